@@ -1,0 +1,76 @@
+// The rule contract, shaped like ESLint's: metadata that tools can list and document, plus a
+// `check` that reports through its context. Rules never read files or query databases.
+
+import type { Severity } from '../model/finding';
+import type { Origin } from '../model/origin';
+import type { FactSource } from '../model/source';
+import type { Edition, Hop, Plan, Role, Topology } from '../plan/types';
+import type { KongVersion } from '../version/kong-version';
+import type { InputName, Inputs } from './inputs';
+
+/** When a rule applies. Everything left out means "any". */
+export interface RuleGate {
+  /** The change happens in this version: the rule runs only when from < introducedIn <= to. */
+  introducedIn?: string;
+  editions?: Edition[];
+  topologies?: Topology[];
+  roles?: Role[];
+}
+
+export interface RuleMeta<MessageId extends string> {
+  /** `area/what-it-catches`, also the file path under rules/ and the docs page name. */
+  id: string;
+  /** One sentence starting with a verb. */
+  description: string;
+  severity: Severity;
+  inputs: InputName[];
+  gate?: RuleGate;
+  /** Message templates with `{{placeholders}}`, keyed by messageId. */
+  messages: Record<MessageId, string>;
+  /** What the operator should do, in general terms; a report may refine it per finding. */
+  remediation: string;
+  docsUrl: string;
+  sources: FactSource[];
+  /** `uncertain` when the fact is not settled: such a rule must not raise blockers. */
+  confidence?: 'high' | 'uncertain';
+}
+
+export interface ReportDescriptor<MessageId extends string> {
+  messageId: MessageId;
+  at: Origin;
+  data?: Record<string, string | number | boolean>;
+  /** Overrides the rule's default severity for this finding (deprecation vs removal). */
+  severity?: Severity;
+  /** The version the change happens in, when it differs from the gate's; the engine turns it into the hop. */
+  since?: string | KongVersion;
+  remediation?: string;
+  docsUrl?: string;
+}
+
+export interface RuleContext<MessageId extends string> {
+  readonly ruleId: string;
+  readonly plan: Plan;
+  /** A declared input; the engine guarantees it is present. */
+  input<K extends InputName>(name: K): NonNullable<Inputs[K]>;
+  /** An input the rule may use when present but does not require. */
+  optionalInput<K extends InputName>(name: K): Inputs[K] | undefined;
+  /** True when a change introduced in `version` lies on the path. */
+  crosses(version: string | KongVersion): boolean;
+  hopFor(version: string | KongVersion): Hop | undefined;
+  /** The moment the check runs; rules that compare dates use this, not `new Date()`, so tests can pin it. */
+  readonly now: Date;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext<MessageId>): void | Promise<void>;
+}
+
+/** Identity at run time; at compile time it ties messageIds in `report` to `meta.messages`. */
+export function defineRule<MessageId extends string>(
+  rule: RuleMeta<MessageId> & { check(context: RuleContext<MessageId>): void | Promise<void> },
+): Rule<MessageId> {
+  const { check, ...meta } = rule;
+  return { meta, check };
+}

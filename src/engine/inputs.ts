@@ -1,0 +1,18 @@
+// The inputs a rule may declare. A rule names the inputs it needs; the engine runs it only when
+// all of them are present, and lists it as not evaluated (with the loader's reason) otherwise.
+// A new input source adds its field here and its name to INPUT_NAMES.
+
+import type { KongConf } from '../inputs/kong-conf/types';
+import type { BackupEvidence } from '../inputs/backup';
+
+export interface Inputs {
+  kongConf?: KongConf;
+  backup?: BackupEvidence;
+}
+
+export type InputName = keyof Inputs;
+
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup'];
+
+/** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
+export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -1,0 +1,129 @@
+// Runs every registered rule against one installation: gate on the plan, check inputs, collect
+// findings. A rule that throws becomes an internal error with its id; the others keep running.
+
+import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
+import { hopCrossing, pathCrosses } from '../plan/gate';
+import type { Plan } from '../plan/types';
+import type { ReportDescriptor, Rule, RuleContext } from './define-rule';
+import type { Inputs, MissingInputReasons } from './inputs';
+
+export interface RunOptions {
+  plan: Plan;
+  inputs: Inputs;
+  /** Why absent inputs are absent; the default reason names the flag to add. */
+  missing?: MissingInputReasons;
+  /** Rule ids turned off by configuration. */
+  disabled?: ReadonlySet<string>;
+  /** Per-rule severity overrides from configuration. */
+  severityOverrides?: ReadonlyMap<string, Severity>;
+  now?: Date;
+}
+
+export interface NotApplicable {
+  ruleId: string;
+  /** `path` (the change is not on this path), `edition`, `topology`, `role`, `disabled`. */
+  reason: string;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  notApplicable: NotApplicable[];
+  internalErrors: InternalError[];
+  /** Ids of the rules that ran. */
+  evaluated: string[];
+}
+
+export async function runRules(rules: readonly Rule[], options: RunOptions): Promise<RunResult> {
+  const result: RunResult = { findings: [], notEvaluated: [], notApplicable: [], internalErrors: [], evaluated: [] };
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    const skip = applicability(rule, options);
+    if (skip) {
+      result.notApplicable.push({ ruleId: id, reason: skip });
+      continue;
+    }
+    const absent = rule.meta.inputs.filter((name) => options.inputs[name] === undefined);
+    if (absent.length > 0) {
+      const reasons = absent.map((name) => options.missing?.[name] ?? `no ${name} input given`);
+      result.notEvaluated.push({ ruleId: id, reason: reasons.join('; ') });
+      continue;
+    }
+    const found: Finding[] = [];
+    try {
+      await rule.check(createContext(rule, options, found));
+      result.findings.push(...found);
+      result.evaluated.push(id);
+    } catch (error) {
+      result.internalErrors.push({ ruleId: id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}
+
+/** Why a rule does not apply to this plan, or undefined when it does. */
+function applicability(rule: Rule, options: RunOptions): string | undefined {
+  const { plan } = options;
+  const gate = rule.meta.gate ?? {};
+  if (options.disabled?.has(rule.meta.id)) return 'disabled';
+  if (gate.editions && !gate.editions.includes(plan.edition)) return `edition: applies to ${gate.editions.join(', ')}`;
+  if (gate.topologies && !gate.topologies.includes(plan.topology)) return `topology: applies to ${gate.topologies.join(', ')}`;
+  if (gate.roles && !gate.roles.includes(plan.role)) return `role: applies to ${gate.roles.join(', ')}`;
+  if (gate.introducedIn && !pathCrosses(plan, gate.introducedIn)) return `path: the change in ${gate.introducedIn} is not on ${plan.from} -> ${plan.to}`;
+  return undefined;
+}
+
+function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sink: Finding[]): RuleContext<M> {
+  const { meta } = rule;
+  const { plan } = options;
+  return {
+    ruleId: meta.id,
+    plan,
+    now: options.now ?? new Date(),
+    input(name) {
+      const value = options.inputs[name];
+      if (value === undefined) throw new Error(`rule ${meta.id} used input "${name}" without declaring it`);
+      return value as NonNullable<typeof value>;
+    },
+    optionalInput(name) {
+      return options.inputs[name];
+    },
+    crosses: (version) => pathCrosses(plan, version),
+    hopFor: (version) => hopCrossing(plan, version),
+    report(descriptor: ReportDescriptor<M>) {
+      const template = meta.messages[descriptor.messageId];
+      if (template === undefined) {
+        throw new TypeError(`rule ${meta.id} reported unknown messageId "${descriptor.messageId}"`);
+      }
+      const since = descriptor.since ?? meta.gate?.introducedIn;
+      const hop = since !== undefined ? hopCrossing(plan, since) : undefined;
+      sink.push({
+        ruleId: meta.id,
+        messageId: descriptor.messageId,
+        severity: effectiveSeverity(rule, descriptor.severity, options),
+        message: interpolate(template, descriptor.data ?? {}),
+        location: descriptor.at,
+        ...(hop ? { hop: hop.label } : {}),
+        remediation: descriptor.remediation ?? meta.remediation,
+        docsUrl: descriptor.docsUrl ?? meta.docsUrl,
+        ...(descriptor.data ? { data: descriptor.data } : {}),
+      });
+    },
+  };
+}
+
+/** Configuration overrides win; a rule built on an uncertain fact never raises a blocker. */
+function effectiveSeverity(rule: Rule, reported: Severity | undefined, options: RunOptions): Severity {
+  const override = options.severityOverrides?.get(rule.meta.id);
+  const severity = override ?? reported ?? rule.meta.severity;
+  if (rule.meta.confidence === 'uncertain' && severity === 'blocker') return 'warning';
+  return severity;
+}
+
+/** Replaces `{{name}}` with data values; unknown placeholders stay visible so tests catch them. */
+export function interpolate(template: string, data: Record<string, string | number | boolean>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}
+

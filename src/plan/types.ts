@@ -1,0 +1,72 @@
+// The upgrade plan: the route from the installed version to the target, as hops, plus the
+// strategies the topology allows. Plain data (JSON-serialisable apart from versions) so reporters
+// can print it as is.
+
+import type { KongVersion } from '../version/kong-version';
+import type { FactSource } from '../model/source';
+
+export type Topology = 'traditional' | 'hybrid' | 'dbless';
+/** The node's part in its topology; hybrid has two roles that upgrade differently. */
+export type Role = 'traditional' | 'control_plane' | 'data_plane' | 'dbless';
+export type Edition = 'oss' | 'enterprise';
+export type StrategyId = 'dual-cluster' | 'in-place' | 'blue-green' | 'rolling';
+
+export interface Strategy {
+  id: StrategyId;
+  recommended: boolean;
+  /** Why it is or is not recommended here, in our words. */
+  note?: string;
+  docsUrl?: string;
+}
+
+export interface Hop {
+  /** The version before this hop, as the route writes it (`2.8.x`, `3.1.1.3`). */
+  from: string;
+  /** The version this hop installs, as the route writes it (`3.1.1.3`, `3.2.x`). */
+  to: string;
+  /** Concrete versions used to decide which changes a hop crosses. */
+  fromVersion: KongVersion;
+  toVersion: KongVersion;
+  /** `2.8.x -> 3.1.1.3`, the text findings carry. */
+  label: string;
+  /** Set when a hop is needed only in some cases (2.8.2.x for blue/green only). */
+  condition?: string;
+  note?: string;
+}
+
+export interface Route {
+  kind: 'primary' | 'alternative';
+  /** Which rulebook produced it: the seed's per-target table, a later docs table, the guaranteed-path rules, the LTS guide. */
+  basis: 'seed-table' | 'later-table' | 'guaranteed-paths' | 'lts-direct';
+  hops: Hop[];
+  strategies: Strategy[];
+  note?: string;
+  sources: FactSource[];
+}
+
+/** A path-level problem (no supported route, 1.x source, hybrid 3.1.0.0 special case...). */
+export interface PlanProblem {
+  id: string;
+  severity: 'blocker' | 'warning' | 'info';
+  message: string;
+  remediation?: string;
+  docsUrl?: string;
+  sources: FactSource[];
+}
+
+export interface Plan {
+  from: KongVersion;
+  to: KongVersion;
+  topology: Topology;
+  role: Role;
+  edition: Edition;
+  /** The primary route's hops, in order. */
+  hops: Hop[];
+  /** Other documented routes (minor-by-minor when the primary is an LTS jump, later docs tables...). */
+  alternatives: Route[];
+  /** Strategies for the primary route and this topology, recommended first. */
+  strategies: Strategy[];
+  problems: PlanProblem[];
+  basis: Route['basis'];
+  sources: FactSource[];
+}
