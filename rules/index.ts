@@ -7,6 +7,13 @@ import cassandraRemoved from './conf/cassandra-removed';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import injectedDirectives from './nginx/injected-directives';
+import templateDirectives from './nginx/template-directives';
+import templateIdentified from './nginx/template-identified';
+import templateMissingElements from './nginx/template-missing-elements';
+import templateObsoleteElements from './nginx/template-obsolete-elements';
+import templateRequiredDicts from './nginx/template-required-dicts';
+import templateSyntax from './nginx/template-syntax';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -14,4 +21,11 @@ export const builtinRules: readonly Rule[] = [
   cassandraRemoved,
   pgSslVersionEnum,
   enterpriseLicense,
+  templateIdentified,
+  templateRequiredDicts,
+  templateMissingElements,
+  templateObsoleteElements,
+  templateDirectives,
+  templateSyntax,
+  injectedDirectives,
 ];

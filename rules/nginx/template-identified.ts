@@ -1,0 +1,69 @@
+// Reports, for each custom nginx template, which stock Kong template and release it was copied
+// from and what the operator changed: the list of customisations to carry onto the target's
+// templates, which nobody remembers two years after making them.
+
+import { defineRule } from '../../src/engine/define-rule';
+import type { NginxTemplate } from '../../src/inputs/nginx/load';
+import { FINGERPRINT_SOURCES, RENDERS_TO } from '../../src/knowledge/nginx-templates';
+import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
+import { describeRole, originAt } from './template-support';
+
+/** How many added lines the remediation lists before summarising the rest. */
+const LISTED_LINES = 25;
+
+export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
+  id: 'nginx/template-identified',
+  description: 'Identifies the stock Kong template and release a custom template was copied from, and lists its customisations.',
+  severity: 'info',
+  inputs: ['nginxTemplates'],
+  messages: {
+    stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.',
+    customised: '{{file}} is a {{role}} based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{scopeNote}}',
+    unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}',
+  },
+  remediation: 'Start from the target version\'s stock template and re-apply the listed customisations.',
+  docsUrl: NGINX_TEMPLATE_DOCS,
+  sources: FINGERPRINT_SOURCES,
+  check(ctx) {
+    const target = ctx.plan.to.toString();
+    for (const template of ctx.input('nginxTemplates')) {
+      const id = template.identification;
+      const added = id.hunks.reduce((n, h) => n + h.added.length, 0);
+      const removed = id.hunks.reduce((n, h) => n + h.removed, 0);
+      const messageId = id.confidence === 'exact' ? 'stockCopy' : id.confidence === 'none' ? 'unrecognised' : 'customised';
+      ctx.report({
+        messageId,
+        at: originAt(template, { line: template.lines[0]?.line ?? 1, column: 1 }),
+        data: {
+          file: template.file, role: describeRole(template), stock: `${RENDERS_TO[id.file]} template`,
+          range: id.range, score: id.score, target, added, removed,
+          tie: id.tie ? ' (several releases match equally well)' : '',
+          scopeNote: scopeNote(template), confidence: id.confidence, baseTags: id.base.tags.join(' '),
+        },
+        ...(messageId === 'customised' ? { remediation: customisationList(template, target) } : {}),
+      });
+    }
+  },
+});
+
+/** Which of the template's changes matter at all, given what `--nginx-conf` replaces. */
+function scopeNote(template: NginxTemplate): string {
+  switch (template.role) {
+    case 'main': return ' Kong still renders nginx-kong.conf and nginx-kong-stream.conf from its own templates, so only main-level changes carry over.';
+    case 'main-inlined': return ' Its http/stream content replaces Kong\'s own, so every change in the target\'s http and stream templates must be merged by hand.';
+    default: return ' Kong uses this copy only where it replaces the installed template file; `--nginx-conf` replaces nginx.conf only.';
+  }
+}
+
+/** The customisations to carry over, as a numbered list of the user's own lines. */
+function customisationList(template: NginxTemplate, target: string): string {
+  const { hunks } = template.identification;
+  const lines: string[] = [];
+  for (const hunk of hunks) {
+    for (const added of hunk.added) lines.push(`line ${added.line}: ${added.text}`);
+    if (hunk.removed > 0) lines.push(`after line ${hunk.afterLine}: ${hunk.removed} stock line(s) removed or rewritten`);
+  }
+  const shown = lines.slice(0, LISTED_LINES);
+  const more = lines.length > shown.length ? `; and ${lines.length - shown.length} more` : '';
+  return `Rebase on the ${target} stock template and carry over: ${shown.join('; ')}${more}.`;
+}
