@@ -48,8 +48,10 @@ const ANY_RESEMBLANCE = 0.15;
 export function identifyTemplate(lines: readonly NormalizedLine[], variants: readonly StockVariant[] = STOCK_VARIANTS): Identification {
   const digest = normalizedDigest(lines);
   const exact = variants.filter((v) => v.sha256 === digest);
+  const weight = lineWeights(variants);
+  const hashes = lines.map((l) => l.hash);
   const scored = variants
-    .map((variant) => ({ variant, score: exact.includes(variant) ? 1 : jaccard(lines.map((l) => l.hash), variant.lines) }))
+    .map((variant) => ({ variant, score: exact.includes(variant) ? 1 : similarity(hashes, variant.lines, weight) }))
     .sort((a, b) => b.score - a.score || newestTag(b.variant).compare(newestTag(a.variant)));
   const best = scored[0];
   const group = scored.filter((s) => s.variant.file === best.variant.file && best.score - s.score <= TIE_MARGIN);
@@ -69,17 +71,47 @@ export function identifyTemplate(lines: readonly NormalizedLine[], variants: rea
   };
 }
 
-/** Multiset Jaccard |A∩B| / |A∪B|: containment alone would favour short, old templates. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const h of a) counts.set(h, (counts.get(h) ?? 0) + 1);
+type Weight = (hash: string) => number;
+
+/**
+ * Lines every stock template shares (`}`, `> end`) say nothing about the version; lines only a
+ * few releases have (`lua_shared_dict kong_secrets`) say a lot. Inverse document frequency over
+ * the stock variants.
+ */
+export function lineWeights(variants: readonly StockVariant[]): Weight {
+  const df = new Map<string, number>();
+  for (const v of variants) for (const h of new Set(v.lines)) df.set(h, (df.get(h) ?? 0) + 1);
+  const n = variants.length;
+  return (hash) => Math.log((n + 1) / ((df.get(hash) ?? 0) + 0.5));
+}
+
+/**
+ * Half weighted multiset Jaccard, half weighted precision (how much of the user's text the stock
+ * variant explains). Jaccard alone favours short, old templates when a user kept only part of
+ * the stock file; precision alone cannot tell apart releases that all contain the user's lines.
+ */
+export function similarity(user: readonly string[], stock: readonly string[], weight: Weight): number {
+  const a = counts(user);
+  const b = counts(stock);
   let shared = 0;
-  for (const h of b) {
-    const n = counts.get(h) ?? 0;
-    if (n > 0) { shared++; counts.set(h, n - 1); }
+  let union = 0;
+  let userTotal = 0;
+  for (const h of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(h) ?? 0;
+    const y = b.get(h) ?? 0;
+    const w = weight(h);
+    shared += Math.min(x, y) * w;
+    union += Math.max(x, y) * w;
+    userTotal += x * w;
   }
-  const union = a.length + b.length - shared;
-  return union === 0 ? 0 : shared / union;
+  if (union === 0 || userTotal === 0) return 0;
+  return (shared / union + shared / userTotal) / 2;
+}
+
+function counts(hashes: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const h of hashes) m.set(h, (m.get(h) ?? 0) + 1);
+  return m;
 }
 
 /** Beyond this many cells the ordered diff is skipped in favour of a multiset difference. */

@@ -12,6 +12,8 @@ export interface ParseOptions {
 }
 
 const PLACEHOLDER = /\$\{\{([A-Za-z0-9_]+)\}\}/g;
+/** Real configurations nest a handful of blocks; past this, contexts stop growing (keeps work linear). */
+const MAX_DEPTH = 64;
 
 export function parseNginx(text: string, options: ParseOptions = {}): ParsedConfig {
   const scanned = scan(text);
@@ -19,7 +21,8 @@ export function parseNginx(text: string, options: ParseOptions = {}): ParsedConf
   const templateLines: TemplateLine[] = [];
   const placeholders: Placeholder[] = [];
   const all: Directive[] = [];
-  const guards: TemplateLine[] = [];
+  // Replaced (never mutated) on each template line, so directives can share it without copying.
+  let guards: readonly TemplateLine[] = [];
 
   const root: Directive[] = [];
   // Open blocks, innermost last; each keeps the list its statements go into.
@@ -38,7 +41,7 @@ export function parseNginx(text: string, options: ParseOptions = {}): ParsedConf
       at: name.at,
       end: name.at,
       context: top.context,
-      guards: [...guards],
+      guards: guards as TemplateLine[],
     };
     top.children.push(directive);
     all.push(directive);
@@ -50,7 +53,7 @@ export function parseNginx(text: string, options: ParseOptions = {}): ParsedConf
     switch (token.kind) {
       case 'template':
         templateLines.push(token.line);
-        trackGuards(token.line, guards, problems);
+        guards = trackGuards(token.line, guards, problems);
         break;
       case 'word':
         for (const match of token.raw.matchAll(PLACEHOLDER)) {
@@ -69,9 +72,13 @@ export function parseNginx(text: string, options: ParseOptions = {}): ParsedConf
         if (!directive) {
           problems.push({ severity: 'error', message: 'block "{" opened without a directive name', at: token.at });
         }
-        const block: Directive = directive ?? { name: '', args: [], at: token.at, end: token.at, context: stack[stack.length - 1].context, guards: [...guards] };
+        const block: Directive = directive ?? { name: '', args: [], at: token.at, end: token.at, context: stack[stack.length - 1].context, guards: guards as TemplateLine[] };
         block.block = [];
-        stack.push({ directive: block, children: block.block, context: [...stack[stack.length - 1].context, block.name] });
+        const parent = stack[stack.length - 1].context;
+        if (stack.length === MAX_DEPTH) {
+          problems.push({ severity: 'error', message: `blocks nested deeper than ${MAX_DEPTH} levels`, at: token.at });
+        }
+        stack.push({ directive: block, children: block.block, context: stack.length >= MAX_DEPTH ? parent : [...parent, block.name] });
         break;
       }
       case 'lua': {
@@ -113,28 +120,35 @@ export function parseNginx(text: string, options: ParseOptions = {}): ParsedConf
   return { directives: root, all, templateLines, placeholders, problems, lineCount: scanned.lineCount };
 }
 
-/** Keeps the stack of open `> if` / `> for` lines, so each directive knows what guards it. */
-function trackGuards(line: TemplateLine, guards: TemplateLine[], problems: ParseProblem[]): void {
+/** The stack of open `> if` / `> for` lines after `line`, so each directive knows what guards it. */
+function trackGuards(line: TemplateLine, guards: readonly TemplateLine[], problems: ParseProblem[]): readonly TemplateLine[] {
   switch (line.kind) {
     case 'if':
     case 'for':
-      guards.push(line);
-      break;
+      if (guards.length >= MAX_DEPTH) {
+        // Reported once, when the limit is first passed (the guard stack then stays at the limit).
+        if (!problems.some((p) => p.message.startsWith('template blocks nested deeper'))) {
+          problems.push({ severity: 'error', message: `template blocks nested deeper than ${MAX_DEPTH} levels`, at: line.at });
+        }
+        return guards;
+      }
+      return [...guards, line];
     case 'elseif':
     case 'else':
       if (guards.length === 0 || guards[guards.length - 1].kind === 'for') {
         problems.push({ severity: 'error', message: `template "> ${line.kind}" outside an "> if"`, at: line.at });
-      } else {
-        guards[guards.length - 1] = line;
+        return guards;
       }
-      break;
+      return [...guards.slice(0, -1), line];
     case 'end':
-      if (guards.length === 0) problems.push({ severity: 'error', message: 'template "> end" without an open "> if" or "> for"', at: line.at });
-      else guards.pop();
-      break;
+      if (guards.length === 0) {
+        problems.push({ severity: 'error', message: 'template "> end" without an open "> if" or "> for"', at: line.at });
+        return guards;
+      }
+      return guards.slice(0, -1);
     default:
       // `> local x = ...` and other plain Lua lines guard nothing.
-      break;
+      return guards;
   }
 }
 
