@@ -12,14 +12,16 @@ export function isUnsetValue(value: string): boolean {
 export class ConfStore implements KongConf {
   readonly file?: string;
   readonly dir: string;
+  readonly modifiedAt?: Date;
   readonly diagnostics: readonly ConfDiagnostic[];
   private readonly byKey: ReadonlyMap<string, ConfSetting>;
   private readonly ordered: readonly ConfSetting[];
 
   /** `ordered` holds every effective setting once, in the order `settings()` returns them. */
-  constructor(init: { file?: string; dir: string; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[] }) {
+  constructor(init: { file?: string; dir: string; modifiedAt?: Date; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[] }) {
     this.file = init.file;
     this.dir = init.dir;
+    if (init.modifiedAt) this.modifiedAt = init.modifiedAt;
     this.ordered = init.ordered;
     this.diagnostics = init.diagnostics;
     this.byKey = new Map(init.ordered.map((setting) => [setting.key, setting]));

@@ -27,12 +27,12 @@ export function loadKongConf(
   env: Readonly<Record<string, string | undefined>>,
   options: LoadKongConfOptions = {},
 ): KongConf {
-  const lines = file === undefined ? [] : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
+  const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
   const diagnostics: ConfDiagnostic[] = [];
-  const fileSettings = file === undefined ? new Map<string, ConfSetting>() : readFileSettings(file, lines, diagnostics);
+  const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
   const effective = applyEnv(fileSettings, env, diagnostics);
   const dir = file === undefined ? path.resolve(options.cwd ?? process.cwd()) : path.resolve(path.dirname(file));
-  return new ConfStore({ file, dir, ordered: effective, diagnostics });
+  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics });
 }
 
 function diagnostic(kind: ConfDiagnosticKind, origin: FileOrigin | EnvOrigin, message: string, key?: string): ConfDiagnostic {

@@ -9,8 +9,13 @@ import { InputError } from '../../errors';
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_CONF_BYTES = 10 * 1024 * 1024;
 
-/** The physical lines of a file: split on `\n`, `\r` kept (Kong's reader keeps it too). */
-export function readConfLines(file: string, maxBytes = DEFAULT_MAX_CONF_BYTES): string[] {
+export interface ConfText {
+  /** The physical lines: split on `\n`, `\r` kept (Kong's reader keeps it too), BOM kept. */
+  lines: string[];
+  modifiedAt: Date;
+}
+
+export function readConfLines(file: string, maxBytes = DEFAULT_MAX_CONF_BYTES): ConfText {
   if (file === '') throw new InputError('empty kong.conf path');
   const stat = statOrThrow(file);
   if (stat.isDirectory()) throw new InputError('is a directory, not a kong.conf file', { file });
@@ -24,7 +29,7 @@ export function readConfLines(file: string, maxBytes = DEFAULT_MAX_CONF_BYTES): 
     throw new InputError(`cannot read kong.conf: ${reason(error)}`, { file });
   }
   if (bytes.length > maxBytes) throw tooLarge(file, bytes.length, maxBytes);
-  return decodeLines(bytes, file).split('\n');
+  return { lines: decodeLines(bytes, file).split('\n'), modifiedAt: stat.mtime };
 }
 
 function statOrThrow(file: string): fs.Stats {

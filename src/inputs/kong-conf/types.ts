@@ -54,6 +54,8 @@ export interface KongConf {
   readonly file?: string;
   /** The folder relative paths in kong.conf are resolved against. */
   readonly dir: string;
+  /** When the file was last changed (a backup older than this may not cover it). */
+  readonly modifiedAt?: Date;
   /**
    * The effective explicit setting of a key (env beats file), or undefined when unset or set to
    * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default.
