@@ -46,7 +46,7 @@ function at(file: string, line: number, column: number): FileOrigin {
 /** File settings by key, the last occurrence winning; Map order is the order of first appearance. */
 function readFileSettings(file: string, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
   const entries = readPenlightEntries(lines);
-  const byKey = new Map<string, ConfSetting>();
+  const byKey = new Map<string, ConfSetting[]>();
   if (lines.length > 0 && lines[0].startsWith('\uFEFF')) diagnostics.push(bomDiagnostic(file, entries));
   entries.forEach((entry, index) => {
     switch (entry.kind) {
@@ -74,7 +74,7 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
         addFileSetting(byKey, fileSetting(file, entry, diagnostics), diagnostics);
     }
   });
-  return byKey;
+  return linkOverrides(byKey);
 }
 
 function keysUnderSection(entries: readonly PenlightEntry[], sectionIndex: number): string[] {
@@ -122,15 +122,33 @@ function fileSetting(file: string, entry: AssignmentEntry, diagnostics: ConfDiag
   };
 }
 
-function addFileSetting(byKey: Map<string, ConfSetting>, setting: ConfSetting, diagnostics: ConfDiagnostic[]): void {
-  const earlier = byKey.get(setting.key);
-  if (earlier) {
-    setting.overrides = [...earlier.overrides, earlier];
-    const lines = setting.overrides.map((s) => (s.origin as FileOrigin).line).join(', ');
-    diagnostics.push(diagnostic('duplicate-key', setting.origin, `\`${setting.key}\` is set again here: Kong keeps this value and ignores line(s) ${lines}`, setting.key));
-    byKey.delete(setting.key); // re-inserted below so the order follows the winning line
+/**
+ * Records a file setting; a repeated key replaces the earlier one (Penlight keeps the last) and
+ * moves to the end so the order follows the winning line. Only the winner gets `overrides`
+ * (filled by `linkOverrides`), which keeps thousands of repeats linear.
+ */
+function addFileSetting(byKey: Map<string, ConfSetting[]>, setting: ConfSetting, diagnostics: ConfDiagnostic[]): void {
+  const history = byKey.get(setting.key);
+  if (!history) {
+    byKey.set(setting.key, [setting]);
+    return;
   }
-  byKey.set(setting.key, setting);
+  const previous = history[history.length - 1].origin as FileOrigin;
+  diagnostics.push(diagnostic('duplicate-key', setting.origin, `\`${setting.key}\` is set again here: Kong keeps this value and ignores the one at line ${previous.line}${history.length > 1 ? ` (and ${history.length - 1} before it)` : ''}`, setting.key));
+  history.push(setting);
+  byKey.delete(setting.key);
+  byKey.set(setting.key, history);
+}
+
+/** The winning setting of each key, with the earlier ones (oldest first) as its `overrides`. */
+function linkOverrides(byKey: Map<string, ConfSetting[]>): Map<string, ConfSetting> {
+  const winners = new Map<string, ConfSetting>();
+  for (const [key, history] of byKey) {
+    const winner = history[history.length - 1];
+    winner.overrides = history.slice(0, -1);
+    winners.set(key, winner);
+  }
+  return winners;
 }
 
 function isQuoted(value: string): boolean {

@@ -124,6 +124,7 @@ function logicalLines(lines: readonly string[], hasBom: boolean): { logical: Log
  * a non-ASCII character (or a byte-order mark) becomes as many `_` as it has UTF-8 bytes.
  */
 export function variabilize(rawKey: string): string {
+  if (/^\w*$/.test(rawKey)) return rawKey; // ASCII letters, digits and `_`: nothing to replace
   let key = '';
   for (const ch of rawKey) {
     key += /^[A-Za-z0-9]$/.test(ch) ? ch : '_'.repeat(Buffer.byteLength(ch, 'utf8'));
@@ -135,6 +136,8 @@ export function variabilize(rawKey: string): string {
  * Penlight's value conversion with `list_delim = "_blank_"`: a value starting with a digit, `+`
  * or `-` that Lua's `tonumber` accepts becomes a number, which Kong later renders back as text.
  * A value ending in ` kB` is retried without every ` kB` in it (a Penlight quirk kept here).
+ * Not modelled: a value containing the text `_blank_` (the dummy list delimiter) would be split
+ * into a table and end up unusable; no real setting contains it.
  */
 function convertValue(afterEquals: string): { text: string; numeric: boolean } {
   let value = afterEquals;
