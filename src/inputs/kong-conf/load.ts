@@ -43,7 +43,7 @@ function at(file: string, line: number, column: number): FileOrigin {
   return { kind: 'file', file, line, column };
 }
 
-/** File settings by key, the last occurrence winning; Map order is the order of first appearance. */
+/** File settings by key, the last occurrence winning; Map order follows the winning lines. */
 function readFileSettings(file: string, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
   const entries = readPenlightEntries(lines);
   const byKey = new Map<string, ConfSetting[]>();
@@ -55,8 +55,7 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
         if (entry.name === undefined) {
           diagnostics.push(diagnostic('malformed-section', origin, 'line starts with `[` but is not a `[name]` header: Penlight fails on it and Kong cannot load this file'));
         } else {
-          const ignored = keysUnderSection(entries, index);
-          diagnostics.push(diagnostic('section-header', origin, `section header \`[${entry.name}]\`: Kong ignores every key after it (${ignored.length} here${ignored.length ? `: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ', ...' : ''}` : ''})`));
+          diagnostics.push(diagnostic('section-header', origin, sectionMessage(entry.name, keysUnderSection(entries, index))));
         }
         return;
       }
@@ -79,11 +78,17 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
 
 function keysUnderSection(entries: readonly PenlightEntry[], sectionIndex: number): string[] {
   const keys: string[] = [];
-  for (const entry of entries.slice(sectionIndex + 1)) {
-    if (entry.kind === 'section') break;
+  for (let i = sectionIndex + 1; i < entries.length && entries[i].kind !== 'section'; i++) {
+    const entry = entries[i];
     if (entry.kind === 'assignment') keys.push(entry.key);
   }
   return keys;
+}
+
+function sectionMessage(name: string, ignoredKeys: readonly string[]): string {
+  const shown = ignoredKeys.slice(0, 5).join(', ') + (ignoredKeys.length > 5 ? ', ...' : '');
+  const what = ignoredKeys.length === 0 ? 'every key after it' : `the ${ignoredKeys.length} key(s) after it (${shown})`;
+  return `\`[${name}]\` starts an INI section: Kong ignores ${what}`;
 }
 
 function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {

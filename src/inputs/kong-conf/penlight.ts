@@ -64,12 +64,10 @@ const BOM = '\uFEFF';
 const BLANK_OR_COMMENT = /^[ \t\n\v\f\r]*(?:[;#]|$)/;
 const CONTINUATION = /\\[ \t\n\v\f\r]*$/;
 
-/** A piece of a logical line, remembered so offsets map back to file positions. */
+/** A piece of a logical line (a physical line from its start), so offsets map back to positions. */
 interface Fragment {
   text: string;
   line: number;
-  /** 0-based index in the physical line where `text` starts. */
-  start: number;
 }
 
 class LogicalLine {
@@ -88,9 +86,8 @@ class LogicalLine {
     let remaining = offset;
     for (const fragment of this.fragments) {
       if (remaining < fragment.text.length || fragment === this.fragments[this.fragments.length - 1]) {
-        const index = fragment.start + remaining;
-        const bomShift = this.bomOnFirstLine && fragment.line === 1 && index > 0 ? 1 : 0;
-        return { line: fragment.line, column: index + 1 - bomShift };
+        const bomShift = this.bomOnFirstLine && fragment.line === 1 && remaining > 0 ? 1 : 0;
+        return { line: fragment.line, column: remaining + 1 - bomShift };
       }
       remaining -= fragment.text.length;
     }
@@ -109,10 +106,10 @@ function logicalLines(lines: readonly string[], hasBom: boolean): { logical: Log
     if (BLANK_OR_COMMENT.test(text)) return;
     const continuation = CONTINUATION.exec(text);
     if (continuation) {
-      pending.push({ text: text.slice(0, continuation.index), line: index + 1, start: 0 });
+      pending.push({ text: text.slice(0, continuation.index), line: index + 1 });
       return;
     }
-    logical.push(new LogicalLine([...pending, { text, line: index + 1, start: 0 }], hasBom));
+    logical.push(new LogicalLine([...pending, { text, line: index + 1 }], hasBom));
     pending = [];
   });
   const dangling = pending.length > 0 ? new LogicalLine(pending, hasBom).positionOf(0) : undefined;
