@@ -103,10 +103,18 @@ export function releaseSources(): readonly FactSource[] {
   return releases.sources;
 }
 
-/** Releases of one minor in one numbering, oldest first. */
+const parsedReleases = new Map<string, KongVersion[]>();
+
+/** Releases of one minor in one numbering, oldest first (parsed once: the planner asks often). */
 function releasesOf(info: MinorRelease, numbering: Edition): KongVersion[] {
-  const list = numbering === 'enterprise' ? info.enterprise.patches : info.oss;
-  return sortVersions(list.map((p) => KongVersion.parse(p.version, 'release')));
+  const key = `${info.minor}/${numbering}`;
+  let parsed = parsedReleases.get(key);
+  if (!parsed) {
+    const list = numbering === 'enterprise' ? info.enterprise.patches : info.oss;
+    parsed = sortVersions(list.map((p) => KongVersion.parse(p.version, 'release')));
+    parsedReleases.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** Releases that `version` covers (`3.4.x` covers every 3.4 patch), preferring the edition's numbering. */
