@@ -1,6 +1,7 @@
 // The rule contract, shaped like ESLint's: metadata that tools can list and document, plus a
 // `check` that reports through its context. Rules never read files or query databases.
 
+import type { Entity, EntityType } from '../model/entities';
 import type { Severity } from '../model/finding';
 import type { Origin } from '../model/origin';
 import type { FactSource } from '../model/source';
@@ -62,14 +63,22 @@ export interface RuleContext<MessageId extends string> {
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
+/**
+ * Entity visitors a rule may return from `check`, as ESLint rules return node visitors: the
+ * engine walks each entity type once (streaming database rows) and calls every rule's visitor.
+ */
+export type EntityVisitors = Partial<Record<EntityType, (entity: Entity) => void>>;
+
+export type CheckResult = void | EntityVisitors;
+
 export interface Rule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
-  check(context: RuleContext<MessageId>): void | Promise<void>;
+  check(context: RuleContext<MessageId>): CheckResult | Promise<CheckResult>;
 }
 
 /** Identity at run time; at compile time it ties messageIds in `report` to `meta.messages`. */
 export function defineRule<MessageId extends string>(
-  rule: RuleMeta<MessageId> & { check(context: RuleContext<MessageId>): void | Promise<void> },
+  rule: RuleMeta<MessageId> & { check(context: RuleContext<MessageId>): CheckResult | Promise<CheckResult> },
 ): Rule<MessageId> {
   const { check, ...meta } = rule;
   return { meta, check };

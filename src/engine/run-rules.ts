@@ -4,7 +4,8 @@
 import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
 import { hopCrossing, pathCrosses } from '../plan/gate';
 import type { Plan } from '../plan/types';
-import type { ReportDescriptor, Rule, RuleContext } from './define-rule';
+import { ENTITY_TYPES, type Entity, type EntitySource, type EntityType } from '../model/entities';
+import type { EntityVisitors, ReportDescriptor, Rule, RuleContext } from './define-rule';
 import type { Inputs, MissingInputReasons } from './inputs';
 
 export interface RunOptions {
@@ -36,6 +37,7 @@ export interface RunResult {
 
 export async function runRules(rules: readonly Rule[], options: RunOptions): Promise<RunResult> {
   const result: RunResult = { findings: [], notEvaluated: [], notApplicable: [], internalErrors: [], evaluated: [] };
+  const visiting: { rule: Rule; visitors: EntityVisitors; found: Finding[] }[] = [];
   for (const rule of rules) {
     const id = rule.meta.id;
     const skip = applicability(rule, options);
@@ -43,7 +45,7 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
       result.notApplicable.push({ ruleId: id, reason: skip });
       continue;
     }
-    const absent = rule.meta.inputs.filter((name) => options.inputs[name] === undefined);
+    const absent = rule.meta.inputs.filter((name) => isAbsent(options.inputs[name]));
     if (absent.length > 0) {
       const reasons = absent.map((name) => options.missing?.[name] ?? `no ${name} input given`);
       result.notEvaluated.push({ ruleId: id, reason: reasons.join('; ') });
@@ -51,14 +53,64 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
     }
     const found: Finding[] = [];
     try {
-      await rule.check(createContext(rule, options, found));
-      result.findings.push(...found);
-      result.evaluated.push(id);
+      const visitors = await rule.check(createContext(rule, options, found));
+      if (visitors && Object.keys(visitors).length > 0) visiting.push({ rule, visitors, found });
+      else {
+        result.findings.push(...found);
+        result.evaluated.push(id);
+      }
     } catch (error) {
-      result.internalErrors.push({ ruleId: id, message: error instanceof Error ? error.message : String(error) });
+      result.internalErrors.push({ ruleId: id, message: errorMessage(error) });
     }
   }
+  await walkEntities(visiting, options.inputs.entities ?? [], result);
   return result;
+}
+
+/** An entity list with no source counts as absent, like an undefined input. */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Walks every entity type once per source and hands each entity to every rule that asked for it.
+ * A visitor that throws fails only its own rule; its findings are dropped with it.
+ */
+async function walkEntities(
+  visiting: { rule: Rule; visitors: EntityVisitors; found: Finding[] }[],
+  sources: readonly EntitySource[],
+  result: RunResult,
+): Promise<void> {
+  if (visiting.length === 0) return;
+  const failed = new Map<string, string>();
+  for (const source of sources) {
+    for (const type of ENTITY_TYPES) {
+      const interested = visiting.filter((v) => v.visitors[type] && !failed.has(v.rule.meta.id));
+      if (interested.length === 0) continue;
+      await source.each(type as EntityType, (entity: Entity) => {
+        for (const v of interested) {
+          if (failed.has(v.rule.meta.id)) continue;
+          try {
+            v.visitors[type]!(entity);
+          } catch (error) {
+            failed.set(v.rule.meta.id, errorMessage(error));
+          }
+        }
+      });
+    }
+  }
+  for (const v of visiting) {
+    const id = v.rule.meta.id;
+    if (failed.has(id)) result.internalErrors.push({ ruleId: id, message: failed.get(id)! });
+    else {
+      result.findings.push(...v.found);
+      result.evaluated.push(id);
+    }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Why a rule does not apply to this plan, or undefined when it does. */

@@ -1,0 +1,58 @@
+// One entity model for the gateway configuration, filled by two sources: declarative files
+// (kong.yml, decK state) and the PostgreSQL database. Entity rules see the same shape from both;
+// only the origin differs (a file line, or a table row).
+
+import type { Origin } from './origin';
+
+export const ENTITY_TYPES = [
+  'service', 'route', 'plugin', 'consumer', 'upstream', 'target', 'certificate', 'ca_certificate',
+  'sni', 'vault', 'key', 'key_set', 'workspace', 'license', 'data_plane',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** A path into an entity's fields: `['config', 'allow', 0]`. */
+export type FieldPath = readonly (string | number)[];
+
+/** A reference to another entity, as Kong stores it (`{ id }`) or decK writes it (a name). */
+export interface EntityRef {
+  id?: string;
+  name?: string;
+}
+
+export interface Entity {
+  type: EntityType;
+  /** Kong's id when known (always for database rows, often absent in declarative files). */
+  id?: string;
+  /** The entity's name, username or other human handle, for messages. */
+  name?: string;
+  /** Field values in Kong's schema shape (`paths` is an array, `config` an object). */
+  fields: Readonly<Record<string, unknown>>;
+  /** Enclosing entities: a plugin nested under a route under a service knows both. */
+  parents?: Partial<Record<'service' | 'route' | 'consumer' | 'consumer_group', EntityRef>>;
+  workspace?: string;
+  /** Where the entity itself starts. */
+  origin: Origin;
+  /** Where one of its fields is written; falls back to the entity's origin. */
+  at(path?: FieldPath): Origin;
+}
+
+/** A human label for messages: `route "orders" (3f2a…)`. */
+export function describeEntity(entity: Entity): string {
+  const handle = entity.name ? ` "${entity.name}"` : '';
+  const id = entity.id ? ` (${entity.id})` : '';
+  return `${entity.type}${handle}${id}`;
+}
+
+/**
+ * Entities from one source. `each` may stream (the database reads with a cursor), so the engine
+ * walks each type once and hands every entity to all interested rules.
+ */
+export interface EntitySource {
+  /** `declarative` or `database`, for reports. */
+  readonly kind: 'declarative' | 'database';
+  /** A short description: the file names, or `postgres host:port/db`. */
+  readonly label: string;
+  each(type: EntityType, visit: (entity: Entity) => void): Promise<void>;
+  /** Count of entities of a type, when cheap to know. */
+  count?(type: EntityType): Promise<number>;
+}
