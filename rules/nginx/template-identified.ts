@@ -6,6 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import { FINGERPRINT_SOURCES, RENDERS_TO } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
+import { KongVersion } from '../../src/version/kong-version';
 import { describeRole, originAt } from './template-support';
 
 /** How many added lines the remediation lists before summarising the rest. */
@@ -26,8 +27,11 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   sources: FINGERPRINT_SOURCES,
   check(ctx) {
     const target = ctx.plan.to.toString();
+    const targetMinor = ctx.plan.to.truncate('minor');
     for (const template of ctx.input('nginxTemplates')) {
       const id = template.identification;
+      // Already the target's own stock file, untouched: nothing to carry over, nothing to say.
+      if (id.confidence === 'exact' && id.tags.some((t) => targetMinor.contains(KongVersion.parse(t)))) continue;
       const added = id.hunks.reduce((n, h) => n + h.added.length, 0);
       const removed = id.hunks.reduce((n, h) => n + h.removed, 0);
       const messageId = id.confidence === 'exact' ? 'stockCopy' : id.confidence === 'none' ? 'unrecognised' : 'customised';

@@ -21,6 +21,9 @@ export function evaluate(condition: Applicability, plan: Plan, conf: KongConf | 
   switch (condition) {
     case 'always': return { holds: 'yes' };
     case 'dbless-or-data-plane': return plan.role === 'dbless' || plan.role === 'data_plane' ? { holds: 'yes' } : { holds: 'no' };
+    case 'data-plane-via-proxy':
+      if (plan.role !== 'data_plane') return { holds: 'no' };
+      return flag('cluster_use_proxy');
     case 'control-plane': return plan.role === 'control_plane' ? { holds: 'yes' } : { holds: 'no' };
     case 'wasm-on': return flag('wasm');
     case 'cluster-rpc-on': return flag('cluster_rpc');

@@ -22,7 +22,7 @@ export type ElementProbe =
   | { kind: 'lua'; text: string }
   | { kind: 'injection-list'; name: string }
   | { kind: 'placeholder'; name: string }
-  /** A `listen unix:` socket under `${{PREFIX}}` instead of `${{SOCKET_PATH}}`. */
+  /** A `listen unix:` socket under the PREFIX placeholder instead of SOCKET_PATH. */
   | { kind: 'prefix-socket' };
 
 /**
@@ -32,6 +32,7 @@ export type ElementProbe =
 export type Applicability =
   | 'always'
   | 'dbless-or-data-plane'   // database = off, or role = data_plane
+  | 'data-plane-via-proxy'   // role = data_plane with cluster_use_proxy = on
   | 'control-plane'          // role = control_plane
   | 'wasm-on'                // wasm = on
   | 'stream-listeners'       // stream_listen set to something other than off
@@ -113,7 +114,7 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     id: 'nginx.cluster-ssl-tunnel', introducedIn: '3.1.0', scope: 'main',
     element: 'the stream server that tunnels cluster TLS through a forward proxy (`cluster_proxy_ssl_terminator.sock`)',
     anyOf: [{ kind: 'placeholder', name: 'cluster_ssl_tunnel' }, { kind: 'placeholder', name: 'cluster_proxy_ssl_terminator_sock' }],
-    effect: 'fatal-feature', severity: 'warning', appliesWhen: 'dbless-or-data-plane',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'data-plane-via-proxy',
     consequence: 'a data plane that reaches its control plane through `proxy_server` cannot connect',
     sources: [T('3.0.2..3.1.1', 'kong/templates/nginx.lua'), DIGEST('3.0 -> 3.1')],
   },
@@ -238,7 +239,7 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
   {
     id: 'nginx.upstream-keepalive-placeholder', introducedIn: '3.0.0', scope: 'any',
-    element: '`${{UPSTREAM_KEEPALIVE}}`', probe: { kind: 'placeholder', name: 'upstream_keepalive' }, replacement: '`upstream_keepalive_pool_size` (Kong renders the keepalive itself)',
+    element: 'The `UPSTREAM_KEEPALIVE` placeholder', probe: { kind: 'placeholder', name: 'upstream_keepalive' }, replacement: '`upstream_keepalive_pool_size` (Kong renders the keepalive itself)',
     effect: 'fatal-start', severity: 'blocker', appliesWhen: 'always',
     consequence: 'the property is gone, so the placeholder renders empty and nginx refuses `keepalive ;`',
     sources: [{ kind: 'changelog', ref: 'Kong/kong:CHANGELOG.md@3.0.0 (Configuration: upstream_keepalive removed)' }, DIGEST('2.8 -> 3.0')],
@@ -252,14 +253,14 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
   {
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
-    element: 'unix sockets under `${{PREFIX}}`', probe: { kind: 'prefix-socket' }, replacement: '`unix:${{SOCKET_PATH}}/${{<NAME>_SOCK}}`',
+    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket' }, replacement: 'a socket under the `SOCKET_PATH` placeholder, named by its `*_SOCK` placeholder (as the target\'s stock template does)',
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
     consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; servers listening under the prefix are never reached (worker events, stream config, TLS passthrough)',
     sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, DIGEST('3.7 -> 3.8')],
   },
   {
     id: 'nginx.lua-ssl-trusted-certificate-placeholder', introducedIn: '2.2.0', scope: 'any',
-    element: '`${{LUA_SSL_TRUSTED_CERTIFICATE}}`', probe: { kind: 'placeholder', name: 'lua_ssl_trusted_certificate' }, replacement: '`${{LUA_SSL_TRUSTED_CERTIFICATE_COMBINED}}`',
+    element: 'The `LUA_SSL_TRUSTED_CERTIFICATE` placeholder', probe: { kind: 'placeholder', name: 'lua_ssl_trusted_certificate' }, replacement: 'the `LUA_SSL_TRUSTED_CERTIFICATE_COMBINED` placeholder',
     effect: 'fatal-start', severity: 'blocker', appliesWhen: 'always',
     consequence: 'the property became a list, which a placeholder cannot render: the template fails to compile (3.0+ always sets it)',
     sources: [T('2.1.4..2.2.2'), DIGEST('2.1 -> 2.2')],

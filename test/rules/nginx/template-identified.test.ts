@@ -1,11 +1,25 @@
 import rule from '../../../rules/nginx/template-identified';
 import { ruleTester } from '../../support/rule-tester';
+import { identifyTemplate } from '../../../src/inputs/nginx/identify';
+import { readNginxTemplate } from '../../../src/inputs/nginx/load';
+import { normalizedDigest } from '../../../src/inputs/nginx/normalize';
 import { fixtureTemplates, inlineTemplate } from './support';
+
+/**
+ * A template that is byte-for-byte (after normalisation) a stock file of `tags`. Kong's text may
+ * not live in the project, so the stock side is a variant built from the template's own lines.
+ */
+function stockCopyOf(tags: string[]) {
+  return () => {
+    const template = readNginxTemplate('nginx.conf.tmpl', 'events {}\nhttp {\n  include \'nginx-kong.conf\';\n}\n');
+    const variant = { file: 'nginx.lua' as const, tags, sha256: normalizedDigest(template.lines), lines: template.lines.map((l) => l.hash) };
+    return { nginxTemplates: [{ ...template, identification: identifyTemplate(template.lines, [variant]) }] };
+  };
+}
 
 ruleTester.run(rule, {
   valid: [
-    // The rule reports for every template it gets; with none there is nothing to identify.
-    { name: 'no template, no identification', from: '2.8.2', to: '3.4.2', inputs: () => ({ nginxTemplates: [] }) },
+    { name: 'an untouched stock copy of the target minor needs nothing', from: '3.3.1', to: '3.4.2', inputs: stockCopyOf(['3.4.0', '3.4.1', '3.4.2']) },
   ],
   invalid: [
     {
@@ -21,6 +35,11 @@ ruleTester.run(rule, {
       name: '3.4 http copy: the tie across releases is said out loud',
       from: '3.4.2', to: '3.6.1', inputs: fixtureTemplates('3.4-http-copy.conf'),
       findings: [{ messageId: 'customised', data: { tie: ' (several releases match equally well)' }, message: 'nginx-kong.conf template' }],
+    },
+    {
+      name: 'an untouched stock copy of an older release: replace it',
+      from: '3.3.1', to: '3.4.2', inputs: stockCopyOf(['3.3.0', '3.3.1']),
+      findings: [{ messageId: 'stockCopy', data: { range: '3.3.0 - 3.3.1' } }],
     },
     {
       name: 'an unrelated nginx file is not passed off as a Kong template',
