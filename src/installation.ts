@@ -5,6 +5,7 @@
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
@@ -26,6 +27,8 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** `--nginx-template` files, in the order given. */
+  nginxTemplates?: string[];
   cwd: string;
 }
 
@@ -58,6 +61,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     listed.push({ kind: 'backup', label: options.backupFile });
   } else {
     missing.backup = 'no --backup FILE given';
+  }
+  if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates);
+    for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+  } else {
+    missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
   }
 
   const edition = deriveEdition(options, inputs.kongConf, kongEnv);

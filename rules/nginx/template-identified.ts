@@ -19,7 +19,7 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   inputs: ['nginxTemplates'],
   messages: {
     stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.',
-    customised: '{{file}} is a {{role}} based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{scopeNote}}',
+    customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{scopeNote}}',
     unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}',
   },
   remediation: 'Start from the target version\'s stock template and re-apply the listed customisations.',
@@ -59,15 +59,14 @@ function scopeNote(template: NginxTemplate): string {
   }
 }
 
-/** The customisations to carry over, as a numbered list of the user's own lines. */
+/** The customisations to carry over: the user's own lines first, then a count of dropped stock lines. */
 function customisationList(template: NginxTemplate, target: string): string {
   const { hunks } = template.identification;
-  const lines: string[] = [];
-  for (const hunk of hunks) {
-    for (const added of hunk.added) lines.push(`line ${added.line}: ${added.text}`);
-    if (hunk.removed > 0) lines.push(`after line ${hunk.afterLine}: ${hunk.removed} stock line(s) removed or rewritten`);
-  }
-  const shown = lines.slice(0, LISTED_LINES);
-  const more = lines.length > shown.length ? `; and ${lines.length - shown.length} more` : '';
-  return `Rebase on the ${target} stock template and carry over: ${shown.join('; ')}${more}.`;
+  const added = hunks.flatMap((h) => h.added.map((a) => `L${a.line} \`${a.text}\``));
+  const places = hunks.filter((h) => h.removed > 0);
+  const dropped = places.reduce((n, h) => n + h.removed, 0);
+  const shown = added.slice(0, LISTED_LINES);
+  const more = added.length > shown.length ? ` and ${added.length - shown.length} more line(s)` : '';
+  const lost = dropped > 0 ? `; also re-check ${dropped} stock line(s) dropped or rewritten in ${places.length} place(s) (after L${places.map((h) => h.afterLine).slice(0, 10).join(', L')}${places.length > 10 ? ', ...' : ''})` : '';
+  return `Rebase on the ${target} stock template and carry over: ${shown.join(', ') || 'no added lines'}${more}${lost}.`;
 }

@@ -71,10 +71,10 @@ export function originAt(template: NginxTemplate, at: { line: number; column: nu
 /** What the template stands for, in a few words. */
 export function describeRole(template: NginxTemplate): string {
   switch (template.role) {
-    case 'main': return 'nginx.conf template that includes Kong\'s generated files';
-    case 'main-inlined': return 'nginx.conf template with the http/stream content pasted in';
-    case 'http': return 'copy of nginx-kong.conf (nginx_kong.lua)';
-    case 'stream': return 'copy of nginx-kong-stream.conf (nginx_kong_stream.lua)';
+    case 'main': return 'an nginx.conf template that includes Kong\'s generated files';
+    case 'main-inlined': return 'an nginx.conf template with the http/stream content pasted in';
+    case 'http': return 'a copy of nginx-kong.conf (nginx_kong.lua)';
+    case 'stream': return 'a copy of nginx-kong-stream.conf (nginx_kong_stream.lua)';
   }
 }
 

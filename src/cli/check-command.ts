@@ -17,6 +17,7 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  nginxTemplate?: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -35,6 +36,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    nginxTemplates: options.nginxTemplate,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {

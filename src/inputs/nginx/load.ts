@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors';
 import { elementContext, extractElements, type TemplateElements, type TemplateRole } from './elements';
+import { STOCK_VARIANTS } from '../../knowledge/nginx-templates';
 import { identifyTemplate, type Identification } from './identify';
 import { normalizeTemplate, unwrapLuaTemplate, type NormalizedLine } from './normalize';
 import { parseNginx } from './parse';
@@ -60,9 +61,24 @@ export function readNginxTemplate(file: string, text: string): NginxTemplate {
     throw new InputError('no nginx directive found: expected an nginx template', { file, line: 1 });
   }
   const lines = normalizeTemplate(body, lineOffset);
-  const identification = identifyTemplate(lines);
+  let identification = identifyTemplate(lines);
   const role = decideRole(parsed, identification);
+  if (role === 'main-inlined') identification = identifyInlined(parsed, lines, identification);
   return { file, luaWrapped: wrapped, parsed, lines, role, identification, elements: extractElements(parsed, role) };
+}
+
+/**
+ * An inlined template is either a near-complete copy of Kong's inlined layout or a main template
+ * with only the http content pasted in. The second compares best as its http block against
+ * nginx_kong.lua, which also keeps main-level lines out of its list of customisations.
+ */
+function identifyInlined(parsed: ParsedConfig, lines: NormalizedLine[], whole: Identification): Identification {
+  const http = parsed.directives.find((d) => d.name === 'http' && d.block);
+  if (!http) return whole;
+  const inner = lines.filter((l) => l.line > http.at.line && l.line < http.end.line);
+  const asInlined = identifyTemplate(lines, STOCK_VARIANTS.filter((v) => v.file === 'inlined'));
+  const asHttp = identifyTemplate(inner, STOCK_VARIANTS.filter((v) => v.file === 'nginx_kong.lua'));
+  return asHttp.score > asInlined.score ? asHttp : asInlined;
 }
 
 /** The fingerprint says which stock file; the structure decides wrapper vs inlined and breaks weak calls. */
