@@ -8,7 +8,7 @@ import {
 } from '../../src/knowledge/nginx-directives';
 import { NGINX_DIRECTIVES_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { judgeDirective, reasonFor } from './directive-checks';
+import { judgeDirective, reasonFor } from './directive-utils';
 
 /** The nginx directive a kong.conf key injects, or undefined for keys outside the namespaces. */
 function injectedDirective(key: string): string | undefined {

@@ -8,8 +8,8 @@ import { carriesScope } from '../../src/inputs/nginx/query';
 import { DIRECTIVE_CHANGES, INJECT_FILE_DIRECTIVES } from '../../src/knowledge/nginx-directives';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { judgeDirective, reasonFor } from './directive-checks';
-import { originAt } from './template-support';
+import { judgeDirective, reasonFor } from './directive-utils';
+import { originAt } from './template-utils';
 
 export default defineRule<'directive' | 'duplicateWithInclude'>({
   id: 'nginx/template-directives',

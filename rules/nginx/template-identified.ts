@@ -7,7 +7,7 @@ import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import { FINGERPRINT_SOURCES, RENDERS_TO } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { describeRole, originAt } from './template-support';
+import { describeRole, originAt } from './template-utils';
 
 /** How many added lines the remediation lists before summarising the rest. */
 const LISTED_LINES = 25;

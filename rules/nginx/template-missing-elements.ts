@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, TEMPLATE_REQUIREMENTS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-support';
+import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-utils';
 
 export default defineRule<'missing'>({
   id: 'nginx/template-missing-elements',

@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, OBSOLETE_DICTS, TEMPLATE_OBSOLETE } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { conditionNote, copyNote, evaluate, originAt, severityFor } from './template-support';
+import { conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
 
 export default defineRule<'obsolete' | 'unusedDict'>({
   id: 'nginx/template-obsolete-elements',

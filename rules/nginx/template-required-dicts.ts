@@ -7,7 +7,7 @@ import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { ELEMENT_SOURCES, stockElements, stockMinors } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import type { KongVersion } from '../../src/version/kong-version';
-import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-support';
+import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-utils';
 
 /** The first researched minor whose start-up check requires `name`. */
 function requiredSince(name: string): KongVersion | undefined {

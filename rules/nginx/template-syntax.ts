@@ -3,7 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
-import { originAt } from './template-support';
+import { originAt } from './template-utils';
 
 export default defineRule<'syntax'>({
   id: 'nginx/template-syntax',
