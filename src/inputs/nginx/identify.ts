@@ -48,10 +48,11 @@ const ANY_RESEMBLANCE = 0.15;
 export function identifyTemplate(lines: readonly NormalizedLine[], variants: readonly StockVariant[] = STOCK_VARIANTS): Identification {
   const digest = normalizedDigest(lines);
   const exact = variants.filter((v) => v.sha256 === digest);
-  const weight = lineWeights(variants);
-  const hashes = lines.map((l) => l.hash);
+  // Weights come from all stock variants, whatever subset is scored, so scores stay comparable.
+  const weight = variants === STOCK_VARIANTS || variants.every((v) => STOCK_VARIANTS.includes(v)) ? stockWeights() : lineWeights(variants);
+  const user = counts(lines.map((l) => l.hash));
   const scored = variants
-    .map((variant) => ({ variant, score: exact.includes(variant) ? 1 : similarity(hashes, variant.lines, weight) }))
+    .map((variant) => ({ variant, score: exact.includes(variant) ? 1 : similarity(user, stockCounts(variant), weight) }))
     .sort((a, b) => b.score - a.score || newestTag(b.variant).compare(newestTag(a.variant)));
   const best = scored[0];
   const group = scored.filter((s) => s.variant.file === best.variant.file && best.score - s.score <= TIE_MARGIN);
@@ -90,9 +91,7 @@ export function lineWeights(variants: readonly StockVariant[]): Weight {
  * variant explains). Jaccard alone favours short, old templates when a user kept only part of
  * the stock file; precision alone cannot tell apart releases that all contain the user's lines.
  */
-export function similarity(user: readonly string[], stock: readonly string[], weight: Weight): number {
-  const a = counts(user);
-  const b = counts(stock);
+export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: Weight): number {
   let shared = 0;
   let union = 0;
   let userTotal = 0;
@@ -106,6 +105,23 @@ export function similarity(user: readonly string[], stock: readonly string[], we
   }
   if (union === 0 || userTotal === 0) return 0;
   return (shared / union + shared / userTotal) / 2;
+}
+
+let cachedStockWeights: Weight | undefined;
+function stockWeights(): Weight {
+  if (!cachedStockWeights) {
+    const idf = lineWeights(STOCK_VARIANTS);
+    const memo = new Map<string, number>();
+    cachedStockWeights = (h) => memo.get(h) ?? memo.set(h, idf(h)).get(h)!;
+  }
+  return cachedStockWeights;
+}
+
+const countsByVariant = new WeakMap<StockVariant, Map<string, number>>();
+function stockCounts(variant: StockVariant): Map<string, number> {
+  let c = countsByVariant.get(variant);
+  if (!c) countsByVariant.set(variant, (c = counts(variant.lines)));
+  return c;
 }
 
 function counts(hashes: readonly string[]): Map<string, number> {
