@@ -267,6 +267,19 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
 ];
 
+/** 2.3 turned the certificate properties into lists (several certificates per listener kind). */
+for (const prefix of ['', 'admin_', 'status_']) {
+  const name = `${prefix}ssl_cert`;
+  (TEMPLATE_OBSOLETE as TemplateObsolete[]).push({
+    id: `nginx.${prefix.replace('_', '-')}ssl-cert-placeholder`, introducedIn: '2.3.0', scope: 'any',
+    element: `The \`${name.toUpperCase()}\` placeholder`, probe: { kind: 'placeholder', name },
+    replacement: `a \`> for i = 1, #${name} do\` loop over \`${name}[i]\` and \`${name}_key[i]\``,
+    effect: 'fatal-start', severity: 'blocker', appliesWhen: 'always',
+    consequence: 'the property became a list, which a placeholder cannot render: the template fails to compile',
+    sources: [T('2.2.2..2.3.4'), DIGEST('2.2 -> 2.3')],
+  });
+}
+
 export const OBSOLETE_DICTS: readonly { name: string; removedIn: string; sources: FactSource[] }[] = [
   { name: 'kong_clustering', removedIn: '2.2.0', sources: [T('2.1.4..2.2.2')] },
   { name: 'kong_core_db_cache_2', removedIn: '3.0.0', sources: [T('2.8.5..3.0.2')] },

@@ -52,3 +52,14 @@ ruleTester.run(rule, {
     },
   ],
 });
+
+describe('2.3 certificate lists', () => {
+  ruleTester.run(rule, {
+    valid: [{ name: 'the loop form renders on 2.3', conf: '', from: '2.2.0', to: '2.8.2', inputs: inlineTemplate('server {\n> for i = 1, #ssl_cert do\n  ssl_certificate $(ssl_cert[i]);\n> end\n}\n') }],
+    invalid: [{
+      name: 'a 2.2 placeholder for the certificate fails to render from 2.3',
+      conf: '', from: '2.2.0', to: '2.8.2', inputs: inlineTemplate('server {\n  ssl_certificate ${{SSL_CERT}};\n  ssl_certificate_key ${{SSL_CERT_KEY}};\n}\n'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 2, column: 19, data: { fact: 'nginx.ssl-cert-placeholder' } }],
+    }],
+  });
+});
