@@ -11,6 +11,7 @@ import upgradePath from './path/upgrade-path';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
+import templateInjectionLoops from './nginx/template-injection-loops';
 import templateMissingElements from './nginx/template-missing-elements';
 import templateObsoleteElements from './nginx/template-obsolete-elements';
 import templateRequiredDicts from './nginx/template-required-dicts';
@@ -29,5 +30,6 @@ export const builtinRules: readonly Rule[] = [
   templateObsoleteElements,
   templateDirectives,
   templateSyntax,
+  templateInjectionLoops,
   injectedDirectives,
 ];

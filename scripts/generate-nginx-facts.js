@@ -17,6 +17,8 @@ const RELEASE = /^\d+\.\d+\.\d+$/;
 
 const fingerprints = JSON.parse(fs.readFileSync(path.join(factsDir, 'template-fingerprints.json'), 'utf8'));
 const elements = JSON.parse(fs.readFileSync(path.join(factsDir, 'template-elements-by-version.json'), 'utf8'));
+// The kong.conf prefixes that feed each template loop live beside the conf facts.
+const namespaces = JSON.parse(fs.readFileSync(path.join(factsDir, '..', 'conf', 'dynamic-namespaces-by-version.json'), 'utf8'));
 
 // ---- fingerprints: one table of distinct line hashes, variants refer to it by index ----------
 
@@ -100,11 +102,18 @@ function compactFile(f) {
   };
 }
 
+/** kong.conf prefix -> template list, in Kong's matching order (first match wins), nginx ones only. */
+function namespacesAt(tag) {
+  const entry = namespaces[tag];
+  if (!entry) throw new Error(`no dynamic namespaces for ${tag}`);
+  return entry.namespaces.filter((n) => n.injected_conf_name).map((n) => ({ prefix: n.prefix, list: n.injected_conf_name }));
+}
+
 const versions = {};
 for (const [minor, v] of Object.entries(elements.versions)) {
   const files = {};
   for (const [file, f] of Object.entries(v.files)) files[file] = compactFile(f);
-  versions[minor] = { tag: v.tag, requiredDicts: v.required_shared_dicts_checked_at_init.names, files };
+  versions[minor] = { tag: v.tag, requiredDicts: v.required_shared_dicts_checked_at_init.names, namespaces: namespacesAt(v.tag), files };
 }
 
 const elementFacts = {
@@ -114,6 +123,7 @@ const elementFacts = {
     { kind: 'digest', ref: 'kong-facts/nginx/template-elements-by-version.json', note: elements.source },
     { kind: 'repo', ref: 'Kong/kong:kong/templates/*.lua@<latest tag of each minor>' },
     { kind: 'repo', ref: 'Kong/kong:kong/constants.lua@<latest tag of each minor>', note: 'requiredDicts: DICTS checked by kong/init.lua at start' },
+    { kind: 'digest', ref: 'kong-facts/conf/dynamic-namespaces-by-version.json', note: 'namespaces: DYNAMIC_KEY_NAMESPACES of kong/conf_loader at the same tags' },
   ],
   notes: [
     'context = nginx block path; the http and stream include files start at http / stream',

@@ -70,6 +70,8 @@ export interface StockMinorElements {
   tag: string;
   /** Shared dicts kong/init.lua insists on at start-up (stream prefixes them with `stream_`). */
   requiredDicts: string[];
+  /** kong.conf prefixes and the template loop each feeds, in Kong's matching order (first match wins). */
+  namespaces: { prefix: string; list: string }[];
   files: Partial<Record<StockFile, StockFileElements>>;
 }
 
