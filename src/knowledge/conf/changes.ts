@@ -1,0 +1,98 @@
+// The curated kong.conf changes and the helpers rules use to ask about them: which changes lie
+// on a path, which rule owns a key, what a condition on settings evaluates to.
+
+import type { KongConf } from '../../inputs/kong-conf/types';
+import type { Plan } from '../../plan/types';
+import { KongVersion } from '../../version/kong-version';
+import { pathCrosses } from '../../plan/gate';
+import { confCatalog } from './catalog';
+import curated from './conf-changes.json';
+import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
+
+export const CONF_DATA = curated as unknown as CuratedConfData;
+export const CONF_CHANGES: readonly ConfChange[] = CONF_DATA.changes;
+
+/** The rule that reports each kind of change. */
+export const RULE_FOR_KIND: Record<ChangeKind, string | undefined> = {
+  'handled-elsewhere': undefined,
+  renamed: 'conf/renamed-property',
+  removed: 'conf/removed-property',
+  deprecated: 'conf/removed-property',
+  'default-changed': 'conf/default-changed',
+  'value-deprecated': 'conf/value-invalid',
+  'value-restricted': 'conf/value-invalid',
+  'namespace-renamed': 'conf/nginx-namespace',
+  'namespace-added': 'conf/nginx-namespace',
+  'namespace-removed': 'conf/nginx-namespace',
+  'product-removed': 'conf/enterprise-removed',
+};
+
+/** The rule that reports a change (its own `rule`, else the rule for its kind). */
+export function ruleOf(change: ConfChange): string | undefined {
+  return change.rule ?? RULE_FOR_KIND[change.kind];
+}
+
+export function changesOfKind(...kinds: ChangeKind[]): ConfChange[] {
+  return CONF_CHANGES.filter((c) => kinds.includes(c.kind));
+}
+
+/** True when the change concerns a key: listed by name, or under a listed prefix. */
+export function changeCovers(change: ConfChange, key: string): boolean {
+  if (change.properties?.includes(key)) return true;
+  if (change.excludePrefixes?.some((p) => key.startsWith(p))) return false;
+  return change.prefixes?.some((p) => key.startsWith(p)) ?? false;
+}
+
+/** True when the change applies to the plan's edition and lies on its path (and is not undone by the target). */
+export function changeOnPath(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): boolean {
+  if (change.edition === 'ee' && plan.edition !== 'enterprise') return false;
+  if (!pathCrosses(plan, change.introducedIn)) return false;
+  if (change.revertedIn && KongVersion.parse(change.revertedIn).lte(plan.to)) return false;
+  return true;
+}
+
+/**
+ * The rule, other than `self`, that reports on this key for this plan: a curated change on the
+ * path owned by another rule, or a change owned by a rule written elsewhere (Cassandra).
+ */
+export function ownedByOtherRule(key: string, self: string, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+  for (const change of CONF_CHANGES) {
+    if (!changeCovers(change, key)) continue;
+    const owner = ruleOf(change);
+    if (!owner || owner === self) continue;
+    // Keys owned by another module (Cassandra, pg_ssl_version) are theirs on every path.
+    if (change.kind === 'handled-elsewhere' || changeOnPath(change, plan)) return owner;
+  }
+  return undefined;
+}
+
+/** The effective value of a property on the target: the user's setting, else the target default. */
+export function effectiveValue(conf: KongConf, property: string, plan: Pick<Plan, 'to' | 'edition'>, alsoSetBy: string[] = []): string | undefined {
+  const setting = conf.get(property) ?? alsoSetBy.map((k) => conf.get(k)).find(Boolean);
+  if (setting) return setting.value;
+  return confCatalog().property(property, plan.to, plan.edition)?.default ?? undefined;
+}
+
+export function conditionHolds(conf: KongConf, condition: SettingCondition, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  if (condition.orDatabaseOff && effectiveValue(conf, 'database', plan) === 'off') return true;
+  const value = effectiveValue(conf, condition.property, plan, condition.alsoSetBy);
+  if (condition.in) return value !== undefined && condition.in.includes(value);
+  if (condition.notIn) return value !== undefined && !condition.notIn.includes(value);
+  return value !== undefined;
+}
+
+export function allConditionsHold(conf: KongConf, conditions: SettingCondition[] | undefined, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  return (conditions ?? []).every((c) => conditionHolds(conf, c, plan));
+}
+
+/** A change's version as the engine's `since`. */
+export function sinceOf(change: ConfChange): string {
+  return change.introducedIn;
+}
+
+/** Values of keys that hold secrets are never echoed in a finding. */
+const SECRET_KEY = /(password|secret|token|_key$|_key_|private|license|credential|api_key)/;
+export function printable(key: string, value: string): string {
+  if (SECRET_KEY.test(key)) return '(hidden)';
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
