@@ -51,13 +51,16 @@ export function changeOnPath(change: ConfChange, plan: Pick<Plan, 'from' | 'to' 
   return true;
 }
 
+/** Kinds of change that say what becomes of a key itself; defaults and values do not claim keys. */
+const CLAIMING_KINDS: ChangeKind[] = ['handled-elsewhere', 'renamed', 'removed', 'product-removed', 'namespace-renamed', 'namespace-removed'];
+
 /**
  * The rule, other than `self`, that reports on this key for this plan: a curated change on the
  * path owned by another rule, or a change owned by a rule written elsewhere (Cassandra).
  */
 export function ownedByOtherRule(key: string, self: string, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
   for (const change of CONF_CHANGES) {
-    if (!changeCovers(change, key)) continue;
+    if (!CLAIMING_KINDS.includes(change.kind) || !changeCovers(change, key)) continue;
     const owner = ruleOf(change);
     if (!owner || owner === self) continue;
     // Keys owned by another module (Cassandra, pg_ssl_version) are theirs on every path.
