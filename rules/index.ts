@@ -5,6 +5,14 @@ import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
 import cassandraRemoved from './conf/cassandra-removed';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
+import removedProperty from './conf/removed-property';
+import renamedProperty from './conf/renamed-property';
+import defaultChanged from './conf/default-changed';
+import valueInvalid from './conf/value-invalid';
+import enterpriseRemoved from './conf/enterprise-removed';
+import nginxNamespace from './conf/nginx-namespace';
+import unknownProperty from './conf/unknown-property';
+import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 
@@ -13,5 +21,13 @@ export const builtinRules: readonly Rule[] = [
   backupEvidence,
   cassandraRemoved,
   pgSslVersionEnum,
+  removedProperty,
+  renamedProperty,
+  defaultChanged,
+  valueInvalid,
+  enterpriseRemoved,
+  nginxNamespace,
+  unknownProperty,
+  vaultReference,
   enterpriseLicense,
 ];

@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { CONF_DATA, ownedByOtherRule } from '../../src/knowledge/conf/changes';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
-import { suggestions } from './did-you-mean';
+import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 

@@ -8,7 +8,7 @@ import { CONF_DATA, changeCovers, changeOnPath, changesOfKind, conditionHolds, o
 import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
-import { listenProblem } from './listen-syntax';
+import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */

@@ -1,5 +1,5 @@
 import rule from '../../../rules/conf/unknown-property';
-import { editDistance, suggestions } from '../../../rules/conf/did-you-mean';
+import { editDistance, suggestions } from '../../../src/text/did-you-mean';
 import { ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {

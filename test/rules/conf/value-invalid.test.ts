@@ -1,5 +1,5 @@
 import rule from '../../../rules/conf/value-invalid';
-import { listenProblem } from '../../../rules/conf/listen-syntax';
+import { listenProblem } from '../../../src/inputs/kong-conf/listen-syntax';
 import { ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {

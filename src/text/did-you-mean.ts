@@ -1,4 +1,4 @@
-// Helper of conf/unknown-property: the closest known property names to a typo, by edit distance
+// The closest known property names to a typo, by edit distance
 // with adjacent transpositions (optimal string alignment), as spell checkers do.
 
 export function editDistance(a: string, b: string): number {

@@ -1,4 +1,4 @@
-// Helper of conf/value-invalid: reads one `*_listen` entry the way Kong's listener parser does
+// Reads one `*_listen` entry the way Kong's listener parser does
 // (kong/conf_loader/listeners.lua): known flags are removed wherever they stand, and what remains
 // must be a single `address:port`.
 
