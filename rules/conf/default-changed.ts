@@ -22,13 +22,14 @@ interface DefaultEvent {
   curated?: ConfChange;
 }
 
-export default defineRule<'defaultChanged'>({
+export default defineRule<'defaultChanged' | 'newProperty'>({
   id: ID,
   description: 'Flags unset properties whose default changes on the upgrade path, so behaviour changes without any edit.',
   severity: 'info',
   inputs: ['kongConf'],
   messages: {
     defaultChanged: '`{{key}}` is not set, so it follows the default, which changes from {{from}} to {{to}} in {{since}}.{{note}}',
+    newProperty: '`{{key}}` appears in {{since}} with the default {{to}}, which this kong.conf does not override.{{note}}',
   },
   remediation: 'Decide which behaviour you want and set the property explicitly in kong.conf, so the upgrade does not change it behind your back.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -62,13 +63,16 @@ export default defineRule<'defaultChanged'>({
         severity = 'warning';
         note += ` Another listener in this kong.conf already uses port ${port}.`;
       }
+      const isNew = from === null && !catalog.property(property, plan.from, plan.edition);
       ctx.report({
-        messageId: 'defaultChanged',
+        messageId: isNew ? 'newProperty' : 'defaultChanged',
         at: anchor,
         since: worst.introducedIn,
         severity,
         data: { key: property, from: show(from), to: show(to), since: worst.introducedIn, note },
-        remediation: `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
+        remediation: isNew
+          ? `Set ${property} explicitly if its default does not suit this node.`
+          : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
       });
     }
 

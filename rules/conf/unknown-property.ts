@@ -10,7 +10,7 @@ import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly'>({
+export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -18,6 +18,7 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly'>({
   messages: {
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
+    readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
   },
   remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
@@ -35,6 +36,11 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly'>({
       const { key } = setting;
       if (isNonPropertyEnv(setting) || ownedByOtherRule(key, ID, plan)) continue;
       if (catalog.isEffective(key, plan.to, plan.edition)) continue;
+      const elsewhere = CONF_DATA.nonPropertyEnv.fileKeys.find((k) => k.key === key);
+      if (elsewhere && setting.origin.kind === 'file') {
+        ctx.report({ messageId: 'readElsewhere', at: setting.origin, severity: 'info', data: { key, use: elsewhere.use } });
+        continue;
+      }
       // Known on the source: removed on the path, which conf/removed-property reports.
       if (catalog.isEffective(key, plan.from, plan.edition)) continue;
       const close = suggestions(key, known);

@@ -121,6 +121,8 @@ export interface CuratedConfData {
   nonPropertyEnv: {
     names: { env: string; use: string; sources: FactSource[] }[];
     prefixes: { prefix: string; use: string; sources: FactSource[] }[];
+    /** Keys people write into kong.conf for things Kong reads elsewhere (the license). */
+    fileKeys: { key: string; use: string; sources: FactSource[] }[];
   };
   listenFlags: {
     properties: Record<string, 'http' | 'stream'>;

@@ -28,6 +28,10 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'enterpriseOnly', severity: 'info' }],
     },
     {
+      name: 'license_path in kong.conf is read from the environment only', conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'readElsewhere', severity: 'info', message: 'KONG_LICENSE_PATH' }],
+    },
+    {
       name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', data: { suggestion: '' } }],
     },
