@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeOnPath, changesOfKind } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
 import type { ChangeSeverity, ConfChange } from '../../src/knowledge/conf/types';
 import { severityRank } from '../../src/model/finding';
 import type { Origin } from '../../src/model/origin';
@@ -49,7 +49,8 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       byProperty.get(event.property)!.push(event);
     }
     for (const [property, events] of byProperty) {
-      if (setByUser(property)) continue;
+      // Keys judged by a dedicated rule (pg_ssl_version, Cassandra) are theirs, defaults included.
+      if (setByUser(property) || ownedByOtherRule(property, ID, plan)) continue;
       if (!catalog.property(property, plan.to, plan.edition)) continue;
       const relevant = events.filter((e) => !e.curated || (allConditionsHold(conf, e.curated.when, plan) && !e.curated.unlessSet?.some((k) => conf.get(k))));
       if (relevant.length === 0) continue;
@@ -87,22 +88,19 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
         events.push({ property: step.name, introducedIn: `${step.version}.0`, from: step.from, to: step.to, severity: 'info' });
       }
       for (const change of curated) {
-        if (change.suppress) continue;
+        const since = changeReachedAt(change, plan);
+        if (change.suppress || !since) continue;
         for (const property of change.properties ?? []) {
           const minor = KongVersion.parse(change.introducedIn).minorKey;
           const computed = catalog.defaultSteps(plan.edition).find((s) => s.name === property && s.version === minor);
-          events.push({
-            property,
-            introducedIn: change.introducedIn,
-            from: change.from !== undefined ? change.from : computed?.from ?? null,
-            to: change.to !== undefined ? change.to : computed?.to ?? null,
-            severity: change.severity ?? 'info',
-            curated: change,
-          });
+          const from = change.from !== undefined ? change.from : computed ? computed.from : catalog.property(property, plan.from, plan.edition)?.default ?? null;
+          const to = change.to !== undefined ? change.to : computed ? computed.to : catalog.property(property, plan.to, plan.edition)?.default ?? null;
+          if (sameValue(from, to)) continue;
+          events.push({ property, introducedIn: since, from, to, severity: change.severity ?? 'info', curated: change });
         }
       }
       return events
-        .filter((e) => (e.curated ? changeOnPath(e.curated, plan) : ctx.crosses(e.introducedIn)))
+        .filter((e) => e.curated || ctx.crosses(e.introducedIn))
         .sort((a, b) => KongVersion.parse(a.introducedIn).compare(KongVersion.parse(b.introducedIn)));
     }
 
@@ -125,8 +123,8 @@ function show(value: string | null): string {
   return value === null ? 'unset' : `\`${value}\``;
 }
 
-/** Documentation pages differ in spacing after commas; that is not a change. */
+/** Sources differ in spacing after commas and in the case of header names; neither is a change. */
 function sameValue(a: string | null, b: string | null): boolean {
-  const norm = (v: string | null) => (v === null ? null : v.replace(/\s*,\s*/g, ','));
+  const norm = (v: string | null) => (v === null ? null : v.replace(/\s*,\s*/g, ',').toLowerCase());
   return norm(a) === norm(b);
 }

@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { CONF_DATA, changeCovers, changeOnPath, changesOfKind, conditionHolds, ownedByOtherRule, printable } from '../../src/knowledge/conf/changes';
+import { CONF_DATA, changeCovers, changeReachedAt, changesOfKind, conditionHolds, ownedByOtherRule, printable } from '../../src/knowledge/conf/changes';
 import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
@@ -82,18 +82,19 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     /** Curated restrictions and deprecations of values on the path. */
     function checkRestrictions(): void {
       for (const change of changesOfKind('value-restricted', 'value-deprecated')) {
-        if (!changeOnPath(change, plan)) continue;
+        const since = changeReachedAt(change, plan);
+        if (!since) continue;
         if (change.unlessSetting && conditionHolds(conf, change.unlessSetting, plan)) continue;
         for (const setting of conf.settings()) {
           if (!changeCovers(change, setting.key)) continue;
           if (change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
-            ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since: change.introducedIn, severity: change.severity,
-              data: { key: setting.key, value: setting.value, since: change.introducedIn, note: ` ${change.note}` } });
+            ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since, severity: change.severity,
+              data: { key: setting.key, value: setting.value, since, note: ` ${change.note}` } });
           }
           const tokens = setting.value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
           if (change.kind === 'value-restricted' && tokens.length > 0) {
-            ctx.report({ messageId: 'restricted', at: setting.origin, since: change.introducedIn, severity: change.severity,
-              data: { key: setting.key, tokens: tokens.join(' and '), since: change.introducedIn, note: ` ${change.note}` },
+            ctx.report({ messageId: 'restricted', at: setting.origin, since, severity: change.severity,
+              data: { key: setting.key, tokens: tokens.join(' and '), since, note: ` ${change.note}` },
               remediation: `Remove ${tokens.join(' and ')} from ${setting.key} once no client needs them, or set ssl_cipher_suite = old while they do.` });
           }
         }

@@ -43,12 +43,24 @@ export function changeCovers(change: ConfChange, key: string): boolean {
   return change.prefixes?.some((p) => key.startsWith(p)) ?? false;
 }
 
-/** True when the change applies to the plan's edition and lies on its path (and is not undone by the target). */
+/**
+ * The version at which the change reaches this path, or undefined when it does not: its
+ * introduction when the path crosses it, else a backport into the target's own minor line
+ * (3.4.3.5 for a 2.8 -> 3.4.3.29 path). A target at or past `revertedIn` is not affected.
+ */
+export function changeReachedAt(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+  if (change.edition === 'ee' && plan.edition !== 'enterprise') return undefined;
+  if (change.revertedIn && KongVersion.parse(change.revertedIn).lte(plan.to)) return undefined;
+  if (pathCrosses(plan, change.introducedIn)) return change.introducedIn;
+  if (plan.edition !== 'enterprise') return undefined;
+  return change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+}
+
+/** True when the change applies to the plan's edition and reaches its path. */
 export function changeOnPath(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): boolean {
-  if (change.edition === 'ee' && plan.edition !== 'enterprise') return false;
-  if (!pathCrosses(plan, change.introducedIn)) return false;
-  if (change.revertedIn && KongVersion.parse(change.revertedIn).lte(plan.to)) return false;
-  return true;
+  if (changeReachedAt(change, plan) !== undefined) return true;
+  // A rename also matters where its alias stops carrying the value (2.1 rename, 3.0 alias removal).
+  return change.aliasRemovedIn !== undefined && (change.edition !== 'ee' || plan.edition === 'enterprise') && pathCrosses(plan, change.aliasRemovedIn);
 }
 
 /** Kinds of change that say what becomes of a key itself; defaults and values do not claim keys. */
@@ -86,11 +98,6 @@ export function conditionHolds(conf: KongConf, condition: SettingCondition, plan
 
 export function allConditionsHold(conf: KongConf, conditions: SettingCondition[] | undefined, plan: Pick<Plan, 'to' | 'edition'>): boolean {
   return (conditions ?? []).every((c) => conditionHolds(conf, c, plan));
-}
-
-/** A change's version as the engine's `since`. */
-export function sinceOf(change: ConfChange): string {
-  return change.introducedIn;
 }
 
 /** Values of keys that hold secrets are never echoed in a finding. */

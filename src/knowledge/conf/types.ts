@@ -87,6 +87,8 @@ export interface ConfChange {
   excludePrefixes?: string[];
   /** Enterprise numbering (`3.6.1.0`); the change lies on a path when from < introducedIn <= to. */
   introducedIn: string;
+  /** Enterprise patch releases of older lines that received the change too (`3.4.3.5`). */
+  backportedTo?: string[];
   /** A later version that undoes the change: targets at or past it are not affected. */
   revertedIn?: string;
   /** For renames: the version from which the old name no longer carries its value. */

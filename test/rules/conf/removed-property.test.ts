@@ -3,7 +3,7 @@ import { ruleTester } from '../../support/rule-tester';
 
 // One row per removal: the key, a value, the last version that knows it, the first that does not.
 const removals: { key: string; value: string; before: string; after: string; edition?: 'oss' | 'enterprise'; messageId?: string; severity?: string }[] = [
-  { key: 'nginx_http_upstream_keepalive_timeout', value: '60s', before: '2.8', after: '3.0', messageId: 'removed' },
+  { key: 'prometheus_plugin_latency_metrics', value: 'on', before: '2.8', after: '3.0', edition: 'enterprise', severity: 'warning' },
   { key: 'go_plugins_dir', value: '/usr/local/kong/go-plugins', before: '2.8', after: '3.0', severity: 'blocker' },
   { key: 'nginx_optimizations', value: 'on', before: '2.8', after: '3.0', severity: 'info' },
   { key: 'cluster_v2', value: 'on', before: '2.6', after: '2.7', severity: 'info' },

@@ -8,6 +8,7 @@ const renames = [
   { key: 'router_update_frequency', value: '1', before: '2.0', after: '2.1', carried: false },
   { key: 'client_max_body_size', value: '20m', before: '2.0', after: '2.1', carried: true },
   { key: 'client_max_body_size', value: '20m', before: '2.0', after: '3.0', carried: false },
+  { key: 'client_max_body_size', value: '20m', before: '2.8', after: '3.4', carried: false },
   { key: 'client_body_buffer_size', value: '16k', before: '2.0', after: '3.4', carried: false },
   { key: 'upstream_keepalive', value: '100', before: '2.0', after: '2.8', carried: true },
   { key: 'nginx_http_upstream_keepalive_requests', value: '500', before: '2.0', after: '3.0', carried: false },
@@ -18,13 +19,13 @@ const renames = [
 
 ruleTester.run(rule, {
   valid: [
-    ...renames.map((r) => ({ name: `${r.key} before ${r.after}`, conf: `${r.key} = ${r.value}\n`, from: r.before, to: r.before })),
+    ...renames.map((r) => ({ name: `${r.key} from ${r.before} staying before ${r.after}`, conf: `${r.key} = ${r.value}\n`, from: r.before, to: r.before })),
     { name: 'the new name is used', conf: 'dedicated_config_processing = on\n', from: '3.4', to: '3.5' },
     { name: 'admin_api_uri on OSS is not an Enterprise rename', conf: 'admin_api_uri = https://admin.example.com\n', from: '3.3', to: '3.4', edition: 'oss' },
   ],
   invalid: [
     ...renames.map((r) => ({
-      name: `${r.key} to ${r.after} (${r.carried ? 'carried' : 'lost'})`,
+      name: `${r.key} from ${r.before} to ${r.after} (${r.carried ? 'carried' : 'lost'})`,
       conf: `# comment\n${r.key} = ${r.value}\n`, from: r.before, to: r.after,
       findings: [{ messageId: r.carried ? 'renamedCarried' : 'renamedLost', line: 2, severity: r.carried ? 'info' : 'warning', data: { key: r.key } } as const],
     })),

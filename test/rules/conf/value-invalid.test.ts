@@ -9,6 +9,8 @@ ruleTester.run(rule, {
     { name: 'vault references are not typed here', conf: 'pg_port = {vault://env/pg-port}\n', from: '2.8', to: '3.4' },
     { name: 'TLSv1.1 on a path that stays below 3.6.1', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
     { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
+    { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
+    { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
     { name: 'pg_ssl_version belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'enterprise' },
   ],
@@ -29,6 +31,10 @@ ruleTester.run(rule, {
     {
       name: 'TLS 1.0 in an injected nginx directive, Enterprise 3.4 -> 3.10', conf: 'nginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'restricted', hop: '3.4.x -> 3.10.x', data: { tokens: 'TLSv1' } }],
+    },
+    {
+      name: 'TLSv1.1 on Enterprise 2.8 -> 3.4 (backported to 3.4.3.5)', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
+      findings: [{ messageId: 'restricted', data: { since: '3.4.3.5' }, hop: '2.8.2.4 -> 3.4.x' }],
     },
     { name: 'worker_consistency = strict crossing 3.0', conf: 'worker_consistency = strict\n', from: '2.8', to: '3.0', findings: [{ messageId: 'deprecatedValue', severity: 'info', hop: '3.0' }] },
   ],
