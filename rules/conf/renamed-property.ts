@@ -3,7 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable } from '../../src/knowledge/conf/changes';
 import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/renamed-property';
@@ -29,7 +29,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
     const { plan } = ctx;
     const catalog = confCatalog();
     for (const change of changesOfKind('renamed')) {
-      if (!changeOnPath(change, plan)) continue;
+      if (!changeOnPath(change, plan) || !allConditionsHold(conf, change.when, plan)) continue;
       for (const setting of conf.settings()) {
         if (!changeCovers(change, setting.key) || ownedByOtherRule(setting.key, ID, plan)) continue;
         const key = setting.key;

@@ -101,7 +101,7 @@ export function allConditionsHold(conf: KongConf, conditions: SettingCondition[]
 }
 
 /** Values of keys that hold secrets are never echoed in a finding. */
-const SECRET_KEY = /(password|secret|token|_key$|_key_|private|license|credential|api_key)/;
+const SECRET_KEY = /(password|secret|token|_key$|_key_|private|license|credential|api_key|_conf$)/;
 export function printable(key: string, value: string): string {
   if (SECRET_KEY.test(key)) return '(hidden)';
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;

@@ -20,6 +20,7 @@ const renames = [
 ruleTester.run(rule, {
   valid: [
     ...renames.map((r) => ({ name: `${r.key} from ${r.before} staying before ${r.after}`, conf: `${r.key} = ${r.value}\n`, from: r.before, to: r.before })),
+    { name: 'session conf with basic-auth for Kong Manager stays', conf: 'admin_gui_auth = basic-auth\nadmin_gui_session_conf = {"secret":"x"}\n', from: '3.4', to: '3.10', edition: 'enterprise' },
     { name: 'the new name is used', conf: 'dedicated_config_processing = on\n', from: '3.4', to: '3.5' },
     { name: 'admin_api_uri on OSS is not an Enterprise rename', conf: 'admin_api_uri = https://admin.example.com\n', from: '3.3', to: '3.4', edition: 'oss' },
   ],
@@ -36,6 +37,10 @@ ruleTester.run(rule, {
     {
       name: 'Enterprise admin_api_uri', conf: 'admin_api_uri = https://admin.example.com\n', from: '3.3', to: '3.4', edition: 'enterprise',
       findings: [{ messageId: 'renamedCarried', data: { replacement: 'admin_gui_api_url' } }],
+    },
+    {
+      name: 'Kong Manager OIDC session settings move in 3.6', conf: 'admin_gui_auth = openid-connect\nadmin_gui_session_conf = {"secret":"x"}\n', from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'renamedLost', line: 2, severity: 'warning', data: { replacement: 'admin_gui_auth_conf' } }],
     },
     {
       name: 'both names set', conf: 'opentelemetry_tracing = all\ntracing_instrumentations = off\n', from: '3.1', to: '3.4',
