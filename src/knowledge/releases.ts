@@ -103,10 +103,18 @@ export function releaseSources(): readonly FactSource[] {
   return releases.sources;
 }
 
-/** Releases of one minor in one numbering, oldest first. */
+const parsedReleases = new Map<string, KongVersion[]>();
+
+/** Releases of one minor in one numbering, oldest first (parsed once: the planner asks often). */
 function releasesOf(info: MinorRelease, numbering: Edition): KongVersion[] {
-  const list = numbering === 'enterprise' ? info.enterprise.patches : info.oss;
-  return sortVersions(list.map((p) => KongVersion.parse(p.version, 'release')));
+  const key = `${info.minor}/${numbering}`;
+  let parsed = parsedReleases.get(key);
+  if (!parsed) {
+    const list = numbering === 'enterprise' ? info.enterprise.patches : info.oss;
+    parsed = sortVersions(list.map((p) => KongVersion.parse(p.version, 'release')));
+    parsedReleases.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** Releases that `version` covers (`3.4.x` covers every 3.4 patch), preferring the edition's numbering. */
@@ -174,8 +182,13 @@ export function nearestKnown(version: KongVersion, count = 2): string[] {
   const info = minorInfo(version);
   if (version.precision === 'major' || version.precision === 'minor' || !info) {
     candidates = releases.minors.map((m) => KongVersion.parse(m.minor));
+  } else if (version.precision === 'enterprise' && info.enterprise.patches.length) {
+    candidates = info.enterprise.patches.map((p) => KongVersion.parse(p.version));
   } else {
-    candidates = [...info.enterprise.patches, ...info.oss].map((p) => KongVersion.parse(p.version));
+    // Patch precision: OSS tags and Enterprise patches cut to three parts (`3.4.3`).
+    const ee = info.enterprise.patches.map((p) => KongVersion.parse(p.version).truncate('patch'));
+    const all = [...info.oss.map((t) => KongVersion.parse(t.version)), ...ee];
+    candidates = [...new Map(all.map((c) => [c.toString(), c])).values()];
   }
   const sorted = sortVersions(candidates);
   const above = sorted.findIndex((c) => c.gt(version));
@@ -194,5 +207,7 @@ export function resolveVersion(text: string, what: string): KongVersion {
   if (isReleased(version)) return version;
   const near = nearestKnown(version);
   const hint = near.length ? `; nearest known: ${near.join(', ')}` : '';
-  throw new InputError(`${what} "${text}" is not a released Kong Gateway version${hint} (newest: ${newestRelease()})`);
+  const info = version.precision === 'major' ? undefined : minorInfo(version);
+  const newest = info ? `newest ${info.minor}: ${newestWithin(KongVersion.parse(info.minor))}` : `newest: ${newestRelease()}`;
+  throw new InputError(`${what} "${text}" is not a released Kong Gateway version${hint} (${newest})`);
 }

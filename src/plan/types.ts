@@ -35,7 +35,7 @@ export interface Hop {
   toVersion: KongVersion;
   /** `2.8.x -> 3.1.1.3`, the text findings carry. */
   label: string;
-  /** Set when a hop is needed only in some cases (2.8.2.x for blue/green only). */
+  /** Set when a hop is needed only in some cases: `blue-green` (2.8.2.x, needed for blue-green upgrades only). */
   condition?: string;
   note?: string;
   covers?: HopCoverage;

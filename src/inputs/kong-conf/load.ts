@@ -43,10 +43,10 @@ function at(file: string, line: number, column: number): FileOrigin {
   return { kind: 'file', file, line, column };
 }
 
-/** File settings by key, the last occurrence winning; Map order is the order of first appearance. */
+/** File settings by key, the last occurrence winning; Map order follows the winning lines. */
 function readFileSettings(file: string, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
   const entries = readPenlightEntries(lines);
-  const byKey = new Map<string, ConfSetting>();
+  const byKey = new Map<string, ConfSetting[]>();
   if (lines.length > 0 && lines[0].startsWith('\uFEFF')) diagnostics.push(bomDiagnostic(file, entries));
   entries.forEach((entry, index) => {
     switch (entry.kind) {
@@ -55,8 +55,7 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
         if (entry.name === undefined) {
           diagnostics.push(diagnostic('malformed-section', origin, 'line starts with `[` but is not a `[name]` header: Penlight fails on it and Kong cannot load this file'));
         } else {
-          const ignored = keysUnderSection(entries, index);
-          diagnostics.push(diagnostic('section-header', origin, `section header \`[${entry.name}]\`: Kong ignores every key after it (${ignored.length} here${ignored.length ? `: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ', ...' : ''}` : ''})`));
+          diagnostics.push(diagnostic('section-header', origin, sectionMessage(entry.name, keysUnderSection(entries, index))));
         }
         return;
       }
@@ -74,16 +73,22 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
         addFileSetting(byKey, fileSetting(file, entry, diagnostics), diagnostics);
     }
   });
-  return byKey;
+  return linkOverrides(byKey);
 }
 
 function keysUnderSection(entries: readonly PenlightEntry[], sectionIndex: number): string[] {
   const keys: string[] = [];
-  for (const entry of entries.slice(sectionIndex + 1)) {
-    if (entry.kind === 'section') break;
+  for (let i = sectionIndex + 1; i < entries.length && entries[i].kind !== 'section'; i++) {
+    const entry = entries[i];
     if (entry.kind === 'assignment') keys.push(entry.key);
   }
   return keys;
+}
+
+function sectionMessage(name: string, ignoredKeys: readonly string[]): string {
+  const shown = ignoredKeys.slice(0, 5).join(', ') + (ignoredKeys.length > 5 ? ', ...' : '');
+  const what = ignoredKeys.length === 0 ? 'every key after it' : `the ${ignoredKeys.length} key(s) after it (${shown})`;
+  return `\`[${name}]\` starts an INI section: Kong ignores ${what}`;
 }
 
 function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {
@@ -122,15 +127,33 @@ function fileSetting(file: string, entry: AssignmentEntry, diagnostics: ConfDiag
   };
 }
 
-function addFileSetting(byKey: Map<string, ConfSetting>, setting: ConfSetting, diagnostics: ConfDiagnostic[]): void {
-  const earlier = byKey.get(setting.key);
-  if (earlier) {
-    setting.overrides = [...earlier.overrides, earlier];
-    const lines = setting.overrides.map((s) => (s.origin as FileOrigin).line).join(', ');
-    diagnostics.push(diagnostic('duplicate-key', setting.origin, `\`${setting.key}\` is set again here: Kong keeps this value and ignores line(s) ${lines}`, setting.key));
-    byKey.delete(setting.key); // re-inserted below so the order follows the winning line
+/**
+ * Records a file setting; a repeated key replaces the earlier one (Penlight keeps the last) and
+ * moves to the end so the order follows the winning line. Only the winner gets `overrides`
+ * (filled by `linkOverrides`), which keeps thousands of repeats linear.
+ */
+function addFileSetting(byKey: Map<string, ConfSetting[]>, setting: ConfSetting, diagnostics: ConfDiagnostic[]): void {
+  const history = byKey.get(setting.key);
+  if (!history) {
+    byKey.set(setting.key, [setting]);
+    return;
   }
-  byKey.set(setting.key, setting);
+  const previous = history[history.length - 1].origin as FileOrigin;
+  diagnostics.push(diagnostic('duplicate-key', setting.origin, `\`${setting.key}\` is set again here: Kong keeps this value and ignores the one at line ${previous.line}${history.length > 1 ? ` (and ${history.length - 1} before it)` : ''}`, setting.key));
+  history.push(setting);
+  byKey.delete(setting.key);
+  byKey.set(setting.key, history);
+}
+
+/** The winning setting of each key, with the earlier ones (oldest first) as its `overrides`. */
+function linkOverrides(byKey: Map<string, ConfSetting[]>): Map<string, ConfSetting> {
+  const winners = new Map<string, ConfSetting>();
+  for (const [key, history] of byKey) {
+    const winner = history[history.length - 1];
+    winner.overrides = history.slice(0, -1);
+    winners.set(key, winner);
+  }
+  return winners;
 }
 
 function isQuoted(value: string): boolean {

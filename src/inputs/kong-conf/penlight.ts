@@ -64,12 +64,10 @@ const BOM = '\uFEFF';
 const BLANK_OR_COMMENT = /^[ \t\n\v\f\r]*(?:[;#]|$)/;
 const CONTINUATION = /\\[ \t\n\v\f\r]*$/;
 
-/** A piece of a logical line, remembered so offsets map back to file positions. */
+/** A piece of a logical line (a physical line from its start), so offsets map back to positions. */
 interface Fragment {
   text: string;
   line: number;
-  /** 0-based index in the physical line where `text` starts. */
-  start: number;
 }
 
 class LogicalLine {
@@ -88,9 +86,8 @@ class LogicalLine {
     let remaining = offset;
     for (const fragment of this.fragments) {
       if (remaining < fragment.text.length || fragment === this.fragments[this.fragments.length - 1]) {
-        const index = fragment.start + remaining;
-        const bomShift = this.bomOnFirstLine && fragment.line === 1 && index > 0 ? 1 : 0;
-        return { line: fragment.line, column: index + 1 - bomShift };
+        const bomShift = this.bomOnFirstLine && fragment.line === 1 && remaining > 0 ? 1 : 0;
+        return { line: fragment.line, column: remaining + 1 - bomShift };
       }
       remaining -= fragment.text.length;
     }
@@ -109,10 +106,10 @@ function logicalLines(lines: readonly string[], hasBom: boolean): { logical: Log
     if (BLANK_OR_COMMENT.test(text)) return;
     const continuation = CONTINUATION.exec(text);
     if (continuation) {
-      pending.push({ text: text.slice(0, continuation.index), line: index + 1, start: 0 });
+      pending.push({ text: text.slice(0, continuation.index), line: index + 1 });
       return;
     }
-    logical.push(new LogicalLine([...pending, { text, line: index + 1, start: 0 }], hasBom));
+    logical.push(new LogicalLine([...pending, { text, line: index + 1 }], hasBom));
     pending = [];
   });
   const dangling = pending.length > 0 ? new LogicalLine(pending, hasBom).positionOf(0) : undefined;
@@ -124,6 +121,7 @@ function logicalLines(lines: readonly string[], hasBom: boolean): { logical: Log
  * a non-ASCII character (or a byte-order mark) becomes as many `_` as it has UTF-8 bytes.
  */
 export function variabilize(rawKey: string): string {
+  if (/^\w*$/.test(rawKey)) return rawKey; // ASCII letters, digits and `_`: nothing to replace
   let key = '';
   for (const ch of rawKey) {
     key += /^[A-Za-z0-9]$/.test(ch) ? ch : '_'.repeat(Buffer.byteLength(ch, 'utf8'));
@@ -135,6 +133,8 @@ export function variabilize(rawKey: string): string {
  * Penlight's value conversion with `list_delim = "_blank_"`: a value starting with a digit, `+`
  * or `-` that Lua's `tonumber` accepts becomes a number, which Kong later renders back as text.
  * A value ending in ` kB` is retried without every ` kB` in it (a Penlight quirk kept here).
+ * Not modelled: a value containing the text `_blank_` (the dummy list delimiter) would be split
+ * into a table and end up unusable; no real setting contains it.
  */
 function convertValue(afterEquals: string): { text: string; numeric: boolean } {
   let value = afterEquals;

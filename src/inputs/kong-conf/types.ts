@@ -23,7 +23,11 @@ export interface ConfSetting {
   /** True when Penlight read the file value as a Lua number (then no comment can follow it). */
   numberLike?: boolean;
   origin: FileOrigin | EnvOrigin;
-  /** Earlier settings of the same key that this one overrides (duplicates in the file, the file line an env var beats). */
+  /**
+   * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
+   * file, the file lines an env var beats). Filled on effective settings; empty on the settings
+   * listed here.
+   */
   overrides: ConfSetting[];
 }
 
