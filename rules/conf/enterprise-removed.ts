@@ -3,13 +3,16 @@
 // leftover settings are ignored.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { changeCovers, changeOnPath, changesOfKind, conditionHolds } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeOnPath, changesOfKind, conditionHolds, ruleChanges } from '../../src/knowledge/conf/changes';
+
+const ID = 'conf/enterprise-removed';
 
 export default defineRule<'productEnabled' | 'leftover'>({
-  id: 'conf/enterprise-removed',
+  id: ID,
   description: 'Flags Enterprise products and their settings that a version on the upgrade path removed (Dev Portal, Vitals, granular tracing, Wasm).',
   severity: 'blocker',
   inputs: ['kongConf'],
+  changes: ruleChanges(ID),
   gate: { editions: ['enterprise'] },
   messages: {
     productEnabled: '`{{key}} = {{value}}` enables a product that Kong {{since}} no longer ships.{{note}}',

@@ -4,13 +4,16 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeCovers, changeOnPath, changesOfKind } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ruleChanges } from '../../src/knowledge/conf/changes';
+
+const ID = 'conf/nginx-namespace';
 
 export default defineRule<'namespaceRenamed' | 'namespaceAdded' | 'namespaceRemoved'>({
-  id: 'conf/nginx-namespace',
+  id: ID,
   description: 'Flags injected nginx directive keys whose namespace prefix the upgrade path renamed, introduced or removed.',
   severity: 'warning',
   inputs: ['kongConf'],
+  changes: ruleChanges(ID),
   messages: {
     namespaceRenamed: '`{{key}}` uses the prefix `{{prefix}}`, renamed `{{replacement}}` in {{since}}: Kong {{to}} reads it as `{{landsIn}}` directive `{{directive}}`.{{note}}',
     namespaceAdded: '`{{key}}` was ignored until now: from {{since}} the `{{prefix}}` prefix injects it into nginx.{{note}}',

@@ -3,7 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable, ruleChanges } from '../../src/knowledge/conf/changes';
 import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/renamed-property';
@@ -13,6 +13,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
   description: 'Flags properties set under a name that the upgrade path renamed, saying whether the value still reaches the new property.',
   severity: 'warning',
   inputs: ['kongConf'],
+  changes: ruleChanges(ID),
   messages: {
     renamedCarried: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} still copies the value over, but the old name is deprecated.{{note}}',
     renamedLost: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} does not carry `{{key}} = {{value}}` over, so `{{replacement}}` keeps its default ({{replacementDefault}}).{{note}}',

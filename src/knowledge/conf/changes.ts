@@ -1,6 +1,7 @@
 // The curated kong.conf changes and the helpers rules use to ask about them: which changes lie
 // on a path, which rule owns a key, what a condition on settings evaluates to.
 
+import type { RuleChange } from '../../engine/define-rule';
 import type { KongConf } from '../../inputs/kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
@@ -30,6 +31,16 @@ export const RULE_FOR_KIND: Record<ChangeKind, string | undefined> = {
 /** The rule that reports a change (its own `rule`, else the rule for its kind). */
 export function ruleOf(change: ConfChange): string | undefined {
   return change.rule ?? RULE_FOR_KIND[change.kind];
+}
+
+/** The curated changes a rule reports, as rule metadata (`meta.changes`) for listings. */
+export function ruleChanges(ruleId: string): RuleChange[] {
+  return CONF_CHANGES.filter((c) => ruleOf(c) === ruleId && !c.suppress).map((c) => ({
+    id: c.id,
+    introducedIn: c.introducedIn,
+    ...(c.edition === 'ee' ? { editions: ['enterprise' as const] } : {}),
+    what: [...(c.properties ?? []), ...(c.prefixes ?? []).map((p) => `${p}*`)].join(', '),
+  }));
 }
 
 export function changesOfKind(...kinds: ChangeKind[]): ConfChange[] {
