@@ -1,5 +1,6 @@
 import rule from '../../../rules/conf/removed-property';
-import { ruleTester } from '../../support/rule-tester';
+import generated from '../../../src/knowledge/conf/properties.generated.json';
+import { runCase, ruleTester } from '../../support/rule-tester';
 
 // One row per removal: the key, a value, the last version that knows it, the first that does not.
 const removals: { key: string; value: string; before: string; after: string; edition?: 'oss' | 'enterprise'; messageId?: string; severity?: string }[] = [
@@ -56,4 +57,26 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'deprecated', severity: 'info', hop: '3.9', line: 1 }],
     },
   ],
+});
+
+// Every key the OSS data shows leaving kong_defaults.lua, minor by minor: reported on the hop
+// into that minor, silent on the minor before. Keys other rules own are skipped (renames, Cassandra).
+const OWNED_ELSEWHERE = /^(cassandra_|router_consistency$|router_update_frequency$|privileged_agent$|client_max_body_size$|upstream_keepalive$|nginx_(http_)?upstream_keepalive)/;
+const ossSteps = (generated as unknown as { oss: { versions: string[]; steps: Record<string, { removed?: string[] }> } }).oss;
+const computedRemovals = ossSteps.versions.flatMap((minor, i) =>
+  (ossSteps.steps[minor]?.removed ?? []).filter((key) => !OWNED_ELSEWHERE.test(key)).map((key) => ({ key, before: ossSteps.versions[i - 1], after: minor })),
+);
+
+describe('conf/removed-property over every removal in the OSS data', () => {
+  it('has removals to check', () => expect(computedRemovals.length).toBeGreaterThan(5));
+
+  it.each(computedRemovals)('$key: reported on $before -> $after', async ({ key, before, after }) => {
+    const { result } = await runCase(rule, { name: key, conf: `${key} = 1\n`, from: before, to: after });
+    expect(result.findings.map((f) => [f.data?.key, f.hop?.includes(after), f.location.kind === 'file' && f.location.line])).toEqual([[key, true, 1]]);
+  });
+
+  it.each(computedRemovals)('$key: silent on $before -> $before', async ({ key, before }) => {
+    const { result } = await runCase(rule, { name: key, conf: `${key} = 1\n`, from: before, to: before });
+    expect(result.findings).toEqual([]);
+  });
 });
