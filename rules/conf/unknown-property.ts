@@ -25,13 +25,14 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3', note: 'only declared keys and dynamic namespaces survive loading' },
-    ...CONF_DATA.nonPropertyEnv.names.flatMap((n) => n.sources).slice(0, 1),
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise reference per minor' },
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
     const { plan } = ctx;
     const catalog = confCatalog();
-    const known = catalog.names(plan.to, plan.edition);
+    // The Enterprise reference writes some families as placeholders (pluginserver_XXX_socket): not suggestions.
+    const known = catalog.names(plan.to, plan.edition).filter((name) => /^[a-z0-9_]+$/.test(name));
     for (const setting of conf.settings()) {
       const { key } = setting;
       if (isNonPropertyEnv(setting) || ownedByOtherRule(key, ID, plan)) continue;

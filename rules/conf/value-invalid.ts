@@ -50,10 +50,14 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       if (isVaultReference(setting.value) || ownedByOtherRule(key, ID, plan)) continue;
       const facts = catalog.property(key, plan.to, plan.edition);
       const data = { key, value: printable(key, setting.value), to };
-      if (facts?.enum && !facts.enum.includes(setting.value)) {
+      const allowed = facts?.enum && [...facts.enum, ...valuesAddedBy(key)];
+      if (allowed && !allowed.includes(setting.value)) {
         const before = catalog.property(key, plan.from, plan.edition)?.enum;
         const wasValid = before?.includes(setting.value) ? ` It was accepted by ${plan.from}.` : '';
-        ctx.report({ messageId: 'notInEnum', at: setting.origin, severity: 'blocker', data: { ...data, allowed: facts.enum.join(', '), wasValid } });
+        // Beyond the last OSS release the list comes from older code plus the curated additions:
+        // a later build may accept more, so this is not a blocker there.
+        const severity = catalog.beyondOss(plan.to) ? 'warning' : 'blocker';
+        ctx.report({ messageId: 'notInEnum', at: setting.origin, severity, data: { ...data, allowed: allowed.join(', '), wasValid } });
       } else if (facts?.type === 'boolean' && !readKongBoolean(setting.value).recognised) {
         ctx.report({ messageId: 'notBoolean', at: setting.origin, data, remediation: `Write \`${key} = on\` or \`${key} = off\`.` });
       } else if (facts?.type === 'ngx_boolean' && !readNgxBoolean(setting.value).recognised) {
@@ -67,6 +71,13 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     }
     checkRestrictions();
 
+    /** Values the curated data says a version up to the target added to the property's list. */
+    function valuesAddedBy(key: string): string[] {
+      return changesOfKind('value-added')
+        .filter((c) => changeCovers(c, key) && (c.edition !== 'ee' || plan.edition === 'enterprise') && KongVersion.parse(c.introducedIn).lte(plan.to))
+        .flatMap((c) => c.values ?? []);
+    }
+
     function checkListen(setting: ConfSetting): void {
       const subsystem = CONF_DATA.listenFlags.properties[setting.key];
       if (!subsystem || !catalog.property(setting.key, plan.to, plan.edition)) return;
@@ -75,7 +86,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       for (const entry of splitKongArray(setting.value)) {
         const problem = listenProblem(entry, table[subsystem]);
         if (problem) {
-          ctx.report({ messageId: 'badListen', at: setting.origin, severity: 'blocker', data: { key: setting.key, entry, problem, to } });
+          // Later Enterprise builds may know flags the last OSS code did not: not a blocker there.
+          const severity = catalog.beyondOss(plan.to) && problem.startsWith('unknown flag') ? 'warning' : 'blocker';
+          ctx.report({ messageId: 'badListen', at: setting.origin, severity, data: { key: setting.key, entry, problem, to } });
         }
       }
     }

@@ -77,7 +77,8 @@ export class ConfCatalog {
     return version.gt(minorNumber(this.eeVersions[this.eeVersions.length - 1])) ? this.eeVersions[this.eeVersions.length - 1] : undefined;
   }
 
-  private beyondOss(version: KongVersion): boolean {
+  /** True for versions after the last OSS release, where only the Enterprise reference speaks. */
+  beyondOss(version: KongVersion): boolean {
     return version.truncate('minor').gt(minorNumber(this.lastOss));
   }
 

@@ -22,6 +22,7 @@ export const RULE_FOR_KIND: Record<ChangeKind, string | undefined> = {
   'default-changed': 'conf/default-changed',
   'value-deprecated': 'conf/value-invalid',
   'value-restricted': 'conf/value-invalid',
+  'value-added': 'conf/value-invalid',
   'namespace-renamed': 'conf/nginx-namespace',
   'namespace-added': 'conf/nginx-namespace',
   'namespace-removed': 'conf/nginx-namespace',

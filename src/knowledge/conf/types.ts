@@ -60,6 +60,7 @@ export type ChangeKind =
   | 'default-changed'
   | 'value-deprecated'
   | 'value-restricted'
+  | 'value-added'
   | 'namespace-renamed'
   | 'namespace-added'
   | 'namespace-removed'

@@ -11,6 +11,7 @@ ruleTester.run(rule, {
     { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
     { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
     { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
+    { name: 'untrusted_lua = strict is new in Enterprise 3.14', conf: 'untrusted_lua = strict\n', from: '3.10', to: '3.14', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
     { name: 'pg_ssl_version belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'enterprise' },
   ],
@@ -22,6 +23,8 @@ ruleTester.run(rule, {
     { name: 'size with a unit nginx does not know', conf: 'mem_cache_size = 128MB\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badSize', line: 1 }] },
     { name: 'enum value refused', conf: 'log_level = verbose\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notInEnum', severity: 'blocker', line: 1 }] },
     { name: 'enum value no version accepts', conf: 'router_flavor = atc\n', from: '3.0', to: '3.4', findings: [{ messageId: 'notInEnum', data: { key: 'router_flavor' } }] },
+    { name: 'enum beyond the last OSS release is a warning', conf: 'log_level = verbose\n', from: '3.10', to: '3.14', edition: 'enterprise', findings: [{ messageId: 'notInEnum', severity: 'warning' }] },
+    { name: 'untrusted_lua = strict on OSS 3.9', conf: 'untrusted_lua = strict\n', from: '3.4', to: '3.9', findings: [{ messageId: 'notInEnum', severity: 'blocker' }] },
     { name: 'listener with an unknown flag', conf: 'proxy_listen = 0.0.0.0:8000 reuse_port\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', severity: 'blocker', line: 1, message: 'reuse_port' }] },
     { name: 'listener without a port', conf: 'admin_listen = 127.0.0.1\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', line: 1 }] },
     {
