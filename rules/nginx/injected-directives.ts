@@ -1,10 +1,11 @@
 // Finds `nginx_*` settings (kong.conf or KONG_* variables) whose injected directive the target
-// Kong's nginx deprecates, ignores or refuses, TLS versions its OpenSSL disables, and
-// `nginx_http_lua_ssl_protocols` / `nginx_stream_lua_ssl_protocols`, which Kong ignores from 3.4.
+// Kong's nginx deprecates, ignores or refuses, and `nginx_http_lua_ssl_protocols` /
+// `nginx_stream_lua_ssl_protocols`, which Kong ignores from 3.4. TLS versions in kong.conf keys are
+// conf/value-invalid's (fact conf.tls11.disabled); this rule judges only the directive itself.
 
 import { defineRule } from '../../src/engine/define-rule';
 import {
-  DIRECTIVE_CHANGES, INJECTION_NAMESPACES, LUA_SSL_PROTOCOLS_NAMESPACE, TLS_ALIAS_KEYS,
+  DIRECTIVE_CHANGES, INJECTION_NAMESPACES, LUA_SSL_PROTOCOLS_NAMESPACE,
 } from '../../src/knowledge/nginx-directives';
 import { NGINX_DIRECTIVES_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
@@ -12,7 +13,6 @@ import { judgeDirective, reasonFor } from './directive-utils';
 
 /** The nginx directive a kong.conf key injects, or undefined for keys outside the namespaces. */
 function injectedDirective(key: string): string | undefined {
-  if (TLS_ALIAS_KEYS.includes(key)) return key;
   if (key.startsWith('nginx_wasm_')) return undefined; // wasm flags are not nginx directives
   const ns = INJECTION_NAMESPACES.find((n) => key.startsWith(n.prefix));
   return ns ? key.slice(ns.prefix.length) : undefined;
@@ -48,7 +48,8 @@ export default defineRule<'directive' | 'ignoredNamespace'>({
       const directive = injectedDirective(setting.key);
       if (!directive) continue;
       for (const { change, word } of judgeDirective(directive, setting.value.split(/\s+/), target)) {
-        if (change.kind === 'listen-flag') continue; // Kong strips the flag from *_listen itself
+        // Kong strips the listen flag itself; TLS values in kong.conf are judged by the conf rules.
+        if (change.kind === 'listen-flag' || change.kind === 'protocol-disabled') continue;
         ctx.report({
           messageId: 'directive',
           at: setting.origin,

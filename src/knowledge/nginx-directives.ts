@@ -81,9 +81,6 @@ export const DIRECTIVE_CHANGES: readonly DirectiveChange[] = [
 /** TLS versions the `protocol-disabled` change is about. */
 export const DISABLED_TLS_VERSIONS = ['TLSv1', 'TLSv1.1'];
 
-/** kong.conf keys that feed the same nginx directive through Kong's `directives` aliases. */
-export const TLS_ALIAS_KEYS = ['ssl_protocols', 'lua_ssl_protocols'];
-
 /**
  * From 3.4 Kong drops `lua_ssl_protocols` from the http and stream injection namespaces and
  * renders the top-level `lua_ssl_protocols` through nginx-kong(-stream)-inject.conf instead.
