@@ -12,6 +12,16 @@ import { describeRole, originAt } from './template-utils';
 /** How many added lines the remediation lists before summarising the rest. */
 const LISTED_LINES = 25;
 
+/** Words that mark a line as carrying a credential; reports go to CI logs and code scanning. */
+const SECRET_HINT = /pass(word|wd)?|secret|token|api[_-]?key|authori[sz]ation|bearer|credential|private[_-]?key|license|cookie/i;
+
+/** The line as listed in a report: secret-looking lines keep their first word only. */
+export function listedLine(text: string): string {
+  if (!SECRET_HINT.test(text)) return text;
+  const first = text.split(/\s+/)[0];
+  return `${first} ... (value hidden: it looks like a credential)`;
+}
+
 export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   id: 'nginx/template-identified',
   description: 'Identifies the stock Kong template and release a custom template was copied from, and lists its customisations.',
@@ -62,7 +72,7 @@ function scopeNote(template: NginxTemplate): string {
 /** The customisations to carry over: the user's own lines first, then a count of dropped stock lines. */
 function customisationList(template: NginxTemplate, target: string): string {
   const { hunks } = template.identification;
-  const added = hunks.flatMap((h) => h.added.map((a) => `L${a.line} \`${a.text}\``));
+  const added = hunks.flatMap((h) => h.added.map((a) => `L${a.line} \`${listedLine(a.text)}\``));
   const places = hunks.filter((h) => h.removed > 0);
   const dropped = places.reduce((n, h) => n + h.removed, 0);
   const shown = added.slice(0, LISTED_LINES);

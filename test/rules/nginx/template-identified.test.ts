@@ -3,7 +3,7 @@ import { ruleTester } from '../../support/rule-tester';
 import { identifyTemplate } from '../../../src/inputs/nginx/identify';
 import { readNginxTemplate } from '../../../src/inputs/nginx/load';
 import { normalizedDigest } from '../../../src/inputs/nginx/normalize';
-import { fixtureTemplates, inlineTemplate } from './support';
+import { fixtureTemplates, inlineTemplate, NGINX_FIXTURES } from './support';
 
 /**
  * A template that is byte-for-byte (after normalisation) a stock file of `tags`. Kong's text may
@@ -47,4 +47,20 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unrecognised', data: { confidence: 'none' } }],
     },
   ],
+});
+
+describe('customisation lists never print credentials', () => {
+  it('hides the value of secret-looking lines and keeps ordinary ones', async () => {
+    const { runCase } = await import('../../support/rule-tester');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const wrapper = readFileSync(join(NGINX_FIXTURES, '3.0-wrapper.conf'), 'utf8');
+    const template = wrapper.replace("include 'nginx-kong.conf';", "include 'nginx-kong.conf';\n    proxy_set_header Authorization \"Bearer s3cr3t-value\";\n    set $api_key abcdef123;\n    client_max_body_size 20m;");
+    const { result } = await runCase(rule, { name: 'secrets', from: '3.0.0', to: '3.4.2', inputs: inlineTemplate(template) });
+    const text = JSON.stringify(result.findings);
+    expect(text).not.toContain('s3cr3t-value');
+    expect(text).not.toContain('abcdef123');
+    expect(text).toContain('proxy_set_header ... (value hidden: it looks like a credential)');
+    expect(text).toContain('client_max_body_size 20m;');
+  });
 });
