@@ -35,7 +35,7 @@ export default defineRule<'obsolete' | 'unusedDict'>({
           severity: severityFor(fact.severity, verdict),
           since: ctx.crosses(fact.introducedIn) ? fact.introducedIn : undefined,
           data: { element: fact.element, since: fact.introducedIn, consequence: fact.consequence, note: conditionNote(verdict) + copyNote(template), fact: fact.id },
-          ...(fact.replacement ? { remediation: `Use ${fact.replacement} instead, as the target's stock template does.` } : {}),
+          ...(fact.replacement ? { remediation: `Use ${fact.replacement} instead (the target's stock template shows the form).` } : {}),
         });
       }
       for (const dict of OBSOLETE_DICTS) {

@@ -253,7 +253,7 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
   {
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
-    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket' }, replacement: 'a socket under the `SOCKET_PATH` placeholder, named by its `*_SOCK` placeholder (as the target\'s stock template does)',
+    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket' }, replacement: 'a socket under the `SOCKET_PATH` placeholder, named by its `*_SOCK` placeholder',
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
     consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; servers listening under the prefix are never reached (worker events, stream config, TLS passthrough)',
     sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, DIGEST('3.7 -> 3.8')],
