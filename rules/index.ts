@@ -7,6 +7,18 @@ import cassandraRemoved from './conf/cassandra-removed';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import pluginsRemovedModule from './plugins/removed-module';
+import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
+import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
+import pluginsChangedApiReference from './plugins/changed-api-reference';
+import pluginsLegacySchemaForms from './plugins/legacy-schema-forms';
+import pluginsMigrationFormat from './plugins/migration-format';
+import pluginsPcre2Regex from './plugins/pcre2-regex';
+import pluginsPluginServer from './plugins/plugin-server';
+import pluginsBundledPluginRemoved from './plugins/bundled-plugin-removed';
+import pluginsCustomNameClash from './plugins/custom-name-clash';
+import pluginsUnlocatedCustomPlugin from './plugins/unlocated-custom-plugin';
+import pluginsPriorityOrderChanged from './plugins/priority-order-changed';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -14,4 +26,16 @@ export const builtinRules: readonly Rule[] = [
   cassandraRemoved,
   pgSslVersionEnum,
   enterpriseLicense,
+  pluginsRemovedModule,
+  pluginsToolsUtilsMoved,
+  pluginsHandlerPriorityVersion,
+  pluginsChangedApiReference,
+  pluginsLegacySchemaForms,
+  pluginsMigrationFormat,
+  pluginsPcre2Regex,
+  pluginsPluginServer,
+  pluginsBundledPluginRemoved,
+  pluginsCustomNameClash,
+  pluginsUnlocatedCustomPlugin,
+  pluginsPriorityOrderChanged,
 ];

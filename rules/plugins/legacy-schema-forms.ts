@@ -2,6 +2,7 @@
 // self_check, `fields` keyed by name), the `legacy` attribute, untyped `shorthands`, and daos.lua
 // keyed by entity name. Each one stops the plugin, and Kong, from starting.
 
+import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
 import { arrayItems, returnedTable, tableField, type LuaTable, type LuaTableField } from '../../src/inputs/lua/table';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
@@ -36,7 +37,7 @@ export default defineRule<Id>({
       for (const file of files) {
         const table = returnedTable(file.code);
         if (!table) continue;
-        const fileData = { ...base, file: file.path };
+        const fileData = { ...base, file: path.basename(file.path) };
         if (crosses30 && file.role === 'schema') {
           const legacy = legacySchemaMarker(table);
           if (legacy) ctx.report({ messageId: 'legacySchema', at: tokenOrigin(file, legacy.at), since: F.legacySchemaRemoved.introducedIn,

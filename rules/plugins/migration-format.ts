@@ -2,6 +2,7 @@
 // schema has no such key, every migration is validated against it, and `kong migrations up`
 // stops with "unknown field".
 
+import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
 import { returnedTable, tableField } from '../../src/inputs/lua/table';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
@@ -30,7 +31,7 @@ export default defineRule<'cassandraSection'>({
         ctx.report({
           messageId: 'cassandraSection',
           at: tokenOrigin(file, cassandra.at),
-          data: { plugin: plugin.name, migration: file.path, since: FACT.introducedIn },
+          data: { plugin: plugin.name, migration: path.basename(file.path), since: FACT.introducedIn },
         });
       }
     }

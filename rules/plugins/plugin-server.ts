@@ -2,6 +2,7 @@
 // through `pluginserver_names` (go_plugins_dir is gone), they must report a version and a
 // priority like Lua handlers, and the JS/Python raw-body getters return bytes.
 
+import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
 import { fileOrigin } from '../../src/model/origin';
 import type { CustomPlugin, ExternalFile } from '../../src/inputs/plugins/types';
@@ -47,26 +48,28 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
         ctx.report({ messageId: 'goPluginNotNamed', severity: 'warning', at: conf!.get('pluginserver_names')!.origin,
           data: { ...data, names: names.join(', ') } });
       }
-      checkFiles(plugin, (messageId, at, extra) => ctx.report({ messageId, severity: 'warning', at, data: { ...data, ...extra } }));
+      checkFiles(plugin, (messageId, at, extra, remediation) => ctx.report({ messageId, severity: 'warning', at, data: { ...data, ...extra }, remediation }));
     }
   },
 });
 
-type Reporter = (messageId: 'missingMetadata' | 'rawBodyBytes', at: ReturnType<typeof fileOrigin>, data: Record<string, string>) => void;
+type Reporter = (messageId: 'missingMetadata' | 'rawBodyBytes', at: ReturnType<typeof fileOrigin>, data: Record<string, string>, remediation: string) => void;
 
 function checkFiles(plugin: CustomPlugin, report: Reporter): void {
   const files = plugin.externalFiles;
   const text = files.map((f) => f.lines.join('\n')).join('\n');
   const meta = METADATA[plugin.language as ExternalFile['language']];
   const missing = [!meta.version.test(text) && 'version', !meta.priority.test(text) && 'priority'].filter(Boolean);
-  if (missing.length > 0) report('missingMetadata', plugin.origin, { what: missing.join(' and '), file: files[0].path });
+  if (missing.length > 0) report('missingMetadata', plugin.origin, { what: missing.join(' and '), file: path.basename(files[0].path) },
+    'Export a version ("x.y.z") and an integer priority the way the plugin server reads them (Go: StartServer arguments; JavaScript: Version and Priority exports; Python: module-level version and priority).');
   for (const file of files) {
     const pattern = RAW_BODY[file.language];
     if (!pattern) continue;
     file.lines.forEach((line, i) => {
       const m = pattern.exec(line);
       if (m) report('rawBodyBytes', fileOrigin(file.path, i + 1, m.index + 1),
-        { call: m[0].replace(/\s*\($/, '()'), type: file.language === 'javascript' ? 'Uint8Array' : 'bytes' });
+        { call: m[0].replace(/\s*\($/, '()'), type: file.language === 'javascript' ? 'Uint8Array' : 'bytes' },
+        'Decode the body explicitly (TextDecoder in JavaScript, .decode() in Python) where the code needs text.');
     });
   }
 }

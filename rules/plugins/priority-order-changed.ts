@@ -16,7 +16,7 @@ export default defineRule<'orderFlips'>({
   severity: 'warning',
   inputs: ['customPlugins'],
   messages: {
-    orderFlips: '{{plugin}} (PRIORITY {{priority}}) ran {{before}} {{bundled}} (priority {{old}}); from Kong {{since}} {{bundled}} has priority {{new}} and runs {{after}} it.',
+    orderFlips: '{{plugin}} (PRIORITY {{priority}}) ran {{before}} {{bundled}}; from Kong {{since}} their new priorities make them run {{after}} it.',
   },
   remediation: 'Check whether the custom plugin depends on running before or after that plugin; adjust its PRIORITY, or use dynamic plugin ordering (Enterprise).',
   docsUrl: pluginFacts.priorityChanges30.docsUrl,
@@ -34,20 +34,25 @@ export default defineRule<'orderFlips'>({
       for (const assignment of fieldAssignments(plugin.handler.code, 'PRIORITY')) {
         const literal = assignment.value.length === 1 && assignment.value[0].kind === 'number' ? Number(assignment.value[0].value) : NaN;
         if (!Number.isFinite(literal)) continue;
+        // One finding per priority line and direction, naming every bundled plugin that moves across it.
+        const groups = new Map<string, typeof changes[number][]>();
         for (const change of changes) {
           const low = Math.min(change.from, change.to);
           const high = Math.max(change.from, change.to);
           if (!(literal > low && literal < high)) continue;
-          // Kong runs higher priorities first.
-          const ranBefore = literal > change.from;
+          const key = `${change.introducedIn}|${literal > change.from ? 'before' : 'after'}`;
+          groups.set(key, [...(groups.get(key) ?? []), change]);
+        }
+        for (const [key, moved] of groups) {
+          const [since, direction] = key.split('|');
+          // Kong runs higher priorities first: a custom plugin above the old value ran before it.
           ctx.report({
             messageId: 'orderFlips',
             at: tokenOrigin(plugin.handler, assignment.at),
-            since: change.introducedIn,
+            since,
             data: {
-              plugin: plugin.name, priority: literal, bundled: change.plugin,
-              old: change.from === Number.MAX_SAFE_INTEGER ? '+inf' : change.from, new: change.to,
-              before: ranBefore ? 'before' : 'after', after: ranBefore ? 'before' : 'after', since: change.introducedIn,
+              plugin: plugin.name, priority: literal, since, before: direction, after: direction,
+              bundled: moved.map((c) => `${c.plugin} (${c.from === Number.MAX_SAFE_INTEGER ? '+inf' : c.from} -> ${c.to})`).join(', '),
             },
           });
         }
