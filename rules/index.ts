@@ -19,6 +19,8 @@ import pluginsBundledPluginRemoved from './plugins/bundled-plugin-removed';
 import pluginsCustomNameClash from './plugins/custom-name-clash';
 import pluginsUnlocatedCustomPlugin from './plugins/unlocated-custom-plugin';
 import pluginsPriorityOrderChanged from './plugins/priority-order-changed';
+import pluginsTlsVerifyDisabled from './plugins/tls-verify-disabled';
+import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -38,4 +40,6 @@ export const builtinRules: readonly Rule[] = [
   pluginsCustomNameClash,
   pluginsUnlocatedCustomPlugin,
   pluginsPriorityOrderChanged,
+  pluginsTlsVerifyDisabled,
+  pluginsResponseExitInHeaderFilter,
 ];

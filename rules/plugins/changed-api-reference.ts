@@ -3,7 +3,8 @@
 // ngx.var.http_* values in 3.6, and similar. Each entry carries its own version and severity.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { memberChains, type MemberChain } from '../../src/inputs/lua/code';
+import { expressionEnd, memberChains, type MemberChain } from '../../src/inputs/lua/code';
+import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf } from '../../src/inputs/plugins/query';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
@@ -33,6 +34,7 @@ export default defineRule<'changedReference'>({
         for (const ref of applicable) {
           const end = matchEnd(chain, ref.chain);
           if (end < 0) continue;
+          if (ref.whenArgument && !callHasStringArgument(file.code, chain.tokens[end], ref.whenArgument)) continue;
           ctx.report({
             messageId: 'changedReference',
             severity: ref.severity,
@@ -64,4 +66,15 @@ function matchEnd(chain: MemberChain, pattern: string): number {
   }
   if (chain.parts.length < wanted.length) return -1;
   return wanted.every((w, k) => partMatches(chain.parts[k], w)) ? wanted.length - 1 : -1;
+}
+
+/** True when `name` is called right away with a string literal `value` among its arguments. */
+function callHasStringArgument(code: readonly LuaToken[], name: LuaToken, value: string): boolean {
+  const open = code.indexOf(name) + 1;
+  if (code[open]?.value !== '(') return false;
+  const close = expressionEnd(code, open + 1);
+  let end = close;
+  // expressionEnd stops at the first comma; walk on to the closing parenthesis.
+  while (code[end]?.value === ',') end = expressionEnd(code, end + 1);
+  return code.slice(open + 1, end).some((t) => t.kind === 'string' && t.value === value);
 }

@@ -125,6 +125,11 @@ export const pluginFacts = {
     severity: 'warning', confidence: 'high', docsUrl: BREAKING,
     sources: [docs('https://developer.konghq.com/gateway/upgrade/ (tls-verify-314 include)')],
   }),
+  responseExitHeaderFilter: fact({
+    id: 'pdk-response-exit-header-filter', introducedIn: '3.13.0.0', edition: 'ee',
+    severity: 'info', confidence: 'high', docsUrl: BREAKING,
+    sources: [repo('Kong/developer.konghq.com:app/_data/changelogs/gateway.json@bc1cd742', '3.13.0.0 kong-ee: pdk_response_exit_header_filter_early_exit, default off')],
+  }),
   pcre2: fact({
     id: 'platform-pcre2-regex-syntax', introducedIn: '3.7.0.0', edition: 'oss+ee',
     // The platform entry is a blocker for regexes Kong validates itself; inside plugin code a

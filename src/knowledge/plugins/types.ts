@@ -61,6 +61,8 @@ export interface ApiReference {
   edition: EditionScope;
   /** What to write instead, in our words. */
   replacement: string;
+  /** Only a call whose arguments include this string literal is affected (`"select"`). */
+  whenArgument?: string;
 }
 
 /** A bundled plugin whose PRIORITY changed: custom plugins in between run in a different order. */
