@@ -4,6 +4,7 @@
 import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
 import cassandraRemoved from './conf/cassandra-removed';
+import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
@@ -26,6 +27,7 @@ export const builtinRules: readonly Rule[] = [
   upgradePath,
   backupEvidence,
   cassandraRemoved,
+  fileSyntax,
   pgSslVersionEnum,
   enterpriseLicense,
   pluginsRemovedModule,
