@@ -9,7 +9,7 @@ import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf, requiresOf } from '../../src/inputs/plugins/query';
 import type { LuaFile } from '../../src/inputs/plugins/types';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
-import { pcre2Differences } from './pcre2-regex-utils/pcre2-differences';
+import { pcre2Differences } from './pcre2-regex-utils';
 
 const FACT = pluginFacts.pcre2;
 const RE_FUNCTIONS = new Set(['match', 'find', 'gmatch', 'sub', 'gsub']);

@@ -1,5 +1,5 @@
 import rule from '../../../rules/plugins/pcre2-regex';
-import { pcre2Differences } from '../../../rules/plugins/pcre2-regex-utils/pcre2-differences';
+import { pcre2Differences } from '../../../rules/plugins/pcre2-regex-utils';
 import { ruleTester } from '../../support/rule-tester';
 import { CLEAN_HANDLER, inlinePlugin } from './plugin-support';
 
