@@ -3,7 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { enabledPlugins, packagePathRoots } from '../../src/inputs/plugins/enabled-list';
-import { bundledPlugins } from '../../src/knowledge/plugins/bundled';
+import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
 export default defineRule<'notLocated'>({
@@ -26,6 +26,8 @@ export default defineRule<'notLocated'>({
       roots.length > 0 ? `not under kong/plugins/ of ${roots.join(', ')}` : 'no lua_package_path folder to search'].join('; ');
     for (const entry of enabledPlugins(conf).explicit) {
       if (bundled.has(entry.name) || given.has(entry.name)) continue;
+      // An Enterprise plugin on a node taken for OSS is a wrong edition guess, not a custom plugin.
+      if (ctx.plan.edition === 'oss' && isEnterprisePluginName(entry.name)) continue;
       ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched, to: ctx.plan.to.toString() } });
     }
   },

@@ -56,3 +56,8 @@ export function bundledPlugins(version: KongVersion, edition: 'oss' | 'enterpris
 export function isKnownKongPlugin(name: string): boolean {
   return documentedData.plugins.some((p) => p.name === name) || OSS_TAGS.some(([, names]) => names.includes(name));
 }
+
+/** A Kong Inc. plugin that no OSS release bundles: seeing it enabled suggests an Enterprise node. */
+export function isEnterprisePluginName(name: string): boolean {
+  return documentedData.plugins.some((p) => p.name === name) && !OSS_TAGS.some(([, names]) => names.includes(name));
+}

@@ -5,6 +5,7 @@ import { CLEAN, withPlugins } from './plugin-support';
 ruleTester.run(rule, {
   valid: [
     { name: 'only bundled plugins', conf: 'plugins = bundled,key-auth\n', from: '2.8', to: '3.4' },
+    { name: 'an Enterprise plugin on a node inferred as OSS', conf: 'plugins = bundled,openid-connect\n', from: '2.8', to: '3.4' },
     { name: 'the custom plugin was given', conf: 'plugins = bundled,request-stamp\n', from: '2.8', to: '3.4', inputs: withPlugins(CLEAN) },
   ],
   invalid: [
