@@ -34,7 +34,7 @@ export default defineRule<'changedReference'>({
         for (const ref of applicable) {
           const end = matchEnd(chain, ref.chain);
           if (end < 0) continue;
-          if (ref.whenArgument && !callHasStringArgument(file.code, chain.tokens[end], ref.whenArgument)) continue;
+          if (ref.whenArgument && (end !== chain.parts.length - 1 || !callHasStringArgument(file.code, chain.end, ref.whenArgument))) continue;
           ctx.report({
             messageId: 'changedReference',
             severity: ref.severity,
@@ -68,9 +68,8 @@ function matchEnd(chain: MemberChain, pattern: string): number {
   return wanted.every((w, k) => partMatches(chain.parts[k], w)) ? wanted.length - 1 : -1;
 }
 
-/** True when `name` is called right away with a string literal `value` among its arguments. */
-function callHasStringArgument(code: readonly LuaToken[], name: LuaToken, value: string): boolean {
-  const open = code.indexOf(name) + 1;
+/** True when the call whose `(` is at `open` has a string literal `value` among its arguments. */
+function callHasStringArgument(code: readonly LuaToken[], open: number, value: string): boolean {
   if (code[open]?.value !== '(') return false;
   const close = expressionEnd(code, open + 1);
   let end = close;

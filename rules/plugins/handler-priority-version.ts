@@ -3,6 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { fieldAssignments } from '../../src/inputs/lua/code';
+import { returnedExpression } from '../../src/inputs/lua/table';
 import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
@@ -29,17 +30,24 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
       const handler = plugin.handler;
       if (!handler) continue;
       const data = { plugin: plugin.name };
-      const priority = fieldAssignments(handler.code, 'PRIORITY');
-      const version = fieldAssignments(handler.code, 'VERSION');
-      if (priority.length === 0) ctx.report({ messageId: 'missingPriority', at: plugin.origin, data });
-      for (const p of priority) {
-        const bad = literalProblem(p.value, isIntegerLiteral);
-        if (bad) ctx.report({ messageId: 'badPriority', at: tokenOrigin(handler, p.at), data: { ...data, value: bad } });
-      }
-      if (version.length === 0) ctx.report({ messageId: 'missingVersion', at: plugin.origin, data });
-      for (const v of version) {
-        const bad = literalProblem(v.value, isVersionLiteral);
-        if (bad) ctx.report({ messageId: 'badVersion', at: tokenOrigin(handler, v.at), data: { ...data, value: bad } });
+      // A handler built by a factory (`return require(...)(...)`) sets its fields in another file.
+      const returned = returnedExpression(handler.code) ?? [];
+      const builtElsewhere = !(returned.length === 1 && returned[0].kind === 'name') && returned[0]?.value !== '{';
+      const files = [handler, ...plugin.luaFiles.filter((f) => f !== handler && f.role === 'other')];
+      for (const [field, missingId, badId, ok] of [
+        ['PRIORITY', 'missingPriority', 'badPriority', isIntegerLiteral],
+        ['VERSION', 'missingVersion', 'badVersion', isVersionLiteral],
+      ] as const) {
+        const found = files.flatMap((file) => fieldAssignments(file.code, field).map((a) => ({ file, ...a })));
+        if (found.length === 0) {
+          // Without a table to read, the field may come from code we cannot follow: say so, do not block.
+          ctx.report({ messageId: missingId, at: plugin.origin, data,
+            ...(builtElsewhere ? { severity: 'warning' as const } : {}) });
+        }
+        for (const a of found) {
+          const bad = literalProblem(a.value, ok);
+          if (bad) ctx.report({ messageId: badId, at: tokenOrigin(a.file, a.at), data: { ...data, value: bad } });
+        }
       }
     }
   },

@@ -53,10 +53,9 @@ function regexCalls(file: LuaFile): { name: string; open: number }[] {
   const aliases = new Map<string, string>(); // local find = ngx.re.find / local re = ngx.re
   const calls: { name: string; open: number }[] = [];
   for (const chain of memberChains(code)) {
-    const first = chain.tokens[0];
-    const index = code.indexOf(chain.tokens[chain.tokens.length - 1]);
-    const before = code[code.indexOf(first) - 1];
-    const target = code[code.indexOf(first) - 2];
+    const index = chain.end - 1;
+    const before = code[chain.start - 1];
+    const target = code[chain.start - 2];
     const isNgxRe = chain.parts[0] === 'ngx' && chain.parts[1] === 're';
     // Record `local NAME = ngx.re[.fn]`.
     if (isNgxRe && before?.value === '=' && target?.kind === 'name' && code[index + 1]?.value !== '(') {

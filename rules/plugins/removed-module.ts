@@ -25,7 +25,10 @@ export default defineRule<'curatedRemoval' | 'moduleRemoved' | 'moduleDeprecated
   check(ctx) {
     const { from, to, edition } = ctx.plan;
     for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
+      // The plugin's own modules resolve to its own files, whatever Kong ships under that name.
+      const own = `kong.plugins.${plugin.name}`;
       for (const call of requiresOf(file)) {
+        if (call.module === own || call.module.startsWith(`${own}.`)) continue;
         const removal = moduleRemovalOnPath(call.module, from, to);
         if (removal) {
           const data = { plugin: plugin.name, module: call.module, removedIn: removal.removedIn.toString() };

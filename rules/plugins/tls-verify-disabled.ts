@@ -35,7 +35,7 @@ export default defineRule<'verifyOff'>({
       for (const chain of memberChains(file.code)) {
         const last = chain.tokens[chain.tokens.length - 1];
         if (!HANDSHAKES.has(last.value)) continue;
-        const third = nthArgument(file.code, file.code.indexOf(last) + 1, 2);
+        const third = nthArgument(file.code, chain.end, 2);
         if (third && isFalse(third)) report(last, `\`${last.value}(..., false)\``);
       }
     }

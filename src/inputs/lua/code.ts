@@ -20,6 +20,9 @@ export interface MemberChain {
   parts: string[];
   /** The token of each part, same order. */
   tokens: LuaToken[];
+  /** Index in the code tokens of the first part, and just past the last part. */
+  start: number;
+  end: number;
 }
 
 const isOp = (t: LuaToken | undefined, op: string): boolean => t?.kind === 'op' && t.value === op;
@@ -83,7 +86,7 @@ export function memberChains(code: readonly LuaToken[]): MemberChain[] {
         j += 3;
       } else break;
     }
-    chains.push({ parts, tokens });
+    chains.push({ parts, tokens, start: i, end: j });
     i = j - 1;
   }
   return chains;

@@ -100,6 +100,12 @@ export function returnedTable(code: readonly LuaToken[]): LuaTable | undefined {
   return undefined;
 }
 
+/** The tokens of the expression the chunk returns (after its last top-level `return`), or undefined. */
+export function returnedExpression(code: readonly LuaToken[]): LuaToken[] | undefined {
+  const ret = lastTopLevelReturn(code);
+  return ret < 0 ? undefined : code.slice(ret + 1, expressionEnd(code, ret + 1));
+}
+
 /** Index of the `return` that ends the chunk (outside any function or block), or -1. */
 function lastTopLevelReturn(code: readonly LuaToken[]): number {
   let depth = 0;

@@ -46,6 +46,7 @@ describe('fixture plugins', () => {
     // Blockers are the load failures; behaviour changes stay warnings.
     const severity = (id: string, line: number) => findings.find((f) => f.messageId === id && f.location.kind === 'file' && f.location.line === line)?.severity;
     expect(severity('curatedRemoval', 4)).toBe('blocker');
+    expect(severity('missingVersion', 1)).toBe('blocker');
     expect(severity('regexDiffers', 24)).toBe('warning');
     expect(severity('changedReference', 21)).toBe('warning');
     expect(severity('changedReference', 22)).toBe('blocker');

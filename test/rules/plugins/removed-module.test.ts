@@ -12,6 +12,8 @@ ruleTester.run(rule, {
       inputs: inlinePlugin({ 'handler.lua': 'local bq = require "kong.tools.batch_queue"\n' + CLEAN_HANDLER }) },
     { name: 'module already gone at the source: not this upgrade\'s concern', from: '3.4', to: '3.5',
       inputs: inlinePlugin({ 'handler.lua': 'local s = require "kong.singletons"\n' + CLEAN_HANDLER }) },
+    { name: 'a fork requiring its own submodule that Kong stopped shipping under that name', from: '2.8', to: '3.9',
+      inputs: inlinePlugin({ 'handler.lua': 'local v4 = require "kong.plugins.aws-lambda.v4"\n' + CLEAN_HANDLER, 'v4.lua': 'return {}\n' }, 'aws-lambda') },
     { name: 'not a Kong module at all', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'local http = require "resty.http"\n' + CLEAN_HANDLER }) },
   ],
