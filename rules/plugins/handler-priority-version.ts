@@ -17,8 +17,8 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn },
   messages: {
-    missingPriority: '{{plugin}}: handler.lua sets no PRIORITY; from Kong 3.0 the plugin fails to load and Kong does not start.',
-    missingVersion: '{{plugin}}: handler.lua sets no VERSION; from Kong 3.0 the plugin fails to load and Kong does not start.',
+    missingPriority: '{{plugin}}: no PRIORITY found{{note}}; from Kong 3.0 a handler without one fails to load and Kong does not start.',
+    missingVersion: '{{plugin}}: no VERSION found{{note}}; from Kong 3.0 a handler without one fails to load and Kong does not start.',
     badPriority: '{{plugin}}: PRIORITY = {{value}} is not an integer; Kong 3.0 refuses it.',
     badVersion: '{{plugin}}: VERSION = {{value}} does not have the "x.y.z" form Kong 3.0 requires.',
   },
@@ -41,7 +41,8 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
         const found = files.flatMap((file) => fieldAssignments(file.code, field).map((a) => ({ file, ...a })));
         if (found.length === 0) {
           // Without a table to read, the field may come from code we cannot follow: say so, do not block.
-          ctx.report({ messageId: missingId, at: plugin.origin, data,
+          const note = builtElsewhere ? ' (handler.lua builds its table in code this check cannot follow: verify by hand)' : ' in handler.lua';
+          ctx.report({ messageId: missingId, at: plugin.origin, data: { ...data, note },
             ...(builtElsewhere ? { severity: 'warning' as const } : {}) });
         }
         for (const a of found) {
