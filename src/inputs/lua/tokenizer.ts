@@ -60,8 +60,11 @@ class Lexer {
   constructor(private readonly src: string, private readonly file: string) {}
 
   run(): LuaToken[] {
-    // A first line starting with `#` (shebang) is skipped by Lua itself.
-    if (this.src.startsWith('#')) this.skipToLineEnd();
+    // LuaJIT skips a UTF-8 byte-order mark (as read byte per character, or decoded), then a
+    // first line starting with `#` (shebang).
+    if (this.src.startsWith('\xEF\xBB\xBF')) this.pos = this.lineStart = 3;
+    else if (this.src.startsWith('\uFEFF')) this.pos = this.lineStart = 1;
+    if (this.src.startsWith('#', this.pos)) this.skipToLineEnd();
     while (this.pos < this.src.length) {
       const c = this.src[this.pos];
       if (c === '\n' || c === '\r') this.newline();

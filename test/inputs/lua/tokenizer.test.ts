@@ -66,6 +66,11 @@ describe('tokenizeLua', () => {
     expect(ops).toEqual(['(', '...', ')', '=', '..', '.']);
   });
 
+  it('skips a UTF-8 byte-order mark, so the first keyword stays a keyword', () => {
+    const tokens = tokenizeLua('\xEF\xBB\xBFlocal x = 1');
+    expect(tokens[0]).toMatchObject({ kind: 'keyword', value: 'local', line: 1, column: 1 });
+  });
+
   it('skips a shebang line', () => {
     expect(names('#!/usr/bin/env luajit\nlocal z = 1')).toEqual(['z']);
   });
