@@ -29,6 +29,7 @@ import pluginsCustomNameClash from './plugins/custom-name-clash';
 import pluginsUnlocatedCustomPlugin from './plugins/unlocated-custom-plugin';
 import pluginsPriorityOrderChanged from './plugins/priority-order-changed';
 import pluginsTlsVerifyDisabled from './plugins/tls-verify-disabled';
+import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
 import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
@@ -59,5 +60,6 @@ export const builtinRules: readonly Rule[] = [
   pluginsUnlocatedCustomPlugin,
   pluginsPriorityOrderChanged,
   pluginsTlsVerifyDisabled,
+  pluginsPluginNotEnabled,
   pluginsResponseExitInHeaderFilter,
 ];
