@@ -11,7 +11,7 @@ import type { CustomPlugins } from '../inputs/plugins/types';
 export interface Inputs {
   kongConf?: KongConf;
   backup?: BackupEvidence;
-  /** The Enterprise license candidates (environment, license_path, database rows). */
+  /** The Enterprise license candidates (KONG_LICENSE_DATA/PATH, the default file, database rows). */
   license?: LicenseInput;
   /**
    * Gateway entities (routes, plugins...) from declarative files and/or the database. Rules that
