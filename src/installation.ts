@@ -9,6 +9,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { resolveVersion } from './knowledge/releases';
@@ -29,6 +30,8 @@ export interface InstallationOptions {
   backupFile?: string;
   /** `--nginx-template` files, in the order given. */
   nginxTemplates?: string[];
+  /** `--plugin-dir` folders, in the order given. */
+  pluginDirs?: string[];
   cwd: string;
 }
 
@@ -80,6 +83,14 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     role,
     edition: edition.value as Edition,
   });
+
+  const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
+  if (plugins.customPlugins) {
+    inputs.customPlugins = plugins.customPlugins;
+    listed.push({ kind: 'plugins', label: plugins.label });
+  } else {
+    missing.customPlugins = plugins.missingReason;
+  }
 
   return {
     inputs,

@@ -18,6 +18,8 @@ export interface CheckOptions {
   edition?: Edition;
   backup?: string;
   nginxTemplate?: string[];
+  /** `--plugin-dir DIR`, repeatable. */
+  pluginDir?: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -37,6 +39,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     edition: options.edition,
     backupFile: options.backup,
     nginxTemplates: options.nginxTemplate,
+    pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {
