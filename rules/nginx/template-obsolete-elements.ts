@@ -3,7 +3,7 @@
 // list-valued properties, sockets under the prefix (3.8), and shared dicts nothing uses any more.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { carriesScope, findElement } from '../../src/inputs/nginx/query';
+import { carriesScope, findElement, findElements } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, OBSOLETE_DICTS, TEMPLATE_OBSOLETE } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
 import { conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
@@ -27,16 +27,17 @@ export default defineRule<'obsolete' | 'unusedDict'>({
         if (ctx.plan.to.lt(KongVersion.parse(fact.introducedIn)) || !carriesScope(template, fact.scope)) continue;
         const verdict = evaluate(fact.appliesWhen, ctx.plan, conf);
         if (verdict.holds === 'no') continue;
-        const at = findElement(template, fact.probe, fact.scope === 'main' ? 'any' : fact.scope);
-        if (!at) continue;
-        ctx.report({
-          messageId: 'obsolete',
-          at: originAt(template, at),
-          severity: severityFor(fact.severity, verdict),
-          since: ctx.crosses(fact.introducedIn) ? fact.introducedIn : undefined,
-          data: { element: fact.element, since: fact.introducedIn, consequence: fact.consequence, note: conditionNote(verdict) + copyNote(template), fact: fact.id },
-          ...(fact.replacement ? { remediation: `Use ${fact.replacement} instead (the target's stock template shows the form).` } : {}),
-        });
+        // Every occurrence: a stream copy listens on several sockets, each needing its own fix.
+        for (const at of findElements(template, fact.probe, fact.scope === 'main' ? 'any' : fact.scope)) {
+          ctx.report({
+            messageId: 'obsolete',
+            at: originAt(template, at),
+            severity: severityFor(fact.severity, verdict),
+            since: ctx.crosses(fact.introducedIn) ? fact.introducedIn : undefined,
+            data: { element: fact.element, since: fact.introducedIn, consequence: fact.consequence, note: conditionNote(verdict) + copyNote(template), fact: fact.id },
+            ...(fact.replacement ? { remediation: `Use ${fact.replacement} instead (the target's stock template shows the form).` } : {}),
+          });
+        }
       }
       for (const dict of OBSOLETE_DICTS) {
         if (ctx.plan.to.lt(KongVersion.parse(dict.removedIn))) continue;

@@ -23,7 +23,7 @@ export type ElementProbe =
   | { kind: 'injection-list'; name: string }
   | { kind: 'placeholder'; name: string }
   /** A `listen unix:` socket under the PREFIX placeholder instead of SOCKET_PATH. */
-  | { kind: 'prefix-socket' };
+  | { kind: 'prefix-socket'; only?: string[]; except?: string[] };
 
 /**
  * When an element matters for this installation. Evaluated with kong.conf when given; without it
@@ -253,10 +253,19 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
   {
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
-    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket' }, replacement: 'a socket under the `SOCKET_PATH` placeholder, named by its `*_SOCK` placeholder',
+    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket', except: ['cluster_proxy_ssl_terminator.sock'] },
+    replacement: 'a socket under the `SOCKET_PATH` placeholder named by its `*_SOCK` placeholder',
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
-    consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; servers listening under the prefix are never reached (worker events, stream config, TLS passthrough)',
+    consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; a server listening under the prefix is never reached (worker events, stream config, TLS passthrough)',
     sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, DIGEST('3.7 -> 3.8')],
+  },
+  {
+    id: 'nginx.prefix-socket-cluster-tunnel', introducedIn: '3.8.0', scope: 'main',
+    element: 'The cluster TLS tunnel socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket', only: ['cluster_proxy_ssl_terminator.sock'] },
+    replacement: 'the `SOCKET_PATH` and `CLUSTER_PROXY_SSL_TERMINATOR_SOCK` placeholders',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'data-plane-via-proxy',
+    consequence: 'from 3.8 Kong dials the tunnel under `socket_path`, so a data plane behind `proxy_server` cannot reach its control plane',
+    sources: [T('3.7.1..3.8.1', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
   },
   {
     id: 'nginx.lua-ssl-trusted-certificate-placeholder', introducedIn: '2.2.0', scope: 'any',

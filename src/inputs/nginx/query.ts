@@ -26,30 +26,39 @@ export function carriesScope(template: NginxTemplate, scope: TemplateScope): boo
 
 /** Where the template contains the probed element, or undefined when it does not. */
 export function findElement(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Position | undefined {
+  return findElements(template, probe, scope)[0];
+}
+
+/** Every place the template contains the probed element, in file order. */
+export function findElements(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Position[] {
   const e = template.elements;
   const inScope = (context: string): boolean => scope === 'any' || context === scope || context.startsWith(`${scope}>`);
   switch (probe.kind) {
     case 'dict':
-      return e.dicts.find((d) => d.name === probe.name && inScope(d.context))?.at;
+      return e.dicts.filter((d) => d.name === probe.name && inScope(d.context)).map((d) => d.at);
     case 'server':
-      return e.servers.find((s) => s.name === probe.name)?.at;
+      return e.servers.filter((s) => s.name === probe.name).map((s) => s.at);
     case 'include':
-      return e.includes.find((i) => i.target === probe.target && inScope(i.context))?.at;
+      return e.includes.filter((i) => i.target === probe.target && inScope(i.context)).map((i) => i.at);
     case 'directive':
-      return e.directives.find(({ directive, context }) =>
-        directive.name === probe.name && (probe.context ? context === probe.context : inScope(context)))?.directive.at;
+      return e.directives.filter(({ directive, context }) =>
+        directive.name === probe.name && (probe.context ? context === probe.context : inScope(context))).map((d) => d.directive.at);
     case 'handler':
-      return e.handlerCalls.find((h) => h.name === probe.name && inScope(h.context))?.at;
+      return e.handlerCalls.filter((h) => h.name === probe.name && inScope(h.context)).map((h) => h.at);
     case 'location':
-      return e.locations.find((l) => l.path === probe.path && inScope(l.context))?.at;
+      return e.locations.filter((l) => l.path === probe.path && inScope(l.context)).map((l) => l.at);
     case 'lua':
-      return e.directives.find(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context))?.directive.at;
+      return e.directives.filter(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context)).map((d) => d.directive.at);
     case 'injection-list':
-      return e.injectionLists.find((l) => l.name === probe.name)?.at;
+      return e.injectionLists.filter((l) => l.name === probe.name).map((l) => l.at);
     case 'placeholder':
-      return template.parsed.placeholders.find((p) => p.name === probe.name)?.at;
+      return template.parsed.placeholders.filter((p) => p.name === probe.name).map((p) => p.at);
     case 'prefix-socket':
-      return e.directives.find(({ directive }) =>
-        directive.name === 'listen' && /^unix:\$\{\{PREFIX\}\}\/.*\.sock$/i.test(directive.args[0]?.value ?? ''))?.directive.at;
+      return e.directives.filter(({ directive }) => {
+        if (directive.name !== 'listen') return false;
+        const socket = /^unix:\$\{\{PREFIX\}\}\/(.*\.sock)$/i.exec(directive.args[0]?.value ?? '')?.[1];
+        if (!socket) return false;
+        return probe.only ? probe.only.includes(socket) : !(probe.except ?? []).includes(socket);
+      }).map((d) => d.directive.at);
   }
 }

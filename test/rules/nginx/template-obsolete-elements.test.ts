@@ -63,3 +63,46 @@ describe('2.3 certificate lists', () => {
     }],
   });
 });
+
+const TUNNEL_WRAPPER = `events {}
+stream {
+    server {
+        listen unix:\${{PREFIX}}/cluster_proxy_ssl_terminator.sock;
+        proxy_pass \${{CLUSTER_CONTROL_PLANE}};
+        proxy_ssl on;
+    }
+}
+http {
+    include 'nginx-kong.conf';
+}
+`;
+
+describe('3.8 socket path of the cluster TLS tunnel', () => {
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'a traditional node never dials the tunnel', conf: '', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
+      { name: 'a data plane without a forward proxy does not either', conf: 'role = data_plane\ndatabase = off', topology: 'hybrid', role: 'data_plane', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
+    ],
+    invalid: [{
+      name: 'a data plane behind proxy_server loses its control plane on 3.8',
+      conf: 'role = data_plane\ndatabase = off\ncluster_use_proxy = on\nproxy_server = http://proxy:3128', topology: 'hybrid', role: 'data_plane',
+      from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 4, hop: '3.8', data: { fact: 'nginx.prefix-socket-cluster-tunnel' } }],
+    }],
+  });
+});
+
+describe('every socket of a stream copy is reported', () => {
+  ruleTester.run(rule, {
+    valid: [{ name: 'sockets under socket_path are fine', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate('server {\n  listen unix:${{SOCKET_PATH}}/${{STREAM_RPC_SOCK}};\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf') }],
+    invalid: [{
+      name: 'two prefix sockets, two findings',
+      from: '3.7.1', to: '3.8.1',
+      inputs: inlineTemplate('server {\n  listen unix:${{PREFIX}}/stream_rpc.sock;\n}\nserver {\n  listen unix:${{PREFIX}}/stream_config.sock;\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf'),
+      findings: [
+        { messageId: 'obsolete', line: 2, data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', line: 5, data: { fact: 'nginx.prefix-sockets' } },
+      ],
+    }],
+  });
+});
