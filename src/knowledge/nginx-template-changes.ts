@@ -166,8 +166,9 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     id: 'nginx.http2-on', introducedIn: '3.6.0', scope: 'http',
     element: '`http2 on;` in the servers whose listeners carry the `http2` flag',
     anyOf: [{ kind: 'directive', name: 'http2' }],
-    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'http2-listeners',
-    consequence: 'from 3.6 the listener no longer carries `http2`, so HTTP/2 (and gRPC over it) is silently off',
+    // Clients fall back to HTTP/1.1; only gRPC routes fail outright, which the template cannot tell us.
+    effect: 'fatal-feature', severity: 'warning', appliesWhen: 'http2-listeners',
+    consequence: 'from 3.6 the listener no longer carries `http2`, so HTTP/2 is silently off: clients fall back to HTTP/1.1 and gRPC routes fail',
     sources: [T('3.5.0..3.6.1'), T('3.6.1', 'kong/conf_loader/listeners.lua'), DIGEST('3.5 -> 3.6')],
   },
   {

@@ -36,9 +36,9 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'missing', severity: 'blocker', line: 2, data: { fact: 'nginx.lmdb' }, message: 'LMDB' }],
     },
     {
-      name: '3.4 http copy on 3.6 with default listeners: HTTP/2 silently off without http2 on',
+      name: '3.4 http copy on 3.6 with default listeners: HTTP/2 silently off without http2 on (a warning: only gRPC fails outright)',
       conf: '', from: '3.4.2', to: '3.6.1', inputs: fixtureTemplates('3.4-http-copy.conf'),
-      findings: [{ messageId: 'missing', severity: 'blocker', line: 2, data: { fact: 'nginx.http2-on' }, message: 'replaces Kong\'s installed template' }],
+      findings: [{ messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.http2-on' }, message: 'replaces Kong\'s installed template' }],
     },
     {
       name: 'wasm = on needs the wasm block in a pre-3.4 wrapper',
