@@ -29,7 +29,7 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   inputs: ['nginxTemplates'],
   messages: {
     stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.',
-    customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{scopeNote}}',
+    customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{ageNote}}{{scopeNote}}',
     unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}',
   },
   remediation: 'Start from the target version\'s stock template and re-apply the listed customisations.',
@@ -53,12 +53,23 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
           range: id.range, score: id.score, target, added, removed,
           tie: id.tie ? ' (several releases match equally well)' : '',
           scopeNote: scopeNote(template), confidence: id.confidence, baseTags: id.base.tags.join(' '),
+          ageNote: ageNote(id.tags, ctx.plan.from),
         },
         ...(messageId === 'customised' ? { remediation: customisationList(template, target) } : {}),
       });
     }
   },
 });
+
+/**
+ * A template copied from an older minor than the node runs already misses that minor's changes:
+ * the hop findings then include changes made before the installed version.
+ */
+function ageNote(tags: readonly string[], installed: KongVersion): string {
+  const newest = tags.map((t) => KongVersion.parse(t)).reduce((a, b) => (a.gt(b) ? a : b));
+  const behind = newest.major < installed.major || (newest.major === installed.major && newest.minor < installed.minor);
+  return behind ? ` It predates the installed ${installed.truncate('minor')}, so it already lacks that version's template changes.` : '';
+}
 
 /** Which of the template's changes matter at all, given what `--nginx-conf` replaces. */
 function scopeNote(template: NginxTemplate): string {

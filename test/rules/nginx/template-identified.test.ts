@@ -37,6 +37,11 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'customised', data: { tie: ' (several releases match equally well)' }, message: 'nginx-kong.conf template' }],
     },
     {
+      name: 'a 3.0 template on a node that already runs 3.3 is said to be older than the node',
+      from: '3.3.1', to: '3.4.2', inputs: fixtureTemplates('3.0-wrapper.conf'),
+      findings: [{ messageId: 'customised', message: 'It predates the installed 3.3.x' }],
+    },
+    {
       name: 'an untouched stock copy of an older release: replace it',
       from: '3.3.1', to: '3.4.2', inputs: stockCopyOf(['3.3.0', '3.3.1']),
       findings: [{ messageId: 'stockCopy', data: { range: '3.3.0 - 3.3.1' } }],
