@@ -1,0 +1,94 @@
+// Stable identities for findings, shared by SARIF's partialFingerprints, GitLab Code Quality and
+// the baseline. A fingerprint must survive unrelated edits: it hashes the rule, the file and a
+// normalised form of what the finding is about (its own source line, env var, database row),
+// never the line number. Two findings that hash alike in one file get an occurrence suffix in
+// location order, as CodeQL's primaryLocationLineHash does.
+
+import { createHash } from 'node:crypto';
+import type { Finding } from '../model/finding';
+import type { Origin } from '../model/origin';
+import { readFileSync } from 'node:fs';
+
+/** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
+export type LineReader = (file: string, line: number) => string | undefined;
+
+export const FINGERPRINT_KEY = 'kongPreflightFindingHash/v1';
+
+/** Hashes every finding; the result is parallel to `findings`. */
+export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines): string[] {
+  const seen = new Map<string, number>();
+  // Occurrence numbers follow the file order, whatever order the caller sorted findings in.
+  const order = findings.map((f, i) => i).sort((a, b) => positionOf(findings[a].location) - positionOf(findings[b].location));
+  const out: string[] = new Array(findings.length);
+  for (const i of order) {
+    const base = baseHash(findings[i], readLine);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    out[i] = `${base}:${n}`;
+  }
+  return out;
+}
+
+function baseHash(finding: Finding, readLine: LineReader): string {
+  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine)];
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/** What the finding is about, without positions. */
+function subjectOf(origin: Origin, finding: Finding, readLine: LineReader): string[] {
+  switch (origin.kind) {
+    case 'file': {
+      const text = readLine(origin.file, origin.line);
+      // Without the file (a path from another host) fall back to the values the message was built from.
+      return [normalisePath(origin.file), text !== undefined ? normaliseLine(text) : dataKey(finding)];
+    }
+    case 'env': return ['env', origin.env];
+    case 'db': return ['db', origin.table, origin.id ?? '', origin.field ?? ''];
+    case 'cli': return ['cli', origin.flag];
+    case 'default': return ['default', origin.version ?? '', dataKey(finding)];
+    case 'global': return ['global', origin.file ? normalisePath(origin.file) : '', dataKey(finding)];
+  }
+}
+
+/** Whitespace runs collapse so re-indenting a line does not reopen an alert. */
+export function normaliseLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function normalisePath(file: string): string {
+  return file.replace(/\\/g, '/');
+}
+
+function dataKey(finding: Finding): string {
+  const data = finding.data ?? {};
+  return Object.keys(data).sort().map((k) => `${k}=${String(data[k])}`).join('&');
+}
+
+function positionOf(origin: Origin): number {
+  return origin.kind === 'file' ? origin.line * 10_000 + origin.column : 0;
+}
+
+function noLines(): undefined {
+  return undefined;
+}
+
+/**
+ * Reads lines from files on demand and keeps each file's lines, so fingerprinting 50,000
+ * findings in one file reads it once. Files that are not text are treated as unreadable.
+ */
+export function cachedLineReader(): LineReader {
+  const cache = new Map<string, string[] | null>();
+  return (file, line) => {
+    let lines = cache.get(file);
+    if (lines === undefined) {
+      try {
+        const text = readFileSync(file, 'utf8');
+        lines = text.includes('\u0000') ? null : text.split(/\r?\n/);
+      } catch {
+        lines = null;
+      }
+      cache.set(file, lines);
+    }
+    return lines ? lines[line - 1] : undefined;
+  };
+}
