@@ -7,6 +7,9 @@ import cassandraRemoved from './conf/cassandra-removed';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import expiredIgnore from './meta/expired-ignore';
+import invalidSuppression from './meta/invalid-suppression';
+import unusedSuppression from './meta/unused-suppression';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -14,4 +17,8 @@ export const builtinRules: readonly Rule[] = [
   cassandraRemoved,
   pgSslVersionEnum,
   enterpriseLicense,
+  // Reported by the triage step (src/triage), listed here for docs, SARIF and configuration.
+  unusedSuppression,
+  invalidSuppression,
+  expiredIgnore,
 ];
