@@ -46,7 +46,7 @@ export interface CheckOptions {
 /** Runs the check and returns the exit code: 1 when a finding reaches --fail-on, else 0. */
 export async function runCheck(confFile: string | undefined, options: CheckOptions, io: CliIo): Promise<number> {
   const loadedConfig = loadConfig(options.config, io.cwd);
-  confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env);
+  confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env, io.cwd);
   if (options.printConfig) {
     io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>));
     return 0;

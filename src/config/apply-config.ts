@@ -2,7 +2,7 @@
 // wins, the file fills the rest. Paths in the file are relative to its folder. The rule policy
 // (off, severity overrides) becomes the engine's RunOptions.
 
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { InputError } from '../errors';
 import type { Severity } from '../model/finding';
@@ -41,15 +41,21 @@ export function applyConfigDefaults(
   loaded: LoadedConfig | undefined,
   given: ReadonlySet<string>,
   env: Record<string, string | undefined>,
+  cwd: string,
 ): string | undefined {
   if (!loaded) return confFile;
   const { config, dir } = loaded;
+  // Reports show paths as the user would type them: relative to the working folder when inside it.
+  const path = (p: string) => {
+    const rel = relative(cwd, resolve(dir, p));
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(dir, p);
+  };
   for (const [key, option, kind] of CONFIG_TO_OPTION) {
     const value = config[key];
     if (value === undefined || given.has(option)) continue;
     if (kind === 'value') options[option] = value;
-    else if (kind === 'path') options[option] = resolve(dir, value as string);
-    else options[option] = asList(value as string | string[]).map((p) => resolve(dir, p));
+    else if (kind === 'path') options[option] = path(value as string);
+    else options[option] = asList(value as string | string[]).map(path);
   }
   if (config.pg && !given.has('pg')) {
     const url = env[config.pg.urlEnv];
@@ -58,7 +64,7 @@ export function applyConfigDefaults(
     }
     options.pg = url;
   }
-  return confFile ?? (config.kongConf ? resolve(dir, config.kongConf) : undefined);
+  return confFile ?? (config.kongConf ? path(config.kongConf) : undefined);
 }
 
 export interface RulePolicy {
