@@ -88,6 +88,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     policy,
     now: io.now ?? new Date(),
     readLine,
+    baseDir: io.cwd,
     ...(options.baseline ? { baseline: { file: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
   const report = buildReport({

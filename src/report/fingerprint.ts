@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding';
 import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
 export type LineReader = (file: string, line: number) => string | undefined;
@@ -15,13 +16,13 @@ export type LineReader = (file: string, line: number) => string | undefined;
 export const FINGERPRINT_KEY = 'kongPreflightFindingHash/v1';
 
 /** Hashes every finding; the result is parallel to `findings`. */
-export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines): string[] {
+export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines, baseDir?: string): string[] {
   const seen = new Map<string, number>();
   // Occurrence numbers follow the file order, whatever order the caller sorted findings in.
   const order = findings.map((f, i) => i).sort((a, b) => positionOf(findings[a].location) - positionOf(findings[b].location));
   const out: string[] = new Array(findings.length);
   for (const i of order) {
-    const base = baseHash(findings[i], readLine);
+    const base = baseHash(findings[i], readLine, baseDir);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out[i] = `${base}:${n}`;
@@ -29,13 +30,14 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
   return out;
 }
 
-function baseHash(finding: Finding, readLine: LineReader): string {
-  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine)];
+function baseHash(finding: Finding, readLine: LineReader, baseDir: string | undefined): string {
+  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine, baseDir)];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** What the finding is about, without positions. */
-function subjectOf(origin: Origin, finding: Finding, readLine: LineReader): string[] {
+function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, baseDir: string | undefined): string[] {
+  const normalisePath = (file: string) => portablePath(file, baseDir);
   switch (origin.kind) {
     case 'file': {
       const text = readLine(origin.file, origin.line);
@@ -55,7 +57,15 @@ export function normaliseLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function normalisePath(file: string): string {
+/**
+ * The path as the repository knows it: relative to the base folder when inside it, so the same
+ * checkout at another place (another CI runner) gives the same fingerprints.
+ */
+function portablePath(file: string, baseDir: string | undefined): string {
+  if (baseDir) {
+    const rel = relative(baseDir, resolve(baseDir, file));
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
   return file.replace(/\\/g, '/');
 }
 

@@ -16,7 +16,7 @@ export interface GitlabOptions {
 
 export function formatGitlab(report: Report, options: GitlabOptions = {}): string {
   const baseDir = options.baseDir ?? process.cwd();
-  const prints = fingerprintFindings(report.findings, options.readLine);
+  const prints = fingerprintFindings(report.findings, options.readLine, baseDir);
   const issues = report.findings.flatMap((f, i) => {
     const place = placeOf(f, report);
     if (!place) return [];

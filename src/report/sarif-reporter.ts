@@ -43,8 +43,8 @@ export function buildSarif(report: Report, rules: readonly RuleDescription[], op
   const ruleIndex = new Map(ruleTable.map((r, i) => [r.id, i]));
   const ctx: ResultContext = { report, baseDir, ruleIndex, hopTargets: hopTargets(report) };
 
-  const kept = withFingerprints(report.findings, options.readLine);
-  const hidden = withFingerprints(report.suppressed, options.readLine) as SuppressedFinding[];
+  const kept = withFingerprints(report.findings, options.readLine, baseDir);
+  const hidden = withFingerprints(report.suppressed, options.readLine, baseDir) as SuppressedFinding[];
   const groups = groupForSarif(kept, options.aggregateAbove ?? DEFAULT_AGGREGATE_ABOVE);
   let results = [
     ...groups.map((g) => toResult(g, ctx)),
@@ -192,9 +192,9 @@ function physicalLocation(place: Pick<FileOrigin, 'file' | 'line' | 'column'>, b
   };
 }
 
-function withFingerprints<T extends ReportFinding>(findings: readonly T[], readLine: LineReader | undefined): T[] {
+function withFingerprints<T extends ReportFinding>(findings: readonly T[], readLine: LineReader | undefined, baseDir: string): T[] {
   if (findings.every((f) => f.fingerprint)) return [...findings];
-  const prints = fingerprintFindings(findings, readLine);
+  const prints = fingerprintFindings(findings, readLine, baseDir);
   return findings.map((f, i) => (f.fingerprint ? f : { ...f, fingerprint: prints[i] }));
 }
 

@@ -21,6 +21,8 @@ export interface TriageOptions {
   policy: MetaPolicy;
   now: Date;
   readLine: LineReader;
+  /** Paths in fingerprints are relative to this folder (the repository root in CI). */
+  baseDir?: string;
   /** `--baseline FILE`; with `update`, the file is rewritten from this run's findings first. */
   baseline?: { file: string; update: boolean };
 }
@@ -42,7 +44,7 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
 
   // One fingerprinting pass over everything, so occurrence numbers do not depend on what was hidden.
   const all: Finding[] = [...kept, ...hidden];
-  const prints = fingerprintFindings(all, options.readLine);
+  const prints = fingerprintFindings(all, options.readLine, options.baseDir);
   const keptPrinted: ReportFinding[] = kept.map((f, i) => ({ ...f, fingerprint: prints[i] }));
   const hiddenPrinted: SuppressedFinding[] = hidden.map((f, i) => ({ ...f, fingerprint: prints[kept.length + i] }));
 
