@@ -21,6 +21,9 @@ export function renderRulePage(rule: Rule): string {
     `- Topologies: ${(gate.topologies ?? ALL_TOPOLOGIES).join(', ')}${gate.roles ? ` (roles: ${gate.roles.join(', ')})` : ''}`,
     `- Inputs: ${meta.inputs.length > 0 ? meta.inputs.join(', ') : 'none'}`,
     '',
+    ...(meta.changes?.length
+      ? ['## Changes it checks', '', ...meta.changes.map((c) => `- ${c.introducedIn}${c.editions ? ` (${c.editions.join(', ')})` : ''}: ${c.what} [${c.id}]`), '']
+      : []),
     '## Messages',
     '',
     ...Object.entries(meta.messages as Record<string, string>).map(([id, text]) => `- \`${id}\`: ${text}`),

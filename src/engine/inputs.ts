@@ -10,7 +10,7 @@ import type { LicenseInput } from '../inputs/license';
 export interface Inputs {
   kongConf?: KongConf;
   backup?: BackupEvidence;
-  /** The Enterprise license candidates (environment, license_path, database rows). */
+  /** The Enterprise license candidates (KONG_LICENSE_DATA/PATH, the default file, database rows). */
   license?: LicenseInput;
   /**
    * Gateway entities (routes, plugins...) from declarative files and/or the database. Rules that
