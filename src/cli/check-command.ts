@@ -1,5 +1,6 @@
 // `kong-preflight check`: inputs -> installation -> plan -> rules -> triage -> report -> exit code.
 
+import { resolve } from 'node:path';
 import { builtinRules } from '../../rules';
 import { applyConfigDefaults, printConfig, rulePolicy } from '../config/apply-config';
 import { loadConfig } from '../config/load-config';
@@ -89,7 +90,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     now: io.now ?? new Date(),
     readLine,
     baseDir: io.cwd,
-    ...(options.baseline ? { baseline: { file: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
+    ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
   const report = buildReport({
     plan: installation.plan,

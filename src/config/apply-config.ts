@@ -45,10 +45,13 @@ export function applyConfigDefaults(
 ): string | undefined {
   if (!loaded) return confFile;
   const { config, dir } = loaded;
-  // Reports show paths as the user would type them: relative to the working folder when inside it.
+  // Reports show paths as the user would type them: relative to the working folder when inside
+  // it. Loaders open relative paths against the process's folder, so only when that is `cwd`.
   const path = (p: string) => {
-    const rel = relative(cwd, resolve(dir, p));
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(dir, p);
+    const absolute = resolve(dir, p);
+    const rel = relative(cwd, absolute);
+    const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    return inside && resolve(cwd) === process.cwd() ? rel : absolute;
   };
   for (const [key, option, kind] of CONFIG_TO_OPTION) {
     const value = config[key];

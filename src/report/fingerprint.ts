@@ -41,8 +41,11 @@ function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, baseD
   switch (origin.kind) {
     case 'file': {
       const text = readLine(origin.file, origin.line);
-      // Without the file (a path from another host) fall back to the values the message was built from.
-      return [normalisePath(origin.file), text !== undefined ? normaliseLine(text) : dataKey(finding)];
+      // The line's text identifies the finding only when the finding is about that line; a
+      // finding about the file as a whole (anchored at line 1) must not change with line 1.
+      const line = text === undefined ? '' : normaliseLine(text).replace(/\s+#.*$/, '');
+      const own = isAboutLine(line, finding) ? line : '';
+      return [normalisePath(origin.file), own, dataKey(finding)];
     }
     case 'env': return ['env', origin.env];
     case 'db': return ['db', origin.table, origin.id ?? '', origin.field ?? ''];
@@ -50,6 +53,17 @@ function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, baseD
     case 'default': return ['default', origin.version ?? '', dataKey(finding)];
     case 'global': return ['global', origin.file ? normalisePath(origin.file) : '', dataKey(finding)];
   }
+}
+
+/**
+ * True when the finding speaks of this line: its message quotes the line (`database = cassandra`)
+ * or one of its values is the line's key (`pg_ssl_version`, `paths`).
+ */
+function isAboutLine(line: string, finding: Finding): boolean {
+  if (line === '' || line.startsWith('#')) return false;
+  if (finding.message.includes(line)) return true;
+  const key = /^-?\s*([A-Za-z0-9_.-]+)\s*[=:]/.exec(line)?.[1];
+  return key !== undefined && Object.values(finding.data ?? {}).some((v) => v === key);
 }
 
 /** Whitespace runs collapse so re-indenting a line does not reopen an alert. */

@@ -23,23 +23,24 @@ export interface BaselineFile {
   findings: BaselineEntry[];
 }
 
-export function readBaseline(file: string): BaselineFile {
+/** `shown` is the path as the user wrote it, for messages. */
+export function readBaseline(file: string, shown = file): BaselineFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'}); create it with --update-baseline`, { file });
+    throw new InputError(`cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'}); create it with --update-baseline`, { file: shown });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new InputError('the baseline is not JSON; regenerate it with --update-baseline', { file });
+    throw new InputError('the baseline is not JSON; regenerate it with --update-baseline', { file: shown });
   }
   const b = data as Partial<BaselineFile>;
   if (b?.tool !== TOOL_NAME || b.version !== 1 || !Array.isArray(b.findings) ||
       !b.findings.every((e) => typeof e?.ruleId === 'string' && typeof e?.fingerprint === 'string')) {
-    throw new InputError(`not a ${TOOL_NAME} baseline (version 1); regenerate it with --update-baseline`, { file });
+    throw new InputError(`not a ${TOOL_NAME} baseline (version 1); regenerate it with --update-baseline`, { file: shown });
   }
   return b as BaselineFile;
 }
@@ -52,11 +53,11 @@ export function baselineFrom(findings: readonly ReportFinding[]): BaselineFile {
   return { tool: TOOL_NAME, version: 1, generatedBy: `${TOOL_NAME} ${TOOL_VERSION}`, findings: entries };
 }
 
-export function writeBaseline(file: string, baseline: BaselineFile): void {
+export function writeBaseline(file: string, baseline: BaselineFile, shown = file): void {
   try {
     writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
-    throw new InputError(`cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    throw new InputError(`cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: shown });
   }
 }
 

@@ -23,8 +23,8 @@ export interface TriageOptions {
   readLine: LineReader;
   /** Paths in fingerprints are relative to this folder (the repository root in CI). */
   baseDir?: string;
-  /** `--baseline FILE`; with `update`, the file is rewritten from this run's findings first. */
-  baseline?: { file: string; update: boolean };
+  /** `--baseline FILE` (absolute; `shown` as the user wrote it); with `update`, rewritten from this run's findings first. */
+  baseline?: { file: string; shown?: string; update: boolean };
 }
 
 export interface TriageResult {
@@ -55,13 +55,14 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
   };
   if (options.baseline) {
     const { file, update } = options.baseline;
+    const shown = options.baseline.shown ?? file;
     let written: number | undefined;
     if (update) {
       const fresh = baselineFrom(keptPrinted);
-      writeBaseline(file, fresh);
+      writeBaseline(file, fresh, shown);
       written = fresh.findings.length;
     }
-    const applied = applyBaseline(keptPrinted, readBaseline(file), file);
+    const applied = applyBaseline(keptPrinted, readBaseline(file, shown), shown);
     result = { ...result, findings: applied.kept, suppressed: [...hiddenPrinted, ...applied.suppressed], ...(written !== undefined ? { baselineWritten: written } : {}) };
   }
   return result;
