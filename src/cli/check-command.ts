@@ -54,7 +54,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or `baseline:` in .kong-preflight.yml)');
   const outputs = planOutputs({ format: options.format, ...(options.output ? { file: options.output } : {}) }, options.outputFormat ?? [], io.cwd);
-  const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd)]);
+  const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd, builtinRules.map((r) => r.meta.id))]);
   const knownRules = new Set(registry.all().map((r) => r.meta.id));
   const policy = rulePolicy(loadedConfig, knownRules);
   const progress = createProgress(io.progressStream);

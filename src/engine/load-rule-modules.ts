@@ -10,8 +10,10 @@ import { InputError } from '../errors';
 import type { Rule } from './define-rule';
 import { validateRule } from './registry';
 
-export function loadRuleModules(dirs: readonly string[], cwd: string): Rule[] {
+/** `taken`: ids already registered (the built-in rules); a module may not reuse one. */
+export function loadRuleModules(dirs: readonly string[], cwd: string, taken: Iterable<string> = []): Rule[] {
   const rules: Rule[] = [];
+  const ids = new Set(taken);
   for (const given of dirs) {
     const dir = resolve(cwd, given);
     let names: string[];
@@ -22,7 +24,14 @@ export function loadRuleModules(dirs: readonly string[], cwd: string): Rule[] {
       if (error instanceof InputError) throw error;
       throw new InputError(`cannot read the rules folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: given });
     }
-    for (const name of names) rules.push(...loadModule(join(dir, name)));
+    for (const name of names) {
+      const file = join(dir, name);
+      for (const rule of loadModule(file)) {
+        if (ids.has(rule.meta.id)) throw new InputError(`rule ${rule.meta.id}: duplicate rule id (a built-in or another module has it)`, { file });
+        ids.add(rule.meta.id);
+        rules.push(rule);
+      }
+    }
   }
   return rules;
 }
