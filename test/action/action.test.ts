@@ -69,3 +69,13 @@ describe('action.yml', () => {
     expect(run.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!.skipped).toBe(true);
   });
 });
+
+describe('examples/workflow.yml', () => {
+  it('uses the action with inputs it declares and grants the upload permission', () => {
+    const workflow = require('yaml').parse(readFileSync(join(REPO_ROOT, 'examples/workflow.yml'), 'utf8'));
+    const declared = Object.keys(loadAction(ACTION).inputs);
+    const step = workflow.jobs.preflight.steps.find((s: { uses?: string }) => s.uses?.startsWith('kong-preflight/kong-preflight@'));
+    for (const input of Object.keys(step.with)) expect(declared).toContain(input);
+    expect(workflow.permissions['security-events']).toBe('write');
+  });
+});
