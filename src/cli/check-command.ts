@@ -69,6 +69,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     edition: options.edition,
     backupFile: options.backup,
     cwd: io.cwd,
+    progress,
   });
   progress.step('running rules');
   const result = await runRules(registry.all(), {

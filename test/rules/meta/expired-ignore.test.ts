@@ -36,6 +36,13 @@ describe('meta/expired-ignore', () => {
     expect(expired.location.file).toMatch(/\.kong-preflight\.yml$/);
   });
 
+  it('paths select the files an ignore covers', async () => {
+    const cfg = 'ignores:\n  - rule: conf/*\n    paths: ["*.conf"]\n    reason: "all kong.conf files here"\n';
+    const { findings, suppressed } = await checkJson({ 'kong.conf': CONF, '.kong-preflight.yml': cfg }, ARGS);
+    expect(findings.some((f) => f.ruleId === 'conf/cassandra-removed')).toBe(false);
+    expect(suppressed.some((f) => f.ruleId === 'conf/cassandra-removed')).toBe(true);
+  });
+
   it('paths limit an ignore to matching files', async () => {
     const cfg = 'ignores:\n  - rule: conf/*\n    paths: ["other/**"]\n    reason: "only the other gateway"\n';
     const { findings } = await checkJson({ 'kong.conf': CONF, '.kong-preflight.yml': cfg }, ARGS);
