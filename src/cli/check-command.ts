@@ -1,6 +1,6 @@
 // `kong-preflight check`: inputs -> installation -> plan -> rules -> triage -> report -> exit code.
 
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { builtinRules } from '../../rules';
 import { applyConfigDefaults, printConfig, rulePolicy } from '../config/apply-config';
 import { loadConfig } from '../config/load-config';
@@ -12,7 +12,7 @@ import { UsageError } from '../errors';
 import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
-import { buildReport, type FailOn } from '../report/report';
+import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
@@ -49,7 +49,8 @@ export interface CheckOptions {
 /** Runs the check and returns the exit code: 1 when a finding reaches --fail-on, else 0. */
 export async function runCheck(confFile: string | undefined, options: CheckOptions, io: CliIo): Promise<number> {
   const loadedConfig = loadConfig(options.config, io.cwd);
-  confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env, io.cwd);
+  const fromConfig = new Set<string>();
+  confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env, io.cwd, fromConfig);
   if (options.printConfig) {
     io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>));
     return 0;
@@ -74,6 +75,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     cwd: io.cwd,
     progress,
   });
+  if (loadedConfig) creditConfig(installation.report, fromConfig, loadedConfig.file, options);
   progress.step('running rules');
   const result = await runRules(registry.all(), {
     plan: installation.plan,
@@ -121,4 +123,12 @@ function suppressionFiles(confFile: string | undefined, inputs: readonly { kind:
   for (const input of inputs) if (input.kind !== 'backup' && input.kind !== 'kong.conf') files.add(input.label);
   for (const f of findings) if (f.location.kind === 'file' && f.location.file) files.add(f.location.file);
   return [...files];
+}
+
+/** Derived values the configuration file supplied say so ("--to 3.4" came from the file, not a flag). */
+function creditConfig(report: ReportInstallation, fromConfig: ReadonlySet<string>, file: string, options: CheckOptions): void {
+  for (const key of ['from', 'to', 'edition', 'topology'] as const) {
+    if (fromConfig.has(key)) report[key] = { ...report[key], reason: `${key}: ${options[key]} in ${basename(file)}` };
+  }
+  report.inputs.push({ kind: 'config', label: file });
 }

@@ -42,6 +42,8 @@ export function applyConfigDefaults(
   given: ReadonlySet<string>,
   env: Record<string, string | undefined>,
   cwd: string,
+  /** Receives the option names the file supplied, so the report can say where a value came from. */
+  filled: Set<string> = new Set(),
 ): string | undefined {
   if (!loaded) return confFile;
   const { config, dir } = loaded;
@@ -56,6 +58,7 @@ export function applyConfigDefaults(
   for (const [key, option, kind] of CONFIG_TO_OPTION) {
     const value = config[key];
     if (value === undefined || given.has(option)) continue;
+    filled.add(option);
     if (kind === 'value') options[option] = value;
     else if (kind === 'path') options[option] = path(value as string);
     else options[option] = asList(value as string | string[]).map(path);

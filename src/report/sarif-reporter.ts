@@ -73,7 +73,7 @@ export function buildSarif(report: Report, rules: readonly RuleDescription[], op
             rules: ruleTable.map(toReportingDescriptor),
           },
         },
-        automationDetails: { id: `${report.tool.name}/${options.category ?? installationCategory(report, baseDir)}/` },
+        automationDetails: { id: `${report.tool.name}/${options.category ? safeCategory(options.category) : installationCategory(report, baseDir)}/` },
         invocations: [
           {
             executionSuccessful: report.internalErrors.length === 0,
@@ -223,8 +223,12 @@ function physicalPlace(finding: ReportFinding, report: Report): Pick<FileOrigin,
 export function installationCategory(report: Report, baseDir: string): string {
   const file = report.installation.configFile;
   if (!file) return `${report.plan.topology}-${report.plan.role}`;
-  const uri = artifactUri(file, baseDir).replace(/^file:\/+/, '');
-  return uri.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'default';
+  return safeCategory(artifactUri(file, baseDir).replace(/^file:\/+/, ''));
+}
+
+/** Slashes end the category part of an automation id; keep one path segment of safe characters. */
+function safeCategory(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'default';
 }
 
 /** Relative POSIX path under the base folder, a file URI elsewhere. */

@@ -31,6 +31,8 @@ describe('finding the configuration file', () => {
     expect(fromConfig.stderr).toBe('');
     const report = JSON.parse(fromConfig.stdout);
     expect(report.plan).toMatchObject({ edition: 'oss' });
+    expect(report.installation.edition.reason).toBe('edition: oss in .kong-preflight.yml');
+    expect(report.installation.inputs).toContainEqual({ kind: 'config', label: join(dir, '.kong-preflight.yml') });
     expect(report.plan.to).toMatch(/^3\.4\./);
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'conf/cassandra-removed')).toBe(true);
     const flagWins = await runCli(['check', '--format', 'json', '--to', '3.3', '--fail-on', 'none'], { cwd: join(dir, 'sub') });

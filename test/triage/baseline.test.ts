@@ -3,7 +3,9 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { REPO_ROOT, runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
 
 const ARGS = ['--from', '2.8', '--to', '3.4', '--edition', 'oss', '--format', 'json'];
@@ -31,6 +33,13 @@ describe('baseline', () => {
     expect(same.report.findings).toEqual([]);
     expect(same.report.summary.suppressed.baseline).toBe(recorded);
     expect(same.report.suppressed.every((f: { suppression: { kind: string } }) => f.suppression.kind === 'baseline')).toBe(true);
+    // The extended report (suppressed, fingerprints, summary.suppressed) still follows the schema.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/report.schema.json'), 'utf8')));
+    expect(validate(same.report) ? [] : validate.errors).toEqual([]);
+    const text = await runCli(['check', join(dir, 'kong.conf'), '--from', '2.8', '--to', '3.4', '--edition', 'oss', '--baseline', 'baseline.json'], { cwd: dir });
+    expect(text.stdout).toMatch(new RegExp(`not counted: ${recorded} in baseline, 0 suppressed inline, 0 ignored by configuration`));
 
     // A new blocker is not in the baseline: it fails the run.
     writeFileSync(join(dir, 'kong.conf'), '# moved down\n\ndatabase = cassandra\npg_ssl_version = tlsv1\n');
