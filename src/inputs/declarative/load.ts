@@ -35,7 +35,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   const cwd = options.cwd ?? process.cwd();
   if (options.paths && options.paths.length > 0) {
     const files = options.paths.flatMap((p) => expandCliPath(p, cwd));
-    return { config: readAll(files, 'cli', false) };
+    return { config: readAll(files, 'cli', false, cwd) };
   }
   const setting = options.kongConf?.get('declarative_config');
   if (!setting) return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
@@ -46,7 +46,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
       missingReason: `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
-  return { config: readAll([file], 'kong.conf', true) };
+  return { config: readAll([file], 'kong.conf', true, options.kongConf!.dir) };
 }
 
 /** A file, or every .yml/.yaml/.json file of a folder in name order. */
@@ -74,7 +74,8 @@ function isFile(path: string): boolean {
   }
 }
 
-function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean): DeclarativeConfig {
+/** Reads files named as the user wrote them (reports show that name), relative to `cwd`. */
+function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string): DeclarativeConfig {
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
   for (const file of files) {
@@ -82,15 +83,15 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
-    documents.push(readDeclarativeText(file, readText(file), loadedByKong));
+    documents.push(readDeclarativeText(file, readText(file, resolve(cwd, file)), loadedByKong));
   }
   return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents) };
 }
 
-function readText(file: string): string {
+function readText(file: string, fullPath: string): string {
   let buffer: Buffer;
   try {
-    buffer = readFileSync(file);
+    buffer = readFileSync(fullPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
