@@ -2,11 +2,11 @@
 // collections Kong (and decK) let you nest (routes in services, plugins in services, routes,
 // consumers and consumer groups, targets in upstreams, snis in certificates, keys in key sets).
 
-import type { Entity, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import type { Entity, EntityParent, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import type { Origin } from '../../model/origin';
 import type { DeclarativeDocument } from './types';
 
-type Parent = 'service' | 'route' | 'consumer' | 'consumer_group';
+type Parent = EntityParent;
 
 /** Top-level collection name -> entity type (`vaults_beta` is 2.8's name for `vaults`). */
 const TOP_LEVEL: Readonly<Record<string, EntityType | 'consumer_group'>> = {
@@ -28,7 +28,7 @@ const NESTED: Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Re
 };
 
 /** Reference fields an entity may carry at top level, pointing at its parent by id or name. */
-const REFERENCE_FIELDS: readonly Parent[] = ['service', 'route', 'consumer', 'consumer_group'];
+const REFERENCE_FIELDS: readonly Parent[] = ['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'];
 
 class DeclarativeEntity implements Entity {
   readonly id?: string;
@@ -138,6 +138,7 @@ export class DeclarativeEntitySource implements EntitySource {
       const nested = NESTED[type];
       if (!nested) continue;
       const self = asReference({ id: record.id, name: record.name ?? record.username });
+      // certificates have no name; their id (when given) identifies them
       const childParents = self && type in PARENT_KEY ? { ...parents, [PARENT_KEY[type as keyof typeof PARENT_KEY]]: self } : parents;
       for (const [key, childType] of Object.entries(nested)) {
         const children = record[key];
@@ -154,4 +155,6 @@ export class DeclarativeEntitySource implements EntitySource {
 }
 
 /** Types that become a parent reference of what they nest. */
-const PARENT_KEY = { service: 'service', route: 'route', consumer: 'consumer', consumer_group: 'consumer_group' } as const;
+const PARENT_KEY = {
+  service: 'service', route: 'route', consumer: 'consumer', consumer_group: 'consumer_group', upstream: 'upstream', certificate: 'certificate',
+} as const;
