@@ -5,6 +5,7 @@ import { InputError } from '../../../src/errors';
 import { DeclarativeEntitySource, loadDeclarative, readDeclarativeText } from '../../../src/inputs/declarative';
 import type { Entity, EntityType } from '../../../src/model/entities';
 import type { KongConf } from '../../../src/inputs/kong-conf/types';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
 
 const YAML = `_format_version: "2.1"
 # a comment before services
@@ -160,13 +161,8 @@ describe('declarative loader: files and folders', () => {
   writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nroutes: [{name: r, paths: [/a]}]\n');
 
   const confNaming = (value: string): KongConf => {
-    const setting = { key: 'declarative_config', value, rawValue: value, origin: { kind: 'file' as const, file: join(dir, 'kong.conf'), line: 3, column: 1 }, overrides: [] };
-    return {
-      file: join(dir, 'kong.conf'), dir, diagnostics: [],
-      get: (key: string) => (key === 'declarative_config' ? setting : undefined),
-      has: (key: string) => key === 'declarative_config',
-      settings: () => [setting], withPrefix: () => [], anchor: () => setting.origin,
-    };
+    writeFileSync(join(dir, 'kong.conf'), `database = off\n# the production file\ndeclarative_config = ${value}\n`);
+    return loadKongConf(join(dir, 'kong.conf'), {});
   };
 
   it('reads every .yml/.yaml/.json file of a folder in name order', async () => {
