@@ -59,3 +59,27 @@ export function summarize(findings: readonly Finding[]): string[] {
     .map((f) => `${f.ruleId} ${f.messageId} ${f.severity} @${f.location.kind === 'file' ? f.location.line : f.location.kind}`)
     .sort();
 }
+
+/** Writes `text` as a declarative file (and kong.conf text when given) and runs one rule on it. */
+export async function runRuleOnText(
+  rule: Rule,
+  plan: PlanOptions,
+  text: string,
+  options: { fileName?: string; conf?: string } = {},
+): Promise<string[]> {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { loadKongConf } = await import('../../src/inputs/kong-conf');
+  const dir = mkdtempSync(join(tmpdir(), 'kp-rule-'));
+  const fileName = options.fileName ?? 'kong.yml';
+  writeFileSync(join(dir, fileName), text);
+  let kongConf: KongConf | undefined;
+  if (options.conf !== undefined) {
+    writeFileSync(join(dir, 'kong.conf'), options.conf);
+    kongConf = loadKongConf(join(dir, 'kong.conf'), {});
+  }
+  const result = await runOnFiles(plan, [fileName], dir, kongConf, [rule]);
+  if (result.notEvaluated.length > 0) throw new Error(`not evaluated: ${JSON.stringify(result.notEvaluated)}`);
+  return summarize(result.findings).map((line) => line.replace(`${rule.meta.id} `, ''));
+}
