@@ -17,6 +17,8 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  declarative?: string[];
+  fixOutput?: string;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -35,6 +37,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    declarativePaths: options.declarative,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {
