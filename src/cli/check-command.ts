@@ -9,6 +9,7 @@ import { buildReport, type FailOn } from '../report/report';
 import type { CliIo } from './io';
 import { type Format, renderReport, useColor, writeOutput } from './output';
 import { describeRules } from './rule-descriptions';
+import { writeFixOutput } from './fix-output';
 
 export interface CheckOptions {
   from?: string;
@@ -46,6 +47,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     missing: installation.missing,
     now: io.now,
   });
+  if (options.fixOutput) await writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
   const report = buildReport({ plan: installation.plan, installation: installation.report, result, failOn: options.failOn });
   const color = useColor(io, options.color, Boolean(options.output));
   writeOutput(renderReport(report, options.format, describeRules(registry.all()), color, io), options.output, io);

@@ -8,9 +8,10 @@ import type { Severity } from '../model/finding';
 import type { RuleContext } from './define-rule';
 
 /** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
-export function factsOnPath<F extends EntityChangeBase>(ctx: RuleContext<string>, facts: readonly F[]): F[] {
+export function factsOnPath<F extends EntityChangeBase>(ctx: Pick<RuleContext<string>, 'plan' | 'crosses'>, facts: readonly F[]): F[] {
   return facts.filter((fact) => {
     if (fact.edition === 'ee' && ctx.plan.edition !== 'enterprise') return false;
+    if (fact.topologies && !fact.topologies.includes(ctx.plan.topology)) return false;
     if (!ctx.crosses(fact.introducedIn)) return false;
     if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
     return true;

@@ -30,7 +30,7 @@ const NESTED: Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Re
 /** Reference fields an entity may carry at top level, pointing at its parent by id or name. */
 const REFERENCE_FIELDS: readonly Parent[] = ['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'];
 
-class DeclarativeEntity implements Entity {
+export class DeclarativeEntity implements Entity {
   readonly id?: string;
   readonly name?: string;
   readonly workspace?: string;
@@ -40,7 +40,8 @@ class DeclarativeEntity implements Entity {
     readonly type: EntityType,
     readonly fields: Readonly<Record<string, unknown>>,
     private readonly document: DeclarativeDocument,
-    private readonly path: readonly (string | number)[],
+    /** Where the entity sits in its document: `['services', 0, 'routes', 2]` (for --fix-output). */
+    readonly documentPath: readonly (string | number)[],
   ) {
     if (typeof fields.id === 'string') this.id = fields.id;
     const handle = entityHandle(type, fields);
@@ -49,11 +50,11 @@ class DeclarativeEntity implements Entity {
   }
 
   get origin(): Origin {
-    return this.document.at(this.path);
+    return this.document.at(this.documentPath);
   }
 
   at(path: FieldPath = []): Origin {
-    return this.document.at(path.length === 0 ? this.path : [...this.path, ...path]);
+    return this.document.at(path.length === 0 ? this.documentPath : [...this.documentPath, ...path]);
   }
 }
 

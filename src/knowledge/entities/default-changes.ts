@@ -18,6 +18,8 @@ export const defaultChanges: readonly DefaultChange[] = [
     severity: 'warning',
     entity: 'plugin',
     plugins: [plugin],
+    // DB-less and hybrid nodes already defaulted to local in 2.x (rate-limiting schema is_dbless).
+    topologies: ['traditional'],
     appliesTo: 'declarative',
     path: 'config.policy',
     oldDefault: 'cluster',

@@ -5,6 +5,7 @@
 import type { EntityType } from '../../model/entities';
 import type { Severity } from '../../model/finding';
 import type { FactSource } from '../../model/source';
+import type { Topology } from '../../plan/types';
 
 /**
  * A path into an entity's fields, dot-separated, with `[]` for "every element of this list":
@@ -42,6 +43,8 @@ export interface EntityChangeBase {
   /** For known issues: fixed in this version, so only targets below it are affected. */
   fixedIn?: string;
   edition: 'oss+ee' | 'ee';
+  /** Topologies the fact concerns; absent means all. */
+  topologies?: readonly Topology[];
   severity: Severity;
   /** `uncertain` facts never raise blockers. */
   confidence?: 'high' | 'uncertain';
