@@ -4,6 +4,7 @@
 import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
 import cassandraRemoved from './conf/cassandra-removed';
+import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import formatVersion from './declarative/format-version';
 import luaFormatRemoved from './declarative/lua-format-removed';
@@ -28,6 +29,7 @@ export const builtinRules: readonly Rule[] = [
   upgradePath,
   backupEvidence,
   cassandraRemoved,
+  fileSyntax,
   pgSslVersionEnum,
   enterpriseLicense,
   formatVersion,
