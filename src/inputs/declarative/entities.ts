@@ -40,13 +40,19 @@ export class DeclarativeEntity implements Entity {
     readonly type: EntityType,
     readonly fields: Readonly<Record<string, unknown>>,
     private readonly document: DeclarativeDocument,
-    /** Where the entity sits in its document: `['services', 0, 'routes', 2]` (for --fix-output). */
-    readonly documentPath: readonly (string | number)[],
+    /** The path of the collection holding the entity, shared by its siblings. */
+    private readonly collectionPath: readonly (string | number)[],
+    private readonly index: number,
   ) {
     if (typeof fields.id === 'string') this.id = fields.id;
     const handle = entityHandle(type, fields);
     if (handle !== undefined) this.name = handle;
     if (document.workspace) this.workspace = document.workspace.value;
+  }
+
+  /** Where the entity sits in its document: `['services', 0, 'routes', 2]` (for --fix-output). */
+  get documentPath(): (string | number)[] {
+    return [...this.collectionPath, this.index];
   }
 
   get origin(): Origin {
@@ -110,7 +116,7 @@ export class DeclarativeEntitySource implements EntitySource {
     for (const [collection, type] of Object.entries(TOP_LEVEL)) {
       const items = document.root[collection];
       if (!Array.isArray(items)) continue;
-      this.walk(document, type, items, [collection], {});
+      this.walk(document, type, items, [collection], undefined);
     }
   }
 
@@ -119,31 +125,33 @@ export class DeclarativeEntitySource implements EntitySource {
     type: EntityType | 'consumer_group',
     items: unknown[],
     path: (string | number)[],
-    inherited: Partial<Record<Parent, EntityRef>>,
+    inherited: Partial<Record<Parent, EntityRef>> | undefined,
   ): void {
+    const nested = NESTED[type];
     for (let index = 0; index < items.length; index++) {
       const fields = items[index];
       if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) continue;
       const record = fields as Record<string, unknown>;
-      const here = [...path, index];
-      const parents = { ...inherited };
+      // Most entities carry no reference field: copy the parents only when one is found.
+      let parents = inherited;
       for (const key of REFERENCE_FIELDS) {
+        if (record[key] === undefined) continue;
         const ref = asReference(record[key]);
-        if (ref) parents[key] = ref;
+        if (ref) parents = { ...parents, [key]: ref };
       }
       if (type !== 'consumer_group') {
-        const entity = new DeclarativeEntity(type, record, document, here);
-        if (Object.keys(parents).length > 0) entity.parents = parents;
+        const entity = new DeclarativeEntity(type, record, document, path, index);
+        if (parents) entity.parents = parents;
         this.add(entity);
       }
-      const nested = NESTED[type];
       if (!nested) continue;
-      const self = asReference({ id: record.id, name: record.name ?? record.username });
       // certificates have no name; their id (when given) identifies them
-      const childParents = self && type in PARENT_KEY ? { ...parents, [PARENT_KEY[type as keyof typeof PARENT_KEY]]: self } : parents;
-      for (const [key, childType] of Object.entries(nested)) {
+      const self = asReference({ id: record.id, name: record.name ?? record.username });
+      const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
+      const childParents = self && parentKey ? { ...parents, [parentKey]: self } : parents;
+      for (const key in nested) {
         const children = record[key];
-        if (Array.isArray(children)) this.walk(document, childType, children, [...here, key], childParents);
+        if (Array.isArray(children)) this.walk(document, nested[key], children, [...path, index, key], childParents);
       }
     }
   }
