@@ -18,6 +18,8 @@ interface ListenerState {
   position: number;
   result: unknown;
   kind: string | null;
+  anchor: string | null;
+  input: string;
 }
 
 /** Parses one YAML document; throws InputError naming the file and line on malformed input. */
@@ -44,6 +46,8 @@ class PositionBuilder {
   private readonly starts: number[] = [];
   private readonly childPositions: (PositionNode[] | null)[] = [];
   private readonly childResults: (unknown[] | null)[] = [];
+  /** Offset trees of anchored nodes, so an alias (or a merge key) points into the original. */
+  private readonly anchors = new Map<string, PositionNode>();
 
   readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
@@ -55,6 +59,7 @@ class PositionBuilder {
     }
     const depth = this.depth--;
     const pos = this.close(depth, state);
+    if (state.anchor !== null && typeof pos !== 'number') this.anchors.set(state.anchor, pos);
     if (depth === 0) {
       this.root = pos;
       return;
@@ -73,7 +78,7 @@ class PositionBuilder {
     const children = this.childPositions[depth];
     const results = this.childResults[depth]!;
     const result = state.result;
-    if (children === null) return start;
+    if (children === null) return this.aliasTarget(state.input, start) ?? start;
     if (children.length === 1 && results[0] === result) return children[0];
     if (Array.isArray(result)) {
       children.unshift(start);
@@ -91,6 +96,16 @@ class PositionBuilder {
       return map;
     }
     return children[0];
+  }
+
+  /** When the node at `start` is an alias (`*name`), the offsets of what it names. */
+  private aliasTarget(input: string, start: number): PositionNode | undefined {
+    if (this.anchors.size === 0) return undefined;
+    let i = start;
+    while (input.charCodeAt(i) === 0x20 || input.charCodeAt(i) === 0x0a || input.charCodeAt(i) === 0x0d) i++;
+    if (input.charCodeAt(i) !== 0x2a /* * */) return undefined;
+    const name = /^[^\s,\[\]{}]+/.exec(input.slice(i + 1, i + 200))?.[0];
+    return name === undefined ? undefined : this.anchors.get(name);
   }
 }
 

@@ -196,3 +196,36 @@ describe('declarative loader: files and folders', () => {
     expect(config!.unreadable).toEqual([expect.objectContaining({ reason: 'lua-format' })]);
   });
 });
+
+describe('declarative loader: anchors, merge keys, CRLF, BOM', () => {
+  it('locates values reached through a merge key and an alias', () => {
+    const text = [
+      '_format_version: "3.0"',
+      'x-defaults: &defaults',
+      '  retries: 3',
+      '  protocol: https',
+      'services:',
+      '- <<: *defaults',
+      '  name: a',
+      '  host: a.internal',
+      '- name: b',
+      '  host: b.internal',
+      '  retries: 7',
+      '',
+    ].join('\n');
+    const document = readDeclarativeText('kong.yml', text);
+    const [a, b] = new DeclarativeEntitySource([document]).list('service');
+    expect(a.fields).toMatchObject({ name: 'a', retries: 3, protocol: 'https' });
+    expect(a.at(['protocol'])).toMatchObject({ line: 4, column: 13 });
+    expect(a.at(['host'])).toMatchObject({ line: 8, column: 9 });
+    expect(b.at(['retries'])).toMatchObject({ line: 11, column: 12 });
+  });
+
+  it('counts lines the same with CRLF and ignores a byte-order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-decl-'));
+    writeFileSync(join(dir, 'crlf.yml'), '\ufeff_format_version: "3.0"\r\nroutes:\r\n- name: r\r\n  paths: [/a]\r\n');
+    const { config } = loadDeclarative({ paths: ['crlf.yml'], cwd: dir });
+    const [route] = (config!.entities as DeclarativeEntitySource).list('route');
+    expect(route.at(['paths', 0])).toMatchObject({ line: 4, column: 11 });
+  });
+});
