@@ -4,7 +4,7 @@ declare module 'js-yaml4' {
   export interface LoadOptions {
     filename?: string;
     json?: boolean;
-    listener?: (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null }) => void;
+    listener?: (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null; anchor: string | null; input: string }) => void;
   }
   export function load(text: string, options?: LoadOptions): unknown;
 }

@@ -2,7 +2,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { InputError } from '../../errors';
-import { LineIndex, offsetAt, type PositionNode } from './positions';
+import { LineIndex } from './positions';
 import type { ParsedText } from './yaml-reader';
 import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
 
@@ -34,17 +34,17 @@ export class ParsedDocument implements DeclarativeDocument {
     }
     this.root = root as Record<string, unknown>;
     const header = (key: string): HeaderValue<unknown> | undefined =>
-      key in this.root ? { value: this.root[key], origin: this.at([key]) } : undefined;
+      key in this.root ? this.lazyHeader(this.root[key], [key]) : undefined;
     const version = header('_format_version');
-    if (version) this.formatVersion = { value: formatVersionText(version.value), origin: version.origin };
+    if (version) this.formatVersion = this.lazyHeader(formatVersionText(version.value), ['_format_version']);
     this.transform = header('_transform');
     const workspace = header('_workspace');
-    if (workspace) this.workspace = { value: String(workspace.value), origin: workspace.origin };
+    if (workspace) this.workspace = this.lazyHeader(String(workspace.value), ['_workspace']);
     const info = this.root._info as Record<string, unknown> | undefined;
     if (info && Array.isArray(info.select_tags)) {
-      this.selectTags = { value: info.select_tags.map(String), origin: this.at(['_info', 'select_tags']) };
+      this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
     }
-    this.collections = Object.keys(this.root).map((key) => ({ value: key, origin: this.at([key]) }));
+    this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {
       this.flavor = 'kong';
@@ -58,15 +58,22 @@ export class ParsedDocument implements DeclarativeDocument {
     }
   }
 
+  /** A header value whose position is found only when a finding asks for it. */
+  private lazyHeader<T>(value: T, path: (string | number)[]): HeaderValue<T> {
+    const document = this;
+    return {
+      value,
+      get origin() {
+        return document.at(path);
+      },
+    };
+  }
+
   at(path: readonly (string | number)[]): FileOrigin {
-    const offset = this.skipFiller(offsetAt(this.positions(), path));
+    const offset = this.skipFiller(this.parsed.offsetAt(path));
     this.lines ??= new LineIndex(this.text);
     const { line, column } = this.lines.locate(offset);
     return { kind: 'file', file: this.file, line, column };
-  }
-
-  private positions(): PositionNode {
-    return this.parsed.positions();
   }
 
   /** Offsets may point at the blank or comment before a value: move to the value itself. */

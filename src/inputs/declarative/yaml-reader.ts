@@ -6,12 +6,12 @@
 
 import { load } from 'js-yaml4';
 import { InputError } from '../../errors';
-import { LineIndex, SELF, type MappingPositions, type PositionNode } from './positions';
+import { LineIndex, SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
 
 export interface ParsedText {
   value: unknown;
-  /** The offset tree; JSON builds it only when first asked (positions are needed only for findings). */
-  positions(): PositionNode;
+  /** The offset of the value at `path`, or of its closest existing ancestor. */
+  offsetAt(path: readonly (string | number)[]): number;
 }
 
 interface ListenerState {
@@ -32,7 +32,7 @@ export function readYaml(text: string, file: string): ParsedText {
     throw yamlError(error, text, file);
   }
   const root = builder.root;
-  return { value, positions: () => root };
+  return { value, offsetAt: (path) => offsetAt(root, path) };
 }
 
 /**
