@@ -6,6 +6,7 @@ import backupEvidence from './backup/backup-evidence';
 import cassandraRemoved from './conf/cassandra-removed';
 import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
+import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
 import luaFormatRemoved from './declarative/lua-format-removed';
 import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
@@ -33,6 +34,7 @@ export const builtinRules: readonly Rule[] = [
   pgSslVersionEnum,
   enterpriseLicense,
   formatVersion,
+  deckTransformFalse,
   vaultsBetaRenamed,
   luaFormatRemoved,
   routeRegexPathWithoutTilde,
