@@ -12,7 +12,7 @@ import luaFormatRemoved from './declarative/lua-format-removed';
 import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
 import behaviourChanged from './entities/behaviour-changed';
 import certificateWeakKey from './entities/certificate-weak-key';
-import defaultChanged from './entities/default-changed';
+import entityDefaultChanged from './entities/default-changed';
 import fieldValueRejected from './entities/field-value-rejected';
 import pluginDblessIncompatible from './entities/plugin-dbless-incompatible';
 import pluginFieldRenamed from './entities/plugin-field-renamed';
@@ -23,8 +23,31 @@ import routePathPercentEncoded from './entities/route-path-percent-encoded';
 import routeRegexPathWithoutTilde from './entities/route-regex-path-without-tilde';
 import routeRegexUnsupportedSyntax from './entities/route-regex-unsupported-syntax';
 import targetDuplicates from './entities/target-duplicates';
+import removedProperty from './conf/removed-property';
+import renamedProperty from './conf/renamed-property';
+import defaultChanged from './conf/default-changed';
+import valueInvalid from './conf/value-invalid';
+import enterpriseRemoved from './conf/enterprise-removed';
+import nginxNamespace from './conf/nginx-namespace';
+import unknownProperty from './conf/unknown-property';
+import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import pluginsRemovedModule from './plugins/removed-module';
+import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
+import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
+import pluginsChangedApiReference from './plugins/changed-api-reference';
+import pluginsLegacySchemaForms from './plugins/legacy-schema-forms';
+import pluginsMigrationFormat from './plugins/migration-format';
+import pluginsPcre2Regex from './plugins/pcre2-regex';
+import pluginsPluginServer from './plugins/plugin-server';
+import pluginsBundledPluginRemoved from './plugins/bundled-plugin-removed';
+import pluginsCustomNameClash from './plugins/custom-name-clash';
+import pluginsUnlocatedCustomPlugin from './plugins/unlocated-custom-plugin';
+import pluginsPriorityOrderChanged from './plugins/priority-order-changed';
+import pluginsTlsVerifyDisabled from './plugins/tls-verify-disabled';
+import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
+import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -32,6 +55,14 @@ export const builtinRules: readonly Rule[] = [
   cassandraRemoved,
   fileSyntax,
   pgSslVersionEnum,
+  removedProperty,
+  renamedProperty,
+  defaultChanged,
+  valueInvalid,
+  enterpriseRemoved,
+  nginxNamespace,
+  unknownProperty,
+  vaultReference,
   enterpriseLicense,
   formatVersion,
   deckTransformFalse,
@@ -44,10 +75,25 @@ export const builtinRules: readonly Rule[] = [
   routeMultiPathPriority,
   pluginFieldRenamed,
   fieldValueRejected,
-  defaultChanged,
+  entityDefaultChanged,
   behaviourChanged,
   pluginRemoved,
   pluginDblessIncompatible,
   targetDuplicates,
   certificateWeakKey,
+  pluginsRemovedModule,
+  pluginsToolsUtilsMoved,
+  pluginsHandlerPriorityVersion,
+  pluginsChangedApiReference,
+  pluginsLegacySchemaForms,
+  pluginsMigrationFormat,
+  pluginsPcre2Regex,
+  pluginsPluginServer,
+  pluginsBundledPluginRemoved,
+  pluginsCustomNameClash,
+  pluginsUnlocatedCustomPlugin,
+  pluginsPriorityOrderChanged,
+  pluginsTlsVerifyDisabled,
+  pluginsPluginNotEnabled,
+  pluginsResponseExitInHeaderFilter,
 ];

@@ -20,6 +20,8 @@ export interface CheckOptions {
   backup?: string;
   declarative?: string[];
   fixOutput?: string;
+  /** `--plugin-dir DIR`, repeatable. */
+  pluginDir?: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -39,6 +41,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     edition: options.edition,
     backupFile: options.backup,
     declarativePaths: options.declarative,
+    pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {
