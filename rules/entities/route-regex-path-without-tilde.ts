@@ -19,7 +19,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
-    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x; write `~{{path}}`.',
+    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `~{{path}}`.',
     literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.',
     migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `~{{path}}` in the 3.0 migration (same matching); files and scripts must write the `~` form from then on.',
   },

@@ -41,6 +41,20 @@ describe('check --declarative', () => {
   });
 });
 
+describe('check with declarative_config from kong.conf', () => {
+  it('reads the file next to kong.conf and applies DB-less rules to a DB-less node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-dbless-'));
+    writeFileSync(join(dir, 'kong.conf'), 'database = off\ndeclarative_config = kong.yml\n');
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    minute: 5\n    policy: cluster\n');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--from', '3.3', '--to', '3.4', '-f', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    const findings = JSON.stringify(report);
+    expect(findings).toContain('entities/plugin-dbless-incompatible');
+    expect(findings).toMatch(/kong\.yml"[^}]*"line":6/);
+  });
+});
+
 describe('check --fix-output', () => {
   it('writes a converted copy and lists what is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));

@@ -4,7 +4,7 @@
 // declarative rules cannot be evaluated, and says so.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
@@ -40,13 +40,15 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   const setting = options.kongConf?.get('declarative_config');
   if (!setting) return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
   const configured = setting.value;
-  const file = isAbsolute(configured) ? configured : resolve(options.kongConf!.dir, configured);
-  if (!isFile(file)) {
+  const conf = options.kongConf!;
+  // Shown as the user would write it: relative to where they pointed at kong.conf.
+  const file = isAbsolute(configured) ? configured : conf.file ? join(dirname(conf.file), configured) : resolve(conf.dir, configured);
+  if (!isFile(resolve(cwd, file))) {
     return {
       missingReason: `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
-  return { config: readAll([file], 'kong.conf', true, options.kongConf!.dir) };
+  return { config: readAll([file], 'kong.conf', true, cwd) };
 }
 
 /** A file, or every .yml/.yaml/.json file of a folder in name order. */
