@@ -44,7 +44,7 @@ export class FactIndex<F extends EntityChangeBase> {
 }
 
 export function fromDatabase(entity: Entity): boolean {
-  return entity.origin.kind === 'db';
+  return entity.sourceKind ? entity.sourceKind === 'database' : entity.origin.kind === 'db';
 }
 
 /** False when a fact only concerns configurations re-created from files and this row is stored. */

@@ -33,6 +33,11 @@ export interface Entity {
   /** Enclosing entities: a plugin nested under a route under a service knows both. */
   parents?: Partial<Record<EntityParent, EntityRef>>;
   workspace?: string;
+  /**
+   * Which kind of source holds the entity, when the source says so cheaply: rules that only need
+   * "file or database row" should not make a declarative source compute a line number.
+   */
+  sourceKind?: EntitySource['kind'];
   /** Where the entity itself starts. */
   origin: Origin;
   /** Where one of its fields is written; falls back to the entity's origin. */

@@ -31,6 +31,7 @@ const NESTED: Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Re
 const REFERENCE_FIELDS: readonly Parent[] = ['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'];
 
 export class DeclarativeEntity implements Entity {
+  readonly sourceKind = 'declarative' as const;
   readonly id?: string;
   readonly name?: string;
   readonly workspace?: string;

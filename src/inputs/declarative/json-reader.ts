@@ -1,8 +1,8 @@
 // Reads JSON with the engine's own JSON.parse (the fastest path there is) and finds positions
-// only when a finding asks for one. The root and the top-level collections are indexed lazily
-// (the start of each direct child, skipping the rest without allocating); an entity that a
-// finding points into gets its own offset tree, built once. Positions thus cost about one pass
-// over the text, and nothing when a file has no finding.
+// only when a finding asks for one. Containers down to nested entities (services[i].routes[j])
+// are indexed lazily (the start of each direct child, skipping the rest without allocating);
+// below that, the entity a finding points into gets its own offset tree, built once. Positions
+// cost a few passes over the text at most, and nothing when a file has no finding.
 
 import { InputError } from '../../errors';
 import { LineIndex, SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
@@ -33,8 +33,8 @@ const BACKSLASH = 0x5c;
 
 type ContainerIndex = { kind: 'array'; starts: number[] } | { kind: 'object'; keys: Map<string, number> };
 
-/** Collections sit at depth 1, entities at depth 2: deeper lookups use a per-entity tree. */
-const LAZY_DEPTH = 2;
+/** Lookups index containers lazily down to nested entities (services[i].routes[j]); below that a per-entity tree. */
+const LAZY_DEPTH = 4;
 
 class LazyJsonIndex {
   private readonly containers = new Map<string, ContainerIndex>();
