@@ -141,7 +141,10 @@ function convertPluginFields(
           // Both set and different: only the operator knows which one is right.
           if (!isEmpty(target) && JSON.stringify(target) !== JSON.stringify(hit.value)) continue;
           const value = fact.valueShape === 'host-port-to-nodes' ? toNodes(hit.value) : hit.value;
-          doc.setIn(abs(entity, toFieldPath(fact.to)), doc.createNode(value));
+          for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
+            if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;
+            doc.setIn(abs(entity, toFieldPath(to)), doc.createNode(value));
+          }
         }
         doc.deleteIn(abs(entity, hit.path));
         record('entities/plugin-field-renamed', label, fact.id, `${where(entity, hit.path)}: ${fact.from}${fact.to ? ` -> ${fact.to}` : ' removed'}`);

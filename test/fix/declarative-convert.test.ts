@@ -66,6 +66,8 @@ describe('declarative converter round trip', () => {
     expect(text).toMatch(/cluster_nodes:\n\s+- ip: r1\.internal\n\s+port: 6379/);
     expect(text).not.toContain('cluster_addresses');
     expect(text).toMatch(/window_size:\n\s+- 60/);
+    expect(text).toMatch(/connect_timeout: 1500\n\s+send_timeout: 1500\n\s+read_timeout: 1500/);
+    expect(text).not.toMatch(/\btimeout: 1500/);
   });
 
   it('leaves conflicting old and new fields alone', () => {

@@ -73,6 +73,8 @@ export interface FieldRename extends EntityChangeBase {
   to?: FieldPathText;
   /** `removed`: rejected by the schema; `deprecated`: still accepted as an alias; `ignored`: accepted but has no effect. */
   status: 'removed' | 'deprecated' | 'ignored';
+  /** Further fields that take the same value (one old timeout became three). */
+  alsoTo?: readonly FieldPathText[];
   /** The new field wants another shape (`host:port` strings -> `{ ip, port }` records). */
   valueShape?: 'host-port-to-nodes';
 }
