@@ -42,6 +42,10 @@ describe('declarative converter round trip', () => {
     const beforeKeys = new Set(before.findings.map(findingKey));
     for (const c of conversions) expect(beforeKeys.has(c.key) || c.ruleId === 'declarative/format-version').toBe(true);
     expect(after.findings.length).toBeLessThanOrEqual(before.findings.length);
+    // A conversion must not bring a blocker the original did not have.
+    const beforeBlockers = new Set(before.findings.filter((f) => f.severity === 'blocker').map(findingKey));
+    const newBlockers = after.findings.filter((f) => f.severity === 'blocker' && !beforeBlockers.has(findingKey(f)));
+    expect(newBlockers.map((f) => f.message)).toEqual([]);
   });
 
   it('keeps comments and key order, and converts what it can', () => {

@@ -2,6 +2,7 @@
 // hop. Read by rules/entities/default-changed; fix-output pins the old default.
 
 import { deck, digest, docs, repo } from './sources';
+import { VERIFY_FIELDS_314 } from './field-value-rules';
 import type { DefaultChange } from './types';
 
 const AUTH_PLUGINS_314 = [
@@ -132,8 +133,34 @@ export const defaultChanges: readonly DefaultChange[] = [
     path: 'tls_verify',
     oldDefault: false,
     newDefault: true,
+    pinnable: false,
     summary: 'With tls_certificate_verify on by default from 3.14, TLS services that leave tls_verify unset start verifying upstream certificates.',
     remediation: 'Give the service its upstream CA (ca_certificates), or pin tls_verify explicitly.',
     sources: [digest('kong-conf-tls-certificate-verify-default-on'), deck('convert/service_updates_314.go')],
   },
+
+  ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths
+    .filter((path) => !path.includes('[]'))
+    .map((path): DefaultChange => {
+      const parent = path.split('.').slice(0, -1).join('.');
+      return {
+        id: `plugin.${plugin}.${path.split('.').slice(1).join('.')}.default-on`,
+        breakingChange: 'plugin-ssl-verify-false-3-14',
+        introducedIn: '3.14.0.0',
+        edition: 'ee',
+        severity: 'warning',
+        entity: 'plugin',
+        plugins: [plugin],
+        // decK's 3.10 -> 3.14 convert only touches settings whose enclosing record is present.
+        ...(parent !== 'config' ? { when: [{ path: parent, exists: true }] } : {}),
+        appliesTo: 'declarative',
+        path,
+        oldDefault: false,
+        newDefault: true,
+        pinnable: false,
+        summary: 'From 3.14 plugins verify peer certificates unless told otherwise, and turning verification off is refused.',
+        remediation: 'Make the peer\'s CA trusted (lua_ssl_trusted_certificate) before upgrading.',
+        sources: [digest('plugin-ssl-verify-false-3-14'), deck('convert/plugin_updates_314.go')],
+      };
+    })),
 ];

@@ -9,7 +9,7 @@ const TLS_PROTOCOLS = ['https', 'tls', 'grpcs', 'wss'] as const;
 const TLS_314 = [{ kind: 'docs' as const, ref: 'https://developer.konghq.com/gateway/upgrade/ (3.14 TLS verification: app/_includes/upgrade/tls-verify-314.md)' }];
 
 /** Plugin fields that turn certificate verification off, which 3.14 refuses (tls-verify-314.md). */
-const VERIFY_FIELDS_314: readonly (readonly [string, readonly string[]])[] = [
+export const VERIFY_FIELDS_314: readonly (readonly [string, readonly string[]])[] = [
   ['ace', ['config.rate_limiting.redis.ssl_verify']],
   ['acme', ['config.storage_config.redis.ssl_verify', 'config.storage_config.vault.tls_verify']],
   ['ai-aws-guardrails', ['config.ssl_verify']],

@@ -103,6 +103,8 @@ export interface DefaultChange extends EntityChangeBase {
   path: FieldPathText;
   oldDefault: unknown;
   newDefault: unknown;
+  /** False when writing the old default would itself be refused (3.14 rejects verification turned off). */
+  pinnable?: boolean;
 }
 
 /** A change of behaviour that concerns every matching entity (metrics renamed, sessions reset...). */
