@@ -6,6 +6,7 @@ import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
 import { loadDeclarative } from './inputs/declarative';
+import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
@@ -30,6 +31,8 @@ export interface InstallationOptions {
   backupFile?: string;
   /** Values of --declarative (files or folders). */
   declarativePaths?: string[];
+  /** `--nginx-template` files, in the order given. */
+  nginxTemplates?: string[];
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
@@ -75,6 +78,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     listed.push({ kind: 'backup', label: options.backupFile });
   } else {
     missing.backup = 'no --backup FILE given';
+  }
+  if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates);
+    for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+  } else {
+    missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
   }
 
   const edition = deriveEdition(options, inputs.kongConf, kongEnv);

@@ -20,6 +20,7 @@ export interface CheckOptions {
   backup?: string;
   declarative?: string[];
   fixOutput?: string;
+  nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
   format: Format;
@@ -41,6 +42,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     edition: options.edition,
     backupFile: options.backup,
     declarativePaths: options.declarative,
+    nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });

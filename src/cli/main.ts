@@ -74,6 +74,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
     .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them (repeatable; default: declarative_config of kong.conf)', collect, [])
     .option('--fix-output <file>', 'write a copy of the declarative file converted for the whole upgrade path (never edits in place)')
+    .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
+      (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
