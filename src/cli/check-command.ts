@@ -18,7 +18,6 @@ import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
 import { createProgress } from './progress';
 import { describeRules } from './rule-descriptions';
-import { writeFixOutput } from './fix-output';
 
 export interface CheckOptions {
   from?: string;
@@ -118,7 +117,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.category ? { category: options.category } : {}),
     ...(loadedConfig?.config.sarif?.aggregateAbove ? { aggregateAbove: loadedConfig.config.sarif.aggregateAbove } : {}),
   });
-  if (options.fixOutput) await writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
+  // --fix-output pulls in the `yaml` Document API: loaded only when asked for.
+  if (options.fixOutput) await (require('./fix-output') as typeof import('./fix-output')).writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
   return report.summary.failed ? 1 : 0;
 }
 

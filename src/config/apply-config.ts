@@ -3,7 +3,6 @@
 // (off, severity overrides) becomes the engine's RunOptions.
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import { InputError } from '../errors';
 import type { Severity } from '../model/finding';
 import { asList, type ConfigFile, type LoadedConfig } from './types';
@@ -114,5 +113,6 @@ export function printConfig(loaded: LoadedConfig | undefined, confFile: string |
     ignores: loaded?.config.ignores ?? [],
     ...(loaded?.config.sarif ? { sarif: loaded.config.sarif } : {}),
   };
-  return stringify(out);
+  // Loaded here only: printing the configuration is the one use of `yaml` in a normal check.
+  return (require('yaml') as typeof import('yaml')).stringify(out);
 }

@@ -2,20 +2,25 @@
 // working folder. The file is validated against schemas/config.schema.json; an error names the
 // file, the line and the key (`ignores[0].reason`), and ends the run with exit code 2.
 
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { InputError } from '../errors';
 import { PACKAGE_ROOT } from '../tool-info';
 import type { ConfigFile, LoadedConfig } from './types';
 
 export const CONFIG_NAMES = ['.kong-preflight.yml', '.kong-preflight.yaml'] as const;
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// ajv and yaml are loaded only when a configuration file exists: most runs have none, and the
+// two modules cost ~40 ms of start-up (docs/performance.md).
+const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+
+let validator: ValidateFunction | undefined;
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas/config.schema.json'), 'utf8'));
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
@@ -50,6 +55,7 @@ export function loadConfig(explicit: string | false | undefined, cwd: string): L
 }
 
 export function parseConfig(text: string, file: string): LoadedConfig {
+  const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -113,7 +119,7 @@ function explain(error: ErrorObject, root: unknown, path: readonly (string | num
   }
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+function lineOf(doc: Document, counter: import('yaml').LineCounter, path: readonly (string | number)[]): number | undefined {
   // Walk as deep as the document goes: a missing key is reported at its parent.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
@@ -127,6 +133,7 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly (string | nu
 function keyNodeOf(doc: Document, path: readonly (string | number)[]): unknown {
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
+  const { isMap, isSeq } = yamlModule();
   if (isMap(parent)) return parent.items.find((pair) => (pair.key as { value?: unknown })?.value === last)?.key;
   if (isSeq(parent) && typeof last === 'number') return parent.items[last];
   return undefined;

@@ -4,7 +4,7 @@
 // ~0.75 s and ~220 MB, against ~0.8 s / 380 MB for js-yaml 5's event stream walked by hand and
 // 8-10 s / 1 GB for the `yaml` package. js-yaml 5 has no listener, hence version 4.
 
-import { load } from 'js-yaml';
+import type { load as jsYamlLoad } from 'js-yaml';
 import { InputError } from '../../errors';
 import { LineIndex, SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
 
@@ -27,6 +27,8 @@ export function readYaml(text: string, file: string): ParsedText {
   const builder = new PositionBuilder();
   let value: unknown;
   try {
+    // js-yaml is loaded with the first YAML file, not at start-up.
+    const load = (require('js-yaml') as { load: typeof jsYamlLoad }).load;
     value = load(text, { filename: file, listener: builder.listener });
   } catch (error) {
     throw yamlError(error, text, file);
