@@ -16,7 +16,7 @@ import { buildReport, type FailOn, type ReportInstallation } from '../report/rep
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
-import { createProgress } from './progress';
+import { createProgress, timingProgress } from './progress';
 import { describeRules } from './rule-descriptions';
 
 export interface CheckOptions {
@@ -63,7 +63,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd, builtinRules.map((r) => r.meta.id))]);
   const knownRules = new Set(registry.all().map((r) => r.meta.id));
   const policy = rulePolicy(loadedConfig, knownRules);
-  const progress = createProgress(io.progressStream);
+  const progress = io.env.PREFLIGHT_TIMINGS ? timingProgress(io.stderr) : createProgress(io.progressStream);
   progress.step('loading inputs');
   const installation = await buildInstallation({
     confFile,
@@ -90,10 +90,12 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     disabled: policy.disabled,
     severityOverrides: policy.severityOverrides,
   });
-  progress.step('writing reports');
-  const readLine = cachedLineReader();
+  progress.step('triage and fingerprints');
+  // Declarative files can be tens of megabytes: fingerprints and comment scanning reuse their texts.
+  const knownTexts = new Map((installation.inputs.declarative?.documents ?? []).map((d) => [d.file, d.text]));
+  const readLine = cachedLineReader(knownTexts);
   const triaged = triage(result.findings, {
-    comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings)),
+    comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),
     config: loadedConfig,
     knownRules,
     evaluatedRules: new Set(result.evaluated),
@@ -110,6 +112,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     failOn: options.failOn,
     suppressed: triaged.suppressed,
   });
+  progress.step('writing reports');
   progress.done();
   if (triaged.baselineWritten !== undefined) io.stderr(`wrote ${triaged.baselineWritten} finding(s) to the baseline ${options.baseline}\n`);
   writeReports(report, outputs, describeRules(registry.all()), io, options.color, {

@@ -44,3 +44,29 @@ export function createProgress(
     },
   };
 }
+
+/**
+ * For profiling (`PREFLIGHT_TIMINGS=1`; not KONG_*, which kong.conf overrides own): one stderr line per finished step with its wall
+ * time and the process's resident memory, so `npm run bench` figures can be broken down.
+ */
+export function timingProgress(write: (text: string) => void, now: () => number = () => performance.now()): Progress {
+  let label: string | undefined;
+  let started = now();
+  // performance.now() counts from process start: the last line includes start-up and writing.
+  process.once('exit', () => write(`timing: process ${now().toFixed(0)} ms, peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`));
+  const finish = () => {
+    if (label !== undefined) write(`timing: ${label} ${(now() - started).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`);
+  };
+  return {
+    step(next) {
+      finish();
+      label = next;
+      started = now();
+    },
+    tick() {},
+    done() {
+      finish();
+      label = undefined;
+    },
+  };
+}

@@ -44,13 +44,13 @@ export function scanSuppressionComments(file: string, text: string): Suppression
   return found;
 }
 
-/** Scans files on disk; unreadable or binary files hold no directives. */
-export function scanFiles(files: Iterable<string>): SuppressionComment[] {
+/** Scans files on disk (or their texts in `known`); unreadable or binary files hold no directives. */
+export function scanFiles(files: Iterable<string>, known: ReadonlyMap<string, string> = new Map()): SuppressionComment[] {
   const found: SuppressionComment[] = [];
   for (const file of new Set(files)) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = known.get(file) ?? readFileSync(file, 'utf8');
     } catch {
       continue;
     }

@@ -21,8 +21,15 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
   // Occurrence numbers follow the file order, whatever order the caller sorted findings in.
   const order = findings.map((f, i) => i).sort((a, b) => positionOf(findings[a].location) - positionOf(findings[b].location));
   const out: string[] = new Array(findings.length);
+  // Thousands of findings share a few files: make each file's portable path once.
+  const paths = new Map<string, string>();
+  const normalisePath = (file: string): string => {
+    let path = paths.get(file);
+    if (path === undefined) paths.set(file, (path = portablePath(file, baseDir)));
+    return path;
+  };
   for (const i of order) {
-    const base = baseHash(findings[i], readLine, baseDir);
+    const base = baseHash(findings[i], readLine, normalisePath);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out[i] = `${base}:${n}`;
@@ -30,14 +37,13 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
   return out;
 }
 
-function baseHash(finding: Finding, readLine: LineReader, baseDir: string | undefined): string {
-  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine, baseDir)];
+function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string {
+  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine, normalisePath)];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** What the finding is about, without positions. */
-function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, baseDir: string | undefined): string[] {
-  const normalisePath = (file: string) => portablePath(file, baseDir);
+function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string[] {
   switch (origin.kind) {
     case 'file': {
       const text = readLine(origin.file, origin.line);
@@ -97,22 +103,38 @@ function noLines(): undefined {
 }
 
 /**
- * Reads lines from files on demand and keeps each file's lines, so fingerprinting 50,000
- * findings in one file reads it once. Files that are not text are treated as unreadable.
+ * Reads lines from files on demand and keeps each file's text with a table of line starts, so
+ * fingerprinting 50,000 findings in one file reads it once and allocates one string per line
+ * asked for (splitting a 30 MB file into lines would hold a million strings). Files that are not
+ * text are treated as unreadable. `known` maps file names to texts already read.
  */
-export function cachedLineReader(): LineReader {
-  const cache = new Map<string, string[] | null>();
+export function cachedLineReader(known: ReadonlyMap<string, string> = new Map()): LineReader {
+  const cache = new Map<string, { text: string; starts: Uint32Array } | null>();
   return (file, line) => {
-    let lines = cache.get(file);
-    if (lines === undefined) {
+    let entry = cache.get(file);
+    if (entry === undefined) {
       try {
-        const text = readFileSync(file, 'utf8');
-        lines = text.includes('\u0000') ? null : text.split(/\r?\n/);
+        // Texts the loaders already hold (a 30 MB declarative file) are not read again.
+        const text = known.get(file) ?? readFileSync(file, 'utf8');
+        entry = text.includes('\u0000') ? null : { text, starts: lineStarts(text) };
       } catch {
-        lines = null;
+        entry = null;
       }
-      cache.set(file, lines);
+      cache.set(file, entry);
     }
-    return lines ? lines[line - 1] : undefined;
+    if (!entry || line < 1 || line > entry.starts.length) return undefined;
+    const { text, starts } = entry;
+    let end = line < starts.length ? starts[line] - 1 : text.length;
+    if (end > starts[line - 1] && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
+    return text.slice(starts[line - 1], end);
   };
+}
+
+function lineStarts(text: string): Uint32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+  return starts;
 }

@@ -23,7 +23,7 @@ export class ParsedDocument implements DeclarativeDocument {
   constructor(
     readonly file: string,
     readonly format: 'yaml' | 'json',
-    private readonly text: string,
+    readonly text: string,
     private readonly parsed: ParsedText,
     loadedByKong: boolean,
   ) {

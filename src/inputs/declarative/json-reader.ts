@@ -1,11 +1,11 @@
 // Reads JSON with the engine's own JSON.parse (the fastest path there is) and finds positions
-// only when a finding asks for one. Containers down to nested entities (services[i].routes[j])
-// are indexed lazily (the start of each direct child, skipping the rest without allocating);
-// below that, the entity a finding points into gets its own offset tree, built once. Positions
-// cost a few passes over the text at most, and nothing when a file has no finding.
+// only when a finding asks for one. The first lookup indexes containers down to nested entities
+// (services[i].routes[j]) in one pass, skipping deeper values without allocating; below that,
+// the entity a finding points into gets its own offset tree, built once. Positions cost one pass
+// over the text, and nothing when a file has no finding.
 
 import { InputError } from '../../errors';
-import { LineIndex, SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
+import { LineIndex, SELF, childPosition, offsetAt, ownOffset, type MappingPositions, type PositionNode } from './positions';
 import type { ParsedText } from './yaml-reader';
 
 export function readJson(text: string, file: string): ParsedText {
@@ -31,146 +31,74 @@ function errorOffset(text: string, reason: string): number {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-type ContainerIndex = { kind: 'array'; starts: number[] } | { kind: 'object'; keys: Map<string, number> };
-
-/** Lookups index containers lazily down to nested entities (services[i].routes[j]); below that a per-entity tree. */
+/** The first lookup indexes containers down to nested entities (services[i].routes[j]); below that a per-entity tree. */
 const LAZY_DEPTH = 4;
 
+/**
+ * One pass over the text on the first lookup builds the offset tree down to LAZY_DEPTH, skipping
+ * deeper values without allocating; an entity a finding points into gets its own full tree,
+ * built once. (An earlier version indexed each container on demand, which re-scanned the text
+ * once per level: four passes over a 30 MB file instead of one.)
+ */
 class LazyJsonIndex {
-  private readonly containers = new Map<string, ContainerIndex>();
-  private readonly subtrees = new Map<string, PositionNode>();
+  private skeleton?: PositionNode;
+  /** Full offset trees of entities, by their start offset. */
+  private readonly subtrees = new Map<number, PositionNode>();
 
   constructor(private readonly text: string) {}
 
   offsetAt(path: readonly (string | number)[]): number {
-    const head = path.slice(0, LAZY_DEPTH);
-    const offset = this.lazyOffset(head);
-    if (path.length <= LAZY_DEPTH) return offset;
-    if (this.lazyOffset(head.slice(0, -1)) === offset) return offset; // the entity itself is missing
-    const key = head.join('\u0000');
-    let tree = this.subtrees.get(key);
-    if (!tree) {
-      tree = new JsonTreeScanner(this.text, offset).value();
-      this.subtrees.set(key, tree);
-    }
-    return offsetAt(tree, path.slice(LAZY_DEPTH));
-  }
-
-  private lazyOffset(path: readonly (string | number)[]): number {
-    let offset = this.skipSpace(0);
-    let key = '';
-    for (const step of path) {
-      const container = this.container(key, offset);
-      if (!container) break;
-      const next = container.kind === 'array'
-        ? (typeof step === 'number' ? container.starts[step] : undefined)
-        : container.keys.get(String(step));
-      if (next === undefined) break;
-      offset = next;
-      key += `\u0000${step}`;
-    }
-    return offset;
-  }
-
-  /** The direct children of the container starting at `offset` (built once per container). */
-  private container(key: string, offset: number): ContainerIndex | undefined {
-    const cached = this.containers.get(key);
-    if (cached) return cached;
-    const open = this.text.charCodeAt(offset);
-    let built: ContainerIndex | undefined;
-    if (open === 0x5b /* [ */) built = { kind: 'array', starts: this.arrayStarts(offset) };
-    else if (open === 0x7b /* { */) built = { kind: 'object', keys: this.objectKeys(offset) };
-    if (built) this.containers.set(key, built);
-    return built;
-  }
-
-  private arrayStarts(open: number): number[] {
-    const starts: number[] = [];
-    let i = this.skipSpace(open + 1);
-    if (this.text.charCodeAt(i) === 0x5d /* ] */) return starts;
-    for (;;) {
-      i = this.skipSpace(i);
-      starts.push(i);
-      i = this.skipSpace(this.skipValue(i));
-      if (this.text.charCodeAt(i) !== 0x2c /* , */) return starts;
-      i++;
-    }
-  }
-
-  private objectKeys(open: number): Map<string, number> {
-    const keys = new Map<string, number>();
-    const text = this.text;
-    let i = this.skipSpace(open + 1);
-    while (text.charCodeAt(i) === QUOTE) {
-      const end = this.stringEnd(i);
-      const raw = text.slice(i + 1, end - 1);
-      const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
-      i = this.skipSpace(this.skipSpace(end) + 1); // past the colon
-      keys.set(name, i);
-      i = this.skipSpace(this.skipValue(i));
-      if (text.charCodeAt(i) !== 0x2c) break;
-      i = this.skipSpace(i + 1);
-    }
-    return keys;
-  }
-
-  /** The offset just past the value starting at `i` (the text is valid JSON: JSON.parse said so). */
-  private skipValue(i: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) return this.stringEnd(i);
-    if (c !== 0x7b && c !== 0x5b) {
-      while (i < text.length) {
-        const d = text.charCodeAt(i);
-        if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
-        i++;
+    this.skeleton ??= new JsonTreeScanner(this.text, skipSpaceAt(this.text, 0), LAZY_DEPTH).value();
+    let node = this.skeleton;
+    for (let depth = 0; depth < path.length; depth++) {
+      if (depth === LAZY_DEPTH && typeof node === 'number') {
+        const start = node;
+        let tree = this.subtrees.get(start);
+        if (tree === undefined) {
+          tree = new JsonTreeScanner(this.text, start, Infinity).value();
+          this.subtrees.set(start, tree);
+        }
+        return offsetAt(tree, path.slice(depth));
       }
-      return i;
+      const next = childPosition(node, path[depth]);
+      if (next === undefined) break;
+      node = next;
     }
-    let depth = 0;
-    for (; i < text.length; i++) {
-      const d = text.charCodeAt(i);
-      if (d === QUOTE) i = this.stringEnd(i) - 1;
-      else if (d === 0x7b || d === 0x5b) depth++;
-      else if ((d === 0x7d || d === 0x5d) && --depth === 0) return i + 1;
-    }
-    return i;
-  }
-
-  /** The offset just past the closing quote of the string opening at `i`. */
-  private stringEnd(i: number): number {
-    const text = this.text;
-    let j = i + 1;
-    for (;;) {
-      const q = text.indexOf('"', j);
-      if (q === -1) return text.length;
-      let k = q - 1;
-      while (k > i && text.charCodeAt(k) === BACKSLASH) k--;
-      if ((q - 1 - k) % 2 === 0) return q + 1;
-      j = q + 1;
-    }
-  }
-
-  private skipSpace(i: number): number {
-    const text = this.text;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else return i;
-    }
+    return ownOffset(node);
   }
 }
 
-/** Builds the offset tree of one value (an entity), as the YAML reader does for whole files. */
+function skipSpaceAt(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else return i;
+  }
+}
+
+/**
+ * Builds the offset tree of one value, as the YAML reader does for whole files; containers deeper
+ * than `maxDepth` are skipped and stand as their start offset.
+ */
 class JsonTreeScanner {
-  constructor(private readonly text: string, private i: number) {}
+  private depth = 0;
+
+  constructor(private readonly text: string, private i: number, private readonly maxDepth: number) {}
 
   value(): PositionNode {
     const text = this.text;
     const start = this.i;
     const c = text.charCodeAt(start);
-    if (c === 0x7b) return this.object();
-    if (c === 0x5b) return this.array();
+    if (c === 0x7b || c === 0x5b) {
+      if (this.depth >= this.maxDepth) {
+        this.skipContainer();
+        return start;
+      }
+      this.depth++;
+      const node = c === 0x7b ? this.object() : this.array();
+      this.depth--;
+      return node;
+    }
     if (c === QUOTE) {
       this.skipString();
       return start;
@@ -223,6 +151,25 @@ class JsonTreeScanner {
       if (this.text.charCodeAt(this.i++) !== 0x2c) break;
     }
     return list;
+  }
+
+  /** Moves past the object or array opening at the cursor without building anything. */
+  private skipContainer(): void {
+    const text = this.text;
+    let depth = 0;
+    for (let i = this.i; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === QUOTE) {
+        this.i = i;
+        this.skipString();
+        i = this.i - 1;
+      } else if (d === 0x7b || d === 0x5b) depth++;
+      else if ((d === 0x7d || d === 0x5d) && --depth === 0) {
+        this.i = i + 1;
+        return;
+      }
+    }
+    this.i = text.length;
   }
 
   private skipString(): void {

@@ -30,6 +30,8 @@ export interface DeclarativeDocument {
   readonly selectTags?: HeaderValue<string[]>;
   /** Top-level keys in file order, with where each starts (for collection-level rules). */
   readonly collections: readonly HeaderValue<string>[];
+  /** The text as read (without a byte-order mark): reused for fingerprints and suppression comments. */
+  readonly text: string;
   /** The parsed document. */
   readonly root: Readonly<Record<string, unknown>>;
   /** Where a value of the document sits: `at(['services', 0, 'routes'])`. */
