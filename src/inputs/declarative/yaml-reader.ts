@@ -41,13 +41,19 @@ export function readYaml(text: string, file: string): ParsedText {
  * A stack of open nodes. js-yaml sometimes opens the same node twice (a block scalar or
  * collection is composed through a nested call); such a wrapper holds exactly one child whose
  * result is the wrapper's own result, and collapses into it.
+ *
+ * Children of every open node live on two shared stacks (positions and results) rather than in
+ * arrays per node: a 50,000-route file has ~400,000 collections, and per-node arrays were most
+ * of the builder's garbage. A node's children are the stack slots above the height it opened at.
  */
 class PositionBuilder {
   root: PositionNode = 0;
   private depth = -1;
   private readonly starts: number[] = [];
-  private readonly childPositions: (PositionNode[] | null)[] = [];
-  private readonly childResults: (unknown[] | null)[] = [];
+  /** Height of the shared child stacks when each open node opened. */
+  private readonly heights: number[] = [];
+  private readonly positions: PositionNode[] = [];
+  private readonly results: unknown[] = [];
   /** Offset trees of anchored nodes, so an alias (or a merge key) points into the original. */
   private readonly anchors = new Map<string, PositionNode>();
 
@@ -55,8 +61,7 @@ class PositionBuilder {
     if (event === 'open') {
       const depth = ++this.depth;
       this.starts[depth] = state.position;
-      this.childPositions[depth] = null;
-      this.childResults[depth] = null;
+      this.heights[depth] = this.positions.length;
       return;
     }
     const depth = this.depth--;
@@ -66,38 +71,39 @@ class PositionBuilder {
       this.root = pos;
       return;
     }
-    const parent = depth - 1;
-    if (this.childPositions[parent] === null) {
-      this.childPositions[parent] = [];
-      this.childResults[parent] = [];
-    }
-    this.childPositions[parent]!.push(pos);
-    this.childResults[parent]!.push(state.result);
+    this.positions.push(pos);
+    this.results.push(state.result);
   };
 
   private close(depth: number, state: ListenerState): PositionNode {
     const start = this.starts[depth];
-    const children = this.childPositions[depth];
-    const results = this.childResults[depth]!;
+    const from = this.heights[depth];
+    const positions = this.positions;
+    const results = this.results;
+    const count = positions.length - from;
     const result = state.result;
-    if (children === null) return this.aliasTarget(state.input, start) ?? start;
-    if (children.length === 1 && results[0] === result) return children[0];
-    if (Array.isArray(result)) {
-      children.unshift(start);
-      return children;
-    }
-    if (result !== null && typeof result === 'object') {
+    if (count === 0) return this.aliasTarget(state.input, start) ?? start;
+    let node: PositionNode;
+    if (count === 1 && results[from] === result) node = positions[from];
+    else if (Array.isArray(result)) {
+      const list: PositionNode[] = new Array(count + 1);
+      list[0] = start;
+      for (let i = 0; i < count; i++) list[i + 1] = positions[from + i];
+      node = list;
+    } else if (result !== null && typeof result === 'object') {
       const map = {} as MappingPositions;
       map[SELF] = start;
-      for (let i = 0; i + 1 < children.length; i += 2) {
+      for (let i = from; i + 1 < positions.length; i += 2) {
         const key = String(results[i]);
-        const child = children[i + 1];
+        const child = positions[i + 1];
         if (key === '<<') mergePositions(map, child);
         else map[key] = child;
       }
-      return map;
-    }
-    return children[0];
+      node = map;
+    } else node = positions[from];
+    positions.length = from;
+    results.length = from;
+    return node;
   }
 
   /** When the node at `start` is an alias (`*name`), the offsets of what it names. */
