@@ -55,7 +55,7 @@ export function timingProgress(write: (text: string) => void, now: () => number 
   // performance.now() counts from process start: the last line includes start-up and writing.
   process.once('exit', () => write(`timing: process ${now().toFixed(0)} ms, peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`));
   const finish = () => {
-    if (label !== undefined) write(`timing: ${label} ${(now() - started).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB\n`);
+    if (label !== undefined) write(`timing: ${label} ${(now() - started).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`);
   };
   return {
     step(next) {

@@ -146,13 +146,18 @@ export class DeclarativeEntitySource implements EntitySource {
         this.add(entity);
       }
       if (!nested) continue;
-      // certificates have no name; their id (when given) identifies them
-      const self = asReference({ id: record.id, name: record.name ?? record.username });
-      const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
-      const childParents = self && parentKey ? { ...parents, [parentKey]: self } : parents;
+      // The parent reference is built only for entities that nest something (most plugins do not).
+      let childParents: Partial<Record<Parent, EntityRef>> | undefined | null = null;
       for (const key in nested) {
         const children = record[key];
-        if (Array.isArray(children)) this.walk(document, nested[key], children, [...path, index, key], childParents);
+        if (!Array.isArray(children)) continue;
+        if (childParents === null) {
+          // certificates have no name; their id (when given) identifies them
+          const self = asReference({ id: record.id, name: record.name ?? record.username });
+          const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
+          childParents = self && parentKey ? { ...parents, [parentKey]: self } : parents;
+        }
+        this.walk(document, nested[key], children, [...path, index, key], childParents);
       }
     }
   }

@@ -1,0 +1,11 @@
+const fs=require('fs');const {load}=require('js-yaml');const {readYaml}=require('../dist/src/inputs/declarative/yaml-reader');
+const text=fs.readFileSync('bench/out/routes-50k.yml','utf8');
+const mode=process.argv[2];
+const t=process.hrtime.bigint();
+let keep;
+if(mode==='plain') keep=load(text);
+else if(mode==='noop') keep=load(text,{listener(){}});
+else keep=readYaml(text,'x.yml');
+const ms=Number(process.hrtime.bigint()-t)/1e6;
+global.gc();
+console.log(mode, ms.toFixed(0),'ms heapUsed',(process.memoryUsage().heapUsed>>20),'MB maxrss',(process.resourceUsage().maxRSS>>10));
