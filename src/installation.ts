@@ -37,6 +37,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** `--max-file-size` in bytes: replaces each input's own default limit. */
+  maxFileBytes?: number;
   /** For loaders with long work (database reads, large files): drawn on a terminal only. */
   progress?: Progress;
 }
@@ -55,7 +57,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   if (options.confFile || Object.keys(kongEnv).length > 0) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv);
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {});
     listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
@@ -65,7 +67,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   } else {
     missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
   }
-  const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd });
+  const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes });
   if (declarative.config) {
     inputs.declarative = declarative.config;
     inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
@@ -83,7 +85,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     missing.backup = 'no --backup FILE given';
   }
   if (options.nginxTemplates && options.nginxTemplates.length > 0) {
-    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates);
+    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
     for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
   } else {
     missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';

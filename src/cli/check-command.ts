@@ -9,6 +9,7 @@ import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
 import { scanFiles } from '../inputs/suppression-comments';
 import { UsageError } from '../errors';
+import { parseFileSize } from '../inputs/file-limits';
 import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
@@ -45,6 +46,8 @@ export interface CheckOptions {
   rulesDir?: string[];
   /** SARIF automationDetails category (`--category`). */
   category?: string;
+  /** `--max-file-size 50MB` (or `maxFileSize:` in the configuration file). */
+  maxFileSize?: string | number;
   /** Attribute names of the flags typed on the command line (configuration fills the others). */
   given?: ReadonlySet<string>;
 }
@@ -77,6 +80,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
+    ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,
     progress,
   });

@@ -88,6 +88,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'findings in this baseline file do not fail the run')
     .option('--update-baseline', 'write the current findings into the --baseline file, then check against it')
     .option('--rules-dir <dir>', 'load third-party rule modules (.js/.cjs) from this folder, repeatable', collect, [])
+    .option('--max-file-size <size>', 'refuse input files larger than this (50MB, 10MiB, bytes); default per input: kong.conf 10 MiB, declarative 256 MiB, nginx template 4 MiB')
     .option('--category <name>', 'installation name for SARIF automationDetails.id (several gateways in one repository)')
     .action(async (confFile: string | undefined, options: CheckOptions, command: Command) => {
       const given = new Set(command.options.map((o) => o.attributeName()).filter((n) => command.getOptionValueSource(n) === 'cli'));

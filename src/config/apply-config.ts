@@ -23,6 +23,7 @@ const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'path' | '
   ['failOn', 'failOn', 'value'],
   ['baseline', 'baseline', 'path'],
   ['category', 'category', 'value'],
+  ['maxFileSize', 'maxFileSize', 'value'],
   ['declarative', 'declarative', 'paths'],
   ['nginxTemplates', 'nginxTemplate', 'paths'],
   ['pluginDirs', 'pluginDir', 'paths'],

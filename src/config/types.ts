@@ -27,6 +27,8 @@ export interface ConfigFile {
   failOn?: Severity | 'none';
   baseline?: string;
   category?: string;
+  /** `--max-file-size`: `50MB`, `10MiB` or bytes. */
+  maxFileSize?: string | number;
   sarif?: { aggregateAbove?: number };
   rules?: Record<string, 'off' | 'on' | Severity>;
   ignores?: IgnoreEntry[];

@@ -69,10 +69,23 @@ export function isSet(fields: Readonly<Record<string, unknown>>, text: FieldPath
   return fieldValues(fields, text).length > 0;
 }
 
+/**
+ * True when a string anywhere inside `value` contains a needle. Iterative, and each object is
+ * visited once: YAML aliases share objects, so a 1 kB "billion laughs" file must not expand into
+ * a billion strings here, and deep nesting must not overflow the stack.
+ */
 function anyTextContains(value: unknown, needles: readonly string[]): boolean {
-  if (typeof value === 'string') return needles.some((n) => value.includes(n));
-  if (Array.isArray(value)) return value.some((v) => anyTextContains(v, needles));
-  if (value && typeof value === 'object') return Object.values(value).some((v) => anyTextContains(v, needles));
+  const pending: unknown[] = [value];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string') {
+      if (needles.some((n) => next.includes(n))) return true;
+    } else if (next && typeof next === 'object' && !seen.has(next)) {
+      seen.add(next);
+      for (const child of Array.isArray(next) ? next : Object.values(next)) pending.push(child);
+    }
+  }
   return false;
 }
 

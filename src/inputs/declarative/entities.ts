@@ -3,6 +3,7 @@
 // consumers and consumer groups, targets in upstreams, snis in certificates, keys in key sets).
 
 import type { Entity, EntityParent, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import { InputError } from '../../errors';
 import type { Origin } from '../../model/origin';
 import type { DeclarativeDocument } from './types';
 
@@ -113,7 +114,15 @@ export class DeclarativeEntitySource implements EntitySource {
     return this.byType.get(type) ?? [];
   }
 
+  /** Entities the current document may still yield (see `collect`). */
+  private budget = 0;
+
   private collect(document: DeclarativeDocument): void {
+    // Written out, an entity takes at least three bytes (`{},`), so a file holds fewer entities
+    // than a third of its length. Only YAML aliases can exceed that: a service list of 2,000
+    // aliases to a service with 2,000 aliased routes is 20 kB of text and 4 million entities to
+    // Kong. Such a file is refused instead of walked.
+    this.budget = Math.ceil(document.text.length / 2) + 1000;
     for (const [collection, type] of Object.entries(TOP_LEVEL)) {
       const items = document.root[collection];
       if (!Array.isArray(items)) continue;
@@ -139,6 +148,9 @@ export class DeclarativeEntitySource implements EntitySource {
         if (record[key] === undefined) continue;
         const ref = asReference(record[key]);
         if (ref) parents = { ...parents, [key]: ref };
+      }
+      if (--this.budget < 0) {
+        throw new InputError(`YAML aliases expand to more entities than the file could hold written out (an alias bomb?); Kong would create every copy`, { file: document.file });
       }
       if (type !== 'consumer_group') {
         const entity = new DeclarativeEntity(type, record, document, path, index);

@@ -55,7 +55,7 @@ class LazyJsonIndex {
         const start = node;
         let tree = this.subtrees.get(start);
         if (tree === undefined) {
-          tree = new JsonTreeScanner(this.text, start, Infinity).value();
+          tree = entityTree(this.text, start);
           this.subtrees.set(start, tree);
         }
         return offsetAt(tree, path.slice(depth));
@@ -65,6 +65,19 @@ class LazyJsonIndex {
       node = next;
     }
     return ownOffset(node);
+  }
+}
+
+/**
+ * The full offset tree of one entity. JSON.parse accepts any nesting depth but this scanner
+ * recurses: an entity nested past the stack's depth is located by its start only.
+ */
+function entityTree(text: string, start: number): PositionNode {
+  try {
+    return new JsonTreeScanner(text, start, Infinity).value();
+  } catch (error) {
+    if (error instanceof RangeError) return start;
+    throw error;
   }
 }
 

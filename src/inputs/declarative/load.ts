@@ -3,11 +3,13 @@
 // the command line is an input error; a production path absent from this machine only means the
 // declarative rules cannot be evaluated, and says so.
 
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
+import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
 import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
@@ -23,6 +25,8 @@ export interface DeclarativeLoadOptions {
   kongConf?: KongConf;
   /** The folder relative --declarative paths are resolved against. */
   cwd?: string;
+  /** Refuse files larger than this (`--max-file-size`; default 256 MiB). */
+  maxBytes?: number;
 }
 
 export interface DeclarativeLoadResult {
@@ -35,7 +39,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   const cwd = options.cwd ?? process.cwd();
   if (options.paths && options.paths.length > 0) {
     const files = options.paths.flatMap((p) => expandCliPath(p, cwd));
-    return { config: readAll(files, 'cli', false, cwd) };
+    return { config: readAll(files, 'cli', false, cwd, options.maxBytes) };
   }
   const setting = options.kongConf?.get('declarative_config');
   if (!setting) return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
@@ -48,7 +52,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
       missingReason: `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
-  return { config: readAll([file], 'kong.conf', true, cwd) };
+  return { config: readAll([file], 'kong.conf', true, cwd, options.maxBytes) };
 }
 
 /** A file, or every .yml/.yaml/.json file of a folder in name order. */
@@ -57,8 +61,10 @@ function expandCliPath(given: string, cwd: string): string[] {
   let stats;
   try {
     stats = statSync(full);
-  } catch {
-    throw new InputError(`declarative file not found: ${given}`, { file: given });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`declarative file not found: ${given}`, { file: given });
+    throw new InputError(`declarative file ${fsReason(code)}`, { file: given });
   }
   if (!stats.isDirectory()) return [given];
   const names = readdirSync(full)
@@ -77,7 +83,7 @@ function isFile(path: string): boolean {
 }
 
 /** Reads files named as the user wrote them (reports show that name), relative to `cwd`. */
-function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string): DeclarativeConfig {
+function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES): DeclarativeConfig {
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
   for (const file of files) {
@@ -85,23 +91,64 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
-    documents.push(readDeclarativeText(file, readText(file, resolve(cwd, file)), loadedByKong));
+    documents.push(readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong));
   }
   return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents) };
 }
 
-function readText(file: string, fullPath: string): string {
+function readText(file: string, fullPath: string, maxBytes: number): string {
   let buffer: Buffer;
   try {
+    // The size is checked before reading: a wrong path to a disk image must not fill memory.
+    const size = statSync(fullPath).size;
+    if (size > maxBytes) throw tooLarge(file, size, maxBytes);
     buffer = readFileSync(fullPath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
-    throw new InputError(`declarative file ${why}`, { file });
+    if (error instanceof InputError) throw error;
+    throw new InputError(`declarative file ${fsReason((error as NodeJS.ErrnoException).code)}`, { file });
   }
+  if (buffer.length > maxBytes) throw tooLarge(file, buffer.length, maxBytes);
+  const nul = buffer.indexOf(0);
+  if (nul >= 0) throw new InputError('declarative file holds a NUL byte: not a text file', { file, line: lineOfByte(buffer, nul) });
+  if (!isUtf8(buffer)) throw new InputError('declarative file is not valid UTF-8 text', { file, line: firstInvalidLine(buffer) });
   const text = buffer.toString('utf8');
   // A byte-order mark is legal in both YAML and JSON files but JSON.parse refuses it.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): InputError {
+  return new InputError(`declarative file is ${describeSize(size)}, over the ${describeSize(maxBytes)} limit (raise it with --max-file-size)`, { file });
+}
+
+/** A file-system error code as a few words, without a stack or an errno number. */
+function fsReason(code: string | undefined): string {
+  switch (code) {
+    case 'EISDIR': return 'is a folder';
+    case 'EACCES':
+    case 'EPERM': return 'is not readable (permission denied)';
+    case 'ELOOP': return 'cannot be read: a loop of symbolic links';
+    case 'ENOENT': return 'not found';
+    case 'ENOTDIR': return 'cannot be read: a parent of the path is not a folder';
+    default: return `cannot be read (${code ?? 'error'})`;
+  }
+}
+
+function lineOfByte(buffer: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = buffer.indexOf(0x0a); i !== -1 && i < offset; i = buffer.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** The line of the first byte sequence that is not UTF-8 (checked line by line only on failure). */
+function firstInvalidLine(buffer: Buffer): number | undefined {
+  let start = 0;
+  for (let line = 1; start <= buffer.length; line++) {
+    const end = buffer.indexOf(0x0a, start);
+    const stop = end < 0 ? buffer.length : end;
+    if (!isUtf8(buffer.subarray(start, stop))) return line;
+    start = stop + 1;
+  }
+  return undefined;
 }
 
 /** Parses text as YAML or JSON (by extension; unknown extensions are sniffed). */

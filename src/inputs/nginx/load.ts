@@ -31,11 +31,12 @@ export interface NginxTemplate {
 /** Above this the file is not a template anyone maintains by hand. */
 const MAX_BYTES = 4 * 1024 * 1024;
 
-export function loadNginxTemplates(files: readonly string[]): NginxTemplate[] {
-  return files.map((file) => readNginxTemplate(file, readText(file)));
+/** `maxBytes` (from --max-file-size) replaces the default limit. */
+export function loadNginxTemplates(files: readonly string[], maxBytes = MAX_BYTES): NginxTemplate[] {
+  return files.map((file) => readNginxTemplate(file, readText(file, maxBytes)));
 }
 
-function readText(file: string): string {
+function readText(file: string, maxBytes: number): string {
   let size: number;
   try {
     const stat = statSync(file);
@@ -45,7 +46,7 @@ function readText(file: string): string {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read nginx template (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
   }
-  if (size > MAX_BYTES) throw new InputError(`nginx template is ${size} bytes, more than the ${MAX_BYTES} a template can sensibly be`, { file });
+  if (size > maxBytes) throw new InputError(`nginx template is ${size} bytes, more than the ${maxBytes} allowed (raise it with --max-file-size)`, { file });
   return readFileSync(file, 'utf8');
 }
 
