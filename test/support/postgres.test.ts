@@ -37,3 +37,11 @@ describe('test PostgreSQL', () => {
     }
   });
 });
+
+describe('database fixtures', () => {
+  it.each(Object.keys(require('./postgres').dbScenarios()))('scenario %s loads', async (name) => {
+    const { createScenarioDatabase } = require('./postgres');
+    const db = await createScenarioDatabase(name);
+    await db.drop();
+  });
+});

@@ -187,3 +187,20 @@ function hydrateBinarySymlinks(): void {
     }
   }
 }
+
+/** A scenario of fixtures/db/scenarios.json: a schema file and data files, loaded in order. */
+export interface DbScenario {
+  description: string;
+  files: string[];
+}
+
+export function dbScenarios(): Record<string, DbScenario> {
+  return JSON.parse(readFileSync(path.join(FIXTURE_ROOT, 'scenarios.json'), 'utf8')).scenarios;
+}
+
+/** Creates a fresh database loaded with a named scenario of fixtures/db/scenarios.json. */
+export async function createScenarioDatabase(scenario: string, server: TestServer = testServer()): Promise<TestDatabase> {
+  const found = dbScenarios()[scenario];
+  if (!found) throw new Error(`unknown database scenario "${scenario}" (see fixtures/db/scenarios.json)`);
+  return createDatabaseFromFixture(scenario, found.files, server);
+}
