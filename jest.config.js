@@ -1,4 +1,5 @@
-/** Tests run TypeScript through swc (fast); type errors are caught by the separate `tsc` step of `npm test`. */
+// Tests run TypeScript through swc (fast); type errors are caught by the separate `tsc` step of
+// `npm test`. One embedded PostgreSQL serves the whole run (started in the global setup).
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

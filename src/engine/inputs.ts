@@ -5,10 +5,13 @@
 import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
+import type { LicenseInput } from '../inputs/license';
 
 export interface Inputs {
   kongConf?: KongConf;
   backup?: BackupEvidence;
+  /** The Enterprise license candidates (environment, license_path, database rows). */
+  license?: LicenseInput;
   /**
    * Gateway entities (routes, plugins...) from declarative files and/or the database. Rules that
    * declare `entities` return visitors and see every source; findings carry each source's origin.
@@ -18,7 +21,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'entities'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -38,6 +38,8 @@ export interface KongConf {
   readonly file?: string;
   /** The folder relative paths in kong.conf are resolved against. */
   readonly dir: string;
+  /** When the file was last changed (a backup older than this may not cover it). */
+  readonly modifiedAt?: Date;
   /** The effective explicit setting of a key (env beats file), or undefined when unset or set to NONE/empty. */
   get(key: string): ConfSetting | undefined;
   has(key: string): boolean;

@@ -1,0 +1,17 @@
+// Every built-in rule, listed explicitly (as ESLint's lib/rules/index.js does): a rule that is
+// not here does not run, and a guard test checks that every file under rules/ is listed.
+
+import type { Rule } from '../src/engine/define-rule';
+import backupEvidence from './backup/backup-evidence';
+import cassandraRemoved from './conf/cassandra-removed';
+import pgSslVersionEnum from './conf/pg-ssl-version-enum';
+import enterpriseLicense from './license/enterprise-license';
+import upgradePath from './path/upgrade-path';
+
+export const builtinRules: readonly Rule[] = [
+  upgradePath,
+  backupEvidence,
+  cassandraRemoved,
+  pgSslVersionEnum,
+  enterpriseLicense,
+];

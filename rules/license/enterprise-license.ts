@@ -1,0 +1,64 @@
+// Enterprise needs its license on the new cluster: without one, Enterprise features stop (from
+// 3.10 an unlicensed node behaves as expired; from 3.15 its Admin API turns read-only). Also
+// flags a license that has expired or expires soon.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { LICENSE_FACTS as FACT } from '../../src/knowledge/core-changes';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default defineRule<'missing' | 'missingDbUnchecked' | 'dataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
+  id: 'license/enterprise-license',
+  description: 'Checks that the Enterprise node has a license for the new cluster and that it is not expired or about to expire.',
+  severity: 'blocker',
+  inputs: ['license'],
+  gate: { editions: ['enterprise'] },
+  messages: {
+    missing: 'No Enterprise license: no KONG_LICENSE_DATA, KONG_LICENSE_PATH or license_path{{dbNote}}.{{consequence}}',
+    missingDbUnchecked: 'No license in KONG_LICENSE_DATA, KONG_LICENSE_PATH or license_path, and the database was not inspected: if the license was applied through the Admin API it is in the database (pass --pg to verify).{{consequence}}',
+    dataPlane: 'No license configured on this data plane: data planes receive the license from their control plane, which must hold one.',
+    expired: 'The license from {{via}} expired on {{expiresAt}}.{{consequence}}',
+    expiresSoon: 'The license from {{via}} expires on {{expiresAt}}, in {{days}} day(s): renew it before the upgrade window.',
+    unverifiable: 'The license from {{via}} could not be verified here: {{detail}}.',
+    malformed: 'The license from {{via}} is not a readable Kong license ({{detail}}).',
+  },
+  remediation: 'Apply a valid Enterprise license to the new cluster (KONG_LICENSE_DATA, KONG_LICENSE_PATH, or POST /licenses) before moving traffic.',
+  docsUrl: FACT.docsUrl,
+  sources: [...FACT.sources],
+  check(ctx) {
+    const license = ctx.input('license');
+    const consequence = ctx.crosses(FACT.adminApiReadOnlyIn)
+      ? ` From ${FACT.adminApiReadOnlyIn} the Admin API is read-only without a valid license.`
+      : ctx.crosses(FACT.freeModeRemovedIn)
+        ? ` From ${FACT.freeModeRemovedIn} a node without a license behaves as if its license had expired.`
+        : ' Enterprise features stop working without a license.';
+    const anchor = { kind: 'global' as const };
+
+    if (license.candidates.length === 0) {
+      if (ctx.plan.role === 'data_plane') {
+        ctx.report({ messageId: 'dataPlane', severity: 'info', at: anchor });
+      } else if (!license.databaseInspected && ctx.plan.topology !== 'dbless') {
+        // Licenses applied through the Admin API live in the database: without it we cannot be sure.
+        ctx.report({ messageId: 'missingDbUnchecked', severity: 'warning', at: anchor, data: { consequence } });
+      } else {
+        ctx.report({ messageId: 'missing', at: anchor, data: { consequence, dbNote: license.databaseInspected ? ', and no license row in the database' : '' } });
+      }
+      return;
+    }
+    for (const candidate of license.candidates) {
+      const via = candidate.via;
+      if (candidate.status === 'absent-here' || candidate.status === 'unreadable') {
+        ctx.report({ messageId: 'unverifiable', severity: 'info', at: candidate.origin, data: { via, detail: candidate.detail } });
+      } else if (candidate.status === 'malformed') {
+        ctx.report({ messageId: 'malformed', severity: 'warning', at: candidate.origin, data: { via, detail: candidate.detail } });
+      } else if (candidate.expiresAt) {
+        const days = Math.floor((Date.parse(`${candidate.expiresAt}T23:59:59Z`) - ctx.now.getTime()) / DAY_MS);
+        if (days < 0) {
+          ctx.report({ messageId: 'expired', at: candidate.origin, data: { via, expiresAt: candidate.expiresAt, consequence } });
+        } else if (days <= FACT.expiryWarningDays) {
+          ctx.report({ messageId: 'expiresSoon', severity: 'warning', at: candidate.origin, data: { via, expiresAt: candidate.expiresAt, days } });
+        }
+      }
+    }
+  },
+});

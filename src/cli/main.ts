@@ -1,0 +1,125 @@
+// The command line: flags in, one call into the tool, exit code out. Usage and input errors are
+// one line on stderr and exit code 2; `--debug` adds the stack.
+
+import { Command, CommanderError, Option } from 'commander';
+import { builtinRules } from '../../rules';
+import { RuleRegistry } from '../engine/registry';
+import { errorLine, InputError, UsageError } from '../errors';
+import { SEVERITIES } from '../model/finding';
+import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
+import { runCheck, type CheckOptions } from './check-command';
+import { type CliIo, processIo } from './io';
+import { FORMATS } from './output';
+import { runPath, type PathOptions } from './path-command';
+import { explainRule, runRulesList } from './rules-command';
+
+const TOPOLOGIES = ['traditional', 'hybrid', 'dbless'];
+const ROLES = ['traditional', 'control_plane', 'data_plane', 'dbless'];
+const EDITIONS = ['oss', 'enterprise'];
+const FAIL_ON = [...SEVERITIES, 'none'];
+
+/** Parses argv (without `node` and the script) and runs; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are exits with code 0; everything else commander rejects is usage.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    io.stderr(`${TOOL_NAME}: error: ${errorLine(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else if (!(error instanceof InputError) && !(error instanceof UsageError)) {
+      io.stderr(`${TOOL_NAME}: this looks like a bug; run again with --debug for details\n`);
+    }
+    return 2;
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command(TOOL_NAME)
+    .description('Pre-upgrade preflight checks for Kong Gateway')
+    .version(TOOL_VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // One line, naming the flag: commander's own message already does.
+      outputError: (text, write) => write(`${TOOL_NAME}: error: ${text.replace(/^error: /, '').trim()}\n`),
+    })
+    .showSuggestionAfterError(true)
+    .option('--debug', 'print stack traces for errors');
+
+  program
+    .command('check')
+    .description('check an installation against the upgrade path to a target version')
+    .argument('[kong.conf]', 'the kong.conf of the node to upgrade')
+    .option('--from <version>', 'installed Kong version (2.8, 3.4.x, 3.1.1.3)')
+    .option('--to <version>', 'target Kong version')
+    .addOption(new Option('--topology <topology>', 'deployment topology (inferred from kong.conf when absent)').choices(TOPOLOGIES))
+    .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf)').choices(ROLES))
+    .addOption(new Option('--edition <edition>', 'Kong edition (inferred from license and Enterprise-only settings)').choices(EDITIONS))
+    .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))
+    .option('--no-color', 'no colour in text output')
+    .action(async (confFile: string | undefined, options: CheckOptions) => {
+      setExit(await runCheck(confFile, options, io));
+    });
+
+  program
+    .command('path')
+    .description('print the upgrade path and strategies between two versions')
+    .option('--from <version>', 'installed Kong version')
+    .option('--to <version>', 'target Kong version')
+    .addOption(new Option('--topology <topology>', 'deployment topology').choices(TOPOLOGIES).default('traditional'))
+    .addOption(new Option('--role <role>', 'node role in hybrid mode').choices(ROLES))
+    .addOption(new Option('--edition <edition>', 'Kong edition').choices(EDITIONS).default('enterprise'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: PathOptions) => {
+      setExit(runPath(options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its severity, the version of its change and its inputs')
+    .option('--json', 'JSON output')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']))
+    .action((options: { json?: boolean; format?: 'text' | 'json' | 'markdown' }) => {
+      const format = options.format ?? (options.json ? 'json' : 'text');
+      setExit(runRulesList(new RuleRegistry(builtinRules).all(), format, io));
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule-id>', 'a rule id such as conf/cassandra-removed')
+    .action((ruleId: string) => {
+      io.stdout(explainRule(new RuleRegistry(builtinRules).all(), ruleId));
+      setExit(0);
+    });
+
+  return program;
+}
+
+/** Entry point for bin/kong-preflight.js. */
+export function main(): void {
+  run(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${TOOL_NAME}: error: ${errorLine(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+

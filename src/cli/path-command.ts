@@ -1,0 +1,51 @@
+// `kong-preflight path`: the upgrade plan alone, without reading any configuration.
+
+import { resolveVersion } from '../knowledge/releases';
+import { computePlan } from '../plan/compute-plan';
+import type { Edition, Role, Topology } from '../plan/types';
+import { planToReport } from '../report/report';
+import { InputError } from '../errors';
+import type { CliIo } from './io';
+
+export interface PathOptions {
+  from?: string;
+  to?: string;
+  topology: Topology;
+  role?: Role;
+  edition: Edition;
+  format: 'text' | 'json';
+}
+
+export function runPath(options: PathOptions, io: CliIo): number {
+  if (!options.from) throw new InputError('--from is required: name the installed Kong version (for example --from 2.8)');
+  if (!options.to) throw new InputError('--to is required: name the target Kong version (for example --to 3.4)');
+  const role: Role = options.role ?? defaultRole(options.topology);
+  const plan = computePlan({
+    from: resolveVersion(options.from, '--from'),
+    to: resolveVersion(options.to, '--to'),
+    topology: options.topology,
+    role,
+    edition: options.edition,
+  });
+  const report = planToReport(plan);
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`Upgrade path ${report.from} -> ${report.to} (${report.topology}${role !== report.topology ? `, ${role}` : ''}, ${report.edition})`];
+  report.hops.forEach((h, i) => lines.push(`  ${i + 1}. ${h.label}${h.condition ? ` (${h.condition})` : ''}${h.note ? ` — ${h.note}` : ''}`));
+  if (report.hops.length === 0) lines.push('  (nothing to upgrade)');
+  lines.push(`  basis: ${report.basis}`);
+  for (const s of report.strategies) lines.push(`  strategy: ${s.id}${s.recommended ? ' (recommended)' : ''}${s.note ? ` — ${s.note}` : ''}`);
+  for (const alt of report.alternatives) {
+    lines.push(`  alternative (${alt.basis}): ${alt.hops.map((h) => h.to).join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
+    if (alt.strategies.length > 0) lines.push(`    strategies: ${alt.strategies.map((s) => s.id).join(', ')}`);
+  }
+  for (const p of report.problems) lines.push(`  ${p.severity.toUpperCase()}: ${p.message}`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export function defaultRole(topology: Topology): Role {
+  return topology === 'hybrid' ? 'control_plane' : topology === 'dbless' ? 'dbless' : 'traditional';
+}

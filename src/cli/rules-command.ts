@@ -1,0 +1,76 @@
+// `kong-preflight rules` lists every rule from its metadata; `explain <id>` prints one rule's
+// documentation. Both read the registry only, so the listing can never drift from the rules.
+
+import type { Rule } from '../engine/define-rule';
+import { InputError } from '../errors';
+import type { CliIo } from './io';
+
+export function ruleSummary(rule: Rule) {
+  const { meta } = rule;
+  return {
+    id: meta.id,
+    severity: meta.severity,
+    description: meta.description,
+    introducedIn: meta.gate?.introducedIn ?? null,
+    editions: meta.gate?.editions ?? ['oss', 'enterprise'],
+    topologies: meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless'],
+    inputs: meta.inputs,
+    confidence: meta.confidence ?? 'high',
+    docsUrl: meta.docsUrl,
+    sources: meta.sources,
+  };
+}
+
+export function runRulesList(rules: readonly Rule[], format: 'text' | 'json' | 'markdown', io: CliIo): number {
+  const summaries = rules.map(ruleSummary);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
+    return 0;
+  }
+  if (format === 'markdown') {
+    const lines = ['| Rule | Severity | Change in | Inputs | Description |', '| --- | --- | --- | --- | --- |'];
+    for (const s of summaries) {
+      lines.push(`| [${s.id}](rules/${s.id}.md) | ${s.severity} | ${s.introducedIn ?? 'any'} | ${s.inputs.join(', ') || '-'} | ${s.description} |`);
+    }
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  }
+  const width = Math.max(...summaries.map((s) => s.id.length), 4);
+  for (const s of summaries) {
+    io.stdout(`${s.id.padEnd(width)}  ${s.severity.padEnd(7)}  ${(s.introducedIn ?? 'any').padEnd(8)}  ${s.description}\n`);
+  }
+  io.stdout(`${summaries.length} rules\n`);
+  return 0;
+}
+
+export function explainRule(rules: readonly Rule[], id: string): string {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (!rule) {
+    const near = rules.map((r) => r.meta.id).filter((other) => other.includes(id.split('/').pop() ?? id));
+    throw new InputError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}; \`kong-preflight rules\` lists them`);
+  }
+  const { meta } = rule;
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    meta.description,
+    '',
+    `- Severity: ${meta.severity}${meta.confidence === 'uncertain' ? ' (the fact behind it is uncertain: never a blocker)' : ''}`,
+    `- Change happens in: ${meta.gate?.introducedIn ?? 'any version (checked on every path)'}`,
+    `- Editions: ${(meta.gate?.editions ?? ['oss', 'enterprise']).join(', ')}`,
+    `- Topologies: ${(meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless']).join(', ')}`,
+    `- Inputs: ${meta.inputs.join(', ') || 'none'}`,
+    '',
+    '## Messages',
+    ...Object.entries(meta.messages).map(([messageId, text]) => `- \`${messageId}\`: ${text}`),
+    '',
+    '## Remediation',
+    meta.remediation,
+    '',
+    '## Sources',
+    ...meta.sources.map((s) => `- ${s.kind}: ${s.ref}${s.note ? ` (${s.note})` : ''}`),
+    '',
+    `Documentation: ${meta.docsUrl}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+// Finds the Enterprise license the node would use: KONG_LICENSE_DATA, KONG_LICENSE_PATH or
+// license_path (kong.conf), plus license rows from the database when it was inspected. Reads
+// only the expiration date: license data is a secret and never leaves this module.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { KongConf } from './kong-conf/types';
+import type { Origin } from '../model/origin';
+
+export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'license_path' | 'database';
+
+export interface LicenseCandidate {
+  via: LicenseVia;
+  origin: Origin;
+  /** `read`: the expiry is known; `absent-here`: the path names the production host; `malformed`: not a Kong license. */
+  status: 'read' | 'absent-here' | 'unreadable' | 'malformed';
+  /** `YYYY-MM-DD` from the license payload. */
+  expiresAt?: string;
+  detail: string;
+}
+
+export interface LicenseInput {
+  candidates: LicenseCandidate[];
+  /** True when the database was inspected, so "no candidate" really means no license anywhere. */
+  databaseInspected: boolean;
+}
+
+export function loadLicenseEvidence(conf: KongConf | undefined, databaseCandidates?: LicenseCandidate[]): LicenseInput {
+  const candidates: LicenseCandidate[] = [];
+  const data = conf?.get('license_data');
+  if (data) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
+  const path = conf?.get('license_path');
+  if (path) {
+    const via: LicenseVia = path.origin.kind === 'env' ? 'KONG_LICENSE_PATH' : 'license_path';
+    const file = isAbsolute(path.value) ? path.value : resolve(conf!.dir, path.value);
+    candidates.push({ via, origin: path.origin, ...readLicenseFile(file) });
+  }
+  candidates.push(...(databaseCandidates ?? []));
+  return { candidates, databaseInspected: databaseCandidates !== undefined };
+}
+
+function readLicenseFile(file: string): Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'> {
+  if (!existsSync(file)) {
+    return { status: 'absent-here', detail: `${file} does not exist where the check runs (it may exist on the Kong host)` };
+  }
+  try {
+    return readLicenseText(readFileSync(file, 'utf8'));
+  } catch {
+    return { status: 'unreadable', detail: `${file} cannot be read` };
+  }
+}
+
+/** Extracts the expiration date from license JSON; says nothing else about its content. */
+export function readLicenseText(text: string): Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { status: 'malformed', detail: 'not JSON' };
+  }
+  const payload = (parsed as { license?: { payload?: Record<string, unknown> } })?.license?.payload;
+  const expires = payload?.license_expiration_date;
+  if (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(expires)) {
+    return { status: 'malformed', detail: 'no license.payload.license_expiration_date' };
+  }
+  return { status: 'read', expiresAt: expires.slice(0, 10), detail: `expires ${expires.slice(0, 10)}` };
+}

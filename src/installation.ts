@@ -1,0 +1,138 @@
+// Loads every input the user gave and derives what the rules need to know about the installation:
+// edition, topology and role, the versions, and the upgrade plan. Each derived value keeps the
+// reason it was chosen, so the report can say "hybrid (role = control_plane at kong.conf:4)".
+
+import type { Inputs, MissingInputReasons } from './engine/inputs';
+import { InputError } from './errors';
+import { loadBackupEvidence } from './inputs/backup-loader';
+import { collectKongEnv } from './inputs/env';
+import { loadKongConf } from './inputs/kong-conf';
+import { loadLicenseEvidence } from './inputs/license';
+import type { KongConf } from './inputs/kong-conf/types';
+import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
+import { resolveVersion } from './knowledge/releases';
+import { describeOrigin } from './model/origin';
+import { computePlan } from './plan/compute-plan';
+import type { Edition, Plan, Role, Topology } from './plan/types';
+import type { Derived, ReportInstallation } from './report/report';
+import type { KongVersion } from './version/kong-version';
+
+export interface InstallationOptions {
+  confFile?: string;
+  env: Record<string, string | undefined>;
+  from?: string;
+  to?: string;
+  topology?: Topology;
+  role?: Role;
+  edition?: Edition;
+  backupFile?: string;
+  cwd: string;
+}
+
+export interface Installation {
+  inputs: Inputs;
+  missing: MissingInputReasons;
+  plan: Plan;
+  report: ReportInstallation;
+}
+
+export async function buildInstallation(options: InstallationOptions): Promise<Installation> {
+  const inputs: Inputs = {};
+  const missing: MissingInputReasons = {};
+  const listed: ReportInstallation['inputs'] = [];
+
+  const kongEnv = collectKongEnv(options.env);
+  if (options.confFile || Object.keys(kongEnv).length > 0) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv);
+    listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  } else {
+    missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
+  }
+  if (inputs.kongConf) {
+    inputs.license = loadLicenseEvidence(inputs.kongConf);
+  } else {
+    missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+  }
+  if (options.backupFile) {
+    inputs.backup = loadBackupEvidence(options.backupFile);
+    listed.push({ kind: 'backup', label: options.backupFile });
+  } else {
+    missing.backup = 'no --backup FILE given';
+  }
+
+  const edition = deriveEdition(options, inputs.kongConf, kongEnv);
+  const { topology, role } = deriveTopology(options, inputs.kongConf);
+  const from = deriveVersion(options.from, '--from');
+  const to = deriveVersion(options.to, '--to');
+  const plan = computePlan({
+    from: from.version,
+    to: to.version,
+    topology: topology.value as Topology,
+    role,
+    edition: edition.value as Edition,
+  });
+
+  return {
+    inputs,
+    missing,
+    plan,
+    report: {
+      edition,
+      topology,
+      from: { value: from.version.toString(), reason: from.reason },
+      to: { value: to.version.toString(), reason: to.reason },
+      inputs: listed,
+      ...(options.confFile ? { configFile: options.confFile } : {}),
+    },
+  };
+}
+
+function deriveVersion(text: string | undefined, flag: string): { version: KongVersion; reason: string } {
+  if (!text) throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)`);
+  return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
+}
+
+/** Enterprise when told so, when a license is configured or an Enterprise-only key is set. */
+export function deriveEdition(
+  options: Pick<InstallationOptions, 'edition' | 'from' | 'to'>,
+  conf: KongConf | undefined,
+  kongEnv: Record<string, string>,
+): Derived {
+  if (options.edition) return { value: options.edition, reason: 'from --edition' };
+  const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
+  if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
+  const keyMarker = conf ? findEnterpriseMarker(conf.settings().map((s) => s.key)) : undefined;
+  if (keyMarker && conf) {
+    return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
+  }
+  const fourPart = [options.from, options.to].find((v) => v && /^\d+\.\d+\.\d+\.\d+$/.test(v.trim()));
+  if (fourPart) return { value: 'enterprise', reason: `inferred: ${fourPart} is an Enterprise version number` };
+  return { value: 'oss', reason: 'inferred: no license and no Enterprise-only setting (pass --edition enterprise if wrong)' };
+}
+
+/** Topology and role from flags, else from kong.conf's `role` and `database`. */
+export function deriveTopology(
+  options: Pick<InstallationOptions, 'topology' | 'role'>,
+  conf: KongConf | undefined,
+): { topology: Derived; role: Role } {
+  const roleSetting = conf?.get('role');
+  const databaseSetting = conf?.get('database');
+  const confRole = roleSetting?.value;
+  if (options.topology) {
+    const role: Role = options.role ??
+      (options.topology === 'hybrid' ? (confRole === 'data_plane' ? 'data_plane' : 'control_plane') :
+        options.topology === 'dbless' ? 'dbless' : 'traditional');
+    return { topology: { value: options.topology, reason: 'from --topology' }, role };
+  }
+  if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) {
+    return {
+      topology: { value: 'hybrid', reason: `role = ${confRole} at ${describeOrigin(roleSetting.origin)}` },
+      role: confRole,
+    };
+  }
+  if (databaseSetting?.value === 'off') {
+    return { topology: { value: 'dbless', reason: `database = off at ${describeOrigin(databaseSetting.origin)}` }, role: 'dbless' };
+  }
+  const reason = conf ? 'no role and no database = off in kong.conf' : 'default: no kong.conf given (pass --topology)';
+  return { topology: { value: 'traditional', reason }, role: 'traditional' };
+}

@@ -1,0 +1,177 @@
+// The report every reporter formats: the plan, findings in a stable order, coverage and a summary.
+// Built once from the engine's result; reporters format it and never decide anything.
+
+import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
+import { severityRank } from '../model/finding';
+import type { Origin } from '../model/origin';
+import type { NotApplicable, RunResult } from '../engine/run-rules';
+import type { Hop, Plan, PlanProblem, Route, Strategy } from '../plan/types';
+import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
+
+
+export type FailOn = Severity | 'none';
+
+export interface ReportHop {
+  from: string;
+  to: string;
+  label: string;
+  condition?: string;
+  note?: string;
+}
+
+export interface ReportRoute {
+  basis: Route['basis'];
+  hops: ReportHop[];
+  strategies: Strategy[];
+  note?: string;
+}
+
+export interface ReportPlan {
+  from: string;
+  to: string;
+  topology: Plan['topology'];
+  role: Plan['role'];
+  edition: Plan['edition'];
+  basis: Route['basis'];
+  hops: ReportHop[];
+  alternatives: ReportRoute[];
+  strategies: Strategy[];
+  problems: PlanProblem[];
+}
+
+/** A value the installation derived, and why: "enterprise (from --edition)", "hybrid (role = control_plane at kong.conf:3)". */
+export interface Derived<T extends string = string> {
+  value: T;
+  reason: string;
+}
+
+export interface ReportInstallation {
+  edition: Derived;
+  topology: Derived;
+  from: Derived;
+  to: Derived;
+  /** Every input that was read, for the report header (`kong.conf`, `database postgres@db:5432/kong`). */
+  inputs: { kind: string; label: string }[];
+  /** The kong.conf path: findings without a file of their own anchor there in SARIF. */
+  configFile?: string;
+}
+
+export interface ReportSummary {
+  blocker: number;
+  warning: number;
+  info: number;
+  total: number;
+  rulesEvaluated: number;
+  rulesNotEvaluated: number;
+  rulesNotApplicable: number;
+  internalErrors: number;
+  failOn: FailOn;
+  /** True when some finding is at or above `failOn`: the run exits 1. */
+  failed: boolean;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  installation: ReportInstallation;
+  plan: ReportPlan;
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  notApplicable: NotApplicable[];
+  internalErrors: InternalError[];
+  summary: ReportSummary;
+}
+
+/** What reporters need to know about a rule (SARIF's rule table, Markdown's docs links). */
+export interface RuleDescription {
+  id: string;
+  description: string;
+  severity: Severity;
+  docsUrl: string;
+  remediation: string;
+  introducedIn?: string;
+}
+
+export function hopToReport(hop: Hop): ReportHop {
+  return {
+    from: hop.from,
+    to: hop.to,
+    label: hop.label,
+    ...(hop.condition ? { condition: hop.condition } : {}),
+    ...(hop.note ? { note: hop.note } : {}),
+  };
+}
+
+export function planToReport(plan: Plan): ReportPlan {
+  return {
+    from: plan.from.toString(),
+    to: plan.to.toString(),
+    topology: plan.topology,
+    role: plan.role,
+    edition: plan.edition,
+    basis: plan.basis,
+    hops: plan.hops.map(hopToReport),
+    alternatives: plan.alternatives.map((route) => ({
+      basis: route.basis,
+      hops: route.hops.map(hopToReport),
+      strategies: route.strategies,
+      ...(route.note ? { note: route.note } : {}),
+    })),
+    strategies: plan.strategies,
+    problems: plan.problems,
+  };
+}
+
+export function buildReport(input: {
+  plan: Plan;
+  installation: ReportInstallation;
+  result: RunResult;
+  failOn: FailOn;
+}): Report {
+  const { plan, installation, result, failOn } = input;
+  const findings = [...result.findings].sort(compareFindings);
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const failed = failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    installation,
+    plan: planToReport(plan),
+    findings,
+    notEvaluated: [...result.notEvaluated].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    notApplicable: [...result.notApplicable].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    internalErrors: [...result.internalErrors].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    summary: {
+      blocker: count('blocker'),
+      warning: count('warning'),
+      info: count('info'),
+      total: findings.length,
+      rulesEvaluated: result.evaluated.length,
+      rulesNotEvaluated: result.notEvaluated.length,
+      rulesNotApplicable: result.notApplicable.length,
+      internalErrors: result.internalErrors.length,
+      failOn,
+      failed,
+    },
+  };
+}
+
+/** Blockers first, then by place, then by rule: the same input always gives the same order. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    originKey(a.location).localeCompare(originKey(b.location), 'en') ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function originKey(origin: Origin): string {
+  const pad = (n: number) => String(n).padStart(8, '0');
+  switch (origin.kind) {
+    case 'file': return `1 ${origin.file} ${pad(origin.line)} ${pad(origin.column)}`;
+    case 'env': return `2 ${origin.env}`;
+    case 'db': return `3 ${origin.table} ${origin.id ?? ''} ${origin.field ?? ''}`;
+    case 'cli': return `4 ${origin.flag}`;
+    case 'default': return `5 ${origin.version ?? ''}`;
+    case 'global': return `0 ${origin.file ?? ''}`;
+  }
+}

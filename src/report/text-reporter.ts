@@ -1,0 +1,86 @@
+// Human output: the plan first, then findings grouped by the hop that requires them, each with
+// its rule id and remediation, then what could not be checked, then a one-line summary.
+
+import type { Finding, Severity } from '../model/finding';
+import { describeOrigin } from '../model/origin';
+import type { Report, ReportHop } from './report';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const LABEL: Record<Severity, string> = { blocker: 'BLOCKER', warning: 'WARNING', info: 'INFO' };
+const COLOR: Record<Severity, string> = { blocker: '31', warning: '33', info: '36' };
+
+export function formatText(report: Report, options: TextOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const bold = (text: string) => paint('1', text);
+  const out: string[] = [];
+  const { installation: inst, plan } = report;
+
+  out.push(bold(`kong-preflight ${report.tool.version}: ${plan.from} -> ${plan.to}`));
+  out.push(`  edition   ${inst.edition.value} (${inst.edition.reason})`);
+  out.push(`  topology  ${inst.topology.value}${plan.role !== plan.topology ? ` / ${plan.role}` : ''} (${inst.topology.reason})`);
+  out.push(`  from      ${inst.from.value} (${inst.from.reason})`);
+  out.push(`  to        ${inst.to.value} (${inst.to.reason})`);
+  if (inst.inputs.length > 0) out.push(`  inputs    ${inst.inputs.map((i) => i.label).join(', ')}`);
+  out.push('');
+  out.push(bold('Upgrade path'));
+  out.push(...describeHops(plan.hops, '  '));
+  if (plan.strategies.length > 0) {
+    out.push(`  strategies: ${plan.strategies.map((s) => `${s.id}${s.recommended ? ' (recommended)' : ''}`).join(', ')}`);
+  }
+  for (const alt of plan.alternatives) {
+    out.push(`  alternative (${alt.basis}): ${alt.hops.map((h) => h.to).join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
+  }
+  out.push('');
+
+  const groups = groupByHop(report.findings, plan.hops);
+  for (const [title, findings] of groups) {
+    out.push(bold(title));
+    for (const f of findings) {
+      out.push(`  ${paint(COLOR[f.severity], LABEL[f.severity].padEnd(7))}  ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
+      if (f.remediation) out.push(`           fix: ${f.remediation}`);
+    }
+    out.push('');
+  }
+  if (report.findings.length === 0) {
+    out.push('No findings on this path.');
+    out.push('');
+  }
+  if (report.notEvaluated.length > 0) {
+    out.push(bold('Not evaluated (missing input)'));
+    for (const n of report.notEvaluated) out.push(`  ${n.ruleId}: ${n.reason}`);
+    out.push('');
+  }
+  if (report.internalErrors.length > 0) {
+    out.push(bold('Rules that failed (please report)'));
+    for (const e of report.internalErrors) out.push(`  ${e.ruleId}: ${e.message}`);
+    out.push('');
+  }
+  const s = report.summary;
+  out.push(
+    `${s.blocker} blocker(s), ${s.warning} warning(s), ${s.info} info; ` +
+      `${s.rulesEvaluated} rule(s) evaluated, ${s.rulesNotEvaluated} not evaluated, ${s.rulesNotApplicable} not on this path` +
+      (s.failed ? ` — failing (--fail-on ${s.failOn})` : ''),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function describeHops(hops: readonly ReportHop[], indent: string): string[] {
+  if (hops.length === 0) return [`${indent}(nothing to upgrade)`];
+  return hops.map((h, i) => `${indent}${i + 1}. ${h.label}${h.condition ? ` (${h.condition})` : ''}${h.note ? ` — ${h.note}` : ''}`);
+}
+
+/** Findings grouped under their hop in path order; findings without a hop come first. */
+function groupByHop(findings: readonly Finding[], hops: readonly ReportHop[]): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  const general = 'Before the upgrade (whole path)';
+  groups.set(general, []);
+  for (const hop of hops) groups.set(`Hop ${hop.label}`, []);
+  for (const f of findings) {
+    const key = f.hop && groups.has(`Hop ${f.hop}`) ? `Hop ${f.hop}` : general;
+    groups.get(key)!.push(f);
+  }
+  return [...groups].filter(([, list]) => list.length > 0);
+}

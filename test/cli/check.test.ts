@@ -1,0 +1,161 @@
+// End to end through the CLI: the example command, exit codes, formats and errors.
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import '@microsoft/jest-sarif';
+import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, REPO_ROOT, runCli } from '../support/cli';
+
+const reportSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/report.schema.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateReport = ajv.compile(reportSchema);
+
+describe('kong-preflight check', () => {
+  it('reports the Cassandra blocker of a 2.8 node going to 3.4 and exits 1', async () => {
+    const conf = fixture('installations/ee-2.8-cassandra/kong.conf');
+    const result = await runCli(['check', conf, '--from', '2.8', '--to', '3.4']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Upgrade path/);
+    expect(result.stdout).toMatch(/BLOCKER .*kong\.conf:14:1 .*database = cassandra.*\[conf\/cassandra-removed\]/);
+    expect(result.stdout).toMatch(/edition\s+enterprise \(inferred: Enterprise-only license_path/);
+    // The hop that brings the removal heads the group the finding sits in.
+    expect(result.stdout).toMatch(/Hop [^\n]*3\.4[^\n]*\n(?:.*\n)*?.*cassandra-removed/);
+  });
+
+  it('exits 0 for a clean 3.3 node going to 3.4 (warnings do not fail by default)', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/0 blocker\(s\)/);
+  });
+
+  it('--fail-on warning turns warnings into a failing run', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning']);
+    expect(result.code).toBe(1);
+  });
+
+  it('--fail-on none never fails on findings', async () => {
+    const result = await runCli(['check', fixture('installations/ee-2.8-cassandra/kong.conf'), '--from', '2.8', '--to', '3.4', '--fail-on', 'none']);
+    expect(result.code).toBe(0);
+  });
+
+  it('writes JSON that follows the schema and the contract', async () => {
+    const result = await runCli(['check', fixture('installations/ee-2.8-postgres/kong.conf'), '--from', '2.8.2.4', '--to', '3.4', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(validateReport(report)).toBe(true);
+    expect(validateReport.errors ?? []).toEqual([]);
+    expect(report.tool.name).toBe('kong-preflight');
+    expect(report.plan.edition).toBe('enterprise');
+    expect(report.plan.hops.length).toBeGreaterThan(0);
+    const pg = report.findings.find((f: { ruleId: string }) => f.ruleId === 'conf/pg-ssl-version-enum');
+    expect(pg).toMatchObject({ severity: 'blocker', location: { line: 10, column: 1 } });
+    expect(pg.location.file).toMatch(/ee-2\.8-postgres\/kong\.conf$/);
+    expect(pg.hop).toMatch(/3\.2/);
+    expect(result.stdout).not.toContain('kong-db-password');
+  });
+
+  it('writes valid SARIF 2.1.0 to --output', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kp-sarif-')), 'out.sarif');
+    const result = await runCli(['check', fixture('installations/ee-2.8-cassandra/kong.conf'), '--from', '2.8', '--to', '3.4', '--format', 'sarif', '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sarif).toBeValidSarifLog();
+    const run = sarif.runs[0];
+    const cassandra = run.results.find((r: { ruleId: string }) => r.ruleId === 'conf/cassandra-removed' && r.level === 'error');
+    expect(cassandra.locations[0].physicalLocation.region).toEqual({ startLine: 14, startColumn: 1 });
+    expect(cassandra.locations[0].physicalLocation.artifactLocation.uri).toBe('fixtures/installations/ee-2.8-cassandra/kong.conf');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'conf/cassandra-removed');
+    expect(rule.helpUri).toMatch(/^https:/);
+    expect(rule.help.text).toMatch(/Remediation/);
+    // Every result has a file location, even installation-wide ones (code scanning requires it).
+    for (const r of run.results) expect(r.locations).toHaveLength(1);
+  });
+
+  it('reads KONG_* overrides from the environment with their provenance', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--format', 'json'], {
+      env: { KONG_DATABASE: 'cassandra' },
+    });
+    const report = JSON.parse(result.stdout);
+    const finding = report.findings.find((f: { ruleId: string }) => f.ruleId === 'conf/cassandra-removed');
+    expect(finding.location).toEqual({ env: 'KONG_DATABASE' });
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('kong-preflight errors', () => {
+  const oneLine = (text: string) => {
+    expect(text.trim().split('\n')).toHaveLength(1);
+    expect(text).not.toMatch(/\n\s+at /);
+  };
+
+  it('a missing kong.conf: exit 2 naming the file', async () => {
+    const result = await runCli(['check', '/nonexistent/kong.conf', '--from', '2.8', '--to', '3.4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/nonexistent/kong.conf');
+    oneLine(result.stderr);
+  });
+
+  it('an unknown version: exit 2 naming the value', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.99']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('3.99');
+    oneLine(result.stderr);
+  });
+
+  it('an unknown flag: exit 2 from commander, one line', async () => {
+    const result = await runCli(['check', '--frm', '2.8']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--frm/);
+  });
+
+  it('a bad --format value: exit 2', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--to', '3.4', '--from', '3.3', '--format', 'xml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/format/);
+  });
+
+  it('a missing --to: exit 2 naming the flag', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--to/);
+    oneLine(result.stderr);
+  });
+
+  it('a kong.conf that is not text: exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-bin-'));
+    const file = join(dir, 'kong.conf');
+    require('node:fs').writeFileSync(file, Buffer.from([0x64, 0x61, 0x00, 0xff, 0xfe, 0x0a]));
+    const result = await runCli(['check', file, '--from', '3.3', '--to', '3.4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(file);
+    oneLine(result.stderr);
+  });
+
+  it('help exits 0', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/check/);
+  });
+});
+
+describe('the installed binary', () => {
+  it('runs from dist through bin/kong-preflight.js', () => {
+    const bin = join(REPO_ROOT, 'bin/kong-preflight.js');
+    if (!existsSync(join(REPO_ROOT, 'dist/src/cli/main.js'))) throw new Error('dist is missing: npm test builds it first (npm run build)');
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const out = spawnSync(process.execPath, [bin, 'check', fixture('installations/ee-2.8-cassandra/kong.conf'), '--from', '2.8', '--to', '3.4', '--format', 'json'], {
+      encoding: 'utf8', env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(out.status).toBe(1);
+    expect(JSON.parse(out.stdout).summary.blocker).toBeGreaterThan(0);
+    const bad = spawnSync(process.execPath, [bin, 'check', '/nope/kong.conf', '--to', '3.4', '--from', '2.8'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

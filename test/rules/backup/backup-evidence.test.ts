@@ -1,0 +1,76 @@
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import rule from '../../../rules/backup/backup-evidence';
+import { loadBackupEvidence } from '../../../src/inputs/backup-loader';
+import { ruleTester } from '../../support/rule-tester';
+
+const backups = join(__dirname, '../../../fixtures/backups');
+const backup = (name: string, mtime = new Date('2030-01-01T00:00:00Z')) => () => {
+  const file = join(backups, name);
+  const evidence = loadBackupEvidence(file);
+  // The backup's age is what the rule judges: pin it rather than trust checkout times.
+  return { backup: { ...evidence, modifiedAt: mtime } };
+};
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'pg_dump text for a traditional node', conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-pg_dump.sql') },
+    { name: 'pg_dump custom archive for a control plane', conf: 'role = control_plane\n', from: '3.4', to: '3.10', topology: 'hybrid', inputs: backup('kong.dump') },
+    { name: 'declarative copy for a DB-less node', conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless', inputs: backup('deck-dump.yaml') },
+  ],
+  invalid: [
+    {
+      name: 'no backup evidence at all',
+      conf: 'database = postgres\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'noEvidence', severity: 'warning', line: 1, message: 'pg_dump' }],
+    },
+    {
+      name: 'DB-less steps name the declarative file',
+      conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless',
+      findings: [{ messageId: 'noEvidence', message: 'declarative_config' }],
+    },
+    {
+      name: 'a file that is no backup',
+      conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('notes.txt'),
+      findings: [{ messageId: 'unrecognised' }],
+    },
+    {
+      name: 'only a declarative export for a traditional node',
+      conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-db-export.yaml'),
+      findings: [{ messageId: 'wrongKind', data: { kind: 'kong-db-export' } }],
+    },
+    {
+      name: 'backup older than kong.conf',
+      conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-pg_dump.sql', new Date('2001-01-01T00:00:00Z')),
+      findings: [{ messageId: 'olderThanConfig' }],
+    },
+  ],
+});
+
+describe('backup loader', () => {
+  it.each([
+    ['kong-pg_dump.sql', 'pg_dump-plain'],
+    ['kong.dump', 'pg_dump-archive'],
+    ['kong-db-export.yaml', 'kong-db-export'],
+    ['deck-dump.yaml', 'deck-dump'],
+    ['notes.txt', 'unrecognised'],
+  ])('recognises %s as %s', (name, kind) => {
+    expect(loadBackupEvidence(join(backups, name)).kind).toBe(kind);
+  });
+
+  it('reads a gzip-compressed pg_dump', () => {
+    const { gzipSync } = require('node:zlib') as typeof import('node:zlib');
+    const { mkdtempSync, writeFileSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'kp-bk-'));
+    const file = join(dir, 'kong.sql.gz');
+    writeFileSync(file, gzipSync(readFileSync(join(backups, 'kong-pg_dump.sql'))));
+    utimesSync(file, new Date(), new Date());
+    const evidence = loadBackupEvidence(file);
+    expect(evidence.kind).toBe('pg_dump-plain');
+    expect(evidence.detail).toMatch(/gzip/);
+  });
+
+  it('rejects a missing file with an input error naming it', () => {
+    expect(() => loadBackupEvidence(join(backups, 'nope.sql'))).toThrow(/backup file not found/);
+  });
+});

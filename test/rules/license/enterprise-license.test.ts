@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import rule from '../../../rules/license/enterprise-license';
+import { loadLicenseEvidence } from '../../../src/inputs/license';
+import { runCase, ruleTester } from '../../support/rule-tester';
+
+const NOW = new Date('2026-11-21T12:00:00Z');
+const licenseJson = (expires: string) =>
+  JSON.stringify({ license: { payload: { customer: 'Example Corp', license_expiration_date: expires, license_key: 'SECRET-KEY-123' }, signature: 'abcdef', version: '1' } });
+const licenseFile = (expires: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-lic-')), 'license.json');
+  writeFileSync(file, licenseJson(expires));
+  return file;
+};
+const withLicense = ({ inputs }: { inputs: { kongConf?: Parameters<typeof loadLicenseEvidence>[0] } }) => ({ license: loadLicenseEvidence(inputs.kongConf) });
+const withDbRows = (rows: Parameters<typeof loadLicenseEvidence>[1]) => ({ inputs }: { inputs: { kongConf?: Parameters<typeof loadLicenseEvidence>[0] } }) => ({ license: loadLicenseEvidence(inputs.kongConf, rows) });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'valid license in KONG_LICENSE_DATA', conf: 'database = postgres\n', env: { KONG_LICENSE_DATA: licenseJson('2027-12-31') }, from: '2.8', to: '3.4', edition: 'enterprise', inputs: withLicense, now: NOW },
+    { name: 'valid license file via license_path', conf: `license_path = ${licenseFile('2028-01-01')}\n`, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW },
+  ],
+  invalid: [
+    {
+      name: 'DB-less node without any license',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'missing', severity: 'blocker', message: '3.10.0.0' }],
+    },
+    {
+      name: 'traditional node, database inspected, no license row',
+      conf: 'database = postgres\n', from: '3.4', to: '3.15', edition: 'enterprise', inputs: withDbRows([]), now: NOW,
+      findings: [{ messageId: 'missing', severity: 'blocker', message: 'read-only' }],
+    },
+    {
+      name: 'traditional node without database inspection is a warning, not a blocker',
+      conf: 'database = postgres\n', from: '2.8', to: '3.4', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'missingDbUnchecked', severity: 'warning' }],
+    },
+    {
+      name: 'expired license in the environment',
+      conf: 'database = postgres\n', env: { KONG_LICENSE_DATA: licenseJson('2026-01-31') }, from: '2.8', to: '3.4', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'expired', severity: 'blocker', env: 'KONG_LICENSE_DATA', data: { expiresAt: '2026-01-31' } }],
+    },
+    {
+      name: 'license expiring within 30 days',
+      conf: `license_path = ${licenseFile('2026-12-10')}\n`, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'expiresSoon', severity: 'warning', line: 1, data: { days: 19 } }],
+    },
+    {
+      name: 'license_path naming a production path absent here',
+      conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'unverifiable', severity: 'info', line: 1 }],
+    },
+  ],
+});
+
+describe('license/enterprise-license secrecy', () => {
+  it('never puts license content into a finding', async () => {
+    const { result } = await runCase(rule, {
+      name: 'secret', conf: 'database = off\n', env: { KONG_LICENSE_DATA: licenseJson('2020-01-01') }, from: '3.4', to: '3.10',
+      topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW,
+    });
+    const text = JSON.stringify(result.findings);
+    expect(result.findings).toHaveLength(1);
+    expect(text).not.toContain('SECRET-KEY-123');
+    expect(text).not.toContain('abcdef');
+  });
+});
