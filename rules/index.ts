@@ -3,6 +3,12 @@
 
 import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
+import dbCustomPlugins from './db/custom-plugins';
+import dbHybridDataPlanes from './db/hybrid-data-planes';
+import dbInstalledVersionMismatch from './db/installed-version-mismatch';
+import dbMigrationsInProgress from './db/migrations-in-progress';
+import dbPostgres15SchemaPrivilege from './db/postgres15-schema-privilege';
+import dbPostgresVersion from './db/postgres-version';
 import cassandraRemoved from './conf/cassandra-removed';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
@@ -14,4 +20,10 @@ export const builtinRules: readonly Rule[] = [
   cassandraRemoved,
   pgSslVersionEnum,
   enterpriseLicense,
+  dbMigrationsInProgress,
+  dbInstalledVersionMismatch,
+  dbPostgresVersion,
+  dbPostgres15SchemaPrivilege,
+  dbHybridDataPlanes,
+  dbCustomPlugins,
 ];

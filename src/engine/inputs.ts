@@ -6,6 +6,7 @@ import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
+import type { DatabaseInput } from '../inputs/database/types';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -17,11 +18,17 @@ export interface Inputs {
    * declare `entities` return visitors and see every source; findings carry each source's origin.
    */
   entities?: EntitySource[];
+  /**
+   * The Kong PostgreSQL database, read-only: migration ledger and lock, installed version range,
+   * server version and role privileges, workspaces, license rows, data planes, plugin names.
+   * Its entities also appear in `entities`.
+   */
+  database?: DatabaseInput;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;
