@@ -67,7 +67,7 @@ describe('kong-preflight check', () => {
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
     expect(sarif).toBeValidSarifLog();
     const run = sarif.runs[0];
-    const cassandra = run.results.find((r: { ruleId: string }) => r.ruleId === 'conf/cassandra-removed' && r.level === 'error');
+    const cassandra = run.results.find((r: { ruleId: string; level: string }) => r.ruleId === 'conf/cassandra-removed' && r.level === 'error');
     expect(cassandra.locations[0].physicalLocation.region).toEqual({ startLine: 14, startColumn: 1 });
     expect(cassandra.locations[0].physicalLocation.artifactLocation.uri).toBe('fixtures/installations/ee-2.8-cassandra/kong.conf');
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'conf/cassandra-removed');

@@ -7,28 +7,48 @@ import type { EnvOrigin, FileOrigin } from '../../model/origin';
 export interface ConfSetting {
   /** The key as Kong reads it (non-alphanumerics turned into `_`, as Penlight does). */
   key: string;
-  /** The value as Kong keeps it: trimmed, trailing comment removed, `\#` unescaped. */
+  /**
+   * The value as Kong 3.2+ keeps it: trimmed, a number-like value rendered back from a Lua number
+   * (`05432` -> `5432`), trailing comment removed, `\#` unescaped. Environment values are only
+   * trimmed. What 2.x-3.1 read instead: `valueBefore32` (comments.ts via index.ts).
+   */
   value: string;
-  /** The value exactly as written after `=` (for messages about quoting or comments). */
+  /**
+   * The value as written: for a file, the text after `=` with the surrounding whitespace
+   * removed (continued lines joined); for an environment variable, its exact content.
+   */
   rawValue: string;
   /** The key exactly as written, when it differs from `key` (`pg-host`). */
   rawKey?: string;
+  /** True when Penlight read the file value as a Lua number (then no comment can follow it). */
+  numberLike?: boolean;
   origin: FileOrigin | EnvOrigin;
-  /** Earlier settings of the same key that this one overrides (duplicates in the file, the file line an env var beats). */
+  /**
+   * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
+   * file, the file lines an env var beats). Filled on effective settings; empty on the settings
+   * listed here.
+   */
   overrides: ConfSetting[];
 }
 
 export type ConfDiagnosticKind =
   | 'duplicate-key'        // the same key twice in the file: the last one wins
   | 'section-header'       // `[section]`: Kong puts every later key into a table it ignores
+  | 'malformed-section'    // a line starting with `[` without `[name]`: Penlight fails, Kong cannot load the file
   | 'no-equals'            // a line without `=`: Kong ignores it
+  | 'empty-key'            // `= value` with no key: Kong ignores it
   | 'unescaped-hash'       // a `#` inside a value cut the value short
   | 'quoted-value'         // quotes are kept as part of the value
+  | 'numeric-conversion'   // a number-like value is rewritten by Lua (`05432` -> `5432`, `1e3` -> `1000`)
+  | 'none-literal'         // `NONE` written by the user: Kong keeps the word except for injected nginx directives
+  | 'dangling-continuation' // a `\` on the last line: Kong drops that pending text
+  | 'byte-order-mark'      // a UTF-8 BOM: Kong reads it as part of the first line
   | 'env-overrides-file';  // a KONG_* variable replaces a file setting
 
 export interface ConfDiagnostic {
   kind: ConfDiagnosticKind;
   key?: string;
+  /** One sentence for the operator. Never contains a value (values may be secrets). */
   message: string;
   origin: FileOrigin | EnvOrigin;
 }
@@ -40,13 +60,24 @@ export interface KongConf {
   readonly dir: string;
   /** When the file was last changed (a backup older than this may not cover it). */
   readonly modifiedAt?: Date;
-  /** The effective explicit setting of a key (env beats file), or undefined when unset or set to NONE/empty. */
+  /**
+   * The effective explicit setting of a key (env beats file), or undefined when unset or set to
+   * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default.
+   * Kong keeps a user's `NONE` as the word except for injected nginx directives; `none-literal`
+   * diagnostics flag it. Use `raw` to see such settings.)
+   */
   get(key: string): ConfSetting | undefined;
   has(key: string): boolean;
   /** Every effective explicit setting: file settings in file order, then env-only settings. */
   settings(): ConfSetting[];
   /** Effective settings whose key starts with a prefix (`cassandra_`, `nginx_http_`). */
   withPrefix(prefix: string): ConfSetting[];
+  /** The effective setting of a key even when its value is empty or NONE (for rules that need the line). */
+  raw(key: string): ConfSetting | undefined;
+  /** Every effective setting, empty and NONE ones included, in the order of `settings()`. */
+  rawSettings(): ConfSetting[];
+  /** Effective settings that come from `KONG_*` environment variables (empty ones included). */
+  envSettings(): ConfSetting[];
   /** Oddities Kong silently tolerates, for rules to report. */
   readonly diagnostics: readonly ConfDiagnostic[];
   /** A place to anchor installation-wide findings: the file's first line. */

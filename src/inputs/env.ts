@@ -1,0 +1,40 @@
+// `KONG_*` environment variables as Kong looks them up: for a property `pg_host` it reads exactly
+// `KONG_PG_HOST` (`overrides()` in Kong/kong kong/conf_loader/parse.lua@3.9.3). Callers pass the
+// environment in (the CLI passes process.env, tests their own object).
+
+export interface KongEnvVar {
+  /** The variable name, `KONG_PG_HOST`. */
+  name: string;
+  /** The property it sets, `pg_host`. */
+  key: string;
+  /** The exact content; an empty string is a value too (it unsets the property). */
+  value: string;
+}
+
+/**
+ * The `KONG_*` variables Kong could read, by name (`{ KONG_PG_HOST: 'db' }`): what the CLI hands
+ * to the loader and to edition detection, so no unrelated variable travels further.
+ */
+export function collectKongEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(kongEnvVars(env).map((variable) => [variable.name, variable.value]));
+}
+
+/**
+ * Every `KONG_*` variable Kong could read, sorted by name. A name with a lower-case letter after
+ * `KONG_` (`KONG_pg_host`) is left out: Kong only ever asks for the upper-cased name.
+ */
+export function kongEnvVars(env: Readonly<Record<string, string | undefined>>): KongEnvVar[] {
+  const vars: KongEnvVar[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || !name.startsWith('KONG_')) continue;
+    const rest = name.slice('KONG_'.length);
+    if (rest === '' || rest !== rest.toUpperCase()) continue;
+    vars.push({ name, key: rest.toLowerCase(), value });
+  }
+  return vars.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The variable Kong reads for a property: `KONG_` + the upper-cased key. */
+export function envNameFor(key: string): string {
+  return `KONG_${key.toUpperCase()}`;
+}

@@ -1,0 +1,200 @@
+// Loads kong.conf the way Kong does (Penlight line rules, 3.2+ comment stripping, last duplicate
+// wins) and lays the `KONG_*` environment over it (env beats file). Every setting remembers its
+// line or variable; everything Kong tolerates silently becomes a diagnostic for rules to judge.
+
+import * as path from 'node:path';
+import type { EnvOrigin, FileOrigin } from '../../model/origin';
+import { kongEnvVars } from '../env';
+import { findHashCut, stripComment, trimLuaSpace } from './comments';
+import { ConfStore } from './conf-store';
+import { readPenlightEntries, type AssignmentEntry, type PenlightEntry } from './penlight';
+import { DEFAULT_MAX_CONF_BYTES, readConfLines } from './read-text';
+import type { ConfDiagnostic, ConfDiagnosticKind, ConfSetting, KongConf } from './types';
+
+export interface LoadKongConfOptions {
+  /** Refuse files larger than this many bytes (default 10 MiB). */
+  maxBytes?: number;
+  /** The folder used as `dir` when no file is given (default: the process's working folder). */
+  cwd?: string;
+}
+
+/**
+ * Reads `file` (undefined: Kong configured by the environment only) and the `KONG_*` variables
+ * of `env`. Throws InputError when the file cannot be read as text.
+ */
+export function loadKongConf(
+  file: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  options: LoadKongConfOptions = {},
+): KongConf {
+  const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
+  const diagnostics: ConfDiagnostic[] = [];
+  const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
+  const effective = applyEnv(fileSettings, env, diagnostics);
+  const dir = file === undefined ? path.resolve(options.cwd ?? process.cwd()) : path.resolve(path.dirname(file));
+  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics });
+}
+
+function diagnostic(kind: ConfDiagnosticKind, origin: FileOrigin | EnvOrigin, message: string, key?: string): ConfDiagnostic {
+  return { kind, ...(key !== undefined ? { key } : {}), message, origin };
+}
+
+function at(file: string, line: number, column: number): FileOrigin {
+  return { kind: 'file', file, line, column };
+}
+
+/** File settings by key, the last occurrence winning; Map order follows the winning lines. */
+function readFileSettings(file: string, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
+  const entries = readPenlightEntries(lines);
+  const byKey = new Map<string, ConfSetting[]>();
+  if (lines.length > 0 && lines[0].startsWith('\uFEFF')) diagnostics.push(bomDiagnostic(file, entries));
+  entries.forEach((entry, index) => {
+    switch (entry.kind) {
+      case 'section': {
+        const origin = at(file, entry.at.line, entry.at.column);
+        if (entry.name === undefined) {
+          diagnostics.push(diagnostic('malformed-section', origin, 'line starts with `[` but is not a `[name]` header: Penlight fails on it and Kong cannot load this file'));
+        } else {
+          diagnostics.push(diagnostic('section-header', origin, sectionMessage(entry.name, keysUnderSection(entries, index))));
+        }
+        return;
+      }
+      case 'positional':
+        diagnostics.push(diagnostic('no-equals', at(file, entry.at.line, entry.at.column), 'line has no `=`: Kong ignores it (write `key = value`)'));
+        return;
+      case 'empty-key':
+        diagnostics.push(diagnostic('empty-key', at(file, entry.at.line, entry.at.column), 'nothing before `=`: Kong ignores this line'));
+        return;
+      case 'dangling-continuation':
+        diagnostics.push(diagnostic('dangling-continuation', at(file, entry.at.line, entry.at.column), 'the last line ends with a continuation `\\`: Kong drops this text'));
+        return;
+      case 'assignment':
+        if (entry.section !== undefined) return; // reported with its section header
+        addFileSetting(byKey, fileSetting(file, entry, diagnostics), diagnostics);
+    }
+  });
+  return linkOverrides(byKey);
+}
+
+function keysUnderSection(entries: readonly PenlightEntry[], sectionIndex: number): string[] {
+  const keys: string[] = [];
+  for (let i = sectionIndex + 1; i < entries.length && entries[i].kind !== 'section'; i++) {
+    const entry = entries[i];
+    if (entry.kind === 'assignment') keys.push(entry.key);
+  }
+  return keys;
+}
+
+function sectionMessage(name: string, ignoredKeys: readonly string[]): string {
+  const shown = ignoredKeys.slice(0, 5).join(', ') + (ignoredKeys.length > 5 ? ', ...' : '');
+  const what = ignoredKeys.length === 0 ? 'every key after it' : `the ${ignoredKeys.length} key(s) after it (${shown})`;
+  return `\`[${name}]\` starts an INI section: Kong ignores ${what}`;
+}
+
+function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {
+  const first = entries.find((entry) => entry.kind === 'assignment' && entry.keyAt.line === 1) as AssignmentEntry | undefined;
+  const message = first
+    ? `file starts with a UTF-8 byte-order mark: Kong reads the first key as \`${first.key}\` and ignores it`
+    : 'file starts with a UTF-8 byte-order mark: Kong reads it as part of the first line (harmless here)';
+  return diagnostic('byte-order-mark', at(file, 1, 1), message, first?.key);
+}
+
+/** Turns a Penlight assignment into a setting with Kong 3.2+'s value, reporting its oddities. */
+function fileSetting(file: string, entry: AssignmentEntry, diagnostics: ConfDiagnostic[]): ConfSetting {
+  const origin: FileOrigin = at(file, entry.keyAt.line, entry.keyAt.column);
+  if (entry.endLine !== entry.keyAt.line) origin.endLine = entry.endLine;
+  const value = entry.numeric ? entry.penlightValue : trimLuaSpace(stripComment(entry.penlightValue));
+  const { key } = entry;
+
+  if (entry.numeric && entry.penlightValue !== entry.rawValue) {
+    diagnostics.push(diagnostic('numeric-conversion', origin, `\`${key}\` looks like a number to Lua: Kong reads it rewritten (leading zeros, signs, hex, exponents or digits beyond 14 are lost)`, key));
+  }
+  const cut = entry.numeric ? undefined : findHashCut(entry.penlightValue);
+  if (cut && !cut.looksLikeComment) {
+    diagnostics.push(diagnostic('unescaped-hash', origin, `\`${key}\` contains a \`#\` that Kong reads as the start of a comment, so the value is cut there (write \`\\#\` for a literal \`#\`)`, key));
+  }
+  if (isQuoted(value)) diagnostics.push(quotedDiagnostic(key, origin));
+  if (value === 'NONE' && !key.startsWith('nginx_')) diagnostics.push(noneDiagnostic(key, origin));
+
+  return {
+    key,
+    value,
+    rawValue: entry.rawValue,
+    ...(entry.rawKey !== key ? { rawKey: entry.rawKey } : {}),
+    ...(entry.numeric ? { numberLike: true } : {}),
+    origin,
+    overrides: [],
+  };
+}
+
+/**
+ * Records a file setting; a repeated key replaces the earlier one (Penlight keeps the last) and
+ * moves to the end so the order follows the winning line. Only the winner gets `overrides`
+ * (filled by `linkOverrides`), which keeps thousands of repeats linear.
+ */
+function addFileSetting(byKey: Map<string, ConfSetting[]>, setting: ConfSetting, diagnostics: ConfDiagnostic[]): void {
+  const history = byKey.get(setting.key);
+  if (!history) {
+    byKey.set(setting.key, [setting]);
+    return;
+  }
+  const previous = history[history.length - 1].origin as FileOrigin;
+  diagnostics.push(diagnostic('duplicate-key', setting.origin, `\`${setting.key}\` is set again here: Kong keeps this value and ignores the one at line ${previous.line}${history.length > 1 ? ` (and ${history.length - 1} before it)` : ''}`, setting.key));
+  history.push(setting);
+  byKey.delete(setting.key);
+  byKey.set(setting.key, history);
+}
+
+/** The winning setting of each key, with the earlier ones (oldest first) as its `overrides`. */
+function linkOverrides(byKey: Map<string, ConfSetting[]>): Map<string, ConfSetting> {
+  const winners = new Map<string, ConfSetting>();
+  for (const [key, history] of byKey) {
+    const winner = history[history.length - 1];
+    winner.overrides = history.slice(0, -1);
+    winners.set(key, winner);
+  }
+  return winners;
+}
+
+function isQuoted(value: string): boolean {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0];
+}
+
+function quotedDiagnostic(key: string, origin: FileOrigin | EnvOrigin): ConfDiagnostic {
+  return diagnostic('quoted-value', origin, `\`${key}\` is quoted: Kong keeps the quotes as part of the value`, key);
+}
+
+function noneDiagnostic(key: string, origin: FileOrigin | EnvOrigin): ConfDiagnostic {
+  return diagnostic('none-literal', origin, `\`${key}\` is set to NONE: Kong reads the word NONE (only injected nginx directives treat it as unset); leave the value empty to unset it`, key);
+}
+
+/**
+ * Lays `KONG_*` variables over the file settings (Kong reads them in `overrides()`; they beat the
+ * file). Env values are trimmed as `parse_value` does, never comment-stripped (3.2+). Returns the
+ * effective settings: file keys in file order (an env override takes its file key's place), then
+ * keys set only by the environment, by variable name.
+ */
+function applyEnv(fileSettings: Map<string, ConfSetting>, env: Readonly<Record<string, string | undefined>>, diagnostics: ConfDiagnostic[]): ConfSetting[] {
+  const effective = new Map(fileSettings);
+  const envOnly: ConfSetting[] = [];
+  for (const variable of kongEnvVars(env)) {
+    const origin: EnvOrigin = { kind: 'env', env: variable.name };
+    const fromFile = fileSettings.get(variable.key);
+    const setting: ConfSetting = {
+      key: variable.key,
+      value: trimLuaSpace(variable.value),
+      rawValue: variable.value,
+      origin,
+      overrides: fromFile ? [...fromFile.overrides, fromFile] : [],
+    };
+    if (fromFile) {
+      diagnostics.push(diagnostic('env-overrides-file', fromFile.origin, `\`${variable.key}\` is overridden by the environment variable ${variable.name}`, variable.key));
+      effective.set(variable.key, setting);
+    } else {
+      envOnly.push(setting);
+    }
+    if (isQuoted(setting.value)) diagnostics.push(quotedDiagnostic(setting.key, origin));
+    if (setting.value === 'NONE' && !setting.key.startsWith('nginx_')) diagnostics.push(noneDiagnostic(setting.key, origin));
+  }
+  return [...effective.values(), ...envOnly];
+}

@@ -1,0 +1,74 @@
+// Input errors: each names the file (and the line when one is to blame) in one line.
+
+import { execFileSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../../src/errors';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+import { tempDir, writeConf } from './conf-helpers';
+
+/** The InputError a load throws (fails the test when it throws nothing or something else). */
+function inputErrorOf(file: string, options?: { maxBytes?: number }): InputError {
+  try {
+    loadKongConf(file, {}, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error(`expected an InputError for ${file}`);
+}
+
+const runningAsRoot = process.getuid?.() === 0;
+
+describe('kong.conf input errors', () => {
+  it('a missing file', () => {
+    const file = join(tempDir(), 'absent.conf');
+    expect(inputErrorOf(file).oneLine()).toBe(`${file}: cannot read kong.conf: no such file`);
+  });
+
+  it('a directory given as the file', () => {
+    const dir = tempDir();
+    expect(inputErrorOf(dir).oneLine()).toBe(`${dir}: is a directory, not a kong.conf file`);
+  });
+
+  it('something that is not a regular file (a FIFO would block a naive reader)', () => {
+    const fifo = join(tempDir(), 'kong.conf');
+    execFileSync('mkfifo', [fifo]);
+    expect(inputErrorOf(fifo).oneLine()).toBe(`${fifo}: is not a regular file`);
+  });
+
+  (runningAsRoot ? it.skip : it)('an unreadable file', () => {
+    const file = writeConf('pg_host = db\n');
+    chmodSync(file, 0o000);
+    expect(inputErrorOf(file).oneLine()).toBe(`${file}: cannot read kong.conf: permission denied`);
+  });
+
+  it('a file holding a NUL byte, with its line', () => {
+    const file = writeConf(Buffer.from('pg_host = db\npg_port = 54\u000032\n', 'utf8'));
+    const error = inputErrorOf(file);
+    expect(error.place).toEqual({ file, line: 2 });
+    expect(error.oneLine()).toBe(`${file}:2: contains a NUL byte: not a text file`);
+  });
+
+  it('a file that is not UTF-8, with the line of the first bad byte', () => {
+    const latin1 = Buffer.concat([Buffer.from('pg_host = db\n# comment\npg_password = p'), Buffer.from([0xe4]), Buffer.from('ss\n')]);
+    const error = inputErrorOf(writeConf(latin1));
+    expect(error.place.line).toBe(3);
+    expect(error.message).toBe('is not valid UTF-8 text');
+  });
+
+  it('a file over the size limit', () => {
+    const file = writeConf('pg_host = db\n'.repeat(100));
+    expect(inputErrorOf(file, { maxBytes: 1000 }).oneLine()).toBe(`${file}: is 1300 bytes, over the 1000-byte limit for a kong.conf`);
+    expect(loadKongConf(file, {}, { maxBytes: 1300 }).get('pg_host')?.value).toBe('db');
+  });
+
+  it('an empty path', () => {
+    expect(inputErrorOf('').oneLine()).toBe('empty kong.conf path');
+  });
+
+  it('accepts an empty file and a UTF-8 BOM', () => {
+    expect(loadKongConf(writeConf(''), {}).rawSettings()).toEqual([]);
+    expect(loadKongConf(writeConf('\uFEFF# kong\npg_host = db\n'), {}).get('pg_host')?.value).toBe('db');
+  });
+});
