@@ -5,6 +5,8 @@
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
+import type { DatabaseInput } from './inputs/database/types';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
@@ -26,6 +28,10 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** `--pg URL`: read this database instead of the one kong.conf configures. */
+  pgUrl?: string;
+  /** `--no-db`: do not read the database. */
+  noDb?: boolean;
   cwd: string;
 }
 
@@ -48,43 +54,57 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
   }
-  if (inputs.kongConf) {
-    inputs.license = loadLicenseEvidence(inputs.kongConf);
+  const database = await loadDatabaseForInstallation({ pgUrl: options.pgUrl, noDb: options.noDb, kongConf: inputs.kongConf, env: options.env });
+  if ('input' in database) {
+    inputs.database = database.input;
+    inputs.entities = [...(inputs.entities ?? []), database.input.entities];
+    listed.push({ kind: 'database', label: database.input.label });
   } else {
-    missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+    missing.database = database.skipped;
   }
-  if (options.backupFile) {
-    inputs.backup = loadBackupEvidence(options.backupFile);
-    listed.push({ kind: 'backup', label: options.backupFile });
-  } else {
-    missing.backup = 'no --backup FILE given';
+  try {
+    if (inputs.kongConf || inputs.database) {
+      inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? licenseCandidatesFromDatabase(inputs.database) : undefined);
+    } else {
+      missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+    }
+    if (options.backupFile) {
+      inputs.backup = loadBackupEvidence(options.backupFile);
+      listed.push({ kind: 'backup', label: options.backupFile });
+    } else {
+      missing.backup = 'no --backup FILE given';
+    }
+
+    const edition = deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
+    const { topology, role } = deriveTopology(options, inputs.kongConf, inputs.database);
+    const from = options.from || !inputs.database ? deriveVersion(options.from, '--from') : versionFromDatabase(inputs.database);
+    const to = deriveVersion(options.to, '--to');
+    const plan = computePlan({
+      from: from.version,
+      to: to.version,
+      topology: topology.value as Topology,
+      role,
+      edition: edition.value as Edition,
+    });
+
+    return {
+      inputs,
+      missing,
+      plan,
+      report: {
+        edition,
+        topology,
+        from: { value: from.version.toString(), reason: from.reason },
+        to: { value: to.version.toString(), reason: to.reason },
+        inputs: listed,
+        ...(options.confFile ? { configFile: options.confFile } : {}),
+      },
+    };
+  } catch (error) {
+    // The session would keep the process alive; close it before the error travels on.
+    await inputs.database?.close();
+    throw error;
   }
-
-  const edition = deriveEdition(options, inputs.kongConf, kongEnv);
-  const { topology, role } = deriveTopology(options, inputs.kongConf);
-  const from = deriveVersion(options.from, '--from');
-  const to = deriveVersion(options.to, '--to');
-  const plan = computePlan({
-    from: from.version,
-    to: to.version,
-    topology: topology.value as Topology,
-    role,
-    edition: edition.value as Edition,
-  });
-
-  return {
-    inputs,
-    missing,
-    plan,
-    report: {
-      edition,
-      topology,
-      from: { value: from.version.toString(), reason: from.reason },
-      to: { value: to.version.toString(), reason: to.reason },
-      inputs: listed,
-      ...(options.confFile ? { configFile: options.confFile } : {}),
-    },
-  };
 }
 
 function deriveVersion(text: string | undefined, flag: string): { version: KongVersion; reason: string } {
@@ -92,11 +112,21 @@ function deriveVersion(text: string | undefined, flag: string): { version: KongV
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
 }
 
+/** Without --from, the database's migrations say which version is installed. */
+function versionFromDatabase(database: DatabaseInput): { version: KongVersion; reason: string } {
+  const { installed } = database;
+  return {
+    version: resolveVersion(installed.planVersion.toString(), 'version inferred from schema_meta'),
+    reason: `inferred from the database: ${installed.label} (${installed.evidence[0]})`,
+  };
+}
+
 /** Enterprise when told so, when a license is configured or an Enterprise-only key is set. */
 export function deriveEdition(
   options: Pick<InstallationOptions, 'edition' | 'from' | 'to'>,
   conf: KongConf | undefined,
   kongEnv: Record<string, string>,
+  database?: DatabaseInput,
 ): Derived {
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
@@ -104,6 +134,9 @@ export function deriveEdition(
   const keyMarker = conf ? findEnterpriseMarker(conf.settings().map((s) => s.key)) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
+  }
+  if (database && database.enterpriseEvidence.length > 0) {
+    return { value: 'enterprise', reason: `inferred: Enterprise ${database.enterpriseEvidence[0]} in the database` };
   }
   const fourPart = [options.from, options.to].find((v) => v && /^\d+\.\d+\.\d+\.\d+$/.test(v.trim()));
   if (fourPart) return { value: 'enterprise', reason: `inferred: ${fourPart} is an Enterprise version number` };
@@ -114,6 +147,7 @@ export function deriveEdition(
 export function deriveTopology(
   options: Pick<InstallationOptions, 'topology' | 'role'>,
   conf: KongConf | undefined,
+  database?: DatabaseInput,
 ): { topology: Derived; role: Role } {
   const roleSetting = conf?.get('role');
   const databaseSetting = conf?.get('database');
@@ -132,6 +166,13 @@ export function deriveTopology(
   }
   if (databaseSetting?.value === 'off') {
     return { topology: { value: 'dbless', reason: `database = off at ${describeOrigin(databaseSetting.origin)}` }, role: 'dbless' };
+  }
+  const liveDataPlanes = database?.dataPlanes.filter((dp) => dp.live) ?? [];
+  if (liveDataPlanes.length > 0) {
+    return {
+      topology: { value: 'hybrid', reason: `${liveDataPlanes.length} data plane(s) recently reported in the database's clustering_data_planes` },
+      role: 'control_plane',
+    };
   }
   const reason = conf ? 'no role and no database = off in kong.conf' : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };

@@ -17,6 +17,10 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  /** `--pg URL`. */
+  pg?: string;
+  /** False with `--no-db`. */
+  db?: boolean;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -35,6 +39,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    pgUrl: options.pg,
+    noDb: options.db === false,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {
@@ -42,7 +48,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     inputs: installation.inputs,
     missing: installation.missing,
     now: io.now,
-  });
+  }).finally(() => installation.inputs.database?.close());
   const report = buildReport({ plan: installation.plan, installation: installation.report, result, failOn: options.failOn });
   const color = useColor(io, options.color, Boolean(options.output));
   writeOutput(renderReport(report, options.format, describeRules(registry.all()), color, io), options.output, io);
