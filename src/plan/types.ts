@@ -19,6 +19,12 @@ export interface Strategy {
   docsUrl?: string;
 }
 
+/**
+ * Which guarantee covers a hop: the docs guarantee patch, adjacent-minor and adjacent-LTS upgrades;
+ * `documented` hops (2.8 -> 3.1.1.3, 3.0.x -> 3.4.x) rest on a table or a changelog entry alone.
+ */
+export type HopCoverage = 'patch' | 'adjacent-minor' | 'adjacent-lts' | 'documented';
+
 export interface Hop {
   /** The version before this hop, as the route writes it (`2.8.x`, `3.1.1.3`). */
   from: string;
@@ -29,9 +35,12 @@ export interface Hop {
   toVersion: KongVersion;
   /** `2.8.x -> 3.1.1.3`, the text findings carry. */
   label: string;
-  /** Set when a hop is needed only in some cases (2.8.2.x for blue/green only). */
+  /** Set when a hop is needed only in some cases: `blue-green` (2.8.2.x, needed for blue-green upgrades only). */
   condition?: string;
   note?: string;
+  covers?: HopCoverage;
+  /** The LTS upgrade guide for an adjacent-LTS hop. */
+  guideUrl?: string;
 }
 
 export interface Route {
@@ -55,8 +64,11 @@ export interface PlanProblem {
 }
 
 export interface Plan {
+  /** Concrete versions: the oldest release `--from` covers and the newest `--to` covers. */
   from: KongVersion;
   to: KongVersion;
+  /** The versions as the user wrote them (`2.8.x`, `3.4.x`), before they were made concrete. */
+  requested?: { from: KongVersion; to: KongVersion };
   topology: Topology;
   role: Role;
   edition: Edition;

@@ -55,7 +55,7 @@ describe('kong-preflight check', () => {
     const pg = report.findings.find((f: { ruleId: string }) => f.ruleId === 'conf/pg-ssl-version-enum');
     expect(pg).toMatchObject({ severity: 'blocker', location: { line: 10, column: 1 } });
     expect(pg.location.file).toMatch(/ee-2\.8-postgres\/kong\.conf$/);
-    expect(pg.hop).toMatch(/3\.2/);
+    expect(pg.hop).toMatch(/-> 3\.4/);
     expect(result.stdout).not.toContain('kong-db-password');
   });
 

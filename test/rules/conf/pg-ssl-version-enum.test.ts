@@ -13,7 +13,7 @@ ruleTester.run(rule, {
       name: 'tlsv1 on a path through 3.2.1.0',
       conf: 'database = postgres\npg_ssl = on\npg_ssl_version = tlsv1\n',
       from: '2.8.2.4', to: '3.4', edition: 'enterprise',
-      findings: [{ messageId: 'outsideEnum', severity: 'blocker', line: 3, column: 1, hop: '3.2', data: { key: 'pg_ssl_version', value: 'tlsv1' } }],
+      findings: [{ messageId: 'outsideEnum', severity: 'blocker', line: 3, column: 1, hop: '2.8.2.4 -> 3.4', data: { key: 'pg_ssl_version', value: 'tlsv1' } }],
     },
     {
       name: 'read-only replica key too',

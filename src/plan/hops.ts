@@ -1,0 +1,100 @@
+// Turns a route's steps into hops with concrete versions, so the gate (src/plan/gate.ts) can tell
+// which hop brings a change. A step written `X.Y.x` installs the newest X.Y patch; the final step is
+// always the user's target; an exact step (`3.1.1.3`, `3.1.1.3+`) installs that version.
+
+import { minorInfo, newestWithin, nextLts, nextMinor } from '../knowledge/releases';
+import { ltsPair, pathRules } from '../knowledge/upgrade-paths';
+import { KongVersion } from '../version/kong-version';
+import type { Edition, Hop, HopCoverage } from './types';
+import type { Step } from './steps';
+
+export interface RouteEnds {
+  /** As written by the user (`2.8.x`) and concrete (the oldest 2.8 release). */
+  fromText: string;
+  from: KongVersion;
+  toText: string;
+  to: KongVersion;
+  edition: Edition;
+}
+
+/** The release a step installs. */
+function concreteStep(step: Step, edition: Edition): KongVersion {
+  const exact = step.to.endsWith('+');
+  const version = KongVersion.parse(step.to.replace(/\+$/, ''), 'step');
+  return exact || version.precision === 'enterprise' ? version : newestWithin(version, edition);
+}
+
+/** Which documented guarantee covers an upgrade from one release to another. */
+export function coverage(from: KongVersion, to: KongVersion): HopCoverage {
+  if (from.minorKey === to.minorKey) return 'patch';
+  if (from.major === to.major && nextMinor(from.minorKey) === to.minorKey) return 'adjacent-minor';
+  if (nextLts(from.minorKey) === to.minorKey) return 'adjacent-lts';
+  return 'documented';
+}
+
+function hopNotes(step: Step, from: KongVersion, to: KongVersion, covers: HopCoverage, edition: Edition): string[] {
+  const notes: string[] = [];
+  if (step.note) notes.push(step.note);
+  if (step.condition === 'blue-green') {
+    notes.push(`needed only for blue-green upgrades, which reach 3.x from ${pathRules.blueGreenMinimumFor3} or later`);
+  }
+  if (covers === 'adjacent-lts') notes.push(`LTS to LTS upgrade (${from.minorKey} -> ${to.minorKey}): follow the LTS upgrade guide`);
+  if (covers === 'documented' && from.major === 3 && to.major === 3) {
+    // Within 3.x a skip such as 3.0.x -> 3.4.x rests on a table alone; the 2.x entry points
+    // (2.x -> 2.8, 2.8 -> 3.0/3.1.1.3) are the documented major-upgrade route and need no remark.
+    notes.push('skips minors with no guarantee behind it (not patch, adjacent minor or adjacent LTS); only the table documents it');
+  }
+  if (edition === 'oss' && to.isEnterpriseNumbered && !(minorInfo(to)?.oss.length)) {
+    notes.push(`${to} is an Enterprise release; Kong OSS has no ${to.minorKey} release`);
+  } else if (edition === 'oss' && to.isEnterpriseNumbered && step.to === to.toString()) {
+    notes.push(`${to} is an Enterprise patch; on OSS use the newest ${to.minorKey} release`);
+  }
+  return notes;
+}
+
+/** Hops for a route; steps that install nothing newer than the current version are dropped. */
+export function toHops(steps: Step[], ends: RouteEnds): Hop[] {
+  const hops: Hop[] = [];
+  let fromText = ends.fromText;
+  let fromVersion = ends.from;
+  steps.forEach((step, i) => {
+    const final = i === steps.length - 1;
+    const toVersion = final ? ends.to : concreteStep(step, ends.edition);
+    if (!final && toVersion.lte(fromVersion)) return;
+    const to = final ? ends.toText : step.to;
+    const covers = coverage(fromVersion, toVersion);
+    const notes = hopNotes(step, fromVersion, toVersion, covers, ends.edition);
+    const named = concreteStep(step, ends.edition);
+    if (final && named.isEnterpriseNumbered && toVersion.lt(named)) {
+      notes.push(`the route's table names ${step.to} here; the target ${toVersion} is older`);
+    }
+    const guide = covers === 'adjacent-lts' ? ltsPair(fromVersion.minorKey, toVersion.minorKey)?.guideUrl : undefined;
+    hops.push({
+      from: fromText,
+      to,
+      fromVersion,
+      toVersion,
+      label: `${fromText} -> ${to}`,
+      ...(step.condition ? { condition: step.condition } : {}),
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+      covers,
+      ...(guide ? { guideUrl: guide } : {}),
+    });
+    fromText = to;
+    fromVersion = toVersion;
+  });
+  return flagSkippableLtsStart(hops);
+}
+
+/**
+ * A blue-green-only stop on 2.8 followed by the LTS jump: skipping the stop would start that jump
+ * below 2.8, where the LTS guide does not apply. The table keeps the condition; the note says so.
+ */
+function flagSkippableLtsStart(hops: Hop[]): Hop[] {
+  return hops.map((hop, i) => {
+    const next = hops[i + 1];
+    if (!hop.condition || next?.covers !== 'adjacent-lts') return hop;
+    const why = `skipping it would start the ${next.fromVersion.minorKey} -> ${next.toVersion.minorKey} LTS upgrade below ${next.fromVersion.minorKey}, which the LTS guide does not cover`;
+    return { ...hop, note: hop.note ? `${hop.note}; ${why}` : why };
+  });
+}

@@ -1,0 +1,91 @@
+// Path-level problems: facts about the route itself that an operator must act on (a legacy source,
+// the hybrid 3.1 protocol gap, a route only a table vouches for). Each builder returns a problem in
+// our words with its sources; src/plan/compute-plan.ts decides when they apply.
+
+import { newestRelease } from '../knowledge/releases';
+import { pathRules, pathSource } from '../knowledge/upgrade-paths';
+import type { KongVersion } from '../version/kong-version';
+import type { Hop, PlanProblem } from './types';
+
+const REFERENCE = 'https://developer.konghq.com/gateway/upgrade/';
+
+export function legacySource(from: KongVersion): PlanProblem {
+  const zero = from.major === 0 ? ' The docs this tool follows give no route out of 0.x: reach 1.x with Kong\'s legacy upgrade notes first.' : '';
+  return {
+    id: 'plan.legacy-source',
+    severity: 'warning',
+    message: `Kong ${from} predates the documented upgrade paths: it must reach ${pathRules.legacyStepTarget} first (Kong does not upgrade 1.x straight to 3.x), and kong-preflight knows no breaking changes on that step, so it checks nothing there.${zero}`,
+    remediation: `Upgrade to ${pathRules.legacyStepTarget} following Kong's 1.x to 2.x notes, then run kong-preflight again with --from ${pathRules.legacyStepTarget}.`,
+    docsUrl: REFERENCE,
+    sources: [pathSource('majorUpgrade')],
+  };
+}
+
+export function belowMinimumFor3(from: KongVersion): PlanProblem {
+  return {
+    id: 'plan.below-2.1',
+    severity: 'warning',
+    message: `Kong 3.0 migrates from ${pathRules.minimumSourceForMajor3} at the lowest; ${from} needs a stop at ${pathRules.legacyStepTarget} before its first 3.x hop.`,
+    remediation: `Upgrade to ${pathRules.legacyStepTarget} (or to 2.8.x) before installing 3.x.`,
+    docsUrl: REFERENCE,
+    sources: [pathSource('majorUpgrade')],
+  };
+}
+
+export function legacyTarget(to: KongVersion): PlanProblem {
+  return {
+    id: 'plan.legacy-target',
+    severity: 'warning',
+    message: `kong-preflight has no upgrade-path facts for targets before ${pathRules.minimumSourceForMajor3} (${to}); the route shown is a single hop and nothing on it is checked.`,
+    sources: [pathSource('majorUpgrade')],
+  };
+}
+
+export function hybridWebsocket(from: KongVersion): PlanProblem {
+  const ws = pathRules.hybridWebsocket;
+  return {
+    id: 'plan.hybrid-websocket-3.1',
+    severity: 'warning',
+    message: `Hybrid ${from}: 3.1.0.0 dropped the legacy CP/DP sync protocol, ${ws.proseSays} restored it and 3.2 drops the newer one, so control and data planes on ${from} lose sync with 3.2+ nodes. Move every node to ${ws.via} before going further.`,
+    remediation: `Upgrade all control planes, then all data planes, to ${ws.via} (the guide's prose names ${ws.proseSays}; its tables ${ws.via}), then continue the route.`,
+    docsUrl: REFERENCE,
+    sources: [pathSource('hybridWebsocket'), pathSource('seed')],
+  };
+}
+
+export function tableRowMissing(targetMinor: string, current: string, topology: string): PlanProblem {
+  return {
+    id: 'plan.table-row-missing',
+    severity: 'info',
+    message: `The upgrade table for ${targetMinor} has no row for ${current} ${topology}; the route follows the guaranteed upgrade paths instead.`,
+    sources: [pathSource('seed'), pathSource('guaranteedPaths')],
+  };
+}
+
+export function tableOnlyHops(hops: readonly Hop[]): PlanProblem {
+  return {
+    id: 'plan.table-only-hop',
+    severity: 'info',
+    message: `${hops.map((h) => h.label).join(', ')} skips minors with only the docs table behind it (no patch, adjacent-minor or adjacent-LTS guarantee); the alternative route goes one minor at a time.`,
+    sources: [pathSource('guaranteedPaths')],
+  };
+}
+
+export function ossWithoutRelease(minors: readonly string[]): PlanProblem {
+  return {
+    id: 'plan.no-oss-release',
+    severity: 'warning',
+    message: `Kong OSS has no ${minors.join(', ')} release; the route uses Enterprise versions there.`,
+    remediation: `Check the target: the newest OSS release is ${newestRelease('oss')}.`,
+    sources: [pathSource('digest')],
+  };
+}
+
+export function nothingToDo(version: KongVersion): PlanProblem {
+  return {
+    id: 'plan.nothing-to-do',
+    severity: 'info',
+    message: `--from and --to both stand for ${version}: there is nothing to upgrade.`,
+    sources: [],
+  };
+}

@@ -1,0 +1,160 @@
+// Release facts: which versions exist, how partial versions become concrete releases, LTS lines
+// and dates. Expectations pin facts of closed lines (2.8, 3.4 history) and check structure for the
+// rest, so regenerating the data for new releases does not break them.
+
+import { InputError } from '../../src/errors';
+import {
+  isLts, isReleased, latestPatchOf, listMinors, ltsChain, minorInfo, nearestKnown, newestRelease,
+  newestWithin, nextLts, nextMinor, oldestWithin, releaseSources, resolveVersion,
+} from '../../src/knowledge/releases';
+import { KongVersion } from '../../src/version/kong-version';
+
+describe('resolveVersion accepts released versions at any precision', () => {
+  test.each([
+    ['3', 'major'],
+    ['3.4', 'minor'],
+    ['3.4.x', 'minor'],
+    ['3.4.2', 'patch'], // OSS tag
+    ['3.4.3', 'patch'], // Enterprise 3.4.3.x only
+    ['3.10.0', 'patch'], // Enterprise only: OSS stops at 3.9
+    ['3.4.3.29', 'enterprise'],
+    ['3.1.1.3', 'enterprise'],
+    ['2.8.2.4', 'enterprise'],
+    ['2.8.5', 'patch'],
+    ['3.1.1.1', 'enterprise'], // named by the hybrid special case, absent from the changelog
+    ['2.7.1.2', 'enterprise'], // 2.7 Enterprise patches are not listed: accepted unchecked
+    ['1.5', 'minor'],
+    ['1.4.2', 'patch'],
+    ['0.36', 'minor'],
+    ['0.14.1', 'patch'],
+    ['0.11.0.1', 'enterprise'], // an old four-part OSS tag
+  ])('%s', (text, precision) => {
+    const v = resolveVersion(text, '--from');
+    expect(v.precision).toBe(precision);
+    expect(isReleased(v)).toBe(true);
+  });
+});
+
+describe('resolveVersion refuses versions Kong never released', () => {
+  test.each([
+    ['3.99', ['3.15']],
+    ['2.9', ['2.8', '3.0']],
+    ['3.4.99', ['3.4.3', 'newest 3.4: 3.4.3.29']],
+    ['3.4.3.30', ['3.4.3.29']],
+    ['3.2.0.0', ['3.2.1.0']], // Enterprise 3.2 starts at 3.2.1.0
+    ['3.9.3.0', ['3.9.1.2']], // OSS 3.9.3 exists, Enterprise 3.9.3.0 does not
+    ['3.4.4', ['3.4.2', '3.4.3']],
+    ['4', []],
+    ['1.6', ['1.5']],
+  ])('%s (nearest %j)', (text, nearest) => {
+    let error: unknown;
+    try {
+      resolveVersion(text, '--to');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const message = (error as Error).message;
+    expect(message).toContain(`--to "${text}"`);
+    expect(message.split('\n')).toHaveLength(1);
+    for (const n of nearest) expect(message).toContain(n);
+  });
+
+  test('text that is no version at all', () => {
+    expect(() => resolveVersion('latest', '--to')).toThrow('--to "latest" is not a Kong version');
+  });
+
+  test('nearestKnown lists neighbours on both sides at the written precision', () => {
+    expect(nearestKnown(KongVersion.parse('2.9'))).toEqual(['2.7', '2.8', '3.0', '3.1']);
+    expect(nearestKnown(KongVersion.parse('3.1.1.0'))).toEqual(['3.1.0.0', '3.1.1.2', '3.1.1.3']);
+    expect(nearestKnown(KongVersion.parse('3.4.9'))).toEqual(['3.4.2', '3.4.3']);
+  });
+});
+
+describe('concrete versions for planning', () => {
+  const v = (t: string) => KongVersion.parse(t);
+
+  test('a target stands for its newest release, a source for its oldest', () => {
+    expect(newestWithin(v('2.8')).toString()).toBe('2.8.4.14');
+    expect(oldestWithin(v('2.8')).toString()).toBe('2.8.0.0');
+    expect(newestWithin(v('2.8.2')).toString()).toBe('2.8.2.4');
+    expect(oldestWithin(v('2.8.2')).toString()).toBe('2.8.2.0');
+    expect(oldestWithin(v('3.4.3')).toString()).toBe('3.4.3.1'); // there is no 3.4.3.0
+    expect(newestWithin(v('3.1.1.3')).toString()).toBe('3.1.1.3');
+  });
+
+  test('OSS numbering where the edition is OSS and the minor has OSS tags', () => {
+    expect(newestWithin(v('3.4'), 'oss').toString()).toBe('3.4.2');
+    expect(oldestWithin(v('2.8'), 'oss').toString()).toBe('2.8.0');
+    // 3.10 has no OSS tag: Enterprise numbering is all there is.
+    expect(newestWithin(v('3.10'), 'oss').isEnterpriseNumbered).toBe(true);
+    // 2.1 lists no Enterprise patches: OSS tags stand in.
+    expect(newestWithin(v('2.1')).toString()).toBe('2.1.4');
+  });
+
+  test('latestPatchOf is the newest patch of a minor and refuses unknown minors', () => {
+    expect(latestPatchOf('2.8').toString()).toBe('2.8.4.14');
+    expect(latestPatchOf('2.8', 'oss').toString()).toBe('2.8.5');
+    for (const m of listMinors().filter((x) => x.enterprise.patches.length)) {
+      const latest = latestPatchOf(m.minor);
+      for (const p of m.enterprise.patches) expect(KongVersion.parse(p.version).lte(latest)).toBe(true);
+    }
+    expect(() => latestPatchOf('3.99')).toThrow(InputError);
+  });
+
+  test('newestRelease is at or above every release listed', () => {
+    const newest = newestRelease();
+    const newestOss = newestRelease('oss');
+    for (const m of listMinors()) {
+      for (const p of m.enterprise.patches) expect(KongVersion.parse(p.version).lte(newest)).toBe(true);
+      for (const t of m.oss) expect(KongVersion.parse(t.version).lte(newestOss)).toBe(true);
+    }
+    expect(newest.isEnterpriseNumbered).toBe(true);
+  });
+});
+
+describe('minors, LTS lines and dates', () => {
+  test('minors are listed oldest first, legacy ones flagged', () => {
+    const minors = listMinors();
+    for (let i = 1; i < minors.length; i++) {
+      expect(KongVersion.parse(minors[i - 1].minor).lt(KongVersion.parse(minors[i].minor))).toBe(true);
+    }
+    expect(minors.filter((m) => m.legacy).every((m) => KongVersion.parse(m.minor).major < 2)).toBe(true);
+    expect(minors.filter((m) => !m.legacy).every((m) => KongVersion.parse(m.minor).major >= 2)).toBe(true);
+  });
+
+  test('LTS chain and flags agree', () => {
+    expect(ltsChain()).toEqual(['2.8', '3.4', '3.10', '3.14']);
+    for (const m of listMinors()) expect(isLts(m.minor)).toBe(ltsChain().includes(m.minor));
+    expect(isLts('3.4.3.29')).toBe(true);
+    expect(isLts('3.5')).toBe(false);
+    expect(isLts('9.9')).toBe(false);
+    expect(nextLts('2.8')).toBe('3.4');
+    expect(nextLts('3.4')).toBe('3.10');
+    expect(nextLts('3.5')).toBeUndefined();
+  });
+
+  test('next minor crosses majors and double digits', () => {
+    expect(nextMinor('2.8')).toBe('3.0');
+    expect(nextMinor('3.9')).toBe('3.10');
+    expect(nextMinor(latestPatchOf('3.4'))).toBe('3.5');
+  });
+
+  test('release and end-of-support dates', () => {
+    const lts34 = minorInfo('3.4')!;
+    expect(lts34.releaseDate).toBe('2023-08-09');
+    expect(lts34.endOfFullSupport).toBe('2026-08-31');
+    expect(lts34.endOfSunsetSupport).toBe('2027-08-31');
+    for (const m of listMinors().filter((x) => x.releaseDate && x.endOfFullSupport)) {
+      expect(m.endOfFullSupport! > m.releaseDate!).toBe(true);
+    }
+    expect(minorInfo('3.99')).toBeUndefined();
+  });
+
+  test('facts name their sources', () => {
+    const sources = releaseSources();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s.ref).toMatch(/\S/);
+    expect(sources.some((s) => s.ref.startsWith('Kong/developer.konghq.com:app/_data/support/gateway.yml'))).toBe(true);
+  });
+});
