@@ -54,6 +54,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
   }
+  // Versions the user gave are checked before any connection is made.
+  const to = deriveVersion(options.to, '--to');
+  const givenFrom = options.from ? deriveVersion(options.from, '--from') : undefined;
   const database = await loadDatabaseForInstallation({ pgUrl: options.pgUrl, noDb: options.noDb, kongConf: inputs.kongConf, env: options.env });
   if ('input' in database) {
     inputs.database = database.input;
@@ -77,8 +80,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
     const edition = deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
     const { topology, role } = deriveTopology(options, inputs.kongConf, inputs.database);
-    const from = options.from || !inputs.database ? deriveVersion(options.from, '--from') : versionFromDatabase(inputs.database);
-    const to = deriveVersion(options.to, '--to');
+    const from = givenFrom ?? (inputs.database ? versionFromDatabase(inputs.database) : deriveVersion(undefined, '--from'));
     const plan = computePlan({
       from: from.version,
       to: to.version,
@@ -108,7 +110,10 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 }
 
 function deriveVersion(text: string | undefined, flag: string): { version: KongVersion; reason: string } {
-  if (!text) throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)`);
+  if (!text) {
+    const orDb = flag === '--from' ? ', or let the database tell it (kong.conf pg_* or --pg)' : '';
+    throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
+  }
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
 }
 

@@ -29,7 +29,7 @@ export default defineRule<'belowMinimum' | 'untested' | 'untestedDisputed' | 'no
     if (server.versionNum < versionNum(postgresCodeMinimum.major, postgresCodeMinimum.minor)) {
       ctx.report({
         messageId: 'belowMinimum', severity: 'blocker', at, since: targets[0],
-        data: { server: server.version, minimum: postgresCodeMinimum.toString(), version: ctx.plan.to.toString() },
+        data: { server: server.version, minimum: `${postgresCodeMinimum.major}.${postgresCodeMinimum.minor}`, version: ctx.plan.to.toString() },
       });
       return;
     }
