@@ -28,7 +28,13 @@ export interface TestDatabase extends TestServer {
 }
 
 export const ENV_KEY = 'KONG_PREFLIGHT_TEST_PG';
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The checkout root (this file also runs compiled under dist/, for the demo script). */
+const REPO_ROOT = (() => {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'fixtures', 'db', 'scenarios.json'))) return dir;
+  }
+  return path.resolve(__dirname, '..', '..');
+})();
 const FIXTURE_ROOT = path.join(REPO_ROOT, 'fixtures', 'db');
 
 /** The running embedded server, kept for the teardown (setup and teardown share a process). */
