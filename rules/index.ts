@@ -10,6 +10,7 @@ import dbMigrationsInProgress from './db/migrations-in-progress';
 import dbPostgres15SchemaPrivilege from './db/postgres15-schema-privilege';
 import dbPostgresVersion from './db/postgres-version';
 import cassandraRemoved from './conf/cassandra-removed';
+import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
@@ -18,6 +19,7 @@ export const builtinRules: readonly Rule[] = [
   upgradePath,
   backupEvidence,
   cassandraRemoved,
+  fileSyntax,
   pgSslVersionEnum,
   enterpriseLicense,
   dbMigrationsInProgress,

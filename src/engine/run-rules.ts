@@ -10,7 +10,8 @@ import type { Inputs, MissingInputReasons } from './inputs';
 
 export interface RunOptions {
   plan: Plan;
-  inputs: Inputs;
+  /** Loaded inputs; absent ones make rules that need them "not evaluated". */
+  inputs?: Inputs;
   /** Why absent inputs are absent; the default reason names the flag to add. */
   missing?: MissingInputReasons;
   /** Rule ids turned off by configuration. */
@@ -45,7 +46,7 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
       result.notApplicable.push({ ruleId: id, reason: skip });
       continue;
     }
-    const absent = rule.meta.inputs.filter((name) => isAbsent(options.inputs[name]));
+    const absent = rule.meta.inputs.filter((name) => isAbsent(options.inputs?.[name]));
     if (absent.length > 0) {
       const reasons = absent.map((name) => options.missing?.[name] ?? `no ${name} input given`);
       result.notEvaluated.push({ ruleId: id, reason: reasons.join('; ') });
@@ -63,7 +64,7 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
       result.internalErrors.push({ ruleId: id, message: errorMessage(error) });
     }
   }
-  await walkEntities(visiting, options.inputs.entities ?? [], result);
+  await walkEntities(visiting, options.inputs?.entities ?? [], result);
   return result;
 }
 
@@ -133,12 +134,12 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
     plan,
     now: options.now ?? new Date(),
     input(name) {
-      const value = options.inputs[name];
+      const value = options.inputs?.[name];
       if (value === undefined) throw new Error(`rule ${meta.id} used input "${name}" without declaring it`);
       return value as NonNullable<typeof value>;
     },
     optionalInput(name) {
-      return options.inputs[name];
+      return options.inputs?.[name];
     },
     crosses: (version) => pathCrosses(plan, version),
     hopFor: (version) => hopCrossing(plan, version),

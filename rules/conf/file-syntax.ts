@@ -1,0 +1,47 @@
+// Reports what Kong's kong.conf reader silently tolerates but the operator almost never meant:
+// duplicate keys, `[sections]` that hide every later key, values cut at `#`, kept quotes. These
+// survive any upgrade unnoticed, so they are reported on every path.
+
+import { defineRule } from '../../src/engine/define-rule';
+import type { ConfDiagnosticKind } from '../../src/inputs/kong-conf/types';
+import type { Severity } from '../../src/model/finding';
+
+/** How much each oddity matters; values can be secrets, so messages never quote them. */
+const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
+  'malformed-section': 'blocker',
+  'section-header': 'warning',
+  'unescaped-hash': 'warning',
+  'duplicate-key': 'warning',
+  'no-equals': 'warning',
+  'empty-key': 'warning',
+  'quoted-value': 'warning',
+  'dangling-continuation': 'warning',
+  'byte-order-mark': 'warning',
+  'numeric-conversion': 'info',
+  'none-literal': 'info',
+  'env-overrides-file': 'info',
+};
+
+export default defineRule<'diagnostic'>({
+  id: 'conf/file-syntax',
+  description: 'Reports kong.conf lines that Kong reads differently from how they look: duplicates, sections, cut values, kept quotes.',
+  severity: 'warning',
+  inputs: ['kongConf'],
+  messages: { diagnostic: '{{message}}' },
+  remediation: 'Edit the line so that Kong reads what you mean: one setting per key, no [sections], `\\#` for a literal #, no quotes around values.',
+  docsUrl: 'https://developer.konghq.com/gateway/configuration/',
+  sources: [
+    { kind: 'digest', ref: 'kong-facts/conf/parsing.md (Penlight pl.config rules, comment stripping, precedence)' },
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3 (load_config)' },
+  ],
+  check(ctx) {
+    for (const diagnostic of ctx.input('kongConf').diagnostics) {
+      ctx.report({
+        messageId: 'diagnostic',
+        severity: SEVERITY[diagnostic.kind],
+        at: diagnostic.origin,
+        data: { message: diagnostic.message, kind: diagnostic.kind, ...(diagnostic.key ? { key: diagnostic.key } : {}) },
+      });
+    }
+  },
+});

@@ -1,0 +1,128 @@
+// The engine's contract: gates, missing inputs, crashes contained, messageIds checked, entity visitors.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { RuleRegistry, validateRule } from '../../src/engine/registry';
+import { interpolate, runRules } from '../../src/engine/run-rules';
+import { resolveVersion } from '../../src/knowledge/releases';
+import type { Entity, EntitySource, EntityType } from '../../src/model/entities';
+import { computePlan } from '../../src/plan/compute-plan';
+
+const plan = (from: string, to: string, edition: 'oss' | 'enterprise' = 'oss') =>
+  computePlan({ from: resolveVersion(from, '--from'), to: resolveVersion(to, '--to'), topology: 'traditional', role: 'traditional', edition });
+
+const base = {
+  description: 'Does a thing for the test.',
+  severity: 'warning' as const,
+  remediation: 'Fix it.',
+  docsUrl: 'https://example.invalid/rule',
+  sources: [{ kind: 'docs' as const, ref: 'test' }],
+};
+
+const always = defineRule<'hit'>({
+  ...base,
+  id: 'test/always',
+  inputs: [],
+  gate: { introducedIn: '3.4.0.0' },
+  messages: { hit: 'hit {{what}}' },
+  check(ctx) {
+    ctx.report({ messageId: 'hit', at: { kind: 'global' }, data: { what: 'x' } });
+  },
+});
+
+describe('runRules', () => {
+  it('runs a rule whose change lies on the path and labels the hop', async () => {
+    const result = await runRules([always], { plan: plan('3.3', '3.4') });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ ruleId: 'test/always', message: 'hit x', severity: 'warning', hop: expect.stringContaining('3.4') });
+    expect(result.evaluated).toEqual(['test/always']);
+  });
+
+  it('skips a rule whose change is not on the path, saying why', async () => {
+    const result = await runRules([always], { plan: plan('3.4', '3.5') });
+    expect(result.findings).toEqual([]);
+    expect(result.notApplicable).toEqual([{ ruleId: 'test/always', reason: expect.stringMatching(/^path:/) }]);
+  });
+
+  it('lists a rule with a missing input as not evaluated, with the loader reason', async () => {
+    const needsConf = defineRule<'hit'>({ ...base, id: 'test/needs-conf', inputs: ['kongConf'], messages: { hit: 'x' }, check: () => undefined });
+    const result = await runRules([needsConf], { plan: plan('3.3', '3.4'), inputs: {}, missing: { kongConf: 'no kong.conf given' } });
+    expect(result.notEvaluated).toEqual([{ ruleId: 'test/needs-conf', reason: 'no kong.conf given' }]);
+  });
+
+  it('turns a crashing rule into an internal error and keeps running the others', async () => {
+    const crash = defineRule<'hit'>({ ...base, id: 'test/crash', inputs: [], messages: { hit: 'x' }, check: () => { throw new Error('boom'); } });
+    const result = await runRules([crash, always], { plan: plan('3.3', '3.4') });
+    expect(result.internalErrors).toEqual([{ ruleId: 'test/crash', message: 'boom' }]);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['test/always']);
+  });
+
+  it('rejects an unknown messageId as an internal error of that rule', async () => {
+    const wrong = defineRule<'hit'>({ ...base, id: 'test/wrong', inputs: [], messages: { hit: 'x' }, check(ctx) { ctx.report({ messageId: 'nope' as 'hit', at: { kind: 'global' } }); } });
+    const result = await runRules([wrong], { plan: plan('3.3', '3.4') });
+    expect(result.internalErrors[0].message).toMatch(/unknown messageId "nope"/);
+  });
+
+  it('never lets an uncertain rule raise a blocker', async () => {
+    const unsure = defineRule<'hit'>({ ...base, id: 'test/unsure', severity: 'warning', confidence: 'uncertain', inputs: [], messages: { hit: 'x' }, check(ctx) { ctx.report({ messageId: 'hit', severity: 'blocker', at: { kind: 'global' } }); } });
+    const result = await runRules([unsure], { plan: plan('3.3', '3.4') });
+    expect(result.findings[0].severity).toBe('warning');
+  });
+
+  it('applies configuration: disabled rules and severity overrides', async () => {
+    const off = await runRules([always], { plan: plan('3.3', '3.4'), disabled: new Set(['test/always']) });
+    expect(off.notApplicable[0].reason).toBe('disabled');
+    const raised = await runRules([always], { plan: plan('3.3', '3.4'), severityOverrides: new Map([['test/always', 'blocker' as const]]) });
+    expect(raised.findings[0].severity).toBe('blocker');
+  });
+
+  it('walks each entity type once per source and hands entities to every visitor', async () => {
+    const walked: EntityType[] = [];
+    const routes: Entity[] = ['a', 'b', 'c'].map((name) => ({ type: 'route', name, fields: {}, origin: { kind: 'global' }, at: () => ({ kind: 'global' }) }));
+    const source: EntitySource = {
+      kind: 'declarative',
+      label: 'test',
+      async each(type, visit) {
+        walked.push(type);
+        if (type === 'route') routes.forEach(visit);
+      },
+    };
+    const seen: string[] = [];
+    const visitorRule = (id: string) => defineRule<'hit'>({
+      ...base, id, inputs: ['entities'], messages: { hit: '{{name}}' },
+      check(ctx) {
+        return { route(entity) { seen.push(`${id}:${entity.name}`); if (entity.name === 'b') ctx.report({ messageId: 'hit', at: entity.origin, data: { name: entity.name! } }); } };
+      },
+    });
+    const result = await runRules([visitorRule('test/v-one'), visitorRule('test/v-two')], { plan: plan('3.3', '3.4'), inputs: { entities: [source] } });
+    expect(walked).toEqual(['route']);
+    expect(seen).toEqual(['test/v-one:a', 'test/v-two:a', 'test/v-one:b', 'test/v-two:b', 'test/v-one:c', 'test/v-two:c']);
+    expect(result.findings.map((f) => `${f.ruleId}:${f.message}`)).toEqual(['test/v-one:b', 'test/v-two:b']);
+    expect(result.evaluated).toEqual(['test/v-one', 'test/v-two']);
+  });
+});
+
+describe('rule registry', () => {
+  it('refuses malformed rules with every problem named', () => {
+    const bad = { meta: { id: 'Bad Id', description: '', severity: 'fatal', inputs: ['nope'], messages: {}, remediation: '', docsUrl: '', sources: [] }, check: () => undefined };
+    const problems = validateRule(bad as never);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/id/), expect.stringMatching(/description/), expect.stringMatching(/severity/),
+      expect.stringMatching(/input "nope"/), expect.stringMatching(/messages/), expect.stringMatching(/sources/),
+    ]));
+    expect(() => new RuleRegistry([bad as never])).toThrow(/invalid rule Bad Id/);
+  });
+
+  it('refuses duplicate ids', () => {
+    expect(() => new RuleRegistry([always, always])).toThrow(/duplicate/);
+  });
+
+  it('refuses an uncertain blocker', () => {
+    expect(validateRule({ ...always, meta: { ...always.meta, severity: 'blocker', confidence: 'uncertain' } })).toContain('an uncertain fact may not be a blocker');
+  });
+});
+
+describe('interpolate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(interpolate('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'two' })).toBe('1 and two and {{c}}');
+  });
+});

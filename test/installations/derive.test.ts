@@ -1,0 +1,57 @@
+// Edition and topology inference: each derived value says why it was chosen.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deriveEdition, deriveTopology } from '../../src/installation';
+import { loadKongConf } from '../../src/inputs/kong-conf';
+
+function conf(text: string, env: Record<string, string> = {}) {
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-derive-')), 'kong.conf');
+  writeFileSync(file, text);
+  return loadKongConf(file, env);
+}
+
+describe('deriveEdition', () => {
+  it.each([
+    ['the flag wins', { edition: 'oss' as const }, 'enforce_rbac = on\n', {}, 'oss', /--edition/],
+    ['KONG_LICENSE_DATA means Enterprise', {}, '', { KONG_LICENSE_DATA: '{}' }, 'enterprise', /KONG_LICENSE_DATA/],
+    ['an Enterprise-only key means Enterprise', {}, 'log_level = info\nenforce_rbac = on\n', {}, 'enterprise', /enforce_rbac at .*:2:1/],
+    ['a four-part version means Enterprise', { from: '2.8.2.4' }, 'log_level = info\n', {}, 'enterprise', /2\.8\.2\.4/],
+    ['nothing Enterprise means OSS, with a hint', {}, 'database = postgres\n', {}, 'oss', /--edition enterprise/],
+  ])('%s', (_name, options, text, env, value, reason) => {
+    const kongEnv = Object.fromEntries(Object.entries(env));
+    const derived = deriveEdition(options, conf(text, env), kongEnv);
+    expect(derived.value).toBe(value);
+    expect(derived.reason).toMatch(reason);
+  });
+});
+
+describe('deriveTopology', () => {
+  it('role = data_plane is a hybrid data plane', () => {
+    const { topology, role } = deriveTopology({}, conf('role = data_plane\ndatabase = off\n'));
+    expect(topology.value).toBe('hybrid');
+    expect(role).toBe('data_plane');
+  });
+
+  it('database = off without a role is DB-less', () => {
+    const { topology, role } = deriveTopology({}, conf('database = off\n'));
+    expect(topology).toEqual({ value: 'dbless', reason: expect.stringMatching(/database = off at/) });
+    expect(role).toBe('dbless');
+  });
+
+  it('KONG_ROLE in the environment counts', () => {
+    const { topology } = deriveTopology({}, conf('database = postgres\n', { KONG_ROLE: 'control_plane' }));
+    expect(topology.reason).toMatch(/env KONG_ROLE/);
+  });
+
+  it('--topology overrides kong.conf', () => {
+    const { topology, role } = deriveTopology({ topology: 'hybrid' }, conf('role = data_plane\n'));
+    expect(topology.reason).toBe('from --topology');
+    expect(role).toBe('data_plane');
+  });
+
+  it('defaults to traditional and says so', () => {
+    expect(deriveTopology({}, undefined).topology.reason).toMatch(/--topology/);
+  });
+});

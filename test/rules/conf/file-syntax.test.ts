@@ -1,0 +1,30 @@
+import rule from '../../../rules/conf/file-syntax';
+import { ruleTester } from '../../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'an ordinary file', conf: '# comment\ndatabase = postgres\npg_password = abc\\#def # trailing comment\n', from: '3.3', to: '3.4' },
+  ],
+  invalid: [
+    {
+      name: 'a duplicate key: the last one wins',
+      conf: 'log_level = debug\nlog_level = notice\n', from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'warning', line: 2, data: { kind: 'duplicate-key', key: 'log_level' } }],
+    },
+    {
+      name: 'a section header hides later keys',
+      conf: 'database = postgres\n[extra]\npg_host = db\n', from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'warning', line: 2, data: { kind: 'section-header' } }],
+    },
+    {
+      name: 'an unescaped # cuts a password, and the secret is not printed',
+      conf: 'pg_password = s3cr#tpass\n', from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'warning', line: 1, data: { kind: 'unescaped-hash' } }],
+    },
+    {
+      name: 'the environment overrides a file line',
+      conf: 'log_level = debug\n', env: { KONG_LOG_LEVEL: 'notice' }, from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'info', line: 1, message: 'KONG_LOG_LEVEL', data: { kind: 'env-overrides-file' } }],
+    },
+  ],
+});
