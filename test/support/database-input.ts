@@ -1,25 +1,33 @@
 // Database inputs for rule tests: `databaseInputs('hybrid-cp-2.8')` is a rule-tester `inputs`
-// hook that loads the scenario into the test PostgreSQL (once per test file) and reads it through
+// hook that loads the scenario into the test PostgreSQL (once per run, shared) and reads it through
 // the real loader, with the case's kong.conf as anchor. Sessions and databases are closed and
 // dropped after the file's tests.
 
 import type { Inputs } from '../../src/engine/inputs';
 import { loadDatabase, type DatabaseInput } from '../../src/inputs/database';
-import { createScenarioDatabase, type TestDatabase } from './postgres';
+import { createScenarioDatabase, sharedScenarioDatabase, type TestDatabase } from './postgres';
 
-const databases = new Map<string, Promise<TestDatabase>>();
+const privateDatabases: TestDatabase[] = [];
 const sessions: DatabaseInput[] = [];
 
-/** The scenario's database, created on first use in this test file. */
+/** The scenario's database, shared with the whole run (nothing here writes to it). */
 export function scenarioDatabase(scenario: string): Promise<TestDatabase> {
-  if (!databases.has(scenario)) databases.set(scenario, createScenarioDatabase(scenario));
-  return databases.get(scenario)!;
+  return sharedScenarioDatabase(scenario);
 }
 
-/** Loads a scenario as the `database` and `entities` inputs. `url` changes the connection (another role). */
-export function databaseInputs(scenario: string, options: { url?: (db: TestDatabase) => string | Promise<string> } = {}) {
+/**
+ * Loads a scenario as the `database` and `entities` inputs. `url` changes the connection (another
+ * role); `private` gives the case its own copy, for tests that change roles or ownership.
+ */
+export function databaseInputs(scenario: string, options: { url?: (db: TestDatabase) => string | Promise<string>; private?: boolean } = {}) {
   return async ({ inputs }: { inputs: Inputs }): Promise<Inputs> => {
-    const db = await scenarioDatabase(scenario);
+    let db: TestDatabase;
+    if (options.private) {
+      db = await createScenarioDatabase(scenario);
+      privateDatabases.push(db);
+    } else {
+      db = await scenarioDatabase(scenario);
+    }
     const url = options.url ? await options.url(db) : db.url;
     const database = await loadDatabase({ url, kongConf: inputs.kongConf });
     sessions.push(database);
@@ -29,6 +37,5 @@ export function databaseInputs(scenario: string, options: { url?: (db: TestDatab
 
 afterAll(async () => {
   for (const session of sessions.splice(0)) await session.close();
-  for (const db of databases.values()) await (await db).drop();
-  databases.clear();
+  for (const db of privateDatabases.splice(0)) await db.drop();
 });

@@ -40,8 +40,17 @@ describe('test PostgreSQL', () => {
 
 describe('database fixtures', () => {
   it.each(Object.keys(require('./postgres').dbScenarios()))('scenario %s loads', async (name) => {
-    const { createScenarioDatabase } = require('./postgres');
-    const db = await createScenarioDatabase(name);
-    await db.drop();
+    const { sharedScenarioDatabase } = require('./postgres');
+    const db = await sharedScenarioDatabase(name);
+    const client = await adminClient(db.database);
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
+    await client.end();
+    expect(rows[0].n).toBeGreaterThanOrEqual(name === 'not-bootstrapped' ? 0 : 1);
+  });
+
+  it('shares one database per scenario across the run', async () => {
+    const { sharedScenarioDatabase } = require('./postgres');
+    const [a, b] = await Promise.all([sharedScenarioDatabase('clean-2.8'), sharedScenarioDatabase('clean-2.8')]);
+    expect(a.database).toBe(b.database);
   });
 });

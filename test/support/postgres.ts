@@ -3,7 +3,7 @@
 // environment variable; each test file then gets its own fresh database loaded from SQL fixtures
 // (`createDatabaseFromFixture`). Tests that never ask for a database pay only for the one start.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync, existsSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -209,4 +209,69 @@ export async function createScenarioDatabase(scenario: string, server: TestServe
   const found = dbScenarios()[scenario];
   if (!found) throw new Error(`unknown database scenario "${scenario}" (see fixtures/db/scenarios.json)`);
   return createDatabaseFromFixture(scenario, found.files, server);
+}
+
+/** Per-process memo of shared scenario databases. */
+const shared = new Map<string, Promise<TestDatabase>>();
+
+/**
+ * A scenario database shared by every test of the run that only reads it (the tool never writes).
+ * The first worker to ask creates and loads it; others wait until it is marked ready. Tests that
+ * change a database (roles, ownership) use createScenarioDatabase for a private copy instead.
+ */
+export function sharedScenarioDatabase(scenario: string, server: TestServer = testServer()): Promise<TestDatabase> {
+  if (!shared.has(scenario)) shared.set(scenario, openShared(scenario, server));
+  return shared.get(scenario)!;
+}
+
+async function openShared(scenario: string, server: TestServer): Promise<TestDatabase> {
+  const found = dbScenarios()[scenario];
+  if (!found) throw new Error(`unknown database scenario "${scenario}" (see fixtures/db/scenarios.json)`);
+  const files = found.files.map((f) => path.join(FIXTURE_ROOT, f));
+  // The name changes with the fixture text, so an edited fixture never meets a stale copy.
+  const hash = createHash('sha1');
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  const database = `shared_${scenario.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30)}_${hash.digest('hex').slice(0, 8)}`;
+  const admin = await adminClient('postgres', server);
+  try {
+    let created = false;
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+      created = true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P04') throw error; // 42P04: another worker made it
+    }
+    if (created) {
+      const client = await adminClient(database, server);
+      try {
+        for (const file of files) {
+          try {
+            await client.query(readFileSync(file, 'utf8'));
+          } catch (error) {
+            throw new Error(`fixture ${path.relative(REPO_ROOT, file)} failed: ${(error as Error).message}`);
+          }
+        }
+      } finally {
+        await client.end();
+      }
+      await admin.query(`COMMENT ON DATABASE "${database}" IS 'ready'`);
+    } else {
+      await waitUntilReady(admin, database);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+  return { ...server, database, url, drop: async () => undefined };
+}
+
+async function waitUntilReady(admin: Client, database: string): Promise<void> {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const { rows } = await admin.query(
+      `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [database]);
+    if (rows[0]?.note === 'ready') return;
+    if (Date.now() > deadline) throw new Error(`shared fixture database ${database} never became ready`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

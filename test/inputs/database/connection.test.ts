@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { connectionSettings, databaseSkipReason, loadDatabase } from '../../../src/inputs/database';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
-import { createScenarioDatabase, type TestDatabase } from '../../support/postgres';
+import { sharedScenarioDatabase, type TestDatabase } from '../../support/postgres';
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createScenarioDatabase('clean-3.4'); });
-afterAll(async () => { await db.drop(); });
+beforeAll(async () => { db = await sharedScenarioDatabase('clean-3.4'); });
 
 function confFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'kp-db-conf-')), 'kong.conf');
@@ -79,17 +78,13 @@ describe('settings from kong.conf', () => {
 
 describe('pg_schema', () => {
   it('reads Kong tables from the configured schema, and says where it looked otherwise', async () => {
-    const other = await createScenarioDatabase('clean-2.8-schema-kong');
-    try {
-      const input = await loadDatabase({ url: `${other.url}?schema=kong` });
-      const routes: string[] = [];
-      await input.entities.each('route', (r) => routes.push(r.name ?? ''));
-      await input.close();
-      expect(input.installed.label).toBe('2.8.x');
-      expect(routes).toHaveLength(3);
-      await expect(loadDatabase({ url: other.url })).rejects.toThrow(/has no tables: Kong was never bootstrapped here/);
-    } finally {
-      await other.drop();
-    }
+    const other = await sharedScenarioDatabase('clean-2.8-schema-kong');
+    const input = await loadDatabase({ url: `${other.url}?schema=kong` });
+    const routes: string[] = [];
+    await input.entities.each('route', (r) => routes.push(r.name ?? ''));
+    await input.close();
+    expect(input.installed.label).toBe('2.8.x');
+    expect(routes).toHaveLength(3);
+    await expect(loadDatabase({ url: other.url })).rejects.toThrow(/has no tables: Kong was never bootstrapped here/);
   });
 });

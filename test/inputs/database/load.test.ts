@@ -1,25 +1,21 @@
 // The database loader against real PostgreSQL databases loaded from fixtures/db scenarios.
 
 import { loadDatabase, type DatabaseInput } from '../../../src/inputs/database';
-import { createScenarioDatabase, type TestDatabase } from '../../support/postgres';
+import { sharedScenarioDatabase } from '../../support/postgres';
 import type { Entity } from '../../../src/model/entities';
 
-// Nothing here writes, so tests of one scenario share its database and session.
-const opened = new Map<string, Promise<{ db: TestDatabase; input: DatabaseInput }>>();
+// Nothing here writes: tests share the run's scenario databases and one session per scenario.
+const opened = new Map<string, Promise<DatabaseInput>>();
 
 async function load(scenario: string): Promise<DatabaseInput> {
   if (!opened.has(scenario)) {
-    opened.set(scenario, createScenarioDatabase(scenario).then(async (db) => ({ db, input: await loadDatabase({ url: db.url }) })));
+    opened.set(scenario, sharedScenarioDatabase(scenario).then((db) => loadDatabase({ url: db.url })));
   }
-  return (await opened.get(scenario)!).input;
+  return opened.get(scenario)!;
 }
 
 afterAll(async () => {
-  for (const entry of opened.values()) {
-    const { db, input } = await entry;
-    await input.close();
-    await db.drop();
-  }
+  for (const input of opened.values()) await (await input).close();
 });
 
 async function collect(input: DatabaseInput, type: Parameters<DatabaseInput['entities']['each']>[0]): Promise<Entity[]> {

@@ -6,11 +6,10 @@ import { InputError } from '../../../src/errors';
 import { loadDatabase } from '../../../src/inputs/database';
 import { settingsFromUrl } from '../../../src/inputs/database/connection';
 import { ReadOnlySession } from '../../../src/inputs/database/session';
-import { adminClient, createScenarioDatabase, type TestDatabase } from '../../support/postgres';
+import { adminClient, sharedScenarioDatabase, type TestDatabase } from '../../support/postgres';
 
 let db: TestDatabase;
-beforeAll(async () => { db = await createScenarioDatabase('clean-2.8'); });
-afterAll(async () => { await db.drop(); });
+beforeAll(async () => { db = await sharedScenarioDatabase('clean-2.8'); });
 
 const urlWith = (changes: { password?: string; port?: number; database?: string; query?: string }) =>
   `postgres://${db.user}:${encodeURIComponent(changes.password ?? db.password)}@${db.host}:${changes.port ?? db.port}` +
@@ -136,13 +135,9 @@ describe('databases that are not (yet) Kong databases', () => {
     ['not-bootstrapped', /has no tables: Kong was never bootstrapped here/],
     ['not-kong', /is not a Kong database: it has no schema_meta table/],
   ])('%s', async (scenario, message) => {
-    const other = await createScenarioDatabase(scenario);
-    try {
-      const error = await failure(loadDatabase({ url: other.url }));
-      expect(error.oneLine()).toMatch(message);
-      expect(error.oneLine()).toContain(`postgres@127.0.0.1:${other.port}/${other.database}`);
-    } finally {
-      await other.drop();
-    }
+    const other = await sharedScenarioDatabase(scenario);
+    const error = await failure(loadDatabase({ url: other.url }));
+    expect(error.oneLine()).toMatch(message);
+    expect(error.oneLine()).toContain(`postgres@127.0.0.1:${other.port}/${other.database}`);
   });
 });

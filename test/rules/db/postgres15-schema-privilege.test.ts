@@ -26,12 +26,12 @@ async function roleUrl(db: TestDatabase, mode: 'plain' | 'grant' | 'own'): Promi
 ruleTester.run(rule, {
   valid: [
     { name: 'a superuser', from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8') },
-    { name: 'a role granted CREATE on public', from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8', { url: (db) => roleUrl(db, 'grant') }) },
-    { name: 'the database owner', from: '3.4', to: '3.9', inputs: databaseInputs('clean-3.4', { url: (db) => roleUrl(db, 'own') }) },
+    { name: 'a role granted CREATE on public', from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8', { private: true, url: (db) => roleUrl(db, 'grant') }) },
+    { name: 'the database owner', from: '3.4', to: '3.9', inputs: databaseInputs('clean-3.4', { private: true, url: (db) => roleUrl(db, 'own') }) },
   ],
   invalid: [
     {
-      name: 'a role with SELECT only', from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8', { url: (db) => roleUrl(db, 'plain') }),
+      name: 'a role with SELECT only', from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8', { private: true, url: (db) => roleUrl(db, 'plain') }),
       findings: [{ messageId: 'noCreate', severity: 'blocker', data: { schema: 'public', owner: 'postgres' } }],
     },
   ],
