@@ -10,6 +10,7 @@ import type { DatabaseInput } from './inputs/database/types';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { resolveVersion } from './knowledge/releases';
@@ -32,6 +33,8 @@ export interface InstallationOptions {
   pgUrl?: string;
   /** `--no-db`: do not read the database. */
   noDb?: boolean;
+  /** `--plugin-dir` folders, in the order given. */
+  pluginDirs?: string[];
   cwd: string;
 }
 
@@ -67,7 +70,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   }
   try {
     if (inputs.kongConf || inputs.database) {
-      inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? licenseCandidatesFromDatabase(inputs.database) : undefined);
+      inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
@@ -88,6 +91,14 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       role,
       edition: edition.value as Edition,
     });
+
+    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
+    if (plugins.customPlugins) {
+      inputs.customPlugins = plugins.customPlugins;
+      listed.push({ kind: 'plugins', label: plugins.label });
+    } else {
+      missing.customPlugins = plugins.missingReason;
+    }
 
     return {
       inputs,

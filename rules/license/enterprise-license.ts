@@ -1,8 +1,10 @@
-// Enterprise needs its license on the new cluster: without one, Enterprise features stop (from
+// Enterprise needs its license on the new cluster (KONG_LICENSE_DATA, /etc/kong/license.json,
+// KONG_LICENSE_PATH or a database row, in Kong's lookup order): without one, Enterprise features stop (from
 // 3.10 an unlicensed node behaves as expired; from 3.15 its Admin API turns read-only). Also
 // flags a license that has expired or expires soon.
 
 import { defineRule } from '../../src/engine/define-rule';
+import { DEFAULT_LICENSE_PATH } from '../../src/inputs/license';
 import { LICENSE_FACTS as FACT } from '../../src/knowledge/core-changes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,15 +16,15 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'dataPlane' | 'expi
   inputs: ['license'],
   gate: { editions: ['enterprise'] },
   messages: {
-    missing: 'No Enterprise license: no KONG_LICENSE_DATA, KONG_LICENSE_PATH or license_path{{dbNote}}.{{consequence}}',
-    missingDbUnchecked: 'No license in KONG_LICENSE_DATA, KONG_LICENSE_PATH or license_path, and the database was not inspected: if the license was applied through the Admin API it is in the database (pass --pg to verify).{{consequence}}',
+    missing: 'No Enterprise license: KONG_LICENSE_DATA and KONG_LICENSE_PATH are unset and {{defaultPath}} is absent here{{dbNote}}.{{consequence}}',
+    missingDbUnchecked: 'No license in KONG_LICENSE_DATA, KONG_LICENSE_PATH or {{defaultPath}}, and the database was not inspected: a license applied through the Admin API lives there (pass --pg to verify).{{consequence}}',
     dataPlane: 'No license configured on this data plane: data planes receive the license from their control plane, which must hold one.',
     expired: 'The license from {{via}} expired on {{expiresAt}}.{{consequence}}',
     expiresSoon: 'The license from {{via}} expires on {{expiresAt}}, in {{days}} day(s): renew it before the upgrade window.',
     unverifiable: 'The license from {{via}} could not be verified here: {{detail}}.',
     malformed: 'The license from {{via}} is not a readable Kong license ({{detail}}).',
   },
-  remediation: 'Apply a valid Enterprise license to the new cluster (KONG_LICENSE_DATA, KONG_LICENSE_PATH, or POST /licenses) before moving traffic.',
+  remediation: 'Apply a valid Enterprise license to the new cluster (KONG_LICENSE_DATA, KONG_LICENSE_PATH, /etc/kong/license.json, or POST /licenses on database-backed nodes) before moving traffic.',
   docsUrl: FACT.docsUrl,
   sources: [...FACT.sources],
   check(ctx) {
@@ -39,9 +41,10 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'dataPlane' | 'expi
         ctx.report({ messageId: 'dataPlane', severity: 'info', at: anchor });
       } else if (!license.databaseInspected && ctx.plan.topology !== 'dbless') {
         // Licenses applied through the Admin API live in the database: without it we cannot be sure.
-        ctx.report({ messageId: 'missingDbUnchecked', severity: 'warning', at: anchor, data: { consequence } });
+        ctx.report({ messageId: 'missingDbUnchecked', severity: 'warning', at: anchor, data: { consequence, defaultPath: DEFAULT_LICENSE_PATH } });
       } else {
-        ctx.report({ messageId: 'missing', at: anchor, data: { consequence, dbNote: license.databaseInspected ? ', and no license row in the database' : '' } });
+        const dbNote = license.databaseInspected ? '; the database has no license row' : '';
+        ctx.report({ messageId: 'missing', at: anchor, data: { consequence, defaultPath: DEFAULT_LICENSE_PATH, dbNote } });
       }
       return;
     }

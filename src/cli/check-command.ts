@@ -21,6 +21,8 @@ export interface CheckOptions {
   pg?: string;
   /** False with `--no-db`. */
   db?: boolean;
+  /** `--plugin-dir DIR`, repeatable. */
+  pluginDir?: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -41,6 +43,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     backupFile: options.backup,
     pgUrl: options.pg,
     noDb: options.db === false,
+    pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {

@@ -3,6 +3,7 @@
 
 import type { Rule } from '../engine/define-rule';
 import { InputError } from '../errors';
+import { KongVersion } from '../version/kong-version';
 import type { CliIo } from './io';
 
 export function ruleSummary(rule: Rule) {
@@ -12,6 +13,7 @@ export function ruleSummary(rule: Rule) {
     severity: meta.severity,
     description: meta.description,
     introducedIn: meta.gate?.introducedIn ?? null,
+    changes: meta.changes ?? [],
     editions: meta.gate?.editions ?? ['oss', 'enterprise'],
     topologies: meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless'],
     inputs: meta.inputs,
@@ -19,6 +21,15 @@ export function ruleSummary(rule: Rule) {
     docsUrl: meta.docsUrl,
     sources: meta.sources,
   };
+}
+
+/** The version of a rule's change, or the span of its changes (`2.1-3.14`), or `any`. */
+function whereItBites(summary: ReturnType<typeof ruleSummary>): string {
+  if (summary.introducedIn) return summary.introducedIn;
+  const minors = summary.changes.map((c) => KongVersion.parse(c.introducedIn)).sort((a, b) => a.compare(b));
+  if (minors.length === 0) return 'any';
+  const [first, last] = [minors[0].minorKey, minors[minors.length - 1].minorKey];
+  return first === last ? first : `${first}-${last}`;
 }
 
 export function runRulesList(rules: readonly Rule[], format: 'text' | 'json' | 'markdown', io: CliIo): number {
@@ -30,14 +41,14 @@ export function runRulesList(rules: readonly Rule[], format: 'text' | 'json' | '
   if (format === 'markdown') {
     const lines = ['| Rule | Severity | Change in | Inputs | Description |', '| --- | --- | --- | --- | --- |'];
     for (const s of summaries) {
-      lines.push(`| [${s.id}](rules/${s.id}.md) | ${s.severity} | ${s.introducedIn ?? 'any'} | ${s.inputs.join(', ') || '-'} | ${s.description} |`);
+      lines.push(`| [${s.id}](rules/${s.id}.md) | ${s.severity} | ${whereItBites(s)} | ${s.inputs.join(', ') || '-'} | ${s.description} |`);
     }
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   }
   const width = Math.max(...summaries.map((s) => s.id.length), 4);
   for (const s of summaries) {
-    io.stdout(`${s.id.padEnd(width)}  ${s.severity.padEnd(7)}  ${(s.introducedIn ?? 'any').padEnd(8)}  ${s.description}\n`);
+    io.stdout(`${s.id.padEnd(width)}  ${s.severity.padEnd(7)}  ${whereItBites(s).padEnd(8)}  ${s.description}\n`);
   }
   io.stdout(`${summaries.length} rules\n`);
   return 0;
@@ -61,6 +72,9 @@ export function explainRule(rules: readonly Rule[], id: string): string {
     `- Topologies: ${(meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless']).join(', ')}`,
     `- Inputs: ${meta.inputs.join(', ') || 'none'}`,
     '',
+    ...(meta.changes?.length
+      ? ['## Changes it checks', ...meta.changes.map((c) => `- ${c.introducedIn}${c.editions ? ` (${c.editions.join(', ')})` : ''}: ${c.what} [${c.id}]`), '']
+      : []),
     '## Messages',
     ...Object.entries(meta.messages).map(([messageId, text]) => `- \`${messageId}\`: ${text}`),
     '',

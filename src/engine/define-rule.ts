@@ -32,8 +32,23 @@ export interface RuleMeta<MessageId extends string> {
   remediation: string;
   docsUrl: string;
   sources: FactSource[];
+  /**
+   * For rules that cover several changes (the data-driven kong.conf rules): each change with the
+   * version it happens in, so listings can say where a rule bites. A rule with one change uses
+   * `gate.introducedIn` instead.
+   */
+  changes?: RuleChange[];
   /** `uncertain` when the fact is not settled: such a rule must not raise blockers. */
   confidence?: 'high' | 'uncertain';
+}
+
+export interface RuleChange {
+  /** A stable id of the fact (`conf.privileged-agent.renamed`). */
+  id: string;
+  introducedIn: string;
+  editions?: Edition[];
+  /** What changes, in a few words (the keys concerned). */
+  what: string;
 }
 
 export interface ReportDescriptor<MessageId extends string> {

@@ -7,11 +7,12 @@ import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
 import type { DatabaseInput } from '../inputs/database/types';
+import type { CustomPlugins } from '../inputs/plugins/types';
 
 export interface Inputs {
   kongConf?: KongConf;
   backup?: BackupEvidence;
-  /** The Enterprise license candidates (environment, license_path, database rows). */
+  /** The Enterprise license candidates (KONG_LICENSE_DATA/PATH, the default file, database rows). */
   license?: LicenseInput;
   /**
    * Gateway entities (routes, plugins...) from declarative files and/or the database. Rules that
@@ -24,11 +25,13 @@ export interface Inputs {
    * Its entities also appear in `entities`.
    */
   database?: DatabaseInput;
+  /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
+  customPlugins?: CustomPlugins;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'customPlugins'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -1,13 +1,17 @@
-// Finds the Enterprise license the node would use: KONG_LICENSE_DATA, KONG_LICENSE_PATH or
-// license_path (kong.conf), plus license rows from the database when it was inspected. Reads
-// only the expiration date: license data is a secret and never leaves this module.
+// Finds the Enterprise license a node would use, in Kong's documented order: KONG_LICENSE_DATA,
+// the default file /etc/kong/license.json, the file named by KONG_LICENSE_PATH, and license rows
+// in the database (applied through the Admin API). kong.conf has no license key. Reads only the
+// expiration date: license data is a secret and never leaves this module.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { KongConf } from './kong-conf/types';
 import type { Origin } from '../model/origin';
 
-export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'license_path' | 'database';
+export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'default-path' | 'database';
+
+/** Where Kong looks when neither variable is set. */
+export const DEFAULT_LICENSE_PATH = '/etc/kong/license.json';
 
 export interface LicenseCandidate {
   via: LicenseVia;
@@ -25,18 +29,29 @@ export interface LicenseInput {
   databaseInspected: boolean;
 }
 
-export function loadLicenseEvidence(conf: KongConf | undefined, databaseCandidates?: LicenseCandidate[]): LicenseInput {
+export interface LicenseLookupOptions {
+  /** License rows from the database; undefined when the database was not inspected. */
+  databaseCandidates?: LicenseCandidate[];
+  /** The default file to look for (tests point it elsewhere). */
+  defaultPath?: string;
+}
+
+export function loadLicenseEvidence(conf: KongConf | undefined, options: LicenseLookupOptions = {}): LicenseInput {
   const candidates: LicenseCandidate[] = [];
   const data = conf?.get('license_data');
-  if (data) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
+  if (data?.origin.kind === 'env') candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
+  // Only the variable counts: a `license_path` line in kong.conf is an unknown key Kong ignores.
   const path = conf?.get('license_path');
-  if (path) {
-    const via: LicenseVia = path.origin.kind === 'env' ? 'KONG_LICENSE_PATH' : 'license_path';
+  if (path?.origin.kind === 'env') {
     const file = isAbsolute(path.value) ? path.value : resolve(conf!.dir, path.value);
-    candidates.push({ via, origin: path.origin, ...readLicenseFile(file) });
+    candidates.push({ via: 'KONG_LICENSE_PATH', origin: path.origin, ...readLicenseFile(file) });
   }
-  candidates.push(...(databaseCandidates ?? []));
-  return { candidates, databaseInspected: databaseCandidates !== undefined };
+  const defaultPath = options.defaultPath ?? DEFAULT_LICENSE_PATH;
+  if (existsSync(defaultPath)) {
+    candidates.push({ via: 'default-path', origin: { kind: 'global', file: defaultPath }, ...readLicenseFile(defaultPath) });
+  }
+  candidates.push(...(options.databaseCandidates ?? []));
+  return { candidates, databaseInspected: options.databaseCandidates !== undefined };
 }
 
 function readLicenseFile(file: string): Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'> {

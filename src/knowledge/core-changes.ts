@@ -36,9 +36,9 @@ export const PG_SSL_VERSION_ENUM = {
 } as const;
 
 export const LICENSE_FACTS = {
-  /** The settings and variables through which Enterprise finds its license. */
+  /** Kong's lookup order: KONG_LICENSE_DATA, /etc/kong/license.json, KONG_LICENSE_PATH, the /licenses entity. kong.conf has no license key. */
   envVariables: ['KONG_LICENSE_DATA', 'KONG_LICENSE_PATH'],
-  confKeys: ['license_path'],
+  defaultPath: '/etc/kong/license.json',
   /** Warn when the license expires within this many days of the check. */
   expiryWarningDays: 30,
   /** From 3.10 starting without a license behaves like an expired license (free mode gone). */
@@ -48,6 +48,7 @@ export const LICENSE_FACTS = {
   docsUrl: 'https://developer.konghq.com/gateway/entities/license/',
   sources: [
     { kind: 'docs', ref: 'https://docs.konghq.com/gateway/latest/upgrade/ (considerations: apply the Enterprise license to the new cluster)' },
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/entities/license/ (lookup order; Admin API licenses not supported DB-less)' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/breaking-changes/ (3.10.0.0 free mode; 3.15.0.0 read-only Admin API)' },
     { kind: 'digest', ref: 'kong-facts/breaking-changes.json#ee-free-mode-removed, #ee-license-expiry-read-only' },
   ] satisfies FactSource[],

@@ -13,7 +13,7 @@ export interface EditionMarkers {
 }
 
 export const ENTERPRISE_MARKERS: EditionMarkers = {
-  keys: ['enforce_rbac', 'license_path', 'event_hooks_enabled', 'konnect_mode', 'fips', 'admin_api_uri'],
+  keys: ['enforce_rbac', 'event_hooks_enabled', 'konnect_mode', 'fips', 'admin_api_uri'],
   prefixes: ['admin_gui_auth', 'audit_log', 'keyring_', 'portal', 'vitals', 'rbac', 'admin_emails_', 'smtp_', 'cluster_telemetry_', 'analytics_'],
   env: ['KONG_LICENSE_DATA', 'KONG_LICENSE_PATH'],
   sources: [

@@ -21,7 +21,7 @@ describe('kong-preflight check', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Upgrade path/);
     expect(result.stdout).toMatch(/BLOCKER .*kong\.conf:14:1 .*database = cassandra.*\[conf\/cassandra-removed\]/);
-    expect(result.stdout).toMatch(/edition\s+enterprise \(inferred: Enterprise-only license_path/);
+    expect(result.stdout).toMatch(/edition\s+enterprise \(inferred: Enterprise-only enforce_rbac/);
     // The hop that brings the removal heads the group the finding sits in.
     expect(result.stdout).toMatch(/Hop [^\n]*3\.4[^\n]*\n(?:.*\n)*?.*cassandra-removed/);
   });

@@ -30,9 +30,10 @@ describe('fixture installations', () => {
     expect(pick(findings, 'conf/cassandra-removed')).toEqual([
       expect.objectContaining({ messageId: 'removed', severity: 'blocker', location: expect.objectContaining({ line: 14 }) }),
     ]);
-    expect(pick(findings, 'license/enterprise-license')).toEqual([
-      expect.objectContaining({ messageId: 'unverifiable', severity: 'info', location: expect.objectContaining({ line: 26 }) }),
-    ]);
+    // No license variable and no database to look in: a warning that says what could not be checked.
+    expect(pick(findings, 'license/enterprise-license')).toEqual([expect.objectContaining({ messageId: 'missingDbUnchecked', severity: 'warning' })]);
+    // license_path is not a kong.conf key: Kong ignores the line, and the report says so.
+    expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'conf/unknown-property', location: expect.objectContaining({ line: 26 }) }));
     // The escaped password never reaches the report.
     expect(JSON.stringify(report)).not.toContain('Sup3r');
   });

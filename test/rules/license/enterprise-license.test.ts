@@ -13,13 +13,18 @@ const licenseFile = (expires: string) => {
   writeFileSync(file, licenseJson(expires));
   return file;
 };
-const withLicense = ({ inputs }: { inputs: { kongConf?: Parameters<typeof loadLicenseEvidence>[0] } }) => ({ license: loadLicenseEvidence(inputs.kongConf) });
-const withDbRows = (rows: Parameters<typeof loadLicenseEvidence>[1]) => ({ inputs }: { inputs: { kongConf?: Parameters<typeof loadLicenseEvidence>[0] } }) => ({ license: loadLicenseEvidence(inputs.kongConf, rows) });
+type Conf = Parameters<typeof loadLicenseEvidence>[0];
+const NO_DEFAULT = '/nonexistent/kong/license.json';
+const withLicense = ({ inputs }: { inputs: { kongConf?: Conf } }) => ({ license: loadLicenseEvidence(inputs.kongConf, { defaultPath: NO_DEFAULT }) });
+const withDbRows = (rows: NonNullable<Parameters<typeof loadLicenseEvidence>[1]>['databaseCandidates']) => ({ inputs }: { inputs: { kongConf?: Conf } }) =>
+  ({ license: loadLicenseEvidence(inputs.kongConf, { databaseCandidates: rows, defaultPath: NO_DEFAULT }) });
+const withDefaultFile = (file: string) => ({ inputs }: { inputs: { kongConf?: Conf } }) => ({ license: loadLicenseEvidence(inputs.kongConf, { defaultPath: file }) });
 
 ruleTester.run(rule, {
   valid: [
     { name: 'valid license in KONG_LICENSE_DATA', conf: 'database = postgres\n', env: { KONG_LICENSE_DATA: licenseJson('2027-12-31') }, from: '2.8', to: '3.4', edition: 'enterprise', inputs: withLicense, now: NOW },
-    { name: 'valid license file via license_path', conf: `license_path = ${licenseFile('2028-01-01')}\n`, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW },
+    { name: 'valid license file via KONG_LICENSE_PATH', conf: 'database = off\n', env: { KONG_LICENSE_PATH: licenseFile('2028-01-01') }, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW },
+    { name: 'valid license at the default path', conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withDefaultFile(licenseFile('2028-01-01')), now: NOW },
   ],
   invalid: [
     {
@@ -44,13 +49,18 @@ ruleTester.run(rule, {
     },
     {
       name: 'license expiring within 30 days',
-      conf: `license_path = ${licenseFile('2026-12-10')}\n`, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
-      findings: [{ messageId: 'expiresSoon', severity: 'warning', line: 1, data: { days: 19 } }],
+      conf: 'database = postgres\n', env: { KONG_LICENSE_PATH: licenseFile('2026-12-10') }, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'expiresSoon', severity: 'warning', env: 'KONG_LICENSE_PATH', data: { days: 19 } }],
     },
     {
-      name: 'license_path naming a production path absent here',
-      conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
-      findings: [{ messageId: 'unverifiable', severity: 'info', line: 1 }],
+      name: 'KONG_LICENSE_PATH naming a production path absent here',
+      conf: 'database = postgres\n', env: { KONG_LICENSE_PATH: '/srv/kong/license.json' }, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'unverifiable', severity: 'info', env: 'KONG_LICENSE_PATH' }],
+    },
+    {
+      name: 'a license_path line in kong.conf is not a license source',
+      conf: `license_path = ${licenseFile('2028-01-01')}\ndatabase = off\n`, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'missing', severity: 'blocker' }],
     },
   ],
 });

@@ -1,0 +1,131 @@
+// Flags properties the operator leaves unset while a version on the path changes their default:
+// the node's behaviour changes with no line of kong.conf touched. Severity follows the impact
+// (curated per change); changes found only by comparing defaults are informational.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { confCatalog } from '../../src/knowledge/conf/catalog';
+import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule, ruleChanges } from '../../src/knowledge/conf/changes';
+import type { ChangeSeverity, ConfChange } from '../../src/knowledge/conf/types';
+import { severityRank } from '../../src/model/finding';
+import type { Origin } from '../../src/model/origin';
+import { KongVersion } from '../../src/version/kong-version';
+
+const ID = 'conf/default-changed';
+const LISTENERS = ['proxy_listen', 'admin_listen', 'admin_gui_listen', 'stream_listen', 'cluster_listen', 'cluster_telemetry_listen'];
+
+interface DefaultEvent {
+  property: string;
+  introducedIn: string;
+  from: string | null;
+  to: string | null;
+  severity: ChangeSeverity;
+  curated?: ConfChange;
+}
+
+export default defineRule<'defaultChanged' | 'newProperty'>({
+  id: ID,
+  description: 'Flags unset properties whose default changes on the upgrade path, so behaviour changes without any edit.',
+  severity: 'info',
+  inputs: ['kongConf'],
+  changes: ruleChanges(ID),
+  messages: {
+    defaultChanged: '`{{key}}` is not set, so it follows the default, which changes from {{from}} to {{to}} in {{since}}.{{note}}',
+    newProperty: '`{{key}}` appears in {{since}} with the default {{to}}, which this kong.conf does not override.{{note}}',
+  },
+  remediation: 'Decide which behaviour you want and set the property explicitly in kong.conf, so the upgrade does not change it behind your back.',
+  docsUrl: 'https://developer.konghq.com/gateway/configuration/',
+  sources: [
+    { kind: 'repo', ref: 'Kong/kong:kong/templates/kong_defaults.lua@3.9.3', note: 'defaults per minor (generated)' },
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise defaults 3.10-3.15' },
+  ],
+  check(ctx) {
+    const conf = ctx.input('kongConf');
+    const { plan } = ctx;
+    const catalog = confCatalog();
+    const anchor: Origin = conf.anchor() ?? { kind: 'global', file: conf.file };
+
+    const byProperty = new Map<string, DefaultEvent[]>();
+    for (const event of eventsOnPath()) {
+      if (!byProperty.has(event.property)) byProperty.set(event.property, []);
+      byProperty.get(event.property)!.push(event);
+    }
+    for (const [property, events] of byProperty) {
+      // Keys judged by a dedicated rule (pg_ssl_version, Cassandra) are theirs, defaults included.
+      if (setByUser(property) || ownedByOtherRule(property, ID, plan)) continue;
+      if (!catalog.property(property, plan.to, plan.edition)) continue;
+      const relevant = events.filter((e) => !e.curated || (allConditionsHold(conf, e.curated.when, plan) && !e.curated.unlessSet?.some((k) => conf.get(k))));
+      if (relevant.length === 0) continue;
+      const worst = relevant.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
+      const from = relevant[0].from;
+      const to = relevant[relevant.length - 1].to;
+      let severity = worst.severity;
+      let note = worst.curated ? ` ${worst.curated.note}` : '';
+      const port = worst.curated?.portClash;
+      if (port && portInUse(port)) {
+        severity = 'warning';
+        note += ` Another listener in this kong.conf already uses port ${port}.`;
+      }
+      const isNew = from === null && !catalog.property(property, plan.from, plan.edition);
+      ctx.report({
+        messageId: isNew ? 'newProperty' : 'defaultChanged',
+        at: anchor,
+        since: worst.introducedIn,
+        severity,
+        data: { key: property, from: show(from), to: show(to), since: worst.introducedIn, note },
+        remediation: isNew
+          ? `Set ${property} explicitly if its default does not suit this node.`
+          : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
+      });
+    }
+
+    /** Computed default changes, replaced or silenced by curated ones of the same property and minor. */
+    function eventsOnPath(): DefaultEvent[] {
+      const curated = changesOfKind('default-changed').filter((c) => c.edition === 'oss+ee' || plan.edition === 'enterprise');
+      const curatedAt = (property: string, minor: string) =>
+        curated.find((c) => c.properties?.includes(property) && KongVersion.parse(c.introducedIn).minorKey === minor);
+      const events: DefaultEvent[] = [];
+      for (const step of catalog.defaultSteps(plan.edition)) {
+        if (sameValue(step.from, step.to) || curatedAt(step.name, step.version)) continue;
+        events.push({ property: step.name, introducedIn: `${step.version}.0`, from: step.from, to: step.to, severity: 'info' });
+      }
+      for (const change of curated) {
+        const since = changeReachedAt(change, plan);
+        if (change.suppress || !since) continue;
+        for (const property of change.properties ?? []) {
+          const minor = KongVersion.parse(change.introducedIn).minorKey;
+          const computed = catalog.defaultSteps(plan.edition).find((s) => s.name === property && s.version === minor);
+          const from = change.from !== undefined ? change.from : computed ? computed.from : catalog.property(property, plan.from, plan.edition)?.default ?? null;
+          const to = change.to !== undefined ? change.to : computed ? computed.to : catalog.property(property, plan.to, plan.edition)?.default ?? null;
+          if (sameValue(from, to)) continue;
+          events.push({ property, introducedIn: since, from, to, severity: change.severity ?? 'info', curated: change });
+        }
+      }
+      return events
+        .filter((e) => e.curated || ctx.crosses(e.introducedIn))
+        .sort((a, b) => KongVersion.parse(a.introducedIn).compare(KongVersion.parse(b.introducedIn)));
+    }
+
+    /** Set directly, or through an older name that still feeds it on the source. */
+    function setByUser(property: string): boolean {
+      if (conf.raw(property)) return true;
+      return conf.settings().some((s) => {
+        const facts = catalog.property(s.key, plan.from, plan.edition);
+        return facts?.alias === property || facts?.deprecated?.replacement === property;
+      });
+    }
+
+    function portInUse(port: number): boolean {
+      return LISTENERS.some((key) => new RegExp(`:${port}(\\s|,|$)`).test(conf.get(key)?.value ?? ''));
+    }
+  },
+});
+
+function show(value: string | null): string {
+  return value === null ? 'unset' : `\`${value}\``;
+}
+
+/** Sources differ in spacing after commas and in the case of header names; neither is a change. */
+function sameValue(a: string | null, b: string | null): boolean {
+  const norm = (v: string | null) => (v === null ? null : v.replace(/\s*,\s*/g, ',').toLowerCase());
+  return norm(a) === norm(b);
+}

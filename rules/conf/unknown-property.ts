@@ -1,0 +1,75 @@
+// Flags keys the target version does not know at all: Kong drops unknown keys without a word, so
+// a typo (`pg_passsword`) or a property from another edition or version silently does nothing.
+// Suggests the closest known names. Keys that vanish on the path belong to conf/removed-property.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { confCatalog } from '../../src/knowledge/conf/catalog';
+import { CONF_DATA, ownedByOtherRule } from '../../src/knowledge/conf/changes';
+import type { ConfSetting } from '../../src/inputs/kong-conf/types';
+import { suggestions } from '../../src/text/did-you-mean';
+
+const ID = 'conf/unknown-property';
+
+export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere'>({
+  id: ID,
+  description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
+  severity: 'warning',
+  inputs: ['kongConf'],
+  messages: {
+    unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
+    otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
+    readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
+    enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
+  },
+  remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
+  docsUrl: 'https://developer.konghq.com/gateway/configuration/',
+  sources: [
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3', note: 'only declared keys and dynamic namespaces survive loading' },
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise reference per minor' },
+  ],
+  check(ctx) {
+    const conf = ctx.input('kongConf');
+    const { plan } = ctx;
+    const catalog = confCatalog();
+    // The Enterprise reference writes some families as placeholders (pluginserver_XXX_socket): not suggestions.
+    const known = catalog.names(plan.to, plan.edition).filter((name) => /^[a-z0-9_]+$/.test(name));
+    for (const setting of conf.settings()) {
+      const { key } = setting;
+      if (isNonPropertyEnv(setting) || ownedByOtherRule(key, ID, plan)) continue;
+      if (catalog.isEffective(key, plan.to, plan.edition)) continue;
+      const elsewhere = CONF_DATA.nonPropertyEnv.fileKeys.find((k) => k.key === key);
+      if (elsewhere && setting.origin.kind === 'file') {
+        ctx.report({ messageId: 'readElsewhere', at: setting.origin, severity: 'info', data: { key, use: elsewhere.use } });
+        continue;
+      }
+      // Known on the source: removed on the path, which conf/removed-property reports.
+      if (catalog.isEffective(key, plan.from, plan.edition)) continue;
+      const close = suggestions(key, known);
+      const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
+      if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
+        ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
+        continue;
+      }
+      const versions = catalog.knownIn(key, plan.edition);
+      ctx.report({
+        messageId: versions.length > 0 ? 'otherVersions' : 'unknown',
+        at: setting.origin,
+        data: { key, to: plan.to.toString(), suggestion, versions: range(versions) },
+        remediation: close.length > 0 ? `Rename the key to ${close[0]} if that is what you meant.` : undefined,
+      });
+    }
+  },
+});
+
+/** KONG_* variables that configure licensing, packaging or tests rather than kong.conf. */
+function isNonPropertyEnv(setting: ConfSetting): boolean {
+  if (setting.origin.kind !== 'env') return false;
+  const name = setting.origin.env;
+  return CONF_DATA.nonPropertyEnv.names.some((n) => n.env === name) || CONF_DATA.nonPropertyEnv.prefixes.some((p) => name.startsWith(p.prefix));
+}
+
+/** `2.0-2.8` for a run of minors, comma-separated runs otherwise. */
+function range(minors: string[]): string {
+  if (minors.length === 0) return '';
+  return minors.length === 1 ? minors[0] : `${minors[0]} to ${minors[minors.length - 1]}`;
+}

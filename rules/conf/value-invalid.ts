@@ -1,0 +1,118 @@
+// Flags values the target version will refuse or misread: a value outside the property's allowed
+// list (Kong refuses to start), a boolean or number Kong silently reads as false or unset, a size
+// nginx cannot parse, a malformed *_listen entry, and values the path restricts or deprecates.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { confCatalog } from '../../src/knowledge/conf/catalog';
+import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, ruleChanges } from '../../src/knowledge/conf/changes';
+import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
+import type { ConfSetting } from '../../src/inputs/kong-conf/types';
+import { KongVersion } from '../../src/version/kong-version';
+import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
+
+const ID = 'conf/value-invalid';
+/** nginx's size syntax: digits and one optional unit letter. */
+const NGX_SIZE = /^\d+[kKmMgG]?$/;
+
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'restricted' | 'deprecatedValue'>({
+  id: ID,
+  description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
+  severity: 'warning',
+  inputs: ['kongConf'],
+  changes: ruleChanges(ID),
+  messages: {
+    notInEnum: '`{{key}} = {{value}}` is not an allowed value on Kong {{to}} ({{allowed}}): Kong refuses to start.{{wasValid}}',
+    notBoolean: '`{{key}} = {{value}}` is not a boolean Kong recognises: only `on` and `true` mean true, so Kong {{to}} reads it as false.',
+    notNgxBoolean: '`{{key}} = {{value}}` is not `on` or `off`: Kong {{to}} passes `off` to nginx.',
+    notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
+    badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
+    badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
+    restricted: '`{{key}}` lists {{tokens}}, which Kong {{since}} and later no longer accept.{{note}}',
+    deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
+  },
+  remediation: 'Use a value the target version accepts, with the type it expects.',
+  docsUrl: 'https://developer.konghq.com/gateway/configuration/',
+  sources: [
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/parse.lua@3.9.3', note: 'parse_value and the enum check' },
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/listeners.lua@3.9.3' },
+    ...CONF_DATA.sizeProperties.sources,
+  ],
+  check(ctx) {
+    const conf = ctx.input('kongConf');
+    const { plan } = ctx;
+    const catalog = confCatalog();
+    const to = plan.to.toString();
+    const sizes = new Set(CONF_DATA.sizeProperties.properties);
+
+    for (const setting of conf.settings()) {
+      const { key } = setting;
+      // Resolved at start-up; the vault rule checks the reference itself.
+      if (isVaultReference(setting.value) || ownedByOtherRule(key, ID, plan)) continue;
+      const facts = catalog.property(key, plan.to, plan.edition);
+      const data = { key, value: printable(key, setting.value), to };
+      const allowed = facts?.enum && [...facts.enum, ...valuesAddedBy(key)];
+      if (allowed && !allowed.includes(setting.value)) {
+        const before = catalog.property(key, plan.from, plan.edition)?.enum;
+        const wasValid = before?.includes(setting.value) ? ` It was accepted by ${plan.from}.` : '';
+        // Beyond the last OSS release the list comes from older code plus the curated additions:
+        // a later build may accept more, so this is not a blocker there.
+        const severity = catalog.beyondOss(plan.to) ? 'warning' : 'blocker';
+        ctx.report({ messageId: 'notInEnum', at: setting.origin, severity, data: { ...data, allowed: allowed.join(', '), wasValid } });
+      } else if (facts?.type === 'boolean' && !readKongBoolean(setting.value).recognised) {
+        ctx.report({ messageId: 'notBoolean', at: setting.origin, data, remediation: `Write \`${key} = on\` or \`${key} = off\`.` });
+      } else if (facts?.type === 'ngx_boolean' && !readNgxBoolean(setting.value).recognised) {
+        ctx.report({ messageId: 'notNgxBoolean', at: setting.origin, data, remediation: `Write \`${key} = on\` or \`${key} = off\`.` });
+      } else if (facts?.type === 'number' && readKongNumber(setting.value) === undefined) {
+        ctx.report({ messageId: 'notNumber', at: setting.origin, data });
+      } else if (sizes.has(key) && !NGX_SIZE.test(setting.value)) {
+        ctx.report({ messageId: 'badSize', at: setting.origin, data, remediation: `Write the size as digits with k, m or g, for example \`${key} = 128m\`.` });
+      }
+      checkListen(setting);
+    }
+    checkRestrictions();
+
+    /** Values the curated data says a version up to the target added to the property's list. */
+    function valuesAddedBy(key: string): string[] {
+      return changesOfKind('value-added')
+        .filter((c) => changeCovers(c, key) && (c.edition !== 'ee' || plan.edition === 'enterprise') && KongVersion.parse(c.introducedIn).lte(plan.to))
+        .flatMap((c) => c.values ?? []);
+    }
+
+    function checkListen(setting: ConfSetting): void {
+      const subsystem = CONF_DATA.listenFlags.properties[setting.key];
+      if (!subsystem || !catalog.property(setting.key, plan.to, plan.edition)) return;
+      const table = [...CONF_DATA.listenFlags.byVersion].reverse().find((row) => KongVersion.parse(row.from).lte(plan.to));
+      if (!table) return;
+      for (const entry of splitKongArray(setting.value)) {
+        const problem = listenProblem(entry, table[subsystem]);
+        if (problem) {
+          // Later Enterprise builds may know flags the last OSS code did not: not a blocker there.
+          const severity = catalog.beyondOss(plan.to) && problem.startsWith('unknown flag') ? 'warning' : 'blocker';
+          ctx.report({ messageId: 'badListen', at: setting.origin, severity, data: { key: setting.key, entry, problem, to } });
+        }
+      }
+    }
+
+    /** Curated restrictions and deprecations of values on the path. */
+    function checkRestrictions(): void {
+      for (const change of changesOfKind('value-restricted', 'value-deprecated')) {
+        const since = changeReachedAt(change, plan);
+        if (!since) continue;
+        if (change.unlessSetting && conditionHolds(conf, change.unlessSetting, plan)) continue;
+        for (const setting of conf.settings()) {
+          if (!changeCovers(change, setting.key)) continue;
+          if (change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
+            ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since, severity: change.severity,
+              data: { key: setting.key, value: setting.value, since, note: ` ${change.note}` } });
+          }
+          const tokens = setting.value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
+          if (change.kind === 'value-restricted' && tokens.length > 0) {
+            ctx.report({ messageId: 'restricted', at: setting.origin, since, severity: change.severity,
+              data: { key: setting.key, tokens: tokens.join(' and '), since, note: ` ${change.note}` },
+              remediation: `Remove ${tokens.join(' and ')} from ${setting.key} once no client needs them, or set ssl_cipher_suite = old while they do.` });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,120 @@
+// The curated kong.conf changes and the helpers rules use to ask about them: which changes lie
+// on a path, which rule owns a key, what a condition on settings evaluates to.
+
+import type { RuleChange } from '../../engine/define-rule';
+import type { KongConf } from '../../inputs/kong-conf/types';
+import type { Plan } from '../../plan/types';
+import { KongVersion } from '../../version/kong-version';
+import { pathCrosses } from '../../plan/gate';
+import { confCatalog } from './catalog';
+import curated from './conf-changes.json';
+import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
+
+export const CONF_DATA = curated as unknown as CuratedConfData;
+export const CONF_CHANGES: readonly ConfChange[] = CONF_DATA.changes;
+
+/** The rule that reports each kind of change. */
+export const RULE_FOR_KIND: Record<ChangeKind, string | undefined> = {
+  'handled-elsewhere': undefined,
+  renamed: 'conf/renamed-property',
+  removed: 'conf/removed-property',
+  deprecated: 'conf/removed-property',
+  'default-changed': 'conf/default-changed',
+  'value-deprecated': 'conf/value-invalid',
+  'value-restricted': 'conf/value-invalid',
+  'value-added': 'conf/value-invalid',
+  'namespace-renamed': 'conf/nginx-namespace',
+  'namespace-added': 'conf/nginx-namespace',
+  'namespace-removed': 'conf/nginx-namespace',
+  'product-removed': 'conf/enterprise-removed',
+};
+
+/** The rule that reports a change (its own `rule`, else the rule for its kind). */
+export function ruleOf(change: ConfChange): string | undefined {
+  return change.rule ?? RULE_FOR_KIND[change.kind];
+}
+
+/** The curated changes a rule reports, as rule metadata (`meta.changes`) for listings. */
+export function ruleChanges(ruleId: string): RuleChange[] {
+  return CONF_CHANGES.filter((c) => ruleOf(c) === ruleId && !c.suppress).map((c) => ({
+    id: c.id,
+    introducedIn: c.introducedIn,
+    ...(c.edition === 'ee' ? { editions: ['enterprise' as const] } : {}),
+    what: [...(c.properties ?? []), ...(c.prefixes ?? []).map((p) => `${p}*`)].join(', '),
+  }));
+}
+
+export function changesOfKind(...kinds: ChangeKind[]): ConfChange[] {
+  return CONF_CHANGES.filter((c) => kinds.includes(c.kind));
+}
+
+/** True when the change concerns a key: listed by name, or under a listed prefix. */
+export function changeCovers(change: ConfChange, key: string): boolean {
+  if (change.properties?.includes(key)) return true;
+  if (change.excludePrefixes?.some((p) => key.startsWith(p))) return false;
+  return change.prefixes?.some((p) => key.startsWith(p)) ?? false;
+}
+
+/**
+ * The version at which the change reaches this path, or undefined when it does not: its
+ * introduction when the path crosses it, else a backport into the target's own minor line
+ * (3.4.3.5 for a 2.8 -> 3.4.3.29 path). A target at or past `revertedIn` is not affected.
+ */
+export function changeReachedAt(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+  if (change.edition === 'ee' && plan.edition !== 'enterprise') return undefined;
+  if (change.revertedIn && KongVersion.parse(change.revertedIn).lte(plan.to)) return undefined;
+  if (pathCrosses(plan, change.introducedIn)) return change.introducedIn;
+  if (plan.edition !== 'enterprise') return undefined;
+  return change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+}
+
+/** True when the change applies to the plan's edition and reaches its path. */
+export function changeOnPath(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): boolean {
+  if (changeReachedAt(change, plan) !== undefined) return true;
+  // A rename also matters where its alias stops carrying the value (2.1 rename, 3.0 alias removal).
+  return change.aliasRemovedIn !== undefined && (change.edition !== 'ee' || plan.edition === 'enterprise') && pathCrosses(plan, change.aliasRemovedIn);
+}
+
+/** Kinds of change that say what becomes of a key itself; defaults and values do not claim keys. */
+const CLAIMING_KINDS: ChangeKind[] = ['handled-elsewhere', 'renamed', 'removed', 'product-removed', 'namespace-renamed', 'namespace-removed'];
+
+/**
+ * The rule, other than `self`, that reports on this key for this plan: a curated change on the
+ * path owned by another rule, or a change owned by a rule written elsewhere (Cassandra).
+ */
+export function ownedByOtherRule(key: string, self: string, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+  for (const change of CONF_CHANGES) {
+    if (!CLAIMING_KINDS.includes(change.kind) || !changeCovers(change, key)) continue;
+    const owner = ruleOf(change);
+    if (!owner || owner === self) continue;
+    // Keys owned by another module (Cassandra, pg_ssl_version) are theirs on every path.
+    if (change.kind === 'handled-elsewhere' || changeOnPath(change, plan)) return owner;
+  }
+  return undefined;
+}
+
+/** The effective value of a property on the target: the user's setting, else the target default. */
+export function effectiveValue(conf: KongConf, property: string, plan: Pick<Plan, 'to' | 'edition'>, alsoSetBy: string[] = []): string | undefined {
+  const setting = conf.get(property) ?? alsoSetBy.map((k) => conf.get(k)).find(Boolean);
+  if (setting) return setting.value;
+  return confCatalog().property(property, plan.to, plan.edition)?.default ?? undefined;
+}
+
+export function conditionHolds(conf: KongConf, condition: SettingCondition, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  if (condition.orDatabaseOff && effectiveValue(conf, 'database', plan) === 'off') return true;
+  const value = effectiveValue(conf, condition.property, plan, condition.alsoSetBy);
+  if (condition.in) return value !== undefined && condition.in.includes(value);
+  if (condition.notIn) return value !== undefined && !condition.notIn.includes(value);
+  return value !== undefined;
+}
+
+export function allConditionsHold(conf: KongConf, conditions: SettingCondition[] | undefined, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  return (conditions ?? []).every((c) => conditionHolds(conf, c, plan));
+}
+
+/** Values of keys that hold secrets are never echoed in a finding. */
+const SECRET_KEY = /(password|secret|token|_key$|_key_|private|license|credential|api_key|_conf$)/;
+export function printable(key: string, value: string): string {
+  if (SECRET_KEY.test(key)) return '(hidden)';
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}

@@ -1,0 +1,139 @@
+// Shapes of the kong.conf knowledge: the generated per-version property data
+// (properties.generated.json) and the curated changes (conf-changes.json, schema in
+// schemas/conf-changes.schema.json).
+
+import type { FactSource } from '../../model/source';
+
+export type ConfType = 'boolean' | 'ngx_boolean' | 'number' | 'string' | 'array';
+
+/** One property as a version of Kong declares it. Fields left out mean "none". */
+export interface PropertyRecord {
+  /** The built-in default; null when unset (`NONE` or empty). */
+  default: string | null;
+  type?: ConfType;
+  enum?: string[];
+  /** A pure alias: the value is copied to this property when that one is unset. */
+  alias?: string;
+  deprecated?: {
+    /** The property to use instead; `false` when there is none. */
+    replacement?: string | false;
+    /** Only this value is deprecated, not the property. */
+    value?: string;
+    /** The loader still copies the value to the replacement. */
+    valueCarriesOver?: boolean;
+  };
+  /** nginx directives the value is also written to. */
+  directives?: string[];
+}
+
+export interface SeriesStep {
+  source: string[];
+  added?: Record<string, PropertyRecord>;
+  changed?: Record<string, PropertyRecord>;
+  removed?: string[];
+}
+
+/** A baseline and per-minor differences, in version order. */
+export interface PropertySeries {
+  versions: string[];
+  baseline: { source: string[]; properties: Record<string, PropertyRecord> };
+  steps: Record<string, SeriesStep>;
+}
+
+export interface NamespaceEntry {
+  prefix: string;
+  /** Directive names the namespace drops silently. */
+  ignore?: string[];
+}
+
+export interface GeneratedConfData {
+  oss: PropertySeries & { tags: Record<string, string>; schemaOnly: Record<string, Record<string, PropertyRecord>> };
+  ee: PropertySeries & { gapsFilled: Record<string, string[]> };
+  namespaces: { from: string; prefixes: NamespaceEntry[]; sources: string[] }[];
+}
+
+export type ChangeKind =
+  | 'handled-elsewhere'
+  | 'renamed'
+  | 'removed'
+  | 'deprecated'
+  | 'default-changed'
+  | 'value-deprecated'
+  | 'value-restricted'
+  | 'value-added'
+  | 'namespace-renamed'
+  | 'namespace-added'
+  | 'namespace-removed'
+  | 'product-removed';
+
+export type ChangeEdition = 'oss+ee' | 'ee';
+export type ChangeSeverity = 'blocker' | 'warning' | 'info';
+
+/** A condition on the effective value of a property (the user's setting, else the target's default). */
+export interface SettingCondition {
+  property: string;
+  /** Older names whose setting counts as this property's (an alias). */
+  alsoSetBy?: string[];
+  in?: string[];
+  notIn?: string[];
+  /** Also true when `database = off` (DB-less nodes behave like data planes). */
+  orDatabaseOff?: boolean;
+}
+
+export interface ConfChange {
+  id: string;
+  kind: ChangeKind;
+  properties?: string[];
+  prefixes?: string[];
+  excludePrefixes?: string[];
+  /** Enterprise numbering (`3.6.1.0`); the change lies on a path when from < introducedIn <= to. */
+  introducedIn: string;
+  /** Enterprise patch releases of older lines that received the change too (`3.4.3.5`). */
+  backportedTo?: string[];
+  /** A later version that undoes the change: targets at or past it are not affected. */
+  revertedIn?: string;
+  /** For renames: the version from which the old name no longer carries its value. */
+  aliasRemovedIn?: string;
+  edition: ChangeEdition;
+  severity?: ChangeSeverity;
+  /** The rule that reports the change when it is not one of the generic property rules. */
+  rule?: string;
+  replacement?: string;
+  valueCarriesOver?: boolean;
+  harmlessValues?: string[];
+  from?: string | null;
+  to?: string | null;
+  when?: SettingCondition[];
+  otherwiseSeverity?: ChangeSeverity;
+  unlessSet?: string[];
+  unlessSetting?: SettingCondition;
+  values?: string[];
+  disallowedTokens?: string[];
+  switch?: SettingCondition;
+  leftoverSeverity?: ChangeSeverity;
+  suppress?: boolean;
+  portClash?: number;
+  note: string;
+  breakingChanges?: string[];
+  confidence: 'high' | 'medium' | 'uncertain';
+  sources: FactSource[];
+}
+
+export interface CuratedConfData {
+  changes: ConfChange[];
+  nonPropertyEnv: {
+    names: { env: string; use: string; sources: FactSource[] }[];
+    prefixes: { prefix: string; use: string; sources: FactSource[] }[];
+    /** Keys people write into kong.conf for things Kong reads elsewhere (the license). */
+    fileKeys: { key: string; use: string; sources: FactSource[] }[];
+  };
+  listenFlags: {
+    properties: Record<string, 'http' | 'stream'>;
+    byVersion: { from: string; http: string[]; stream: string[]; sources: FactSource[] }[];
+  };
+  sizeProperties: { properties: string[]; sources: FactSource[] };
+  vaults: {
+    bundled: { edition: ChangeEdition; names: string[]; from?: string; sources: FactSource[] }[];
+    sources: FactSource[];
+  };
+}

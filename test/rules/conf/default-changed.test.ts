@@ -1,0 +1,75 @@
+import rule from '../../../rules/conf/default-changed';
+import { runCase, ruleTester } from '../../support/rule-tester';
+
+// Each curated default change: the property, a path crossing it, a path that does not, severity.
+const changes = [
+  { key: 'worker_consistency', before: '2.8', after: '3.0', severity: 'info', edition: 'oss' },
+  { key: 'lua_ssl_trusted_certificate', before: '2.8', after: '3.0', severity: 'warning', edition: 'oss' },
+  { key: 'allow_debug_header', before: '3.1', after: '3.2', severity: 'warning', edition: 'oss' },
+  { key: 'status_listen', before: '3.5', after: '3.6', severity: 'info', edition: 'oss' },
+  { key: 'ssl_protocols', before: '3.6.0', after: '3.6.1', severity: 'warning', edition: 'oss' },
+  { key: 'tls_certificate_verify', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
+  { key: 'untrusted_lua', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
+] as const;
+
+/** Only the finding for `key`, so unrelated default changes on the same hop do not matter here. */
+async function findingsFor(key: string, c: Parameters<typeof runCase>[1]) {
+  const { result } = await runCase(rule, c);
+  return result.findings.filter((f) => f.data?.key === key);
+}
+
+describe('conf/default-changed per change', () => {
+  it.each(changes)('$key changes on $before -> $after', async (c) => {
+    const found = await findingsFor(c.key, { name: c.key, conf: 'log_level = notice\n', from: c.before, to: c.after, edition: c.edition });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: c.severity, location: { kind: 'file', line: 1 } });
+    expect(found[0].hop).toContain(c.after);
+  });
+
+  it.each(changes)('$key is silent on a path that stays at $before', async (c) => {
+    expect(await findingsFor(c.key, { name: c.key, conf: 'log_level = notice\n', from: c.before, to: c.before, edition: c.edition })).toEqual([]);
+  });
+
+  it.each(changes)('$key is silent when set explicitly', async (c) => {
+    expect(await findingsFor(c.key, { name: c.key, conf: `${c.key} = on\n`, from: c.before, to: c.after, edition: c.edition })).toEqual([]);
+  });
+
+  it('pg_ssl_verify matters only with TLS to PostgreSQL', async () => {
+    const base = { name: 'pg', from: '3.13', to: '3.14', edition: 'enterprise' as const };
+    expect(await findingsFor('pg_ssl_verify', { ...base, conf: 'pg_ssl = off\n' })).toEqual([]);
+    expect(await findingsFor('pg_ssl_verify', { ...base, conf: 'pg_ssl = on\n' })).toHaveLength(1);
+  });
+
+  it('status_listen clashing with a configured port is a warning', async () => {
+    const found = await findingsFor('status_listen', { name: 's', conf: 'admin_listen = 127.0.0.1:8007\n', from: '3.5', to: '3.6' });
+    expect(found[0].severity).toBe('warning');
+  });
+
+  it('dns_no_sync: only targets 3.5.0.0 and 3.5.0.1 are affected', async () => {
+    expect(await findingsFor('dns_no_sync', { name: 'd', conf: 'x_y = 1\n', from: '3.4.1.0', to: '3.5.0.1', edition: 'enterprise' })).toHaveLength(1);
+    expect(await findingsFor('dns_no_sync', { name: 'd', conf: 'x_y = 1\n', from: '3.4.1.0', to: '3.6', edition: 'enterprise' })).toEqual([]);
+  });
+
+  it('a docs-only correction is silenced (proxy_server_ssl_verify 3.12)', async () => {
+    expect(await findingsFor('proxy_server_ssl_verify', { name: 'p', conf: 'x_y = 1\n', from: '3.11', to: '3.12', edition: 'enterprise' })).toEqual([]);
+  });
+
+  it('the old alias counts as setting the property', async () => {
+    expect(await findingsFor('tracing_sampling_rate', { name: 't', conf: 'tracing_instrumentations = all\nopentelemetry_tracing_sampling_rate = 1.0\n', from: '3.2', to: '3.3' })).toEqual([]);
+    expect(await findingsFor('tracing_sampling_rate', { name: 't', conf: 'tracing_instrumentations = all\n', from: '3.2', to: '3.3' })).toHaveLength(1);
+    expect(await findingsFor('tracing_sampling_rate', { name: 't', conf: 'log_level = info\n', from: '3.2', to: '3.3' })).toEqual([]);
+  });
+});
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'patch upgrade without default changes', conf: 'log_level = info\n', from: '3.9.0', to: '3.9.3' },
+  ],
+  invalid: [
+    {
+      name: 'lmdb_map_size on 3.3 -> 3.4 (computed from the defaults, info)',
+      conf: 'cluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n', from: '3.3', to: '3.4',
+      findings: [{ messageId: 'defaultChanged', severity: 'info', line: 1, hop: '3.4', data: { key: 'lmdb_map_size' }, message: 'from `128m` to `2048m`' }],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import rule from '../../../rules/conf/enterprise-removed';
+import { ruleTester } from '../../support/rule-tester';
+
+const PORTAL = 'portal = on\nportal_gui_host = portal.example.com\n';
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'Dev Portal on a path below 3.5', conf: PORTAL, from: '3.3', to: '3.4', edition: 'enterprise' },
+    { name: 'Vitals on 3.4.x only', conf: 'vitals = on\n', from: '3.4.1.0', to: '3.4', edition: 'enterprise' },
+    { name: 'Wasm on a path that stops at 3.10', conf: 'wasm = on\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'no product settings', conf: 'pg_host = db\n', from: '2.8', to: '3.14', edition: 'enterprise' },
+  ],
+  invalid: [
+    {
+      name: 'Dev Portal enabled crossing 3.5', conf: PORTAL, from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [
+        { messageId: 'productEnabled', severity: 'blocker', line: 1, hop: '3.4.x -> 3.10.x' },
+        { messageId: 'leftover', severity: 'info', line: 2 },
+      ],
+    },
+    {
+      name: 'leftover portal key with the portal off', conf: 'portal = off\nportal_gui_listen = 0.0.0.0:8003\n', from: '3.4', to: '3.5', edition: 'enterprise',
+      findings: [{ messageId: 'leftover', severity: 'info', line: 1 }, { messageId: 'leftover', severity: 'info', line: 2 }],
+    },
+    {
+      name: 'Vitals enabled crossing 3.5', conf: 'vitals = on\nvitals_strategy = prometheus\n', from: '2.8', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'productEnabled', severity: 'warning', hop: '3.4.x -> 3.10.x' }, { messageId: 'leftover', line: 2 }],
+    },
+    {
+      name: 'granular tracing crossing 3.7', conf: 'tracing = on\ntracing_types = all\n', from: '3.6', to: '3.7', edition: 'enterprise',
+      findings: [{ messageId: 'productEnabled', severity: 'warning', hop: '3.7' }, { messageId: 'leftover', line: 2 }],
+    },
+    {
+      name: 'Wasm crossing 3.11', conf: 'wasm = on\nwasm_filters_path = /opt/filters\n', from: '3.10', to: '3.14', edition: 'enterprise',
+      findings: [{ messageId: 'productEnabled', severity: 'warning' }, { messageId: 'leftover', line: 2 }],
+    },
+  ],
+  notEvaluated: [],
+});
+
+describe('conf/enterprise-removed on OSS', () => {
+  it('is not applicable', async () => {
+    const { runCase } = await import('../../support/rule-tester');
+    const { result } = await runCase(rule, { name: 'oss', conf: PORTAL, from: '3.4', to: '3.6', edition: 'oss' });
+    expect(result.findings).toEqual([]);
+    expect(result.notApplicable[0].reason).toMatch(/edition/);
+  });
+});

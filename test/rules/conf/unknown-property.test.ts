@@ -1,0 +1,54 @@
+import rule from '../../../rules/conf/unknown-property';
+import { editDistance, suggestions } from '../../../src/text/did-you-mean';
+import { ruleTester } from '../../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'known properties and injected directives', conf: 'pg_host = db\nnginx_http_client_max_body_size = 8m\nvault_env_prefix = SECRET_\npluginserver_names = go\n', from: '2.8', to: '3.4' },
+    { name: 'licence variables are not kong.conf properties', env: { KONG_LICENSE_DATA: '{"license":{}}', KONG_PASSWORD: 'x' }, from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'a key removed on the path is conf/removed-property business', conf: 'admin_gui_origin = https://x\n', from: '3.4', to: '3.6' },
+    { name: 'Enterprise-only key on Enterprise', conf: 'enforce_rbac = on\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'cassandra keys belong to conf/cassandra-removed', conf: 'cassandra_keyspace = kong\n', from: '3.4', to: '3.6' },
+  ],
+  invalid: [
+    {
+      name: 'typo with a suggestion', conf: 'pg_host = db\npg_passsword = secret\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', message: 'Did you mean `pg_password`?' }],
+    },
+    {
+      name: 'typo from the environment', env: { KONG_ADMIN_LISTN: '127.0.0.1:8001' }, from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknown', env: 'KONG_ADMIN_LISTN', message: '`admin_listen`' }],
+    },
+    {
+      name: 'a property from a later version', conf: 'dedicated_config_processing = off\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'otherVersions', message: '3.5 to 3.9' }],
+    },
+    {
+      name: 'an Enterprise key on OSS', conf: 'enforce_rbac = on\n', from: '3.4', to: '3.6', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', severity: 'info' }],
+    },
+    {
+      name: 'license_path in kong.conf is read from the environment only', conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'readElsewhere', severity: 'info', message: 'KONG_LICENSE_PATH' }],
+    },
+    {
+      name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknown', data: { suggestion: '' } }],
+    },
+    {
+      name: 'a dropped nginx directive is unknown', conf: 'nginx_http_upstream_keepalive = 60\n', from: '3.0', to: '3.4',
+      findings: [{ messageId: 'otherVersions' }],
+    },
+  ],
+});
+
+describe('did-you-mean', () => {
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('pg_hsot', 'pg_host')).toBe(1);
+    expect(editDistance('abc', 'abc')).toBe(0);
+  });
+  it('offers close names only', () => {
+    expect(suggestions('log_levle', ['log_level', 'lua_package_path'])).toEqual(['log_level']);
+    expect(suggestions('xyz', ['log_level'])).toEqual([]);
+  });
+});
