@@ -83,7 +83,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
     const edition = deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
     const { topology, role } = deriveTopology(options, inputs.kongConf, inputs.database);
-    const from = givenFrom ?? (inputs.database ? versionFromDatabase(inputs.database) : deriveVersion(undefined, '--from'));
+    const from = givenFrom ?? (inputs.database ? versionFromDatabase(inputs.database) : deriveVersion(undefined, '--from', missing.database));
     const plan = computePlan({
       from: from.version,
       to: to.version,
@@ -120,9 +120,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   }
 }
 
-function deriveVersion(text: string | undefined, flag: string): { version: KongVersion; reason: string } {
+function deriveVersion(text: string | undefined, flag: string, noDatabase?: string): { version: KongVersion; reason: string } {
   if (!text) {
-    const orDb = flag === '--from' ? ', or let the database tell it (kong.conf pg_* or --pg)' : '';
+    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${noDatabase ? `; database: ${noDatabase}` : ''}` : '';
     throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
   }
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };

@@ -27,14 +27,14 @@ describe('kong-preflight check', () => {
   });
 
   it('exits 0 for a clean 3.3 node going to 3.4 (warnings do not fail by default)', async () => {
-    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--no-db']);
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/0 blocker\(s\)/);
   });
 
   it('--fail-on warning turns warnings into a failing run', async () => {
-    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning', '--no-db']);
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning']);
     expect(result.code).toBe(1);
   });
 
@@ -44,7 +44,7 @@ describe('kong-preflight check', () => {
   });
 
   it('writes JSON that follows the schema and the contract', async () => {
-    const result = await runCli(['check', fixture('installations/ee-2.8-postgres/kong.conf'), '--from', '2.8.2.4', '--to', '3.4', '--format', 'json', '--no-db']);
+    const result = await runCli(['check', fixture('installations/ee-2.8-postgres/kong.conf'), '--from', '2.8.2.4', '--to', '3.4', '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(validateReport(report)).toBe(true);
@@ -78,7 +78,7 @@ describe('kong-preflight check', () => {
   });
 
   it('reads KONG_* overrides from the environment with their provenance', async () => {
-    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--format', 'json', '--no-db'], {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--format', 'json'], {
       env: { KONG_DATABASE: 'cassandra' },
     });
     const report = JSON.parse(result.stdout);

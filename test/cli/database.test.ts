@@ -41,7 +41,7 @@ describe('check with a database', () => {
     expect(lock.locations[0].physicalLocation.region.startLine).toBe(9);
   });
 
-  it('reads the database kong.conf configures by default, and flags a --from it contradicts', async () => {
+  it('reads the database kong.conf configures, and flags a --from it contradicts', async () => {
     const db = await scenarioDatabase('clean-3.4');
     const conf = tempConf(`database = postgres\npg_host = ${db.host}\npg_port = ${db.port}\npg_user = ${db.user}\n` +
       `pg_database = ${db.database}\nplugins = bundled\n`);
@@ -67,17 +67,27 @@ describe('check with a database', () => {
     expect(noFrom.stderr).toMatch(/--from is required/);
   });
 
-  it('a wrong password: exit 2, one line with host and database, no password', async () => {
+  it('a kong.conf database out of reach: database rules not evaluated, with the reason and no password', async () => {
     const db = await scenarioDatabase('clean-3.4');
     const conf = tempConf(`pg_host = ${db.host}\npg_port = ${db.port}\npg_user = ${db.user}\npg_password = Not-The-Pw-42\npg_database = ${db.database}\n`);
-    const result = await runCli(['check', conf, '--to', '3.9']);
+    const result = await runCli(['check', conf, '--from', '3.4', '--to', '3.9', '--format', 'json', '--fail-on', 'none']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    const notEvaluated = JSON.stringify(report.rules?.notEvaluated ?? report.notEvaluated ?? report);
+    expect(notEvaluated).toContain('db/migrations-in-progress');
+    expect(notEvaluated).toContain(`${conf}:1: cannot connect to PostgreSQL ${db.user}@${db.host}:${db.port}/${db.database}: password authentication failed`);
+    expect(result.stdout).not.toContain('Not-The-Pw-42');
+  });
+
+  it('a wrong password with --pg: exit 2, one line with host and database, no password', async () => {
+    const db = await scenarioDatabase('clean-3.4');
+    const url = `postgres://${db.user}:Not-The-Pw-42@${db.host}:${db.port}/${db.database}`;
+    const result = await runCli(['check', '--pg', url, '--to', '3.9']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`${conf}:1: cannot connect to PostgreSQL ${db.user}@${db.host}:${db.port}/${db.database}`);
-    expect(lines[0]).toContain('pass --no-db');
-    expect(result.stderr).not.toContain('Not-The-Pw-42');
+    expect(lines).toEqual([`kong-preflight: error: cannot connect to PostgreSQL ${db.user}@${db.host}:${db.port}/${db.database}: password authentication failed for user "${db.user}"`]);
   });
 
   it('an unreachable --pg: exit 2 without echoing the URL password', async () => {

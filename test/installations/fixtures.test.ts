@@ -12,8 +12,7 @@ interface JsonFinding {
 }
 
 async function check(name: string, args: string[]) {
-  // The fixtures' pg_host names production hosts: the database (read by default) is skipped here.
-  const result = await runCli(['check', fixture('installations', name, 'kong.conf'), ...args, '--format', 'json', '--no-db']);
+  const result = await runCli(['check', fixture('installations', name, 'kong.conf'), ...args, '--format', 'json']);
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout);
   return { code: result.code, report, findings: report.findings as JsonFinding[] };

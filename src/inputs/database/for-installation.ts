@@ -1,7 +1,8 @@
 // Decides whether the installation reads a database, and turns its license rows into the license
-// input's candidates. Reading is the default when kong.conf configures PostgreSQL; `--no-db`
-// skips it, `--pg` points elsewhere. A database that was asked for and cannot be read is an
-// input error (exit 2), never a silent skip.
+// input's candidates. `--pg URL` asks for a database: if it cannot be read, that is an input error
+// (exit 2). Without it, the database kong.conf configures is tried: the check often runs where that
+// database is out of reach (a laptop, CI), so a failure there leaves the database rules not
+// evaluated, with the one-line reason in the report. `--no-db` skips the attempt.
 
 import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
@@ -31,7 +32,7 @@ export async function loadDatabaseForInstallation(request: DatabaseRequest): Pro
     return { input: await loadDatabase({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv }) };
   } catch (error) {
     if (error instanceof InputError && !pgUrl) {
-      throw new InputError(`${error.message} (pass --no-db to check without the database)`, error.place);
+      return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)` };
     }
     throw error;
   }
