@@ -97,3 +97,24 @@ describe('check with a database', () => {
     expect(result.stderr).not.toContain('S3cr3t-Url');
   });
 });
+
+describe('Enterprise databases', () => {
+  it('the license rule sees the database: a missing license is a blocker on an Enterprise database', async () => {
+    const db = await scenarioDatabase('ee-3.4-unlicensed');
+    const result = await runCli(['check', '--pg', db.url, '--to', '3.10', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.installation.edition).toEqual({ value: 'enterprise', reason: expect.stringContaining('in the database') });
+    const license = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'license/enterprise-license');
+    expect(license).toEqual([expect.objectContaining({ messageId: 'missing', severity: 'blocker' })]);
+    expect(license[0].message).toContain('no license row in the database');
+  });
+
+  it('a license row in the database satisfies it, and its payload stays out of the report', async () => {
+    const db = await scenarioDatabase('ee-3.4-licensed');
+    const result = await runCli(['check', '--pg', db.url, '--to', '3.10', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'license/enterprise-license')).toEqual([]);
+    expect(result.stdout).not.toContain('TEST-PLACEHOLDER-KEY');
+    expect(result.stdout).not.toContain('Example Corp');
+  });
+});
