@@ -106,7 +106,7 @@ describe('Enterprise databases', () => {
     expect(report.installation.edition).toEqual({ value: 'enterprise', reason: expect.stringContaining('in the database') });
     const license = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'license/enterprise-license');
     expect(license).toEqual([expect.objectContaining({ messageId: 'missing', severity: 'blocker' })]);
-    expect(license[0].message).toContain('no license row in the database');
+    expect(license[0].message).toContain('the database has no license row');
   });
 
   it('a license row in the database satisfies it, and its payload stays out of the report', async () => {
