@@ -22,6 +22,14 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import injectedDirectives from './nginx/injected-directives';
+import templateDirectives from './nginx/template-directives';
+import templateIdentified from './nginx/template-identified';
+import templateInjectionLoops from './nginx/template-injection-loops';
+import templateMissingElements from './nginx/template-missing-elements';
+import templateObsoleteElements from './nginx/template-obsolete-elements';
+import templateRequiredDicts from './nginx/template-required-dicts';
+import templateSyntax from './nginx/template-syntax';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
@@ -59,6 +67,14 @@ export const builtinRules: readonly Rule[] = [
   dbPostgres15SchemaPrivilege,
   dbHybridDataPlanes,
   dbCustomPlugins,
+  templateIdentified,
+  templateRequiredDicts,
+  templateMissingElements,
+  templateObsoleteElements,
+  templateDirectives,
+  templateSyntax,
+  templateInjectionLoops,
+  injectedDirectives,
   pluginsRemovedModule,
   pluginsToolsUtilsMoved,
   pluginsHandlerPriorityVersion,

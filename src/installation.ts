@@ -7,6 +7,7 @@ import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
+import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
@@ -33,6 +34,8 @@ export interface InstallationOptions {
   pgUrl?: string;
   /** `--no-db`: do not read the database. */
   noDb?: boolean;
+  /** `--nginx-template` files, in the order given. */
+  nginxTemplates?: string[];
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
@@ -79,6 +82,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       listed.push({ kind: 'backup', label: options.backupFile });
     } else {
       missing.backup = 'no --backup FILE given';
+    }
+    if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+      inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates);
+      for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+    } else {
+      missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
     }
 
     const edition = deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);

@@ -21,6 +21,7 @@ export interface CheckOptions {
   pg?: string;
   /** False with `--no-db`. */
   db?: boolean;
+  nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
   format: Format;
@@ -43,6 +44,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     backupFile: options.backup,
     pgUrl: options.pg,
     noDb: options.db === false,
+    nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });

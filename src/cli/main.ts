@@ -69,6 +69,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
     .option('--pg <url>', 'read this PostgreSQL database (postgres://user:password@host:port/database) instead of the one kong.conf configures')
     .option('--no-db', 'do not read the database kong.conf configures')
+    .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
+      (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')

@@ -7,6 +7,7 @@ import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
 import type { DatabaseInput } from '../inputs/database/types';
+import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
 
 export interface Inputs {
@@ -25,13 +26,15 @@ export interface Inputs {
    * Its entities also appear in `entities`.
    */
   database?: DatabaseInput;
+  /** Custom nginx templates from `--nginx-template` (the `--nginx-conf` file and kept include copies). */
+  nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
   customPlugins?: CustomPlugins;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'customPlugins'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'customPlugins', 'nginxTemplates'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;
