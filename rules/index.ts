@@ -30,6 +30,9 @@ import templateMissingElements from './nginx/template-missing-elements';
 import templateObsoleteElements from './nginx/template-obsolete-elements';
 import templateRequiredDicts from './nginx/template-required-dicts';
 import templateSyntax from './nginx/template-syntax';
+import expiredIgnore from './meta/expired-ignore';
+import invalidSuppression from './meta/invalid-suppression';
+import unusedSuppression from './meta/unused-suppression';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
@@ -75,6 +78,10 @@ export const builtinRules: readonly Rule[] = [
   templateSyntax,
   templateInjectionLoops,
   injectedDirectives,
+  // Reported by the triage step (src/triage), listed here for docs, SARIF and configuration.
+  unusedSuppression,
+  invalidSuppression,
+  expiredIgnore,
   pluginsRemovedModule,
   pluginsToolsUtilsMoved,
   pluginsHandlerPriorityVersion,

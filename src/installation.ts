@@ -2,6 +2,7 @@
 // edition, topology and role, the versions, and the upgrade plan. Each derived value keeps the
 // reason it was chosen, so the report can say "hybrid (role = control_plane at kong.conf:4)".
 
+import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
@@ -39,6 +40,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** For loaders with long work (database reads, large files): drawn on a terminal only. */
+  progress?: Progress;
 }
 
 export interface Installation {

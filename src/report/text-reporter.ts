@@ -62,6 +62,7 @@ export function formatText(report: Report, options: TextOptions): string {
   out.push(
     `${s.blocker} blocker(s), ${s.warning} warning(s), ${s.info} info; ` +
       `${s.rulesEvaluated} rule(s) evaluated, ${s.rulesNotEvaluated} not evaluated, ${s.rulesNotApplicable} not on this path` +
+      (hiddenCount(s) > 0 ? `; not counted: ${s.suppressed.baseline} in baseline, ${s.suppressed.inline} suppressed inline, ${s.suppressed.config} ignored by configuration` : '') +
       (s.failed ? ` — failing (--fail-on ${s.failOn})` : ''),
   );
   return `${out.join('\n')}\n`;
@@ -83,4 +84,8 @@ function groupByHop(findings: readonly Finding[], hops: readonly ReportHop[]): [
     groups.get(key)!.push(f);
   }
   return [...groups].filter(([, list]) => list.length > 0);
+}
+
+function hiddenCount(s: Report['summary']): number {
+  return s.suppressed.inline + s.suppressed.config + s.suppressed.baseline;
 }
