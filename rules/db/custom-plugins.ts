@@ -11,6 +11,8 @@ export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enter
   description: 'Lists plugins configured in the database that Kong does not bundle, and those kong.conf does not enable.',
   severity: 'warning',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     custom: 'Custom plugin `{{name}}` is configured in {{rows}} plugin row(s): review it against the changes on the path and install it on the new nodes before they start.',
     notEnabled: 'Plugin `{{name}}` is configured in {{rows}} plugin row(s) ({{enabledRows}} enabled) but is neither bundled nor listed in `plugins =`: Kong cannot build its plugin iterator while such rows exist.',

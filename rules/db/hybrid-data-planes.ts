@@ -12,6 +12,8 @@ export default defineRule<'otherMajor' | 'newerMinor' | 'unknownVersion'>({
   description: 'Flags connected data planes that the upgraded control plane will refuse (another major, or a newer minor).',
   severity: 'warning',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     otherMajor: 'Data plane {{hostname}} runs {{version}}: a {{target}} control plane refuses other majors, so it keeps its last configuration and gets no updates until it is upgraded.',
     newerMinor: 'Data plane {{hostname}} runs {{version}}, newer than the {{target}} control plane: it will be refused.',

@@ -12,6 +12,8 @@ export default defineRule<'older' | 'newer'>({
   description: 'Flags a --from version that contradicts the version the database was migrated by.',
   severity: 'warning',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     older: '--from {{from}} is newer than this database: its migrations stop at {{installed}} ({{evidence}}). Changes between the two are not checked.',
     newer: '--from {{from}} is older than this database: its migrations reach {{installed}} ({{evidence}}).',

@@ -10,6 +10,8 @@ export default defineRule<'pending' | 'locked'>({
   description: 'Flags pending migrations and a live migrations lock: an upgrade is already under way on this database.',
   severity: 'blocker',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     pending: 'An upgrade is already in progress: {{subsystem}} has pending migrations ({{names}}); `kong migrations up` ran and `kong migrations finish` did not.',
     locked: 'A `kong migrations` command holds the migrations lock right now (owner {{owner}}, until {{ttl}}).',

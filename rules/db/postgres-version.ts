@@ -11,6 +11,8 @@ export default defineRule<'belowMinimum' | 'untested' | 'untestedDisputed' | 'no
   description: 'Checks the PostgreSQL server version against the minimum Kong enforces and the versions tested for each version on the path.',
   severity: 'warning',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     belowMinimum: 'PostgreSQL {{server}} is below {{minimum}}, the minimum Kong {{version}} accepts: it will not start on this database.',
     untested: 'PostgreSQL {{major}} is not among the versions tested with Kong {{minor}} ({{tested}}).',

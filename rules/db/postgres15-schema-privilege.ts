@@ -11,6 +11,8 @@ export default defineRule<'noCreate'>({
   description: 'Checks that on PostgreSQL 15 or later the connected role may create tables in the schema Kong migrates.',
   severity: 'blocker',
   inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     noCreate: 'PostgreSQL {{major}}: role "{{role}}" has no CREATE privilege on schema "{{schema}}" and does not own database "{{database}}" (owner: {{owner}}): `kong migrations up` will fail.',
   },
