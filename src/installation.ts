@@ -8,6 +8,7 @@ import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
+import { loadDeclarative } from './inputs/declarative';
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
@@ -35,6 +36,8 @@ export interface InstallationOptions {
   pgUrl?: string;
   /** `--no-db`: do not read the database. */
   noDb?: boolean;
+  /** Values of --declarative (files or folders). */
+  declarativePaths?: string[];
   /** `--nginx-template` files, in the order given. */
   nginxTemplates?: string[];
   /** `--plugin-dir` folders, in the order given. */
@@ -79,6 +82,17 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+    }
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd });
+    if (declarative.config) {
+      inputs.declarative = declarative.config;
+      inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
+      for (const document of declarative.config.documents) {
+        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
+      }
+    } else {
+      missing.declarative = declarative.missingReason;
+      if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;
     }
     if (options.backupFile) {
       inputs.backup = loadBackupEvidence(options.backupFile);

@@ -18,6 +18,7 @@ import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
 import { createProgress } from './progress';
 import { describeRules } from './rule-descriptions';
+import { writeFixOutput } from './fix-output';
 
 export interface CheckOptions {
   from?: string;
@@ -30,6 +31,8 @@ export interface CheckOptions {
   pg?: string;
   /** False with `--no-db`. */
   db?: boolean;
+  declarative?: string[];
+  fixOutput?: string;
   nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
@@ -78,6 +81,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     backupFile: options.backup,
     pgUrl: options.pg,
     noDb: options.db === false,
+    declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     cwd: io.cwd,
@@ -120,6 +124,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.category ? { category: options.category } : {}),
     ...(loadedConfig?.config.sarif?.aggregateAbove ? { aggregateAbove: loadedConfig.config.sarif.aggregateAbove } : {}),
   });
+  if (options.fixOutput) await writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
   return report.summary.failed ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@ import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
 import type { DatabaseInput } from '../inputs/database/types';
+import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
 
@@ -26,6 +27,8 @@ export interface Inputs {
    * Its entities also appear in `entities`.
    */
   database?: DatabaseInput;
+  /** Declarative files (kong.yml, decK state) as files: format version, flavour, collections. */
+  declarative?: DeclarativeConfig;
   /** Custom nginx templates from `--nginx-template` (the `--nginx-conf` file and kept include copies). */
   nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
@@ -34,7 +37,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'customPlugins', 'nginxTemplates'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;
