@@ -2,7 +2,7 @@
 // through a cursor; only the columns a table has in this version are selected, and columns
 // holding secrets (private keys, JWKs, credentials) are never selected at all.
 
-import type { Entity, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import type { Entity, EntityParent, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import type { DbOrigin, FileOrigin } from '../../model/origin';
 import type { ReadOnlySession } from './session';
 
@@ -63,7 +63,7 @@ const MAPPINGS: Partial<Record<EntityType, TableMapping>> = {
   },
 };
 
-const PARENT_KEYS = new Set(['service', 'route', 'consumer', 'consumer_group']);
+const PARENT_KEYS = new Set<string>(['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'] satisfies EntityParent[]);
 
 export class DatabaseEntitySource implements EntitySource {
   readonly kind = 'database' as const;
@@ -132,7 +132,7 @@ export class DatabaseEntitySource implements EntitySource {
     const handle = mapping.handle ? row[mapping.handle] : undefined;
     const wsId = row.ws_id ? String(row.ws_id) : undefined;
     return {
-      type, id, fields, origin,
+      type, id, fields, origin, sourceKind: 'database',
       ...(typeof handle === 'string' ? { name: handle } : {}),
       ...(Object.keys(parents).length > 0 ? { parents } : {}),
       ...(wsId ? { workspace: this.workspaceNames.get(wsId) ?? wsId } : {}),

@@ -139,8 +139,11 @@ describe('entities', () => {
     expect((await collect(input, 'route')).find((r) => r.name === 'orders-expression')?.fields.expression)
       .toBe('http.path ^= "/v2/orders"');
     expect((await collect(input, 'plugin')).map((p) => p.name).sort()).toEqual(['key-auth', 'prometheus', 'rate-limiting']);
-    expect(await collect(input, 'target')).toHaveLength(1);
-    expect(await collect(input, 'sni')).toHaveLength(1);
+    const [target] = await collect(input, 'target');
+    expect(target.parents).toEqual({ upstream: { id: 'e1f2a3b4-0000-4000-8000-000000000001' } });
+    expect(target.sourceKind).toBe('database');
+    const [sni] = await collect(input, 'sni');
+    expect(sni.parents).toEqual({ certificate: { id: 'f1e2d3c4-0000-4000-8000-000000000001' } });
     expect(await collect(input, 'vault')).toEqual([]);
   });
 
