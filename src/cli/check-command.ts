@@ -3,6 +3,7 @@
 import { builtinRules } from '../../rules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
+import { manualReviewList } from '../engine/manual-review';
 import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { buildReport, type FailOn } from '../report/report';
@@ -43,7 +44,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     missing: installation.missing,
     now: io.now,
   });
-  const report = buildReport({ plan: installation.plan, installation: installation.report, result, failOn: options.failOn });
+  const manualReview = manualReviewList(registry.all(), installation.plan, result);
+  const report = buildReport({ plan: installation.plan, installation: installation.report, result, failOn: options.failOn, manualReview });
   const color = useColor(io, options.color, Boolean(options.output));
   writeOutput(renderReport(report, options.format, describeRules(registry.all()), color, io), options.output, io);
   return report.summary.failed ? 1 : 0;

@@ -2,6 +2,7 @@
 // Built once from the engine's result; reporters format it and never decide anything.
 
 import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
+import type { ManualReviewItem } from '../model/manual-review';
 import { severityRank } from '../model/finding';
 import type { Origin } from '../model/origin';
 import type { NotApplicable, RunResult } from '../engine/run-rules';
@@ -78,6 +79,8 @@ export interface Report {
   notEvaluated: NotEvaluated[];
   notApplicable: NotApplicable[];
   internalErrors: InternalError[];
+  /** Breaking changes on the path that no rule could check here: the operator reviews them by hand. */
+  manualReview: ManualReviewItem[];
   summary: ReportSummary;
 }
 
@@ -126,6 +129,7 @@ export function buildReport(input: {
   installation: ReportInstallation;
   result: RunResult;
   failOn: FailOn;
+  manualReview?: ManualReviewItem[];
 }): Report {
   const { plan, installation, result, failOn } = input;
   const findings = [...result.findings].sort(compareFindings);
@@ -139,6 +143,7 @@ export function buildReport(input: {
     notEvaluated: [...result.notEvaluated].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     notApplicable: [...result.notApplicable].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     internalErrors: [...result.internalErrors].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    manualReview: input.manualReview ?? [],
     summary: {
       blocker: count('blocker'),
       warning: count('warning'),
