@@ -16,6 +16,21 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import pluginsRemovedModule from './plugins/removed-module';
+import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
+import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
+import pluginsChangedApiReference from './plugins/changed-api-reference';
+import pluginsLegacySchemaForms from './plugins/legacy-schema-forms';
+import pluginsMigrationFormat from './plugins/migration-format';
+import pluginsPcre2Regex from './plugins/pcre2-regex';
+import pluginsPluginServer from './plugins/plugin-server';
+import pluginsBundledPluginRemoved from './plugins/bundled-plugin-removed';
+import pluginsCustomNameClash from './plugins/custom-name-clash';
+import pluginsUnlocatedCustomPlugin from './plugins/unlocated-custom-plugin';
+import pluginsPriorityOrderChanged from './plugins/priority-order-changed';
+import pluginsTlsVerifyDisabled from './plugins/tls-verify-disabled';
+import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
+import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
   upgradePath,
@@ -32,4 +47,19 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   enterpriseLicense,
+  pluginsRemovedModule,
+  pluginsToolsUtilsMoved,
+  pluginsHandlerPriorityVersion,
+  pluginsChangedApiReference,
+  pluginsLegacySchemaForms,
+  pluginsMigrationFormat,
+  pluginsPcre2Regex,
+  pluginsPluginServer,
+  pluginsBundledPluginRemoved,
+  pluginsCustomNameClash,
+  pluginsUnlocatedCustomPlugin,
+  pluginsPriorityOrderChanged,
+  pluginsTlsVerifyDisabled,
+  pluginsPluginNotEnabled,
+  pluginsResponseExitInHeaderFilter,
 ];

@@ -8,6 +8,7 @@ import { loadBackupEvidence } from './inputs/backup-loader';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { resolveVersion } from './knowledge/releases';
@@ -26,6 +27,8 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** `--plugin-dir` folders, in the order given. */
+  pluginDirs?: string[];
   cwd: string;
 }
 
@@ -71,6 +74,14 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     role,
     edition: edition.value as Edition,
   });
+
+  const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
+  if (plugins.customPlugins) {
+    inputs.customPlugins = plugins.customPlugins;
+    listed.push({ kind: 'plugins', label: plugins.label });
+  } else {
+    missing.customPlugins = plugins.missingReason;
+  }
 
   return {
     inputs,

@@ -18,6 +18,8 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  /** `--plugin-dir DIR`, repeatable. */
+  pluginDir?: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -36,6 +38,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    pluginDirs: options.pluginDir,
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {

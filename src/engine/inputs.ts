@@ -6,6 +6,7 @@ import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
+import type { CustomPlugins } from '../inputs/plugins/types';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -17,11 +18,13 @@ export interface Inputs {
    * declare `entities` return visitors and see every source; findings carry each source's origin.
    */
   entities?: EntitySource[];
+  /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
+  customPlugins?: CustomPlugins;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'customPlugins'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -1,0 +1,79 @@
+// Flags custom plugin code reading Kong values that moved or changed meaning: ngx.ctx fields no
+// longer set in 3.0, the removed CREDENTIAL_USERNAME constant, normalized get_path, comma-joined
+// ngx.var.http_* values in 3.6, and similar. Each entry carries its own version and severity.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { expressionEnd, memberChains, type MemberChain } from '../../src/inputs/lua/code';
+import type { LuaToken } from '../../src/inputs/lua/tokenizer';
+import { tokenOrigin } from '../../src/inputs/plugins/origin';
+import { luaFilesOf } from '../../src/inputs/plugins/query';
+import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import { changedApiReferences } from '../../src/knowledge/plugins/lua-api';
+
+const FACT_SOURCES = [pluginFacts.ngxCtxFieldsMoved, pluginFacts.credentialUsername, pluginFacts.getPathNormalized,
+  pluginFacts.processAutoFieldsNoCopy, pluginFacts.ngxVarHttpMultiValue, pluginFacts.clearQueryArgEncoding,
+  pluginFacts.redisSharedConfigV2].flatMap((f) => f.sources);
+
+export default defineRule<'changedReference'>({
+  id: 'plugins/changed-api-reference',
+  description: 'Flags custom plugin code that reads Kong fields, constants or PDK functions whose value changed on the path.',
+  severity: 'warning',
+  inputs: ['customPlugins'],
+  messages: {
+    changedReference: '{{plugin}}: `{{chain}}` changes in Kong {{since}} ({{fact}}); use {{replacement}}.',
+  },
+  remediation: 'Move to the replacement named in the message; most replacements already exist on the installed version, so the fix can ship before the upgrade.',
+  docsUrl: pluginFacts.ngxCtxFieldsMoved.docsUrl,
+  sources: FACT_SOURCES,
+  check(ctx) {
+    const applicable = changedApiReferences.filter((r) =>
+      ctx.crosses(r.introducedIn) && (r.edition === 'oss+ee' || ctx.plan.edition === 'enterprise'));
+    if (applicable.length === 0) return;
+    for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
+      for (const chain of memberChains(file.code)) {
+        for (const ref of applicable) {
+          const end = matchEnd(chain, ref.chain);
+          if (end < 0) continue;
+          if (ref.whenArgument && (end !== chain.parts.length - 1 || !callHasStringArgument(file.code, chain.end, ref.whenArgument))) continue;
+          ctx.report({
+            messageId: 'changedReference',
+            severity: ref.severity,
+            at: tokenOrigin(file, chain.tokens[0]),
+            since: ref.introducedIn,
+            data: { plugin: plugin.name, chain: chain.parts.slice(0, end + 1).join('.'), since: ref.introducedIn,
+              fact: ref.factId, replacement: ref.replacement },
+          });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * Index of the chain part that completes `pattern`, or -1. `*.X` matches X after any prefix; a
+ * trailing `*` in the last part matches a name prefix (`ngx.var.http_*`).
+ */
+function matchEnd(chain: MemberChain, pattern: string): number {
+  const wanted = pattern.split('.');
+  const partMatches = (actual: string, want: string) =>
+    want.endsWith('*') ? actual.startsWith(want.slice(0, -1)) && actual.length > want.length - 1 : actual === want;
+  if (wanted[0] === '*') {
+    const rest = wanted.slice(1);
+    for (let i = 1; i + rest.length <= chain.parts.length; i++) {
+      if (rest.every((w, k) => partMatches(chain.parts[i + k], w))) return i + rest.length - 1;
+    }
+    return -1;
+  }
+  if (chain.parts.length < wanted.length) return -1;
+  return wanted.every((w, k) => partMatches(chain.parts[k], w)) ? wanted.length - 1 : -1;
+}
+
+/** True when the call whose `(` is at `open` has a string literal `value` among its arguments. */
+function callHasStringArgument(code: readonly LuaToken[], open: number, value: string): boolean {
+  if (code[open]?.value !== '(') return false;
+  const close = expressionEnd(code, open + 1);
+  let end = close;
+  // expressionEnd stops at the first comma; walk on to the closing parenthesis.
+  while (code[end]?.value === ',') end = expressionEnd(code, end + 1);
+  return code.slice(open + 1, end).some((t) => t.kind === 'string' && t.value === value);
+}

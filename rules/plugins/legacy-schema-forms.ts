@@ -1,0 +1,99 @@
+// Flags schema and DAO forms that Kong 3.0 no longer loads: 0.x-era plugin schemas (no_consumer,
+// self_check, `fields` keyed by name), the `legacy` attribute, untyped `shorthands`, and daos.lua
+// keyed by entity name. Each one stops the plugin, and Kong, from starting.
+
+import * as path from 'path';
+import { defineRule } from '../../src/engine/define-rule';
+import { arrayItems, returnedTable, tableField, type LuaTable, type LuaTableField } from '../../src/inputs/lua/table';
+import { tokenOrigin } from '../../src/inputs/plugins/origin';
+import type { LuaFile } from '../../src/inputs/plugins/types';
+import { pluginFacts } from '../../src/knowledge/plugins/facts';
+
+const F = pluginFacts;
+type Id = 'legacySchema' | 'legacyAttribute' | 'shorthandsRemoved' | 'shorthandsDeprecated' | 'daosHash';
+
+export default defineRule<Id>({
+  id: 'plugins/legacy-schema-forms',
+  description: 'Flags custom plugin schema.lua and daos.lua forms that Kong 3.0 no longer accepts.',
+  severity: 'blocker',
+  inputs: ['customPlugins'],
+  messages: {
+    legacySchema: '{{plugin}}: schema.lua is a 0.x-era schema ({{reason}}); Kong {{since}} no longer converts it and the plugin fails to load.',
+    legacyAttribute: '{{plugin}}: `legacy = ...` in {{file}} is an unknown schema attribute from Kong {{since}}; the schema fails validation.',
+    shorthandsRemoved: '{{plugin}}: untyped `shorthands` in {{file}} are gone from Kong {{since}}; use typed `shorthand_fields`.',
+    shorthandsDeprecated: '{{plugin}}: untyped `shorthands` in {{file}} are deprecated since {{since}} and removed in 3.0; use typed `shorthand_fields`.',
+    daosHash: '{{plugin}}: daos.lua returns entities keyed by name (`{{key}} = ...`); from Kong {{since}} it must return an array.',
+  },
+  remediation: 'Port the schema to the current DSL: `name`, a `fields` array with a `config` record, `entity_checks` instead of self_check, typed `shorthand_fields`; return DAO schemas as an array.',
+  docsUrl: F.legacySchemaRemoved.docsUrl,
+  sources: [F.legacySchemaRemoved, F.legacyAttributeRemoved, F.shorthandsRemoved, F.shorthandsDeprecated, F.daosArray].flatMap((f) => f.sources),
+  check(ctx) {
+    const crosses30 = ctx.crosses('3.0.0.0');
+    const crosses22 = ctx.crosses(F.shorthandsDeprecated.introducedIn);
+    if (!crosses30 && !crosses22) return;
+    for (const plugin of ctx.input('customPlugins').plugins) {
+      const base = { plugin: plugin.name };
+      const files = [plugin.schema, plugin.daos].filter((f): f is LuaFile => f !== undefined);
+      for (const file of files) {
+        const table = returnedTable(file.code);
+        if (!table) continue;
+        const fileData = { ...base, file: path.basename(file.path) };
+        if (crosses30 && file.role === 'schema') {
+          const legacy = legacySchemaMarker(table);
+          if (legacy) ctx.report({ messageId: 'legacySchema', at: tokenOrigin(file, legacy.at), since: F.legacySchemaRemoved.introducedIn,
+            data: { ...base, reason: legacy.reason, since: '3.0.0.0' } });
+        }
+        if (crosses30 && file.role === 'daos') {
+          const keyed = table.fields.find((f) => f.keyKind === 'name' || f.keyKind === 'string');
+          if (keyed) ctx.report({ messageId: 'daosHash', at: tokenOrigin(file, keyed.at), since: F.daosArray.introducedIn,
+            data: { ...base, key: keyed.key!, since: '3.0.0.0' } });
+        }
+        for (const field of walk(table)) {
+          if (field.key === 'legacy' && crosses30 && isBooleanLiteral(field)) {
+            ctx.report({ messageId: 'legacyAttribute', at: tokenOrigin(file, field.at), since: F.legacyAttributeRemoved.introducedIn,
+              data: { ...fileData, since: '3.0.0.0' } });
+          } else if (field.key === 'shorthands' && isList(field)) {
+            if (crosses30) ctx.report({ messageId: 'shorthandsRemoved', at: tokenOrigin(file, field.at), since: F.shorthandsRemoved.introducedIn,
+              data: { ...fileData, since: '3.0.0.0' } });
+            else ctx.report({ messageId: 'shorthandsDeprecated', severity: 'info', at: tokenOrigin(file, field.at),
+              since: F.shorthandsDeprecated.introducedIn, data: { ...fileData, since: F.shorthandsDeprecated.introducedIn } });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** The first sign that a plugin schema is in the 0.x format, with what it is. */
+function legacySchemaMarker(table: LuaTable): { at: LuaTableField['at']; reason: string } | undefined {
+  for (const key of ['no_consumer', 'self_check']) {
+    const field = tableField(table, key);
+    if (field) return { at: field.at, reason: `\`${key}\`` };
+  }
+  const fields = tableField(table, 'fields');
+  if (fields?.value.kind === 'table' && arrayItems(fields.value).length < fields.value.fields.length) {
+    const keyed = fields.value.fields.find((f) => f.keyKind !== undefined)!;
+    return { at: keyed.at, reason: `\`fields\` keyed by name (\`${keyed.key ?? '[...]'}\`)` };
+  }
+  if (!tableField(table, 'name')) return { at: table.open, reason: 'no `name`' };
+  return undefined;
+}
+
+/** Every keyed field of a table and of the tables nested in it. */
+function* walk(table: LuaTable): Generator<LuaTableField> {
+  for (const field of table.fields) {
+    if (field.keyKind) yield field;
+    if (field.value.kind === 'table') yield* walk(field.value);
+  }
+}
+
+// `legacy = true` is the attribute; a config field that happens to be named `legacy` has a table value.
+function isBooleanLiteral(field: LuaTableField): boolean {
+  return field.value.kind === 'expr' && field.value.tokens.length === 1
+    && field.value.tokens[0].kind === 'keyword' && ['true', 'false'].includes(field.value.tokens[0].value);
+}
+
+// `shorthands` is a list of { name = function } entries; a field named `shorthands` would be a record.
+function isList(field: LuaTableField): boolean {
+  return field.value.kind === 'table' && arrayItems(field.value).length === field.value.fields.length;
+}

@@ -1,0 +1,75 @@
+// Checks Go, JavaScript and Python plugins (run by plugin servers): from 3.0 they load only
+// through `pluginserver_names` (go_plugins_dir is gone), they must report a version and a
+// priority like Lua handlers, and the JS/Python raw-body getters return bytes.
+
+import * as path from 'path';
+import { defineRule } from '../../src/engine/define-rule';
+import { fileOrigin } from '../../src/model/origin';
+import type { CustomPlugin, ExternalFile } from '../../src/inputs/plugins/types';
+import { pluginFacts } from '../../src/knowledge/plugins/facts';
+
+const F = pluginFacts;
+const SINCE = F.goPluginserverRemoved.introducedIn;
+
+// How each plugin server reads a plugin's version and priority (coarse: searched line by line).
+const METADATA: Record<ExternalFile['language'], { version: RegExp; priority: RegExp }> = {
+  go: { version: /StartServer\s*\([^,]+,\s*[^,)]+,\s*[^,)]+\)/, priority: /StartServer\s*\([^,]+,\s*[^,)]+,\s*[^,)]+\)/ },
+  javascript: { version: /\bVersion\s*:/, priority: /\bPriority\s*:/ },
+  python: { version: /^\s*version\s*=/im, priority: /^\s*priority\s*=/im },
+};
+const RAW_BODY: Partial<Record<ExternalFile['language'], RegExp>> = { javascript: /\bgetRawBody\s*\(/, python: /\bget_raw_body\s*\(/ };
+
+export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetadata' | 'rawBodyBytes'>({
+  id: 'plugins/plugin-server',
+  description: 'Checks Go, JavaScript and Python plugins against the 3.0 plugin-server rules: pluginserver_names, version and priority, byte bodies.',
+  severity: 'blocker',
+  inputs: ['customPlugins'],
+  gate: { introducedIn: SINCE },
+  messages: {
+    noPluginServer: '{{plugin}} is a {{language}} plugin, but kong.conf declares no `pluginserver_names`{{legacy}}; from Kong 3.0 only declared plugin servers load external plugins.',
+    goPluginNotNamed: 'Go plugin {{plugin}} runs as its own plugin server, but `pluginserver_names` ({{names}}) does not name it.',
+    missingMetadata: '{{plugin}}: no {{what}} found in {{file}}; from Kong 3.0 a plugin without a version and a priority fails to load (coarse text search: check by hand).',
+    rawBodyBytes: '{{plugin}}: {{call}} returns bytes from Kong 3.0 ({{type}}), no longer a string.',
+  },
+  remediation: 'Build Go plugins with the go-pdk embedded server and declare every plugin server in pluginserver_names with its pluginserver_<name>_start_cmd and _query_cmd; give each plugin a version and a priority; decode raw bodies explicitly.',
+  docsUrl: F.goPluginserverRemoved.docsUrl,
+  sources: [...F.goPluginserverRemoved.sources, ...F.priorityVersionRequired.sources, ...F.externalRawBodyBytes.sources],
+  check(ctx) {
+    const conf = ctx.optionalInput('kongConf');
+    const names = conf?.get('pluginserver_names')?.value.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+    const goDir = conf?.get('go_plugins_dir');
+    const external = ctx.input('customPlugins').plugins.filter((p) => p.language !== 'lua');
+    for (const plugin of external) {
+      const data = { plugin: plugin.name, language: plugin.language };
+      if (conf && (!names || names.length === 0)) {
+        ctx.report({ messageId: 'noPluginServer', at: goDir?.origin ?? plugin.origin,
+          data: { ...data, legacy: goDir && goDir.value !== 'off' ? ` (go_plugins_dir = ${goDir.value} is ignored from 3.0)` : '' } });
+      } else if (names && plugin.language === 'go' && !names.includes(plugin.name.toLowerCase())) {
+        ctx.report({ messageId: 'goPluginNotNamed', severity: 'warning', at: conf!.get('pluginserver_names')!.origin,
+          data: { ...data, names: names.join(', ') } });
+      }
+      checkFiles(plugin, (messageId, at, extra, remediation) => ctx.report({ messageId, severity: 'warning', at, data: { ...data, ...extra }, remediation }));
+    }
+  },
+});
+
+type Reporter = (messageId: 'missingMetadata' | 'rawBodyBytes', at: ReturnType<typeof fileOrigin>, data: Record<string, string>, remediation: string) => void;
+
+function checkFiles(plugin: CustomPlugin, report: Reporter): void {
+  const files = plugin.externalFiles;
+  const text = files.map((f) => f.lines.join('\n')).join('\n');
+  const meta = METADATA[plugin.language as ExternalFile['language']];
+  const missing = [!meta.version.test(text) && 'version', !meta.priority.test(text) && 'priority'].filter(Boolean);
+  if (missing.length > 0) report('missingMetadata', plugin.origin, { what: missing.join(' and '), file: path.basename(files[0].path) },
+    'Export a version ("x.y.z") and an integer priority the way the plugin server reads them (Go: StartServer arguments; JavaScript: Version and Priority exports; Python: module-level version and priority).');
+  for (const file of files) {
+    const pattern = RAW_BODY[file.language];
+    if (!pattern) continue;
+    file.lines.forEach((line, i) => {
+      const m = pattern.exec(line);
+      if (m) report('rawBodyBytes', fileOrigin(file.path, i + 1, m.index + 1),
+        { call: m[0].replace(/\s*\($/, '()'), type: file.language === 'javascript' ? 'Uint8Array' : 'bytes' },
+        'Decode the body explicitly (TextDecoder in JavaScript, .decode() in Python) where the code needs text.');
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// Flags custom plugins whose PRIORITY lies between the old and new priority of an enabled
+// bundled plugin: after the upgrade the two run in the opposite order (an auth plugin that used
+// to run after the custom one now runs before it, or the reverse).
+
+import { defineRule } from '../../src/engine/define-rule';
+import { fieldAssignments } from '../../src/inputs/lua/code';
+import { enabledPlugins } from '../../src/inputs/plugins/enabled-list';
+import { tokenOrigin } from '../../src/inputs/plugins/origin';
+import { bundledPlugins } from '../../src/knowledge/plugins/bundled';
+import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import { priorityChanges } from '../../src/knowledge/plugins/priorities';
+
+export default defineRule<'orderFlips'>({
+  id: 'plugins/priority-order-changed',
+  description: 'Flags custom plugins whose execution order relative to a bundled plugin flips because that plugin\'s priority changed.',
+  severity: 'warning',
+  inputs: ['customPlugins'],
+  messages: {
+    orderFlips: '{{plugin}} (PRIORITY {{priority}}) ran {{before}} {{bundled}}; from Kong {{since}} their new priorities make them run {{after}} it.',
+  },
+  remediation: 'Check whether the custom plugin depends on running before or after that plugin; adjust its PRIORITY, or use dynamic plugin ordering (Enterprise).',
+  docsUrl: pluginFacts.priorityChanges30.docsUrl,
+  sources: pluginFacts.priorityChanges30.sources,
+  check(ctx) {
+    const { from, edition } = ctx.plan;
+    // Without kong.conf, Kong's default `plugins = bundled` is what runs.
+    const conf = ctx.optionalInput('kongConf');
+    const listed = conf ? enabledPlugins(conf) : { explicit: [], includesBundled: true };
+    const enabled = new Set([...(listed.includesBundled ? bundledPlugins(from, edition).names : []), ...listed.explicit.map((e) => e.name)]);
+    const changes = priorityChanges.filter((c) => enabled.has(c.plugin) && ctx.crosses(c.introducedIn)
+      && (c.edition === 'oss+ee' || edition === 'enterprise'));
+    for (const plugin of ctx.input('customPlugins').plugins) {
+      if (!plugin.handler) continue;
+      for (const assignment of fieldAssignments(plugin.handler.code, 'PRIORITY')) {
+        const literal = assignment.value.length === 1 && assignment.value[0].kind === 'number' ? Number(assignment.value[0].value) : NaN;
+        if (!Number.isFinite(literal)) continue;
+        // One finding per priority line and direction, naming every bundled plugin that moves across it.
+        const groups = new Map<string, typeof changes[number][]>();
+        for (const change of changes) {
+          const low = Math.min(change.from, change.to);
+          const high = Math.max(change.from, change.to);
+          if (!(literal > low && literal < high)) continue;
+          const key = `${change.introducedIn}|${literal > change.from ? 'before' : 'after'}`;
+          groups.set(key, [...(groups.get(key) ?? []), change]);
+        }
+        for (const [key, moved] of groups) {
+          const [since, direction] = key.split('|');
+          // Kong runs higher priorities first: a custom plugin above the old value ran before it.
+          ctx.report({
+            messageId: 'orderFlips',
+            at: tokenOrigin(plugin.handler, assignment.at),
+            since,
+            data: {
+              plugin: plugin.name, priority: literal, since, before: direction, after: direction,
+              bundled: moved.map((c) => `${c.plugin} (${c.from === Number.MAX_SAFE_INTEGER ? '+inf' : c.from} -> ${c.to})`).join(', '),
+            },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+// Reads the `plugins` property the way Kong does: a comma-separated list where `bundled` stands
+// for every bundled plugin and `off` for none. Kong's default is `bundled`.
+
+import type { ConfSetting, KongConf } from '../kong-conf/types';
+import type { Origin } from '../../model/origin';
+
+export interface EnabledPlugins {
+  /** Names written explicitly, in order, without `bundled`/`off`. */
+  explicit: { name: string; origin: Origin }[];
+  /** True when `bundled` is in the list (or the property is unset: Kong's default). */
+  includesBundled: boolean;
+  /** The setting, when the user wrote one. */
+  setting?: ConfSetting;
+}
+
+export function enabledPlugins(conf: KongConf): EnabledPlugins {
+  const setting = conf.get('plugins');
+  if (!setting) return { explicit: [], includesBundled: true };
+  const items = setting.value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (items.length === 1 && items[0] === 'off') return { explicit: [], includesBundled: false, setting };
+  return {
+    explicit: items.filter((n) => n !== 'bundled' && n !== 'off').map((name) => ({ name, origin: setting.origin })),
+    includesBundled: items.includes('bundled'),
+    setting,
+  };
+}
+
+/** The folders that `lua_package_path` templates point at (`/opt/custom/?.lua` -> `/opt/custom`). */
+export function packagePathRoots(conf: KongConf): string[] {
+  const setting = conf.get('lua_package_path');
+  if (!setting) return [];
+  const roots: string[] = [];
+  for (const template of setting.value.split(';')) {
+    const t = template.trim();
+    // `;;` means Lua's default path; `./?.lua` is relative to Kong's prefix, not to us.
+    if (!t || !t.includes('?')) continue;
+    const root = t.slice(0, t.indexOf('?')).replace(/\/+$/, '');
+    if (root && root !== '.' && !roots.includes(root)) roots.push(root);
+  }
+  return roots;
+}

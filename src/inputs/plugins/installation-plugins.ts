@@ -1,0 +1,38 @@
+// Gathers the custom plugins of an installation: the `--plugin-dir` folders, plus the custom
+// plugins enabled in kong.conf that lua_package_path points at on this machine.
+
+import type { KongConf } from '../kong-conf/types';
+import type { Plan } from '../../plan/types';
+import { bundledPlugins } from '../../knowledge/plugins/bundled';
+import { enabledPlugins, packagePathRoots } from './enabled-list';
+import { loadPluginDirs, locateInPackagePath } from './load';
+import type { CustomPlugins } from './types';
+
+export interface LoadedPlugins {
+  customPlugins?: CustomPlugins;
+  /** For the report's input list: `3 plugins from --plugin-dir ./plugins`. */
+  label: string;
+  /** Why there is no plugin input, when there is none. */
+  missingReason: string;
+}
+
+export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>): LoadedPlugins {
+  const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs) : { roots: [], plugins: [] };
+  let viaPath: CustomPlugins['plugins'] = [];
+  if (conf) {
+    const bundled = bundledPlugins(plan.from, plan.edition).names;
+    const given = new Set(fromDirs.plugins.map((p) => p.name));
+    const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !given.has(n));
+    viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
+  }
+  const plugins = [...fromDirs.plugins, ...viaPath];
+  if (plugins.length === 0) {
+    return { label: '', missingReason: 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked' };
+  }
+  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  return {
+    customPlugins: { roots: [...dirs], plugins },
+    label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`,
+    missingReason: '',
+  };
+}

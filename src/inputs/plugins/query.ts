@@ -1,0 +1,31 @@
+// Questions plugin rules ask of every custom plugin's Lua code, answered from tokens once here.
+
+import { findRequires, type RequireCall } from '../lua/code';
+import type { CustomPlugin, CustomPlugins, LuaFile } from './types';
+
+export interface PluginFileRef {
+  plugin: CustomPlugin;
+  file: LuaFile;
+}
+
+/** Every Lua file of every plugin, in load order. */
+export function luaFilesOf(plugins: CustomPlugins): PluginFileRef[] {
+  return plugins.plugins.flatMap((plugin) => plugin.luaFiles.map((file) => ({ plugin, file })));
+}
+
+const requireCache = new WeakMap<LuaFile, RequireCall[]>();
+
+/** The literal `require` calls of a file (cached: several rules ask). */
+export function requiresOf(file: LuaFile): RequireCall[] {
+  let calls = requireCache.get(file);
+  if (!calls) {
+    calls = findRequires(file.code);
+    requireCache.set(file, calls);
+  }
+  return calls;
+}
+
+/** Names a file binds to `require(module)`: `local utils = require "kong.tools.utils"` gives `utils`. */
+export function bindingsOf(file: LuaFile, module: string): Set<string> {
+  return new Set(requiresOf(file).filter((r) => r.module === module && r.binding).map((r) => r.binding!));
+}

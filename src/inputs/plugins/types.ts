@@ -1,0 +1,52 @@
+// Custom plugin sources given with `--plugin-dir` (or found through lua_package_path), read and
+// tokenized once so every plugin rule sees the same tokens and positions.
+
+import type { FileOrigin } from '../../model/origin';
+import type { LuaToken } from '../lua/tokenizer';
+
+/** What a Lua file is for, from its place in the plugin folder. */
+export type LuaFileRole = 'handler' | 'schema' | 'daos' | 'api' | 'migrations-index' | 'migration' | 'other';
+
+export interface LuaFile {
+  /** The path as findings print it: the given plugin dir joined with the file's place in it. */
+  path: string;
+  role: LuaFileRole;
+  /** All tokens, comments included. */
+  tokens: LuaToken[];
+  /** Tokens without comments: what rules match on. */
+  code: LuaToken[];
+}
+
+export type PluginLanguage = 'lua' | 'go' | 'javascript' | 'python';
+
+/** A source file of a plugin run by a plugin server (Go, JavaScript, Python). */
+export interface ExternalFile {
+  path: string;
+  language: Exclude<PluginLanguage, 'lua'>;
+  /** The file's lines with comments blanked (same line numbers), for simple searches. */
+  lines: string[];
+}
+
+export interface CustomPlugin {
+  /** The plugin name Kong knows it by: the folder name (Lua), file or folder name (external). */
+  name: string;
+  /** The plugin's folder (or file, for a single-file external plugin) as given. */
+  dir: string;
+  language: PluginLanguage;
+  luaFiles: LuaFile[];
+  externalFiles: ExternalFile[];
+  handler?: LuaFile;
+  schema?: LuaFile;
+  daos?: LuaFile;
+  migrations: LuaFile[];
+  /** Where to anchor findings about the plugin as a whole. */
+  origin: FileOrigin;
+  /** How it was found: `--plugin-dir`, or `lua_package_path` on this machine. */
+  foundVia: 'plugin-dir' | 'lua_package_path';
+}
+
+export interface CustomPlugins {
+  /** The directories that were searched, as given. */
+  roots: string[];
+  plugins: CustomPlugin[];
+}

@@ -1,0 +1,56 @@
+// Functions and fields of Kong's Lua API that custom code uses and that moved or changed meaning.
+
+import type { ApiReference, MovedUtilsFunction } from './types';
+
+const SPLIT_36 = 'custom-plugin-tools-utils-split-3-6';
+const SYSTEM_37 = 'custom-plugin-tools-utils-system-3-7';
+
+/** What `kong.tools.utils` stopped exporting (3.5.0 exports minus the 3.6.0/3.7.0 aggregates). */
+export const movedUtilsFunctions: readonly MovedUtilsFunction[] = [
+  { name: 'deflate_gzip', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.gzip' },
+  { name: 'inflate_gzip', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.gzip' },
+  { name: 'yield', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.yield' },
+  { name: 'in_yieldable_phase', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.yield' },
+  { name: 'load_module_if_exists', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.module' },
+  { name: 'sha256_bin', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.sha256' },
+  { name: 'sha256_hex', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.sha256' },
+  { name: 'sha256_base64', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.sha256' },
+  { name: 'sha256_base64url', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.tools.sha256' },
+  // These two left the public helpers: kong/db/utils.lua keeps topological_sort for Kong's own use.
+  { name: 'topological_sort', removedIn: '3.6.0.0', factId: SPLIT_36, movedTo: 'kong.db.utils' },
+  { name: 'sort_by_handler_priority', removedIn: '3.6.0.0', factId: SPLIT_36 },
+  { name: 'validate_labels', removedIn: '3.6.0.0', factId: SPLIT_36 },
+  { name: 'get_system_infos', removedIn: '3.7.0.0', factId: SYSTEM_37, movedTo: 'kong.tools.system' },
+  { name: 'get_system_trusted_certs_filepath', removedIn: '3.7.0.0', factId: SYSTEM_37, movedTo: 'kong.tools.system' },
+];
+
+export const UTILS_MODULE = 'kong.tools.utils';
+
+/** Name chains whose value changed; matched on code tokens only. */
+export const changedApiReferences: readonly ApiReference[] = [
+  { chain: 'ngx.ctx.balancer_address', factId: 'custom-plugin-ngx-ctx-fields-moved', introducedIn: '3.0.0.0',
+    severity: 'warning', edition: 'oss+ee', replacement: 'ngx.ctx.balancer_data' },
+  { chain: 'ngx.ctx.authenticated_jwt_token', factId: 'custom-plugin-ngx-ctx-fields-moved', introducedIn: '3.0.0.0',
+    severity: 'warning', edition: 'oss+ee', replacement: 'kong.ctx.shared.authenticated_jwt_token' },
+  { chain: 'ngx.ctx.proxy_cache_hit', factId: 'custom-plugin-ngx-ctx-fields-moved', introducedIn: '3.0.0.0',
+    severity: 'warning', edition: 'oss+ee', replacement: 'kong.ctx.shared.proxy_cache_hit' },
+  { chain: '*.CREDENTIAL_USERNAME', factId: 'custom-plugin-credential-username-removed', introducedIn: '3.0.0.0',
+    severity: 'blocker', edition: 'oss+ee', replacement: 'CREDENTIAL_IDENTIFIER (header X-Credential-Identifier)' },
+  { chain: 'kong.request.get_path', factId: 'custom-plugin-get-path-normalized', introducedIn: '3.0.0.0',
+    severity: 'info', edition: 'oss+ee', replacement: 'kong.request.get_raw_path() where the raw form matters' },
+  { chain: '*.process_auto_fields', factId: 'custom-plugin-process-auto-fields-no-copy', introducedIn: '3.0.0.0',
+    severity: 'warning', edition: 'oss+ee', replacement: 'a deep copy of the input before a "select" call, when the caller reuses it',
+    whenArgument: 'select' },
+  { chain: 'ngx.var.http_*', factId: 'custom-code-ngx-var-http-multi-value', introducedIn: '3.6.0.0',
+    severity: 'warning', edition: 'oss+ee', replacement: 'kong.request.get_header(), or handling comma-joined values' },
+  { chain: 'kong.service.request.clear_query_arg', factId: 'pdk-clear-query-arg-space-encoding', introducedIn: '3.10.0.0',
+    severity: 'info', edition: 'oss+ee', replacement: 'accepting %20 for spaces in the re-encoded query' },
+  { chain: '*.init_conf', factId: 'ee-redis-shared-config-v2', introducedIn: '3.8.0.0',
+    severity: 'warning', edition: 'ee', replacement: 'kong.enterprise_edition.tools.redis.v2' },
+];
+
+/** Modules whose require is a signal by itself (deprecated, not removed). */
+export const deprecatedModules = [
+  { module: 'kong.enterprise_edition.redis', factId: 'ee-redis-shared-config-v2', introducedIn: '3.8.0.0',
+    severity: 'warning' as const, edition: 'ee' as const, replacement: 'kong.enterprise_edition.tools.redis.v2' },
+];

@@ -1,0 +1,76 @@
+// Shapes of the custom-plugin facts. Data files in this folder satisfy these types; every entry
+// names its sources so a reviewer can check it against Kong's code or docs.
+
+import type { FactSource } from '../../model/source';
+import type { Severity } from '../../model/finding';
+
+export type EditionScope = 'oss+ee' | 'ee';
+
+/** A fact of breaking-changes.json that plugin rules implement, keyed by its id there. */
+export interface PluginFact {
+  id: string;
+  /** Four-part Enterprise numbering; OSS x.y.z is x.y.z.0. */
+  introducedIn: string;
+  edition: EditionScope;
+  severity: Severity;
+  confidence: 'high' | 'uncertain';
+  docsUrl: string;
+  sources: FactSource[];
+  note?: string;
+}
+
+/** A bundled plugin that left the distribution or is on its way out. */
+export interface BundledPluginChange {
+  name: string;
+  change: 'removed' | 'deprecated';
+  /** The version the change takes effect in. */
+  version: string;
+  edition: EditionScope;
+  replacement?: string;
+  confidence: 'high' | 'uncertain';
+  sources: FactSource[];
+  note?: string;
+}
+
+/** A Lua module of Kong that custom code may require and that went away. */
+export interface RemovedModule {
+  module: string;
+  removedIn: string;
+  /** The breaking-changes fact this removal is, when it has its own entry. */
+  factId?: string;
+  replacement: string;
+  sources: FactSource[];
+}
+
+/** A function that `kong.tools.utils` stopped exporting, and where it lives now. */
+export interface MovedUtilsFunction {
+  name: string;
+  removedIn: string;
+  factId: string;
+  /** The module that has it from `removedIn` on, or undefined when it left the public modules. */
+  movedTo?: string;
+}
+
+/** A Lua name chain whose meaning changed: `ngx.ctx.balancer_address`, `*.CREDENTIAL_USERNAME`. */
+export interface ApiReference {
+  /** The chain as written, dotted; `*` as first part matches any prefix (`constants.HEADERS.X`). */
+  chain: string;
+  factId: string;
+  introducedIn: string;
+  severity: Severity;
+  edition: EditionScope;
+  /** What to write instead, in our words. */
+  replacement: string;
+  /** Only a call whose arguments include this string literal is affected (`"select"`). */
+  whenArgument?: string;
+}
+
+/** A bundled plugin whose PRIORITY changed: custom plugins in between run in a different order. */
+export interface PriorityChange {
+  plugin: string;
+  from: number;
+  to: number;
+  introducedIn: string;
+  edition: EditionScope;
+  factId: string;
+}

@@ -1,0 +1,39 @@
+// `--plugin-dir` end to end: the CLI loads plugin folders, runs the plugin rules, and reports
+// file:line findings; a bad folder is a one-line input error with exit code 2.
+
+import { fixture, runCli } from '../support/cli';
+
+describe('kong-preflight check --plugin-dir', () => {
+  it('reports the 2.x plugin\'s blockers at file and line and exits 1', async () => {
+    const result = await runCli(['check', fixture('plugins/conf/kong.conf'), '--from', '2.8', '--to', '3.4',
+      '--plugin-dir', fixture('plugins/legacy-2x'), '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const plugin = report.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('plugins/'));
+    const where = (f: { location: { file?: string; line?: number } }) => `${f.location.file?.split('fixtures/plugins/')[1]}:${f.location.line}`;
+    expect(plugin.map((f: { ruleId: string; location: { file?: string; line?: number } }) => `${f.ruleId} ${where(f)}`)).toEqual(expect.arrayContaining([
+      'plugins/removed-module legacy-2x/header-stamp/handler.lua:4',
+      'plugins/handler-priority-version legacy-2x/header-stamp/handler.lua:1',
+      'plugins/legacy-schema-forms legacy-2x/header-stamp/schema.lua:3',
+      'plugins/unlocated-custom-plugin conf/kong.conf:4',
+    ]));
+    // The path stops at 3.4: the 3.6/3.7 helper moves and PCRE2 are not on it.
+    expect(plugin.some((f: { ruleId: string }) => f.ruleId === 'plugins/tools-utils-moved' || f.ruleId === 'plugins/pcre2-regex')).toBe(false);
+  });
+
+  it('lists the plugin rules as not evaluated when no plugin code is given', async () => {
+    const result = await runCli(['check', fixture('plugins/conf/kong.conf'), '--from', '2.8', '--to', '3.4', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    const notEvaluated = JSON.stringify(report);
+    expect(notEvaluated).toContain('plugins/handler-priority-version');
+    expect(notEvaluated).toMatch(/no --plugin-dir given/);
+  });
+
+  it('exits 2 with one line for a folder without plugins', async () => {
+    const result = await runCli(['check', fixture('plugins/conf/kong.conf'), '--from', '2.8', '--to', '3.4', '--plugin-dir', fixture('plugins/conf')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--plugin-dir .*conf: no plugin found/);
+  });
+});

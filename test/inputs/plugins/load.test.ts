@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { InputError } from '../../../src/errors';
+import { loadPluginDirs } from '../../../src/inputs/plugins/load';
+
+const FIXTURES = path.join(__dirname, '../../../fixtures/plugins');
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-load-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const H = 'return { PRIORITY = 1, VERSION = "1.0.0" }\n';
+
+describe('loadPluginDirs', () => {
+  it('reads one plugin folder and gives each file its role', () => {
+    const { plugins } = loadPluginDirs([path.join(FIXTURES, 'legacy-2x', 'header-stamp')]);
+    expect(plugins).toHaveLength(1);
+    const [p] = plugins;
+    expect(p.name).toBe('header-stamp');
+    expect(p.language).toBe('lua');
+    expect(p.luaFiles.map((f) => [path.basename(f.path), f.role])).toEqual([
+      ['daos.lua', 'daos'], ['handler.lua', 'handler'],
+      ['000_base_header_stamp.lua', 'migration'], ['init.lua', 'migrations-index'], ['schema.lua', 'schema'],
+    ]);
+    expect(p.migrations).toHaveLength(1);
+    expect(p.origin).toMatchObject({ file: path.join(FIXTURES, 'legacy-2x', 'header-stamp', 'handler.lua'), line: 1 });
+  });
+
+  it('reads a folder of plugins and a rock with the kong/plugins/<name>/ layout, skipping spec folders', () => {
+    const root = tree({
+      'a/handler.lua': H,
+      'b/schema.lua': 'return { name = "b", fields = {} }\n',
+      'c/README.md': 'not a plugin',
+      'rock/kong/plugins/d/handler.lua': H,
+      'rock/spec/e/handler.lua': H,
+      'a/spec/01-unit_spec.lua': 'this is not even lua (',
+    });
+    expect(loadPluginDirs([root]).plugins.map((p) => p.name)).toEqual(['a', 'b', 'd']);
+    expect(loadPluginDirs([path.join(root, 'rock')]).plugins.map((p) => p.name)).toEqual(['d']);
+  });
+
+  it('finds Go, JavaScript and Python plugin-server plugins', () => {
+    const { plugins } = loadPluginDirs([path.join(FIXTURES, 'external')]);
+    expect(plugins.map((p) => [p.name, p.language])).toEqual([['js-hello', 'javascript'], ['py_hello', 'python'], ['go-hello', 'go']]);
+    // Comments are blanked but lines keep their numbers.
+    const js = plugins[0].externalFiles[0];
+    expect(js.lines[1]).not.toContain('kong-pdk');
+    expect(js.lines[10]).toContain('getRawBody');
+  });
+
+  it('takes several --plugin-dir folders and drops a plugin given twice', () => {
+    const legacy = path.join(FIXTURES, 'legacy-2x');
+    const { plugins, roots } = loadPluginDirs([legacy, path.join(FIXTURES, 'clean-3x'), path.join(legacy, 'header-stamp')]);
+    expect(plugins.map((p) => p.name)).toEqual(['header-stamp', 'request-stamp']);
+    expect(roots).toHaveLength(3);
+  });
+
+  it.each([
+    ['a missing folder', () => path.join(os.tmpdir(), 'kp-does-not-exist'), /no such directory/],
+    ['a folder without plugins', () => tree({ 'notes.txt': 'x' }), /no plugin found/],
+  ])('raises an InputError for %s', (_name, dir, message) => {
+    const d = dir();
+    expect(() => loadPluginDirs([d])).toThrow(InputError);
+    expect(() => loadPluginDirs([d])).toThrow(message);
+  });
+
+  it('raises an InputError naming file and line for Lua that does not tokenize', () => {
+    const root = tree({ 'x/handler.lua': 'local a = 1\nlocal s = "never closed\n' });
+    try {
+      loadPluginDirs([root]);
+      throw new Error('expected an InputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).oneLine()).toBe(`${path.join(root, 'x', 'handler.lua')}:2:11: unfinished string`);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import rule from '../../../rules/plugins/custom-name-clash';
+import { ruleTester } from '../../support/rule-tester';
+import { CLEAN, inlinePlugin, withPlugins } from './plugin-support';
+
+const HANDLER = { 'handler.lua': 'return { PRIORITY = 1, VERSION = "1.0.0" }\n' };
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'custom names the target does not bundle', conf: 'plugins = bundled,request-stamp\n', from: '3.4', to: '3.9', inputs: withPlugins(CLEAN) },
+    { name: 'redirect on a path that ends before 3.9', conf: 'plugins = bundled,redirect\n', from: '3.4', to: '3.8' },
+    { name: 'a bundled plugin listed explicitly', conf: 'plugins = key-auth,acl\n', from: '3.4', to: '3.9' },
+  ],
+  invalid: [
+    { name: 'plugins = bundled,redirect crossing 3.9', conf: 'plugins = bundled,redirect\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'newClash', line: 1, severity: 'warning', data: { name: 'redirect' }, message: 'bundled list of 3.9' }] },
+    { name: 'a --plugin-dir plugin named ai-proxy crossing 3.6', conf: 'database = postgres\n', from: '3.4', to: '3.6',
+      inputs: inlinePlugin(HANDLER, 'ai-proxy'),
+      findings: [{ messageId: 'newClash', data: { name: 'ai-proxy' } }] },
+    { name: 'a custom plugin that already shadows a bundled one', conf: 'database = postgres\n', from: '3.4', to: '3.6',
+      inputs: inlinePlugin(HANDLER, 'key-auth'),
+      findings: [{ messageId: 'existingShadow', severity: 'info', data: { name: 'key-auth' } }] },
+    { name: 'Enterprise target bundles a documented Kong plugin', conf: 'plugins = bundled,datakit\n', from: '3.4.3.5', to: '3.11.0.0', edition: 'enterprise',
+      findings: [{ messageId: 'newClash', message: 'approximate bundled list' }] },
+  ],
+});

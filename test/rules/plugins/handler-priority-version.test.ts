@@ -1,0 +1,32 @@
+import rule from '../../../rules/plugins/handler-priority-version';
+import { ruleTester } from '../../support/rule-tester';
+import { inlinePlugin } from './plugin-support';
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'constructor keys', from: '2.8', to: '3.4', inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 10, VERSION = "1.0.0" }\n' }) },
+    { name: 'member assignments, negative priority, computed version', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'local H = {}\nH.PRIORITY = -5\nH.VERSION = require("kong.meta").version\nreturn H\n' }) },
+    { name: 'a factory handler whose fields live in another file', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'return require("kong.plugins.my-plugin._handler")(10)\n',
+        '_handler.lua': 'return function(priority)\n  return { PRIORITY = priority, VERSION = "2.1.0" }\nend\n' }) },
+    { name: 'missing fields but the path stays on 2.x', from: '2.6', to: '2.8', inputs: inlinePlugin({ 'handler.lua': 'return {}\n' }) },
+  ],
+  invalid: [
+    { name: 'neither field, only mentioned in comments and strings', from: '2.8', to: '3.0',
+      inputs: inlinePlugin({ 'handler.lua': '-- H.PRIORITY = 10\nlocal H = { name = "PRIORITY = 1" }\nreturn H\n' }),
+      findings: [{ messageId: 'missingPriority', line: 1, severity: 'blocker', hop: '3.0' }, { messageId: 'missingVersion', line: 1 }] },
+    { name: 'fractional priority and a four-part version', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'local H = {}\nH.PRIORITY = 10.5\nH.VERSION = "1.0.0.1"\nreturn H\n' }),
+      findings: [{ messageId: 'badPriority', line: 2, column: 3, data: { value: '10.5' } }, { messageId: 'badVersion', line: 3, data: { value: '"1.0.0.1"' } }] },
+    { name: 'a factory handler with no fields anywhere is a warning, not a blocker', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'return require("some.factory")()\n' }),
+      findings: [{ messageId: 'missingPriority', severity: 'warning' }, { messageId: 'missingVersion', severity: 'warning' }] },
+    { name: 'a bad literal in the helper file is reported there', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'return require("kong.plugins.my-plugin.base")\n', 'base.lua': 'local B = {}\nB.PRIORITY = 1\nB.VERSION = "1.0.0.0"\nreturn B\n' }),
+      findings: [{ messageId: 'badVersion', line: 3, message: '1.0.0.0' }] },
+    { name: 'a number where Kong wants a string version', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 1, VERSION = 1.0 }\n' }),
+      findings: [{ messageId: 'badVersion', line: 1, data: { value: '1.0' } }] },
+  ],
+});

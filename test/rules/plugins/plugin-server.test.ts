@@ -1,0 +1,36 @@
+import rule from '../../../rules/plugins/plugin-server';
+import { ruleTester } from '../../support/rule-tester';
+import { EXTERNAL, inlinePlugin, withPlugins } from './plugin-support';
+
+const GO = (version: string) => `package main\nimport "github.com/Kong/go-pdk/server"\nfunc main() {\n\tserver.StartServer(New, ${version})\n}\n`;
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'Go plugin declared as its own plugin server', from: '2.8', to: '3.4',
+      conf: 'pluginserver_names = go-hello\npluginserver_go_hello_start_cmd = /usr/local/bin/go-hello\n',
+      inputs: inlinePlugin({ 'main.go': GO('"0.1.0", 1000') }, 'go-hello') },
+    { name: 'Lua plugins only', from: '2.8', to: '3.4', conf: 'plugins = bundled\n',
+      inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 1, VERSION = "1.0.0" }\n' }) },
+    { name: 'path stays on 2.x', from: '2.5', to: '2.8', conf: 'go_plugins_dir = /opt/go\n', inputs: withPlugins(EXTERNAL) },
+  ],
+  invalid: [
+    { name: 'the fixture folder of Go, JavaScript and Python plugins with a go_plugins_dir', from: '2.8', to: '3.4',
+      conf: 'plugins = bundled,go-hello,js-hello,py_hello\ngo_plugins_dir = /usr/local/kong/go-plugins\n',
+      inputs: withPlugins(EXTERNAL),
+      findings: [
+        { messageId: 'noPluginServer', line: 2, severity: 'blocker', message: 'go_plugins_dir = /usr/local/kong/go-plugins is ignored', data: { plugin: 'js-hello', language: 'javascript' } },
+        { messageId: 'missingMetadata', line: 1, severity: 'warning', data: { plugin: 'js-hello', what: 'version and priority' } },
+        { messageId: 'rawBodyBytes', line: 11, column: 37, severity: 'warning', data: { call: 'getRawBody()', type: 'Uint8Array' } },
+        { messageId: 'noPluginServer', line: 2, data: { plugin: 'py_hello', language: 'python' } },
+        { messageId: 'rawBodyBytes', line: 15, data: { call: 'get_raw_body()', type: 'bytes' } },
+        { messageId: 'noPluginServer', line: 2, data: { plugin: 'go-hello', language: 'go' } },
+      ] },
+    { name: 'Go plugin missing from pluginserver_names and without version', from: '2.8', to: '3.0',
+      conf: 'pluginserver_names = js\n',
+      inputs: inlinePlugin({ 'main.go': GO('"0.1.0"') }, 'go-hello'),
+      findings: [
+        { messageId: 'goPluginNotNamed', line: 1, severity: 'warning', data: { names: 'js' } },
+        { messageId: 'missingMetadata', data: { what: 'version and priority' } },
+      ] },
+  ],
+});

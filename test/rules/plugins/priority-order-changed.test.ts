@@ -1,0 +1,21 @@
+import rule from '../../../rules/plugins/priority-order-changed';
+import { ruleTester } from '../../support/rule-tester';
+import { inlinePlugin } from './plugin-support';
+
+const handler = (priority: number) => inlinePlugin({ 'handler.lua': `local H = {}\nH.VERSION = "1.0.0"\nH.PRIORITY = ${priority}\nreturn H\n` });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'priority outside every changed range', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: handler(5000) },
+    { name: 'between key-auth values but key-auth not enabled', from: '2.8', to: '3.4', conf: 'plugins = my-plugin,cors\n', inputs: handler(1240) },
+    { name: 'path after 3.0', from: '3.0', to: '3.4', conf: 'plugins = bundled\n', inputs: handler(1240) },
+  ],
+  invalid: [
+    { name: 'between key-auth 1003 and 1250 with bundled plugins', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: handler(1240),
+      findings: [{ messageId: 'orderFlips', line: 3, column: 3, hop: '3.', message: 'ran before acme (1007 -> 1705), jwt (1005 -> 1450), key-auth (1003 -> 1250), oauth2 (1004 -> 1400)' }] },
+    { name: 'between rate-limiting 901 and 910 without kong.conf uses the bundled default', from: '2.8', to: '3.0', inputs: handler(905),
+      findings: [{ messageId: 'orderFlips', data: { priority: 905 }, message: 'rate-limiting (901 -> 910)' }] },
+    { name: 'Enterprise route-by-header moved below custom plugins', from: '2.8.2.4', to: '3.4.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900),
+      findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850)' }] },
+  ],
+});
