@@ -8,6 +8,7 @@ import { loadBackupEvidence } from './inputs/backup-loader';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
@@ -30,6 +31,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** Helm values, image files and the host (src/inputs/platform.ts). */
+  platform?: PlatformOptions;
 }
 
 export interface Installation {
@@ -45,14 +48,16 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  if (options.confFile || Object.keys(kongEnv).length > 0) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv);
-    listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  const platform = loadPlatformInputs(options.platform ?? {});
+  if (options.confFile || Object.keys(kongEnv).length > 0 || platform.layer) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: platform.layer });
+    if (options.confFile || !platform.layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
   }
   if (inputs.kongConf) {
     inputs.license = loadLicenseEvidence(inputs.kongConf);
+    inputs.license.candidates.push(...platform.licenseCandidates);
   } else {
     missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
   }
@@ -63,9 +68,21 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     missing.backup = 'no --backup FILE given';
   }
 
-  const edition = deriveEdition(options, inputs.kongConf, kongEnv);
-  const { topology, role } = deriveTopology(options, inputs.kongConf);
-  const from = deriveVersion(options.from, '--from');
+  listed.push(...platform.listed);
+  if (platform.images.length) inputs.images = platform.images;
+  if (platform.os) inputs.os = platform.os;
+  if (platform.host) inputs.host = platform.host;
+  Object.assign(missing, platform.missing);
+
+  // Helm values speak for the installation when no flag does: the image's edition and version,
+  // the chart's deployment mode.
+  const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv);
+  const { topology, role } = !options.topology && platform.deployment
+    ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
+    : deriveTopology(options, inputs.kongConf);
+  const from = options.from || !platform.version
+    ? deriveVersion(options.from, '--from')
+    : { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` };
   const to = deriveVersion(options.to, '--to');
   const plan = computePlan({
     from: from.version,

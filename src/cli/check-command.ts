@@ -20,6 +20,11 @@ export interface CheckOptions {
   backup?: string;
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
+  /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
+  helmValues?: string[];
+  imageFile?: string[];
+  host?: boolean;
+  os?: string;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -39,6 +44,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     edition: options.edition,
     backupFile: options.backup,
     pluginDirs: options.pluginDir,
+    platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     cwd: io.cwd,
   });
   const result = await runRules(registry.all(), {

@@ -9,6 +9,8 @@ export interface CliIo {
   stdoutIsTty: boolean;
   /** Pinned clock for tests; real runs use the current time. */
   now?: Date;
+  /** Where `--host` reads the OS, memory and CPU count; tests point these at fixtures. */
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
 
 export function processIo(): CliIo {
