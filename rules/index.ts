@@ -16,6 +16,9 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import platformImageTag from './platform/image-tag';
+import platformOsSupport from './platform/os-support';
+import platformHostSizing from './platform/host-sizing';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
@@ -33,6 +36,9 @@ import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
 import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
+  platformImageTag,
+  platformOsSupport,
+  platformHostSizing,
   upgradePath,
   backupEvidence,
   cassandraRemoved,

@@ -51,6 +51,14 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
       ? `no Kong image named in ${options.imageFiles.join(', ')}`
       : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given';
   }
+  if (!result.edition && result.images.length > 0) {
+    // Kong's Enterprise image names the edition; open-source images only when every image is one.
+    const enterprise = result.images.find((image) => image.edition === 'enterprise');
+    const shown = enterprise ?? result.images[0];
+    if (enterprise || result.images.every((image) => image.edition === 'oss')) {
+      result.edition = { value: shown.edition, reason: `inferred: image ${shown.reference} at ${shown.origin.file}:${shown.origin.line}` };
+    }
+  }
   if (!result.version) {
     const versioned = result.images.find((image) => image.version);
     if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${versioned.reference} at ${versioned.origin.file}:${versioned.origin.line}` };
