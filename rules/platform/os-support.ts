@@ -5,6 +5,7 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { catalogEntry } from '../../src/knowledge/breaking-changes';
 import { dropEntryFor, findListing, OS_DROPS, OS_SUPPORT_SOURCES, parseEol } from '../../src/knowledge/platform/os-support';
+import { minorInfo } from '../../src/knowledge/releases';
 
 const SUPPORT_PAGE = 'https://developer.konghq.com/gateway/version-support-policy/';
 
@@ -31,7 +32,8 @@ export default defineRule<'notListed' | 'neverListed' | 'supportEnds' | 'compati
       ctx.report({ messageId: 'compatibleOnly', at: host.origin, severity: 'info', data: { label: host.label, os: host.os } });
     }
     const supported = (minor: string) => findListing(minor, host.os, host.version)?.package === true;
-    const listedAnywhere = [plan.from.minorKey, ...plan.hops.map((h) => h.toVersion.minorKey)].some(supported);
+    const minors = [plan.from.minorKey, ...plan.hops.map((h) => h.toVersion.minorKey)];
+    const listedAnywhere = minors.some((minor) => findListing(minor, host.os, host.version) !== undefined);
     if (!listedAnywhere) {
       ctx.report({ messageId: 'neverListed', at: host.origin, data: { os: name, from: plan.from.minorKey, to: plan.to.minorKey } });
       return;
@@ -52,9 +54,13 @@ export default defineRule<'notListed' | 'neverListed' | 'supportEnds' | 'compati
       });
       return;
     }
+    // The tables' end dates are often Kong's own end of support for the minor; only an earlier
+    // date is the distribution's own end (Amazon Linux 2 in June 2026 on 3.14).
     const target = findListing(plan.to.minorKey, host.os, host.version);
     const eol = target?.eol ? parseEol(target.eol) : undefined;
-    if (target?.eol && eol) {
+    const kongEnd = minorInfo(plan.to)?.endOfFullSupport ?? minorInfo(plan.to)?.endOfSunsetSupport;
+    const kongEndDate = kongEnd ? parseEol(kongEnd) : undefined;
+    if (target?.eol && eol && (!kongEndDate || eol.getTime() < kongEndDate.getTime())) {
       const past = eol.getTime() < ctx.now.getTime() ? ', which has passed' : '';
       ctx.report({ messageId: 'supportEnds', at: host.origin, severity: past ? 'warning' : 'info', data: { os: name, minor: plan.to.minorKey, eol: target.eol, past } });
     }
