@@ -19,6 +19,17 @@ import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
 import platformOsSupport from './platform/os-support';
 import platformHostSizing from './platform/host-sizing';
+import injectedDirectives from './nginx/injected-directives';
+import templateDirectives from './nginx/template-directives';
+import templateIdentified from './nginx/template-identified';
+import templateInjectionLoops from './nginx/template-injection-loops';
+import templateMissingElements from './nginx/template-missing-elements';
+import templateObsoleteElements from './nginx/template-obsolete-elements';
+import templateRequiredDicts from './nginx/template-required-dicts';
+import templateSyntax from './nginx/template-syntax';
+import expiredIgnore from './meta/expired-ignore';
+import invalidSuppression from './meta/invalid-suppression';
+import unusedSuppression from './meta/unused-suppression';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
@@ -53,6 +64,18 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   enterpriseLicense,
+  templateIdentified,
+  templateRequiredDicts,
+  templateMissingElements,
+  templateObsoleteElements,
+  templateDirectives,
+  templateSyntax,
+  templateInjectionLoops,
+  injectedDirectives,
+  // Reported by the triage step (src/triage), listed here for docs, SARIF and configuration.
+  unusedSuppression,
+  invalidSuppression,
+  expiredIgnore,
   pluginsRemovedModule,
   pluginsToolsUtilsMoved,
   pluginsHandlerPriorityVersion,

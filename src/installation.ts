@@ -2,9 +2,11 @@
 // edition, topology and role, the versions, and the upgrade plan. Each derived value keeps the
 // reason it was chosen, so the report can say "hybrid (role = control_plane at kong.conf:4)".
 
+import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
@@ -28,11 +30,15 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** `--nginx-template` files, in the order given. */
+  nginxTemplates?: string[];
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
   /** Helm values, image files and the host (src/inputs/platform.ts). */
   platform?: PlatformOptions;
+  /** For loaders with long work (database reads, large files): drawn on a terminal only. */
+  progress?: Progress;
 }
 
 export interface Installation {
@@ -66,6 +72,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     listed.push({ kind: 'backup', label: options.backupFile });
   } else {
     missing.backup = 'no --backup FILE given';
+  }
+  if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates);
+    for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+  } else {
+    missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
   }
 
   listed.push(...platform.listed);

@@ -1,14 +1,23 @@
-// `kong-preflight check`: inputs -> installation -> plan -> rules -> report -> exit code.
+// `kong-preflight check`: inputs -> installation -> plan -> rules -> triage -> report -> exit code.
 
+import { basename, resolve } from 'node:path';
 import { builtinRules } from '../../rules';
+import { applyConfigDefaults, printConfig, rulePolicy } from '../config/apply-config';
+import { loadConfig } from '../config/load-config';
+import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
 import { manualReviewList } from '../engine/manual-review';
+import { scanFiles } from '../inputs/suppression-comments';
+import { UsageError } from '../errors';
 import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
-import { buildReport, type FailOn } from '../report/report';
+import { cachedLineReader } from '../report/fingerprint';
+import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
+import { triage } from '../triage/triage';
 import type { CliIo } from './io';
-import { type Format, renderReport, useColor, writeOutput } from './output';
+import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
+import { createProgress } from './progress';
 import { describeRules } from './rule-descriptions';
 
 export interface CheckOptions {
@@ -18,6 +27,7 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
   /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
@@ -29,11 +39,36 @@ export interface CheckOptions {
   output?: string;
   failOn: FailOn;
   color?: boolean;
+  /** `--config FILE`, or false for `--no-config`; absent: the nearest .kong-preflight.yml. */
+  config?: string | false;
+  printConfig?: boolean;
+  /** Extra reports: `--output-format FORMAT=FILE`. */
+  outputFormat?: OutputTarget[];
+  baseline?: string;
+  updateBaseline?: boolean;
+  rulesDir?: string[];
+  /** SARIF automationDetails category (`--category`). */
+  category?: string;
+  /** Attribute names of the flags typed on the command line (configuration fills the others). */
+  given?: ReadonlySet<string>;
 }
 
 /** Runs the check and returns the exit code: 1 when a finding reaches --fail-on, else 0. */
 export async function runCheck(confFile: string | undefined, options: CheckOptions, io: CliIo): Promise<number> {
-  const registry = new RuleRegistry(builtinRules);
+  const loadedConfig = loadConfig(options.config, io.cwd);
+  const fromConfig = new Set<string>();
+  confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env, io.cwd, fromConfig);
+  if (options.printConfig) {
+    io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>));
+    return 0;
+  }
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or `baseline:` in .kong-preflight.yml)');
+  const outputs = planOutputs({ format: options.format, ...(options.output ? { file: options.output } : {}) }, options.outputFormat ?? [], io.cwd);
+  const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd, builtinRules.map((r) => r.meta.id))]);
+  const knownRules = new Set(registry.all().map((r) => r.meta.id));
+  const policy = rulePolicy(loadedConfig, knownRules);
+  const progress = createProgress(io.progressStream);
+  progress.step('loading inputs');
   const installation = await buildInstallation({
     confFile,
     env: io.env,
@@ -43,19 +78,67 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     cwd: io.cwd,
+    progress,
   });
+  if (loadedConfig) creditConfig(installation.report, fromConfig, loadedConfig.file, options);
+  progress.step('running rules');
   const result = await runRules(registry.all(), {
     plan: installation.plan,
     inputs: installation.inputs,
     missing: installation.missing,
     now: io.now,
+    disabled: policy.disabled,
+    severityOverrides: policy.severityOverrides,
   });
-  const manualReview = manualReviewList(registry.all(), installation.plan, result);
-  const report = buildReport({ plan: installation.plan, installation: installation.report, result, failOn: options.failOn, manualReview });
-  const color = useColor(io, options.color, Boolean(options.output));
-  writeOutput(renderReport(report, options.format, describeRules(registry.all()), color, io), options.output, io);
+  progress.step('writing reports');
+  const readLine = cachedLineReader();
+  const triaged = triage(result.findings, {
+    comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings)),
+    config: loadedConfig,
+    knownRules,
+    evaluatedRules: new Set(result.evaluated),
+    policy,
+    now: io.now ?? new Date(),
+    readLine,
+    baseDir: io.cwd,
+    ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
+  });
+  const report = buildReport({
+    plan: installation.plan,
+    installation: installation.report,
+    result: { ...result, findings: triaged.findings },
+    failOn: options.failOn,
+    suppressed: triaged.suppressed,
+    manualReview: manualReviewList(registry.all(), installation.plan, result),
+  });
+  progress.done();
+  if (triaged.baselineWritten !== undefined) io.stderr(`wrote ${triaged.baselineWritten} finding(s) to the baseline ${options.baseline}\n`);
+  writeReports(report, outputs, describeRules(registry.all()), io, options.color, {
+    readLine,
+    ...(options.category ? { category: options.category } : {}),
+    ...(loadedConfig?.config.sarif?.aggregateAbove ? { aggregateAbove: loadedConfig.config.sarif.aggregateAbove } : {}),
+  });
   return report.summary.failed ? 1 : 0;
+}
+
+/** Files that may hold suppression comments: kong.conf, every input file, every file with a finding. */
+function suppressionFiles(confFile: string | undefined, inputs: readonly { kind: string; label: string }[], findings: readonly { location: { kind: string; file?: string } }[]): string[] {
+  const files = new Set<string>();
+  if (confFile) files.add(confFile);
+  // A backup is a database dump, never a place for comments (and may be large).
+  for (const input of inputs) if (input.kind !== 'backup' && input.kind !== 'kong.conf') files.add(input.label);
+  for (const f of findings) if (f.location.kind === 'file' && f.location.file) files.add(f.location.file);
+  return [...files];
+}
+
+/** Derived values the configuration file supplied say so ("--to 3.4" came from the file, not a flag). */
+function creditConfig(report: ReportInstallation, fromConfig: ReadonlySet<string>, file: string, options: CheckOptions): void {
+  for (const key of ['from', 'to', 'edition', 'topology'] as const) {
+    if (fromConfig.has(key)) report[key] = { ...report[key], reason: `${key}: ${options[key]} in ${basename(file)}` };
+  }
+  report.inputs.push({ kind: 'config', label: file });
 }

@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   /** True when stdout is a terminal: colour and progress only then. */
   stdoutIsTty: boolean;
+  /** Where progress goes: stderr when it is a terminal, else nothing (src/cli/progress.ts). */
+  progressStream?: { isTTY?: boolean; write(text: string): unknown };
   /** Pinned clock for tests; real runs use the current time. */
   now?: Date;
   /** Where `--host` reads the OS, memory and CPU count; tests point these at fixtures. */
@@ -20,5 +22,6 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTty: Boolean(process.stdout.isTTY),
+    progressStream: process.stderr,
   };
 }

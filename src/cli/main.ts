@@ -9,7 +9,7 @@ import { SEVERITIES } from '../model/finding';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { runCheck, type CheckOptions } from './check-command';
 import { type CliIo, processIo } from './io';
-import { FORMATS } from './output';
+import { FORMATS, parseOutputSpec, type OutputTarget } from './output';
 import { runPath, type PathOptions } from './path-command';
 import { explainRule, runRulesList } from './rules-command';
 
@@ -67,6 +67,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf)').choices(ROLES))
     .addOption(new Option('--edition <edition>', 'Kong edition (inferred from license and Enterprise-only settings)').choices(EDITIONS))
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
+    .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
+      (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .option('--helm-values <file>', 'a values.yaml of the Kong Helm chart (repeatable; later files override earlier ones)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--image-file <file>', 'a Dockerfile, compose file or manifest naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
@@ -76,8 +78,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))
     .option('--no-color', 'no colour in text output')
-    .action(async (confFile: string | undefined, options: CheckOptions) => {
-      setExit(await runCheck(confFile, options, io));
+    .option('-O, --output-format <format=file>', `one more report, repeatable: FORMAT=FILE, FILE "-" for stdout (${FORMATS.join(', ')})`, collectOutput, [])
+    .option('--config <file>', 'configuration file (default: the nearest .kong-preflight.yml at or above the working folder)')
+    .option('--no-config', 'ignore .kong-preflight.yml files')
+    .option('--print-config', 'print the configuration the check would use, then exit')
+    .option('--baseline <file>', 'findings in this baseline file do not fail the run')
+    .option('--update-baseline', 'write the current findings into the --baseline file, then check against it')
+    .option('--rules-dir <dir>', 'load third-party rule modules (.js/.cjs) from this folder, repeatable', collect, [])
+    .option('--category <name>', 'installation name for SARIF automationDetails.id (several gateways in one repository)')
+    .action(async (confFile: string | undefined, options: CheckOptions, command: Command) => {
+      const given = new Set(command.options.map((o) => o.attributeName()).filter((n) => command.getOptionValueSource(n) === 'cli'));
+      setExit(await runCheck(confFile, { ...options, given }, io));
     });
 
   program
@@ -113,6 +124,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function collectOutput(value: string, previous: OutputTarget[]): OutputTarget[] {
+  return [...previous, parseOutputSpec(value)];
 }
 
 /** Entry point for bin/kong-preflight.js. */

@@ -1,22 +1,78 @@
-// Chooses the reporter for `--format` and writes to `--output` or stdout. No rule logic here.
+// Chooses reporters and writes their output: the primary `--format`/`--output` pair as before,
+// plus any number of `--output-format FORMAT=FILE` (FILE `-` is stdout), so one run can upload
+// SARIF, post Markdown and still print text. No rule logic here.
 
 import { writeFileSync } from 'node:fs';
-import { InputError } from '../errors';
+import { resolve } from 'node:path';
+import { InputError, UsageError } from '../errors';
+import type { LineReader } from '../report/fingerprint';
+import { formatGitlab } from '../report/gitlab-reporter';
 import { formatJson } from '../report/json-reporter';
+import { formatJunit } from '../report/junit-reporter';
+import { formatMarkdown } from '../report/markdown-reporter';
 import type { Report, RuleDescription } from '../report/report';
 import { formatSarif } from '../report/sarif-reporter';
 import { formatText } from '../report/text-reporter';
 import type { CliIo } from './io';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function renderReport(report: Report, format: Format, rules: readonly RuleDescription[], color: boolean, io: CliIo): string {
+/** One report to produce: a format and where it goes (undefined file = stdout). */
+export interface OutputTarget {
+  format: Format;
+  file?: string;
+}
+
+/** What some reporters need beyond the report. */
+export interface RenderExtras {
+  readLine?: LineReader;
+  /** SARIF automationDetails category (`--category`). */
+  category?: string;
+  /** SARIF: aggregate more findings than this of one rule in one file. */
+  aggregateAbove?: number;
+}
+
+export function renderReport(
+  report: Report,
+  format: Format,
+  rules: readonly RuleDescription[],
+  color: boolean,
+  io: CliIo,
+  extras: RenderExtras = {},
+): string {
   switch (format) {
     case 'json': return formatJson(report);
-    case 'sarif': return formatSarif(report, rules, { baseDir: io.cwd });
+    case 'sarif': return formatSarif(report, rules, { baseDir: io.cwd, ...extras });
     case 'text': return formatText(report, { color });
+    case 'markdown': return formatMarkdown(report, { baseDir: io.cwd });
+    case 'junit': return formatJunit(report, rules);
+    case 'gitlab': return formatGitlab(report, { baseDir: io.cwd, readLine: extras.readLine });
   }
+}
+
+/** Parses one `--output-format` value: `sarif=out.sarif`, `text=-` or `text` (stdout). */
+export function parseOutputSpec(value: string): OutputTarget {
+  const eq = value.indexOf('=');
+  const format = (eq < 0 ? value : value.slice(0, eq)).trim();
+  const file = eq < 0 ? '-' : value.slice(eq + 1).trim();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--output-format ${value}: unknown format "${format}" (choose ${FORMATS.join(', ')})`);
+  }
+  if (file === '') throw new UsageError(`--output-format ${value}: give a file after "=" (or "-" for stdout)`);
+  return { format: format as Format, ...(file === '-' ? {} : { file }) };
+}
+
+/** The primary target plus the extra ones; refuses two reports on stdout or two on one file. */
+export function planOutputs(primary: OutputTarget, extra: readonly OutputTarget[], cwd: string): OutputTarget[] {
+  const targets = [primary, ...extra];
+  if (targets.filter((t) => !t.file).length > 1) {
+    throw new UsageError('two reports would go to stdout: send --format to a file with -o, or give each --output-format a FILE');
+  }
+  const files = targets.filter((t) => t.file).map((t) => resolve(cwd, t.file!));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new UsageError(`two reports would be written to ${twice}`);
+  return targets;
 }
 
 export function writeOutput(text: string, outputFile: string | undefined, io: CliIo): void {
@@ -25,9 +81,24 @@ export function writeOutput(text: string, outputFile: string | undefined, io: Cl
     return;
   }
   try {
-    writeFileSync(outputFile, text);
+    writeFileSync(resolve(io.cwd, outputFile), text);
   } catch (error) {
     throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: outputFile });
+  }
+}
+
+/** Renders and writes every target; text is coloured only where it goes to a terminal. */
+export function writeReports(
+  report: Report,
+  targets: readonly OutputTarget[],
+  rules: readonly RuleDescription[],
+  io: CliIo,
+  requestedColor: boolean | undefined,
+  extras: RenderExtras = {},
+): void {
+  for (const target of targets) {
+    const color = useColor(io, requestedColor, Boolean(target.file));
+    writeOutput(renderReport(report, target.format, rules, color, io, extras), target.file, io);
   }
 }
 

@@ -2,6 +2,8 @@
 
 import type { Rule } from '../engine/define-rule';
 import type { RuleDescription } from '../report/report';
+import { rulePageUrl } from '../docs/rule-links';
+import { renderRulePage } from '../docs/rule-page';
 
 export function describeRules(rules: readonly Rule[]): RuleDescription[] {
   return rules.map(({ meta }) => ({
@@ -11,5 +13,7 @@ export function describeRules(rules: readonly Rule[]): RuleDescription[] {
     docsUrl: meta.docsUrl,
     remediation: meta.remediation,
     ...(meta.gate?.introducedIn ? { introducedIn: meta.gate.introducedIn } : {}),
+    pageUrl: rulePageUrl(meta.id),
+    helpMarkdown: renderRulePage({ meta, check: () => undefined }),
   }));
 }

@@ -5,6 +5,7 @@ import type { Rule } from '../engine/define-rule';
 import { InputError } from '../errors';
 import { KongVersion } from '../version/kong-version';
 import type { CliIo } from './io';
+import { renderRulePage } from '../docs/rule-page';
 
 export function ruleSummary(rule: Rule) {
   const { meta } = rule;
@@ -60,31 +61,5 @@ export function explainRule(rules: readonly Rule[], id: string): string {
     const near = rules.map((r) => r.meta.id).filter((other) => other.includes(id.split('/').pop() ?? id));
     throw new InputError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}; \`kong-preflight rules\` lists them`);
   }
-  const { meta } = rule;
-  const lines = [
-    `# ${meta.id}`,
-    '',
-    meta.description,
-    '',
-    `- Severity: ${meta.severity}${meta.confidence === 'uncertain' ? ' (the fact behind it is uncertain: never a blocker)' : ''}`,
-    `- Change happens in: ${meta.gate?.introducedIn ?? 'any version (checked on every path)'}`,
-    `- Editions: ${(meta.gate?.editions ?? ['oss', 'enterprise']).join(', ')}`,
-    `- Topologies: ${(meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless']).join(', ')}`,
-    `- Inputs: ${meta.inputs.join(', ') || 'none'}`,
-    '',
-    ...(meta.changes?.length
-      ? ['## Changes it checks', ...meta.changes.map((c) => `- ${c.introducedIn}${c.editions ? ` (${c.editions.join(', ')})` : ''}: ${c.what} [${c.id}]`), '']
-      : []),
-    '## Messages',
-    ...Object.entries(meta.messages).map(([messageId, text]) => `- \`${messageId}\`: ${text}`),
-    '',
-    '## Remediation',
-    meta.remediation,
-    '',
-    '## Sources',
-    ...meta.sources.map((s) => `- ${s.kind}: ${s.ref}${s.note ? ` (${s.note})` : ''}`),
-    '',
-    `Documentation: ${meta.docsUrl}`,
-  ];
-  return `${lines.join('\n')}\n`;
+  return renderRulePage(rule);
 }

@@ -6,6 +6,7 @@ import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
+import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
 import type { HostOs, HostResources } from '../inputs/host';
@@ -20,6 +21,8 @@ export interface Inputs {
    * declare `entities` return visitors and see every source; findings carry each source's origin.
    */
   entities?: EntitySource[];
+  /** Custom nginx templates from `--nginx-template` (the `--nginx-conf` file and kept include copies). */
+  nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
   customPlugins?: CustomPlugins;
   /** Kong images named by Dockerfiles, compose files, manifests (`--image-file`) and Helm values. */
@@ -32,7 +35,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'customPlugins', 'images', 'os', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -44,7 +44,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues), result);
   if (options.imageFiles?.length) {
     result.images.push(...loadImageFiles(options.imageFiles));
-    result.listed.push({ kind: 'images', label: options.imageFiles.join(', ') });
+    for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });
   }
   if (result.images.length === 0) {
     result.missing.images = options.imageFiles?.length
@@ -79,7 +79,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
 function readHelm(values: HelmValues, result: PlatformInputs): void {
   result.helm = values;
   result.layer = helmConfLayer(values);
-  result.listed.push({ kind: 'helm-values', label: values.files.join(', ') });
+  for (const file of values.files) result.listed.push({ kind: 'helm values', label: file });
   result.edition = helmEdition(values);
   result.deployment = helmDeployment(values);
   const image = helmImage(values);

@@ -57,6 +57,22 @@ export interface ReportInstallation {
   configFile?: string;
 }
 
+/** Why a finding is not counted: an inline comment, a configured ignore, or the baseline. */
+export interface Suppression {
+  kind: 'inline' | 'config' | 'baseline';
+  /** The justification the team wrote (required for inline and config; absent for the baseline). */
+  reason?: string;
+  /** Where the suppression was written: `kong.conf:11`, `.kong-preflight.yml ignores[0]`, the baseline file. */
+  source?: string;
+  /** Expiry date of a configured ignore (YYYY-MM-DD). */
+  expires?: string;
+}
+
+/** A finding as reported: the engine's finding plus its stable identity. */
+export type ReportFinding = Finding & { fingerprint?: string };
+
+export type SuppressedFinding = ReportFinding & { suppression: Suppression };
+
 export interface ReportSummary {
   blocker: number;
   warning: number;
@@ -66,6 +82,8 @@ export interface ReportSummary {
   rulesNotEvaluated: number;
   rulesNotApplicable: number;
   internalErrors: number;
+  /** Findings not counted above, per kind of suppression (what the baseline and ignores hid). */
+  suppressed: { inline: number; config: number; baseline: number };
   failOn: FailOn;
   /** True when some finding is at or above `failOn`: the run exits 1. */
   failed: boolean;
@@ -75,12 +93,17 @@ export interface Report {
   tool: { name: string; version: string };
   installation: ReportInstallation;
   plan: ReportPlan;
-  findings: Finding[];
+  findings: ReportFinding[];
+  /** Findings hidden by suppressions, ignores or the baseline; they never fail the run. */
+  suppressed: SuppressedFinding[];
   notEvaluated: NotEvaluated[];
   notApplicable: NotApplicable[];
   internalErrors: InternalError[];
-  /** Breaking changes on the path that no rule could check here: the operator reviews them by hand. */
-  manualReview: ManualReviewItem[];
+  /**
+   * Breaking changes on the path that no rule could check here: the operator reviews them by
+   * hand. Always set by buildReport; optional so hand-built reports stay valid.
+   */
+  manualReview?: ManualReviewItem[];
   summary: ReportSummary;
 }
 
@@ -92,6 +115,10 @@ export interface RuleDescription {
   docsUrl: string;
   remediation: string;
   introducedIn?: string;
+  /** Our generated page for the rule (docs/rules/<id>.md), linked next to Kong's docs. */
+  pageUrl?: string;
+  /** The rule's full documentation in Markdown (the same text as its page and `explain`). */
+  helpMarkdown?: string;
 }
 
 export function hopToReport(hop: Hop): ReportHop {
@@ -130,9 +157,13 @@ export function buildReport(input: {
   result: RunResult;
   failOn: FailOn;
   manualReview?: ManualReviewItem[];
+  /** Findings that triage took out of `result.findings` (src/triage). */
+  suppressed?: readonly SuppressedFinding[];
 }): Report {
   const { plan, installation, result, failOn } = input;
-  const findings = [...result.findings].sort(compareFindings);
+  const findings: ReportFinding[] = [...result.findings].sort(compareFindings);
+  const suppressed = [...(input.suppressed ?? [])].sort(compareFindings);
+  const hidden = (kind: Suppression['kind']) => suppressed.filter((f) => f.suppression.kind === kind).length;
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const failed = failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
   return {
@@ -140,6 +171,7 @@ export function buildReport(input: {
     installation,
     plan: planToReport(plan),
     findings,
+    suppressed,
     notEvaluated: [...result.notEvaluated].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     notApplicable: [...result.notApplicable].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     internalErrors: [...result.internalErrors].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
@@ -153,6 +185,7 @@ export function buildReport(input: {
       rulesNotEvaluated: result.notEvaluated.length,
       rulesNotApplicable: result.notApplicable.length,
       internalErrors: result.internalErrors.length,
+      suppressed: { inline: hidden('inline'), config: hidden('config'), baseline: hidden('baseline') },
       failOn,
       failed,
     },

@@ -53,9 +53,10 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const n of report.notEvaluated) out.push(`  ${n.ruleId}: ${n.reason}`);
     out.push('');
   }
-  if (report.manualReview.length > 0) {
-    out.push(bold(`Review by hand (${report.manualReview.length} breaking change(s) on this path no rule could check)`));
-    for (const m of report.manualReview) {
+  const manualReview = report.manualReview ?? [];
+  if (manualReview.length > 0) {
+    out.push(bold(`Review by hand (${manualReview.length} breaking change(s) on this path no rule could check)`));
+    for (const m of manualReview) {
       out.push(`  ${paint(COLOR[m.severity], LABEL[m.severity].padEnd(7))}  ${m.hop ?? m.introducedIn}  ${m.title}  [${m.id}, ${m.artifact}]`);
       out.push(`           why: ${m.why}`);
       out.push(`           fix: ${m.remediation}`);
@@ -72,6 +73,7 @@ export function formatText(report: Report, options: TextOptions): string {
   out.push(
     `${s.blocker} blocker(s), ${s.warning} warning(s), ${s.info} info; ` +
       `${s.rulesEvaluated} rule(s) evaluated, ${s.rulesNotEvaluated} not evaluated, ${s.rulesNotApplicable} not on this path` +
+      (hiddenCount(s) > 0 ? `; not counted: ${s.suppressed.baseline} in baseline, ${s.suppressed.inline} suppressed inline, ${s.suppressed.config} ignored by configuration` : '') +
       (s.failed ? ` — failing (--fail-on ${s.failOn})` : ''),
   );
   return `${out.join('\n')}\n`;
@@ -93,4 +95,8 @@ function groupByHop(findings: readonly Finding[], hops: readonly ReportHop[]): [
     groups.get(key)!.push(f);
   }
   return [...groups].filter(([, list]) => list.length > 0);
+}
+
+function hiddenCount(s: Report['summary']): number {
+  return s.suppressed.inline + s.suppressed.config + s.suppressed.baseline;
 }

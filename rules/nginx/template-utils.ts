@@ -1,0 +1,89 @@
+// Helpers shared by the nginx template rules: whether a fact's condition holds for this node,
+// where to anchor a finding about something missing, and how to name a template in messages.
+
+import type { KongConf } from '../../src/inputs/kong-conf/types';
+import type { NginxTemplate } from '../../src/inputs/nginx/load';
+import type { Applicability, TemplateScope } from '../../src/knowledge/nginx-template-changes';
+import { fileOrigin, type FileOrigin } from '../../src/model/origin';
+import type { Severity } from '../../src/model/finding';
+import type { Plan } from '../../src/plan/types';
+
+export type Verdict = { holds: 'yes' } | { holds: 'no' } | { holds: 'unknown'; condition: string };
+
+const ON = new Set(['on', 'true', 'yes', '1']);
+
+/** Decides a fact's condition from the plan and kong.conf; `unknown` when kong.conf would tell but is absent. */
+export function evaluate(condition: Applicability, plan: Plan, conf: KongConf | undefined): Verdict {
+  const flag = (key: string): Verdict => {
+    if (!conf) return { holds: 'unknown', condition: `if \`${key} = on\`` };
+    return ON.has((conf.get(key)?.value ?? '').toLowerCase()) ? { holds: 'yes' } : { holds: 'no' };
+  };
+  switch (condition) {
+    case 'always': return { holds: 'yes' };
+    case 'dbless-or-data-plane': return plan.role === 'dbless' || plan.role === 'data_plane' ? { holds: 'yes' } : { holds: 'no' };
+    case 'data-plane-via-proxy':
+      if (plan.role !== 'data_plane') return { holds: 'no' };
+      return flag('cluster_use_proxy');
+    case 'control-plane': return plan.role === 'control_plane' ? { holds: 'yes' } : { holds: 'no' };
+    case 'wasm-on': return flag('wasm');
+    case 'cluster-rpc-on': return flag('cluster_rpc');
+    case 'new-dns-client-on': return flag('new_dns_client');
+    case 'stream-listeners': {
+      if (!conf) return { holds: 'unknown', condition: 'if `stream_listen` is set' };
+      const value = conf.get('stream_listen')?.value.trim().toLowerCase();
+      return value && value !== 'off' ? { holds: 'yes' } : { holds: 'no' };
+    }
+    case 'http2-listeners': {
+      // proxy_listen's default carries `http2` on its TLS listener, so an unset key counts as yes.
+      if (!conf) return { holds: 'yes' };
+      const proxy = conf.get('proxy_listen');
+      const others = ['admin_listen', 'status_listen'].map((k) => conf.get(k)?.value ?? '');
+      const flagged = [proxy ? proxy.value : 'http2', ...others].some((v) => /\bhttp2\b/.test(v));
+      return flagged ? { holds: 'yes' } : { holds: 'no' };
+    }
+  }
+}
+
+/** A fact's severity, softened to a warning when its condition could not be decided. */
+export function severityFor(severity: Severity, verdict: Verdict): Severity {
+  return verdict.holds === 'unknown' && severity === 'blocker' ? 'warning' : severity;
+}
+
+/** ` (only if ...)` for messages when the condition is undecided. */
+export function conditionNote(verdict: Verdict): string {
+  return verdict.holds === 'unknown' ? ` (matters only ${verdict.condition}; no kong.conf given)` : '';
+}
+
+/** Where a finding about a missing element points: the block it belongs in, or the first line. */
+export function anchorFor(template: NginxTemplate, scope: TemplateScope): FileOrigin {
+  if (template.role === 'main-inlined' && (scope === 'http' || scope === 'stream')) {
+    const block = template.parsed.directives.find((d) => d.name === scope && d.block);
+    if (block) return fileOrigin(template.file, block.at.line, block.at.column);
+  }
+  const first = template.lines[0];
+  return fileOrigin(template.file, first?.line ?? 1, 1);
+}
+
+export function originAt(template: NginxTemplate, at: { line: number; column: number }): FileOrigin {
+  return fileOrigin(template.file, at.line, at.column);
+}
+
+/** What the template stands for, in a few words. */
+export function describeRole(template: NginxTemplate): string {
+  switch (template.role) {
+    case 'main': return 'an nginx.conf template that includes Kong\'s generated files';
+    case 'main-inlined': return 'an nginx.conf template with the http/stream content pasted in';
+    case 'http': return 'a copy of nginx-kong.conf (nginx_kong.lua)';
+    case 'stream': return 'a copy of nginx-kong-stream.conf (nginx_kong_stream.lua)';
+  }
+}
+
+/**
+ * `--nginx-conf` replaces nginx.conf only: a copy of an include file matters only where it
+ * replaces Kong's installed template (a file mounted over kong/templates/, a patched image).
+ */
+export function copyNote(template: NginxTemplate): string {
+  return template.role === 'http' || template.role === 'stream'
+    ? ' (this copy takes effect only where it replaces Kong\'s installed template; `--nginx-conf` replaces nginx.conf only)'
+    : '';
+}

@@ -1,0 +1,46 @@
+// The shape of .kong-preflight.yml (schemas/config.schema.json is the authority).
+
+import type { Severity } from '../model/finding';
+
+export type PathList = string | string[];
+
+export interface IgnoreEntry {
+  rule: string;
+  paths?: PathList;
+  reason: string;
+  expires?: string;
+}
+
+export interface ConfigFile {
+  kongConf?: string;
+  from?: string;
+  to?: string;
+  edition?: 'oss' | 'enterprise';
+  topology?: 'traditional' | 'hybrid' | 'dbless';
+  role?: 'traditional' | 'control_plane' | 'data_plane' | 'dbless';
+  backup?: string;
+  pg?: { urlEnv: string };
+  declarative?: PathList;
+  nginxTemplates?: PathList;
+  pluginDirs?: PathList;
+  rulesDir?: PathList;
+  failOn?: Severity | 'none';
+  baseline?: string;
+  category?: string;
+  sarif?: { aggregateAbove?: number };
+  rules?: Record<string, 'off' | 'on' | Severity>;
+  ignores?: IgnoreEntry[];
+}
+
+export interface LoadedConfig {
+  file: string;
+  /** Relative paths in the file are resolved against this folder. */
+  dir: string;
+  config: ConfigFile;
+  /** The line of a key path in the file (for findings about ignores). */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export function asList(value: PathList | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,64 @@
+// Questions rules ask about a loaded template: which parts of Kong's configuration it carries
+// itself, and whether (and where) it contains an element described by a knowledge probe.
+
+import type { ElementProbe, TemplateScope } from '../../knowledge/nginx-template-changes';
+import type { NginxTemplate } from './load';
+import type { Position } from './types';
+
+/**
+ * True when the template itself decides this part of the configuration. A wrapper (`main`)
+ * carries only the main level: Kong renders nginx-kong(-stream).conf from its own templates.
+ */
+export function carriesScope(template: NginxTemplate, scope: TemplateScope): boolean {
+  const { role, elements } = template;
+  switch (scope) {
+    case 'any': return true;
+    case 'main': return role === 'main' || role === 'main-inlined';
+    case 'http': return role === 'http' || role === 'main-inlined';
+    case 'stream':
+      if (role === 'stream') return true;
+      // An inlined template carries stream content only if it pasted it rather than including it.
+      return role === 'main-inlined'
+        && !elements.includes.some((i) => i.target === 'nginx-kong-stream.conf')
+        && (elements.dicts.some((d) => d.context.startsWith('stream')) || elements.directives.some((d) => d.context.startsWith('stream>server')));
+  }
+}
+
+/** Where the template contains the probed element, or undefined when it does not. */
+export function findElement(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Position | undefined {
+  return findElements(template, probe, scope)[0];
+}
+
+/** Every place the template contains the probed element, in file order. */
+export function findElements(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Position[] {
+  const e = template.elements;
+  const inScope = (context: string): boolean => scope === 'any' || context === scope || context.startsWith(`${scope}>`);
+  switch (probe.kind) {
+    case 'dict':
+      return e.dicts.filter((d) => d.name === probe.name && inScope(d.context)).map((d) => d.at);
+    case 'server':
+      return e.servers.filter((s) => s.name === probe.name).map((s) => s.at);
+    case 'include':
+      return e.includes.filter((i) => i.target === probe.target && inScope(i.context)).map((i) => i.at);
+    case 'directive':
+      return e.directives.filter(({ directive, context }) =>
+        directive.name === probe.name && (probe.context ? context === probe.context : inScope(context))).map((d) => d.directive.at);
+    case 'handler':
+      return e.handlerCalls.filter((h) => h.name === probe.name && inScope(h.context)).map((h) => h.at);
+    case 'location':
+      return e.locations.filter((l) => l.path === probe.path && inScope(l.context)).map((l) => l.at);
+    case 'lua':
+      return e.directives.filter(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context)).map((d) => d.directive.at);
+    case 'injection-list':
+      return e.injectionLists.filter((l) => l.name === probe.name).map((l) => l.at);
+    case 'placeholder':
+      return template.parsed.placeholders.filter((p) => p.name === probe.name).map((p) => p.at);
+    case 'prefix-socket':
+      return e.directives.filter(({ directive }) => {
+        if (directive.name !== 'listen') return false;
+        const socket = /^unix:\$\{\{PREFIX\}\}\/(.*\.sock)$/i.exec(directive.args[0]?.value ?? '')?.[1];
+        if (!socket) return false;
+        return probe.only ? probe.only.includes(socket) : !(probe.except ?? []).includes(socket);
+      }).map((d) => d.directive.at);
+  }
+}

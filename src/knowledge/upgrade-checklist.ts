@@ -1,0 +1,69 @@
+// The steps of an upgrade that no rule can verify but every checklist needs: the backup for the
+// node's role and the freeze on configuration writes. Data only, each step with its sources;
+// the Markdown reporter prints them as checkboxes.
+
+import type { FactSource } from '../model/source';
+import type { Edition, Role } from '../plan/types';
+
+export interface ChecklistStep {
+  id: string;
+  title: string;
+  /** What to do, in our words. */
+  detail: string;
+  /** The roles the step concerns; absent = every role. */
+  roles?: Role[];
+  editions?: Edition[];
+  sources: FactSource[];
+}
+
+const BACKUP_SOURCES: FactSource[] = [
+  { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/backup-and-restore/' },
+  { kind: 'digest', ref: 'kong-facts/upgrade/strategies.md §4 Backup strategy' },
+];
+const FREEZE_SOURCES: FactSource[] = [
+  { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/' },
+  { kind: 'repo', ref: 'Kong/kong:UPGRADE.md@3.0.0' },
+  { kind: 'digest', ref: 'kong-facts/upgrade/strategies.md §5 No writes during the upgrade' },
+];
+
+export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
+  {
+    id: 'backup.database',
+    title: 'Back up the database',
+    detail: 'Take a pg_dump of the Kong database (primary backup; migrations cannot be undone), then a decK dump or `kong config db_export` as a secondary one. Copy kong.conf and the prefix folder (certificates, keys, rendered nginx files).',
+    roles: ['traditional', 'control_plane'],
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.declarative',
+    title: 'Back up the declarative configuration',
+    detail: 'Copy the file named by declarative_config (check it with `kong config parse`), kong.conf and the prefix folder.',
+    roles: ['dbless'],
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.data-plane',
+    title: 'Back up the data plane files',
+    detail: 'Data planes keep no database: copy kong.conf and the prefix folder, and make sure the control plane has been backed up.',
+    roles: ['data_plane'],
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.keyring',
+    title: 'Back up the keyring materials',
+    detail: 'With Keyring and data encryption on, save the keyring materials separately: without them encrypted data cannot be recovered.',
+    editions: ['enterprise'],
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'freeze.writes',
+    title: 'Freeze configuration writes',
+    detail: 'From the start of the upgrade until it ends, make no Admin API, Kong Manager, decK or `kong config` changes and no direct SQL (for DB-less nodes: no pushes to /config). Proxy traffic may keep flowing.',
+    sources: FREEZE_SOURCES,
+  },
+];
+
+/** The steps that concern a node of this role and edition, in order. */
+export function checklistFor(role: Role, edition: Edition): ChecklistStep[] {
+  return BEFORE_UPGRADE_STEPS.filter((s) => (!s.roles || s.roles.includes(role)) && (!s.editions || s.editions.includes(edition)));
+}

@@ -1,0 +1,117 @@
+// Markdown for a pull-request comment that doubles as the upgrade checklist: the backup and
+// write-freeze steps first, then one section per hop with its findings as checkboxes. Long
+// lists are cut so the comment stays under GitHub's 65,536-character limit.
+
+import { checklistFor } from '../knowledge/upgrade-checklist';
+import type { Severity } from '../model/finding';
+import { describeOrigin } from '../model/origin';
+import type { Report, ReportFinding } from './report';
+import { artifactUri } from './sarif-reporter';
+
+export interface MarkdownOptions {
+  /** Paths are shown relative to this folder. */
+  baseDir?: string;
+  /** At most this many findings are listed; the rest are counted. */
+  maxFindings?: number;
+}
+
+const BADGE: Record<Severity, string> = { blocker: '🛑 **blocker**', warning: '⚠️ warning', info: 'ℹ️ info' };
+
+export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const max = options.maxFindings ?? 200;
+  const { plan, summary, installation } = report;
+  const out: string[] = [];
+  const verdict = summary.failed ? `❌ fails (--fail-on ${summary.failOn})` : '✅ passes';
+  out.push(`## Kong upgrade preflight: ${plan.from} → ${plan.to} ${verdict}`);
+  out.push('');
+  out.push(`**${summary.blocker} blocker(s), ${summary.warning} warning(s), ${summary.info} info** · ${installation.edition.value} · ${describeTopology(report)}`);
+  const hidden = summary.suppressed.inline + summary.suppressed.config + summary.suppressed.baseline;
+  if (hidden > 0) {
+    out.push('');
+    out.push(`Not counted: ${summary.suppressed.baseline} in the baseline, ${summary.suppressed.inline} suppressed inline, ${summary.suppressed.config} ignored by configuration.`);
+  }
+  const recommended = plan.strategies.filter((s) => s.recommended).map((s) => s.id);
+  out.push('');
+  out.push(`Upgrade path: ${plan.hops.length > 0 ? plan.hops.map((h) => `\`${h.to}\``).join(' → ') : '(nothing to upgrade)'}${recommended.length ? ` · recommended strategy: ${recommended.join(', ')}` : ''}`);
+  out.push('');
+
+  out.push('### Before the upgrade');
+  out.push('');
+  for (const step of checklistFor(plan.role, plan.edition)) out.push(`- [ ] **${step.title}**: ${escape(step.detail)}`);
+  let listed = 0;
+  const line = (f: ReportFinding) => {
+    listed += 1;
+    const where = f.location.kind === 'file' ? `${artifactUri(f.location.file, options.baseDir ?? process.cwd())}:${f.location.line}` : describeOrigin(f.location);
+    const docs = f.docsUrl ? ` ([docs](${f.docsUrl}))` : '';
+    const fix = f.remediation ? `<br>Fix: ${escape(f.remediation)}` : '';
+    return `- [ ] ${BADGE[f.severity]} \`${f.ruleId}\` at \`${where}\`: ${escape(f.message)}${docs}${fix}`;
+  };
+  const byHop = groupByHop(report.findings, plan.hops.map((h) => h.label));
+  for (const f of byHop.get('') ?? []) if (listed < max) out.push(line(f));
+  out.push('');
+
+  plan.hops.forEach((hop, i) => {
+    out.push(`### Hop ${i + 1}: ${hop.label}${hop.condition ? ` (${hop.condition})` : ''}`);
+    out.push('');
+    const findings = byHop.get(hop.label) ?? [];
+    out.push(`- [ ] Install ${hop.to}${hop.to !== plan.to ? ' and check the node before the next hop' : ''}`);
+    for (const f of findings) if (listed < max) out.push(line(f));
+    out.push('');
+  });
+
+  const notListed = report.findings.length - listed;
+  if (notListed > 0) {
+    out.push(`…and ${notListed} more finding(s): see the full report (JSON or SARIF).`);
+    out.push('');
+  }
+  const manualReview = report.manualReview ?? [];
+  if (manualReview.length > 0) {
+    // One place for the changelog review of this path: what no rule could check, by hop.
+    out.push(`<details><summary>Review by hand: ${manualReview.length} breaking change(s) on this path no rule could check</summary>`);
+    out.push('');
+    for (const m of manualReview) {
+      out.push(`- [ ] **${escape(m.title)}** (${m.severity}, ${m.hop ?? m.introducedIn}, \`${m.id}\`): ${escape(m.remediation)} ${escape(m.why)}. [docs](${m.docsUrl})`);
+    }
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
+  if (report.notEvaluated.length > 0) {
+    out.push(`<details><summary>${report.notEvaluated.length} rule(s) not evaluated (missing input)</summary>`);
+    out.push('');
+    for (const n of report.notEvaluated) out.push(`- \`${n.ruleId}\`: ${escape(n.reason)}`);
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
+  if (report.internalErrors.length > 0) {
+    out.push('**Rules that failed (please report):**');
+    for (const e of report.internalErrors) out.push(`- \`${e.ruleId}\`: ${escape(e.message)}`);
+    out.push('');
+  }
+  out.push(`<sub>${report.tool.name} ${report.tool.version}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function describeTopology(report: Report): string {
+  const { plan } = report;
+  return plan.role !== plan.topology ? `${plan.topology} (${plan.role.replace('_', ' ')})` : plan.topology;
+}
+
+/** Findings keyed by hop label; '' holds those that belong to no hop of this path. */
+function groupByHop(findings: readonly ReportFinding[], labels: readonly string[]): Map<string, ReportFinding[]> {
+  const known = new Set(labels);
+  const groups = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const key = f.hop && known.has(f.hop) ? f.hop : '';
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  return groups;
+}
+
+/** Keeps user-controlled text from turning into HTML in the comment. */
+function escape(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,106 @@
+// Markdown checklist, JUnit XML and GitLab Code Quality, through the CLI, plus several reports
+// from one run.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import '@microsoft/jest-sarif';
+import { fixture, runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
+
+const CASSANDRA = fixture('installations/ee-2.8-cassandra/kong.conf');
+const DBLESS = fixture('installations/oss-2.6-dbless/kong.conf');
+
+describe('markdown', () => {
+  it('is a checklist: backup and write freeze first, one section per hop, findings as checkboxes', async () => {
+    const { stdout, code } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'markdown']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^## Kong upgrade preflight: 2\.8\.0\.0 → 3\.4\.\S+ ❌ fails/);
+    const before = stdout.indexOf('### Before the upgrade');
+    const hop = stdout.indexOf('### Hop 1: 2.8.x -> 3.4.x');
+    expect(before).toBeGreaterThan(0);
+    expect(hop).toBeGreaterThan(before);
+    const beforeSection = stdout.slice(before, hop);
+    expect(beforeSection).toMatch(/- \[ \] \*\*Back up the database\*\*: .*pg_dump/);
+    expect(beforeSection).toMatch(/- \[ \] \*\*Back up the keyring materials\*\*/); // Enterprise
+    expect(beforeSection).toMatch(/- \[ \] \*\*Freeze configuration writes\*\*/);
+    // The Cassandra blocker sits in the hop that removes Cassandra, as a checkbox with its place and docs.
+    expect(stdout.slice(hop)).toMatch(/- \[ \] 🛑 \*\*blocker\*\* `conf\/cassandra-removed` at `fixtures\/installations\/ee-2\.8-cassandra\/kong\.conf:14`: .*\(\[docs\]\(https:/);
+  });
+
+  it('gives a DB-less node the declarative backup and no keyring step', async () => {
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.6', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
+    expect(stdout).toContain('**Back up the declarative configuration**');
+    expect(stdout).not.toContain('Back up the database');
+    expect(stdout).not.toContain('keyring');
+    expect(stdout).toMatch(/✅ passes/);
+  });
+});
+
+describe('junit', () => {
+  it('fails the test case of a rule with blockers, skips rules off the path, escapes XML', async () => {
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'junit']);
+    expect(stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    const cassandra = /<testcase classname="conf" name="conf\/cassandra-removed"[^>]*>([\s\S]*?)<\/testcase>/.exec(stdout)![1];
+    expect(cassandra).toMatch(/<failure type="blocker" message="1 finding\(s\) at or above blocker">BLOCKER .*kong\.conf:14:1/);
+    expect(stdout).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(stdout).toContain('2.8.x -&gt; 3.4.x');
+    // Every element opened is closed (a cheap well-formedness check without an XML parser).
+    expect((stdout.match(/<testcase /g) ?? []).length).toBe((stdout.match(/<\/testcase>/g) ?? []).length);
+  });
+
+  it('marks rules that do not apply to the path as skipped', async () => {
+    const { stdout } = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--format', 'junit']);
+    expect(stdout).toMatch(/name="conf\/pg-ssl-version-enum" time="0">\s*<skipped message="not on this path: edition/);
+    expect(stdout).toMatch(/failures="0"/);
+  });
+});
+
+describe('gitlab code quality', () => {
+  it('lists issues with unique fingerprints, GitLab severities and repository-relative paths', async () => {
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'gitlab']);
+    const issues = JSON.parse(stdout) as { check_name: string; severity: string; fingerprint: string; description: string; location: { path: string; lines: { begin: number } } }[];
+    expect(issues.length).toBeGreaterThan(0);
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    const cassandra = issues.find((i) => i.check_name === 'conf/cassandra-removed')!;
+    expect(cassandra).toMatchObject({ severity: 'blocker', location: { path: 'fixtures/installations/ee-2.8-cassandra/kong.conf', lines: { begin: 14 } } });
+    for (const i of issues) {
+      expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(i.severity);
+      expect(i.description.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('several reports in one run', () => {
+  it('writes SARIF and Markdown to files and text to stdout', async () => {
+    const dir = tempDir();
+    const { stdout, code } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--output-format', `sarif=${join(dir, 'out.sarif')}`, '-O', `markdown=${join(dir, 'pr.md')}`]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Upgrade path/); // the primary, text
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'))).toBeValidSarifLog();
+    expect(readFileSync(join(dir, 'pr.md'), 'utf8')).toContain('### Before the upgrade');
+  });
+
+  it('keeps --format with -o working and lets one extra report use stdout', async () => {
+    const dir = tempDir();
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'json', '-o', join(dir, 'r.json'), '-O', 'junit=-']);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.blocker).toBe(1);
+    expect(stdout).toMatch(/^<\?xml/);
+  });
+
+  it('refuses two reports on stdout, or the same file twice, before doing any work (exit 2)', async () => {
+    const twice = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '-O', 'json']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/two reports would go to stdout/);
+    const dir = tempDir();
+    const sameFile = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '-o', join(dir, 'a'), '-O', `json=${join(dir, 'a')}`]);
+    expect(sameFile.code).toBe(2);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
+  });
+
+  it('names the flag for an unknown format', async () => {
+    const { code, stderr } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '-O', 'pdf=x.pdf']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--output-format pdf=x\.pdf: unknown format "pdf"/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,89 @@
+// Inline suppressions in kong.conf: a comment with a reason hides its rule's finding on the next
+// line; one that hides nothing (for a rule that ran) is reported as meta/unused-suppression.
+
+import { checkJson } from '../../support/check-json';
+import { scanSuppressionComments } from '../../../src/inputs/suppression-comments';
+import { applyInlineSuppressions } from '../../../src/triage/inline';
+import type { Finding } from '../../../src/model/finding';
+
+const ARGS = ['--from', '2.8', '--to', '3.4', '--edition', 'oss'];
+
+describe('inline suppression in kong.conf', () => {
+  it('hides the finding on the next line, counts it, and keeps the reason', async () => {
+    const conf = [
+      'admin_listen = 127.0.0.1:8001',
+      '# kong-preflight-disable-next-line conf/cassandra-removed -- moving to PostgreSQL in OPS-77 before the hop',
+      'database = cassandra',
+    ].join('\n');
+    const { code, findings, suppressed, report } = await checkJson({ 'kong.conf': conf }, ARGS);
+    expect(findings.filter((f) => f.ruleId === 'conf/cassandra-removed')).toEqual([]);
+    expect(suppressed).toEqual([expect.objectContaining({
+      ruleId: 'conf/cassandra-removed',
+      location: expect.objectContaining({ line: 3 }),
+      suppression: expect.objectContaining({ kind: 'inline', reason: 'moving to PostgreSQL in OPS-77 before the hop' }),
+    })]);
+    expect(report.summary.suppressed).toEqual({ inline: 1, config: 0, baseline: 0 });
+    expect(findings.filter((f) => f.ruleId.startsWith('meta/'))).toEqual([]);
+    expect(code).toBe(0); // the only blocker is suppressed
+  });
+
+  it('without the comment the same file fails', async () => {
+    const { code } = await checkJson({ 'kong.conf': 'admin_listen = 127.0.0.1:8001\n\ndatabase = cassandra\n' }, ARGS);
+    expect(code).toBe(1);
+  });
+
+  it('reports a suppression that hides nothing, at the comment', async () => {
+    const conf = '# kong-preflight-disable-next-line conf/cassandra-removed -- old note\ndatabase = postgres\n';
+    const { findings } = await checkJson({ 'kong.conf': conf }, ARGS);
+    expect(findings.filter((f) => f.ruleId === 'meta/unused-suppression')).toEqual([
+      expect.objectContaining({ severity: 'warning', messageId: 'unused', location: expect.objectContaining({ line: 1 }) }),
+    ]);
+  });
+
+  it('does not call a suppression unused when its rule did not run on this path', async () => {
+    // pg-ssl-version-enum applies to Enterprise only: on OSS it is not evaluated, so no verdict.
+    const conf = '# kong-preflight-disable-next-line conf/pg-ssl-version-enum -- EE only\npg_ssl_version = tlsv1\n';
+    const { findings } = await checkJson({ 'kong.conf': conf }, ARGS);
+    expect(findings.filter((f) => f.ruleId === 'meta/unused-suppression')).toEqual([]);
+  });
+
+  it('can be turned off in configuration', async () => {
+    const files = {
+      'kong.conf': '# kong-preflight-disable-next-line conf/cassandra-removed -- old note\ndatabase = postgres\n',
+      '.kong-preflight.yml': 'rules:\n  meta/unused-suppression: off\n',
+    };
+    const { findings } = await checkJson(files, ARGS);
+    expect(findings.filter((f) => f.ruleId === 'meta/unused-suppression')).toEqual([]);
+  });
+});
+
+describe('inline suppression in YAML', () => {
+  const yaml = [
+    '_format_version: "3.0"',
+    'routes:',
+    '  # kong-preflight-disable-next-line declarative/regex-path, declarative/other -- matched by an old client, removed in Q3',
+    '  - paths: ["/v1/(?<id>\\\\d+)"]',
+    '  - paths: ["/v2/(?<id>\\\\d+)"]',
+  ].join('\n');
+
+  it('finds the comment with every rule and its reason', () => {
+    expect(scanSuppressionComments('kong.yml', yaml)).toEqual([{
+      file: 'kong.yml', line: 3, column: 3, targetLine: 4,
+      ruleIds: ['declarative/regex-path', 'declarative/other'],
+      reason: 'matched by an old client, removed in Q3',
+    }]);
+  });
+
+  it('hides the finding on the next line only', () => {
+    const finding = (line: number): Finding => ({ ruleId: 'declarative/regex-path', messageId: 'm', severity: 'warning', message: 'x', location: { kind: 'file', file: 'kong.yml', line, column: 5 } });
+    const result = applyInlineSuppressions([finding(4), finding(5)], scanSuppressionComments('kong.yml', yaml), {
+      knownRules: new Set(['declarative/regex-path', 'declarative/other', 'meta/unused-suppression', 'meta/invalid-suppression']),
+      evaluatedRules: new Set(['declarative/regex-path', 'declarative/other']),
+      policy: {},
+    });
+    expect(result.suppressed.map((f) => (f.location as { line: number }).line)).toEqual([4]);
+    expect(result.kept.map((f) => (f.location as { line: number }).line)).toEqual([5]);
+    // declarative/other found nothing on line 4: that part of the comment is unused.
+    expect(result.meta).toEqual([expect.objectContaining({ ruleId: 'meta/unused-suppression', data: { rule: 'declarative/other', target: '4' } })]);
+  });
+});

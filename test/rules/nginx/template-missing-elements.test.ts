@@ -1,0 +1,61 @@
+import rule from '../../../rules/nginx/template-missing-elements';
+import { ruleTester } from '../../support/rule-tester';
+import { fixtureTemplates, inlineTemplate } from './support';
+
+const WRAPPER_30 = fixtureTemplates('3.0-wrapper.conf');
+
+ruleTester.run(rule, {
+  valid: [
+    { name: '3.0 wrapper on a traditional node up to 3.3 needs nothing new', conf: '', from: '3.0.0', to: '3.3.1', inputs: WRAPPER_30 },
+    { name: '3.0 wrapper keeps its LMDB lines, enough for a DB-less 3.3', conf: 'database = off', from: '2.8.2', to: '3.3.1', topology: 'dbless', inputs: WRAPPER_30 },
+    {
+      name: '3.4 http copy without http2 on is fine when no listener asks for HTTP/2',
+      conf: 'proxy_listen = 0.0.0.0:8000\nadmin_listen = 127.0.0.1:8001', from: '3.4.2', to: '3.6.1',
+      inputs: fixtureTemplates('3.4-http-copy.conf'),
+    },
+    {
+      name: 'a wrapper is not judged on http content: Kong renders nginx-kong.conf itself',
+      conf: '', from: '2.8.2', to: '3.0.0', inputs: inlineTemplate("events {}\nhttp {\n  include 'nginx-kong.conf';\n}\n"),
+    },
+  ],
+  invalid: [
+    {
+      name: '2.8 inlined template taken to 3.4: worker events, exit_worker, the inject includes',
+      conf: '', from: '2.8.2', to: '3.4.2', inputs: fixtureTemplates('2.8-inlined.conf'),
+      findings: [
+        { messageId: 'missing', severity: 'blocker', line: 17, data: { fact: 'nginx.worker-events.http' } },
+        { messageId: 'missing', severity: 'info', data: { fact: 'nginx.exit-worker' } },
+        { messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.main-inject-include' } },
+        { messageId: 'missing', severity: 'warning', line: 17, data: { fact: 'nginx.http-inject-include' } },
+      ],
+    },
+    {
+      name: 'DB-less node: a wrapper without LMDB directives loses declarative config on 3.0',
+      conf: 'database = off', topology: 'dbless', from: '2.8.2', to: '3.0.0',
+      inputs: fixtureTemplates('legacy-1x-loops.conf'),
+      findings: [{ messageId: 'missing', severity: 'blocker', line: 2, data: { fact: 'nginx.lmdb' }, message: 'LMDB' }],
+    },
+    {
+      name: '3.4 http copy on 3.6 with default listeners: HTTP/2 silently off without http2 on (a warning: only gRPC fails outright)',
+      conf: '', from: '3.4.2', to: '3.6.1', inputs: fixtureTemplates('3.4-http-copy.conf'),
+      findings: [{ messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.http2-on' }, message: 'replaces Kong\'s installed template' }],
+    },
+    {
+      name: 'wasm = on needs the wasm block in a pre-3.4 wrapper',
+      conf: 'wasm = on', from: '3.0.0', to: '3.4.2', inputs: WRAPPER_30,
+      findings: [
+        { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.main-inject-include' } },
+        { messageId: 'missing', severity: 'blocker', data: { fact: 'nginx.wasm-block' } },
+      ],
+    },
+    {
+      name: 'without kong.conf an undecidable condition is reported as a warning that names it',
+      from: '3.0.0', to: '3.4.2', inputs: WRAPPER_30,
+      findings: [
+        { messageId: 'missing', data: { fact: 'nginx.main-inject-include' } },
+        { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.wasm-block' }, message: 'matters only if `wasm = on`' },
+      ],
+    },
+  ],
+  notEvaluated: [{ name: 'no --nginx-template given', conf: '', from: '2.8.2', to: '3.4.2', reason: /nginx/ }],
+});

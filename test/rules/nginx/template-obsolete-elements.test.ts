@@ -1,0 +1,108 @@
+import rule from '../../../rules/nginx/template-obsolete-elements';
+import { ruleTester } from '../../support/rule-tester';
+import { fixtureTemplates, inlineTemplate } from './support';
+
+const WRPC_CP = `server {
+    server_name kong_cluster_listener;
+    location = /v1/wrpc {
+        content_by_lua_block {
+            Kong.serve_wrpc_listener()
+        }
+    }
+}
+`;
+
+ruleTester.run(rule, {
+  valid: [
+    { name: '3.0 wrapper has nothing 3.4 dropped', conf: '', from: '3.0.0', to: '3.4.2', inputs: fixtureTemplates('3.0-wrapper.conf') },
+    { name: 'serve_admin_api still exists on 2.8', conf: '', from: '2.5.0', to: '2.8.2', inputs: fixtureTemplates('2.8-inlined.conf') },
+    { name: 'the wRPC handler only matters on a control plane', conf: '', from: '3.1.1', to: '3.4.2', inputs: inlineTemplate(WRPC_CP, 'cp.conf') },
+  ],
+  invalid: [
+    {
+      name: '2.8 inlined template on 3.4: serve_admin_api alias gone, unused dicts',
+      conf: '', from: '2.8.2', to: '3.4.2', inputs: fixtureTemplates('2.8-inlined.conf'),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 208, column: 17, data: { fact: 'nginx.serve-admin-api' } },
+        { messageId: 'unusedDict', severity: 'info', data: { dict: 'kong_core_db_cache_2' } },
+        { messageId: 'unusedDict', data: { dict: 'kong_core_db_cache_miss_2' } },
+        { messageId: 'unusedDict', data: { dict: 'kong_db_cache_2' } },
+        { messageId: 'unusedDict', data: { dict: 'kong_db_cache_miss_2' } },
+        { messageId: 'unusedDict', data: { dict: 'kong_process_events' } },
+      ],
+    },
+    {
+      name: 'a template from 1.x: removed injection list and keepalive placeholder',
+      conf: '', from: '2.8.2', to: '3.0.0', inputs: fixtureTemplates('legacy-1x-loops.conf'),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 15, data: { fact: 'nginx.http-upstream-directives-list' } },
+        { messageId: 'obsolete', severity: 'blocker', line: 14, data: { fact: 'nginx.upstream-keepalive-placeholder' } },
+      ],
+    },
+    {
+      name: '3.4 http copy on 3.8: worker events still listen under the prefix',
+      conf: '', from: '3.4.2', to: '3.8.1', inputs: fixtureTemplates('3.4-http-copy.conf'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 193, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
+    },
+    {
+      name: 'control plane with the 3.1 wRPC handler cannot serve data planes on 3.2',
+      conf: 'role = control_plane\ncluster_cert = /c.pem\ncluster_cert_key = /k.pem', topology: 'hybrid', role: 'control_plane',
+      from: '3.1.1', to: '3.2.2', inputs: inlineTemplate(WRPC_CP, 'cp.conf'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 5, data: { fact: 'nginx.serve-wrpc-listener' } }],
+    },
+  ],
+});
+
+describe('2.3 certificate lists', () => {
+  ruleTester.run(rule, {
+    valid: [{ name: 'the loop form renders on 2.3', conf: '', from: '2.2.0', to: '2.8.2', inputs: inlineTemplate('server {\n> for i = 1, #ssl_cert do\n  ssl_certificate $(ssl_cert[i]);\n> end\n}\n') }],
+    invalid: [{
+      name: 'a 2.2 placeholder for the certificate fails to render from 2.3',
+      conf: '', from: '2.2.0', to: '2.8.2', inputs: inlineTemplate('server {\n  ssl_certificate ${{SSL_CERT}};\n  ssl_certificate_key ${{SSL_CERT_KEY}};\n}\n'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 2, column: 19, data: { fact: 'nginx.ssl-cert-placeholder' } }],
+    }],
+  });
+});
+
+const TUNNEL_WRAPPER = `events {}
+stream {
+    server {
+        listen unix:\${{PREFIX}}/cluster_proxy_ssl_terminator.sock;
+        proxy_pass \${{CLUSTER_CONTROL_PLANE}};
+        proxy_ssl on;
+    }
+}
+http {
+    include 'nginx-kong.conf';
+}
+`;
+
+describe('3.8 socket path of the cluster TLS tunnel', () => {
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'a traditional node never dials the tunnel', conf: '', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
+      { name: 'a data plane without a forward proxy does not either', conf: 'role = data_plane\ndatabase = off', topology: 'hybrid', role: 'data_plane', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
+    ],
+    invalid: [{
+      name: 'a data plane behind proxy_server loses its control plane on 3.8',
+      conf: 'role = data_plane\ndatabase = off\ncluster_use_proxy = on\nproxy_server = http://proxy:3128', topology: 'hybrid', role: 'data_plane',
+      from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 4, hop: '3.8', data: { fact: 'nginx.prefix-socket-cluster-tunnel' } }],
+    }],
+  });
+});
+
+describe('every socket of a stream copy is reported', () => {
+  ruleTester.run(rule, {
+    valid: [{ name: 'sockets under socket_path are fine', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate('server {\n  listen unix:${{SOCKET_PATH}}/${{STREAM_RPC_SOCK}};\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf') }],
+    invalid: [{
+      name: 'two prefix sockets, two findings',
+      from: '3.7.1', to: '3.8.1',
+      inputs: inlineTemplate('server {\n  listen unix:${{PREFIX}}/stream_rpc.sock;\n}\nserver {\n  listen unix:${{PREFIX}}/stream_config.sock;\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf'),
+      findings: [
+        { messageId: 'obsolete', line: 2, data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', line: 5, data: { fact: 'nginx.prefix-sockets' } },
+      ],
+    }],
+  });
+});
