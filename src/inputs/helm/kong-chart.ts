@@ -4,6 +4,7 @@
 
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
 import type { FileOrigin } from '../../model/origin';
+import { stripRegistry as imageName } from '../images/image-ref';
 import type { HelmValue, HelmValues } from './values';
 
 export interface HelmEnvEntry {
@@ -168,13 +169,6 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
     return { value: 'oss', reason: `image ${image!.reference} at ${image!.origin.file}:${image!.origin.line} is open-source Kong` };
   }
   return undefined;
-}
-
-/** `docker.io/kong/kong-gateway` -> `kong/kong-gateway`: registry hosts do not change what the image is. */
-export function imageName(repository: string): string {
-  const parts = repository.split('/');
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
-  return parts.join('/');
 }
 
 /** The license the chart wires from `enterprise.license_secret`, if any. */
