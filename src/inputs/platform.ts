@@ -5,7 +5,7 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmDeployment, helmEdition, helmEnvEntries, helmImage, helmLicenseSecret, type HelmDeployment } from './helm/kong-chart';
+import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, helmLicenseSecret, type HelmDeployment } from './helm/kong-chart';
 import { loadHelmValues, type HelmValues } from './helm/values';
 import { parseKongImage, type KongImageRef } from './images/image-ref';
 import { loadImageFiles } from './images/load';
@@ -41,7 +41,7 @@ export interface PlatformInputs {
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], listed: [], missing: {}, licenseCandidates: [] };
-  if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues), result);
+  if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues, chartDefaultValues()), result);
   if (options.imageFiles?.length) {
     result.images.push(...loadImageFiles(options.imageFiles));
     for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });

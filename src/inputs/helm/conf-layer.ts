@@ -37,7 +37,9 @@ export function helmConfLayer(values: HelmValues): ConfLayer {
         message: `\`env.${entry.key}\` is an unquoted large or tiny number: Helm reads numbers as floats and renders this one in exponent form (1000000 becomes 1e+06), which Kong does not read as written; quote it`,
       });
     }
-    settings.push({ key: entry.key, value: entry.value.trim(), rawValue: entry.value, origin: entry.origin, envName: entry.envName, overrides: [] });
+    // A chart default is no line of the user's: it reaches Kong as the container variable.
+    const origin = entry.chartDefault ? { kind: 'env' as const, env: entry.envName } : entry.origin;
+    settings.push({ key: entry.key, value: entry.value.trim(), rawValue: entry.value, origin, envName: entry.envName, overrides: [] });
   }
   const first = values.files[0];
   return { settings, diagnostics, ...(first ? { anchor: { kind: 'file', file: first, line: 1, column: 1 } } : {}) };

@@ -7,6 +7,15 @@ import type { FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
 import type { HelmValue, HelmValues } from './values';
 
+/** The chart's default `env:` as a values tree to merge user files over (see HELM_CHART.defaultEnv). */
+export function chartDefaultValues(): HelmValue & { kind: 'map' } {
+  const origin: FileOrigin = { kind: 'file', file: `(${HELM_CHART.defaultsFrom} values.yaml)`, line: 0, column: 0 };
+  const env = new Map<string, HelmValue>(
+    Object.entries(HELM_CHART.defaultEnv).map(([key, value]) => [key, { kind: 'scalar', value, source: value, origin, chartDefault: HELM_CHART.defaultsFrom }]),
+  );
+  return { kind: 'map', entries: new Map([['env', { kind: 'map', entries: env, origin }]]), origin };
+}
+
 export interface HelmEnvEntry {
   /** The Kong property, lower-cased as Kong looks it up (`pg_host`). */
   key: string;
@@ -24,6 +33,8 @@ export interface HelmEnvEntry {
   yamlBoolean?: boolean;
   /** A number the chart renders in exponent form (Helm reads numbers as floats: 1000000 -> 1e+06). */
   exponentForm?: boolean;
+  /** Not written in any values file: the chart's own default. */
+  chartDefault?: string;
 }
 
 /** The chart's `env:` entries, in file order. */
@@ -46,6 +57,7 @@ export function helmEnvEntries(values: HelmValues): HelmEnvEntry[] {
       value: rendered,
       source: node.source,
       origin: node.origin,
+      ...(node.chartDefault ? { chartDefault: node.chartDefault } : {}),
       ...(typeof node.value === 'boolean' && !/^(true|false)$/i.test(node.source.trim()) ? { yamlBoolean: true } : {}),
       ...(typeof node.value === 'number' && /e/.test(rendered) ? { exponentForm: true } : {}),
     });
@@ -143,12 +155,15 @@ export function helmDeployment(values: HelmValues): HelmDeployment {
   const entries = helmEnvEntries(values);
   const role = entries.find((e) => e.key === 'role' && e.value !== undefined);
   const database = entries.find((e) => e.key === 'database');
-  const where = (e: HelmEnvEntry) => `${e.origin.file}:${e.origin.line}`;
+  const where = (e: HelmEnvEntry) => (e.chartDefault ? `the ${e.chartDefault} default` : `${e.origin.file}:${e.origin.line}`);
   if (role && (role.value === 'control_plane' || role.value === 'data_plane')) {
     return { topology: 'hybrid', role: role.value, reason: `env.role = ${role.value} at ${where(role)}` };
   }
   if (!database) {
-    return { topology: 'dbless', role: 'dbless', reason: `env.database not set: the Kong chart defaults to "${HELM_CHART.defaults.envDatabase}" (DB-less)` };
+    return { topology: 'traditional', role: 'traditional', reason: 'env.database removed (null) from the chart defaults: Kong falls back to its own default, postgres' };
+  }
+  if (database.chartDefault) {
+    return { topology: 'dbless', role: 'dbless', reason: `env.database not set: the Kong chart defaults to "${database.value}" (DB-less)` };
   }
   if (database.value === 'off') return { topology: 'dbless', role: 'dbless', reason: `env.database = off at ${where(database)}` };
   return { topology: 'traditional', role: 'traditional', reason: `env.database = ${database.value ?? 'from ' + database.valueFrom} at ${where(database)}` };

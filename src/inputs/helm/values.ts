@@ -14,7 +14,15 @@ const MAX_VALUES_BYTES = 5 * 1024 * 1024;
 export type HelmValue =
   | { kind: 'map'; entries: Map<string, HelmValue>; origin: FileOrigin }
   | { kind: 'seq'; items: unknown[]; origin: FileOrigin }
-  | { kind: 'scalar'; value: string | number | boolean | null; origin: FileOrigin; /** The text as written (`off`, `"3.4"`). */ source: string };
+  | {
+      kind: 'scalar';
+      value: string | number | boolean | null;
+      origin: FileOrigin;
+      /** The text as written (`off`, `"3.4"`). */
+      source: string;
+      /** Set when no values file wrote it: the chart's own default (`Kong chart 3.4.1`). */
+      chartDefault?: string;
+    };
 
 export interface HelmValues {
   /** The files in the order given; later ones override earlier ones. */
@@ -27,10 +35,13 @@ export interface HelmValues {
   scalar(...path: string[]): (HelmValue & { kind: 'scalar' }) | undefined;
 }
 
-/** Loads and merges values files; throws InputError naming the file and line of a YAML error. */
-export function loadHelmValues(files: readonly string[]): HelmValues {
+/**
+ * Loads and merges values files over the chart's defaults (`defaults`: a values tree whose
+ * scalars carry `chartDefault`); throws InputError naming the file and line of a YAML error.
+ */
+export function loadHelmValues(files: readonly string[], defaults?: HelmValue & { kind: 'map' }): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
-  let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
+  let root: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   for (const file of files) {
     const parsed = readValuesFile(file);
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });

@@ -192,8 +192,8 @@ function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, di
   for (const setting of layer.settings) {
     const fromFile = fileSettings.get(setting.key);
     if (fromFile) {
-      const where = setting.origin.kind === 'file' ? `${setting.origin.file}:${setting.origin.line}` : 'another file';
-      diagnostics.push(diagnostic('layer-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key} set at ${where}`, setting.key));
+      const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
+      diagnostics.push(diagnostic('layer-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
     }
     merged.set(setting.key, { ...setting, overrides: fromFile ? [...fromFile.overrides, fromFile] : [] });
   }

@@ -15,6 +15,27 @@ export const HELM_CHART = {
    * `env.database` runs Kong DB-less. README: "By default, this chart installs Kong without a database".
    */
   defaults: { envDatabase: 'off', imageRepository: 'kong' },
+  /** The chart release these defaults were read from. */
+  defaultsFrom: 'Kong chart 3.4.1',
+  /**
+   * The chart's own `env:` defaults, which Helm merges under every values file: the container
+   * gets these `KONG_*` variables unless a values file overrides them or sets them to null.
+   * (`router_flavor` since chart 2.13 (2022-09), `nginx_worker_processes` since 2020.)
+   */
+  defaultEnv: {
+    database: 'off',
+    router_flavor: 'traditional',
+    nginx_worker_processes: '2',
+    proxy_access_log: '/dev/stdout',
+    admin_access_log: '/dev/stdout',
+    admin_gui_access_log: '/dev/stdout',
+    portal_api_access_log: '/dev/stdout',
+    proxy_error_log: '/dev/stderr',
+    admin_error_log: '/dev/stderr',
+    admin_gui_error_log: '/dev/stderr',
+    portal_api_error_log: '/dev/stderr',
+    prefix: '/kong_prefix/',
+  } as Record<string, string>,
   /** Image repositories of Kong Gateway Enterprise; `kong` (Docker Official Image) and `kong/kong` are the open-source builds. */
   enterpriseRepositories: ['kong/kong-gateway'],
   ossRepositories: ['kong', 'kong/kong', 'library/kong'],

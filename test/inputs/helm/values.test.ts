@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
-import { helmDeployment, helmEdition, helmEnvEntries, helmImage, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 
@@ -64,7 +64,8 @@ describe('loadHelmValues', () => {
 
 describe('the Kong chart reading', () => {
   it('derives the deployment mode: chart default DB-less, database, hybrid role', () => {
-    expect(helmDeployment(loadHelmValues([file('d1.yaml', 'env:\n  prefix: /kong_prefix/\n')]))).toMatchObject({ topology: 'dbless', reason: expect.stringContaining('chart defaults') });
+    expect(helmDeployment(loadHelmValues([file('d1.yaml', 'env:\n  prefix: /kong_prefix/\n')], chartDefaultValues()))).toMatchObject({ topology: 'dbless', reason: expect.stringContaining('chart defaults') });
+    expect(helmDeployment(loadHelmValues([file('d0.yaml', 'env:\n  database: null\n')], chartDefaultValues()))).toMatchObject({ topology: 'traditional', reason: expect.stringContaining('removed') });
     expect(helmDeployment(loadHelmValues([file('d2.yaml', 'env:\n  database: postgres\n')]))).toMatchObject({ topology: 'traditional', role: 'traditional' });
     expect(helmDeployment(loadHelmValues([file('d3.yaml', 'env:\n  role: data_plane\n  database: "off"\n')]))).toMatchObject({ topology: 'hybrid', role: 'data_plane' });
   });
@@ -88,6 +89,17 @@ describe('the Kong chart reading', () => {
     expect(layer.diagnostics).toEqual([
       expect.objectContaining({ kind: 'unreadable-value', key: 'pg_password', message: expect.stringContaining('Secret kong-db (key password)'), origin: expect.objectContaining({ line: 3 }) }),
     ]);
+  });
+});
+
+describe('the chart\'s own env defaults', () => {
+  it('lie under every values file, reach Kong as container variables, and null removes them', () => {
+    const values = loadHelmValues([file('over.yaml', 'env:\n  nginx_worker_processes: "4"\n  prefix: null\n')], chartDefaultValues());
+    const kongConf = loadKongConf(undefined, {}, { layer: helmConfLayer(values) });
+    expect(kongConf.get('router_flavor')).toMatchObject({ value: 'traditional', origin: { kind: 'env', env: 'KONG_ROUTER_FLAVOR' } });
+    expect(kongConf.get('database')).toMatchObject({ value: 'off', origin: { kind: 'env', env: 'KONG_DATABASE' } });
+    expect(kongConf.get('nginx_worker_processes')).toMatchObject({ value: '4', origin: { kind: 'file', line: 2 } });
+    expect(kongConf.get('prefix')).toBeUndefined();
   });
 });
 
