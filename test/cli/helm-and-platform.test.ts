@@ -77,6 +77,17 @@ describe('Helm values', () => {
     expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'yaml-boolean')).toMatchObject({ severity: 'warning', location: { line: 21 } });
   });
 
+  it('a suppression comment in values.yaml silences the finding below it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const text = readFileSync(traditional, 'utf8').replace('  pg_ssl_version: tlsv1', '  # kong-preflight-disable-next-line conf/pg-ssl-version-enum -- server pinned to TLS 1.2 in OPS-12\n  pg_ssl_version: tlsv1');
+    const copy = join(mkdtempSync(join(tmpdir(), 'kp-helm-suppress-')), 'values.yaml');
+    writeFileSync(copy, text);
+    const json = await report(['--helm-values', copy, '--to', '3.4']);
+    expect(find(json, 'conf/pg-ssl-version-enum')).toEqual([]);
+    expect(json.suppressed.map((s: { ruleId: string }) => s.ruleId)).toContain('conf/pg-ssl-version-enum');
+  });
+
   it('a broken values file is an input error naming file and line (exit 2)', async () => {
     const result = await runCli(['check', '--helm-values', fixture('platform/docker-compose.yml'), '--helm-values', fixture('platform/os-release-centos-7'), '--to', '3.4']);
     expect(result.code).toBe(2);
