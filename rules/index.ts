@@ -6,6 +6,23 @@ import backupEvidence from './backup/backup-evidence';
 import cassandraRemoved from './conf/cassandra-removed';
 import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
+import deckTransformFalse from './declarative/deck-transform-false';
+import formatVersion from './declarative/format-version';
+import luaFormatRemoved from './declarative/lua-format-removed';
+import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
+import behaviourChanged from './entities/behaviour-changed';
+import certificateWeakKey from './entities/certificate-weak-key';
+import entityDefaultChanged from './entities/default-changed';
+import fieldValueRejected from './entities/field-value-rejected';
+import pluginDblessIncompatible from './entities/plugin-dbless-incompatible';
+import pluginFieldRenamed from './entities/plugin-field-renamed';
+import pluginRemoved from './entities/plugin-removed';
+import routeMultiPathPriority from './entities/route-multi-path-priority';
+import routePathHandlingV1 from './entities/route-path-handling-v1';
+import routePathPercentEncoded from './entities/route-path-percent-encoded';
+import routeRegexPathWithoutTilde from './entities/route-regex-path-without-tilde';
+import routeRegexUnsupportedSyntax from './entities/route-regex-unsupported-syntax';
+import targetDuplicates from './entities/target-duplicates';
 import removedProperty from './conf/removed-property';
 import renamedProperty from './conf/renamed-property';
 import defaultChanged from './conf/default-changed';
@@ -64,6 +81,23 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   enterpriseLicense,
+  formatVersion,
+  deckTransformFalse,
+  vaultsBetaRenamed,
+  luaFormatRemoved,
+  routeRegexPathWithoutTilde,
+  routeRegexUnsupportedSyntax,
+  routePathPercentEncoded,
+  routePathHandlingV1,
+  routeMultiPathPriority,
+  pluginFieldRenamed,
+  fieldValueRejected,
+  entityDefaultChanged,
+  behaviourChanged,
+  pluginRemoved,
+  pluginDblessIncompatible,
+  targetDuplicates,
+  certificateWeakKey,
   templateIdentified,
   templateRequiredDicts,
   templateMissingElements,

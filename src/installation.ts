@@ -6,6 +6,7 @@ import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { loadDeclarative } from './inputs/declarative';
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
@@ -30,6 +31,8 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** Values of --declarative (files or folders). */
+  declarativePaths?: string[];
   /** `--nginx-template` files, in the order given. */
   nginxTemplates?: string[];
   /** `--plugin-dir` folders, in the order given. */
@@ -66,6 +69,17 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     inputs.license.candidates.push(...platform.licenseCandidates);
   } else {
     missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+  }
+  const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd });
+  if (declarative.config) {
+    inputs.declarative = declarative.config;
+    inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
+    for (const document of declarative.config.documents) {
+      listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
+    }
+  } else {
+    missing.declarative = declarative.missingReason;
+    if (!inputs.entities) missing.entities = declarative.missingReason;
   }
   if (options.backupFile) {
     inputs.backup = loadBackupEvidence(options.backupFile);

@@ -19,6 +19,7 @@ import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
 import { createProgress } from './progress';
 import { describeRules } from './rule-descriptions';
+import { writeFixOutput } from './fix-output';
 
 export interface CheckOptions {
   from?: string;
@@ -27,6 +28,8 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  declarative?: string[];
+  fixOutput?: string;
   nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
@@ -78,6 +81,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
@@ -122,6 +126,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.category ? { category: options.category } : {}),
     ...(loadedConfig?.config.sarif?.aggregateAbove ? { aggregateAbove: loadedConfig.config.sarif.aggregateAbove } : {}),
   });
+  if (options.fixOutput) await writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
   return report.summary.failed ? 1 : 0;
 }
 

@@ -43,6 +43,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Repeatable options gather their values in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
     .description('Pre-upgrade preflight checks for Kong Gateway')
@@ -67,6 +72,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf)').choices(ROLES))
     .addOption(new Option('--edition <edition>', 'Kong edition (inferred from license and Enterprise-only settings)').choices(EDITIONS))
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
+    .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them (repeatable; default: declarative_config of kong.conf)', collect, [])
+    .option('--fix-output <file>', 'write a copy of the declarative file converted for the whole upgrade path (never edits in place)')
     .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
       (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
@@ -124,10 +131,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   return program;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function collectOutput(value: string, previous: OutputTarget[]): OutputTarget[] {

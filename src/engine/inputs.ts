@@ -6,6 +6,7 @@ import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
+import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
@@ -21,6 +22,8 @@ export interface Inputs {
    * declare `entities` return visitors and see every source; findings carry each source's origin.
    */
   entities?: EntitySource[];
+  /** Declarative files (kong.yml, decK state) as files: format version, flavour, collections. */
+  declarative?: DeclarativeConfig;
   /** Custom nginx templates from `--nginx-template` (the `--nginx-conf` file and kept include copies). */
   nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
@@ -35,7 +38,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

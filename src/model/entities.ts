@@ -19,6 +19,9 @@ export interface EntityRef {
   name?: string;
 }
 
+/** Entity kinds that others belong to: a target's upstream, an sni's certificate. */
+export type EntityParent = 'service' | 'route' | 'consumer' | 'consumer_group' | 'upstream' | 'certificate';
+
 export interface Entity {
   type: EntityType;
   /** Kong's id when known (always for database rows, often absent in declarative files). */
@@ -28,8 +31,13 @@ export interface Entity {
   /** Field values in Kong's schema shape (`paths` is an array, `config` an object). */
   fields: Readonly<Record<string, unknown>>;
   /** Enclosing entities: a plugin nested under a route under a service knows both. */
-  parents?: Partial<Record<'service' | 'route' | 'consumer' | 'consumer_group', EntityRef>>;
+  parents?: Partial<Record<EntityParent, EntityRef>>;
   workspace?: string;
+  /**
+   * Which kind of source holds the entity, when the source says so cheaply: rules that only need
+   * "file or database row" should not make a declarative source compute a line number.
+   */
+  sourceKind?: EntitySource['kind'];
   /** Where the entity itself starts. */
   origin: Origin;
   /** Where one of its fields is written; falls back to the entity's origin. */

@@ -1,0 +1,75 @@
+// Flags entity values that a version on the path refuses or ignores: http-log header lists,
+// fractional queue sizes, scalar AI rate limits, certificate verification turned off (3.14)...
+// A refused value makes a DB-less start or a decK sync fail.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { fieldValueRules } from '../../src/knowledge/entities/field-value-rules';
+import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
+import type { ValueCheck, ValueRule } from '../../src/knowledge/entities/types';
+import type { Entity } from '../../src/model/entities';
+import { deepestExisting, fieldValues, matches } from '../../src/model/field-paths';
+
+/** True when the value passes the check. */
+function passes(check: ValueCheck, value: unknown): boolean {
+  switch (check.kind) {
+    case 'not-equal': return value !== check.value;
+    case 'not-one-of': return !check.values.includes(value);
+    case 'map-values-are-strings':
+      return value === null || typeof value !== 'object' || Object.values(value).every((v) => typeof v === 'string');
+    case 'integer': return typeof value !== 'number' || Number.isInteger(value);
+    case 'at-least': return typeof value !== 'number' || value >= check.min;
+    case 'list': return Array.isArray(value);
+    case 'not-blank': return typeof value === 'string' && value.trim().length > 0;
+    case 'set': return true;
+  }
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export default defineRule<'rejected' | 'missing' | 'migrated'>({
+  id: 'entities/field-value-rejected',
+  description: 'Reports entity values that a version on the path refuses, ignores or needs set.',
+  severity: 'blocker',
+  catalog: ['plugin-aws-lambda-region-required', 'plugin-http-log-headers-string', 'plugin-queue-parameters-stricter', 'vault-hcv-approle-validation', 'plugin-ai-deprecated-fields-3-10', 'plugin-ai-rla-window-arrays', 'plugin-datakit-handlebars-removed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'ee-workspace-name-reserved'],
+  inputs: ['entities'],
+  messages: {
+    rejected: '{{entity}}: `{{field}}` = {{value}} is not accepted from {{since}}; expected {{expected}}. {{summary}}',
+    missing: '{{entity}}: `{{field}}` is not set; from {{since}} it needs {{expected}}. {{summary}}',
+    migrated: '{{entity}}: stored `{{field}}` = {{value}} is converted by Kong\'s {{since}} migrations; update the automation that writes it.',
+  },
+  remediation: 'Change the value as the finding says before upgrading.',
+  docsUrl: BREAKING_CHANGES_PAGE,
+  sources: sourcesOf(fieldValueRules),
+  check(ctx) {
+    const facts = factsOnPath(ctx, fieldValueRules);
+    const index = new FactIndex(facts);
+    const visit = (entity: Entity) => {
+      for (const fact of index.for(entity)) {
+        if (!concerns(fact, entity) || !matches(entity, fact.when)) continue;
+        for (const path of fact.paths) report(fact, entity, path);
+      }
+    };
+    const report = (fact: ValueRule, entity: Entity, path: string) => {
+      const base = { since: fact.introducedIn, remediation: fact.remediation, severity: severityFor(fact, entity) };
+      const data = { entity: entityLabel(entity), since: fact.introducedIn, expected: fact.expected, summary: fact.summary, fact: fact.id };
+      const hits = fieldValues(entity.fields, path);
+      if (fact.check.kind === 'set' || fact.check.kind === 'not-blank') {
+        if (hits.length === 0) {
+          ctx.report({ ...base, messageId: 'missing', at: entity.at(deepestExisting(entity.fields, path)), data: { ...data, field: path } });
+          return;
+        }
+      }
+      for (const hit of hits) {
+        if (passes(fact.check, hit.value)) continue;
+        const field = hit.path.join('.');
+        const migrated = fact.databaseMigrated && fromDatabase(entity);
+        ctx.report({ ...base, messageId: migrated ? 'migrated' : 'rejected', at: entity.at(hit.path), data: { ...data, field, value: show(hit.value) } });
+      }
+    };
+    return Object.fromEntries([...index.types].map((type) => [type, visit]));
+  },
+});

@@ -1,0 +1,50 @@
+// Flags route paths that Kong 2.x matched as regexes but 3.x reads as literal prefixes: from 3.0
+// only a leading `~` makes a regex. Kong's migration and its on-load upgrade of 1.1/2.1 files add
+// the `~`, but decK files and scripts that keep writing the 2.x form break regex routing.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { entityLabel, fromDatabase } from '../../src/engine/entity-facts';
+import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
+import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
+
+/** Kong 2.x's test: any character outside the plain class makes the path a regex. */
+export function isRegexIn2x(path: string): boolean {
+  return !path.startsWith('~') && !FACTS.plainPathCharacters.test(path);
+}
+
+export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix'>({
+  id: 'entities/route-regex-path-without-tilde',
+  description: 'Reports route paths that were regexes in 2.x but lack the `~` prefix 3.x requires.',
+  severity: 'warning',
+  catalog: ['route-regex-path-tilde-prefix-db', 'declarative-format-version-3'],
+  inputs: ['entities'],
+  gate: { introducedIn: FACTS.routerChangeIn },
+  messages: {
+    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `~{{path}}`.',
+    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.',
+    migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `~{{path}}` in the 3.0 migration (same matching); files and scripts must write the `~` form from then on.',
+  },
+  remediation: 'Prefix regex paths with `~` in every file and script that writes routes (decK `file convert` only handles routes nested under services; `--fix-output` handles both).',
+  docsUrl: BREAKING_CHANGES_PAGE,
+  sources: [...FACTS.sources],
+  check(ctx) {
+    return {
+      route(entity) {
+        const paths = entity.fields.paths;
+        if (!Array.isArray(paths)) return;
+        paths.forEach((path, index) => {
+          if (typeof path !== 'string' || !isRegexIn2x(path)) return;
+          const data = { entity: entityLabel(entity), path };
+          if (fromDatabase(entity)) {
+            ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
+          } else if (FACTS.regexMetacharacters.test(path)) {
+            ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data });
+          } else {
+            const character = [...path].find((c) => !FACTS.plainPathCharacters.test(c)) ?? '';
+            ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character } });
+          }
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,46 @@
+// `--fix-output FILE`: writes the converted copy of the (single) declarative file, checks the
+// copy again with the same plan, and tells on stderr what changed and what is left by hand.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Rule } from '../engine/define-rule';
+import type { Inputs } from '../engine/inputs';
+import { runRules } from '../engine/run-rules';
+import { InputError, UsageError } from '../errors';
+import { convertDeclarative } from '../fix/declarative-convert';
+import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
+import { describeOrigin } from '../model/origin';
+import type { Plan } from '../plan/types';
+import type { CliIo } from './io';
+
+export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo): Promise<void> {
+  const documents = inputs.declarative?.documents ?? [];
+  if (documents.length !== 1) {
+    throw new UsageError(`--fix-output converts one declarative file; ${documents.length === 0 ? 'none was given (--declarative)' : `${documents.length} were given`}`);
+  }
+  const [source] = documents;
+  const sourcePath = resolve(io.cwd, source.file);
+  const outputPath = resolve(io.cwd, output);
+  if (sourcePath === outputPath) throw new UsageError('--fix-output must name a new file: the input is never edited in place');
+  const { text, conversions } = convertDeclarative(source.file, readFileSync(sourcePath, 'utf8'), plan);
+  try {
+    writeFileSync(outputPath, text);
+  } catch (error) {
+    throw new InputError(`cannot write the converted file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: output });
+  }
+  const converted = readDeclarativeText(output, text, source.flavor === 'kong' && inputs.declarative?.from === 'kong.conf');
+  const recheck = await runRules(rules.filter((r) => /^(entities|declarative)\//.test(r.meta.id)), {
+    plan,
+    inputs: {
+      declarative: { documents: [converted], unreadable: [], from: 'cli', entities: new DeclarativeEntitySource([converted]) },
+      entities: [new DeclarativeEntitySource([converted])],
+      ...(inputs.kongConf ? { kongConf: inputs.kongConf } : {}),
+    },
+  });
+  const lines = [`wrote ${output}: ${conversions.length} change(s) for ${plan.from} -> ${plan.to}`];
+  for (const c of conversions) lines.push(`  converted  ${c.description}`);
+  const left = recheck.findings.filter((f) => f.severity !== 'info');
+  lines.push(left.length === 0 ? 'nothing left to convert by hand' : `${left.length} finding(s) left to fix by hand in ${output}:`);
+  for (const f of left) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
+  io.stderr(`${lines.join('\n')}\n`);
+}

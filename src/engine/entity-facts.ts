@@ -1,0 +1,75 @@
+// Helpers for the data-driven entity rules: which facts apply to this plan, an index by plugin
+// name (a 60,000-plugin file must not be checked against every fact), and how a finding's
+// severity follows the fact and the entity's source.
+
+import type { EntityChangeBase } from '../knowledge/entities/types';
+import type { Entity } from '../model/entities';
+import type { Severity } from '../model/finding';
+import type { RuleContext } from './define-rule';
+
+/** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
+export function factsOnPath<F extends EntityChangeBase>(ctx: Pick<RuleContext<string>, 'plan' | 'crosses'>, facts: readonly F[]): F[] {
+  return facts.filter((fact) => {
+    if (fact.edition === 'ee' && ctx.plan.edition !== 'enterprise') return false;
+    if (fact.topologies && !fact.topologies.includes(ctx.plan.topology)) return false;
+    if (!ctx.crosses(fact.introducedIn)) return false;
+    if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
+    return true;
+  });
+}
+
+/** Facts of one entity type, keyed by plugin name (`*` for facts about any plugin). */
+export class FactIndex<F extends EntityChangeBase> {
+  private readonly byPlugin = new Map<string, F[]>();
+  readonly types = new Set<Entity['type']>();
+
+  constructor(facts: readonly F[]) {
+    for (const fact of facts) {
+      this.types.add(fact.entity);
+      for (const key of fact.plugins ?? ['*']) {
+        const list = this.byPlugin.get(`${fact.entity}:${key}`) ?? [];
+        list.push(fact);
+        this.byPlugin.set(`${fact.entity}:${key}`, list);
+      }
+    }
+  }
+
+  /** Facts that concern this entity, before conditions. */
+  for(entity: Entity): F[] {
+    const any = this.byPlugin.get(`${entity.type}:*`) ?? [];
+    if (entity.type !== 'plugin') return any;
+    const named = typeof entity.fields.name === 'string' ? this.byPlugin.get(`plugin:${entity.fields.name}`) ?? [] : [];
+    return any.length === 0 ? named : [...named, ...any];
+  }
+}
+
+export function fromDatabase(entity: Entity): boolean {
+  return entity.sourceKind ? entity.sourceKind === 'database' : entity.origin.kind === 'db';
+}
+
+/** False when a fact only concerns configurations re-created from files and this row is stored. */
+export function concerns(fact: EntityChangeBase, entity: Entity): boolean {
+  return !(fact.appliesTo === 'declarative' && fromDatabase(entity));
+}
+
+/**
+ * The fact's severity, lowered to info for stored rows Kong's migrations rewrite, and never a
+ * blocker when the fact is uncertain.
+ */
+export function severityFor(fact: EntityChangeBase, entity: Entity): Severity {
+  if (fact.databaseMigrated && fromDatabase(entity)) return 'info';
+  if (fact.confidence === 'uncertain' && fact.severity === 'blocker') return 'warning';
+  return fact.severity;
+}
+
+/** `plugin "key-auth"` or `route "orders"`, for messages. */
+export function entityLabel(entity: Entity): string {
+  return entity.name ? `${entity.type} "${entity.name}"` : entity.id ? `${entity.type} ${entity.id}` : entity.type;
+}
+
+/** Every source of a list of facts, without duplicates, for a rule's metadata. */
+export function sourcesOf(facts: readonly EntityChangeBase[]): EntityChangeBase['sources'][number][] {
+  const seen = new Map<string, EntityChangeBase['sources'][number]>();
+  for (const fact of facts) for (const source of fact.sources) seen.set(source.ref, source);
+  return [...seen.values()];
+}

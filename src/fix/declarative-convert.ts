@@ -1,0 +1,169 @@
+// Writes a copy of a declarative file converted for the whole upgrade path: format 3.0, `~` on
+// 2.x regex paths, renamed plugin fields moved (Redis addresses reshaped into nodes), removed
+// fields dropped, scalar AI limits wrapped in lists, changed defaults pinned to the old value.
+// Edits go through the `yaml` package's Document API so comments and key order survive; speed
+// matters less here than in the checking path. Anything it cannot decide is left for the
+// re-check to report.
+
+import { parseDocument, type Document } from 'yaml';
+import { factsOnPath, entityLabel } from '../engine/entity-facts';
+import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
+import type { DeclarativeEntity } from '../inputs/declarative/entities';
+import { defaultChanges } from '../knowledge/entities/default-changes';
+import { fieldValueRules } from '../knowledge/entities/field-value-rules';
+import { pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
+import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
+import type { Entity, FieldPath } from '../model/entities';
+import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
+import { pathCrosses } from '../plan/gate';
+import type { Plan } from '../plan/types';
+import { KongVersion } from '../version/kong-version';
+
+export interface Conversion {
+  /** The rule whose finding this change resolves. */
+  ruleId: string;
+  /** `ruleId|entity|detail`: the same key `findingKey` computes from a finding, for round-trip checks. */
+  key: string;
+  description: string;
+}
+
+export interface ConvertResult {
+  text: string;
+  conversions: Conversion[];
+}
+
+const REGEX_META = new Set(['.', '-', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '\\', '|']);
+const UNRESERVED = /[A-Za-z0-9._~-]/;
+
+/**
+ * A 2.x path as Kong's own 3.0 migration rewrites it: regexes get `~` and their escapes of
+ * unreserved characters decoded (escaped again when the character means something to a regex);
+ * plain paths get those escapes decoded.
+ */
+export function migratePath(path: string): string {
+  const isRegex = !ROUTE_PATH_FACTS.plainPathCharacters.test(path);
+  const decoded = path.replace(/%([0-9A-Fa-f]{2})/g, (whole, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    if (!UNRESERVED.test(char)) return whole.toUpperCase();
+    return isRegex && REGEX_META.has(char) ? `\\${char}` : char;
+  });
+  return isRegex ? `~${decoded}` : decoded;
+}
+
+/** The key a finding is known by, to compare with Conversion.key. */
+export function findingKey(finding: { ruleId: string; data?: Record<string, unknown> }): string {
+  const data = finding.data ?? {};
+  return `${finding.ruleId}|${data.entity ?? ''}|${data.fact ?? data.path ?? ''}`;
+}
+
+/** `host:port` strings (decK and 3.4 style) as the `{ ip, port }` records 3.8+ expects. */
+function toNodes(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => {
+    if (typeof item !== 'string') return item;
+    const at = item.lastIndexOf(':');
+    if (at <= 0) return { ip: item };
+    const port = Number(item.slice(at + 1));
+    return Number.isInteger(port) ? { ip: item.slice(0, at), port } : { ip: item };
+  });
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+}
+
+export function convertDeclarative(file: string, text: string, plan: Plan): ConvertResult {
+  const parsed = readDeclarativeText(file, text);
+  const source = new DeclarativeEntitySource([parsed]);
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const conversions: Conversion[] = [];
+  const ctx = { plan, crosses: (v: string | KongVersion) => pathCrosses(plan, v) };
+  const record = (ruleId: string, entity: string, detail: string, description: string) =>
+    conversions.push({ ruleId, key: `${ruleId}|${entity}|${detail}`, description });
+  const where = (entity: Entity, path: FieldPath) => {
+    const origin = entity.at(path);
+    return origin.kind === 'file' ? `${origin.file}:${origin.line}` : file;
+  };
+  const abs = (entity: Entity, path: FieldPath) => [...(entity as DeclarativeEntity).documentPath, ...path];
+
+  if (!plan.to.lt(KongVersion.parse('3.0.0')) && parsed.formatVersion?.value !== '3.0') {
+    doc.set('_format_version', '3.0');
+    record('declarative/format-version', '', '', `_format_version set to "3.0"`);
+  }
+
+  if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn)) convertRoutePaths(source, doc, abs, where, record);
+  convertPluginFields(source, doc, ctx, abs, where, record);
+    if (parsed.format === 'json') return { text: `${JSON.stringify(doc.toJS(), null, 2)}\n`, conversions };
+  // Keep the file's list style: kong.yml files often write `- item` level with their key.
+  const indentSeq = !/^[^\s#][^\n]*:\n-\s/m.test(text);
+  return { text: doc.toString({ lineWidth: 0, indentSeq }), conversions };
+}
+
+type Abs = (entity: Entity, path: FieldPath) => (string | number)[];
+type Where = (entity: Entity, path: FieldPath) => string;
+type Record_ = (ruleId: string, entity: string, detail: string, description: string) => void;
+
+function convertRoutePaths(source: DeclarativeEntitySource, doc: Document, abs: Abs, where: Where, record: Record_): void {
+  for (const route of source.list('route')) {
+    const paths = route.fields.paths;
+    if (!Array.isArray(paths)) continue;
+    paths.forEach((path, index) => {
+      if (typeof path !== 'string' || path.startsWith('~')) return;
+      const migrated = migratePath(path);
+      if (migrated === path) return;
+      doc.setIn(abs(route, ['paths', index]), migrated);
+      const ruleId = migrated.startsWith('~') ? 'entities/route-regex-path-without-tilde' : 'entities/route-path-percent-encoded';
+      record(ruleId, entityLabel(route), path, `${where(route, ['paths', index])}: path ${path} -> ${migrated}`);
+      if (migrated.startsWith('~') && ROUTE_PATH_FACTS.unreservedEscape.test(path)) {
+        record('entities/route-path-percent-encoded', entityLabel(route), path, `${where(route, ['paths', index])}: escapes decoded`);
+      }
+    });
+  }
+}
+
+function convertPluginFields(
+  source: DeclarativeEntitySource, doc: Document, ctx: Parameters<typeof factsOnPath>[0], abs: Abs, where: Where, record: Record_,
+): void {
+  const renames = factsOnPath(ctx, pluginFieldRenames);
+  const values = factsOnPath(ctx, fieldValueRules).filter((f) => f.check.kind === 'list');
+  const defaults = factsOnPath(ctx, defaultChanges);
+  const forEntity = <F extends { entity: string; plugins?: readonly string[] }>(facts: readonly F[], entity: Entity) =>
+    facts.filter((f) => f.entity === entity.type && (!f.plugins || f.plugins.includes(String(entity.fields.name))));
+  const declarativeEntities: Entity[] = [...source.list('plugin'), ...source.list('route'), ...source.list('service')];
+
+  for (const entity of declarativeEntities) {
+    for (const fact of forEntity(renames, entity)) {
+      for (const hit of fieldValues(entity.fields, fact.from)) {
+        const label = entityLabel(entity);
+        if (fact.to) {
+          const target = fieldValues(entity.fields, fact.to)[0]?.value;
+          // Both set and different: only the operator knows which one is right.
+          if (!isEmpty(target) && JSON.stringify(target) !== JSON.stringify(hit.value)) continue;
+          const value = fact.valueShape === 'host-port-to-nodes' ? toNodes(hit.value) : hit.value;
+          for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
+            if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;
+            doc.setIn(abs(entity, toFieldPath(to)), doc.createNode(value));
+          }
+        }
+        doc.deleteIn(abs(entity, hit.path));
+        record('entities/plugin-field-renamed', label, fact.id, `${where(entity, hit.path)}: ${fact.from}${fact.to ? ` -> ${fact.to}` : ' removed'}`);
+      }
+    }
+    for (const fact of forEntity(values, entity)) {
+      if (!matches(entity, fact.when)) continue;
+      for (const path of fact.paths) {
+        for (const hit of fieldValues(entity.fields, path)) {
+          if (Array.isArray(hit.value)) continue;
+          doc.setIn(abs(entity, hit.path), doc.createNode([hit.value]));
+          record('entities/field-value-rejected', entityLabel(entity), fact.id, `${where(entity, hit.path)}: ${hit.path.join('.')} wrapped in a list`);
+        }
+      }
+    }
+    for (const fact of forEntity(defaults, entity)) {
+      if (fact.oldDefault === null || fact.pinnable === false || !matches(entity, fact.when) || isSet(entity.fields, fact.path)) continue;
+      doc.setIn(abs(entity, toFieldPath(fact.path)), doc.createNode(fact.oldDefault));
+      record('entities/default-changed', entityLabel(entity), fact.id, `${where(entity, [])}: ${fact.path} pinned to ${JSON.stringify(fact.oldDefault)}`);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// Turns one parsed file into a DeclarativeDocument: header facts, flavour, and positions.
+
+import type { FileOrigin } from '../../model/origin';
+import { InputError } from '../../errors';
+import { LineIndex } from './positions';
+import type { ParsedText } from './yaml-reader';
+import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
+
+/** Keys only decK state files carry; Kong's own declarative schema rejects them. */
+const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'rbac_roles', 'service_packages', 'custom_entities'];
+
+export class ParsedDocument implements DeclarativeDocument {
+  readonly formatVersion?: HeaderValue<string>;
+  readonly transform?: HeaderValue<unknown>;
+  readonly workspace?: HeaderValue<string>;
+  readonly selectTags?: HeaderValue<string[]>;
+  readonly collections: HeaderValue<string>[];
+  readonly flavor: DeclarativeFlavor;
+  readonly flavorEvidence: string;
+  readonly root: Record<string, unknown>;
+  private lines?: LineIndex;
+
+  constructor(
+    readonly file: string,
+    readonly format: 'yaml' | 'json',
+    private readonly text: string,
+    private readonly parsed: ParsedText,
+    loadedByKong: boolean,
+  ) {
+    const root = parsed.value;
+    if (root === null || root === undefined) throw new InputError('the declarative file is empty', { file, line: 1 });
+    if (typeof root !== 'object' || Array.isArray(root)) {
+      throw new InputError('a declarative file must be a mapping of collections (services, routes...)', { file, line: 1 });
+    }
+    this.root = root as Record<string, unknown>;
+    const header = (key: string): HeaderValue<unknown> | undefined =>
+      key in this.root ? this.lazyHeader(this.root[key], [key]) : undefined;
+    const version = header('_format_version');
+    if (version) this.formatVersion = this.lazyHeader(formatVersionText(version.value), ['_format_version']);
+    this.transform = header('_transform');
+    const workspace = header('_workspace');
+    if (workspace) this.workspace = this.lazyHeader(String(workspace.value), ['_workspace']);
+    const info = this.root._info as Record<string, unknown> | undefined;
+    if (info && Array.isArray(info.select_tags)) {
+      this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
+    }
+    this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
+    const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
+    if (loadedByKong) {
+      this.flavor = 'kong';
+      this.flavorEvidence = 'named by declarative_config in kong.conf';
+    } else if (deckKey) {
+      this.flavor = 'deck';
+      this.flavorEvidence = `decK-only key ${deckKey}`;
+    } else {
+      this.flavor = 'kong';
+      this.flavorEvidence = 'no decK-only key';
+    }
+  }
+
+  /** A header value whose position is found only when a finding asks for it. */
+  private lazyHeader<T>(value: T, path: (string | number)[]): HeaderValue<T> {
+    const document = this;
+    return {
+      value,
+      get origin() {
+        return document.at(path);
+      },
+    };
+  }
+
+  at(path: readonly (string | number)[]): FileOrigin {
+    const offset = this.skipFiller(this.parsed.offsetAt(path));
+    this.lines ??= new LineIndex(this.text);
+    const { line, column } = this.lines.locate(offset);
+    return { kind: 'file', file: this.file, line, column };
+  }
+
+  /** Offsets may point at the blank or comment before a value: move to the value itself. */
+  private skipFiller(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else if (c === 0x23 /* # */ && this.format === 'yaml') {
+        const end = text.indexOf('\n', i);
+        i = end === -1 ? text.length : end;
+      } else break;
+    }
+    return Math.min(i, Math.max(0, text.length - 1));
+  }
+}
+
+/** `_format_version: 3.0` unquoted is the number 3 in YAML; Kong wants the string "3.0". */
+function formatVersionText(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  return String(value);
+}

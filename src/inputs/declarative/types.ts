@@ -1,0 +1,52 @@
+// The declarative input as rules see it: each file's header facts (format version, flavour,
+// workspace) with their locations, and the gateway entities it holds, through the shared
+// entity model. File-level rules read `DeclarativeConfig`; entity rules see only `EntitySource`.
+
+import type { EntitySource } from '../../model/entities';
+import type { FileOrigin } from '../../model/origin';
+
+/** `kong`: a DB-less kong.yml that Kong loads itself; `deck`: a decK state file. */
+export type DeclarativeFlavor = 'kong' | 'deck';
+
+export interface HeaderValue<T> {
+  value: T;
+  origin: FileOrigin;
+}
+
+export interface DeclarativeDocument {
+  /** The path as the user gave it (or as kong.conf names it, resolved). */
+  readonly file: string;
+  readonly format: 'yaml' | 'json';
+  readonly flavor: DeclarativeFlavor;
+  /** Why we think so: `_info key`, `declarative_config of kong.conf`, `no decK-only key`. */
+  readonly flavorEvidence: string;
+  /** `_format_version` as written (numbers are turned into text: `3` -> `3`). */
+  readonly formatVersion?: HeaderValue<string>;
+  /** `_transform` (Kong: false means "do not hash credentials"; decK refuses false). */
+  readonly transform?: HeaderValue<unknown>;
+  /** `_workspace` (decK, Enterprise). */
+  readonly workspace?: HeaderValue<string>;
+  /** decK `_info.select_tags`. */
+  readonly selectTags?: HeaderValue<string[]>;
+  /** Top-level keys in file order, with where each starts (for collection-level rules). */
+  readonly collections: readonly HeaderValue<string>[];
+  /** The parsed document. */
+  readonly root: Readonly<Record<string, unknown>>;
+  /** Where a value of the document sits: `at(['services', 0, 'routes'])`. */
+  at(path: readonly (string | number)[]): FileOrigin;
+}
+
+/** A declarative file we found but cannot read as YAML or JSON (a Lua file, say). */
+export interface UnreadableDeclarative {
+  file: string;
+  reason: 'lua-format';
+  origin: FileOrigin;
+}
+
+export interface DeclarativeConfig {
+  readonly documents: readonly DeclarativeDocument[];
+  readonly unreadable: readonly UnreadableDeclarative[];
+  /** `cli` for --declarative, `kong.conf` for declarative_config. */
+  readonly from: 'cli' | 'kong.conf';
+  readonly entities: EntitySource;
+}

@@ -1,0 +1,51 @@
+// How Kong reads route paths across 3.0, and what the 3.0 router (atc, Rust regex) refuses.
+
+import { digest, docs, repo } from './sources';
+
+export const ROUTE_PATH_FACTS = {
+  /** The router change: from 3.0 only a leading `~` makes a path a regex. */
+  routerChangeIn: '3.0.0',
+  /**
+   * Kong 2.x (and the 2.8 -> 3.0 migration, and the on-load upgrade of 1.1/2.1 files) treat a
+   * path as a regex when it holds any character outside this class.
+   */
+  plainPathCharacters: /^[A-Za-z0-9._~/%-]*$/,
+  /** Characters that make a path a pattern in practice; a path regex-like only through others (`:`, `@`, `,`) is most likely a literal. */
+  regexMetacharacters: /[\\[\](){}*+?|^$]/,
+  /** Percent-escapes of RFC 3986 unreserved characters, which 3.x no longer decodes in paths. */
+  unreservedEscape: /%(?:2[Dd]|2[Ee]|5[Ff]|7[Ee]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])/,
+  /** Constructs PCRE accepted in 2.x that the atc router's Rust regex engine rejects. */
+  atcUnsupported: [
+    { pattern: /\(\?=/, name: 'look-ahead (?=' },
+    { pattern: /\(\?!/, name: 'negative look-ahead (?!' },
+    { pattern: /\(\?<=/, name: 'look-behind (?<=' },
+    { pattern: /\(\?<!/, name: 'negative look-behind (?<!' },
+    { pattern: /\(\?>/, name: 'atomic group (?>' },
+    { pattern: /(?<!\\)\\[1-9]/, name: 'backreference \\N' },
+    { pattern: /\\k</, name: 'named backreference \\k<' },
+    { pattern: /\\K/, name: 'match reset \\K' },
+    { pattern: /[*+?}]\+/, name: 'possessive quantifier' },
+  ] as const,
+  /** Escapes Rust's regex refused in early atc-router builds although PCRE accepts them. */
+  atcNeedlessEscapes: /\\[/]/,
+  /** router_flavor that keeps the 2.x router (and PCRE) in 3.x. */
+  traditionalFlavor: 'traditional',
+  sources: [
+    repo('kong/db/migrations/migrate_path_280_300.lua', '3.0.0', 'is_not_regex: the character class above'),
+    repo('kong/router/utils.lua', '3.4.0', 'is_regex_magic: a path is a regex when it starts with ~'),
+    digest('route-regex-path-tilde-prefix-db'),
+    digest('router-atc-regex-unsupported-syntax'),
+    digest('route-path-percent-encoding-normalization'),
+    docs('3.0.0.0 New router'),
+  ],
+} as const;
+
+export const PATH_HANDLING_FACTS = {
+  introducedIn: '3.0.0',
+  sources: [digest('route-path-handling-v1-ignored'), repo('kong/db/schema/entities/routes.lua', '3.0.0', 'path_handling v1 deprecation')],
+} as const;
+
+export const MULTI_PATH_PRIORITY_FACTS = {
+  introducedIn: '3.3.0',
+  sources: [digest('router-compat-multi-path-priority'), docs('3.3.0.0')],
+} as const;

@@ -1,0 +1,111 @@
+// Shapes of the entity-level facts: plugin fields renamed or removed, values a version refuses,
+// defaults that changed, behaviour changes worth a look. Each kind is read by one generic rule
+// module under rules/entities/, so a new fact is a new data entry, not new code.
+
+import type { EntityType } from '../../model/entities';
+import type { Severity } from '../../model/finding';
+import type { FactSource } from '../../model/source';
+import type { Topology } from '../../plan/types';
+
+/**
+ * A path into an entity's fields, dot-separated, with `[]` for "every element of this list":
+ * `config.whitelist`, `config.llm_providers[].window_size`.
+ */
+export type FieldPathText = string;
+
+/** A condition on the entity for a fact to apply (all conditions must hold). */
+export interface FieldCondition {
+  /** The field tested (not needed for `parent`). */
+  path?: FieldPathText;
+  /** The value equals this. */
+  equals?: unknown;
+  /** The value is one of these. */
+  oneOf?: readonly unknown[];
+  /** The field is (true) or is not (false) set; `null` counts as not set. */
+  exists?: boolean;
+  /** The list value contains this, or the field is unset and its default contains it (`defaultIncludes`). */
+  includes?: unknown;
+  /** With `includes`: treat an unset field as holding this default list. */
+  defaultList?: readonly unknown[];
+  /** Some string somewhere under the path contains one of these texts. */
+  textContains?: readonly string[];
+  /** The entity has this parent (`service` for a service-scoped plugin). */
+  parent?: 'service' | 'route' | 'consumer' | 'consumer_group';
+}
+
+export interface EntityChangeBase {
+  /** Stable dotted id. */
+  id: string;
+  /** The entry of kong-facts/breaking-changes.json this encodes, when there is one. */
+  breakingChange?: string;
+  /** The version that brings the change: the fact applies when from < introducedIn <= to. */
+  introducedIn: string;
+  /** For known issues: fixed in this version, so only targets below it are affected. */
+  fixedIn?: string;
+  edition: 'oss+ee' | 'ee';
+  /** Topologies the fact concerns; absent means all. */
+  topologies?: readonly Topology[];
+  severity: Severity;
+  /** `uncertain` facts never raise blockers. */
+  confidence?: 'high' | 'uncertain';
+  entity: EntityType;
+  /** For plugin facts: the plugin names concerned. */
+  plugins?: readonly string[];
+  when?: readonly FieldCondition[];
+  /**
+   * Which sources the fact concerns. `declarative` for changes that only bite configurations
+   * re-created from files (defaults filled in at load); database rows already hold a value.
+   */
+  appliesTo?: 'declarative' | 'both';
+  /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
+  databaseMigrated?: boolean;
+  /** One sentence, our words: what changed. */
+  summary: string;
+  remediation: string;
+  docsUrl?: string;
+  sources: readonly FactSource[];
+}
+
+/** A field that was renamed (an alias may remain) or removed. */
+export interface FieldRename extends EntityChangeBase {
+  from: FieldPathText;
+  /** The replacement; absent when the field was dropped without one. */
+  to?: FieldPathText;
+  /** `removed`: rejected by the schema; `deprecated`: still accepted as an alias; `ignored`: accepted but has no effect. */
+  status: 'removed' | 'deprecated' | 'ignored';
+  /** Further fields that take the same value (one old timeout became three). */
+  alsoTo?: readonly FieldPathText[];
+  /** The new field wants another shape (`host:port` strings -> `{ ip, port }` records). */
+  valueShape?: 'host-port-to-nodes';
+}
+
+/** What a value must satisfy from `introducedIn` on. */
+export type ValueCheck =
+  | { kind: 'not-equal'; value: unknown }
+  | { kind: 'not-one-of'; values: readonly unknown[] }
+  | { kind: 'map-values-are-strings' }
+  | { kind: 'integer' }
+  | { kind: 'at-least'; min: number }
+  | { kind: 'list' }
+  | { kind: 'not-blank' }
+  | { kind: 'set' };
+
+export interface ValueRule extends EntityChangeBase {
+  /** The fields checked (each may hold `[]`). */
+  paths: readonly FieldPathText[];
+  check: ValueCheck;
+  /** What a valid value looks like, for the message. */
+  expected: string;
+}
+
+/** A default that changed: entities that leave the field unset change behaviour. */
+export interface DefaultChange extends EntityChangeBase {
+  path: FieldPathText;
+  oldDefault: unknown;
+  newDefault: unknown;
+  /** False when writing the old default would itself be refused (3.14 rejects verification turned off). */
+  pinnable?: boolean;
+}
+
+/** A change of behaviour that concerns every matching entity (metrics renamed, sessions reset...). */
+export type BehaviourChange = EntityChangeBase;

@@ -1,0 +1,97 @@
+// Reads entity fields by the dotted paths knowledge uses (`config.llm_providers[].limit`), and
+// decides whether an entity matches a fact's conditions. Shared by the generic entity rules so
+// that database rows and declarative records are read the same way.
+
+import type { Entity, FieldPath } from './entities';
+import type { FieldCondition, FieldPathText } from '../knowledge/entities/types';
+
+export interface FieldHit {
+  path: FieldPath;
+  value: unknown;
+}
+
+const parsedPaths = new Map<string, string[]>();
+
+function steps(text: FieldPathText): string[] {
+  let parsed = parsedPaths.get(text);
+  if (!parsed) {
+    parsed = text.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
+    parsedPaths.set(text, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Every value a path reaches. A missing or null field yields nothing; `[]` fans out over a list
+ * (a map is not fanned out: the knowledge names lists only).
+ */
+export function fieldValues(fields: Readonly<Record<string, unknown>>, text: FieldPathText): FieldHit[] {
+  const hits: FieldHit[] = [];
+  const walk = (value: unknown, index: number, path: (string | number)[]): void => {
+    if (value === undefined || value === null) return;
+    const parts = steps(text);
+    if (index === parts.length) {
+      hits.push({ path, value });
+      return;
+    }
+    const step = parts[index];
+    if (step === '[]') {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, index + 1, [...path, i]));
+      return;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) return;
+    if (!Object.prototype.hasOwnProperty.call(value, step)) return;
+    walk((value as Record<string, unknown>)[step], index + 1, [...path, step]);
+  };
+  walk(fields, 0, []);
+  return hits;
+}
+
+/** The path of an absent field's closest existing container, for "field not set" findings. */
+export function deepestExisting(fields: Readonly<Record<string, unknown>>, text: FieldPathText): FieldPath {
+  const path: string[] = [];
+  let value: unknown = fields;
+  for (const step of steps(text)) {
+    if (step === '[]' || value === null || typeof value !== 'object' || Array.isArray(value)) break;
+    if (!Object.prototype.hasOwnProperty.call(value, step) || (value as Record<string, unknown>)[step] == null) break;
+    value = (value as Record<string, unknown>)[step];
+    path.push(step);
+  }
+  return path;
+}
+
+/** Turns a dotted path without `[]` into a FieldPath. */
+export function toFieldPath(text: FieldPathText): FieldPath {
+  return steps(text).filter((s) => s !== '[]');
+}
+
+export function isSet(fields: Readonly<Record<string, unknown>>, text: FieldPathText): boolean {
+  return fieldValues(fields, text).length > 0;
+}
+
+function anyTextContains(value: unknown, needles: readonly string[]): boolean {
+  if (typeof value === 'string') return needles.some((n) => value.includes(n));
+  if (Array.isArray(value)) return value.some((v) => anyTextContains(v, needles));
+  if (value && typeof value === 'object') return Object.values(value).some((v) => anyTextContains(v, needles));
+  return false;
+}
+
+function conditionHolds(entity: Entity, condition: FieldCondition): boolean {
+  if (condition.parent) return Boolean(entity.parents?.[condition.parent]);
+  const path = condition.path ?? '';
+  const values = fieldValues(entity.fields, path).map((h) => h.value);
+  if (condition.exists !== undefined) return condition.exists ? values.length > 0 : values.length === 0;
+  if (condition.textContains) return values.some((v) => anyTextContains(v, condition.textContains!));
+  if (condition.includes !== undefined) {
+    const list = values.length > 0 ? values[0] : condition.defaultList;
+    return Array.isArray(list) && list.includes(condition.includes);
+  }
+  if (condition.oneOf) return values.some((v) => condition.oneOf!.includes(v));
+  if (condition.equals !== undefined) return values.some((v) => v === condition.equals);
+  return values.length > 0;
+}
+
+/** True when every condition holds (no conditions: always). */
+export function matches(entity: Entity, conditions: readonly FieldCondition[] | undefined): boolean {
+  return !conditions || conditions.every((c) => conditionHolds(entity, c));
+}

@@ -1,0 +1,10 @@
+// js-yaml 4, chosen for its `listener` option (js-yaml 5 dropped
+// it). Only what the declarative reader uses is declared.
+declare module 'js-yaml' {
+  export interface LoadOptions {
+    filename?: string;
+    json?: boolean;
+    listener?: (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null; anchor: string | null; input: string }) => void;
+  }
+  export function load(text: string, options?: LoadOptions): unknown;
+}

@@ -1,0 +1,76 @@
+// --declarative and --fix-output through the CLI.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runCli } from '../support/cli';
+
+describe('check --declarative', () => {
+  it('reports findings with the file line and fails on blockers', async () => {
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture('declarative/plugins-3-0.yml'), '-f', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const text = JSON.stringify(report);
+    expect(text).toContain('entities/plugin-field-renamed');
+    expect(text).toContain('plugins-3-0.yml');
+  });
+
+  it('accepts a folder and repeats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-decl-'));
+    writeFileSync(join(dir, 'a.yml'), '_format_version: "3.0"\nroutes: [{name: r, paths: ["/a/\\\\d+"]}]\n');
+    writeFileSync(join(dir, 'b.json'), '{"_format_version": "3.0", "services": []}');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', dir, '--declarative', fixture('declarative/clean-3x.yml')]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('a.yml:2');
+    expect(result.stdout).toContain('entities/route-regex-path-without-tilde');
+  });
+
+  it('makes a missing file an input error (exit 2, one line)', async () => {
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', 'nope/kong.yml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('nope/kong.yml');
+  });
+
+  it('lists the declarative rules as not evaluated when declarative_config is absent here', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-decl-'));
+    writeFileSync(join(dir, 'kong.conf'), 'database = off\ndeclarative_config = /etc/kong/kong.yml\n');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--from', '2.8.2', '--to', '3.4', '-f', 'json']);
+    const report = JSON.stringify(JSON.parse(result.stdout));
+    expect(report).toMatch(/declarative\/format-version[^}]*absent on this machine/);
+  });
+});
+
+describe('check with declarative_config from kong.conf', () => {
+  it('reads the file next to kong.conf and applies DB-less rules to a DB-less node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-dbless-'));
+    writeFileSync(join(dir, 'kong.conf'), 'database = off\ndeclarative_config = kong.yml\n');
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    minute: 5\n    policy: cluster\n');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--from', '3.3', '--to', '3.4', '-f', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    const findings = JSON.stringify(report);
+    expect(findings).toContain('entities/plugin-dbless-incompatible');
+    expect(findings).toMatch(/kong\.yml"[^}]*"line":6/);
+  });
+});
+
+describe('check --fix-output', () => {
+  it('writes a converted copy and lists what is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const output = join(dir, 'kong-3.4.yml');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture('declarative/regex-top-level-2x.yml'), '--fix-output', output, '-o', join(dir, 'report.txt')]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(output, 'utf8')).toContain('- ~/users/\\d+/orders');
+    expect(result.stderr).toContain('2 change(s)');
+    expect(result.stderr).toContain('nothing left to convert by hand');
+    expect(readFileSync(fixture('declarative/regex-top-level-2x.yml'), 'utf8')).toContain('- /users/\\d+/orders');
+  });
+
+  it('refuses to overwrite its input', async () => {
+    const input = fixture('declarative/regex-top-level-2x.yml');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', input]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('never edited in place');
+  });
+});

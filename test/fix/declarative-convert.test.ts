@@ -1,0 +1,89 @@
+// --fix-output's converter: each fixture converted for its path and checked again must not
+// report anything the converter claims to have fixed; comments and order survive.
+
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convertDeclarative, findingKey, migratePath } from '../../src/fix/declarative-convert';
+import type { Edition, Topology } from '../../src/plan/types';
+import { handPlan, runOnFiles } from '../support/declarative-harness';
+
+const DIR = join(__dirname, '..', '..', 'fixtures', 'declarative');
+
+interface Expectation { file?: string; from: string; to: string; edition?: Edition; topology?: Topology }
+
+const cases = readdirSync(DIR).filter((n) => n.endsWith('.expect.json')).sort().map((name) => {
+  const expectation = JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Expectation;
+  return { name, file: expectation.file ?? name.replace('.expect.json', '.yml'), expectation };
+});
+
+describe('migratePath', () => {
+  it('rewrites paths as Kong\'s 3.0 migration does', () => {
+    expect(migratePath('/users/\\d+')).toBe('~/users/\\d+');
+    expect(migratePath('/foo%2Dbar')).toBe('/foo-bar');
+    expect(migratePath('/item%2E(\\d+)')).toBe('~/item\\.(\\d+)');
+    expect(migratePath('/keep%2fslash')).toBe('/keep%2Fslash');
+    expect(migratePath('/plain')).toBe('/plain');
+  });
+});
+
+describe('declarative converter round trip', () => {
+  it.each(cases)('$name', async ({ file, expectation }) => {
+    const plan = { from: expectation.from, to: expectation.to, edition: expectation.edition, topology: expectation.topology };
+    const before = await runOnFiles(plan, [file], DIR);
+    const { text, conversions } = convertDeclarative(file, readFileSync(join(DIR, file), 'utf8'), handPlan(plan));
+    const out = mkdtempSync(join(tmpdir(), 'kp-fix-'));
+    writeFileSync(join(out, file), text);
+    const after = await runOnFiles(plan, [file], out);
+    const claimed = new Set(conversions.map((c) => c.key));
+    const stillThere = after.findings.filter((f) => claimed.has(findingKey(f)));
+    expect(stillThere.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    // Every change the converter claims answers a finding of the original file.
+    const beforeKeys = new Set(before.findings.map(findingKey));
+    for (const c of conversions) expect(beforeKeys.has(c.key) || c.ruleId === 'declarative/format-version').toBe(true);
+    expect(after.findings.length).toBeLessThanOrEqual(before.findings.length);
+    // A conversion must not bring a blocker the original did not have.
+    const beforeBlockers = new Set(before.findings.filter((f) => f.severity === 'blocker').map(findingKey));
+    const newBlockers = after.findings.filter((f) => f.severity === 'blocker' && !beforeBlockers.has(findingKey(f)));
+    expect(newBlockers.map((f) => f.message)).toEqual([]);
+  });
+
+  it('keeps comments and key order, and converts what it can', () => {
+    const source = readFileSync(join(DIR, 'plugins-3-0.yml'), 'utf8');
+    const { text, conversions } = convertDeclarative('plugins-3-0.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).toContain('# Plugin configurations a 2.8 node accepts');
+    expect(text).toMatch(/allow:\n\s+- 10\.0\.0\.0\/8/);
+    expect(text).not.toContain('whitelist');
+    expect(text).not.toContain('proxy_scheme');
+    expect(text).toMatch(/access:\n\s+- return kong\.response\.exit\(204\)/);
+    expect(text).toContain('services:\n- name: billing');
+    expect(text).toContain('policy: cluster');
+    expect(text.indexOf('name: billing')).toBeLessThan(text.indexOf('name: ip-restriction'));
+    // http-log header lists need a human decision: not converted.
+    expect(text).toContain('X-Team: [ payments, billing ]');
+    expect(conversions.map((c) => c.ruleId)).not.toContain('entities/field-value-rejected');
+  });
+
+  it('reshapes Redis addresses into nodes and wraps scalar AI limits', () => {
+    const source = readFileSync(join(DIR, 'enterprise-3-10.yml'), 'utf8');
+    const { text } = convertDeclarative('enterprise-3-10.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
+    expect(text).toMatch(/cluster_nodes:\n\s+- ip: r1\.internal\n\s+port: 6379/);
+    expect(text).not.toContain('cluster_addresses');
+    expect(text).toMatch(/window_size:\n\s+- 60/);
+    expect(text).toMatch(/connect_timeout: 1500\n\s+send_timeout: 1500\n\s+read_timeout: 1500/);
+    expect(text).not.toMatch(/\btimeout: 1500/);
+  });
+
+  it('leaves conflicting old and new fields alone', () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: acl\n  config:\n    whitelist: [a]\n    allow: [b]\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).toContain('whitelist: [ a ]');
+    expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toEqual([]);
+  });
+
+  it('writes JSON for JSON input', () => {
+    const source = JSON.stringify({ _format_version: '2.1', routes: [{ name: 'r', paths: ['/a/\\d+'] }] });
+    const { text } = convertDeclarative('kong.json', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(JSON.parse(text)).toEqual({ _format_version: '3.0', routes: [{ name: 'r', paths: ['~/a/\\d+'] }] });
+  });
+});

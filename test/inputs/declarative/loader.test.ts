@@ -1,0 +1,231 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../src/errors';
+import { DeclarativeEntitySource, loadDeclarative, readDeclarativeText } from '../../../src/inputs/declarative';
+import type { Entity, EntityType } from '../../../src/model/entities';
+import type { KongConf } from '../../../src/inputs/kong-conf/types';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+
+const YAML = `_format_version: "2.1"
+# a comment before services
+services:
+- name: orders
+  url: http://orders.internal:8080
+  routes:
+  - name: orders-by-id
+    paths:
+    - /orders
+    -   "/orders/\\\\d+"
+    plugins:
+    - name: key-auth
+  plugins:
+  - name: rate-limiting
+    config: { minute: 5, policy: local }
+routes:
+- name: top
+  service: orders
+  paths: [/top, "/x/(?!y)"]
+consumers:
+- username: alice
+  plugins:
+  - name: acl
+    config:
+      whitelist: [gold]
+upstreams:
+- name: up
+  targets:
+  - target: 10.0.0.1:80
+certificates:
+- id: 5d2a4c8e-0000-4000-8000-000000000001
+  cert: c
+  key: k
+  snis:
+  - name: example.com
+`;
+
+function entities(source: DeclarativeEntitySource, type: EntityType): Entity[] {
+  return [...source.list(type)];
+}
+
+function where(entity: Entity, path: (string | number)[]): string {
+  const origin = entity.at(path);
+  return origin.kind === 'file' ? `${origin.line}:${origin.column}` : origin.kind;
+}
+
+describe('declarative loader: YAML', () => {
+  const document = readDeclarativeText('kong.yml', YAML);
+  const source = new DeclarativeEntitySource([document]);
+
+  it('reads header facts with their lines', () => {
+    expect(document.format).toBe('yaml');
+    expect(document.flavor).toBe('kong');
+    expect(document.formatVersion?.value).toBe('2.1');
+    expect(document.formatVersion?.origin).toMatchObject({ file: 'kong.yml', line: 1, column: 18 });
+    expect(document.collections.map((c) => c.value)).toEqual([
+      '_format_version', 'services', 'routes', 'consumers', 'upstreams', 'certificates',
+    ]);
+  });
+
+  it('finds nested and top-level entities with their parents', () => {
+    const routes = entities(source, 'route');
+    expect(routes.map((r) => r.name)).toEqual(['orders-by-id', 'top']);
+    expect(routes[0].parents).toEqual({ service: { name: 'orders' } });
+    expect(routes[1].parents).toEqual({ service: { name: 'orders' } });
+    const plugins = entities(source, 'plugin');
+    expect(plugins.map((p) => p.name)).toEqual(['key-auth', 'rate-limiting', 'acl']);
+    expect(plugins[0].parents).toEqual({ service: { name: 'orders' }, route: { name: 'orders-by-id' } });
+    expect(plugins[2].parents).toEqual({ consumer: { name: 'alice' } });
+    expect(entities(source, 'target').map((t) => t.name)).toEqual(['10.0.0.1:80']);
+    expect(entities(source, 'sni').map((t) => t.name)).toEqual(['example.com']);
+    expect(entities(source, 'certificate')[0].id).toBe('5d2a4c8e-0000-4000-8000-000000000001');
+  });
+
+  it('points at the line and column of every value', () => {
+    const [nested, top] = entities(source, 'route');
+    expect(where(nested, ['paths', 0])).toBe('9:7');
+    expect(where(nested, ['paths', 1])).toBe('10:9');
+    expect(nested.fields.paths).toEqual(['/orders', '/orders/\\d+']);
+    expect(where(top, ['paths', 1])).toBe('19:17');
+    const acl = entities(source, 'plugin')[2];
+    expect(where(acl, ['config', 'whitelist'])).toBe('25:18');
+    expect(where(entities(source, 'plugin')[1], ['config', 'policy'])).toBe('15:34');
+  });
+
+  it('falls back to the closest enclosing value for a missing field', () => {
+    const keyAuth = entities(source, 'plugin')[0];
+    expect(where(keyAuth, ['config', 'hide_credentials'])).toBe(where(keyAuth, []));
+    expect(where(keyAuth, [])).toBe('12:7');
+  });
+});
+
+describe('declarative loader: JSON', () => {
+  const json = JSON.stringify({ _format_version: '3.0', _info: { select_tags: ['team-a'] }, services: [{ name: 's', routes: [{ name: 'r', paths: ['/a', '/b\\d'] }] }] }, null, 2);
+  const document = readDeclarativeText('state.json', json);
+  const source = new DeclarativeEntitySource([document]);
+
+  it('tells a decK file by its decK-only keys', () => {
+    expect(document.format).toBe('json');
+    expect(document.flavor).toBe('deck');
+    expect(document.flavorEvidence).toContain('_info');
+    expect(document.selectTags?.value).toEqual(['team-a']);
+  });
+
+  it('locates values lazily', () => {
+    const [route] = entities(source, 'route');
+    const lines = json.split('\n');
+    const expectedLine = lines.findIndex((l) => l.includes('"/b\\\\d"')) + 1;
+    expect(route.at(['paths', 1])).toMatchObject({ line: expectedLine, column: lines[expectedLine - 1].indexOf('"') + 1 });
+  });
+});
+
+describe('declarative loader: bad input', () => {
+  const errorOf = (fn: () => unknown): InputError => {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  it('names file and line of malformed YAML', () => {
+    const error = errorOf(() => readDeclarativeText('bad.yml', 'services:\n- name: a\n  routes: [\n    paths: x\n'));
+    expect(error.place.file).toBe('bad.yml');
+    expect(error.place.line).toBeGreaterThanOrEqual(3);
+    expect(error.oneLine()).toMatch(/^bad\.yml:\d+:\d+: malformed YAML/);
+  });
+
+  it('names file and line of malformed JSON', () => {
+    const error = errorOf(() => readDeclarativeText('bad.json', '{\n  "services": [\n    {"name": "a",}\n  ]\n}'));
+    expect(error.oneLine()).toMatch(/^bad\.json:3:\d+: malformed JSON/);
+  });
+
+  it('refuses an empty file and a file that is not a mapping', () => {
+    expect(errorOf(() => readDeclarativeText('empty.yml', '')).message).toContain('empty');
+    expect(errorOf(() => readDeclarativeText('list.yml', '- a\n- b\n')).message).toContain('mapping');
+  });
+
+  it('refuses duplicate keys', () => {
+    expect(errorOf(() => readDeclarativeText('dup.yml', 'services: []\nservices: []\n')).oneLine()).toMatch(/^dup\.yml:2/);
+  });
+});
+
+describe('declarative loader: files and folders', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-decl-'));
+  mkdirSync(join(dir, 'many'));
+  writeFileSync(join(dir, 'many', 'b.yaml'), '_format_version: "3.0"\nservices: [{name: b}]\n');
+  writeFileSync(join(dir, 'many', 'a.json'), '{"_format_version": "3.0", "services": [{"name": "a"}]}');
+  writeFileSync(join(dir, 'many', 'notes.txt'), 'ignored');
+  writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nroutes: [{name: r, paths: [/a]}]\n');
+
+  const confNaming = (value: string): KongConf => {
+    writeFileSync(join(dir, 'kong.conf'), `database = off\n# the production file\ndeclarative_config = ${value}\n`);
+    return loadKongConf(join(dir, 'kong.conf'), {});
+  };
+
+  it('reads every .yml/.yaml/.json file of a folder in name order', async () => {
+    const { config } = loadDeclarative({ paths: ['many'], cwd: dir });
+    expect(config!.documents.map((d) => d.file)).toEqual([join('many', 'a.json'), join('many', 'b.yaml')]);
+    const names: string[] = [];
+    await config!.entities.each('service', (s) => names.push(s.name!));
+    expect(names).toEqual(['a', 'b']);
+  });
+
+  it('makes a missing --declarative file an input error', () => {
+    expect(() => loadDeclarative({ paths: ['nope.yml'], cwd: dir })).toThrow(InputError);
+  });
+
+  it('resolves declarative_config against the kong.conf folder', () => {
+    const { config } = loadDeclarative({ kongConf: confNaming('kong.yml') });
+    expect(config!.from).toBe('kong.conf');
+    expect(config!.documents[0].flavor).toBe('kong');
+    expect(config!.documents[0].formatVersion?.value).toBe('1.1');
+  });
+
+  it('explains an absent production path instead of failing', () => {
+    const result = loadDeclarative({ kongConf: confNaming('/etc/kong/kong.yml') });
+    expect(result.config).toBeUndefined();
+    expect(result.missingReason).toMatch(/declarative_config \(.*kong\.conf:3:1\) names \/etc\/kong\/kong\.yml, absent/);
+  });
+
+  it('lists a Lua declarative file as unreadable rather than parsing it', () => {
+    writeFileSync(join(dir, 'kong.lua'), 'return {}');
+    const { config } = loadDeclarative({ paths: ['kong.lua'], cwd: dir });
+    expect(config!.unreadable).toEqual([expect.objectContaining({ reason: 'lua-format' })]);
+  });
+});
+
+describe('declarative loader: anchors, merge keys, CRLF, BOM', () => {
+  it('locates values reached through a merge key and an alias', () => {
+    const text = [
+      '_format_version: "3.0"',
+      'x-defaults: &defaults',
+      '  retries: 3',
+      '  protocol: https',
+      'services:',
+      '- <<: *defaults',
+      '  name: a',
+      '  host: a.internal',
+      '- name: b',
+      '  host: b.internal',
+      '  retries: 7',
+      '',
+    ].join('\n');
+    const document = readDeclarativeText('kong.yml', text);
+    const [a, b] = new DeclarativeEntitySource([document]).list('service');
+    expect(a.fields).toMatchObject({ name: 'a', retries: 3, protocol: 'https' });
+    expect(a.at(['protocol'])).toMatchObject({ line: 4, column: 13 });
+    expect(a.at(['host'])).toMatchObject({ line: 8, column: 9 });
+    expect(b.at(['retries'])).toMatchObject({ line: 11, column: 12 });
+  });
+
+  it('counts lines the same with CRLF and ignores a byte-order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-decl-'));
+    writeFileSync(join(dir, 'crlf.yml'), '\ufeff_format_version: "3.0"\r\nroutes:\r\n- name: r\r\n  paths: [/a]\r\n');
+    const { config } = loadDeclarative({ paths: ['crlf.yml'], cwd: dir });
+    const [route] = (config!.entities as DeclarativeEntitySource).list('route');
+    expect(route.at(['paths', 0])).toMatchObject({ line: 4, column: 11 });
+  });
+});
