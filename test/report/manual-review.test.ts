@@ -75,6 +75,20 @@ describe('manual-review list', () => {
     expect(targets).toMatchObject({ reason: 'no-rule' });
   });
 
+  it('says when the rule for an entry was turned off, and reads Helm values and --os from the config file', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-review-'));
+    const config = join(dir, '.kong-preflight.yml');
+    writeFileSync(config, `helmValues: [${fixture('helm/traditional/values.yaml')}]\nos: ubuntu-18.04\nto: "3.4"\nrules:\n  conf/pg-ssl-version-enum: off\n`);
+    const result = await runCli(['check', '--config', config, '--format', 'json', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.installation.from.value).toBe('2.8.4.1');
+    expect(report.manualReview.find((m: { id: string }) => m.id === 'kong-conf-pg-ssl-version-enum')).toMatchObject({ reason: 'rule-disabled' });
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'platform/os-support')).toBe(true);
+  });
+
   it('leaves Enterprise-only entries out of an OSS path', async () => {
     const report = await checkJson([conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss']);
     const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
