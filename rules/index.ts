@@ -39,6 +39,9 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import platformImageTag from './platform/image-tag';
+import platformOsSupport from './platform/os-support';
+import platformHostSizing from './platform/host-sizing';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
@@ -67,6 +70,9 @@ import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
 import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
+  platformImageTag,
+  platformOsSupport,
+  platformHostSizing,
   upgradePath,
   backupEvidence,
   cassandraRemoved,

@@ -13,6 +13,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
@@ -43,6 +44,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** Helm values, image files and the host (src/inputs/platform.ts). */
+  platform?: PlatformOptions;
   /** For loaders with long work (database reads, large files): drawn on a terminal only. */
   progress?: Progress;
 }
@@ -60,9 +63,10 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  if (options.confFile || Object.keys(kongEnv).length > 0) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv);
-    listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  const platform = loadPlatformInputs(options.platform ?? {});
+  if (options.confFile || Object.keys(kongEnv).length > 0 || platform.layer) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: platform.layer });
+    if (options.confFile || !platform.layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
   }
@@ -80,6 +84,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   try {
     if (inputs.kongConf || inputs.database) {
       inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
+      inputs.license.candidates.push(...platform.licenseCandidates);
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
@@ -107,9 +112,23 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
     }
 
-    const edition = deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
-    const { topology, role } = deriveTopology(options, inputs.kongConf, inputs.database);
-    const from = givenFrom ?? (inputs.database ? versionFromDatabase(inputs.database) : deriveVersion(undefined, '--from', missing.database));
+    listed.push(...platform.listed);
+    if (platform.images.length) inputs.images = platform.images;
+    if (platform.os) inputs.os = platform.os;
+    if (platform.host) inputs.host = platform.host;
+    Object.assign(missing, platform.missing);
+
+    // Helm values speak for the installation when no flag does: the image's edition and version,
+    // the chart's deployment mode.
+    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
+    const { topology, role } = !options.topology && platform.deployment
+      ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
+      : deriveTopology(options, inputs.kongConf, inputs.database);
+    // Without --from, the database's migrations (what really ran) win over an image tag.
+    const from = givenFrom
+      ?? (inputs.database ? versionFromDatabase(inputs.database)
+        : platform.version ? { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` }
+          : deriveVersion(undefined, '--from', missing.database));
     const plan = computePlan({
       from: from.version,
       to: to.version,

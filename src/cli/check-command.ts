@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
+import { manualReviewList } from '../engine/manual-review';
 import { scanFiles } from '../inputs/suppression-comments';
 import { UsageError } from '../errors';
 import { buildInstallation } from '../installation';
@@ -36,6 +37,11 @@ export interface CheckOptions {
   nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
+  /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
+  helmValues?: string[];
+  imageFile?: string[];
+  host?: boolean;
+  os?: string;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -84,6 +90,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
+    platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     cwd: io.cwd,
     progress,
   });
@@ -116,6 +123,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     result: { ...result, findings: triaged.findings },
     failOn: options.failOn,
     suppressed: triaged.suppressed,
+    manualReview: manualReviewList(registry.all(), installation.plan, result),
   });
   progress.done();
   if (triaged.baselineWritten !== undefined) io.stderr(`wrote ${triaged.baselineWritten} finding(s) to the baseline ${options.baseline}\n`);

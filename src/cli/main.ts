@@ -79,6 +79,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
       (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
+    .option('--helm-values <file>', 'a values.yaml of the Kong Helm chart (repeatable; later files override earlier ones)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option('--image-file <file>', 'a Dockerfile, compose file or manifest naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option('--host', 'this machine is the Kong host: read its OS (/etc/os-release), memory and CPUs')
+    .option('--os <name-version>', 'the Kong host\'s distribution when not running on it (ubuntu-22.04, rhel-8, amazonlinux-2, debian-11)')
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))

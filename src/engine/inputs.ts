@@ -10,6 +10,8 @@ import type { DatabaseInput } from '../inputs/database/types';
 import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
+import type { KongImageRef } from '../inputs/images/image-ref';
+import type { HostOs, HostResources } from '../inputs/host';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -33,11 +35,17 @@ export interface Inputs {
   nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
   customPlugins?: CustomPlugins;
+  /** Kong images named by Dockerfiles, compose files, manifests (`--image-file`) and Helm values. */
+  images?: KongImageRef[];
+  /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
+  os?: HostOs;
+  /** The Kong host's memory and CPUs (`--host`). */
+  host?: HostResources;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;
