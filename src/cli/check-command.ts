@@ -136,13 +136,16 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   return report.summary.failed ? 1 : 0;
 }
 
+/** Input kinds whose label is a file that may carry suppression comments. */
+const COMMENTABLE_INPUT = /^(declarative|nginx template|helm values|image file)/;
+
 /** Files that may hold suppression comments: kong.conf, every input file, every file with a finding. */
 function suppressionFiles(confFile: string | undefined, inputs: readonly { kind: string; label: string }[], findings: readonly { location: { kind: string; file?: string } }[]): string[] {
   const files = new Set<string>();
   if (confFile) files.add(confFile);
-  // A backup is a database dump, never a place for comments (and may be large).
-  // A database is not a file either.
-  for (const input of inputs) if (input.kind !== 'backup' && input.kind !== 'kong.conf' && input.kind !== 'database') files.add(input.label);
+  // Only inputs that are text files the operator edits; a backup is a dump (and may be large),
+  // and os/host/plugins labels are descriptions, not paths.
+  for (const input of inputs) if (COMMENTABLE_INPUT.test(input.kind)) files.add(input.label);
   for (const f of findings) if (f.location.kind === 'file' && f.location.file) files.add(f.location.file);
   return [...files];
 }
