@@ -3,6 +3,12 @@
 
 import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
+import dbCustomPlugins from './db/custom-plugins';
+import dbHybridDataPlanes from './db/hybrid-data-planes';
+import dbInstalledVersionMismatch from './db/installed-version-mismatch';
+import dbMigrationsInProgress from './db/migrations-in-progress';
+import dbPostgres15SchemaPrivilege from './db/postgres15-schema-privilege';
+import dbPostgresVersion from './db/postgres-version';
 import cassandraRemoved from './conf/cassandra-removed';
 import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
@@ -33,6 +39,9 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
+import platformImageTag from './platform/image-tag';
+import platformOsSupport from './platform/os-support';
+import platformHostSizing from './platform/host-sizing';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
@@ -61,6 +70,9 @@ import pluginsPluginNotEnabled from './plugins/plugin-not-enabled';
 import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header-filter';
 
 export const builtinRules: readonly Rule[] = [
+  platformImageTag,
+  platformOsSupport,
+  platformHostSizing,
   upgradePath,
   backupEvidence,
   cassandraRemoved,
@@ -75,6 +87,12 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   enterpriseLicense,
+  dbMigrationsInProgress,
+  dbInstalledVersionMismatch,
+  dbPostgresVersion,
+  dbPostgres15SchemaPrivilege,
+  dbHybridDataPlanes,
+  dbCustomPlugins,
   formatVersion,
   deckTransformFalse,
   vaultsBetaRenamed,

@@ -6,11 +6,14 @@ import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
+import type { DatabaseInput } from './inputs/database/types';
 import { loadDeclarative } from './inputs/declarative';
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
@@ -30,6 +33,10 @@ export interface InstallationOptions {
   role?: Role;
   edition?: Edition;
   backupFile?: string;
+  /** `--pg URL`: read this database instead of the one kong.conf configures. */
+  pgUrl?: string;
+  /** `--no-db`: do not read the database. */
+  noDb?: boolean;
   /** Values of --declarative (files or folders). */
   declarativePaths?: string[];
   /** `--nginx-template` files, in the order given. */
@@ -37,6 +44,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** Helm values, image files and the host (src/inputs/platform.ts). */
+  platform?: PlatformOptions;
   /** `--max-file-size` in bytes: replaces each input's own default limit. */
   maxFileBytes?: number;
   /** For loaders with long work (database reads, large files): drawn on a terminal only. */
@@ -56,79 +65,123 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  if (options.confFile || Object.keys(kongEnv).length > 0) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv, options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {});
-    listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  const platform = loadPlatformInputs(options.platform ?? {});
+  if (options.confFile || Object.keys(kongEnv).length > 0 || platform.layer) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: platform.layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
+    if (options.confFile || !platform.layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
   }
-  if (inputs.kongConf) {
-    inputs.license = loadLicenseEvidence(inputs.kongConf);
-  } else {
-    missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
-  }
-  const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes });
-  if (declarative.config) {
-    inputs.declarative = declarative.config;
-    inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
-    for (const document of declarative.config.documents) {
-      listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
-    }
-  } else {
-    missing.declarative = declarative.missingReason;
-    if (!inputs.entities) missing.entities = declarative.missingReason;
-  }
-  if (options.backupFile) {
-    inputs.backup = loadBackupEvidence(options.backupFile);
-    listed.push({ kind: 'backup', label: options.backupFile });
-  } else {
-    missing.backup = 'no --backup FILE given';
-  }
-  if (options.nginxTemplates && options.nginxTemplates.length > 0) {
-    inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
-    for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
-  } else {
-    missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
-  }
-
-  const edition = deriveEdition(options, inputs.kongConf, kongEnv);
-  const { topology, role } = deriveTopology(options, inputs.kongConf);
-  const from = deriveVersion(options.from, '--from');
+  // Versions the user gave are checked before any connection is made.
   const to = deriveVersion(options.to, '--to');
-  const plan = computePlan({
-    from: from.version,
-    to: to.version,
-    topology: topology.value as Topology,
-    role,
-    edition: edition.value as Edition,
-  });
-
-  const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
-  if (plugins.customPlugins) {
-    inputs.customPlugins = plugins.customPlugins;
-    listed.push({ kind: 'plugins', label: plugins.label });
+  const givenFrom = options.from ? deriveVersion(options.from, '--from') : undefined;
+  const database = await loadDatabaseForInstallation({ pgUrl: options.pgUrl, noDb: options.noDb, kongConf: inputs.kongConf, env: options.env });
+  if ('input' in database) {
+    inputs.database = database.input;
+    inputs.entities = [...(inputs.entities ?? []), database.input.entities];
+    listed.push({ kind: 'database', label: database.input.label });
   } else {
-    missing.customPlugins = plugins.missingReason;
+    missing.database = database.skipped;
   }
+  try {
+    if (inputs.kongConf || inputs.database) {
+      inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
+      inputs.license.candidates.push(...platform.licenseCandidates);
+    } else {
+      missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
+    }
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes });
+    if (declarative.config) {
+      inputs.declarative = declarative.config;
+      inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
+      for (const document of declarative.config.documents) {
+        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
+      }
+    } else {
+      missing.declarative = declarative.missingReason;
+      if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;
+    }
+    if (options.backupFile) {
+      inputs.backup = loadBackupEvidence(options.backupFile);
+      listed.push({ kind: 'backup', label: options.backupFile });
+    } else {
+      missing.backup = 'no --backup FILE given';
+    }
+    if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+      inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
+      for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+    } else {
+      missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
+    }
 
-  return {
-    inputs,
-    missing,
-    plan,
-    report: {
-      edition,
-      topology,
-      from: { value: from.version.toString(), reason: from.reason },
-      to: { value: to.version.toString(), reason: to.reason },
-      inputs: listed,
-      ...(options.confFile ? { configFile: options.confFile } : {}),
-    },
-  };
+    listed.push(...platform.listed);
+    if (platform.images.length) inputs.images = platform.images;
+    if (platform.os) inputs.os = platform.os;
+    if (platform.host) inputs.host = platform.host;
+    Object.assign(missing, platform.missing);
+
+    // Helm values speak for the installation when no flag does: the image's edition and version,
+    // the chart's deployment mode.
+    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
+    const { topology, role } = !options.topology && platform.deployment
+      ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
+      : deriveTopology(options, inputs.kongConf, inputs.database);
+    // Without --from, the database's migrations (what really ran) win over an image tag.
+    const from = givenFrom
+      ?? (inputs.database ? versionFromDatabase(inputs.database)
+        : platform.version ? { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` }
+          : deriveVersion(undefined, '--from', missing.database));
+    const plan = computePlan({
+      from: from.version,
+      to: to.version,
+      topology: topology.value as Topology,
+      role,
+      edition: edition.value as Edition,
+    });
+
+    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
+    if (plugins.customPlugins) {
+      inputs.customPlugins = plugins.customPlugins;
+      listed.push({ kind: 'plugins', label: plugins.label });
+    } else {
+      missing.customPlugins = plugins.missingReason;
+    }
+
+    return {
+      inputs,
+      missing,
+      plan,
+      report: {
+        edition,
+        topology,
+        from: { value: from.version.toString(), reason: from.reason },
+        to: { value: to.version.toString(), reason: to.reason },
+        inputs: listed,
+        ...(options.confFile ? { configFile: options.confFile } : {}),
+      },
+    };
+  } catch (error) {
+    // The session would keep the process alive; close it before the error travels on.
+    await inputs.database?.close();
+    throw error;
+  }
 }
 
-function deriveVersion(text: string | undefined, flag: string): { version: KongVersion; reason: string } {
-  if (!text) throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)`);
+function deriveVersion(text: string | undefined, flag: string, noDatabase?: string): { version: KongVersion; reason: string } {
+  if (!text) {
+    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${noDatabase ? `; database: ${noDatabase}` : ''}` : '';
+    throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
+  }
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
+}
+
+/** Without --from, the database's migrations say which version is installed. */
+function versionFromDatabase(database: DatabaseInput): { version: KongVersion; reason: string } {
+  const { installed } = database;
+  return {
+    version: resolveVersion(installed.planVersion.toString(), 'version inferred from schema_meta'),
+    reason: `inferred from the database: ${installed.label} (${installed.evidence[0]})`,
+  };
 }
 
 /** Enterprise when told so, when a license is configured or an Enterprise-only key is set. */
@@ -136,6 +189,7 @@ export function deriveEdition(
   options: Pick<InstallationOptions, 'edition' | 'from' | 'to'>,
   conf: KongConf | undefined,
   kongEnv: Record<string, string>,
+  database?: DatabaseInput,
 ): Derived {
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
@@ -143,6 +197,9 @@ export function deriveEdition(
   const keyMarker = conf ? findEnterpriseMarker(conf.settings().map((s) => s.key)) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
+  }
+  if (database && database.enterpriseEvidence.length > 0) {
+    return { value: 'enterprise', reason: `inferred: Enterprise ${database.enterpriseEvidence[0]} in the database` };
   }
   const fourPart = [options.from, options.to].find((v) => v && /^\d+\.\d+\.\d+\.\d+$/.test(v.trim()));
   if (fourPart) return { value: 'enterprise', reason: `inferred: ${fourPart} is an Enterprise version number` };
@@ -153,6 +210,7 @@ export function deriveEdition(
 export function deriveTopology(
   options: Pick<InstallationOptions, 'topology' | 'role'>,
   conf: KongConf | undefined,
+  database?: DatabaseInput,
 ): { topology: Derived; role: Role } {
   const roleSetting = conf?.get('role');
   const databaseSetting = conf?.get('database');
@@ -171,6 +229,13 @@ export function deriveTopology(
   }
   if (databaseSetting?.value === 'off') {
     return { topology: { value: 'dbless', reason: `database = off at ${describeOrigin(databaseSetting.origin)}` }, role: 'dbless' };
+  }
+  const liveDataPlanes = database?.dataPlanes.filter((dp) => dp.live) ?? [];
+  if (liveDataPlanes.length > 0) {
+    return {
+      topology: { value: 'hybrid', reason: `${liveDataPlanes.length} data plane(s) recently reported in the database's clustering_data_planes` },
+      role: 'control_plane',
+    };
   }
   const reason = conf ? 'no role and no database = off in kong.conf' : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };

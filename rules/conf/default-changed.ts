@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule, ruleChanges } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ChangeSeverity, ConfChange } from '../../src/knowledge/conf/types';
 import { severityRank } from '../../src/model/finding';
 import type { Origin } from '../../src/model/origin';
@@ -28,6 +28,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
   severity: 'info',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   messages: {
     defaultChanged: '`{{key}}` is not set, so it follows the default, which changes from {{from}} to {{to}} in {{since}}.{{note}}',
     newProperty: '`{{key}}` appears in {{since}} with the default {{to}}, which this kong.conf does not override.{{note}}',

@@ -3,7 +3,7 @@
 // leftover settings are ignored.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { changeCovers, changeOnPath, changesOfKind, conditionHolds, ruleChanges } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeOnPath, changesOfKind, conditionHolds, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 
 const ID = 'conf/enterprise-removed';
 
@@ -13,6 +13,7 @@ export default defineRule<'productEnabled' | 'leftover'>({
   severity: 'blocker',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   gate: { editions: ['enterprise'] },
   messages: {
     productEnabled: '`{{key}} = {{value}}` enables a product that Kong {{since}} no longer ships.{{note}}',

@@ -20,6 +20,10 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'numeric-conversion': 'info',
   'none-literal': 'info',
   'env-overrides-file': 'info',
+  'layer-overrides-file': 'info',
+  'unreadable-value': 'info',
+  'yaml-boolean': 'warning',
+  'exponent-number': 'warning',
 };
 
 export default defineRule<'diagnostic'>({

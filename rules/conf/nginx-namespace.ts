@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ruleChanges } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 
 const ID = 'conf/nginx-namespace';
 
@@ -14,6 +14,7 @@ export default defineRule<'namespaceRenamed' | 'namespaceAdded' | 'namespaceRemo
   severity: 'warning',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   messages: {
     namespaceRenamed: '`{{key}}` uses the prefix `{{prefix}}`, renamed `{{replacement}}` in {{since}}: Kong {{to}} reads it as `{{landsIn}}` directive `{{directive}}`.{{note}}',
     namespaceAdded: '`{{key}}` was ignored until now: from {{since}} the `{{prefix}}` prefix injects it into nginx.{{note}}',

@@ -8,6 +8,7 @@ export default defineRule<'outsideEnum' | 'newDefault'>({
   id: 'conf/pg-ssl-version-enum',
   description: 'Flags pg_ssl_version and pg_ro_ssl_version values that Kong Enterprise refuses from 3.2.1.0.',
   severity: 'blocker',
+  catalog: ['kong-conf-pg-ssl-version-enum'],
   inputs: ['kongConf'],
   gate: { introducedIn: FACT.introducedIn, editions: ['enterprise'] },
   messages: {

@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { changeCovers, changeOnPath, CONF_CHANGES, ownedByOtherRule, printable, ruleChanges } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeOnPath, CONF_CHANGES, ownedByOtherRule, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
 import { KongVersion } from '../../src/version/kong-version';
 
@@ -16,6 +16,7 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
   severity: 'warning',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   messages: {
     removed: '`{{key}}` is not a property of Kong {{to}} (removed in {{since}}): Kong ignores it without a warning.{{replacement}}{{note}}',
     removedHarmless: '`{{key}} = {{value}}` is left over: Kong {{since}} removed the property, and this value had no effect anyway.',

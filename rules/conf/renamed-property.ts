@@ -3,7 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable, ruleChanges } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeOnPath, changesOfKind, ownedByOtherRule, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/renamed-property';
@@ -14,6 +14,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
   severity: 'warning',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   messages: {
     renamedCarried: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} still copies the value over, but the old name is deprecated.{{note}}',
     renamedLost: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} does not carry `{{key}} = {{value}}` over, so `{{replacement}}` keeps its default ({{replacementDefault}}).{{note}}',

@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, ruleChanges } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
@@ -20,6 +20,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
   severity: 'warning',
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
+  catalog: ruleCatalog(ID),
   messages: {
     notInEnum: '`{{key}} = {{value}}` is not an allowed value on Kong {{to}} ({{allowed}}): Kong refuses to start.{{wasValid}}',
     notBoolean: '`{{key}} = {{value}}` is not a boolean Kong recognises: only `on` and `true` mean true, so Kong {{to}} reads it as false.',

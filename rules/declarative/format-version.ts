@@ -13,6 +13,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'missing'>({
   id: 'declarative/format-version',
   description: 'Reports declarative files whose _format_version is not 3.0 for a 3.x target.',
   severity: 'blocker',
+  catalog: ['declarative-format-version-3'],
   inputs: ['declarative'],
   messages: {
     deckRefuses: '`_format_version: {{version}}`: decK refuses to sync or diff this file against Kong 3.x; convert it to format 3.0.',

@@ -7,6 +7,7 @@ export default defineRule<'luaFile'>({
   id: 'declarative/lua-format-removed',
   description: 'Reports declarative files in Lua format, which 3.0 no longer reads.',
   severity: 'blocker',
+  catalog: ['declarative-lua-format-import-removed'],
   inputs: ['declarative'],
   gate: { introducedIn: '3.0.0' },
   messages: { luaFile: '{{file}} is a Lua declarative file; Kong 3.x reads only YAML or JSON (declarative_config, kong config db_import).' },

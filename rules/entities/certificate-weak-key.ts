@@ -27,6 +27,7 @@ export default defineRule<'weakKey'>({
   id: 'entities/certificate-weak-key',
   description: 'Reports certificates with keys that OpenSSL 3.2 security level 2 refuses.',
   severity: 'blocker',
+  catalog: ['openssl-seclevel2-weak-keys-entities'],
   inputs: ['entities'],
   gate: { introducedIn: '3.6.0' },
   messages: {

@@ -12,6 +12,7 @@ export default defineRule<'removed' | 'deprecated'>({
   id: 'entities/plugin-removed',
   description: 'Reports configured plugins that a version on the path removes or deprecates.',
   severity: 'blocker',
+  catalog: ['plugin-statsd-advanced-deprecated'],
   inputs: ['entities'],
   messages: {
     removed: '{{entity}}: the {{plugin}} plugin is removed in {{since}}; Kong will not start with it configured.{{replacement}}',

@@ -11,6 +11,7 @@ export default defineRule<'mixedPaths'>({
   id: 'entities/route-multi-path-priority',
   description: 'Reports routes mixing regex and prefix paths, whose matching priority changes in 3.3.',
   severity: 'warning',
+  catalog: ['router-compat-multi-path-priority'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.introducedIn },
   messages: {

@@ -10,6 +10,7 @@ export default defineRule<'v1Ignored'>({
   id: 'entities/route-path-handling-v1',
   description: 'Reports routes using path_handling v1, which the 3.x default router ignores.',
   severity: 'warning',
+  catalog: ['route-path-handling-v1-ignored'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.introducedIn },
   messages: {

@@ -21,6 +21,7 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes'>(
   id: 'entities/route-path-percent-encoded',
   description: 'Reports route paths with percent-encoded unreserved characters, which 3.x no longer decodes.',
   severity: 'warning',
+  catalog: ['route-path-percent-encoding-normalization'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {

@@ -16,6 +16,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   id: 'entities/route-regex-path-without-tilde',
   description: 'Reports route paths that were regexes in 2.x but lack the `~` prefix 3.x requires.',
   severity: 'warning',
+  catalog: ['route-regex-path-tilde-prefix-db', 'declarative-format-version-3'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {

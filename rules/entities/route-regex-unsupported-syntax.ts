@@ -13,6 +13,7 @@ export default defineRule<'unsupported' | 'needlessEscape'>({
   id: 'entities/route-regex-unsupported-syntax',
   description: 'Reports route regexes with constructs the 3.x atc router rejects.',
   severity: 'blocker',
+  catalog: ['router-atc-regex-unsupported-syntax'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {

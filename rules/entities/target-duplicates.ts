@@ -9,6 +9,7 @@ export default defineRule<'duplicate'>({
   id: 'entities/target-duplicates',
   description: 'Reports targets that appear twice for the same upstream.',
   severity: 'warning',
+  catalog: ['database-duplicate-targets-pruned'],
   inputs: ['entities'],
   gate: { introducedIn: '3.0.0' },
   messages: {

@@ -13,6 +13,7 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'dataPlane' | 'expi
   id: 'license/enterprise-license',
   description: 'Checks that the Enterprise node has a license for the new cluster and that it is not expired or about to expire.',
   severity: 'blocker',
+  catalog: ['ee-free-mode-removed', 'ee-license-expiry-read-only'],
   inputs: ['license'],
   gate: { editions: ['enterprise'] },
   messages: {

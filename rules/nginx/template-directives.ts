@@ -15,6 +15,7 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
   id: 'nginx/template-directives',
   description: 'Finds template directives that the nginx or OpenSSL bundled with the target Kong deprecates, ignores or refuses.',
   severity: 'warning',
+  catalog: ['nginx-template-3-4-inject-and-secrets-dict'],
   inputs: ['nginxTemplates'],
   messages: {
     directive: '`{{directive}}`{{word}}: {{reason}}.',

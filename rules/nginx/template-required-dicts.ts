@@ -18,6 +18,7 @@ export default defineRule<'missingDict'>({
   id: 'nginx/template-required-dicts',
   description: 'Finds shared dicts the target Kong requires at start-up that a custom template does not declare.',
   severity: 'blocker',
+  catalog: ['nginx-template-3-4-inject-and-secrets-dict'],
   inputs: ['nginxTemplates'],
   messages: {
     missingDict: '{{file}} does not declare `lua_shared_dict {{dict}}`; Kong {{since}} and later refuse to start without it ("missing shared dict"){{note}}.',

@@ -7,6 +7,9 @@ export default defineRule<'problem'>({
   id: 'path/upgrade-path',
   description: 'Reports path-level problems: sources that must stop at an intermediate version first, or routes Kong does not document.',
   severity: 'blocker',
+  // The planner's route and problems handle these: the minimum source for 3.x migrations, the
+  // hybrid stop at 3.1.1.3 and control planes before data planes.
+  catalog: ['migration-minimum-source-version', 'hybrid-legacy-protocol-removed', 'hybrid-upgrade-order-and-skew'],
   inputs: [],
   messages: { problem: '{{message}}' },
   remediation: 'Follow the hops of the upgrade path in order; never skip a required intermediate version.',

@@ -14,6 +14,7 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
   id: 'plugins/handler-priority-version',
   description: 'Flags custom plugin handlers that lack the integer PRIORITY or the x.y.z VERSION that Kong 3.0 requires.',
   severity: 'blocker',
+  catalog: ['custom-plugin-priority-version-required'],
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn },
   messages: {

@@ -23,6 +23,7 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
   id: 'plugins/plugin-server',
   description: 'Checks Go, JavaScript and Python plugins against the 3.0 plugin-server rules: pluginserver_names, version and priority, byte bodies.',
   severity: 'blocker',
+  catalog: ['custom-plugin-external-raw-body-bytes', 'custom-plugin-priority-version-required', 'kong-conf-go-pluginserver-removed'],
   inputs: ['customPlugins'],
   gate: { introducedIn: SINCE },
   messages: {

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
+import { manualReviewList } from '../engine/manual-review';
 import { scanFiles } from '../inputs/suppression-comments';
 import { UsageError } from '../errors';
 import { parseFileSize } from '../inputs/file-limits';
@@ -27,11 +28,20 @@ export interface CheckOptions {
   role?: Role;
   edition?: Edition;
   backup?: string;
+  /** `--pg URL`. */
+  pg?: string;
+  /** False with `--no-db`. */
+  db?: boolean;
   declarative?: string[];
   fixOutput?: string;
   nginxTemplate?: string[];
   /** `--plugin-dir DIR`, repeatable. */
   pluginDir?: string[];
+  /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
+  helmValues?: string[];
+  imageFile?: string[];
+  host?: boolean;
+  os?: string;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -77,9 +87,12 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     role: options.role,
     edition: options.edition,
     backupFile: options.backup,
+    pgUrl: options.pg,
+    noDb: options.db === false,
     declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
+    platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,
     progress,
@@ -93,7 +106,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     now: io.now,
     disabled: policy.disabled,
     severityOverrides: policy.severityOverrides,
-  });
+  }).finally(() => installation.inputs.database?.close());
   progress.step('triage and fingerprints');
   // Declarative files can be tens of megabytes: fingerprints and comment scanning reuse their texts.
   const knownTexts = new Map((installation.inputs.declarative?.documents ?? []).map((d) => [d.file, d.text]));
@@ -115,6 +128,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     result: { ...result, findings: triaged.findings },
     failOn: options.failOn,
     suppressed: triaged.suppressed,
+    manualReview: manualReviewList(registry.all(), installation.plan, result),
   });
   progress.step('writing reports');
   progress.done();
@@ -129,12 +143,16 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   return report.summary.failed ? 1 : 0;
 }
 
+/** Input kinds whose label is a file that may carry suppression comments. */
+const COMMENTABLE_INPUT = /^(declarative|nginx template|helm values|image file)/;
+
 /** Files that may hold suppression comments: kong.conf, every input file, every file with a finding. */
 function suppressionFiles(confFile: string | undefined, inputs: readonly { kind: string; label: string }[], findings: readonly { location: { kind: string; file?: string } }[]): string[] {
   const files = new Set<string>();
   if (confFile) files.add(confFile);
-  // A backup is a database dump, never a place for comments (and may be large).
-  for (const input of inputs) if (input.kind !== 'backup' && input.kind !== 'kong.conf') files.add(input.label);
+  // Only inputs that are text files the operator edits; a backup is a dump (and may be large),
+  // and os/host/plugins labels are descriptions, not paths.
+  for (const input of inputs) if (COMMENTABLE_INPUT.test(input.kind)) files.add(input.label);
   for (const f of findings) if (f.location.kind === 'file' && f.location.file) files.add(f.location.file);
   return [...files];
 }

@@ -11,6 +11,8 @@ export interface CliIo {
   progressStream?: { isTTY?: boolean; write(text: string): unknown };
   /** Pinned clock for tests; real runs use the current time. */
   now?: Date;
+  /** Where `--host` reads the OS, memory and CPU count; tests point these at fixtures. */
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
 
 export function processIo(): CliIo {

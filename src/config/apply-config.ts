@@ -27,6 +27,9 @@ const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'path' | '
   ['declarative', 'declarative', 'paths'],
   ['nginxTemplates', 'nginxTemplate', 'paths'],
   ['pluginDirs', 'pluginDir', 'paths'],
+  ['helmValues', 'helmValues', 'paths'],
+  ['imageFiles', 'imageFile', 'paths'],
+  ['os', 'os', 'value'],
   ['rulesDir', 'rulesDir', 'paths'],
 ];
 

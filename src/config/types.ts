@@ -23,6 +23,9 @@ export interface ConfigFile {
   declarative?: PathList;
   nginxTemplates?: PathList;
   pluginDirs?: PathList;
+  helmValues?: PathList;
+  imageFiles?: PathList;
+  os?: string;
   rulesDir?: PathList;
   failOn?: Severity | 'none';
   baseline?: string;

@@ -38,6 +38,11 @@ export interface RuleMeta<MessageId extends string> {
    * `gate.introducedIn` instead.
    */
   changes?: RuleChange[];
+  /**
+   * The breaking-change catalogue entries (src/knowledge/breaking-changes) this rule detects. An
+   * entry on the path that no evaluated rule lists goes to the report's manual-review list.
+   */
+  catalog?: string[];
   /** `uncertain` when the fact is not settled: such a rule must not raise blockers. */
   confidence?: 'high' | 'uncertain';
 }

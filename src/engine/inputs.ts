@@ -6,9 +6,12 @@ import type { KongConf } from '../inputs/kong-conf/types';
 import type { BackupEvidence } from '../inputs/backup';
 import type { EntitySource } from '../model/entities';
 import type { LicenseInput } from '../inputs/license';
+import type { DatabaseInput } from '../inputs/database/types';
 import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
+import type { KongImageRef } from '../inputs/images/image-ref';
+import type { HostOs, HostResources } from '../inputs/host';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -20,17 +23,29 @@ export interface Inputs {
    * declare `entities` return visitors and see every source; findings carry each source's origin.
    */
   entities?: EntitySource[];
+  /**
+   * The Kong PostgreSQL database, read-only: migration ledger and lock, installed version range,
+   * server version and role privileges, workspaces, license rows, data planes, plugin names.
+   * Its entities also appear in `entities`.
+   */
+  database?: DatabaseInput;
   /** Declarative files (kong.yml, decK state) as files: format version, flavour, collections. */
   declarative?: DeclarativeConfig;
   /** Custom nginx templates from `--nginx-template` (the `--nginx-conf` file and kept include copies). */
   nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
   customPlugins?: CustomPlugins;
+  /** Kong images named by Dockerfiles, compose files, manifests (`--image-file`) and Helm values. */
+  images?: KongImageRef[];
+  /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
+  os?: HostOs;
+  /** The Kong host's memory and CPUs (`--host`). */
+  host?: HostResources;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'declarative', 'customPlugins', 'nginxTemplates'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -4,6 +4,7 @@
 import { SEVERITIES } from '../model/finding';
 import { KongVersion } from '../version/kong-version';
 import { INPUT_NAMES } from './inputs';
+import { catalogEntry } from '../knowledge/breaking-changes';
 import type { Rule } from './define-rule';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
@@ -51,6 +52,9 @@ export function validateRule(rule: Rule): string[] {
   if (!meta.sources || meta.sources.length === 0) problems.push('no sources');
   if (meta.gate?.introducedIn && !KongVersion.tryParse(meta.gate.introducedIn)) {
     problems.push(`gate.introducedIn "${meta.gate.introducedIn}" is not a version`);
+  }
+  for (const id of meta.catalog ?? []) {
+    if (!catalogEntry(id)) problems.push(`catalog names unknown breaking change "${id}"`);
   }
   if (meta.confidence === 'uncertain' && meta.severity === 'blocker') {
     problems.push('an uncertain fact may not be a blocker');

@@ -64,6 +64,18 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`…and ${notListed} more finding(s): see the full report (JSON or SARIF).`);
     out.push('');
   }
+  const manualReview = report.manualReview ?? [];
+  if (manualReview.length > 0) {
+    // One place for the changelog review of this path: what no rule could check, by hop.
+    out.push(`<details><summary>Review by hand: ${manualReview.length} breaking change(s) on this path no rule could check</summary>`);
+    out.push('');
+    for (const m of manualReview) {
+      out.push(`- [ ] **${escape(m.title)}** (${m.severity}, ${m.hop ?? m.introducedIn}, \`${m.id}\`): ${escape(m.remediation)} ${escape(m.why)}. [docs](${m.docsUrl})`);
+    }
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
   if (report.notEvaluated.length > 0) {
     out.push(`<details><summary>${report.notEvaluated.length} rule(s) not evaluated (missing input)</summary>`);
     out.push('');

@@ -2,6 +2,7 @@
 // Built once from the engine's result; reporters format it and never decide anything.
 
 import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
+import type { ManualReviewItem } from '../model/manual-review';
 import { severityRank } from '../model/finding';
 import type { Origin } from '../model/origin';
 import type { NotApplicable, RunResult } from '../engine/run-rules';
@@ -98,6 +99,11 @@ export interface Report {
   notEvaluated: NotEvaluated[];
   notApplicable: NotApplicable[];
   internalErrors: InternalError[];
+  /**
+   * Breaking changes on the path that no rule could check here: the operator reviews them by
+   * hand. Always set by buildReport; optional so hand-built reports stay valid.
+   */
+  manualReview?: ManualReviewItem[];
   summary: ReportSummary;
 }
 
@@ -150,6 +156,7 @@ export function buildReport(input: {
   installation: ReportInstallation;
   result: RunResult;
   failOn: FailOn;
+  manualReview?: ManualReviewItem[];
   /** Findings that triage took out of `result.findings` (src/triage). */
   suppressed?: readonly SuppressedFinding[];
 }): Report {
@@ -168,6 +175,7 @@ export function buildReport(input: {
     notEvaluated: [...result.notEvaluated].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     notApplicable: [...result.notApplicable].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     internalErrors: [...result.internalErrors].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    manualReview: input.manualReview ?? [],
     summary: {
       blocker: count('blocker'),
       warning: count('warning'),

@@ -53,6 +53,17 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const n of report.notEvaluated) out.push(`  ${n.ruleId}: ${n.reason}`);
     out.push('');
   }
+  const manualReview = report.manualReview ?? [];
+  if (manualReview.length > 0) {
+    out.push(bold(`Review by hand (${manualReview.length} breaking change(s) on this path no rule could check)`));
+    for (const m of manualReview) {
+      out.push(`  ${paint(COLOR[m.severity], LABEL[m.severity].padEnd(7))}  ${m.hop ?? m.introducedIn}  ${m.title}  [${m.id}, ${m.artifact}]`);
+      out.push(`           why: ${m.why}`);
+      out.push(`           fix: ${m.remediation}`);
+      out.push(`           docs: ${m.docsUrl}`);
+    }
+    out.push('');
+  }
   if (report.internalErrors.length > 0) {
     out.push(bold('Rules that failed (please report)'));
     for (const e of report.internalErrors) out.push(`  ${e.ruleId}: ${e.message}`);

@@ -12,7 +12,7 @@ export const REPO_ROOT = require('node:path').join(__dirname, '../..') as string
 
 export async function runCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; now?: Date; tty?: boolean } = {},
+  options: { env?: Record<string, string>; cwd?: string; now?: Date; tty?: boolean; hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number } } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -23,6 +23,7 @@ export async function runCli(
     cwd: options.cwd ?? REPO_ROOT,
     stdoutIsTty: options.tty ?? false,
     now: options.now ?? new Date('2026-11-21T12:00:00Z'),
+    ...(options.hostPaths ? { hostPaths: options.hostPaths } : {}),
   });
   return { code, stdout, stderr };
 }

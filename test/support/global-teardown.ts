@@ -1,2 +1,7 @@
-// Placeholder until the database test harness lands: the PostgreSQL shutdown goes here.
-export default async function globalTeardown(): Promise<void> {}
+// Jest global teardown: stops the embedded PostgreSQL and removes its data folder.
+
+import { stopTestServer } from './postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopTestServer();
+}

@@ -18,8 +18,11 @@ export class ConfStore implements KongConf {
   private readonly ordered: readonly ConfSetting[];
 
   /** `ordered` holds every effective setting once, in the order `settings()` returns them. */
-  constructor(init: { file?: string; dir: string; modifiedAt?: Date; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[] }) {
+  private readonly fallbackAnchor?: FileOrigin;
+
+  constructor(init: { file?: string; dir: string; modifiedAt?: Date; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[]; anchor?: FileOrigin }) {
     this.file = init.file;
+    this.fallbackAnchor = init.anchor;
     this.dir = init.dir;
     if (init.modifiedAt) this.modifiedAt = init.modifiedAt;
     this.ordered = init.ordered;
@@ -57,6 +60,6 @@ export class ConfStore implements KongConf {
   }
 
   anchor(): FileOrigin | undefined {
-    return this.file !== undefined ? fileOrigin(this.file, 1, 1) : undefined;
+    return this.file !== undefined ? fileOrigin(this.file, 1, 1) : this.fallbackAnchor;
   }
 }

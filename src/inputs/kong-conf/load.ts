@@ -16,6 +16,19 @@ export interface LoadKongConfOptions {
   maxBytes?: number;
   /** The folder used as `dir` when no file is given (default: the process's working folder). */
   cwd?: string;
+  /**
+   * Settings Kong receives as environment variables from another file (Helm values: see
+   * src/inputs/helm/conf-layer.ts). They beat the kong.conf file and lose to the `KONG_*`
+   * variables of `env`; their diagnostics are kept with the loader's own.
+   */
+  layer?: ConfLayer;
+}
+
+export interface ConfLayer {
+  settings: ConfSetting[];
+  diagnostics: ConfDiagnostic[];
+  /** Where installation-wide findings anchor when there is no kong.conf file. */
+  anchor?: FileOrigin;
 }
 
 /**
@@ -30,9 +43,10 @@ export function loadKongConf(
   const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
   const diagnostics: ConfDiagnostic[] = [];
   const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
-  const effective = applyEnv(fileSettings, env, diagnostics);
+  const layered = options.layer ? applyLayer(fileSettings, options.layer, diagnostics) : fileSettings;
+  const effective = applyEnv(layered, env, diagnostics);
   const dir = file === undefined ? path.resolve(options.cwd ?? process.cwd()) : path.resolve(path.dirname(file));
-  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics });
+  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics, anchor: options.layer?.anchor });
 }
 
 function diagnostic(kind: ConfDiagnosticKind, origin: FileOrigin | EnvOrigin, message: string, key?: string): ConfDiagnostic {
@@ -166,6 +180,24 @@ function quotedDiagnostic(key: string, origin: FileOrigin | EnvOrigin): ConfDiag
 
 function noneDiagnostic(key: string, origin: FileOrigin | EnvOrigin): ConfDiagnostic {
   return diagnostic('none-literal', origin, `\`${key}\` is set to NONE: Kong reads the word NONE (only injected nginx directives treat it as unset); leave the value empty to unset it`, key);
+}
+
+/**
+ * Lays a layer's settings over the file settings: a layer key replaces the file's (taking its
+ * place in the order), new keys follow in the layer's order.
+ */
+function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
+  diagnostics.push(...layer.diagnostics);
+  const merged = new Map(fileSettings);
+  for (const setting of layer.settings) {
+    const fromFile = fileSettings.get(setting.key);
+    if (fromFile) {
+      const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
+      diagnostics.push(diagnostic('layer-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
+    }
+    merged.set(setting.key, { ...setting, overrides: fromFile ? [...fromFile.overrides, fromFile] : [] });
+  }
+  return merged;
 }
 
 /**

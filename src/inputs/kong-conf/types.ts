@@ -24,6 +24,11 @@ export interface ConfSetting {
   numberLike?: boolean;
   origin: FileOrigin | EnvOrigin;
   /**
+   * The environment variable that carries the setting to Kong when the origin is a file that is
+   * not kong.conf (a Helm values file: the chart turns `env.pg_host` into `KONG_PG_HOST`).
+   */
+  envName?: string;
+  /**
    * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
    * file, the file lines an env var beats). Filled on effective settings; empty on the settings
    * listed here.
@@ -43,7 +48,11 @@ export type ConfDiagnosticKind =
   | 'none-literal'         // `NONE` written by the user: Kong keeps the word except for injected nginx directives
   | 'dangling-continuation' // a `\` on the last line: Kong drops that pending text
   | 'byte-order-mark'      // a UTF-8 BOM: Kong reads it as part of the first line
-  | 'env-overrides-file';  // a KONG_* variable replaces a file setting
+  | 'env-overrides-file'   // a KONG_* variable replaces a file setting
+  | 'layer-overrides-file' // a Helm `env:` entry replaces a kong.conf setting
+  | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time
+  | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
+  | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)
 
 export interface ConfDiagnostic {
   kind: ConfDiagnosticKind;
@@ -80,6 +89,6 @@ export interface KongConf {
   envSettings(): ConfSetting[];
   /** Oddities Kong silently tolerates, for rules to report. */
   readonly diagnostics: readonly ConfDiagnostic[];
-  /** A place to anchor installation-wide findings: the file's first line. */
+  /** A place to anchor installation-wide findings: the file's first line (or the first values file's). */
   anchor(): FileOrigin | undefined;
 }

@@ -44,6 +44,15 @@ export function ruleChanges(ruleId: string): RuleChange[] {
   }));
 }
 
+/**
+ * The breaking-change catalogue ids a rule covers (`meta.catalog`): the `breakingChanges` of its
+ * curated changes, silenced ones included (the rule still decides them).
+ */
+export function ruleCatalog(ruleId: string): string[] {
+  const ids = CONF_CHANGES.filter((c) => ruleOf(c) === ruleId).flatMap((c) => c.breakingChanges ?? []);
+  return [...new Set(ids)].sort();
+}
+
 export function changesOfKind(...kinds: ChangeKind[]): ConfChange[] {
   return CONF_CHANGES.filter((c) => kinds.includes(c.kind));
 }

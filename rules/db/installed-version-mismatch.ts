@@ -1,0 +1,35 @@
+// Compares the version the plan starts from (--from) with the version the database's migrations
+// say is installed. When they disagree, the plan skips or repeats changes: rules between the two
+// versions are gated wrongly and the report cannot be trusted.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { rangeAdmits } from '../../src/inputs/database';
+import { migrationSources } from '../../src/knowledge/database/migrations';
+import { MIGRATION_STATE } from '../../src/knowledge/database/facts';
+
+export default defineRule<'older' | 'newer'>({
+  id: 'db/installed-version-mismatch',
+  description: 'Flags a --from version that contradicts the version the database was migrated by.',
+  severity: 'warning',
+  inputs: ['database'],
+  // Only nodes with a database: DB-less nodes and data planes have none.
+  gate: { roles: ['traditional', 'control_plane'] },
+  messages: {
+    older: '--from {{from}} is newer than this database: its migrations stop at {{installed}} ({{evidence}}). Changes between the two are not checked.',
+    newer: '--from {{from}} is older than this database: its migrations reach {{installed}} ({{evidence}}).',
+  },
+  remediation: 'Run the check without --from (the database decides), or with the version the database reports; if the database is not the one of this node, fix pg_* or --pg.',
+  docsUrl: MIGRATION_STATE.docsUrl,
+  sources: migrationSources,
+  check(ctx) {
+    const db = ctx.input('database');
+    const { installed } = db;
+    const from = ctx.plan.from;
+    if (rangeAdmits(installed, from)) return;
+    ctx.report({
+      messageId: from.gte(installed.min) ? 'older' : 'newer',
+      at: db.origin('schema_meta', 'core', 'executed'),
+      data: { from: from.toString(), installed: installed.label, evidence: installed.evidence[0] },
+    });
+  },
+});

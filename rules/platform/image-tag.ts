@@ -1,0 +1,94 @@
+// Checks the Kong image an installation is built from against the upgrade path: an image flavour
+// that stops being published (Alpine at 3.4, Amazon Linux 2 at 3.15), the `-rhel` base moving
+// from UBI 8 to UBI 9, convenience tags turning Ubuntu-based, open-source images that end with
+// 3.9, and a tag that contradicts `--from`. A derived image on a vanished base fails to build.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { catalogEntry } from '../../src/knowledge/breaking-changes';
+import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
+import { KONG_IMAGES } from '../../src/knowledge/platform/images';
+import { OS_SUPPORT_SOURCES } from '../../src/knowledge/platform/os-support';
+import { isReleased, minorInfo } from '../../src/knowledge/releases';
+
+const FLAVOUR_ENTRY: Record<string, string> = {
+  alpine: 'platform-alpine-dropped',
+  centos: 'platform-centos-dropped',
+  'amazonlinux-2': 'platform-amazon-linux-2-dropped',
+};
+const RHEL = catalogEntry('platform-rhel8-docker-image-replaced')!;
+const ALPINE = catalogEntry('platform-alpine-dropped')!;
+const OSS_CENTOS = catalogEntry('platform-centos-oss-images-stopped')!;
+const CONVENIENCE_UBUNTU_FROM = KONG_IMAGES.convenienceBase[1].from;
+
+export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'unknownVersion'>({
+  id: 'platform/image-tag',
+  description: 'Checks Kong image tags against the path: flavours that stop, base images that change, tags that do not exist for the target.',
+  severity: 'warning',
+  catalog: ['platform-alpine-dropped', 'platform-rhel8-docker-image-replaced', 'platform-centos-oss-images-stopped'],
+  inputs: ['images'],
+  messages: {
+    flavourGone: 'Kong publishes no `-{{flavour}}` image for {{minor}} ({{os}} images end there): `{{reference}}` has no counterpart at the target.',
+    rhelBase: '`{{reference}}`: from 3.4 the `-rhel` tag is built on UBI 9 instead of UBI 8 under the same name; steps that assume EL8 (el8 RPMs, module streams) break.',
+    convenienceBase: '`{{reference}}` is a tag without an OS suffix: those were Alpine-based before 3.4 and are Ubuntu-based from 3.4.',
+    apkOnUbuntu: '`{{reference}}` is extended with `apk`, Alpine\'s package manager: from 3.4 this tag is Ubuntu-based and the build fails.',
+    noOssImage: '`{{reference}}` is an open-source image, and Kong published no open-source release for {{minor}}: the target needs the Enterprise image kong/kong-gateway.',
+    versionMismatch: '`{{reference}}` runs Kong {{tagVersion}}, but --from says {{from}}: the path is computed from --from.',
+    noVersion: '`{{reference}}` names no version (`{{tag}}`): pin the running version, or the image may already be another release than --from.',
+    unknownVersion: '`{{reference}}` names Kong {{tagVersion}}, which is not a known release.',
+  },
+  remediation: 'Pin the target image by version and OS suffix (for example kong/kong-gateway:3.4.x.y-ubuntu) and rebuild derived images on a base the target still publishes.',
+  docsUrl: ALPINE.docsUrl,
+  sources: [...KONG_IMAGES.sources, ...OS_SUPPORT_SOURCES.slice(0, 2)],
+  check(ctx) {
+    const { plan } = ctx;
+    const requestedFrom = plan.requested?.from ?? plan.from;
+    for (const image of ctx.input('images')) {
+      const reference = image.reference;
+      if (!image.version) {
+        if (image.tag) ctx.report({ messageId: 'noVersion', at: image.origin, severity: 'info', data: { reference, tag: image.tag } });
+      } else if (!isReleased(image.version)) {
+        ctx.report({ messageId: 'unknownVersion', at: image.origin, data: { reference, tagVersion: image.version.toString() } });
+      } else if (!requestedFrom.contains(image.version) && !image.version.contains(requestedFrom)) {
+        ctx.report({ messageId: 'versionMismatch', at: image.origin, data: { reference, tagVersion: image.version.toString(), from: requestedFrom.toString() } });
+      }
+
+      // Open-source images stop where open-source releases stop.
+      const targetMinor = plan.to.minorKey;
+      if (image.edition === 'oss' && (minorInfo(plan.to)?.oss.length ?? 1) === 0) {
+        ctx.report({ messageId: 'noOssImage', at: image.origin, severity: 'blocker', data: { reference, minor: targetMinor } });
+      }
+
+      if (image.flavour) {
+        if (image.flavour.suffix === 'centos' && image.edition === 'oss' && ctx.crosses(OSS_CENTOS.introducedIn)) {
+          // The tables list Enterprise CentOS images until 3.3; open-source ones stopped at 2.8.
+          const hop = ctx.hopFor(OSS_CENTOS.introducedIn)!;
+          ctx.report({ messageId: 'flavourGone', at: image.origin, since: OSS_CENTOS.introducedIn, severity: OSS_CENTOS.severity, data: { reference, flavour: 'centos', minor: hop.toVersion.minorKey, os: 'CentOS' }, docsUrl: OSS_CENTOS.docsUrl, remediation: OSS_CENTOS.remediation });
+          continue;
+        }
+        const gone = plan.hops.find((hop) => !flavourAvailable(hop.toVersion.minorKey, image.flavour!));
+        if (gone && flavourAvailable(plan.from.minorKey, image.flavour)) {
+          const entry = catalogEntry(FLAVOUR_ENTRY[image.flavour.suffix] ?? '');
+          ctx.report({
+            messageId: 'flavourGone',
+            at: image.origin,
+            since: gone.toVersion,
+            data: { reference, flavour: image.flavour.suffix, minor: gone.toVersion.minorKey, os: image.flavour.os },
+            ...(entry ? { docsUrl: entry.docsUrl, remediation: entry.remediation } : {}),
+          });
+        }
+        if (image.flavour.suffix === 'rhel' && ctx.crosses(KONG_IMAGES.rhelBaseChange.in)) {
+          ctx.report({ messageId: 'rhelBase', at: image.origin, severity: 'info', since: KONG_IMAGES.rhelBaseChange.in, data: { reference }, docsUrl: RHEL.docsUrl, remediation: RHEL.remediation });
+        }
+      } else if (!image.unknownSuffix && image.version && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
+        ctx.report({
+          messageId: image.usesApk ? 'apkOnUbuntu' : 'convenienceBase',
+          at: image.origin,
+          severity: image.usesApk ? 'blocker' : 'info',
+          since: CONVENIENCE_UBUNTU_FROM,
+          data: { reference },
+          remediation: ALPINE.remediation,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,57 @@
+// Builds the manual-review list: every catalogue entry on the path that no evaluated rule covers.
+// An entry whose rules all ran is covered (a rule that finds nothing has checked it); an entry
+// whose rules could not run lists why, so a missing input never reads as a pass.
+
+import { entriesOnPath, type CatalogEntry } from '../knowledge/breaking-changes';
+import type { ManualReviewItem } from '../model/manual-review';
+import { hopCrossing } from '../plan/gate';
+import type { Plan } from '../plan/types';
+import type { Rule } from './define-rule';
+import type { RunResult } from './run-rules';
+
+export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult): ManualReviewItem[] {
+  const evaluated = new Set(result.evaluated);
+  const notEvaluated = new Map(result.notEvaluated.map((n) => [n.ruleId, n.reason]));
+  const notApplicable = new Map(result.notApplicable.map((n) => [n.ruleId, n.reason]));
+  const failed = new Set(result.internalErrors.map((e) => e.ruleId));
+  const items: ManualReviewItem[] = [];
+  for (const entry of entriesOnPath(plan)) {
+    const implementers = rules.filter((rule) => rule.meta.catalog?.includes(entry.id)).map((rule) => rule.meta.id);
+    if (implementers.some((id) => evaluated.has(id))) continue;
+    const item = (reason: ManualReviewItem['reason'], why: string) => items.push(toItem(entry, plan, reason, why));
+    if (implementers.length === 0) {
+      item('no-rule', 'no rule can detect this from the inputs kong-preflight reads');
+      continue;
+    }
+    const missing = implementers.filter((id) => notEvaluated.has(id));
+    if (missing.length > 0) {
+      item('input-missing', `input missing: ${missing.map((id) => `${id} (${notEvaluated.get(id)})`).join('; ')}`);
+      continue;
+    }
+    const broken = implementers.filter((id) => failed.has(id));
+    if (broken.length > 0) {
+      item('rule-failed', `rule failed: ${broken.join(', ')}`);
+      continue;
+    }
+    const disabled = implementers.filter((id) => notApplicable.get(id) === 'disabled');
+    if (disabled.length > 0) item('rule-disabled', `rule disabled by configuration: ${disabled.join(', ')}`);
+    // Otherwise every implementing rule's own gate (edition, topology, role) rules this installation out.
+  }
+  return items;
+}
+
+function toItem(entry: CatalogEntry, plan: Plan, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {
+  const hop = hopCrossing(plan, entry.introducedIn);
+  return {
+    id: entry.id,
+    title: entry.title,
+    introducedIn: entry.introducedIn,
+    ...(hop ? { hop: hop.label } : {}),
+    artifact: entry.artifact,
+    severity: entry.severity,
+    reason,
+    why,
+    remediation: entry.remediation,
+    docsUrl: entry.docsUrl,
+  };
+}

@@ -1,0 +1,125 @@
+// Where to connect: kong.conf's `pg_*` settings (already merged with `KONG_PG_*` by the kong.conf
+// loader) with Kong's defaults, or a `--pg postgres://...` URL that replaces them. The password is
+// kept only here and in the driver; labels and errors never show it.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, type ErrorPlace } from '../../errors';
+import type { FileOrigin } from '../../model/origin';
+import type { KongConf } from '../kong-conf/types';
+
+export interface SslSettings {
+  /** Verify the server certificate (pg_ssl_verify), against lua_ssl_trusted_certificate when it names files. */
+  verify: boolean;
+  ca?: string[];
+}
+
+export interface ConnectionSettings {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  database: string;
+  /** pg_schema; undefined means the role's default search_path, as Kong does. */
+  schema?: string;
+  ssl?: SslSettings;
+  /** pg_timeout in ms: connect timeout and statement timeout. */
+  timeoutMs: number;
+  /** Where the settings come from, for error messages: `kong.conf:12` or `--pg`. */
+  place: ErrorPlace;
+  /** The kong.conf line that configures the database, for finding locations. */
+  anchor?: FileOrigin;
+  /** `kong@db:5432/kong`, safe to print. */
+  label: string;
+}
+
+/** Kong's defaults for the settings the tool uses (kong/templates/kong_defaults.lua, 2.8-3.9). */
+const DEFAULTS = { host: '127.0.0.1', port: 5432, user: 'kong', database: 'kong', timeoutMs: 5000 };
+
+const TRUE_VALUES = new Set(['on', 'true', 'yes', '1']);
+
+/** Settings from kong.conf (its env overrides included), or from `env` when no kong.conf is given. */
+export function settingsFromKongConf(conf: KongConf | undefined, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
+  const get = (key: string): string | undefined => {
+    if (conf) return conf.get(key)?.value;
+    const value = env[`KONG_${key.toUpperCase()}`];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const hostSetting = conf?.get('pg_host');
+  const anchor = hostSetting?.origin.kind === 'file' ? hostSetting.origin : conf?.anchor();
+  const place: ErrorPlace = anchor ? { file: anchor.file, line: anchor.line } : {};
+  const host = get('pg_host') ?? DEFAULTS.host;
+  const port = parseNumber(get('pg_port'), DEFAULTS.port, 'pg_port', place);
+  const user = get('pg_user') ?? DEFAULTS.user;
+  const database = get('pg_database') ?? DEFAULTS.database;
+  const timeoutMs = parseNumber(get('pg_timeout'), DEFAULTS.timeoutMs, 'pg_timeout', place);
+  const ssl = isOn(get('pg_ssl')) || isOn(get('pg_ssl_required'))
+    ? { verify: isOn(get('pg_ssl_verify')), ca: trustedCertificates(get('lua_ssl_trusted_certificate'), conf?.dir) }
+    : undefined;
+  return {
+    host, port, user, database, timeoutMs, ssl, place, anchor,
+    password: get('pg_password'),
+    schema: get('pg_schema'),
+    label: `${user}@${host}:${port}/${database}`,
+  };
+}
+
+/**
+ * Settings from `--pg postgres://user:password@host:port/database?sslmode=require&schema=kong`.
+ * The kong.conf anchor, when there is one, still locates findings.
+ */
+export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DEFAULTS.timeoutMs): ConnectionSettings {
+  const place: ErrorPlace = {};
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // The URL may hold a password: the message does not repeat it.
+    throw new InputError('--pg: not a URL of the form postgres://user:password@host:port/database');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new InputError(`--pg: expected a postgres:// URL, got ${parsed.protocol}//`);
+  }
+  const host = decodeURIComponent(parsed.hostname.replace(/^\[|\]$/g, '')) || DEFAULTS.host;
+  const port = parsed.port ? Number(parsed.port) : DEFAULTS.port;
+  const user = decodeURIComponent(parsed.username) || DEFAULTS.user;
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || DEFAULTS.database;
+  const sslmode = parsed.searchParams.get('sslmode');
+  const ssl = sslmode && sslmode !== 'disable'
+    ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
+    : undefined;
+  const timeout = parsed.searchParams.get('connect_timeout');
+  return {
+    host, port, user, database, ssl, place, anchor,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    schema: parsed.searchParams.get('schema') ?? undefined,
+    timeoutMs: timeout ? parseNumber(timeout, timeoutMs, 'connect_timeout', place) * 1000 : timeoutMs,
+    label: `${user}@${host}:${port}/${database}`,
+  };
+}
+
+function isOn(value: string | undefined): boolean {
+  return value !== undefined && TRUE_VALUES.has(value.toLowerCase());
+}
+
+function parseNumber(value: string | undefined, fallback: number, key: string, place: ErrorPlace): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError(`${key} = ${value} is not a positive integer`, place);
+  return n;
+}
+
+/** lua_ssl_trusted_certificate may list PEM files (or `system`); Node uses its own store for `system`. */
+function trustedCertificates(value: string | undefined, dir = '.'): string[] | undefined {
+  if (!value) return undefined;
+  const files = value.split(',').map((v) => v.trim()).filter((v) => v && v !== 'system');
+  const pems: string[] = [];
+  for (const file of files) {
+    try {
+      pems.push(readFileSync(path.resolve(dir, file), 'utf8'));
+    } catch {
+      // unreadable here (the file lives on the Kong node): the TLS handshake reports a real failure
+    }
+  }
+  return pems.length > 0 ? pems : undefined;
+}

@@ -1,0 +1,146 @@
+// Gateway entities read from Kong's tables into the shared entity model. Each table is streamed
+// through a cursor; only the columns a table has in this version are selected, and columns
+// holding secrets (private keys, JWKs, credentials) are never selected at all.
+
+import type { Entity, EntityParent, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import type { DbOrigin, FileOrigin } from '../../model/origin';
+import type { ReadOnlySession } from './session';
+
+interface TableMapping {
+  /** Tables to try in order: the first one present is read (vaults: sm_vaults from 3.0, vaults_beta in 2.8). */
+  tables: string[];
+  /** Columns copied into `fields` when present. */
+  columns: string[];
+  /** Foreign keys turned into `{ id }` references (Kong's own field shape) and parents. */
+  refs?: Record<string, string>;
+  /** The column giving the entity's human handle. */
+  handle?: string;
+}
+
+const COMMON = ['tags', 'created_at', 'updated_at'];
+
+/** Entity types and the tables and columns they come from. Secret columns are deliberately absent. */
+const MAPPINGS: Partial<Record<EntityType, TableMapping>> = {
+  service: {
+    tables: ['services'], handle: 'name',
+    columns: ['name', 'protocol', 'host', 'port', 'path', 'retries', 'connect_timeout', 'write_timeout', 'read_timeout',
+      'tls_verify', 'tls_verify_depth', 'ca_certificates', 'enabled', ...COMMON],
+    refs: { client_certificate_id: 'client_certificate' },
+  },
+  route: {
+    tables: ['routes'], handle: 'name',
+    columns: ['name', 'protocols', 'methods', 'hosts', 'paths', 'headers', 'snis', 'sources', 'destinations',
+      'regex_priority', 'strip_path', 'preserve_host', 'path_handling', 'https_redirect_status_code',
+      'request_buffering', 'response_buffering', 'expression', 'priority', ...COMMON],
+    refs: { service_id: 'service' },
+  },
+  plugin: {
+    tables: ['plugins'], handle: 'name',
+    columns: ['name', 'instance_name', 'config', 'enabled', 'protocols', 'ordering', ...COMMON],
+    refs: { service_id: 'service', route_id: 'route', consumer_id: 'consumer', consumer_group_id: 'consumer_group' },
+  },
+  consumer: { tables: ['consumers'], handle: 'username', columns: ['username', 'custom_id', ...COMMON] },
+  upstream: {
+    tables: ['upstreams'], handle: 'name',
+    columns: ['name', 'algorithm', 'hash_on', 'hash_fallback', 'hash_on_header', 'hash_fallback_header', 'hash_on_cookie',
+      'hash_on_cookie_path', 'hash_on_query_arg', 'hash_fallback_query_arg', 'hash_on_uri_capture',
+      'hash_fallback_uri_capture', 'slots', 'healthchecks', 'host_header', 'use_srv_name', ...COMMON],
+    refs: { client_certificate_id: 'client_certificate' },
+  },
+  target: { tables: ['targets'], handle: 'target', columns: ['target', 'weight', ...COMMON], refs: { upstream_id: 'upstream' } },
+  // `key` and `key_alt` (private keys) are left out on purpose.
+  certificate: { tables: ['certificates'], columns: ['cert', 'cert_alt', ...COMMON] },
+  ca_certificate: { tables: ['ca_certificates'], columns: ['cert', 'cert_digest', ...COMMON] },
+  sni: { tables: ['snis'], handle: 'name', columns: ['name', ...COMMON], refs: { certificate_id: 'certificate' } },
+  vault: { tables: ['sm_vaults', 'vaults_beta'], handle: 'prefix', columns: ['prefix', 'name', 'description', 'config', ...COMMON] },
+  // `jwk` and `pem` may hold private key material: left out.
+  key: { tables: ['keys'], handle: 'name', columns: ['name', 'kid', ...COMMON], refs: { set_id: 'set' } },
+  key_set: { tables: ['key_sets'], handle: 'name', columns: ['name', ...COMMON] },
+  workspace: { tables: ['workspaces'], handle: 'name', columns: ['name', 'comment', 'config', 'meta', 'created_at'] },
+  data_plane: {
+    tables: ['clustering_data_planes'], handle: 'hostname',
+    columns: ['hostname', 'ip', 'version', 'sync_status', 'last_seen', 'ttl', 'labels'],
+  },
+};
+
+const PARENT_KEYS = new Set<string>(['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'] satisfies EntityParent[]);
+
+export class DatabaseEntitySource implements EntitySource {
+  readonly kind = 'database' as const;
+  private readonly columnCache = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly session: ReadOnlySession,
+    readonly label: string,
+    private readonly workspaceNames: ReadonlyMap<string, string>,
+    private readonly anchor: FileOrigin | undefined,
+  ) {}
+
+  async each(type: EntityType, visit: (entity: Entity) => void): Promise<void> {
+    const found = await this.resolve(type);
+    if (!found) return;
+    const { table, mapping, select } = found;
+    await this.session.stream<Record<string, unknown>>(
+      `SELECT ${select.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)} ORDER BY id`,
+      (row) => visit(this.toEntity(type, table, mapping, row)),
+    );
+  }
+
+  async count(type: EntityType): Promise<number> {
+    const found = await this.resolve(type);
+    if (!found) return 0;
+    const rows = await this.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(found.table)}`);
+    return rows[0].n;
+  }
+
+  /** The table serving a type in this database and the columns to select, or undefined. */
+  private async resolve(type: EntityType): Promise<{ table: string; mapping: TableMapping; select: string[] } | undefined> {
+    const mapping = MAPPINGS[type];
+    if (!mapping) return undefined; // license rows come through DatabaseInput.licenses, without payloads
+    for (const table of mapping.tables) {
+      const columns = await this.columnsOf(table);
+      if (columns.size === 0) continue;
+      const wanted = ['id', 'ws_id', ...mapping.columns, ...Object.keys(mapping.refs ?? {})];
+      return { table, mapping, select: wanted.filter((c, i) => columns.has(c) && wanted.indexOf(c) === i) };
+    }
+    return undefined;
+  }
+
+  private async columnsOf(table: string): Promise<Set<string>> {
+    const cached = this.columnCache.get(table);
+    if (cached) return cached;
+    const rows = await this.session.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = $1`, [table]);
+    const columns = new Set(rows.map((r) => r.column_name));
+    this.columnCache.set(table, columns);
+    return columns;
+  }
+
+  private toEntity(type: EntityType, table: string, mapping: TableMapping, row: Record<string, unknown>): Entity {
+    const id = String(row.id);
+    const fields: Record<string, unknown> = {};
+    for (const column of mapping.columns) if (column in row && row[column] !== null) fields[column] = row[column];
+    const parents: NonNullable<Entity['parents']> = {};
+    for (const [column, field] of Object.entries(mapping.refs ?? {})) {
+      const ref = row[column];
+      if (ref === null || ref === undefined) continue;
+      fields[field] = { id: String(ref) };
+      if (PARENT_KEYS.has(field)) parents[field as keyof typeof parents] = { id: String(ref) };
+    }
+    const origin: DbOrigin = { kind: 'db', table, id, ...(this.anchor ? { anchor: this.anchor } : {}) };
+    const handle = mapping.handle ? row[mapping.handle] : undefined;
+    const wsId = row.ws_id ? String(row.ws_id) : undefined;
+    return {
+      type, id, fields, origin, sourceKind: 'database',
+      ...(typeof handle === 'string' ? { name: handle } : {}),
+      ...(Object.keys(parents).length > 0 ? { parents } : {}),
+      ...(wsId ? { workspace: this.workspaceNames.get(wsId) ?? wsId } : {}),
+      at: (path?: FieldPath) => (path && path.length > 0 ? { ...origin, field: path.join('.') } : origin),
+    };
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,85 @@
+// Loads the database input: connect read-only (kong.conf `pg_*` or `--pg`), read what describes the
+// installation, and keep the session open for the entity walk. The caller closes it.
+
+import type { KongConf } from '../kong-conf/types';
+import type { DbOrigin } from '../../model/origin';
+import { settingsFromKongConf, settingsFromUrl, type ConnectionSettings } from './connection';
+import { DatabaseEntitySource } from './entity-source';
+import {
+  readDataPlanes, readEnterpriseEvidence, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
+  readServer, readWorkspaces,
+} from './inspect';
+import { inferInstalledVersion } from './installed-version';
+import { ReadOnlySession } from './session';
+import type { DatabaseInput } from './types';
+
+export type { DatabaseInput } from './types';
+export type { InstalledVersionRange } from './installed-version';
+export { rangeAdmits } from './installed-version';
+
+export interface DatabaseOptions {
+  kongConf?: KongConf;
+  /** `--pg`: replaces the kong.conf settings. */
+  url?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Why the database is not read for this installation, or undefined when it should be:
+ * `database = off` (DB-less) and Cassandra have no PostgreSQL to read.
+ */
+export function databaseSkipReason(options: DatabaseOptions): string | undefined {
+  if (options.url) return undefined;
+  const setting = options.kongConf?.get('database')?.value ?? options.env?.KONG_DATABASE;
+  const database = (setting ?? 'postgres').toLowerCase();
+  if (database === 'off') return 'database = off: a DB-less node has no database to read';
+  if (database === 'cassandra') return 'database = cassandra: only PostgreSQL databases can be read';
+  return undefined;
+}
+
+export function connectionSettings(options: DatabaseOptions): ConnectionSettings {
+  if (options.url) {
+    const fromConf = options.kongConf ? settingsFromKongConf(options.kongConf, options.env) : undefined;
+    return settingsFromUrl(options.url, fromConf?.anchor, fromConf?.timeoutMs);
+  }
+  return settingsFromKongConf(options.kongConf, options.env ?? process.env);
+}
+
+export async function loadDatabase(options: DatabaseOptions): Promise<DatabaseInput> {
+  const settings = connectionSettings(options);
+  const session = await ReadOnlySession.open(settings);
+  try {
+    const origin = (table: string, id?: string, field?: string): DbOrigin => ({
+      kind: 'db', table,
+      ...(id ? { id } : {}),
+      ...(field ? { field } : {}),
+      ...(settings.anchor ? { anchor: settings.anchor } : {}),
+    });
+    const server = await readServer(session);
+    const privileges = await readPrivileges(session);
+    const ledger = await readLedger(session, settings);
+    const workspaces = await readWorkspaces(session);
+    const label = `postgres ${settings.label}`;
+    return {
+      label,
+      ...(settings.anchor ? { anchor: settings.anchor } : {}),
+      server,
+      privileges,
+      ledger,
+      pending: ledger.filter((r) => r.pending.length > 0).map((r) => ({ subsystem: r.subsystem, names: r.pending })),
+      lock: await readLock(session),
+      installed: inferInstalledVersion(ledger),
+      enterpriseEvidence: await readEnterpriseEvidence(session, ledger),
+      workspaces,
+      licenses: await readLicenses(session, origin),
+      dataPlanes: await readDataPlanes(session, origin),
+      pluginUsage: await readPluginUsage(session),
+      entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
+      origin,
+      close: () => session.close(),
+    };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+// A read-only PostgreSQL session. Three layers keep it from writing: the server makes every
+// transaction read-only (`default_transaction_read_only` set at connection start), the tool only
+// sends statements from an allow-list of reading verbs, and a statement timeout bounds each query.
+
+import { Client, type QueryResultRow } from 'pg';
+import { InputError } from '../../errors';
+import type { ConnectionSettings } from './connection';
+
+/** Statement verbs the tool may send; anything else is a bug, refused before it reaches the server. */
+const READING_VERBS = /^\s*(SELECT|SHOW|WITH|FETCH|DECLARE|CLOSE|BEGIN|COMMIT|ROLLBACK)\b/i;
+
+export class ReadOnlySession {
+  private constructor(private readonly client: Client, readonly settings: ConnectionSettings) {}
+
+  /** Connects, or raises an InputError naming host and database (never the password). */
+  static async open(settings: ConnectionSettings): Promise<ReadOnlySession> {
+    const client = new Client({
+      host: settings.host,
+      port: settings.port,
+      user: settings.user,
+      password: settings.password ?? '',
+      database: settings.database,
+      ssl: settings.ssl ? { rejectUnauthorized: settings.ssl.verify, ca: settings.ssl.ca } : false,
+      connectionTimeoutMillis: settings.timeoutMs,
+      // A client-side bound as well, for a server that stops answering mid-query.
+      query_timeout: settings.timeoutMs * 2,
+      application_name: 'kong-preflight',
+      options: [
+        '-c default_transaction_read_only=on',
+        `-c statement_timeout=${settings.timeoutMs}`,
+        `-c lock_timeout=${settings.timeoutMs}`,
+        `-c idle_in_transaction_session_timeout=${settings.timeoutMs * 6}`,
+      ].join(' '),
+    });
+    // A connection dropped later surfaces through the next query; without a listener it would crash the process.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw connectionError(error, settings);
+    }
+    const session = new ReadOnlySession(client, settings);
+    if (settings.schema) {
+      // pg_schema: Kong looks its tables up there. set_config is allowed in a read-only session.
+      await session.query("SELECT set_config('search_path', quote_ident($1), false)", [settings.schema]);
+    }
+    return session;
+  }
+
+  /** Runs one reading statement; errors become InputErrors naming the database. */
+  async query<Row extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    if (!READING_VERBS.test(sql)) throw new Error(`refusing a statement that is not a read: ${sql.slice(0, 40)}`);
+    try {
+      const result = await this.client.query<Row>(sql, params);
+      return result.rows;
+    } catch (error) {
+      throw queryError(error, this.settings);
+    }
+  }
+
+  /**
+   * Streams the rows of a SELECT in batches through a server-side cursor, inside a read-only
+   * transaction, so a large table is never held in memory at once.
+   */
+  async stream<Row extends QueryResultRow>(sql: string, onRow: (row: Row) => void, batchSize = 500): Promise<void> {
+    if (!/^\s*SELECT\b/i.test(sql)) throw new Error('only SELECT statements can be streamed');
+    await this.query('BEGIN READ ONLY');
+    try {
+      await this.query(`DECLARE preflight_cursor NO SCROLL CURSOR FOR ${sql}`);
+      for (;;) {
+        const rows = await this.query<Row>(`FETCH ${batchSize} FROM preflight_cursor`);
+        for (const row of rows) onRow(row);
+        if (rows.length < batchSize) break;
+      }
+      await this.query('CLOSE preflight_cursor');
+      await this.query('COMMIT');
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+/** `PostgreSQL kong@db:5432/kong` for messages. */
+function where(settings: ConnectionSettings): string {
+  return `PostgreSQL ${settings.label}`;
+}
+
+interface PgLikeError {
+  code?: string;
+  message?: string;
+}
+
+/** Turns a driver or server error at connection time into one safe line. */
+export function connectionError(error: unknown, settings: ConnectionSettings): InputError {
+  const e = (error ?? {}) as PgLikeError;
+  const message = e.message ?? String(error);
+  let reason: string;
+  switch (e.code) {
+    case '28P01': reason = `password authentication failed for user "${settings.user}"`; break;
+    case '28000': reason = `the server refused user "${settings.user}" (pg_hba.conf or role)`; break;
+    case '3D000': reason = `database "${settings.database}" does not exist`; break;
+    case '57P03': reason = 'the server is starting up or shutting down'; break;
+    case 'ECONNREFUSED': reason = 'connection refused (is PostgreSQL listening on that host and port?)'; break;
+    case 'ENOTFOUND': case 'EAI_AGAIN': reason = `host "${settings.host}" cannot be resolved`; break;
+    case 'EHOSTUNREACH': case 'ENETUNREACH': reason = 'host unreachable'; break;
+    case 'ETIMEDOUT': reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`; break;
+    default:
+      if (/timeout/i.test(message)) reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`;
+      else if (/SSL|certificate|self.signed/i.test(message)) reason = `TLS failed: ${firstLine(message)}`;
+      else reason = firstLine(message);
+  }
+  return new InputError(`cannot connect to ${where(settings)}: ${scrub(reason, settings)}`, settings.place);
+}
+
+function queryError(error: unknown, settings: ConnectionSettings): InputError {
+  const e = (error ?? {}) as PgLikeError;
+  const message = e.message ?? String(error);
+  const reason = e.code === '57014' || /timeout/i.test(message)
+    ? `a query took longer than ${settings.timeoutMs} ms (pg_timeout)`
+    : firstLine(message);
+  return new InputError(`reading ${where(settings)} failed: ${scrub(reason, settings)}`, settings.place);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}
+
+/** Belt and braces: a driver message must never carry the password on to a report. */
+function scrub(text: string, settings: ConnectionSettings): string {
+  return settings.password ? text.split(settings.password).join('***') : text;
+}

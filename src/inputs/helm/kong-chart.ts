@@ -1,0 +1,195 @@
+// Reads what the Kong chart makes of merged values: the `env:` entries as Kong settings (each
+// becomes a `KONG_*` variable of the container), the image, the edition and the deployment mode.
+// Facts about the chart live in src/knowledge/platform/helm-chart.ts.
+
+import { HELM_CHART } from '../../knowledge/platform/helm-chart';
+import type { FileOrigin } from '../../model/origin';
+import { stripRegistry as imageName } from '../images/image-ref';
+import type { HelmValue, HelmValues } from './values';
+
+/** The chart's default `env:` as a values tree to merge user files over (see HELM_CHART.defaultEnv). */
+export function chartDefaultValues(): HelmValue & { kind: 'map' } {
+  const origin: FileOrigin = { kind: 'file', file: `(${HELM_CHART.defaultsFrom} values.yaml)`, line: 0, column: 0 };
+  const env = new Map<string, HelmValue>(
+    Object.entries(HELM_CHART.defaultEnv).map(([key, value]) => [key, { kind: 'scalar', value, source: value, origin, chartDefault: HELM_CHART.defaultsFrom }]),
+  );
+  return { kind: 'map', entries: new Map([['env', { kind: 'map', entries: env, origin }]]), origin };
+}
+
+export interface HelmEnvEntry {
+  /** The Kong property, lower-cased as Kong looks it up (`pg_host`). */
+  key: string;
+  /** The container variable the chart renders (`KONG_PG_HOST`). */
+  envName: string;
+  /** The value as the chart renders it; undefined when it comes from a Secret or ConfigMap. */
+  value?: string;
+  /** The YAML text as written. */
+  source: string;
+  /** Position of the value in its values file. */
+  origin: FileOrigin;
+  /** `Secret kong-pg (key password)` when the value is read at deploy time (valueFrom). */
+  valueFrom?: string;
+  /** The YAML text was read as a boolean (`off`, `yes`): the chart renders "true"/"false". */
+  yamlBoolean?: boolean;
+  /** A number the chart renders in exponent form (Helm reads numbers as floats: 1000000 -> 1e+06). */
+  exponentForm?: boolean;
+  /** Not written in any values file: the chart's own default. */
+  chartDefault?: string;
+}
+
+/** The chart's `env:` entries, in file order. */
+export function helmEnvEntries(values: HelmValues): HelmEnvEntry[] {
+  const env = values.at('env');
+  if (!env || env.kind !== 'map') return [];
+  const entries: HelmEnvEntry[] = [];
+  for (const [name, node] of env.entries) {
+    const key = name.toLowerCase();
+    const envName = `${HELM_CHART.envPrefix}${name.toUpperCase()}`;
+    if (node.kind === 'map') {
+      entries.push({ key, envName, source: '', origin: node.origin, valueFrom: describeValueFrom(node) });
+      continue;
+    }
+    if (node.kind !== 'scalar' || node.value === null) continue;
+    const rendered = renderScalar(node.value);
+    entries.push({
+      key,
+      envName,
+      value: rendered,
+      source: node.source,
+      origin: node.origin,
+      ...(node.chartDefault ? { chartDefault: node.chartDefault } : {}),
+      ...(typeof node.value === 'boolean' && !/^(true|false)$/i.test(node.source.trim()) ? { yamlBoolean: true } : {}),
+      ...(typeof node.value === 'number' && /e/.test(rendered) ? { exponentForm: true } : {}),
+    });
+  }
+  return entries;
+}
+
+/** `Secret name (key k)` / `ConfigMap name (key k)` / `a field of the pod`, never a value. */
+function describeValueFrom(node: HelmValue & { kind: 'map' }): string {
+  const from = node.entries.get('valueFrom');
+  if (from?.kind === 'map') {
+    for (const [kind, label] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+      const ref = from.entries.get(kind);
+      if (ref?.kind === 'map') {
+        const name = scalarText(ref.entries.get('name'));
+        const key = scalarText(ref.entries.get('key'));
+        return `${label} ${name ?? '(unnamed)'}${key ? ` (key ${key})` : ''}`;
+      }
+    }
+    if (from.entries.has('fieldRef') || from.entries.has('resourceFieldRef')) return 'a field of the pod';
+  }
+  return 'a value the chart copies as it is (not a plain string)';
+}
+
+function scalarText(node: HelmValue | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
+/**
+ * A scalar as the chart's `quote` renders it: Go's `%v` of what Helm parsed. Helm parses numbers
+ * as float64, so large ones come out in exponent form (`1e+06`), as Go's shortest `%g` does.
+ */
+export function renderScalar(value: string | number | boolean): string {
+  if (typeof value !== 'number') return String(value);
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN';
+  const [mantissa, exp] = value.toExponential().split('e');
+  const exponent = Number(exp);
+  // Go's shortest %g switches to exponent form below 1e-4 and from 1e6 up.
+  if (exponent < -4 || exponent >= 6) return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  return String(value);
+}
+
+export interface HelmImage {
+  repository: string;
+  tag?: string;
+  /** `repository:tag` as the chart pulls it. */
+  reference: string;
+  origin: FileOrigin;
+  /** Where the tag is written, for findings about the version it implies. */
+  tagOrigin?: FileOrigin;
+  /** True when the repository is the chart's default (not written in the values files). */
+  repositoryDefaulted: boolean;
+}
+
+/** The Kong image the chart runs: `image.unifiedRepoTag`, else `image.repository:image.tag`. */
+export function helmImage(values: HelmValues): HelmImage | undefined {
+  const unified = values.scalar('image', 'unifiedRepoTag');
+  if (unified) {
+    const text = String(unified.value);
+    const colon = text.lastIndexOf(':');
+    const hasTag = colon > text.lastIndexOf('/');
+    return {
+      repository: hasTag ? text.slice(0, colon) : text,
+      ...(hasTag ? { tag: text.slice(colon + 1) } : {}),
+      reference: text,
+      origin: unified.origin,
+      tagOrigin: unified.origin,
+      repositoryDefaulted: false,
+    };
+  }
+  const repository = values.scalar('image', 'repository');
+  const tag = values.scalar('image', 'tag');
+  if (!repository && !tag) return undefined;
+  const repo = repository ? String(repository.value) : HELM_CHART.defaults.imageRepository;
+  const tagText = tag ? renderScalar(tag.value as string | number | boolean) : undefined;
+  const origin = (repository ?? tag)!.origin;
+  return {
+    repository: repo,
+    ...(tagText ? { tag: tagText } : {}),
+    reference: tagText ? `${repo}:${tagText}` : repo,
+    origin,
+    ...(tag ? { tagOrigin: tag.origin } : {}),
+    repositoryDefaulted: !repository,
+  };
+}
+
+export interface HelmDeployment {
+  topology: 'traditional' | 'hybrid' | 'dbless';
+  role: 'traditional' | 'control_plane' | 'data_plane' | 'dbless';
+  reason: string;
+}
+
+/** The deployment mode from `env.role` and `env.database` (the chart's default is DB-less). */
+export function helmDeployment(values: HelmValues): HelmDeployment {
+  const entries = helmEnvEntries(values);
+  const role = entries.find((e) => e.key === 'role' && e.value !== undefined);
+  const database = entries.find((e) => e.key === 'database');
+  const where = (e: HelmEnvEntry) => (e.chartDefault ? `the ${e.chartDefault} default` : `${e.origin.file}:${e.origin.line}`);
+  if (role && (role.value === 'control_plane' || role.value === 'data_plane')) {
+    return { topology: 'hybrid', role: role.value, reason: `env.role = ${role.value} at ${where(role)}` };
+  }
+  if (!database) {
+    return { topology: 'traditional', role: 'traditional', reason: 'env.database removed (null) from the chart defaults: Kong falls back to its own default, postgres' };
+  }
+  if (database.chartDefault) {
+    return { topology: 'dbless', role: 'dbless', reason: `env.database not set: the Kong chart defaults to "${database.value}" (DB-less)` };
+  }
+  if (database.value === 'off') return { topology: 'dbless', role: 'dbless', reason: `env.database = off at ${where(database)}` };
+  return { topology: 'traditional', role: 'traditional', reason: `env.database = ${database.value ?? 'from ' + database.valueFrom} at ${where(database)}` };
+}
+
+/** Enterprise when the image is Kong's Enterprise image or `enterprise.enabled` is true. */
+export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; reason: string } | undefined {
+  const image = helmImage(values);
+  const repo = image ? imageName(image.repository) : undefined;
+  if (repo && (HELM_CHART.enterpriseRepositories as readonly string[]).includes(repo)) {
+    return { value: 'enterprise', reason: `image ${image!.reference} at ${image!.origin.file}:${image!.origin.line} is Kong Enterprise` };
+  }
+  const enabled = values.scalar('enterprise', 'enabled');
+  if (enabled && enabled.value === true) {
+    return { value: 'enterprise', reason: `enterprise.enabled at ${enabled.origin.file}:${enabled.origin.line}` };
+  }
+  if (repo && (HELM_CHART.ossRepositories as readonly string[]).includes(repo)) {
+    return { value: 'oss', reason: `image ${image!.reference} at ${image!.origin.file}:${image!.origin.line} is open-source Kong` };
+  }
+  return undefined;
+}
+
+/** The license the chart wires from `enterprise.license_secret`, if any. */
+export function helmLicenseSecret(values: HelmValues): { secret: string; origin: FileOrigin } | undefined {
+  const secret = values.scalar('enterprise', 'license_secret');
+  const enabled = values.scalar('enterprise', 'enabled');
+  if (!secret || enabled?.value !== true) return undefined;
+  return { secret: String(secret.value), origin: secret.origin };
+}

@@ -1,0 +1,102 @@
+// Loads the platform inputs of a check: Helm values (as a kong.conf layer, an image, an edition
+// and a deployment mode), image files, and the host (`--host`: os-release, memory, CPUs; or
+// `--os`). installation.ts calls this once and uses what it derives when no flag says otherwise.
+
+import type { MissingInputReasons } from '../engine/inputs';
+import type { Derived } from '../report/report';
+import { helmConfLayer } from './helm/conf-layer';
+import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, helmLicenseSecret, type HelmDeployment } from './helm/kong-chart';
+import { loadHelmValues, type HelmValues } from './helm/values';
+import { parseKongImage, type KongImageRef } from './images/image-ref';
+import { loadImageFiles } from './images/load';
+import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
+import type { ConfLayer } from './kong-conf/load';
+import type { LicenseCandidate } from './license';
+
+export interface PlatformOptions {
+  helmValues?: string[];
+  imageFiles?: string[];
+  /** The check runs on the Kong host: read its OS, memory and CPUs. */
+  host?: boolean;
+  os?: string;
+  /** Test hooks: where `--host` reads from. */
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
+}
+
+export interface PlatformInputs {
+  helm?: HelmValues;
+  layer?: ConfLayer;
+  images: KongImageRef[];
+  os?: HostOs;
+  host?: HostResources;
+  listed: { kind: string; label: string }[];
+  missing: MissingInputReasons;
+  edition?: Derived;
+  deployment?: HelmDeployment;
+  /** The running version the image tag implies, for a missing `--from`. */
+  version?: { text: string; reason: string };
+  /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
+  licenseCandidates: LicenseCandidate[];
+}
+
+export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
+  const result: PlatformInputs = { images: [], listed: [], missing: {}, licenseCandidates: [] };
+  if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues, chartDefaultValues()), result);
+  if (options.imageFiles?.length) {
+    result.images.push(...loadImageFiles(options.imageFiles));
+    for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });
+  }
+  if (result.images.length === 0) {
+    result.missing.images = options.imageFiles?.length
+      ? `no Kong image named in ${options.imageFiles.join(', ')}`
+      : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given';
+  }
+  if (!result.edition && result.images.length > 0) {
+    // Kong's Enterprise image names the edition; open-source images only when every image is one.
+    const enterprise = result.images.find((image) => image.edition === 'enterprise');
+    const shown = enterprise ?? result.images[0];
+    if (enterprise || result.images.every((image) => image.edition === 'oss')) {
+      result.edition = { value: shown.edition, reason: `inferred: image ${shown.reference} at ${shown.origin.file}:${shown.origin.line}` };
+    }
+  }
+  if (!result.version) {
+    const versioned = result.images.find((image) => image.version);
+    if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${versioned.reference} at ${versioned.origin.file}:${versioned.origin.line}` };
+  }
+  if (options.os) result.os = parseOsFlag(options.os);
+  else if (options.host) result.os = readOsRelease(options.hostPaths?.osRelease);
+  if (result.os) result.listed.push({ kind: 'os', label: `${result.os.label} (${options.os ? '--os' : '--host'})` });
+  else result.missing.os = 'no --host (run on the Kong host) or --os NAME-VERSION given';
+  if (options.host) {
+    result.host = readHostResources({ meminfo: options.hostPaths?.meminfo, cpus: options.hostPaths?.cpus });
+    result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)` });
+  } else {
+    result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
+  }
+  return result;
+}
+
+function readHelm(values: HelmValues, result: PlatformInputs): void {
+  result.helm = values;
+  result.layer = helmConfLayer(values);
+  for (const file of values.files) result.listed.push({ kind: 'helm values', label: file });
+  result.edition = helmEdition(values);
+  result.deployment = helmDeployment(values);
+  const image = helmImage(values);
+  const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
+  if (ref) {
+    result.images.push(ref);
+    if (ref.version) result.version = { text: ref.version.toString(), reason: `image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}` };
+  }
+  const secret = helmLicenseSecret(values);
+  const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
+  const licenseOrigin = envLicense?.origin ?? secret?.origin;
+  if (licenseOrigin) {
+    result.licenseCandidates.push({
+      via: 'KONG_LICENSE_DATA',
+      origin: licenseOrigin,
+      status: 'unreadable',
+      detail: `the chart reads it from ${envLicense?.valueFrom ?? `Secret ${secret!.secret} (key license)`} when the pod starts`,
+    });
+  }
+}

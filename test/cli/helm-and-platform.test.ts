@@ -1,0 +1,131 @@
+// End to end: Helm-configured installations (traditional, DB-less, hybrid) with findings located
+// in values.yaml, and the platform flags (--image-file, --os, --host).
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, REPO_ROOT, runCli } from '../support/cli';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateReport = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/report.schema.json'), 'utf8')));
+
+interface JsonFinding { ruleId: string; messageId: string; severity: string; location: { kind: string; file?: string; line?: number; column?: number }; data?: Record<string, unknown> }
+
+async function report(args: string[]) {
+  const result = await runCli(['check', ...args, '--format', 'json', '--fail-on', 'none']);
+  expect(result.stderr).toBe('');
+  const json = JSON.parse(result.stdout);
+  expect(validateReport(json)).toBe(true);
+  return json;
+}
+const find = (json: { findings: JsonFinding[] }, ruleId: string, messageId?: string) =>
+  json.findings.filter((f) => f.ruleId === ruleId && (!messageId || f.messageId === messageId));
+
+describe('Helm values', () => {
+  const traditional = fixture('helm/traditional/values.yaml');
+  const prod = fixture('helm/traditional/values-prod.yaml');
+
+  it('traditional: infers edition, mode and version from values, and kong.conf rules report at values.yaml lines', async () => {
+    const json = await report(['--helm-values', traditional, '--helm-values', prod, '--to', '3.4']);
+    expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway') });
+    expect(json.installation.topology).toMatchObject({ value: 'traditional', reason: expect.stringContaining('env.database = postgres') });
+    expect(json.installation.from).toMatchObject({ value: '2.8.4.1', reason: expect.stringContaining('image.tag') });
+    const [enumFinding] = find(json, 'conf/pg-ssl-version-enum');
+    expect(enumFinding).toMatchObject({ severity: 'blocker', location: { file: traditional, line: 22, column: 19 } });
+    expect(find(json, 'conf/value-invalid')[0].location).toMatchObject({ file: traditional, line: 23 });
+    expect(find(json, 'platform/image-tag', 'flavourGone')[0].location).toMatchObject({ file: traditional, line: 4 });
+    // The Secret-backed password is named, never invented.
+    expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'unreadable-value')?.location).toMatchObject({ file: traditional, line: 17 });
+    expect(JSON.stringify(json)).not.toMatch(/valueFrom|secretKeyRef/);
+  });
+
+  it('traditional: the later values file wins, and its settings point at it', async () => {
+    const result = await runCli(['check', '--helm-values', traditional, '--helm-values', prod, '--to', '3.4', '--host', '--format', 'json', '--fail-on', 'none'],
+      { hostPaths: { osRelease: fixture('platform/os-release-ubuntu-2204'), meminfo: fixture('platform/meminfo-16g'), cpus: 2 } });
+    const json = JSON.parse(result.stdout);
+    expect(json.findings.filter((f: JsonFinding) => f.ruleId === 'platform/os-support')).toEqual([]);
+    const sizing = find(json, 'platform/host-sizing', 'moreWorkersThanCpus');
+    expect(sizing).toHaveLength(1);
+    expect(sizing[0]).toMatchObject({ location: { file: prod, line: 4 }, data: { workers: 8, cpus: 2 } });
+  });
+
+  it('DB-less: the chart default runs Kong without a database; findings sit in values.yaml', async () => {
+    const json = await report(['--helm-values', fixture('helm/dbless/values.yaml'), '--to', '3.4']);
+    expect(json.installation.topology).toMatchObject({ value: 'dbless', reason: expect.stringContaining('chart defaults') });
+    expect(json.installation.edition.value).toBe('oss');
+    expect(find(json, 'conf/renamed-property')[0].location).toMatchObject({ file: fixture('helm/dbless/values.yaml'), line: 10 });
+    expect(find(json, 'conf/removed-property')[0].location).toMatchObject({ line: 9 });
+    expect(find(json, 'platform/image-tag', 'convenienceBase')[0].location).toMatchObject({ line: 5 });
+  });
+
+  it.each([
+    ['control-plane.yaml', 'control_plane', 21],
+    ['data-plane.yaml', 'data_plane', 17],
+  ])('hybrid %s: role from env.role, privileged_agent rename located in the values file', async (name, role, line) => {
+    const file = fixture('helm/hybrid', name);
+    const json = await report(['--helm-values', file, '--to', '3.10']);
+    expect(json.plan).toMatchObject({ topology: 'hybrid', role, edition: 'enterprise', from: '3.4.3.12' });
+    const renamed = json.findings.find((f: JsonFinding & { message: string }) => f.ruleId === 'conf/renamed-property' && f.message.includes('privileged_agent'));
+    expect(renamed.location).toMatchObject({ file, line });
+  });
+
+  it('hybrid control plane: an unquoted on is reported as a YAML boolean', async () => {
+    const file = fixture('helm/hybrid/control-plane.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.10']);
+    expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'yaml-boolean')).toMatchObject({ severity: 'warning', location: { line: 21 } });
+  });
+
+  it('a suppression comment in values.yaml silences the finding below it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const text = readFileSync(traditional, 'utf8').replace('  pg_ssl_version: tlsv1', '  # kong-preflight-disable-next-line conf/pg-ssl-version-enum -- server pinned to TLS 1.2 in OPS-12\n  pg_ssl_version: tlsv1');
+    const copy = join(mkdtempSync(join(tmpdir(), 'kp-helm-suppress-')), 'values.yaml');
+    writeFileSync(copy, text);
+    const json = await report(['--helm-values', copy, '--to', '3.4']);
+    expect(find(json, 'conf/pg-ssl-version-enum')).toEqual([]);
+    expect(json.suppressed.map((s: { ruleId: string }) => s.ruleId)).toContain('conf/pg-ssl-version-enum');
+  });
+
+  it('a broken values file is an input error naming file and line (exit 2)', async () => {
+    const result = await runCli(['check', '--helm-values', fixture('platform/docker-compose.yml'), '--helm-values', fixture('platform/os-release-centos-7'), '--to', '3.4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/os-release-centos-7/);
+  });
+});
+
+describe('platform flags', () => {
+  it('--host reads the OS and memory of this machine (fixtures stand in for it)', async () => {
+    const result = await runCli(
+      ['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '2.8', '--to', '3.4', '--host', '--format', 'json', '--fail-on', 'none'],
+      { hostPaths: { osRelease: fixture('platform/os-release-ubuntu-1804'), meminfo: fixture('platform/meminfo-2g'), cpus: 1 } },
+    );
+    const json = JSON.parse(result.stdout);
+    const os = json.findings.find((f: JsonFinding) => f.ruleId === 'platform/os-support');
+    expect(os).toMatchObject({ messageId: 'notListed', location: { file: fixture('platform/os-release-ubuntu-1804'), line: 6 } });
+    expect(json.findings.some((f: JsonFinding) => f.ruleId === 'platform/host-sizing' && f.messageId === 'belowSmallest')).toBe(true);
+    // With the OS known, its catalogue entries are checked and leave the review list.
+    expect(json.manualReview.map((m: { id: string }) => m.id)).not.toContain('platform-ubuntu-1804-dropped');
+  });
+
+  it('without --host or --os, the OS entries are on the review list with the missing input', async () => {
+    const json = await report([fixture('installations/oss-3.3-clean/kong.conf'), '--from', '2.8', '--to', '3.4']);
+    const entry = json.manualReview.find((m: { id: string }) => m.id === 'platform-ubuntu-1804-dropped');
+    expect(entry).toMatchObject({ reason: 'input-missing', why: expect.stringContaining('platform/os-support') });
+  });
+
+  it('--image-file infers the version and edition when --from is absent', async () => {
+    const json = await report(['--image-file', fixture('platform/Dockerfile.alpine'), '--to', '3.4']);
+    expect(json.installation.from.value).toBe('2.8.4.1');
+    expect(json.installation.edition.value).toBe('enterprise');
+    expect(find(json, 'platform/image-tag', 'flavourGone')[0]).toMatchObject({ hop: expect.stringContaining('3.4'), location: { line: 3 } });
+  });
+
+  it('SARIF output carries values.yaml locations', async () => {
+    const result = await runCli(['check', '--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4', '--format', 'sarif', '--fail-on', 'none']);
+    const sarif = JSON.parse(result.stdout);
+    const uris = sarif.runs[0].results.map((r: { locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '');
+    expect(uris.some((u: string) => u.endsWith('helm/traditional/values.yaml'))).toBe(true);
+  });
+});

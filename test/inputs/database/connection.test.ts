@@ -1,0 +1,90 @@
+// Connection settings from kong.conf (pg_* with KONG_PG_* overrides) and from --pg, against the
+// test PostgreSQL: the anchor is the pg_host line, errors name it, the password never shows.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../src/errors';
+import { connectionSettings, databaseSkipReason, loadDatabase } from '../../../src/inputs/database';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+import { sharedScenarioDatabase, type TestDatabase } from '../../support/postgres';
+
+let db: TestDatabase;
+beforeAll(async () => { db = await sharedScenarioDatabase('clean-3.4'); });
+
+function confFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-db-conf-')), 'kong.conf');
+  writeFileSync(file, text);
+  return file;
+}
+
+const confText = (password: string) =>
+  `# Kong for the orders cluster\ndatabase = postgres\npg_host = ${db.host}\npg_port = ${db.port}\n` +
+  `pg_user = ${db.user}\npg_password = ${password}\npg_database = ${db.database}\npg_timeout = 2000\n`;
+
+describe('settings from kong.conf', () => {
+  it('connects with pg_* and anchors database origins at the pg_host line', async () => {
+    const file = confFile(confText(db.password));
+    const input = await loadDatabase({ kongConf: loadKongConf(file, {}) });
+    try {
+      expect(input.anchor).toEqual({ kind: 'file', file, line: 3, column: 1 });
+      expect(input.origin('routes', 'r1')).toEqual({ kind: 'db', table: 'routes', id: 'r1', anchor: input.anchor });
+      expect(input.label).toBe(`postgres ${db.user}@${db.host}:${db.port}/${db.database}`);
+    } finally {
+      await input.close();
+    }
+  });
+
+  it('KONG_PG_PASSWORD overrides the file, as Kong does', async () => {
+    const file = confFile(confText('wrong-in-file'));
+    const input = await loadDatabase({ kongConf: loadKongConf(file, { KONG_PG_PASSWORD: db.password }) });
+    await input.close();
+  });
+
+  it('a wrong password fails with file and line, host and database, and no password', async () => {
+    const file = confFile(confText('Hunter2-Wrong'));
+    const error = await loadDatabase({ kongConf: loadKongConf(file, {}) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const line = (error as InputError).oneLine();
+    expect(line).toBe(`${file}:3: cannot connect to PostgreSQL ${db.user}@${db.host}:${db.port}/${db.database}: password authentication failed for user "${db.user}"`);
+    expect(line).not.toContain('Hunter2');
+  });
+
+  it("falls back to Kong's defaults and to the file's first line as anchor", () => {
+    const file = confFile('# only comments\nlog_level = notice\n');
+    const settings = connectionSettings({ kongConf: loadKongConf(file, {}) });
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: 5432, user: 'kong', database: 'kong', timeoutMs: 5000 });
+    expect(settings.anchor).toEqual({ kind: 'file', file, line: 1, column: 1 });
+  });
+
+  it('reads pg_ssl and pg_schema', () => {
+    const file = confFile('pg_ssl = on\npg_ssl_verify = on\npg_schema = kong_data\n');
+    expect(connectionSettings({ kongConf: loadKongConf(file, {}) })).toMatchObject({ ssl: { verify: true }, schema: 'kong_data' });
+  });
+
+  it('--pg replaces the kong.conf settings but keeps the anchor', () => {
+    const file = confFile(confText('x'));
+    const settings = connectionSettings({ kongConf: loadKongConf(file, {}), url: 'postgres://ro:pw@db.internal:6432/kong_prod?sslmode=verify-full' });
+    expect(settings).toMatchObject({ host: 'db.internal', port: 6432, user: 'ro', database: 'kong_prod', ssl: { verify: true } });
+    expect(settings.anchor?.line).toBe(3);
+  });
+
+  it('skips DB-less and Cassandra nodes', () => {
+    expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = off\n'), {}) })).toMatch(/DB-less/);
+    expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = cassandra\n'), {}) })).toMatch(/only PostgreSQL/);
+    expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = postgres\n'), {}) })).toBeUndefined();
+  });
+});
+
+describe('pg_schema', () => {
+  it('reads Kong tables from the configured schema, and says where it looked otherwise', async () => {
+    const other = await sharedScenarioDatabase('clean-2.8-schema-kong');
+    const input = await loadDatabase({ url: `${other.url}?schema=kong` });
+    const routes: string[] = [];
+    await input.entities.each('route', (r) => routes.push(r.name ?? ''));
+    await input.close();
+    expect(input.installed.label).toBe('2.8.x');
+    expect(routes).toHaveLength(3);
+    await expect(loadDatabase({ url: other.url })).rejects.toThrow(/has no tables: Kong was never bootstrapped here/);
+  });
+});

@@ -1,0 +1,143 @@
+// The tool's session cannot write, bounds its queries, streams with a cursor, and fails with one
+// line naming host and database, never the password.
+
+import net from 'node:net';
+import { InputError } from '../../../src/errors';
+import { loadDatabase } from '../../../src/inputs/database';
+import { settingsFromUrl } from '../../../src/inputs/database/connection';
+import { ReadOnlySession } from '../../../src/inputs/database/session';
+import { adminClient, sharedScenarioDatabase, type TestDatabase } from '../../support/postgres';
+
+let db: TestDatabase;
+beforeAll(async () => { db = await sharedScenarioDatabase('clean-2.8'); });
+
+const urlWith = (changes: { password?: string; port?: number; database?: string; query?: string }) =>
+  `postgres://${db.user}:${encodeURIComponent(changes.password ?? db.password)}@${db.host}:${changes.port ?? db.port}` +
+  `/${changes.database ?? db.database}${changes.query ?? ''}`;
+
+async function lockRows(): Promise<number> {
+  const admin = await adminClient(db.database);
+  try {
+    return (await admin.query('SELECT count(*)::int AS n FROM locks')).rows[0].n;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function failure(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe('read-only session', () => {
+  it('the server refuses a write even when it is disguised as a read', async () => {
+    const session = await ReadOnlySession.open(settingsFromUrl(db.url));
+    try {
+      const error = await failure(session.query(
+        "WITH w AS (INSERT INTO locks (key, owner, ttl) VALUES ('x', 'y', now()) RETURNING 1) SELECT * FROM w"));
+      expect(error.message).toMatch(/read-only transaction/);
+      const [row] = await session.query<{ ro: string }>("SELECT current_setting('default_transaction_read_only') AS ro");
+      expect(row.ro).toBe('on');
+    } finally {
+      await session.close();
+    }
+    expect(await lockRows()).toBe(0);
+  });
+
+  it('never sends a statement that is not a read', async () => {
+    const session = await ReadOnlySession.open(settingsFromUrl(db.url));
+    try {
+      await expect(session.query("INSERT INTO locks (key) VALUES ('x')")).rejects.toThrow(/not a read/);
+      await expect(session.query('SET default_transaction_read_only = off')).rejects.toThrow(/not a read/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('bounds every statement with pg_timeout', async () => {
+    const session = await ReadOnlySession.open(settingsFromUrl(urlWith({ query: '?connect_timeout=1' })));
+    try {
+      const error = await failure(session.query('SELECT pg_sleep(3)'));
+      expect(error.message).toContain('longer than 1000 ms');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('streams a large result in cursor batches', async () => {
+    const session = await ReadOnlySession.open(settingsFromUrl(db.url));
+    const statements: string[] = [];
+    const original = session.query.bind(session);
+    session.query = ((sql: string, params?: unknown[]) => { statements.push(sql); return original(sql, params); }) as typeof session.query;
+    try {
+      let seen = 0;
+      await session.stream<{ n: number }>('SELECT n FROM generate_series(1, 1050) AS n', () => { seen += 1; }, 500);
+      expect(seen).toBe(1050);
+      expect(statements.filter((s) => s.startsWith('FETCH 500'))).toHaveLength(3);
+      expect(statements[0]).toBe('BEGIN READ ONLY');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('connection errors: one line with host and database, never the password', () => {
+  it('wrong password', async () => {
+    const error = await failure(loadDatabase({ url: urlWith({ password: 'Wr0ng-Secret!' }) }));
+    expect(error.oneLine()).toBe(
+      `cannot connect to PostgreSQL postgres@127.0.0.1:${db.port}/${db.database}: password authentication failed for user "postgres"`);
+    expect(error.oneLine()).not.toContain('Wr0ng-Secret!');
+  });
+
+  it('unreachable host (nothing listens)', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const error = await failure(loadDatabase({ url: urlWith({ port: closedPort, password: 'Secret-123' }) }));
+    expect(error.oneLine()).toMatch(new RegExp(`^cannot connect to PostgreSQL postgres@127\\.0\\.0\\.1:${closedPort}/${db.database}: connection refused`));
+    expect(error.oneLine()).not.toContain('Secret-123');
+    expect(error.oneLine()).not.toContain('\n');
+  });
+
+  it('a server that never answers times out after pg_timeout', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const started = Date.now();
+      const error = await failure(loadDatabase({ url: urlWith({ port, query: '?connect_timeout=1' }) }));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error.oneLine()).toBe(`cannot connect to PostgreSQL postgres@127.0.0.1:${port}/${db.database}: no answer within 1000 ms (pg_timeout)`);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
+  });
+
+  it('a database that does not exist', async () => {
+    const error = await failure(loadDatabase({ url: urlWith({ database: 'no_such_kong' }) }));
+    expect(error.oneLine()).toContain('/no_such_kong: database "no_such_kong" does not exist');
+  });
+
+  it('a --pg value that is not a URL is refused without echoing it', async () => {
+    const error = await failure(loadDatabase({ url: 'kong:S3cret@db' }));
+    expect(error.oneLine()).not.toContain('S3cret');
+  });
+});
+
+describe('databases that are not (yet) Kong databases', () => {
+  it.each([
+    ['not-bootstrapped', /has no tables: Kong was never bootstrapped here/],
+    ['not-kong', /is not a Kong database: it has no schema_meta table/],
+  ])('%s', async (scenario, message) => {
+    const other = await sharedScenarioDatabase(scenario);
+    const error = await failure(loadDatabase({ url: other.url }));
+    expect(error.oneLine()).toMatch(message);
+    expect(error.oneLine()).toContain(`postgres@127.0.0.1:${other.port}/${other.database}`);
+  });
+});

@@ -1,0 +1,124 @@
+// Helm values: merged as Helm merges -f files, with positions; the chart's env entries become
+// kong.conf settings located in values.yaml.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../src/errors';
+import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
+import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { loadHelmValues } from '../../../src/inputs/helm/values';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+
+const dir = mkdtempSync(join(tmpdir(), 'kp-helm-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('loadHelmValues', () => {
+  const base = file('base.yaml', 'image:\n  repository: kong\n  tag: "2.8"\nenv:\n  database: postgres\n  pg_host: db\n  proxy_access_log: /dev/stdout\n');
+  const prod = file('prod.yaml', 'image:\n  tag: "3.4"\nenv:\n  pg_host: prod-db\n  proxy_access_log: null\n');
+
+  it('merges maps key by key, later files win, null deletes', () => {
+    const values = loadHelmValues([base, prod]);
+    expect(values.scalar('image', 'repository')?.value).toBe('kong');
+    expect(values.scalar('image', 'tag')).toMatchObject({ value: '3.4', origin: { file: prod, line: 2, column: 8 } });
+    expect(values.scalar('env', 'pg_host')).toMatchObject({ value: 'prod-db', origin: { file: prod, line: 4 } });
+    expect(values.scalar('env', 'database')?.origin).toMatchObject({ file: base, line: 5, column: 13 });
+    expect(values.at('env', 'proxy_access_log')).toBeUndefined();
+  });
+
+  it('reads YAML 1.1 as Helm does: unquoted off is a boolean', () => {
+    const values = loadHelmValues([file('bool.yaml', 'env:\n  database: off\n  anonymous_reports: "off"\n')]);
+    const [database, reports] = helmEnvEntries(values);
+    expect(database).toMatchObject({ key: 'database', value: 'false', yamlBoolean: true, envName: 'KONG_DATABASE' });
+    expect(reports).toMatchObject({ key: 'anonymous_reports', value: 'off' });
+    expect(reports.yamlBoolean).toBeUndefined();
+  });
+
+  it('renders numbers the way Go prints Helm\'s floats', () => {
+    expect(renderScalar(2)).toBe('2');
+    expect(renderScalar(100000)).toBe('100000');
+    expect(renderScalar(1000000)).toBe('1e+06');
+    expect(renderScalar(123456789)).toBe('1.23456789e+08');
+    expect(renderScalar(0.5)).toBe('0.5');
+    expect(renderScalar(0.00001)).toBe('1e-05');
+  });
+
+  it('says where a YAML error is', () => {
+    const broken = file('broken.yaml', 'env:\n  database: postgres\n   pg_host: [\n');
+    expect(() => loadHelmValues([broken])).toThrow(InputError);
+    try {
+      loadHelmValues([broken]);
+    } catch (error) {
+      expect((error as InputError).oneLine()).toMatch(new RegExp(`broken\\.yaml:\\d+:\\d+: not valid YAML`));
+    }
+  });
+
+  it('refuses a file that is not a mapping', () => {
+    expect(() => loadHelmValues([file('list.yaml', '- a\n- b\n')])).toThrow(/mapping at the top/);
+  });
+});
+
+describe('the Kong chart reading', () => {
+  it('derives the deployment mode: chart default DB-less, database, hybrid role', () => {
+    expect(helmDeployment(loadHelmValues([file('d1.yaml', 'env:\n  prefix: /kong_prefix/\n')], chartDefaultValues()))).toMatchObject({ topology: 'dbless', reason: expect.stringContaining('chart defaults') });
+    expect(helmDeployment(loadHelmValues([file('d0.yaml', 'env:\n  database: null\n')], chartDefaultValues()))).toMatchObject({ topology: 'traditional', reason: expect.stringContaining('removed') });
+    expect(helmDeployment(loadHelmValues([file('d2.yaml', 'env:\n  database: postgres\n')]))).toMatchObject({ topology: 'traditional', role: 'traditional' });
+    expect(helmDeployment(loadHelmValues([file('d3.yaml', 'env:\n  role: data_plane\n  database: "off"\n')]))).toMatchObject({ topology: 'hybrid', role: 'data_plane' });
+  });
+
+  it('derives the edition from the image or enterprise.enabled', () => {
+    expect(helmEdition(loadHelmValues([file('e1.yaml', 'image:\n  repository: registry.example.com/kong/kong-gateway\n  tag: "3.4"\n')]))?.value).toBe('enterprise');
+    expect(helmEdition(loadHelmValues([file('e2.yaml', 'image:\n  repository: kong\n  tag: "3.4"\n')]))?.value).toBe('oss');
+    expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))?.value).toBe('enterprise');
+    expect(helmEdition(loadHelmValues([file('e4.yaml', 'env:\n  database: postgres\n')]))).toBeUndefined();
+  });
+
+  it('reads image.unifiedRepoTag before repository and tag', () => {
+    const image = helmImage(loadHelmValues([file('u.yaml', 'image:\n  unifiedRepoTag: kong/kong-gateway:3.4.3.12-rhel\n  repository: kong\n')]));
+    expect(image).toMatchObject({ repository: 'kong/kong-gateway', tag: '3.4.3.12-rhel' });
+  });
+
+  it('keeps Secret-backed entries as unreadable diagnostics, never as values', () => {
+    const values = loadHelmValues([file('s.yaml', 'env:\n  pg_password:\n    valueFrom:\n      secretKeyRef:\n        name: kong-db\n        key: password\n')]);
+    const layer = helmConfLayer(values);
+    expect(layer.settings).toEqual([]);
+    expect(layer.diagnostics).toEqual([
+      expect.objectContaining({ kind: 'unreadable-value', key: 'pg_password', message: expect.stringContaining('Secret kong-db (key password)'), origin: expect.objectContaining({ line: 3 }) }),
+    ]);
+  });
+});
+
+describe('the chart\'s own env defaults', () => {
+  it('lie under every values file, reach Kong as container variables, and null removes them', () => {
+    const values = loadHelmValues([file('over.yaml', 'env:\n  nginx_worker_processes: "4"\n  prefix: null\n')], chartDefaultValues());
+    const kongConf = loadKongConf(undefined, {}, { layer: helmConfLayer(values) });
+    expect(kongConf.get('router_flavor')).toMatchObject({ value: 'traditional', origin: { kind: 'env', env: 'KONG_ROUTER_FLAVOR' } });
+    expect(kongConf.get('database')).toMatchObject({ value: 'off', origin: { kind: 'env', env: 'KONG_DATABASE' } });
+    expect(kongConf.get('nginx_worker_processes')).toMatchObject({ value: '4', origin: { kind: 'file', line: 2 } });
+    expect(kongConf.get('prefix')).toBeUndefined();
+  });
+});
+
+describe('a KongConf built from Helm values', () => {
+  const values = file('conf.yaml', 'env:\n  database: postgres\n  pg_host: from-helm\n  pg_port: 6432\n');
+  const conf = file('kong.conf', 'pg_host = from-file\npg_user = kong\n');
+
+  it('puts env entries at their values.yaml positions, over the kong.conf file', () => {
+    const kongConf = loadKongConf(conf, {}, { layer: helmConfLayer(loadHelmValues([values])) });
+    expect(kongConf.get('pg_host')).toMatchObject({ value: 'from-helm', envName: 'KONG_PG_HOST', origin: { kind: 'file', file: values, line: 3, column: 12 } });
+    expect(kongConf.get('pg_host')!.overrides.map((s) => s.value)).toEqual(['from-file']);
+    expect(kongConf.get('pg_user')?.origin).toMatchObject({ file: conf, line: 2 });
+    expect(kongConf.get('pg_port')?.value).toBe('6432');
+    expect(kongConf.diagnostics.map((d) => d.kind)).toContain('layer-overrides-file');
+  });
+
+  it('lets a KONG_* variable win over a Helm entry', () => {
+    const kongConf = loadKongConf(undefined, { KONG_PG_HOST: 'from-env' }, { layer: helmConfLayer(loadHelmValues([values])) });
+    expect(kongConf.get('pg_host')).toMatchObject({ value: 'from-env', origin: { kind: 'env', env: 'KONG_PG_HOST' } });
+    expect(kongConf.anchor()).toMatchObject({ file: values, line: 1 });
+  });
+});

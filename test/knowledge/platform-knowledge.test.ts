@@ -1,0 +1,87 @@
+// The breaking-change catalogue and the platform facts: well-formed, sourced, and tied to rules.
+
+import { builtinRules } from '../../rules';
+import { defineRule } from '../../src/engine/define-rule';
+import { RuleRegistry } from '../../src/engine/registry';
+import { BREAKING_CHANGES, entryApplies } from '../../src/knowledge/breaking-changes';
+import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
+import { KONG_IMAGES } from '../../src/knowledge/platform/images';
+import { findListing, OS_DROPS, osSupportMinors, parseEol } from '../../src/knowledge/platform/os-support';
+import { KongVersion } from '../../src/version/kong-version';
+
+describe('breaking-change catalogue', () => {
+  it('has unique ids and complete, sourced entries', () => {
+    const ids = BREAKING_CHANGES.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const entry of BREAKING_CHANGES) {
+      expect(KongVersion.tryParse(entry.introducedIn)).toBeDefined();
+      for (const fix of entry.fixedIn ?? []) expect(KongVersion.parse(fix).gt(KongVersion.parse(entry.introducedIn))).toBe(true);
+      expect(['blocker', 'warning', 'info']).toContain(entry.severity);
+      expect(entry.title.length).toBeGreaterThan(0);
+      expect(entry.remediation.length).toBeGreaterThan(0);
+      expect(entry.docsUrl).toMatch(/^https:\/\//);
+      expect(entry.sources.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('limits a known issue to targets before its fix in the same line', () => {
+    const entry = BREAKING_CHANGES.find((e) => e.id === 'known-issue-incremental-sync-stream')!;
+    const plan = (to: string) => ({ from: KongVersion.parse('3.4.3.12'), to: KongVersion.parse(to), edition: 'enterprise' as const });
+    expect(entryApplies(entry, plan('3.10.0.3'))).toBe(true);
+    expect(entryApplies(entry, plan('3.10.0.6'))).toBe(false);
+    expect(entryApplies(entry, plan('3.11.0.2'))).toBe(true);
+    expect(entryApplies(entry, plan('3.12.0.0'))).toBe(false);
+  });
+
+  it('every catalogue id a built-in rule names exists, and an unknown one is refused', () => {
+    expect(() => new RuleRegistry(builtinRules)).not.toThrow();
+    const bogus = defineRule<'x'>({
+      id: 'test/bogus', description: 'Tests.', severity: 'info', inputs: [], messages: { x: 'x' }, remediation: 'r',
+      docsUrl: 'https://example.com', sources: [{ kind: 'docs', ref: 'x' }], catalog: ['no-such-change'], check() {},
+    });
+    expect(() => new RuleRegistry([bogus])).toThrow(/unknown breaking change "no-such-change"/);
+  });
+
+  it('every platform entry is implemented by a rule or reviewed by hand on purpose', () => {
+    const implemented = new Set(builtinRules.flatMap((r) => r.meta.catalog ?? []));
+    const byHand = ['platform-bintray-repositories-retired', 'platform-openresty-1-21-4-required', 'known-issue-3-6-0-fd-limit',
+      'known-issue-3-6-http2-body-content-length', 'proxy-duplicate-length-headers-502', 'platform-logrotate-config-preserved', 'platform-bundled-curl-removed'];
+    for (const entry of BREAKING_CHANGES.filter((e) => e.artifact === 'platform')) {
+      expect([entry.id, implemented.has(entry.id) || byHand.includes(entry.id)]).toEqual([entry.id, true]);
+    }
+  });
+});
+
+describe('platform facts', () => {
+  it('covers 2.8 to 3.15 in the support tables', () => {
+    expect(osSupportMinors()).toEqual(expect.arrayContaining(['2.8', '3.4', '3.10', '3.14', '3.15']));
+  });
+
+  it('matches table versions the way hosts report them', () => {
+    expect(findListing('3.4', 'RHEL', '9')?.version).toBe('9.x');
+    expect(findListing('3.4', 'Ubuntu', '22.04')?.package).toBe(true);
+    expect(findListing('3.4', 'Ubuntu', '20.04')).toMatchObject({ listedOnlyInOldDocs: true, package: false });
+    expect(findListing('3.4', 'CentOS', '7')).toBeUndefined();
+  });
+
+  it('knows which image flavours each minor publishes', () => {
+    const flavour = (suffix: string) => KONG_IMAGES.flavours.find((f) => f.suffix === suffix)!;
+    expect(flavourAvailable('3.3', flavour('alpine'))).toBe(true);
+    expect(flavourAvailable('3.4', flavour('alpine'))).toBe(false);
+    expect(flavourAvailable('3.4', flavour('rhel'))).toBe(true);
+    expect(flavourAvailable('3.15', flavour('amazonlinux-2'))).toBe(false);
+    expect(flavourAvailable('3.12', flavour('distroless'))).toBe(true);
+  });
+
+  it('names a catalogue entry for every distribution drop', () => {
+    const ids = new Set(BREAKING_CHANGES.map((e) => e.id));
+    for (const drop of OS_DROPS) expect(ids.has(drop.catalog)).toBe(true);
+  });
+
+  it('reads the tables\' end dates', () => {
+    expect(parseEol('2026-06-30')?.toISOString()).toBe('2026-06-30T00:00:00.000Z');
+    expect(parseEol('April 2025')?.toISOString()).toBe('2025-04-30T00:00:00.000Z');
+    expect(parseEol('Sept 2025')?.toISOString()).toBe('2025-09-30T00:00:00.000Z');
+    expect(parseEol('soon')).toBeUndefined();
+  });
+});

@@ -1,0 +1,104 @@
+// The manual-review list: every catalogue entry on the path that no evaluated rule covers, each
+// exactly once. The expectation is computed here from the catalogue file itself, with its own
+// version comparison, not with the functions that build the list.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRules } from '../../rules';
+import { fixture, REPO_ROOT, runCli } from '../support/cli';
+
+interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[] }
+const catalog: RawEntry[] = JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes/catalog.json'), 'utf8')).entries;
+
+function parts(version: string): number[] {
+  const p = version.split('.').map(Number);
+  while (p.length < 4) p.push(0);
+  return p;
+}
+function cmp(a: string, b: string): number {
+  const x = parts(a);
+  const y = parts(b);
+  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
+
+/** Entries an operator on this path must consider: edition, from < introducedIn <= to, known issues still open at the target. */
+function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise'): RawEntry[] {
+  return catalog.filter((e) => {
+    if (e.edition === 'ee' && edition !== 'enterprise') return false;
+    if (e.edition === 'oss' && edition !== 'oss') return false;
+    if (!(cmp(from, e.introducedIn) < 0 && cmp(e.introducedIn, to) <= 0)) return false;
+    return !e.fixedIn || e.fixedIn.some((f) => minorOf(f) === minorOf(to) && cmp(to, f) < 0);
+  });
+}
+
+const catalogOf = new Map(builtinRules.map((r) => [r.meta.id, r.meta.catalog ?? []]));
+
+async function checkJson(args: string[]) {
+  const result = await runCli(['check', ...args, '--format', 'json', '--fail-on', 'none']);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout);
+}
+
+describe('manual-review list', () => {
+  const conf = fixture('installations/ee-2.8-outdated/kong.conf');
+
+  it.each([
+    ['2.8', '3.4'],
+    ['3.4', '3.10'],
+  ])('lists every undetectable catalogue entry on %s -> %s exactly once', async (from, to) => {
+    const report = await checkJson([conf, '--from', from, '--to', to, '--edition', 'enterprise']);
+    const skipped = new Set<string>([...report.notEvaluated, ...report.notApplicable, ...report.internalErrors].map((n: { ruleId: string }) => n.ruleId));
+    const evaluatedRules = builtinRules.map((r) => r.meta.id).filter((id) => !skipped.has(id));
+    const covered = new Set(evaluatedRules.flatMap((id) => catalogOf.get(id) ?? []));
+    const expected = expectedOnPath(report.plan.from, report.plan.to, 'enterprise').filter((e) => !covered.has(e.id)).map((e) => e.id);
+
+    const listed: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual([...expected].sort());
+    // The conf rules ran, so their entries are not on the list; Admin API changes always are.
+    expect(listed).not.toContain('database-cassandra-removed');
+    expect(listed.some((id) => id.startsWith('admin-api-'))).toBe(true);
+    for (const item of report.manualReview) {
+      expect(item.hop).toBeDefined();
+      expect(item.docsUrl).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('names the missing input when the rules for an entry could not run', async () => {
+    const report = await checkJson(['--from', '2.8', '--to', '3.4', '--edition', 'enterprise']);
+    const cassandra = report.manualReview.find((m: { id: string }) => m.id === 'database-cassandra-removed');
+    expect(cassandra).toMatchObject({ reason: 'input-missing', hop: expect.stringContaining('3.4') });
+    expect(cassandra.why).toMatch(/conf\/cassandra-removed \(no kong\.conf given/);
+    const targets = report.manualReview.find((m: { id: string }) => m.id === 'admin-api-targets-post-create-only');
+    expect(targets).toMatchObject({ reason: 'no-rule' });
+  });
+
+  it('says when the rule for an entry was turned off, and reads Helm values and --os from the config file', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-review-'));
+    const config = join(dir, '.kong-preflight.yml');
+    writeFileSync(config, `helmValues: [${fixture('helm/traditional/values.yaml')}]\nos: ubuntu-18.04\nto: "3.4"\nrules:\n  conf/pg-ssl-version-enum: off\n`);
+    const result = await runCli(['check', '--config', config, '--format', 'json', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.installation.from.value).toBe('2.8.4.1');
+    expect(report.manualReview.find((m: { id: string }) => m.id === 'kong-conf-pg-ssl-version-enum')).toMatchObject({ reason: 'rule-disabled' });
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'platform/os-support')).toBe(true);
+  });
+
+  it('leaves Enterprise-only entries out of an OSS path', async () => {
+    const report = await checkJson([conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss']);
+    const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(ids).not.toContain('admin-api-vitals-reports-removed');
+    expect(ids).toContain('admin-api-targets-post-create-only');
+  });
+
+  it('prints a review-by-hand section in the text report', async () => {
+    const result = await runCli(['check', conf, '--from', '3.4', '--to', '3.10', '--edition', 'enterprise', '--fail-on', 'none']);
+    expect(result.stdout).toMatch(/Review by hand \(\d+ breaking change\(s\)/);
+    expect(result.stdout).toMatch(/proxy-duplicate-length-headers-502, platform\]\n\s+why: no rule/);
+  });
+});

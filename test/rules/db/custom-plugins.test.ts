@@ -1,0 +1,33 @@
+import rule from '../../../rules/db/custom-plugins';
+import { databaseInputs } from '../../support/database-input';
+import { ruleTester } from '../../support/rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'only bundled plugins', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: databaseInputs('clean-2.8') },
+    { name: 'only bundled plugins, 3.9', from: '3.9', to: '3.10', conf: 'database = postgres\n', inputs: databaseInputs('clean-3.9') },
+  ],
+  invalid: [
+    {
+      name: 'a custom plugin enabled by plugins = and one enabled nowhere',
+      from: '2.8', to: '3.4', conf: 'plugins = bundled,header-stamp\n', inputs: databaseInputs('unknown-plugins-2.8'),
+      findings: [
+        { messageId: 'custom', severity: 'warning', data: { name: 'header-stamp', rows: 1 } },
+        { messageId: 'notEnabled', severity: 'warning', data: { name: 'legacy-sso', rows: 2, enabledRows: 1 } },
+      ],
+    },
+    {
+      name: 'without kong.conf the enablement is unknown',
+      from: '2.8', to: '3.4', inputs: databaseInputs('unknown-plugins-2.8'),
+      findings: [
+        { messageId: 'unknownEnablement', severity: 'info', data: { name: 'header-stamp' } },
+        { messageId: 'unknownEnablement', severity: 'info', data: { name: 'legacy-sso' } },
+      ],
+    },
+    {
+      name: 'Enterprise bundles more than the OSS list: one review note',
+      from: '2.8', to: '3.4', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: databaseInputs('unknown-plugins-2.8'),
+      findings: [{ messageId: 'enterpriseOrCustom', severity: 'info', data: { names: 'header-stamp, legacy-sso' } }],
+    },
+  ],
+});

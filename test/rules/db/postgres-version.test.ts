@@ -1,0 +1,46 @@
+// The test server runs one PostgreSQL major (18). Against it the rule is checked for real; other
+// majors are represented by the same loaded input with the server version the loader would have
+// read from them (the rule reads nothing else from the server).
+
+import rule from '../../../rules/db/postgres-version';
+import type { Inputs } from '../../../src/engine/inputs';
+import { databaseInputs } from '../../support/database-input';
+import { ruleTester } from '../../support/rule-tester';
+
+function onServer(version: string, versionNum: number) {
+  const load = databaseInputs('clean-2.8');
+  return async (context: { inputs: Inputs }): Promise<Inputs> => {
+    const loaded = await load(context);
+    const server = { version, versionNum, major: Math.floor(versionNum / 10000) };
+    return { ...loaded, database: { ...loaded.database!, server } };
+  };
+}
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'PostgreSQL 15 for 2.8 -> 3.4', from: '2.8', to: '3.4', inputs: onServer('15.6', 150006) },
+    { name: 'PostgreSQL 13 for 3.4 -> 3.9', from: '3.4', to: '3.9', inputs: onServer('13.14', 130014) },
+  ],
+  invalid: [
+    {
+      name: 'the real test server (PostgreSQL 18) is untested with 3.4',
+      from: '2.8', to: '3.4', inputs: databaseInputs('clean-2.8'),
+      findings: [{ messageId: 'untested', severity: 'warning', data: { minor: '3.4', tested: '12, 13, 14, 15, 16' } }],
+    },
+    {
+      name: 'PostgreSQL 9.4 is below the minimum Kong enforces',
+      from: '2.8', to: '3.4', inputs: onServer('9.4.26', 90426),
+      findings: [{ messageId: 'belowMinimum', severity: 'blocker', data: { minimum: '9.5' } }],
+    },
+    {
+      name: 'PostgreSQL 12 for 3.9: the sources disagree, so only a note',
+      from: '3.4', to: '3.9', inputs: onServer('12.18', 120018),
+      findings: [{ messageId: 'untestedDisputed', severity: 'info', data: { minor: '3.9', other: '16, 15, 14, 13, 12' } }],
+    },
+    {
+      name: 'PostgreSQL 16 for 2.8 -> 3.0 (tested up to 15)',
+      from: '2.8', to: '3.0', inputs: onServer('16.2', 160002),
+      findings: [{ messageId: 'untested', data: { major: 16, minor: '3.0' } }],
+    },
+  ],
+});

