@@ -49,7 +49,7 @@ function declarativeRows() {
         continue;
       }
       const report = join(work, 'report.json');
-      const check = measure([BIN, 'check', '--declarative', file, '--from', '2.8', '--to', '3.4', '--format', 'json', '-o', report, '--fail-on', 'none', '--no-config']);
+      const check = measure([BIN, 'check', '--declarative', file, '--from', '2.8', '--to', '3.4', '--format', 'json', '-o', report, '--fail-on', 'none', '--no-config', '--no-db']);
       const findings = JSON.parse(readFileSync(report, 'utf8')).findings.length;
       const floor = measure([join(__dirname, 'floor.js'), file]);
       const mb = (statSync(join(ROOT, file)).size / 1048576).toFixed(1);
@@ -63,7 +63,7 @@ function declarativeRows() {
 
 function startupRows() {
   const conf = join('fixtures', 'conf', 'clean-3.4.conf');
-  const check = measure([BIN, 'check', conf, '--from', '3.4', '--to', '3.4', '--no-config', '--fail-on', 'none']);
+  const check = measure([BIN, 'check', conf, '--from', '3.4', '--to', '3.4', '--no-config', '--no-db', '--fail-on', 'none']);
   const bare = measure(['-e', '0']);
   console.log(`start-up: check on ${conf}: ${check.ms.toFixed(0)} ms, peak ${check.rssMb.toFixed(0)} MB (bare node: ${bare.ms.toFixed(0)} ms)`);
 }

@@ -2,7 +2,7 @@
 // transaction read-only (`default_transaction_read_only` set at connection start), the tool only
 // sends statements from an allow-list of reading verbs, and a statement timeout bounds each query.
 
-import { Client, type QueryResultRow } from 'pg';
+import type { Client, QueryResultRow } from 'pg';
 import { InputError } from '../../errors';
 import type { ConnectionSettings } from './connection';
 
@@ -14,6 +14,8 @@ export class ReadOnlySession {
 
   /** Connects, or raises an InputError naming host and database (never the password). */
   static async open(settings: ConnectionSettings): Promise<ReadOnlySession> {
+    // pg (~30 ms to load) is required only when a database is actually opened.
+    const { Client } = require('pg') as typeof import('pg');
     const client = new Client({
       host: settings.host,
       port: settings.port,

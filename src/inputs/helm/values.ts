@@ -4,7 +4,10 @@
 // Kong point into values.yaml. YAML is read as YAML 1.1, like Helm's parser (`off` is a boolean).
 
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+
+// The yaml package (~15 ms to load) is required only when a values file is given.
+const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 
@@ -89,6 +92,7 @@ function readValuesFile(file: string): HelmValue {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read Helm values file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
   }
+  const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
@@ -105,6 +109,7 @@ function readValuesFile(file: string): HelmValue {
 }
 
 function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: string, doc: Document): HelmValue {
+  const { isAlias, isMap, isScalar, isSeq } = yamlModule();
   if (isAlias(node)) {
     const target = node.resolve(doc);
     if (target) return { ...toValue(target as YamlNode, at, text, doc), origin: at(node.range?.[0] ?? 0) };

@@ -4,7 +4,10 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+
+// The yaml package (~15 ms to load) is required only when an image file is YAML.
+const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 import { parseKongImage, type KongImageRef } from './image-ref';
@@ -79,6 +82,7 @@ function dockerfileImages(file: string, text: string): KongImageRef[] {
 }
 
 function yamlImages(file: string, text: string): KongImageRef[] {
+  const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
@@ -100,6 +104,7 @@ function yamlImages(file: string, text: string): KongImageRef[] {
 
 /** Every `image:` in the tree: a string (compose, manifests) or a `{repository, tag}` map (Helm values). */
 function walk(node: YamlNode, images: KongImageRef[], at: (offset: number) => FileOrigin): void {
+  const { isMap, isScalar } = yamlModule();
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
