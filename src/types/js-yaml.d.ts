@@ -1,5 +1,5 @@
 // js-yaml 4, chosen for its `listener` option (js-yaml 5 dropped
-// it). Only what the declarative reader uses is declared.
+// it). Only what the declarative reader (and the hardening tests' `dump`) use is declared.
 declare module 'js-yaml' {
   export interface LoadOptions {
     filename?: string;
@@ -7,4 +7,5 @@ declare module 'js-yaml' {
     listener?: (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null; anchor: string | null; input: string }) => void;
   }
   export function load(text: string, options?: LoadOptions): unknown;
+  export function dump(value: unknown, options?: { skipInvalid?: boolean; lineWidth?: number; noRefs?: boolean }): string;
 }

@@ -123,7 +123,8 @@ class Scanner {
         this.checkAfterQuote(line, col, row);
         continue;
       }
-      const end = readWord(line, col);
+      // Every step consumes at least one character, whatever readWord decides.
+      const end = Math.max(readWord(line, col), col + 1);
       const raw = line.slice(col, end);
       this.pushWord(raw, unescapeBare(raw), false, at);
       col = end;
@@ -179,7 +180,10 @@ function readWord(line: string, start: number): number {
       i = close < 0 ? line.length : close + 1;
       continue;
     }
-    if (/[\s;{}]/.test(ch)) break;
+    // nginx separates words by space, tab, CR and LF only; other Unicode spaces (U+2028, NBSP)
+    // are part of a word. Breaking on them here while the caller skips only space and tab read
+    // an empty word forever (found by the property tests).
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '{' || ch === '}') break;
     // Quotes inside a bare word are kept literally, as nginx does (`a"b` is one word).
     i++;
   }
