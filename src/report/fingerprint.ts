@@ -28,8 +28,16 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
     if (path === undefined) paths.set(file, (path = portablePath(file, baseDir)));
     return path;
   };
+  // Findings share lines (60,000 on the one line of a minified JSON file): read and normalise each once.
+  const lines = new Map<string, string>();
+  const identityLine: LineReader = (file, line) => {
+    const key = `${file}\u0000${line}`;
+    let text = lines.get(key);
+    if (text === undefined) lines.set(key, (text = identityOf(readLine(file, line))));
+    return text;
+  };
   for (const i of order) {
-    const base = baseHash(findings[i], readLine, normalisePath);
+    const base = baseHash(findings[i], identityLine, normalisePath);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out[i] = `${base}:${n}`;
@@ -46,10 +54,9 @@ function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: 
 function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string[] {
   switch (origin.kind) {
     case 'file': {
-      const text = readLine(origin.file, origin.line);
+      const line = readLine(origin.file, origin.line) ?? '';
       // The line's text identifies the finding only when the finding is about that line; a
       // finding about the file as a whole (anchored at line 1) must not change with line 1.
-      const line = text === undefined ? '' : normaliseLine(text).replace(/\s+#.*$/, '');
       const own = isAboutLine(line, finding) ? line : '';
       return [normalisePath(origin.file), own, dataKey(finding)];
     }
@@ -59,6 +66,15 @@ function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, norma
     case 'default': return ['default', origin.version ?? '', dataKey(finding)];
     case 'global': return ['global', origin.file ? normalisePath(origin.file) : '', dataKey(finding)];
   }
+}
+
+/** Longer lines (minified JSON, a pasted certificate) identify nothing: editing any entity on them would reopen every alert. */
+const MAX_IDENTITY_LINE = 1000;
+
+/** A line as it takes part in a fingerprint: whitespace collapsed, trailing comment dropped, '' when too long or absent. */
+function identityOf(text: string | undefined): string {
+  if (text === undefined || text.length > MAX_IDENTITY_LINE) return '';
+  return normaliseLine(text).replace(/\s+#.*$/, '');
 }
 
 /**

@@ -1,0 +1,218 @@
+// The bad-input catalogue, each case through the CLI: a report with findings (exit 0/1), or
+// exit 2 with one line naming the file (and the line when one is to blame). Never a stack trace,
+// a hang or a crash. The database cases live in bad-database.test.ts.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli, type CliResult } from '../support/cli';
+import { tempDir } from '../support/temp';
+import { expectOneLineError } from './support';
+
+const PATH = ['--from', '2.8', '--to', '3.4', '--no-db', '--no-config'];
+
+async function check(...args: string[]): Promise<CliResult> {
+  return runCli(['check', ...args, ...PATH, '-f', 'json']);
+}
+
+/** The findings of a JSON report as `ruleId line:column` (the backup reminder left out). */
+function findingsOf(result: CliResult): string[] {
+  expect([0, 1]).toContain(result.code);
+  const report = JSON.parse(result.stdout);
+  expect(report.internalErrors).toEqual([]);
+  return report.findings
+    .filter((f: { ruleId: string }) => f.ruleId !== 'backup/backup-evidence')
+    .map((f: { ruleId: string; location: { line?: number; column?: number } }) => `${f.ruleId} ${f.location.line}:${f.location.column}`);
+}
+
+const REGEX_ROUTE_YAML = '_format_version: "2.1"\nroutes:\n- name: r\n  paths: [/a/\\d+]\n';
+const REGEX_ROUTE_JSON = '{"_format_version": "2.1", "routes": [{"name": "r", "paths": ["/a/\\\\d+"]}]}';
+
+describe('bad input: empty, binary, encodings, line endings', () => {
+  const dir = tempDir({
+    'empty.conf': '',
+    'empty.yml': '',
+    'empty.json': '',
+    'lf.yml': REGEX_ROUTE_YAML,
+    'bom.yml': `\uFEFF${REGEX_ROUTE_YAML}`,
+    'bom.json': `\uFEFF${REGEX_ROUTE_JSON}`,
+    'bom.conf': '\uFEFFdatabase = cassandra\n',
+    'crlf.yml': REGEX_ROUTE_YAML.replace(/\n/g, '\r\n'),
+    'crlf.conf': 'log_level = info\r\ndatabase = cassandra\r\n',
+  }, 'kp-bad-');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  writeFileSync(join(dir, 'image.yml'), png);
+  writeFileSync(join(dir, 'image.conf'), png);
+  writeFileSync(join(dir, 'image.tmpl'), png);
+  const latin1 = Buffer.from('_format_version: "3.0"\nservices:\n- name: caf\xe9\n', 'latin1');
+  writeFileSync(join(dir, 'latin1.yml'), latin1);
+  writeFileSync(join(dir, 'latin1.conf'), Buffer.from('log_level = info\n\ndatabase = caf\xe9\n', 'latin1'));
+
+  it('an empty kong.conf is a kong.conf of defaults: a report, no error', async () => {
+    const result = await check(join(dir, 'empty.conf'));
+    expect(result.stderr).toBe('');
+    expect(findingsOf(result).every((f) => f.startsWith('conf/default-changed'))).toBe(true);
+  });
+
+  it('an empty declarative file (YAML or JSON) is an input error at line 1', async () => {
+    expectOneLineError(await check('--declarative', join(dir, 'empty.yml')), /empty\.yml:1: the declarative file is empty/);
+    expectOneLineError(await check('--declarative', join(dir, 'empty.json')), /empty\.json:1:1: malformed JSON/);
+  });
+
+  it('a binary file is refused with the line of its first NUL byte', async () => {
+    expectOneLineError(await check('--declarative', join(dir, 'image.yml')), /image\.yml:3: declarative file holds a NUL byte/);
+    expectOneLineError(await check(join(dir, 'image.conf')), /image\.conf:3: contains a NUL byte/);
+    expectOneLineError(await check('--nginx-template', join(dir, 'image.tmpl')), /image\.tmpl:3: not a text file \(NUL byte\)/);
+  });
+
+  it('invalid UTF-8 is refused with the line of the first bad byte', async () => {
+    expectOneLineError(await check('--declarative', join(dir, 'latin1.yml')), /latin1\.yml:3: declarative file is not valid UTF-8 text/);
+    expectOneLineError(await check(join(dir, 'latin1.conf')), /latin1\.conf:3: is not valid UTF-8 text/);
+  });
+
+  it('a byte-order mark changes nothing in declarative files (YAML and JSON)', async () => {
+    const plain = findingsOf(await check('--declarative', join(dir, 'lf.yml')));
+    expect(plain).toContain('entities/route-regex-path-without-tilde 4:11');
+    expect(findingsOf(await check('--declarative', join(dir, 'bom.yml')))).toEqual(plain);
+    expect(findingsOf(await check('--declarative', join(dir, 'bom.json')))).toContain('entities/route-regex-path-without-tilde 1:63');
+  });
+
+  it('a byte-order mark in kong.conf is reported, as Kong reads it into the first key', async () => {
+    const findings = findingsOf(await check(join(dir, 'bom.conf')));
+    expect(findings).toContain('conf/file-syntax 1:1');
+    expect(findings).not.toContain('conf/cassandra-removed 1:1');
+  });
+
+  it('CRLF line endings give the same findings and lines as LF', async () => {
+    expect(findingsOf(await check('--declarative', join(dir, 'crlf.yml')))).toEqual(findingsOf(await check('--declarative', join(dir, 'lf.yml'))));
+    const conf = await check(join(dir, 'crlf.conf'));
+    expect(findingsOf(conf)).toContain('conf/cassandra-removed 2:1');
+    expect(JSON.parse(conf.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'conf/cassandra-removed').message).not.toContain('\r');
+  });
+});
+
+describe('bad input: size and shape', () => {
+  const dir = tempDir({}, 'kp-bad-size-');
+  const tenMegabytes = 'a'.repeat(10 * 1000 * 1000);
+
+  it('a 10 MB line in kong.conf, YAML and JSON: a report, in one pass', async () => {
+    writeFileSync(join(dir, 'long.conf'), `log_level = info\nnginx_http_x_long = ${tenMegabytes}\ndatabase = cassandra\n`);
+    expect(findingsOf(await check(join(dir, 'long.conf')))).toContain('conf/cassandra-removed 3:1');
+    writeFileSync(join(dir, 'long.yml'), `_format_version: "2.1"\nservices:\n- name: s\n  url: http://x\n  tags: [${tenMegabytes}]\n  routes:\n  - name: r\n    paths: [/a/\\d+]\n`);
+    expect(findingsOf(await check('--declarative', join(dir, 'long.yml')))).toContain('entities/route-regex-path-without-tilde 8:13');
+    // Minified JSON: every finding on line 1 (fingerprints must not re-read the line per finding).
+    const routes = Array.from({ length: 20000 }, (_, i) => ({ name: `r${i}`, paths: [`/s/${i}/\\d+`], tags: ['x'.repeat(400)] }));
+    writeFileSync(join(dir, 'minified.json'), JSON.stringify({ _format_version: '2.1', routes }));
+    const findings = findingsOf(await check('--declarative', join(dir, 'minified.json')));
+    expect(findings.filter((f) => f.startsWith('entities/route-regex-path-without-tilde 1:'))).toHaveLength(20000);
+  });
+
+  it('a YAML "billion laughs" inside a plugin configuration is read without expanding it', async () => {
+    const lines = ['_format_version: "3.0"', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('services:', '- name: s', '  url: http://x', '  plugins:', '  - name: pre-function', '    config: {access: *a9}');
+    writeFileSync(join(dir, 'laughs.yml'), `${lines.join('\n')}\n`);
+    const result = await check('--declarative', join(dir, 'laughs.yml'));
+    expect(result.stderr).toBe('');
+    findingsOf(result);
+  });
+
+  it('YAML aliases that multiply entities (4 million routes from 20 kB) are refused', async () => {
+    const text = ['_format_version: "3.0"', 'r: &r {name: r, paths: ["/x"]}', `rs: &rs [${Array(2000).fill('*r').join(', ')}]`,
+      's: &s {name: s, url: "http://x", routes: *rs}', `services: [${Array(2000).fill('*s').join(', ')}]`].join('\n');
+    writeFileSync(join(dir, 'multiply.yml'), text);
+    expectOneLineError(await check('--declarative', join(dir, 'multiply.yml')), /multiply\.yml: YAML aliases expand to more entities than the file could hold/);
+  });
+
+  it('deep nesting: YAML past js-yaml\'s depth limit is refused at its line; JSON and templates give reports', async () => {
+    writeFileSync(join(dir, 'deep.yml'), `services: ${'['.repeat(100000)}${']'.repeat(100000)}\n`);
+    expectOneLineError(await check('--declarative', join(dir, 'deep.yml')), /deep\.yml:1:\d+: malformed YAML: nesting exceeded maxDepth/);
+    writeFileSync(join(dir, 'deep.json'), `{"_format_version": "3.0", "services": [{"name": "s", "url": "http://x", "tags": ${'['.repeat(100000)}${']'.repeat(100000)}}]}`);
+    expect(findingsOf(await check('--declarative', join(dir, 'deep.json')))).toEqual([]);
+    writeFileSync(join(dir, 'deep.tmpl'), `http {\n${'location / {\n'.repeat(20000)}${'}\n'.repeat(20000)}}\n`);
+    expect(findingsOf(await check('--nginx-template', join(dir, 'deep.tmpl'))).length).toBeGreaterThan(0);
+  });
+
+  it('duplicate keys: YAML is refused at the second key; JSON keeps the last (as Kong\'s cjson); kong.conf reports it', async () => {
+    writeFileSync(join(dir, 'dup.yml'), '_format_version: "3.0"\nservices:\n- name: a\n  name: b\n');
+    expectOneLineError(await check('--declarative', join(dir, 'dup.yml')), /dup\.yml:4:3: malformed YAML: duplicated mapping key/);
+    const json = '{"_format_version": "2.1", "routes": [{"name": "r", "paths": ["/ok"], "paths": ["/a/\\\\d+"]}]}';
+    writeFileSync(join(dir, 'dup.json'), json);
+    // The finding points at the second `paths`, the one that counts.
+    expect(findingsOf(await check('--declarative', join(dir, 'dup.json')))).toContain(`entities/route-regex-path-without-tilde 1:${json.lastIndexOf('"/a/') + 1}`);
+    writeFileSync(join(dir, 'dup.conf'), 'database = postgres\ndatabase = cassandra\n');
+    const findings = findingsOf(await check(join(dir, 'dup.conf')));
+    expect(findings).toEqual(expect.arrayContaining(['conf/file-syntax 2:1', 'conf/cassandra-removed 2:1']));
+  });
+});
+
+describe('bad input: paths', () => {
+  const dir = tempDir({}, 'kp-bad-paths-');
+  mkdirSync(join(dir, 'folder.conf'));
+  symlinkSync('loop-b', join(dir, 'loop-a'));
+  symlinkSync('loop-a', join(dir, 'loop-b'));
+
+  it('a folder given as a file', async () => {
+    expectOneLineError(await check(join(dir, 'folder.conf')), /folder\.conf: is a directory, not a kong\.conf file/);
+    expectOneLineError(await check('--nginx-template', join(dir, 'folder.conf')), /folder\.conf: nginx template is a directory/);
+    // --declarative takes folders, but one without declarative files says so.
+    expectOneLineError(await check('--declarative', join(dir, 'folder.conf')), /holds no \.yml, \.yaml or \.json file/);
+  });
+
+  it('a loop of symbolic links', async () => {
+    expectOneLineError(await check(join(dir, 'loop-a')), /loop-a: cannot read kong\.conf: too many symbolic links/);
+    expectOneLineError(await check('--declarative', join(dir, 'loop-a')), /loop-a: declarative file cannot be read: a loop of symbolic links/);
+    expectOneLineError(await check('--nginx-template', join(dir, 'loop-a')), /loop-a: cannot read nginx template \(ELOOP\)/);
+  });
+
+  // Root reads any file whatever its mode. As root, the check runs in a child process as the
+  // unprivileged user `nobody` (uid 65534) against the built CLI; otherwise in-process.
+  const asRoot = process.getuid?.() === 0;
+  const cli = join(REPO_ROOT, 'bin', 'kong-preflight.js');
+  const canDropPrivileges = asRoot && existsSync(join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js')) &&
+    spawnSync(process.execPath, ['-e', '0'], { uid: 65534, gid: 65534 }).status === 0;
+
+  async function checkUnprivileged(...args: string[]): Promise<CliResult> {
+    if (!asRoot) return check(...args);
+    const child = spawnSync(process.execPath, [cli, 'check', ...args, ...PATH], { uid: 65534, gid: 65534, cwd: dir, encoding: 'utf8' });
+    return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+  }
+
+  (asRoot && !canDropPrivileges ? it.skip : it)('an unreadable file (permission denied)', async () => {
+    for (const name of ['locked.conf', 'locked.yml', 'locked.tmpl']) {
+      writeFileSync(join(dir, name), 'x = 1\n');
+      chmodSync(join(dir, name), 0o000);
+    }
+    expectOneLineError(await checkUnprivileged(join(dir, 'locked.conf')), /locked\.conf: cannot read kong\.conf: permission denied/);
+    expectOneLineError(await checkUnprivileged('--declarative', join(dir, 'locked.yml')), /locked\.yml: declarative file is not readable \(permission denied\)/);
+    expectOneLineError(await checkUnprivileged('--nginx-template', join(dir, 'locked.tmpl')), /locked\.tmpl: cannot read nginx template \(EACCES\)/);
+  });
+});
+
+describe('bad input: files over the size limit', () => {
+  const dir = tempDir({
+    'kong.yml': `${REGEX_ROUTE_YAML}# ${'padding '.repeat(300)}\n`,
+    'kong.conf': `log_level = info\n# ${'padding '.repeat(300)}\n`,
+    'custom.tmpl': `http {\n  # ${'padding '.repeat(300)}\n}\n`,
+  }, 'kp-bad-limit-');
+
+  it('--max-file-size refuses larger declarative files, kong.conf files and templates', async () => {
+    expectOneLineError(await check('--declarative', join(dir, 'kong.yml'), '--max-file-size', '1kB'), /kong\.yml: declarative file is 2\.\d kB, over the 1\.0 kB limit \(raise it with --max-file-size\)/);
+    expectOneLineError(await check(join(dir, 'kong.conf'), '--max-file-size', '1KiB'), /kong\.conf: is \d+ bytes, over the 1024-byte limit/);
+    expectOneLineError(await check('--nginx-template', join(dir, 'custom.tmpl'), '--max-file-size', '1000'), /custom\.tmpl: nginx template is \d+ bytes, more than the 1000 allowed/);
+    expect(findingsOf(await check('--declarative', join(dir, 'kong.yml'), '--max-file-size', '1MB'))).toContain('entities/route-regex-path-without-tilde 4:11');
+  });
+
+  it('maxFileSize in .kong-preflight.yml does the same; a flag still wins', async () => {
+    writeFileSync(join(dir, '.kong-preflight.yml'), 'maxFileSize: 1kB\n');
+    const config = ['--config', join(dir, '.kong-preflight.yml')];
+    const refused = await runCli(['check', '--declarative', join(dir, 'kong.yml'), '--from', '2.8', '--to', '3.4', '--no-db', ...config]);
+    expectOneLineError(refused, /over the 1\.0 kB limit/);
+    const raised = await runCli(['check', '--declarative', join(dir, 'kong.yml'), '--from', '2.8', '--to', '3.4', '--no-db', ...config, '--max-file-size', '5kB']);
+    expect([0, 1]).toContain(raised.code);
+  });
+
+  it('a size that is not one is a usage error', async () => {
+    expectOneLineError(await check('--declarative', join(dir, 'kong.yml'), '--max-file-size', 'lots'), /--max-file-size lots: give a size such as 50MB/);
+  });
+});
