@@ -3,7 +3,7 @@
 // leftover settings are ignored.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { changeCovers, changeOnPath, changesOfKind, conditionHolds, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeOnPath, changesOfKind, conditionHolds, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 
 const ID = 'conf/enterprise-removed';
 
@@ -37,7 +37,7 @@ export default defineRule<'productEnabled' | 'leftover'>({
           at: setting.origin,
           since: change.introducedIn,
           severity: isSwitch ? change.severity : change.leftoverSeverity,
-          data: { key: setting.key, value: setting.value, since: change.introducedIn, note: ` ${change.note}` },
+          data: { key: setting.key, value: printable(setting.key, setting.value), since: change.introducedIn, note: ` ${change.note}` },
           remediation: isSwitch ? undefined : `Remove ${setting.key}.`,
         });
       }

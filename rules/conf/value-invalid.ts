@@ -104,7 +104,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           if (!changeCovers(change, setting.key)) continue;
           if (change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
             ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since, severity: change.severity,
-              data: { key: setting.key, value: setting.value, since, note: ` ${change.note}` } });
+              data: { key: setting.key, value: printable(setting.key, setting.value), since, note: ` ${change.note}` } });
           }
           const tokens = setting.value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
           if (change.kind === 'value-restricted' && tokens.length > 0) {

@@ -4,6 +4,7 @@
 import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
 import { hopCrossing, pathCrosses } from '../plan/gate';
 import type { Plan } from '../plan/types';
+import { HIDDEN_VALUE, isSecretName } from '../knowledge/conf/sensitive';
 import { ENTITY_TYPES, type Entity, type EntitySource, type EntityType } from '../model/entities';
 import type { EntityVisitors, ReportDescriptor, Rule, RuleContext } from './define-rule';
 import type { Inputs, MissingInputReasons } from './inputs';
@@ -148,21 +149,33 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
       if (template === undefined) {
         throw new TypeError(`rule ${meta.id} reported unknown messageId "${descriptor.messageId}"`);
       }
+      const data = descriptor.data ? withoutSecrets(descriptor.data) : undefined;
       const since = descriptor.since ?? meta.gate?.introducedIn;
       const hop = since !== undefined ? hopCrossing(plan, since) : undefined;
       sink.push({
         ruleId: meta.id,
         messageId: descriptor.messageId,
         severity: effectiveSeverity(rule, descriptor.severity, options),
-        message: interpolate(template, descriptor.data ?? {}),
+        message: interpolate(template, data ?? {}),
         location: descriptor.at,
         ...(hop ? { hop: hop.label } : {}),
         remediation: descriptor.remediation ?? meta.remediation,
         docsUrl: descriptor.docsUrl ?? meta.docsUrl,
-        ...(descriptor.data ? { data: descriptor.data } : {}),
+        ...(data ? { data } : {}),
       });
     },
   };
+}
+
+/**
+ * The last guard before a value reaches a report: when a finding's data names a secret property
+ * or field (`key: pg_password`, `field: config.redis.password`), its `value` is replaced. Rules
+ * already hide such values themselves; this also covers third-party rules and new ones.
+ */
+function withoutSecrets(data: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
+  const named = [data.key, data.field, data.property].some((name) => typeof name === 'string' && isSecretName(name));
+  if (!named || data.value === undefined || data.value === HIDDEN_VALUE) return data;
+  return { ...data, value: HIDDEN_VALUE };
 }
 
 /** Configuration overrides win; a rule built on an uncertain fact never raises a blocker. */

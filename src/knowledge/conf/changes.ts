@@ -9,6 +9,7 @@ import { pathCrosses } from '../../plan/gate';
 import { confCatalog } from './catalog';
 import curated from './conf-changes.json';
 import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
+import { HIDDEN_VALUE, isSecretName } from './sensitive';
 
 export const CONF_DATA = curated as unknown as CuratedConfData;
 export const CONF_CHANGES: readonly ConfChange[] = CONF_DATA.changes;
@@ -122,8 +123,7 @@ export function allConditionsHold(conf: KongConf, conditions: SettingCondition[]
 }
 
 /** Values of keys that hold secrets are never echoed in a finding. */
-const SECRET_KEY = /(password|secret|token|_key$|_key_|private|license|credential|api_key|_conf$)/;
 export function printable(key: string, value: string): string {
-  if (SECRET_KEY.test(key)) return '(hidden)';
+  if (isSecretName(key)) return HIDDEN_VALUE;
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }

@@ -1,0 +1,113 @@
+// No secret ever leaves the tool: every sensitive kong.conf property (Kong's own list and the
+// Enterprise credentials), vault tokens and license data are set, also in shapes that make rules
+// talk about them (a removed property, a malformed vault reference, a `#` cut, an env override),
+// and every report format, the baseline file and stderr are searched for them.
+
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENTERPRISE_SECRET_PROPERTIES, KONG_CONF_SENSITIVE, SECRET_ENVIRONMENT } from '../../src/knowledge/conf/sensitive';
+import { runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
+
+const MARK = 's3cr3t';
+const secretFor = (name: string) => `${MARK}-${name.replace(/_/g, '-')}-value`;
+
+/** A kong.conf value that Kong accepts for the property, holding the marker. */
+function valueFor(key: string): string {
+  if (key === 'proxy_server') return `http://ops:${secretFor(key)}@proxy.internal:3128`;
+  if (key === 'declarative_config_string') return JSON.stringify({ _format_version: '3.0', consumers: [{ username: 'u', keyauth_credentials: [{ key: secretFor(key) }] }] });
+  if (key.endsWith('_cert_key') || key.endsWith('private_key') || key === 'audit_log_signing_key') {
+    return `-----BEGIN PRIVATE KEY-----\\n${secretFor(key)}\\n-----END PRIVATE KEY-----`;
+  }
+  return secretFor(key);
+}
+
+describe('secrets never appear in any output', () => {
+  const properties = [...KONG_CONF_SENSITIVE.properties, ...ENTERPRISE_SECRET_PROPERTIES.properties];
+  const license = JSON.stringify({ license: { payload: { customer: 'ACME', license_expiration_date: '2030-01-01' }, signature: secretFor('license-signature'), version: '1' } });
+
+  const conf = [
+    'database = postgres',
+    'role = control_plane',
+    'cluster_cert = /etc/kong/cluster.crt',
+    'vaults = bundled,hcv',
+    ...properties.map((key) => `${key} = ${valueFor(key)}`),
+    // Shapes that make rules speak about a secret's line:
+    `pg_ro_password = ${secretFor('hash-cut')}#${secretFor('after-hash')}`,  // 3.2+ cuts at `#`
+    `pg_password = {vault://hcv/${secretFor('vault-path')}`,                   // malformed reference (wins: last line)
+    'log_level = visible-control-value',                                     // not secret: must be visible
+  ].join('\n');
+  const declarative = [
+    '_format_version: "2.1"',
+    'consumers:',
+    '- username: alice',
+    `  keyauth_credentials: [{key: ${secretFor('keyauth')}}]`,
+    `  basicauth_credentials: [{username: alice, password: ${secretFor('basicauth')}}]`,
+    'plugins:',
+    '- name: rate-limiting',
+    `  config: {minute: 5, policy: redis, redis_host: redis.internal, redis_password: ${secretFor('redis')}}`,
+    '- name: session',
+    `  config: {secret: ${secretFor('session')}}`,
+    'vaults:',
+    `- {name: hcv, prefix: corp, config: {token: ${secretFor('vault-entity-token')}, host: vault.internal}}`,
+  ].join('\n');
+
+  const dir = tempDir({ 'kong.conf': `${conf}\n`, 'kong.yml': `${declarative}\n` }, 'kp-secrets-');
+  const env = {
+    KONG_LICENSE_DATA: license,
+    KONG_VAULT_HCV_TOKEN: secretFor('env-vault-token'),
+    KONG_PG_PASSWORD: secretFor('env-pg-password'),
+    KONG_KEYRING_VAULT_TOKEN: secretFor('env-keyring-token'),
+  };
+
+  let outputs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const formats = ['json', 'sarif', 'markdown', 'junit', 'gitlab'];
+    const result = await runCli([
+      'check', join(dir, 'kong.conf'), '--declarative', join(dir, 'kong.yml'), '--from', '2.8.2.4', '--to', '3.10.0.0',
+      '--edition', 'enterprise', '--no-db', '--no-config', '--fail-on', 'none', '-f', 'text',
+      ...formats.flatMap((f) => ['-O', `${f}=${join(dir, `report.${f}`)}`]),
+    ], { env, cwd: dir });
+    outputs = { stdout: result.stdout, stderr: result.stderr };
+    // The baseline in a second run (with it, every finding would be hidden from the reports).
+    const baseline = await runCli(['check', join(dir, 'kong.conf'), '--declarative', join(dir, 'kong.yml'), '--from', '2.8.2.4', '--to', '3.10.0.0',
+      '--edition', 'enterprise', '--no-db', '--no-config', '--fail-on', 'none', '--baseline', join(dir, 'baseline.json'), '--update-baseline'], { env, cwd: dir });
+    outputs.stderr += baseline.stderr;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('report.') || name === 'baseline.json') outputs[name] = readFileSync(join(dir, name), 'utf8');
+    }
+    outputs.exit = String(result.code);
+  });
+
+  it('runs and writes every format', () => {
+    expect(outputs.exit).toBe('0');
+    expect(Object.keys(outputs).sort()).toEqual(['baseline.json', 'exit', 'report.gitlab', 'report.json', 'report.junit', 'report.markdown', 'report.sarif', 'stderr', 'stdout']);
+  });
+
+  it('the check sees the values (a non-secret value in the same file is quoted)', () => {
+    expect(outputs.stdout).toContain('visible-control-value');
+    expect(outputs['report.json']).toContain('visible-control-value');
+  });
+
+  it.each(['stdout', 'stderr', 'report.json', 'report.sarif', 'report.markdown', 'report.junit', 'report.gitlab', 'baseline.json'])('%s holds no secret', (name) => {
+    const text = outputs[name];
+    const leaks = text.split('\n').filter((line) => line.includes(MARK));
+    expect(leaks).toEqual([]);
+  });
+
+  it('covers Kong\'s whole sensitive list and the secret environment', () => {
+    expect(properties).toEqual(expect.arrayContaining(['pg_password', 'pg_ro_password', 'proxy_server', 'declarative_config_string', 'cluster_cert_key', 'ssl_cert_key', 'debug_ssl_cert_key', 'vault_hcv_token']));
+    expect(Object.keys(env)).toEqual(expect.arrayContaining([...SECRET_ENVIRONMENT.variables]));
+  });
+});
+
+describe('--print-config never prints a secret either', () => {
+  it('the PostgreSQL URL stays in its environment variable', async () => {
+    const dir = tempDir({ '.kong-preflight.yml': 'pg: {urlEnv: KONG_PREFLIGHT_PG}\nto: "3.4"\n' }, 'kp-secrets-config-');
+    writeFileSync(join(dir, 'kong.conf'), 'database = postgres\n');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--print-config'], { cwd: dir, env: { KONG_PREFLIGHT_PG: `postgres://kong:${secretFor('url')}@db.internal/kong` } });
+    expect(result.code).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
+  });
+});
