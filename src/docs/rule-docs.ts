@@ -4,13 +4,14 @@
 
 import type { Rule } from '../engine/define-rule';
 import { renderRulePage } from './rule-page';
+import { compareText } from '../text/compare';
 
 export const RULE_DOCS_DIR = 'docs/rules';
 
 /** Relative path under docs/rules -> file content. */
 export function ruleDocFiles(rules: readonly Rule[]): Map<string, string> {
   const files = new Map<string, string>();
-  const sorted = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.meta.id, b.meta.id));
   for (const rule of sorted) files.set(`${rule.meta.id}.md`, renderRulePage(rule));
   const index = [
     '# Rules',

@@ -6,6 +6,7 @@ import { KongVersion } from '../version/kong-version';
 import { INPUT_NAMES } from './inputs';
 import { catalogEntry } from '../knowledge/breaking-changes';
 import type { Rule } from './define-rule';
+import { compareText } from '../text/compare';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 
@@ -30,7 +31,7 @@ export class RuleRegistry {
   }
 
   all(): Rule[] {
-    return [...this.byId.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+    return [...this.byId.values()].sort((a, b) => compareText(a.meta.id, b.meta.id));
   }
 }
 

@@ -8,6 +8,7 @@ import type { Origin } from '../model/origin';
 import type { NotApplicable, RunResult } from '../engine/run-rules';
 import type { Hop, Plan, PlanProblem, Route, Strategy } from '../plan/types';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
+import { compareText } from '../text/compare';
 
 
 export type FailOn = Severity | 'none';
@@ -172,9 +173,9 @@ export function buildReport(input: {
     plan: planToReport(plan),
     findings,
     suppressed,
-    notEvaluated: [...result.notEvaluated].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
-    notApplicable: [...result.notApplicable].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
-    internalErrors: [...result.internalErrors].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
+    notEvaluated: [...result.notEvaluated].sort((a, b) => compareText(a.ruleId, b.ruleId)),
+    notApplicable: [...result.notApplicable].sort((a, b) => compareText(a.ruleId, b.ruleId)),
+    internalErrors: [...result.internalErrors].sort((a, b) => compareText(a.ruleId, b.ruleId)),
     manualReview: input.manualReview ?? [],
     summary: {
       blocker: count('blocker'),
@@ -196,9 +197,9 @@ export function buildReport(input: {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    originKey(a.location).localeCompare(originKey(b.location), 'en') ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(originKey(a.location), originKey(b.location)) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 

@@ -1,6 +1,8 @@
 // The closest known property names to a typo, by edit distance
 // with adjacent transpositions (optimal string alignment), as spell checkers do.
 
+import { compareText } from './compare';
+
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
@@ -21,7 +23,7 @@ export function suggestions(key: string, candidates: readonly string[], limit = 
   return candidates
     .map((name) => ({ name, distance: editDistance(key, name) }))
     .filter((c) => c.distance <= budget)
-    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .sort((a, b) => a.distance - b.distance || compareText(a.name, b.name))
     .slice(0, limit)
     .map((c) => c.name);
 }

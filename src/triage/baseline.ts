@@ -7,6 +7,7 @@ import { InputError } from '../errors';
 import { describeOrigin } from '../model/origin';
 import type { ReportFinding, SuppressedFinding } from '../report/report';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
+import { compareText } from '../text/compare';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -49,7 +50,7 @@ export function baselineFrom(findings: readonly ReportFinding[]): BaselineFile {
   const entries = findings
     .filter((f) => f.fingerprint)
     .map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint!, location: describeOrigin(f.location), message: f.message }))
-    .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    .sort((a, b) => compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint));
   return { tool: TOOL_NAME, version: 1, generatedBy: `${TOOL_NAME} ${TOOL_VERSION}`, findings: entries };
 }
 

@@ -8,6 +8,7 @@ import { InputError } from '../../errors';
 import { fileOrigin } from '../../model/origin';
 import { codeTokens, tokenizeLua } from '../lua/tokenizer';
 import type { CustomPlugin, CustomPlugins, ExternalFile, LuaFile, LuaFileRole, PluginLanguage } from './types';
+import { compareText } from '../../text/compare';
 
 const LUA_MARKERS = ['handler.lua', 'schema.lua'];
 // Test and vendored folders are not loaded by Kong; findings there would be noise.
@@ -110,7 +111,7 @@ export function readLuaFile(file: string, role: LuaFileRole): LuaFile {
 
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full));
