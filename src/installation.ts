@@ -178,6 +178,11 @@ function deriveVersion(text: string | undefined, flag: string, noDatabase?: stri
 /** Without --from, the database's migrations say which version is installed. */
 function versionFromDatabase(database: DatabaseInput): { version: KongVersion; reason: string } {
   const { installed } = database;
+  // A newer Kong migrated this database: planning from the newest release we know would run the
+  // rules of changes the installation already went through, and miss the real starting point.
+  if (installed.newerThanKnown) {
+    throw new InputError(`${database.label} was migrated by a Kong newer than this kong-preflight knows (core migrations ${installed.newerThanKnown.join(', ')} come after ${installed.label.replace(/ or later$/, '')}): pass --from with the installed version, or update kong-preflight`, database.anchor ?? {});
+  }
   return {
     version: resolveVersion(installed.planVersion.toString(), 'version inferred from schema_meta'),
     reason: `inferred from the database: ${installed.label} (${installed.evidence[0]})`,

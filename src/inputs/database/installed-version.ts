@@ -21,6 +21,8 @@ export interface InstalledVersionRange {
   label: string;
   /** Why: the migrations the bounds rest on. */
   evidence: string[];
+  /** Core migrations numbered past everything this tool knows: a newer Kong migrated the database. */
+  newerThanKnown?: string[];
 }
 
 const migrationNumber = (name: string): number => Number(/^(\d+)_/.exec(name)?.[1] ?? NaN);
@@ -40,11 +42,13 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
   let min = coreFirstRelease(newestKnown)!;
   evidence.push(`core migration ${newestKnown} (first in ${min})`);
   let below: KongVersion | undefined;
+  let newerThanKnown: string[] | undefined;
   const next = known[known.indexOf(newestKnown) + 1];
   if (unknown.some((name) => migrationNumber(name) > migrationNumber(newestKnown))) {
     // Newer than the releases our data covers.
     evidence.push(`core migrations newer than Kong ${newestMinor().tag}: ${unknown.join(', ')}`);
     min = KongVersion.parse(newestMinor().minor).truncate('minor');
+    newerThanKnown = unknown.filter((name) => migrationNumber(name) > migrationNumber(newestKnown));
   } else if (migrationNumber(newestKnown) < migrationNumber('008_150_to_200')) {
     // Our data starts at 2.0.0, which shipped 000-008 together: fewer means a 1.x database.
     min = KongVersion.of(1, 0, 0, 0, 'patch');
@@ -66,7 +70,7 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
     }
   }
   const planVersion = KongVersion.of(min.major, min.minor, 0, 0, 'minor');
-  return { min, below, planVersion, label: rangeLabel(min, below), evidence };
+  return { min, below, planVersion, label: rangeLabel(min, below), evidence, ...(newerThanKnown ? { newerThanKnown } : {}) };
 }
 
 /** True when a version the user gave overlaps the inferred range. */
