@@ -50,11 +50,16 @@ export class ReadOnlySession {
     return session;
   }
 
-  /** Runs one reading statement; errors become InputErrors naming the database. */
-  async query<Row extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  /**
+   * Runs one reading statement; errors become InputErrors naming the database. `timestampsAsText`
+   * keeps timestamps as the server's text instead of Dates (see `stream`).
+   */
+  async query<Row extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], options: { timestampsAsText?: boolean } = {}): Promise<Row[]> {
     if (!READING_VERBS.test(sql)) throw new Error(`refusing a statement that is not a read: ${sql.slice(0, 40)}`);
     try {
-      const result = await this.client.query<Row>(sql, params);
+      const result = options.timestampsAsText
+        ? await this.client.query<Row>({ text: sql, values: params, types: TIMESTAMPS_AS_TEXT })
+        : await this.client.query<Row>(sql, params);
       return result.rows;
     } catch (error) {
       throw queryError(error, this.settings);
@@ -71,7 +76,9 @@ export class ReadOnlySession {
     try {
       await this.query(`DECLARE preflight_cursor NO SCROLL CURSOR FOR ${sql}`);
       for (;;) {
-        const rows = await this.query<Row>(`FETCH ${batchSize} FROM preflight_cursor`);
+        // Timestamps stay text: turning every created_at/updated_at into a Date was the largest
+        // single cost of reading 200,000 rows (~0.25 s), and no rule reads them.
+        const rows = await this.query<Row>(`FETCH ${batchSize} FROM preflight_cursor`, [], { timestampsAsText: true });
         for (const row of rows) onRow(row);
         if (rows.length < batchSize) break;
       }
@@ -87,6 +94,16 @@ export class ReadOnlySession {
     await this.client.end().catch(() => undefined);
   }
 }
+
+/** timestamp (1114), timestamptz (1184) and date (1082) kept as text; every other type as pg parses it. */
+const TEXT_TYPES = new Set([1114, 1184, 1082]);
+const TIMESTAMPS_AS_TEXT = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (TEXT_TYPES.has(oid)) return (value: string) => value;
+    const { types } = require('pg') as typeof import('pg');
+    return types.getTypeParser(oid, format ?? 'text');
+  },
+} as unknown as import('pg').CustomTypesConfig;
 
 /** `PostgreSQL kong@db:5432/kong` for messages. */
 function where(settings: ConnectionSettings): string {
