@@ -10,6 +10,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { runCheck, type CheckOptions } from './check-command';
 import { type CliIo, processIo } from './io';
 import { FORMATS, parseOutputSpec, type OutputTarget } from './output';
+import { runFreezeSnapshot, runFreezeVerify, type SnapshotOptions, type VerifyOptions } from './freeze-command';
 import { runPath, type PathOptions } from './path-command';
 import { explainRule, runRulesList } from './rules-command';
 
@@ -98,6 +99,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (confFile: string | undefined, options: CheckOptions, command: Command) => {
       const given = new Set(command.options.map((o) => o.attributeName()).filter((n) => command.getOptionValueSource(n) === 'cli'));
       setExit(await runCheck(confFile, { ...options, given }, io));
+    });
+
+  const freeze = program
+    .command('freeze')
+    .description('write-freeze guard: fingerprint the configuration database before the upgrade, prove later that nothing wrote to it');
+  freeze
+    .command('snapshot')
+    .description('fingerprint the configuration tables (read-only; hashes, counts and timestamps, no rows and no secrets)')
+    .argument('[kong.conf]', 'the kong.conf whose pg_* settings name the database (KONG_PG_* override them)')
+    .option('--pg <url>', 'the database to read (postgres://user:password@host:port/database) instead of the one kong.conf configures')
+    .option('-o, --output <file>', 'write the snapshot to this file (default: stdout)')
+    .action(async (confFile: string | undefined, options: SnapshotOptions) => {
+      setExit(await runFreezeSnapshot(confFile, options, io));
+    });
+  freeze
+    .command('verify')
+    .description('compare the database with a snapshot: every configuration table changed since is a blocker')
+    .argument('<freeze.json>', 'the file `freeze snapshot` wrote')
+    .argument('[kong.conf]', 'the kong.conf whose pg_* settings name the database (KONG_PG_* override them)')
+    .option('--pg <url>', 'the database to read instead of the one kong.conf configures')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))
+    .option('--no-color', 'no colour in text output')
+    .action(async (snapshotFile: string, confFile: string | undefined, options: VerifyOptions) => {
+      setExit(await runFreezeVerify(snapshotFile, confFile, options, io));
     });
 
   program
