@@ -5,22 +5,29 @@
 // differences decode; more leave the table reported with counts only.
 //
 // Every row is an element (key, v): key is the row's 128-bit primary key (the uuid itself, or an
-// md5 of the key text), v 60 bits of the row's content hash. Each element is added to one cell in
-// each of SUBTABLES sub-tables of CELLS_PER_SUBTABLE cells; a cell keeps the count and the sums
-// of key halves, v and a check value derived from (key, v), all modulo 2^64.
+// md5 of the key text), v 32 bits of the row's content hash. Each element is added to one cell in
+// each of SUBTABLES sub-tables of CELLS_PER_SUBTABLE cells; a cell keeps the count and the sums of
+// the key halves (modulo 2^64), of v and of a check value derived from (key, v) (modulo 2^32).
+// The snapshot stores the non-empty cells packed in base64: about 1.4 KB for a large table.
 
 import { createHash } from 'node:crypto';
 
 export const SUBTABLES = 3;
-export const CELLS_PER_SUBTABLE = 16;
+export const CELLS_PER_SUBTABLE = 12;
 
-/** One non-empty cell: [index, count, sum of key high halves, key low halves, v, check]. */
-export type SketchCell = [number, number, string, string, string, string];
+export interface SketchCell {
+  index: number;
+  count: bigint;
+  hi: bigint;
+  lo: bigint;
+  v: bigint;
+  chk: bigint;
+}
 
 export interface SketchElement {
   /** 32 hex digits: the uuid without dashes, or the md5 of the key text. */
   key: string;
-  /** 60 bits of the row hash, as a decimal string. */
+  /** 32 bits of the row hash, as 8 hex digits. */
   v: string;
 }
 
@@ -33,83 +40,95 @@ export interface SketchDifference {
   complete: boolean;
 }
 
-interface Cell {
-  count: bigint;
-  hi: bigint;
-  lo: bigint;
-  v: bigint;
-  chk: bigint;
+const wrap64 = (n: bigint) => BigInt.asIntN(64, n);
+const wrap32 = (n: bigint) => BigInt.asUintN(32, n);
+const CELL_BYTES = 1 + 4 + 8 + 8 + 4 + 4;
+
+/** Cells from the server's exact sums (decimal strings), reduced to their stored widths. */
+export function cellFromSums(index: number, count: string | number, hi: string, lo: string, v: string, chk: string): SketchCell {
+  return { index, count: BigInt(count), hi: wrap64(BigInt(hi)), lo: wrap64(BigInt(lo)), v: wrap32(BigInt(v)), chk: wrap32(BigInt(chk)) };
 }
 
-const wrap = (n: bigint) => BigInt.asIntN(64, n);
-
-/** Reduces the server's exact numeric sums to 64-bit values, for a compact snapshot. */
-export function compactCell(index: number, count: number, hi: string, lo: string, v: string, chk: string): SketchCell {
-  return [index, count, ...[hi, lo, v, chk].map((s) => wrap(BigInt(s)).toString())] as SketchCell;
+export function encodeSketch(cells: readonly SketchCell[]): string {
+  const buffer = Buffer.alloc(cells.length * CELL_BYTES);
+  cells.forEach((c, i) => {
+    let o = i * CELL_BYTES;
+    buffer.writeUInt8(c.index, o); o += 1;
+    buffer.writeInt32BE(Number(c.count), o); o += 4;
+    buffer.writeBigInt64BE(c.hi, o); o += 8;
+    buffer.writeBigInt64BE(c.lo, o); o += 8;
+    buffer.writeUInt32BE(Number(c.v), o); o += 4;
+    buffer.writeUInt32BE(Number(c.chk), o);
+  });
+  return buffer.toString('base64');
 }
 
-/** The same derivation as the SQL: md5 of `hi:lo:v`, its first 15 hex digits and three positions. */
-function checkOf(hi: bigint, lo: bigint, v: bigint): { chk: bigint; positions: number[] } {
-  const eh = createHash('md5').update(`${hi}:${lo}:${v}`).digest('hex');
-  const chk = BigInt(`0x${eh.slice(0, 15)}`);
+/** Unpacks a stored sketch; throws on a length that cannot be one. */
+export function decodeSketch(text: string): SketchCell[] {
+  const buffer = Buffer.from(text, 'base64');
+  if (buffer.length % CELL_BYTES !== 0) throw new Error(`a row sketch is a multiple of ${CELL_BYTES} bytes`);
+  const cells: SketchCell[] = [];
+  for (let o = 0; o < buffer.length; o += CELL_BYTES) {
+    cells.push({
+      index: buffer.readUInt8(o),
+      count: BigInt(buffer.readInt32BE(o + 1)),
+      hi: buffer.readBigInt64BE(o + 5),
+      lo: buffer.readBigInt64BE(o + 13),
+      v: BigInt(buffer.readUInt32BE(o + 21)),
+      chk: BigInt(buffer.readUInt32BE(o + 25)),
+    });
+  }
+  return cells;
+}
+
+const hex = (n: bigint, digits: number) => BigInt.asUintN(digits * 4, n).toString(16).padStart(digits, '0');
+
+/** The same derivation as the SQL: md5 of the key's and v's hex digits gives the check and three positions. */
+function checkOf(key: string, v: bigint): { chk: bigint; positions: number[] } {
+  const eh = createHash('md5').update(key + hex(v, 8)).digest('hex');
+  const chk = BigInt(`0x${eh.slice(0, 8)}`);
   const positions = Array.from({ length: SUBTABLES }, (_, j) =>
-    j * CELLS_PER_SUBTABLE + (parseInt(eh.slice(15 + j * 2, 17 + j * 2), 16) % CELLS_PER_SUBTABLE));
+    j * CELLS_PER_SUBTABLE + (parseInt(eh.slice(8 + j * 2, 10 + j * 2), 16) % CELLS_PER_SUBTABLE));
   return { chk, positions };
-}
-
-function toCells(cells: readonly SketchCell[]): Map<number, Cell> {
-  return new Map(cells.map(([i, count, hi, lo, v, chk]) =>
-    [i, { count: BigInt(count), hi: BigInt(hi), lo: BigInt(lo), v: BigInt(v), chk: BigInt(chk) }]));
 }
 
 /** Peels `before - after` into the elements each side holds alone. */
 export function diffSketches(before: readonly SketchCell[], after: readonly SketchCell[]): SketchDifference {
-  const diff = new Map<number, Cell>();
-  const zero = (): Cell => ({ count: 0n, hi: 0n, lo: 0n, v: 0n, chk: 0n });
-  for (const [sign, cells] of [[1n, toCells(before)], [-1n, toCells(after)]] as const) {
-    for (const [i, c] of cells) {
-      const d = diff.get(i) ?? zero();
-      diff.set(i, {
-        count: d.count + sign * c.count,
-        hi: wrap(d.hi + sign * c.hi),
-        lo: wrap(d.lo + sign * c.lo),
-        v: wrap(d.v + sign * c.v),
-        chk: wrap(d.chk + sign * c.chk),
-      });
-    }
-  }
+  const diff = new Map<number, SketchCell>();
+  const zero = (index: number): SketchCell => ({ index, count: 0n, hi: 0n, lo: 0n, v: 0n, chk: 0n });
+  const add = (index: number, sign: bigint, c: Omit<SketchCell, 'index'>) => {
+    const d = diff.get(index) ?? zero(index);
+    diff.set(index, {
+      index,
+      count: d.count + sign * c.count,
+      hi: wrap64(d.hi + sign * c.hi),
+      lo: wrap64(d.lo + sign * c.lo),
+      v: wrap32(d.v + sign * c.v),
+      chk: wrap32(d.chk + sign * c.chk),
+    });
+  };
+  for (const c of before) add(c.index, 1n, c);
+  for (const c of after) add(c.index, -1n, c);
   const result: SketchDifference = { before: [], after: [], complete: true };
   for (let progress = true; progress;) {
     progress = false;
-    for (const [index, cell] of diff) {
+    for (const index of [...diff.keys()]) {
+      const cell = diff.get(index)!; // re-read: peeling an element changes other cells
       if (cell.count !== 1n && cell.count !== -1n) continue;
       const sign = cell.count;
-      const hi = wrap(sign * cell.hi);
-      const lo = wrap(sign * cell.lo);
-      const v = wrap(sign * cell.v);
-      const { chk, positions } = checkOf(hi, lo, v);
-      if (wrap(sign * cell.chk) !== wrap(chk) || !positions.includes(index)) continue; // two or more elements mixed
-      for (const p of positions) {
-        const d = diff.get(p) ?? zero();
-        diff.set(p, {
-          count: d.count - sign,
-          hi: wrap(d.hi - sign * hi),
-          lo: wrap(d.lo - sign * lo),
-          v: wrap(d.v - sign * v),
-          chk: wrap(d.chk - sign * chk),
-        });
-      }
-      (sign === 1n ? result.before : result.after).push({ key: keyHex(hi, lo), v: v.toString() });
+      const hi = wrap64(sign * cell.hi);
+      const lo = wrap64(sign * cell.lo);
+      const v = wrap32(sign * cell.v);
+      const key = hex(hi, 16) + hex(lo, 16);
+      const { chk, positions } = checkOf(key, v);
+      if (wrap32(sign * cell.chk) !== chk || !positions.includes(cell.index)) continue; // two or more elements mixed
+      for (const p of positions) add(p, -sign, { count: 1n, hi, lo, v, chk });
+      (sign === 1n ? result.before : result.after).push({ key, v: hex(v, 8) });
       progress = true;
     }
   }
   result.complete = [...diff.values()].every((c) => c.count === 0n && c.hi === 0n && c.lo === 0n && c.v === 0n && c.chk === 0n);
   return result;
-}
-
-function keyHex(hi: bigint, lo: bigint): string {
-  const hex = (n: bigint) => BigInt.asUintN(64, n).toString(16).padStart(16, '0');
-  return hex(hi) + hex(lo);
 }
 
 /** `0a1b...` (32 hex digits) as a uuid with dashes. */

@@ -47,7 +47,7 @@ export function formatSnapshot(snapshot: Snapshot): string {
   const { tables, skipped, schemaMeta, ...head } = snapshot;
   const lines = (items: readonly unknown[]) => items.map((i) => `    ${JSON.stringify(i)}`).join(',\n');
   const headText = JSON.stringify(head, null, 2).replace(/\n}$/, '');
-  return `${headText},\n  "schemaMeta": [\n${lines(schemaMeta)}\n  ],\n  "tables": [\n${lines(tables)}\n  ],\n  "skipped": [\n${lines(skipped)}\n  ]\n}\n`;
+  return `${headText},\n  "schemaMeta": [\n${lines(schemaMeta)}\n  ],\n  "tables": [\n${lines(tables)}\n  ],\n  "skipped": ${JSON.stringify(skipped)}\n}\n`;
 }
 
 export function writeSnapshotFile(snapshot: Snapshot, file: string, cwd: string): void {

@@ -11,8 +11,7 @@ import {
   fingerprintTable, pinValueFormats, readIdentity, readTableShapes, type ColumnMask, type TableShape,
 } from '../inputs/database/table-fingerprint';
 import type { LedgerRow } from '../inputs/database/types';
-import { classifyTable, migrationChangesFor, runtimeReason } from '../knowledge/database/freeze';
-import type { SketchCell } from './row-sketch';
+import { classifyTable, migrationChangesFor } from '../knowledge/database/freeze';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 
 export const SNAPSHOT_KIND = 'kong-preflight/freeze-snapshot';
@@ -37,7 +36,8 @@ export interface SnapshotTable {
   newestUpdatedAt?: string;
   hash: string;
   fullHash?: string;
-  cells: SketchCell[];
+  /** The row sketch (src/freeze/row-sketch.ts), base64. */
+  sketch: string;
 }
 
 export interface Snapshot {
@@ -60,8 +60,8 @@ export interface Snapshot {
   installed: string;
   schemaMeta: { subsystem: string; executed: string[]; pending: string[] }[];
   tables: SnapshotTable[];
-  /** Runtime tables left out, with the reason. */
-  skipped: { table: string; why: string }[];
+  /** Runtime tables left out (the reasons live in src/knowledge/database/freeze-tables.json). */
+  skipped: string[];
 }
 
 export async function takeSnapshot(session: ReadOnlySession, settings: ConnectionSettings): Promise<Snapshot> {
@@ -76,7 +76,7 @@ export async function takeSnapshot(session: ReadOnlySession, settings: Connectio
   for (const shape of shapes) {
     const kind = classifyTable(shape.table);
     if (kind === 'runtime') {
-      skipped.push({ table: shape.table, why: runtimeReason(shape.table) ?? 'runtime state' });
+      skipped.push(shape.table);
       continue;
     }
     const masks = masksFor(shape, recorded);
@@ -88,7 +88,7 @@ export async function takeSnapshot(session: ReadOnlySession, settings: Connectio
       ...(print.newestUpdatedAt ? { newestUpdatedAt: print.newestUpdatedAt } : {}),
       hash: print.hash,
       ...(print.fullHash ? { fullHash: print.fullHash } : {}),
-      cells: print.cells,
+      sketch: print.sketch,
     });
   }
   const s = settings;

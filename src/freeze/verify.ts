@@ -13,7 +13,7 @@ import {
 } from '../inputs/database/table-fingerprint';
 import type { LedgerRow } from '../inputs/database/types';
 import { classifyTable, configurationTable, migrationChangesFor } from '../knowledge/database/freeze';
-import { diffSketches, keyAsUuid } from './row-sketch';
+import { decodeSketch, diffSketches, keyAsUuid } from './row-sketch';
 import { recordedMigrations, type Snapshot, type SnapshotTable } from './snapshot';
 
 export interface ChangedRow {
@@ -82,7 +82,7 @@ export async function verifySnapshot(
     if (!change) continue;
     (change.status === 'explained' ? explained : changes).push(change);
   }
-  const known = new Set([...snapshot.tables.map((t) => t.table), ...snapshot.skipped.map((t) => t.table)]);
+  const known = new Set([...snapshot.tables.map((t) => t.table), ...snapshot.skipped]);
   const newTables = [...shapes.keys()].filter((t) => !known.has(t) && classifyTable(t) !== 'runtime').sort();
   return {
     snapshot,
@@ -123,7 +123,7 @@ async function compareTable(session: ReadOnlySession, table: SnapshotTable, shap
     if (unexplained.length === 0) return { ...result, status: 'explained', explainedBy: pending, note: `rewrites of ${masked}` };
     return { ...result, unnamed: true, note: `changed in ${masked}, which ${unexplained.join(', ')} would rewrite, but that migration has not run` };
   }
-  const diff = diffSketches(table.cells, print.cells);
+  const diff = diffSketches(decodeSketch(table.sketch), decodeSketch(print.sketch));
   const afterKeys = new Map(diff.after.map((e) => [e.key, e]));
   const beforeKeys = new Set(diff.before.map((e) => e.key));
   const changedKeys = diff.before.filter((e) => afterKeys.has(e.key)).map((e) => e.key);

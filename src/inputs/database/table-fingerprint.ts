@@ -3,7 +3,7 @@
 // the cells of a row sketch, see src/freeze/row-sketch.ts). No row travels to Node: a table of
 // 100,000 routes answers with one row.
 
-import { CELLS_PER_SUBTABLE, SUBTABLES, compactCell, type SketchCell } from '../../freeze/row-sketch';
+import { CELLS_PER_SUBTABLE, SUBTABLES, cellFromSums, encodeSketch } from '../../freeze/row-sketch';
 import type { ReadOnlySession } from './session';
 
 export interface TableShape {
@@ -34,13 +34,14 @@ export interface FingerprintSpec {
 
 export interface TableFingerprint {
   rows: number;
-  /** md5 over the row hashes (masked columns left out) in key order. */
+  /** md5 over the row count and the sums of the row hashes (masked columns left out): order-free, no sort. */
   hash: string;
   /** The same over every column, masked ones included; only computed when there are masks. */
   fullHash?: string;
   newestCreatedAt?: string;
   newestUpdatedAt?: string;
-  cells: SketchCell[];
+  /** The row sketch's non-empty cells, packed (src/freeze/row-sketch.ts). */
+  sketch: string;
   /** Snapshot columns the table no longer has (hashed as NULL). */
   missingColumns: string[];
 }
@@ -104,40 +105,63 @@ function rowExpression(columns: string[], present: Set<string>, masks: ColumnMas
   return `md5(ROW(${parts.join(', ')}, NULL)::text)`;
 }
 
-/** Fingerprints one table in a single statement. `present` is the table's current column list. */
+/**
+ * Fingerprints one table in a single statement and a single scan: the inner query hashes each
+ * row once (OFFSET 0 keeps the planner from computing the hash again for every use), and hashed
+ * grouping sets add each row to its three sketch cells and to the table totals in one pass.
+ * `presentColumns` is the table's current column list.
+ */
 export async function fingerprintTable(session: ReadOnlySession, spec: FingerprintSpec, presentColumns: readonly string[]): Promise<TableFingerprint> {
   const present = new Set(presentColumns);
   const masks = spec.masks.filter((m) => present.has(m.column) && (!m.where || present.has(m.where.column)));
   const withFull = masks.length > 0;
   const stamps = ['created_at', 'updated_at'].filter((c) => present.has(c));
-  const positions = Array.from({ length: SUBTABLES }, (_, j) => `(${j})`).join(', ');
+  // Hex digits of an md5 as an integer: unsigned below 64 bits, two's complement at 64 (as in JS).
+  const slice = (text: string, from: number, bits: 8 | 32 | 60 | 64) => `('x' || substr(${text}, ${from}, ${bits / 4}))::bit(${bits})::bigint`;
+  const cell = (j: number) => `${j * CELLS_PER_SUBTABLE} + (${slice('eh', 9 + j * 2, 8)} % ${CELLS_PER_SUBTABLE})`;
   const sql = `
-    WITH r AS (
-      SELECT ${keyExpression(spec, present)} AS k,
-             ${rowExpression(spec.columns, present, masks)} AS h
-             ${withFull ? `, ${rowExpression(spec.columns, present, [])} AS f` : ''}
-             ${stamps.map((s) => `, ${ident(s)} AS ${s}`).join('')}
-        FROM ${ident(spec.table)}
-    ), e AS (
-      SELECT ('x' || substr(k, 1, 16))::bit(64)::bigint AS hi,
-             ('x' || substr(k, 17, 16))::bit(64)::bigint AS lo,
-             ('x' || substr(h, 1, 15))::bit(60)::bigint AS v
-        FROM r
-    ), p AS (
-      SELECT hi, lo, v, md5(hi::text || ':' || lo::text || ':' || v::text) AS eh FROM e
+    WITH a AS (
+      SELECT ${Array.from({ length: SUBTABLES }, (_, j) => `c${j}`).join(', ')},
+             count(*) AS n, sum(hi) AS hi, sum(lo) AS lo, sum(v) AS v, sum(chk) AS chk, sum(hb) AS hb,
+             ${withFull ? 'sum(fa)::text || \':\' || sum(fb)::text' : 'NULL::text'} AS f,
+             ${stamps.includes('created_at') ? 'max(created_at)' : 'NULL::timestamptz'} AS newest_created,
+             ${stamps.includes('updated_at') ? 'max(updated_at)' : 'NULL::timestamptz'} AS newest_updated
+        FROM (
+          SELECT hi, lo, v, hb, ${slice('eh', 1, 32)} AS chk,
+                 ${Array.from({ length: SUBTABLES }, (_, j) => `${cell(j)} AS c${j}`).join(', ')}
+                 ${withFull ? `, ${slice('f', 1, 60)} AS fa, ${slice('f', 16, 60)} AS fb` : ''}
+                 ${stamps.map((s) => `, ${s}`).join('')}
+            FROM (
+              SELECT ${slice('k', 1, 64)} AS hi,
+                     ${slice('k', 17, 64)} AS lo,
+                     ${slice('h', 1, 32)} AS v, ${slice('h', 9, 60)} AS hb,
+                     md5(k || substr(h, 1, 8)) AS eh
+                     ${withFull ? ', f' : ''}
+                     ${stamps.map((s) => `, ${s}`).join('')}
+                FROM (
+                  SELECT ${keyExpression(spec, present)} AS k,
+                         ${rowExpression(spec.columns, present, masks)} AS h
+                         ${withFull ? `, ${rowExpression(spec.columns, present, [])} AS f` : ''}
+                         ${stamps.map((s) => `, ${ident(s)} AS ${s}`).join('')}
+                    FROM ${ident(spec.table)} OFFSET 0
+                ) r OFFSET 0
+            ) e OFFSET 0
+        ) p
+       GROUP BY GROUPING SETS (${Array.from({ length: SUBTABLES }, (_, j) => `(c${j})`).join(', ')}, ())
     ), cells AS (
-      SELECT j * ${CELLS_PER_SUBTABLE} + (('x' || substr(eh, 16 + j * 2, 2))::bit(8)::int % ${CELLS_PER_SUBTABLE}) AS cell,
-             count(*) AS n, sum(hi) AS hi, sum(lo) AS lo, sum(v) AS v,
-             sum(('x' || substr(eh, 1, 15))::bit(60)::bigint) AS chk
-        FROM p CROSS JOIN (VALUES ${positions}) AS s(j)
-       GROUP BY 1
+      SELECT coalesce(${Array.from({ length: SUBTABLES }, (_, j) => `c${j}`).join(', ')}) AS cell, n, hi, lo, v, chk FROM a
+       WHERE ${Array.from({ length: SUBTABLES }, (_, j) => `c${j} IS NOT NULL`).join(' OR ')}
+    ), total AS (
+      SELECT n, hb, f, newest_created, newest_updated FROM a
+       WHERE ${Array.from({ length: SUBTABLES }, (_, j) => `c${j} IS NULL`).join(' AND ')}
     )
-    SELECT (SELECT count(*) FROM r)::text AS rows,
-           (SELECT md5(coalesce(string_agg(h, '' ORDER BY k COLLATE "C"), '')) FROM r) AS hash,
-           ${withFull ? `(SELECT md5(coalesce(string_agg(f, '' ORDER BY k COLLATE "C"), '')) FROM r)` : 'NULL'} AS full_hash,
-           ${stamps.includes('created_at') ? '(SELECT max(created_at) FROM r)' : 'NULL::timestamptz'} AS newest_created,
-           ${stamps.includes('updated_at') ? '(SELECT max(updated_at) FROM r)' : 'NULL::timestamptz'} AS newest_updated,
-           (SELECT json_agg(json_build_array(cell, n, hi::text, lo::text, v::text, chk::text) ORDER BY cell) FROM cells) AS cells`;
+    SELECT t.n::text AS rows,
+           md5(t.n::text || ':' || coalesce(t.hb::text, '') || ':' ||
+               coalesce((SELECT string_agg(concat_ws(':', cell, n, hi, lo, v, chk), ',' ORDER BY cell) FROM cells), '')) AS hash,
+           CASE WHEN t.f IS NULL THEN NULL ELSE md5(t.n::text || ':' || t.f) END AS full_hash,
+           t.newest_created, t.newest_updated,
+           (SELECT json_agg(json_build_array(cell, n::text, hi::text, lo::text, v::text, chk::text) ORDER BY cell) FROM cells) AS cells
+      FROM total t`;
   const [row] = await session.query<{
     rows: string; hash: string; full_hash: string | null; newest_created: Date | null; newest_updated: Date | null;
     cells: [number, string, string, string, string, string][] | null;
@@ -145,10 +169,10 @@ export async function fingerprintTable(session: ReadOnlySession, spec: Fingerpri
   return {
     rows: Number(row.rows),
     hash: row.hash,
-    ...(row.full_hash ? { fullHash: row.full_hash } : {}),
+    ...(withFull && row.full_hash ? { fullHash: row.full_hash } : {}),
     ...(row.newest_created ? { newestCreatedAt: row.newest_created.toISOString() } : {}),
     ...(row.newest_updated ? { newestUpdatedAt: row.newest_updated.toISOString() } : {}),
-    cells: (row.cells ?? []).map(([i, n, hi, lo, v, chk]) => compactCell(i, Number(n), hi, lo, v, chk)),
+    sketch: encodeSketch((row.cells ?? []).map(([i, n, hi, lo, v, chk]) => cellFromSums(i, n, hi, lo, v, chk))),
     missingColumns: spec.columns.filter((c) => !present.has(c)),
   };
 }
