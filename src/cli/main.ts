@@ -1,7 +1,7 @@
 // The command line: flags in, one call into the tool, exit code out. Usage and input errors are
 // one line on stderr and exit code 2; `--debug` adds the stack.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { builtinRules } from '../../rules';
 import { RuleRegistry } from '../engine/registry';
 import { errorLine, InputError, UsageError } from '../errors';
@@ -44,6 +44,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A whole number of at least 1, for counts and minutes. */
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
 /** Repeatable options gather their values in order. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -75,6 +82,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
     .option('--pg <url>', 'read this PostgreSQL database (postgres://user:password@host:port/database) instead of the one kong.conf configures')
     .option('--no-db', 'do not read the database kong.conf configures')
+    .option('--recent-writes-minutes <n>', 'configuration written in the database this many minutes before the check is a warning (default 30)', positiveInteger)
     .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them (repeatable; default: declarative_config of kong.conf)', collect, [])
     .option('--fix-output <file>', 'write a copy of the declarative file converted for the whole upgrade path (never edits in place)')
     .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
