@@ -135,3 +135,24 @@ export function diffSketches(before: readonly SketchCell[], after: readonly Sket
 export function keyAsUuid(key: string): string {
   return `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20)}`;
 }
+
+/** The sketch of a set of elements computed here rather than by the server (tests, tooling). */
+export function sketchOfElements(elements: readonly SketchElement[]): SketchCell[] {
+  const cells = new Map<number, SketchCell>();
+  for (const { key, v } of elements) {
+    const value = BigInt(`0x${v}`);
+    const { chk, positions } = checkOf(key, value);
+    for (const index of positions) {
+      const c = cells.get(index) ?? { index, count: 0n, hi: 0n, lo: 0n, v: 0n, chk: 0n };
+      cells.set(index, {
+        index,
+        count: c.count + 1n,
+        hi: wrap64(c.hi + BigInt.asIntN(64, BigInt(`0x${key.slice(0, 16)}`))),
+        lo: wrap64(c.lo + BigInt.asIntN(64, BigInt(`0x${key.slice(16)}`))),
+        v: wrap32(c.v + value),
+        chk: wrap32(c.chk + chk),
+      });
+    }
+  }
+  return [...cells.values()].sort((a, b) => a.index - b.index);
+}

@@ -140,6 +140,33 @@ describe('freeze snapshot', () => {
     expect(routes.note).toContain('016_280_to_300');
   });
 
+  it('still reports a table with more writes than the sketch can name, with counts', async () => {
+    const db = await database();
+    await sql(db, `INSERT INTO consumers (id, created_at, username, ws_id)
+                     SELECT gen_random_uuid(), now(), 'bulk-' || n, '${WS}' FROM generate_series(1, 400) AS n`);
+    const snapshot = await snapshotOf(db);
+    await sql(db, `UPDATE consumers SET custom_id = 'moved-' || username WHERE username LIKE 'bulk-%'`);
+    const result = await verify(db, snapshot);
+    const consumers = changeOf(result, 'consumers')!;
+    expect(consumers.unnamed).toBe(true);
+    expect([consumers.rowsBefore, consumers.rowsAfter]).toEqual([401, 401]);
+    expect(result.changes.map((c) => c.table)).toEqual(['consumers']);
+  });
+
+  it('names a removed row of a table without a uuid key by its key hash, and added ones by their key', async () => {
+    const db = await database();
+    await sql(db, `CREATE TABLE custom_settings (name text PRIMARY KEY, value text);
+                   INSERT INTO custom_settings VALUES ('a', '1'), ('b', '2');`);
+    const snapshot = await snapshotOf(db);
+    expect(snapshot.tables.find((t) => t.table === 'custom_settings')).toMatchObject({ kind: 'unclassified', uuidKey: false, key: ['name'] });
+    await sql(db, `DELETE FROM custom_settings WHERE name = 'a'; INSERT INTO custom_settings VALUES ('c', '3');`);
+    const result = await verify(db, snapshot);
+    const custom = changeOf(result, 'custom_settings')!;
+    expect(custom.kind).toBe('unclassified');
+    expect(custom.added).toEqual([{ id: '(c)' }]);
+    expect(custom.removed).toEqual([{ id: expect.stringMatching(/^key md5 [0-9a-f]{32}$/) }]);
+  });
+
   it('reports a dropped configuration table', async () => {
     const db = await database();
     const snapshot = await snapshotOf(db);
@@ -213,6 +240,26 @@ describe('freeze CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/first\.json: the snapshot was taken from another Kong database .* cluster_id 11111111-2222-4333-8444-555555555555\n$/);
     expect(result.stderr).not.toContain('preflight-test');
+  });
+
+  it('connects through kong.conf pg_* settings with KONG_PG_* overrides, as check does', async () => {
+    const db = await database();
+    const conf = path.join(dir, 'kong.conf');
+    writeFileSync(conf, `database = postgres\npg_host = ${db.host}\npg_port = ${db.port}\npg_user = nobody\npg_database = ${db.database}\n`);
+    const env = { KONG_PG_USER: db.user, KONG_PG_PASSWORD: db.password };
+    const file = path.join(dir, 'via-conf.json');
+    expect((await runCli(['freeze', 'snapshot', conf, '-o', file], { env })).code).toBe(0);
+    const verified = await runCli(['freeze', 'verify', file, conf, '--format', 'json'], { env });
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout).installation.inputs).toEqual([
+      { kind: 'freeze snapshot', label: file },
+      { kind: 'database', label: `postgres ${db.user}@${db.host}:${db.port}/${db.database}` },
+    ]);
+    const dbless = path.join(dir, 'dbless.conf');
+    writeFileSync(dbless, 'database = off\n');
+    const refused = await runCli(['freeze', 'snapshot', dbless]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/database = off/);
   });
 
   it('exits 2 when the database cannot be reached, naming it without the password', async () => {
