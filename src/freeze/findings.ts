@@ -7,11 +7,9 @@ import type { Plan } from '../plan/types';
 import { buildReport, type FailOn, type Report, type RuleDescription } from '../report/report';
 import { REPOSITORY_URL } from '../docs/rule-links';
 import { isOssSubsystem } from '../knowledge/database/migrations';
-import { BEFORE_UPGRADE_STEPS } from '../knowledge/upgrade-checklist';
 import type { ChangedRow, TableChange, VerifyResult } from './verify';
 
 const DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/write-freeze.md`;
-const FREEZE_STEP = BEFORE_UPGRADE_STEPS.find((s) => s.id === 'freeze.writes')!;
 
 export const FREEZE_RULES: readonly RuleDescription[] = [
   {
@@ -19,7 +17,7 @@ export const FREEZE_RULES: readonly RuleDescription[] = [
     description: 'Reports configuration tables whose content changed after the freeze snapshot, other than by the upgrade\'s own migrations.',
     severity: 'blocker',
     docsUrl: DOCS_URL,
-    remediation: `Find who wrote during the freeze (Admin API, Kong Manager, decK, \`kong config\`, SQL). The named rows are missing from, or differ in, the new cluster or the migrated database: re-apply or revert them, then verify again. ${FREEZE_STEP.detail}`,
+    remediation: 'Find who wrote during the freeze (Admin API, Kong Manager, decK, `kong config`, SQL) and stop it. Dual-cluster: carry the named rows over to the new cluster. In-place: check them against the new version before `kong migrations finish`. Then take a new snapshot or verify again.',
   },
   {
     id: 'freeze/unclassified-changed',

@@ -1,6 +1,8 @@
 // The freeze guard's table knowledge: every entry sourced, no table both configuration and
 // runtime, and every migration it credits with a rewrite is a migration Kong ships.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import data from '../../src/knowledge/database/freeze-tables.json';
 import { classifyTable, migrationChanges } from '../../src/knowledge/database/freeze';
 import { coreFirstRelease, pluginFirstRelease } from '../../src/knowledge/database/migrations';
@@ -29,5 +31,11 @@ describe('freeze-tables.json', () => {
   it('labels rows only by columns that hold no secret', () => {
     const labels = new Set(data.configuration.map((t) => (t as { label?: string }).label).filter(Boolean));
     for (const secret of ['key', 'secret', 'password', 'cert', 'payload', 'config']) expect(labels.has(secret)).toBe(false);
+  });
+
+  it('is documented table by table in docs/write-freeze.md', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/write-freeze.md'), 'utf8');
+    for (const t of [...data.configuration, ...data.runtime]) expect(doc).toContain(`| \`${t.table}\` |`);
+    for (const c of data.migrationChanges) expect(doc).toContain(`\`${c.subsystem}/${c.migration}\``);
   });
 });
