@@ -10,6 +10,7 @@ import { KongVersion } from '../../src/version/kong-version';
 export default defineRule<'otherMajor' | 'newerMinor' | 'unknownVersion'>({
   id: 'db/hybrid-data-planes',
   description: 'Flags connected data planes that the upgraded control plane will refuse (another major, or a newer minor).',
+  catalog: ['hybrid-upgrade-order-and-skew'],
   severity: 'warning',
   inputs: ['database'],
   // Only nodes with a database: DB-less nodes and data planes have none.

@@ -9,6 +9,7 @@ import { POSTGRES_DOCS } from '../../src/knowledge/database/facts';
 export default defineRule<'belowMinimum' | 'untested' | 'untestedDisputed' | 'noData'>({
   id: 'db/postgres-version',
   description: 'Checks the PostgreSQL server version against the minimum Kong enforces and the versions tested for each version on the path.',
+  catalog: ['database-postgres-12-unsupported'],
   severity: 'warning',
   inputs: ['database'],
   // Only nodes with a database: DB-less nodes and data planes have none.

@@ -9,6 +9,7 @@ import { POSTGRES_DOCS } from '../../src/knowledge/database/facts';
 export default defineRule<'noCreate'>({
   id: 'db/postgres15-schema-privilege',
   description: 'Checks that on PostgreSQL 15 or later the connected role may create tables in the schema Kong migrates.',
+  catalog: ['database-postgres15-public-schema-privilege'],
   severity: 'blocker',
   inputs: ['database'],
   // Only nodes with a database: DB-less nodes and data planes have none.
