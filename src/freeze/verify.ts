@@ -78,7 +78,7 @@ export async function verifySnapshot(
   const changes: TableChange[] = [];
   const explained: TableChange[] = [];
   for (const table of snapshot.tables) {
-    const change = await compareTable(session, table, shapes.get(table.table), ran);
+    const change = await compareTable(session, table, shapes.get(table.table), ran, snapshotFile);
     if (!change) continue;
     (change.status === 'explained' ? explained : changes).push(change);
   }
@@ -87,7 +87,7 @@ export async function verifySnapshot(
   return {
     snapshot,
     current: { label: settings.label, ...(identity.clusterId ? { clusterId: identity.clusterId } : {}), takenAt: identity.now.toISOString(), installed: inferInstalledVersion(ledger), ledger },
-    before: inferInstalledVersion(snapshot.schemaMeta),
+    before: installedAtSnapshot(snapshot, snapshotFile),
     identityUnconfirmed,
     migrationsRun,
     changes,
@@ -97,7 +97,9 @@ export async function verifySnapshot(
 }
 
 /** One table: undefined when it is unchanged. */
-async function compareTable(session: ReadOnlySession, table: SnapshotTable, shape: TableShape | undefined, ran: ReadonlySet<string>): Promise<TableChange | undefined> {
+async function compareTable(
+  session: ReadOnlySession, table: SnapshotTable, shape: TableShape | undefined, ran: ReadonlySet<string>, file: string,
+): Promise<TableChange | undefined> {
   const base: TableChange = {
     table: table.table, kind: table.kind, status: 'changed', added: [], removed: [], changed: [], unnamed: false,
     rowsBefore: table.rows, ...(newest(table) ? { newestBefore: newest(table) } : {}), explainedBy: [],
@@ -123,7 +125,7 @@ async function compareTable(session: ReadOnlySession, table: SnapshotTable, shap
     if (unexplained.length === 0) return { ...result, status: 'explained', explainedBy: pending, note: `rewrites of ${masked}` };
     return { ...result, unnamed: true, note: `changed in ${masked}, which ${unexplained.join(', ')} would rewrite, but that migration has not run` };
   }
-  const diff = diffSketches(decodeSketch(table.sketch), decodeSketch(print.sketch));
+  const diff = diffSketches(snapshotSketch(table, file), decodeSketch(print.sketch));
   const afterKeys = new Map(diff.after.map((e) => [e.key, e]));
   const beforeKeys = new Set(diff.before.map((e) => e.key));
   const changedKeys = diff.before.filter((e) => afterKeys.has(e.key)).map((e) => e.key);
@@ -150,4 +152,21 @@ async function compareTable(session: ReadOnlySession, table: SnapshotTable, shap
 function newest(t: { newestCreatedAt?: string; newestUpdatedAt?: string }): string | undefined {
   const stamps = [t.newestCreatedAt, t.newestUpdatedAt].filter((s): s is string => Boolean(s)).sort();
   return stamps[stamps.length - 1];
+}
+
+/** The version the snapshot's ledger shows; a hand-edited ledger without core migrations is an input error. */
+function installedAtSnapshot(snapshot: Snapshot, file: string): InstalledVersionRange {
+  try {
+    return inferInstalledVersion(snapshot.schemaMeta);
+  } catch {
+    throw new InputError('malformed freeze snapshot: schemaMeta records no known core migration', { file });
+  }
+}
+
+function snapshotSketch(table: SnapshotTable, file: string): ReturnType<typeof decodeSketch> {
+  try {
+    return decodeSketch(table.sketch);
+  } catch (error) {
+    throw new InputError(`malformed freeze snapshot: table ${table.table}: ${(error as Error).message}`, { file });
+  }
 }

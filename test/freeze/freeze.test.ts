@@ -230,6 +230,19 @@ describe('freeze CLI', () => {
     expect((await runCli(['freeze', 'verify', bad, '--pg', 'postgres://u@127.0.0.1:1/x'])).stderr).toMatch(/bad\.json: not a freeze snapshot: invalid JSON/);
   });
 
+  it('exits 2 naming the file when a snapshot was edited into something verify cannot read', async () => {
+    const db = await database();
+    const file = path.join(dir, 'edited.json');
+    expect((await runCli(['freeze', 'snapshot', '--pg', db.url, '-o', file])).code).toBe(0);
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    snapshot.tables.find((t: { table: string }) => t.table === 'services').sketch = 'AAAA';
+    await sql(db, `UPDATE services SET port = 8080 WHERE name = 'orders'`);
+    writeFileSync(file, JSON.stringify(snapshot));
+    const result = await runCli(['freeze', 'verify', file, '--pg', db.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/edited\.json: malformed freeze snapshot: table services: a row sketch is a multiple of 29 bytes\n$/);
+  });
+
   it('exits 2 when the snapshot comes from another Kong database, and never prints the password', async () => {
     const first = await database();
     const other = await database();
