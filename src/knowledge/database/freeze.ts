@@ -52,11 +52,6 @@ export function configurationTables(): readonly ConfigurationTable[] {
   return configuration;
 }
 
-/** Why a runtime table is left out of the fingerprint, for docs and verbose output. */
-export function runtimeReason(table: string): string | undefined {
-  return runtime.find((t) => t.table === table)?.why ?? runtimePrefixes.find((p) => table.startsWith(p.prefix))?.why;
-}
-
 /** Migration changes that touch a table. */
 export function migrationChangesFor(table: string): MigrationChange[] {
   return migrationChanges.filter((c) => c.table === table);
