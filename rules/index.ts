@@ -9,6 +9,7 @@ import dbInstalledVersionMismatch from './db/installed-version-mismatch';
 import dbMigrationsInProgress from './db/migrations-in-progress';
 import dbPostgres15SchemaPrivilege from './db/postgres15-schema-privilege';
 import dbPostgresVersion from './db/postgres-version';
+import dbRecentConfigWrites from './db/recent-config-writes';
 import cassandraRemoved from './conf/cassandra-removed';
 import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
@@ -90,6 +91,7 @@ export const builtinRules: readonly Rule[] = [
   dbMigrationsInProgress,
   dbInstalledVersionMismatch,
   dbPostgresVersion,
+  dbRecentConfigWrites,
   dbPostgres15SchemaPrivilege,
   dbHybridDataPlanes,
   dbCustomPlugins,

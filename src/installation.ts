@@ -37,6 +37,8 @@ export interface InstallationOptions {
   pgUrl?: string;
   /** `--no-db`: do not read the database. */
   noDb?: boolean;
+  /** `--recent-writes-minutes`: configuration writes this recent mean the Admin API is still in use. */
+  recentWritesMinutes?: number;
   /** Values of --declarative (files or folders). */
   declarativePaths?: string[];
   /** `--nginx-template` files, in the order given. */
@@ -75,7 +77,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   // Versions the user gave are checked before any connection is made.
   const to = deriveVersion(options.to, '--to');
   const givenFrom = options.from ? deriveVersion(options.from, '--from') : undefined;
-  const database = await loadDatabaseForInstallation({ pgUrl: options.pgUrl, noDb: options.noDb, kongConf: inputs.kongConf, env: options.env });
+  const database = await loadDatabaseForInstallation({ pgUrl: options.pgUrl, noDb: options.noDb, kongConf: inputs.kongConf, env: options.env, recentWritesMinutes: options.recentWritesMinutes });
   if ('input' in database) {
     inputs.database = database.input;
     inputs.entities = [...(inputs.entities ?? []), database.input.entities];

@@ -32,6 +32,8 @@ export interface CheckOptions {
   pg?: string;
   /** False with `--no-db`. */
   db?: boolean;
+  /** `--recent-writes-minutes N`: configuration writes this recent are a warning. */
+  recentWritesMinutes?: number;
   declarative?: string[];
   fixOutput?: string;
   nginxTemplate?: string[];
@@ -89,6 +91,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     backupFile: options.backup,
     pgUrl: options.pg,
     noDb: options.db === false,
+    recentWritesMinutes: options.recentWritesMinutes,
     declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,

@@ -1,7 +1,7 @@
 // The command line: flags in, one call into the tool, exit code out. Usage and input errors are
 // one line on stderr and exit code 2; `--debug` adds the stack.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { builtinRules } from '../../rules';
 import { RuleRegistry } from '../engine/registry';
 import { errorLine, InputError, UsageError } from '../errors';
@@ -10,6 +10,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { runCheck, type CheckOptions } from './check-command';
 import { type CliIo, processIo } from './io';
 import { FORMATS, parseOutputSpec, type OutputTarget } from './output';
+import { runFreezeSnapshot, runFreezeVerify, type SnapshotOptions, type VerifyOptions } from './freeze-command';
 import { runPath, type PathOptions } from './path-command';
 import { explainRule, runRulesList } from './rules-command';
 
@@ -43,6 +44,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A whole number of at least 1, for counts and minutes. */
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
 /** Repeatable options gather their values in order. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -74,6 +82,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
     .option('--pg <url>', 'read this PostgreSQL database (postgres://user:password@host:port/database) instead of the one kong.conf configures')
     .option('--no-db', 'do not read the database kong.conf configures')
+    .option('--recent-writes-minutes <n>', 'configuration written in the database this many minutes before the check is a warning (default 30)', positiveInteger)
     .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them (repeatable; default: declarative_config of kong.conf)', collect, [])
     .option('--fix-output <file>', 'write a copy of the declarative file converted for the whole upgrade path (never edits in place)')
     .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
@@ -99,6 +108,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (confFile: string | undefined, options: CheckOptions, command: Command) => {
       const given = new Set(command.options.map((o) => o.attributeName()).filter((n) => command.getOptionValueSource(n) === 'cli'));
       setExit(await runCheck(confFile, { ...options, given }, io));
+    });
+
+  const freeze = program
+    .command('freeze')
+    .description('write-freeze guard: fingerprint the configuration database before the upgrade, prove later that nothing wrote to it');
+  freeze
+    .command('snapshot')
+    .description('fingerprint the configuration tables (read-only; hashes, counts and timestamps, no rows and no secrets)')
+    .argument('[kong.conf]', 'the kong.conf whose pg_* settings name the database (KONG_PG_* override them)')
+    .option('--pg <url>', 'the database to read (postgres://user:password@host:port/database) instead of the one kong.conf configures')
+    .option('-o, --output <file>', 'write the snapshot to this file (default: stdout)')
+    .action(async (confFile: string | undefined, options: SnapshotOptions) => {
+      setExit(await runFreezeSnapshot(confFile, options, io));
+    });
+  freeze
+    .command('verify')
+    .description('compare the database with a snapshot: every configuration table changed since is a blocker')
+    .argument('<freeze.json>', 'the file `freeze snapshot` wrote')
+    .argument('[kong.conf]', 'the kong.conf whose pg_* settings name the database (KONG_PG_* override them)')
+    .option('--pg <url>', 'the database to read instead of the one kong.conf configures')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))
+    .option('--no-color', 'no colour in text output')
+    .action(async (snapshotFile: string, confFile: string | undefined, options: VerifyOptions) => {
+      setExit(await runFreezeVerify(snapshotFile, confFile, options, io));
     });
 
   program

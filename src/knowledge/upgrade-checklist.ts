@@ -67,3 +67,13 @@ export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
 export function checklistFor(role: Role, edition: Edition): ChecklistStep[] {
   return BEFORE_UPGRADE_STEPS.filter((s) => (!s.roles || s.roles.includes(role)) && (!s.editions || s.editions.includes(edition)));
 }
+
+/**
+ * How to freeze configuration writes, per role of a node with a database: where the writes come
+ * in, and what to close. The freeze guard (`kong-preflight freeze`) proves afterwards it held.
+ */
+export const FREEZE_STEPS: Readonly<Record<'traditional' | 'control_plane', string>> = {
+  traditional: 'Every node of a traditional cluster serves the Admin API: close admin_listen (and Kong Manager) to clients at the firewall or load balancer on all of them, pause decK and CI pipelines, and keep direct SQL off the database. Then take `kong-preflight freeze snapshot` and keep it until the upgrade is verified.',
+  control_plane: 'In hybrid mode writes reach only the control planes: close their Admin API and Kong Manager to clients and pause decK and CI pipelines; data planes keep proxying with the configuration they have. Then take `kong-preflight freeze snapshot` of the control plane database.',
+};
+export const FREEZE_STEP_SOURCES: readonly FactSource[] = FREEZE_SOURCES;

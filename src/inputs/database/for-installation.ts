@@ -15,6 +15,8 @@ export interface DatabaseRequest {
   noDb?: boolean;
   kongConf?: KongConf;
   env: Readonly<Record<string, string | undefined>>;
+  /** `--recent-writes-minutes`. */
+  recentWritesMinutes?: number;
 }
 
 export type DatabaseOutcome = { input: DatabaseInput } | { skipped: string };
@@ -29,7 +31,7 @@ export async function loadDatabaseForInstallation(request: DatabaseRequest): Pro
     if (kongConf.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database' };
   }
   try {
-    return { input: await loadDatabase({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv }) };
+    return { input: await loadDatabase({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv, recentWritesMinutes: request.recentWritesMinutes }) };
   } catch (error) {
     if (error instanceof InputError && !pgUrl) {
       return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)` };

@@ -7,7 +7,7 @@ import { settingsFromKongConf, settingsFromUrl, type ConnectionSettings } from '
 import { DatabaseEntitySource } from './entity-source';
 import {
   readDataPlanes, readEnterpriseEvidence, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
-  readServer, readWorkspaces,
+  readRecentWrites, readServer, readWorkspaces, RECENT_WRITES_MINUTES,
 } from './inspect';
 import { inferInstalledVersion } from './installed-version';
 import { ReadOnlySession } from './session';
@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** `--pg`: replaces the kong.conf settings. */
   url?: string;
   env?: NodeJS.ProcessEnv;
+  /** `--recent-writes-minutes`: how far back a configuration write counts as recent. */
+  recentWritesMinutes?: number;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function loadDatabase(options: DatabaseOptions): Promise<DatabaseIn
       licenses: await readLicenses(session, origin),
       dataPlanes: await readDataPlanes(session, origin),
       pluginUsage: await readPluginUsage(session),
+      recentWrites: await readRecentWrites(session, options.recentWritesMinutes ?? RECENT_WRITES_MINUTES),
       entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
       origin,
       close: () => session.close(),

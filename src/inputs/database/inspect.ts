@@ -3,12 +3,13 @@
 // Optional tables are probed first: they differ by version and edition.
 
 import { InputError } from '../../errors';
+import { configurationTables } from '../../knowledge/database/freeze';
 import { isOssSubsystem } from '../../knowledge/database/migrations';
 import type { DbOrigin } from '../../model/origin';
 import type { ConnectionSettings } from './connection';
 import type { ReadOnlySession } from './session';
 import type {
-  DataPlaneRow, LedgerRow, LicenseRow, MigrationsLock, PluginUsage, RolePrivileges, ServerInfo, WorkspaceRow,
+  DataPlaneRow, LedgerRow, LicenseRow, MigrationsLock, PluginUsage, RecentWrites, RolePrivileges, ServerInfo, WorkspaceRow,
 } from './types';
 
 /** Tables only Kong Enterprise creates (documented entity names). */
@@ -170,4 +171,30 @@ export async function readEnterpriseEvidence(session: ReadOnlySession, ledger: r
     ...[...tables].sort().map((t) => `table ${t}`),
     ...subsystems.filter((s) => !isOssSubsystem(s)).map((s) => `schema_meta subsystem ${s}`),
   ];
+}
+
+/** The default window for recent configuration writes (`--recent-writes-minutes`). */
+export const RECENT_WRITES_MINUTES = 30;
+
+/**
+ * Configuration tables (src/knowledge/database/freeze-tables.json) with rows created or updated
+ * in the last `minutes`, by the database clock. One statement; each table is scanned once.
+ */
+export async function readRecentWrites(session: ReadOnlySession, minutes: number): Promise<RecentWrites> {
+  const stamped = await session.query<{ table_name: string; columns: string[] }>(
+    `SELECT table_name, array_agg(column_name::text) AS columns FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ANY($1::text[]) AND column_name IN ('created_at', 'updated_at')
+      GROUP BY table_name ORDER BY table_name`, [configurationTables().map((t) => t.table)]);
+  const [{ now }] = await session.query<{ now: Date }>('SELECT now() AS now');
+  if (stamped.length === 0) return { windowMinutes: minutes, readAt: now, tables: [] };
+  const parts = stamped.map(({ table_name: table, columns }) => {
+    const stamp = columns.length === 2 ? 'greatest(created_at, updated_at)' : columns[0];
+    return `SELECT '${table}'::text AS table_name, count(*)::int AS rows, max(${stamp}) AS newest
+              FROM "${table}" WHERE ${stamp} >= now() - make_interval(mins => $1::int)`;
+  });
+  const rows = await session.query<{ table_name: string; rows: number; newest: Date | null }>(parts.join(' UNION ALL '), [minutes]);
+  const tables = rows.filter((r) => r.rows > 0 && r.newest)
+    .map((r) => ({ table: r.table_name, rows: r.rows, newest: r.newest! }))
+    .sort((a, b) => b.newest.getTime() - a.newest.getTime() || a.table.localeCompare(b.table));
+  return { windowMinutes: minutes, readAt: now, tables };
 }

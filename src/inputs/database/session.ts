@@ -12,8 +12,13 @@ const READING_VERBS = /^\s*(SELECT|SHOW|WITH|FETCH|DECLARE|CLOSE|BEGIN|COMMIT|RO
 export class ReadOnlySession {
   private constructor(private readonly client: Client, readonly settings: ConnectionSettings) {}
 
-  /** Connects, or raises an InputError naming host and database (never the password). */
-  static async open(settings: ConnectionSettings): Promise<ReadOnlySession> {
+  /**
+   * Connects, or raises an InputError naming host and database (never the password).
+   * `statementTimeoutMs` (default pg_timeout) bounds each statement; the freeze guard's one-scan
+   * fingerprint of a large table needs more than a connect timeout.
+   */
+  static async open(settings: ConnectionSettings, options: { statementTimeoutMs?: number } = {}): Promise<ReadOnlySession> {
+    const statementTimeoutMs = options.statementTimeoutMs ?? settings.timeoutMs;
     // pg (~30 ms to load) is required only when a database is actually opened.
     const { Client } = require('pg') as typeof import('pg');
     const client = new Client({
@@ -25,11 +30,11 @@ export class ReadOnlySession {
       ssl: settings.ssl ? { rejectUnauthorized: settings.ssl.verify, ca: settings.ssl.ca } : false,
       connectionTimeoutMillis: settings.timeoutMs,
       // A client-side bound as well, for a server that stops answering mid-query.
-      query_timeout: settings.timeoutMs * 2,
+      query_timeout: statementTimeoutMs * 2,
       application_name: 'kong-preflight',
       options: [
         '-c default_transaction_read_only=on',
-        `-c statement_timeout=${settings.timeoutMs}`,
+        `-c statement_timeout=${statementTimeoutMs}`,
         `-c lock_timeout=${settings.timeoutMs}`,
         `-c idle_in_transaction_session_timeout=${settings.timeoutMs * 6}`,
       ].join(' '),

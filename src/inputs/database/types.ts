@@ -78,6 +78,15 @@ export interface PluginUsage {
   sampleId: string;
 }
 
+/** Configuration tables written within the window: the Admin API (or decK, SQL) is still in use. */
+export interface RecentWrites {
+  windowMinutes: number;
+  /** The database clock when the check read it. */
+  readAt: Date;
+  /** Tables with rows created or updated within the window, newest first. */
+  tables: { table: string; rows: number; newest: Date }[];
+}
+
 export interface DatabaseInput {
   /** `postgres kong@db.internal:5432/kong`: never the password. */
   readonly label: string;
@@ -97,6 +106,8 @@ export interface DatabaseInput {
   readonly licenses: LicenseRow[];
   readonly dataPlanes: DataPlaneRow[];
   readonly pluginUsage: PluginUsage[];
+  /** Writes to configuration tables in the last minutes (created_at / updated_at). */
+  readonly recentWrites: RecentWrites;
   /** Gateway entities, streamed with a cursor. */
   readonly entities: EntitySource;
   /** A database origin anchored at the kong.conf line configuring the database. */
