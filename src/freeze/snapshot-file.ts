@@ -1,18 +1,20 @@
 // Reads and writes freeze snapshot files. A missing, unreadable or malformed file is an input
 // error naming the file (exit code 2); the shape is checked against schemas/freeze.schema.json.
 
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors';
 import { PACKAGE_ROOT } from '../tool-info';
 import type { Snapshot } from './snapshot';
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// ajv loads with the first snapshot read, not at every start-up (docs/performance.md).
+let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): string | undefined {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas/freeze.schema.json'), 'utf8'));
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
   }
   if (validator(value)) return undefined;
