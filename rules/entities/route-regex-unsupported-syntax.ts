@@ -3,7 +3,7 @@
 // route fails to load, and a DB-less node may drop it.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { entityLabel } from '../../src/engine/entity-facts';
+import { entityLabel, routePaths } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldPath } from '../../src/model/entities';
@@ -35,11 +35,8 @@ export default defineRule<'unsupported' | 'needlessEscape'>({
           if (found) ctx.report({ messageId: 'unsupported', at: entity.at(path), data: { ...data, construct: found.name } });
           else if (FACTS.atcNeedlessEscapes.test(pattern)) ctx.report({ messageId: 'needlessEscape', severity: 'warning', at: entity.at(path), data });
         };
-        const paths = entity.fields.paths;
-        if (Array.isArray(paths)) {
-          paths.forEach((path, index) => {
-            if (typeof path === 'string' && (path.startsWith('~') || isRegexIn2x(path))) check(path.replace(/^~/, ''), ['paths', index]);
-          });
+        for (const { path, index } of routePaths(entity)) {
+          if (path.startsWith('~') || isRegexIn2x(path)) check(path.replace(/^~/, ''), ['paths', index]);
         }
         const headers = entity.fields.headers;
         if (headers && typeof headers === 'object' && !Array.isArray(headers)) {

@@ -75,6 +75,17 @@ export function severityFor(fact: EntityChangeBase, entity: Entity): Severity {
 }
 
 /** `plugin "key-auth"` or `route "orders"`, for messages. */
+/** A route's string paths with their index in `paths`; anything else in the list is skipped. */
+export function routePaths(entity: Entity): { path: string; index: number }[] {
+  const paths = entity.fields.paths;
+  if (!Array.isArray(paths)) return [];
+  const found: { path: string; index: number }[] = [];
+  paths.forEach((path, index) => {
+    if (typeof path === 'string') found.push({ path, index });
+  });
+  return found;
+}
+
 export function entityLabel(entity: Entity): string {
   return entity.name ? `${entity.type} "${entity.name}"` : entity.id ? `${entity.type} ${entity.id}` : entity.type;
 }
