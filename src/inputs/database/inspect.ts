@@ -6,6 +6,7 @@ import { InputError } from '../../errors';
 import { configurationTables } from '../../knowledge/database/freeze';
 import { isOssSubsystem } from '../../knowledge/database/migrations';
 import type { DbOrigin } from '../../model/origin';
+import { compareText } from '../../text/compare';
 import type { ConnectionSettings } from './connection';
 import type { ReadOnlySession } from './session';
 import type {
@@ -195,6 +196,6 @@ export async function readRecentWrites(session: ReadOnlySession, minutes: number
   const rows = await session.query<{ table_name: string; rows: number; newest: Date | null }>(parts.join(' UNION ALL '), [minutes]);
   const tables = rows.filter((r) => r.rows > 0 && r.newest)
     .map((r) => ({ table: r.table_name, rows: r.rows, newest: r.newest! }))
-    .sort((a, b) => b.newest.getTime() - a.newest.getTime() || a.table.localeCompare(b.table));
+    .sort((a, b) => b.newest.getTime() - a.newest.getTime() || compareText(a.table, b.table));
   return { windowMinutes: minutes, readAt: now, tables };
 }
