@@ -162,8 +162,8 @@ export function buildReport(input: {
   suppressed?: readonly SuppressedFinding[];
 }): Report {
   const { plan, installation, result, failOn } = input;
-  const findings: ReportFinding[] = [...result.findings].sort(compareFindings);
-  const suppressed = [...(input.suppressed ?? [])].sort(compareFindings);
+  const findings: ReportFinding[] = sortFindings(result.findings);
+  const suppressed = sortFindings(input.suppressed ?? []);
   const hidden = (kind: Suppression['kind']) => suppressed.filter((f) => f.suppression.kind === kind).length;
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const failed = failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
@@ -193,11 +193,21 @@ export function buildReport(input: {
   };
 }
 
-/** Blockers first, then by place, then by rule: the same input always gives the same order. */
-export function compareFindings(a: Finding, b: Finding): number {
+/**
+ * Blockers first, then by place, then by rule: the same input always gives the same order.
+ * Sorts a copy; each finding's place key is built once, not once per comparison.
+ */
+function sortFindings<F extends Finding>(list: readonly F[]): F[] {
+  return list
+    .map((finding) => ({ finding, key: originKey(finding.location) }))
+    .sort((a, b) => compareWithKeys(a.finding, a.key, b.finding, b.key))
+    .map(({ finding }) => finding);
+}
+
+function compareWithKeys(a: Finding, aKey: string, b: Finding, bKey: string): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    compareText(originKey(a.location), originKey(b.location)) ||
+    compareText(aKey, bKey) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.message, b.message)
   );
