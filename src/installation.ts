@@ -20,6 +20,7 @@ import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-ma
 import { resolveVersion } from './knowledge/releases';
 import { describeOrigin } from './model/origin';
 import { computePlan } from './plan/compute-plan';
+import { defaultRole } from './plan/default-role';
 import type { Edition, Plan, Role, Topology } from './plan/types';
 import type { Derived, ReportInstallation } from './report/report';
 import type { KongVersion } from './version/kong-version';
@@ -223,9 +224,9 @@ export function deriveTopology(
   const databaseSetting = conf?.get('database');
   const confRole = roleSetting?.value;
   if (options.topology) {
+    // A hybrid node whose kong.conf says data_plane keeps that role under --topology hybrid.
     const role: Role = options.role ??
-      (options.topology === 'hybrid' ? (confRole === 'data_plane' ? 'data_plane' : 'control_plane') :
-        options.topology === 'dbless' ? 'dbless' : 'traditional');
+      (options.topology === 'hybrid' && confRole === 'data_plane' ? 'data_plane' : defaultRole(options.topology));
     return { topology: { value: options.topology, reason: 'from --topology' }, role };
   }
   if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) {

@@ -2,6 +2,7 @@
 
 import { resolveVersion } from '../knowledge/releases';
 import { computePlan } from '../plan/compute-plan';
+import { defaultRole } from '../plan/default-role';
 import type { Edition, Role, Topology } from '../plan/types';
 import { planToReport } from '../report/report';
 import { InputError } from '../errors';
@@ -44,8 +45,4 @@ export function runPath(options: PathOptions, io: CliIo): number {
   for (const p of report.problems) lines.push(`  ${p.severity.toUpperCase()}: ${p.message}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
-}
-
-export function defaultRole(topology: Topology): Role {
-  return topology === 'hybrid' ? 'control_plane' : topology === 'dbless' ? 'dbless' : 'traditional';
 }

@@ -13,7 +13,7 @@ import { resolveVersion } from '../../src/knowledge/releases';
 import type { Finding, Severity } from '../../src/model/finding';
 import { computePlan } from '../../src/plan/compute-plan';
 import type { Edition, Plan, Role, Topology } from '../../src/plan/types';
-import { defaultRole } from '../../src/cli/path-command';
+import { defaultRole } from '../../src/plan/default-role';
 
 export interface CaseInput {
   name: string;
