@@ -9,6 +9,7 @@ import type { Finding } from '../model/finding';
 import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lineIndexOf, type LineIndex } from '../text/line-index';
 
 /** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
 export type LineReader = (file: string, line: number) => string | undefined;
@@ -125,32 +126,24 @@ function noLines(): undefined {
  * text are treated as unreadable. `known` maps file names to texts already read.
  */
 export function cachedLineReader(known: ReadonlyMap<string, string> = new Map()): LineReader {
-  const cache = new Map<string, { text: string; starts: Uint32Array } | null>();
+  const cache = new Map<string, { text: string; lines: LineIndex } | null>();
   return (file, line) => {
     let entry = cache.get(file);
     if (entry === undefined) {
       try {
         // Texts the loaders already hold (a 30 MB declarative file) are not read again.
         const text = known.get(file) ?? readFileSync(file, 'utf8');
-        entry = text.includes('\u0000') ? null : { text, starts: lineStarts(text) };
+        entry = text.includes('\u0000') ? null : { text, lines: lineIndexOf(text) };
       } catch {
         entry = null;
       }
       cache.set(file, entry);
     }
-    if (!entry || line < 1 || line > entry.starts.length) return undefined;
-    const { text, starts } = entry;
-    let end = line < starts.length ? starts[line] - 1 : text.length;
-    if (end > starts[line - 1] && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
-    return text.slice(starts[line - 1], end);
+    if (!entry || line < 1 || line > entry.lines.count) return undefined;
+    const { text, lines } = entry;
+    const start = lines.startOf(line - 1);
+    let end = line < lines.count ? lines.startOf(line) - 1 : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--; // CRLF
+    return text.slice(start, end);
   };
-}
-
-function lineStarts(text: string): Uint32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Uint32Array(count);
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  return starts;
 }

@@ -2,7 +2,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { InputError } from '../../errors';
-import { LineIndex } from './positions';
+import { lineIndexOf } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
 
@@ -18,7 +18,6 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly flavor: DeclarativeFlavor;
   readonly flavorEvidence: string;
   readonly root: Record<string, unknown>;
-  private lines?: LineIndex;
 
   constructor(
     readonly file: string,
@@ -70,25 +69,9 @@ export class ParsedDocument implements DeclarativeDocument {
   }
 
   at(path: readonly (string | number)[]): FileOrigin {
-    const offset = this.skipFiller(this.parsed.offsetAt(path));
-    this.lines ??= new LineIndex(this.text);
-    const { line, column } = this.lines.locate(offset);
+    const offset = valueStart(this.text, this.parsed.offsetAt(path), this.format);
+    const { line, column } = lineIndexOf(this.text).locate(offset);
     return { kind: 'file', file: this.file, line, column };
-  }
-
-  /** Offsets may point at the blank or comment before a value: move to the value itself. */
-  private skipFiller(offset: number): number {
-    const text = this.text;
-    let i = offset;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else if (c === 0x23 /* # */ && this.format === 'yaml') {
-        const end = text.indexOf('\n', i);
-        i = end === -1 ? text.length : end;
-      } else break;
-    }
-    return Math.min(i, Math.max(0, text.length - 1));
   }
 }
 
@@ -96,4 +79,18 @@ export class ParsedDocument implements DeclarativeDocument {
 function formatVersionText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
   return String(value);
+}
+
+/** Offsets may point at the blank or comment before a value: move to the value itself. */
+export function valueStart(text: string, offset: number, format: 'yaml' | 'json'): number {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else if (c === 0x23 /* # */ && format === 'yaml') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else break;
+  }
+  return Math.min(i, Math.max(0, text.length - 1));
 }

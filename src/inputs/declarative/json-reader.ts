@@ -5,7 +5,8 @@
 // over the text, and nothing when a file has no finding.
 
 import { InputError } from '../../errors';
-import { LineIndex, SELF, childPosition, offsetAt, ownOffset, type MappingPositions, type PositionNode } from './positions';
+import { LineIndex } from '../../text/line-index';
+import { SELF, childPosition, offsetAt, ownOffset, type MappingPositions, type PositionNode } from './positions';
 import type { ParsedText } from './yaml-reader';
 
 export function readJson(text: string, file: string): ParsedText {

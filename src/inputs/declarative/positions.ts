@@ -42,29 +42,3 @@ export function offsetAt(root: PositionNode, path: readonly (string | number)[])
   }
   return ownOffset(node);
 }
-
-/** Turns offsets into 1-based line and column with a table of line starts built once per file. */
-export class LineIndex {
-  private readonly starts: Uint32Array;
-
-  constructor(text: string) {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-    this.starts = starts;
-  }
-
-  locate(offset: number): { line: number; column: number } {
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  }
-}

@@ -221,6 +221,12 @@ describe('declarative loader: anchors, merge keys, CRLF, BOM', () => {
     expect(b.at(['retries'])).toMatchObject({ line: 11, column: 12 });
   });
 
+  it('reads scalars as Kong does: a date stays text, merge keys still apply', () => {
+    const text = ['_format_version: "3.0"', 'base: &base', '  retries: 3', 'services:', '- <<: *base', '  name: a', '  tags: [2024-01-31, 1.5, true, null]', ''].join('\n');
+    const [service] = new DeclarativeEntitySource([readDeclarativeText('kong.yml', text)]).list('service');
+    expect(service.fields).toEqual({ retries: 3, name: 'a', tags: ['2024-01-31', 1.5, true, null] });
+  });
+
   it('counts lines the same with CRLF and ignores a byte-order mark', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-decl-'));
     writeFileSync(join(dir, 'crlf.yml'), '\ufeff_format_version: "3.0"\r\nroutes:\r\n- name: r\r\n  paths: [/a]\r\n');

@@ -1,0 +1,485 @@
+// Finds where a value of a parsed YAML file sits by reading the text's layout, only for the
+// paths findings ask about. The values come from js-yaml's plain `load` (the fastest YAML
+// reading there is); positions come from here. Recording positions during the parse with
+// js-yaml's `listener` cost ~0.3 s and ~30 MB more on a 50,000-route file whether or not a
+// single finding needed one.
+//
+// The reader knows block mappings, block sequences (indented or not), flow collections, quoted
+// and plain keys, comments and blank lines. It checks every container it indexes against the
+// parsed value (same number of items, every key found) and answers `undefined` whenever the
+// text goes beyond what it knows (aliases, merge keys, complex keys, tabs used as indentation,
+// escaped keys): the caller then falls back to positions recorded by the parser itself.
+
+import type { LineIndex } from '../../text/line-index';
+
+type Path = readonly (string | number)[];
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const AMPERSAND = 0x26;
+const ASTERISK = 0x2a;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+
+export class YamlLayoutLocator {
+  /** Keys of each indexed mapping (by the offset its content starts at) -> where the key starts. */
+  private readonly mappings = new Map<number, MappingIndex | null>();
+  /** Items of each indexed sequence -> where each item's value starts. */
+  private readonly sequences = new Map<number, number[] | null>();
+  private rootStart?: number | null;
+
+  constructor(private readonly text: string, private readonly lines: LineIndex) {}
+
+  /**
+   * The offset of the value at `path`, or of its closest existing ancestor (as the parser's
+   * positions answer); `undefined` when the text is laid out in a way this reader does not vouch for.
+   */
+  offsetAt(root: unknown, path: Path): number | undefined {
+    if (this.rootStart === undefined) this.rootStart = this.findRootStart();
+    if (this.rootStart === null) return undefined;
+    let at = this.rootStart;
+    let value = root;
+    for (const step of path) {
+      if (Array.isArray(value)) {
+        if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
+        const items = this.sequenceItems(at, value.length);
+        if (items === null) return undefined;
+        at = items[step];
+        value = value[step];
+      } else if (value !== null && typeof value === 'object') {
+        const key = String(step);
+        if (!Object.prototype.hasOwnProperty.call(value, key)) break;
+        const mapping = this.mappingEntries(at, value as Record<string, unknown>);
+        const keyAt = mapping?.keys.get(key);
+        if (mapping == null || keyAt === undefined) return undefined;
+        const valueAt = this.entryValueStart(keyAt, mapping.flow);
+        if (valueAt === undefined) return undefined;
+        at = valueAt;
+        value = (value as Record<string, unknown>)[key];
+      } else break;
+    }
+    return at;
+  }
+
+  private findRootStart(): number | null {
+    const text = this.text;
+    for (let line = 0; line < this.lines.count; line++) {
+      const start = this.lines.startOf(line);
+      const p = skipBlanks(text, start);
+      const c = text.charCodeAt(p);
+      if (isLineEnd(text, p) || c === HASH) continue;
+      if (p === start && c === 0x25 /* % directive */) continue;
+      if (p === start && startsMarker(text, p, DASH)) {
+        // `--- ` with content on the same line: unusual enough to leave to the parser.
+        const after = skipBlanks(text, p + 3);
+        if (!isLineEnd(text, after) && text.charCodeAt(after) !== HASH) return null;
+        continue;
+      }
+      return p;
+    }
+    return null;
+  }
+
+  // ---- sequences ---------------------------------------------------------------------------
+
+  private sequenceItems(start: number, expected: number): number[] | null {
+    let items = this.sequences.get(start);
+    if (items === undefined) {
+      const content = this.contentStart(start);
+      const c = content === null ? -1 : this.text.charCodeAt(content);
+      items = content === null ? null : c === OPEN_BRACKET ? this.flowItems(content) : c === DASH ? this.blockItems(content) : null;
+      if (items !== null && items.length !== expected) items = null;
+      this.sequences.set(start, items);
+    }
+    return items;
+  }
+
+  /** Items of a block sequence whose first `-` is at `first`: every `-` at the same column. */
+  private blockItems(first: number): number[] | null {
+    const text = this.text;
+    const column = this.blockColumn(first);
+    if (column === null) return null;
+    const items: number[] = [];
+    const firstValue = this.afterIndicator(first + 1, column);
+    if (firstValue === undefined) return null;
+    items.push(firstValue);
+    for (let line = this.lines.lineOf(first) + 1; line < this.lines.count; line++) {
+      const p = this.sameColumnContent(line, column);
+      if (p === DEEPER) continue;
+      if (p === SHALLOWER || p === UNSURE) return p === UNSURE ? null : items;
+      if (text.charCodeAt(p) !== DASH || !isSeparator(text, p + 1)) return items;
+      const valueAt = this.afterIndicator(p + 1, column);
+      if (valueAt === undefined) return null;
+      items.push(valueAt);
+    }
+    return items;
+  }
+
+  // ---- mappings ----------------------------------------------------------------------------
+
+  private mappingEntries(start: number, value: Record<string, unknown>): MappingIndex | null {
+    let mapping = this.mappings.get(start);
+    if (mapping === undefined) {
+      const content = this.contentStart(start);
+      const flow = content !== null && this.text.charCodeAt(content) === OPEN_BRACE;
+      const keys = content === null ? null : flow ? this.flowEntries(content) : this.blockEntries(content);
+      // Every key of the parsed mapping must have been found, and nothing else: merge keys
+      // (`<<`), keys js-yaml normalises (`~`, `0x10`) and the like fail here.
+      mapping = keys !== null && keys.size === Object.keys(value).length ? { keys, flow } : null;
+      this.mappings.set(start, mapping);
+    }
+    return mapping;
+  }
+
+  /** Keys of a block mapping whose first key starts at `first`: every key at the same column. */
+  private blockEntries(first: number): Map<string, number> | null {
+    const text = this.text;
+    const column = this.blockColumn(first);
+    if (column === null) return null;
+    const entries = new Map<string, number>();
+    const add = (at: number): boolean => {
+      const key = readKey(text, at);
+      if (key === undefined || entries.has(key.name)) return false;
+      entries.set(key.name, at);
+      return true;
+    };
+    if (!add(first)) return null;
+    for (let line = this.lines.lineOf(first) + 1; line < this.lines.count; line++) {
+      const p = this.sameColumnContent(line, column);
+      if (p === DEEPER) continue;
+      if (p === SHALLOWER) return entries;
+      if (p === UNSURE) return null;
+      // An unindented sequence under the previous key (`routes:` then `- name: a` at its column).
+      if (text.charCodeAt(p) === DASH && isSeparator(text, p + 1)) continue;
+      if (column === 0 && (startsMarker(text, p, DASH) || startsMarker(text, p, 0x2e))) return entries;
+      if (!add(p)) return null;
+    }
+    return entries;
+  }
+
+  /** Where the value of the entry whose key starts at `keyAt` starts. */
+  private entryValueStart(keyAt: number, inFlow: boolean): number | undefined {
+    const key = readKey(this.text, keyAt, inFlow);
+    if (key === undefined) return undefined;
+    if (inFlow) return flowValueAfterColon(this.text, key.end);
+    return this.afterIndicator(key.end, this.lines.columnOf(keyAt), true);
+  }
+
+  /**
+   * Where a value starts after a `-` or a key's `:` at `from` (the indicator's line has its
+   * parent collection at `column`): on the same line, or on the next line holding something.
+   * A value left empty is reported at the indicator, as it has no text of its own.
+   */
+  private afterIndicator(from: number, column: number, isEntry = false): number | undefined {
+    const text = this.text;
+    const p = skipBlanks(text, from);
+    if (!isLineEnd(text, p) && text.charCodeAt(p) !== HASH) return p;
+    for (let line = this.lines.lineOf(from) + 1; line < this.lines.count; line++) {
+      const start = this.lines.startOf(line);
+      const q = skipSpaces(text, start);
+      const c = text.charCodeAt(q);
+      if (isLineEnd(text, q) || c === HASH) continue;
+      if (c === TAB) return undefined;
+      const indent = q - start;
+      // A key's value may be an unindented sequence at the key's own column.
+      if (indent > column || (isEntry && indent === column && c === DASH && isSeparator(text, q + 1))) return q;
+      return from - 1;
+    }
+    return from - 1;
+  }
+
+  // ---- flow collections --------------------------------------------------------------------
+
+  /** Item starts of a flow sequence `[a, "b", {c: d}]` opening at `open`. */
+  private flowItems(open: number): number[] | null {
+    const text = this.text;
+    const items: number[] = [];
+    let i = skipFlowSpace(text, open + 1);
+    if (text.charCodeAt(i) === CLOSE_BRACKET) return items;
+    while (i < text.length) {
+      items.push(i);
+      i = skipFlowScalarOrCollection(text, i, CLOSE_BRACKET);
+      if (i < 0) return null;
+      i = skipFlowSpace(text, i);
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACKET) return items;
+      if (c !== COMMA) return null;
+      i = skipFlowSpace(text, i + 1);
+      if (text.charCodeAt(i) === CLOSE_BRACKET) return items; // trailing comma
+    }
+    return null;
+  }
+
+  /** Keys of a flow mapping `{a: 1, "b": 2}` opening at `open`. */
+  private flowEntries(open: number): Map<string, number> | null {
+    const text = this.text;
+    const entries = new Map<string, number>();
+    let i = skipFlowSpace(text, open + 1);
+    if (text.charCodeAt(i) === CLOSE_BRACE) return entries;
+    while (i < text.length) {
+      const key = readKey(text, i, true);
+      if (key === undefined || entries.has(key.name)) return null;
+      entries.set(key.name, i);
+      const valueAt = flowValueAfterColon(text, key.end);
+      i = skipFlowScalarOrCollection(text, valueAt, CLOSE_BRACE);
+      if (i < 0) return null;
+      i = skipFlowSpace(text, i);
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACE) return entries;
+      if (c !== COMMA) return null;
+      i = skipFlowSpace(text, i + 1);
+      if (text.charCodeAt(i) === CLOSE_BRACE) return entries;
+    }
+    return null;
+  }
+
+  // ---- shared ------------------------------------------------------------------------------
+
+  /**
+   * The start of a collection's content: past an anchor or tag and to the next line when the
+   * properties end their line. `null` for an alias (its positions are the anchored node's) and
+   * for properties that would make the first key ambiguous.
+   */
+  private contentStart(start: number): number | null {
+    const text = this.text;
+    let p = start;
+    let hadProperty = false;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === ASTERISK) return null;
+      if (c !== AMPERSAND && c !== BANG) break;
+      hadProperty = true;
+      while (p < text.length && !isBlankOrEnd(text.charCodeAt(p))) p++;
+      p = skipBlanks(text, p);
+    }
+    if (!hadProperty) return p;
+    if (!isLineEnd(text, p) && text.charCodeAt(p) !== HASH) {
+      // `&a {x: 1}` or `&a [1]` is clear; `&a key: v` may anchor the key instead of the mapping.
+      const c = text.charCodeAt(p);
+      return c === OPEN_BRACE || c === OPEN_BRACKET ? p : null;
+    }
+    for (let line = this.lines.lineOf(p) + 1; line < this.lines.count; line++) {
+      const q = skipSpaces(text, this.lines.startOf(line));
+      const c = text.charCodeAt(q);
+      if (isLineEnd(text, q) || c === HASH) continue;
+      return c === TAB ? null : q;
+    }
+    return null;
+  }
+
+  /** The column of a block collection starting at `at`, or null when tabs precede it on its line. */
+  private blockColumn(at: number): number | null {
+    const lineStart = this.lines.startOf(this.lines.lineOf(at));
+    for (let i = lineStart; i < at; i++) if (this.text.charCodeAt(i) === TAB) return null;
+    return at - lineStart;
+  }
+
+  /**
+   * How line `line` relates to a block collection at `column`: DEEPER (more indented, blank or
+   * a comment: part of some value), SHALLOWER (the collection ended), UNSURE (a tab where
+   * indentation should be), or the offset of what starts exactly at the column.
+   */
+  private sameColumnContent(line: number, column: number): number {
+    const text = this.text;
+    const start = this.lines.startOf(line);
+    // Only the first column+1 characters decide, so deep lines cost a few comparisons.
+    for (let i = 0; i < column; i++) {
+      const c = text.charCodeAt(start + i);
+      if (c === SPACE) continue;
+      if (c === LF || c === CR || c === HASH || Number.isNaN(c)) return DEEPER;
+      if (c === TAB) return isBlankRest(text, start + i) ? DEEPER : UNSURE;
+      return SHALLOWER;
+    }
+    const p = start + column;
+    const c = text.charCodeAt(p);
+    if (c === SPACE || c === LF || c === CR || c === HASH || Number.isNaN(c)) return DEEPER;
+    if (c === TAB) return isBlankRest(text, p) ? DEEPER : UNSURE;
+    return p;
+  }
+}
+
+interface MappingIndex {
+  keys: Map<string, number>;
+  /** A `{...}` mapping: its values follow their keys within the braces, not by indentation. */
+  flow: boolean;
+}
+
+const DEEPER = -1;
+const SHALLOWER = -2;
+const UNSURE = -3;
+
+interface Key {
+  name: string;
+  /** The offset just past the `:` that ends the key. */
+  end: number;
+}
+
+/**
+ * Reads a key at `at` up to its `:`. Plain keys end at the first `:` followed by a blank (or,
+ * in a flow mapping, by `,` `}` or a quote-less value); quoted keys are unquoted. Keys with
+ * escapes, properties or the `?` indicator answer undefined.
+ */
+function readKey(text: string, at: number, inFlow = false): Key | undefined {
+  const c = text.charCodeAt(at);
+  let name: string;
+  let i: number;
+  if (c === DOUBLE_QUOTE) {
+    const close = text.indexOf('"', at + 1);
+    if (close < 0) return undefined;
+    name = text.slice(at + 1, close);
+    if (name.includes('\\') || name.includes('\n')) return undefined;
+    i = close + 1;
+  } else if (c === SINGLE_QUOTE) {
+    let close = at + 1;
+    for (;;) {
+      close = text.indexOf("'", close);
+      if (close < 0) return undefined;
+      if (text.charCodeAt(close + 1) !== SINGLE_QUOTE) break;
+      close += 2;
+    }
+    name = text.slice(at + 1, close).replace(/''/g, "'");
+    if (name.includes('\n')) return undefined;
+    i = close + 1;
+  } else {
+    if (c === QUESTION || c === AMPERSAND || c === ASTERISK || c === BANG || c === OPEN_BRACKET || c === OPEN_BRACE || c === HASH) return undefined;
+    i = at;
+    for (;;) {
+      const d = text.charCodeAt(i);
+      if (Number.isNaN(d) || d === LF || d === CR) return undefined;
+      if (d === COLON) {
+        const e = text.charCodeAt(i + 1);
+        if (isBlankOrEnd(e) || (inFlow && (e === COMMA || e === CLOSE_BRACE || e === CLOSE_BRACKET))) break;
+      }
+      if (inFlow && (d === COMMA || d === CLOSE_BRACE || d === OPEN_BRACE || d === OPEN_BRACKET || d === CLOSE_BRACKET)) return undefined;
+      if (d === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) return undefined;
+      i++;
+    }
+    name = text.slice(at, i).replace(/[ \t]+$/, '');
+    return { name, end: i + 1 };
+  }
+  i = skipBlanks(text, i);
+  if (text.charCodeAt(i) !== COLON) return undefined;
+  return { name, end: i + 1 };
+}
+
+/** The start of a flow entry's value after its `:` (an empty value is reported at the colon). */
+function flowValueAfterColon(text: string, afterColon: number): number {
+  const p = skipFlowSpace(text, afterColon);
+  const c = text.charCodeAt(p);
+  return c === COMMA || c === CLOSE_BRACE ? afterColon - 1 : p;
+}
+
+/**
+ * Moves past one value inside a flow collection closed by `close`: a quoted scalar, a nested
+ * collection (balanced, quotes respected) or a plain scalar. -1 when the text is not as expected.
+ */
+function skipFlowScalarOrCollection(text: string, i: number, close: number): number {
+  const c = text.charCodeAt(i);
+  if (c === DOUBLE_QUOTE) return skipDoubleQuoted(text, i);
+  if (c === SINGLE_QUOTE) return skipSingleQuoted(text, i);
+  if (c === OPEN_BRACKET || c === OPEN_BRACE) return skipNestedFlow(text, i);
+  if (c === ASTERISK || c === AMPERSAND || c === BANG || c === QUESTION) return -1;
+  // A plain scalar (or a single-pair `key: value`) ends at `,` or the closing bracket.
+  for (let j = i; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === COMMA || d === close) return j;
+    if (d === OPEN_BRACKET || d === OPEN_BRACE || d === CLOSE_BRACKET || d === CLOSE_BRACE || d === HASH) return -1;
+  }
+  return -1;
+}
+
+function skipNestedFlow(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === DOUBLE_QUOTE) {
+      j = skipDoubleQuoted(text, j) - 1;
+      if (j < 0) return -1;
+    } else if (d === SINGLE_QUOTE) {
+      j = skipSingleQuoted(text, j) - 1;
+      if (j < 0) return -1;
+    } else if (d === OPEN_BRACKET || d === OPEN_BRACE) depth++;
+    else if ((d === CLOSE_BRACKET || d === CLOSE_BRACE) && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+function skipDoubleQuoted(text: string, open: number): number {
+  for (let j = open + 1; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === BACKSLASH) j++;
+    else if (d === DOUBLE_QUOTE) return j + 1;
+  }
+  return -1;
+}
+
+function skipSingleQuoted(text: string, open: number): number {
+  for (let j = open + 1; j < text.length; j++) {
+    if (text.charCodeAt(j) !== SINGLE_QUOTE) continue;
+    if (text.charCodeAt(j + 1) === SINGLE_QUOTE) j++;
+    else return j + 1;
+  }
+  return -1;
+}
+
+/** Skips blanks, line breaks and whole-line comments between flow items. */
+function skipFlowSpace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === LF || c === CR) i++;
+    else if (c === HASH && (i === 0 || isBlankOrEnd(text.charCodeAt(i - 1)))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else return i;
+  }
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+function skipBlanks(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) i++;
+    else return i;
+  }
+}
+
+function isLineEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === LF || c === CR || Number.isNaN(c);
+}
+
+function isBlankOrEnd(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
+}
+
+/** A `-` (or `:` of a key) is an indicator only when a blank or the line's end follows. */
+function isSeparator(text: string, i: number): boolean {
+  return isBlankOrEnd(text.charCodeAt(i));
+}
+
+function isBlankRest(text: string, i: number): boolean {
+  const p = skipBlanks(text, i);
+  return isLineEnd(text, p) || text.charCodeAt(p) === HASH;
+}
+
+/** `---` or `...` at `p`, followed by a blank or the end of the line. */
+function startsMarker(text: string, p: number, mark: number): boolean {
+  return text.charCodeAt(p) === mark && text.charCodeAt(p + 1) === mark && text.charCodeAt(p + 2) === mark && isBlankOrEnd(text.charCodeAt(p + 3));
+}

@@ -1,0 +1,69 @@
+// Offsets to lines and columns for the texts the tool reads.
+
+/**
+ * Turns offsets into 1-based line and column with a table of line starts built once per text.
+ * The readers, the document and fingerprinting share one table per text (`lineIndexOf`).
+ */
+export class LineIndex {
+  private readonly starts: Uint32Array;
+
+  constructor(text: string) {
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Uint32Array(count);
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    this.starts = starts;
+  }
+
+  /** Number of lines (a text without a line break has one). */
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Offset where 0-based line `line` starts. */
+  startOf(line: number): number {
+    return this.starts[line];
+  }
+
+  /** 0-based line holding `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** 0-based column of `offset` within its line. */
+  columnOf(offset: number): number {
+    return offset - this.starts[this.lineOf(offset)];
+  }
+
+  locate(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  }
+}
+
+/**
+ * The line index of a text, built once however many parts of a run ask (the reader locating
+ * values, the document turning offsets into lines, fingerprints reading lines back). Keyed by the
+ * string itself: V8 compares the same string object by identity, and keeps a few recent texts only.
+ */
+const recentIndexes = new Map<string, LineIndex>();
+const RECENT_INDEXES = 8;
+
+export function lineIndexOf(text: string): LineIndex {
+  let index = recentIndexes.get(text);
+  if (index === undefined) {
+    index = new LineIndex(text);
+    if (recentIndexes.size >= RECENT_INDEXES) recentIndexes.delete(recentIndexes.keys().next().value as string);
+    recentIndexes.set(text, index);
+  }
+  return index;
+}
