@@ -1,12 +1,13 @@
 // Reads JSON with the engine's own JSON.parse (the fastest path there is) and finds positions
-// only when a finding asks for one. The first lookup indexes containers down to nested entities
-// (services[i].routes[j]) in one pass, skipping deeper values without allocating; below that,
-// the entity a finding points into gets its own offset tree, built once. Positions cost one pass
-// over the text, and nothing when a file has no finding.
+// only when a finding asks for one, one container at a time along the finding's path, each
+// container indexed once. Pretty-printed JSON (what decK and most editors write) puts each item
+// of a multi-line container on its own line at one indentation, and no JSON string can hold a
+// raw line break, so such a container is indexed by looking at line starts only; a container
+// on one line (or laid out otherwise) is scanned character by character. A file with no finding
+// pays nothing for positions.
 
 import { InputError } from '../../errors';
-import { LineIndex } from '../../text/line-index';
-import { SELF, childPosition, offsetAt, ownOffset, type MappingPositions, type PositionNode } from './positions';
+import { LineIndex, lineIndexOf } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 
 export function readJson(text: string, file: string): ParsedText {
@@ -19,7 +20,7 @@ export function readJson(text: string, file: string): ParsedText {
     const { line, column } = new LineIndex(text).locate(offset);
     throw new InputError(`malformed JSON: ${reason}`, { file, line, column });
   }
-  const index = new LazyJsonIndex(text);
+  const index = new LazyJsonIndex(text, value);
   return { value, offsetAt: (path) => index.offsetAt(path) };
 }
 
@@ -31,188 +32,194 @@ function errorOffset(text: string, reason: string): number {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
-/** The first lookup indexes containers down to nested entities (services[i].routes[j]); below that a per-entity tree. */
-const LAZY_DEPTH = 4;
+/** Where the direct children of one container start: value offsets by key, or by index. */
+type Children = Map<string, number> | number[];
 
-/**
- * One pass over the text on the first lookup builds the offset tree down to LAZY_DEPTH, skipping
- * deeper values without allocating; an entity a finding points into gets its own full tree,
- * built once. (An earlier version indexed each container on demand, which re-scanned the text
- * once per level: four passes over a 30 MB file instead of one.)
- */
 class LazyJsonIndex {
-  private skeleton?: PositionNode;
-  /** Full offset trees of entities, by their start offset. */
-  private readonly subtrees = new Map<number, PositionNode>();
+  /** Children of every container indexed so far, by the container's opening offset. */
+  private readonly containers = new Map<number, Children>();
+  private lines?: LineIndex;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly value: unknown) {}
 
+  /** The offset of the value at `path`, or of its closest existing ancestor. */
   offsetAt(path: readonly (string | number)[]): number {
-    this.skeleton ??= new JsonTreeScanner(this.text, skipSpaceAt(this.text, 0), LAZY_DEPTH).value();
-    let node = this.skeleton;
-    for (let depth = 0; depth < path.length; depth++) {
-      if (depth === LAZY_DEPTH && typeof node === 'number') {
-        const start = node;
-        let tree = this.subtrees.get(start);
-        if (tree === undefined) {
-          tree = entityTree(this.text, start);
-          this.subtrees.set(start, tree);
-        }
-        return offsetAt(tree, path.slice(depth));
-      }
-      const next = childPosition(node, path[depth]);
+    let at = skipSpace(this.text, 0);
+    let value = this.value;
+    for (const step of path) {
+      let next: number | undefined;
+      if (Array.isArray(value)) {
+        if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
+        next = (this.children(at, value.length) as number[])[step];
+        value = value[step];
+      } else if (value !== null && typeof value === 'object') {
+        const key = String(step);
+        if (!Object.prototype.hasOwnProperty.call(value, key)) break;
+        next = (this.children(at, Object.keys(value).length) as Map<string, number>).get(key);
+        value = (value as Record<string, unknown>)[key];
+      } else break;
       if (next === undefined) break;
-      node = next;
+      at = next;
     }
-    return ownOffset(node);
+    return at;
+  }
+
+  private children(open: number, expected: number): Children {
+    let children = this.containers.get(open);
+    if (children === undefined) {
+      children = this.byLines(open, expected) ?? byCharacters(this.text, open);
+      this.containers.set(open, children);
+    }
+    return children;
+  }
+
+  /**
+   * Children of a container whose opening bracket ends its line, read from line starts: every
+   * child starts a line at the first child's indentation, deeper lines belong to children, and
+   * the first shallower line closes the container. Undefined when the layout is otherwise (two
+   * items on a line, say): the count must match the parsed value, and every key must be found.
+   */
+  private byLines(open: number, expected: number): Children | undefined {
+    const text = this.text;
+    const isObject = text.charCodeAt(open) === OPEN_BRACE;
+    const afterOpen = skipBlanks(text, open + 1);
+    const c = text.charCodeAt(afterOpen);
+    if (c !== LF && c !== CR) return undefined;
+    const lines = (this.lines ??= lineIndexOf(text));
+    let line = lines.lineOf(open) + 1;
+    // The first child's line sets the indentation (blank lines are allowed before it).
+    let indent = -1;
+    for (; line < lines.count; line++) {
+      const start = lines.startOf(line);
+      const p = skipBlanks(text, start);
+      const d = text.charCodeAt(p);
+      if (d === LF || d === CR) continue;
+      if (d === CLOSE_BRACE || d === CLOSE_BRACKET) return expected === 0 ? (isObject ? new Map() : []) : undefined;
+      indent = p - start;
+      break;
+    }
+    if (indent < 0) return undefined;
+    const starts: number[] = [];
+    for (; line < lines.count; line++) {
+      const start = lines.startOf(line);
+      // Only the first indent+1 characters of a line decide what it is.
+      let i = 0;
+      while (i < indent && (text.charCodeAt(start + i) === SPACE || text.charCodeAt(start + i) === TAB)) i++;
+      if (i < indent) {
+        const d = text.charCodeAt(start + i);
+        if (d === LF || d === CR || Number.isNaN(d)) continue; // a blank line
+        break; // a shallower line: the container's closing bracket
+      }
+      const d = text.charCodeAt(start + indent);
+      // Deeper lines, blank lines and the closing brackets of children are not children.
+      if (d === SPACE || d === TAB || d === LF || d === CR || d === CLOSE_BRACE || d === CLOSE_BRACKET || Number.isNaN(d)) continue;
+      starts.push(start + indent);
+    }
+    if (starts.length !== expected) return undefined;
+    if (!isObject) return starts;
+    const entries = new Map<string, number>();
+    for (const keyAt of starts) {
+      if (text.charCodeAt(keyAt) !== QUOTE) return undefined;
+      const end = skipString(text, keyAt);
+      const colon = skipSpace(text, end);
+      if (text.charCodeAt(colon) !== COLON) return undefined;
+      entries.set(keyText(text, keyAt, end), skipSpace(text, colon + 1));
+    }
+    // Duplicate keys: JSON.parse keeps the last one, and so does the map; the count then differs.
+    return entries.size === expected ? entries : undefined;
   }
 }
 
-/**
- * The full offset tree of one entity. JSON.parse accepts any nesting depth but this scanner
- * recurses: an entity nested past the stack's depth is located by its start only.
- */
-function entityTree(text: string, start: number): PositionNode {
-  try {
-    return new JsonTreeScanner(text, start, Infinity).value();
-  } catch (error) {
-    if (error instanceof RangeError) return start;
-    throw error;
+/** Children of the container opening at `open`, scanning its text (any layout, minified included). */
+function byCharacters(text: string, open: number): Children {
+  const isObject = text.charCodeAt(open) === OPEN_BRACE;
+  const close = isObject ? CLOSE_BRACE : CLOSE_BRACKET;
+  const entries = new Map<string, number>();
+  const items: number[] = [];
+  let i = skipSpace(text, open + 1);
+  if (text.charCodeAt(i) === close) return isObject ? entries : items;
+  while (i < text.length) {
+    if (isObject) {
+      const end = skipString(text, i);
+      const key = keyText(text, i, end);
+      i = skipSpace(text, end) + 1; // the colon
+      i = skipSpace(text, i);
+      entries.set(key, i);
+    } else items.push(i);
+    i = skipSpace(text, skipValue(text, i));
+    if (text.charCodeAt(i++) !== COMMA) break;
+    i = skipSpace(text, i);
+  }
+  return isObject ? entries : items;
+}
+
+function keyText(text: string, open: number, end: number): string {
+  const raw = text.slice(open + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(open, end)) as string) : raw;
+}
+
+/** The offset just past the value starting at `i`. */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return skipString(text, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) return skipContainer(text, i);
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === SPACE || d === LF || d === CR || d === TAB) break;
+    j++;
+  }
+  return j;
+}
+
+/** The offset just past the object or array opening at `open`, without building anything. */
+function skipContainer(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === QUOTE) i = skipString(text, i) - 1;
+    else if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+    else if ((d === CLOSE_BRACE || d === CLOSE_BRACKET) && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** The offset just past the string opening at `open`. */
+function skipString(text: string, open: number): number {
+  let j = open + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q === -1) return text.length;
+    let k = q - 1;
+    while (k > open && text.charCodeAt(k) === BACKSLASH) k--;
+    if ((q - 1 - k) % 2 === 0) return q + 1;
+    j = q + 1;
   }
 }
 
-function skipSpaceAt(text: string, i: number): number {
+function skipSpace(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    if (c === SPACE || c === LF || c === CR || c === TAB) i++;
     else return i;
   }
 }
 
-/**
- * Builds the offset tree of one value, as the YAML reader does for whole files; containers deeper
- * than `maxDepth` are skipped and stand as their start offset.
- */
-class JsonTreeScanner {
-  private depth = 0;
-
-  constructor(private readonly text: string, private i: number, private readonly maxDepth: number) {}
-
-  value(): PositionNode {
-    const text = this.text;
-    const start = this.i;
-    const c = text.charCodeAt(start);
-    if (c === 0x7b || c === 0x5b) {
-      if (this.depth >= this.maxDepth) {
-        this.skipContainer();
-        return start;
-      }
-      this.depth++;
-      const node = c === 0x7b ? this.object() : this.array();
-      this.depth--;
-      return node;
-    }
-    if (c === QUOTE) {
-      this.skipString();
-      return start;
-    }
-    let j = start;
-    while (j < text.length) {
-      const d = text.charCodeAt(j);
-      if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
-      j++;
-    }
-    this.i = j;
-    return start;
-  }
-
-  private object(): MappingPositions {
-    const map = {} as MappingPositions;
-    map[SELF] = this.i++;
-    this.skipSpace();
-    if (this.text.charCodeAt(this.i) === 0x7d) {
-      this.i++;
-      return map;
-    }
-    while (this.i < this.text.length) {
-      this.skipSpace();
-      const keyStart = this.i;
-      this.skipString();
-      const raw = this.text.slice(keyStart + 1, this.i - 1);
-      const key = raw.includes('\\') ? (JSON.parse(this.text.slice(keyStart, this.i)) as string) : raw;
-      this.skipSpace();
-      this.i++; // the colon
-      this.skipSpace();
-      map[key] = this.value();
-      this.skipSpace();
-      if (this.text.charCodeAt(this.i++) !== 0x2c) break;
-    }
-    return map;
-  }
-
-  private array(): PositionNode[] {
-    const list: PositionNode[] = [this.i++];
-    this.skipSpace();
-    if (this.text.charCodeAt(this.i) === 0x5d) {
-      this.i++;
-      return list;
-    }
-    while (this.i < this.text.length) {
-      this.skipSpace();
-      list.push(this.value());
-      this.skipSpace();
-      if (this.text.charCodeAt(this.i++) !== 0x2c) break;
-    }
-    return list;
-  }
-
-  /** Moves past the object or array opening at the cursor without building anything. */
-  private skipContainer(): void {
-    const text = this.text;
-    let depth = 0;
-    for (let i = this.i; i < text.length; i++) {
-      const d = text.charCodeAt(i);
-      if (d === QUOTE) {
-        this.i = i;
-        this.skipString();
-        i = this.i - 1;
-      } else if (d === 0x7b || d === 0x5b) depth++;
-      else if ((d === 0x7d || d === 0x5d) && --depth === 0) {
-        this.i = i + 1;
-        return;
-      }
-    }
-    this.i = text.length;
-  }
-
-  private skipString(): void {
-    const text = this.text;
-    let j = this.i + 1;
-    for (;;) {
-      const q = text.indexOf('"', j);
-      if (q === -1) {
-        this.i = text.length;
-        return;
-      }
-      let k = q - 1;
-      while (k > this.i && text.charCodeAt(k) === BACKSLASH) k--;
-      if ((q - 1 - k) % 2 === 0) {
-        this.i = q + 1;
-        return;
-      }
-      j = q + 1;
-    }
-  }
-
-  private skipSpace(): void {
-    const text = this.text;
-    let i = this.i;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else break;
-    }
-    this.i = i;
+function skipBlanks(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) i++;
+    else return i;
   }
 }
