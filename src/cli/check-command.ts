@@ -125,6 +125,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     baseDir: io.cwd,
     ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
+  progress.step('building report');
   const report = buildReport({
     plan: installation.plan,
     installation: installation.report,

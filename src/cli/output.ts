@@ -2,12 +2,12 @@
 // plus any number of `--output-format FORMAT=FILE` (FILE `-` is stdout), so one run can upload
 // SARIF, post Markdown and still print text. No rule logic here.
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors';
 import type { LineReader } from '../report/fingerprint';
 import { formatGitlab } from '../report/gitlab-reporter';
-import { formatJson } from '../report/json-reporter';
+import { formatJson, jsonChunks } from '../report/json-reporter';
 import { formatJunit } from '../report/junit-reporter';
 import { formatMarkdown } from '../report/markdown-reporter';
 import type { Report, RuleDescription } from '../report/report';
@@ -75,15 +75,24 @@ export function planOutputs(primary: OutputTarget, extra: readonly OutputTarget[
   return targets;
 }
 
-export function writeOutput(text: string, outputFile: string | undefined, io: CliIo): void {
+/** Writes a report (whole, or as chunks from a streaming reporter) to a file or stdout. */
+export function writeOutput(output: string | Iterable<string>, outputFile: string | undefined, io: CliIo): void {
+  const chunks = typeof output === 'string' ? [output] : output;
   if (!outputFile) {
-    io.stdout(text);
+    for (const chunk of chunks) io.stdout(chunk);
     return;
   }
+  let fd: number | undefined;
   try {
-    writeFileSync(resolve(io.cwd, outputFile), text);
+    fd = openSync(resolve(io.cwd, outputFile), 'w');
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    }
   } catch (error) {
     throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: outputFile });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -98,7 +107,9 @@ export function writeReports(
 ): void {
   for (const target of targets) {
     const color = useColor(io, requestedColor, Boolean(target.file));
-    writeOutput(renderReport(report, target.format, rules, color, io, extras), target.file, io);
+    // JSON, the format of large machine-read reports, is written as it is produced.
+    const output = target.format === 'json' ? jsonChunks(report) : renderReport(report, target.format, rules, color, io, extras);
+    writeOutput(output, target.file, io);
   }
 }
 

@@ -53,10 +53,15 @@ export function timingProgress(write: (text: string) => void, now: () => number 
   let label: string | undefined;
   let started = now();
   // performance.now() counts from process start: the last line includes start-up and writing.
-  process.once('exit', () => write(`timing: process ${now().toFixed(0)} ms, peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`));
   const finish = () => {
     if (label !== undefined) write(`timing: ${label} ${(now() - started).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`);
+    label = undefined;
   };
+  // The step open when the work is done (writing reports) runs until the process exits.
+  process.once('exit', () => {
+    finish();
+    write(`timing: process ${now().toFixed(0)} ms, peak rss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+  });
   return {
     step(next) {
       finish();
@@ -65,8 +70,7 @@ export function timingProgress(write: (text: string) => void, now: () => number 
     },
     tick() {},
     done() {
-      finish();
-      label = undefined;
+      // Clearing a spinner means nothing here; the open step is closed at exit (see above).
     },
   };
 }

@@ -4,7 +4,7 @@
 // never the line number. Two findings that hash alike in one file get an occurrence suffix in
 // location order, as CodeQL's primaryLocationLineHash does.
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding } from '../model/finding';
 import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
@@ -48,7 +48,14 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
 
 function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string {
   const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine, normalisePath)];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return sha256Hex(parts.join('\u0000')).slice(0, 32);
+}
+
+/** One-shot `crypto.hash` (Node 20.12+) saves a Hash object per finding; same digest either way. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+function sha256Hex(text: string): string {
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /** What the finding is about, without positions. */

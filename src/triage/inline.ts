@@ -44,9 +44,16 @@ export function applyInlineSuppressions(
   const used = new Set<string>(); // `${comment file}:${line}:${rule}`
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  // Findings name files as the user wrote them; resolve each name once, not once per finding.
+  const resolved = new Map<string, string>();
+  const resolveOnce = (file: string): string => {
+    let full = resolved.get(file);
+    if (full === undefined) resolved.set(file, (full = resolve(file)));
+    return full;
+  };
   for (const f of findings) {
     const loc = f.location;
-    const candidates = loc.kind === 'file' ? valid.get(resolve(loc.file))?.get(loc.line) ?? [] : [];
+    const candidates = loc.kind === 'file' && valid.size > 0 ? valid.get(resolveOnce(loc.file))?.get(loc.line) ?? [] : [];
     const hit = candidates.find((c) => c.ruleIds.includes(f.ruleId));
     if (!hit) {
       kept.push(f);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import '@microsoft/jest-sarif';
 import { fixture, runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
+import { formatJson } from '../../src/report/json-reporter';
 
 const CASSANDRA = fixture('installations/ee-2.8-cassandra/kong.conf');
 const DBLESS = fixture('installations/oss-2.6-dbless/kong.conf');
@@ -102,5 +103,37 @@ describe('several reports in one run', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/--output-format pdf=x\.pdf: unknown format "pdf"/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('json', () => {
+  // The JSON report is written in chunks; the bytes must be exactly JSON.stringify(report, null, 2).
+  it('writes findings and suppressed findings as one canonical, two-space document, to stdout and to a file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'report.json');
+    const suppressions = join(dir, '.kong-preflight.yml');
+    require('node:fs').writeFileSync(suppressions, 'ignores:\n  - rule: conf/cassandra-removed\n    reason: moving to PostgreSQL in the same change\n');
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'json', '--fail-on', 'none', '--config', suppressions, '--output-format', `json=${file}`]);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toBe(stdout);
+    const parsed = JSON.parse(written);
+    expect(parsed.findings.length).toBeGreaterThan(1);
+    expect(parsed.suppressed.length).toBeGreaterThan(0);
+    expect(written).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+  });
+
+  it('writes empty, one-item and multi-batch lists as JSON.stringify does', async () => {
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'json', '--fail-on', 'none']);
+    const report = JSON.parse(stdout);
+    // Back to the internal shape (file locations carry their kind), as the reporter receives them.
+    report.findings = report.findings.map((f: { location: object }) => ({ ...f, location: { kind: 'file', ...f.location } }));
+    // More findings than one batch of the writer (1,000), so batches are joined too.
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...report.findings[0], message: `finding ${i}` }));
+    for (const [findings, suppressed] of [[[], []], [report.findings.slice(0, 1), []], [many, many.slice(0, 1001).map((f) => ({ ...f, suppression: { kind: 'baseline' } }))], [[], report.findings.slice(0, 1).map((f: object) => ({ ...f, suppression: { kind: 'baseline' } }))]]) {
+      const variant = { ...report, findings, suppressed };
+      const written = formatJson(variant);
+      expect(JSON.parse(written).findings.length).toBe(findings.length);
+      expect(written).toBe(`${JSON.stringify(JSON.parse(written), null, 2)}\n`);
+    }
   });
 });
