@@ -50,6 +50,7 @@ class LazyJsonIndex {
   /** Children of every container indexed so far, by the container's opening offset. */
   private readonly containers = new Map<number, Children>();
   private lines?: LineIndex;
+  private indents?: Int32Array;
 
   constructor(private readonly text: string, private readonly value: unknown) {}
 
@@ -97,34 +98,25 @@ class LazyJsonIndex {
     const c = text.charCodeAt(afterOpen);
     if (c !== LF && c !== CR) return undefined;
     const lines = (this.lines ??= lineIndexOf(text));
+    // Each scan passes over every line of its container, and a finding's path enters four or
+    // five nested ones: one table of indentations makes a line one integer comparison.
+    const indents = (this.indents ??= lineIndents(text, lines));
     let line = lines.lineOf(open) + 1;
     // The first child's line sets the indentation (blank lines are allowed before it).
-    let indent = -1;
-    for (; line < lines.count; line++) {
-      const start = lines.startOf(line);
-      const p = skipBlanks(text, start);
-      const d = text.charCodeAt(p);
-      if (d === LF || d === CR) continue;
-      if (d === CLOSE_BRACE || d === CLOSE_BRACKET) return expected === 0 ? (isObject ? new Map() : []) : undefined;
-      indent = p - start;
-      break;
-    }
-    if (indent < 0) return undefined;
+    while (line < lines.count && indents[line] === BLANK_LINE) line++;
+    if (line >= lines.count) return undefined;
+    const indent = indents[line];
+    const first = text.charCodeAt(lines.startOf(line) + indent);
+    if (first === CLOSE_BRACE || first === CLOSE_BRACKET) return expected === 0 ? (isObject ? new Map() : []) : undefined;
     const starts: number[] = [];
     for (; line < lines.count; line++) {
-      const start = lines.startOf(line);
-      // Only the first indent+1 characters of a line decide what it is.
-      let i = 0;
-      while (i < indent && (text.charCodeAt(start + i) === SPACE || text.charCodeAt(start + i) === TAB)) i++;
-      if (i < indent) {
-        const d = text.charCodeAt(start + i);
-        if (d === LF || d === CR || Number.isNaN(d)) continue; // a blank line
-        break; // a shallower line: the container's closing bracket
-      }
-      const d = text.charCodeAt(start + indent);
-      // Deeper lines, blank lines and the closing brackets of children are not children.
-      if (d === SPACE || d === TAB || d === LF || d === CR || d === CLOSE_BRACE || d === CLOSE_BRACKET || Number.isNaN(d)) continue;
-      starts.push(start + indent);
+      const lineIndent = indents[line];
+      if (lineIndent === BLANK_LINE || lineIndent > indent) continue;
+      if (lineIndent < indent) break; // the container's closing bracket
+      const at = lines.startOf(line) + indent;
+      const d = text.charCodeAt(at);
+      // The closing brackets of children are not children.
+      if (d !== CLOSE_BRACE && d !== CLOSE_BRACKET) starts.push(at);
     }
     if (starts.length !== expected) return undefined;
     if (!isObject) return starts;
@@ -139,6 +131,21 @@ class LazyJsonIndex {
     // Duplicate keys: JSON.parse keeps the last one, and so does the map; the count then differs.
     return entries.size === expected ? entries : undefined;
   }
+}
+
+/** In `lineIndents`: a line holding only blanks. */
+const BLANK_LINE = -1;
+
+/** Each line's indentation (spaces and tabs), or BLANK_LINE. */
+function lineIndents(text: string, lines: LineIndex): Int32Array {
+  const indents = new Int32Array(lines.count);
+  for (let line = 0; line < lines.count; line++) {
+    const start = lines.startOf(line);
+    const p = skipBlanks(text, start);
+    const c = text.charCodeAt(p);
+    indents[line] = c === LF || c === CR || Number.isNaN(c) ? BLANK_LINE : p - start;
+  }
+  return indents;
 }
 
 /** Children of the container opening at `open`, scanning its text (any layout, minified included). */

@@ -40,6 +40,7 @@ export class YamlLayoutLocator {
   /** Items of each indexed sequence -> where each item's value starts. */
   private readonly sequences = new Map<number, number[] | null>();
   private rootStart?: number | null;
+  private indents?: Int32Array;
 
   constructor(private readonly text: string, private readonly lines: LineIndex) {}
 
@@ -293,21 +294,14 @@ export class YamlLayoutLocator {
    * indentation should be), or the offset of what starts exactly at the column.
    */
   private sameColumnContent(line: number, column: number): number {
-    const text = this.text;
-    const start = this.lines.startOf(line);
-    // Only the first column+1 characters decide, so deep lines cost a few comparisons.
-    for (let i = 0; i < column; i++) {
-      const c = text.charCodeAt(start + i);
-      if (c === SPACE) continue;
-      if (c === LF || c === CR || c === HASH || Number.isNaN(c)) return DEEPER;
-      if (c === TAB) return isBlankRest(text, start + i) ? DEEPER : UNSURE;
-      return SHALLOWER;
-    }
-    const p = start + column;
-    const c = text.charCodeAt(p);
-    if (c === SPACE || c === LF || c === CR || c === HASH || Number.isNaN(c)) return DEEPER;
-    if (c === TAB) return isBlankRest(text, p) ? DEEPER : UNSURE;
-    return p;
+    // Containers are indexed along every finding's path, and each scan passes over all the lines
+    // below it: one table of indentations makes a line one integer comparison.
+    const code = (this.indents ??= lineIndents(this.text, this.lines))[line];
+    if (code === BLANK_LINE) return DEEPER;
+    if (code < BLANK_LINE) return -code - 2 <= column ? UNSURE : DEEPER;
+    if (code > column) return DEEPER;
+    if (code < column) return SHALLOWER;
+    return this.lines.startOf(line) + column;
   }
 }
 
@@ -315,6 +309,27 @@ interface MappingIndex {
   keys: Map<string, number>;
   /** A `{...}` mapping: its values follow their keys within the braces, not by indentation. */
   flow: boolean;
+}
+
+/** In `lineIndents`: a line holding nothing, or only a comment. */
+const BLANK_LINE = -1;
+
+/**
+ * Each line's indentation in spaces; BLANK_LINE for blank and comment lines; -(n + 2) for a line
+ * whose n spaces are followed by a tab and then content (tabs cannot indent YAML).
+ */
+function lineIndents(text: string, lines: LineIndex): Int32Array {
+  const codes = new Int32Array(lines.count);
+  for (let line = 0; line < lines.count; line++) {
+    const start = lines.startOf(line);
+    let p = start;
+    while (text.charCodeAt(p) === SPACE) p++;
+    const c = text.charCodeAt(p);
+    if (c === LF || c === CR || c === HASH || Number.isNaN(c)) codes[line] = BLANK_LINE;
+    else if (c === TAB) codes[line] = isBlankRest(text, p) ? BLANK_LINE : -(p - start) - 2;
+    else codes[line] = p - start;
+  }
+  return codes;
 }
 
 const DEEPER = -1;
