@@ -212,14 +212,10 @@ export class YamlLayoutLocator {
     if (text.charCodeAt(i) === CLOSE_BRACKET) return items;
     while (i < text.length) {
       items.push(i);
-      i = skipFlowScalarOrCollection(text, i, CLOSE_BRACKET);
-      if (i < 0) return null;
-      i = skipFlowSpace(text, i);
-      const c = text.charCodeAt(i);
-      if (c === CLOSE_BRACKET) return items;
-      if (c !== COMMA) return null;
-      i = skipFlowSpace(text, i + 1);
-      if (text.charCodeAt(i) === CLOSE_BRACKET) return items; // trailing comma
+      const next = nextFlowItem(text, skipFlowScalarOrCollection(text, i, CLOSE_BRACKET), CLOSE_BRACKET);
+      if (next === FLOW_END) return items;
+      if (next === null) return null;
+      i = next;
     }
     return null;
   }
@@ -235,14 +231,10 @@ export class YamlLayoutLocator {
       if (key === undefined || entries.has(key.name)) return null;
       entries.set(key.name, i);
       const valueAt = flowValueAfterColon(text, key.end);
-      i = skipFlowScalarOrCollection(text, valueAt, CLOSE_BRACE);
-      if (i < 0) return null;
-      i = skipFlowSpace(text, i);
-      const c = text.charCodeAt(i);
-      if (c === CLOSE_BRACE) return entries;
-      if (c !== COMMA) return null;
-      i = skipFlowSpace(text, i + 1);
-      if (text.charCodeAt(i) === CLOSE_BRACE) return entries;
+      const next = nextFlowItem(text, skipFlowScalarOrCollection(text, valueAt, CLOSE_BRACE), CLOSE_BRACE);
+      if (next === FLOW_END) return entries;
+      if (next === null) return null;
+      i = next;
     }
     return null;
   }
@@ -388,6 +380,24 @@ function readKey(text: string, at: number, inFlow = false): Key | undefined {
   i = skipBlanks(text, i);
   if (text.charCodeAt(i) !== COLON) return undefined;
   return { name, end: i + 1 };
+}
+
+/** `nextFlowItem`'s answer at the collection's closing bracket. */
+const FLOW_END = -1;
+
+/**
+ * Where the next item of a flow collection starts, after an item that ended at `end` (-1 when
+ * the item could not be read): FLOW_END at the closing bracket (a trailing comma allowed), null
+ * when something else follows.
+ */
+function nextFlowItem(text: string, end: number, close: number): number | null {
+  if (end < 0) return null;
+  let i = skipFlowSpace(text, end);
+  const c = text.charCodeAt(i);
+  if (c === close) return FLOW_END;
+  if (c !== COMMA) return null;
+  i = skipFlowSpace(text, i + 1);
+  return text.charCodeAt(i) === close ? FLOW_END : i;
 }
 
 /** The start of a flow entry's value after its `:` (an empty value is reported at the colon). */
