@@ -90,7 +90,10 @@ export function writeOutput(output: string | Iterable<string>, outputFile: strin
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     }
   } catch (error) {
-    throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: outputFile });
+    // Only the file system's refusals are the user's to fix; a reporter's own error stays one.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new InputError(`cannot write output (${code})`, { file: outputFile });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

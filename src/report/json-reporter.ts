@@ -12,19 +12,21 @@ export function formatJson(report: Report): string {
   return [...jsonChunks(report)].join('');
 }
 
-/** Placeholders for the two long lists while the rest of the report is stringified whole. */
+/** Placeholders for the two long lists while the rest of the report is stringified whole, and how they come out. */
 const FINDINGS = '\u0000findings\u0000';
 const SUPPRESSED = '\u0000suppressed\u0000';
+const FINDINGS_JSON = JSON.stringify(FINDINGS);
+const SUPPRESSED_JSON = JSON.stringify(SUPPRESSED);
 
 export function* jsonChunks(report: Report): Generator<string> {
   const skeleton = `${JSON.stringify({ ...report, findings: FINDINGS, suppressed: SUPPRESSED }, null, 2)}\n`;
-  const findingsAt = skeleton.indexOf(JSON.stringify(FINDINGS));
-  const suppressedAt = skeleton.indexOf(JSON.stringify(SUPPRESSED));
+  const findingsAt = skeleton.indexOf(FINDINGS_JSON);
+  const suppressedAt = skeleton.indexOf(SUPPRESSED_JSON);
   yield skeleton.slice(0, findingsAt);
   yield* listChunks(report.findings, toJsonFinding);
-  yield skeleton.slice(findingsAt + JSON.stringify(FINDINGS).length, suppressedAt);
+  yield skeleton.slice(findingsAt + FINDINGS_JSON.length, suppressedAt);
   yield* listChunks(report.suppressed, (f: SuppressedFinding) => ({ ...toJsonFinding(f), suppression: f.suppression }));
-  yield skeleton.slice(suppressedAt + JSON.stringify(SUPPRESSED).length);
+  yield skeleton.slice(suppressedAt + SUPPRESSED_JSON.length);
 }
 
 /**

@@ -62,12 +62,12 @@ class LazyJsonIndex {
       let next: number | undefined;
       if (Array.isArray(value)) {
         if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
-        next = (this.children(at, value.length) as number[])[step];
+        next = (this.children(at, value) as number[])[step];
         value = value[step];
       } else if (value !== null && typeof value === 'object') {
         const key = String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
-        next = (this.children(at, Object.keys(value).length) as Map<string, number>).get(key);
+        next = (this.children(at, value) as Map<string, number>).get(key);
         value = (value as Record<string, unknown>)[key];
       } else break;
       if (next === undefined) break;
@@ -76,9 +76,11 @@ class LazyJsonIndex {
     return at;
   }
 
-  private children(open: number, expected: number): Children {
+  /** The children of the container opening at `open`, whose parsed value is `value`. */
+  private children(open: number, value: object): Children {
     let children = this.containers.get(open);
     if (children === undefined) {
+      const expected = Array.isArray(value) ? value.length : Object.keys(value).length;
       children = this.byLines(open, expected) ?? byCharacters(this.text, open);
       this.containers.set(open, children);
     }

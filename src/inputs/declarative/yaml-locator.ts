@@ -35,7 +35,7 @@ const BANG = 0x21;
 const QUESTION = 0x3f;
 
 export class YamlLayoutLocator {
-  /** Keys of each indexed mapping (by the offset its content starts at) -> where the key starts. */
+  /** Keys of each indexed mapping (by the offset its content starts at) -> the offset just past the key's `:`. */
   private readonly mappings = new Map<number, MappingIndex | null>();
   /** Items of each indexed sequence -> where each item's value starts. */
   private readonly sequences = new Map<number, number[] | null>();
@@ -64,9 +64,9 @@ export class YamlLayoutLocator {
         const key = String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
         const mapping = this.mappingEntries(at, value as Record<string, unknown>);
-        const keyAt = mapping?.keys.get(key);
-        if (mapping == null || keyAt === undefined) return undefined;
-        const valueAt = this.entryValueStart(keyAt, mapping.flow);
+        const afterColon = mapping?.keys.get(key);
+        if (mapping == null || afterColon === undefined) return undefined;
+        const valueAt = mapping.flow ? flowValueAfterColon(this.text, afterColon) : this.afterIndicator(afterColon, mapping.column, true);
         if (valueAt === undefined) return undefined;
         at = valueAt;
         value = (value as Record<string, unknown>)[key];
@@ -120,7 +120,8 @@ export class YamlLayoutLocator {
     for (let line = this.lines.lineOf(first) + 1; line < this.lines.count; line++) {
       const p = this.sameColumnContent(line, column);
       if (p === DEEPER) continue;
-      if (p === SHALLOWER || p === UNSURE) return p === UNSURE ? null : items;
+      if (p === SHALLOWER) return items;
+      if (p === UNSURE) return null;
       if (text.charCodeAt(p) !== DASH || !isSeparator(text, p + 1)) return items;
       const valueAt = this.afterIndicator(p + 1, column);
       if (valueAt === undefined) return null;
@@ -136,25 +137,24 @@ export class YamlLayoutLocator {
     if (mapping === undefined) {
       const content = this.contentStart(start);
       const flow = content !== null && this.text.charCodeAt(content) === OPEN_BRACE;
-      const keys = content === null ? null : flow ? this.flowEntries(content) : this.blockEntries(content);
+      const column = content === null || flow ? null : this.blockColumn(content);
+      const keys = content === null ? null : flow ? this.flowEntries(content) : column === null ? null : this.blockEntries(content, column);
       // Every key of the parsed mapping must have been found, and nothing else: merge keys
       // (`<<`), keys js-yaml normalises (`~`, `0x10`) and the like fail here.
-      mapping = keys !== null && keys.size === Object.keys(value).length ? { keys, flow } : null;
+      mapping = keys !== null && keys.size === Object.keys(value).length ? { keys, flow, column: column ?? 0 } : null;
       this.mappings.set(start, mapping);
     }
     return mapping;
   }
 
-  /** Keys of a block mapping whose first key starts at `first`: every key at the same column. */
-  private blockEntries(first: number): Map<string, number> | null {
+  /** Keys of a block mapping whose first key starts at `first`, at `column`: every key at that column. */
+  private blockEntries(first: number, column: number): Map<string, number> | null {
     const text = this.text;
-    const column = this.blockColumn(first);
-    if (column === null) return null;
     const entries = new Map<string, number>();
     const add = (at: number): boolean => {
       const key = readKey(text, at);
       if (key === undefined || entries.has(key.name)) return false;
-      entries.set(key.name, at);
+      entries.set(key.name, key.end);
       return true;
     };
     if (!add(first)) return null;
@@ -169,14 +169,6 @@ export class YamlLayoutLocator {
       if (!add(p)) return null;
     }
     return entries;
-  }
-
-  /** Where the value of the entry whose key starts at `keyAt` starts. */
-  private entryValueStart(keyAt: number, inFlow: boolean): number | undefined {
-    const key = readKey(this.text, keyAt, inFlow);
-    if (key === undefined) return undefined;
-    if (inFlow) return flowValueAfterColon(this.text, key.end);
-    return this.afterIndicator(key.end, this.lines.columnOf(keyAt), true);
   }
 
   /**
@@ -229,7 +221,7 @@ export class YamlLayoutLocator {
     while (i < text.length) {
       const key = readKey(text, i, true);
       if (key === undefined || entries.has(key.name)) return null;
-      entries.set(key.name, i);
+      entries.set(key.name, key.end);
       const valueAt = flowValueAfterColon(text, key.end);
       const next = nextFlowItem(text, skipFlowScalarOrCollection(text, valueAt, CLOSE_BRACE), CLOSE_BRACE);
       if (next === FLOW_END) return entries;
@@ -298,9 +290,12 @@ export class YamlLayoutLocator {
 }
 
 interface MappingIndex {
+  /** Each key -> the offset just past its `:`, where looking for its value starts. */
   keys: Map<string, number>;
   /** A `{...}` mapping: its values follow their keys within the braces, not by indentation. */
   flow: boolean;
+  /** The column of a block mapping's keys (0 for a flow mapping, where it means nothing). */
+  column: number;
 }
 
 /** In `lineIndents`: a line holding nothing, or only a comment. */
