@@ -81,6 +81,31 @@ describe('declarative loader: YAML', () => {
     expect(entities(source, 'certificate')[0].id).toBe('5d2a4c8e-0000-4000-8000-000000000001');
   });
 
+  it('counts entities without walking them, and walks again in the same order', async () => {
+    expect(await source.count('plugin')).toBe(3);
+    expect(await source.count('route')).toBe(2);
+    expect(await source.count('vault')).toBe(0);
+    const names = (type: EntityType) => entities(source, type).map((e) => `${e.name}@${(e as unknown as { documentPath: unknown[] }).documentPath.join('.')}`);
+    expect(names('plugin')).toEqual(['key-auth@services.0.routes.0.plugins.0', 'rate-limiting@services.0.plugins.0', 'acl@consumers.0.plugins.0']);
+    expect(names('plugin')).toEqual(names('plugin'));
+  });
+
+  it('adds an entity\'s own references to the parents it inherits', () => {
+    const doc = readDeclarativeText('k.yml', [
+      'services:',
+      '- name: s',
+      '  routes:',
+      '  - name: r',
+      '    plugins:',
+      '    - name: rate-limiting',
+      '      consumer: alice',
+      '      consumer_group: { name: gold }',
+    ].join('\n'));
+    const [plugin] = new DeclarativeEntitySource([doc]).list('plugin');
+    expect(plugin.parents).toEqual({ service: { name: 's' }, route: { name: 'r' }, consumer: { name: 'alice' }, consumer_group: { name: 'gold' } });
+    expect(Object.keys(plugin.parents!)).toEqual(['service', 'route', 'consumer', 'consumer_group']);
+  });
+
   it('points at the line and column of every value', () => {
     const [nested, top] = entities(source, 'route');
     expect(where(nested, ['paths', 0])).toBe('9:7');
