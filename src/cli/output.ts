@@ -75,6 +75,18 @@ export function planOutputs(primary: OutputTarget, extra: readonly OutputTarget[
   return targets;
 }
 
+/**
+ * Writes a string whole. Node encodes a string straight into the write (no Buffer of our own:
+ * ~30 ms less on a 19 MB report); the rare short write finishes from an encoded copy.
+ */
+function writeAll(fd: number, chunk: string): void {
+  const written = writeSync(fd, chunk);
+  const length = Buffer.byteLength(chunk, 'utf8');
+  if (written >= length) return;
+  const bytes = Buffer.from(chunk, 'utf8');
+  for (let at = written; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+
 /** Writes a report (whole, or as chunks from a streaming reporter) to a file or stdout. */
 export function writeOutput(output: string | Iterable<string>, outputFile: string | undefined, io: CliIo): void {
   const chunks = typeof output === 'string' ? [output] : output;
@@ -85,10 +97,7 @@ export function writeOutput(output: string | Iterable<string>, outputFile: strin
   let fd: number | undefined;
   try {
     fd = openSync(resolve(io.cwd, outputFile), 'w');
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    }
+    for (const chunk of chunks) writeAll(fd, chunk);
   } catch (error) {
     // Only the file system's refusals are the user's to fix; a reporter's own error stays one.
     const code = (error as NodeJS.ErrnoException).code;

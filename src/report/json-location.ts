@@ -15,6 +15,7 @@ export function toJsonLocation(origin: Origin): JsonLocation {
   switch (origin.kind) {
     case 'file': {
       const { file, line, column, endLine, endColumn } = origin;
+      if (!endLine && !endColumn) return { file, line, column };
       return { file, line, column, ...(endLine ? { endLine } : {}), ...(endColumn ? { endColumn } : {}) };
     }
     case 'env': return { env: origin.env };

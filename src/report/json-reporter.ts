@@ -54,17 +54,19 @@ const BATCH = 1000;
 const WRAPPER_OPEN = '{\n  "list": [\n';
 const WRAPPER_CLOSE = '\n  ]\n}';
 
-function toJsonFinding(f: ReportFinding) {
-  return {
+/** Built key by key in the contract's order; conditional spreads cost an object each, 20,000 times over. */
+function toJsonFinding(f: ReportFinding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     messageId: f.messageId,
     severity: f.severity,
     message: f.message,
     location: toJsonLocation(f.location),
-    ...(f.hop ? { hop: f.hop } : {}),
-    ...(f.remediation ? { remediation: f.remediation } : {}),
-    ...(f.docsUrl ? { docsUrl: f.docsUrl } : {}),
-    ...(f.data ? { data: f.data } : {}),
-    ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
   };
+  if (f.hop) out.hop = f.hop;
+  if (f.remediation) out.remediation = f.remediation;
+  if (f.docsUrl) out.docsUrl = f.docsUrl;
+  if (f.data) out.data = f.data;
+  if (f.fingerprint) out.fingerprint = f.fingerprint;
+  return out;
 }

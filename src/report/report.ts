@@ -199,24 +199,51 @@ export function buildReport(input: {
  */
 function sortFindings<F extends Finding>(list: readonly F[]): F[] {
   return list
-    .map((finding) => ({ finding, key: originKey(finding.location) }))
+    .map((finding) => ({ finding, key: placeKey(finding.location) }))
     .sort((a, b) => compareWithKeys(a.finding, a.key, b.finding, b.key))
     .map(({ finding }) => finding);
 }
 
-function compareWithKeys(a: Finding, aKey: string, b: Finding, bKey: string): number {
+function compareWithKeys(a: Finding, aKey: PlaceKey, b: Finding, bKey: PlaceKey): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    compareText(aKey, bKey) ||
+    comparePlaces(aKey, bKey) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.message, b.message)
   );
 }
 
-function originKey(origin: Origin): string {
-  const pad = (n: number) => String(n).padStart(8, '0');
+/**
+ * Where a finding is, for sorting: `text` orders places by kind, then file, then line and
+ * column (zero-padded, so text order is number order). Thousands of findings share one file:
+ * for those only the numbers are compared, which gives the same order as comparing the texts
+ * and spares the collator ~300,000 comparisons on 20,000 findings.
+ */
+interface PlaceKey {
+  text: string;
+  /** The kind and file part of `text`; `line` and `column` are the rest. */
+  head: string;
+  line: number;
+  column: number;
+}
+
+function comparePlaces(a: PlaceKey, b: PlaceKey): number {
+  if (a.head === b.head) return a.line - b.line || a.column - b.column;
+  return compareText(a.text, b.text);
+}
+
+function placeKey(origin: Origin): PlaceKey {
+  if (origin.kind === 'file') {
+    const head = `1 ${origin.file}`;
+    const pad = (n: number) => String(n).padStart(8, '0');
+    return { text: `${head} ${pad(origin.line)} ${pad(origin.column)}`, head, line: origin.line, column: origin.column };
+  }
+  const text = otherPlace(origin);
+  return { text, head: text, line: 0, column: 0 };
+}
+
+function otherPlace(origin: Exclude<Origin, { kind: 'file' }>): string {
   switch (origin.kind) {
-    case 'file': return `1 ${origin.file} ${pad(origin.line)} ${pad(origin.column)}`;
     case 'env': return `2 ${origin.env}`;
     case 'db': return `3 ${origin.table} ${origin.id ?? ''} ${origin.field ?? ''}`;
     case 'cli': return `4 ${origin.flag}`;

@@ -5,5 +5,6 @@
 const COLLATOR = new Intl.Collator('en');
 
 export function compareText(a: string, b: string): number {
-  return COLLATOR.compare(a, b);
+  // Sorting 20,000 findings compares the same rule ids and file names again and again.
+  return a === b ? 0 : COLLATOR.compare(a, b);
 }
