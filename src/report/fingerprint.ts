@@ -20,7 +20,9 @@ export const FINGERPRINT_KEY = 'kongPreflightFindingHash/v1';
 export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines, baseDir?: string): string[] {
   const seen = new Map<string, number>();
   // Occurrence numbers follow the file order, whatever order the caller sorted findings in.
-  const order = findings.map((f, i) => i).sort((a, b) => positionOf(findings[a].location) - positionOf(findings[b].location));
+  const positions = new Float64Array(findings.length);
+  for (let i = 0; i < findings.length; i++) positions[i] = positionOf(findings[i].location);
+  const order = Array.from(positions.keys()).sort((a, b) => positions[a] - positions[b]);
   const out: string[] = new Array(findings.length);
   // Thousands of findings share a few files: make each file's portable path once.
   const paths = new Map<string, string>();
@@ -30,11 +32,12 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
     return path;
   };
   // Findings share lines (60,000 on the one line of a minified JSON file): read and normalise each once.
-  const lines = new Map<string, string>();
+  const lines = new Map<string, Map<number, string>>();
   const identityLine: LineReader = (file, line) => {
-    const key = `${file}\u0000${line}`;
-    let text = lines.get(key);
-    if (text === undefined) lines.set(key, (text = identityOf(readLine(file, line))));
+    let ofFile = lines.get(file);
+    if (ofFile === undefined) lines.set(file, (ofFile = new Map()));
+    let text = ofFile.get(line);
+    if (text === undefined) ofFile.set(line, (text = identityOf(readLine(file, line))));
     return text;
   };
   for (const i of order) {
@@ -47,8 +50,10 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
 }
 
 function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string {
-  const parts = [finding.ruleId, finding.messageId, ...subjectOf(finding.location, finding, readLine, normalisePath)];
-  return sha256Hex(parts.join('\u0000')).slice(0, 32);
+  const parts = subjectOf(finding.location, finding, readLine, normalisePath);
+  let text = `${finding.ruleId}\u0000${finding.messageId}`;
+  for (const part of parts) text += `\u0000${part}`;
+  return sha256Hex(text).slice(0, 32);
 }
 
 /** One-shot `crypto.hash` (Node 20.12+) saves a Hash object per finding; same digest either way. */
@@ -113,9 +118,21 @@ function portablePath(file: string, baseDir: string | undefined): string {
   return file.replace(/\\/g, '/');
 }
 
+/** `key=value` pairs in key order, joined by `&`. */
 function dataKey(finding: Finding): string {
-  const data = finding.data ?? {};
-  return Object.keys(data).sort().map((k) => `${k}=${String(data[k])}`).join('&');
+  const data = finding.data;
+  if (data === undefined) return '';
+  const keys = Object.keys(data);
+  if (!isSorted(keys)) keys.sort();
+  let text = '';
+  for (let i = 0; i < keys.length; i++) text += `${i === 0 ? '' : '&'}${keys[i]}=${String(data[keys[i]])}`;
+  return text;
+}
+
+/** Rules mostly write data keys in order already; checking is cheaper than sorting. */
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }
 
 function positionOf(origin: Origin): number {

@@ -125,4 +125,12 @@ describe('interpolate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(interpolate('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'two' })).toBe('1 and two and {{c}}');
   });
+
+  it('gives the same text every time a template is used again, with other data', () => {
+    const template = '`{{path}}`{{path}} on {{entity}}: {{ missing }}.';
+    expect(interpolate(template, { path: '/a', entity: 'route "r"' })).toBe('`/a`/a on route "r": {{ missing }}.');
+    expect(interpolate(template, { path: '/b', entity: 'x', missing: false })).toBe('`/b`/b on x: false.');
+    expect(interpolate('no placeholders', { a: 1 })).toBe('no placeholders');
+    expect(interpolate('', {})).toBe('');
+  });
 });
