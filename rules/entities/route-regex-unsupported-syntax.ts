@@ -3,11 +3,17 @@
 // route fails to load, and a DB-less node may drop it.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { entityLabel, routePaths } from '../../src/engine/entity-facts';
+import { entityLabel } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldPath } from '../../src/model/entities';
 import { isRegexIn2x } from './route-regex-path-without-tilde';
+
+/** The name of the first construct the Rust regex engine rejects in `pattern`, if any. */
+function unsupportedConstruct(pattern: string): string | undefined {
+  for (const construct of FACTS.atcUnsupported) if (construct.pattern.test(pattern)) return construct.name;
+  return undefined;
+}
 
 export default defineRule<'unsupported' | 'needlessEscape'>({
   id: 'entities/route-regex-unsupported-syntax',
@@ -30,13 +36,18 @@ export default defineRule<'unsupported' | 'needlessEscape'>({
     return {
       route(entity) {
         const check = (pattern: string, path: FieldPath) => {
-          const data = { entity: entityLabel(entity), pattern, flavor };
-          const found = FACTS.atcUnsupported.find((c) => c.pattern.test(pattern));
-          if (found) ctx.report({ messageId: 'unsupported', at: entity.at(path), data: { ...data, construct: found.name } });
-          else if (FACTS.atcNeedlessEscapes.test(pattern)) ctx.report({ messageId: 'needlessEscape', severity: 'warning', at: entity.at(path), data });
+          const found = unsupportedConstruct(pattern);
+          if (found) ctx.report({ messageId: 'unsupported', at: entity.at(path), data: { entity: entityLabel(entity), pattern, flavor, construct: found } });
+          else if (FACTS.atcNeedlessEscapes.test(pattern)) ctx.report({ messageId: 'needlessEscape', severity: 'warning', at: entity.at(path), data: { entity: entityLabel(entity), pattern, flavor } });
         };
-        for (const { path, index } of routePaths(entity)) {
-          if (path.startsWith('~') || isRegexIn2x(path)) check(path.replace(/^~/, ''), ['paths', index]);
+        const paths = entity.fields.paths;
+        if (Array.isArray(paths)) {
+          for (let index = 0; index < paths.length; index++) {
+            const path: unknown = paths[index];
+            if (typeof path !== 'string') continue;
+            if (path.startsWith('~')) check(path.slice(1), ['paths', index]);
+            else if (isRegexIn2x(path)) check(path, ['paths', index]);
+          }
         }
         const headers = entity.fields.headers;
         if (headers && typeof headers === 'object' && !Array.isArray(headers)) {

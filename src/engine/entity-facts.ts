@@ -80,9 +80,10 @@ export function routePaths(entity: Entity): { path: string; index: number }[] {
   const paths = entity.fields.paths;
   if (!Array.isArray(paths)) return [];
   const found: { path: string; index: number }[] = [];
-  paths.forEach((path, index) => {
+  for (let index = 0; index < paths.length; index++) {
+    const path: unknown = paths[index];
     if (typeof path === 'string') found.push({ path, index });
-  });
+  }
   return found;
 }
 

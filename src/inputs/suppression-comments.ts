@@ -1,5 +1,5 @@
 // Finds `# kong-preflight-disable-next-line <rule>[, <rule>] -- <reason>` comments in any file
-// that uses `#` comments (kong.conf, YAML, nginx templates). The kong.conf loader drops comments,
+// that uses `#` comments (kong.conf, YAML, nginx templates; not JSON, which has none). The kong.conf loader drops comments,
 // so this scanner reads the text itself. It only collects; src/triage decides what they hide.
 
 import { readFileSync } from 'node:fs';
@@ -48,6 +48,8 @@ export function scanSuppressionComments(file: string, text: string): Suppression
 export function scanFiles(files: Iterable<string>, known: ReadonlyMap<string, string> = new Map()): SuppressionComment[] {
   const found: SuppressionComment[] = [];
   for (const file of new Set(files)) {
+    // JSON has no comments: the directive inside a JSON string is data, not a suppression.
+    if (/\.json$/i.test(file)) continue;
     let text: string;
     try {
       text = known.get(file) ?? readFileSync(file, 'utf8');

@@ -110,11 +110,10 @@ const HOLDS: Readonly<Partial<Record<EntityType | 'consumer_group', ReadonlySet<
 export class DeclarativeEntitySource implements EntitySource {
   readonly kind = 'declarative' as const;
   readonly label: string;
-  private readonly counts = new Map<EntityType, number>();
-
   constructor(private readonly documents: readonly DeclarativeDocument[]) {
     this.label = documents.map((d) => d.file).join(', ');
-    for (const document of documents) this.countEntities(document);
+    // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
+    for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
   }
 
   async each(type: EntityType, visit: (entity: Entity) => void): Promise<void> {
@@ -122,7 +121,9 @@ export class DeclarativeEntitySource implements EntitySource {
   }
 
   async count(type: EntityType): Promise<number> {
-    return this.counts.get(type) ?? 0;
+    let count = 0;
+    this.visit(type, () => count++);
+    return count;
   }
 
   /** Every entity of a type, synchronously (tests, fix-output). */
@@ -133,7 +134,6 @@ export class DeclarativeEntitySource implements EntitySource {
   }
 
   private visit(want: EntityType, visit: (entity: Entity) => void): void {
-    if (!this.counts.get(want)) return;
     for (const document of this.documents) {
       for (const [collection, type] of Object.entries(TOP_LEVEL)) {
         if (type !== want && !HOLDS[type]?.has(want)) continue;
@@ -142,35 +142,34 @@ export class DeclarativeEntitySource implements EntitySource {
       }
     }
   }
+}
 
-  /**
-   * Counts entities by type, and refuses a file holding more than it could written out. An
-   * entity takes at least three bytes (`{},`), so a file holds fewer entities than a third of
-   * its length; only YAML aliases exceed that: a service list of 2,000 aliases to a service with
-   * 2,000 aliased routes is 20 kB of text and 4 million entities to Kong. The count stops at
-   * the budget, so such a file costs no more than a plain one.
-   */
-  private countEntities(document: DeclarativeDocument): void {
-    let budget = Math.ceil(document.text.length / 2) + 1000;
-    const count = (type: EntityType | 'consumer_group', items: unknown[]): void => {
-      const nested = NESTED[type];
-      for (const item of items) {
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
-        if (--budget < 0) {
-          throw new InputError(`YAML aliases expand to more entities than the file could hold written out (an alias bomb?); Kong would create every copy`, { file: document.file });
-        }
-        if (type !== 'consumer_group') this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
-        if (!nested) continue;
-        for (const key in nested) {
-          const children = (item as Record<string, unknown>)[key];
-          if (Array.isArray(children)) count(nested[key], children);
-        }
+/**
+ * Refuses a file holding more entities than it could written out. An entity takes at least
+ * three bytes (`{},`), so a file holds fewer entities than a third of its length; only YAML
+ * aliases exceed that: a service list of 2,000 aliases to a service with 2,000 aliased routes
+ * is 20 kB of text and 4 million entities to Kong. The count stops at the budget, so such a
+ * file costs no more than a plain one.
+ */
+function refuseAliasBombs(document: DeclarativeDocument): void {
+  let budget = Math.ceil(document.text.length / 2) + 1000;
+  const count = (type: EntityType | 'consumer_group', items: unknown[]): void => {
+    const nested = NESTED[type];
+    for (const item of items) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      if (--budget < 0) {
+        throw new InputError(`YAML aliases expand to more entities than the file could hold written out (an alias bomb?); Kong would create every copy`, { file: document.file });
       }
-    };
-    for (const [collection, type] of Object.entries(TOP_LEVEL)) {
-      const items = document.root[collection];
-      if (Array.isArray(items)) count(type, items);
+      if (!nested) continue;
+      for (const key in nested) {
+        const children = (item as Record<string, unknown>)[key];
+        if (Array.isArray(children)) count(nested[key], children);
+      }
     }
+  };
+  for (const [collection, type] of Object.entries(TOP_LEVEL)) {
+    const items = document.root[collection];
+    if (Array.isArray(items)) count(type, items);
   }
 }
 

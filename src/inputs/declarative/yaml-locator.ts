@@ -53,7 +53,8 @@ export class YamlLayoutLocator {
     if (this.rootStart === null) return undefined;
     let at = this.rootStart;
     let value = root;
-    for (const step of path) {
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
       if (Array.isArray(value)) {
         if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
         const items = this.sequenceItems(at, value.length);
@@ -61,7 +62,7 @@ export class YamlLayoutLocator {
         at = items[step];
         value = value[step];
       } else if (value !== null && typeof value === 'object') {
-        const key = String(step);
+        const key = typeof step === 'string' ? step : String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
         const mapping = this.mappingEntries(at, value as Record<string, unknown>);
         const afterColon = mapping?.keys.get(key);
@@ -369,8 +370,9 @@ function readKey(text: string, at: number, inFlow = false): Key | undefined {
       if (d === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) return undefined;
       i++;
     }
-    name = text.slice(at, i).replace(/[ \t]+$/, '');
-    return { name, end: i + 1 };
+    let last = i;
+    while (last > at && (text.charCodeAt(last - 1) === SPACE || text.charCodeAt(last - 1) === TAB)) last--;
+    return { name: text.slice(at, last), end: i + 1 };
   }
   i = skipBlanks(text, i);
   if (text.charCodeAt(i) !== COLON) return undefined;

@@ -2,7 +2,7 @@
 // line; one that hides nothing (for a rule that ran) is reported as meta/unused-suppression.
 
 import { checkJson } from '../../support/check-json';
-import { scanSuppressionComments } from '../../../src/inputs/suppression-comments';
+import { scanFiles, scanSuppressionComments } from '../../../src/inputs/suppression-comments';
 import { applyInlineSuppressions } from '../../../src/triage/inline';
 import type { Finding } from '../../../src/model/finding';
 
@@ -85,5 +85,17 @@ describe('inline suppression in YAML', () => {
     expect(result.kept.map((f) => (f.location as { line: number }).line)).toEqual([5]);
     // declarative/other found nothing on line 4: that part of the comment is unused.
     expect(result.meta).toEqual([expect.objectContaining({ ruleId: 'meta/unused-suppression', data: { rule: 'declarative/other', target: '4' } })]);
+  });
+});
+
+describe('suppression comments are looked for only where comments exist', () => {
+  it('reads the directive in YAML and kong.conf texts, not inside a JSON string', () => {
+    const directive = '# kong-preflight-disable-next-line entities/x -- reason';
+    const texts = new Map([
+      ['kong.yml', `${directive}\nservices: []\n`],
+      ['kong.json', `{"note": "${directive}",\n"services": []}\n`],
+      ['KONG.JSON', `{"note": "${directive}"}\n`],
+    ]);
+    expect(scanFiles(texts.keys(), texts).map((c) => `${c.file}:${c.line}`)).toEqual(['kong.yml:1']);
   });
 });
