@@ -66,9 +66,9 @@ function row(cells, widths) {
 }
 
 function declarativeRows() {
-  const widths = [16, 8, 10, 9, 11, 10, 7, 9];
+  const widths = [22, 8, 10, 9, 11, 10, 7, 9];
   console.log(row(['file', 'size MB', 'check ms', 'peak MB', 'floor proc', 'floor load', 'ratio', 'findings'], widths));
-  for (const label of ['1k', '10k', '50k', '50k-3x']) {
+  for (const label of ['1k', '10k', '50k', '50k-3x', '50k-9mb', '50k-9mb-3x']) {
     for (const ext of ['yml', 'json']) {
       const file = join('bench', 'out', `routes-${label}.${ext}`);
       if (!existsSync(join(ROOT, file))) {

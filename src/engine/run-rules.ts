@@ -88,22 +88,34 @@ async function walkEntities(
   // This loop runs once per entity and rule (a million times on a 50,000-route file): the
   // failure of a rule is a field on its entry, not a lookup by id.
   const walkers = visiting.map((v) => ({ ...v, failure: undefined as string | undefined }));
+  type Walker = (typeof walkers)[number];
+  const dispatch = (interested: readonly Walker[], visitors: readonly ((entity: Entity) => void)[], entity: Entity): void => {
+    for (let i = 0; i < visitors.length; i++) {
+      const walker = interested[i];
+      if (walker.failure !== undefined) continue;
+      try {
+        visitors[i](entity);
+      } catch (error) {
+        walker.failure = errorMessage(error);
+      }
+    }
+  };
   for (const source of sources) {
+    const byType = new Map<EntityType, { interested: Walker[]; visitors: ((entity: Entity) => void)[] }>();
     for (const type of ENTITY_TYPES) {
       const interested = walkers.filter((w) => w.visitors[type] && w.failure === undefined);
-      if (interested.length === 0) continue;
-      const visitors = interested.map((w) => w.visitors[type]!);
-      await source.each(type as EntityType, (entity: Entity) => {
-        for (let i = 0; i < visitors.length; i++) {
-          const walker = interested[i];
-          if (walker.failure !== undefined) continue;
-          try {
-            visitors[i](entity);
-          } catch (error) {
-            walker.failure = errorMessage(error);
-          }
-        }
+      if (interested.length > 0) byType.set(type, { interested, visitors: interested.map((w) => w.visitors[type]!) });
+    }
+    if (source.eachOf) {
+      // A source that can hand out every wanted type in one pass (a parsed file) does so.
+      await source.eachOf(new Set(byType.keys()), (entity: Entity) => {
+        const to = byType.get(entity.type)!;
+        dispatch(to.interested, to.visitors, entity);
       });
+      continue;
+    }
+    for (const [type, { interested, visitors }] of byType) {
+      await source.each(type, (entity: Entity) => dispatch(interested, visitors, entity));
     }
   }
   for (const w of walkers) {

@@ -99,6 +99,36 @@ describe('runRules', () => {
     expect(result.findings.map((f) => `${f.ruleId}:${f.message}`)).toEqual(['test/v-one:b', 'test/v-two:b']);
     expect(result.evaluated).toEqual(['test/v-one', 'test/v-two']);
   });
+
+  it('takes every wanted type in one pass from a source that offers it, and a throwing visitor fails only its rule', async () => {
+    const entity = (type: EntityType, name: string): Entity => ({ type, name, fields: {}, origin: { kind: 'global' }, at: () => ({ kind: 'global' }) });
+    const passes: string[] = [];
+    const source: EntitySource = {
+      kind: 'declarative',
+      label: 'test',
+      async each() {
+        throw new Error('one pass per type was not expected');
+      },
+      async eachOf(types, visit) {
+        passes.push([...types].sort().join(','));
+        [entity('service', 's'), entity('route', 'r1'), entity('plugin', 'p'), entity('route', 'r2')].filter((e) => types.has(e.type)).forEach(visit);
+      },
+    };
+    const seen: string[] = [];
+    const counting = defineRule<'hit'>({
+      ...base, id: 'test/counting', inputs: ['entities'], messages: { hit: '{{name}}' },
+      check: () => ({ route: (e) => { seen.push(`route:${e.name}`); }, plugin: (e) => { seen.push(`plugin:${e.name}`); } }),
+    });
+    const throwing = defineRule<'hit'>({
+      ...base, id: 'test/throwing', inputs: ['entities'], messages: { hit: '{{name}}' },
+      check: () => ({ route: () => { throw new Error('boom'); } }),
+    });
+    const result = await runRules([counting, throwing], { plan: plan('3.3', '3.4'), inputs: { entities: [source] } });
+    expect(passes).toEqual(['plugin,route']);
+    expect(seen).toEqual(['route:r1', 'plugin:p', 'route:r2']);
+    expect(result.evaluated).toEqual(['test/counting']);
+    expect(result.internalErrors).toEqual([{ ruleId: 'test/throwing', message: 'boom' }]);
+  });
 });
 
 describe('rule registry', () => {

@@ -117,28 +117,39 @@ export class DeclarativeEntitySource implements EntitySource {
   }
 
   async each(type: EntityType, visit: (entity: Entity) => void): Promise<void> {
-    this.visit(type, visit);
+    this.visit(new Set([type]), visit);
+  }
+
+  /**
+   * Every entity of the given types in one walk, in file order (a route's plugins right after
+   * the route). One walk touches each parsed object once; a walk per type went over services and
+   * routes again for each of them.
+   */
+  async eachOf(types: ReadonlySet<EntityType>, visit: (entity: Entity) => void): Promise<void> {
+    this.visit(types, visit);
   }
 
   async count(type: EntityType): Promise<number> {
     let count = 0;
-    this.visit(type, () => count++);
+    this.visit(new Set([type]), () => count++);
     return count;
   }
 
   /** Every entity of a type, synchronously (tests, fix-output). */
   list(type: EntityType): readonly Entity[] {
     const out: Entity[] = [];
-    this.visit(type, (entity) => out.push(entity));
+    this.visit(new Set([type]), (entity) => out.push(entity));
     return out;
   }
 
-  private visit(want: EntityType, visit: (entity: Entity) => void): void {
+  private visit(want: ReadonlySet<EntityType>, visit: (entity: Entity) => void): void {
+    // The collections worth descending into: those holding a wanted type somewhere below.
+    const descend = new Set(Object.keys(HOLDS).filter((type) => [...want].some((w) => HOLDS[type as keyof typeof HOLDS]!.has(w))));
     for (const document of this.documents) {
       for (const [collection, type] of Object.entries(TOP_LEVEL)) {
-        if (type !== want && !HOLDS[type]?.has(want)) continue;
+        if (!want.has(type as EntityType) && !descend.has(type)) continue;
         const items = document.root[collection];
-        if (Array.isArray(items)) walk(document, type, items, [collection], undefined, want, visit);
+        if (Array.isArray(items)) walk(document, type, items, [collection], undefined, want, descend, visit);
       }
     }
   }
@@ -183,18 +194,20 @@ function walk(
   items: unknown[],
   path: (string | number)[],
   inherited: Partial<Record<Parent, EntityRef>> | undefined,
-  want: EntityType,
+  want: ReadonlySet<EntityType>,
+  descend: ReadonlySet<string>,
   visit: (entity: Entity) => void,
 ): void {
-  const nested = HOLDS[type]?.has(want) ? NESTED[type] : undefined;
-  if (type !== want && !nested) return;
+  const nested = descend.has(type) ? NESTED[type] : undefined;
+  const wanted = want.has(type as EntityType);
+  if (!wanted && !nested) return;
   for (let index = 0; index < items.length; index++) {
     const fields = items[index];
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) continue;
     const record = fields as Record<string, unknown>;
     const parents = referencedParents(record, inherited);
-    if (type === want) {
-      const entity = new DeclarativeEntity(type, record, document, path, index);
+    if (wanted) {
+      const entity = new DeclarativeEntity(type as EntityType, record, document, path, index);
       if (parents) entity.parents = parents;
       visit(entity);
     }
@@ -203,14 +216,14 @@ function walk(
     for (const key in nested) {
       const childType = nested[key];
       const children = record[key];
-      if (!Array.isArray(children) || (childType !== want && !HOLDS[childType]?.has(want))) continue;
+      if (!Array.isArray(children) || (!want.has(childType) && !descend.has(childType))) continue;
       if (childParents === null) {
         // certificates have no name; their id (when given) identifies them
         const self = asReference({ id: record.id, name: record.name ?? record.username });
         const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
         childParents = self && parentKey ? withParent(parents, parentKey, self) : parents;
       }
-      walk(document, childType, children, childPath(path, index, key), childParents, want, visit);
+      walk(document, childType, children, childPath(path, index, key), childParents, want, descend, visit);
     }
   }
 }

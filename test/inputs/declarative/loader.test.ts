@@ -90,6 +90,17 @@ describe('declarative loader: YAML', () => {
     expect(names('plugin')).toEqual(names('plugin'));
   });
 
+  it('walks several types at once in file order, with the same entities as one type at a time', async () => {
+    const seen: string[] = [];
+    await source.eachOf(new Set(['route', 'plugin', 'sni'] as const), (e) => seen.push(`${e.type}:${e.name}`));
+    expect(seen).toEqual(['route:orders-by-id', 'plugin:key-auth', 'plugin:rate-limiting', 'route:top', 'plugin:acl', 'sni:example.com']);
+    const oneByOne = (['route', 'plugin', 'sni'] as const).flatMap((type) => entities(source, type).map((e) => `${e.type}:${e.name}`));
+    expect([...seen].sort()).toEqual([...oneByOne].sort());
+    const parents: unknown[] = [];
+    await source.eachOf(new Set(['plugin'] as const), (e) => parents.push(e.parents));
+    expect(parents).toEqual(entities(source, 'plugin').map((e) => e.parents));
+  });
+
   it('adds an entity\'s own references to the parents it inherits', () => {
     const doc = readDeclarativeText('k.yml', [
       'services:',
