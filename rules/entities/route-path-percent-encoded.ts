@@ -3,7 +3,7 @@
 // longer matches the decoded character of the (normalized) request path.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { entityLabel, fromDatabase, routePaths } from '../../src/engine/entity-facts';
+import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 
@@ -35,14 +35,14 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes'>(
   check(ctx) {
     return {
       route(entity) {
-        for (const { path, index } of routePaths(entity)) {
-          if (!FACTS.unreservedEscape.test(path)) continue;
+        forEachRoutePath(entity, (path, index) => {
+          if (!FACTS.unreservedEscape.test(path)) return;
           const decoded = decodeUnreserved(path);
           const data = { entity: entityLabel(entity), path, decoded };
           const at = entity.at(['paths', index]);
           if (fromDatabase(entity)) ctx.report({ messageId: 'migrationDecodes', severity: 'info', at, data });
           else ctx.report({ messageId: path.startsWith('~') || !FACTS.plainPathCharacters.test(path) ? 'regexEncoded' : 'plainEncoded', at, data });
-        }
+        });
       },
     };
   },

@@ -3,7 +3,7 @@
 // the `~`, but decK files and scripts that keep writing the 2.x form break regex routing.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { entityLabel, fromDatabase, routePaths } from '../../src/engine/entity-facts';
+import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 
@@ -30,8 +30,8 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   check(ctx) {
     return {
       route(entity) {
-        for (const { path, index } of routePaths(entity)) {
-          if (!isRegexIn2x(path)) continue;
+        forEachRoutePath(entity, (path, index) => {
+          if (!isRegexIn2x(path)) return;
           const data = { entity: entityLabel(entity), path };
           if (fromDatabase(entity)) {
             ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
@@ -41,7 +41,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
             const character = [...path].find((c) => !FACTS.plainPathCharacters.test(c)) ?? '';
             ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character } });
           }
-        }
+        });
       },
     };
   },

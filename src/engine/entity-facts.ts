@@ -75,16 +75,18 @@ export function severityFor(fact: EntityChangeBase, entity: Entity): Severity {
 }
 
 /** `plugin "key-auth"` or `route "orders"`, for messages. */
-/** A route's string paths with their index in `paths`; anything else in the list is skipped. */
-export function routePaths(entity: Entity): { path: string; index: number }[] {
+/**
+ * Calls `each` for a route's string paths with their index in `paths`; anything else in the list
+ * is skipped. A callback, not a list: route rules run on every route, and a list of pairs per
+ * route was 100,000 short-lived objects on a 50,000-route file.
+ */
+export function forEachRoutePath(entity: Entity, each: (path: string, index: number) => void): void {
   const paths = entity.fields.paths;
-  if (!Array.isArray(paths)) return [];
-  const found: { path: string; index: number }[] = [];
+  if (!Array.isArray(paths)) return;
   for (let index = 0; index < paths.length; index++) {
     const path: unknown = paths[index];
-    if (typeof path === 'string') found.push({ path, index });
+    if (typeof path === 'string') each(path, index);
   }
-  return found;
 }
 
 export function entityLabel(entity: Entity): string {

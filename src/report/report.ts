@@ -214,32 +214,37 @@ function compareWithKeys(a: Finding, aKey: PlaceKey, b: Finding, bKey: PlaceKey)
 }
 
 /**
- * Where a finding is, for sorting: `text` orders places by kind, then file, then line and
+ * Where a finding is, for sorting: a text key orders places by kind, then file, then line and
  * column (zero-padded, so text order is number order). Thousands of findings share one file:
  * for those only the numbers are compared, which gives the same order as comparing the texts
  * and spares the collator ~300,000 comparisons on 20,000 findings.
  */
 interface PlaceKey {
-  text: string;
-  /** The kind and file part of `text`; `line` and `column` are the rest. */
+  /** The kind and file part of the text key; `line` and `column` are the rest. */
   head: string;
   line: number;
   column: number;
+  /** The whole text key, made only when two places in different files are compared. */
+  text?: string;
 }
 
 function comparePlaces(a: PlaceKey, b: PlaceKey): number {
   if (a.head === b.head) return a.line - b.line || a.column - b.column;
-  return compareText(a.text, b.text);
+  return compareText(placeText(a), placeText(b));
+}
+
+function placeText(key: PlaceKey): string {
+  if (key.text === undefined) {
+    const pad = (n: number) => String(n).padStart(8, '0');
+    key.text = `${key.head} ${pad(key.line)} ${pad(key.column)}`;
+  }
+  return key.text;
 }
 
 function placeKey(origin: Origin): PlaceKey {
-  if (origin.kind === 'file') {
-    const head = `1 ${origin.file}`;
-    const pad = (n: number) => String(n).padStart(8, '0');
-    return { text: `${head} ${pad(origin.line)} ${pad(origin.column)}`, head, line: origin.line, column: origin.column };
-  }
+  if (origin.kind === 'file') return { head: `1 ${origin.file}`, line: origin.line, column: origin.column };
   const text = otherPlace(origin);
-  return { text, head: text, line: 0, column: 0 };
+  return { head: text, line: 0, column: 0, text };
 }
 
 function otherPlace(origin: Exclude<Origin, { kind: 'file' }>): string {
