@@ -8,12 +8,19 @@ export class LineIndex {
   private readonly starts: Uint32Array;
 
   constructor(text: string) {
+    // One pass over the text: the table starts at a guess (a line per 40 characters) and doubles
+    // when the text has shorter lines; the unused end is cut off.
+    let starts = new Uint32Array(Math.max(16, Math.ceil(text.length / 40)));
     let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Uint32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-    this.starts = starts;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (count === starts.length) {
+        const larger = new Uint32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = i + 1;
+    }
+    this.starts = starts.subarray(0, count);
   }
 
   /** Number of lines (a text without a line break has one). */
