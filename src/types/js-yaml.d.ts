@@ -4,9 +4,16 @@ declare module 'js-yaml' {
   export interface Schema {
     extend(definition: { implicit?: Type[]; explicit?: Type[] }): Schema;
   }
-  export interface Type {
+  export interface TypeOptions {
+    kind: 'scalar';
+    resolve?: (data: string) => boolean;
+    construct?: (data: string) => unknown;
+  }
+  export class Type {
+    constructor(tag: string, options: TypeOptions);
     readonly tag: string;
   }
+  export const FAILSAFE_SCHEMA: Schema;
   export const CORE_SCHEMA: Schema;
   export const types: { readonly merge: Type };
   export interface LoadOptions {

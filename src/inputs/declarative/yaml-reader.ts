@@ -13,6 +13,7 @@ import { InputError } from '../../errors';
 import { lineIndexOf } from '../../text/line-index';
 import { SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
 import { YamlLayoutLocator } from './yaml-locator';
+import { kongScalarTypes, type TypeConstructor } from './kong-yaml-scalars';
 
 export interface ParsedText {
   value: unknown;
@@ -34,15 +35,16 @@ let kongLoad: YamlLoad | undefined;
 
 /**
  * js-yaml's `load` with the scalars Kong's own YAML reader (lyaml, kong/db/declarative/init.lua)
- * recognises: the core schema (null, booleans, numbers) plus merge keys, without the default
- * schema's timestamps. `created: 2024-01-01` stays the text Kong sees, and no plain scalar is
- * tried against the timestamp pattern (about 0.1 s of a 50,000-route file). js-yaml is loaded
- * with the first YAML file, not at start-up.
+ * recognises (kong-yaml-scalars.ts: YAML 1.1's yes/no/on/off, octal, sexagesimal...) plus merge
+ * keys, and no timestamps: `created: 2024-01-01` stays the text Kong sees, and no plain scalar
+ * is tried against the timestamp pattern (about 0.1 s of a 50,000-route file). js-yaml is
+ * loaded with the first YAML file, not at start-up.
  */
 function yamlLoad(): YamlLoad {
   if (kongLoad === undefined) {
     const jsYaml = require('js-yaml') as typeof JsYaml;
-    const schema = jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] });
+    const scalars = kongScalarTypes(jsYaml.Type as unknown as TypeConstructor) as JsYaml.Type[];
+    const schema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...scalars, jsYaml.types.merge] });
     kongLoad = (text, options) => jsYaml.load(text, { ...options, schema });
   }
   return kongLoad;

@@ -263,6 +263,16 @@ describe('declarative loader: anchors, merge keys, CRLF, BOM', () => {
     expect(service.fields).toEqual({ retries: 3, name: 'a', tags: ['2024-01-31', 1.5, true, null] });
   });
 
+  it('reads YAML 1.1 words and numbers as Kong\'s lyaml does, and quoted text as text', () => {
+    const text = ['services:', '- name: a', '  routes:', '  - name: r', '    strip_path: no', '    preserve_host: On',
+      '    https_redirect_status_code: 0426', '    regex_priority: 1_000', '    tags: ["no", \'yes\', yes, 1:30, 0o17]', ''].join('\n');
+    const [route] = new DeclarativeEntitySource([readDeclarativeText('kong.yml', text)]).list('route');
+    expect(route.fields).toEqual({ name: 'r', strip_path: false, preserve_host: true, https_redirect_status_code: 278, regex_priority: 1000, tags: ['no', 'yes', true, 90, '0o17'] });
+    // The layout reader still finds values whose text differs from what they became.
+    expect(route.at(['strip_path'])).toMatchObject({ line: 5, column: 17 });
+    expect(route.at(['tags', 2])).toMatchObject({ line: 9, column: 25 });
+  });
+
   it('counts lines the same with CRLF and ignores a byte-order mark', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-decl-'));
     writeFileSync(join(dir, 'crlf.yml'), '\ufeff_format_version: "3.0"\r\nroutes:\r\n- name: r\r\n  paths: [/a]\r\n');
