@@ -105,7 +105,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;
     }
     if (options.backupFile) {
-      inputs.backup = loadBackupEvidence(options.backupFile);
+      inputs.backup = loadBackupEvidence(options.backupFile, options.cwd);
       listed.push({ kind: 'backup', label: options.backupFile });
     } else {
       missing.backup = 'no --backup FILE given';

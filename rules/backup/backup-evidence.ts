@@ -18,6 +18,8 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     olderThanConfig: '{{file}} ({{backupDate}}) is older than {{configFile}} ({{configDate}}): it may not cover the current configuration.',
   },
   remediation: 'Take the backup for the topology just before the upgrade and pass it with --backup.',
+  // Touching either file changes the dates, not what the finding is about.
+  volatileData: ['backupDate', 'configDate'],
   docsUrl: FACT.docsUrl,
   sources: [...FACT.sources],
   check(ctx) {

@@ -122,6 +122,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     policy,
     now: io.now ?? new Date(),
     readLine,
+    volatileData: new Map(registry.all().filter((r) => r.meta.volatileData).map((r) => [r.meta.id, new Set(r.meta.volatileData)])),
     baseDir: io.cwd,
     ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });

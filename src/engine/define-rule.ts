@@ -45,6 +45,11 @@ export interface RuleMeta<MessageId extends string> {
   catalog?: string[];
   /** `uncertain` when the fact is not settled: such a rule must not raise blockers. */
   confidence?: 'high' | 'uncertain';
+  /**
+   * Data fields that describe the moment rather than the finding (a file's date, a size): left
+   * out of fingerprints, so a baselined finding stays baselined when only they change.
+   */
+  volatileData?: string[];
 }
 
 export interface RuleChange {

@@ -57,6 +57,9 @@ export function validateRule(rule: Rule): string[] {
   for (const id of meta.catalog ?? []) {
     if (!catalogEntry(id)) problems.push(`catalog names unknown breaking change "${id}"`);
   }
+  if (meta.volatileData !== undefined && !(Array.isArray(meta.volatileData) && meta.volatileData.every((key) => typeof key === 'string'))) {
+    problems.push('volatileData must be a list of data field names');
+  }
   if (meta.confidence === 'uncertain' && meta.severity === 'blocker') {
     problems.push('an uncertain fact may not be a blocker');
   }

@@ -3,25 +3,27 @@
 // Only the head of the file is read: dumps can be gigabytes.
 
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors';
 import type { BackupEvidence, BackupKind } from './backup';
 
 const HEAD_BYTES = 64 * 1024;
 
-export function loadBackupEvidence(file: string): BackupEvidence {
-  if (!existsSync(file)) throw new InputError('backup file not found', { file });
-  const stat = statSync(file);
+/** Reads `file` as the user named it; a relative name is found from `cwd` (reports keep the name). */
+export function loadBackupEvidence(file: string, cwd = process.cwd()): BackupEvidence {
+  const full = resolve(cwd, file);
+  if (!existsSync(full)) throw new InputError('backup file not found', { file });
+  const stat = statSync(full);
   if (stat.isDirectory()) {
     // pg_dump -F d writes a folder whose toc.dat starts with the archive magic.
-    const toc = join(file, 'toc.dat');
+    const toc = join(full, 'toc.dat');
     if (existsSync(toc) && readHead(toc).subarray(0, 5).toString('latin1') === 'PGDMP') {
       return evidence(file, 'pg_dump-directory', 'folder with a pg_dump toc.dat', statSync(toc).mtime, stat.size);
     }
     throw new InputError('backup path is a folder but not a pg_dump directory archive (no toc.dat)', { file });
   }
-  let head = readHead(file);
+  let head = readHead(full, file);
   let compressed = '';
   if (head[0] === 0x1f && head[1] === 0x8b) {
     head = gunzipHead(file, head);
@@ -35,10 +37,10 @@ function evidence(file: string, kind: BackupKind, detail: string, modifiedAt: Da
   return { file, kind, detail, modifiedAt, sizeBytes };
 }
 
-function readHead(file: string): Buffer {
+function readHead(path: string, file = path): Buffer {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     throw new InputError(`cannot read backup file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
   }

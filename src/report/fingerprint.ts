@@ -16,8 +16,11 @@ export type LineReader = (file: string, line: number) => string | undefined;
 
 export const FINGERPRINT_KEY = 'kongPreflightFindingHash/v1';
 
+/** Data fields each rule leaves out of its fingerprints (RuleMeta.volatileData), by rule id. */
+export type VolatileData = ReadonlyMap<string, ReadonlySet<string>>;
+
 /** Hashes every finding; the result is parallel to `findings`. */
-export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines, baseDir?: string): string[] {
+export function fingerprintFindings(findings: readonly Finding[], readLine: LineReader = noLines, baseDir?: string, volatile: VolatileData = new Map()): string[] {
   const seen = new Map<string, number>();
   // Occurrence numbers follow the file order, whatever order the caller sorted findings in.
   const positions = new Float64Array(findings.length);
@@ -41,7 +44,7 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
     return text;
   };
   for (const i of order) {
-    const base = baseHash(findings[i], identityLine, normalisePath);
+    const base = baseHash(findings[i], identityLine, normalisePath, volatile.get(findings[i].ruleId));
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     out[i] = `${base}:${n}`;
@@ -49,8 +52,8 @@ export function fingerprintFindings(findings: readonly Finding[], readLine: Line
   return out;
 }
 
-function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string {
-  const parts = subjectOf(finding.location, finding, readLine, normalisePath);
+function baseHash(finding: Finding, readLine: LineReader, normalisePath: (file: string) => string, volatile?: ReadonlySet<string>): string {
+  const parts = subjectOf(finding.location, finding, readLine, normalisePath, volatile);
   let text = `${finding.ruleId}\u0000${finding.messageId}`;
   for (const part of parts) text += `\u0000${part}`;
   return sha256Hex(text).slice(0, 32);
@@ -64,20 +67,20 @@ function sha256Hex(text: string): string {
 }
 
 /** What the finding is about, without positions. */
-function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, normalisePath: (file: string) => string): string[] {
+function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, normalisePath: (file: string) => string, volatile?: ReadonlySet<string>): string[] {
   switch (origin.kind) {
     case 'file': {
       const line = readLine(origin.file, origin.line) ?? '';
       // The line's text identifies the finding only when the finding is about that line; a
       // finding about the file as a whole (anchored at line 1) must not change with line 1.
       const own = isAboutLine(line, finding) ? line : '';
-      return [normalisePath(origin.file), own, dataKey(finding)];
+      return [normalisePath(origin.file), own, dataKey(finding, volatile)];
     }
     case 'env': return ['env', origin.env];
     case 'db': return ['db', origin.table, origin.id ?? '', origin.field ?? ''];
     case 'cli': return ['cli', origin.flag];
-    case 'default': return ['default', origin.version ?? '', dataKey(finding)];
-    case 'global': return ['global', origin.file ? normalisePath(origin.file) : '', dataKey(finding)];
+    case 'default': return ['default', origin.version ?? '', dataKey(finding, volatile)];
+    case 'global': return ['global', origin.file ? normalisePath(origin.file) : '', dataKey(finding, volatile)];
   }
 }
 
@@ -118,11 +121,12 @@ function portablePath(file: string, baseDir: string | undefined): string {
   return file.replace(/\\/g, '/');
 }
 
-/** `key=value` pairs in key order, joined by `&`. */
-function dataKey(finding: Finding): string {
+/** `key=value` pairs in key order, joined by `&`, without the rule's volatile fields. */
+function dataKey(finding: Finding, volatile?: ReadonlySet<string>): string {
   const data = finding.data;
   if (data === undefined) return '';
-  const keys = Object.keys(data);
+  let keys = Object.keys(data);
+  if (volatile) keys = keys.filter((key) => !volatile.has(key));
   if (!isSorted(keys)) keys.sort();
   let text = '';
   for (let i = 0; i < keys.length; i++) text += `${i === 0 ? '' : '&'}${keys[i]}=${String(data[keys[i]])}`;

@@ -16,7 +16,8 @@ export interface GitlabOptions {
 
 export function formatGitlab(report: Report, options: GitlabOptions = {}): string {
   const baseDir = options.baseDir ?? process.cwd();
-  const prints = fingerprintFindings(report.findings, options.readLine, baseDir);
+  // Findings from a check carry the fingerprint triage gave them; only hand-built reports need new ones.
+  const prints = report.findings.every((f) => f.fingerprint) ? [] : fingerprintFindings(report.findings, options.readLine, baseDir);
   const issues = report.findings.flatMap((f, i) => {
     const place = placeOf(f, report);
     if (!place) return [];

@@ -6,7 +6,7 @@
 import type { LoadedConfig } from '../config/types';
 import type { SuppressionComment } from '../inputs/suppression-comments';
 import type { Finding } from '../model/finding';
-import { fingerprintFindings, type LineReader } from '../report/fingerprint';
+import { fingerprintFindings, type LineReader, type VolatileData } from '../report/fingerprint';
 import type { ReportFinding, SuppressedFinding } from '../report/report';
 import { applyBaseline, baselineFrom, readBaseline, writeBaseline } from './baseline';
 import { applyConfigIgnores } from './ignores';
@@ -21,6 +21,8 @@ export interface TriageOptions {
   policy: MetaPolicy;
   now: Date;
   readLine: LineReader;
+  /** Data fields rules leave out of fingerprints (RuleMeta.volatileData). */
+  volatileData?: VolatileData;
   /** Paths in fingerprints are relative to this folder (the repository root in CI). */
   baseDir?: string;
   /** `--baseline FILE` (absolute; `shown` as the user wrote it); with `update`, rewritten from this run's findings first. */
@@ -44,7 +46,7 @@ export function triage(findings: readonly Finding[], options: TriageOptions): Tr
 
   // One fingerprinting pass over everything, so occurrence numbers do not depend on what was hidden.
   const all: Finding[] = [...kept, ...hidden];
-  const prints = fingerprintFindings(all, options.readLine, options.baseDir);
+  const prints = fingerprintFindings(all, options.readLine, options.baseDir, options.volatileData);
   // The fingerprint is written onto each finding rather than into a copy: the findings are this
   // run's own, and copying 20,000 of them cost more than everything else here but the hashing.
   const keptPrinted = kept.map((f, i) => withFingerprint<ReportFinding>(f, prints[i]));

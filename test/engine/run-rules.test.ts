@@ -142,6 +142,11 @@ describe('rule registry', () => {
     expect(() => new RuleRegistry([bad as never])).toThrow(/invalid rule Bad Id/);
   });
 
+  it('refuses volatileData that is not a list of field names', () => {
+    expect(validateRule({ ...always, meta: { ...always.meta, volatileData: 'date' as never } })).toContain('volatileData must be a list of data field names');
+    expect(validateRule({ ...always, meta: { ...always.meta, volatileData: ['date'] } })).toEqual([]);
+  });
+
   it('refuses duplicate ids', () => {
     expect(() => new RuleRegistry([always, always])).toThrow(/duplicate/);
   });

@@ -1,7 +1,7 @@
 // The baseline: --update-baseline records today's findings; afterwards only new findings fail,
 // and the report counts what the baseline hid. Matching is by fingerprint, so moved lines match.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -73,6 +73,31 @@ describe('baseline', () => {
     const foreign = await check(dir, ['--baseline', 'other.json']);
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toMatch(/other\.json: not a kong-preflight baseline/);
+  });
+
+  it('keeps a baselined "backup older than kong.conf" hidden when the files are touched again', async () => {
+    const dump = readFileSync(join(REPO_ROOT, 'fixtures/backups/kong-pg_dump.sql'));
+    const dir = tempDir({ 'kong.conf': 'database = postgres\n' });
+    writeFileSync(join(dir, 'backup.sql'), dump);
+    const touch = (backupAt: string, confAt: string) => {
+      utimesSync(join(dir, 'backup.sql'), new Date(backupAt), new Date(backupAt));
+      utimesSync(join(dir, 'kong.conf'), new Date(confAt), new Date(confAt));
+    };
+    const older = (report: { findings: { messageId: string }[] }) => report.findings.filter((f) => f.messageId === 'olderThanConfig');
+    touch('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z');
+    const first = await check(dir, ['--backup', 'backup.sql', '--no-db', '--baseline', 'baseline.json', '--update-baseline']);
+    expect(first.stderr).toMatch(/^wrote \d+ finding/);
+    expect(first.report.summary.suppressed.baseline).toBeGreaterThan(0);
+    // Both files edited since: new dates in the message, the same finding.
+    touch('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z');
+    const later = await check(dir, ['--backup', 'backup.sql', '--no-db', '--baseline', 'baseline.json']);
+    expect(older(later.report)).toEqual([]);
+    const hidden = later.report.suppressed.filter((f: { messageId: string }) => f.messageId === 'olderThanConfig');
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0].message).toContain('2026-03-01');
+    // Without the baseline the finding is there, so the test above is not empty by accident.
+    const plain = await check(dir, ['--backup', 'backup.sql', '--no-db']);
+    expect(older(plain.report)).toHaveLength(1);
   });
 
   it('--update-baseline without a file is a usage error', async () => {
