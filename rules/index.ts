@@ -15,6 +15,7 @@ import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
+import multipleDocuments from './declarative/multiple-documents';
 import luaFormatRemoved from './declarative/lua-format-removed';
 import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
 import behaviourChanged from './entities/behaviour-changed';
@@ -97,6 +98,7 @@ export const builtinRules: readonly Rule[] = [
   dbCustomPlugins,
   formatVersion,
   deckTransformFalse,
+  multipleDocuments,
   vaultsBetaRenamed,
   luaFormatRemoved,
   routeRegexPathWithoutTilde,

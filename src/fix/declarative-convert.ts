@@ -8,6 +8,7 @@
 import { parseDocument, type Document } from 'yaml';
 import { factsOnPath, entityLabel } from '../engine/entity-facts';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
+import { secondDocumentStart } from '../inputs/declarative/yaml-reader';
 import type { DeclarativeEntity } from '../inputs/declarative/entities';
 import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
@@ -73,8 +74,13 @@ function isEmpty(value: unknown): boolean {
     (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
 }
 
-export function convertDeclarative(file: string, text: string, plan: Plan): ConvertResult {
-  const parsed = readDeclarativeText(file, text);
+export function convertDeclarative(file: string, wholeText: string, plan: Plan): ConvertResult {
+  const parsed = readDeclarativeText(file, wholeText);
+  // Kong configures only the first YAML document of a file: that one is converted, and any
+  // later ones are kept after it as written (declarative/multiple-documents reports them).
+  const cut = parsed.format === 'yaml' ? secondDocumentStart(wholeText) ?? wholeText.length : wholeText.length;
+  const text = wholeText.slice(0, cut);
+  const rest = wholeText.slice(cut);
   const source = new DeclarativeEntitySource([parsed]);
   const doc = parseDocument(text, { keepSourceTokens: false });
   const conversions: Conversion[] = [];
@@ -97,7 +103,8 @@ export function convertDeclarative(file: string, text: string, plan: Plan): Conv
     if (parsed.format === 'json') return { text: `${JSON.stringify(doc.toJS(), null, 2)}\n`, conversions };
   // Keep the file's list style: kong.yml files often write `- item` level with their key.
   const indentSeq = !/^[^\s#][^\n]*:\n-\s/m.test(text);
-  return { text: doc.toString({ lineWidth: 0, indentSeq }), conversions };
+  const converted = doc.toString({ lineWidth: 0, indentSeq });
+  return { text: rest === '' ? converted : `${converted}${converted.endsWith('\n') ? '' : '\n'}${rest}`, conversions };
 }
 
 type Abs = (entity: Entity, path: FieldPath) => (string | number)[];

@@ -23,6 +23,7 @@ declare module 'js-yaml' {
     listener?: (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null; anchor: string | null; input: string }) => void;
   }
   export function load(text: string, options?: LoadOptions): unknown;
+  export function loadAll(text: string, iterator?: undefined, options?: LoadOptions): unknown[];
   export function dump(
     value: unknown,
     options?: {

@@ -86,4 +86,15 @@ describe('declarative converter round trip', () => {
     const { text } = convertDeclarative('kong.json', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
     expect(JSON.parse(text)).toEqual({ _format_version: '3.0', routes: [{ name: 'r', paths: ['~/a/\\d+'] }] });
   });
+
+  it('converts the first of several YAML documents, the one Kong reads, and keeps the others as written', () => {
+    const later = '---\n# kept as written\nroutes:\n- name: other\n  paths: [/b/\\d+]\n';
+    const source = `_format_version: "2.1"\nroutes:\n- name: r\n  paths: [/a/\\d+]\n${later}`;
+    const { text } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text.endsWith(later)).toBe(true);
+    expect(text.slice(0, -later.length)).toContain('~/a/\\d+');
+    expect(text.slice(0, -later.length)).toContain('_format_version: "3.0"');
+    // A trailing empty document is no obstacle either.
+    expect(convertDeclarative('kong.yml', 'routes:\n- name: r\n  paths: [/a/\\d+]\n---\n', handPlan({ from: '2.8.2', to: '3.4.0' })).text).toMatch(/~\/a\/\\d\+[\s\S]*---\n$/);
+  });
 });

@@ -18,6 +18,7 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly flavor: DeclarativeFlavor;
   readonly flavorEvidence: string;
   readonly root: Record<string, unknown>;
+  readonly laterDocuments?: FileOrigin;
 
   constructor(
     readonly file: string,
@@ -44,6 +45,10 @@ export class ParsedDocument implements DeclarativeDocument {
       this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
     }
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
+    if (parsed.laterDocumentsAt !== undefined) {
+      const { line, column } = lineIndexOf(text).locate(parsed.laterDocumentsAt);
+      this.laterDocuments = { kind: 'file', file, line, column };
+    }
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {
       this.flavor = 'kong';

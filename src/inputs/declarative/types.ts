@@ -32,8 +32,10 @@ export interface DeclarativeDocument {
   readonly collections: readonly HeaderValue<string>[];
   /** The text as read (without a byte-order mark): reused for fingerprints and suppression comments. */
   readonly text: string;
-  /** The parsed document. */
+  /** The parsed document (the first, when a YAML file holds several: Kong reads only that one). */
   readonly root: Readonly<Record<string, unknown>>;
+  /** Where the YAML documents after the first begin, when any of them holds something. */
+  readonly laterDocuments?: FileOrigin;
   /** Where a value of the document sits: `at(['services', 0, 'routes'])`. */
   at(path: readonly (string | number)[]): FileOrigin;
 }

@@ -19,6 +19,8 @@ export interface ParsedText {
   value: unknown;
   /** The offset of the value at `path`, or of its closest existing ancestor. */
   offsetAt(path: readonly (string | number)[]): number;
+  /** Where the YAML documents after the first begin, when any of them holds something. */
+  laterDocumentsAt?: number;
 }
 
 interface ListenerState {
@@ -30,8 +32,10 @@ interface ListenerState {
 }
 
 type YamlLoad = (text: string, options?: Omit<JsYaml.LoadOptions, 'schema'>) => unknown;
+type YamlLoadAll = (text: string, options?: Omit<JsYaml.LoadOptions, 'schema'>) => unknown[];
 
 let kongLoad: YamlLoad | undefined;
+let kongLoadAll: YamlLoadAll | undefined;
 
 /**
  * js-yaml's `load` with the scalars Kong's own YAML reader (lyaml, kong/db/declarative/init.lua)
@@ -46,20 +50,61 @@ function yamlLoad(): YamlLoad {
     const scalars = kongScalarTypes(jsYaml.Type as unknown as TypeConstructor) as JsYaml.Type[];
     const schema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...scalars, jsYaml.types.merge] });
     kongLoad = (text, options) => jsYaml.load(text, { ...options, schema });
+    kongLoadAll = (text, options) => jsYaml.loadAll(text, undefined, { ...options, schema });
   }
   return kongLoad;
 }
 
-/** Parses one YAML document; throws InputError naming the file and line on malformed input. */
+/**
+ * Parses a YAML file as Kong does; throws InputError naming the file and line on malformed input.
+ * A stream of several documents is what Kong's lyaml.load accepts too: every document must parse,
+ * and the first is the configuration (kong/db/declarative/init.lua calls it without `all`; lyaml
+ * lib/lyaml/init.lua then returns documents[1]). Where the others begin is kept for a finding.
+ */
 export function readYaml(text: string, file: string): ParsedText {
   const load = yamlLoad();
-  let value: unknown;
   try {
-    value = load(text, { filename: file });
+    return new LocatedYaml(load(text, { filename: file }), text, file, load, text);
+  } catch (error) {
+    if (!isSeveralDocuments(error)) throw yamlError(error, text, file);
+  }
+  let documents: unknown[];
+  try {
+    documents = kongLoadAll!(text, { filename: file });
   } catch (error) {
     throw yamlError(error, text, file);
   }
-  return new LocatedYaml(value, text, file, load);
+  const secondAt = secondDocumentStart(text);
+  // The first document alone, for the parser's positions (the same offsets: it is a prefix).
+  const firstText = secondAt === undefined ? text : text.slice(0, secondAt);
+  const parsed = new LocatedYaml(documents[0], text, file, load, firstText);
+  const laterHoldSomething = documents.slice(1).some((document) => document !== null && document !== undefined);
+  if (laterHoldSomething && secondAt !== undefined) parsed.laterDocumentsAt = secondAt;
+  return parsed;
+}
+
+function isSeveralDocuments(error: unknown): boolean {
+  return error instanceof Error && /expected a single document in the stream/.test(error.message);
+}
+
+/**
+ * The offset of the marker line (`---` or `...`) that ends the first document: the first marker
+ * after the first line holding content. A marker at column 0 always ends a document in YAML.
+ */
+export function secondDocumentStart(text: string): number | undefined {
+  let seenContent = false;
+  for (let at = 0; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    const line = text.slice(at, end);
+    const marker = /^(?:---|\.\.\.)(?=[ \t\r]|$)/.test(line);
+    const rest = marker ? line.slice(3) : line;
+    const holdsContent = /^[ \t]*[^ \t\r#%]/.test(rest) && !(rest === line && line.startsWith('%'));
+    if (marker && seenContent) return at;
+    if (holdsContent) seenContent = true;
+    at = end + 1;
+  }
+  return undefined;
 }
 
 /** A parsed YAML document whose positions are found on demand. */
@@ -67,11 +112,15 @@ class LocatedYaml implements ParsedText {
   private locator?: YamlLayoutLocator;
   private parserPositions?: PositionNode;
 
+  laterDocumentsAt?: number;
+
   constructor(
     readonly value: unknown,
     private readonly text: string,
     private readonly file: string,
     private readonly load: YamlLoad,
+    /** The text of the first document only: what the parser re-reads for positions. */
+    private readonly firstDocument: string,
   ) {}
 
   offsetAt(path: readonly (string | number)[]): number {
@@ -92,7 +141,7 @@ class LocatedYaml implements ParsedText {
   private positionsFromParser(): PositionNode {
     if (this.parserPositions === undefined) {
       const builder = new PositionBuilder();
-      this.load(this.text, { filename: this.file, listener: builder.listener });
+      this.load(this.firstDocument, { filename: this.file, listener: builder.listener });
       this.parserPositions = builder.root;
     }
     return this.parserPositions;
