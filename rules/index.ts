@@ -16,6 +16,7 @@ import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
 import multipleDocuments from './declarative/multiple-documents';
+import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
 import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
 import behaviourChanged from './entities/behaviour-changed';
@@ -99,6 +100,7 @@ export const builtinRules: readonly Rule[] = [
   formatVersion,
   deckTransformFalse,
   multipleDocuments,
+  duplicateKeys,
   vaultsBetaRenamed,
   luaFormatRemoved,
   routeRegexPathWithoutTilde,

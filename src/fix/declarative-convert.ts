@@ -82,7 +82,9 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
   const text = wholeText.slice(0, cut);
   const rest = wholeText.slice(cut);
   const source = new DeclarativeEntitySource([parsed]);
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  // A key written twice is loaded by Kong (the later value wins; declarative/duplicate-keys
+  // reports it), so it must not stop the conversion either.
+  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
   const conversions: Conversion[] = [];
   const ctx = { plan, crosses: (v: string | KongVersion) => pathCrosses(plan, v) };
   const record = (ruleId: string, entity: string, detail: string, description: string) =>

@@ -133,9 +133,9 @@ describe('bad input: size and shape', () => {
     expect(findingsOf(await check('--nginx-template', join(dir, 'deep.tmpl'))).length).toBeGreaterThan(0);
   });
 
-  it('duplicate keys: YAML is refused at the second key; JSON keeps the last (as Kong\'s cjson); kong.conf reports it', async () => {
+  it('duplicate keys: YAML and JSON keep the last (as Kong\'s lyaml and cjson), YAML with a finding; kong.conf reports it', async () => {
     writeFileSync(join(dir, 'dup.yml'), '_format_version: "3.0"\nservices:\n- name: a\n  name: b\n');
-    expectOneLineError(await check('--declarative', join(dir, 'dup.yml')), /dup\.yml:4:3: malformed YAML: duplicated mapping key/);
+    expect(findingsOf(await check('--declarative', join(dir, 'dup.yml')))).toContain('declarative/duplicate-keys 4:3');
     const json = '{"_format_version": "2.1", "routes": [{"name": "r", "paths": ["/ok"], "paths": ["/a/\\\\d+"]}]}';
     writeFileSync(join(dir, 'dup.json'), json);
     // The finding points at the second `paths`, the one that counts.

@@ -19,6 +19,7 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly flavorEvidence: string;
   readonly root: Record<string, unknown>;
   readonly laterDocuments?: FileOrigin;
+  readonly duplicateKey?: { key: string; origin: FileOrigin };
 
   constructor(
     readonly file: string,
@@ -45,6 +46,10 @@ export class ParsedDocument implements DeclarativeDocument {
       this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
     }
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
+    if (parsed.duplicateKey) {
+      const { line, column } = lineIndexOf(text).locate(parsed.duplicateKey.at);
+      this.duplicateKey = { key: parsed.duplicateKey.key, origin: { kind: 'file', file, line, column } };
+    }
     if (parsed.laterDocumentsAt !== undefined) {
       const { line, column } = lineIndexOf(text).locate(parsed.laterDocumentsAt);
       this.laterDocuments = { kind: 'file', file, line, column };

@@ -21,6 +21,8 @@ export interface ParsedText {
   offsetAt(path: readonly (string | number)[]): number;
   /** Where the YAML documents after the first begin, when any of them holds something. */
   laterDocumentsAt?: number;
+  /** The first key written twice in one mapping (Kong keeps the later value), with its offset. */
+  duplicateKey?: { key: string; at: number };
 }
 
 interface ListenerState {
@@ -57,30 +59,64 @@ function yamlLoad(): YamlLoad {
 
 /**
  * Parses a YAML file as Kong does; throws InputError naming the file and line on malformed input.
- * A stream of several documents is what Kong's lyaml.load accepts too: every document must parse,
- * and the first is the configuration (kong/db/declarative/init.lua calls it without `all`; lyaml
- * lib/lyaml/init.lua then returns documents[1]). Where the others begin is kept for a finding.
+ *
+ * - A key written twice in one mapping: Kong's lyaml assigns keys in order, so the later value
+ *   wins and the file loads. js-yaml refuses it unless told to behave like JSON.parse (`json`),
+ *   which is the same last-wins rule; the first such key is kept for a finding.
+ * - A stream of several documents: lyaml parses them all (each must be valid) and Kong
+ *   configures the first (kong/db/declarative/init.lua calls lyaml.load without `all`; lyaml
+ *   lib/lyaml/init.lua then returns documents[1]). Where the others begin is kept for a finding.
  */
 export function readYaml(text: string, file: string): ParsedText {
   const load = yamlLoad();
+  let duplicateKey: ParsedText['duplicateKey'];
+  // Runs a parse; on a duplicate key, notes it and parses again with the last value winning.
+  const lastKeyWins = <T>(parse: (json: boolean) => T): T => {
+    try {
+      return parse(false);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      duplicateKey ??= duplicateKeyAt(text, (error as { mark: { position: number } }).mark.position);
+      return parse(true);
+    }
+  };
+  let parsed: LocatedYaml | undefined;
   try {
-    return new LocatedYaml(load(text, { filename: file }), text, file, load, text);
+    const value = lastKeyWins((json) => load(text, { filename: file, json }));
+    parsed = new LocatedYaml(value, text, file, load, text, duplicateKey !== undefined);
   } catch (error) {
     if (!isSeveralDocuments(error)) throw yamlError(error, text, file);
   }
-  let documents: unknown[];
-  try {
-    documents = kongLoadAll!(text, { filename: file });
-  } catch (error) {
-    throw yamlError(error, text, file);
+  if (parsed === undefined) {
+    let documents: unknown[];
+    try {
+      documents = lastKeyWins((json) => kongLoadAll!(text, { filename: file, json }));
+    } catch (error) {
+      throw yamlError(error, text, file);
+    }
+    const secondAt = secondDocumentStart(text);
+    // The first document alone, for the parser's positions (the same offsets: it is a prefix).
+    const firstText = secondAt === undefined ? text : text.slice(0, secondAt);
+    parsed = new LocatedYaml(documents[0], text, file, load, firstText, duplicateKey !== undefined);
+    const laterHoldSomething = documents.slice(1).some((document) => document !== null && document !== undefined);
+    if (laterHoldSomething && secondAt !== undefined) parsed.laterDocumentsAt = secondAt;
   }
-  const secondAt = secondDocumentStart(text);
-  // The first document alone, for the parser's positions (the same offsets: it is a prefix).
-  const firstText = secondAt === undefined ? text : text.slice(0, secondAt);
-  const parsed = new LocatedYaml(documents[0], text, file, load, firstText);
-  const laterHoldSomething = documents.slice(1).some((document) => document !== null && document !== undefined);
-  if (laterHoldSomething && secondAt !== undefined) parsed.laterDocumentsAt = secondAt;
+  if (duplicateKey) parsed.duplicateKey = duplicateKey;
   return parsed;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const mark = (error as { mark?: { position?: unknown } }).mark;
+  return error instanceof Error && /duplicated mapping key/.test(error.message) && typeof mark?.position === 'number';
+}
+
+/** The key js-yaml stopped at (a plain or quoted key up to its `:`), as written. */
+function duplicateKeyAt(text: string, at: number): { key: string; at: number } {
+  const end = text.indexOf('\n', at);
+  const line = text.slice(at, end === -1 ? text.length : end);
+  const match = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:#][^:#]*?))\s*:(?:\s|$)/.exec(line);
+  const key = match ? match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3] : line.split(':')[0].trim();
+  return { key, at };
 }
 
 function isSeveralDocuments(error: unknown): boolean {
@@ -113,6 +149,7 @@ class LocatedYaml implements ParsedText {
   private parserPositions?: PositionNode;
 
   laterDocumentsAt?: number;
+  duplicateKey?: { key: string; at: number };
 
   constructor(
     readonly value: unknown,
@@ -121,6 +158,8 @@ class LocatedYaml implements ParsedText {
     private readonly load: YamlLoad,
     /** The text of the first document only: what the parser re-reads for positions. */
     private readonly firstDocument: string,
+    /** The text writes a key twice: the parser must be told to keep the last. */
+    private readonly lastKeyWins: boolean,
   ) {}
 
   offsetAt(path: readonly (string | number)[]): number {
@@ -141,7 +180,7 @@ class LocatedYaml implements ParsedText {
   private positionsFromParser(): PositionNode {
     if (this.parserPositions === undefined) {
       const builder = new PositionBuilder();
-      this.load(this.firstDocument, { filename: this.file, listener: builder.listener });
+      this.load(this.firstDocument, { filename: this.file, listener: builder.listener, json: this.lastKeyWins });
       this.parserPositions = builder.root;
     }
     return this.parserPositions;

@@ -183,8 +183,10 @@ describe('declarative loader: bad input', () => {
     expect(errorOf(() => readDeclarativeText('list.yml', '- a\n- b\n')).message).toContain('mapping');
   });
 
-  it('refuses duplicate keys', () => {
-    expect(errorOf(() => readDeclarativeText('dup.yml', 'services: []\nservices: []\n')).oneLine()).toMatch(/^dup\.yml:2/);
+  it('reads a repeated key as Kong does (the later value wins) and names where it is repeated', () => {
+    const document = readDeclarativeText('dup.yml', 'services: [{name: a}]\nservices: []\n');
+    expect(document.root).toEqual({ services: [] });
+    expect(document.duplicateKey).toMatchObject({ key: 'services', origin: { line: 2, column: 1 } });
   });
 });
 
