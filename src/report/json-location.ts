@@ -20,13 +20,16 @@ export function toJsonLocation(origin: Origin): JsonLocation {
     }
     case 'env': return { env: origin.env };
     case 'db': {
-      const anchor = origin.anchor ? { file: origin.anchor.file, line: origin.anchor.line, column: origin.anchor.column } : {};
-      return {
-        table: origin.table,
-        ...(origin.id ? { id: origin.id } : {}),
-        ...(origin.field ? { field: origin.field } : {}),
-        ...anchor,
-      };
+      // Key by key (a database check can report tens of thousands of rows): table, id, field, anchor.
+      const location: { table: string; id?: string; field?: string; file?: string; line?: number; column?: number } = { table: origin.table };
+      if (origin.id) location.id = origin.id;
+      if (origin.field) location.field = origin.field;
+      if (origin.anchor) {
+        location.file = origin.anchor.file;
+        location.line = origin.anchor.line;
+        location.column = origin.anchor.column;
+      }
+      return location;
     }
     case 'cli': return { flag: origin.flag };
     case 'default': return { default: origin.version ?? 'default' };

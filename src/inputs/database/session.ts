@@ -59,11 +59,16 @@ export class ReadOnlySession {
    * Runs one reading statement; errors become InputErrors naming the database. `timestampsAsText`
    * keeps timestamps as the server's text instead of Dates (see `stream`).
    */
-  async query<Row extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], options: { timestampsAsText?: boolean } = {}): Promise<Row[]> {
+  async query<Row extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], options: { timestampsAsText?: boolean; arrays?: boolean } = {}): Promise<Row[]> {
     if (!READING_VERBS.test(sql)) throw new Error(`refusing a statement that is not a read: ${sql.slice(0, 40)}`);
     try {
-      const result = options.timestampsAsText
-        ? await this.client.query<Row>({ text: sql, values: params, types: TIMESTAMPS_AS_TEXT })
+      const result = options.timestampsAsText || options.arrays
+        ? await this.client.query<Row>({
+          text: sql,
+          values: params,
+          ...(options.timestampsAsText ? { types: TIMESTAMPS_AS_TEXT } : {}),
+          ...(options.arrays ? { rowMode: 'array' as const } : {}),
+        })
         : await this.client.query<Row>(sql, params);
       return result.rows;
     } catch (error) {
@@ -73,9 +78,13 @@ export class ReadOnlySession {
 
   /**
    * Streams the rows of a SELECT in batches through a server-side cursor, inside a read-only
-   * transaction, so a large table is never held in memory at once.
+   * transaction, so a large table is never held in memory at once. Each row is an array of
+   * column values in the SELECT's order: pg builds no object per row (building 200,000 of them
+   * was most of pg's own time on a 100,000-route table), and the caller reads columns by
+   * position. Batches of 2,000 rows: with 500, the 400 round trips of a 100,000-route database
+   * cost ~0.15 s more, and a batch is still only a few megabytes.
    */
-  async stream<Row extends QueryResultRow>(sql: string, onRow: (row: Row) => void, batchSize = 500): Promise<void> {
+  async stream(sql: string, onRow: (row: unknown[]) => void, batchSize = 2000): Promise<void> {
     if (!/^\s*SELECT\b/i.test(sql)) throw new Error('only SELECT statements can be streamed');
     await this.query('BEGIN READ ONLY');
     try {
@@ -83,7 +92,7 @@ export class ReadOnlySession {
       for (;;) {
         // Timestamps stay text: turning every created_at/updated_at into a Date was the largest
         // single cost of reading 200,000 rows (~0.25 s), and no rule reads them.
-        const rows = await this.query<Row>(`FETCH ${batchSize} FROM preflight_cursor`, [], { timestampsAsText: true });
+        const rows = await this.query(`FETCH ${batchSize} FROM preflight_cursor`, [], { timestampsAsText: true, arrays: true }) as unknown as unknown[][];
         for (const row of rows) onRow(row);
         if (rows.length < batchSize) break;
       }

@@ -69,11 +69,14 @@ describe('read-only session', () => {
     const session = await ReadOnlySession.open(settingsFromUrl(db.url));
     const statements: string[] = [];
     const original = session.query.bind(session);
-    session.query = ((sql: string, params?: unknown[]) => { statements.push(sql); return original(sql, params); }) as typeof session.query;
+    session.query = ((sql: string, ...rest: [unknown[]?, object?]) => { statements.push(sql); return original(sql, ...rest); }) as typeof session.query;
     try {
-      let seen = 0;
-      await session.stream<{ n: number }>('SELECT n FROM generate_series(1, 1050) AS n', () => { seen += 1; }, 500);
-      expect(seen).toBe(1050);
+      const rows: unknown[][] = [];
+      await session.stream("SELECT n, 'r' || n AS name, NULL::text AS nothing FROM generate_series(1, 1050) AS n", (row) => rows.push(row), 500);
+      expect(rows).toHaveLength(1050);
+      // Rows come as arrays in the SELECT's order.
+      expect(rows[0]).toEqual([1, 'r1', null]);
+      expect(rows[1049]).toEqual([1050, 'r1050', null]);
       expect(statements.filter((s) => s.startsWith('FETCH 500'))).toHaveLength(3);
       expect(statements[0]).toBe('BEGIN READ ONLY');
     } finally {
