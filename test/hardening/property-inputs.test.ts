@@ -101,7 +101,9 @@ function mutated(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
 
 const yamlText = fc.oneof(
   { weight: 3, arbitrary: mutated(declarativeValue.map((v) => dump(v, { skipInvalid: true }))) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(noisyString, fc.constantFrom('services:', '- name: a', '  routes:', '  - paths: [/a]', '&x {a: 1}', '*x', '<<: *x', '  ', '\t')), { maxLength: 15 }).map((l) => l.join('\n')) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(noisyString, fc.constantFrom('services:', '- name: a', '  routes:', '  - paths: [/a]', '&x {a: 1}', '*x', '<<: *x', '  ', '\t',
+    // Multi-document streams, repeated keys and YAML 1.1 scalars: Kong reads all of these.
+    '---', '...', '--- {a: 1}', '  name: b', '  strip_path: no', '  port: 0755', '  x: 1:30', 'services: []')), { maxLength: 15 }).map((l) => l.join('\n')) },
 );
 const jsonText = fc.oneof(
   { weight: 3, arbitrary: mutated(declarativeValue.map((v) => JSON.stringify(v, null, 2))) },
