@@ -135,7 +135,8 @@ export function secondDocumentStart(text: string): number | undefined {
     const line = text.slice(at, end);
     const marker = /^(?:---|\.\.\.)(?=[ \t\r]|$)/.test(line);
     const rest = marker ? line.slice(3) : line;
-    const holdsContent = /^[ \t]*[^ \t\r#%]/.test(rest) && !(rest === line && line.startsWith('%'));
+    // Anything but blanks and a comment is content; a `%` directive line is not.
+    const holdsContent = !line.startsWith('%') && /^[ \t]*[^ \t\r#]/.test(rest);
     if (marker && seenContent) return at;
     if (holdsContent) seenContent = true;
     at = end + 1;
