@@ -15,6 +15,10 @@ describe('declarative/multiple-documents', () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, `---\n${FIRST}...\n---\nroutes: []\n`)).toEqual(['laterIgnored warning @6']);
   });
 
+  it('invalid: after a %YAML directive and a leading ---, the third marker line starts the ignored part', async () => {
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, `%YAML 1.1\n---\n${FIRST}--- {routes: []}\n`)).toEqual(['laterIgnored warning @7']);
+  });
+
   it('valid: one document, with a leading --- and a trailing empty one', async () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, `---\n${FIRST}`)).toEqual([]);
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, `${FIRST}---\n# nothing here\n`)).toEqual([]);
