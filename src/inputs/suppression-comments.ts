@@ -57,7 +57,8 @@ export function scanFiles(files: Iterable<string>, known: ReadonlyMap<string, st
       continue;
     }
     if (text.includes('\u0000')) continue;
-    found.push(...scanSuppressionComments(file, text));
+    // One by one: a spread of a huge list of comments would exceed the call stack.
+    for (const comment of scanSuppressionComments(file, text)) found.push(comment);
   }
   return found;
 }

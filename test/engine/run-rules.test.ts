@@ -68,6 +68,18 @@ describe('runRules', () => {
     expect(result.findings[0].severity).toBe('warning');
   });
 
+  it('collects a rule\'s findings however many there are (a spread of 200,000 overflowed the stack)', async () => {
+    const many = defineRule<'hit'>({
+      ...base, id: 'test/many', inputs: [], messages: { hit: 'hit' },
+      check(ctx) {
+        for (let i = 0; i < 200_000; i++) ctx.report({ messageId: 'hit', at: { kind: 'global' } });
+      },
+    });
+    const result = await runRules([many], { plan: plan('3.3', '3.4') });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.findings).toHaveLength(200_000);
+  });
+
   it('applies configuration: disabled rules and severity overrides', async () => {
     const off = await runRules([always], { plan: plan('3.3', '3.4'), disabled: new Set(['test/always']) });
     expect(off.notApplicable[0].reason).toBe('disabled');
