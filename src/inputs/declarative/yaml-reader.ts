@@ -126,19 +126,26 @@ function isSeveralDocuments(error: unknown): boolean {
 /**
  * The offset of the marker line (`---` or `...`) that ends the first document: the first marker
  * after the first line holding content. A marker at column 0 always ends a document in YAML.
+ * Only the lines before the content are looked at one by one (usually none or a `---`); the
+ * markers after it are found by one search, as --fix-output asks this of every YAML file.
  */
 export function secondDocumentStart(text: string): number | undefined {
-  let seenContent = false;
+  const contentAt = firstContentLine(text);
+  if (contentAt === undefined) return undefined;
+  const markers = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  markers.lastIndex = contentAt + 1;
+  return markers.exec(text)?.index;
+}
+
+/** Where the first line holding content starts (a `--- {a: 1}` marker line counts as content). */
+function firstContentLine(text: string): number | undefined {
   for (let at = 0; at < text.length; ) {
     const next = text.indexOf('\n', at);
     const end = next === -1 ? text.length : next;
     const line = text.slice(at, end);
-    const marker = /^(?:---|\.\.\.)(?=[ \t\r]|$)/.test(line);
-    const rest = marker ? line.slice(3) : line;
+    const rest = /^(?:---|\.\.\.)(?=[ \t\r]|$)/.test(line) ? line.slice(3) : line;
     // Anything but blanks and a comment is content; a `%` directive line is not.
-    const holdsContent = !line.startsWith('%') && /^[ \t]*[^ \t\r#]/.test(rest);
-    if (marker && seenContent) return at;
-    if (holdsContent) seenContent = true;
+    if (!line.startsWith('%') && /^[ \t]*[^ \t\r#]/.test(rest)) return at;
     at = end + 1;
   }
   return undefined;
