@@ -1,6 +1,7 @@
 // Finds `# kong-preflight-disable-next-line <rule>[, <rule>] -- <reason>` comments in any file
-// that uses `#` comments (kong.conf, YAML, nginx templates; not JSON, which has none). The kong.conf loader drops comments,
-// so this scanner reads the text itself. It only collects; src/triage decides what they hide.
+// that uses `#` comments (kong.conf, YAML, nginx templates; not JSON, which has none). The
+// kong.conf loader drops comments, so this scanner reads the text itself. It only collects;
+// src/triage decides what they hide.
 
 import { readFileSync } from 'node:fs';
 

@@ -22,6 +22,9 @@ export interface EntityRef {
 /** Entity kinds that others belong to: a target's upstream, an sni's certificate. */
 export type EntityParent = 'service' | 'route' | 'consumer' | 'consumer_group' | 'upstream' | 'certificate';
 
+/** The enclosing entities of one entity, by kind. */
+export type EntityParents = Partial<Record<EntityParent, EntityRef>>;
+
 export interface Entity {
   type: EntityType;
   /** Kong's id when known (always for database rows, often absent in declarative files). */
@@ -31,7 +34,7 @@ export interface Entity {
   /** Field values in Kong's schema shape (`paths` is an array, `config` an object). */
   fields: Readonly<Record<string, unknown>>;
   /** Enclosing entities: a plugin nested under a route under a service knows both. */
-  parents?: Partial<Record<EntityParent, EntityRef>>;
+  parents?: EntityParents;
   workspace?: string;
   /**
    * Which kind of source holds the entity, when the source says so cheaply: rules that only need

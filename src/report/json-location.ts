@@ -14,9 +14,11 @@ export type JsonLocation =
 export function toJsonLocation(origin: Origin): JsonLocation {
   switch (origin.kind) {
     case 'file': {
-      const { file, line, column, endLine, endColumn } = origin;
-      if (!endLine && !endColumn) return { file, line, column };
-      return { file, line, column, ...(endLine ? { endLine } : {}), ...(endColumn ? { endColumn } : {}) };
+      // Key by key, as for database rows below: one object per finding, tens of thousands of them.
+      const location: { file: string; line: number; column: number; endLine?: number; endColumn?: number } = { file: origin.file, line: origin.line, column: origin.column };
+      if (origin.endLine) location.endLine = origin.endLine;
+      if (origin.endColumn) location.endColumn = origin.endColumn;
+      return location;
     }
     case 'env': return { env: origin.env };
     case 'db': {

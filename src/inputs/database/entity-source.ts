@@ -2,7 +2,7 @@
 // through a cursor; only the columns a table has in this version are selected, and columns
 // holding secrets (private keys, JWKs, credentials) are never selected at all.
 
-import type { Entity, EntityParent, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import type { Entity, EntityParent, EntityParents, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import type { DbOrigin, FileOrigin } from '../../model/origin';
 import type { ReadOnlySession } from './session';
 
@@ -135,19 +135,25 @@ interface RowPlan {
   wsAt?: number;
   handleAt?: number;
   /** Copies a row's set columns and references into `fields`; returns the parents it found. */
-  copy: (fields: Record<string, unknown>, row: readonly unknown[]) => Parents | undefined;
+  copy: (fields: Record<string, unknown>, row: readonly unknown[]) => EntityParents | undefined;
   workspaceNames: ReadonlyMap<string, string>;
   anchor?: FileOrigin;
 }
 
-type Parents = NonNullable<Entity['parents']>;
-
 function rowPlan(type: EntityType, table: string, mapping: TableMapping, select: readonly string[], workspaceNames: ReadonlyMap<string, string>, anchor: FileOrigin | undefined): RowPlan {
-  const at = (column: string | undefined) => (column === undefined || !select.includes(column) ? undefined : select.indexOf(column));
-  const columns = mapping.columns.filter((column) => select.includes(column)).map((column) => ({ column, index: select.indexOf(column) }));
-  const refs = Object.entries(mapping.refs ?? {})
-    .filter(([column]) => select.includes(column))
-    .map(([column, field]) => ({ field, index: select.indexOf(column), parent: PARENT_KEYS.has(field) }));
+  /** A column's place in the row, or undefined when it is not selected. */
+  const at = (column: string | undefined): number | undefined => {
+    const index = column === undefined ? -1 : select.indexOf(column);
+    return index < 0 ? undefined : index;
+  };
+  const columns = mapping.columns.flatMap((column) => {
+    const index = at(column);
+    return index === undefined ? [] : [{ column, index }];
+  });
+  const refs = Object.entries(mapping.refs ?? {}).flatMap(([column, field]) => {
+    const index = at(column);
+    return index === undefined ? [] : [{ field, index, parent: PARENT_KEYS.has(field) }];
+  });
   const plan: RowPlan = { type, table, idAt: select.indexOf('id'), copy: compileCopy(columns, refs), workspaceNames };
   const wsAt = at('ws_id');
   if (wsAt !== undefined) plan.wsAt = wsAt;
@@ -187,7 +193,7 @@ class DatabaseEntity implements Entity {
   readonly id: string;
   readonly fields: Record<string, unknown> = {};
   readonly name?: string;
-  readonly parents?: Parents;
+  readonly parents?: EntityParents;
   readonly workspace?: string;
   private readonly table: string;
   private readonly anchor?: FileOrigin;

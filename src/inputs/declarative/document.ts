@@ -46,14 +46,8 @@ export class ParsedDocument implements DeclarativeDocument {
       this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
     }
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
-    if (parsed.duplicateKey) {
-      const { line, column } = lineIndexOf(text).locate(parsed.duplicateKey.at);
-      this.duplicateKey = { key: parsed.duplicateKey.key, origin: { kind: 'file', file, line, column } };
-    }
-    if (parsed.laterDocumentsAt !== undefined) {
-      const { line, column } = lineIndexOf(text).locate(parsed.laterDocumentsAt);
-      this.laterDocuments = { kind: 'file', file, line, column };
-    }
+    if (parsed.duplicateKey) this.duplicateKey = { key: parsed.duplicateKey.key, origin: this.originOf(parsed.duplicateKey.at) };
+    if (parsed.laterDocumentsAt !== undefined) this.laterDocuments = this.originOf(parsed.laterDocumentsAt);
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {
       this.flavor = 'kong';
@@ -79,7 +73,10 @@ export class ParsedDocument implements DeclarativeDocument {
   }
 
   at(path: readonly (string | number)[]): FileOrigin {
-    const offset = valueStart(this.text, this.parsed.offsetAt(path), this.format);
+    return this.originOf(valueStart(this.text, this.parsed.offsetAt(path), this.format));
+  }
+
+  private originOf(offset: number): FileOrigin {
     const { line, column } = lineIndexOf(this.text).locate(offset);
     return { kind: 'file', file: this.file, line, column };
   }

@@ -2,7 +2,7 @@
 // collections Kong (and decK) let you nest (routes in services, plugins in services, routes,
 // consumers and consumer groups, targets in upstreams, snis in certificates, keys in key sets).
 
-import type { Entity, EntityParent, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
+import type { Entity, EntityParent, EntityParents as Parents, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import { InputError } from '../../errors';
 import type { Origin } from '../../model/origin';
 import type { DeclarativeDocument } from './types';
@@ -28,13 +28,12 @@ const NESTED: Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Re
   key_set: { keys: 'key' },
 };
 
-
 export class DeclarativeEntity implements Entity {
   readonly sourceKind = 'declarative' as const;
   readonly id?: string;
   readonly name?: string;
   readonly workspace?: string;
-  parents?: Partial<Record<Parent, EntityRef>>;
+  parents?: Parents;
 
   constructor(
     readonly type: EntityType,
@@ -101,8 +100,8 @@ const HOLDS: Readonly<Partial<Record<EntityType | 'consumer_group', ReadonlySet<
 })();
 
 /**
- * Entities of several documents, by type in file order. Nothing is collected: each `each` walks
- * the parsed documents again, down only the collections that can hold the type asked for, and
+ * Entities of several documents, in file order. Nothing is collected: each `each` or `eachOf`
+ * walks the parsed documents again, down only the collections that can hold a type asked for, and
  * the entity objects it makes live as long as a rule keeps them. Holding all 120,000 entities of
  * a 50,000-route file cost ~30 MB and, through the garbage collector, ~0.1 s, for objects each
  * rule looked at once.
@@ -187,15 +186,16 @@ function refuseAliasBombs(document: DeclarativeDocument): void {
 }
 
 /**
- * Visits the entities of type `want` in one collection and below it, in file order. Parent
- * references are worked out on the way down, and only for entities that nest something.
+ * Visits the entities of the types in `want` in one collection and below it, in file order,
+ * descending only into the collection types in `descend`. Parent references are worked out on
+ * the way down, and only for entities that nest something.
  */
 function walk(
   document: DeclarativeDocument,
   type: EntityType | 'consumer_group',
   items: unknown[],
   path: (string | number)[],
-  inherited: Partial<Record<Parent, EntityRef>> | undefined,
+  inherited: Parents | undefined,
   want: ReadonlySet<EntityType>,
   descend: ReadonlySet<string>,
   visit: (entity: Entity) => void,
@@ -214,7 +214,7 @@ function walk(
       visit(entity);
     }
     if (!nested) continue;
-    let childParents: Partial<Record<Parent, EntityRef>> | undefined | null = null;
+    let childParents: Parents | undefined | null = null;
     for (const key in nested) {
       const childType = nested[key];
       const children = record[key];
@@ -262,8 +262,6 @@ function withParent(parents: Parents | undefined, key: Parent, ref: EntityRef): 
   out[key] = ref;
   return out;
 }
-
-type Parents = Partial<Record<Parent, EntityRef>>;
 
 /** `path` + `[index, key]`, copied in a loop: array spread here cost more than the rest of the walk. */
 function childPath(path: readonly (string | number)[], index: number, key: string): (string | number)[] {
