@@ -112,8 +112,9 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   }).finally(() => installation.inputs.database?.close());
   progress.step('triage and fingerprints');
   // Declarative files can be tens of megabytes: fingerprints and comment scanning reuse their texts.
-  const knownTexts = new Map((installation.inputs.declarative?.documents ?? []).map((d) => [d.file, d.text]));
-  const readLine = cachedLineReader(knownTexts);
+  const documents = installation.inputs.declarative?.documents ?? [];
+  const knownTexts = new Map(documents.map((d) => [d.file, d.text]));
+  const readLine = cachedLineReader(new Map(documents.map((d) => [d.file, d.lines])));
   const triaged = triage(result.findings, {
     comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),
     config: loadedConfig,

@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding';
 import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { lineIndexOf, type LineIndex } from '../text/line-index';
+import { LineIndex } from '../text/line-index';
 
 /** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
 export type LineReader = (file: string, line: number) => string | undefined;
@@ -151,17 +151,17 @@ function noLines(): undefined {
  * Reads lines from files on demand and keeps each file's text with a table of line starts, so
  * fingerprinting 50,000 findings in one file reads it once and allocates one string per line
  * asked for (splitting a 30 MB file into lines would hold a million strings). Files that are not
- * text are treated as unreadable. `known` maps file names to texts already read.
+ * text are treated as unreadable. `known` maps file names to texts already read, with their index.
  */
-export function cachedLineReader(known: ReadonlyMap<string, string> = new Map()): LineReader {
+export function cachedLineReader(known: ReadonlyMap<string, LineIndex> = new Map()): LineReader {
   const cache = new Map<string, { text: string; lines: LineIndex } | null>();
   return (file, line) => {
     let entry = cache.get(file);
     if (entry === undefined) {
       try {
         // Texts the loaders already hold (a 30 MB declarative file) are not read again.
-        const text = known.get(file) ?? readFileSync(file, 'utf8');
-        entry = text.includes('\u0000') ? null : { text, lines: lineIndexOf(text) };
+        const lines = known.get(file) ?? new LineIndex(readFileSync(file, 'utf8'));
+        entry = lines.text.includes('\u0000') ? null : { text: lines.text, lines };
       } catch {
         entry = null;
       }

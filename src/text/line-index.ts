@@ -1,26 +1,21 @@
 // Offsets to lines and columns for the texts the tool reads.
 
 /**
- * Turns offsets into 1-based line and column with a table of line starts built once per text.
- * The readers, the document and fingerprinting share one table per text (`lineIndexOf`).
+ * Turns offsets into 1-based line and column with a table of line starts, built on the first
+ * question (a file without findings never needs it). Whoever reads a text makes its one index and
+ * hands it on: the readers, the document and fingerprinting share it.
+ *
+ * It is passed along rather than looked up by text: a Map keyed by a 9 MB string compares the
+ * whole string whenever another text of the same length is asked for (V8 hashes long strings by
+ * length only), which made a second check in one process spend 14 s on lookups.
  */
 export class LineIndex {
-  private readonly starts: Uint32Array;
+  private table?: Uint32Array;
 
-  constructor(text: string) {
-    // One pass over the text: the table starts at a guess (a line per 40 characters) and doubles
-    // when the text has shorter lines; the unused end is cut off.
-    let starts = new Uint32Array(Math.max(16, Math.ceil(text.length / 40)));
-    let count = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      if (count === starts.length) {
-        const larger = new Uint32Array(starts.length * 2);
-        larger.set(starts);
-        starts = larger;
-      }
-      starts[count++] = i + 1;
-    }
-    this.starts = starts.subarray(0, count);
+  constructor(readonly text: string) {}
+
+  private get starts(): Uint32Array {
+    return (this.table ??= lineStarts(this.text));
   }
 
   /** Number of lines (a text without a line break has one). */
@@ -74,19 +69,19 @@ export class LineIndex {
 }
 
 /**
- * The line index of a text, built once however many parts of a run ask (the reader locating
- * values, the document turning offsets into lines, fingerprints reading lines back). Keyed by the
- * string itself: V8 compares the same string object by identity, and keeps a few recent texts only.
+ * Offsets where each line starts, in one pass: the table starts at a guess (a line per 40
+ * characters) and doubles when the text has shorter lines; the unused end is cut off.
  */
-const recentIndexes = new Map<string, LineIndex>();
-const RECENT_INDEXES = 8;
-
-export function lineIndexOf(text: string): LineIndex {
-  let index = recentIndexes.get(text);
-  if (index === undefined) {
-    index = new LineIndex(text);
-    if (recentIndexes.size >= RECENT_INDEXES) recentIndexes.delete(recentIndexes.keys().next().value as string);
-    recentIndexes.set(text, index);
+function lineStarts(text: string): Uint32Array {
+  let starts = new Uint32Array(Math.max(16, Math.ceil(text.length / 40)));
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (count === starts.length) {
+      const larger = new Uint32Array(starts.length * 2);
+      larger.set(starts);
+      starts = larger;
+    }
+    starts[count++] = i + 1;
   }
-  return index;
+  return starts.subarray(0, count);
 }

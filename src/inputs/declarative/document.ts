@@ -2,7 +2,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { InputError } from '../../errors';
-import { lineIndexOf } from '../../text/line-index';
+import type { LineIndex } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
 
@@ -25,6 +25,7 @@ export class ParsedDocument implements DeclarativeDocument {
     readonly file: string,
     readonly format: 'yaml' | 'json',
     readonly text: string,
+    readonly lines: LineIndex,
     private readonly parsed: ParsedText,
     loadedByKong: boolean,
   ) {
@@ -77,7 +78,7 @@ export class ParsedDocument implements DeclarativeDocument {
   }
 
   private originOf(offset: number): FileOrigin {
-    const { line, column } = lineIndexOf(this.text).locate(offset);
+    const { line, column } = this.lines.locate(offset);
     return { kind: 'file', file: this.file, line, column };
   }
 }

@@ -7,20 +7,20 @@
 // pays nothing for positions.
 
 import { InputError } from '../../errors';
-import { LineIndex, lineIndexOf } from '../../text/line-index';
+import { LineIndex } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 
-export function readJson(text: string, file: string): ParsedText {
+export function readJson(text: string, file: string, lines: LineIndex = new LineIndex(text)): ParsedText {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const offset = errorOffset(text, reason);
-    const { line, column } = new LineIndex(text).locate(offset);
+    const { line, column } = lines.locate(offset);
     throw new InputError(`malformed JSON: ${reason}`, { file, line, column });
   }
-  const index = new LazyJsonIndex(text, value);
+  const index = new LazyJsonIndex(text, value, lines);
   return { value, offsetAt: (path) => index.offsetAt(path) };
 }
 
@@ -49,10 +49,9 @@ type Children = Map<string, number> | number[];
 class LazyJsonIndex {
   /** Children of every container indexed so far, by the container's opening offset. */
   private readonly containers = new Map<number, Children>();
-  private lines?: LineIndex;
   private indents?: Int32Array;
 
-  constructor(private readonly text: string, private readonly value: unknown) {}
+  constructor(private readonly text: string, private readonly value: unknown, private readonly lines: LineIndex) {}
 
   /** The offset of the value at `path`, or of its closest existing ancestor. */
   offsetAt(path: readonly (string | number)[]): number {
@@ -99,7 +98,7 @@ class LazyJsonIndex {
     const afterOpen = skipBlanks(text, open + 1);
     const c = text.charCodeAt(afterOpen);
     if (c !== LF && c !== CR) return undefined;
-    const lines = (this.lines ??= lineIndexOf(text));
+    const lines = this.lines;
     // Each scan passes over every line of its container, and a finding's path enters four or
     // five nested ones: one table of indentations makes a line one integer comparison.
     const indents = (this.indents ??= lineIndents(text, lines));

@@ -10,6 +10,7 @@ import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
+import { LineIndex } from '../../text/line-index';
 import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
@@ -156,6 +157,8 @@ export function readDeclarativeText(file: string, text: string, loadedByKong = f
   const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (!READABLE_EXTENSIONS.includes(ext) && /^\s*[{[]/.test(text));
   const format = looksJson ? 'json' : 'yaml';
-  const parsed = format === 'json' ? readJson(text, file) : readYaml(text, file);
-  return new ParsedDocument(file, format, text, parsed, loadedByKong);
+  // One line index per text, shared by the reader, the document and fingerprints.
+  const lines = new LineIndex(text);
+  const parsed = format === 'json' ? readJson(text, file, lines) : readYaml(text, file, lines);
+  return new ParsedDocument(file, format, text, lines, parsed, loadedByKong);
 }

@@ -4,6 +4,7 @@
 
 import type { EntitySource } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
+import type { LineIndex } from '../../text/line-index';
 
 /** `kong`: a DB-less kong.yml that Kong loads itself; `deck`: a decK state file. */
 export type DeclarativeFlavor = 'kong' | 'deck';
@@ -32,6 +33,8 @@ export interface DeclarativeDocument {
   readonly collections: readonly HeaderValue<string>[];
   /** The text as read (without a byte-order mark): reused for fingerprints and suppression comments. */
   readonly text: string;
+  /** The text's line index, made once by the reader and shared with fingerprints. */
+  readonly lines: LineIndex;
   /** The parsed document (the first, when a YAML file holds several: Kong reads only that one). */
   readonly root: Readonly<Record<string, unknown>>;
   /** Where the YAML documents after the first begin, when any of them holds something. */

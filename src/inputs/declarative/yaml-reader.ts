@@ -10,7 +10,7 @@
 
 import type * as JsYaml from 'js-yaml';
 import { InputError } from '../../errors';
-import { lineIndexOf } from '../../text/line-index';
+import { LineIndex } from '../../text/line-index';
 import { SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
 import { YamlLayoutLocator } from './yaml-locator';
 import { kongScalarTypes, type TypeConstructor } from './kong-yaml-scalars';
@@ -67,7 +67,7 @@ function yamlLoad(): YamlLoad {
  *   configures the first (kong/db/declarative/init.lua calls lyaml.load without `all`; lyaml
  *   lib/lyaml/init.lua then returns documents[1]). Where the others begin is kept for a finding.
  */
-export function readYaml(text: string, file: string): ParsedText {
+export function readYaml(text: string, file: string, lines: LineIndex = new LineIndex(text)): ParsedText {
   const load = yamlLoad();
   let duplicateKey: ParsedText['duplicateKey'];
   // Runs a parse; on a duplicate key, notes it and parses again with the last value winning.
@@ -83,21 +83,21 @@ export function readYaml(text: string, file: string): ParsedText {
   let parsed: LocatedYaml | undefined;
   try {
     const value = lastKeyWins((json) => load(text, { filename: file, json }));
-    parsed = new LocatedYaml(value, text, file, load, text, duplicateKey !== undefined);
+    parsed = new LocatedYaml(value, text, lines, file, load, text, duplicateKey !== undefined);
   } catch (error) {
-    if (!isSeveralDocuments(error)) throw yamlError(error, text, file);
+    if (!isSeveralDocuments(error)) throw yamlError(error, lines, file);
   }
   if (parsed === undefined) {
     let documents: unknown[];
     try {
       documents = lastKeyWins((json) => kongLoadAll!(text, { filename: file, json }));
     } catch (error) {
-      throw yamlError(error, text, file);
+      throw yamlError(error, lines, file);
     }
     const secondAt = secondDocumentStart(text);
     // The first document alone, for the parser's positions (the same offsets: it is a prefix).
     const firstText = secondAt === undefined ? text : text.slice(0, secondAt);
-    parsed = new LocatedYaml(documents[0], text, file, load, firstText, duplicateKey !== undefined);
+    parsed = new LocatedYaml(documents[0], text, lines, file, load, firstText, duplicateKey !== undefined);
     const laterHoldSomething = documents.slice(1).some((document) => document !== null && document !== undefined);
     if (laterHoldSomething && secondAt !== undefined) parsed.laterDocumentsAt = secondAt;
   }
@@ -162,6 +162,7 @@ class LocatedYaml implements ParsedText {
   constructor(
     readonly value: unknown,
     private readonly text: string,
+    private readonly lines: LineIndex,
     private readonly file: string,
     private readonly load: YamlLoad,
     /** The text of the first document only: what the parser re-reads for positions. */
@@ -172,7 +173,7 @@ class LocatedYaml implements ParsedText {
 
   offsetAt(path: readonly (string | number)[]): number {
     if (this.parserPositions === undefined) {
-      this.locator ??= new YamlLayoutLocator(this.text, lineIndexOf(this.text));
+      this.locator ??= new YamlLayoutLocator(this.text, this.lines);
       const offset = this.locator.offsetAt(this.value, path);
       if (offset !== undefined) return offset;
     }
@@ -293,11 +294,11 @@ function mergePositions(target: MappingPositions, merged: PositionNode): void {
   }
 }
 
-function yamlError(error: unknown, text: string, file: string): InputError {
+function yamlError(error: unknown, lines: LineIndex, file: string): InputError {
   const mark = (error as { mark?: { position?: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
   if (mark && typeof mark.position === 'number') {
-    const { line, column } = lineIndexOf(text).locate(Math.min(mark.position, text.length));
+    const { line, column } = lines.locate(Math.min(mark.position, lines.text.length));
     return new InputError(`malformed YAML: ${reason}`, { file, line, column });
   }
   return new InputError(`malformed YAML: ${reason}`, { file });
