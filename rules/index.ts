@@ -40,6 +40,7 @@ import enterpriseRemoved from './conf/enterprise-removed';
 import nginxNamespace from './conf/nginx-namespace';
 import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
+import knownIssue from './conf/known-issue';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
@@ -89,6 +90,7 @@ export const builtinRules: readonly Rule[] = [
   nginxNamespace,
   unknownProperty,
   vaultReference,
+  knownIssue,
   enterpriseLicense,
   dbMigrationsInProgress,
   dbInstalledVersionMismatch,

@@ -28,6 +28,7 @@ export const RULE_FOR_KIND: Record<ChangeKind, string | undefined> = {
   'namespace-added': 'conf/nginx-namespace',
   'namespace-removed': 'conf/nginx-namespace',
   'product-removed': 'conf/enterprise-removed',
+  'known-issue': 'conf/known-issue',
 };
 
 /** The rule that reports a change (its own `rule`, else the rule for its kind). */
@@ -76,6 +77,29 @@ export function changeReachedAt(change: ConfChange, plan: Pick<Plan, 'from' | 't
   if (pathCrosses(plan, change.introducedIn)) return change.introducedIn;
   if (plan.edition !== 'enterprise') return undefined;
   return change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+}
+
+/**
+ * For a known issue: true when the target itself runs an affected release. A known issue is a
+ * bug of the releases between introducedIn and the fix of each line, so only the version the
+ * node ends on matters, not the hops on the way.
+ */
+export function knownIssueAffectsTarget(change: ConfChange, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  if (change.edition === 'ee' && plan.edition !== 'enterprise') return false;
+  const target = plan.to;
+  if (target.lt(KongVersion.parse(change.introducedIn))) return false;
+  const fix = knownIssueFix(change, target);
+  // Past the last fixed line, releases carry the fix; a line with no fix of its own (none listed) is affected.
+  return fix === undefined ? false : target.lt(fix);
+}
+
+/**
+ * The release that fixes a known issue for `target`: the fix of its own line, else the first fix
+ * of a later line; undefined when every listed fix is older (the target's line came after them).
+ */
+export function knownIssueFix(change: ConfChange, target: KongVersion): KongVersion | undefined {
+  const fixes = (change.fixedIn ?? []).map((v) => KongVersion.parse(v)).sort((a, b) => a.compare(b));
+  return fixes.find((fix) => fix.minorKey === target.minorKey) ?? fixes.find((fix) => fix.gt(target));
 }
 
 /** True when the change applies to the plan's edition and reaches its path. */

@@ -64,7 +64,8 @@ export type ChangeKind =
   | 'namespace-renamed'
   | 'namespace-added'
   | 'namespace-removed'
-  | 'product-removed';
+  | 'product-removed'
+  | 'known-issue';
 
 export type ChangeEdition = 'oss+ee' | 'ee';
 export type ChangeSeverity = 'blocker' | 'warning' | 'info';
@@ -92,6 +93,14 @@ export interface ConfChange {
   backportedTo?: string[];
   /** A later version that undoes the change: targets at or past it are not affected. */
   revertedIn?: string;
+  /**
+   * Known issues: the first fixed release of each affected line (`3.10.0.6`, `3.11.0.3`). A
+   * target is affected from introducedIn on, until the fix of its own line; lines after the last
+   * one listed carry the fix.
+   */
+  fixedIn?: string[];
+  /** Known issues: what to do on an affected release, in our words (`set incremental_sync = off`). */
+  workaround?: string;
   /** For renames: the version from which the old name no longer carries its value. */
   aliasRemovedIn?: string;
   edition: ChangeEdition;

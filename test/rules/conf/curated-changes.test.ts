@@ -15,7 +15,8 @@ const minors = confCatalog().minors('enterprise');
 /** The path ends: the minor before the change, and the change's own version. */
 function pathAround(change: ConfChange): { from: string; to: string; edition: 'oss' | 'enterprise' } {
   const v = KongVersion.parse(change.introducedIn);
-  const exact = v.patch > 0 || change.revertedIn !== undefined;
+  // A known issue concerns the releases before its fix, so the target is its first affected release.
+  const exact = v.patch > 0 || change.revertedIn !== undefined || change.kind === 'known-issue';
   const edition = change.edition === 'ee' || exact ? 'enterprise' : 'oss';
   const previous = minors[minors.indexOf(v.minorKey) - 1];
   const from = v.patch > 0 && v.minor !== 2 ? `${v.major}.${v.minor}.0.0` : previous;
@@ -39,6 +40,11 @@ function caseFor(change: ConfChange): { key: string; conf: string; line?: number
       return { key: property!, conf: `${property} = ${change.values![0]}\n`, line: 1 };
     case 'value-restricted':
       return { key: property!, conf: `${property} = ${change.disallowedTokens![0]} TLSv1.2\n`, line: 1 };
+    case 'known-issue': {
+      // The conditions name the key itself (`incremental_sync = on`): it is reported on its own line.
+      const line = change.when!.findIndex((c) => c.property === property) + 1;
+      return { key: property!, conf: extra.join('\n') + '\n', line: line > 0 ? line : undefined };
+    }
     case 'product-removed':
       return { key: change.switch!.property, conf: `${change.switch!.property} = on\n`, line: 1 };
     case 'namespace-renamed':
