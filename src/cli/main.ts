@@ -83,7 +83,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--pg <url>', 'read this PostgreSQL database (postgres://user:password@host:port/database) instead of the one kong.conf configures')
     .option('--no-db', 'do not read the database kong.conf configures')
     .option('--recent-writes-minutes <n>', 'configuration written in the database this many minutes before the check is a warning (default 30)', positiveInteger)
-    .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them (repeatable; default: declarative_config of kong.conf)', collect, [])
+    .option('--declarative <path>', 'a kong.yml or decK state file, or a folder of them, subfolders included (repeatable; default: declarative_config of kong.conf)', collect, [])
     .option('--fix-output <file>', 'write a copy of the declarative file converted for the whole upgrade path (never edits in place)')
     .option('--nginx-template <file>', 'a custom nginx template (the --nginx-conf file, or a kept copy of nginx_kong.lua / nginx_kong_stream.lua); repeatable',
       (file: string, previous: string[] = []) => [...previous, file])

@@ -56,7 +56,12 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   return { config: readAll([file], 'kong.conf', true, cwd, options.maxBytes) };
 }
 
-/** A file, or every .yml/.yaml/.json file of a folder in name order. */
+/**
+ * A file, or every .yml/.yaml/.json file under a folder, subfolders included, as decK reads a
+ * state folder (go-database-reconciler's ConfigFilesInDir walks the tree with filepath.Walk):
+ * names in byte order within each folder, a subfolder where its name falls, symbolic links to
+ * folders not followed.
+ */
 function expandCliPath(given: string, cwd: string): string[] {
   const full = resolve(cwd, given);
   let stats;
@@ -68,11 +73,25 @@ function expandCliPath(given: string, cwd: string): string[] {
     throw new InputError(`declarative file ${fsReason(code)}`, { file: given });
   }
   if (!stats.isDirectory()) return [given];
-  const names = readdirSync(full)
-    .filter((name) => READABLE_EXTENSIONS.includes(extname(name).toLowerCase()))
-    .sort();
-  if (names.length === 0) throw new InputError(`folder ${given} holds no .yml, .yaml or .json file`, { file: given });
-  return names.map((name) => join(given, name));
+  const files = filesUnder(given, full);
+  if (files.length === 0) throw new InputError(`folder ${given} holds no .yml, .yaml or .json file (subfolders included)`, { file: given });
+  return files;
+}
+
+/** Declarative files under `full` (shown as under `shown`), in decK's walking order. */
+function filesUnder(shown: string, full: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(full, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(`declarative folder ${fsReason((error as NodeJS.ErrnoException).code)}`, { file: shown });
+  }
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.isDirectory()) for (const file of filesUnder(join(shown, entry.name), join(full, entry.name))) found.push(file);
+    else if (READABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.push(join(shown, entry.name));
+  }
+  return found;
 }
 
 function isFile(path: string): boolean {

@@ -211,6 +211,22 @@ describe('declarative loader: files and folders', () => {
     expect(names).toEqual(['a', 'b']);
   });
 
+  it('reads subfolders too, in decK\'s walking order (a split state: services/, consumers/)', () => {
+    mkdirSync(join(dir, 'state', 'services'), { recursive: true });
+    mkdirSync(join(dir, 'state', 'consumers', 'empty'), { recursive: true });
+    writeFileSync(join(dir, 'state', 'main.yaml'), '_format_version: "3.0"\n');
+    writeFileSync(join(dir, 'state', 'services', 'orders.yaml'), 'services: [{name: orders}]\n');
+    writeFileSync(join(dir, 'state', 'consumers', 'team.json'), '{"consumers": [{"username": "team"}]}');
+    writeFileSync(join(dir, 'state', 'README.md'), 'not read');
+    const { config } = loadDeclarative({ paths: ['state'], cwd: dir });
+    expect(config!.documents.map((d) => d.file)).toEqual([join('state', 'consumers', 'team.json'), join('state', 'main.yaml'), join('state', 'services', 'orders.yaml')]);
+  });
+
+  it('refuses a folder tree without any declarative file, saying subfolders were searched', () => {
+    mkdirSync(join(dir, 'bare', 'deeper'), { recursive: true });
+    expect(() => loadDeclarative({ paths: ['bare'], cwd: dir })).toThrow(/holds no \.yml, \.yaml or \.json file \(subfolders included\)/);
+  });
+
   it('makes a missing --declarative file an input error', () => {
     expect(() => loadDeclarative({ paths: ['nope.yml'], cwd: dir })).toThrow(InputError);
   });
