@@ -1,46 +1,96 @@
-// Flags declarative files whose `_format_version` is not 3.0 when the target is 3.x: decK
-// refuses to sync them to a 3.x gateway, and Kong only upgrades them on the fly (adding `~` to
-// regex paths) when it loads them itself.
+// Flags declarative files whose `_format_version` a 3.x target will not take as it stands: decK
+// refuses to sync anything but 3.0 to a 3.x gateway; Kong accepts only the text "1.1", "2.1" or
+// "3.0" (kong/db/schema/others/declarative_config.lua, checked before anything else is loaded:
+// an unquoted 3.0 is a number and is refused) and upgrades 1.1 and 2.1 on the fly (adding `~` to
+// regex paths) when it loads the file itself.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { deck, digest, docs } from '../../src/knowledge/entities/sources';
+import type { DeclarativeDocument } from '../../src/inputs/declarative/types';
+import { deck, digest, docs, repo } from '../../src/knowledge/entities/sources';
 import { KongVersion } from '../../src/version/kong-version';
 
 const CURRENT_FORMAT = '3.0';
 const FORMAT_CHANGE = '3.0.0';
+/** The values Kong 3.x's declarative schema accepts; 1.1 and 2.1 are migrated when loaded. */
+const KONG_FORMATS = ['1.1', '2.1', '3.0'];
 
-export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'missing'>({
+export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' | 'missing' | 'missingInPart'>({
   id: 'declarative/format-version',
-  description: 'Reports declarative files whose _format_version is not 3.0 for a 3.x target.',
+  description: 'Reports declarative files whose _format_version a 3.x target refuses or converts.',
   severity: 'blocker',
   catalog: ['declarative-format-version-3'],
   inputs: ['declarative'],
   messages: {
-    deckRefuses: '`_format_version: {{version}}`: decK refuses to sync or diff this file against Kong 3.x; convert it to format 3.0.',
+    deckRefuses: '`_format_version: {{version}}`{{written}}: decK refuses to sync or diff this file against Kong 3.x; {{advice}}.',
     kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades the file when it loads it (regex paths get `~`), but every other tool reads it as written; convert it to format 3.0.',
+    kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file; {{advice}}.',
     missing: 'no `_format_version`: Kong requires one and decK reads the file as format 1.1, which it refuses for Kong 3.x.',
+    missingInPart: 'no `_format_version` in this file; decK takes the one of {{setIn}} when the files are synced together (Kong itself needs one in every file it loads).',
   },
-  remediation: 'Convert the file (kong-preflight --fix-output, or deck file convert) and set `_format_version: "3.0"`.',
+  remediation: 'Convert the file (kong-preflight --fix-output, or deck file convert) and set `_format_version: "3.0"`, in quotes.',
   docsUrl: 'https://developer.konghq.com/deck/reference/3.0-upgrade/',
-  sources: [digest('declarative-format-version-3'), docs('3.0.0.0 Declarative and DB-less'), deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x')],
+  sources: [
+    digest('declarative-format-version-3'),
+    docs('3.0.0.0 Declarative and DB-less'),
+    deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x'),
+    repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),
+    repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load'),
+  ],
   check(ctx) {
     if (ctx.plan.to.lt(KongVersion.parse(FORMAT_CHANGE))) return;
     const since = ctx.crosses(FORMAT_CHANGE) ? FORMAT_CHANGE : undefined;
-    for (const document of ctx.input('declarative').documents) {
+    const documents = ctx.input('declarative').documents;
+    // Several files given together are one decK state: decK merges them before it reads the
+    // version, so one file that sets it is enough (go-database-reconciler pkg/file/readfile.go).
+    const setIn = documents.length > 1 ? documents.find((d) => d.formatVersion !== undefined) : undefined;
+    for (const document of documents) {
       const version = document.formatVersion;
       if (!version) {
-        ctx.report({ messageId: 'missing', at: document.at([]), since });
+        if (setIn) ctx.report({ messageId: 'missingInPart', severity: 'info', at: document.at([]), since, data: { setIn: setIn.file } });
+        else ctx.report({ messageId: 'missing', at: document.at([]), since });
         continue;
       }
-      if (version.value === CURRENT_FORMAT) continue;
+      if (version.value === CURRENT_FORMAT && document.formatVersionType === 'text') continue;
       const deckFile = document.flavor === 'deck';
-      ctx.report({
-        messageId: deckFile ? 'deckRefuses' : 'kongUpgradesOnLoad',
-        severity: deckFile ? 'blocker' : 'warning',
-        at: version.origin,
-        since,
-        data: { version: version.value, flavor: document.flavor },
-      });
+      if (deckFile) {
+        // decK's YAML reader (ghodss/yaml) turns a number into text for a text field, so an
+        // unquoted 3.0 reaches its version check as `3`, which is not `3.0`.
+        ctx.report({
+          messageId: 'deckRefuses',
+          severity: 'blocker',
+          at: version.origin,
+          since,
+          data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
+        });
+      } else if (!acceptedByKong(document)) {
+        ctx.report({
+          messageId: 'kongRefuses',
+          severity: 'blocker',
+          at: version.origin,
+          since,
+          data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
+        });
+      } else {
+        ctx.report({ messageId: 'kongUpgradesOnLoad', severity: 'warning', at: version.origin, since, data: { version: version.value, flavor: document.flavor } });
+      }
     }
   },
 });
+
+function acceptedByKong(document: DeclarativeDocument): boolean {
+  return document.formatVersionType === 'text' && KONG_FORMATS.includes(document.formatVersion!.value);
+}
+
+/** A version that only lacks its quotes needs them; anything else needs converting. */
+function adviceFor(document: DeclarativeDocument): string {
+  return document.formatVersionType === 'number' && KONG_FORMATS.includes(document.formatVersion!.value)
+    ? `write it as "${document.formatVersion!.value}", in quotes`
+    : 'convert it to format 3.0';
+}
+
+/** Why a value that reads like a version is not one for Kong or decK: it is not text. */
+function writtenAs(document: DeclarativeDocument): string {
+  if (document.formatVersionType === 'number') return ' is a number, not text';
+  if (document.formatVersionType === 'other') return ' is not text';
+  return '';
+}

@@ -95,7 +95,8 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
   };
   const abs = (entity: Entity, path: FieldPath) => [...(entity as DeclarativeEntity).documentPath, ...path];
 
-  if (!plan.to.lt(KongVersion.parse('3.0.0')) && parsed.formatVersion?.value !== '3.0') {
+  // An unquoted `3.0` is a number, which Kong's schema refuses: it is rewritten as text too.
+  if (!plan.to.lt(KongVersion.parse('3.0.0')) && (parsed.formatVersion?.value !== '3.0' || parsed.formatVersionType !== 'text')) {
     doc.set('_format_version', '3.0');
     record('declarative/format-version', '', '', `_format_version set to "3.0"`);
   }

@@ -11,6 +11,7 @@ const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'r
 
 export class ParsedDocument implements DeclarativeDocument {
   readonly formatVersion?: HeaderValue<string>;
+  readonly formatVersionType?: 'text' | 'number' | 'other';
   readonly transform?: HeaderValue<unknown>;
   readonly workspace?: HeaderValue<string>;
   readonly selectTags?: HeaderValue<string[]>;
@@ -38,7 +39,10 @@ export class ParsedDocument implements DeclarativeDocument {
     const header = (key: string): HeaderValue<unknown> | undefined =>
       key in this.root ? this.lazyHeader(this.root[key], [key]) : undefined;
     const version = header('_format_version');
-    if (version) this.formatVersion = this.lazyHeader(formatVersionText(version.value), ['_format_version']);
+    if (version) {
+      this.formatVersion = this.lazyHeader(formatVersionText(version.value), ['_format_version']);
+      this.formatVersionType = typeof version.value === 'string' ? 'text' : typeof version.value === 'number' ? 'number' : 'other';
+    }
     this.transform = header('_transform');
     const workspace = header('_workspace');
     if (workspace) this.workspace = this.lazyHeader(String(workspace.value), ['_workspace']);
@@ -83,7 +87,7 @@ export class ParsedDocument implements DeclarativeDocument {
   }
 }
 
-/** `_format_version: 3.0` unquoted is the number 3 in YAML; Kong wants the string "3.0". */
+/** `_format_version: 3.0` unquoted is the number 3 in YAML; it is shown as written (`3.0`), and its type kept apart. */
 function formatVersionText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
   return String(value);

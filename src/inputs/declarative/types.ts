@@ -21,8 +21,13 @@ export interface DeclarativeDocument {
   readonly flavor: DeclarativeFlavor;
   /** Why we think so: `_info key`, `declarative_config of kong.conf`, `no decK-only key`. */
   readonly flavorEvidence: string;
-  /** `_format_version` as written (numbers are turned into text: `3` -> `3`). */
+  /** `_format_version` as written (numbers are turned into text: `3.0` unquoted -> `3.0`). */
   readonly formatVersion?: HeaderValue<string>;
+  /**
+   * What YAML or JSON made of `_format_version`: Kong's schema wants text, so an unquoted `3.0`
+   * (a number) or a `null` is refused where the quoted "3.0" is not.
+   */
+  readonly formatVersionType?: 'text' | 'number' | 'other';
   /** `_transform` (Kong: false means "do not hash credentials"; decK refuses false). */
   readonly transform?: HeaderValue<unknown>;
   /** `_workspace` (decK, Enterprise). */

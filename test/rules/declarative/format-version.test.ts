@@ -1,5 +1,9 @@
 import rule from '../../../rules/declarative/format-version';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDeclarative } from '../../../src/inputs/declarative';
+import { runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
 
 describe('declarative/format-version', () => {
   it('valid: format 3.0 on 2.8 -> 3.4', async () => {
@@ -11,7 +15,47 @@ describe('declarative/format-version', () => {
   it('invalid: decK file in format 2.1', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "2.1"\n_info: { select_tags: [a] }\nservices: []\n')).toEqual(['deckRefuses blocker @1']);
   });
-  it('valid: unquoted 3.0 is still 3.0', async () => {
-    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: 3.0\nservices: []\n')).toEqual([]);
+  // Kong's declarative schema takes `_format_version` as text only (declarative_config.lua), so
+  // an unquoted 3.0 (a number for YAML) is refused; Kong's own validate_spec expects the same.
+  it('invalid: unquoted 3.0 is a number, which Kong refuses', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: 3.0\nservices: []\n')).toEqual(['kongRefuses blocker @1']);
+  });
+  it('invalid: unquoted 3.0 in a decK file (decK reads the number as `3`)', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: 3.0\n_info: { select_tags: [a] }\n')).toEqual(['deckRefuses blocker @1']);
+  });
+  it('invalid: a value Kong does not know, or null', async () => {
+    for (const value of ['"foobar"', '"1.0"', '"3"', 'null', '1.1']) {
+      expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, `_format_version: ${value}\nservices: []\n`)).toEqual(['kongRefuses blocker @1']);
+    }
+  });
+  it('valid (warning only): a quoted 1.1 Kong migrates when it loads the file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "1.1"\nservices: []\n')).toEqual(['kongUpgradesOnLoad warning @1']);
+  });
+  it('says how to fix: quotes for a bare version, conversion for anything else', async () => {
+    const { config } = await loadTexts({ 'kong.yml': '_format_version: 3.0\n' });
+    const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings[0].message).toContain('is a number, not text');
+    expect(findings[0].message).toContain('write it as "3.0", in quotes');
   });
 });
+
+describe('declarative/format-version: a state split over several files', () => {
+  it('does not block the files that leave the version to another (decK merges them first)', async () => {
+    const { config } = await loadTexts({ 'a-main.yaml': '_format_version: "3.0"\nservices: []\n', 'b-consumers.yaml': 'consumers: [{username: x}]\n' });
+    const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(findings)).toEqual(['declarative/format-version missingInPart info @1']);
+    expect(findings[0].message).toContain('a-main.yaml');
+  });
+  it('still blocks when no file of the set has one', async () => {
+    const { config } = await loadTexts({ 'a.yaml': 'services: []\n', 'b.yaml': 'consumers: []\n' });
+    const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(findings)).toEqual(['declarative/format-version missing blocker @1', 'declarative/format-version missing blocker @1']);
+  });
+});
+
+/** Writes each text to its own file in a new folder and loads the folder, as `--declarative DIR` does. */
+async function loadTexts(files: Record<string, string>): Promise<ReturnType<typeof loadDeclarative>> {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-fv-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return loadDeclarative({ paths: ['.'], cwd: dir });
+}
