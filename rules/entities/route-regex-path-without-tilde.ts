@@ -12,7 +12,7 @@ export function isRegexIn2x(path: string): boolean {
   return !path.startsWith('~') && !FACTS.plainPathCharacters.test(path);
 }
 
-export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix'>({
+export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix' | 'prefixedOnLoad'>({
   id: 'entities/route-regex-path-without-tilde',
   description: 'Reports route paths that were regexes in 2.x but lack the `~` prefix 3.x requires.',
   severity: 'warning',
@@ -23,6 +23,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
     regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `~{{path}}`.',
     literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.',
     migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `~{{path}}` in the 3.0 migration (same matching); files and scripts must write the `~` form from then on.',
+    prefixedOnLoad: '{{entity}}: path `{{path}}` is a 2.x regex; Kong adds the `~` when it loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `~{{path}}` when converting the file to 3.0.',
   },
   remediation: 'Prefix regex paths with `~` in every file and script that writes routes (decK `file convert` only handles routes nested under services; `--fix-output` handles both).',
   docsUrl: BREAKING_CHANGES_PAGE,
@@ -35,6 +36,9 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
           const data = { entity: entityLabel(entity), path };
           if (fromDatabase(entity)) {
             ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
+          } else if (entity.pathsMigratedOnLoad) {
+            // kong.conf names this 1.1/2.1 file: Kong upgrades it as it loads it, so routing keeps working.
+            ctx.report({ messageId: 'prefixedOnLoad', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (FACTS.regexMetacharacters.test(path)) {
             ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data });
           } else {

@@ -41,6 +41,11 @@ export interface Entity {
    * "file or database row" should not make a declarative source compute a line number.
    */
   sourceKind?: EntitySource['kind'];
+  /**
+   * True when Kong itself loads the entity's file and upgrades it on the way (a 1.1 or 2.1
+   * declarative file named by declarative_config): its 2.x-style regex paths get their `~`.
+   */
+  pathsMigratedOnLoad?: boolean;
   /** Where the entity itself starts. */
   origin: Origin;
   /** Where one of its fields is written; falls back to the entity's origin. */

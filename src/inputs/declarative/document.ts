@@ -6,6 +6,9 @@ import type { LineIndex } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
 
+/** Formats Kong 3.x upgrades when it loads a file (route_path.lua runs for these strings only). */
+const MIGRATED_FORMATS = ['1.1', '2.1'];
+
 /** Keys only decK state files carry; Kong's own declarative schema rejects them. */
 const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'rbac_roles', 'service_packages', 'custom_entities'];
 
@@ -21,6 +24,7 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly root: Record<string, unknown>;
   readonly laterDocuments?: FileOrigin;
   readonly duplicateKey?: { key: string; origin: FileOrigin };
+  readonly kongMigratesOnLoad: boolean;
 
   constructor(
     readonly file: string,
@@ -28,7 +32,7 @@ export class ParsedDocument implements DeclarativeDocument {
     readonly text: string,
     readonly lines: LineIndex,
     private readonly parsed: ParsedText,
-    loadedByKong: boolean,
+    readonly loadedByKong: boolean,
   ) {
     const root = parsed.value;
     if (root === null || root === undefined) throw new InputError('the declarative file is empty', { file, line: 1 });
@@ -53,6 +57,7 @@ export class ParsedDocument implements DeclarativeDocument {
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
     if (parsed.duplicateKey) this.duplicateKey = { key: parsed.duplicateKey.key, origin: this.originOf(parsed.duplicateKey.at) };
     if (parsed.laterDocumentsAt !== undefined) this.laterDocuments = this.originOf(parsed.laterDocumentsAt);
+    this.kongMigratesOnLoad = loadedByKong && this.formatVersionType === 'text' && MIGRATED_FORMATS.includes(this.formatVersion!.value);
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {
       this.flavor = 'kong';

@@ -54,6 +54,10 @@ export class DeclarativeEntity implements Entity {
     return this.collectionPath.concat(this.index);
   }
 
+  get pathsMigratedOnLoad(): boolean {
+    return this.document.kongMigratesOnLoad;
+  }
+
   get origin(): Origin {
     return this.document.at(this.documentPath);
   }

@@ -36,6 +36,13 @@ export interface DeclarativeDocument {
   readonly selectTags?: HeaderValue<string[]>;
   /** Top-level keys in file order, with where each starts (for collection-level rules). */
   readonly collections: readonly HeaderValue<string>[];
+  /** Named by kong.conf's declarative_config: Kong itself loads this file. */
+  readonly loadedByKong: boolean;
+  /**
+   * Kong loads the file and upgrades it as it does (format "1.1" or "2.1", written as text):
+   * regex paths get their `~` (kong/db/declarative/migrations/route_path.lua).
+   */
+  readonly kongMigratesOnLoad: boolean;
   /** The text as read (without a byte-order mark): reused for fingerprints and suppression comments. */
   readonly text: string;
   /** The text's line index, made once by the reader and shared with fingerprints. */

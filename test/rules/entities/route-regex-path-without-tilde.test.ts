@@ -1,5 +1,20 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/entities/route-regex-path-without-tilde';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { loadDeclarative } from '../../../src/inputs/declarative';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+import { runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
+
+/** Runs the rule on a file that kong.conf names as declarative_config: Kong itself loads it. */
+async function runOnKongLoaded(text: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-tilde-'));
+  writeFileSync(join(dir, 'kong.yml'), text);
+  writeFileSync(join(dir, 'kong.conf'), 'database = off\ndeclarative_config = kong.yml\n');
+  const { config } = loadDeclarative({ kongConf: loadKongConf(join(dir, 'kong.conf'), {}), cwd: dir });
+  const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0', topology: 'dbless' }, { declarative: config, entities: [config!.entities] }, [rule]);
+  return summarize(findings);
+}
 
 describe('entities/route-regex-path-without-tilde', () => {
   it('valid: regex already prefixed', async () => {
@@ -10,5 +25,13 @@ describe('entities/route-regex-path-without-tilde', () => {
   });
   it('invalid: regex without ~', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths: ["/a/(b|c)"]\n')).toEqual(['regexWithoutTilde warning @3']);
+  });
+  // kong/db/declarative/migrations/route_path.lua: Kong prefixes 2.x regex paths of a 1.1/2.1
+  // file as it loads it, so a DB-less node on such a file keeps routing the same way.
+  it('info only: a 1.1-format file that Kong itself loads gets its `~` on load', async () => {
+    expect(await runOnKongLoaded('_format_version: "1.1"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n')).toEqual(['entities/route-regex-path-without-tilde prefixedOnLoad info @4']);
+  });
+  it('invalid: the same path in a 3.0-format file Kong loads is a literal prefix', async () => {
+    expect(await runOnKongLoaded('_format_version: "3.0"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n')).toEqual(['entities/route-regex-path-without-tilde regexWithoutTilde warning @4']);
   });
 });
