@@ -9,6 +9,7 @@ import { parseDocument, type Document } from 'yaml';
 import { factsOnPath, entityLabel } from '../engine/entity-facts';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
 import { secondDocumentStart } from '../inputs/declarative/yaml-reader';
+import { maskDeckTemplates, restoreDeckTemplates } from '../inputs/declarative/deck-templates';
 import type { DeclarativeEntity } from '../inputs/declarative/entities';
 import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
@@ -84,7 +85,9 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
   const source = new DeclarativeEntitySource([parsed]);
   // A key written twice is loaded by Kong (the later value wins; declarative/duplicate-keys
   // reports it), so it must not stop the conversion either.
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  // decK template expressions are read masked (deck-templates.ts) and written back as they were.
+  const maskedText = maskDeckTemplates(text);
+  const doc = parseDocument(maskedText, { keepSourceTokens: false, uniqueKeys: false });
   const conversions: Conversion[] = [];
   const ctx = { plan, crosses: (v: string | KongVersion) => pathCrosses(plan, v) };
   const record = (ruleId: string, entity: string, detail: string, description: string) =>
@@ -103,11 +106,12 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
 
   if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn)) convertRoutePaths(source, doc, abs, where, record);
   convertPluginFields(source, doc, ctx, abs, where, record);
-    if (parsed.format === 'json') return { text: `${JSON.stringify(doc.toJS(), null, 2)}\n`, conversions };
+    if (parsed.format === 'json') return { text: restoreDeckTemplates(`${JSON.stringify(doc.toJS(), null, 2)}\n`, text, maskedText), conversions };
   // Keep the file's list style: kong.yml files often write `- item` level with their key.
   const indentSeq = !/^[^\s#][^\n]*:\n-\s/m.test(text);
   const converted = doc.toString({ lineWidth: 0, indentSeq });
-  return { text: rest === '' ? converted : `${converted}${converted.endsWith('\n') ? '' : '\n'}${rest}`, conversions };
+  const restored = restoreDeckTemplates(converted, text, maskedText);
+  return { text: rest === '' ? restored : `${restored}${restored.endsWith('\n') ? '' : '\n'}${rest}`, conversions };
 }
 
 type Abs = (entity: Entity, path: FieldPath) => (string | number)[];

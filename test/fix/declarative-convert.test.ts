@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDeclarativeText } from '../../src/inputs/declarative';
 import { convertDeclarative, findingKey, migratePath } from '../../src/fix/declarative-convert';
 import type { Edition, Topology } from '../../src/plan/types';
 import { handPlan, runOnFiles } from '../support/declarative-harness';
@@ -96,5 +97,15 @@ describe('declarative converter round trip', () => {
     expect(text.slice(0, -later.length)).toContain('_format_version: "3.0"');
     // A trailing empty document is no obstacle either.
     expect(convertDeclarative('kong.yml', 'routes:\n- name: r\n  paths: [/a/\\d+]\n---\n', handPlan({ from: '2.8.2', to: '3.4.0' })).text).toMatch(/~\/a\/\\d\+[\s\S]*---\n$/);
+  });
+  it('writes decK template expressions back as they were (decK renders them, we only read them masked)', () => {
+    const source = '_format_version: "1.1"\nplugins:\n- name: ip-restriction\n  config:\n    whitelist: ["${{ env "DECK_OFFICE_CIDR" }}"]\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(conversions.length).toBeGreaterThan(0);
+    expect(text).toMatch(/allow:\n\s+- \$\{\{ env "DECK_OFFICE_CIDR" \}\}\n/);
+    expect(text).not.toContain("'DECK_OFFICE_CIDR'");
+    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([{ name: 'ip-restriction', config: { allow: ['${{ env "DECK_OFFICE_CIDR" }}'] } }]);
+    const json = '{"_format_version": "3.0", "consumers": [{"username": "u", "keyauth_credentials": [{"key": "${{ env "DECK_KEY" }}"}]}]}';
+    expect(convertDeclarative('kong.json', json, handPlan({ from: '3.0.0', to: '3.4.0' })).text).toContain('"key": "${{ env "DECK_KEY" }}"');
   });
 });

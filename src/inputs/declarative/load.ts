@@ -11,6 +11,8 @@ import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
 import { LineIndex } from '../../text/line-index';
+import { maskDeckTemplates } from './deck-templates';
+import type { ParsedText } from './yaml-reader';
 import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
@@ -178,6 +180,20 @@ export function readDeclarativeText(file: string, text: string, loadedByKong = f
   const format = looksJson ? 'json' : 'yaml';
   // One line index per text, shared by the reader, the document and fingerprints.
   const lines = new LineIndex(text);
-  const parsed = format === 'json' ? readJson(text, file, lines) : readYaml(text, file, lines);
+  const read = (source: string): ParsedText => (format === 'json' ? readJson(source, file, lines) : readYaml(source, file, lines));
+  let parsed: ParsedText;
+  try {
+    parsed = read(text);
+  } catch (error) {
+    // decK renders `${{ env "..." }}` before parsing (deck-templates.ts); Kong does not, so a
+    // file Kong loads itself keeps its error. The masked text has the same length and lines.
+    const masked = loadedByKong ? text : maskDeckTemplates(text);
+    if (masked === text || !(error instanceof InputError)) throw error;
+    try {
+      parsed = read(masked);
+    } catch {
+      throw error;
+    }
+  }
   return new ParsedDocument(file, format, text, lines, parsed, loadedByKong);
 }
