@@ -30,7 +30,8 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
       plugin(entity) {
         for (const fact of index.for(entity)) {
           if (!concerns(fact, entity)) continue;
-          for (const hit of fieldValues(entity.fields, fact.from)) {
+          // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
+          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
             const common = {
               at: entity.at(hit.path),
               since: fact.introducedIn,

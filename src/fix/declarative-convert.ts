@@ -148,9 +148,10 @@ function convertPluginFields(
 
   for (const entity of declarativeEntities) {
     for (const fact of forEntity(renames, entity)) {
-      for (const hit of fieldValues(entity.fields, fact.from)) {
+      for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
         const label = entityLabel(entity);
-        if (fact.to) {
+        // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
+        if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {
           const target = fieldValues(entity.fields, fact.to)[0]?.value;
           // Both set and different: only the operator knows which one is right.
           if (!isEmpty(target) && JSON.stringify(target) !== JSON.stringify(hit.value)) continue;

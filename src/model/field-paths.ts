@@ -23,13 +23,19 @@ function steps(text: FieldPathText): string[] {
 
 /**
  * Every value a path reaches. A missing or null field yields nothing; `[]` fans out over a list
- * (a map is not fanned out: the knowledge names lists only).
+ * (a map is not fanned out: the knowledge names lists only). With `nullLeaf`, a field written as
+ * null at the end of the path is a hit too: Kong refuses a field its schema no longer has even
+ * when the value is null (kong/db/schema/init.lua; only data planes skip it).
  */
-export function fieldValues(fields: Readonly<Record<string, unknown>>, text: FieldPathText): FieldHit[] {
+export function fieldValues(fields: Readonly<Record<string, unknown>>, text: FieldPathText, options?: { nullLeaf?: boolean }): FieldHit[] {
   const hits: FieldHit[] = [];
+  const nullLeaf = options?.nullLeaf === true;
   const walk = (value: unknown, index: number, path: (string | number)[]): void => {
-    if (value === undefined || value === null) return;
     const parts = steps(text);
+    if (value === undefined || value === null) {
+      if (value === null && nullLeaf && index === parts.length && path.length > 0) hits.push({ path, value });
+      return;
+    }
     if (index === parts.length) {
       hits.push({ path, value });
       return;

@@ -108,4 +108,11 @@ describe('declarative converter round trip', () => {
     const json = '{"_format_version": "3.0", "consumers": [{"username": "u", "keyauth_credentials": [{"key": "${{ env "DECK_KEY" }}"}]}]}';
     expect(convertDeclarative('kong.json', json, handPlan({ from: '3.0.0', to: '3.4.0' })).text).toContain('"key": "${{ env "DECK_KEY" }}"');
   });
+  it('drops a removed field that is null or empty instead of leaving it for a human (as decK does)', () => {
+    const source = 'plugins:\n- name: post-function\n  config:\n    functions: null\n    access: [a]\n- name: pre-function\n  config:\n    functions: []\n    access: [b]\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).not.toContain('functions');
+    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([{ name: 'post-function', config: { access: ['a'] } }, { name: 'pre-function', config: { access: ['b'] } }]);
+    expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toHaveLength(2);
+  });
 });
