@@ -2,6 +2,7 @@
 // where to anchor a finding about something missing, and how to name a template in messages.
 
 import type { KongConf } from '../../src/inputs/kong-conf/types';
+import { readKongBoolean } from '../../src/inputs/kong-conf/values';
 import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import type { Applicability, TemplateScope } from '../../src/knowledge/nginx-template-changes';
 import { fileOrigin, type FileOrigin } from '../../src/model/origin';
@@ -10,18 +11,22 @@ import type { Plan } from '../../src/plan/types';
 
 export type Verdict = { holds: 'yes' } | { holds: 'no' } | { holds: 'unknown'; condition: string };
 
-const ON = new Set(['on', 'true', 'yes', '1']);
-
 /** Decides a fact's condition from the plan and kong.conf; `unknown` when kong.conf would tell but is absent. */
 export function evaluate(condition: Applicability, plan: Plan, conf: KongConf | undefined): Verdict {
   const flag = (key: string): Verdict => {
     if (!conf) return { holds: 'unknown', condition: `if \`${key} = on\`` };
-    return ON.has((conf.get(key)?.value ?? '').toLowerCase()) ? { holds: 'yes' } : { holds: 'no' };
+    // Kong reads these as booleans: only `on` and `true` are true (`yes` and `ON` are false).
+    return readKongBoolean(conf.get(key)?.value ?? '').value ? { holds: 'yes' } : { holds: 'no' };
   };
   switch (condition) {
     case 'always': return { holds: 'yes' };
     case 'dbless-or-data-plane': return plan.role === 'dbless' || plan.role === 'data_plane' ? { holds: 'yes' } : { holds: 'no' };
     case 'data-plane-via-proxy':
+      // Without kong.conf the role is only the default guess: a stock nginx.conf carries the
+      // tunnel for any node, so whether it matters stays open rather than silently no.
+      if (!conf && plan.role !== 'control_plane' && plan.role !== 'dbless') {
+        return { holds: 'unknown', condition: 'on a data plane with `cluster_use_proxy = on`' };
+      }
       if (plan.role !== 'data_plane') return { holds: 'no' };
       return flag('cluster_use_proxy');
     case 'control-plane': return plan.role === 'control_plane' ? { holds: 'yes' } : { holds: 'no' };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { InputError, type ErrorPlace } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 import type { KongConf } from '../kong-conf/types';
+import { readKongBoolean } from '../kong-conf/values';
 
 export interface SslSettings {
   /** Verify the server certificate (pg_ssl_verify), against lua_ssl_trusted_certificate when it names files. */
@@ -36,7 +37,6 @@ export interface ConnectionSettings {
 /** Kong's defaults for the settings the tool uses (kong/templates/kong_defaults.lua, 2.8-3.9). */
 const DEFAULTS = { host: '127.0.0.1', port: 5432, user: 'kong', database: 'kong', timeoutMs: 5000 };
 
-const TRUE_VALUES = new Set(['on', 'true', 'yes', '1']);
 
 /** Settings from kong.conf (its env overrides included), or from `env` when no kong.conf is given. */
 export function settingsFromKongConf(conf: KongConf | undefined, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
@@ -98,8 +98,9 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   };
 }
 
+/** kong.conf booleans as Kong reads them: only `on` and `true` (`pg_ssl = yes` leaves TLS off). */
 function isOn(value: string | undefined): boolean {
-  return value !== undefined && TRUE_VALUES.has(value.toLowerCase());
+  return value !== undefined && readKongBoolean(value).value;
 }
 
 function parseNumber(value: string | undefined, fallback: number, key: string, place: ErrorPlace): number {

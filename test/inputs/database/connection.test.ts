@@ -62,6 +62,14 @@ describe('settings from kong.conf', () => {
     expect(connectionSettings({ kongConf: loadKongConf(file, {}) })).toMatchObject({ ssl: { verify: true }, schema: 'kong_data' });
   });
 
+  it('reads pg_ssl as Kong reads a boolean: `yes` and `ON` leave TLS off', () => {
+    for (const value of ['yes', 'ON', '1']) {
+      const file = confFile(`pg_ssl = ${value}\n`);
+      expect(connectionSettings({ kongConf: loadKongConf(file, {}) }).ssl).toBeUndefined();
+    }
+    expect(connectionSettings({ kongConf: loadKongConf(confFile('pg_ssl = true\n'), {}) }).ssl).toBeDefined();
+  });
+
   it('--pg replaces the kong.conf settings but keeps the anchor', () => {
     const file = confFile(confText('x'));
     const settings = connectionSettings({ kongConf: loadKongConf(file, {}), url: 'postgres://ro:pw@db.internal:6432/kong_prod?sslmode=verify-full' });

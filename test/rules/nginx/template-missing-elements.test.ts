@@ -52,6 +52,8 @@ ruleTester.run(rule, {
       name: 'without kong.conf an undecidable condition is reported as a warning that names it',
       from: '3.0.0', to: '3.4.2', inputs: WRAPPER_30,
       findings: [
+        // The role is only a default guess without kong.conf: the data-plane tunnel stays in question.
+        { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.cluster-ssl-tunnel' }, message: 'matters only on a data plane with `cluster_use_proxy = on`' },
         { messageId: 'missing', data: { fact: 'nginx.main-inject-include' } },
         { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.wasm-block' }, message: 'matters only if `wasm = on`' },
       ],

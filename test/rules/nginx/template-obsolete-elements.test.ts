@@ -81,9 +81,14 @@ describe('3.8 socket path of the cluster TLS tunnel', () => {
   ruleTester.run(rule, {
     valid: [
       { name: 'a traditional node never dials the tunnel', conf: '', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
+      { name: 'cluster_use_proxy = yes is false for Kong', conf: 'role = data_plane\ndatabase = off\ncluster_use_proxy = yes', topology: 'hybrid', role: 'data_plane', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
       { name: 'a data plane without a forward proxy does not either', conf: 'role = data_plane\ndatabase = off', topology: 'hybrid', role: 'data_plane', from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER) },
     ],
     invalid: [{
+      name: 'without kong.conf the role is unknown: reported as a warning with its condition',
+      from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER),
+      findings: [{ messageId: 'obsolete', severity: 'warning', line: 4, message: 'on a data plane with `cluster_use_proxy = on`; no kong.conf given', data: { fact: 'nginx.prefix-socket-cluster-tunnel' } }],
+    }, {
       name: 'a data plane behind proxy_server loses its control plane on 3.8',
       conf: 'role = data_plane\ndatabase = off\ncluster_use_proxy = on\nproxy_server = http://proxy:3128', topology: 'hybrid', role: 'data_plane',
       from: '3.4.2', to: '3.8.1', inputs: inlineTemplate(TUNNEL_WRAPPER),
