@@ -15,6 +15,7 @@ import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
+import kubernetesManifest from './declarative/kubernetes-manifest';
 import multipleDocuments from './declarative/multiple-documents';
 import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
@@ -100,6 +101,7 @@ export const builtinRules: readonly Rule[] = [
   dbHybridDataPlanes,
   dbCustomPlugins,
   formatVersion,
+  kubernetesManifest,
   deckTransformFalse,
   multipleDocuments,
   duplicateKeys,

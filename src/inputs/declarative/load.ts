@@ -113,9 +113,24 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
-    documents.push(readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong));
+    const document = readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong);
+    // A folder of configuration often keeps Kubernetes manifests (Kong Ingress Controller
+    // resources, a Deployment) beside kong.yml: they are listed as not read, not checked as Kong files.
+    if (!loadedByKong && isKubernetesManifest(document.root)) {
+      unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), origin: { kind: 'file', file, line: 1, column: 1 } });
+      continue;
+    }
+    documents.push(document);
   }
   return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents) };
+}
+
+/** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
+const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'consumers', 'upstreams', 'certificates', 'ca_certificates', 'vaults'];
+
+/** A Kubernetes object: `apiVersion` and `kind` as text at the root, and nothing of Kong's. */
+function isKubernetesManifest(root: Readonly<Record<string, unknown>>): boolean {
+  return typeof root.apiVersion === 'string' && typeof root.kind === 'string' && !KONG_ROOT_KEYS.some((key) => key in root);
 }
 
 function readText(file: string, fullPath: string, maxBytes: number): string {

@@ -57,10 +57,16 @@ export interface DeclarativeDocument {
   at(path: readonly (string | number)[]): FileOrigin;
 }
 
-/** A declarative file we found but cannot read as YAML or JSON (a Lua file, say). */
+/**
+ * A file given as declarative configuration that is not one Kong or decK could read: a Lua file
+ * (3.x reads only YAML and JSON), or a Kubernetes manifest kept in the same folder (its root has
+ * `apiVersion` and `kind`, and no Kong collection).
+ */
 export interface UnreadableDeclarative {
   file: string;
-  reason: 'lua-format';
+  reason: 'lua-format' | 'kubernetes-manifest';
+  /** The manifest's `kind`, for a Kubernetes manifest. */
+  kind?: string;
   origin: FileOrigin;
 }
 
