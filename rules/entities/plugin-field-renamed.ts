@@ -1,14 +1,21 @@
 // Flags plugin fields renamed or removed on the path: a removed field fails validation when the
-// configuration is loaded from a file (DB-less start, decK sync); a deprecated alias still works
-// but conflicts with its replacement from 3.14.
+// configuration is loaded from a file (DB-less start, decK sync); a deprecated alias still works.
+// An alias beside its replacement is only a problem when the two differ: Kong before 3.8 applies
+// the alias over the replacement, 3.8 and later refuse the difference (Enterprise 3.14 can be told
+// to apply the replacement instead, schema_alias_conflict_mode = warn).
 
 import { defineRule } from '../../src/engine/define-rule';
 import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
+import type { FieldRename } from '../../src/knowledge/entities/types';
 import { fieldValues } from '../../src/model/field-paths';
+import { KongVersion } from '../../src/version/kong-version';
 
-export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conflict'>({
+/** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
+const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
+
+export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -19,19 +26,31 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
     renamed: '{{entity}}: `{{from}}` is deprecated from {{since}}; use `{{to}}`. {{summary}}',
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
-    conflict: '{{entity}}: both `{{from}}` and its replacement `{{to}}` are set; they must agree (from 3.14 a difference is an error).',
+    conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
+    aliasApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` disagree; Kong {{target}} applies `{{from}}` over `{{to}}`{{outcome}} ({{later}}).',
+    refused: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values, which Kong refuses from {{refusedIn}}: the configuration fails validation.',
+    replacementApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; with schema_alias_conflict_mode = warn Kong {{target}} logs it and applies `{{to}}`.',
   },
   remediation: 'Rename or remove the field as the finding says; `--fix-output` writes a converted copy of a declarative file.',
   docsUrl: BREAKING_CHANGES_PAGE,
   sources: sourcesOf(pluginFieldRenames),
   check(ctx) {
-    const index = new FactIndex(factsOnPath(ctx, pluginFieldRenames));
+    const facts = factsOnPath(ctx, pluginFieldRenames);
+    const index = new FactIndex(facts);
+    const target = ctx.plan.to;
+    // Facts whose alias and replacement must agree on the target (parsed once, not per plugin).
+    const refusedOnTarget = new Set(facts.filter((f) => f.mismatchRefusedIn !== undefined && !target.lt(KongVersion.parse(f.mismatchRefusedIn))));
+    const conflictModeKnown = ctx.plan.edition === 'enterprise' && !target.lt(CONFLICT_MODE_FROM);
+    const conflictModeWarn = conflictModeKnown && ctx.optionalInput('kongConf')?.get('schema_alias_conflict_mode')?.value === 'warn';
     return {
       plugin(entity) {
         for (const fact of index.for(entity)) {
           if (!concerns(fact, entity)) continue;
+          const refused = refusedOnTarget.has(fact);
+          // Before the refusal Kong applies the alias over the replacement, even a null one (which unsets it).
+          const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;
           // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
-          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
+          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
             const common = {
               at: entity.at(hit.path),
               since: fact.introducedIn,
@@ -43,9 +62,34 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
               summary: fact.summary, fact: fact.id,
               replacement: fact.to ? `; use \`${fact.to}\`` : '',
             };
-            if (fact.to && fieldValues(entity.fields, fact.to).length > 0 && fact.status !== 'removed') {
-              ctx.report({ ...common, messageId: 'conflict', severity: 'warning', data });
-              continue;
+            if (fact.to && fact.status !== 'removed') {
+              const replacements = [fact.to, ...(fact.alsoTo ?? [])];
+              const set = replacements.filter((to) => fieldValues(entity.fields, to).length > 0);
+              // A null alias beside nothing is simply unset.
+              if (hit.value === null && set.length === 0) continue;
+              if (set.length > 0) {
+                const differing = set.find((to) => fieldValues(entity.fields, to).some((r) => !sameValue(hit.value, asAlias(fact, r.value))));
+                // Equal values: the file already carries the replacement, and every dump of Kong 3.6
+                // and later writes the alias back beside it, so there is nothing to change.
+                if (differing === undefined) continue;
+                const pair = { ...data, to: differing, target: target.toString(), refusedIn: fact.mismatchRefusedIn ?? '' };
+                const remediation = `Remove \`${fact.from}\` or give it the value of \`${differing}\`.`;
+                if (aliasWins) {
+                  const nullAlias = hit.value === null;
+                  const outcome = nullAlias ? `, so the null unsets \`${differing}\`` : '';
+                  const later = `from ${pair.refusedIn} Kong ${nullAlias ? 'ignores a null alias' : 'refuses the difference'}`;
+                  ctx.report({ ...common, remediation, messageId: 'aliasApplied', severity: 'warning', data: { ...pair, outcome, later } });
+                } else if (refused && conflictModeWarn) {
+                  ctx.report({ ...common, remediation, messageId: 'replacementApplied', severity: 'warning', data: pair });
+                } else if (refused) {
+                  const severity = fact.confidence === 'uncertain' ? 'warning' : 'blocker';
+                  const escape = conflictModeKnown ? ' Until then, schema_alias_conflict_mode = warn in kong.conf lets Kong load it and apply the replacement.' : '';
+                  ctx.report({ ...common, since: pair.refusedIn, remediation: remediation + escape, messageId: 'refused', severity, data: pair });
+                } else {
+                  ctx.report({ ...common, remediation, messageId: 'conflict', severity: 'warning', data: pair });
+                }
+                continue;
+              }
             }
             const messageId = fact.databaseMigrated && fromDatabase(entity) && fact.to ? 'migrated'
               : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : 'renamed';
@@ -56,3 +100,32 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
     };
   },
 });
+
+/** The replacement's value written as the alias would be: Kong compares `host:port` strings with the nodes joined back. */
+function asAlias(fact: FieldRename, value: unknown): unknown {
+  if (fact.valueShape !== 'host-port-to-nodes' || !Array.isArray(value)) return value;
+  return value.map((node) => {
+    if (node === null || typeof node !== 'object') return node;
+    const { ip, host, port } = node as { ip?: unknown; host?: unknown; port?: unknown };
+    return `${String(ip ?? host)}:${String(port)}`;
+  });
+}
+
+/**
+ * Kong's comparison (a deep one): the same scalar, or lists and records equal member by member.
+ * Pairs already compared count as equal, so objects a YAML file shares through aliases are
+ * compared once and a crafted file cannot make this exponential.
+ */
+function sameValue(a: unknown, b: unknown, seen = new Map<object, Set<object>>()): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  let partners = seen.get(a);
+  if (partners?.has(b)) return true;
+  if (!partners) seen.set(a, (partners = new Set()));
+  partners.add(b);
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && sameValue(left[key], right[key], seen));
+}

@@ -153,8 +153,11 @@ function convertPluginFields(
         // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
         if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {
           const target = fieldValues(entity.fields, fact.to)[0]?.value;
-          // Both set and different: only the operator knows which one is right.
-          if (!isEmpty(target) && JSON.stringify(target) !== JSON.stringify(hit.value)) continue;
+          // Both set and different: only the operator knows which one is right. A still-accepted
+          // alias equal to its replacement is what dumps of Kong 3.6+ write; the rule does not
+          // report it, so it stays. A removed field equal to its replacement is only dropped.
+          const same = JSON.stringify(target) === JSON.stringify(hit.value);
+          if (!isEmpty(target) && (!same || fact.status !== 'removed')) continue;
           const value = fact.valueShape === 'host-port-to-nodes' ? toNodes(hit.value) : hit.value;
           for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
             if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;

@@ -82,6 +82,15 @@ describe('declarative converter round trip', () => {
     expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toEqual([]);
   });
 
+  it('leaves an alias equal to its replacement (as a decK dump writes it) and drops a removed field equal to it', () => {
+    const dump = '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    redis_port: 6379\n    redis:\n      port: 6379\n';
+    const kept = convertDeclarative('kong.yml', dump, handPlan({ from: '3.4.0', to: '3.9.0' }));
+    expect(kept.text).toContain('redis_port: 6379');
+    expect(kept.conversions).toEqual([]);
+    const removed = 'plugins:\n- name: acl\n  config:\n    whitelist: [a]\n    allow: [a]\n';
+    expect(convertDeclarative('kong.yml', removed, handPlan({ from: '2.8.2', to: '3.4.0' })).text).not.toContain('whitelist');
+  });
+
   it('writes JSON for JSON input', () => {
     const source = JSON.stringify({ _format_version: '2.1', routes: [{ name: 'r', paths: ['/a/\\d+'] }] });
     const { text } = convertDeclarative('kong.json', source, handPlan({ from: '2.8.2', to: '3.4.0' }));

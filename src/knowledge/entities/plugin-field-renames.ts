@@ -14,6 +14,11 @@ const AI_MODEL_PLUGINS = [
 ] as const;
 const QUEUE_LEGACY_PLUGINS = ['http-log', 'statsd', 'datadog'] as const;
 
+/** Kong 3.8 refuses an alias whose value differs from its replacement, and ignores a null one beside it. */
+const SHORTHAND_MISMATCH = repo('kong/db/schema/init.lua', '3.8.0', 'validate_deprecation_exclusiveness; before 3.8 the alias overrode the replacement');
+/** The Enterprise Redis schema names the replacements of these aliases (an August 2024 commit; the 3.8.0.0 changelog lists the change). */
+const EE_REDIS_MISMATCH = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'deprecation.replaced_with');
+
 const allowDeny = (from: string, to: string): FieldRename => ({
   id: `plugin.${from}.removed`,
   breakingChange: 'plugin-whitelist-blacklist-removed',
@@ -43,9 +48,10 @@ const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: stri
   to: `config.${to}`,
   status: 'deprecated',
   databaseMigrated: true,
+  mismatchRefusedIn: '3.8.0',
   summary: 'Redis settings moved into the shared config.redis record in 3.6; the flat names remain deprecated aliases (removal planned for 4.0).',
   remediation: `Move config.${from} to config.${to}.`,
-  sources: [digest('plugin-redis-config-standardized-oss'), repo(`kong/plugins/${plugin}/schema.lua`, '3.9.3', 'deprecated shorthand fields')],
+  sources: [digest('plugin-redis-config-standardized-oss'), repo(`kong/plugins/${plugin}/schema.lua`, '3.9.3', 'deprecated shorthand fields'), SHORTHAND_MISMATCH],
 });
 
 const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored'): FieldRename => ({
@@ -179,9 +185,10 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     to: `config.storage_config.redis.${to}`,
     status: 'deprecated',
     databaseMigrated: true,
+    mismatchRefusedIn: '3.8.0',
     summary: 'acme\'s Redis storage settings follow the shared Redis schema from 3.6; the old names remain deprecated aliases.',
     remediation: `Move storage_config.redis.${from} to storage_config.redis.${to}.`,
-    sources: [digest('plugin-redis-config-standardized-oss'), repo('kong/plugins/acme/migrations/003_350_to_360.lua', '3.6.0')],
+    sources: [digest('plugin-redis-config-standardized-oss'), repo('kong/plugins/acme/migrations/003_350_to_360.lua', '3.6.0'), SHORTHAND_MISMATCH],
   })),
   ...EE_REDIS_PLUGINS.flatMap((plugin): FieldRename[] => (['cluster', 'sentinel'] as const).map((kind) => ({
     id: `plugin.${plugin}.redis.${kind}_addresses.renamed`,
@@ -196,9 +203,10 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     status: 'deprecated',
     valueShape: 'host-port-to-nodes',
     databaseMigrated: true,
-    summary: `${kind}_addresses ("host:port" strings) gave way to ${kind}_nodes ({ ip, port } records) in 3.8; Kong still translates the old field, but from 3.14 a differing value in both is an error.`,
+    mismatchRefusedIn: '3.8.0.0',
+    summary: `${kind}_addresses ("host:port" strings) gave way to ${kind}_nodes ({ ip, port } records) in 3.8; Kong still translates the old field, but refuses a differing value in both.`,
     remediation: `Replace config.redis.${kind}_addresses with config.redis.${kind}_nodes written as { ip, port } records (decK's 3.4 -> 3.10 convert moves the strings unchanged, which is the wrong shape).`,
-    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), docs('3.8.0.0 Deprecated sentinel_addresses and cluster_addresses'), deck('convert/plugin_updates_310.go', 'moves the value verbatim')],
+    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), docs('3.8.0.0 Deprecated sentinel_addresses and cluster_addresses'), deck('convert/plugin_updates_310.go', 'moves the value verbatim'), EE_REDIS_MISMATCH],
   }))),
   ...EE_REDIS_PLUGINS.map((plugin): FieldRename => ({
     id: `plugin.${plugin}.redis.timeout.deprecated`,
@@ -213,9 +221,10 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     alsoTo: ['config.redis.send_timeout', 'config.redis.read_timeout'],
     status: 'deprecated',
     databaseMigrated: true,
+    mismatchRefusedIn: '3.8.0.0',
     summary: 'The single Redis timeout is deprecated from 3.8 (removal planned for 4.0) in favour of connect_timeout, send_timeout and read_timeout.',
     remediation: 'Set config.redis.connect_timeout, send_timeout and read_timeout instead of timeout.',
-    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), deck('convert/rulesets/340-to-310/entrypoint.yaml', 'redis-timeout-config-plugin-check')],
+    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), deck('convert/rulesets/340-to-310/entrypoint.yaml', 'redis-timeout-config-plugin-check'), EE_REDIS_MISMATCH],
   })),
   ...AI_MODEL_PLUGINS.map((plugin): FieldRename => ({
     id: `plugin.${plugin}.upstream_path.deprecated`,

@@ -77,6 +77,12 @@ export interface FieldRename extends EntityChangeBase {
   alsoTo?: readonly FieldPathText[];
   /** The new field wants another shape (`host:port` strings -> `{ ip, port }` records). */
   valueShape?: 'host-port-to-nodes';
+  /**
+   * From this version Kong refuses the alias and its replacement holding different values (a
+   * shorthand whose deprecation names its replacement; kong/db/schema/init.lua, 3.8). Before it,
+   * Kong applies the alias over the replacement, a null alias included.
+   */
+  mismatchRefusedIn?: string;
 }
 
 /** What a value must satisfy from `introducedIn` on. */

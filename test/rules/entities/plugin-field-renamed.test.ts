@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/entities/plugin-field-renamed';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { runOnFiles, runRuleOnText, summarize, type PlanOptions } from '../../support/declarative-harness';
 
 describe('entities/plugin-field-renamed', () => {
   it('valid: allow instead of whitelist', async () => {
@@ -14,10 +17,69 @@ describe('entities/plugin-field-renamed', () => {
     const text = 'plugins:\n- name: post-function\n  config:\n    functions: null\n    access: [a]\n- name: pre-function\n  config:\n    functions: []\n    access: [b]\n';
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual(['removed blocker @4', 'removed blocker @8']);
   });
-  it('valid: a deprecated (still known) alias left null is simply unset', async () => {
-    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: null, redis: {host: b}}\n')).toEqual([]);
+  // Kong 3.8 ignores a null alias beside a set replacement (kong/db/schema/init.lua,
+  // null_aware_table_merge); 3.6-3.7 apply the alias last, so the null unsets the replacement.
+  it('valid: a deprecated (still known) alias left null is simply unset from 3.8', async () => {
+    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.8.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: null, redis: {host: b}}\n')).toEqual([]);
   });
-  it('invalid: deprecated alias next to its replacement', async () => {
-    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: a, redis: {host: b}}\n')).toEqual(['conflict warning @3']);
+  it('invalid: a null alias unsets its replacement on 3.6-3.7', async () => {
+    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: null, redis: {host: b}}\n')).toEqual(['aliasApplied warning @3']);
+  });
+  it('valid: a null alias beside an unset replacement', async () => {
+    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: local, redis_host: null, redis: {host: null}}\n')).toEqual([]);
+  });
+
+  // What `deck gateway dump` writes for rate-limiting on 3.6-3.13: Kong returns every alias beside
+  // its replacement with the same value, and unset ones as null on both sides.
+  const dump = [
+    'plugins:', '- name: rate-limiting', '  config:', '    minute: 10', '    policy: redis',
+    '    redis_host: redis.internal', '    redis_port: 6379', '    redis_database: 0', '    redis_ssl: false',
+    '    redis_ssl_verify: false', '    redis_timeout: 2000', '    redis_password: null', '    redis_username: null',
+    '    redis:', '      host: redis.internal', '      port: 6379', '      database: 0', '      ssl: false',
+    '      ssl_verify: false', '      timeout: 2000', '      password: null', '      username: null', '',
+  ].join('\n');
+  it('valid: alias and replacement with equal values (a decK dump)', async () => {
+    expect(await runRuleOnText(rule, { from: '3.0.0', to: '3.9.0' }, dump)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, dump)).toEqual([]);
+  });
+  it('valid: equal lists, compared through the new shape', async () => {
+    const text = [
+      'plugins:', '- name: rate-limiting-advanced', '  config:', '    redis:',
+      '      cluster_addresses: ["10.0.0.1:6379", "10.0.0.2:6379"]',
+      '      cluster_nodes: [{ip: 10.0.0.1, port: 6379}, {ip: 10.0.0.2, port: 6379}]',
+      '      timeout: 2000', '      connect_timeout: 2000', '      send_timeout: 2000', '      read_timeout: 2000', '',
+    ].join('\n');
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }, text)).toEqual([]);
+    const differing = text.replace('read_timeout: 2000', 'read_timeout: 5000').replace('10.0.0.2, port: 6379', '10.0.0.2, port: 6380');
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }, differing)).toEqual(['refused blocker @5', 'refused blocker @7']);
+  });
+
+  const differing = 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: a, redis_port: 6379, redis: {host: b, port: 6379}}\n';
+  it('invalid: different values before 3.8, where the alias wins', async () => {
+    const result = await runOnText({ from: '3.5.0', to: '3.7.1' }, differing);
+    expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed aliasApplied warning @3']);
+    expect(result.findings[0].message).toBe('plugin "rate-limiting": `config.redis_host` and its replacement `config.redis.host` disagree; Kong 3.7.1 applies `config.redis_host` over `config.redis.host` (from 3.8.0 Kong refuses the difference).');
+  });
+  it('invalid: different values on 3.8 and later are refused', async () => {
+    const result = await runOnText({ from: '3.5.0', to: '3.9.0' }, differing);
+    expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed refused blocker @3']);
+    expect(result.findings[0].message).toContain('which Kong refuses from 3.8.0');
+  });
+  it('invalid: crossing 3.14 the difference stays refused unless schema_alias_conflict_mode = warn', async () => {
+    const plan = { from: '3.4.1.0', to: '3.14.0.0', edition: 'enterprise' as const };
+    expect(await runRuleOnText(rule, plan, differing)).toEqual(['refused blocker @3']);
+    expect(await runRuleOnText(rule, plan, differing, { conf: 'schema_alias_conflict_mode = warn\n' })).toEqual(['replacementApplied warning @3']);
+    expect(await runRuleOnText(rule, plan, differing, { conf: 'schema_alias_conflict_mode = error\n' })).toEqual(['refused blocker @3']);
+  });
+  it('invalid: an alias Kong does not check against its replacement', async () => {
+    const text = 'plugins:\n- name: session\n  config: {cookie_lifetime: 3600, rolling_timeout: 60}\n';
+    expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text)).toEqual(['conflict warning @3']);
+    expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text.replace('rolling_timeout: 60', 'rolling_timeout: 3600'))).toEqual([]);
   });
 });
+
+async function runOnText(plan: PlanOptions, text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-rule-'));
+  writeFileSync(join(dir, 'kong.yml'), text);
+  return runOnFiles(plan, ['kong.yml'], dir, undefined, [rule]);
+}
