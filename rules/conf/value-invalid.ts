@@ -28,7 +28,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
-    restricted: '`{{key}}` lists {{tokens}}, which Kong {{since}} and later no longer accept.{{note}}',
+    // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
+    restricted: '`{{key}}` lists {{tokens}}, not usable on Kong {{since}} and later.{{note}}',
     deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
   },
   remediation: 'Use a value the target version accepts, with the type it expects.',

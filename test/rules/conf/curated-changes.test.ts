@@ -28,6 +28,15 @@ function conditionLines(conditions: SettingCondition[] = []): string[] {
   return conditions.map((c) => `${c.property} = ${c.in ? c.in[0] : ['all', 'on'].find((v) => !c.notIn?.includes(v))}`);
 }
 
+/**
+ * kong.conf lines that keep an `unlessSetting` exception from applying. A `notIn` exception holds
+ * for every other value, the target's default included, so the case sets the first listed value
+ * (`ssl_cipher_suite = custom`); an `in` exception does not hold for the default and needs none.
+ */
+function unlessLines(condition?: SettingCondition): string[] {
+  return condition?.notIn ? [`${condition.property} = ${condition.notIn[0]}`] : [];
+}
+
 /** The key the change is about and the kong.conf text that shows it (the key on the last line). */
 function caseFor(change: ConfChange): { key: string; conf: string; line?: number } {
   const property = change.properties?.[0];
@@ -38,8 +47,10 @@ function caseFor(change: ConfChange): { key: string; conf: string; line?: number
       return { key: property!, conf: [...extra, 'log_level = notice'].join('\n') + '\n' };
     case 'value-deprecated':
       return { key: property!, conf: `${property} = ${change.values![0]}\n`, line: 1 };
-    case 'value-restricted':
-      return { key: property!, conf: `${property} = ${change.disallowedTokens![0]} TLSv1.2\n`, line: 1 };
+    case 'value-restricted': {
+      const unless = unlessLines(change.unlessSetting);
+      return { key: property!, conf: [...unless, `${property} = ${change.disallowedTokens![0]} TLSv1.2`].join('\n') + '\n', line: unless.length + 1 };
+    }
     case 'known-issue': {
       // The conditions name the key itself (`incremental_sync = on`): it is reported on its own line.
       const line = change.when!.findIndex((c) => c.property === property) + 1;

@@ -7,10 +7,14 @@ ruleTester.run(rule, {
     { name: 'well-typed values', conf: 'anonymous_reports = off\npg_port = 5432\nnginx_daemon = on\nmem_cache_size = 128m\nlog_level = notice\nproxy_listen = 0.0.0.0:8000 reuseport backlog=16384, 0.0.0.0:8443 http2 ssl\nadmin_listen = off\n', from: '2.8', to: '3.4' },
     { name: 'ipv6 listener with 3.x flags', conf: 'proxy_listen = [::1]:8000 ipv6only=on so_keepalive=on\nstream_listen = 0.0.0.0:5555 udp\n', from: '2.8', to: '3.4' },
     { name: 'vault references are not typed here', conf: 'pg_port = {vault://env/pg-port}\n', from: '2.8', to: '3.4' },
-    { name: 'TLSv1.1 on a path that stays below 3.6.1', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
-    { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
-    { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
-    { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
+    { name: 'TLSv1.1 on a path that stays below 3.6.1', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
+    { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
+    { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
+    { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
+    // Every suite but custom replaces ssl_protocols and the server-side nginx keys with its own list.
+    { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1' },
+    { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = fips, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'fips', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '3.5', to: '3.6.1' },
     { name: 'untrusted_lua = strict is new in Enterprise 3.14', conf: 'untrusted_lua = strict\n', from: '3.10', to: '3.14', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
     { name: 'pg_ssl_version belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'enterprise' },
@@ -28,15 +32,24 @@ ruleTester.run(rule, {
     { name: 'listener with an unknown flag', conf: 'proxy_listen = 0.0.0.0:8000 reuse_port\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', severity: 'blocker', line: 1, message: 'reuse_port' }] },
     { name: 'listener without a port', conf: 'admin_listen = 127.0.0.1\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', line: 1 }] },
     {
-      name: 'TLSv1.1 in ssl_protocols crossing 3.6.1', conf: '\nssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1',
-      findings: [{ messageId: 'restricted', line: 2, severity: 'warning', hop: '3.6.1', data: { tokens: 'TLSv1.1' } }],
+      name: 'TLSv1.1 in ssl_protocols with ssl_cipher_suite = custom, crossing 3.6.1', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1',
+      findings: [{ messageId: 'restricted', line: 2, severity: 'warning', hop: '3.6.1', data: { key: 'ssl_protocols', tokens: 'TLSv1.1' }, message: 'Kong still starts' }],
     },
     {
-      name: 'TLS 1.0 in an injected nginx directive, Enterprise 3.4 -> 3.10', conf: 'nginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
+      // lua_ssl_protocols is applied whatever the suite: only old lowers the security level for it.
+      name: 'TLSv1.1 in lua_ssl_protocols with the default suite, crossing 3.6.1', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1',
+      findings: [{ messageId: 'restricted', line: 1, severity: 'warning', hop: '3.6.1', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1' } }],
+    },
+    {
+      name: 'TLS 1.0 in an injected nginx directive with ssl_cipher_suite = custom, Enterprise 3.4 -> 3.10', conf: 'ssl_cipher_suite = custom\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'restricted', hop: '3.4.x -> 3.10.x', data: { tokens: 'TLSv1' } }],
     },
     {
-      name: 'TLSv1.1 on Enterprise 2.8 -> 3.4 (backported to 3.4.3.5)', conf: 'ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
+      name: 'upstream TLS 1.1 (nginx_http_proxy_ssl_protocols) is not governed by the suite', conf: 'ssl_cipher_suite = modern\nnginx_http_proxy_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1',
+      findings: [{ messageId: 'restricted', line: 2, data: { key: 'nginx_http_proxy_ssl_protocols', tokens: 'TLSv1.1' } }],
+    },
+    {
+      name: 'TLSv1.1 on Enterprise 2.8 -> 3.4 with ssl_cipher_suite = custom (backported to 3.4.3.5)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
       findings: [{ messageId: 'restricted', data: { since: '3.4.3.5' }, hop: '2.8.2.4 -> 3.4.x' }],
     },
     { name: 'worker_consistency = strict crossing 3.0', conf: 'worker_consistency = strict\n', from: '2.8', to: '3.0', findings: [{ messageId: 'deprecatedValue', severity: 'info', hop: '3.0' }] },

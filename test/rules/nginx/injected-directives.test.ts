@@ -4,7 +4,7 @@ import { ruleTester } from '../../support/rule-tester';
 ruleTester.run(rule, {
   valid: [
     { name: 'modern TLS and plain directives', conf: 'ssl_protocols = TLSv1.2 TLSv1.3\nnginx_http_client_max_body_size = 10m', from: '3.4.2', to: '3.6.1' },
-    { name: 'TLSv1.1 in kong.conf keys is left to the conf rules (conf.tls11.disabled)', conf: 'nginx_http_ssl_protocols = TLSv1.1 TLSv1.2\nssl_protocols = TLSv1.1', from: '3.4.2', to: '3.6.1' },
+    { name: 'TLSv1.1 in kong.conf keys is left to the conf rules (conf.tls11.disabled-custom-suite)', conf: 'nginx_http_ssl_protocols = TLSv1.1 TLSv1.2\nssl_protocols = TLSv1.1', from: '3.4.2', to: '3.6.1' },
     { name: 'lua_ssl_protocols through the namespace still works on 3.3', conf: 'nginx_http_lua_ssl_protocols = TLSv1.2', from: '2.8.2', to: '3.3.1' },
   ],
   invalid: [
