@@ -7,7 +7,7 @@ const changes = [
   { key: 'lua_ssl_trusted_certificate', before: '2.8', after: '3.0', severity: 'warning', edition: 'oss' },
   { key: 'allow_debug_header', before: '3.1', after: '3.2', severity: 'warning', edition: 'oss' },
   { key: 'status_listen', before: '3.5', after: '3.6', severity: 'info', edition: 'oss' },
-  { key: 'ssl_protocols', before: '3.6.0', after: '3.6.1', severity: 'warning', edition: 'oss' },
+  { key: 'lua_ssl_protocols', before: '3.6.0', after: '3.6.1', severity: 'warning', edition: 'oss' },
   { key: 'tls_certificate_verify', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
   { key: 'untrusted_lua', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
 ] as const;
@@ -17,6 +17,17 @@ async function findingsFor(key: string, c: Parameters<typeof runCase>[1]) {
   const { result } = await runCase(rule, c);
   return result.findings.filter((f) => f.data?.key === key);
 }
+
+// Any suite but `custom` replaces ssl_protocols with its own list (kong/conf_loader), so its
+// default matters only with ssl_cipher_suite = custom.
+describe('conf/default-changed: ssl_protocols follows the cipher suite', () => {
+  it('is silent under the default suite and reported under custom', async () => {
+    expect(await findingsFor('ssl_protocols', { name: 'default suite', conf: 'log_level = notice\n', from: '3.6.0', to: '3.6.1', edition: 'oss' })).toEqual([]);
+    const found = await findingsFor('ssl_protocols', { name: 'custom suite', conf: 'ssl_cipher_suite = custom\n', from: '3.6.0', to: '3.6.1', edition: 'oss' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning' });
+  });
+});
 
 describe('conf/default-changed per change', () => {
   it.each(changes)('$key changes on $before -> $after', async (c) => {
