@@ -168,6 +168,15 @@ describe('loaders on arbitrary input', () => {
     }), { numRuns: LOADER_RUNS / 2 });
   });
 
+  it('declarative: a mapping with a `toString` key where text is expected (once threw a TypeError)', () => {
+    // Shrunk from fast-check counterexamples: String() of such a mapping calls the key's value.
+    for (const value of ['null', 'false', '1']) {
+      const document = readDeclarativeText('kong.json', `{"_format_version": {"toString": ${value}}, "_workspace": {"toString": ${value}}, "_info": {"select_tags": [{"toString": ${value}}]}}`);
+      expect(document.formatVersion?.value).toBe(`{"toString":${value}}`);
+      expect(document.workspace?.value).toBe(`{"toString":${value}}`);
+    }
+  });
+
   it('nginx template: a Unicode line separator is part of a word (once looped forever)', () => {
     // Shrunk from a fast-check counterexample: the scanner skipped only space and tab, the word
     // reader stopped at any \s, so U+2028 produced empty words until memory ran out.

@@ -49,10 +49,10 @@ export class ParsedDocument implements DeclarativeDocument {
     }
     this.transform = header('_transform');
     const workspace = header('_workspace');
-    if (workspace) this.workspace = this.lazyHeader(String(workspace.value), ['_workspace']);
+    if (workspace) this.workspace = this.lazyHeader(textOf(workspace.value), ['_workspace']);
     const info = this.root._info as Record<string, unknown> | undefined;
     if (info && Array.isArray(info.select_tags)) {
-      this.selectTags = this.lazyHeader(info.select_tags.map(String), ['_info', 'select_tags']);
+      this.selectTags = this.lazyHeader(info.select_tags.map(textOf), ['_info', 'select_tags']);
     }
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
     if (parsed.duplicateKey) this.duplicateKey = { key: parsed.duplicateKey.key, origin: this.originOf(parsed.duplicateKey.at) };
@@ -95,7 +95,21 @@ export class ParsedDocument implements DeclarativeDocument {
 /** `_format_version: 3.0` unquoted is the number 3 in YAML; it is shown as written (`3.0`), and its type kept apart. */
 function formatVersionText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(1) : String(value);
-  return String(value);
+  return textOf(value);
+}
+
+/**
+ * Any parsed value as text for messages. `String()` throws on a mapping whose `toString` key
+ * holds a value (`_format_version: {toString: null}`): a file's keys must never reach a method.
+ */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return Array.isArray(value) ? '[list]' : '{mapping}';
+  }
 }
 
 /** Offsets may point at the blank or comment before a value: move to the value itself. */

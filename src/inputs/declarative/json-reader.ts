@@ -61,12 +61,17 @@ class LazyJsonIndex {
       let next: number | undefined;
       if (Array.isArray(value)) {
         if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
-        next = (this.children(at, value) as number[])[step];
+        const children = this.children(at, value);
+        // Children of the other kind mean the offset is not this container's: stop at the ancestor.
+        if (!Array.isArray(children)) break;
+        next = children[step];
         value = value[step];
       } else if (value !== null && typeof value === 'object') {
         const key = String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
-        next = (this.children(at, value) as Map<string, number>).get(key);
+        const children = this.children(at, value);
+        if (Array.isArray(children)) break;
+        next = children.get(key);
         value = (value as Record<string, unknown>)[key];
       } else break;
       if (next === undefined) break;
@@ -97,7 +102,9 @@ class LazyJsonIndex {
     const isObject = text.charCodeAt(open) === OPEN_BRACE;
     const afterOpen = skipBlanks(text, open + 1);
     const c = text.charCodeAt(afterOpen);
-    if (c !== LF && c !== CR) return undefined;
+    // The bracket must end its line as the line table sees lines: LF or CRLF. A lone CR is
+    // whitespace to JSON.parse but no line break here, so such a container is scanned instead.
+    if (c !== LF && !(c === CR && text.charCodeAt(afterOpen + 1) === LF)) return undefined;
     const lines = this.lines;
     // Each scan passes over every line of its container, and a finding's path enters four or
     // five nested ones: one table of indentations makes a line one integer comparison.
@@ -120,6 +127,9 @@ class LazyJsonIndex {
       if (d !== CLOSE_BRACE && d !== CLOSE_BRACKET) starts.push(at);
     }
     if (starts.length !== expected) return undefined;
+    // The first child must be the first thing after the bracket: a count that only happens to
+    // match (lines of a nested container) is not this container's children.
+    if (starts.length > 0 && starts[0] !== skipSpace(text, open + 1)) return undefined;
     if (!isObject) return starts;
     const entries = new Map<string, number>();
     for (const keyAt of starts) {

@@ -425,16 +425,21 @@ function skipFlowScalarOrCollection(text: string, i: number, close: number): num
 
 function skipNestedFlow(text: string, open: number): number {
   let depth = 0;
+  // A quote opens a quoted scalar only where a scalar starts (after `[`, `{`, `,` or a `:` and
+  // blanks); inside a plain scalar (`{it's: 0}`) it is an ordinary character.
+  let scalarMayStart = true;
   for (let j = open; j < text.length; j++) {
     const d = text.charCodeAt(j);
-    if (d === DOUBLE_QUOTE) {
-      j = skipDoubleQuoted(text, j) - 1;
+    if ((d === DOUBLE_QUOTE || d === SINGLE_QUOTE) && scalarMayStart) {
+      j = (d === DOUBLE_QUOTE ? skipDoubleQuoted(text, j) : skipSingleQuoted(text, j)) - 1;
       if (j < 0) return -1;
-    } else if (d === SINGLE_QUOTE) {
-      j = skipSingleQuoted(text, j) - 1;
-      if (j < 0) return -1;
-    } else if (d === OPEN_BRACKET || d === OPEN_BRACE) depth++;
+      scalarMayStart = false;
+      continue;
+    }
+    if (d === OPEN_BRACKET || d === OPEN_BRACE) depth++;
     else if ((d === CLOSE_BRACKET || d === CLOSE_BRACE) && --depth === 0) return j + 1;
+    if (d === OPEN_BRACKET || d === OPEN_BRACE || d === COMMA || d === COLON) scalarMayStart = true;
+    else if (d !== SPACE && d !== TAB && d !== LF && d !== CR) scalarMayStart = false;
   }
   return -1;
 }

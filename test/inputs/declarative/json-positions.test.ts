@@ -90,6 +90,10 @@ describe('JSON positions', () => {
     ['CRLF', JSON.stringify(doc, null, 2).replace(/\n/g, '\r\n')],
     ['blank lines', JSON.stringify(doc, null, 2).replace(/,\n/g, ',\n\n')],
     ['items sharing a line', JSON.stringify(doc, null, 2).replace(/,\n\s*"name"/g, ', "name"')],
+    // Shrunk from a fast-check counterexample: a lone CR after a bracket is whitespace to
+    // JSON.parse but no line break, and the lines of the nested object (three keys for a
+    // three-item list) were once taken for the list's items.
+    ['a lone CR after a bracket', '{\n  "plugins": [\r    {\n      "a": 1,\n      "b": 2,\n      "c": 3\n    },\n    {},\n    {}\n  ]\n}'],
   ])('finds every value of a %s file where a plain scan does', (_label, text) => {
     expectSameOffsets(text);
   });
