@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding';
 import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { LineIndex } from '../text/line-index';
+import { LineIndex, type TextLines } from '../text/line-index';
 
 /** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
 export type LineReader = (file: string, line: number) => string | undefined;
@@ -153,14 +153,14 @@ function noLines(): undefined {
  * asked for (splitting a 30 MB file into lines would hold a million strings). Files that are not
  * text are treated as unreadable. `known` maps file names to texts already read, with their index.
  */
-export function cachedLineReader(known: ReadonlyMap<string, LineIndex> = new Map()): LineReader {
+export function cachedLineReader(known: ReadonlyMap<string, TextLines> = new Map()): LineReader {
   const cache = new Map<string, { text: string; lines: LineIndex } | null>();
   return (file, line) => {
     let entry = cache.get(file);
     if (entry === undefined) {
       try {
         // Texts the loaders already hold (a 30 MB declarative file) are not read again.
-        const lines = known.get(file) ?? new LineIndex(readFileSync(file, 'utf8'));
+        const lines = known.get(file)?.index() ?? new LineIndex(readFileSync(file, 'utf8'));
         entry = lines.text.includes('\u0000') ? null : { text: lines.text, lines };
       } catch {
         entry = null;

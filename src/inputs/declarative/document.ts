@@ -2,7 +2,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { InputError } from '../../errors';
-import type { LineIndex } from '../../text/line-index';
+import type { TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
 
@@ -30,7 +30,7 @@ export class ParsedDocument implements DeclarativeDocument {
     readonly file: string,
     readonly format: 'yaml' | 'json',
     readonly text: string,
-    readonly lines: LineIndex,
+    readonly lines: TextLines,
     private readonly parsed: ParsedText,
     readonly loadedByKong: boolean,
   ) {
@@ -87,7 +87,7 @@ export class ParsedDocument implements DeclarativeDocument {
   }
 
   private originOf(offset: number): FileOrigin {
-    const { line, column } = this.lines.locate(offset);
+    const { line, column } = this.lines.index().locate(offset);
     return { kind: 'file', file: this.file, line, column };
   }
 }

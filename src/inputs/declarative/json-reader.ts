@@ -7,17 +7,17 @@
 // pays nothing for positions.
 
 import { InputError } from '../../errors';
-import { LineIndex } from '../../text/line-index';
+import { LineIndex, TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 
-export function readJson(text: string, file: string, lines: LineIndex = new LineIndex(text)): ParsedText {
+export function readJson(text: string, file: string, lines: TextLines = new TextLines(text)): ParsedText {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const offset = errorOffset(text, reason);
-    const { line, column } = lines.locate(offset);
+    const { line, column } = lines.index().locate(offset);
     throw new InputError(`malformed JSON: ${reason}`, { file, line, column });
   }
   const index = new LazyJsonIndex(text, value, lines);
@@ -51,7 +51,9 @@ class LazyJsonIndex {
   private readonly containers = new Map<number, Children>();
   private indents?: Int32Array;
 
-  constructor(private readonly text: string, private readonly value: unknown, private readonly lines: LineIndex) {}
+  private lines?: LineIndex;
+
+  constructor(private readonly text: string, private readonly value: unknown, private readonly textLines: TextLines) {}
 
   /** The offset of the value at `path`, or of its closest existing ancestor. */
   offsetAt(path: readonly (string | number)[]): number {
@@ -105,7 +107,7 @@ class LazyJsonIndex {
     // The bracket must end its line as the line table sees lines: LF or CRLF. A lone CR is
     // whitespace to JSON.parse but no line break here, so such a container is scanned instead.
     if (c !== LF && !(c === CR && text.charCodeAt(afterOpen + 1) === LF)) return undefined;
-    const lines = this.lines;
+    const lines = (this.lines ??= this.textLines.index());
     // Each scan passes over every line of its container, and a finding's path enters four or
     // five nested ones: one table of indentations makes a line one integer comparison.
     const indents = (this.indents ??= lineIndents(text, lines));

@@ -10,7 +10,7 @@ import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
-import { LineIndex } from '../../text/line-index';
+import { TextLines } from '../../text/line-index';
 import { maskDeckTemplates } from './deck-templates';
 import type { ParsedText } from './yaml-reader';
 import { ParsedDocument } from './document';
@@ -194,7 +194,7 @@ export function readDeclarativeText(file: string, text: string, loadedByKong = f
   const looksJson = ext === '.json' || (!READABLE_EXTENSIONS.includes(ext) && /^\s*[{[]/.test(text));
   const format = looksJson ? 'json' : 'yaml';
   // One line index per text, shared by the reader, the document and fingerprints.
-  const lines = new LineIndex(text);
+  const lines = new TextLines(text);
   const read = (source: string): ParsedText => (format === 'json' ? readJson(source, file, lines) : readYaml(source, file, lines));
   let parsed: ParsedText;
   try {

@@ -4,7 +4,7 @@
 
 import type { EntitySource } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
-import type { LineIndex } from '../../text/line-index';
+import type { TextLines } from '../../text/line-index';
 
 /** `kong`: a DB-less kong.yml that Kong loads itself; `deck`: a decK state file. */
 export type DeclarativeFlavor = 'kong' | 'deck';
@@ -46,7 +46,7 @@ export interface DeclarativeDocument {
   /** The text as read (without a byte-order mark): reused for fingerprints and suppression comments. */
   readonly text: string;
   /** The text's line index, made once by the reader and shared with fingerprints. */
-  readonly lines: LineIndex;
+  readonly lines: TextLines;
   /** The parsed document (the first, when a YAML file holds several: Kong reads only that one). */
   readonly root: Readonly<Record<string, unknown>>;
   /** Where the YAML documents after the first begin, when any of them holds something. */

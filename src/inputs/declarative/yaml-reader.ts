@@ -10,7 +10,7 @@
 
 import type * as JsYaml from 'js-yaml';
 import { InputError } from '../../errors';
-import { LineIndex } from '../../text/line-index';
+import { TextLines } from '../../text/line-index';
 import { SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
 import { YamlLayoutLocator } from './yaml-locator';
 import { kongScalarTypes, type TypeConstructor } from './kong-yaml-scalars';
@@ -67,7 +67,7 @@ function yamlLoad(): YamlLoad {
  *   configures the first (kong/db/declarative/init.lua calls lyaml.load without `all`; lyaml
  *   lib/lyaml/init.lua then returns documents[1]). Where the others begin is kept for a finding.
  */
-export function readYaml(text: string, file: string, lines: LineIndex = new LineIndex(text)): ParsedText {
+export function readYaml(text: string, file: string, lines: TextLines = new TextLines(text)): ParsedText {
   const load = yamlLoad();
   let duplicateKey: ParsedText['duplicateKey'];
   // Runs a parse; on a duplicate key, notes it and parses again with the last value winning.
@@ -162,7 +162,7 @@ class LocatedYaml implements ParsedText {
   constructor(
     readonly value: unknown,
     private readonly text: string,
-    private readonly lines: LineIndex,
+    private readonly lines: TextLines,
     private readonly file: string,
     private readonly load: YamlLoad,
     /** The text of the first document only: what the parser re-reads for positions. */
@@ -173,7 +173,7 @@ class LocatedYaml implements ParsedText {
 
   offsetAt(path: readonly (string | number)[]): number {
     if (this.parserPositions === undefined) {
-      this.locator ??= new YamlLayoutLocator(this.text, this.lines);
+      this.locator ??= new YamlLayoutLocator(this.text, this.lines.index());
       const offset = this.locator.offsetAt(this.value, path);
       if (offset !== undefined) return offset;
     }
@@ -294,11 +294,11 @@ function mergePositions(target: MappingPositions, merged: PositionNode): void {
   }
 }
 
-function yamlError(error: unknown, lines: LineIndex, file: string): InputError {
+function yamlError(error: unknown, lines: TextLines, file: string): InputError {
   const mark = (error as { mark?: { position?: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
   if (mark && typeof mark.position === 'number') {
-    const { line, column } = lines.locate(Math.min(mark.position, lines.text.length));
+    const { line, column } = lines.index().locate(Math.min(mark.position, lines.text.length));
     return new InputError(`malformed YAML: ${reason}`, { file, line, column });
   }
   return new InputError(`malformed YAML: ${reason}`, { file });
