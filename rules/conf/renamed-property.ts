@@ -8,7 +8,7 @@ import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/renamed-property';
 
-export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
+export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameValue' | 'bothSet'>({
   id: ID,
   description: 'Flags properties set under a name that the upgrade path renamed, saying whether the value still reaches the new property.',
   severity: 'warning',
@@ -18,6 +18,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
   messages: {
     renamedCarried: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} still copies the value over, but the old name is deprecated.{{note}}',
     renamedLost: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} does not carry `{{key}} = {{value}}` over, so `{{replacement}}` keeps its default ({{replacementDefault}}).{{note}}',
+    renamedLostSameValue: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} ignores this line, but `{{replacement}}` defaults to the same value ({{replacementDefault}}), so nothing changes: remove the line.',
     bothSet: '`{{key}}` and its new name `{{replacement}}` are both set: Kong uses `{{replacement}}` and ignores this line.',
   },
   remediation: 'Rename the property to its new name, check the value still means the same there, and remove the old line.',
@@ -45,11 +46,13 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'bothSet'>({
           continue;
         }
         const replacementDefault = catalog.property(replacement, plan.to, plan.edition)?.default ?? 'unset';
+        // A lost value equal to the new name's default changes nothing (router_consistency = strict).
+        const sameAsDefault = !carried && setting.value === replacementDefault;
         ctx.report({
-          messageId: carried ? 'renamedCarried' : 'renamedLost',
+          messageId: carried ? 'renamedCarried' : sameAsDefault ? 'renamedLostSameValue' : 'renamedLost',
           at: setting.origin,
           since,
-          severity: carried ? 'info' : change.severity,
+          severity: carried || sameAsDefault ? 'info' : change.severity,
           data: { ...common, value: printable(key, setting.value), replacementDefault },
           remediation: `Write \`${replacement} = ...\` instead of \`${key}\` (the value may need translating), then remove ${key}.`,
         });

@@ -4,7 +4,7 @@ import { ruleTester } from '../../support/rule-tester';
 // One row per rename: old name, value, the version before the rename, the target after it, and
 // whether the target still carries the value to the new name.
 const renames = [
-  { key: 'router_consistency', value: 'strict', before: '2.0', after: '2.1', carried: false },
+  { key: 'router_consistency', value: 'eventual', before: '2.0', after: '2.1', carried: false },
   { key: 'router_update_frequency', value: '1', before: '2.0', after: '2.1', carried: false },
   { key: 'client_max_body_size', value: '20m', before: '2.0', after: '2.1', carried: true },
   { key: 'client_max_body_size', value: '20m', before: '2.0', after: '3.0', carried: false },
@@ -14,7 +14,7 @@ const renames = [
   { key: 'nginx_http_upstream_keepalive_requests', value: '500', before: '2.0', after: '3.0', carried: false },
   { key: 'opentelemetry_tracing', value: 'all', before: '3.1', after: '3.2', carried: true },
   { key: 'opentelemetry_tracing_sampling_rate', value: '0.5', before: '3.1', after: '3.9', carried: true },
-  { key: 'privileged_agent', value: 'on', before: '3.4', after: '3.5', carried: false },
+  { key: 'privileged_agent', value: 'off', before: '3.4', after: '3.5', carried: false },
 ] as const;
 
 ruleTester.run(rule, {
@@ -33,6 +33,15 @@ ruleTester.run(rule, {
     {
       name: 'privileged_agent says the new default', conf: 'privileged_agent = off\n', from: '3.4', to: '3.6',
       findings: [{ messageId: 'renamedLost', hop: '3.4.x -> 3.5.x', message: 'dedicated_config_processing` keeps its default (on)' }],
+    },
+    {
+      // The stock 2.0 kong.conf.default uncommented: the lost value is the new name's default.
+      name: 'a lost value equal to the new default changes nothing (info)', conf: 'router_consistency = strict\n', from: '2.0', to: '2.8',
+      findings: [{ messageId: 'renamedLostSameValue', severity: 'info', message: 'defaults to the same value (strict)' }],
+    },
+    {
+      name: 'privileged_agent = on matches the dedicated_config_processing default', conf: 'privileged_agent = on\n', from: '3.4', to: '3.5',
+      findings: [{ messageId: 'renamedLostSameValue', severity: 'info' }],
     },
     {
       name: 'Enterprise admin_api_uri', conf: 'admin_api_uri = https://admin.example.com\n', from: '3.3', to: '3.4', edition: 'enterprise',
