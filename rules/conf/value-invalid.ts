@@ -22,7 +22,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),
   messages: {
-    notInEnum: '`{{key}} = {{value}}` is not an allowed value on Kong {{to}} ({{allowed}}): Kong refuses to start.{{wasValid}}',
+    notInEnum: '`{{key}} = {{value}}` is not an allowed value on Kong {{to}} ({{allowed}}): Kong refuses to start.{{wasValid}}{{certainty}}',
     notBoolean: '`{{key}} = {{value}}` is not a boolean Kong recognises: only `on` and `true` mean true, so Kong {{to}} reads it as false.',
     notNgxBoolean: '`{{key}} = {{value}}` is not `on` or `off`: Kong {{to}} passes `off` to nginx.',
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
@@ -58,8 +58,11 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         const wasValid = before?.includes(setting.value) ? ` It was accepted by ${plan.from}.` : '';
         // Beyond the last OSS release the list comes from older code plus the curated additions:
         // a later build may accept more, so this is not a blocker there.
-        const severity = catalog.beyondOss(plan.to) ? 'warning' : 'blocker';
-        ctx.report({ messageId: 'notInEnum', at: setting.origin, severity, data: { ...data, allowed: allowed.join(', '), wasValid } });
+        const beyondOss = catalog.beyondOss(plan.to);
+        const severity = beyondOss ? 'warning' : 'blocker';
+        // The message says why the same text is a warning there, rather than leaving it to the severity.
+        const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists the values, so a later build may accept more.)` : '';
+        ctx.report({ messageId: 'notInEnum', at: setting.origin, severity, data: { ...data, allowed: allowed.join(', '), wasValid, certainty } });
       } else if (facts?.type === 'boolean' && !readKongBoolean(setting.value).recognised) {
         ctx.report({ messageId: 'notBoolean', at: setting.origin, data, remediation: `Write \`${key} = on\` or \`${key} = off\`.` });
       } else if (facts?.type === 'ngx_boolean' && !readNgxBoolean(setting.value).recognised) {

@@ -27,7 +27,7 @@ ruleTester.run(rule, {
     { name: 'size with a unit nginx does not know', conf: 'mem_cache_size = 128MB\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badSize', line: 1 }] },
     { name: 'enum value refused', conf: 'log_level = verbose\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notInEnum', severity: 'blocker', line: 1 }] },
     { name: 'enum value no version accepts', conf: 'router_flavor = atc\n', from: '3.0', to: '3.4', findings: [{ messageId: 'notInEnum', data: { key: 'router_flavor' } }] },
-    { name: 'enum beyond the last OSS release is a warning', conf: 'log_level = verbose\n', from: '3.10', to: '3.14', edition: 'enterprise', findings: [{ messageId: 'notInEnum', severity: 'warning' }] },
+    { name: 'enum beyond the last OSS release is a warning that says why', conf: 'log_level = verbose\n', from: '3.10', to: '3.14', edition: 'enterprise', findings: [{ messageId: 'notInEnum', severity: 'warning', message: 'a later build may accept more' }] },
     { name: 'untrusted_lua = strict on OSS 3.9', conf: 'untrusted_lua = strict\n', from: '3.4', to: '3.9', findings: [{ messageId: 'notInEnum', severity: 'blocker' }] },
     { name: 'listener with an unknown flag', conf: 'proxy_listen = 0.0.0.0:8000 reuse_port\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', severity: 'blocker', line: 1, message: 'reuse_port' }] },
     { name: 'listener without a port', conf: 'admin_listen = 127.0.0.1\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', line: 1 }] },
