@@ -87,6 +87,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       const events: DefaultEvent[] = [];
       for (const step of catalog.defaultSteps(plan.edition)) {
         if (sameValue(step.from, step.to) || curatedAt(step.name, step.version)) continue;
+        if (step.to === null && takenOverBy(step.name, step.version, step.from)) continue;
         events.push({ property: step.name, introducedIn: `${step.version}.0`, from: step.from, to: step.to, severity: 'info' });
       }
       for (const change of curated) {
@@ -104,6 +105,19 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       return events
         .filter((e) => e.curated || ctx.crosses(e.introducedIn))
         .sort((a, b) => KongVersion.parse(a.introducedIn).compare(KongVersion.parse(b.introducedIn)));
+    }
+
+    /**
+     * A directive property whose default became unset because a new property now writes the
+     * directive with that same default (2.1: ssl_protocols writes nginx_http_ssl_protocols and
+     * nginx_stream_ssl_protocols): the effective value does not change.
+     */
+    function takenOverBy(property: string, minor: string, oldDefault: string | null): boolean {
+      const version = KongVersion.parse(`${minor}.0`);
+      return catalog.names(version, plan.edition).some((name) => {
+        const facts = catalog.property(name, version, plan.edition);
+        return facts?.directives?.includes(property) === true && sameValue(facts.default ?? null, oldDefault);
+      });
     }
 
     /** Set directly, or through an older name that still feeds it on the source. */

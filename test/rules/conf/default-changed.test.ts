@@ -29,6 +29,15 @@ describe('conf/default-changed: ssl_protocols follows the cipher suite', () => {
   });
 });
 
+// 2.1 moved the nginx_http_ssl_* defaults to ssl_protocols and friends, which write the same
+// directives with the same values: the old keys' defaults became unset, but nothing changed.
+describe('conf/default-changed: defaults taken over by a new property', () => {
+  it('says nothing about nginx_http_ssl_* on 2.0 -> 2.1', async () => {
+    const { result } = await runCase(rule, { name: 'stock 2.0', conf: 'log_level = notice\n', from: '2.0', to: '2.1', edition: 'oss' });
+    expect(result.findings.map((f) => f.data?.key).filter((k) => /^nginx_(http|stream)_ssl_/.test(String(k)))).toEqual([]);
+  });
+});
+
 describe('conf/default-changed per change', () => {
   it.each(changes)('$key changes on $before -> $after', async (c) => {
     const found = await findingsFor(c.key, { name: c.key, conf: 'log_level = notice\n', from: c.before, to: c.after, edition: c.edition });
