@@ -1,14 +1,14 @@
 // Finds `nginx_*` settings (kong.conf or KONG_* variables) whose injected directive the target
-// Kong's nginx deprecates, ignores or refuses, and `nginx_http_lua_ssl_protocols` /
-// `nginx_stream_lua_ssl_protocols`, which Kong ignores from 3.4. TLS versions in kong.conf keys are
+// Kong's nginx deprecates, ignores or refuses. TLS versions in kong.conf keys are
 // conf/value-invalid's (fact conf.tls11.disabled); this rule judges only the directive itself.
+// (`nginx_http_lua_ssl_protocols` is not ignored from 3.4: Kong writes it through
+// nginx-kong-inject.conf instead of the injected list, and keeps a user's value.)
 
 import { defineRule } from '../../src/engine/define-rule';
 import {
-  DIRECTIVE_CHANGES, INJECTION_NAMESPACES, LUA_SSL_PROTOCOLS_NAMESPACE,
+  DIRECTIVE_CHANGES, INJECTION_NAMESPACES,
 } from '../../src/knowledge/nginx-directives';
 import { NGINX_DIRECTIVES_DOCS } from '../../src/knowledge/nginx-template-changes';
-import { KongVersion } from '../../src/version/kong-version';
 import { judgeDirective, reasonFor } from './directive-utils';
 
 /** The nginx directive a kong.conf key injects, or undefined for keys outside the namespaces. */
@@ -18,33 +18,21 @@ function injectedDirective(key: string): string | undefined {
   return ns ? key.slice(ns.prefix.length) : undefined;
 }
 
-export default defineRule<'directive' | 'ignoredNamespace'>({
+export default defineRule<'directive'>({
   id: 'nginx/injected-directives',
   description: 'Finds injected nginx_* directives that the target Kong\'s nginx or OpenSSL deprecates, ignores or refuses.',
   severity: 'warning',
   inputs: ['kongConf'],
   messages: {
     directive: '`{{key}}` injects `{{directive}}`{{word}}: {{reason}}.',
-    ignoredNamespace: '`{{key}}` is ignored from Kong {{since}}: Kong renders `lua_ssl_protocols` from the top-level `{{replacement}}` setting instead.',
   },
   remediation: 'Change or remove the setting as described.',
   docsUrl: NGINX_DIRECTIVES_DOCS,
-  sources: [...DIRECTIVE_CHANGES.flatMap((c) => c.sources), ...LUA_SSL_PROTOCOLS_NAMESPACE.sources],
+  sources: DIRECTIVE_CHANGES.flatMap((c) => c.sources),
   check(ctx) {
     const conf = ctx.input('kongConf');
     const target = ctx.plan.to;
     for (const setting of conf.settings()) {
-      if (LUA_SSL_PROTOCOLS_NAMESPACE.keys.includes(setting.key as never)
-        && target.gte(KongVersion.parse(LUA_SSL_PROTOCOLS_NAMESPACE.introducedIn))) {
-        ctx.report({
-          messageId: 'ignoredNamespace',
-          at: setting.origin,
-          since: ctx.crosses(LUA_SSL_PROTOCOLS_NAMESPACE.introducedIn) ? LUA_SSL_PROTOCOLS_NAMESPACE.introducedIn : undefined,
-          data: { key: setting.key, since: LUA_SSL_PROTOCOLS_NAMESPACE.introducedIn, replacement: LUA_SSL_PROTOCOLS_NAMESPACE.replacement },
-          remediation: `Move the value to \`lua_ssl_protocols\` and remove \`${setting.key}\`.`,
-        });
-        continue;
-      }
       const directive = injectedDirective(setting.key);
       if (!directive) continue;
       for (const { change, word } of judgeDirective(directive, setting.value.split(/\s+/), target)) {

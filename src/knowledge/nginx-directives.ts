@@ -82,22 +82,6 @@ export const DIRECTIVE_CHANGES: readonly DirectiveChange[] = [
 export const DISABLED_TLS_VERSIONS = ['TLSv1', 'TLSv1.1'];
 
 /**
- * From 3.4 Kong drops `lua_ssl_protocols` from the http and stream injection namespaces and
- * renders the top-level `lua_ssl_protocols` through nginx-kong(-stream)-inject.conf instead.
- */
-export const LUA_SSL_PROTOCOLS_NAMESPACE = {
-  id: 'nginx.lua-ssl-protocols-namespace',
-  introducedIn: '3.4.0',
-  keys: ['nginx_http_lua_ssl_protocols', 'nginx_stream_lua_ssl_protocols'],
-  replacement: 'lua_ssl_protocols',
-  sources: [
-    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.4.2 (DYNAMIC_KEY_NAMESPACES ignore sets)' },
-    { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong_inject.lua@3.4.2' },
-    { kind: 'digest', ref: 'kong-facts/conf/dynamic-namespaces-by-version.json (3.4.2)' },
-  ] satisfies FactSource[],
-} as const;
-
-/**
  * Directives Kong renders into nginx-kong(-stream)-inject.conf from 3.4: a template that includes
  * that file and still sets one of them in the same block makes nginx refuse a duplicate.
  */

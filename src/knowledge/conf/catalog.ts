@@ -126,10 +126,17 @@ export class ConfCatalog {
     return { kind: 'namespace', prefix: ns.prefix, directive, ignored: ns.ignore?.includes(directive) ?? false };
   }
 
-  /** True when `version` takes the key into account (a property, or a namespace that does not drop it). */
+  /**
+   * True when `version` takes the key into account: a property, a namespace key that is injected,
+   * or one the namespace skips only because Kong writes that directive itself from the key's
+   * value (3.4+: nginx_http_lua_ssl_protocols is left out of the injected list and rendered by
+   * nginx-kong-inject.conf instead; Kong's conf_loader spec keeps a user's value there).
+   */
   isEffective(name: string, version: KongVersion, edition: Edition): boolean {
     const r = this.resolve(name, version, edition);
-    return r !== undefined && !(r.kind === 'namespace' && r.ignored);
+    if (r === undefined) return false;
+    if (r.kind !== 'namespace' || !r.ignored) return true;
+    return this.names(version, edition).some((property) => this.property(property, version, edition)?.directives?.includes(name) === true);
   }
 
   /**

@@ -80,3 +80,12 @@ describe('conf/removed-property over every removal in the OSS data', () => {
     expect(result.findings).toEqual([]);
   });
 });
+
+describe('conf/removed-property: keys Kong writes itself from 3.4', () => {
+  // nginx_http_lua_ssl_protocols leaves the injected list in 3.4 but Kong renders it through
+  // nginx-kong-inject.conf and keeps a user's value (Kong's 3.4.2 conf_loader spec): not removed.
+  ruleTester.run(rule, {
+    valid: [{ name: 'nginx_*_lua_ssl_protocols on 3.3 -> 3.4', conf: 'nginx_http_lua_ssl_protocols = TLSv1.2\nnginx_stream_lua_ssl_protocols = TLSv1.3\n', from: '3.3', to: '3.4' }],
+    invalid: [{ name: 'a property 3.3 drops is still reported beside them', conf: 'nginx_http_lua_ssl_protocols = TLSv1.2\nlegacy_worker_events = on\n', from: '3.2', to: '3.4', findings: [{ messageId: 'removed', line: 2 }] }],
+  });
+});
