@@ -113,11 +113,8 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
      * nginx_stream_ssl_protocols): the effective value does not change.
      */
     function takenOverBy(property: string, minor: string, oldDefault: string | null): boolean {
-      const version = KongVersion.parse(`${minor}.0`);
-      return catalog.names(version, plan.edition).some((name) => {
-        const facts = catalog.property(name, version, plan.edition);
-        return facts?.directives?.includes(property) === true && sameValue(facts.default ?? null, oldDefault);
-      });
+      const writer = catalog.directiveWriter(property, KongVersion.parse(`${minor}.0`), plan.edition);
+      return writer !== undefined && sameValue(writer.default ?? null, oldDefault);
     }
 
     /** Set directly, or through an older name that still feeds it on the source. */

@@ -52,19 +52,11 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' |
       }
       if (version.value === CURRENT_FORMAT && document.formatVersionType === 'text') continue;
       const deckFile = document.flavor === 'deck';
-      if (deckFile) {
+      if (deckFile || !acceptedByKong(document)) {
         // decK's YAML reader (ghodss/yaml) turns a number into text for a text field, so an
         // unquoted 3.0 reaches its version check as `3`, which is not `3.0`.
         ctx.report({
-          messageId: 'deckRefuses',
-          severity: 'blocker',
-          at: version.origin,
-          since,
-          data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
-        });
-      } else if (!acceptedByKong(document)) {
-        ctx.report({
-          messageId: 'kongRefuses',
+          messageId: deckFile ? 'deckRefuses' : 'kongRefuses',
           severity: 'blocker',
           at: version.origin,
           since,

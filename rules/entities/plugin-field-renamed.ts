@@ -63,12 +63,14 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
               replacement: fact.to ? `; use \`${fact.to}\`` : '',
             };
             if (fact.to && fact.status !== 'removed') {
-              const replacements = [fact.to, ...(fact.alsoTo ?? [])];
-              const set = replacements.filter((to) => fieldValues(entity.fields, to).length > 0);
+              // Each replacement that is set, with its values, read once.
+              const set = [fact.to, ...(fact.alsoTo ?? [])]
+                .map((to) => ({ to, values: fieldValues(entity.fields, to) }))
+                .filter((r) => r.values.length > 0);
               // A null alias beside nothing is simply unset.
               if (hit.value === null && set.length === 0) continue;
               if (set.length > 0) {
-                const differing = set.find((to) => fieldValues(entity.fields, to).some((r) => !sameValue(hit.value, asAlias(fact, r.value))));
+                const differing = set.find((r) => r.values.some((v) => !sameValue(hit.value, asAlias(fact, v.value))))?.to;
                 // Equal values: the file already carries the replacement, and every dump of Kong 3.6
                 // and later writes the alias back beside it, so there is nothing to change.
                 if (differing === undefined) continue;

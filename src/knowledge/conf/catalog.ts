@@ -136,7 +136,19 @@ export class ConfCatalog {
     const r = this.resolve(name, version, edition);
     if (r === undefined) return false;
     if (r.kind !== 'namespace' || !r.ignored) return true;
-    return this.names(version, edition).some((property) => this.property(property, version, edition)?.directives?.includes(name) === true);
+    return this.directiveWriter(name, version, edition) !== undefined;
+  }
+
+  /**
+   * The property of `version` that writes the directive key `name` itself (its `directives`
+   * list: lua_ssl_protocols writes nginx_http_lua_ssl_protocols), or undefined.
+   */
+  directiveWriter(name: string, version: KongVersion, edition: Edition): PropertyFacts | undefined {
+    for (const property of this.names(version, edition)) {
+      const facts = this.property(property, version, edition);
+      if (facts?.directives?.includes(name)) return facts;
+    }
+    return undefined;
   }
 
   /**

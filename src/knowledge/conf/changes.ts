@@ -88,9 +88,9 @@ export function knownIssueAffectsTarget(change: ConfChange, plan: Pick<Plan, 'to
   if (change.edition === 'ee' && plan.edition !== 'enterprise') return false;
   const target = plan.to;
   if (target.lt(KongVersion.parse(change.introducedIn))) return false;
+  // No fix at or after the target's line means the target's line came after every fixed one.
   const fix = knownIssueFix(change, target);
-  // Past the last fixed line, releases carry the fix; a line with no fix of its own (none listed) is affected.
-  return fix === undefined ? false : target.lt(fix);
+  return fix !== undefined && target.lt(fix);
 }
 
 /**
