@@ -105,7 +105,7 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
 
 /** The replacement's value written as the alias would be: Kong compares `host:port` strings with the nodes joined back. */
 function asAlias(fact: FieldRename, value: unknown): unknown {
-  if (fact.valueShape !== 'host-port-to-nodes' || !Array.isArray(value)) return value;
+  if (fact.valueShape?.kind !== 'host-port-to-nodes' || !Array.isArray(value)) return value;
   return value.map((node) => {
     if (node === null || typeof node !== 'object') return node;
     const { ip, host, port } = node as { ip?: unknown; host?: unknown; port?: unknown };

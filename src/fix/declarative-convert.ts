@@ -58,15 +58,15 @@ export function findingKey(finding: { ruleId: string; data?: Record<string, unkn
   return `${finding.ruleId}|${data.entity ?? ''}|${data.fact ?? data.path ?? ''}`;
 }
 
-/** `host:port` strings (decK and 3.4 style) as the `{ ip, port }` records 3.8+ expects. */
-function toNodes(value: unknown): unknown {
+/** `host:port` strings (decK and 3.4 style) as the `{ ip, port }` or `{ host, port }` records 3.8+ expects. */
+function toNodes(value: unknown, hostKey: 'ip' | 'host'): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((item) => {
     if (typeof item !== 'string') return item;
     const at = item.lastIndexOf(':');
-    if (at <= 0) return { ip: item };
+    if (at <= 0) return { [hostKey]: item };
     const port = Number(item.slice(at + 1));
-    return Number.isInteger(port) ? { ip: item.slice(0, at), port } : { ip: item };
+    return Number.isInteger(port) ? { [hostKey]: item.slice(0, at), port } : { [hostKey]: item };
   });
 }
 
@@ -158,7 +158,7 @@ function convertPluginFields(
           // report it, so it stays. A removed field equal to its replacement is only dropped.
           const same = JSON.stringify(target) === JSON.stringify(hit.value);
           if (!isEmpty(target) && (!same || fact.status !== 'removed')) continue;
-          const value = fact.valueShape === 'host-port-to-nodes' ? toNodes(hit.value) : hit.value;
+          const value = fact.valueShape?.kind === 'host-port-to-nodes' ? toNodes(hit.value, fact.valueShape.hostKey) : hit.value;
           for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
             if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;
             doc.setIn(abs(entity, toFieldPath(to)), doc.createNode(value));

@@ -75,6 +75,16 @@ describe('declarative converter round trip', () => {
     expect(text).not.toMatch(/\btimeout: 1500/);
   });
 
+  it('writes sentinel nodes with a host key, cluster nodes with an ip key', () => {
+    const source = [
+      '_format_version: "3.0"', 'plugins:', '- name: proxy-cache-advanced', '  config:', '    strategy: redis', '    redis:',
+      '      sentinel_master: main', '      sentinel_role: master', '      sentinel_addresses: ["s1.internal:26379", "s2.internal"]', '',
+    ].join('\n');
+    const { text } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
+    expect(text).toMatch(/sentinel_nodes:\n\s+- host: s1\.internal\n\s+port: 26379\n\s+- host: s2\.internal\n/);
+    expect(text).not.toMatch(/\bip:/);
+  });
+
   it('leaves conflicting old and new fields alone', () => {
     const source = '_format_version: "3.0"\nplugins:\n- name: acl\n  config:\n    whitelist: [a]\n    allow: [b]\n';
     const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));

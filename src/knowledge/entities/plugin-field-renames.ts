@@ -17,6 +17,13 @@ const QUEUE_LEGACY_PLUGINS = ['http-log', 'statsd', 'datadog'] as const;
 /** Kong 3.8 refuses an alias whose value differs from its replacement, and ignores a null one beside it. */
 const SHORTHAND_MISMATCH = repo('kong/db/schema/init.lua', '3.8.0', 'validate_deprecation_exclusiveness; before 3.8 the alias overrode the replacement');
 /** The Enterprise Redis schema names the replacements of these aliases (an August 2024 commit; the 3.8.0.0 changelog lists the change). */
+/** The record key each Enterprise Redis node list takes for its host (admin API schema, 3.10). */
+const EE_REDIS_NODE_SHAPES = { kind: 'docs' as const, ref: 'https://developer.konghq.com/ (api-specs/gateway/admin-ee/3.10/openapi.yaml, PartialRedisEe: cluster_nodes items { ip, port }, sentinel_nodes items { host, port })' };
+
+function nodeHostKey(kind: 'cluster' | 'sentinel'): 'ip' | 'host' {
+  return kind === 'cluster' ? 'ip' : 'host';
+}
+
 const EE_REDIS_MISMATCH = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'deprecation.replaced_with');
 
 const allowDeny = (from: string, to: string): FieldRename => ({
@@ -201,12 +208,12 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     from: `config.redis.${kind}_addresses`,
     to: `config.redis.${kind}_nodes`,
     status: 'deprecated',
-    valueShape: 'host-port-to-nodes',
+    valueShape: { kind: 'host-port-to-nodes', hostKey: nodeHostKey(kind) },
     databaseMigrated: true,
     mismatchRefusedIn: '3.8.0.0',
-    summary: `${kind}_addresses ("host:port" strings) gave way to ${kind}_nodes ({ ip, port } records) in 3.8; Kong still translates the old field, but refuses a differing value in both.`,
-    remediation: `Replace config.redis.${kind}_addresses with config.redis.${kind}_nodes written as { ip, port } records (decK's 3.4 -> 3.10 convert moves the strings unchanged, which is the wrong shape).`,
-    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), docs('3.8.0.0 Deprecated sentinel_addresses and cluster_addresses'), deck('convert/plugin_updates_310.go', 'moves the value verbatim'), EE_REDIS_MISMATCH],
+    summary: `${kind}_addresses ("host:port" strings) gave way to ${kind}_nodes ({ ${nodeHostKey(kind)}, port } records) in 3.8; Kong still translates the old field, but refuses a differing value in both.`,
+    remediation: `Replace config.redis.${kind}_addresses with config.redis.${kind}_nodes written as { ${nodeHostKey(kind)}, port } records (decK's 3.4 -> 3.10 convert moves the strings unchanged, which is the wrong shape).`,
+    sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), docs('3.8.0.0 Deprecated sentinel_addresses and cluster_addresses'), deck('convert/plugin_updates_310.go', 'moves the value verbatim'), EE_REDIS_MISMATCH, EE_REDIS_NODE_SHAPES],
   }))),
   ...EE_REDIS_PLUGINS.map((plugin): FieldRename => ({
     id: `plugin.${plugin}.redis.timeout.deprecated`,

@@ -75,8 +75,11 @@ export interface FieldRename extends EntityChangeBase {
   status: 'removed' | 'deprecated' | 'ignored';
   /** Further fields that take the same value (one old timeout became three). */
   alsoTo?: readonly FieldPathText[];
-  /** The new field wants another shape (`host:port` strings -> `{ ip, port }` records). */
-  valueShape?: 'host-port-to-nodes';
+  /**
+   * The new field wants another shape: `host:port` strings become records of a host key and a
+   * port. The key differs by field (Enterprise Redis: `cluster_nodes` take `ip`, `sentinel_nodes` `host`).
+   */
+  valueShape?: { kind: 'host-port-to-nodes'; hostKey: 'ip' | 'host' };
   /**
    * From this version Kong refuses the alias and its replacement holding different values (a
    * shorthand whose deprecation names its replacement; kong/db/schema/init.lua, 3.8). Before it,

@@ -54,6 +54,16 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }, differing)).toEqual(['refused blocker @5', 'refused blocker @7']);
   });
 
+  it('valid: equal sentinel lists, whose nodes are { host, port } records', async () => {
+    const text = [
+      'plugins:', '- name: rate-limiting-advanced', '  config:', '    redis:',
+      '      sentinel_addresses: ["s1.internal:26379"]',
+      '      sentinel_nodes: [{host: s1.internal, port: 26379}]', '',
+    ].join('\n');
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }, text)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }, text.replace('host: s1', 'host: s2'))).toEqual(['refused blocker @5']);
+  });
+
   const differing = 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: redis, redis_host: a, redis_port: 6379, redis: {host: b, port: 6379}}\n';
   it('invalid: different values before 3.8, where the alias wins', async () => {
     const result = await runOnText({ from: '3.5.0', to: '3.7.1' }, differing);
