@@ -14,6 +14,7 @@ ruleTester.run(rule, {
     // Every suite but custom replaces ssl_protocols and the server-side nginx keys with its own list.
     { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1' },
     { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'TLSv1.1 in a server-level nginx key under ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '3.5', to: '3.6.1' },
     { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = fips, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'fips', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '3.5', to: '3.6.1' },
     { name: 'untrusted_lua = strict is new in Enterprise 3.14', conf: 'untrusted_lua = strict\n', from: '3.10', to: '3.14', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
@@ -43,6 +44,14 @@ ruleTester.run(rule, {
     {
       name: 'TLS 1.0 in an injected nginx directive with ssl_cipher_suite = custom, Enterprise 3.4 -> 3.10', conf: 'ssl_cipher_suite = custom\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'restricted', hop: '3.4.x -> 3.10.x', data: { tokens: 'TLSv1' } }],
+    },
+    {
+      name: 'server-level nginx keys override the http and stream lists whatever the suite', conf: 'ssl_cipher_suite = intermediate\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_admin_ssl_protocols = TLSv1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '3.5', to: '3.6.1',
+      findings: [
+        { messageId: 'restricted', line: 2, data: { key: 'nginx_proxy_ssl_protocols', tokens: 'TLSv1.1' } },
+        { messageId: 'restricted', line: 3, data: { key: 'nginx_admin_ssl_protocols', tokens: 'TLSv1' } },
+        { messageId: 'restricted', line: 4, data: { key: 'nginx_sproxy_ssl_protocols', tokens: 'TLSv1.1' } },
+      ],
     },
     {
       name: 'upstream TLS 1.1 (nginx_http_proxy_ssl_protocols) is not governed by the suite', conf: 'ssl_cipher_suite = modern\nnginx_http_proxy_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1',
