@@ -72,7 +72,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
         at: anchor,
         since: worst.introducedIn,
         severity,
-        data: { key: property, from: show(from), to: show(to), since: worst.introducedIn, note },
+        data: { key: property, from: show(from), to: show(to), since: stepsText(relevant, worst.introducedIn), note },
         remediation: isNew
           ? `Set ${property} explicitly if its default does not suit this node.`
           : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
@@ -131,6 +131,18 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
     }
   },
 });
+
+/**
+ * When the default moves more than once on the path (OSS upstream_keepalive_max_requests: 1000
+ * in 3.4.1, 10000 in 3.6.0), each step is named with its value, so one finding does not date
+ * the whole change to a single release.
+ */
+function stepsText(events: readonly DefaultEvent[], since: string): string {
+  const steps = events.filter((e, i) => i === 0 || e.introducedIn !== events[i - 1].introducedIn);
+  if (steps.length < 2) return since;
+  const parts = steps.map((e) => `${e.introducedIn} (to ${show(e.to)})`);
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
 
 function show(value: string | null): string {
   return value === null ? 'unset' : `\`${value}\``;

@@ -74,6 +74,13 @@ describe('conf/default-changed per change', () => {
     expect(await findingsFor('proxy_server_ssl_verify', { name: 'p', conf: 'x_y = 1\n', from: '3.11', to: '3.12', edition: 'enterprise' })).toEqual([]);
   });
 
+  it('a default that moves twice on the path names each step (OSS upstream_keepalive_max_requests)', async () => {
+    const [both] = await findingsFor('upstream_keepalive_max_requests', { name: 'k', conf: 'log_level = info\n', from: '3.3', to: '3.7', edition: 'oss' });
+    expect(both.message).toContain('changes from `100` to `10000` in 3.4.1.0 (to `1000`) and 3.6.0 (to `10000`).');
+    const [one] = await findingsFor('upstream_keepalive_max_requests', { name: 'k', conf: 'log_level = info\n', from: '3.4.2', to: '3.7', edition: 'oss' });
+    expect(one.message).toContain('changes from `1000` to `10000` in 3.6.0.');
+  });
+
   it('the old alias counts as setting the property', async () => {
     expect(await findingsFor('tracing_sampling_rate', { name: 't', conf: 'tracing_instrumentations = all\nopentelemetry_tracing_sampling_rate = 1.0\n', from: '3.2', to: '3.3' })).toEqual([]);
     expect(await findingsFor('tracing_sampling_rate', { name: 't', conf: 'tracing_instrumentations = all\n', from: '3.2', to: '3.3' })).toHaveLength(1);
