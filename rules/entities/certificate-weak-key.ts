@@ -1,27 +1,12 @@
 // Flags certificates whose public key OpenSSL 3.2's security level 2 refuses (RSA/DSA under 2048
-// bits, EC under 224 bits): from 3.6 (and 3.4.3.5) TLS handshakes with them fail.
+// bits, EC under 224 bits): from 3.6 (and Enterprise 3.4.3.5, 3.5.0.4) TLS handshakes with them fail.
 
-import { X509Certificate } from 'node:crypto';
 import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel } from '../../src/engine/entity-facts';
-import { digest, docs } from '../../src/knowledge/entities/sources';
+import { certificateKeyStrength } from '../../src/inputs/tls/key-strength';
+import { digest } from '../../src/knowledge/entities/sources';
+import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
 import type { Entity } from '../../src/model/entities';
-
-const LIMITS = { rsa: 2048, dsa: 2048, ec: 224 } as const;
-const EC_CURVE_BITS: Record<string, number> = { prime192v1: 192, secp192k1: 192, secp224r1: 224, prime256v1: 256, secp256k1: 256, secp384r1: 384, secp521r1: 521 };
-
-/** The key type and size of the first certificate of a PEM bundle, or undefined when unreadable. */
-export function keyStrength(pem: string): { type: string; bits: number } | undefined {
-  try {
-    const key = new X509Certificate(pem).publicKey;
-    const type = key.asymmetricKeyType ?? 'unknown';
-    const details = key.asymmetricKeyDetails ?? {};
-    const bits = details.modulusLength ?? (details.namedCurve ? EC_CURVE_BITS[details.namedCurve] : undefined);
-    return bits === undefined ? undefined : { type, bits };
-  } catch {
-    return undefined;
-  }
-}
 
 export default defineRule<'weakKey'>({
   id: 'entities/certificate-weak-key',
@@ -29,25 +14,26 @@ export default defineRule<'weakKey'>({
   severity: 'blocker',
   catalog: ['openssl-seclevel2-weak-keys-entities'],
   inputs: ['entities'],
-  gate: { introducedIn: '3.6.0' },
+  changes: [{ id: 'openssl.seclevel2.entities', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate and CA certificate key sizes (Enterprise also 3.4.3.5, 3.5.0.4)' }],
   messages: {
-    weakKey: '{{entity}}: `{{field}}` has a {{bits}}-bit {{type}} key; from 3.6 OpenSSL refuses {{type}} keys under {{minimum}} bits.',
+    weakKey: '{{entity}}: `{{field}}` has a {{bits}}-bit {{type}} key; from {{since}} OpenSSL refuses {{type}} keys under {{minimum}} bits.',
   },
   remediation: 'Re-issue the certificate with a 2048-bit (or larger) RSA key or a P-256 (or larger) EC key.',
   docsUrl: 'https://developer.konghq.com/gateway/breaking-changes/',
-  sources: [digest('openssl-seclevel2-weak-keys-entities'), docs('3.6.0.0 TLS changes; 3.4.3.5')],
+  sources: [digest('openssl-seclevel2-weak-keys-entities'), ...SECLEVEL2_SOURCES.slice(1)],
   check(ctx) {
+    const since = seclevel2ReachedAt(ctx.plan);
+    if (!since) return;
     const inspect = (entity: Entity, field: string) => {
       const pem = entity.fields[field];
       if (typeof pem !== 'string' || !pem.includes('BEGIN CERTIFICATE')) return;
-      const strength = keyStrength(pem);
-      if (!strength) return;
-      const minimum = LIMITS[strength.type as keyof typeof LIMITS];
-      if (minimum === undefined || strength.bits >= minimum) return;
+      const strength = certificateKeyStrength(pem);
+      if (!strength || !refusedAtSeclevel2(strength.type, strength.bits)) return;
       ctx.report({
         messageId: 'weakKey',
         at: entity.at([field]),
-        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum },
+        since,
+        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum: SECLEVEL2_MIN_BITS[strength.type], since },
       });
     };
     return {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import rule, { keyStrength } from '../../../rules/entities/certificate-weak-key';
+import rule from '../../../rules/entities/certificate-weak-key';
+import { certificateKeyStrength as keyStrength } from '../../../src/inputs/tls/key-strength';
 import { readDeclarativeText } from '../../../src/inputs/declarative';
 import { runRuleOnText } from '../../support/declarative-harness';
 
@@ -23,5 +24,11 @@ describe('entities/certificate-weak-key', () => {
 
   it('valid: the same file on a path that stays below 3.6', async () => {
     expect(await runRuleOnText(rule, { from: '3.2.0', to: '3.5.0' }, FIXTURE)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' }, FIXTURE)).toEqual([]);
+  });
+
+  it('invalid: Enterprise targets on the 3.4 and 3.5 lines meet it at the backports', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.4.2', to: '3.4.3.5', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.5.0.4', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
   });
 });

@@ -1,0 +1,39 @@
+// OpenSSL 3.2's default security level 2, which Kong ships from 3.6.0.0 and Enterprise backports
+// to 3.4.3.5 and 3.5.0.4: RSA, DSA and DH keys under 2048 bits and EC keys under 224 bits are
+// refused, as are RC4 cipher suites (developer.konghq.com breaking-changes, 3.6.0.0 TLS changes;
+// app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
+
+import type { Plan } from '../../plan/types';
+import { pathCrosses } from '../../plan/gate';
+import type { FactSource } from '../../model/source';
+import { KongVersion } from '../../version/kong-version';
+
+export const SECLEVEL2_INTRODUCED_IN = '3.6.0.0';
+
+/** Enterprise patch releases of older lines that ship the same OpenSSL. */
+export const SECLEVEL2_BACKPORTS = ['3.4.3.5', '3.5.0.4'] as const;
+
+/** The smallest key each type may have at level 2; types not listed are not judged. */
+export const SECLEVEL2_MIN_BITS: Readonly<Record<string, number>> = { rsa: 2048, 'rsa-pss': 2048, dsa: 2048, dh: 2048, ec: 224 };
+
+export const SECLEVEL2_SOURCES: FactSource[] = [
+  { kind: 'digest', ref: 'kong-facts/breaking-changes.json#openssl-seclevel2-weak-keys-entities' },
+  { kind: 'docs', ref: 'https://developer.konghq.com/gateway/breaking-changes/ (3.6.0.0 TLS changes)' },
+  { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/lts-upgrade/ (app/_includes/upgrade/lts-changes-28-34.md: applies to 3.4.3.5 and later)' },
+];
+
+/**
+ * The release on the path that first refuses weak keys, or undefined when the path stays below
+ * it. An Enterprise target on the 3.4 or 3.5 line meets the change at the backport.
+ */
+export function seclevel2ReachedAt(plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+  if (pathCrosses(plan, SECLEVEL2_INTRODUCED_IN)) return SECLEVEL2_INTRODUCED_IN;
+  if (plan.edition !== 'enterprise') return undefined;
+  return SECLEVEL2_BACKPORTS.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+}
+
+/** True when a key of this type and size is refused at level 2. */
+export function refusedAtSeclevel2(type: string, bits: number): boolean {
+  const minimum = SECLEVEL2_MIN_BITS[type];
+  return minimum !== undefined && bits < minimum;
+}
