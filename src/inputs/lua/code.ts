@@ -54,6 +54,39 @@ export function findRequires(code: readonly LuaToken[]): RequireCall[] {
   return calls;
 }
 
+/**
+ * Every `pcall(require, "x")` with a literal module name. Its binding is the second target of the
+ * assignment (`local ok, gzip = pcall(require, "kong.tools.gzip")` binds `gzip`), which holds the
+ * module when the require succeeded and the error message when it did not.
+ */
+export function findProtectedRequires(code: readonly LuaToken[]): RequireCall[] {
+  const calls: RequireCall[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const t = code[i];
+    if (!isName(t) || t.value !== 'pcall' || isOp(code[i - 1], '.') || isOp(code[i - 1], ':')) continue;
+    const [open, fn, comma, arg, close] = code.slice(i + 1, i + 6);
+    if (!isOp(open, '(') || !isName(fn) || fn.value !== 'require' || !isOp(comma, ',')
+      || arg?.kind !== 'string' || !isOp(close, ')')) continue;
+    const call: RequireCall = { module: arg.value, at: fn };
+    const binding = assignmentTargetsBefore(code, i)[1];
+    if (binding) call.binding = binding;
+    calls.push(call);
+  }
+  return calls;
+}
+
+/** The plain names in `local a, b = <here>` or `a, b = <here>`; empty when a target is a field. */
+function assignmentTargetsBefore(code: readonly LuaToken[], index: number): string[] {
+  if (!isOp(code[index - 1], '=')) return [];
+  const targets: string[] = [];
+  for (let j = index - 2; isName(code[j]); j -= 2) {
+    if (isOp(code[j - 1], '.') || isOp(code[j - 1], ':')) return [];
+    targets.unshift(code[j].value);
+    if (!isOp(code[j - 1], ',')) break;
+  }
+  return targets;
+}
+
 /** The name in `local NAME = <here>` or `NAME = <here>`, when the expression starts at `index`. */
 function bindingBefore(code: readonly LuaToken[], index: number): string | undefined {
   if (!isOp(code[index - 1], '=')) return undefined;

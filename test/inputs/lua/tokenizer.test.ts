@@ -1,6 +1,6 @@
 import { InputError } from '../../../src/errors';
 import { codeTokens, tokenizeLua } from '../../../src/inputs/lua/tokenizer';
-import { fieldAssignments, findRequires, memberChains } from '../../../src/inputs/lua/code';
+import { fieldAssignments, findProtectedRequires, findRequires, memberChains } from '../../../src/inputs/lua/code';
 
 const names = (src: string) => codeTokens(tokenizeLua(src)).filter((t) => t.kind === 'name').map((t) => t.value);
 
@@ -120,6 +120,34 @@ describe('findRequires', () => {
       'local n = obj.require("kong.singletons")',
     ].join('\n'));
     expect(calls).toEqual([]);
+  });
+});
+
+describe('findProtectedRequires', () => {
+  const protectedRequires = (src: string) => findProtectedRequires(codeTokens(tokenizeLua(src)));
+
+  it('binds the second target, the one that holds the module', () => {
+    const calls = protectedRequires([
+      'local ok, gzip = pcall(require, "kong.tools.gzip")',
+      'ok, sys = pcall(require, \'kong.tools.system\')',
+      'local has_yield = pcall(require, "kong.tools.yield")',
+      'M.ok, M.sha = pcall(require, "kong.tools.sha256")',
+    ].join('\n'));
+    expect(calls.map((c) => [c.module, c.binding, c.at.line])).toEqual([
+      ['kong.tools.gzip', 'gzip', 1],
+      ['kong.tools.system', 'sys', 2],
+      ['kong.tools.yield', undefined, 3],
+      ['kong.tools.sha256', undefined, 4],
+    ]);
+  });
+
+  it('ignores other pcall calls and dynamic module names', () => {
+    expect(protectedRequires([
+      'local ok, v = pcall(load_module, "kong.tools.gzip")',
+      'local ok2, m = pcall(require, "kong.plugins." .. name)',
+      'local ok3, n = x.pcall(require, "kong.tools.gzip")',
+      '-- local ok4, g = pcall(require, "kong.tools.gzip")',
+    ].join('\n'))).toEqual([]);
   });
 });
 
