@@ -27,7 +27,7 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
   remediation: 'Set `PRIORITY = <integer>` and `VERSION = "x.y.z"` on the handler table.',
   docsUrl: FACT.docsUrl,
   sources: [...FACT.sources,
-    { kind: 'repo', ref: 'Kong/version.lua:src/version.lua@1.0.1', note: 'the lenient parser Kong reads VERSION with (pinned by kong-3.0.0-0.rockspec)' }],
+    { kind: 'repo', ref: 'Kong/version.lua:src/version.lua@1.0.1', note: 'the lenient parser Kong reads VERSION with; kong-3.0.0-0.rockspec pins this release' }],
   check(ctx) {
     for (const plugin of ctx.input('customPlugins').plugins) {
       const handler = plugin.handler;
