@@ -3,12 +3,17 @@
 // ngx.var.http_* values in 3.6, and similar. Each entry carries its own version and severity.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { expressionEnd, memberChains, type MemberChain } from '../../src/inputs/lua/code';
+import { expressionEnd, isAssignmentTarget, memberChains, type MemberChain } from '../../src/inputs/lua/code';
 import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf } from '../../src/inputs/plugins/query';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 import { changedApiReferences } from '../../src/knowledge/plugins/lua-api';
+
+// Kong 3.0 stopped *setting* these ngx.ctx fields and never read them (kong/plugins/jwt/handler.lua,
+// kong/plugins/proxy-cache/handler.lua and kong/runloop/handler.lua, 2.8.0 against 3.0.0). A plugin
+// that writes one is unaffected, and its reads in the same file get its own value.
+const FIELDS_KONG_STOPPED_SETTING = pluginFacts.ngxCtxFieldsMoved.id;
 
 const FACT_SOURCES = [pluginFacts.ngxCtxFieldsMoved, pluginFacts.credentialUsername, pluginFacts.getPathNormalized,
   pluginFacts.processAutoFieldsNoCopy, pluginFacts.ngxVarHttpMultiValue, pluginFacts.clearQueryArgEncoding,
@@ -31,20 +36,21 @@ export default defineRule<'changedReference'>({
       ctx.crosses(r.introducedIn) && (r.edition === 'oss+ee' || ctx.plan.edition === 'enterprise'));
     if (applicable.length === 0) return;
     for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
-      for (const chain of memberChains(file.code)) {
-        for (const ref of applicable) {
-          const end = matchEnd(chain, ref.chain);
-          if (end < 0) continue;
-          if (ref.whenArgument && (end !== chain.parts.length - 1 || !callHasStringArgument(file.code, chain.end, ref.whenArgument))) continue;
-          ctx.report({
-            messageId: 'changedReference',
-            severity: ref.severity,
-            at: tokenOrigin(file, chain.tokens[0]),
-            since: ref.introducedIn,
-            data: { plugin: plugin.name, chain: chain.parts.slice(0, end + 1).join('.'), since: ref.introducedIn,
-              fact: ref.factId, replacement: ref.replacement },
-          });
-        }
+      const matches = memberChains(file.code).flatMap((chain) =>
+        applicable.map((ref) => ({ chain, ref, end: matchEnd(chain, ref.chain) })).filter((m) => m.end >= 0));
+      const setHere = new Set(matches.filter(({ chain, ref, end }) => ref.factId === FIELDS_KONG_STOPPED_SETTING
+        && end === chain.parts.length - 1 && isAssignmentTarget(file.code, chain)).map((m) => m.ref));
+      for (const { chain, ref, end } of matches) {
+        if (setHere.has(ref)) continue;
+        if (ref.whenArgument && (end !== chain.parts.length - 1 || !callHasStringArgument(file.code, chain.end, ref.whenArgument))) continue;
+        ctx.report({
+          messageId: 'changedReference',
+          severity: ref.severity,
+          at: tokenOrigin(file, chain.tokens[0]),
+          since: ref.introducedIn,
+          data: { plugin: plugin.name, chain: chain.parts.slice(0, end + 1).join('.'), since: ref.introducedIn,
+            fact: ref.factId, replacement: ref.replacement },
+        });
       }
     }
   },

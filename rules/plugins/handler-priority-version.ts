@@ -3,6 +3,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { fieldAssignments } from '../../src/inputs/lua/code';
+import { luaNumberValue } from '../../src/inputs/lua/number';
 import { returnedExpression } from '../../src/inputs/lua/table';
 import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
@@ -25,7 +26,8 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
   },
   remediation: 'Set `PRIORITY = <integer>` and `VERSION = "x.y.z"` on the handler table.',
   docsUrl: FACT.docsUrl,
-  sources: FACT.sources,
+  sources: [...FACT.sources,
+    { kind: 'repo', ref: 'Kong/version.lua:src/version.lua@1.0.1', note: 'the lenient parser Kong reads VERSION with; kong-3.0.0-0.rockspec pins this release' }],
   check(ctx) {
     for (const plugin of ctx.input('customPlugins').plugins) {
       const handler = plugin.handler;
@@ -60,17 +62,35 @@ export default defineRule<'missingPriority' | 'missingVersion' | 'badPriority' |
  * computed (`require("kong.meta").version`), which only running the code could judge.
  */
 function literalProblem(value: LuaToken[], ok: (t: LuaToken) => boolean): string | undefined {
-  // A leading minus is part of a negative priority, which Kong accepts.
-  const tokens = value[0]?.kind === 'op' && value[0].value === '-' ? value.slice(1) : value;
+  // A minus before a number is part of the literal (`-5`); before anything else it is arithmetic.
+  const negated = value[0]?.kind === 'op' && value[0].value === '-';
+  if (negated && value[1]?.kind !== 'number') return undefined;
+  const tokens = negated ? value.slice(1) : value;
   if (tokens.length !== 1 || (tokens[0].kind !== 'number' && tokens[0].kind !== 'string')) return undefined;
   return ok(tokens[0]) ? undefined : value.map((t) => t.raw).join('');
 }
 
+// Kong's loader wants a Lua number equal to its floor: `1000.0`, `1e3` and `0x3E8` pass, `10.5`, an
+// infinity, a string and LuaJIT's `1000LL` cdata do not (kong/db/dao/plugins.lua@3.0.0 valid_priority).
 function isIntegerLiteral(t: LuaToken): boolean {
-  return t.kind === 'number' && /^(\d+|0[xX][0-9a-fA-F]+)$/.test(t.value);
+  const value = t.kind === 'number' ? luaNumberValue(t.value) : undefined;
+  return value !== undefined && Number.isInteger(value);
 }
 
-// Kong parses VERSION with the `version` library and accepts at most three numeric parts.
 function isVersionLiteral(t: LuaToken): boolean {
-  return t.kind === 'string' && /^\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]+)?$/.test(t.value);
+  return t.kind === 'string' && kongReadsVersion(t.value);
+}
+
+/**
+ * Whether Kong 3.x loads a handler with this VERSION string. Its loader parses the string with the
+ * `version` library in lenient mode, which keeps only the first run of digits and dots ("v1.0.0",
+ * "1.0.0_rc1" and "1.0.0 (beta)" all read as 1.0.0) and fails on an empty part ("1..0"); a trailing
+ * dot adds no part. The loader then refuses a fourth part (kong/db/dao/plugins.lua@3.0.0 valid_version).
+ */
+export function kongReadsVersion(text: string): boolean {
+  const run = /[0-9][0-9.]*/.exec(text)?.[0];
+  if (run === undefined) return false;
+  const parts = run.split('.');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts.length <= 3 && !parts.includes('');
 }

@@ -4,7 +4,7 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { memberChains } from '../../src/inputs/lua/code';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
-import { bindingsOf, luaFilesOf, requiresOf } from '../../src/inputs/plugins/query';
+import { bindingsOf, luaFilesOf, modulesBoundTo, requiresOf } from '../../src/inputs/plugins/query';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 import { movedUtilsFunctions, UTILS_MODULE } from '../../src/knowledge/plugins/lua-api';
 import type { MovedUtilsFunction } from '../../src/knowledge/plugins/types';
@@ -41,7 +41,11 @@ export default defineRule<'moved' | 'gone'>({
       for (const chain of memberChains(file.code)) {
         if (chain.parts.length < 2 || !aliases.has(chain.parts[0])) continue;
         const fn = byName.get(chain.parts[1]);
-        if (fn) report(fn, `${chain.parts[0]}.${fn.name}`, chain.tokens[1]);
+        if (!fn) continue;
+        // The same name also bound to the function's new module is the version fallback the
+        // remediation recommends: on versions without kong.tools.utils' copy it holds the new module.
+        if (fn.movedTo && modulesBoundTo(file, chain.parts[0]).has(fn.movedTo)) continue;
+        report(fn, `${chain.parts[0]}.${fn.name}`, chain.tokens[1]);
       }
     }
   },

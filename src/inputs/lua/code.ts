@@ -54,6 +54,39 @@ export function findRequires(code: readonly LuaToken[]): RequireCall[] {
   return calls;
 }
 
+/**
+ * Every `pcall(require, "x")` with a literal module name. Its binding is the second target of the
+ * assignment (`local ok, gzip = pcall(require, "kong.tools.gzip")` binds `gzip`), which holds the
+ * module when the require succeeded and the error message when it did not.
+ */
+export function findProtectedRequires(code: readonly LuaToken[]): RequireCall[] {
+  const calls: RequireCall[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const t = code[i];
+    if (!isName(t) || t.value !== 'pcall' || isOp(code[i - 1], '.') || isOp(code[i - 1], ':')) continue;
+    const [open, fn, comma, arg, close] = code.slice(i + 1, i + 6);
+    if (!isOp(open, '(') || !isName(fn) || fn.value !== 'require' || !isOp(comma, ',')
+      || arg?.kind !== 'string' || !isOp(close, ')')) continue;
+    const call: RequireCall = { module: arg.value, at: fn };
+    const binding = assignmentTargetsBefore(code, i)[1];
+    if (binding) call.binding = binding;
+    calls.push(call);
+  }
+  return calls;
+}
+
+/** The plain names in `local a, b = <here>` or `a, b = <here>`; empty when a target is a field. */
+function assignmentTargetsBefore(code: readonly LuaToken[], index: number): string[] {
+  if (!isOp(code[index - 1], '=')) return [];
+  const targets: string[] = [];
+  for (let j = index - 2; isName(code[j]); j -= 2) {
+    if (isOp(code[j - 1], '.') || isOp(code[j - 1], ':')) return [];
+    targets.unshift(code[j].value);
+    if (!isOp(code[j - 1], ',')) break;
+  }
+  return targets;
+}
+
 /** The name in `local NAME = <here>` or `NAME = <here>`, when the expression starts at `index`. */
 function bindingBefore(code: readonly LuaToken[], index: number): string | undefined {
   if (!isOp(code[index - 1], '=')) return undefined;
@@ -90,6 +123,65 @@ export function memberChains(code: readonly LuaToken[]): MemberChain[] {
     i = j - 1;
   }
   return chains;
+}
+
+/**
+ * True when the chain is written, not read: `a.b = v`, or one of several targets (`a.b, c = f()`).
+ * `==` is its own token, so a comparison never counts. A bare name is left out: before `=` it may
+ * be a table-constructor key (`{ x = 1 }`).
+ */
+export function isAssignmentTarget(code: readonly LuaToken[], chain: MemberChain): boolean {
+  if (chain.parts.length < 2) return false;
+  // Only an assignment has a dotted chain right before `=`; constructor keys and arguments cannot.
+  if (isOp(code[chain.end], '=')) return true;
+  let i = chain.end;
+  while (isOp(code[i], ',')) {
+    i = targetEnd(code, i + 1);
+    if (i < 0) return false;
+  }
+  // `x, y = 1` after the chain also reads as a constructor `{ a.b, y = 1 }`: a statement is never in brackets.
+  return isOp(code[i], '=') && !insideBrackets(code, chain.start);
+}
+
+/** Index just past an assignable expression (`t`, `t.k`, `t[i].k`) starting at `start`, or -1. */
+function targetEnd(code: readonly LuaToken[], start: number): number {
+  if (!isName(code[start])) return -1;
+  let i = start + 1;
+  for (;;) {
+    if ((isOp(code[i], '.') || isOp(code[i], ':')) && isName(code[i + 1])) {
+      i += 2;
+    } else if (isOp(code[i], '[') || isOp(code[i], '(')) {
+      const close = closingBracket(code, i);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else {
+      return i;
+    }
+  }
+}
+
+/** Index of the bracket closing the one at `open`, or -1 when the file ends first. */
+function closingBracket(code: readonly LuaToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if (code[i].kind !== 'op') continue;
+    if (OPENERS.has(code[i].value)) depth++;
+    else if (CLOSERS.has(code[i].value) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when the innermost construct around `index` is a bracket, not a block or the file itself. */
+function insideBrackets(code: readonly LuaToken[], index: number): boolean {
+  const open: ('bracket' | 'block')[] = [];
+  for (let i = 0; i < index; i++) {
+    const t = code[i];
+    if (t.kind === 'op' && OPENERS.has(t.value)) open.push('bracket');
+    else if (t.kind === 'op' && CLOSERS.has(t.value)) open.pop();
+    else if (t.kind === 'keyword' && BLOCK_OPEN.has(t.value)) open.push('block');
+    else if (t.kind === 'keyword' && BLOCK_CLOSE.has(t.value)) open.pop();
+  }
+  return open[open.length - 1] === 'bracket';
 }
 
 /**

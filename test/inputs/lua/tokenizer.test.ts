@@ -1,6 +1,6 @@
 import { InputError } from '../../../src/errors';
 import { codeTokens, tokenizeLua } from '../../../src/inputs/lua/tokenizer';
-import { fieldAssignments, findRequires, memberChains } from '../../../src/inputs/lua/code';
+import { fieldAssignments, findProtectedRequires, findRequires, isAssignmentTarget, memberChains } from '../../../src/inputs/lua/code';
 
 const names = (src: string) => codeTokens(tokenizeLua(src)).filter((t) => t.kind === 'name').map((t) => t.value);
 
@@ -123,10 +123,61 @@ describe('findRequires', () => {
   });
 });
 
+describe('findProtectedRequires', () => {
+  const protectedRequires = (src: string) => findProtectedRequires(codeTokens(tokenizeLua(src)));
+
+  it('binds the second target, the one that holds the module', () => {
+    const calls = protectedRequires([
+      'local ok, gzip = pcall(require, "kong.tools.gzip")',
+      'ok, sys = pcall(require, \'kong.tools.system\')',
+      'local has_yield = pcall(require, "kong.tools.yield")',
+      'M.ok, M.sha = pcall(require, "kong.tools.sha256")',
+    ].join('\n'));
+    expect(calls.map((c) => [c.module, c.binding, c.at.line])).toEqual([
+      ['kong.tools.gzip', 'gzip', 1],
+      ['kong.tools.system', 'sys', 2],
+      ['kong.tools.yield', undefined, 3],
+      ['kong.tools.sha256', undefined, 4],
+    ]);
+  });
+
+  it('ignores other pcall calls and dynamic module names', () => {
+    expect(protectedRequires([
+      'local ok, v = pcall(load_module, "kong.tools.gzip")',
+      'local ok2, m = pcall(require, "kong.plugins." .. name)',
+      'local ok3, n = x.pcall(require, "kong.tools.gzip")',
+      '-- local ok4, g = pcall(require, "kong.tools.gzip")',
+    ].join('\n'))).toEqual([]);
+  });
+});
+
 describe('memberChains and fieldAssignments', () => {
   it('joins dotted, method and bracket-string access into one chain', () => {
     const chains = memberChains(codeTokens(tokenizeLua('local a = ngx.ctx["balancer_address"] kong.log:err(x)')));
     expect(chains.map((c) => c.parts.join('.'))).toEqual(['a', 'ngx.ctx.balancer_address', 'kong.log.err', 'x']);
+  });
+
+  it('tells a chain that is written from one that is read', () => {
+    const writes = (src: string) => {
+      const code = codeTokens(tokenizeLua(src));
+      return memberChains(code).filter((c) => c.parts[0] === 'ngx').map((c) => [c.parts.join('.'), isAssignmentTarget(code, c)]);
+    };
+    expect(writes('ngx.ctx.a = t\nngx.ctx["b"] = nil\nx, ngx.ctx.c = 1, 2\nngx.ctx.d, t[i].k, y = f()')).toEqual([
+      ['ngx.ctx.a', true], ['ngx.ctx.b', true], ['ngx.ctx.c', true], ['ngx.ctx.d', true],
+    ]);
+    expect(writes([
+      'local t = ngx.ctx.a',
+      'if ngx.ctx.b == nil then end',
+      'ngx.ctx.c.field = 1',
+      'local u = { ngx.ctx.d, y = 1 }',
+      'f(ngx.ctx.e, y)',
+      'local v = w, ngx.ctx.f',
+      'z = 1',
+      'ngx.ctx.g()',
+    ].join('\n'))).toEqual([
+      ['ngx.ctx.a', false], ['ngx.ctx.b', false], ['ngx.ctx.c.field', true], ['ngx.ctx.d', false],
+      ['ngx.ctx.e', false], ['ngx.ctx.f', false], ['ngx.ctx.g', false],
+    ]);
   });
 
   it('finds PRIORITY written as a member, a constructor key or a bracket key, not in a comment', () => {

@@ -2,11 +2,25 @@ import rule from '../../../rules/plugins/handler-priority-version';
 import { ruleTester } from '../../support/rule-tester';
 import { inlinePlugin } from './plugin-support';
 
+const handler = (priority: string, version: string) =>
+  inlinePlugin({ 'handler.lua': `local H = {}\nH.PRIORITY = ${priority}\nH.VERSION = ${version}\nreturn H\n` });
+
+// Each was loaded under LuaJIT 2.1 and passed to Kong 3.0's valid_priority check (kong/db/dao/plugins.lua@3.0.0).
+const PRIORITIES_KONG_TAKES = ['1000.0', '1e3', '1E+3', '0x3E8', '0x1.8p1', '1.', '1e20', '-1000.0', '-0x10'];
+const PRIORITIES_KONG_REFUSES = ['1e-3', '.5', '0x1.8', '1e999', '-1e999', '1000LL', '1000ULL', '1000i', '"1000"'];
+// Each was parsed by Kong/version.lua 1.0.1 (lenient mode) and passed to Kong 3.0's valid_version check.
+const VERSIONS_KONG_TAKES = ['"v1.0.0"', '"1.0.0_rc1"', '"1.0.0 (beta)"', '"1.0.0-beta.1"', '"1"', '"1.0."', '"release-2"', "'x.1.2.3'"];
+const VERSIONS_KONG_REFUSES = ['"v1.0.0.0"', '"1.2.3.4."', '"1..0"', '"1.0.."', '"beta"', '""'];
+
 ruleTester.run(rule, {
   valid: [
     { name: 'constructor keys', from: '2.8', to: '3.4', inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 10, VERSION = "1.0.0" }\n' }) },
     { name: 'member assignments, negative priority, computed version', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'local H = {}\nH.PRIORITY = -5\nH.VERSION = require("kong.meta").version\nreturn H\n' }) },
+    { name: 'computed priorities are not judged', from: '2.8', to: '3.4', inputs: handler('1000 + 5', '"1.0.0"') },
+    { name: 'a minus before a string is arithmetic, not judged', from: '2.8', to: '3.4', inputs: handler('-"5"', '"1.0.0"') },
+    ...PRIORITIES_KONG_TAKES.map((p) => ({ name: `PRIORITY = ${p}`, from: '2.8', to: '3.4', inputs: handler(p, '"1.0.0"') })),
+    ...VERSIONS_KONG_TAKES.map((v) => ({ name: `VERSION = ${v}`, from: '2.8', to: '3.4', inputs: handler('10', v) })),
     { name: 'a factory handler whose fields live in another file', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'return require("kong.plugins.my-plugin._handler")(10)\n',
         '_handler.lua': 'return function(priority)\n  return { PRIORITY = priority, VERSION = "2.1.0" }\nend\n' }) },
@@ -19,6 +33,10 @@ ruleTester.run(rule, {
     { name: 'fractional priority and a four-part version', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'local H = {}\nH.PRIORITY = 10.5\nH.VERSION = "1.0.0.1"\nreturn H\n' }),
       findings: [{ messageId: 'badPriority', line: 2, column: 3, data: { value: '10.5' } }, { messageId: 'badVersion', line: 3, data: { value: '"1.0.0.1"' } }] },
+    ...PRIORITIES_KONG_REFUSES.map((p) => ({ name: `PRIORITY = ${p}`, from: '2.8', to: '3.4', inputs: handler(p, '"1.0.0"'),
+      findings: [{ messageId: 'badPriority', line: 2, data: { value: p } }] })),
+    ...VERSIONS_KONG_REFUSES.map((v) => ({ name: `VERSION = ${v}`, from: '2.8', to: '3.4', inputs: handler('10', v),
+      findings: [{ messageId: 'badVersion', line: 3, data: { value: v } }] })),
     { name: 'a factory handler with no fields anywhere is a warning, not a blocker', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'return require("some.factory")()\n' }),
       findings: [{ messageId: 'missingPriority', severity: 'warning' }, { messageId: 'missingVersion', severity: 'warning' }] },
