@@ -13,6 +13,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -133,13 +134,17 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const from = givenFrom
       ?? (inputs.database ? versionFromDatabase(inputs.database)
         : platform.version ? { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` }
-          : deriveVersion(undefined, '--from', missing.database));
+          : deriveVersion(undefined, '--from', [platform.versionUnknown, missing.database && `database: ${missing.database}`].filter(Boolean).join('; ')));
+    // Messages that compare a version with the path's start name who gave that start.
+    const fromSaidBy = givenFrom ? undefined : inputs.database ? 'the database' : `the image ${describeImage(platform.version!.image)}`;
+    if (inputs.images && fromSaidBy) inputs.images = inputs.images.map((image) => ({ ...image, pathFromSaidBy: fromSaidBy }));
     const plan = computePlan({
       from: from.version,
       to: to.version,
       topology: topology.value as Topology,
       role,
       edition: edition.value as Edition,
+      ...(fromSaidBy ? { fromSaidBy } : {}),
     });
 
     const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
@@ -170,9 +175,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   }
 }
 
-function deriveVersion(text: string | undefined, flag: string, noDatabase?: string): { version: KongVersion; reason: string } {
+function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: string): { version: KongVersion; reason: string } {
   if (!text) {
-    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${noDatabase ? `; database: ${noDatabase}` : ''}` : '';
+    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${whyNotInferred ? `; ${whyNotInferred}` : ''}` : '';
     throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
   }
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };

@@ -122,6 +122,31 @@ describe('platform flags', () => {
     expect(find(json, 'platform/image-tag', 'flavourGone')[0]).toMatchObject({ hop: expect.stringContaining('3.4'), location: { line: 3 } });
   });
 
+  it('a multi-stage Dockerfile runs its last stage: the path starts there, not at the builder', async () => {
+    const json = await report(['--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.9']);
+    expect(json.installation.from).toMatchObject({ value: '3.4.2', reason: expect.stringContaining('kong:3.4.2-ubuntu') });
+    expect(find(json, 'platform/image-tag', 'versionMismatch')).toEqual([]);
+  });
+
+  it('a compose ${VAR:-default} image is read with the variable unset, and the reason says so', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-interpolated.yml'), '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
+    expect(json.installation.edition.value).toBe('oss');
+  });
+
+  it('a version from an image that is newer than --to: the error names the image, not --from', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.3', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/older than 3\.4\.2 \(3\.4\.2\), the installed version read from the image kong:3\.4\.2-ubuntu at .*Dockerfile\.multistage:4/);
+    expect(result.stderr).not.toMatch(/--from 3\.4/);
+  });
+
+  it('a floating tag gives no version: --from is asked for, naming the image', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.floating'), '--to', '3.9', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--from is required.*image kong:3 at .*Dockerfile\.floating:1 names no exact version/);
+  });
+
   it('SARIF output carries values.yaml locations', async () => {
     const result = await runCli(['check', '--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4', '--format', 'sarif', '--fail-on', 'none']);
     const sarif = JSON.parse(result.stdout);
