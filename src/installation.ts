@@ -13,6 +13,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
@@ -91,6 +92,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     if (inputs.kongConf || inputs.database) {
       inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
       inputs.license.candidates.push(...platform.licenseCandidates);
+      if (platform.freeMode) inputs.license.freeMode = platform.freeMode;
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
@@ -146,6 +148,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       edition: edition.value as Edition,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
+
+    // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
+    if (inputs.kongConf && platform.layer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
     const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
     if (plugins.customPlugins) {
@@ -207,7 +212,8 @@ export function deriveEdition(
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
   if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
-  const keyMarker = conf ? findEnterpriseMarker(conf.settings().map((s) => s.key)) : undefined;
+  // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence.
+  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s)).map((s) => s.key)) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
   }

@@ -5,13 +5,13 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, helmLicenseSecret, type HelmDeployment } from './helm/kong-chart';
-import { loadHelmValues, type HelmValues } from './helm/values';
+import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment } from './helm/kong-chart';
+import type { HelmValues } from './helm/values';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import { readImageFiles, type UnresolvedImage } from './images/load';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
-import type { LicenseCandidate } from './license';
+import type { LicenseCandidate, LicenseInput } from './license';
 
 export interface PlatformOptions {
   helmValues?: string[];
@@ -39,11 +39,13 @@ export interface PlatformInputs {
   versionUnknown?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
+  /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
+  freeMode?: LicenseInput['freeMode'];
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], listed: [], missing: {}, licenseCandidates: [] };
-  if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues, chartDefaultValues()), result);
+  if (options.helmValues?.length) readHelm(options.helmValues, result);
   let unresolved: UnresolvedImage[] = [];
   if (options.imageFiles?.length) {
     const read = readImageFiles(options.imageFiles);
@@ -87,17 +89,22 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   return result;
 }
 
-function readHelm(values: HelmValues, result: PlatformInputs): void {
+function readHelm(files: readonly string[], result: PlatformInputs): void {
+  const reading = readChartValues(files);
+  const values = reading.values;
   result.helm = values;
-  result.layer = helmConfLayer(values);
-  for (const file of values.files) result.listed.push({ kind: 'helm values', label: file });
+  result.layer = helmConfLayer(values, reading.notUnderstood);
+  for (const file of values.files) result.listed.push({ kind: 'helm values', label: reading.readAs === 'Kong chart' ? file : `${file} (${reading.readAs})` });
+  if (reading.notUnderstood) return;
   result.edition = helmEdition(values);
   result.deployment = helmDeployment(values);
+  const freeMode = helmFreeMode(values);
+  if (freeMode) result.freeMode = freeMode;
   const image = helmImage(values);
   const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
   if (ref) {
     result.images.push(ref);
-    if (ref.version) result.version = { text: ref.version.toString(), reason: `image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, image: ref };
+    if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, image: ref };
   }
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
