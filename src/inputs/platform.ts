@@ -54,7 +54,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });
   }
   if (result.images.length === 0) {
-    const unread = [...new Map(unresolved.map((u) => [u.written, u])).values()]
+    const unread = unresolved.filter((u, i) => unresolved.findIndex((other) => other.written === u.written) === i)
       .map((u) => `\`${u.written}\` at ${u.origin.file}:${u.origin.line} depends on ${u.variables.join(', ')} (no value or default here)`);
     result.missing.images = options.imageFiles?.length
       ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`

@@ -178,6 +178,12 @@ describe('platform flags', () => {
     expect(json.installation.edition.value).toBe('oss');
   });
 
+  it('an image that only a variable without default names is reported as unknown, once', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-unset.yml'), '--from', '3.4', '--to', '3.9']);
+    const reason = json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag').reason;
+    expect(reason).toMatch(/`\$\{GATEWAY_IMAGE\}` at .*compose-unset\.yml:3 depends on GATEWAY_IMAGE \(no value or default here\)\)$/);
+  });
+
   it('a version from an image that is newer than --to: the error names the image, not --from', async () => {
     const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.3', '--no-db']);
     expect(result.code).toBe(2);

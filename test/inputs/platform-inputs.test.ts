@@ -85,7 +85,7 @@ describe('image files', () => {
     expect(read.images.map((i) => [i.reference, i.edition, i.assumedUnset])).toEqual([['kong/kong-gateway:3.4.3.12', 'enterprise', undefined]]);
     expect(read.unresolved).toEqual([expect.objectContaining({ written: '${GATEWAY_IMAGE}', variables: ['GATEWAY_IMAGE'], origin: expect.objectContaining({ line: 5 }) })]);
     // A repository written in full is no Kong image whatever its variable holds.
-    expect(readImageFiles([fixture('platform/compose-unset.yml')]).unresolved.map((u) => u.written)).toEqual(['${GATEWAY_IMAGE}']);
+    expect(readImageFiles([fixture('platform/compose-unset.yml')]).unresolved.map((u) => [u.written, u.origin.line])).toEqual([['${GATEWAY_IMAGE}', 3], ['${GATEWAY_IMAGE}', 5]]);
   });
 
   it('names the file of a missing image file', () => {
