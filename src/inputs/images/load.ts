@@ -119,7 +119,7 @@ function dockerfileImages(file: string, text: string, result: ImageFiles): void 
   }
   const runs = stages[stages.length - 1]?.image;
   for (const image of own) {
-    if (image !== runs && stages.length > 1) {
+    if (image !== runs) {
       const stage = stages.find((s) => s.image === image);
       image.buildStage = stage?.name ?? `the stage of line ${image.origin.line}`;
     }
