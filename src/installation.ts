@@ -13,6 +13,8 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
+import { chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
+import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -90,6 +92,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     if (inputs.kongConf || inputs.database) {
       inputs.license = loadLicenseEvidence(inputs.kongConf, inputs.database ? { databaseCandidates: licenseCandidatesFromDatabase(inputs.database) } : {});
       inputs.license.candidates.push(...platform.licenseCandidates);
+      if (platform.freeMode) inputs.license.freeMode = platform.freeMode;
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
@@ -133,14 +136,21 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const from = givenFrom
       ?? (inputs.database ? versionFromDatabase(inputs.database)
         : platform.version ? { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` }
-          : deriveVersion(undefined, '--from', missing.database));
+          : deriveVersion(undefined, '--from', [platform.versionUnknown, missing.database && `database: ${missing.database}`].filter(Boolean).join('; ')));
+    // Messages that compare a version with the path's start name who gave that start.
+    const fromSaidBy = givenFrom ? undefined : inputs.database ? 'the database' : `the image ${describeImage(platform.version!.image)}`;
+    if (inputs.images && fromSaidBy) inputs.images = inputs.images.map((image) => ({ ...image, pathFromSaidBy: fromSaidBy }));
     const plan = computePlan({
       from: from.version,
       to: to.version,
       topology: topology.value as Topology,
       role,
       edition: edition.value as Edition,
+      ...(fromSaidBy ? { fromSaidBy } : {}),
     });
+
+    // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
+    if (inputs.kongConf && platform.layer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
     const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
     if (plugins.customPlugins) {
@@ -170,9 +180,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   }
 }
 
-function deriveVersion(text: string | undefined, flag: string, noDatabase?: string): { version: KongVersion; reason: string } {
+function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: string): { version: KongVersion; reason: string } {
   if (!text) {
-    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${noDatabase ? `; database: ${noDatabase}` : ''}` : '';
+    const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${whyNotInferred ? `; ${whyNotInferred}` : ''}` : '';
     throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
   }
   return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
@@ -202,7 +212,8 @@ export function deriveEdition(
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
   if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
-  const keyMarker = conf ? findEnterpriseMarker(conf.settings().map((s) => s.key)) : undefined;
+  // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence.
+  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s)).map((s) => s.key)) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
   }

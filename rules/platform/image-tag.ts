@@ -1,7 +1,9 @@
 // Checks the Kong image an installation is built from against the upgrade path: an image flavour
 // that stops being published (Alpine at 3.4, Amazon Linux 2 at 3.15), the `-rhel` base moving
 // from UBI 8 to UBI 9, convenience tags turning Ubuntu-based, open-source images that end with
-// 3.9, and a tag that contradicts `--from`. A derived image on a vanished base fails to build.
+// 3.9, and a running tag that contradicts the version the path starts from (a build stage's tag
+// is not what runs). Tags that name no exact version (`latest`, the floating `kong:3`, a build
+// argument without default) are noted. A derived image on a vanished base fails to build.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { catalogEntry } from '../../src/knowledge/breaking-changes';
@@ -20,7 +22,7 @@ const ALPINE = catalogEntry('platform-alpine-dropped')!;
 const OSS_CENTOS = catalogEntry('platform-centos-oss-images-stopped')!;
 const CONVENIENCE_UBUNTU_FROM = KONG_IMAGES.convenienceBase[1].from;
 
-export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'unknownVersion'>({
+export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'floatingMajor' | 'unresolvedTag' | 'unknownVersion'>({
   id: 'platform/image-tag',
   description: 'Checks Kong image tags against the path: flavours that stop, base images that change, tags that do not exist for the target.',
   severity: 'warning',
@@ -32,8 +34,10 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkO
     convenienceBase: '`{{reference}}` is a tag without an OS suffix: those were Alpine-based before 3.4 and are Ubuntu-based from 3.4.',
     apkOnUbuntu: '`{{reference}}` is extended with `apk`, Alpine\'s package manager: from 3.4 this tag is Ubuntu-based and the build fails.',
     noOssImage: '`{{reference}}` is an open-source image, and Kong published no open-source release for {{minor}}: the target needs the Enterprise image kong/kong-gateway.',
-    versionMismatch: '`{{reference}}` runs Kong {{tagVersion}}, but --from says {{from}}: the path is computed from --from.',
-    noVersion: '`{{reference}}` names no version (`{{tag}}`): pin the running version, or the image may already be another release than --from.',
+    versionMismatch: '`{{reference}}` runs Kong {{tagVersion}}, but the path starts at {{from}}, as {{saidBy}} says: the path is computed from that version.',
+    noVersion: '`{{reference}}` names no version (`{{tag}}`): pin the running version, or the image may already be another release than the path starts from.',
+    floatingMajor: '`{{reference}}` is a floating tag that follows the newest {{major}}.x release, so it names no exact version: pin the running version, or the image may already be another release than the path starts from.',
+    unresolvedTag: '`{{reference}}` takes its tag from {{variables}}, with no value or default in this file: the version it runs is unknown here; pass --from with the installed version.',
     unknownVersion: '`{{reference}}` names Kong {{tagVersion}}, which is not a known release.',
   },
   remediation: 'Pin the target image by version and OS suffix (for example kong/kong-gateway:3.4.x.y-ubuntu) and rebuild derived images on a base the target still publishes.',
@@ -44,12 +48,19 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkO
     const requestedFrom = plan.requested?.from ?? plan.from;
     for (const image of ctx.input('images')) {
       const reference = image.reference;
-      if (!image.version) {
-        if (image.tag) ctx.report({ messageId: 'noVersion', at: image.origin, severity: 'info', data: { reference, tag: image.tag } });
-      } else if (!isReleased(image.version)) {
-        ctx.report({ messageId: 'unknownVersion', at: image.origin, data: { reference, tagVersion: image.version.toString() } });
-      } else if (!requestedFrom.contains(image.version) && !image.version.contains(requestedFrom)) {
-        ctx.report({ messageId: 'versionMismatch', at: image.origin, data: { reference, tagVersion: image.version.toString(), from: requestedFrom.toString() } });
+      // A build stage's tag is not what runs: only the last stage's version speaks for the node.
+      if (!image.buildStage) {
+        if (image.unresolvedVariables) {
+          ctx.report({ messageId: 'unresolvedTag', at: image.origin, severity: 'info', data: { reference: image.written ?? reference, variables: image.unresolvedVariables.join(', ') } });
+        } else if (image.floatingMajor !== undefined) {
+          ctx.report({ messageId: 'floatingMajor', at: image.origin, severity: 'info', data: { reference, major: image.floatingMajor } });
+        } else if (!image.version) {
+          if (image.tag) ctx.report({ messageId: 'noVersion', at: image.origin, severity: 'info', data: { reference, tag: image.tag } });
+        } else if (!isReleased(image.version)) {
+          ctx.report({ messageId: 'unknownVersion', at: image.origin, data: { reference, tagVersion: image.version.toString() } });
+        } else if (!requestedFrom.contains(image.version) && !image.version.contains(requestedFrom)) {
+          ctx.report({ messageId: 'versionMismatch', at: image.origin, data: { reference, tagVersion: image.version.toString(), from: requestedFrom.toString(), saidBy: image.pathFromSaidBy ?? '--from' } });
+        }
       }
 
       // Open-source images stop where open-source releases stop.

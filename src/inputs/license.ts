@@ -27,6 +27,11 @@ export interface LicenseInput {
   candidates: LicenseCandidate[];
   /** True when the database was inspected, so "no candidate" really means no license anywhere. */
   databaseInspected: boolean;
+  /**
+   * Set when the deployment says Enterprise features are off on purpose (Helm `enterprise.enabled:
+   * false`): without a license the node runs in free mode, which exists until 3.10.
+   */
+  freeMode?: { origin: Origin; reason: string };
 }
 
 export interface LicenseLookupOptions {

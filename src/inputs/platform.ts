@@ -5,13 +5,13 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, helmLicenseSecret, type HelmDeployment } from './helm/kong-chart';
-import { loadHelmValues, type HelmValues } from './helm/values';
-import { parseKongImage, type KongImageRef } from './images/image-ref';
-import { loadImageFiles } from './images/load';
+import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment } from './helm/kong-chart';
+import type { HelmValues } from './helm/values';
+import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
+import { readImageFiles, type UnresolvedImage } from './images/load';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
-import type { LicenseCandidate } from './license';
+import type { LicenseCandidate, LicenseInput } from './license';
 
 export interface PlatformOptions {
   helmValues?: string[];
@@ -34,34 +34,47 @@ export interface PlatformInputs {
   edition?: Derived;
   deployment?: HelmDeployment;
   /** The running version the image tag implies, for a missing `--from`. */
-  version?: { text: string; reason: string };
+  version?: { text: string; reason: string; image: KongImageRef };
+  /** Why the images give no version (`image kong:3 at Dockerfile:1 names no exact version`). */
+  versionUnknown?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
+  /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
+  freeMode?: LicenseInput['freeMode'];
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], listed: [], missing: {}, licenseCandidates: [] };
-  if (options.helmValues?.length) readHelm(loadHelmValues(options.helmValues, chartDefaultValues()), result);
+  if (options.helmValues?.length) readHelm(options.helmValues, result);
+  let unresolved: UnresolvedImage[] = [];
   if (options.imageFiles?.length) {
-    result.images.push(...loadImageFiles(options.imageFiles));
+    const read = readImageFiles(options.imageFiles);
+    result.images.push(...read.images);
+    unresolved = read.unresolved;
     for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });
   }
   if (result.images.length === 0) {
+    const unread = unresolved.filter((u, i) => unresolved.findIndex((other) => other.written === u.written) === i)
+      .map((u) => `\`${u.written}\` at ${u.origin.file}:${u.origin.line} depends on ${u.variables.join(', ')} (no value or default here)`);
     result.missing.images = options.imageFiles?.length
-      ? `no Kong image named in ${options.imageFiles.join(', ')}`
-      : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given';
+      ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`
+      : result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
+        : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given';
   }
-  if (!result.edition && result.images.length > 0) {
+  // The container runs the last stage of a Dockerfile: images of earlier stages do not speak for it.
+  const running = result.images.filter((image) => !image.buildStage);
+  if (!result.edition && running.length > 0) {
     // Kong's Enterprise image names the edition; open-source images only when every image is one.
-    const enterprise = result.images.find((image) => image.edition === 'enterprise');
-    const shown = enterprise ?? result.images[0];
-    if (enterprise || result.images.every((image) => image.edition === 'oss')) {
-      result.edition = { value: shown.edition, reason: `inferred: image ${shown.reference} at ${shown.origin.file}:${shown.origin.line}` };
+    const enterprise = running.find((image) => image.edition === 'enterprise');
+    const shown = enterprise ?? running[0];
+    if (enterprise || running.every((image) => image.edition === 'oss')) {
+      result.edition = { value: shown.edition, reason: `inferred: image ${describeImage(shown)}` };
     }
   }
   if (!result.version) {
-    const versioned = result.images.find((image) => image.version);
-    if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${versioned.reference} at ${versioned.origin.file}:${versioned.origin.line}` };
+    const versioned = running.find((image) => image.version);
+    if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, image: versioned };
+    else if (running.length > 0) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
   }
   if (options.os) result.os = parseOsFlag(options.os);
   else if (options.host) result.os = readOsRelease(options.hostPaths?.osRelease);
@@ -76,17 +89,22 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   return result;
 }
 
-function readHelm(values: HelmValues, result: PlatformInputs): void {
+function readHelm(files: readonly string[], result: PlatformInputs): void {
+  const reading = readChartValues(files);
+  const values = reading.values;
   result.helm = values;
-  result.layer = helmConfLayer(values);
-  for (const file of values.files) result.listed.push({ kind: 'helm values', label: file });
+  result.layer = helmConfLayer(values, reading.notUnderstood);
+  for (const file of values.files) result.listed.push({ kind: 'helm values', label: reading.readAs === 'Kong chart' ? file : `${file} (${reading.readAs})` });
+  if (reading.notUnderstood) return;
   result.edition = helmEdition(values);
   result.deployment = helmDeployment(values);
+  const freeMode = helmFreeMode(values);
+  if (freeMode) result.freeMode = freeMode;
   const image = helmImage(values);
   const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
   if (ref) {
     result.images.push(ref);
-    if (ref.version) result.version = { text: ref.version.toString(), reason: `image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}` };
+    if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, image: ref };
   }
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);

@@ -31,6 +31,8 @@ export interface PlanRequest {
   /** Defaults from the topology; hybrid defaults to control_plane (the node with the database). */
   role?: Role;
   edition?: Edition;
+  /** Who gave `from` when --from did not (`the image kong:3.5 at compose.yml:25`), for errors. */
+  fromSaidBy?: string;
 }
 
 interface Candidate {
@@ -95,7 +97,8 @@ export function computePlan(request: PlanRequest): Plan {
   const from = oldestWithin(requested.from, edition);
   const to = newestWithin(requested.to, edition);
   if (to.lt(from)) {
-    throw new InputError(`--to ${requested.to} (${to}) is older than --from ${requested.from} (${from}): kong-preflight plans upgrades, not downgrades`);
+    const fromText = request.fromSaidBy ? `${requested.from} (${from}), the installed version read from ${request.fromSaidBy}` : `--from ${requested.from} (${from})`;
+    throw new InputError(`--to ${requested.to} (${to}) is older than ${fromText}: kong-preflight plans upgrades, not downgrades`);
   }
   const base = { from, to, requested, topology, role, edition };
   if (to.compare(from) === 0) {

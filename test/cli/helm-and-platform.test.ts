@@ -88,6 +88,50 @@ describe('Helm values', () => {
     expect(json.suppressed.map((s: { ruleId: string }) => s.ruleId)).toContain('conf/pg-ssl-version-enum');
   });
 
+  it('chart defaults are no Enterprise evidence: a file naming no image runs open-source kong, no license blocker', async () => {
+    const file = fixture('helm/chart-defaults-only/values.yaml');
+    const result = await runCli(['check', '--helm-values', file, '--from', '3.4', '--to', '3.9', '--no-db', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.installation.edition).toMatchObject({ value: 'oss', reason: expect.stringContaining('default image `kong`') });
+    expect(find(json, 'license/enterprise-license')).toEqual([]);
+    // The chart's portal_api_* log paths are not the user's lines to remove.
+    expect(json.findings.filter((f: JsonFinding) => f.location.kind === 'env')).toEqual([]);
+  });
+
+  it('chart defaults the target ignores are not reported on an Enterprise path either', async () => {
+    const json = await report(['--helm-values', fixture('helm/chart-defaults-only/values.yaml'), '--edition', 'enterprise', '--from', '3.4', '--to', '3.9']);
+    expect(find(json, 'conf/enterprise-removed')).toEqual([]);
+    expect(find(json, 'conf/unknown-property')).toEqual([]);
+  });
+
+  it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
+    const file = fixture('helm/ingress/values.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.9']);
+    expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway:3.4.3.12') });
+    expect(json.installation.from.value).toBe('3.4.3.12');
+    expect(json.installation.topology.reason).toMatch(/^gateway\.env\.database not set/);
+    expect(json.installation.inputs.map((i: { label: string }) => i.label)).toEqual([expect.stringContaining('kong/ingress chart')]);
+    expect(find(json, 'conf/enterprise-removed')[0]).toMatchObject({ location: { file, line: 11 } });
+  });
+
+  it('a values file of another chart is said not to be understood, and drives nothing', async () => {
+    const file = fixture('helm/other-chart/values.yaml');
+    const json = await report(['--helm-values', file, '--from', '2.8', '--to', '3.4']);
+    expect(find(json, 'conf/file-syntax')[0]).toMatchObject({ location: { file, line: 1 }, message: expect.stringContaining('not understood') });
+    expect(json.installation.inputs[0].label).toContain('not a values file of the Kong chart');
+    expect(json.installation.topology.reason).not.toMatch(/chart/);
+  });
+
+  it.each([
+    ['3.9', 'warning', 'freeMode'],
+    ['3.10', 'blocker', 'missing'],
+  ])('enterprise.enabled: false is free mode: to %s the missing license is a %s', async (to, severity, messageId) => {
+    const json = await report(['--helm-values', fixture('helm/free-mode/values.yaml'), '--to', to]);
+    expect(json.installation.edition.value).toBe('enterprise');
+    expect(find(json, 'license/enterprise-license')).toEqual([expect.objectContaining({ severity, messageId })]);
+  });
+
   it('a broken values file is an input error naming file and line (exit 2)', async () => {
     const result = await runCli(['check', '--helm-values', fixture('platform/docker-compose.yml'), '--helm-values', fixture('platform/os-release-centos-7'), '--to', '3.4']);
     expect(result.code).toBe(2);
@@ -120,6 +164,37 @@ describe('platform flags', () => {
     expect(json.installation.from.value).toBe('2.8.4.1');
     expect(json.installation.edition.value).toBe('enterprise');
     expect(find(json, 'platform/image-tag', 'flavourGone')[0]).toMatchObject({ hop: expect.stringContaining('3.4'), location: { line: 3 } });
+  });
+
+  it('a multi-stage Dockerfile runs its last stage: the path starts there, not at the builder', async () => {
+    const json = await report(['--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.9']);
+    expect(json.installation.from).toMatchObject({ value: '3.4.2', reason: expect.stringContaining('kong:3.4.2-ubuntu') });
+    expect(find(json, 'platform/image-tag', 'versionMismatch')).toEqual([]);
+  });
+
+  it('a compose ${VAR:-default} image is read with the variable unset, and the reason says so', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-interpolated.yml'), '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
+    expect(json.installation.edition.value).toBe('oss');
+  });
+
+  it('an image that only a variable without default names is reported as unknown, once', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-unset.yml'), '--from', '3.4', '--to', '3.9']);
+    const reason = json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag').reason;
+    expect(reason).toMatch(/`\$\{GATEWAY_IMAGE\}` at .*compose-unset\.yml:3 depends on GATEWAY_IMAGE \(no value or default here\)\)$/);
+  });
+
+  it('a version from an image that is newer than --to: the error names the image, not --from', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.3', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/older than 3\.4\.2 \(3\.4\.2\), the installed version read from the image kong:3\.4\.2-ubuntu at .*Dockerfile\.multistage:4/);
+    expect(result.stderr).not.toMatch(/--from 3\.4/);
+  });
+
+  it('a floating tag gives no version: --from is asked for, naming the image', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.floating'), '--to', '3.9', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--from is required.*image kong:3 at .*Dockerfile\.floating:1 names no exact version/);
   });
 
   it('SARIF output carries values.yaml locations', async () => {

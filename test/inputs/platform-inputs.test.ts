@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseOsFlag, readHostResources, readOsRelease } from '../../src/inputs/host';
-import { loadImageFiles } from '../../src/inputs/images/load';
+import { interpolate } from '../../src/inputs/images/interpolate';
+import { loadImageFiles, readImageFiles } from '../../src/inputs/images/load';
 import { fixture } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'kp-images-'));
@@ -36,8 +37,80 @@ describe('image files', () => {
     expect(images[0]).toMatchObject({ reference: 'kong/kong-gateway:3.4', origin: { line: 8 } });
   });
 
+  it('takes the last stage of a multi-stage Dockerfile as the one that runs', () => {
+    const images = loadImageFiles([fixture('platform/Dockerfile.multistage')]);
+    expect(images.map((i) => [i.reference, i.buildStage, i.usesApk])).toEqual([
+      ['kong:2.8.1-alpine', 'build', true],
+      ['kong:3.4.2-ubuntu', undefined, undefined],
+    ]);
+  });
+
+  it('follows FROM <stage> to its image; apk in the last stage marks that image', () => {
+    const images = loadImageFiles([fixture('platform/Dockerfile.stage-chain')]);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatchObject({ reference: 'kong/kong-gateway:3.4.3.12', written: '${BASE}', usesApk: true, origin: { line: 3 } });
+    expect(images[0].buildStage).toBeUndefined();
+  });
+
+  it('reads several ARGs on one line, quoted defaults, and ${VAR:-default} in FROM', () => {
+    const images = loadImageFiles([fixture('platform/Dockerfile.args')]);
+    expect(images.map((i) => [i.reference, i.version?.toString(), i.buildStage ?? null, i.assumedUnset ?? null])).toEqual([
+      ['kong:2.8.1-alpine', '2.8.1', 'one', null],
+      ['kong:2.8.3-ubuntu', '2.8.3', null, ['KONG_TAG']],
+    ]);
+  });
+
+  it('keeps a build argument without default as an unknown tag, never a guess', () => {
+    const [image] = loadImageFiles([fixture('platform/Dockerfile.buildarg')]);
+    expect(image).toMatchObject({ name: 'kong', edition: 'oss', unresolvedVariables: ['KONG_VERSION'] });
+    expect(image.version).toBeUndefined();
+  });
+
+  it('reads a one-field tag as floating, not as x.0.0', () => {
+    const [image] = loadImageFiles([fixture('platform/Dockerfile.floating')]);
+    expect(image).toMatchObject({ reference: 'kong:3', floatingMajor: 3 });
+    expect(image.version).toBeUndefined();
+  });
+
+  it('substitutes compose variables as docker compose does when they are unset', () => {
+    const images = loadImageFiles([fixture('platform/compose-interpolated.yml')]);
+    expect(images.map((i) => [i.reference, i.written, i.assumedUnset, i.origin.line])).toEqual([
+      ['kong:2.8.1', '${KONG_DOCKER_TAG:-kong:2.8.1}', ['KONG_DOCKER_TAG'], 4],
+      ['kong:2.8.1', '${KONG_IMAGE-kong:2.8.1}', ['KONG_IMAGE'], 6],
+    ]);
+  });
+
+  it('reads the compose project\'s .env file, and names references it cannot read', () => {
+    const read = readImageFiles([fixture('platform/compose-dotenv/docker-compose.yml')]);
+    expect(read.images.map((i) => [i.reference, i.edition, i.assumedUnset])).toEqual([['kong/kong-gateway:3.4.3.12', 'enterprise', undefined]]);
+    expect(read.unresolved).toEqual([expect.objectContaining({ written: '${GATEWAY_IMAGE}', variables: ['GATEWAY_IMAGE'], origin: expect.objectContaining({ line: 5 }) })]);
+    // A repository written in full is no Kong image whatever its variable holds.
+    expect(readImageFiles([fixture('platform/compose-unset.yml')]).unresolved.map((u) => [u.written, u.origin.line])).toEqual([['${GATEWAY_IMAGE}', 3], ['${GATEWAY_IMAGE}', 5]]);
+  });
+
   it('names the file of a missing image file', () => {
     expect(() => loadImageFiles([join(dir, 'nope.Dockerfile')])).toThrow(/nope\.Dockerfile.*cannot read|cannot read/);
+  });
+});
+
+describe('variable substitution', () => {
+  const known = new Map([['SET', 'x'], ['EMPTY', '']]);
+  const compose = (text: string) => interpolate(text, { known, escape: 'double-dollar' });
+
+  it('applies the shell modifiers with and without the colon', () => {
+    expect(compose('${SET:-d}|${EMPTY:-d}|${EMPTY-d}|${NOPE-d}|${NOPE:-d}').text).toBe('x|d||d|d');
+    expect(compose('${SET:+a}|${EMPTY:+a}|${EMPTY+a}|${NOPE+a}').text).toBe('a||a|');
+    expect(compose('${NOPE:-${SET}}').text).toBe('x');
+  });
+
+  it('reports what it took as unset and what it could not resolve', () => {
+    expect(compose('${A:-kong}:${B}')).toEqual({ text: 'kong:${B}', assumedUnset: ['A'], unresolved: ['B'] });
+    expect(compose('${C:?set C}').unresolved).toEqual(['C']);
+  });
+
+  it('knows each file type\'s escape for a literal $', () => {
+    expect(compose('$$SET').text).toBe('$SET');
+    expect(interpolate('\\$SET$SET', { known, escape: 'backslash' }).text).toBe('$SETx');
   });
 });
 

@@ -236,6 +236,12 @@ describe('requests that are not upgrades', () => {
     expect(() => plan('3.5', '3.4')).toThrow(/--to 3\.4\.x .* older than --from 3\.5\.x/);
   });
 
+  test('a downgrade from an inferred version names where that version was read, not --from', () => {
+    const attempt = () => plan('3.5', '3.4', 'traditional', { fromSaidBy: 'the image kong:3.5 at docker-compose.yml:25' });
+    expect(attempt).toThrow(/older than 3\.5\.x \(3\.5\.0\.0\), the installed version read from the image kong:3\.5 at docker-compose\.yml:25/);
+    expect(attempt).not.toThrow(/--from/);
+  });
+
   test('unknown versions and roles are input errors', () => {
     expect(() => plan('2.9', '3.4')).toThrow('--from "2.9"');
     expect(() => plan('2.8', '3.99')).toThrow('--to "3.99"');

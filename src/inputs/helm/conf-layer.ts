@@ -1,23 +1,59 @@
 // Turns the Kong chart's `env:` entries into kong.conf settings for the kong.conf loader: each
 // keeps its position in values.yaml and the variable name the container sees. Entries read from
 // a Secret or ConfigMap at deploy time are known but unreadable here: they become diagnostics,
-// never invented values.
+// never invented values. The chart's own defaults are kept apart from what the user wrote.
 
+import { HELM_CHART } from '../../knowledge/platform/helm-chart';
+import { confCatalog } from '../../knowledge/conf/catalog';
+import type { Edition } from '../../plan/types';
+import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
-import type { ConfDiagnostic, ConfSetting } from '../kong-conf/types';
+import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
 import { helmEnvEntries } from './kong-chart';
 import type { HelmValues } from './values';
 
-export function helmConfLayer(values: HelmValues): ConfLayer {
+/**
+ * A setting the chart supplies that no values file wrote (`Kong chart 3.4.1`). The kong.conf
+ * loader copies settings by spreading them, so the mark reaches the KongConf; a `KONG_*`
+ * variable that overrides the key makes a new setting, without it.
+ */
+export interface ChartDefaultSetting extends ConfSetting {
+  chartDefault: string;
+}
+
+/** The chart release whose default this setting is, or undefined for a setting someone wrote. */
+export function chartDefaultOf(setting: ConfSetting): string | undefined {
+  return (setting as Partial<ChartDefaultSetting>).chartDefault;
+}
+
+export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
+  const first = values.files[0];
+  const anchor = first ? { kind: 'file' as const, file: first, line: 1, column: 1 } : undefined;
+  if (notUnderstood) {
+    // Nothing of the file is read: say so where the file starts, instead of checking an empty chart.
+    for (const file of values.files) diagnostics.push({ kind: 'unreadable-value', origin: { kind: 'file', file, line: 1, column: 1 }, message: `${file} is not understood as Kong chart values: ${notUnderstood}` });
+    return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
+  }
+  const env = `${values.prefix}env`;
   for (const entry of helmEnvEntries(values)) {
     if (entry.value === undefined) {
       diagnostics.push({
         kind: 'unreadable-value',
         key: entry.key,
         origin: entry.origin,
-        message: `\`env.${entry.key}\` comes from ${entry.valueFrom} when the pod starts: its value cannot be read here, so no rule checked it`,
+        message: `\`${env}.${entry.key}\` comes from ${entry.valueFrom} when the pod starts: its value cannot be read here, so no rule checked it`,
+      });
+      continue;
+    }
+    if (entry.refusedByChart) {
+      // The chart fails the release on this entry: Kong never receives a value for it.
+      diagnostics.push({
+        kind: 'yaml-boolean',
+        key: entry.key,
+        origin: entry.origin,
+        message: `\`${env}.${entry.key}\` is ${entry.yamlBoolean ? 'an unquoted YAML 1.1 boolean word' : 'a boolean'} on a log key: the Kong chart refuses booleans there (it fails with "env.${entry.key} must use string 'off' to disable", since ${HELM_CHART.logKeyBooleanRefused.since}), so helm install and helm upgrade fail; quote it ("off")`,
       });
       continue;
     }
@@ -26,21 +62,66 @@ export function helmConfLayer(values: HelmValues): ConfLayer {
         kind: 'yaml-boolean',
         key: entry.key,
         origin: entry.origin,
-        message: `\`env.${entry.key}\` is an unquoted YAML 1.1 boolean word: Helm reads it as a boolean and the chart passes "${entry.value}" to Kong; quote it (for example "off")`,
+        message: `\`${env}.${entry.key}\` is an unquoted YAML 1.1 boolean word: Helm reads it as a boolean and the chart passes "${entry.value}" to Kong; quote it (for example "off")`,
       });
     }
-    if (entry.exponentForm) {
+    if (entry.exponentForm && !readAsNumber(entry.key)) {
       diagnostics.push({
         kind: 'exponent-number',
         key: entry.key,
         origin: entry.origin,
-        message: `\`env.${entry.key}\` is an unquoted large or tiny number: Helm reads numbers as floats and renders this one in exponent form (1000000 becomes 1e+06), which Kong does not read as written; quote it`,
+        message: `\`${env}.${entry.key}\` is an unquoted large or tiny number: Helm reads numbers as floats and renders this one in exponent form (1000000 becomes 1e+06), which Kong does not read as written for this property; quote it`,
       });
     }
     // A chart default is no line of the user's: it reaches Kong as the container variable.
-    const origin = entry.chartDefault ? { kind: 'env' as const, env: entry.envName } : entry.origin;
-    settings.push({ key: entry.key, value: entry.value.trim(), rawValue: entry.value, origin, envName: entry.envName, overrides: [] });
+    const setting: ConfSetting = { key: entry.key, value: entry.value.trim(), rawValue: entry.value, origin: entry.origin, envName: entry.envName, overrides: [] };
+    if (entry.chartDefault) {
+      const fromChart: ChartDefaultSetting = { ...setting, origin: { kind: 'env', env: entry.envName }, chartDefault: entry.chartDefault };
+      settings.push(fromChart);
+    } else {
+      settings.push(setting);
+    }
   }
-  const first = values.files[0];
-  return { settings, diagnostics, ...(first ? { anchor: { kind: 'file', file: first, line: 1, column: 1 } } : {}) };
+  return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
+}
+
+/**
+ * True when every Kong release that declares the key types it `number` (kong_defaults typing in
+ * conf_loader): Kong reads the value with tonumber, so `1.6777216e+07` is 16777216 as meant.
+ * Size and string properties (`mem_cache_size`, nginx_* directives) keep the exponent text.
+ */
+function readAsNumber(key: string): boolean {
+  const catalog = confCatalog();
+  const types = catalog.ossVersions
+    .map((minor) => catalog.property(key, KongVersion.parse(minor), 'oss'))
+    .filter((facts) => facts !== undefined)
+    .map((facts) => facts.type);
+  return types.length > 0 && types.every((type) => type === 'number');
+}
+
+/**
+ * The KongConf the rules see once the path is known: chart defaults that the target Kong does not
+ * read (the chart's `portal_api_*` log paths on open-source Kong or after 3.5, `router_flavor`
+ * before 3.0) are left out. Nobody wrote them and Kong ignores them, so there is nothing to judge
+ * or fix; the chart defaults Kong does read stay, as the values Kong runs with.
+ */
+export function withoutIgnoredChartDefaults(conf: KongConf, to: KongVersion, edition: Edition): KongConf {
+  const catalog = confCatalog();
+  const ignored = (setting: ConfSetting) => chartDefaultOf(setting) !== undefined && !catalog.isEffective(setting.key, to, edition);
+  if (!conf.rawSettings().some(ignored)) return conf;
+  const keep = (setting: ConfSetting | undefined) => (setting && !ignored(setting) ? setting : undefined);
+  return {
+    file: conf.file,
+    dir: conf.dir,
+    ...(conf.modifiedAt ? { modifiedAt: conf.modifiedAt } : {}),
+    diagnostics: conf.diagnostics,
+    get: (key) => keep(conf.get(key)),
+    has: (key) => keep(conf.get(key)) !== undefined,
+    settings: () => conf.settings().filter((s) => !ignored(s)),
+    withPrefix: (prefix) => conf.withPrefix(prefix).filter((s) => !ignored(s)),
+    raw: (key) => keep(conf.raw(key)),
+    rawSettings: () => conf.rawSettings().filter((s) => !ignored(s)),
+    envSettings: () => conf.envSettings().filter((s) => !ignored(s)),
+    anchor: () => conf.anchor(),
+  };
 }

@@ -5,15 +5,56 @@
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
 import type { FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
-import type { HelmValue, HelmValues } from './values';
+import { loadUserValues, overDefaults, type HelmValue, type HelmValues } from './values';
 
-/** The chart's default `env:` as a values tree to merge user files over (see HELM_CHART.defaultEnv). */
-export function chartDefaultValues(): HelmValue & { kind: 'map' } {
+/**
+ * The chart's default `env:` as a values tree to merge user files over (see HELM_CHART.defaultEnv);
+ * `extra` adds a parent chart's own defaults for the subchart (the kong/ingress gateway's).
+ */
+export function chartDefaultValues(extra?: { env: Record<string, string>; from: string }): HelmValue & { kind: 'map' } {
   const origin: FileOrigin = { kind: 'file', file: `(${HELM_CHART.defaultsFrom} values.yaml)`, line: 0, column: 0 };
-  const env = new Map<string, HelmValue>(
-    Object.entries(HELM_CHART.defaultEnv).map(([key, value]) => [key, { kind: 'scalar', value, source: value, origin, chartDefault: HELM_CHART.defaultsFrom }]),
-  );
+  const scalar = (value: string, from: string): HelmValue => ({ kind: 'scalar', value, source: value, origin, chartDefault: from });
+  const env = new Map<string, HelmValue>(Object.entries(HELM_CHART.defaultEnv).map(([key, value]) => [key, scalar(value, HELM_CHART.defaultsFrom)]));
+  for (const [key, value] of Object.entries(extra?.env ?? {})) env.set(key, scalar(value, extra!.from));
   return { kind: 'map', entries: new Map([['env', { kind: 'map', entries: env, origin }]]), origin };
+}
+
+/** How the values files were read. */
+export interface ChartReading {
+  /** The values the Kong chart sees (for kong/ingress, the `gateway` subchart's). */
+  values: HelmValues;
+  /** What the files were read as, for the list of inputs. */
+  readAs: string;
+  /** Set when the files are not values of the Kong chart: nothing in them was read. */
+  notUnderstood?: string;
+}
+
+/**
+ * Reads values files as the chart they belong to: the Kong chart (`env:`, `image:` at the top),
+ * or the kong/ingress chart, which passes `gateway:` to its Kong subchart. A file with neither
+ * shape is said to be not understood rather than read as an empty Kong chart.
+ */
+export function readChartValues(files: readonly string[]): ChartReading {
+  const user = loadUserValues(files);
+  const ingress = HELM_CHART.ingressChart;
+  const top = [...user.root.entries.keys()];
+  const parentOfSubcharts = [ingress.gatewayKey, ingress.controllerKey].some((key) => user.at(key)?.kind === 'map');
+  if (parentOfSubcharts && !user.at('env') && !user.at('image')) {
+    const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }), ingress.gatewayKey);
+    const enabled = values.scalar('enabled');
+    const off = enabled?.value === false ? `; ${ingress.gatewayKey}.enabled is false at ${enabled.origin.file}:${enabled.origin.line}, so this release runs no gateway of its own` : '';
+    return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}` };
+  }
+  const known = top.filter((key) => (HELM_CHART.topLevelKeys as readonly string[]).includes(key));
+  if (top.length > 0 && known.length === 0) {
+    const shown = top.slice(0, 4).join(', ') + (top.length > 4 ? ', ...' : '');
+    return {
+      values: overDefaults(user),
+      readAs: 'not a values file of the Kong chart: not read',
+      notUnderstood: `none of the top-level keys (${shown}) is one of the Kong chart's (env, image, proxy, ...): the file belongs to another chart, so nothing in it was read or checked`,
+    };
+  }
+  return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart' };
 }
 
 export interface HelmEnvEntry {
@@ -31,6 +72,8 @@ export interface HelmEnvEntry {
   valueFrom?: string;
   /** The YAML text was read as a boolean (`off`, `yes`): the chart renders "true"/"false". */
   yamlBoolean?: boolean;
+  /** A boolean on a key the chart refuses booleans for (`*_log`): the release fails to render. */
+  refusedByChart?: boolean;
   /** A number the chart renders in exponent form (Helm reads numbers as floats: 1000000 -> 1e+06). */
   exponentForm?: boolean;
   /** Not written in any values file: the chart's own default. */
@@ -59,6 +102,8 @@ export function helmEnvEntries(values: HelmValues): HelmEnvEntry[] {
       origin: node.origin,
       ...(node.chartDefault ? { chartDefault: node.chartDefault } : {}),
       ...(typeof node.value === 'boolean' && !/^(true|false)$/i.test(node.source.trim()) ? { yamlBoolean: true } : {}),
+      // The chart's check is Go's case-sensitive `contains` on the key as written.
+      ...(typeof node.value === 'boolean' && name.includes(HELM_CHART.logKeyBooleanRefused.keyContains) ? { refusedByChart: true } : {}),
       ...(typeof node.value === 'number' && /e/.test(rendered) ? { exponentForm: true } : {}),
     });
   }
@@ -155,35 +200,56 @@ export function helmDeployment(values: HelmValues): HelmDeployment {
   const entries = helmEnvEntries(values);
   const role = entries.find((e) => e.key === 'role' && e.value !== undefined);
   const database = entries.find((e) => e.key === 'database');
+  const env = `${values.prefix}env`;
   const where = (e: HelmEnvEntry) => (e.chartDefault ? `the ${e.chartDefault} default` : `${e.origin.file}:${e.origin.line}`);
   if (role && (role.value === 'control_plane' || role.value === 'data_plane')) {
-    return { topology: 'hybrid', role: role.value, reason: `env.role = ${role.value} at ${where(role)}` };
+    return { topology: 'hybrid', role: role.value, reason: `${env}.role = ${role.value} at ${where(role)}` };
   }
   if (!database) {
-    return { topology: 'traditional', role: 'traditional', reason: 'env.database removed (null) from the chart defaults: Kong falls back to its own default, postgres' };
+    return { topology: 'traditional', role: 'traditional', reason: `${env}.database removed (null) from the chart defaults: Kong falls back to its own default, postgres` };
   }
   if (database.chartDefault) {
-    return { topology: 'dbless', role: 'dbless', reason: `env.database not set: the Kong chart defaults to "${database.value}" (DB-less)` };
+    return { topology: 'dbless', role: 'dbless', reason: `${env}.database not set: the ${database.chartDefault.replace(/ [\d.]+$/, '')} defaults to "${database.value}" (DB-less)` };
   }
-  if (database.value === 'off') return { topology: 'dbless', role: 'dbless', reason: `env.database = off at ${where(database)}` };
-  return { topology: 'traditional', role: 'traditional', reason: `env.database = ${database.value ?? 'from ' + database.valueFrom} at ${where(database)}` };
+  if (database.value === 'off') return { topology: 'dbless', role: 'dbless', reason: `${env}.database = off at ${where(database)}` };
+  return { topology: 'traditional', role: 'traditional', reason: `${env}.database = ${database.value ?? 'from ' + database.valueFrom} at ${where(database)}` };
 }
 
-/** Enterprise when the image is Kong's Enterprise image or `enterprise.enabled` is true. */
+/**
+ * Enterprise when the image is Kong's Enterprise image or `enterprise.enabled` is true; open
+ * source for Kong's open-source images, and when no image is written: the chart then runs its
+ * default repository `kong` (values.yaml line 150). Chart-default `env:` entries are no evidence:
+ * the chart sets the portal_api_* log paths for every edition.
+ */
 export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; reason: string } | undefined {
   const image = helmImage(values);
   const repo = image ? imageName(image.repository) : undefined;
+  const at = (origin: FileOrigin) => `${origin.file}:${origin.line}`;
   if (repo && (HELM_CHART.enterpriseRepositories as readonly string[]).includes(repo)) {
-    return { value: 'enterprise', reason: `image ${image!.reference} at ${image!.origin.file}:${image!.origin.line} is Kong Enterprise` };
+    return { value: 'enterprise', reason: `image ${image!.reference} at ${at(image!.origin)} is Kong Enterprise` };
   }
   const enabled = values.scalar('enterprise', 'enabled');
   if (enabled && enabled.value === true) {
-    return { value: 'enterprise', reason: `enterprise.enabled at ${enabled.origin.file}:${enabled.origin.line}` };
+    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)}` };
   }
   if (repo && (HELM_CHART.ossRepositories as readonly string[]).includes(repo)) {
-    return { value: 'oss', reason: `image ${image!.reference} at ${image!.origin.file}:${image!.origin.line} is open-source Kong` };
+    const defaulted = image!.repositoryDefaulted ? ` (${values.prefix}image.repository not set: the chart's default)` : '';
+    return { value: 'oss', reason: `image ${image!.reference} at ${at(image!.origin)} is open-source Kong${defaulted}` };
+  }
+  if (!image) {
+    return { value: 'oss', reason: `${values.prefix}image not set: the chart runs its default image \`${HELM_CHART.defaults.imageRepository}\`, open-source Kong (${HELM_CHART.defaultImageAt})` };
   }
   return undefined;
+}
+
+/**
+ * `enterprise.enabled: false` written in a values file: the operator runs the Enterprise image
+ * without Enterprise features, which the chart documents as free mode when no license is given.
+ */
+export function helmFreeMode(values: HelmValues): { origin: FileOrigin; reason: string } | undefined {
+  const enabled = values.scalar('enterprise', 'enabled');
+  if (!enabled || enabled.value !== false || enabled.chartDefault) return undefined;
+  return { origin: enabled.origin, reason: `${values.prefix}enterprise.enabled is false at ${enabled.origin.file}:${enabled.origin.line}` };
 }
 
 /** The license the chart wires from `enterprise.license_secret`, if any. */

@@ -32,6 +32,11 @@ export interface HelmValues {
   readonly files: readonly string[];
   /** The merged tree (a map at the top). */
   readonly root: HelmValue & { kind: 'map' };
+  /**
+   * Where this tree sits in the files, for messages: '' for a chart's own values, `gateway.` for
+   * the values a parent chart passes to its `gateway` subchart.
+   */
+  readonly prefix: string;
   /** The merged value at a path of keys (`['image', 'tag']`), or undefined when absent. */
   at(...path: string[]): HelmValue | undefined;
   /** A scalar at a path, or undefined when absent or not a scalar. */
@@ -43,18 +48,37 @@ export interface HelmValues {
  * scalars carry `chartDefault`); throws InputError naming the file and line of a YAML error.
  */
 export function loadHelmValues(files: readonly string[], defaults?: HelmValue & { kind: 'map' }): HelmValues {
+  return overDefaults(loadUserValues(files), defaults);
+}
+
+/**
+ * The values files merged with each other only, as Helm does before it looks at the chart: a
+ * `null` stays in the tree (it deletes a chart default once the defaults are known).
+ */
+export function loadUserValues(files: readonly string[]): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
-  let root: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
+  let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   for (const file of files) {
     const parsed = readValuesFile(file);
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
-    root = mergeMaps(root, parsed);
+    root = mergeMaps(root, parsed, 'keep-nulls');
   }
-  return new MergedValues(files, root);
+  return new MergedValues(files, root, '');
+}
+
+/**
+ * The values a chart sees: the user's tree (or its subtree `under`, what a parent chart passes
+ * to a subchart under that key) merged over the chart's defaults, `null`s deleting keys.
+ */
+export function overDefaults(user: HelmValues, defaults?: HelmValue & { kind: 'map' }, under?: string): HelmValues {
+  const node = under === undefined ? user.root : user.at(under);
+  const tree: HelmValue & { kind: 'map' } = node?.kind === 'map' ? node : { kind: 'map', entries: new Map(), origin: user.root.origin };
+  const base: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: tree.origin };
+  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`);
 }
 
 class MergedValues implements HelmValues {
-  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }) {}
+  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string) {}
 
   at(...path: string[]): HelmValue | undefined {
     let node: HelmValue | undefined = this.root;
@@ -71,13 +95,18 @@ class MergedValues implements HelmValues {
   }
 }
 
-/** Helm's coalescing of two maps: nested maps merge, other values replace, null deletes. */
-function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 'map' }): HelmValue & { kind: 'map' } {
+/**
+ * Helm's coalescing of two maps: nested maps merge, other values replace. A `null` deletes the
+ * key from the chart's defaults; between values files it is kept, to delete a default later.
+ */
+function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 'map' }, nulls: 'keep-nulls' | 'delete-nulls'): HelmValue & { kind: 'map' } {
   const entries = new Map(base.entries);
   for (const [key, value] of over.entries) {
     const previous = entries.get(key);
-    if (value.kind === 'scalar' && value.value === null) entries.delete(key);
-    else if (previous?.kind === 'map' && value.kind === 'map') entries.set(key, mergeMaps(previous, value));
+    if (value.kind === 'scalar' && value.value === null && nulls === 'delete-nulls') entries.delete(key);
+    else if (previous?.kind === 'map' && value.kind === 'map') entries.set(key, mergeMaps(previous, value, nulls));
+    // A null kept between files may sit in a map the defaults do not have.
+    else if (value.kind === 'map' && nulls === 'delete-nulls') entries.set(key, mergeMaps({ kind: 'map', entries: new Map(), origin: value.origin }, value, nulls));
     else entries.set(key, value);
   }
   return { kind: 'map', entries, origin: base.origin };

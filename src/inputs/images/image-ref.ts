@@ -11,8 +11,14 @@ export interface KongImageRef {
   /** Registry host removed (`kong/kong-gateway`). */
   name: string;
   tag?: string;
-  /** The version part of the tag (`2.8.4.1`), when the tag starts with one. */
+  /** The version part of the tag (`2.8.4.1`), when the tag starts with one of at least two fields. */
   version?: KongVersion;
+  /**
+   * The major of a one-field tag (`kong:3`): a floating tag that follows the newest release of
+   * that major (Kong/official-images library/kong lists `3` with the newest 3.x and `2` with
+   * 2.8.5), so it names no exact version, like `latest`.
+   */
+  floatingMajor?: number;
   /** The OS suffix of the tag, when known (`alpine`, `rhel`). */
   flavour?: ImageFlavour;
   /** A suffix that is not a known flavour (`-custom`), kept for messages. */
@@ -23,6 +29,29 @@ export interface KongImageRef {
   via: 'dockerfile' | 'compose' | 'manifest' | 'helm-values';
   /** A Dockerfile stage built on this image runs `apk` (Alpine's package manager). */
   usesApk?: boolean;
+  /**
+   * Set when the image only feeds an earlier stage of a multi-stage Dockerfile (`FROM kong:2.8 AS
+   * build`): the container runs the last stage, so this tag says nothing about the running version.
+   */
+  buildStage?: string;
+  /** The reference as written, when variables were substituted (`${KONG_DOCKER_TAG:-kong:2.8.1}`). */
+  written?: string;
+  /** Variables taken as unset to read the reference (their defaults applied). */
+  assumedUnset?: string[];
+  /** Variables in the tag with no value or default here (`kong:${KONG_VERSION}`): the version is unknown. */
+  unresolvedVariables?: string[];
+  /**
+   * Who named the version the path starts from, for messages that compare it with this tag:
+   * `--from`, the database, or an image (`image kong:3.5 at compose.yml:25`). Set by the
+   * installation once the path is known; absent means --from.
+   */
+  pathFromSaidBy?: string;
+}
+
+/** `kong:2.8.1 (written ${TAG:-kong:2.8.1}, TAG taken as unset) at compose.yml:4`, for reasons and messages. */
+export function describeImage(image: KongImageRef): string {
+  const written = image.written ? ` (written \`${image.written}\`${image.assumedUnset?.length ? `, ${image.assumedUnset.join(', ')} taken as unset` : ''})` : '';
+  return `${image.reference}${written} at ${image.origin.file}:${image.origin.line}`;
 }
 
 /** `docker.io/kong/kong-gateway` -> `kong/kong-gateway`. */
@@ -46,7 +75,9 @@ export function parseKongImage(reference: string, origin: FileOrigin, via: KongI
   if (!tag) return ref;
   const match = /^(\d+(?:\.\d+){0,3})(?:-(.+))?$/.exec(tag);
   const suffix = match ? match[2] : tag;
-  if (match) {
+  if (match && !match[1].includes('.')) {
+    ref.floatingMajor = Number(match[1]);
+  } else if (match) {
     const version = KongVersion.tryParse(match[1]);
     if (version) ref.version = version;
   }

@@ -13,8 +13,25 @@ export const HELM_CHART = {
   /**
    * The chart's own values.yaml sets `env.database: "off"`: a values file that never names
    * `env.database` runs Kong DB-less. README: "By default, this chart installs Kong without a database".
+   * Its default image is `repository: kong` (values.yaml line 150), the open-source Docker Official
+   * Image: a values file that names no image runs open-source Kong unless `enterprise.enabled`.
    */
   defaults: { envDatabase: 'off', imageRepository: 'kong' },
+  /** Where the default image is written, for reasons. */
+  defaultImageAt: `${CHART}/values.yaml:150${AT}`,
+  /**
+   * The top-level keys of the chart's values.yaml: a values file with none of them is not one of
+   * this chart's (Helm would ignore every key of it).
+   */
+  topLevelKeys: [
+    'deployment', 'env', 'envFrom', 'customEnv', 'extraLabels', 'image', 'admin', 'status', 'clusterCaSecretName', 'cluster', 'proxy',
+    'udpProxy', 'plugins', 'secretVolumes', 'migrations', 'dblessConfig', 'ingressController', 'postgresql', 'certificates',
+    'waitImage', 'updateStrategy', 'resources', 'initContainerResources', 'readinessProbe', 'livenessProbe', 'lifecycle',
+    'terminationGracePeriodSeconds', 'tolerations', 'nodeSelector', 'podAnnotations', 'podLabels', 'replicaCount',
+    'deploymentAnnotations', 'autoscaling', 'podDisruptionBudget', 'podSecurityPolicy', 'priorityClassName', 'securityContext',
+    'containerSecurityContext', 'serviceMonitor', 'enterprise', 'manager', 'portal', 'portalapi', 'clustertelemetry',
+    'extraConfigMaps', 'extraSecrets', 'extraObjects',
+  ],
   /** The chart release these defaults were read from. */
   defaultsFrom: 'Kong chart 3.4.1',
   /**
@@ -41,11 +58,37 @@ export const HELM_CHART = {
   ossRepositories: ['kong', 'kong/kong', 'library/kong'],
   /** `enterprise.license_secret` makes the chart set KONG_LICENSE_DATA from that Secret's `license` key. */
   licenseSecretKey: 'license',
-  /** The chart refuses boolean values for `*_log` keys; other booleans are rendered as "true"/"false". */
-  logKeyBooleanRefused: true,
+  /**
+   * The chart refuses boolean values for env keys containing `_log` (`fail "env.%s must use string
+   * 'off' to disable ..."`, _helpers.tpl line 1230, since chart commit c528d424, 2023-02-01): the
+   * release does not render. Other booleans are rendered as "true"/"false".
+   */
+  logKeyBooleanRefused: { keyContains: '_log', since: 'chart commit c528d424 (2023-02-01)' },
+  /**
+   * `enterprise.enabled: false` with no license: values.yaml lines 1164-1170 say Kong then runs in
+   * free mode, with some Enterprise features disabled (free mode itself ends in 3.10, see
+   * LICENSE_FACTS.freeModeRemovedIn).
+   */
+  freeModeWhenDisabled: `${CHART}/values.yaml:1164-1170${AT}`,
+  /**
+   * The `kong/ingress` chart (Kong/charts charts/ingress) installs the Kong chart twice, as the
+   * subcharts `controller` and `gateway` (Chart.yaml dependencies, alias): the gateway's settings
+   * are `gateway.env`, `gateway.image`, ... and its own values.yaml adds `gateway.env.role:
+   * traditional` and `gateway.env.database: "off"` over the Kong chart's defaults.
+   */
+  ingressChart: {
+    gatewayKey: 'gateway',
+    controllerKey: 'controller',
+    gatewayEnvDefaults: { role: 'traditional', database: 'off' } as Record<string, string>,
+    defaultsFrom: 'kong/ingress chart 0.24.0',
+    sources: [
+      { kind: 'repo', ref: 'Kong/charts:charts/ingress/Chart.yaml@e76b8003 (chart 0.24.0)', note: 'dependencies: kong aliased controller and gateway' },
+      { kind: 'repo', ref: 'Kong/charts:charts/ingress/values.yaml@e76b8003', note: 'gateway.env role: traditional, database: "off"; controller.ingressController.enabled' },
+    ] satisfies FactSource[],
+  },
   sources: [
-    { kind: 'repo', ref: `${CHART}/values.yaml${AT}`, note: 'env section (database "off" default), image.repository/tag/effectiveSemver, enterprise.enabled/license_secret, ingressController.enabled' },
-    { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'define "kong.env": env keys upper-cased behind KONG_, valueFrom maps copied, mergeOverwrite autoEnv < env < customEnv; *_log booleans refused; license_secret -> KONG_LICENSE_DATA' },
+    { kind: 'repo', ref: `${CHART}/values.yaml${AT}`, note: 'env section lines 108-124 (database "off", portal_api_* log defaults for every edition), image.repository kong line 150, enterprise.enabled/license_secret lines 1164-1170 (free mode without license), ingressController.enabled' },
+    { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'define "kong.env": env keys upper-cased behind KONG_, valueFrom maps copied, mergeOverwrite autoEnv < env < customEnv; *_log booleans refused (line 1230); Enterprise-only env only under enterprise.enabled (line 1114); license_secret -> KONG_LICENSE_DATA' },
     { kind: 'repo', ref: `${CHART}/README.md${AT}`, note: 'DB-less by default; env.database; hybrid mode with env.role control_plane / data_plane; image.repository kong/kong-gateway for Enterprise' },
     { kind: 'docs', ref: 'https://helm.sh/docs/chart_template_guide/values_files/', note: 'later -f files override earlier ones; null deletes a key' },
   ] satisfies FactSource[],

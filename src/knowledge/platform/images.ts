@@ -40,5 +40,7 @@ export const KONG_IMAGES = {
     { kind: 'changelog', ref: 'Kong/docs.konghq.com:app/gateway/changelog.md@fb0334b0 (3.4.0.0: -rhel images built on UBI 9; 2.8.0.0: no new OSS CentOS images)' },
     { kind: 'repo', ref: 'Kong/kong:.github/matrix-full.yml@3.3.0 vs @3.4.0 (rhel base ubi8 -> ubi9; alpine label gone)' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/values.yaml@e76b8003 (image.repository kong; Enterprise kong/kong-gateway)' },
+    { kind: 'repo', ref: 'Kong/official-images:library/kong@b2d57525', note: 'Tags: 3.7.1-ubuntu, 3.7-ubuntu, 3.7.1, 3.7, 3, latest, ubuntu and 2.8.5-alpine, 2.8-alpine, 2.8.5, 2.8, 2: one-field tags float' },
+    { kind: 'repo', ref: 'Kong/docker-kong:compose/docker-compose.yml@d1ed165b', note: 'image: "${KONG_DOCKER_TAG:-kong:latest}": compose substitutes the default when the variable is unset or empty' },
   ] satisfies FactSource[],
 } as const;

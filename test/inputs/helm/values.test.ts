@@ -5,8 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
-import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
-import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmImage, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { chartDefaultOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
+import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 
@@ -74,7 +75,20 @@ describe('the Kong chart reading', () => {
     expect(helmEdition(loadHelmValues([file('e1.yaml', 'image:\n  repository: registry.example.com/kong/kong-gateway\n  tag: "3.4"\n')]))?.value).toBe('enterprise');
     expect(helmEdition(loadHelmValues([file('e2.yaml', 'image:\n  repository: kong\n  tag: "3.4"\n')]))?.value).toBe('oss');
     expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))?.value).toBe('enterprise');
-    expect(helmEdition(loadHelmValues([file('e4.yaml', 'env:\n  database: postgres\n')]))).toBeUndefined();
+    expect(helmEdition(loadHelmValues([file('e4.yaml', 'env:\n  database: postgres\n')]))?.value).toBe('oss');
+  });
+
+  it('takes a values file that names no image as the chart\'s default open-source image', () => {
+    const values = loadHelmValues([file('e5.yaml', 'proxy:\n  type: NodePort\n')], chartDefaultValues());
+    expect(helmEdition(values)).toMatchObject({ value: 'oss', reason: expect.stringContaining('charts/kong/values.yaml:150') });
+    // Written repositories that are not Kong's say nothing.
+    expect(helmEdition(loadHelmValues([file('e6.yaml', 'image:\n  repository: bitnami/kong\n')]))).toBeUndefined();
+  });
+
+  it('reads enterprise.enabled: false, written by the user, as free mode', () => {
+    expect(helmFreeMode(loadHelmValues([file('f1.yaml', 'enterprise:\n  enabled: false\n')]))).toMatchObject({ origin: { line: 2 }, reason: expect.stringContaining('enterprise.enabled is false') });
+    expect(helmFreeMode(loadHelmValues([file('f2.yaml', 'enterprise:\n  enabled: true\n')]))).toBeUndefined();
+    expect(helmFreeMode(loadHelmValues([file('f3.yaml', 'env:\n  database: postgres\n')]))).toBeUndefined();
   });
 
   it('reads image.unifiedRepoTag before repository and tag', () => {
@@ -92,6 +106,54 @@ describe('the Kong chart reading', () => {
   });
 });
 
+describe('which chart the values belong to', () => {
+  it('reads kong/ingress values from gateway:, over the Kong chart\'s and the ingress chart\'s defaults', () => {
+    const reading = readChartValues([file('ingress.yaml', 'controller:\n  enabled: true\ngateway:\n  image:\n    repository: kong/kong-gateway\n    tag: "3.4"\n  env:\n    vitals: "off"\n')]);
+    expect(reading.readAs).toMatch(/kong\/ingress/);
+    expect(reading.values.prefix).toBe('gateway.');
+    expect(helmImage(reading.values)).toMatchObject({ reference: 'kong/kong-gateway:3.4', origin: { line: 5 } });
+    expect(helmEnvEntries(reading.values).find((e) => e.key === 'vitals')).toMatchObject({ value: 'off', origin: { line: 8 } });
+    expect(helmEnvEntries(reading.values).find((e) => e.key === 'role')).toMatchObject({ value: 'traditional', chartDefault: expect.stringContaining('ingress') });
+    expect(helmDeployment(reading.values).reason).toMatch(/^gateway\.env\.database not set: the kong\/ingress chart defaults to "off"/);
+  });
+
+  it('says a file of another chart is not understood instead of reading it as an empty Kong chart', () => {
+    const reading = readChartValues([file('other.yaml', 'Component: kong\nImage: kong\nKongDatabase: postgres\n')]);
+    expect(reading.notUnderstood).toMatch(/Component, Image, KongDatabase/);
+    const layer = helmConfLayer(reading.values, reading.notUnderstood);
+    expect(layer.settings).toEqual([]);
+    expect(layer.diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining('not understood as Kong chart values'), origin: expect.objectContaining({ line: 1 }) })]);
+  });
+
+  it('reads a Kong chart file, even an empty one, as the Kong chart', () => {
+    expect(readChartValues([file('kong.yaml', 'env:\n  database: postgres\n')]).readAs).toBe('Kong chart');
+    expect(readChartValues([file('empty.yaml', '')]).notUnderstood).toBeUndefined();
+  });
+
+  it('keeps a null between files so that it still deletes the chart default', () => {
+    const reading = readChartValues([file('n1.yaml', 'env:\n  prefix: null\n'), file('n2.yaml', 'env:\n  database: postgres\n')]);
+    expect(reading.values.at('env', 'prefix')).toBeUndefined();
+    expect(reading.values.scalar('env', 'router_flavor')?.chartDefault).toBeDefined();
+  });
+});
+
+describe('entries the chart renders differently from how they read', () => {
+  it('a boolean on a *_log key: the chart refuses to render, and Kong gets no value', () => {
+    const layer = helmConfLayer(loadHelmValues([file('log.yaml', 'env:\n  proxy_access_log: off\n  anonymous_reports: off\n')]));
+    expect(layer.settings.map((s) => [s.key, s.value])).toEqual([['anonymous_reports', 'false']]);
+    expect(layer.diagnostics.map((d) => [d.key, d.message])).toEqual([
+      ['proxy_access_log', expect.stringMatching(/chart refuses booleans there .*helm install and helm upgrade fail/)],
+      ['anonymous_reports', expect.stringContaining('passes "false" to Kong')],
+    ]);
+  });
+
+  it('exponent form: reported for size and string properties, not for number-typed ones Kong reads with tonumber', () => {
+    const layer = helmConfLayer(loadHelmValues([file('exp.yaml', 'env:\n  cluster_max_payload: 16777216\n  mem_cache_size: 128000000\n  nginx_http_keepalive_requests: 1000000\n')]));
+    expect(layer.settings.find((s) => s.key === 'cluster_max_payload')?.value).toBe('1.6777216e+07');
+    expect(layer.diagnostics.filter((d) => d.kind === 'exponent-number').map((d) => d.key)).toEqual(['mem_cache_size', 'nginx_http_keepalive_requests']);
+  });
+});
+
 describe('the chart\'s own env defaults', () => {
   it('lie under every values file, reach Kong as container variables, and null removes them', () => {
     const values = loadHelmValues([file('over.yaml', 'env:\n  nginx_worker_processes: "4"\n  prefix: null\n')], chartDefaultValues());
@@ -100,6 +162,28 @@ describe('the chart\'s own env defaults', () => {
     expect(kongConf.get('database')).toMatchObject({ value: 'off', origin: { kind: 'env', env: 'KONG_DATABASE' } });
     expect(kongConf.get('nginx_worker_processes')).toMatchObject({ value: '4', origin: { kind: 'file', line: 2 } });
     expect(kongConf.get('prefix')).toBeUndefined();
+  });
+
+  it('are marked as the chart\'s, until a KONG_* variable overrides them', () => {
+    const values = loadHelmValues([file('mark.yaml', 'env:\n  database: postgres\n')], chartDefaultValues());
+    const kongConf = loadKongConf(undefined, { KONG_PREFIX: '/usr/local/kong' }, { layer: helmConfLayer(values) });
+    expect(chartDefaultOf(kongConf.get('router_flavor')!)).toBe('Kong chart 3.4.1');
+    expect(chartDefaultOf(kongConf.get('database')!)).toBeUndefined();
+    expect(chartDefaultOf(kongConf.get('prefix')!)).toBeUndefined();
+  });
+
+  it('are hidden from the rules where the target Kong ignores them, kept where it reads them', () => {
+    const values = loadHelmValues([file('hide.yaml', 'env:\n  portal_gui_host: portal.example.com\n')], chartDefaultValues());
+    const kongConf = loadKongConf(undefined, {}, { layer: helmConfLayer(values) });
+    const oss = withoutIgnoredChartDefaults(kongConf, KongVersion.parse('3.9.3'), 'oss');
+    expect(oss.get('portal_api_access_log')).toBeUndefined();
+    expect(oss.settings().map((s) => s.key)).not.toContain('portal_api_error_log');
+    // What the user wrote stays, whether Kong reads it or not: that is for the rules to judge.
+    expect(oss.get('portal_gui_host')).toBeDefined();
+    expect(oss.get('router_flavor')?.value).toBe('traditional');
+    const enterprise34 = withoutIgnoredChartDefaults(kongConf, KongVersion.parse('3.4.3.12'), 'enterprise');
+    expect(enterprise34.get('portal_api_access_log')?.value).toBe('/dev/stdout');
+    expect(withoutIgnoredChartDefaults(kongConf, KongVersion.parse('3.5.0.0'), 'enterprise').get('portal_api_access_log')).toBeUndefined();
   });
 });
 

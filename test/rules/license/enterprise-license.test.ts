@@ -33,6 +33,18 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'missing', severity: 'blocker', message: '3.10.0.0' }],
     },
     {
+      name: 'Helm enterprise.enabled: false on a path that ends before 3.10 is free mode: a warning at that line',
+      conf: 'database = off\n', from: '2.8', to: '3.9', topology: 'dbless', edition: 'enterprise', now: NOW,
+      inputs: (args) => ({ license: { ...withLicense(args).license, freeMode: { origin: { kind: 'file', file: 'values.yaml', line: 7, column: 12 }, reason: 'enterprise.enabled is false at values.yaml:7' } } }),
+      findings: [{ messageId: 'freeMode', severity: 'warning', line: 7, message: 'free mode' }],
+    },
+    {
+      name: 'Helm enterprise.enabled: false stays a blocker from 3.10, where free mode is gone',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', now: NOW,
+      inputs: (args) => ({ license: { ...withLicense(args).license, freeMode: { origin: { kind: 'file', file: 'values.yaml', line: 7, column: 12 }, reason: 'enterprise.enabled is false at values.yaml:7' } } }),
+      findings: [{ messageId: 'missing', severity: 'blocker', message: '3.10.0.0' }],
+    },
+    {
       name: 'traditional node, database inspected, no license row',
       conf: 'database = postgres\n', from: '3.4', to: '3.15', edition: 'enterprise', inputs: withDbRows([]), now: NOW,
       findings: [{ messageId: 'missing', severity: 'blocker', message: 'read-only' }],

@@ -15,6 +15,7 @@ ruleTester.run(rule, {
     { name: 'an -rhel image already past 3.4', from: '3.4', to: '3.10', edition: 'enterprise', inputs: image('kong/kong-gateway:3.4.3.12-rhel') },
     { name: 'an open-source image to the last open-source minor', from: '3.4', to: '3.9', inputs: image('kong:3.4.2-ubuntu') },
     { name: 'an amazonlinux-2023 image to 3.15', from: '3.14', to: '3.15', edition: 'enterprise', inputs: image('kong/kong-gateway:3.14-amazonlinux-2023') },
+    { name: 'a build stage on another version than the stage that runs', from: '3.4.2', to: '3.9', inputs: files('Dockerfile.multistage') },
   ],
   invalid: [
     {
@@ -27,7 +28,7 @@ ruleTester.run(rule, {
       from: '2.8.4', to: '3.4', inputs: files('docker-compose.yml'),
       findings: [
         { messageId: 'convenienceBase', line: 5, column: 12, severity: 'info' },
-        { messageId: 'versionMismatch', line: 9, data: { tagVersion: '3.3.1.0' } },
+        { messageId: 'versionMismatch', line: 9, data: { tagVersion: '3.3.1.0', saidBy: '--from' } },
         { messageId: 'rhelBase', line: 9, severity: 'info' },
       ],
     },
@@ -54,6 +55,22 @@ ruleTester.run(rule, {
       name: 'open-source CentOS images stop at 2.8',
       from: '2.7', to: '2.8', inputs: image('kong:2.7.2-centos'),
       findings: [{ messageId: 'flavourGone', severity: 'info', data: { flavour: 'centos' } }],
+    },
+    {
+      name: 'a running tag that differs from the version another image gave the path',
+      from: '3.5', to: '3.9',
+      inputs: () => ({ images: [{ ...image('kong:3.4.2-ubuntu')().images[0], pathFromSaidBy: 'the image kong:3.5 at docker-compose.yml:4' }] }),
+      findings: [{ messageId: 'versionMismatch', data: { tagVersion: '3.4.2', saidBy: 'the image kong:3.5 at docker-compose.yml:4' } }],
+    },
+    {
+      name: 'a floating major tag names no exact version',
+      from: '3.4', to: '3.9', inputs: files('Dockerfile.floating'),
+      findings: [{ messageId: 'floatingMajor', severity: 'info', data: { major: 3 } }],
+    },
+    {
+      name: 'a tag from a build argument without default',
+      from: '3.4', to: '3.9', inputs: files('Dockerfile.buildarg'),
+      findings: [{ messageId: 'unresolvedTag', severity: 'info', line: 2, data: { reference: 'kong:${KONG_VERSION}', variables: 'KONG_VERSION' } }],
     },
     {
       name: 'a tag without a version',
