@@ -128,13 +128,23 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     sources: [T('3.1.1..3.2.2'), DIGEST('3.1 -> 3.2')],
   },
   {
-    id: 'nginx.main-inject-include', introducedIn: '3.4.0', scope: 'main',
-    element: '`include \'nginx-inject.conf\'` at the main level',
-    anyOf: [{ kind: 'include', target: 'nginx-inject.conf' }],
-    effect: 'benign', severity: 'warning', appliesWhen: 'always',
-    consequence: 'directives Kong generates for the main level (LMDB settings, and from 3.6 `lmdb_validation_tag`) are not loaded',
+    // nginx-inject.conf (stock from 3.4) renders only under `> if database == "off"` in every
+    // release 3.4.0 - 3.9.3, so a node with a database loses nothing without it. Up to 3.5 it
+    // holds just the LMDB lines `nginx.lmdb` already asks for; what an inline copy first lacks
+    // is the validation tag 3.6 added to it.
+    id: 'nginx.main-inject-include', introducedIn: '3.6.0', scope: 'main',
+    element: '`lmdb_validation_tag` at the main level (stock templates load it with `include \'nginx-inject.conf\'`)',
+    anyOf: [{ kind: 'directive', name: 'lmdb_validation_tag', context: 'main' }, { kind: 'include', target: 'nginx-inject.conf' }],
+    effect: 'benign', severity: 'warning', appliesWhen: 'dbless-or-data-plane',
+    consequence: 'Kong cannot tell that its LMDB content was written by an older minor version, so it keeps that content instead of wiping it at the upgrade',
     breakingChange: 'nginx-template-3-4-inject-and-secrets-dict',
-    sources: [T('3.3.1..3.4.2', 'kong/templates/nginx.lua'), DIGEST('3.3 -> 3.4')],
+    sources: [
+      T('3.3.1..3.4.2', 'kong/templates/nginx.lua'),
+      T('3.4.0..3.9.3', 'kong/templates/nginx_inject.lua'),
+      { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/constants.lua@3.6.0 (LMDB_VALIDATION_TAG: major.minor)' },
+      { kind: 'changelog', ref: 'Kong/kong:changelog/3.6.0/kong/introduce_lmdb_validation_tag.yml@3.6.0' },
+      DIGEST('3.3 -> 3.4'),
+    ],
   },
   {
     id: 'nginx.http-inject-include', introducedIn: '3.4.0', scope: 'http',

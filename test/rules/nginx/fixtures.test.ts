@@ -33,7 +33,6 @@ describe('fixture templates and their expected findings', () => {
       'info nginx/template-obsolete-elements:unusedDict kong_process_events',
       'warning nginx/template-directives:directive nginx.http2-limits-obsolete',
       'warning nginx/template-missing-elements:missing nginx.http-inject-include',
-      'warning nginx/template-missing-elements:missing nginx.main-inject-include',
     ]);
   });
 
