@@ -69,6 +69,12 @@ export interface TemplateRequirement extends TemplateChangeBase {
 export interface TemplateObsolete extends TemplateChangeBase {
   probe: ElementProbe;
   replacement?: string;
+  /**
+   * Replaces `appliesWhen` for occurrences in stream content. Kong includes its stream file only
+   * when there are stream listeners, so an element that matters only while nginx serves it (a
+   * socket) goes with them there; elements that break compiling the file keep `appliesWhen`.
+   */
+  appliesWhenInStream?: Applicability;
 }
 
 const T = (tags: string, file = 'kong/templates/nginx_kong.lua'): FactSource => ({ kind: 'repo', ref: `Kong/kong:${file}@${tags}` });
@@ -266,9 +272,10 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
     element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket', except: ['cluster_proxy_ssl_terminator.sock'] },
     replacement: 'a socket under the `SOCKET_PATH` placeholder named by its `*_SOCK` placeholder',
-    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always', appliesWhenInStream: 'stream-listeners',
     consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; a server listening under the prefix is never reached (worker events, stream config, TLS passthrough)',
-    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, DIGEST('3.7 -> 3.8')],
+    // The stream sockets: nginx.lua 3.8.0 - 3.9.3 includes nginx-kong-stream.conf only with stream listeners.
+    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, T('3.8.0..3.9.3', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
   },
   {
     id: 'nginx.prefix-socket-cluster-tunnel', introducedIn: '3.8.0', scope: 'main',
