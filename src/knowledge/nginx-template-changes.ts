@@ -63,6 +63,8 @@ interface TemplateChangeBase {
 export interface TemplateRequirement extends TemplateChangeBase {
   /** Satisfied when any probe matches (a later version may provide the element another way). */
   anyOf: ElementProbe[];
+  /** An earlier requirement whose finding already asks for the fix that settles this one too. */
+  coveredBy?: string;
 }
 
 /** An element the stock template dropped because the new version no longer supports it. */
@@ -141,6 +143,8 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     id: 'nginx.main-inject-include', introducedIn: '3.6.0', scope: 'main',
     element: '`lmdb_validation_tag` at the main level (stock templates load it with `include \'nginx-inject.conf\'`)',
     anyOf: [{ kind: 'directive', name: 'lmdb_validation_tag', context: 'main' }, { kind: 'include', target: 'nginx-inject.conf' }],
+    // A template without any LMDB line is told to add the include by nginx.lmdb already.
+    coveredBy: 'nginx.lmdb',
     effect: 'benign', severity: 'warning', appliesWhen: 'dbless-or-data-plane',
     consequence: 'Kong cannot tell that its LMDB content was written by an older minor version, so it keeps that content instead of wiping it at the upgrade',
     breakingChange: 'nginx-template-3-4-inject-and-secrets-dict',

@@ -104,6 +104,11 @@ describe('nginx-inject.conf only carries LMDB settings for DB-less nodes and dat
         ],
       },
       {
+        name: 'DB-less on 3.9 without any LMDB line: one finding, as the include settles both',
+        conf: 'database = off', topology: 'dbless', from: '2.8.2', to: '3.9.3', inputs: fixtureTemplates('legacy-1x-loops.conf'),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 2, data: { fact: 'nginx.lmdb' } }],
+      },
+      {
         name: 'without kong.conf a template without LMDB lines is a warning, not silence',
         from: '2.8.2', to: '3.0.0', inputs: fixtureTemplates('legacy-1x-loops.conf'),
         findings: [{ messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.lmdb' }, message: 'matters only on a DB-less node' }],
