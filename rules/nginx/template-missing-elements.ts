@@ -23,11 +23,14 @@ export default defineRule<'missing'>({
   check(ctx) {
     const conf = ctx.optionalInput('kongConf');
     for (const template of ctx.input('nginxTemplates')) {
+      const reported = new Set<string>();
       for (const req of TEMPLATE_REQUIREMENTS) {
         if (ctx.plan.to.lt(KongVersion.parse(req.introducedIn)) || !carriesScope(template, req.scope)) continue;
         const verdict = evaluate(req.appliesWhen, ctx.plan, conf);
         if (verdict.holds === 'no') continue;
         if (req.anyOf.some((probe) => findElement(template, probe, req.scope))) continue;
+        if (req.coveredBy && reported.has(req.coveredBy)) continue;
+        reported.add(req.id);
         ctx.report({
           messageId: 'missing',
           at: anchorFor(template, req.scope),

@@ -3,7 +3,7 @@
 // list-valued properties, sockets under the prefix (3.8), and shared dicts nothing uses any more.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { carriesScope, findElement, findElements } from '../../src/inputs/nginx/query';
+import { carriesScope, findElement, findOccurrences, inStreamContent } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, OBSOLETE_DICTS, TEMPLATE_OBSOLETE } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
 import { conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
@@ -26,13 +26,14 @@ export default defineRule<'obsolete' | 'unusedDict'>({
     for (const template of ctx.input('nginxTemplates')) {
       for (const fact of TEMPLATE_OBSOLETE) {
         if (ctx.plan.to.lt(KongVersion.parse(fact.introducedIn)) || !carriesScope(template, fact.scope)) continue;
-        const verdict = evaluate(fact.appliesWhen, ctx.plan, conf);
-        if (verdict.holds === 'no') continue;
         // Every occurrence: a stream copy listens on several sockets, each needing its own fix.
-        for (const at of findElements(template, fact.probe, fact.scope === 'main' ? 'any' : fact.scope)) {
+        for (const occurrence of findOccurrences(template, fact.probe, fact.scope === 'main' ? 'any' : fact.scope)) {
+          const condition = fact.appliesWhenInStream && inStreamContent(template, occurrence) ? fact.appliesWhenInStream : fact.appliesWhen;
+          const verdict = evaluate(condition, ctx.plan, conf);
+          if (verdict.holds === 'no') continue;
           ctx.report({
             messageId: 'obsolete',
-            at: originAt(template, at),
+            at: originAt(template, occurrence.at),
             severity: severityFor(fact.severity, verdict),
             since: ctx.crosses(fact.introducedIn) ? fact.introducedIn : undefined,
             data: { element: fact.element, since: fact.introducedIn, consequence: fact.consequence, note: conditionNote(verdict) + copyNote(template), fact: fact.id },

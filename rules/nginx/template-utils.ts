@@ -20,7 +20,11 @@ export function evaluate(condition: Applicability, plan: Plan, conf: KongConf | 
   };
   switch (condition) {
     case 'always': return { holds: 'yes' };
-    case 'dbless-or-data-plane': return plan.role === 'dbless' || plan.role === 'data_plane' ? { holds: 'yes' } : { holds: 'no' };
+    case 'dbless-or-data-plane':
+      if (plan.role === 'dbless' || plan.role === 'data_plane') return { holds: 'yes' };
+      // Without kong.conf `traditional` is only the default guess; a control plane always has a database.
+      if (!conf && plan.role === 'traditional') return { holds: 'unknown', condition: 'on a DB-less node (`database = off`) or a data plane' };
+      return { holds: 'no' };
     case 'data-plane-via-proxy':
       // Without kong.conf the role is only the default guess: a stock nginx.conf carries the
       // tunnel for any node, so whether it matters stays open rather than silently no.

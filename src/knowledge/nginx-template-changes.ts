@@ -63,12 +63,20 @@ interface TemplateChangeBase {
 export interface TemplateRequirement extends TemplateChangeBase {
   /** Satisfied when any probe matches (a later version may provide the element another way). */
   anyOf: ElementProbe[];
+  /** An earlier requirement whose finding already asks for the fix that settles this one too. */
+  coveredBy?: string;
 }
 
 /** An element the stock template dropped because the new version no longer supports it. */
 export interface TemplateObsolete extends TemplateChangeBase {
   probe: ElementProbe;
   replacement?: string;
+  /**
+   * Replaces `appliesWhen` for occurrences in stream content. Kong includes its stream file only
+   * when there are stream listeners, so an element that matters only while nginx serves it (a
+   * socket) goes with them there; elements that break compiling the file keep `appliesWhen`.
+   */
+  appliesWhenInStream?: Applicability;
 }
 
 const T = (tags: string, file = 'kong/templates/nginx_kong.lua'): FactSource => ({ kind: 'repo', ref: `Kong/kong:${file}@${tags}` });
@@ -128,13 +136,25 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     sources: [T('3.1.1..3.2.2'), DIGEST('3.1 -> 3.2')],
   },
   {
-    id: 'nginx.main-inject-include', introducedIn: '3.4.0', scope: 'main',
-    element: '`include \'nginx-inject.conf\'` at the main level',
-    anyOf: [{ kind: 'include', target: 'nginx-inject.conf' }],
-    effect: 'benign', severity: 'warning', appliesWhen: 'always',
-    consequence: 'directives Kong generates for the main level (LMDB settings, and from 3.6 `lmdb_validation_tag`) are not loaded',
+    // nginx-inject.conf (stock from 3.4) renders only under `> if database == "off"` in every
+    // release 3.4.0 - 3.9.3, so a node with a database loses nothing without it. Up to 3.5 it
+    // holds just the LMDB lines `nginx.lmdb` already asks for; what an inline copy first lacks
+    // is the validation tag 3.6 added to it.
+    id: 'nginx.main-inject-include', introducedIn: '3.6.0', scope: 'main',
+    element: '`lmdb_validation_tag` at the main level (stock templates load it with `include \'nginx-inject.conf\'`)',
+    anyOf: [{ kind: 'directive', name: 'lmdb_validation_tag', context: 'main' }, { kind: 'include', target: 'nginx-inject.conf' }],
+    // A template without any LMDB line is told to add the include by nginx.lmdb already.
+    coveredBy: 'nginx.lmdb',
+    effect: 'benign', severity: 'warning', appliesWhen: 'dbless-or-data-plane',
+    consequence: 'Kong cannot tell that its LMDB content was written by an older minor version, so it keeps that content instead of wiping it at the upgrade',
     breakingChange: 'nginx-template-3-4-inject-and-secrets-dict',
-    sources: [T('3.3.1..3.4.2', 'kong/templates/nginx.lua'), DIGEST('3.3 -> 3.4')],
+    sources: [
+      T('3.3.1..3.4.2', 'kong/templates/nginx.lua'),
+      T('3.4.0..3.9.3', 'kong/templates/nginx_inject.lua'),
+      { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/constants.lua@3.6.0 (LMDB_VALIDATION_TAG: major.minor)' },
+      { kind: 'changelog', ref: 'Kong/kong:changelog/3.6.0/kong/introduce_lmdb_validation_tag.yml@3.6.0' },
+      DIGEST('3.3 -> 3.4'),
+    ],
   },
   {
     id: 'nginx.http-inject-include', introducedIn: '3.4.0', scope: 'http',
@@ -256,9 +276,10 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
     element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket', except: ['cluster_proxy_ssl_terminator.sock'] },
     replacement: 'a socket under the `SOCKET_PATH` placeholder named by its `*_SOCK` placeholder',
-    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always', appliesWhenInStream: 'stream-listeners',
     consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; a server listening under the prefix is never reached (worker events, stream config, TLS passthrough)',
-    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, DIGEST('3.7 -> 3.8')],
+    // The stream sockets: nginx.lua 3.8.0 - 3.9.3 includes nginx-kong-stream.conf only with stream listeners.
+    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, T('3.8.0..3.9.3', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
   },
   {
     id: 'nginx.prefix-socket-cluster-tunnel', introducedIn: '3.8.0', scope: 'main',

@@ -65,6 +65,13 @@ describe('bad input: empty, binary, encodings, line endings', () => {
     expectOneLineError(await check('--nginx-template', join(dir, 'image.tmpl')), /image\.tmpl:3: not a text file \(NUL byte\)/);
   });
 
+  it('an nginx file that is not a Kong template, and a Lua script named like one, are refused', async () => {
+    writeFileSync(join(dir, 'lb.conf'), 'events {}\nhttp {\n  upstream kong {\n    server kong1:8000;\n  }\n  server {\n    listen 80;\n    location / {\n      proxy_pass http://kong;\n    }\n  }\n}\n');
+    writeFileSync(join(dir, 'nginx_kong.lua'), 'local jwt = require "resty.jwt"\nlocal token = ngx.var.http_authorization\n');
+    expectOneLineError(await check('--nginx-template', join(dir, 'lb.conf')), /lb\.conf: not a Kong nginx template: it has no Kong-specific content/);
+    expectOneLineError(await check('--nginx-template', join(dir, 'nginx_kong.lua')), /nginx_kong\.lua: not a Kong nginx template/);
+  });
+
   it('invalid UTF-8 is refused with the line of the first bad byte', async () => {
     expectOneLineError(await check('--declarative', join(dir, 'latin1.yml')), /latin1\.yml:3: declarative file is not valid UTF-8 text/);
     expectOneLineError(await check(join(dir, 'latin1.conf')), /latin1\.conf:3: is not valid UTF-8 text/);
@@ -129,7 +136,7 @@ describe('bad input: size and shape', () => {
     expectOneLineError(await check('--declarative', join(dir, 'deep.yml')), /deep\.yml:1:\d+: malformed YAML: nesting exceeded maxDepth/);
     writeFileSync(join(dir, 'deep.json'), `{"_format_version": "3.0", "services": [{"name": "s", "url": "http://x", "tags": ${'['.repeat(100000)}${']'.repeat(100000)}}]}`);
     expect(findingsOf(await check('--declarative', join(dir, 'deep.json')))).toEqual([]);
-    writeFileSync(join(dir, 'deep.tmpl'), `http {\n${'location / {\n'.repeat(20000)}${'}\n'.repeat(20000)}}\n`);
+    writeFileSync(join(dir, 'deep.tmpl'), `http {\nlua_shared_dict kong 5m;\n${'location / {\n'.repeat(20000)}${'}\n'.repeat(20000)}}\n`);
     expect(findingsOf(await check('--nginx-template', join(dir, 'deep.tmpl'))).length).toBeGreaterThan(0);
   });
 

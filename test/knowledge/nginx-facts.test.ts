@@ -53,6 +53,14 @@ describe('hand-written nginx change facts', () => {
     }
   });
 
+  it('a requirement is covered only by one listed before it (the rule reports in list order)', () => {
+    for (const [index, req] of TEMPLATE_REQUIREMENTS.entries()) {
+      if (!req.coveredBy) continue;
+      const coveringIndex = TEMPLATE_REQUIREMENTS.findIndex((r) => r.id === req.coveredBy);
+      expect([req.id, coveringIndex >= 0 && coveringIndex < index]).toEqual([req.id, true]);
+    }
+  });
+
   it('required elements agree with the stock element lists of the version that introduced them', () => {
     const present = (version: string, probe: (typeof TEMPLATE_REQUIREMENTS)[number]['anyOf'][number]): boolean => {
       const files = Object.values(stockElements(KongVersion.parse(version))!.files);

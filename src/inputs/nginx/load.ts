@@ -1,13 +1,15 @@
 // Loads the files given with `--nginx-template`: the template passed to `kong start --nginx-conf`
 // and any kept copies of the http/stream includes. Each is parsed, identified against Kong's stock
-// templates and reduced to the elements rules check. Unreadable or non-text files are input
-// errors; syntax trouble inside a readable template stays on `parsed.problems` for rules to report.
+// templates and reduced to the elements rules check. Unreadable or non-text files, and files with
+// nothing Kong-specific in them, are input errors; syntax trouble inside a readable template stays
+// on `parsed.problems` for rules to report.
 
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors';
 import { elementContext, extractElements, type TemplateElements, type TemplateRole } from './elements';
 import { STOCK_VARIANTS } from '../../knowledge/nginx-templates';
 import { identifyTemplate, type Identification } from './identify';
+import { KONG_MARKERS, showsKongMarkers } from './kong-markers';
 import { normalizeTemplate, unwrapLuaTemplate, type NormalizedLine } from './normalize';
 import { parseNginx } from './parse';
 import type { ParsedConfig } from './types';
@@ -60,6 +62,11 @@ export function readNginxTemplate(file: string, text: string): NginxTemplate {
   const parsed = parseNginx('\n'.repeat(lineOffset) + body);
   if (parsed.all.length === 0) {
     throw new InputError('no nginx directive found: expected an nginx template', { file, line: 1 });
+  }
+  // Checking such a file would report Kong's whole template as missing from it, and a run that
+  // ends in findings reads as "checked" while the real template never was.
+  if (!showsKongMarkers(parsed)) {
+    throw new InputError(`not a Kong nginx template: it has no Kong-specific content (${KONG_MARKERS}); expected the template given to \`kong start --nginx-conf\` or a copy of one of Kong's template files`, { file });
   }
   const lines = normalizeTemplate(body, lineOffset);
   let identification = identifyTemplate(lines);

@@ -31,34 +31,54 @@ export function findElement(template: NginxTemplate, probe: ElementProbe, scope:
 
 /** Every place the template contains the probed element, in file order. */
 export function findElements(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Position[] {
+  return findOccurrences(template, probe, scope).map((o) => o.at);
+}
+
+/** An occurrence of a probed element; `context` (`stream>server`) is unknown for placeholders, server names and injection loops. */
+export interface Occurrence {
+  at: Position;
+  context?: string;
+}
+
+/** True when the occurrence sits in stream content, which Kong includes only with stream listeners. */
+export function inStreamContent(template: NginxTemplate, occurrence: Occurrence): boolean {
+  return template.role === 'stream' || (occurrence.context?.startsWith('stream') ?? false);
+}
+
+/** Every occurrence of the probed element with the context it was found in, in file order. */
+export function findOccurrences(template: NginxTemplate, probe: ElementProbe, scope: TemplateScope = 'any'): Occurrence[] {
   const e = template.elements;
   const inScope = (context: string): boolean => scope === 'any' || context === scope || context.startsWith(`${scope}>`);
   switch (probe.kind) {
     case 'dict':
-      return e.dicts.filter((d) => d.name === probe.name && inScope(d.context)).map((d) => d.at);
+      return e.dicts.filter((d) => d.name === probe.name && inScope(d.context));
     case 'server':
-      return e.servers.filter((s) => s.name === probe.name).map((s) => s.at);
+      return e.servers.filter((s) => s.name === probe.name).map((s) => ({ at: s.at }));
     case 'include':
-      return e.includes.filter((i) => i.target === probe.target && inScope(i.context)).map((i) => i.at);
+      return e.includes.filter((i) => i.target === probe.target && inScope(i.context));
     case 'directive':
       return e.directives.filter(({ directive, context }) =>
-        directive.name === probe.name && (probe.context ? context === probe.context : inScope(context))).map((d) => d.directive.at);
+        directive.name === probe.name && (probe.context ? context === probe.context : inScope(context))).map(occurrenceOf);
     case 'handler':
-      return e.handlerCalls.filter((h) => h.name === probe.name && inScope(h.context)).map((h) => h.at);
+      return e.handlerCalls.filter((h) => h.name === probe.name && inScope(h.context));
     case 'location':
-      return e.locations.filter((l) => l.path === probe.path && inScope(l.context)).map((l) => l.at);
+      return e.locations.filter((l) => l.path === probe.path && inScope(l.context));
     case 'lua':
-      return e.directives.filter(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context)).map((d) => d.directive.at);
+      return e.directives.filter(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context)).map(occurrenceOf);
     case 'injection-list':
-      return e.injectionLists.filter((l) => l.name === probe.name).map((l) => l.at);
+      return e.injectionLists.filter((l) => l.name === probe.name).map((l) => ({ at: l.at }));
     case 'placeholder':
-      return template.parsed.placeholders.filter((p) => p.name === probe.name).map((p) => p.at);
+      return template.parsed.placeholders.filter((p) => p.name === probe.name).map((p) => ({ at: p.at }));
     case 'prefix-socket':
       return e.directives.filter(({ directive }) => {
         if (directive.name !== 'listen') return false;
         const socket = /^unix:\$\{\{PREFIX\}\}\/(.*\.sock)$/i.exec(directive.args[0]?.value ?? '')?.[1];
         if (!socket) return false;
         return probe.only ? probe.only.includes(socket) : !(probe.except ?? []).includes(socket);
-      }).map((d) => d.directive.at);
+      }).map(occurrenceOf);
   }
+}
+
+function occurrenceOf({ directive, context }: { directive: { at: Position }; context: string }): Occurrence {
+  return { at: directive.at, context };
 }

@@ -116,7 +116,7 @@ describe('loadNginxTemplates: unreadable input is an InputError naming the file'
   });
 
   it('a readable template with broken syntax loads, with its problems kept', () => {
-    const t = readNginxTemplate('broken.conf', 'http {\n  server {\n');
+    const t = readNginxTemplate('broken.conf', 'lua_shared_dict kong 5m;\nhttp {\n  server {\n');
     expect(t.parsed.problems).toHaveLength(2);
   });
 });

@@ -33,7 +33,6 @@ describe('fixture templates and their expected findings', () => {
       'info nginx/template-obsolete-elements:unusedDict kong_process_events',
       'warning nginx/template-directives:directive nginx.http2-limits-obsolete',
       'warning nginx/template-missing-elements:missing nginx.http-inject-include',
-      'warning nginx/template-missing-elements:missing nginx.main-inject-include',
     ]);
   });
 
@@ -47,7 +46,7 @@ describe('fixture templates and their expected findings', () => {
   it('3.4-http-copy.conf, 3.4 -> 3.9: sockets, HTTP/2, client hello, duplicate lua_ssl line', async () => {
     expect(await findingsFor({ name: '3.4', conf: '', from: '3.4.2', to: '3.9.3', inputs: fixtureTemplates('3.4-http-copy.conf') })).toEqual([
       'blocker nginx/template-directives:duplicateWithInclude',
-            'blocker nginx/template-obsolete-elements:obsolete nginx.prefix-sockets',
+      'blocker nginx/template-obsolete-elements:obsolete nginx.prefix-sockets',
       'info nginx/template-identified:customised 3.2.0 - 3.4.2',
       'warning nginx/template-missing-elements:missing nginx.http2-on',
       'warning nginx/template-missing-elements:missing nginx.ssl-client-hello',

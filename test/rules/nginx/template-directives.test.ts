@@ -4,8 +4,8 @@ import { fixtureTemplates, inlineTemplate } from './support';
 
 ruleTester.run(rule, {
   valid: [
-    { name: 'listen with http2 is fine on nginx 1.21 (Kong 3.5)', from: '3.4.2', to: '3.5.0', inputs: inlineTemplate('server {\n  listen 8443 ssl http2;\n}\n') },
-    { name: 'TLSv1.2-only servers are fine on 3.6', from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.2 TLSv1.3;\n}\n') },
+    { name: 'listen with http2 is fine on nginx 1.21 (Kong 3.5)', from: '3.4.2', to: '3.5.0', inputs: inlineTemplate('server {\n  listen 8443 ssl http2;\n}\nlua_shared_dict kong 5m;\n') },
+    { name: 'TLSv1.2-only servers are fine on 3.6', from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.2 TLSv1.3;\n}\nlua_shared_dict kong 5m;\n') },
     { name: 'lua_ssl_trusted_certificate without the inject include is no duplicate', from: '3.3.1', to: '3.4.2', inputs: inlineTemplate("lua_ssl_trusted_certificate '/ca.pem';\nlua_shared_dict kong 5m;\n") },
   ],
   invalid: [
@@ -19,7 +19,7 @@ ruleTester.run(rule, {
     },
     {
       name: 'listen ... http2 and http2_push on nginx 1.25',
-      from: '3.5.0', to: '3.6.1', inputs: inlineTemplate('server {\n  listen 8443 ssl http2;\n  http2_push_preload on;\n}\n'),
+      from: '3.5.0', to: '3.6.1', inputs: inlineTemplate('server {\n  listen 8443 ssl http2;\n  http2_push_preload on;\n}\nlua_shared_dict kong 5m;\n'),
       findings: [
         { messageId: 'directive', line: 2, column: 19, hop: '3.6', data: { fact: 'nginx.listen-http2-flag' } },
         { messageId: 'directive', line: 3, data: { fact: 'nginx.http2-push-obsolete' } },
@@ -27,7 +27,7 @@ ruleTester.run(rule, {
     },
     {
       name: '`http2 on` in a template for a target before 3.6 is an unknown directive',
-      from: '3.4.2', to: '3.5.0', inputs: inlineTemplate('server {\n  http2 on;\n}\n'),
+      from: '3.4.2', to: '3.5.0', inputs: inlineTemplate('server {\n  http2 on;\n}\nlua_shared_dict kong 5m;\n'),
       findings: [{ messageId: 'directive', severity: 'blocker', line: 2, data: { fact: 'nginx.http2-directive-new' } }],
     },
     {

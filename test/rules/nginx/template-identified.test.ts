@@ -47,8 +47,9 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'stockCopy', data: { range: '3.3.0 - 3.3.1' } }],
     },
     {
-      name: 'an unrelated nginx file is not passed off as a Kong template',
-      from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('worker_processes 4;\nhttp {\n  server {\n    listen 80;\n    root /srv/www;\n  }\n}\n'),
+      // A file with nothing Kong-specific is refused by the loader; this one has a Kong dict.
+      name: 'a Kong template unlike any stock one is not passed off as a copy',
+      from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('worker_processes 4;\nhttp {\n  lua_shared_dict kong 5m;\n  server {\n    listen 80;\n    root /srv/www;\n  }\n}\n'),
       findings: [{ messageId: 'unrecognised', data: { confidence: 'none' } }],
     },
   ],

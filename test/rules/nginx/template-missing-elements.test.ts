@@ -20,12 +20,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
-      name: '2.8 inlined template taken to 3.4: worker events, exit_worker, the inject includes',
+      // nginx-inject.conf renders empty with a database: its absence is not reported here.
+      name: '2.8 inlined template taken to 3.4 on a node with a database: worker events, exit_worker, the http inject include',
       conf: '', from: '2.8.2', to: '3.4.2', inputs: fixtureTemplates('2.8-inlined.conf'),
       findings: [
         { messageId: 'missing', severity: 'blocker', line: 17, data: { fact: 'nginx.worker-events.http' } },
         { messageId: 'missing', severity: 'info', data: { fact: 'nginx.exit-worker' } },
-        { messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.main-inject-include' } },
         { messageId: 'missing', severity: 'warning', line: 17, data: { fact: 'nginx.http-inject-include' } },
       ],
     },
@@ -43,10 +43,7 @@ ruleTester.run(rule, {
     {
       name: 'wasm = on needs the wasm block in a pre-3.4 wrapper',
       conf: 'wasm = on', from: '3.0.0', to: '3.4.2', inputs: WRAPPER_30,
-      findings: [
-        { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.main-inject-include' } },
-        { messageId: 'missing', severity: 'blocker', data: { fact: 'nginx.wasm-block' } },
-      ],
+      findings: [{ messageId: 'missing', severity: 'blocker', data: { fact: 'nginx.wasm-block' } }],
     },
     {
       name: 'without kong.conf an undecidable condition is reported as a warning that names it',
@@ -54,10 +51,68 @@ ruleTester.run(rule, {
       findings: [
         // The role is only a default guess without kong.conf: the data-plane tunnel stays in question.
         { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.cluster-ssl-tunnel' }, message: 'matters only on a data plane with `cluster_use_proxy = on`' },
-        { messageId: 'missing', data: { fact: 'nginx.main-inject-include' } },
         { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.wasm-block' }, message: 'matters only if `wasm = on`' },
       ],
     },
   ],
   notEvaluated: [{ name: 'no --nginx-template given', conf: '', from: '2.8.2', to: '3.4.2', reason: /nginx/ }],
+});
+
+// Written for these tests in the shape Kong's spec fixture takes from 3.6: the LMDB lines inline,
+// with the validation tag, instead of `include 'nginx-inject.conf'`.
+const INLINE_LMDB_TAG = `pid pids/nginx.pid;
+> if database == "off" then
+lmdb_environment_path \${{LMDB_ENVIRONMENT_PATH}};
+lmdb_map_size         \${{LMDB_MAP_SIZE}};
+> if lmdb_validation_tag then
+lmdb_validation_tag   $(lmdb_validation_tag);
+> end
+> end
+events {}
+http {
+    include 'nginx-kong.conf';
+}
+`;
+const INJECT_WRAPPER = "pid pids/nginx.pid;\ninclude 'nginx-inject.conf';\nevents {}\nhttp {\n    include 'nginx-kong.conf';\n}\n";
+
+describe('nginx-inject.conf only carries LMDB settings for DB-less nodes and data planes', () => {
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'a node with a database loses nothing without the include: Kong renders the file empty', conf: 'database = postgres', from: '3.0.0', to: '3.9.3', inputs: WRAPPER_30 },
+      { name: 'DB-less up to 3.5: the inline LMDB lines are all the include would bring', conf: 'database = off', topology: 'dbless', from: '3.0.0', to: '3.5.0', inputs: WRAPPER_30 },
+      { name: 'DB-less on 3.9 with an inline lmdb_validation_tag', conf: 'database = off', topology: 'dbless', from: '3.4.2', to: '3.9.3', inputs: inlineTemplate(INLINE_LMDB_TAG) },
+      { name: 'DB-less on 3.9 with the include', conf: 'database = off', topology: 'dbless', from: '3.4.2', to: '3.9.3', inputs: inlineTemplate(INJECT_WRAPPER) },
+    ],
+    invalid: [
+      {
+        name: 'DB-less node on 3.6: inline LMDB lines lack the validation tag the include adds',
+        conf: 'database = off', topology: 'dbless', from: '3.4.2', to: '3.6.1', inputs: WRAPPER_30,
+        findings: [{ messageId: 'missing', severity: 'warning', line: 2, hop: '3.6', data: { fact: 'nginx.main-inject-include' }, message: '`lmdb_validation_tag`' }],
+      },
+      {
+        name: 'a data plane keeps LMDB too',
+        conf: 'role = data_plane\ndatabase = off', topology: 'hybrid', role: 'data_plane', from: '3.4.2', to: '3.9.3', inputs: WRAPPER_30,
+        findings: [{ messageId: 'missing', severity: 'warning', data: { fact: 'nginx.main-inject-include' } }],
+      },
+      {
+        name: 'without kong.conf the node may be DB-less: a warning that names the condition',
+        from: '3.4.2', to: '3.6.1', inputs: WRAPPER_30,
+        findings: [
+          { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.cluster-ssl-tunnel' } },
+          { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.main-inject-include' }, message: 'matters only on a DB-less node (`database = off`) or a data plane; no kong.conf given' },
+          { messageId: 'missing', severity: 'warning', data: { fact: 'nginx.wasm-block' } },
+        ],
+      },
+      {
+        name: 'DB-less on 3.9 without any LMDB line: one finding, as the include settles both',
+        conf: 'database = off', topology: 'dbless', from: '2.8.2', to: '3.9.3', inputs: fixtureTemplates('legacy-1x-loops.conf'),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 2, data: { fact: 'nginx.lmdb' } }],
+      },
+      {
+        name: 'without kong.conf a template without LMDB lines is a warning, not silence',
+        from: '2.8.2', to: '3.0.0', inputs: fixtureTemplates('legacy-1x-loops.conf'),
+        findings: [{ messageId: 'missing', severity: 'warning', line: 2, data: { fact: 'nginx.lmdb' }, message: 'matters only on a DB-less node' }],
+      },
+    ],
+  });
 });

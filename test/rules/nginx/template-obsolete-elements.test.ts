@@ -97,16 +97,71 @@ describe('3.8 socket path of the cluster TLS tunnel', () => {
   });
 });
 
-describe('every socket of a stream copy is reported', () => {
+const STREAM_COPY = 'server {\n  listen unix:${{PREFIX}}/stream_rpc.sock;\n}\nserver {\n  listen unix:${{PREFIX}}/stream_config.sock;\n}\nlua_shared_dict stream_kong 5m;\n';
+
+// Written for these tests: an nginx.conf with both blocks pasted in, each listening under the prefix.
+const INLINED_BOTH = `events {}
+http {
+    lua_shared_dict kong 5m;
+    server {
+        server_name kong_worker_events;
+        listen unix:\${{PREFIX}}/worker_events.sock;
+    }
+}
+stream {
+    lua_shared_dict stream_kong 5m;
+    server {
+        listen unix:\${{PREFIX}}/stream_worker_events.sock;
+    }
+}
+`;
+
+describe('every socket of a stream copy is reported, when Kong includes the stream file', () => {
   ruleTester.run(rule, {
-    valid: [{ name: 'sockets under socket_path are fine', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate('server {\n  listen unix:${{SOCKET_PATH}}/${{STREAM_RPC_SOCK}};\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf') }],
+    valid: [
+      { name: 'sockets under socket_path are fine', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate('server {\n  listen unix:${{SOCKET_PATH}}/${{STREAM_RPC_SOCK}};\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf') },
+      // nginx.lua 3.8.0 - 3.9.3 includes nginx-kong-stream.conf only when stream_listen is set.
+      { name: 'stream_listen unset (off by default): the stream file is never included', conf: 'database = postgres\nproxy_listen = 0.0.0.0:8000', from: '3.4.2', to: '3.9.3', inputs: inlineTemplate(STREAM_COPY, 'stream.conf') },
+      { name: 'stream_listen = off', conf: 'stream_listen = off', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(STREAM_COPY, 'stream.conf') },
+    ],
     invalid: [{
-      name: 'two prefix sockets, two findings',
-      from: '3.7.1', to: '3.8.1',
-      inputs: inlineTemplate('server {\n  listen unix:${{PREFIX}}/stream_rpc.sock;\n}\nserver {\n  listen unix:${{PREFIX}}/stream_config.sock;\n}\nlua_shared_dict stream_kong 5m;\n', 'stream.conf'),
+      name: 'without kong.conf: two prefix sockets, two warnings that name the condition',
+      from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(STREAM_COPY, 'stream.conf'),
       findings: [
-        { messageId: 'obsolete', line: 2, data: { fact: 'nginx.prefix-sockets' } },
-        { messageId: 'obsolete', line: 5, data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', severity: 'warning', line: 2, data: { fact: 'nginx.prefix-sockets' }, message: 'matters only if `stream_listen` is set; no kong.conf given' },
+        { messageId: 'obsolete', severity: 'warning', line: 5, data: { fact: 'nginx.prefix-sockets' } },
+      ],
+    }, {
+      name: 'with stream listeners each socket is a blocker',
+      conf: 'stream_listen = 0.0.0.0:5555', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(STREAM_COPY, 'stream.conf'),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 2, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', severity: 'blocker', line: 5, data: { fact: 'nginx.prefix-sockets' } },
+      ],
+    }],
+  });
+});
+
+describe('an inlined template: the http socket always matters, the stream one with stream listeners', () => {
+  ruleTester.run(rule, {
+    valid: [{ name: 'sockets moved to socket_path', conf: 'stream_listen = 0.0.0.0:5555', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(INLINED_BOTH.replace(/unix:\$\{\{PREFIX\}\}/g, 'unix:${{SOCKET_PATH}}')) }],
+    invalid: [{
+      name: 'no stream listeners: only the http socket',
+      conf: '', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(INLINED_BOTH),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 6, data: { fact: 'nginx.prefix-sockets' } }],
+    }, {
+      name: 'without kong.conf: the http socket is a blocker, the stream one a warning',
+      from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(INLINED_BOTH),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 6, data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', severity: 'warning', line: 12, data: { fact: 'nginx.prefix-sockets' }, message: '`stream_listen`' },
+      ],
+    }, {
+      name: 'with stream listeners both are blockers',
+      conf: 'stream_listen = 0.0.0.0:5555', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(INLINED_BOTH),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 6, data: { fact: 'nginx.prefix-sockets' } },
+        { messageId: 'obsolete', severity: 'blocker', line: 12, data: { fact: 'nginx.prefix-sockets' } },
       ],
     }],
   });
