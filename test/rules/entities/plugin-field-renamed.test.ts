@@ -86,6 +86,17 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text)).toEqual(['conflict warning @3']);
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text.replace('rolling_timeout: 60', 'rolling_timeout: 3600'))).toEqual([]);
   });
+
+  // decK merges `_plugin_configs.<name>` into every plugin naming it with `_config`
+  // (go-database-reconciler pkg/file/builder.go): Kong receives the shared whitelist.
+  it('invalid: a removed field in a decK shared config is reported once per plugin, at the shared text', async () => {
+    const text = '_format_version: "1.1"\n_plugin_configs:\n  admins-only:\n    whitelist: [admins]\nconsumers:\n- username: foo\n  plugins:\n  - name: acl\n    _config: admins-only\nplugins:\n- name: acl\n  _config: admins-only\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual(['removed blocker @4', 'removed blocker @4']);
+  });
+  it('valid: a shared config that only holds the new name', async () => {
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  admins-only:\n    allow: [admins]\nplugins:\n- name: acl\n  _config: admins-only\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+  });
 });
 
 async function runOnText(plan: PlanOptions, text: string) {
