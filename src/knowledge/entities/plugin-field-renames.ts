@@ -1,7 +1,7 @@
 // Plugin fields renamed or removed along 2.x -> 3.x. Read by rules/entities/plugin-field-renamed.
 
 import { deck, digest, docs, repo } from './sources';
-import type { FieldRename } from './types';
+import type { FieldPathText, FieldRename } from './types';
 
 const ALLOW_DENY_PLUGINS = ['acl', 'ip-restriction', 'bot-detection'] as const;
 const EE_REDIS_PLUGINS = [
@@ -329,3 +329,24 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     sources: [docs('3.13.0.0 AI Semantic Prompt Guard: request body size parameter')],
   },
 ];
+
+/**
+ * Deprecated plugin fields Kong's schema turns into their replacement when it loads the plugin
+ * (shorthand fields that name their replacement: the facts whose difference Kong refuses from
+ * 3.8), by plugin name and replacement path. A check on the replacement applies to the alias when
+ * only the alias is written: a flat `redis_ssl_verify: false` is `redis.ssl_verify: false` to Kong
+ * (kong/plugins/rate-limiting/schema.lua@3.9.3, shorthand_fields). Aliases whose value changes
+ * shape on the way (Redis addresses into nodes) are left out.
+ */
+export const pluginFieldAliases: ReadonlyMap<string, ReadonlyMap<FieldPathText, readonly FieldPathText[]>> = (() => {
+  const byPlugin = new Map<string, Map<FieldPathText, FieldPathText[]>>();
+  for (const fact of pluginFieldRenames) {
+    if (fact.status !== 'deprecated' || !fact.to || fact.mismatchRefusedIn === undefined || fact.valueShape) continue;
+    for (const plugin of fact.plugins ?? []) {
+      let byPath = byPlugin.get(plugin);
+      if (!byPath) byPlugin.set(plugin, (byPath = new Map()));
+      for (const to of [fact.to, ...(fact.alsoTo ?? [])]) byPath.set(to, [...(byPath.get(to) ?? []), fact.from]);
+    }
+  }
+  return byPlugin;
+})();

@@ -37,4 +37,13 @@ describe('entities/default-changed', () => {
   it('valid: a service whose url is plain http', async () => {
     expect(await runRuleOnText(rule, ee314, '_format_version: "3.0"\nservices:\n- name: a\n  url: http://a.internal\n')).toEqual([]);
   });
+
+  // A flat alias Kong turns into config.redis.ssl_verify sets it (rate-limiting schema.lua@3.9.3).
+  const redis = '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    minute: 1\n    policy: redis\n    redis: {host: r, ssl: true}\n';
+  it('valid: redis.ssl_verify given through the flat redis_ssl_verify alias', async () => {
+    expect(await runRuleOnText(rule, ee314, `${redis}    redis_ssl_verify: true\n`)).toEqual([]);
+  });
+  it('invalid: redis.ssl_verify given nowhere', async () => {
+    expect(await runRuleOnText(rule, ee314, redis)).toEqual(['defaultChanged warning @7']);
+  });
 });

@@ -24,4 +24,21 @@ describe('entities/field-value-rejected', () => {
     const text = '_format_version: "3.0"\n_plugin_configs:\n  r:\n    redis: {host: r, ssl_verify: false}\nplugins:\n- name: rate-limiting\n  _config: r\n  config: {minute: 1, policy: redis}\n';
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @4']);
   });
+
+  // Kong turns the flat rate-limiting Redis settings into config.redis (shorthand_fields of
+  // kong/plugins/rate-limiting/schema.lua@3.9.3); decK dumps of 3.4 write them flat (sweep files 024, 033-039).
+  const flat = (plugin: string, verify: boolean) =>
+    `_format_version: "3.0"\nplugins:\n- name: ${plugin}\n  config:\n    policy: redis\n    redis_host: redis\n    redis_ssl: true\n    redis_ssl_verify: ${verify}\n`;
+  it('invalid: flat redis_ssl_verify false, reported at the alias', async () => {
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting', false))).toEqual(['rejected blocker @8']);
+    expect(await runRuleOnText(rule, ee314, flat('response-ratelimiting', false))).toEqual(['rejected blocker @8']);
+  });
+  it('valid: flat redis_ssl_verify true, or the flat name on a plugin without that alias', async () => {
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting', true))).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting-advanced', false))).toEqual([]);
+  });
+  it('invalid: a dump writing both names is reported once, at the field itself', async () => {
+    const dump = `${flat('rate-limiting', false)}    redis:\n      host: redis\n      ssl: true\n      ssl_verify: false\n`;
+    expect(await runRuleOnText(rule, ee314, dump)).toEqual(['rejected blocker @12']);
+  });
 });
