@@ -13,7 +13,7 @@ import { maskDeckTemplates, restoreDeckTemplates } from '../inputs/declarative/d
 import type { DeclarativeEntity } from '../inputs/declarative/entities';
 import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
-import { pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
+import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
@@ -157,8 +157,10 @@ function convertPluginFields(
 
   for (const entity of declarativeEntities) {
     for (const fact of forEntity(renames, entity)) {
+      // A deprecated field without a one-to-one replacement keeps working until 4.0: nothing to move.
+      if (fact.status === 'deprecated' && !fact.to) continue;
       for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
-        if (!editable(abs(entity, hit.path))) continue;
+        if (!editable(abs(entity, hit.path)) || isOldDefault(fact, hit.value)) continue;
         const label = entityLabel(entity);
         // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
         if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {

@@ -169,4 +169,14 @@ describe('declarative converter round trip', () => {
       routes: [{ name: 'r', paths: ['/a'], protocols: ['http', 'https'] }],
     });
   });
+
+  it('moves opentelemetry endpoint to traces_endpoint, and keeps header_type, which has no one-to-one replacement', () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    endpoint: http://otel:4318/v1/traces\n    header_type: b3\n- name: zipkin\n  config:\n    default_header_type: w3c\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.0', to: '3.9.0' }));
+    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([
+      { name: 'opentelemetry', config: { traces_endpoint: 'http://otel:4318/v1/traces', header_type: 'b3' } },
+      { name: 'zipkin', config: { default_header_type: 'w3c' } },
+    ]);
+    expect(conversions.map((c) => c.key)).toEqual(['entities/plugin-field-renamed|plugin "opentelemetry"|plugin.opentelemetry.endpoint.deprecated']);
+  });
 });
