@@ -2,11 +2,11 @@
 // change behaviour (rate limits counted per node, credentials hidden, routes HTTPS-only...).
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FactIndex, concerns, entityLabel, factsOnPath, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { FactIndex, concerns, entityLabel, factsOnPath, fieldValuesOrAlias, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { defaultChanges } from '../../src/knowledge/entities/default-changes';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { Entity } from '../../src/model/entities';
-import { deepestExisting, isSet, matches } from '../../src/model/field-paths';
+import { deepestExisting, matches } from '../../src/model/field-paths';
 
 export default defineRule<'defaultChanged'>({
   id: 'entities/default-changed',
@@ -24,7 +24,8 @@ export default defineRule<'defaultChanged'>({
     const index = new FactIndex(factsOnPath(ctx, defaultChanges));
     const visit = (entity: Entity) => {
       for (const fact of index.for(entity)) {
-        if (!concerns(fact, entity) || !matches(entity, fact.when) || isSet(entity.fields, fact.path)) continue;
+        // A deprecated alias Kong turns into the field sets it too.
+        if (!concerns(fact, entity) || !matches(entity, fact.when) || fieldValuesOrAlias(entity, fact.path).length > 0) continue;
         ctx.report({
           messageId: 'defaultChanged',
           severity: severityFor(fact, entity),

@@ -3,12 +3,12 @@
 // A refused value makes a DB-less start or a decK sync fail.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { FactIndex, concerns, entityLabel, factsOnPath, fieldValuesOrAlias, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { fieldValueRules } from '../../src/knowledge/entities/field-value-rules';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { ValueCheck, ValueRule } from '../../src/knowledge/entities/types';
 import type { Entity } from '../../src/model/entities';
-import { deepestExisting, fieldValues, matches } from '../../src/model/field-paths';
+import { deepestExisting, matches } from '../../src/model/field-paths';
 
 /** True when the value passes the check. */
 function passes(check: ValueCheck, value: unknown): boolean {
@@ -56,7 +56,8 @@ export default defineRule<'rejected' | 'missing' | 'migrated'>({
     const report = (fact: ValueRule, entity: Entity, path: string) => {
       const base = { since: fact.introducedIn, remediation: fact.remediation, severity: severityFor(fact, entity) };
       const data = { entity: entityLabel(entity), since: fact.introducedIn, expected: fact.expected, summary: fact.summary, fact: fact.id };
-      const hits = fieldValues(entity.fields, path);
+      // A deprecated alias written instead of the field is checked in its place (flat Redis settings).
+      const hits = fieldValuesOrAlias(entity, path);
       if (fact.check.kind === 'set' || fact.check.kind === 'not-blank') {
         if (hits.length === 0) {
           ctx.report({ ...base, messageId: 'missing', at: entity.at(deepestExisting(entity.fields, path)), data: { ...data, field: path } });

@@ -6,7 +6,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
-import { pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
+import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
 import { fieldValues } from '../../src/model/field-paths';
@@ -15,7 +15,7 @@ import { KongVersion } from '../../src/version/kong-version';
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -24,6 +24,7 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
   messages: {
     removed: '{{entity}}: `{{from}}` is removed in {{since}}{{replacement}}. {{summary}}',
     renamed: '{{entity}}: `{{from}}` is deprecated from {{since}}; use `{{to}}`. {{summary}}',
+    deprecated: '{{entity}}: `{{from}}` is deprecated from {{since}}. {{summary}}',
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
     conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
@@ -51,6 +52,8 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
           const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;
           // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
           for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
+            // The default Kong takes without a warning (decK dumps write it for every plugin).
+            if (isOldDefault(fact, hit.value)) continue;
             const common = {
               at: entity.at(hit.path),
               since: fact.introducedIn,
@@ -94,7 +97,7 @@ export default defineRule<'removed' | 'renamed' | 'ignored' | 'migrated' | 'conf
               }
             }
             const messageId = fact.databaseMigrated && fromDatabase(entity) && fact.to ? 'migrated'
-              : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : 'renamed';
+              : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
             ctx.report({ ...common, messageId, severity: severityFor(fact, entity), data });
           }
         }

@@ -2,8 +2,10 @@
 // name (a 60,000-plugin file must not be checked against every fact), and how a finding's
 // severity follows the fact and the entity's source.
 
-import type { EntityChangeBase } from '../knowledge/entities/types';
+import { pluginFieldAliases } from '../knowledge/entities/plugin-field-renames';
+import type { EntityChangeBase, FieldPathText } from '../knowledge/entities/types';
 import type { Entity } from '../model/entities';
+import { fieldValues, type FieldHit } from '../model/field-paths';
 import type { Severity } from '../model/finding';
 import type { RuleContext } from './define-rule';
 
@@ -74,7 +76,22 @@ export function severityFor(fact: EntityChangeBase, entity: Entity): Severity {
   return fact.severity;
 }
 
-/** `plugin "key-auth"` or `route "orders"`, for messages. */
+/**
+ * The values at `path`, or, when the plugin leaves it unset, those of a deprecated alias Kong
+ * turns into it (`config.redis_ssl_verify` for `config.redis.ssl_verify`), at the alias's own
+ * path. Kong applies such an alias over an unset or null replacement (kong/db/schema/init.lua@3.9.3).
+ */
+export function fieldValuesOrAlias(entity: Entity, path: FieldPathText): FieldHit[] {
+  const hits = fieldValues(entity.fields, path);
+  if (hits.length > 0 || entity.type !== 'plugin') return hits;
+  const aliases = typeof entity.fields.name === 'string' ? pluginFieldAliases.get(entity.fields.name)?.get(path) : undefined;
+  for (const alias of aliases ?? []) {
+    const found = fieldValues(entity.fields, alias);
+    if (found.length > 0) return found;
+  }
+  return hits;
+}
+
 /**
  * Calls `each` for a route's string paths with their index in `paths`; anything else in the list
  * is skipped. A callback, not a list: route rules run on every route, and a list of pairs per
@@ -89,6 +106,7 @@ export function forEachRoutePath(entity: Entity, each: (path: string, index: num
   }
 }
 
+/** `plugin "key-auth"` or `route "orders"`, for messages. */
 export function entityLabel(entity: Entity): string {
   return entity.name ? `${entity.type} "${entity.name}"` : entity.id ? `${entity.type} ${entity.id}` : entity.type;
 }

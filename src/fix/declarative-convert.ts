@@ -13,7 +13,7 @@ import { maskDeckTemplates, restoreDeckTemplates } from '../inputs/declarative/d
 import type { DeclarativeEntity } from '../inputs/declarative/entities';
 import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
-import { pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
+import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
@@ -96,7 +96,8 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
     const origin = entity.at(path);
     return origin.kind === 'file' ? `${origin.file}:${origin.line}` : file;
   };
-  const abs = (entity: Entity, path: FieldPath) => [...(entity as DeclarativeEntity).documentPath, ...path];
+  // Where a field is written: the entity, or the decK `_plugin_configs` entry or `_info.defaults` it takes the value from.
+  const abs = (entity: Entity, path: FieldPath, beside?: FieldPath) => (entity as DeclarativeEntity).documentPathOf(path, beside);
 
   // An unquoted `3.0` is a number, which Kong's schema refuses: it is rewritten as text too.
   if (!plan.to.lt(KongVersion.parse('3.0.0')) && (parsed.formatVersion?.value !== '3.0' || parsed.formatVersionType !== 'text')) {
@@ -114,7 +115,7 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
   return { text: rest === '' ? restored : `${restored}${restored.endsWith('\n') ? '' : '\n'}${rest}`, conversions };
 }
 
-type Abs = (entity: Entity, path: FieldPath) => (string | number)[];
+type Abs = (entity: Entity, path: FieldPath, beside?: FieldPath) => (string | number)[];
 type Where = (entity: Entity, path: FieldPath) => string;
 type Record_ = (ruleId: string, entity: string, detail: string, description: string) => void;
 
@@ -145,10 +146,21 @@ function convertPluginFields(
   const forEntity = <F extends { entity: string; plugins?: readonly string[] }>(facts: readonly F[], entity: Entity) =>
     facts.filter((f) => f.entity === entity.type && (!f.plugins || f.plugins.includes(String(entity.fields.name))));
   const declarativeEntities: Entity[] = [...source.list('plugin'), ...source.list('route'), ...source.list('service')];
+  // A decK `_plugin_configs` entry named by plugins of different kinds is left to the operator:
+  // a change made for one kind would reach the others (the re-check reports what is left).
+  const sharedBy = new Map<string, Set<string>>();
+  for (const plugin of declarativeEntities) {
+    const name = plugin.type === 'plugin' ? plugin.fields._config : undefined;
+    if (typeof name === 'string') sharedBy.set(name, (sharedBy.get(name) ?? new Set()).add(String(plugin.fields.name)));
+  }
+  const editable = (place: (string | number)[]) => place[0] !== '_plugin_configs' || (sharedBy.get(String(place[1]))?.size ?? 0) <= 1;
 
   for (const entity of declarativeEntities) {
     for (const fact of forEntity(renames, entity)) {
+      // A deprecated field without a one-to-one replacement keeps working until 4.0: nothing to move.
+      if (fact.status === 'deprecated' && !fact.to) continue;
       for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
+        if (!editable(abs(entity, hit.path)) || isOldDefault(fact, hit.value)) continue;
         const label = entityLabel(entity);
         // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
         if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {
@@ -161,7 +173,7 @@ function convertPluginFields(
           const value = fact.valueShape?.kind === 'host-port-to-nodes' ? toNodes(hit.value, fact.valueShape.hostKey) : hit.value;
           for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
             if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;
-            doc.setIn(abs(entity, toFieldPath(to)), doc.createNode(value));
+            doc.setIn(abs(entity, toFieldPath(to), hit.path), doc.createNode(value));
           }
         }
         doc.deleteIn(abs(entity, hit.path));
@@ -172,7 +184,7 @@ function convertPluginFields(
       if (!matches(entity, fact.when)) continue;
       for (const path of fact.paths) {
         for (const hit of fieldValues(entity.fields, path)) {
-          if (Array.isArray(hit.value)) continue;
+          if (Array.isArray(hit.value) || !editable(abs(entity, hit.path))) continue;
           doc.setIn(abs(entity, hit.path), doc.createNode([hit.value]));
           record('entities/field-value-rejected', entityLabel(entity), fact.id, `${where(entity, hit.path)}: ${hit.path.join('.')} wrapped in a list`);
         }

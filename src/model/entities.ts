@@ -31,7 +31,12 @@ export interface Entity {
   id?: string;
   /** The entity's name, username or other human handle, for messages. */
   name?: string;
-  /** Field values in Kong's schema shape (`paths` is an array, `config` an object). */
+  /**
+   * Field values in Kong's schema shape (`paths` is an array, `config` an object), as Kong
+   * receives them: a declarative service's `url` already split into protocol, host, port and
+   * path, a plugin's decK `_config` merged into `config`, decK `_info.defaults` filled in. `at`
+   * points at whichever text holds each value.
+   */
   fields: Readonly<Record<string, unknown>>;
   /** Enclosing entities: a plugin nested under a route under a service knows both. */
   parents?: EntityParents;
@@ -48,7 +53,7 @@ export interface Entity {
   pathsMigratedOnLoad?: boolean;
   /** Where the entity itself starts. */
   origin: Origin;
-  /** Where one of its fields is written; falls back to the entity's origin. */
+  /** Where one of its fields is written (its own text, or a shared one); falls back to the entity's origin. */
   at(path?: FieldPath): Origin;
 }
 

@@ -134,4 +134,49 @@ describe('declarative converter round trip', () => {
     expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([{ name: 'post-function', config: { access: ['a'] } }, { name: 'pre-function', config: { access: ['b'] } }]);
     expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toHaveLength(2);
   });
+
+  // decK merges `_plugin_configs.<name>` into each plugin naming it, the plugin's own values
+  // winning (go-database-reconciler pkg/file/builder.go mergePluginConfig).
+  it('converts a removed field where a decK shared config writes it, not in each plugin', () => {
+    const source = '_format_version: "1.1"\n_plugin_configs:\n  admins-only:\n    whitelist: [admins]\nplugins:\n- name: acl\n  _config: admins-only\n- name: acl\n  _config: admins-only\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(readDeclarativeText('kong.yml', text).root).toEqual({
+      _format_version: '3.0',
+      _plugin_configs: { 'admins-only': { allow: ['admins'] } },
+      plugins: [{ name: 'acl', _config: 'admins-only' }, { name: 'acl', _config: 'admins-only' }],
+    });
+    expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toHaveLength(2);
+  });
+
+  it('leaves a shared config named by plugins of different kinds to the operator', () => {
+    const source = '_format_version: "3.0"\n_plugin_configs:\n  lists:\n    whitelist: [a]\nplugins:\n- name: acl\n  _config: lists\n- name: my-plugin\n  _config: lists\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).toContain('whitelist: [ a ]');
+    expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toEqual([]);
+  });
+
+  it('pins no default that a decK shared config or _info.defaults already sets', () => {
+    const plan = handPlan({ from: '3.10.0.0', to: '3.14.0.0', edition: 'enterprise' });
+    const shared = '_format_version: "3.0"\n_plugin_configs:\n  ka: {hide_credentials: true}\nplugins:\n- name: key-auth\n  _config: ka\n';
+    expect(convertDeclarative('kong.yml', shared, plan).conversions).toEqual([]);
+    const defaults = '_format_version: "3.0"\n_info:\n  defaults:\n    route: {protocols: [https]}\nroutes:\n- name: r\n  paths: [/a]\n';
+    expect(convertDeclarative('kong.yml', defaults, plan).conversions).toEqual([]);
+    // Without them the old defaults are pinned, on the entity itself.
+    const plain = convertDeclarative('kong.yml', '_format_version: "3.0"\n_plugin_configs:\n  ka: {key_names: [k]}\nplugins:\n- name: key-auth\n  _config: ka\nroutes:\n- name: r\n  paths: [/a]\n', plan);
+    expect(readDeclarativeText('kong.yml', plain.text).root).toMatchObject({
+      _plugin_configs: { ka: { key_names: ['k'] } },
+      plugins: [{ name: 'key-auth', _config: 'ka', config: { hide_credentials: false } }],
+      routes: [{ name: 'r', paths: ['/a'], protocols: ['http', 'https'] }],
+    });
+  });
+
+  it('moves opentelemetry endpoint to traces_endpoint, and keeps header_type, which has no one-to-one replacement', () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    endpoint: http://otel:4318/v1/traces\n    header_type: b3\n- name: zipkin\n  config:\n    default_header_type: w3c\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.0', to: '3.9.0' }));
+    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([
+      { name: 'opentelemetry', config: { traces_endpoint: 'http://otel:4318/v1/traces', header_type: 'b3' } },
+      { name: 'zipkin', config: { default_header_type: 'w3c' } },
+    ]);
+    expect(conversions.map((c) => c.key)).toEqual(['entities/plugin-field-renamed|plugin "opentelemetry"|plugin.opentelemetry.endpoint.deprecated']);
+  });
 });

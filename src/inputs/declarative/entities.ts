@@ -1,10 +1,13 @@
 // Walks declarative documents into the shared entity model: top-level collections and the
 // collections Kong (and decK) let you nest (routes in services, plugins in services, routes,
 // consumers and consumer groups, targets in upstreams, snis in certificates, keys in key sets).
+// An entity configured from elsewhere too (a service `url`, decK `_config` and `_info.defaults`)
+// sees its merged fields; see layered-fields.ts.
 
 import type { Entity, EntityParent, EntityParents as Parents, EntityRef, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import { InputError } from '../../errors';
 import type { Origin } from '../../model/origin';
+import { layeredFields, placeOf, readDeckShared, type DeckShared, type LayeredFields } from './layered-fields';
 import type { DeclarativeDocument } from './types';
 
 type Parent = EntityParent;
@@ -33,16 +36,22 @@ export class DeclarativeEntity implements Entity {
   readonly id?: string;
   readonly name?: string;
   readonly workspace?: string;
+  /** The fields Kong receives: the record as written, merged with what `layered` adds. */
+  readonly fields: Readonly<Record<string, unknown>>;
   parents?: Parents;
 
   constructor(
     readonly type: EntityType,
-    readonly fields: Readonly<Record<string, unknown>>,
+    written: Readonly<Record<string, unknown>>,
     private readonly document: DeclarativeDocument,
     /** The path of the collection holding the entity, shared by its siblings. */
     private readonly collectionPath: readonly (string | number)[],
     private readonly index: number,
+    /** Set only for an entity configured from elsewhere too (service `url`, decK `_config`, `_info.defaults`). */
+    private readonly layered?: LayeredFields,
   ) {
+    const fields = layered ? layered.fields : written;
+    this.fields = fields;
     if (typeof fields.id === 'string') this.id = fields.id;
     const handle = entityHandle(type, fields);
     if (handle !== undefined) this.name = handle;
@@ -54,6 +63,17 @@ export class DeclarativeEntity implements Entity {
     return this.collectionPath.concat(this.index);
   }
 
+  /**
+   * Where a field's value is written in the entity's document (for --fix-output, which converts
+   * one file): in the entity, or in the decK `_plugin_configs` entry or `_info.defaults` it
+   * takes the value from. A field written nowhere belongs to the entity, or, given `beside`, to
+   * the place that field is written in (a renamed field stays in its shared config).
+   */
+  documentPathOf(path: FieldPath, beside?: FieldPath): (string | number)[] {
+    if (!this.layered || path.length === 0) return this.collectionPath.concat(this.index, path);
+    return placeOf(this.layered, { document: this.document, path: this.documentPath }, path, beside).path;
+  }
+
   get pathsMigratedOnLoad(): boolean {
     return this.document.kongMigratesOnLoad;
   }
@@ -63,7 +83,9 @@ export class DeclarativeEntity implements Entity {
   }
 
   at(path: FieldPath = []): Origin {
-    return this.document.at(this.collectionPath.concat(this.index, path));
+    if (!this.layered || path.length === 0) return this.document.at(this.collectionPath.concat(this.index, path));
+    const place = placeOf(this.layered, { document: this.document, path: this.documentPath }, path);
+    return place.document.at(place.path);
   }
 }
 
@@ -113,8 +135,11 @@ const HOLDS: Readonly<Partial<Record<EntityType | 'consumer_group', ReadonlySet<
 export class DeclarativeEntitySource implements EntitySource {
   readonly kind = 'declarative' as const;
   readonly label: string;
+  /** decK's `_plugin_configs` and `_info.defaults`, read once; undefined when no file has them. */
+  private readonly deck: DeckShared | undefined;
   constructor(private readonly documents: readonly DeclarativeDocument[]) {
     this.label = documents.map((d) => d.file).join(', ');
+    this.deck = readDeckShared(documents);
     // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
     for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
   }
@@ -152,7 +177,7 @@ export class DeclarativeEntitySource implements EntitySource {
       for (const [collection, type] of Object.entries(TOP_LEVEL)) {
         if (!want.has(type as EntityType) && !descend.has(type)) continue;
         const items = document.root[collection];
-        if (Array.isArray(items)) walk(document, type, items, [collection], undefined, want, descend, visit);
+        if (Array.isArray(items)) walk(document, this.deck, type, items, [collection], undefined, want, descend, visit);
       }
     }
   }
@@ -196,6 +221,7 @@ function refuseAliasBombs(document: DeclarativeDocument): void {
  */
 function walk(
   document: DeclarativeDocument,
+  deck: DeckShared | undefined,
   type: EntityType | 'consumer_group',
   items: unknown[],
   path: (string | number)[],
@@ -213,7 +239,9 @@ function walk(
     const record = fields as Record<string, unknown>;
     const parents = referencedParents(record, inherited);
     if (wanted) {
-      const entity = new DeclarativeEntity(type as EntityType, record, document, path, index);
+      // Only a service (its `url`) or a file using decK's shared settings can need merged fields.
+      const layered = deck !== undefined || type === 'service' ? layeredFields(type as EntityType, record, document.flavor, deck) : undefined;
+      const entity = new DeclarativeEntity(type as EntityType, record, document, path, index, layered);
       if (parents) entity.parents = parents;
       visit(entity);
     }
@@ -229,7 +257,7 @@ function walk(
         const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
         childParents = self && parentKey ? withParent(parents, parentKey, self) : parents;
       }
-      walk(document, childType, children, childPath(path, index, key), childParents, want, descend, visit);
+      walk(document, deck, childType, children, childPath(path, index, key), childParents, want, descend, visit);
     }
   }
 }

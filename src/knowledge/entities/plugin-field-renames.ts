@@ -1,7 +1,7 @@
 // Plugin fields renamed or removed along 2.x -> 3.x. Read by rules/entities/plugin-field-renamed.
 
 import { deck, digest, docs, repo } from './sources';
-import type { FieldRename } from './types';
+import type { FieldPathText, FieldRename } from './types';
 
 const ALLOW_DENY_PLUGINS = ['acl', 'ip-restriction', 'bot-detection'] as const;
 const EE_REDIS_PLUGINS = [
@@ -98,6 +98,13 @@ const sessionRename = (plugins: readonly string[], from: string, to: string | un
 });
 
 const OIDC_SAML = ['openid-connect', 'saml'] as const;
+
+/** The 3.7 tracing schemas deprecate the legacy header settings, each with the default Kong takes silently. */
+const TRACING_DEPRECATIONS = {
+  opentelemetry: repo('kong/plugins/opentelemetry/schema.lua', '3.7.0', 'header_type: deprecation with old_default "preserve"'),
+  zipkin: repo('kong/plugins/zipkin/schema.lua', '3.7.0', 'header_type and default_header_type: deprecations with old_default "preserve" and "b3"'),
+} as const;
+const LEGACY_PROPAGATION = repo('kong/tracing/propagation/init.lua', '3.7.0', 'get_plugin_params: the legacy settings apply only while propagation sets no extract, inject or clear');
 
 export const pluginFieldRenames: readonly FieldRename[] = [
   allowDeny('whitelist', 'allow'),
@@ -315,6 +322,51 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     sources: [digest('plugin-oidc-claims-fields-deprecated'), docs('3.14.0.0')],
   })),
   {
+    id: 'plugin.opentelemetry.endpoint.deprecated',
+    introducedIn: '3.8.0',
+    edition: 'oss+ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['opentelemetry'],
+    from: 'config.endpoint',
+    to: 'config.traces_endpoint',
+    status: 'deprecated',
+    summary: 'opentelemetry sends traces to config.traces_endpoint from 3.8 (logs got their own logs_endpoint); endpoint remains a deprecated alias until 4.0, and a traces_endpoint set beside it wins.',
+    remediation: 'Rename config.endpoint to config.traces_endpoint once every node runs 3.8 or later.',
+    sources: [
+      repo('kong/plugins/opentelemetry/schema.lua', '3.8.0', 'endpoint became a shorthand writing traces_endpoint, deprecated for removal in 4.0; at 3.7.1 endpoint is the required field'),
+      repo('kong/db/schema/init.lua', '3.9.3', 'a deprecated shorthand does not override a set field; without replaced_with Kong does not refuse a difference'),
+    ],
+  },
+  ...(['opentelemetry', 'zipkin'] as const).map((plugin): FieldRename => ({
+    id: `plugin.${plugin}.header_type.deprecated`,
+    introducedIn: '3.7.0',
+    edition: 'oss+ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: [plugin],
+    from: 'config.header_type',
+    status: 'deprecated',
+    oldDefault: 'preserve',
+    summary: 'header_type is deprecated from 3.7 (removal planned for 4.0) in favour of the config.propagation record; Kong still translates it into extraction and injection formats as long as propagation sets neither extract, inject nor clear.',
+    remediation: 'Express the header handling as config.propagation.extract and config.propagation.inject (with default_format), then remove header_type.',
+    sources: [TRACING_DEPRECATIONS[plugin], LEGACY_PROPAGATION],
+  })),
+  {
+    id: 'plugin.zipkin.default_header_type.deprecated',
+    introducedIn: '3.7.0',
+    edition: 'oss+ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['zipkin'],
+    from: 'config.default_header_type',
+    status: 'deprecated',
+    oldDefault: 'b3',
+    summary: 'zipkin\'s default_header_type is deprecated from 3.7 (removal planned for 4.0) in favour of config.propagation.default_format, which Kong only reads once propagation sets extract, inject or clear: until then default_header_type (default b3) still decides.',
+    remediation: 'Move the value to config.propagation.default_format together with config.propagation.extract and inject, then remove default_header_type.',
+    sources: [TRACING_DEPRECATIONS.zipkin, LEGACY_PROPAGATION],
+  },
+  {
     id: 'plugin.ai-semantic-prompt-guard.rules.max_request_body_size.deprecated',
     introducedIn: '3.13.0.0',
     edition: 'ee',
@@ -329,3 +381,29 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     sources: [docs('3.13.0.0 AI Semantic Prompt Guard: request body size parameter')],
   },
 ];
+
+/**
+ * Deprecated plugin fields Kong's schema turns into their replacement when it loads the plugin
+ * (shorthand fields that name their replacement: the facts whose difference Kong refuses from
+ * 3.8), by plugin name and replacement path. A check on the replacement applies to the alias when
+ * only the alias is written: a flat `redis_ssl_verify: false` is `redis.ssl_verify: false` to Kong
+ * (kong/plugins/rate-limiting/schema.lua@3.9.3, shorthand_fields). Aliases whose value changes
+ * shape on the way (Redis addresses into nodes) are left out.
+ */
+export const pluginFieldAliases: ReadonlyMap<string, ReadonlyMap<FieldPathText, readonly FieldPathText[]>> = (() => {
+  const byPlugin = new Map<string, Map<FieldPathText, FieldPathText[]>>();
+  for (const fact of pluginFieldRenames) {
+    if (fact.status !== 'deprecated' || !fact.to || fact.mismatchRefusedIn === undefined || fact.valueShape) continue;
+    for (const plugin of fact.plugins ?? []) {
+      let byPath = byPlugin.get(plugin);
+      if (!byPath) byPlugin.set(plugin, (byPath = new Map()));
+      for (const to of [fact.to, ...(fact.alsoTo ?? [])]) byPath.set(to, [...(byPath.get(to) ?? []), fact.from]);
+    }
+  }
+  return byPlugin;
+})();
+
+/** True when a deprecated field holds the default Kong takes silently (`oldDefault`): nothing to report or convert. */
+export function isOldDefault(fact: FieldRename, value: unknown): boolean {
+  return fact.oldDefault !== undefined && value === fact.oldDefault;
+}

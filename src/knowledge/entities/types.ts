@@ -86,6 +86,11 @@ export interface FieldRename extends EntityChangeBase {
    * Kong applies the alias over the replacement, a null alias included.
    */
   mismatchRefusedIn?: string;
+  /**
+   * The field's default, which Kong takes without a deprecation warning (the schema's
+   * `deprecation.old_default`): every dump writes it, so only other values are reported.
+   */
+  oldDefault?: string | number | boolean;
 }
 
 /** What a value must satisfy from `introducedIn` on. */

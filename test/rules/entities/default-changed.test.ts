@@ -8,4 +8,42 @@ describe('entities/default-changed', () => {
   it('invalid: policy left to the default', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins:\n- name: rate-limiting\n  config:\n    minute: 1\n')).toEqual(['defaultChanged warning @4']);
   });
+
+  const ee314 = { from: '3.10.0.0', to: '3.14.0.0', edition: 'enterprise' as const };
+  // decK merges a `_plugin_configs` entry into each plugin naming it (go-database-reconciler
+  // pkg/file/builder.go fillPluginConfig): a setting there is set.
+  it('valid: hide_credentials set in the decK shared config the plugin names', async () => {
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  ka: {hide_credentials: true, key_names: [apikey]}\nplugins:\n- name: key-auth\n  _config: ka\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+  });
+  it('invalid: hide_credentials set in neither the plugin nor its shared config', async () => {
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  ka: {key_names: [apikey]}\nplugins:\n- name: key-auth\n  _config: ka\n  config: {key_in_body: false}\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @7']);
+  });
+  // decK fills unset fields from `_info.defaults` (pkg/utils/defaulter.go).
+  it('valid: route protocols given by decK _info.defaults', async () => {
+    const text = '_format_version: "3.0"\n_info:\n  defaults:\n    route: {protocols: [https]}\nroutes:\n- name: r\n  paths: [/a]\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+  });
+  it('invalid: _info.defaults for another entity type leaves route protocols unset', async () => {
+    const text = '_format_version: "3.0"\n_info:\n  defaults:\n    service: {protocol: https}\nroutes:\n- name: r\n  paths: [/a]\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @6']);
+  });
+  // Kong sets protocol from the url shorthand (kong/db/schema/entities/services.lua@3.9.3).
+  it('invalid: a service whose https url leaves tls_verify unset', async () => {
+    const text = '_format_version: "3.0"\nservices:\n- name: a\n  url: https://a.internal\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @3']);
+  });
+  it('valid: a service whose url is plain http', async () => {
+    expect(await runRuleOnText(rule, ee314, '_format_version: "3.0"\nservices:\n- name: a\n  url: http://a.internal\n')).toEqual([]);
+  });
+
+  // A flat alias Kong turns into config.redis.ssl_verify sets it (rate-limiting schema.lua@3.9.3).
+  const redis = '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    minute: 1\n    policy: redis\n    redis: {host: r, ssl: true}\n';
+  it('valid: redis.ssl_verify given through the flat redis_ssl_verify alias', async () => {
+    expect(await runRuleOnText(rule, ee314, `${redis}    redis_ssl_verify: true\n`)).toEqual([]);
+  });
+  it('invalid: redis.ssl_verify given nowhere', async () => {
+    expect(await runRuleOnText(rule, ee314, redis)).toEqual(['defaultChanged warning @7']);
+  });
 });

@@ -8,4 +8,37 @@ describe('entities/field-value-rejected', () => {
   it('invalid: fractional queue size', async () => {
     expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0' }, 'plugins:\n- name: http-log\n  config: {http_endpoint: "http://x", queue: {max_batch_size: 2.5}}\n')).toEqual(['rejected blocker @3']);
   });
+
+  const ee314 = { from: '3.10.0.0', to: '3.14.0.0', edition: 'enterprise' as const };
+  // The url shorthand sets protocol, and wins over the explicit field in a file Kong loads
+  // (kong/db/schema/init.lua@3.9.3; src/015.yaml of the sweep is such a file).
+  it('invalid: tls_verify false on a service whose url is https', async () => {
+    const text = '_format_version: "3.0"\nservices:\n- name: a\n  url: https://bank-api:8445\n  tls_verify: false\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @5']);
+  });
+  it('valid: tls_verify false on a service whose url is http, even beside protocol: wss', async () => {
+    const text = '_format_version: "3.0"\nservices:\n- name: a\n  protocol: wss\n  url: http://a.internal\n  tls_verify: false\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+  });
+  it('invalid: a removed-on-3.14 value in a decK shared config, reported where the shared config writes it', async () => {
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  r:\n    redis: {host: r, ssl_verify: false}\nplugins:\n- name: rate-limiting\n  _config: r\n  config: {minute: 1, policy: redis}\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @4']);
+  });
+
+  // Kong turns the flat rate-limiting Redis settings into config.redis (shorthand_fields of
+  // kong/plugins/rate-limiting/schema.lua@3.9.3); decK dumps of 3.4 write them flat (sweep files 024, 033-039).
+  const flat = (plugin: string, verify: boolean) =>
+    `_format_version: "3.0"\nplugins:\n- name: ${plugin}\n  config:\n    policy: redis\n    redis_host: redis\n    redis_ssl: true\n    redis_ssl_verify: ${verify}\n`;
+  it('invalid: flat redis_ssl_verify false, reported at the alias', async () => {
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting', false))).toEqual(['rejected blocker @8']);
+    expect(await runRuleOnText(rule, ee314, flat('response-ratelimiting', false))).toEqual(['rejected blocker @8']);
+  });
+  it('valid: flat redis_ssl_verify true, or the flat name on a plugin without that alias', async () => {
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting', true))).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, flat('rate-limiting-advanced', false))).toEqual([]);
+  });
+  it('invalid: a dump writing both names is reported once, at the field itself', async () => {
+    const dump = `${flat('rate-limiting', false)}    redis:\n      host: redis\n      ssl: true\n      ssl_verify: false\n`;
+    expect(await runRuleOnText(rule, ee314, dump)).toEqual(['rejected blocker @12']);
+  });
 });

@@ -86,6 +86,40 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text)).toEqual(['conflict warning @3']);
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text.replace('rolling_timeout: 60', 'rolling_timeout: 3600'))).toEqual([]);
   });
+
+  // decK merges `_plugin_configs.<name>` into every plugin naming it with `_config`
+  // (go-database-reconciler pkg/file/builder.go): Kong receives the shared whitelist.
+  it('invalid: a removed field in a decK shared config is reported once per plugin, at the shared text', async () => {
+    const text = '_format_version: "1.1"\n_plugin_configs:\n  admins-only:\n    whitelist: [admins]\nconsumers:\n- username: foo\n  plugins:\n  - name: acl\n    _config: admins-only\nplugins:\n- name: acl\n  _config: admins-only\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual(['removed blocker @4', 'removed blocker @4']);
+  });
+  it('valid: a shared config that only holds the new name', async () => {
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  admins-only:\n    allow: [admins]\nplugins:\n- name: acl\n  _config: admins-only\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+  });
+
+  // opentelemetry 3.8 made endpoint a deprecated shorthand for traces_endpoint
+  // (kong/plugins/opentelemetry/schema.lua@3.8.0; sweep files 040, 079).
+  it('invalid: opentelemetry endpoint crossing 3.8', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    endpoint: http://otel:4318/v1/traces\n';
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual(['renamed info @5']);
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.7.1' }, text)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text.replace('endpoint:', 'traces_endpoint:'))).toEqual([]);
+  });
+  // header_type and zipkin's default_header_type are deprecated from 3.7 with no one-to-one
+  // replacement; their defaults draw no deprecation warning (deprecation.old_default).
+  it('invalid: header_type and default_header_type other than their defaults crossing 3.7', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: zipkin\n  config:\n    header_type: w3c\n    default_header_type: w3c\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel\n    header_type: b3\n';
+    const result = await runOnText({ from: '3.4.0', to: '3.7.1' }, text);
+    expect(summarize(result.findings)).toEqual([
+      'entities/plugin-field-renamed deprecated info @10', 'entities/plugin-field-renamed deprecated info @5', 'entities/plugin-field-renamed deprecated info @6',
+    ]);
+    expect(result.findings[0].message).toMatch(/^plugin "zipkin": `config.header_type` is deprecated from 3.7.0\. /);
+  });
+  it('valid: header_type and default_header_type at their defaults, as every dump writes them', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: zipkin\n  config:\n    header_type: preserve\n    default_header_type: b3\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel\n    header_type: preserve\n';
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual([]);
+  });
 });
 
 async function runOnText(plan: PlanOptions, text: string) {
