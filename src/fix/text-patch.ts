@@ -227,11 +227,12 @@ class Patcher {
   private patchBlockMap(pairs: Pair[], deleted: Pair[], replaced: [Pair, unknown][], inserted: Entries, isRoot: boolean): void {
     const column = this.columnOf(this.keyStart(pairs[0]));
     for (const [pair, value] of replaced) {
-      // A scalar (or an empty list or mapping) takes the old value's place; a list or mapping
-      // gets the entry written again, in block style.
+      // A scalar (or an empty list or mapping) takes the place of a value written on the key's
+      // line; anything else gets the entry written again, in block style.
       const empty = value !== null && typeof value === 'object' && Object.keys(value).length === 0;
-      if ((value === null || typeof value !== 'object' || empty) && pair.value) this.replaceInline(pair.value as Node, value, false);
-      else this.edits.push({ ...this.blockSpan(pair), text: this.blockText([[this.keyText(pair), value]], column, this.startsLine(pair)) });
+      const onKeyLine = pair.value !== null && !((isMap(pair.value) || isSeq(pair.value)) && !pair.value.flow);
+      if ((value === null || typeof value !== 'object' || empty) && onKeyLine) this.replaceInline(pair.value as Node, value, false);
+      else this.edits.push({ ...this.blockSpan(pair, true), text: this.blockText([[this.keyText(pair), value]], column, this.startsLine(pair)) });
     }
     const ordered = [...deleted].sort((a, b) => this.keyStart(a) - this.keyStart(b));
     if (ordered.length > 0) {
@@ -243,8 +244,8 @@ class Patcher {
       // The comment that ended the old entry's line stays with what replaces it.
       const comment = this.lineComment(first);
       if (text !== '' && comment !== '') text = text.replace(this.eol, `${comment}${this.eol}`);
-      this.edits.push({ ...this.blockSpan(first), text });
-      for (const pair of rest) this.edits.push({ ...this.blockSpan(pair), text: '' });
+      this.edits.push({ ...this.blockSpan(first, text !== ''), text });
+      for (const pair of rest) this.edits.push({ ...this.blockSpan(pair, false), text: '' });
       return;
     }
     if (inserted.length === 0) return;
@@ -262,14 +263,17 @@ class Patcher {
 
   /**
    * The text of a block entry, from the start of its line to the end of its value's last line.
-   * An entry that shares its line with a `- ` keeps the dash: the lines after it then hold the
-   * rest of that list item, which YAML reads the same.
+   * An entry that shares its line with a `- ` keeps the dash: removed without replacement, the
+   * next line's indentation goes too, so the entry after it moves up behind the dash.
    */
-  private blockSpan(pair: Pair): { from: number; to: number } {
+  private blockSpan(pair: Pair, replaced: boolean): { from: number; to: number } {
     const keyStart = this.keyStart(pair);
-    let from = this.startsLine(pair) ? this.lineStart(keyStart) : keyStart;
-    if (!this.startsLine(pair)) while (from > 0 && (this.text[from - 1] === ' ' || this.text[from - 1] === '\t')) from--;
-    return { from, to: this.lineEndAfter(this.valueEnd(pair)) };
+    const to = this.lineEndAfter(this.valueEnd(pair));
+    if (this.startsLine(pair)) return { from: this.lineStart(keyStart), to };
+    if (replaced) return { from: keyStart, to };
+    let end = to;
+    while (end < this.text.length && end - to < this.columnOf(keyStart) && this.text[end] === ' ') end++;
+    return { from: keyStart, to: end };
   }
 
   /** ` # comment` after an entry written on one line, or ''. */
@@ -287,8 +291,8 @@ class Patcher {
       ? entries.map(([key, value]) => `${scalarText(key, undefined, false, false)}: ${flowText(value, false)}`)
       : blockEntries(entries, this.indentSeq).split('\n');
     if (!flow) lines.pop();
-    // After a `- ` kept in place (blockSpan), the first line follows the dash after one blank.
-    return lines.map((line, index) => (line === '' ? '' : index === 0 && !indentFirst ? ` ${line}` : pad + line) + this.eol).join('');
+    // After a `- ` kept in place (blockSpan), the first line goes where the old key was.
+    return lines.map((line, index) => (line === '' || (index === 0 && !indentFirst) ? line : pad + line) + this.eol).join('');
   }
 
   // ---- flow mappings (and JSON): entries separated by commas
