@@ -78,6 +78,21 @@ export class IntendedValue {
     return value;
   }
 
+  /** The value at `path` (plain data, not a YAML node), or undefined. */
+  getIn(path: readonly Key[]): unknown {
+    let at: unknown = this.root;
+    for (const key of path) {
+      if (!isContainer(at) || !Object.prototype.hasOwnProperty.call(at, key)) return undefined;
+      at = (at as Record<Key, unknown>)[key];
+    }
+    return at;
+  }
+
+  hasIn(path: readonly Key[]): boolean {
+    const parent = this.getIn(path.slice(0, -1));
+    return isContainer(parent) && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+  }
+
   set(key: string, value: unknown): void {
     this.setIn([key], value);
   }

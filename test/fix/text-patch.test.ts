@@ -61,4 +61,14 @@ describe('patchText', () => {
     intended.deleteIn(['c', 'x']);
     expect(() => patchText(text, 'yaml', root, intended)).toThrow(CannotPatch);
   });
+
+  it('reads and edits the intended value as the converter did the yaml Document (setIn makes mappings, deleteIn, getIn, hasIn)', () => {
+    const intended = new IntendedValue({ plugins: [{ name: 'acl', config: { whitelist: ['a'] } }] });
+    intended.setIn(['plugins', 0, 'config', 'redis', 'host'], 'h');
+    intended.deleteIn(['plugins', 0, 'config', 'whitelist']);
+    expect(intended.getIn(['plugins', 0, 'config'])).toEqual({ redis: { host: 'h' } });
+    expect(intended.hasIn(['plugins', 0, 'config', 'whitelist'])).toBe(false);
+    expect(intended.hasIn(['plugins', 0, 'name'])).toBe(true);
+    expect(intended.getIn(['plugins', 3, 'name'])).toBeUndefined();
+  });
 });
