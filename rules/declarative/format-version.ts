@@ -6,6 +6,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { DeclarativeDocument } from '../../src/inputs/declarative/types';
+import { ROUTE_PATH_FACTS } from '../../src/knowledge/entities/route-paths';
 import { deck, digest, docs, repo } from '../../src/knowledge/entities/sources';
 import { KongVersion } from '../../src/version/kong-version';
 
@@ -14,7 +15,7 @@ const FORMAT_CHANGE = '3.0.0';
 /** The values Kong 3.x's declarative schema accepts; 1.1 and 2.1 are migrated when loaded. */
 const KONG_FORMATS = ['1.1', '2.1', '3.0'];
 
-export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' | 'missing' | 'missingInPart'>({
+export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTwice' | 'kongRefuses' | 'missing' | 'missingInPart'>({
   id: 'declarative/format-version',
   description: 'Reports declarative files whose _format_version a 3.x target refuses or converts.',
   severity: 'blocker',
@@ -23,6 +24,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' |
   messages: {
     deckRefuses: '`_format_version: {{version}}`{{written}}: decK refuses to sync or diff this file against Kong 3.x; {{advice}}.',
     kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades the file when it loads it (regex paths get `~`), but every other tool reads it as written; convert it to format 3.0.',
+    kongPrefixesTwice: '`_format_version: {{version}}`: Kong 3.x upgrades this file as it loads it, one route at a time, and routes {{routes}} share one `paths` list through a YAML alias: its 2.x regex path `{{path}}` gets a `~` for each of them (`{{prefixed}}`), which Kong then refuses as a path; convert the file to format 3.0 (each path gets one `~`).',
     kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file; {{advice}}.',
     missing: 'no `_format_version`: Kong requires one and decK reads the file as format 1.1, which it refuses for Kong 3.x.',
     missingInPart: 'no `_format_version` in this file; decK takes the one of {{setIn}} when the files are synced together (Kong itself needs one in every file it loads).',
@@ -34,7 +36,10 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' |
     docs('3.0.0.0 Declarative and DB-less'),
     deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x'),
     repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),
-    repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load'),
+    repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load; each route\'s paths list is rewritten in place, once per route that holds it'),
+    repo('kong/db/migrations/migrate_path_280_300.lua', '3.9.3', 'a path with a character outside [a-zA-Z0-9.-_~/%] gets a leading ~, even one that has it already'),
+    repo('kong/db/schema/typedefs.lua', '3.9.3', 'router_path must start with / or ~/'),
+    { kind: 'repo', ref: 'gvvaughan/lyaml:lib/lyaml/init.lua@v6.2.8', note: 'load_alias returns the anchored table itself: aliases share one Lua table' },
   ],
   check(ctx) {
     if (ctx.plan.to.lt(KongVersion.parse(FORMAT_CHANGE))) return;
@@ -63,7 +68,13 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongRefuses' |
           data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
         });
       } else {
-        ctx.report({ messageId: 'kongUpgradesOnLoad', severity: 'warning', at: version.origin, since, data: { version: version.value, flavor: document.flavor } });
+        const shared = regexPathsSharedByRoutes(document.root);
+        if (shared) {
+          const data = { version: version.value, routes: shared.routes.join(', '), path: shared.path, prefixed: `${'~'.repeat(shared.routes.length)}${shared.path}`, flavor: document.flavor };
+          ctx.report({ messageId: 'kongPrefixesTwice', severity: 'blocker', at: document.at(shared.at), since, data });
+        } else {
+          ctx.report({ messageId: 'kongUpgradesOnLoad', severity: 'warning', at: version.origin, since, data: { version: version.value, flavor: document.flavor } });
+        }
       }
     }
   },
@@ -85,4 +96,32 @@ function writtenAs(document: DeclarativeDocument): string {
   if (document.formatVersionType === 'number') return ' is a number, not text';
   if (document.formatVersionType === 'other') return ' is not text';
   return '';
+}
+
+/**
+ * A 2.x regex path in a `paths` list that several routes hold (a YAML alias: lyaml gives them one
+ * table), with the routes, walked as Kong's on-load migration walks them: top-level routes, then
+ * the routes of each service (route_path.lua). Each visit prefixes the list's regex paths again.
+ */
+function regexPathsSharedByRoutes(root: Readonly<Record<string, unknown>>): { path: string; routes: string[]; at: (string | number)[] } | undefined {
+  const holders = new Map<unknown[], { routes: string[]; at: (string | number)[] }>();
+  const visit = (routes: unknown, at: (string | number)[]) => {
+    if (!routes || typeof routes !== 'object') return;
+    for (const [key, route] of Object.entries(routes)) {
+      const paths = (route as Record<string, unknown> | null)?.paths;
+      if (!Array.isArray(paths)) continue;
+      const name = typeof (route as Record<string, unknown>).name === 'string' ? `"${(route as Record<string, unknown>).name as string}"` : `#${key}`;
+      const holder = holders.get(paths) ?? { routes: [], at: [...at, Array.isArray(routes) ? Number(key) : key, 'paths'] };
+      holder.routes.push(name);
+      holders.set(paths, holder);
+    }
+  };
+  visit(root.routes, ['routes']);
+  if (Array.isArray(root.services)) root.services.forEach((service, index) => visit((service as Record<string, unknown> | null)?.routes, ['services', index, 'routes']));
+  for (const [paths, holder] of holders) {
+    if (holder.routes.length < 2) continue;
+    const index = paths.findIndex((path) => typeof path === 'string' && !ROUTE_PATH_FACTS.plainPathCharacters.test(path));
+    if (index >= 0) return { path: paths[index] as string, routes: holder.routes, at: [...holder.at, index] };
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Rule } from '../engine/define-rule';
 import type { Inputs } from '../engine/inputs';
+import type { DeclarativeConfig, UnreadableDeclarative } from '../inputs/declarative/types';
 import { runRules } from '../engine/run-rules';
 import { InputError, UsageError } from '../errors';
 import { convertDeclarative } from '../fix/declarative-convert';
@@ -15,9 +16,7 @@ import type { CliIo } from './io';
 
 export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo): Promise<void> {
   const documents = inputs.declarative?.documents ?? [];
-  if (documents.length !== 1) {
-    throw new UsageError(`--fix-output converts one declarative file; ${documents.length === 0 ? 'none was given (--declarative)' : `${documents.length} were given`}`);
-  }
+  if (documents.length !== 1) throw new UsageError(`--fix-output converts one declarative file; ${whyNotOne(inputs.declarative)}`);
   const [source] = documents;
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
@@ -43,4 +42,19 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   lines.push(left.length === 0 ? 'nothing left to convert by hand' : `${left.length} finding(s) left to fix by hand in ${output}:`);
   for (const f of left) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
   io.stderr(`${lines.join('\n')}\n`);
+}
+
+/** Why there is not exactly one file to convert: a file given but not read as Kong's is named. */
+function whyNotOne(declarative: DeclarativeConfig | undefined): string {
+  const documents = declarative?.documents.length ?? 0;
+  if (documents > 1) return `${documents} were given`;
+  const skipped = declarative?.unreadable ?? [];
+  if (skipped.length === 0) return 'none was given (--declarative)';
+  return `${skipped.map(describeSkipped).join('; ')}`;
+}
+
+function describeSkipped(file: UnreadableDeclarative): string {
+  if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
+  if (file.embedded) return `${file.file} is a Kubernetes ${file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
+  return `${file.file} is a Kubernetes manifest (\`kind: ${file.kind}\`), not a declarative file`;
 }

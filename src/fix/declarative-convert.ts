@@ -1,11 +1,11 @@
 // Writes a copy of a declarative file converted for the whole upgrade path: format 3.0, `~` on
 // 2.x regex paths, renamed plugin fields moved (Redis addresses reshaped into nodes), removed
 // fields dropped, scalar AI limits wrapped in lists, changed defaults pinned to the old value.
-// Edits go through the `yaml` package's Document API so comments and key order survive; speed
-// matters less here than in the checking path. Anything it cannot decide is left for the
+// The conversion edits a copy of the value as read (intended-value.ts); only the entries it
+// changed are then rewritten in the file's text (text-patch.ts), and the copy is read back and
+// compared with that value before anyone writes it. Anything it cannot decide is left for the
 // re-check to report.
 
-import { parseDocument, type Document } from 'yaml';
 import { factsOnPath, entityLabel } from '../engine/entity-facts';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
 import { secondDocumentStart } from '../inputs/declarative/yaml-reader';
@@ -20,6 +20,9 @@ import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
 import { pathCrosses } from '../plan/gate';
 import type { Plan } from '../plan/types';
 import { KongVersion } from '../version/kong-version';
+import { IntendedValue, type EditNote } from './intended-value';
+import { CannotPatch, lineEndingOf, patchText } from './text-patch';
+import { assertReadsBack, refusal } from './read-back';
 
 export interface Conversion {
   /** The rule whose finding this change resolves. */
@@ -75,7 +78,10 @@ function isEmpty(value: unknown): boolean {
     (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
 }
 
-export function convertDeclarative(file: string, wholeText: string, plan: Plan): ConvertResult {
+export function convertDeclarative(file: string, input: string, plan: Plan): ConvertResult {
+  // A byte-order mark is written back as it was; the readers want the text without it.
+  const bom = input.startsWith('\ufeff') ? '\ufeff' : '';
+  const wholeText = input.slice(bom.length);
   const parsed = readDeclarativeText(file, wholeText);
   // Kong configures only the first YAML document of a file: that one is converted, and any
   // later ones are kept after it as written (declarative/multiple-documents reports them).
@@ -87,11 +93,11 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
   // reports it), so it must not stop the conversion either.
   // decK template expressions are read masked (deck-templates.ts) and written back as they were.
   const maskedText = maskDeckTemplates(text);
-  const doc = parseDocument(maskedText, { keepSourceTokens: false, uniqueKeys: false });
+  const doc = new IntendedValue(parsed.root);
   const conversions: Conversion[] = [];
   const ctx = { plan, crosses: (v: string | KongVersion) => pathCrosses(plan, v) };
   const record = (ruleId: string, entity: string, detail: string, description: string) =>
-    conversions.push({ ruleId, key: `${ruleId}|${entity}|${detail}`, description });
+    conversions.push({ ruleId, key: `${ruleId}|${entity}|${detail}`, description: description + sharedNote(doc.takeNote()) });
   const where = (entity: Entity, path: FieldPath) => {
     const origin = entity.at(path);
     return origin.kind === 'file' ? `${origin.file}:${origin.line}` : file;
@@ -107,19 +113,37 @@ export function convertDeclarative(file: string, wholeText: string, plan: Plan):
 
   if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn)) convertRoutePaths(source, doc, abs, where, record);
   convertPluginFields(source, doc, ctx, abs, where, record);
-    if (parsed.format === 'json') return { text: restoreDeckTemplates(`${JSON.stringify(doc.toJS(), null, 2)}\n`, text, maskedText), conversions };
-  // Keep the file's list style: kong.yml files often write `- item` level with their key.
-  const indentSeq = !/^[^\s#][^\n]*:\n-\s/m.test(text);
-  const converted = doc.toString({ lineWidth: 0, indentSeq });
+  // Nothing to change: the file is written back exactly as it was.
+  if (!doc.changedWithin(doc.root)) return { text: input, conversions };
+  const eol = lineEndingOf(text);
+  let converted: string;
+  try {
+    converted = patchText(maskedText, parsed.format, parsed.root, doc);
+  } catch (error) {
+    if (!(error instanceof CannotPatch)) throw error;
+    // JSON has no comments to keep: a layout we cannot follow is written out whole instead.
+    if (parsed.format !== 'json') throw refusal(file, `its text cannot be changed safely: ${error.message}`, true);
+    converted = `${JSON.stringify(doc.root, null, 2)}\n`.replace(/\n/g, eol);
+  }
   const restored = restoreDeckTemplates(converted, text, maskedText);
-  return { text: rest === '' ? restored : `${restored}${restored.endsWith('\n') ? '' : '\n'}${rest}`, conversions };
+  const output = rest === '' ? restored : `${restored}${restored.endsWith('\n') ? '' : eol}${rest}`;
+  assertReadsBack(file, wholeText, output, doc.root);
+  return { text: bom + output, conversions };
+}
+
+/** Said of a change made in a YAML anchor: Kong's loader shares the anchored value with every alias. */
+function sharedNote(note: EditNote): string {
+  if (note.uses <= 1) return '';
+  return note.changed
+    ? ` (a YAML anchor used in ${note.uses} places: changed once where it is written, so every alias of it gets the change, as Kong reads it)`
+    : ' (a YAML anchor shared with a change above: already converted there)';
 }
 
 type Abs = (entity: Entity, path: FieldPath, beside?: FieldPath) => (string | number)[];
 type Where = (entity: Entity, path: FieldPath) => string;
 type Record_ = (ruleId: string, entity: string, detail: string, description: string) => void;
 
-function convertRoutePaths(source: DeclarativeEntitySource, doc: Document, abs: Abs, where: Where, record: Record_): void {
+function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, abs: Abs, where: Where, record: Record_): void {
   for (const route of source.list('route')) {
     const paths = route.fields.paths;
     if (!Array.isArray(paths)) continue;
@@ -138,7 +162,7 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: Document, abs: 
 }
 
 function convertPluginFields(
-  source: DeclarativeEntitySource, doc: Document, ctx: Parameters<typeof factsOnPath>[0], abs: Abs, where: Where, record: Record_,
+  source: DeclarativeEntitySource, doc: IntendedValue, ctx: Parameters<typeof factsOnPath>[0], abs: Abs, where: Where, record: Record_,
 ): void {
   const renames = factsOnPath(ctx, pluginFieldRenames);
   const values = factsOnPath(ctx, fieldValueRules).filter((f) => f.check.kind === 'list');

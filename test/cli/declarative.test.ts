@@ -1,6 +1,6 @@
 // --declarative and --fix-output through the CLI.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
@@ -72,5 +72,28 @@ describe('check --fix-output', () => {
     const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', input]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('never edited in place');
+  });
+
+  it('names a ConfigMap given with --declarative instead of saying none was given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const input = join(dir, 'kong-config.yaml');
+    writeFileSync(input, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: |\n    _format_version: "1.1"\n    services: []\n');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts one declarative file; ${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\`: extract it to a file and convert that\n`);
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+  });
+
+  it('writes nothing and says why in one line when the copy cannot be made safely', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const input = join(dir, 'kong.yml');
+    // The merged field would have to leave one merging mapping only, which YAML cannot say.
+    writeFileSync(input, '_format_version: "1.1"\nx-shared: &cfg\n  whitelist: [a]\nplugins:\n- name: acl\n  config:\n    <<: *cfg\n');
+    const output = join(dir, 'out.yml');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', output, '-o', join(dir, 'report.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^kong-preflight: error: --fix-output wrote nothing for .*kong\.yml: /);
+    expect(existsSync(output)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ describe('declarative converter round trip', () => {
     const source = readFileSync(join(DIR, 'plugins-3-0.yml'), 'utf8');
     const { text, conversions } = convertDeclarative('plugins-3-0.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
     expect(text).toContain('# Plugin configurations a 2.8 node accepts');
-    expect(text).toMatch(/allow:\n\s+- 10\.0\.0\.0\/8/);
+    expect(text).toContain("allow: [10.0.0.0/8]");
     expect(text).not.toContain('whitelist');
     expect(text).not.toContain('proxy_scheme');
     expect(text).toMatch(/access:\n\s+- return kong\.response\.exit\(204\)/);
@@ -61,14 +61,15 @@ describe('declarative converter round trip', () => {
     expect(text).toContain('policy: cluster');
     expect(text.indexOf('name: billing')).toBeLessThan(text.indexOf('name: ip-restriction'));
     // http-log header lists need a human decision: not converted.
-    expect(text).toContain('X-Team: [ payments, billing ]');
+    expect(text).toContain('X-Team: [payments, billing]');
     expect(conversions.map((c) => c.ruleId)).not.toContain('entities/field-value-rejected');
   });
 
   it('reshapes Redis addresses into nodes and wraps scalar AI limits', () => {
     const source = readFileSync(join(DIR, 'enterprise-3-10.yml'), 'utf8');
     const { text } = convertDeclarative('enterprise-3-10.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
-    expect(text).toMatch(/cluster_nodes:\n\s+- ip: r1\.internal\n\s+port: 6379/);
+    // The file wrote the addresses as a flow list: the nodes keep that style.
+    expect(text).toContain('cluster_nodes: [{ip: r1.internal, port: 6379}, {ip: r2.internal, port: 6379}]');
     expect(text).not.toContain('cluster_addresses');
     expect(text).toMatch(/window_size:\n\s+- 60/);
     expect(text).toMatch(/connect_timeout: 1500\n\s+send_timeout: 1500\n\s+read_timeout: 1500/);
@@ -81,14 +82,14 @@ describe('declarative converter round trip', () => {
       '      sentinel_master: main', '      sentinel_role: master', '      sentinel_addresses: ["s1.internal:26379", "s2.internal"]', '',
     ].join('\n');
     const { text } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
-    expect(text).toMatch(/sentinel_nodes:\n\s+- host: s1\.internal\n\s+port: 26379\n\s+- host: s2\.internal\n/);
+    expect(text).toContain('sentinel_nodes: [{host: s1.internal, port: 26379}, {host: s2.internal}]');
     expect(text).not.toMatch(/\bip:/);
   });
 
   it('leaves conflicting old and new fields alone', () => {
     const source = '_format_version: "3.0"\nplugins:\n- name: acl\n  config:\n    whitelist: [a]\n    allow: [b]\n';
     const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
-    expect(text).toContain('whitelist: [ a ]');
+    expect(text).toContain('whitelist: [a]');
     expect(conversions.filter((c) => c.ruleId === 'entities/plugin-field-renamed')).toEqual([]);
   });
 
@@ -121,9 +122,10 @@ describe('declarative converter round trip', () => {
     const source = '_format_version: "1.1"\nplugins:\n- name: ip-restriction\n  config:\n    whitelist: ["${{ env "DECK_OFFICE_CIDR" }}"]\n';
     const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
     expect(conversions.length).toBeGreaterThan(0);
-    expect(text).toMatch(/allow:\n\s+- \$\{\{ env "DECK_OFFICE_CIDR" \}\}\n/);
+    expect(text).toContain('allow: ["${{ env "DECK_OFFICE_CIDR" }}"]');
     expect(text).not.toContain("'DECK_OFFICE_CIDR'");
-    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([{ name: 'ip-restriction', config: { allow: ['${{ env "DECK_OFFICE_CIDR" }}'] } }]);
+    // Written as the file wrote it, so it reads (masked) as the input did.
+    expect(readDeclarativeText('kong.yml', text).root.plugins).toEqual([{ name: 'ip-restriction', config: { allow: ["${{ env 'DECK_OFFICE_CIDR' }}"] } }]);
     const json = '{"_format_version": "3.0", "consumers": [{"username": "u", "keyauth_credentials": [{"key": "${{ env "DECK_KEY" }}"}]}]}';
     expect(convertDeclarative('kong.json', json, handPlan({ from: '3.0.0', to: '3.4.0' })).text).toContain('"key": "${{ env "DECK_KEY" }}"');
   });

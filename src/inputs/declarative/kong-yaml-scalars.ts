@@ -91,6 +91,19 @@ function signed(sign: string, value: number): number {
   return sign === '-' ? -value : value;
 }
 
+/** The value lyaml makes of a plain scalar: null, a boolean, a number, or the text itself. */
+export function lyamlPlainValue(text: string): unknown {
+  if (NULLS.has(text)) return null;
+  const bool = BOOLEANS.get(text);
+  if (bool !== undefined) return bool;
+  return lyamlInteger(text) ?? lyamlFloat(text) ?? text;
+}
+
+/** Whether lyaml reads this text, written as a plain scalar, as text (not null, a boolean or a number). */
+export function plainReadsAsText(text: string): boolean {
+  return lyamlPlainValue(text) === text;
+}
+
 /** js-yaml implicit types that read plain scalars as lyaml does (null, int, float, bool). */
 export function kongScalarTypes(Type: TypeConstructor): unknown[] {
   return [

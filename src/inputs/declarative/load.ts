@@ -117,7 +117,8 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     // A folder of configuration often keeps Kubernetes manifests (Kong Ingress Controller
     // resources, a Deployment) beside kong.yml: they are listed as not read, not checked as Kong files.
     if (!loadedByKong && isKubernetesManifest(document.root)) {
-      unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), origin: { kind: 'file', file, line: 1, column: 1 } });
+      const embedded = embeddedDeclarative(document);
+      unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
     documents.push(document);
@@ -131,6 +132,25 @@ const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'con
 /** A Kubernetes object: `apiVersion` and `kind` as text at the root, and nothing of Kong's. */
 function isKubernetesManifest(root: Readonly<Record<string, unknown>>): boolean {
   return typeof root.apiVersion === 'string' && typeof root.kind === 'string' && !KONG_ROOT_KEYS.some((key) => key in root);
+}
+
+/** A Kong root key of embedded text: `services:` at the start of a line (YAML), or `"services":` (JSON). */
+const EMBEDDED_ROOT_KEY = new RegExp(`^(?:[ \\t{]*"(?:${KONG_ROOT_KEYS.join('|')})"|(?:${KONG_ROOT_KEYS.join('|')}))[ \\t]*:`, 'm');
+
+/**
+ * The data entry of a ConfigMap (or a Secret's `stringData`) that holds a Kong declarative file
+ * as text, as the Kong Helm chart writes `dblessConfig.config` into `data.kong.yml`
+ * (Kong/charts charts/kong/templates/config-dbless.yaml@kong-2.52.0).
+ */
+function embeddedDeclarative(document: DeclarativeDocument): UnreadableDeclarative['embedded'] {
+  for (const field of ['data', 'stringData']) {
+    const entries = document.root[field];
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
+    for (const [key, value] of Object.entries(entries)) {
+      if (typeof value === 'string' && EMBEDDED_ROOT_KEY.test(value)) return { key: `${field}.${key}`, origin: document.at([field, key]) };
+    }
+  }
+  return undefined;
 }
 
 function readText(file: string, fullPath: string, maxBytes: number): string {

@@ -67,6 +67,11 @@ export interface UnreadableDeclarative {
   reason: 'lua-format' | 'kubernetes-manifest';
   /** The manifest's `kind`, for a Kubernetes manifest. */
   kind?: string;
+  /**
+   * A Kong declarative configuration the manifest holds as text (a ConfigMap's `data.kong.yml`,
+   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written.
+   */
+  embedded?: { key: string; origin: FileOrigin };
   origin: FileOrigin;
 }
 

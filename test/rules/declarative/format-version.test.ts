@@ -39,6 +39,33 @@ describe('declarative/format-version', () => {
   });
 });
 
+// Kong's on-load migration of 1.1/2.1 files rewrites each route's `paths` list in place, once per
+// route (kong/db/declarative/migrations/route_path.lua@3.9.3); lyaml gives an anchor and its
+// aliases one table, so a shared list gets one `~` per route and `~~/...` is refused (sweep 5).
+describe('declarative/format-version: a regex path list shared through a YAML alias', () => {
+  const shared = (paths: string) => [
+    '_format_version: "2.1"', 'services:', '- name: a', '  url: http://a.internal', '  routes:', '  - name: ra', '    paths: &userpaths',
+    `    - ${paths}`, '- name: b', '  url: http://b.internal', '  routes:', '  - name: rb', '    paths: *userpaths', '',
+  ].join('\n');
+
+  it('invalid: Kong would prefix the regex path once per route and refuse the file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, shared('/users/\\d+'))).toEqual(['kongPrefixesTwice blocker @8']);
+    const { config } = await loadTexts({ 'kong.yml': shared('/users/\\d+') });
+    const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings[0].message).toContain('routes "ra", "rb" share one `paths` list');
+    expect(findings[0].message).toContain('(`~~/users/\\d+`)');
+  });
+
+  it('valid (warning only): a shared list of plain paths, which the migration leaves as they are', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, shared('/users'))).toEqual(['kongUpgradesOnLoad warning @1']);
+  });
+
+  it('valid (warning only): the same regex path written in two lists of their own', async () => {
+    const separate = shared('/users/\\d+').replace('paths: &userpaths', 'paths:').replace('paths: *userpaths', 'paths: [/users/\\d+]');
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, separate)).toEqual(['kongUpgradesOnLoad warning @1']);
+  });
+});
+
 describe('declarative/format-version: a state split over several files', () => {
   it('does not block the files that leave the version to another (decK merges them first)', async () => {
     const { config } = await loadTexts({ 'a-main.yaml': '_format_version: "3.0"\nservices: []\n', 'b-consumers.yaml': 'consumers: [{username: x}]\n' });

@@ -8,6 +8,9 @@ import { runEntityRules, summarize } from '../../support/declarative-harness';
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kong\n';
 const KONG_PLUGIN = 'apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata:\n  name: rl\nplugin: rate-limiting\n';
 const KONG_FILE = '_format_version: "3.0"\nservices: []\n';
+/** The shape the Kong Helm chart renders for `dblessConfig.config` (sweep 5 files 055 and 057). */
+const DBLESS_CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: |\n    _format_version: "1.1"\n    services:\n    - name: s\n      url: http://s.internal\n';
+const OTHER_CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: env\ndata:\n  LOG_LEVEL: debug\n  routes.txt: |\n    a route list that is not Kong\'s\n';
 
 /** Loads the files from one folder, as `--declarative DIR` does, and runs the rule. */
 async function run(files: Record<string, string>): Promise<{ findings: string[]; read: string[] }> {
@@ -37,5 +40,20 @@ describe('declarative/kubernetes-manifest', () => {
     const { findings, read } = await run({ 'kong.yaml': `apiVersion: x\nkind: y\n${KONG_FILE}` });
     expect(findings).toEqual([]);
     expect(read).toEqual(['kong.yaml']);
+  });
+
+  it('names a ConfigMap that carries a kong.yml as a declarative configuration to extract, at its data key', async () => {
+    const { findings, read } = await run({ 'kong-config.yaml': DBLESS_CONFIGMAP });
+    expect(findings).toEqual(['declarative/kubernetes-manifest embeddedConfig warning @6']);
+    expect(read).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'cm.yaml'), DBLESS_CONFIGMAP);
+    const { config } = loadDeclarative({ paths: ['cm.yaml'], cwd: dir });
+    const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(full[0].message).toBe('cm.yaml is a Kubernetes ConfigMap that holds a Kong declarative configuration as text in `data.kong.yml` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.');
+  });
+
+  it('keeps the plain message for a ConfigMap that holds no Kong configuration', async () => {
+    expect((await run({ 'env.yaml': OTHER_CONFIGMAP })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
   });
 });
