@@ -8,6 +8,7 @@ ruleTester.run(rule, {
     { name: 'licence variables are not kong.conf properties', env: { KONG_LICENSE_DATA: '{"license":{}}', KONG_PASSWORD: 'x' }, from: '3.4', to: '3.10', edition: 'enterprise' },
     { name: 'a key removed on the path is conf/removed-property business', conf: 'admin_gui_origin = https://x\n', from: '3.4', to: '3.6' },
     { name: 'Enterprise-only key on Enterprise', conf: 'enforce_rbac = on\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'pg_ssl_version on Enterprise belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8.4.1', to: '3.4', edition: 'enterprise' },
     { name: 'cassandra keys belong to conf/cassandra-removed', conf: 'cassandra_keyspace = kong\n', from: '3.4', to: '3.6' },
   ],
   invalid: [
@@ -26,6 +27,11 @@ ruleTester.run(rule, {
     {
       name: 'an Enterprise key on OSS', conf: 'enforce_rbac = on\n', from: '3.4', to: '3.6', edition: 'oss',
       findings: [{ messageId: 'enterpriseOnly', severity: 'info' }],
+    },
+    {
+      // conf/pg-ssl-version-enum owns the key but runs for Enterprise only: OSS still hears about it.
+      name: 'pg_ssl_version on an explicit OSS plan', conf: 'pg_ssl = on\npg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', line: 2, severity: 'info' }],
     },
     {
       name: 'license_path in kong.conf is read from the environment only', conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise',
