@@ -5,6 +5,7 @@
 import { defineRule } from '../../src/engine/define-rule';
 import type { ConfDiagnosticKind } from '../../src/inputs/kong-conf/types';
 import type { Severity } from '../../src/model/finding';
+import { ENV_FILE_CONVENTION } from '../../src/knowledge/conf/env-file-convention';
 
 /** How much each oddity matters; values can be secrets, so messages never quote them. */
 const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
@@ -22,6 +23,7 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'env-overrides-file': 'info',
   'layer-overrides-file': 'info',
   'unreadable-value': 'info',
+  'file-env-conflict': 'warning',
   'yaml-boolean': 'warning',
   'exponent-number': 'warning',
 };
@@ -37,6 +39,7 @@ export default defineRule<'diagnostic'>({
   sources: [
     { kind: 'digest', ref: 'kong-facts/conf/parsing.md (Penlight pl.config rules, comment stripping, precedence)' },
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3 (load_config)' },
+    ENV_FILE_CONVENTION.sources[0],
   ],
   check(ctx) {
     for (const diagnostic of ctx.input('kongConf').diagnostics) {
