@@ -79,7 +79,8 @@ export interface KongConf {
   readonly modifiedAt?: Date;
   /**
    * The effective explicit setting of a key (env beats file), or undefined when unset or set to
-   * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default.
+   * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default,
+   * and enum and *_listen properties refuse it: conf/value-invalid reads those through `raw`.
    * Kong keeps a user's `NONE` as the word except for injected nginx directives; `none-literal`
    * diagnostics flag it. Use `raw` to see such settings.)
    */
