@@ -18,6 +18,7 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'quoted-value': 'warning',
   'dangling-continuation': 'warning',
   'byte-order-mark': 'warning',
+  'latin1-comment': 'info',
   'numeric-conversion': 'info',
   'none-literal': 'info',
   'env-overrides-file': 'info',
@@ -26,6 +27,13 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'file-env-conflict': 'warning',
   'yaml-boolean': 'warning',
   'exponent-number': 'warning',
+};
+
+/** Where the rule-wide advice (edit the line) does not fit the oddity. */
+const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
+  'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
+  'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap or file) against the target version by hand.',
+  'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',
 };
 
 export default defineRule<'diagnostic'>({
@@ -48,6 +56,7 @@ export default defineRule<'diagnostic'>({
         severity: SEVERITY[diagnostic.kind],
         at: diagnostic.origin,
         data: { message: diagnostic.message, kind: diagnostic.kind, ...(diagnostic.key ? { key: diagnostic.key } : {}) },
+        remediation: REMEDIATION[diagnostic.kind],
       });
     }
   },

@@ -43,6 +43,7 @@ export function loadKongConf(
 ): KongConf {
   const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
   const diagnostics: ConfDiagnostic[] = [];
+  if (file !== undefined && text && text.latin1CommentLines.length > 0) diagnostics.push(latin1Diagnostic(file, text.latin1CommentLines));
   const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
   const layered = options.layer ? applyLayer(fileSettings, options.layer, diagnostics) : fileSettings;
   const effective = applyEnv(layered, env, diagnostics);
@@ -104,6 +105,11 @@ function sectionMessage(name: string, ignoredKeys: readonly string[]): string {
   const shown = ignoredKeys.slice(0, 5).join(', ') + (ignoredKeys.length > 5 ? ', ...' : '');
   const what = ignoredKeys.length === 0 ? 'every key after it' : `the ${ignoredKeys.length} key(s) after it (${shown})`;
   return `\`[${name}]\` starts an INI section: Kong ignores ${what}`;
+}
+
+function latin1Diagnostic(file: string, lines: readonly number[]): ConfDiagnostic {
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? 's' : ''})` : '';
+  return diagnostic('latin1-comment', at(file, lines[0], 1), `a comment here${more} holds bytes that are not UTF-8 (Latin-1, for instance): Kong never reads comments, so this changes nothing; kong-preflight read them as Latin-1`);
 }
 
 function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {

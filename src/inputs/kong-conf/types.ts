@@ -55,6 +55,7 @@ export type ConfDiagnosticKind =
   | 'none-literal'         // `NONE` written by the user: Kong keeps the word except for injected nginx directives
   | 'dangling-continuation' // a `\` on the last line: Kong drops that pending text
   | 'byte-order-mark'      // a UTF-8 BOM: Kong reads it as part of the first line
+  | 'latin1-comment'       // comments holding bytes that are not UTF-8: read as Latin-1, Kong skips them
   | 'env-overrides-file'   // a KONG_* variable replaces a file setting
   | 'layer-overrides-file' // a Helm `env:` entry replaces a kong.conf setting
   | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time, or a KONG_*_FILE variable
