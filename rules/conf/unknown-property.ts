@@ -35,11 +35,8 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     const known = catalog.names(plan.to, plan.edition).filter((name) => /^[a-z0-9_]+$/.test(name));
     for (const setting of conf.settings()) {
       const { key } = setting;
-      if (isNonPropertyEnv(setting)) continue;
+      if (isNonPropertyEnv(setting) || ownedByOtherRule(key, ID, plan)) continue;
       if (catalog.isEffective(key, plan.to, plan.edition)) continue;
-      // The rules owning Enterprise keys (pg_ssl_version) do not run for OSS: this one says what OSS does.
-      const enterpriseKeyOnOss = plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise') !== undefined;
-      if (!enterpriseKeyOnOss && ownedByOtherRule(key, ID, plan)) continue;
       const elsewhere = CONF_DATA.nonPropertyEnv.fileKeys.find((k) => k.key === key);
       if (elsewhere && setting.origin.kind === 'file') {
         ctx.report({ messageId: 'readElsewhere', at: setting.origin, severity: 'info', data: { key, use: elsewhere.use } });
@@ -49,7 +46,7 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       if (catalog.isEffective(key, plan.from, plan.edition)) continue;
       const close = suggestions(key, known);
       const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
-      if (enterpriseKeyOnOss) {
+      if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
         ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
         continue;
       }
@@ -60,6 +57,16 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         data: { key, to: plan.to.toString(), suggestion, versions: range(versions) },
         remediation: close.length > 0 ? `Rename the key to ${close[0]} if that is what you meant.` : undefined,
       });
+    }
+    // Enterprise keys whose owner runs for Enterprise only (pg_ssl_version): on OSS nobody else
+    // speaks. Keys OSS knew on the source are removals, which their owners report.
+    if (plan.edition === 'oss') {
+      for (const setting of conf.settings()) {
+        const { key } = setting;
+        if (!ownedByOtherRule(key, ID, plan) || isNonPropertyEnv(setting) || !catalog.property(key, plan.to, 'enterprise')) continue;
+        if (catalog.isEffective(key, plan.to, 'oss') || catalog.isEffective(key, plan.from, 'oss')) continue;
+        ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
+      }
     }
   },
 });
