@@ -42,6 +42,7 @@ import nginxNamespace from './conf/nginx-namespace';
 import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import knownIssue from './conf/known-issue';
+import hashCommentChanged from './conf/hash-comment-changed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
@@ -93,6 +94,7 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   knownIssue,
+  hashCommentChanged,
   confCertificateWeakKey,
   enterpriseLicense,
   dbMigrationsInProgress,

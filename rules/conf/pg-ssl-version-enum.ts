@@ -30,9 +30,10 @@ export default defineRule<'outsideEnum' | 'newDefault'>({
         });
       }
     }
-    // pg_ssl_version only matters when SSL is on; pg_ro_* inherits pg_* values when unset.
+    // pg_ssl_version only matters when SSL is on; pg_ro_* inherits pg_* values when unset. A
+    // value read from a file at start (KONG_PG_SSL_VERSION_FILE) is set, just not readable here.
     const ssl = conf.get('pg_ssl');
-    if (ssl?.value === 'on' && !conf.get('pg_ssl_version')) {
+    if (ssl?.value === 'on' && !conf.get('pg_ssl_version') && !conf.raw('pg_ssl_version')?.unreadableFrom) {
       ctx.report({
         messageId: 'newDefault',
         severity: 'warning',

@@ -58,6 +58,16 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         remediation: close.length > 0 ? `Rename the key to ${close[0]} if that is what you meant.` : undefined,
       });
     }
+    // Enterprise keys whose owner runs for Enterprise only (pg_ssl_version): on OSS nobody else
+    // speaks. Keys OSS knew on the source are removals, which their owners report.
+    if (plan.edition === 'oss') {
+      for (const setting of conf.settings()) {
+        const { key } = setting;
+        if (!ownedByOtherRule(key, ID, plan) || isNonPropertyEnv(setting) || !catalog.property(key, plan.to, 'enterprise')) continue;
+        if (catalog.isEffective(key, plan.to, 'oss') || catalog.isEffective(key, plan.from, 'oss')) continue;
+        ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
+      }
+    }
   },
 });
 

@@ -1,6 +1,7 @@
 // Flags values the target version will refuse or misread: a value outside the property's allowed
 // list (Kong refuses to start), a boolean or number Kong silently reads as false or unset, a size
-// nginx cannot parse, a malformed *_listen entry, and values the path restricts or deprecates.
+// nginx cannot parse, a malformed *_listen entry, an empty enum or *_listen property (Kong
+// refuses those too), and values the path restricts or deprecates.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
@@ -9,12 +10,13 @@ import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, spli
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
 import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
+import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'restricted' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -28,6 +30,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
+    emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
+    emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
     restricted: '`{{key}}` lists {{tokens}}, not usable on Kong {{since}} and later.{{note}}',
     deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
@@ -37,6 +41,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/parse.lua@3.9.3', note: 'parse_value and the enum check' },
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/listeners.lua@3.9.3' },
+    { kind: 'repo', ref: 'Kong/kong:spec/01-unit/03-conf_loader_spec.lua@3.4.0', note: 'rejects empty string in listen addresses (also at 2.8.5)' },
     ...CONF_DATA.sizeProperties.sources,
   ],
   check(ctx) {
@@ -74,7 +79,36 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       }
       checkListen(setting);
     }
+    // No ownership test here: the owners judge values (database = cassandra), never their absence.
+    for (const setting of conf.rawSettings()) {
+      if (isUnsetValue(setting.value) && !setting.unreadableFrom) checkUnsetForm(setting);
+    }
     checkRestrictions();
+
+    /**
+     * An empty value (`admin_listen =`, `KONG_LOG_LEVEL=` from an unset compose variable) or the
+     * user's `NONE` reads as "unset" elsewhere, but not to Kong for these properties: parse_value
+     * turns "" into nil, which no enum lists, and an empty *_listen list (or the word NONE) is no
+     * address list (parse.lua, listeners.lua @3.4.0 and @3.9.3; the same checks in 2.8.5).
+     */
+    function checkUnsetForm(setting: ConfSetting): void {
+      const { key } = setting;
+      const facts = catalog.property(key, plan.to, plan.edition);
+      if (!facts) return;
+      const none = setting.value === 'NONE';
+      const written = none ? 'set to NONE' : 'empty';
+      const isListen = CONF_DATA.listenFlags.properties[key] !== undefined;
+      const before = catalog.property(key, plan.from, plan.edition);
+      const refusedBefore = isListen ? before !== undefined : before?.enum !== undefined;
+      const notNew = refusedBefore ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+      const remediation = `Give ${key} a value, or remove the ${setting.origin.kind === 'env' ? 'variable' : 'line'} so that Kong's default applies.`;
+      if (isListen) {
+        ctx.report({ messageId: 'emptyListen', at: setting.origin, severity: 'blocker', data: { key, written, to, notNew }, remediation });
+      } else if (facts.enum) {
+        const reading = none ? 'the word NONE' : 'no value';
+        ctx.report({ messageId: 'emptyEnum', at: setting.origin, severity: 'blocker', data: { key, written, reading, to, allowed: [...facts.enum, ...valuesAddedBy(key)].join(', '), notNew }, remediation });
+      }
+    }
 
     /** Values the curated data says a version up to the target added to the property's list. */
     function valuesAddedBy(key: string): string[] {

@@ -7,7 +7,10 @@ export interface KongEnvVar {
   name: string;
   /** The property it sets, `pg_host`. */
   key: string;
-  /** The exact content; an empty string is a value too (it unsets the property). */
+  /**
+   * The exact content. An empty string is a value too: Kong's parse_value turns it into nil, which
+   * unsets most properties but makes Kong refuse to start for enum and *_listen properties.
+   */
   value: string;
 }
 

@@ -13,11 +13,18 @@ export interface EditionMarkers {
 }
 
 export const ENTERPRISE_MARKERS: EditionMarkers = {
-  keys: ['enforce_rbac', 'event_hooks_enabled', 'konnect_mode', 'fips', 'admin_api_uri'],
-  prefixes: ['admin_gui_auth', 'audit_log', 'keyring_', 'portal', 'vitals', 'rbac', 'admin_emails_', 'smtp_', 'cluster_telemetry_', 'analytics_'],
+  keys: [
+    'enforce_rbac', 'event_hooks_enabled', 'konnect_mode', 'fips', 'admin_api_uri',
+    // Enterprise's PostgreSQL TLS settings: no OSS kong_defaults.lua from 2.0 to 3.9 declares them,
+    // and without them a 2.8 Enterprise kong.conf with `pg_ssl_version = tlsv1` reads as OSS and
+    // the 3.2.1.0 pg_ssl_version blocker is never considered.
+    'pg_ssl_version', 'pg_ro_ssl_version', 'pg_ssl_required', 'pg_ro_ssl_required', 'pg_ssl_cert', 'pg_ssl_cert_key',
+  ],
+  prefixes: ['admin_gui_auth', 'audit_log', 'keyring_', 'portal', 'vitals', 'rbac', 'admin_emails_', 'smtp_', 'cluster_telemetry_', 'analytics_', 'pg_iam_auth', 'pg_ro_iam_auth'],
   env: ['KONG_LICENSE_DATA', 'KONG_LICENSE_PATH'],
   sources: [
     { kind: 'digest', ref: 'kong-facts/conf/ee-docs-diff.json#documented_but_not_in_oss_defaults', note: 'Enterprise kong.conf reference 2.8-3.9 minus OSS kong_defaults.lua' },
+    { kind: 'repo', ref: 'Kong/kong:kong/templates/kong_defaults.lua@2.8.5', note: 'no pg_ssl_version, pg_ssl_required, pg_ssl_cert(_key) or pg_iam_auth (same at 2.0.5, 3.4.0, 3.9.3)' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/entities/license/' },
   ],
 };

@@ -86,6 +86,17 @@ describe('kong-preflight check', () => {
     expect(finding.location).toEqual({ env: 'KONG_DATABASE' });
     expect(result.code).toBe(1);
   });
+
+  // Sweep 5 item 7: OSS never had pg_ssl_version, so the key makes the run Enterprise and the
+  // 3.2.1.0 refusal of `tlsv1` is reported without --edition or a four-part --from.
+  it('pg_ssl_version in a 2.8 kong.conf infers Enterprise and gets the pg_ssl_version blocker', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-pgssl-')), 'kong.conf');
+    require('node:fs').writeFileSync(file, 'database = postgres\npg_ssl = on\npg_ssl_version = tlsv1\n');
+    const result = await runCli(['check', file, '--from', '2.8', '--to', '3.4', '--no-db']);
+    expect(result.stdout).toMatch(/edition\s+enterprise \(inferred: Enterprise-only pg_ssl_version at .*kong\.conf:3:1\)/);
+    expect(result.stdout).toMatch(/BLOCKER .*kong\.conf:3:1 .*pg_ssl_version = tlsv1.*\[conf\/pg-ssl-version-enum\]/);
+    expect(result.code).toBe(1);
+  });
 });
 
 describe('kong-preflight errors', () => {

@@ -47,6 +47,7 @@ describe('bad input: empty, binary, encodings, line endings', () => {
   const latin1 = Buffer.from('_format_version: "3.0"\nservices:\n- name: caf\xe9\n', 'latin1');
   writeFileSync(join(dir, 'latin1.yml'), latin1);
   writeFileSync(join(dir, 'latin1.conf'), Buffer.from('log_level = info\n\ndatabase = caf\xe9\n', 'latin1'));
+  writeFileSync(join(dir, 'latin1-comment.conf'), Buffer.from('# Konfiguration f\xfcr das Gateway\ndatabase = cassandra # Datenbank f\xfcr alles\n', 'latin1'));
 
   it('an empty kong.conf is a kong.conf of defaults: a report, no error', async () => {
     const result = await check(join(dir, 'empty.conf'));
@@ -75,6 +76,16 @@ describe('bad input: empty, binary, encodings, line endings', () => {
   it('invalid UTF-8 is refused with the line of the first bad byte', async () => {
     expectOneLineError(await check('--declarative', join(dir, 'latin1.yml')), /latin1\.yml:3: declarative file is not valid UTF-8 text/);
     expectOneLineError(await check(join(dir, 'latin1.conf')), /latin1\.conf:3: is not valid UTF-8 text/);
+  });
+
+  // Kong skips comments; an old Latin-1 kong.conf loads, so the check runs and says what it did.
+  it('Latin-1 bytes only in kong.conf comments: a report with an info finding, not an error', async () => {
+    const result = await check(join(dir, 'latin1-comment.conf'));
+    expect(result.stderr).toBe('');
+    const findings = findingsOf(result);
+    expect(findings).toEqual(expect.arrayContaining(['conf/file-syntax 1:1', 'conf/cassandra-removed 2:1']));
+    const notice = JSON.parse(result.stdout).findings.find((f: { data?: { kind?: string } }) => f.data?.kind === 'latin1-comment');
+    expect(notice).toMatchObject({ severity: 'info', message: expect.stringContaining('and 1 more line') });
   });
 
   it('a byte-order mark changes nothing in declarative files (YAML and JSON)', async () => {

@@ -17,6 +17,10 @@ describe('deriveEdition', () => {
     ['the flag wins', { edition: 'oss' as const }, 'enforce_rbac = on\n', {}, 'oss', /--edition/],
     ['KONG_LICENSE_DATA means Enterprise', {}, '', { KONG_LICENSE_DATA: '{}' }, 'enterprise', /KONG_LICENSE_DATA/],
     ['an Enterprise-only key means Enterprise', {}, 'log_level = info\nenforce_rbac = on\n', {}, 'enterprise', /enforce_rbac at .*:2:1/],
+    // OSS never declared pg_ssl_version: a 2.8 kong.conf with it is an Enterprise node (sweep 5, item 7).
+    ['pg_ssl_version means Enterprise', {}, 'database = postgres\npg_ssl = on\npg_ssl_version = tlsv1\n', {}, 'enterprise', /pg_ssl_version at .*:3:1/],
+    ['KONG_PG_SSL_REQUIRED means Enterprise', {}, '', { KONG_PG_SSL_REQUIRED: 'on' }, 'enterprise', /pg_ssl_required at env KONG_PG_SSL_REQUIRED/],
+    ['pg_ssl alone stays OSS (OSS has it too)', {}, 'pg_ssl = on\npg_ssl_verify = on\n', {}, 'oss', /no license/],
     ['a four-part version means Enterprise', { from: '2.8.2.4' }, 'log_level = info\n', {}, 'enterprise', /2\.8\.2\.4/],
     ['nothing Enterprise means OSS, with a hint', {}, 'database = postgres\n', {}, 'oss', /--edition enterprise/],
   ])('%s', (_name, options, text, env, value, reason) => {

@@ -4,7 +4,8 @@
 
 import * as path from 'node:path';
 import type { EnvOrigin, FileOrigin } from '../../model/origin';
-import { kongEnvVars } from '../env';
+import { envNameFor, kongEnvVars, type KongEnvVar } from '../env';
+import { fileEnvTarget } from '../../knowledge/conf/env-file-convention';
 import { findHashCut, stripComment, trimLuaSpace } from './comments';
 import { ConfStore } from './conf-store';
 import { readPenlightEntries, type AssignmentEntry, type PenlightEntry } from './penlight';
@@ -42,6 +43,7 @@ export function loadKongConf(
 ): KongConf {
   const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
   const diagnostics: ConfDiagnostic[] = [];
+  if (file !== undefined && text && text.latin1CommentLines.length > 0) diagnostics.push(latin1Diagnostic(file, text.latin1CommentLines));
   const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
   const layered = options.layer ? applyLayer(fileSettings, options.layer, diagnostics) : fileSettings;
   const effective = applyEnv(layered, env, diagnostics);
@@ -103,6 +105,11 @@ function sectionMessage(name: string, ignoredKeys: readonly string[]): string {
   const shown = ignoredKeys.slice(0, 5).join(', ') + (ignoredKeys.length > 5 ? ', ...' : '');
   const what = ignoredKeys.length === 0 ? 'every key after it' : `the ${ignoredKeys.length} key(s) after it (${shown})`;
   return `\`[${name}]\` starts an INI section: Kong ignores ${what}`;
+}
+
+function latin1Diagnostic(file: string, lines: readonly number[]): ConfDiagnostic {
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? 's' : ''})` : '';
+  return diagnostic('latin1-comment', at(file, lines[0], 1), `a comment here${more} holds bytes that are not UTF-8 (Latin-1, for instance): Kong never reads comments, so this changes nothing; kong-preflight read them as Latin-1`);
 }
 
 function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {
@@ -209,24 +216,58 @@ function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, di
 function applyEnv(fileSettings: Map<string, ConfSetting>, env: Readonly<Record<string, string | undefined>>, diagnostics: ConfDiagnostic[]): ConfSetting[] {
   const effective = new Map(fileSettings);
   const envOnly: ConfSetting[] = [];
-  for (const variable of kongEnvVars(env)) {
-    const origin: EnvOrigin = { kind: 'env', env: variable.name };
-    const fromFile = fileSettings.get(variable.key);
-    const setting: ConfSetting = {
-      key: variable.key,
-      value: trimLuaSpace(variable.value),
-      rawValue: variable.value,
-      origin,
-      overrides: fromFile ? [...fromFile.overrides, fromFile] : [],
-    };
+  for (const setting of envSettings(env, diagnostics)) {
+    const fromFile = fileSettings.get(setting.key);
     if (fromFile) {
-      diagnostics.push(diagnostic('env-overrides-file', fromFile.origin, `\`${variable.key}\` is overridden by the environment variable ${variable.name}`, variable.key));
-      effective.set(variable.key, setting);
+      const by = setting.unreadableFrom ?? `the environment variable ${(setting.origin as EnvOrigin).env}`;
+      diagnostics.push(diagnostic('env-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${by}`, setting.key));
+      setting.overrides = [...fromFile.overrides, fromFile, ...setting.overrides];
+      effective.set(setting.key, setting);
     } else {
       envOnly.push(setting);
     }
+  }
+  return [...effective.values(), ...envOnly];
+}
+
+/**
+ * One setting per key from the `KONG_*` variables, by variable name. A non-empty
+ * `KONG_<PROPERTY>_FILE` is read by the official image's entrypoint into `KONG_<PROPERTY>`
+ * before Kong starts (src/knowledge/conf/env-file-convention.ts): it sets that property with a
+ * value unreadable here, unless `KONG_<PROPERTY>` is set too, which the entrypoint refuses.
+ */
+function envSettings(env: Readonly<Record<string, string | undefined>>, diagnostics: ConfDiagnostic[]): ConfSetting[] {
+  const byKey = new Map<string, ConfSetting>();
+  const fileReferences: { variable: KongEnvVar; property: string }[] = [];
+  for (const variable of kongEnvVars(env)) {
+    const property = variable.value !== '' ? fileEnvTarget(variable.key) : undefined;
+    if (property) {
+      fileReferences.push({ variable, property });
+      continue;
+    }
+    const origin: EnvOrigin = { kind: 'env', env: variable.name };
+    const setting: ConfSetting = { key: variable.key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin, overrides: [] };
+    byKey.set(variable.key, setting);
     if (isQuoted(setting.value)) diagnostics.push(quotedDiagnostic(setting.key, origin));
     if (setting.value === 'NONE' && !setting.key.startsWith('nginx_')) diagnostics.push(noneDiagnostic(setting.key, origin));
   }
-  return [...effective.values(), ...envOnly];
+  for (const { variable, property } of fileReferences) {
+    const origin: EnvOrigin = { kind: 'env', env: variable.name };
+    const direct = byKey.get(property);
+    // The entrypoint's test is "not empty": an empty KONG_<PROPERTY> is simply replaced.
+    if (direct && direct.rawValue !== '') {
+      diagnostics.push(diagnostic('file-env-conflict', origin, `${envNameFor(property)} and ${variable.name} are both set: the official Kong image's entrypoint refuses this and exits before Kong starts (keep one of them)`, property));
+      continue;
+    }
+    diagnostics.push(diagnostic('unreadable-value', origin, `${variable.name} names a file that the official Kong image reads into ${envNameFor(property)} before Kong starts: its content cannot be read here, so no rule checked \`${property}\``, property));
+    byKey.set(property, {
+      key: property,
+      value: '',
+      rawValue: '',
+      unreadableFrom: `the file named by ${variable.name}`,
+      origin,
+      overrides: direct ? [direct] : [],
+    });
+  }
+  return [...byKey.values()];
 }

@@ -29,6 +29,13 @@ export interface ConfSetting {
    */
   envName?: string;
   /**
+   * Set when Kong receives the value from somewhere this tool cannot read: the file a
+   * `KONG_PG_PASSWORD_FILE` variable names, which the official image's entrypoint reads into
+   * `KONG_PG_PASSWORD` at start. It says where the value comes from; `value` and `rawValue` are
+   * then empty, so `get` and `settings` skip the setting while `raw` shows the key is set.
+   */
+  unreadableFrom?: string;
+  /**
    * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
    * file, the file lines an env var beats). Filled on effective settings; empty on the settings
    * listed here.
@@ -48,9 +55,11 @@ export type ConfDiagnosticKind =
   | 'none-literal'         // `NONE` written by the user: Kong keeps the word except for injected nginx directives
   | 'dangling-continuation' // a `\` on the last line: Kong drops that pending text
   | 'byte-order-mark'      // a UTF-8 BOM: Kong reads it as part of the first line
+  | 'latin1-comment'       // comments holding bytes that are not UTF-8: read as Latin-1, Kong skips them
   | 'env-overrides-file'   // a KONG_* variable replaces a file setting
   | 'layer-overrides-file' // a Helm `env:` entry replaces a kong.conf setting
-  | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time
+  | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time, or a KONG_*_FILE variable
+  | 'file-env-conflict'    // KONG_X and KONG_X_FILE both set: the official image's entrypoint refuses to start
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)
 
@@ -71,7 +80,8 @@ export interface KongConf {
   readonly modifiedAt?: Date;
   /**
    * The effective explicit setting of a key (env beats file), or undefined when unset or set to
-   * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default.
+   * NONE/empty. (An explicit empty value differs from absence in Kong: it also drops the default,
+   * and enum and *_listen properties refuse it: conf/value-invalid reads those through `raw`.
    * Kong keeps a user's `NONE` as the word except for injected nginx directives; `none-literal`
    * diagnostics flag it. Use `raw` to see such settings.)
    */

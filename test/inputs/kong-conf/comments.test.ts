@@ -74,4 +74,9 @@ describe('what 2.x-3.1 read', () => {
     // Env values were auto-escaped before stripping, so only the user's own `\#` changed.
     expect(valueBefore32(conf.get('pg_user')!)).toBe('a#b#c');
   });
+
+  it('reads a Helm env: entry (a values-file line Kong gets as a variable) as a variable', () => {
+    const helmEntry = { key: 'pg_user', value: 'a\\#b#c', rawValue: 'a\\#b#c', envName: 'KONG_PG_USER', origin: { kind: 'file' as const, file: 'values.yaml', line: 3, column: 3 }, overrides: [] };
+    expect(valueBefore32(helmEntry)).toBe('a#b#c');
+  });
 });

@@ -57,6 +57,11 @@ describe('kong.conf input errors', () => {
     expect(error.message).toBe('is not valid UTF-8 text');
   });
 
+  it('a value starting with `#` is not a comment to 2.x: not UTF-8 there is refused too', () => {
+    const error = inputErrorOf(writeConf(Buffer.concat([Buffer.from('pg_password = #p'), Buffer.from([0xe4]), Buffer.from('ss\n')])));
+    expect(error.place.line).toBe(1);
+  });
+
   it('a file over the size limit', () => {
     const file = writeConf('pg_host = db\n'.repeat(100));
     expect(inputErrorOf(file, { maxBytes: 1000 }).oneLine()).toBe(`${file}: is 1300 bytes, over the 1000-byte limit for a kong.conf`);
@@ -65,6 +70,18 @@ describe('kong.conf input errors', () => {
 
   it('an empty path', () => {
     expect(inputErrorOf('').oneLine()).toBe('empty kong.conf path');
+  });
+
+  it('accepts bytes that are not UTF-8 in comments, read as Latin-1, and says on which lines', () => {
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    const conf = loadKongConf(writeConf(Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]), latin1('# f\xfcr\npg_host = db # Datenbankh\xf6st\n  ; \xe9\npg_user = a\\#b # \xe9\n'),
+    ])), {});
+    expect(conf.get('pg_host')?.value).toBe('db');
+    expect(conf.get('pg_user')?.value).toBe('a#b');
+    const notices = conf.diagnostics.filter((d) => d.kind === 'latin1-comment');
+    expect(notices).toEqual([expect.objectContaining({ origin: expect.objectContaining({ line: 1, column: 1 }) })]);
+    expect(notices[0].message).toContain('and 3 more lines');
   });
 
   it('accepts an empty file and a UTF-8 BOM', () => {

@@ -90,6 +90,47 @@ describe('KONG_* environment', () => {
   });
 });
 
+describe('KONG_<PROPERTY>_FILE (the official image reads the file into KONG_<PROPERTY>)', () => {
+  it('sets the property with a value unreadable here, and no `_file` key', () => {
+    const conf = loadLines(['pg_password = from-file'], { KONG_PG_PASSWORD_FILE: '/run/secrets/kong_postgres_password' });
+    const setting = conf.raw('pg_password')!;
+    expect(setting).toMatchObject({ value: '', origin: { kind: 'env', env: 'KONG_PG_PASSWORD_FILE' }, unreadableFrom: 'the file named by KONG_PG_PASSWORD_FILE' });
+    expect(setting.overrides.map((s) => s.value)).toEqual(['from-file']);
+    // Value rules never see an invented value, and the variable is no key of its own.
+    expect(conf.get('pg_password')).toBeUndefined();
+    expect(conf.raw('pg_password_file')).toBeUndefined();
+    expect(diagnosticsOf(conf, 'unreadable-value')).toEqual([expect.objectContaining({ key: 'pg_password', origin: { kind: 'env', env: 'KONG_PG_PASSWORD_FILE' } })]);
+    expect(diagnosticsOf(conf, 'unreadable-value')[0].message).not.toContain('/run/secrets');
+    expect(diagnosticsOf(conf, 'env-overrides-file')[0].message).toContain('the file named by KONG_PG_PASSWORD_FILE');
+  });
+
+  it('leaves variables alone whose stem is no property, or that are properties themselves', () => {
+    const conf = loadLines([], { KONG_FOO_FILE: '/x', KONG_RESOLVER_HOSTS_FILE: '/etc/hosts' });
+    expect(valueOf(conf, 'foo_file')).toBe('/x');
+    expect(valueOf(conf, 'resolver_hosts_file')).toBe('/etc/hosts');
+    expect(diagnosticsOf(conf, 'unreadable-value')).toEqual([]);
+  });
+
+  it('an empty _FILE variable is skipped by the entrypoint: nothing is set', () => {
+    const conf = loadLines([], { KONG_PG_PASSWORD_FILE: '' });
+    expect(conf.raw('pg_password')).toBeUndefined();
+    expect(diagnosticsOf(conf, 'unreadable-value')).toEqual([]);
+  });
+
+  it('both variables set: the entrypoint refuses to start; the plain variable stays the setting', () => {
+    const conf = loadLines([], { KONG_PG_USER: 'kong', KONG_PG_USER_FILE: '/run/secrets/user' });
+    expect(valueOf(conf, 'pg_user')).toBe('kong');
+    expect(diagnosticsOf(conf, 'file-env-conflict')).toEqual([expect.objectContaining({ key: 'pg_user', origin: { kind: 'env', env: 'KONG_PG_USER_FILE' } })]);
+  });
+
+  it('an empty plain variable is replaced by the file', () => {
+    const conf = loadLines([], { KONG_PG_USER: '', KONG_PG_USER_FILE: '/run/secrets/user' });
+    expect(conf.raw('pg_user')).toMatchObject({ unreadableFrom: 'the file named by KONG_PG_USER_FILE' });
+    expect(diagnosticsOf(conf, 'file-env-conflict')).toEqual([]);
+  });
+});
+
+
 describe('unset values: empty and NONE', () => {
   it.each([
     ['empty', 'lua_package_path ='],

@@ -91,6 +91,12 @@ describe('conf/default-changed per change', () => {
 ruleTester.run(rule, {
   valid: [
     { name: 'patch upgrade without default changes', conf: 'log_level = info\n', from: '3.9.0', to: '3.9.3' },
+    {
+      // The official image reads the file into KONG_LMDB_MAP_SIZE: set, though unreadable here.
+      name: 'a property set through KONG_<PROPERTY>_FILE follows no default',
+      conf: 'cluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n',
+      env: { KONG_LMDB_MAP_SIZE_FILE: '/run/secrets/lmdb_map_size' }, from: '3.3', to: '3.4',
+    },
   ],
   invalid: [
     {

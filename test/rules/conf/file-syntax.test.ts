@@ -22,6 +22,16 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'diagnostic', severity: 'warning', line: 1, data: { kind: 'unescaped-hash' } }],
     },
     {
+      name: 'a KONG_<PROPERTY>_FILE value cannot be read here',
+      env: { KONG_PG_PASSWORD_FILE: '/run/secrets/pg' }, from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'info', env: 'KONG_PG_PASSWORD_FILE', message: 'reads into KONG_PG_PASSWORD', data: { kind: 'unreadable-value', key: 'pg_password' } }],
+    },
+    {
+      name: 'KONG_<PROPERTY> and its _FILE form together: the image entrypoint exits',
+      env: { KONG_PG_USER: 'kong', KONG_PG_USER_FILE: '/run/secrets/user' }, from: '3.3', to: '3.4',
+      findings: [{ messageId: 'diagnostic', severity: 'warning', env: 'KONG_PG_USER_FILE', data: { kind: 'file-env-conflict', key: 'pg_user' } }],
+    },
+    {
       name: 'the environment overrides a file line',
       conf: 'log_level = debug\n', env: { KONG_LOG_LEVEL: 'notice' }, from: '3.3', to: '3.4',
       findings: [{ messageId: 'diagnostic', severity: 'info', line: 1, message: 'KONG_LOG_LEVEL', data: { kind: 'env-overrides-file' } }],

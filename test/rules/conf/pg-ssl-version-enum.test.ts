@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     { name: 'any is allowed', conf: 'pg_ssl_version = any\n', from: '2.8', to: '3.4', edition: 'enterprise' },
     { name: 'env override with an allowed value wins', conf: 'pg_ssl_version = tlsv1\n', env: { KONG_PG_SSL_VERSION: 'tlsv1_2' }, from: '2.8.2.4', to: '3.4', edition: 'enterprise' },
     { name: 'no SSL and no version set', conf: 'database = postgres\n', from: '2.8', to: '3.4', edition: 'enterprise' },
+    { name: 'SSL on, version read from a file at start', conf: 'pg_ssl = on\n', env: { KONG_PG_SSL_VERSION_FILE: '/run/secrets/pg_ssl_version' }, from: '2.8', to: '3.4', edition: 'enterprise' },
   ],
   invalid: [
     {

@@ -8,6 +8,9 @@ ruleTester.run(rule, {
     { name: 'licence variables are not kong.conf properties', env: { KONG_LICENSE_DATA: '{"license":{}}', KONG_PASSWORD: 'x' }, from: '3.4', to: '3.10', edition: 'enterprise' },
     { name: 'a key removed on the path is conf/removed-property business', conf: 'admin_gui_origin = https://x\n', from: '3.4', to: '3.6' },
     { name: 'Enterprise-only key on Enterprise', conf: 'enforce_rbac = on\n', from: '3.4', to: '3.10', edition: 'enterprise' },
+    { name: 'pg_ssl_version on Enterprise belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8.4.1', to: '3.4', edition: 'enterprise' },
+    // docker-kong docker-entrypoint.sh reads KONG_<OPTION>_FILE into KONG_<OPTION>, and KONG_PASSWORD_FILE.
+    { name: 'KONG_<PROPERTY>_FILE and KONG_PASSWORD_FILE (official image secrets)', env: { KONG_PG_PASSWORD_FILE: '/run/secrets/pg', KONG_PASSWORD_FILE: '/run/secrets/admin' }, from: '2.8', to: '3.4' },
     { name: 'cassandra keys belong to conf/cassandra-removed', conf: 'cassandra_keyspace = kong\n', from: '3.4', to: '3.6' },
   ],
   invalid: [
@@ -28,8 +31,17 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'enterpriseOnly', severity: 'info' }],
     },
     {
+      // conf/pg-ssl-version-enum owns the key but runs for Enterprise only: OSS still hears about it.
+      name: 'pg_ssl_version on an explicit OSS plan', conf: 'pg_ssl = on\npg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', line: 2, severity: 'info' }],
+    },
+    {
       name: 'license_path in kong.conf is read from the environment only', conf: 'license_path = /etc/kong/license.json\n', from: '3.4', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'readElsewhere', severity: 'info', message: 'KONG_LICENSE_PATH' }],
+    },
+    {
+      name: 'a _FILE variable for no property stays unknown', env: { KONG_FOO_FILE: '/run/secrets/foo' }, from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknown', env: 'KONG_FOO_FILE', data: { key: 'foo_file' } }],
     },
     {
       name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',

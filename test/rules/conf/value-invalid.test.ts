@@ -6,6 +6,9 @@ ruleTester.run(rule, {
   valid: [
     { name: 'well-typed values', conf: 'anonymous_reports = off\npg_port = 5432\nnginx_daemon = on\nmem_cache_size = 128m\nlog_level = notice\nproxy_listen = 0.0.0.0:8000 reuseport backlog=16384, 0.0.0.0:8443 http2 ssl\nadmin_listen = off\n', from: '2.8', to: '3.4' },
     { name: 'ipv6 listener with 3.x flags', conf: 'proxy_listen = [::1]:8000 ipv6only=on so_keepalive=on\nstream_listen = 0.0.0.0:5555 udp\n', from: '2.8', to: '3.4' },
+    // Empty means "unset" for these: no type to check, no start failure.
+    { name: 'empty values of untyped, string and boolean properties', conf: 'pg_password =\nproxy_access_log =\n', env: { KONG_PG_HOST: '' }, from: '3.4', to: '3.9' },
+    { name: 'a listen value read from a file at start is not empty', env: { KONG_ADMIN_LISTEN_FILE: '/run/secrets/admin_listen' }, from: '3.4', to: '3.9' },
     { name: 'vault references are not typed here', conf: 'pg_port = {vault://env/pg-port}\n', from: '2.8', to: '3.4' },
     { name: 'TLSv1.1 on a path that stays below 3.6.1', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
     { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
@@ -26,6 +29,31 @@ ruleTester.run(rule, {
     { name: 'ngx_boolean spelled true', conf: 'nginx_daemon = true\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notNgxBoolean', line: 1 }] },
     { name: 'number that is not one', conf: 'pg_port = fivefourthreetwo\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notNumber', line: 1 }] },
     { name: 'size with a unit nginx does not know', conf: 'mem_cache_size = 128MB\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badSize', line: 1 }] },
+    // Sweep 5 item 13: parse_value turns "" into nil; no enum lists nil and parse_listeners wants an entry.
+    {
+      name: 'empty *_listen in the file', conf: 'admin_listen =\nproxy_listen = 0.0.0.0:8000\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'emptyListen', severity: 'blocker', line: 1, message: 'Kong 3.4.0 refuses it as well', data: { key: 'admin_listen', written: 'empty' } }],
+    },
+    {
+      name: 'empty enum and listen variables (compose `${VAR}` with VAR unset)', env: { KONG_LOG_LEVEL: '', KONG_DATABASE: '', KONG_ADMIN_LISTEN: '' }, from: '3.4', to: '3.9',
+      findings: [
+        { messageId: 'emptyListen', severity: 'blocker', env: 'KONG_ADMIN_LISTEN' },
+        { messageId: 'emptyEnum', severity: 'blocker', env: 'KONG_DATABASE', data: { key: 'database', reading: 'no value' } },
+        { messageId: 'emptyEnum', severity: 'blocker', env: 'KONG_LOG_LEVEL', data: { key: 'log_level', reading: 'no value' } },
+      ],
+    },
+    {
+      // 2.8 ignored router_flavor (no such property), so the empty line only fails from 3.0 on.
+      name: 'an empty enum that the source did not check', conf: 'router_flavor =\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'emptyEnum', severity: 'blocker', line: 1, data: { key: 'router_flavor', notNew: '' } }],
+    },
+    {
+      name: 'NONE written by the user is a word, not an unset value', conf: 'log_level = NONE\nstream_listen = NONE\n', from: '2.8', to: '3.4',
+      findings: [
+        { messageId: 'emptyEnum', severity: 'blocker', line: 1, data: { written: 'set to NONE', reading: 'the word NONE' } },
+        { messageId: 'emptyListen', severity: 'blocker', line: 2, data: { written: 'set to NONE' } },
+      ],
+    },
     { name: 'enum value refused', conf: 'log_level = verbose\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notInEnum', severity: 'blocker', line: 1 }] },
     { name: 'enum value no version accepts', conf: 'router_flavor = atc\n', from: '3.0', to: '3.4', findings: [{ messageId: 'notInEnum', data: { key: 'router_flavor' } }] },
     { name: 'enum beyond the last OSS release is a warning that says why', conf: 'log_level = verbose\n', from: '3.10', to: '3.14', edition: 'enterprise', findings: [{ messageId: 'notInEnum', severity: 'warning', message: 'a later build may accept more' }] },
