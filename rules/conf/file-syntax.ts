@@ -26,6 +26,8 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'unreadable-value': 'info',
   'file-env-conflict': 'warning',
   'yaml-boolean': 'warning',
+  // helm install / helm upgrade stops on it: nothing is deployed until the value is quoted.
+  'helm-render-refused': 'blocker',
   'exponent-number': 'warning',
 };
 

@@ -77,6 +77,15 @@ describe('Helm values', () => {
     expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'yaml-boolean')).toMatchObject({ severity: 'warning', location: { line: 21 } });
   });
 
+  it('a boolean on a *_log key stops helm from rendering: a blocker at its line', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-helm-log-')), 'values.yaml');
+    writeFileSync(file, 'image:\n  repository: kong\n  tag: "3.4"\nenv:\n  database: postgres\n  proxy_access_log: off\n');
+    const json = await report(['--helm-values', file, '--to', '3.9']);
+    expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'helm-render-refused')).toMatchObject({ severity: 'blocker', location: { line: 6 } });
+  });
+
   it('a suppression comment in values.yaml silences the finding below it', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

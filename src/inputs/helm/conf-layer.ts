@@ -50,7 +50,7 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     if (entry.refusedByChart) {
       // The chart fails the release on this entry: Kong never receives a value for it.
       diagnostics.push({
-        kind: 'yaml-boolean',
+        kind: 'helm-render-refused',
         key: entry.key,
         origin: entry.origin,
         message: `\`${env}.${entry.key}\` is ${entry.yamlBoolean ? 'an unquoted YAML 1.1 boolean word' : 'a boolean'} on a log key: the Kong chart refuses booleans there (it fails with "env.${entry.key} must use string 'off' to disable", since ${HELM_CHART.logKeyBooleanRefused.since}), so helm install and helm upgrade fail; quote it ("off")`,

@@ -61,6 +61,7 @@ export type ConfDiagnosticKind =
   | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time, or a KONG_*_FILE variable
   | 'file-env-conflict'    // KONG_X and KONG_X_FILE both set: the official image's entrypoint refuses to start
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
+  | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render
   | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)
 
 export interface ConfDiagnostic {

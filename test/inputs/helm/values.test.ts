@@ -141,9 +141,9 @@ describe('entries the chart renders differently from how they read', () => {
   it('a boolean on a *_log key: the chart refuses to render, and Kong gets no value', () => {
     const layer = helmConfLayer(loadHelmValues([file('log.yaml', 'env:\n  proxy_access_log: off\n  anonymous_reports: off\n')]));
     expect(layer.settings.map((s) => [s.key, s.value])).toEqual([['anonymous_reports', 'false']]);
-    expect(layer.diagnostics.map((d) => [d.key, d.message])).toEqual([
-      ['proxy_access_log', expect.stringMatching(/chart refuses booleans there .*helm install and helm upgrade fail/)],
-      ['anonymous_reports', expect.stringContaining('passes "false" to Kong')],
+    expect(layer.diagnostics.map((d) => [d.key, d.kind, d.message])).toEqual([
+      ['proxy_access_log', 'helm-render-refused', expect.stringMatching(/chart refuses booleans there .*helm install and helm upgrade fail/)],
+      ['anonymous_reports', 'yaml-boolean', expect.stringContaining('passes "false" to Kong')],
     ]);
   });
 
