@@ -7,12 +7,11 @@ import * as path from 'path';
 import { InputError } from '../../errors';
 import { fileOrigin } from '../../model/origin';
 import { codeTokens, tokenizeLua } from '../lua/tokenizer';
-import type { CustomPlugin, CustomPlugins, ExternalFile, LuaFile, LuaFileRole, PluginLanguage } from './types';
-import { compareText } from '../../text/compare';
+import { externalPluginsIn } from './external';
+import { subdirs, walk } from './folders';
+import type { CustomPlugin, CustomPlugins, LuaFile, LuaFileRole } from './types';
 
 const LUA_MARKERS = ['handler.lua', 'schema.lua'];
-// Test and vendored folders are not loaded by Kong; findings there would be noise.
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'spec', 'test', 'tests', '__pycache__', 'vendor']);
 
 /** Reads every plugin under the given folders; raises InputError for a missing or plugin-less folder. */
 export function loadPluginDirs(dirs: readonly string[]): CustomPlugins {
@@ -64,14 +63,6 @@ function isLuaPluginFolder(dir: string): boolean {
   return LUA_MARKERS.some((m) => fs.existsSync(path.join(dir, m)));
 }
 
-function subdirs(dir: string): string[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
 function readLuaPlugin(dir: string, via: CustomPlugin['foundVia']): CustomPlugin {
   const luaFiles = walk(dir).filter((f) => f.endsWith('.lua')).map((f) => readLuaFile(f, roleOf(path.relative(dir, f))));
   const byRole = (role: LuaFileRole) => luaFiles.find((f) => f.role === role);
@@ -109,66 +100,11 @@ export function readLuaFile(file: string, role: LuaFileRole): LuaFile {
   return { path: file, role, tokens, code: codeTokens(tokens) };
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full));
-    } else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
-// ---- plugin-server (external) plugins --------------------------------------------------------
-
-const EXTERNAL_MARKERS: { language: Exclude<PluginLanguage, 'lua'>; ext: RegExp; marker: RegExp }[] = [
-  { language: 'go', ext: /\.go$/, marker: /github\.com\/Kong\/go-pdk/ },
-  { language: 'javascript', ext: /\.(js|ts|mjs|cjs)$/, marker: /kong-pdk|module\.exports\s*=\s*\{[^}]*\bPlugin\b/ },
-  { language: 'python', ext: /\.py$/, marker: /kong_pdk/ },
-];
-
-/** Plugin-server plugins directly in `dir` (one file each) or in its sub-folders (Go: one folder each). */
-function externalPluginsIn(dir: string): CustomPlugin[] {
-  const found: CustomPlugin[] = [];
-  const entries = [dir, ...subdirs(dir)];
-  for (const folder of entries) {
-    for (const file of fs.readdirSync(folder).sort()) {
-      const full = path.join(folder, file);
-      if (!fs.statSync(full).isFile()) continue;
-      const kind = EXTERNAL_MARKERS.find((m) => m.ext.test(file));
-      if (!kind) continue;
-      const text = fs.readFileSync(full, 'utf8');
-      if (!kind.marker.test(text)) continue;
-      // Go plugins are built per folder (the binary takes the folder's name); JS and Python
-      // plugin servers name a plugin after its file.
-      const name = kind.language === 'go' ? path.basename(path.resolve(folder)) : file.replace(/\.[^.]+$/, '');
-      const external: ExternalFile = { path: full, language: kind.language, lines: blankComments(text, kind.language).split('\n') };
-      const existing = found.find((p) => p.name === name && p.language === kind.language);
-      if (existing) existing.externalFiles.push(external);
-      else found.push({
-        name, dir: kind.language === 'go' ? folder : full, language: kind.language, luaFiles: [], externalFiles: [external],
-        migrations: [], origin: fileOrigin(full, 1, 1), foundVia: 'plugin-dir',
-      });
-    }
-  }
-  return found;
-}
-
-/**
- * Replaces comments with spaces, keeping newlines, so line numbers stay right. Strings are
- * left alone; external-plugin checks are coarse and say so in their messages.
- */
-function blankComments(text: string, language: ExternalFile['language']): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  if (language === 'python') return text.replace(/#[^\n]*/g, blank);
-  return text.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|[^:"'])\/\/[^\n]*/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
-}
-
 function dedupe(plugins: CustomPlugin[]): CustomPlugin[] {
   const seen = new Set<string>();
   return plugins.filter((p) => {
-    const key = `${p.language}:${path.resolve(p.dir)}`;
+    // Single-file plugins of one folder share nothing but the folder: the key holds the name too.
+    const key = `${p.language}:${path.resolve(p.dir)}:${p.name}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

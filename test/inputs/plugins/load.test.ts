@@ -61,6 +61,26 @@ describe('loadPluginDirs', () => {
     expect(roots).toHaveLength(3);
   });
 
+  describe('plugin-server naming', () => {
+    const MULTI = path.join(FIXTURES, 'external-multi');
+
+    it('gives each single-file Go program of a folder its own plugin, named after its file', () => {
+      const plugins = loadPluginDirs([path.join(MULTI, 'go-multi')]).plugins;
+      expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.basename(f.path))])).toEqual([
+        ['audit-go', ['audit-go.go']], ['stamp-go-lm', ['stamp-go-lm.go']], ['stamp-go', ['stamp-go.go']],
+      ]);
+    });
+
+    it('names JavaScript plugins by their Name export, else by the file kong-js-pdk resolves, and never merges files of two plugins', () => {
+      const plugins = loadPluginDirs([path.join(MULTI, 'js-modules')]).plugins;
+      expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.relative(MULTI, f.path))])).toEqual([
+        ['top', ['js-modules/top-level.js']],
+        ['greet', ['js-modules/greet/index.js', 'js-modules/greet/helper.js']],
+        ['index', ['js-modules/plain/index.js']],
+      ]);
+    });
+  });
+
   it.each([
     ['a missing folder', () => path.join(os.tmpdir(), 'kp-does-not-exist'), /no such directory/],
     ['a folder without plugins', () => tree({ 'notes.txt': 'x' }), /no plugin found/],
