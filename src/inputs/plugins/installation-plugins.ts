@@ -1,12 +1,13 @@
 // Gathers the custom plugins of an installation: the `--plugin-dir` folders, plus the custom
 // plugins enabled in kong.conf that lua_package_path points at on this machine.
 
+import * as path from 'path';
 import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import { enabledPlugins, packagePathRoots } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
-import type { CustomPlugins } from './types';
+import type { CustomPlugin, CustomPlugins } from './types';
 
 export interface LoadedPlugins {
   customPlugins?: CustomPlugins;
@@ -30,9 +31,23 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     return { label: '', missingReason: 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked' };
   }
   const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  const notes = namingNotes(plugins);
   return {
     customPlugins: { roots: [...dirs], plugins },
-    label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`,
+    label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`
+      + notes.map((n) => `; ${n}`).join(''),
     missingReason: '',
   };
+}
+
+/** Says where names came from when not from the plugin's own folder, so a wrong guess can be seen. */
+function namingNotes(plugins: readonly CustomPlugin[]): string[] {
+  const fromRockspec = plugins.filter((p) => p.naming?.from === 'rockspec' && path.basename(path.resolve(p.dir)) !== p.name);
+  const guessed = plugins.filter((p) => p.naming?.from === 'folder-above-src');
+  return [
+    ...(fromRockspec.length > 0 ? [`named by their rockspec's build.modules: ${fromRockspec.map((p) => p.name).join(', ')}`] : []),
+    ...(guessed.length > 0
+      ? [`named after the folder above src/ (no rockspec found; check it is the name in \`plugins\`): ${guessed.map((p) => p.name).join(', ')}`]
+      : []),
+  ];
 }

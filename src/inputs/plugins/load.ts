@@ -1,6 +1,8 @@
 // Finds custom plugins in the folders given with `--plugin-dir` and reads them. A folder may be one
 // plugin (handler.lua, schema.lua...), a folder of plugins, a tree with the `kong/plugins/<name>/`
-// layout of a rock, or hold Go, JavaScript or Python plugins for a plugin server.
+// layout of a rock, a repository whose rockspec maps `kong.plugins.<name>.*` modules to its files
+// (often kept under src/), a folder of such repositories, or hold Go, JavaScript or Python plugins
+// for a plugin server.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -8,23 +10,27 @@ import { InputError } from '../../errors';
 import { fileOrigin } from '../../model/origin';
 import { codeTokens, tokenizeLua } from '../lua/tokenizer';
 import { externalPluginsIn } from './external';
-import { subdirs, walk } from './folders';
-import type { CustomPlugin, CustomPlugins, LuaFile, LuaFileRole } from './types';
+import { isDirectory, isFile, subdirs, walk } from './folders';
+import { pluginsOfRockspec, rockspecsIn, type RockspecPlugin } from './rockspec';
+import type { CustomPlugin, CustomPlugins, LuaFile, LuaFileRole, PluginNaming } from './types';
 
 const LUA_MARKERS = ['handler.lua', 'schema.lua'];
+// How far above a plugin folder given directly its repository root (and rockspec) may be:
+// `<root>/src`, `<root>/plugins/<name>`, `<root>/kong/plugins/<name>`.
+const ROCKSPEC_LEVELS_UP = 3;
+
+type Via = CustomPlugin['foundVia'];
 
 /** Reads every plugin under the given folders; raises InputError for a missing or plugin-less folder. */
 export function loadPluginDirs(dirs: readonly string[]): CustomPlugins {
   const plugins: CustomPlugin[] = [];
   for (const dir of dirs) {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
-    }
-    const found = pluginsIn(dir, 'plugin-dir');
+    if (!isDirectory(dir)) throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
+    const found = new Finder().pluginsIn(dir, 'plugin-dir');
     if (found.length === 0) {
       throw new InputError(
         `--plugin-dir ${dir}: no plugin found (expected handler.lua or schema.lua in the folder, in its sub-folders, `
-        + 'or under kong/plugins/<name>/; or Go/JavaScript/Python plugin-server sources)', { file: dir });
+        + 'under kong/plugins/<name>/, or mapped by a rockspec\'s build.modules; or Go/JavaScript/Python plugin-server sources)', { file: dir });
     }
     plugins.push(...found);
   }
@@ -46,30 +52,85 @@ export function locateInPackagePath(roots: readonly string[], names: readonly st
   return { plugins, unlocated };
 }
 
-function pluginsIn(dir: string, via: CustomPlugin['foundVia']): CustomPlugin[] {
-  if (isLuaPluginFolder(dir)) return [readLuaPlugin(dir, via)];
-  const found: CustomPlugin[] = [];
-  const rockLayout = path.join(dir, 'kong', 'plugins');
-  const candidates = [...subdirs(rockLayout), ...subdirs(dir)];
-  for (const sub of subdirs(dir)) candidates.push(...subdirs(path.join(sub, 'kong', 'plugins')));
-  for (const candidate of candidates) {
-    if (isLuaPluginFolder(candidate)) found.push(readLuaPlugin(candidate, via));
+class Finder {
+  private readonly plugins: CustomPlugin[] = [];
+
+  pluginsIn(dir: string, via: Via): CustomPlugin[] {
+    if (isLuaPluginFolder(dir)) {
+      // A plugin folder given directly: a rockspec in it or in its repository root names it.
+      const named = this.rockspecPluginsOf(dir, via);
+      if (named.length > 0) this.plugins.push(...named);
+      else this.addLuaFolder(dir, via);
+      return this.plugins;
+    }
+    // Files a rockspec installs belong to the plugin it names, whatever folder holds them.
+    const claimed = new Set<string>();
+    for (const root of [dir, ...subdirs(dir)]) {
+      for (const plugin of rockspecsIn(root).flatMap(pluginsOfRockspec)) {
+        const read = readRockspecPlugin(plugin, via);
+        if (!read) continue;
+        this.plugins.push(read);
+        for (const file of read.luaFiles) claimed.add(path.resolve(file.path));
+      }
+    }
+    const candidates = [...subdirs(path.join(dir, 'kong', 'plugins')), ...subdirs(dir)];
+    for (const sub of subdirs(dir)) candidates.push(...subdirs(path.join(sub, 'kong', 'plugins')));
+    for (const candidate of candidates) {
+      const isClaimed = LUA_MARKERS.some((m) => claimed.has(path.resolve(candidate, m)));
+      if (isLuaPluginFolder(candidate) && !isClaimed) this.addLuaFolder(candidate, via);
+    }
+    this.plugins.push(...externalPluginsIn(dir));
+    return this.plugins;
   }
-  found.push(...externalPluginsIn(dir));
-  return found;
+
+  /** The plugins a rockspec at or above `dir` installs from files inside `dir`. */
+  private rockspecPluginsOf(dir: string, via: Via): CustomPlugin[] {
+    let root = path.resolve(dir);
+    for (let level = 0; level <= ROCKSPEC_LEVELS_UP; level++) {
+      const inside = rockspecsIn(root).flatMap(pluginsOfRockspec)
+        .filter((p) => p.files.some((f) => path.dirname(path.resolve(f.file)) === path.resolve(dir)));
+      const read = inside.map((p) => readRockspecPlugin(p, via)).filter((p): p is CustomPlugin => p !== undefined);
+      if (read.length > 0) return read;
+      const parent = path.dirname(root);
+      if (parent === root) break;
+      root = parent;
+    }
+    return [];
+  }
+
+  private addLuaFolder(dir: string, via: Via): void {
+    this.plugins.push(readLuaPlugin(dir, via));
+  }
 }
 
 function isLuaPluginFolder(dir: string): boolean {
-  return LUA_MARKERS.some((m) => fs.existsSync(path.join(dir, m)));
+  return LUA_MARKERS.some((m) => isFile(path.join(dir, m)));
 }
 
-function readLuaPlugin(dir: string, via: CustomPlugin['foundVia']): CustomPlugin {
+function readLuaPlugin(dir: string, via: Via): CustomPlugin {
   const luaFiles = walk(dir).filter((f) => f.endsWith('.lua')).map((f) => readLuaFile(f, roleOf(path.relative(dir, f))));
+  const folder = path.basename(path.resolve(dir));
+  // A repository's src/ folder is not how Kong knows the plugin; without a rockspec to say, the
+  // repository's folder is the better guess, and the report says it is one.
+  const naming: PluginNaming | undefined = folder === 'src' ? { from: 'folder-above-src' } : undefined;
+  return assemble(naming ? path.basename(path.dirname(path.resolve(dir))) : folder, dir, luaFiles, via, naming);
+}
+
+/** A plugin from the files its rockspec maps; undefined when none of them exists. */
+function readRockspecPlugin(plugin: RockspecPlugin, via: Via): CustomPlugin | undefined {
+  const luaFiles = plugin.files.filter((f) => isFile(f.file)).map((f) => readLuaFile(f.file, f.role));
+  if (luaFiles.length === 0) return undefined;
+  const anchor = luaFiles.find((f) => f.role === 'handler') ?? luaFiles.find((f) => f.role === 'schema') ?? luaFiles[0];
+  return assemble(plugin.name, path.dirname(anchor.path), luaFiles, via, { from: 'rockspec', rockspec: plugin.rockspec });
+}
+
+function assemble(name: string, dir: string, luaFiles: LuaFile[], via: Via, naming?: PluginNaming): CustomPlugin {
   const byRole = (role: LuaFileRole) => luaFiles.find((f) => f.role === role);
   const handler = byRole('handler');
   const anchor = handler ?? byRole('schema') ?? luaFiles[0];
   return {
-    name: path.basename(path.resolve(dir)),
+    name,
+    ...(naming ? { naming } : {}),
     dir,
     language: 'lua',
     luaFiles,
@@ -103,7 +164,7 @@ export function readLuaFile(file: string, role: LuaFileRole): LuaFile {
 function dedupe(plugins: CustomPlugin[]): CustomPlugin[] {
   const seen = new Set<string>();
   return plugins.filter((p) => {
-    // Single-file plugins of one folder share nothing but the folder: the key holds the name too.
+    // Plugins may share a folder (single-file plugin servers; a rockspec mapping several from one src/).
     const key = `${p.language}:${path.resolve(p.dir)}:${p.name}`;
     if (seen.has(key)) return false;
     seen.add(key);

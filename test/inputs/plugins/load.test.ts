@@ -61,6 +61,47 @@ describe('loadPluginDirs', () => {
     expect(roots).toHaveLength(3);
   });
 
+  describe('rockspecs', () => {
+    const REPOS = path.join(FIXTURES, 'rock-repos');
+    const summary = (dir: string) => loadPluginDirs([dir]).plugins.map((p) => ({
+      name: p.name, naming: p.naming?.from, files: p.luaFiles.map((f) => `${path.relative(REPOS, f.path)}:${f.role}`),
+    }));
+
+    it('names a src/ plugin by the module its rockspec installs, reading only the files it maps', () => {
+      expect(summary(path.join(REPOS, 'token-stamp'))).toEqual([{
+        name: 'token-stamp', naming: 'rockspec', files: [
+          'token-stamp/src/handler.lua:handler', 'token-stamp/src/schema.lua:schema',
+          'token-stamp/src/migrations/init.lua:migrations-index', 'token-stamp/src/migrations/000_base_token_stamp.lua:migration',
+        ],
+      }]);
+    });
+
+    it('finds the rockspec above a src/ or plugins/<name>/ folder given directly', () => {
+      expect(summary(path.join(REPOS, 'token-stamp', 'src')).map((p) => p.name)).toEqual(['token-stamp']);
+      expect(summary(path.join(REPOS, 'header-echo', 'plugins', 'header-echo'))).toEqual([{
+        name: 'header-echo', naming: 'rockspec', files: ['header-echo/plugins/header-echo/handler.lua:handler', 'header-echo/plugins/header-echo/schema.lua:schema'],
+      }]);
+    });
+
+    it('reads a folder of repositories, one plugin per rockspec, with the plugins/<name>/ layout too', () => {
+      const plugins = loadPluginDirs([REPOS]).plugins;
+      expect(plugins.map((p) => [p.name, path.relative(REPOS, p.dir)])).toEqual([
+        ['header-echo', 'header-echo/plugins/header-echo'], ['token-stamp', 'token-stamp/src'],
+      ]);
+      const echo = plugins[0];
+      expect(echo.handler?.path).toBe(path.join(REPOS, 'header-echo', 'plugins', 'header-echo', 'handler.lua'));
+      expect(echo.origin).toMatchObject({ file: echo.handler?.path, line: 1 });
+    });
+
+    it('without a rockspec, names a src/ folder after the folder above it and says the name is a guess', () => {
+      const [plugin] = loadPluginDirs([path.join(FIXTURES, 'src-no-rockspec', 'auth-stamp')]).plugins;
+      expect(plugin).toMatchObject({ name: 'auth-stamp', naming: { from: 'folder-above-src' } });
+      const [direct] = loadPluginDirs([path.join(FIXTURES, 'src-no-rockspec', 'auth-stamp', 'src')]).plugins;
+      expect(direct.name).toBe('auth-stamp');
+      expect(loadPluginDirs([path.join(FIXTURES, 'clean-3x')]).plugins[0].naming).toBeUndefined();
+    });
+  });
+
   describe('plugin-server naming', () => {
     const MULTI = path.join(FIXTURES, 'external-multi');
 
