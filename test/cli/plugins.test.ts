@@ -69,4 +69,16 @@ describe('kong-preflight check --plugin-dir', () => {
       '--plugin-dir', fixture('plugins/src-no-rockspec/auth-stamp')]);
     expect(inputsLine(result.stdout)).toMatch(/1 plugin \(auth-stamp\) from .*; named after the folder above src\/ \(no rockspec found; .*\): auth-stamp/);
   });
+
+  it('sets aside the bundled plugins of a LuaRocks tree that holds Kong and checks the custom one', async () => {
+    const result = await runCli(['check', '--from', '2.8', '--to', '3.4', '--no-db', '--format', 'json',
+      '--plugin-dir', fixture('plugins/kong-tree')]);
+    expect(inputsLine(result.stdout)).toMatch(/1 plugin \(req-audit\) from .*; 2 plugins bundled with Kong 2\.8\.0 set aside \(the folder also holds Kong's own code\)/);
+    const files = (JSON.parse(result.stdout).findings as { location: { file?: string } }[])
+      .map((f) => f.location.file).filter((f): f is string => f !== undefined && f.includes('kong/plugins/'));
+    // Only the custom plugin's code is judged; the bundled acl and key-auth stubs would each give a blocker.
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((f) => f.includes('kong/plugins/req-audit/'))).toBe(true);
+    expect(pluginFindings(result.stdout).some((f) => f.ruleId === 'plugins/removed-module' && f.message.startsWith('req-audit:'))).toBe(true);
+  });
 });

@@ -18,22 +18,28 @@ export interface LoadedPlugins {
 }
 
 export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>): LoadedPlugins {
-  const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs) : { roots: [], plugins: [] };
+  const bundled = bundledPlugins(plan.from, plan.edition).names;
+  const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
-    const bundled = bundledPlugins(plan.from, plan.edition).names;
     const given = new Set(fromDirs.plugins.map((p) => p.name));
     const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !given.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
   const plugins = [...fromDirs.plugins, ...viaPath];
+  const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
   if (plugins.length === 0) {
-    return { label: '', missingReason: 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked' };
+    return {
+      label: '',
+      missingReason: setAside
+        ? `--plugin-dir holds only Kong's own plugins (${setAside}): custom plugin code was not checked`
+        : 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked',
+    };
   }
   const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
-  const notes = namingNotes(plugins);
+  const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : [])];
   return {
-    customPlugins: { roots: [...dirs], plugins },
+    customPlugins: { roots: [...dirs], plugins, ...(fromDirs.setAside ? { setAside: fromDirs.setAside } : {}) },
     label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`
       + notes.map((n) => `; ${n}`).join(''),
     missingReason: '',
@@ -50,4 +56,10 @@ function namingNotes(plugins: readonly CustomPlugin[]): string[] {
       ? [`named after the folder above src/ (no rockspec found; check it is the name in \`plugins\`): ${guessed.map((p) => p.name).join(', ')}`]
       : []),
   ];
+}
+
+function setAsideNote(setAside: NonNullable<CustomPlugins['setAside']>, plan: Pick<Plan, 'from'>): string | undefined {
+  if (setAside.length === 0) return undefined;
+  const n = setAside.length;
+  return `${n} plugin${n === 1 ? '' : 's'} bundled with Kong ${plan.from} set aside (the folder also holds Kong's own code)`;
 }

@@ -11,6 +11,7 @@ import { fileOrigin } from '../../model/origin';
 import { codeTokens, tokenizeLua } from '../lua/tokenizer';
 import { externalPluginsIn } from './external';
 import { isDirectory, isFile, subdirs, walk } from './folders';
+import { isInKongCodeTree } from './kong-tree';
 import { pluginsOfRockspec, rockspecsIn, type RockspecPlugin } from './rockspec';
 import type { CustomPlugin, CustomPlugins, LuaFile, LuaFileRole, PluginNaming } from './types';
 
@@ -19,22 +20,33 @@ const LUA_MARKERS = ['handler.lua', 'schema.lua'];
 // `<root>/src`, `<root>/plugins/<name>`, `<root>/kong/plugins/<name>`.
 const ROCKSPEC_LEVELS_UP = 3;
 
+export interface LoadOptions {
+  /**
+   * The plugins the source version bundles. In a tree that also holds Kong's own code, folders
+   * of these names are Kong's bundled plugins, not custom ones, and are set aside unread.
+   */
+  bundled?: ReadonlySet<string>;
+}
+
 type Via = CustomPlugin['foundVia'];
+type SetAside = NonNullable<CustomPlugins['setAside']>;
 
 /** Reads every plugin under the given folders; raises InputError for a missing or plugin-less folder. */
-export function loadPluginDirs(dirs: readonly string[]): CustomPlugins {
+export function loadPluginDirs(dirs: readonly string[], options: LoadOptions = {}): CustomPlugins {
   const plugins: CustomPlugin[] = [];
+  const setAside: SetAside = [];
   for (const dir of dirs) {
     if (!isDirectory(dir)) throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
-    const found = new Finder().pluginsIn(dir, 'plugin-dir');
-    if (found.length === 0) {
+    const found = new Finder(options.bundled ?? new Set()).pluginsIn(dir, 'plugin-dir');
+    if (found.plugins.length === 0 && found.setAside.length === 0) {
       throw new InputError(
         `--plugin-dir ${dir}: no plugin found (expected handler.lua or schema.lua in the folder, in its sub-folders, `
         + 'under kong/plugins/<name>/, or mapped by a rockspec\'s build.modules; or Go/JavaScript/Python plugin-server sources)', { file: dir });
     }
-    plugins.push(...found);
+    plugins.push(...found.plugins);
+    setAside.push(...found.setAside.filter((s) => !setAside.some((t) => path.resolve(t.dir) === path.resolve(s.dir))));
   }
-  return { roots: [...dirs], plugins: dedupe(plugins) };
+  return { roots: [...dirs], plugins: dedupe(plugins), ...(setAside.length > 0 ? { setAside } : {}) };
 }
 
 /**
@@ -54,14 +66,17 @@ export function locateInPackagePath(roots: readonly string[], names: readonly st
 
 class Finder {
   private readonly plugins: CustomPlugin[] = [];
+  private readonly setAside: SetAside = [];
 
-  pluginsIn(dir: string, via: Via): CustomPlugin[] {
+  constructor(private readonly bundled: ReadonlySet<string>) {}
+
+  pluginsIn(dir: string, via: Via): { plugins: CustomPlugin[]; setAside: SetAside } {
     if (isLuaPluginFolder(dir)) {
       // A plugin folder given directly: a rockspec in it or in its repository root names it.
       const named = this.rockspecPluginsOf(dir, via);
       if (named.length > 0) this.plugins.push(...named);
       else this.addLuaFolder(dir, via);
-      return this.plugins;
+      return { plugins: this.plugins, setAside: this.setAside };
     }
     // Files a rockspec installs belong to the plugin it names, whatever folder holds them.
     const claimed = new Set<string>();
@@ -80,7 +95,7 @@ class Finder {
       if (isLuaPluginFolder(candidate) && !isClaimed) this.addLuaFolder(candidate, via);
     }
     this.plugins.push(...externalPluginsIn(dir));
-    return this.plugins;
+    return { plugins: this.plugins, setAside: this.setAside };
   }
 
   /** The plugins a rockspec at or above `dir` installs from files inside `dir`. */
@@ -99,7 +114,9 @@ class Finder {
   }
 
   private addLuaFolder(dir: string, via: Via): void {
-    this.plugins.push(readLuaPlugin(dir, via));
+    const name = path.basename(path.resolve(dir));
+    if (this.bundled.has(name) && isInKongCodeTree(dir)) this.setAside.push({ name, dir });
+    else this.plugins.push(readLuaPlugin(dir, via));
   }
 }
 
@@ -164,7 +181,7 @@ export function readLuaFile(file: string, role: LuaFileRole): LuaFile {
 function dedupe(plugins: CustomPlugin[]): CustomPlugin[] {
   const seen = new Set<string>();
   return plugins.filter((p) => {
-    // Plugins may share a folder (single-file plugin servers; a rockspec mapping several from one src/).
+    // Two plugins may share a folder (a rockspec can map several from one src/); one given twice is dropped.
     const key = `${p.language}:${path.resolve(p.dir)}:${p.name}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -60,4 +60,6 @@ export interface CustomPlugins {
   /** The directories that were searched, as given. */
   roots: string[];
   plugins: CustomPlugin[];
+  /** Bundled plugins found in a tree that also holds Kong's own code: Kong's, not custom, so not read. */
+  setAside?: { name: string; dir: string }[];
 }

@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { InputError } from '../../../src/errors';
 import { loadPluginDirs } from '../../../src/inputs/plugins/load';
+import { bundledPlugins } from '../../../src/knowledge/plugins/bundled';
+import { KongVersion } from '../../../src/version/kong-version';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/plugins');
 
@@ -99,6 +101,31 @@ describe('loadPluginDirs', () => {
       const [direct] = loadPluginDirs([path.join(FIXTURES, 'src-no-rockspec', 'auth-stamp', 'src')]).plugins;
       expect(direct.name).toBe('auth-stamp');
       expect(loadPluginDirs([path.join(FIXTURES, 'clean-3x')]).plugins[0].naming).toBeUndefined();
+    });
+  });
+
+  describe('a LuaRocks tree that holds Kong', () => {
+    const TREE = path.join(FIXTURES, 'kong-tree');
+    const bundled = bundledPlugins(KongVersion.parse('2.8.0'), 'oss').names;
+
+    it('sets aside the plugins the source version bundles and reads the custom one beside them', () => {
+      const loaded = loadPluginDirs([TREE], { bundled });
+      expect(loaded.plugins.map((p) => p.name)).toEqual(['req-audit']);
+      expect(loaded.setAside?.map((s) => s.name)).toEqual(['acl', 'key-auth']);
+      // Given as the kong/plugins folder itself, the same.
+      expect(loadPluginDirs([path.join(TREE, 'kong', 'plugins')], { bundled }).setAside).toHaveLength(2);
+    });
+
+    it('reads a bundled name as custom when nothing marks the tree as Kong\'s own', () => {
+      const root = tree({ 'kong/plugins/key-auth/handler.lua': H, 'kong/plugins/mine/handler.lua': H });
+      const loaded = loadPluginDirs([root], { bundled });
+      expect(loaded.plugins.map((p) => p.name)).toEqual(['key-auth', 'mine']);
+      expect(loaded.setAside).toBeUndefined();
+    });
+
+    it('does not raise when a tree holds only Kong\'s own plugins', () => {
+      const root = tree({ 'kong/constants.lua': 'return {}\n', 'kong/plugins/acl/handler.lua': H });
+      expect(loadPluginDirs([root], { bundled })).toMatchObject({ plugins: [], setAside: [{ name: 'acl' }] });
     });
   });
 
