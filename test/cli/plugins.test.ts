@@ -81,4 +81,12 @@ describe('kong-preflight check --plugin-dir', () => {
     expect(files.every((f) => f.includes('kong/plugins/req-audit/'))).toBe(true);
     expect(pluginFindings(result.stdout).some((f) => f.ruleId === 'plugins/removed-module' && f.message.startsWith('req-audit:'))).toBe(true);
   });
+
+  it('exits 2 with one line saying a --plugin-dir that is a file is not a folder', async () => {
+    const file = fixture('plugins/clean-3x/request-stamp/handler.lua');
+    const result = await runCli(['check', '--from', '2.8', '--to', '3.4', '--no-db', '--plugin-dir', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/request-stamp\/handler\.lua: --plugin-dir expects a folder, but this is a file; give the folder that holds the plugin \(.+request-stamp\)/);
+  });
 });

@@ -36,7 +36,10 @@ export function loadPluginDirs(dirs: readonly string[], options: LoadOptions = {
   const plugins: CustomPlugin[] = [];
   const setAside: SetAside = [];
   for (const dir of dirs) {
-    if (!isDirectory(dir)) throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
+    if (!fs.existsSync(dir)) throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
+    if (!isDirectory(dir)) {
+      throw new InputError(`--plugin-dir expects a folder, but this is a file; give the folder that holds the plugin (${path.dirname(dir)})`, { file: dir });
+    }
     const found = new Finder(options.bundled ?? new Set()).pluginsIn(dir, 'plugin-dir');
     if (found.plugins.length === 0 && found.setAside.length === 0) {
       throw new InputError(

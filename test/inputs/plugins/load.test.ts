@@ -152,6 +152,7 @@ describe('loadPluginDirs', () => {
   it.each([
     ['a missing folder', () => path.join(os.tmpdir(), 'kp-does-not-exist'), /no such directory/],
     ['a folder without plugins', () => tree({ 'notes.txt': 'x' }), /no plugin found/],
+    ['a file', () => path.join(tree({ 'handler.lua': H }), 'handler.lua'), /^--plugin-dir expects a folder, but this is a file; give the folder that holds the plugin \(.+\)$/],
   ])('raises an InputError for %s', (_name, dir, message) => {
     const d = dir();
     expect(() => loadPluginDirs([d])).toThrow(InputError);
