@@ -52,7 +52,7 @@ export default defineRule<'orderFlips'>({
             at: tokenOrigin(plugin.handler, assignment.at),
             since,
             data: {
-              plugin: plugin.name, priority: literal, since, before: direction, after: direction,
+              plugin: plugin.name, priority: literal, since, before: direction, after: direction === 'before' ? 'after' : 'before',
               bundled: moved.map((c) => `${c.plugin} (${c.from === Number.MAX_SAFE_INTEGER ? '+inf' : c.from} -> ${c.to})`).join(', '),
             },
           });

@@ -16,6 +16,6 @@ ruleTester.run(rule, {
     { name: 'between rate-limiting 901 and 910 without kong.conf uses the bundled default', from: '2.8', to: '3.0', inputs: handler(905),
       findings: [{ messageId: 'orderFlips', data: { priority: 905 }, message: 'rate-limiting (901 -> 910)' }] },
     { name: 'Enterprise route-by-header moved below custom plugins', from: '2.8.2.4', to: '3.4.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900),
-      findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850)' }] },
+      findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850); from Kong 3.0.0.0 their new priorities make them run before it.' }] },
   ],
 });
