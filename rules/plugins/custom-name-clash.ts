@@ -14,7 +14,9 @@ export default defineRule<'newClash' | 'existingShadow'>({
   id: 'plugins/custom-name-clash',
   description: 'Flags custom plugins whose name collides with a plugin the target version bundles.',
   severity: 'warning',
-  inputs: ['kongConf'],
+  inputs: [],
+  // The names come from the --plugin-dir plugins, from kong.conf's `plugins`, or from both.
+  anyInputs: ['kongConf', 'customPlugins'],
   messages: {
     newClash: 'custom plugin {{name}} has the name of a plugin bundled from Kong {{to}} ({{basis}}); the two modules collide on lua_package_path.',
     existingShadow: 'custom plugin {{name}} shadows the bundled plugin of the same name; it keeps doing so on {{to}}.',
@@ -29,7 +31,8 @@ export default defineRule<'newClash' | 'existingShadow'>({
     const custom = new Map<string, Origin>();
     for (const plugin of ctx.optionalInput('customPlugins')?.plugins ?? []) custom.set(plugin.name, plugin.origin);
     // Names enabled explicitly that the source does not bundle are custom plugins too.
-    for (const entry of enabledPlugins(ctx.input('kongConf')).explicit) {
+    const conf = ctx.optionalInput('kongConf');
+    for (const entry of conf ? enabledPlugins(conf).explicit : []) {
       if (!atSource.names.has(entry.name) && !custom.has(entry.name)) custom.set(entry.name, entry.origin);
     }
     for (const [name, origin] of custom) {

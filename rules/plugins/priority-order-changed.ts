@@ -8,7 +8,7 @@ import { enabledPlugins } from '../../src/inputs/plugins/enabled-list';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { bundledPlugins } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
-import { priorityChanges } from '../../src/knowledge/plugins/priorities';
+import { CORRELATION_ID_SOURCES, priorityChanges } from '../../src/knowledge/plugins/priorities';
 
 export default defineRule<'orderFlips'>({
   id: 'plugins/priority-order-changed',
@@ -21,7 +21,7 @@ export default defineRule<'orderFlips'>({
   },
   remediation: 'Check whether the custom plugin depends on running before or after that plugin; adjust its PRIORITY, or use dynamic plugin ordering (Enterprise).',
   docsUrl: pluginFacts.priorityChanges30.docsUrl,
-  sources: pluginFacts.priorityChanges30.sources,
+  sources: [...pluginFacts.priorityChanges30.sources, ...CORRELATION_ID_SOURCES],
   check(ctx) {
     const { from, edition } = ctx.plan;
     // Without kong.conf, Kong's default `plugins = bundled` is what runs.
@@ -29,7 +29,7 @@ export default defineRule<'orderFlips'>({
     const listed = conf ? enabledPlugins(conf) : { explicit: [], includesBundled: true };
     const enabled = new Set([...(listed.includesBundled ? bundledPlugins(from, edition).names : []), ...listed.explicit.map((e) => e.name)]);
     const changes = priorityChanges.filter((c) => enabled.has(c.plugin) && ctx.crosses(c.introducedIn)
-      && (c.edition === 'oss+ee' || edition === 'enterprise'));
+      && (c.edition === 'oss+ee' || (c.edition === 'ee' ? edition === 'enterprise' : edition === 'oss')));
     for (const plugin of ctx.input('customPlugins').plugins) {
       if (!plugin.handler) continue;
       for (const assignment of fieldAssignments(plugin.handler.code, 'PRIORITY')) {
@@ -51,8 +51,9 @@ export default defineRule<'orderFlips'>({
             messageId: 'orderFlips',
             at: tokenOrigin(plugin.handler, assignment.at),
             since,
+            ...(moved.every((c) => c.severity === 'info') ? { severity: 'info' as const } : {}),
             data: {
-              plugin: plugin.name, priority: literal, since, before: direction, after: direction,
+              plugin: plugin.name, priority: literal, since, before: direction, after: direction === 'before' ? 'after' : 'before',
               bundled: moved.map((c) => `${c.plugin} (${c.from === Number.MAX_SAFE_INTEGER ? '+inf' : c.from} -> ${c.to})`).join(', '),
             },
           });

@@ -18,6 +18,7 @@ export function ruleSummary(rule: Rule) {
     editions: meta.gate?.editions ?? ['oss', 'enterprise'],
     topologies: meta.gate?.topologies ?? ['traditional', 'hybrid', 'dbless'],
     inputs: meta.inputs,
+    anyInputs: meta.anyInputs ?? [],
     confidence: meta.confidence ?? 'high',
     docsUrl: meta.docsUrl,
     sources: meta.sources,
@@ -42,7 +43,7 @@ export function runRulesList(rules: readonly Rule[], format: 'text' | 'json' | '
   if (format === 'markdown') {
     const lines = ['| Rule | Severity | Change in | Inputs | Description |', '| --- | --- | --- | --- | --- |'];
     for (const s of summaries) {
-      lines.push(`| [${s.id}](rules/${s.id}.md) | ${s.severity} | ${whereItBites(s)} | ${s.inputs.join(', ') || '-'} | ${s.description} |`);
+      lines.push(`| [${s.id}](rules/${s.id}.md) | ${s.severity} | ${whereItBites(s)} | ${[...s.inputs, ...(s.anyInputs.length > 0 ? [`one of ${s.anyInputs.join(', ')}`] : [])].join(', ') || '-'} | ${s.description} |`);
     }
     io.stdout(`${lines.join('\n')}\n`);
     return 0;

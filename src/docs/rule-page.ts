@@ -19,7 +19,7 @@ export function renderRulePage(rule: Rule): string {
     `- Change happens in: ${gate.introducedIn ?? 'any version (checked on every path)'}`,
     `- Editions: ${(gate.editions ?? ALL_EDITIONS).join(', ')}`,
     `- Topologies: ${(gate.topologies ?? ALL_TOPOLOGIES).join(', ')}${gate.roles ? ` (roles: ${gate.roles.join(', ')})` : ''}`,
-    `- Inputs: ${meta.inputs.length > 0 ? meta.inputs.join(', ') : 'none'}`,
+    `- Inputs: ${inputsText(meta.inputs, meta.anyInputs)}`,
     '',
     ...(meta.changes?.length
       ? ['## Changes it checks', '', ...meta.changes.map((c) => `- ${c.introducedIn}${c.editions ? ` (${c.editions.join(', ')})` : ''}: ${c.what} [${c.id}]`), '']
@@ -54,4 +54,9 @@ export function renderRulePage(rule: Rule): string {
     `Documentation: ${meta.docsUrl}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function inputsText(all: readonly string[], anyOf: readonly string[] = []): string {
+  const parts = [...(all.length > 0 ? [all.join(', ')] : []), ...(anyOf.length > 0 ? [`at least one of ${anyOf.join(', ')}`] : [])];
+  return parts.length > 0 ? parts.join('; ') : 'none';
 }

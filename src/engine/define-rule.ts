@@ -25,6 +25,11 @@ export interface RuleMeta<MessageId extends string> {
   description: string;
   severity: Severity;
   inputs: InputName[];
+  /**
+   * Inputs of which at least one must be present, for a rule that can work from either source
+   * (it reads them with `optionalInput`). With none of them the rule is not evaluated.
+   */
+  anyInputs?: InputName[];
   gate?: RuleGate;
   /** Message templates with `{{placeholders}}`, keyed by messageId. */
   messages: Record<MessageId, string>;

@@ -44,7 +44,7 @@ export function validateRule(rule: Rule): string[] {
   if (!RULE_ID.test(meta.id ?? '')) problems.push(`id "${meta.id}" is not area/kebab-case`);
   if (!meta.description) problems.push('no description');
   if (!SEVERITIES.includes(meta.severity)) problems.push(`unknown severity "${meta.severity}"`);
-  for (const input of meta.inputs ?? []) {
+  for (const input of [...(meta.inputs ?? []), ...(meta.anyInputs ?? [])]) {
     if (!INPUT_NAMES.includes(input)) problems.push(`unknown input "${input}"`);
   }
   if (!meta.messages || Object.keys(meta.messages).length === 0) problems.push('no messages');

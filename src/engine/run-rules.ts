@@ -49,6 +49,8 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
       continue;
     }
     const absent = rule.meta.inputs.filter((name) => isAbsent(options.inputs?.[name]));
+    const anyOf = rule.meta.anyInputs ?? [];
+    if (anyOf.length > 0 && anyOf.every((name) => isAbsent(options.inputs?.[name]))) absent.push(...anyOf);
     if (absent.length > 0) {
       const reasons = absent.map((name) => options.missing?.[name] ?? `no ${name} input given`);
       result.notEvaluated.push({ ruleId: id, reason: reasons.join('; ') });

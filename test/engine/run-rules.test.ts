@@ -49,6 +49,20 @@ describe('runRules', () => {
     expect(result.notEvaluated).toEqual([{ ruleId: 'test/needs-conf', reason: 'no kong.conf given' }]);
   });
 
+  it('runs a rule with anyInputs when one of them is present, and lists it as not evaluated when none is', async () => {
+    const either = defineRule<'hit'>({
+      ...base, id: 'test/either', inputs: [], anyInputs: ['kongConf', 'customPlugins'], messages: { hit: 'x' },
+      check(ctx) { if (ctx.optionalInput('customPlugins')) ctx.report({ messageId: 'hit', at: { kind: 'global' } }); },
+    });
+    const missing = { kongConf: 'no kong.conf given', customPlugins: 'no --plugin-dir given' };
+    const none = await runRules([either], { plan: plan('3.3', '3.4'), inputs: {}, missing });
+    expect(none.notEvaluated).toEqual([{ ruleId: 'test/either', reason: 'no kong.conf given; no --plugin-dir given' }]);
+    const some = await runRules([either], { plan: plan('3.3', '3.4'), inputs: { customPlugins: { roots: [], plugins: [] } }, missing });
+    expect(some.evaluated).toEqual(['test/either']);
+    expect(some.findings).toHaveLength(1);
+    expect(validateRule({ ...either, meta: { ...either.meta, anyInputs: ['nope' as 'kongConf'] } })).toEqual(['unknown input "nope"']);
+  });
+
   it('turns a crashing rule into an internal error and keeps running the others', async () => {
     const crash = defineRule<'hit'>({ ...base, id: 'test/crash', inputs: [], messages: { hit: 'x' }, check: () => { throw new Error('boom'); } });
     const result = await runRules([crash, always], { plan: plan('3.3', '3.4') });

@@ -22,6 +22,8 @@ export interface LuaTableField {
   /** `name` for `k = v`, `string` for `["k"] = v`, `expr` for `[expr] = v`; absent for array items. */
   keyKind?: 'name' | 'string' | 'expr';
   key?: string;
+  /** For `[expr] = v`: the tokens between the brackets, for readers that can fold constants. */
+  keyTokens?: LuaToken[];
   /** The key token, or the value's first token for array items. */
   at: LuaToken;
   value: LuaValue;
@@ -43,7 +45,7 @@ export function parseTable(code: readonly LuaToken[], open: number): { table: Lu
       i += 4;
     } else if (isOp(code[i], '[')) {
       const close = expressionEnd(code, i + 1);
-      field = { keyKind: 'expr', at: code[i] };
+      field = { keyKind: 'expr', keyTokens: code.slice(i + 1, close), at: code[i] };
       i = close + 2; // past `]` and `=`
     }
     const { value, next } = parseValue(code, i);

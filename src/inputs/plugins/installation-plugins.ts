@@ -1,12 +1,13 @@
 // Gathers the custom plugins of an installation: the `--plugin-dir` folders, plus the custom
 // plugins enabled in kong.conf that lua_package_path points at on this machine.
 
+import * as path from 'path';
 import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import { enabledPlugins, packagePathRoots } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
-import type { CustomPlugins } from './types';
+import type { CustomPlugin, CustomPlugins } from './types';
 
 export interface LoadedPlugins {
   customPlugins?: CustomPlugins;
@@ -17,22 +18,48 @@ export interface LoadedPlugins {
 }
 
 export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>): LoadedPlugins {
-  const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs) : { roots: [], plugins: [] };
+  const bundled = bundledPlugins(plan.from, plan.edition).names;
+  const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
-    const bundled = bundledPlugins(plan.from, plan.edition).names;
     const given = new Set(fromDirs.plugins.map((p) => p.name));
     const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !given.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
   const plugins = [...fromDirs.plugins, ...viaPath];
+  const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
   if (plugins.length === 0) {
-    return { label: '', missingReason: 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked' };
+    return {
+      label: '',
+      missingReason: setAside
+        ? `--plugin-dir holds only Kong's own plugins (${setAside}): custom plugin code was not checked`
+        : 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked',
+    };
   }
   const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : [])];
   return {
-    customPlugins: { roots: [...dirs], plugins },
-    label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`,
+    customPlugins: { roots: [...dirs], plugins, ...(fromDirs.setAside ? { setAside: fromDirs.setAside } : {}) },
+    label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`
+      + notes.map((n) => `; ${n}`).join(''),
     missingReason: '',
   };
+}
+
+/** Says where names came from when not from the plugin's own folder, so a wrong guess can be seen. */
+function namingNotes(plugins: readonly CustomPlugin[]): string[] {
+  const fromRockspec = plugins.filter((p) => p.naming?.from === 'rockspec' && path.basename(path.resolve(p.dir)) !== p.name);
+  const guessed = plugins.filter((p) => p.naming?.from === 'folder-above-src');
+  return [
+    ...(fromRockspec.length > 0 ? [`named by their rockspec's build.modules: ${fromRockspec.map((p) => p.name).join(', ')}`] : []),
+    ...(guessed.length > 0
+      ? [`named after the folder above src/ (no rockspec found; check it is the name in \`plugins\`): ${guessed.map((p) => p.name).join(', ')}`]
+      : []),
+  ];
+}
+
+function setAsideNote(setAside: NonNullable<CustomPlugins['setAside']>, plan: Pick<Plan, 'from'>): string | undefined {
+  if (setAside.length === 0) return undefined;
+  const n = setAside.length;
+  return `${n} plugin${n === 1 ? '' : 's'} bundled with Kong ${plan.from} set aside (the folder also holds Kong's own code)`;
 }

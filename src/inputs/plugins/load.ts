@@ -1,35 +1,55 @@
 // Finds custom plugins in the folders given with `--plugin-dir` and reads them. A folder may be one
 // plugin (handler.lua, schema.lua...), a folder of plugins, a tree with the `kong/plugins/<name>/`
-// layout of a rock, or hold Go, JavaScript or Python plugins for a plugin server.
+// layout of a rock, a repository whose rockspec maps `kong.plugins.<name>.*` modules to its files
+// (often kept under src/), a folder of such repositories, or hold Go, JavaScript or Python plugins
+// for a plugin server.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../errors';
 import { fileOrigin } from '../../model/origin';
 import { codeTokens, tokenizeLua } from '../lua/tokenizer';
-import type { CustomPlugin, CustomPlugins, ExternalFile, LuaFile, LuaFileRole, PluginLanguage } from './types';
-import { compareText } from '../../text/compare';
+import { externalPluginsIn } from './external';
+import { isDirectory, isFile, subdirs, walk } from './folders';
+import { isInKongCodeTree } from './kong-tree';
+import { pluginsOfRockspec, rockspecsIn, type RockspecPlugin } from './rockspec';
+import type { CustomPlugin, CustomPlugins, LuaFile, LuaFileRole, PluginNaming } from './types';
 
 const LUA_MARKERS = ['handler.lua', 'schema.lua'];
-// Test and vendored folders are not loaded by Kong; findings there would be noise.
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'spec', 'test', 'tests', '__pycache__', 'vendor']);
+// How far above a plugin folder given directly its repository root (and rockspec) may be:
+// `<root>/src`, `<root>/plugins/<name>`, `<root>/kong/plugins/<name>`.
+const ROCKSPEC_LEVELS_UP = 3;
+
+export interface LoadOptions {
+  /**
+   * The plugins the source version bundles. In a tree that also holds Kong's own code, folders
+   * of these names are Kong's bundled plugins, not custom ones, and are set aside unread.
+   */
+  bundled?: ReadonlySet<string>;
+}
+
+type Via = CustomPlugin['foundVia'];
+type SetAside = NonNullable<CustomPlugins['setAside']>;
 
 /** Reads every plugin under the given folders; raises InputError for a missing or plugin-less folder. */
-export function loadPluginDirs(dirs: readonly string[]): CustomPlugins {
+export function loadPluginDirs(dirs: readonly string[], options: LoadOptions = {}): CustomPlugins {
   const plugins: CustomPlugin[] = [];
+  const setAside: SetAside = [];
   for (const dir of dirs) {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
+    if (!fs.existsSync(dir)) throw new InputError(`--plugin-dir ${dir}: no such directory`, { file: dir });
+    if (!isDirectory(dir)) {
+      throw new InputError(`--plugin-dir expects a folder, but this is a file; give the folder that holds the plugin (${path.dirname(dir)})`, { file: dir });
     }
-    const found = pluginsIn(dir, 'plugin-dir');
-    if (found.length === 0) {
+    const found = new Finder(options.bundled ?? new Set()).pluginsIn(dir, 'plugin-dir');
+    if (found.plugins.length === 0 && found.setAside.length === 0) {
       throw new InputError(
         `--plugin-dir ${dir}: no plugin found (expected handler.lua or schema.lua in the folder, in its sub-folders, `
-        + 'or under kong/plugins/<name>/; or Go/JavaScript/Python plugin-server sources)', { file: dir });
+        + 'under kong/plugins/<name>/, or mapped by a rockspec\'s build.modules; or Go/JavaScript/Python plugin-server sources)', { file: dir });
     }
-    plugins.push(...found);
+    plugins.push(...found.plugins);
+    setAside.push(...found.setAside.filter((s) => !setAside.some((t) => path.resolve(t.dir) === path.resolve(s.dir))));
   }
-  return { roots: [...dirs], plugins: dedupe(plugins) };
+  return { roots: [...dirs], plugins: dedupe(plugins), ...(setAside.length > 0 ? { setAside } : {}) };
 }
 
 /**
@@ -47,38 +67,90 @@ export function locateInPackagePath(roots: readonly string[], names: readonly st
   return { plugins, unlocated };
 }
 
-function pluginsIn(dir: string, via: CustomPlugin['foundVia']): CustomPlugin[] {
-  if (isLuaPluginFolder(dir)) return [readLuaPlugin(dir, via)];
-  const found: CustomPlugin[] = [];
-  const rockLayout = path.join(dir, 'kong', 'plugins');
-  const candidates = [...subdirs(rockLayout), ...subdirs(dir)];
-  for (const sub of subdirs(dir)) candidates.push(...subdirs(path.join(sub, 'kong', 'plugins')));
-  for (const candidate of candidates) {
-    if (isLuaPluginFolder(candidate)) found.push(readLuaPlugin(candidate, via));
+class Finder {
+  private readonly plugins: CustomPlugin[] = [];
+  private readonly setAside: SetAside = [];
+
+  constructor(private readonly bundled: ReadonlySet<string>) {}
+
+  pluginsIn(dir: string, via: Via): { plugins: CustomPlugin[]; setAside: SetAside } {
+    if (isLuaPluginFolder(dir)) {
+      // A plugin folder given directly: a rockspec in it or in its repository root names it.
+      const named = this.rockspecPluginsOf(dir, via);
+      if (named.length > 0) this.plugins.push(...named);
+      else this.addLuaFolder(dir, via);
+      return { plugins: this.plugins, setAside: this.setAside };
+    }
+    // Files a rockspec installs belong to the plugin it names, whatever folder holds them.
+    const claimed = new Set<string>();
+    for (const root of [dir, ...subdirs(dir)]) {
+      for (const plugin of rockspecsIn(root).flatMap(pluginsOfRockspec)) {
+        const read = readRockspecPlugin(plugin, via);
+        if (!read) continue;
+        this.plugins.push(read);
+        for (const file of read.luaFiles) claimed.add(path.resolve(file.path));
+      }
+    }
+    const candidates = [...subdirs(path.join(dir, 'kong', 'plugins')), ...subdirs(dir)];
+    for (const sub of subdirs(dir)) candidates.push(...subdirs(path.join(sub, 'kong', 'plugins')));
+    for (const candidate of candidates) {
+      const isClaimed = LUA_MARKERS.some((m) => claimed.has(path.resolve(candidate, m)));
+      if (isLuaPluginFolder(candidate) && !isClaimed) this.addLuaFolder(candidate, via);
+    }
+    this.plugins.push(...externalPluginsIn(dir));
+    return { plugins: this.plugins, setAside: this.setAside };
   }
-  found.push(...externalPluginsIn(dir));
-  return found;
+
+  /** The plugins a rockspec at or above `dir` installs from files inside `dir`. */
+  private rockspecPluginsOf(dir: string, via: Via): CustomPlugin[] {
+    let root = path.resolve(dir);
+    for (let level = 0; level <= ROCKSPEC_LEVELS_UP; level++) {
+      const inside = rockspecsIn(root).flatMap(pluginsOfRockspec)
+        .filter((p) => p.files.some((f) => path.dirname(path.resolve(f.file)) === path.resolve(dir)));
+      const read = inside.map((p) => readRockspecPlugin(p, via)).filter((p): p is CustomPlugin => p !== undefined);
+      if (read.length > 0) return read;
+      const parent = path.dirname(root);
+      if (parent === root) break;
+      root = parent;
+    }
+    return [];
+  }
+
+  private addLuaFolder(dir: string, via: Via): void {
+    const name = path.basename(path.resolve(dir));
+    if (this.bundled.has(name) && isInKongCodeTree(dir)) this.setAside.push({ name, dir });
+    else this.plugins.push(readLuaPlugin(dir, via));
+  }
 }
 
 function isLuaPluginFolder(dir: string): boolean {
-  return LUA_MARKERS.some((m) => fs.existsSync(path.join(dir, m)));
+  return LUA_MARKERS.some((m) => isFile(path.join(dir, m)));
 }
 
-function subdirs(dir: string): string[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
-function readLuaPlugin(dir: string, via: CustomPlugin['foundVia']): CustomPlugin {
+function readLuaPlugin(dir: string, via: Via): CustomPlugin {
   const luaFiles = walk(dir).filter((f) => f.endsWith('.lua')).map((f) => readLuaFile(f, roleOf(path.relative(dir, f))));
+  const folder = path.basename(path.resolve(dir));
+  // A repository's src/ folder is not how Kong knows the plugin; without a rockspec to say, the
+  // repository's folder is the better guess, and the report says it is one.
+  const naming: PluginNaming | undefined = folder === 'src' ? { from: 'folder-above-src' } : undefined;
+  return assemble(naming ? path.basename(path.dirname(path.resolve(dir))) : folder, dir, luaFiles, via, naming);
+}
+
+/** A plugin from the files its rockspec maps; undefined when none of them exists. */
+function readRockspecPlugin(plugin: RockspecPlugin, via: Via): CustomPlugin | undefined {
+  const luaFiles = plugin.files.filter((f) => isFile(f.file)).map((f) => readLuaFile(f.file, f.role));
+  if (luaFiles.length === 0) return undefined;
+  const anchor = luaFiles.find((f) => f.role === 'handler') ?? luaFiles.find((f) => f.role === 'schema') ?? luaFiles[0];
+  return assemble(plugin.name, path.dirname(anchor.path), luaFiles, via, { from: 'rockspec', rockspec: plugin.rockspec });
+}
+
+function assemble(name: string, dir: string, luaFiles: LuaFile[], via: Via, naming?: PluginNaming): CustomPlugin {
   const byRole = (role: LuaFileRole) => luaFiles.find((f) => f.role === role);
   const handler = byRole('handler');
   const anchor = handler ?? byRole('schema') ?? luaFiles[0];
   return {
-    name: path.basename(path.resolve(dir)),
+    name,
+    ...(naming ? { naming } : {}),
     dir,
     language: 'lua',
     luaFiles,
@@ -109,66 +181,11 @@ export function readLuaFile(file: string, role: LuaFileRole): LuaFile {
   return { path: file, role, tokens, code: codeTokens(tokens) };
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full));
-    } else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
-// ---- plugin-server (external) plugins --------------------------------------------------------
-
-const EXTERNAL_MARKERS: { language: Exclude<PluginLanguage, 'lua'>; ext: RegExp; marker: RegExp }[] = [
-  { language: 'go', ext: /\.go$/, marker: /github\.com\/Kong\/go-pdk/ },
-  { language: 'javascript', ext: /\.(js|ts|mjs|cjs)$/, marker: /kong-pdk|module\.exports\s*=\s*\{[^}]*\bPlugin\b/ },
-  { language: 'python', ext: /\.py$/, marker: /kong_pdk/ },
-];
-
-/** Plugin-server plugins directly in `dir` (one file each) or in its sub-folders (Go: one folder each). */
-function externalPluginsIn(dir: string): CustomPlugin[] {
-  const found: CustomPlugin[] = [];
-  const entries = [dir, ...subdirs(dir)];
-  for (const folder of entries) {
-    for (const file of fs.readdirSync(folder).sort()) {
-      const full = path.join(folder, file);
-      if (!fs.statSync(full).isFile()) continue;
-      const kind = EXTERNAL_MARKERS.find((m) => m.ext.test(file));
-      if (!kind) continue;
-      const text = fs.readFileSync(full, 'utf8');
-      if (!kind.marker.test(text)) continue;
-      // Go plugins are built per folder (the binary takes the folder's name); JS and Python
-      // plugin servers name a plugin after its file.
-      const name = kind.language === 'go' ? path.basename(path.resolve(folder)) : file.replace(/\.[^.]+$/, '');
-      const external: ExternalFile = { path: full, language: kind.language, lines: blankComments(text, kind.language).split('\n') };
-      const existing = found.find((p) => p.name === name && p.language === kind.language);
-      if (existing) existing.externalFiles.push(external);
-      else found.push({
-        name, dir: kind.language === 'go' ? folder : full, language: kind.language, luaFiles: [], externalFiles: [external],
-        migrations: [], origin: fileOrigin(full, 1, 1), foundVia: 'plugin-dir',
-      });
-    }
-  }
-  return found;
-}
-
-/**
- * Replaces comments with spaces, keeping newlines, so line numbers stay right. Strings are
- * left alone; external-plugin checks are coarse and say so in their messages.
- */
-function blankComments(text: string, language: ExternalFile['language']): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  if (language === 'python') return text.replace(/#[^\n]*/g, blank);
-  return text.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/(^|[^:"'])\/\/[^\n]*/g, (m, lead: string) => lead + blank(m.slice(lead.length)));
-}
-
 function dedupe(plugins: CustomPlugin[]): CustomPlugin[] {
   const seen = new Set<string>();
   return plugins.filter((p) => {
-    const key = `${p.language}:${path.resolve(p.dir)}`;
+    // Two plugins may share a folder (a rockspec can map several from one src/); one given twice is dropped.
+    const key = `${p.language}:${path.resolve(p.dir)}:${p.name}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

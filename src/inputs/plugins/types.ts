@@ -28,8 +28,13 @@ export interface ExternalFile {
 }
 
 export interface CustomPlugin {
-  /** The plugin name Kong knows it by: the folder name (Lua), file or folder name (external). */
+  /**
+   * The plugin name Kong knows it by: the module name a rockspec installs it under, else the
+   * folder name (Lua); for plugin-server plugins, the name their server gives them.
+   */
   name: string;
+  /** Where the name came from, when not simply from the plugin's folder. */
+  naming?: PluginNaming;
   /** The plugin's folder (or file, for a single-file external plugin) as given. */
   dir: string;
   language: PluginLanguage;
@@ -45,8 +50,16 @@ export interface CustomPlugin {
   foundVia: 'plugin-dir' | 'lua_package_path';
 }
 
+/**
+ * `rockspec`: read from `build.modules` of that rockspec. `folder-above-src`: the files sit in a
+ * folder called src and no rockspec names them, so the folder above it gave the name (a guess).
+ */
+export type PluginNaming = { from: 'rockspec'; rockspec: string } | { from: 'folder-above-src' };
+
 export interface CustomPlugins {
   /** The directories that were searched, as given. */
   roots: string[];
   plugins: CustomPlugin[];
+  /** Bundled plugins found in a tree that also holds Kong's own code: Kong's, not custom, so not read. */
+  setAside?: { name: string; dir: string }[];
 }

@@ -1,7 +1,16 @@
 // Bundled plugins whose PRIORITY changed: a custom plugin whose priority lies between the old
 // and the new value now runs on the other side of that plugin.
 
+import type { FactSource } from '../../model/source';
 import type { PriorityChange } from './types';
+
+/** Sources of the correlation-id priority change (not an entry of breaking-changes.json). */
+export const CORRELATION_ID_SOURCES: FactSource[] = [
+  { kind: 'repo', ref: 'Kong/kong:kong/plugins/correlation-id/handler.lua@3.9.0', note: 'PRIORITY = 100001; 1 at 3.8.0' },
+  { kind: 'changelog', ref: 'Kong/kong:CHANGELOG.md@3.9.0 (Plugins: correlation-id priority 1 -> 100001, commit 9ae36382db)' },
+  { kind: 'repo', ref: 'Kong/docs.konghq.com:app/gateway/2.8.x/plugin-development/custom-logic.md@19a42755', note: 'Enterprise and Free mode: correlation-id 100001; open source: 1' },
+  { kind: 'repo', ref: 'Kong/docs-plugin-toolkit:data/priorities/ee/3.0.x.json..3.12.x.json@5cad17d', note: 'Enterprise packages: correlation-id 100001 in every 3.x' },
+];
 
 const P30 = 'plugin-priority-changes-3-0';
 const change = (plugin: string, from: number, to: number, edition: 'oss+ee' | 'ee'): PriorityChange =>
@@ -33,4 +42,13 @@ export const priorityChanges: readonly PriorityChange[] = [
   change('vault-auth', 1003, 1350, 'ee'),
   { plugin: 'saml', from: 900, to: 1010, introducedIn: '3.5.0.2', edition: 'ee', factId: 'plugin-saml-priority-1010' },
   { plugin: 'service-protection', from: 915, to: 901, introducedIn: '3.14.0.2', edition: 'ee', factId: 'plugin-service-protection-priority' },
+  // Open source only: the Enterprise package (Free mode included) already ran correlation-id at
+  // 100001 in 2.8 (docs below) and in every 3.x (docs-plugin-toolkit priorities/ee), and the Kong
+  // commit 9ae36382db says it aligns OSS with Enterprise. Nearly every custom priority lies in
+  // between, and the usual effect is only that the generated header is set when the custom plugin
+  // runs, hence info.
+  {
+    plugin: 'correlation-id', from: 1, to: 100001, introducedIn: '3.9.0', edition: 'oss', factId: 'plugin-correlation-id-priority-3-9', severity: 'info',
+    sources: CORRELATION_ID_SOURCES,
+  },
 ];

@@ -71,6 +71,11 @@ export interface PriorityChange {
   from: number;
   to: number;
   introducedIn: string;
-  edition: EditionScope;
+  /** `oss`: only the open-source package changed (Enterprise already had the new value). */
+  edition: EditionScope | 'oss';
   factId: string;
+  /** When the rule's default (warning) overstates what the flip usually does. */
+  severity?: Severity;
+  /** For changes that are not an entry of breaking-changes.json. */
+  sources?: FactSource[];
 }

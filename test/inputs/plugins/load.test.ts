@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { InputError } from '../../../src/errors';
 import { loadPluginDirs } from '../../../src/inputs/plugins/load';
+import { bundledPlugins } from '../../../src/knowledge/plugins/bundled';
+import { KongVersion } from '../../../src/version/kong-version';
 
 const FIXTURES = path.join(__dirname, '../../../fixtures/plugins');
 
@@ -61,9 +63,96 @@ describe('loadPluginDirs', () => {
     expect(roots).toHaveLength(3);
   });
 
+  describe('rockspecs', () => {
+    const REPOS = path.join(FIXTURES, 'rock-repos');
+    const summary = (dir: string) => loadPluginDirs([dir]).plugins.map((p) => ({
+      name: p.name, naming: p.naming?.from, files: p.luaFiles.map((f) => `${path.relative(REPOS, f.path)}:${f.role}`),
+    }));
+
+    it('names a src/ plugin by the module its rockspec installs, reading only the files it maps', () => {
+      expect(summary(path.join(REPOS, 'token-stamp'))).toEqual([{
+        name: 'token-stamp', naming: 'rockspec', files: [
+          'token-stamp/src/handler.lua:handler', 'token-stamp/src/schema.lua:schema',
+          'token-stamp/src/migrations/init.lua:migrations-index', 'token-stamp/src/migrations/000_base_token_stamp.lua:migration',
+        ],
+      }]);
+    });
+
+    it('finds the rockspec above a src/ or plugins/<name>/ folder given directly', () => {
+      expect(summary(path.join(REPOS, 'token-stamp', 'src')).map((p) => p.name)).toEqual(['token-stamp']);
+      expect(summary(path.join(REPOS, 'header-echo', 'plugins', 'header-echo'))).toEqual([{
+        name: 'header-echo', naming: 'rockspec', files: ['header-echo/plugins/header-echo/handler.lua:handler', 'header-echo/plugins/header-echo/schema.lua:schema'],
+      }]);
+    });
+
+    it('reads a folder of repositories, one plugin per rockspec, with the plugins/<name>/ layout too', () => {
+      const plugins = loadPluginDirs([REPOS]).plugins;
+      expect(plugins.map((p) => [p.name, path.relative(REPOS, p.dir)])).toEqual([
+        ['header-echo', 'header-echo/plugins/header-echo'], ['token-stamp', 'token-stamp/src'],
+      ]);
+      const echo = plugins[0];
+      expect(echo.handler?.path).toBe(path.join(REPOS, 'header-echo', 'plugins', 'header-echo', 'handler.lua'));
+      expect(echo.origin).toMatchObject({ file: echo.handler?.path, line: 1 });
+    });
+
+    it('without a rockspec, names a src/ folder after the folder above it and says the name is a guess', () => {
+      const [plugin] = loadPluginDirs([path.join(FIXTURES, 'src-no-rockspec', 'auth-stamp')]).plugins;
+      expect(plugin).toMatchObject({ name: 'auth-stamp', naming: { from: 'folder-above-src' } });
+      const [direct] = loadPluginDirs([path.join(FIXTURES, 'src-no-rockspec', 'auth-stamp', 'src')]).plugins;
+      expect(direct.name).toBe('auth-stamp');
+      expect(loadPluginDirs([path.join(FIXTURES, 'clean-3x')]).plugins[0].naming).toBeUndefined();
+    });
+  });
+
+  describe('a LuaRocks tree that holds Kong', () => {
+    const TREE = path.join(FIXTURES, 'kong-tree');
+    const bundled = bundledPlugins(KongVersion.parse('2.8.0'), 'oss').names;
+
+    it('sets aside the plugins the source version bundles and reads the custom one beside them', () => {
+      const loaded = loadPluginDirs([TREE], { bundled });
+      expect(loaded.plugins.map((p) => p.name)).toEqual(['req-audit']);
+      expect(loaded.setAside?.map((s) => s.name)).toEqual(['acl', 'key-auth']);
+      // Given as the kong/plugins folder itself, the same.
+      expect(loadPluginDirs([path.join(TREE, 'kong', 'plugins')], { bundled }).setAside).toHaveLength(2);
+    });
+
+    it('reads a bundled name as custom when nothing marks the tree as Kong\'s own', () => {
+      const root = tree({ 'kong/plugins/key-auth/handler.lua': H, 'kong/plugins/mine/handler.lua': H });
+      const loaded = loadPluginDirs([root], { bundled });
+      expect(loaded.plugins.map((p) => p.name)).toEqual(['key-auth', 'mine']);
+      expect(loaded.setAside).toBeUndefined();
+    });
+
+    it('does not raise when a tree holds only Kong\'s own plugins', () => {
+      const root = tree({ 'kong/constants.lua': 'return {}\n', 'kong/plugins/acl/handler.lua': H });
+      expect(loadPluginDirs([root], { bundled })).toMatchObject({ plugins: [], setAside: [{ name: 'acl' }] });
+    });
+  });
+
+  describe('plugin-server naming', () => {
+    const MULTI = path.join(FIXTURES, 'external-multi');
+
+    it('gives each single-file Go program of a folder its own plugin, named after its file', () => {
+      const plugins = loadPluginDirs([path.join(MULTI, 'go-multi')]).plugins;
+      expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.basename(f.path))])).toEqual([
+        ['audit-go', ['audit-go.go']], ['stamp-go-lm', ['stamp-go-lm.go']], ['stamp-go', ['stamp-go.go']],
+      ]);
+    });
+
+    it('names JavaScript plugins by their Name export, else by the file kong-js-pdk resolves, and never merges files of two plugins', () => {
+      const plugins = loadPluginDirs([path.join(MULTI, 'js-modules')]).plugins;
+      expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.relative(MULTI, f.path))])).toEqual([
+        ['top', ['js-modules/top-level.js']],
+        ['greet', ['js-modules/greet/index.js', 'js-modules/greet/helper.js']],
+        ['index', ['js-modules/plain/index.js']],
+      ]);
+    });
+  });
+
   it.each([
     ['a missing folder', () => path.join(os.tmpdir(), 'kp-does-not-exist'), /no such directory/],
     ['a folder without plugins', () => tree({ 'notes.txt': 'x' }), /no plugin found/],
+    ['a file', () => path.join(tree({ 'handler.lua': H }), 'handler.lua'), /^--plugin-dir expects a folder, but this is a file; give the folder that holds the plugin \(.+\)$/],
   ])('raises an InputError for %s', (_name, dir, message) => {
     const d = dir();
     expect(() => loadPluginDirs([d])).toThrow(InputError);

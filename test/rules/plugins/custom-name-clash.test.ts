@@ -9,6 +9,7 @@ ruleTester.run(rule, {
     { name: 'custom names the target does not bundle', conf: 'plugins = bundled,request-stamp\n', from: '3.4', to: '3.9', inputs: withPlugins(CLEAN) },
     { name: 'redirect on a path that ends before 3.9', conf: 'plugins = bundled,redirect\n', from: '3.4', to: '3.8' },
     { name: 'a bundled plugin listed explicitly', conf: 'plugins = key-auth,acl\n', from: '3.4', to: '3.9' },
+    { name: '--plugin-dir names alone, none bundled by the target', from: '3.4', to: '3.9', inputs: withPlugins(CLEAN) },
   ],
   invalid: [
     { name: 'plugins = bundled,redirect crossing 3.9', conf: 'plugins = bundled,redirect\n', from: '3.4', to: '3.9',
@@ -19,7 +20,14 @@ ruleTester.run(rule, {
     { name: 'a custom plugin that already shadows a bundled one', conf: 'database = postgres\n', from: '3.4', to: '3.6',
       inputs: inlinePlugin(HANDLER, 'key-auth'),
       findings: [{ messageId: 'existingShadow', severity: 'info', data: { name: 'key-auth' } }] },
+    { name: 'a --plugin-dir plugin named redirect crossing 3.9, without kong.conf', from: '3.4', to: '3.9',
+      inputs: inlinePlugin(HANDLER, 'redirect'),
+      findings: [{ messageId: 'newClash', line: 1, data: { name: 'redirect' }, message: 'bundled list of 3.9' }] },
     { name: 'Enterprise target bundles a documented Kong plugin', conf: 'plugins = bundled,datakit\n', from: '3.4.3.5', to: '3.11.0.0', edition: 'enterprise',
       findings: [{ messageId: 'newClash', message: 'approximate bundled list' }] },
+  ],
+  notEvaluated: [
+    { name: 'neither kong.conf nor plugin code', from: '3.4', to: '3.9', missing: { kongConf: 'no kong.conf given', customPlugins: 'no --plugin-dir given' },
+      reason: 'no kong.conf given; no --plugin-dir given' },
   ],
 });

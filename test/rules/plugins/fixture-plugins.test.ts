@@ -37,6 +37,7 @@ describe('fixture plugins', () => {
       ['plugins/migration-format', 'cassandraSection', 'legacy-2x/header-stamp/migrations/000_base_header_stamp.lua:8'],
       ['plugins/pcre2-regex', 'regexDiffers', 'legacy-2x/header-stamp/handler.lua:24'],
       ['plugins/priority-order-changed', 'orderFlips', 'legacy-2x/header-stamp/handler.lua:11'],
+      ['plugins/priority-order-changed', 'orderFlips', 'legacy-2x/header-stamp/handler.lua:11'],
       ['plugins/removed-module', 'curatedRemoval', 'legacy-2x/header-stamp/handler.lua:3'],
       ['plugins/removed-module', 'curatedRemoval', 'legacy-2x/header-stamp/handler.lua:4'],
       ['plugins/removed-module', 'curatedRemoval', 'legacy-2x/header-stamp/handler.lua:5'],
@@ -52,9 +53,13 @@ describe('fixture plugins', () => {
     expect(severity('changedReference', 22)).toBe('blocker');
   });
 
-  it('reports nothing for the clean 3.x plugin, whose comments and strings hold the same names', async () => {
+  it('reports nothing for the clean 3.x plugin, whose comments and strings hold the same names, but the 3.9 order note', async () => {
     const findings = await findingsFor(CLEAN, 'plugins = bundled,request-stamp\n');
-    expect(findings.map((f) => `${f.ruleId} ${at(f)}: ${f.message}`)).toEqual([]);
+    // Its priority 760 lies between correlation-id's 1 and 100001: true of nearly every plugin, so an info.
+    expect(findings.map((f) => `${f.ruleId} ${f.severity} ${at(f)}: ${f.message}`)).toEqual([
+      'plugins/priority-order-changed info clean-3x/request-stamp/handler.lua:7: request-stamp (PRIORITY 760) ran before correlation-id (1 -> 100001); '
+      + 'from Kong 3.9.0 their new priorities make them run after it.',
+    ]);
   });
 
   it('locates the 2.x plugin through lua_package_path when no --plugin-dir names it', async () => {

@@ -1,6 +1,9 @@
 import rule from '../../../rules/plugins/plugin-server';
 import { ruleTester } from '../../support/rule-tester';
-import { EXTERNAL, inlinePlugin, withPlugins } from './plugin-support';
+import * as path from 'path';
+import { EXTERNAL, FIXTURES, inlinePlugin, withPlugins } from './plugin-support';
+
+const GO_MULTI = path.join(FIXTURES, 'external-multi', 'go-multi');
 
 const GO = (version: string) => `package main\nimport "github.com/Kong/go-pdk/server"\nfunc main() {\n\tserver.StartServer(New, ${version})\n}\n`;
 
@@ -24,6 +27,14 @@ ruleTester.run(rule, {
         { messageId: 'noPluginServer', line: 2, data: { plugin: 'py_hello', language: 'python' } },
         { messageId: 'rawBodyBytes', line: 15, data: { call: 'get_raw_body()', type: 'bytes' } },
         { messageId: 'noPluginServer', line: 2, data: { plugin: 'go-hello', language: 'go' } },
+      ] },
+    // Exactly these two: stamp-go and audit-go, named in pluginserver_names, are not reported.
+    { name: 'single-file Go programs of one folder are plugins of their own; the go-pluginserver module beside them cannot load from 3.0', from: '2.8', to: '3.4',
+      conf: 'pluginserver_names = stamp-go,audit-go\n',
+      inputs: withPlugins(GO_MULTI),
+      findings: [
+        { messageId: 'goPluginNotNamed', line: 1, severity: 'warning', data: { plugin: 'stamp-go-lm' } },
+        { messageId: 'missingMetadata', data: { plugin: 'stamp-go-lm', what: 'version and priority', file: 'stamp-go-lm.go' } },
       ] },
     { name: 'Go plugin missing from pluginserver_names and without version', from: '2.8', to: '3.0',
       conf: 'pluginserver_names = js\n',
