@@ -102,24 +102,37 @@ function writtenAs(document: DeclarativeDocument): string {
  * A 2.x regex path in a `paths` list that several routes hold (a YAML alias: lyaml gives them one
  * table), with the routes, walked as Kong's on-load migration walks them: top-level routes, then
  * the routes of each service (route_path.lua). Each visit prefixes the list's regex paths again.
+ * Files of 50,000 routes share nothing, so the first pass only remembers lists; names and places
+ * are gathered in a second pass, for shared lists alone.
  */
 function regexPathsSharedByRoutes(root: Readonly<Record<string, unknown>>): { path: string; routes: string[]; at: (string | number)[] } | undefined {
-  const holders = new Map<unknown[], { routes: string[]; at: (string | number)[] }>();
-  const visit = (routes: unknown, at: (string | number)[]) => {
-    if (!routes || typeof routes !== 'object') return;
-    for (const [key, route] of Object.entries(routes)) {
-      const paths = (route as Record<string, unknown> | null)?.paths;
-      if (!Array.isArray(paths)) continue;
-      const name = typeof (route as Record<string, unknown>).name === 'string' ? `"${(route as Record<string, unknown>).name as string}"` : `#${key}`;
-      const holder = holders.get(paths) ?? { routes: [], at: [...at, Array.isArray(routes) ? Number(key) : key, 'paths'] };
-      holder.routes.push(name);
-      holders.set(paths, holder);
+  const routeLists: { routes: unknown; at: (string | number)[] }[] = [{ routes: root.routes, at: ['routes'] }];
+  if (Array.isArray(root.services)) root.services.forEach((service, index) => routeLists.push({ routes: (service as Record<string, unknown> | null)?.routes, at: ['services', index, 'routes'] }));
+  const eachRoute = (visit: (route: Record<string, unknown>, key: string | number, at: (string | number)[]) => void) => {
+    for (const { routes, at } of routeLists) {
+      if (Array.isArray(routes)) routes.forEach((route, index) => route && typeof route === 'object' && visit(route as Record<string, unknown>, index, at));
+      else if (routes && typeof routes === 'object') for (const [key, route] of Object.entries(routes)) if (route && typeof route === 'object') visit(route as Record<string, unknown>, key, at);
     }
   };
-  visit(root.routes, ['routes']);
-  if (Array.isArray(root.services)) root.services.forEach((service, index) => visit((service as Record<string, unknown> | null)?.routes, ['services', index, 'routes']));
+  const seen = new Set<unknown[]>();
+  const shared = new Set<unknown[]>();
+  eachRoute((route) => {
+    const paths = route.paths;
+    if (!Array.isArray(paths)) return;
+    if (seen.has(paths)) shared.add(paths);
+    else seen.add(paths);
+  });
+  if (shared.size === 0) return undefined;
+  const holders = new Map<unknown[], { routes: string[]; at: (string | number)[] }>();
+  eachRoute((route, key, at) => {
+    const paths = route.paths;
+    if (!Array.isArray(paths) || !shared.has(paths)) return;
+    const name = typeof route.name === 'string' ? `"${route.name}"` : `#${key}`;
+    const holder = holders.get(paths) ?? { routes: [], at: [...at, key, 'paths'] };
+    holder.routes.push(name);
+    holders.set(paths, holder);
+  });
   for (const [paths, holder] of holders) {
-    if (holder.routes.length < 2) continue;
     const index = paths.findIndex((path) => typeof path === 'string' && !ROUTE_PATH_FACTS.plainPathCharacters.test(path));
     if (index >= 0) return { path: paths[index] as string, routes: holder.routes, at: [...holder.at, index] };
   }
