@@ -85,7 +85,9 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       const curatedAt = (property: string, minor: string) =>
         curated.find((c) => c.properties?.includes(property) && KongVersion.parse(c.introducedIn).minorKey === minor);
       const events: DefaultEvent[] = [];
-      for (const step of catalog.defaultSteps(plan.edition)) {
+      // Every default of every minor: computed once per check, not once per curated change.
+      const steps = catalog.defaultSteps(plan.edition);
+      for (const step of steps) {
         if (sameValue(step.from, step.to) || curatedAt(step.name, step.version)) continue;
         if (step.to === null && takenOverBy(step.name, step.version, step.from)) continue;
         events.push({ property: step.name, introducedIn: `${step.version}.0`, from: step.from, to: step.to, severity: 'info' });
@@ -95,7 +97,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
         if (change.suppress || !since) continue;
         for (const property of change.properties ?? []) {
           const minor = KongVersion.parse(change.introducedIn).minorKey;
-          const computed = catalog.defaultSteps(plan.edition).find((s) => s.name === property && s.version === minor);
+          const computed = steps.find((s) => s.name === property && s.version === minor);
           const from = change.from !== undefined ? change.from : computed ? computed.from : catalog.property(property, plan.from, plan.edition)?.default ?? null;
           const to = change.to !== undefined ? change.to : computed ? computed.to : catalog.property(property, plan.to, plan.edition)?.default ?? null;
           if (sameValue(from, to)) continue;

@@ -55,6 +55,8 @@ export class ConfCatalog {
   readonly ossVersions = DATA.oss.versions;
   readonly eeVersions = DATA.ee.versions;
   private readonly lastOss = DATA.oss.versions[DATA.oss.versions.length - 1];
+  /** directiveWriter's answers: directive key -> the property that writes it, per edition and minor. */
+  private readonly writersByMinor = new Map<string, Map<string, PropertyFacts>>();
 
   /** Every minor the catalogue distinguishes, ascending (OSS minors, then Enterprise-only ones). */
   minors(edition: Edition): string[] {
@@ -144,11 +146,19 @@ export class ConfCatalog {
    * list: lua_ssl_protocols writes nginx_http_lua_ssl_protocols), or undefined.
    */
   directiveWriter(name: string, version: KongVersion, edition: Edition): PropertyFacts | undefined {
-    for (const property of this.names(version, edition)) {
-      const facts = this.property(property, version, edition);
-      if (facts?.directives?.includes(name)) return facts;
+    // Asked once per unset directive default on the path: an Enterprise 3.4 -> 3.9 check asked
+    // ~100 times, each walking every property (~30 ms of a 250 ms start). One table per minor.
+    const key = `${edition}|${version.minorKey}`;
+    let writers = this.writersByMinor.get(key);
+    if (writers === undefined) {
+      writers = new Map();
+      for (const property of this.names(version, edition)) {
+        const facts = this.property(property, version, edition);
+        for (const directive of facts?.directives ?? []) if (!writers.has(directive)) writers.set(directive, facts!);
+      }
+      this.writersByMinor.set(key, writers);
     }
-    return undefined;
+    return writers.get(name);
   }
 
   /**
