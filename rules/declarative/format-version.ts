@@ -15,7 +15,7 @@ const FORMAT_CHANGE = '3.0.0';
 /** The values Kong 3.x's declarative schema accepts; 1.1 and 2.1 are migrated when loaded. */
 const KONG_FORMATS = ['1.1', '2.1', '3.0'];
 
-export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTwice' | 'kongRefuses' | 'missing' | 'missingInPart'>({
+export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTwice' | 'kongPrefixesAgain' | 'kongRefuses' | 'missing' | 'missingInPart'>({
   id: 'declarative/format-version',
   description: 'Reports declarative files whose _format_version a 3.x target refuses or converts.',
   severity: 'blocker',
@@ -25,6 +25,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     deckRefuses: '`_format_version: {{version}}`{{written}}: decK refuses to sync or diff this file against Kong 3.x; {{advice}}.',
     kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades the file when it loads it (regex paths get `~`), but every other tool reads it as written; convert it to format 3.0.',
     kongPrefixesTwice: '`_format_version: {{version}}`: Kong 3.x upgrades this file as it loads it, one route at a time, and routes {{routes}} share one `paths` list through a YAML alias: its 2.x regex path `{{path}}` gets a `~` for each of them (`{{prefixed}}`), which Kong then refuses as a path; convert the file to format 3.0 (each path gets one `~`).',
+    kongPrefixesAgain: '`_format_version: {{version}}`: Kong 3.x upgrades this file as it loads it and gives every path it reads as a regex a leading `~`, even one already written the 3.x way: `{{path}}` (route {{route}}) becomes `~{{path}}`, which Kong then refuses as a path; set `_format_version: "3.0"`, as the paths are already converted.',
     kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file; {{advice}}.',
     missing: 'no `_format_version`: Kong requires one and decK reads the file as format 1.1, which it refuses for Kong 3.x.',
     missingInPart: 'no `_format_version` in this file; decK takes the one of {{setIn}} when the files are synced together (Kong itself needs one in every file it loads).',
@@ -68,8 +69,11 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
           data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
         });
       } else {
-        const shared = regexPathsSharedByRoutes(document.root);
-        if (shared) {
+        const { shared, prefixed } = pathsKongPrefixesTwice(document.root);
+        if (prefixed) {
+          const data = { version: version.value, path: prefixed.path, route: prefixed.route, flavor: document.flavor };
+          ctx.report({ messageId: 'kongPrefixesAgain', severity: 'blocker', at: document.at(prefixed.at), since, data });
+        } else if (shared) {
           const data = { version: version.value, routes: shared.routes.join(', '), path: shared.path, prefixed: `${'~'.repeat(shared.routes.length)}${shared.path}`, flavor: document.flavor };
           ctx.report({ messageId: 'kongPrefixesTwice', severity: 'blocker', at: document.at(shared.at), since, data });
         } else {
@@ -99,13 +103,18 @@ function writtenAs(document: DeclarativeDocument): string {
 }
 
 /**
- * A 2.x regex path in a `paths` list that several routes hold (a YAML alias: lyaml gives them one
- * table), with the routes, walked as Kong's on-load migration walks them: top-level routes, then
- * the routes of each service (route_path.lua). Each visit prefixes the list's regex paths again.
- * Files of 50,000 routes share nothing, so the first pass only remembers lists; names and places
- * are gathered in a second pass, for shared lists alone.
+ * Paths Kong's on-load migration would prefix a second time, walked as it walks them: top-level
+ * routes, then the routes of each service (route_path.lua). `prefixed`: a regex path already
+ * written with its `~` (a half-converted file), which migrate_path_280_300 prefixes again.
+ * `shared`: a 2.x regex path in a `paths` list that several routes hold (a YAML alias: lyaml gives
+ * them one table), which each visit prefixes again. Files of 50,000 routes share nothing, so the
+ * first pass only remembers lists; names and places are gathered in a second pass, for shared
+ * lists alone.
  */
-function regexPathsSharedByRoutes(root: Readonly<Record<string, unknown>>): { path: string; routes: string[]; at: (string | number)[] } | undefined {
+function pathsKongPrefixesTwice(root: Readonly<Record<string, unknown>>): {
+  shared?: { path: string; routes: string[]; at: (string | number)[] };
+  prefixed?: { path: string; route: string; at: (string | number)[] };
+} {
   const routeLists: { routes: unknown; at: (string | number)[] }[] = [{ routes: root.routes, at: ['routes'] }];
   if (Array.isArray(root.services)) root.services.forEach((service, index) => routeLists.push({ routes: (service as Record<string, unknown> | null)?.routes, at: ['services', index, 'routes'] }));
   const eachRoute = (visit: (route: Record<string, unknown>, key: string | number, at: (string | number)[]) => void) => {
@@ -114,27 +123,32 @@ function regexPathsSharedByRoutes(root: Readonly<Record<string, unknown>>): { pa
       else if (routes && typeof routes === 'object') for (const [key, route] of Object.entries(routes)) if (route && typeof route === 'object') visit(route as Record<string, unknown>, key, at);
     }
   };
+  const nameOf = (route: Record<string, unknown>, key: string | number) => (typeof route.name === 'string' ? `"${route.name}"` : `#${key}`);
+  let prefixed: { path: string; route: string; at: (string | number)[] } | undefined;
   const seen = new Set<unknown[]>();
   const shared = new Set<unknown[]>();
-  eachRoute((route) => {
+  eachRoute((route, key, at) => {
     const paths = route.paths;
     if (!Array.isArray(paths)) return;
     if (seen.has(paths)) shared.add(paths);
     else seen.add(paths);
+    if (prefixed) return;
+    const index = paths.findIndex((path) => typeof path === 'string' && path.startsWith('~') && !ROUTE_PATH_FACTS.plainPathCharacters.test(path));
+    if (index >= 0) prefixed = { path: paths[index] as string, route: nameOf(route, key), at: [...at, key, 'paths', index] };
   });
-  if (shared.size === 0) return undefined;
+  if (shared.size === 0) return { prefixed };
   const holders = new Map<unknown[], { routes: string[]; at: (string | number)[] }>();
   eachRoute((route, key, at) => {
     const paths = route.paths;
     if (!Array.isArray(paths) || !shared.has(paths)) return;
-    const name = typeof route.name === 'string' ? `"${route.name}"` : `#${key}`;
+    const name = nameOf(route, key);
     const holder = holders.get(paths) ?? { routes: [], at: [...at, key, 'paths'] };
     holder.routes.push(name);
     holders.set(paths, holder);
   });
   for (const [paths, holder] of holders) {
     const index = paths.findIndex((path) => typeof path === 'string' && !ROUTE_PATH_FACTS.plainPathCharacters.test(path));
-    if (index >= 0) return { path: paths[index] as string, routes: holder.routes, at: [...holder.at, index] };
+    if (index >= 0) return { prefixed, shared: { path: paths[index] as string, routes: holder.routes, at: [...holder.at, index] } };
   }
-  return undefined;
+  return { prefixed };
 }

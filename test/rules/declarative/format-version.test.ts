@@ -86,3 +86,23 @@ async function loadTexts(files: Record<string, string>): Promise<ReturnType<type
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return loadDeclarative({ paths: ['.'], cwd: dir });
 }
+
+// migrate_path_280_300 (3.9.3) prefixes any path with a character outside [a-zA-Z0-9.-_~/%],
+// a leading `~` included: a 1.1/2.1 file whose regex paths were already converted gets `~~`.
+describe('declarative/format-version: regex paths already written the 3.x way in a 1.1/2.1 file', () => {
+  const file = (path: string, version = '2.1') => [
+    `_format_version: "${version}"`, 'services:', '- name: a', '  url: http://a.internal', '  routes:', '  - name: users', '    paths:', '    - /health', `    - ${path}`, '',
+  ].join('\n');
+
+  it('invalid: Kong would prefix it again and refuse the file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, file('~/users/\\d+$'))).toEqual(['kongPrefixesAgain blocker @9']);
+    const { config } = await loadTexts({ 'kong.yml': file('~/users/\\d+$') });
+    const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings[0].message).toContain('`~/users/\\d+$` (route "users") becomes `~~/users/\\d+$`');
+  });
+
+  it('valid: a `~` path Kong reads as plain (only plain characters), and the same path in a 3.0 file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, file('~/users'))).toEqual(['kongUpgradesOnLoad warning @1']);
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, file('~/users/\\d+$', '3.0'))).toEqual([]);
+  });
+});
