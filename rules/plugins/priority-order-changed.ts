@@ -53,7 +53,7 @@ export default defineRule<'orderFlips'>({
             since,
             ...(moved.every((c) => c.severity === 'info') ? { severity: 'info' as const } : {}),
             data: {
-              plugin: plugin.name, priority: literal, since, before: direction, after: direction === 'before' ? 'after' : 'before',
+              plugin: plugin.name, priority: literal, since, before: direction, after: direction,
               bundled: moved.map((c) => `${c.plugin} (${c.from === Number.MAX_SAFE_INTEGER ? '+inf' : c.from} -> ${c.to})`).join(', '),
             },
           });
