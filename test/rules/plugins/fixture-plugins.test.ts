@@ -58,7 +58,7 @@ describe('fixture plugins', () => {
     // Its priority 760 lies between correlation-id's 1 and 100001: true of nearly every plugin, so an info.
     expect(findings.map((f) => `${f.ruleId} ${f.severity} ${at(f)}: ${f.message}`)).toEqual([
       'plugins/priority-order-changed info clean-3x/request-stamp/handler.lua:7: request-stamp (PRIORITY 760) ran before correlation-id (1 -> 100001); '
-      + 'from Kong 3.9.0 their new priorities make them run after it.',
+      + 'from Kong 3.9.0 their new priorities make them run before it.',
     ]);
   });
 

@@ -19,7 +19,7 @@ ruleTester.run(rule, {
     { name: 'between rate-limiting 901 and 910 without kong.conf uses the bundled default', from: '2.8', to: '3.0', inputs: handler(905),
       findings: [{ messageId: 'orderFlips', data: { priority: 905 }, message: 'rate-limiting (901 -> 910)' }] },
     { name: 'OSS 3.9 moved correlation-id from 1 to 100001 (no kong.conf: bundled default)', from: '3.8', to: '3.9', inputs: handler(900),
-      findings: [{ messageId: 'orderFlips', line: 3, severity: 'info', hop: '3.9', message: 'PRIORITY 900) ran before correlation-id (1 -> 100001); from Kong 3.9.0 their new priorities make them run after it' }] },
+      findings: [{ messageId: 'orderFlips', line: 3, severity: 'info', hop: '3.9', message: 'PRIORITY 900) ran before correlation-id (1 -> 100001); from Kong 3.9.0 their new priorities make them run before it' }] },
     { name: 'Enterprise route-by-header moved below custom plugins', from: '2.8.2.4', to: '3.4.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900),
       findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850)' }] },
   ],
