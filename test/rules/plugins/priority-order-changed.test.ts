@@ -13,6 +13,8 @@ ruleTester.run(rule, {
     { name: 'Enterprise already ran correlation-id at 100001', from: '3.8.1.0', to: '3.9.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900) },
     { name: 'correlation-id not enabled', from: '3.8', to: '3.9', conf: 'plugins = key-auth,my-plugin\n', inputs: handler(900) },
   ],
+  // Kong runs higher priorities first (kong/db/dao/plugins.lua@3.9.0): the message's two halves
+  // have different subjects, so a flip reads 'X ran before Y; Y now runs before X'.
   invalid: [
     { name: 'between key-auth 1003 and 1250 with bundled plugins', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: handler(1240),
       findings: [{ messageId: 'orderFlips', line: 3, column: 3, hop: '3.', message: 'ran before acme (1007 -> 1705), jwt (1005 -> 1450), key-auth (1003 -> 1250), oauth2 (1004 -> 1400)' }] },
@@ -21,6 +23,6 @@ ruleTester.run(rule, {
     { name: 'OSS 3.9 moved correlation-id from 1 to 100001 (no kong.conf: bundled default)', from: '3.8', to: '3.9', inputs: handler(900),
       findings: [{ messageId: 'orderFlips', line: 3, severity: 'info', hop: '3.9', message: 'PRIORITY 900) ran before correlation-id (1 -> 100001); from Kong 3.9.0 their new priorities make them run before it' }] },
     { name: 'Enterprise route-by-header moved below custom plugins', from: '2.8.2.4', to: '3.4.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900),
-      findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850)' }] },
+      findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850); from Kong 3.0.0.0 their new priorities make them run after it.' }] },
   ],
 });
