@@ -38,10 +38,14 @@ export default defineRule<'changedReference'>({
     for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
       const matches = memberChains(file.code).flatMap((chain) =>
         applicable.map((ref) => ({ chain, ref, end: matchEnd(chain, ref.chain) })).filter((m) => m.end >= 0));
-      const setHere = new Set(matches.filter(({ chain, ref, end }) => ref.factId === FIELDS_KONG_STOPPED_SETTING
-        && end === chain.parts.length - 1 && isAssignmentTarget(file.code, chain)).map((m) => m.ref));
-      for (const { chain, ref, end } of matches) {
-        if (setHere.has(ref)) continue;
+      // A write of a field Kong stopped setting is never affected; reads are fine when the same
+      // file stores its own value there (clearing it with nil does not count: the read is Kong's).
+      const writes = new Set(matches.filter(({ chain, ref, end }) => ref.factId === FIELDS_KONG_STOPPED_SETTING
+        && end === chain.parts.length - 1 && isAssignmentTarget(file.code, chain)));
+      const setHere = new Set([...writes].filter(({ chain }) => !assignsNil(file.code, chain)).map((m) => m.ref));
+      for (const match of matches) {
+        const { chain, ref, end } = match;
+        if (writes.has(match) || setHere.has(ref)) continue;
         if (ref.whenArgument && (end !== chain.parts.length - 1 || !callHasStringArgument(file.code, chain.end, ref.whenArgument))) continue;
         ctx.report({
           messageId: 'changedReference',
@@ -83,4 +87,10 @@ function callHasStringArgument(code: readonly LuaToken[], open: number, value: s
   // expressionEnd stops at the first comma; walk on to the closing parenthesis.
   while (code[end]?.value === ',') end = expressionEnd(code, end + 1);
   return code.slice(open + 1, end).some((t) => t.kind === 'string' && t.value === value);
+}
+
+/** `t.k = nil`: the statement only clears the field. */
+function assignsNil(code: readonly LuaToken[], chain: MemberChain): boolean {
+  const next = code[chain.end + 1];
+  return code[chain.end]?.value === '=' && next?.value === 'nil' && next.kind !== 'string';
 }

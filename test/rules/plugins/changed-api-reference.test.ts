@@ -20,6 +20,9 @@ ruleTester.run(rule, {
       inputs: inlinePlugin({ 'handler.lua': 'local c = redis.init_conf(conf)\n' + CLEAN_HANDLER }) },
   ],
   invalid: [
+    { name: 'a file that only clears a field (= nil) still reads the value Kong used to set', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'local t = ngx.ctx.authenticated_jwt_token\nngx.ctx.authenticated_jwt_token = nil\n' + CLEAN_HANDLER }),
+      findings: [{ messageId: 'changedReference', line: 1, data: { chain: 'ngx.ctx.authenticated_jwt_token' } }] },
     { name: 'ngx.ctx fields, the removed constant and get_path on the 3.0 hop', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'local a = ngx.ctx.balancer_address\nlocal t = ngx.ctx["authenticated_jwt_token"]\nkong.service.request.clear_header(constants.HEADERS.CREDENTIAL_USERNAME)\nlocal p = kong.request.get_path()\n' + CLEAN_HANDLER }),
       findings: [
