@@ -65,7 +65,8 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
               summary: fact.summary, fact: fact.id,
               replacement: fact.to ? `; use \`${fact.to}\`` : '',
             };
-            if (fact.to && fact.status !== 'removed') {
+            // A replacement of another shape built from several old fields cannot be compared with one of them.
+            if (fact.to && fact.status !== 'removed' && fact.valueShape?.kind !== 'operator-reshapes') {
               // Each replacement that is set, with its values, read once.
               const set = [fact.to, ...(fact.alsoTo ?? [])]
                 .map((to) => ({ to, values: fieldValues(entity.fields, to) }))
@@ -106,8 +107,12 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
   },
 });
 
-/** The replacement's value written as the alias would be: Kong compares `host:port` strings with the nodes joined back. */
+/**
+ * The replacement's value written as the alias would be: Kong compares `host:port` strings with
+ * the nodes joined back; a list holding one claim path is that path.
+ */
 function asAlias(fact: FieldRename, value: unknown): unknown {
+  if (fact.valueShape?.kind === 'one-path-list') return Array.isArray(value) && value.length === 1 ? value[0] : value;
   if (fact.valueShape?.kind !== 'host-port-to-nodes' || !Array.isArray(value)) return value;
   return value.map((node) => {
     if (node === null || typeof node !== 'object') return node;

@@ -6,6 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
+import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
 const UNRESERVED = /[A-Za-z0-9._~-]/;
 
@@ -41,7 +42,7 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes'>(
           const data = { entity: entityLabel(entity), path, decoded };
           const at = entity.at(['paths', index]);
           if (fromDatabase(entity)) ctx.report({ messageId: 'migrationDecodes', severity: 'info', at, data });
-          else ctx.report({ messageId: path.startsWith('~') || !FACTS.plainPathCharacters.test(path) ? 'regexEncoded' : 'plainEncoded', at, data });
+          else ctx.report({ messageId: path.startsWith('~') || !FACTS.plainPathCharacters.test(withoutDeckTemplates(path)) ? 'regexEncoded' : 'plainEncoded', at, data });
         });
       },
     };

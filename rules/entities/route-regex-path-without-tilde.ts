@@ -6,10 +6,15 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
+import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
-/** Kong 2.x's test: any character outside the plain class makes the path a regex. */
+/**
+ * Kong 2.x's test: any character outside the plain class makes the path a regex. A decK template
+ * expression (`/${{ env "DECK_USER" }}`) is rendered by decK before Kong sees the path, so its own
+ * `$`, braces and quotes do not count.
+ */
 export function isRegexIn2x(path: string): boolean {
-  return !path.startsWith('~') && !FACTS.plainPathCharacters.test(path);
+  return !path.startsWith('~') && !FACTS.plainPathCharacters.test(withoutDeckTemplates(path));
 }
 
 export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix' | 'prefixedOnLoad'>({

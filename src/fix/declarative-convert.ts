@@ -9,12 +9,13 @@
 import { factsOnPath, entityLabel } from '../engine/entity-facts';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
 import { secondDocumentStart } from '../inputs/declarative/yaml-reader';
-import { maskDeckTemplates, restoreDeckTemplates } from '../inputs/declarative/deck-templates';
+import { maskDeckTemplates, restoreDeckTemplates, withoutDeckTemplates } from '../inputs/declarative/deck-templates';
 import type { DeclarativeEntity } from '../inputs/declarative/entities';
 import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
 import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
+import type { FieldRename, FieldPathText } from '../knowledge/entities/types';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
 import { pathCrosses } from '../plan/gate';
@@ -71,6 +72,17 @@ function toNodes(value: unknown, hostKey: 'ip' | 'host'): unknown {
     const port = Number(item.slice(at + 1));
     return Number.isInteger(port) ? { [hostKey]: item.slice(0, at), port } : { [hostKey]: item };
   });
+}
+
+/** The alias's value in its replacement's shape; undefined when it has no such form (left to the re-check). */
+function reshape(fact: FieldRename, value: unknown): unknown {
+  switch (fact.valueShape?.kind) {
+    case 'host-port-to-nodes': return toNodes(value, fact.valueShape.hostKey);
+    // One claim path (a list of strings) becomes the only path of the list.
+    case 'one-path-list': return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? [value] : undefined;
+    case 'operator-reshapes': return undefined;
+    default: return value;
+  }
 }
 
 function isEmpty(value: unknown): boolean {
@@ -149,6 +161,9 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, 
     if (!Array.isArray(paths)) continue;
     paths.forEach((path, index) => {
       if (typeof path !== 'string' || path.startsWith('~')) return;
+      // A path holding a decK template expression is left as written: what it renders to is the
+      // operator's, and a rewritten value would not keep the expression as decK reads it.
+      if (withoutDeckTemplates(path) !== path) return;
       const migrated = migratePath(path);
       if (migrated === path) return;
       doc.setIn(abs(route, ['paths', index]), migrated);
@@ -180,23 +195,34 @@ function convertPluginFields(
   const editable = (place: (string | number)[]) => place[0] !== '_plugin_configs' || (sharedBy.get(String(place[1]))?.size ?? 0) <= 1;
 
   for (const entity of declarativeEntities) {
+    // A replacement's value as the document now holds it: an earlier move (another alias of the
+    // same replacement) counts, not only what the file held when it was read.
+    const current = (to: FieldPathText, beside: FieldPath) => {
+      const place = abs(entity, toFieldPath(to), beside);
+      return doc.hasIn(place) ? doc.getIn(place) : fieldValues(entity.fields, to)[0]?.value;
+    };
     for (const fact of forEntity(renames, entity)) {
       // A deprecated field without a one-to-one replacement keeps working until 4.0: nothing to move.
       if (fact.status === 'deprecated' && !fact.to) continue;
+      // The replacement needs more than this field to be built: the operator writes it.
+      if (fact.valueShape?.kind === 'operator-reshapes') continue;
       for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
         if (!editable(abs(entity, hit.path)) || isOldDefault(fact, hit.value)) continue;
         const label = entityLabel(entity);
         // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
         if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {
-          const target = fieldValues(entity.fields, fact.to)[0]?.value;
+          const value = reshape(fact, hit.value);
+          if (value === undefined) continue;
+          const target = current(fact.to, hit.path);
           // Both set and different: only the operator knows which one is right. A still-accepted
           // alias equal to its replacement is what dumps of Kong 3.6+ write; the rule does not
-          // report it, so it stays. A removed field equal to its replacement is only dropped.
-          const same = JSON.stringify(target) === JSON.stringify(hit.value);
-          if (!isEmpty(target) && (!same || fact.status !== 'removed')) continue;
-          const value = fact.valueShape?.kind === 'host-port-to-nodes' ? toNodes(hit.value, fact.valueShape.hostKey) : hit.value;
+          // report it, so it stays. A removed field equal to its replacement is only dropped, and
+          // so is an alias whose value an earlier move (a shared YAML anchor) already put there.
+          const same = JSON.stringify(target) === JSON.stringify(value);
+          const setInFile = !isEmpty(fieldValues(entity.fields, fact.to)[0]?.value);
+          if (!isEmpty(target) && (!same || (fact.status !== 'removed' && setInFile))) continue;
           for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
-            if (!isEmpty(fieldValues(entity.fields, to)[0]?.value)) continue;
+            if (!isEmpty(current(to, hit.path))) continue;
             doc.setIn(abs(entity, toFieldPath(to), hit.path), doc.createNode(value));
           }
         }

@@ -129,6 +129,12 @@ describe('declarative converter round trip', () => {
     const json = '{"_format_version": "3.0", "consumers": [{"username": "u", "keyauth_credentials": [{"key": "${{ env "DECK_KEY" }}"}]}]}';
     expect(convertDeclarative('kong.json', json, handPlan({ from: '3.0.0', to: '3.4.0' })).text).toContain('"key": "${{ env "DECK_KEY" }}"');
   });
+  it('leaves a route path holding a decK template expression as written, and converts the rest', () => {
+    const source = '_format_version: "1.1"\nservices:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths:\n    - /${{ env "DECK_USERNAME" }}\n    - /${{ env "DECK_USERNAME" }}/(\\d+)\n    - /v1/(a|b)\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).toContain('    - /${{ env "DECK_USERNAME" }}\n    - /${{ env "DECK_USERNAME" }}/(\\d+)\n    - ~/v1/(a|b)\n');
+    expect(conversions.map((c) => c.ruleId)).toEqual(['declarative/format-version', 'entities/route-regex-path-without-tilde']);
+  });
   it('drops a removed field that is null or empty instead of leaving it for a human (as decK does)', () => {
     const source = 'plugins:\n- name: post-function\n  config:\n    functions: null\n    access: [a]\n- name: pre-function\n  config:\n    functions: []\n    access: [b]\n';
     const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));

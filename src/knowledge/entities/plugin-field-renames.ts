@@ -24,6 +24,13 @@ function nodeHostKey(kind: 'cluster' | 'sentinel'): 'ip' | 'host' {
   return kind === 'cluster' ? 'ip' : 'host';
 }
 
+/** The openid-connect schema as the docs repository publishes it per minor (the Enterprise source is not public). */
+const OIDC_SCHEMA_DOCS = (minor: string, note: string) => ({
+  kind: 'repo' as const,
+  ref: `Kong/developer.konghq.com:app/_schemas/gateway/plugins/${minor}/OpenidConnect.json@bc1cd742`,
+  note,
+});
+
 const EE_REDIS_MISMATCH = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'deprecation.replaced_with');
 
 const allowDeny = (from: string, to: string): FieldRename => ({
@@ -300,8 +307,29 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     remediation: 'Move the value into session_redis_password (and session_redis_username when the server needs one).',
     sources: [digest('plugin-oidc-session-redis-auth-deprecated')],
   },
+  {
+    id: 'plugin.openid-connect.consumer_claim.deprecated',
+    breakingChange: 'plugin-oidc-claims-fields-deprecated',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['openid-connect'],
+    from: 'config.consumer_claim',
+    to: 'config.consumer_claims',
+    status: 'deprecated',
+    // The old list is one claim path (its items walk into nested objects); the new field is a
+    // list of such paths tried in order, so the old value becomes its only entry.
+    valueShape: { kind: 'one-path-list' },
+    summary: 'openid-connect deprecated consumer_claim in 3.14 in favour of consumer_claims, a list of claim paths (each a list of strings) tried in order; consumer_claim still works.',
+    remediation: 'Write the old list as the only entry of config.consumer_claims: `consumer_claim: [email]` becomes `consumer_claims: [[email]]`.',
+    sources: [
+      digest('plugin-oidc-claims-fields-deprecated'), docs('3.14.0.0 OpenID Connect: consumer claims data types'),
+      OIDC_SCHEMA_DOCS('3.10', 'consumer_claim: several values name a claim inside nested objects'),
+      OIDC_SCHEMA_DOCS('3.14', 'consumer_claims: array of arrays of strings, each a claim path'),
+    ],
+  },
   ...([
-    ['consumer_claim', 'consumer_claims'],
     ['upstream_headers_claims', 'upstream_headers'],
     ['upstream_headers_names', 'upstream_headers'],
     ['downstream_headers_claims', 'downstream_headers'],
@@ -317,9 +345,15 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     from: `config.${from}`,
     to: `config.${to}`,
     status: 'deprecated',
-    summary: `openid-connect deprecated ${from} in 3.14 in favour of ${to}, which has a different shape.`,
-    remediation: `Rewrite config.${from} as config.${to}.`,
-    sources: [digest('plugin-oidc-claims-fields-deprecated'), docs('3.14.0.0')],
+    // Two parallel lists (claims, header names) become one list of records: no single field
+    // can be moved on its own, and how unmatched lengths behaved is not documented.
+    valueShape: { kind: 'operator-reshapes' },
+    summary: `openid-connect deprecated ${from} in 3.14 in favour of ${to}, a list of \`{ header, path }\` records (path: the claim as a list of strings); the old fields still work.`,
+    remediation: `Pair each claim of config.${to}_claims with the header name at the same place in config.${to}_names and write them as config.${to} entries \`{ header: <name>, path: [<claim>] }\`, then remove both old fields.`,
+    sources: [
+      digest('plugin-oidc-claims-fields-deprecated'), docs('3.14.0.0 OpenID Connect: header claims fields'),
+      OIDC_SCHEMA_DOCS('3.14', `${to}: items { header, path }, both required`),
+    ],
   })),
   {
     id: 'plugin.opentelemetry.endpoint.deprecated',

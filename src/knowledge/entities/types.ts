@@ -76,10 +76,13 @@ export interface FieldRename extends EntityChangeBase {
   /** Further fields that take the same value (one old timeout became three). */
   alsoTo?: readonly FieldPathText[];
   /**
-   * The new field wants another shape: `host:port` strings become records of a host key and a
-   * port. The key differs by field (Enterprise Redis: `cluster_nodes` take `ip`, `sentinel_nodes` `host`).
+   * The new field wants another shape. `host-port-to-nodes`: `host:port` strings become records
+   * of a host key and a port; the key differs by field (Enterprise Redis: `cluster_nodes` take
+   * `ip`, `sentinel_nodes` `host`). `one-path-list`: the old value becomes the only item of a
+   * list. `operator-reshapes`: the new value cannot be built from this field alone, so
+   * `--fix-output` leaves it for the operator and the rule does not compare the two.
    */
-  valueShape?: { kind: 'host-port-to-nodes'; hostKey: 'ip' | 'host' };
+  valueShape?: { kind: 'host-port-to-nodes'; hostKey: 'ip' | 'host' } | { kind: 'one-path-list' } | { kind: 'operator-reshapes' };
   /**
    * From this version Kong refuses the alias and its replacement holding different values (a
    * shorthand whose deprecation names its replacement; kong/db/schema/init.lua, 3.8). Before it,

@@ -35,3 +35,14 @@ describe('entities/route-regex-path-without-tilde', () => {
     expect(await runOnKongLoaded('_format_version: "3.0"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n')).toEqual(['entities/route-regex-path-without-tilde regexWithoutTilde warning @4']);
   });
 });
+
+// decK renders `${{ env "..." }}` before Kong sees the file (go-database-reconciler
+// pkg/file/readfile.go): the expression's `$`, braces and quotes are not regex characters.
+describe('entities/route-regex-path-without-tilde and decK templates', () => {
+  it('valid: a path that is a plain prefix around a template expression', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths:\n  - /${{ env "DECK_USERNAME" }}\n')).toEqual([]);
+  });
+  it('invalid: regex characters outside the expression still count', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths:\n  - /${{ env "DECK_USERNAME" }}/(\\d+)\n')).toEqual(['regexWithoutTilde warning @4']);
+  });
+});
