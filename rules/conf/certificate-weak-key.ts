@@ -11,7 +11,7 @@ import { readConfMaterial } from '../../src/inputs/tls/conf-material';
 import { certificateKeyStrength, certificateSubject, dhParameterBits, pemCertificates } from '../../src/inputs/tls/key-strength';
 import { printable } from '../../src/knowledge/conf/changes';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
+import { refusedAtSeclevel2, releaseName, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
 
 /** How Kong uses a certificate setting decides what a weak key breaks. */
 type Role = 'served' | 'trusted' | 'cluster-ca';
@@ -70,6 +70,8 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
   check(ctx) {
     const since = seclevel2ReachedAt(ctx.plan);
     if (!since) return;
+    // Shown in messages as the edition numbers its releases; `since` itself places the hop.
+    const shown = releaseName(since, ctx.plan.edition);
     const conf = ctx.input('kongConf');
     const catalog = confCatalog();
     const known = (key: string) => catalog.property(key, ctx.plan.to, ctx.plan.edition) !== undefined;
@@ -80,7 +82,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       for (const element of list ? splitKongArray(setting.value) : [setting.value]) {
         const material = readConfMaterial(element, conf.dir);
         if (material.kind === 'absent') {
-          ctx.report({ messageId: 'notChecked', at: setting.origin, since, severity: 'info', data: { key, source: printable(key, material.path), since }, remediation: CHECK_ON_HOST });
+          ctx.report({ messageId: 'notChecked', at: setting.origin, since, severity: 'info', data: { key, source: printable(key, material.path), since: shown }, remediation: CHECK_ON_HOST });
           continue;
         }
         if (material.kind !== 'file' && material.kind !== 'inline') continue;
@@ -99,30 +101,30 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
             type: weakest.type.toUpperCase(),
             minimum: SECLEVEL2_MIN_BITS[weakest.type],
             subject: weakest.subject ? ` (${weakest.subject}${weakest.index > 0 ? `, certificate ${weakest.index + 1} of the file` : ''})` : '',
-            since,
+            since: shown,
             impact: IMPACT[role],
           },
         });
       }
     }
 
-    checkDhParameters(conf, since);
+    checkDhParameters(conf, since, shown);
     for (const key of ['ssl_ciphers', 'nginx_http_ssl_ciphers', 'nginx_stream_ssl_ciphers']) {
       // Every suite but custom writes its own cipher list over ssl_ciphers (parse.lua@3.6.1).
       if (key === 'ssl_ciphers' && conf.get('ssl_cipher_suite')?.value !== 'custom') continue;
       const setting = conf.get(key);
       const rc4 = setting ? enabledRc4(setting.value) : [];
       if (setting && rc4.length > 0) {
-        ctx.report({ messageId: 'rc4Ciphers', at: setting.origin, since, severity: 'warning', data: { key, ciphers: rc4.join(':'), since }, remediation: `Remove the RC4 suites from ${key}.` });
+        ctx.report({ messageId: 'rc4Ciphers', at: setting.origin, since, severity: 'warning', data: { key, ciphers: rc4.join(':'), since: shown }, remediation: `Remove the RC4 suites from ${key}.` });
       }
     }
 
-    function checkDhParameters(kongConf: KongConf, reachedAt: string): void {
+    function checkDhParameters(kongConf: KongConf, reachedAt: string, shownAt: string): void {
       const setting: ConfSetting | undefined = kongConf.get('ssl_dhparam');
       if (!setting || PREDEFINED_DH_GROUPS.has(setting.value.trim())) return;
       const material = readConfMaterial(setting.value, kongConf.dir);
       if (material.kind === 'absent') {
-        ctx.report({ messageId: 'notChecked', at: setting.origin, since: reachedAt, severity: 'info', data: { key: 'ssl_dhparam', source: material.path, since: reachedAt }, remediation: CHECK_ON_HOST });
+        ctx.report({ messageId: 'notChecked', at: setting.origin, since: reachedAt, severity: 'info', data: { key: 'ssl_dhparam', source: material.path, since: shownAt }, remediation: CHECK_ON_HOST });
         return;
       }
       if (material.kind !== 'file' && material.kind !== 'inline') return;
@@ -130,7 +132,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       if (bits === undefined || !refusedAtSeclevel2('dh', bits)) return;
       const source = material.kind === 'file' ? setting.value.trim() : 'inline parameters';
       ctx.report({
-        messageId: 'weakDhParameters', at: setting.origin, since: reachedAt, data: { source, bits, since: reachedAt },
+        messageId: 'weakDhParameters', at: setting.origin, since: reachedAt, data: { source, bits, since: shownAt },
         remediation: 'Generate DH parameters of 2048 bits or more (openssl dhparam 2048), or set ssl_dhparam = ffdhe2048.',
       });
     }

@@ -5,7 +5,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel } from '../../src/engine/entity-facts';
 import { certificateKeyStrength } from '../../src/inputs/tls/key-strength';
 import { digest } from '../../src/knowledge/entities/sources';
-import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
+import { refusedAtSeclevel2, releaseName, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
 import type { Entity } from '../../src/model/entities';
 
 export default defineRule<'weakKey'>({
@@ -33,7 +33,7 @@ export default defineRule<'weakKey'>({
         messageId: 'weakKey',
         at: entity.at([field]),
         since,
-        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum: SECLEVEL2_MIN_BITS[strength.type], since },
+        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum: SECLEVEL2_MIN_BITS[strength.type], since: releaseName(since, ctx.plan.edition) },
       });
     };
     return {

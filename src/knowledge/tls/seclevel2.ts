@@ -37,3 +37,8 @@ export function refusedAtSeclevel2(type: string, bits: number): boolean {
   const minimum = SECLEVEL2_MIN_BITS[type];
   return minimum !== undefined && bits < minimum;
 }
+
+/** The release as the edition numbers it: open-source Kong has no fourth part (3.6.0, not 3.6.0.0). */
+export function releaseName(version: string, edition: Plan['edition']): string {
+  return edition === 'oss' ? version.replace(/^(\d+\.\d+\.\d+)\.0$/, '$1') : version;
+}

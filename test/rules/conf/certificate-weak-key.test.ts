@@ -60,7 +60,8 @@ ruleTester.run(rule, {
       name: 'files only the Kong host has are named as not checked',
       conf: 'ssl_cert = /etc/kong/tls/proxy.crt\nssl_dhparam = /etc/kong/dh.pem\n', from: '3.5', to: '3.6',
       findings: [
-        { messageId: 'notChecked', line: 1, severity: 'info', data: { key: 'ssl_cert', source: '/etc/kong/tls/proxy.crt' } },
+        // Open-source releases have three parts: 3.6.0, not 3.6.0.0.
+        { messageId: 'notChecked', line: 1, severity: 'info', data: { key: 'ssl_cert', source: '/etc/kong/tls/proxy.crt' }, message: 'from 3.6.0 keys under' },
         { messageId: 'notChecked', line: 2, severity: 'info', data: { key: 'ssl_dhparam' } },
       ],
     },
