@@ -6,6 +6,8 @@ import type { ValueRule } from './types';
 
 const QUEUE_PLUGINS = ['http-log', 'statsd', 'opentelemetry', 'datadog', 'zipkin'] as const;
 const TLS_PROTOCOLS = ['https', 'tls', 'grpcs', 'wss'] as const;
+// tls_certificate_verify = off keeps the pre-3.14 behaviour (tls-verify-314.md; its entry in
+// app/_data/kong-conf/3.14.json): entities may still turn verification off.
 const TLS_314 = [{ kind: 'docs' as const, ref: 'https://developer.konghq.com/gateway/upgrade/ (3.14 TLS verification: app/_includes/upgrade/tls-verify-314.md)' }];
 
 /** Plugin fields that turn certificate verification off, which 3.14 refuses (tls-verify-314.md). */
@@ -159,6 +161,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     when: [{ path: 'protocol', oneOf: TLS_PROTOCOLS }],
     paths: ['tls_verify'],
     check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (with trusted CA certificates)',
     summary: '3.14 refuses services that turn off certificate verification on TLS protocols.',
     remediation: 'Set tls_verify to true and give the service the CA certificates of its upstream.',
@@ -174,6 +177,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     plugins: [plugin],
     paths,
     check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (verification on, with trusted CA certificates)',
     summary: '3.14 refuses plugin settings that turn certificate verification off.',
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',

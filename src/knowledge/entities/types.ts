@@ -57,6 +57,12 @@ export interface EntityChangeBase {
    * re-created from files (defaults filled in at load); database rows already hold a value.
    */
   appliesTo?: 'declarative' | 'both';
+  /**
+   * A kong.conf boolean whose `off` on the target lifts the change (3.14 keeps accepting and
+   * honouring verification turned off while tls_certificate_verify = off). Without a kong.conf
+   * nothing is known of it, and the fact applies.
+   */
+  liftedByConfOff?: string;
   /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
   databaseMigrated?: boolean;
   /** One sentence, our words: what changed. */

@@ -41,4 +41,25 @@ describe('entities/field-value-rejected', () => {
     const dump = `${flat('rate-limiting', false)}    redis:\n      host: redis\n      ssl: true\n      ssl_verify: false\n`;
     expect(await runRuleOnText(rule, ee314, dump)).toEqual(['rejected blocker @12']);
   });
+
+  // tls_certificate_verify = off keeps the pre-3.14 behaviour: entities may still turn
+  // verification off (docs app/_includes/upgrade/tls-verify-314.md, app/_data/kong-conf/3.14.json).
+  describe('tls_certificate_verify in kong.conf', () => {
+    const both = '_format_version: "3.0"\nservices:\n- name: s\n  url: https://up.internal\n  tls_verify: false\n  plugins:\n  - name: http-log\n    config: {http_endpoint: "https://logs.internal", ssl_verify: false}\n';
+    it('valid: off in kong.conf lifts the service and plugin blockers', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = off\n' })).toEqual([]);
+    });
+    it('valid: KONG_TLS_CERTIFICATE_VERIFY=off, and text Kong reads as false (`no`)', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { env: { KONG_TLS_CERTIFICATE_VERIFY: 'off' } })).toEqual([]);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = no\n' })).toEqual([]);
+    });
+    it('invalid: on, or left to the 3.14 default, keeps both blockers', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = on\n' })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'database = off\n' })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = off\n', env: { KONG_TLS_CERTIFICATE_VERIFY: 'on' } })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+    });
+    it('invalid: without a kong.conf nothing is known of the switch', async () => {
+      expect(await runRuleOnText(rule, ee314, both)).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+    });
+  });
 });
