@@ -114,12 +114,17 @@ export const fieldValueRules: readonly ValueRule[] = [
     severity: 'info',
     entity: 'plugin',
     plugins: ['ai-proxy', 'ai-proxy-advanced'],
-    paths: ['config.route_type'],
+    // ai-proxy-advanced sets it per target.
+    paths: ['config.route_type', 'config.targets[].route_type'],
     check: { kind: 'not-equal', value: 'preserve' },
+    stillAccepted: true,
     expected: 'a route type other than preserve (set config.llm_format instead)',
-    summary: 'route_type "preserve" is deprecated from 3.10.',
+    summary: 'It remains in the route_type list up to 3.15, so nothing fails yet.',
     remediation: 'Use config.llm_format, or a route type added in 3.11.',
-    sources: [digest('plugin-ai-deprecated-fields-3-10')],
+    sources: [
+      digest('plugin-ai-deprecated-fields-3-10'),
+      { kind: 'docs', ref: 'https://developer.konghq.com/plugins/ai-proxy/reference/ (app/_schemas/gateway/plugins/3.15/AiProxy.json, AiProxyAdvanced.json)', note: 'preserve is still in the route_type enum (also 3.10 to 3.14)' },
+    ],
   },
   {
     id: 'plugin.datakit.handlebars.removed',

@@ -116,6 +116,8 @@ export interface ValueRule extends EntityChangeBase {
   check: ValueCheck;
   /** What a valid value looks like, for the message. */
   expected: string;
+  /** The value is only deprecated: Kong still accepts it, so the finding says so instead of "not accepted". */
+  stillAccepted?: boolean;
 }
 
 /** A default that changed: entities that leave the field unset change behaviour. */

@@ -62,4 +62,21 @@ describe('entities/field-value-rejected', () => {
       expect(await runRuleOnText(rule, ee314, both)).toEqual(['rejected blocker @5', 'rejected blocker @8']);
     });
   });
+
+  // preserve is deprecated from 3.10 but still in the route_type enum up to 3.15
+  // (developer.konghq.com app/_schemas/gateway/plugins/<v>/AiProxy.json, AiProxyAdvanced.json).
+  describe('ai-proxy route_type preserve', () => {
+    const ai = { from: '3.4.3.12', to: '3.15.0.0', edition: 'enterprise' as const };
+    it('is reported as deprecated but accepted, not as refused', async () => {
+      const text = '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config:\n    route_type: preserve\n';
+      expect(await runRuleOnText(rule, ai, text)).toEqual(['deprecated info @5']);
+    });
+    it('is found per target in ai-proxy-advanced', async () => {
+      const text = '_format_version: "3.0"\nplugins:\n- name: ai-proxy-advanced\n  config:\n    targets:\n    - route_type: preserve\n    - route_type: llm/v1/chat\n';
+      expect(await runRuleOnText(rule, ai, text)).toEqual(['deprecated info @6']);
+    });
+    it('valid: another route type', async () => {
+      expect(await runRuleOnText(rule, ai, '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config: {route_type: llm/v1/chat}\n')).toEqual([]);
+    });
+  });
 });
