@@ -30,14 +30,15 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-export default defineRule<'rejected' | 'missing' | 'migrated'>({
+export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({
   id: 'entities/field-value-rejected',
-  description: 'Reports entity values that a version on the path refuses, ignores or needs set.',
+  description: 'Reports entity values that a version on the path refuses, ignores, deprecates or needs set.',
   severity: 'blocker',
   catalog: ['plugin-aws-lambda-region-required', 'plugin-http-log-headers-string', 'plugin-queue-parameters-stricter', 'vault-hcv-approle-validation', 'plugin-ai-deprecated-fields-3-10', 'plugin-ai-rla-window-arrays', 'plugin-datakit-handlebars-removed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'ee-workspace-name-reserved'],
   inputs: ['entities'],
   messages: {
     rejected: '{{entity}}: `{{field}}` = {{value}} is not accepted from {{since}}; expected {{expected}}. {{summary}}',
+    deprecated: '{{entity}}: `{{field}}` = {{value}} is deprecated from {{since}} but still accepted; prefer {{expected}}. {{summary}}',
     missing: '{{entity}}: `{{field}}` is not set; from {{since}} it needs {{expected}}. {{summary}}',
     migrated: '{{entity}}: stored `{{field}}` = {{value}} is converted by Kong\'s {{since}} migrations; update the automation that writes it.',
   },
@@ -68,7 +69,8 @@ export default defineRule<'rejected' | 'missing' | 'migrated'>({
         if (passes(fact.check, hit.value)) continue;
         const field = hit.path.join('.');
         const migrated = fact.databaseMigrated && fromDatabase(entity);
-        ctx.report({ ...base, messageId: migrated ? 'migrated' : 'rejected', at: entity.at(hit.path), data: { ...data, field, value: show(hit.value) } });
+        const messageId = fact.stillAccepted ? 'deprecated' : migrated ? 'migrated' : 'rejected';
+        ctx.report({ ...base, messageId, at: entity.at(hit.path), data: { ...data, field, value: show(hit.value) } });
       }
     };
     return Object.fromEntries([...index.types].map((type) => [type, visit]));

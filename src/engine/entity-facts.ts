@@ -8,16 +8,32 @@ import type { Entity } from '../model/entities';
 import { fieldValues, type FieldHit } from '../model/field-paths';
 import type { Severity } from '../model/finding';
 import type { RuleContext } from './define-rule';
+import { effectiveValue } from '../knowledge/conf/changes';
+import { readKongBoolean } from '../inputs/kong-conf/values';
 
 /** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
-export function factsOnPath<F extends EntityChangeBase>(ctx: Pick<RuleContext<string>, 'plan' | 'crosses'>, facts: readonly F[]): F[] {
+export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts: readonly F[]): F[] {
   return facts.filter((fact) => {
     if (fact.edition === 'ee' && ctx.plan.edition !== 'enterprise') return false;
     if (fact.topologies && !fact.topologies.includes(ctx.plan.topology)) return false;
     if (!ctx.crosses(fact.introducedIn)) return false;
     if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
+    if (fact.liftedByConfOff && confTurnsOff(ctx, fact.liftedByConfOff)) return false;
     return true;
   });
+}
+
+type FactContext = Pick<RuleContext<string>, 'plan' | 'crosses'> & Partial<Pick<RuleContext<string>, 'optionalInput'>>;
+
+/**
+ * True when kong.conf (file or KONG_* env) makes a boolean property false on the target, read as
+ * Kong reads booleans (only `on` and `true` are true); its target default counts when unset.
+ */
+function confTurnsOff(ctx: FactContext, property: string): boolean {
+  const conf = ctx.optionalInput?.('kongConf');
+  if (!conf) return false;
+  const value = effectiveValue(conf, property, ctx.plan);
+  return value !== undefined && !readKongBoolean(value).value;
 }
 
 /** Facts of one entity type, keyed by plugin name (`*` for facts about any plugin). */

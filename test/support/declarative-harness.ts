@@ -65,7 +65,7 @@ export async function runRuleOnText(
   rule: Rule,
   plan: PlanOptions,
   text: string,
-  options: { fileName?: string; conf?: string } = {},
+  options: { fileName?: string; conf?: string; env?: Record<string, string> } = {},
 ): Promise<string[]> {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -77,7 +77,10 @@ export async function runRuleOnText(
   let kongConf: KongConf | undefined;
   if (options.conf !== undefined) {
     writeFileSync(join(dir, 'kong.conf'), options.conf);
-    kongConf = loadKongConf(join(dir, 'kong.conf'), {});
+    kongConf = loadKongConf(join(dir, 'kong.conf'), options.env ?? {});
+  } else if (options.env !== undefined) {
+    // KONG_* variables alone, as a container without a kong.conf file has them.
+    kongConf = loadKongConf(undefined, options.env);
   }
   const result = await runOnFiles(plan, [fileName], dir, kongConf, [rule]);
   if (result.notEvaluated.length > 0) throw new Error(`not evaluated: ${JSON.stringify(result.notEvaluated)}`);

@@ -7,6 +7,7 @@ import type { Plan } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import { pathCrosses } from '../../plan/gate';
 import { confCatalog } from './catalog';
+import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
 import curated from './conf-changes.json';
 import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
 import { HIDDEN_VALUE, isSecretName } from './sensitive';
@@ -68,15 +69,14 @@ export function changeCovers(change: ConfChange, key: string): boolean {
 
 /**
  * The version at which the change reaches this path, or undefined when it does not: its
- * introduction when the path crosses it, else a backport into the target's own minor line
- * (3.4.3.5 for a 2.8 -> 3.4.3.29 path). A target at or past `revertedIn` is not affected.
+ * introduction, or on Enterprise a backport (3.4.3.5 for a 2.8 -> 3.4.3.29 path); nothing when an
+ * Enterprise source already carries the backport of its own line. A target at or past
+ * `revertedIn` is not affected.
  */
-export function changeReachedAt(change: ConfChange, plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
+export function changeReachedAt(change: ConfChange, plan: BackportPlan): string | undefined {
   if (change.edition === 'ee' && plan.edition !== 'enterprise') return undefined;
   if (change.revertedIn && KongVersion.parse(change.revertedIn).lte(plan.to)) return undefined;
-  if (pathCrosses(plan, change.introducedIn)) return change.introducedIn;
-  if (plan.edition !== 'enterprise') return undefined;
-  return change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+  return reachedWithBackports(plan, change.introducedIn, change.backportedTo);
 }
 
 /**

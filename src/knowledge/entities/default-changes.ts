@@ -134,6 +134,10 @@ export const defaultChanges: readonly DefaultChange[] = [
     oldDefault: false,
     newDefault: true,
     pinnable: false,
+    // tls_verify stays nullable in 3.14 (api-specs/gateway/admin-ee/3.14/openapi.yaml): an unset
+    // field follows tls_certificate_verify, so `off` keeps today's behaviour. Plugin fields below
+    // gained a schema default of true instead (_schemas/gateway/plugins/3.14), whatever the switch.
+    liftedByConfOff: 'tls_certificate_verify',
     summary: 'With tls_certificate_verify on by default from 3.14, TLS services that leave tls_verify unset start verifying upstream certificates.',
     remediation: 'Give the service its upstream CA (ca_certificates), or pin tls_verify explicitly.',
     sources: [digest('kong-conf-tls-certificate-verify-default-on'), deck('convert/service_updates_314.go')],

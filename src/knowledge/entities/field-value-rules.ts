@@ -6,6 +6,8 @@ import type { ValueRule } from './types';
 
 const QUEUE_PLUGINS = ['http-log', 'statsd', 'opentelemetry', 'datadog', 'zipkin'] as const;
 const TLS_PROTOCOLS = ['https', 'tls', 'grpcs', 'wss'] as const;
+// tls_certificate_verify = off keeps the pre-3.14 behaviour (tls-verify-314.md; its entry in
+// app/_data/kong-conf/3.14.json): entities may still turn verification off.
 const TLS_314 = [{ kind: 'docs' as const, ref: 'https://developer.konghq.com/gateway/upgrade/ (3.14 TLS verification: app/_includes/upgrade/tls-verify-314.md)' }];
 
 /** Plugin fields that turn certificate verification off, which 3.14 refuses (tls-verify-314.md). */
@@ -112,12 +114,17 @@ export const fieldValueRules: readonly ValueRule[] = [
     severity: 'info',
     entity: 'plugin',
     plugins: ['ai-proxy', 'ai-proxy-advanced'],
-    paths: ['config.route_type'],
+    // ai-proxy-advanced sets it per target.
+    paths: ['config.route_type', 'config.targets[].route_type'],
     check: { kind: 'not-equal', value: 'preserve' },
+    stillAccepted: true,
     expected: 'a route type other than preserve (set config.llm_format instead)',
-    summary: 'route_type "preserve" is deprecated from 3.10.',
+    summary: 'It remains in the route_type list up to 3.15, so nothing fails yet.',
     remediation: 'Use config.llm_format, or a route type added in 3.11.',
-    sources: [digest('plugin-ai-deprecated-fields-3-10')],
+    sources: [
+      digest('plugin-ai-deprecated-fields-3-10'),
+      { kind: 'docs', ref: 'https://developer.konghq.com/plugins/ai-proxy/reference/ (app/_schemas/gateway/plugins/3.15/AiProxy.json, AiProxyAdvanced.json)', note: 'preserve is still in the route_type enum (also 3.10 to 3.14)' },
+    ],
   },
   {
     id: 'plugin.datakit.handlebars.removed',
@@ -159,6 +166,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     when: [{ path: 'protocol', oneOf: TLS_PROTOCOLS }],
     paths: ['tls_verify'],
     check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (with trusted CA certificates)',
     summary: '3.14 refuses services that turn off certificate verification on TLS protocols.',
     remediation: 'Set tls_verify to true and give the service the CA certificates of its upstream.',
@@ -174,6 +182,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     plugins: [plugin],
     paths,
     check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (verification on, with trusted CA certificates)',
     summary: '3.14 refuses plugin settings that turn certificate verification off.',
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',

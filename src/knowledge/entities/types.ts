@@ -57,6 +57,12 @@ export interface EntityChangeBase {
    * re-created from files (defaults filled in at load); database rows already hold a value.
    */
   appliesTo?: 'declarative' | 'both';
+  /**
+   * A kong.conf boolean whose `off` on the target lifts the change (3.14 keeps accepting and
+   * honouring verification turned off while tls_certificate_verify = off). Without a kong.conf
+   * nothing is known of it, and the fact applies.
+   */
+  liftedByConfOff?: string;
   /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
   databaseMigrated?: boolean;
   /** One sentence, our words: what changed. */
@@ -113,6 +119,8 @@ export interface ValueRule extends EntityChangeBase {
   check: ValueCheck;
   /** What a valid value looks like, for the message. */
   expected: string;
+  /** The value is only deprecated: Kong still accepts it, so the finding says so instead of "not accepted". */
+  stillAccepted?: boolean;
 }
 
 /** A default that changed: entities that leave the field unset change behaviour. */

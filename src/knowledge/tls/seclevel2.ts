@@ -3,10 +3,8 @@
 // refused, as are RC4 cipher suites (developer.konghq.com breaking-changes, 3.6.0.0 TLS changes;
 // app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
 
-import type { Plan } from '../../plan/types';
-import { pathCrosses } from '../../plan/gate';
+import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
 import type { FactSource } from '../../model/source';
-import { KongVersion } from '../../version/kong-version';
 
 export const SECLEVEL2_INTRODUCED_IN = '3.6.0.0';
 
@@ -24,12 +22,11 @@ export const SECLEVEL2_SOURCES: FactSource[] = [
 
 /**
  * The release on the path that first refuses weak keys, or undefined when the path stays below
- * it. An Enterprise target on the 3.4 or 3.5 line meets the change at the backport.
+ * it or an Enterprise source already runs a backport. An Enterprise path meets the change at a
+ * backport when a hop ends on the 3.4 or 3.5 line.
  */
-export function seclevel2ReachedAt(plan: Pick<Plan, 'from' | 'to' | 'edition'>): string | undefined {
-  if (pathCrosses(plan, SECLEVEL2_INTRODUCED_IN)) return SECLEVEL2_INTRODUCED_IN;
-  if (plan.edition !== 'enterprise') return undefined;
-  return SECLEVEL2_BACKPORTS.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey && pathCrosses(plan, b));
+export function seclevel2ReachedAt(plan: BackportPlan): string | undefined {
+  return reachedWithBackports(plan, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_BACKPORTS);
 }
 
 /** True when a key of this type and size is refused at level 2. */

@@ -38,6 +38,36 @@ describe('conf/default-changed: defaults taken over by a new property', () => {
   });
 });
 
+// Enterprise backported TLS 1.2-only defaults to 2.8.4.8, 3.4.3.5 and 3.5.0.4 (docs
+// app/_data/changelogs/gateway.json): a source already on such a release has nothing to meet.
+describe('conf/default-changed: Enterprise TLS backports', () => {
+  const lua = (from: string, to: string, edition: 'oss' | 'enterprise' = 'enterprise') =>
+    findingsFor('lua_ssl_protocols', { name: `${from} -> ${to}`, conf: 'log_level = notice\n', from, to, edition });
+
+  it.each([['3.4.3.5', '3.10.0.0'], ['3.4.3.12', '3.10.0.0'], ['3.5.0.4', '3.10.0.0'], ['2.8.4.9', '3.4.3.12'], ['2.8.4.8', '3.10.0.0']])(
+    'is silent from %s (already backported) to %s', async (from, to) => {
+      expect(await lua(from, to)).toEqual([]);
+    });
+
+  it('is reported once, at 3.6.1.0, from 3.4.3.4 (before the backport) to 3.10', async () => {
+    const found = await lua('3.4.3.4', '3.10.0.0');
+    expect(found).toHaveLength(1);
+    expect(found[0].data).toMatchObject({ since: '3.6.1.0' });
+    expect(found[0].message).toContain('in 3.6.1.0');
+  });
+
+  it('is placed on the hop whose end carries the backport: 2.8.4.1 -> 3.4.x -> 3.10 meets it at 3.4.3.5', async () => {
+    const found = await lua('2.8.4.1', '3.10.0.0');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('in 3.4.3.5');
+    expect(found[0].hop).toBe('2.8.4.1 -> 3.4.x');
+  });
+
+  it('the backports are Enterprise-only: OSS 3.4 -> 3.10 still meets it at 3.6.1', async () => {
+    expect(await lua('3.4.3', '3.10.0', 'oss')).toHaveLength(1);
+  });
+});
+
 describe('conf/default-changed per change', () => {
   it.each(changes)('$key changes on $before -> $after', async (c) => {
     const found = await findingsFor(c.key, { name: c.key, conf: 'log_level = notice\n', from: c.before, to: c.after, edition: c.edition });

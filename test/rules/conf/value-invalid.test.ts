@@ -14,6 +14,9 @@ ruleTester.run(rule, {
     { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
     { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
     { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
+    { name: 'TLSv1.1 from Enterprise 3.4.3.5, which already carries the backport, to 3.10', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.5', to: '3.10.0.0', edition: 'enterprise' },
+    { name: 'TLSv1.1 from Enterprise 2.8.4.9 (backported in 2.8.4.8) to 3.4.3.12', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise' },
+    { name: 'TLSv1.1 from Enterprise 3.5.0.4 (backported) to 3.10', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' },
     // Every suite but custom replaces ssl_protocols and the server-side nginx keys with its own list.
     { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1' },
     { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '3.4', to: '3.10', edition: 'enterprise' },
@@ -88,6 +91,10 @@ ruleTester.run(rule, {
     {
       name: 'TLSv1.1 on Enterprise 2.8 -> 3.4 with ssl_cipher_suite = custom (backported to 3.4.3.5)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
       findings: [{ messageId: 'restricted', data: { since: '3.4.3.5' }, hop: '2.8.2.4 -> 3.4.x' }],
+    },
+    {
+      name: 'TLSv1.1 from Enterprise 3.4.3.4 (before the backport) to 3.10 is reported once, at 3.6.1.0', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise',
+      findings: [{ messageId: 'restricted', data: { since: '3.6.1.0', key: 'lua_ssl_protocols' } }],
     },
     { name: 'worker_consistency = strict crossing 3.0', conf: 'worker_consistency = strict\n', from: '2.8', to: '3.0', findings: [{ messageId: 'deprecatedValue', severity: 'info', hop: '3.0' }] },
   ],

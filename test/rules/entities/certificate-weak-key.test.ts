@@ -31,4 +31,10 @@ describe('entities/certificate-weak-key', () => {
     expect(await runRuleOnText(rule, { from: '2.8.4.2', to: '3.4.3.5', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
     expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.5.0.4', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
   });
+
+  it('valid: an Enterprise source that already runs a backport (3.4.3.5, 3.5.0.4) meets nothing new', async () => {
+    expect(await runRuleOnText(rule, { from: '3.4.3.5', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
+  });
 });

@@ -34,6 +34,17 @@ describe('entities/default-changed', () => {
     const text = '_format_version: "3.0"\nservices:\n- name: a\n  url: https://a.internal\n';
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @3']);
   });
+  // tls_verify stays nullable in 3.14 and follows tls_certificate_verify; plugin fields instead got
+  // a schema default of true (_schemas/gateway/plugins/3.14), so only the service warning goes.
+  it('valid: tls_certificate_verify = off keeps an unset service tls_verify unverified', async () => {
+    const text = '_format_version: "3.0"\nservices:\n- name: a\n  url: https://a.internal\n';
+    expect(await runRuleOnText(rule, ee314, text, { conf: 'tls_certificate_verify = off\n' })).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, text, { conf: 'tls_certificate_verify = on\n' })).toEqual(['defaultChanged warning @3']);
+  });
+  it('invalid: tls_certificate_verify = off does not change a plugin ssl_verify schema default', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: http-log\n  config: {http_endpoint: "https://logs.internal"}\n';
+    expect(await runRuleOnText(rule, ee314, text, { conf: 'tls_certificate_verify = off\n' })).toEqual(['defaultChanged warning @4']);
+  });
   it('valid: a service whose url is plain http', async () => {
     expect(await runRuleOnText(rule, ee314, '_format_version: "3.0"\nservices:\n- name: a\n  url: http://a.internal\n')).toEqual([]);
   });

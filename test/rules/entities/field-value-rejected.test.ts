@@ -41,4 +41,42 @@ describe('entities/field-value-rejected', () => {
     const dump = `${flat('rate-limiting', false)}    redis:\n      host: redis\n      ssl: true\n      ssl_verify: false\n`;
     expect(await runRuleOnText(rule, ee314, dump)).toEqual(['rejected blocker @12']);
   });
+
+  // tls_certificate_verify = off keeps the pre-3.14 behaviour: entities may still turn
+  // verification off (docs app/_includes/upgrade/tls-verify-314.md, app/_data/kong-conf/3.14.json).
+  describe('tls_certificate_verify in kong.conf', () => {
+    const both = '_format_version: "3.0"\nservices:\n- name: s\n  url: https://up.internal\n  tls_verify: false\n  plugins:\n  - name: http-log\n    config: {http_endpoint: "https://logs.internal", ssl_verify: false}\n';
+    it('valid: off in kong.conf lifts the service and plugin blockers', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = off\n' })).toEqual([]);
+    });
+    it('valid: KONG_TLS_CERTIFICATE_VERIFY=off, and text Kong reads as false (`no`)', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { env: { KONG_TLS_CERTIFICATE_VERIFY: 'off' } })).toEqual([]);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = no\n' })).toEqual([]);
+    });
+    it('invalid: on, or left to the 3.14 default, keeps both blockers', async () => {
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = on\n' })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'database = off\n' })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+      expect(await runRuleOnText(rule, ee314, both, { conf: 'tls_certificate_verify = off\n', env: { KONG_TLS_CERTIFICATE_VERIFY: 'on' } })).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+    });
+    it('invalid: without a kong.conf nothing is known of the switch', async () => {
+      expect(await runRuleOnText(rule, ee314, both)).toEqual(['rejected blocker @5', 'rejected blocker @8']);
+    });
+  });
+
+  // preserve is deprecated from 3.10 but still in the route_type enum up to 3.15
+  // (developer.konghq.com app/_schemas/gateway/plugins/<v>/AiProxy.json, AiProxyAdvanced.json).
+  describe('ai-proxy route_type preserve', () => {
+    const ai = { from: '3.4.3.12', to: '3.15.0.0', edition: 'enterprise' as const };
+    it('is reported as deprecated but accepted, not as refused', async () => {
+      const text = '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config:\n    route_type: preserve\n';
+      expect(await runRuleOnText(rule, ai, text)).toEqual(['deprecated info @5']);
+    });
+    it('is found per target in ai-proxy-advanced', async () => {
+      const text = '_format_version: "3.0"\nplugins:\n- name: ai-proxy-advanced\n  config:\n    targets:\n    - route_type: preserve\n    - route_type: llm/v1/chat\n';
+      expect(await runRuleOnText(rule, ai, text)).toEqual(['deprecated info @6']);
+    });
+    it('valid: another route type', async () => {
+      expect(await runRuleOnText(rule, ai, '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config: {route_type: llm/v1/chat}\n')).toEqual([]);
+    });
+  });
 });
