@@ -3,6 +3,7 @@
 // refused, as are RC4 cipher suites (developer.konghq.com breaking-changes, 3.6.0.0 TLS changes;
 // app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
 
+import type { Edition } from '../../plan/types';
 import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
 import type { FactSource } from '../../model/source';
 
@@ -36,6 +37,6 @@ export function refusedAtSeclevel2(type: string, bits: number): boolean {
 }
 
 /** The release as the edition numbers it: open-source Kong has no fourth part (3.6.0, not 3.6.0.0). */
-export function releaseName(version: string, edition: Plan['edition']): string {
+export function releaseName(version: string, edition: Edition): string {
   return edition === 'oss' ? version.replace(/^(\d+\.\d+\.\d+)\.0$/, '$1') : version;
 }
