@@ -206,6 +206,23 @@ describe('platform flags', () => {
     expect(result.stderr).toMatch(/--from is required.*image kong:3 at .*Dockerfile\.floating:1 names no exact version/);
   });
 
+  it('a Dockerfile that installs Kong from a package: --from is asked for, saying the file was read and named no Kong image', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.apk-enterprise'), '--to', '3.10.0.0', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--from is required.*Dockerfile\.apk-enterprise was read but names no Kong image, so it gives no Kong version \(a Kong installed some other way/);
+  });
+
+  it('a templated Helm image is said to be a template, not a missing image', async () => {
+    const file = fixture('helm/templated-image/values.yaml');
+    const missing = await runCli(['check', '--helm-values', file, '--to', '3.10.0.0', '--no-db']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--from is required.*the Helm values write the image as a template \(`\{\{ \.Values\.image\.repository \}\}:\{\{ \.Values\.image\.tag \}\}` at .*values\.yaml:3\)/);
+    const json = await report(['--helm-values', file, '--from', '3.4.3.12', '--to', '3.10.0.0', '--no-db']);
+    const reasons = JSON.stringify(json.notEvaluated);
+    expect(reasons).toContain('write the image as a template');
+    expect(reasons).not.toContain('name no image');
+  });
+
   it('SARIF output carries values.yaml locations', async () => {
     const result = await runCli(['check', '--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4', '--format', 'sarif', '--fail-on', 'none']);
     const sarif = JSON.parse(result.stdout);
