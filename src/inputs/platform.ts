@@ -5,7 +5,7 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment } from './helm/kong-chart';
+import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import { readImageFiles, type UnresolvedImage } from './images/load';
@@ -37,6 +37,8 @@ export interface PlatformInputs {
   version?: { text: string; reason: string; image: KongImageRef };
   /** Why the images give no version (`image kong:3 at Dockerfile:1 names no exact version`). */
   versionUnknown?: string;
+  /** The Helm values write an image this tool cannot read (a template, another repository): why. */
+  helmImageUnread?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
   /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
@@ -58,8 +60,14 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
       .map((u) => `\`${u.written}\` at ${u.origin.file}:${u.origin.line} depends on ${u.variables.join(', ')} (no value or default here)`);
     result.missing.images = options.imageFiles?.length
       ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`
-      : result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
-        : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given';
+      : result.helmImageUnread ?? (result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
+        : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given');
+    // Say the files were read: a Kong installed from a package in a RUN step has no image tag to read.
+    if (options.imageFiles?.length) {
+      result.versionUnknown = `${options.imageFiles.join(', ')} ${options.imageFiles.length > 1 ? 'were' : 'was'} read but ${options.imageFiles.length > 1 ? 'name' : 'names'} no Kong image, so ${options.imageFiles.length > 1 ? 'they give' : 'it gives'} no Kong version${unread.length ? ` (${unread.join('; ')})` : ' (a Kong installed some other way, such as a package in a RUN step, is not read)'}`;
+    } else if (result.helmImageUnread) {
+      result.versionUnknown = result.helmImageUnread;
+    }
   }
   // The container runs the last stage of a Dockerfile: images of earlier stages do not speak for it.
   const running = result.images.filter((image) => !image.buildStage);
@@ -102,6 +110,7 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   if (freeMode) result.freeMode = freeMode;
   const image = helmImage(values);
   const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
+  if (image && !ref) result.helmImageUnread = unreadHelmImage(image, values.prefix);
   if (ref) {
     result.images.push(ref);
     if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, image: ref };
@@ -117,4 +126,16 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
       detail: `the chart reads it from ${envLicense?.valueFrom ?? `Secret ${secret!.secret} (key license)`} when the pod starts`,
     });
   }
+}
+
+/**
+ * Why an image written in the values gives nothing: a `{{ ... }}` template (helmfile and parent
+ * charts fill those in before Helm sees them), or a repository that is not one of Kong's images.
+ */
+function unreadHelmImage(image: HelmImage, prefix: string): string {
+  const at = `${image.origin.file}:${image.origin.line}`;
+  if (/\{\{.*\}\}/.test(image.reference)) {
+    return `the Helm values write the image as a template (\`${image.reference}\` at ${at}), which a tool such as helmfile fills in before Helm runs: the image and its Kong version cannot be read here`;
+  }
+  return `${prefix}image \`${image.reference}\` at ${at} is not one of Kong's images (kong, kong/kong, kong/kong-gateway): its Kong version cannot be read here`;
 }

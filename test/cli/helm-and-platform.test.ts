@@ -110,8 +110,31 @@ describe('Helm values', () => {
 
   it('chart defaults the target ignores are not reported on an Enterprise path either', async () => {
     const json = await report(['--helm-values', fixture('helm/chart-defaults-only/values.yaml'), '--edition', 'enterprise', '--from', '3.4', '--to', '3.9']);
-    expect(find(json, 'conf/enterprise-removed')).toEqual([]);
+    // Only Vitals, which nobody turned off, is reported: none of the chart's portal_api_* defaults.
+    expect(find(json, 'conf/enterprise-removed').map((f) => [f.messageId, f.data?.key])).toEqual([['productOnByDefault', 'vitals']]);
     expect(find(json, 'conf/unknown-property')).toEqual([]);
+  });
+
+  it('enterprise.portal/vitals switches are the settings the chart derives, at their values lines', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = fixture('helm/enterprise-products/values.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.10.0.0', '--no-db']);
+    const removed = find(json, 'conf/enterprise-removed');
+    expect(removed.find((f) => f.data?.key === 'portal')).toMatchObject({ messageId: 'productEnabled', severity: 'blocker', location: { file, line: 13 } });
+    expect(removed.find((f) => f.data?.key === 'vitals')).toMatchObject({ messageId: 'productEnabled', severity: 'warning', location: { file, line: 11 } });
+    // env: wins over the chart's switches, as the chart merges it last; and without
+    // enterprise.enabled the chart derives nothing.
+    const dir = mkdtempSync(join(tmpdir(), 'kp-helm-ee-'));
+    const overridden = join(dir, 'values.yaml');
+    writeFileSync(overridden, readFileSync(file, 'utf8').replace('  database: postgres', '  database: postgres\n  portal: "off"\n  vitals: "off"'));
+    const quiet = find(await report(['--helm-values', overridden, '--to', '3.10.0.0', '--no-db']), 'conf/enterprise-removed');
+    expect(quiet.map((f) => [f.messageId, f.location.line])).toEqual([['leftover', 8], ['leftover', 9]]);
+    const disabled = join(dir, 'disabled.yaml');
+    writeFileSync(disabled, readFileSync(file, 'utf8').replace('  enabled: true\n  vitals', '  enabled: false\n  vitals'));
+    const keys = find(await report(['--helm-values', disabled, '--to', '3.10.0.0', '--no-db', '--edition', 'enterprise']), 'conf/enterprise-removed').map((f) => [f.messageId, f.data?.key]);
+    expect(keys).not.toContainEqual(['productEnabled', 'portal']);
+    expect(keys).not.toContainEqual(['productEnabled', 'vitals']);
   });
 
   it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
@@ -204,6 +227,23 @@ describe('platform flags', () => {
     const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.floating'), '--to', '3.9', '--no-db']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--from is required.*image kong:3 at .*Dockerfile\.floating:1 names no exact version/);
+  });
+
+  it('a Dockerfile that installs Kong from a package: --from is asked for, saying the file was read and named no Kong image', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.apk-enterprise'), '--to', '3.10.0.0', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--from is required.*Dockerfile\.apk-enterprise was read but names no Kong image, so it gives no Kong version \(a Kong installed some other way/);
+  });
+
+  it('a templated Helm image is said to be a template, not a missing image', async () => {
+    const file = fixture('helm/templated-image/values.yaml');
+    const missing = await runCli(['check', '--helm-values', file, '--to', '3.10.0.0', '--no-db']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--from is required.*the Helm values write the image as a template \(`\{\{ \.Values\.image\.repository \}\}:\{\{ \.Values\.image\.tag \}\}` at .*values\.yaml:3\)/);
+    const json = await report(['--helm-values', file, '--from', '3.4.3.12', '--to', '3.10.0.0', '--no-db']);
+    const reasons = JSON.stringify(json.notEvaluated);
+    expect(reasons).toContain('write the image as a template');
+    expect(reasons).not.toContain('name no image');
   });
 
   it('SARIF output carries values.yaml locations', async () => {

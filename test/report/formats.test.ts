@@ -71,6 +71,21 @@ describe('gitlab code quality', () => {
   });
 });
 
+describe('gitlab code quality without a kong.conf', () => {
+  it('keeps findings on KONG_* variables, at a pseudo path named in the description', async () => {
+    const env = { KONG_PORTAL: 'on', KONG_PG_SSL_VERSION: 'tlsv1' };
+    const { stdout, code } = await runCli(['check', '--no-config', '--no-db', '--edition', 'enterprise', '--from', '3.4.3.12', '--to', '3.10.0.0', '--format', 'gitlab'], { env });
+    expect(code).toBe(1);
+    const issues = JSON.parse(stdout) as { check_name: string; severity: string; description: string; location: { path: string; lines: { begin: number } } }[];
+    const portal = issues.find((i) => i.check_name === 'conf/enterprise-removed');
+    expect(portal).toMatchObject({ severity: 'blocker', location: { path: '.kong-preflight/env', lines: { begin: 1 } } });
+    expect(portal!.description).toMatch(/\[env KONG_PORTAL: not in a file, listed under \.kong-preflight\/env\]$/);
+    // Every finding the text report counts is in the GitLab report too.
+    const json = await runCli(['check', '--no-config', '--no-db', '--edition', 'enterprise', '--from', '3.4.3.12', '--to', '3.10.0.0', '--format', 'json'], { env });
+    expect(issues).toHaveLength((JSON.parse(json.stdout) as { findings: unknown[] }).findings.length);
+  });
+});
+
 describe('several reports in one run', () => {
   it('writes SARIF and Markdown to files and text to stdout', async () => {
     const dir = tempDir();

@@ -26,6 +26,52 @@ export function chartDefaultOf(setting: ConfSetting): string | undefined {
   return (setting as Partial<ChartDefaultSetting>).chartDefault;
 }
 
+/**
+ * A setting the chart renders from one of its own switches (`enterprise.portal.enabled` ->
+ * KONG_PORTAL=on): someone wrote it, at the switch's line, but not under `env:`.
+ */
+export interface ChartDerivedSetting extends ConfSetting {
+  /** The values key it comes from (`enterprise.portal.enabled`). */
+  chartSwitch: string;
+  /** How the chart turns the switch into the setting, for messages. */
+  chartReason: string;
+}
+
+/** The values switch that made the chart write this setting, and how; undefined for others. */
+export function chartSwitchOf(setting: ConfSetting): Pick<ChartDerivedSetting, 'chartSwitch' | 'chartReason'> | undefined {
+  const { chartSwitch, chartReason } = setting as Partial<ChartDerivedSetting>;
+  return chartSwitch && chartReason ? { chartSwitch, chartReason } : undefined;
+}
+
+/**
+ * The Enterprise products the chart turns on or off from `enterprise.*` switches, only inside its
+ * `enterprise.enabled` block (Kong/charts charts/kong/templates/_helpers.tpl@e76b8003 lines
+ * 1114-1133): portal.enabled true sets KONG_PORTAL=on; vitals.enabled false sets KONG_VITALS=off,
+ * and true leaves KONG_VITALS unset, so Kong's Enterprise default `vitals = on` applies (kong.conf
+ * reference 2.8-3.4). An `env:` entry for the same key wins (the chart merges env over these).
+ */
+function enterpriseSwitchSettings(values: HelmValues, written: ReadonlySet<string>): ConfSetting[] {
+  if (values.scalar('enterprise', 'enabled')?.value !== true) return [];
+  const settings: ChartDerivedSetting[] = [];
+  const derive = (product: string, key: string, value: (enabled: boolean) => { value: string; how: string } | undefined) => {
+    const node = values.scalar('enterprise', product, 'enabled');
+    if (!node || typeof node.value !== 'boolean' || written.has(key)) return;
+    const rendered = value(node.value);
+    if (rendered === undefined) return;
+    const envName = `${HELM_CHART.envPrefix}${key.toUpperCase()}`;
+    const chartSwitch = `${values.prefix}enterprise.${product}.enabled`;
+    settings.push({
+      key, value: rendered.value, rawValue: rendered.value, origin: node.origin, envName, overrides: [],
+      chartSwitch, chartReason: `\`${chartSwitch}: ${node.value}\`: ${rendered.how}`,
+    });
+  };
+  derive('portal', 'portal', (enabled) => (enabled ? { value: 'on', how: 'the Kong chart sets KONG_PORTAL=on' } : undefined));
+  derive('vitals', 'vitals', (enabled) => (enabled
+    ? { value: 'on', how: 'the Kong chart leaves KONG_VITALS unset, and Kong Enterprise defaults vitals to on' }
+    : { value: 'off', how: 'the Kong chart sets KONG_VITALS=off' }));
+  return settings;
+}
+
 export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
@@ -82,6 +128,7 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
       settings.push(setting);
     }
   }
+  settings.push(...enterpriseSwitchSettings(values, new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))))));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 
