@@ -179,7 +179,24 @@ export class DeclarativeEntitySource implements EntitySource {
         const items = document.root[collection];
         if (Array.isArray(items)) walk(document, this.deck, type, items, [collection], undefined, want, descend, visit);
       }
+      if (document.patchFile === 'add-plugins' && want.has('plugin')) walkAddPlugins(document, visit);
     }
+  }
+}
+
+/**
+ * The plugins of a decK add-plugins file (`add-plugins[].plugins`, go-apiops
+ * plugins/pluginfile.go): each is added as written to every entity its selectors match, so its
+ * config is what Kong will receive and is checked like any plugin. Where it lands is not known here.
+ */
+function walkAddPlugins(document: DeclarativeDocument, visit: (entity: Entity) => void): void {
+  const patches = document.root['add-plugins'];
+  if (!Array.isArray(patches)) return;
+  for (let index = 0; index < patches.length; index++) {
+    const patch = patches[index];
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) continue;
+    const plugins = (patch as Record<string, unknown>).plugins;
+    if (Array.isArray(plugins)) walk(document, undefined, 'plugin', plugins, ['add-plugins', index, 'plugins'], undefined, new Set(['plugin']), new Set(), visit);
   }
 }
 

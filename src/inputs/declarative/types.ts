@@ -30,6 +30,13 @@ export interface DeclarativeDocument {
   readonly formatVersionType?: 'text' | 'number' | 'other';
   /** `_transform` (Kong: false means "do not hash credentials"; decK refuses false). */
   readonly transform?: HeaderValue<unknown>;
+  /**
+   * A decK patch file rather than a state: `add-plugins` (deck file add-plugins, go-apiops
+   * plugins/pluginfile.go) or `patches` (deck file patch, go-apiops patch/deckpatchfile.go).
+   * decK applies it to a state file; neither Kong nor a sync reads it, so its `_format_version`
+   * (documented as "1.0") is not the state format.
+   */
+  readonly patchFile?: 'add-plugins' | 'patches';
   /** `_workspace` (decK, Enterprise). */
   readonly workspace?: HeaderValue<string>;
   /** decK `_info.select_tags`. */
