@@ -14,7 +14,7 @@ export default defineRule<'notChecked'>({
     notChecked: '{{file}} is a docker compose file (`services:` is a mapping of containers), not a Kong declarative file: it was not checked. Give it with --image-file to read the Kong image it names.',
   },
   remediation: 'Point --declarative at the kong.yml or decK state files only.',
-  docsUrl: 'https://docs.docker.com/reference/compose-file/services/',
+  docsUrl: 'https://developer.konghq.com/deck/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'services in a declarative file is an array of records' },
     { kind: 'repo', ref: 'compose-spec/compose-spec:schema/compose-spec.json', note: 'services is an object of named service definitions (image, build, environment...)' },
