@@ -16,6 +16,7 @@ import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
 import kubernetesManifest from './declarative/kubernetes-manifest';
+import composeFile from './declarative/compose-file';
 import multipleDocuments from './declarative/multiple-documents';
 import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
@@ -106,6 +107,7 @@ export const builtinRules: readonly Rule[] = [
   dbCustomPlugins,
   formatVersion,
   kubernetesManifest,
+  composeFile,
   deckTransformFalse,
   multipleDocuments,
   duplicateKeys,

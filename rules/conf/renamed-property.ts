@@ -8,7 +8,7 @@ import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/renamed-property';
 
-export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameValue' | 'bothSet'>({
+export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameValue' | 'bothSet' | 'movedIntoKeys'>({
   id: ID,
   description: 'Flags properties set under a name that the upgrade path renamed, saying whether the value still reaches the new property.',
   severity: 'warning',
@@ -20,6 +20,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameVal
     renamedLost: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} does not carry `{{key}} = {{value}}` over, so `{{replacement}}` keeps its default ({{replacementDefault}}).{{note}}',
     renamedLostSameValue: '`{{key}}` was renamed `{{replacement}}` in {{since}}; Kong {{to}} ignores this line, but `{{replacement}}` defaults to the same value ({{replacementDefault}}), so nothing changes: remove the line.',
     bothSet: '`{{key}}` and its new name `{{replacement}}` are both set: Kong uses `{{replacement}}` and ignores this line.',
+    movedIntoKeys: '`{{key}}` is no longer read from {{since}}: its settings belong inside `{{replacement}}` as `{{prefix}}*` keys (for example `{{prefix}}secret`); settings left here are lost.{{note}}',
   },
   remediation: 'Rename the property to its new name, check the value still means the same there, and remove the old line.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -41,6 +42,16 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameVal
         const carried = change.valueCarriesOver === true && !aliasGone;
         const since = aliasGone ? change.aliasRemovedIn! : change.introducedIn;
         const common = { key, replacement, since: change.introducedIn, to: plan.to.toString(), note: ` ${change.note}` };
+        // Not a rename: the settings go inside the replacement's JSON, which must be kept. No value
+        // is shown: both properties hold secrets.
+        if (change.movedIntoKeysWithPrefix !== undefined) {
+          const prefix = change.movedIntoKeysWithPrefix;
+          ctx.report({
+            messageId: 'movedIntoKeys', at: setting.origin, since, severity: change.severity, data: { ...common, prefix },
+            remediation: `Keep \`${replacement}\` and add each setting of \`${key}\` to it under its \`${prefix}\` name; check the names and defaults against the plugin, then remove ${key}.`,
+          });
+          continue;
+        }
         if (conf.get(replacement)) {
           ctx.report({ messageId: 'bothSet', at: setting.origin, since, severity: 'info', data: common });
           continue;

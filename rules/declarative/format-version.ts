@@ -36,6 +36,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     digest('declarative-format-version-3'),
     docs('3.0.0.0 Declarative and DB-less'),
     deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x'),
+    { kind: 'repo', ref: 'Kong/go-apiops:plugins/pluginfile.go', note: 'an add-plugins file carries its own _format_version ("1.0" in cmd/addplugins.go) and is applied to a state, not synced' },
     repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),
     repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load; each route\'s paths list is rewritten in place, once per route that holds it'),
     repo('kong/db/migrations/migrate_path_280_300.lua', '3.9.3', 'a path with a character outside [a-zA-Z0-9.-_~/%] gets a leading ~, even one that has it already'),
@@ -45,7 +46,9 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
   check(ctx) {
     if (ctx.plan.to.lt(KongVersion.parse(FORMAT_CHANGE))) return;
     const since = ctx.crosses(FORMAT_CHANGE) ? FORMAT_CHANGE : undefined;
-    const documents = ctx.input('declarative').documents;
+    // A decK patch file (add-plugins, patches) is applied to a state by decK and never loaded:
+    // its version, documented as "1.0" (go-apiops cmd/addplugins.go), is not the state format.
+    const documents = ctx.input('declarative').documents.filter((d) => d.patchFile === undefined);
     // Several files given together are one decK state: decK merges them before it reads the
     // version, so one file that sets it is enough (go-database-reconciler pkg/file/readfile.go).
     const setIn = documents.length > 1 ? documents.find((d) => d.formatVersion !== undefined) : undefined;

@@ -12,11 +12,17 @@ const MIGRATED_FORMATS = ['1.1', '2.1'];
 /** Keys only decK state files carry; Kong's own declarative schema rejects them. */
 const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'rbac_roles', 'service_packages', 'custom_entities'];
 
+/** The list a decK patch file holds: go-apiops plugins/pluginfile.go (`add-plugins`) and patch/deckpatchfile.go (`patches`). */
+const PATCH_FILE_KEYS = ['add-plugins', 'patches'] as const;
+/** Collections of a state file: a file holding one is a state, whatever else it has. */
+const STATE_COLLECTIONS = ['services', 'routes', 'plugins', 'consumers', 'upstreams', 'certificates', 'ca_certificates', 'vaults', 'consumer_groups'];
+
 export class ParsedDocument implements DeclarativeDocument {
   readonly formatVersion?: HeaderValue<string>;
   readonly formatVersionType?: 'text' | 'number' | 'other';
   readonly transform?: HeaderValue<unknown>;
   readonly workspace?: HeaderValue<string>;
+  readonly patchFile?: 'add-plugins' | 'patches';
   readonly selectTags?: HeaderValue<string[]>;
   readonly collections: HeaderValue<string>[];
   readonly flavor: DeclarativeFlavor;
@@ -57,6 +63,8 @@ export class ParsedDocument implements DeclarativeDocument {
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
     if (parsed.duplicateKey) this.duplicateKey = { key: parsed.duplicateKey.key, origin: this.originOf(parsed.duplicateKey.at) };
     if (parsed.laterDocumentsAt !== undefined) this.laterDocuments = this.originOf(parsed.laterDocumentsAt);
+    const patchFile = PATCH_FILE_KEYS.find((key) => Array.isArray(this.root[key]));
+    if (patchFile && !loadedByKong && !STATE_COLLECTIONS.some((key) => key in this.root)) this.patchFile = patchFile;
     this.kongMigratesOnLoad = loadedByKong && this.formatVersionType === 'text' && MIGRATED_FORMATS.includes(this.formatVersion!.value);
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {

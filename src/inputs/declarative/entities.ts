@@ -89,6 +89,28 @@ export class DeclarativeEntity implements Entity {
   }
 }
 
+/**
+ * The workspace a decK file's `_workspace` names: decK creates it when missing and syncs the
+ * file's entities into it (deck cmd/gateway_sync.go, "_workspace fields in state files"), so it is
+ * checked as a workspace named so. Its one field is written at `_workspace`.
+ */
+class DeckWorkspaceEntity implements Entity {
+  readonly type = 'workspace' as const;
+  readonly sourceKind = 'declarative' as const;
+  readonly fields: Readonly<Record<string, unknown>>;
+  constructor(private readonly document: DeclarativeDocument, readonly name: string) {
+    this.fields = { name };
+  }
+
+  get origin(): Origin {
+    return this.document.at(['_workspace']);
+  }
+
+  at(): Origin {
+    return this.document.at(['_workspace']);
+  }
+}
+
 function entityHandle(type: EntityType, fields: Readonly<Record<string, unknown>>): string | undefined {
   switch (type) {
     case 'consumer': return text(fields.username) ?? text(fields.custom_id);
@@ -179,7 +201,25 @@ export class DeclarativeEntitySource implements EntitySource {
         const items = document.root[collection];
         if (Array.isArray(items)) walk(document, this.deck, type, items, [collection], undefined, want, descend, visit);
       }
+      if (document.patchFile === 'add-plugins' && want.has('plugin')) walkAddPlugins(document, visit);
+      if (document.workspace && want.has('workspace')) visit(new DeckWorkspaceEntity(document, document.workspace.value));
     }
+  }
+}
+
+/**
+ * The plugins of a decK add-plugins file (`add-plugins[].plugins`, go-apiops
+ * plugins/pluginfile.go): each is added as written to every entity its selectors match, so its
+ * config is what Kong will receive and is checked like any plugin. Where it lands is not known here.
+ */
+function walkAddPlugins(document: DeclarativeDocument, visit: (entity: Entity) => void): void {
+  const patches = document.root['add-plugins'];
+  if (!Array.isArray(patches)) return;
+  for (let index = 0; index < patches.length; index++) {
+    const patch = patches[index];
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) continue;
+    const plugins = (patch as Record<string, unknown>).plugins;
+    if (Array.isArray(plugins)) walk(document, undefined, 'plugin', plugins, ['add-plugins', index, 'plugins'], undefined, new Set(['plugin']), new Set(), visit);
   }
 }
 

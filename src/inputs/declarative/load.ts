@@ -121,6 +121,11 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
+    // docker compose files (compose.yaml beside kong.yaml) share the name `services`, as a map.
+    if (!loadedByKong && isComposeFile(document.root)) {
+      unreadable.push({ file, reason: 'compose-file', origin: { kind: 'file', file, line: 1, column: 1 } });
+      continue;
+    }
     documents.push(document);
   }
   return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents) };
@@ -132,6 +137,21 @@ const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'con
 /** A Kubernetes object: `apiVersion` and `kind` as text at the root, and nothing of Kong's. */
 function isKubernetesManifest(root: Readonly<Record<string, unknown>>): boolean {
   return typeof root.apiVersion === 'string' && typeof root.kind === 'string' && !KONG_ROOT_KEYS.some((key) => key in root);
+}
+
+/** Keys a compose service definition carries (compose-spec schema/compose-spec.json, `service`). */
+const COMPOSE_SERVICE_KEYS = ['image', 'build', 'environment', 'env_file', 'ports', 'volumes', 'command', 'depends_on', 'extends', 'networks', 'healthcheck'];
+
+/**
+ * A docker compose file: `services` is a mapping of named service definitions, where Kong and
+ * decK have a list; every definition carries compose keys (an image, a build, its environment...).
+ */
+function isComposeFile(root: Readonly<Record<string, unknown>>): boolean {
+  const services = root.services;
+  if (!services || typeof services !== 'object' || Array.isArray(services) || '_format_version' in root) return false;
+  const definitions = Object.values(services);
+  return definitions.length > 0 && definitions.every((definition) =>
+    definition !== null && typeof definition === 'object' && !Array.isArray(definition) && COMPOSE_SERVICE_KEYS.some((key) => key in definition));
 }
 
 /** A Kong root key of embedded text: `services:` at the start of a line (YAML), or `"services":` (JSON). */

@@ -30,6 +30,13 @@ export interface DeclarativeDocument {
   readonly formatVersionType?: 'text' | 'number' | 'other';
   /** `_transform` (Kong: false means "do not hash credentials"; decK refuses false). */
   readonly transform?: HeaderValue<unknown>;
+  /**
+   * A decK patch file rather than a state: `add-plugins` (deck file add-plugins, go-apiops
+   * plugins/pluginfile.go) or `patches` (deck file patch, go-apiops patch/deckpatchfile.go).
+   * decK applies it to a state file; neither Kong nor a sync reads it, so its `_format_version`
+   * (documented as "1.0") is not the state format.
+   */
+  readonly patchFile?: 'add-plugins' | 'patches';
   /** `_workspace` (decK, Enterprise). */
   readonly workspace?: HeaderValue<string>;
   /** decK `_info.select_tags`. */
@@ -60,11 +67,12 @@ export interface DeclarativeDocument {
 /**
  * A file given as declarative configuration that is not one Kong or decK could read: a Lua file
  * (3.x reads only YAML and JSON), or a Kubernetes manifest kept in the same folder (its root has
- * `apiVersion` and `kind`, and no Kong collection).
+ * `apiVersion` and `kind`, and no Kong collection), or a docker compose file (its `services` is a
+ * mapping of container definitions, not Kong's list).
  */
 export interface UnreadableDeclarative {
   file: string;
-  reason: 'lua-format' | 'kubernetes-manifest';
+  reason: 'lua-format' | 'kubernetes-manifest' | 'compose-file';
   /** The manifest's `kind`, for a Kubernetes manifest. */
   kind?: string;
   /**

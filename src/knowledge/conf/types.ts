@@ -109,6 +109,11 @@ export interface ConfChange {
   rule?: string;
   replacement?: string;
   valueCarriesOver?: boolean;
+  /**
+   * For a "rename" that is really a move: the old property's keys now go inside the JSON of
+   * `replacement`, each with this prefix (admin_gui_session_conf's `secret` is admin_gui_auth_conf's `session_secret`).
+   */
+  movedIntoKeysWithPrefix?: string;
   harmlessValues?: string[];
   from?: string | null;
   to?: string | null;

@@ -1,7 +1,7 @@
 // Values a version refuses (or ignores) that earlier versions accepted. Read by
 // rules/entities/field-value-rejected.
 
-import { digest, docs } from './sources';
+import { deck, digest, docs } from './sources';
 import type { ValueRule } from './types';
 
 const QUEUE_PLUGINS = ['http-log', 'statsd', 'opentelemetry', 'datadog', 'zipkin'] as const;
@@ -219,8 +219,11 @@ export const fieldValueRules: readonly ValueRule[] = [
     },
     expected: 'a name that is not a top-level Admin API segment',
     summary: '3.15 refuses workspace names equal to a top-level Admin API path segment and aborts start and migrations.',
-    remediation: 'Rename the workspace before upgrading.',
+    remediation: 'Rename the workspace before upgrading, and the `_workspace` of the decK files that name it.',
     confidence: 'uncertain',
-    sources: [digest('ee-workspace-name-reserved'), docs('3.15.0.0 Workspace names')],
+    sources: [
+      digest('ee-workspace-name-reserved'), docs('3.15.0.0 Workspace names'),
+      deck('cmd/gateway_sync.go', 'a state file\'s _workspace names the workspace its entities are synced into'),
+    ],
   },
 ];

@@ -49,7 +49,14 @@ ruleTester.run(rule, {
     },
     {
       name: 'Kong Manager OIDC session settings move in 3.6', conf: 'admin_gui_auth = openid-connect\nadmin_gui_session_conf = {"secret":"x"}\n', from: '3.4', to: '3.10', edition: 'enterprise',
-      findings: [{ messageId: 'renamedLost', line: 2, severity: 'warning', data: { replacement: 'admin_gui_auth_conf' } }],
+      findings: [{ messageId: 'movedIntoKeys', line: 2, severity: 'warning', data: { replacement: 'admin_gui_auth_conf', prefix: 'session_' } }],
+    },
+    {
+      // Every OIDC-for-Manager install sets both (sweep 6 item 7): the advice must not be to replace the auth conf.
+      name: 'Kong Manager OIDC with both confs set: move the session settings in, no value shown',
+      conf: 'admin_gui_auth = openid-connect\nadmin_gui_auth_conf = {"issuer":"https://idp/","client_secret":["c1ient"]}\nadmin_gui_session_conf = {"secret":"s3cr3t","cookie_secure":false}\n',
+      from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'movedIntoKeys', line: 3, severity: 'warning', message: 'its settings belong inside `admin_gui_auth_conf` as `session_*` keys' }],
     },
     {
       name: 'both names set', conf: 'opentelemetry_tracing = all\ntracing_instrumentations = off\n', from: '3.1', to: '3.4',

@@ -105,4 +105,20 @@ describe('declarative/format-version: regex paths already written the 3.x way in
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, file('~/users'))).toEqual(['kongUpgradesOnLoad warning @1']);
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, file('~/users/\\d+$', '3.0'))).toEqual([]);
   });
+
+  // go-apiops documents `_format_version: "1.0"` for `deck file add-plugins` files
+  // (cmd/addplugins.go, parsed by plugins/pluginfile.go); they are applied to a state, never loaded.
+  it('valid: an add-plugins file or a patches file keeps its own version', async () => {
+    const addPlugins = '_format_version: "1.0"\nadd-plugins:\n- selectors: ["$..services[*]"]\n  plugins: [{name: cors}]\n';
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.14.0.0' }, addPlugins)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.14.0.0' }, '_format_version: "1.0"\npatches:\n- selectors: ["$"]\n  values: {a: 1}\n')).toEqual([]);
+  });
+  it('invalid: a state file that also holds `patches` is still a state', async () => {
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.14.0.0' }, '_format_version: "1.0"\npatches: []\nservices: []\n')).toEqual(['kongRefuses blocker @1']);
+  });
+  it('a state without a version is not excused by a patch file that has one', async () => {
+    const { config } = await loadTexts({ 'a-plugins.yaml': '_format_version: "1.0"\nadd-plugins: []\n', 'b-kong.yaml': 'services: []\n' });
+    const { findings } = await runEntityRules({ from: '3.10.0.0', to: '3.14.0.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(findings)).toEqual(['declarative/format-version missing blocker @1']);
+  });
 });

@@ -25,6 +25,22 @@ describe('entities/field-value-rejected', () => {
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @4']);
   });
 
+  // decK adds the plugins of an add-plugins file as written (go-apiops plugins/pluginfile.go), so their config is what Kong gets.
+  it('invalid: a removed-on-3.14 value in a plugin of a decK add-plugins file (sweep 6 D17)', async () => {
+    const text = '_format_version: "1.0"\nadd-plugins:\n- selectors: ["$..services[*]"]\n  plugins:\n  - name: rate-limiting-advanced\n    config: {limit: [10], window_size: [60], strategy: redis, redis: {host: r, ssl: true, ssl_verify: false}}\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @6']);
+    expect(await runRuleOnText(rule, ee314, text.replace('ssl_verify: false', 'ssl_verify: true'))).toEqual([]);
+  });
+
+  // decK's `_workspace` is the workspace name (deck cmd/gateway_sync.go); a dump per workspace writes one such file each.
+  it('invalid: a decK `_workspace` named after an Admin API segment on 3.15, reported at `_workspace`', async () => {
+    const ee315 = { from: '3.14.0.0', to: '3.15.0.0', edition: 'enterprise' as const };
+    const text = '_format_version: "3.0"\n_workspace: services\nservices:\n- {name: s, url: http://x.internal}\n';
+    expect(await runRuleOnText(rule, ee315, text)).toEqual(['rejected warning @2']);
+    expect(await runRuleOnText(rule, ee315, text.replace('_workspace: services', '_workspace: team-a'))).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+  });
+
   // Kong turns the flat rate-limiting Redis settings into config.redis (shorthand_fields of
   // kong/plugins/rate-limiting/schema.lua@3.9.3); decK dumps of 3.4 write them flat (sweep files 024, 033-039).
   const flat = (plugin: string, verify: boolean) =>
