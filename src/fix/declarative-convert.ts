@@ -123,7 +123,11 @@ export function convertDeclarative(file: string, input: string, plan: Plan): Con
     record('declarative/format-version', '', '', `_format_version set to "3.0"`);
   }
 
-  if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn)) convertRoutePaths(source, doc, abs, where, record);
+  // A 1.1/2.1 file holds 2.x paths whatever the installed version: Kong 3.x migrates them when it
+  // loads such a file (route_path.lua), so a copy that says 3.0 must carry the migrated paths,
+  // or its regex routes would turn into prefixes (3.4 -> 3.9 with a 2.1 kong.yml).
+  const legacyFormat = ['1.1', '2.1'].includes(parsed.formatVersion?.value ?? '') && doc.getIn(['_format_version']) === '3.0';
+  if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn) || legacyFormat) convertRoutePaths(source, doc, abs, where, record);
   convertPluginFields(source, doc, ctx, abs, where, record);
   // Nothing to change: the file is written back exactly as it was.
   if (!doc.changedWithin(doc.root)) return { text: input, conversions };

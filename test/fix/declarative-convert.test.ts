@@ -76,6 +76,17 @@ describe('declarative converter round trip', () => {
     expect(text).not.toMatch(/\btimeout: 1500/);
   });
 
+  it('a 2.1 file converted on a 3.x-only path gets its regex paths migrated with its version', () => {
+    const source = '_format_version: "2.1"\nroutes:\n- name: users\n  paths:\n  - /users/\\d+$\n  - /health\n';
+    const { text } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.0', to: '3.9.0' }));
+    expect(text).toContain('_format_version: "3.0"');
+    expect(text).toContain('~/users/\\d+$');
+    expect(text).toContain('- /health');
+    // A 3.0 file on the same path keeps its paths: they are 3.x paths already.
+    const current = source.replace('"2.1"', '"3.0"');
+    expect(convertDeclarative('kong.yml', current, handPlan({ from: '3.4.0', to: '3.9.0' })).text).toBe(current);
+  });
+
   it('writes sentinel nodes with a host key, cluster nodes with an ip key', () => {
     const source = [
       '_format_version: "3.0"', 'plugins:', '- name: proxy-cache-advanced', '  config:', '    strategy: redis', '    redis:',
