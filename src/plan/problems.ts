@@ -74,9 +74,10 @@ export function tableOnlyHops(hops: readonly Hop[]): PlanProblem {
 export function ossWithoutRelease(minors: readonly string[]): PlanProblem {
   return {
     id: 'plan.no-oss-release',
-    severity: 'warning',
-    message: `Kong OSS has no ${minors.join(', ')} release; the route uses Enterprise versions there.`,
-    remediation: `Check the target: the newest OSS release is ${newestRelease('oss')}.`,
+    // Open-source Kong stops at 3.9: a target past it cannot be installed on an open-source node.
+    severity: 'blocker',
+    message: `Kong OSS has no ${minors.join(', ')} release, so an open-source node cannot be upgraded along this route; the versions shown there are Enterprise ones.`,
+    remediation: `Check --to and --edition: the newest OSS release is ${newestRelease('oss')}; going further means moving to Kong Enterprise.`,
     sources: [pathSource('digest')],
   };
 }

@@ -209,6 +209,7 @@ describe('concrete versions', () => {
     expect(p.from.toString()).toBe('2.8.0');
     const beyond = plan('3.9', '3.10', 'dbless', { edition: 'oss' });
     expect(ids(beyond)).toContain('plan.no-oss-release');
+    expect(beyond.problems.find((p) => p.id === 'plan.no-oss-release')?.severity).toBe('blocker');
   });
 
   test('the gate finds the hop that brings a change', () => {
