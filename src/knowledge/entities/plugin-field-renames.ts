@@ -372,6 +372,23 @@ export const pluginFieldRenames: readonly FieldRename[] = [
       repo('kong/db/schema/init.lua', '3.9.3', 'a deprecated shorthand does not override a set field; without replaced_with Kong does not refuse a difference'),
     ],
   },
+  {
+    id: 'plugin.opentelemetry.access_logs_endpoint.deprecated',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['opentelemetry'],
+    from: 'config.access_logs_endpoint',
+    to: 'config.access_logs.endpoint',
+    status: 'deprecated',
+    summary: 'opentelemetry moved its access-log endpoint into the config.access_logs record in 3.14; access_logs_endpoint is deprecated and due for removal.',
+    remediation: 'Move config.access_logs_endpoint to config.access_logs.endpoint once every node runs 3.14 or later.',
+    sources: [
+      docs('3.14.0.0 OpenTelemetry: Access logs endpoint parameter'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.14/Opentelemetry.json@bc1cd742', note: 'config.access_logs record with endpoint; 3.13 has access_logs_endpoint' },
+    ],
+  },
   ...(['opentelemetry', 'zipkin'] as const).map((plugin): FieldRename => ({
     id: `plugin.${plugin}.header_type.deprecated`,
     introducedIn: '3.7.0',

@@ -106,6 +106,14 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.7.1' }, text)).toEqual([]);
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text.replace('endpoint:', 'traces_endpoint:'))).toEqual([]);
   });
+  // 3.14.0.0 breaking changes: access_logs_endpoint moved into the access_logs record (Enterprise sweep, 10a).
+  it('invalid: opentelemetry access_logs_endpoint crossing 3.14', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel:4318/v1/traces\n    access_logs_endpoint: http://otel:4318/v1/logs\n';
+    const plan = { from: '3.10.0.0', to: '3.14.0.0', edition: 'enterprise' as const };
+    expect(await runRuleOnText(rule, plan, text)).toEqual(['renamed info @6']);
+    expect(await runRuleOnText(rule, { ...plan, to: '3.13.0.0' }, text)).toEqual([]);
+    expect(await runRuleOnText(rule, plan, text.replace('access_logs_endpoint: http', 'access_logs:\n      endpoint: http'))).toEqual([]);
+  });
   // header_type and zipkin's default_header_type are deprecated from 3.7 with no one-to-one
   // replacement; their defaults draw no deprecation warning (deprecation.old_default).
   it('invalid: header_type and default_header_type other than their defaults crossing 3.7', async () => {
