@@ -231,7 +231,9 @@ function convertPluginFields(
           }
         }
         doc.deleteIn(abs(entity, hit.path));
-        record('entities/plugin-field-renamed', label, fact.id, `${where(entity, hit.path)}: ${fact.from}${fact.to ? ` -> ${fact.to}` : ' removed'}`);
+        // One old timeout becomes three: the line names every field the value went to.
+        const targets = fact.to ? [fact.to, ...(fact.alsoTo ?? [])].join(', ') : '';
+        record('entities/plugin-field-renamed', label, fact.id, `${where(entity, hit.path)}: ${fact.from}${fact.to ? ` -> ${targets}` : ' removed'}`);
       }
     }
     for (const fact of forEntity(values, entity)) {

@@ -67,7 +67,8 @@ describe('declarative converter round trip', () => {
 
   it('reshapes Redis addresses into nodes and wraps scalar AI limits', () => {
     const source = readFileSync(join(DIR, 'enterprise-3-10.yml'), 'utf8');
-    const { text } = convertDeclarative('enterprise-3-10.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
+    const { text, conversions } = convertDeclarative('enterprise-3-10.yml', source, handPlan({ from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' }));
+    expect(conversions.map((c) => c.description)).toContainEqual(expect.stringContaining('config.redis.timeout -> config.redis.connect_timeout, config.redis.send_timeout, config.redis.read_timeout'));
     // The file wrote the addresses as a flow list: the nodes keep that style.
     expect(text).toContain('cluster_nodes: [{ip: r1.internal, port: 6379}, {ip: r2.internal, port: 6379}]');
     expect(text).not.toContain('cluster_addresses');
