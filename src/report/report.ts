@@ -198,10 +198,47 @@ export function buildReport(input: {
  * Sorts a copy; each finding's place key is built once, not once per comparison.
  */
 function sortFindings<F extends Finding>(list: readonly F[]): F[] {
-  return list
+  const sorted = list
     .map((finding) => ({ finding, key: placeKey(finding.location) }))
-    .sort((a, b) => compareWithKeys(a.finding, a.key, b.finding, b.key))
-    .map(({ finding }) => finding);
+    .sort((a, b) => compareWithKeys(a.finding, a.key, b.finding, b.key));
+  return collapseRepeats(sorted);
+}
+
+/**
+ * Findings that say the same thing at the same place are one finding. A YAML anchor shared by
+ * six plugins gave six identical lines at the anchor, though its text is fixed once and nothing
+ * told the six apart. The first is kept and says how many entities share the text. Sorting puts
+ * such findings side by side, so this is one pass with no keys built.
+ */
+function collapseRepeats<F extends Finding>(sorted: readonly { finding: F; key: PlaceKey }[]): F[] {
+  const kept: F[] = [];
+  let last: { finding: F; key: PlaceKey } | undefined;
+  let count = 0;
+  const close = () => {
+    if (last && count > 1) {
+      last.finding.message += ` (said once for the ${count} entities that share this text, as a YAML anchor and its aliases do)`;
+      last.finding.data = { ...last.finding.data, sharedBy: count };
+    }
+  };
+  for (const item of sorted) {
+    if (last && sameFinding(last, item)) {
+      count++;
+      continue;
+    }
+    close();
+    kept.push(item.finding);
+    last = item;
+    count = 1;
+  }
+  close();
+  return kept;
+}
+
+function sameFinding(a: { finding: Finding; key: PlaceKey }, b: { finding: Finding; key: PlaceKey }): boolean {
+  const x = a.finding;
+  const y = b.finding;
+  return x.message === y.message && x.ruleId === y.ruleId && x.messageId === y.messageId && x.severity === y.severity && x.hop === y.hop
+    && a.key.head === b.key.head && a.key.line === b.key.line && a.key.column === b.key.column;
 }
 
 function compareWithKeys(a: Finding, aKey: PlaceKey, b: Finding, bKey: PlaceKey): number {

@@ -66,8 +66,22 @@ describe('report finding order', () => {
       ruleId: fc.constantFrom('entities/a', 'entities/b', 'conf/a'),
       message: fc.constantFrom('x', 'y', 'X'),
     }).map((f) => finding(f.location, f.severity, f.ruleId, f.message));
+    // Identical findings at one place are reported once (collapseRepeats), so the reference order
+    // drops a finding equal to the one before it; the kept one only gains a note.
+    const projection = (f: Finding) => `${f.severity}|${JSON.stringify(f.location)}|${f.ruleId}|${f.message.replace(/ \(said once for .*\)$/, '')}`;
     fc.assert(fc.property(fc.array(anyFinding, { maxLength: 60 }), (findings) => {
-      expect(ordered(findings)).toEqual(referenceOrder(findings));
+      const reference = referenceOrder(findings).map(projection).filter((p, i, all) => i === 0 || p !== all[i - 1]);
+      expect(ordered(findings.map((f) => ({ ...f }))).map(projection)).toEqual(reference);
     }), { numRuns: 300 });
+  });
+
+  it('reports identical findings at one place once, saying how many entities share the text', () => {
+    const at = (column: number): Origin => ({ kind: 'file', file: 'kong.yml', line: 465, column });
+    const same = () => finding(at(7), 'warning', 'entities/default-changed', 'plugin "openid-connect": `config.hide_credentials` is not set');
+    const result = ordered([same(), same(), same(), finding(at(9), 'warning', 'entities/default-changed', same().message)]);
+    expect(result).toHaveLength(2);
+    expect(result[0].message).toContain('(said once for the 3 entities that share this text');
+    expect(result[0].data).toEqual({ sharedBy: 3 });
+    expect(result[1].data).toBeUndefined();
   });
 });
