@@ -6,7 +6,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { splitKongArray } from '../../src/inputs/kong-conf/values';
-import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
+import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { readConfMaterial } from '../../src/inputs/tls/conf-material';
 import { certificateKeyStrength, certificateSubject, dhParameterBits, pemCertificates } from '../../src/inputs/tls/key-strength';
 import { printable } from '../../src/knowledge/conf/changes';
@@ -75,6 +75,10 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
     const conf = ctx.input('kongConf');
     const catalog = confCatalog();
     const known = (key: string) => catalog.property(key, ctx.plan.to, ctx.plan.edition) !== undefined;
+    // A file only the Kong host has: named, so the operator checks it there.
+    const notChecked = (setting: ConfSetting, path: string) => ctx.report({
+      messageId: 'notChecked', at: setting.origin, since, severity: 'info', data: { key: setting.key, source: printable(setting.key, path), since: shown }, remediation: CHECK_ON_HOST,
+    });
 
     for (const { key, role, list } of CERTIFICATE_SETTINGS) {
       const setting = conf.get(key);
@@ -82,7 +86,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       for (const element of list ? splitKongArray(setting.value) : [setting.value]) {
         const material = readConfMaterial(element, conf.dir);
         if (material.kind === 'absent') {
-          ctx.report({ messageId: 'notChecked', at: setting.origin, since, severity: 'info', data: { key, source: printable(key, material.path), since: shown }, remediation: CHECK_ON_HOST });
+          notChecked(setting, material.path);
           continue;
         }
         if (material.kind !== 'file' && material.kind !== 'inline') continue;
@@ -108,7 +112,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       }
     }
 
-    checkDhParameters(conf, since, shown);
+    checkDhParameters();
     for (const key of ['ssl_ciphers', 'nginx_http_ssl_ciphers', 'nginx_stream_ssl_ciphers']) {
       // Every suite but custom writes its own cipher list over ssl_ciphers (parse.lua@3.6.1).
       if (key === 'ssl_ciphers' && conf.get('ssl_cipher_suite')?.value !== 'custom') continue;
@@ -119,12 +123,12 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       }
     }
 
-    function checkDhParameters(kongConf: KongConf, reachedAt: string, shownAt: string): void {
-      const setting: ConfSetting | undefined = kongConf.get('ssl_dhparam');
+    function checkDhParameters(): void {
+      const setting = conf.get('ssl_dhparam');
       if (!setting || PREDEFINED_DH_GROUPS.has(setting.value.trim())) return;
-      const material = readConfMaterial(setting.value, kongConf.dir);
+      const material = readConfMaterial(setting.value, conf.dir);
       if (material.kind === 'absent') {
-        ctx.report({ messageId: 'notChecked', at: setting.origin, since: reachedAt, severity: 'info', data: { key: 'ssl_dhparam', source: material.path, since: shownAt }, remediation: CHECK_ON_HOST });
+        notChecked(setting, material.path);
         return;
       }
       if (material.kind !== 'file' && material.kind !== 'inline') return;
@@ -132,7 +136,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
       if (bits === undefined || !refusedAtSeclevel2('dh', bits)) return;
       const source = material.kind === 'file' ? setting.value.trim() : 'inline parameters';
       ctx.report({
-        messageId: 'weakDhParameters', at: setting.origin, since: reachedAt, data: { source, bits, since: shownAt },
+        messageId: 'weakDhParameters', at: setting.origin, since, data: { source, bits, since: shown },
         remediation: 'Generate DH parameters of 2048 bits or more (openssl dhparam 2048), or set ssl_dhparam = ffdhe2048.',
       });
     }
