@@ -69,10 +69,7 @@ function quotedExpressions(text: string, lineStart: number, lineEnd: number): [n
 export function restoreDeckTemplates(output: string, original: string, masked: string): string {
   if (original === masked) return output;
   const pairs = new Map<string, string>();
-  for (let at = masked.indexOf(OPEN); at !== -1; at = masked.indexOf(OPEN, at + OPEN.length)) {
-    const close = masked.indexOf(CLOSE, at + OPEN.length);
-    if (close === -1) break;
-    const end = close + CLOSE.length;
+  for (const [at, end] of expressionSpans(masked)) {
     const before = original.slice(at, end);
     if (before !== masked.slice(at, end)) pairs.set(masked.slice(at, end), before);
   }
@@ -90,11 +87,20 @@ export function withoutDeckTemplates(text: string): string {
   if (!text.includes(OPEN)) return text;
   let out = '';
   let from = 0;
-  for (let at = text.indexOf(OPEN); at !== -1; at = text.indexOf(OPEN, from)) {
-    const close = text.indexOf(CLOSE, at + OPEN.length);
-    if (close === -1) break;
+  for (const [at, end] of expressionSpans(text)) {
     out += `${text.slice(from, at)}x`;
-    from = close + CLOSE.length;
+    from = end;
   }
   return out + text.slice(from);
+}
+
+/** Each `${{ ... }}` of a text as [start, end) offsets, left to right; an unclosed one ends the list. */
+function* expressionSpans(text: string): Generator<[number, number]> {
+  for (let at = text.indexOf(OPEN); at !== -1; ) {
+    const close = text.indexOf(CLOSE, at + OPEN.length);
+    if (close === -1) return;
+    const end = close + CLOSE.length;
+    yield [at, end];
+    at = text.indexOf(OPEN, end);
+  }
 }
