@@ -5,7 +5,9 @@
 //
 //   node scripts/generate-nginx-facts.js [/work/shared/kong-facts/nginx]
 //
-// Output: src/knowledge/nginx/fingerprints.json and src/knowledge/nginx/elements.json.
+// Output: src/knowledge/nginx/fingerprints.json and src/knowledge/nginx/elements.json, and
+// sources.json with the two files' sources alone: rule metadata cites them on every start, while
+// the ~390 KB of facts are read only when a check has an nginx template to compare.
 
 'use strict';
 const fs = require('node:fs');
@@ -135,5 +137,6 @@ const elementFacts = {
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'fingerprints.json'), JSON.stringify(fingerprintFacts) + '\n');
 fs.writeFileSync(path.join(outDir, 'elements.json'), JSON.stringify(elementFacts) + '\n');
+fs.writeFileSync(path.join(outDir, 'sources.json'), JSON.stringify({ fingerprints: fingerprintFacts.sources, elements: elementFacts.sources }, null, 2) + '\n');
 console.log(`fingerprints: ${variants.length} variants, ${hashes.length} distinct line hashes`);
 console.log(`elements: ${Object.keys(versions).length} minors`);

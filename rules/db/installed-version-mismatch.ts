@@ -3,7 +3,7 @@
 // versions are gated wrongly and the report cannot be trusted.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { rangeAdmits } from '../../src/inputs/database';
+import { rangeAdmits } from '../../src/inputs/database/installed-version';
 import { migrationSources } from '../../src/knowledge/database/migrations';
 import { MIGRATION_STATE } from '../../src/knowledge/database/facts';
 

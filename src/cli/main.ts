@@ -10,9 +10,13 @@ import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { runCheck, type CheckOptions } from './check-command';
 import { type CliIo, processIo } from './io';
 import { FORMATS, parseOutputSpec, type OutputTarget } from './output';
-import { runFreezeSnapshot, runFreezeVerify, type SnapshotOptions, type VerifyOptions } from './freeze-command';
-import { runPath, type PathOptions } from './path-command';
+import type { SnapshotOptions, VerifyOptions } from './freeze-command';
+import type { PathOptions } from './path-command';
 import { explainRule, runRulesList } from './rules-command';
+
+// Commands other than `check` load their modules when they run: a check does not pay for them.
+const freezeCommand = (): typeof import('./freeze-command') => require('./freeze-command') as typeof import('./freeze-command');
+const pathCommand = (): typeof import('./path-command') => require('./path-command') as typeof import('./path-command');
 
 const TOPOLOGIES = ['traditional', 'hybrid', 'dbless'];
 const ROLES = ['traditional', 'control_plane', 'data_plane', 'dbless'];
@@ -120,7 +124,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--pg <url>', 'the database to read (postgres://user:password@host:port/database) instead of the one kong.conf configures')
     .option('-o, --output <file>', 'write the snapshot to this file (default: stdout)')
     .action(async (confFile: string | undefined, options: SnapshotOptions) => {
-      setExit(await runFreezeSnapshot(confFile, options, io));
+      setExit(await freezeCommand().runFreezeSnapshot(confFile, options, io));
     });
   freeze
     .command('verify')
@@ -133,7 +137,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON).default('blocker'))
     .option('--no-color', 'no colour in text output')
     .action(async (snapshotFile: string, confFile: string | undefined, options: VerifyOptions) => {
-      setExit(await runFreezeVerify(snapshotFile, confFile, options, io));
+      setExit(await freezeCommand().runFreezeVerify(snapshotFile, confFile, options, io));
     });
 
   program
@@ -146,7 +150,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--edition <edition>', 'Kong edition').choices(EDITIONS).default('enterprise'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: PathOptions) => {
-      setExit(runPath(options, io));
+      setExit(pathCommand().runPath(options, io));
     });
 
   program

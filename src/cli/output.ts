@@ -6,12 +6,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors';
 import type { LineReader } from '../report/fingerprint';
-import { formatGitlab } from '../report/gitlab-reporter';
-import { formatJson, jsonChunks } from '../report/json-reporter';
-import { formatJunit } from '../report/junit-reporter';
-import { formatMarkdown } from '../report/markdown-reporter';
+import { jsonChunks } from '../report/json-reporter';
 import type { Report, RuleDescription } from '../report/report';
-import { formatSarif } from '../report/sarif-reporter';
 import { formatText } from '../report/text-reporter';
 import type { CliIo } from './io';
 
@@ -41,13 +37,14 @@ export function renderReport(
   io: CliIo,
   extras: RenderExtras = {},
 ): string {
+  // Text, the default, is always loaded; the other writers only when a run asks for them.
   switch (format) {
-    case 'json': return formatJson(report);
-    case 'sarif': return formatSarif(report, rules, { baseDir: io.cwd, ...extras });
+    case 'json': return (require('../report/json-reporter') as typeof import('../report/json-reporter')).formatJson(report);
+    case 'sarif': return (require('../report/sarif-reporter') as typeof import('../report/sarif-reporter')).formatSarif(report, rules, { baseDir: io.cwd, ...extras });
     case 'text': return formatText(report, { color });
-    case 'markdown': return formatMarkdown(report, { baseDir: io.cwd });
-    case 'junit': return formatJunit(report, rules);
-    case 'gitlab': return formatGitlab(report, { baseDir: io.cwd, readLine: extras.readLine });
+    case 'markdown': return (require('../report/markdown-reporter') as typeof import('../report/markdown-reporter')).formatMarkdown(report, { baseDir: io.cwd });
+    case 'junit': return (require('../report/junit-reporter') as typeof import('../report/junit-reporter')).formatJunit(report, rules);
+    case 'gitlab': return (require('../report/gitlab-reporter') as typeof import('../report/gitlab-reporter')).formatGitlab(report, { baseDir: io.cwd, readLine: extras.readLine });
   }
 }
 

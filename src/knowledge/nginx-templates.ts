@@ -1,11 +1,14 @@
 // Facts about Kong's stock nginx templates: fingerprints (line hashes per release) and the
 // elements each stock file contains per minor. Both JSON files are generated from the research
 // digests by scripts/generate-nginx-facts.js and hold no template text.
+//
+// The ~390 KB of facts are read on first use: every check loads the nginx rules for their
+// metadata, but only a check given a template compares against the stock files (start-up cost).
+// The `typeof import(...)` casts keep both files in the compiled program, so the build copies them.
 
 import type { FactSource } from '../model/source';
 import { KongVersion } from '../version/kong-version';
-import fingerprintData from './nginx/fingerprints.json';
-import elementData from './nginx/elements.json';
+import sourcesData from './nginx/sources.json';
 
 /** Kong's template files, named as in kong/templates/, plus `inlined` (nginx.lua with the http/stream content pasted in). */
 export type StockFile =
@@ -40,17 +43,25 @@ interface FingerprintData {
   variants: { file: string; tags: string[]; sha256: string; lines: number[] }[];
 }
 
-const fingerprints = fingerprintData as FingerprintData;
+const nginxSources = sourcesData as { fingerprints: FactSource[]; elements: FactSource[] };
 
-export const FINGERPRINT_NORMALIZATION = fingerprints.normalization;
-export const FINGERPRINT_SOURCES: FactSource[] = fingerprints.sources;
+export const FINGERPRINT_SOURCES: FactSource[] = nginxSources.fingerprints;
 
-export const STOCK_VARIANTS: readonly StockVariant[] = fingerprints.variants.map((v) => ({
-  file: v.file as StockFile,
-  tags: v.tags,
-  sha256: v.sha256,
-  lines: v.lines.map((i) => fingerprints.hashes[i]),
-}));
+let variantsCache: readonly StockVariant[] | undefined;
+
+/** Every stock file variant, with its line hashes. */
+export function stockVariants(): readonly StockVariant[] {
+  if (!variantsCache) {
+    const fingerprints = require('./nginx/fingerprints.json') as typeof import('./nginx/fingerprints.json') as FingerprintData;
+    variantsCache = fingerprints.variants.map((v) => ({
+      file: v.file as StockFile,
+      tags: v.tags,
+      sha256: v.sha256,
+      lines: v.lines.map((i) => fingerprints.hashes[i]),
+    }));
+  }
+  return variantsCache;
+}
 
 /** Elements of one stock file (contexts use nginx block paths: `http>server>location`). */
 export interface StockFileElements {
@@ -80,27 +91,36 @@ interface ElementData {
   versions: Record<string, StockMinorElements>;
 }
 
-const elements = elementData as unknown as ElementData;
+export const ELEMENT_SOURCES: FactSource[] = nginxSources.elements;
 
-export const ELEMENT_SOURCES: FactSource[] = elements.sources;
+let elementTable: { versions: ElementData['versions']; minors: { minor: string; version: KongVersion }[] } | undefined;
 
-const MINORS = Object.keys(elements.versions)
-  .map((m) => ({ minor: m, version: KongVersion.parse(m) }))
-  .sort((a, b) => a.version.compare(b.version));
+function elements(): NonNullable<typeof elementTable> {
+  if (!elementTable) {
+    const { versions } = require('./nginx/elements.json') as typeof import('./nginx/elements.json') as unknown as ElementData;
+    const minors = Object.keys(versions)
+      .map((m) => ({ minor: m, version: KongVersion.parse(m) }))
+      .sort((a, b) => a.version.compare(b.version));
+    elementTable = { versions, minors };
+  }
+  return elementTable;
+}
 
 /**
  * Stock elements for the minor of `version`. Versions past the newest researched minor get the
  * newest one (templates change slowly), versions before 2.0 get undefined.
  */
 export function stockElements(version: KongVersion): StockMinorElements | undefined {
+  const { versions, minors } = elements();
   let found: StockMinorElements | undefined;
-  for (const { minor, version: v } of MINORS) {
-    if (v.major < version.major || (v.major === version.major && v.minor <= version.minor)) found = elements.versions[minor];
+  for (const { minor, version: v } of minors) {
+    if (v.major < version.major || (v.major === version.major && v.minor <= version.minor)) found = versions[minor];
   }
   return found;
 }
 
 /** Every researched minor, oldest first, with its elements. */
 export function stockMinors(): { minor: KongVersion; elements: StockMinorElements }[] {
-  return MINORS.map(({ minor, version }) => ({ minor: version, elements: elements.versions[minor] }));
+  const { versions, minors } = elements();
+  return minors.map(({ minor, version }) => ({ minor: version, elements: versions[minor] }));
 }

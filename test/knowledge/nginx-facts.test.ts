@@ -5,7 +5,7 @@ import fingerprints from '../../src/knowledge/nginx/fingerprints.json';
 import elements from '../../src/knowledge/nginx/elements.json';
 import { DIRECTIVE_CHANGES } from '../../src/knowledge/nginx-directives';
 import { TEMPLATE_OBSOLETE, TEMPLATE_REQUIREMENTS } from '../../src/knowledge/nginx-template-changes';
-import { STOCK_VARIANTS, stockElements } from '../../src/knowledge/nginx-templates';
+import { stockVariants, stockElements } from '../../src/knowledge/nginx-templates';
 import { KongVersion } from '../../src/version/kong-version';
 
 describe('generated nginx facts', () => {
@@ -20,9 +20,9 @@ describe('generated nginx facts', () => {
   });
 
   it('covers every file kind from 2.0 to 3.9', () => {
-    const files = new Set(STOCK_VARIANTS.map((v) => v.file));
+    const files = new Set(stockVariants().map((v) => v.file));
     expect([...files].sort()).toEqual(['inlined', 'nginx.lua', 'nginx_inject.lua', 'nginx_kong.lua', 'nginx_kong_gui_include.lua', 'nginx_kong_inject.lua', 'nginx_kong_stream.lua', 'nginx_kong_stream_inject.lua']);
-    const tags = STOCK_VARIANTS.flatMap((v) => v.tags);
+    const tags = stockVariants().flatMap((v) => v.tags);
     expect(tags).toEqual(expect.arrayContaining(['2.0.0', '2.8.5', '3.4.2', '3.9.3']));
   });
 

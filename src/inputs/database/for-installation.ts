@@ -7,7 +7,7 @@
 import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import type { LicenseCandidate } from '../license';
-import { databaseSkipReason, loadDatabase } from './index';
+import { databaseSkipReason } from './skip-reason';
 import type { DatabaseInput } from './types';
 
 export interface DatabaseRequest {
@@ -31,6 +31,8 @@ export async function loadDatabaseForInstallation(request: DatabaseRequest): Pro
     if (kongConf.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database' };
   }
   try {
+    // The database modules (and pg) load only when a database is about to be read.
+    const { loadDatabase } = require('./index') as typeof import('./index');
     return { input: await loadDatabase({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv, recentWritesMinutes: request.recentWritesMinutes }) };
   } catch (error) {
     if (error instanceof InputError && !pgUrl) {

@@ -16,6 +16,7 @@ import type { DatabaseInput } from './types';
 export type { DatabaseInput } from './types';
 export type { InstalledVersionRange } from './installed-version';
 export { rangeAdmits } from './installed-version';
+export { databaseSkipReason } from './skip-reason';
 
 export interface DatabaseOptions {
   kongConf?: KongConf;
@@ -24,19 +25,6 @@ export interface DatabaseOptions {
   env?: NodeJS.ProcessEnv;
   /** `--recent-writes-minutes`: how far back a configuration write counts as recent. */
   recentWritesMinutes?: number;
-}
-
-/**
- * Why the database is not read for this installation, or undefined when it should be:
- * `database = off` (DB-less) and Cassandra have no PostgreSQL to read.
- */
-export function databaseSkipReason(options: DatabaseOptions): string | undefined {
-  if (options.url) return undefined;
-  const setting = options.kongConf?.get('database')?.value ?? options.env?.KONG_DATABASE;
-  const database = (setting ?? 'postgres').toLowerCase();
-  if (database === 'off') return 'database = off: a DB-less node has no database to read';
-  if (database === 'cassandra') return 'database = cassandra: only PostgreSQL databases can be read';
-  return undefined;
 }
 
 export function connectionSettings(options: DatabaseOptions): ConnectionSettings {

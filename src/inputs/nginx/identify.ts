@@ -4,7 +4,7 @@
 // variants of different releases score within a hair of each other that is reported as a tie
 // rather than hidden behind a single guess.
 
-import { STOCK_VARIANTS, type StockFile, type StockVariant } from '../../knowledge/nginx-templates';
+import { stockVariants, type StockFile, type StockVariant } from '../../knowledge/nginx-templates';
 import { KongVersion, sortVersions } from '../../version/kong-version';
 import { normalizedDigest, type NormalizedLine } from './normalize';
 
@@ -45,11 +45,12 @@ export const TIE_MARGIN = 0.005;
 const HIGH_CONFIDENCE = 0.5;
 const ANY_RESEMBLANCE = 0.15;
 
-export function identifyTemplate(lines: readonly NormalizedLine[], variants: readonly StockVariant[] = STOCK_VARIANTS): Identification {
+export function identifyTemplate(lines: readonly NormalizedLine[], variants: readonly StockVariant[] = stockVariants()): Identification {
   const digest = normalizedDigest(lines);
   const exact = variants.filter((v) => v.sha256 === digest);
   // Weights come from all stock variants, whatever subset is scored, so scores stay comparable.
-  const weight = variants === STOCK_VARIANTS || variants.every((v) => STOCK_VARIANTS.includes(v)) ? stockWeights() : lineWeights(variants);
+  const stock = stockVariants();
+  const weight = variants === stock || variants.every((v) => stock.includes(v)) ? stockWeights() : lineWeights(variants);
   const user = counts(lines.map((l) => l.hash));
   const scored = variants
     .map((variant) => ({ variant, score: exact.includes(variant) ? 1 : similarity(user, stockCounts(variant), weight) }))
@@ -110,7 +111,7 @@ export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string
 let cachedStockWeights: Weight | undefined;
 function stockWeights(): Weight {
   if (!cachedStockWeights) {
-    const idf = lineWeights(STOCK_VARIANTS);
+    const idf = lineWeights(stockVariants());
     const memo = new Map<string, number>();
     cachedStockWeights = (h) => memo.get(h) ?? memo.set(h, idf(h)).get(h)!;
   }

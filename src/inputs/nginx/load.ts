@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors';
 import { elementContext, extractElements, type TemplateElements, type TemplateRole } from './elements';
-import { STOCK_VARIANTS } from '../../knowledge/nginx-templates';
+import { stockVariants } from '../../knowledge/nginx-templates';
 import { identifyTemplate, type Identification } from './identify';
 import { KONG_MARKERS, showsKongMarkers } from './kong-markers';
 import { normalizeTemplate, unwrapLuaTemplate, type NormalizedLine } from './normalize';
@@ -84,8 +84,8 @@ function identifyInlined(parsed: ParsedConfig, lines: NormalizedLine[], whole: I
   const http = parsed.directives.find((d) => d.name === 'http' && d.block);
   if (!http) return whole;
   const inner = lines.filter((l) => l.line > http.at.line && l.line < http.end.line);
-  const asInlined = identifyTemplate(lines, STOCK_VARIANTS.filter((v) => v.file === 'inlined'));
-  const asHttp = identifyTemplate(inner, STOCK_VARIANTS.filter((v) => v.file === 'nginx_kong.lua'));
+  const asInlined = identifyTemplate(lines, stockVariants().filter((v) => v.file === 'inlined'));
+  const asHttp = identifyTemplate(inner, stockVariants().filter((v) => v.file === 'nginx_kong.lua'));
   return asHttp.score > asInlined.score ? asHttp : asInlined;
 }
 

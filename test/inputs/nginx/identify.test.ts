@@ -5,7 +5,7 @@ import { InputError } from '../../../src/errors';
 import { diffAgainst, identifyTemplate } from '../../../src/inputs/nginx/identify';
 import { loadNginxTemplates, readNginxTemplate } from '../../../src/inputs/nginx/load';
 import { lineHash, normalizeLine, normalizeTemplate, sha256, unwrapLuaTemplate } from '../../../src/inputs/nginx/normalize';
-import { STOCK_VARIANTS, type StockVariant } from '../../../src/knowledge/nginx-templates';
+import { stockVariants, type StockVariant } from '../../../src/knowledge/nginx-templates';
 
 const FIXTURES = join(__dirname, '../../../fixtures/nginx');
 const load = (name: string) => loadNginxTemplates([join(FIXTURES, name)])[0];
@@ -19,7 +19,7 @@ describe('normalisation matches the fingerprint facts', () => {
   });
 
   it('a one-line include written here hashes to a line of the stock 2.x nginx.conf template', () => {
-    const stock28 = STOCK_VARIANTS.find((v) => v.file === 'nginx.lua' && v.tags.includes('2.8.5'))!;
+    const stock28 = stockVariants().find((v) => v.file === 'nginx.lua' && v.tags.includes('2.8.5'))!;
     expect(stock28.lines).toContain(lineHash(normalizeLine("    include 'nginx-kong.conf';")!));
     expect(stock28.lines).not.toContain(lineHash("include 'nginx-inject.conf';"));
   });

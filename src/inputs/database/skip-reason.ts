@@ -1,0 +1,17 @@
+// Whether a database is there to read at all, decided from settings alone. Kept apart from the
+// database loader so that a check which reads no database never loads the database modules.
+
+import type { DatabaseOptions } from './index';
+
+/**
+ * Why the database is not read for this installation, or undefined when it should be:
+ * `database = off` (DB-less) and Cassandra have no PostgreSQL to read.
+ */
+export function databaseSkipReason(options: DatabaseOptions): string | undefined {
+  if (options.url) return undefined;
+  const setting = options.kongConf?.get('database')?.value ?? options.env?.KONG_DATABASE;
+  const database = (setting ?? 'postgres').toLowerCase();
+  if (database === 'off') return 'database = off: a DB-less node has no database to read';
+  if (database === 'cassandra') return 'database = cassandra: only PostgreSQL databases can be read';
+  return undefined;
+}
