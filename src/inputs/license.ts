@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { KongConf } from './kong-conf/types';
 import type { Origin } from '../model/origin';
 
-export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'default-path' | 'database';
+export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'default-path' | 'database' | 'Konnect';
 
 /** Where Kong looks when neither variable is set. */
 export const DEFAULT_LICENSE_PATH = '/etc/kong/license.json';

@@ -126,6 +126,15 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
       detail: `the chart reads it from ${envLicense?.valueFrom ?? `Secret ${secret!.secret} (key license)`} when the pod starts`,
     });
   }
+  if (reading.konnectLicense) {
+    const { origin, path } = reading.konnectLicense;
+    result.licenseCandidates.push({
+      via: 'Konnect',
+      origin,
+      status: 'unreadable',
+      detail: `${path} is true at ${origin.file}:${origin.line}: the ingress controller fetches the license from Konnect and applies it to the gateways it manages`,
+    });
+  }
 }
 
 /**

@@ -86,6 +86,27 @@ describe('Helm values', () => {
     expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'helm-render-refused')).toMatchObject({ severity: 'blocker', location: { line: 6 } });
   });
 
+  it.each([
+    ['the Kong chart', 'image:\n  repository: kong/kong-gateway\n  tag: "3.4.3.5"\ningressController:\n  konnect:\n    enabled: true\n    license:\n      enabled: true\n', 8],
+    ['the kong/ingress chart', 'controller:\n  ingressController:\n    konnect:\n      enabled: true\n      license:\n        enabled: true\ngateway:\n  image:\n    repository: kong/kong-gateway\n    tag: "3.4.3.5"\n', 6],
+  ])('%s: a license the controller fetches from Konnect is a source, not a missing license', async (_chart, text, line) => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-helm-konnect-')), 'values.yaml');
+    writeFileSync(file, text);
+    const json = await report(['--helm-values', file, '--to', '3.8']);
+    expect(find(json, 'license/enterprise-license')).toEqual([expect.objectContaining({ messageId: 'unverifiable', severity: 'info', location: expect.objectContaining({ line }) })]);
+  });
+
+  it('Konnect licensing without Konnect sync turned on brings no license', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-helm-konnect-')), 'values.yaml');
+    writeFileSync(file, 'image:\n  repository: kong/kong-gateway\n  tag: "3.4.3.5"\ningressController:\n  konnect:\n    license:\n      enabled: true\n');
+    const json = await report(['--helm-values', file, '--to', '3.8']);
+    expect(find(json, 'license/enterprise-license')).toEqual([expect.objectContaining({ messageId: 'missing', severity: 'blocker' })]);
+  });
+
   it('a suppression comment in values.yaml silences the finding below it', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

@@ -27,6 +27,8 @@ export interface ChartReading {
   readAs: string;
   /** Set when the files are not values of the Kong chart: nothing in them was read. */
   notUnderstood?: string;
+  /** The ingress controller fetches the license from Konnect and applies it to its gateways. */
+  konnectLicense?: { origin: FileOrigin; path: string };
 }
 
 /**
@@ -43,7 +45,8 @@ export function readChartValues(files: readonly string[]): ChartReading {
     const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }), ingress.gatewayKey);
     const enabled = values.scalar('enabled');
     const off = enabled?.value === false ? `; ${ingress.gatewayKey}.enabled is false at ${enabled.origin.file}:${enabled.origin.line}, so this release runs no gateway of its own` : '';
-    return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}` };
+    const konnectLicense = konnectLicenseSwitch(user, `${ingress.controllerKey}.`);
+    return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
   }
   const known = top.filter((key) => (HELM_CHART.topLevelKeys as readonly string[]).includes(key));
   if (top.length > 0 && known.length === 0) {
@@ -54,7 +57,23 @@ export function readChartValues(files: readonly string[]): ChartReading {
       notUnderstood: `none of the top-level keys (${shown}) is one of the Kong chart's (env, image, proxy, ...): the file belongs to another chart, so nothing in it was read or checked`,
     };
   }
-  return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart' };
+  const konnectLicense = konnectLicenseSwitch(user, '');
+  return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
+}
+
+/**
+ * `ingressController.konnect.license.enabled: true` (under `controller.` in kong/ingress): the
+ * chart then tells the controller to fetch the license from Konnect and push it to the gateways
+ * it manages, and only when Konnect sync itself is on and the controller is not turned off.
+ */
+function konnectLicenseSwitch(user: HelmValues, prefix: string): { origin: FileOrigin; path: string } | undefined {
+  const root = prefix ? prefix.slice(0, -1) : undefined;
+  const at = (...path: string[]) => user.scalar(...(root ? [root, ...path] : path));
+  const { controller, konnect, license } = HELM_CHART.konnectLicense;
+  if (at(...controller)?.value === false || at(...konnect)?.value !== true) return undefined;
+  const enabled = at(...license);
+  if (enabled?.value !== true) return undefined;
+  return { origin: enabled.origin, path: `${prefix}${license.join('.')}` };
 }
 
 export interface HelmEnvEntry {

@@ -71,6 +71,18 @@ export const HELM_CHART = {
    */
   freeModeWhenDisabled: `${CHART}/values.yaml:1164-1170${AT}`,
   /**
+   * `ingressController.konnect.license.enabled` (values.yaml line 752): inside the chart's
+   * `ingressController.konnect.enabled` block (_helpers.tpl lines 537-559) the controller gets
+   * CONTROLLER_KONNECT_LICENSING_ENABLED, fetches the license from Konnect and applies it to the
+   * gateways it manages. The controller runs while `ingressController.enabled` (default true).
+   */
+  konnectLicense: {
+    controller: ['ingressController', 'enabled'],
+    konnect: ['ingressController', 'konnect', 'enabled'],
+    license: ['ingressController', 'konnect', 'license', 'enabled'],
+    source: `${CHART}/templates/_helpers.tpl:537-559${AT}`,
+  },
+  /**
    * The `kong/ingress` chart (Kong/charts charts/ingress) installs the Kong chart twice, as the
    * subcharts `controller` and `gateway` (Chart.yaml dependencies, alias): the gateway's settings
    * are `gateway.env`, `gateway.image`, ... and its own values.yaml adds `gateway.env.role:
