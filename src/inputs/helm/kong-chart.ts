@@ -48,6 +48,14 @@ export function readChartValues(files: readonly string[]): ChartReading {
     const konnectLicense = konnectLicenseSwitch(user, `${ingress.controllerKey}.`);
     return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
   }
+  const bitnami = bitnamiChartMarker(user);
+  if (bitnami) {
+    return {
+      values: overDefaults(user),
+      readAs: 'Bitnami kong chart values: not read',
+      notUnderstood: `${bitnami}: these are values of Bitnami's kong chart, which configures Kong through kong.extraEnvVars and its own defaults (PostgreSQL, not DB-less), not of Kong's chart; nothing in the file was read or checked (pass the rendered KONG_* environment or kong.conf instead)`,
+    };
+  }
   const known = top.filter((key) => (HELM_CHART.topLevelKeys as readonly string[]).includes(key));
   if (top.length > 0 && known.length === 0) {
     const shown = top.slice(0, 4).join(', ') + (top.length > 4 ? ', ...' : '');
@@ -59,6 +67,26 @@ export function readChartValues(files: readonly string[]): ChartReading {
   }
   const konnectLicense = konnectLicenseSwitch(user, '');
   return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
+}
+
+/**
+ * What shows a values file to be Bitnami's kong chart rather than Kong's: Bitnami's image
+ * (`bitnami/kong`), or its top-level `database:` choice or `kong:` container section, neither of
+ * which Kong's chart has, in a file without Kong's `env:` section. Read as Kong's chart, such a
+ * file would pass for a DB-less node (Kong's chart default) and give wrong findings.
+ */
+function bitnamiChartMarker(user: HelmValues): string | undefined {
+  const repository = user.scalar('image', 'repository');
+  if (typeof repository?.value === 'string' && /(^|\/)bitnami\/kong$/.test(repository.value)) {
+    return `image.repository is ${repository.value} at ${repository.origin.file}:${repository.origin.line}`;
+  }
+  if (user.at('env')) return undefined;
+  const { database, kong } = HELM_CHART.bitnamiChart.markerKeys;
+  const choice = user.scalar(database);
+  if (choice && (choice.value === 'postgresql' || choice.value === 'cassandra')) return `top-level ${database}: ${String(choice.value)} at ${choice.origin.file}:${choice.origin.line}`;
+  const section = user.at(kong);
+  if (section?.kind === 'map' && section.entries.has('extraEnvVars')) return `top-level ${kong}.extraEnvVars at ${section.origin.file}:${section.origin.line}`;
+  return undefined;
 }
 
 /**

@@ -71,6 +71,16 @@ export const HELM_CHART = {
    */
   freeModeWhenDisabled: `${CHART}/values.yaml:1164-1170${AT}`,
   /**
+   * Bitnami's kong chart shares some top-level keys with Kong's (image, ingressController,
+   * postgresql) but chooses the database with a top-level `database: postgresql|cassandra`
+   * (default postgresql) and sets Kong variables under `kong.extraEnvVars`; its image is
+   * `bitnami/kong`. Neither key exists in Kong's chart (topLevelKeys above).
+   */
+  bitnamiChart: {
+    markerKeys: { database: 'database', kong: 'kong' },
+    source: 'bitnami/charts:bitnami/kong/values.yaml@0030de66 (image.repository bitnami/kong, database: postgresql, kong.extraEnvVars)',
+  },
+  /**
    * `ingressController.konnect.license.enabled` (values.yaml line 752): inside the chart's
    * `ingressController.konnect.enabled` block (_helpers.tpl lines 537-559) the controller gets
    * CONTROLLER_KONNECT_LICENSING_ENABLED, fetches the license from Konnect and applies it to the

@@ -125,6 +125,21 @@ describe('which chart the values belong to', () => {
     expect(layer.diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining('not understood as Kong chart values'), origin: expect.objectContaining({ line: 1 }) })]);
   });
 
+  it.each([
+    ['its image', 'image:\n  registry: docker.io\n  repository: bitnami/kong\n  tag: 3.4.2-debian-11-r0\nreplicaCount: 2\n', /image\.repository is bitnami\/kong/],
+    ['its top-level database choice', 'database: postgresql\nreplicaCount: 2\ningressController:\n  enabled: true\n', /top-level database: postgresql/],
+    ['its kong.extraEnvVars', 'kong:\n  extraEnvVars:\n    - name: KONG_LOG_LEVEL\n      value: debug\nimage:\n  tag: "3.4"\n', /kong\.extraEnvVars/],
+  ])('says Bitnami\'s kong chart, known by %s, is not understood instead of reading it as a DB-less Kong chart', (_marker, text, why) => {
+    const reading = readChartValues([file('bitnami.yaml', text)]);
+    expect(reading.readAs).toMatch(/Bitnami/);
+    expect(reading.notUnderstood).toMatch(why);
+    expect(helmConfLayer(reading.values, reading.notUnderstood).settings).toEqual([]);
+  });
+
+  it('reads a Kong chart file with an env: section as the Kong chart even when it also has a kong: key', () => {
+    expect(readChartValues([file('kong-env.yaml', 'kong:\n  extraEnvVars: []\nenv:\n  database: postgres\n')]).readAs).toBe('Kong chart');
+  });
+
   it('reads a Kong chart file, even an empty one, as the Kong chart', () => {
     expect(readChartValues([file('kong.yaml', 'env:\n  database: postgres\n')]).readAs).toBe('Kong chart');
     expect(readChartValues([file('empty.yaml', '')]).notUnderstood).toBeUndefined();
