@@ -104,3 +104,12 @@ describe.each(Object.entries(SCENARIOS))('%s', (scenario, expected) => {
     expect(result.stdout).not.toContain(db.password);
   });
 });
+
+describe('a database Kong 1.5 migrated', () => {
+  it('is named a 1.x database, without dating its 1.x migrations to 2.0', async () => {
+    const input = await load('kong-1.5.1');
+    expect(input.installed.evidence).toEqual([
+      'core migrations stop at 007_140_to_150: 008_150_to_200 (2.0.0) is not recorded, so a 1.x Kong migrated this database',
+    ]);
+  });
+});
