@@ -1,5 +1,7 @@
 // Flags plugin fields renamed or removed on the path: a removed field fails validation when the
 // configuration is loaded from a file (DB-less start, decK sync); a deprecated alias still works.
+// A database row is read leniently: Kong drops the keys its schema lost (kong/db/schema/init.lua
+// @3.0.0, process_auto_fields on select), so only a removed field holding a value matters there.
 // An alias beside its replacement is only a problem when the two differ: Kong before 3.8 applies
 // the alias over the replacement, 3.8 and later refuse the difference (Enterprise 3.14 can be told
 // to apply the replacement instead, schema_alias_conflict_mode = warn).
@@ -9,7 +11,7 @@ import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFo
 import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
-import { fieldValues } from '../../src/model/field-paths';
+import { fieldValues, isEmptyValue } from '../../src/model/field-paths';
 import { KongVersion } from '../../src/version/kong-version';
 
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
@@ -54,6 +56,10 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
           for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
             // The default Kong takes without a warning (decK dumps write it for every plugin).
             if (isOldDefault(fact, hit.value)) continue;
+            // Reading a row, Kong drops config keys its schema no longer has, so a removed field
+            // stored null or empty carries nothing; older Kong stored every unset field so (a 2.8
+            // aws-lambda row holds proxy_scheme: null).
+            if (fact.status === 'removed' && fromDatabase(entity) && isEmptyValue(hit.value)) continue;
             const common = {
               at: entity.at(hit.path),
               since: fact.introducedIn,

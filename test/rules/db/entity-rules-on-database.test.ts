@@ -43,6 +43,16 @@ describe('entity rules on database rows', () => {
     ]);
   });
 
+  it('a removed field Kong stored as null or empty is not reported: reading the row drops it', async () => {
+    // Kong stores every field, unset ones as null (aws-lambda proxy_scheme, row ...101) and
+    // pre-function's functions as [] (row ...102); row ...112 holds code in functions.
+    const all = await findings(pluginFieldRenamed, 'kong-2.8.5-stored-plugins', '2.8', '3.4');
+    const rowOf = (f: (typeof all)[number]) => (f.location.kind === 'db' ? f.location.id ?? '' : '');
+    expect(all.filter((f) => ['101', '102', '104', '112'].includes(rowOf(f).slice(-3)))).toEqual([
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000112', 'config.functions') },
+    ]);
+  });
+
   it('route columns such as path_handling come through', async () => {
     expect(await findings(pathHandlingV1, 'clean-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'v1Ignored', severity: 'warning', location: routeRow('a0e1c2d3-0000-4000-8000-000000000003', 'path_handling') },
