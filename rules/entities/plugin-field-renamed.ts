@@ -103,6 +103,8 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
                 continue;
               }
             }
+            // What an older Kong wrote into the row for a field nobody set (FieldRename.storedDefault).
+            if (fact.storedDefault !== undefined && fromDatabase(entity) && sameValue(hit.value, fact.storedDefault)) continue;
             const messageId = fact.databaseMigrated && fromDatabase(entity) && fact.to ? 'migrated'
               : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
             ctx.report({ ...common, messageId, severity: severityFor(fact, entity), data });

@@ -100,6 +100,14 @@ export interface FieldRename extends EntityChangeBase {
    * `deprecation.old_default`): every dump writes it, so only other values are reported.
    */
   oldDefault?: string | number | boolean;
+  /**
+   * The default the schemas before the change wrote into every row that left the field unset
+   * (Kong stores the whole config record). In a database row that value is Kong's filling, not an
+   * operator's choice, and the versions after the change treat it as the field left unset, so a
+   * row holding it is not reported. Files still are (unlike `oldDefault`, which Kong takes silently
+   * from any source).
+   */
+  storedDefault?: string | number | boolean;
 }
 
 /** What a value must satisfy from `introducedIn` on. */

@@ -53,6 +53,19 @@ describe('entity rules on database rows', () => {
     ]);
   });
 
+  it('deprecated fields holding the default Kong 2.8 stored are not reported; values an operator set are', async () => {
+    // Rows ...103, ...105, ...106 hold only what Kong filled in (queue 10/1/2, session cookie
+    // defaults, flat Redis defaults); ...111, ...113, ...114 carry other values.
+    expect(await findings(pluginFieldRenamed, 'kong-2.8.5-stored-plugins', '2.8', '3.9')).toEqual([
+      { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000111', 'config.queue_size') },
+      { messageId: 'ignored', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000111', 'config.retry_count') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000112', 'config.functions') },
+      { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_port') },
+    ]);
+  });
+
   it('route columns such as path_handling come through', async () => {
     expect(await findings(pathHandlingV1, 'clean-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'v1Ignored', severity: 'warning', location: routeRow('a0e1c2d3-0000-4000-8000-000000000003', 'path_handling') },
