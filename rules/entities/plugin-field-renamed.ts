@@ -17,7 +17,7 @@ import { KongVersion } from '../../src/version/kong-version';
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -29,6 +29,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     deprecated: '{{entity}}: `{{from}}` is deprecated from {{since}}. {{summary}}',
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
+    notMigrated: '{{entity}}: stored `{{from}}` is not rewritten on this path (Kong\'s {{migratedIn}} migrations did that), and {{since}} drops it when reading the row: move the value to `{{to}}` before upgrading.',
     conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
     aliasApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` disagree; Kong {{target}} applies `{{from}}` over `{{to}}`{{outcome}} ({{later}}).',
     refused: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values, which Kong refuses from {{refusedIn}}: the configuration fails validation.',
@@ -105,8 +106,19 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
             }
             // What an older Kong wrote into the row for a field nobody set (FieldRename.storedDefault).
             if (fact.storedDefault !== undefined && fromDatabase(entity) && sameValue(hit.value, fact.storedDefault)) continue;
-            const messageId = fact.databaseMigrated && fromDatabase(entity) && fact.to ? 'migrated'
-              : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
+            if (fact.databaseMigrated && fromDatabase(entity) && fact.to) {
+              const migratedIn = fact.migratedIn ?? fact.introducedIn;
+              if (ctx.crosses(migratedIn)) {
+                ctx.report({ ...common, messageId: 'migrated', severity: severityFor(fact, entity), data: { ...data, since: migratedIn } });
+              } else {
+                // The migrating release lies before the installed one: only SQL can have left
+                // this row, and nothing on the path will move its value.
+                const severity = fact.confidence === 'uncertain' && fact.severity === 'blocker' ? 'warning' : fact.severity;
+                ctx.report({ ...common, messageId: 'notMigrated', severity, data: { ...data, migratedIn } });
+              }
+              continue;
+            }
+            const messageId = fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
             ctx.report({ ...common, messageId, severity: severityFor(fact, entity), data });
           }
         }

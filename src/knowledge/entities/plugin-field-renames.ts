@@ -45,9 +45,13 @@ const allowDeny = (from: string, to: string): FieldRename => ({
   to: `config.${to}`,
   status: 'removed',
   databaseMigrated: true,
+  migratedIn: '2.1.0',
   summary: `The ${from} alias is gone from the schemas in 3.0; files and API calls that send it fail validation (2.1 migrations already rewrote stored rows).`,
   remediation: `Rename config.${from} to config.${to}.`,
-  sources: [digest('plugin-whitelist-blacklist-removed'), digest('plugin-allow-deny-nomenclature-deprecated'), docs('3.0.0.0 Deprecations'), deck('convert/plugin_updates.go', '2.8 -> 3.4 renames these for every plugin')],
+  sources: [
+    digest('plugin-whitelist-blacklist-removed'), digest('plugin-allow-deny-nomenclature-deprecated'), docs('3.0.0.0 Deprecations'), deck('convert/plugin_updates.go', '2.8 -> 3.4 renames these for every plugin'),
+    ...ALLOW_DENY_PLUGINS.map((plugin) => repo(`kong/plugins/${plugin}/migrations/${plugin === 'acl' ? '003' : '001'}_200_to_210.lua`, '2.1.0', 'teardown moves whitelist/blacklist into allow/deny; no later migration touches them')),
+  ],
 });
 
 /** The flat Redis defaults 3.5 and earlier stored; the 3.6 migration moves them into config.redis, whose defaults they equal. */

@@ -65,6 +65,12 @@ export interface EntityChangeBase {
   liftedByConfOff?: string;
   /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
   databaseMigrated?: boolean;
+  /**
+   * The release whose migrations rewrite the stored rows, when earlier than `introducedIn` (the
+   * 2.1 migrations rewrote whitelist into allow; 3.0 removed the alias). A path that does not
+   * cross it leaves such a row to the later release, which drops the field when reading it.
+   */
+  migratedIn?: string;
   /** One sentence, our words: what changed. */
   summary: string;
   remediation: string;

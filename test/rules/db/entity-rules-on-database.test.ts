@@ -35,12 +35,22 @@ describe('entity rules on database rows', () => {
 
   it('plugin fields removed in 3.0 in stored rows', async () => {
     expect(await findings(pluginFieldRenamed, 'removed-plugins-2.8', '2.8', '3.4')).toEqual([
-      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000011', 'config.whitelist') },
+      // Kong 2.8 never stores whitelist (its acl schema turns it into allow): only SQL left it, and
+      // the 2.1 migration that rewrote such rows is not on a 2.8 path, so 3.0 drops it.
+      { messageId: 'notMigrated', severity: 'blocker', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000011', 'config.whitelist') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000012', 'config.functions') },
     ]);
     expect(await findings(fieldValueRejected, 'removed-plugins-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'missing', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000013', 'config') },
     ]);
+  });
+
+  it('a 2.0 acl row: its whitelist is rewritten by the 2.1 migrations on the path, its null blacklist is nothing', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.0 acl', from: '2.0', to: '3.4', inputs: databaseInputs('kong-2.0.5-acl-whitelist') });
+    expect(result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+      messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000201', 'config.whitelist'),
+      message: 'plugin "acl": stored `config.whitelist` is rewritten to `config.allow` by Kong\'s 2.1.0 migrations; update the automation that writes it.',
+    }]);
   });
 
   it('a removed field Kong stored as null or empty is not reported: reading the row drops it', async () => {
