@@ -24,7 +24,10 @@ export default defineRule<'older' | 'newer'>({
   check(ctx) {
     const db = ctx.input('database');
     const { installed } = db;
-    const from = ctx.plan.from;
+    // The version as given (`2.1`, a whole minor), not the release the plan starts from (2.1.0):
+    // a database migrated by 2.1.3 or 3.6.1 is still a 2.1 or 3.6 one, and when --from was left
+    // out the database's own minor must not contradict it.
+    const from = ctx.plan.requested?.from ?? ctx.plan.from;
     if (rangeAdmits(installed, from)) return;
     ctx.report({
       messageId: from.gte(installed.min) ? 'older' : 'newer',

@@ -1,5 +1,7 @@
 // Flags plugin fields renamed or removed on the path: a removed field fails validation when the
 // configuration is loaded from a file (DB-less start, decK sync); a deprecated alias still works.
+// A database row is read leniently: Kong drops the keys its schema lost (kong/db/schema/init.lua
+// @3.0.0, process_auto_fields on select), so only a removed field holding a value matters there.
 // An alias beside its replacement is only a problem when the two differ: Kong before 3.8 applies
 // the alias over the replacement, 3.8 and later refuse the difference (Enterprise 3.14 can be told
 // to apply the replacement instead, schema_alias_conflict_mode = warn).
@@ -9,13 +11,13 @@ import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFo
 import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
-import { fieldValues } from '../../src/model/field-paths';
+import { fieldValues, isEmptyValue } from '../../src/model/field-paths';
 import { KongVersion } from '../../src/version/kong-version';
 
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -27,6 +29,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     deprecated: '{{entity}}: `{{from}}` is deprecated from {{since}}. {{summary}}',
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
+    notMigrated: '{{entity}}: stored `{{from}}` is not rewritten on this path (Kong\'s {{migratedIn}} migrations did that), and {{since}} drops it when reading the row: move the value to `{{to}}` before upgrading.',
     conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
     aliasApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` disagree; Kong {{target}} applies `{{from}}` over `{{to}}`{{outcome}} ({{later}}).',
     refused: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values, which Kong refuses from {{refusedIn}}: the configuration fails validation.',
@@ -54,6 +57,10 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
           for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
             // The default Kong takes without a warning (decK dumps write it for every plugin).
             if (isOldDefault(fact, hit.value)) continue;
+            // Reading a row, Kong drops config keys its schema no longer has, so a removed field
+            // stored null or empty carries nothing; older Kong stored every unset field so (a 2.8
+            // aws-lambda row holds proxy_scheme: null).
+            if (fact.status === 'removed' && fromDatabase(entity) && isEmptyValue(hit.value)) continue;
             const common = {
               at: entity.at(hit.path),
               since: fact.introducedIn,
@@ -97,8 +104,21 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
                 continue;
               }
             }
-            const messageId = fact.databaseMigrated && fromDatabase(entity) && fact.to ? 'migrated'
-              : fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
+            // What an older Kong wrote into the row for a field nobody set (FieldRename.storedDefault).
+            if (fact.storedDefault !== undefined && fromDatabase(entity) && sameValue(hit.value, fact.storedDefault)) continue;
+            if (fact.databaseMigrated && fromDatabase(entity) && fact.to) {
+              const migratedIn = fact.migratedIn ?? fact.introducedIn;
+              if (ctx.crosses(migratedIn)) {
+                ctx.report({ ...common, messageId: 'migrated', severity: severityFor(fact, entity), data: { ...data, since: migratedIn } });
+              } else {
+                // The migrating release lies before the installed one: only SQL can have left
+                // this row, and nothing on the path will move its value.
+                const severity = fact.confidence === 'uncertain' && fact.severity === 'blocker' ? 'warning' : fact.severity;
+                ctx.report({ ...common, messageId: 'notMigrated', severity, data: { ...data, migratedIn } });
+              }
+              continue;
+            }
+            const messageId = fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
             ctx.report({ ...common, messageId, severity: severityFor(fact, entity), data });
           }
         }

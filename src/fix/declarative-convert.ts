@@ -17,7 +17,7 @@ import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-f
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
 import type { FieldRename, FieldPathText } from '../knowledge/entities/types';
 import type { Entity, FieldPath } from '../model/entities';
-import { fieldValues, isSet, matches, toFieldPath } from '../model/field-paths';
+import { fieldValues, isEmptyValue, isSet, matches, toFieldPath } from '../model/field-paths';
 import { pathCrosses } from '../plan/gate';
 import type { Plan } from '../plan/types';
 import { KongVersion } from '../version/kong-version';
@@ -83,11 +83,6 @@ function reshape(fact: FieldRename, value: unknown): unknown {
     case 'operator-reshapes': return undefined;
     default: return value;
   }
-}
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (Array.isArray(value) && value.length === 0) ||
-    (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
 }
 
 export function convertDeclarative(file: string, input: string, plan: Plan): ConvertResult {
@@ -214,7 +209,7 @@ function convertPluginFields(
         if (!editable(abs(entity, hit.path)) || isOldDefault(fact, hit.value)) continue;
         const label = entityLabel(entity);
         // An empty or null removed field carries nothing over: it is only dropped, as decK's converter does.
-        if (fact.to && !(fact.status === 'removed' && isEmpty(hit.value))) {
+        if (fact.to && !(fact.status === 'removed' && isEmptyValue(hit.value))) {
           const value = reshape(fact, hit.value);
           if (value === undefined) continue;
           const target = current(fact.to, hit.path);
@@ -223,10 +218,10 @@ function convertPluginFields(
           // report it, so it stays. A removed field equal to its replacement is only dropped, and
           // so is an alias whose value an earlier move (a shared YAML anchor) already put there.
           const same = JSON.stringify(target) === JSON.stringify(value);
-          const setInFile = !isEmpty(fieldValues(entity.fields, fact.to)[0]?.value);
-          if (!isEmpty(target) && (!same || (fact.status !== 'removed' && setInFile))) continue;
+          const setInFile = !isEmptyValue(fieldValues(entity.fields, fact.to)[0]?.value);
+          if (!isEmptyValue(target) && (!same || (fact.status !== 'removed' && setInFile))) continue;
           for (const to of [fact.to, ...(fact.alsoTo ?? [])]) {
-            if (!isEmpty(current(to, hit.path))) continue;
+            if (!isEmptyValue(current(to, hit.path))) continue;
             doc.setIn(abs(entity, toFieldPath(to), hit.path), doc.createNode(value));
           }
         }

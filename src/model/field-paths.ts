@@ -55,6 +55,12 @@ export function fieldValues(fields: Readonly<Record<string, unknown>>, text: Fie
   return hits;
 }
 
+/** Unset, null, or an empty list or record: a value that carries nothing over. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+}
+
 /** The path of an absent field's closest existing container, for "field not set" findings. */
 export function deepestExisting(fields: Readonly<Record<string, unknown>>, text: FieldPathText): FieldPath {
   const path: string[] = [];

@@ -50,10 +50,11 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
     min = KongVersion.parse(newestMinor().minor).truncate('minor');
     newerThanKnown = unknown.filter((name) => migrationNumber(name) > migrationNumber(newestKnown));
   } else if (migrationNumber(newestKnown) < migrationNumber('008_150_to_200')) {
-    // Our data starts at 2.0.0, which shipped 000-008 together: fewer means a 1.x database.
+    // Our data starts at 2.0.0, which shipped 000-008 together: fewer means a 1.x database. The
+    // 1.x releases shipped 003-007 one by one, so "first in 2.0.0" would misdate them.
     min = KongVersion.of(1, 0, 0, 0, 'patch');
     below = coreFirstRelease('008_150_to_200');
-    evidence.push('core migration 008_150_to_200 (2.0.0) not recorded: a 1.x database');
+    evidence.splice(0, evidence.length, `core migrations stop at ${newestKnown}: 008_150_to_200 (2.0.0) is not recorded, so a 1.x Kong migrated this database`);
   } else if (next) {
     below = coreFirstRelease(next);
     evidence.push(`core migration ${next} not recorded (first in ${below})`);

@@ -45,12 +45,19 @@ const allowDeny = (from: string, to: string): FieldRename => ({
   to: `config.${to}`,
   status: 'removed',
   databaseMigrated: true,
+  migratedIn: '2.1.0',
   summary: `The ${from} alias is gone from the schemas in 3.0; files and API calls that send it fail validation (2.1 migrations already rewrote stored rows).`,
   remediation: `Rename config.${from} to config.${to}.`,
-  sources: [digest('plugin-whitelist-blacklist-removed'), digest('plugin-allow-deny-nomenclature-deprecated'), docs('3.0.0.0 Deprecations'), deck('convert/plugin_updates.go', '2.8 -> 3.4 renames these for every plugin')],
+  sources: [
+    digest('plugin-whitelist-blacklist-removed'), digest('plugin-allow-deny-nomenclature-deprecated'), docs('3.0.0.0 Deprecations'), deck('convert/plugin_updates.go', '2.8 -> 3.4 renames these for every plugin'),
+    ...ALLOW_DENY_PLUGINS.map((plugin) => repo(`kong/plugins/${plugin}/migrations/${plugin === 'acl' ? '003' : '001'}_200_to_210.lua`, '2.1.0', 'teardown moves whitelist/blacklist into allow/deny; no later migration touches them')),
+  ],
 });
 
-const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: string, to: string): FieldRename => ({
+/** The flat Redis defaults 3.5 and earlier stored; the 3.6 migration moves them into config.redis, whose defaults they equal. */
+const REDIS_STORED_DEFAULTS = (plugin: string) => repo(`kong/plugins/${plugin}/schema.lua`, '3.5.0', 'redis_port 6379, redis_timeout 2000, redis_database 0, redis_ssl false, redis_ssl_verify false');
+
+const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: string, to: string, storedDefault?: number | boolean): FieldRename => ({
   id: `plugin.${plugin}.${from}.renamed`,
   breakingChange: 'plugin-redis-config-standardized-oss',
   introducedIn: '3.6.0',
@@ -65,10 +72,24 @@ const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: stri
   mismatchRefusedIn: '3.8.0',
   summary: 'Redis settings moved into the shared config.redis record in 3.6; the flat names remain deprecated aliases (removal planned for 4.0).',
   remediation: `Move config.${from} to config.${to}.`,
-  sources: [digest('plugin-redis-config-standardized-oss'), repo(`kong/plugins/${plugin}/schema.lua`, '3.9.3', 'deprecated shorthand fields'), SHORTHAND_MISMATCH],
+  ...(storedDefault !== undefined ? { storedDefault } : {}),
+  sources: [
+    digest('plugin-redis-config-standardized-oss'), repo(`kong/plugins/${plugin}/schema.lua`, '3.9.3', 'deprecated shorthand fields'), SHORTHAND_MISMATCH,
+    ...(storedDefault !== undefined ? [REDIS_STORED_DEFAULTS(plugin), repo(`kong/plugins/${plugin}/migrations/${plugin === 'rate-limiting' ? '006' : '001'}_350_to_360.lua`, '3.6.0')] : []),
+  ],
 });
 
-const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored'): FieldRename => ({
+/**
+ * From 3.3 Kong's queue reads a legacy parameter only when it differs from the default older
+ * schemas stored, which 3.8 records as old_default; every row Kong 3.2 or older wrote holds it.
+ */
+const QUEUE_STORED_DEFAULTS = [
+  repo('kong/tools/queue.lua', '3.3.0', 'get_plugin_params ignores retry_count 10, queue_size 1, flush_timeout 2, batch_span_count 200, batch_flush_delay 3'),
+  repo('kong/plugins/http-log/schema.lua', '2.8.5', 'defaults retry_count 10, queue_size 1, flush_timeout 2'),
+  repo('kong/plugins/opentelemetry/schema.lua', '3.2.2', 'defaults batch_span_count 200, batch_flush_delay 3'),
+];
+
+const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored', storedDefault: number): FieldRename => ({
   id: `plugin.queue.${from}.${status}`,
   breakingChange: 'plugin-queue-parameters-reworked',
   introducedIn: '3.3.0',
@@ -83,10 +104,14 @@ const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' 
     ? 'Since the 3.3 queue rework retry_count has no effect; retries are bounded by queue.max_retry_time.'
     : `Since the 3.3 queue rework ${from} is translated at run time into config.${to}, with a deprecation warning.`,
   remediation: to ? `Move the value to config.${to}.` : 'Remove retry_count and set config.queue.max_retry_time instead.',
-  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues')],
+  storedDefault,
+  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues'), ...QUEUE_STORED_DEFAULTS],
 });
 
-const sessionRename = (plugins: readonly string[], from: string, to: string | undefined, breakingChange: string): FieldRename => ({
+/** The session plugin's defaults 2.6-3.1 stored; 3.2 turns each into its own new default (or ignores it). */
+const SESSION_STORED_DEFAULTS = repo('kong/plugins/session/schema.lua', '3.1.1', 'cookie_lifetime 3600, cookie_renew 600, cookie_samesite Strict, cookie_httponly true, cookie_discard 10; @3.2.2 the shorthands map them to rolling_timeout 3600, cookie_same_site Strict, cookie_http_only true, stale_ttl 10, the defaults there');
+
+const sessionRename = (plugins: readonly string[], from: string, to: string | undefined, breakingChange: string, storedDefault?: string | number | boolean): FieldRename => ({
   id: `plugin.session.${from}.${to ? 'renamed' : 'removed'}`,
   breakingChange,
   introducedIn: plugins.includes('session') ? '3.2.0' : '3.2.1.0',
@@ -101,7 +126,8 @@ const sessionRename = (plugins: readonly string[], from: string, to: string | un
     ? `lua-resty-session 4 (3.2) renamed ${from} to ${to}; the old name is still accepted.`
     : `lua-resty-session 4 (3.2) dropped ${from}; the value is ignored.`,
   remediation: to ? `Once every node runs 3.2 or later, rename config.${from} to config.${to}.` : `Remove config.${from}.`,
-  sources: [digest(breakingChange), docs('3.2.0.0 session library upgrade')],
+  ...(storedDefault !== undefined ? { storedDefault } : {}),
+  sources: [digest(breakingChange), docs('3.2.0.0 session library upgrade'), ...(storedDefault !== undefined ? [SESSION_STORED_DEFAULTS] : [])],
 });
 
 const OIDC_SAML = ['openid-connect', 'saml'] as const;
@@ -146,12 +172,12 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     remediation: 'Remove config.proxy_scheme.',
     sources: [digest('plugin-aws-lambda-region-required'), repo('kong/plugins/aws-lambda/schema.lua', '3.0.0')],
   },
-  sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed'),
+  sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed', 3600),
   sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_renew', undefined, 'plugin-session-parameters-renamed'),
+  sessionRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed', 'Strict'),
+  sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed', true),
+  sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed', 10),
+  sessionRename(['session'], 'cookie_renew', undefined, 'plugin-session-parameters-renamed', 600),
   sessionRename(OIDC_SAML, 'session_cookie_lifetime', 'session_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_idletime', 'session_idling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_samesite', 'session_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
@@ -168,28 +194,28 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_strategy', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_compressor', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
-  queueLegacy('queue_size', 'queue.max_batch_size', 'deprecated'),
-  queueLegacy('flush_timeout', 'queue.max_coalescing_delay', 'deprecated'),
-  queueLegacy('retry_count', undefined, 'ignored'),
+  queueLegacy('queue_size', 'queue.max_batch_size', 'deprecated', 1),
+  queueLegacy('flush_timeout', 'queue.max_coalescing_delay', 'deprecated', 2),
+  queueLegacy('retry_count', undefined, 'ignored', 10),
   {
-    ...queueLegacy('batch_span_count', 'queue.max_batch_size', 'deprecated'),
+    ...queueLegacy('batch_span_count', 'queue.max_batch_size', 'deprecated', 200),
     id: 'plugin.opentelemetry.batch_span_count.deprecated',
     plugins: ['opentelemetry'],
   },
   {
-    ...queueLegacy('batch_flush_delay', 'queue.max_coalescing_delay', 'deprecated'),
+    ...queueLegacy('batch_flush_delay', 'queue.max_coalescing_delay', 'deprecated', 3),
     id: 'plugin.opentelemetry.batch_flush_delay.deprecated',
     plugins: ['opentelemetry'],
   },
   ...(['rate-limiting', 'response-ratelimiting'] as const).flatMap((plugin) => [
     flatRedis(plugin, 'redis_host', 'redis.host'),
-    flatRedis(plugin, 'redis_port', 'redis.port'),
+    flatRedis(plugin, 'redis_port', 'redis.port', 6379),
     flatRedis(plugin, 'redis_username', 'redis.username'),
     flatRedis(plugin, 'redis_password', 'redis.password'),
-    flatRedis(plugin, 'redis_database', 'redis.database'),
-    flatRedis(plugin, 'redis_timeout', 'redis.timeout'),
-    flatRedis(plugin, 'redis_ssl', 'redis.ssl'),
-    flatRedis(plugin, 'redis_ssl_verify', 'redis.ssl_verify'),
+    flatRedis(plugin, 'redis_database', 'redis.database', 0),
+    flatRedis(plugin, 'redis_timeout', 'redis.timeout', 2000),
+    flatRedis(plugin, 'redis_ssl', 'redis.ssl', false),
+    flatRedis(plugin, 'redis_ssl_verify', 'redis.ssl_verify', false),
     flatRedis(plugin, 'redis_server_name', 'redis.server_name'),
   ]),
   ...([

@@ -65,6 +65,12 @@ export interface EntityChangeBase {
   liftedByConfOff?: string;
   /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
   databaseMigrated?: boolean;
+  /**
+   * The release whose migrations rewrite the stored rows, when earlier than `introducedIn` (the
+   * 2.1 migrations rewrote whitelist into allow; 3.0 removed the alias). A path that does not
+   * cross it leaves such a row to the later release, which drops the field when reading it.
+   */
+  migratedIn?: string;
   /** One sentence, our words: what changed. */
   summary: string;
   remediation: string;
@@ -100,6 +106,14 @@ export interface FieldRename extends EntityChangeBase {
    * `deprecation.old_default`): every dump writes it, so only other values are reported.
    */
   oldDefault?: string | number | boolean;
+  /**
+   * The default the schemas before the change wrote into every row that left the field unset
+   * (Kong stores the whole config record). In a database row that value is Kong's filling, not an
+   * operator's choice, and the versions after the change treat it as the field left unset, so a
+   * row holding it is not reported. Files still are (unlike `oldDefault`, which Kong takes silently
+   * from any source).
+   */
+  storedDefault?: string | number | boolean;
 }
 
 /** What a value must satisfy from `introducedIn` on. */

@@ -35,11 +35,44 @@ describe('entity rules on database rows', () => {
 
   it('plugin fields removed in 3.0 in stored rows', async () => {
     expect(await findings(pluginFieldRenamed, 'removed-plugins-2.8', '2.8', '3.4')).toEqual([
-      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000011', 'config.whitelist') },
+      // Kong 2.8 never stores whitelist (its acl schema turns it into allow): only SQL left it, and
+      // the 2.1 migration that rewrote such rows is not on a 2.8 path, so 3.0 drops it.
+      { messageId: 'notMigrated', severity: 'blocker', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000011', 'config.whitelist') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000012', 'config.functions') },
     ]);
     expect(await findings(fieldValueRejected, 'removed-plugins-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'missing', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000013', 'config') },
+    ]);
+  });
+
+  it('a 2.0 acl row: its whitelist is rewritten by the 2.1 migrations on the path, its null blacklist is nothing', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.0 acl', from: '2.0', to: '3.4', inputs: databaseInputs('kong-2.0.5-acl-whitelist') });
+    expect(result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+      messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000201', 'config.whitelist'),
+      message: 'plugin "acl": stored `config.whitelist` is rewritten to `config.allow` by Kong\'s 2.1.0 migrations; update the automation that writes it.',
+    }]);
+  });
+
+  it('a removed field Kong stored as null or empty is not reported: reading the row drops it', async () => {
+    // Kong stores every field, unset ones as null (aws-lambda proxy_scheme, row ...101) and
+    // pre-function's functions as [] (row ...102); row ...112 holds code in functions.
+    const all = await findings(pluginFieldRenamed, 'kong-2.8.5-stored-plugins', '2.8', '3.4');
+    const rowOf = (f: (typeof all)[number]) => (f.location.kind === 'db' ? f.location.id ?? '' : '');
+    expect(all.filter((f) => ['101', '102', '104', '112'].includes(rowOf(f).slice(-3)))).toEqual([
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000112', 'config.functions') },
+    ]);
+  });
+
+  it('deprecated fields holding the default Kong 2.8 stored are not reported; values an operator set are', async () => {
+    // Rows ...103, ...105, ...106 hold only what Kong filled in (queue 10/1/2, session cookie
+    // defaults, flat Redis defaults); ...111, ...113, ...114 carry other values.
+    expect(await findings(pluginFieldRenamed, 'kong-2.8.5-stored-plugins', '2.8', '3.9')).toEqual([
+      { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000111', 'config.queue_size') },
+      { messageId: 'ignored', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000111', 'config.retry_count') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000112', 'config.functions') },
+      { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
+      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_port') },
     ]);
   });
 
