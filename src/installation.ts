@@ -13,7 +13,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { loadLicenseEvidence } from './inputs/license';
-import { chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
+import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
@@ -212,8 +212,9 @@ export function deriveEdition(
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
   if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
-  // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence.
-  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s)).map((s) => s.key)) : undefined;
+  // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence,
+  // nor are the same entries in a values file copied from the chart's values.yaml.
+  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s) && !chartDefaultCopyOf(s)).map((s) => s.key)) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
   }

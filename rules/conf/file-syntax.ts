@@ -3,7 +3,10 @@
 // survive any upgrade unnoticed, so they are reported on every path.
 
 import { defineRule } from '../../src/engine/define-rule';
-import type { ConfDiagnosticKind } from '../../src/inputs/kong-conf/types';
+import { luaToNumber } from '../../src/inputs/kong-conf/lua-number';
+import type { ConfDiagnostic, ConfDiagnosticKind, ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
+import { confCatalog } from '../../src/knowledge/conf/catalog';
+import type { Plan } from '../../src/plan/types';
 import type { Severity } from '../../src/model/finding';
 import { ENV_FILE_CONVENTION } from '../../src/knowledge/conf/env-file-convention';
 
@@ -52,7 +55,9 @@ export default defineRule<'diagnostic'>({
     ENV_FILE_CONVENTION.sources[0],
   ],
   check(ctx) {
-    for (const diagnostic of ctx.input('kongConf').diagnostics) {
+    const conf = ctx.input('kongConf');
+    for (const diagnostic of conf.diagnostics) {
+      if (diagnostic.kind === 'numeric-conversion' && sameNumberForKong(diagnostic, conf, ctx.plan)) continue;
       ctx.report({
         messageId: 'diagnostic',
         severity: SEVERITY[diagnostic.kind],
@@ -63,3 +68,24 @@ export default defineRule<'diagnostic'>({
     }
   },
 });
+
+/**
+ * A rewrite that changes nothing Kong uses: the property is typed `number` on the target, and Kong
+ * runs the value through `tonumber` (kong/conf_loader/parse.lua@3.9.3 parse_value), so `1.0`
+ * rewritten to `1` is the same number. A rewrite that loses digits still differs and is reported.
+ */
+function sameNumberForKong(diagnostic: ConfDiagnostic, conf: KongConf, plan: Plan): boolean {
+  if (!diagnostic.key || diagnostic.origin.kind !== 'file') return false;
+  if (confCatalog().property(diagnostic.key, plan.to, plan.edition)?.type !== 'number') return false;
+  const setting = fileSettingAt(conf, diagnostic);
+  if (!setting) return false;
+  const written = luaToNumber(setting.rawValue);
+  return written !== undefined && written === luaToNumber(setting.value);
+}
+
+/** The file setting a diagnostic was made for, also when a later line or a variable overrides it. */
+function fileSettingAt(conf: KongConf, diagnostic: ConfDiagnostic): ConfSetting | undefined {
+  const at = diagnostic.origin;
+  const candidates = conf.rawSettings().filter((s) => s.key === diagnostic.key).flatMap((s) => [s, ...s.overrides]);
+  return candidates.find((s) => s.origin.kind === 'file' && at.kind === 'file' && s.origin.file === at.file && s.origin.line === at.line);
+}

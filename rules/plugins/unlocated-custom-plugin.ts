@@ -1,26 +1,34 @@
 // Lists custom plugins enabled in kong.conf whose code was not given: their Lua was not
-// checked, and the report should say so rather than look clean.
+// checked, and the report should say so rather than look clean. A name that pluginserver_names
+// also declares is a plugin server's plugin (Go's embedded servers take the plugin's name): its
+// code is not Lua and no lua_package_path holds it.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { enabledPlugins, packagePathRoots } from '../../src/inputs/plugins/enabled-list';
 import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
-export default defineRule<'notLocated'>({
+export default defineRule<'notLocated' | 'serverNotGiven'>({
   id: 'plugins/unlocated-custom-plugin',
   description: 'Lists custom plugins enabled in kong.conf whose source was neither given with --plugin-dir nor found on lua_package_path.',
   severity: 'info',
   inputs: ['kongConf'],
   messages: {
     notLocated: 'custom plugin {{name}} is enabled but its code was not found ({{searched}}); its Lua was not checked against Kong {{to}}.',
+    serverNotGiven: 'custom plugin {{name}} is enabled and `pluginserver_names` declares a plugin server of that name, but its source was not given ({{searched}}); its Go, JavaScript or Python code was not checked against Kong {{to}}.',
   },
   remediation: 'Pass the plugin\'s folder with --plugin-dir DIR (repeatable) so its code is checked.',
   docsUrl: pluginFacts.priorityVersionRequired.docsUrl,
-  sources: [{ kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/ (review custom plugins against the changelogs)' }],
+  sources: [
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/ (review custom plugins against the changelogs)' },
+    { kind: 'repo', ref: 'Kong/go-pdk:server/os.go@5f121b44', note: 'getName: an embedded Go plugin server is named after its executable, the plugin name' },
+    { kind: 'docs', ref: 'https://developer.konghq.com/custom-plugins/go/', note: 'pluginserver_names = my-plugin with plugins = bundled,my-plugin' },
+  ],
   check(ctx) {
     const conf = ctx.input('kongConf');
     const bundled = bundledPlugins(ctx.plan.from, ctx.plan.edition).names;
     const given = new Set((ctx.optionalInput('customPlugins')?.plugins ?? []).map((p) => p.name));
+    const servers = new Set((conf.get('pluginserver_names')?.value.split(',') ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean));
     const roots = packagePathRoots(conf);
     const searched = [given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given',
       roots.length > 0 ? `not under kong/plugins/ of ${roots.join(', ')}` : 'no lua_package_path folder to search'].join('; ');
@@ -28,6 +36,14 @@ export default defineRule<'notLocated'>({
       if (bundled.has(entry.name) || given.has(entry.name)) continue;
       // An Enterprise plugin on a node taken for OSS is a wrong edition guess, not a custom plugin.
       if (ctx.plan.edition === 'oss' && isEnterprisePluginName(entry.name)) continue;
+      if (servers.has(entry.name.toLowerCase())) {
+        ctx.report({
+          messageId: 'serverNotGiven', at: entry.origin,
+          data: { name: entry.name, searched: given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given', to: ctx.plan.to.toString() },
+          remediation: 'Pass the plugin server\'s source folder with --plugin-dir DIR so its version, priority and PDK calls are checked.',
+        });
+        continue;
+      }
       ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched, to: ctx.plan.to.toString() } });
     }
   },

@@ -129,6 +129,27 @@ describe('Helm values', () => {
     expect(json.findings.filter((f: JsonFinding) => f.location.kind === 'env')).toEqual([]);
   });
 
+  it('a values file copied from the chart\'s values.yaml: its unchanged portal_api_* defaults are no Enterprise evidence', async () => {
+    // nautible/nautible-kong-serverless kong/values.yaml: a custom image built FROM kong:2.8.1 and
+    // the chart's env block copied as it is; it was read as Enterprise, with free-mode and Vitals warnings.
+    const file = fixture('helm/chart-copy/values.yaml');
+    const json = await report(['--helm-values', file, '--from', '3.4', '--to', '3.9']);
+    expect(json.installation.edition).toMatchObject({ value: 'oss', reason: expect.stringMatching(/no Enterprise-only setting/) });
+    expect(find(json, 'license/enterprise-license')).toEqual([]);
+    expect(find(json, 'conf/enterprise-removed')).toEqual([]);
+    // Removing the copied lines would leave the chart's own variables: nothing to fix, nothing reported.
+    expect(find(json, 'conf/unknown-property')).toEqual([]);
+    // A portal value of the user's own is evidence, as before.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const changed = join(mkdtempSync(join(tmpdir(), 'kp-helm-copy-')), 'values.yaml');
+    writeFileSync(changed, readFileSync(file, 'utf8').replace('portal_api_access_log: /dev/stdout', 'portal_api_access_log: /var/log/kong/portal.log'));
+    const edited = await report(['--helm-values', changed, '--from', '3.4', '--to', '3.9']);
+    expect(edited.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('portal_api_access_log') });
+    expect(find(await report(['--helm-values', changed, '--from', '3.4', '--to', '3.9', '--edition', 'oss']), 'conf/unknown-property').map((f) => [f.data?.key, f.location.line]))
+      .toEqual([['portal_api_access_log', 13]]);
+  });
+
   it('chart defaults the target ignores are not reported on an Enterprise path either', async () => {
     const json = await report(['--helm-values', fixture('helm/chart-defaults-only/values.yaml'), '--edition', 'enterprise', '--from', '3.4', '--to', '3.9']);
     // Only Vitals, which nobody turned off, is reported: none of the chart's portal_api_* defaults.

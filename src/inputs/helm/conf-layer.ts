@@ -27,6 +27,21 @@ export function chartDefaultOf(setting: ConfSetting): string | undefined {
 }
 
 /**
+ * A setting a values file wrote with the very key and value of the chart's own `env:` default
+ * (`portal_api_access_log: /dev/stdout`): what a values file copied whole from the chart's
+ * values.yaml holds. The chart sets that variable for every edition, so it says nothing about
+ * which Kong runs; unlike a chart default it is the user's line, and the rules still judge it.
+ */
+export interface ChartDefaultCopySetting extends ConfSetting {
+  copiesChartDefault: string;
+}
+
+/** The chart release whose default this written setting repeats, or undefined. */
+export function chartDefaultCopyOf(setting: ConfSetting): string | undefined {
+  return (setting as Partial<ChartDefaultCopySetting>).copiesChartDefault;
+}
+
+/**
  * A setting the chart renders from one of its own switches (`enterprise.portal.enabled` ->
  * KONG_PORTAL=on): someone wrote it, at the switch's line, but not under `env:`.
  */
@@ -124,6 +139,9 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     if (entry.chartDefault) {
       const fromChart: ChartDefaultSetting = { ...setting, origin: { kind: 'env', env: entry.envName }, chartDefault: entry.chartDefault };
       settings.push(fromChart);
+    } else if (HELM_CHART.defaultEnv[entry.key] === setting.value) {
+      const copy: ChartDefaultCopySetting = { ...setting, copiesChartDefault: HELM_CHART.defaultsFrom };
+      settings.push(copy);
     } else {
       settings.push(setting);
     }
@@ -150,11 +168,13 @@ function readAsNumber(key: string): boolean {
  * The KongConf the rules see once the path is known: chart defaults that the target Kong does not
  * read (the chart's `portal_api_*` log paths on open-source Kong or after 3.5, `router_flavor`
  * before 3.0) are left out. Nobody wrote them and Kong ignores them, so there is nothing to judge
- * or fix; the chart defaults Kong does read stay, as the values Kong runs with.
+ * or fix; the chart defaults Kong does read stay, as the values Kong runs with. Lines that only
+ * repeat such a default go too: removing them would leave the chart's own variable in place.
  */
 export function withoutIgnoredChartDefaults(conf: KongConf, to: KongVersion, edition: Edition): KongConf {
   const catalog = confCatalog();
-  const ignored = (setting: ConfSetting) => chartDefaultOf(setting) !== undefined && !catalog.isEffective(setting.key, to, edition);
+  const fromChart = (setting: ConfSetting) => chartDefaultOf(setting) !== undefined || chartDefaultCopyOf(setting) !== undefined;
+  const ignored = (setting: ConfSetting) => fromChart(setting) && !catalog.isEffective(setting.key, to, edition);
   if (!conf.rawSettings().some(ignored)) return conf;
   const keep = (setting: ConfSetting | undefined) => (setting && !ignored(setting) ? setting : undefined);
   return {

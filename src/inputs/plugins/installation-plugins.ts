@@ -26,7 +26,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !given.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
-  const plugins = [...fromDirs.plugins, ...viaPath];
+  const plugins = [...(conf ? namedAsDeclared(fromDirs.plugins, conf) : fromDirs.plugins), ...viaPath];
   const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
   if (plugins.length === 0) {
     return {
@@ -46,11 +46,35 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   };
 }
 
+/**
+ * A Go plugin takes the name of its executable (Kong/go-pdk server/os.go getName: path.Base of
+ * os.Executable()), and `go build` names that after the folder, or after the file when the file is
+ * built alone (`go build my-plugin.go`, as Kong/go-plugins does). The loader cannot see the build,
+ * so it takes the folder; when that is no name kong.conf declares (in `plugins` or
+ * `pluginserver_names`) but the one program file's name is, kong.conf says how it was built.
+ */
+function namedAsDeclared(plugins: readonly CustomPlugin[], conf: KongConf): CustomPlugin[] {
+  const declared = new Set([
+    ...enabledPlugins(conf).explicit.map((e) => e.name.toLowerCase()),
+    ...(conf.get('pluginserver_names')?.value.split(',') ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean),
+  ]);
+  return plugins.map((plugin) => {
+    if (plugin.language !== 'go' || declared.has(plugin.name.toLowerCase())) return plugin;
+    const programs = plugin.externalFiles.filter((f) => f.lines.some((line) => /^\s*func\s+main\s*\(\s*\)/.test(line)));
+    if (programs.length !== 1) return plugin;
+    const fileName = path.basename(programs[0].path).replace(/\.go$/, '');
+    if (!declared.has(fileName.toLowerCase())) return plugin;
+    return { ...plugin, name: fileName, naming: { from: 'go-file-declared' as const, file: programs[0].path } };
+  });
+}
+
 /** Says where names came from when not from the plugin's own folder, so a wrong guess can be seen. */
 function namingNotes(plugins: readonly CustomPlugin[]): string[] {
   const fromRockspec = plugins.filter((p) => p.naming?.from === 'rockspec' && path.basename(path.resolve(p.dir)) !== p.name);
   const guessed = plugins.filter((p) => p.naming?.from === 'folder-above-src');
+  const goFiles = plugins.filter((p) => p.naming?.from === 'go-file-declared');
   return [
+    ...(goFiles.length > 0 ? [`named after their Go file, built alone, as kong.conf declares that name: ${goFiles.map((p) => p.name).join(', ')}`] : []),
     ...(fromRockspec.length > 0 ? [`named by their rockspec's build.modules: ${fromRockspec.map((p) => p.name).join(', ')}`] : []),
     ...(guessed.length > 0
       ? [`named after the folder above src/ (no rockspec found; check it is the name in \`plugins\`): ${guessed.map((p) => p.name).join(', ')}`]

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
-import { chartDefaultOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
+import { chartDefaultCopyOf, chartDefaultOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
 import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
@@ -185,6 +185,20 @@ describe('the chart\'s own env defaults', () => {
     expect(chartDefaultOf(kongConf.get('router_flavor')!)).toBe('Kong chart 3.4.1');
     expect(chartDefaultOf(kongConf.get('database')!)).toBeUndefined();
     expect(chartDefaultOf(kongConf.get('prefix')!)).toBeUndefined();
+  });
+
+  it('written again with the same value by a values file, are the user\'s lines marked as copies', () => {
+    const values = loadHelmValues([file('copy.yaml', 'env:\n  portal_api_access_log: /dev/stdout\n  portal_api_error_log: /var/log/portal.err\n')], chartDefaultValues());
+    const kongConf = loadKongConf(undefined, {}, { layer: helmConfLayer(values) });
+    const copied = kongConf.get('portal_api_access_log')!;
+    expect(copied.origin).toMatchObject({ kind: 'file', line: 2 });
+    expect(chartDefaultOf(copied)).toBeUndefined();
+    expect(chartDefaultCopyOf(copied)).toBe('Kong chart 3.4.1');
+    expect(chartDefaultCopyOf(kongConf.get('portal_api_error_log')!)).toBeUndefined();
+    // Where the target ignores the key, the copy goes the way of the default it repeats; the edited line stays.
+    const oss = withoutIgnoredChartDefaults(kongConf, KongVersion.parse('3.9.3'), 'oss');
+    expect(oss.get('portal_api_access_log')).toBeUndefined();
+    expect(oss.get('portal_api_error_log')?.value).toBe('/var/log/portal.err');
   });
 
   it('are hidden from the rules where the target Kong ignores them, kept where it reads them', () => {

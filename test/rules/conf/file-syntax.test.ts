@@ -4,6 +4,9 @@ import { ruleTester } from '../../support/rule-tester';
 ruleTester.run(rule, {
   valid: [
     { name: 'an ordinary file', conf: '# comment\ndatabase = postgres\npg_password = abc\\#def # trailing comment\n', from: '3.3', to: '3.4' },
+    // suwa-sh/sandbox-kong config/kong.conf: Penlight rewrites 1.0 to 1, and Kong reads the
+    // number-typed property with tonumber: the same number, nothing to report.
+    { name: 'a number-typed property whose number does not change', conf: 'tracing_sampling_rate = 1.0\npg_port = 05432\n', from: '3.4', to: '3.9' },
   ],
   invalid: [
     {
@@ -30,6 +33,14 @@ ruleTester.run(rule, {
       name: 'KONG_<PROPERTY> and its _FILE form together: the image entrypoint exits',
       env: { KONG_PG_USER: 'kong', KONG_PG_USER_FILE: '/run/secrets/user' }, from: '3.3', to: '3.4',
       findings: [{ messageId: 'diagnostic', severity: 'warning', env: 'KONG_PG_USER_FILE', data: { kind: 'file-env-conflict', key: 'pg_user' } }],
+    },
+    {
+      name: 'a rewritten number on a string property, or one that loses digits, is still reported',
+      conf: 'pg_password = 012345\npg_timeout = 123456789012345678\n', from: '3.4', to: '3.9',
+      findings: [
+        { messageId: 'diagnostic', severity: 'info', line: 1, data: { kind: 'numeric-conversion', key: 'pg_password' } },
+        { messageId: 'diagnostic', severity: 'info', line: 2, data: { kind: 'numeric-conversion', key: 'pg_timeout' } },
+      ],
     },
     {
       name: 'the environment overrides a file line',

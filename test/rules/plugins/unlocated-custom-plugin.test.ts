@@ -12,5 +12,13 @@ ruleTester.run(rule, {
     { name: 'a custom plugin nobody pointed at', conf: '\nplugins = bundled,my-auth,request-stamp\nlua_package_path = /opt/kong-custom/?.lua;;\n',
       from: '2.8', to: '3.4', inputs: withPlugins(CLEAN),
       findings: [{ messageId: 'notLocated', line: 2, severity: 'info', data: { name: 'my-auth' }, message: 'not under kong/plugins/ of /opt/kong-custom' }] },
+    // amberflo/kong-plugin-amberflo kong.conf: a Go plugin server declared for the enabled plugin;
+    // it was said to be Lua that no lua_package_path folder held.
+    { name: 'a plugin that pluginserver_names declares a server for', conf: 'plugins = bundled,metering,my-auth\npluginserver_names = metering\npluginserver_metering_query_cmd = /opt/amberflo/metering -dump\n',
+      from: '2.8', to: '3.4',
+      findings: [
+        { messageId: 'serverNotGiven', line: 1, severity: 'info', data: { name: 'metering', searched: 'no --plugin-dir given' }, message: 'its Go, JavaScript or Python code was not checked' },
+        { messageId: 'notLocated', line: 1, data: { name: 'my-auth' } },
+      ] },
   ],
 });
