@@ -44,6 +44,7 @@ import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import knownIssue from './conf/known-issue';
 import hashCommentChanged from './conf/hash-comment-changed';
+import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
@@ -96,6 +97,7 @@ export const builtinRules: readonly Rule[] = [
   vaultReference,
   knownIssue,
   hashCommentChanged,
+  pluginserverDefaultsChanged,
   confCertificateWeakKey,
   enterpriseLicense,
   dbMigrationsInProgress,
