@@ -68,7 +68,14 @@ const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: stri
   sources: [digest('plugin-redis-config-standardized-oss'), repo(`kong/plugins/${plugin}/schema.lua`, '3.9.3', 'deprecated shorthand fields'), SHORTHAND_MISMATCH],
 });
 
-const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored'): FieldRename => ({
+/**
+ * Kong's queue translates a legacy setting only when it differs from its 2.x default, and warns
+ * only then: the default is what every 2.x and 3.x dump writes (kong/tools/queue.lua@3.4.2,
+ * get_plugin_params; the 3.9.3 schemas name it deprecation.old_default).
+ */
+const QUEUE_LEGACY_DEFAULTS = repo('kong/tools/queue.lua', '3.4.2', 'get_plugin_params: retry_count 10, queue_size 1, flush_timeout 2, batch_span_count 200 and batch_flush_delay 3 are skipped');
+
+const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored', oldDefault: number): FieldRename => ({
   id: `plugin.queue.${from}.${status}`,
   breakingChange: 'plugin-queue-parameters-reworked',
   introducedIn: '3.3.0',
@@ -79,11 +86,12 @@ const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' 
   from: `config.${from}`,
   ...(to ? { to: `config.${to}` } : {}),
   status,
+  oldDefault,
   summary: status === 'ignored'
     ? 'Since the 3.3 queue rework retry_count has no effect; retries are bounded by queue.max_retry_time.'
     : `Since the 3.3 queue rework ${from} is translated at run time into config.${to}, with a deprecation warning.`,
   remediation: to ? `Move the value to config.${to}.` : 'Remove retry_count and set config.queue.max_retry_time instead.',
-  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues')],
+  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues'), QUEUE_LEGACY_DEFAULTS, repo('kong/plugins/http-log/schema.lua', '3.9.3', 'deprecation.old_default')],
 });
 
 const sessionRename = (plugins: readonly string[], from: string, to: string | undefined, breakingChange: string): FieldRename => ({
@@ -168,16 +176,16 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_strategy', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_compressor', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
-  queueLegacy('queue_size', 'queue.max_batch_size', 'deprecated'),
-  queueLegacy('flush_timeout', 'queue.max_coalescing_delay', 'deprecated'),
-  queueLegacy('retry_count', undefined, 'ignored'),
+  queueLegacy('queue_size', 'queue.max_batch_size', 'deprecated', 1),
+  queueLegacy('flush_timeout', 'queue.max_coalescing_delay', 'deprecated', 2),
+  queueLegacy('retry_count', undefined, 'ignored', 10),
   {
-    ...queueLegacy('batch_span_count', 'queue.max_batch_size', 'deprecated'),
+    ...queueLegacy('batch_span_count', 'queue.max_batch_size', 'deprecated', 200),
     id: 'plugin.opentelemetry.batch_span_count.deprecated',
     plugins: ['opentelemetry'],
   },
   {
-    ...queueLegacy('batch_flush_delay', 'queue.max_coalescing_delay', 'deprecated'),
+    ...queueLegacy('batch_flush_delay', 'queue.max_coalescing_delay', 'deprecated', 3),
     id: 'plugin.opentelemetry.batch_flush_delay.deprecated',
     plugins: ['opentelemetry'],
   },
