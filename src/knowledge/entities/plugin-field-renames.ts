@@ -114,6 +114,28 @@ const sessionRename = (plugins: readonly string[], from: string, to: string | un
 
 const OIDC_SAML = ['openid-connect', 'saml'] as const;
 
+/**
+ * lua-resty-session 4 SameSite values: 2.x accepted `off`, the renamed fields do not. The session
+ * plugin's alias turns `off` into `Lax`; the Enterprise plugins' translation is not public, so
+ * their `off` is left to the operator.
+ */
+const SAME_SITE_VALUES = ['Strict', 'Lax', 'None', 'Default'] as const;
+const SAME_SITE_SOURCES = {
+  session: repo('kong/plugins/session/schema.lua', '3.4.2', 'same_site one_of Strict, Lax, None, Default; the cookie_samesite shorthand maps "off" to "Lax"'),
+  ee: { kind: 'repo' as const, ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.4/OpenidConnect.json@bc1cd742', note: '*_cookie_same_site enum Default, Lax, None, Strict (Saml.json the same)' },
+};
+
+const sameSiteRename = (plugins: readonly string[], from: string, to: string, breakingChange: string): FieldRename => {
+  const base = sessionRename(plugins, from, to, breakingChange);
+  const session = plugins.includes('session');
+  return {
+    ...base,
+    valueShape: { kind: 'narrower-enum', accepted: SAME_SITE_VALUES, ...(session ? { translate: { off: 'Lax' } } : {}) },
+    summary: `${base.summary} The new field accepts only ${SAME_SITE_VALUES.join(', ')}: \`off\` is not one of them${session ? ' (the old name turns it into Lax)' : ''}.`,
+    sources: [...base.sources, session ? SAME_SITE_SOURCES.session : SAME_SITE_SOURCES.ee],
+  };
+};
+
 /** The 3.7 tracing schemas deprecate the legacy header settings, each with the default Kong takes silently. */
 const TRACING_DEPRECATIONS = {
   opentelemetry: repo('kong/plugins/opentelemetry/schema.lua', '3.7.0', 'header_type: deprecation with old_default "preserve"'),
@@ -156,13 +178,13 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   },
   sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed'),
   sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed'),
+  sameSiteRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed'),
   sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed'),
   sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed'),
   sessionRename(['session'], 'cookie_renew', undefined, 'plugin-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_lifetime', 'session_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_idletime', 'session_idling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_cookie_samesite', 'session_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
+  sameSiteRename(OIDC_SAML, 'session_cookie_samesite', 'session_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_httponly', 'session_cookie_http_only', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_memcache_prefix', 'session_memcached_prefix', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_memcache_socket', 'session_memcached_socket', 'plugin-oidc-saml-session-parameters-renamed'),
@@ -170,7 +192,7 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   sessionRename(OIDC_SAML, 'session_memcache_port', 'session_memcached_port', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_redis_cluster_maxredirections', 'session_redis_cluster_max_redirections', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(['openid-connect'], 'authorization_cookie_lifetime', 'authorization_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(['openid-connect'], 'authorization_cookie_samesite', 'authorization_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
+  sameSiteRename(['openid-connect'], 'authorization_cookie_samesite', 'authorization_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(['openid-connect'], 'authorization_cookie_httponly', 'authorization_cookie_http_only', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_renew', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
