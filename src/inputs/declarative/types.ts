@@ -77,9 +77,10 @@ export interface UnreadableDeclarative {
   kind?: string;
   /**
    * A Kong declarative configuration the manifest holds as text (a ConfigMap's `data.kong.yml`,
-   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written.
+   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written; in a
+   * later document of a multi-document manifest, that document's kind and number (from 1).
    */
-  embedded?: { key: string; origin: FileOrigin };
+  embedded?: { key: string; origin: FileOrigin; kind?: string; document?: number };
   origin: FileOrigin;
 }
 
