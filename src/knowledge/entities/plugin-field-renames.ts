@@ -147,6 +147,26 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   allowDeny('whitelist', 'allow'),
   allowDeny('blacklist', 'deny'),
   {
+    id: 'plugin.request-transformer-advanced.whitelist.removed',
+    breakingChange: 'plugin-whitelist-blacklist-removed',
+    introducedIn: '3.0.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    // 3.4 refuses it for certain; which release dropped it (2.x or 3.0) is not documented.
+    confidence: 'uncertain',
+    entity: 'plugin',
+    plugins: ['request-transformer-advanced'],
+    from: 'config.whitelist',
+    to: 'config.allow',
+    status: 'removed',
+    summary: 'request-transformer-advanced knows only config.allow by 3.4 (no whitelist field, no alias), so a file that still sends whitelist fails validation; the release that dropped the old name is not documented.',
+    remediation: 'Rename config.whitelist to config.allow.',
+    sources: [
+      { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.4/RequestTransformerAdvanced.json@bc1cd742', note: 'config holds add, allow, append, dots_in_keys, http_method, remove, rename, replace; no shorthand_fields' },
+      deck('convert/plugin_updates.go', 'the 2.8 -> 3.4 conversion renames config.whitelist to config.allow for every plugin'),
+    ],
+  },
+  {
     id: 'plugin.serverless.functions.removed',
     breakingChange: 'plugin-serverless-functions-field-removed',
     introducedIn: '3.0.0',

@@ -8,6 +8,14 @@ describe('entities/plugin-field-renamed', () => {
   it('valid: allow instead of whitelist', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins: [{name: acl, config: {allow: [a]}}]\n')).toEqual([]);
   });
+  // An Enterprise 2.4 request-transformer-advanced writes whitelist.body (sweep 7,
+  // somethingwentwell/kong-learning reqtransadvtemplate.yaml); the 3.4 schema has only allow.
+  it('invalid: request-transformer-advanced whitelist (a warning: when it went is not documented)', async () => {
+    const text = 'plugins:\n- name: request-transformer-advanced\n  config:\n    replace: {uri: /a}\n    whitelist:\n      body: null\n';
+    const plan = { from: '2.8.4.14', to: '3.4.3.2', edition: 'enterprise' as const };
+    expect(await runRuleOnText(rule, plan, text)).toEqual(['removed warning @6']);
+    expect(await runRuleOnText(rule, plan, text.replace('whitelist', 'allow'))).toEqual([]);
+  });
   it('valid: whitelist on another plugin', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins: [{name: my-plugin, config: {whitelist: [a]}}]\n')).toEqual([]);
   });
