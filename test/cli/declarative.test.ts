@@ -97,6 +97,10 @@ describe('check --fix-output', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts one declarative file; ${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\`: extract it to a file and convert that\n`);
     expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+    // In a bundle the ConfigMap is named by its own kind, not by the first object's.
+    writeFileSync(input, `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: kong\n---\n${readFileSync(input, 'utf8')}`);
+    const bundle = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
+    expect(bundle.stderr).toContain(`${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\``);
   });
 
   it('writes nothing and says why in one line when the copy cannot be made safely', async () => {
