@@ -21,6 +21,7 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
   if (sourcePath === outputPath) throw new UsageError('--fix-output must name a new file: the input is never edited in place');
+  if (source.konnectLegacy) throw new UsageError(`--fix-output converts Kong Gateway declarative files; ${source.file} is a decK Konnect file (_format_version "0.1", service_packages), which no Kong version reads`);
   const { text, conversions } = convertDeclarative(source.file, readFileSync(sourcePath, 'utf8'), plan);
   try {
     writeFileSync(outputPath, text);

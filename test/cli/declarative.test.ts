@@ -103,6 +103,18 @@ describe('check --fix-output', () => {
     expect(bundle.stderr).toContain(`${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\``);
   });
 
+  // Sweep 7 (jaikratsinghtariyal/my-first-deck-in-action kong/konnect.yaml): the copy said
+  // `_format_version: "3.0"` above service_packages, and 'nothing left to convert by hand'.
+  it('refuses to convert a decK Konnect file, which no Kong version reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const input = join(dir, 'konnect.yaml');
+    writeFileSync(input, '_format_version: "0.1"\nservice_packages:\n- name: orders\n  versions: []\n');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts Kong Gateway declarative files; ${input} is a decK Konnect file (_format_version "0.1", service_packages), which no Kong version reads\n`);
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+  });
+
   it('writes nothing and says why in one line when the copy cannot be made safely', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
     const input = join(dir, 'kong.yml');

@@ -37,6 +37,12 @@ export interface DeclarativeDocument {
    * (documented as "1.0") is not the state format.
    */
   readonly patchFile?: 'add-plugins' | 'patches';
+  /**
+   * decK's legacy Konnect format (`deck konnect`): `_format_version: "0.1"` and
+   * `service_packages` (go-database-reconciler pkg/file/writer.go, KonnectStateToFile). Neither
+   * Kong nor `deck gateway` reads it: it is no Kong Gateway configuration.
+   */
+  readonly konnectLegacy?: true;
   /** `_workspace` (decK, Enterprise). */
   readonly workspace?: HeaderValue<string>;
   /** decK `_info.select_tags`. */
