@@ -8,7 +8,7 @@ import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
-import { loadDeclarative } from './inputs/declarative';
+import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
@@ -19,8 +19,9 @@ import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
+import { isEnterprisePluginName } from './knowledge/plugins/bundled';
 import { resolveVersion } from './knowledge/releases';
-import { describeOrigin } from './model/origin';
+import { describeOrigin, type Origin } from './model/origin';
 import { computePlan } from './plan/compute-plan';
 import { defaultRole } from './plan/default-role';
 import type { Edition, Plan, Role, Topology } from './plan/types';
@@ -128,7 +129,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
     // Helm values speak for the installation when no flag does: the image's edition and version,
     // the chart's deployment mode.
-    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database);
+    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database, () => enterprisePluginIn(inputs.declarative));
     const { topology, role } = !options.topology && platform.deployment
       ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
       : deriveTopology(options, inputs.kongConf, inputs.database);
@@ -202,12 +203,29 @@ function versionFromDatabase(database: DatabaseInput): { version: KongVersion; r
   };
 }
 
-/** Enterprise when told so, when a license is configured or an Enterprise-only key is set. */
+/**
+ * The first plugin of the declarative configuration that only Kong Enterprise ships (Kong OSS
+ * refuses a file that configures it), with where it is named.
+ */
+export function enterprisePluginIn(declarative: DeclarativeConfig | undefined): { name: string; origin: Origin } | undefined {
+  if (!(declarative?.entities instanceof DeclarativeEntitySource)) return undefined;
+  for (const plugin of declarative.entities.list('plugin')) {
+    const name = plugin.fields.name;
+    if (typeof name === 'string' && isEnterprisePluginName(name)) return { name, origin: plugin.at(['name']) };
+  }
+  return undefined;
+}
+
+/**
+ * Enterprise when told so, when a license is configured, an Enterprise-only key is set or the
+ * declarative configuration uses an Enterprise-only plugin (asked for last: it walks the file).
+ */
 export function deriveEdition(
   options: Pick<InstallationOptions, 'edition' | 'from' | 'to'>,
   conf: KongConf | undefined,
   kongEnv: Record<string, string>,
   database?: DatabaseInput,
+  enterprisePlugin?: () => { name: string; origin: Origin } | undefined,
 ): Derived {
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
@@ -223,6 +241,8 @@ export function deriveEdition(
   }
   const fourPart = [options.from, options.to].find((v) => v && /^\d+\.\d+\.\d+\.\d+$/.test(v.trim()));
   if (fourPart) return { value: 'enterprise', reason: `inferred: ${fourPart} is an Enterprise version number` };
+  const plugin = enterprisePlugin?.();
+  if (plugin) return { value: 'enterprise', reason: `inferred: Enterprise-only plugin ${plugin.name} at ${describeOrigin(plugin.origin)}` };
   return { value: 'oss', reason: 'inferred: no license and no Enterprise-only setting (pass --edition enterprise if wrong)' };
 }
 

@@ -15,7 +15,7 @@ const FORMAT_CHANGE = '3.0.0';
 /** The values Kong 3.x's declarative schema accepts; 1.1 and 2.1 are migrated when loaded. */
 const KONG_FORMATS = ['1.1', '2.1', '3.0'];
 
-export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTwice' | 'kongPrefixesAgain' | 'kongRefuses' | 'missing' | 'missingInPart'>({
+export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTwice' | 'kongPrefixesAgain' | 'kongRefuses' | 'missing' | 'missingInPart' | 'konnectLegacy'>({
   id: 'declarative/format-version',
   description: 'Reports declarative files whose _format_version a 3.x target refuses or converts.',
   severity: 'blocker',
@@ -29,6 +29,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file; {{advice}}.',
     missing: 'no `_format_version`: Kong requires one and decK reads the file as format 1.1, which it refuses for Kong 3.x.',
     missingInPart: 'no `_format_version` in this file; decK takes the one of {{setIn}} when the files are synced together (Kong itself needs one in every file it loads).',
+    konnectLegacy: 'this is a decK Konnect file (`deck konnect`: `_format_version: "0.1"`, `service_packages`), which neither Kong nor `deck gateway` reads: it holds no Kong Gateway configuration to check or convert. Check the gateway\'s own kong.yml or `deck gateway dump` instead.',
   },
   remediation: 'Convert the file (kong-preflight --fix-output, or deck file convert) and set `_format_version: "3.0"`, in quotes.',
   docsUrl: 'https://developer.konghq.com/deck/reference/3.0-upgrade/',
@@ -36,6 +37,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     digest('declarative-format-version-3'),
     docs('3.0.0.0 Declarative and DB-less'),
     deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x'),
+    { kind: 'repo', ref: 'Kong/go-database-reconciler:pkg/file/writer.go', note: 'KonnectStateToFile writes _format_version "0.1" and service_packages, the legacy deck konnect format' },
     { kind: 'repo', ref: 'Kong/go-apiops:plugins/pluginfile.go', note: 'an add-plugins file carries its own _format_version ("1.0" in cmd/addplugins.go) and is applied to a state, not synced' },
     repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),
     repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load; each route\'s paths list is rewritten in place, once per route that holds it'),
@@ -60,6 +62,11 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
         continue;
       }
       if (version.value === CURRENT_FORMAT && document.formatVersionType === 'text') continue;
+      // Converting it to 3.0 would not make it a gateway file: the collections are Konnect's.
+      if (document.konnectLegacy) {
+        ctx.report({ messageId: 'konnectLegacy', severity: 'warning', at: version.origin, since, data: { version: version.value, flavor: document.flavor } });
+        continue;
+      }
       const deckFile = document.flavor === 'deck';
       if (deckFile || !acceptedByKong(document)) {
         // decK's YAML reader (ghodss/yaml) turns a number into text for a text field, so an

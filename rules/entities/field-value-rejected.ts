@@ -25,9 +25,26 @@ function passes(check: ValueCheck, value: unknown): boolean {
   }
 }
 
+/**
+ * The value for a message. A mapping (an http-log `headers` set) is shown by its keys only: its
+ * values may be credentials (an Authorization header, an API key), which no report may hold.
+ */
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = isMapping(value)
+    ? `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${elided(item)}`).join(',')}}`
+    : JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A member's shape without its content. */
+function elided(item: unknown): string {
+  if (Array.isArray(item)) return '[…]';
+  if (typeof item === 'string') return '"…"';
+  return isMapping(item) ? '{…}' : JSON.stringify(item) ?? String(item);
 }
 
 export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({

@@ -21,6 +21,7 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
   if (sourcePath === outputPath) throw new UsageError('--fix-output must name a new file: the input is never edited in place');
+  if (source.konnectLegacy) throw new UsageError(`--fix-output converts Kong Gateway declarative files; ${source.file} is a decK Konnect file (_format_version "0.1", service_packages), which no Kong version reads`);
   const { text, conversions } = convertDeclarative(source.file, readFileSync(sourcePath, 'utf8'), plan);
   try {
     writeFileSync(outputPath, text);
@@ -56,6 +57,6 @@ function whyNotOne(declarative: DeclarativeConfig | undefined): string {
 function describeSkipped(file: UnreadableDeclarative): string {
   if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
   if (file.reason === 'compose-file') return `${file.file} is a docker compose file, not a declarative file`;
-  if (file.embedded) return `${file.file} is a Kubernetes ${file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
+  if (file.embedded) return `${file.file} is a Kubernetes ${file.embedded.kind ?? file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
   return `${file.file} is a Kubernetes manifest (\`kind: ${file.kind}\`), not a declarative file`;
 }

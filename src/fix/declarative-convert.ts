@@ -81,6 +81,11 @@ function reshape(fact: FieldRename, value: unknown): unknown {
     // One claim path (a list of strings) becomes the only path of the list.
     case 'one-path-list': return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? [value] : undefined;
     case 'operator-reshapes': return undefined;
+    // A value the new field refuses is translated as Kong's alias would, or left to the operator.
+    case 'narrower-enum': {
+      const translated = typeof value === 'string' ? fact.valueShape.translate?.[value] ?? value : value;
+      return typeof translated === 'string' && fact.valueShape.accepted.includes(translated) ? translated : undefined;
+    }
     default: return value;
   }
 }

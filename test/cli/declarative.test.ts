@@ -25,6 +25,21 @@ describe('check --declarative', () => {
     expect(result.stdout).toContain('entities/route-regex-path-without-tilde');
   });
 
+  // An AI gateway file (ai-proxy-advanced, Enterprise only) checked to 3.10 without --edition was
+  // read as OSS and failed on "Kong OSS has no 3.10 release" (sweep 7, ssorren/mcp-example).
+  it('takes the edition from an Enterprise-only plugin of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-decl-'));
+    writeFileSync(join(dir, 'kong.yaml'), '_format_version: "3.0"\nservices:\n- name: llm\n  url: http://llm\n  plugins:\n  - name: ai-proxy-advanced\n    config: {targets: []}\n');
+    const result = await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.10', '--declarative', join(dir, 'kong.yaml'), '-f', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.installation.edition).toEqual({ value: 'enterprise', reason: expect.stringContaining('Enterprise-only plugin ai-proxy-advanced at ') });
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'path/upgrade-path')).toEqual([]);
+    expect(result.code).toBe(0);
+    writeFileSync(join(dir, 'kong.yaml'), '_format_version: "3.0"\nservices:\n- name: llm\n  url: http://llm\n  plugins:\n  - name: ai-proxy\n    config: {route_type: llm/v1/chat}\n');
+    const oss = JSON.parse((await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.9', '--declarative', join(dir, 'kong.yaml'), '-f', 'json'])).stdout);
+    expect(oss.installation.edition.value).toBe('oss');
+  });
+
   it('makes a missing file an input error (exit 2, one line)', async () => {
     const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', 'nope/kong.yml']);
     expect(result.code).toBe(2);
@@ -81,6 +96,22 @@ describe('check --fix-output', () => {
     const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts one declarative file; ${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\`: extract it to a file and convert that\n`);
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+    // In a bundle the ConfigMap is named by its own kind, not by the first object's.
+    writeFileSync(input, `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: kong\n---\n${readFileSync(input, 'utf8')}`);
+    const bundle = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
+    expect(bundle.stderr).toContain(`${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\``);
+  });
+
+  // Sweep 7 (jaikratsinghtariyal/my-first-deck-in-action kong/konnect.yaml): the copy said
+  // `_format_version: "3.0"` above service_packages, and 'nothing left to convert by hand'.
+  it('refuses to convert a decK Konnect file, which no Kong version reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const input = join(dir, 'konnect.yaml');
+    writeFileSync(input, '_format_version: "0.1"\nservice_packages:\n- name: orders\n  versions: []\n');
+    const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts Kong Gateway declarative files; ${input} is a decK Konnect file (_format_version "0.1", service_packages), which no Kong version reads\n`);
     expect(existsSync(join(dir, 'out.yml'))).toBe(false);
   });
 

@@ -88,6 +88,25 @@ describe('declarative converter round trip', () => {
     expect(convertDeclarative('kong.yml', current, handPlan({ from: '3.4.0', to: '3.9.0' })).text).toBe(current);
   });
 
+  // lua-resty-session 4 fields accept Strict, Lax, None or Default; 2.x also took `off`, which the
+  // session plugin's alias turns into Lax (kong/plugins/session/schema.lua@3.4.2). The Enterprise
+  // plugins' translation is not public: their `off` stays under the old name, which Kong accepts.
+  it('translates SameSite off as the session alias does, and leaves an Enterprise off to the operator', () => {
+    const session = '_format_version: "2.1"\nplugins:\n- name: session\n  config:\n    cookie_samesite: "off"\n    cookie_httponly: true\n';
+    const converted = convertDeclarative('kong.yml', session, handPlan({ from: '2.8.2', to: '3.4.0' })).text;
+    expect(converted).toContain('cookie_same_site: Lax');
+    expect(converted).not.toContain('off');
+    const oidc = [
+      '_format_version: "1.1"', 'plugins:', '- name: openid-connect', '  config:', '    issuer: https://idp.example/',
+      '    authorization_cookie_samesite: "off"', '    session_cookie_samesite: Strict', '',
+    ].join('\n');
+    const { text, conversions } = convertDeclarative('kong.yml', oidc, handPlan({ from: '2.8.4.14', to: '3.4.3.2', edition: 'enterprise' }));
+    expect(text).toContain('authorization_cookie_samesite: "off"');
+    expect(text).not.toContain('authorization_cookie_same_site');
+    expect(text).toContain('session_cookie_same_site: Strict');
+    expect(conversions.map((c) => c.description)).not.toContainEqual(expect.stringContaining('authorization_cookie_samesite'));
+  });
+
   it('writes sentinel nodes with a host key, cluster nodes with an ip key', () => {
     const source = [
       '_format_version: "3.0"', 'plugins:', '- name: proxy-cache-advanced', '  config:', '    strategy: redis', '    redis:',

@@ -48,6 +48,9 @@ describe('secrets never appear in any output', () => {
     `  config: {minute: 5, policy: redis, redis_host: redis.internal, redis_password: ${secretFor('redis')}}`,
     '- name: session',
     `  config: {secret: ${secretFor('session')}}`,
+    // 2.x header lists, which 3.0 refuses: the finding must not quote them (an Authorization header).
+    '- name: http-log',
+    `  config: {http_endpoint: "http://logs.internal", headers: {Authorization: ["Bearer ${secretFor('http-log-header')}"]}}`,
     'vaults:',
     `- {name: hcv, prefix: corp, config: {token: ${secretFor('vault-entity-token')}, host: vault.internal}}`,
   ].join('\n');

@@ -3,7 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveEdition, deriveTopology } from '../../src/installation';
+import { deriveEdition, deriveTopology, enterprisePluginIn } from '../../src/installation';
+import { loadDeclarative } from '../../src/inputs/declarative';
 import { loadKongConf } from '../../src/inputs/kong-conf';
 
 function conf(text: string, env: Record<string, string> = {}) {
@@ -28,6 +29,31 @@ describe('deriveEdition', () => {
     const derived = deriveEdition(options, conf(text, env), kongEnv);
     expect(derived.value).toBe(value);
     expect(derived.reason).toMatch(reason);
+  });
+});
+
+// Kong OSS bundles no openid-connect (kong/constants.lua, every tag 2.0.0-3.9.3): a declarative
+// file that configures it belongs to an Enterprise node (sweep 7: a 1.1 Enterprise decK dump read
+// as OSS skipped the Enterprise session renames; an AI gateway file checked to 3.10 got a false
+// "no OSS 3.10" blocker).
+describe('deriveEdition from the declarative configuration', () => {
+  function declarative(text: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-derive-'));
+    writeFileSync(join(dir, 'kong.yml'), text);
+    return loadDeclarative({ paths: ['kong.yml'], cwd: dir }).config;
+  }
+  const enterprise = '_format_version: "3.0"\nservices:\n- name: s\n  url: http://s\n  plugins:\n  - name: key-auth\n  - name: openid-connect\n    config: {issuer: https://idp/}\n';
+
+  it('an Enterprise-only plugin means Enterprise, and says where', () => {
+    const derived = deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(enterprise)));
+    expect(derived).toEqual({ value: 'enterprise', reason: expect.stringMatching(/Enterprise-only plugin openid-connect at kong\.yml:7:/) });
+  });
+  it('bundled plugins only stay OSS', () => {
+    const ossOnly = enterprise.replace('openid-connect', 'jwt');
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(ossOnly))).value).toBe('oss');
+  });
+  it('the flag wins over the file', () => {
+    expect(deriveEdition({ edition: 'oss' }, undefined, {}, undefined, () => enterprisePluginIn(declarative(enterprise))).value).toBe('oss');
   });
 });
 

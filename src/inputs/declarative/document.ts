@@ -12,6 +12,9 @@ const MIGRATED_FORMATS = ['1.1', '2.1'];
 /** Keys only decK state files carry; Kong's own declarative schema rejects them. */
 const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'rbac_roles', 'service_packages', 'custom_entities'];
 
+/** What `deck konnect dump` writes (go-database-reconciler pkg/file/writer.go, KonnectStateToFile). */
+const KONNECT_LEGACY_FORMAT = '0.1';
+
 /** The list a decK patch file holds: go-apiops plugins/pluginfile.go (`add-plugins`) and patch/deckpatchfile.go (`patches`). */
 const PATCH_FILE_KEYS = ['add-plugins', 'patches'] as const;
 /** Collections of a state file: a file holding one is a state, whatever else it has. */
@@ -23,6 +26,7 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly transform?: HeaderValue<unknown>;
   readonly workspace?: HeaderValue<string>;
   readonly patchFile?: 'add-plugins' | 'patches';
+  readonly konnectLegacy?: true;
   readonly selectTags?: HeaderValue<string[]>;
   readonly collections: HeaderValue<string>[];
   readonly flavor: DeclarativeFlavor;
@@ -65,6 +69,7 @@ export class ParsedDocument implements DeclarativeDocument {
     if (parsed.laterDocumentsAt !== undefined) this.laterDocuments = this.originOf(parsed.laterDocumentsAt);
     const patchFile = PATCH_FILE_KEYS.find((key) => Array.isArray(this.root[key]));
     if (patchFile && !loadedByKong && !STATE_COLLECTIONS.some((key) => key in this.root)) this.patchFile = patchFile;
+    if ('service_packages' in this.root || this.formatVersion?.value === KONNECT_LEGACY_FORMAT) this.konnectLegacy = true;
     this.kongMigratesOnLoad = loadedByKong && this.formatVersionType === 'text' && MIGRATED_FORMATS.includes(this.formatVersion!.value);
     const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
     if (loadedByKong) {

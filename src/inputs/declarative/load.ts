@@ -16,7 +16,7 @@ import type { ParsedText } from './yaml-reader';
 import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
-import { readYaml } from './yaml-reader';
+import { readYaml, secondDocumentStart } from './yaml-reader';
 import type { DeclarativeConfig, DeclarativeDocument, UnreadableDeclarative } from './types';
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
@@ -117,7 +117,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     // A folder of configuration often keeps Kubernetes manifests (Kong Ingress Controller
     // resources, a Deployment) beside kong.yml: they are listed as not read, not checked as Kong files.
     if (!loadedByKong && isKubernetesManifest(document.root)) {
-      const embedded = embeddedDeclarative(document);
+      const embedded = embeddedInManifest(document);
       unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
@@ -168,6 +168,33 @@ function embeddedDeclarative(document: DeclarativeDocument): UnreadableDeclarati
     if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
     for (const [key, value] of Object.entries(entries)) {
       if (typeof value === 'string' && EMBEDDED_ROOT_KEY.test(value)) return { key: `${field}.${key}`, origin: document.at([field, key]) };
+    }
+  }
+  return undefined;
+}
+
+/** Enough for a rendered chart (a few dozen objects); a larger stream is not searched further. */
+const MAX_MANIFEST_DOCUMENTS = 200;
+
+/**
+ * The same, in any document of a multi-document manifest: `kubectl apply -f` bundles put the
+ * ConfigMap after a ServiceAccount or a Namespace. Each later document is read with the ones
+ * before it blanked out (newlines kept), so its positions are the file's own.
+ */
+function embeddedInManifest(document: DeclarativeDocument): UnreadableDeclarative['embedded'] {
+  let current = document;
+  let text = document.text;
+  for (let index = 1; index <= MAX_MANIFEST_DOCUMENTS; index++) {
+    const found = embeddedDeclarative(current);
+    if (found) return index === 1 ? found : { ...found, kind: String(current.root.kind), document: index };
+    const next = current.laterDocuments ? secondDocumentStart(text) : undefined;
+    if (next === undefined) return undefined;
+    text = text.slice(0, next).replace(/[^\n]/g, ' ') + text.slice(next);
+    try {
+      current = readDeclarativeText(document.file, text);
+    } catch {
+      // A later document that is not a mapping (a list, a scalar) ends the search.
+      return undefined;
     }
   }
   return undefined;

@@ -37,6 +37,12 @@ export interface DeclarativeDocument {
    * (documented as "1.0") is not the state format.
    */
   readonly patchFile?: 'add-plugins' | 'patches';
+  /**
+   * decK's legacy Konnect format (`deck konnect`): `_format_version: "0.1"` and
+   * `service_packages` (go-database-reconciler pkg/file/writer.go, KonnectStateToFile). Neither
+   * Kong nor `deck gateway` reads it: it is no Kong Gateway configuration.
+   */
+  readonly konnectLegacy?: true;
   /** `_workspace` (decK, Enterprise). */
   readonly workspace?: HeaderValue<string>;
   /** decK `_info.select_tags`. */
@@ -77,9 +83,10 @@ export interface UnreadableDeclarative {
   kind?: string;
   /**
    * A Kong declarative configuration the manifest holds as text (a ConfigMap's `data.kong.yml`,
-   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written.
+   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written; in a
+   * later document of a multi-document manifest, that document's kind and number (from 1).
    */
-  embedded?: { key: string; origin: FileOrigin };
+  embedded?: { key: string; origin: FileOrigin; kind?: string; document?: number };
   origin: FileOrigin;
 }
 

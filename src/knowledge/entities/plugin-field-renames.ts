@@ -80,16 +80,18 @@ const flatRedis = (plugin: 'rate-limiting' | 'response-ratelimiting', from: stri
 });
 
 /**
- * From 3.3 Kong's queue reads a legacy parameter only when it differs from the default older
- * schemas stored, which 3.8 records as old_default; every row Kong 3.2 or older wrote holds it.
+ * Kong's queue translates a legacy setting only when it differs from its 2.x default, and warns
+ * only then: the default is what every 2.x and 3.x dump writes and what every row Kong 3.2 or
+ * older stored (the 3.9.3 schemas name it deprecation.old_default).
  */
-const QUEUE_STORED_DEFAULTS = [
-  repo('kong/tools/queue.lua', '3.3.0', 'get_plugin_params ignores retry_count 10, queue_size 1, flush_timeout 2, batch_span_count 200, batch_flush_delay 3'),
+const QUEUE_LEGACY_DEFAULTS = [
+  repo('kong/tools/queue.lua', '3.4.2', 'get_plugin_params: retry_count 10, queue_size 1, flush_timeout 2, batch_span_count 200 and batch_flush_delay 3 are skipped'),
   repo('kong/plugins/http-log/schema.lua', '2.8.5', 'defaults retry_count 10, queue_size 1, flush_timeout 2'),
   repo('kong/plugins/opentelemetry/schema.lua', '3.2.2', 'defaults batch_span_count 200, batch_flush_delay 3'),
+  repo('kong/plugins/http-log/schema.lua', '3.9.3', 'deprecation.old_default'),
 ];
 
-const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored', storedDefault: number): FieldRename => ({
+const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' | 'ignored', oldDefault: number): FieldRename => ({
   id: `plugin.queue.${from}.${status}`,
   breakingChange: 'plugin-queue-parameters-reworked',
   introducedIn: '3.3.0',
@@ -100,12 +102,12 @@ const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' 
   from: `config.${from}`,
   ...(to ? { to: `config.${to}` } : {}),
   status,
+  oldDefault,
   summary: status === 'ignored'
     ? 'Since the 3.3 queue rework retry_count has no effect; retries are bounded by queue.max_retry_time.'
     : `Since the 3.3 queue rework ${from} is translated at run time into config.${to}, with a deprecation warning.`,
   remediation: to ? `Move the value to config.${to}.` : 'Remove retry_count and set config.queue.max_retry_time instead.',
-  storedDefault,
-  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues'), ...QUEUE_STORED_DEFAULTS],
+  sources: [digest('plugin-queue-parameters-reworked'), docs('3.3.0.0 plugin queues'), ...QUEUE_LEGACY_DEFAULTS],
 });
 
 /** The session plugin's defaults 2.6-3.1 stored; 3.2 turns each into its own new default (or ignores it). */
@@ -132,6 +134,28 @@ const sessionRename = (plugins: readonly string[], from: string, to: string | un
 
 const OIDC_SAML = ['openid-connect', 'saml'] as const;
 
+/**
+ * lua-resty-session 4 SameSite values: 2.x accepted `off`, the renamed fields do not. The session
+ * plugin's alias turns `off` into `Lax`; the Enterprise plugins' translation is not public, so
+ * their `off` is left to the operator.
+ */
+const SAME_SITE_VALUES = ['Strict', 'Lax', 'None', 'Default'] as const;
+const SAME_SITE_SOURCES = {
+  session: repo('kong/plugins/session/schema.lua', '3.4.2', 'same_site one_of Strict, Lax, None, Default; the cookie_samesite shorthand maps "off" to "Lax"'),
+  ee: { kind: 'repo' as const, ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.4/OpenidConnect.json@bc1cd742', note: '*_cookie_same_site enum Default, Lax, None, Strict (Saml.json the same)' },
+};
+
+const sameSiteRename = (plugins: readonly string[], from: string, to: string, breakingChange: string, storedDefault?: string): FieldRename => {
+  const base = sessionRename(plugins, from, to, breakingChange, storedDefault);
+  const session = plugins.includes('session');
+  return {
+    ...base,
+    valueShape: { kind: 'narrower-enum', accepted: SAME_SITE_VALUES, ...(session ? { translate: { off: 'Lax' } } : {}) },
+    summary: `${base.summary} The new field accepts only ${SAME_SITE_VALUES.join(', ')}: \`off\` is not one of them${session ? ' (the old name turns it into Lax)' : ''}.`,
+    sources: [...base.sources, session ? SAME_SITE_SOURCES.session : SAME_SITE_SOURCES.ee],
+  };
+};
+
 /** The 3.7 tracing schemas deprecate the legacy header settings, each with the default Kong takes silently. */
 const TRACING_DEPRECATIONS = {
   opentelemetry: repo('kong/plugins/opentelemetry/schema.lua', '3.7.0', 'header_type: deprecation with old_default "preserve"'),
@@ -142,6 +166,26 @@ const LEGACY_PROPAGATION = repo('kong/tracing/propagation/init.lua', '3.7.0', 'g
 export const pluginFieldRenames: readonly FieldRename[] = [
   allowDeny('whitelist', 'allow'),
   allowDeny('blacklist', 'deny'),
+  {
+    id: 'plugin.request-transformer-advanced.whitelist.removed',
+    breakingChange: 'plugin-whitelist-blacklist-removed',
+    introducedIn: '3.0.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    // 3.4 refuses it for certain; which release dropped it (2.x or 3.0) is not documented.
+    confidence: 'uncertain',
+    entity: 'plugin',
+    plugins: ['request-transformer-advanced'],
+    from: 'config.whitelist',
+    to: 'config.allow',
+    status: 'removed',
+    summary: 'request-transformer-advanced knows only config.allow by 3.4 (no whitelist field, no alias), so a file that still sends whitelist fails validation; the release that dropped the old name is not documented.',
+    remediation: 'Rename config.whitelist to config.allow.',
+    sources: [
+      { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.4/RequestTransformerAdvanced.json@bc1cd742', note: 'config holds add, allow, append, dots_in_keys, http_method, remove, rename, replace; no shorthand_fields' },
+      deck('convert/plugin_updates.go', 'the 2.8 -> 3.4 conversion renames config.whitelist to config.allow for every plugin'),
+    ],
+  },
   {
     id: 'plugin.serverless.functions.removed',
     breakingChange: 'plugin-serverless-functions-field-removed',
@@ -174,13 +218,13 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   },
   sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed', 3600),
   sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
-  sessionRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed', 'Strict'),
+  sameSiteRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed', 'Strict'),
   sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed', true),
   sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed', 10),
   sessionRename(['session'], 'cookie_renew', undefined, 'plugin-session-parameters-renamed', 600),
   sessionRename(OIDC_SAML, 'session_cookie_lifetime', 'session_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_idletime', 'session_idling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_cookie_samesite', 'session_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
+  sameSiteRename(OIDC_SAML, 'session_cookie_samesite', 'session_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_httponly', 'session_cookie_http_only', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_memcache_prefix', 'session_memcached_prefix', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_memcache_socket', 'session_memcached_socket', 'plugin-oidc-saml-session-parameters-renamed'),
@@ -188,7 +232,7 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   sessionRename(OIDC_SAML, 'session_memcache_port', 'session_memcached_port', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_redis_cluster_maxredirections', 'session_redis_cluster_max_redirections', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(['openid-connect'], 'authorization_cookie_lifetime', 'authorization_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(['openid-connect'], 'authorization_cookie_samesite', 'authorization_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
+  sameSiteRename(['openid-connect'], 'authorization_cookie_samesite', 'authorization_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(['openid-connect'], 'authorization_cookie_httponly', 'authorization_cookie_http_only', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_renew', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'),

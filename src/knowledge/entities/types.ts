@@ -93,8 +93,11 @@ export interface FieldRename extends EntityChangeBase {
    * `ip`, `sentinel_nodes` `host`). `one-path-list`: the old value becomes the only item of a
    * list. `operator-reshapes`: the new value cannot be built from this field alone, so
    * `--fix-output` leaves it for the operator and the rule does not compare the two.
+   * `narrower-enum`: the new field accepts only `accepted`; an old value Kong's alias translates
+   * (`translate`) is written translated, any other value outside the list is left to the operator.
    */
-  valueShape?: { kind: 'host-port-to-nodes'; hostKey: 'ip' | 'host' } | { kind: 'one-path-list' } | { kind: 'operator-reshapes' };
+  valueShape?: { kind: 'host-port-to-nodes'; hostKey: 'ip' | 'host' } | { kind: 'one-path-list' } | { kind: 'operator-reshapes' }
+    | { kind: 'narrower-enum'; accepted: readonly string[]; translate?: Readonly<Record<string, string>> };
   /**
    * From this version Kong refuses the alias and its replacement holding different values (a
    * shorthand whose deprecation names its replacement; kong/db/schema/init.lua, 3.8). Before it,

@@ -17,6 +17,15 @@ describe('declarative/format-version', () => {
   });
   // Kong's declarative schema takes `_format_version` as text only (declarative_config.lua), so
   // an unquoted 3.0 (a number for YAML) is refused; Kong's own validate_spec expects the same.
+  // `deck konnect dump` writes "0.1" and service_packages (go-database-reconciler
+  // pkg/file/writer.go KonnectStateToFile); relabelling it 3.0 makes no gateway file of it.
+  it('says a decK Konnect file is no gateway configuration, instead of asking to convert it', async () => {
+    const konnect = '_format_version: "0.1"\nservice_packages:\n- name: orders\n  versions:\n  - version: v1\n';
+    const result = await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, konnect);
+    expect(result).toEqual(['konnectLegacy warning @1']);
+    // A gateway file with an unknown version still gets the conversion advice.
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "2.0"\nservices: []\n')).toEqual(['kongRefuses blocker @1']);
+  });
   it('invalid: unquoted 3.0 is a number, which Kong refuses', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: 3.0\nservices: []\n')).toEqual(['kongRefuses blocker @1']);
   });

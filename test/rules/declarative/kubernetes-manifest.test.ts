@@ -53,6 +53,21 @@ describe('declarative/kubernetes-manifest', () => {
     expect(full[0].message).toBe('cm.yaml is a Kubernetes ConfigMap that holds a Kong declarative configuration as text in `data.kong.yml` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.');
   });
 
+  // kubectl bundles put the ConfigMap after other objects (sweep 7: FIWARE/kong-plugins-fiware
+  // it/src/test/k3s/kong.yaml, a ServiceAccount, then the ConfigMap with kong.yml, then a Deployment).
+  it('finds the kong.yml of a ConfigMap in a later document of a multi-document manifest', async () => {
+    const bundle = `---\n${'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: kong\n'}---\n${DBLESS_CONFIGMAP}---\n${DEPLOYMENT}`;
+    expect((await run({ 'kong.yaml': bundle })).findings).toEqual(['declarative/kubernetes-manifest embeddedConfigLater warning @12']);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'bundle.yaml'), bundle);
+    const { config } = loadDeclarative({ paths: ['bundle.yaml'], cwd: dir });
+    const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(full[0].message).toBe('bundle.yaml is a Kubernetes manifest whose document 2, a ConfigMap, holds a Kong declarative configuration as text in `data.kong.yml`: that configuration was not checked. Extract it to a file and give that file with --declarative.');
+    // Without such a ConfigMap the bundle stays one manifest not checked, named by its first kind.
+    const plain = `${DEPLOYMENT}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}`;
+    expect((await run({ 'plain.yaml': plain })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+  });
+
   it('keeps the plain message for a ConfigMap that holds no Kong configuration', async () => {
     expect((await run({ 'env.yaml': OTHER_CONFIGMAP })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
   });

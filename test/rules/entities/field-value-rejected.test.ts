@@ -1,9 +1,20 @@
 import rule from '../../../rules/entities/field-value-rejected';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { runOnFiles, runRuleOnText } from '../../support/declarative-harness';
+import { tempDir } from '../../support/temp';
 
 describe('entities/field-value-rejected', () => {
   it('valid: one string per header', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins: [{name: http-log, config: {http_endpoint: "http://x", headers: {X-A: b}}}]\n')).toEqual([]);
+  });
+  // Header values may be credentials: the finding names the headers, never their values.
+  it('invalid: header lists, shown by their names only', async () => {
+    const { findings } = await runOnFiles({ from: '2.8.2', to: '3.4.0' }, ['kong.yml'], tempDir({
+      'kong.yml': 'plugins:\n- name: http-log\n  config:\n    http_endpoint: "http://x"\n    headers:\n      Authorization: [Bearer t0ken-value]\n      X-Team: payments\n',
+    }), undefined, [rule]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'plugin "http-log": `config.headers` = {"Authorization":[…],"X-Team":"…"} is not accepted from 3.0.0; expected one string per header name. http-log header values became single strings in 3.0 (a migration joins stored arrays; files with arrays fail validation).',
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('t0ken-value');
   });
   it('invalid: fractional queue size', async () => {
     expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0' }, 'plugins:\n- name: http-log\n  config: {http_endpoint: "http://x", queue: {max_batch_size: 2.5}}\n')).toEqual(['rejected blocker @3']);

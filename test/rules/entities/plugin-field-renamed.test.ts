@@ -8,6 +8,14 @@ describe('entities/plugin-field-renamed', () => {
   it('valid: allow instead of whitelist', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins: [{name: acl, config: {allow: [a]}}]\n')).toEqual([]);
   });
+  // An Enterprise 2.4 request-transformer-advanced writes whitelist.body (sweep 7,
+  // somethingwentwell/kong-learning reqtransadvtemplate.yaml); the 3.4 schema has only allow.
+  it('invalid: request-transformer-advanced whitelist (a warning: when it went is not documented)', async () => {
+    const text = 'plugins:\n- name: request-transformer-advanced\n  config:\n    replace: {uri: /a}\n    whitelist:\n      body: null\n';
+    const plan = { from: '2.8.4.14', to: '3.4.3.2', edition: 'enterprise' as const };
+    expect(await runRuleOnText(rule, plan, text)).toEqual(['removed warning @6']);
+    expect(await runRuleOnText(rule, plan, text.replace('whitelist', 'allow'))).toEqual([]);
+  });
   it('valid: whitelist on another plugin', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'plugins: [{name: my-plugin, config: {whitelist: [a]}}]\n')).toEqual([]);
   });
@@ -127,6 +135,20 @@ describe('entities/plugin-field-renamed', () => {
   it('valid: header_type and default_header_type at their defaults, as every dump writes them', async () => {
     const text = '_format_version: "3.0"\nplugins:\n- name: zipkin\n  config:\n    header_type: preserve\n    default_header_type: b3\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel\n    header_type: preserve\n';
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual([]);
+  });
+
+  // Kong's queue reads a legacy setting only when it differs from its 2.x default
+  // (kong/tools/queue.lua@3.4.2, get_plugin_params): the defaults a dump writes change nothing.
+  const httpLog = (legacy: string) => `_format_version: "3.0"\nplugins:\n- name: http-log\n  config:\n    http_endpoint: http://logs\n${legacy}    queue:\n      max_coalescing_delay: 1\n`;
+  it('valid: http-log queue_size, flush_timeout and retry_count at their 2.x defaults (a decK dump)', async () => {
+    const text = httpLog('    flush_timeout: 2\n    queue_size: 1\n    retry_count: 10\n');
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+    const otel = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    endpoint: http://otel\n    batch_span_count: 200\n    batch_flush_delay: 3\n';
+    expect(await runRuleOnText(rule, { from: '3.2.0', to: '3.4.0' }, otel)).toEqual([]);
+  });
+  it('invalid: http-log legacy queue settings other than their defaults', async () => {
+    const text = httpLog('    flush_timeout: 5\n    queue_size: 1\n    retry_count: 3\n');
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual(['conflict warning @6', 'ignored warning @8']);
   });
 });
 
