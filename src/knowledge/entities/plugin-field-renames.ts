@@ -2,6 +2,7 @@
 
 import { deck, digest, docs, repo } from './sources';
 import type { FieldPathText, FieldRename } from './types';
+import type { FactSource } from '../../model/source';
 
 const ALLOW_DENY_PLUGINS = ['acl', 'ip-restriction', 'bot-detection'] as const;
 const EE_REDIS_PLUGINS = [
@@ -156,6 +157,25 @@ const sameSiteRename = (plugins: readonly string[], from: string, to: string, br
   };
 };
 
+/**
+ * The Enterprise OpenID Connect and SAML session settings 3.2.1.0 dropped, at the default the
+ * plugins had before: every decK dump of an older node writes them, and 3.2.1.0 to 3.9 still
+ * accept the names (shorthand fields) and ignore them, so at that value there is nothing an
+ * operator chose and nothing to report or convert. The plugins' source is not public; the
+ * defaults come from their configuration reference.
+ */
+const OIDC_SAML_SESSION_DEFAULTS = [
+  { kind: 'docs', ref: 'Kong/docs.konghq.com:app/_hub/kong-inc/openid-connect/2.2.x.md@3767f689', note: 'Types, Optionality and Defaults: session_cookie_renew 600, session_cookie_maxsize 4000, session_strategy "default", session_compressor "none"' },
+  { kind: 'docs', ref: 'Kong/docs.konghq.com:app/_hub/kong-inc/saml/_index.md (a 3.1-era version, front-matter params)', note: 'the same four defaults for SAML' },
+  { kind: 'docs', ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.4/OpenidConnect.json@HEAD', note: 'the four names are shorthand_fields in 3.4 (also 3.9)' },
+] satisfies FactSource[];
+
+const droppedAtDumpDefault = (fact: FieldRename, oldDefault: string | number): FieldRename => ({
+  ...fact,
+  oldDefault,
+  sources: [...fact.sources, ...OIDC_SAML_SESSION_DEFAULTS],
+});
+
 /** The 3.7 tracing schemas deprecate the legacy header settings, each with the default Kong takes silently. */
 const TRACING_DEPRECATIONS = {
   opentelemetry: repo('kong/plugins/opentelemetry/schema.lua', '3.7.0', 'header_type: deprecation with old_default "preserve"'),
@@ -234,10 +254,10 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   sessionRename(['openid-connect'], 'authorization_cookie_lifetime', 'authorization_rolling_timeout', 'plugin-oidc-saml-session-parameters-renamed'),
   sameSiteRename(['openid-connect'], 'authorization_cookie_samesite', 'authorization_cookie_same_site', 'plugin-oidc-saml-session-parameters-renamed'),
   sessionRename(['openid-connect'], 'authorization_cookie_httponly', 'authorization_cookie_http_only', 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_cookie_renew', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_strategy', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
-  sessionRename(OIDC_SAML, 'session_compressor', undefined, 'plugin-oidc-saml-session-parameters-renamed'),
+  droppedAtDumpDefault(sessionRename(OIDC_SAML, 'session_cookie_renew', undefined, 'plugin-oidc-saml-session-parameters-renamed'), 600),
+  droppedAtDumpDefault(sessionRename(OIDC_SAML, 'session_cookie_maxsize', undefined, 'plugin-oidc-saml-session-parameters-renamed'), 4000),
+  droppedAtDumpDefault(sessionRename(OIDC_SAML, 'session_strategy', undefined, 'plugin-oidc-saml-session-parameters-renamed'), 'default'),
+  droppedAtDumpDefault(sessionRename(OIDC_SAML, 'session_compressor', undefined, 'plugin-oidc-saml-session-parameters-renamed'), 'none'),
   queueLegacy('queue_size', 'queue.max_batch_size', 'deprecated', 1),
   queueLegacy('flush_timeout', 'queue.max_coalescing_delay', 'deprecated', 2),
   queueLegacy('retry_count', undefined, 'ignored', 10),

@@ -137,6 +137,19 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual([]);
   });
 
+  // The Enterprise OIDC/SAML session settings 3.2.1.0 dropped are still accepted and ignored; at the
+  // defaults every older dump writes (configuration reference) they say nothing.
+  const oidc = (session: string) => `_format_version: "3.0"\nplugins:\n- name: openid-connect\n  config:\n    issuer: https://idp.example.com\n${session}`;
+  const eePlan = { from: '3.1.1.3', to: '3.4.3.5', edition: 'enterprise' as const };
+  it('valid: dropped OIDC session settings at the defaults an older dump writes', async () => {
+    const text = oidc('    session_cookie_renew: 600\n    session_cookie_maxsize: 4000\n    session_strategy: default\n    session_compressor: none\n');
+    expect(await runRuleOnText(rule, eePlan, text)).toEqual([]);
+  });
+  it('invalid: dropped OIDC session settings an operator changed have no effect from 3.2.1.0', async () => {
+    const text = oidc('    session_cookie_renew: 300\n    session_strategy: regenerate\n    session_compressor: zlib\n');
+    expect(await runRuleOnText(rule, eePlan, text)).toEqual(['ignored warning @6', 'ignored warning @7', 'ignored warning @8']);
+  });
+
   // Kong's queue reads a legacy setting only when it differs from its 2.x default
   // (kong/tools/queue.lua@3.4.2, get_plugin_params): the defaults a dump writes change nothing.
   const httpLog = (legacy: string) => `_format_version: "3.0"\nplugins:\n- name: http-log\n  config:\n    http_endpoint: http://logs\n${legacy}    queue:\n      max_coalescing_delay: 1\n`;
