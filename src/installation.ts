@@ -104,6 +104,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       for (const document of declarative.config.documents) {
         listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
       }
+      for (const manifest of declarative.config.unreadable) {
+        if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
+      }
     } else {
       missing.declarative = declarative.missingReason;
       if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;

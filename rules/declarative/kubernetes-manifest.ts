@@ -1,41 +1,85 @@
-// Says which files given as declarative configuration were Kubernetes manifests and so were not
-// checked. Folders of configuration often keep them beside kong.yml (Kong Ingress Controller
-// resources, the gateway's Deployment); neither Kong nor decK reads them as configuration, and a
-// report must not look as if they had been checked. A ConfigMap that carries a kong.yml as text
-// (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of the
-// file it sits: it is a DB-less configuration, not an Ingress Controller resource, and only needs
-// extracting to be checked.
+// Says what was and was not checked in files given as declarative configuration that are
+// Kubernetes manifests. Folders of configuration often keep them beside kong.yml (Kong Ingress
+// Controller resources, the gateway's Deployment). Their KongPlugin and KongClusterPlugin
+// resources are plugins the controller sends to Kong, so the entity rules check them
+// (src/inputs/declarative/kic-plugins.ts); every other object is named here as not checked, so
+// that a report does not look as if it had been. A plugin resource whose config comes from a
+// Secret is named too: its config is not in the manifest. A ConfigMap that carries a kong.yml as
+// text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
+// the file it sits: it is a DB-less configuration and only needs extracting to be checked.
 
 import { defineRule } from '../../src/engine/define-rule';
+import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 
-export default defineRule<'notChecked' | 'embeddedConfig' | 'embeddedConfigLater'>({
+type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'embeddedConfig' | 'embeddedConfigLater';
+
+/** Why a plugin resource's config could not be checked, in the words of the message. */
+const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
+  'config-from-secret': 'its config is read from a Secret at sync time (`configFrom`), which is not in the manifest',
+  'config-patches': 'parts of its config are read from Secrets at sync time (`configPatches`), which are not in the manifest',
+  'no-plugin-name': 'it names no plugin (`plugin`)',
+};
+
+export default defineRule<MessageId>({
   id: 'declarative/kubernetes-manifest',
-  description: 'Lists files given as declarative configuration that are Kubernetes manifests, which were not checked.',
+  description: 'Lists what files given as declarative configuration that are Kubernetes manifests held: KongPlugin and KongClusterPlugin resources checked as plugins, and the objects that were not checked.',
   severity: 'info',
   inputs: ['declarative'],
   messages: {
-    notChecked: '{{file}} is a Kubernetes manifest (`kind: {{kind}}`), not a Kong declarative file: it was not checked. Kong Ingress Controller resources need their own review.',
+    notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
+    pluginsChecked: '{{file}} is a Kubernetes manifest: its {{checked}} were checked as the Kong plugins the Ingress Controller makes of them; {{others}}.',
+    pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
     embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.',
     embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`: that configuration was not checked. Extract it to a file and give that file with --declarative.',
   },
-  remediation: 'Point --declarative at the kong.yml or decK state files only. For a ConfigMap holding a kong.yml, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Review Kong Ingress Controller resources against its upgrade notes.',
+  remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. For a ConfigMap holding a kong.yml, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
   docsUrl: 'https://developer.konghq.com/kubernetes-ingress-controller/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'the keys a declarative file may hold' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@kong-2.52.0', note: 'dblessConfig.config is written into a ConfigMap as data.kong.yml' },
+    { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
   ],
   check(ctx) {
     const declarative = ctx.input('declarative');
     const manifests = declarative.unreadable.filter((file) => file.reason === 'kubernetes-manifest');
-    // Nothing else was read: the operator may have pointed at the wrong file, so it is a warning.
-    const severity = declarative.documents.length === 0 ? 'warning' : 'info';
+    // Nothing at all was checked: the operator may have pointed at the wrong file, so it is a warning.
+    const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0);
+    const severity = checkedSomething ? 'info' : 'warning';
     for (const file of manifests) {
       const data = { file: file.file, kind: file.kind ?? 'unknown' };
+      const objects = file.objects;
       const embedded = file.embedded;
       if (embedded?.document) {
         ctx.report({ messageId: 'embeddedConfigLater', severity, at: embedded.origin, data: { ...data, key: embedded.key, document: String(embedded.document), embeddedKind: embedded.kind ?? 'unknown' } });
       } else if (embedded) ctx.report({ messageId: 'embeddedConfig', severity, at: embedded.origin, data: { ...data, key: embedded.key } });
-      else ctx.report({ messageId: 'notChecked', severity, at: file.origin, data });
+      if (objects && objects.checked.length > 0) {
+        ctx.report({ messageId: 'pluginsChecked', severity, at: file.origin, data: { file: file.file, checked: describeChecked(objects), others: describeOthers(objects, file) } });
+      } else if (!embedded) {
+        ctx.report({ messageId: 'notChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
+      }
+      for (const plugin of objects?.unchecked ?? []) {
+        ctx.report({ messageId: 'pluginConfigUnread', severity, at: plugin.origin, data: { resource: plugin.label, reason: UNREAD_REASONS[plugin.reason] } });
+      }
     }
   },
 });
+
+/** `2 KongPlugin resources and 1 KongClusterPlugin resource`. */
+function describeChecked(objects: ManifestObjects): string {
+  return objects.checked.map(({ kind, count }) => `${count} ${kind} resource${count === 1 ? '' : 's'}`).join(' and ');
+}
+
+/** What else the manifest held, named as not checked. */
+function describeOthers(objects: ManifestObjects, file: UnreadableDeclarative): string {
+  // An embedded kong.yml has its own finding; its ConfigMap is still an object not checked here.
+  const kinds = objects.otherKinds;
+  if (kinds.length === 0) return file.embedded ? 'nothing else in it was checked' : 'it holds nothing else';
+  return `not checked: ${kinds.map((kind) => `\`${kind}\``).join(', ')}`;
+}
+
+/** `kind: Deployment`, or every kind of a multi-document manifest. */
+function describeKinds(file: UnreadableDeclarative): string {
+  const kinds = file.objects?.otherKinds ?? [];
+  if (kinds.length <= 1) return `\`kind: ${kinds[0] ?? file.kind ?? 'unknown'}\``;
+  return `kinds ${kinds.map((kind) => `\`${kind}\``).join(', ')}`;
+}

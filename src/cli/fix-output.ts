@@ -39,11 +39,20 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   });
   const lines = [`wrote ${output}: ${conversions.length} change(s) for ${plan.from} -> ${plan.to}`];
   for (const c of conversions) lines.push(`  converted  ${c.description}`);
+  for (const manifest of inputs.declarative?.unreadable ?? []) {
+    if (manifest.objects && manifest.objects.checked.length > 0) lines.push(`  not converted  ${manifest.file}: ${KIC_NOT_CONVERTED}`);
+  }
   const left = recheck.findings.filter((f) => f.severity !== 'info');
   lines.push(left.length === 0 ? 'nothing left to convert by hand' : `${left.length} finding(s) left to fix by hand in ${output}:`);
   for (const f of left) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
   io.stderr(`${lines.join('\n')}\n`);
 }
+
+/**
+ * Manifests are applied by kubectl, Helm or GitOps tooling that owns their layout (templates,
+ * overlays): a rewritten copy would not be the file anyone applies, so their findings are fixed by hand.
+ */
+const KIC_NOT_CONVERTED = 'its KongPlugin and KongClusterPlugin resources are checked, but --fix-output does not rewrite Kubernetes manifests; change them by hand as the findings say';
 
 /** Why there is not exactly one file to convert: a file given but not read as Kong's is named. */
 function whyNotOne(declarative: DeclarativeConfig | undefined): string {
@@ -58,5 +67,6 @@ function describeSkipped(file: UnreadableDeclarative): string {
   if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
   if (file.reason === 'compose-file') return `${file.file} is a docker compose file, not a declarative file`;
   if (file.embedded) return `${file.file} is a Kubernetes ${file.embedded.kind ?? file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
+  if (file.objects && file.objects.checked.length > 0) return `${file.file} is a Kubernetes manifest: ${KIC_NOT_CONVERTED}`;
   return `${file.file} is a Kubernetes manifest (\`kind: ${file.kind}\`), not a declarative file`;
 }

@@ -124,6 +124,7 @@ export function forEachRoutePath(entity: Entity, each: (path: string, index: num
 
 /** `plugin "key-auth"` or `route "orders"`, for messages. */
 export function entityLabel(entity: Entity): string {
+  if (entity.label) return entity.label;
   return entity.name ? `${entity.type} "${entity.name}"` : entity.id ? `${entity.type} ${entity.id}` : entity.type;
 }
 

@@ -32,6 +32,11 @@ export interface Entity {
   /** The entity's name, username or other human handle, for messages. */
   name?: string;
   /**
+   * How messages name the entity when its type and name would not say where it comes from: a
+   * Kong Ingress Controller resource is known by its Kubernetes kind, name and namespace.
+   */
+  label?: string;
+  /**
    * Field values in Kong's schema shape (`paths` is an array, `config` an object), as Kong
    * receives them: a declarative service's `url` already split into protocol, host, port and
    * path, a plugin's decK `_config` merged into `config`, decK `_info.defaults` filled in. `at`
@@ -59,6 +64,7 @@ export interface Entity {
 
 /** A human label for messages: `route "orders" (3f2a…)`. */
 export function describeEntity(entity: Entity): string {
+  if (entity.label) return entity.label;
   const handle = entity.name ? ` "${entity.name}"` : '';
   const id = entity.id ? ` (${entity.id})` : '';
   return `${entity.type}${handle}${id}`;

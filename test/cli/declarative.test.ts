@@ -56,6 +56,62 @@ describe('check --declarative', () => {
   });
 });
 
+// Kong Ingress Controller plugin resources are plugins the controller sends to Kong: checked
+// against the target's plugin schemas, located in the manifest's own lines, document by document.
+describe('check --declarative with a Kubernetes manifest', () => {
+  const MANIFEST = 'declarative/kic-plugins.yml';
+
+  it('checks KongPlugin and KongClusterPlugin resources at their lines and names the rest as not checked', async () => {
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(MANIFEST), '-f', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const found = report.findings
+      .filter((f: { ruleId: string }) => /^(entities|declarative)\//.test(f.ruleId))
+      .map((f: { ruleId: string; location: { line: number }; message: string }) => `${f.ruleId} @${f.location.line} ${f.message.split(':')[0]}`);
+    expect(found.sort()).toEqual([
+      `declarative/kubernetes-manifest @1 ${fixture(MANIFEST)} is a Kubernetes manifest`,
+      'declarative/kubernetes-manifest @67 KongPlugin "lambda" (namespace api)',
+      'entities/plugin-field-renamed @19 KongPlugin "office-only" (namespace api, plugin ip-restriction)',
+      'entities/plugin-field-renamed @58 KongClusterPlugin "global-acl" (plugin acl)',
+      'entities/plugin-field-renamed @94 KongPlugin "legacy-fn" (namespace jobs, plugin pre-function)',
+    ]);
+    // A manifest has no _format_version and is no Kong file: no format finding, no --fix-output copy.
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'declarative/format-version')).toBe(false);
+    expect(report.installation.inputs).toContainEqual({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: fixture(MANIFEST) });
+  });
+
+  it('does not report the clean KongPlugin', async () => {
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.9', '--declarative', fixture(MANIFEST), '-f', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(JSON.stringify(report.findings)).not.toContain('rate-limit-5');
+    // The same manifest to 3.9 reports the Redis fields of another rate-limiting resource: the resource was read.
+    expect(JSON.stringify(report.findings)).toContain('KongPlugin \\"shared-quota\\"');
+  });
+
+  it('never prints what the Secrets hold or which Secret a plugin reads, in any format', async () => {
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
+      const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(MANIFEST), '-f', format]);
+      expect(result.stdout).toContain('configFrom');
+      for (const secret of ['AKIAEXAMPLESECRETKEY', 's3cr3t-do-not-print', 'lambda-credentials']) {
+        expect(result.stdout).not.toContain(secret);
+        expect(result.stderr).not.toContain(secret);
+      }
+    }
+  });
+
+  it('--fix-output refuses a manifest, and names it as not converted beside a kong.yml it converts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-kic-'));
+    const alone = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(MANIFEST), '--fix-output', join(dir, 'out.yml')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('kic-plugins.yml is a Kubernetes manifest: its KongPlugin and KongClusterPlugin resources are checked, but --fix-output does not rewrite Kubernetes manifests');
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+    const beside = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(MANIFEST), '--declarative', fixture('declarative/plugins-3-0.yml'), '--fix-output', join(dir, 'out.yml'), '--fail-on', 'none']);
+    expect(beside.code).toBe(0);
+    expect(beside.stderr).toContain(`not converted  ${fixture(MANIFEST)}: its KongPlugin`);
+    expect(readFileSync(join(dir, 'out.yml'), 'utf8')).not.toContain('KongPlugin');
+  });
+});
+
 describe('check with declarative_config from kong.conf', () => {
   it('reads the file next to kong.conf and applies DB-less rules to a DB-less node', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-dbless-'));

@@ -159,8 +159,17 @@ export class DeclarativeEntitySource implements EntitySource {
   readonly label: string;
   /** decK's `_plugin_configs` and `_info.defaults`, read once; undefined when no file has them. */
   private readonly deck: DeckShared | undefined;
-  constructor(private readonly documents: readonly DeclarativeDocument[]) {
-    this.label = documents.map((d) => d.file).join(', ');
+  constructor(
+    private readonly documents: readonly DeclarativeDocument[],
+    /** KongPlugin and KongClusterPlugin resources of Kubernetes manifests (kic-plugins.ts), visited after the files' plugins. */
+    private readonly kicPlugins: readonly Entity[] = [],
+  ) {
+    const files = documents.map((d) => d.file);
+    for (const plugin of kicPlugins) {
+      const file = plugin.origin.kind === 'file' ? plugin.origin.file : undefined;
+      if (file !== undefined && !files.includes(file)) files.push(file);
+    }
+    this.label = files.join(', ');
     this.deck = readDeckShared(documents);
     // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
     for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
@@ -204,6 +213,7 @@ export class DeclarativeEntitySource implements EntitySource {
       if (document.patchFile === 'add-plugins' && want.has('plugin')) walkAddPlugins(document, visit);
       if (document.workspace && want.has('workspace')) visit(new DeckWorkspaceEntity(document, document.workspace.value));
     }
+    if (want.has('plugin')) for (const plugin of this.kicPlugins) visit(plugin);
   }
 }
 

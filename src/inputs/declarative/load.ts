@@ -16,8 +16,10 @@ import type { ParsedText } from './yaml-reader';
 import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
-import { readYaml, secondDocumentStart } from './yaml-reader';
-import type { DeclarativeConfig, DeclarativeDocument, UnreadableDeclarative } from './types';
+import { readYaml } from './yaml-reader';
+import { KicPluginEntity, readManifestObjects } from './kic-plugins';
+import { manifestDocuments, type ManifestDocument } from './manifest-documents';
+import type { DeclarativeConfig, DeclarativeDocument, ManifestObjects, UnreadableDeclarative } from './types';
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
 
@@ -108,6 +110,7 @@ function isFile(path: string): boolean {
 function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES): DeclarativeConfig {
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
+  const kicPlugins: KicPluginEntity[] = [];
   for (const file of files) {
     if (extname(file).toLowerCase() === '.lua') {
       unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
@@ -115,10 +118,18 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     }
     const document = readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong);
     // A folder of configuration often keeps Kubernetes manifests (Kong Ingress Controller
-    // resources, a Deployment) beside kong.yml: they are listed as not read, not checked as Kong files.
+    // resources, a Deployment) beside kong.yml. They are no Kong file; their KongPlugin and
+    // KongClusterPlugin resources are plugins the controller sends to Kong, and are checked as
+    // such (kic-plugins.ts). Everything else in them is listed as not checked.
     if (!loadedByKong && isKubernetesManifest(document.root)) {
-      const embedded = embeddedInManifest(document);
-      unreadable.push({ file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
+      const objects = [...manifestDocuments(document)];
+      const embedded = embeddedInManifest(objects);
+      const reading = readManifestObjects(objects);
+      kicPlugins.push(...reading.plugins);
+      unreadable.push({
+        file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}),
+        objects: summarizeObjects(reading), origin: { kind: 'file', file, line: 1, column: 1 },
+      });
       continue;
     }
     // docker compose files (compose.yaml beside kong.yaml) share the name `services`, as a map.
@@ -128,7 +139,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     }
     documents.push(document);
   }
-  return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents) };
+  return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents, kicPlugins) };
 }
 
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
@@ -162,7 +173,7 @@ const EMBEDDED_ROOT_KEY = new RegExp(`^(?:[ \\t{]*"(?:${KONG_ROOT_KEYS.join('|')
  * as text, as the Kong Helm chart writes `dblessConfig.config` into `data.kong.yml`
  * (Kong/charts charts/kong/templates/config-dbless.yaml@kong-2.52.0).
  */
-function embeddedDeclarative(document: DeclarativeDocument): UnreadableDeclarative['embedded'] {
+function embeddedDeclarative(document: ManifestDocument): UnreadableDeclarative['embedded'] {
   for (const field of ['data', 'stringData']) {
     const entries = document.root[field];
     if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
@@ -173,31 +184,22 @@ function embeddedDeclarative(document: DeclarativeDocument): UnreadableDeclarati
   return undefined;
 }
 
-/** Enough for a rendered chart (a few dozen objects); a larger stream is not searched further. */
-const MAX_MANIFEST_DOCUMENTS = 200;
-
 /**
  * The same, in any document of a multi-document manifest: `kubectl apply -f` bundles put the
- * ConfigMap after a ServiceAccount or a Namespace. Each later document is read with the ones
- * before it blanked out (newlines kept), so its positions are the file's own.
+ * ConfigMap after a ServiceAccount or a Namespace.
  */
-function embeddedInManifest(document: DeclarativeDocument): UnreadableDeclarative['embedded'] {
-  let current = document;
-  let text = document.text;
-  for (let index = 1; index <= MAX_MANIFEST_DOCUMENTS; index++) {
-    const found = embeddedDeclarative(current);
-    if (found) return index === 1 ? found : { ...found, kind: String(current.root.kind), document: index };
-    const next = current.laterDocuments ? secondDocumentStart(text) : undefined;
-    if (next === undefined) return undefined;
-    text = text.slice(0, next).replace(/[^\n]/g, ' ') + text.slice(next);
-    try {
-      current = readDeclarativeText(document.file, text);
-    } catch {
-      // A later document that is not a mapping (a list, a scalar) ends the search.
-      return undefined;
-    }
+function embeddedInManifest(documents: readonly ManifestDocument[]): UnreadableDeclarative['embedded'] {
+  for (const document of documents) {
+    const found = embeddedDeclarative(document);
+    if (found) return document.number === 1 ? found : { ...found, kind: String(document.root.kind), document: document.number };
   }
   return undefined;
+}
+
+function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): ManifestObjects {
+  const counts = new Map<string, number>();
+  for (const plugin of reading.plugins) counts.set(plugin.resource.kind, (counts.get(plugin.resource.kind) ?? 0) + 1);
+  return { checked: [...counts].map(([kind, count]) => ({ kind, count })), unchecked: reading.unchecked, otherKinds: reading.otherKinds };
 }
 
 function readText(file: string, fullPath: string, maxBytes: number): string {

@@ -5,6 +5,7 @@
 import type { EntitySource } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
 import type { TextLines } from '../../text/line-index';
+import type { UncheckedKicPlugin } from './kic-plugins';
 
 /** `kong`: a DB-less kong.yml that Kong loads itself; `deck`: a decK state file. */
 export type DeclarativeFlavor = 'kong' | 'deck';
@@ -87,7 +88,19 @@ export interface UnreadableDeclarative {
    * later document of a multi-document manifest, that document's kind and number (from 1).
    */
   embedded?: { key: string; origin: FileOrigin; kind?: string; document?: number };
+  /**
+   * What the objects of a Kubernetes manifest were, across all its documents: the Kong Ingress
+   * Controller plugin resources read and checked as plugins (counted by kind), those whose config
+   * could not be read here, and the kinds of every other object (not checked).
+   */
+  objects?: ManifestObjects;
   origin: FileOrigin;
+}
+
+export interface ManifestObjects {
+  checked: { kind: string; count: number }[];
+  unchecked: UncheckedKicPlugin[];
+  otherKinds: string[];
 }
 
 export interface DeclarativeConfig {

@@ -26,14 +26,38 @@ describe('declarative/kubernetes-manifest', () => {
     expect((await run({ 'kong.yaml': KONG_FILE })).findings).toEqual([]);
   });
 
-  it('lists manifests beside kong.yml as not checked (info) and reads only the Kong file', async () => {
+  it('lists manifests beside kong.yml (info): a KongPlugin as checked, a Deployment as not; reads only the Kong file as a file', async () => {
     const { findings, read } = await run({ 'deployment.yaml': DEPLOYMENT, 'kong.yaml': KONG_FILE, 'plugin.yaml': KONG_PLUGIN });
-    expect(findings).toEqual(['declarative/kubernetes-manifest notChecked info @1', 'declarative/kubernetes-manifest notChecked info @1']);
+    expect(findings).toEqual(['declarative/kubernetes-manifest notChecked info @1', 'declarative/kubernetes-manifest pluginsChecked info @1']);
     expect(read).toEqual(['kong.yaml']);
   });
 
-  it('warns when only manifests were given: nothing was checked', async () => {
-    expect((await run({ 'plugin.yaml': KONG_PLUGIN })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+  it('warns when only manifests without a readable plugin were given: nothing was checked', async () => {
+    expect((await run({ 'deployment.yaml': DEPLOYMENT })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+    // A manifest of KongPlugins alone is checked: no warning.
+    expect((await run({ 'plugin.yaml': KONG_PLUGIN })).findings).toEqual(['declarative/kubernetes-manifest pluginsChecked info @1']);
+  });
+
+  it('names the plugin resources read and every other kind of the manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'all.yaml'), `${DEPLOYMENT}---\n${KONG_PLUGIN}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}---\n${KONG_PLUGIN.replace('KongPlugin', 'KongClusterPlugin')}`);
+    const { config } = loadDeclarative({ paths: ['all.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'all.yaml is a Kubernetes manifest: its 2 KongPlugin resources and 1 KongClusterPlugin resource were checked as the Kong plugins the Ingress Controller makes of them; not checked: `Deployment`, `ConfigMap`.',
+    ]);
+  });
+
+  it('names a plugin whose config comes from a Secret as not checked, without the Secret\'s name', async () => {
+    const fromSecret = `${KONG_PLUGIN}configFrom:\n  secretKeyRef:\n    name: rl-config\n    key: config.json\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'secret.yaml'), fromSecret);
+    const { config } = loadDeclarative({ paths: ['secret.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    // Nothing at all could be checked: a warning, as for any manifest.
+    expect(summarize(findings)).toEqual(['declarative/kubernetes-manifest notChecked warning @1', 'declarative/kubernetes-manifest pluginConfigUnread warning @7']);
+    expect(findings[1].message).toBe('KongPlugin "rl": its config is read from a Secret at sync time (`configFrom`), which is not in the manifest: its plugin configuration was not checked.');
+    expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json/);
   });
 
   it('a Kong file that happens to carry apiVersion and kind is still read as Kong\'s', async () => {
@@ -63,9 +87,15 @@ describe('declarative/kubernetes-manifest', () => {
     const { config } = loadDeclarative({ paths: ['bundle.yaml'], cwd: dir });
     const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
     expect(full[0].message).toBe('bundle.yaml is a Kubernetes manifest whose document 2, a ConfigMap, holds a Kong declarative configuration as text in `data.kong.yml`: that configuration was not checked. Extract it to a file and give that file with --declarative.');
-    // Without such a ConfigMap the bundle stays one manifest not checked, named by its first kind.
+    // Without such a ConfigMap the bundle is one manifest whose KongPlugin is checked.
     const plain = `${DEPLOYMENT}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}`;
-    expect((await run({ 'plain.yaml': plain })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+    expect((await run({ 'plain.yaml': plain })).findings).toEqual(['declarative/kubernetes-manifest pluginsChecked info @1']);
+    // Without a plugin either, it is named by every kind it holds.
+    const dir2 = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir2, 'objects.yaml'), `${DEPLOYMENT}---\n${OTHER_CONFIGMAP}`);
+    const { config: objects } = loadDeclarative({ paths: ['objects.yaml'], cwd: dir2 });
+    const { findings: named } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: objects, entities: [objects!.entities] }, [rule]);
+    expect(named[0].message).toBe('objects.yaml is a Kubernetes manifest (kinds `Deployment`, `ConfigMap`), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.');
   });
 
   it('keeps the plain message for a ConfigMap that holds no Kong configuration', async () => {

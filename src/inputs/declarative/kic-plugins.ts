@@ -1,0 +1,150 @@
+// Kong Ingress Controller plugin resources (KongPlugin, KongClusterPlugin) read from Kubernetes
+// manifests as plugin entities. The controller sends each one to Kong as a plugin (Admin API or
+// DB-less /config), so Kong's plugin schema of the target version judges it exactly as it judges
+// a kong.yml plugin. What the controller sends, per resource
+// (Kong/kubernetes-ingress-controller internal/dataplane/kongstate/plugin.go@v3.1.0, toKongPlugin):
+// `plugin` as the name, `config` as written, `enabled: false` when `disabled` is true, and
+// `protocols`, `ordering`, `instance_name` and `run_on` as written. The fields a resource may carry
+// are those of config/crd/bases/configuration.konghq.com_kongplugins.yaml@v3.1.0 (and
+// _kongclusterplugins.yaml, which adds a namespace to its Secret references).
+//
+// Where a plugin is attached (annotations on Ingresses, Services, KongConsumers; `consumerRef`)
+// does not matter to the schema, so no parent is worked out.
+
+import type { Entity, FieldPath } from '../../model/entities';
+import type { FileOrigin } from '../../model/origin';
+import type { ManifestDocument } from './manifest-documents';
+
+const KIC_GROUP = 'configuration.konghq.com/';
+export const KIC_PLUGIN_KINDS = ['KongPlugin', 'KongClusterPlugin'] as const;
+export type KicPluginKind = (typeof KIC_PLUGIN_KINDS)[number];
+
+/** Entity fields written under another key in the resource. */
+const RESOURCE_KEY: Readonly<Record<string, string>> = { name: 'plugin', enabled: 'disabled' };
+
+/** A KongPlugin or KongClusterPlugin, as the plugin Kong receives. */
+export class KicPluginEntity implements Entity {
+  readonly type = 'plugin' as const;
+  readonly sourceKind = 'declarative' as const;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly name: string;
+  readonly label: string;
+
+  constructor(
+    readonly resource: KicResource,
+    pluginName: string,
+  ) {
+    const written = resource.record;
+    const fields: Record<string, unknown> = { name: pluginName };
+    // An absent config reaches Kong as an empty one, filled with the schema's defaults.
+    fields.config = isMapping(written.config) ? written.config : {};
+    if (typeof written.disabled === 'boolean') fields.enabled = !written.disabled;
+    for (const key of ['protocols', 'ordering', 'instance_name', 'run_on']) {
+      if (written[key] !== undefined && written[key] !== null) fields[key] = written[key];
+    }
+    this.fields = fields;
+    this.name = pluginName;
+    this.label = `${resource.title} (${resource.namespace ? `namespace ${resource.namespace}, ` : ''}plugin ${pluginName})`;
+  }
+
+  get origin(): FileOrigin {
+    return this.resource.at([]);
+  }
+
+  at(path: FieldPath = []): FileOrigin {
+    if (path.length === 0) return this.resource.at([]);
+    const head = typeof path[0] === 'string' ? RESOURCE_KEY[path[0]] ?? path[0] : path[0];
+    return this.resource.at([head, ...path.slice(1)]);
+  }
+}
+
+/** One Kubernetes object of a manifest: a whole document, or an item of a `kind: List`. */
+export interface KicResource {
+  readonly kind: string;
+  readonly record: Readonly<Record<string, unknown>>;
+  readonly namespace?: string;
+  /** `KongPlugin "rl"`, or `KongPlugin (document 3)` for one without a name. */
+  readonly title: string;
+  at(path: FieldPath): FileOrigin;
+}
+
+/** A KIC plugin resource whose configuration cannot be read here, and why. */
+export interface UncheckedKicPlugin {
+  label: string;
+  reason: 'config-from-secret' | 'config-patches' | 'no-plugin-name';
+  origin: FileOrigin;
+}
+
+/** What the Kubernetes documents of one manifest held. */
+export interface ManifestReading {
+  /** KongPlugin and KongClusterPlugin resources read as plugin entities. */
+  plugins: KicPluginEntity[];
+  /** KIC plugin resources that were found but could not be checked. */
+  unchecked: UncheckedKicPlugin[];
+  /** The kinds of every other object, in file order, each once. */
+  otherKinds: string[];
+}
+
+/** Sorts the objects of a manifest into KIC plugins (checked or not) and everything else. */
+export function readManifestObjects(documents: Iterable<ManifestDocument>): ManifestReading {
+  const reading: ManifestReading = { plugins: [], unchecked: [], otherKinds: [] };
+  const other = new Set<string>();
+  for (const document of documents) {
+    for (const resource of objectsOf(document)) {
+      if (!isKicPlugin(resource.record)) {
+        other.add(resource.kind);
+        continue;
+      }
+      const plugin = resource.record.plugin;
+      const unchecked = (reason: UncheckedKicPlugin['reason']) =>
+        reading.unchecked.push({ label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`, reason, origin: resource.at([reason === 'no-plugin-name' ? 'kind' : reason === 'config-patches' ? 'configPatches' : 'configFrom']) });
+      // Values taken from Secrets at sync time: the config Kong gets is not in the manifest, and
+      // a check of what is written would judge a config nobody sends (a default looks unset).
+      if (resource.record.configFrom !== undefined && resource.record.configFrom !== null) unchecked('config-from-secret');
+      else if (Array.isArray(resource.record.configPatches) && resource.record.configPatches.length > 0) unchecked('config-patches');
+      else if (typeof plugin !== 'string' || plugin === '') unchecked('no-plugin-name');
+      else reading.plugins.push(new KicPluginEntity(resource, plugin));
+    }
+  }
+  reading.otherKinds = [...other];
+  return reading;
+}
+
+function isKicPlugin(record: Readonly<Record<string, unknown>>): boolean {
+  return typeof record.apiVersion === 'string' && record.apiVersion.startsWith(KIC_GROUP) && (KIC_PLUGIN_KINDS as readonly unknown[]).includes(record.kind);
+}
+
+/**
+ * The objects of a document: the document itself, or the items of a list (`kubectl get -o yaml`
+ * writes `kind: List`; the API's own lists are `KongPluginList` and the like).
+ */
+function* objectsOf(document: ManifestDocument): Generator<KicResource> {
+  const root = document.root;
+  if (typeof root.kind === 'string' && root.kind.endsWith('List') && Array.isArray(root.items)) {
+    for (let index = 0; index < root.items.length; index++) {
+      const item: unknown = root.items[index];
+      if (isMapping(item)) yield resourceAt(document, item, ['items', index], `item ${index + 1} of document ${document.number}`);
+    }
+    return;
+  }
+  yield resourceAt(document, root, [], `document ${document.number}`);
+}
+
+function resourceAt(document: ManifestDocument, record: Readonly<Record<string, unknown>>, prefix: FieldPath, place: string): KicResource {
+  const kind = typeof record.kind === 'string' ? record.kind : 'unknown';
+  const metadata = isMapping(record.metadata) ? record.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+  // KongClusterPlugin is cluster-scoped: a namespace written on it means nothing.
+  const namespace = kind !== 'KongClusterPlugin' && typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  return {
+    kind,
+    record,
+    ...(namespace ? { namespace } : {}),
+    title: name !== undefined ? `${kind} "${name}"` : `${kind} (${place})`,
+    at: (path) => document.at(prefix.length === 0 ? path : [...prefix, ...path]),
+  };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

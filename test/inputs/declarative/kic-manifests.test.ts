@@ -1,0 +1,142 @@
+// Kubernetes manifests: every document read with positions in the file's own lines, and
+// KongPlugin / KongClusterPlugin resources turned into the plugins the Ingress Controller sends.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDeclarative, readDeclarativeText } from '../../../src/inputs/declarative';
+import { manifestDocuments } from '../../../src/inputs/declarative/manifest-documents';
+import { KicPluginEntity } from '../../../src/inputs/declarative/kic-plugins';
+import type { DeclarativeEntitySource } from '../../../src/inputs/declarative';
+
+/** The 1-based line of the first line of `text` that contains `needle` after line `after`. */
+function lineOf(text: string, needle: string, after = 0): number {
+  const lines = text.split('\n');
+  for (let i = after; i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
+  throw new Error(`${needle} not found`);
+}
+
+function load(files: Record<string, string>): ReturnType<typeof loadDeclarative>['config'] & object {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-kic-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return loadDeclarative({ paths: Object.keys(files), cwd: dir }).config!;
+}
+
+function plugins(config: { entities: unknown }): KicPluginEntity[] {
+  return (config.entities as DeclarativeEntitySource).list('plugin') as KicPluginEntity[];
+}
+
+const STREAM = [
+  '# leading comment',
+  'apiVersion: v1',
+  'kind: Namespace',
+  'metadata: {name: api}',
+  '---',
+  '# a comment inside the second document',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'data:',
+  '  a: |',
+  '    text',
+  '...',
+  '---',
+  '',
+  'apiVersion: configuration.konghq.com/v1',
+  'kind: KongPlugin',
+  'metadata:',
+  '  name: third',
+  'plugin: ip-restriction',
+  'config:',
+  '  whitelist: [10.0.0.0/8]',
+  '--- # a fourth, holding a list, is no object',
+  '- a',
+  '---',
+  'kind: Last',
+  'nested:',
+  '  deep:',
+  '    value: 1',
+  '',
+].join('\n');
+
+describe('manifestDocuments', () => {
+  it('locates values of later documents at their own lines, the third one included', () => {
+    const documents = [...manifestDocuments(readDeclarativeText('stream.yaml', STREAM))];
+    expect(documents.map((d) => [d.number, d.root.kind])).toEqual([[1, 'Namespace'], [2, 'ConfigMap'], [3, 'KongPlugin'], [5, 'Last']]);
+    const third = documents[2];
+    expect(third.at(['config', 'whitelist'])).toEqual({ kind: 'file', file: 'stream.yaml', line: lineOf(STREAM, 'whitelist'), column: 14 });
+    expect(third.at(['plugin']).line).toBe(lineOf(STREAM, 'plugin:'));
+    expect(third.at([]).line).toBe(lineOf(STREAM, 'kind: KongPlugin') - 1);
+    // A path that is not there answers with its closest existing ancestor.
+    expect(third.at(['config', 'allow']).line).toBe(lineOf(STREAM, 'whitelist'));
+    expect(documents[1].at(['data', 'a']).line).toBe(lineOf(STREAM, '  a: |'));
+    expect(documents[3].at(['nested', 'deep', 'value'])).toMatchObject({ line: lineOf(STREAM, 'value: 1'), column: 12 });
+  });
+
+  it('keeps a file without later documents to the first, and a JSON file whole', () => {
+    expect([...manifestDocuments(readDeclarativeText('one.yaml', 'kind: A\n'))]).toHaveLength(1);
+    const json = readDeclarativeText('list.json', '{"apiVersion": "v1", "kind": "List",\n "items": [\n  {"kind": "KongPlugin"}]}');
+    const [only] = [...manifestDocuments(json)];
+    expect(only.at(['items', 0, 'kind']).line).toBe(3);
+  });
+});
+
+const KONG_PLUGIN = `apiVersion: configuration.konghq.com/v1
+kind: KongPlugin
+metadata:
+  name: rl
+  namespace: shop
+plugin: rate-limiting
+disabled: true
+protocols: [https]
+instance_name: rl-shop
+config:
+  minute: 5
+`;
+
+describe('KongPlugin and KongClusterPlugin resources', () => {
+  it('become the plugin the controller sends: plugin -> name, disabled -> enabled false, config as written', () => {
+    const [plugin] = plugins(load({ 'p.yaml': KONG_PLUGIN }));
+    expect(plugin.fields).toEqual({ name: 'rate-limiting', config: { minute: 5 }, enabled: false, protocols: ['https'], instance_name: 'rl-shop' });
+    expect(plugin.label).toBe('KongPlugin "rl" (namespace shop, plugin rate-limiting)');
+    // Fields are located where the resource writes them, under its own keys.
+    expect(plugin.at(['name']).line).toBe(6);
+    expect(plugin.at(['enabled']).line).toBe(7);
+    expect(plugin.at(['config', 'minute']).line).toBe(11);
+    expect(plugin.origin.line).toBe(1);
+  });
+
+  it('reads plugins after other objects, in a kind: List, and names a cluster plugin without a namespace', () => {
+    const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: kong}\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n- apiVersion: configuration.konghq.com/v1\n  kind: KongClusterPlugin\n  metadata: {name: cors, namespace: ignored}\n  plugin: cors\n`;
+    const config = load({ 'bundle.yaml': text });
+    const found = plugins(config);
+    expect(found.map((p) => [p.label, p.fields.config, p.at(['name']).line])).toEqual([['KongClusterPlugin "cors" (plugin cors)', {}, 14]]);
+    expect(config.documents).toEqual([]);
+    expect(config.unreadable[0].objects).toEqual({ checked: [{ kind: 'KongClusterPlugin', count: 1 }], unchecked: [], otherKinds: ['Deployment', 'Service'] });
+  });
+
+  it('does not make a plugin of a resource whose config comes from Secrets, and keeps no secret detail', () => {
+    const fromSecret = `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: {name: lambda}\nplugin: aws-lambda\nconfigFrom:\n  secretKeyRef: {name: creds, key: cfg}\n`;
+    const patched = `---\napiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata: {name: oidc}\nplugin: openid-connect\nconfig: {issuer: https://id.example}\nconfigPatches:\n- path: /client_secret\n  valueFrom:\n    secretKeyRef: {name: oidc, namespace: auth, key: secret}\n`;
+    const config = load({ 'secret.yaml': fromSecret + patched });
+    expect(plugins(config)).toEqual([]);
+    const unchecked = config.unreadable[0].objects!.unchecked;
+    expect(unchecked.map((u) => [u.label, u.reason, u.origin.line])).toEqual([
+      ['KongPlugin "lambda"', 'config-from-secret', 6],
+      ['KongClusterPlugin "oidc"', 'config-patches', 14],
+    ]);
+    expect(JSON.stringify(config.unreadable)).not.toMatch(/creds|cfg|client_secret/);
+  });
+
+  it('leaves resources of other groups alone, whatever their kind', () => {
+    const config = load({ 'other.yaml': 'apiVersion: example.com/v1\nkind: KongPlugin\nplugin: acl\nconfig: {blacklist: [x]}\n' });
+    expect(plugins(config)).toEqual([]);
+    expect(config.unreadable[0].objects!.otherKinds).toEqual(['KongPlugin']);
+  });
+
+  it('visits KIC plugins after the plugins of kong.yml files, which keep their own format', () => {
+    const config = load({ 'kong.yml': '_format_version: "3.0"\nplugins:\n- name: cors\n', 'p.yaml': KONG_PLUGIN });
+    expect(plugins(config).map((p) => p.label ?? p.name)).toEqual(['cors', 'KongPlugin "rl" (namespace shop, plugin rate-limiting)']);
+    expect(config.documents.map((d) => d.file)).toEqual(['kong.yml']);
+    expect(config.entities.label).toBe('kong.yml, p.yaml');
+  });
+});
