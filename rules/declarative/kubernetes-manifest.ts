@@ -27,7 +27,7 @@ export default defineRule<MessageId>({
   inputs: ['declarative'],
   messages: {
     notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
-    pluginsChecked: '{{file}} is a Kubernetes manifest: its {{checked}} were checked as the Kong plugins the Ingress Controller makes of them; {{others}}.',
+    pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
     embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.',
     embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`: that configuration was not checked. Extract it to a file and give that file with --declarative.',

@@ -69,7 +69,7 @@ describe('check --declarative with a Kubernetes manifest', () => {
       .filter((f: { ruleId: string }) => /^(entities|declarative)\//.test(f.ruleId))
       .map((f: { ruleId: string; location: { line: number }; message: string }) => `${f.ruleId} @${f.location.line} ${f.message.split(':')[0]}`);
     expect(found.sort()).toEqual([
-      `declarative/kubernetes-manifest @1 ${fixture(MANIFEST)} is a Kubernetes manifest`,
+      `declarative/kubernetes-manifest @1 ${fixture(MANIFEST)} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them`,
       'declarative/kubernetes-manifest @67 KongPlugin "lambda" (namespace api)',
       'entities/plugin-field-renamed @19 KongPlugin "office-only" (namespace api, plugin ip-restriction)',
       'entities/plugin-field-renamed @58 KongClusterPlugin "global-acl" (plugin acl)',

@@ -44,7 +44,7 @@ describe('declarative/kubernetes-manifest', () => {
     const { config } = loadDeclarative({ paths: ['all.yaml'], cwd: dir });
     const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
     expect(findings.map((f) => f.message)).toEqual([
-      'all.yaml is a Kubernetes manifest: its 2 KongPlugin resources and 1 KongClusterPlugin resource were checked as the Kong plugins the Ingress Controller makes of them; not checked: `Deployment`, `ConfigMap`.',
+      'all.yaml is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: 2 KongPlugin resources and 1 KongClusterPlugin resource; not checked: `Deployment`, `ConfigMap`.',
     ]);
   });
 
