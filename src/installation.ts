@@ -212,11 +212,7 @@ function versionFromDatabase(database: DatabaseInput): { version: KongVersion; r
  */
 export function enterprisePluginIn(declarative: DeclarativeConfig | undefined): { name: string; origin: Origin } | undefined {
   if (!(declarative?.entities instanceof DeclarativeEntitySource)) return undefined;
-  for (const plugin of declarative.entities.list('plugin')) {
-    const name = plugin.fields.name;
-    if (typeof name === 'string' && isEnterprisePluginName(name)) return { name, origin: plugin.at(['name']) };
-  }
-  return undefined;
+  return declarative.entities.firstPluginNamed(isEnterprisePluginName);
 }
 
 /**

@@ -201,6 +201,23 @@ export class DeclarativeEntitySource implements EntitySource {
     return out;
   }
 
+  /**
+   * The first plugin whose name passes `test`, with where the name is written, read off the
+   * parsed documents without making entities: asked before any rule runs (the edition), it must
+   * not cost a walk of every entity (60,000 plugin objects on the largest files).
+   */
+  firstPluginNamed(test: (name: string) => boolean): { name: string; origin: Origin } | undefined {
+    for (const document of this.documents) {
+      const found = firstNamedIn(document.root, [], test) ?? firstInAddPlugins(document, test);
+      if (found) return { name: found.name, origin: document.at(found.path) };
+    }
+    for (const plugin of this.kicPlugins) {
+      const name = plugin.fields.name;
+      if (typeof name === 'string' && test(name)) return { name, origin: plugin.at(['name']) };
+    }
+    return undefined;
+  }
+
   private visit(want: ReadonlySet<EntityType>, visit: (entity: Entity) => void): void {
     // The collections worth descending into: those holding a wanted type somewhere below.
     const descend = new Set(Object.keys(HOLDS).filter((type) => [...want].some((w) => HOLDS[type as keyof typeof HOLDS]!.has(w))));
@@ -215,6 +232,50 @@ export class DeclarativeEntitySource implements EntitySource {
     }
     if (want.has('plugin')) for (const plugin of this.kicPlugins) visit(plugin);
   }
+}
+
+/** Collections that hold plugins, at the top of a file and inside each entity that nests them. */
+const PLUGIN_HOLDERS = new Set(['services', 'routes', 'consumers', 'consumer_groups']);
+
+/** Depth-first, in file order: a `plugins` list's items, then the plugins of nested entities. */
+function firstNamedIn(container: Readonly<Record<string, unknown>>, path: (string | number)[], test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
+  for (const [key, value] of Object.entries(container)) {
+    if (!Array.isArray(value)) continue;
+    if (key === 'plugins') {
+      const found = firstInList(value, path.concat('plugins'), test);
+      if (found) return found;
+    } else if (PLUGIN_HOLDERS.has(key)) {
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+        const found = firstNamedIn(item as Record<string, unknown>, path.concat(key, i), test);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function firstInList(plugins: readonly unknown[], path: (string | number)[], test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
+  for (let i = 0; i < plugins.length; i++) {
+    const item = plugins[i];
+    const name = item !== null && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
+    if (typeof name === 'string' && test(name)) return { name, path: path.concat(i, 'name') };
+  }
+  return undefined;
+}
+
+/** The plugins of a decK add-plugins file (`add-plugins[].plugins`). */
+function firstInAddPlugins(document: DeclarativeDocument, test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
+  if (document.patchFile !== 'add-plugins') return undefined;
+  const patches = document.root['add-plugins'];
+  if (!Array.isArray(patches)) return undefined;
+  for (let index = 0; index < patches.length; index++) {
+    const plugins = (patches[index] as { plugins?: unknown } | null)?.plugins;
+    const found = Array.isArray(plugins) ? firstInList(plugins, ['add-plugins', index, 'plugins'], test) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
