@@ -208,7 +208,7 @@ export class DeclarativeEntitySource implements EntitySource {
    */
   firstPluginNamed(test: (name: string) => boolean): { name: string; origin: Origin } | undefined {
     for (const document of this.documents) {
-      const found = firstNamedIn(document.root, [], test) ?? firstInAddPlugins(document, test);
+      const found = firstNamedIn(document.root, 'top', [], test) ?? firstInAddPlugins(document, test);
       if (found) return { name: found.name, origin: document.at(found.path) };
     }
     for (const plugin of this.kicPlugins) {
@@ -234,33 +234,48 @@ export class DeclarativeEntitySource implements EntitySource {
   }
 }
 
-/** Collections that hold plugins, at the top of a file and inside each entity that nests them. */
-const PLUGIN_HOLDERS = new Set(['services', 'routes', 'consumers', 'consumer_groups']);
+/** Where plugins can sit: at the top of a file, and under the entities that nest them (NESTED). */
+const PLUGIN_PATHS: Readonly<Record<string, readonly string[]>> = {
+  top: ['services', 'routes', 'consumers', 'consumer_groups'],
+  services: ['routes'],
+  routes: [],
+  consumers: [],
+  consumer_groups: [],
+};
 
-/** Depth-first, in file order: a `plugins` list's items, then the plugins of nested entities. */
-function firstNamedIn(container: Readonly<Record<string, unknown>>, path: (string | number)[], test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
-  for (const [key, value] of Object.entries(container)) {
-    if (!Array.isArray(value)) continue;
-    if (key === 'plugins') {
-      const found = firstInList(value, path.concat('plugins'), test);
+/**
+ * Depth-first: a `plugins` list's items, then the plugins of nested entities. Only the keys that
+ * can hold plugins are looked up, and the path is built only for the plugin found: this runs over
+ * every entity of the file before any rule does.
+ */
+function firstNamedIn(
+  container: Readonly<Record<string, unknown>>, holder: string, path: (string | number)[], test: (name: string) => boolean,
+): { name: string; path: (string | number)[] } | undefined {
+  const plugins = container.plugins;
+  if (Array.isArray(plugins)) {
+    const found = firstInList(plugins, path, test);
+    if (found) return found;
+  }
+  for (const key of PLUGIN_PATHS[holder]) {
+    const items = container[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      path.push(key, i);
+      const found = firstNamedIn(item as Record<string, unknown>, key, path, test);
       if (found) return found;
-    } else if (PLUGIN_HOLDERS.has(key)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
-        const found = firstNamedIn(item as Record<string, unknown>, path.concat(key, i), test);
-        if (found) return found;
-      }
+      path.length -= 2;
     }
   }
   return undefined;
 }
 
-function firstInList(plugins: readonly unknown[], path: (string | number)[], test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
+function firstInList(plugins: readonly unknown[], path: readonly (string | number)[], test: (name: string) => boolean): { name: string; path: (string | number)[] } | undefined {
   for (let i = 0; i < plugins.length; i++) {
     const item = plugins[i];
     const name = item !== null && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
-    if (typeof name === 'string' && test(name)) return { name, path: path.concat(i, 'name') };
+    if (typeof name === 'string' && test(name)) return { name, path: [...path, 'plugins', i, 'name'] };
   }
   return undefined;
 }
@@ -272,7 +287,7 @@ function firstInAddPlugins(document: DeclarativeDocument, test: (name: string) =
   if (!Array.isArray(patches)) return undefined;
   for (let index = 0; index < patches.length; index++) {
     const plugins = (patches[index] as { plugins?: unknown } | null)?.plugins;
-    const found = Array.isArray(plugins) ? firstInList(plugins, ['add-plugins', index, 'plugins'], test) : undefined;
+    const found = Array.isArray(plugins) ? firstInList(plugins, ['add-plugins', index], test) : undefined;
     if (found) return found;
   }
   return undefined;
