@@ -103,7 +103,12 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   result.helm = values;
   result.layer = helmConfLayer(values, reading.notUnderstood);
   for (const file of values.files) result.listed.push({ kind: 'helm values', label: reading.readAs === 'Kong chart' ? file : `${file} (${reading.readAs})` });
-  if (reading.notUnderstood) return;
+  if (reading.notUnderstood) {
+    // Set aside, the file may still name an image (Bitnami's does): say so rather than report
+    // that it names none and that Kong's chart default image runs.
+    result.helmImageUnread = `${values.files.join(', ')} ${values.files.length > 1 ? 'were' : 'was'} set aside (${reading.readAs}): no image or Kong version was taken from ${values.files.length > 1 ? 'them' : 'it'}`;
+    return;
+  }
   result.edition = helmEdition(values);
   result.deployment = helmDeployment(values);
   const freeMode = helmFreeMode(values);

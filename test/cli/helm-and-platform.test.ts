@@ -195,6 +195,20 @@ describe('Helm values', () => {
     expect(find(json, 'conf/file-syntax')[0]).toMatchObject({ location: { file, line: 1 }, message: expect.stringContaining('not understood') });
     expect(json.installation.inputs[0].label).toContain('not a values file of the Kong chart');
     expect(json.installation.topology.reason).not.toMatch(/chart/);
+    expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason).toMatch(/set aside \(not a values file of the Kong chart/);
+  });
+
+  it('Bitnami values are set aside without claiming they name no image', async () => {
+    // The folio-org/eureka-k8s kong/values.yaml (Bitnami's chart, image folio-kong:latest) was
+    // reported as naming no image, so that "the chart runs its default kong image".
+    const file = fixture('helm/bitnami/values.yaml');
+    const json = await report(['--helm-values', file, '--from', '2.8', '--to', '3.4']);
+    expect(json.installation.inputs[0].label).toContain('Bitnami kong chart values: not read');
+    const reason = json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason;
+    expect(reason).toBe(`${file} was set aside (Bitnami kong chart values: not read): no image or Kong version was taken from it`);
+    const missing = await runCli(['check', '--no-config', '--helm-values', file, '--to', '3.4', '--no-db']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--from is required.*was set aside \(Bitnami kong chart values: not read\)/);
   });
 
   it.each([
