@@ -72,11 +72,16 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const platform = loadPlatformInputs(options.platform ?? {});
-  if (options.confFile || Object.keys(kongEnv).length > 0 || platform.layer) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: platform.layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
-    if (options.confFile || !platform.layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
+  // nothing (every default would be reported as relied on).
+  const helmLayer = platform.layer && !(platform.helmSetAside && !options.confFile && Object.keys(kongEnv).length === 0) ? platform.layer : undefined;
+  if (options.confFile || Object.keys(kongEnv).length > 0 || helmLayer) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: helmLayer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
+    if (options.confFile || !helmLayer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
-    missing.kongConf = 'no kong.conf given (pass it as the first argument to check)';
+    missing.kongConf = platform.helmSetAside
+      ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
+      : 'no kong.conf given (pass it as the first argument to check)';
   }
   // Versions the user gave are checked before any connection is made.
   const to = deriveVersion(options.to, '--to');
@@ -154,7 +159,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     });
 
     // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
-    if (inputs.kongConf && platform.layer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
+    if (inputs.kongConf && helmLayer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
     const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan);
     if (plugins.customPlugins) {

@@ -39,6 +39,8 @@ export interface PlatformInputs {
   versionUnknown?: string;
   /** The Helm values write an image this tool cannot read (a template, another repository): why. */
   helmImageUnread?: string;
+  /** The Helm values belong to another chart and were set aside: nothing in `layer` but that diagnostic. */
+  helmSetAside?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
   /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
@@ -107,6 +109,7 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
     // Set aside, the file may still name an image (Bitnami's does): say so rather than report
     // that it names none and that Kong's chart default image runs.
     result.helmImageUnread = `${values.files.join(', ')} ${values.files.length > 1 ? 'were' : 'was'} set aside (${reading.readAs}): no image or Kong version was taken from ${values.files.length > 1 ? 'them' : 'it'}`;
+    result.helmSetAside = `${values.files.join(', ')}: ${reading.readAs}`;
     return;
   }
   result.edition = helmEdition(values);

@@ -192,8 +192,11 @@ describe('Helm values', () => {
   it('a values file of another chart is said not to be understood, and drives nothing', async () => {
     const file = fixture('helm/other-chart/values.yaml');
     const json = await report(['--helm-values', file, '--from', '2.8', '--to', '3.4']);
-    expect(find(json, 'conf/file-syntax')[0]).toMatchObject({ location: { file, line: 1 }, message: expect.stringContaining('not understood') });
     expect(json.installation.inputs[0].label).toContain('not a values file of the Kong chart');
+    // No settings were read, so the kong.conf rules are not evaluated rather than told that
+    // every property is left to its default.
+    expect(find(json, 'conf/default-changed')).toEqual([]);
+    expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'conf/default-changed')?.reason).toMatch(/no kong\.conf given, and the Helm values belong to another chart \(.*not a values file of the Kong chart/);
     expect(json.installation.topology.reason).not.toMatch(/chart/);
     expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason).toMatch(/set aside \(not a values file of the Kong chart/);
   });
@@ -204,6 +207,8 @@ describe('Helm values', () => {
     const file = fixture('helm/bitnami/values.yaml');
     const json = await report(['--helm-values', file, '--from', '2.8', '--to', '3.4']);
     expect(json.installation.inputs[0].label).toContain('Bitnami kong chart values: not read');
+    expect(find(json, 'conf/default-changed')).toEqual([]);
+    expect(json.installation.topology.reason).not.toMatch(/kong\.conf\b.*database = off/);
     const reason = json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason;
     expect(reason).toBe(`${file} was set aside (Bitnami kong chart values: not read): no image or Kong version was taken from it`);
     const missing = await runCli(['check', '--no-config', '--helm-values', file, '--to', '3.4', '--no-db']);
