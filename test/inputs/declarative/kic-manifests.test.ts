@@ -188,3 +188,23 @@ parameters:
     expect(config.entities.label).toBe('kong.yml, p.yaml');
   });
 });
+
+describe('unrendered templates', () => {
+  // As erichsend/api.erichsen.dev echo-service/templates/acme-plugin.yaml keeps it in its chart.
+  const CHART_TEMPLATE = `{{- if .Values.ingress.enabled -}}\napiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata:\n  name: rl\nplugin: rate-limiting\nconfig:\n  minute: 5\n{{- end }}\n`;
+
+  it('says a file that fails to parse holds Go template actions and is to be rendered first', () => {
+    expect(() => load({ 'acme-plugin.yaml': CHART_TEMPLATE })).toThrow(/malformed YAML: .*Go template actions .*helm template/);
+  });
+
+  it('keeps the parser\'s own words for a malformed file without template actions', () => {
+    let message = '';
+    try {
+      load({ 'broken.yaml': 'apiVersion: v1\nkind: [KongPlugin\n' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^malformed YAML/);
+    expect(message).not.toMatch(/template/);
+  });
+});
