@@ -115,8 +115,10 @@ function isKicPlugin(record: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * The objects of a document: the document itself, or the items of a list (`kubectl get -o yaml`
- * writes `kind: List`; the API's own lists are `KongPluginList` and the like).
+ * The objects of a document: the document itself, the items of a list (`kubectl get -o yaml`
+ * writes `kind: List`; the API's own lists are `KongPluginList` and the like), or the objects of
+ * an OpenShift Template, which `oc process` turns into those objects once its `${PARAMETERS}`
+ * are filled in (openshift/api template/v1/types.go, Template.Objects).
  */
 function* objectsOf(document: ManifestDocument): Generator<KicResource> {
   const root = document.root;
@@ -127,15 +129,32 @@ function* objectsOf(document: ManifestDocument): Generator<KicResource> {
     }
     return;
   }
+  if (isOpenShiftTemplate(root) && Array.isArray(root.objects)) {
+    // The template itself is an object too (it is what `oc apply` creates), listed as not checked.
+    yield resourceAt(document, root, [], `document ${document.number}`);
+    for (let index = 0; index < root.objects.length; index++) {
+      const item: unknown = root.objects[index];
+      if (isMapping(item)) yield resourceAt(document, item, ['objects', index], `object ${index + 1} of document ${document.number}`, true);
+    }
+    return;
+  }
   yield resourceAt(document, root, [], `document ${document.number}`);
 }
 
-function resourceAt(document: ManifestDocument, record: Readonly<Record<string, unknown>>, prefix: FieldPath, place: string): KicResource {
+/** `kind: Template` of template.openshift.io, or of the legacy `v1` group OpenShift 3 templates use. */
+function isOpenShiftTemplate(root: Readonly<Record<string, unknown>>): boolean {
+  return root.kind === 'Template' && typeof root.apiVersion === 'string' && (root.apiVersion === 'v1' || root.apiVersion.startsWith('template.openshift.io/'));
+}
+
+function resourceAt(document: ManifestDocument, record: Readonly<Record<string, unknown>>, prefix: FieldPath, place: string, inTemplate = false): KicResource {
   const kind = typeof record.kind === 'string' ? record.kind : 'unknown';
   const metadata = isMapping(record.metadata) ? record.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : undefined;
-  // KongClusterPlugin is cluster-scoped: a namespace written on it means nothing.
-  const namespace = kind !== 'KongClusterPlugin' && typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  // KongClusterPlugin is cluster-scoped: a namespace written on it means nothing. A template
+  // drops a namespace written as a literal when it is processed (openshift/api
+  // template/v1/types.go, Template.Objects), so only a written parameter is kept.
+  const written = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  const namespace = kind !== 'KongClusterPlugin' && written !== undefined && (!inTemplate || written.includes('${')) ? written : undefined;
   return {
     kind,
     record,

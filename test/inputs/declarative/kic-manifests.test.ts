@@ -127,6 +127,54 @@ describe('KongPlugin and KongClusterPlugin resources', () => {
     expect(JSON.stringify(config.unreadable)).not.toMatch(/creds|cfg|client_secret/);
   });
 
+  // Shaped after asseco-tech/openshift-kong-ingress deploy/route/templates/kong-plugins-template.yaml:
+  // KongPlugins kept under `objects:` of an OpenShift Template, applied with `oc process | oc apply`.
+  const TEMPLATE = `apiVersion: v1
+kind: Template
+metadata:
+  name: kong-plugins-template
+objects:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: c}
+- apiVersion: configuration.konghq.com/v1
+  kind: KongPlugin
+  metadata:
+    name: office
+    namespace: dropped-by-oc-process
+    annotations:
+      kubernetes.io/ingress.class: \${ingress_class}
+  plugin: ip-restriction
+  config:
+    whitelist: [10.0.0.0/8]
+- apiVersion: configuration.konghq.com/v1
+  kind: KongPlugin
+  metadata:
+    name: rl
+    namespace: \${NAMESPACE}
+  plugin: rate-limiting
+parameters:
+- name: ingress_class
+`;
+
+  it('reads the KongPlugins of an OpenShift Template, as `oc process` makes them', () => {
+    const config = load({ 'template.yaml': TEMPLATE });
+    const found = plugins(config);
+    // A literal namespace is dropped by `oc process`; a parameter is kept as written.
+    expect(found.map((p) => [p.label, p.at(['name']).line])).toEqual([
+      ['KongPlugin "office" (plugin ip-restriction)', lineOf(TEMPLATE, 'plugin: ip-restriction')],
+      ['KongPlugin "rl" (namespace ${NAMESPACE}, plugin rate-limiting)', lineOf(TEMPLATE, 'plugin: rate-limiting')],
+    ]);
+    expect(found[0].at(['config', 'whitelist'])).toMatchObject({ line: lineOf(TEMPLATE, 'whitelist'), column: 16 });
+    expect(config.unreadable[0].objects!.otherKinds).toEqual(['Template', 'ConfigMap']);
+  });
+
+  it('reads no objects of a Template kind from another API group', () => {
+    const config = load({ 'other-template.yaml': TEMPLATE.replace('apiVersion: v1\nkind: Template', 'apiVersion: example.com/v1\nkind: Template') });
+    expect(plugins(config)).toEqual([]);
+    expect(config.unreadable[0].objects!.otherKinds).toEqual(['Template']);
+  });
+
   it('leaves resources of other groups alone, whatever their kind', () => {
     const config = load({ 'other.yaml': 'apiVersion: example.com/v1\nkind: KongPlugin\nplugin: acl\nconfig: {blacklist: [x]}\n' });
     expect(plugins(config)).toEqual([]);
@@ -138,5 +186,25 @@ describe('KongPlugin and KongClusterPlugin resources', () => {
     expect(plugins(config).map((p) => p.label ?? p.name)).toEqual(['cors', 'KongPlugin "rl" (namespace shop, plugin rate-limiting)']);
     expect(config.documents.map((d) => d.file)).toEqual(['kong.yml']);
     expect(config.entities.label).toBe('kong.yml, p.yaml');
+  });
+});
+
+describe('unrendered templates', () => {
+  // As erichsend/api.erichsen.dev echo-service/templates/acme-plugin.yaml keeps it in its chart.
+  const CHART_TEMPLATE = `{{- if .Values.ingress.enabled -}}\napiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata:\n  name: rl\nplugin: rate-limiting\nconfig:\n  minute: 5\n{{- end }}\n`;
+
+  it('says a file that fails to parse holds Go template actions and is to be rendered first', () => {
+    expect(() => load({ 'acme-plugin.yaml': CHART_TEMPLATE })).toThrow(/malformed YAML: .*Go template actions .*helm template/);
+  });
+
+  it('keeps the parser\'s own words for a malformed file without template actions', () => {
+    let message = '';
+    try {
+      load({ 'broken.yaml': 'apiVersion: v1\nkind: [KongPlugin\n' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^malformed YAML/);
+    expect(message).not.toMatch(/template/);
   });
 });
