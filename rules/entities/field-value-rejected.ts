@@ -8,7 +8,7 @@ import { fieldValueRules } from '../../src/knowledge/entities/field-value-rules'
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { ValueCheck, ValueRule } from '../../src/knowledge/entities/types';
 import type { Entity } from '../../src/model/entities';
-import { deepestExisting, matches } from '../../src/model/field-paths';
+import { deepestExisting, isRecord, matches } from '../../src/model/field-paths';
 
 /** True when the value passes the check. */
 function passes(check: ValueCheck, value: unknown): boolean {
@@ -30,21 +30,17 @@ function passes(check: ValueCheck, value: unknown): boolean {
  * values may be credentials (an Authorization header, an API key), which no report may hold.
  */
 function show(value: unknown): string {
-  const text = isMapping(value)
+  const text = isRecord(value)
     ? `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${elided(item)}`).join(',')}}`
     : JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A member's shape without its content. */
 function elided(item: unknown): string {
   if (Array.isArray(item)) return '[…]';
   if (typeof item === 'string') return '"…"';
-  return isMapping(item) ? '{…}' : JSON.stringify(item) ?? String(item);
+  return isRecord(item) ? '{…}' : JSON.stringify(item) ?? String(item);
 }
 
 export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({

@@ -15,6 +15,7 @@ import type { IntendedValue } from './intended-value';
 import { sameValue } from './value-compare';
 import { lyamlPlainValue } from '../inputs/declarative/kong-yaml-scalars';
 import { blockEntries, flowText, scalarText } from './yaml-text';
+import { isRecord } from '../model/field-paths';
 
 export class CannotPatch extends Error {}
 
@@ -27,10 +28,6 @@ interface Edit {
 type Entries = [string, unknown][];
 const NOT_MERGED = Symbol('not merged');
 type Merged = Map<string, unknown> | undefined;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);

@@ -2,11 +2,9 @@
 // does not matter; a list's order does. Used to skip what a conversion left alone and, after
 // writing, to prove that the copy reads back as intended.
 
-type Path = readonly (string | number)[];
+import { isRecord } from '../model/field-paths';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+type Path = readonly (string | number)[];
 
 /** The first place where `actual` and `expected` differ, or undefined when they are the same value. */
 export function firstDifference(actual: unknown, expected: unknown, path: Path = []): Path | undefined {

@@ -55,10 +55,15 @@ export function fieldValues(fields: Readonly<Record<string, unknown>>, text: Fie
   return hits;
 }
 
+/** A record (a YAML or JSON mapping): an object that is not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Unset, null, or an empty list or record: a value that carries nothing over. */
 export function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0) ||
-    (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+    (isRecord(value) && Object.keys(value).length === 0);
 }
 
 /** The path of an absent field's closest existing container, for "field not set" findings. */

@@ -13,6 +13,7 @@
 
 import type { Entity, FieldPath } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
+import { isRecord } from '../../model/field-paths';
 import type { ManifestDocument } from './manifest-documents';
 
 const KIC_GROUP = 'configuration.konghq.com/';
@@ -37,7 +38,7 @@ export class KicPluginEntity implements Entity {
     const written = resource.record;
     const fields: Record<string, unknown> = { name: pluginName };
     // An absent config reaches Kong as an empty one, filled with the schema's defaults.
-    fields.config = isMapping(written.config) ? written.config : {};
+    fields.config = isRecord(written.config) ? written.config : {};
     if (typeof written.disabled === 'boolean') fields.enabled = !written.disabled;
     for (const key of ['protocols', 'ordering', 'instance_name', 'run_on']) {
       if (written[key] !== undefined && written[key] !== null) fields[key] = written[key];
@@ -125,7 +126,7 @@ function* objectsOf(document: ManifestDocument): Generator<KicResource> {
   if (typeof root.kind === 'string' && root.kind.endsWith('List') && Array.isArray(root.items)) {
     for (let index = 0; index < root.items.length; index++) {
       const item: unknown = root.items[index];
-      if (isMapping(item)) yield resourceAt(document, item, ['items', index], `item ${index + 1} of document ${document.number}`);
+      if (isRecord(item)) yield resourceAt(document, item, ['items', index], `item ${index + 1} of document ${document.number}`);
     }
     return;
   }
@@ -134,7 +135,7 @@ function* objectsOf(document: ManifestDocument): Generator<KicResource> {
     yield resourceAt(document, root, [], `document ${document.number}`);
     for (let index = 0; index < root.objects.length; index++) {
       const item: unknown = root.objects[index];
-      if (isMapping(item)) yield resourceAt(document, item, ['objects', index], `object ${index + 1} of document ${document.number}`, true);
+      if (isRecord(item)) yield resourceAt(document, item, ['objects', index], `object ${index + 1} of document ${document.number}`, true);
     }
     return;
   }
@@ -148,7 +149,7 @@ function isOpenShiftTemplate(root: Readonly<Record<string, unknown>>): boolean {
 
 function resourceAt(document: ManifestDocument, record: Readonly<Record<string, unknown>>, prefix: FieldPath, place: string, inTemplate = false): KicResource {
   const kind = typeof record.kind === 'string' ? record.kind : 'unknown';
-  const metadata = isMapping(record.metadata) ? record.metadata : {};
+  const metadata = isRecord(record.metadata) ? record.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : undefined;
   // KongClusterPlugin is cluster-scoped: a namespace written on it means nothing. A template
   // drops a namespace written as a literal when it is processed (openshift/api
@@ -162,8 +163,4 @@ function resourceAt(document: ManifestDocument, record: Readonly<Record<string, 
     title: name !== undefined ? `${kind} "${name}"` : `${kind} (${place})`,
     at: (path) => document.at(prefix.length === 0 ? path : [...prefix, ...path]),
   };
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@
 
 import type { EntityType, FieldPath } from '../../model/entities';
 import type { DeclarativeDocument, DeclarativeFlavor } from './types';
+import { isRecord } from '../../model/field-paths';
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -247,8 +248,4 @@ function splitUrl(url: string): UrlParts | undefined {
 /** What decK's defaulter treats as empty: absent, null, or an empty list. */
 function isUnset(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
