@@ -4,6 +4,7 @@
 // Kong host, so these are warnings that say what to check there.
 
 import { defineRule } from '../../src/engine/define-rule';
+import { pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { PLUGINSERVER_DEFAULTS_CHANGE as FACT, pluginserverKeyPrefix } from '../../src/knowledge/conf/pluginserver-defaults';
 
 export default defineRule<'queryDefault' | 'socketDefault'>({
@@ -24,9 +25,7 @@ export default defineRule<'queryDefault' | 'socketDefault'>({
     const names = conf.get('pluginserver_names');
     if (!names) return;
     const prefix = (conf.get('prefix')?.value ?? '').replace(/\/+$/, '');
-    for (const raw of names.value.split(',')) {
-      const name = raw.trim().toLowerCase();
-      if (!name) continue;
+    for (const name of pluginServerNames(conf)) {
       const key = pluginserverKeyPrefix(name);
       const binary = `${FACT.binDir}/${name}`;
       if (!conf.get(`${key}_query_cmd`)) {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
 import { fileOrigin } from '../../src/model/origin';
 import type { CustomPlugin, ExternalFile } from '../../src/inputs/plugins/types';
+import { pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
 const F = pluginFacts;
@@ -37,12 +38,12 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
   sources: [...F.goPluginserverRemoved.sources, ...F.priorityVersionRequired.sources, ...F.externalRawBodyBytes.sources],
   check(ctx) {
     const conf = ctx.optionalInput('kongConf');
-    const names = conf?.get('pluginserver_names')?.value.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+    const names = conf ? pluginServerNames(conf) : undefined;
     const goDir = conf?.get('go_plugins_dir');
     const external = ctx.input('customPlugins').plugins.filter((p) => p.language !== 'lua');
     for (const plugin of external) {
       const data = { plugin: plugin.name, language: plugin.language };
-      if (conf && (!names || names.length === 0)) {
+      if (names !== undefined && names.length === 0) {
         ctx.report({ messageId: 'noPluginServer', at: goDir?.origin ?? plugin.origin,
           data: { ...data, legacy: goDir && goDir.value !== 'off' ? ` (go_plugins_dir = ${goDir.value} is ignored from 3.0)` : '' } });
       } else if (names && plugin.language === 'go' && !names.includes(plugin.name.toLowerCase())) {

@@ -4,7 +4,7 @@
 // code is not Lua and no lua_package_path holds it.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { enabledPlugins, packagePathRoots } from '../../src/inputs/plugins/enabled-list';
+import { enabledPlugins, packagePathRoots, pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
@@ -28,7 +28,7 @@ export default defineRule<'notLocated' | 'serverNotGiven'>({
     const conf = ctx.input('kongConf');
     const bundled = bundledPlugins(ctx.plan.from, ctx.plan.edition).names;
     const given = new Set((ctx.optionalInput('customPlugins')?.plugins ?? []).map((p) => p.name));
-    const servers = new Set((conf.get('pluginserver_names')?.value.split(',') ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean));
+    const servers = new Set(pluginServerNames(conf));
     const roots = packagePathRoots(conf);
     const searched = [given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given',
       roots.length > 0 ? `not under kong/plugins/ of ${roots.join(', ')}` : 'no lua_package_path folder to search'].join('; ');

@@ -25,6 +25,16 @@ export function enabledPlugins(conf: KongConf): EnabledPlugins {
   };
 }
 
+/**
+ * The plugin servers kong.conf declares in `pluginserver_names`, lower-cased as Kong reads them
+ * (kong/conf_loader/init.lua@3.9.3 and runloop/plugin_servers/process.lua@3.8.1: name:lower()).
+ */
+export function pluginServerNames(conf: KongConf): string[] {
+  const setting = conf.get('pluginserver_names');
+  if (!setting) return [];
+  return setting.value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0);
+}
+
 /** The folders that `lua_package_path` templates point at (`/opt/custom/?.lua` -> `/opt/custom`). */
 export function packagePathRoots(conf: KongConf): string[] {
   const setting = conf.get('lua_package_path');

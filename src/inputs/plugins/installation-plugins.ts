@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
-import { enabledPlugins, packagePathRoots } from './enabled-list';
+import { enabledPlugins, packagePathRoots, pluginServerNames } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
 import type { CustomPlugin, CustomPlugins } from './types';
 
@@ -56,7 +56,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
 function namedAsDeclared(plugins: readonly CustomPlugin[], conf: KongConf): CustomPlugin[] {
   const declared = new Set([
     ...enabledPlugins(conf).explicit.map((e) => e.name.toLowerCase()),
-    ...(conf.get('pluginserver_names')?.value.split(',') ?? []).map((n) => n.trim().toLowerCase()).filter(Boolean),
+    ...pluginServerNames(conf),
   ]);
   return plugins.map((plugin) => {
     if (plugin.language !== 'go' || declared.has(plugin.name.toLowerCase())) return plugin;
