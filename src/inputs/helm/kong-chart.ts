@@ -45,7 +45,7 @@ export function readChartValues(files: readonly string[]): ChartReading {
     const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }), ingress.gatewayKey);
     const enabled = values.scalar('enabled');
     const off = enabled?.value === false ? `; ${ingress.gatewayKey}.enabled is false at ${enabled.origin.file}:${enabled.origin.line}, so this release runs no gateway of its own` : '';
-    const konnectLicense = konnectLicenseSwitch(user, `${ingress.controllerKey}.`);
+    const konnectLicense = konnectLicenseSwitch(overDefaults(user, undefined, ingress.controllerKey));
     return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
   }
   const bitnami = bitnamiChartMarker(user);
@@ -65,7 +65,7 @@ export function readChartValues(files: readonly string[]): ChartReading {
       notUnderstood: `none of the top-level keys (${shown}) is one of the Kong chart's (env, image, proxy, ...): the file belongs to another chart, so nothing in it was read or checked`,
     };
   }
-  const konnectLicense = konnectLicenseSwitch(user, '');
+  const konnectLicense = konnectLicenseSwitch(user);
   return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
 }
 
@@ -94,14 +94,12 @@ function bitnamiChartMarker(user: HelmValues): string | undefined {
  * chart then tells the controller to fetch the license from Konnect and push it to the gateways
  * it manages, and only when Konnect sync itself is on and the controller is not turned off.
  */
-function konnectLicenseSwitch(user: HelmValues, prefix: string): { origin: FileOrigin; path: string } | undefined {
-  const root = prefix ? prefix.slice(0, -1) : undefined;
-  const at = (...path: string[]) => user.scalar(...(root ? [root, ...path] : path));
+function konnectLicenseSwitch(values: HelmValues): { origin: FileOrigin; path: string } | undefined {
   const { controller, konnect, license } = HELM_CHART.konnectLicense;
-  if (at(...controller)?.value === false || at(...konnect)?.value !== true) return undefined;
-  const enabled = at(...license);
+  if (values.scalar(...controller)?.value === false || values.scalar(...konnect)?.value !== true) return undefined;
+  const enabled = values.scalar(...license);
   if (enabled?.value !== true) return undefined;
-  return { origin: enabled.origin, path: `${prefix}${license.join('.')}` };
+  return { origin: enabled.origin, path: `${values.prefix}${license.join('.')}` };
 }
 
 export interface HelmEnvEntry {
