@@ -72,10 +72,11 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const platform = loadPlatformInputs(options.platform ?? {});
+  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
-  const helmLayer = platform.layer && !(platform.helmSetAside && !options.confFile && Object.keys(kongEnv).length === 0) ? platform.layer : undefined;
-  if (options.confFile || Object.keys(kongEnv).length > 0 || helmLayer) {
+  const helmLayer = platform.layer && (ownSettings || !platform.helmSetAside) ? platform.layer : undefined;
+  if (ownSettings || helmLayer) {
     inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: helmLayer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
     if (options.confFile || !helmLayer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {

@@ -48,6 +48,13 @@ describe('deriveEdition from the declarative configuration', () => {
     const derived = deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(enterprise)));
     expect(derived).toEqual({ value: 'enterprise', reason: expect.stringMatching(/Enterprise-only plugin openid-connect at kong\.yml:7:/) });
   });
+  it.each([
+    ['a route nested in a service', '_format_version: "3.0"\nservices:\n- name: s\n  url: http://s\n  routes:\n  - name: r\n    paths: [/r]\n    plugins:\n    - name: saml\n', 9],
+    ['a consumer group', '_format_version: "3.0"\nconsumer_groups:\n- name: gold\n  plugins:\n  - name: rate-limiting-advanced\n', 5],
+    ['a consumer', '_format_version: "3.0"\nconsumers:\n- username: u\n  plugins:\n  - name: openid-connect\n', 5],
+  ])('finds an Enterprise-only plugin under %s, at its line', (_where, text, line) => {
+    expect(enterprisePluginIn(declarative(text))?.origin).toMatchObject({ line });
+  });
   it('bundled plugins only stay OSS', () => {
     const ossOnly = enterprise.replace('openid-connect', 'jwt');
     expect(deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(ossOnly))).value).toBe('oss');

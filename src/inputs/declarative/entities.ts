@@ -9,6 +9,7 @@ import { InputError } from '../../errors';
 import type { Origin } from '../../model/origin';
 import { layeredFields, placeOf, readDeckShared, type DeckShared, type LayeredFields } from './layered-fields';
 import type { DeclarativeDocument } from './types';
+import { isRecord } from '../../model/field-paths';
 
 type Parent = EntityParent;
 
@@ -234,14 +235,17 @@ export class DeclarativeEntitySource implements EntitySource {
   }
 }
 
-/** Where plugins can sit: at the top of a file, and under the entities that nest them (NESTED). */
-const PLUGIN_PATHS: Readonly<Record<string, readonly string[]>> = {
-  top: ['services', 'routes', 'consumers', 'consumer_groups'],
-  services: ['routes'],
-  routes: [],
-  consumers: [],
-  consumer_groups: [],
-};
+/**
+ * Under the file's top and under each entity type, the collections whose entities hold plugins,
+ * with their entity type (from TOP_LEVEL, NESTED and HOLDS).
+ */
+const PLUGIN_HOLDERS: ReadonlyMap<string, readonly (readonly [string, string])[]> = (() => {
+  const holding = (collections: Readonly<Record<string, string>>) =>
+    Object.entries(collections).filter(([, type]) => HOLDS[type as keyof typeof HOLDS]?.has('plugin'));
+  const out = new Map([['top', holding(TOP_LEVEL)]]);
+  for (const [type, collections] of Object.entries(NESTED)) out.set(type, holding(collections));
+  return out;
+})();
 
 /**
  * Depth-first: a `plugins` list's items, then the plugins of nested entities. Only the keys that
@@ -256,14 +260,14 @@ function firstNamedIn(
     const found = firstInList(plugins, path, test);
     if (found) return found;
   }
-  for (const key of PLUGIN_PATHS[holder]) {
+  for (const [key, type] of PLUGIN_HOLDERS.get(holder) ?? []) {
     const items = container[key];
     if (!Array.isArray(items)) continue;
     for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      const item: unknown = items[i];
+      if (!isRecord(item)) continue;
       path.push(key, i);
-      const found = firstNamedIn(item as Record<string, unknown>, key, path, test);
+      const found = firstNamedIn(item, type, path, test);
       if (found) return found;
       path.length -= 2;
     }
