@@ -7,7 +7,7 @@
 import type { FileOrigin } from '../../model/origin';
 import { valueStart } from './document';
 import type { DeclarativeDocument } from './types';
-import { readYaml, secondDocumentStart } from './yaml-reader';
+import { documentMarkers, readYaml, secondDocumentStart } from './yaml-reader';
 
 type Path = readonly (string | number)[];
 
@@ -19,9 +19,6 @@ export interface ManifestDocument {
   /** Where a value of the document sits, in the file's lines. */
   at(path: Path): FileOrigin;
 }
-
-/** A marker line at column 0 (`---` starts a document, `...` ends one): YAML 1.2, 9.1.3-9.1.4. */
-const MARKERS = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 /**
  * Every mapping document of a manifest, the first one as the declarative reader read it. A
@@ -66,12 +63,11 @@ function laterDocumentSpans(text: string): { marker: number; start: number }[] {
   const first = secondDocumentStart(text);
   if (first === undefined) return [];
   const spans: { marker: number; start: number }[] = [];
-  MARKERS.lastIndex = first;
-  for (let match = MARKERS.exec(text); match !== null; match = MARKERS.exec(text)) {
-    if (match[1] === '---') spans.push({ marker: match.index, start: match.index });
+  for (const { at, marker } of documentMarkers(text, first)) {
+    if (marker === '---') spans.push({ marker: at, start: at });
     else {
-      const lineEnd = text.indexOf('\n', match.index);
-      spans.push({ marker: match.index, start: lineEnd === -1 ? text.length : lineEnd + 1 });
+      const lineEnd = text.indexOf('\n', at);
+      spans.push({ marker: at, start: lineEnd === -1 ? text.length : lineEnd + 1 });
     }
   }
   return spans;

@@ -132,9 +132,19 @@ function isSeveralDocuments(error: unknown): boolean {
 export function secondDocumentStart(text: string): number | undefined {
   const contentAt = firstContentLine(text);
   if (contentAt === undefined) return undefined;
-  const markers = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-  markers.lastIndex = contentAt + 1;
-  return markers.exec(text)?.index;
+  return documentMarkers(text, contentAt + 1).next().value?.at;
+}
+
+/**
+ * The document markers from `from` on: `---` (a document starts) or `...` (one ends), each at
+ * column 0 and followed by a blank or the end of its line (YAML 1.2, 9.1.3-9.1.4).
+ */
+export function* documentMarkers(text: string, from: number): Generator<{ at: number; marker: '---' | '...' }> {
+  const markers = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  markers.lastIndex = from;
+  for (let match = markers.exec(text); match !== null; match = markers.exec(text)) {
+    yield { at: match.index, marker: match[1] as '---' | '...' };
+  }
 }
 
 /** Where the first line holding content starts (a `--- {a: 1}` marker line counts as content). */
