@@ -7,7 +7,7 @@
 // to apply the replacement instead, schema_alias_conflict_mode = warn).
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FactIndex, concerns, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { FactIndex, concerns, confidentSeverity, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
@@ -113,8 +113,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
               } else {
                 // The migrating release lies before the installed one: only SQL can have left
                 // this row, and nothing on the path will move its value.
-                const severity = fact.confidence === 'uncertain' && fact.severity === 'blocker' ? 'warning' : fact.severity;
-                ctx.report({ ...common, messageId: 'notMigrated', severity, data: { ...data, migratedIn } });
+                ctx.report({ ...common, messageId: 'notMigrated', severity: confidentSeverity(fact), data: { ...data, migratedIn } });
               }
               continue;
             }

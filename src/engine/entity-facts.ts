@@ -88,8 +88,12 @@ export function concerns(fact: EntityChangeBase, entity: Entity): boolean {
  */
 export function severityFor(fact: EntityChangeBase, entity: Entity): Severity {
   if (fact.databaseMigrated && fromDatabase(entity)) return 'info';
-  if (fact.confidence === 'uncertain' && fact.severity === 'blocker') return 'warning';
-  return fact.severity;
+  return confidentSeverity(fact);
+}
+
+/** The fact's severity, no higher than a warning while the fact is uncertain. */
+export function confidentSeverity(fact: EntityChangeBase): Severity {
+  return fact.confidence === 'uncertain' && fact.severity === 'blocker' ? 'warning' : fact.severity;
 }
 
 /**
