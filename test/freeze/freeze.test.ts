@@ -143,7 +143,7 @@ describe('freeze snapshot', () => {
   it('still reports a table with more writes than the sketch can name, with counts', async () => {
     const db = await database();
     await sql(db, `INSERT INTO consumers (id, created_at, username, ws_id)
-                     SELECT gen_random_uuid(), now(), 'bulk-' || n, '${WS}' FROM generate_series(1, 400) AS n`);
+                     SELECT md5('bulk-' || n)::uuid, now(), 'bulk-' || n, '${WS}' FROM generate_series(1, 400) AS n`);
     const snapshot = await snapshotOf(db);
     await sql(db, `UPDATE consumers SET custom_id = 'moved-' || username WHERE username LIKE 'bulk-%'`);
     const result = await verify(db, snapshot);

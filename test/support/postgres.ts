@@ -18,6 +18,8 @@ export interface TestServer {
   user: string;
   password: string;
   dataDir: string;
+  /** The server's major version, read once by the global setup (tests of version-bound behaviour need it). */
+  major?: number;
 }
 
 /** A database created for one test file. */
@@ -84,6 +86,37 @@ export async function startTestServer(): Promise<TestServer> {
   return server;
 }
 
+/** The server's major version (`server_version_num` / 10000). */
+export async function serverMajor(server: TestServer): Promise<number> {
+  const client = await adminClient('postgres', server);
+  try {
+    const { rows } = await client.query('SHOW server_version_num');
+    return Math.floor(Number(rows[0].server_version_num) / 10000);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The shared server's major version, as the global setup published it. */
+export function testServerMajor(): number {
+  const major = testServer().major;
+  if (major === undefined) throw new Error('the jest global setup did not publish the server major');
+  return major;
+}
+
+/** The server named by a `postgres://` URL, or undefined when none is given. */
+export function externalTestServer(url: string | undefined): TestServer | undefined {
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username || 'postgres'),
+    password: decodeURIComponent(parsed.password),
+    dataDir: '',
+  };
+}
+
 /** Stops the server started in this process (global teardown, demo script). */
 export async function stopTestServer(): Promise<void> {
   const running = (globalThis as Record<symbol, Running | undefined>)[RUNNING];
@@ -145,7 +178,9 @@ export async function createDatabaseFromFixture(
     drop: async () => {
       const dropper = await adminClient('postgres', server);
       try {
-        await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        // DROP DATABASE ... WITH (FORCE) needs PostgreSQL 13; ending the sessions first works on every major.
+        await dropper.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+        await dropper.query(`DROP DATABASE IF EXISTS "${database}"`);
       } finally {
         await dropper.end();
       }
