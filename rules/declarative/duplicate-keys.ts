@@ -1,6 +1,6 @@
 // Flags a key written twice in one mapping of a declarative YAML file. Kong's YAML reader
 // assigns keys in order, so the later value silently replaces the earlier one: a route that
-// says `paths` twice keeps only the second list. The first such key of each file is reported.
+// says `paths` twice keeps only the second list. Every repeated key is reported.
 
 import { defineRule } from '../../src/engine/define-rule';
 
@@ -10,7 +10,7 @@ export default defineRule<'laterWins'>({
   severity: 'warning',
   inputs: ['declarative'],
   messages: {
-    laterWins: '`{{key}}` is written twice in the same mapping; Kong keeps this later value and ignores the earlier one (the first repeated key of the file; fix it and check again for others).',
+    laterWins: '`{{key}}` is written twice in the same mapping; Kong keeps this later value and ignores the earlier one.',
   },
   remediation: 'Keep one of the two entries, merging their values by hand.',
   docsUrl: 'https://developer.konghq.com/gateway/db-less-mode/',
@@ -20,8 +20,9 @@ export default defineRule<'laterWins'>({
   ],
   check(ctx) {
     for (const document of ctx.input('declarative').documents) {
-      const duplicate = document.duplicateKey;
-      if (duplicate) ctx.report({ messageId: 'laterWins', at: duplicate.origin, data: { key: duplicate.key } });
+      for (const duplicate of document.duplicateKeys ?? []) {
+        ctx.report({ messageId: 'laterWins', at: duplicate.origin, data: { key: duplicate.key } });
+      }
     }
   },
 });

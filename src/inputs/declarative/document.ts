@@ -33,7 +33,7 @@ export class ParsedDocument implements DeclarativeDocument {
   readonly flavorEvidence: string;
   readonly root: Record<string, unknown>;
   readonly laterDocuments?: FileOrigin;
-  readonly duplicateKey?: { key: string; origin: FileOrigin };
+  readonly duplicateKeys?: { key: string; origin: FileOrigin }[];
   readonly kongMigratesOnLoad: boolean;
 
   constructor(
@@ -65,7 +65,7 @@ export class ParsedDocument implements DeclarativeDocument {
       this.selectTags = this.lazyHeader(info.select_tags.map(textOf), ['_info', 'select_tags']);
     }
     this.collections = Object.keys(this.root).map((key) => this.lazyHeader(key, [key]));
-    if (parsed.duplicateKey) this.duplicateKey = { key: parsed.duplicateKey.key, origin: this.originOf(parsed.duplicateKey.at) };
+    if (parsed.duplicateKeys) this.duplicateKeys = parsed.duplicateKeys.map(({ key, at }) => ({ key, origin: this.originOf(at) }));
     if (parsed.laterDocumentsAt !== undefined) this.laterDocuments = this.originOf(parsed.laterDocumentsAt);
     const patchFile = PATCH_FILE_KEYS.find((key) => Array.isArray(this.root[key]));
     if (patchFile && !loadedByKong && !STATE_COLLECTIONS.some((key) => key in this.root)) this.patchFile = patchFile;

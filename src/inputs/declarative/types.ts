@@ -65,8 +65,8 @@ export interface DeclarativeDocument {
   readonly root: Readonly<Record<string, unknown>>;
   /** Where the YAML documents after the first begin, when any of them holds something. */
   readonly laterDocuments?: FileOrigin;
-  /** The first key a YAML mapping writes twice, at its later place (the value Kong keeps). */
-  readonly duplicateKey?: { key: string; origin: FileOrigin };
+  /** Keys a YAML mapping writes twice, each at its later place (the value Kong keeps), in file order. */
+  readonly duplicateKeys?: readonly { key: string; origin: FileOrigin }[];
   /** Where a value of the document sits: `at(['services', 0, 'routes'])`. */
   at(path: readonly (string | number)[]): FileOrigin;
 }

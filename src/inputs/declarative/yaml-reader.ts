@@ -11,7 +11,7 @@
 import type * as JsYaml from 'js-yaml';
 import { InputError } from '../../errors';
 import { TextLines } from '../../text/line-index';
-import { SELF, offsetAt, type MappingPositions, type PositionNode } from './positions';
+import { SELF, offsetAt, ownOffset, type MappingPositions, type PositionNode } from './positions';
 import { YamlLayoutLocator } from './yaml-locator';
 import { kongScalarTypes, type TypeConstructor } from './kong-yaml-scalars';
 
@@ -21,8 +21,8 @@ export interface ParsedText {
   offsetAt(path: readonly (string | number)[]): number;
   /** Where the YAML documents after the first begin, when any of them holds something. */
   laterDocumentsAt?: number;
-  /** The first key written twice in one mapping (Kong keeps the later value), with its offset. */
-  duplicateKey?: { key: string; at: number };
+  /** Keys written twice in one mapping (Kong keeps the later value), each at its later place, in file order. */
+  duplicateKeys?: { key: string; at: number }[];
 }
 
 interface ListenerState {
@@ -69,7 +69,7 @@ function yamlLoad(): YamlLoad {
  */
 export function readYaml(text: string, file: string, lines: TextLines = new TextLines(text)): ParsedText {
   const load = yamlLoad();
-  let duplicateKey: ParsedText['duplicateKey'];
+  let duplicateKey: { key: string; at: number } | undefined;
   // Runs a parse; on a duplicate key, notes it and parses again with the last value winning.
   const lastKeyWins = <T>(parse: (json: boolean) => T): T => {
     try {
@@ -87,6 +87,7 @@ export function readYaml(text: string, file: string, lines: TextLines = new Text
   } catch (error) {
     if (!isSeveralDocuments(error)) throw yamlError(error, lines, file);
   }
+  const several = parsed === undefined;
   if (parsed === undefined) {
     let documents: unknown[];
     try {
@@ -101,8 +102,26 @@ export function readYaml(text: string, file: string, lines: TextLines = new Text
     const laterHoldSomething = documents.slice(1).some((document) => document !== null && document !== undefined);
     if (laterHoldSomething && secondAt !== undefined) parsed.laterDocumentsAt = secondAt;
   }
-  if (duplicateKey) parsed.duplicateKey = duplicateKey;
+  if (duplicateKey) parsed.duplicateKeys = allDuplicateKeys(text, file, duplicateKey, several);
   return parsed;
+}
+
+/**
+ * Every key written twice, once js-yaml has stopped at the first: a file that repeats one key
+ * often repeats others (a hand-merged kong.yml), and naming them one run at a time wastes the
+ * operator's time. A second parse with the listener pairs each mapping's keys; it runs only for
+ * files that repeat a key. js-yaml's own first find is always kept.
+ */
+function allDuplicateKeys(text: string, file: string, first: { key: string; at: number }, several: boolean): { key: string; at: number }[] {
+  const builder = new PositionBuilder(true);
+  try {
+    if (several) kongLoadAll!(text, { filename: file, listener: builder.listener, json: true });
+    else yamlLoad()(text, { filename: file, listener: builder.listener, json: true });
+  } catch {
+    return [first];
+  }
+  const found = builder.duplicates.filter((duplicate) => duplicate.at !== first.at);
+  return [first, ...found].sort((a, b) => a.at - b.at);
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -167,7 +186,7 @@ class LocatedYaml implements ParsedText {
   private parserPositions?: PositionNode;
 
   laterDocumentsAt?: number;
-  duplicateKey?: { key: string; at: number };
+  duplicateKeys?: { key: string; at: number }[];
 
   constructor(
     readonly value: unknown,
@@ -232,6 +251,11 @@ class PositionBuilder {
   private readonly results: unknown[] = [];
   /** Offset trees of anchored nodes, so an alias (or a merge key) points into the original. */
   private readonly anchors = new Map<string, PositionNode>();
+  /** Keys a block or flow mapping writes twice, at their later place (collected when asked for). */
+  readonly duplicates: { key: string; at: number }[] = [];
+
+  /** `findDuplicates`: also note keys written twice (parse with `json: true`, which lets the later win). */
+  constructor(private readonly findDuplicates = false) {}
 
   readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
@@ -269,11 +293,17 @@ class PositionBuilder {
     } else if (result !== null && typeof result === 'object') {
       const map = {} as MappingPositions;
       map[SELF] = start;
+      // Merged keys may be overridden; only a key the mapping itself writes twice is a duplicate.
+      const own = this.findDuplicates && count % 2 === 0 ? new Set<string>() : undefined;
       for (let i = from; i + 1 < positions.length; i += 2) {
         const key = String(results[i]);
         const child = positions[i + 1];
         if (key === '<<') mergePositions(map, child);
-        else map[key] = child;
+        else {
+          if (own?.has(key)) this.duplicates.push({ key, at: ownOffset(positions[i]) });
+          own?.add(key);
+          map[key] = child;
+        }
       }
       node = map;
     } else node = positions[from];

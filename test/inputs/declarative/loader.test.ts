@@ -186,7 +186,7 @@ describe('declarative loader: bad input', () => {
   it('reads a repeated key as Kong does (the later value wins) and names where it is repeated', () => {
     const document = readDeclarativeText('dup.yml', 'services: [{name: a}]\nservices: []\n');
     expect(document.root).toEqual({ services: [] });
-    expect(document.duplicateKey).toMatchObject({ key: 'services', origin: { line: 2, column: 1 } });
+    expect(document.duplicateKeys).toMatchObject([{ key: 'services', origin: { line: 2, column: 1 } }]);
   });
 });
 

@@ -13,6 +13,46 @@ describe('declarative/duplicate-keys', () => {
       .toEqual(['laterWins warning @4']);
   });
 
+  it('invalid: every repeated key of the file, in file order, not only the first', async () => {
+    const text = [
+      '_format_version: "3.0"',
+      'services:',
+      '- name: a',
+      '  url: http://a',
+      '  routes:',
+      '  - name: r1',
+      '    paths: [/one]',
+      '    paths: [/two]',
+      '  - name: r2',
+      '    hosts: [x]',
+      '    strip_path: false',
+      '    hosts: [y]',
+      '  url: http://b',
+      'plugins:',
+      '- name: cors',
+      '  config: {origins: [a], origins: [b]}',
+      '',
+    ].join('\n');
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual(['laterWins warning @12', 'laterWins warning @13', 'laterWins warning @16', 'laterWins warning @8']);
+  });
+
+  it('invalid: repeated keys in the first of several documents, and merged keys are no repeats', async () => {
+    const text = [
+      '_format_version: "3.0"',
+      'base: &base {protocols: [https], strip_path: true}',
+      'routes:',
+      '- <<: *base',
+      '  name: r',
+      '  strip_path: false',
+      '  paths: [/a]',
+      '  name: r2',
+      '---',
+      'routes: []',
+      '',
+    ].join('\n');
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, text)).toEqual(['laterWins warning @8']);
+  });
+
   it('valid: the same key in two different mappings', async () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.9.0' }, '_format_version: "3.0"\nroutes:\n- name: a\n  paths: [/a]\n- name: b\n  paths: [/b]\n')).toEqual([]);
   });
@@ -25,7 +65,7 @@ describe('reading a YAML file with a repeated key as Kong does', () => {
     const document = readDeclarativeText('kong.yml', text);
     const [route] = new DeclarativeEntitySource([document]).list('route');
     expect(route.fields.paths).toEqual(['/new']);
-    expect(document.duplicateKey).toEqual({ key: 'paths', origin: { kind: 'file', file: 'kong.yml', line: 6, column: 3 } });
+    expect(document.duplicateKeys).toEqual([{ key: 'paths', origin: { kind: 'file', file: 'kong.yml', line: 6, column: 3 } }]);
   });
 
   it('points at the value that counts', () => {
