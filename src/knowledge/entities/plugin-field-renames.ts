@@ -32,6 +32,24 @@ const OIDC_SCHEMA_DOCS = (minor: string, note: string) => ({
   note,
 });
 
+/**
+ * How Kong 3.x treats a plugin row holding a config key its schema no longer has: reading the row
+ * drops the key without validating anything, and an Admin API PATCH merges into the row as read,
+ * so it validates and writes the row without the key. Only files and API payloads are refused.
+ */
+const ROW_READ = [
+  repo('kong/db/schema/init.lua', '3.0.0', 'process_auto_fields in the select context removes keys that are not fields; validate_fields refuses them as unknown on every write'),
+  repo('kong/db/dao/init.lua', '3.0.0', 'row_to_entity only runs process_auto_fields; check_update merges the PATCH into self:select(), then validate_update'),
+  repo('kong/db/declarative/init.lua', '3.0.0', 'export_from_db reads rows through DAO:each, so a control plane never sends the dropped key'),
+];
+
+/** From Kong 2.1 the bundled aws-lambda rock takes the proxy from proxy_url alone. */
+const AWS_LAMBDA_PROXY_FROM_URL = {
+  kind: 'repo' as const,
+  ref: 'Kong/kong-plugin-aws-lambda:kong/plugins/aws-lambda/handler.lua@3.4.0',
+  note: 'connect_better gets proxy = { uri = conf.proxy_url } and never reads proxy_scheme (3.1.0 still passed it to connect_proxy); kong-2.1.4-0.rockspec@2.1.4 requires kong-plugin-aws-lambda ~> 3.4',
+};
+
 const EE_REDIS_MISMATCH = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'deprecation.replaced_with');
 
 const allowDeny = (from: string, to: string): FieldRename => ({
@@ -232,9 +250,15 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     plugins: ['aws-lambda'],
     from: 'config.proxy_scheme',
     status: 'removed',
+    noEffectSince: '2.1.0',
     summary: 'aws-lambda lost config.proxy_scheme in 3.0; a configuration that sets it fails validation.',
     remediation: 'Remove config.proxy_scheme.',
-    sources: [digest('plugin-aws-lambda-region-required'), repo('kong/plugins/aws-lambda/schema.lua', '3.0.0')],
+    sources: [
+      digest('plugin-aws-lambda-region-required'), repo('kong/plugins/aws-lambda/schema.lua', '3.0.0'),
+      AWS_LAMBDA_PROXY_FROM_URL, repo('kong/plugins/aws-lambda/handler.lua', '2.8.5', 'a set proxy_scheme only logs a deprecation warning'),
+      repo('kong/plugins/aws-lambda', '3.9.3', 'no migrations folder: nothing rewrites stored aws-lambda rows'),
+      ...ROW_READ,
+    ],
   },
   sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed', 3600),
   sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),

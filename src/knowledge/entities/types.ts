@@ -117,6 +117,13 @@ export interface FieldRename extends EntityChangeBase {
    * from any source).
    */
   storedDefault?: string | number | boolean;
+  /**
+   * For a removed field: the release from which Kong already ignored it (the schema kept it only
+   * so that configurations still validated). A database row that still holds a value loses
+   * nothing when the removing release drops the key on reading it, unless the path also crosses
+   * this release.
+   */
+  noEffectSince?: string;
 }
 
 /** What a value must satisfy from `introducedIn` on. */

@@ -63,6 +63,26 @@ describe('entity rules on database rows', () => {
     ]);
   });
 
+  // Kong 3.0 drops config keys its schema lost when it reads a row, and a PATCH merges into the
+  // row as read (kong/db/schema/init.lua@3.0.0, kong/db/dao/init.lua@3.0.0): nothing fails. From
+  // Kong 2.1 the aws-lambda handler took the proxy from proxy_url alone, so a 2.8 row loses nothing.
+  it('a stored proxy_scheme with a value: ignored since 2.1, dropped on read by 3.0 (info)', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.8 aws-lambda', from: '2.8', to: '3.4', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
+    const proxy = result.findings.filter((f) => f.location.kind === 'db' && f.location.field === 'config.proxy_scheme');
+    expect(proxy.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+      messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme'),
+      message: 'plugin "aws-lambda": stored `config.proxy_scheme` has had no effect since 2.1.0, and 3.0.0 drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
+    }]);
+  });
+
+  it('a 2.0 row whose proxy_scheme 2.0 still read: the path loses it (warning, not a blocker)', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.0 aws-lambda', from: '2.0', to: '3.4', inputs: databaseInputs('kong-2.0.5-aws-lambda-proxy') });
+    expect(result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+      messageId: 'droppedOnRead', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000202', 'config.proxy_scheme'),
+      message: 'plugin "aws-lambda": stored `config.proxy_scheme` is gone from the 3.0.0 schema and no migration moves it: Kong drops it when reading the row, so what it set no longer applies.',
+    }]);
+  });
+
   it('deprecated fields holding the default Kong 2.8 stored are not reported; values an operator set are', async () => {
     // Rows ...103, ...105, ...106 hold only what Kong filled in (queue 10/1/2, session cookie
     // defaults, flat Redis defaults); ...111, ...113, ...114 carry other values.
@@ -73,6 +93,7 @@ describe('entity rules on database rows', () => {
       { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_port') },
+      { messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme') },
     ]);
   });
 
