@@ -18,7 +18,7 @@ import { KongVersion } from '../../src/version/kong-version';
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'droppedOnRead' | 'storedIgnored' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'droppedOnRead' | 'storedIgnored' | 'nullApplied' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -33,6 +33,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     notMigrated: '{{entity}}: stored `{{from}}` is not rewritten on this path (Kong\'s {{migratedIn}} migrations did that), and {{since}} drops it when reading the row: move the value to `{{to}}` before upgrading.',
     droppedOnRead: '{{entity}}: stored `{{from}}` is gone from the {{since}} schema and no migration moves it: Kong drops it when reading the row, so what it set no longer applies{{replacement}}.',
     storedIgnored: '{{entity}}: stored `{{from}}` has had no effect since {{noEffectSince}}, and {{since}} drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
+    nullApplied: '{{entity}}: `{{from}}` is null beside `{{to}}`; Kong turns the null into {{value}} ({{meaning}}) and writes it over `{{to}}`.',
     conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
     aliasApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` disagree; Kong {{target}} applies `{{from}}` over `{{to}}`{{outcome}} ({{later}}).',
     refused: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values, which Kong refuses from {{refusedIn}}: the configuration fails validation.',
@@ -57,7 +58,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
           // Before the refusal Kong applies the alias over the replacement, even a null one (which unsets it).
           const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;
           // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
-          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
+          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins || fact.nullBecomes !== undefined })) {
             // The default Kong takes without a warning (decK dumps write it for every plugin).
             if (isOldDefault(fact, hit.value)) continue;
             // Reading a row, Kong drops config keys its schema no longer has, so a removed field
@@ -81,8 +82,18 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
               const set = [fact.to, ...(fact.alsoTo ?? [])]
                 .map((to) => ({ to, values: fieldValues(entity.fields, to) }))
                 .filter((r) => r.values.length > 0);
-              // A null alias beside nothing is simply unset.
+              // A null alias beside nothing is simply unset, or becomes what a null meant before (nullBecomes).
               if (hit.value === null && set.length === 0) continue;
+              if (hit.value === null && fact.nullBecomes) {
+                // The shorthand's value overwrites the replacement whatever it holds.
+                const { value, meaning } = fact.nullBecomes;
+                const overridden = set.find((r) => r.values.some((v) => !sameValue(value, v.value)))?.to;
+                if (overridden !== undefined) {
+                  const remediation = `Remove \`${fact.from}\`, so that \`${overridden}\` applies.`;
+                  ctx.report({ ...common, remediation, messageId: 'nullApplied', severity: 'warning', data: { ...data, to: overridden, value: String(value), meaning } });
+                }
+                continue;
+              }
               if (set.length > 0) {
                 const differing = set.find((r) => r.values.some((v) => !sameValue(hit.value, asAlias(fact, v.value))))?.to;
                 // Equal values: the file already carries the replacement, and every dump of Kong 3.6

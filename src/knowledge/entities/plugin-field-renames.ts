@@ -132,6 +132,20 @@ const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' 
 /** The session plugin's defaults 2.6-3.1 stored; 3.2 turns each into its own new default (or ignores it). */
 const SESSION_STORED_DEFAULTS = repo('kong/plugins/session/schema.lua', '3.1.1', 'cookie_lifetime 3600, cookie_renew 600, cookie_samesite Strict, cookie_httponly true, cookie_discard 10; @3.2.2 the shorthands map them to rolling_timeout 3600, cookie_same_site Strict, cookie_http_only true, stale_ttl 10, the defaults there');
 
+/**
+ * What becomes of `cookie_idletime: null`, which every session row of 2.x holds (the field had no
+ * default): no migration rewrites it, and the 3.2 shorthand turns it into an idling_timeout of 0,
+ * which means no idle timeout, as the null did before.
+ */
+const SESSION_IDLE_NULL = [
+  repo('kong/plugins/session/schema.lua', '2.8.5', 'cookie_idletime has no default, so rows store null'),
+  { kind: 'repo' as const, ref: 'bungle/lua-resty-session:lib/resty/session.lua@v3.10', note: 'idletime falls back to 0, which disables it (kong-2.8.5-0.rockspec@2.8.5 pins 3.10)' },
+  repo('kong/plugins/session/migrations/init.lua', '3.2.2', 'only 000_base_session and 001_add_ttl_index; 002_320_to_330.lua@3.3.0 only recreates the sessions TTL trigger'),
+  repo('kong/plugins/session/schema.lua', '3.2.0', 'the cookie_idletime shorthand turns nil or null into idling_timeout 0; no session shorthand has a deprecation, so its result overwrites idling_timeout (the same @3.9.3)'),
+  repo('kong/db/schema/init.lua', '3.2.0', 'process_auto_fields runs the shorthand fields in every context, select included, so a stored row is converted when read'),
+  { kind: 'repo' as const, ref: 'bungle/lua-resty-session:lib/resty/session.lua@v4.0.2', note: 'idling_timeout 0 skips the idle check (kong-3.2.0-0.rockspec@3.2.0 pins 4.0.2); unset, it defaults to 900' },
+];
+
 const sessionRename = (plugins: readonly string[], from: string, to: string | undefined, breakingChange: string, storedDefault?: string | number | boolean): FieldRename => ({
   id: `plugin.session.${from}.${to ? 'renamed' : 'removed'}`,
   breakingChange,
@@ -261,7 +275,11 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     ],
   },
   sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed', 3600),
-  sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
+  {
+    ...sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
+    nullBecomes: { value: 0, meaning: 'no idle timeout' },
+    sources: [digest('plugin-session-parameters-renamed'), docs('3.2.0.0 session library upgrade'), ...SESSION_IDLE_NULL],
+  },
   sameSiteRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed', 'Strict'),
   sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed', true),
   sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed', 10),

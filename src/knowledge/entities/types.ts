@@ -124,6 +124,12 @@ export interface FieldRename extends EntityChangeBase {
    * this release.
    */
   noEffectSince?: string;
+  /**
+   * The alias's shorthand turns a null into this value and writes it over the replacement, set or
+   * not (the 3.2 session schema: `cookie_idletime: null` becomes `idling_timeout: 0`). A null alias
+   * alone then keeps the older behaviour; beside a replacement holding something else it wins.
+   */
+  nullBecomes?: { value: string | number | boolean; meaning: string };
 }
 
 /** What a value must satisfy from `introducedIn` on. */

@@ -83,6 +83,17 @@ describe('entity rules on database rows', () => {
     }]);
   });
 
+  // Every 2.x session row stores cookie_idletime: null (no default; kong/plugins/session/schema.lua
+  // @2.8.5). No migration rewrites it (kong/plugins/session/migrations/init.lua@3.2.2); reading the
+  // row runs the 3.2 shorthand, which makes it idling_timeout 0: no idle timeout, as before.
+  it('a 2.8 session row with cookie_idletime null: 3.2 reads it as no idle timeout, nothing to report', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.8 session', from: '2.8', to: '3.4', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
+    const sessionRows = ['b1d2e3f4-0000-4000-8000-000000000105', 'b1d2e3f4-0000-4000-8000-000000000113'];
+    const onSession = result.findings.filter((f) => f.location.kind === 'db' && sessionRows.includes(f.location.id ?? ''));
+    // Row ...113 set cookie_lifetime 7200; neither row's null idletime is reported.
+    expect(onSession.map((f) => f.location)).toEqual([pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime')]);
+  });
+
   it('deprecated fields holding the default Kong 2.8 stored are not reported; values an operator set are', async () => {
     // Rows ...103, ...105, ...106 hold only what Kong filled in (queue 10/1/2, session cookie
     // defaults, flat Redis defaults); ...111, ...113, ...114 carry other values.
