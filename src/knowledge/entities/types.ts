@@ -151,6 +151,14 @@ export interface ValueRule extends EntityChangeBase {
   expected: string;
   /** The value is only deprecated: Kong still accepts it, so the finding says so instead of "not accepted". */
   stillAccepted?: boolean;
+  /**
+   * What Kong does with a database row holding the refused value when no migration converts it.
+   * `floored`: the field became an integer and reading a row rounds a number down, so nothing is
+   * refused. `kept`: reading a row validates nothing, so the value stays in use, but every write
+   * re-validates the whole entity (an Admin API PATCH fails) and a data plane validates what its
+   * control plane sends (the whole configuration is refused).
+   */
+  storedRows?: 'floored' | 'kept';
 }
 
 /** A default that changed: entities that leave the field unset change behaviour. */

@@ -108,6 +108,38 @@ describe('entity rules on database rows', () => {
     ]);
   });
 
+  // Kong 3.4 reads a row without validating it; process_auto_fields floors numbers of integer
+  // fields on select (kong/db/schema/init.lua@3.4.0). No 3.4 migration touches queue settings.
+  describe('queue values 3.4 refuses, in 3.3 rows', () => {
+    const queueRows = async (topology: 'traditional' | 'hybrid') => {
+      const { result } = await runCase(fieldValueRejected, { name: `3.3 http-log ${topology}`, from: '3.3', to: '3.4', topology, inputs: databaseInputs('kong-3.3.1-queue-values') });
+      expect(result.internalErrors).toEqual([]);
+      return result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }));
+    };
+    const batch = pluginRow('b1d2e3f4-0000-4000-8000-000000000302', 'config.queue.max_batch_size');
+    const delay = pluginRow('b1d2e3f4-0000-4000-8000-000000000303', 'config.queue.initial_retry_delay');
+
+    it('a fractional size is rounded down when read (info); a zero retry delay stays in use, and a PATCH fails (warning)', async () => {
+      expect(await queueRows('traditional')).toEqual([
+        {
+          messageId: 'floored', severity: 'info', location: batch,
+          message: 'plugin "http-log": stored `config.queue.max_batch_size` = 2.5 is read as 2 from 3.4.0, which rounds the row\'s number down to the integer the field now takes; files and API calls that send a fraction fail validation.',
+        },
+        {
+          messageId: 'storedKept', severity: 'warning', location: delay,
+          message: 'plugin "http-log": stored `config.queue.initial_retry_delay` = 0 is refused from 3.4.0 (at least 0.001 seconds); Kong still runs with the row as stored, but an Admin API PATCH of this entity fails validation until the value changes.',
+        },
+      ]);
+    });
+
+    it('on a hybrid control plane the data planes refuse the configuration the zero delay is sent in (blocker)', async () => {
+      expect((await queueRows('hybrid')).map((f) => [f.messageId, f.severity, f.location])).toEqual([
+        ['floored', 'info', batch],
+        ['storedKeptHybrid', 'blocker', delay],
+      ]);
+    });
+  });
+
   it('route columns such as path_handling come through', async () => {
     expect(await findings(pathHandlingV1, 'clean-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'v1Ignored', severity: 'warning', location: routeRow('a0e1c2d3-0000-4000-8000-000000000003', 'path_handling') },
