@@ -136,7 +136,8 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
             // know whether an (Enterprise) migration rewrites the row, so it keeps its finding.
             if (fact.status === 'removed' && fromDatabase(entity) && fact.confidence !== 'uncertain') {
               if (fact.noEffectSince !== undefined && !ctx.crosses(fact.noEffectSince)) {
-                ctx.report({ ...common, messageId: 'storedIgnored', severity: 'info', data: { ...data, noEffectSince: fact.noEffectSince } });
+                const remediation = `Nothing to change in the database; remove \`${fact.from}\` from the files and scripts that still send it.`;
+                ctx.report({ ...common, remediation, messageId: 'storedIgnored', severity: 'info', data: { ...data, noEffectSince: fact.noEffectSince } });
               } else {
                 ctx.report({ ...common, messageId: 'droppedOnRead', severity: 'warning', data });
               }

@@ -69,9 +69,10 @@ describe('entity rules on database rows', () => {
   it('a stored proxy_scheme with a value: ignored since 2.1, dropped on read by 3.0 (info)', async () => {
     const { result } = await runCase(pluginFieldRenamed, { name: '2.8 aws-lambda', from: '2.8', to: '3.4', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
     const proxy = result.findings.filter((f) => f.location.kind === 'db' && f.location.field === 'config.proxy_scheme');
-    expect(proxy.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+    expect(proxy.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message, remediation: f.remediation }))).toEqual([{
       messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme'),
       message: 'plugin "aws-lambda": stored `config.proxy_scheme` has had no effect since 2.1.0, and 3.0.0 drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
+      remediation: 'Nothing to change in the database; remove `config.proxy_scheme` from the files and scripts that still send it.',
     }]);
   });
 
