@@ -1,6 +1,8 @@
 // Flags entity values that a version on the path refuses or ignores: http-log header lists,
 // fractional queue sizes, scalar AI rate limits, certificate verification turned off (3.14)...
-// A refused value makes a DB-less start or a decK sync fail.
+// A refused value makes a DB-less start or a decK sync fail. A database row is not validated
+// when Kong reads it (kong/db/schema/init.lua, process_auto_fields on select): some stored values
+// are converted on the way, others stay in use until a write re-validates the entity.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { FactIndex, concerns, entityLabel, factsOnPath, fieldValuesOrAlias, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
@@ -43,7 +45,7 @@ function elided(item: unknown): string {
   return isRecord(item) ? '{…}' : JSON.stringify(item) ?? String(item);
 }
 
-export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({
+export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated' | 'floored' | 'storedKept' | 'storedKeptHybrid'>({
   id: 'entities/field-value-rejected',
   description: 'Reports entity values that a version on the path refuses, ignores, deprecates or needs set.',
   severity: 'blocker',
@@ -54,6 +56,9 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({
     deprecated: '{{entity}}: `{{field}}` = {{value}} is deprecated from {{since}} but still accepted; prefer {{expected}}. {{summary}}',
     missing: '{{entity}}: `{{field}}` is not set; from {{since}} it needs {{expected}}. {{summary}}',
     migrated: '{{entity}}: stored `{{field}}` = {{value}} is converted by Kong\'s {{since}} migrations; update the automation that writes it.',
+    floored: '{{entity}}: stored `{{field}}` = {{value}} is read as {{floored}} from {{since}}, which rounds the row\'s number down to the integer the field now takes; files and API calls that send a fraction fail validation.',
+    storedKept: '{{entity}}: stored `{{field}}` = {{value}} is refused from {{since}} ({{expected}}); Kong still runs with the row as stored, but an Admin API PATCH of this entity fails validation until the value changes.',
+    storedKeptHybrid: '{{entity}}: stored `{{field}}` = {{value}} is refused from {{since}} ({{expected}}): the control plane sends the row as stored, and its {{since}} data planes refuse the whole configuration.',
   },
   remediation: 'Change the value as the finding says before upgrading.',
   docsUrl: BREAKING_CHANGES_PAGE,
@@ -81,9 +86,21 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated'>({
       for (const hit of hits) {
         if (passes(fact.check, hit.value)) continue;
         const field = hit.path.join('.');
+        const at = entity.at(hit.path);
+        const shown = { ...data, field, value: show(hit.value) };
+        if (fact.storedRows && !fact.stillAccepted && fromDatabase(entity)) {
+          if (fact.storedRows === 'floored') {
+            ctx.report({ ...base, severity: 'info', messageId: 'floored', at, data: { ...shown, floored: show(Math.floor(Number(hit.value))) } });
+          } else if (ctx.plan.topology === 'hybrid') {
+            ctx.report({ ...base, messageId: 'storedKeptHybrid', at, data: shown });
+          } else {
+            ctx.report({ ...base, severity: 'warning', messageId: 'storedKept', at, data: shown });
+          }
+          continue;
+        }
         const migrated = fact.databaseMigrated && fromDatabase(entity);
         const messageId = fact.stillAccepted ? 'deprecated' : migrated ? 'migrated' : 'rejected';
-        ctx.report({ ...base, messageId, at: entity.at(hit.path), data: { ...data, field, value: show(hit.value) } });
+        ctx.report({ ...base, messageId, at, data: shown });
       }
     };
     return Object.fromEntries([...index.types].map((type) => [type, visit]));

@@ -1,7 +1,8 @@
 // Flags plugin fields renamed or removed on the path: a removed field fails validation when the
 // configuration is loaded from a file (DB-less start, decK sync); a deprecated alias still works.
 // A database row is read leniently: Kong drops the keys its schema lost (kong/db/schema/init.lua
-// @3.0.0, process_auto_fields on select), so only a removed field holding a value matters there.
+// @3.0.0, process_auto_fields on select) and an Admin API PATCH merges into the row as read, so a
+// stored removed field never makes Kong fail; what matters is whether its value still did something.
 // An alias beside its replacement is only a problem when the two differ: Kong before 3.8 applies
 // the alias over the replacement, 3.8 and later refuse the difference (Enterprise 3.14 can be told
 // to apply the replacement instead, schema_alias_conflict_mode = warn).
@@ -17,7 +18,7 @@ import { KongVersion } from '../../src/version/kong-version';
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'droppedOnRead' | 'storedIgnored' | 'nullApplied' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -30,6 +31,9 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
     notMigrated: '{{entity}}: stored `{{from}}` is not rewritten on this path (Kong\'s {{migratedIn}} migrations did that), and {{since}} drops it when reading the row: move the value to `{{to}}` before upgrading.',
+    droppedOnRead: '{{entity}}: stored `{{from}}` is gone from the {{since}} schema and no migration moves it: Kong drops it when reading the row, so what it set no longer applies{{replacement}}.',
+    storedIgnored: '{{entity}}: stored `{{from}}` has had no effect since {{noEffectSince}}, and {{since}} drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
+    nullApplied: '{{entity}}: `{{from}}` is null beside `{{to}}`; Kong turns the null into {{value}} ({{meaning}}) and writes it over `{{to}}`.',
     conflict: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values; only one of them takes effect.',
     aliasApplied: '{{entity}}: `{{from}}` and its replacement `{{to}}` disagree; Kong {{target}} applies `{{from}}` over `{{to}}`{{outcome}} ({{later}}).',
     refused: '{{entity}}: `{{from}}` and its replacement `{{to}}` hold different values, which Kong refuses from {{refusedIn}}: the configuration fails validation.',
@@ -54,7 +58,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
           // Before the refusal Kong applies the alias over the replacement, even a null one (which unsets it).
           const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;
           // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
-          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins })) {
+          for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins || fact.nullBecomes !== undefined })) {
             // The default Kong takes without a warning (decK dumps write it for every plugin).
             if (isOldDefault(fact, hit.value)) continue;
             // Reading a row, Kong drops config keys its schema no longer has, so a removed field
@@ -78,8 +82,18 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
               const set = [fact.to, ...(fact.alsoTo ?? [])]
                 .map((to) => ({ to, values: fieldValues(entity.fields, to) }))
                 .filter((r) => r.values.length > 0);
-              // A null alias beside nothing is simply unset.
+              // A null alias beside nothing is simply unset, or becomes what a null meant before (nullBecomes).
               if (hit.value === null && set.length === 0) continue;
+              if (hit.value === null && fact.nullBecomes) {
+                // The shorthand's value overwrites the replacement whatever it holds.
+                const { value, meaning } = fact.nullBecomes;
+                const overridden = set.find((r) => r.values.some((v) => !sameValue(value, v.value)))?.to;
+                if (overridden !== undefined) {
+                  const remediation = `Remove \`${fact.from}\`, so that \`${overridden}\` applies.`;
+                  ctx.report({ ...common, remediation, messageId: 'nullApplied', severity: 'warning', data: { ...data, to: overridden, value: String(value), meaning } });
+                }
+                continue;
+              }
               if (set.length > 0) {
                 const differing = set.find((r) => r.values.some((v) => !sameValue(hit.value, asAlias(fact, v.value))))?.to;
                 // Equal values: the file already carries the replacement, and every dump of Kong 3.6
@@ -114,6 +128,18 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
                 // The migrating release lies before the installed one: only SQL can have left
                 // this row, and nothing on the path will move its value.
                 ctx.report({ ...common, messageId: 'notMigrated', severity: confidentSeverity(fact), data: { ...data, migratedIn } });
+              }
+              continue;
+            }
+            // No migration touches the row and reading it drops the key: nothing fails, and the
+            // question is only whether the value still did anything. An uncertain fact does not
+            // know whether an (Enterprise) migration rewrites the row, so it keeps its finding.
+            if (fact.status === 'removed' && fromDatabase(entity) && fact.confidence !== 'uncertain') {
+              if (fact.noEffectSince !== undefined && !ctx.crosses(fact.noEffectSince)) {
+                const remediation = `Nothing to change in the database; remove \`${fact.from}\` from the files and scripts that still send it.`;
+                ctx.report({ ...common, remediation, messageId: 'storedIgnored', severity: 'info', data: { ...data, noEffectSince: fact.noEffectSince } });
+              } else {
+                ctx.report({ ...common, messageId: 'droppedOnRead', severity: 'warning', data });
               }
               continue;
             }

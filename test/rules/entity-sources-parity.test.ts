@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entity, EntitySource, EntityType, FieldPath } from '../../src/model/entities';
 import type { DbOrigin } from '../../src/model/origin';
+import pluginFieldRenamed from '../../rules/entities/plugin-field-renamed';
 import { runOnFiles, runOnSources } from '../support/declarative-harness';
 
 const TABLES: Partial<Record<EntityType, string>> = { route: 'routes', plugin: 'plugins', service: 'services' };
@@ -76,6 +77,24 @@ describe('declarative file and database rows give the same rule ids', () => {
     // 2.1 ones did that) and 3.0 drops the field when reading it. Both block, for their own reason.
     expect(byRule(fromFile, 'entities/plugin-field-renamed').severity).toBe('blocker');
     expect(byRule(fromRows, 'entities/plugin-field-renamed')).toMatchObject({ severity: 'blocker', messageId: 'notMigrated' });
+  });
+
+  // Kong drops a removed key when it reads a row, so a stored value never makes it fail; for a
+  // field whose removal is not documented (Enterprise request-transformer-advanced whitelist) it
+  // is not known whether a migration moves it, so the row keeps the file's (uncertain) finding.
+  it('a removed field: the file is refused, the row is read without it', async () => {
+    const lambda = 'plugins:\n- name: aws-lambda\n  config: {function_name: bill, aws_region: eu-west-1, proxy_scheme: https, proxy_url: "http://proxy.internal:3128"}\n';
+    const dir = mkdtempSync(join(tmpdir(), 'kp-parity-'));
+    writeFileSync(join(dir, 'kong.yml'), lambda);
+    const rows = rowSource([{ type: 'plugin', fields: { id: 'a1d0c6e2-0000-4000-8000-000000000003', name: 'aws-lambda', config: { function_name: 'bill', aws_region: 'eu-west-1', proxy_scheme: 'https', proxy_url: 'http://proxy.internal:3128' } } }]);
+    const fromFile = await runOnFiles(plan, ['kong.yml'], dir, undefined, [pluginFieldRenamed]);
+    const fromRows = await runOnSources(plan, [rows], [pluginFieldRenamed]);
+    expect(fromFile.findings.map((f) => [f.messageId, f.severity])).toEqual([['removed', 'blocker']]);
+    expect(fromRows.findings.map((f) => [f.messageId, f.severity])).toEqual([['storedIgnored', 'info']]);
+
+    const ee = { from: '2.8.4.14', to: '3.4.3.2', edition: 'enterprise' as const };
+    const rta = rowSource([{ type: 'plugin', fields: { id: 'a1d0c6e2-0000-4000-8000-000000000004', name: 'request-transformer-advanced', config: { whitelist: { body: ['id'] } } } }]);
+    expect((await runOnSources(ee, [rta], [pluginFieldRenamed])).findings.map((f) => [f.messageId, f.severity])).toEqual([['removed', 'warning']]);
   });
 
   it('reads both sources in one run', async () => {

@@ -1,8 +1,13 @@
 // Values a version refuses (or ignores) that earlier versions accepted. Read by
 // rules/entities/field-value-rejected.
 
-import { deck, digest, docs } from './sources';
+import { deck, digest, docs, repo } from './sources';
 import type { ValueRule } from './types';
+
+// What a stored row of a 3.3 queue plugin meets in 3.4.
+const STORED_ROW_READ = repo('kong/db/schema/init.lua', '3.4.0', 'process_auto_fields on select floors numbers of integer fields and validates nothing; DAO:row_to_entity (kong/db/dao/init.lua) only runs it');
+const NO_QUEUE_MIGRATION = repo('kong/db/migrations/core/020_330_to_340.lua', '3.4.0', 'no core or plugin migration of 3.4 touches plugin configs (http-log has only 001_280_to_300)');
+const STORED_ROW_WRITES = repo('kong/clustering/config_helper.lua', '3.4.0', 'a data plane runs parse_table, which validates, on what the control plane exports; check_update (kong/db/dao/init.lua@3.4.0) validates a PATCH merged into the row');
 
 const QUEUE_PLUGINS = ['http-log', 'statsd', 'opentelemetry', 'datadog', 'zipkin'] as const;
 const TLS_PROTOCOLS = ['https', 'tls', 'grpcs', 'wss'] as const;
@@ -71,9 +76,14 @@ export const fieldValueRules: readonly ValueRule[] = [
     paths: ['config.queue.max_batch_size', 'config.queue.max_entries', 'config.queue.max_bytes'],
     check: { kind: 'integer' },
     expected: 'an integer',
+    storedRows: 'floored',
     summary: 'Queue sizes are integers from 3.4; fractional values fail validation.',
     remediation: 'Round the value to an integer.',
-    sources: [digest('plugin-queue-parameters-stricter'), docs('3.4.0.0 Plugin queues')],
+    sources: [
+      digest('plugin-queue-parameters-stricter'), docs('3.4.0.0 Plugin queues'),
+      repo('kong/tools/queue_schema.lua', '3.4.0', 'max_batch_size, max_entries and max_bytes become integers (numbers @3.3.1)'),
+      STORED_ROW_READ, NO_QUEUE_MIGRATION,
+    ],
   },
   {
     id: 'plugin.queue.retry-delays.minimum',
@@ -86,9 +96,14 @@ export const fieldValueRules: readonly ValueRule[] = [
     paths: ['config.queue.initial_retry_delay', 'config.queue.max_retry_delay'],
     check: { kind: 'at-least', min: 0.001 },
     expected: 'at least 0.001 seconds',
+    storedRows: 'kept',
     summary: 'Queue retry delays must be at least 0.001 s from 3.4.',
     remediation: 'Raise the delay to 0.001 or more.',
-    sources: [digest('plugin-queue-parameters-stricter')],
+    sources: [
+      digest('plugin-queue-parameters-stricter'),
+      repo('kong/tools/queue_schema.lua', '3.4.0', 'initial_retry_delay and max_retry_delay between 0.001 and 1000000 (no bound @3.3.1)'),
+      STORED_ROW_READ, NO_QUEUE_MIGRATION, STORED_ROW_WRITES,
+    ],
   },
   {
     id: 'plugin.ai-rate-limiting-advanced.window-lists',

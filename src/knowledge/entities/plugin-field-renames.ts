@@ -32,6 +32,24 @@ const OIDC_SCHEMA_DOCS = (minor: string, note: string) => ({
   note,
 });
 
+/**
+ * How Kong 3.x treats a plugin row holding a config key its schema no longer has: reading the row
+ * drops the key without validating anything, and an Admin API PATCH merges into the row as read,
+ * so it validates and writes the row without the key. Only files and API payloads are refused.
+ */
+const ROW_READ = [
+  repo('kong/db/schema/init.lua', '3.0.0', 'process_auto_fields in the select context removes keys that are not fields; validate_fields refuses them as unknown on every write'),
+  repo('kong/db/dao/init.lua', '3.0.0', 'row_to_entity only runs process_auto_fields; check_update merges the PATCH into self:select(), then validate_update'),
+  repo('kong/db/declarative/init.lua', '3.0.0', 'export_from_db reads rows through DAO:each, so a control plane never sends the dropped key'),
+];
+
+/** From Kong 2.1 the bundled aws-lambda rock takes the proxy from proxy_url alone. */
+const AWS_LAMBDA_PROXY_FROM_URL = {
+  kind: 'repo' as const,
+  ref: 'Kong/kong-plugin-aws-lambda:kong/plugins/aws-lambda/handler.lua@3.4.0',
+  note: 'connect_better gets proxy = { uri = conf.proxy_url } and never reads proxy_scheme (3.1.0 still passed it to connect_proxy); kong-2.1.4-0.rockspec@2.1.4 requires kong-plugin-aws-lambda ~> 3.4',
+};
+
 const EE_REDIS_MISMATCH = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'deprecation.replaced_with');
 
 const allowDeny = (from: string, to: string): FieldRename => ({
@@ -113,6 +131,20 @@ const queueLegacy = (from: string, to: string | undefined, status: 'deprecated' 
 
 /** The session plugin's defaults 2.6-3.1 stored; 3.2 turns each into its own new default (or ignores it). */
 const SESSION_STORED_DEFAULTS = repo('kong/plugins/session/schema.lua', '3.1.1', 'cookie_lifetime 3600, cookie_renew 600, cookie_samesite Strict, cookie_httponly true, cookie_discard 10; @3.2.2 the shorthands map them to rolling_timeout 3600, cookie_same_site Strict, cookie_http_only true, stale_ttl 10, the defaults there');
+
+/**
+ * What becomes of `cookie_idletime: null`, which every session row of 2.x holds (the field had no
+ * default): no migration rewrites it, and the 3.2 shorthand turns it into an idling_timeout of 0,
+ * which means no idle timeout, as the null did before.
+ */
+const SESSION_IDLE_NULL = [
+  repo('kong/plugins/session/schema.lua', '2.8.5', 'cookie_idletime has no default, so rows store null'),
+  { kind: 'repo' as const, ref: 'bungle/lua-resty-session:lib/resty/session.lua@v3.10', note: 'idletime falls back to 0, which disables it (kong-2.8.5-0.rockspec@2.8.5 pins 3.10)' },
+  repo('kong/plugins/session/migrations/init.lua', '3.2.2', 'only 000_base_session and 001_add_ttl_index; 002_320_to_330.lua@3.3.0 only recreates the sessions TTL trigger'),
+  repo('kong/plugins/session/schema.lua', '3.2.0', 'the cookie_idletime shorthand turns nil or null into idling_timeout 0; no session shorthand has a deprecation, so its result overwrites idling_timeout (the same @3.9.3)'),
+  repo('kong/db/schema/init.lua', '3.2.0', 'process_auto_fields runs the shorthand fields in every context, select included, so a stored row is converted when read'),
+  { kind: 'repo' as const, ref: 'bungle/lua-resty-session:lib/resty/session.lua@v4.0.2', note: 'idling_timeout 0 skips the idle check (kong-3.2.0-0.rockspec@3.2.0 pins 4.0.2); unset, it defaults to 900' },
+];
 
 const sessionRename = (plugins: readonly string[], from: string, to: string | undefined, breakingChange: string, storedDefault?: string | number | boolean): FieldRename => ({
   id: `plugin.session.${from}.${to ? 'renamed' : 'removed'}`,
@@ -232,12 +264,22 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     plugins: ['aws-lambda'],
     from: 'config.proxy_scheme',
     status: 'removed',
+    noEffectSince: '2.1.0',
     summary: 'aws-lambda lost config.proxy_scheme in 3.0; a configuration that sets it fails validation.',
     remediation: 'Remove config.proxy_scheme.',
-    sources: [digest('plugin-aws-lambda-region-required'), repo('kong/plugins/aws-lambda/schema.lua', '3.0.0')],
+    sources: [
+      digest('plugin-aws-lambda-region-required'), repo('kong/plugins/aws-lambda/schema.lua', '3.0.0'),
+      AWS_LAMBDA_PROXY_FROM_URL, repo('kong/plugins/aws-lambda/handler.lua', '2.8.5', 'a set proxy_scheme only logs a deprecation warning'),
+      repo('kong/plugins/aws-lambda', '3.9.3', 'no migrations folder: nothing rewrites stored aws-lambda rows'),
+      ...ROW_READ,
+    ],
   },
   sessionRename(['session'], 'cookie_lifetime', 'rolling_timeout', 'plugin-session-parameters-renamed', 3600),
-  sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
+  {
+    ...sessionRename(['session'], 'cookie_idletime', 'idling_timeout', 'plugin-session-parameters-renamed'),
+    nullBecomes: { value: 0, meaning: 'no idle timeout' },
+    sources: [digest('plugin-session-parameters-renamed'), docs('3.2.0.0 session library upgrade'), ...SESSION_IDLE_NULL],
+  },
   sameSiteRename(['session'], 'cookie_samesite', 'cookie_same_site', 'plugin-session-parameters-renamed', 'Strict'),
   sessionRename(['session'], 'cookie_httponly', 'cookie_http_only', 'plugin-session-parameters-renamed', true),
   sessionRename(['session'], 'cookie_discard', 'stale_ttl', 'plugin-session-parameters-renamed', 10),

@@ -117,6 +117,19 @@ export interface FieldRename extends EntityChangeBase {
    * from any source).
    */
   storedDefault?: string | number | boolean;
+  /**
+   * For a removed field: the release from which Kong already ignored it (the schema kept it only
+   * so that configurations still validated). A database row that still holds a value loses
+   * nothing when the removing release drops the key on reading it, unless the path also crosses
+   * this release.
+   */
+  noEffectSince?: string;
+  /**
+   * The alias's shorthand turns a null into this value and writes it over the replacement, set or
+   * not (the 3.2 session schema: `cookie_idletime: null` becomes `idling_timeout: 0`). A null alias
+   * alone then keeps the older behaviour; beside a replacement holding something else it wins.
+   */
+  nullBecomes?: { value: string | number | boolean; meaning: string };
 }
 
 /** What a value must satisfy from `introducedIn` on. */
@@ -138,6 +151,14 @@ export interface ValueRule extends EntityChangeBase {
   expected: string;
   /** The value is only deprecated: Kong still accepts it, so the finding says so instead of "not accepted". */
   stillAccepted?: boolean;
+  /**
+   * What Kong does with a database row holding the refused value when no migration converts it.
+   * `floored`: the field became an integer and reading a row rounds a number down, so nothing is
+   * refused. `kept`: reading a row validates nothing, so the value stays in use, but every write
+   * re-validates the whole entity (an Admin API PATCH fails) and a data plane validates what its
+   * control plane sends (the whole configuration is refused).
+   */
+  storedRows?: 'floored' | 'kept';
 }
 
 /** A default that changed: entities that leave the field unset change behaviour. */

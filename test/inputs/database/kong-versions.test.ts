@@ -26,6 +26,7 @@ const SCENARIOS: Record<string, Expected> = {
   'kong-2.8.5': { label: '2.8.x', plan: '2.8.x', workspaces: ['default'], laterTables: ['data_plane', 'vault'], pending: [] },
   'kong-3.0.2': { label: '3.0.x', plan: '3.0.x', workspaces: ['default'], laterTables: ['data_plane', 'vault'], pending: [] },
   'kong-3.2.2': { label: '3.2.x', plan: '3.2.x', workspaces: ['default'], laterTables: ALL, pending: [] },
+  'kong-3.3.1': { label: '3.3.x', plan: '3.3.x', workspaces: ['default'], laterTables: ALL, pending: [] },
   'kong-3.4.2': { label: '3.4.x', plan: '3.4.x', workspaces: ['default'], laterTables: ALL, pending: [] },
   'kong-3.6.1': { label: '>= 3.6.1 and < 3.7.0', plan: '3.6.x', workspaces: ['default'], laterTables: ALL, pending: [] },
   'kong-3.9.3': { label: '3.9.x or later', plan: '3.9.x', workspaces: ['default'], laterTables: ALL, pending: [] },

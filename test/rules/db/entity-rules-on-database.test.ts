@@ -63,6 +63,38 @@ describe('entity rules on database rows', () => {
     ]);
   });
 
+  // Kong 3.0 drops config keys its schema lost when it reads a row, and a PATCH merges into the
+  // row as read (kong/db/schema/init.lua@3.0.0, kong/db/dao/init.lua@3.0.0): nothing fails. From
+  // Kong 2.1 the aws-lambda handler took the proxy from proxy_url alone, so a 2.8 row loses nothing.
+  it('a stored proxy_scheme with a value: ignored since 2.1, dropped on read by 3.0 (info)', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.8 aws-lambda', from: '2.8', to: '3.4', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
+    const proxy = result.findings.filter((f) => f.location.kind === 'db' && f.location.field === 'config.proxy_scheme');
+    expect(proxy.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message, remediation: f.remediation }))).toEqual([{
+      messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme'),
+      message: 'plugin "aws-lambda": stored `config.proxy_scheme` has had no effect since 2.1.0, and 3.0.0 drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
+      remediation: 'Nothing to change in the database; remove `config.proxy_scheme` from the files and scripts that still send it.',
+    }]);
+  });
+
+  it('a 2.0 row whose proxy_scheme 2.0 still read: the path loses it (warning, not a blocker)', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.0 aws-lambda', from: '2.0', to: '3.4', inputs: databaseInputs('kong-2.0.5-aws-lambda-proxy') });
+    expect(result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }))).toEqual([{
+      messageId: 'droppedOnRead', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000202', 'config.proxy_scheme'),
+      message: 'plugin "aws-lambda": stored `config.proxy_scheme` is gone from the 3.0.0 schema and no migration moves it: Kong drops it when reading the row, so what it set no longer applies.',
+    }]);
+  });
+
+  // Every 2.x session row stores cookie_idletime: null (no default; kong/plugins/session/schema.lua
+  // @2.8.5). No migration rewrites it (kong/plugins/session/migrations/init.lua@3.2.2); reading the
+  // row runs the 3.2 shorthand, which makes it idling_timeout 0: no idle timeout, as before.
+  it('a 2.8 session row with cookie_idletime null: 3.2 reads it as no idle timeout, nothing to report', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.8 session', from: '2.8', to: '3.4', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
+    const sessionRows = ['b1d2e3f4-0000-4000-8000-000000000105', 'b1d2e3f4-0000-4000-8000-000000000113'];
+    const onSession = result.findings.filter((f) => f.location.kind === 'db' && sessionRows.includes(f.location.id ?? ''));
+    // Row ...113 set cookie_lifetime 7200; neither row's null idletime is reported.
+    expect(onSession.map((f) => f.location)).toEqual([pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime')]);
+  });
+
   it('deprecated fields holding the default Kong 2.8 stored are not reported; values an operator set are', async () => {
     // Rows ...103, ...105, ...106 hold only what Kong filled in (queue 10/1/2, session cookie
     // defaults, flat Redis defaults); ...111, ...113, ...114 carry other values.
@@ -73,7 +105,40 @@ describe('entity rules on database rows', () => {
       { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_port') },
+      { messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme') },
     ]);
+  });
+
+  // Kong 3.4 reads a row without validating it; process_auto_fields floors numbers of integer
+  // fields on select (kong/db/schema/init.lua@3.4.0). No 3.4 migration touches queue settings.
+  describe('queue values 3.4 refuses, in 3.3 rows', () => {
+    const queueRows = async (topology: 'traditional' | 'hybrid') => {
+      const { result } = await runCase(fieldValueRejected, { name: `3.3 http-log ${topology}`, from: '3.3', to: '3.4', topology, inputs: databaseInputs('kong-3.3.1-queue-values') });
+      expect(result.internalErrors).toEqual([]);
+      return result.findings.map((f) => ({ messageId: f.messageId, severity: f.severity, location: f.location, message: f.message }));
+    };
+    const batch = pluginRow('b1d2e3f4-0000-4000-8000-000000000302', 'config.queue.max_batch_size');
+    const delay = pluginRow('b1d2e3f4-0000-4000-8000-000000000303', 'config.queue.initial_retry_delay');
+
+    it('a fractional size is rounded down when read (info); a zero retry delay stays in use, and a PATCH fails (warning)', async () => {
+      expect(await queueRows('traditional')).toEqual([
+        {
+          messageId: 'floored', severity: 'info', location: batch,
+          message: 'plugin "http-log": stored `config.queue.max_batch_size` = 2.5 is read as 2 from 3.4.0, which rounds the row\'s number down to the integer the field now takes; files and API calls that send a fraction fail validation.',
+        },
+        {
+          messageId: 'storedKept', severity: 'warning', location: delay,
+          message: 'plugin "http-log": stored `config.queue.initial_retry_delay` = 0 is refused from 3.4.0 (at least 0.001 seconds); Kong still runs with the row as stored, but an Admin API PATCH of this entity fails validation until the value changes.',
+        },
+      ]);
+    });
+
+    it('on a hybrid control plane the data planes refuse the configuration the zero delay is sent in (blocker)', async () => {
+      expect((await queueRows('hybrid')).map((f) => [f.messageId, f.severity, f.location])).toEqual([
+        ['floored', 'info', batch],
+        ['storedKeptHybrid', 'blocker', delay],
+      ]);
+    });
   });
 
   it('route columns such as path_handling come through', async () => {

@@ -19,6 +19,13 @@ describe('entities/field-value-rejected', () => {
   it('invalid: fractional queue size', async () => {
     expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0' }, 'plugins:\n- name: http-log\n  config: {http_endpoint: "http://x", queue: {max_batch_size: 2.5}}\n')).toEqual(['rejected blocker @3']);
   });
+  // A stored row with the same value is read differently (test/rules/db/entity-rules-on-database.test.ts);
+  // a file is validated as a whole, on a DB-less node and on every decK sync.
+  it('invalid: a retry delay of 0 in a file, whatever the topology', async () => {
+    const text = 'plugins:\n- name: http-log\n  config: {http_endpoint: "http://x", queue: {initial_retry_delay: 0}}\n';
+    expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0' }, text)).toEqual(['rejected blocker @3']);
+    expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0', topology: 'dbless' }, text)).toEqual(['rejected blocker @3']);
+  });
 
   const ee314 = { from: '3.10.0.0', to: '3.14.0.0', edition: 'enterprise' as const };
   // The url shorthand sets protocol, and wins over the explicit field in a file Kong loads

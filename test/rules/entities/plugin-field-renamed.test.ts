@@ -95,6 +95,25 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, text.replace('rolling_timeout: 60', 'rolling_timeout: 3600'))).toEqual([]);
   });
 
+  // The 3.2 cookie_idletime shorthand turns null into idling_timeout 0 (no idle timeout, as the
+  // null meant with lua-resty-session 3) and, having no deprecation, writes it over idling_timeout
+  // (kong/plugins/session/schema.lua@3.2.0, kong/db/schema/init.lua@3.2.0 and @3.9.3).
+  it('valid: cookie_idletime null alone, or beside idling_timeout 0, keeps no idle timeout', async () => {
+    const alone = 'plugins:\n- name: session\n  config: {cookie_name: sid, cookie_idletime: null}\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, alone)).toEqual([]);
+    const besideZero = 'plugins:\n- name: session\n  config: {cookie_idletime: null, idling_timeout: 0}\n';
+    expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.9.0' }, besideZero)).toEqual([]);
+  });
+  it('invalid: cookie_idletime null beside another idling_timeout: Kong writes 0 over it', async () => {
+    const text = 'plugins:\n- name: session\n  config:\n    cookie_idletime: null\n    idling_timeout: 600\n';
+    const result = await runOnText({ from: '3.1.0', to: '3.9.0' }, text);
+    expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed nullApplied warning @4']);
+    expect(result.findings[0].message).toBe('plugin "session": `config.cookie_idletime` is null beside `config.idling_timeout`; Kong turns the null into 0 (no idle timeout) and writes it over `config.idling_timeout`.');
+    expect(result.findings[0].remediation).toBe('Remove `config.cookie_idletime`, so that `config.idling_timeout` applies.');
+    // Below 3.2 cookie_idletime is the field itself and idling_timeout unknown: another finding's matter.
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.1.0' }, text)).toEqual([]);
+  });
+
   // decK merges `_plugin_configs.<name>` into every plugin naming it with `_config`
   // (go-database-reconciler pkg/file/builder.go): Kong receives the shared whitelist.
   it('invalid: a removed field in a decK shared config is reported once per plugin, at the shared text', async () => {

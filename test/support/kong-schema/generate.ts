@@ -29,7 +29,7 @@ import { adminClient, createDatabaseFromFixture, startTestServer, stopTestServer
 
 /** The histories committed under fixtures/db/kong/ (see its README.md). */
 const HISTORIES = [
-  '1.5.1', '2.0.5', '2.1.4', '2.5.2', '2.8.5', '3.0.2', '3.2.2', '3.4.2', '3.6.1', '3.9.3',
+  '1.5.1', '2.0.5', '2.1.4', '2.5.2', '2.8.5', '3.0.2', '3.2.2', '3.3.1', '3.4.2', '3.6.1', '3.9.3',
   // A database born on 1.x keeps the 1.x migration names 2.0 squashed (001_14_to_15, 002_15_to_1),
   // and `finish` appends teardown migrations after the others.
   '1.5.1,up:2.0.5,finish:2.0.5,up:2.8.5,finish:2.8.5',
