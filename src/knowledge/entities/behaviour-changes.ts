@@ -143,6 +143,22 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     sources: [digest('plugin-ai-metrics-log-key-renamed')],
   },
   {
+    id: 'plugin.openid-connect.forbidden-redirect',
+    breakingChange: 'plugin-oidc-forbidden-redirect-uri',
+    introducedIn: '3.10.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['openid-connect'],
+    when: [{ path: 'config.unauthorized_redirect_uri', exists: true }],
+    summary: 'Before 3.10 openid-connect also sent forbidden (403) requests to unauthorized_redirect_uri; from 3.10 they go to forbidden_redirect_uri when it is set, and otherwise get the 403.',
+    remediation: 'Set config.forbidden_redirect_uri if users denied by scope, claim or group checks should still be redirected.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.10.0.0, kong-ee, Breaking Change, openid-connect)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.10/OpenidConnect.json', note: 'unauthorized_redirect_uri and forbidden_redirect_uri, both lists of URLs' },
+    ],
+  },
+  {
     id: 'plugin.kafka-consume.service-scope',
     breakingChange: 'plugin-kafka-consume-no-service',
     introducedIn: '3.12.0.0',
