@@ -172,6 +172,23 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     sources: [digest('plugin-kafka-consume-no-service'), docs('3.12.0.0 Kafka Consume plugin')],
   },
   {
+    id: 'plugin.ai-semantic.namespace-column',
+    breakingChange: 'plugin-ai-semantic-cache-namespace-column',
+    introducedIn: '3.12.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-semantic-cache', 'ai-semantic-prompt-guard', 'ai-proxy-advanced'],
+    // ai-proxy-advanced keeps vectors only for semantic balancing; the docs name no vector store.
+    when: [{ path: 'config.vectordb', exists: true }],
+    summary: 'From 3.12 the AI semantic plugins store the namespace in its own column instead of the table name, so vectors cached before the upgrade are not found again.',
+    remediation: 'Expect a cold cache after the upgrade; warm it up where TTLs are long.',
+    sources: [
+      docs('3.12.0.0 AI semantic plugins: cache invalidation'),
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.12.0.0, kong-ee bugfix, AI Semantic Plugins)' },
+    ],
+  },
+  {
     id: 'known-issue.3-11-0-0.ai-license-migration',
     breakingChange: 'known-issue-3-11-ai-license-migration',
     introducedIn: '3.11.0.0',
