@@ -103,10 +103,14 @@ export const defaultChanges: readonly DefaultChange[] = [
     appliesTo: 'declarative',
     path: 'config.algorithms',
     oldDefault: ['hmac-sha1', 'hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
-    newDefault: ['hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
+    // 3.14 also added hmac-sha224, and put it in the default.
+    newDefault: ['hmac-sha224', 'hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
     summary: 'hmac-auth created from 3.14 no longer accepts hmac-sha1 unless asked.',
     remediation: 'Set config.algorithms explicitly, or move clients to SHA-256.',
-    sources: [digest('plugin-sha1-defaults-changed')],
+    sources: [
+      digest('plugin-sha1-defaults-changed'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13/HmacAuth.json and 3.14/HmacAuth.json', note: 'algorithms default: sha1/256/384/512 in 3.13; sha224/256/384/512 in 3.14' },
+    ],
   },
   // The 8 KiB default came with the field: 3.8 for these (kong/plugins/ai-proxy/schema.lua@3.8.0),
   // 3.12 for the MCP plugins, which did not exist before.

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/entities/default-changed';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { runOnFiles, runRuleOnText } from '../../support/declarative-harness';
 
 describe('entities/default-changed', () => {
   it('valid: policy set', async () => {
@@ -76,4 +79,16 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, plan, guard('      max_request_body_size: 4096\n'))).toEqual([]);
     expect(await runRuleOnText(rule, plan, guard(''))).toEqual(['defaultChanged info @4']);
   });
+  it('invalid: hmac-auth without algorithms names the 3.14 default, sha224 in and sha1 out', async () => {
+    const result = await runOnFiles({ from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' }, ['kong.yml'], writeTemp('plugins:\n- name: hmac-auth\n  config: {hide_credentials: false}\n'), undefined, [rule]);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('changes from ["hmac-sha1","hmac-sha256","hmac-sha384","hmac-sha512"] to ["hmac-sha224","hmac-sha256","hmac-sha384","hmac-sha512"] in 3.14.0.0'),
+    ]);
+  });
 });
+
+function writeTemp(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-rule-'));
+  writeFileSync(join(dir, 'kong.yml'), text);
+  return dir;
+}
