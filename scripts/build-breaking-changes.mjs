@@ -3,6 +3,8 @@
 // manual-review list needs (version, edition, artifact, severity, a short title, a remediation
 // and a documentation link). Titles and remediations are the digest's own wording (written by
 // the research pass, not copied from Kong); descriptions and detection hints stay in the digest.
+// What the digest lacks is curated by hand in src/knowledge/breaking-changes/additions.json,
+// which this script leaves alone.
 // Usage: node scripts/build-breaking-changes.mjs ../shared/kong-facts/breaking-changes.json
 
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ export default defineRule<'defaultChanged'>({
   id: 'entities/default-changed',
   description: 'Reports entities relying on a default that changes on the path.',
   severity: 'warning',
-  catalog: ['plugin-acme-auth-method-default', 'plugin-prometheus-metrics-overhaul', 'plugin-rate-limiting-default-policy-local', 'plugin-session-read-body-for-logout', 'plugin-sha1-defaults-changed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'plugin-hide-credentials-default-true', 'route-default-protocols-https'],
+  catalog: ['plugin-acme-auth-method-default', 'plugin-prometheus-metrics-overhaul', 'plugin-rate-limiting-default-policy-local', 'plugin-session-read-body-for-logout', 'plugin-sha1-defaults-changed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'plugin-hide-credentials-default-true', 'route-default-protocols-https', 'plugin-ai-max-request-body-size-default-1m'],
   inputs: ['entities'],
   messages: {
     defaultChanged: '{{entity}}: `{{field}}` is not set, so its default changes from {{oldDefault}} to {{newDefault}} in {{since}}. {{summary}}',

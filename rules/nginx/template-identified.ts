@@ -4,7 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { NginxTemplate } from '../../src/inputs/nginx/load';
-import { FINGERPRINT_SOURCES, RENDERS_TO } from '../../src/knowledge/nginx-templates';
+import { FINGERPRINT_SOURCES, newestStockMinor, RENDERS_TO } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
 import { describeRole, originAt } from './template-utils';
@@ -28,9 +28,9 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   severity: 'info',
   inputs: ['nginxTemplates'],
   messages: {
-    stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.',
-    customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{ageNote}}{{scopeNote}}',
-    unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}',
+    stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.{{beyondNote}}',
+    customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{ageNote}}{{scopeNote}}{{beyondNote}}',
+    unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}{{beyondNote}}',
   },
   remediation: 'Start from the target version\'s stock template and re-apply the listed customisations.',
   docsUrl: NGINX_TEMPLATE_DOCS,
@@ -54,6 +54,7 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
           tie: id.tie ? ' (several releases match equally well)' : '',
           scopeNote: scopeNote(template), confidence: id.confidence, baseTags: id.base.tags.join(' '),
           ageNote: ageNote(id.tags, ctx.plan.from),
+          beyondNote: beyondNote(ctx.plan.to),
         },
         ...(messageId === 'customised' ? { remediation: customisationList(template, target) } : {}),
       });
@@ -69,6 +70,16 @@ function ageNote(tags: readonly string[], installed: KongVersion): string {
   const newest = tags.map((t) => KongVersion.parse(t)).reduce((a, b) => (a.gt(b) ? a : b));
   const behind = newest.major < installed.major || (newest.major === installed.major && newest.minor < installed.minor);
   return behind ? ` It predates the installed ${installed.truncate('minor')}, so it already lacks that version's template changes.` : '';
+}
+
+/**
+ * Kong's repository has no tag after 3.9.3, so the template checks judge later targets by the
+ * 3.9 templates: whatever 3.10 and later changed in them is not known here, and must be said.
+ */
+function beyondNote(target: KongVersion): string {
+  const newest = newestStockMinor();
+  if (!target.truncate('minor').gt(newest)) return '';
+  return ` kong-preflight knows Kong's stock templates up to ${newest.major}.${newest.minor} and checks ${target} against those; changes made to them after ${newest.major}.${newest.minor} are not checked, so diff the custom template against the templates shipped in the ${target} package.`;
 }
 
 /** Which of the template's changes matter at all, given what `--nginx-conf` replaces. */

@@ -6,6 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { fieldAssignments } from '../../src/inputs/lua/code';
 import { enabledPlugins } from '../../src/inputs/plugins/enabled-list';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
+import { reachedWithBackports } from '../../src/knowledge/enterprise-backports';
 import { bundledPlugins } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 import { CORRELATION_ID_SOURCES, priorityChanges } from '../../src/knowledge/plugins/priorities';
@@ -28,8 +29,13 @@ export default defineRule<'orderFlips'>({
     const conf = ctx.optionalInput('kongConf');
     const listed = conf ? enabledPlugins(conf) : { explicit: [], includesBundled: true };
     const enabled = new Set([...(listed.includesBundled ? bundledPlugins(from, edition).names : []), ...listed.explicit.map((e) => e.name)]);
-    const changes = priorityChanges.filter((c) => enabled.has(c.plugin) && ctx.crosses(c.introducedIn)
-      && (c.edition === 'oss+ee' || (c.edition === 'ee' ? edition === 'enterprise' : edition === 'oss')));
+    // A change reaches the path at its introduction or, on Enterprise, at the backport of a line the path ends a hop on.
+    const changes = priorityChanges
+      .filter((c) => enabled.has(c.plugin) && (c.edition === 'oss+ee' || (c.edition === 'ee' ? edition === 'enterprise' : edition === 'oss')))
+      .flatMap((c) => {
+        const since = reachedWithBackports(ctx.plan, c.introducedIn, c.backportedTo);
+        return since ? [{ ...c, since }] : [];
+      });
     for (const plugin of ctx.input('customPlugins').plugins) {
       if (!plugin.handler) continue;
       for (const assignment of fieldAssignments(plugin.handler.code, 'PRIORITY')) {
@@ -41,7 +47,7 @@ export default defineRule<'orderFlips'>({
           const low = Math.min(change.from, change.to);
           const high = Math.max(change.from, change.to);
           if (!(literal > low && literal < high)) continue;
-          const key = `${change.introducedIn}|${literal > change.from ? 'before' : 'after'}`;
+          const key = `${change.since}|${literal > change.from ? 'before' : 'after'}`;
           groups.set(key, [...(groups.get(key) ?? []), change]);
         }
         for (const [key, moved] of groups) {

@@ -6,14 +6,14 @@ import { defineRule } from '../../src/engine/define-rule';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf, requiresOf } from '../../src/inputs/plugins/query';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
-import { deprecatedModules } from '../../src/knowledge/plugins/lua-api';
+import { moduleDeprecation } from '../../src/knowledge/plugins/lua-api';
 import { curatedRemovals, moduleRemovalOnPath, MODULE_INVENTORY_SOURCE } from '../../src/knowledge/plugins/lua-modules';
 
 export default defineRule<'curatedRemoval' | 'moduleRemoved' | 'moduleDeprecated'>({
   id: 'plugins/removed-module',
   description: 'Flags custom plugin code that requires a Kong Lua module the target version no longer ships.',
   severity: 'blocker',
-  catalog: ['custom-plugin-base-plugin-removed', 'custom-plugin-log-serializer-basic-removed', 'custom-plugin-singletons-removed', 'custom-plugin-batch-queue-renamed', 'ee-redis-shared-config-v2'],
+  catalog: ['custom-plugin-base-plugin-removed', 'custom-plugin-log-serializer-basic-removed', 'custom-plugin-singletons-removed', 'custom-plugin-batch-queue-renamed', 'ee-redis-shared-config-v2', 'custom-plugin-resty-kafka-deprecated'],
   inputs: ['customPlugins'],
   messages: {
     curatedRemoval: '{{plugin}}: `require "{{module}}"` fails from Kong {{removedIn}}, which removed the module; {{replacement}}.',
@@ -41,7 +41,7 @@ export default defineRule<'curatedRemoval' | 'moduleRemoved' | 'moduleDeprecated
           }
           continue;
         }
-        const deprecated = deprecatedModules.find((d) => d.module === call.module);
+        const deprecated = moduleDeprecation(call.module);
         if (deprecated && ctx.crosses(deprecated.introducedIn) && (deprecated.edition !== 'ee' || edition === 'enterprise')) {
           ctx.report({ messageId: 'moduleDeprecated', severity: deprecated.severity, at: tokenOrigin(file, call.at),
             since: deprecated.introducedIn,

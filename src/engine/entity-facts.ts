@@ -10,6 +10,7 @@ import type { Severity } from '../model/finding';
 import type { RuleContext } from './define-rule';
 import { effectiveValue } from '../knowledge/conf/changes';
 import { readKongBoolean } from '../inputs/kong-conf/values';
+import { KongVersion } from '../version/kong-version';
 
 /** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
 export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts: readonly F[]): F[] {
@@ -18,6 +19,7 @@ export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts:
     if (fact.topologies && !fact.topologies.includes(ctx.plan.topology)) return false;
     if (!ctx.crosses(fact.introducedIn)) return false;
     if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
+    if (fact.sourceSince && ctx.plan.from.lt(KongVersion.parse(fact.sourceSince))) return false;
     if (fact.liftedByConfOff && confTurnsOff(ctx, fact.liftedByConfOff)) return false;
     return true;
   });

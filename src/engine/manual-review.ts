@@ -2,7 +2,7 @@
 // An entry whose rules all ran is covered (a rule that finds nothing has checked it); an entry
 // whose rules could not run lists why, so a missing input never reads as a pass.
 
-import { entriesOnPath, type CatalogEntry } from '../knowledge/breaking-changes';
+import { entriesOnPath, entryReachedIn, type CatalogEntry } from '../knowledge/breaking-changes';
 import type { ManualReviewItem } from '../model/manual-review';
 import { hopCrossing } from '../plan/gate';
 import type { Plan } from '../plan/types';
@@ -41,7 +41,8 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
 }
 
 function toItem(entry: CatalogEntry, plan: Plan, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {
-  const hop = hopCrossing(plan, entry.introducedIn);
+  // A backported change arrives with the hop that reaches the backport, not the introduction.
+  const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
   return {
     id: entry.id,
     title: entry.title,

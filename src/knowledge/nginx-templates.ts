@@ -119,6 +119,15 @@ export function stockElements(version: KongVersion): StockMinorElements | undefi
   return found;
 }
 
+/**
+ * The newest minor whose stock templates were researched (3.9: Kong's repository has no later
+ * tag); targets past it are judged against its templates.
+ */
+export function newestStockMinor(): KongVersion {
+  const { minors } = elements();
+  return minors[minors.length - 1].version;
+}
+
 /** Every researched minor, oldest first, with its elements. */
 export function stockMinors(): { minor: KongVersion; elements: StockMinorElements }[] {
   const { versions, minors } = elements();

@@ -210,6 +210,15 @@ describe('declarative converter round trip', () => {
     });
   });
 
+  it('pins the 8 KiB body limit of an AI plugin crossing 3.13, not that of a source from before 3.8', () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: ai-prompt-guard\n  config:\n    allow_patterns: [".*"]\n';
+    const pinned = convertDeclarative('kong.yml', source, handPlan({ from: '3.10.0.0', to: '3.13.0.10', edition: 'enterprise' }));
+    expect(readDeclarativeText('kong.yml', pinned.text).root.plugins).toEqual([
+      { name: 'ai-prompt-guard', config: { allow_patterns: ['.*'], max_request_body_size: 8192 } },
+    ]);
+    expect(convertDeclarative('kong.yml', source, handPlan({ from: '3.7.1.0', to: '3.13.0.10', edition: 'enterprise' })).text).toBe(source);
+  });
+
   it('moves opentelemetry endpoint to traces_endpoint, and keeps header_type, which has no one-to-one replacement', () => {
     const source = '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    endpoint: http://otel:4318/v1/traces\n    header_type: b3\n- name: zipkin\n  config:\n    default_header_type: w3c\n';
     const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.0', to: '3.9.0' }));

@@ -4,6 +4,8 @@ import { builtinRules } from '../../rules';
 import { defineRule } from '../../src/engine/define-rule';
 import { RuleRegistry } from '../../src/engine/registry';
 import { BREAKING_CHANGES, entryApplies } from '../../src/knowledge/breaking-changes';
+import additions from '../../src/knowledge/breaking-changes/additions.json';
+import generatedCatalog from '../../src/knowledge/breaking-changes/catalog.json';
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
 import { findListing, OS_DROPS, osSupportMinors, parseEol } from '../../src/knowledge/platform/os-support';
@@ -33,6 +35,33 @@ describe('breaking-change catalogue', () => {
     expect(entryApplies(entry, plan('3.12.0.0'))).toBe(false);
   });
 
+  it('limits the 3.10.0.0/3.10.0.1 connection pooling regression to those two targets', () => {
+    const entry = BREAKING_CHANGES.find((e) => e.id === 'known-issue-3-10-connection-pool-regression')!;
+    const plan = (to: string) => ({ from: KongVersion.parse('3.4.3.12'), to: KongVersion.parse(to), edition: 'enterprise' as const });
+    expect(entryApplies(entry, plan('3.10.0.1'))).toBe(true);
+    expect(entryApplies(entry, plan('3.10.0.2'))).toBe(false);
+    expect(entryApplies(entry, plan('3.14.0.13'))).toBe(false);
+  });
+
+  // additions.json adds what the digest lacks; it must not shadow or repeat a digest entry.
+  it('keeps the hand-curated additions apart from the generated entries, each with a source of its own', () => {
+    const generated = new Set(generatedCatalog.entries.map((e) => e.id));
+    for (const entry of additions.entries) {
+      expect(generated.has(entry.id)).toBe(false);
+      expect(entry.sources.every((s) => s.kind !== 'digest')).toBe(true);
+    }
+    for (const id of Object.keys(additions.backports)) expect(generated.has(id)).toBe(true);
+  });
+
+  it('lets a backported change reach an Enterprise target on the backport\'s line, not a source that carries it', () => {
+    const entry = BREAKING_CHANGES.find((e) => e.id === 'plugin-service-protection-priority')!;
+    const plan = (from: string, to: string, edition: 'enterprise' | 'oss' = 'enterprise') => ({ from: KongVersion.parse(from), to: KongVersion.parse(to), edition });
+    expect(entryApplies(entry, plan('3.9.1.0', '3.12.0.11'))).toBe(true);
+    expect(entryApplies(entry, plan('3.9.1.0', '3.12.0.5'))).toBe(false);
+    expect(entryApplies(entry, plan('3.12.0.6', '3.14.0.13'))).toBe(false);
+    expect(entryApplies(entry, plan('3.10.0.3', '3.14.0.13'))).toBe(true);
+  });
+
   it('every catalogue id a built-in rule names exists, and an unknown one is refused', () => {
     expect(() => new RuleRegistry(builtinRules)).not.toThrow();
     const bogus = defineRule<'x'>({
@@ -45,7 +74,8 @@ describe('breaking-change catalogue', () => {
   it('every platform entry is implemented by a rule or reviewed by hand on purpose', () => {
     const implemented = new Set(builtinRules.flatMap((r) => r.meta.catalog ?? []));
     const byHand = ['platform-bintray-repositories-retired', 'platform-openresty-1-21-4-required', 'known-issue-3-6-0-fd-limit',
-      'known-issue-3-6-http2-body-content-length', 'proxy-duplicate-length-headers-502', 'platform-logrotate-config-preserved', 'platform-bundled-curl-removed'];
+      'known-issue-3-6-http2-body-content-length', 'proxy-duplicate-length-headers-502', 'platform-logrotate-config-preserved', 'platform-bundled-curl-removed',
+      'known-issue-3-10-connection-pool-regression'];
     for (const entry of BREAKING_CHANGES.filter((e) => e.artifact === 'platform')) {
       expect([entry.id, implemented.has(entry.id) || byHand.includes(entry.id)]).toEqual([entry.id, true]);
     }

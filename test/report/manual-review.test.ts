@@ -7,8 +7,13 @@ import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { fixture, REPO_ROOT, runCli } from '../support/cli';
 
-interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[] }
-const catalog: RawEntry[] = JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes/catalog.json'), 'utf8')).entries;
+interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[] }
+const readCatalogFile = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes', name), 'utf8'));
+const additions = readCatalogFile('additions.json');
+const catalog: RawEntry[] = [
+  ...readCatalogFile('catalog.json').entries.map((e: RawEntry) => ({ ...e, backportedTo: additions.backports[e.id]?.versions })),
+  ...additions.entries,
+];
 
 function parts(version: string): number[] {
   const p = version.split('.').map(Number);
@@ -23,12 +28,20 @@ function cmp(a: string, b: string): number {
 }
 const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
 
-/** Entries an operator on this path must consider: edition, from < introducedIn <= to, known issues still open at the target. */
+/**
+ * Entries an operator on this path must consider: edition, from < introducedIn <= to (or, on
+ * Enterprise, a backport on the target's line that the source lacks), known issues still open at
+ * the target.
+ */
 function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise'): RawEntry[] {
   return catalog.filter((e) => {
     if (e.edition === 'ee' && edition !== 'enterprise') return false;
     if (e.edition === 'oss' && edition !== 'oss') return false;
-    if (!(cmp(from, e.introducedIn) < 0 && cmp(e.introducedIn, to) <= 0)) return false;
+    const lineBackport = (v: string) => (edition === 'enterprise' ? e.backportedTo?.find((b) => minorOf(b) === minorOf(v) && cmp(b, v) <= 0) : undefined);
+    if (lineBackport(from)) return false;
+    const crosses = (v: string) => cmp(from, v) < 0 && cmp(v, to) <= 0;
+    const backport = lineBackport(to);
+    if (!crosses(e.introducedIn) && !(backport && crosses(backport))) return false;
     return !e.fixedIn || e.fixedIn.some((f) => minorOf(f) === minorOf(to) && cmp(to, f) < 0);
   });
 }
@@ -87,6 +100,16 @@ describe('manual-review list', () => {
     expect(report.installation.from.value).toBe('2.8.4.1');
     expect(report.manualReview.find((m: { id: string }) => m.id === 'kong-conf-pg-ssl-version-enum')).toMatchObject({ reason: 'rule-disabled' });
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'platform/os-support')).toBe(true);
+  });
+
+  it('lists a backported change on the hop that reaches the backport, and a known issue only on its own targets', async () => {
+    const report = await checkJson(['--from', '3.9', '--to', '3.12', '--edition', 'enterprise']);
+    expect(report.manualReview.find((m: { id: string }) => m.id === 'plugin-service-protection-priority')).toMatchObject({ hop: expect.stringMatching(/-> 3\.12/) });
+    const early = await checkJson(['--from', '3.9', '--to', '3.10.0.1', '--edition', 'enterprise']);
+    const ids = (r: { manualReview: { id: string }[] }) => r.manualReview.map((m) => m.id);
+    expect(ids(early)).toContain('known-issue-3-10-connection-pool-regression');
+    expect(ids(early)).not.toContain('plugin-service-protection-priority');
+    expect(ids(report)).not.toContain('known-issue-3-10-connection-pool-regression');
   });
 
   it('leaves Enterprise-only entries out of an OSS path', async () => {

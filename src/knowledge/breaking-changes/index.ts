@@ -1,13 +1,15 @@
 // The catalogue of Kong's breaking changes (one record per change, generated from the research
-// digest by scripts/build-breaking-changes.mjs). Rules name the entries they implement in
-// `meta.catalog`; the entries no evaluated rule covers become the report's manual-review list.
+// digest by scripts/build-breaking-changes.mjs, plus the hand-curated additions.json for what the
+// digest lacks). Rules name the entries they implement in `meta.catalog`; the entries no evaluated
+// rule covers become the report's manual-review list.
 
 import type { FactSource } from '../../model/source';
 import type { Severity } from '../../model/finding';
-import { pathCrosses } from '../../plan/gate';
 import type { Plan } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
+import { reachedWithBackports } from '../enterprise-backports';
 import data from './catalog.json';
+import additions from './additions.json';
 
 export type CatalogArtifact =
   | 'kong.conf'
@@ -25,6 +27,8 @@ export interface CatalogEntry {
   introducedIn: string;
   /** Known issues only: the releases that fix it, one per affected minor line. */
   fixedIn?: string[];
+  /** Enterprise patch releases of older lines that also carry the change (additions.json). */
+  backportedTo?: string[];
   edition: 'oss+ee' | 'ee' | 'oss';
   artifact: CatalogArtifact;
   severity: Severity;
@@ -35,7 +39,20 @@ export interface CatalogEntry {
   sources: FactSource[];
 }
 
-export const BREAKING_CHANGES: readonly CatalogEntry[] = (data as { entries: CatalogEntry[] }).entries;
+interface Additions {
+  entries: CatalogEntry[];
+  backports: Record<string, { versions: string[]; sources: FactSource[] }>;
+}
+
+const { entries: added, backports } = additions as Additions;
+
+export const BREAKING_CHANGES: readonly CatalogEntry[] = [
+  ...(data as { entries: CatalogEntry[] }).entries.map((entry) => {
+    const backport = backports[entry.id];
+    return backport ? { ...entry, backportedTo: backport.versions, sources: [...entry.sources, ...backport.sources] } : entry;
+  }),
+  ...added,
+];
 
 const byId = new Map(BREAKING_CHANGES.map((entry) => [entry.id, entry]));
 
@@ -47,10 +64,10 @@ export function catalogEntry(id: string): CatalogEntry | undefined {
  * True when the entry concerns this upgrade: the edition matches, the path crosses the version
  * that brought it, and for a known issue the target is a release that still has it.
  */
-export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'>): boolean {
+export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): boolean {
   if (entry.edition === 'ee' && plan.edition !== 'enterprise') return false;
   if (entry.edition === 'oss' && plan.edition !== 'oss') return false;
-  if (!pathCrosses(plan, entry.introducedIn)) return false;
+  if (entryReachedIn(entry, plan) === undefined) return false;
   if (!entry.fixedIn) return true;
   // A known issue affects a target below the fix of the target's own minor line only.
   return entry.fixedIn.some((fix) => {
@@ -59,6 +76,15 @@ export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to'
   });
 }
 
-export function entriesOnPath(plan: Pick<Plan, 'from' | 'to' | 'edition'>): CatalogEntry[] {
+/**
+ * The release at which the entry reaches the path: its introduction, or on Enterprise the
+ * backport of the line a hop ends on (3.9 -> 3.12.0.11 meets the 3.14.0.2 service-protection
+ * change at 3.12.0.6); undefined when the path misses it.
+ */
+export function entryReachedIn(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): string | undefined {
+  return reachedWithBackports(plan, entry.introducedIn, entry.backportedTo);
+}
+
+export function entriesOnPath(plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): CatalogEntry[] {
   return BREAKING_CHANGES.filter((entry) => entryApplies(entry, plan));
 }

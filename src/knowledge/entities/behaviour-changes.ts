@@ -143,6 +143,22 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     sources: [digest('plugin-ai-metrics-log-key-renamed')],
   },
   {
+    id: 'plugin.openid-connect.forbidden-redirect',
+    breakingChange: 'plugin-oidc-forbidden-redirect-uri',
+    introducedIn: '3.10.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['openid-connect'],
+    when: [{ path: 'config.unauthorized_redirect_uri', exists: true }],
+    summary: 'Before 3.10 openid-connect also sent forbidden (403) requests to unauthorized_redirect_uri; from 3.10 they go to forbidden_redirect_uri when it is set, and otherwise get the 403.',
+    remediation: 'Set config.forbidden_redirect_uri if users denied by scope, claim or group checks should still be redirected.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.10.0.0, kong-ee, Breaking Change, openid-connect)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.10/OpenidConnect.json', note: 'unauthorized_redirect_uri and forbidden_redirect_uri, both lists of URLs' },
+    ],
+  },
+  {
     id: 'plugin.kafka-consume.service-scope',
     breakingChange: 'plugin-kafka-consume-no-service',
     introducedIn: '3.12.0.0',
@@ -154,6 +170,23 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     summary: 'kafka-consume can no longer be scoped to a service from 3.12; such instances stop taking effect.',
     remediation: 'Scope the plugin to a route instead.',
     sources: [digest('plugin-kafka-consume-no-service'), docs('3.12.0.0 Kafka Consume plugin')],
+  },
+  {
+    id: 'plugin.ai-semantic.namespace-column',
+    breakingChange: 'plugin-ai-semantic-cache-namespace-column',
+    introducedIn: '3.12.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-semantic-cache', 'ai-semantic-prompt-guard', 'ai-proxy-advanced'],
+    // ai-proxy-advanced keeps vectors only for semantic balancing; the docs name no vector store.
+    when: [{ path: 'config.vectordb', exists: true }],
+    summary: 'From 3.12 the AI semantic plugins store the namespace in its own column instead of the table name, so vectors cached before the upgrade are not found again.',
+    remediation: 'Expect a cold cache after the upgrade; warm it up where TTLs are long.',
+    sources: [
+      docs('3.12.0.0 AI semantic plugins: cache invalidation'),
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.12.0.0, kong-ee bugfix, AI Semantic Plugins)' },
+    ],
   },
   {
     id: 'known-issue.3-11-0-0.ai-license-migration',

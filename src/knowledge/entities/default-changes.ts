@@ -103,11 +103,44 @@ export const defaultChanges: readonly DefaultChange[] = [
     appliesTo: 'declarative',
     path: 'config.algorithms',
     oldDefault: ['hmac-sha1', 'hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
-    newDefault: ['hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
+    // 3.14 also added hmac-sha224, and put it in the default.
+    newDefault: ['hmac-sha224', 'hmac-sha256', 'hmac-sha384', 'hmac-sha512'],
     summary: 'hmac-auth created from 3.14 no longer accepts hmac-sha1 unless asked.',
     remediation: 'Set config.algorithms explicitly, or move clients to SHA-256.',
-    sources: [digest('plugin-sha1-defaults-changed')],
+    sources: [
+      digest('plugin-sha1-defaults-changed'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13/HmacAuth.json and 3.14/HmacAuth.json', note: 'algorithms default: sha1/256/384/512 in 3.13; sha224/256/384/512 in 3.14' },
+    ],
   },
+  // The 8 KiB default came with the field: 3.8 for these (kong/plugins/ai-proxy/schema.lua@3.8.0),
+  // 3.12 for the MCP plugins, which did not exist before.
+  ...([
+    ['ai-proxy', '3.8.0'], ['ai-proxy-advanced', '3.8.0'], ['ai-prompt-decorator', '3.8.0'], ['ai-prompt-guard', '3.8.0'],
+    ['ai-prompt-template', '3.8.0'], ['ai-request-transformer', '3.8.0'], ['ai-response-transformer', '3.8.0'],
+    ['ai-mcp-proxy', '3.12.0.0'], ['ai-mcp-oauth2', '3.12.0.0'], ['ai-semantic-prompt-guard', '3.8.0'],
+  ] as const).map(([plugin, since]): DefaultChange => ({
+    id: `plugin.${plugin}.max_request_body_size.default-1m`,
+    breakingChange: 'plugin-ai-max-request-body-size-default-1m',
+    introducedIn: '3.13.0.0',
+    sourceSince: since,
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: [plugin],
+    // Stored rows hold the 8192 Kong wrote at insert; only configurations loaded from files take the new default.
+    appliesTo: 'declarative',
+    // ai-semantic-prompt-guard kept its limit in rules.max_request_body_size until 3.13; set there, it still applies.
+    ...(plugin === 'ai-semantic-prompt-guard' ? { when: [{ path: 'config.rules.max_request_body_size', exists: false }] } : {}),
+    path: 'config.max_request_body_size',
+    oldDefault: 8192,
+    newDefault: 1048576,
+    summary: 'AI plugins read request bodies up to 1 MiB by default from 3.13 (8 KiB before), so larger prompts that used to be refused now pass.',
+    remediation: 'Set config.max_request_body_size explicitly if the 8 KiB cap was relied on.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0, kong-ee bugfix, AI Plugins: max_request_body_size)' },
+      { kind: 'repo', ref: `Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.12 and 3.13 (${plugin}: default 8192, then 1048576)` },
+    ],
+  })),
   {
     id: 'route.protocols.default-https',
     breakingChange: 'route-default-protocols-https',

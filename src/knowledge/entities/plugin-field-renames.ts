@@ -550,6 +550,25 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     sources: [TRACING_DEPRECATIONS.zipkin, LEGACY_PROPAGATION],
   },
   {
+    id: 'plugin.ai-rate-limiting-advanced.llm_format.deprecated',
+    breakingChange: 'plugin-ai-rla-llm-format-deprecated',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-rate-limiting-advanced'],
+    from: 'config.llm_format',
+    status: 'deprecated',
+    // Schemas before 3.14 wrote openai into every row and dump; only a value someone chose is news.
+    oldDefault: 'openai',
+    summary: 'ai-rate-limiting-advanced deprecated llm_format in 3.14 (the shared request parser it selected is gone); the field still validates but no longer has a default.',
+    remediation: 'Plan to remove config.llm_format before a release drops it.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.14.0.0, kong-ee deprecation, ai-rate-limiting-advanced)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.14/AiRateLimitingAdvanced.json', note: 'llm_format keeps its enum, loses the default openai of 3.13' },
+    ],
+  },
+  {
     id: 'plugin.ai-semantic-prompt-guard.rules.max_request_body_size.deprecated',
     introducedIn: '3.13.0.0',
     edition: 'ee',

@@ -42,6 +42,11 @@ export interface EntityChangeBase {
   introducedIn: string;
   /** For known issues: fixed in this version, so only targets below it are affected. */
   fixedIn?: string;
+  /**
+   * The release that brought what the fact compares against (a field and its old default): a
+   * source below it never had that, so the fact would misstate its starting point.
+   */
+  sourceSince?: string;
   edition: 'oss+ee' | 'ee';
   /** Topologies the fact concerns; absent means all. */
   topologies?: readonly Topology[];

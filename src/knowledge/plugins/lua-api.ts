@@ -49,8 +49,21 @@ export const changedApiReferences: readonly ApiReference[] = [
     severity: 'warning', edition: 'ee', replacement: 'kong.enterprise_edition.tools.redis.v2' },
 ];
 
-/** Modules whose require is a signal by itself (deprecated, not removed). */
-export const deprecatedModules = [
+/**
+ * Modules whose require is a signal by itself (deprecated, not removed). `withSubmodules`: the
+ * deprecation covers the package, as code requires its parts (`resty.kafka.producer`).
+ */
+export const deprecatedModules: readonly {
+  module: string; factId: string; introducedIn: string; severity: 'warning' | 'info'; edition: 'ee'; replacement: string; withSubmodules?: boolean;
+}[] = [
   { module: 'kong.enterprise_edition.redis', factId: 'ee-redis-shared-config-v2', introducedIn: '3.8.0.0',
-    severity: 'warning' as const, edition: 'ee' as const, replacement: 'kong.enterprise_edition.tools.redis.v2' },
+    severity: 'warning', edition: 'ee', replacement: 'kong.enterprise_edition.tools.redis.v2' },
+  // Kong keeps shipping it but stops updating it (gateway.json@bc1cd742, 3.12.0.0 kong-ee deprecation).
+  { module: 'resty.kafka', factId: 'custom-plugin-resty-kafka-deprecated', introducedIn: '3.12.0.0', withSubmodules: true,
+    severity: 'info', edition: 'ee', replacement: 'a Kafka client the plugin ships and updates itself (the bundled copy stays, without further fixes)' },
 ];
+
+/** The deprecation a required module falls under, if any. */
+export function moduleDeprecation(module: string): (typeof deprecatedModules)[number] | undefined {
+  return deprecatedModules.find((d) => module === d.module || (d.withSubmodules === true && module.startsWith(`${d.module}.`)));
+}

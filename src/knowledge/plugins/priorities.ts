@@ -41,7 +41,12 @@ export const priorityChanges: readonly PriorityChange[] = [
   change('route-transformer-advanced', 800, 780, 'ee'),
   change('vault-auth', 1003, 1350, 'ee'),
   { plugin: 'saml', from: 900, to: 1010, introducedIn: '3.5.0.2', edition: 'ee', factId: 'plugin-saml-priority-1010' },
-  { plugin: 'service-protection', from: 915, to: 901, introducedIn: '3.14.0.2', edition: 'ee', factId: 'plugin-service-protection-priority' },
+  // Also shipped in 3.10.0.10, 3.11.0.10, 3.12.0.6 and 3.13.0.3 (developer.konghq.com
+  // app/gateway/breaking-changes.md@bc1cd742, one section per release).
+  {
+    plugin: 'service-protection', from: 915, to: 901, introducedIn: '3.14.0.2', edition: 'ee', factId: 'plugin-service-protection-priority',
+    backportedTo: ['3.10.0.10', '3.11.0.10', '3.12.0.6', '3.13.0.3'],
+  },
   // Open source only: the Enterprise package (Free mode included) already ran correlation-id at
   // 100001 in 2.8 (docs below) and in every 3.x (docs-plugin-toolkit priorities/ee), and the Kong
   // commit 9ae36382db says it aligns OSS with Enterprise. Nearly every custom priority lies in

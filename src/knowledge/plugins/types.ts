@@ -74,6 +74,8 @@ export interface PriorityChange {
   /** `oss`: only the open-source package changed (Enterprise already had the new value). */
   edition: EditionScope | 'oss';
   factId: string;
+  /** Enterprise patch releases of older lines that shipped the same change. */
+  backportedTo?: readonly string[];
   /** When the rule's default (warning) overstates what the flip usually does. */
   severity?: Severity;
   /** For changes that are not an entry of breaking-changes.json. */

@@ -90,6 +90,16 @@ describe('conf/default-changed per change', () => {
     expect(await findingsFor('pg_ssl_verify', { ...base, conf: 'pg_ssl = on\n' })).toHaveLength(1);
   });
 
+  // vault_hcv_ssl_verify is new in 3.14 with default on (developer.konghq.com app/_data/kong-conf/3.14.json).
+  it('vault_hcv_ssl_verify matters only for a HashiCorp Vault reached over https', async () => {
+    const base = { name: 'hcv', from: '3.10', to: '3.14', edition: 'enterprise' as const };
+    expect(await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_host = vault.internal\n' })).toEqual([]);
+    const [found] = await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_protocol = https\nvault_hcv_host = vault.internal\n' });
+    expect(found).toMatchObject({ severity: 'warning', messageId: 'newProperty' });
+    expect(await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_protocol = https\nvault_hcv_ssl_verify = on\n' })).toEqual([]);
+    expect(await findingsFor('vault_hcv_ssl_verify', { ...base, to: '3.13', conf: 'vault_hcv_protocol = https\n' })).toEqual([]);
+  });
+
   it('status_listen clashing with a configured port is a warning', async () => {
     const found = await findingsFor('status_listen', { name: 's', conf: 'admin_listen = 127.0.0.1:8007\n', from: '3.5', to: '3.6' });
     expect(found[0].severity).toBe('warning');

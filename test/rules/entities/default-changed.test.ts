@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/entities/default-changed';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { runOnFiles, runRuleOnText } from '../../support/declarative-harness';
 
 describe('entities/default-changed', () => {
   it('valid: policy set', async () => {
@@ -57,4 +60,35 @@ describe('entities/default-changed', () => {
   it('invalid: redis.ssl_verify given nowhere', async () => {
     expect(await runRuleOnText(rule, ee314, redis)).toEqual(['defaultChanged warning @7']);
   });
+
+  // 3.13.0.0 (gateway.json, kong-ee): AI plugins' max_request_body_size default 8192 -> 1048576;
+  // the field and its 8 KiB default arrived in 3.8 (kong/plugins/ai-proxy/schema.lua@3.8.0).
+  const aiProxy = (extra = '') => `plugins:\n- name: ai-proxy\n  config:\n    route_type: llm/v1/chat\n${extra}`;
+  it('invalid: ai-proxy leaves max_request_body_size unset across 3.13', async () => {
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.10', edition: 'enterprise' }, aiProxy())).toEqual(['defaultChanged info @4']);
+  });
+  it('valid: ai-proxy sets max_request_body_size', async () => {
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.10', edition: 'enterprise' }, aiProxy('    max_request_body_size: 8192\n'))).toEqual([]);
+  });
+  it('valid: a 3.7 source never had the 8 KiB default to lose', async () => {
+    expect(await runRuleOnText(rule, { from: '3.7.1.0', to: '3.13.0.10', edition: 'enterprise' }, aiProxy())).toEqual([]);
+  });
+  it('valid/invalid: ai-semantic-prompt-guard counts its older rules.max_request_body_size as set', async () => {
+    const plan = { from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' as const };
+    const guard = (rules: string) => `plugins:\n- name: ai-semantic-prompt-guard\n  config:\n    rules:\n      allow_prompts: [x]\n${rules}`;
+    expect(await runRuleOnText(rule, plan, guard('      max_request_body_size: 4096\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, plan, guard(''))).toEqual(['defaultChanged info @4']);
+  });
+  it('invalid: hmac-auth without algorithms names the 3.14 default, sha224 in and sha1 out', async () => {
+    const result = await runOnFiles({ from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' }, ['kong.yml'], writeTemp('plugins:\n- name: hmac-auth\n  config: {hide_credentials: false}\n'), undefined, [rule]);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('changes from ["hmac-sha1","hmac-sha256","hmac-sha384","hmac-sha512"] to ["hmac-sha224","hmac-sha256","hmac-sha384","hmac-sha512"] in 3.14.0.0'),
+    ]);
+  });
 });
+
+function writeTemp(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-rule-'));
+  writeFileSync(join(dir, 'kong.yml'), text);
+  return dir;
+}

@@ -189,3 +189,18 @@ async function runOnText(plan: PlanOptions, text: string) {
   writeFileSync(join(dir, 'kong.yml'), text);
   return runOnFiles(plan, ['kong.yml'], dir, undefined, [rule]);
 }
+
+// 3.14.0.0 (gateway.json, kong-ee deprecation): llm_format deprecated; 3.13 and older wrote openai by default.
+describe('entities/plugin-field-renamed: ai-rate-limiting-advanced llm_format', () => {
+  const plan = { from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' as const };
+  const rla = (format: string) => `plugins:\n- name: ai-rate-limiting-advanced\n  config:\n    llm_format: ${format}\n    llm_providers: [{name: openai, window_size: [60], limit: [100]}]\n`;
+  it('invalid: a chosen format other than the old default', async () => {
+    expect(await runRuleOnText(rule, plan, rla('gemini'))).toEqual(['deprecated info @4']);
+  });
+  it('valid: the old default openai, which every dump writes', async () => {
+    expect(await runRuleOnText(rule, plan, rla('openai'))).toEqual([]);
+  });
+  it('valid: a path that stops at 3.13', async () => {
+    expect(await runRuleOnText(rule, { ...plan, to: '3.13.0.10' }, rla('gemini'))).toEqual([]);
+  });
+});

@@ -23,6 +23,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a target after the last researched templates says what is not checked',
+      from: '3.9.1.0', to: '3.14.0.13', edition: 'enterprise', inputs: fixtureTemplates('3.4-http-copy.conf'),
+      findings: [{ messageId: 'customised', message: 'knows Kong\'s stock templates up to 3.9 and checks 3.14.0.13 against those' }],
+    },
+    {
       name: '3.0 wrapper: identified with its customisations',
       from: '3.0.0', to: '3.4.2', inputs: fixtureTemplates('3.0-wrapper.conf'),
       findings: [{
@@ -68,5 +73,14 @@ describe('customisation lists never print credentials', () => {
     expect(text).not.toContain('abcdef123');
     expect(text).toContain('proxy_set_header ... (value hidden: it looks like a credential)');
     expect(text).toContain('client_max_body_size 20m;');
+  });
+});
+
+describe('targets within the researched templates', () => {
+  it('do not carry the note about templates after 3.9', async () => {
+    const { runCase } = await import('../../support/rule-tester');
+    const { result } = await runCase(rule, { name: 'to 3.9', from: '3.4.2', to: '3.9.3', inputs: fixtureTemplates('3.4-http-copy.conf') });
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0].message).not.toContain('stock templates up to');
   });
 });

@@ -12,6 +12,9 @@ ruleTester.run(rule, {
     { name: 'correlation-id kept priority 1 up to 3.8', from: '3.4', to: '3.8', conf: 'plugins = bundled\n', inputs: handler(900) },
     { name: 'Enterprise already ran correlation-id at 100001', from: '3.8.1.0', to: '3.9.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900) },
     { name: 'correlation-id not enabled', from: '3.8', to: '3.9', conf: 'plugins = key-auth,my-plugin\n', inputs: handler(900) },
+    // service-protection 915 -> 901 came with 3.14.0.2 and the backports 3.10.0.10 ... 3.13.0.3.
+    { name: 'target 3.12.0.5 predates the 3.12 backport', from: '3.9.1.0', to: '3.12.0.5', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905) },
+    { name: 'source 3.12.0.6 already carries the backport', from: '3.12.0.6', to: '3.14.0.13', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905) },
   ],
   // Kong runs higher priorities first (kong/db/dao/plugins.lua@3.9.0): the message's two halves
   // have different subjects, so a flip reads 'X ran before Y; Y now runs before X'.
@@ -24,5 +27,7 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'orderFlips', line: 3, severity: 'info', hop: '3.9', message: 'PRIORITY 900) ran before correlation-id (1 -> 100001); from Kong 3.9.0 their new priorities make them run before it' }] },
     { name: 'Enterprise route-by-header moved below custom plugins', from: '2.8.2.4', to: '3.4.1.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(900),
       findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850); from Kong 3.0.0.0 their new priorities make them run after it.' }] },
+    { name: 'service-protection priority reaches a 3.12 target through its backport', from: '3.9.1.0', to: '3.12.0.11', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905),
+      findings: [{ messageId: 'orderFlips', hop: '3.12', message: 'ran after service-protection (915 -> 901); from Kong 3.12.0.6 their new priorities make them run after it.' }] },
   ],
 });

@@ -16,6 +16,10 @@ ruleTester.run(rule, {
       inputs: inlinePlugin({ 'handler.lua': 'local v4 = require "kong.plugins.aws-lambda.v4"\n' + CLEAN_HANDLER, 'v4.lua': 'return {}\n' }, 'aws-lambda') },
     { name: 'not a Kong module at all', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': 'local http = require "resty.http"\n' + CLEAN_HANDLER }) },
+    { name: 'resty.kafka on a path that stops before 3.12', from: '3.9.1.0', to: '3.11.0.14', edition: 'enterprise',
+      inputs: inlinePlugin({ 'handler.lua': 'local producer = require "resty.kafka.producer"\n' + CLEAN_HANDLER }) },
+    { name: 'a module that merely starts with the same letters', from: '3.9.1.0', to: '3.12.0.11', edition: 'enterprise',
+      inputs: inlinePlugin({ 'handler.lua': 'local k = require "resty.kafkaesque"\n' + CLEAN_HANDLER }) },
   ],
   invalid: [
     { name: 'BasePlugin on the 3.0 hop', from: '2.8', to: '3.4',
@@ -30,6 +34,9 @@ ruleTester.run(rule, {
     { name: 'any other Kong module that the inventory shows removed', from: '2.8', to: '3.0',
       inputs: inlinePlugin({ 'handler.lua': 'local h = require "kong.plugins.log-serializers.basic"\nlocal Object = require "kong.vendor.classic"\n' + CLEAN_HANDLER }),
       findings: [{ messageId: 'curatedRemoval', line: 1 }, { messageId: 'moduleRemoved', line: 2, data: { module: 'kong.vendor.classic', removedIn: '3.0.0' } }] },
+    { name: 'a part of the bundled resty.kafka, deprecated by Enterprise 3.12', from: '3.9.1.0', to: '3.12.0.11', edition: 'enterprise',
+      inputs: inlinePlugin({ 'handler.lua': 'local producer = require "resty.kafka.producer"\n' + CLEAN_HANDLER }),
+      findings: [{ messageId: 'moduleDeprecated', line: 1, severity: 'info', hop: '3.12', data: { module: 'resty.kafka.producer', since: '3.12.0.0' } }] },
   ],
   notEvaluated: [{ name: 'no --plugin-dir', from: '2.8', to: '3.4', reason: /customPlugins/ }],
 });
