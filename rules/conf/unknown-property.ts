@@ -71,10 +71,13 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
   },
 });
 
-/** KONG_* variables that configure licensing, packaging or tests rather than kong.conf. */
+/**
+ * KONG_* variables that configure licensing, packaging or tests rather than kong.conf. A Helm
+ * `env:` entry reaches the container as such a variable too (`env.password` is KONG_PASSWORD).
+ */
 function isNonPropertyEnv(setting: ConfSetting): boolean {
-  if (setting.origin.kind !== 'env') return false;
-  const name = setting.origin.env;
+  const name = setting.origin.kind === 'env' ? setting.origin.env : setting.envName;
+  if (name === undefined) return false;
   return CONF_DATA.nonPropertyEnv.names.some((n) => n.env === name) || CONF_DATA.nonPropertyEnv.prefixes.some((p) => name.startsWith(p.prefix));
 }
 
