@@ -4,13 +4,15 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { CONF_DATA, ownedByOtherRule } from '../../src/knowledge/conf/changes';
+import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
+import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere'>({
+export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -20,6 +22,7 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
+    productGone: '`{{key}}`{{via}} belongs to a product that Kong {{since}} stopped shipping, before this path starts: Kong {{to}} ignores it, as {{from}} already does.',
   },
   remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -44,6 +47,19 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       }
       // Known on the source: removed on the path, which conf/removed-property reports.
       if (catalog.isEffective(key, plan.from, plan.edition)) continue;
+      // A leftover of an Enterprise product removed before the source (Vitals, Dev Portal): as
+      // harmless as the leftovers conf/enterprise-removed reports on paths that cross the removal
+      // (Konnect's generated data plane settings still carry KONG_VITALS=off).
+      const gone = changesOfKind('product-removed').find((c) => changeCovers(c, key) && plan.from.gte(KongVersion.parse(c.introducedIn)));
+      if (gone) {
+        const chart = chartSwitchOf(setting);
+        ctx.report({
+          messageId: 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
+          data: { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
+          remediation: `Remove ${chart?.chartSwitch ?? key}.`,
+        });
+        continue;
+      }
       const close = suggestions(key, known);
       const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {

@@ -63,6 +63,16 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
     },
     {
+      // shukawam/kong-plugin-obo compose.yaml: a Konnect data plane on kong-gateway 3.14 keeps KONG_VITALS=off.
+      name: 'a Vitals leftover on a node past 3.5 is only ignored', env: { KONG_VITALS: 'off', KONG_ROLE: 'data_plane' }, from: '3.14.0.7', to: '3.15', edition: 'enterprise',
+      findings: [{ messageId: 'productGone', env: 'KONG_VITALS', severity: 'info', data: { since: '3.5.0.0' } }],
+    },
+    {
+      // Kong/kong-gateway-performance-benchmark kong-ee-values.yaml: enterprise.vitals.enabled false makes the chart set KONG_VITALS=off.
+      name: 'a chart-derived Vitals leftover names the switch to remove', inputs: helmEnv('enterprise:\n  enabled: true\n  vitals:\n    enabled: false\nenv:\n  database: "off"\n'), from: '3.5', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'enterprise.vitals.enabled: false' }],
+    },
+    {
       name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', data: { suggestion: '' } }],
     },
