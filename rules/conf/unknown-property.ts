@@ -12,7 +12,7 @@ import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone'>({
+export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -23,6 +23,7 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
     productGone: '`{{key}}`{{via}} belongs to a product that Kong {{since}} stopped shipping, before this path starts: Kong {{to}} ignores it, as {{from}} already does.',
+    enterpriseProductGone: '`{{key}}`{{via}} belongs to an Enterprise product that Kong Enterprise {{since}} stopped shipping: Kong OSS ignores it, before and after this upgrade.',
   },
   remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -50,11 +51,14 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       // A leftover of an Enterprise product removed before the source (Vitals, Dev Portal): as
       // harmless as the leftovers conf/enterprise-removed reports on paths that cross the removal
       // (Konnect's generated data plane settings still carry KONG_VITALS=off).
-      const gone = changesOfKind('product-removed').find((c) => changeCovers(c, key) && plan.from.gte(KongVersion.parse(c.introducedIn)));
-      if (gone) {
+      // On open-source Kong such a key was never read: the same, once no Enterprise target knows it
+      // either (while one does, enterpriseOnly below says so).
+      const gone = changesOfKind('product-removed').find((c) => changeCovers(c, key));
+      const ossLeftover = gone && plan.edition === 'oss' && !catalog.property(key, plan.to, 'enterprise');
+      if (gone && (ossLeftover || plan.from.gte(KongVersion.parse(gone.introducedIn)))) {
         const chart = chartSwitchOf(setting);
         ctx.report({
-          messageId: 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
+          messageId: ossLeftover ? 'enterpriseProductGone' : 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
           data: { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
           remediation: `Remove ${chart?.chartSwitch ?? key}.`,
         });

@@ -73,6 +73,15 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'enterprise.vitals.enabled: false' }],
     },
     {
+      // hguerra/kong-gateway-oidc-dbless Dockerfile: an open-source 3.3 image with KONG_PORTAL_API_ACCESS_LOG=off.
+      name: 'a Dev Portal key on open-source Kong, checked to a target without the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.9', edition: 'oss',
+      findings: [{ messageId: 'enterpriseProductGone', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info', data: { since: '3.5.0.0' } }],
+    },
+    {
+      name: 'a Dev Portal key on open-source Kong while Enterprise still has the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.4', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info' }],
+    },
+    {
       name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', data: { suggestion: '' } }],
     },
