@@ -236,8 +236,9 @@ export function deriveEdition(
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
   if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
   // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence,
-  // nor are the same entries in a values file copied from the chart's values.yaml.
-  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s) && !chartDefaultCopyOf(s)).map((s) => s.key)) : undefined;
+  // nor are the same entries in a values file copied from the chart's values.yaml, nor those log
+  // keys set to a stream or off anywhere else (ENTERPRISE_MARKERS.neutralLogs).
+  const keyMarker = conf ? findEnterpriseMarker(conf.settings().filter((s) => !chartDefaultOf(s) && !chartDefaultCopyOf(s))) : undefined;
   if (keyMarker && conf) {
     return { value: 'enterprise', reason: `inferred: Enterprise-only ${keyMarker} at ${describeOrigin(conf.get(keyMarker)!.origin)}` };
   }

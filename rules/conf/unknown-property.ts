@@ -4,13 +4,15 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { CONF_DATA, ownedByOtherRule } from '../../src/knowledge/conf/changes';
+import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
+import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere'>({
+export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -20,6 +22,8 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
+    productGone: '`{{key}}`{{via}} belongs to a product that Kong {{since}} stopped shipping, before this path starts: Kong {{to}} ignores it, as {{from}} already does.',
+    enterpriseProductGone: '`{{key}}`{{via}} belongs to an Enterprise product that Kong Enterprise {{since}} stopped shipping: Kong OSS ignores it, before and after this upgrade.',
   },
   remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -44,6 +48,22 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       }
       // Known on the source: removed on the path, which conf/removed-property reports.
       if (catalog.isEffective(key, plan.from, plan.edition)) continue;
+      // A leftover of an Enterprise product removed before the source (Vitals, Dev Portal): as
+      // harmless as the leftovers conf/enterprise-removed reports on paths that cross the removal
+      // (Konnect's generated data plane settings still carry KONG_VITALS=off).
+      // On open-source Kong such a key was never read: the same, once no Enterprise target knows it
+      // either (while one does, enterpriseOnly below says so).
+      const gone = changesOfKind('product-removed').find((c) => changeCovers(c, key));
+      const ossLeftover = gone && plan.edition === 'oss' && !catalog.property(key, plan.to, 'enterprise');
+      if (gone && (ossLeftover || plan.from.gte(KongVersion.parse(gone.introducedIn)))) {
+        const chart = chartSwitchOf(setting);
+        ctx.report({
+          messageId: ossLeftover ? 'enterpriseProductGone' : 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
+          data: { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
+          remediation: `Remove ${chart?.chartSwitch ?? key}.`,
+        });
+        continue;
+      }
       const close = suggestions(key, known);
       const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
@@ -71,10 +91,13 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
   },
 });
 
-/** KONG_* variables that configure licensing, packaging or tests rather than kong.conf. */
+/**
+ * KONG_* variables that configure licensing, packaging or tests rather than kong.conf. A Helm
+ * `env:` entry reaches the container as such a variable too (`env.password` is KONG_PASSWORD).
+ */
 function isNonPropertyEnv(setting: ConfSetting): boolean {
-  if (setting.origin.kind !== 'env') return false;
-  const name = setting.origin.env;
+  const name = setting.origin.kind === 'env' ? setting.origin.env : setting.envName;
+  if (name === undefined) return false;
   return CONF_DATA.nonPropertyEnv.names.some((n) => n.env === name) || CONF_DATA.nonPropertyEnv.prefixes.some((p) => name.startsWith(p.prefix));
 }
 

@@ -2,16 +2,18 @@
 // KONG_LICENSE_PATH or a database row, in Kong's lookup order): without one, Enterprise features stop (from
 // 3.10 an unlicensed node behaves as expired; from 3.15 its Admin API turns read-only). A node
 // whose deployment turns Enterprise off on purpose (Helm `enterprise.enabled: false`) runs in free
-// mode, which is a warning on paths that end before 3.10. Also flags a license that has expired
-// or expires soon.
+// mode, which is a warning on paths that end before 3.10; a node already on 3.10 or later has no
+// free mode left, so it already runs as if its license had expired. Also flags a license that has
+// expired or expires soon.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { DEFAULT_LICENSE_PATH } from '../../src/inputs/license';
 import { LICENSE_FACTS as FACT } from '../../src/knowledge/core-changes';
+import { KongVersion } from '../../src/version/kong-version';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'dataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
+export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeModeGone' | 'dataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
   id: 'license/enterprise-license',
   description: 'Checks that the Enterprise node has a license for the new cluster and that it is not expired or about to expire.',
   severity: 'blocker',
@@ -22,6 +24,7 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'dataP
     missing: 'No Enterprise license: KONG_LICENSE_DATA and KONG_LICENSE_PATH are unset and {{defaultPath}} is absent here{{dbNote}}.{{consequence}}',
     missingDbUnchecked: 'No license in KONG_LICENSE_DATA, KONG_LICENSE_PATH or {{defaultPath}}, and the database was not inspected: a license applied through the Admin API lives there (pass --pg to verify).{{consequence}}',
     freeMode: 'No Enterprise license, and {{reason}}: the node runs in free mode (Enterprise features off) before and after this upgrade. Free mode ends in {{freeModeEnd}}: from then on a node without a license behaves as if its license had expired.',
+    freeModeGone: 'No Enterprise license, and {{reason}}: free mode ended in {{freeModeEnd}}, so this node already runs as if its license had expired, before and after this upgrade.',
     dataPlane: 'No license configured on this data plane: data planes receive the license from their control plane, which must hold one.',
     expired: 'The license from {{via}} expired on {{expiresAt}}.{{consequence}}',
     expiresSoon: 'The license from {{via}} expires on {{expiresAt}}, in {{days}} day(s): renew it before the upgrade window.',
@@ -43,9 +46,11 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'dataP
     if (license.candidates.length === 0) {
       if (ctx.plan.role === 'data_plane') {
         ctx.report({ messageId: 'dataPlane', severity: 'info', at: anchor });
-      } else if (license.freeMode && !ctx.crosses(FACT.freeModeRemovedIn)) {
-        // Enterprise turned off on purpose, on a path that ends while free mode still exists.
-        ctx.report({ messageId: 'freeMode', severity: 'warning', at: license.freeMode.origin, data: { reason: license.freeMode.reason, freeModeEnd: FACT.freeModeRemovedIn } });
+      } else if (license.freeMode && !ctx.crosses(FACT.freeModeRemovedIn) && !ctx.crosses(FACT.adminApiReadOnlyIn)) {
+        // Enterprise turned off on purpose, on a path that leaves the free-mode question as it is:
+        // it ends before 3.10, or it starts where free mode is already gone.
+        const gone = ctx.plan.from.gte(KongVersion.parse(FACT.freeModeRemovedIn));
+        ctx.report({ messageId: gone ? 'freeModeGone' : 'freeMode', severity: 'warning', at: license.freeMode.origin, data: { reason: license.freeMode.reason, freeModeEnd: FACT.freeModeRemovedIn } });
       } else if (!license.databaseInspected && ctx.plan.topology !== 'dbless') {
         // Licenses applied through the Admin API live in the database: without it we cannot be sure.
         ctx.report({ messageId: 'missingDbUnchecked', severity: 'warning', at: anchor, data: { consequence, defaultPath: DEFAULT_LICENSE_PATH } });

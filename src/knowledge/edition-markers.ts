@@ -9,6 +9,12 @@ export interface EditionMarkers {
   prefixes: readonly string[];
   /** Environment variables only Enterprise reads. */
   env: readonly string[];
+  /**
+   * Log keys a marker prefix covers that Kong's own deployment tooling writes for every edition,
+   * and the values that only send the log to the container's streams or turn it off: set so, they
+   * say nothing about which Kong runs. A log path of its own still counts.
+   */
+  neutralLogs: { keys: readonly string[]; values: readonly string[] };
   sources: readonly FactSource[];
 }
 
@@ -22,16 +28,23 @@ export const ENTERPRISE_MARKERS: EditionMarkers = {
   ],
   prefixes: ['admin_gui_auth', 'audit_log', 'keyring_', 'portal', 'vitals', 'rbac', 'admin_emails_', 'smtp_', 'cluster_telemetry_', 'analytics_', 'pg_iam_auth', 'pg_ro_iam_auth'],
   env: ['KONG_LICENSE_DATA', 'KONG_LICENSE_PATH'],
+  // The Kong chart's values.yaml sets these two for every edition and the Kong operator gives them
+  // to every DataPlane; compose files, Dockerfiles and manifests copy them onto open-source images.
+  neutralLogs: { keys: ['portal_api_access_log', 'portal_api_error_log'], values: ['/dev/stdout', '/dev/stderr', 'off'] },
   sources: [
     { kind: 'digest', ref: 'kong-facts/conf/ee-docs-diff.json#documented_but_not_in_oss_defaults', note: 'Enterprise kong.conf reference 2.8-3.9 minus OSS kong_defaults.lua' },
     { kind: 'repo', ref: 'Kong/kong:kong/templates/kong_defaults.lua@2.8.5', note: 'no pg_ssl_version, pg_ssl_required, pg_ssl_cert(_key) or pg_iam_auth (same at 2.0.5, 3.4.0, 3.9.3)' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/entities/license/' },
+    { kind: 'repo', ref: 'Kong/charts:charts/kong/values.yaml@e76b8003', note: 'env: portal_api_access_log /dev/stdout, portal_api_error_log /dev/stderr, outside any enterprise switch' },
+    { kind: 'repo', ref: 'Kong/kong-operator:internal/utils/config/dataplane.go@cefc3842', note: 'KongDefaults: KONG_PORTAL_API_ACCESS_LOG /dev/stdout and KONG_PORTAL_API_ERROR_LOG /dev/stderr for every DataPlane' },
   ],
 };
 
-/** The first Enterprise-only key among the given ones, if any. */
-export function findEnterpriseMarker(keys: Iterable<string>): string | undefined {
-  for (const key of keys) {
+/** The first Enterprise-only key among the given settings, if any. */
+export function findEnterpriseMarker(settings: Iterable<{ key: string; value: string }>): string | undefined {
+  const { neutralLogs } = ENTERPRISE_MARKERS;
+  for (const { key, value } of settings) {
+    if (neutralLogs.keys.includes(key) && neutralLogs.values.includes(value)) continue;
     if (ENTERPRISE_MARKERS.keys.includes(key)) return key;
     if (ENTERPRISE_MARKERS.prefixes.some((p) => key.startsWith(p))) return key;
   }

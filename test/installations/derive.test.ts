@@ -22,6 +22,10 @@ describe('deriveEdition', () => {
     ['pg_ssl_version means Enterprise', {}, 'database = postgres\npg_ssl = on\npg_ssl_version = tlsv1\n', {}, 'enterprise', /pg_ssl_version at .*:3:1/],
     ['KONG_PG_SSL_REQUIRED means Enterprise', {}, '', { KONG_PG_SSL_REQUIRED: 'on' }, 'enterprise', /pg_ssl_required at env KONG_PG_SSL_REQUIRED/],
     ['pg_ssl alone stays OSS (OSS has it too)', {}, 'pg_ssl = on\npg_ssl_verify = on\n', {}, 'oss', /no license/],
+    // hguerra/kong-gateway-oidc-dbless Dockerfile (an OSS 3.3 image): every log key routed to a stream or off,
+    // as the Kong chart and the Kong operator write KONG_PORTAL_API_* for every edition.
+    ['portal_api_* logs sent to a stream or off stay OSS', {}, '', { KONG_PORTAL_API_ACCESS_LOG: 'off', KONG_PORTAL_API_ERROR_LOG: '/dev/stderr', KONG_ADMIN_GUI_ACCESS_LOG: 'off' }, 'oss', /no Enterprise-only setting/],
+    ['a portal_api_* log file of its own means Enterprise', {}, 'portal_api_access_log = /var/log/kong/portal_api.log\n', {}, 'enterprise', /portal_api_access_log at .*:1:1/],
     ['a four-part version means Enterprise', { from: '2.8.2.4' }, 'log_level = info\n', {}, 'enterprise', /2\.8\.2\.4/],
     ['nothing Enterprise means OSS, with a hint', {}, 'database = postgres\n', {}, 'oss', /--edition enterprise/],
   ])('%s', (_name, options, text, env, value, reason) => {

@@ -10,6 +10,7 @@ import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
 import { helmEnvEntries } from './kong-chart';
+import type { FileOrigin } from '../../model/origin';
 import type { HelmValues } from './values';
 
 /**
@@ -87,6 +88,46 @@ function enterpriseSwitchSettings(values: HelmValues, written: ReadonlySet<strin
   return settings;
 }
 
+/**
+ * The `plugins` setting the chart writes when the values list custom plugins under `plugins:`
+ * (Kong/charts charts/kong/templates/_helpers.tpl@e76b8003 lines 853-867 and 1218-1220): `bundled`
+ * followed by every `configMaps[].pluginName`, `secrets[].pluginName` and `preInstalled` name,
+ * as KONG_PLUGINS. An `env.plugins` entry wins (the chart merges env over it).
+ */
+function chartPluginsSetting(values: HelmValues, written: ReadonlySet<string>): ConfSetting[] {
+  if (written.has('plugins')) return [];
+  const names: string[] = [];
+  const switches: { path: string; origin: FileOrigin }[] = [];
+  for (const kind of ['configMaps', 'secrets']) {
+    const list = values.at('plugins', kind);
+    if (list?.kind !== 'seq') continue;
+    const named = list.items.flatMap((item) => {
+      const name = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).pluginName : undefined;
+      return typeof name === 'string' && name.trim() !== '' ? [name.trim()] : [];
+    });
+    if (named.length === 0) continue;
+    names.push(...named);
+    switches.push({ path: `plugins.${kind}`, origin: list.origin });
+  }
+  const preInstalled = values.scalar('plugins', 'preInstalled');
+  if (preInstalled && typeof preInstalled.value === 'string') {
+    const named = preInstalled.value.split(',').map((n) => n.trim()).filter((n) => n !== '');
+    if (named.length > 0) {
+      names.push(...named);
+      switches.push({ path: 'plugins.preInstalled', origin: preInstalled.origin });
+    }
+  }
+  if (switches.length === 0) return [];
+  // Helm's `uniq`: a name listed twice (or `bundled` itself) appears once.
+  const value = [...new Set(['bundled', ...names])].join(',');
+  const chartSwitch = `${values.prefix}${switches[0].path}`;
+  const setting: ChartDerivedSetting = {
+    key: 'plugins', value, rawValue: value, origin: switches[0].origin, envName: `${HELM_CHART.envPrefix}PLUGINS`, overrides: [],
+    chartSwitch, chartReason: `\`${switches.map((s) => `${values.prefix}${s.path}`).join('`, `')}\`: the Kong chart sets KONG_PLUGINS=${value}`,
+  };
+  return [setting];
+}
+
 export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
@@ -146,7 +187,8 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
       settings.push(setting);
     }
   }
-  settings.push(...enterpriseSwitchSettings(values, new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))))));
+  const written = new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))));
+  settings.push(...enterpriseSwitchSettings(values, written), ...chartPluginsSetting(values, written));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 

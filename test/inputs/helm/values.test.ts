@@ -229,6 +229,21 @@ describe('a KongConf built from Helm values', () => {
     expect(kongConf.diagnostics.map((d) => d.kind)).toContain('layer-overrides-file');
   });
 
+  // curityio/kubernetes-training resources/api-gateway/values.yaml: `plugins.preInstalled` on a
+  // custom image; the chart appends those names (and configMaps/secrets pluginNames) to KONG_PLUGINS.
+  it('turns the plugins: block into the plugins setting the chart renders, unless env.plugins is written', () => {
+    const plugins = file('plugins.yaml', 'image:\n  repository: custom-kong\nplugins:\n  configMaps:\n  - pluginName: rewriter\n    name: kong-plugin-rewriter\n  preInstalled: oauth-proxy, phantom-token,rewriter\n');
+    const kongConf = loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([plugins])) });
+    expect(kongConf.get('plugins')).toMatchObject({
+      value: 'bundled,rewriter,oauth-proxy,phantom-token', envName: 'KONG_PLUGINS', origin: { file: plugins, line: 5 },
+      chartSwitch: 'plugins.configMaps', chartReason: expect.stringContaining('`plugins.configMaps`, `plugins.preInstalled`'),
+    });
+    const written = file('plugins-env.yaml', 'env:\n  plugins: bundled,rewriter\nplugins:\n  preInstalled: oauth-proxy\n');
+    expect(loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([written])) }).get('plugins')).toMatchObject({ value: 'bundled,rewriter', origin: { line: 2 } });
+    const none = file('plugins-empty.yaml', 'plugins: {}\nenv:\n  database: postgres\n');
+    expect(loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([none])) }).get('plugins')).toBeUndefined();
+  });
+
   it('lets a KONG_* variable win over a Helm entry', () => {
     const kongConf = loadKongConf(undefined, { KONG_PG_HOST: 'from-env' }, { layer: helmConfLayer(loadHelmValues([values])) });
     expect(kongConf.get('pg_host')).toMatchObject({ value: 'from-env', origin: { kind: 'env', env: 'KONG_PG_HOST' } });

@@ -1,6 +1,19 @@
 import rule from '../../../rules/conf/unknown-property';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
+import { loadHelmValues } from '../../../src/inputs/helm/values';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { editDistance, suggestions } from '../../../src/text/did-you-mean';
 import { ruleTester } from '../../support/rule-tester';
+
+/** kong.conf settings as the Kong chart passes a values file's `env:` block to the container. */
+function helmEnv(text: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-unknown-helm-')), 'values.yaml');
+  writeFileSync(file, text);
+  return () => ({ kongConf: loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([file])) }) });
+}
 
 ruleTester.run(rule, {
   valid: [
@@ -11,6 +24,8 @@ ruleTester.run(rule, {
     { name: 'pg_ssl_version on Enterprise belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8.4.1', to: '3.4', edition: 'enterprise' },
     // docker-kong docker-entrypoint.sh reads KONG_<OPTION>_FILE into KONG_<OPTION>, and KONG_PASSWORD_FILE.
     { name: 'KONG_<PROPERTY>_FILE and KONG_PASSWORD_FILE (official image secrets)', env: { KONG_PG_PASSWORD_FILE: '/run/secrets/pg', KONG_PASSWORD_FILE: '/run/secrets/admin' }, from: '2.8', to: '3.4' },
+    // The chart turns env.password into KONG_PASSWORD, the variable migrations bootstrap reads.
+    { name: 'a Helm env.password is KONG_PASSWORD', inputs: helmEnv('env:\n  role: control_plane\n  password: kong_admin_password\n  license_data: x\n'), from: '3.7.1.1', to: '3.10', edition: 'enterprise' },
     { name: 'cassandra keys belong to conf/cassandra-removed', conf: 'cassandra_keyspace = kong\n', from: '3.4', to: '3.6' },
   ],
   invalid: [
@@ -42,6 +57,29 @@ ruleTester.run(rule, {
     {
       name: 'a _FILE variable for no property stays unknown', env: { KONG_FOO_FILE: '/run/secrets/foo' }, from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', env: 'KONG_FOO_FILE', data: { key: 'foo_file' } }],
+    },
+    {
+      name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
+    },
+    {
+      // shukawam/kong-plugin-obo compose.yaml: a Konnect data plane on kong-gateway 3.14 keeps KONG_VITALS=off.
+      name: 'a Vitals leftover on a node past 3.5 is only ignored', env: { KONG_VITALS: 'off', KONG_ROLE: 'data_plane' }, from: '3.14.0.7', to: '3.15', edition: 'enterprise',
+      findings: [{ messageId: 'productGone', env: 'KONG_VITALS', severity: 'info', data: { since: '3.5.0.0' } }],
+    },
+    {
+      // Kong/kong-gateway-performance-benchmark kong-ee-values.yaml: enterprise.vitals.enabled false makes the chart set KONG_VITALS=off.
+      name: 'a chart-derived Vitals leftover names the switch to remove', inputs: helmEnv('enterprise:\n  enabled: true\n  vitals:\n    enabled: false\nenv:\n  database: "off"\n'), from: '3.5', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'enterprise.vitals.enabled: false' }],
+    },
+    {
+      // hguerra/kong-gateway-oidc-dbless Dockerfile: an open-source 3.3 image with KONG_PORTAL_API_ACCESS_LOG=off.
+      name: 'a Dev Portal key on open-source Kong, checked to a target without the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.9', edition: 'oss',
+      findings: [{ messageId: 'enterpriseProductGone', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info', data: { since: '3.5.0.0' } }],
+    },
+    {
+      name: 'a Dev Portal key on open-source Kong while Enterprise still has the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.4', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info' }],
     },
     {
       name: 'a key no version knows', conf: 'my_custom_flag = on\n', from: '2.8', to: '3.4',

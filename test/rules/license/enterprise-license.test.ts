@@ -45,6 +45,19 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'missing', severity: 'blocker', message: '3.10.0.0' }],
     },
     {
+      // yasanthae/Kong-API-Gateway-Deployment-EKS values-cp.yaml: kong-gateway 3.10.0.2 with enterprise.enabled false.
+      name: 'Helm enterprise.enabled: false on a node already past 3.10 is no free mode any more',
+      conf: 'database = postgres\n', from: '3.10.0.2', to: '3.11', edition: 'enterprise', now: NOW,
+      inputs: (args) => ({ license: { ...withLicense(args).license, freeMode: { origin: { kind: 'file', file: 'values.yaml', line: 7, column: 12 }, reason: 'enterprise.enabled is false at values.yaml:7' } } }),
+      findings: [{ messageId: 'freeModeGone', severity: 'warning', line: 7, message: 'already runs as if its license had expired' }],
+    },
+    {
+      name: 'Helm enterprise.enabled: false past 3.10 on a path into the read-only Admin API is the missing-license finding',
+      conf: 'database = postgres\n', from: '3.10.0.2', to: '3.15', edition: 'enterprise', now: NOW,
+      inputs: (args) => ({ license: { ...withLicense(args).license, freeMode: { origin: { kind: 'file', file: 'values.yaml', line: 7, column: 12 }, reason: 'enterprise.enabled is false at values.yaml:7' } } }),
+      findings: [{ messageId: 'missingDbUnchecked', severity: 'warning', message: 'read-only' }],
+    },
+    {
       name: 'traditional node, database inspected, no license row',
       conf: 'database = postgres\n', from: '3.4', to: '3.15', edition: 'enterprise', inputs: withDbRows([]), now: NOW,
       findings: [{ messageId: 'missing', severity: 'blocker', message: 'read-only' }],
