@@ -102,7 +102,7 @@ export function computePlan(request: PlanRequest): Plan {
   }
   const base = { from, to, requested, topology, role, edition };
   if (to.compare(from) === 0) {
-    return { ...base, hops: [], alternatives: [], strategies: strategiesFor(role, [], from), problems: [problems.nothingToDo(to)], basis: 'guaranteed-paths', sources: [] };
+    return { ...base, hops: [], alternatives: [], strategies: strategiesFor(role, [], from, edition), problems: [problems.nothingToDo(to)], basis: 'guaranteed-paths', sources: [] };
   }
 
   const found: PlanProblem[] = [];
@@ -151,7 +151,7 @@ export function computePlan(request: PlanRequest): Plan {
       kind: routes.length ? 'alternative' : 'primary',
       basis,
       hops,
-      strategies: strategiesFor(role, hops, from),
+      strategies: strategiesFor(role, hops, from, edition),
       note: candidate.note,
       sources: [...candidate.sources, ...ltsSources(hops)],
     });

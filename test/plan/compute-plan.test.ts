@@ -212,6 +212,21 @@ describe('concrete versions', () => {
     expect(beyond.problems.find((p) => p.id === 'plan.no-oss-release')?.severity).toBe('blocker');
   });
 
+  // OSS tags 3.1.0 and 3.1.1 only (Kong/kong git tags): the tables' Enterprise 3.1.1.3 is no OSS release.
+  test('OSS takes a table\'s Enterprise patch stop as the newest OSS release of its line', () => {
+    const p = plan('2.8', '3.2', 'traditional', { edition: 'oss' });
+    expect(p.hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.x', '3.1.x -> 3.2.x']);
+    expect(p.hops.map((h) => h.toVersion.toString())).toEqual(['3.1.1', '3.2.2']);
+    expect(p.hops[0].note).toBe('the table names Enterprise 3.1.1.3, a patch Kong OSS does not have; on OSS this stop is the newest 3.1 release (3.1.1)');
+    expect(hopCrossing(p, '3.2.0.0')?.label).toBe('3.1.x -> 3.2.x');
+    const walk = plan('2.8', '3.4', 'traditional', { edition: 'oss' }).alternatives.find((a) => a.basis === 'seed-table')!;
+    expect(walk.hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.x', '3.1.x -> 3.2.x', '3.2.x -> 3.3.x', '3.3.x -> 3.4.x']);
+    // Enterprise keeps the table's patch.
+    expect(plan('2.8', '3.2').hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.1.3', '3.1.1.3 -> 3.2.x']);
+    // No OSS 3.10 line: the Enterprise release stays, and says so.
+    expect(plan('3.4', '3.10', 'traditional', { edition: 'oss' }).hops[0].note).toContain('3.10.0.17 is an Enterprise release; Kong OSS has no 3.10 release');
+  });
+
   test('the gate finds the hop that brings a change', () => {
     // pg_ssl_version loses tlsv1 in 3.2.1.0 (Enterprise).
     const walk = plan('2.8.2.4', '3.3.1.1');
