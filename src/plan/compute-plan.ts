@@ -178,7 +178,7 @@ function pathProblems(hops: readonly Hop[], from: KongVersion, to: KongVersion, 
   else if (prefix) found.push(problems.belowMinimumFor3(from));
   const ws = pathRules.hybridWebsocket;
   const inGap = from.gte(KongVersion.parse(ws.affectedFrom)) && from.lt(KongVersion.parse(ws.affectedBelow));
-  if (topology === 'hybrid' && inGap && to.minorKey !== from.minorKey) found.push(problems.hybridWebsocket(from));
+  if (topology === 'hybrid' && inGap && to.minorKey !== from.minorKey) found.push(problems.hybridWebsocket(from, edition));
   const tableOnly = hops.filter((h) => h.covers === 'documented' && h.fromVersion.major === 3 && h.toVersion.major === 3);
   if (tableOnly.length) found.push(problems.tableOnlyHops(tableOnly));
   if (edition === 'oss') {

@@ -77,6 +77,20 @@ describe('hybrid 3.1.0.0 to 3.1.1.2 must reach 3.1.1.3 first', () => {
     }
   });
 
+  // OSS 3.1.0/3.1.1 serve /v1/wrpc only, 3.2.0 /v1/outlet only (kong/templates/nginx_kong.lua at
+  // those tags); the 3.1.1.2 fix is Enterprise's, so OSS has no 3.1 release to gather on.
+  test('on OSS no 3.1 release bridges the gap: the problem says so and names no Enterprise stop', () => {
+    for (const from of ['3.1.0', '3.1.1']) {
+      const p = plan(from, '3.3', 'hybrid', { edition: 'oss' });
+      const problem = p.problems.find((x) => x.id === 'plan.hybrid-websocket-3.1')!;
+      expect(problem.message).toContain('no OSS 3.1 release brings the older protocol back');
+      expect(problem.remediation).toContain('in the same window');
+      expect(`${problem.message} ${problem.remediation}`).not.toContain('3.1.1.3');
+      expect(p.hops.map((h) => h.to)).not.toContain('3.1.1.3');
+    }
+    expect(plan('3.1.1', '3.3', 'hybrid', { edition: 'oss' }).hops[0].label).toBe('3.1.1 -> 3.2.x');
+  });
+
   test('not for 3.1.1.3 itself, other topologies, or a target inside 3.1', () => {
     expect(ids(plan('3.1.1.3', '3.2', 'hybrid'))).not.toContain('plan.hybrid-websocket-3.1');
     const traditional = plan('3.1.0.0', '3.2');
