@@ -29,11 +29,16 @@ function concreteStep(step: Step, edition: Edition): KongVersion {
  * patch that takes 2.8 directly); OSS tags have no such patch, so on OSS the stop is the newest
  * release of that line, written `3.1.x` like any other minor stop. `enterprise` keeps the name the
  * table used. Lines OSS never had (3.10 and later) keep the Enterprise step: nothing else exists.
+ * A stop on Enterprise's patch series (`2.8.2.x`) is a single OSS release (2.8.2).
  */
 function stepForEdition(step: Step, edition: Edition): { step: Step; enterprise?: string } {
   const version = KongVersion.parse(step.to.replace(/\+$/, ''), 'step');
-  if (edition !== 'oss' || version.precision !== 'enterprise' || !minorInfo(version)?.oss.length) return { step };
-  return { step: { ...step, to: `${version.minorKey}.x` }, enterprise: version.toString() };
+  const ossReleases = edition === 'oss' ? minorInfo(version)?.oss.map((r) => r.version) ?? [] : [];
+  if (ossReleases.length === 0) return { step };
+  if (version.precision === 'enterprise') return { step: { ...step, to: `${version.minorKey}.x` }, enterprise: version.toString() };
+  const patch = version.truncate('patch').toString();
+  if (version.precision === 'patch' && step.to.endsWith('.x') && ossReleases.includes(patch)) return { step: { ...step, to: patch } };
+  return { step };
 }
 
 /** Which documented guarantee covers an upgrade from one release to another. */

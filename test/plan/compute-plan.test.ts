@@ -237,6 +237,9 @@ describe('concrete versions', () => {
     expect(walk.hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.x', '3.1.x -> 3.2.x', '3.2.x -> 3.3.x', '3.3.x -> 3.4.x']);
     // Enterprise keeps the table's patch.
     expect(plan('2.8', '3.2').hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.1.3', '3.1.1.3 -> 3.2.x']);
+    // Enterprise's 2.8.2.x patch series is the single OSS release 2.8.2.
+    expect(plan('2.5', '3.3', 'traditional', { edition: 'oss' }).hops[0].label).toBe('2.5.x -> 2.8.2');
+    expect(plan('2.5', '3.3').hops[0].label).toBe('2.5.x -> 2.8.2.x');
     // No OSS 3.10 line: the Enterprise release stays, and says so.
     expect(plan('3.4', '3.10', 'traditional', { edition: 'oss' }).hops[0].note).toContain('3.10.0.17 is an Enterprise release; Kong OSS has no 3.10 release');
   });
