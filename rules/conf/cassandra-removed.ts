@@ -8,6 +8,7 @@ export default defineRule<'removed' | 'deprecated' | 'deadSetting'>({
   id: 'conf/cassandra-removed',
   description: 'Flags Cassandra as the datastore, which Kong refuses from 3.4.0.0, and cassandra_* settings left behind.',
   severity: 'blocker',
+  versionData: ['removedIn', 'deprecatedIn', 'removedNote'],
   catalog: ['database-cassandra-removed'],
   inputs: ['kongConf'],
   messages: {

@@ -11,7 +11,8 @@ import { readConfMaterial } from '../../src/inputs/tls/conf-material';
 import { certificateKeyStrength, certificateSubject, dhParameterBits, pemCertificates } from '../../src/inputs/tls/key-strength';
 import { printable } from '../../src/knowledge/conf/changes';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { refusedAtSeclevel2, releaseName, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
+import { releaseForEdition } from '../../src/knowledge/releases';
+import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
 
 /** How Kong uses a certificate setting decides what a weak key breaks. */
 type Role = 'served' | 'trusted' | 'cluster-ca';
@@ -51,6 +52,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
   id: 'conf/certificate-weak-key',
   description: 'Flags certificates and DH parameters named in kong.conf with keys OpenSSL security level 2 refuses, and RC4 in a custom cipher list.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['openssl-seclevel2-weak-keys-conf'],
   inputs: ['kongConf'],
   changes: [{ id: 'openssl.seclevel2.conf', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate, CA and DH key sizes in kong.conf (Enterprise also 3.4.3.5, 3.5.0.4)' }],
@@ -70,8 +72,9 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
   check(ctx) {
     const since = seclevel2ReachedAt(ctx.plan);
     if (!since) return;
-    // Shown in messages as the edition numbers its releases; `since` itself places the hop.
-    const shown = releaseName(since, ctx.plan.edition);
+    // Kept in data as the edition numbers its releases (3.6.0 on open source), as these findings
+    // always carried it; `since` itself places the hop.
+    const shown = releaseForEdition(since, ctx.plan.edition);
     const conf = ctx.input('kongConf');
     const catalog = confCatalog();
     const known = (key: string) => catalog.property(key, ctx.plan.to, ctx.plan.edition) !== undefined;

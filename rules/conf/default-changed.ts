@@ -26,6 +26,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
   id: ID,
   description: 'Flags unset properties whose default changes on the upgrade path, so behaviour changes without any edit.',
   severity: 'info',
+  versionData: ['since'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -11,6 +11,7 @@ export default defineRule<'knownIssue'>({
   id: ID,
   description: 'Flags settings that hit a known issue of the target release, fixed in a later patch.',
   severity: 'warning',
+  versionData: ['since', 'fixedIn'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -12,6 +12,7 @@ export default defineRule<'namespaceRenamed' | 'namespaceAdded' | 'namespaceRemo
   id: ID,
   description: 'Flags injected nginx directive keys whose namespace prefix the upgrade path renamed, introduced or removed.',
   severity: 'warning',
+  versionData: ['since'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -14,6 +14,7 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
   id: ID,
   description: 'Flags properties that a version on the upgrade path removed (Kong then ignores them silently) or deprecated.',
   severity: 'warning',
+  versionData: ['since'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -12,6 +12,7 @@ export default defineRule<'renamedCarried' | 'renamedLost' | 'renamedLostSameVal
   id: ID,
   description: 'Flags properties set under a name that the upgrade path renamed, saying whether the value still reaches the new property.',
   severity: 'warning',
+  versionData: ['since'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -17,13 +17,14 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
   inputs: ['kongConf'],
+  versionData: ['since'],
   messages: {
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
     productGone: '`{{key}}`{{via}} belongs to a product that Kong {{since}} stopped shipping, before this path starts: Kong {{to}} ignores it, as {{from}} already does.',
-    enterpriseProductGone: '`{{key}}`{{via}} belongs to an Enterprise product that Kong Enterprise {{since}} stopped shipping: Kong OSS ignores it, before and after this upgrade.',
+    enterpriseProductGone: '`{{key}}`{{via}} belongs to an Enterprise product that Kong Enterprise {{enterpriseRelease}} stopped shipping: Kong OSS ignores it, before and after this upgrade.',
   },
   remediation: 'Fix the spelling, or remove the line if the property is not meant for this version.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -59,7 +60,10 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         const chart = chartSwitchOf(setting);
         ctx.report({
           messageId: ossLeftover ? 'enterpriseProductGone' : 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
-          data: { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
+          // The Enterprise wording keeps the Enterprise release; `since` is shown as the report's edition numbers it (versionData).
+          data: ossLeftover
+            ? { key, via: chart ? ` (${chart.chartReason})` : '', enterpriseRelease: gone.introducedIn }
+            : { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
           remediation: `Remove ${chart?.chartSwitch ?? key}.`,
         });
         continue;

@@ -20,6 +20,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
+  versionData: ['since'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),

@@ -5,13 +5,15 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel } from '../../src/engine/entity-facts';
 import { certificateKeyStrength } from '../../src/inputs/tls/key-strength';
 import { digest } from '../../src/knowledge/entities/sources';
-import { refusedAtSeclevel2, releaseName, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
+import { releaseForEdition } from '../../src/knowledge/releases';
+import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
 import type { Entity } from '../../src/model/entities';
 
 export default defineRule<'weakKey'>({
   id: 'entities/certificate-weak-key',
   description: 'Reports certificates with keys that OpenSSL 3.2 security level 2 refuses.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['openssl-seclevel2-weak-keys-entities'],
   inputs: ['entities'],
   changes: [{ id: 'openssl.seclevel2.entities', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate and CA certificate key sizes (Enterprise also 3.4.3.5, 3.5.0.4)' }],
@@ -33,7 +35,7 @@ export default defineRule<'weakKey'>({
         messageId: 'weakKey',
         at: entity.at([field]),
         since,
-        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum: SECLEVEL2_MIN_BITS[strength.type], since: releaseName(since, ctx.plan.edition) },
+        data: { entity: entityLabel(entity), field, bits: strength.bits, type: strength.type.toUpperCase(), minimum: SECLEVEL2_MIN_BITS[strength.type], since: releaseForEdition(since, ctx.plan.edition) },
       });
     };
     return {

@@ -12,6 +12,7 @@ export default defineRule<'defaultChanged'>({
   id: 'entities/default-changed',
   description: 'Reports entities relying on a default that changes on the path.',
   severity: 'warning',
+  versionData: ['since'],
   catalog: ['plugin-acme-auth-method-default', 'plugin-prometheus-metrics-overhaul', 'plugin-rate-limiting-default-policy-local', 'plugin-session-read-body-for-logout', 'plugin-sha1-defaults-changed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'plugin-hide-credentials-default-true', 'route-default-protocols-https', 'plugin-ai-max-request-body-size-default-1m'],
   inputs: ['entities'],
   messages: {

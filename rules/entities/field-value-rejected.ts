@@ -49,6 +49,7 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated' | '
   id: 'entities/field-value-rejected',
   description: 'Reports entity values that a version on the path refuses, ignores, deprecates or needs set.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['plugin-aws-lambda-region-required', 'plugin-http-log-headers-string', 'plugin-queue-parameters-stricter', 'vault-hcv-approle-validation', 'plugin-ai-deprecated-fields-3-10', 'plugin-ai-rla-window-arrays', 'plugin-datakit-handlebars-removed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'ee-workspace-name-reserved'],
   inputs: ['entities'],
   messages: {

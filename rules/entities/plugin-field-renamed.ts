@@ -22,6 +22,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
+  versionData: ['since', 'migratedIn', 'refusedIn', 'later'],
   catalog: ['plugin-allow-deny-nomenclature-deprecated', 'plugin-forward-proxy-host-port-deprecated', 'plugin-oidc-session-redis-auth-deprecated', 'plugin-aws-lambda-region-required', 'plugin-serverless-functions-field-removed', 'plugin-whitelist-blacklist-removed', 'plugin-oidc-saml-session-parameters-renamed', 'plugin-session-parameters-renamed', 'plugin-queue-parameters-reworked', 'plugin-redis-config-standardized-oss', 'ee-redis-cluster-sentinel-fields-renamed', 'plugin-ai-deprecated-fields-3-10', 'ee-schema-alias-conflict', 'plugin-oidc-claims-fields-deprecated', 'plugin-ai-rla-llm-format-deprecated'],
   inputs: ['entities'],
   messages: {

@@ -12,6 +12,7 @@ export default defineRule<'removed' | 'deprecated'>({
   id: 'entities/plugin-removed',
   description: 'Reports configured plugins that a version on the path removes or deprecates.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['plugin-statsd-advanced-deprecated'],
   inputs: ['entities'],
   messages: {

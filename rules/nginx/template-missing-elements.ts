@@ -12,6 +12,7 @@ export default defineRule<'missing'>({
   id: 'nginx/template-missing-elements',
   description: 'Finds elements the target version\'s stock nginx templates require that a custom template lacks.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['nginx-template-3-0-worker-events-and-handlers', 'nginx-template-cluster-listener-3-2', 'nginx-template-3-4-inject-and-secrets-dict', 'nginx-template-handler-drift', 'nginx-template-new-dns-client-dict'],
   inputs: ['nginxTemplates'],
   messages: {

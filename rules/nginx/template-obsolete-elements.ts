@@ -12,6 +12,7 @@ export default defineRule<'obsolete' | 'unusedDict'>({
   id: 'nginx/template-obsolete-elements',
   description: 'Finds handler calls, injection loops, placeholders, sockets and shared dicts in a custom template that the target Kong dropped.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['nginx-template-3-0-worker-events-and-handlers', 'nginx-template-serve-admin-api-removed', 'nginx-template-cluster-listener-3-2', 'nginx-template-3-4-inject-and-secrets-dict'],
   inputs: ['nginxTemplates'],
   messages: {

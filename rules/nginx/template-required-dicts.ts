@@ -18,6 +18,7 @@ export default defineRule<'missingDict'>({
   id: 'nginx/template-required-dicts',
   description: 'Finds shared dicts the target Kong requires at start-up that a custom template does not declare.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['nginx-template-3-4-inject-and-secrets-dict'],
   inputs: ['nginxTemplates'],
   messages: {

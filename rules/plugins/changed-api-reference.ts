@@ -23,6 +23,7 @@ export default defineRule<'changedReference'>({
   id: 'plugins/changed-api-reference',
   description: 'Flags custom plugin code that reads Kong fields, constants or PDK functions whose value changed on the path.',
   severity: 'warning',
+  versionData: ['since'],
   catalog: ['custom-plugin-credential-username-removed', 'custom-plugin-get-path-normalized', 'custom-plugin-ngx-ctx-fields-moved', 'custom-plugin-process-auto-fields-no-copy', 'custom-code-ngx-var-http-multi-value', 'pdk-clear-query-arg-space-encoding', 'ee-redis-shared-config-v2'],
   inputs: ['customPlugins'],
   messages: {

@@ -16,6 +16,7 @@ export default defineRule<Id>({
   id: 'plugins/legacy-schema-forms',
   description: 'Flags custom plugin schema.lua and daos.lua forms that Kong 3.0 no longer accepts.',
   severity: 'blocker',
+  versionData: ['since'],
   catalog: ['pdk-schema-shorthands-deprecated', 'custom-plugin-daos-array', 'custom-plugin-legacy-attribute-removed', 'custom-plugin-legacy-schema-removed', 'custom-plugin-shorthands-removed'],
   inputs: ['customPlugins'],
   messages: {

@@ -14,6 +14,7 @@ export default defineRule<'cassandraSection'>({
   id: 'plugins/migration-format',
   description: 'Flags custom plugin migrations with a cassandra section, which the 3.4 migration schema rejects.',
   severity: 'blocker',
+  versionData: ['since'],
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn },
   messages: {

@@ -19,6 +19,7 @@ export default defineRule<'regexDiffers' | 'pcre1Binding'>({
   id: 'plugins/pcre2-regex',
   description: 'Flags regexes in custom plugin code that PCRE2, used from Kong 3.7, rejects or reads differently.',
   severity: FACT.severity,
+  versionData: ['since'],
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn },
   messages: {

@@ -15,6 +15,7 @@ export default defineRule<'orderFlips'>({
   id: 'plugins/priority-order-changed',
   description: 'Flags custom plugins whose execution order relative to a bundled plugin flips because that plugin\'s priority changed.',
   severity: 'warning',
+  versionData: ['since'],
   catalog: ['plugin-priority-changes-3-0', 'plugin-saml-priority-1010', 'plugin-service-protection-priority'],
   inputs: ['customPlugins'],
   messages: {

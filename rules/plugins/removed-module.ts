@@ -13,6 +13,7 @@ export default defineRule<'curatedRemoval' | 'moduleRemoved' | 'moduleDeprecated
   id: 'plugins/removed-module',
   description: 'Flags custom plugin code that requires a Kong Lua module the target version no longer ships.',
   severity: 'blocker',
+  versionData: ['since', 'removedIn'],
   catalog: ['custom-plugin-base-plugin-removed', 'custom-plugin-log-serializer-basic-removed', 'custom-plugin-singletons-removed', 'custom-plugin-batch-queue-renamed', 'ee-redis-shared-config-v2', 'custom-plugin-resty-kafka-deprecated'],
   inputs: ['customPlugins'],
   messages: {

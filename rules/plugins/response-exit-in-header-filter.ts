@@ -14,6 +14,7 @@ export default defineRule<'exitInHeaderFilter'>({
   id: 'plugins/response-exit-in-header-filter',
   description: 'Flags kong.response.exit calls inside a custom plugin\'s header_filter handler, whose behaviour Enterprise 3.13 gates behind a new option.',
   severity: 'info',
+  versionData: ['since'],
   catalog: ['pdk-response-exit-header-filter'],
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn, editions: ['enterprise'] },

@@ -17,6 +17,7 @@ export default defineRule<'verifyOff'>({
   id: 'plugins/tls-verify-disabled',
   description: 'Flags custom plugin code that disables TLS certificate verification, which Enterprise 3.14 tightens.',
   severity: 'warning',
+  versionData: ['since'],
   catalog: ['custom-plugin-tls-verification-3-14'],
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn, editions: ['enterprise'] },

@@ -13,6 +13,7 @@ export default defineRule<'moved' | 'gone'>({
   id: 'plugins/tools-utils-moved',
   description: 'Flags custom plugin calls to kong.tools.utils helpers that moved to other modules in 3.6 and 3.7.',
   severity: 'blocker',
+  versionData: ['removedIn'],
   catalog: ['custom-plugin-tools-utils-split-3-6', 'custom-plugin-tools-utils-system-3-7'],
   inputs: ['customPlugins'],
   messages: {

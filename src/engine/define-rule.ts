@@ -55,6 +55,13 @@ export interface RuleMeta<MessageId extends string> {
    * out of fingerprints, so a baselined finding stays baselined when only they change.
    */
   volatileData?: string[];
+  /**
+   * Data fields that name Kong releases as the facts do, in Enterprise numbering (`since`,
+   * `fixedIn`, or a text such as `3.4.1.0 (to \`1000\`) and 3.6.0.0`). The message names them as
+   * the report's edition numbers its releases (3.4.1 on open source); `data` keeps the fact's
+   * value for the programs that read it and for fingerprints.
+   */
+  versionData?: string[];
 }
 
 export interface RuleChange {

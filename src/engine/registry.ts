@@ -60,6 +60,15 @@ export function validateRule(rule: Rule): string[] {
   if (meta.volatileData !== undefined && !(Array.isArray(meta.volatileData) && meta.volatileData.every((key) => typeof key === 'string'))) {
     problems.push('volatileData must be a list of data field names');
   }
+  if (meta.versionData !== undefined) {
+    if (!(Array.isArray(meta.versionData) && meta.versionData.every((key) => typeof key === 'string'))) {
+      problems.push('versionData must be a list of data field names');
+    } else {
+      // A version field no message shows would be renamed for nobody: most likely a typo.
+      const placeholders = new Set(Object.values(meta.messages ?? {}).flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1])));
+      for (const key of meta.versionData.filter((k) => !placeholders.has(k))) problems.push(`versionData names "${key}", which no message shows`);
+    }
+  }
   if (meta.confidence === 'uncertain' && meta.severity === 'blocker') {
     problems.push('an uncertain fact may not be a blocker');
   }

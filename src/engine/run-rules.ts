@@ -6,6 +6,7 @@ import { hopCrossing, pathCrosses } from '../plan/gate';
 import type { Plan } from '../plan/types';
 import type { KongVersion } from '../version/kong-version';
 import { HIDDEN_VALUE, isSecretName } from '../knowledge/conf/sensitive';
+import { releasesInTextForEdition } from '../knowledge/releases';
 import { ENTITY_TYPES, type Entity, type EntitySource, type EntityType } from '../model/entities';
 import type { EntityVisitors, ReportDescriptor, Rule, RuleContext } from './define-rule';
 import type { Inputs, MissingInputReasons } from './inputs';
@@ -164,6 +165,15 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
     if (!hops.has(key)) hops.set(key, hopCrossing(plan, since)?.label);
     return hops.get(key);
   };
+  // Open-source reports name releases with three parts; a text is renamed once, not per finding.
+  const named = new Map<string, string>();
+  const showRelease = plan.edition === 'oss' && meta.versionData?.length
+    ? (text: string): string => {
+      let shown = named.get(text);
+      if (shown === undefined) named.set(text, (shown = releasesInTextForEdition(text, plan.edition)));
+      return shown;
+    }
+    : undefined;
   return {
     ruleId: meta.id,
     plan,
@@ -184,6 +194,7 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
         throw new TypeError(`rule ${meta.id} reported unknown messageId "${descriptor.messageId}"`);
       }
       const data = descriptor.data ? withoutSecrets(descriptor.data) : undefined;
+      const shown = data && showRelease ? releasesShown(data, meta.versionData!, showRelease) : data;
       const since = descriptor.since ?? meta.gate?.introducedIn;
       const hop = since !== undefined ? hopLabel(since) : undefined;
       // Built key by key: a rule may report tens of thousands of findings, and each
@@ -192,7 +203,7 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
         ruleId: meta.id,
         messageId: descriptor.messageId,
         severity: effectiveSeverity(rule, descriptor.severity, options),
-        message: interpolate(template, data ?? {}),
+        message: interpolate(template, shown ?? {}),
         location: descriptor.at,
       };
       if (hop) finding.hop = hop;
@@ -202,6 +213,24 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
       sink.push(finding);
     },
   };
+}
+
+/** The data a message is written from: the rule's version fields named as the edition numbers releases. */
+function releasesShown(
+  data: Record<string, string | number | boolean>,
+  keys: readonly string[],
+  show: (text: string) => string,
+): Record<string, string | number | boolean> {
+  let shown = data;
+  for (const key of keys) {
+    const value = data[key];
+    if (typeof value !== 'string') continue;
+    const renamed = show(value);
+    if (renamed === value) continue;
+    if (shown === data) shown = { ...data };
+    shown[key] = renamed;
+  }
+  return shown;
 }
 
 /**

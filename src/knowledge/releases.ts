@@ -211,3 +211,33 @@ export function resolveVersion(text: string, what: string): KongVersion {
   const newest = info ? `newest ${info.minor}: ${newestWithin(KongVersion.parse(info.minor))}` : `newest: ${newestRelease()}`;
   throw new InputError(`${what} "${text}" is not a released Kong Gateway version${hint} (${newest})`);
 }
+
+const ossTags = new Set(releases.minors.flatMap((m) => m.oss.map((p) => p.version)));
+// A four-part version, with the edition already named before it when the text does so.
+const FOUR_PART_VERSION = /(Enterprise )?\b(\d+\.\d+\.\d+\.\d+)\b/g;
+
+/**
+ * A release named by a fact, as the report's edition numbers its releases. Facts use Enterprise
+ * numbering (3.4.1.0). Open-source Kong tags three parts, and its X.Y.Z ships what Enterprise
+ * X.Y.Z.0 does (OSS 3.4.1 raised upstream_keepalive_max_requests to 1000, as 3.4.1.0 did:
+ * Kong/kong:kong/templates/kong_defaults.lua@3.4.1). An Enterprise patch past .0 (3.4.3.5) or a
+ * release of a line OSS never had (3.10.0.0) has no open-source counterpart, so it keeps its
+ * number and says whose it is, rather than naming an OSS release that does not exist.
+ * Enterprise reports, versions of other precisions and texts that are not Kong releases pass
+ * through unchanged.
+ */
+export function releaseForEdition(release: string | KongVersion, edition: Edition): string {
+  const version = release.toString();
+  if (edition !== 'oss') return version;
+  const parsed = KongVersion.tryParse(version);
+  if (!parsed || parsed.precision !== 'enterprise' || ossTags.has(version) || !minorInfo(parsed)) return version;
+  const patch = parsed.truncate('patch').toString();
+  if (parsed.enterprisePatch === 0 && ossTags.has(patch)) return patch;
+  return `Enterprise ${version}`;
+}
+
+/** Every four-part Kong release inside a text (`3.4.1.0 (to \`1000\`) and 3.6.0.0 ...`), named as `releaseForEdition` names it. */
+export function releasesInTextForEdition(text: string, edition: Edition): string {
+  if (edition !== 'oss') return text;
+  return text.replace(FOUR_PART_VERSION, (whole, named: string | undefined, version: string) => (named ? whole : releaseForEdition(version, edition)));
+}

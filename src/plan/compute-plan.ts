@@ -102,7 +102,7 @@ export function computePlan(request: PlanRequest): Plan {
   }
   const base = { from, to, requested, topology, role, edition };
   if (to.compare(from) === 0) {
-    return { ...base, hops: [], alternatives: [], strategies: strategiesFor(role, [], from), problems: [problems.nothingToDo(to)], basis: 'guaranteed-paths', sources: [] };
+    return { ...base, hops: [], alternatives: [], strategies: strategiesFor(role, [], from, edition), problems: [problems.nothingToDo(to)], basis: 'guaranteed-paths', sources: [] };
   }
 
   const found: PlanProblem[] = [];
@@ -151,7 +151,7 @@ export function computePlan(request: PlanRequest): Plan {
       kind: routes.length ? 'alternative' : 'primary',
       basis,
       hops,
-      strategies: strategiesFor(role, hops, from),
+      strategies: strategiesFor(role, hops, from, edition),
       note: candidate.note,
       sources: [...candidate.sources, ...ltsSources(hops)],
     });
@@ -178,7 +178,7 @@ function pathProblems(hops: readonly Hop[], from: KongVersion, to: KongVersion, 
   else if (prefix) found.push(problems.belowMinimumFor3(from));
   const ws = pathRules.hybridWebsocket;
   const inGap = from.gte(KongVersion.parse(ws.affectedFrom)) && from.lt(KongVersion.parse(ws.affectedBelow));
-  if (topology === 'hybrid' && inGap && to.minorKey !== from.minorKey) found.push(problems.hybridWebsocket(from));
+  if (topology === 'hybrid' && inGap && to.minorKey !== from.minorKey) found.push(problems.hybridWebsocket(from, edition));
   const tableOnly = hops.filter((h) => h.covers === 'documented' && h.fromVersion.major === 3 && h.toVersion.major === 3);
   if (tableOnly.length) found.push(problems.tableOnlyHops(tableOnly));
   if (edition === 'oss') {

@@ -2,7 +2,7 @@
 // which hop brings a change. A step written `X.Y.x` installs the newest X.Y patch; the final step is
 // always the user's target; an exact step (`3.1.1.3`, `3.1.1.3+`) installs that version.
 
-import { minorInfo, newestWithin, nextLts, nextMinor } from '../knowledge/releases';
+import { minorInfo, newestWithin, nextLts, nextMinor, releaseForEdition } from '../knowledge/releases';
 import { ltsPair, pathRules } from '../knowledge/upgrade-paths';
 import { KongVersion } from '../version/kong-version';
 import type { Edition, Hop, HopCoverage } from './types';
@@ -24,6 +24,23 @@ function concreteStep(step: Step, edition: Edition): KongVersion {
   return exact || version.precision === 'enterprise' ? version : newestWithin(version, edition);
 }
 
+/**
+ * A step as an OSS node can take it. The tables name Enterprise patches (3.1.1.3, the first 3.1
+ * patch that takes 2.8 directly); OSS tags have no such patch, so on OSS the stop is the newest
+ * release of that line, written `3.1.x` like any other minor stop. `enterprise` keeps the name the
+ * table used. Lines OSS never had (3.10 and later) keep the Enterprise step: nothing else exists.
+ * A stop on Enterprise's patch series (`2.8.2.x`) is a single OSS release (2.8.2).
+ */
+function stepForEdition(step: Step, edition: Edition): { step: Step; enterprise?: string } {
+  const version = KongVersion.parse(step.to.replace(/\+$/, ''), 'step');
+  const ossReleases = edition === 'oss' ? minorInfo(version)?.oss.map((r) => r.version) ?? [] : [];
+  if (ossReleases.length === 0) return { step };
+  if (version.precision === 'enterprise') return { step: { ...step, to: `${version.minorKey}.x` }, enterprise: version.toString() };
+  const patch = version.truncate('patch').toString();
+  if (version.precision === 'patch' && step.to.endsWith('.x') && ossReleases.includes(patch)) return { step: { ...step, to: patch } };
+  return { step };
+}
+
 /** Which documented guarantee covers an upgrade from one release to another. */
 export function coverage(from: KongVersion, to: KongVersion): HopCoverage {
   if (from.minorKey === to.minorKey) return 'patch';
@@ -36,7 +53,7 @@ function hopNotes(step: Step, from: KongVersion, to: KongVersion, covers: HopCov
   const notes: string[] = [];
   if (step.note) notes.push(step.note);
   if (step.condition === 'blue-green') {
-    notes.push(`needed only for blue-green upgrades, which reach 3.x from ${pathRules.blueGreenMinimumFor3} or later`);
+    notes.push(`needed only for blue-green upgrades, which reach 3.x from ${releaseForEdition(pathRules.blueGreenMinimumFor3, edition)} or later`);
   }
   if (covers === 'adjacent-lts') notes.push(`LTS to LTS upgrade (${from.minorKey} -> ${to.minorKey}): follow the LTS upgrade guide`);
   if (covers === 'documented' && from.major === 3 && to.major === 3) {
@@ -46,8 +63,6 @@ function hopNotes(step: Step, from: KongVersion, to: KongVersion, covers: HopCov
   }
   if (edition === 'oss' && to.isEnterpriseNumbered && !(minorInfo(to)?.oss.length)) {
     notes.push(`${to} is an Enterprise release; Kong OSS has no ${to.minorKey} release`);
-  } else if (edition === 'oss' && to.isEnterpriseNumbered && step.to === to.toString()) {
-    notes.push(`${to} is an Enterprise patch; on OSS use the newest ${to.minorKey} release`);
   }
   return notes;
 }
@@ -57,13 +72,17 @@ export function toHops(steps: Step[], ends: RouteEnds): Hop[] {
   const hops: Hop[] = [];
   let fromText = ends.fromText;
   let fromVersion = ends.from;
-  steps.forEach((step, i) => {
+  steps.forEach((tableStep, i) => {
+    const { step, enterprise } = stepForEdition(tableStep, ends.edition);
     const final = i === steps.length - 1;
     const toVersion = final ? ends.to : concreteStep(step, ends.edition);
     if (!final && toVersion.lte(fromVersion)) return;
     const to = final ? ends.toText : step.to;
     const covers = coverage(fromVersion, toVersion);
     const notes = hopNotes(step, fromVersion, toVersion, covers, ends.edition);
+    if (enterprise && !final) {
+      notes.push(`the table names Enterprise ${enterprise}, a patch Kong OSS does not have; on OSS this stop is the newest ${toVersion.minorKey} release (${toVersion})`);
+    }
     const named = concreteStep(step, ends.edition);
     if (final && named.isEnterpriseNumbered && toVersion.lt(named)) {
       notes.push(`the route's table names ${step.to} here; the target ${toVersion} is older`);

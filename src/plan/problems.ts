@@ -5,7 +5,7 @@
 import { newestRelease } from '../knowledge/releases';
 import { pathRules, pathSource } from '../knowledge/upgrade-paths';
 import type { KongVersion } from '../version/kong-version';
-import type { Hop, PlanProblem } from './types';
+import type { Edition, Hop, PlanProblem } from './types';
 
 const REFERENCE = 'https://developer.konghq.com/gateway/upgrade/';
 
@@ -41,8 +41,9 @@ export function legacyTarget(to: KongVersion): PlanProblem {
   };
 }
 
-export function hybridWebsocket(from: KongVersion): PlanProblem {
+export function hybridWebsocket(from: KongVersion, edition: Edition): PlanProblem {
   const ws = pathRules.hybridWebsocket;
+  if (edition === 'oss') return ossHybridWebsocket(from);
   return {
     id: 'plan.hybrid-websocket-3.1',
     severity: 'warning',
@@ -50,6 +51,27 @@ export function hybridWebsocket(from: KongVersion): PlanProblem {
     remediation: `Upgrade all control planes, then all data planes, to ${ws.via} (the guide's prose names ${ws.proseSays}; its tables ${ws.via}), then continue the route.`,
     docsUrl: REFERENCE,
     sources: [pathSource('hybridWebsocket'), pathSource('seed')],
+  };
+}
+
+/**
+ * The same gap on open source has no bridge: OSS 3.1.0 and 3.1.1 serve only the wRPC endpoint
+ * (/v1/wrpc), 3.2.0 serves only the restored WebSocket one (/v1/outlet), and the patch that brought
+ * the older protocol back to 3.1 (3.1.1.2) is Enterprise's alone.
+ */
+function ossHybridWebsocket(from: KongVersion): PlanProblem {
+  return {
+    id: 'plan.hybrid-websocket-3.1',
+    severity: 'warning',
+    message: `Hybrid ${from}: open-source 3.1 syncs control and data planes over wRPC only, 3.2 drops wRPC, and no OSS 3.1 release brings the older protocol back (Enterprise 3.1.1.2 does), so nodes left on 3.1 lose sync with 3.2+ nodes.`,
+    remediation: 'Upgrade the control planes and the data planes past 3.1 in the same window: a data plane still on 3.1 cannot sync with a 3.2+ control plane.',
+    docsUrl: REFERENCE,
+    sources: [
+      pathSource('hybridWebsocket'),
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@3.1.1', note: 'the cluster listener serves /v1/wrpc only' },
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@3.2.0', note: 'the cluster listener serves /v1/outlet only' },
+      { kind: 'changelog', ref: 'Kong/kong:CHANGELOG.md@3.2.0', note: '#9921: WebSocket config sync restored, wRPC disabled; 3.1.1 lists no protocol change' },
+    ],
   };
 }
 

@@ -2,9 +2,10 @@
 // (traditional, hybrid control planes) upgrade dual-cluster or in-place, blue-green being possible
 // but not recommended; nodes without one (DB-less, hybrid data planes) upgrade by rolling.
 
+import { releaseForEdition } from '../knowledge/releases';
 import { pathRules, strategyPages } from '../knowledge/upgrade-paths';
 import { KongVersion } from '../version/kong-version';
-import type { Hop, Role, Strategy, StrategyId } from './types';
+import type { Edition, Hop, Role, Strategy, StrategyId } from './types';
 
 function strategy(id: StrategyId, recommended: boolean, notes: string[]): Strategy {
   return { id, recommended, note: notes.filter(Boolean).join('; '), docsUrl: strategyPages[id] };
@@ -15,7 +16,7 @@ export function hasDatabase(role: Role): boolean {
   return role === 'traditional' || role === 'control_plane';
 }
 
-export function strategiesFor(role: Role, hops: readonly Hop[], from: KongVersion): Strategy[] {
+export function strategiesFor(role: Role, hops: readonly Hop[], from: KongVersion, edition: Edition): Strategy[] {
   if (!hasDatabase(role)) {
     const order = role === 'data_plane' ? 'after the control planes: a control plane must run a minor at least as new as its data planes' : '';
     return [strategy('rolling', true, ['add new nodes and retire old ones behind a load balancer; no database', order])];
@@ -33,7 +34,7 @@ export function strategiesFor(role: Role, hops: readonly Hop[], from: KongVersio
   strategies.push(strategy('blue-green', false, [
     'possible but not recommended: Kong supports it only in a limited way and only between patches',
     crossesMinors ? 'this route crosses minors' : '',
-    needsTwoEightTwo ? `reaching 3.x this way starts from ${pathRules.blueGreenMinimumFor3} or later (the blue-green-only hop)` : '',
+    needsTwoEightTwo ? `reaching 3.x this way starts from ${releaseForEdition(pathRules.blueGreenMinimumFor3, edition)} or later (the blue-green-only hop)` : '',
   ]));
   return strategies;
 }

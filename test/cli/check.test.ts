@@ -97,6 +97,23 @@ describe('kong-preflight check', () => {
     expect(result.stdout).toMatch(/BLOCKER .*kong\.conf:3:1 .*pg_ssl_version = tlsv1.*\[conf\/pg-ssl-version-enum\]/);
     expect(result.code).toBe(1);
   });
+
+  // Seen on real open-source installations: OSS reports named Enterprise releases (3.4.1.0,
+  // 3.2.0.0, 3.1.1.3). Kong OSS tags 3.4.1, 3.2.0 and only 3.1.0/3.1.1 (Kong/kong git tags).
+  it('names open-source releases in an OSS report, and Enterprise ones in an Enterprise report', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-oss-')), 'kong.conf');
+    require('node:fs').writeFileSync(file, 'database = postgres\npg_host = db\n');
+    const oss = await runCli(['check', file, '--from', '2.8', '--to', '3.4', '--no-db']);
+    expect(oss.stdout).toMatch(/edition\s+oss/);
+    expect(oss.stdout).toContain('`upstream_keepalive_max_requests` is not set, so it follows the default, which changes from `100` to `1000` in 3.4.1.');
+    expect(oss.stdout).toContain('`allow_debug_header` appears in 3.2.0 with the default `off`');
+    expect(oss.stdout).toMatch(/alternative \(seed-table\): 3\.1\.x -> 3\.2\.x -> 3\.3\.x -> 3\.4\.x/);
+    expect(oss.stdout).not.toMatch(/\b3\.4\.1\.0\b|\b3\.2\.0\.0\b|\b3\.1\.1\.3\b -> /);
+    const ee = await runCli(['check', file, '--from', '2.8', '--to', '3.4', '--no-db', '--edition', 'enterprise']);
+    expect(ee.stdout).toContain('changes from `100` to `1000` in 3.4.1.0.');
+    expect(ee.stdout).toContain('`allow_debug_header` appears in 3.2.0.0 with');
+    expect(ee.stdout).toMatch(/alternative \(seed-table\): 3\.1\.1\.3 -> 3\.2\.x/);
+  });
 });
 
 describe('kong-preflight errors', () => {

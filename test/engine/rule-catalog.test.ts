@@ -37,4 +37,14 @@ describe('built-in rule catalog', () => {
     expect(rule.meta.docsUrl).toMatch(/^https:\/\//);
     for (const text of Object.values<string>(rule.meta.messages)) expect(text).not.toMatch(/\{\{[^}]*$|^[^{]*\}\}/);
   });
+
+  // A release placeholder (since, fixedIn, removedIn...) left out of versionData prints Enterprise numbering (3.4.1.0) in
+  // open-source reports. Rules gated to Enterprise never report on open source.
+  it.each(ids)('%s declares the release placeholders of its messages in versionData', (id) => {
+    const { meta } = registry.get(id)!;
+    if (meta.gate?.editions?.every((e) => e === 'enterprise')) return;
+    const placeholders = Object.values<string>(meta.messages).flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]));
+    const releases = [...new Set(placeholders.filter((name) => name === 'since' || /edIn$/.test(name)))];
+    expect(releases.filter((name) => !meta.versionData?.includes(name))).toEqual([]);
+  });
 });

@@ -157,6 +157,43 @@ describe('runRules', () => {
   });
 });
 
+// Facts name releases in Enterprise numbering; an open-source report must not print 3.4.1.0.
+describe('versionData: releases in messages follow the report\'s edition', () => {
+  const dated = defineRule<'hit'>({
+    ...base,
+    id: 'test/dated',
+    inputs: [],
+    versionData: ['since', 'steps'],
+    messages: { hit: 'changes in {{since}}; steps {{steps}}; pinned {{pinned}}' },
+    check(ctx) {
+      for (const since of ['3.4.1.0', '3.4.3.5', '3.6.0']) {
+        ctx.report({ messageId: 'hit', at: { kind: 'global' }, since, data: { since, steps: `${since} (to \`1000\`) and 3.6.0.0 (to \`10000\`)`, pinned: '3.4.1.0' } });
+      }
+    },
+  });
+
+  it('names OSS releases on an open-source plan, and an Enterprise-only patch as Enterprise\'s', async () => {
+    const { findings } = await runRules([dated], { plan: plan('3.3', '3.7', 'oss') });
+    expect(findings.map((f) => f.message)).toEqual([
+      'changes in 3.4.1; steps 3.4.1 (to `1000`) and 3.6.0 (to `10000`); pinned 3.4.1.0',
+      // OSS stops at 3.4.2: the 3.4.3.5 patch has no open-source counterpart.
+      'changes in Enterprise 3.4.3.5; steps Enterprise 3.4.3.5 (to `1000`) and 3.6.0 (to `10000`); pinned 3.4.1.0',
+      'changes in 3.6.0; steps 3.6.0 (to `1000`) and 3.6.0 (to `10000`); pinned 3.4.1.0',
+    ]);
+    // Programs read data: it keeps the fact's own numbering.
+    expect(findings.map((f) => f.data?.since)).toEqual(['3.4.1.0', '3.4.3.5', '3.6.0']);
+  });
+
+  it('leaves Enterprise messages as the facts write them', async () => {
+    const { findings } = await runRules([dated], { plan: plan('3.3', '3.7', 'enterprise') });
+    expect(findings[0].message).toBe('changes in 3.4.1.0; steps 3.4.1.0 (to `1000`) and 3.6.0.0 (to `10000`); pinned 3.4.1.0');
+  });
+
+  it('refuses a version field that no message shows', () => {
+    expect(validateRule({ ...dated, meta: { ...dated.meta, versionData: ['sinse'] } })).toContain('versionData names "sinse", which no message shows');
+  });
+});
+
 describe('rule registry', () => {
   it('refuses malformed rules with every problem named', () => {
     const bad = { meta: { id: 'Bad Id', description: '', severity: 'fatal', inputs: ['nope'], messages: {}, remediation: '', docsUrl: '', sources: [] }, check: () => undefined };

@@ -9,6 +9,8 @@ import generatedCatalog from '../../src/knowledge/breaking-changes/catalog.json'
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
 import { findListing, OS_DROPS, osSupportMinors, parseEol } from '../../src/knowledge/platform/os-support';
+import ossFixes from '../../src/knowledge/breaking-changes/oss-fixes.json';
+import { minorInfo } from '../../src/knowledge/releases';
 import { KongVersion } from '../../src/version/kong-version';
 
 describe('breaking-change catalogue', () => {
@@ -60,6 +62,27 @@ describe('breaking-change catalogue', () => {
     expect(entryApplies(entry, plan('3.9.1.0', '3.12.0.5'))).toBe(false);
     expect(entryApplies(entry, plan('3.12.0.6', '3.14.0.13'))).toBe(false);
     expect(entryApplies(entry, plan('3.10.0.3', '3.14.0.13'))).toBe(true);
+  });
+
+  // OSS 3.6.1 carries the read_body revert (Kong/kong changelog/3.6.1/3.6.1.md, #12666); Enterprise
+  // waited for 3.6.1.1. An OSS 3.6.1 target listed the issue as still open.
+  it('counts a known issue\'s open-source fix on OSS, and the Enterprise one on Enterprise', () => {
+    const entry = BREAKING_CHANGES.find((e) => e.id === 'known-issue-3-6-http2-body-content-length')!;
+    const plan = (to: string, edition: 'oss' | 'enterprise') => ({ from: KongVersion.parse(edition === 'oss' ? '3.5.0' : '3.5.0.0'), to: KongVersion.parse(to), edition });
+    expect(entryApplies(entry, plan('3.6.0', 'oss'))).toBe(true);
+    expect(entryApplies(entry, plan('3.6.1', 'oss'))).toBe(false);
+    expect(entryApplies(entry, plan('3.6.1.0', 'enterprise'))).toBe(true);
+    expect(entryApplies(entry, plan('3.6.1.1', 'enterprise'))).toBe(false);
+  });
+
+  it('names open-source fixes only for known issues of the catalogue, as released OSS versions, with sources', () => {
+    // An id that matches no entry would be dropped without a word.
+    expect(BREAKING_CHANGES.filter((e) => e.ossFixedIn).map((e) => e.id).sort()).toEqual(ossFixes.entries.map((f) => f.id).sort());
+    for (const entry of BREAKING_CHANGES.filter((e) => e.ossFixedIn)) {
+      expect(entry.fixedIn).toBeDefined();
+      for (const fix of entry.ossFixedIn!) expect(minorInfo(fix)?.oss.map((p) => p.version)).toContain(fix);
+      expect(entry.sources.some((s) => s.ref.startsWith('Kong/kong:'))).toBe(true);
+    }
   });
 
   it('every catalogue id a built-in rule names exists, and an unknown one is refused', () => {

@@ -5,7 +5,7 @@
 import { InputError } from '../../src/errors';
 import {
   isLts, isReleased, latestPatchOf, listMinors, ltsChain, minorInfo, nearestKnown, newestRelease,
-  newestWithin, nextLts, nextMinor, oldestWithin, releaseSources, resolveVersion,
+  newestWithin, nextLts, nextMinor, oldestWithin, releaseForEdition, releaseSources, releasesInTextForEdition, resolveVersion,
 } from '../../src/knowledge/releases';
 import { KongVersion } from '../../src/version/kong-version';
 
@@ -156,5 +156,32 @@ describe('minors, LTS lines and dates', () => {
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(s.ref).toMatch(/\S/);
     expect(sources.some((s) => s.ref.startsWith('Kong/developer.konghq.com:app/_data/support/gateway.yml'))).toBe(true);
+  });
+});
+
+describe('releases named as the report\'s edition numbers them', () => {
+  test.each([
+    ['3.4.1.0', '3.4.1'], // OSS tag 3.4.1 ships what Enterprise 3.4.1.0 does
+    ['3.2.0.0', '3.2.0'], // OSS 3.2.0 exists though Enterprise started 3.2 at 3.2.1.0
+    ['2.8.4.8', 'Enterprise 2.8.4.8'], // OSS 2.8.4 exists, but a patch past .0 is Enterprise's own
+    ['3.4.3.5', 'Enterprise 3.4.3.5'], // OSS stops at 3.4.2: no 3.4.3 tag at all
+    ['3.10.0.0', 'Enterprise 3.10.0.0'], // OSS has no 3.10 line
+    ['0.11.0.2', '0.11.0.2'], // an old four-part OSS tag is already an OSS name
+    ['3.6.0', '3.6.0'], // three parts: already an OSS name
+    ['3.4.x', '3.4.x'],
+    ['127.0.0.1', '127.0.0.1'], // not a Kong release
+  ])('OSS: %s -> %s', (version, shown) => {
+    expect(releaseForEdition(version, 'oss')).toBe(shown);
+  });
+
+  test('Enterprise reports keep the facts\' numbering', () => {
+    for (const version of ['3.4.1.0', '3.4.3.5', '3.2.0.0', '3.6.0']) expect(releaseForEdition(version, 'enterprise')).toBe(version);
+  });
+
+  test('versions inside a text, leaving other dotted numbers and named editions alone', () => {
+    expect(releasesInTextForEdition('3.4.1.0 (to `1000`) and 3.6.0.0 (to `10000`)', 'oss')).toBe('3.4.1 (to `1000`) and 3.6.0 (to `10000`)');
+    expect(releasesInTextForEdition(' and Kong 3.4.0.0 no longer knows', 'oss')).toBe(' and Kong 3.4.0 no longer knows');
+    expect(releasesInTextForEdition('127.0.0.1:8007, OpenResty 1.21.4.1, Enterprise 3.5.0.4', 'oss')).toBe('127.0.0.1:8007, OpenResty 1.21.4.1, Enterprise 3.5.0.4');
+    expect(releasesInTextForEdition('3.4.1.0', 'enterprise')).toBe('3.4.1.0');
   });
 });

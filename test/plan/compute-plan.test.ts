@@ -77,6 +77,20 @@ describe('hybrid 3.1.0.0 to 3.1.1.2 must reach 3.1.1.3 first', () => {
     }
   });
 
+  // OSS 3.1.0/3.1.1 serve /v1/wrpc only, 3.2.0 /v1/outlet only (kong/templates/nginx_kong.lua at
+  // those tags); the 3.1.1.2 fix is Enterprise's, so OSS has no 3.1 release to gather on.
+  test('on OSS no 3.1 release bridges the gap: the problem says so and names no Enterprise stop', () => {
+    for (const from of ['3.1.0', '3.1.1']) {
+      const p = plan(from, '3.3', 'hybrid', { edition: 'oss' });
+      const problem = p.problems.find((x) => x.id === 'plan.hybrid-websocket-3.1')!;
+      expect(problem.message).toContain('no OSS 3.1 release brings the older protocol back');
+      expect(problem.remediation).toContain('in the same window');
+      expect(`${problem.message} ${problem.remediation}`).not.toContain('3.1.1.3');
+      expect(p.hops.map((h) => h.to)).not.toContain('3.1.1.3');
+    }
+    expect(plan('3.1.1', '3.3', 'hybrid', { edition: 'oss' }).hops[0].label).toBe('3.1.1 -> 3.2.x');
+  });
+
   test('not for 3.1.1.3 itself, other topologies, or a target inside 3.1', () => {
     expect(ids(plan('3.1.1.3', '3.2', 'hybrid'))).not.toContain('plan.hybrid-websocket-3.1');
     const traditional = plan('3.1.0.0', '3.2');
@@ -210,6 +224,24 @@ describe('concrete versions', () => {
     const beyond = plan('3.9', '3.10', 'dbless', { edition: 'oss' });
     expect(ids(beyond)).toContain('plan.no-oss-release');
     expect(beyond.problems.find((p) => p.id === 'plan.no-oss-release')?.severity).toBe('blocker');
+  });
+
+  // OSS tags 3.1.0 and 3.1.1 only (Kong/kong git tags): the tables' Enterprise 3.1.1.3 is no OSS release.
+  test('OSS takes a table\'s Enterprise patch stop as the newest OSS release of its line', () => {
+    const p = plan('2.8', '3.2', 'traditional', { edition: 'oss' });
+    expect(p.hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.x', '3.1.x -> 3.2.x']);
+    expect(p.hops.map((h) => h.toVersion.toString())).toEqual(['3.1.1', '3.2.2']);
+    expect(p.hops[0].note).toBe('the table names Enterprise 3.1.1.3, a patch Kong OSS does not have; on OSS this stop is the newest 3.1 release (3.1.1)');
+    expect(hopCrossing(p, '3.2.0.0')?.label).toBe('3.1.x -> 3.2.x');
+    const walk = plan('2.8', '3.4', 'traditional', { edition: 'oss' }).alternatives.find((a) => a.basis === 'seed-table')!;
+    expect(walk.hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.x', '3.1.x -> 3.2.x', '3.2.x -> 3.3.x', '3.3.x -> 3.4.x']);
+    // Enterprise keeps the table's patch.
+    expect(plan('2.8', '3.2').hops.map((h) => h.label)).toEqual(['2.8.x -> 3.1.1.3', '3.1.1.3 -> 3.2.x']);
+    // Enterprise's 2.8.2.x patch series is the single OSS release 2.8.2.
+    expect(plan('2.5', '3.3', 'traditional', { edition: 'oss' }).hops[0].label).toBe('2.5.x -> 2.8.2');
+    expect(plan('2.5', '3.3').hops[0].label).toBe('2.5.x -> 2.8.2.x');
+    // No OSS 3.10 line: the Enterprise release stays, and says so.
+    expect(plan('3.4', '3.10', 'traditional', { edition: 'oss' }).hops[0].note).toContain('3.10.0.17 is an Enterprise release; Kong OSS has no 3.10 release');
   });
 
   test('the gate finds the hop that brings a change', () => {

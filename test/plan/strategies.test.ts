@@ -43,6 +43,13 @@ describe('strategies per topology and role', () => {
     expect(patchOnly.note).not.toMatch(/2\.8\.2\.0/);
   });
 
+  test('the 2.8.2 floor is named as the edition numbers it', () => {
+    const note = (edition: 'oss' | 'enterprise') =>
+      computePlan({ from: '2.5', to: '3.3', topology: 'traditional', edition }).strategies.find((s) => s.id === 'blue-green')!.note;
+    expect(note('oss')).toContain('starts from 2.8.2 or later');
+    expect(note('enterprise')).toContain('starts from 2.8.2.0 or later');
+  });
+
   test('hybrid notes say control planes go first', () => {
     expect(plan('3.2', '3.3', 'hybrid', 'control_plane').strategies[0].note).toMatch(/control planes before data planes/);
     expect(plan('3.2', '3.3', 'hybrid', 'data_plane').strategies[0].note).toMatch(/after the control planes/);

@@ -1,7 +1,9 @@
 // The catalogue of Kong's breaking changes (one record per change, generated from the research
 // digest by scripts/build-breaking-changes.mjs, plus the hand-curated additions.json for what the
 // digest lacks). Rules name the entries they implement in `meta.catalog`; the entries no evaluated
-// rule covers become the report's manual-review list.
+// rule covers become the report's manual-review list. oss-fixes.json, kept by hand, adds the
+// open-source fix of a known issue where OSS fixed it in another release than the Enterprise
+// patch the digest names.
 
 import type { FactSource } from '../../model/source';
 import type { Severity } from '../../model/finding';
@@ -10,6 +12,7 @@ import { KongVersion } from '../../version/kong-version';
 import { reachedWithBackports } from '../enterprise-backports';
 import data from './catalog.json';
 import additions from './additions.json';
+import ossFixData from './oss-fixes.json';
 
 export type CatalogArtifact =
   | 'kong.conf'
@@ -29,6 +32,8 @@ export interface CatalogEntry {
   fixedIn?: string[];
   /** Enterprise patch releases of older lines that also carry the change (additions.json). */
   backportedTo?: string[];
+  /** Known issues only: the open-source releases that fix it, where they are not `fixedIn`'s (oss-fixes.json). */
+  ossFixedIn?: string[];
   edition: 'oss+ee' | 'ee' | 'oss';
   artifact: CatalogArtifact;
   severity: Severity;
@@ -44,14 +49,31 @@ interface Additions {
   backports: Record<string, { versions: string[]; sources: FactSource[] }>;
 }
 
+interface OssFix {
+  id: string;
+  fixedIn: string[];
+  sources: FactSource[];
+}
+
 const { entries: added, backports } = additions as Additions;
+const ossFixes = new Map((ossFixData as { entries: OssFix[] }).entries.map((fix) => [fix.id, fix]));
+
+/** An entry with what the hand-kept files add to it: Enterprise backports, an open-source fix. */
+function supplemented(entry: CatalogEntry): CatalogEntry {
+  const backport = backports[entry.id];
+  const fix = ossFixes.get(entry.id);
+  if (!backport && !fix) return entry;
+  return {
+    ...entry,
+    ...(backport ? { backportedTo: backport.versions } : {}),
+    ...(fix ? { ossFixedIn: fix.fixedIn } : {}),
+    sources: [...entry.sources, ...(backport?.sources ?? []), ...(fix?.sources ?? [])],
+  };
+}
 
 export const BREAKING_CHANGES: readonly CatalogEntry[] = [
-  ...(data as { entries: CatalogEntry[] }).entries.map((entry) => {
-    const backport = backports[entry.id];
-    return backport ? { ...entry, backportedTo: backport.versions, sources: [...entry.sources, ...backport.sources] } : entry;
-  }),
-  ...added,
+  ...(data as { entries: CatalogEntry[] }).entries.map(supplemented),
+  ...added.map(supplemented),
 ];
 
 const byId = new Map(BREAKING_CHANGES.map((entry) => [entry.id, entry]));
@@ -68,9 +90,10 @@ export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to'
   if (entry.edition === 'ee' && plan.edition !== 'enterprise') return false;
   if (entry.edition === 'oss' && plan.edition !== 'oss') return false;
   if (entryReachedIn(entry, plan) === undefined) return false;
-  if (!entry.fixedIn) return true;
+  const fixes = plan.edition === 'oss' ? entry.ossFixedIn ?? entry.fixedIn : entry.fixedIn;
+  if (!fixes) return true;
   // A known issue affects a target below the fix of the target's own minor line only.
-  return entry.fixedIn.some((fix) => {
+  return fixes.some((fix) => {
     const fixed = KongVersion.parse(fix, 'fixedIn');
     return fixed.minorKey === plan.to.minorKey && plan.to.lt(fixed);
   });

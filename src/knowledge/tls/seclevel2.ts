@@ -3,7 +3,6 @@
 // refused, as are RC4 cipher suites (developer.konghq.com breaking-changes, 3.6.0.0 TLS changes;
 // app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
 
-import type { Edition } from '../../plan/types';
 import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
 import type { FactSource } from '../../model/source';
 
@@ -34,9 +33,4 @@ export function seclevel2ReachedAt(plan: BackportPlan): string | undefined {
 export function refusedAtSeclevel2(type: string, bits: number): boolean {
   const minimum = SECLEVEL2_MIN_BITS[type];
   return minimum !== undefined && bits < minimum;
-}
-
-/** The release as the edition numbers it: open-source Kong has no fourth part (3.6.0, not 3.6.0.0). */
-export function releaseName(version: string, edition: Edition): string {
-  return edition === 'oss' ? version.replace(/^(\d+\.\d+\.\d+)\.0$/, '$1') : version;
 }

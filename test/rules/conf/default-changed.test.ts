@@ -29,6 +29,29 @@ describe('conf/default-changed: ssl_protocols follows the cipher suite', () => {
   });
 });
 
+// Facts name releases in Enterprise numbering; OSS tags have three parts (Kong/kong tags 3.2.0,
+// 3.4.1: kong_defaults.lua@3.4.1 has upstream_keepalive_max_requests = 1000, @3.4.0 has 100).
+describe('conf/default-changed: releases as the edition numbers them', () => {
+  const conf = 'database = postgres\npg_host = db\n';
+  const messages = async (edition: 'oss' | 'enterprise') => {
+    const { result } = await runCase(rule, { name: edition, conf, from: '2.8', to: '3.4', edition });
+    const of = (key: string) => result.findings.find((f) => f.data?.key === key)?.message;
+    return { keepalive: of('upstream_keepalive_max_requests'), debugHeader: of('allow_debug_header') };
+  };
+
+  it('names OSS releases in an open-source report', async () => {
+    const { keepalive, debugHeader } = await messages('oss');
+    expect(keepalive).toContain('changes from `100` to `1000` in 3.4.1.');
+    expect(debugHeader).toContain('appears in 3.2.0 with the default `off`');
+  });
+
+  it('keeps Enterprise releases in an Enterprise report', async () => {
+    const { keepalive, debugHeader } = await messages('enterprise');
+    expect(keepalive).toContain('changes from `100` to `1000` in 3.4.1.0.');
+    expect(debugHeader).toContain('appears in 3.2.0.0 with the default `off`');
+  });
+});
+
 // 2.1 moved the nginx_http_ssl_* defaults to ssl_protocols and friends, which write the same
 // directives with the same values: the old keys' defaults became unset, but nothing changed.
 describe('conf/default-changed: defaults taken over by a new property', () => {
@@ -116,7 +139,9 @@ describe('conf/default-changed per change', () => {
 
   it('a default that moves twice on the path names each step (OSS upstream_keepalive_max_requests)', async () => {
     const [both] = await findingsFor('upstream_keepalive_max_requests', { name: 'k', conf: 'log_level = info\n', from: '3.3', to: '3.7', edition: 'oss' });
-    expect(both.message).toContain('changes from `100` to `10000` in 3.4.1.0 (to `1000`) and 3.6.0 (to `10000`).');
+    // Open source names its releases with three parts (OSS 3.4.1 raised it to 1000); data keeps the fact's numbering.
+    expect(both.message).toContain('changes from `100` to `10000` in 3.4.1 (to `1000`) and 3.6.0 (to `10000`).');
+    expect(both.data?.since).toBe('3.4.1.0 (to `1000`) and 3.6.0 (to `10000`)');
     const [one] = await findingsFor('upstream_keepalive_max_requests', { name: 'k', conf: 'log_level = info\n', from: '3.4.2', to: '3.7', edition: 'oss' });
     expect(one.message).toContain('changes from `1000` to `10000` in 3.6.0.');
   });

@@ -75,7 +75,7 @@ ruleTester.run(rule, {
     {
       // hguerra/kong-gateway-oidc-dbless Dockerfile: an open-source 3.3 image with KONG_PORTAL_API_ACCESS_LOG=off.
       name: 'a Dev Portal key on open-source Kong, checked to a target without the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.9', edition: 'oss',
-      findings: [{ messageId: 'enterpriseProductGone', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info', data: { since: '3.5.0.0' } }],
+      findings: [{ messageId: 'enterpriseProductGone', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info', data: { enterpriseRelease: '3.5.0.0' } }],
     },
     {
       name: 'a Dev Portal key on open-source Kong while Enterprise still has the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.4', edition: 'oss',

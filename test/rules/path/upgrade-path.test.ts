@@ -17,5 +17,10 @@ ruleTester.run(rule, {
       from: '3.1.1.1', to: '3.6', topology: 'hybrid', edition: 'enterprise',
       findings: [{ messageId: 'problem', data: { problem: 'plan.hybrid-websocket-3.1' }, message: '3.1.1.3' }],
     },
+    {
+      name: 'hybrid OSS 3.1.0 has no 3.1 release to gather on',
+      from: '3.1.0', to: '3.6', topology: 'hybrid', edition: 'oss',
+      findings: [{ messageId: 'problem', data: { problem: 'plan.hybrid-websocket-3.1' }, message: 'no OSS 3.1 release brings the older protocol back' }],
+    },
   ],
 });
