@@ -8,11 +8,11 @@ import { defineRule } from '../../src/engine/define-rule';
 import { splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { readConfMaterial } from '../../src/inputs/tls/conf-material';
-import { certificateKeyStrength, certificateSubject, dhParameterBits, pemCertificates } from '../../src/inputs/tls/key-strength';
+import { dhParameterBits } from '../../src/inputs/tls/key-strength';
 import { printable } from '../../src/knowledge/conf/changes';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { releaseForEdition } from '../../src/knowledge/releases';
-import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt } from '../../src/knowledge/tls/seclevel2';
+import { refusedAtSeclevel2, SECLEVEL2_INTRODUCED_IN, SECLEVEL2_MIN_BITS, SECLEVEL2_SOURCES, seclevel2ReachedAt, weakestCertificate } from '../../src/knowledge/tls/seclevel2';
 
 /** How Kong uses a certificate setting decides what a weak key breaks. */
 type Role = 'served' | 'trusted' | 'cluster-ca';
@@ -145,30 +145,6 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
     }
   },
 });
-
-interface WeakCertificate {
-  type: string;
-  bits: number;
-  subject?: string;
-  /** Position in the file (0: the leaf of a chain, or the first CA of a bundle). */
-  index: number;
-}
-
-/** The certificate of a PEM text that falls furthest below its type's minimum, if any does. */
-function weakestCertificate(text: string): WeakCertificate | undefined {
-  let weakest: WeakCertificate | undefined;
-  let worstShortfall = 0;
-  pemCertificates(text).forEach((pem, index) => {
-    const strength = certificateKeyStrength(pem);
-    if (!strength || !refusedAtSeclevel2(strength.type, strength.bits)) return;
-    const shortfall = SECLEVEL2_MIN_BITS[strength.type] / strength.bits;
-    if (shortfall > worstShortfall) {
-      worstShortfall = shortfall;
-      weakest = { ...strength, subject: certificateSubject(pem), index };
-    }
-  });
-  return weakest;
-}
 
 /**
  * Cipher-list elements that turn RC4 suites on: RC4 itself or a suite name holding it, not

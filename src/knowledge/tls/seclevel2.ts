@@ -4,6 +4,7 @@
 // app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
 
 import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
+import { certificateKeyStrength, certificateSubject, pemCertificates } from '../../inputs/tls/key-strength';
 import type { FactSource } from '../../model/source';
 
 export const SECLEVEL2_INTRODUCED_IN = '3.6.0.0';
@@ -33,4 +34,34 @@ export function seclevel2ReachedAt(plan: BackportPlan): string | undefined {
 export function refusedAtSeclevel2(type: string, bits: number): boolean {
   const minimum = SECLEVEL2_MIN_BITS[type];
   return minimum !== undefined && bits < minimum;
+}
+
+/** A certificate of a PEM text that level 2 refuses. */
+export interface WeakCertificate {
+  type: string;
+  bits: number;
+  subject?: string;
+  /** Position in the text (0: the leaf of a chain, or the first CA of a bundle). */
+  index: number;
+}
+
+/**
+ * The certificate of a PEM text (a chain or a bundle) that falls furthest below its type's
+ * minimum, if any does. OpenSSL applies the level to every certificate it is handed, not only
+ * the leaf: a chain certificate added beside the leaf (ngx.ssl's set_cert, nginx's
+ * ssl_certificate file) is refused when its key is too small.
+ */
+export function weakestCertificate(text: string): WeakCertificate | undefined {
+  let weakest: WeakCertificate | undefined;
+  let worstShortfall = 0;
+  pemCertificates(text).forEach((pem, index) => {
+    const strength = certificateKeyStrength(pem);
+    if (!strength || !refusedAtSeclevel2(strength.type, strength.bits)) return;
+    const shortfall = SECLEVEL2_MIN_BITS[strength.type] / strength.bits;
+    if (shortfall > worstShortfall) {
+      worstShortfall = shortfall;
+      weakest = { ...strength, subject: certificateSubject(pem), index };
+    }
+  });
+  return weakest;
 }

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rule from '../../../rules/entities/certificate-weak-key';
 import { certificateKeyStrength as keyStrength } from '../../../src/inputs/tls/key-strength';
 import { readDeclarativeText } from '../../../src/inputs/declarative';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { runOnFiles, runRuleOnText } from '../../support/declarative-harness';
 
 const FIXTURE = readFileSync(join(__dirname, '../../../fixtures/declarative/certificates.yml'), 'utf8');
 
@@ -20,6 +21,18 @@ describe('entities/certificate-weak-key', () => {
 
   it('invalid: a 1024-bit RSA certificate crossing 3.6', async () => {
     expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.6.0' }, FIXTURE)).toEqual(['weakKey blocker @5']);
+  });
+
+  // OpenSSL applies the level to the chain certificates Kong adds beside the leaf, not only to the
+  // leaf: a strong first certificate does not hide a weak one after it.
+  it('invalid: a weak certificate later in the chain, named in the message', async () => {
+    const chain = readFileSync(join(__dirname, '../../../fixtures/conf/tls/chain-with-weak-intermediate.crt'), 'utf8');
+    const text = `_format_version: "3.0"\ncertificates:\n- id: 7b1e4a59-8a4e-4c6e-9d3b-0d0e1f2a3b4c\n  cert: |\n${chain.trim().split('\n').map((l) => `    ${l}`).join('\n')}\n  key: "(not read)"\n`;
+    expect(await runRuleOnText(rule, { from: '3.4.0', to: '3.6.0' }, text)).toEqual(['weakKey blocker @4']);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-chain-'));
+    writeFileSync(join(dir, 'kong.yml'), text);
+    const { findings } = await runOnFiles({ from: '3.4.0', to: '3.6.0' }, ['kong.yml'], dir, undefined, [rule]);
+    expect(findings[0].message).toContain('1024-bit RSA key (certificate 2 of the chain: CN=weak-proxy.example.com)');
   });
 
   it('valid: the same file on a path that stays below 3.6', async () => {
