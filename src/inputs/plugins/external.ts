@@ -69,8 +69,12 @@ function readSource(file: string): SourceFile | undefined {
   return { path: file, language: kind.language, text, marked: kind.marker.test(text) };
 }
 
-function goPlugins(folder: string, files: SourceFile[]): CustomPlugin[] {
-  if (files.length === 0) return [];
+function goPlugins(folder: string, sources: SourceFile[]): CustomPlugin[] {
+  // `go build` ignores _test.go files, and makes a program only of package main: a folder of
+  // another package is a library that a program elsewhere imports (cmd/main.go importing
+  // plugin/), not a plugin of its own. Go allows one package per folder.
+  const files = sources.filter((f) => !f.path.endsWith('_test.go'));
+  if (!files.some((f) => /^\s*package\s+main\b/m.test(blankComments(f.text, 'go')))) return [];
   const programs = files.filter((f) => /^\s*func\s+main\s*\(\s*\)/m.test(blankComments(f.text, 'go')));
   if (programs.length > 1) return files.map((f) => plugin(baseName(f.path), f.path, [f]));
   return [plugin(path.basename(path.resolve(folder)), folder, files)];

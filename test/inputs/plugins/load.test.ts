@@ -139,6 +139,17 @@ describe('loadPluginDirs', () => {
       ]);
     });
 
+    it('reads a Go library package as part of the program that imports it, not as a plugin', () => {
+      const pdk = 'import "github.com/Kong/go-pdk"\n';
+      const root = tree({
+        'goql/cmd/main.go': 'package main\n\nimport "github.com/Kong/go-pdk/server"\n\nfunc main() {\n\tserver.StartServer(plugin.New, plugin.Version, plugin.Priority)\n}\n',
+        'goql/cmd/main_test.go': `package main\n\n${pdk}`,
+        'goql/plugin/plugin.go': `// Package plugin holds the handlers.\npackage plugin\n\n${pdk}\nconst Version = "0.0.1"\n`,
+      });
+      expect(loadPluginDirs([path.join(root, 'goql')]).plugins.map((p) => [p.name, p.externalFiles.map((f) => path.basename(f.path))]))
+        .toEqual([['cmd', ['main.go']]]);
+    });
+
     it('names JavaScript plugins by their Name export, else by the file kong-js-pdk resolves, and never merges files of two plugins', () => {
       const plugins = loadPluginDirs([path.join(MULTI, 'js-modules')]).plugins;
       expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.relative(MULTI, f.path))])).toEqual([

@@ -14,6 +14,13 @@ ruleTester.run(rule, {
       inputs: inlinePlugin({ 'main.go': GO('"0.1.0", 1000') }, 'go-hello') },
     { name: 'Lua plugins only', from: '2.8', to: '3.4', conf: 'plugins = bundled\n',
       inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 1, VERSION = "1.0.0" }\n' }) },
+    // The program reads its version and priority from its library package (plugin.Version...).
+    { name: 'a Go library package beside the program is not a plugin without metadata', from: '2.8', to: '3.4',
+      conf: 'pluginserver_names = go-auth\n',
+      inputs: inlinePlugin({
+        'main.go': 'package main\nimport (\n\t"github.com/Kong/go-pdk/server"\n\t"example.com/go-auth/auth"\n)\nfunc main() {\n\tserver.StartServer(auth.New, auth.Version, auth.Priority)\n}\n',
+        'auth/auth.go': 'package auth\nimport "github.com/Kong/go-pdk"\nconst Version = "0.1.0"\nconst Priority = 1000\nfunc (c Config) Access(kong *pdk.PDK) {}\n',
+      }, 'go-auth') },
     { name: 'path stays on 2.x', from: '2.5', to: '2.8', conf: 'go_plugins_dir = /opt/go\n', inputs: withPlugins(EXTERNAL) },
   ],
   invalid: [
