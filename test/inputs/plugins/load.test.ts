@@ -104,6 +104,21 @@ describe('loadPluginDirs', () => {
     });
   });
 
+  // As by14/kong-plugin-thirdlaw keeps it: installed with `luarocks install <rockspec URL>`,
+  // which builds from the repository root, and enabled as `thirdlaw`.
+  it('names a plugin by a rockspec in its folder whose paths start at the repository root', () => {
+    const root = tree({
+      'kong-plugin-redir/kong-plugin-redir-1.0-1.rockspec': 'package = "kong-plugin-redir"\nversion = "1.0-1"\nbuild = {\n  type = "builtin",\n  modules = {\n'
+        + '    ["kong.plugins.redir.handler"] = "./kong-plugin-redir/handler.lua",\n    ["kong.plugins.redir.schema"] = "./kong-plugin-redir/schema.lua",\n  },\n}\n',
+      'kong-plugin-redir/handler.lua': H,
+      'kong-plugin-redir/schema.lua': 'return { name = "redir", fields = {} }\n',
+    });
+    for (const dir of [root, path.join(root, 'kong-plugin-redir')]) {
+      const plugins = loadPluginDirs([dir]).plugins;
+      expect(plugins.map((p) => [p.name, p.naming?.from, p.luaFiles.map((f) => f.role)])).toEqual([['redir', 'rockspec', ['handler', 'schema']]]);
+    }
+  });
+
   describe('a LuaRocks tree that holds Kong', () => {
     const TREE = path.join(FIXTURES, 'kong-tree');
     const bundled = bundledPlugins(KongVersion.parse('2.8.0'), 'oss').names;
