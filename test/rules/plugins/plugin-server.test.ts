@@ -41,7 +41,7 @@ ruleTester.run(rule, {
       inputs: withPlugins(GO_MULTI),
       findings: [
         { messageId: 'goPluginNotNamed', line: 1, severity: 'warning', data: { plugin: 'stamp-go-lm' } },
-        { messageId: 'missingMetadata', data: { plugin: 'stamp-go-lm', what: 'version and priority', file: 'stamp-go-lm.go' } },
+        { messageId: 'goPluginserverModule', severity: 'warning', data: { plugin: 'stamp-go-lm', file: 'stamp-go-lm.go' } },
       ] },
     { name: 'Go plugin missing from pluginserver_names and without version', from: '2.8', to: '3.0',
       conf: 'pluginserver_names = js\n',
