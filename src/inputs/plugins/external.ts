@@ -4,7 +4,8 @@
 //   (Kong/go-pdk server/os.go getName: path.Base(os.Executable())). `go build` names it after
 //   the package folder, or after the first file when files are built one by one (`go help build`).
 //   A folder where several files declare `func main` cannot be one program, so each file is built
-//   on its own, as Kong/go-plugins@cc86a1b6 does in its Makefile (`go build go-hello.go`).
+//   on its own, as Kong/go-plugins@cc86a1b6 does in its Makefile (`go build go-hello.go`); the
+//   same holds for 2.x go-pluginserver modules (no main) of which several files declare `New`.
 // - JavaScript (kong-js-pdk@838d0a6): every entry of the plugin folder is required; a folder entry
 //   resolves to its package.json `main` or index file (server.js loadPlugins), and the plugin is
 //   named by its `Name` export, else by the resolved file's name, lower-cased (lib/mod.js).
@@ -20,7 +21,8 @@ import type { CustomPlugin, ExternalFile, PluginLanguage } from './types';
 type ExternalLanguage = Exclude<PluginLanguage, 'lua'>;
 
 const EXTERNAL_MARKERS: { language: ExternalLanguage; ext: RegExp; marker: RegExp }[] = [
-  { language: 'go', ext: /\.go$/, marker: /github\.com\/Kong\/go-pdk/ },
+  // Kong/go-pdk or a fork of it (imported under the fork's path, e.g. ".../sunmi-OS/go-pdk").
+  { language: 'go', ext: /\.go$/, marker: /"[\w.~-]+(?:\/[\w.~-]+)*\/go-pdk(?:\/[\w.~-]+)*"/ },
   { language: 'javascript', ext: /\.(js|ts|mjs|cjs)$/, marker: /kong-pdk|module\.exports\s*=\s*\{[^}]*\bPlugin\b/ },
   { language: 'python', ext: /\.py$/, marker: /kong_pdk/ },
 ];
@@ -75,8 +77,12 @@ function goPlugins(folder: string, sources: SourceFile[]): CustomPlugin[] {
   // plugin/), not a plugin of its own. Go allows one package per folder.
   const files = sources.filter((f) => !f.path.endsWith('_test.go'));
   if (!files.some((f) => /^\s*package\s+main\b/m.test(blankComments(f.text, 'go')))) return [];
-  const programs = files.filter((f) => /^\s*func\s+main\s*\(\s*\)/m.test(blankComments(f.text, 'go')));
-  if (programs.length > 1) return files.map((f) => plugin(baseName(f.path), f.path, [f]));
+  const defining = (re: RegExp) => files.filter((f) => re.test(blankComments(f.text, 'go')));
+  const programs = defining(/^\s*func\s+main\s*\(\s*\)/m);
+  // One package cannot define main, or a go-pluginserver module's New, twice: such files are
+  // built one by one, each into a plugin of its own.
+  const modules = programs.length === 0 ? defining(/^\s*func\s+New\s*\(/m) : [];
+  if (programs.length > 1 || modules.length > 1) return files.map((f) => plugin(baseName(f.path), f.path, [f]));
   return [plugin(path.basename(path.resolve(folder)), folder, files)];
 }
 

@@ -67,9 +67,18 @@ function namedAsDeclared(plugins: readonly CustomPlugin[], conf: KongConf): Cust
     const programs = mains.length > 0 ? mains : defining(/^\s*func\s+New\s*\(/);
     if (programs.length !== 1) return plugin;
     const fileName = path.basename(programs[0].path).replace(/\.go$/, '');
-    if (!declared.has(fileName.toLowerCase())) return plugin;
-    return { ...plugin, name: fileName, naming: { from: 'go-file-declared' as const, file: programs[0].path } };
+    // `go build -o go-hello.so go_hello.go`: the output name may swap underscores for hyphens.
+    const asDeclared = [...declared].find((d) => sameGoName(d, fileName));
+    if (!asDeclared) return plugin;
+    const name = declared.has(fileName.toLowerCase()) ? fileName : asDeclared;
+    return { ...plugin, name, naming: { from: 'go-file-declared' as const, file: programs[0].path } };
   });
+}
+
+/** Equal names once lower-cased and with `_` and `-` read alike. */
+function sameGoName(a: string, b: string): boolean {
+  const norm = (n: string) => n.toLowerCase().replace(/_/g, '-');
+  return norm(a) === norm(b);
 }
 
 /** Says where names came from when not from the plugin's own folder, so a wrong guess can be seen. */

@@ -165,6 +165,14 @@ describe('loadPluginDirs', () => {
         .toEqual([['cmd', ['main.go']]]);
     });
 
+    // As wenzhenxi/kong-goplugins kept them for Kong 2.0: app/go_hello.go, app/go_log.go...,
+    // each built with `go build -buildmode=plugin -o go-so/<name>.so app/<file>.go`, against a fork of go-pdk.
+    it('gives each go-pluginserver module of a folder its own plugin, whatever go-pdk fork it imports', () => {
+      const module = (msg: string) => `package main\n\nimport "github.com/example-org/go-pdk"\n\ntype Config struct{}\n\nfunc New() interface{} { return &Config{} }\n\n// ${msg}\nfunc (c Config) Access(kong *pdk.PDK) {}\n`;
+      const root = tree({ 'app/go_hello.go': module('hello'), 'app/go_log.go': module('log'), 'app/util.go': 'package main\n\nimport "strings"\n' });
+      expect(loadPluginDirs([root]).plugins.map((p) => [p.name, p.language])).toEqual([['go_hello', 'go'], ['go_log', 'go']]);
+    });
+
     it('names JavaScript plugins by their Name export, else by the file kong-js-pdk resolves, and never merges files of two plugins', () => {
       const plugins = loadPluginDirs([path.join(MULTI, 'js-modules')]).plugins;
       expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.relative(MULTI, f.path))])).toEqual([
