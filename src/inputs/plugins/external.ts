@@ -9,7 +9,8 @@
 // - JavaScript (kong-js-pdk@838d0a6): every entry of the plugin folder is required; a folder entry
 //   resolves to its package.json `main` or index file (server.js loadPlugins), and the plugin is
 //   named by its `Name` export, else by the resolved file's name, lower-cased (lib/mod.js).
-// - Python: one plugin per file, named after the file.
+// - Python: one plugin per file, named after the file. An exact kong-pdk pin in a
+//   requirements.txt beside it is kept: which plugin server runs it is a fact about the plugin.
 // Files of different plugins are never merged.
 
 import * as fs from 'fs';
@@ -56,12 +57,25 @@ function pluginsInFolder(folder: string, isEntryOfParent: boolean): CustomPlugin
     const files = [jsModule, ...all.filter((s) => s.language === 'javascript' && s !== jsModule)];
     found.push(plugin(jsName(jsModule), folder, files));
   }
+  const pin = sources.some((s) => s.language === 'python') ? pythonPdkPin(folder) : undefined;
   for (const source of sources) {
-    if (source.language === 'python') found.push(plugin(baseName(source.path), source.path, [source]));
+    if (source.language === 'python') found.push({ ...plugin(baseName(source.path), source.path, [source]), ...(pin ? { pdkPin: pin } : {}) });
     if (source.language === 'javascript' && !jsModule) found.push(plugin(jsName(source), source.path, [source]));
   }
   found.push(...goPlugins(folder, sources.filter((s) => s.language === 'go')));
   return found;
+}
+
+/** `kong-pdk==0.27` (or `kong_pdk`) in the folder's requirements.txt: the plugin server pip installs. */
+function pythonPdkPin(folder: string): CustomPlugin['pdkPin'] {
+  const file = path.join(folder, 'requirements.txt');
+  if (!isFile(file)) return undefined;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*kong[-_.]pdk\s*==\s*([0-9]+(?:\.[0-9]+)*)\s*(?:[#;].*)?$/i.exec(lines[i]);
+    if (m) return { version: m[1], origin: fileOrigin(file, i + 1, 1) };
+  }
+  return undefined;
 }
 
 function readSource(file: string): SourceFile | undefined {

@@ -7,6 +7,8 @@ const GO_MULTI = path.join(FIXTURES, 'external-multi', 'go-multi');
 
 const GO = (version: string) => `package main\nimport "github.com/Kong/go-pdk/server"\nfunc main() {\n\tserver.StartServer(New, ${version})\n}\n`;
 
+const PY = 'import kong_pdk.pdk.kong as kong\n\nSchema = ()\nversion = "0.1.0"\npriority = 0\n\nclass Plugin(object):\n    def access(self, kong):\n        pass\n';
+
 ruleTester.run(rule, {
   valid: [
     { name: 'Go plugin declared as its own plugin server', from: '2.8', to: '3.4',
@@ -21,6 +23,8 @@ ruleTester.run(rule, {
         'main.go': 'package main\nimport (\n\t"github.com/Kong/go-pdk/server"\n\t"example.com/go-auth/auth"\n)\nfunc main() {\n\tserver.StartServer(auth.New, auth.Version, auth.Priority)\n}\n',
         'auth/auth.go': 'package auth\nimport "github.com/Kong/go-pdk"\nconst Version = "0.1.0"\nconst Priority = 1000\nfunc (c Config) Access(kong *pdk.PDK) {}\n',
       }, 'go-auth') },
+    { name: 'a Python plugin whose requirements pin a kong-pdk that sends the version', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'py_stamp.py': PY, 'requirements.txt': 'kong-pdk==0.36\n' }, 'python-plugins') },
     { name: 'path stays on 2.x', from: '2.5', to: '2.8', conf: 'go_plugins_dir = /opt/go\n', inputs: withPlugins(EXTERNAL) },
   ],
   invalid: [
@@ -43,6 +47,10 @@ ruleTester.run(rule, {
         { messageId: 'goPluginNotNamed', line: 1, severity: 'warning', data: { plugin: 'stamp-go-lm' } },
         { messageId: 'goPluginserverModule', severity: 'warning', data: { plugin: 'stamp-go-lm', file: 'stamp-go-lm.go' } },
       ] },
+    // talalkr/kong-kafka-response-handler: kong-pdk==0.27 in python-plugins/requirements.txt, built on Kong 2.5.
+    { name: 'a Python plugin whose requirements pin a kong-pdk that does not send the version', from: '2.5', to: '3.4',
+      inputs: inlinePlugin({ 'py_stamp.py': PY, 'requirements.txt': 'confluent-kafka==1.7.0\nkong-pdk==0.27  # plugin server\n' }, 'python-plugins'),
+      findings: [{ messageId: 'pythonPdkWithoutVersion', line: 2, column: 1, severity: 'warning', data: { plugin: 'py_stamp', version: '0.27' } }] },
     { name: 'Go plugin missing from pluginserver_names and without version', from: '2.8', to: '3.0',
       conf: 'pluginserver_names = js\n',
       inputs: inlinePlugin({ 'main.go': GO('"0.1.0"') }, 'go-hello'),
