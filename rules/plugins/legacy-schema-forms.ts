@@ -1,16 +1,22 @@
 // Flags schema and DAO forms that Kong 3.0 no longer loads: 0.x-era plugin schemas (no_consumer,
-// self_check, `fields` keyed by name), the `legacy` attribute, untyped `shorthands`, and daos.lua
-// keyed by entity name. Each one stops the plugin, and Kong, from starting.
+// self_check, `fields` keyed by name), the `legacy` attribute, untyped `shorthands`, daos.lua
+// keyed by entity name, and typedefs that 3.0 dropped (`typedefs.paths`). Each one stops the
+// plugin, and Kong, from starting.
 
 import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
+import { isAssignmentTarget, memberChains } from '../../src/inputs/lua/code';
 import { arrayItems, returnedTable, tableField, type LuaTable, type LuaTableField } from '../../src/inputs/lua/table';
+import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
+import { bindingsOf, requiresOf } from '../../src/inputs/plugins/query';
 import type { LuaFile } from '../../src/inputs/plugins/types';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import { removedTypedefs, TYPEDEFS_MODULE } from '../../src/knowledge/plugins/lua-api';
+import type { RemovedTypedef } from '../../src/knowledge/plugins/types';
 
 const F = pluginFacts;
-type Id = 'legacySchema' | 'legacyAttribute' | 'shorthandsRemoved' | 'shorthandsDeprecated' | 'daosHash';
+type Id = 'legacySchema' | 'legacyAttribute' | 'shorthandsRemoved' | 'shorthandsDeprecated' | 'daosHash' | 'typedefRemoved';
 
 export default defineRule<Id>({
   id: 'plugins/legacy-schema-forms',
@@ -25,16 +31,25 @@ export default defineRule<Id>({
     shorthandsRemoved: '{{plugin}}: untyped `shorthands` in {{file}} are gone from Kong {{since}}; use typed `shorthand_fields`.',
     shorthandsDeprecated: '{{plugin}}: untyped `shorthands` in {{file}} are deprecated since {{since}} and removed in 3.0; use typed `shorthand_fields`.',
     daosHash: '{{plugin}}: daos.lua returns entities keyed by name (`{{key}} = ...`); from Kong {{since}} it must return an array.',
+    typedefRemoved: '{{plugin}}: `{{chain}}` is nil from Kong {{since}}, which renamed it typedefs.{{replacement}}; the schema field built from it is empty and the plugin fails to load.',
   },
-  remediation: 'Port the schema to the current DSL: `name`, a `fields` array with a `config` record, `entity_checks` instead of self_check, typed `shorthand_fields`; return DAO schemas as an array.',
+  remediation: 'Port the schema to the current DSL: `name`, a `fields` array with a `config` record, `entity_checks` instead of self_check, typed `shorthand_fields`, current typedef names; return DAO schemas as an array.',
   docsUrl: F.legacySchemaRemoved.docsUrl,
-  sources: [F.legacySchemaRemoved, F.legacyAttributeRemoved, F.shorthandsRemoved, F.shorthandsDeprecated, F.daosArray].flatMap((f) => f.sources),
+  sources: [F.legacySchemaRemoved, F.legacyAttributeRemoved, F.shorthandsRemoved, F.shorthandsDeprecated, F.daosArray, F.typedefPathsRenamed].flatMap((f) => f.sources),
   check(ctx) {
     const crosses30 = ctx.crosses('3.0.0.0');
     const crosses22 = ctx.crosses(F.shorthandsDeprecated.introducedIn);
     if (!crosses30 && !crosses22) return;
+    const gone = new Map(removedTypedefs.filter((t) => ctx.crosses(t.removedIn)).map((t) => [t.name, t]));
     for (const plugin of ctx.input('customPlugins').plugins) {
       const base = { plugin: plugin.name };
+      // Schemas are often assembled from helper files, so every file of the plugin is searched.
+      for (const file of gone.size > 0 ? plugin.luaFiles : []) {
+        for (const { typedef, chain, at } of removedTypedefUses(file, gone)) {
+          ctx.report({ messageId: 'typedefRemoved', at: tokenOrigin(file, at), since: typedef.removedIn,
+            data: { ...base, chain, since: typedef.removedIn, replacement: typedef.replacement } });
+        }
+      }
       const files = [plugin.schema, plugin.daos].filter((f): f is LuaFile => f !== undefined);
       for (const file of files) {
         const table = returnedTable(file.code);
@@ -65,6 +80,27 @@ export default defineRule<Id>({
     }
   },
 });
+
+/** `typedefs.paths` through a name bound to the typedefs module, or `require("...typedefs").paths`. */
+function removedTypedefUses(file: LuaFile, gone: ReadonlyMap<string, RemovedTypedef>): { typedef: RemovedTypedef; chain: string; at: LuaToken }[] {
+  const uses: { typedef: RemovedTypedef; chain: string; at: LuaToken }[] = [];
+  for (const call of requiresOf(file)) {
+    const typedef = call.module === TYPEDEFS_MODULE && call.member ? gone.get(call.member.name) : undefined;
+    if (typedef) uses.push({ typedef, chain: `require("${TYPEDEFS_MODULE}").${typedef.name}`, at: call.member!.at });
+  }
+  const aliases = bindingsOf(file, TYPEDEFS_MODULE);
+  if (aliases.size === 0) return uses;
+  const chains = memberChains(file.code).filter((c) => c.parts.length >= 2 && aliases.has(c.parts[0]));
+  // A file that also names the replacement, or defines the old name itself, is written for both
+  // versions (`typedefs.router_paths or typedefs.paths`): not reported.
+  const versionAware = (t: RemovedTypedef) => chains.some((c) => c.parts[1] === t.replacement
+    || (c.parts[1] === t.name && c.parts.length === 2 && isAssignmentTarget(file.code, c)));
+  for (const chain of chains) {
+    const typedef = gone.get(chain.parts[1]);
+    if (typedef && !versionAware(typedef)) uses.push({ typedef, chain: `${chain.parts[0]}.${typedef.name}`, at: chain.tokens[1] });
+  }
+  return uses;
+}
 
 /** The first sign that a plugin schema is in the 0.x format, with what it is. */
 function legacySchemaMarker(table: LuaTable): { at: LuaTableField['at']; reason: string } | undefined {

@@ -20,7 +20,7 @@ const METADATA: Record<ExternalFile['language'], { version: RegExp; priority: Re
 };
 const RAW_BODY: Partial<Record<ExternalFile['language'], RegExp>> = { javascript: /\bgetRawBody\s*\(/, python: /\bget_raw_body\s*\(/ };
 
-export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetadata' | 'rawBodyBytes'>({
+export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetadata' | 'goPluginserverModule' | 'pythonPdkWithoutVersion' | 'rawBodyBytes'>({
   id: 'plugins/plugin-server',
   description: 'Checks Go, JavaScript and Python plugins against the 3.0 plugin-server rules: pluginserver_names, version and priority, byte bodies.',
   severity: 'blocker',
@@ -31,11 +31,17 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
     noPluginServer: '{{plugin}} is a {{language}} plugin, but kong.conf declares no `pluginserver_names`{{legacy}}; from Kong 3.0 only declared plugin servers load external plugins.',
     goPluginNotNamed: 'Go plugin {{plugin}} runs as its own plugin server, but `pluginserver_names` ({{names}}) does not name it.',
     missingMetadata: '{{plugin}}: no {{what}} found in {{file}}; from Kong 3.0 a plugin without a version and a priority fails to load (coarse text search: check by hand).',
+    pythonPdkWithoutVersion: '{{plugin}}: kong-pdk {{version}} is pinned here; its plugin server does not pass the plugin\'s version to Kong (added in kong-pdk 0.32), so from Kong 3.0 the plugin fails to load ("VERSION ... got: nil").',
+    goPluginserverModule: 'Go plugin {{plugin}} has no `func main` ({{file}}): it is a module for the go-pluginserver (`go build -buildmode=plugin`), which Kong 3.0 removed; it no longer loads (coarse text search: check by hand).',
     rawBodyBytes: '{{plugin}}: {{call}} returns bytes from Kong 3.0 ({{type}}), no longer a string.',
   },
   remediation: 'Build Go plugins with the go-pdk embedded server and declare every plugin server in pluginserver_names with its pluginserver_<name>_start_cmd and _query_cmd; give each plugin a version and a priority; decode raw bodies explicitly.',
   docsUrl: F.goPluginserverRemoved.docsUrl,
-  sources: [...F.goPluginserverRemoved.sources, ...F.priorityVersionRequired.sources, ...F.externalRawBodyBytes.sources],
+  sources: [...F.goPluginserverRemoved.sources, ...F.priorityVersionRequired.sources, ...F.externalRawBodyBytes.sources,
+    { kind: 'repo', ref: 'Kong/kong:kong/runloop/plugin_servers/process.lua@3.0.0', note: 'a plugin server plugin\'s VERSION is the Version of its plugin info' },
+    { kind: 'repo', ref: 'Kong/kong-python-pdk:kong_pdk/server.py@0.3.2', note: 'get_plugin_info sends Version from 0.32 on (commit 132f31d, #79); 0.3.1 and before did not' },
+    { kind: 'repo', ref: 'Kong/go-pluginserver:pluginserver.go@54c89b6', note: 'loadPlugin opens <plugins dir>/<name>.so and looks up New, Version, Priority' },
+    { kind: 'repo', ref: 'Kong/go-pdk:server/pbserver.go@5f121b44', note: 'StartServer(constructor, version, priority): the embedded server a plugin program runs' }],
   check(ctx) {
     const conf = ctx.optionalInput('kongConf');
     const names = conf ? pluginServerNames(conf) : undefined;
@@ -51,15 +57,40 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
           data: { ...data, names: names.join(', ') } });
       }
       checkFiles(plugin, (messageId, at, extra, remediation) => ctx.report({ messageId, severity: 'warning', at, data: { ...data, ...extra }, remediation }));
+      // Only the two-part numbers kong-pdk is published under; `==0.3.1` names no release.
+      if (plugin.pdkPin && /^\d+\.\d+$/.test(plugin.pdkPin.version) && versionBelow(plugin.pdkPin.version, PYTHON_PDK_SENDS_VERSION)) {
+        ctx.report({ messageId: 'pythonPdkWithoutVersion', severity: 'warning', at: plugin.pdkPin.origin, data: { ...data, version: plugin.pdkPin.version },
+          remediation: 'Pin kong-pdk 0.32 or later (the current 0.3x releases keep the same plugin API) and rebuild the plugin server image.' });
+      }
     }
   },
 });
 
-type Reporter = (messageId: 'missingMetadata' | 'rawBodyBytes', at: ReturnType<typeof fileOrigin>, data: Record<string, string>, remediation: string) => void;
+// kong-pdk for Python publishes its versions as 0.27, 0.30, 0.32... (setup.py formats __version__ with %.2f).
+const PYTHON_PDK_SENDS_VERSION = '0.32';
+
+/** Release segments compared as numbers: 0.27 < 0.3.1 < 0.32 < 0.40. */
+function versionBelow(version: string, bound: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = bound.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return false;
+}
+
+type Reporter = (messageId: 'missingMetadata' | 'goPluginserverModule' | 'rawBodyBytes', at: ReturnType<typeof fileOrigin>, data: Record<string, string>, remediation: string) => void;
 
 function checkFiles(plugin: CustomPlugin, report: Reporter): void {
   const files = plugin.externalFiles;
   const text = files.map((f) => f.lines.join('\n')).join('\n');
+  // Go/go-pluginserver's loadPlugin opened <name>.so and looked up New (and Version, Priority); the
+  // embedded server that replaces it is a program whose main calls server.StartServer.
+  if (plugin.language === 'go' && !/^\s*func\s+main\s*\(\s*\)/m.test(text)) {
+    report('goPluginserverModule', plugin.origin, { file: path.basename(files[0].path) },
+      'Give the plugin a `func main() { server.StartServer(New, Version, Priority) }`, build it as an executable, and declare it in pluginserver_names.');
+    return;
+  }
   const meta = METADATA[plugin.language as ExternalFile['language']];
   const missing = [!meta.version.test(text) && 'version', !meta.priority.test(text) && 'priority'].filter(Boolean);
   if (missing.length > 0) report('missingMetadata', plugin.origin, { what: missing.join(' and '), file: path.basename(files[0].path) },

@@ -216,6 +216,9 @@ const OPENERS = new Set(['(', '{', '[']);
 const CLOSERS = new Set([')', '}', ']']);
 const BLOCK_OPEN = new Set(['function', 'if', 'do', 'repeat']);
 const BLOCK_CLOSE = new Set(['end', 'until']);
+// Keywords that can only begin a statement (or a clause of one) when they follow a complete operand:
+// `H.PRIORITY = 10  function H:access() ... end` ends the value at `function`.
+const STATEMENT_KEYWORDS = new Set(['function', 'if', 'for', 'while', 'do', 'repeat', 'break', 'then', 'else', 'elseif']);
 
 /** Index just past the expression starting at `start`. */
 export function expressionEnd(code: readonly LuaToken[], start: number): number {
@@ -230,6 +233,7 @@ export function expressionEnd(code: readonly LuaToken[], start: number): number 
         depth--;
       } else if (depth === 0 && (t.value === ',' || t.value === ';')) break;
     } else if (t.kind === 'keyword') {
+      if (depth === 0 && i > start && STATEMENT_KEYWORDS.has(t.value) && endsOperand(code[i - 1])) break;
       if (BLOCK_OPEN.has(t.value)) depth++;
       else if (BLOCK_CLOSE.has(t.value)) {
         if (depth === 0) break;
@@ -242,10 +246,13 @@ export function expressionEnd(code: readonly LuaToken[], start: number): number 
 
 /** A name right after a complete operand (`x = 1  y = 2`) starts a new statement. */
 function startsNewStatement(code: readonly LuaToken[], i: number): boolean {
-  const prev = code[i - 1];
+  return endsOperand(code[i - 1]) && code[i].kind === 'name';
+}
+
+/** True when the token can close an operand: a name, a literal, `end` of a function body, a closing bracket. */
+function endsOperand(prev: LuaToken | undefined): boolean {
   if (!prev) return false;
-  const prevEndsOperand = prev.kind === 'name' || prev.kind === 'number' || prev.kind === 'string'
+  return prev.kind === 'name' || prev.kind === 'number' || prev.kind === 'string'
     || (prev.kind === 'keyword' && ['nil', 'true', 'false', 'end'].includes(prev.value))
     || (prev.kind === 'op' && [')', ']', '}'].includes(prev.value));
-  return prevEndsOperand && (code[i].kind === 'name');
 }

@@ -4,11 +4,13 @@
 //   (Kong/go-pdk server/os.go getName: path.Base(os.Executable())). `go build` names it after
 //   the package folder, or after the first file when files are built one by one (`go help build`).
 //   A folder where several files declare `func main` cannot be one program, so each file is built
-//   on its own, as Kong/go-plugins@cc86a1b6 does in its Makefile (`go build go-hello.go`).
+//   on its own, as Kong/go-plugins@cc86a1b6 does in its Makefile (`go build go-hello.go`); the
+//   same holds for 2.x go-pluginserver modules (no main) of which several files declare `New`.
 // - JavaScript (kong-js-pdk@838d0a6): every entry of the plugin folder is required; a folder entry
 //   resolves to its package.json `main` or index file (server.js loadPlugins), and the plugin is
 //   named by its `Name` export, else by the resolved file's name, lower-cased (lib/mod.js).
-// - Python: one plugin per file, named after the file.
+// - Python: one plugin per file, named after the file. An exact kong-pdk pin in a
+//   requirements.txt beside it is kept: which plugin server runs it is a fact about the plugin.
 // Files of different plugins are never merged.
 
 import * as fs from 'fs';
@@ -20,7 +22,8 @@ import type { CustomPlugin, ExternalFile, PluginLanguage } from './types';
 type ExternalLanguage = Exclude<PluginLanguage, 'lua'>;
 
 const EXTERNAL_MARKERS: { language: ExternalLanguage; ext: RegExp; marker: RegExp }[] = [
-  { language: 'go', ext: /\.go$/, marker: /github\.com\/Kong\/go-pdk/ },
+  // Kong/go-pdk or a fork of it (imported under the fork's path, e.g. ".../sunmi-OS/go-pdk").
+  { language: 'go', ext: /\.go$/, marker: /"[\w.~-]+(?:\/[\w.~-]+)*\/go-pdk(?:\/[\w.~-]+)*"/ },
   { language: 'javascript', ext: /\.(js|ts|mjs|cjs)$/, marker: /kong-pdk|module\.exports\s*=\s*\{[^}]*\bPlugin\b/ },
   { language: 'python', ext: /\.py$/, marker: /kong_pdk/ },
 ];
@@ -54,12 +57,25 @@ function pluginsInFolder(folder: string, isEntryOfParent: boolean): CustomPlugin
     const files = [jsModule, ...all.filter((s) => s.language === 'javascript' && s !== jsModule)];
     found.push(plugin(jsName(jsModule), folder, files));
   }
+  const pin = sources.some((s) => s.language === 'python') ? pythonPdkPin(folder) : undefined;
   for (const source of sources) {
-    if (source.language === 'python') found.push(plugin(baseName(source.path), source.path, [source]));
+    if (source.language === 'python') found.push({ ...plugin(baseName(source.path), source.path, [source]), ...(pin ? { pdkPin: pin } : {}) });
     if (source.language === 'javascript' && !jsModule) found.push(plugin(jsName(source), source.path, [source]));
   }
   found.push(...goPlugins(folder, sources.filter((s) => s.language === 'go')));
   return found;
+}
+
+/** `kong-pdk==0.27` (or `kong_pdk`) in the folder's requirements.txt: the plugin server pip installs. */
+function pythonPdkPin(folder: string): CustomPlugin['pdkPin'] {
+  const file = path.join(folder, 'requirements.txt');
+  if (!isFile(file)) return undefined;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*kong[-_.]pdk\s*==\s*([0-9]+(?:\.[0-9]+)*)\s*(?:[#;].*)?$/i.exec(lines[i]);
+    if (m) return { version: m[1], origin: fileOrigin(file, i + 1, 1) };
+  }
+  return undefined;
 }
 
 function readSource(file: string): SourceFile | undefined {
@@ -69,10 +85,18 @@ function readSource(file: string): SourceFile | undefined {
   return { path: file, language: kind.language, text, marked: kind.marker.test(text) };
 }
 
-function goPlugins(folder: string, files: SourceFile[]): CustomPlugin[] {
-  if (files.length === 0) return [];
-  const programs = files.filter((f) => /^\s*func\s+main\s*\(\s*\)/m.test(blankComments(f.text, 'go')));
-  if (programs.length > 1) return files.map((f) => plugin(baseName(f.path), f.path, [f]));
+function goPlugins(folder: string, sources: SourceFile[]): CustomPlugin[] {
+  // `go build` ignores _test.go files, and makes a program only of package main: a folder of
+  // another package is a library that a program elsewhere imports (cmd/main.go importing
+  // plugin/), not a plugin of its own. Go allows one package per folder.
+  const files = sources.filter((f) => !f.path.endsWith('_test.go'));
+  if (!files.some((f) => /^\s*package\s+main\b/m.test(blankComments(f.text, 'go')))) return [];
+  const defining = (re: RegExp) => files.filter((f) => re.test(blankComments(f.text, 'go')));
+  const programs = defining(/^\s*func\s+main\s*\(\s*\)/m);
+  // One package cannot define main, or a go-pluginserver module's New, twice: such files are
+  // built one by one, each into a plugin of its own.
+  const modules = programs.length === 0 ? defining(/^\s*func\s+New\s*\(/m) : [];
+  if (programs.length > 1 || modules.length > 1) return files.map((f) => plugin(baseName(f.path), f.path, [f]));
   return [plugin(path.basename(path.resolve(folder)), folder, files)];
 }
 

@@ -52,6 +52,8 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
  * built alone (`go build my-plugin.go`, as Kong/go-plugins does). The loader cannot see the build,
  * so it takes the folder; when that is no name kong.conf declares (in `plugins` or
  * `pluginserver_names`) but the one program file's name is, kong.conf says how it was built.
+ * A 2.x go-pluginserver module has no main: its name is its `.so` file's (Kong/go-pluginserver
+ * pluginserver.go@54c89b6 loadPlugin opens <name>.so), built from the one file defining `New`.
  */
 function namedAsDeclared(plugins: readonly CustomPlugin[], conf: KongConf): CustomPlugin[] {
   const declared = new Set([
@@ -60,12 +62,23 @@ function namedAsDeclared(plugins: readonly CustomPlugin[], conf: KongConf): Cust
   ]);
   return plugins.map((plugin) => {
     if (plugin.language !== 'go' || declared.has(plugin.name.toLowerCase())) return plugin;
-    const programs = plugin.externalFiles.filter((f) => f.lines.some((line) => /^\s*func\s+main\s*\(\s*\)/.test(line)));
+    const defining = (re: RegExp) => plugin.externalFiles.filter((f) => f.lines.some((line) => re.test(line)));
+    const mains = defining(/^\s*func\s+main\s*\(\s*\)/);
+    const programs = mains.length > 0 ? mains : defining(/^\s*func\s+New\s*\(/);
     if (programs.length !== 1) return plugin;
     const fileName = path.basename(programs[0].path).replace(/\.go$/, '');
-    if (!declared.has(fileName.toLowerCase())) return plugin;
-    return { ...plugin, name: fileName, naming: { from: 'go-file-declared' as const, file: programs[0].path } };
+    // `go build -o go-hello.so go_hello.go`: the output name may swap underscores for hyphens.
+    const asDeclared = [...declared].find((d) => sameGoName(d, fileName));
+    if (!asDeclared) return plugin;
+    const name = declared.has(fileName.toLowerCase()) ? fileName : asDeclared;
+    return { ...plugin, name, naming: { from: 'go-file-declared' as const, file: programs[0].path } };
   });
+}
+
+/** Equal names once lower-cased and with `_` and `-` read alike. */
+function sameGoName(a: string, b: string): boolean {
+  const norm = (n: string) => n.toLowerCase().replace(/_/g, '-');
+  return norm(a) === norm(b);
 }
 
 /** Says where names came from when not from the plugin's own folder, so a wrong guess can be seen. */

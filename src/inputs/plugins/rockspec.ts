@@ -30,6 +30,10 @@ export interface Rockspec {
 // `luarocks make` looks for rockspecs in the current folder and in rockspec/ and rockspecs/
 // (luarocks/luarocks wiki, "make"); the module paths stay relative to the current folder.
 const ROCKSPEC_DIRS = ['.', 'rockspec', 'rockspecs'];
+// A rockspec kept in a sub-folder of its repository may map paths from the repository root
+// (`["kong.plugins.x.handler"] = "./kong-plugin-x/handler.lua"`): `luarocks make sub/x.rockspec`
+// run there, or `luarocks install` of the rockspec, which builds from the checkout of source.url.
+const SOURCE_ROOT_LEVELS_UP = 2;
 
 /**
  * The rockspecs `luarocks make` would consider in `root`, one per package: when a repository keeps
@@ -47,7 +51,27 @@ export function rockspecsIn(root: string): Rockspec[] {
       if (!seen || compareRockVersions(version, seen.version) > 0) newest.set(pkg, { file: path.join(dir, entry), version });
     }
   }
-  return [...newest.values()].map(({ file }) => ({ path: file, root, modules: readBuildModules(file) }));
+  return [...newest.values()].map(({ file }) => {
+    const modules = readBuildModules(file);
+    return { path: file, root: sourceRoot(root, modules), modules };
+  });
+}
+
+/**
+ * The folder the mapped Lua files resolve from: `root` when one of them exists there, else the
+ * nearest folder above it where one does (a rockspec whose paths name its own sub-folder).
+ */
+function sourceRoot(root: string, modules: readonly RockspecModule[]): string {
+  const lua = modules.filter((m) => m.file.endsWith('.lua'));
+  // Joined, not resolved, so findings keep the paths as the user gave them.
+  let dir = root;
+  for (let level = 0; level <= SOURCE_ROOT_LEVELS_UP && lua.length > 0; level++) {
+    if (lua.some((m) => isFile(path.join(dir, m.file)))) return dir;
+    const parent = path.join(dir, '..');
+    if (path.resolve(parent) === path.resolve(dir)) break;
+    dir = parent;
+  }
+  return root;
 }
 
 /** `kong-plugin-foo-1.2.0-1.rockspec` -> package `kong-plugin-foo`, version `1.2.0-1`. */
@@ -161,6 +185,10 @@ const isMember = (t: LuaToken | undefined): boolean => isOp(t, '.') || isOp(t, '
 
 function isDirectory(p: string): boolean {
   return fs.existsSync(p) && fs.statSync(p).isDirectory();
+}
+
+function isFile(p: string): boolean {
+  return fs.existsSync(p) && fs.statSync(p).isFile();
 }
 
 /** A plugin as a rockspec installs it: its name and its files with the role each module plays. */

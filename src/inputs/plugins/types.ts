@@ -46,6 +46,8 @@ export interface CustomPlugin {
   migrations: LuaFile[];
   /** Where to anchor findings about the plugin as a whole. */
   origin: FileOrigin;
+  /** Python: the exact `kong-pdk==X` pin of a requirements.txt beside the plugin, when there is one. */
+  pdkPin?: { version: string; origin: FileOrigin };
   /** How it was found: `--plugin-dir`, or `lua_package_path` on this machine. */
   foundVia: 'plugin-dir' | 'lua_package_path';
 }

@@ -45,6 +45,14 @@ export const pluginFacts = {
     note: 'not an entry of breaking-changes.json: found while checking plugin migrations',
     sources: [changelog('Kong/kong:CHANGELOG.md@3.0.0 (Deprecations, #8781)'), repo('Kong/kong:kong/db/migrations/helpers.lua@2.8.0', 'absent at 3.0.0')],
   }),
+  typedefPathsRenamed: fact({
+    id: 'custom-plugin-typedef-paths-renamed', introducedIn: '3.0.0.0', edition: 'oss+ee',
+    severity: 'blocker', confidence: 'high', docsUrl: BREAKING,
+    note: 'not an entry of breaking-changes.json: found in plugins ported to 3.0 (seifchen/kong-path-allow@29aba8c, "support kong3.0")',
+    sources: [repo('Kong/kong:kong/db/schema/typedefs.lua@2.8.0', 'typedefs.paths (and no_paths built on it)'),
+      repo('Kong/kong:kong/db/schema/typedefs.lua@3.0.0', 'typedefs.router_paths; no typedefs.paths'),
+      repo('Kong/kong:kong/db/schema/metaschema.lua@3.0.0', 'each entry of `fields` must hold exactly one key (len_eq = 1)')],
+  }),
   migrationCassandraUnknown: fact({
     id: 'custom-plugin-migration-cassandra-unknown', introducedIn: '3.4.0.0', edition: 'oss+ee',
     severity: 'blocker', confidence: 'high', docsUrl: UPGRADE,

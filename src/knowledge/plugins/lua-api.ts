@@ -1,6 +1,6 @@
 // Functions and fields of Kong's Lua API that custom code uses and that moved or changed meaning.
 
-import type { ApiReference, MovedUtilsFunction } from './types';
+import type { ApiReference, MovedUtilsFunction, RemovedTypedef } from './types';
 
 const SPLIT_36 = 'custom-plugin-tools-utils-split-3-6';
 const SYSTEM_37 = 'custom-plugin-tools-utils-system-3-7';
@@ -25,6 +25,16 @@ export const movedUtilsFunctions: readonly MovedUtilsFunction[] = [
 ];
 
 export const UTILS_MODULE = 'kong.tools.utils';
+
+export const TYPEDEFS_MODULE = 'kong.db.schema.typedefs';
+
+/**
+ * Typedefs a plugin schema may name that the target no longer defines (the typedefs.lua keys of
+ * each tag 2.0.0-3.9.3 compared; 3.0.0 is the only release on the checked paths that dropped one).
+ */
+export const removedTypedefs: readonly RemovedTypedef[] = [
+  { name: 'paths', removedIn: '3.0.0.0', factId: 'custom-plugin-typedef-paths-renamed', replacement: 'router_paths' },
+];
 
 /** Name chains whose value changed; matched on code tokens only. */
 export const changedApiReferences: readonly ApiReference[] = [

@@ -57,7 +57,9 @@ function presentAt(module: string, tag: KongVersion): boolean {
  */
 export function moduleRemovalOnPath(module: string, from: KongVersion, to: KongVersion): ModuleRemoval | undefined {
   if (!MODULES[module]) return undefined;
-  const fromTag = latestTagAtOrBelow(from);
+  // A 0.x or 1.x source predates the inventory: judge it from the first tag the inventory has, as
+  // the plan checks nothing before 2.x either. A module the plugin loads today existed there.
+  const fromTag = latestTagAtOrBelow(from) ?? (from.lt(TAGS[0]) ? TAGS[0] : undefined);
   const toTag = latestTagAtOrBelow(to);
   if (!fromTag || !toTag || !presentAt(module, fromTag) || presentAt(module, toTag)) return undefined;
   const removedIn = TAGS.find((t) => fromTag.lt(t) && t.lte(toTag) && !presentAt(module, t));

@@ -51,6 +51,15 @@ export interface MovedUtilsFunction {
   movedTo?: string;
 }
 
+/** A member of `kong.db.schema.typedefs` that a release no longer defines. */
+export interface RemovedTypedef {
+  name: string;
+  removedIn: string;
+  factId: string;
+  /** The typedef that took its place. */
+  replacement: string;
+}
+
 /** A Lua name chain whose meaning changed: `ngx.ctx.balancer_address`, `*.CREDENTIAL_USERNAME`. */
 export interface ApiReference {
   /** The chain as written, dotted; `*` as first part matches any prefix (`constants.HEADERS.X`). */

@@ -37,3 +37,28 @@ describe('loadCustomPlugins: a Go program file built on its own', () => {
     expect(loaded.customPlugins?.plugins.map((p) => [p.name, p.naming])).toEqual([['plugins', undefined]]);
   });
 });
+
+describe('loadCustomPlugins: a go-pluginserver module', () => {
+  // manaty226/kong-go-plugin-keycloak-authz: go-keycloak.go, built with
+  // `go build -buildmode plugin -o go-keycloak.so`, enabled as `plugins = go-keycloak` on Kong 2.0.
+  it('takes the name of the one file defining New when kong.conf declares it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-go-module-'));
+    const dir = path.join(root, 'kong-go-authz');
+    fs.mkdirSync(path.join(dir, 'token'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'go-authz.go'), 'package main\n\nimport "github.com/Kong/go-pdk"\n\ntype Config struct{}\n\nfunc New() interface{} { return &Config{} }\n\nfunc (c Config) Access(kong *pdk.PDK) {}\n');
+    fs.writeFileSync(path.join(dir, 'token', 'token.go'), 'package token\n\nimport "github.com/Kong/go-pdk"\n');
+    const loaded = loadCustomPlugins([dir], conf('go_plugins_dir = /tmp/go-plugins\nplugins = go-authz\n'), { from: KongVersion.parse('2.0.0'), edition: 'oss' });
+    expect(loaded.customPlugins?.plugins.map((p) => [p.name, p.naming?.from])).toEqual([['go-authz', 'go-file-declared']]);
+  });
+
+  // wenzhenxi/kong-goplugins: app/go_hello.go built with `-o go-so/go-hello.so`, enabled as go-hello.
+  it('matches a declared name that writes the file name with hyphens for underscores', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-go-modules-'));
+    const module = 'package main\n\nimport "github.com/Kong/go-pdk"\n\ntype Config struct{}\n\nfunc New() interface{} { return &Config{} }\n';
+    fs.mkdirSync(path.join(root, 'app'));
+    fs.writeFileSync(path.join(root, 'app', 'go_hello.go'), module);
+    fs.writeFileSync(path.join(root, 'app', 'go_log.go'), module);
+    const loaded = loadCustomPlugins([root], conf('go_plugins_dir = /go-so\nplugins = bundled,go-hello\n'), { from: KongVersion.parse('2.0.0'), edition: 'oss' });
+    expect(loaded.customPlugins?.plugins.map((p) => [p.name, p.naming?.from])).toEqual([['go-hello', 'go-file-declared'], ['go_log', undefined]]);
+  });
+});

@@ -104,6 +104,21 @@ describe('loadPluginDirs', () => {
     });
   });
 
+  // As by14/kong-plugin-thirdlaw keeps it: installed with `luarocks install <rockspec URL>`,
+  // which builds from the repository root, and enabled as `thirdlaw`.
+  it('names a plugin by a rockspec in its folder whose paths start at the repository root', () => {
+    const root = tree({
+      'kong-plugin-redir/kong-plugin-redir-1.0-1.rockspec': 'package = "kong-plugin-redir"\nversion = "1.0-1"\nbuild = {\n  type = "builtin",\n  modules = {\n'
+        + '    ["kong.plugins.redir.handler"] = "./kong-plugin-redir/handler.lua",\n    ["kong.plugins.redir.schema"] = "./kong-plugin-redir/schema.lua",\n  },\n}\n',
+      'kong-plugin-redir/handler.lua': H,
+      'kong-plugin-redir/schema.lua': 'return { name = "redir", fields = {} }\n',
+    });
+    for (const dir of [root, path.join(root, 'kong-plugin-redir')]) {
+      const plugins = loadPluginDirs([dir]).plugins;
+      expect(plugins.map((p) => [p.name, p.naming?.from, p.luaFiles.map((f) => f.role)])).toEqual([['redir', 'rockspec', ['handler', 'schema']]]);
+    }
+  });
+
   describe('a LuaRocks tree that holds Kong', () => {
     const TREE = path.join(FIXTURES, 'kong-tree');
     const bundled = bundledPlugins(KongVersion.parse('2.8.0'), 'oss').names;
@@ -137,6 +152,25 @@ describe('loadPluginDirs', () => {
       expect(plugins.map((p) => [p.name, p.externalFiles.map((f) => path.basename(f.path))])).toEqual([
         ['audit-go', ['audit-go.go']], ['stamp-go-lm', ['stamp-go-lm.go']], ['stamp-go', ['stamp-go.go']],
       ]);
+    });
+
+    it('reads a Go library package as part of the program that imports it, not as a plugin', () => {
+      const pdk = 'import "github.com/Kong/go-pdk"\n';
+      const root = tree({
+        'goql/cmd/main.go': 'package main\n\nimport "github.com/Kong/go-pdk/server"\n\nfunc main() {\n\tserver.StartServer(plugin.New, plugin.Version, plugin.Priority)\n}\n',
+        'goql/cmd/main_test.go': `package main\n\n${pdk}`,
+        'goql/plugin/plugin.go': `// Package plugin holds the handlers.\npackage plugin\n\n${pdk}\nconst Version = "0.0.1"\n`,
+      });
+      expect(loadPluginDirs([path.join(root, 'goql')]).plugins.map((p) => [p.name, p.externalFiles.map((f) => path.basename(f.path))]))
+        .toEqual([['cmd', ['main.go']]]);
+    });
+
+    // As wenzhenxi/kong-goplugins kept them for Kong 2.0: app/go_hello.go, app/go_log.go...,
+    // each built with `go build -buildmode=plugin -o go-so/<name>.so app/<file>.go`, against a fork of go-pdk.
+    it('gives each go-pluginserver module of a folder its own plugin, whatever go-pdk fork it imports', () => {
+      const module = (msg: string) => `package main\n\nimport "github.com/example-org/go-pdk"\n\ntype Config struct{}\n\nfunc New() interface{} { return &Config{} }\n\n// ${msg}\nfunc (c Config) Access(kong *pdk.PDK) {}\n`;
+      const root = tree({ 'app/go_hello.go': module('hello'), 'app/go_log.go': module('log'), 'app/util.go': 'package main\n\nimport "strings"\n' });
+      expect(loadPluginDirs([root]).plugins.map((p) => [p.name, p.language])).toEqual([['go_hello', 'go'], ['go_log', 'go']]);
     });
 
     it('names JavaScript plugins by their Name export, else by the file kong-js-pdk resolves, and never merges files of two plugins', () => {

@@ -7,6 +7,8 @@ const GO_MULTI = path.join(FIXTURES, 'external-multi', 'go-multi');
 
 const GO = (version: string) => `package main\nimport "github.com/Kong/go-pdk/server"\nfunc main() {\n\tserver.StartServer(New, ${version})\n}\n`;
 
+const PY = 'import kong_pdk.pdk.kong as kong\n\nSchema = ()\nversion = "0.1.0"\npriority = 0\n\nclass Plugin(object):\n    def access(self, kong):\n        pass\n';
+
 ruleTester.run(rule, {
   valid: [
     { name: 'Go plugin declared as its own plugin server', from: '2.8', to: '3.4',
@@ -14,6 +16,15 @@ ruleTester.run(rule, {
       inputs: inlinePlugin({ 'main.go': GO('"0.1.0", 1000') }, 'go-hello') },
     { name: 'Lua plugins only', from: '2.8', to: '3.4', conf: 'plugins = bundled\n',
       inputs: inlinePlugin({ 'handler.lua': 'return { PRIORITY = 1, VERSION = "1.0.0" }\n' }) },
+    // The program reads its version and priority from its library package (plugin.Version...).
+    { name: 'a Go library package beside the program is not a plugin without metadata', from: '2.8', to: '3.4',
+      conf: 'pluginserver_names = go-auth\n',
+      inputs: inlinePlugin({
+        'main.go': 'package main\nimport (\n\t"github.com/Kong/go-pdk/server"\n\t"example.com/go-auth/auth"\n)\nfunc main() {\n\tserver.StartServer(auth.New, auth.Version, auth.Priority)\n}\n',
+        'auth/auth.go': 'package auth\nimport "github.com/Kong/go-pdk"\nconst Version = "0.1.0"\nconst Priority = 1000\nfunc (c Config) Access(kong *pdk.PDK) {}\n',
+      }, 'go-auth') },
+    { name: 'a Python plugin whose requirements pin a kong-pdk that sends the version', from: '2.8', to: '3.4',
+      inputs: inlinePlugin({ 'py_stamp.py': PY, 'requirements.txt': 'kong-pdk==0.36\n' }, 'python-plugins') },
     { name: 'path stays on 2.x', from: '2.5', to: '2.8', conf: 'go_plugins_dir = /opt/go\n', inputs: withPlugins(EXTERNAL) },
   ],
   invalid: [
@@ -34,8 +45,12 @@ ruleTester.run(rule, {
       inputs: withPlugins(GO_MULTI),
       findings: [
         { messageId: 'goPluginNotNamed', line: 1, severity: 'warning', data: { plugin: 'stamp-go-lm' } },
-        { messageId: 'missingMetadata', data: { plugin: 'stamp-go-lm', what: 'version and priority', file: 'stamp-go-lm.go' } },
+        { messageId: 'goPluginserverModule', severity: 'warning', data: { plugin: 'stamp-go-lm', file: 'stamp-go-lm.go' } },
       ] },
+    // talalkr/kong-kafka-response-handler: kong-pdk==0.27 in python-plugins/requirements.txt, built on Kong 2.5.
+    { name: 'a Python plugin whose requirements pin a kong-pdk that does not send the version', from: '2.5', to: '3.4',
+      inputs: inlinePlugin({ 'py_stamp.py': PY, 'requirements.txt': 'confluent-kafka==1.7.0\nkong-pdk==0.27  # plugin server\n' }, 'python-plugins'),
+      findings: [{ messageId: 'pythonPdkWithoutVersion', line: 2, column: 1, severity: 'warning', data: { plugin: 'py_stamp', version: '0.27' } }] },
     { name: 'Go plugin missing from pluginserver_names and without version', from: '2.8', to: '3.0',
       conf: 'pluginserver_names = js\n',
       inputs: inlinePlugin({ 'main.go': GO('"0.1.0"') }, 'go-hello'),

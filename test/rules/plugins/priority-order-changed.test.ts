@@ -21,6 +21,11 @@ ruleTester.run(rule, {
   invalid: [
     { name: 'between key-auth 1003 and 1250 with bundled plugins', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: handler(1240),
       findings: [{ messageId: 'orderFlips', line: 3, column: 3, hop: '3.', message: 'ran before acme (1007 -> 1705), jwt (1005 -> 1450), key-auth (1003 -> 1250), oauth2 (1004 -> 1400)' }] },
+    // A 2.x handler extending BasePlugin sets PRIORITY right before its first method; the value
+    // ends where `function` starts, and the literal is read.
+    { name: 'PRIORITY written just before a method definition', from: '2.8', to: '3.4', conf: 'plugins = bundled\n',
+      inputs: inlinePlugin({ 'handler.lua': 'local H = {}\nH.VERSION = "1.0.0"\nH.PRIORITY = 1240\n\nfunction H:access(conf)\n  return\nend\n\nreturn H\n' }),
+      findings: [{ messageId: 'orderFlips', line: 3, data: { priority: 1240 } }] },
     { name: 'between rate-limiting 901 and 910 without kong.conf uses the bundled default', from: '2.8', to: '3.0', inputs: handler(905),
       findings: [{ messageId: 'orderFlips', data: { priority: 905 }, message: 'rate-limiting (901 -> 910)' }] },
     { name: 'OSS 3.9 moved correlation-id from 1 to 100001 (no kong.conf: bundled default)', from: '3.8', to: '3.9', inputs: handler(900),

@@ -25,6 +25,13 @@ ruleTester.run(rule, {
     { name: 'BasePlugin on the 3.0 hop', from: '2.8', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': '\nlocal BasePlugin = require("kong.plugins.base_plugin")\nreturn BasePlugin:extend()\n' }),
       findings: [{ messageId: 'curatedRemoval', line: 2, column: 20, severity: 'blocker', hop: '3.4', data: { module: 'kong.plugins.base_plugin', removedIn: '3.0.0.0' } }] },
+    // The module inventory starts at 2.0.0; a 1.x or 0.x source is judged from there.
+    { name: 'BasePlugin from a 1.x source', from: '1.5', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'local BasePlugin = require "kong.plugins.base_plugin"\nreturn BasePlugin:extend()\n' }),
+      findings: [{ messageId: 'curatedRemoval', line: 1, hop: '3.4', data: { module: 'kong.plugins.base_plugin', removedIn: '3.0.0.0' } }] },
+    { name: 'singletons from a 0.x source', from: '0.14', to: '3.4',
+      inputs: inlinePlugin({ 'handler.lua': 'local singletons = require "kong.singletons"\n' + CLEAN_HANDLER }),
+      findings: [{ messageId: 'curatedRemoval', line: 1, data: { module: 'kong.singletons' } }] },
     { name: 'batch_queue on the 3.3 hop, in a file other than the handler', from: '3.2', to: '3.4',
       inputs: inlinePlugin({ 'handler.lua': CLEAN_HANDLER, 'queue.lua': 'local BatchQueue = require "kong.tools.batch_queue"\n' }),
       findings: [{ messageId: 'curatedRemoval', line: 1, data: { module: 'kong.tools.batch_queue', removedIn: '3.3.0.0' } }] },
