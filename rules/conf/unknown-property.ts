@@ -68,8 +68,13 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         });
         continue;
       }
-      const close = suggestions(key, known);
-      const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
+      // `KONG_ADMIN_GUI_URL = ...` in kong.conf: the environment form of a property, which the
+      // file does not read (conf_loader matches file keys as written, env names as KONG_ + upper case).
+      const envForm = setting.origin.kind === 'file' ? envFormOf(key, known) : undefined;
+      const close = envForm ? [envForm] : suggestions(key, known);
+      const suggestion = envForm
+        ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
+        : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
         ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
         continue;
@@ -109,4 +114,11 @@ function isNonPropertyEnv(setting: ConfSetting): boolean {
 function range(minors: string[]): string {
   if (minors.length === 0) return '';
   return minors.length === 1 ? minors[0] : `${minors[0]} to ${minors[minors.length - 1]}`;
+}
+
+/** The property a kong.conf key names in its environment variable form (`KONG_PG_HOST`), if any. */
+function envFormOf(key: string, known: readonly string[]): string | undefined {
+  if (!/^kong_/i.test(key)) return undefined;
+  const property = key.slice('kong_'.length).toLowerCase();
+  return known.includes(property) ? property : undefined;
 }

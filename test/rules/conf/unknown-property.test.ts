@@ -34,6 +34,11 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unknown', line: 2, severity: 'warning', message: 'Did you mean `pg_password`?' }],
     },
     {
+      // Seen in a real kong.conf: environment variable lines pasted into the file, which Kong ignores there.
+      name: 'an environment variable name written in kong.conf', conf: 'pg_host = db\nKONG_ADMIN_GUI_URL = https://manager.example.com\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 2, data: { key: 'KONG_ADMIN_GUI_URL' }, message: 'environment variable form of `admin_gui_url`: in kong.conf write `admin_gui_url`' }],
+    },
+    {
       name: 'typo from the environment', env: { KONG_ADMIN_LISTN: '127.0.0.1:8001' }, from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', env: 'KONG_ADMIN_LISTN', message: '`admin_listen`' }],
     },
