@@ -189,6 +189,18 @@ describe('Helm values', () => {
     expect(find(json, 'conf/enterprise-removed')[0]).toMatchObject({ location: { file, line: 11 } });
   });
 
+  // An umbrella chart's values (sweep of real plugins: a parent chart with `kong:` beside its own
+  // services) were set aside as another chart's; Helm hands the `kong:` subtree to Kong's chart.
+  it("a parent chart's values: the Kong subchart's settings under its key are read and located", async () => {
+    const file = fixture('helm/umbrella/values.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.9']);
+    expect(json.installation.inputs.map((i: { label: string }) => i.label)).toEqual([expect.stringContaining("the Kong subchart's settings under kong: were read")]);
+    expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway:3.4.3.12') });
+    expect(json.installation.from.value).toBe('3.4.3.12');
+    expect(json.installation.topology.value).toBe('dbless');
+    expect(find(json, 'conf/enterprise-removed')[0]).toMatchObject({ location: { file, line: 12 } });
+  });
+
   it('a values file of another chart is said not to be understood, and drives nothing', async () => {
     const file = fixture('helm/other-chart/values.yaml');
     const json = await report(['--helm-values', file, '--from', '2.8', '--to', '3.4']);

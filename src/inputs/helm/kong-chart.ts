@@ -57,6 +57,14 @@ export function readChartValues(files: readonly string[]): ChartReading {
     };
   }
   const known = top.filter((key) => (HELM_CHART.topLevelKeys as readonly string[]).includes(key));
+  const subchart = known.length === 0 ? kongSubchartKey(user) : undefined;
+  if (subchart) {
+    // An umbrella chart that lists Kong's chart as a dependency passes it the values under the
+    // dependency's name or alias (Helm's subchart values), over the subchart's own defaults.
+    const values = overDefaults(user, chartDefaultValues(), subchart);
+    const konnectLicense = konnectLicenseSwitch(overDefaults(user, undefined, subchart));
+    return { values, readAs: `a parent chart's values: the Kong subchart's settings under ${subchart}: were read`, ...(konnectLicense ? { konnectLicense } : {}) };
+  }
   if (top.length > 0 && known.length === 0) {
     const shown = top.slice(0, 4).join(', ') + (top.length > 4 ? ', ...' : '');
     return {
@@ -67,6 +75,23 @@ export function readChartValues(files: readonly string[]): ChartReading {
   }
   const konnectLicense = konnectLicenseSwitch(user);
   return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
+}
+
+/** Keys only Kong's chart has at its top (image, resources and the like are in every chart). */
+const KONG_CHART_MARKERS = ['env', 'admin', 'proxy', 'ingressController', 'dblessConfig', 'enterprise', 'manager', 'cluster', 'clustertelemetry', 'portal', 'portalapi', 'migrations'];
+
+/**
+ * The top-level key of a parent chart's values under which Kong's chart is configured as a
+ * subchart (`kong:` in an umbrella chart), or undefined: a map holding at least two keys only
+ * Kong's chart has (`env` and `proxy`, say). Bitnami's chart is told apart before this.
+ */
+function kongSubchartKey(user: HelmValues): string | undefined {
+  for (const [key, node] of user.root.entries) {
+    if (node.kind !== 'map') continue;
+    const markers = KONG_CHART_MARKERS.filter((marker) => node.entries.has(marker));
+    if (markers.length >= 2) return key;
+  }
+  return undefined;
 }
 
 /**
