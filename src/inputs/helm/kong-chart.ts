@@ -38,6 +38,12 @@ export interface ChartReading {
  */
 export function readChartValues(files: readonly string[]): ChartReading {
   const user = loadUserValues(files);
+  const reading = readChartOf(user);
+  // Values taken from inside an Argo CD Application say so, with what was left unread.
+  return user.embedded.length === 0 ? reading : { ...reading, readAs: `${reading.readAs}; ${user.embedded.join('; ')}` };
+}
+
+function readChartOf(user: HelmValues): ChartReading {
   const ingress = HELM_CHART.ingressChart;
   const top = [...user.root.entries.keys()];
   const parentOfSubcharts = [ingress.gatewayKey, ingress.controllerKey].some((key) => user.at(key)?.kind === 'map');

@@ -37,6 +37,8 @@ export interface HelmValues {
    * the values a parent chart passes to its `gateway` subchart.
    */
   readonly prefix: string;
+  /** Files whose values were taken from inside another object (an Argo CD Application), said how. */
+  readonly embedded: readonly string[];
   /** The merged value at a path of keys (`['image', 'tag']`), or undefined when absent. */
   at(...path: string[]): HelmValue | undefined;
   /** A scalar at a path, or undefined when absent or not a scalar. */
@@ -58,12 +60,14 @@ export function loadHelmValues(files: readonly string[], defaults?: HelmValue & 
 export function loadUserValues(files: readonly string[]): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
+  const embedded: string[] = [];
   for (const file of files) {
-    const parsed = readValuesFile(file);
+    const { value: parsed, embeddedIn } = readValuesFile(file);
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
+    if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
     root = mergeMaps(root, parsed, 'keep-nulls');
   }
-  return new MergedValues(files, root, '');
+  return new MergedValues(files, root, '', embedded);
 }
 
 /**
@@ -74,11 +78,11 @@ export function overDefaults(user: HelmValues, defaults?: HelmValue & { kind: 'm
   const node = under === undefined ? user.root : user.at(under);
   const tree: HelmValue & { kind: 'map' } = node?.kind === 'map' ? node : { kind: 'map', entries: new Map(), origin: user.root.origin };
   const base: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: tree.origin };
-  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`);
+  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded);
 }
 
 class MergedValues implements HelmValues {
-  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string) {}
+  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string, readonly embedded: readonly string[]) {}
 
   at(...path: string[]): HelmValue | undefined {
     let node: HelmValue | undefined = this.root;
@@ -112,7 +116,7 @@ function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 
   return { kind: 'map', entries, origin: base.origin };
 }
 
-function readValuesFile(file: string): HelmValue {
+function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string } {
   let text: string;
   try {
     if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a Helm values file`, { file });
@@ -133,8 +137,105 @@ function readValuesFile(file: string): HelmValue {
     const pos = lineCounter.linePos(offset);
     return { kind: 'file', file, line: pos.line, column: pos.col };
   };
-  if (!doc.contents) return { kind: 'map', entries: new Map(), origin: at(0) };
-  return toValue(doc.contents as YamlNode, at, text, doc);
+  if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) } };
+  const value = toValue(doc.contents as YamlNode, at, text, doc);
+  return argoApplicationValues(value, file, text) ?? { value };
+}
+
+/**
+ * The Helm values an Argo CD Application hands its chart: `spec.source.helm` (or the first
+ * `spec.sources` entry with a `helm` block) holds them as a YAML text (`values: |`) and/or a map
+ * (`valuesObject`, which wins where both set a key). GitOps repositories keep a Kong release
+ * this way instead of in a values.yaml. Undefined when the file is not such an Application.
+ */
+function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string } | undefined {
+  if (value.kind !== 'map' || !isArgoApplication(value)) return undefined;
+  const spec = value.entries.get('spec');
+  const sources = spec?.kind === 'map' ? [spec.entries.get('source'), ...seqMaps(spec, 'sources')] : [];
+  const name = scalarText(mapAt(value, 'metadata'), 'name');
+  for (const source of sources) {
+    const helm = source?.kind === 'map' ? source.entries.get('helm') : undefined;
+    if (helm?.kind !== 'map') continue;
+    let values: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: helm.origin };
+    const written = helm.entries.get('values');
+    if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') {
+      const parsed = valuesInText(written, file, text);
+      if (parsed.kind === 'map') values = mergeMaps(values, parsed, 'keep-nulls');
+    }
+    const object = helm.entries.get('valuesObject');
+    if (object?.kind === 'map') values = mergeMaps(values, object, 'keep-nulls');
+    const chart = scalarText(source, 'chart');
+    const files = helm.entries.get('valueFiles');
+    const unread = files?.kind === 'seq' && files.items.length > 0 ? `; its valueFiles (${files.items.map(String).join(', ')}) are not read: pass them with --helm-values` : '';
+    return { value: values, embeddedIn: `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart}` : ''}: its helm values were read${unread}` };
+  }
+  return undefined;
+}
+
+function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
+  const apiVersion = scalarText(value, 'apiVersion');
+  return scalarText(value, 'kind') === 'Application' && apiVersion !== undefined && apiVersion.startsWith('argoproj.io/');
+}
+
+/**
+ * Values written as a YAML text inside the Application. A literal block (`values: |`) keeps the
+ * text's lines, so each value is located at its own line of the file; any other form of string
+ * locates everything at the `values:` entry.
+ */
+function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string): HelmValue {
+  const inner = written.value as string;
+  const { LineCounter, parseDocument } = yamlModule();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(inner, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
+  const error = doc.errors[0];
+  const block = literalBlockStart(written, text);
+  const at = (offset: number): FileOrigin => {
+    if (!block) return written.origin;
+    const pos = lineCounter.linePos(offset);
+    return { kind: 'file', file, line: block.line + pos.line - 1, column: block.indent + pos.col };
+  };
+  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${error.message.split('\n')[0]}`, at(error.pos[0]));
+  if (!doc.contents) return { kind: 'map', entries: new Map(), origin: written.origin };
+  return toValue(doc.contents as YamlNode, at, inner, doc);
+}
+
+/** Where a literal block scalar's content starts in the file: its first line and indentation. */
+function literalBlockStart(written: HelmValue & { kind: 'scalar' }, text: string): { line: number; indent: number } | undefined {
+  if (!/^\|[-+0-9]*\s*(#.*)?$/.test(written.source.split('\n')[0].trim())) return undefined;
+  const lines = text.split('\n');
+  // The header is at the scalar's origin; content begins on the next non-blank line.
+  for (let line = written.origin.line + 1; line <= lines.length; line++) {
+    const content = lines[line - 1];
+    if (content.trim() === '') continue;
+    return { line, indent: content.length - content.trimStart().length };
+  }
+  return undefined;
+}
+
+function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {
+  return value?.kind === 'map' ? value.entries.get(key) : undefined;
+}
+
+function scalarText(value: HelmValue | undefined, key: string): string | undefined {
+  const node = mapAt(value, key);
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The map items of a sequence entry (`spec.sources`), as values with the sequence's origin. */
+function seqMaps(map: HelmValue & { kind: 'map' }, key: string): HelmValue[] {
+  const node = map.entries.get(key);
+  if (node?.kind !== 'seq') return [];
+  // Sequences keep plain items; their maps are rebuilt without positions of their own.
+  return node.items.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item)).map((item) => plainToValue(item, node.origin));
+}
+
+function plainToValue(item: unknown, origin: FileOrigin): HelmValue {
+  if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+    return { kind: 'map', entries: new Map(Object.entries(item).map(([k, v]) => [k, plainToValue(v, origin)])), origin };
+  }
+  if (Array.isArray(item)) return { kind: 'seq', items: item, origin };
+  const value = item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? item : String(item);
+  return { kind: 'scalar', value, source: String(item), origin };
 }
 
 function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: string, doc: Document): HelmValue {

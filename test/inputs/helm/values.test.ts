@@ -250,3 +250,67 @@ describe('a KongConf built from Helm values', () => {
     expect(kongConf.anchor()).toMatchObject({ file: values, line: 1 });
   });
 });
+
+// GitOps repositories keep a Kong release as an Argo CD Application whose spec.source.helm holds
+// the values (sweep 8 met one, set aside as another chart's values).
+describe('an Argo CD Application given as Helm values', () => {
+  const application = [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata:',
+    '  name: edge-gateway',
+    'spec:',
+    '  source:',
+    '    repoURL: https://charts.konghq.com',
+    '    chart: kong',
+    '    targetRevision: 2.38.0',
+    '    helm:',
+    '      valueFiles:',
+    '        - values-prod.yaml',
+    '      values: |',
+    '        # the gateway image',
+    '        image:',
+    '          repository: kong/kong-gateway',
+    '          tag: "3.4.3.12"',
+    '',
+    '        env:',
+    '          database: "off"',
+    '          router_flavor: traditional',
+    '      valuesObject:',
+    '        env:',
+    '          router_flavor: expressions',
+    '',
+  ].join('\n');
+  const path = file('application.yaml', application);
+
+  it('reads the values text at its own lines, with valuesObject winning', () => {
+    const values = loadHelmValues([path]);
+    expect(values.scalar('image', 'repository')).toMatchObject({ value: 'kong/kong-gateway', origin: { file: path, line: 16, column: 23 } });
+    expect(values.scalar('env', 'database')).toMatchObject({ value: 'off', origin: { line: 20 } });
+    expect(values.scalar('env', 'router_flavor')).toMatchObject({ value: 'expressions', origin: { line: 24 } });
+  });
+
+  it('says it was read from the Application, and which value files it could not read', () => {
+    const reading = readChartValues([path]);
+    expect(reading.readAs).toContain('Argo CD Application "edge-gateway" for chart kong: its helm values were read');
+    expect(reading.readAs).toContain('its valueFiles (values-prod.yaml) are not read');
+    expect(helmImage(reading.values)?.tag).toBe('3.4.3.12');
+  });
+
+  it('leaves other Kubernetes objects and plain values files alone', () => {
+    const other = file('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
+    expect(readChartValues([other]).notUnderstood).toMatch(/another chart/);
+    expect(loadHelmValues([file('plain.yaml', 'env:\n  database: "off"\n')]).embedded).toEqual([]);
+  });
+
+  it('names the line of a YAML error inside the values text', () => {
+    const broken = file('broken-app.yaml', application.replace('          tag: "3.4.3.12"', '          tag: [unclosed'));
+    expect(() => loadHelmValues([broken])).toThrow(InputError);
+    try {
+      loadHelmValues([broken]);
+    } catch (error) {
+      // The unclosed list opens on line 17; the parser notices it at the next key, line 19 of the file.
+      expect((error as InputError).place).toMatchObject({ file: broken, line: 19 });
+    }
+  });
+});
