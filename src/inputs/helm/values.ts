@@ -144,9 +144,9 @@ function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string }
 
 /**
  * The Helm values an Argo CD Application hands its chart: `spec.source.helm` (or the first
- * `spec.sources` entry with a `helm` block) holds them as a YAML text (`values: |`) and/or a map
- * (`valuesObject`, which wins where both set a key). GitOps repositories keep a Kong release
- * this way instead of in a values.yaml. Undefined when the file is not such an Application.
+ * `spec.sources` entry with a `helm` block) holds them as a map (`valuesObject`) or as a YAML
+ * text (`values: |`). GitOps repositories keep a Kong release this way instead of in a
+ * values.yaml. Undefined when the file is not such an Application.
  */
 function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string } | undefined {
   if (value.kind !== 'map' || !isArgoApplication(value)) return undefined;
@@ -156,14 +156,13 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
   for (const source of sources) {
     const helm = source?.kind === 'map' ? source.entries.get('helm') : undefined;
     if (helm?.kind !== 'map') continue;
-    let values: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: helm.origin };
-    const written = helm.entries.get('values');
-    if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') {
-      const parsed = valuesInText(written, file, text);
-      if (parsed.kind === 'map') values = mergeMaps(values, parsed, 'keep-nulls');
-    }
+    // Argo CD hands the chart one of the two: valuesObject when it is set, else the values text
+    // (argo-cd pkg/apis/application/v1alpha1 ApplicationSourceHelm.ValuesYAML).
+    let values: HelmValue = { kind: 'map', entries: new Map(), origin: helm.origin };
     const object = helm.entries.get('valuesObject');
-    if (object?.kind === 'map') values = mergeMaps(values, object, 'keep-nulls');
+    const written = helm.entries.get('values');
+    if (object?.kind === 'map') values = object;
+    else if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') values = valuesInText(written, file, text);
     const chart = scalarText(source, 'chart');
     const files = helm.entries.get('valueFiles');
     const unread = files?.kind === 'seq' && files.items.length > 0 ? `; its valueFiles (${files.items.map(String).join(', ')}) are not read: pass them with --helm-values` : '';

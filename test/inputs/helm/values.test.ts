@@ -283,18 +283,27 @@ describe('an Argo CD Application given as Helm values', () => {
   ].join('\n');
   const path = file('application.yaml', application);
 
-  it('reads the values text at its own lines, with valuesObject winning', () => {
-    const values = loadHelmValues([path]);
-    expect(values.scalar('image', 'repository')).toMatchObject({ value: 'kong/kong-gateway', origin: { file: path, line: 16, column: 23 } });
+  it('reads the values text at its own lines', () => {
+    const textOnly = file('text-only.yaml', application.split('\n').slice(0, 21).join('\n'));
+    const values = loadHelmValues([textOnly]);
+    expect(values.scalar('image', 'repository')).toMatchObject({ value: 'kong/kong-gateway', origin: { file: textOnly, line: 16, column: 23 } });
     expect(values.scalar('env', 'database')).toMatchObject({ value: 'off', origin: { line: 20 } });
+    expect(values.scalar('env', 'router_flavor')).toMatchObject({ value: 'traditional', origin: { line: 21 } });
+  });
+
+  // Argo CD passes valuesObject instead of the values text when both are written, not merged.
+  it('takes valuesObject alone when the Application sets it', () => {
+    const values = loadHelmValues([path]);
     expect(values.scalar('env', 'router_flavor')).toMatchObject({ value: 'expressions', origin: { line: 24 } });
+    expect(values.scalar('env', 'database')).toBeUndefined();
+    expect(values.scalar('image', 'repository')).toBeUndefined();
   });
 
   it('says it was read from the Application, and which value files it could not read', () => {
     const reading = readChartValues([path]);
     expect(reading.readAs).toContain('Argo CD Application "edge-gateway" for chart kong: its helm values were read');
     expect(reading.readAs).toContain('its valueFiles (values-prod.yaml) are not read');
-    expect(helmImage(reading.values)?.tag).toBe('3.4.3.12');
+    expect(reading.values.scalar('env', 'router_flavor')?.value).toBe('expressions');
   });
 
   it('leaves other Kubernetes objects and plain values files alone', () => {
@@ -304,7 +313,7 @@ describe('an Argo CD Application given as Helm values', () => {
   });
 
   it('names the line of a YAML error inside the values text', () => {
-    const broken = file('broken-app.yaml', application.replace('          tag: "3.4.3.12"', '          tag: [unclosed'));
+    const broken = file('broken-app.yaml', application.split('\n').slice(0, 21).join('\n').replace('          tag: "3.4.3.12"', '          tag: [unclosed'));
     expect(() => loadHelmValues([broken])).toThrow(InputError);
     try {
       loadHelmValues([broken]);
