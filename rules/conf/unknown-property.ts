@@ -68,7 +68,9 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         });
         continue;
       }
-      const close = suggestions(key, known);
+      // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
+      const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
+      const close = renamed ? [renamed.replacement!] : suggestions(key, known);
       const suggestion = close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
         ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });

@@ -70,6 +70,12 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
     },
     {
+      // ContentWise/ansible-kong templates/kong.conf.j2 (a 0.12 role) writes custom_plugins; on a
+      // path that starts after 1.0 the key is long gone, and its successor is no near spelling.
+      name: 'a key renamed before the path names its successor', conf: 'custom_plugins = my-custom-plugin\n', from: '2.1', to: '3.4',
+      findings: [{ messageId: 'unknown', line: 1, message: 'Did you mean `plugins`?' }],
+    },
+    {
       // The Enterprise key still means nothing to open-source Kong.
       name: 'vitals_ttl_days on OSS', conf: 'vitals_ttl_days = 732\n', from: '2.8', to: '3.4', edition: 'oss',
       findings: [{ messageId: 'enterpriseOnly', line: 1, severity: 'info' }],
