@@ -4,6 +4,7 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { DATABASE_BACKUP_KINDS } from '../../src/inputs/backup';
 import { BACKUP_FACTS as FACT } from '../../src/knowledge/core-changes';
+import type { KongConf } from '../../src/inputs/kong-conf/types';
 import type { Plan } from '../../src/plan/types';
 
 export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
@@ -21,12 +22,16 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
   // Touching either file changes the dates, not what the finding is about.
   volatileData: ['backupDate', 'configDate'],
   docsUrl: FACT.docsUrl,
-  sources: [...FACT.sources],
+  sources: [
+    ...FACT.sources,
+    { kind: 'repo', ref: 'Kong/docs.konghq.com:app/_src/gateway/migrate-cassandra-to-postgres.md@8776e5a0b3db3e77317b92e6ededbd1db72841b9', note: 'a Cassandra node is backed up as a Cassandra database before the move' },
+    { kind: 'docs', ref: 'https://cassandra.apache.org/doc/latest/cassandra/managing/operating/backups.html', note: 'nodetool snapshot: the keyspace backup, taken on each node' },
+  ],
   check(ctx) {
     const backup = ctx.optionalInput('backup');
     const conf = ctx.optionalInput('kongConf');
     const topology = ctx.plan.role === 'data_plane' ? 'data plane' : ctx.plan.topology;
-    const steps = backupSteps(ctx.plan);
+    const steps = backupSteps(ctx.plan, conf);
     const anchor = conf?.anchor() ?? { kind: 'global' as const };
     if (!backup) {
       ctx.report({ messageId: 'noEvidence', at: anchor, data: { topology, steps } });
@@ -40,7 +45,8 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     const needsDatabase = ctx.plan.topology === 'traditional' || ctx.plan.role === 'control_plane';
     const isDatabase = DATABASE_BACKUP_KINDS.includes(backup.kind);
     if (needsDatabase && !isDatabase) {
-      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: 'a pg_dump of the Kong database (declarative exports are only a secondary backup)', steps } });
+      const needed = isCassandra(conf) ? 'a backup of its Cassandra keyspace' : 'a pg_dump of the Kong database';
+      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: `${needed} (declarative exports are only a secondary backup)`, steps } });
     } else if (!needsDatabase && isDatabase) {
       ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: 'a copy of its declarative configuration', steps } });
     }
@@ -55,8 +61,18 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
   },
 });
 
+function isCassandra(conf: KongConf | undefined): boolean {
+  return conf?.get('database')?.value.trim().toLowerCase() === 'cassandra';
+}
+
+/** A kong.conf value, or Kong's default when the key is unset or empty. */
+function setting(conf: KongConf | undefined, key: string, fallback: string): string {
+  const value = conf?.get(key)?.value.trim();
+  return value ? value : fallback;
+}
+
 /** The documented backup steps for the node's topology, in one line. */
-function backupSteps(plan: Plan): string {
+function backupSteps(plan: Plan, conf: KongConf | undefined): string {
   const keyring = plan.edition === 'enterprise' ? ' If Keyring/data encryption is on, back up the keyring materials separately.' : '';
   if (plan.role === 'data_plane') {
     return 'data planes hold no database: back up kong.conf, the prefix (certificates, keys) and make sure the control plane is backed up.';
@@ -64,8 +80,11 @@ function backupSteps(plan: Plan): string {
   if (plan.topology === 'dbless') {
     return 'copy the declarative file named by declarative_config (validate it with `kong config parse`), kong.conf and the prefix folder (certificates, keys).' + keyring;
   }
-  return (
-    '`pg_dump -U kong -d kong -F d -f kong-backup` (the primary backup), then `deck gateway dump --all-workspaces -o kong-deck.yaml` ' +
-    'or `kong config db_export kong-export.yaml` as a secondary backup; also copy kong.conf and the prefix folder.' + keyring
-  );
+  const secondary = 'then `deck gateway dump --all-workspaces -o kong-deck.yaml` or `kong config db_export kong-export.yaml` as a secondary backup; also copy kong.conf and the prefix folder.';
+  // pg_dump reads no Cassandra: the database-native backup of such a node is a keyspace snapshot.
+  if (isCassandra(conf)) {
+    return `a snapshot of the Cassandra keyspace on every node (\`nodetool snapshot ${setting(conf, 'cassandra_keyspace', 'kong')}\`, the primary backup), ${secondary}${keyring}`;
+  }
+  // The docs' example names user and database `kong`; this node's own names are what pg_dump needs.
+  return `\`pg_dump -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}${keyring}`;
 }

@@ -71,7 +71,9 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       // `KONG_ADMIN_GUI_URL = ...` in kong.conf: the environment form of a property, which the
       // file does not read (conf_loader matches file keys as written, env names as KONG_ + upper case).
       const envForm = setting.origin.kind === 'file' ? envFormOf(key, known) : undefined;
-      const close = envForm ? [envForm] : suggestions(key, known);
+      // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
+      const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
+      const close = envForm ? [envForm] : renamed ? [renamed.replacement!] : suggestions(key, known);
       const suggestion = envForm
         ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
         : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';

@@ -37,6 +37,13 @@ export function evaluate(condition: Applicability, plan: Plan, conf: KongConf | 
     case 'wasm-on': return flag('wasm');
     case 'cluster-rpc-on': return flag('cluster_rpc');
     case 'new-dns-client-on': return flag('new_dns_client');
+    case 'optimizations-on-2x-stop': {
+      // A 2.x or later source already runs this template: it copes, or the node would not start.
+      if (plan.from.major >= 2) return { holds: 'no' };
+      // nginx_optimizations is on unless kong.conf turns it off.
+      const setting = conf?.get('nginx_optimizations');
+      return setting && !readKongBoolean(setting.value).value ? { holds: 'no' } : { holds: 'yes' };
+    }
     case 'stream-listeners': {
       if (!conf) return { holds: 'unknown', condition: 'if `stream_listen` is set' };
       const value = conf.get('stream_listen')?.value.trim().toLowerCase();

@@ -9,6 +9,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { catalogEntry } from '../../src/knowledge/breaking-changes';
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
+import { KongVersion } from '../../src/version/kong-version';
 import { OS_SUPPORT_SOURCES } from '../../src/knowledge/platform/os-support';
 import { isReleased, minorInfo } from '../../src/knowledge/releases';
 
@@ -20,9 +21,11 @@ const FLAVOUR_ENTRY: Record<string, string> = {
 const RHEL = catalogEntry('platform-rhel8-docker-image-replaced')!;
 const ALPINE = catalogEntry('platform-alpine-dropped')!;
 const OSS_CENTOS = catalogEntry('platform-centos-oss-images-stopped')!;
-const CONVENIENCE_UBUNTU_FROM = KONG_IMAGES.convenienceBase[1].from;
+const CONVENIENCE_UBUNTU_FROM = KONG_IMAGES.convenienceBase.find((b) => 'from' in b)!.from!;
+/** The first release whose unsuffixed tag is no longer CentOS-based (0.13.0). */
+const CONVENIENCE_CENTOS_BEFORE = KONG_IMAGES.convenienceBase.find((b) => b.os === 'CentOS')!.before!;
 
-export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'floatingMajor' | 'unresolvedTag' | 'unknownVersion'>({
+export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'convenienceBaseCentos' | 'yumOffCentos' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'floatingMajor' | 'unresolvedTag' | 'unknownVersion'>({
   id: 'platform/image-tag',
   description: 'Checks Kong image tags against the path: flavours that stop, base images that change, tags that do not exist for the target.',
   severity: 'warning',
@@ -32,6 +35,8 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkO
     flavourGone: 'Kong publishes no `-{{flavour}}` image for {{minor}} ({{os}} images end there): `{{reference}}` has no counterpart at the target.',
     rhelBase: '`{{reference}}`: from 3.4 the `-rhel` tag is built on UBI 9 instead of UBI 8 under the same name; steps that assume EL8 (el8 RPMs, module streams) break.',
     convenienceBase: '`{{reference}}` is a tag without an OS suffix: those were Alpine-based before 3.4 and are Ubuntu-based from 3.4.',
+    convenienceBaseCentos: '`{{reference}}` is a tag without an OS suffix: those were CentOS-based up to 0.12, Alpine-based from 0.13 and are Ubuntu-based from 3.4.',
+    yumOffCentos: '`{{reference}}` is extended with `yum`: tags without an OS suffix are CentOS-based only up to 0.12 (Alpine-based from 0.13, Ubuntu-based from 3.4), so the build fails from {{alpineFrom}}.',
     apkOnUbuntu: '`{{reference}}` is extended with `apk`, Alpine\'s package manager: from 3.4 this tag is Ubuntu-based and the build fails.',
     noOssImage: '`{{reference}}` is an open-source image, and Kong published no open-source release for {{minor}}: the target needs the Enterprise image kong/kong-gateway.',
     versionMismatch: '`{{reference}}` runs Kong {{tagVersion}}, but the path starts at {{from}}, as {{saidBy}} says: the path is computed from that version.',
@@ -90,6 +95,16 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'apkO
         if (image.flavour.suffix === 'rhel' && ctx.crosses(KONG_IMAGES.rhelBaseChange.in)) {
           ctx.report({ messageId: 'rhelBase', at: image.origin, severity: 'info', since: KONG_IMAGES.rhelBaseChange.in, data: { reference }, docsUrl: RHEL.docsUrl, remediation: RHEL.remediation });
         }
+      } else if (!image.unknownSuffix && image.version && image.version.lt(KongVersion.parse(CONVENIENCE_CENTOS_BEFORE)) && ctx.crosses(CONVENIENCE_CENTOS_BEFORE)) {
+        // A 0.12-or-older tag: its base changes twice on the way, from CentOS first.
+        ctx.report({
+          messageId: image.usesYum ? 'yumOffCentos' : 'convenienceBaseCentos',
+          at: image.origin,
+          severity: image.usesYum ? 'blocker' : 'info',
+          since: CONVENIENCE_CENTOS_BEFORE,
+          data: { reference, alpineFrom: CONVENIENCE_CENTOS_BEFORE },
+          remediation: ALPINE.remediation,
+        });
       } else if (!image.unknownSuffix && image.version && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
         ctx.report({
           messageId: image.usesApk ? 'apkOnUbuntu' : 'convenienceBase',

@@ -38,7 +38,8 @@ export type Applicability =
   | 'stream-listeners'       // stream_listen set to something other than off
   | 'http2-listeners'        // a proxy/admin/status listener carries the http2 flag (proxy_listen's default does)
   | 'cluster-rpc-on'         // cluster_rpc = on
-  | 'new-dns-client-on';     // new_dns_client = on
+  | 'new-dns-client-on'      // new_dns_client = on
+  | 'optimizations-on-2x-stop'; // a 1.x source (its route stops on 2.x releases) with nginx_optimizations on (the default)
 
 export type Effect = 'fatal-start' | 'fatal-feature' | 'benign';
 
@@ -289,6 +290,22 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
     consequence: 'from 3.8 Kong dials the tunnel under `socket_path`, so a data plane behind `proxy_server` cannot reach its control plane',
     sources: [T('3.7.1..3.8.1', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
   },
+  // Kong 1.x computed these two from the file-descriptor limit when nginx_optimizations was on;
+  // 2.0 moved them to the nginx_main_/nginx_events_ injection lists and dropped the values, so
+  // a 1.x nginx.conf template renders `worker_rlimit_nofile ;` on every 2.x stop of the route
+  // (nginx_optimizations stays on by default until 3.0 drops it, which skips the block again).
+  ...(['worker_rlimit', 'worker_connections'] as const).map((name): TemplateObsolete => ({
+    id: `nginx.${name.replace('_', '-')}-placeholder`, introducedIn: '2.0.0', scope: 'main',
+    element: `The \`${name.toUpperCase()}\` placeholder`, probe: { kind: 'placeholder', name },
+    replacement: `the \`${name === 'worker_rlimit' ? 'nginx_main_directives' : 'nginx_events_directives'}\` injection loop (\`${name === 'worker_rlimit' ? 'nginx_main_worker_rlimit_nofile' : 'nginx_events_worker_connections'} = auto\` is the default)`,
+    effect: 'fatal-start', severity: 'blocker', appliesWhen: 'optimizations-on-2x-stop',
+    consequence: `Kong 2.x no longer computes it, so the placeholder renders empty and nginx refuses \`${name === 'worker_rlimit' ? 'worker_rlimit_nofile' : 'worker_connections'} ;\` on the 2.x releases of the route`,
+    sources: [
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx.lua@1.5.1', note: 'worker_rlimit_nofile ${{WORKER_RLIMIT}} and worker_connections ${{WORKER_CONNECTIONS}} under > if nginx_optimizations' },
+      { kind: 'repo', ref: 'Kong/kong:kong/cmd/utils/prefix_handler.lua@1.5.1..2.0.5', note: 'compile_conf no longer merges worker_rlimit/worker_connections; unknown placeholders render as empty text' },
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/kong_defaults.lua@2.8.5', note: 'nginx_optimizations = on (deprecated, still set); gone from 3.0.0' },
+    ],
+  })),
   {
     id: 'nginx.lua-ssl-trusted-certificate-placeholder', introducedIn: '2.2.0', scope: 'any',
     element: 'The `LUA_SSL_TRUSTED_CERTIFICATE` placeholder', probe: { kind: 'placeholder', name: 'lua_ssl_trusted_certificate' }, replacement: 'the `LUA_SSL_TRUSTED_CERTIFICATE_COMBINED` placeholder',

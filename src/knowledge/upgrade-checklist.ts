@@ -30,7 +30,7 @@ export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
   {
     id: 'backup.database',
     title: 'Back up the database',
-    detail: 'Take a pg_dump of the Kong database (primary backup; migrations cannot be undone), then a decK dump or `kong config db_export` as a secondary one. Copy kong.conf and the prefix folder (certificates, keys, rendered nginx files).',
+    detail: 'Take a pg_dump of the Kong database (on Cassandra, a snapshot of its keyspace on every node: the primary backup; migrations cannot be undone), then a decK dump or `kong config db_export` as a secondary one. Copy kong.conf and the prefix folder (certificates, keys, rendered nginx files).',
     roles: ['traditional', 'control_plane'],
     sources: BACKUP_SOURCES,
   },

@@ -60,10 +60,13 @@ function released(value: string | KongVersion, what: string): KongVersion {
   return resolveVersion(typeof value === 'string' ? value : value.toString(), what);
 }
 
-/** 1.x always stops at 2.1.0; 2.0.x does when its route would otherwise reach 3.x directly. */
-function legacyPrefix(from: KongVersion, steps: Step[]): Step[] {
+/**
+ * 1.x always stops at 2.1.0; 2.0.x does when its route would otherwise reach 3.x directly. A
+ * target before 2.1.0 (1.0 -> 1.5) is reached directly: the stop would overshoot it.
+ */
+function legacyPrefix(from: KongVersion, to: KongVersion, steps: Step[]): Step[] {
   const minimum = KongVersion.parse(pathRules.minimumSourceForMajor3);
-  if (from.gte(minimum)) return [];
+  if (from.gte(minimum) || to.lte(KongVersion.parse(pathRules.legacyStepTarget))) return [];
   const firstRequired = steps.find((s) => !s.condition);
   const reaches3 = firstRequired !== undefined && KongVersion.parse(firstRequired.to.replace(/\+$/, '')).major >= 3;
   return from.major < 2 || reaches3 ? [{ to: pathRules.legacyStepTarget }] : [];
@@ -138,7 +141,7 @@ export function computePlan(request: PlanRequest): Plan {
   const seen = new Set<string>();
   const routes: Route[] = [];
   for (const candidate of candidates) {
-    const steps = [...legacyPrefix(from, candidate.steps), ...candidate.steps];
+    const steps = [...legacyPrefix(from, to, candidate.steps), ...candidate.steps];
     const signature = stepsSignature(steps);
     if (seen.has(signature)) continue;
     // The minor-by-minor walk is worth showing only next to a route that jumps over the LTS guide.
@@ -174,7 +177,8 @@ export function computePlan(request: PlanRequest): Plan {
 function pathProblems(hops: readonly Hop[], from: KongVersion, to: KongVersion, topology: Topology, edition: Edition): PlanProblem[] {
   const found: PlanProblem[] = [];
   const prefix = hops[0]?.to === pathRules.legacyStepTarget && hops.length > 1;
-  if (from.major < 2) found.push(problems.legacySource(from));
+  // A 1.x target has no documented route at all: legacyTarget says so, and no 2.1.0 stop applies.
+  if (from.major < 2 && to.gte(KongVersion.parse(pathRules.minimumSourceForMajor3))) found.push(problems.legacySource(from));
   else if (prefix) found.push(problems.belowMinimumFor3(from));
   const ws = pathRules.hybridWebsocket;
   const inGap = from.gte(KongVersion.parse(ws.affectedFrom)) && from.lt(KongVersion.parse(ws.affectedBelow));

@@ -14,7 +14,7 @@ export function legacySource(from: KongVersion): PlanProblem {
   return {
     id: 'plan.legacy-source',
     severity: 'warning',
-    message: `Kong ${from} predates the documented upgrade paths: it must reach ${pathRules.legacyStepTarget} first (Kong does not upgrade 1.x straight to 3.x), and kong-preflight knows no breaking changes on that step, so it checks nothing there.${zero}`,
+    message: `Kong ${from} predates the documented upgrade paths: it must reach ${pathRules.legacyStepTarget} first (Kong does not upgrade 1.x straight to 3.x), and kong-preflight knows almost none of the breaking changes on that step (only the custom nginx template placeholders 2.0 dropped), so it barely checks it.${zero}`,
     remediation: `Upgrade to ${pathRules.legacyStepTarget} following Kong's 1.x to 2.x notes, then run kong-preflight again with --from ${pathRules.legacyStepTarget}.`,
     docsUrl: REFERENCE,
     sources: [pathSource('majorUpgrade')],

@@ -16,12 +16,24 @@ export function hasDatabase(role: Role): boolean {
   return role === 'traditional' || role === 'control_plane';
 }
 
+/**
+ * Across the 2.x -> 3.x boundary a control plane refuses the data planes of the other major
+ * (Kong/kong kong/clustering/utils.lua@3.0.0, compat/init.lua@3.4.2 check_kong_version_compatibility;
+ * Enterprise 3.0 alone still accepts 2.8: src/knowledge/database/hybrid-compatibility.json).
+ */
+function majorSkew(hops: readonly Hop[], from: KongVersion, edition: Edition): string {
+  if (from.major >= 3 || !hops.some((h) => h.toVersion.major >= 3)) return '';
+  const since = edition === 'enterprise' ? 'from 3.1 (Enterprise 3.0 still accepts 2.8)' : 'from 3.0';
+  return `across 2.x -> 3.x the majors must match: ${since} a control plane refuses 2.x data planes, which keep serving their last configuration until they are upgraded`;
+}
+
 export function strategiesFor(role: Role, hops: readonly Hop[], from: KongVersion, edition: Edition): Strategy[] {
+  const skew = role === 'data_plane' || role === 'control_plane' ? majorSkew(hops, from, edition) : '';
   if (!hasDatabase(role)) {
-    const order = role === 'data_plane' ? 'after the control planes: a control plane must run a minor at least as new as its data planes' : '';
-    return [strategy('rolling', true, ['add new nodes and retire old ones behind a load balancer; no database', order])];
+    const order = role === 'data_plane' ? 'after the control planes: a control plane accepts data planes of its own major whose minor is not newer than its own' : '';
+    return [strategy('rolling', true, ['add new nodes and retire old ones behind a load balancer; no database', order, skew])];
   }
-  const cpFirst = role === 'control_plane' ? 'upgrade control planes before data planes' : '';
+  const cpFirst = role === 'control_plane' ? ['upgrade control planes before data planes', skew].filter(Boolean).join('; ') : '';
   const strategies = [
     strategy('dual-cluster', true, ['when there is hardware for a second cluster of the same size: a new database restored from a backup, no planned downtime', cpFirst]),
     strategy('in-place', true, ['when resources are short: reuses the database, with downtime while migrations run', cpFirst]),

@@ -32,7 +32,9 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   const recommended = plan.strategies.filter((s) => s.recommended).map((s) => s.id);
   out.push('');
-  out.push(`Upgrade path: ${plan.hops.length > 0 ? plan.hops.map((h) => `\`${h.to}\``).join(' → ') : '(nothing to upgrade)'}${recommended.length ? ` · recommended strategy: ${recommended.join(', ')}` : ''}`);
+  // The stops start at the source: `2.8.2.x` → `3.4.x` alone reads as a route that starts at 2.8.
+  const stops = plan.hops.length > 0 ? [plan.hops[0].from, ...plan.hops.map((h) => h.to)] : [];
+  out.push(`Upgrade path: ${stops.length > 0 ? stops.map((v) => `\`${v}\``).join(' → ') : '(nothing to upgrade)'}${recommended.length ? ` · recommended strategy: ${recommended.join(', ')}` : ''}`);
   out.push('');
 
   out.push('### Before the upgrade');

@@ -31,7 +31,9 @@ export function formatText(report: Report, options: TextOptions): string {
     out.push(`  strategies: ${plan.strategies.map((s) => `${s.id}${s.recommended ? ' (recommended)' : ''}`).join(', ')}`);
   }
   for (const alt of plan.alternatives) {
-    out.push(`  alternative (${alt.basis}): ${alt.hops.map((h) => h.to).join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
+    // From the alternative's own start, so that it does not read as a route beginning at its first stop.
+    const stops = alt.hops.length > 0 ? [alt.hops[0].from, ...alt.hops.map((h) => h.to)] : [];
+    out.push(`  alternative (${alt.basis}): ${stops.join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
   }
   out.push('');
 

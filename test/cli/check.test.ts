@@ -107,12 +107,12 @@ describe('kong-preflight check', () => {
     expect(oss.stdout).toMatch(/edition\s+oss/);
     expect(oss.stdout).toContain('`upstream_keepalive_max_requests` is not set, so it follows the default, which changes from `100` to `1000` in 3.4.1.');
     expect(oss.stdout).toContain('`allow_debug_header` appears in 3.2.0 with the default `off`');
-    expect(oss.stdout).toMatch(/alternative \(seed-table\): 3\.1\.x -> 3\.2\.x -> 3\.3\.x -> 3\.4\.x/);
+    expect(oss.stdout).toMatch(/alternative \(seed-table\): 2\.8\.x -> 3\.1\.x -> 3\.2\.x -> 3\.3\.x -> 3\.4\.x/);
     expect(oss.stdout).not.toMatch(/\b3\.4\.1\.0\b|\b3\.2\.0\.0\b|\b3\.1\.1\.3\b -> /);
     const ee = await runCli(['check', file, '--from', '2.8', '--to', '3.4', '--no-db', '--edition', 'enterprise']);
     expect(ee.stdout).toContain('changes from `100` to `1000` in 3.4.1.0.');
     expect(ee.stdout).toContain('`allow_debug_header` appears in 3.2.0.0 with');
-    expect(ee.stdout).toMatch(/alternative \(seed-table\): 3\.1\.1\.3 -> 3\.2\.x/);
+    expect(ee.stdout).toMatch(/alternative \(seed-table\): 2\.8\.x -> 3\.1\.1\.3 -> 3\.2\.x/);
   });
 });
 

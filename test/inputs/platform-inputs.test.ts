@@ -21,6 +21,18 @@ describe('image files', () => {
     expect(image.version?.toString()).toBe('2.8.4.1');
   });
 
+  it('notes yum and dnf in a stage (a 0.x convenience tag was CentOS-based)', () => {
+    const file = join(dir, 'Dockerfile.yum');
+    writeFileSync(file, 'FROM kong:0.11\nRUN yum -y update && yum -y install unzip\n');
+    const dnf = join(dir, 'Dockerfile.dnf');
+    writeFileSync(dnf, 'FROM kong:0.12\nRUN dnf install -y jq\n');
+    const plain = join(dir, 'Dockerfile.plain');
+    writeFileSync(plain, 'FROM kong:0.12\nRUN echo yum is not run here\n');
+    expect(loadImageFiles([file, dnf, plain]).map((i) => [i.reference, i.usesYum])).toEqual([
+      ['kong:0.11', true], ['kong:0.12', true], ['kong:0.12', undefined],
+    ]);
+  });
+
   it('reads compose image: values, strips registries, ignores other images', () => {
     const images = loadImageFiles([fixture('platform/docker-compose.yml')]);
     expect(images.map((i) => [i.name, i.tag, i.origin.line])).toEqual([

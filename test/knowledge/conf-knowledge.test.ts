@@ -43,7 +43,9 @@ describe('curated kong.conf changes', () => {
   it('name only properties that some version of Kong declares', () => {
     const everKnown = (name: string) =>
       catalog.knownIn(name, 'enterprise').length > 0 || catalog.resolve(name, v('3.9'), 'enterprise')?.kind === 'namespace';
-    const unknown = CONF_CHANGES.flatMap((c) => c.properties ?? []).filter((p) => !everKnown(p));
+    // Changes older than the catalogue's first minor (custom_plugins, 0.14) name keys it never saw.
+    const first = v(catalog.minors('oss')[0]);
+    const unknown = CONF_CHANGES.filter((c) => !v(c.introducedIn).lt(first)).flatMap((c) => c.properties ?? []).filter((p) => !everKnown(p));
     // A typo in the curated data would show here.
     expect(unknown).toEqual([]);
   });

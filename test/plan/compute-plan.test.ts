@@ -32,6 +32,17 @@ describe('sources older than 2.1', () => {
     expect(problem?.message).toContain('2.1.0');
   });
 
+  // A 1.x node checked to another 1.x release: the 2.1.0 stop would overshoot the target and
+  // then go back down (the route was 1.0.0 -> 2.1.0 -> 1.5.x).
+  test('a 1.x target is one hop, with no 2.1.0 stop and no 2.1.0 advice', () => {
+    const p = plan('1.0.0', '1.5');
+    expect(p.hops).toHaveLength(1);
+    expect(p.hops[0].fromVersion.toString()).toBe('1.0.0');
+    expect(p.hops[0].to).toBe('1.5.x');
+    expect(ids(p)).toContain('plan.legacy-target');
+    expect(ids(p)).not.toContain('plan.legacy-source');
+  });
+
   test('Enterprise 0.x sources get the same stop, and a word about 0.x', () => {
     const p = plan('0.36', '3.2', 'hybrid');
     expect(p.hops[0].to).toBe('2.1.0');

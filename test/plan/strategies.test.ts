@@ -55,4 +55,15 @@ describe('strategies per topology and role', () => {
     expect(plan('3.2', '3.3', 'hybrid', 'data_plane').strategies[0].note).toMatch(/after the control planes/);
     expect(plan('3.2', '3.3', 'traditional').strategies[0].note).not.toMatch(/control planes/);
   });
+
+  // srb3/ansible-role-kong-gateway: Enterprise 2.4.1.0 control plane and data planes checked to 3.4.
+  test('a hybrid route across 2.x -> 3.x says the majors must match', () => {
+    const dp = computePlan({ from: '2.4.1.0', to: '3.4', topology: 'hybrid', role: 'data_plane', edition: 'enterprise' }).strategies[0].note;
+    expect(dp).toMatch(/of its own major whose minor is not newer than its own/);
+    expect(dp).toMatch(/from 3\.1 \(Enterprise 3\.0 still accepts 2\.8\) a control plane refuses 2\.x data planes/);
+    const cp = computePlan({ from: '2.8', to: '3.4', topology: 'hybrid', role: 'control_plane', edition: 'oss' }).strategies;
+    expect(cp.every((s) => /from 3\.0 a control plane refuses 2\.x data planes/.test(s.note ?? ''))).toBe(true);
+    expect(plan('3.2', '3.3', 'hybrid', 'data_plane').strategies[0].note).not.toMatch(/majors must match/);
+    expect(computePlan({ from: '2.8', to: '3.4', topology: 'traditional', edition: 'oss' }).strategies[0].note).not.toMatch(/majors/);
+  });
 });

@@ -28,6 +28,12 @@ describe('markdown', () => {
     expect(stdout.slice(hop)).toMatch(/- \[ \] 🛑 \*\*blocker\*\* `conf\/cassandra-removed` at `fixtures\/installations\/ee-2\.8-cassandra\/kong\.conf:14`: .*\(\[docs\]\(https:/);
   });
 
+  it('writes the upgrade path from the installed version, not from its first stop', async () => {
+    // srb3/ansible-role-kong-gateway (Enterprise 2.4.1.0): the path reads 2.8.2.x -> 3.4.x without its start.
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.4.1.0', '--to', '3.4', '--edition', 'enterprise', '--topology', 'hybrid', '--role', 'control_plane', '--format', 'markdown', '--fail-on', 'none']);
+    expect(stdout).toMatch(/^Upgrade path: `2\.4\.1\.0` → `2\.8\.2\.x` → `3\.4\.x`/m);
+  });
+
   it('gives a DB-less node the declarative backup and no keyring step', async () => {
     const { stdout } = await runCli(['check', DBLESS, '--from', '2.6', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
     expect(stdout).toContain('**Back up the declarative configuration**');
@@ -83,6 +89,14 @@ describe('gitlab code quality without a kong.conf', () => {
     // Every finding the text report counts is in the GitLab report too.
     const json = await runCli(['check', '--no-config', '--no-db', '--edition', 'enterprise', '--from', '3.4.3.12', '--to', '3.10.0.0', '--format', 'json'], { env });
     expect(issues).toHaveLength((JSON.parse(json.stdout) as { findings: unknown[] }).findings.length);
+  });
+});
+
+describe('text', () => {
+  it('writes each alternative route from its start', async () => {
+    // e-cite/ansible-default-debian-configs: a 2.3 DB-less node; the LTS alternative passes 2.8.
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.3.2', '--to', '3.4', '--fail-on', 'none', '--no-color']);
+    expect(stdout).toMatch(/^ {2}alternative \(lts-direct\): 2\.3\.2 -> 2\.8\.x -> 3\.4\.x/m);
   });
 });
 

@@ -29,6 +29,8 @@ export interface KongImageRef {
   via: 'dockerfile' | 'compose' | 'manifest' | 'helm-values';
   /** A Dockerfile stage built on this image runs `apk` (Alpine's package manager). */
   usesApk?: boolean;
+  /** A Dockerfile stage built on this image runs `yum` or `dnf` (CentOS/RHEL package managers). */
+  usesYum?: boolean;
   /**
    * Set when the image only feeds an earlier stage of a multi-stage Dockerfile (`FROM kong:2.8 AS
    * build`): the container runs the last stage, so this tag says nothing about the running version.

@@ -115,6 +115,9 @@ function dockerfileImages(file: string, text: string, result: ImageFiles): void 
     } else if (keyword === 'RUN' && stages.length > 0 && /\bapk\s+(add|update|upgrade|del)\b/.test(instruction)) {
       const image = stages[stages.length - 1].image;
       if (image) image.usesApk = true;
+    } else if (keyword === 'RUN' && stages.length > 0 && /\b(yum|dnf)\s+(-\S+\s+)*(install|update|upgrade|remove|groupinstall)\b/.test(instruction)) {
+      const image = stages[stages.length - 1].image;
+      if (image) image.usesYum = true;
     }
   }
   const runs = stages[stages.length - 1]?.image;

@@ -9,6 +9,7 @@
 import type { FactSource } from '../../model/source';
 import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
+import { EE_UNDOCUMENTED_PROPERTIES } from './ee-undocumented';
 import generated from './properties.generated.json';
 import type { GeneratedConfData, NamespaceEntry, PropertyRecord, PropertySeries } from './types';
 
@@ -92,7 +93,7 @@ export class ConfCatalog {
     const eeEntry = eeKey ? this.ee.get(eeKey)!.get(name) : undefined;
     if (!this.beyondOss(version)) {
       if (ossEntry) return this.facts(name, ossEntry.record, 'code', ossEntry.source);
-      return eeEntry && this.facts(name, eeEntry.record, 'docs', eeEntry.source);
+      return eeEntry ? this.facts(name, eeEntry.record, 'docs', eeEntry.source) : this.undocumented(name, version);
     }
     // 3.10 and later: the documentation decides, typing still comes from the last OSS code.
     const documentedAt39 = this.ee.get(this.lastOss)?.has(name) ?? false;
@@ -102,6 +103,14 @@ export class ConfCatalog {
     }
     if (ossEntry && !documentedAt39) return this.facts(name, ossEntry.record, 'code', ossEntry.source);
     return undefined;
+  }
+
+  /** An Enterprise key the reference never listed but Kong's own instructions set (ee-undocumented.ts). */
+  private undocumented(name: string, version: KongVersion): PropertyFacts | undefined {
+    const entry = EE_UNDOCUMENTED_PROPERTIES.find((p) => p.name === name);
+    const minor = version.truncate('minor');
+    if (!entry || (entry.addedIn && minor.lt(minorNumber(entry.addedIn))) || (entry.removedIn && minor.gte(minorNumber(entry.removedIn)))) return undefined;
+    return { name, ...entry.record, evidence: 'docs', sources: entry.sources };
   }
 
   private facts(name: string, record: PropertyRecord, evidence: 'code' | 'docs', source: string[]): PropertyFacts {

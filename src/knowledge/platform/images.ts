@@ -27,8 +27,12 @@ export const KONG_IMAGES = {
     { suffix: 'amazonlinux-2023', os: 'Amazon Linux', osVersion: '2023' },
     { suffix: 'distroless', os: 'Distroless' },
   ] satisfies ImageFlavour[],
-  /** Tags without a suffix (`kong:2.8`) were Alpine-based before 3.4 and Ubuntu-based from 3.4. */
+  /**
+   * Tags without a suffix (`kong:2.8`) were CentOS-based up to 0.12, Alpine-based from 0.13 and
+   * Ubuntu-based from 3.4 (the official-images manifest moved `0.13.0, latest` to alpine/).
+   */
   convenienceBase: [
+    { before: '0.13.0', os: 'CentOS' },
     { before: '3.4.0.0', os: 'Alpine' },
     { from: '3.4.0.0', os: 'Ubuntu' },
   ],
@@ -41,6 +45,9 @@ export const KONG_IMAGES = {
     { kind: 'repo', ref: 'Kong/kong:.github/matrix-full.yml@3.3.0 vs @3.4.0 (rhel base ubi8 -> ubi9; alpine label gone)' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/values.yaml@e76b8003 (image.repository kong; Enterprise kong/kong-gateway)' },
     { kind: 'repo', ref: 'Kong/official-images:library/kong@b2d57525', note: 'Tags: 3.7.1-ubuntu, 3.7-ubuntu, 3.7.1, 3.7, 3, latest, ubuntu and 2.8.5-alpine, 2.8-alpine, 2.8.5, 2.8, 2: one-field tags float' },
+    { kind: 'repo', ref: 'Kong/official-images:library/kong@c846e87ab21058ad349a300521a3bc15be2121dc', note: 'Tags: 0.12-centos, 0.12.1-centos, 0.12, 0.12.1, latest from centos/; 0.11, 0.11.2 from centos/ too' },
+    { kind: 'repo', ref: 'Kong/official-images:library/kong@df4fcf1b0ff769b2d620074af7fd772cb54ab6bb', note: 'Tags: 0.13.0-alpine, 0.13.0, latest from alpine/: unsuffixed tags Alpine-based from 0.13' },
+    { kind: 'repo', ref: 'Kong/docker-kong:Dockerfile@0.11.0', note: 'FROM centos:7 (the 0.11.0 tag; 0.11.0-alpine separate)' },
     { kind: 'repo', ref: 'Kong/docker-kong:compose/docker-compose.yml@d1ed165b', note: 'image: "${KONG_DOCKER_TAG:-kong:latest}": compose substitutes the default when the variable is unset or empty' },
   ] satisfies FactSource[],
 } as const;

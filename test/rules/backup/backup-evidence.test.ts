@@ -30,6 +30,22 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'noEvidence', message: 'declarative_config' }],
     },
     {
+      // somethingwentwell/kong-docker-compose deployments/kong_cassandra: an Enterprise 2.3 node on Cassandra.
+      name: 'a Cassandra node is backed up with a keyspace snapshot, not pg_dump',
+      conf: 'database = cassandra\ncassandra_keyspace = kong_ee\n', from: '2.3.3.2', to: '2.8',
+      findings: [{ messageId: 'noEvidence', message: '`nodetool snapshot kong_ee`' }],
+    },
+    {
+      name: 'the pg_dump command names the database and user kong.conf sets',
+      conf: 'database = postgres\npg_user = gateway\npg_database = kongdb\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'noEvidence', message: '`pg_dump -U gateway -d kongdb -F d -f kong-backup`' }],
+    },
+    {
+      name: 'only a declarative export for a Cassandra node',
+      conf: 'database = cassandra\n', from: '2.8', to: '3.4', inputs: backup('kong-db-export.yaml'),
+      findings: [{ messageId: 'wrongKind', message: 'needs a backup of its Cassandra keyspace' }],
+    },
+    {
       name: 'a file that is no backup',
       conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('notes.txt'),
       findings: [{ messageId: 'unrecognised' }],

@@ -18,7 +18,8 @@ function pathAround(change: ConfChange): { from: string; to: string; edition: 'o
   // A known issue concerns the releases before its fix, so the target is its first affected release.
   const exact = v.patch > 0 || change.revertedIn !== undefined || change.kind === 'known-issue';
   const edition = change.edition === 'ee' || exact ? 'enterprise' : 'oss';
-  const previous = minors[minors.indexOf(v.minorKey) - 1];
+  // Before the catalogue's first minor (custom_plugins, 0.14) the minor just below is the start.
+  const previous = minors.includes(v.minorKey) ? minors[minors.indexOf(v.minorKey) - 1] : `${v.major}.${v.minor - 1}`;
   const from = v.patch > 0 && v.minor !== 2 ? `${v.major}.${v.minor}.0.0` : previous;
   return { from, to: exact ? change.introducedIn : v.minorKey, edition };
 }

@@ -15,6 +15,8 @@ const renames = [
   { key: 'opentelemetry_tracing', value: 'all', before: '3.1', after: '3.2', carried: true },
   { key: 'opentelemetry_tracing_sampling_rate', value: '0.5', before: '3.1', after: '3.9', carried: true },
   { key: 'privileged_agent', value: 'off', before: '3.4', after: '3.5', carried: false },
+  // ContentWise/ansible-kong (a 0.12.1 role): the alias of 0.14 is gone from 1.0 on.
+  { key: 'custom_plugins', value: 'my-custom-plugin', before: '0.12.1', after: '2.8', carried: false },
 ] as const;
 
 ruleTester.run(rule, {

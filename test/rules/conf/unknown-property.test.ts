@@ -27,6 +27,13 @@ ruleTester.run(rule, {
     // The chart turns env.password into KONG_PASSWORD, the variable migrations bootstrap reads.
     { name: 'a Helm env.password is KONG_PASSWORD', inputs: helmEnv('env:\n  role: control_plane\n  password: kong_admin_password\n  license_data: x\n'), from: '3.7.1.1', to: '3.10', edition: 'enterprise' },
     { name: 'cassandra keys belong to conf/cassandra-removed', conf: 'cassandra_keyspace = kong\n', from: '3.4', to: '3.6' },
+    // Kong/ansible-role-konnect-data-plane templates/kong.conf.j2: Konnect's parameters for an
+    // Enterprise 2.x data plane carry keys the Enterprise reference does not list for every minor.
+    {
+      name: 'Konnect data plane parameters on Enterprise 2.8', edition: 'enterprise', from: '2.3.3.2', to: '2.8',
+      conf: 'role = data_plane\ndatabase = off\nvitals_ttl_days = 732\ncluster_mtls = pki\ncluster_telemetry_endpoint = x.tp.example.com:443\ncluster_telemetry_server_name = x.tp.example.com\n',
+    },
+    { name: 'vitals_ttl_days while Enterprise still ships Vitals', conf: 'role = data_plane\nvitals_ttl_days = 732\n', from: '2.8', to: '3.4', edition: 'enterprise' },
   ],
   invalid: [
     {
@@ -66,6 +73,22 @@ ruleTester.run(rule, {
     {
       name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
+    },
+    {
+      // ContentWise/ansible-kong templates/kong.conf.j2 (a 0.12 role) writes custom_plugins; on a
+      // path that starts after 1.0 the key is long gone, and its successor is no near spelling.
+      name: 'a key renamed before the path names its successor', conf: 'custom_plugins = my-custom-plugin\n', from: '2.1', to: '3.4',
+      findings: [{ messageId: 'unknown', line: 1, message: 'Did you mean `plugins`?' }],
+    },
+    {
+      // The Enterprise key still means nothing to open-source Kong.
+      name: 'vitals_ttl_days on OSS', conf: 'vitals_ttl_days = 732\n', from: '2.8', to: '3.4', edition: 'oss',
+      findings: [{ messageId: 'enterpriseOnly', line: 1, severity: 'info' }],
+    },
+    {
+      // cluster_telemetry_server_name is documented from 2.6 only (docs.konghq.com DOCU-2401).
+      name: 'cluster_telemetry_server_name before Enterprise 2.6', conf: 'cluster_telemetry_server_name = x.tp.example.com\n', from: '2.3', to: '2.5', edition: 'enterprise',
+      findings: [{ messageId: 'otherVersions', line: 1 }],
     },
     {
       // shukawam/kong-plugin-obo compose.yaml: a Konnect data plane on kong-gateway 3.14 keeps KONG_VITALS=off.

@@ -166,3 +166,51 @@ describe('an inlined template: the http socket always matters, the stream one wi
     }],
   });
 });
+
+// Written for these tests, in the shape of a 1.x nginx.conf template that an Ansible role renders
+// (bsjd/ansible-role-kong templates/nginx-kong.template.j2 copies Kong 1.0's nginx.lua).
+const NGINX_1X = `> if nginx_user then
+user \${{NGINX_USER}};
+> end
+worker_processes \${{NGINX_WORKER_PROCESSES}};
+daemon \${{NGINX_DAEMON}};
+pid /usr/local/kong/pids/nginx.pid;
+error_log \${{PROXY_ERROR_LOG}} \${{LOG_LEVEL}};
+> if nginx_optimizations then
+worker_rlimit_nofile \${{WORKER_RLIMIT}};
+> end
+events {
+> if nginx_optimizations then
+    worker_connections \${{WORKER_CONNECTIONS}};
+    multi_accept on;
+> end
+}
+http {
+    include 'nginx-kong.conf';
+}
+`;
+
+describe('1.x placeholders that 2.0 stopped computing', () => {
+  ruleTester.run(rule, {
+    valid: [
+      // A node already on 2.x runs this template, so it copes (nginx_optimizations off, or no guard).
+      { name: 'a 2.x source already renders the template', conf: '', from: '2.1.4', to: '2.8.2', inputs: inlineTemplate(NGINX_1X) },
+      { name: 'nginx_optimizations = off skips the block', conf: 'nginx_optimizations = off\n', from: '1.5.1', to: '2.8.2', inputs: inlineTemplate(NGINX_1X) },
+    ],
+    invalid: [{
+      name: 'a 1.x source stops on 2.x releases, where both placeholders render empty',
+      conf: 'database = postgres\n', from: '1.0.0', to: '3.4.2', inputs: inlineTemplate(NGINX_1X),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 9, column: 22, data: { fact: 'nginx.worker-rlimit-placeholder' }, message: 'worker_rlimit_nofile ;' },
+        { messageId: 'obsolete', severity: 'blocker', line: 13, data: { fact: 'nginx.worker-connections-placeholder' } },
+      ],
+    }, {
+      name: 'without kong.conf nginx_optimizations keeps its default (on)',
+      from: '1.5.1', to: '2.8.2', inputs: inlineTemplate(NGINX_1X),
+      findings: [
+        { messageId: 'obsolete', severity: 'blocker', line: 9, data: { fact: 'nginx.worker-rlimit-placeholder' } },
+        { messageId: 'obsolete', severity: 'blocker', line: 13, data: { fact: 'nginx.worker-connections-placeholder' } },
+      ],
+    }],
+  });
+});

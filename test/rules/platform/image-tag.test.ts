@@ -16,6 +16,7 @@ ruleTester.run(rule, {
     { name: 'an open-source image to the last open-source minor', from: '3.4', to: '3.9', inputs: image('kong:3.4.2-ubuntu') },
     { name: 'an amazonlinux-2023 image to 3.15', from: '3.14', to: '3.15', edition: 'enterprise', inputs: image('kong/kong-gateway:3.14-amazonlinux-2023') },
     { name: 'a build stage on another version than the stage that runs', from: '3.4.2', to: '3.9', inputs: files('Dockerfile.multistage') },
+    { name: 'a 0.13 convenience tag was already Alpine-based', from: '0.13', to: '2.8', inputs: image('kong:0.13') },
   ],
   invalid: [
     {
@@ -31,6 +32,17 @@ ruleTester.run(rule, {
         { messageId: 'versionMismatch', line: 9, data: { tagVersion: '3.3.1.0', saidBy: '--from' } },
         { messageId: 'rhelBase', line: 9, severity: 'info' },
       ],
+    },
+    {
+      // mprevide/kong Dockerfile: FROM kong:0.11 then `yum -y update`; 0.11 and 0.12 tags were CentOS-based.
+      name: 'a 0.x convenience tag extended with yum cannot build once the tag is Alpine-based',
+      from: '0.11', to: '2.8', inputs: () => ({ images: [{ ...parseKongImage('kong:0.11', { kind: 'file', file: 'Dockerfile', line: 1, column: 6 }, 'dockerfile')!, usesYum: true }] }),
+      findings: [{ messageId: 'yumOffCentos', severity: 'blocker', hop: '2.1.0', data: { alpineFrom: '0.13.0' } }],
+    },
+    {
+      name: 'a 0.x convenience tag names its CentOS base, not Alpine',
+      from: '0.12', to: '3.4', inputs: image('kong:0.12'),
+      findings: [{ messageId: 'convenienceBaseCentos', severity: 'info', message: 'CentOS-based up to 0.12' }],
     },
     {
       name: 'a convenience tag extended with apk cannot build from 3.4',
