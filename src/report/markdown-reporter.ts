@@ -36,6 +36,15 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const stops = plan.hops.length > 0 ? [plan.hops[0].from, ...plan.hops.map((h) => h.to)] : [];
   out.push(`Upgrade path: ${stops.length > 0 ? stops.map((v) => `\`${v}\``).join(' → ') : '(nothing to upgrade)'}${recommended.length ? ` · recommended strategy: ${recommended.join(', ')}` : ''}`);
   out.push('');
+  const noted = plan.strategies.filter((s) => s.note);
+  if (noted.length > 0) {
+    out.push('<details><summary>Upgrade strategies</summary>');
+    out.push('');
+    for (const s of noted) out.push(`- **${s.id}**${s.recommended ? ' (recommended)' : ''}: ${escape(s.note!)}`);
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
 
   out.push('### Before the upgrade');
   out.push('');

@@ -28,7 +28,10 @@ export function formatText(report: Report, options: TextOptions): string {
   out.push(bold('Upgrade path'));
   out.push(...describeHops(plan.hops, '  '));
   if (plan.strategies.length > 0) {
-    out.push(`  strategies: ${plan.strategies.map((s) => `${s.id}${s.recommended ? ' (recommended)' : ''}`).join(', ')}`);
+    // Each with its note: when it fits, and for hybrid nodes the order and version rule between
+    // control and data planes, which an operator needs before choosing.
+    out.push('  strategies:');
+    for (const s of plan.strategies) out.push(`    ${s.id}${s.recommended ? ' (recommended)' : ''}${s.note ? `: ${s.note}` : ''}`);
   }
   for (const alt of plan.alternatives) {
     // From the alternative's own start, so that it does not read as a route beginning at its first stop.

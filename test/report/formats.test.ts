@@ -34,6 +34,11 @@ describe('markdown', () => {
     expect(stdout).toMatch(/^Upgrade path: `2\.4\.1\.0` → `2\.8\.2\.x` → `3\.4\.x`/m);
   });
 
+  it('lists the strategies with their notes under the upgrade path', async () => {
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.8', '--to', '3.4', '--topology', 'hybrid', '--role', 'control_plane', '--format', 'markdown', '--fail-on', 'none']);
+    expect(stdout).toMatch(/<details><summary>Upgrade strategies<\/summary>\n\n- \*\*dual-cluster\*\* \(recommended\): when there is hardware .*control planes before data planes/);
+  });
+
   it('gives a DB-less node the declarative backup and no keyring step', async () => {
     const { stdout } = await runCli(['check', DBLESS, '--from', '2.6', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
     expect(stdout).toContain('**Back up the declarative configuration**');
@@ -97,6 +102,14 @@ describe('text', () => {
     // e-cite/ansible-default-debian-configs: a 2.3 DB-less node; the LTS alternative passes 2.8.
     const { stdout } = await runCli(['check', DBLESS, '--from', '2.3.2', '--to', '3.4', '--fail-on', 'none', '--no-color']);
     expect(stdout).toMatch(/^ {2}alternative \(lts-direct\): 2\.3\.2 -> 2\.8\.x -> 3\.4\.x/m);
+  });
+
+  // The strategies' notes (when each fits; for hybrid nodes, control planes first and the 2.x/3.x
+  // major rule) reached only JSON and SARIF.
+  it('lists each upgrade strategy with its note', async () => {
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.8', '--to', '3.4', '--topology', 'hybrid', '--role', 'control_plane', '--fail-on', 'none', '--no-color']);
+    expect(stdout).toMatch(/^ {2}strategies:\n {4}dual-cluster \(recommended\): when there is hardware .*upgrade control planes before data planes/m);
+    expect(stdout).toMatch(/^ {4}in-place \(recommended\): when resources are short/m);
   });
 });
 
