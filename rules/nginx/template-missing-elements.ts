@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, TEMPLATE_REQUIREMENTS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-utils';
+import { anchorFor, conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
 
 export default defineRule<'missing'>({
   id: 'nginx/template-missing-elements',
@@ -27,6 +27,8 @@ export default defineRule<'missing'>({
       const reported = new Set<string>();
       for (const req of TEMPLATE_REQUIREMENTS) {
         if (ctx.plan.to.lt(KongVersion.parse(req.introducedIn)) || !carriesScope(template, req.scope)) continue;
+        const carrier = req.onlyWith ? findElement(template, req.onlyWith, req.scope) : undefined;
+        if (req.onlyWith && !carrier) continue;
         const verdict = evaluate(req.appliesWhen, ctx.plan, conf);
         if (verdict.holds === 'no') continue;
         if (req.anyOf.some((probe) => findElement(template, probe, req.scope))) continue;
@@ -34,7 +36,7 @@ export default defineRule<'missing'>({
         reported.add(req.id);
         ctx.report({
           messageId: 'missing',
-          at: anchorFor(template, req.scope),
+          at: carrier ? originAt(template, carrier) : anchorFor(template, req.scope),
           severity: severityFor(req.severity, verdict),
           since: ctx.crosses(req.introducedIn) ? req.introducedIn : undefined,
           data: {

@@ -22,6 +22,8 @@ export type ElementProbe =
   | { kind: 'lua'; text: string }
   | { kind: 'injection-list'; name: string }
   | { kind: 'placeholder'; name: string }
+  /** An nginx variable the template declares with `set $name ...` (name without the `$`). */
+  | { kind: 'variable'; name: string }
   /** A `listen unix:` socket under the PREFIX placeholder instead of SOCKET_PATH. */
   | { kind: 'prefix-socket'; only?: string[]; except?: string[] };
 
@@ -66,6 +68,8 @@ export interface TemplateRequirement extends TemplateChangeBase {
   anyOf: ElementProbe[];
   /** An earlier requirement whose finding already asks for the fix that settles this one too. */
   coveredBy?: string;
+  /** The requirement holds only for templates that have this element (the proxy location). */
+  onlyWith?: ElementProbe;
 }
 
 /** An element the stock template dropped because the new version no longer supports it. */
@@ -210,6 +214,22 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     breakingChange: 'nginx-template-new-dns-client-dict',
     sources: [T('3.7.1..3.8.1'), DIGEST('3.7 -> 3.8')],
   },
+  // Kong's access phase writes these nginx variables on every proxied request; nginx knows a
+  // variable only when some `set $name` declares it, and ngx.var refuses to write an unknown
+  // one, so a proxy location copied from an older template answers every request with a 500.
+  ...([
+    { name: 'upstream_x_forwarded_prefix', since: '2.1.0', tags: '2.0.5..2.1.4' },
+    { name: 'upstream_x_forwarded_path', since: '2.2.0', tags: '2.1.4..2.2.2' },
+    { name: 'upstream_via', since: '3.8.0', tags: '3.7.1..3.8.1' },
+  ] as const).map(({ name, since, tags }): TemplateRequirement => ({
+    id: `nginx.variable.${name.replace(/_/g, '-')}`, introducedIn: since, scope: 'http',
+    element: `\`set $${name} '';\` in the proxy location`,
+    anyOf: [{ kind: 'variable', name }],
+    onlyWith: { kind: 'handler', name: 'access' },
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
+    consequence: `Kong's access phase writes \`$${name}\` on every proxied request and nginx refuses to write an undeclared variable ("not found for writing"), so every proxied request fails with a 500`,
+    sources: [T(tags), { kind: 'repo', ref: `Kong/kong:kong/runloop/handler.lua@${since} (access after: var.${name} = ...)` }],
+  })),
   {
     id: 'nginx.ssl-client-hello', introducedIn: '3.9.0', scope: 'http',
     element: '`ssl_client_hello_by_lua_block { Kong.ssl_client_hello() }`',

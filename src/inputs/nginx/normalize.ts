@@ -14,7 +14,9 @@ export interface NormalizedLine {
   line: number;
 }
 
-const LONG_BRACKET_OPEN = /^\s*return\s*\[(=*)\[\n?/;
+// Leading blank lines and Lua comments may come first: Kong Enterprise's own templates open with
+// a `-- This software is copyright Kong Inc.` licence header, and forks add SPDX headers the same way.
+const LONG_BRACKET_OPEN = /^(?:\s*(?:--\[(=*)\[[\s\S]*?\]\1\]|--[^\n]*))*\s*return\s*\[(=*)\[\n?/;
 
 /**
  * Kong's templates are Lua files (`return [[ ... ]]`); users often copy that file as is. Returns
@@ -25,7 +27,7 @@ export function unwrapLuaTemplate(text: string): { body: string; lineOffset: num
   const open = LONG_BRACKET_OPEN.exec(lf);
   if (!open) return { body: lf, lineOffset: 0, wrapped: false };
   const rest = lf.slice(open[0].length);
-  const closer = `]${open[1]}]`;
+  const closer = `]${open[2]}]`;
   const close = rest.indexOf(closer);
   const lineOffset = open[0].split('\n').length - 1;
   return { body: close < 0 ? rest : rest.slice(0, close), lineOffset, wrapped: true };

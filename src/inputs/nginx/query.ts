@@ -67,6 +67,9 @@ export function findOccurrences(template: NginxTemplate, probe: ElementProbe, sc
       return e.directives.filter(({ directive, context }) => directive.lua?.code.includes(probe.text) && inScope(context)).map(occurrenceOf);
     case 'injection-list':
       return e.injectionLists.filter((l) => l.name === probe.name).map((l) => ({ at: l.at }));
+    case 'variable':
+      return e.directives.filter(({ directive, context }) =>
+        directive.name === 'set' && directive.args[0]?.value === `$${probe.name}` && inScope(context)).map(occurrenceOf);
     case 'placeholder':
       return template.parsed.placeholders.filter((p) => p.name === probe.name).map((p) => ({ at: p.at }));
     case 'prefix-socket':

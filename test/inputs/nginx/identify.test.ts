@@ -29,6 +29,17 @@ describe('normalisation matches the fingerprint facts', () => {
     expect({ body, lineOffset, wrapped }).toEqual({ body: 'charset UTF-8;\n', lineOffset: 1, wrapped: true });
     expect(normalizeTemplate(body, lineOffset)[0]).toMatchObject({ text: 'charset UTF-8;', line: 2 });
   });
+
+  it('unwraps the wrapper behind a Lua comment header (licence or SPDX lines)', () => {
+    const text = '-- SPDX-License-Identifier: Apache-2.0\n--[[ block\ncomment ]]\n\nreturn [[\ncharset UTF-8;\n]]\n';
+    const { body, lineOffset, wrapped } = unwrapLuaTemplate(text);
+    expect({ body, lineOffset, wrapped }).toEqual({ body: 'charset UTF-8;\n', lineOffset: 5, wrapped: true });
+    expect(normalizeTemplate(body, lineOffset)[0]).toMatchObject({ text: 'charset UTF-8;', line: 6 });
+  });
+
+  it('leaves text alone when Lua comments precede something other than the wrapper', () => {
+    expect(unwrapLuaTemplate('-- note\nhttp {}\n').wrapped).toBe(false);
+  });
 });
 
 describe('identifyTemplate', () => {

@@ -43,9 +43,10 @@ describe('fixture templates and their expected findings', () => {
     ]);
   });
 
-  it('3.4-http-copy.conf, 3.4 -> 3.9: sockets, HTTP/2, client hello, duplicate lua_ssl line', async () => {
+  it('3.4-http-copy.conf, 3.4 -> 3.9: sockets, HTTP/2, client hello, duplicate lua_ssl line, the Via variable', async () => {
     expect(await findingsFor({ name: '3.4', conf: '', from: '3.4.2', to: '3.9.3', inputs: fixtureTemplates('3.4-http-copy.conf') })).toEqual([
       'blocker nginx/template-directives:duplicateWithInclude',
+      'blocker nginx/template-missing-elements:missing nginx.variable.upstream-via',
       'blocker nginx/template-obsolete-elements:obsolete nginx.prefix-sockets',
       'info nginx/template-identified:customised 3.2.0 - 3.4.2',
       'warning nginx/template-missing-elements:missing nginx.http2-on',

@@ -116,3 +116,53 @@ describe('nginx-inject.conf only carries LMDB settings for DB-less nodes and dat
     ],
   });
 });
+
+describe('variables the access phase writes', () => {
+  // An http copy reduced to a proxy location in the 2.0 shape: no `$upstream_x_forwarded_path`.
+  const proxyCopy = (sets: string[]) => inlineTemplate([
+    "lua_shared_dict kong 5m;",
+    "init_by_lua_block {",
+    "    Kong = require 'kong'",
+    "    Kong.init()",
+    "}",
+    "server {",
+    "    server_name kong;",
+    "    listen 0.0.0.0:8000;",
+    "    location / {",
+    ...sets.map((name) => `        set $${name} '';`),
+    "        access_by_lua_block {",
+    "            Kong.access()",
+    "        }",
+    "        proxy_pass $upstream_scheme://kong_upstream$upstream_uri;",
+    "    }",
+    "}",
+    "",
+  ].join('\n'), 'nginx_kong.lua');
+
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'a proxy location that declares both forwarded variables is fine on 2.2', conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_x_forwarded_prefix', 'upstream_x_forwarded_path']) },
+      { name: 'on 2.1 only the prefix variable is written', conf: '', from: '2.0.4', to: '2.1.4', inputs: proxyCopy(['upstream_x_forwarded_prefix']) },
+      {
+        name: 'a copy without Kong.access (admin-only) needs no proxy variables',
+        conf: '', from: '2.0.4', to: '2.2.2',
+        inputs: inlineTemplate("server {\n    server_name kong_admin;\n    location / {\n        content_by_lua_block {\n            Kong.admin_content()\n        }\n    }\n}\n", 'nginx_kong.lua'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a 2.0 proxy location on 2.2: the path variable is undeclared, every proxied request fails',
+        conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_x_forwarded_prefix']),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 12, data: { fact: 'nginx.variable.upstream-x-forwarded-path' }, message: 'not found for writing' }],
+      },
+      {
+        name: 'a 1.x proxy location on 2.2 lacks both',
+        conf: '', from: '1.5.1', to: '2.2.2', inputs: proxyCopy([]),
+        findings: [
+          { messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-x-forwarded-prefix' } },
+          { messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-x-forwarded-path' } },
+        ],
+      },
+    ],
+  });
+});

@@ -42,7 +42,7 @@ ruleTester.run(rule, {
     {
       name: '3.4 http copy on 3.8: worker events still listen under the prefix',
       conf: '', from: '3.4.2', to: '3.8.1', inputs: fixtureTemplates('3.4-http-copy.conf'),
-      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 193, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 196, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
     },
     {
       name: 'control plane with the 3.1 wRPC handler cannot serve data planes on 3.2',
