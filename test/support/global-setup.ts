@@ -5,10 +5,14 @@
 // server of your own instead (another PostgreSQL major, as real Kong installations run 12-17):
 // nothing is started or stopped, and each test file still creates and drops its own database.
 
+import { randomBytes } from 'node:crypto';
 import { ENV_KEY, externalTestServer, serverMajor, startTestServer } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
-  const server = externalTestServer(process.env.KONG_PREFLIGHT_TEST_PG_SERVER) ?? (await startTestServer());
+  const external = externalTestServer(process.env.KONG_PREFLIGHT_TEST_PG_SERVER);
+  const server = external ?? (await startTestServer());
   server.major = await serverMajor(server);
+  // A server of the user's keeps its databases after the run: name this run's, to drop them after.
+  if (external) server.runId = `r${randomBytes(3).toString('hex')}_`;
   process.env[ENV_KEY] = JSON.stringify(server);
 }

@@ -20,6 +20,11 @@ export interface TestServer {
   dataDir: string;
   /** The server's major version, read once by the global setup (tests of version-bound behaviour need it). */
   major?: number;
+  /**
+   * Names this run's shared databases. An external server outlives the run: without it a scenario
+   * written "just now" (recent-writes-2.8) would be met again, hours old, by the next run.
+   */
+  runId?: string;
 }
 
 /** A database created for one test file. */
@@ -115,6 +120,21 @@ export function externalTestServer(url: string | undefined): TestServer | undefi
     password: decodeURIComponent(parsed.password),
     dataDir: '',
   };
+}
+
+/** Drops the shared databases of this run from an external server (global teardown). */
+export async function dropRunDatabases(server: TestServer): Promise<void> {
+  if (!server.runId) return;
+  const admin = await adminClient('postgres', server);
+  try {
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`shared\\_${server.runId}%`]);
+    for (const { datname } of rows) {
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [datname]);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Stops the server started in this process (global teardown, demo script). */
@@ -308,7 +328,7 @@ async function openShared(scenario: string, server: TestServer): Promise<TestDat
   // The name changes with the fixture text, so an edited fixture never meets a stale copy.
   const hash = createHash('sha1');
   for (const file of files) hash.update(file).update(readFileSync(file));
-  const database = `shared_${scenario.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30)}_${hash.digest('hex').slice(0, 8)}`;
+  const database = `shared_${server.runId ?? ''}${scenario.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30)}_${hash.digest('hex').slice(0, 8)}`;
   const admin = await adminClient('postgres', server);
   try {
     let created = false;
