@@ -46,3 +46,4 @@ describe('entities/route-regex-path-without-tilde and decK templates', () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths:\n  - /${{ env "DECK_USERNAME" }}/(\\d+)\n')).toEqual(['regexWithoutTilde warning @4']);
   });
 });
+
