@@ -10,6 +10,7 @@ import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-pa
 import {
   isRegexFor2x, migrate2xPath, normalizePrefixPath, normalizeRegexPath, normalizeTildePath, ROUTE_PATH_NORMALIZATION as NORMALIZATION,
 } from '../../src/knowledge/entities/route-path-migration';
+import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
@@ -34,14 +35,14 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes' |
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
-    plainEncoded: '{{entity}}: path `{{path}}` is not in normalized form: Kong 2.x matched it as `{{decoded}}`, 3.x compares it as written with the normalized request path (so it never matches) and 3.1+ refuses it; write `{{decoded}}`.',
-    regexEncoded: '{{entity}}: regex `{{path}}` holds escapes the 2.x router decoded and 3.x matches literally, so it stops matching the normalized request path; write `{{decoded}}`.',
+    plainEncoded: '{{entity}}: path `{{path}}` is not in normalized form: Kong 2.x matched it as `{{decoded}}`, 3.x compares it as written with the normalized request path (so it never matches) and 3.1+ refuses it; write `{{decoded}}`.{{deck}}',
+    regexEncoded: '{{entity}}: regex `{{path}}` holds escapes the 2.x router decoded and 3.x matches literally, so it stops matching the normalized request path; write `{{decoded}}`.{{deck}}',
     migrationDecodes: '{{entity}}: stored path `{{path}}` is rewritten as `{{decoded}}` by the 3.0 migration (same matching); write that form in files and scripts.',
     normalizedOnLoad: '{{entity}}: path `{{path}}` is rewritten as `{{decoded}}` when Kong loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `{{decoded}}` when converting the file to 3.0.',
   },
-  remediation: 'Write paths as Kong normalizes them: unreserved and other characters literally, percent-encoding (upper case) only for reserved characters, no `.` or `..` segments. `--fix-output` writes that form.',
+  remediation: 'Write paths as Kong normalizes them: unreserved and other characters literally, percent-encoding (upper case) only for reserved characters, no `.` or `..` segments. `--fix-output` writes that form; decK\'s `file convert` does not.',
   docsUrl: BREAKING_CHANGES_PAGE,
-  sources: [...FACTS.sources, ...NORMALIZATION.sources],
+  sources: [...FACTS.sources, ...NORMALIZATION.sources, ...DECK_CONVERT_FACTS.sources],
   check(ctx) {
     const refused = ctx.crosses(NORMALIZATION.normalizedPrefixRequiredIn);
     return {
@@ -61,7 +62,7 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes' |
           const kind: Kind = path.startsWith('~') ? 'tilde' : isRegexFor2x(withoutDeckTemplates(path)) ? 'regex' : 'plain';
           const form = threeXForm(path, kind);
           if (!needsNormalizing(path, kind, form)) return;
-          const data = { entity: label, path, decoded: form };
+          const data = { entity: label, path, decoded: form, deck: deckDifference(path, entity.documentPath, form) };
           if (kind === 'plain') ctx.report({ messageId: 'plainEncoded', severity: refused ? 'blocker' : 'warning', at, data });
           else ctx.report({ messageId: 'regexEncoded', at, data });
         });

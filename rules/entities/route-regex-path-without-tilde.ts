@@ -6,6 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { normalizeRegexPath, ROUTE_PATH_NORMALIZATION } from '../../src/knowledge/entities/route-path-migration';
+import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
@@ -31,14 +32,14 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
-    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `{{migrated}}`.',
-    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.',
+    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `{{migrated}}`.{{deck}}',
+    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.{{deck}}',
     migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `{{migrated}}` in the 3.0 migration (same matching); files and scripts must write that form from then on.',
     prefixedOnLoad: '{{entity}}: path `{{path}}` is a 2.x regex; Kong rewrites it as `{{migrated}}` when it loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `{{migrated}}` when converting the file to 3.0.',
   },
   remediation: 'Prefix regex paths with `~` in every file and script that writes routes (decK `file convert` only handles routes nested under services; `--fix-output` handles both).',
   docsUrl: BREAKING_CHANGES_PAGE,
-  sources: [...FACTS.sources, ...ROUTE_PATH_NORMALIZATION.sources.slice(0, 2)],
+  sources: [...FACTS.sources, ...ROUTE_PATH_NORMALIZATION.sources.slice(0, 2), ...DECK_CONVERT_FACTS.sources],
   check(ctx) {
     return {
       route(entity) {
@@ -46,16 +47,18 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
           if (!isRegexIn2x(path)) return;
           const migrated = migratedRegex(path);
           const data = { entity: entityLabel(entity), path, migrated };
+          // Said only of files: the note compares with what decK would write for this one.
+          const deck = () => deckDifference(path, entity.documentPath, migrated);
           if (fromDatabase(entity)) {
             ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (entity.pathsMigratedOnLoad) {
             // kong.conf names this 1.1/2.1 file: Kong upgrades it as it loads it, so routing keeps working.
             ctx.report({ messageId: 'prefixedOnLoad', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (FACTS.regexMetacharacters.test(path)) {
-            ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data });
+            ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data: { ...data, deck: deck() } });
           } else {
             const character = [...path].find((c) => !FACTS.plainPathCharacters.test(c)) ?? '';
-            ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character } });
+            ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character, deck: deck() } });
           }
         });
       },

@@ -40,6 +40,23 @@ describe('entities/route-path-percent-encoded', () => {
   });
 });
 
+// decK's 2.x -> 3.x convert only prefixes `~` on routes nested under services, and never
+// decodes or normalizes (Kong/deck convert/route_updates.go@4657ee37).
+describe('entities/route-path-percent-encoded: what decK would write instead', () => {
+  it('a nested regex: decK adds the `~` and keeps the escape', async () => {
+    await runRuleOnText(rule, to34, 'services:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths: ["/item%2E(\\\\d+)"]\n');
+    expect(messagesOfLastRun()).toEqual([expect.stringContaining('`deck file convert` would write `~/item%2E(\\d+)`: it adds the `~` but keeps the escapes.')]);
+  });
+  it('a top-level regex: decK leaves the route as written', async () => {
+    await runRuleOnText(rule, to34, 'routes:\n- name: r\n  paths: ["/item%2E(\\\\d+)"]\n');
+    expect(messagesOfLastRun()).toEqual([expect.stringContaining('it converts only routes nested under services')]);
+  });
+  it('a plain path: decK does not normalize it, nested or not', async () => {
+    await runRuleOnText(rule, to34, 'services:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths: [/my%20docs]\n');
+    expect(messagesOfLastRun()).toEqual([expect.stringContaining('it does not normalize paths')]);
+  });
+});
+
 // kong/db/declarative/migrations/route_path.lua@3.4.0: Kong runs every path of a 1.1/2.1 file it
 // loads itself through migrate_path, so routing keeps working; decK and other tools do not.
 describe('entities/route-path-percent-encoded on a file Kong loads itself', () => {
