@@ -100,6 +100,25 @@ describe('declarative converter round trip', () => {
     ]);
   });
 
+  // kong/llm/drivers/openai.lua@3.9.3 takes the host from upstream_url: a path moved there (as
+  // decK's convert/plugin_updates_310.go@4657ee37 does) would leave requests without one.
+  it('leaves an AI upstream_path for the operator, and still moves the Redis timeout of the same file', async () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config:\n    route_type: llm/v1/chat\n    model:\n      provider: openai\n      options:\n        upstream_path: /v1/chat/completions\n'
+      + '- name: rate-limiting-advanced\n  config:\n    limit: [10]\n    window_size: [60]\n    strategy: redis\n    redis:\n      timeout: 1500\n';
+    const plan = { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' as const };
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan(plan));
+    expect(text).toContain('upstream_path: /v1/chat/completions');
+    expect(text).not.toContain('upstream_url');
+    expect(conversions.map((c) => c.description)).not.toContainEqual(expect.stringContaining('upstream_path'));
+    expect(conversions.map((c) => c.description)).toContainEqual(expect.stringContaining('config.redis.timeout -> config.redis.connect_timeout'));
+    const dir = mkdtempSync(join(tmpdir(), 'kp-ai-'));
+    writeFileSync(join(dir, 'kong.yml'), text);
+    const after = await runOnFiles(plan, ['kong.yml'], dir);
+    expect(after.findings.filter((f) => f.ruleId === 'entities/plugin-field-renamed').map((f) => f.message)).toEqual([
+      expect.stringContaining('config.model.options.upstream_path'),
+    ]);
+  });
+
   it('a 2.1 file converted on a 3.x-only path gets its regex paths migrated with its version', () => {
     const source = '_format_version: "2.1"\nroutes:\n- name: users\n  paths:\n  - /users/\\d+$\n  - /health\n';
     const { text } = convertDeclarative('kong.yml', source, handPlan({ from: '3.4.0', to: '3.9.0' }));
