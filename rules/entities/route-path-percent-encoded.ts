@@ -1,48 +1,70 @@
-// Flags route paths holding percent-escapes of unreserved characters (`%2D` for `-`): from 3.0
-// Kong no longer decodes them. A plain path must be written normalized, and a regex escape no
-// longer matches the decoded character of the (normalized) request path.
+// Flags route paths that are not in the form Kong 3.x matches: the 2.x router normalized every
+// path before matching (escapes decoded but for reserved characters, dot segments removed),
+// 3.x compares a path as written with the normalized request path, and from 3.1 refuses a
+// prefix path that is not normalized. Kong's own migration rewrites stored paths; files keep
+// what they say. The rule keeps its first name: percent-escapes are the common case.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
+import {
+  isRegexFor2x, migrate2xPath, normalizePrefixPath, normalizeRegexPath, normalizeTildePath, ROUTE_PATH_NORMALIZATION as NORMALIZATION,
+} from '../../src/knowledge/entities/route-path-migration';
+import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
-const UNRESERVED = /[A-Za-z0-9._~-]/;
+type Kind = 'plain' | 'regex' | 'tilde';
 
-/** Decodes escapes of unreserved characters only; reserved ones (`%2F`) keep their meaning. */
-export function decodeUnreserved(path: string): string {
-  return path.replace(/%([0-9A-Fa-f]{2})/g, (whole, hex: string) => {
-    const char = String.fromCharCode(parseInt(hex, 16));
-    return UNRESERVED.test(char) ? char : whole;
-  });
+/** How 3.x must read the path to match what 2.x matched, with the `~` a 2.x regex needs. */
+function threeXForm(path: string, kind: Kind): string {
+  if (kind === 'tilde') return normalizeTildePath(path);
+  return kind === 'regex' ? `~${normalizeRegexPath(path)}` : normalizePrefixPath(path);
 }
 
-export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes'>({
+/** True when the 3.x form differs from the path by more than the `~` (route-regex-path-without-tilde's part). */
+function needsNormalizing(path: string, kind: Kind, form: string): boolean {
+  return kind === 'regex' ? form.slice(1) !== path : form !== path;
+}
+
+export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes' | 'normalizedOnLoad'>({
   id: 'entities/route-path-percent-encoded',
-  description: 'Reports route paths with percent-encoded unreserved characters, which 3.x no longer decodes.',
+  description: 'Reports route paths not in the normalized form 3.x matches and 3.1+ requires: escapes of anything but reserved characters, lower-case escapes, dot segments.',
   severity: 'warning',
   catalog: ['route-path-percent-encoding-normalization'],
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
-    plainEncoded: '{{entity}}: path `{{path}}` is not normalized; 3.x wants `{{decoded}}` (Kong refuses non-normalized plain paths in 3.0-format files).',
-    regexEncoded: '{{entity}}: regex `{{path}}` holds escapes 3.x no longer decodes, so it stops matching the normalized request path; write `{{decoded}}`.',
-    migrationDecodes: '{{entity}}: stored path `{{path}}` is rewritten as `{{decoded}}` by the 3.0 migration; write that form in files and scripts.',
+    plainEncoded: '{{entity}}: path `{{path}}` is not in normalized form: Kong 2.x matched it as `{{decoded}}`, 3.x compares it as written with the normalized request path (so it never matches) and 3.1+ refuses it; write `{{decoded}}`.{{deck}}',
+    regexEncoded: '{{entity}}: regex `{{path}}` holds escapes the 2.x router decoded and 3.x matches literally, so it stops matching the normalized request path; write `{{decoded}}`.{{deck}}',
+    migrationDecodes: '{{entity}}: stored path `{{path}}` is rewritten as `{{decoded}}` by the 3.0 migration (same matching); write that form in files and scripts.',
+    normalizedOnLoad: '{{entity}}: path `{{path}}` is rewritten as `{{decoded}}` when Kong loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `{{decoded}}` when converting the file to 3.0.',
   },
-  remediation: 'Write unreserved characters literally; keep percent-encoding only for reserved characters.',
+  remediation: 'Write paths as Kong normalizes them: unreserved and other characters literally, percent-encoding (upper case) only for reserved characters, no `.` or `..` segments. `--fix-output` writes that form; decK\'s `file convert` does not.',
   docsUrl: BREAKING_CHANGES_PAGE,
-  sources: [...FACTS.sources],
+  sources: [...FACTS.sources, ...NORMALIZATION.sources, ...DECK_CONVERT_FACTS.sources],
   check(ctx) {
+    const refused = ctx.crosses(NORMALIZATION.normalizedPrefixRequiredIn);
     return {
       route(entity) {
         forEachRoutePath(entity, (path, index) => {
-          if (!FACTS.unreservedEscape.test(path)) return;
-          const decoded = decodeUnreserved(path);
-          const data = { entity: entityLabel(entity), path, decoded };
           const at = entity.at(['paths', index]);
-          if (fromDatabase(entity)) ctx.report({ messageId: 'migrationDecodes', severity: 'info', at, data });
-          else ctx.report({ messageId: path.startsWith('~') || !FACTS.plainPathCharacters.test(withoutDeckTemplates(path)) ? 'regexEncoded' : 'plainEncoded', at, data });
+          const label = entityLabel(entity);
+          if (fromDatabase(entity) || (entity.pathsMigratedOnLoad && !path.startsWith('~'))) {
+            // Kong rewrites these itself, with migrate_path: say what it writes.
+            const migrated = migrate2xPath(path);
+            const kind: Kind = isRegexFor2x(path) ? 'regex' : 'plain';
+            if (!needsNormalizing(path, kind, migrated)) return;
+            const messageId = fromDatabase(entity) ? 'migrationDecodes' : 'normalizedOnLoad';
+            ctx.report({ messageId, severity: 'info', at, data: { entity: label, path, decoded: migrated } });
+            return;
+          }
+          const kind: Kind = path.startsWith('~') ? 'tilde' : isRegexFor2x(withoutDeckTemplates(path)) ? 'regex' : 'plain';
+          const form = threeXForm(path, kind);
+          if (!needsNormalizing(path, kind, form)) return;
+          const data = { entity: label, path, decoded: form, deck: deckDifference(path, entity.documentPath, form) };
+          if (kind === 'plain') ctx.report({ messageId: 'plainEncoded', severity: refused ? 'blocker' : 'warning', at, data });
+          else ctx.report({ messageId: 'regexEncoded', at, data });
         });
       },
     };

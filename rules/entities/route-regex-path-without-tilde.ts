@@ -5,6 +5,8 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
+import { normalizeRegexPath, ROUTE_PATH_NORMALIZATION } from '../../src/knowledge/entities/route-path-migration';
+import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
@@ -17,6 +19,11 @@ export function isRegexIn2x(path: string): boolean {
   return !path.startsWith('~') && !FACTS.plainPathCharacters.test(withoutDeckTemplates(path));
 }
 
+/** The 3.x form of a 2.x regex: `~` and its escapes decoded as the 3.0 migration decodes them. */
+function migratedRegex(path: string): string {
+  return `~${normalizeRegexPath(path)}`;
+}
+
 export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix' | 'prefixedOnLoad'>({
   id: 'entities/route-regex-path-without-tilde',
   description: 'Reports route paths that were regexes in 2.x but lack the `~` prefix 3.x requires.',
@@ -25,30 +32,33 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   inputs: ['entities'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
-    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `~{{path}}`.',
-    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.',
-    migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `~{{path}}` in the 3.0 migration (same matching); files and scripts must write the `~` form from then on.',
-    prefixedOnLoad: '{{entity}}: path `{{path}}` is a 2.x regex; Kong adds the `~` when it loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `~{{path}}` when converting the file to 3.0.',
+    regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `{{migrated}}`.{{deck}}',
+    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.{{deck}}',
+    migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `{{migrated}}` in the 3.0 migration (same matching); files and scripts must write that form from then on.',
+    prefixedOnLoad: '{{entity}}: path `{{path}}` is a 2.x regex; Kong rewrites it as `{{migrated}}` when it loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `{{migrated}}` when converting the file to 3.0.',
   },
   remediation: 'Prefix regex paths with `~` in every file and script that writes routes (decK `file convert` only handles routes nested under services; `--fix-output` handles both).',
   docsUrl: BREAKING_CHANGES_PAGE,
-  sources: [...FACTS.sources],
+  sources: [...FACTS.sources, ...ROUTE_PATH_NORMALIZATION.sources.slice(0, 2), ...DECK_CONVERT_FACTS.sources],
   check(ctx) {
     return {
       route(entity) {
         forEachRoutePath(entity, (path, index) => {
           if (!isRegexIn2x(path)) return;
-          const data = { entity: entityLabel(entity), path };
+          const migrated = migratedRegex(path);
+          const data = { entity: entityLabel(entity), path, migrated };
+          // Said only of files: the note compares with what decK would write for this one.
+          const deck = () => deckDifference(path, entity.documentPath, migrated);
           if (fromDatabase(entity)) {
             ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (entity.pathsMigratedOnLoad) {
             // kong.conf names this 1.1/2.1 file: Kong upgrades it as it loads it, so routing keeps working.
             ctx.report({ messageId: 'prefixedOnLoad', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (FACTS.regexMetacharacters.test(path)) {
-            ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data });
+            ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data: { ...data, deck: deck() } });
           } else {
             const character = [...path].find((c) => !FACTS.plainPathCharacters.test(c)) ?? '';
-            ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character } });
+            ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character, deck: deck() } });
           }
         });
       },

@@ -15,6 +15,7 @@ import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
 import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
+import { migrate2xPath, normalizeRegexPath } from '../knowledge/entities/route-path-migration';
 import type { FieldRename, FieldPathText } from '../knowledge/entities/types';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isEmptyValue, isSet, matches, toFieldPath } from '../model/field-paths';
@@ -38,22 +39,13 @@ export interface ConvertResult {
   conversions: Conversion[];
 }
 
-const REGEX_META = new Set(['.', '-', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '\\', '|']);
-const UNRESERVED = /[A-Za-z0-9._~-]/;
-
 /**
- * A 2.x path as Kong's own 3.0 migration rewrites it: regexes get `~` and their escapes of
- * unreserved characters decoded (escaped again when the character means something to a regex);
- * plain paths get those escapes decoded.
+ * A 2.x path as Kong's own 3.0 migration rewrites it (route-path-migration.ts): regexes get `~`
+ * and their escapes decoded (backslash-escaped when the character means something to a regex);
+ * plain paths get Kong's normalization, which 3.1+ also requires of them.
  */
 export function migratePath(path: string): string {
-  const isRegex = !ROUTE_PATH_FACTS.plainPathCharacters.test(path);
-  const decoded = path.replace(/%([0-9A-Fa-f]{2})/g, (whole, hex: string) => {
-    const char = String.fromCharCode(parseInt(hex, 16));
-    if (!UNRESERVED.test(char)) return whole.toUpperCase();
-    return isRegex && REGEX_META.has(char) ? `\\${char}` : char;
-  });
-  return isRegex ? `~${decoded}` : decoded;
+  return migrate2xPath(path);
 }
 
 /** The key a finding is known by, to compare with Conversion.key. */
@@ -173,7 +165,7 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, 
       doc.setIn(abs(route, ['paths', index]), migrated);
       const ruleId = migrated.startsWith('~') ? 'entities/route-regex-path-without-tilde' : 'entities/route-path-percent-encoded';
       record(ruleId, entityLabel(route), path, `${where(route, ['paths', index])}: path ${path} -> ${migrated}`);
-      if (migrated.startsWith('~') && ROUTE_PATH_FACTS.unreservedEscape.test(path)) {
+      if (migrated.startsWith('~') && normalizeRegexPath(path) !== path) {
         record('entities/route-path-percent-encoded', entityLabel(route), path, `${where(route, ['paths', index])}: escapes decoded`);
       }
     });

@@ -56,6 +56,8 @@ export interface Entity {
    * declarative file named by declarative_config): its 2.x-style regex paths get their `~`.
    */
   pathsMigratedOnLoad?: boolean;
+  /** For an entity of a declarative file: its place in the document (`['services', 0, 'routes', 2]`). */
+  readonly documentPath?: (string | number)[];
   /** Where the entity itself starts. */
   origin: Origin;
   /** Where one of its fields is written (its own text, or a shared one); falls back to the entity's origin. */

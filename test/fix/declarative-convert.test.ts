@@ -26,6 +26,15 @@ describe('migratePath', () => {
     expect(migratePath('/keep%2fslash')).toBe('/keep%2Fslash');
     expect(migratePath('/plain')).toBe('/plain');
   });
+
+  // kong/tools/uri.lua@3.0.0 normalize(path, true), which the migration runs on plain paths and
+  // 3.1+ requires of them (kong/db/schema/typedefs.lua@3.1.0); fixtures/route-paths holds more.
+  it('decodes every escape but reserved ones, and removes dot segments, as Kong does', () => {
+    expect(migratePath('/docs%20v2')).toBe('/docs v2');
+    expect(migratePath('/a%7Bb%7D(\\d+)')).toBe('~/a\\{b\\}(\\d+)');
+    expect(migratePath('/v1/./users')).toBe('/v1/users');
+    expect(migratePath('/static-v1.2/files')).toBe('/static-v1.2/files');
+  });
 });
 
 describe('declarative converter round trip', () => {
@@ -75,6 +84,39 @@ describe('declarative converter round trip', () => {
     expect(text).toMatch(/window_size:\n\s+- 60/);
     expect(text).toMatch(/connect_timeout: 1500\n\s+send_timeout: 1500\n\s+read_timeout: 1500/);
     expect(text).not.toMatch(/\btimeout: 1500/);
+  });
+
+  // decK's converter (Kong/deck convert/route_updates.go@4657ee37) only adds the `~`; Kong's
+  // migration (migrate_path_280_300.lua@3.0.0) also normalizes, and 3.1+ refuses the rest.
+  it('writes paths as Kong\'s migration does, where decK would only add a `~`', () => {
+    const source = '_format_version: "1.1"\nservices:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths:\n    - /docs%20v2\n    - /item%2E(\\d+)\n    - /plain\n';
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan({ from: '2.8.2', to: '3.4.0' }));
+    expect(text).toContain('    - /docs v2\n    - ~/item\\.(\\d+)\n    - /plain\n');
+    expect(conversions.map((c) => c.key)).toEqual([
+      'declarative/format-version||',
+      'entities/route-path-percent-encoded|route "r"|/docs%20v2',
+      'entities/route-regex-path-without-tilde|route "r"|/item%2E(\\d+)',
+      'entities/route-path-percent-encoded|route "r"|/item%2E(\\d+)',
+    ]);
+  });
+
+  // kong/llm/drivers/openai.lua@3.9.3 takes the host from upstream_url: a path moved there (as
+  // decK's convert/plugin_updates_310.go@4657ee37 does) would leave requests without one.
+  it('leaves an AI upstream_path for the operator, and still moves the Redis timeout of the same file', async () => {
+    const source = '_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config:\n    route_type: llm/v1/chat\n    model:\n      provider: openai\n      options:\n        upstream_path: /v1/chat/completions\n'
+      + '- name: rate-limiting-advanced\n  config:\n    limit: [10]\n    window_size: [60]\n    strategy: redis\n    redis:\n      timeout: 1500\n';
+    const plan = { from: '3.4.1.0', to: '3.10.0.0', edition: 'enterprise' as const };
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan(plan));
+    expect(text).toContain('upstream_path: /v1/chat/completions');
+    expect(text).not.toContain('upstream_url');
+    expect(conversions.map((c) => c.description)).not.toContainEqual(expect.stringContaining('upstream_path'));
+    expect(conversions.map((c) => c.description)).toContainEqual(expect.stringContaining('config.redis.timeout -> config.redis.connect_timeout'));
+    const dir = mkdtempSync(join(tmpdir(), 'kp-ai-'));
+    writeFileSync(join(dir, 'kong.yml'), text);
+    const after = await runOnFiles(plan, ['kong.yml'], dir);
+    expect(after.findings.filter((f) => f.ruleId === 'entities/plugin-field-renamed').map((f) => f.message)).toEqual([
+      expect.stringContaining('config.model.options.upstream_path'),
+    ]);
   });
 
   it('a 2.1 file converted on a 3.x-only path gets its regex paths migrated with its version', () => {

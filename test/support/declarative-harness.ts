@@ -84,5 +84,13 @@ export async function runRuleOnText(
   }
   const result = await runOnFiles(plan, [fileName], dir, kongConf, [rule]);
   if (result.notEvaluated.length > 0) throw new Error(`not evaluated: ${JSON.stringify(result.notEvaluated)}`);
+  lastMessages = result.findings.map((f) => f.message);
   return summarize(result.findings).map((line) => line.replace(`${rule.meta.id} `, ''));
+}
+
+let lastMessages: string[] = [];
+
+/** The messages of the findings of the last `runRuleOnText`, in report order. */
+export function messagesOfLastRun(): string[] {
+  return lastMessages;
 }

@@ -390,9 +390,17 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     from: 'config.model.options.upstream_path',
     to: 'config.model.options.upstream_url',
     status: 'deprecated',
-    summary: 'AI plugins deprecated model.options.upstream_path in favour of upstream_url in 3.10.',
-    remediation: 'Set config.model.options.upstream_url (a full URL) instead of upstream_path.',
-    sources: [digest('plugin-ai-deprecated-fields-3-10'), docs('3.10.0.0 AI plugins: deprecated settings'), deck('convert/plugin_updates_310.go')],
+    // upstream_path is a path on the provider's host, upstream_url the whole address: copied
+    // as it is (decK's convert does), `/v1/chat` would leave the request without a host.
+    valueShape: { kind: 'operator-reshapes' },
+    summary: 'AI plugins deprecated model.options.upstream_path in favour of upstream_url in 3.10; upstream_url takes the full URL (scheme, host, path), not the path alone.',
+    remediation: 'Set config.model.options.upstream_url to the provider\'s full URL ending in this path, then remove upstream_path.',
+    sources: [
+      digest('plugin-ai-deprecated-fields-3-10'), docs('3.10.0.0 AI plugins: deprecated settings'),
+      deck('convert/plugin_updates_310.go', 'renames upstream_path to upstream_url keeping the value'),
+      repo('kong/llm/drivers/openai.lua', '3.9.3', 'configure_request: upstream_url is parsed as a whole URL and gives the host; upstream_path only replaces the path of the provider\'s default URL'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.10/AiProxy.json@HEAD', note: 'upstream_url: the full URL of the AI operation endpoints; upstream_path: the operation path' },
+    ],
   })),
   {
     id: 'plugin.forward-proxy.proxy_host.deprecated',

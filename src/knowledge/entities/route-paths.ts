@@ -12,8 +12,6 @@ export const ROUTE_PATH_FACTS = {
   plainPathCharacters: /^[A-Za-z0-9._~/%-]*$/,
   /** Characters that make a path a pattern in practice; a path regex-like only through others (`:`, `@`, `,`) is most likely a literal. */
   regexMetacharacters: /[\\[\](){}*+?|^$]/,
-  /** Percent-escapes of RFC 3986 unreserved characters, which 3.x no longer decodes in paths. */
-  unreservedEscape: /%(?:2[Dd]|2[Ee]|5[Ff]|7[Ee]|3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa])/,
   /** Constructs PCRE accepted in 2.x that the atc router's Rust regex engine rejects. */
   atcUnsupported: [
     { pattern: /\(\?=/, name: 'look-ahead (?=' },

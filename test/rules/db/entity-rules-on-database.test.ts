@@ -5,6 +5,7 @@ import fieldValueRejected from '../../../rules/entities/field-value-rejected';
 import pluginFieldRenamed from '../../../rules/entities/plugin-field-renamed';
 import pathHandlingV1 from '../../../rules/entities/route-path-handling-v1';
 import regexWithoutTilde from '../../../rules/entities/route-regex-path-without-tilde';
+import pathPercentEncoded from '../../../rules/entities/route-path-percent-encoded';
 import type { Rule } from '../../../src/engine/define-rule';
 import { databaseInputs } from '../../support/database-input';
 import { runCase } from '../../support/rule-tester';
@@ -27,6 +28,25 @@ describe('entity rules on database rows', () => {
       { messageId: 'migrationWillPrefix', severity: 'info', location: routeRow('a0e1c2d3-0000-4000-8000-000000000012', 'paths.0') },
     ]);
     // `/static-v1.2/files` only looks special: not reported.
+  });
+
+  // kong/db/migrations/migrate_path_280_300.lua@3.0.0 decodes escapes and removes dot segments
+  // as it adds the `~`: the findings name the path it writes, not the path with a `~` in front.
+  it('stored paths the 3.0 migration normalizes: info, naming what it writes', async () => {
+    const messages = async (rule: Rule) => {
+      const { result } = await runCase(rule, { name: 'escaped', from: '2.8', to: '3.4', inputs: databaseInputs('escaped-route-paths-2.8') });
+      // Only the rows of escaped-route-paths-2.8.sql (ids ...0021, ...0022), not the base entities.
+      return result.findings.filter((f) => f.location.kind === 'db' && /-00000000002\d$/.test(f.location.id ?? ''))
+        .map((f) => `${f.messageId} ${f.severity} ${(f.location as { field?: string }).field}: ${f.message.replace(/^route "[^"]+": /, '')}`);
+    };
+    expect(await messages(regexWithoutTilde)).toEqual([
+      'migrationWillPrefix info paths.0: stored path `/items%2Dlist/(\\d+)` becomes `~/items\\-list/(\\d+)` in the 3.0 migration (same matching); files and scripts must write that form from then on.',
+    ]);
+    expect(await messages(pathPercentEncoded)).toEqual([
+      'migrationDecodes info paths.0: stored path `/items%2Dlist/(\\d+)` is rewritten as `~/items\\-list/(\\d+)` by the 3.0 migration (same matching); write that form in files and scripts.',
+      'migrationDecodes info paths.0: stored path `/docs%20v2` is rewritten as `/docs v2` by the 3.0 migration (same matching); write that form in files and scripts.',
+      'migrationDecodes info paths.1: stored path `/api/./v1` is rewritten as `/api/v1` by the 3.0 migration (same matching); write that form in files and scripts.',
+    ]);
   });
 
   it('no regex finding when the path does not cross 3.0', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import rule from '../../../rules/entities/route-regex-path-without-tilde';
 import { loadDeclarative } from '../../../src/inputs/declarative';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
-import { runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
+import { messagesOfLastRun, runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
 
 /** Runs the rule on a file that kong.conf names as declarative_config: Kong itself loads it. */
 async function runOnKongLoaded(text: string): Promise<string[]> {
@@ -44,5 +44,27 @@ describe('entities/route-regex-path-without-tilde and decK templates', () => {
   });
   it('invalid: regex characters outside the expression still count', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths:\n  - /${{ env "DECK_USERNAME" }}/(\\d+)\n')).toEqual(['regexWithoutTilde warning @4']);
+  });
+});
+
+// decK's 2.x -> 3.x convert walks services[].routes[] only and prepends `~` without decoding
+// (Kong/deck convert/convert.go and convert/route_updates.go@4657ee37); Kong's migration
+// decodes the escapes too (kong/db/migrations/migrate_path_280_300.lua@3.0.0).
+describe('entities/route-regex-path-without-tilde: what decK would write instead', () => {
+  const to34 = { from: '2.8.2', to: '3.4.0' };
+  it('a regex nested under a service: decK writes the same, no note', async () => {
+    await runRuleOnText(rule, to34, 'services:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths: ["/a/(b|c)"]\n');
+    expect(messagesOfLastRun()).toEqual([expect.stringMatching(/write `~\/a\/\(b\|c\)`\.$/)]);
+  });
+  it('a top-level route: decK leaves its regex a literal prefix', async () => {
+    await runRuleOnText(rule, to34, 'routes:\n- name: r\n  paths: ["/a/(b|c)", /v1/users:search]\n');
+    expect(messagesOfLastRun()).toEqual([
+      expect.stringContaining('`deck file convert` would leave this path as written: it converts only routes nested under services.'),
+      expect.stringContaining('`deck file convert` would leave this path as written: it converts only routes nested under services.'),
+    ]);
+  });
+  it('the suggested form decodes escapes as the migration does', async () => {
+    await runRuleOnText(rule, to34, 'services:\n- name: s\n  url: http://h\n  routes:\n  - name: r\n    paths: ["/a%2D(b|c)"]\n');
+    expect(messagesOfLastRun()).toEqual([expect.stringContaining('write `~/a\\-(b|c)`. `deck file convert` would write `~/a%2D(b|c)`')]);
   });
 });
