@@ -30,6 +30,8 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   severity: 'warning',
   catalog: ['route-regex-path-tilde-prefix-db', 'declarative-format-version-3'],
   inputs: ['entities'],
+  // Derived from the path already in the data: fingerprints stay those of the path alone.
+  volatileData: ['migrated', 'deck'],
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
     regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `{{migrated}}`.{{deck}}',
