@@ -219,6 +219,30 @@ export class DeclarativeEntitySource implements EntitySource {
     return undefined;
   }
 
+  /**
+   * The first top-level entry only Kong Enterprise loads (`collections` such as consumer_groups,
+   * or a vault whose backend is one of `vaultBackends`), with where it is written.
+   */
+  firstEnterpriseOnlyEntry(
+    collections: readonly string[], vaultBackends: readonly string[],
+  ): { what: string; origin: Origin } | undefined {
+    for (const document of this.documents) {
+      for (const collection of collections) {
+        const items = document.root[collection];
+        if (Array.isArray(items) && items.length > 0) return { what: `entity ${collection}`, origin: document.at([collection, 0]) };
+      }
+      const vaults = document.root.vaults;
+      if (!Array.isArray(vaults)) continue;
+      for (let i = 0; i < vaults.length; i++) {
+        const name: unknown = isRecord(vaults[i]) ? (vaults[i] as { name?: unknown }).name : undefined;
+        if (typeof name === 'string' && vaultBackends.includes(name)) {
+          return { what: `vault backend ${name}`, origin: document.at(['vaults', i, 'name']) };
+        }
+      }
+    }
+    return undefined;
+  }
+
   private visit(want: ReadonlySet<EntityType>, visit: (entity: Entity) => void): void {
     // The collections worth descending into: those holding a wanted type somewhere below.
     const descend = new Set(Object.keys(HOLDS).filter((type) => [...want].some((w) => HOLDS[type as keyof typeof HOLDS]!.has(w))));
