@@ -18,7 +18,7 @@ const TOP_LEVEL: Readonly<Record<string, EntityType | 'consumer_group'>> = {
   services: 'service', routes: 'route', plugins: 'plugin', consumers: 'consumer', upstreams: 'upstream',
   targets: 'target', certificates: 'certificate', ca_certificates: 'ca_certificate', snis: 'sni',
   vaults: 'vault', vaults_beta: 'vault', keys: 'key', key_sets: 'key_set', workspaces: 'workspace',
-  licenses: 'license', consumer_groups: 'consumer_group',
+  licenses: 'license', consumer_groups: 'consumer_group', partials: 'partial',
 };
 
 /** Collections nested inside an entity of a type. */
