@@ -18,7 +18,7 @@ import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
-import { ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
+import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
 import { resolveVersion } from './knowledge/releases';
 import { describeOrigin, type Origin } from './model/origin';
@@ -138,7 +138,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
     // Helm values speak for the installation when no flag does: the image's edition and version,
     // the chart's deployment mode.
-    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database, () => enterprisePluginIn(inputs.declarative));
+    const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database, () => enterpriseContentIn(inputs.declarative));
     const { topology, role } = !options.topology && platform.deployment
       ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
       : deriveTopology(options, inputs.kongConf, inputs.database);
@@ -222,15 +222,27 @@ export function enterprisePluginIn(declarative: DeclarativeConfig | undefined): 
 }
 
 /**
+ * What in the declarative configuration only Kong Enterprise loads: an Enterprise-only plugin,
+ * else an Enterprise-only entity (consumer groups, partials) or vault backend.
+ */
+export function enterpriseContentIn(declarative: DeclarativeConfig | undefined): { what: string; origin: Origin } | undefined {
+  const plugin = enterprisePluginIn(declarative);
+  if (plugin) return { what: `plugin ${plugin.name}`, origin: plugin.origin };
+  if (!(declarative?.entities instanceof DeclarativeEntitySource)) return undefined;
+  return declarative.entities.firstEnterpriseOnlyEntry(ENTERPRISE_DECLARATIVE.collections, ENTERPRISE_DECLARATIVE.vaultBackends);
+}
+
+/**
  * Enterprise when told so, when a license is configured, an Enterprise-only key is set or the
- * declarative configuration uses an Enterprise-only plugin (asked for last: it walks the file).
+ * declarative configuration holds an Enterprise-only plugin, entity or vault backend (asked for
+ * last: it walks the file).
  */
 export function deriveEdition(
   options: Pick<InstallationOptions, 'edition' | 'from' | 'to'>,
   conf: KongConf | undefined,
   kongEnv: Record<string, string>,
   database?: DatabaseInput,
-  enterprisePlugin?: () => { name: string; origin: Origin } | undefined,
+  enterpriseContent?: () => { what: string; origin: Origin } | undefined,
 ): Derived {
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
@@ -247,8 +259,8 @@ export function deriveEdition(
   }
   const fourPart = [options.from, options.to].find((v) => v && /^\d+\.\d+\.\d+\.\d+$/.test(v.trim()));
   if (fourPart) return { value: 'enterprise', reason: `inferred: ${fourPart} is an Enterprise version number` };
-  const plugin = enterprisePlugin?.();
-  if (plugin) return { value: 'enterprise', reason: `inferred: Enterprise-only plugin ${plugin.name} at ${describeOrigin(plugin.origin)}` };
+  const content = enterpriseContent?.();
+  if (content) return { value: 'enterprise', reason: `inferred: Enterprise-only ${content.what} at ${describeOrigin(content.origin)}` };
   return { value: 'oss', reason: 'inferred: no license and no Enterprise-only setting (pass --edition enterprise if wrong)' };
 }
 

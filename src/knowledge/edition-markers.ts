@@ -40,6 +40,23 @@ export const ENTERPRISE_MARKERS: EditionMarkers = {
   ],
 };
 
+/**
+ * Declarative content only Kong Enterprise loads: entity collections Kong OSS has no schema for,
+ * and vault backends beyond OSS's single `env` one. A file holding one was written for Enterprise
+ * even when none of its plugins is Enterprise-only (sweep 10: decK dumps of consumer groups with
+ * the OSS rate-limiting plugin, and of a conjur vault, read as OSS and got a false "Kong OSS has no
+ * 3.14 release" blocker).
+ */
+export const ENTERPRISE_DECLARATIVE = {
+  collections: ['consumer_groups', 'partials'] as const,
+  vaultBackends: ['aws', 'gcp', 'hcv', 'azure', 'conjur'] as const,
+  sources: [
+    { kind: 'repo', ref: 'Kong/kong:kong/db/schema/entities@3.9.3', note: 'no consumer_groups or partials entity in the last OSS release' },
+    { kind: 'repo', ref: 'Kong/kong:kong/constants.lua@3.9.3', note: 'BUNDLED_VAULTS holds only env' },
+    { kind: 'docs', ref: 'https://developer.konghq.com/gateway/entities/vault/', note: 'aws, gcp, hcv, azure and conjur backends are Enterprise' },
+  ] as readonly FactSource[],
+};
+
 /** The first Enterprise-only key among the given settings, if any. */
 export function findEnterpriseMarker(settings: Iterable<{ key: string; value: string }>): string | undefined {
   const { neutralLogs } = ENTERPRISE_MARKERS;

@@ -6,7 +6,7 @@ import type { Origin } from './origin';
 
 export const ENTITY_TYPES = [
   'service', 'route', 'plugin', 'consumer', 'upstream', 'target', 'certificate', 'ca_certificate',
-  'sni', 'vault', 'key', 'key_set', 'workspace', 'license', 'data_plane',
+  'sni', 'vault', 'key', 'key_set', 'workspace', 'license', 'data_plane', 'partial',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveEdition, deriveTopology, enterprisePluginIn } from '../../src/installation';
+import { deriveEdition, deriveTopology, enterpriseContentIn, enterprisePluginIn } from '../../src/installation';
 import { loadDeclarative } from '../../src/inputs/declarative';
 import { loadKongConf } from '../../src/inputs/kong-conf';
 
@@ -49,7 +49,7 @@ describe('deriveEdition from the declarative configuration', () => {
   const enterprise = '_format_version: "3.0"\nservices:\n- name: s\n  url: http://s\n  plugins:\n  - name: key-auth\n  - name: openid-connect\n    config: {issuer: https://idp/}\n';
 
   it('an Enterprise-only plugin means Enterprise, and says where', () => {
-    const derived = deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(enterprise)));
+    const derived = deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(enterprise)));
     expect(derived).toEqual({ value: 'enterprise', reason: expect.stringMatching(/Enterprise-only plugin openid-connect at kong\.yml:7:/) });
   });
   it.each([
@@ -61,10 +61,24 @@ describe('deriveEdition from the declarative configuration', () => {
   });
   it('bundled plugins only stay OSS', () => {
     const ossOnly = enterprise.replace('openid-connect', 'jwt');
-    expect(deriveEdition({}, undefined, {}, undefined, () => enterprisePluginIn(declarative(ossOnly))).value).toBe('oss');
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(ossOnly))).value).toBe('oss');
+  });
+  // Sweep 10: decK dumps holding consumer groups with the OSS rate-limiting plugin, or a conjur
+  // vault, read as OSS and got "Kong OSS has no 3.14 release". Kong OSS 3.9.3 has no
+  // consumer_groups or partials entity and bundles only the env vault (kong/constants.lua).
+  it.each([
+    ['a consumer group with OSS plugins only', '_format_version: "3.0"\nconsumer_groups:\n- name: gold\n  plugins:\n  - name: rate-limiting\n    config: {hour: 2}\n', /Enterprise-only entity consumer_groups at kong\.yml:3:/],
+    ['a redis partial', '_format_version: "3.0"\npartials:\n- name: r\n  type: redis-ee\n  config: {host: redis}\n', /Enterprise-only entity partials at kong\.yml:3:/],
+    ['a conjur vault', '_format_version: "3.0"\nvaults:\n- prefix: my-conjur\n  name: conjur\n  config: {login: id}\n', /Enterprise-only vault backend conjur at kong\.yml:4:/],
+  ])('%s means Enterprise', (_what, text, reason) => {
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text)))).toEqual({ value: 'enterprise', reason: expect.stringMatching(reason) });
+  });
+  it('an env vault and an empty consumer_groups list stay OSS', () => {
+    const text = '_format_version: "3.0"\nconsumer_groups: []\nvaults:\n- prefix: my-env\n  name: env\n';
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text))).value).toBe('oss');
   });
   it('the flag wins over the file', () => {
-    expect(deriveEdition({ edition: 'oss' }, undefined, {}, undefined, () => enterprisePluginIn(declarative(enterprise))).value).toBe('oss');
+    expect(deriveEdition({ edition: 'oss' }, undefined, {}, undefined, () => enterpriseContentIn(declarative(enterprise))).value).toBe('oss');
   });
 });
 

@@ -18,7 +18,7 @@ const TOP_LEVEL: Readonly<Record<string, EntityType | 'consumer_group'>> = {
   services: 'service', routes: 'route', plugins: 'plugin', consumers: 'consumer', upstreams: 'upstream',
   targets: 'target', certificates: 'certificate', ca_certificates: 'ca_certificate', snis: 'sni',
   vaults: 'vault', vaults_beta: 'vault', keys: 'key', key_sets: 'key_set', workspaces: 'workspace',
-  licenses: 'license', consumer_groups: 'consumer_group',
+  licenses: 'license', consumer_groups: 'consumer_group', partials: 'partial',
 };
 
 /** Collections nested inside an entity of a type. */
@@ -215,6 +215,30 @@ export class DeclarativeEntitySource implements EntitySource {
     for (const plugin of this.kicPlugins) {
       const name = plugin.fields.name;
       if (typeof name === 'string' && test(name)) return { name, origin: plugin.at(['name']) };
+    }
+    return undefined;
+  }
+
+  /**
+   * The first top-level entry only Kong Enterprise loads (`collections` such as consumer_groups,
+   * or a vault whose backend is one of `vaultBackends`), with where it is written.
+   */
+  firstEnterpriseOnlyEntry(
+    collections: readonly string[], vaultBackends: readonly string[],
+  ): { what: string; origin: Origin } | undefined {
+    for (const document of this.documents) {
+      for (const collection of collections) {
+        const items = document.root[collection];
+        if (Array.isArray(items) && items.length > 0) return { what: `entity ${collection}`, origin: document.at([collection, 0]) };
+      }
+      const vaults = document.root.vaults;
+      if (!Array.isArray(vaults)) continue;
+      for (let i = 0; i < vaults.length; i++) {
+        const name: unknown = isRecord(vaults[i]) ? (vaults[i] as { name?: unknown }).name : undefined;
+        if (typeof name === 'string' && vaultBackends.includes(name)) {
+          return { what: `vault backend ${name}`, origin: document.at(['vaults', i, 'name']) };
+        }
+      }
     }
     return undefined;
   }

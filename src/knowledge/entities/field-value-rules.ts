@@ -203,6 +203,24 @@ export const fieldValueRules: readonly ValueRule[] = [
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
   })),
+  {
+    // A Redis partial (Enterprise 3.10+) carries the Redis settings plugins link to; the 3.14 list
+    // of refused fields names it beside the plugins (tls-verify-314.md, "Redis Partials").
+    id: 'partial.redis-ee.ssl_verify.false.rejected',
+    breakingChange: 'plugin-ssl-verify-false-3-14',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    entity: 'partial',
+    when: [{ path: 'type', equals: 'redis-ee' }],
+    paths: ['config.ssl_verify'],
+    check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
+    expected: 'true (verification on, with trusted CA certificates)',
+    summary: '3.14 refuses Redis partials that turn certificate verification off, and every plugin linked to one.',
+    remediation: 'Set ssl_verify to true on the partial and make the Redis server\'s CA trusted (lua_ssl_trusted_certificate).',
+    sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
+  },
   ...(['approle_role_id'] as const).map((field): ValueRule => ({
     id: 'vault.hcv.approle.role_id.not-blank',
     breakingChange: 'vault-hcv-approle-validation',

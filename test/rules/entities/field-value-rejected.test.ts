@@ -43,6 +43,15 @@ describe('entities/field-value-rejected', () => {
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @4']);
   });
 
+  // Sweep 10: Kong/deck's partials testdata (a redis-ee partial with ssl_verify: false) passed to
+  // 3.14 unreported; tls-verify-314.md lists Redis partials' ssl_verify among the refused fields.
+  it('invalid: a redis-ee partial with ssl_verify false, at the partial', async () => {
+    const text = '_format_version: "3.0"\npartials:\n- name: shared-redis\n  type: redis-ee\n  config:\n    host: redis\n    password: s3cret-pw\n    ssl_verify: false\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @8']);
+    expect(await runRuleOnText(rule, ee314, text.replace('ssl_verify: false', 'ssl_verify: true'))).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.0', edition: 'enterprise' as const }, text)).toEqual([]);
+  });
+
   // decK adds the plugins of an add-plugins file as written (go-apiops plugins/pluginfile.go), so their config is what Kong gets.
   it('invalid: a removed-on-3.14 value in a plugin of a decK add-plugins file (sweep 6 D17)', async () => {
     const text = '_format_version: "1.0"\nadd-plugins:\n- selectors: ["$..services[*]"]\n  plugins:\n  - name: rate-limiting-advanced\n    config: {limit: [10], window_size: [60], strategy: redis, redis: {host: r, ssl: true, ssl_verify: false}}\n';
