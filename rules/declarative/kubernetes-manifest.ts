@@ -17,6 +17,7 @@ type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'embed
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
   'config-from-secret': 'its config is read from a Secret at sync time (`configFrom`), which is not in the manifest',
   'config-patches': 'parts of its config are read from Secrets at sync time (`configPatches`), which are not in the manifest',
+  'config-from-conflict': 'it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it',
   'no-plugin-name': 'it names no plugin (`plugin`)',
 };
 
@@ -38,6 +39,7 @@ export default defineRule<MessageId>({
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'the keys a declarative file may hold' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@kong-2.52.0', note: 'dblessConfig.config is written into a ConfigMap as data.kong.yml' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
+    { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'kongPluginFromK8SPlugin refuses a resource whose config (after configPatches) is not empty while configFrom is set' },
   ],
   check(ctx) {
     const declarative = ctx.input('declarative');

@@ -60,6 +60,26 @@ describe('declarative/kubernetes-manifest', () => {
     expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json/);
   });
 
+  // KIC refuses a resource with configFrom beside config or configPatches ("has both Config and
+  // ConfigFrom set", internal/dataplane/kongstate/plugin.go@v3.4.0): it is no plugin read from a Secret.
+  it('says a plugin with configFrom beside config or configPatches gives Kong no plugin; configFrom alone or with an empty config is read from a Secret', async () => {
+    const secretRef = 'configFrom:\n  secretKeyRef:\n    name: rl-config\n    key: config.json\n';
+    const withConfig = `${KONG_PLUGIN}config:\n  minute: 5\n${secretRef}`;
+    const withPatches = `${KONG_PLUGIN.replace('name: rl', 'name: rl2')}${secretRef}configPatches:\n- path: /redis_password\n  valueFrom:\n    secretKeyRef: {name: redis, key: password}\n`;
+    const emptyConfig = `${KONG_PLUGIN.replace('name: rl', 'name: rl3')}config: {}\n${secretRef}`;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'conflict.yaml'), `${withConfig}---\n${withPatches}---\n${emptyConfig}`);
+    const { config } = loadDeclarative({ paths: ['conflict.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    const unread = findings.filter((f) => f.messageId === 'pluginConfigUnread');
+    expect(unread.map((f) => [f.message, f.location?.line])).toEqual([
+      ['KongPlugin "rl": it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it: its plugin configuration was not checked.', 9],
+      ['KongPlugin "rl2": it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it: its plugin configuration was not checked.', 19],
+      ['KongPlugin "rl3": its config is read from a Secret at sync time (`configFrom`), which is not in the manifest: its plugin configuration was not checked.', 34],
+    ]);
+    expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json|redis_password|password/);
+  });
+
   it('a Kong file that happens to carry apiVersion and kind is still read as Kong\'s', async () => {
     const { findings, read } = await run({ 'kong.yaml': `apiVersion: x\nkind: y\n${KONG_FILE}` });
     expect(findings).toEqual([]);
