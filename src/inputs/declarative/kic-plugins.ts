@@ -74,6 +74,8 @@ export interface UncheckedKicPlugin {
   label: string;
   reason: 'config-from-secret' | 'config-patches' | 'config-from-conflict' | 'no-plugin-name';
   origin: FileOrigin;
+  /** The plugin Kong gets from it (its `plugin`, where it is written), when Kong gets one. */
+  plugin?: { name: string; origin: FileOrigin };
 }
 
 /** What the Kubernetes documents of one manifest held. */
@@ -97,8 +99,16 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
         continue;
       }
       const plugin = resource.record.plugin;
+      // A plugin whose config is read from Secrets still reaches Kong under its written name:
+      // an Enterprise-only name means Enterprise whatever the config holds.
+      const reachesKong = (reason: UncheckedKicPlugin['reason']) => (reason === 'config-from-secret' || reason === 'config-patches') && typeof plugin === 'string' && plugin !== '';
       const unchecked = (reason: UncheckedKicPlugin['reason']) =>
-        reading.unchecked.push({ label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`, reason, origin: resource.at([UNCHECKED_AT[reason]]) });
+        reading.unchecked.push({
+          label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`,
+          reason,
+          origin: resource.at([UNCHECKED_AT[reason]]),
+          ...(reachesKong(reason) ? { plugin: { name: plugin as string, origin: resource.at(['plugin']) } } : {}),
+        });
       const configFrom = resource.record.configFrom !== undefined && resource.record.configFrom !== null;
       // Values taken from Secrets at sync time: the config Kong gets is not in the manifest, and
       // a check of what is written would judge a config nobody sends (a default looks unset).
