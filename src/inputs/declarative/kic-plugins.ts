@@ -110,7 +110,8 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
           ...(reachesKong(reason) ? { plugin: { name: plugin as string, origin: resource.at(['plugin']) } } : {}),
         });
       const configFrom = resource.record.configFrom !== undefined && resource.record.configFrom !== null;
-      // Values taken from Secrets at sync time: the config Kong gets is not in the manifest, and
+      // Values taken from Secrets at sync time: Secrets are not read (a manifest may carry the
+      // Secret too, but its values must stay out of every report), and
       // a check of what is written would judge a config nobody sends (a default looks unset).
       if (configFrom && hasWrittenConfig(resource.record)) unchecked('config-from-conflict');
       else if (configFrom) unchecked('config-from-secret');
