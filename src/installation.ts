@@ -218,7 +218,21 @@ function versionFromDatabase(database: DatabaseInput): { version: KongVersion; r
  */
 export function enterprisePluginIn(declarative: DeclarativeConfig | undefined): { name: string; origin: Origin } | undefined {
   if (!(declarative?.entities instanceof DeclarativeEntitySource)) return undefined;
-  return declarative.entities.firstPluginNamed(isEnterprisePluginName);
+  return declarative.entities.firstPluginNamed(isEnterprisePluginName) ?? enterpriseKicPluginUnread(declarative);
+}
+
+/**
+ * A KongPlugin or KongClusterPlugin naming an Enterprise-only plugin whose config comes from
+ * Secrets (`configFrom`, `configPatches`): not checked as a plugin, but the controller still
+ * sends Kong a plugin of that name (Kong/kubernetes-ingress-controller
+ * internal/dataplane/kongstate/plugin.go@v3.4.0).
+ */
+function enterpriseKicPluginUnread(declarative: DeclarativeConfig): { name: string; origin: Origin } | undefined {
+  for (const file of declarative.unreadable) {
+    const found = file.objects?.unchecked.find((resource) => resource.plugin && isEnterprisePluginName(resource.plugin.name));
+    if (found?.plugin) return found.plugin;
+  }
+  return undefined;
 }
 
 /**

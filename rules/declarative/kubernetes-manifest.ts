@@ -4,7 +4,8 @@
 // resources are plugins the controller sends to Kong, so the entity rules check them
 // (src/inputs/declarative/kic-plugins.ts); every other object is named here as not checked, so
 // that a report does not look as if it had been. A plugin resource whose config comes from a
-// Secret is named too: its config is not in the manifest. A ConfigMap that carries a kong.yml as
+// Secret is named too: Secrets are not read, even one kept in the same manifest, so its config
+// is not known here. A ConfigMap that carries a kong.yml as
 // text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
 // the file it sits: it is a DB-less configuration and only needs extracting to be checked.
 
@@ -15,8 +16,9 @@ type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'embed
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
-  'config-from-secret': 'its config is read from a Secret at sync time (`configFrom`), which is not in the manifest',
-  'config-patches': 'parts of its config are read from Secrets at sync time (`configPatches`), which are not in the manifest',
+  'config-from-secret': 'its config is read from a Secret at sync time (`configFrom`), and Secrets are not read here (not even one in the same manifest)',
+  'config-patches': 'parts of its config are read from Secrets at sync time (`configPatches`), and Secrets are not read here (not even one in the same manifest)',
+  'config-from-conflict': 'it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it',
   'no-plugin-name': 'it names no plugin (`plugin`)',
 };
 
@@ -38,6 +40,7 @@ export default defineRule<MessageId>({
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'the keys a declarative file may hold' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@kong-2.52.0', note: 'dblessConfig.config is written into a ConfigMap as data.kong.yml' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
+    { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'kongPluginFromK8SPlugin refuses a resource whose config (after configPatches) is not empty while configFrom is set' },
   ],
   check(ctx) {
     const declarative = ctx.input('declarative');

@@ -59,6 +59,19 @@ describe('deriveEdition from the declarative configuration', () => {
   ])('finds an Enterprise-only plugin under %s, at its line', (_where, text, line) => {
     expect(enterprisePluginIn(declarative(text))?.origin).toMatchObject({ line });
   });
+  // The developer.konghq.com secrets-in-plugins pattern with an Enterprise plugin: a KongClusterPlugin
+  // whose config comes from a Secret still makes Kong load openid-connect
+  // (Kong/kubernetes-ingress-controller internal/dataplane/kongstate/plugin.go@v3.4.0).
+  it('a KIC plugin resource naming an Enterprise-only plugin means Enterprise even when its config is in a Secret', () => {
+    const fromSecret = 'apiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata:\n  name: oidc\n  labels: {global: "true"}\nplugin: openid-connect\nconfigFrom:\n  secretKeyRef: {name: oidc, namespace: kong, key: config}\n';
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(fromSecret)))).toEqual({ value: 'enterprise', reason: expect.stringMatching(/Enterprise-only plugin openid-connect at kong\.yml:6:/) });
+    const patched = 'apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: {name: rla}\nplugin: rate-limiting-advanced\nconfig: {limit: [5], window_size: [30]}\nconfigPatches:\n- path: /redis/password\n  valueFrom:\n    secretKeyRef: {name: redis, key: password}\n';
+    expect(enterprisePluginIn(declarative(patched))).toMatchObject({ name: 'rate-limiting-advanced', origin: { line: 4 } });
+    // Refused by the controller (configFrom beside config): Kong gets no plugin, so no evidence.
+    const refused = fromSecret.replace('plugin: openid-connect\n', 'plugin: openid-connect\nconfig: {issuer: https://idp/}\n');
+    expect(enterprisePluginIn(declarative(refused))).toBeUndefined();
+    expect(enterprisePluginIn(declarative(fromSecret.replace('openid-connect', 'key-auth')))).toBeUndefined();
+  });
   it('bundled plugins only stay OSS', () => {
     const ossOnly = enterprise.replace('openid-connect', 'jwt');
     expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(ossOnly))).value).toBe('oss');

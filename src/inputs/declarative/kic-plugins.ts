@@ -72,8 +72,10 @@ export interface KicResource {
 /** A KIC plugin resource whose configuration cannot be read here, and why. */
 export interface UncheckedKicPlugin {
   label: string;
-  reason: 'config-from-secret' | 'config-patches' | 'no-plugin-name';
+  reason: 'config-from-secret' | 'config-patches' | 'config-from-conflict' | 'no-plugin-name';
   origin: FileOrigin;
+  /** The plugin Kong gets from it (its `plugin`, where it is written), when Kong gets one. */
+  plugin?: { name: string; origin: FileOrigin };
 }
 
 /** What the Kubernetes documents of one manifest held. */
@@ -97,11 +99,22 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
         continue;
       }
       const plugin = resource.record.plugin;
+      // A plugin whose config is read from Secrets still reaches Kong under its written name:
+      // an Enterprise-only name means Enterprise whatever the config holds.
+      const reachesKong = (reason: UncheckedKicPlugin['reason']) => (reason === 'config-from-secret' || reason === 'config-patches') && typeof plugin === 'string' && plugin !== '';
       const unchecked = (reason: UncheckedKicPlugin['reason']) =>
-        reading.unchecked.push({ label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`, reason, origin: resource.at([reason === 'no-plugin-name' ? 'kind' : reason === 'config-patches' ? 'configPatches' : 'configFrom']) });
-      // Values taken from Secrets at sync time: the config Kong gets is not in the manifest, and
+        reading.unchecked.push({
+          label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`,
+          reason,
+          origin: resource.at([UNCHECKED_AT[reason]]),
+          ...(reachesKong(reason) ? { plugin: { name: plugin as string, origin: resource.at(['plugin']) } } : {}),
+        });
+      const configFrom = resource.record.configFrom !== undefined && resource.record.configFrom !== null;
+      // Values taken from Secrets at sync time: Secrets are not read (a manifest may carry the
+      // Secret too, but its values must stay out of every report), and
       // a check of what is written would judge a config nobody sends (a default looks unset).
-      if (resource.record.configFrom !== undefined && resource.record.configFrom !== null) unchecked('config-from-secret');
+      if (configFrom && hasWrittenConfig(resource.record)) unchecked('config-from-conflict');
+      else if (configFrom) unchecked('config-from-secret');
       else if (Array.isArray(resource.record.configPatches) && resource.record.configPatches.length > 0) unchecked('config-patches');
       else if (typeof plugin !== 'string' || plugin === '') unchecked('no-plugin-name');
       else reading.plugins.push(new KicPluginEntity(resource, plugin));
@@ -109,6 +122,28 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
   }
   reading.otherKinds = [...other];
   return reading;
+}
+
+/** The resource key each reason for leaving a plugin unchecked points at. */
+const UNCHECKED_AT: Readonly<Record<UncheckedKicPlugin['reason'], string>> = {
+  'config-from-secret': 'configFrom',
+  'config-patches': 'configPatches',
+  'config-from-conflict': 'configFrom',
+  'no-plugin-name': 'kind',
+};
+
+/**
+ * Whether a resource with `configFrom` also gives config of its own. The controller applies
+ * `configPatches` to `config` first and refuses a resource whose result is not empty while
+ * `configFrom` is set ("has both Config and ConfigFrom set"), so Kong gets no plugin from it
+ * (Kong/kubernetes-ingress-controller internal/dataplane/kongstate/plugin.go@v3.4.0,
+ * kongPluginFromK8SPlugin); from KIC 3.1 the CRD's validation rules reject such a resource
+ * when it is applied (config/crd/bases/configuration.konghq.com_kongplugins.yaml@v3.1.0).
+ */
+function hasWrittenConfig(record: Readonly<Record<string, unknown>>): boolean {
+  const config = record.config;
+  if (isRecord(config) && Object.keys(config).length > 0) return true;
+  return Array.isArray(record.configPatches) && record.configPatches.length > 0;
 }
 
 function isKicPlugin(record: Readonly<Record<string, unknown>>): boolean {

@@ -56,8 +56,43 @@ describe('declarative/kubernetes-manifest', () => {
     const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
     // Nothing at all could be checked: a warning, as for any manifest.
     expect(summarize(findings)).toEqual(['declarative/kubernetes-manifest notChecked warning @1', 'declarative/kubernetes-manifest pluginConfigUnread warning @7']);
-    expect(findings[1].message).toBe('KongPlugin "rl": its config is read from a Secret at sync time (`configFrom`), which is not in the manifest: its plugin configuration was not checked.');
+    expect(findings[1].message).toBe('KongPlugin "rl": its config is read from a Secret at sync time (`configFrom`), and Secrets are not read here (not even one in the same manifest): its plugin configuration was not checked.');
     expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json/);
+  });
+
+  // KIC refuses a resource with configFrom beside config or configPatches ("has both Config and
+  // ConfigFrom set", internal/dataplane/kongstate/plugin.go@v3.4.0): it is no plugin read from a Secret.
+  it('says a plugin with configFrom beside config or configPatches gives Kong no plugin; configFrom alone or with an empty config is read from a Secret', async () => {
+    const secretRef = 'configFrom:\n  secretKeyRef:\n    name: rl-config\n    key: config.json\n';
+    const withConfig = `${KONG_PLUGIN}config:\n  minute: 5\n${secretRef}`;
+    const withPatches = `${KONG_PLUGIN.replace('name: rl', 'name: rl2')}${secretRef}configPatches:\n- path: /redis_password\n  valueFrom:\n    secretKeyRef: {name: redis, key: password}\n`;
+    const emptyConfig = `${KONG_PLUGIN.replace('name: rl', 'name: rl3')}config: {}\n${secretRef}`;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'conflict.yaml'), `${withConfig}---\n${withPatches}---\n${emptyConfig}`);
+    const { config } = loadDeclarative({ paths: ['conflict.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    const unread = findings.filter((f) => f.messageId === 'pluginConfigUnread');
+    expect(unread.map((f) => [f.message, f.location.kind === 'file' ? f.location.line : f.location.kind])).toEqual([
+      ['KongPlugin "rl": it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it: its plugin configuration was not checked.', 9],
+      ['KongPlugin "rl2": it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it: its plugin configuration was not checked.', 19],
+      ['KongPlugin "rl3": its config is read from a Secret at sync time (`configFrom`), and Secrets are not read here (not even one in the same manifest): its plugin configuration was not checked.', 34],
+    ]);
+    expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json|redis_password|password/);
+  });
+
+  // developer.konghq.com secrets-in-plugins.md keeps the Secret and the KongPlugin that reads it
+  // side by side: the finding must not claim the Secret is missing, nor show what it holds.
+  it('does not say a Secret kept in the same manifest is missing, and prints nothing of it', async () => {
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: rl-config\nstringData:\n  config: |\n    minute: 10\n    policy: redis\n    redis_password: Hunter2Value\n';
+    const plugin = `${KONG_PLUGIN}configFrom:\n  secretKeyRef:\n    name: rl-config\n    key: config\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'bundle.yaml'), `${secret}---\n${plugin}`);
+    const { config } = loadDeclarative({ paths: ['bundle.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    const unread = findings.find((f) => f.messageId === 'pluginConfigUnread');
+    expect(unread?.message).not.toMatch(/not in the manifest/);
+    expect(unread?.message).toMatch(/Secrets are not read here \(not even one in the same manifest\)/);
+    expect(JSON.stringify(findings)).not.toMatch(/Hunter2Value|redis_password/);
   });
 
   it('a Kong file that happens to carry apiVersion and kind is still read as Kong\'s', async () => {
