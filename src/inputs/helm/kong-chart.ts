@@ -83,9 +83,6 @@ function readChartOf(user: HelmValues): ChartReading {
   return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
 }
 
-/** Keys only Kong's chart has at its top (image, resources and the like are in every chart). */
-const KONG_CHART_MARKERS = ['env', 'admin', 'proxy', 'ingressController', 'dblessConfig', 'enterprise', 'manager', 'cluster', 'clustertelemetry', 'portal', 'portalapi', 'migrations'];
-
 /**
  * The top-level key of a parent chart's values under which Kong's chart is configured as a
  * subchart (`kong:` in an umbrella chart), or undefined: a map holding at least two keys only
@@ -94,7 +91,7 @@ const KONG_CHART_MARKERS = ['env', 'admin', 'proxy', 'ingressController', 'dbles
 function kongSubchartKey(user: HelmValues): string | undefined {
   for (const [key, node] of user.root.entries) {
     if (node.kind !== 'map') continue;
-    const markers = KONG_CHART_MARKERS.filter((marker) => node.entries.has(marker));
+    const markers = HELM_CHART.kongOnlyTopLevelKeys.filter((marker) => node.entries.has(marker));
     if (markers.length >= 2) return key;
   }
   return undefined;

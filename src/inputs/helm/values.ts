@@ -9,6 +9,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 // The yaml package (~15 ms to load) is required only when a values file is given.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
+import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
@@ -225,16 +226,20 @@ function seqMaps(map: HelmValue & { kind: 'map' }, key: string): HelmValue[] {
   const node = map.entries.get(key);
   if (node?.kind !== 'seq') return [];
   // Sequences keep plain items; their maps are rebuilt without positions of their own.
-  return node.items.filter((item) => item !== null && typeof item === 'object' && !Array.isArray(item)).map((item) => plainToValue(item, node.origin));
+  return node.items.filter(isRecord).map((item) => plainToValue(item, node.origin));
 }
 
 function plainToValue(item: unknown, origin: FileOrigin): HelmValue {
-  if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+  if (isRecord(item)) {
     return { kind: 'map', entries: new Map(Object.entries(item).map(([k, v]) => [k, plainToValue(v, origin)])), origin };
   }
   if (Array.isArray(item)) return { kind: 'seq', items: item, origin };
-  const value = item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? item : String(item);
-  return { kind: 'scalar', value, source: String(item), origin };
+  return { kind: 'scalar', value: scalarValue(item), source: String(item), origin };
+}
+
+/** A parsed scalar as a values tree keeps it: YAML's plain types as they are, anything else as text. */
+function scalarValue(raw: unknown): string | number | boolean | null {
+  return raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
 }
 
 function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: string, doc: Document): HelmValue {
@@ -256,10 +261,8 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   if (isSeq(node)) return { kind: 'seq', items: node.toJSON() as unknown[], origin };
   if (isScalar(node)) {
-    const raw = node.value;
-    const value = raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
-    const source = node.range ? text.slice(node.range[0], node.range[1]) : String(raw);
-    return { kind: 'scalar', value, source, origin };
+    const source = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
+    return { kind: 'scalar', value: scalarValue(node.value), source, origin };
   }
   // An alias to nothing: YAML reads it as null.
   return { kind: 'scalar', value: null, source: '', origin };

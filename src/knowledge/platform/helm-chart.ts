@@ -32,6 +32,12 @@ export const HELM_CHART = {
     'containerSecurityContext', 'serviceMonitor', 'enterprise', 'manager', 'portal', 'portalapi', 'clustertelemetry',
     'extraConfigMaps', 'extraSecrets', 'extraObjects',
   ],
+  /**
+   * The top-level keys above that name Kong's own parts (image, resources and the like are in
+   * every chart): two of them in a map of a parent chart's values show Kong's chart configured as
+   * a subchart under that key.
+   */
+  kongOnlyTopLevelKeys: ['env', 'admin', 'proxy', 'ingressController', 'dblessConfig', 'enterprise', 'manager', 'cluster', 'clustertelemetry', 'portal', 'portalapi', 'migrations'],
   /** The chart release these defaults were read from. */
   defaultsFrom: 'Kong chart 3.4.1',
   /**
