@@ -5,7 +5,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel } from '../../src/engine/entity-facts';
 import { MULTI_PATH_PRIORITY_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
-import { isRegexIn2x } from './route-regex-path-without-tilde';
+import { isRegexIn2x } from '../../src/knowledge/entities/route-path-migration';
 
 export default defineRule<'mixedPaths'>({
   id: 'entities/route-multi-path-priority',

@@ -8,18 +8,17 @@ import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import {
-  isRegexFor2x, migrate2xPath, normalizePrefixPath, normalizeRegexPath, normalizeTildePath, ROUTE_PATH_NORMALIZATION as NORMALIZATION,
+  isRegexFor2x, isRegexIn2x, migrate2xPath, migrate2xRegex, normalizePrefixPath, normalizeTildePath, ROUTE_PATH_NORMALIZATION as NORMALIZATION,
 } from '../../src/knowledge/entities/route-path-migration';
 import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
-import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
 
 type Kind = 'plain' | 'regex' | 'tilde';
 
 /** How 3.x must read the path to match what 2.x matched, with the `~` a 2.x regex needs. */
 function threeXForm(path: string, kind: Kind): string {
   if (kind === 'tilde') return normalizeTildePath(path);
-  return kind === 'regex' ? `~${normalizeRegexPath(path)}` : normalizePrefixPath(path);
+  return kind === 'regex' ? migrate2xRegex(path) : normalizePrefixPath(path);
 }
 
 /** True when the 3.x form differs from the path by more than the `~` (route-regex-path-without-tilde's part). */
@@ -65,7 +64,7 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes' |
             ctx.report({ messageId, severity: 'info', at: at(), data: { entity: entityLabel(entity), path, decoded: migrated } });
             return;
           }
-          const kind: Kind = path.startsWith('~') ? 'tilde' : isRegexFor2x(withoutDeckTemplates(path)) ? 'regex' : 'plain';
+          const kind: Kind = path.startsWith('~') ? 'tilde' : isRegexIn2x(path) ? 'regex' : 'plain';
           const form = threeXForm(path, kind);
           if (!needsNormalizing(path, kind, form)) return;
           const data = { entity: entityLabel(entity), path, decoded: form, deck: deckDifference(path, entity.documentPath, form) };

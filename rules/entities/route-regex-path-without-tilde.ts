@@ -5,24 +5,9 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase, forEachRoutePath } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
-import { normalizeRegexPath, ROUTE_PATH_NORMALIZATION } from '../../src/knowledge/entities/route-path-migration';
+import { isRegexIn2x, migrate2xRegex, ROUTE_PATH_NORMALIZATION } from '../../src/knowledge/entities/route-path-migration';
 import { DECK_CONVERT_FACTS, deckDifference } from '../../src/knowledge/entities/deck-convert';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
-import { withoutDeckTemplates } from '../../src/inputs/declarative/deck-templates';
-
-/**
- * Kong 2.x's test: any character outside the plain class makes the path a regex. A decK template
- * expression (`/${{ env "DECK_USER" }}`) is rendered by decK before Kong sees the path, so its own
- * `$`, braces and quotes do not count.
- */
-export function isRegexIn2x(path: string): boolean {
-  return !path.startsWith('~') && !FACTS.plainPathCharacters.test(withoutDeckTemplates(path));
-}
-
-/** The 3.x form of a 2.x regex: `~` and its escapes decoded as the 3.0 migration decodes them. */
-function migratedRegex(path: string): string {
-  return `~${normalizeRegexPath(path)}`;
-}
 
 export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migrationWillPrefix' | 'prefixedOnLoad'>({
   id: 'entities/route-regex-path-without-tilde',
@@ -47,7 +32,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
       route(entity) {
         forEachRoutePath(entity, (path, index) => {
           if (!isRegexIn2x(path)) return;
-          const migrated = migratedRegex(path);
+          const migrated = migrate2xRegex(path);
           const data = { entity: entityLabel(entity), path, migrated };
           // Said only of files: the note compares with what decK would write for this one.
           const deck = () => deckDifference(path, entity.documentPath, migrated);

@@ -7,7 +7,7 @@ import { entityLabel } from '../../src/engine/entity-facts';
 import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-paths';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldPath } from '../../src/model/entities';
-import { isRegexIn2x } from './route-regex-path-without-tilde';
+import { isRegexIn2x } from '../../src/knowledge/entities/route-path-migration';
 
 /** The name of the first construct the Rust regex engine rejects in `pattern`, if any. */
 function unsupportedConstruct(pattern: string): string | undefined {

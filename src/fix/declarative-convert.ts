@@ -39,15 +39,6 @@ export interface ConvertResult {
   conversions: Conversion[];
 }
 
-/**
- * A 2.x path as Kong's own 3.0 migration rewrites it (route-path-migration.ts): regexes get `~`
- * and their escapes decoded (backslash-escaped when the character means something to a regex);
- * plain paths get Kong's normalization, which 3.1+ also requires of them.
- */
-export function migratePath(path: string): string {
-  return migrate2xPath(path);
-}
-
 /** The key a finding is known by, to compare with Conversion.key. */
 export function findingKey(finding: { ruleId: string; data?: Record<string, unknown> }): string {
   const data = finding.data ?? {};
@@ -160,7 +151,10 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, 
       // A path holding a decK template expression is left as written: what it renders to is the
       // operator's, and a rewritten value would not keep the expression as decK reads it.
       if (withoutDeckTemplates(path) !== path) return;
-      const migrated = migratePath(path);
+      // As Kong's own 3.0 migration rewrites it: regexes get `~` and their escapes decoded
+      // (backslash-escaped when the character means something to a regex); plain paths get Kong's
+      // normalization, which 3.1+ also requires of them.
+      const migrated = migrate2xPath(path);
       if (migrated === path) return;
       doc.setIn(abs(route, ['paths', index]), migrated);
       const ruleId = migrated.startsWith('~') ? 'entities/route-regex-path-without-tilde' : 'entities/route-path-percent-encoded';

@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDeclarativeText } from '../../src/inputs/declarative';
-import { convertDeclarative, findingKey, migratePath } from '../../src/fix/declarative-convert';
+import { convertDeclarative, findingKey } from '../../src/fix/declarative-convert';
+import { migrate2xPath as migratePath } from '../../src/knowledge/entities/route-path-migration';
 import type { Edition, Topology } from '../../src/plan/types';
 import { handPlan, runOnFiles } from '../support/declarative-harness';
 
@@ -18,7 +19,7 @@ const cases = readdirSync(DIR).filter((n) => n.endsWith('.expect.json')).sort().
   return { name, file: expectation.file ?? name.replace('.expect.json', '.yml'), expectation };
 });
 
-describe('migratePath', () => {
+describe('migrate2xPath, as --fix-output writes paths', () => {
   it('rewrites paths as Kong\'s 3.0 migration does', () => {
     expect(migratePath('/users/\\d+')).toBe('~/users/\\d+');
     expect(migratePath('/foo%2Dbar')).toBe('/foo-bar');

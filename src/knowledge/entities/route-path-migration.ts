@@ -4,6 +4,7 @@
 // test/knowledge/route-path-migration.test.ts compares these functions with Kong's Lua, run on
 // the same paths (fixtures/route-paths/kong-oracle.json).
 
+import { withoutDeckTemplates } from '../../inputs/declarative/deck-templates';
 import { ROUTE_PATH_FACTS } from './route-paths';
 import { repo } from './sources';
 
@@ -106,9 +107,23 @@ export function isRegexFor2x(path: string): boolean {
   return !ROUTE_PATH_FACTS.plainPathCharacters.test(path);
 }
 
+/**
+ * The same test for a path as a file writes it: one that already starts with `~` is written for
+ * 3.x, and a decK template expression (`/${{ env "DECK_USER" }}`) is rendered by decK before Kong
+ * sees the path, so its own `$`, braces and quotes do not count.
+ */
+export function isRegexIn2x(path: string): boolean {
+  return !path.startsWith('~') && isRegexFor2x(withoutDeckTemplates(path));
+}
+
+/** A 2.x regex path as the 3.0 migration writes it: `~` and its escapes decoded. */
+export function migrate2xRegex(path: string): string {
+  return `~${normalizeRegexPath(path)}`;
+}
+
 /** A 2.x path as Kong's 3.0 migration rewrites it; the result matches what 2.x matched. */
 export function migrate2xPath(path: string): string {
-  return isRegexFor2x(path) ? `~${normalizeRegexPath(path)}` : normalizePrefixPath(path);
+  return isRegexFor2x(path) ? migrate2xRegex(path) : normalizePrefixPath(path);
 }
 
 /**
