@@ -58,12 +58,13 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
       const ossLeftover = gone && plan.edition === 'oss' && !catalog.property(key, plan.to, 'enterprise');
       if (gone && (ossLeftover || plan.from.gte(KongVersion.parse(gone.introducedIn)))) {
         const chart = chartSwitchOf(setting);
+        const via = chart ? ` (${chart.chartReason})` : '';
         ctx.report({
           messageId: ossLeftover ? 'enterpriseProductGone' : 'productGone', at: setting.origin, severity: gone.leftoverSeverity ?? 'info',
           // The Enterprise wording keeps the Enterprise release; `since` is shown as the report's edition numbers it (versionData).
           data: ossLeftover
-            ? { key, via: chart ? ` (${chart.chartReason})` : '', enterpriseRelease: gone.introducedIn }
-            : { key, via: chart ? ` (${chart.chartReason})` : '', since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
+            ? { key, via, enterpriseRelease: gone.introducedIn }
+            : { key, via, since: gone.introducedIn, to: plan.to.toString(), from: plan.from.toString() },
           remediation: `Remove ${chart?.chartSwitch ?? key}.`,
         });
         continue;

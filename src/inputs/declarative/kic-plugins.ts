@@ -111,11 +111,11 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
         });
       const configFrom = resource.record.configFrom !== undefined && resource.record.configFrom !== null;
       // Values taken from Secrets at sync time: Secrets are not read (a manifest may carry the
-      // Secret too, but its values must stay out of every report), and
-      // a check of what is written would judge a config nobody sends (a default looks unset).
+      // Secret too, but its values must stay out of every report), and a check of what is
+      // written would judge a config nobody sends (a default looks unset).
       if (configFrom && hasWrittenConfig(resource.record)) unchecked('config-from-conflict');
       else if (configFrom) unchecked('config-from-secret');
-      else if (Array.isArray(resource.record.configPatches) && resource.record.configPatches.length > 0) unchecked('config-patches');
+      else if (hasConfigPatches(resource.record)) unchecked('config-patches');
       else if (typeof plugin !== 'string' || plugin === '') unchecked('no-plugin-name');
       else reading.plugins.push(new KicPluginEntity(resource, plugin));
     }
@@ -143,6 +143,11 @@ const UNCHECKED_AT: Readonly<Record<UncheckedKicPlugin['reason'], string>> = {
 function hasWrittenConfig(record: Readonly<Record<string, unknown>>): boolean {
   const config = record.config;
   if (isRecord(config) && Object.keys(config).length > 0) return true;
+  return hasConfigPatches(record);
+}
+
+/** Whether the resource patches values from Secrets into its config (`configPatches`, KIC 3.1+). */
+function hasConfigPatches(record: Readonly<Record<string, unknown>>): boolean {
   return Array.isArray(record.configPatches) && record.configPatches.length > 0;
 }
 
