@@ -7,6 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { ENV_KEY, externalTestServer, serverMajor, startTestServer } from './postgres';
+import { enterRunTempRoot } from './run-temp-root';
 
 export default async function globalSetup(): Promise<void> {
   const external = externalTestServer(process.env.KONG_PREFLIGHT_TEST_PG_SERVER);
@@ -15,4 +16,6 @@ export default async function globalSetup(): Promise<void> {
   // A server of the user's keeps its databases after the run: name this run's, to drop them after.
   if (external) server.runId = `r${randomBytes(3).toString('hex')}_`;
   process.env[ENV_KEY] = JSON.stringify(server);
+  // After the server: its data folder and the kept template stay where the postgres user can reach them.
+  enterRunTempRoot();
 }
