@@ -41,6 +41,17 @@ describe('Helm values', () => {
     expect(JSON.stringify(json)).not.toMatch(/valueFrom|secretKeyRef/);
   });
 
+  // Argo CD passes helm.parameters as --set, over the values: the parameter is what Kong gets.
+  it('Argo CD Application: a parameter overrides its values and findings point at the parameter', async () => {
+    const application = fixture('helm/argo/application-parameters.yaml');
+    const json = await report(['--helm-values', application, '--to', '3.4']);
+    expect(json.installation.edition.value).toBe('enterprise');
+    expect(find(json, 'conf/pg-ssl-version-enum')).toEqual([
+      expect.objectContaining({ severity: 'blocker', location: expect.objectContaining({ file: application, line: 28 }) }),
+    ]);
+    expect(JSON.stringify(json)).not.toContain('argo-param-secret');
+  });
+
   it('traditional: the later values file wins, and its settings point at it', async () => {
     const result = await runCli(['check', '--helm-values', traditional, '--helm-values', prod, '--to', '3.4', '--host', '--format', 'json', '--fail-on', 'none'],
       { hostPaths: { osRelease: fixture('platform/os-release-ubuntu-2204'), meminfo: fixture('platform/meminfo-16g'), cpus: 2 } });

@@ -11,13 +11,20 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 import { InputError } from '../../errors';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
+import { setNamePath, setTree, setValue } from './helm-set';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
 
 export type HelmValue =
   | { kind: 'map'; entries: Map<string, HelmValue>; origin: FileOrigin }
-  | { kind: 'seq'; items: unknown[]; origin: FileOrigin }
+  | {
+      kind: 'seq';
+      items: unknown[];
+      origin: FileOrigin;
+      /** The items as values with their own places, when read from a file (not for rebuilt ones). */
+      nodes?: HelmValue[];
+    }
   | {
       kind: 'scalar';
       value: string | number | boolean | null;
@@ -164,12 +171,49 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
     const written = helm.entries.get('values');
     if (object?.kind === 'map') values = object;
     else if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') values = valuesInText(written, file, text);
+    const parameters = applyParameters(values, helm.entries.get('parameters'));
     const chart = scalarText(source, 'chart');
-    const files = helm.entries.get('valueFiles');
-    const unread = files?.kind === 'seq' && files.items.length > 0 ? `; its valueFiles (${files.items.map(String).join(', ')}) are not read: pass them with --helm-values` : '';
-    return { value: values, embeddedIn: `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart}` : ''}: its helm values were read${unread}` };
+    const notes = [...parameters.notes, ...unreadFiles(helm, 'valueFiles', ': pass them with --helm-values'), ...unreadFiles(helm, 'fileParameters', '')];
+    return { value: parameters.value, embeddedIn: `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart}` : ''}: its helm values were read${notes.map((note) => `; ${note}`).join('')}` };
   }
   return undefined;
+}
+
+/**
+ * `helm.parameters` over the values: Argo CD passes each as `--set` (`--set-string` with
+ * `forceString`), which Helm merges over every values file.
+ */
+function applyParameters(values: HelmValue, parameters: HelmValue | undefined): { value: HelmValue; notes: string[] } {
+  if (parameters?.kind !== 'seq' || !parameters.nodes || values.kind !== 'map') return { value: values, notes: [] };
+  let merged = values;
+  let applied = 0;
+  const skipped: string[] = [];
+  for (const parameter of parameters.nodes) {
+    const name = scalarText(parameter, 'name');
+    const written = mapAt(parameter, 'value');
+    const path = name === undefined ? undefined : setNamePath(name);
+    if (!path || written?.kind !== 'scalar') {
+      if (name !== undefined) skipped.push(name);
+      continue;
+    }
+    const raw = written.value === null ? '' : String(written.value);
+    const forceString = mapAt(parameter, 'forceString');
+    const value = setValue(raw, forceString?.kind === 'scalar' && (forceString.value === true || forceString.value === 'true'));
+    merged = mergeMaps(merged, setTree(path, value, raw, written.origin), 'keep-nulls');
+    applied++;
+  }
+  const notes: string[] = [];
+  if (applied > 0) notes.push(`${applied} parameter${applied === 1 ? '' : 's'} applied over them, as --set`);
+  if (skipped.length > 0) notes.push(`parameters not read (list indexes): ${skipped.join(', ')}`);
+  return { value: merged, notes };
+}
+
+/** A note for the files an Application names that this reading cannot open. */
+function unreadFiles(helm: HelmValue & { kind: 'map' }, key: string, hint: string): string[] {
+  const files = helm.entries.get(key);
+  if (files?.kind !== 'seq' || files.items.length === 0) return [];
+  const names = files.items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : String(item)));
+  return [`its ${key} (${names.join(', ')}) are not read${hint}`];
 }
 
 function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
@@ -221,11 +265,11 @@ function scalarText(value: HelmValue | undefined, key: string): string | undefin
   return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
 }
 
-/** The map items of a sequence entry (`spec.sources`), as values with the sequence's origin. */
+/** The map items of a sequence entry (`spec.sources`), each at its own place when known. */
 function seqMaps(map: HelmValue & { kind: 'map' }, key: string): HelmValue[] {
   const node = map.entries.get(key);
   if (node?.kind !== 'seq') return [];
-  // Sequences keep plain items; their maps are rebuilt without positions of their own.
+  if (node.nodes) return node.nodes.filter((item) => item.kind === 'map');
   return node.items.filter(isRecord).map((item) => plainToValue(item, node.origin));
 }
 
@@ -259,11 +303,18 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
     }
     return { kind: 'map', entries, origin };
   }
-  if (isSeq(node)) return { kind: 'seq', items: node.toJSON() as unknown[], origin };
+  if (isSeq(node)) {
+    const nodes = node.items.map((item) => (item ? toValue(item as YamlNode, at, text, doc) : nullAt(origin)));
+    return { kind: 'seq', items: node.toJSON() as unknown[], origin, nodes };
+  }
   if (isScalar(node)) {
     const source = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
     return { kind: 'scalar', value: scalarValue(node.value), source, origin };
   }
   // An alias to nothing: YAML reads it as null.
+  return nullAt(origin);
+}
+
+function nullAt(origin: FileOrigin): HelmValue {
   return { kind: 'scalar', value: null, source: '', origin };
 }

@@ -306,6 +306,72 @@ describe('an Argo CD Application given as Helm values', () => {
     expect(reading.values.scalar('env', 'router_flavor')?.value).toBe('expressions');
   });
 
+  // Argo CD passes helm.parameters as --set (forceString: --set-string), which Helm merges over
+  // every values file and types with its strvals rules (argo-cd util/helm/cmd.go, helm pkg/strvals).
+  it('applies helm.parameters over the values, typed as Helm types --set', () => {
+    const withParameters = file('parameters.yaml', [
+      ...application.split('\n').slice(0, 21),
+      '      parameters:',
+      '        - name: env.database',
+      '          value: postgres',
+      '        - name: env.nginx_worker_processes',
+      '          value: "4"',
+      '        - name: env.pg_port',
+      '          value: "5432"',
+      '          forceString: true',
+      '        - name: env.trusted_ips',
+      '          value: 10.0.0.0/8,192.168.0.0/16',
+      '        - name: env.plugins',
+      '          value: "{bundled,my-plugin}"',
+      '        - name: podAnnotations.kuma\\.io/gateway',
+      '          value: enabled',
+      '        - name: env.headers',
+      '          value: "off"',
+      '        - name: ingressController.env[0]',
+      '          value: x',
+      '      fileParameters:',
+      '        - name: env.lua_ssl_trusted_certificate',
+      '          path: ca.pem',
+      '',
+    ].join('\n'));
+    const reading = readChartValues([withParameters]);
+    const values = reading.values;
+    expect(values.scalar('env', 'database')).toMatchObject({ value: 'postgres', origin: { file: withParameters, line: 24 } });
+    expect(values.scalar('env', 'router_flavor')).toMatchObject({ value: 'traditional', origin: { line: 21 } });
+    expect(values.scalar('env', 'nginx_worker_processes')?.value).toBe(4);
+    expect(values.scalar('env', 'pg_port')?.value).toBe('5432');
+    expect(values.scalar('env', 'trusted_ips')?.value).toBe('10.0.0.0/8,192.168.0.0/16');
+    expect(values.at('env', 'plugins')).toMatchObject({ kind: 'seq', items: ['bundled', 'my-plugin'] });
+    expect(values.scalar('podAnnotations', 'kuma.io/gateway')?.value).toBe('enabled');
+    // Helm's --set reads `off` as text, not YAML 1.1's false.
+    expect(values.scalar('env', 'headers')?.value).toBe('off');
+    expect(values.at('ingressController', 'env')).toBeUndefined();
+    expect(reading.readAs).toContain('7 parameters applied over them, as --set');
+    expect(reading.readAs).toContain('parameters not read (list indexes): ingressController.env[0]');
+    expect(reading.readAs).toContain('its fileParameters (env.lua_ssl_trusted_certificate) are not read');
+  });
+
+  it('locates values of a spec.sources entry at their own lines', () => {
+    const multiSource = file('sources.yaml', [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'metadata:',
+      '  name: kong',
+      'spec:',
+      '  sources:',
+      '    - repoURL: https://github.com/example/platform.git',
+      '      ref: values',
+      '    - repoURL: https://charts.konghq.com',
+      '      chart: kong',
+      '      helm:',
+      '        valuesObject:',
+      '          env:',
+      '            pg_ssl_version: tlsv1',
+      '',
+    ].join('\n'));
+    expect(loadHelmValues([multiSource]).scalar('env', 'pg_ssl_version')).toMatchObject({ value: 'tlsv1', origin: { line: 14, column: 29 } });
+  });
+
   it('leaves other Kubernetes objects and plain values files alone', () => {
     const other = file('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
     expect(readChartValues([other]).notUnderstood).toMatch(/another chart/);
