@@ -237,13 +237,14 @@ function enterpriseKicPluginUnread(declarative: DeclarativeConfig): { name: stri
 
 /**
  * What in the declarative configuration only Kong Enterprise loads: an Enterprise-only plugin,
- * else an Enterprise-only entity (consumer groups, partials) or vault backend.
+ * else an Enterprise-only entity (consumer groups, partials) or vault backend, or decK's
+ * `_konnect` metadata (a Konnect control plane, whose data planes run Enterprise).
  */
 export function enterpriseContentIn(declarative: DeclarativeConfig | undefined): { what: string; origin: Origin } | undefined {
   const plugin = enterprisePluginIn(declarative);
   if (plugin) return { what: `plugin ${plugin.name}`, origin: plugin.origin };
   if (!(declarative?.entities instanceof DeclarativeEntitySource)) return undefined;
-  return declarative.entities.firstEnterpriseOnlyEntry(ENTERPRISE_DECLARATIVE.collections, ENTERPRISE_DECLARATIVE.vaultBackends);
+  return declarative.entities.firstEnterpriseOnlyEntry(ENTERPRISE_DECLARATIVE.collections, ENTERPRISE_DECLARATIVE.vaultBackends, ENTERPRISE_DECLARATIVE.konnectKey);
 }
 
 /**

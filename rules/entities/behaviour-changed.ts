@@ -14,7 +14,7 @@ export default defineRule<'changed' | 'knownIssue'>({
   description: 'Reports entities whose behaviour changes on the path, and known issues of the target release.',
   severity: 'warning',
   versionData: ['since', 'fixedIn'],
-  catalog: ['plugin-hmac-auth-legacy-signature-removed', 'plugin-statsd-metric-names', 'plugin-jwt-conflicting-tokens-denied', 'plugin-session-library-v4', 'plugin-serverless-isolated-cache', 'ee-dynamic-plugin-ordering-license', 'plugin-azure-functions-routeprefix-only', 'plugin-oas-validation-non-json-skip', 'plugin-ai-proxy-anthropic-messages-path', 'plugin-ai-metrics-log-key-renamed', 'known-issue-3-11-ai-license-migration', 'plugin-oidc-forbidden-redirect-uri', 'plugin-kafka-consume-no-service', 'plugin-ai-semantic-cache-namespace-column', 'known-issue-3-14-oidc-nested-claims', 'vault-hcv-ca-trust-3-14'],
+  catalog: ['plugin-hmac-auth-legacy-signature-removed', 'plugin-statsd-metric-names', 'plugin-jwt-conflicting-tokens-denied', 'plugin-session-library-v4', 'plugin-serverless-isolated-cache', 'ee-dynamic-plugin-ordering-license', 'plugin-azure-functions-routeprefix-only', 'plugin-oas-validation-non-json-skip', 'plugin-ai-proxy-anthropic-messages-path', 'plugin-ai-metrics-log-key-renamed', 'known-issue-3-11-ai-license-migration', 'plugin-oidc-forbidden-redirect-uri', 'plugin-kafka-consume-no-service', 'plugin-ai-semantic-cache-namespace-column', 'known-issue-3-14-oidc-nested-claims', 'vault-hcv-ca-trust-3-14', 'plugin-upstream-timeout-zero-becomes-60000', 'plugin-jwt-signer-rotate-tls-verify', 'plugin-oauth2-token-cache-key-sha256'],
   inputs: ['entities'],
   messages: {
     changed: '{{entity}}: {{summary}}',

@@ -165,9 +165,10 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
     if (!hops.has(key)) hops.set(key, hopCrossing(plan, since)?.label);
     return hops.get(key);
   };
-  // Open-source reports name releases with three parts; a text is renamed once, not per finding.
+  // Open-source reports name releases with three parts, Enterprise reports with four; a text is
+  // renamed once, not per finding.
   const named = new Map<string, string>();
-  const showRelease = plan.edition === 'oss' && meta.versionData?.length
+  const showRelease = meta.versionData?.length
     ? (text: string): string => {
       let shown = named.get(text);
       if (shown === undefined) named.set(text, (shown = releasesInTextForEdition(text, plan.edition)));

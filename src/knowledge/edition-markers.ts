@@ -50,10 +50,20 @@ export const ENTERPRISE_MARKERS: EditionMarkers = {
 export const ENTERPRISE_DECLARATIVE = {
   collections: ['consumer_groups', 'partials'] as const,
   vaultBackends: ['aws', 'gcp', 'hcv', 'azure', 'conjur'] as const,
+  /**
+   * decK's Konnect-only file metadata (`_konnect.control_plane_name`): the file configures a
+   * Konnect control plane, whose data planes run the Enterprise gateway. Konnect's compatibility
+   * policy lists the gateway releases it supports in Enterprise numbering only (3.14.0.0,
+   * 3.2.1.0, 2.5.0.1), and its install guides deploy kong/kong-gateway.
+   */
+  konnectKey: '_konnect',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/entities@3.9.3', note: 'no consumer_groups or partials entity in the last OSS release' },
     { kind: 'repo', ref: 'Kong/kong:kong/constants.lua@3.9.3', note: 'BUNDLED_VAULTS holds only env' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/entities/vault/', note: 'aws, gcp, hcv, azure and conjur backends are Enterprise' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/deck/dbless-vs-deck.md:133-142', note: '_konnect and _konnect.control_plane_name: decK on Konnect only, not decK on-prem nor DB-less' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/support/gateway.yml:1-10', note: 'rendered by app/konnect-platform/compatibility.md:66: Konnect supports each gateway line from an Enterprise release (konnect: true, beginning: "3.14.0.0")' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_how-tos/gateway/gateway-install-helm-konnect.md:128', note: 'Konnect data planes installed with Helm use repository kong/kong-gateway' },
   ] as readonly FactSource[],
 };
 

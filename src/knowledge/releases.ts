@@ -228,7 +228,7 @@ const FOUR_PART_VERSION = /(Enterprise )?\b(\d+\.\d+\.\d+\.\d+)\b/g;
  */
 export function releaseForEdition(release: string | KongVersion, edition: Edition): string {
   const version = release.toString();
-  if (edition !== 'oss') return version;
+  if (edition !== 'oss') return enterpriseRelease(version);
   const parsed = KongVersion.tryParse(version);
   if (!parsed || parsed.precision !== 'enterprise' || ossTags.has(version) || !minorInfo(parsed)) return version;
   const patch = parsed.truncate('patch').toString();
@@ -236,8 +236,29 @@ export function releaseForEdition(release: string | KongVersion, edition: Editio
   return `Enterprise ${version}`;
 }
 
-/** Every four-part Kong release inside a text (`3.4.1.0 (to \`1000\`) and 3.6.0.0 ...`), named as `releaseForEdition` names it. */
+/**
+ * Every Kong release inside a text (`3.4.1.0 (to \`1000\`) and 3.6.0.0 ...`), named as
+ * `releaseForEdition` names it: on open source the four-part ones, on Enterprise the three-part
+ * ones some facts keep from Kong's open-source sources (`3.0.0`), so one report does not mix
+ * `3.0.0` and `3.0.0.0`.
+ */
 export function releasesInTextForEdition(text: string, edition: Edition): string {
-  if (edition !== 'oss') return text;
+  if (edition !== 'oss') return text.replace(THREE_PART_VERSION, (whole, named: string | undefined, version: string) => (named ? whole : enterpriseRelease(version)));
   return text.replace(FOUR_PART_VERSION, (whole, named: string | undefined, version: string) => (named ? whole : releaseForEdition(version, edition)));
+}
+
+// A three-part version that is not part of a longer one, with `OSS ` before it when the text
+// names the open-source release on purpose.
+const THREE_PART_VERSION = /(OSS )?(?<![\d.])(\d+\.\d+\.\d+)(?!\d|\.\d)/g;
+const enterpriseTags = new Set(releases.minors.flatMap((m) => m.enterprise.patches.map((p) => p.version)));
+
+/**
+ * An open-source release X.Y.Z in Enterprise numbering: X.Y.Z.0, which ships what X.Y.Z does
+ * (the converse of `releaseForEdition` on open source), when Enterprise released it. Anything
+ * else (a four-part version, an X.Y.Z Enterprise never numbered X.Y.Z.0) passes through.
+ */
+function enterpriseRelease(version: string): string {
+  if (!/^\d+\.\d+\.\d+$/.test(version)) return version;
+  const zero = `${version}.0`;
+  return enterpriseTags.has(zero) ? zero : version;
 }

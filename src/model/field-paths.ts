@@ -110,6 +110,7 @@ function anyTextContains(value: unknown, needles: readonly string[]): boolean {
 
 function conditionHolds(entity: Entity, condition: FieldCondition): boolean {
   if (condition.parent) return Boolean(entity.parents?.[condition.parent]);
+  if (condition.anyOf) return condition.anyOf.some((c) => conditionHolds(entity, c));
   const path = condition.path ?? '';
   const values = fieldValues(entity.fields, path).map((h) => h.value);
   if (condition.exists !== undefined) return condition.exists ? values.length > 0 : values.length === 0;

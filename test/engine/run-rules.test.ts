@@ -184,9 +184,16 @@ describe('versionData: releases in messages follow the report\'s edition', () =>
     expect(findings.map((f) => f.data?.since)).toEqual(['3.4.1.0', '3.4.3.5', '3.6.0']);
   });
 
-  it('leaves Enterprise messages as the facts write them', async () => {
+  // A fact read from Kong's open-source tree says 3.6.0: an Enterprise report names it 3.6.0.0,
+  // like the facts beside it, and data still keeps 3.6.0 (fingerprints do not move).
+  it('names every release in four parts on an Enterprise plan', async () => {
     const { findings } = await runRules([dated], { plan: plan('3.3', '3.7', 'enterprise') });
-    expect(findings[0].message).toBe('changes in 3.4.1.0; steps 3.4.1.0 (to `1000`) and 3.6.0.0 (to `10000`); pinned 3.4.1.0');
+    expect(findings.map((f) => f.message)).toEqual([
+      'changes in 3.4.1.0; steps 3.4.1.0 (to `1000`) and 3.6.0.0 (to `10000`); pinned 3.4.1.0',
+      'changes in 3.4.3.5; steps 3.4.3.5 (to `1000`) and 3.6.0.0 (to `10000`); pinned 3.4.1.0',
+      'changes in 3.6.0.0; steps 3.6.0.0 (to `1000`) and 3.6.0.0 (to `10000`); pinned 3.4.1.0',
+    ]);
+    expect(findings.map((f) => f.data?.since)).toEqual(['3.4.1.0', '3.4.3.5', '3.6.0']);
   });
 
   it('refuses a version field that no message shows', () => {

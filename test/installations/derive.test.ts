@@ -86,6 +86,14 @@ describe('deriveEdition from the declarative configuration', () => {
   ])('%s means Enterprise', (_what, text, reason) => {
     expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text)))).toEqual({ value: 'enterprise', reason: expect.stringMatching(reason) });
   });
+  // decK's _konnect block is Konnect-only (developer.konghq.com app/deck/dbless-vs-deck.md:133-142)
+  // and Konnect data planes run the Enterprise gateway (app/_data/support/gateway.yml lists
+  // Enterprise releases only).
+  it('a decK file for a Konnect control plane means Enterprise, and says where', () => {
+    const text = '_format_version: "3.0"\n_konnect:\n  control_plane_name: prod\nservices:\n- name: s\n  url: http://s\n';
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text)))).toEqual({ value: 'enterprise', reason: expect.stringMatching(/Enterprise-only decK _konnect \(a Konnect control plane\) at kong\.yml:3:/) });
+    expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text.replace('_konnect:\n  control_plane_name: prod\n', '')))).value).toBe('oss');
+  });
   it('an env vault and an empty consumer_groups list stay OSS', () => {
     const text = '_format_version: "3.0"\nconsumer_groups: []\nvaults:\n- prefix: my-env\n  name: env\n';
     expect(deriveEdition({}, undefined, {}, undefined, () => enterpriseContentIn(declarative(text))).value).toBe('oss');

@@ -174,8 +174,20 @@ describe('releases named as the report\'s edition numbers them', () => {
     expect(releaseForEdition(version, 'oss')).toBe(shown);
   });
 
-  test('Enterprise reports keep the facts\' numbering', () => {
-    for (const version of ['3.4.1.0', '3.4.3.5', '3.2.0.0', '3.6.0']) expect(releaseForEdition(version, 'enterprise')).toBe(version);
+  test('Enterprise reports keep four-part numbers', () => {
+    for (const version of ['3.4.1.0', '3.4.3.5', '3.2.0.0']) expect(releaseForEdition(version, 'enterprise')).toBe(version);
+  });
+  // A fact read from Kong's open-source tree names 3.6.0; an Enterprise report says 3.6.0.0,
+  // the release that ships it, so one report does not mix the two numberings. Enterprise never
+  // numbered a 3.2.0.0 (its 3.2 line starts at 3.2.1.0), so 3.2.0 keeps its name.
+  test.each([
+    ['3.6.0', '3.6.0.0'],
+    ['2.8.4', '2.8.4.0'],
+    ['3.2.0', '3.2.0'],
+    ['3.4.x', '3.4.x'],
+    ['127.0.0.1', '127.0.0.1'],
+  ])('Enterprise: %s -> %s', (version, shown) => {
+    expect(releaseForEdition(version, 'enterprise')).toBe(shown);
   });
 
   test('versions inside a text, leaving other dotted numbers and named editions alone', () => {
@@ -183,5 +195,7 @@ describe('releases named as the report\'s edition numbers them', () => {
     expect(releasesInTextForEdition(' and Kong 3.4.0.0 no longer knows', 'oss')).toBe(' and Kong 3.4.0 no longer knows');
     expect(releasesInTextForEdition('127.0.0.1:8007, OpenResty 1.21.4.1, Enterprise 3.5.0.4', 'oss')).toBe('127.0.0.1:8007, OpenResty 1.21.4.1, Enterprise 3.5.0.4');
     expect(releasesInTextForEdition('3.4.1.0', 'enterprise')).toBe('3.4.1.0');
+    expect(releasesInTextForEdition('in 3.0.0. and 3.4.1 (to `1000`), 3.6.0.0, OSS 3.9.3, 127.0.0.1', 'enterprise'))
+      .toBe('in 3.0.0.0. and 3.4.1.0 (to `1000`), 3.6.0.0, OSS 3.9.3, 127.0.0.1');
   });
 });

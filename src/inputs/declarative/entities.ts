@@ -224,9 +224,10 @@ export class DeclarativeEntitySource implements EntitySource {
    * or a vault whose backend is one of `vaultBackends`), with where it is written.
    */
   firstEnterpriseOnlyEntry(
-    collections: readonly string[], vaultBackends: readonly string[],
+    collections: readonly string[], vaultBackends: readonly string[], konnectKey?: string,
   ): { what: string; origin: Origin } | undefined {
     for (const document of this.documents) {
+      if (konnectKey && isRecord(document.root[konnectKey])) return { what: `decK ${konnectKey} (a Konnect control plane)`, origin: document.at([konnectKey]) };
       for (const collection of collections) {
         const items = document.root[collection];
         if (Array.isArray(items) && items.length > 0) return { what: `entity ${collection}`, origin: document.at([collection, 0]) };

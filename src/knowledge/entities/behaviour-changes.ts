@@ -2,10 +2,12 @@
 // sessions, new routing priorities. Nothing in the configuration is wrong; the operator must
 // check what depends on the old behaviour. Read by rules/entities/behaviour-changed.
 
-import { deck, digest, docs } from './sources';
+import { deck, digest, docs, repo } from './sources';
 import type { BehaviourChange } from './types';
 
 const LOGGING_AI = ['ai-proxy', 'ai-proxy-advanced'] as const;
+const UPSTREAM_TIMEOUT_FIELDS = ['connect_timeout', 'send_timeout', 'read_timeout'] as const;
+const JWT_SIGNER_ROTATED_URLS = ['access_token_jwks_uri', 'channel_token_jwks_uri', 'access_token_keyset', 'channel_token_keyset'] as const;
 
 export const behaviourChanges: readonly BehaviourChange[] = [
   {
@@ -159,6 +161,23 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     ],
   },
   {
+    id: 'plugin.upstream-timeout.zero-timeouts',
+    breakingChange: 'plugin-upstream-timeout-zero-becomes-60000',
+    introducedIn: '3.11.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['upstream-timeout'],
+    when: [{ anyOf: UPSTREAM_TIMEOUT_FIELDS.map((field) => ({ path: `config.${field}`, equals: 0 })) }],
+    databaseMigrated: true,
+    summary: 'A timeout of 0 made upstream-timeout fail at run time before 3.11; from 3.11 Kong\'s migrations store 60000 (60 s) in its place.',
+    remediation: 'Set the connect, send and read timeouts you mean (in milliseconds) instead of 0.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_kong_plugins/upstream-timeout/changelog.json (3.11.0.0)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.11/UpstreamTimeout.json', note: 'the fields are connect_timeout, send_timeout and read_timeout (the changelog says write_timeout)' },
+    ],
+  },
+  {
     id: 'plugin.kafka-consume.service-scope',
     breakingChange: 'plugin-kafka-consume-no-service',
     introducedIn: '3.12.0.0',
@@ -213,6 +232,44 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     summary: 'openid-connect answers 403 for nested claims in 3.14.0.0.',
     remediation: 'Target 3.14.0.1 or later.',
     sources: [digest('known-issue-3-14-oidc-nested-claims')],
+  },
+  {
+    id: 'plugin.jwt-signer.rotate-tls-verify',
+    breakingChange: 'plugin-jwt-signer-rotate-tls-verify',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['jwt-signer'],
+    // /rotate reloads only what comes from a URL; keysets named after a Kong key set stay local.
+    when: [{ anyOf: JWT_SIGNER_ROTATED_URLS.map((field) => ({ path: `config.${field}`, textContains: ['https://'] })) }],
+    liftedByConfOff: 'tls_certificate_verify',
+    summary: 'From 3.14 the jwt-signer /rotate endpoint verifies the TLS certificate of the JWKS and keyset URLs it reloads; a server with an untrusted certificate makes rotation fail.',
+    remediation: 'Add the CA of those servers to lua_ssl_trusted_certificate before rotating keys on 3.14.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_kong_plugins/jwt-signer/changelog.json (3.14.0.0, Breaking Change)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_includes/upgrade/tls-verify-314.md', note: 'JWT Signer row; tls_certificate_verify = off restores the old behaviour' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_kong_plugins/jwt-signer/index.md', note: 'Rotate signing token Keys: keysets and the access/channel token JWKS URIs' },
+    ],
+  },
+  {
+    id: 'plugin.oauth2.token-cache-key-sha256',
+    breakingChange: 'plugin-oauth2-token-cache-key-sha256',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['oauth2'],
+    // oauth2 writes tokens at run time, so it only runs on nodes that share a database.
+    topologies: ['traditional'],
+    summary: 'From 3.14 oauth2 caches access tokens under a SHA-256 key instead of a SHA-1 one: each node reads every token from the database once more after the upgrade, and while 3.13- and 3.14 nodes share the database a token revoked or refreshed on one version stays cached, and accepted, on nodes of the other.',
+    remediation: 'Keep the mixed-version window short and avoid revoking tokens during it, or restart the nodes of the other version after a revocation.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.14.0.0, kong-ee, oauth2)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.14.0.0, SHA1 algorithm removal)' },
+      repo('kong/plugins/oauth2/daos/oauth2_tokens.lua', '3.9.1', 'the SHA-1 token cache key'),
+      repo('kong/runloop/events.lua', '3.9.1', 'the writing node computes the cache key it broadcasts as the invalidation'),
+    ],
   },
   {
     id: 'vault.hcv.ca-trust',

@@ -31,6 +31,8 @@ export interface FieldCondition {
   textContains?: readonly string[];
   /** The entity has this parent (`service` for a service-scoped plugin). */
   parent?: 'service' | 'route' | 'consumer' | 'consumer_group';
+  /** At least one of these holds (a fact about any of several fields: one finding, not one per field). */
+  anyOf?: readonly FieldCondition[];
 }
 
 export interface EntityChangeBase {

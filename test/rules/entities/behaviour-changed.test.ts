@@ -44,3 +44,52 @@ describe('entities/behaviour-changed: AI semantic caches', () => {
     expect(await runRuleOnText(rule, { ...ee, from: '3.12.0.0' }, `plugins:\n- name: ai-semantic-cache\n  config:\n${vectordb}`)).toEqual([]);
   });
 });
+
+// 3.11.0.0 (upstream-timeout changelog): a 0 timeout failed at run time; the migrations store
+// 60000 instead. The schema's fields are connect_timeout, send_timeout and read_timeout.
+describe('entities/behaviour-changed: upstream-timeout 0 timeouts', () => {
+  const ee = { from: '3.10.0.3', to: '3.11.0.8', edition: 'enterprise' as const };
+  const plugin = (config: string) => `plugins:\n- name: upstream-timeout\n  config: {${config}}\n`;
+  it('invalid: send_timeout 0 (one finding for the plugin, whichever field holds it)', async () => {
+    expect(await runRuleOnText(rule, ee, plugin('connect_timeout: 5000, send_timeout: 0, read_timeout: 0'))).toEqual(['changed warning @2']);
+  });
+  it('valid: timeouts set to real values', async () => {
+    expect(await runRuleOnText(rule, ee, plugin('connect_timeout: 5000, send_timeout: 60000, read_timeout: 60000'))).toEqual([]);
+  });
+  it('valid: a path that starts at 3.11', async () => {
+    expect(await runRuleOnText(rule, { ...ee, from: '3.11.0.0' }, plugin('read_timeout: 0'))).toEqual([]);
+  });
+});
+
+// 3.14.0.0 (jwt-signer changelog, tls-verify-314.md): /rotate verifies the certificates of the
+// URLs it reloads, unless tls_certificate_verify is off.
+describe('entities/behaviour-changed: jwt-signer /rotate certificate verification', () => {
+  const ee = { from: '3.13.0.5', to: '3.14.0.3', edition: 'enterprise' as const };
+  const jwks = 'plugins:\n- name: jwt-signer\n  config:\n    channel_token_jwks_uri: https://idp.example/jwks\n';
+  it('invalid: a channel token JWKS over https', async () => {
+    expect(await runRuleOnText(rule, ee, jwks)).toEqual(['changed warning @2']);
+  });
+  it('valid: keysets held by Kong only', async () => {
+    expect(await runRuleOnText(rule, ee, 'plugins:\n- name: jwt-signer\n  config:\n    access_token_keyset: kong\n')).toEqual([]);
+  });
+  it('valid: tls_certificate_verify = off keeps the old behaviour', async () => {
+    expect(await runRuleOnText(rule, ee, jwks, { conf: 'tls_certificate_verify = off\n' })).toEqual([]);
+  });
+});
+
+// 3.14.0.0 (gateway.json, oauth2): the token cache key became SHA-256, and each node broadcasts
+// the key it computes (kong/runloop/events.lua@3.9.1), so mixed versions miss each other's
+// invalidations.
+describe('entities/behaviour-changed: oauth2 token cache key', () => {
+  const ee = { from: '3.13.0.5', to: '3.14.0.3', edition: 'enterprise' as const };
+  const oauth2 = 'plugins:\n- name: oauth2\n  config: {enable_authorization_code: true}\n';
+  it('invalid: oauth2 on a traditional cluster crossing 3.14', async () => {
+    expect(await runRuleOnText(rule, ee, oauth2)).toEqual(['changed warning @2']);
+  });
+  it('valid: a path that starts at 3.14', async () => {
+    expect(await runRuleOnText(rule, { ...ee, from: '3.14.0.0' }, oauth2)).toEqual([]);
+  });
+  it('valid: open source has no 3.14 oauth2 change', async () => {
+    expect(await runRuleOnText(rule, { from: '3.9.0', to: '3.9.1' }, oauth2)).toEqual([]);
+  });
+});
