@@ -66,6 +66,17 @@ describe('bad input: empty, binary, encodings, line endings', () => {
     expectOneLineError(await check('--nginx-template', join(dir, 'image.tmpl')), /image\.tmpl:3: not a text file \(NUL byte\)/);
   });
 
+  // Windows editors and PowerShell's `>` save UTF-16: name the encoding, not "not a text file".
+  it('a UTF-16 file (with or without a byte-order mark) is refused naming its encoding', async () => {
+    const conf = 'database = postgres\npg_host = db.internal\n';
+    writeFileSync(join(dir, 'utf16le.conf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(conf, 'utf16le')]));
+    writeFileSync(join(dir, 'utf16be.yml'), Buffer.from(Buffer.from('_format_version: "3.0"\nservices: []\n', 'utf16le').swap16()));
+    writeFileSync(join(dir, 'utf16-nobom.conf'), Buffer.from(conf, 'utf16le'));
+    expectOneLineError(await check(join(dir, 'utf16le.conf')), /utf16le\.conf:1: is UTF-16LE text: save it as UTF-8/);
+    expectOneLineError(await check('--declarative', join(dir, 'utf16be.yml')), /utf16be\.yml:1: is UTF-16BE text: save it as UTF-8/);
+    expectOneLineError(await check(join(dir, 'utf16-nobom.conf')), /utf16-nobom\.conf:1: is UTF-16LE text/);
+  });
+
   it('an nginx file that is not a Kong template, and a Lua script named like one, are refused', async () => {
     writeFileSync(join(dir, 'lb.conf'), 'events {}\nhttp {\n  upstream kong {\n    server kong1:8000;\n  }\n  server {\n    listen 80;\n    location / {\n      proxy_pass http://kong;\n    }\n  }\n}\n');
     writeFileSync(join(dir, 'nginx_kong.lua'), 'local jwt = require "resty.jwt"\nlocal token = ngx.var.http_authorization\n');

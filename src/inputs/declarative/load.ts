@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { nulByteMessage } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
@@ -215,7 +216,7 @@ function readText(file: string, fullPath: string, maxBytes: number): string {
   }
   if (buffer.length > maxBytes) throw tooLarge(file, buffer.length, maxBytes);
   const nul = buffer.indexOf(0);
-  if (nul >= 0) throw new InputError('declarative file holds a NUL byte: not a text file', { file, line: lineOfByte(buffer, nul) });
+  if (nul >= 0) throw new InputError(nulByteMessage(buffer, 'declarative file holds a NUL byte: not a text file'), { file, line: lineOfByte(buffer, nul) });
   if (!isUtf8(buffer)) throw new InputError('declarative file is not valid UTF-8 text', { file, line: firstInvalidLine(buffer) });
   const text = buffer.toString('utf8');
   // A byte-order mark is legal in both YAML and JSON files but JSON.parse refuses it.

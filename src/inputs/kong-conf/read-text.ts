@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../../errors';
+import { nulByteMessage } from '../../text/encoding';
 
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_CONF_BYTES = 10 * 1024 * 1024;
@@ -71,7 +72,7 @@ function reason(error: unknown): string {
 function decodeLines(bytes: Buffer, file: string): { text: string; latin1CommentLines: number[] } {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new InputError('contains a NUL byte: not a text file', { file, line: lineOfOffset(bytes, nul) });
+    throw new InputError(nulByteMessage(bytes, 'contains a NUL byte: not a text file'), { file, line: lineOfOffset(bytes, nul) });
   }
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {

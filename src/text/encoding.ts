@@ -1,0 +1,28 @@
+// Recognises text saved as UTF-16, which Windows editors and PowerShell's `>` write by default.
+// Such a file is full of NUL bytes, and "not a text file" would send the operator looking for
+// a binary; naming the encoding says what to do instead.
+
+/** 'UTF-16LE' or 'UTF-16BE' when the bytes look like UTF-16 text, else undefined. */
+export function utf16Encoding(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  // Without a byte-order mark: ASCII text in UTF-16 has a NUL beside every character.
+  const sample = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (sample < 8) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = sample / 2;
+  if (oddZero >= pairs * 0.9 && evenZero === 0) return 'UTF-16LE';
+  if (evenZero >= pairs * 0.9 && oddZero === 0) return 'UTF-16BE';
+  return undefined;
+}
+
+/** The message for a file refused for its NUL bytes: the encoding when it is UTF-16. */
+export function nulByteMessage(bytes: Uint8Array, notText: string): string {
+  const encoding = utf16Encoding(bytes);
+  return encoding ? `is ${encoding} text: save it as UTF-8, the encoding read here` : notText;
+}
