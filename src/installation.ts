@@ -12,9 +12,9 @@ import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
+import { stackConfLayers } from './inputs/kong-conf/load';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
-import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -72,13 +72,17 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const platform = loadPlatformInputs(options.platform ?? {});
-  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0;
+  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
   const helmLayer = platform.layer && (ownSettings || !platform.helmSetAside) ? platform.layer : undefined;
-  if (ownSettings || helmLayer) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer: helmLayer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
-    if (options.confFile || !helmLayer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+  // Lowest first: kong.conf, the image's Dockerfile ENV, the chart's container env, then the
+  // KONG_* variables given to the check (the environment the container is started with replaces
+  // the image's ENV: docker run -e, compose environment:).
+  const layer = stackConfLayers(platform.dockerfileLayer, helmLayer);
+  if (ownSettings || layer) {
+    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
+    if (options.confFile || !layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = platform.helmSetAside
       ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
@@ -145,10 +149,10 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     // Without --from, the database's migrations (what really ran) win over an image tag.
     const from = givenFrom
       ?? (inputs.database ? versionFromDatabase(inputs.database)
-        : platform.version ? { version: resolveVersion(platform.version.text, 'the image tag'), reason: `inferred: ${platform.version.reason}` }
+        : platform.version ? { version: resolveVersion(platform.version.text, platform.version.image ? 'the image tag' : 'the package version'), reason: `inferred: ${platform.version.reason}` }
           : deriveVersion(undefined, '--from', [platform.versionUnknown, missing.database && `database: ${missing.database}`].filter(Boolean).join('; ')));
     // Messages that compare a version with the path's start name who gave that start.
-    const fromSaidBy = givenFrom ? undefined : inputs.database ? 'the database' : `the image ${describeImage(platform.version!.image)}`;
+    const fromSaidBy = givenFrom ? undefined : inputs.database ? 'the database' : platform.version!.saidBy;
     if (inputs.images && fromSaidBy) inputs.images = inputs.images.map((image) => ({ ...image, pathFromSaidBy: fromSaidBy }));
     const plan = computePlan({
       from: from.version,
@@ -262,6 +266,9 @@ export function deriveEdition(
   if (options.edition) return { value: options.edition, reason: 'from --edition' };
   const envMarker = ENTERPRISE_MARKERS.env.find((name) => kongEnv[name] !== undefined);
   if (envMarker) return { value: 'enterprise', reason: `inferred: ${envMarker} is set` };
+  // The same variables set by a Dockerfile ENV or the chart's container env (readable or not).
+  const layerMarker = conf?.rawSettings().find((s) => s.origin.kind === 'file' && s.envName !== undefined && ENTERPRISE_MARKERS.env.includes(s.envName));
+  if (layerMarker) return { value: 'enterprise', reason: `inferred: ${layerMarker.envName} is set at ${describeOrigin(layerMarker.origin)}` };
   // The Kong chart's own env defaults (portal_api_* log paths for every edition) are no evidence,
   // nor are the same entries in a values file copied from the chart's values.yaml, nor those log
   // keys set to a stream or off anywhere else (ENTERPRISE_MARKERS.neutralLogs).

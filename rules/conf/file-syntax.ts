@@ -37,7 +37,7 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
 /** Where the rule-wide advice (edit the line) does not fit the oddity. */
 const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
-  'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap or file) against the target version by hand.',
+  'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap, file or build argument) against the target version by hand.',
   'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',
 };
 

@@ -29,12 +29,17 @@ export function collectKongEnv(env: Readonly<Record<string, string | undefined>>
 export function kongEnvVars(env: Readonly<Record<string, string | undefined>>): KongEnvVar[] {
   const vars: KongEnvVar[] = [];
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || !name.startsWith('KONG_')) continue;
-    const rest = name.slice('KONG_'.length);
-    if (rest === '' || rest !== rest.toUpperCase()) continue;
-    vars.push({ name, key: rest.toLowerCase(), value });
+    const key = value === undefined ? undefined : kongPropertyOf(name);
+    if (key !== undefined) vars.push({ name, key, value: value! });
   }
   return vars.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The property a variable sets (`KONG_PG_HOST` -> `pg_host`), or undefined when Kong never reads it. */
+export function kongPropertyOf(name: string): string | undefined {
+  if (!name.startsWith('KONG_')) return undefined;
+  const rest = name.slice('KONG_'.length);
+  return rest === '' || rest !== rest.toUpperCase() ? undefined : rest.toLowerCase();
 }
 
 /** The variable Kong reads for a property: `KONG_` + the upper-cased key. */

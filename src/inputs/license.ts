@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { KongConf } from './kong-conf/types';
+import type { ConfSetting, KongConf } from './kong-conf/types';
 import type { Origin } from '../model/origin';
 
 export type LicenseVia = 'KONG_LICENSE_DATA' | 'KONG_LICENSE_PATH' | 'default-path' | 'database' | 'Konnect';
@@ -43,11 +43,14 @@ export interface LicenseLookupOptions {
 
 export function loadLicenseEvidence(conf: KongConf | undefined, options: LicenseLookupOptions = {}): LicenseInput {
   const candidates: LicenseCandidate[] = [];
-  const data = conf?.get('license_data');
-  if (data?.origin.kind === 'env') candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
+  const data = conf?.raw('license_data');
+  if (data && setByVariable(data, 'KONG_LICENSE_DATA')) {
+    if (data.unreadableFrom) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, status: 'unreadable', detail: `its value comes from ${data.unreadableFrom}` });
+    else if (conf!.get('license_data')) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
+  }
   // Only the variable counts: a `license_path` line in kong.conf is an unknown key Kong ignores.
   const path = conf?.get('license_path');
-  if (path?.origin.kind === 'env') {
+  if (path && setByVariable(path, 'KONG_LICENSE_PATH')) {
     const file = isAbsolute(path.value) ? path.value : resolve(conf!.dir, path.value);
     candidates.push({ via: 'KONG_LICENSE_PATH', origin: path.origin, ...readLicenseFile(file) });
   }
@@ -57,6 +60,14 @@ export function loadLicenseEvidence(conf: KongConf | undefined, options: License
   }
   candidates.push(...(options.databaseCandidates ?? []));
   return { candidates, databaseInspected: options.databaseCandidates !== undefined };
+}
+
+/**
+ * Set as the variable Kong reads (given to the check, a Dockerfile ENV, the chart's container
+ * env), not as a kong.conf line.
+ */
+function setByVariable(setting: ConfSetting, variable: string): boolean {
+  return setting.origin.kind === 'env' || setting.envName === variable;
 }
 
 function readLicenseFile(file: string): Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'> {

@@ -8,6 +8,8 @@ import { helmConfLayer } from './helm/conf-layer';
 import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
+import { dockerfileConfLayer } from './images/dockerfile-conf-layer';
+import type { KongPackageRef } from './images/kong-package';
 import { readImageFiles, type UnresolvedImage } from './images/load';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
@@ -26,6 +28,10 @@ export interface PlatformOptions {
 export interface PlatformInputs {
   helm?: HelmValues;
   layer?: ConfLayer;
+  /** The `ENV KONG_*` lines of the Dockerfiles' last stages, as settings under `layer` (src/inputs/images/dockerfile-conf-layer.ts). */
+  dockerfileLayer?: ConfLayer;
+  /** Kong installed from a package in a Dockerfile step. */
+  packages: KongPackageRef[];
   images: KongImageRef[];
   os?: HostOs;
   host?: HostResources;
@@ -33,8 +39,11 @@ export interface PlatformInputs {
   missing: MissingInputReasons;
   edition?: Derived;
   deployment?: HelmDeployment;
-  /** The running version the image tag implies, for a missing `--from`. */
-  version?: { text: string; reason: string; image: KongImageRef };
+  /**
+   * The running version an image tag or an installed package implies, for a missing `--from`;
+   * `saidBy` names it in messages (`the image kong:2.8.1 at Dockerfile:1`).
+   */
+  version?: { text: string; reason: string; saidBy: string; image?: KongImageRef };
   /** Why the images give no version (`image kong:3 at Dockerfile:1 names no exact version`). */
   versionUnknown?: string;
   /** The Helm values write an image this tool cannot read (a template, another repository): why. */
@@ -48,25 +57,37 @@ export interface PlatformInputs {
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
-  const result: PlatformInputs = { images: [], listed: [], missing: {}, licenseCandidates: [] };
+  const result: PlatformInputs = { images: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
   if (options.helmValues?.length) readHelm(options.helmValues, result);
   let unresolved: UnresolvedImage[] = [];
   if (options.imageFiles?.length) {
     const read = readImageFiles(options.imageFiles);
     result.images.push(...read.images);
+    result.packages.push(...read.packages);
     unresolved = read.unresolved;
-    for (const file of options.imageFiles) result.listed.push({ kind: 'image file', label: file });
+    const layer = dockerfileConfLayer(read.dockerfileEnv);
+    if (layer) result.dockerfileLayer = layer;
+    for (const file of options.imageFiles) {
+      const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? ' (ENV KONG_* read as settings)' : '';
+      result.listed.push({ kind: 'image file', label: `${file}${env}` });
+    }
   }
   if (result.images.length === 0) {
     const unread = unresolved.filter((u, i) => unresolved.findIndex((other) => other.written === u.written) === i)
       .map((u) => `\`${u.written}\` at ${u.origin.file}:${u.origin.line} depends on ${u.variables.join(', ')} (no value or default here)`);
-    result.missing.images = options.imageFiles?.length
-      ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`
-      : result.helmImageUnread ?? (result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
-        : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given');
-    // Say the files were read: a Kong installed from a package in a RUN step has no image tag to read.
-    if (options.imageFiles?.length) {
-      result.versionUnknown = `${options.imageFiles.join(', ')} ${options.imageFiles.length > 1 ? 'were' : 'was'} read but ${options.imageFiles.length > 1 ? 'name' : 'names'} no Kong image, so ${options.imageFiles.length > 1 ? 'they give' : 'it gives'} no Kong version${unread.length ? ` (${unread.join('; ')})` : ' (a Kong installed some other way, such as a package in a RUN step, is not read)'}`;
+    // Kong installed from a package in the stage that runs stands for the image's edition and version.
+    const runningPackages = result.packages.filter((p) => !p.buildStage);
+    result.missing.images = runningPackages.length > 0
+      ? `Kong is installed from a package in ${runningPackages[0].origin.file}, not run from one of Kong's images: the image checks do not apply`
+      : options.imageFiles?.length
+        ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`
+        : result.helmImageUnread ?? (result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
+          : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given');
+    if (runningPackages.length > 0) {
+      readPackages(runningPackages, result);
+    } else if (options.imageFiles?.length) {
+      // Say the files were read, and what was looked for.
+      result.versionUnknown = `${options.imageFiles.join(', ')} ${options.imageFiles.length > 1 ? 'were' : 'was'} read but ${options.imageFiles.length > 1 ? 'name' : 'names'} no Kong image or Kong package, so ${options.imageFiles.length > 1 ? 'they give' : 'it gives'} no Kong version${unread.length ? ` (${unread.join('; ')})` : ''}`;
     } else if (result.helmImageUnread) {
       result.versionUnknown = result.helmImageUnread;
     }
@@ -83,7 +104,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   }
   if (!result.version) {
     const versioned = running.find((image) => image.version);
-    if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, image: versioned };
+    if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, saidBy: `the image ${describeImage(versioned)}`, image: versioned };
     else if (running.length > 0) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
   }
   if (options.os) result.os = parseOsFlag(options.os);
@@ -97,6 +118,28 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
   return result;
+}
+
+/**
+ * Edition and version from Kong packages a Dockerfile's running stage installs. The package name
+ * states the edition; the version only when written out (not `apt-get install kong`, not a
+ * `${KONG_VERSION}` without a value here).
+ */
+function readPackages(packages: readonly KongPackageRef[], result: PlatformInputs): void {
+  const describe = (p: KongPackageRef) => `package ${p.written} at ${p.origin.file}:${p.origin.line}`;
+  const enterprise = packages.find((p) => p.edition === 'enterprise');
+  if (!result.edition && (enterprise || packages.every((p) => p.edition === 'oss'))) {
+    const shown = enterprise ?? packages[0];
+    result.edition = { value: shown.edition, reason: `inferred: ${describe(shown)}` };
+  }
+  const versioned = packages.find((p) => p.version && p.edition === (enterprise ? 'enterprise' : 'oss'));
+  if (!result.version && versioned) {
+    result.version = { text: versioned.version!.toString(), reason: describe(versioned), saidBy: `the ${describe(versioned)}` };
+  } else if (!result.version) {
+    const shown = enterprise ?? packages[0];
+    const why = shown.unresolvedVariables?.length ? `its version depends on ${shown.unresolvedVariables.join(', ')}, which has no value here` : 'it names no version';
+    result.versionUnknown = `Kong is installed from ${describe(shown)}, but ${why}`;
+  }
 }
 
 function readHelm(files: readonly string[], result: PlatformInputs): void {
@@ -121,7 +164,7 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   if (image && !ref) result.helmImageUnread = unreadHelmImage(image, values.prefix);
   if (ref) {
     result.images.push(ref);
-    if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, image: ref };
+    if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, saidBy: `the image ${describeImage(ref)}`, image: ref };
   }
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);

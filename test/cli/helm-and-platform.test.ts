@@ -313,10 +313,16 @@ describe('platform flags', () => {
     expect(result.stderr).toMatch(/--from is required.*image kong:3 at .*Dockerfile\.floating:1 names no exact version/);
   });
 
-  it('a Dockerfile that installs Kong from a package: --from is asked for, saying the file was read and named no Kong image', async () => {
+  it('a Dockerfile that installs Kong from a package whose version is a build argument: --from is asked for, naming the package and the variable', async () => {
     const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.apk-enterprise'), '--to', '3.10.0.0', '--no-db']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--from is required.*Dockerfile\.apk-enterprise was read but names no Kong image, so it gives no Kong version \(a Kong installed some other way/);
+    expect(result.stderr).toMatch(/--from is required.*Kong is installed from package kong-enterprise-edition-\$\{KONG_VERSION\}\.apk\.tar\.gz at .*Dockerfile\.apk-enterprise:5, but its version depends on KONG_VERSION/);
+  });
+
+  it('a Dockerfile that names neither a Kong image nor a Kong package: --from is asked for, saying what was looked for', async () => {
+    const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.no-kong'), '--to', '3.4', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--from is required.*Dockerfile\.no-kong was read but names no Kong image or Kong package, so it gives no Kong version/);
   });
 
   it('a templated Helm image is said to be a template, not a missing image', async () => {

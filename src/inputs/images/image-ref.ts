@@ -4,6 +4,7 @@
 import { KONG_IMAGES, type ImageFlavour } from '../../knowledge/platform/images';
 import type { FileOrigin } from '../../model/origin';
 import { KongVersion } from '../../version/kong-version';
+import type { Interpolated } from './interpolate';
 
 export interface KongImageRef {
   /** As written (`kong/kong-gateway:2.8.4.1-alpine`). */
@@ -89,4 +90,27 @@ export function parseKongImage(reference: string, origin: FileOrigin, via: KongI
     else if (match) ref.unknownSuffix = suffix;
   }
   return ref;
+}
+
+/** An image reference that depends on a variable nobody gives a value or default to. */
+export interface UnresolvedImage {
+  written: string;
+  origin: FileOrigin;
+  variables: string[];
+}
+
+/**
+ * A reference after substitution: a Kong image, or nothing. A reference that only a variable
+ * without a value could have made a Kong image is noted in `unresolved` rather than skipped silently.
+ */
+export function readImageReference(written: string, reference: Interpolated, origin: FileOrigin, via: KongImageRef['via'], unresolved: UnresolvedImage[]): KongImageRef | undefined {
+  const image = parseKongImage(reference.text, origin, via);
+  if (!image) {
+    if (reference.unresolved.length > 0 && !/^[^$]*[:@]/.test(reference.text)) unresolved.push({ written, origin, variables: reference.unresolved });
+    return undefined;
+  }
+  if (reference.text !== written) image.written = written;
+  if (reference.assumedUnset.length > 0) image.assumedUnset = reference.assumedUnset;
+  if (reference.unresolved.length > 0) image.unresolvedVariables = reference.unresolved;
+  return image;
 }

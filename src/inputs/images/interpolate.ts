@@ -81,6 +81,19 @@ function expand(text: string, options: InterpolateOptions, state: State): string
   return out;
 }
 
+/**
+ * The end (exclusive) of the variable reference starting with the `$` at `index` (`$NAME`,
+ * `${...}`), or -1 when no variable starts there (a lone `$`, an unclosed brace).
+ */
+export function variableEnd(text: string, index: number): number {
+  if (text[index + 1] === '{') {
+    const close = matchingBrace(text, index + 1);
+    return close < 0 ? -1 : close + 1;
+  }
+  const name = NAME.exec(text.slice(index + 1))?.[0];
+  return name ? index + 1 + name.length : -1;
+}
+
 /** The index of the `}` closing the `{` at `open`, nested `${...}` included; -1 when absent. */
 function matchingBrace(text: string, open: number): number {
   let depth = 0;

@@ -202,9 +202,35 @@ function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, di
       const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
       diagnostics.push(diagnostic('layer-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
     }
-    merged.set(setting.key, { ...setting, overrides: fromFile ? [...fromFile.overrides, fromFile] : [] });
+    merged.set(setting.key, { ...setting, overrides: fromFile ? [...fromFile.overrides, fromFile, ...setting.overrides] : setting.overrides });
   }
   return merged;
+}
+
+/**
+ * One layer from several, lowest first: a key of a higher layer replaces the lower one's (the
+ * image's Dockerfile ENV under the Helm values' container `env:`). The replaced setting is kept
+ * in `overrides` and named by a diagnostic at its line.
+ */
+export function stackConfLayers(...layers: readonly (ConfLayer | undefined)[]): ConfLayer | undefined {
+  const present = layers.filter((layer): layer is ConfLayer => layer !== undefined);
+  if (present.length <= 1) return present[0];
+  const merged = new Map<string, ConfSetting>();
+  const diagnostics: ConfDiagnostic[] = [];
+  for (const layer of present) {
+    diagnostics.push(...layer.diagnostics);
+    for (const setting of layer.settings) {
+      const below = merged.get(setting.key);
+      if (below) {
+        const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
+        diagnostics.push(diagnostic('layer-overrides-file', below.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
+        merged.delete(setting.key);
+      }
+      merged.set(setting.key, { ...setting, overrides: below ? [...below.overrides, below, ...setting.overrides] : setting.overrides });
+    }
+  }
+  const anchor = [...present].reverse().find((layer) => layer.anchor)?.anchor;
+  return { settings: [...merged.values()], diagnostics, ...(anchor ? { anchor } : {}) };
 }
 
 /**

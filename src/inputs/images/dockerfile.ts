@@ -1,0 +1,300 @@
+// Reads a Dockerfile as docker build does, for what a Kong check needs from it: the Kong images of
+// its `FROM` lines, the environment its `ENV` lines give the container, and Kong installed from a
+// package in a `RUN`, `COPY` or `ADD` step. The container runs the last stage, so only that
+// stage's image, ENV and packages describe it; a `FROM <stage>` inherits that stage's ENV.
+//
+// Variables: build arguments declared before the first `FROM` are seen by `FROM` lines only,
+// unless a stage declares them again (`ARG NAME`); inside a stage `$NAME` reads its ENV, then its
+// ARGs (defaults taken, as when no --build-arg is given). Every value in one `ENV` instruction is
+// substituted with the values from before it. ENV values lose their quotes, as the shell would
+// remove them (https://docs.docker.com/reference/dockerfile/#env; the legacy `ENV NAME value`
+// form takes the whole rest of the line as the value: moby/buildkit
+// frontend/dockerfile/parser/line_parsers.go parseNameVal).
+
+import type { FileOrigin } from '../../model/origin';
+import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
+import { interpolate, variableEnd } from './interpolate';
+import { findKongPackages, type KongPackageRef } from './kong-package';
+
+/** One `ENV` variable the running container gets from the Dockerfile. */
+export interface DockerfileEnv {
+  name: string;
+  /**
+   * The value after quote removal and substitution; undefined when it depends on a variable
+   * without a value here (a build argument without default, or one the base image sets). May be a
+   * secret: never put it in a message.
+   */
+  value?: string;
+  /** Variables an undefined value depends on. */
+  unresolved: string[];
+  /** The variable's name on its line. */
+  origin: FileOrigin;
+}
+
+export interface DockerfileRead {
+  images: KongImageRef[];
+  unresolved: UnresolvedImage[];
+  /** The last stage's ENV, in the order it was set. */
+  env: DockerfileEnv[];
+  packages: KongPackageRef[];
+}
+
+interface Instruction {
+  line: number;
+  text: string;
+  /** The position in the file of a character of `text`. */
+  at(offset: number): { line: number; column: number };
+}
+
+interface Stage {
+  name?: string;
+  image?: KongImageRef;
+  /** Build arguments with a known value in this stage. */
+  args: Map<string, string>;
+  env: Map<string, DockerfileEnv>;
+  /** Packages installed in this stage or the stage it is built on. */
+  packages: KongPackageRef[];
+}
+
+export function readDockerfile(file: string, text: string): DockerfileRead {
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [] };
+  const globalArgs = new Map<string, string>();
+  const stages: Stage[] = [];
+  const own: KongImageRef[] = [];
+  const ownPackages: { stage: Stage; ref: KongPackageRef }[] = [];
+  for (const instruction of instructions(text)) {
+    const { line, text: body } = instruction;
+    const keyword = body.split(/\s/, 1)[0].toUpperCase();
+    const restStart = body.length - body.slice(keyword.length).trimStart().length;
+    const rest = body.slice(restStart);
+    const stage = stages[stages.length - 1];
+    if (keyword === 'ARG') {
+      readArgs(rest, stage ? stage.args : globalArgs, stage ? globalArgs : undefined);
+    } else if (keyword === 'FROM') {
+      const words = shellWords(rest).filter((w) => !w.startsWith('--'));
+      const written = words[0] ?? '';
+      const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
+      const column = Math.max(body.indexOf(written) + 1, 1);
+      const origin: FileOrigin = { kind: 'file', file, line, column };
+      const reference = interpolate(written, { known: globalArgs, escape: 'backslash' });
+      const earlier = stages.find((s) => s.name !== undefined && s.name === reference.text.toLowerCase());
+      const image = earlier ? earlier.image : readImageReference(written, reference, origin, 'dockerfile', result.unresolved);
+      if (image && !earlier) own.push(image);
+      stages.push({
+        ...(name ? { name } : {}),
+        ...(image ? { image } : {}),
+        args: new Map(),
+        env: new Map(earlier?.env ?? []),
+        packages: [...(earlier?.packages ?? [])],
+      });
+    } else if (!stage) {
+      continue;
+    } else if (keyword === 'ENV') {
+      readEnv(rest, restStart, instruction, file, stage);
+    } else if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
+      const substituted = interpolate(rest, { known: knownIn(stage), escape: 'backslash' }).text;
+      for (const ref of findKongPackages(substituted, { kind: 'file', file, line, column: 1 })) {
+        stage.packages.push(ref);
+        ownPackages.push({ stage, ref });
+      }
+      if (keyword === 'RUN') notePackageManagers(body, stage);
+    }
+  }
+  const last = stages[stages.length - 1];
+  const runs = last?.image;
+  for (const image of own) {
+    if (image !== runs) {
+      const stage = stages.find((s) => s.image === image);
+      image.buildStage = stage?.name ?? `the stage of line ${image.origin.line}`;
+    }
+    result.images.push(image);
+  }
+  for (const { stage, ref } of ownPackages) {
+    if (!last?.packages.includes(ref)) ref.buildStage = stage.name ?? `the stage of line ${ref.origin.line}`;
+    result.packages.push(ref);
+  }
+  if (last) result.env.push(...last.env.values());
+  return result;
+}
+
+/** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */
+function readArgs(rest: string, args: Map<string, string>, globalArgs: ReadonlyMap<string, string> | undefined): void {
+  for (const word of shellWords(rest)) {
+    const eq = word.indexOf('=');
+    if (eq < 0) {
+      const inherited = globalArgs?.get(word);
+      if (inherited !== undefined) args.set(word, inherited);
+      else args.delete(word);
+      continue;
+    }
+    // A default may use an earlier argument; one that cannot be read stays unknown.
+    const value = interpolate(word.slice(eq + 1), { known: args, escape: 'backslash' });
+    if (value.unresolved.length === 0) args.set(word.slice(0, eq), value.text);
+    else args.delete(word.slice(0, eq));
+  }
+}
+
+/** Variables with a value in a stage: its ENV over its ARGs (an ENV without a readable value hides the ARG). */
+function knownIn(stage: Stage): Map<string, string> {
+  const known = new Map(stage.args);
+  for (const [name, variable] of stage.env) {
+    if (variable.value === undefined) known.delete(name);
+    else known.set(name, variable.value);
+  }
+  return known;
+}
+
+/** `ENV A=1 B="two words"` or the legacy `ENV NAME value with spaces`. */
+function readEnv(rest: string, restStart: number, instruction: Instruction, file: string, stage: Stage): void {
+  const known = knownIn(stage);
+  const words = rawWords(rest);
+  if (words.length === 0) return;
+  const pairs = words[0].text.includes('=')
+    ? words.filter((w) => w.text.includes('=')).map((w) => ({ start: w.start, name: w.text.slice(0, w.text.indexOf('=')), raw: w.text.slice(w.text.indexOf('=') + 1) }))
+    : [{ start: words[0].start, name: words[0].text, raw: rest.slice(words[0].text.length).trimStart() }];
+  for (const { start, name, raw } of pairs) {
+    const position = instruction.at(restStart + start);
+    const value = shellValue(raw, known);
+    const variable: DockerfileEnv = {
+      name,
+      ...(value.unresolved.length === 0 ? { value: value.text } : {}),
+      unresolved: value.unresolved,
+      origin: { kind: 'file', file, line: position.line, column: position.column },
+    };
+    // Set again, the variable moves to where it was last set.
+    stage.env.delete(name);
+    stage.env.set(name, variable);
+  }
+}
+
+/** `apk` or `yum`/`dnf` run in a stage built on a Kong image: the image-tag rule's OS hints. */
+function notePackageManagers(body: string, stage: Stage): void {
+  if (!stage.image) return;
+  if (/\bapk\s+(add|update|upgrade|del)\b/.test(body)) stage.image.usesApk = true;
+  else if (/\b(yum|dnf)\s+(-\S+\s+)*(install|update|upgrade|remove|groupinstall)\b/.test(body)) stage.image.usesYum = true;
+}
+
+/**
+ * A word's value as the Dockerfile shell lexer gives it: quotes removed (nothing inside single
+ * quotes is special), a backslash escaping the next character (inside double quotes only `"`, `$`
+ * and `\`), and variables substituted outside single quotes.
+ */
+function shellValue(raw: string, known: ReadonlyMap<string, string>): { text: string; unresolved: string[] } {
+  let text = '';
+  const unresolved = new Set<string>();
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else text += ch;
+    } else if (ch === '\\' && i + 1 < raw.length) {
+      if (quote === '"' && !'"$\\'.includes(raw[i + 1])) text += ch;
+      else text += raw[++i];
+    } else if (ch === '"') {
+      quote = quote ? undefined : '"';
+    } else if (ch === "'") {
+      quote = "'";
+    } else if (ch === '$' && variableEnd(raw, i) > 0) {
+      const end = variableEnd(raw, i);
+      const expanded = interpolate(raw.slice(i, end), { known, escape: 'backslash' });
+      text += expanded.text;
+      for (const name of expanded.unresolved) unresolved.add(name);
+      i = end - 1;
+    } else {
+      text += ch;
+    }
+  }
+  return { text, unresolved: [...unresolved] };
+}
+
+/** Words split on blanks outside quotes, quotes and escapes kept, with their offsets. */
+function rawWords(text: string): { text: string; start: number }[] {
+  const words: { text: string; start: number }[] = [];
+  let start = -1;
+  let quote: string | undefined;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i === text.length || (!quote && /\s/.test(ch))) {
+      if (start >= 0) words.push({ text: text.slice(start, i), start });
+      start = -1;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"') i += 1;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '\\') {
+      i += 1;
+    }
+  }
+  return words;
+}
+
+/**
+ * Dockerfile instructions with continuation lines joined, each with its first line number.
+ * Comment and blank lines are dropped, also inside a continued instruction, as docker build does.
+ */
+function instructions(text: string): Instruction[] {
+  const out: Instruction[] = [];
+  let pending: { text: string; segments: { offset: number; line: number; column: number }[] } | undefined;
+  const finish = (p: NonNullable<typeof pending>): Instruction => ({
+    line: p.segments[0].line,
+    text: p.text,
+    at(offset) {
+      let segment = p.segments[0];
+      for (const s of p.segments) if (s.offset <= offset) segment = s;
+      return { line: segment.line, column: segment.column + offset - segment.offset };
+    },
+  });
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const line = raw.trimEnd();
+    const continued = line.endsWith('\\');
+    const part = continued ? line.slice(0, -1) : line;
+    const column = part.length - part.trimStart().length + 1;
+    if (!pending) {
+      pending = { text: part.trim(), segments: [{ offset: 0, line: index + 1, column }] };
+    } else {
+      pending.segments.push({ offset: pending.text.length + 1, line: index + 1, column });
+      pending.text = `${pending.text} ${part.trim()}`;
+    }
+    if (!continued) {
+      out.push(finish(pending));
+      pending = undefined;
+    }
+  });
+  if (pending) out.push(finish(pending));
+  return out;
+}
+
+/** Words of an instruction's arguments, split on blanks outside quotes, quotes removed. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | undefined;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\')) word += text[++i];
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
