@@ -214,22 +214,40 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     breakingChange: 'nginx-template-new-dns-client-dict',
     sources: [T('3.7.1..3.8.1'), DIGEST('3.7 -> 3.8')],
   },
-  // Kong's access phase writes these nginx variables on every proxied request; nginx knows a
+  // Kong's access phase writes these nginx variables on proxied requests; nginx knows a
   // variable only when some `set $name` declares it, and ngx.var refuses to write an unknown
-  // one, so a proxy location copied from an older template answers every request with a 500.
+  // one, so a proxy location copied from an older template answers those requests with a 500.
   ...([
-    { name: 'upstream_x_forwarded_prefix', since: '2.1.0', tags: '2.0.5..2.1.4' },
-    { name: 'upstream_x_forwarded_path', since: '2.2.0', tags: '2.1.4..2.2.2' },
-    { name: 'upstream_via', since: '3.8.0', tags: '3.7.1..3.8.1' },
-  ] as const).map(({ name, since, tags }): TemplateRequirement => ({
+    // Written only when the client asks for trailers (`TE: trailers`, which gRPC clients always send).
+    { name: 'upstream_te', since: '1.2.0', tags: '1.1.3..1.2.0', which: 'every proxied request whose client sends `TE: trailers` (gRPC clients always do)', where: 'access: var.upstream_te = "trailers" when TE asks for trailers' },
+    { name: 'upstream_x_forwarded_prefix', since: '2.1.0', tags: '2.0.5..2.1.4', which: 'every proxied request', where: 'access after: var.upstream_x_forwarded_prefix = ...' },
+    { name: 'upstream_x_forwarded_path', since: '2.2.0', tags: '2.1.4..2.2.2', which: 'every proxied request', where: 'access after: var.upstream_x_forwarded_path = ...' },
+    { name: 'upstream_via', since: '3.8.0', tags: '3.7.1..3.8.1', which: 'every proxied request', where: 'access after: var.upstream_via = ...' },
+  ] as const).map(({ name, since, tags, which, where }): TemplateRequirement => ({
     id: `nginx.variable.${name.replace(/_/g, '-')}`, introducedIn: since, scope: 'http',
     element: `\`set $${name} '';\` in the proxy location`,
     anyOf: [{ kind: 'variable', name }],
     onlyWith: { kind: 'handler', name: 'access' },
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
-    consequence: `Kong's access phase writes \`$${name}\` on every proxied request and nginx refuses to write an undeclared variable ("not found for writing"), so every proxied request fails with a 500`,
-    sources: [T(tags), { kind: 'repo', ref: `Kong/kong:kong/runloop/handler.lua@${since} (access after: var.${name} = ...)` }],
+    consequence: `Kong's access phase writes \`$${name}\` on ${which} and nginx refuses to write an undeclared variable ("not found for writing"), so ${which === 'every proxied request' ? 'every proxied request fails' : 'each of them fails'} with a 500`,
+    sources: [T(tags), { kind: 'repo', ref: `Kong/kong:kong/runloop/handler.lua@${since} (${where})` }],
   })),
+  {
+    // Only read, never written: an undeclared variable reads as nil, so nothing fails outright,
+    // but the access phase hands gRPC services (and, from 2.2, routes with buffering off) to
+    // their own locations only when the variable reads `http`.
+    id: 'nginx.variable.kong-proxy-mode', introducedIn: '1.3.0', scope: 'http',
+    element: '`set $kong_proxy_mode \'http\';` in the proxy location (with the `@grpc` locations that set it to `grpc`)',
+    anyOf: [{ kind: 'variable', name: 'kong_proxy_mode' }],
+    onlyWith: { kind: 'handler', name: 'access' },
+    effect: 'fatal-feature', severity: 'warning', appliesWhen: 'always',
+    consequence: 'Kong\'s access phase sends gRPC/gRPCs services to the `@grpc` location only when `$kong_proxy_mode` reads `http` (from 2.2 also routes with `request_buffering` or `response_buffering` off to the `@unbuffered*` locations); without it they are proxied as plain HTTP and gRPC services fail',
+    sources: [
+      T('1.2.3..1.3.0'),
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/handler.lua@2.0.0 (access before: exec("@grpc") only when var.kong_proxy_mode == "http")' },
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/handler.lua@3.4.2 (access before: @grpc and @unbuffered* redirects)' },
+    ],
+  },
   {
     id: 'nginx.ssl-client-hello', introducedIn: '3.9.0', scope: 'http',
     element: '`ssl_client_hello_by_lua_block { Kong.ssl_client_hello() }`',
@@ -242,6 +260,7 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
 ];
 
 export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
+
   {
     id: 'nginx.serve-admin-api', introducedIn: '3.0.0', scope: 'any',
     element: '`Kong.serve_admin_api`', probe: { kind: 'handler', name: 'serve_admin_api' }, replacement: '`Kong.admin_content()`',
