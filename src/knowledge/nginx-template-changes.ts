@@ -16,7 +16,10 @@ export type ElementProbe =
   | { kind: 'include'; target: string }
   /** A directive by name anywhere in the scope (`context` narrows it: `main`, `http>server`). */
   | { kind: 'directive'; name: string; context?: string }
+  /** `Kong.<name>`, or the 0.x `kong.<name>()` (which still shows the phase is handled). */
   | { kind: 'handler'; name: string }
+  /** Any phase handler called as `kong.<name>()` (the global 0.14 renamed to `Kong`). */
+  | { kind: 'legacy-global-call' }
   | { kind: 'location'; path: string }
   /** Text inside any Lua block (`resty.events.compat`). */
   | { kind: 'lua'; text: string }
@@ -260,7 +263,23 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
 ];
 
 export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
-
+  {
+    // 0.14 made the lowercase global the plugin development kit: kong/init.lua sets `_G.kong` when
+    // it is loaded, and the stock template names the handler module `Kong` instead. A 0.x
+    // template either overwrites the PDK (`kong = require 'kong'`) or calls handlers the PDK lacks.
+    id: 'nginx.lowercase-kong-global', introducedIn: '0.14.0', scope: 'any',
+    element: 'Calling Kong\'s phase handlers through the lowercase `kong` global (`kong.init()`, `kong.access()`, ...)',
+    probe: { kind: 'legacy-global-call' },
+    replacement: '`Kong = require \'kong\'` in init_by_lua_block and `Kong.<phase>()` in every handler block',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
+    consequence: 'from 0.14 the global `kong` is the plugin development kit: `kong = require \'kong\'` overwrites it, and code reading the PDK through the global fails (TLS handshakes on `kong.core_cache`, plugins on `kong.request`); without that line the PDK has no such handler to call',
+    sources: [
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@0.13.1..0.14.0', note: 'kong = require \'kong\' / kong.<phase>() became Kong (commit dc93588c62)' },
+      { kind: 'repo', ref: 'Kong/kong:kong/init.lua@0.14.0', note: '_G.kong = kong_global.new() when the module loads' },
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/certificate.lua@2.0.0', note: 'kong.core_cache read through the global at handshake time' },
+      { kind: 'changelog', ref: 'Kong/kong:UPGRADE.md@0.14.0', note: 'template diff: kong.init() -> Kong.init()' },
+    ],
+  },
   {
     id: 'nginx.serve-admin-api', introducedIn: '3.0.0', scope: 'any',
     element: '`Kong.serve_admin_api`', probe: { kind: 'handler', name: 'serve_admin_api' }, replacement: '`Kong.admin_content()`',

@@ -159,6 +159,13 @@ describe('variables the access phase writes', () => {
         findings: [{ messageId: 'missing', severity: 'blocker', line: 14, data: { fact: 'nginx.variable.upstream-x-forwarded-path' }, message: 'not found for writing' }],
       },
       {
+        // The 0.13 spelling still marks the proxy location (nginx.lowercase-kong-global asks for the rename).
+        name: 'a 0.13 proxy location calling kong.access() on 1.2 lacks the TE variable too',
+        conf: '', from: '0.13.1', to: '1.2.3',
+        inputs: inlineTemplate("server {\n    server_name kong;\n    location / {\n        access_by_lua_block {\n            kong.access()\n        }\n    }\n}\n", 'nginx_kong.lua'),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 5, data: { fact: 'nginx.variable.upstream-te' } }],
+      },
+      {
         name: 'a 1.1 proxy location on 1.2: TE is written for clients that ask for trailers',
         conf: '', from: '1.1.3', to: '1.2.3', inputs: proxyCopy([]),
         findings: [{ messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-te' }, message: '`TE: trailers`' }],
