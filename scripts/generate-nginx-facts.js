@@ -3,7 +3,12 @@
 // kong-facts/nginx: fingerprints as line hashes (no template text) and per-minor element lists.
 // The runtime reads only the generated files; rerun this when the digests change:
 //
-//   node scripts/generate-nginx-facts.js [/work/shared/kong-facts/nginx]
+//   npm run build && node scripts/generate-nginx-facts.js [/work/shared/kong-facts/nginx] [Kong/kong git dir]
+//
+// The digests start at 2.0. Fingerprints of the 0.13 - 1.5 releases (identification only: no
+// element lists, nothing checks a target before 2.0 against the stock files) are read straight
+// from a Kong/kong git mirror, normalised by the linter's own normalize module so the hashes are
+// those a user's file gets; the 2.0.0 digest entries are reproduced by the same code.
 //
 // Output: src/knowledge/nginx/fingerprints.json and src/knowledge/nginx/elements.json, and
 // sources.json with the two files' sources alone: rule metadata cites them on every start, while
@@ -14,6 +19,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const factsDir = process.argv[2] ?? '/work/shared/kong-facts/nginx';
+const kongGitDir = process.argv[3] ?? '/work/.mirror/Kong+kong/repo';
 const outDir = path.join(__dirname, '..', 'src', 'knowledge', 'nginx');
 const RELEASE = /^\d+\.\d+\.\d+$/;
 
@@ -54,6 +60,57 @@ for (const v of fingerprints.inlined_variants) {
   if (c) variants.push(c);
 }
 
+// ---- fingerprints before 2.0, from the git mirror ------------------------------------------
+
+const { execFileSync } = require('node:child_process');
+const normalize = require(path.join(__dirname, '..', 'dist', 'src', 'inputs', 'nginx', 'normalize.js'));
+/** 0.13 (the first release with today's nginx.lua + nginx-kong.conf split and the `kong_*` dicts) to 1.5. */
+const LEGACY_RELEASE = /^(0\.1[34]|1\.\d+)\.\d+$/;
+const LEGACY_FILES = ['nginx.lua', 'nginx_kong.lua', 'nginx_kong_stream.lua'];
+const RENDERED_BY = { 'nginx-kong.conf': 'nginx_kong.lua', 'nginx-kong-stream.conf': 'nginx_kong_stream.lua' };
+
+function gitShow(tag, file) {
+  try {
+    return execFileSync('git', ['--git-dir', kongGitDir, 'show', `${tag}:kong/templates/${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+function normalizedLines(text) {
+  return normalize.normalizeTemplate(normalize.unwrapLuaTemplate(text).body).map((l) => l.text);
+}
+
+/** The digest's inlining: each `include` of a Kong-generated file replaced by that file's normalised lines. */
+function inlined(files, lines) {
+  return lines.flatMap((line) => {
+    const target = /^include '([^']+)';$/.exec(line)?.[1];
+    const file = target && RENDERED_BY[target];
+    return file && files[file] ? inlined(files, files[file]) : [line];
+  });
+}
+
+const legacyTags = execFileSync('git', ['--git-dir', kongGitDir, 'tag'], { encoding: 'utf8' })
+  .split('\n').filter((t) => LEGACY_RELEASE.test(t))
+  .sort((a, b) => { const x = a.split('.').map(Number); const y = b.split('.').map(Number); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; });
+const legacyVariants = new Map();
+function addLegacy(file, tag, lines) {
+  const sha256 = normalize.sha256(lines.join('\n') + '\n');
+  const key = `${file} ${sha256}`;
+  if (!legacyVariants.has(key)) legacyVariants.set(key, { file, tags: [], sha256, lines: lines.map((l) => indexOf(normalize.lineHash(l))) });
+  legacyVariants.get(key).tags.push(tag);
+}
+for (const tag of legacyTags) {
+  const files = {};
+  for (const file of LEGACY_FILES) {
+    const text = gitShow(tag, file);
+    if (text !== undefined) files[file] = normalizedLines(text);
+  }
+  for (const [file, lines] of Object.entries(files)) addLegacy(file, tag, lines);
+  if (files['nginx.lua']) addLegacy('inlined', tag, inlined(files, files['nginx.lua']));
+}
+variants.unshift(...legacyVariants.values());
+
 const fingerprintFacts = {
   schema: 'kong-preflight/nginx-fingerprints/v1',
   normalization: fingerprints.normalization.id,
@@ -61,6 +118,7 @@ const fingerprintFacts = {
   sources: [
     { kind: 'digest', ref: 'kong-facts/nginx/template-fingerprints.json', note: fingerprints.source },
     { kind: 'repo', ref: 'Kong/kong:kong/templates/*.lua@<each release tag 2.0.0-3.9.3>' },
+    { kind: 'repo', ref: 'Kong/kong:kong/templates/{nginx,nginx_kong,nginx_kong_stream}.lua@<each release tag 0.13.0-1.5.1>', note: 'read from the git mirror by this script (the digest starts at 2.0)' },
   ],
   notes: [
     "file 'inlined' = nginx.lua with Kong's generated includes replaced by the stock templates they render (a custom template that pastes the http/stream content)",
@@ -138,5 +196,5 @@ fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'fingerprints.json'), JSON.stringify(fingerprintFacts) + '\n');
 fs.writeFileSync(path.join(outDir, 'elements.json'), JSON.stringify(elementFacts) + '\n');
 fs.writeFileSync(path.join(outDir, 'sources.json'), JSON.stringify({ fingerprints: fingerprintFacts.sources, elements: elementFacts.sources }, null, 2) + '\n');
-console.log(`fingerprints: ${variants.length} variants, ${hashes.length} distinct line hashes`);
+console.log(`fingerprints: ${variants.length} variants (${legacyVariants.size} before 2.0, ${legacyTags.length} tags), ${hashes.length} distinct line hashes`);
 console.log(`elements: ${Object.keys(versions).length} minors`);

@@ -16,7 +16,10 @@ export type ElementProbe =
   | { kind: 'include'; target: string }
   /** A directive by name anywhere in the scope (`context` narrows it: `main`, `http>server`). */
   | { kind: 'directive'; name: string; context?: string }
+  /** `Kong.<name>`, or the 0.x `kong.<name>()` (which still shows the phase is handled). */
   | { kind: 'handler'; name: string }
+  /** Any phase handler called as `kong.<name>()` (the global 0.14 renamed to `Kong`). */
+  | { kind: 'legacy-global-call' }
   | { kind: 'location'; path: string }
   /** Text inside any Lua block (`resty.events.compat`). */
   | { kind: 'lua'; text: string }
@@ -214,22 +217,40 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
     breakingChange: 'nginx-template-new-dns-client-dict',
     sources: [T('3.7.1..3.8.1'), DIGEST('3.7 -> 3.8')],
   },
-  // Kong's access phase writes these nginx variables on every proxied request; nginx knows a
+  // Kong's access phase writes these nginx variables on proxied requests; nginx knows a
   // variable only when some `set $name` declares it, and ngx.var refuses to write an unknown
-  // one, so a proxy location copied from an older template answers every request with a 500.
+  // one, so a proxy location copied from an older template answers those requests with a 500.
   ...([
-    { name: 'upstream_x_forwarded_prefix', since: '2.1.0', tags: '2.0.5..2.1.4' },
-    { name: 'upstream_x_forwarded_path', since: '2.2.0', tags: '2.1.4..2.2.2' },
-    { name: 'upstream_via', since: '3.8.0', tags: '3.7.1..3.8.1' },
-  ] as const).map(({ name, since, tags }): TemplateRequirement => ({
+    // Written only when the client asks for trailers (`TE: trailers`, which gRPC clients always send).
+    { name: 'upstream_te', since: '1.2.0', tags: '1.1.3..1.2.0', which: 'every proxied request whose client sends `TE: trailers` (gRPC clients always do)', where: 'access: var.upstream_te = "trailers" when TE asks for trailers' },
+    { name: 'upstream_x_forwarded_prefix', since: '2.1.0', tags: '2.0.5..2.1.4', which: 'every proxied request', where: 'access after: var.upstream_x_forwarded_prefix = ...' },
+    { name: 'upstream_x_forwarded_path', since: '2.2.0', tags: '2.1.4..2.2.2', which: 'every proxied request', where: 'access after: var.upstream_x_forwarded_path = ...' },
+    { name: 'upstream_via', since: '3.8.0', tags: '3.7.1..3.8.1', which: 'every proxied request', where: 'access after: var.upstream_via = ...' },
+  ] as const).map(({ name, since, tags, which, where }): TemplateRequirement => ({
     id: `nginx.variable.${name.replace(/_/g, '-')}`, introducedIn: since, scope: 'http',
     element: `\`set $${name} '';\` in the proxy location`,
     anyOf: [{ kind: 'variable', name }],
     onlyWith: { kind: 'handler', name: 'access' },
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
-    consequence: `Kong's access phase writes \`$${name}\` on every proxied request and nginx refuses to write an undeclared variable ("not found for writing"), so every proxied request fails with a 500`,
-    sources: [T(tags), { kind: 'repo', ref: `Kong/kong:kong/runloop/handler.lua@${since} (access after: var.${name} = ...)` }],
+    consequence: `Kong's access phase writes \`$${name}\` on ${which} and nginx refuses to write an undeclared variable ("not found for writing"), so ${which === 'every proxied request' ? 'every proxied request fails' : 'each of them fails'} with a 500`,
+    sources: [T(tags), { kind: 'repo', ref: `Kong/kong:kong/runloop/handler.lua@${since} (${where})` }],
   })),
+  {
+    // Only read, never written: an undeclared variable reads as nil, so nothing fails outright,
+    // but the access phase hands gRPC services (and, from 2.2, routes with buffering off) to
+    // their own locations only when the variable reads `http`.
+    id: 'nginx.variable.kong-proxy-mode', introducedIn: '1.3.0', scope: 'http',
+    element: '`set $kong_proxy_mode \'http\';` in the proxy location (with the `@grpc` locations that set it to `grpc`)',
+    anyOf: [{ kind: 'variable', name: 'kong_proxy_mode' }],
+    onlyWith: { kind: 'handler', name: 'access' },
+    effect: 'fatal-feature', severity: 'warning', appliesWhen: 'always',
+    consequence: 'Kong\'s access phase sends gRPC/gRPCs services to the `@grpc` location only when `$kong_proxy_mode` reads `http` (from 2.2 also routes with `request_buffering` or `response_buffering` off to the `@unbuffered*` locations); without it they are proxied as plain HTTP and gRPC services fail',
+    sources: [
+      T('1.2.3..1.3.0'),
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/handler.lua@2.0.0 (access before: exec("@grpc") only when var.kong_proxy_mode == "http")' },
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/handler.lua@3.4.2 (access before: @grpc and @unbuffered* redirects)' },
+    ],
+  },
   {
     id: 'nginx.ssl-client-hello', introducedIn: '3.9.0', scope: 'http',
     element: '`ssl_client_hello_by_lua_block { Kong.ssl_client_hello() }`',
@@ -242,6 +263,23 @@ export const TEMPLATE_REQUIREMENTS: readonly TemplateRequirement[] = [
 ];
 
 export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
+  {
+    // 0.14 made the lowercase global the plugin development kit: kong/init.lua sets `_G.kong` when
+    // it is loaded, and the stock template names the handler module `Kong` instead. A 0.x
+    // template either overwrites the PDK (`kong = require 'kong'`) or calls handlers the PDK lacks.
+    id: 'nginx.lowercase-kong-global', introducedIn: '0.14.0', scope: 'any',
+    element: 'Calling Kong\'s phase handlers through the lowercase `kong` global (`kong.init()`, `kong.access()`, ...)',
+    probe: { kind: 'legacy-global-call' },
+    replacement: '`Kong = require \'kong\'` in init_by_lua_block and `Kong.<phase>()` in every handler block',
+    effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always',
+    consequence: 'from 0.14 the global `kong` is the plugin development kit: `kong = require \'kong\'` overwrites it, and code reading the PDK through the global fails (TLS handshakes on `kong.core_cache`, plugins on `kong.request`); without that line the PDK has no such handler to call',
+    sources: [
+      { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@0.13.1..0.14.0', note: 'kong = require \'kong\' / kong.<phase>() became Kong (commit dc93588c62)' },
+      { kind: 'repo', ref: 'Kong/kong:kong/init.lua@0.14.0', note: '_G.kong = kong_global.new() when the module loads' },
+      { kind: 'repo', ref: 'Kong/kong:kong/runloop/certificate.lua@2.0.0', note: 'kong.core_cache read through the global at handshake time' },
+      { kind: 'changelog', ref: 'Kong/kong:UPGRADE.md@0.14.0', note: 'template diff: kong.init() -> Kong.init()' },
+    ],
+  },
   {
     id: 'nginx.serve-admin-api', introducedIn: '3.0.0', scope: 'any',
     element: '`Kong.serve_admin_api`', probe: { kind: 'handler', name: 'serve_admin_api' }, replacement: '`Kong.admin_content()`',

@@ -7,6 +7,7 @@ import { DIRECTIVE_CHANGES } from '../../src/knowledge/nginx-directives';
 import { TEMPLATE_OBSOLETE, TEMPLATE_REQUIREMENTS } from '../../src/knowledge/nginx-template-changes';
 import { stockVariants, stockElements } from '../../src/knowledge/nginx-templates';
 import { KongVersion } from '../../src/version/kong-version';
+import { lineHash } from '../../src/inputs/nginx/normalize';
 
 describe('generated nginx facts', () => {
   it('fingerprints hold hashes and release tags only, with their sources', () => {
@@ -78,11 +79,44 @@ describe('hand-written nginx change facts', () => {
     };
     for (const req of TEMPLATE_REQUIREMENTS) {
       const before = KongVersion.parse(req.introducedIn);
+      // Element lists start at 2.0; older facts are checked against the fingerprints below.
+      if (before.major < 2) continue;
       const previous = `${before.major}.${before.minor - 1}`;
       expect([req.id, req.anyOf.some((p) => present(req.introducedIn, p))]).toEqual([req.id, true]);
       // The first probe is the element itself: absent from the minor before it was introduced.
       const listed = !['lua', 'variable'].includes(req.anyOf[0].kind);
       if (before.minor > 0 && listed) expect([req.id, present(previous, req.anyOf[0])]).toEqual([req.id, false]);
     }
+  });
+
+  it('variables required before 2.0 appear in the stock nginx_kong.lua from the release that introduced them', () => {
+    // The line each stock template has, as the fingerprints hash it (normalised text).
+    const stockLine: Record<string, string> = { upstream_te: "set $upstream_te '';", kong_proxy_mode: "set $kong_proxy_mode 'http';" };
+    const has = (tag: string, hash: string): boolean => {
+      const variant = stockVariants().find((v) => v.file === 'nginx_kong.lua' && v.tags.includes(tag));
+      expect([tag, variant !== undefined]).toEqual([tag, true]);
+      return variant!.lines.includes(hash);
+    };
+    const older = TEMPLATE_REQUIREMENTS.filter((r) => KongVersion.parse(r.introducedIn).major < 2);
+    expect(older.map((r) => r.id).sort()).toEqual(['nginx.variable.kong-proxy-mode', 'nginx.variable.upstream-te']);
+    for (const req of older) {
+      const probe = req.anyOf[0];
+      if (probe.kind !== 'variable') throw new Error(`${req.id}: expected a variable probe`);
+      const hash = lineHash(stockLine[probe.name]);
+      // Present at the introducing release and at 1.5.1 (latest 1.x), absent from the last patch before it.
+      const v = KongVersion.parse(req.introducedIn);
+      const lastBefore = stockVariants().filter((x) => x.file === 'nginx_kong.lua').flatMap((x) => x.tags)
+        .map((t) => KongVersion.parse(t)).filter((t) => t.lt(v)).sort((a, b) => a.compare(b)).pop()!.toString();
+      expect([req.id, has(req.introducedIn, hash), has('1.5.1', hash), has(lastBefore, hash)]).toEqual([req.id, true, true, false]);
+    }
+  });
+
+  it('the 0.x lowercase handler global is in stock templates up to 0.13 and gone from 0.14', () => {
+    const fact = TEMPLATE_OBSOLETE.find((f) => f.id === 'nginx.lowercase-kong-global')!;
+    expect(fact.introducedIn).toBe('0.14.0');
+    const kongFile = (tag: string) => stockVariants().find((v) => v.file === 'nginx_kong.lua' && v.tags.includes(tag))!.lines;
+    expect(kongFile('0.13.1')).toContain(lineHash('kong.init()'));
+    expect(kongFile('0.14.0')).not.toContain(lineHash('kong.init()'));
+    expect(kongFile('0.14.0')).toContain(lineHash('Kong.init()'));
   });
 });

@@ -10,8 +10,11 @@ export type TemplateRole = 'main' | 'main-inlined' | 'http' | 'stream';
 export interface TemplateElements {
   dicts: { name: string; size: string; context: string; at: Position }[];
   includes: { target: string; context: string; at: Position }[];
-  /** `Kong.<name>` references in Lua code (`Kong.admin_content()`, `Kong.serve_admin_api`). */
-  handlerCalls: { name: string; context: string; phase: string; at: Position }[];
+  /**
+   * `Kong.<name>` references in Lua code (`Kong.admin_content()`, `Kong.serve_admin_api`), and the
+   * 0.x spelling `kong.<handler>()` (`legacyGlobal`), which 0.14 renamed.
+   */
+  handlerCalls: { name: string; context: string; phase: string; at: Position; legacyGlobal?: true }[];
   servers: { name: string; at: Position }[];
   locations: { path: string; context: string; at: Position }[];
   upstreams: { name: string; at: Position }[];
@@ -26,6 +29,11 @@ export interface TemplateElements {
 
 const IPAIRS = /\bipairs\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/;
 const KONG_REF = /\bKong\.([A-Za-z_][A-Za-z0-9_]*)/g;
+/**
+ * Kong's phase handlers called through the lowercase global, as templates up to 0.13 did. Only
+ * these names with empty parentheses: `kong.log.err(...)` and `kong.log("...")` are PDK calls.
+ */
+const LEGACY_HANDLER_CALL = /\bkong\.(init|init_worker|balancer|ssl_certificate|rewrite|access|header_filter|body_filter|log|handle_error|serve_admin_api)\s*\(\s*\)/g;
 
 /** `['http','server']` for any path that goes through http or stream; `main>...` otherwise. */
 export function elementContext(path: readonly string[], role: TemplateRole): string {
@@ -74,6 +82,9 @@ export function extractElements(config: ParsedConfig, role: TemplateRole): Templ
       const base = d.lua?.at ?? d.args[0]?.at ?? d.at;
       for (const m of lua.matchAll(KONG_REF)) {
         out.handlerCalls.push({ name: m[1], context, phase: d.name, at: positionIn(lua, m.index ?? 0, base) });
+      }
+      for (const m of lua.matchAll(LEGACY_HANDLER_CALL)) {
+        out.handlerCalls.push({ name: m[1], context, phase: d.name, at: positionIn(lua, m.index ?? 0, base), legacyGlobal: true });
       }
     }
   }

@@ -61,6 +61,8 @@ export function findOccurrences(template: NginxTemplate, probe: ElementProbe, sc
         directive.name === probe.name && (probe.context ? context === probe.context : inScope(context))).map(occurrenceOf);
     case 'handler':
       return e.handlerCalls.filter((h) => h.name === probe.name && inScope(h.context));
+    case 'legacy-global-call':
+      return e.handlerCalls.filter((h) => h.legacyGlobal && inScope(h.context));
     case 'location':
       return e.locations.filter((l) => l.path === probe.path && inScope(l.context));
     case 'lua':

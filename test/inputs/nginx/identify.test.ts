@@ -86,6 +86,20 @@ describe('fixture templates are identified as the releases they resemble', () =>
     expect(added).toEqual(expect.arrayContaining(['lua_shared_dict kong_db_cache 512m;', 'lua_shared_dict acme_tokens 32m;', 'Kong.serve_admin_api()']));
   });
 
+  it('0.13 inlined: a template from before 2.0 is dated to its own release, not the nearest 2.x', () => {
+    const id = load('0.13-inlined.conf').identification;
+    expect(id.confidence).toBe('high');
+    expect(id.tags).toEqual(['0.13.1']);
+  });
+
+  it('each 1.x stock nginx-kong.conf is told apart by its own lines (hashes only, no text)', () => {
+    for (const tag of ['1.0.3', '1.3.0', '1.5.1']) {
+      const stock = stockVariants().find((v) => v.file === 'nginx_kong.lua' && v.tags.includes(tag))!;
+      const id = identifyTemplate(stock.lines.map((hash, i) => ({ text: '', hash, line: i + 1 })));
+      expect([tag, id.file, id.confidence, id.tags.includes(tag), id.tags.every((t) => t.startsWith(tag.slice(0, 2)))]).toEqual([tag, 'nginx_kong.lua', 'high', true, true]);
+    }
+  });
+
   it('3.4 http copy: Lua-wrapped copy of nginx-kong.conf; honest about a tie across 3.2 - 3.4', () => {
     const t = load('3.4-http-copy.conf');
     expect(t.role).toBe('http');

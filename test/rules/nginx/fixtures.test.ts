@@ -54,6 +54,16 @@ describe('fixture templates and their expected findings', () => {
     ]);
   });
 
+  it('0.13-inlined.conf, 0.13 -> 1.5: the lowercase handler global at each call, the TE variable', async () => {
+    const found = await findingsFor({ name: '0.13', conf: '', from: '0.13.1', to: '1.5.1', inputs: fixtureTemplates('0.13-inlined.conf') });
+    expect(found.filter((f) => f.includes('lowercase-kong-global'))).toHaveLength(10);
+    expect(found.filter((f) => !f.includes('lowercase-kong-global'))).toEqual([
+      'blocker nginx/template-missing-elements:missing nginx.variable.upstream-te',
+      'info nginx/template-identified:customised 0.13.1',
+      'warning nginx/template-missing-elements:missing nginx.variable.kong-proxy-mode',
+    ]);
+  });
+
   it('legacy-1x-loops.conf, 2.8 -> 3.0: the template no longer compiles', async () => {
     expect(await findingsFor({ name: 'legacy', conf: '', from: '2.8.2', to: '3.0.0', inputs: fixtureTemplates('legacy-1x-loops.conf') })).toEqual([
       'blocker nginx/template-obsolete-elements:obsolete nginx.http-upstream-directives-list',

@@ -118,7 +118,8 @@ describe('nginx-inject.conf only carries LMDB settings for DB-less nodes and dat
 });
 
 describe('variables the access phase writes', () => {
-  // An http copy reduced to a proxy location in the 2.0 shape: no `$upstream_x_forwarded_path`.
+  // An http copy reduced to a proxy location that declares the given variables (the access call
+  // sits on line 11 + their number).
   const proxyCopy = (sets: string[]) => inlineTemplate([
     "lua_shared_dict kong 5m;",
     "init_by_lua_block {",
@@ -141,8 +142,10 @@ describe('variables the access phase writes', () => {
 
   ruleTester.run(rule, {
     valid: [
-      { name: 'a proxy location that declares both forwarded variables is fine on 2.2', conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_x_forwarded_prefix', 'upstream_x_forwarded_path']) },
-      { name: 'on 2.1 only the prefix variable is written', conf: '', from: '2.0.4', to: '2.1.4', inputs: proxyCopy(['upstream_x_forwarded_prefix']) },
+      { name: 'a proxy location that declares both forwarded variables is fine on 2.2', conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_te', 'kong_proxy_mode', 'upstream_x_forwarded_prefix', 'upstream_x_forwarded_path']) },
+      { name: 'on 2.1 only the prefix variable is written', conf: '', from: '2.0.4', to: '2.1.4', inputs: proxyCopy(['upstream_te', 'kong_proxy_mode', 'upstream_x_forwarded_prefix']) },
+      { name: 'a 1.1 proxy location on 1.1 needs neither the TE nor the proxy-mode variable', conf: '', from: '1.0.3', to: '1.1.3', inputs: proxyCopy([]) },
+      { name: 'a 1.3 proxy location on 1.5 declares both', conf: '', from: '1.3.0', to: '1.5.1', inputs: proxyCopy(['upstream_te', 'kong_proxy_mode']) },
       {
         name: 'a copy without Kong.access (admin-only) needs no proxy variables',
         conf: '', from: '2.0.4', to: '2.2.2',
@@ -152,15 +155,32 @@ describe('variables the access phase writes', () => {
     invalid: [
       {
         name: 'a 2.0 proxy location on 2.2: the path variable is undeclared, every proxied request fails',
-        conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_x_forwarded_prefix']),
-        findings: [{ messageId: 'missing', severity: 'blocker', line: 12, data: { fact: 'nginx.variable.upstream-x-forwarded-path' }, message: 'not found for writing' }],
+        conf: '', from: '2.0.4', to: '2.2.2', inputs: proxyCopy(['upstream_te', 'kong_proxy_mode', 'upstream_x_forwarded_prefix']),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 14, data: { fact: 'nginx.variable.upstream-x-forwarded-path' }, message: 'not found for writing' }],
       },
       {
-        name: 'a 1.x proxy location on 2.2 lacks both',
-        conf: '', from: '1.5.1', to: '2.2.2', inputs: proxyCopy([]),
+        // The 0.13 spelling still marks the proxy location (nginx.lowercase-kong-global asks for the rename).
+        name: 'a 0.13 proxy location calling kong.access() on 1.2 lacks the TE variable too',
+        conf: '', from: '0.13.1', to: '1.2.3',
+        inputs: inlineTemplate("server {\n    server_name kong;\n    location / {\n        access_by_lua_block {\n            kong.access()\n        }\n    }\n}\n", 'nginx_kong.lua'),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 5, data: { fact: 'nginx.variable.upstream-te' } }],
+      },
+      {
+        name: 'a 1.1 proxy location on 1.2: TE is written for clients that ask for trailers',
+        conf: '', from: '1.1.3', to: '1.2.3', inputs: proxyCopy([]),
+        findings: [{ messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-te' }, message: '`TE: trailers`' }],
+      },
+      {
+        name: 'a 1.2 proxy location on 1.5: no proxy mode, so gRPC services are not handed to @grpc (a warning: nothing is written)',
+        conf: '', from: '1.2.3', to: '1.5.1', inputs: proxyCopy(['upstream_te']),
+        findings: [{ messageId: 'missing', severity: 'warning', line: 12, data: { fact: 'nginx.variable.kong-proxy-mode' }, message: '@grpc' }],
+      },
+      {
+        name: 'a 1.5 proxy location on 2.2 lacks both forwarded variables',
+        conf: '', from: '1.5.1', to: '2.2.2', inputs: proxyCopy(['upstream_te', 'kong_proxy_mode']),
         findings: [
-          { messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-x-forwarded-prefix' } },
-          { messageId: 'missing', severity: 'blocker', line: 11, data: { fact: 'nginx.variable.upstream-x-forwarded-path' } },
+          { messageId: 'missing', severity: 'blocker', line: 13, data: { fact: 'nginx.variable.upstream-x-forwarded-prefix' } },
+          { messageId: 'missing', severity: 'blocker', line: 13, data: { fact: 'nginx.variable.upstream-x-forwarded-path' } },
         ],
       },
     ],

@@ -214,3 +214,61 @@ describe('1.x placeholders that 2.0 stopped computing', () => {
     }],
   });
 });
+
+describe('the lowercase kong global of 0.x templates', () => {
+  // Written for this test in the 0.13 shape: the handler module assigned to `kong`.
+  const legacy = inlineTemplate([
+    'lua_shared_dict kong 5m;',
+    'init_by_lua_block {',
+    "    kong = require 'kong'",
+    '    kong.init()',
+    '}',
+    'server {',
+    '    server_name kong;',
+    '    location / {',
+    '        access_by_lua_block {',
+    '            kong.access()',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n'), 'nginx_kong.lua');
+  // The 0.14+ shape, with a block of the operator's own that uses the PDK through `kong`.
+  const renamed = inlineTemplate([
+    'lua_shared_dict kong 5m;',
+    'init_by_lua_block {',
+    "    Kong = require 'kong'",
+    '    Kong.init()',
+    '}',
+    'server {',
+    '    server_name kong;',
+    '    location / {',
+    '        access_by_lua_block {',
+    '            Kong.access()',
+    '        }',
+    '        log_by_lua_block {',
+    '            kong.log("request done")',
+    '            kong.log.err(kong.request.get_path())',
+    '            Kong.log()',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n'), 'nginx_kong.lua');
+
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'Kong.* handlers and PDK calls through kong.* are the 0.14+ form', conf: '', from: '1.5.1', to: '2.8.2', inputs: renamed },
+    ],
+    invalid: [
+      {
+        name: 'a 0.13 template on 1.5: every kong.<phase>() call, at its line',
+        conf: '', from: '0.13.1', to: '1.5.1', inputs: legacy,
+        findings: [
+          { messageId: 'obsolete', severity: 'blocker', line: 4, column: 5, data: { fact: 'nginx.lowercase-kong-global' }, message: 'plugin development kit' },
+          { messageId: 'obsolete', severity: 'blocker', line: 10, column: 13, data: { fact: 'nginx.lowercase-kong-global' } },
+        ],
+      },
+    ],
+  });
+});
