@@ -8,7 +8,6 @@ import { helmConfLayer } from './helm/conf-layer';
 import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
-import { dockerfileConfLayer } from './images/dockerfile-conf-layer';
 import type { KongPackageRef } from './images/kong-package';
 import { readImageFiles, type UnresolvedImage } from './images/load';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
@@ -65,6 +64,8 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.images.push(...read.images);
     result.packages.push(...read.packages);
     unresolved = read.unresolved;
+    // Loaded only when a Dockerfile sets variables: most checks give no image file.
+    const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
     for (const file of options.imageFiles) {

@@ -11,7 +11,6 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 import { InputError } from '../../errors';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
-import { setNamePath, setTree, setValue } from './helm-set';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -185,6 +184,8 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
  */
 function applyParameters(values: HelmValue, parameters: HelmValue | undefined): { value: HelmValue; notes: string[] } {
   if (parameters?.kind !== 'seq' || !parameters.nodes || values.kind !== 'map') return { value: values, notes: [] };
+  // Helm's --set reading is needed only for Applications that have parameters.
+  const { setNamePath, setTree, setValue } = require('./helm-set') as typeof import('./helm-set');
   let merged = values;
   let applied = 0;
   const skipped: string[] = [];

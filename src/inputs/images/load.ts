@@ -11,7 +11,10 @@ import type { Node as YamlNode } from 'yaml';
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
-import { readDockerfile, type DockerfileEnv } from './dockerfile';
+import type { DockerfileEnv } from './dockerfile';
+
+// Dockerfile reading (with its package facts) loads only when a Dockerfile is given.
+const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerfile') as typeof import('./dockerfile');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
 import type { KongPackageRef } from './kong-package';
@@ -39,7 +42,7 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
   for (const file of files) {
     const text = readText(file);
     if (looksLikeDockerfile(file, text)) {
-      const read = readDockerfile(file, text);
+      const read = dockerfileModule().readDockerfile(file, text);
       result.images.push(...read.images);
       result.unresolved.push(...read.unresolved);
       result.dockerfileEnv.push(...read.env);
