@@ -80,7 +80,10 @@ export default defineRule<'plainEncoded' | 'regexEncoded' | 'migrationDecodes' |
             ctx.report({ messageId, severity: 'info', since, at: at(), data: { entity: entityLabel(entity), path, decoded: migrated } });
             return;
           }
-          const kind: Kind = path.startsWith('~') ? 'tilde' : isRegexIn2x(path) ? 'regex' : 'plain';
+          // In a 3.0-format file a path regex-like only through `:`, a space... is a 3.x literal
+          // prefix (route-regex-path-without-tilde reports nothing on it there).
+          const literal = entity.pathsWrittenFor3x && !FACTS.regexMetacharacters.test(path);
+          const kind: Kind = path.startsWith('~') ? 'tilde' : !literal && isRegexIn2x(path) ? 'regex' : 'plain';
           const form = threeXForm(path, kind);
           if (!needsNormalizing(path, kind, form)) return;
           const data = { entity: entityLabel(entity), path, decoded: form, deck: deckDifference(path, entity.documentPath, form) };
