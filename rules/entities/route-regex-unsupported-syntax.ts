@@ -39,6 +39,7 @@ export default defineRule<MessageId>({
   severity: 'blocker',
   catalog: ['router-atc-regex-unsupported-syntax'],
   inputs: ['entities'],
+  versionData: ['since'],
   // From 2.x the 3.0 router change; from 3.0.x/3.1.x the schema's atc validation (3.2 or 3.4).
   messages: {
     invalid: '{{entity}}: regex `{{pattern}}` does not compile ({{reason}}): Kong validates regex paths with PCRE (every 3.x for a `~` path, as 2.x did for its regexes) and refuses this one, so a file holding it does not load or sync.',
