@@ -18,10 +18,18 @@ function unsupportedConstruct(pattern: string): string | undefined {
 }
 
 /**
+ * A pattern without brackets or alternation can only fail to compile (JavaScript, no `u` flag)
+ * through a quantifier with nothing to repeat or a trailing backslash: most regex paths
+ * (`/items/\d+$`) skip the compile. Over-matching only costs a compile.
+ */
+const MAY_NOT_COMPILE = /[()[\]{}|]|(?:^|[\^$]|\\[bB])[*+?]|[*+?][*+]|[*+?]\?[*+?]|\\$/;
+
+/**
  * Why `pattern` does not compile, when that is decidable without PCRE itself: JavaScript's
  * RegExp refuses it and it holds no syntax only PCRE knows (for those, the compile says nothing).
  */
 function compileError(pattern: string): string | undefined {
+  if (!MAY_NOT_COMPILE.test(pattern)) return undefined;
   try {
     new RegExp(pattern);
     return undefined;
