@@ -20,7 +20,7 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
   gate: { introducedIn: FACTS.routerChangeIn },
   messages: {
     regexWithoutTilde: '{{entity}}: path `{{path}}` is a regex for Kong 2.x but a literal prefix for 3.x (Kong adds the `~` itself only when it loads a 1.1/2.1-format file; decK and 3.0-format files keep it literal); write `{{migrated}}`.{{deck}}',
-    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x matches it literally unless prefixed with `~`.{{deck}}',
+    literalLooksRegex: '{{entity}}: path `{{path}}` holds `{{character}}`, so Kong 2.x and its 3.0 migration treat it as a regex although it reads as a literal; 3.x takes it as a literal prefix unless prefixed with `~`, the form the migration and `--fix-output` write, which matches what 2.x matched.{{deck}}',
     migrationWillPrefix: '{{entity}}: stored path `{{path}}` becomes `{{migrated}}` in the 3.0 migration (same matching); files and scripts must write that form from then on.',
     prefixedOnLoad: '{{entity}}: path `{{path}}` is a 2.x regex; Kong rewrites it as `{{migrated}}` when it loads this 1.1/2.1-format file (same matching), but decK and other tools read it as written: write `{{migrated}}` when converting the file to 3.0.',
   },
@@ -43,6 +43,10 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
             ctx.report({ messageId: 'prefixedOnLoad', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (FACTS.regexMetacharacters.test(path)) {
             ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data: { ...data, deck: deck() } });
+          } else if (entity.pathsWrittenFor3x) {
+            // 2.x refuses a 3.0-format file, so no Kong reads this path as a regex: 3.x takes it
+            // as the literal prefix it reads as (a converted file re-checked from 2.x).
+            return;
           } else {
             const character = [...path].find((c) => !FACTS.plainPathCharacters.test(c)) ?? '';
             ctx.report({ messageId: 'literalLooksRegex', severity: 'info', at: entity.at(['paths', index]), data: { ...data, character, deck: deck() } });

@@ -15,7 +15,7 @@ import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
 import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
-import { migrate2xPath, normalizeRegexPath } from '../knowledge/entities/route-path-migration';
+import { migrate2xPath, normalizePrefixPath, normalizeRegexPath } from '../knowledge/entities/route-path-migration';
 import type { FieldRename, FieldPathText } from '../knowledge/entities/types';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isEmptyValue, isSet, matches, toFieldPath } from '../model/field-paths';
@@ -154,7 +154,10 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, 
       // As Kong's own 3.0 migration rewrites it: regexes get `~` and their escapes decoded
       // (backslash-escaped when the character means something to a regex); plain paths get Kong's
       // normalization, which 3.1+ also requires of them.
-      const migrated = migrate2xPath(path);
+      // In a 3.0-format file (2.x refuses the format) a path regex-like only through characters
+      // such as `:` or a space is the literal prefix 3.x reads, as entities/route-regex-path-without-tilde says.
+      const literal = route.pathsWrittenFor3x && !ROUTE_PATH_FACTS.regexMetacharacters.test(path);
+      const migrated = literal ? normalizePrefixPath(path) : migrate2xPath(path);
       if (migrated === path) return;
       doc.setIn(abs(route, ['paths', index]), migrated);
       const ruleId = migrated.startsWith('~') ? 'entities/route-regex-path-without-tilde' : 'entities/route-path-percent-encoded';

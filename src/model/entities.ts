@@ -56,6 +56,11 @@ export interface Entity {
    * declarative file named by declarative_config): its 2.x-style regex paths get their `~`.
    */
   pathsMigratedOnLoad?: boolean;
+  /**
+   * True for an entity of a file in format "3.0": only 3.x reads it (2.x accepts only 1.1 and
+   * 2.1, declarative_config.lua@2.8.5), so its paths mean what 3.x makes of them.
+   */
+  pathsWrittenFor3x?: boolean;
   /** For an entity of a declarative file: its place in the document (`['services', 0, 'routes', 2]`). */
   readonly documentPath?: (string | number)[];
   /** Where the entity itself starts. */

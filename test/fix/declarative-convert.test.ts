@@ -101,6 +101,20 @@ describe('declarative converter round trip', () => {
     ]);
   });
 
+  // A converted file is in format 3.0, which 2.x refuses (declarative_config.lua@2.8.5): its
+  // `/docs v2` is the literal prefix 3.x reads. Converting it again must leave it alone.
+  it('leaves literal-looking paths of a 3.0-format file as they are: a second conversion changes nothing', () => {
+    const source = '_format_version: "1.1"\nroutes:\n- name: r\n  paths:\n  - /docs%20v2\n  - /users:search\n';
+    const plan = handPlan({ from: '2.8.2', to: '3.4.0' });
+    const once = convertDeclarative('kong.yml', source, plan).text;
+    expect(once).toContain('  - /docs v2\n  - ~/users:search\n');
+    const twice = convertDeclarative('kong.yml', once, plan);
+    expect(twice.conversions).toEqual([]);
+    expect(twice.text).toBe(once);
+    expect(convertDeclarative('kong.yml', '_format_version: "3.0"\nroutes:\n- name: r\n  paths: [/a%41:b, /v1/(x)]\n', plan).text)
+      .toContain("paths: ['/aA:b', ~/v1/(x)]");
+  });
+
   // kong/llm/drivers/openai.lua@3.9.3 takes the host from upstream_url: a path moved there (as
   // decK's convert/plugin_updates_310.go@4657ee37 does) would leave requests without one.
   it('leaves an AI upstream_path for the operator, and still moves the Redis timeout of the same file', async () => {

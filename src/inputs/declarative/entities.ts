@@ -79,6 +79,10 @@ export class DeclarativeEntity implements Entity {
     return this.document.kongMigratesOnLoad;
   }
 
+  get pathsWrittenFor3x(): boolean {
+    return this.document.formatVersion?.value === '3.0';
+  }
+
   get origin(): Origin {
     return this.document.at(this.documentPath);
   }

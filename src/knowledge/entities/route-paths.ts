@@ -24,6 +24,23 @@ export const ROUTE_PATH_FACTS = {
     { pattern: /\\K/, name: 'match reset \\K' },
     { pattern: /[*+?}]\+/, name: 'possessive quantifier' },
   ] as const,
+  /**
+   * Every 3.x validates a `~` path by compiling it with PCRE (ngx.re.find, options "aj"), under
+   * every router_flavor; 2.x did the same for the paths it read as regexes.
+   */
+  pcreValidatedIn: '3.0.0',
+  /**
+   * From these releases the routes schema also compiles a route's paths with the atc router
+   * (Rust regex) under the flavor named; before, the atc router only failed to add the route
+   * (3.0.0 aborted the rebuild, 3.0.1-3.1.x logged the error and dropped the route).
+   */
+  atcValidatedIn: { traditional_compatible: '3.2.0', expressions: '3.4.0' } as Record<string, string>,
+  /**
+   * Syntax PCRE accepts that JavaScript's RegExp refuses (inline options and other `(?` groups
+   * but look-around and named groups, verbs, \Q...\E quoting, possessive or repeated
+   * quantifiers, quantified assertions): a pattern holding one is not judged by a JavaScript compile.
+   */
+  pcreOnlySyntax: /\(\?(?![:=!<])|\(\?<(?![=!A-Za-z_])|\(\*|\\Q|[*+?}][*+{]|(?:\^|\$|\\[bBAzZG])[*+?{]/,
   /** Escapes Rust's regex refused in early atc-router builds although PCRE accepts them. */
   atcNeedlessEscapes: /\\[/]/,
   /** router_flavor that keeps the 2.x router (and PCRE) in 3.x. */
@@ -35,6 +52,12 @@ export const ROUTE_PATH_FACTS = {
     digest('router-atc-regex-unsupported-syntax'),
     digest('route-path-percent-encoding-normalization'),
     docs('3.0.0.0 New router'),
+    repo('kong/db/schema/typedefs.lua', '3.0.0', 'validate_path_with_regexes: a ~ path must compile with ngx.re.find, options aj (PCRE)'),
+    repo('kong/db/schema/typedefs.lua', '2.8.5', 'validate_path_with_regexes: a path outside the plain class must compile with PCRE'),
+    repo('kong/db/schema/entities/routes.lua', '3.2.0', 'traditional_compatible: the route translated to an atc expression must be accepted by router.new():add_matcher'),
+    repo('kong/db/schema/entities/routes.lua', '3.4.0', 'validate_route runs for traditional_compatible and expressions'),
+    repo('kong/router/atc_compat.lua', '3.0.1', 'a route add_matcher refuses is logged and left out of the router (3.0.0 asserted)'),
+    repo('kong/templates/kong_defaults.lua', '3.0.0', 'router_flavor = traditional_compatible by default, the same to 3.9.3'),
   ],
 } as const;
 

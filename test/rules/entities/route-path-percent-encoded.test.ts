@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import rule from '../../../rules/entities/route-path-percent-encoded';
 import { loadDeclarative } from '../../../src/inputs/declarative';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
-import { messagesOfLastRun, runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
+import { messagesOfLastRun, runEntityRules, runOnSources, runRuleOnText, summarize } from '../../support/declarative-harness';
+import type { Entity, EntitySource, FieldPath } from '../../../src/model/entities';
+import type { DbOrigin } from '../../../src/model/origin';
 
 const to34 = { from: '2.8.2', to: '3.4.0' };
 
@@ -80,5 +82,40 @@ describe('entities/route-path-percent-encoded on a file Kong loads itself', () =
   it('invalid: the same paths in a 3.0 file Kong loads are taken as written', async () => {
     const { summary } = await runOnKongLoaded('_format_version: "3.0"\nroutes:\n- name: r\n  paths: [/my%20docs]\n');
     expect(summary).toEqual(['entities/route-path-percent-encoded plainEncoded blocker @4']);
+  });
+});
+
+// kong/db/schema/typedefs.lua@3.0.0 checks a prefix path only for valid escapes; @3.1.0 refuses
+// one that normalize() changes. 3.0's migration has already run on a 3.0 database, but rows and
+// files written afterwards may hold such paths, and no 3.1 migration rewrites them.
+describe('entities/route-path-percent-encoded from a 3.0.x source', () => {
+  const from30 = { from: '3.0.1', to: '3.4.0' };
+  it('invalid: a non-normalized prefix path in a file is refused from 3.1', async () => {
+    expect(await runRuleOnText(rule, from30, 'routes:\n- name: r\n  paths: [/a%41b, /ok, /v1/./users]\n')).toEqual(['refusedFrom31 blocker @3', 'refusedFrom31 blocker @3']);
+    expect(messagesOfLastRun()[0]).toContain('write `/aAb`');
+  });
+  it('valid: a `~` regex with escapes is matched as written by 3.0 and 3.1 alike', async () => {
+    expect(await runRuleOnText(rule, from30, 'routes: [{name: r, paths: ["~/item%2E(\\\\d+)", /a%2Fb, /static-v1.2]}]\n')).toEqual([]);
+  });
+  it('valid: 3.0.x to 3.0.x does not cross 3.1', async () => {
+    expect(await runRuleOnText(rule, { from: '3.0.0', to: '3.0.2' }, 'routes: [{name: r, paths: [/a%41b]}]\n')).toEqual([]);
+  });
+  it('valid: from 3.1 the source refuses the path already', async () => {
+    expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.4.0' }, 'routes: [{name: r, paths: [/a%41b]}]\n')).toEqual([]);
+  });
+
+  const row = (paths: string[]): EntitySource => {
+    const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
+    const entity: Entity = {
+      type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
+      at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
+    };
+    return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
+  };
+  it('stored rows: kept by 3.1 (warning) but refused by its data planes (blocker in hybrid)', async () => {
+    const traditional = await runOnSources(from30, [row(['/a%41b', '/ok'])], [rule]);
+    expect(summarize(traditional.findings)).toEqual(['entities/route-path-percent-encoded storedRefusedFrom31 warning @db']);
+    const hybrid = await runOnSources({ ...from30, topology: 'hybrid' }, [row(['/a%41b'])], [rule]);
+    expect(summarize(hybrid.findings)).toEqual(['entities/route-path-percent-encoded storedRefusedFrom31Hybrid blocker @db']);
   });
 });

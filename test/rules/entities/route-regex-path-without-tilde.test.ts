@@ -68,3 +68,19 @@ describe('entities/route-regex-path-without-tilde: what decK would write instead
     expect(messagesOfLastRun()).toEqual([expect.stringContaining('write `~/a\\-(b|c)`. `deck file convert` would write `~/a%2D(b|c)`')]);
   });
 });
+
+// kong/db/schema/others/declarative_config.lua@2.8.5 accepts only _format_version 1.1 and 2.1:
+// a 3.0-format file is read by 3.x alone, where a path without `~` is a literal prefix. A file
+// already converted (`/docs%20v2` -> `/docs v2`) and checked again from 2.x must not be told
+// that its literal paths are 2.x regexes.
+describe('entities/route-regex-path-without-tilde on a file already written for 3.x', () => {
+  it('valid: literal-looking paths in a 3.0-format file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "3.0"\nroutes: [{name: r, paths: [/docs v2, /users:search, "~/docs/v2$"]}]\n')).toEqual([]);
+  });
+  it('info: the same paths in a 1.1-format file are 2.x regexes', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "1.1"\nroutes:\n- name: r\n  paths: [/docs v2, "~/docs/v2$"]\n')).toEqual(['literalLooksRegex info @4']);
+  });
+  it('invalid: a regex metacharacter without `~` is still reported in a 3.0-format file', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "3.0"\nroutes:\n- name: r\n  paths: [/docs/v2$]\n')).toEqual(['regexWithoutTilde warning @4']);
+  });
+});

@@ -1,5 +1,7 @@
 import rule from '../../../rules/entities/route-regex-unsupported-syntax';
-import { runRuleOnText } from '../../support/declarative-harness';
+import type { Entity, EntitySource, FieldPath } from '../../../src/model/entities';
+import type { DbOrigin } from '../../../src/model/origin';
+import { messagesOfLastRun, runOnSources, runRuleOnText, summarize } from '../../support/declarative-harness';
 
 describe('entities/route-regex-unsupported-syntax', () => {
   it('valid: plain regex', async () => {
@@ -10,5 +12,56 @@ describe('entities/route-regex-unsupported-syntax', () => {
   });
   it('invalid: look-ahead under the default flavor', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, 'routes:\n- name: r\n  paths: ["~/a(?=b)"]\n')).toEqual(['unsupported blocker @3']);
+  });
+});
+
+// kong/db/schema/typedefs.lua@3.0.0 (and every 3.x): a `~` path must compile with PCRE, under any
+// router_flavor; 2.8.5 did the same for the paths it read as regexes.
+describe('entities/route-regex-unsupported-syntax: regexes that do not compile', () => {
+  const to34 = { from: '2.8.2', to: '3.4.0' };
+  it('invalid: an unterminated group or class, a reversed range, even under the traditional flavor', async () => {
+    const text = 'routes:\n- name: r\n  paths:\n  - "~/a(b"\n  - "~/a[b"\n  - "/v1/[z-a]"\n';
+    expect(await runRuleOnText(rule, to34, text, { conf: 'router_flavor = traditional\n' })).toEqual(['invalid blocker @4', 'invalid blocker @5', 'invalid blocker @6']);
+    expect(messagesOfLastRun()[0]).toContain('regex `/a(b` does not compile (unterminated group)');
+  });
+  it('valid: syntax only PCRE knows is not judged by a JavaScript compile', async () => {
+    const text = 'routes: [{name: r, paths: ["~/a/(?i)docs", "~/b/(?P<id>\\\\d+)", "~/c/\\\\Q(\\\\E", "~/d/(?<id>\\\\d+)$"]}]\n';
+    expect(await runRuleOnText(rule, to34, text, { conf: 'router_flavor = traditional\n' })).toEqual([]);
+  });
+  it('valid: plain paths are never compiled, whatever they hold', async () => {
+    expect(await runRuleOnText(rule, { from: '3.0.1', to: '3.4.0' }, 'routes: [{name: r, paths: ["/a(b"]}]\n')).toEqual([]);
+  });
+});
+
+// kong/db/schema/entities/routes.lua@3.2.0: under traditional_compatible the schema adds the route
+// to an atc router (Rust regex) and refuses it when that fails; before, kong/router/atc.lua@3.1.1
+// logged the error and left the route out.
+describe('entities/route-regex-unsupported-syntax from a 3.0.x/3.1.x source', () => {
+  it('invalid: a file with look-ahead is refused from 3.2', async () => {
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.4.0' }, 'routes:\n- name: r\n  paths: ["~/a(?=b)"]\n')).toEqual(['unsupportedFrom3x blocker @3']);
+    expect(messagesOfLastRun()[0]).toContain('from 3.2.0 the routes schema refuses it');
+  });
+  it('valid: 3.0 to 3.1 does not reach the schema check; traditional never has it', async () => {
+    expect(await runRuleOnText(rule, { from: '3.0.1', to: '3.1.1' }, 'routes: [{name: r, paths: ["~/a(?=b)"]}]\n')).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.4.0' }, 'routes: [{name: r, paths: ["~/a(?=b)"]}]\n', { conf: 'router_flavor = traditional\n' })).toEqual([]);
+  });
+  it('valid: expressions validates paths from 3.4 only', async () => {
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.3.0' }, 'routes: [{name: r, paths: ["~/a(?=b)"]}]\n', { conf: 'router_flavor = expressions\n' })).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.4.0' }, 'routes: [{name: r, paths: ["~/a(?=b)"]}]\n', { conf: 'router_flavor = expressions\n' })).toEqual(['unsupportedFrom3x blocker @1']);
+  });
+
+  const row = (paths: string[]): EntitySource => {
+    const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
+    const entity: Entity = {
+      type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
+      at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
+    };
+    return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
+  };
+  it('stored rows: writes refused (warning), data planes refuse the configuration (hybrid blocker)', async () => {
+    const traditional = await runOnSources({ from: '3.0.1', to: '3.4.0' }, [row(['~/a(?=b)', '~/ok/\\d+'])], [rule]);
+    expect(summarize(traditional.findings)).toEqual(['entities/route-regex-unsupported-syntax storedUnsupported warning @db']);
+    const hybrid = await runOnSources({ from: '3.0.1', to: '3.4.0', topology: 'hybrid' }, [row(['~/a(?=b)'])], [rule]);
+    expect(summarize(hybrid.findings)).toEqual(['entities/route-regex-unsupported-syntax storedUnsupportedHybrid blocker @db']);
   });
 });
