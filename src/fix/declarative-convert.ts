@@ -15,7 +15,7 @@ import { defaultChanges } from '../knowledge/entities/default-changes';
 import { fieldValueRules } from '../knowledge/entities/field-value-rules';
 import { isOldDefault, pluginFieldRenames } from '../knowledge/entities/plugin-field-renames';
 import { ROUTE_PATH_FACTS } from '../knowledge/entities/route-paths';
-import { migrate2xPath, normalizePrefixPath, normalizeRegexPath } from '../knowledge/entities/route-path-migration';
+import { migrate2xPath, ROUTE_PATH_NORMALIZATION, normalizePrefixPath, normalizeRegexPath } from '../knowledge/entities/route-path-migration';
 import type { FieldRename, FieldPathText } from '../knowledge/entities/types';
 import type { Entity, FieldPath } from '../model/entities';
 import { fieldValues, isEmptyValue, isSet, matches, toFieldPath } from '../model/field-paths';
@@ -110,7 +110,9 @@ export function convertDeclarative(file: string, input: string, plan: Plan): Con
   // loads such a file (route_path.lua), so a copy that says 3.0 must carry the migrated paths,
   // or its regex routes would turn into prefixes (3.4 -> 3.9 with a 2.1 kong.yml).
   const legacyFormat = ['1.1', '2.1'].includes(parsed.formatVersion?.value ?? '') && doc.getIn(['_format_version']) === '3.0';
-  if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn) || legacyFormat) convertRoutePaths(source, doc, abs, where, record);
+  if (ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn) || legacyFormat) convertRoutePaths(source, doc, abs, where, record, 'migrate-2x');
+  // From 3.0.x, paths are already 3.x paths: 3.1+ only refuses plain ones not in normalized form.
+  else if (ctx.crosses(ROUTE_PATH_NORMALIZATION.normalizedPrefixRequiredIn)) convertRoutePaths(source, doc, abs, where, record, 'normalize');
   convertPluginFields(source, doc, ctx, abs, where, record);
   // Nothing to change: the file is written back exactly as it was.
   if (!doc.changedWithin(doc.root)) return { text: input, conversions };
@@ -142,7 +144,11 @@ type Abs = (entity: Entity, path: FieldPath, beside?: FieldPath) => (string | nu
 type Where = (entity: Entity, path: FieldPath) => string;
 type Record_ = (ruleId: string, entity: string, detail: string, description: string) => void;
 
-function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, abs: Abs, where: Where, record: Record_): void {
+/**
+ * `migrate-2x`: paths written for 2.x, rewritten as Kong's 3.0 migration does. `normalize`: 3.x
+ * paths from a 3.0.x node, whose plain (prefix) paths get the normalized form 3.1+ requires.
+ */
+function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, abs: Abs, where: Where, record: Record_, mode: 'migrate-2x' | 'normalize'): void {
   for (const route of source.list('route')) {
     const paths = route.fields.paths;
     if (!Array.isArray(paths)) continue;
@@ -156,7 +162,7 @@ function convertRoutePaths(source: DeclarativeEntitySource, doc: IntendedValue, 
       // normalization, which 3.1+ also requires of them.
       // In a 3.0-format file (2.x refuses the format) a path regex-like only through characters
       // such as `:` or a space is the literal prefix 3.x reads, as entities/route-regex-path-without-tilde says.
-      const literal = route.pathsWrittenFor3x && !ROUTE_PATH_FACTS.regexMetacharacters.test(path);
+      const literal = mode === 'normalize' || (route.pathsWrittenFor3x && !ROUTE_PATH_FACTS.regexMetacharacters.test(path));
       const migrated = literal ? normalizePrefixPath(path) : migrate2xPath(path);
       if (migrated === path) return;
       doc.setIn(abs(route, ['paths', index]), migrated);

@@ -9,6 +9,7 @@ import { convertDeclarative, findingKey } from '../../src/fix/declarative-conver
 import { migrate2xPath as migratePath } from '../../src/knowledge/entities/route-path-migration';
 import type { Edition, Topology } from '../../src/plan/types';
 import { handPlan, runOnFiles } from '../support/declarative-harness';
+import { tempDir } from '../support/temp';
 
 const DIR = join(__dirname, '..', '..', 'fixtures', 'declarative');
 
@@ -143,6 +144,23 @@ describe('declarative converter round trip', () => {
     // A 3.0 file on the same path keeps its paths: they are 3.x paths already.
     const current = source.replace('"2.1"', '"3.0"');
     expect(convertDeclarative('kong.yml', current, handPlan({ from: '3.4.0', to: '3.9.0' })).text).toBe(current);
+  });
+
+  // 3.0 accepts plain paths that are not in normalized form; 3.1 refuses them (typedefs.lua@3.1.0)
+  // and no migration rewrites them. From 3.0.x every path is a 3.x path: only plain ones change,
+  // and none gets a `~` (a 3.0 path without it is a prefix, whatever it looks like).
+  it('a 3.0.x file crossing 3.1 gets its plain paths normalized, nothing else', async () => {
+    const source = '_format_version: "3.0"\nroutes:\n- name: docs\n  paths:\n  - /docs/%7euser/./v1\n  - /v1/(x)\n  - ~/api/%7e\n';
+    const plan = { from: '3.0.1', to: '3.4.0' };
+    const { text, conversions } = convertDeclarative('kong.yml', source, handPlan(plan));
+    expect(text).toBe(source.replace('/docs/%7euser/./v1', '/docs/~user/v1'));
+    expect(conversions.map((c) => c.ruleId)).toEqual(['entities/route-path-percent-encoded']);
+    const before = await runOnFiles(plan, ['kong.yml'], tempDir({ 'kong.yml': source }));
+    expect(before.findings.filter((f) => f.messageId === 'refusedFrom31')).toHaveLength(1);
+    const after = await runOnFiles(plan, ['kong.yml'], tempDir({ 'kong.yml': text }));
+    expect(after.findings.filter((f) => f.ruleId === 'entities/route-path-percent-encoded')).toEqual([]);
+    // Within 3.0.x nothing is refused yet, so nothing is rewritten.
+    expect(convertDeclarative('kong.yml', source, handPlan({ from: '3.0.0', to: '3.0.1' })).text).toBe(source);
   });
 
   // lua-resty-session 4 fields accept Strict, Lax, None or Default; 2.x also took `off`, which the
