@@ -51,6 +51,7 @@ import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
 import platformOsSupport from './platform/os-support';
 import platformHostSizing from './platform/host-sizing';
+import platformIngressController from './platform/ingress-controller';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
@@ -82,6 +83,7 @@ export const builtinRules: readonly Rule[] = [
   platformImageTag,
   platformOsSupport,
   platformHostSizing,
+  platformIngressController,
   upgradePath,
   backupEvidence,
   cassandraRemoved,

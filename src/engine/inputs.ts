@@ -11,6 +11,7 @@ import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
+import type { ControllerImageRef } from '../inputs/images/controller-image';
 import type { HostOs, HostResources } from '../inputs/host';
 
 export interface Inputs {
@@ -37,6 +38,8 @@ export interface Inputs {
   customPlugins?: CustomPlugins;
   /** Kong images named by Dockerfiles, compose files, manifests (`--image-file`) and Helm values. */
   images?: KongImageRef[];
+  /** Kong Ingress Controller images named by Helm values and `--image-file` manifests or compose files. */
+  controllers?: ControllerImageRef[];
   /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
   os?: HostOs;
   /** The Kong host's memory and CPUs (`--host`). */
@@ -45,7 +48,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'os', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'os', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

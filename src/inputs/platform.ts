@@ -5,8 +5,9 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
+import { helmControllerImage, helmControllerOff, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
+import { parseControllerImage, withEffectiveSemver, type ControllerImageRef } from './images/controller-image';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { readImageFiles, type UnresolvedImage } from './images/load';
@@ -32,6 +33,8 @@ export interface PlatformInputs {
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
+  /** Kong Ingress Controller images (Helm values, manifests, compose files): not the gateway. */
+  controllers: ControllerImageRef[];
   os?: HostOs;
   host?: HostResources;
   listed: { kind: string; label: string }[];
@@ -47,6 +50,8 @@ export interface PlatformInputs {
   versionUnknown?: string;
   /** The Helm values write an image this tool cannot read (a template, another repository): why. */
   helmImageUnread?: string;
+  /** The Helm values turn the ingress controller off: where. */
+  helmControllerOff?: string;
   /** The Helm values belong to another chart and were set aside: nothing in `layer` but that diagnostic. */
   helmSetAside?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
@@ -56,13 +61,14 @@ export interface PlatformInputs {
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
-  const result: PlatformInputs = { images: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
+  const result: PlatformInputs = { images: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
   if (options.helmValues?.length) readHelm(options.helmValues, result);
   let unresolved: UnresolvedImage[] = [];
   if (options.imageFiles?.length) {
     const read = readImageFiles(options.imageFiles);
     result.images.push(...read.images);
     result.packages.push(...read.packages);
+    result.controllers.push(...read.controllers);
     unresolved = read.unresolved;
     // Loaded only when a Dockerfile sets variables: most checks give no image file.
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
@@ -107,6 +113,13 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const versioned = running.find((image) => image.version);
     if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, saidBy: `the image ${describeImage(versioned)}`, image: versioned };
     else if (running.length > 0) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
+  }
+  if (result.controllers.length === 0) {
+    result.missing.controllers = result.helmControllerOff && !options.imageFiles?.length
+      ? `the Helm values run no ingress controller (${result.helmControllerOff})`
+      : options.imageFiles?.length || result.helm
+      ? `no Kong Ingress Controller image with a tag named in ${[...(result.helm?.files ?? []), ...(options.imageFiles ?? [])].join(', ')}${result.helm ? ' (Helm values that leave ingressController.image.tag to the chart run the chart release\'s default controller, unknown here)' : ''}`
+      : 'no --helm-values or --image-file (manifest, compose file) naming a Kong Ingress Controller image given';
   }
   if (options.os) result.os = parseOsFlag(options.os);
   else if (options.host) result.os = readOsRelease(options.hostPaths?.osRelease);
@@ -167,6 +180,11 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
     result.images.push(ref);
     if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, saidBy: `the image ${describeImage(ref)}`, image: ref };
   }
+  const controllerOff = helmControllerOff(reading.controllerValues ?? values);
+  if (controllerOff) result.helmControllerOff = controllerOff;
+  const controller = helmControllerImage(reading.controllerValues ?? values);
+  const controllerRef = controller ? parseControllerImage(controller.reference, controller.origin, 'helm-values') : undefined;
+  if (controllerRef) result.controllers.push(withEffectiveSemver(controllerRef, controller!.effectiveSemver));
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
   const licenseOrigin = envLicense?.origin ?? secret?.origin;

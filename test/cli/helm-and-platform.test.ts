@@ -343,3 +343,21 @@ describe('platform flags', () => {
     expect(uris.some((u: string) => u.endsWith('helm/traditional/values.yaml'))).toBe(true);
   });
 });
+
+describe('Kong Ingress Controller', () => {
+  // A real sweep found a 0.8.0 controller on a path to 3.4 and nothing said so.
+  it('a manifest running controller 0.8.0 on a path to 3.4 is a blocker at the controller image', async () => {
+    const manifest = fixture('platform/kic/all-in-one-0.8.yaml');
+    const json = await report(['--image-file', manifest, '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '2.0.5', reason: expect.stringContaining('kong:2.0.5') });
+    expect(find(json, 'platform/ingress-controller')).toEqual([
+      expect.objectContaining({ messageId: 'gatewayTooNew', severity: 'blocker', location: expect.objectContaining({ file: manifest, line: 26, column: 16 }) }),
+    ]);
+  });
+
+  it('a controller that fits the target says nothing', async () => {
+    const json = await report(['--helm-values', fixture('helm/ingress/values.yaml'), '--to', '3.10']);
+    expect(find(json, 'platform/ingress-controller')).toEqual([]);
+    expect(JSON.stringify(json.notEvaluated ?? [])).not.toContain('platform/ingress-controller');
+  });
+});

@@ -29,6 +29,8 @@ export interface ChartReading {
   notUnderstood?: string;
   /** The ingress controller fetches the license from Konnect and applies it to its gateways. */
   konnectLicense?: { origin: FileOrigin; path: string };
+  /** The values the chart running the ingress controller sees, when not `values` (kong/ingress: `controller:`). */
+  controllerValues?: HelmValues;
 }
 
 /**
@@ -51,8 +53,9 @@ function readChartOf(user: HelmValues): ChartReading {
     const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }), ingress.gatewayKey);
     const enabled = values.scalar('enabled');
     const off = enabled?.value === false ? `; ${ingress.gatewayKey}.enabled is false at ${enabled.origin.file}:${enabled.origin.line}, so this release runs no gateway of its own` : '';
-    const konnectLicense = konnectLicenseSwitch(overDefaults(user, undefined, ingress.controllerKey));
-    return { values, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
+    const controllerValues = overDefaults(user, undefined, ingress.controllerKey);
+    const konnectLicense = konnectLicenseSwitch(controllerValues);
+    return { values, controllerValues, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
   }
   const bitnami = bitnamiChartMarker(user);
   if (bitnami) {
@@ -331,4 +334,44 @@ export function helmLicenseSecret(values: HelmValues): { secret: string; origin:
   const enabled = values.scalar('enterprise', 'enabled');
   if (!secret || enabled?.value !== true) return undefined;
   return { secret: String(secret.value), origin: secret.origin };
+}
+
+/**
+ * The ingress controller image the chart runs beside Kong: `ingressController.image` (tag and
+ * `effectiveSemver`), unless `ingressController.enabled` (or, under kong/ingress, the controller
+ * subchart's `enabled`) is false. Undefined when the values leave the tag to the chart, whose
+ * default moves with each chart release.
+ */
+export function helmControllerImage(values: HelmValues): HelmControllerImage | undefined {
+  if (helmControllerOff(values)) return undefined;
+  const repository = values.scalar('ingressController', 'image', 'repository');
+  const tag = values.scalar('ingressController', 'image', 'tag');
+  if (!tag || tag.value === null) return undefined;
+  const semver = values.scalar('ingressController', 'image', 'effectiveSemver');
+  const repo = repository && repository.value !== null ? String(repository.value) : HELM_CHART.controllerImage.repository;
+  return {
+    reference: `${repo}:${renderScalar(tag.value)}`,
+    origin: tag.origin,
+    ...(semver && semver.value !== null ? { effectiveSemver: String(semver.value) } : {}),
+    path: `${values.prefix}ingressController.image.tag`,
+  };
+}
+
+export interface HelmControllerImage {
+  /** `repository:tag` as the chart pulls it. */
+  reference: string;
+  /** Where the tag is written. */
+  origin: FileOrigin;
+  effectiveSemver?: string;
+  /** `controller.ingressController.image.tag`, for the list of inputs. */
+  path: string;
+}
+
+/** `controller.enabled: false` (kong/ingress) or `ingressController.enabled: false` written in the values: where, or undefined. */
+export function helmControllerOff(values: HelmValues): string | undefined {
+  for (const path of [['enabled'], ['ingressController', 'enabled']]) {
+    const off = values.scalar(...path);
+    if (off?.value === false) return `${values.prefix}${path.join('.')} is false at ${off.origin.file}:${off.origin.line}`;
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
 // Finds the Kong images an installation is built from: Dockerfiles (./dockerfile.ts: `FROM` lines,
 // and the last stage's `ENV` and Kong packages), and `image:` values of compose files (with
 // `${VAR:-default}` substituted as docker compose does), Kubernetes manifests and Helm values
-// (`image: {repository, tag}`). Images that are not Kong Gateway are ignored.
+// (`image: {repository, tag}`). Kong Ingress Controller images are kept apart (./controller-image.ts);
+// other images are ignored.
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 import type { DockerfileEnv } from './dockerfile';
+import { parseControllerImage, withEffectiveSemver, type ControllerImageRef } from './controller-image';
 
 // Dockerfile reading (with its package facts) loads only when a Dockerfile is given.
 const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerfile') as typeof import('./dockerfile');
@@ -31,6 +33,8 @@ export interface ImageFiles {
   dockerfileEnv: DockerfileEnv[];
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
+  /** Kong Ingress Controller images of compose files, manifests and Helm values (not the gateway). */
+  controllers: ControllerImageRef[];
 }
 
 export function loadImageFiles(files: readonly string[]): KongImageRef[] {
@@ -38,7 +42,7 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 }
 
 export function readImageFiles(files: readonly string[]): ImageFiles {
-  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [] };
+  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [] };
   for (const file of files) {
     const text = readText(file);
     if (looksLikeDockerfile(file, text)) {
@@ -91,7 +95,7 @@ function yamlImages(file: string, text: string, result: ImageFiles): void {
     // docker compose substitutes variables from the project's .env file (beside the compose file).
     const compose = isMap(doc.contents) && doc.contents.has('services');
     const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
-    walk(doc.contents as YamlNode, { result, at, known });
+    walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
   }
 }
 
@@ -100,6 +104,8 @@ interface Walk {
   at: (offset: number) => FileOrigin;
   /** Variable values for `${...}` in `image:` strings (a compose project's .env). */
   known: ReadonlyMap<string, string>;
+  /** What the file is, for controller images found in it. */
+  via: 'compose' | 'manifest';
 }
 
 /** Every `image:` in the tree: a string (compose, manifests) or a `{repository, tag}` map (Helm values). */
@@ -113,8 +119,11 @@ function walk(node: YamlNode, walker: Walk): void {
       if (!value) continue;
       if (key === 'image' && isScalar(value) && typeof value.value === 'string') {
         const reference = interpolate(value.value, { known: walker.known, escape: 'double-dollar' });
-        const ref = readImageReference(value.value, reference, at(value.range?.[0] ?? 0), 'compose', result.unresolved);
+        const origin = at(value.range?.[0] ?? 0);
+        const ref = readImageReference(value.value, reference, origin, 'compose', result.unresolved);
         if (ref) result.images.push(ref);
+        const controller = ref ? undefined : parseControllerImage(reference.text, origin, walker.via, reference.unresolved);
+        if (controller) result.controllers.push(controller);
         continue;
       }
       if (key === 'image' && isMap(value)) {
@@ -125,6 +134,9 @@ function walk(node: YamlNode, walker: Walk): void {
           const anchorNode = isScalar(tag) ? tag : repository;
           const ref = parseKongImage(reference, at(anchorNode.range?.[0] ?? 0), 'helm-values');
           if (ref) result.images.push(ref);
+          const controller = ref ? undefined : parseControllerImage(reference, at(anchorNode.range?.[0] ?? 0), 'helm-values');
+          const semver = value.get('effectiveSemver', true);
+          if (controller) result.controllers.push(withEffectiveSemver(controller, isScalar(semver) && semver.value !== null ? String(semver.value) : undefined));
           continue;
         }
       }

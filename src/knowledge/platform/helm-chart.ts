@@ -99,6 +99,12 @@ export const HELM_CHART = {
     source: `${CHART}/templates/_helpers.tpl:537-559${AT}`,
   },
   /**
+   * `ingressController.image` (values.yaml lines 579-587): repository kong/kubernetes-ingress-controller,
+   * a tag that moves with the chart release ("3.5" at chart 3.4.1), and `effectiveSemver` for tags
+   * that are not a version. The controller runs unless `ingressController.enabled` is false.
+   */
+  controllerImage: { repository: 'kong/kubernetes-ingress-controller', at: `${CHART}/values.yaml:577-587${AT}` },
+  /**
    * The `kong/ingress` chart (Kong/charts charts/ingress) installs the Kong chart twice, as the
    * subcharts `controller` and `gateway` (Chart.yaml dependencies, alias): the gateway's settings
    * are `gateway.env`, `gateway.image`, ... and its own values.yaml adds `gateway.env.role:
