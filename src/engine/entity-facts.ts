@@ -31,7 +31,7 @@ type FactContext = Pick<RuleContext<string>, 'plan' | 'crosses'> & Partial<Pick<
  * True when kong.conf (file or KONG_* env) makes a boolean property false on the target, read as
  * Kong reads booleans (only `on` and `true` are true); its target default counts when unset.
  */
-function confTurnsOff(ctx: FactContext, property: string): boolean {
+export function confTurnsOff(ctx: FactContext, property: string): boolean {
   const conf = ctx.optionalInput?.('kongConf');
   if (!conf) return false;
   const value = effectiveValue(conf, property, ctx.plan);
