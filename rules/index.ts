@@ -4,6 +4,7 @@
 import type { Rule } from '../src/engine/define-rule';
 import backupEvidence from './backup/backup-evidence';
 import dbCustomPlugins from './db/custom-plugins';
+import dbEventHookWebhooks from './db/event-hook-webhooks';
 import dbHybridDataPlanes from './db/hybrid-data-planes';
 import dbInstalledVersionMismatch from './db/installed-version-mismatch';
 import dbMigrationsInProgress from './db/migrations-in-progress';
@@ -109,6 +110,7 @@ export const builtinRules: readonly Rule[] = [
   dbPostgres15SchemaPrivilege,
   dbHybridDataPlanes,
   dbCustomPlugins,
+  dbEventHookWebhooks,
   formatVersion,
   kubernetesManifest,
   composeFile,

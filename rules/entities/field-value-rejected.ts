@@ -5,7 +5,7 @@
 // are converted on the way, others stay in use until a write re-validates the entity.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FactIndex, concerns, entityLabel, factsOnPath, fieldValuesOrAlias, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { FactIndex, concerns, entityLabel, factReachedIn, factsOnPath, fieldValuesOrAlias, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { fieldValueRules } from '../../src/knowledge/entities/field-value-rules';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { ValueCheck, ValueRule } from '../../src/knowledge/entities/types';
@@ -21,6 +21,7 @@ function passes(check: ValueCheck, value: unknown): boolean {
       return value === null || typeof value !== 'object' || Object.values(value).every((v) => typeof v === 'string');
     case 'integer': return typeof value !== 'number' || Number.isInteger(value);
     case 'at-least': return typeof value !== 'number' || value >= check.min;
+    case 'at-most': return typeof value !== 'number' || value <= check.max;
     case 'list': return Array.isArray(value);
     case 'not-blank': return typeof value === 'string' && value.trim().length > 0;
     case 'set': return true;
@@ -50,7 +51,7 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated' | '
   description: 'Reports entity values that a version on the path refuses, ignores, deprecates or needs set.',
   severity: 'blocker',
   versionData: ['since'],
-  catalog: ['plugin-aws-lambda-region-required', 'plugin-http-log-headers-string', 'plugin-queue-parameters-stricter', 'vault-hcv-approle-validation', 'plugin-ai-deprecated-fields-3-10', 'plugin-ai-rla-window-arrays', 'plugin-datakit-handlebars-removed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'ee-workspace-name-reserved'],
+  catalog: ['plugin-aws-lambda-region-required', 'plugin-http-log-headers-string', 'plugin-queue-parameters-stricter', 'vault-hcv-approle-validation', 'plugin-ai-deprecated-fields-3-10', 'plugin-ai-rla-window-arrays', 'plugin-datakit-handlebars-removed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'ee-workspace-name-reserved', 'upstream-healthcheck-counters-at-most-254'],
   inputs: ['entities'],
   messages: {
     rejected: '{{entity}}: `{{field}}` = {{value}} is not accepted from {{since}}; expected {{expected}}. {{summary}}',
@@ -74,8 +75,9 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated' | '
       }
     };
     const report = (fact: ValueRule, entity: Entity, path: string) => {
-      const base = { since: fact.introducedIn, remediation: fact.remediation, severity: severityFor(fact, entity) };
-      const data = { entity: entityLabel(entity), since: fact.introducedIn, expected: fact.expected, summary: fact.summary, fact: fact.id };
+      const since = factReachedIn(fact, ctx.plan);
+      const base = { since, remediation: fact.remediation, severity: severityFor(fact, entity) };
+      const data = { entity: entityLabel(entity), since, expected: fact.expected, summary: fact.summary, fact: fact.id };
       // A deprecated alias written instead of the field is checked in its place (flat Redis settings).
       const hits = fieldValuesOrAlias(entity, path);
       if (fact.check.kind === 'set' || fact.check.kind === 'not-blank') {

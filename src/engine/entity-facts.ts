@@ -10,6 +10,7 @@ import type { Severity } from '../model/finding';
 import type { RuleContext } from './define-rule';
 import { effectiveValue } from '../knowledge/conf/changes';
 import { readKongBoolean } from '../inputs/kong-conf/values';
+import type { Plan } from '../plan/types';
 import { KongVersion } from '../version/kong-version';
 
 /** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
@@ -17,12 +18,26 @@ export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts:
   return facts.filter((fact) => {
     if (fact.edition === 'ee' && ctx.plan.edition !== 'enterprise') return false;
     if (fact.topologies && !fact.topologies.includes(ctx.plan.topology)) return false;
-    if (!ctx.crosses(fact.introducedIn)) return false;
+    if (fact.patchReleases ? !patchReleaseOnPath(ctx.plan, fact.patchReleases) : !ctx.crosses(fact.introducedIn)) return false;
     if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
     if (fact.sourceSince && ctx.plan.from.lt(KongVersion.parse(fact.sourceSince))) return false;
     if (fact.liftedByConfOff && confTurnsOff(ctx, fact.liftedByConfOff)) return false;
     return true;
   });
+}
+
+/** The patch release of the target's own line, when the source does not already run it. */
+function patchReleaseOnPath(plan: Pick<Plan, 'from' | 'to'>, releases: readonly string[]): string | undefined {
+  const text = releases.find((r) => KongVersion.parse(r).minorKey === plan.to.minorKey);
+  if (!text) return undefined;
+  const release = KongVersion.parse(text);
+  if (plan.to.lt(release)) return undefined;
+  return plan.from.minorKey === release.minorKey && plan.from.gte(release) ? undefined : text;
+}
+
+/** The release at which the fact reaches this plan: its introduction, or the patch release of the target's line. */
+export function factReachedIn(fact: EntityChangeBase, plan: Pick<Plan, 'from' | 'to'>): string {
+  return (fact.patchReleases && patchReleaseOnPath(plan, fact.patchReleases)) || fact.introducedIn;
 }
 
 type FactContext = Pick<RuleContext<string>, 'plan' | 'crosses'> & Partial<Pick<RuleContext<string>, 'optionalInput'>>;
@@ -31,7 +46,7 @@ type FactContext = Pick<RuleContext<string>, 'plan' | 'crosses'> & Partial<Pick<
  * True when kong.conf (file or KONG_* env) makes a boolean property false on the target, read as
  * Kong reads booleans (only `on` and `true` are true); its target default counts when unset.
  */
-function confTurnsOff(ctx: FactContext, property: string): boolean {
+export function confTurnsOff(ctx: FactContext, property: string): boolean {
   const conf = ctx.optionalInput?.('kongConf');
   if (!conf) return false;
   const value = effectiveValue(conf, property, ctx.plan);

@@ -6,7 +6,7 @@ import type { DbOrigin } from '../../model/origin';
 import { settingsFromKongConf, settingsFromUrl, type ConnectionSettings } from './connection';
 import { DatabaseEntitySource } from './entity-source';
 import {
-  readDataPlanes, readEnterpriseEvidence, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
+  readDataPlanes, readEnterpriseEvidence, readEventHooks, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
   readRecentWrites, readServer, readWorkspaces, RECENT_WRITES_MINUTES,
 } from './inspect';
 import { inferInstalledVersion } from './installed-version';
@@ -64,6 +64,7 @@ export async function loadDatabase(options: DatabaseOptions): Promise<DatabaseIn
       licenses: await readLicenses(session, origin),
       dataPlanes: await readDataPlanes(session, origin),
       pluginUsage: await readPluginUsage(session),
+      eventHooks: await readEventHooks(session, origin),
       recentWrites: await readRecentWrites(session, options.recentWritesMinutes ?? RECENT_WRITES_MINUTES),
       entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
       origin,

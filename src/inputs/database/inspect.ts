@@ -10,7 +10,7 @@ import { compareText } from '../../text/compare';
 import type { ConnectionSettings } from './connection';
 import type { ReadOnlySession } from './session';
 import type {
-  DataPlaneRow, LedgerRow, LicenseRow, MigrationsLock, PluginUsage, RecentWrites, RolePrivileges, ServerInfo, WorkspaceRow,
+  DataPlaneRow, EventHookRow, LedgerRow, LicenseRow, MigrationsLock, PluginUsage, RecentWrites, RolePrivileges, ServerInfo, WorkspaceRow,
 } from './types';
 
 /** Tables only Kong Enterprise creates (documented entity names). */
@@ -162,6 +162,35 @@ export async function readPluginUsage(session: ReadOnlySession): Promise<PluginU
             min(id::text) AS sample_id
        FROM plugins GROUP BY name ORDER BY name`);
   return rows.map((r) => ({ name: r.name, rows: r.rows, enabledRows: r.enabled_rows, sampleId: r.sample_id }));
+}
+
+/**
+ * Enterprise event hooks (table created by the Enterprise migration 006_1301_to_1500, `config`
+ * JSON). The secret's value never leaves the server: only whether it is set, as Kong decides it
+ * before signing (a string, not JSON null; kong/enterprise_edition/event_hooks.lua on the Kong/kong
+ * mirror's Enterprise branch FTI-6378). A keyring-encrypted secret (3.13+) is still a string.
+ */
+export async function readEventHooks(session: ReadOnlySession, origin: Origin): Promise<EventHookRow[] | undefined> {
+  const tables = await existingTables(session, ['event_hooks']);
+  if (!tables.has('event_hooks')) return undefined;
+  const rows = await session.query<{
+    id: string; source: string; event: string | null; handler: string; url_scheme: string | null;
+    signed: boolean; ssl_verify: string | null;
+  }>(`SELECT id::text AS id, source, event, handler,
+             lower(substring(config::json->>'url' from '^([A-Za-z][A-Za-z0-9+.-]*):')) AS url_scheme,
+             (config::json->>'secret') IS NOT NULL AS signed,
+             CASE WHEN json_typeof(config::json->'ssl_verify') = 'boolean' THEN config::json->>'ssl_verify' END AS ssl_verify
+        FROM event_hooks ORDER BY created_at NULLS LAST, id`);
+  return rows.map((row) => ({
+    id: row.id,
+    source: row.source,
+    ...(row.event ? { event: row.event } : {}),
+    handler: row.handler,
+    ...(row.url_scheme ? { urlScheme: row.url_scheme } : {}),
+    signed: row.signed,
+    ...(row.ssl_verify !== null ? { sslVerify: row.ssl_verify === 'true' } : {}),
+    origin: origin('event_hooks', row.id),
+  }));
 }
 
 /** Enterprise-only tables and schema_meta subsystems OSS Kong never writes. */

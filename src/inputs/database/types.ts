@@ -78,6 +78,25 @@ export interface PluginUsage {
   sampleId: string;
 }
 
+/**
+ * One Enterprise event hook, reduced to what the 3.14 checks need. `config.secret` is never read:
+ * the query returns only whether one is set. The URL is kept to its scheme.
+ */
+export interface EventHookRow {
+  id: string;
+  source: string;
+  event?: string;
+  /** `webhook`, `webhook-custom`, `log` or `lambda`. */
+  handler: string;
+  /** The scheme of `config.url` (lower case), when the hook has a URL. */
+  urlScheme?: string;
+  /** `config.secret` holds a value: Kong signs the body into `x-kong-signature`. */
+  signed: boolean;
+  /** `config.ssl_verify` as stored; undefined when the key is absent or null. */
+  sslVerify?: boolean;
+  origin: DbOrigin;
+}
+
 /** Configuration tables written within the window: the Admin API (or decK, SQL) is still in use. */
 export interface RecentWrites {
   windowMinutes: number;
@@ -106,6 +125,8 @@ export interface DatabaseInput {
   readonly licenses: LicenseRow[];
   readonly dataPlanes: DataPlaneRow[];
   readonly pluginUsage: PluginUsage[];
+  /** Enterprise event hooks; undefined when the database has no `event_hooks` table (OSS). */
+  readonly eventHooks?: EventHookRow[];
   /** Writes to configuration tables in the last minutes (created_at / updated_at). */
   readonly recentWrites: RecentWrites;
   /** Gateway entities, streamed with a cursor. */

@@ -237,6 +237,36 @@ export const fieldValueRules: readonly ValueRule[] = [
     sources: [digest('vault-hcv-approle-validation'), docs('3.7.0.0 Vaults')],
   })),
   {
+    // lua-resty-healthcheck has refused counters of 255 since 0.4.1 (2018; Kong bundles 1.5.0 in
+    // 2.8, 3.1.0 in 3.9), so such an upstream's health checker already fails on the source; the
+    // Enterprise patches refuse the value instead. How (schema, load) is not public: uncertain.
+    id: 'upstream.healthchecks.counters.at-most-254',
+    breakingChange: 'upstream-healthcheck-counters-at-most-254',
+    introducedIn: '3.12.0.11',
+    patchReleases: ['3.12.0.11', '3.13.0.10'],
+    edition: 'ee',
+    severity: 'blocker',
+    confidence: 'uncertain',
+    entity: 'upstream',
+    paths: [
+      'healthchecks.active.healthy.successes', 'healthchecks.active.unhealthy.tcp_failures',
+      'healthchecks.active.unhealthy.http_failures', 'healthchecks.active.unhealthy.timeouts',
+      'healthchecks.passive.healthy.successes', 'healthchecks.passive.unhealthy.tcp_failures',
+      'healthchecks.passive.unhealthy.http_failures', 'healthchecks.passive.unhealthy.timeouts',
+    ],
+    check: { kind: 'at-most', max: 254 },
+    expected: 'at most 254',
+    storedRows: 'kept',
+    summary: 'Enterprise 3.12.0.11 and 3.13.0.10 limit health check counters to 254; a 255 already kept the upstream\'s health checker from being created on every earlier release.',
+    remediation: 'Lower the counter to 254 or less (its schema took 0 to 255).',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.12.0.11 and 3.13.0.10, kong-ee bugfix, Core: counter of 255 crashed health checker creation; successes, tcp_failures, timeouts, http_failures limited to 254)' },
+      repo('kong/db/schema/entities/upstreams.lua', '3.9.3', 'the eight counters are one_byte_integer, between 0 and 255'),
+      { kind: 'repo', ref: 'Kong/lua-resty-healthcheck:lib/resty/healthcheck.lua@3.1.2', note: 'new() asserts each active/passive counter is below 255 (since 0.4.1, commit fbff8f7)' },
+      repo('kong/runloop/balancer/balancers.lua', '3.9.3', 'create_balancer calls create_healthchecker without protecting against an error raised inside it'),
+    ],
+  },
+  {
     id: 'workspace.name.reserved',
     breakingChange: 'ee-workspace-name-reserved',
     introducedIn: '3.15.0.0',

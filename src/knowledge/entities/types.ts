@@ -45,6 +45,13 @@ export interface EntityChangeBase {
   /** For known issues: fixed in this version, so only targets below it are affected. */
   fixedIn?: string;
   /**
+   * Enterprise patch releases that brought the change to their own minor lines only (a fix shipped
+   * in 3.12.0.11 and 3.13.0.10 and in no other line yet). The fact then concerns a target on one
+   * of these lines at or past its release, from a source that does not already run it, and
+   * `introducedIn` names the earliest of them.
+   */
+  patchReleases?: readonly string[];
+  /**
    * The release that brought what the fact compares against (a field and its old default): a
    * source below it never had that, so the fact would misstate its starting point.
    */
@@ -146,6 +153,7 @@ export type ValueCheck =
   | { kind: 'map-values-are-strings' }
   | { kind: 'integer' }
   | { kind: 'at-least'; min: number }
+  | { kind: 'at-most'; max: number }
   | { kind: 'list' }
   | { kind: 'not-blank' }
   | { kind: 'set' };

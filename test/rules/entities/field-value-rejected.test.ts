@@ -123,3 +123,30 @@ describe('entities/field-value-rejected', () => {
     });
   });
 });
+
+// Enterprise 3.12.0.11 and 3.13.0.10 limit upstream health check counters to 254 (gateway.json
+// changelog); no other line carries the limit yet, and how it is enforced is not public (warning).
+describe('upstream health check counters above 254', () => {
+  const upstream = (successes: number, timeouts: number) => '_format_version: "3.0"\nupstreams:\n- name: orders\n  healthchecks:\n'
+    + `    active:\n      healthy: {interval: 5, successes: ${successes}}\n    passive:\n      unhealthy: {timeouts: ${timeouts}}\n`;
+  const ee = (from: string, to: string) => ({ from, to, edition: 'enterprise' as const });
+
+  it('invalid: a counter of 255 on a target carrying the limit, at its line', async () => {
+    expect(await runRuleOnText(rule, ee('3.10.0.0', '3.12.0.11'), upstream(255, 3))).toEqual(['rejected warning @6']);
+    expect(await runRuleOnText(rule, ee('3.13.0.2', '3.13.0.10'), upstream(2, 255))).toEqual(['rejected warning @8']);
+  });
+
+  it('names the patch release of the target\'s line', async () => {
+    const dir = tempDir({ 'kong.yml': upstream(255, 255) }, 'kp-hc-');
+    const result = await runOnFiles(ee('3.13.0.2', '3.13.0.10'), ['kong.yml'], dir, undefined, [rule]);
+    expect(result.findings.map((f) => f.data?.since)).toEqual(['3.13.0.10', '3.13.0.10']);
+  });
+
+  it('valid: 254, targets without the limit, and sources that already run it', async () => {
+    expect(await runRuleOnText(rule, ee('3.10.0.0', '3.12.0.11'), upstream(254, 254))).toEqual([]);
+    expect(await runRuleOnText(rule, ee('3.12.0.2', '3.12.0.10'), upstream(255, 255))).toEqual([]);
+    expect(await runRuleOnText(rule, ee('3.10.0.0', '3.14.0.13'), upstream(255, 255))).toEqual([]);
+    expect(await runRuleOnText(rule, ee('3.12.0.11', '3.12.0.12'), upstream(255, 255))).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.9.0', to: '3.9.3' }, upstream(255, 255))).toEqual([]);
+  });
+});
