@@ -71,15 +71,16 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  const platform = loadPlatformInputs(options.platform ?? {});
-  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined;
+  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(options.platform ?? {}) });
+  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
   const helmLayer = platform.layer && (ownSettings || !platform.helmSetAside) ? platform.layer : undefined;
-  // Lowest first: kong.conf, the image's Dockerfile ENV, the chart's container env, then the
-  // KONG_* variables given to the check (the environment the container is started with replaces
-  // the image's ENV: docker run -e, compose environment:).
-  const layer = stackConfLayers(platform.dockerfileLayer, helmLayer);
+  // Lowest first: kong.conf, the image's Dockerfile ENV, the environment a compose file or
+  // manifest starts the Kong container with, the chart's container env, then the KONG_* variables
+  // given to the check (the environment the container is started with replaces the image's ENV:
+  // docker run -e, compose environment:, a Kubernetes container's env).
+  const layer = stackConfLayers(platform.dockerfileLayer, platform.containerLayer, helmLayer);
   if (ownSettings || layer) {
     inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
     if (options.confFile || !layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });

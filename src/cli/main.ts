@@ -81,7 +81,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--from <version>', 'installed Kong version (2.8, 3.4.x, 3.1.1.3); read from the database when absent')
     .option('--to <version>', 'target Kong version')
     .addOption(new Option('--topology <topology>', 'deployment topology (inferred from kong.conf when absent)').choices(TOPOLOGIES))
-    .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf)').choices(ROLES))
+    .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf); also picks which Kong container of an --image-file is read').choices(ROLES))
     .addOption(new Option('--edition <edition>', 'Kong edition (inferred from license and Enterprise-only settings)').choices(EDITIONS))
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
     .option('--pg <url>', 'read this PostgreSQL database (postgres://user:password@host:port/database) instead of the one kong.conf configures')

@@ -14,6 +14,7 @@ import { readImageFiles, type UnresolvedImage } from './images/load';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
 import type { LicenseCandidate, LicenseInput } from './license';
+import type { Role } from '../plan/types';
 
 export interface PlatformOptions {
   helmValues?: string[];
@@ -21,6 +22,8 @@ export interface PlatformOptions {
   /** The check runs on the Kong host: read its OS, memory and CPUs. */
   host?: boolean;
   os?: string;
+  /** `--role`: of several Kong containers in the image files, read the one with this KONG_ROLE. */
+  role?: Role;
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -30,6 +33,11 @@ export interface PlatformInputs {
   layer?: ConfLayer;
   /** The `ENV KONG_*` lines of the Dockerfiles' last stages, as settings under `layer` (src/inputs/images/dockerfile-conf-layer.ts). */
   dockerfileLayer?: ConfLayer;
+  /**
+   * The environment of the compose service or Kubernetes container that runs Kong, as settings
+   * over `dockerfileLayer` (src/inputs/images/container-conf-layer.ts).
+   */
+  containerLayer?: ConfLayer;
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
@@ -74,8 +82,12 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
+    const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
+    const container = containerConfLayer(read.containerEnv, options.role);
+    if (container.layer) result.containerLayer = container.layer;
     for (const file of options.imageFiles) {
-      const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? ' (ENV KONG_* read as settings)' : '';
+      const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? ' (ENV KONG_* read as settings)'
+        : container.chosen?.file === file ? ` (${container.label})` : '';
       result.listed.push({ kind: 'image file', label: `${file}${env}` });
     }
   }

@@ -12,6 +12,7 @@ import type { Node as YamlNode } from 'yaml';
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
+import { composeContainers, manifestContainers, readDotEnvEntries, type ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import { parseControllerImage, withEffectiveSemver, type ControllerImageRef } from './controller-image';
 
@@ -35,6 +36,8 @@ export interface ImageFiles {
   packages: KongPackageRef[];
   /** Kong Ingress Controller images of compose files, manifests and Helm values (not the gateway). */
   controllers: ControllerImageRef[];
+  /** The containers of compose files and manifests, with their environment, and the ConfigMaps beside them. */
+  containerEnv: ContainerEnvRead;
 }
 
 export function loadImageFiles(files: readonly string[]): KongImageRef[] {
@@ -42,7 +45,7 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 }
 
 export function readImageFiles(files: readonly string[]): ImageFiles {
-  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [] };
+  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] } };
   for (const file of files) {
     const text = readText(file);
     if (looksLikeDockerfile(file, text)) {
@@ -96,6 +99,25 @@ function yamlImages(file: string, text: string, result: ImageFiles): void {
     const compose = isMap(doc.contents) && doc.contents.has('services');
     const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
     walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
+    if (compose) composeEnvironment(file, text, known, result);
+    else manifestContainers(doc, at, file, result.containerEnv);
+  }
+}
+
+/**
+ * The services' environment, read again as docker compose reads YAML (1.2: `off` stays a string,
+ * where the image walk above reads 1.1 for manifests and Helm values).
+ */
+function composeEnvironment(file: string, text: string, known: ReadonlyMap<string, string>, result: ImageFiles): void {
+  const { LineCounter, parseAllDocuments } = yamlModule();
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  const at = (offset: number): FileOrigin => {
+    const pos = lineCounter.linePos(offset);
+    return { kind: 'file', file, line: pos.line, column: pos.col };
+  };
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    if (doc.errors.length === 0 && doc.contents) result.containerEnv.containers.push(...composeContainers(doc, at, { file, known }));
   }
 }
 
@@ -147,27 +169,7 @@ function walk(node: YamlNode, walker: Walk): void {
   }
 }
 
-/**
- * `NAME=value` lines of a compose .env file (comments, `export`, quotes); an absent file is an
- * empty map. Its values are the deploy's own, unlike this process's environment.
- */
+/** The project's .env values by name; an absent file is an empty map. */
 function readDotEnv(path: string): Map<string, string> {
-  const values = new Map<string, string>();
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_BYTES) return values;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return values;
-  }
-  for (const raw of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
-    if (!match) continue;
-    let value = match[2].trim();
-    const quoted = /^(["'])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2];
-    else value = value.replace(/\s+#.*$/, '');
-    values.set(match[1], value);
-  }
-  return values;
+  return new Map((readDotEnvEntries(path) ?? []).map((entry) => [entry.name, entry.value]));
 }

@@ -57,8 +57,8 @@ export type ConfDiagnosticKind =
   | 'byte-order-mark'      // a UTF-8 BOM: Kong reads it as part of the first line
   | 'latin1-comment'       // comments holding bytes that are not UTF-8: read as Latin-1, Kong skips them
   | 'env-overrides-file'   // a KONG_* variable replaces a file setting
-  | 'layer-overrides-file' // a Helm `env:` entry or a Dockerfile `ENV` replaces a kong.conf setting (or a Helm entry a Dockerfile ENV)
-  | 'unreadable-value'     // a Helm `env:` entry read from a Secret or ConfigMap at deploy time, a KONG_*_FILE variable, or a Dockerfile ENV built from a build argument without default
+  | 'layer-overrides-file' // a Helm `env:` entry, a container's environment or a Dockerfile `ENV` replaces a kong.conf setting (or a lower layer's)
+  | 'unreadable-value'     // a Helm `env:` entry or container variable read from a Secret or ConfigMap at deploy time or from the shell, a KONG_*_FILE variable, or a Dockerfile ENV built from a build argument without default
   | 'file-env-conflict'    // KONG_X and KONG_X_FILE both set: the official image's entrypoint refuses to start
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render

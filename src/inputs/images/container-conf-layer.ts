@@ -1,0 +1,141 @@
+// Picks, among the containers of the compose files and manifests given with --image-file, the one
+// that runs Kong, and turns its environment into kong.conf settings (./variables-conf-layer.ts).
+//
+// Which container: one that runs a Kong image and is not a task that ends (`kong migrations`,
+// Jobs, init containers are never read) or the Kong Ingress Controller; when no container runs a
+// Kong image, one built from a Dockerfile or another image that sets `KONG_*` variables. Several
+// Kong nodes (a hybrid file with a control plane and a data plane) are never merged: `--role`
+// picks the one whose KONG_ROLE matches, else the first is read and the inputs list names the
+// others and how to choose.
+//
+// Precedence: this layer lies over the image's Dockerfile ENV (the container's environment
+// replaces the image's) and under the `KONG_*` variables given to the check (src/installation.ts).
+
+import { confCatalog } from '../../knowledge/conf/catalog';
+import { fileEnvTarget } from '../../knowledge/conf/env-file-convention';
+import type { Role } from '../../plan/types';
+import { kongPropertyOf } from '../env';
+import type { ConfLayer } from '../kong-conf/load';
+import type { ConfDiagnostic } from '../kong-conf/types';
+import type { ConfigMapData, ContainerEnv, ContainerEnvRead } from './container-env';
+import { variablesConfLayer, type LayerVariable } from './variables-conf-layer';
+
+export interface ContainerChoice {
+  /** The chosen container's `KONG_*` settings; undefined when it sets none. */
+  layer?: ConfLayer;
+  chosen?: ContainerEnv;
+  /** For the inputs list: what was read, the other Kong nodes and how to read one of them instead. */
+  label?: string;
+}
+
+interface Resolved {
+  container: ContainerEnv;
+  variables: LayerVariable[];
+  notes: ContainerEnv['notes'];
+  /** KONG_ROLE: its value, `traditional` when unset, undefined when unreadable. */
+  role?: string;
+}
+
+export function containerConfLayer(read: ContainerEnvRead, role?: Role): ContainerChoice {
+  const running = read.containers.filter((container) => !container.oneShot).map((container) => resolveContainer(container, read.configMaps));
+  const candidates = kongContainers(running);
+  if (candidates.length === 0) return {};
+  const matching = role ? candidates.filter((r) => r.role === role) : [];
+  const chosen = matching[0] ?? candidates[0];
+  const others = candidates.filter((r) => r !== chosen);
+  const layer = variablesConfLayer(chosen.variables, { reportReplaced: true });
+  const notes: ConfDiagnostic[] = chosen.notes.map((note) => ({ kind: 'unreadable-value', origin: note.origin, message: note.message }));
+  // Installation-wide findings anchor at the service or container, not at its first variable.
+  const withNotes = layer ? { ...layer, diagnostics: [...layer.diagnostics, ...notes], anchor: { ...chosen.container.origin } } : undefined;
+  const label = [
+    `environment of ${chosen.container.unit} read as settings`,
+    ...(layer ? [] : ['it sets no KONG_* variable']),
+    ...(!layer && notes.length > 0 ? [`not read: ${chosen.notes.map((n) => n.message).join('; ')}`] : []),
+    ...(others.length > 0 ? [othersLabel(chosen, others, role)] : []),
+  ].join('; ');
+  return { ...(withNotes ? { layer: withNotes } : {}), chosen: chosen.container, label };
+}
+
+/**
+ * The containers that run Kong: those of a Kong image; else those that set a `KONG_*` variable
+ * naming a Kong property (a client's KONG_ADMIN_URL is none), keeping the ones whose name or
+ * image says Kong when there are such (a postgres service given KONG_PG_USER for its init script
+ * is not a Kong node).
+ */
+function kongContainers(running: readonly Resolved[]): Resolved[] {
+  const fromKongImage = running.filter((r) => r.container.kongImage);
+  if (fromKongImage.length > 0) return fromKongImage;
+  const catalog = confCatalog();
+  const configuring = running.filter((r) => r.variables.some((v) => {
+    const key = kongPropertyOf(v.name);
+    return key !== undefined && (catalog.knownIn(key, 'enterprise').length > 0 || fileEnvTarget(key) !== undefined);
+  }));
+  const named = configuring.filter((r) => r.container.namedKong);
+  return named.length > 0 ? named : configuring;
+}
+
+function othersLabel(chosen: Resolved, others: readonly Resolved[], role: Role | undefined): string {
+  const named = others.map((r) => `${r.container.unit}${r.role ? ` (role ${r.role})` : ''}${r.container.file !== chosen.container.file ? ` in ${r.container.file}` : ''}`).join(', ');
+  const verb = others.length > 1 ? 'also run' : 'also runs';
+  const roles = [...new Set(others.map((r) => r.role).filter((r): r is string => r !== undefined && r !== chosen.role))];
+  if (role && chosen.role !== role) return `no Kong container has KONG_ROLE ${role}, so the first was read; ${named} ${verb} Kong`;
+  if (roles.length > 0) return `${named} ${verb} Kong, not read: pass --role ${roles[0]} to read ${roles.length > 1 || others.length > 1 ? 'the one with that role' : 'it'} instead`;
+  return `${named} ${verb} Kong with the same role, not read: only the first Kong container is read`;
+}
+
+/** A container's variables with `envFrom` ConfigMaps filled in and `$(NAME)` references expanded. */
+function resolveContainer(container: ContainerEnv, configMaps: readonly ConfigMapData[]): Resolved {
+  const notes = [...container.notes];
+  const fromSources: LayerVariable[] = [];
+  for (const source of container.envFrom) {
+    const where = `envFrom ${source.kind} ${source.name}${source.prefix ? ` (prefix ${source.prefix})` : ''} of ${container.unit}`;
+    if (source.kind === 'Secret') {
+      notes.push({ origin: source.origin, message: `${where}: a Secret is never read here, so any KONG_* variable it holds is set but unchecked (and beats the same name in an earlier envFrom source)` });
+      continue;
+    }
+    const map = configMaps.find((c) => c.name === source.name && (c.namespace === undefined || container.namespace === undefined || c.namespace === container.namespace));
+    if (!map) {
+      notes.push({ origin: source.origin, message: `${where}: the ConfigMap is not in the files given with --image-file, so its KONG_* variables were not read (give its manifest too)` });
+      continue;
+    }
+    for (const entry of map.entries) fromSources.push({ name: `${source.prefix}${entry.key}`, value: entry.value, label: `${source.prefix}${entry.key} of ConfigMap ${map.name} (envFrom of ${container.unit})`, origin: entry.origin });
+  }
+  const variables = container.platform === 'kubernetes' ? expandReferences([...fromSources, ...container.variables]) : [...fromSources, ...container.variables];
+  const roleVariable = [...variables].reverse().find((v) => v.name === 'KONG_ROLE');
+  const role = roleVariable === undefined ? 'traditional' : roleVariable.value?.trim();
+  return { container, variables, notes, ...(role !== undefined ? { role } : {}) };
+}
+
+/**
+ * Kubernetes `$(NAME)`: replaced by the value of a variable defined before it in the container
+ * (envFrom sources, earlier env entries); `$$(NAME)` is a literal `$(NAME)`; a name defined
+ * nowhere stays as written. A reference to a variable that cannot be read makes the value unreadable.
+ */
+function expandReferences(variables: readonly (LayerVariable & { kubernetesRefs?: boolean })[]): LayerVariable[] {
+  const seen = new Map<string, LayerVariable>();
+  const out: LayerVariable[] = [];
+  for (const variable of variables) {
+    let result: LayerVariable = variable;
+    if (variable.kubernetesRefs && variable.value !== undefined) {
+      const unreadable: string[] = [];
+      const value = variable.value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
+        if (match === '$$') return '$';
+        const earlier = seen.get(name!);
+        if (!earlier) return match;
+        if (earlier.value === undefined) {
+          unreadable.push(name!);
+          return match;
+        }
+        return earlier.value;
+      });
+      const { kubernetesRefs: _unused, ...rest } = variable;
+      void _unused;
+      result = unreadable.length > 0
+        ? { name: rest.name, label: rest.label, origin: rest.origin, unreadable: `uses $(${unreadable.join('), $(')}), which ${unreadable.length > 1 ? 'are' : 'is'} set from a source this tool does not read` }
+        : { ...rest, value };
+    }
+    seen.set(variable.name, result);
+    out.push(result);
+  }
+  return out;
+}

@@ -1,0 +1,519 @@
+// Reads the environment that compose files and Kubernetes manifests start containers with, for
+// the containers that may run Kong: a compose service's `env_file:` and `environment:`, a
+// Kubernetes container's `envFrom` and `env` (Deployments, StatefulSets, DaemonSets, Pods, Jobs,
+// `kind: List` items, and the `proxy` container of a Kong operator DataPlane or
+// GatewayConfiguration). ./container-conf-layer.ts picks the one that runs Kong and turns its
+// `KONG_*` variables into settings.
+//
+// Compose, as docker compose (compose-go) reads it: YAML 1.2 (`off` stays a string; only
+// true/false are booleans), merge keys (`<<: *kong-env`), `extends`, values interpolated from the
+// project's `.env` as `image:` is (./interpolate.ts, `$$` for a literal `$`), a variable without a
+// value (`- KONG_PG_PASSWORD`, `KONG_PG_PASSWORD:`) taken from the shell or the `.env` file, and
+// precedence `environment:` over `env_file:` over the image's ENV
+// (https://docs.docker.com/compose/how-tos/environment-variables/envvars-precedence/).
+//
+// Kubernetes: `env` beats `envFrom`, a later `envFrom` source beats an earlier one, a later `env`
+// entry of the same name wins, and `$(NAME)` in a value is replaced by an earlier variable
+// (`$$(NAME)` is a literal) (https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/,
+// .../configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables).
+// `valueFrom` and Secrets are never read: their values are set but unreadable here.
+
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { FileOrigin } from '../../model/origin';
+import { parseKongImage } from './image-ref';
+import { interpolate } from './interpolate';
+import type { LayerVariable } from './variables-conf-layer';
+
+const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** A ConfigMap or Secret a Kubernetes container reads all keys of (`envFrom`). */
+export interface EnvFromSource {
+  kind: 'ConfigMap' | 'Secret';
+  name: string;
+  prefix: string;
+  optional: boolean;
+  origin: FileOrigin;
+}
+
+/** A variable a container gets, lowest precedence first; `$(NAME)` still to expand for Kubernetes. */
+export interface ContainerVariable extends LayerVariable {
+  /** A Kubernetes `value` holding `$(NAME)` references, expanded once every source is known. */
+  kubernetesRefs?: boolean;
+}
+
+export interface ContainerEnv {
+  platform: 'compose' | 'kubernetes';
+  file: string;
+  /** `service kong`, `Deployment kong (container proxy)`. */
+  unit: string;
+  /** The service's key, or the container's `name`. */
+  origin: FileOrigin;
+  /** The image is one of Kong's (or the container is a Kong operator's proxy). */
+  kongImage: boolean;
+  /** The service, workload or container name or the image names Kong (`kong`, `mykong:1.0`), for containers built or run from other images. */
+  namedKong: boolean;
+  /** Why the container is not a running Kong node (`it runs kong migrations bootstrap`). */
+  oneShot?: string;
+  /** Kubernetes `envFrom`, lowest first; all of them lie under `variables`. */
+  envFrom: EnvFromSource[];
+  /** Compose: env_file lines then environment; Kubernetes: env entries. Lowest first. */
+  variables: ContainerVariable[];
+  /** What could not be read at all (a missing env_file, extends of a file not found), at its line. */
+  notes: { origin: FileOrigin; message: string }[];
+  namespace?: string;
+}
+
+/** A ConfigMap's `data` keys with their lines, for `envFrom`. */
+export interface ConfigMapData {
+  name: string;
+  namespace?: string;
+  file: string;
+  entries: { key: string; value: string; origin: FileOrigin }[];
+}
+
+export interface ContainerEnvRead {
+  containers: ContainerEnv[];
+  configMaps: ConfigMapData[];
+}
+
+type At = (offset: number) => FileOrigin;
+
+function scalarText(node: unknown): string | undefined {
+  const { isScalar } = yamlModule();
+  return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
+}
+
+function originOf(node: unknown, at: At): FileOrigin {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return at(range?.[0] ?? 0);
+}
+
+/** The pairs of a map with `<<` merge keys applied (merged entries first, the map's own win), as compose-go and kubectl read YAML. */
+function mapPairs(node: YAMLMap, doc: Document.Parsed, depth = 0): { key: string; keyNode: YamlNode; value: unknown }[] {
+  const { isAlias, isMap, isScalar, isSeq } = yamlModule();
+  const own: { key: string; keyNode: YamlNode; value: unknown }[] = [];
+  const merged: { key: string; keyNode: YamlNode; value: unknown }[] = [];
+  for (const pair of node.items) {
+    const keyNode = pair.key as YamlNode;
+    const keyText = isScalar(keyNode) ? (keyNode.source ?? String(keyNode.value)) : '';
+    if (keyText === '<<' && depth < 10) {
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const target = isAlias(source) ? source.resolve(doc) : source;
+        if (isMap(target)) merged.push(...mapPairs(target, doc, depth + 1));
+      }
+      continue;
+    }
+    const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+    own.push({ key: isScalar(keyNode) ? String(keyNode.value) : '', keyNode, value });
+  }
+  const result = new Map<string, { key: string; keyNode: YamlNode; value: unknown }>();
+  for (const entry of [...merged, ...own]) {
+    result.delete(entry.key);
+    result.set(entry.key, entry);
+  }
+  return [...result.values()];
+}
+
+function get(node: unknown, doc: Document.Parsed, key: string): unknown {
+  const { isMap } = yamlModule();
+  if (!isMap(node)) return undefined;
+  return mapPairs(node, doc).find((pair) => pair.key === key)?.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compose
+
+export interface ComposeContext {
+  file: string;
+  /** The project's `.env` beside the compose file. */
+  known: ReadonlyMap<string, string>;
+}
+
+const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
+
+/** The services of a compose document (read as YAML 1.2) that name a Kong image or set `KONG_*` variables. */
+export function composeContainers(doc: Document.Parsed, at: At, context: ComposeContext): ContainerEnv[] {
+  const { isMap } = yamlModule();
+  const services = get(doc.contents, doc, 'services');
+  if (!isMap(services)) return [];
+  const out: ContainerEnv[] = [];
+  for (const { key: name, keyNode, value } of mapPairs(services, doc)) {
+    if (!isMap(value)) continue;
+    const service = resolveService(name, value, { doc, at, file: context.file, known: context.known }, 0);
+    const image = service.image;
+    const kongImage = image !== undefined && parseKongImage(image, originOf(keyNode, at), 'compose') !== undefined;
+    const command = service.command;
+    const oneShot = command !== undefined && ONE_SHOT.test(command) ? `it runs \`${command.trim()}\`` : undefined;
+    out.push({
+      platform: 'compose',
+      file: context.file,
+      unit: `service ${name}`,
+      origin: originOf(keyNode, at),
+      kongImage,
+      namedKong: /kong/i.test(`${name} ${image ?? ''}`),
+      ...(oneShot ? { oneShot } : {}),
+      envFrom: [],
+      variables: service.variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
+      notes: service.notes,
+    });
+  }
+  return out;
+}
+
+interface ServiceScope {
+  doc: Document.Parsed;
+  at: At;
+  file: string;
+  known: ReadonlyMap<string, string>;
+}
+
+interface ResolvedService {
+  image?: string;
+  /** `command:` (else `entrypoint:`), its base's when it has none. */
+  command?: string;
+  envFiles: ContainerVariable[];
+  environment: ContainerVariable[];
+  variables: ContainerVariable[];
+  notes: { origin: FileOrigin; message: string }[];
+}
+
+/** A service's image and environment, its `extends` base first (environment merged by name, env_file lists appended, as compose-go merges them). */
+function resolveService(name: string, service: YAMLMap, scope: ServiceScope, depth: number): ResolvedService {
+  const { isMap } = yamlModule();
+  const { doc, at, known } = scope;
+  const notes: ResolvedService['notes'] = [];
+  let base: ResolvedService | undefined;
+  const extendsNode = get(service, doc, 'extends');
+  if (extendsNode !== undefined && depth < 5) {
+    const baseName = scalarText(extendsNode) ?? scalarText(get(extendsNode, doc, 'service'));
+    const baseFile = scalarText(get(extendsNode, doc, 'file'));
+    if (baseName && baseFile) {
+      const path = besideFile(scope.file, interpolate(baseFile, { known, escape: 'double-dollar' }).text);
+      const other = readComposeFile(path);
+      const baseService = other && get(get(other.doc.contents, other.doc, 'services'), other.doc, baseName);
+      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known }, depth + 1);
+      else notes.push({ origin: originOf(extendsNode, at), message: `service ${name} extends service ${baseName} of ${baseFile}, which was not found here: the variables it gives the container were not read` });
+    } else if (baseName && baseName !== name) {
+      const baseService = get(get(doc.contents, doc, 'services'), doc, baseName);
+      if (isMap(baseService)) base = resolveService(baseName, baseService, scope, depth + 1);
+    }
+  }
+  const imageText = scalarText(get(service, doc, 'image'));
+  const image = imageText !== undefined ? interpolate(imageText, { known, escape: 'double-dollar' }).text : base?.image;
+  const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(get(service, doc, 'env_file'), scope, notes)];
+  const environment = mergeByName(base?.environment ?? [], readEnvironment(get(service, doc, 'environment'), scope));
+  notes.unshift(...(base?.notes ?? []));
+  const command = commandText(get(service, doc, 'command'), doc) ?? commandText(get(service, doc, 'entrypoint'), doc) ?? base?.command;
+  return { ...(image !== undefined ? { image } : {}), ...(command !== undefined ? { command } : {}), envFiles, environment, variables: [...envFiles, ...environment], notes };
+}
+
+/** A path a compose file names, relative to that file's folder (kept relative when the compose file's path is). */
+function besideFile(file: string, written: string): string {
+  return isAbsolute(written) ? written : join(dirname(file), written);
+}
+
+function mergeByName(lower: readonly ContainerVariable[], higher: readonly ContainerVariable[]): ContainerVariable[] {
+  const names = new Set(higher.map((variable) => variable.name));
+  return [...lower.filter((variable) => !names.has(variable.name)), ...higher];
+}
+
+function commandText(node: unknown, doc: Document.Parsed): string | undefined {
+  const { isSeq } = yamlModule();
+  if (isSeq(node)) return node.items.map((item) => scalarText(item) ?? '').join(' ');
+  void doc;
+  return scalarText(node);
+}
+
+const FROM_SHELL = 'is taken from the shell that runs docker compose (and left unset when it has none)';
+
+/** `environment:` as a map or a list of `KEY=VALUE` / `KEY`. */
+function readEnvironment(node: unknown, scope: ServiceScope): ContainerVariable[] {
+  const { isMap, isScalar, isSeq } = yamlModule();
+  const { at, known } = scope;
+  const out: ContainerVariable[] = [];
+  const push = (name: string, written: string | undefined, origin: FileOrigin) => {
+    const label = `environment ${name}`;
+    if (written === undefined) {
+      const value = known.get(name);
+      out.push(value !== undefined ? { name, value, label, origin } : { name, unreadable: FROM_SHELL, label, origin });
+      return;
+    }
+    const expanded = interpolate(written, { known, escape: 'double-dollar' });
+    out.push(expanded.unresolved.length === 0
+      ? { name, value: expanded.text, label, origin }
+      : { name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+  };
+  if (isMap(node)) {
+    for (const { key, keyNode, value } of mapPairs(node, scope.doc)) {
+      const origin = originOf(isScalar(value) && value.value !== null ? value : keyNode, at);
+      if (!isScalar(value) || value.value === null) push(key, undefined, origin);
+      else push(key, typeof value.value === 'string' ? value.value : String(value.value), origin);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const text = scalarText(item);
+      if (text === undefined) continue;
+      const eq = text.indexOf('=');
+      push(eq < 0 ? text : text.slice(0, eq), eq < 0 ? undefined : text.slice(eq + 1), originOf(item, at));
+    }
+  }
+  // A later entry of the same name wins (compose-go keeps the last).
+  return lastOfEachName(out);
+}
+
+function lastOfEachName(variables: readonly ContainerVariable[]): ContainerVariable[] {
+  const last = new Map<string, number>();
+  variables.forEach((variable, index) => last.set(variable.name, index));
+  return variables.filter((variable, index) => last.get(variable.name) === index);
+}
+
+function dependsOnProjectEnv(names: readonly string[]): string {
+  return `depends on ${names.join(', ')}, which ${names.length > 1 ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.length > 1 ? 'them' : 'it'} from the shell it runs in, or leaves ${names.length > 1 ? 'them' : 'it'} empty)`;
+}
+
+/** `env_file:` as a path, a list of paths, or a list of `{path, required}`; read relative to the compose file. */
+function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService['notes']): ContainerVariable[] {
+  const { isSeq } = yamlModule();
+  if (node === undefined || node === null) return [];
+  const items = isSeq(node) ? node.items : [node];
+  const out: ContainerVariable[] = [];
+  for (const item of items) {
+    const written = scalarText(item) ?? scalarText(get(item, scope.doc, 'path'));
+    if (written === undefined) continue;
+    const requiredText = scalarText(get(item, scope.doc, 'required'));
+    const required = requiredText === undefined || requiredText === 'true';
+    const path = besideFile(scope.file, interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
+    const entries = readDotEnvEntries(path);
+    if (!entries) {
+      if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} is not found beside ${scope.file}: docker compose refuses to start the service without it, and the variables it holds were not read` });
+      continue;
+    }
+    const earlier = new Map(scope.known);
+    for (const entry of entries) {
+      const origin: FileOrigin = { kind: 'file', file: path, line: entry.line, column: 1 };
+      const label = `${entry.name} in env_file ${written}`;
+      if (entry.quote === "'") {
+        out.push({ name: entry.name, value: entry.value, label, origin });
+      } else {
+        const expanded = interpolate(entry.value, { known: earlier, escape: 'double-dollar' });
+        out.push(expanded.unresolved.length === 0
+          ? { name: entry.name, value: expanded.text, label, origin }
+          : { name: entry.name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+        if (expanded.unresolved.length === 0) earlier.set(entry.name, expanded.text);
+      }
+    }
+  }
+  return out;
+}
+
+export interface DotEnvEntry {
+  name: string;
+  value: string;
+  line: number;
+  quote?: '"' | "'";
+}
+
+/**
+ * `NAME=value` lines of a compose .env or env_file (comments, `export`, quotes); undefined when
+ * the file cannot be read. Its values are the deploy's own, unlike this process's environment.
+ */
+export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_BYTES) return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const entries: DotEnvEntry[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!match) return;
+    let value = match[2].trim();
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    else value = value.replace(/\s+#.*$/, '');
+    entries.push({ name: match[1], value, line: index + 1, ...(quoted ? { quote: quoted[1] as '"' | "'" } : {}) });
+  });
+  return entries;
+}
+
+function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_BYTES) return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { LineCounter, parseDocument } = yamlModule();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  if (doc.errors.length > 0) return undefined;
+  const at: At = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { kind: 'file', file: path, line: pos.line, column: pos.col };
+  };
+  return { doc, at, file: path };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes
+
+const WORKLOADS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  DeploymentConfig: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/**
+ * Kong operator resources whose `proxy` container is the Kong data plane (Kong/gateway-operator
+ * pkg/consts/dataplane.go DataPlaneProxyContainerName; the pod template paths of
+ * Kong/developer.konghq.com app/operator/dataplanes/reference/podtemplatespec.md).
+ */
+const OPERATOR: Record<string, string[]> = {
+  DataPlane: ['spec', 'deployment', 'podTemplateSpec', 'spec'],
+  GatewayConfiguration: ['spec', 'dataPlaneOptions', 'deployment', 'podTemplateSpec', 'spec'],
+};
+
+/** The containers and ConfigMaps of one manifest document (`kind: List` items included). */
+export function manifestContainers(doc: Document.Parsed, at: At, file: string, read: ContainerEnvRead): void {
+  const { isMap, isSeq } = yamlModule();
+  const visit = (object: unknown, depth: number) => {
+    if (!isMap(object) || depth > 3) return;
+    const kind = scalarText(get(object, doc, 'kind'));
+    const apiVersion = scalarText(get(object, doc, 'apiVersion')) ?? '';
+    if (!kind) return;
+    const items = get(object, doc, 'items');
+    if (kind === 'List' || kind.endsWith('List')) {
+      if (isSeq(items)) for (const item of items.items) visit(item, depth + 1);
+      return;
+    }
+    const metadata = get(object, doc, 'metadata');
+    const name = scalarText(get(metadata, doc, 'name')) ?? '(unnamed)';
+    const namespace = scalarText(get(metadata, doc, 'namespace'));
+    if (kind === 'ConfigMap' && apiVersion === 'v1') {
+      read.configMaps.push({ name, ...(namespace ? { namespace } : {}), file, entries: configMapEntries(get(object, doc, 'data'), doc, at) });
+      return;
+    }
+    const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? OPERATOR[kind] : undefined;
+    const path = operator ?? WORKLOADS[kind];
+    if (!path) return;
+    let spec: unknown = object;
+    for (const key of path) spec = get(spec, doc, key);
+    const containers = get(spec, doc, 'containers');
+    if (!isSeq(containers)) return;
+    for (const container of containers.items) {
+      if (!isMap(container)) continue;
+      const containerName = scalarText(get(container, doc, 'name')) ?? '(unnamed)';
+      if (operator && containerName !== 'proxy') continue;
+      read.containers.push(kubernetesContainer({ doc, at, file, kind, name, namespace, container, containerName, operator: Boolean(operator) }));
+    }
+  };
+  visit(doc.contents, 0);
+}
+
+function configMapEntries(data: unknown, doc: Document.Parsed, at: At): ConfigMapData['entries'] {
+  const { isMap, isScalar } = yamlModule();
+  if (!isMap(data)) return [];
+  return mapPairs(data, doc).flatMap(({ key, value }) => (isScalar(value) && value.value !== null ? [{ key, value: String(value.value), origin: originOf(value, at) }] : []));
+}
+
+interface ContainerScope {
+  doc: Document.Parsed;
+  at: At;
+  file: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  container: YAMLMap;
+  containerName: string;
+  operator: boolean;
+}
+
+function kubernetesContainer(scope: ContainerScope): ContainerEnv {
+  const { isMap, isScalar, isSeq } = yamlModule();
+  const { doc, at, container } = scope;
+  const image = scalarText(get(container, doc, 'image'));
+  const nameNode = mapPairs(container, doc).find((pair) => pair.key === 'name');
+  const origin = originOf(nameNode?.value ?? container, at);
+  const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
+  const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node, doc) ?? '').join(' ');
+  const oneShot = ONE_SHOT.test(command) ? `it runs \`${command.trim()}\``
+    : scope.kind === 'Job' || scope.kind === 'CronJob' ? `it runs as a ${scope.kind}, a task that ends, not a Kong node`
+      : scope.containerName === 'ingress-controller' ? 'it is the Kong Ingress Controller, not Kong' : undefined;
+  const unit = `${scope.kind} ${scope.name} (container ${scope.containerName})`;
+  const envFrom: EnvFromSource[] = [];
+  const fromNode = get(container, doc, 'envFrom');
+  if (isSeq(fromNode)) {
+    for (const item of fromNode.items) {
+      const prefix = scalarText(get(item, doc, 'prefix')) ?? '';
+      for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        const ref = get(item, doc, field);
+        if (!isMap(ref)) continue;
+        envFrom.push({ kind, name: scalarText(get(ref, doc, 'name')) ?? '(unnamed)', prefix, optional: scalarText(get(ref, doc, 'optional')) === 'true', origin: originOf(ref, at) });
+      }
+    }
+  }
+  const variables: ContainerVariable[] = [];
+  const notes: ContainerEnv['notes'] = [];
+  const envNode = get(container, doc, 'env');
+  if (isSeq(envNode)) {
+    for (const item of envNode.items) {
+      const name = scalarText(get(item, doc, 'name'));
+      if (!name || !isMap(item)) continue;
+      const pairs = mapPairs(item, doc);
+      const valueNode = pairs.find((pair) => pair.key === 'value')?.value;
+      const fromValue = pairs.find((pair) => pair.key === 'valueFrom')?.value;
+      const label = `env ${name} of ${unit}`;
+      const originNode = valueNode ?? fromValue ?? pairs.find((pair) => pair.key === 'name')?.value;
+      const variableOrigin = originOf(originNode, at);
+      if (fromValue !== undefined) {
+        variables.push({ name, unreadable: `comes from ${describeValueFrom(fromValue, doc)} when the pod starts`, label, origin: variableOrigin });
+      } else if (valueNode === undefined || (isScalar(valueNode) && valueNode.value === null)) {
+        variables.push({ name, value: '', label, origin: variableOrigin });
+      } else if (isScalar(valueNode) && typeof valueNode.value === 'string') {
+        variables.push({ name, value: valueNode.value, label, origin: variableOrigin, ...(valueNode.value.includes('$') ? { kubernetesRefs: true } : {}) });
+      } else {
+        variables.push({ name, unreadable: 'is not a string (an unquoted number or YAML 1.1 boolean such as off): Kubernetes refuses the manifest until it is quoted', label, origin: variableOrigin });
+      }
+    }
+  }
+  return {
+    platform: 'kubernetes',
+    file: scope.file,
+    unit,
+    origin,
+    kongImage,
+    namedKong: /kong/i.test(`${scope.name} ${scope.containerName} ${image ?? ''}`),
+    ...(oneShot ? { oneShot } : {}),
+    envFrom,
+    variables,
+    notes,
+    ...(scope.namespace ? { namespace: scope.namespace } : {}),
+  };
+}
+
+/** `Secret kong-pg (key password)`, `ConfigMap kong (key role)`, `a field of the pod`: never the value. */
+function describeValueFrom(node: unknown, doc: Document.Parsed): string {
+  for (const [field, label] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+    const ref = get(node, doc, field);
+    if (ref !== undefined) {
+      const name = scalarText(get(ref, doc, 'name'));
+      const key = scalarText(get(ref, doc, 'key'));
+      return `${label} ${name ?? '(unnamed)'}${key ? ` (key ${key})` : ''}`;
+    }
+  }
+  if (get(node, doc, 'fieldRef') !== undefined || get(node, doc, 'resourceFieldRef') !== undefined) return 'a field of the pod';
+  return 'a source Kubernetes fills in';
+}

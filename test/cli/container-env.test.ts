@@ -1,0 +1,109 @@
+// End to end: the environment that compose files and Kubernetes manifests given with
+// --image-file start the Kong container with is read as settings: findings at the variable's
+// line, precedence over the image's ENV and under the check's own KONG_* variables, secrets and
+// values from the shell never read or shown, and one Kong node read out of several.
+
+import { fixture, runCli } from '../support/cli';
+
+interface JsonFinding { ruleId: string; messageId: string; severity: string; message: string; location: { kind: string; file?: string; line?: number; column?: number }; data?: Record<string, unknown> }
+interface JsonReport { installation: Record<string, { value: string; reason: string }> & { inputs: { kind: string; label: string }[] }; findings: JsonFinding[] }
+
+async function report(args: string[], env: Record<string, string> = {}) {
+  const result = await runCli(['check', ...args, '--no-db', '--format', 'json', '--fail-on', 'none'], { env });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as JsonReport;
+}
+
+const dir = (name: string) => fixture('platform/container-env', name);
+const fileSyntax = (json: JsonReport, kind: string) => json.findings.filter((f) => f.ruleId === 'conf/file-syntax' && f.data?.kind === kind);
+
+describe('compose environment', () => {
+  const hybrid = dir('compose-hybrid.yml');
+
+  it('reads the first Kong node of a hybrid file, names the other and how to read it; the migrations task is never read', async () => {
+    const json = await report(['--image-file', hybrid, '--to', '3.4']);
+    expect(json.installation.topology).toMatchObject({ value: 'hybrid', reason: `role = control_plane at ${hybrid}:25:18` });
+    expect(json.installation.inputs.map((i) => i.label).join()).toContain('environment of service kong-cp read as settings; service kong-dp (role data_plane) also runs Kong, not read: pass --role data_plane to read it instead');
+    // go_plugins_dir (gone in 3.0) set by the control plane, at its line.
+    expect(json.findings.find((f) => f.ruleId === 'conf/removed-property')?.location).toMatchObject({ file: hybrid, line: 27 });
+    // The env_file beneath environment:, the merge-key anchor above both: each replaced value is named where it was set.
+    const overridden = fileSyntax(json, 'layer-overrides-file');
+    expect(overridden).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: dir('cp.env'), line: 3 }), message: expect.stringContaining(`environment KONG_LOG_LEVEL of service kong-cp at ${hybrid}:5`) })]);
+    // The migrations task's KONG_LUA_SSL_TRUSTED_CERTIFICATE is not the node's: the property stays unset.
+    expect(json.findings.find((f) => f.ruleId === 'conf/default-changed' && f.message.startsWith('`lua_ssl_trusted_certificate` is not set'))).toBeDefined();
+    // Installation-wide findings anchor at the service.
+    expect(json.findings.find((f) => f.ruleId === 'backup/backup-evidence')?.location).toMatchObject({ file: hybrid, line: 16 });
+  });
+
+  it('--role data_plane reads the data plane; a bare variable and one without a value in .env are unreadable, never empty', async () => {
+    const json = await report(['--image-file', hybrid, '--to', '3.4', '--role', 'data_plane']);
+    expect(json.installation.topology).toMatchObject({ value: 'hybrid', reason: `role = data_plane at ${hybrid}:33:9` });
+    expect(json.findings.filter((f) => f.ruleId === 'conf/removed-property')).toEqual([]);
+    const unreadable = fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message]);
+    expect(unreadable).toEqual([
+      [37, expect.stringContaining('environment KONG_PG_USER of service kong-dp is taken from the shell that runs docker compose')],
+      [38, expect.stringContaining('depends on PROXY_LISTEN, which has no value in the project\'s .env')],
+    ]);
+    // proxy_listen is set, not empty: no rule judges it.
+    expect(json.findings.filter((f) => f.ruleId === 'conf/value-invalid')).toEqual([]);
+  });
+
+  it('never prints a compose or Kubernetes secret, in any format', async () => {
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
+      for (const file of [hybrid, dir('k8s.yaml')]) {
+        const result = await runCli(['check', '--image-file', file, '--to', '3.4', '--no-db', '--format', format, '--fail-on', 'none']);
+        expect(result.stdout.length).toBeGreaterThan(0);
+        expect(result.stdout + result.stderr).not.toMatch(/compose-secret-pass|k8s-secret-value/);
+      }
+    }
+  });
+
+  it('lies over the image\'s Dockerfile ENV and under the check\'s own KONG_* variables', async () => {
+    const compose = dir('compose-build.yml');
+    const dockerfile = dir('Dockerfile.base-env');
+    const json = await report(['--image-file', compose, '--image-file', dockerfile, '--to', '3.9']);
+    expect(json.installation.topology).toMatchObject({ value: 'dbless', reason: `database = off at ${compose}:7:22` });
+    expect(fileSyntax(json, 'layer-overrides-file')).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: dockerfile, line: 2 }), message: expect.stringContaining(`KONG_DATABASE set at ${compose}:7`) })]);
+    // The curl client's KONG_ADMIN_URL is no Kong setting.
+    expect(json.findings.filter((f) => f.message.includes('admin_url'))).toEqual([]);
+
+    const overridden = await report(['--image-file', compose, '--image-file', dockerfile, '--to', '3.9'], { KONG_DATABASE: 'postgres' });
+    expect(overridden.installation.topology.value).toBe('traditional');
+    expect(fileSyntax(overridden, 'env-overrides-file')).toEqual([expect.objectContaining({ location: expect.objectContaining({ file: compose, line: 7 }) })]);
+  });
+
+  it('reports nothing about a compose file whose environment is clean for the target', async () => {
+    const clean = dir('compose-clean.yml');
+    const json = await report(['--image-file', clean, '--to', '3.9']);
+    expect(json.installation.topology).toMatchObject({ value: 'dbless', reason: expect.stringContaining(`${clean}:5`) });
+    expect(json.findings.filter((f) => f.location.file === clean && !['backup/backup-evidence', 'platform/image-tag', 'conf/default-changed'].includes(f.ruleId))).toEqual([]);
+  });
+});
+
+describe('Kubernetes container environment', () => {
+  const manifest = dir('k8s.yaml');
+
+  it('reads the proxy container: envFrom ConfigMaps of the same files, env over them, $(NAME) expanded; Secrets and valueFrom named, never read', async () => {
+    const json = await report(['--image-file', manifest, '--to', '3.4']);
+    expect(json.installation.inputs.map((i) => i.label).join()).toContain('environment of Deployment kong (container proxy) read as settings');
+    expect(json.findings.find((f) => f.ruleId === 'conf/removed-property')?.location).toMatchObject({ file: manifest, line: 57 });
+    // KONG_PLUGINS = bundled,$(EXTRA_PLUGINS) from the ConfigMap.
+    expect(json.findings.find((f) => f.ruleId === 'plugins/unlocated-custom-plugin')).toMatchObject({ location: { file: manifest, line: 59 }, message: expect.stringContaining('my-plugin') });
+    const unreadable = fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message]);
+    expect(unreadable).toEqual(expect.arrayContaining([
+      [43, expect.stringContaining('envFrom Secret kong-pg')],
+      [45, expect.stringContaining('envFrom ConfigMap kong-extra of Deployment kong (container proxy): the ConfigMap is not in the files given')],
+      [53, expect.stringContaining('comes from Secret kong-pg (key KONG_PG_PASSWORD) when the pod starts')],
+      [61, expect.stringContaining('uses $(POD_IP)')],
+    ]));
+    // The init container, the ingress controller and the migrations Job are not the Kong node.
+    expect(json.findings.filter((f) => /init_only|job_only|controller_kong_admin_url/.test(f.message))).toEqual([]);
+  });
+
+  it('reads the proxy container of a Kong operator DataPlane in a kind: List', async () => {
+    const operator = dir('operator.yaml');
+    const json = await report(['--image-file', operator, '--to', '3.4']);
+    expect(json.findings.find((f) => f.ruleId === 'conf/pg-ssl-version-enum')?.location).toMatchObject({ file: operator, line: 22 });
+    expect(json.findings.filter((f) => f.message.includes('sidecar_only'))).toEqual([]);
+  });
+});
