@@ -12,12 +12,15 @@ import type { Node as YamlNode } from 'yaml';
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
-import { composeContainers, manifestContainers, readDotEnvEntries, type ContainerEnvRead } from './container-env';
+import type { ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
-import { parseControllerImage, withEffectiveSemver, type ControllerImageRef } from './controller-image';
+import type { ControllerImageRef } from './controller-image';
 
-// Dockerfile reading (with its package facts) loads only when a Dockerfile is given.
+// Dockerfile reading (with its package facts), container environments and controller images load
+// only when an image file (or Helm values naming a controller) is given: most checks have none.
 const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerfile') as typeof import('./dockerfile');
+const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
+export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
 import type { KongPackageRef } from './kong-package';
@@ -100,7 +103,7 @@ function yamlImages(file: string, text: string, result: ImageFiles): void {
     const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
     walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
     if (compose) composeEnvironment(file, text, known, result);
-    else manifestContainers(doc, at, file, result.containerEnv);
+    else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
   }
 }
 
@@ -117,7 +120,7 @@ function composeEnvironment(file: string, text: string, known: ReadonlyMap<strin
     return { kind: 'file', file, line: pos.line, column: pos.col };
   };
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length === 0 && doc.contents) result.containerEnv.containers.push(...composeContainers(doc, at, { file, known }));
+    if (doc.errors.length === 0 && doc.contents) result.containerEnv.containers.push(...containerEnvModule().composeContainers(doc, at, { file, known }));
   }
 }
 
@@ -144,7 +147,7 @@ function walk(node: YamlNode, walker: Walk): void {
         const origin = at(value.range?.[0] ?? 0);
         const ref = readImageReference(value.value, reference, origin, 'compose', result.unresolved);
         if (ref) result.images.push(ref);
-        const controller = ref ? undefined : parseControllerImage(reference.text, origin, walker.via, reference.unresolved);
+        const controller = ref ? undefined : controllerModule().parseControllerImage(reference.text, origin, walker.via, reference.unresolved);
         if (controller) result.controllers.push(controller);
         continue;
       }
@@ -156,9 +159,9 @@ function walk(node: YamlNode, walker: Walk): void {
           const anchorNode = isScalar(tag) ? tag : repository;
           const ref = parseKongImage(reference, at(anchorNode.range?.[0] ?? 0), 'helm-values');
           if (ref) result.images.push(ref);
-          const controller = ref ? undefined : parseControllerImage(reference, at(anchorNode.range?.[0] ?? 0), 'helm-values');
+          const controller = ref ? undefined : controllerModule().parseControllerImage(reference, at(anchorNode.range?.[0] ?? 0), 'helm-values');
           const semver = value.get('effectiveSemver', true);
-          if (controller) result.controllers.push(withEffectiveSemver(controller, isScalar(semver) && semver.value !== null ? String(semver.value) : undefined));
+          if (controller) result.controllers.push(controllerModule().withEffectiveSemver(controller, isScalar(semver) && semver.value !== null ? String(semver.value) : undefined));
           continue;
         }
       }
@@ -171,5 +174,5 @@ function walk(node: YamlNode, walker: Walk): void {
 
 /** The project's .env values by name; an absent file is an empty map. */
 function readDotEnv(path: string): Map<string, string> {
-  return new Map((readDotEnvEntries(path) ?? []).map((entry) => [entry.name, entry.value]));
+  return new Map((containerEnvModule().readDotEnvEntries(path) ?? []).map((entry) => [entry.name, entry.value]));
 }
