@@ -12,6 +12,7 @@ import { effectiveValue } from '../knowledge/conf/changes';
 import { readKongBoolean } from '../inputs/kong-conf/values';
 import type { Plan } from '../plan/types';
 import { KongVersion } from '../version/kong-version';
+import { patchReleaseOnPath } from '../knowledge/enterprise-backports';
 
 /** Facts whose change lies on the path, for this edition (known issues: only targets before the fix). */
 export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts: readonly F[]): F[] {
@@ -27,13 +28,6 @@ export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts:
 }
 
 /** The patch release of the target's own line, when the source does not already run it. */
-function patchReleaseOnPath(plan: Pick<Plan, 'from' | 'to'>, releases: readonly string[]): string | undefined {
-  const text = releases.find((r) => KongVersion.parse(r).minorKey === plan.to.minorKey);
-  if (!text) return undefined;
-  const release = KongVersion.parse(text);
-  if (plan.to.lt(release)) return undefined;
-  return plan.from.minorKey === release.minorKey && plan.from.gte(release) ? undefined : text;
-}
 
 /** The release at which the fact reaches this plan: its introduction, or the patch release of the target's line. */
 export function factReachedIn(fact: EntityChangeBase, plan: Pick<Plan, 'from' | 'to'>): string {

@@ -19,6 +19,19 @@ function carriedBackport(version: KongVersion, backports: readonly string[]): st
 }
 
 /**
+ * For a change that only some patch releases carry (a fix on two maintained lines, absent from
+ * later minors): the release of the target's own line, when the path reaches it and the source
+ * does not already run it; undefined otherwise.
+ */
+export function patchReleaseOnPath(plan: Pick<Plan, 'from' | 'to'>, releases: readonly string[]): string | undefined {
+  const text = releases.find((r) => KongVersion.parse(r).minorKey === plan.to.minorKey);
+  if (!text) return undefined;
+  const release = KongVersion.parse(text);
+  if (plan.to.lt(release)) return undefined;
+  return plan.from.minorKey === release.minorKey && plan.from.gte(release) ? undefined : text;
+}
+
+/**
  * The version at which a change reaches the path, or undefined when it does not.
  *
  * Backports count on Enterprise only. An Enterprise source at or past the backport of its own line

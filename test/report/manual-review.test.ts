@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { fixture, REPO_ROOT, runCli } from '../support/cli';
 
-interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[] }
+interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean }
 const readCatalogFile = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes', name), 'utf8'));
 const additions = readCatalogFile('additions.json');
 const catalog: RawEntry[] = [
@@ -37,6 +37,11 @@ function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise')
   return catalog.filter((e) => {
     if (e.edition === 'ee' && edition !== 'enterprise') return false;
     if (e.edition === 'oss' && edition !== 'oss') return false;
+    // A change only some patch releases carry: a target on one of their lines, at or past it.
+    if (e.patchLinesOnly) {
+      const release = [e.introducedIn, ...(e.backportedTo ?? [])].find((r) => minorOf(r) === minorOf(to));
+      return edition === 'enterprise' && release !== undefined && cmp(release, to) <= 0 && !(minorOf(from) === minorOf(release) && cmp(from, release) >= 0);
+    }
     const lineBackport = (v: string) => (edition === 'enterprise' ? e.backportedTo?.find((b) => minorOf(b) === minorOf(v) && cmp(b, v) <= 0) : undefined);
     if (lineBackport(from)) return false;
     const crosses = (v: string) => cmp(from, v) < 0 && cmp(v, to) <= 0;
@@ -110,6 +115,15 @@ describe('manual-review list', () => {
     expect(ids(early)).toContain('known-issue-3-10-connection-pool-regression');
     expect(ids(early)).not.toContain('plugin-service-protection-priority');
     expect(ids(report)).not.toContain('known-issue-3-10-connection-pool-regression');
+  });
+
+  // The 254 health check counter limit is in 3.12.0.11 and 3.13.0.10 only, not (yet) in 3.14.
+  it('lists a change only some patch releases carry on targets of those lines only', async () => {
+    const ids = async (to: string) => (await checkJson(['--from', '3.11', '--to', to, '--edition', 'enterprise'])).manualReview.map((m: { id: string }) => m.id);
+    expect(await ids('3.12.0.11')).toContain('upstream-healthcheck-counters-at-most-254');
+    expect(await ids('3.13.0.10')).toContain('upstream-healthcheck-counters-at-most-254');
+    expect(await ids('3.12.0.10')).not.toContain('upstream-healthcheck-counters-at-most-254');
+    expect(await ids('3.14')).not.toContain('upstream-healthcheck-counters-at-most-254');
   });
 
   it('leaves Enterprise-only entries out of an OSS path', async () => {

@@ -9,7 +9,7 @@ import type { FactSource } from '../../model/source';
 import type { Severity } from '../../model/finding';
 import type { Plan } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
-import { reachedWithBackports } from '../enterprise-backports';
+import { patchReleaseOnPath, reachedWithBackports } from '../enterprise-backports';
 import data from './catalog.json';
 import additions from './additions.json';
 import ossFixData from './oss-fixes.json';
@@ -32,6 +32,11 @@ export interface CatalogEntry {
   fixedIn?: string[];
   /** Enterprise patch releases of older lines that also carry the change (additions.json). */
   backportedTo?: string[];
+  /**
+   * Only the lines of `introducedIn` and `backportedTo` carry the change (a fix in two patch
+   * releases that no later minor has yet): it applies to targets on those lines only.
+   */
+  patchLinesOnly?: boolean;
   /** Known issues only: the open-source releases that fix it, where they are not `fixedIn`'s (oss-fixes.json). */
   ossFixedIn?: string[];
   edition: 'oss+ee' | 'ee' | 'oss';
@@ -105,6 +110,7 @@ export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to'
  * change at 3.12.0.6); undefined when the path misses it.
  */
 export function entryReachedIn(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): string | undefined {
+  if (entry.patchLinesOnly) return plan.edition === 'enterprise' ? patchReleaseOnPath(plan, [entry.introducedIn, ...(entry.backportedTo ?? [])]) : undefined;
   return reachedWithBackports(plan, entry.introducedIn, entry.backportedTo);
 }
 
