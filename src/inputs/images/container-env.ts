@@ -322,13 +322,8 @@ export interface DotEnvEntry {
  * the file cannot be read. Its values are the deploy's own, unlike this process's environment.
  */
 export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_BYTES) return undefined;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readSideFile(path);
+  if (text === undefined) return undefined;
   const entries: DotEnvEntry[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
@@ -343,13 +338,8 @@ export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
 }
 
 function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_BYTES) return undefined;
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readSideFile(path);
+  if (text === undefined) return undefined;
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
@@ -516,4 +506,13 @@ function describeValueFrom(node: unknown, doc: Document.Parsed): string {
   }
   if (get(node, doc, 'fieldRef') !== undefined || get(node, doc, 'resourceFieldRef') !== undefined) return 'a field of the pod';
   return 'a source Kubernetes fills in';
+}
+
+/** A file a compose file names (env_file, .env, an extends base): its text, or undefined when unreadable or too large. */
+function readSideFile(path: string): string | undefined {
+  try {
+    return statSync(path).size > MAX_BYTES ? undefined : readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
