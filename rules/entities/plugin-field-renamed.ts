@@ -12,7 +12,7 @@ import { FactIndex, concerns, confidentSeverity, entityLabel, factsOnPath, fromD
 import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
-import { fieldValues, isEmptyValue } from '../../src/model/field-paths';
+import { fieldValues, isEmptyValue, matches } from '../../src/model/field-paths';
 import { KongVersion } from '../../src/version/kong-version';
 
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
@@ -23,7 +23,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
   versionData: ['since', 'migratedIn', 'refusedIn', 'later'],
-  catalog: ['plugin-allow-deny-nomenclature-deprecated', 'plugin-forward-proxy-host-port-deprecated', 'plugin-oidc-session-redis-auth-deprecated', 'plugin-aws-lambda-region-required', 'plugin-serverless-functions-field-removed', 'plugin-whitelist-blacklist-removed', 'plugin-oidc-saml-session-parameters-renamed', 'plugin-session-parameters-renamed', 'plugin-queue-parameters-reworked', 'plugin-redis-config-standardized-oss', 'ee-redis-cluster-sentinel-fields-renamed', 'plugin-ai-deprecated-fields-3-10', 'ee-schema-alias-conflict', 'plugin-oidc-claims-fields-deprecated', 'plugin-ai-rla-llm-format-deprecated'],
+  catalog: ['plugin-allow-deny-nomenclature-deprecated', 'plugin-forward-proxy-host-port-deprecated', 'plugin-oidc-session-redis-auth-deprecated', 'plugin-aws-lambda-region-required', 'plugin-serverless-functions-field-removed', 'plugin-whitelist-blacklist-removed', 'plugin-oidc-saml-session-parameters-renamed', 'plugin-session-parameters-renamed', 'plugin-queue-parameters-reworked', 'plugin-redis-config-standardized-oss', 'ee-redis-cluster-sentinel-fields-renamed', 'plugin-oidc-saml-redis-config-standardized', 'plugin-ai-deprecated-fields-3-10', 'ee-schema-alias-conflict', 'plugin-oidc-claims-fields-deprecated', 'plugin-ai-rla-llm-format-deprecated'],
   inputs: ['entities'],
   messages: {
     removed: '{{entity}}: `{{from}}` is removed in {{since}}{{replacement}}. {{summary}}',
@@ -54,7 +54,8 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     return {
       plugin(entity) {
         for (const fact of index.for(entity)) {
-          if (!concerns(fact, entity)) continue;
+          // A condition on the rest of the config (an alias Kong ignores beside another setting).
+          if (!concerns(fact, entity) || !matches(entity, fact.when)) continue;
           const refused = refusedOnTarget.has(fact);
           // Before the refusal Kong applies the alias over the replacement, even a null one (which unsets it).
           const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;

@@ -205,6 +205,8 @@ function convertPluginFields(
       if (fact.status === 'deprecated' && !fact.to) continue;
       // The replacement needs more than this field to be built: the operator writes it.
       if (fact.valueShape?.kind === 'operator-reshapes') continue;
+      // Kong ignores the alias here (the fact does not apply), so it is not moved either.
+      if (!matches(entity, fact.when)) continue;
       for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' })) {
         if (!editable(abs(entity, hit.path)) || isOldDefault(fact, hit.value)) continue;
         const label = entityLabel(entity);

@@ -88,6 +88,22 @@ describe('declarative converter round trip', () => {
     expect(text).not.toMatch(/\btimeout: 1500/);
   });
 
+  it('moves openid-connect session_redis_* into config.redis, and drops host/port beside cluster nodes', () => {
+    const source = readFileSync(join(DIR, 'oidc-session-redis-3-8.yml'), 'utf8');
+    const { text, conversions } = convertDeclarative('oidc-session-redis-3-8.yml', source, handPlan({ from: '3.4.3.2', to: '3.9.0.0', edition: 'enterprise' }));
+    expect(conversions.map((c) => c.description)).toEqual([
+      'oidc-session-redis-3-8.yml:9: config.session_redis_host -> config.redis.host',
+      'oidc-session-redis-3-8.yml:10: config.session_redis_port -> config.redis.port',
+      'oidc-session-redis-3-8.yml:22: config.session_redis_cluster_nodes -> config.redis.cluster_nodes',
+      'oidc-session-redis-3-8.yml:19: config.session_redis_host removed',
+      'oidc-session-redis-3-8.yml:20: config.session_redis_port removed',
+    ]);
+    expect(text).toMatch(/redis:\n\s+host: redis\.internal\n\s+port: 6379/);
+    // The clustered plugin loses its ignored host and port: moved, they would sit beside cluster_nodes.
+    expect(text).not.toContain('127.0.0.1');
+    expect(text).toMatch(/redis:\n\s+cluster_nodes:\n\s+- ip: 10\.0\.0\.1/);
+  });
+
   // decK's converter (Kong/deck convert/route_updates.go@4657ee37) only adds the `~`; Kong's
   // migration (migrate_path_280_300.lua@3.0.0) also normalizes, and 3.1+ refuses the rest.
   it('writes paths as Kong\'s migration does, where decK would only add a `~`', () => {

@@ -215,6 +215,70 @@ const TRACING_DEPRECATIONS = {
 } as const;
 const LEGACY_PROPAGATION = repo('kong/tracing/propagation/init.lua', '3.7.0', 'get_plugin_params: the legacy settings apply only while propagation sets no extract, inject or clear');
 
+/**
+ * Enterprise 3.8 moved the OpenID Connect and SAML session Redis settings into the shared
+ * config.redis record; the session_redis_* names stay as deprecated shorthands. The 3.7 schemas
+ * defaulted session_redis_host and session_redis_port to 127.0.0.1 and 6379, the 3.8 record leaves
+ * host and port unset, so even a dump default carries a value that has to move.
+ */
+const OIDC_SAML_REDIS_SOURCES = {
+  'openid-connect': { kind: 'repo' as const, ref: 'Kong/kong:plugins-ee/openid-connect/kong/plugins/openid-connect/schema.lua@0395a2d8f3', note: 'shorthand_fields session_redis_*: deprecation replaced_with redis.*, removal in 4.0; host and port are not translated while session_redis_cluster_nodes is set' },
+  saml: { kind: 'repo' as const, ref: 'Kong/kong:plugins-ee/saml/kong/plugins/saml/schema.lua@65243bbcb6', note: 'shorthand_fields session_redis_*: deprecation replaced_with redis.*, removal in 4.0' },
+} as const;
+const OIDC_SAML_REDIS_CHANGELOG = { kind: 'changelog' as const, ref: 'Kong/developer.konghq.com:app/_data/changelogs/gateway.json@bc1cd742', note: '3.8.0.0, deprecation: openid-connect and SAML standardized their Redis configuration on the shared schema' };
+const OIDC_SAML_REDIS_DEFAULTS = [
+  { kind: 'repo' as const, ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.7/OpenidConnect.json@bc1cd742', note: 'session_redis_host default 127.0.0.1, session_redis_port 6379 (Saml.json the same)' },
+  { kind: 'repo' as const, ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.8/OpenidConnect.json@bc1cd742', note: 'no session_redis_* field; redis.host and redis.port have no default' },
+];
+/** The Enterprise Redis record refuses host/port beside cluster_nodes (mutually_exclusive_sets). */
+const EE_REDIS_EXCLUSIVE = repo('kong/enterprise_edition/tools/redis/v2/init.lua', '0395a2d8f3', 'entity_checks: cluster_nodes and host/port are mutually exclusive sets');
+
+const oidcSamlRedis = (plugin: keyof typeof OIDC_SAML_REDIS_SOURCES, field: string): FieldRename => {
+  // OpenID Connect ignores the host and port aliases beside cluster nodes; moving them would
+  // put host/port next to redis.cluster_nodes, which the Redis record refuses.
+  const clusterSkips = plugin === 'openid-connect' && (field === 'host' || field === 'port');
+  return {
+    id: `plugin.${plugin}.session_redis_${field}.deprecated`,
+    breakingChange: 'plugin-oidc-saml-redis-config-standardized',
+    introducedIn: '3.8.0.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: [plugin],
+    ...(clusterSkips ? { when: [{ path: 'config.session_redis_cluster_nodes', exists: false }] } : {}),
+    from: `config.session_redis_${field}`,
+    to: `config.redis.${field}`,
+    status: 'deprecated',
+    mismatchRefusedIn: '3.8.0.0',
+    summary: `${plugin} moved its session Redis settings into the shared config.redis record in 3.8; the session_redis_* names remain deprecated aliases (removal planned for 4.0).`,
+    remediation: `Move config.session_redis_${field} to config.redis.${field}.`,
+    sources: [
+      OIDC_SAML_REDIS_CHANGELOG,
+      OIDC_SAML_REDIS_SOURCES[plugin], SHORTHAND_MISMATCH,
+      ...(field === 'host' || field === 'port' ? OIDC_SAML_REDIS_DEFAULTS : []),
+      ...(clusterSkips ? [EE_REDIS_EXCLUSIVE] : []),
+    ],
+  };
+};
+/**
+ * Beside session_redis_cluster_nodes OpenID Connect drops the host and port aliases: moved into
+ * config.redis they would meet cluster_nodes there, which the Redis record refuses, so they go.
+ */
+const oidcRedisBesideCluster = (field: 'host' | 'port'): FieldRename => ({
+  ...oidcSamlRedis('openid-connect', field),
+  id: `plugin.openid-connect.session_redis_${field}.beside-cluster-nodes`,
+  when: [{ path: 'config.session_redis_cluster_nodes', exists: true }],
+  to: undefined,
+  status: 'ignored',
+  mismatchRefusedIn: undefined,
+  summary: `Beside session_redis_cluster_nodes, openid-connect 3.8 does not translate session_redis_${field} into config.redis, and config.redis refuses a ${field} beside cluster_nodes.`,
+  remediation: `Remove config.session_redis_${field} and move session_redis_cluster_nodes to config.redis.cluster_nodes.`,
+});
+const OIDC_SAML_REDIS_FIELDS = [
+  'prefix', 'socket', 'host', 'port', 'username', 'password', 'connect_timeout', 'read_timeout', 'send_timeout',
+  'ssl', 'ssl_verify', 'server_name', 'cluster_nodes', 'cluster_max_redirections',
+] as const;
+
 export const pluginFieldRenames: readonly FieldRename[] = [
   allowDeny('whitelist', 'allow'),
   allowDeny('blacklist', 'deny'),
@@ -379,6 +443,8 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     remediation: 'Set config.redis.connect_timeout, send_timeout and read_timeout instead of timeout.',
     sources: [digest('ee-redis-cluster-sentinel-fields-renamed'), deck('convert/rulesets/340-to-310/entrypoint.yaml', 'redis-timeout-config-plugin-check'), EE_REDIS_MISMATCH],
   })),
+  ...(['openid-connect', 'saml'] as const).flatMap((plugin) => OIDC_SAML_REDIS_FIELDS.map((field) => oidcSamlRedis(plugin, field))),
+  ...(['host', 'port'] as const).map(oidcRedisBesideCluster),
   ...AI_MODEL_PLUGINS.map((plugin): FieldRename => ({
     id: `plugin.${plugin}.upstream_path.deprecated`,
     breakingChange: 'plugin-ai-deprecated-fields-3-10',

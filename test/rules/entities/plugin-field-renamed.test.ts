@@ -37,6 +37,23 @@ describe('entities/plugin-field-renamed', () => {
     expect(await runRuleOnText(rule, { from: '3.5.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config: {minute: 1, policy: local, redis_host: null, redis: {host: null}}\n')).toEqual([]);
   });
 
+  // Enterprise 3.8 turned openid-connect's session_redis_* into shorthands of config.redis.*
+  // (plugins-ee/openid-connect/.../schema.lua@0395a2d8f3); the 3.7 host/port defaults
+  // (127.0.0.1, 6379) are not those of the 3.8 record (none), so a dump's defaults are reported too.
+  const oidcRedis = 'plugins:\n- name: openid-connect\n  config:\n    issuer: https://idp.example.com\n    session_redis_host: 127.0.0.1\n    session_redis_port: 6379\n    session_redis_cluster_nodes: null\n';
+  const ee38 = { from: '3.4.3.2', to: '3.8.0.0', edition: 'enterprise' as const };
+  it('invalid: openid-connect session_redis_* settings crossing 3.8', async () => {
+    expect(await runRuleOnText(rule, ee38, oidcRedis)).toEqual(['renamed info @5', 'renamed info @6']);
+  });
+  it('valid: openid-connect session_redis_* on a path that stays below 3.8', async () => {
+    expect(await runRuleOnText(rule, { ...ee38, to: '3.7.1.0' }, oidcRedis)).toEqual([]);
+  });
+  // Kong does not translate host and port beside cluster nodes, and the Redis record refuses them together.
+  it('invalid: openid-connect session_redis_host and port beside cluster nodes are ignored, not renamed', async () => {
+    const clustered = oidcRedis.replace('session_redis_cluster_nodes: null', 'session_redis_cluster_nodes: [{ip: 10.0.0.1, port: 6379}]');
+    expect(await runRuleOnText(rule, ee38, clustered)).toEqual(['ignored info @5', 'ignored info @6', 'renamed info @7']);
+  });
+
   // What `deck gateway dump` writes for rate-limiting on 3.6-3.13: Kong returns every alias beside
   // its replacement with the same value, and unset ones as null on both sides.
   const dump = [
