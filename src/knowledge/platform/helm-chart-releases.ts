@@ -19,11 +19,6 @@ export interface KongChartDefaults {
   controllerSemver?: string;
 }
 
-/** Where the table was read (the tag names the release: `kong-2.26.0`). */
-export function chartReleaseTableSources(): FactSource[] {
-  return load().sources;
-}
-
 interface ReleaseData {
   sources: FactSource[];
   kong: KongChartDefaults[];
