@@ -205,7 +205,9 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
     const notes = [...parameters.notes, ...unreadFiles(helm, 'valueFiles', ': pass them with --helm-values'), ...unreadFiles(helm, 'fileParameters', '')];
     return { value: parameters.value, embeddedIn: `${application}: its helm values were read${notes.map((note) => `; ${note}`).join('')}`, ...(chart ? { chart } : {}) };
   }
-  if (!chart) return undefined;
+  // Without values of its own, only an Application of Kong's charts is read (for its release):
+  // another chart's stays a file that is not Kong's values.
+  if (!chart || !['kong', 'ingress'].includes(chart.chart)) return undefined;
   return { value: { kind: 'map', entries: new Map(), origin: value.origin }, embeddedIn: `${application}: it writes no helm values`, chart };
 }
 

@@ -98,6 +98,13 @@ describe('chart release beside Helm values', () => {
     expect(inputs.deployment?.topology).toBe('traditional');
   });
 
+  it('an Argo CD Application of another chart with no helm values is not read as Kong\'s', () => {
+    const app = files({ 'app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    repoURL: https://charts.bitnami.com/bitnami\n    chart: redis\n    targetRevision: 18.1.0\n' });
+    const inputs = loadPlatformInputs({ helmValues: [app] });
+    expect(inputs.helmSetAside).toContain('not a values file of the Kong chart');
+    expect(listed(inputs)).toEqual([]);
+  });
+
   it('Flux HelmRelease: spec.values are the values, spec.chart.spec.version the release', () => {
     const release = files({ 'release.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: kong\nspec:\n  chart:\n    spec:\n      chart: kong\n      version: "2.38.0"\n      sourceRef:\n        kind: HelmRepository\n        name: kong\n  valuesFrom:\n    - kind: ConfigMap\n      name: extra\n  values:\n    image:\n      repository: kong/kong-gateway\n    env:\n      database: postgres\n' });
     const inputs = loadPlatformInputs({ helmValues: [release] });
