@@ -3,6 +3,7 @@
 // from Kong 3.4.1), and a controller that does not know the gateway stops syncing configuration,
 // so it must be upgraded first or together. A controller past its end of support is noted. Tags
 // that name no version (`latest`, the floating `3`, a variable without value) are noted, never guessed.
+// A Helm installation that leaves the tag to the chart runs the default of its chart release.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { controllerFit, controllerMinor, controllersFor, KIC_DOCS, KIC_MINORS, KIC_SOURCES, pastEndOfSupport, type ControllerMinor } from '../../src/knowledge/platform/ingress-controller';
@@ -15,12 +16,12 @@ export default defineRule<'gatewayTooNew' | 'gatewayTooOld' | 'unlisted' | 'endO
   severity: 'warning',
   inputs: ['controllers'],
   messages: {
-    gatewayTooNew: '`{{reference}}` runs Kong Ingress Controller {{controller}}, which works with {{edition}} {{range}}: it cannot configure Kong {{target}}, and configuration stops syncing once the gateway is upgraded. Upgrade the controller first or together with the gateway{{advice}}.',
-    gatewayTooOld: '`{{reference}}` runs Kong Ingress Controller {{controller}}, which needs Kong {{lowest}} or later: it refuses a Kong {{target}} gateway. Run a controller release that works with {{target}}{{advice}}.',
-    unlisted: '`{{reference}}` runs Kong Ingress Controller {{controller}}; Kong\'s compatibility tables list it with {{edition}} up to {{highest}} and say nothing about {{target}}: check the controller\'s changelog before upgrading the gateway{{advice}}.',
-    endOfSupport: '`{{reference}}` runs Kong Ingress Controller {{controller}}, whose support ended on {{date}}: it gets no fixes, including for newer gateways{{advice}}.',
-    noVersion: '`{{reference}}`: {{why}}, so whether the controller works with Kong {{target}} cannot be told here. Pin the controller version.',
-    unknownController: '`{{reference}}` runs Kong Ingress Controller {{version}}, which is not in the compatibility tables this tool knows (KIC {{oldest}} to {{newest}}).',
+    gatewayTooNew: '`{{reference}}`{{source}} runs Kong Ingress Controller {{controller}}, which works with {{edition}} {{range}}: it cannot configure Kong {{target}}, and configuration stops syncing once the gateway is upgraded. Upgrade the controller first or together with the gateway{{advice}}.',
+    gatewayTooOld: '`{{reference}}`{{source}} runs Kong Ingress Controller {{controller}}, which needs Kong {{lowest}} or later: it refuses a Kong {{target}} gateway. Run a controller release that works with {{target}}{{advice}}.',
+    unlisted: '`{{reference}}`{{source}} runs Kong Ingress Controller {{controller}}; Kong\'s compatibility tables list it with {{edition}} up to {{highest}} and say nothing about {{target}}: check the controller\'s changelog before upgrading the gateway{{advice}}.',
+    endOfSupport: '`{{reference}}`{{source}} runs Kong Ingress Controller {{controller}}, whose support ended on {{date}}: it gets no fixes, including for newer gateways{{advice}}.',
+    noVersion: '`{{reference}}`{{source}}: {{why}}, so whether the controller works with Kong {{target}} cannot be told here. Pin the controller version.',
+    unknownController: '`{{reference}}`{{source}} runs Kong Ingress Controller {{version}}, which is not in the compatibility tables this tool knows (KIC {{oldest}} to {{newest}}).',
   },
   remediation: 'Upgrade the Kong Ingress Controller with the gateway, to a release whose compatibility table lists the target Kong version (Kong 3.x needs KIC 2.7 or later; KIC 3.x needs Kong 3.4.1 or later), and keep it on a supported release.',
   docsUrl: KIC_DOCS.compatibility,
@@ -40,17 +41,19 @@ export default defineRule<'gatewayTooNew' | 'gatewayTooOld' | 'unlisted' | 'endO
 
     for (const image of ctx.input('controllers')) {
       const reference = image.reference;
+      // A tag left to the Helm chart: say which release's default it is, and where that is named.
+      const source = image.chartDefault ? ` (the default of ${image.chartDefault})` : '';
       if (!image.version) {
-        ctx.report({ messageId: 'noVersion', at: image.origin, severity: 'info', data: { reference, why: image.noVersion ?? 'its tag names no version', target } });
+        ctx.report({ messageId: 'noVersion', at: image.origin, severity: 'info', data: { reference, source, why: image.noVersion ?? 'its tag names no version', target } });
         continue;
       }
       // 0.0.x releases share one row of the tables.
       const controller = controllerMinor(image.version.minorKey);
       if (!controller) {
-        ctx.report({ messageId: 'unknownController', at: image.origin, severity: 'info', data: { reference, version: image.version.raw, oldest: KIC_MINORS[0].minor, newest: KIC_MINORS[KIC_MINORS.length - 1].minor } });
+        ctx.report({ messageId: 'unknownController', at: image.origin, severity: 'info', data: { reference, source, version: image.version.raw, oldest: KIC_MINORS[0].minor, newest: KIC_MINORS[KIC_MINORS.length - 1].minor } });
         continue;
       }
-      const data = { reference, controller: image.version.raw, target, edition: editionName, advice };
+      const data = { reference, source, controller: image.version.raw, target, edition: editionName, advice };
       const fit = controllerFit(controller, plan.to, edition);
       if (fit.kind === 'gatewayTooNew') {
         const range = edition === 'enterprise' ? controller.enterprise : controller.oss;

@@ -58,6 +58,8 @@ export interface PlatformInputs {
   versionUnknown?: string;
   /** The Helm values write an image this tool cannot read (a template, another repository): why. */
   helmImageUnread?: string;
+  /** A chart release named beside the values whose default images are not known (a range, an unknown release): why. */
+  helmReleaseUnknown?: string;
   /** The Helm values turn the ingress controller off: where. */
   helmControllerOff?: string;
   /** The Helm values belong to another chart and were set aside: nothing in `layer` but that diagnostic. */
@@ -100,7 +102,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
       ? `Kong is installed from a package in ${runningPackages[0].origin.file}, not run from one of Kong's images: the image checks do not apply`
       : options.imageFiles?.length
         ? `no Kong image named in ${options.imageFiles.join(', ')}${unread.length ? ` (${unread.join('; ')})` : ''}`
-        : result.helmImageUnread ?? (result.helm ? 'the Helm values name no image (the chart then runs its default open-source `kong` image, whose tag depends on the chart release)'
+        : result.helmImageUnread ?? (result.helm ? `the Helm values name no image (the chart then runs its default open-source \`kong\` image, whose tag depends on the chart release${result.helmReleaseUnknown ? `; ${result.helmReleaseUnknown}` : ', named nowhere beside the values'})`
           : 'no --image-file (Dockerfile, compose file) or --helm-values naming a Kong image given');
     if (runningPackages.length > 0) {
       readPackages(runningPackages, result);
@@ -124,13 +126,13 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   if (!result.version) {
     const versioned = running.find((image) => image.version);
     if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, saidBy: `the image ${describeImage(versioned)}`, image: versioned };
-    else if (running.length > 0) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
+    else if (running.length > 0 && !result.versionUnknown) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
   }
   if (result.controllers.length === 0) {
     result.missing.controllers = result.helmControllerOff && !options.imageFiles?.length
       ? `the Helm values run no ingress controller (${result.helmControllerOff})`
       : options.imageFiles?.length || result.helm
-      ? `no Kong Ingress Controller image with a tag named in ${[...(result.helm?.files ?? []), ...(options.imageFiles ?? [])].join(', ')}${result.helm ? ' (Helm values that leave ingressController.image.tag to the chart run the chart release\'s default controller, unknown here)' : ''}`
+      ? `no Kong Ingress Controller image with a tag named in ${[...(result.helm?.files ?? []), ...(options.imageFiles ?? [])].join(', ')}${result.helm ? ` (Helm values that leave ingressController.image.tag to the chart run the chart release's default controller, unknown here${result.helmReleaseUnknown ? `: ${result.helmReleaseUnknown}` : ''})` : ''}`
       : 'no --helm-values or --image-file (manifest, compose file) naming a Kong Ingress Controller image given';
   }
   if (options.os) result.os = parseOsFlag(options.os);
@@ -174,6 +176,10 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   result.helm = values;
   result.layer = helmConfLayer(values, reading.notUnderstood);
   for (const file of values.files) result.listed.push({ kind: 'helm values', label: reading.readAs === 'Kong chart' ? file : `${file} (${reading.readAs})` });
+  if (reading.release && !reading.notUnderstood) {
+    result.listed.push({ kind: 'helm chart', label: reading.release.note });
+    if (!reading.release.defaults) result.helmReleaseUnknown = reading.release.note;
+  }
   if (reading.notUnderstood) {
     // Set aside, the file may still name an image (Bitnami's does): say so rather than report
     // that it names none and that Kong's chart default image runs.
@@ -188,15 +194,23 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   const image = helmImage(values);
   const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
   if (image && !ref) result.helmImageUnread = unreadHelmImage(image, values.prefix);
+  if (!ref?.tag && !result.helmImageUnread) {
+    // The tag is the chart release's default, and that release is not known here: say why.
+    const why = result.helmReleaseUnknown ?? 'no chart release is named beside them (an Argo CD targetRevision, a Flux HelmRelease version, a Chart.lock), so the chart\'s default tag is not known here';
+    result.versionUnknown = `${ref ? `image ${describeImage(ref)} names no tag` : 'the Helm values name no image tag'}, and ${why}`;
+  }
   if (ref) {
     result.images.push(ref);
-    if (ref.version) result.version = { text: ref.version.toString(), reason: `${values.prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`, saidBy: `the image ${describeImage(ref)}`, image: ref };
+    if (ref.version) result.version = { text: ref.version.toString(), reason: helmVersionReason(image!, ref, values.prefix), saidBy: `the image ${describeImage(ref)}`, image: ref };
   }
   const controllerOff = helmControllerOff(reading.controllerValues ?? values);
   if (controllerOff) result.helmControllerOff = controllerOff;
   const controller = helmControllerImage(reading.controllerValues ?? values);
   const controllerRef = controller ? controllerModule().parseControllerImage(controller.reference, controller.origin, 'helm-values') : undefined;
-  if (controllerRef) result.controllers.push(controllerModule().withEffectiveSemver(controllerRef, controller!.effectiveSemver));
+  if (controllerRef) {
+    const read = controllerModule().withEffectiveSemver(controllerRef, controller!.effectiveSemver);
+    result.controllers.push(controller!.defaultedBy ? { ...read, chartDefault: controller!.defaultedBy } : read);
+  }
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
   const licenseOrigin = envLicense?.origin ?? secret?.origin;
@@ -217,6 +231,17 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
       detail: `${path} is true at ${origin.file}:${origin.line}: the ingress controller fetches the license from Konnect and applies it to the gateways it manages`,
     });
   }
+}
+
+/**
+ * Where the running version was read: the tag written in the values, or the default tag of the
+ * chart release named beside them (`chart kong 2.26.0 (Argo CD targetRevision at app.yaml:12)
+ * defaults to image kong:3.3`).
+ */
+function helmVersionReason(image: HelmImage, ref: KongImageRef, prefix: string): string {
+  if (!image.tagDefaultedBy) return `${prefix}image.tag ${ref.tag} at ${ref.origin.file}:${ref.origin.line}`;
+  const shown = image.repositoryDefaulted ? `image ${ref.reference}` : `tag ${ref.tag} (image ${ref.reference})`;
+  return `${prefix}image.tag not set: ${image.tagDefaultedBy} defaults to ${shown}`;
 }
 
 /**

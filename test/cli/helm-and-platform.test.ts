@@ -52,6 +52,38 @@ describe('Helm values', () => {
     expect(JSON.stringify(json)).not.toContain('argo-param-secret');
   });
 
+  // The values leave image.tag to the chart: chart kong 2.26.0 runs kong:3.3 and KIC 2.11.
+  it('Argo CD targetRevision: the chart release\'s default images give the version and the controller', async () => {
+    const application = fixture('helm/argo-chart-release/application.yaml');
+    const json = await report(['--helm-values', application, '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '3.3.x', reason: expect.stringContaining(`chart kong 2.26.0 (Argo CD targetRevision at ${application}:13) defaults to image kong:3.3`) });
+    expect(json.installation.edition.value).toBe('oss');
+    expect(json.installation.inputs).toContainEqual({ kind: 'helm chart', label: expect.stringContaining('its defaults are image kong:3.3, controller kong/kubernetes-ingress-controller:2.11') });
+    const [controller] = find(json, 'platform/ingress-controller', 'endOfSupport');
+    expect(controller).toMatchObject({ location: { file: application, line: 13 }, data: { controller: '2.11' } });
+    expect((controller as JsonFinding & { message: string }).message).toContain('the default of chart kong 2.26.0');
+  });
+
+  it('umbrella chart: Chart.lock beside the values locks the Kong chart release whose default tag runs', async () => {
+    const values = fixture('helm/umbrella-chart-release/values.yaml');
+    const json = await report(['--helm-values', values, '--to', '3.10']);
+    expect(json.installation.from).toMatchObject({ value: '3.5.x', reason: expect.stringContaining('edge.image.tag not set: chart kong 2.33.3 (Chart.lock dependency at') });
+    expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway:3.5') });
+    // ingressController.enabled is false in the values: the chart's default controller does not run.
+    expect(find(json, 'platform/ingress-controller')).toEqual([]);
+  });
+
+  it('without a tag or a chart release beside the values, the version is asked for, saying what would give it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-helm-no-release-')), 'values.yaml');
+    writeFileSync(file, 'env:\n  database: "off"\n');
+    const result = await runCli(['check', '--helm-values', file, '--to', '3.4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--from is required');
+    expect(result.stderr).toContain('the Helm values name no image tag, and no chart release is named beside them');
+  });
+
   it('traditional: the later values file wins, and its settings point at it', async () => {
     const result = await runCli(['check', '--helm-values', traditional, '--helm-values', prod, '--to', '3.4', '--host', '--format', 'json', '--fail-on', 'none'],
       { hostPaths: { osRelease: fixture('platform/os-release-ubuntu-2204'), meminfo: fixture('platform/meminfo-16g'), cpus: 2 } });

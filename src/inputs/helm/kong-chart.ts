@@ -5,18 +5,49 @@
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
 import type { FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
+import type { ChartName } from '../../knowledge/platform/helm-chart-releases';
+import type { ChartRelease } from './chart-release';
 import { loadUserValues, overDefaults, type HelmValue, type HelmValues } from './values';
 
 /**
  * The chart's default `env:` as a values tree to merge user files over (see HELM_CHART.defaultEnv);
- * `extra` adds a parent chart's own defaults for the subchart (the kong/ingress gateway's).
+ * `extra` adds a parent chart's own defaults for the subchart (the kong/ingress gateway's), and
+ * a known chart `release` its default images.
  */
-export function chartDefaultValues(extra?: { env: Record<string, string>; from: string }): HelmValue & { kind: 'map' } {
+export function chartDefaultValues(extra?: { env: Record<string, string>; from: string }, release?: ChartRelease): HelmValue & { kind: 'map' } {
   const origin: FileOrigin = { kind: 'file', file: `(${HELM_CHART.defaultsFrom} values.yaml)`, line: 0, column: 0 };
   const scalar = (value: string, from: string): HelmValue => ({ kind: 'scalar', value, source: value, origin, chartDefault: from });
   const env = new Map<string, HelmValue>(Object.entries(HELM_CHART.defaultEnv).map(([key, value]) => [key, scalar(value, HELM_CHART.defaultsFrom)]));
   for (const [key, value] of Object.entries(extra?.env ?? {})) env.set(key, scalar(value, extra!.from));
-  return { kind: 'map', entries: new Map([['env', { kind: 'map', entries: env, origin }]]), origin };
+  return { kind: 'map', entries: new Map([['env', { kind: 'map', entries: env, origin }], ...releaseImageDefaults(release).entries]), origin };
+}
+
+/**
+ * A chart release's default `image` and `ingressController.image`, as values located where the
+ * release is named (an image finding then points at the targetRevision to change) and marked
+ * with it as their chart default.
+ */
+function releaseImageDefaults(release: ChartRelease | undefined): HelmValue & { kind: 'map' } {
+  const origin = release?.declaration.origin ?? { kind: 'file', file: '', line: 0, column: 0 };
+  const entries = new Map<string, HelmValue>();
+  const defaults = release?.defaults;
+  if (!defaults) return { kind: 'map', entries, origin };
+  const scalar = (value: string): HelmValue => ({ kind: 'scalar', value, source: value, origin, chartDefault: release.label });
+  const image = (reference: string, semver: string | undefined): HelmValue => {
+    const colon = reference.lastIndexOf(':');
+    const fields = new Map([['repository', scalar(reference.slice(0, colon))], ['tag', scalar(reference.slice(colon + 1))]]);
+    if (semver) fields.set('effectiveSemver', scalar(semver));
+    return { kind: 'map', entries: fields, origin };
+  };
+  if (defaults.image) entries.set('image', image(defaults.image, defaults.imageSemver));
+  if (defaults.controller) entries.set('ingressController', { kind: 'map', entries: new Map([['image', image(defaults.controller, defaults.controllerSemver)]]), origin });
+  return { kind: 'map', entries, origin };
+}
+
+/** The chart release named beside the values (loaded only for Helm installations). */
+function chartRelease(user: HelmValues, expected: ChartName, subchart?: string): ChartRelease | undefined {
+  const { findChartRelease } = require('./chart-release') as typeof import('./chart-release');
+  return findChartRelease(user, expected, subchart);
 }
 
 /** How the values files were read. */
@@ -31,6 +62,8 @@ export interface ChartReading {
   konnectLicense?: { origin: FileOrigin; path: string };
   /** The values the chart running the ingress controller sees, when not `values` (kong/ingress: `controller:`). */
   controllerValues?: HelmValues;
+  /** The chart release named beside the values (Argo CD, Flux, Chart.lock), whose default images apply. */
+  release?: ChartRelease;
 }
 
 /**
@@ -50,12 +83,14 @@ function readChartOf(user: HelmValues): ChartReading {
   const top = [...user.root.entries.keys()];
   const parentOfSubcharts = [ingress.gatewayKey, ingress.controllerKey].some((key) => user.at(key)?.kind === 'map');
   if (parentOfSubcharts && !user.at('env') && !user.at('image')) {
-    const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }), ingress.gatewayKey);
+    // Both subcharts are the same Kong chart release: the images default alike under each.
+    const release = chartRelease(user, 'ingress');
+    const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }, release), ingress.gatewayKey);
     const enabled = values.scalar('enabled');
     const off = enabled?.value === false ? `; ${ingress.gatewayKey}.enabled is false at ${enabled.origin.file}:${enabled.origin.line}, so this release runs no gateway of its own` : '';
-    const controllerValues = overDefaults(user, undefined, ingress.controllerKey);
+    const controllerValues = overDefaults(user, release?.defaults ? releaseImageDefaults(release) : undefined, ingress.controllerKey);
     const konnectLicense = konnectLicenseSwitch(controllerValues);
-    return { values, controllerValues, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}) };
+    return { values, controllerValues, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
   }
   const bitnami = bitnamiChartMarker(user);
   if (bitnami) {
@@ -70,9 +105,10 @@ function readChartOf(user: HelmValues): ChartReading {
   if (subchart) {
     // An umbrella chart that lists Kong's chart as a dependency passes it the values under the
     // dependency's name or alias (Helm's subchart values), over the subchart's own defaults.
-    const values = overDefaults(user, chartDefaultValues(), subchart);
+    const release = chartRelease(user, 'kong', subchart);
+    const values = overDefaults(user, chartDefaultValues(undefined, release), subchart);
     const konnectLicense = konnectLicenseSwitch(overDefaults(user, undefined, subchart));
-    return { values, readAs: `a parent chart's values: the Kong subchart's settings under ${subchart}: were read`, ...(konnectLicense ? { konnectLicense } : {}) };
+    return { values, readAs: `a parent chart's values: the Kong subchart's settings under ${subchart}: were read`, ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
   }
   if (top.length > 0 && known.length === 0) {
     const shown = top.slice(0, 4).join(', ') + (top.length > 4 ? ', ...' : '');
@@ -83,7 +119,8 @@ function readChartOf(user: HelmValues): ChartReading {
     };
   }
   const konnectLicense = konnectLicenseSwitch(user);
-  return { values: overDefaults(user, chartDefaultValues()), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}) };
+  const release = chartRelease(user, 'kong');
+  return { values: overDefaults(user, chartDefaultValues(undefined, release)), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
 }
 
 /**
@@ -231,6 +268,8 @@ export interface HelmImage {
   tagOrigin?: FileOrigin;
   /** True when the repository is the chart's default (not written in the values files). */
   repositoryDefaulted: boolean;
+  /** The chart release whose default the tag is (`chart kong 2.26.0 (Argo CD targetRevision at app.yaml:12)`). */
+  tagDefaultedBy?: string;
 }
 
 /** The Kong image the chart runs: `image.unifiedRepoTag`, else `image.repository:image.tag`. */
@@ -254,14 +293,16 @@ export function helmImage(values: HelmValues): HelmImage | undefined {
   if (!repository && !tag) return undefined;
   const repo = repository ? String(repository.value) : HELM_CHART.defaults.imageRepository;
   const tagText = tag ? renderScalar(tag.value as string | number | boolean) : undefined;
-  const origin = (repository ?? tag)!.origin;
+  // A written repository or tag locates the image; a chart release's defaults, where it is named.
+  const origin = (repository && !repository.chartDefault ? repository : tag && !tag.chartDefault ? tag : repository ?? tag)!.origin;
   return {
     repository: repo,
     ...(tagText ? { tag: tagText } : {}),
     reference: tagText ? `${repo}:${tagText}` : repo,
     origin,
     ...(tag ? { tagOrigin: tag.origin } : {}),
-    repositoryDefaulted: !repository,
+    repositoryDefaulted: !repository || repository.chartDefault !== undefined,
+    ...(tag?.chartDefault ? { tagDefaultedBy: tag.chartDefault } : {}),
   };
 }
 
@@ -309,6 +350,9 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
     return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)}` };
   }
   if (repo && (HELM_CHART.ossRepositories as readonly string[]).includes(repo)) {
+    if (image!.repositoryDefaulted && image!.tagDefaultedBy) {
+      return { value: 'oss', reason: `${values.prefix}image not set: ${image!.tagDefaultedBy} defaults to image ${image!.reference}, open-source Kong` };
+    }
     const defaulted = image!.repositoryDefaulted ? ` (${values.prefix}image.repository not set: the chart's default)` : '';
     return { value: 'oss', reason: `image ${image!.reference} at ${at(image!.origin)} is open-source Kong${defaulted}` };
   }
@@ -352,8 +396,10 @@ export function helmControllerImage(values: HelmValues): HelmControllerImage | u
   return {
     reference: `${repo}:${renderScalar(tag.value)}`,
     origin: tag.origin,
-    ...(semver && semver.value !== null ? { effectiveSemver: String(semver.value) } : {}),
+    // A chart default's effectiveSemver goes with the chart's own tag, not with a tag written over it.
+    ...(semver && semver.value !== null && (!semver.chartDefault || tag.chartDefault) ? { effectiveSemver: String(semver.value) } : {}),
     path: `${values.prefix}ingressController.image.tag`,
+    ...(tag.chartDefault ? { defaultedBy: tag.chartDefault } : {}),
   };
 }
 
@@ -365,6 +411,8 @@ export interface HelmControllerImage {
   effectiveSemver?: string;
   /** `controller.ingressController.image.tag`, for the list of inputs. */
   path: string;
+  /** The chart release whose default the tag is, when the values leave it to the chart. */
+  defaultedBy?: string;
 }
 
 /** `controller.enabled: false` (kong/ingress) or `ingressController.enabled: false` written in the values: where, or undefined. */

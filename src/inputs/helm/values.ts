@@ -46,10 +46,26 @@ export interface HelmValues {
   readonly prefix: string;
   /** Files whose values were taken from inside another object (an Argo CD Application), said how. */
   readonly embedded: readonly string[];
+  /** Chart releases the files name (an Argo CD Application's targetRevision, a Flux HelmRelease's version). */
+  readonly charts: readonly ChartDeclaration[];
   /** The merged value at a path of keys (`['image', 'tag']`), or undefined when absent. */
   at(...path: string[]): HelmValue | undefined;
   /** A scalar at a path, or undefined when absent or not a scalar. */
   scalar(...path: string[]): (HelmValue & { kind: 'scalar' }) | undefined;
+}
+
+/** A chart release named next to the values: which chart, the version as written, and where. */
+export interface ChartDeclaration {
+  /** The chart's name (`kong`, `ingress`). */
+  chart: string;
+  /** As written (`2.26.0`, `~2.26`); undefined when the declaration names none. */
+  version?: string;
+  /** Where the version (or, without one, the chart) is written. */
+  origin: FileOrigin;
+  /** How it was found, for reasons (`Argo CD targetRevision`). */
+  via: string;
+  /** The chart repository, when written. */
+  repository?: string;
 }
 
 /**
@@ -68,13 +84,15 @@ export function loadUserValues(files: readonly string[]): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
+  const charts: ChartDeclaration[] = [];
   for (const file of files) {
-    const { value: parsed, embeddedIn } = readValuesFile(file);
+    const { value: parsed, embeddedIn, chart } = readValuesFile(file);
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
     if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
+    if (chart) charts.push(chart);
     root = mergeMaps(root, parsed, 'keep-nulls');
   }
-  return new MergedValues(files, root, '', embedded);
+  return new MergedValues(files, root, '', embedded, charts);
 }
 
 /**
@@ -85,11 +103,11 @@ export function overDefaults(user: HelmValues, defaults?: HelmValue & { kind: 'm
   const node = under === undefined ? user.root : user.at(under);
   const tree: HelmValue & { kind: 'map' } = node?.kind === 'map' ? node : { kind: 'map', entries: new Map(), origin: user.root.origin };
   const base: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: tree.origin };
-  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded);
+  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded, user.charts);
 }
 
 class MergedValues implements HelmValues {
-  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string, readonly embedded: readonly string[]) {}
+  constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string, readonly embedded: readonly string[], readonly charts: readonly ChartDeclaration[]) {}
 
   at(...path: string[]): HelmValue | undefined {
     let node: HelmValue | undefined = this.root;
@@ -123,14 +141,23 @@ function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 
   return { kind: 'map', entries, origin: base.origin };
 }
 
-function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string } {
+function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string; chart?: ChartDeclaration } {
+  const { value, text } = readYamlFile(file, 'Helm values file');
+  return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
+}
+
+/**
+ * A YAML file as a tree whose nodes remember their places (values files, and the Chart.yaml of
+ * an umbrella chart); throws InputError naming the file and line of a YAML error.
+ */
+export function readYamlFile(file: string, what: string): { value: HelmValue; text: string } {
   let text: string;
   try {
-    if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a Helm values file`, { file });
+    if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read Helm values file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new InputError(`cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
   }
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
@@ -144,22 +171,26 @@ function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string }
     const pos = lineCounter.linePos(offset);
     return { kind: 'file', file, line: pos.line, column: pos.col };
   };
-  if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) } };
-  const value = toValue(doc.contents as YamlNode, at, text, doc);
-  return argoApplicationValues(value, file, text) ?? { value };
+  if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
+  return { value: toValue(doc.contents as YamlNode, at, text, doc), text };
 }
 
 /**
  * The Helm values an Argo CD Application hands its chart: `spec.source.helm` (or the first
  * `spec.sources` entry with a `helm` block) holds them as a map (`valuesObject`) or as a YAML
  * text (`values: |`). GitOps repositories keep a Kong release this way instead of in a
- * values.yaml. Undefined when the file is not such an Application.
+ * values.yaml. The source that names a `chart` also names its release (`targetRevision`): an
+ * Application without helm values still gives that, with no values of its own. Undefined when
+ * the file is not such an Application.
  */
-function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string } | undefined {
+function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string; chart?: ChartDeclaration } | undefined {
   if (value.kind !== 'map' || !isArgoApplication(value)) return undefined;
   const spec = value.entries.get('spec');
   const sources = spec?.kind === 'map' ? [spec.entries.get('source'), ...seqMaps(spec, 'sources')] : [];
   const name = scalarText(mapAt(value, 'metadata'), 'name');
+  const chartSource = sources.find((source) => scalarText(source, 'chart') !== undefined);
+  const chart = chartSource ? argoChart(chartSource) : undefined;
+  const application = `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart.chart}` : ''}`;
   for (const source of sources) {
     const helm = source?.kind === 'map' ? source.entries.get('helm') : undefined;
     if (helm?.kind !== 'map') continue;
@@ -171,11 +202,67 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
     if (object?.kind === 'map') values = object;
     else if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') values = valuesInText(written, file, text);
     const parameters = applyParameters(values, helm.entries.get('parameters'));
-    const chart = scalarText(source, 'chart');
     const notes = [...parameters.notes, ...unreadFiles(helm, 'valueFiles', ': pass them with --helm-values'), ...unreadFiles(helm, 'fileParameters', '')];
-    return { value: parameters.value, embeddedIn: `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart}` : ''}: its helm values were read${notes.map((note) => `; ${note}`).join('')}` };
+    return { value: parameters.value, embeddedIn: `${application}: its helm values were read${notes.map((note) => `; ${note}`).join('')}`, ...(chart ? { chart } : {}) };
   }
-  return undefined;
+  // Without values of its own, only an Application of Kong's charts is read (for its release):
+  // another chart's stays a file that is not Kong's values.
+  if (!chart || !['kong', 'ingress'].includes(chart.chart)) return undefined;
+  return { value: { kind: 'map', entries: new Map(), origin: value.origin }, embeddedIn: `${application}: it writes no helm values`, chart };
+}
+
+/** The chart and release an Argo CD source installs (`chart: kong`, `targetRevision: 2.26.0`). */
+function argoChart(source: HelmValue | undefined): ChartDeclaration | undefined {
+  const chart = mapAt(source, 'chart');
+  if (chart?.kind !== 'scalar' || chart.value === null) return undefined;
+  const revision = mapAt(source, 'targetRevision');
+  const written = revision?.kind === 'scalar' && revision.value !== null ? revision : undefined;
+  const repository = scalarText(source, 'repoURL');
+  return {
+    chart: String(chart.value),
+    ...(written ? { version: versionText(written) } : {}),
+    origin: (written ?? chart).origin,
+    via: 'Argo CD targetRevision',
+    ...(repository ? { repository } : {}),
+  };
+}
+
+/** A version as written: an unquoted `3.10` is a number to YAML, and would read as 3.1. */
+function versionText(node: HelmValue & { kind: 'scalar' }): string {
+  return typeof node.value === 'number' ? node.source.trim() : String(node.value);
+}
+
+/**
+ * The values a Flux HelmRelease hands its chart (`spec.values`), and the release it installs
+ * (`spec.chart.spec.chart` and `version`). Values kept in ConfigMaps or Secrets
+ * (`spec.valuesFrom`) are not read here. Undefined when the file is not a HelmRelease.
+ */
+function fluxHelmReleaseValues(value: HelmValue): { value: HelmValue; embeddedIn: string; chart?: ChartDeclaration } | undefined {
+  if (value.kind !== 'map' || scalarText(value, 'kind') !== 'HelmRelease' || !scalarText(value, 'apiVersion')?.startsWith('helm.toolkit.fluxcd.io/')) return undefined;
+  const spec = mapAt(value, 'spec');
+  const name = scalarText(mapAt(value, 'metadata'), 'name');
+  const values = mapAt(spec, 'values');
+  const chartSpec = mapAt(mapAt(spec, 'chart'), 'spec');
+  const chartNode = mapAt(chartSpec, 'chart');
+  const versionNode = mapAt(chartSpec, 'version');
+  const chart: ChartDeclaration | undefined = chartNode?.kind === 'scalar' && chartNode.value !== null
+    ? {
+        chart: String(chartNode.value),
+        // Flux installs the newest release (`*`) when the version is left out.
+        version: versionNode?.kind === 'scalar' && versionNode.value !== null ? versionText(versionNode) : '*',
+        origin: (versionNode ?? chartNode).origin,
+        via: 'Flux HelmRelease spec.chart.spec.version',
+      }
+    : undefined;
+  const notes: string[] = [];
+  const valuesFrom = mapAt(spec, 'valuesFrom');
+  if (valuesFrom?.kind === 'seq' && valuesFrom.items.length > 0) notes.push('its valuesFrom (ConfigMaps, Secrets) are not read');
+  if (mapAt(spec, 'chartRef')) notes.push('its chartRef names no chart release here');
+  return {
+    value: values?.kind === 'map' ? values : { kind: 'map', entries: new Map(), origin: value.origin },
+    embeddedIn: `Flux HelmRelease${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart.chart}` : ''}: ${values?.kind === 'map' ? 'its values were read' : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}`,
+    ...(chart ? { chart } : {}),
+  };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ControllerImageRef {
   noVersion?: string;
   origin: FileOrigin;
   via: 'compose' | 'manifest' | 'helm-values';
+  /** The Helm values leave the tag to the chart: the release whose default it is, and where it is named. */
+  chartDefault?: string;
 }
 
 /** Reads a reference when it names the controller's image; undefined otherwise. */

@@ -45,6 +45,13 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unlisted', severity: 'info', data: { highest: '3.12' }, message: 'no controller release is listed with Kong 3.14 yet' }],
     },
     {
+      // Helm values that leave the tag to chart kong 2.26.0 run its default controller, KIC 2.11.
+      name: 'a chart release\'s default controller is named as such',
+      from: '3.3', to: '3.4', edition: 'oss', now,
+      inputs: () => ({ controllers: [{ ...parseControllerImage('kong/kubernetes-ingress-controller:2.11', { kind: 'file', file: 'app.yaml', line: 13, column: 21 }, 'helm-values')!, chartDefault: 'chart kong 2.26.0 (Argo CD targetRevision at app.yaml:13)' }] }),
+      findings: [{ messageId: 'endOfSupport', severity: 'warning', line: 13, data: { controller: '2.11' }, message: '`kong/kubernetes-ingress-controller:2.11` (the default of chart kong 2.26.0 (Argo CD targetRevision at app.yaml:13)) runs Kong Ingress Controller 2.11' }],
+    },
+    {
       name: 'KIC 2.11 works with 3.4 but its support ended',
       from: '2.8', to: '3.4', edition: 'enterprise', now, inputs: controller('kong/kubernetes-ingress-controller:2.11.1'),
       findings: [{ messageId: 'endOfSupport', severity: 'warning', data: { date: '2024-08-09' }, message: 'KIC 2.12 (LTS) is the first supported release listed with Kong 3.4' }],

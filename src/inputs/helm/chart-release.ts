@@ -1,0 +1,98 @@
+// Finds the release of Kong's chart that a Helm installation runs, from what sits next to its
+// values: an Argo CD Application's targetRevision or a Flux HelmRelease's version (read with the
+// values, see values.ts), or an umbrella chart's Chart.lock / Chart.yaml dependency beside the
+// values file. Values that leave the image tags to the chart run that release's defaults, which
+// change with every release (kong:3.3 at chart 2.26.0, kong:3.9 at 3.4.1).
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError } from '../../errors';
+import { chartReleaseDefaults, newestChartRelease, type ChartName, type KongChartDefaults } from '../../knowledge/platform/helm-chart-releases';
+import { readYamlFile, type ChartDeclaration, type HelmValue, type HelmValues } from './values';
+
+export interface ChartRelease {
+  declaration: ChartDeclaration;
+  /** `chart kong 2.26.0 (Argo CD targetRevision at app.yaml:12)`, for reasons. */
+  label: string;
+  /** The release's default images; undefined for a version range or a release not in the table. */
+  defaults?: KongChartDefaults & { via?: string };
+  /** What was made of it, for the list of inputs. */
+  note: string;
+}
+
+const KONG_CHARTS: readonly string[] = ['kong', 'ingress'];
+
+/**
+ * The chart release for values read as `expected` (the Kong chart, or kong/ingress); `subchart`
+ * is the key an umbrella chart passes the Kong chart's values under, when read that way.
+ */
+export function findChartRelease(user: HelmValues, expected: ChartName, subchart?: string): ChartRelease | undefined {
+  const declaration = user.charts.find((c) => KONG_CHARTS.includes(c.chart)) ?? (subchart ? umbrellaDependency(user.files, subchart) : undefined);
+  if (!declaration) return undefined;
+  const where = `${declaration.via} at ${declaration.origin.file}:${declaration.origin.line}`;
+  const label = `chart ${declaration.chart}${declaration.version ? ` ${declaration.version}` : ''} (${where})`;
+  const unknown = (why: string): ChartRelease => ({ declaration, label, note: `${label}: ${why}, so the images it runs by default are not known here` });
+  if (declaration.repository && /bitnami/i.test(declaration.repository)) return unknown(`${declaration.repository} is not Kong's chart repository`);
+  if (declaration.chart !== expected) return unknown(`the values were read as the ${expected === 'kong' ? 'Kong' : 'kong/ingress'} chart's`);
+  const version = exactVersion(declaration.version);
+  if (!version) return unknown(declaration.version ? `${declaration.version} is a version range, not one release` : 'no release is named');
+  const defaults = chartReleaseDefaults(expected, version);
+  if (!defaults) return unknown(`not a release this tool knows (newest known: ${newestChartRelease(expected)})`);
+  const images = [defaults.image && `image ${defaults.image}`, defaults.controller && `controller ${defaults.controller}`].filter(Boolean).join(', ');
+  return { declaration, label, defaults, note: `${label}${defaults.via ? `, ${defaults.via}` : ''}: its defaults are ${images}` };
+}
+
+/** A version naming one release (`2.26.0`, `=3.2.0`, `v2.26.0`); undefined for a range (`~2.26`, `>=2.0`, `2.26.*`). */
+export function exactVersion(written: string | undefined): string | undefined {
+  const text = written?.trim().replace(/^=\s*/, '').replace(/^v/, '');
+  return text && /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(text) ? text : undefined;
+}
+
+/**
+ * The Kong chart dependency of an umbrella chart whose Chart.yaml sits beside a values file: the
+ * entry passed the values under `subchart` (its alias, else its name), at the release Chart.lock
+ * locks when there is one (what `helm dependency build` packages), else as Chart.yaml writes it.
+ */
+function umbrellaDependency(files: readonly string[], subchart: string): ChartDeclaration | undefined {
+  for (const folder of [...new Set(files.map((file) => dirname(file)))]) {
+    const chartFile = join(folder, 'Chart.yaml');
+    const entries = dependencies(chartFile);
+    const index = entries.findIndex((d) => text(d, 'name') === 'kong' && (text(d, 'alias') ?? 'kong') === subchart);
+    if (index < 0) continue;
+    const entry = entries[index];
+    const repository = text(entry, 'repository');
+    // Chart.lock lists the dependencies in Chart.yaml's order, without aliases.
+    const lockIndex = entries.slice(0, index + 1).filter((d) => text(d, 'name') === 'kong').length - 1;
+    const locked = dependencies(join(folder, 'Chart.lock')).filter((d) => text(d, 'name') === 'kong')[lockIndex];
+    const from = locked && text(locked, 'version') !== undefined ? { node: locked, via: 'Chart.lock dependency' } : { node: entry, via: 'Chart.yaml dependency' };
+    const version = from.node.kind === 'map' ? from.node.entries.get('version') : undefined;
+    return {
+      chart: 'kong',
+      ...(version?.kind === 'scalar' && version.value !== null ? { version: typeof version.value === 'number' ? version.source.trim() : String(version.value) } : {}),
+      origin: (version ?? from.node).origin,
+      via: from.via,
+      ...(repository ? { repository } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The `dependencies:` entries of a Chart.yaml or Chart.lock; none when the file is absent or unreadable. */
+function dependencies(file: string): HelmValue[] {
+  if (!existsSync(file)) return [];
+  let tree: HelmValue;
+  try {
+    tree = readYamlFile(file, 'Helm chart file').value;
+  } catch (error) {
+    // A broken file beside the values is not one the user gave: it names no release.
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+  const list = tree.kind === 'map' ? tree.entries.get('dependencies') : undefined;
+  return list?.kind === 'seq' && list.nodes ? list.nodes.filter((node) => node.kind === 'map') : [];
+}
+
+function text(node: HelmValue, key: string): string | undefined {
+  const value = node.kind === 'map' ? node.entries.get(key) : undefined;
+  return value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
+}
