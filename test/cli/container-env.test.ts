@@ -141,6 +141,13 @@ describe('compose projects of several files, compose v1, the picked node\'s imag
     expect(merged.installation.inputs.map((i) => i.label).join()).not.toMatch(/also runs? Kong/);
   });
 
+  it('takes the version from an image a service gets through extends of a file not given', async () => {
+    const compose = dir('extends/compose.yml');
+    const json = await report(['--image-file', compose, '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining(`${dir('extends/base.yml')}:3`) });
+    expect(json.findings.find((f) => f.ruleId === 'conf/removed-property')?.location).toMatchObject({ file: compose, line: 8 });
+  });
+
   it('takes the version from the node --role picks when a hybrid file runs two images', async () => {
     const hybrid = dir('compose-hybrid-images.yml');
     const cp = await report(['--image-file', hybrid, '--to', '3.9']);

@@ -58,6 +58,8 @@ export interface ContainerEnv {
   kongImage: boolean;
   /** The service, workload or container name or the image names Kong (`kong`, `mykong:1.0`), for containers built or run from other images. */
   namedKong: boolean;
+  /** The image the container runs, as written after interpolation (compose: after extends and merging). */
+  image?: string;
   /** Where the image the container runs is written, to take the Kong version from that image. */
   imageOrigin?: FileOrigin;
   /** A compose v1 file (services at the top level, as docker-compose 1.x reads them). */
@@ -213,6 +215,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       origin,
       kongImage,
       namedKong: /kong/i.test(`${name} ${image ?? ''}`),
+      ...(image !== undefined ? { image } : {}),
       ...(service.imageOrigin ? { imageOrigin: service.imageOrigin } : {}),
       ...(v1 ? { composeV1: true } : {}),
       ...(service.replacedImages.length > 0 ? { replacedImages: service.replacedImages } : {}),

@@ -74,6 +74,13 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
     result.images = result.images.filter((image) => !isReplaced(image.origin));
     result.controllers = result.controllers.filter((controller) => !isReplaced(controller.origin));
     const files = [...new Set(compose.documents.map((document) => document.file))];
+    // A service that takes its image from `extends: {file}` of a file not given runs that image.
+    for (const service of services) {
+      if (!service.kongImage || service.image === undefined || !service.imageOrigin || files.includes(service.imageOrigin.file)) continue;
+      if (result.images.some((image) => image.origin.file === service.imageOrigin!.file && image.origin.line === service.imageOrigin!.line)) continue;
+      const ref = parseKongImage(service.image, service.imageOrigin, 'compose');
+      if (ref) result.images.push(ref);
+    }
     if (files.length > 1) result.composeMerged = files;
   }
   return result;
