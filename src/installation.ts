@@ -319,6 +319,10 @@ export function deriveTopology(
       role: 'control_plane',
     };
   }
-  const reason = conf ? 'no role and no database = off in kong.conf' : 'default: no kong.conf given (pass --topology)';
+  // The role or database a layer (a container's environment, a Dockerfile ENV) or kong.conf sets
+  // is named at its place, as the hybrid and dbless reasons are.
+  const said = roleSetting ?? databaseSetting;
+  const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
+    : conf ? `no role and no database = off in ${conf.file ? 'kong.conf' : 'the settings read'}` : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };
 }

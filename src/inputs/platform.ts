@@ -74,6 +74,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
   if (options.helmValues?.length) readHelm(options.helmValues, result);
   let unresolved: UnresolvedImage[] = [];
+  let chosenImage: KongImageRef | undefined;
   if (options.imageFiles?.length) {
     const read = readImageFiles(options.imageFiles);
     result.images.push(...read.images);
@@ -87,9 +88,14 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
     const container = containerConfLayer(read.containerEnv, options.role);
     if (container.layer) result.containerLayer = container.layer;
+    // The container read (the data plane under --role data_plane) runs this image: its version
+    // and edition are the node's, whichever image the file names first.
+    const imageAt = container.chosen?.imageOrigin;
+    chosenImage = imageAt && result.images.find((image) => !image.buildStage && image.origin.kind === 'file' && image.origin.file === imageAt.file && image.origin.line === imageAt.line);
     for (const file of options.imageFiles) {
+      const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? ' (ENV KONG_* read as settings)'
-        : container.chosen?.file === file ? ` (${container.label})` : '';
+        : container.chosen?.file === file ? ` (${container.label})` : merged ? ` (${merged})` : '';
       result.listed.push({ kind: 'image file', label: `${file}${env}` });
     }
   }
@@ -114,7 +120,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     }
   }
   // The container runs the last stage of a Dockerfile: images of earlier stages do not speak for it.
-  const running = result.images.filter((image) => !image.buildStage);
+  const running = chosenImage ? [chosenImage] : result.images.filter((image) => !image.buildStage);
   if (!result.edition && running.length > 0) {
     // Kong's Enterprise image names the edition; open-source images only when every image is one.
     const enterprise = running.find((image) => image.edition === 'enterprise');

@@ -107,3 +107,92 @@ describe('Kubernetes container environment', () => {
     expect(json.findings.filter((f) => f.message.includes('sidecar_only'))).toEqual([]);
   });
 });
+
+describe('compose projects of several files, compose v1, the picked node\'s image', () => {
+  const base = dir('override/compose.yaml');
+  const override = dir('override/compose.override.yaml');
+
+  it('one compose file alone: its own image and settings, the topology reason at the line that sets database', async () => {
+    const json = await report(['--image-file', base, '--to', '3.9']);
+    expect(json.installation.topology).toMatchObject({ value: 'traditional', reason: `database = postgres at ${base}:5:22` });
+    expect(json.installation.from).toMatchObject({ value: '2.8.1' });
+  });
+
+  it('merges an override file over the base as docker compose does: image replaced, environment key by key, !reset, no Kong node from a service without image', async () => {
+    const json = await report(['--image-file', base, '--image-file', override, '--to', '3.9']);
+    expect(json.installation.topology).toMatchObject({ value: 'dbless', reason: `database = off at ${override}:6:22` });
+    // The version is the replacing image's; the replaced one runs nowhere and is not reported.
+    expect(json.installation.from).toMatchObject({ value: '3.4.2', reason: expect.stringContaining(`${override}:4`) });
+    expect(json.findings.filter((f) => f.ruleId === 'platform/image-tag' && f.location.file === base)).toEqual([]);
+    // Only database is replaced (KONG_LOG_LEVEL is removed by !reset, not overridden).
+    expect(fileSyntax(json, 'layer-overrides-file').map((f) => [f.location.file, f.location.line, f.data?.key ?? f.message.slice(0, 12)])).toEqual([[base, 5, expect.stringContaining('database')]]);
+    const labels = json.installation.inputs.map((i) => i.label).join('\n');
+    expect(labels).toContain(`${override} (merged over ${base}`);
+    expect(labels).not.toMatch(/kong-debug|also runs? Kong/);
+  });
+
+  it('a service with neither image nor build (an override given alone) is no Kong node; given after its base, it changes the base\'s', async () => {
+    const envOnly = dir('override/compose.env-only.yaml');
+    const alone = await report(['--image-file', envOnly, '--from', '3.4', '--to', '3.9']);
+    expect(alone.installation.inputs.map((i) => i.label).join()).not.toContain('read as settings');
+    expect(alone.installation.topology.value).toBe('traditional');
+    const merged = await report(['--image-file', base, '--image-file', envOnly, '--to', '3.9']);
+    expect(merged.installation.topology).toMatchObject({ value: 'dbless', reason: `database = off at ${envOnly}:5:22` });
+    expect(merged.installation.inputs.map((i) => i.label).join()).not.toMatch(/also runs? Kong/);
+  });
+
+  it('takes the version from an image a service gets through extends of a file not given', async () => {
+    const compose = dir('extends/compose.yml');
+    const json = await report(['--image-file', compose, '--to', '3.4']);
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining(`${dir('extends/base.yml')}:3`) });
+    expect(json.findings.find((f) => f.ruleId === 'conf/removed-property')?.location).toMatchObject({ file: compose, line: 8 });
+  });
+
+  it('takes the version from the node --role picks when a hybrid file runs two images', async () => {
+    const hybrid = dir('compose-hybrid-images.yml');
+    const cp = await report(['--image-file', hybrid, '--to', '3.9']);
+    expect(cp.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining(`${hybrid}:4`) });
+    const dp = await report(['--image-file', hybrid, '--to', '3.9', '--role', 'data_plane']);
+    expect(dp.installation.from).toMatchObject({ value: '3.4.2', reason: expect.stringContaining(`${hybrid}:9`) });
+  });
+
+  it('reads a compose v1 file (services at the top level); an unquoted YAML 1.1 boolean there is unreadable', async () => {
+    const v1 = dir('compose-v1.yml');
+    const json = await report(['--image-file', v1, '--to', '3.4']);
+    expect(json.installation.topology).toMatchObject({ value: 'traditional', reason: `database = postgres at ${v1}:7:20` });
+    expect(json.findings.find((f) => f.ruleId === 'conf/removed-property')?.location).toMatchObject({ file: v1, line: 9 });
+    expect(fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message])).toEqual([[10, expect.stringContaining('unquoted YAML 1.1 boolean')]]);
+  });
+
+  it('does not take Helm values whose top-level maps nest an image map for a compose v1 file', async () => {
+    const values = dir('values-not-compose.yaml');
+    const json = await report(['--image-file', values, '--to', '3.4']);
+    expect(json.installation.inputs.map((i) => i.label).join()).not.toContain('read as settings');
+    expect(json.findings.filter((f) => f.ruleId === 'conf/removed-property')).toEqual([]);
+  });
+});
+
+describe('Kubernetes valueFrom.configMapKeyRef', () => {
+  const manifest = dir('k8s-keyref.yaml');
+  const configMap = dir('k8s-keyref-configmap.yaml');
+
+  it('reads the key from a ConfigMap among the files given, at its line; an optional key it lacks stays unset; secretKeyRef stays unreadable', async () => {
+    const json = await report(['--image-file', manifest, '--image-file', configMap, '--to', '3.4']);
+    expect(json.findings.find((f) => f.ruleId === 'conf/pg-ssl-version-enum')?.location).toMatchObject({ file: configMap, line: 6 });
+    expect(fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message])).toEqual([[19, expect.stringContaining('comes from Secret kong-pg (key password)')]]);
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const result = await runCli(['check', '--image-file', manifest, '--image-file', configMap, '--to', '3.4', '--no-db', '--format', format, '--fail-on', 'none']);
+      expect(result.stdout).not.toContain('keyref-secret-value');
+    }
+  });
+
+  it('without the ConfigMap, the variable is set but unreadable and nothing judges it', async () => {
+    const json = await report(['--image-file', manifest, '--to', '3.4']);
+    expect(json.findings.filter((f) => f.ruleId === 'conf/pg-ssl-version-enum')).toEqual([]);
+    expect(fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message])).toEqual([
+      [14, expect.stringContaining('comes from ConfigMap kong-settings (key pg_ssl_version), which is not in the files given')],
+      [19, expect.stringContaining('Secret kong-pg')],
+      [24, expect.stringContaining('optional')],
+    ]);
+  });
+});

@@ -17,7 +17,7 @@ import type { Role } from '../../plan/types';
 import { kongPropertyOf } from '../env';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic } from '../kong-conf/types';
-import type { ConfigMapData, ContainerEnv, ContainerEnvRead } from './container-env';
+import type { ConfigMapData, ContainerEnv, ContainerEnvRead, ContainerVariable } from './container-env';
 import { variablesConfLayer, type LayerVariable } from './variables-conf-layer';
 
 export interface ContainerChoice {
@@ -49,6 +49,7 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role): Contain
   const withNotes = layer ? { ...layer, diagnostics: [...layer.diagnostics, ...notes], anchor: { ...chosen.container.origin } } : undefined;
   const label = [
     `environment of ${chosen.container.unit} read as settings`,
+    ...(chosen.container.composeV1 ? ['a compose v1 file: its services at the top level, as docker-compose 1.x reads them'] : []),
     ...(layer ? [] : ['it sets no KONG_* variable']),
     ...(!layer && notes.length > 0 ? [`not read: ${chosen.notes.map((n) => n.message).join('; ')}`] : []),
     ...(others.length > 0 ? [othersLabel(chosen, others, role)] : []),
@@ -83,6 +84,27 @@ function othersLabel(chosen: Resolved, others: readonly Resolved[], role: Role |
   return `${named} ${verb} Kong with the same role, not read: only the first Kong container is read`;
 }
 
+function configMapFor(name: string, container: ContainerEnv, configMaps: readonly ConfigMapData[]): ConfigMapData | undefined {
+  return configMaps.find((c) => c.name === name && (c.namespace === undefined || container.namespace === undefined || c.namespace === container.namespace));
+}
+
+/**
+ * `valueFrom.configMapKeyRef` from a ConfigMap among the files given: the value at its line in the
+ * ConfigMap. A key the ConfigMap lacks leaves the variable unset when the reference is optional;
+ * otherwise the kubelet does not start the container (CreateContainerConfigError).
+ */
+function fromConfigMapKey(variable: ContainerVariable, container: ContainerEnv, configMaps: readonly ConfigMapData[], notes: ContainerEnv['notes']): ContainerVariable[] {
+  const ref = variable.configMapKey!;
+  const { configMapKey: _ref, ...rest } = variable;
+  void _ref;
+  const map = configMapFor(ref.name, container, configMaps);
+  if (!map) return ref.optional ? [{ ...rest, unreadable: `comes from ConfigMap ${ref.name} (key ${ref.key}, optional), which is not in the files given with --image-file: it is unset if the ConfigMap lacks the key (give its manifest too)` }] : [rest];
+  const entry = map.entries.find((e) => e.key === ref.key);
+  if (entry) return [{ name: rest.name, value: entry.value, label: `${rest.label} (from ConfigMap ${map.name} key ${ref.key})`, origin: entry.origin }];
+  if (!ref.optional) notes.push({ origin: variable.origin, message: `${rest.label} reads key ${ref.key} of ConfigMap ${map.name} (${map.file}), which has no such key: Kubernetes does not start the container until it has one (or the reference is optional)` });
+  return [];
+}
+
 /** A container's variables with `envFrom` ConfigMaps filled in and `$(NAME)` references expanded. */
 function resolveContainer(container: ContainerEnv, configMaps: readonly ConfigMapData[]): Resolved {
   const notes = [...container.notes];
@@ -93,14 +115,15 @@ function resolveContainer(container: ContainerEnv, configMaps: readonly ConfigMa
       notes.push({ origin: source.origin, message: `${where}: a Secret is never read here, so any KONG_* variable it holds is set but unchecked (and beats the same name in an earlier envFrom source)` });
       continue;
     }
-    const map = configMaps.find((c) => c.name === source.name && (c.namespace === undefined || container.namespace === undefined || c.namespace === container.namespace));
+    const map = configMapFor(source.name, container, configMaps);
     if (!map) {
       notes.push({ origin: source.origin, message: `${where}: the ConfigMap is not in the files given with --image-file, so its KONG_* variables were not read (give its manifest too)` });
       continue;
     }
     for (const entry of map.entries) fromSources.push({ name: `${source.prefix}${entry.key}`, value: entry.value, label: `${source.prefix}${entry.key} of ConfigMap ${map.name} (envFrom of ${container.unit})`, origin: entry.origin });
   }
-  const variables = container.platform === 'kubernetes' ? expandReferences([...fromSources, ...container.variables]) : [...fromSources, ...container.variables];
+  const own = container.variables.flatMap((variable) => (variable.configMapKey ? fromConfigMapKey(variable, container, configMaps, notes) : [variable]));
+  const variables = container.platform === 'kubernetes' ? expandReferences([...fromSources, ...own]) : [...fromSources, ...own];
   const roleVariable = [...variables].reverse().find((v) => v.name === 'KONG_ROLE');
   const role = roleVariable === undefined ? 'traditional' : roleVariable.value?.trim();
   return { container, variables, notes, ...(role !== undefined ? { role } : {}) };

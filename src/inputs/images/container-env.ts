@@ -16,7 +16,8 @@
 // entry of the same name wins, and `$(NAME)` in a value is replaced by an earlier variable
 // (`$$(NAME)` is a literal) (https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/,
 // .../configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables).
-// `valueFrom` and Secrets are never read: their values are set but unreadable here.
+// A ConfigMap among the files given is read, for `envFrom` and `valueFrom.configMapKeyRef` alike;
+// Secrets and the pod's own fields never are: their values are set but unreadable here.
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -42,6 +43,8 @@ export interface EnvFromSource {
 export interface ContainerVariable extends LayerVariable {
   /** A Kubernetes `value` holding `$(NAME)` references, expanded once every source is known. */
   kubernetesRefs?: boolean;
+  /** A Kubernetes `valueFrom.configMapKeyRef`, read from the ConfigMap when it is among the files given. */
+  configMapKey?: { name: string; key: string; optional: boolean };
 }
 
 export interface ContainerEnv {
@@ -55,6 +58,14 @@ export interface ContainerEnv {
   kongImage: boolean;
   /** The service, workload or container name or the image names Kong (`kong`, `mykong:1.0`), for containers built or run from other images. */
   namedKong: boolean;
+  /** The image the container runs, as written after interpolation (compose: after extends and merging). */
+  image?: string;
+  /** Where the image the container runs is written, to take the Kong version from that image. */
+  imageOrigin?: FileOrigin;
+  /** A compose v1 file (services at the top level, as docker-compose 1.x reads them). */
+  composeV1?: boolean;
+  /** Compose: `image:` lines of earlier files that a later file given with it replaces (never run). */
+  replacedImages?: FileOrigin[];
   /** Why the container is not a running Kong node (`it runs kong migrations bootstrap`). */
   oneShot?: string;
   /** Kubernetes `envFrom`, lowest first; all of them lie under `variables`. */
@@ -129,39 +140,115 @@ function get(node: unknown, doc: Document.Parsed, key: string): unknown {
 
 export interface ComposeContext {
   file: string;
-  /** The project's `.env` beside the compose file. */
+  /** The project's `.env` beside the first compose file. */
   known: ReadonlyMap<string, string>;
+  /**
+   * The project folder (the first compose file's): docker compose reads the paths of every file
+   * given with `-f` relative to it (https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/).
+   */
+  projectDir?: string;
+}
+
+/** One compose document of a project, in the order the files are given (`-f a -f b`). */
+export interface ComposeDocument {
+  doc: Document.Parsed;
+  at: At;
+  file: string;
 }
 
 const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
 
-/** The services of a compose document (read as YAML 1.2) that name a Kong image or set `KONG_*` variables. */
-export function composeContainers(doc: Document.Parsed, at: At, context: ComposeContext): ContainerEnv[] {
+/**
+ * The services of a compose file: under `services:`, or at the top level of a compose v1 file
+ * (docker-compose 1.x, no `services:` key), recognised only when every top-level entry but
+ * `version` is a map holding an `image` string or `build`, so no other YAML (Helm values nest
+ * `image` maps) is taken for one.
+ */
+export function composeServices(doc: Document.Parsed): { node: YAMLMap; v1: boolean } | undefined {
   const { isMap } = yamlModule();
+  if (!isMap(doc.contents)) return undefined;
   const services = get(doc.contents, doc, 'services');
-  if (!isMap(services)) return [];
+  if (services !== undefined) return isMap(services) ? { node: services, v1: false } : undefined;
+  const entries = mapPairs(doc.contents, doc).filter((pair) => pair.key !== 'version');
+  const v1 = entries.length > 0 && entries.every(({ value }) => isMap(value) && (scalarText(get(value, doc, 'image')) !== undefined || get(value, doc, 'build') !== undefined));
+  return v1 ? { node: doc.contents, v1: true } : undefined;
+}
+
+/**
+ * The services of a compose project that name a Kong image or set `KONG_*` variables, its files
+ * merged in the order given as docker compose merges `-f a -f b` (and compose.yaml with
+ * compose.override.yaml): a service's `image` and `command` replaced by a later file, `env_file`
+ * lists appended, `environment` merged name by name with the later file winning, `!reset` and
+ * `!override` honoured (compose-spec 13-merge.md). A service that ends up with neither `image`
+ * nor `build` is one docker compose refuses to run: it is no Kong node.
+ */
+export function composeProjectContainers(documents: readonly ComposeDocument[], context: Omit<ComposeContext, 'file'>): ContainerEnv[] {
+  const byName = new Map<string, { first: ComposeDocument; keyNode: YamlNode; merged: ResolvedService; v1: boolean }>();
+  const projectDir = context.projectDir ?? (documents[0] ? dirname(documents[0].file) : undefined);
+  for (const document of documents) {
+    const services = composeServices(document.doc);
+    if (!services) continue;
+    for (const { key: name, keyNode, value } of mapPairs(services.node, document.doc)) {
+      if (services.v1 && name === 'version') continue;
+      const { isMap } = yamlModule();
+      if (!isMap(value)) continue;
+      const scope: ServiceScope = { doc: document.doc, at: document.at, file: document.file, known: context.known, ...(projectDir ? { projectDir } : {}), ...(services.v1 ? { v1: true } : {}) };
+      const service = resolveService(name, value, scope, 0);
+      const earlier = byName.get(name);
+      if (earlier) earlier.merged = mergeService(earlier.merged, service);
+      else byName.set(name, { first: document, keyNode, merged: service, v1: services.v1 });
+    }
+  }
   const out: ContainerEnv[] = [];
-  for (const { key: name, keyNode, value } of mapPairs(services, doc)) {
-    if (!isMap(value)) continue;
-    const service = resolveService(name, value, { doc, at, file: context.file, known: context.known }, 0);
+  for (const [name, { first, keyNode, merged: service, v1 }] of byName) {
+    const origin = originOf(keyNode, first.at);
+    if (service.image === undefined && !service.build && !service.unreadBase) continue;
     const image = service.image;
-    const kongImage = image !== undefined && parseKongImage(image, originOf(keyNode, at), 'compose') !== undefined;
+    const kongImage = image !== undefined && parseKongImage(image, origin, 'compose') !== undefined;
     const command = service.command;
     const oneShot = command !== undefined && ONE_SHOT.test(command) ? `it runs \`${command.trim()}\`` : undefined;
+    const variables = [...service.envFiles, ...service.environment];
     out.push({
       platform: 'compose',
-      file: context.file,
+      file: first.file,
       unit: `service ${name}`,
-      origin: originOf(keyNode, at),
+      origin,
       kongImage,
       namedKong: /kong/i.test(`${name} ${image ?? ''}`),
+      ...(image !== undefined ? { image } : {}),
+      ...(service.imageOrigin ? { imageOrigin: service.imageOrigin } : {}),
+      ...(v1 ? { composeV1: true } : {}),
+      ...(service.replacedImages.length > 0 ? { replacedImages: service.replacedImages } : {}),
       ...(oneShot ? { oneShot } : {}),
       envFrom: [],
-      variables: service.variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
+      variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
     });
   }
   return out;
+}
+
+/** A later compose file's service over an earlier one's (compose-spec 13-merge.md). */
+function mergeService(lower: ResolvedService, higher: ResolvedService): ResolvedService {
+  const image = higher.image !== undefined ? { image: higher.image, ...(higher.imageOrigin ? { imageOrigin: higher.imageOrigin } : {}) }
+    : lower.image !== undefined ? { image: lower.image, ...(lower.imageOrigin ? { imageOrigin: lower.imageOrigin } : {}) } : {};
+  const command = higher.command ?? lower.command;
+  const envFiles = higher.envFilesReplace ? higher.envFiles : [...lower.envFiles, ...higher.envFiles];
+  // Both kept, the later last: the layer names the earlier file's line as replaced.
+  const environment = higher.environmentReplace ? higher.environment
+    : [...lower.environment.filter((variable) => !higher.environmentResets.includes(variable.name)), ...higher.environment];
+  const replaced = higher.image !== undefined && lower.imageOrigin ? [lower.imageOrigin] : [];
+  return {
+    ...image,
+    ...(command !== undefined ? { command } : {}),
+    replacedImages: [...lower.replacedImages, ...higher.replacedImages, ...replaced],
+    build: lower.build || higher.build,
+    unreadBase: lower.unreadBase || higher.unreadBase,
+    envFiles,
+    environment,
+    environmentResets: [],
+    notes: [...lower.notes, ...higher.notes],
+  };
 }
 
 interface ServiceScope {
@@ -169,17 +256,35 @@ interface ServiceScope {
   at: At;
   file: string;
   known: ReadonlyMap<string, string>;
+  /** Where relative paths are read from: the first compose file's folder. */
+  projectDir?: string;
+  /** A compose v1 file, read by docker-compose 1.x as YAML 1.1. */
+  v1?: boolean;
 }
 
 interface ResolvedService {
   image?: string;
+  /** Where `image:` is written, to find the image the service runs among those read. */
+  imageOrigin?: FileOrigin;
   /** `command:` (else `entrypoint:`), its base's when it has none. */
   command?: string;
+  /** `image:` lines of earlier files replaced by a later one. */
+  replacedImages: FileOrigin[];
+  build: boolean;
+  /** It extends a service of a file not found here, which may give it its image. */
+  unreadBase: boolean;
   envFiles: ContainerVariable[];
   environment: ContainerVariable[];
-  variables: ContainerVariable[];
+  /** `env_file: !reset` / `!override`: this file's list replaces the earlier files'. */
+  envFilesReplace?: boolean;
+  /** `environment: !reset` / `!override`: this file's map replaces the earlier files'. */
+  environmentReplace?: boolean;
+  /** `NAME: !reset null` entries: removed from the earlier files' environment. */
+  environmentResets: string[];
   notes: { origin: FileOrigin; message: string }[];
 }
+
+const REPLACING_TAGS = new Set(['!reset', '!override']);
 
 /** A service's image and environment, its `extends` base first (environment merged by name, env_file lists appended, as compose-go merges them). */
 function resolveService(name: string, service: YAMLMap, scope: ServiceScope, depth: number): ResolvedService {
@@ -187,33 +292,60 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, dep
   const { doc, at, known } = scope;
   const notes: ResolvedService['notes'] = [];
   let base: ResolvedService | undefined;
+  let unreadBase = false;
   const extendsNode = get(service, doc, 'extends');
   if (extendsNode !== undefined && depth < 5) {
     const baseName = scalarText(extendsNode) ?? scalarText(get(extendsNode, doc, 'service'));
     const baseFile = scalarText(get(extendsNode, doc, 'file'));
     if (baseName && baseFile) {
-      const path = besideFile(scope.file, interpolate(baseFile, { known, escape: 'double-dollar' }).text);
+      const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(baseFile, { known, escape: 'double-dollar' }).text);
       const other = readComposeFile(path);
-      const baseService = other && get(get(other.doc.contents, other.doc, 'services'), other.doc, baseName);
-      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known }, depth + 1);
-      else notes.push({ origin: originOf(extendsNode, at), message: `service ${name} extends service ${baseName} of ${baseFile}, which was not found here: the variables it gives the container were not read` });
+      const otherServices = other ? composeServices(other.doc) : undefined;
+      const baseService = other && otherServices && get(otherServices.node, other.doc, baseName);
+      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known, projectDir: dirname(path) }, depth + 1);
+      else {
+        unreadBase = true;
+        notes.push({ origin: originOf(extendsNode, at), message: `service ${name} extends service ${baseName} of ${baseFile}, which was not found here: the variables it gives the container were not read` });
+      }
     } else if (baseName && baseName !== name) {
-      const baseService = get(get(doc.contents, doc, 'services'), doc, baseName);
+      const baseService = get(composeServices(doc)?.node, doc, baseName);
       if (isMap(baseService)) base = resolveService(baseName, baseService, scope, depth + 1);
     }
   }
-  const imageText = scalarText(get(service, doc, 'image'));
-  const image = imageText !== undefined ? interpolate(imageText, { known, escape: 'double-dollar' }).text : base?.image;
-  const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(get(service, doc, 'env_file'), scope, notes)];
-  const environment = mergeByName(base?.environment ?? [], readEnvironment(get(service, doc, 'environment'), scope));
+  const imageNode = get(service, doc, 'image');
+  const imageText = scalarText(imageNode);
+  const image = imageText !== undefined
+    ? { image: interpolate(imageText, { known, escape: 'double-dollar' }).text, imageOrigin: originOf(imageNode, at) }
+    : base?.image !== undefined ? { image: base.image, ...(base.imageOrigin ? { imageOrigin: base.imageOrigin } : {}) } : {};
+  const envFileNode = get(service, doc, 'env_file');
+  const environmentNode = get(service, doc, 'environment');
+  const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(envFileNode, scope, notes)];
+  const read = readEnvironment(environmentNode, scope);
+  const environment = mergeByName(base?.environment ?? [], read.variables);
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command'), doc) ?? commandText(get(service, doc, 'entrypoint'), doc) ?? base?.command;
-  return { ...(image !== undefined ? { image } : {}), ...(command !== undefined ? { command } : {}), envFiles, environment, variables: [...envFiles, ...environment], notes };
+  return {
+    ...image,
+    ...(command !== undefined ? { command } : {}),
+    replacedImages: [],
+    build: get(service, doc, 'build') !== undefined || Boolean(base?.build),
+    unreadBase: unreadBase || Boolean(base?.unreadBase),
+    envFiles,
+    environment,
+    ...(REPLACING_TAGS.has(tagOf(envFileNode)) ? { envFilesReplace: true } : {}),
+    ...(REPLACING_TAGS.has(tagOf(environmentNode)) ? { environmentReplace: true } : {}),
+    environmentResets: read.resets,
+    notes,
+  };
 }
 
-/** A path a compose file names, relative to that file's folder (kept relative when the compose file's path is). */
-function besideFile(file: string, written: string): string {
-  return isAbsolute(written) ? written : join(dirname(file), written);
+function tagOf(node: unknown): string {
+  return (node as { tag?: string } | null | undefined)?.tag ?? '';
+}
+
+/** A path a compose file names, relative to the project folder (kept relative when the compose file's path is). */
+function besideFile(folder: string, written: string): string {
+  return isAbsolute(written) ? written : join(folder, written);
 }
 
 function mergeByName(lower: readonly ContainerVariable[], higher: readonly ContainerVariable[]): ContainerVariable[] {
@@ -228,13 +360,18 @@ function commandText(node: unknown, doc: Document.Parsed): string | undefined {
   return scalarText(node);
 }
 
+// docker-compose 1.x parses with PyYAML (YAML 1.1), where these unquoted words are booleans.
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const V1_BOOLEAN = 'is an unquoted YAML 1.1 boolean in a compose v1 file: docker-compose 1.x reads it as true or false, not as the word written, and some of its releases refuse it (quote it)';
+
 const FROM_SHELL = 'is taken from the shell that runs docker compose (and left unset when it has none)';
 
-/** `environment:` as a map or a list of `KEY=VALUE` / `KEY`. */
-function readEnvironment(node: unknown, scope: ServiceScope): ContainerVariable[] {
+/** `environment:` as a map or a list of `KEY=VALUE` / `KEY`; `NAME: !reset null` entries apart (they remove an earlier file's). */
+function readEnvironment(node: unknown, scope: ServiceScope): { variables: ContainerVariable[]; resets: string[] } {
   const { isMap, isScalar, isSeq } = yamlModule();
   const { at, known } = scope;
   const out: ContainerVariable[] = [];
+  const resets: string[] = [];
   const push = (name: string, written: string | undefined, origin: FileOrigin) => {
     const label = `environment ${name}`;
     if (written === undefined) {
@@ -249,7 +386,15 @@ function readEnvironment(node: unknown, scope: ServiceScope): ContainerVariable[
   };
   if (isMap(node)) {
     for (const { key, keyNode, value } of mapPairs(node, scope.doc)) {
+      if (tagOf(value) === '!reset') {
+        resets.push(key);
+        continue;
+      }
       const origin = originOf(isScalar(value) && value.value !== null ? value : keyNode, at);
+      if (scope.v1 && isScalar(value) && value.type === 'PLAIN' && YAML11_BOOLEAN.test(String(value.source ?? value.value))) {
+        out.push({ name: key, unreadable: V1_BOOLEAN, label: `environment ${key}`, origin });
+        continue;
+      }
       if (!isScalar(value) || value.value === null) push(key, undefined, origin);
       else push(key, typeof value.value === 'string' ? value.value : String(value.value), origin);
     }
@@ -262,7 +407,7 @@ function readEnvironment(node: unknown, scope: ServiceScope): ContainerVariable[
     }
   }
   // A later entry of the same name wins (compose-go keeps the last).
-  return lastOfEachName(out);
+  return { variables: lastOfEachName(out), resets };
 }
 
 function lastOfEachName(variables: readonly ContainerVariable[]): ContainerVariable[] {
@@ -286,7 +431,7 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
     if (written === undefined) continue;
     const requiredText = scalarText(get(item, scope.doc, 'required'));
     const required = requiredText === undefined || requiredText === 'true';
-    const path = besideFile(scope.file, interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
+    const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
     const entries = readDotEnvEntries(path);
     if (!entries) {
       if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} is not found beside ${scope.file}: docker compose refuses to start the service without it, and the variables it holds were not read` });
@@ -468,7 +613,13 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
       const label = `env ${name} of ${unit}`;
       const originNode = valueNode ?? fromValue ?? pairs.find((pair) => pair.key === 'name')?.value;
       const variableOrigin = originOf(originNode, at);
-      if (fromValue !== undefined) {
+      const keyRef = fromValue !== undefined ? get(fromValue, doc, 'configMapKeyRef') : undefined;
+      const mapName = scalarText(get(keyRef, doc, 'name'));
+      const mapKey = scalarText(get(keyRef, doc, 'key'));
+      if (mapName && mapKey) {
+        const configMapKey = { name: mapName, key: mapKey, optional: scalarText(get(keyRef, doc, 'optional')) === 'true' };
+        variables.push({ name, unreadable: `comes from ${describeValueFrom(fromValue, doc)}, which is not in the files given with --image-file (give its manifest too)`, label, origin: variableOrigin, configMapKey });
+      } else if (fromValue !== undefined) {
         variables.push({ name, unreadable: `comes from ${describeValueFrom(fromValue, doc)} when the pod starts`, label, origin: variableOrigin });
       } else if (valueNode === undefined || (isScalar(valueNode) && valueNode.value === null)) {
         variables.push({ name, value: '', label, origin: variableOrigin });

@@ -12,7 +12,7 @@ import type { Node as YamlNode } from 'yaml';
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
-import type { ContainerEnvRead } from './container-env';
+import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
 
@@ -41,6 +41,8 @@ export interface ImageFiles {
   controllers: ControllerImageRef[];
   /** The containers of compose files and manifests, with their environment, and the ConfigMaps beside them. */
   containerEnv: ContainerEnvRead;
+  /** Several compose files given together, in order: merged as one project (`docker compose -f a -f b`). */
+  composeMerged?: string[];
 }
 
 export function loadImageFiles(files: readonly string[]): KongImageRef[] {
@@ -49,6 +51,7 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 
 export function readImageFiles(files: readonly string[]): ImageFiles {
   const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] } };
+  const compose: ComposeProject = { documents: [] };
   for (const file of files) {
     const text = readText(file);
     if (looksLikeDockerfile(file, text)) {
@@ -58,8 +61,27 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      yamlImages(file, text, result);
+      yamlImages(file, text, result, compose);
     }
+  }
+  // The compose files given together are one project, merged as `docker compose -f a -f b` does.
+  if (compose.documents.length > 0) {
+    const services = containerEnvModule().composeProjectContainers(compose.documents, { known: compose.known ?? new Map(), projectDir: dirname(compose.documents[0].file) });
+    result.containerEnv.containers.push(...services);
+    // An image a later file replaces is never run: it speaks for no version.
+    const replaced = services.flatMap((service) => service.replacedImages ?? []);
+    const isReplaced = (origin: FileOrigin) => replaced.some((r) => r.file === origin.file && r.line === origin.line);
+    result.images = result.images.filter((image) => !isReplaced(image.origin));
+    result.controllers = result.controllers.filter((controller) => !isReplaced(controller.origin));
+    const files = [...new Set(compose.documents.map((document) => document.file))];
+    // A service that takes its image from `extends: {file}` of a file not given runs that image.
+    for (const service of services) {
+      if (!service.kongImage || service.image === undefined || !service.imageOrigin || files.includes(service.imageOrigin.file)) continue;
+      if (result.images.some((image) => image.origin.file === service.imageOrigin!.file && image.origin.line === service.imageOrigin!.line)) continue;
+      const ref = parseKongImage(service.image, service.imageOrigin, 'compose');
+      if (ref) result.images.push(ref);
+    }
+    if (files.length > 1) result.composeMerged = files;
   }
   return result;
 }
@@ -82,7 +104,13 @@ function looksLikeDockerfile(file: string, text: string): boolean {
   return first !== undefined && /^(FROM|ARG)\s/i.test(first);
 }
 
-function yamlImages(file: string, text: string, result: ImageFiles): void {
+interface ComposeProject {
+  documents: ComposeDocument[];
+  /** The first compose file's `.env`: docker compose reads the project's from the project folder. */
+  known?: ReadonlyMap<string, string>;
+}
+
+function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
@@ -99,11 +127,13 @@ function yamlImages(file: string, text: string, result: ImageFiles): void {
     }
     if (!doc.contents) continue;
     // docker compose substitutes variables from the project's .env file (beside the compose file).
-    const compose = isMap(doc.contents) && doc.contents.has('services');
+    const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
     const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
     walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
-    if (compose) composeEnvironment(file, text, known, result);
-    else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
+    if (compose) {
+      project.known ??= known;
+      if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
+    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
   }
 }
 
@@ -111,7 +141,7 @@ function yamlImages(file: string, text: string, result: ImageFiles): void {
  * The services' environment, read again as docker compose reads YAML (1.2: `off` stays a string,
  * where the image walk above reads 1.1 for manifests and Helm values).
  */
-function composeEnvironment(file: string, text: string, known: ReadonlyMap<string, string>, result: ImageFiles): void {
+function composeDocuments(file: string, text: string, project: ComposeProject): void {
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
@@ -120,7 +150,7 @@ function composeEnvironment(file: string, text: string, known: ReadonlyMap<strin
     return { kind: 'file', file, line: pos.line, column: pos.col };
   };
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length === 0 && doc.contents) result.containerEnv.containers.push(...containerEnvModule().composeContainers(doc, at, { file, known }));
+    if (doc.errors.length === 0 && doc.contents) project.documents.push({ doc, at, file });
   }
 }
 
