@@ -77,6 +77,19 @@ function umbrellaDependency(files: readonly string[], subchart: string): ChartDe
   return undefined;
 }
 
+/**
+ * The key an umbrella chart beside the values passes Kong's chart its values under (the `kong`
+ * dependency's alias, else `kong`), and the Chart.yaml that says so; undefined without one.
+ */
+export function umbrellaKongKey(files: readonly string[]): { key: string; chartFile: string } | undefined {
+  for (const folder of [...new Set(files.map((file) => dirname(file)))]) {
+    const chartFile = join(folder, 'Chart.yaml');
+    const entry = dependencies(chartFile).find((d) => text(d, 'name') === 'kong');
+    if (entry) return { key: text(entry, 'alias') ?? 'kong', chartFile };
+  }
+  return undefined;
+}
+
 /** The `dependencies:` entries of a Chart.yaml or Chart.lock; none when the file is absent or unreadable. */
 function dependencies(file: string): HelmValue[] {
   if (!existsSync(file)) return [];

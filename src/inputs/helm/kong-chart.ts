@@ -82,7 +82,10 @@ function readChartOf(user: HelmValues): ChartReading {
   const ingress = HELM_CHART.ingressChart;
   const top = [...user.root.entries.keys()];
   const parentOfSubcharts = [ingress.gatewayKey, ingress.controllerKey].some((key) => user.at(key)?.kind === 'map');
-  if (parentOfSubcharts && !user.at('env') && !user.at('image')) {
+  // An Argo CD Application or Flux HelmRelease says which chart the values are for, whatever
+  // their shape: kong/ingress even with no values, and the Kong chart even with a stray `gateway:`.
+  const declared = user.charts.find((chart) => chart.chart === 'kong' || chart.chart === 'ingress')?.chart;
+  if ((declared === 'ingress' || (parentOfSubcharts && declared !== 'kong')) && !user.at('env') && !user.at('image')) {
     // Both subcharts are the same Kong chart release: the images default alike under each.
     const release = chartRelease(user, 'ingress');
     const values = overDefaults(user, chartDefaultValues({ env: ingress.gatewayEnvDefaults, from: ingress.defaultsFrom }, release), ingress.gatewayKey);
@@ -116,6 +119,19 @@ function readChartOf(user: HelmValues): ChartReading {
       values: overDefaults(user),
       readAs: 'not a values file of the Kong chart: not read',
       notUnderstood: `none of the top-level keys (${shown}) is one of the Kong chart's (env, image, proxy, ...): the file belongs to another chart, so nothing in it was read or checked`,
+    };
+  }
+  const { umbrellaKongKey } = require('./chart-release') as typeof import('./chart-release');
+  const umbrella = known.length > 0 && user.charts.length === 0 ? umbrellaKongKey(user.files) : undefined;
+  if (umbrella && !user.at(umbrella.key)) {
+    // Beside an umbrella chart, Helm hands the Kong subchart only the values under its key: Kong
+    // settings written at the top stay with the parent, and Kong runs its chart's defaults.
+    const release = chartRelease(user, 'kong', umbrella.key);
+    const shown = known.slice(0, 4).join(', ') + (known.length > 4 ? ', ...' : '');
+    return {
+      values: overDefaults(user, chartDefaultValues(undefined, release), umbrella.key),
+      readAs: `a parent chart's values: ${umbrella.chartFile} installs Kong's chart as its dependency ${umbrella.key}, which Helm passes only the values under ${umbrella.key}:, and these write none: their top-level Kong settings (${shown}) do not reach Kong, which runs its chart's defaults`,
+      ...(release ? { release } : {}),
     };
   }
   const konnectLicense = konnectLicenseSwitch(user);

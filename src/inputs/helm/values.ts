@@ -85,8 +85,8 @@ export function loadUserValues(files: readonly string[]): HelmValues {
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
-  for (const file of files) {
-    const { value: parsed, embeddedIn, chart } = readValuesFile(file);
+  const read: ReadFile[] = files.map((file) => ({ file, ...readValuesFile(file) }));
+  for (const { file, value: parsed, embeddedIn, chart } of argoOrder(read)) {
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
     if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
     if (chart) charts.push(chart);
@@ -141,9 +141,47 @@ function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 
   return { kind: 'map', entries, origin: base.origin };
 }
 
-function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string; chart?: ChartDeclaration } {
-  const { value, text } = readYamlFile(file, 'Helm values file');
-  return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
+function readValuesFile(file: string): Omit<ReadFile, 'file'> {
+  const { values, text } = readYamlDocuments(file, 'Helm values file');
+  if (values.length <= 1) {
+    const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };
+    return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
+  }
+  return releaseAmongDocuments(values, file, text);
+}
+
+/**
+ * A file of several YAML documents, as GitOps repositories keep them (the Namespace, then the
+ * Argo CD Application or Flux HelmRelease of Kong's chart): the one document that installs
+ * kong or ingress is read. Helm itself reads only the first document of a values file, so a
+ * file of several documents with no such release is refused rather than guessed at.
+ */
+function releaseAmongDocuments(values: readonly HelmValue[], file: string, text: string): Omit<ReadFile, 'file'> {
+  const releases = values
+    .map((value, index) => ({ index, read: argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) }))
+    .filter((entry) => entry.read?.chart && KONG_CHART_NAMES.includes(entry.read.chart.chart));
+  const where = (index: number) => `document ${index + 1} of ${values.length}, line ${values[index].origin.line}`;
+  if (releases.length === 1) {
+    const { index, read } = releases[0];
+    return { ...read!, embeddedIn: `${read!.embeddedIn} (${where(index)}; the other documents were not read)` };
+  }
+  if (releases.length > 1) {
+    throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): give each in a file of its own`, { file });
+  }
+  throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
+}
+
+/** Kong's charts on charts.konghq.com (and their folders in the Kong/charts repository). */
+const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
+
+function readText(file: string, what: string): string {
+  try {
+    if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+  }
 }
 
 /**
@@ -151,14 +189,7 @@ function readValuesFile(file: string): { value: HelmValue; embeddedIn?: string; 
  * an umbrella chart); throws InputError naming the file and line of a YAML error.
  */
 export function readYamlFile(file: string, what: string): { value: HelmValue; text: string } {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
-  }
+  const text = readText(file, what);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -176,6 +207,29 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
 }
 
 /**
+ * Every document of a YAML file as a tree whose nodes remember their places (a GitOps file may
+ * keep a Namespace next to the release); throws InputError naming the file and line of a YAML error.
+ */
+function readYamlDocuments(file: string, what: string): { values: HelmValue[]; text: string } {
+  const text = readText(file, what);
+  const { LineCounter, parseAllDocuments } = yamlModule();
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const at = (offset: number): FileOrigin => {
+    const pos = lineCounter.linePos(offset);
+    return { kind: 'file', file, line: pos.line, column: pos.col };
+  };
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
+  }
+  // Empty documents (a leading or trailing `---`) hold nothing to read.
+  const values = docs.filter((doc) => doc.contents).map((doc) => toValue(doc.contents as YamlNode, at, text, doc));
+  return { values, text };
+}
+
+/**
  * The Helm values an Argo CD Application hands its chart: `spec.source.helm` (or the first
  * `spec.sources` entry with a `helm` block) holds them as a map (`valuesObject`) or as a YAML
  * text (`values: |`). GitOps repositories keep a Kong release this way instead of in a
@@ -183,12 +237,12 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
  * Application without helm values still gives that, with no values of its own. Undefined when
  * the file is not such an Application.
  */
-function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string; chart?: ChartDeclaration } | undefined {
+function argoApplicationValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string; chart?: ChartDeclaration; valueFiles?: string[] } | undefined {
   if (value.kind !== 'map' || !isArgoApplication(value)) return undefined;
   const spec = value.entries.get('spec');
   const sources = spec?.kind === 'map' ? [spec.entries.get('source'), ...seqMaps(spec, 'sources')] : [];
   const name = scalarText(mapAt(value, 'metadata'), 'name');
-  const chartSource = sources.find((source) => scalarText(source, 'chart') !== undefined);
+  const chartSource = sources.find((source) => scalarText(source, 'chart') !== undefined) ?? sources.find((source) => kongChartsFolder(source) !== undefined);
   const chart = chartSource ? argoChart(chartSource) : undefined;
   const application = `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart.chart}` : ''}`;
   for (const source of sources) {
@@ -202,8 +256,8 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
     if (object?.kind === 'map') values = object;
     else if (written?.kind === 'scalar' && typeof written.value === 'string' && written.value.trim() !== '') values = valuesInText(written, file, text);
     const parameters = applyParameters(values, helm.entries.get('parameters'));
-    const notes = [...parameters.notes, ...unreadFiles(helm, 'valueFiles', ': pass them with --helm-values'), ...unreadFiles(helm, 'fileParameters', '')];
-    return { value: parameters.value, embeddedIn: `${application}: its helm values were read${notes.map((note) => `; ${note}`).join('')}`, ...(chart ? { chart } : {}) };
+    const notes = [...parameters.notes, ...unreadFiles(helm, 'fileParameters', '')];
+    return { value: parameters.value, embeddedIn: `${application}: its helm values were read${notes.map((note) => `; ${note}`).join('')}`, valueFiles: fileNames(helm, 'valueFiles'), ...(chart ? { chart } : {}) };
   }
   // Without values of its own, only an Application of Kong's charts is read (for its release):
   // another chart's stays a file that is not Kong's values.
@@ -211,8 +265,38 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
   return { value: { kind: 'map', entries: new Map(), origin: value.origin }, embeddedIn: `${application}: it writes no helm values`, chart };
 }
 
+/**
+ * The chart an Argo CD source takes from a folder of the Kong/charts git repository
+ * (`path: charts/ingress`) instead of from charts.konghq.com; undefined for any other source.
+ */
+function kongChartsFolder(source: HelmValue | undefined): string | undefined {
+  const repository = scalarText(source, 'repoURL');
+  if (!repository || !/github\.com[/:]kong\/charts(?:\.git)?\/?$/i.test(repository)) return undefined;
+  const folder = /^(?:\.\/)?charts\/([a-z-]+)\/?$/.exec(scalarText(source, 'path') ?? '')?.[1];
+  return folder && KONG_CHART_NAMES.includes(folder) ? folder : undefined;
+}
+
+/**
+ * The chart release of a Kong/charts folder: Kong tags each release `<chart>-<version>`
+ * (`ingress-0.22.0`, `kong-2.38.0`); a branch or commit names no release.
+ */
+function kongChartsGitRelease(source: HelmValue, folder: string): ChartDeclaration {
+  const revision = mapAt(source, 'targetRevision');
+  const written = revision?.kind === 'scalar' && revision.value !== null ? String(revision.value) : undefined;
+  const tagged = written?.startsWith(`${folder}-`) ? written.slice(folder.length + 1) : undefined;
+  return {
+    chart: folder,
+    ...(tagged ? { version: tagged } : {}),
+    origin: (revision ?? mapAt(source, 'path') ?? source).origin,
+    via: `Argo CD targetRevision of the Kong/charts repository${written && !tagged ? ` (${written}, not a release tag)` : ''}`,
+    repository: scalarText(source, 'repoURL')!,
+  };
+}
+
 /** The chart and release an Argo CD source installs (`chart: kong`, `targetRevision: 2.26.0`). */
 function argoChart(source: HelmValue | undefined): ChartDeclaration | undefined {
+  const folder = kongChartsFolder(source);
+  if (folder && source) return kongChartsGitRelease(source, folder);
   const chart = mapAt(source, 'chart');
   if (chart?.kind !== 'scalar' || chart.value === null) return undefined;
   const revision = mapAt(source, 'targetRevision');
@@ -298,10 +382,70 @@ function applyParameters(values: HelmValue, parameters: HelmValue | undefined): 
 
 /** A note for the files an Application names that this reading cannot open. */
 function unreadFiles(helm: HelmValue & { kind: 'map' }, key: string, hint: string): string[] {
+  const names = fileNames(helm, key);
+  return names.length === 0 ? [] : [`its ${key} (${names.join(', ')}) are not read${hint}`];
+}
+
+function fileNames(helm: HelmValue & { kind: 'map' }, key: string): string[] {
   const files = helm.entries.get(key);
-  if (files?.kind !== 'seq' || files.items.length === 0) return [];
-  const names = files.items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : String(item)));
-  return [`its ${key} (${names.join(', ')}) are not read${hint}`];
+  if (files?.kind !== 'seq') return [];
+  return files.items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : String(item)));
+}
+
+/** A file read for `--helm-values`, with what an Argo CD Application in it names. */
+interface ReadFile {
+  file: string;
+  value: HelmValue;
+  embeddedIn?: string;
+  chart?: ChartDeclaration;
+  /** The Application's helm.valueFiles, as written (`$values/kong/values.yaml`). */
+  valueFiles?: string[];
+}
+
+/**
+ * Whether a given file is the one an Application's valueFiles entry names: the entry without its
+ * `$ref/` source prefix is the end of the given path (`$values/kong/values.yaml` names
+ * `repo/kong/values.yaml`).
+ */
+function namesFile(entry: string, file: string): boolean {
+  const wanted = entry.replace(/^\$[^/]+\//, '').replace(/^(\.\/)+/, '');
+  const given = file.replace(/\\/g, '/');
+  return wanted !== '' && (given === wanted || given.endsWith(`/${wanted}`));
+}
+
+/**
+ * The files in the order Helm merges them for Argo CD: an Application's valueFiles first, then
+ * its own values and parameters (argo-cd reposerver: `--values` for each valueFiles entry, then
+ * the values text or valuesObject, then `--set`). A given file that an Application names moves
+ * before it, whatever the order on the command line; each Application says what it read.
+ */
+function argoOrder(read: ReadFile[]): ReadFile[] {
+  const claimed = new Map<ReadFile, ReadFile[]>();
+  const taken = new Set<ReadFile>();
+  for (const app of read) {
+    if (!app.valueFiles || app.valueFiles.length === 0) continue;
+    const own: ReadFile[] = [];
+    for (const entry of app.valueFiles) {
+      const match = read.find((other) => other !== app && !taken.has(other) && !other.valueFiles && namesFile(entry, other.file));
+      if (match) {
+        own.push(match);
+        taken.add(match);
+      }
+    }
+    claimed.set(app, own);
+    const missing = app.valueFiles.filter((entry) => !own.some((given) => namesFile(entry, given.file)));
+    const notes = [
+      ...(own.length > 0 ? [`its valueFiles given as ${own.map((given) => given.file).join(', ')} were merged before its own values, as Argo CD does`] : []),
+      ...(missing.length > 0 ? [`its valueFiles (${missing.join(', ')}) are not read: pass them with --helm-values`] : []),
+    ];
+    app.embeddedIn = `${app.embeddedIn ?? ''}${notes.map((note) => `; ${note}`).join('')}`;
+  }
+  const ordered: ReadFile[] = [];
+  for (const entry of read) {
+    if (taken.has(entry)) continue;
+    ordered.push(...(claimed.get(entry) ?? []), entry);
+  }
+  return ordered;
 }
 
 function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {

@@ -149,9 +149,13 @@ describe('chart release beside Helm values', () => {
       expect(loadPlatformInputs({ helmValues: [file] }).version).toBeUndefined();
     });
 
-    it('a Chart.yaml beside values of the Kong chart itself is not read', () => {
+    // Helm hands the subchart only what sits under its key: top-level Kong settings in the
+    // umbrella's values stay with the parent (a real repository wrote them so), and Kong runs
+    // the release's defaults (see gitops-files.test.ts).
+    it('values of the Kong chart itself beside an umbrella Chart.yaml do not reach the subchart', () => {
       const file = files({ 'values.yaml': 'env:\n  database: "off"\n', 'Chart.yaml': chartYaml('2.26.0') });
-      expect(loadPlatformInputs({ helmValues: [file] }).version).toBeUndefined();
+      const inputs = loadPlatformInputs({ helmValues: [file] });
+      expect(inputs.version).toMatchObject({ text: '3.3.x', reason: expect.stringContaining('kong.image.tag not set: chart kong 2.26.0 (Chart.yaml dependency') });
     });
   });
 
