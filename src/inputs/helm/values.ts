@@ -415,8 +415,9 @@ function namesFile(entry: string, file: string): boolean {
 
 /**
  * The files in the order Helm merges them for Argo CD: an Application's valueFiles first, then
- * its own values and parameters (argo-cd reposerver: `--values` for each valueFiles entry, then
- * the values text or valuesObject, then `--set`). A given file that an Application names moves
+ * its own values and parameters (argo-cd util/helm/cmd.go template(): `--values` for each
+ * valueFiles entry, then the file holding the values text or valuesObject; `--set` from the
+ * parameters, which Helm merges over every file). A given file that an Application names moves
  * before it, whatever the order on the command line; each Application says what it read.
  */
 function argoOrder(read: ReadFile[]): ReadFile[] {
