@@ -245,3 +245,43 @@ describe('bad input: files over the size limit', () => {
     expectOneLineError(await check('--declarative', join(dir, 'kong.yml'), '--max-file-size', 'lots'), /--max-file-size lots: give a size such as 50MB/);
   });
 });
+
+describe('bad input: image files', () => {
+  const dir = tempDir({
+    'cycle.yaml': 'services:\n  a:\n    extends: b\n    image: kong:3.4.2\n    environment: [KONG_DATABASE=off]\n  b:\n    extends: a\n',
+    'self.yaml': 'services:\n  kong:\n    extends: {service: kong, file: self.yaml}\n    image: kong:3.4.2\n    environment: [KONG_DATABASE=off]\n',
+    'envdir.yaml': 'services:\n  kong:\n    image: kong:3.4.2\n    env_file: conf.d\n    environment: [KONG_DATABASE=off]\n',
+    'Dockerfile': 'FROM kong:2.8.1\nENV KONG_DATABASE="off\nRUN echo \\',
+  }, 'kp-bad-images-');
+  mkdirSync(join(dir, 'conf.d'));
+
+  /** The messages of a JSON report's findings, with their places. */
+  function messagesOf(result: CliResult): string[] {
+    findingsOf(result);
+    return JSON.parse(result.stdout).findings.map((f: { message: string; location: { file?: string; line?: number } }) => `${f.location.file?.split('/').pop()}:${f.location.line} ${f.message}`);
+  }
+
+  it('compose extends in a cycle, and a service extending itself in its own file: a report naming the cycle', async () => {
+    expect(messagesOf(await check('--image-file', join(dir, 'cycle.yaml')))).toEqual(expect.arrayContaining([expect.stringMatching(/^cycle\.yaml:7 .*service b extends in a cycle \(a extends b extends a\): docker compose refuses/)]));
+    expect(messagesOf(await check('--image-file', join(dir, 'self.yaml')))).toEqual(expect.arrayContaining([expect.stringMatching(/^self\.yaml:3 .*service kong extends itself/)]));
+  });
+
+  it('an env_file that is a directory is named as one', async () => {
+    expect(messagesOf(await check('--image-file', join(dir, 'envdir.yaml')))).toEqual(expect.arrayContaining([expect.stringMatching(/^envdir\.yaml:4 .*env_file conf\.d is a directory, not a file of variables/)]));
+  });
+
+  it('a Dockerfile with an unterminated quote and a backslash at the end of the file: a report', async () => {
+    const result = await check('--image-file', join(dir, 'Dockerfile'));
+    expect(result.stderr).toBe('');
+    findingsOf(result);
+  });
+
+  it('a manifest with 10,000 containers stays fast', async () => {
+    const containers = Array.from({ length: 10000 }, (_, i) => `      - name: c${i}\n        image: kong:3.4.2\n        env: [{name: KONG_ROLE, value: data_plane}, {name: KONG_DATABASE, value: "off"}]`).join('\n');
+    writeFileSync(join(dir, 'big.yaml'), `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: kong}\nspec:\n  template:\n    spec:\n      containers:\n${containers}\n`);
+    const started = Date.now();
+    const result = await check('--image-file', join(dir, 'big.yaml'));
+    expect(Date.now() - started).toBeLessThan(10000);
+    findingsOf(result);
+  });
+});

@@ -203,6 +203,7 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
     return { kind: 'file', file, line: pos.line, column: pos.col };
   };
   if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
+  checkAliases(doc.contents as YamlNode, doc, at);
   return { value: toValue(doc.contents as YamlNode, at, text, doc), text };
 }
 
@@ -473,6 +474,7 @@ function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, tex
   };
   if (error) throw new InputError(`not valid YAML in the Application's helm values: ${error.message.split('\n')[0]}`, at(error.pos[0]));
   if (!doc.contents) return { kind: 'map', entries: new Map(), origin: written.origin };
+  checkAliases(doc.contents as YamlNode, doc, at);
   return toValue(doc.contents as YamlNode, at, inner, doc);
 }
 
@@ -517,6 +519,42 @@ function plainToValue(item: unknown, origin: FileOrigin): HelmValue {
 /** A parsed scalar as a values tree keeps it: YAML's plain types as they are, anything else as text. */
 function scalarValue(raw: unknown): string | number | boolean | null {
   return raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
+}
+
+/** Values written out with every alias expanded may hold this many nodes: far more than any chart's values. */
+const MAX_EXPANDED_NODES = 1_000_000;
+
+/**
+ * Refuses what the values tree cannot be built from: an alias inside the value it names (a tree
+ * without end), and aliases nested so that their copies outgrow any real values file (the "billion
+ * laughs"), which Helm's YAML reader refuses as excessive aliasing too. Each node's expanded size
+ * is counted once, so the check is linear in the file.
+ */
+function checkAliases(root: YamlNode, doc: Document, at: (offset: number) => FileOrigin): void {
+  const { isAlias, isMap, isSeq } = yamlModule();
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (open.has(target)) throw new InputError(`the alias *${node.source} is used inside the value it names: the values never end`, at(node.range?.[0] ?? 0));
+      return target ? size(target) : 1;
+    }
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      for (const item of node.items as unknown[]) {
+        total += isMap(node) ? size((item as { key: unknown }).key) + size((item as { value: unknown }).value) : size(item);
+        if (total > MAX_EXPANDED_NODES) throw new InputError(`YAML aliases expand to more than ${MAX_EXPANDED_NODES} values (an alias bomb?): not a Helm values file`, at((node as YamlNode).range?.[0] ?? 0));
+      }
+      open.delete(node);
+    }
+    sizes.set(node, total);
+    return total;
+  };
+  size(root);
 }
 
 function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: string, doc: Document): HelmValue {

@@ -13,6 +13,7 @@
 
 import { confCatalog } from '../../knowledge/conf/catalog';
 import { fileEnvTarget } from '../../knowledge/conf/env-file-convention';
+import { isSecretName } from '../../knowledge/conf/sensitive';
 import type { Role } from '../../plan/types';
 import { kongPropertyOf } from '../env';
 import type { ConfLayer } from '../kong-conf/load';
@@ -141,6 +142,7 @@ function expandReferences(variables: readonly (LayerVariable & { kubernetesRefs?
     let result: LayerVariable = variable;
     if (variable.kubernetesRefs && variable.value !== undefined) {
       const unreadable: string[] = [];
+      const secrets: string[] = [];
       const value = variable.value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
         if (match === '$$') return '$';
         const earlier = seen.get(name!);
@@ -149,13 +151,20 @@ function expandReferences(variables: readonly (LayerVariable & { kubernetesRefs?
           unreadable.push(name!);
           return match;
         }
+        // A secret copied into another variable would be quoted under that one's name.
+        if (isSecretName(name!) && !isSecretName(variable.name)) {
+          secrets.push(name!);
+          return match;
+        }
         return earlier.value;
       });
       const { kubernetesRefs: _unused, ...rest } = variable;
       void _unused;
       result = unreadable.length > 0
         ? { name: rest.name, label: rest.label, origin: rest.origin, unreadable: `uses $(${unreadable.join('), $(')}), which ${unreadable.length > 1 ? 'are' : 'is'} set from a source this tool does not read` }
-        : { ...rest, value };
+        : secrets.length > 0
+          ? { name: rest.name, label: rest.label, origin: rest.origin, unreadable: `uses $(${secrets.join('), $(')}), a secret whose value is never read into another setting here` }
+          : { ...rest, value };
     }
     seen.set(variable.name, result);
     out.push(result);

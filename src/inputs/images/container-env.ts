@@ -20,7 +20,7 @@
 // Secrets and the pod's own fields never are: their values are set but unreadable here.
 
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { parseKongImage } from './image-ref';
@@ -102,31 +102,45 @@ function originOf(node: unknown, at: At): FileOrigin {
   return at(range?.[0] ?? 0);
 }
 
+type Pairs = { key: string; keyNode: YamlNode; value: unknown }[];
+
+/**
+ * Each map's pairs, computed once: a map merged in through many aliases (`<<: [*a, *a]` nested,
+ * the merge-key form of an alias bomb) is read once, so the work stays linear in the file.
+ */
+const pairsCache = new WeakMap<YAMLMap, Pairs>();
+
 /** The pairs of a map with `<<` merge keys applied (merged entries first, the map's own win), as compose-go and kubectl read YAML. */
-function mapPairs(node: YAMLMap, doc: Document.Parsed, depth = 0): { key: string; keyNode: YamlNode; value: unknown }[] {
+function mapPairs(node: YAMLMap, doc: Document.Parsed): Pairs {
+  const cached = pairsCache.get(node);
+  if (cached) return cached;
+  // A map merging itself (`x: &x {<<: *x}`) adds nothing of its own to itself.
+  pairsCache.set(node, []);
   const { isAlias, isMap, isScalar, isSeq } = yamlModule();
-  const own: { key: string; keyNode: YamlNode; value: unknown }[] = [];
-  const merged: { key: string; keyNode: YamlNode; value: unknown }[] = [];
+  const own: Pairs = [];
+  const merged: Pairs = [];
   for (const pair of node.items) {
     const keyNode = pair.key as YamlNode;
     const keyText = isScalar(keyNode) ? (keyNode.source ?? String(keyNode.value)) : '';
-    if (keyText === '<<' && depth < 10) {
+    if (keyText === '<<') {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         const target = isAlias(source) ? source.resolve(doc) : source;
-        if (isMap(target)) merged.push(...mapPairs(target, doc, depth + 1));
+        if (isMap(target)) merged.push(...mapPairs(target, doc));
       }
       continue;
     }
     const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
     own.push({ key: isScalar(keyNode) ? String(keyNode.value) : '', keyNode, value });
   }
-  const result = new Map<string, { key: string; keyNode: YamlNode; value: unknown }>();
+  const result = new Map<string, Pairs[number]>();
   for (const entry of [...merged, ...own]) {
     result.delete(entry.key);
     result.set(entry.key, entry);
   }
-  return [...result.values()];
+  const pairs = [...result.values()];
+  pairsCache.set(node, pairs);
+  return pairs;
 }
 
 function get(node: unknown, doc: Document.Parsed, key: string): unknown {
@@ -193,7 +207,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       const { isMap } = yamlModule();
       if (!isMap(value)) continue;
       const scope: ServiceScope = { doc: document.doc, at: document.at, file: document.file, known: context.known, ...(projectDir ? { projectDir } : {}), ...(services.v1 ? { v1: true } : {}) };
-      const service = resolveService(name, value, scope, 0);
+      const service = resolveService(name, value, scope, []);
       const earlier = byName.get(name);
       if (earlier) earlier.merged = mergeService(earlier.merged, service);
       else byName.set(name, { first: document, keyNode, merged: service, v1: services.v1 });
@@ -286,30 +300,47 @@ interface ResolvedService {
 
 const REPLACING_TAGS = new Set(['!reset', '!override']);
 
-/** A service's image and environment, its `extends` base first (environment merged by name, env_file lists appended, as compose-go merges them). */
-function resolveService(name: string, service: YAMLMap, scope: ServiceScope, depth: number): ResolvedService {
+/** How many `extends` are followed from one service: compose files chain two or three. */
+const MAX_EXTENDS = 5;
+
+/**
+ * A service's image and environment, its `extends` base first (environment merged by name,
+ * env_file lists appended, as compose-go merges them). `chain` holds the services extended on the
+ * way here (`file#service`), to stop at a cycle, which docker compose refuses.
+ */
+function resolveService(name: string, service: YAMLMap, scope: ServiceScope, chain: readonly string[]): ResolvedService {
   const { isMap } = yamlModule();
   const { doc, at, known } = scope;
   const notes: ResolvedService['notes'] = [];
   let base: ResolvedService | undefined;
   let unreadBase = false;
   const extendsNode = get(service, doc, 'extends');
-  if (extendsNode !== undefined && depth < 5) {
+  const here = [...chain, `${resolve(scope.file)}#${name}`];
+  const cycle = (file: string, baseName: string): boolean => {
+    const at = here.indexOf(`${resolve(file)}#${baseName}`);
+    if (at < 0) return false;
+    const names = [...here.slice(at), `#${baseName}`].map((entry) => entry.slice(entry.lastIndexOf('#') + 1));
+    notes.push({ origin: originOf(extendsNode, scope.at), message: `service ${name} extends ${names.length === 2 ? 'itself' : `in a cycle (${names.join(' extends ')})`}: docker compose refuses to start such a project, and the variables of the cycle were read only once` });
+    return true;
+  };
+  if (extendsNode !== undefined && here.length <= MAX_EXTENDS) {
     const baseName = scalarText(extendsNode) ?? scalarText(get(extendsNode, doc, 'service'));
     const baseFile = scalarText(get(extendsNode, doc, 'file'));
     if (baseName && baseFile) {
       const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(baseFile, { known, escape: 'double-dollar' }).text);
-      const other = readComposeFile(path);
+      const other = cycle(path, baseName) ? undefined : readComposeFile(path);
       const otherServices = other ? composeServices(other.doc) : undefined;
       const baseService = other && otherServices && get(otherServices.node, other.doc, baseName);
-      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known, projectDir: dirname(path) }, depth + 1);
-      else {
+      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known, projectDir: dirname(path) }, here);
+      else if (here.includes(`${resolve(path)}#${baseName}`)) {
+        // The cycle is noted above.
+      } else {
         unreadBase = true;
         notes.push({ origin: originOf(extendsNode, at), message: `service ${name} extends service ${baseName} of ${baseFile}, which was not found here: the variables it gives the container were not read` });
       }
-    } else if (baseName && baseName !== name) {
+    } else if (baseName && !cycle(scope.file, baseName)) {
       const baseService = get(composeServices(doc)?.node, doc, baseName);
-      if (isMap(baseService)) base = resolveService(baseName, baseService, scope, depth + 1);
+      if (isMap(baseService)) base = resolveService(baseName, baseService, scope, here);
     }
   }
   const imageNode = get(service, doc, 'image');
@@ -434,7 +465,8 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
     const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
     const entries = readDotEnvEntries(path);
     if (!entries) {
-      if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} is not found beside ${scope.file}: docker compose refuses to start the service without it, and the variables it holds were not read` });
+      const problem = isDirectory(path) ? 'is a directory, not a file of variables' : `is not found beside ${scope.file}`;
+      if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} ${problem}: docker compose refuses to start the service without it, and the variables it holds were not read` });
       continue;
     }
     const earlier = new Map(scope.known);
@@ -657,6 +689,14 @@ function describeValueFrom(node: unknown, doc: Document.Parsed): string {
   }
   if (get(node, doc, 'fieldRef') !== undefined || get(node, doc, 'resourceFieldRef') !== undefined) return 'a field of the pod';
   return 'a source Kubernetes fills in';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A file a compose file names (env_file, .env, an extends base): its text, or undefined when unreadable or too large. */

@@ -13,7 +13,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
-import { interpolate, variableEnd } from './interpolate';
+import { braceTable, interpolate, variableEnd, type VariableLookup } from './interpolate';
 import { findKongPackages, type KongPackageRef } from './kong-package';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
@@ -60,6 +60,9 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
   const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [] };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
+  // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
+  const named = new Map<string, Stage>();
+  const stageOfImage = new Map<KongImageRef, Stage>();
   const own: KongImageRef[] = [];
   const ownPackages: { stage: Stage; ref: KongPackageRef }[] = [];
   for (const instruction of instructions(text)) {
@@ -77,16 +80,19 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       const column = Math.max(body.indexOf(written) + 1, 1);
       const origin: FileOrigin = { kind: 'file', file, line, column };
       const reference = interpolate(written, { known: globalArgs, escape: 'backslash' });
-      const earlier = stages.find((s) => s.name !== undefined && s.name === reference.text.toLowerCase());
+      const earlier = named.get(reference.text.toLowerCase());
       const image = earlier ? earlier.image : readImageReference(written, reference, origin, 'dockerfile', result.unresolved);
       if (image && !earlier) own.push(image);
-      stages.push({
+      const added: Stage = {
         ...(name ? { name } : {}),
         ...(image ? { image } : {}),
         args: new Map(),
         env: new Map(earlier?.env ?? []),
         packages: [...(earlier?.packages ?? [])],
-      });
+      };
+      stages.push(added);
+      if (name && !named.has(name)) named.set(name, added);
+      if (image && !stageOfImage.has(image)) stageOfImage.set(image, added);
     } else if (!stage) {
       continue;
     } else if (keyword === 'ENV') {
@@ -104,13 +110,14 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
   const runs = last?.image;
   for (const image of own) {
     if (image !== runs) {
-      const stage = stages.find((s) => s.image === image);
+      const stage = stageOfImage.get(image);
       image.buildStage = stage?.name ?? `the stage of line ${image.origin.line}`;
     }
     result.images.push(image);
   }
+  const lastPackages = new Set(last?.packages ?? []);
   for (const { stage, ref } of ownPackages) {
-    if (!last?.packages.includes(ref)) ref.buildStage = stage.name ?? `the stage of line ${ref.origin.line}`;
+    if (!lastPackages.has(ref)) ref.buildStage = stage.name ?? `the stage of line ${ref.origin.line}`;
     result.packages.push(ref);
   }
   if (last) result.env.push(...last.env.values());
@@ -134,14 +141,17 @@ function readArgs(rest: string, args: Map<string, string>, globalArgs: ReadonlyM
   }
 }
 
-/** Variables with a value in a stage: its ENV over its ARGs (an ENV without a readable value hides the ARG). */
-function knownIn(stage: Stage): Map<string, string> {
-  const known = new Map(stage.args);
-  for (const [name, variable] of stage.env) {
-    if (variable.value === undefined) known.delete(name);
-    else known.set(name, variable.value);
-  }
-  return known;
+/**
+ * Variables with a value in a stage: its ENV over its ARGs (an ENV without a readable value hides
+ * the ARG). A view, not a copy: copying per instruction made a long Dockerfile quadratic.
+ */
+function knownIn(stage: Stage): VariableLookup {
+  return {
+    get(name) {
+      const variable = stage.env.get(name);
+      return variable ? variable.value : stage.args.get(name);
+    },
+  };
 }
 
 /** `ENV A=1 B="two words"` or the legacy `ENV NAME value with spaces`. */
@@ -152,6 +162,8 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
   const pairs = words[0].text.includes('=')
     ? words.filter((w) => w.text.includes('=')).map((w) => ({ start: w.start, name: w.text.slice(0, w.text.indexOf('=')), raw: w.text.slice(w.text.indexOf('=') + 1) }))
     : [{ start: words[0].start, name: words[0].text, raw: rest.slice(words[0].text.length).trimStart() }];
+  // Every value of one instruction sees the variables from before it: set them all afterwards.
+  const set: DockerfileEnv[] = [];
   for (const { start, name, raw } of pairs) {
     const position = instruction.at(restStart + start);
     const value = shellValue(raw, known);
@@ -161,9 +173,12 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
       unresolved: value.unresolved,
       origin: { kind: 'file', file, line: position.line, column: position.column },
     };
+    set.push(variable);
+  }
+  for (const variable of set) {
     // Set again, the variable moves to where it was last set.
-    stage.env.delete(name);
-    stage.env.set(name, variable);
+    stage.env.delete(variable.name);
+    stage.env.set(variable.name, variable);
   }
 }
 
@@ -179,8 +194,9 @@ function notePackageManagers(body: string, stage: Stage): void {
  * quotes is special), a backslash escaping the next character (inside double quotes only `"`, `$`
  * and `\`), and variables substituted outside single quotes.
  */
-function shellValue(raw: string, known: ReadonlyMap<string, string>): { text: string; unresolved: string[] } {
+function shellValue(raw: string, known: VariableLookup): { text: string; unresolved: string[] } {
   let text = '';
+  const closes = braceTable(raw);
   const unresolved = new Set<string>();
   let quote: '"' | "'" | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -195,8 +211,8 @@ function shellValue(raw: string, known: ReadonlyMap<string, string>): { text: st
       quote = quote ? undefined : '"';
     } else if (ch === "'") {
       quote = "'";
-    } else if (ch === '$' && variableEnd(raw, i) > 0) {
-      const end = variableEnd(raw, i);
+    } else if (ch === '$' && variableEnd(raw, i, closes) > 0) {
+      const end = variableEnd(raw, i, closes);
       const expanded = interpolate(raw.slice(i, end), { known, escape: 'backslash' });
       text += expanded.text;
       for (const name of expanded.unresolved) unresolved.add(name);
@@ -244,8 +260,16 @@ function instructions(text: string): Instruction[] {
     line: p.segments[0].line,
     text: p.text,
     at(offset) {
-      let segment = p.segments[0];
-      for (const s of p.segments) if (s.offset <= offset) segment = s;
+      // The last segment starting at or before the offset (binary search: an ENV continued over
+      // thousands of lines asks once per variable).
+      let low = 0;
+      let high = p.segments.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (p.segments[mid].offset <= offset) low = mid;
+        else high = mid - 1;
+      }
+      const segment = p.segments[low];
       return { line: segment.line, column: segment.column + offset - segment.offset };
     },
   });

@@ -20,16 +20,30 @@ export interface Interpolated {
 
 export interface InterpolateOptions {
   /** Values known for variables (Dockerfile `ARG` defaults, a compose `.env` file). */
-  known: ReadonlyMap<string, string>;
+  known: VariableLookup;
   /** How a literal `$` is written: `\$` in a Dockerfile, `$$` in a compose file. */
   escape: 'backslash' | 'double-dollar';
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** What interpolation asks of the known values: a Map, or a view over several (a Dockerfile stage's ENV over its ARGs). */
+export interface VariableLookup {
+  get(name: string): string | undefined;
+}
+
+/**
+ * A variable name starting at an index (sticky: no copy of the rest of the text per `$`). A name
+ * never runs past the `}` that ends a braced range, so ranges need no bound here.
+ */
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+function nameAt(text: string, index: number): string | undefined {
+  NAME_AT.lastIndex = index;
+  return NAME_AT.exec(text)?.[0];
+}
 
 export function interpolate(text: string, options: InterpolateOptions): Interpolated {
-  const state = { assumedUnset: new Set<string>(), unresolved: new Set<string>() };
-  const out = expand(text, options, state);
+  const state: State = { assumedUnset: new Set<string>(), unresolved: new Set<string>(), closes: braceTable(text), depth: 0 };
+  const out = expand(text, 0, text.length, options, state);
   return {
     text: out,
     assumedUnset: [...state.assumedUnset],
@@ -37,14 +51,28 @@ export function interpolate(text: string, options: InterpolateOptions): Interpol
   };
 }
 
-interface State { assumedUnset: Set<string>; unresolved: Set<string> }
+interface State {
+  assumedUnset: Set<string>;
+  unresolved: Set<string>;
+  /** For each `{` of the text, the index of its `}` (-1 when unclosed): found once, so nested defaults stay linear. */
+  closes: Int32Array;
+  /** How many `${NAME:-...}` words are being expanded inside each other. */
+  depth: number;
+}
 
-function expand(text: string, options: InterpolateOptions, state: State): string {
+/**
+ * Defaults nested deeper than this are not followed (the reference counts as unresolved): no
+ * real file nests a dozen, and following thousands would overflow the stack.
+ */
+const MAX_NESTING = 64;
+
+/** The text between `from` and `to` with its variables replaced. */
+function expand(text: string, from: number, to: number, options: InterpolateOptions, state: State): string {
   let out = '';
-  let i = 0;
-  while (i < text.length) {
+  let i = from;
+  while (i < to) {
     const ch = text[i];
-    if (options.escape === 'backslash' && ch === '\\' && text[i + 1] === '$') {
+    if (options.escape === 'backslash' && ch === '\\' && i + 1 < to && text[i + 1] === '$') {
       out += '$';
       i += 2;
       continue;
@@ -54,22 +82,22 @@ function expand(text: string, options: InterpolateOptions, state: State): string
       i += 1;
       continue;
     }
-    if (options.escape === 'double-dollar' && text[i + 1] === '$') {
+    if (options.escape === 'double-dollar' && i + 1 < to && text[i + 1] === '$') {
       out += '$';
       i += 2;
       continue;
     }
-    if (text[i + 1] === '{') {
-      const close = matchingBrace(text, i + 1);
-      if (close < 0) {
-        out += text.slice(i);
+    if (i + 1 < to && text[i + 1] === '{') {
+      const close = state.closes[i + 1];
+      if (close < 0 || close >= to) {
+        out += text.slice(i, to);
         break;
       }
-      out += braced(text.slice(i + 2, close), options, state);
+      out += braced(text, i + 2, close, options, state);
       i = close + 1;
       continue;
     }
-    const name = NAME.exec(text.slice(i + 1))?.[0];
+    const name = nameAt(text, i + 1);
     if (!name) {
       out += ch;
       i += 1;
@@ -83,14 +111,15 @@ function expand(text: string, options: InterpolateOptions, state: State): string
 
 /**
  * The end (exclusive) of the variable reference starting with the `$` at `index` (`$NAME`,
- * `${...}`), or -1 when no variable starts there (a lone `$`, an unclosed brace).
+ * `${...}`), or -1 when no variable starts there (a lone `$`, an unclosed brace). `closes` is
+ * the text's brace table (braceTable), for callers that ask at many places of one text.
  */
-export function variableEnd(text: string, index: number): number {
+export function variableEnd(text: string, index: number, closes?: Int32Array): number {
   if (text[index + 1] === '{') {
-    const close = matchingBrace(text, index + 1);
+    const close = closes ? closes[index + 1] : matchingBrace(text, index + 1);
     return close < 0 ? -1 : close + 1;
   }
-  const name = NAME.exec(text.slice(index + 1))?.[0];
+  const name = nameAt(text, index + 1);
   return name ? index + 1 + name.length : -1;
 }
 
@@ -104,25 +133,53 @@ function matchingBrace(text: string, open: number): number {
   return -1;
 }
 
+/**
+ * For every `{` of the text, the index of the `}` that closes it (counting nested braces), or -1
+ * when the text ends first; other entries are unused. One pass with a stack.
+ */
+export function braceTable(text: string): Int32Array {
+  const closes = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x7b) open.push(i);
+    else if (ch === 0x7d && open.length > 0) closes[open.pop()!] = i;
+  }
+  return closes;
+}
+
 /** `NAME`, `NAME:-word`, `NAME-word`, `NAME:+word`, `NAME+word`, `NAME:?msg`, `NAME?msg`. */
-function braced(inner: string, options: InterpolateOptions, state: State): string {
-  const name = NAME.exec(inner)?.[0];
-  if (!name) return `\${${inner}}`;
-  const rest = inner.slice(name.length);
-  const modifier = /^(:?)([-+?])/.exec(rest);
+function braced(text: string, from: number, to: number, options: InterpolateOptions, state: State): string {
+  const name = nameAt(text, from);
+  if (!name) return `\${${text.slice(from, to)}}`;
+  const restStart = from + name.length;
+  const modifier = /^(:?)([-+?])/.exec(text.slice(restStart, Math.min(restStart + 2, to)));
   if (!modifier) return lookup(name, options, state);
-  const word = rest.slice(modifier[0].length);
+  if (state.depth >= MAX_NESTING) {
+    state.unresolved.add(name);
+    return `\${${name}}`;
+  }
+  const wordStart = restStart + modifier[0].length;
   const value = options.known.get(name);
   const set = value !== undefined && (modifier[1] === '' || value !== '');
   if (value === undefined) state.assumedUnset.add(name);
   switch (modifier[2]) {
-    case '-': return set ? value! : expand(word, options, state);
-    case '+': return set ? expand(word, options, state) : '';
+    case '-': return set ? value! : nested(text, wordStart, to, options, state);
+    case '+': return set ? nested(text, wordStart, to, options, state) : '';
     default:
       // `?`: the tool stops with an error when the variable is unset: no image to read.
       if (set) return value!;
       state.unresolved.add(name);
       return `\${${name}}`;
+  }
+}
+
+function nested(text: string, from: number, to: number, options: InterpolateOptions, state: State): string {
+  state.depth += 1;
+  try {
+    return expand(text, from, to, options, state);
+  } finally {
+    state.depth -= 1;
   }
 }
 
