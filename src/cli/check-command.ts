@@ -15,6 +15,7 @@ import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
 import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
+import { secretValuesOf, withoutSecretValues } from '../report/secret-values';
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
@@ -128,14 +129,15 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
   progress.step('building report');
-  const report = buildReport({
+  // A secret setting's value that reached the report under another name is hidden there too.
+  const report = withoutSecretValues(buildReport({
     plan: installation.plan,
     installation: installation.report,
     result: { ...result, findings: triaged.findings },
     failOn: options.failOn,
     suppressed: triaged.suppressed,
     manualReview: manualReviewList(registry.all(), installation.plan, result),
-  });
+  }), secretValuesOf(installation.inputs.kongConf));
   progress.step('writing reports');
   progress.done();
   if (triaged.baselineWritten !== undefined) io.stderr(`wrote ${triaged.baselineWritten} finding(s) to the baseline ${options.baseline}\n`);

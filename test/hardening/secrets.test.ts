@@ -114,3 +114,34 @@ describe('--print-config never prints a secret either', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
   });
 });
+
+// Rules hide a secret setting's value by its name; the same text reaching the report under another
+// name (one compose .env variable for the password and the database, a Dockerfile ENV copying
+// the password) is hidden by value before any format is written.
+describe('a secret copied into another setting is hidden there too', () => {
+  const dir = tempDir({
+    'Dockerfile': 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD=CopiedSecret42\nENV KONG_PG_USER=$KONG_PG_PASSWORD\nENV KONG_LOG_LEVEL=${KONG_PG_PASSWORD}x\n',
+    'compose/compose.yml': 'services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_PG_PASSWORD: ${PGPW}\n      KONG_PG_DATABASE: ${PGPW}\n      KONG_LOG_LEVEL: ${PGPW}\n',
+    'compose/.env': 'PGPW=ComposeShared77\n',
+  });
+
+  it.each([
+    ['Dockerfile', 'CopiedSecret42'],
+    ['compose/compose.yml', 'ComposeShared77'],
+  ])('%s: no format prints the value, and the finding about the copy still shows', async (file, secret) => {
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
+      const result = await runCli(['check', '--image-file', join(dir, file), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
+      expect(result.stderr).toBe('');
+      expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+      if (format === 'text') expect(result.stdout).toMatch(/`log_level = \(hidden\)x?` is not an allowed value/);
+    }
+  });
+
+  // A five-letter password is common text ("kong", "admin"): only longer values are hidden this way.
+  it('leaves short values alone, so a password like `kong` does not hide the product name', async () => {
+    const short = tempDir({ 'Dockerfile': 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD=kong\nENV KONG_PG_USER=kong\n' });
+    const result = await runCli(['check', '--image-file', join(short, 'Dockerfile'), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none']);
+    expect(result.stdout).toContain('pg_dump -U kong');
+    expect(result.stdout).not.toContain('(hidden)');
+  });
+});

@@ -1,0 +1,61 @@
+// The last guard on secret values, by value rather than by name. Rules and readers hide the
+// value of a secret setting (`pg_password`), but the same text can reach a report under another
+// name: a compose `.env` variable used for KONG_PG_PASSWORD and KONG_PG_DATABASE, a Dockerfile
+// `ENV KONG_PG_USER=$KONG_PG_PASSWORD`. Every string of the report that holds the value of a
+// secret setting gets it replaced before any format is written.
+
+import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
+import { HIDDEN_VALUE, isSecretName } from '../knowledge/conf/sensitive';
+
+/**
+ * Shorter values are left out: hiding `kong` (the password of every docker example) would
+ * rewrite the product's name in every message, and a value that short names nothing secret
+ * outside the setting that holds it.
+ */
+const SHORTEST_HIDDEN = 6;
+
+/** The values of the secret settings in kong.conf and every layer over it, longest first. */
+export function secretValuesOf(conf: KongConf | undefined): string[] {
+  if (!conf) return [];
+  const values = new Set<string>();
+  const collect = (setting: ConfSetting) => {
+    if (isSecretName(setting.key) || (setting.envName !== undefined && isSecretName(setting.envName))) {
+      for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN) values.add(value.trim());
+    }
+    for (const older of setting.overrides) collect(older);
+  };
+  for (const setting of conf.rawSettings()) collect(setting);
+  // A longer value may contain a shorter one: replacing the longer first hides it whole.
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** A copy of `value` (a report) whose strings no longer hold any of `secrets`; `value` itself when none does. */
+export function withoutSecretValues<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  return hide(value, secrets) as T;
+}
+
+function hide(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') {
+    let text = value;
+    for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(HIDDEN_VALUE);
+    return text;
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const shown = hide(item, secrets);
+      if (shown !== item) (copy ??= [...value])[index] = shown;
+    });
+    return copy ?? value;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const shown = hide(item, secrets);
+      if (shown !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = shown;
+    }
+    return copy ?? value;
+  }
+  return value;
+}
