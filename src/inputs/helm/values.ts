@@ -226,7 +226,10 @@ function readYamlDocuments(file: string, what: string): { values: HelmValue[]; t
     if (error) throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
   }
   // Empty documents (a leading or trailing `---`) hold nothing to read.
-  const values = docs.filter((doc) => doc.contents).map((doc) => toValue(doc.contents as YamlNode, at, text, doc));
+  const values = docs.filter((doc) => doc.contents).map((doc) => {
+    checkAliases(doc.contents as YamlNode, doc, at);
+    return toValue(doc.contents as YamlNode, at, text, doc);
+  });
   return { values, text };
 }
 
