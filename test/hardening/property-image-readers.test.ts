@@ -158,8 +158,14 @@ function dumpYaml(value: unknown): string {
 // Readers on arbitrary input
 // ---------------------------------------------------------------------------------------------
 
-/** Fails when a reader takes longer than it may on a small generated input (a hang shows as a jest timeout instead). */
-function quickly<T>(read: () => T, limitMs = 1500): T {
+/**
+ * A hang guard, not a speed goal (speed is measured by bench/): the limit is far above what any
+ * of these inputs takes even on a loaded machine, and far below what the quadratic or exponential
+ * readings these tests were written for took (minutes, or never).
+ */
+const HANG_LIMIT_MS = 20_000;
+
+function quickly<T>(read: () => T, limitMs = HANG_LIMIT_MS): T {
   const started = Date.now();
   const result = read();
   expect(Date.now() - started).toBeLessThan(limitMs);
@@ -272,14 +278,14 @@ describe('image-file readers: alias bombs, cycles and size stay bounded', () => 
 
   it('Dockerfile: thousands of stages, ENV lines, continuation lines and nested defaults stay linear (each was quadratic)', () => {
     const stages = Array.from({ length: 20000 }, (_, i) => `FROM kong:3.4.2 AS s${i}\nENV KONG_A${i}=1`).join('\n');
-    quickly(() => readDockerfile('Dockerfile', stages), 3000);
+    quickly(() => readDockerfile('Dockerfile', stages));
     const envLines = `FROM kong:3.4.2\n${Array.from({ length: 30000 }, (_, i) => `ENV KONG_A${i}=$KONG_A${i - 1}x`).join('\n')}\n`;
-    expect(quickly(() => readDockerfile('Dockerfile', envLines), 3000).env).toHaveLength(30000);
+    expect(quickly(() => readDockerfile('Dockerfile', envLines)).env).toHaveLength(30000);
     const continued = `FROM kong:3.4.2\nENV ${'KONG_A=${B:-${C:-x}} \\\n'.repeat(30000)}KONG_B=1\n`;
-    const read = quickly(() => readDockerfile('Dockerfile', continued), 3000);
+    const read = quickly(() => readDockerfile('Dockerfile', continued));
     expect(read.env.map((v) => `${v.name}=${v.value}@${v.origin.line}`)).toEqual(['KONG_A=x@30001', 'KONG_B=1@30002']);
     const nested = `FROM kong:3.4.2\nENV KONG_A=${'${X:-'.repeat(50000)}v${'}'.repeat(50000)} KONG_B=${'${Y'.repeat(50000)}\n`;
-    const deep = quickly(() => readDockerfile('Dockerfile', nested), 3000).env;
+    const deep = quickly(() => readDockerfile('Dockerfile', nested)).env;
     // Past 64 nested defaults the reference is not followed: unresolved, never a stack overflow.
     expect(deep.map((v) => [v.name, v.value === undefined ? 'unresolved' : v.value.length])).toEqual([['KONG_A', 'unresolved'], ['KONG_B', 150000]]);
   });

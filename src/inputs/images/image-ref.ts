@@ -66,6 +66,9 @@ export function stripRegistry(repository: string): string {
 
 /** Reads a reference when it names a Kong Gateway image; undefined otherwise. */
 export function parseKongImage(reference: string, origin: FileOrigin, via: KongImageRef['via']): KongImageRef | undefined {
+  // No image reference holds blanks, quotes or `=` (a broken quote that ran a FROM line into the
+  // next instruction): reading one as a tag would quote the rest of the file, secrets included.
+  if (/[\s"'=]/.test(reference)) return undefined;
   const withoutDigest = reference.split('@')[0];
   const colon = withoutDigest.lastIndexOf(':');
   const hasTag = colon > withoutDigest.lastIndexOf('/');
@@ -106,7 +109,7 @@ export interface UnresolvedImage {
 export function readImageReference(written: string, reference: Interpolated, origin: FileOrigin, via: KongImageRef['via'], unresolved: UnresolvedImage[]): KongImageRef | undefined {
   const image = parseKongImage(reference.text, origin, via);
   if (!image) {
-    if (reference.unresolved.length > 0 && !/^[^$]*[:@]/.test(reference.text)) unresolved.push({ written, origin, variables: reference.unresolved });
+    if (reference.unresolved.length > 0 && !/^[^$]*[:@]/.test(reference.text) && !/[\s"'=]/.test(reference.text)) unresolved.push({ written, origin, variables: reference.unresolved });
     return undefined;
   }
   if (reference.text !== written) image.written = written;
