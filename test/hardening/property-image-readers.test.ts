@@ -20,8 +20,8 @@ import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
 import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
 
-const RUNS = 200;
-const CLI_RUNS = 8;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 8);
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
