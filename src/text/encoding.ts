@@ -2,6 +2,8 @@
 // Such a file is full of NUL bytes, and "not a text file" would send the operator looking for
 // a binary; naming the encoding says what to do instead.
 
+import { InputError } from '../errors';
+
 /** 'UTF-16LE' or 'UTF-16BE' when the bytes look like UTF-16 text, else undefined. */
 export function utf16Encoding(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
@@ -25,4 +27,11 @@ export function utf16Encoding(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | unde
 export function nulByteMessage(bytes: Uint8Array, notText: string): string {
   const encoding = utf16Encoding(bytes);
   return encoding ? `is ${encoding} text: save it as UTF-8, the encoding read here` : notText;
+}
+
+/** The input error for a file refused for the NUL byte at `offset`, at that byte's line. */
+export function nulByteError(bytes: Uint8Array, offset: number, file: string, notText: string): InputError {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return new InputError(nulByteMessage(bytes, notText), { file, line });
 }

@@ -276,6 +276,18 @@ describe('bad input: image files', () => {
     findingsOf(result);
   });
 
+  it('a compose file or Helm values saved as UTF-16 are refused naming the encoding', async () => {
+    const compose = 'services:\n  kong:\n    image: kong:3.4.2\n';
+    writeFileSync(join(dir, 'compose16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(compose, 'utf16le')]));
+    writeFileSync(join(dir, 'values16.yaml'), Buffer.from('env:\n  database: "off"\n', 'utf16le'));
+    const image = await check('--image-file', join(dir, 'compose16.yaml'), '--from', '3.4');
+    expect(image.code).toBe(2);
+    expect(image.stderr).toMatch(/compose16\.yaml:1: is UTF-16LE text: save it as UTF-8/);
+    const values = await check('--helm-values', join(dir, 'values16.yaml'), '--from', '3.4');
+    expect(values.code).toBe(2);
+    expect(values.stderr).toMatch(/values16\.yaml:1: is UTF-16LE text: save it as UTF-8/);
+  });
+
   // Found by the image-reader property: a stray quote ran the FROM line into an ENV line, and the
   // whole text (a password with it) was read as an image tag and quoted in the image findings.
   it('a FROM line run into the next instruction by a stray quote names no image and quotes nothing', async () => {

@@ -177,7 +177,11 @@ const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
 function readText(file: string, what: string): string {
   try {
     if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const nul = bytes.indexOf(0);
+    // A values file saved as UTF-16 is full of NUL bytes: name the encoding.
+    if (nul >= 0) throw (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteError(bytes, nul, file, `holds a NUL byte: not a ${what}`);
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });

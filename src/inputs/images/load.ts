@@ -89,7 +89,11 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
 function readText(file: string): string {
   try {
     if (statSync(file).size > MAX_BYTES) throw new InputError(`larger than ${MAX_BYTES} bytes: not an image file`, { file });
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const nul = bytes.indexOf(0);
+    // A Dockerfile or compose file saved as UTF-16 is full of NUL bytes: name the encoding.
+    if (nul >= 0) throw (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteError(bytes, nul, file, 'holds a NUL byte: not an image file');
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read image file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
