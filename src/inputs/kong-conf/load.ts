@@ -196,15 +196,19 @@ function noneDiagnostic(key: string, origin: FileOrigin | EnvOrigin): ConfDiagno
 function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
   diagnostics.push(...layer.diagnostics);
   const merged = new Map(fileSettings);
-  for (const setting of layer.settings) {
-    const fromFile = fileSettings.get(setting.key);
-    if (fromFile) {
-      const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
-      diagnostics.push(diagnostic('layer-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
-    }
-    merged.set(setting.key, { ...setting, overrides: fromFile ? [...fromFile.overrides, fromFile, ...setting.overrides] : setting.overrides });
-  }
+  for (const setting of layer.settings) merged.set(setting.key, overriding(setting, fileSettings.get(setting.key), diagnostics));
   return merged;
+}
+
+/**
+ * A layer's setting over the one it replaces, if any: the replaced setting joins its `overrides`
+ * and a diagnostic at the replaced line names what replaced it.
+ */
+function overriding(setting: ConfSetting, below: ConfSetting | undefined, diagnostics: ConfDiagnostic[]): ConfSetting {
+  if (!below) return { ...setting };
+  const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
+  diagnostics.push(diagnostic('layer-overrides-file', below.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
+  return { ...setting, overrides: [...below.overrides, below, ...setting.overrides] };
 }
 
 /**
@@ -221,12 +225,9 @@ export function stackConfLayers(...layers: readonly (ConfLayer | undefined)[]): 
     diagnostics.push(...layer.diagnostics);
     for (const setting of layer.settings) {
       const below = merged.get(setting.key);
-      if (below) {
-        const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
-        diagnostics.push(diagnostic('layer-overrides-file', below.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
-        merged.delete(setting.key);
-      }
-      merged.set(setting.key, { ...setting, overrides: below ? [...below.overrides, below, ...setting.overrides] : setting.overrides });
+      // The higher layer's setting takes the last place, as a new key would.
+      merged.delete(setting.key);
+      merged.set(setting.key, overriding(setting, below, diagnostics));
     }
   }
   const anchor = [...present].reverse().find((layer) => layer.anchor)?.anchor;
