@@ -30,8 +30,8 @@ export function nulByteMessage(bytes: Uint8Array, notText: string): string {
 }
 
 /** The input error for a file refused for the NUL byte at `offset`, at that byte's line. */
-export function nulByteError(bytes: Uint8Array, offset: number, file: string, notText: string): InputError {
+export function nulByteError(bytes: Buffer, offset: number, file: string, notText: string): InputError {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   return new InputError(nulByteMessage(bytes, notText), { file, line });
 }

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
@@ -215,7 +216,7 @@ function readText(file: string, fullPath: string, maxBytes: number): string {
   }
   if (buffer.length > maxBytes) throw tooLarge(file, buffer.length, maxBytes);
   const nul = buffer.indexOf(0);
-  if (nul >= 0) throw new InputError(nulByteMessageFor(buffer, 'declarative file holds a NUL byte: not a text file'), { file, line: lineOfByte(buffer, nul) });
+  if (nul >= 0) throw nulByteError(buffer, nul, file, 'declarative file holds a NUL byte: not a text file');
   if (!isUtf8(buffer)) throw new InputError('declarative file is not valid UTF-8 text', { file, line: firstInvalidLine(buffer) });
   const text = buffer.toString('utf8');
   // A byte-order mark is legal in both YAML and JSON files but JSON.parse refuses it.
@@ -239,11 +240,6 @@ function fsReason(code: string | undefined): string {
   }
 }
 
-function lineOfByte(buffer: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = buffer.indexOf(0x0a); i !== -1 && i < offset; i = buffer.indexOf(0x0a, i + 1)) line++;
-  return line;
-}
 
 /** The line of the first byte sequence that is not UTF-8 (checked line by line only on failure). */
 function firstInvalidLine(buffer: Buffer): number | undefined {
@@ -297,9 +293,4 @@ const GO_TEMPLATE_ACTION = /(?<!\$)\{\{-?\s*(?:if|else|end|range|with|define|inc
 function withTemplateHint(error: InputError, text: string): InputError {
   if (!GO_TEMPLATE_ACTION.test(text)) return error;
   return new InputError(`${error.message}; the file holds Go template actions ({{ ... }}), as a Helm chart's templates do: render it first (\`helm template RELEASE CHART > rendered.yaml\`) and check the output`, error.place);
-}
-
-/** The encoding reader loads only for a refused file. */
-function nulByteMessageFor(bytes: Buffer, notText: string): string {
-  return (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteMessage(bytes, notText);
 }

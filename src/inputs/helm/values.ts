@@ -9,6 +9,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 // The yaml package (~15 ms to load) is required only when a values file is given.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
+import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 
@@ -180,7 +181,7 @@ function readText(file: string, what: string): string {
     const bytes = readFileSync(file);
     const nul = bytes.indexOf(0);
     // A values file saved as UTF-16 is full of NUL bytes: name the encoding.
-    if (nul >= 0) throw (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteError(bytes, nul, file, `holds a NUL byte: not a ${what}`);
+    if (nul >= 0) throw nulByteError(bytes, nul, file, `holds a NUL byte: not a ${what}`);
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -11,6 +11,7 @@ import type { Node as YamlNode } from 'yaml';
 // The yaml package (~15 ms to load) is required only when an image file is YAML.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
+import { nulByteError } from '../../text/encoding';
 import type { FileOrigin } from '../../model/origin';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
@@ -92,7 +93,7 @@ function readText(file: string): string {
     const bytes = readFileSync(file);
     const nul = bytes.indexOf(0);
     // A Dockerfile or compose file saved as UTF-16 is full of NUL bytes: name the encoding.
-    if (nul >= 0) throw (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteError(bytes, nul, file, 'holds a NUL byte: not an image file');
+    if (nul >= 0) throw nulByteError(bytes, nul, file, 'holds a NUL byte: not an image file');
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../../errors';
+import { nulByteError } from '../../text/encoding';
 
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_CONF_BYTES = 10 * 1024 * 1024;
@@ -71,7 +72,7 @@ function reason(error: unknown): string {
 function decodeLines(bytes: Buffer, file: string): { text: string; latin1CommentLines: number[] } {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new InputError(nulByteMessageFor(bytes, 'contains a NUL byte: not a text file'), { file, line: lineOfOffset(bytes, nul) });
+    throw nulByteError(bytes, nul, file, 'contains a NUL byte: not a text file');
   }
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
@@ -138,15 +139,4 @@ function commentStart(line: Uint8Array, firstLine: boolean): number | undefined 
     if (line[j] === HASH && line[j - 1] !== BACKSLASH) return j;
   }
   return undefined;
-}
-
-function lineOfOffset(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-/** The encoding reader loads only for a refused file. */
-function nulByteMessageFor(bytes: Buffer, notText: string): string {
-  return (require('../../text/encoding') as typeof import('../../text/encoding')).nulByteMessage(bytes, notText);
 }
