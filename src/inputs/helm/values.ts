@@ -12,6 +12,7 @@ import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
+import { yamlOriginAt } from '../../text/yaml-origin';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -203,10 +204,7 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
     const pos = lineCounter.linePos(error.pos[0]);
     throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
   }
-  const at = (offset: number): FileOrigin => {
-    const pos = lineCounter.linePos(offset);
-    return { kind: 'file', file, line: pos.line, column: pos.col };
-  };
+  const at = yamlOriginAt(lineCounter, file);
   if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
   checkAliases(doc.contents as YamlNode, doc, at);
   return { value: toValue(doc.contents as YamlNode, at, text, doc), text };
@@ -222,10 +220,7 @@ function readYamlDocuments(file: string, what: string): { values: HelmValue[]; t
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
   const docs = Array.isArray(parsed) ? parsed : [];
-  const at = (offset: number): FileOrigin => {
-    const pos = lineCounter.linePos(offset);
-    return { kind: 'file', file, line: pos.line, column: pos.col };
-  };
+  const at = yamlOriginAt(lineCounter, file);
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));

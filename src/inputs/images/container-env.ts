@@ -23,6 +23,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
+import { yamlOriginAt } from '../../text/yaml-origin';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
 import type { LayerVariable } from './variables-conf-layer';
@@ -521,10 +522,7 @@ function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: st
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
   if (doc.errors.length > 0) return undefined;
-  const at: At = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { kind: 'file', file: path, line: pos.line, column: pos.col };
-  };
+  const at: At = yamlOriginAt(lineCounter, path);
   return { doc, at, file: path };
 }
 

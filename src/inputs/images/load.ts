@@ -13,6 +13,7 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import type { FileOrigin } from '../../model/origin';
+import { yamlOriginAt } from '../../text/yaml-origin';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
@@ -120,10 +121,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
-  const at = (offset: number): FileOrigin => {
-    const pos = lineCounter.linePos(offset);
-    return { kind: 'file', file, line: pos.line, column: pos.col };
-  };
+  const at = yamlOriginAt(lineCounter, file);
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
@@ -150,10 +148,7 @@ function composeDocuments(file: string, text: string, project: ComposeProject): 
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
-  const at = (offset: number): FileOrigin => {
-    const pos = lineCounter.linePos(offset);
-    return { kind: 'file', file, line: pos.line, column: pos.col };
-  };
+  const at = yamlOriginAt(lineCounter, file);
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length === 0 && doc.contents) project.documents.push({ doc, at, file });
   }
