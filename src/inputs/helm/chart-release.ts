@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../errors';
 import { chartReleaseDefaults, newestChartRelease, type ChartName, type KongChartDefaults } from '../../knowledge/platform/helm-chart-releases';
-import { readYamlFile, type ChartDeclaration, type HelmValue, type HelmValues } from './values';
+import { KONG_CHART_NAMES, readYamlFile, type ChartDeclaration, type HelmValue, type HelmValues } from './values';
 
 export interface ChartRelease {
   declaration: ChartDeclaration;
@@ -20,14 +20,12 @@ export interface ChartRelease {
   note: string;
 }
 
-const KONG_CHARTS: readonly string[] = ['kong', 'ingress'];
-
 /**
  * The chart release for values read as `expected` (the Kong chart, or kong/ingress); `subchart`
  * is the key an umbrella chart passes the Kong chart's values under, when read that way.
  */
 export function findChartRelease(user: HelmValues, expected: ChartName, subchart?: string): ChartRelease | undefined {
-  const declaration = user.charts.find((c) => KONG_CHARTS.includes(c.chart)) ?? (subchart ? umbrellaDependency(user.files, subchart) : undefined);
+  const declaration = user.charts.find((c) => KONG_CHART_NAMES.includes(c.chart)) ?? (subchart ? umbrellaDependency(user.files, subchart) : undefined);
   if (!declaration) return undefined;
   const where = `${declaration.via} at ${declaration.origin.file}:${declaration.origin.line}`;
   const label = `chart ${declaration.chart}${declaration.version ? ` ${declaration.version}` : ''} (${where})`;

@@ -174,7 +174,7 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
 }
 
 /** Kong's charts on charts.konghq.com (and their folders in the Kong/charts repository). */
-const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
+export const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
 
 function readText(file: string, what: string): string {
   try {
@@ -265,7 +265,7 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
   }
   // Without values of its own, only an Application of Kong's charts is read (for its release):
   // another chart's stays a file that is not Kong's values.
-  if (!chart || !['kong', 'ingress'].includes(chart.chart)) return undefined;
+  if (!chart || !KONG_CHART_NAMES.includes(chart.chart)) return undefined;
   return { value: { kind: 'map', entries: new Map(), origin: value.origin }, embeddedIn: `${application}: it writes no helm values`, chart };
 }
 

@@ -355,7 +355,7 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
   const read = readEnvironment(environmentNode, scope);
   const environment = mergeByName(base?.environment ?? [], read.variables);
   notes.unshift(...(base?.notes ?? []));
-  const command = commandText(get(service, doc, 'command'), doc) ?? commandText(get(service, doc, 'entrypoint'), doc) ?? base?.command;
+  const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
@@ -385,10 +385,9 @@ function mergeByName(lower: readonly ContainerVariable[], higher: readonly Conta
   return [...lower.filter((variable) => !names.has(variable.name)), ...higher];
 }
 
-function commandText(node: unknown, doc: Document.Parsed): string | undefined {
+function commandText(node: unknown): string | undefined {
   const { isSeq } = yamlModule();
   if (isSeq(node)) return node.items.map((item) => scalarText(item) ?? '').join(' ');
-  void doc;
   return scalarText(node);
 }
 
@@ -613,7 +612,7 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
   const nameNode = mapPairs(container, doc).find((pair) => pair.key === 'name');
   const origin = originOf(nameNode?.value ?? container, at);
   const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
-  const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node, doc) ?? '').join(' ');
+  const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node) ?? '').join(' ');
   const oneShot = ONE_SHOT.test(command) ? `it runs \`${command.trim()}\``
     : scope.kind === 'Job' || scope.kind === 'CronJob' ? `it runs as a ${scope.kind}, a task that ends, not a Kong node`
       : scope.containerName === 'ingress-controller' ? 'it is the Kong Ingress Controller, not Kong' : undefined;
