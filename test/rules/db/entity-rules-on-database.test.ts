@@ -161,6 +161,30 @@ describe('entity rules on database rows', () => {
     });
   });
 
+  // The counters live inside the upstream's jsonb healthchecks column: the value rule reaches
+  // them through the stored record, and only targets on the two patch lines that refuse 255.
+  describe('upstream health check counters above 254, in 3.9 rows', () => {
+    const counterRows = async (from: string, to: string) => {
+      const { result } = await runCase(fieldValueRejected, { name: `health counters ${from} -> ${to}`, from, to, edition: 'enterprise', inputs: databaseInputs('kong-3.9.3-health-counters') });
+      expect(result.internalErrors).toEqual([]);
+      return result.findings.map((f) => [f.messageId, f.severity, f.location]);
+    };
+    const upstreamRow = (field: string) => ({ kind: 'db', table: 'upstreams', id: 'c3d4e5f6-0000-4000-8000-000000000901', field });
+
+    it('the two counters at 255 are reported on a path to 3.12.0.11; the upstream at 254 is not', async () => {
+      const found = await counterRows('3.10.0.0', '3.12.0.11');
+      expect(found.map(([, , location]) => location)).toEqual([
+        upstreamRow('healthchecks.active.healthy.successes'),
+        upstreamRow('healthchecks.passive.unhealthy.timeouts'),
+      ]);
+      expect(found.map(([messageId, severity]) => `${messageId} ${severity}`)).toEqual(['storedKept warning', 'storedKept warning']);
+    });
+
+    it('nothing on a path that does not end on a line carrying the limit', async () => {
+      expect(await counterRows('3.10.0.0', '3.14.0.0')).toEqual([]);
+    });
+  });
+
   it('route columns such as path_handling come through', async () => {
     expect(await findings(pathHandlingV1, 'clean-2.8', '2.8', '3.4')).toEqual([
       { messageId: 'v1Ignored', severity: 'warning', location: routeRow('a0e1c2d3-0000-4000-8000-000000000003', 'path_handling') },
