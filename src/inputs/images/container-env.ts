@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
 import type { LayerVariable } from './variables-conf-layer';
@@ -173,6 +174,11 @@ export interface ComposeDocument {
 
 const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
 
+/** `it runs `kong migrations up``, the command's secrets (a shell's `KONG_PG_PASSWORD=...`, a URL's password) hidden. */
+function runsNote(command: string): string {
+  return `it runs \`${withoutCommandSecrets(command.trim())}\``;
+}
+
 /**
  * The services of a compose file: under `services:`, or at the top level of a compose v1 file
  * (docker-compose 1.x, no `services:` key), recognised only when every top-level entry but
@@ -221,7 +227,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
     const image = service.image;
     const kongImage = image !== undefined && parseKongImage(image, origin, 'compose') !== undefined;
     const command = service.command;
-    const oneShot = command !== undefined && ONE_SHOT.test(command) ? `it runs \`${command.trim()}\`` : undefined;
+    const oneShot = command !== undefined && ONE_SHOT.test(command) ? runsNote(command) : undefined;
     const variables = [...service.envFiles, ...service.environment];
     out.push({
       platform: 'compose',
@@ -613,7 +619,7 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
   const origin = originOf(nameNode?.value ?? container, at);
   const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
   const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node) ?? '').join(' ');
-  const oneShot = ONE_SHOT.test(command) ? `it runs \`${command.trim()}\``
+  const oneShot = ONE_SHOT.test(command) ? runsNote(command)
     : scope.kind === 'Job' || scope.kind === 'CronJob' ? `it runs as a ${scope.kind}, a task that ends, not a Kong node`
       : scope.containerName === 'ingress-controller' ? 'it is the Kong Ingress Controller, not Kong' : undefined;
   const unit = `${scope.kind} ${scope.name} (container ${scope.containerName})`;
