@@ -24,6 +24,8 @@ export interface PlatformOptions {
   os?: string;
   /** `--role`: of several Kong containers in the image files, read the one with this KONG_ROLE. */
   role?: Role;
+  /** COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
+  composeProfiles?: string;
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -86,7 +88,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
     const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
-    const container = containerConfLayer(read.containerEnv, options.role);
+    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles);
     if (container.layer) result.containerLayer = container.layer;
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.

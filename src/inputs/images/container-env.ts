@@ -66,6 +66,8 @@ export interface ContainerEnv {
   imageOrigin?: FileOrigin;
   /** A compose v1 file (services at the top level, as docker-compose 1.x reads them). */
   composeV1?: boolean;
+  /** Compose `profiles:`: the service starts only when one of them is active (none: always). */
+  profiles?: string[];
   /** Compose: `image:` lines of earlier files that a later file given with it replaces (never run). */
   replacedImages?: FileOrigin[];
   /** Why the container is not a running Kong node (`it runs kong migrations bootstrap`). */
@@ -239,6 +241,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       ...(image !== undefined ? { image } : {}),
       ...(service.imageOrigin ? { imageOrigin: service.imageOrigin } : {}),
       ...(v1 ? { composeV1: true } : {}),
+      ...(service.profiles.length > 0 ? { profiles: service.profiles } : {}),
       ...(service.replacedImages.length > 0 ? { replacedImages: service.replacedImages } : {}),
       ...(oneShot ? { oneShot } : {}),
       envFrom: [],
@@ -262,6 +265,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    profiles: union(lower.profiles, higher.profiles),
     replacedImages: [...lower.replacedImages, ...higher.replacedImages, ...replaced],
     build: lower.build || higher.build,
     unreadBase: lower.unreadBase || higher.unreadBase,
@@ -291,6 +295,8 @@ interface ResolvedService {
   command?: string;
   /** `image:` lines of earlier files replaced by a later one. */
   replacedImages: FileOrigin[];
+  /** `profiles:`, its base's and earlier files' included. */
+  profiles: string[];
   build: boolean;
   /** It extends a service of a file not found here, which may give it its image. */
   unreadBase: boolean;
@@ -362,9 +368,11 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
   const environment = mergeByName(base?.environment ?? [], read.variables);
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
+  const ownProfiles = sequenceTexts(get(service, doc, 'profiles')).map((profile) => interpolate(profile, { known, escape: 'double-dollar' }).text);
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    profiles: union(base?.profiles ?? [], ownProfiles),
     replacedImages: [],
     build: get(service, doc, 'build') !== undefined || Boolean(base?.build),
     unreadBase: unreadBase || Boolean(base?.unreadBase),
@@ -389,6 +397,15 @@ function besideFile(folder: string, written: string): string {
 function mergeByName(lower: readonly ContainerVariable[], higher: readonly ContainerVariable[]): ContainerVariable[] {
   const names = new Set(higher.map((variable) => variable.name));
   return [...lower.filter((variable) => !names.has(variable.name)), ...higher];
+}
+
+function sequenceTexts(node: unknown): string[] {
+  const { isSeq } = yamlModule();
+  return isSeq(node) ? node.items.map(scalarText).filter((text): text is string => text !== undefined && text !== '') : [];
+}
+
+function union(lower: readonly string[], higher: readonly string[]): string[] {
+  return [...new Set([...lower, ...higher])];
 }
 
 function commandText(node: unknown): string | undefined {
