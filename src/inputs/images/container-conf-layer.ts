@@ -62,6 +62,8 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeP
     ...(others.length > 0 ? [othersLabel(chosen, others, role)] : []),
     ...(instead.length > 0 ? [insteadLabel(chosen, instead)] : []),
     ...(profiles.notStarted.length > 0 ? [notStartedLabel(profiles.notStarted, composeProfiles)] : []),
+    // Tasks of the same file that run Kong's image (migrations): named with their command, secrets hidden.
+    ...read.containers.filter((c) => c.oneShot && c.kongImage && c.file === chosen.container.file).map((c) => `${c.unit} not read: ${c.oneShot}`),
   ].join('; ');
   return { ...(withNotes ? { layer: withNotes } : {}), chosen: chosen.container, label };
 }

@@ -58,3 +58,23 @@ describe('the "it runs" note of a one-shot container', () => {
     expect(read.containerEnv.containers.find((c) => c.unit === 'service kong')?.oneShot).toBeUndefined();
   });
 });
+
+describe('the inputs list', () => {
+  it('names the migrations task of the compose file with its command, the password hidden', async () => {
+    const { loadPlatformInputs } = await import('../../../src/inputs/platform');
+    const dir = tempDir({
+      'compose.yml': [
+        'services:',
+        '  kong-migrations:',
+        '    image: kong:3.9.1',
+        '    command: sh -c "KONG_PG_PASSWORD=listed-hunter2 kong migrations bootstrap"',
+        '  kong:',
+        '    image: kong:3.9.1',
+        '    environment: {KONG_LOG_LEVEL: notice}',
+      ].join('\n'),
+    });
+    const label = loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] }).listed.map((l) => l.label).join('\n');
+    expect(label).toContain('service kong-migrations not read: it runs `sh -c "KONG_PG_PASSWORD=(hidden) kong migrations bootstrap"`');
+    expect(label).not.toContain('listed-hunter2');
+  });
+});
