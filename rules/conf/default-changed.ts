@@ -5,6 +5,7 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import type { ChangeSeverity, ConfChange } from '../../src/knowledge/conf/types';
 import { severityRank } from '../../src/model/finding';
 import type { Origin } from '../../src/model/origin';
@@ -32,7 +33,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
   catalog: ruleCatalog(ID),
   messages: {
     defaultChanged: '`{{key}}` is not set, so it follows the default, which changes from {{from}} to {{to}} in {{since}}.{{note}}',
-    newProperty: '`{{key}}` appears in {{since}} with the default {{to}}, which this kong.conf does not override.{{note}}',
+    newProperty: '`{{key}}` appears in {{since}} with the default {{to}}, which the settings read here do not override.{{note}}',
   },
   remediation: 'Decide which behaviour you want and set the property explicitly in kong.conf, so the upgrade does not change it behind your back.',
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
@@ -63,9 +64,10 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       let severity = worst.severity;
       let note = worst.curated ? ` ${worst.curated.note}` : '';
       const port = worst.curated?.portClash;
-      if (port && portInUse(port)) {
+      const listener = port ? listenerOn(port) : undefined;
+      if (listener) {
         severity = 'warning';
-        note += ` Another listener in this kong.conf already uses port ${port}.`;
+        note += ` \`${listener.key}\` (${whereSet(listener)}) already uses port ${port}.`;
       }
       const isNew = from === null && !catalog.property(property, plan.from, plan.edition);
       ctx.report({
@@ -129,8 +131,9 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       });
     }
 
-    function portInUse(port: number): boolean {
-      return LISTENERS.some((key) => new RegExp(`:${port}(\\s|,|$)`).test(conf.get(key)?.value ?? ''));
+    /** The listener setting that already binds `port`, wherever it was read (kong.conf, a compose file, the environment). */
+    function listenerOn(port: number): ConfSetting | undefined {
+      return LISTENERS.map((key) => conf.get(key)).find((setting) => setting !== undefined && new RegExp(`:${port}(\\s|,|$)`).test(setting.value));
     }
   },
 });
@@ -140,6 +143,11 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
  * in 3.4.1, 10000 in 3.6.0), each step is named with its value, so one finding does not date
  * the whole change to a single release.
  */
+/** `set at compose.yml:12` or `KONG_ADMIN_LISTEN`: where the operator finds the setting. */
+function whereSet(setting: ConfSetting): string {
+  return setting.origin.kind === 'file' ? `set at ${setting.origin.file}:${setting.origin.line}` : `${setting.origin.env}`;
+}
+
 function stepsText(events: readonly DefaultEvent[], since: string): string {
   const steps = events.filter((e, i) => i === 0 || e.introducedIn !== events[i - 1].introducedIn);
   if (steps.length < 2) return since;

@@ -28,6 +28,8 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'layer-overrides-file': 'info',
   'unreadable-value': 'info',
   'file-env-conflict': 'warning',
+  // What the override changes (images, environment) is unknown: every finding may be off.
+  'unread-override-file': 'warning',
   'yaml-boolean': 'warning',
   // helm install / helm upgrade stops on it: nothing is deployed until the value is quoted.
   'helm-render-refused': 'blocker',
@@ -39,6 +41,7 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
   'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap, file or build argument) against the target version by hand.',
   'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',
+  'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the override file with a second --image-file; otherwise nothing to do.',
 };
 
 export default defineRule<'diagnostic'>({

@@ -10,7 +10,8 @@ import type { HelmValues } from './helm/values';
 import type { ControllerImageRef } from './images/controller-image';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
-import { controllerModule, readImageFiles, type UnresolvedImage } from './images/load';
+import { controllerModule, readImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
+import type { ConfDiagnostic } from './kong-conf/types';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
 import type { LicenseCandidate, LicenseInput } from './license';
@@ -24,6 +25,8 @@ export interface PlatformOptions {
   os?: string;
   /** `--role`: of several Kong containers in the image files, read the one with this KONG_ROLE. */
   role?: Role;
+  /** COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
+  composeProfiles?: string;
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -86,17 +89,20 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
     const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
-    const container = containerConfLayer(read.containerEnv, options.role);
-    if (container.layer) result.containerLayer = container.layer;
+    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles);
+    const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
+    if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;
     chosenImage = imageAt && result.images.find((image) => !image.buildStage && image.origin.kind === 'file' && image.origin.file === imageAt.file && image.origin.line === imageAt.line);
     for (const file of options.imageFiles) {
       const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
-      const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? ' (ENV KONG_* read as settings)'
-        : container.chosen?.file === file ? ` (${container.label})` : merged ? ` (${merged})` : '';
-      result.listed.push({ kind: 'image file', label: `${file}${env}` });
+      const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'
+        : container.chosen?.file === file ? container.label : merged;
+      const override = read.unreadOverrides?.find((unread) => unread.file === file);
+      const notes = [env, override ? `${override.override} beside it not given: docker compose reads it too when run there without -f` : undefined].filter(Boolean);
+      result.listed.push({ kind: 'image file', label: notes.length > 0 ? `${file} (${notes.join('; ')})` : file });
     }
   }
   if (result.images.length === 0) {
@@ -152,6 +158,15 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
   return result;
+}
+
+/** The override file docker compose would read over a default-named compose file: said, never read unasked. */
+function unreadOverrideDiagnostic(unread: UnreadOverride): ConfDiagnostic {
+  return {
+    kind: 'unread-override-file',
+    origin: { kind: 'file', file: unread.file, line: 1, column: 1 },
+    message: `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames), and it was not given here, so the images and environment it changes were not read`,
+  };
 }
 
 /**

@@ -6,7 +6,9 @@
 // Kong image, one built from a Dockerfile or another image that sets `KONG_*` variables. Several
 // Kong nodes (a hybrid file with a control plane and a data plane) are never merged: `--role`
 // picks the one whose KONG_ROLE matches, else the first is read and the inputs list names the
-// others and how to choose.
+// others and how to choose. Compose services with `profiles:` count only under an active profile
+// (COMPOSE_PROFILES of the check's environment): a dev and a prod Kong service are alternatives,
+// not two nodes.
 //
 // Precedence: this layer lies over the image's Dockerfile ENV (the container's environment
 // replaces the image's) and under the `KONG_*` variables given to the check (src/installation.ts).
@@ -37,13 +39,17 @@ interface Resolved {
   role?: string;
 }
 
-export function containerConfLayer(read: ContainerEnvRead, role?: Role): ContainerChoice {
+export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeProfiles?: string): ContainerChoice {
   const running = read.containers.filter((container) => !container.oneShot).map((container) => resolveContainer(container, read.configMaps));
-  const candidates = kongContainers(running);
+  const profiles = byProfiles(kongContainers(running), composeProfiles);
+  const candidates = profiles.started;
   if (candidates.length === 0) return {};
   const matching = role ? candidates.filter((r) => r.role === role) : [];
   const chosen = matching[0] ?? candidates[0];
-  const others = candidates.filter((r) => r !== chosen);
+  // Without COMPOSE_PROFILES, services of another profile run instead of the chosen one, not beside it.
+  const together = (r: Resolved) => composeProfiles !== undefined || runTogether(r, chosen);
+  const others = candidates.filter((r) => r !== chosen && together(r));
+  const instead = candidates.filter((r) => r !== chosen && !together(r));
   const layer = variablesConfLayer(chosen.variables, { reportReplaced: true });
   const notes: ConfDiagnostic[] = chosen.notes.map((note) => ({ kind: 'unreadable-value', origin: note.origin, message: note.message }));
   // Installation-wide findings anchor at the service or container, not at its first variable.
@@ -54,8 +60,56 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role): Contain
     ...(layer ? [] : ['it sets no KONG_* variable']),
     ...(!layer && notes.length > 0 ? [`not read: ${chosen.notes.map((n) => n.message).join('; ')}`] : []),
     ...(others.length > 0 ? [othersLabel(chosen, others, role)] : []),
+    ...(instead.length > 0 ? [insteadLabel(chosen, instead)] : []),
+    ...(profiles.notStarted.length > 0 ? [notStartedLabel(profiles.notStarted, composeProfiles)] : []),
+    // Tasks of the same file that run Kong's image (migrations): named with their command, secrets hidden.
+    ...read.containers.filter((c) => c.oneShot && c.kongImage && c.file === chosen.container.file).map((c) => `${c.unit} not read: ${c.oneShot}`),
   ].join('; ');
   return { ...(withNotes ? { layer: withNotes } : {}), chosen: chosen.container, label };
+}
+
+/**
+ * Compose profiles as docker compose applies them (compose-go types/project.go `HasProfile`,
+ * `COMPOSE_PROFILES` split at commas): a service without `profiles:` always starts, one with
+ * profiles only when one of them is active, and `*` activates every profile. When the check's
+ * environment has no COMPOSE_PROFILES, `docker compose up` starts only the services without
+ * profiles: those are the Kong nodes when there are any; when every Kong service has profiles
+ * (a dev and a prod service), all stay candidates and the label names the profiles to choose from.
+ */
+function byProfiles(candidates: readonly Resolved[], composeProfiles: string | undefined): { started: Resolved[]; notStarted: Resolved[] } {
+  const profiled = (r: Resolved) => (r.container.profiles?.length ?? 0) > 0;
+  if (composeProfiles !== undefined) {
+    const active = composeProfiles.split(',').map((profile) => profile.trim()).filter((profile) => profile !== '');
+    const starts = (r: Resolved) => !profiled(r) || active.includes('*') || r.container.profiles!.some((profile) => active.includes(profile));
+    return { started: candidates.filter(starts), notStarted: candidates.filter((r) => !starts(r)) };
+  }
+  const always = candidates.filter((r) => !profiled(r));
+  if (always.length > 0) return { started: always, notStarted: candidates.filter(profiled) };
+  return { started: [...candidates], notStarted: [] };
+}
+
+/** Two candidates docker compose starts together: either has no profile, or they share one. */
+function runTogether(a: Resolved, b: Resolved): boolean {
+  const pa = a.container.profiles ?? [];
+  const pb = b.container.profiles ?? [];
+  return pa.length === 0 || pb.length === 0 || pa.some((profile) => pb.includes(profile));
+}
+
+function profilesText(r: Resolved): string {
+  const profiles = r.container.profiles ?? [];
+  return `${r.container.unit} (profile${profiles.length > 1 ? 's' : ''} ${profiles.join(', ')})`;
+}
+
+function insteadLabel(chosen: Resolved, instead: readonly Resolved[]): string {
+  const pick = instead[0].container.profiles![0];
+  return `${chosen.container.unit} starts only under profile ${chosen.container.profiles!.join(' or ')}, and ${instead.map(profilesText).join(', ')} under ${instead.length > 1 ? 'theirs' : 'its own'}: COMPOSE_PROFILES is not set for the check, so ${chosen.container.unit} was read; run the check with COMPOSE_PROFILES=${pick} (as docker compose --profile ${pick} runs) to read ${instead.length > 1 ? 'that profile\'s' : 'it'} instead`;
+}
+
+function notStartedLabel(notStarted: readonly Resolved[], composeProfiles: string | undefined): string {
+  const named = notStarted.map(profilesText).join(', ');
+  return composeProfiles !== undefined
+    ? `${named} not read: ${notStarted.length > 1 ? 'they start' : 'it starts'} only under a profile COMPOSE_PROFILES=${composeProfiles} does not activate`
+    : `${named} not read: docker compose starts ${notStarted.length > 1 ? 'them' : 'it'} only with that profile active (COMPOSE_PROFILES or --profile), which the check's environment does not set`;
 }
 
 /**

@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
 import type { LayerVariable } from './variables-conf-layer';
@@ -65,6 +66,8 @@ export interface ContainerEnv {
   imageOrigin?: FileOrigin;
   /** A compose v1 file (services at the top level, as docker-compose 1.x reads them). */
   composeV1?: boolean;
+  /** Compose `profiles:`: the service starts only when one of them is active (none: always). */
+  profiles?: string[];
   /** Compose: `image:` lines of earlier files that a later file given with it replaces (never run). */
   replacedImages?: FileOrigin[];
   /** Why the container is not a running Kong node (`it runs kong migrations bootstrap`). */
@@ -173,6 +176,11 @@ export interface ComposeDocument {
 
 const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
 
+/** `it runs `kong migrations up``, the command's secrets (a shell's `KONG_PG_PASSWORD=...`, a URL's password) hidden. */
+function runsNote(command: string): string {
+  return `it runs \`${withoutCommandSecrets(command.trim())}\``;
+}
+
 /**
  * The services of a compose file: under `services:`, or at the top level of a compose v1 file
  * (docker-compose 1.x, no `services:` key), recognised only when every top-level entry but
@@ -221,7 +229,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
     const image = service.image;
     const kongImage = image !== undefined && parseKongImage(image, origin, 'compose') !== undefined;
     const command = service.command;
-    const oneShot = command !== undefined && ONE_SHOT.test(command) ? `it runs \`${command.trim()}\`` : undefined;
+    const oneShot = command !== undefined && ONE_SHOT.test(command) ? runsNote(command) : undefined;
     const variables = [...service.envFiles, ...service.environment];
     out.push({
       platform: 'compose',
@@ -233,6 +241,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       ...(image !== undefined ? { image } : {}),
       ...(service.imageOrigin ? { imageOrigin: service.imageOrigin } : {}),
       ...(v1 ? { composeV1: true } : {}),
+      ...(service.profiles.length > 0 ? { profiles: service.profiles } : {}),
       ...(service.replacedImages.length > 0 ? { replacedImages: service.replacedImages } : {}),
       ...(oneShot ? { oneShot } : {}),
       envFrom: [],
@@ -256,6 +265,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    profiles: union(lower.profiles, higher.profiles),
     replacedImages: [...lower.replacedImages, ...higher.replacedImages, ...replaced],
     build: lower.build || higher.build,
     unreadBase: lower.unreadBase || higher.unreadBase,
@@ -285,6 +295,8 @@ interface ResolvedService {
   command?: string;
   /** `image:` lines of earlier files replaced by a later one. */
   replacedImages: FileOrigin[];
+  /** `profiles:`, its base's and earlier files' included. */
+  profiles: string[];
   build: boolean;
   /** It extends a service of a file not found here, which may give it its image. */
   unreadBase: boolean;
@@ -356,9 +368,11 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
   const environment = mergeByName(base?.environment ?? [], read.variables);
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
+  const ownProfiles = sequenceTexts(get(service, doc, 'profiles')).map((profile) => interpolate(profile, { known, escape: 'double-dollar' }).text);
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    profiles: union(base?.profiles ?? [], ownProfiles),
     replacedImages: [],
     build: get(service, doc, 'build') !== undefined || Boolean(base?.build),
     unreadBase: unreadBase || Boolean(base?.unreadBase),
@@ -383,6 +397,15 @@ function besideFile(folder: string, written: string): string {
 function mergeByName(lower: readonly ContainerVariable[], higher: readonly ContainerVariable[]): ContainerVariable[] {
   const names = new Set(higher.map((variable) => variable.name));
   return [...lower.filter((variable) => !names.has(variable.name)), ...higher];
+}
+
+function sequenceTexts(node: unknown): string[] {
+  const { isSeq } = yamlModule();
+  return isSeq(node) ? node.items.map(scalarText).filter((text): text is string => text !== undefined && text !== '') : [];
+}
+
+function union(lower: readonly string[], higher: readonly string[]): string[] {
+  return [...new Set([...lower, ...higher])];
 }
 
 function commandText(node: unknown): string | undefined {
@@ -613,7 +636,7 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
   const origin = originOf(nameNode?.value ?? container, at);
   const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
   const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node) ?? '').join(' ');
-  const oneShot = ONE_SHOT.test(command) ? `it runs \`${command.trim()}\``
+  const oneShot = ONE_SHOT.test(command) ? runsNote(command)
     : scope.kind === 'Job' || scope.kind === 'CronJob' ? `it runs as a ${scope.kind}, a task that ends, not a Kong node`
       : scope.containerName === 'ingress-controller' ? 'it is the Kong Ingress Controller, not Kong' : undefined;
   const unit = `${scope.kind} ${scope.name} (container ${scope.containerName})`;

@@ -5,7 +5,7 @@
 // other images are ignored.
 
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 
 // The yaml package (~15 ms to load) is required only when an image file is YAML.
@@ -45,7 +45,24 @@ export interface ImageFiles {
   containerEnv: ContainerEnvRead;
   /** Several compose files given together, in order: merged as one project (`docker compose -f a -f b`). */
   composeMerged?: string[];
+  /** A default-named compose file given without the override file docker compose reads beside it. */
+  unreadOverrides?: UnreadOverride[];
 }
+
+export interface UnreadOverride {
+  /** The compose file given (`compose.yaml`). */
+  file: string;
+  /** The override file beside it that docker compose reads when given no -f (`compose.override.yaml`). */
+  override: string;
+}
+
+/**
+ * The names docker compose looks for when given neither -f nor COMPOSE_FILE, in its order: the
+ * first base file found, then the first override file found beside it (compose-go cli/options.go
+ * `DefaultFileNames`, `DefaultOverrideFileNames`, `WithDefaultConfigPath`).
+ */
+const COMPOSE_DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const COMPOSE_OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
 export function loadImageFiles(files: readonly string[]): KongImageRef[] {
   return readImageFiles(files).images;
@@ -84,8 +101,33 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
+    const unread = unreadOverrides(files);
+    if (unread.length > 0) result.unreadOverrides = unread;
   }
   return result;
+}
+
+/**
+ * Default-named compose files whose folder holds an override file that was not given: docker
+ * compose run there without -f reads it over the file, and it is never read here unasked.
+ */
+function unreadOverrides(files: readonly string[]): UnreadOverride[] {
+  const given = new Set(files.map((file) => resolve(file)));
+  const out: UnreadOverride[] = [];
+  for (const file of files) {
+    if (!COMPOSE_DEFAULT_NAMES.includes(basename(file))) continue;
+    const override = COMPOSE_OVERRIDE_NAMES.map((name) => join(dirname(file), name)).find(isFile);
+    if (override && !given.has(resolve(override))) out.push({ file, override });
+  }
+  return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function readText(file: string): string {

@@ -7,7 +7,7 @@ import { fileEnvTarget } from '../../knowledge/conf/env-file-convention';
 import type { FileOrigin } from '../../model/origin';
 import { envNameFor, kongPropertyOf } from '../env';
 import { trimLuaSpace } from '../kong-conf/comments';
-import type { ConfLayer } from '../kong-conf/load';
+import { sameEffectiveValue, type ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting } from '../kong-conf/types';
 
 export interface LayerVariable {
@@ -40,7 +40,7 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
     const below = byKey.get(setting.key);
     byKey.delete(setting.key);
     if (below && options.reportReplaced) {
-      diagnostics.push({ kind: 'layer-overrides-file', key: setting.key, origin: below.origin, message: `\`${setting.key}\` is overridden by ${label} at ${at(setting.origin as FileOrigin)}` });
+      if (!sameEffectiveValue(setting, below)) diagnostics.push({ kind: 'layer-overrides-file', key: setting.key, origin: below.origin, message: `\`${setting.key}\` is overridden by ${label} at ${at(setting.origin as FileOrigin)}` });
       setting.overrides = [...below.overrides, below];
     }
     byKey.set(setting.key, setting);

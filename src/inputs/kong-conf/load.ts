@@ -207,8 +207,17 @@ function applyLayer(fileSettings: Map<string, ConfSetting>, layer: ConfLayer, di
 function overriding(setting: ConfSetting, below: ConfSetting | undefined, diagnostics: ConfDiagnostic[]): ConfSetting {
   if (!below) return { ...setting };
   const where = setting.origin.kind === 'file' ? ` set at ${setting.origin.file}:${setting.origin.line}` : '';
-  diagnostics.push(diagnostic('layer-overrides-file', below.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
+  if (!sameEffectiveValue(setting, below)) diagnostics.push(diagnostic('layer-overrides-file', below.origin, `\`${setting.key}\` is overridden by ${setting.envName ?? setting.key}${where}`, setting.key));
   return { ...setting, overrides: [...below.overrides, below, ...setting.overrides] };
+}
+
+/**
+ * Both settings give Kong the same value: the higher one wins (env over file, `overrides()` in
+ * Kong/kong kong/conf_loader/parse.lua@3.9.3) but nothing changes, so no override is worth a
+ * note. The replaced setting is still kept in `overrides`. An unreadable value is never equal.
+ */
+export function sameEffectiveValue(higher: ConfSetting, lower: ConfSetting): boolean {
+  return higher.unreadableFrom === undefined && lower.unreadableFrom === undefined && higher.value === lower.value;
 }
 
 /**
@@ -247,7 +256,7 @@ function applyEnv(fileSettings: Map<string, ConfSetting>, env: Readonly<Record<s
     const fromFile = fileSettings.get(setting.key);
     if (fromFile) {
       const by = setting.unreadableFrom ?? `the environment variable ${(setting.origin as EnvOrigin).env}`;
-      diagnostics.push(diagnostic('env-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${by}`, setting.key));
+      if (!sameEffectiveValue(setting, fromFile)) diagnostics.push(diagnostic('env-overrides-file', fromFile.origin, `\`${setting.key}\` is overridden by ${by}`, setting.key));
       setting.overrides = [...fromFile.overrides, fromFile, ...setting.overrides];
       effective.set(setting.key, setting);
     } else {

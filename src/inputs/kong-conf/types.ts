@@ -60,6 +60,7 @@ export type ConfDiagnosticKind =
   | 'layer-overrides-file' // a Helm `env:` entry, a container's environment or a Dockerfile `ENV` replaces a kong.conf setting (or a lower layer's)
   | 'unreadable-value'     // a Helm `env:` entry or container variable read from a Secret or ConfigMap at deploy time or from the shell, a KONG_*_FILE variable, or a Dockerfile ENV built from a build argument without default
   | 'file-env-conflict'    // KONG_X and KONG_X_FILE both set: the official image's entrypoint refuses to start
+  | 'unread-override-file' // a compose.override.yaml beside the compose file given, which docker compose reads unasked, was not given
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render
   | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)

@@ -1,4 +1,6 @@
 import rule from '../../../rules/conf/default-changed';
+import { variablesConfLayer } from '../../../src/inputs/images/variables-conf-layer';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { runCase, ruleTester } from '../../support/rule-tester';
 
 // Each curated default change: the property, a path crossing it, a path that does not, severity.
@@ -119,6 +121,8 @@ describe('conf/default-changed per change', () => {
     expect(await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_host = vault.internal\n' })).toEqual([]);
     const [found] = await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_protocol = https\nvault_hcv_host = vault.internal\n' });
     expect(found).toMatchObject({ severity: 'warning', messageId: 'newProperty' });
+    // Unset everywhere that was read (kong.conf, image files, Helm values, the environment), not only in kong.conf.
+    expect(found.message).toContain('which the settings read here do not override');
     expect(await findingsFor('vault_hcv_ssl_verify', { ...base, conf: 'vault_hcv_protocol = https\nvault_hcv_ssl_verify = on\n' })).toEqual([]);
     expect(await findingsFor('vault_hcv_ssl_verify', { ...base, to: '3.13', conf: 'vault_hcv_protocol = https\n' })).toEqual([]);
   });
@@ -126,6 +130,19 @@ describe('conf/default-changed per change', () => {
   it('status_listen clashing with a configured port is a warning', async () => {
     const found = await findingsFor('status_listen', { name: 's', conf: 'admin_listen = 127.0.0.1:8007\n', from: '3.5', to: '3.6' });
     expect(found[0].severity).toBe('warning');
+    expect(found[0].message).toMatch(/`admin_listen` \(set at .*kong\.conf:1\) already uses port 8007\./);
+  });
+
+  it('names where the clashing listener was read: a compose file\'s line or the variable, never "this kong.conf"', async () => {
+    const composeLayer = variablesConfLayer([{ name: 'KONG_ADMIN_LISTEN', value: '0.0.0.0:8007', label: 'environment KONG_ADMIN_LISTEN of service kong', origin: { kind: 'file', file: 'compose.yml', line: 7, column: 7 } }]);
+    const [fromCompose] = await findingsFor('status_listen', { name: 'c', from: '3.5', to: '3.6', inputs: () => ({ kongConf: loadKongConf(undefined, {}, { layer: composeLayer }) }) });
+    expect(fromCompose).toMatchObject({ severity: 'warning', message: expect.stringContaining('`admin_listen` (set at compose.yml:7) already uses port 8007.') });
+    expect(fromCompose.message).not.toContain('kong.conf');
+    const [fromEnv] = await findingsFor('status_listen', { name: 'e', env: { KONG_PROXY_LISTEN: '0.0.0.0:8007' }, from: '3.5', to: '3.6' });
+    expect(fromEnv.message).toContain('`proxy_listen` (KONG_PROXY_LISTEN) already uses port 8007.');
+    const [free] = await findingsFor('status_listen', { name: 'f', env: { KONG_PROXY_LISTEN: '0.0.0.0:8000' }, from: '3.5', to: '3.6' });
+    expect(free).toMatchObject({ severity: 'info' });
+    expect(free.message).not.toContain('already uses port');
   });
 
   it('dns_no_sync: only targets 3.5.0.0 and 3.5.0.1 are affected', async () => {
