@@ -115,6 +115,25 @@ describe('--print-config never prints a secret either', () => {
   });
 });
 
+// A run that stops on bad input ends with one line naming the place: never the text written there.
+describe('one-line input errors never quote a secret', () => {
+  it('a postgres:// URL written into pg.urlEnv instead of a variable name', async () => {
+    const dir = tempDir({ '.kong-preflight.yml': `pg: {urlEnv: "postgres://kong:${secretFor('urlenv')}@db.internal/kong"}\nto: "3.4"\n`, 'kong.conf': 'database = postgres\n' }, 'kp-secrets-urlenv-');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--print-config'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\.kong-preflight\.yml:1: pg\.urlEnv: must be the name of an environment variable/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
+  });
+
+  it('a JSON declarative file with an unquoted credential', async () => {
+    const dir = tempDir({ 'kong.json': `{"_format_version": "3.0", "consumers": [{"username": "a", "keyauth_credentials": [{"key": ${secretFor('json-key')}}]}]}` }, 'kp-secrets-json-');
+    const result = await runCli(['check', '--declarative', join(dir, 'kong.json'), '--to', '3.4', '--no-db', '--no-config'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/kong\.json:1:92: malformed JSON/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
+  });
+});
+
 // Rules hide a secret setting's value by its name; the same text reaching the report under another
 // name (one compose .env variable for the password and the database, a Dockerfile ENV copying
 // the password) is hidden by value before any format is written.
