@@ -125,6 +125,12 @@ describe('one-line input errors never quote a secret', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
   });
 
+  it('a --pg password with a literal % is an input error, not a tool bug', async () => {
+    const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('pct')}%zz@127.0.0.1:1/kong`, '--to', '3.4', '--no-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('kong-preflight: error: --pg: the password in the URL has a % that is not followed by two hex digits (write a literal % as %25)\n');
+  });
+
   it('a JSON declarative file with an unquoted credential', async () => {
     const dir = tempDir({ 'kong.json': `{"_format_version": "3.0", "consumers": [{"username": "a", "keyauth_credentials": [{"key": ${secretFor('json-key')}}]}]}` }, 'kp-secrets-json-');
     const result = await runCli(['check', '--declarative', join(dir, 'kong.json'), '--to', '3.4', '--no-db', '--no-config'], { cwd: dir });
