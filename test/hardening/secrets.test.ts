@@ -170,3 +170,42 @@ describe('a secret copied into another setting is hidden there too', () => {
     expect(result.stdout).not.toContain('(hidden)');
   });
 });
+
+// A fingerprint hashes the finding's data and the line it is about, and everything else in the
+// hash is in the report: a fingerprint that changed with a password would let anyone holding a
+// SARIF upload, a GitLab artifact or a baseline test guesses of the password offline.
+describe('fingerprints do not depend on a secret\'s value', () => {
+  const fingerprintsFor = async (files: Record<string, string>, args: string[]) => {
+    // Run inside the folder: fingerprints hash file paths relative to it, so two folders compare.
+    const dir = tempDir(files, 'kp-secrets-fp-');
+    const common = [...args.map((arg) => (arg in files ? join(dir, arg) : arg)), '--no-db', '--no-config', '--fail-on', 'none'];
+    const sarif = await runCli(['check', ...common, '-f', 'sarif'], { cwd: dir });
+    const gitlab = await runCli(['check', ...common, '-f', 'gitlab'], { cwd: dir });
+    await runCli(['check', ...common, '--baseline', join(dir, 'baseline.json'), '--update-baseline'], { cwd: dir });
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string> }[];
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as { findings: { ruleId: string; fingerprint: string }[] };
+    return {
+      sarif: results.map((r) => `${r.ruleId} ${Object.values(r.partialFingerprints).join()}`).sort(),
+      gitlab: (JSON.parse(gitlab.stdout) as { fingerprint: string }[]).map((issue) => issue.fingerprint).sort(),
+      baseline: baseline.findings.map((f) => `${f.ruleId} ${f.fingerprint}`).sort(),
+    };
+  };
+
+  // Too short for the hiding by value: the line of a secret key keeps its key only.
+  it('a short pg_password on the line a finding is about', async () => {
+    const conf = (password: string) => ({ 'kong.conf': `database = postgres\npg_password = "${password}"\n` });
+    const args = ['kong.conf', '--from', '3.4.3.5', '--to', '3.10'];
+    const [one, other] = [await fingerprintsFor(conf('pw1'), args), await fingerprintsFor(conf('pw2'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/file-syntax'))).toBe(true);
+    expect(other).toEqual(one);
+  });
+
+  // A secret copied under another name: the finding's data and line hold it.
+  it('a password copied into another setting', async () => {
+    const dockerfile = (password: string) => ({ 'Dockerfile': `FROM kong:3.4.2\nENV KONG_PG_PASSWORD=${password}\nENV KONG_LOG_LEVEL=${password}x\n` });
+    const args = ['--image-file', 'Dockerfile', '--to', '3.9'];
+    const [one, other] = [await fingerprintsFor(dockerfile('CopiedSecret42'), args), await fingerprintsFor(dockerfile('OtherSecret999'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(other).toEqual(one);
+  });
+});
