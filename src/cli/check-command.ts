@@ -15,7 +15,7 @@ import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
 import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
-import { secretValuesOf, withoutSecretValues } from '../report/secret-values';
+import { linesWithoutSecretValues, secretValuesOf, withoutSecretValues } from '../report/secret-values';
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
@@ -115,8 +115,11 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   // Declarative files can be tens of megabytes: fingerprints and comment scanning reuse their texts.
   const documents = installation.inputs.declarative?.documents ?? [];
   const knownTexts = new Map(documents.map((d) => [d.file, d.text]));
-  const readLine = cachedLineReader(new Map(documents.map((d) => [d.file, d.lines])));
-  const triaged = triage(result.findings, {
+  // Secret values hidden before fingerprints are taken: a fingerprint hashes the finding's data
+  // and its line, and is as public as the report.
+  const secrets = secretValuesOf(installation.inputs.kongConf);
+  const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
+  const triaged = triage(withoutSecretValues(result.findings, secrets), {
     comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),
     config: loadedConfig,
     knownRules,
@@ -137,7 +140,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     failOn: options.failOn,
     suppressed: triaged.suppressed,
     manualReview: manualReviewList(registry.all(), installation.plan, result),
-  }), secretValuesOf(installation.inputs.kongConf));
+  }), secrets);
   progress.step('writing reports');
   progress.done();
   if (triaged.baselineWritten !== undefined) io.stderr(`wrote ${triaged.baselineWritten} finding(s) to the baseline ${options.baseline}\n`);

@@ -110,6 +110,8 @@ function explain(error: ErrorObject, root: unknown, path: readonly (string | num
     case 'enum': return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
     case 'pattern':
       if (path[0] === 'from' || path[0] === 'to') return `"${String(actual)}" is not a version such as 3.4 or 2.8.2.4`;
+      // Written here by mistake, the postgres:// URL itself (its password with it) would be quoted.
+      if (path[0] === 'pg' && path[1] === 'urlEnv') return 'must be the name of an environment variable (letters, digits, _) that holds the URL, not the URL itself';
       return `"${String(actual)}" has the wrong form`;
     case 'type':
       // YAML reads `to: 3.10` as the number 3.1: make the fix obvious.

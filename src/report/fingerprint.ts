@@ -10,6 +10,7 @@ import type { Origin } from '../model/origin';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LineIndex, type TextLines } from '../text/line-index';
+import { isSecretName } from '../knowledge/conf/sensitive';
 
 /** The text of one 1-based line of a file, or undefined when the file or line cannot be read. */
 export type LineReader = (file: string, line: number) => string | undefined;
@@ -87,10 +88,31 @@ function subjectOf(origin: Origin, finding: Finding, readLine: LineReader, norma
 /** Longer lines (minified JSON, a pasted certificate) identify nothing: editing any entity on them would reopen every alert. */
 const MAX_IDENTITY_LINE = 1000;
 
-/** A line as it takes part in a fingerprint: whitespace collapsed, trailing comment dropped, '' when too long or absent. */
+/**
+ * A line as it takes part in a fingerprint: whitespace collapsed, trailing comment dropped, the
+ * values of secret keys left out, '' when too long or absent.
+ */
 function identityOf(text: string | undefined): string {
   if (text === undefined || text.length > MAX_IDENTITY_LINE) return '';
-  return normaliseLine(text).replace(/\s+#.*$/, '');
+  return withoutSecretValues(normaliseLine(text).replace(/\s+#.*$/, ''));
+}
+
+/** Words in every name isSecretName accepts: lines without one (almost all) skip the pattern below. */
+const MAYBE_SECRET = /pass|secret|token|key|priv|licen|credential|_conf/i;
+/** `key = value`, `key: value`, `KEY=value`, the value quoted or running to a separator. */
+const KEY_VALUE = /([A-Za-z0-9_.-]+)(\s*[=:]\s*)("(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,}\]]+)/g;
+
+/**
+ * A fingerprint is public (SARIF uploaded to code scanning, GitLab artifacts, the baseline): a
+ * hash over `pg_password = hunter2` lets anyone holding the report test guesses of the password
+ * offline, since every other part of the hash is in the report too. A kong.conf line of a secret
+ * key keeps its key only; elsewhere on a line each secret `key: value` pair loses its value.
+ */
+function withoutSecretValues(line: string): string {
+  if (!MAYBE_SECRET.test(line)) return line;
+  const whole = /^(-?\s*([A-Za-z0-9_.-]+)\s*[=:])/.exec(line);
+  if (whole && isSecretName(whole[2])) return whole[1];
+  return line.replace(KEY_VALUE, (pair, key: string, separator: string) => (isSecretName(key) ? `${key}${separator}` : pair));
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
 import { HIDDEN_VALUE, isSecretName } from '../knowledge/conf/sensitive';
+import type { LineReader } from './fingerprint';
 
 /**
  * Shorter values are left out: hiding `kong` (the password of every docker example) would
@@ -33,6 +34,19 @@ export function secretValuesOf(conf: KongConf | undefined): string[] {
 export function withoutSecretValues<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
   return hide(value, secrets) as T;
+}
+
+/**
+ * A line reader whose lines no longer hold any of `secrets`. Fingerprints hash the line a finding
+ * is about, and a fingerprint is as public as the report: hashing `ENV KONG_LOG_LEVEL=<password>`
+ * would let anyone holding the report test guesses of the password.
+ */
+export function linesWithoutSecretValues(readLine: LineReader, secrets: readonly string[]): LineReader {
+  if (secrets.length === 0) return readLine;
+  return (file, line) => {
+    const text = readLine(file, line);
+    return text === undefined ? undefined : (hide(text, secrets) as string);
+  };
 }
 
 function hide(value: unknown, secrets: readonly string[]): unknown {

@@ -115,6 +115,31 @@ describe('--print-config never prints a secret either', () => {
   });
 });
 
+// A run that stops on bad input ends with one line naming the place: never the text written there.
+describe('one-line input errors never quote a secret', () => {
+  it('a postgres:// URL written into pg.urlEnv instead of a variable name', async () => {
+    const dir = tempDir({ '.kong-preflight.yml': `pg: {urlEnv: "postgres://kong:${secretFor('urlenv')}@db.internal/kong"}\nto: "3.4"\n`, 'kong.conf': 'database = postgres\n' }, 'kp-secrets-urlenv-');
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--print-config'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\.kong-preflight\.yml:1: pg\.urlEnv: must be the name of an environment variable/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
+  });
+
+  it('a --pg password with a literal % is an input error, not a tool bug', async () => {
+    const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('pct')}%zz@127.0.0.1:1/kong`, '--to', '3.4', '--no-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('kong-preflight: error: --pg: the password in the URL has a % that is not followed by two hex digits (write a literal % as %25)\n');
+  });
+
+  it('a JSON declarative file with an unquoted credential', async () => {
+    const dir = tempDir({ 'kong.json': `{"_format_version": "3.0", "consumers": [{"username": "a", "keyauth_credentials": [{"key": ${secretFor('json-key')}}]}]}` }, 'kp-secrets-json-');
+    const result = await runCli(['check', '--declarative', join(dir, 'kong.json'), '--to', '3.4', '--no-db', '--no-config'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/kong\.json:1:92: malformed JSON/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(MARK);
+  });
+});
+
 // Rules hide a secret setting's value by its name; the same text reaching the report under another
 // name (one compose .env variable for the password and the database, a Dockerfile ENV copying
 // the password) is hidden by value before any format is written.
@@ -143,5 +168,44 @@ describe('a secret copied into another setting is hidden there too', () => {
     const result = await runCli(['check', '--image-file', join(short, 'Dockerfile'), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none']);
     expect(result.stdout).toContain('pg_dump -U kong');
     expect(result.stdout).not.toContain('(hidden)');
+  });
+});
+
+// A fingerprint hashes the finding's data and the line it is about, and everything else in the
+// hash is in the report: a fingerprint that changed with a password would let anyone holding a
+// SARIF upload, a GitLab artifact or a baseline test guesses of the password offline.
+describe('fingerprints do not depend on a secret\'s value', () => {
+  const fingerprintsFor = async (files: Record<string, string>, args: string[]) => {
+    // Run inside the folder: fingerprints hash file paths relative to it, so two folders compare.
+    const dir = tempDir(files, 'kp-secrets-fp-');
+    const common = [...args.map((arg) => (arg in files ? join(dir, arg) : arg)), '--no-db', '--no-config', '--fail-on', 'none'];
+    const sarif = await runCli(['check', ...common, '-f', 'sarif'], { cwd: dir });
+    const gitlab = await runCli(['check', ...common, '-f', 'gitlab'], { cwd: dir });
+    await runCli(['check', ...common, '--baseline', join(dir, 'baseline.json'), '--update-baseline'], { cwd: dir });
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string> }[];
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as { findings: { ruleId: string; fingerprint: string }[] };
+    return {
+      sarif: results.map((r) => `${r.ruleId} ${Object.values(r.partialFingerprints).join()}`).sort(),
+      gitlab: (JSON.parse(gitlab.stdout) as { fingerprint: string }[]).map((issue) => issue.fingerprint).sort(),
+      baseline: baseline.findings.map((f) => `${f.ruleId} ${f.fingerprint}`).sort(),
+    };
+  };
+
+  // Too short for the hiding by value: the line of a secret key keeps its key only.
+  it('a short pg_password on the line a finding is about', async () => {
+    const conf = (password: string) => ({ 'kong.conf': `database = postgres\npg_password = "${password}"\n` });
+    const args = ['kong.conf', '--from', '3.4.3.5', '--to', '3.10'];
+    const [one, other] = [await fingerprintsFor(conf('pw1'), args), await fingerprintsFor(conf('pw2'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/file-syntax'))).toBe(true);
+    expect(other).toEqual(one);
+  });
+
+  // A secret copied under another name: the finding's data and line hold it.
+  it('a password copied into another setting', async () => {
+    const dockerfile = (password: string) => ({ 'Dockerfile': `FROM kong:3.4.2\nENV KONG_PG_PASSWORD=${password}\nENV KONG_LOG_LEVEL=${password}x\n` });
+    const args = ['--image-file', 'Dockerfile', '--to', '3.9'];
+    const [one, other] = [await fingerprintsFor(dockerfile('CopiedSecret42'), args), await fingerprintsFor(dockerfile('OtherSecret999'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(other).toEqual(one);
   });
 });

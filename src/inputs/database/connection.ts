@@ -80,10 +80,10 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new InputError(`--pg: expected a postgres:// URL, got ${parsed.protocol}//`);
   }
-  const host = decodeURIComponent(parsed.hostname.replace(/^\[|\]$/g, '')) || DEFAULTS.host;
+  const host = decoded(parsed.hostname.replace(/^\[|\]$/g, ''), 'host') || DEFAULTS.host;
   const port = parsed.port ? Number(parsed.port) : DEFAULTS.port;
-  const user = decodeURIComponent(parsed.username) || DEFAULTS.user;
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || DEFAULTS.database;
+  const user = decoded(parsed.username, 'user') || DEFAULTS.user;
+  const database = decoded(parsed.pathname.replace(/^\//, ''), 'database') || DEFAULTS.database;
   const sslmode = parsed.searchParams.get('sslmode');
   const ssl = sslmode && sslmode !== 'disable'
     ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
@@ -91,11 +91,24 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   const timeout = parsed.searchParams.get('connect_timeout');
   return {
     host, port, user, database, ssl, place, anchor,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    password: parsed.password ? decoded(parsed.password, 'password') : undefined,
     schema: parsed.searchParams.get('schema') ?? undefined,
     timeoutMs: timeout ? parseNumber(timeout, timeoutMs, 'connect_timeout', place) * 1000 : timeoutMs,
     label: `${user}@${host}:${port}/${database}`,
   };
+}
+
+/**
+ * A percent-decoded part of the URL. A `%` not followed by two hex digits (a password with a
+ * literal `%`) made decodeURIComponent throw, and the run ended as a tool bug; the message names
+ * the part, never its text.
+ */
+function decoded(part: string, name: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new InputError(`--pg: the ${name} in the URL has a % that is not followed by two hex digits (write a literal % as %25)`);
+  }
 }
 
 /** kong.conf booleans as Kong reads them: only `on` and `true` (`pg_ssl = yes` leaves TLS off). */

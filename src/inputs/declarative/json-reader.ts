@@ -7,6 +7,7 @@
 // pays nothing for positions.
 
 import { InputError } from '../../errors';
+import { jsonSyntaxErrorOffset } from '../../text/json-syntax-error';
 import { LineIndex, TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 
@@ -18,16 +19,30 @@ export function readJson(text: string, file: string, lines: TextLines = new Text
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const offset = errorOffset(text, reason);
     const { line, column } = lines.index().locate(offset);
-    throw new InputError(`malformed JSON: ${reason}`, { file, line, column });
+    throw new InputError(`malformed JSON: ${withoutQuotedText(reason)}`, { file, line, column });
   }
   const index = new LazyJsonIndex(text, value, lines);
   return { value, offsetAt: (path) => index.offsetAt(path) };
 }
 
-/** JSON.parse names the failing offset in its message ("at position 123"); else the end. */
+/**
+ * JSON.parse names the failing offset in some messages ("at position 123"); for the others
+ * (`Unexpected token`) the text is scanned for it.
+ */
 function errorOffset(text: string, reason: string): number {
   const match = /position (\d+)/.exec(reason);
-  return match ? Math.min(Number(match[1]), Math.max(0, text.length - 1)) : Math.max(0, text.length - 1);
+  const offset = match ? Number(match[1]) : jsonSyntaxErrorOffset(text) ?? text.length;
+  return Math.min(offset, Math.max(0, text.length - 1));
+}
+
+/**
+ * V8's `Unexpected token 'k', ..."key": k3y-v4lu3"... is not valid JSON` quotes the file's text
+ * around the error, which may be a credential: the one line keeps the kind of error only (the
+ * line and column say where).
+ */
+function withoutQuotedText(reason: string): string {
+  if (!/ is not valid JSON$/.test(reason)) return reason;
+  return /^Unexpected token\b/.test(reason) ? 'unexpected text' : 'not valid JSON';
 }
 
 const QUOTE = 0x22;

@@ -5,6 +5,7 @@
 
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
 import { confCatalog } from '../../knowledge/conf/catalog';
+import { isSecretName } from '../../knowledge/conf/sensitive';
 import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
@@ -164,7 +165,10 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
         kind: 'yaml-boolean',
         key: entry.key,
         origin: entry.origin,
-        message: `\`${env}.${entry.key}\` is an unquoted YAML 1.1 boolean word: Helm reads it as a boolean and the chart passes "${entry.value}" to Kong; quote it (for example "off")`,
+        // A password written `yes` reaches Kong as "true": for a secret that word is the value itself.
+        message: isSecretName(entry.key)
+          ? `\`${env}.${entry.key}\` is an unquoted YAML 1.1 boolean word: Helm reads it as a boolean and the chart passes Kong "true" or "false" instead of the word written (the value is a secret and is not shown); quote it`
+          : `\`${env}.${entry.key}\` is an unquoted YAML 1.1 boolean word: Helm reads it as a boolean and the chart passes "${entry.value}" to Kong; quote it (for example "off")`,
       });
     }
     if (entry.exponentForm && !readAsNumber(entry.key)) {

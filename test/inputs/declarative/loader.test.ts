@@ -178,6 +178,15 @@ describe('declarative loader: bad input', () => {
     expect(error.oneLine()).toMatch(/^bad\.json:3:\d+: malformed JSON/);
   });
 
+  // V8 words this error `Unexpected token 'k', ..."key": k3y..."... is not valid JSON`, quoting
+  // the credential an unquoted key-auth key is.
+  it('names the place of an unquoted value in JSON without quoting the text there', () => {
+    const text = '{\n  "consumers": [{"username": "a",\n    "keyauth_credentials": [{"key": Kp9SecretKeyValue}]}]\n}';
+    const error = errorOf(() => readDeclarativeText('unquoted.json', text));
+    expect(error.oneLine()).toBe('unquoted.json:3:37: malformed JSON: unexpected text');
+    expect(error.oneLine()).not.toContain('Kp9');
+  });
+
   it('refuses an empty file and a file that is not a mapping', () => {
     expect(errorOf(() => readDeclarativeText('empty.yml', '')).message).toContain('empty');
     expect(errorOf(() => readDeclarativeText('list.yml', '- a\n- b\n')).message).toContain('mapping');

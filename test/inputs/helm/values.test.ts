@@ -162,6 +162,16 @@ describe('entries the chart renders differently from how they read', () => {
     ]);
   });
 
+  // `pg_password: yes` reaches Kong as the password "true": that word is the secret, short or not.
+  it('a boolean word on a secret key: the message does not say what Kong receives', () => {
+    const layer = helmConfLayer(loadHelmValues([file('secret-bool.yaml', 'env:\n  pg_password: yes\n')]));
+    expect(layer.settings.map((s) => [s.key, s.value])).toEqual([['pg_password', 'true']]);
+    const [diagnostic] = layer.diagnostics;
+    expect(diagnostic).toMatchObject({ key: 'pg_password', kind: 'yaml-boolean' });
+    expect(diagnostic.message).toContain('not shown');
+    expect(diagnostic.message).not.toMatch(/passes "true"|"yes"/);
+  });
+
   it('exponent form: reported for size and string properties, not for number-typed ones Kong reads with tonumber', () => {
     const layer = helmConfLayer(loadHelmValues([file('exp.yaml', 'env:\n  cluster_max_payload: 16777216\n  mem_cache_size: 128000000\n  nginx_http_keepalive_requests: 1000000\n')]));
     expect(layer.settings.find((s) => s.key === 'cluster_max_payload')?.value).toBe('1.6777216e+07');
