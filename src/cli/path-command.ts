@@ -1,6 +1,6 @@
 // `kong-preflight path`: the upgrade plan alone, without reading any configuration.
 
-import { resolveVersion } from '../knowledge/releases';
+import { resolveGivenVersion } from '../knowledge/releases';
 import { computePlan } from '../plan/compute-plan';
 import { defaultRole } from '../plan/default-role';
 import type { Edition, Role, Topology } from '../plan/types';
@@ -22,8 +22,8 @@ export function runPath(options: PathOptions, io: CliIo): number {
   if (!options.to) throw new InputError('--to is required: name the target Kong version (for example --to 3.4)');
   const role: Role = options.role ?? defaultRole(options.topology);
   const plan = computePlan({
-    from: resolveVersion(options.from, '--from'),
-    to: resolveVersion(options.to, '--to'),
+    from: resolveGivenVersion(options.from, '--from'),
+    to: resolveGivenVersion(options.to, '--to'),
     topology: options.topology,
     role,
     edition: options.edition,
