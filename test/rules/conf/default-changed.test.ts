@@ -171,3 +171,16 @@ ruleTester.run(rule, {
     },
   ],
 });
+
+// kong.conf.default@3.5.0: `headers` lists what Kong injects in client responses,
+// `headers_upstream` what it injects in requests to the upstream service.
+describe('conf/default-changed: X-Kong-Request-Id (3.5) is explained per property', () => {
+  it('says responses for headers and upstream requests for headers_upstream', async () => {
+    const { result } = await runCase(rule, { name: 'stock 3.4', conf: 'log_level = notice\n', from: '3.4', to: '3.5', edition: 'oss' });
+    const of = (key: string) => result.findings.find((f) => f.data?.key === key)?.message ?? '';
+    expect(of('headers')).toContain('X-Kong-Request-Id header to the responses it sends to clients');
+    expect(of('headers')).not.toContain('upstream');
+    expect(of('headers_upstream')).toContain('X-Kong-Request-Id header to the requests it sends upstream');
+    expect(of('headers_upstream')).not.toContain('responses');
+  });
+});
