@@ -20,7 +20,7 @@ import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
-import { resolveVersion } from './knowledge/releases';
+import { resolveGivenVersion, resolveVersion } from './knowledge/releases';
 import { describeOrigin, type Origin } from './model/origin';
 import { computePlan } from './plan/compute-plan';
 import { defaultRole } from './plan/default-role';
@@ -202,7 +202,7 @@ function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: 
     const orDb = flag === '--from' ? `, or let the database tell it (kong.conf pg_* or --pg)${whyNotInferred ? `; ${whyNotInferred}` : ''}` : '';
     throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
   }
-  return { version: resolveVersion(text, flag), reason: `${flag} ${text}` };
+  return { version: resolveGivenVersion(text, flag), reason: `${flag} ${text}` };
 }
 
 /** Without --from, the database's migrations say which version is installed. */

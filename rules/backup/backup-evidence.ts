@@ -86,5 +86,10 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
     return `a snapshot of the Cassandra keyspace on every node (\`nodetool snapshot ${setting(conf, 'cassandra_keyspace', 'kong')}\`, the primary backup), ${secondary}${keyring}`;
   }
   // The docs' example names user and database `kong`; this node's own names are what pg_dump needs.
-  return `\`pg_dump -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}${keyring}`;
+  // Without -h pg_dump reads the local server's socket: with the database on another host it would
+  // fail, or dump a different local database.
+  const host = setting(conf, 'pg_host', '');
+  const port = setting(conf, 'pg_port', '5432');
+  const where = `${host ? ` -h ${host}` : ''}${port !== '5432' ? ` -p ${port}` : ''}`;
+  return `\`pg_dump${where} -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}${keyring}`;
 }

@@ -78,7 +78,11 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
         data: { key: property, from: show(from), to: show(to), since: stepsText(relevant, worst.introducedIn), note },
         remediation: isNew
           ? `Set ${property} explicitly if its default does not suit this node.`
-          : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
+          : from === null
+            // Kong reads an empty value as unset and then applies the new default
+            // (kong/conf_loader/init.lua@3.0.0), so the old unset state cannot be written down.
+            ? `Set ${property} to the value this node needs (an empty value counts as unset and gets the new default), or accept ${show(to)}.`
+            : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
       });
     }
 

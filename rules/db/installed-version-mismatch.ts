@@ -15,7 +15,7 @@ export default defineRule<'older' | 'newer'>({
   // Only nodes with a database: DB-less nodes and data planes have none.
   gate: { roles: ['traditional', 'control_plane'] },
   messages: {
-    older: '--from {{from}} is newer than this database: its migrations stop at {{installed}} ({{evidence}}). Changes between the two are not checked.',
+    older: '--from {{from}} is newer than this database: its migrations stop at {{installed}} ({{evidence}}). The plan starts past migrations this database still needs, and changes between the two are not checked.',
     newer: '--from {{from}} is older than this database: its migrations reach {{installed}} ({{evidence}}).',
   },
   remediation: 'Run the check without --from (the database decides), or with the version the database reports; if the database is not the one of this node, fix pg_* or --pg.',
@@ -29,8 +29,14 @@ export default defineRule<'older' | 'newer'>({
     // out the database's own minor must not contradict it.
     const from = ctx.plan.requested?.from ?? ctx.plan.from;
     if (rangeAdmits(installed, from)) return;
+    const older = from.gte(installed.min);
     ctx.report({
-      messageId: from.gte(installed.min) ? 'older' : 'newer',
+      messageId: older ? 'older' : 'newer',
+      // A database behind --from still needs the migrations of the versions in between: the plan
+      // starts past them (2.8 database, --from 3.4, --to 3.10 plans one LTS jump where two are
+      // required) and the report passes without checking them. A database ahead of --from only
+      // makes the plan check more than needed.
+      ...(older ? { severity: 'blocker' as const } : {}),
       at: db.origin('schema_meta', 'core', 'executed'),
       data: { from: from.toString(), installed: installed.label, evidence: installed.evidence[0] },
     });

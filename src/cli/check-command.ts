@@ -74,6 +74,11 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>));
     return 0;
   }
+  // Both typed: one asks for the database, the other forbids it. --no-db used to win silently,
+  // and the run then failed asking for --from "because --no-db was given".
+  if (options.given?.has('pg') && options.given.has('db') && options.db === false) {
+    throw new UsageError('--pg and --no-db contradict each other: --pg reads that database, --no-db reads none; keep one');
+  }
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or `baseline:` in .kong-preflight.yml)');
   const outputs = planOutputs({ format: options.format, ...(options.output ? { file: options.output } : {}) }, options.outputFormat ?? [], io.cwd);
   const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd, builtinRules.map((r) => r.meta.id))]);

@@ -1,6 +1,6 @@
 // `kong-preflight path`: the upgrade plan alone, without reading any configuration.
 
-import { resolveVersion } from '../knowledge/releases';
+import { resolveGivenVersion } from '../knowledge/releases';
 import { computePlan } from '../plan/compute-plan';
 import { defaultRole } from '../plan/default-role';
 import type { Edition, Role, Topology } from '../plan/types';
@@ -22,8 +22,8 @@ export function runPath(options: PathOptions, io: CliIo): number {
   if (!options.to) throw new InputError('--to is required: name the target Kong version (for example --to 3.4)');
   const role: Role = options.role ?? defaultRole(options.topology);
   const plan = computePlan({
-    from: resolveVersion(options.from, '--from'),
-    to: resolveVersion(options.to, '--to'),
+    from: resolveGivenVersion(options.from, '--from'),
+    to: resolveGivenVersion(options.to, '--to'),
     topology: options.topology,
     role,
     edition: options.edition,
@@ -39,7 +39,10 @@ export function runPath(options: PathOptions, io: CliIo): number {
   lines.push(`  basis: ${report.basis}`);
   for (const s of report.strategies) lines.push(`  strategy: ${s.id}${s.recommended ? ' (recommended)' : ''}${s.note ? ` — ${s.note}` : ''}`);
   for (const alt of report.alternatives) {
-    lines.push(`  alternative (${alt.basis}): ${alt.hops.map((h) => h.to).join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
+    // From the alternative's own start, as `check` prints it: `3.11.x -> ... -> 3.14.x` alone read
+    // as a route beginning at 3.11.
+    const stops = alt.hops.length > 0 ? [alt.hops[0].from, ...alt.hops.map((h) => h.to)] : [];
+    lines.push(`  alternative (${alt.basis}): ${stops.join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
     if (alt.strategies.length > 0) lines.push(`    strategies: ${alt.strategies.map((s) => s.id).join(', ')}`);
   }
   for (const p of report.problems) lines.push(`  ${p.severity.toUpperCase()}: ${p.message}`);

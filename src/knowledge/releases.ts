@@ -212,6 +212,21 @@ export function resolveVersion(text: string, what: string): KongVersion {
   throw new InputError(`${what} "${text}" is not a released Kong Gateway version${hint} (${newest})`);
 }
 
+/**
+ * `resolveVersion` for a version the operator typed (`--from`, `--to`, the configuration file).
+ * A bare major (`--to 3`) is refused: it reads as "the newest 3.x" but planned as 3.0, the
+ * oldest, so the report headed 3.0.2 while saying "to 3.x". Image tags (`kong:3`) still resolve
+ * through resolveVersion, where a floating tag is a finding of its own.
+ */
+export function resolveGivenVersion(text: string, flag: string): KongVersion {
+  const version = KongVersion.parse(text, flag);
+  if (version.precision !== 'major') return resolveVersion(text, flag);
+  const minors = releases.minors.map((m) => KongVersion.parse(m.minor)).filter((m) => m.major === version.major);
+  if (minors.length === 0) return resolveVersion(text, flag); // not a released major: the usual error
+  const range = `${minors[0].minorKey} to ${minors[minors.length - 1].minorKey}`;
+  throw new InputError(`${flag} "${text}" names a major version only: name the minor (for example ${flag} ${minors[minors.length - 1].minorKey}; Kong ${version.major}.x runs from ${range})`);
+}
+
 const ossTags = new Set(releases.minors.flatMap((m) => m.oss.map((p) => p.version)));
 // A four-part version, with the edition already named before it when the text does so.
 const FOUR_PART_VERSION = /(Enterprise )?\b(\d+\.\d+\.\d+\.\d+)\b/g;

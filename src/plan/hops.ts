@@ -3,6 +3,7 @@
 // always the user's target; an exact step (`3.1.1.3`, `3.1.1.3+`) installs that version.
 
 import { minorInfo, newestWithin, nextLts, nextMinor, releaseForEdition } from '../knowledge/releases';
+import { ltsPreflightTool } from '../knowledge/lts-preflight-tools';
 import { ltsPair, pathRules } from '../knowledge/upgrade-paths';
 import { KongVersion } from '../version/kong-version';
 import type { Edition, Hop, HopCoverage } from './types';
@@ -55,7 +56,17 @@ function hopNotes(step: Step, from: KongVersion, to: KongVersion, covers: HopCov
   if (step.condition === 'blue-green') {
     notes.push(`needed only for blue-green upgrades, which reach 3.x from ${releaseForEdition(pathRules.blueGreenMinimumFor3, edition)} or later`);
   }
-  if (covers === 'adjacent-lts') notes.push(`LTS to LTS upgrade (${from.minorKey} -> ${to.minorKey}): follow the LTS upgrade guide`);
+  if (covers === 'adjacent-lts') {
+    notes.push(`LTS to LTS upgrade (${from.minorKey} -> ${to.minorKey}): follow the LTS upgrade guide`);
+    // Kong's own kong.conf check for this jump ships in a later patch of the source line: on it, run
+    // it; below it, the guide suggests taking that patch first.
+    const tool = ltsPreflightTool(from.minorKey, to.minorKey);
+    if (tool) {
+      notes.push(from.gte(KongVersion.parse(tool.sincePatch))
+        ? `before it, run \`${tool.command}\` on ${from.minorKey}`
+        : `optionally move to the newest ${from.minorKey} patch first: from ${tool.sincePatch}, \`${tool.command}\` checks kong.conf against ${to.minorKey}`);
+    }
+  }
   if (covers === 'documented' && from.major === 3 && to.major === 3) {
     // Within 3.x a skip such as 3.0.x -> 3.4.x rests on a table alone; the 2.x entry points
     // (2.x -> 2.8, 2.8 -> 3.0/3.1.1.3) are the documented major-upgrade route and need no remark.

@@ -77,6 +77,7 @@ export function formatText(report: Report, options: TextOptions): string {
   const s = report.summary;
   out.push(
     `${s.blocker} blocker(s), ${s.warning} warning(s), ${s.info} info; ` +
+      reviewCount(manualReview) +
       `${s.rulesEvaluated} rule(s) evaluated, ${s.rulesNotEvaluated} not evaluated, ${s.rulesNotApplicable} not on this path` +
       (hiddenCount(s) > 0 ? `; not counted: ${s.suppressed.baseline} in baseline, ${s.suppressed.inline} suppressed inline, ${s.suppressed.config} ignored by configuration` : '') +
       (s.failed ? ` — failing (--fail-on ${s.failOn})` : ''),
@@ -100,6 +101,17 @@ function groupByHop(findings: readonly Finding[], hops: readonly ReportHop[]): [
     groups.get(key)!.push(f);
   }
   return [...groups].filter(([, list]) => list.length > 0);
+}
+
+/**
+ * The review-by-hand list prints BLOCKER labels the finding counts leave out; a summary of
+ * "0 blocker(s)" alone read as all clear while eleven BLOCKER lines stood above it.
+ */
+function reviewCount(manualReview: Report['manualReview']): string {
+  const list = manualReview ?? [];
+  if (list.length === 0) return '';
+  const blockers = list.filter((m) => m.severity === 'blocker').length;
+  return `${list.length} to review by hand${blockers > 0 ? ` (${blockers} blocker-level, not counted above)` : ''}; `;
 }
 
 function hiddenCount(s: Report['summary']): number {

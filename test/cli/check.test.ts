@@ -136,6 +136,28 @@ describe('kong-preflight errors', () => {
     oneLine(result.stderr);
   });
 
+  it.each([['--to', '3'], ['--to', '3.x'], ['--from', '2']])('a bare major (%s %s) is refused: it would plan the oldest minor of that major', async (flag, value) => {
+    const versions = flag === '--to' ? ['--from', '2.8', '--to', value] : ['--from', value, '--to', '3.4'];
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), ...versions, '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${flag} "${value}" names a major version only`);
+    oneLine(result.stderr);
+  });
+
+  it('`path --to 3` is refused the same way', async () => {
+    const result = await runCli(['path', '--from', '2.8', '--to', '3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--to "3" names a major version only: name the minor \(for example --to 3\.\d+; Kong 3\.x runs from 3\.0 to 3\.\d+\)/);
+  });
+
+  it('--pg and --no-db together: exit 2 naming both, before any database is read', async () => {
+    const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--to', '3.4', '--pg', 'postgres://kong:pw@db.invalid:5432/kong', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--pg and --no-db contradict each other');
+    oneLine(result.stderr);
+  });
+
   it('an unknown flag: exit 2 from commander, one line', async () => {
     const result = await runCli(['check', '--frm', '2.8']);
     expect(result.code).toBe(2);

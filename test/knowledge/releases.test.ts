@@ -5,7 +5,7 @@
 import { InputError } from '../../src/errors';
 import {
   isLts, isReleased, latestPatchOf, listMinors, ltsChain, minorInfo, nearestKnown, newestRelease,
-  newestWithin, nextLts, nextMinor, oldestWithin, releaseForEdition, releaseSources, releasesInTextForEdition, resolveVersion,
+  newestWithin, nextLts, nextMinor, oldestWithin, releaseForEdition, releaseSources, releasesInTextForEdition, resolveGivenVersion, resolveVersion,
 } from '../../src/knowledge/releases';
 import { KongVersion } from '../../src/version/kong-version';
 
@@ -68,6 +68,19 @@ describe('resolveVersion refuses versions Kong never released', () => {
     expect(nearestKnown(KongVersion.parse('2.9'))).toEqual(['2.7', '2.8', '3.0', '3.1']);
     expect(nearestKnown(KongVersion.parse('3.1.1.0'))).toEqual(['3.1.0.0', '3.1.1.2', '3.1.1.3']);
     expect(nearestKnown(KongVersion.parse('3.4.9'))).toEqual(['3.4.2', '3.4.3']);
+  });
+});
+
+describe('resolveGivenVersion: a version the operator typed', () => {
+  test('a bare major is refused, naming the minors of that major', () => {
+    expect(() => resolveGivenVersion('3', '--to')).toThrow(/^--to "3" names a major version only: name the minor \(for example --to 3\.\d+; Kong 3\.x runs from 3\.0 to 3\.\d+\)$/);
+    expect(() => resolveGivenVersion('2.x', '--from')).toThrow('Kong 2.x runs from 2.0 to 2.8');
+  });
+
+  test('an unreleased major keeps the usual error; other precisions resolve as resolveVersion does', () => {
+    expect(() => resolveGivenVersion('4', '--to')).toThrow('--to "4" is not a released Kong Gateway version');
+    expect(resolveGivenVersion('3.4', '--to').toString()).toBe('3.4.x');
+    expect(resolveGivenVersion('3.1.1.3', '--from').toString()).toBe('3.1.1.3');
   });
 });
 

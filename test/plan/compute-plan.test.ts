@@ -299,3 +299,26 @@ describe('requests that are not upgrades', () => {
     expect(p.role).toBe('data_plane');
   });
 });
+
+// The 3.10 -> 3.14 LTS guide: from 3.10.0.11 `kong check --lts-314-compatibility` checks kong.conf
+// against 3.14 (Kong/developer.konghq.com:app/_includes/upgrade/lts-upgrade.md@bc1cd74260).
+describe('Kong\'s own kong.conf check before the 3.10 -> 3.14 LTS jump', () => {
+  const ltsNote = (p: Plan) => p.hops.find((h) => h.covers === 'adjacent-lts' && h.toVersion.minorKey === '3.14')?.note ?? '';
+
+  test('a 3.10 patch below 3.10.0.11 is told to take the newest 3.10 patch first', () => {
+    expect(ltsNote(plan('3.10.0.2', '3.14', 'traditional', { edition: 'enterprise' })))
+      .toContain('optionally move to the newest 3.10 patch first: from 3.10.0.11, `kong check --lts-314-compatibility kong.conf` checks kong.conf against 3.14');
+  });
+
+  test('a route that stops on the newest 3.10 patch is told to run the check there', () => {
+    const note = ltsNote(plan('3.4', '3.14', 'traditional', { edition: 'enterprise' }));
+    expect(note).toContain('before it, run `kong check --lts-314-compatibility kong.conf` on 3.10');
+    expect(note).not.toContain('optionally');
+  });
+
+  test('other LTS jumps carry no such note', () => {
+    const p = plan('2.8', '3.10', 'traditional', { edition: 'enterprise' });
+    expect(p.hops.filter((h) => h.covers === 'adjacent-lts')).toHaveLength(2);
+    for (const h of p.hops) expect(h.note ?? '').not.toContain('kong check');
+  });
+});

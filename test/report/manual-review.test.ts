@@ -138,4 +138,14 @@ describe('manual-review list', () => {
     expect(result.stdout).toMatch(/Review by hand \(\d+ breaking change\(s\)/);
     expect(result.stdout).toMatch(/proxy-duplicate-length-headers-502, platform\]\n\s+why: no rule/);
   });
+
+  it('counts the review-by-hand entries in the summary line, blocker-level ones apart', async () => {
+    const json = await checkJson([conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss']);
+    const total = json.manualReview.length;
+    const blockers = json.manualReview.filter((m: { severity: string }) => m.severity === 'blocker').length;
+    expect(blockers).toBeGreaterThan(0);
+    const result = await runCli(['check', conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss', '--fail-on', 'none']);
+    const summary = result.stdout.trim().split('\n').pop();
+    expect(summary).toMatch(new RegExp(`^\\d+ blocker\\(s\\), \\d+ warning\\(s\\), \\d+ info; ${total} to review by hand \\(${blockers} blocker-level, not counted above\\); \\d+ rule\\(s\\) evaluated`));
+  });
 });

@@ -133,6 +133,9 @@ interface PgLikeError {
 export function connectionError(error: unknown, settings: ConnectionSettings): InputError {
   const e = (error ?? {}) as PgLikeError;
   const message = e.message ?? String(error);
+  // Only the driver's own text is scrubbed: the reasons written here name the user, host and
+  // database, never the password, and scrubbing them would turn `user "kong"` into `user "***"`
+  // for the kong/kong credentials of every docker example.
   let reason: string;
   switch (e.code) {
     case '28P01': reason = `password authentication failed for user "${settings.user}"`; break;
@@ -145,10 +148,10 @@ export function connectionError(error: unknown, settings: ConnectionSettings): I
     case 'ETIMEDOUT': reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`; break;
     default:
       if (/timeout/i.test(message)) reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`;
-      else if (/SSL|certificate|self.signed/i.test(message)) reason = `TLS failed: ${firstLine(message)}`;
-      else reason = firstLine(message);
+      else if (/SSL|certificate|self.signed/i.test(message)) reason = `TLS failed: ${scrub(firstLine(message), settings)}`;
+      else reason = scrub(firstLine(message), settings);
   }
-  return new InputError(`cannot connect to ${where(settings)}: ${scrub(reason, settings)}`, settings.place);
+  return new InputError(`cannot connect to ${where(settings)}: ${reason}`, settings.place);
 }
 
 function queryError(error: unknown, settings: ConnectionSettings): InputError {
@@ -156,15 +159,26 @@ function queryError(error: unknown, settings: ConnectionSettings): InputError {
   const message = e.message ?? String(error);
   const reason = e.code === '57014' || /timeout/i.test(message)
     ? `a query took longer than ${settings.timeoutMs} ms (pg_timeout)`
-    : firstLine(message);
-  return new InputError(`reading ${where(settings)} failed: ${scrub(reason, settings)}`, settings.place);
+    : scrub(firstLine(message), settings);
+  return new InputError(`reading ${where(settings)} failed: ${reason}`, settings.place);
 }
 
 function firstLine(text: string): string {
   return text.split('\n')[0];
 }
 
-/** Belt and braces: a driver message must never carry the password on to a report. */
-function scrub(text: string, settings: ConnectionSettings): string {
-  return settings.password ? text.split(settings.password).join('***') : text;
+/** Passwords at least this long are hidden wherever they occur (as report-wide secret values are). */
+const SHORTEST_HIDDEN_ANYWHERE = 6;
+
+/**
+ * Belt and braces: a driver message must never carry the password on to a report. A short
+ * password (`x`, `kong`) is hidden only where it stands as a word of its own: hidden inside
+ * other words it garbled the message (`Connection terminated une***pectedly`).
+ */
+export function scrub(text: string, settings: Pick<ConnectionSettings, 'password'>): string {
+  const password = settings.password;
+  if (!password) return text;
+  if (password.length >= SHORTEST_HIDDEN_ANYWHERE) return text.split(password).join('***');
+  const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'gu'), '***');
 }

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { InputError } from '../../../src/errors';
 import { loadDatabase } from '../../../src/inputs/database';
 import { settingsFromUrl } from '../../../src/inputs/database/connection';
-import { ReadOnlySession } from '../../../src/inputs/database/session';
+import { ReadOnlySession, scrub } from '../../../src/inputs/database/session';
 import { adminClient, sharedScenarioDatabase, type TestDatabase } from '../../support/postgres';
 
 let db: TestDatabase;
@@ -93,6 +93,15 @@ describe('connection errors: one line with host and database, never the password
     expect(error.oneLine()).not.toContain('Wr0ng-Secret!');
   });
 
+  it('a short password that is also a word of the message (kong/kong, docker style) leaves the message readable', async () => {
+    // The password `e` is in "password authentication failed", the password `postgres` is the user.
+    for (const password of ['e', 'postgres']) {
+      const error = await failure(loadDatabase({ url: urlWith({ password }) }));
+      expect(error.oneLine()).toBe(
+        `cannot connect to PostgreSQL postgres@127.0.0.1:${db.port}/${db.database}: password authentication failed for user "postgres"`);
+    }
+  });
+
   it('unreachable host (nothing listens)', async () => {
     const closedPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -142,5 +151,17 @@ describe('databases that are not (yet) Kong databases', () => {
     const error = await failure(loadDatabase({ url: other.url }));
     expect(error.oneLine()).toMatch(message);
     expect(error.oneLine()).toContain(`postgres@127.0.0.1:${other.port}/${other.database}`);
+  });
+});
+
+describe('scrub: the password in a driver message', () => {
+  it('hides a password of six characters or more wherever it occurs', () => {
+    expect(scrub('bad token xS3cretx here', { password: 'S3cret' })).toBe('bad token x***x here');
+  });
+
+  it('hides a short password only as a word of its own, never inside other words', () => {
+    expect(scrub('Connection terminated unexpectedly', { password: 'x' })).toBe('Connection terminated unexpectedly');
+    expect(scrub('role kong: token kong rejected (kong)', { password: 'kong' })).toBe('role ***: token *** rejected (***)');
+    expect(scrub('value a.b and aXb', { password: 'a.b' })).toBe('value *** and aXb');
   });
 });

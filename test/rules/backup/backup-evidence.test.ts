@@ -41,6 +41,11 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'noEvidence', message: '`pg_dump -U gateway -d kongdb -F d -f kong-backup`' }],
     },
     {
+      name: 'the pg_dump command connects to the host and port kong.conf sets',
+      conf: 'database = postgres\npg_host = pg-kong.prod.internal\npg_port = 6432\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'noEvidence', message: '`pg_dump -h pg-kong.prod.internal -p 6432 -U kong -d kong -F d -f kong-backup`' }],
+    },
+    {
       name: 'only a declarative export for a Cassandra node',
       conf: 'database = cassandra\n', from: '2.8', to: '3.4', inputs: backup('kong-db-export.yaml'),
       findings: [{ messageId: 'wrongKind', message: 'needs a backup of its Cassandra keyspace' }],

@@ -188,3 +188,33 @@ ruleTester.run(rule, {
     },
   ],
 });
+
+// kong.conf.default@3.5.0: `headers` lists what Kong injects in client responses,
+// `headers_upstream` what it injects in requests to the upstream service.
+describe('conf/default-changed: X-Kong-Request-Id (3.5) is explained per property', () => {
+  it('says responses for headers and upstream requests for headers_upstream', async () => {
+    const { result } = await runCase(rule, { name: 'stock 3.4', conf: 'log_level = notice\n', from: '3.4', to: '3.5', edition: 'oss' });
+    const of = (key: string) => result.findings.find((f) => f.data?.key === key)?.message ?? '';
+    expect(of('headers')).toContain('X-Kong-Request-Id header to the responses it sends to clients');
+    expect(of('headers')).not.toContain('upstream');
+    expect(of('headers_upstream')).toContain('X-Kong-Request-Id header to the requests it sends upstream');
+    expect(of('headers_upstream')).not.toContain('responses');
+  });
+});
+
+// An empty kong.conf value is unset to Kong, which then applies the default
+// (kong/conf_loader/init.lua@3.0.0): "set it to unset" is advice nobody can follow.
+describe('conf/default-changed: a default that was unset before', () => {
+  it('does not tell the operator to set lua_ssl_trusted_certificate to unset', async () => {
+    const { result } = await runCase(rule, { name: 'stock 2.8', conf: 'log_level = notice\n', from: '2.8', to: '3.0', edition: 'oss' });
+    const finding = result.findings.find((f) => f.data?.key === 'lua_ssl_trusted_certificate');
+    expect(finding?.message).toContain('changes from unset to `system` in 3.0.0');
+    expect(finding?.remediation).toBe('Set lua_ssl_trusted_certificate to the value this node needs (an empty value counts as unset and gets the new default), or accept `system`.');
+  });
+
+  it('keeps the two-way advice when the old default was a value', async () => {
+    const { result } = await runCase(rule, { name: 'stock 2.8', conf: 'log_level = notice\n', from: '2.8', to: '3.0', edition: 'oss' });
+    const finding = result.findings.find((f) => f.data?.key === 'worker_consistency');
+    expect(finding?.remediation).toBe("Set worker_consistency explicitly (to `strict` to keep today's behaviour, or to `eventual` to accept the new one).");
+  });
+});

@@ -15,11 +15,16 @@ ruleTester.run(rule, {
   invalid: [
     {
       name: '--from 3.0 on a 2.8 database', from: '3.0', to: '3.4', inputs: databaseInputs('clean-2.8'),
-      findings: [{ messageId: 'older', severity: 'warning', data: { from: '3.0.x', installed: '2.8.x' } }],
+      findings: [{ messageId: 'older', severity: 'blocker', data: { from: '3.0.x', installed: '2.8.x' } }],
+    },
+    {
+      // The plan would be one LTS jump (3.4 -> 3.10) where the database needs two.
+      name: '--from 3.4 on a 2.8 database, target 3.10', from: '3.4', to: '3.10', inputs: databaseInputs('clean-2.8'),
+      findings: [{ messageId: 'older', severity: 'blocker', message: 'The plan starts past migrations this database still needs' }],
     },
     {
       name: '--from 2.8 on a 3.4 database', from: '2.8', to: '3.9', inputs: databaseInputs('clean-3.4'),
-      findings: [{ messageId: 'newer', data: { installed: '3.4.x' }, message: 'core migration 020_330_to_340' }],
+      findings: [{ messageId: 'newer', severity: 'warning', data: { installed: '3.4.x' }, message: 'core migration 020_330_to_340' }],
     },
     {
       name: '--from 2.1.0 on a database that has the 2.1.3 migrations', from: '2.1.0', to: '2.8', inputs: databaseInputs('kong-2.1.4'),
