@@ -80,19 +80,25 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new InputError(`--pg: expected a postgres:// URL, got ${parsed.protocol}//`);
   }
-  const host = decoded(parsed.hostname.replace(/^\[|\]$/g, ''), 'host') || DEFAULTS.host;
-  const port = parsed.port ? Number(parsed.port) : DEFAULTS.port;
-  const user = decoded(parsed.username, 'user') || DEFAULTS.user;
-  const database = decoded(parsed.pathname.replace(/^\//, ''), 'database') || DEFAULTS.database;
-  const sslmode = parsed.searchParams.get('sslmode');
+  // libpq takes any connection keyword in the query as well, and a keyword there replaces the
+  // part of the URL it names (conninfo_uri_parse_params stores it over the netloc's value):
+  // `postgres://kong@db/kong?password=...` is a common way to keep a password out of the netloc.
+  const query = parsed.searchParams;
+  const host = query.get('host') || decoded(parsed.hostname.replace(/^\[|\]$/g, ''), 'host') || DEFAULTS.host;
+  const portText = query.get('port') || parsed.port;
+  const port = portText ? parseNumber(portText, DEFAULTS.port, 'port', place) : DEFAULTS.port;
+  const user = query.get('user') || decoded(parsed.username, 'user') || DEFAULTS.user;
+  const database = query.get('dbname') || decoded(parsed.pathname.replace(/^\//, ''), 'database') || DEFAULTS.database;
+  const password = query.get('password') ?? (parsed.password ? decoded(parsed.password, 'password') : undefined);
+  const sslmode = query.get('sslmode');
   const ssl = sslmode && sslmode !== 'disable'
     ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
     : undefined;
-  const timeout = parsed.searchParams.get('connect_timeout');
+  const timeout = query.get('connect_timeout');
   return {
     host, port, user, database, ssl, place, anchor,
-    password: parsed.password ? decoded(parsed.password, 'password') : undefined,
-    schema: parsed.searchParams.get('schema') ?? undefined,
+    password,
+    schema: query.get('schema') ?? undefined,
     timeoutMs: timeout ? parseNumber(timeout, timeoutMs, 'connect_timeout', place) * 1000 : timeoutMs,
     label: `${user}@${host}:${port}/${database}`,
   };

@@ -77,6 +77,24 @@ describe('settings from kong.conf', () => {
     expect(settings.anchor?.line).toBe(3);
   });
 
+  it('--pg keywords in the query replace the URL parts they name, as libpq reads them', () => {
+    const settings = connectionSettings({ url: 'postgres://kong@db.internal/kong?password=q%40ery-pw&user=ro&host=replica.internal&port=6433&dbname=kong_ro' });
+    expect(settings).toMatchObject({ host: 'replica.internal', port: 6433, user: 'ro', database: 'kong_ro', password: 'q@ery-pw' });
+    expect(settings.label).toBe('ro@replica.internal:6433/kong_ro');
+    expect(connectionSettings({ url: 'postgres://kong:netloc-pw@db.internal/kong' }).password).toBe('netloc-pw');
+    expect(() => connectionSettings({ url: 'postgres://db.internal/kong?port=abc' })).toThrow(InputError);
+  });
+
+  it('a ?password= connects, and a wrong one fails like any other, without printing it', async () => {
+    const good = await loadDatabase({ url: `postgres://${db.user}@${db.host}:${db.port}/${db.database}?password=${encodeURIComponent(db.password)}` });
+    await good.close();
+    const url = `postgres://${db.user}@${db.host}:${db.port}/${db.database}?password=query-password-wrong`;
+    const error = await loadDatabase({ url }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(String((error as Error).message)).toMatch(/password authentication failed/);
+    expect(String((error as Error).message)).not.toContain('query-password-wrong');
+  });
+
   it('skips DB-less and Cassandra nodes', () => {
     expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = off\n'), {}) })).toMatch(/DB-less/);
     expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = cassandra\n'), {}) })).toMatch(/only PostgreSQL/);
