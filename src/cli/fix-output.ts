@@ -1,7 +1,7 @@
 // `--fix-output FILE`: writes the converted copy of the (single) declarative file, checks the
 // copy again with the same plan, and tells on stderr what changed and what is left by hand.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Rule } from '../engine/define-rule';
 import type { Inputs } from '../engine/inputs';
@@ -20,7 +20,7 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const [source] = documents;
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
-  if (sourcePath === outputPath) throw new UsageError('--fix-output must name a new file: the input is never edited in place');
+  if (sameFile(sourcePath, outputPath)) throw new UsageError(`--fix-output names the input itself (${source.file}): the input is never edited in place; name another file`);
   if (source.konnectLegacy) throw new UsageError(`--fix-output converts Kong Gateway declarative files; ${source.file} is a decK Konnect file (_format_version "0.1", service_packages), which no Kong version reads`);
   const { text, conversions } = convertDeclarative(source.file, readFileSync(sourcePath, 'utf8'), plan);
   try {
@@ -46,6 +46,19 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   lines.push(left.length === 0 ? 'nothing left to convert by hand' : `${left.length} finding(s) left to fix by hand in ${output}:`);
   for (const f of left) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
   io.stderr(`${lines.join('\n')}\n`);
+}
+
+/**
+ * True when writing `outputPath` would write the input: the same path, or a link to it (a
+ * symlink beside the input, `kong.fixed.yml -> kong.yml`, would otherwise be written through).
+ */
+function sameFile(sourcePath: string, outputPath: string): boolean {
+  if (sourcePath === outputPath) return true;
+  try {
+    return realpathSync(outputPath) === realpathSync(sourcePath);
+  } catch {
+    return false; // the output does not exist yet
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // --declarative and --fix-output through the CLI.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
@@ -143,6 +143,22 @@ describe('check --fix-output', () => {
     const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', input]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('never edited in place');
+  });
+
+  it('refuses a link to its input too, and writes over an older converted copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
+    const input = join(dir, 'kong.yml');
+    writeFileSync(input, readFileSync(fixture('declarative/regex-top-level-2x.yml')));
+    symlinkSync(input, join(dir, 'kong-fixed.yml'));
+    const linked = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'kong-fixed.yml')]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/names the input itself .*kong\.yml.*never edited in place/);
+    expect(readFileSync(input, 'utf8')).toContain('- /users/\\d+/orders');
+    const copy = join(dir, 'kong-3.4.yml');
+    writeFileSync(copy, 'an older copy\n');
+    const rewritten = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', copy, '-o', join(dir, 'report.txt')]);
+    expect(rewritten.code).toBe(0);
+    expect(readFileSync(copy, 'utf8')).toContain('- ~/users/\\d+/orders');
   });
 
   it('names a ConfigMap given with --declarative instead of saying none was given', async () => {
