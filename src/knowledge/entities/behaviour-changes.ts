@@ -191,6 +191,25 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     sources: [digest('plugin-kafka-consume-no-service'), docs('3.12.0.0 Kafka Consume plugin')],
   },
   {
+    // The docs publish no 3.5 or 3.6 schema, so the earliest release that can hold the change is
+    // named. 3.4.0.0 did not list app-dynamics among the plugins consumer groups may scope.
+    id: 'plugin.app-dynamics.consumer-group-scope',
+    introducedIn: '3.5.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    confidence: 'uncertain',
+    entity: 'plugin',
+    plugins: ['app-dynamics'],
+    when: [{ parent: 'consumer_group' }],
+    summary: 'app-dynamics lost its consumer_group scope between 3.4 and 3.7 (the 3.4 schema has one, the 3.7 one and later do not), so an instance scoped to a consumer group is likely refused by validation.',
+    remediation: 'Apply the plugin globally or to a service, route or consumer instead.',
+    sources: [
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.4/AppDynamics.json', note: 'a consumer_group field beside consumer, route and service' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.7/AppDynamics.json', note: 'consumer, route and service only (the same up to 3.15)' },
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.4.0.0, kong-ee feature: consumer groups scope rate-limiting-advanced and the request/response transformers, not app-dynamics)' },
+    ],
+  },
+  {
     id: 'plugin.ai-semantic.namespace-column',
     breakingChange: 'plugin-ai-semantic-cache-namespace-column',
     introducedIn: '3.12.0.0',

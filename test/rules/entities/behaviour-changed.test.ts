@@ -93,3 +93,24 @@ describe('entities/behaviour-changed: oauth2 token cache key', () => {
     expect(await runRuleOnText(rule, { from: '3.9.0', to: '3.9.1' }, oauth2)).toEqual([]);
   });
 });
+
+// app/_schemas/gateway/plugins/3.4/AppDynamics.json has a consumer_group scope, 3.7 and later do not.
+describe('entities/behaviour-changed: app-dynamics scoped to a consumer group', () => {
+  const ee = (from: string, to: string) => ({ from, to, edition: 'enterprise' as const });
+  it('invalid: nested under a consumer group, crossing 3.5 (uncertain, so a warning)', async () => {
+    const text = 'consumer_groups:\n- name: gold\n  plugins:\n  - name: app-dynamics\n';
+    expect(await runRuleOnText(rule, ee('3.4.3.12', '3.8.1.0'), text)).toEqual(['changed warning @4']);
+  });
+  it('invalid: a top-level plugin naming its consumer group', async () => {
+    const text = 'consumer_groups:\n- name: gold\nplugins:\n- name: app-dynamics\n  consumer_group: gold\n';
+    expect(await runRuleOnText(rule, ee('3.4.3.12', '3.8.1.0'), text)).toEqual(['changed warning @4']);
+  });
+  it('valid: app-dynamics scoped to a service', async () => {
+    const text = 'services:\n- name: orders\n  url: http://orders.internal\n  plugins:\n  - name: app-dynamics\n';
+    expect(await runRuleOnText(rule, ee('3.4.3.12', '3.8.1.0'), text)).toEqual([]);
+  });
+  it('valid: a path that starts at 3.7', async () => {
+    const text = 'consumer_groups:\n- name: gold\n  plugins:\n  - name: app-dynamics\n';
+    expect(await runRuleOnText(rule, ee('3.7.1.0', '3.8.1.0'), text)).toEqual([]);
+  });
+});
