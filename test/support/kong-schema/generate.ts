@@ -351,6 +351,7 @@ async function dump(client: Client): Promise<string> {
   if (foreign.length > 0) {
     out.push(foreign.map((k) => `ALTER TABLE ${ident(k.table)} ADD CONSTRAINT ${ident(k.name)} ${k.def};`).join('\n') + '\n');
   }
+  const inserts = new Map<string, string>();
   for (const table of tables) {
     const own = columns.filter((c) => c.table === table);
     const values = own.map((c) => (c.type.startsWith('timestamp')
@@ -359,9 +360,31 @@ async function dump(client: Client): Promise<string> {
     const { rows } = await client.query<{ row: string }>(
       `SELECT '(' || concat_ws(', ', ${values.join(', ')}) || ')' AS row FROM ${ident(table)} ORDER BY 1`);
     if (rows.length === 0) continue;
-    out.push(`INSERT INTO ${ident(table)} (${own.map((c) => ident(c.column)).join(', ')}) VALUES\n  ${rows.map((r) => r.row).join(',\n  ')};\n`);
+    inserts.set(table, `INSERT INTO ${ident(table)} (${own.map((c) => ident(c.column)).join(', ')}) VALUES\n  ${rows.map((r) => r.row).join(',\n  ')};\n`);
   }
+  for (const table of referencedFirst([...inserts.keys()], foreign)) out.push(inserts.get(table)!);
   return out.join('\n');
+}
+
+/**
+ * Tables in name order, except that a table comes after the tables its foreign keys point to,
+ * since the keys are declared before the rows (Enterprise's seeded rbac_role_endpoints rows
+ * reference rbac_roles).
+ */
+function referencedFirst(tables: readonly string[], foreign: readonly ConstraintRow[]): string[] {
+  const pending = new Set(tables);
+  const needs = (table: string) => foreign
+    .filter((k) => k.table === table)
+    .map((k) => /REFERENCES ("[^"]+"|[^\s(]+)/.exec(k.def)?.[1].replace(/"/g, ''))
+    .filter((target): target is string => target !== undefined && target !== table && pending.has(target));
+  const ordered: string[] = [];
+  while (pending.size > 0) {
+    const next = [...pending].sort().find((t) => needs(t).length === 0);
+    if (!next) throw new Error(`rows of ${[...pending].join(', ')} reference each other`);
+    ordered.push(next);
+    pending.delete(next);
+  }
+  return ordered;
 }
 
 function header(steps: readonly Step[]): string {
