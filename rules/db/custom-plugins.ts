@@ -3,7 +3,9 @@
 // not enabled by `plugins =` at all stops Kong from building its plugin iterator.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { bundledPluginSources, bundledPlugins, newestBundledPlugins } from '../../src/knowledge/database';
+import {
+  bundledPluginSources, bundledPlugins, enterpriseBundledPluginSources, enterpriseBundledPlugins, newestBundledPlugins,
+} from '../../src/knowledge/database';
 import { CUSTOM_PLUGINS as FACT } from '../../src/knowledge/database/facts';
 
 export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enterpriseOrCustom'>({
@@ -21,7 +23,7 @@ export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enter
   },
   remediation: 'For each custom plugin: check its code against the breaking changes on the path, install a compatible version on every new node (control plane first in hybrid mode) and keep it in `plugins =`. Delete plugin rows of plugins no longer used.',
   docsUrl: FACT.docsUrl,
-  sources: [...FACT.sources, ...bundledPluginSources],
+  sources: [...FACT.sources, ...bundledPluginSources, ...enterpriseBundledPluginSources],
   check(ctx) {
     const db = ctx.input('database');
     const conf = ctx.optionalInput('kongConf');
@@ -32,6 +34,8 @@ export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enter
     const setting = conf?.get('plugins');
     const listed = (setting?.value ?? 'bundled').split(',').map((p) => p.trim()).filter(Boolean);
     const enterprise = ctx.plan.edition === 'enterprise';
+    // Enterprise's own plugins (openid-connect, rate-limiting-advanced, ...) are bundled there.
+    if (enterprise) for (const name of enterpriseBundledPlugins()) bundled.add(name);
     const unlistedEnterprise: string[] = [];
     for (const usage of db.pluginUsage) {
       if (bundled.has(usage.name)) continue;

@@ -63,10 +63,10 @@ describe('bad databases', () => {
     const db = await createScenarioDatabase('clean-3.9');
     const admin = await adminClient(db.database);
     try {
-      await admin.query(`UPDATE schema_meta SET executed = array_append(executed, '025_390_to_3100'), last_executed = '025_390_to_3100'
+      await admin.query(`UPDATE schema_meta SET executed = array_append(executed, '026_3100_to_3110'), last_executed = '026_3100_to_3110'
         WHERE key = 'schema_meta' AND subsystem = 'core'`);
       const inferred = await runCli(['check', '--pg', db.url, '--to', '3.14']);
-      expectOneLineError(inferred, /was migrated by a Kong newer than this kong-preflight knows \(core migrations 025_390_to_3100 come after 3\.9\.x\): pass --from/);
+      expectOneLineError(inferred, /was migrated by a Kong newer than this kong-preflight knows \(core migrations 026_3100_to_3110 come after 3\.9\.x\): pass --from/);
       const given = await runCli(['check', '--pg', db.url, '--from', '3.10', '--to', '3.14', '-f', 'json']);
       expect([0, 1]).toContain(given.code);
       expect(JSON.parse(given.stdout).installation.from.value).toBe('3.10.x');

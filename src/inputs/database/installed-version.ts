@@ -5,7 +5,7 @@
 // plugin migration proves nothing.
 
 import {
-  coreFirstRelease, knownCoreMigrations, knownMinors, newestMinor, releaseProvedByPluginMigration,
+  coreFirstRelease, coreMigrationsFor, knownMinors, releaseProvedByPluginMigration,
 } from '../../knowledge/database/migrations';
 import { KongVersion } from '../../version/kong-version';
 import type { LedgerRow } from './types';
@@ -30,7 +30,7 @@ const migrationNumber = (name: string): number => Number(/^(\d+)_/.exec(name)?.[
 export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVersionRange {
   const core = ledger.find((row) => row.subsystem === 'core');
   const recorded = core ? [...core.executed, ...core.pending] : [];
-  const known = knownCoreMigrations();
+  const { names: known, newest } = coreMigrationsFor(recorded);
   const evidence: string[] = [];
 
   const unknown = recorded.filter((name) => !known.includes(name));
@@ -46,8 +46,8 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
   const next = known[known.indexOf(newestKnown) + 1];
   if (unknown.some((name) => migrationNumber(name) > migrationNumber(newestKnown))) {
     // Newer than the releases our data covers.
-    evidence.push(`core migrations newer than Kong ${newestMinor().tag}: ${unknown.join(', ')}`);
-    min = KongVersion.parse(newestMinor().minor).truncate('minor');
+    evidence.push(`core migrations newer than Kong ${newest.tag}: ${unknown.join(', ')}`);
+    min = KongVersion.parse(newest.minor).truncate('minor');
     newerThanKnown = unknown.filter((name) => migrationNumber(name) > migrationNumber(newestKnown));
   } else if (migrationNumber(newestKnown) < migrationNumber('008_150_to_200')) {
     // Our data starts at 2.0.0, which shipped 000-008 together: fewer means a 1.x database. The

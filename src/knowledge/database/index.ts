@@ -42,6 +42,13 @@ export function newestBundledPlugins(): { minor: string; plugins: string[] } {
 }
 
 export const bundledPluginSources = bundled.sources as FactSource[];
+
+/** Plugins Kong Enterprise bundles on top of the OSS list (3.10.0.0, kong/constants.lua@FTI-6378). */
+export function enterpriseBundledPlugins(): string[] {
+  return bundled.enterprise.plugins;
+}
+
+export const enterpriseBundledPluginSources = bundled.enterprise.sources as FactSource[];
 export const hybridSources = hybrid.sources as FactSource[];
 
 /** Why a control plane of version `cp` refuses a data plane of version `dp`, or undefined when it accepts it. */

@@ -13,12 +13,30 @@ interface MinorMigrations {
 
 const minors = data.minors as Record<string, MinorMigrations>;
 const firstRelease = data.firstRelease as { core: Record<string, string>; plugins: Record<string, Record<string, string>> };
+/** Enterprise's core list (kong/db/migrations/core/init.lua@FTI-6378) and the names only it records. */
+const enterprise = data.enterprise as { tag: string; minor: string; core: string[]; firstRelease: Record<string, string> };
 
 export const migrationSources = data.sources as FactSource[];
 
 /** Core migration names of the newest minor we know, in order. */
 export function knownCoreMigrations(): string[] {
   return newestMinor().core;
+}
+
+/** True for a core migration name only Kong Enterprise records (014_230_to_260, 025_390_to_3100). */
+export function isEnterpriseCoreMigration(name: string): boolean {
+  return enterprise.firstRelease[name] !== undefined && firstRelease.core[name] === undefined;
+}
+
+/**
+ * The core list a ledger is read against: Enterprise's when it records an Enterprise-only name
+ * (its 2.6-2.8 migrations are named differently), else the newest OSS minor's. `newest` names
+ * the release the list stops at.
+ */
+export function coreMigrationsFor(recorded: readonly string[]): { names: string[]; newest: { minor: string; tag: string } } {
+  if (recorded.some(isEnterpriseCoreMigration)) return { names: enterprise.core, newest: { minor: enterprise.minor, tag: `Enterprise ${enterprise.minor} (${enterprise.tag})` } };
+  const oss = newestMinor();
+  return { names: oss.core, newest: { minor: oss.minor, tag: oss.tag } };
 }
 
 /** The newest minor the data covers (`3.9`) and its tag. */
@@ -35,7 +53,7 @@ export function knownMinors(): KongVersion[] {
 
 /** The first OSS release shipping a core migration, or undefined for a name we do not know. */
 export function coreFirstRelease(name: string): KongVersion | undefined {
-  const tag = firstRelease.core[name];
+  const tag = firstRelease.core[name] ?? enterprise.firstRelease[name];
   return tag ? KongVersion.parse(tag) : undefined;
 }
 

@@ -23,6 +23,19 @@ describe('inferInstalledVersion', () => {
     expect(inferInstalledVersion(ledger(core(minor))).label).toBe(label);
   });
 
+  // Enterprise names three core migrations differently and ships 025_390_to_3100 with 3.10
+  // (kong/db/migrations/core/init.lua@FTI-6378).
+  it('an Enterprise 3.10 ledger reads as 3.10.x, not as newer than the tool knows', () => {
+    const range = inferInstalledVersion(ledger(migrations.enterprise.core));
+    expect(range.label).toBe('3.10.x or later');
+    expect(range.newerThanKnown).toBeUndefined();
+  });
+
+  it('an Enterprise 2.8 ledger (016_270_to_280) reads as 2.8.x, not 2.3.x-2.6.x', () => {
+    const ee28 = migrations.enterprise.core.slice(0, migrations.enterprise.core.indexOf('016_270_to_280') + 1);
+    expect(inferInstalledVersion(ledger(ee28)).label).toBe('2.8.x');
+  });
+
   it('patch releases that added core migrations narrow the range', () => {
     const range = inferInstalledVersion(ledger(core('2.1')));
     expect(range.label).toBe('>= 2.1.3 and < 2.2.0');
@@ -51,9 +64,9 @@ describe('inferInstalledVersion', () => {
 
   it('a 1.x ledger and migrations newer than our data are named as such', () => {
     expect(inferInstalledVersion(ledger(core('2.0').slice(0, 6))).label).toBe('1.x (before 2.0)');
-    const future = inferInstalledVersion(ledger([...core('3.9'), '025_390_to_3100']));
+    const future = inferInstalledVersion(ledger([...core('3.9'), '026_3100_to_3110']));
     expect(future.label).toBe('3.9.x or later');
-    expect(future.evidence.join(' ')).toContain('025_390_to_3100');
+    expect(future.evidence.join(' ')).toContain('026_3100_to_3110');
   });
 });
 

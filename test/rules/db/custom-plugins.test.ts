@@ -6,6 +6,16 @@ ruleTester.run(rule, {
   valid: [
     { name: 'only bundled plugins', from: '2.8', to: '3.4', conf: 'plugins = bundled\n', inputs: databaseInputs('clean-2.8') },
     { name: 'only bundled plugins, 3.9', from: '3.9', to: '3.10', conf: 'database = postgres\n', inputs: databaseInputs('clean-3.9') },
+    // openid-connect, rate-limiting-advanced and key-auth-enc are Enterprise's own plugins
+    // (kong/constants.lua@FTI-6378), not custom ones.
+    {
+      name: 'Enterprise plugins on a generated Enterprise 3.10 database, without kong.conf',
+      from: '3.10', to: '3.14', edition: 'enterprise', inputs: databaseInputs('kong-ee-3.10.0.0-in-use'),
+    },
+    {
+      name: 'Enterprise plugins on a generated Enterprise 3.10 database, plugins = bundled',
+      from: '3.10', to: '3.14', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: databaseInputs('kong-ee-3.10.0.0-in-use'),
+    },
   ],
   invalid: [
     {
@@ -28,6 +38,15 @@ ruleTester.run(rule, {
       name: 'Enterprise bundles more than the OSS list: one review note',
       from: '2.8', to: '3.4', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: databaseInputs('unknown-plugins-2.8'),
       findings: [{ messageId: 'enterpriseOrCustom', severity: 'info', data: { names: 'header-stamp, legacy-sso' } }],
+    },
+    {
+      name: 'an Enterprise plugin on an OSS installation is not bundled there',
+      from: '3.10', to: '3.14', edition: 'oss', inputs: databaseInputs('kong-ee-3.10.0.0-in-use'),
+      findings: [
+        { messageId: 'unknownEnablement', severity: 'info', data: { name: 'key-auth-enc' } },
+        { messageId: 'unknownEnablement', severity: 'info', data: { name: 'openid-connect' } },
+        { messageId: 'unknownEnablement', severity: 'info', data: { name: 'rate-limiting-advanced' } },
+      ],
     },
   ],
 });

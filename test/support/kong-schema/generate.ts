@@ -25,6 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from 'pg';
+import { LiveMigrations } from './live-migrations';
 import { adminClient, createDatabaseFromFixture, startTestServer, stopTestServer, type TestServer } from '../postgres';
 
 /** The histories committed under fixtures/db/kong/ (see its README.md). */
@@ -36,6 +37,8 @@ const HISTORIES = [
   '2.0.5,up:2.1.4',
   '2.8.5,up:3.4.2',
   '2.8.5,up:3.4.2,finish:3.4.2',
+  // Kong Enterprise 3.10.0.0: the Enterprise source on the mirror's FTI-6378 branch.
+  'FTI-6378',
 ];
 
 const MIRROR = process.env.KONG_MIRROR ?? '/work/.mirror/Kong+kong/repo';
@@ -48,6 +51,8 @@ const FIXED_TIME = '2000-01-01 00:00:00+00';
 interface Migration {
   name: string;
   up: string;
+  hasUpF: boolean;
+  /** What up_f sent to an empty database (empty when run live). */
   up_f: string[];
   hasTeardown: boolean;
   teardown: string[];
@@ -60,6 +65,13 @@ interface Step { command: 'bootstrap' | 'up' | 'finish'; tag: string }
 /** One Kong release's source tree and what its migrations send. */
 interface Release {
   tag: string;
+  /** Enterprise source (a branch such as FTI-6378) or Kong OSS. */
+  edition: 'oss' | 'enterprise';
+  /** The name the release goes by in file names: the tag for OSS, `ee-<kong/meta.lua version>` for Enterprise. */
+  label: string;
+  /** The extracted source tree. */
+  tree: string;
+  subsystemNames: string[];
   subsystems: Subsystem[];
   /** Bundled plugins whose migrations are not in the tree (shipped as separate rocks then). */
   outsideTree: string[];
@@ -86,36 +98,107 @@ function parseHistory(text: string): Step[] {
 }
 
 function fileName(steps: readonly Step[]): string {
-  return `kong-${steps.map((s) => (s.command === 'bootstrap' ? s.tag : `${s.command}-${s.tag}`)).join('-')}.sql`;
+  const label = (s: Step) => loadRelease(s.tag).label;
+  return `kong-${steps.map((s) => (s.command === 'bootstrap' ? label(s) : `${s.command}-${label(s)}`)).join('-')}.sql`;
+}
+
+// Enterprise source trees (the FTI-6378 branch of the mirror) hold this subsystem.
+const ENTERPRISE_INDEX = 'kong/enterprise_edition/db/migrations/enterprise/init.lua';
+
+function isEnterprise(tag: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', MIRROR, 'cat-file', '-e', `${tag}:${ENTERPRISE_INDEX}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Lays an Enterprise tree out the way its release build installs it: the plugins of plugins-ee/
+ * join kong/plugins/, and distribution/distributions_constants.lua (the plugins-ee list) replaces
+ * the empty kong/enterprise_edition/distributions_constants.lua, as
+ * build/ee/templates/copy-distribution-constants.sh@FTI-6378 does.
+ */
+function extractEnterprise(tag: string, tree: string): void {
+  // kong/portal holds objects the mirror lacks; it is no migration subsystem (kong/db/migrations/subsystems.lua).
+  execFileSync('sh', ['-c', `git --git-dir "$0" archive "$1" -- kong plugins-ee distribution ':(exclude)kong/portal' | tar -x -C "$2"`,
+    MIRROR, tag, tree], { stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync('sh', ['-c', 'for d in "$0"/plugins-ee/*/kong; do cp -R "$d"/. "$0"/kong/; done', tree]);
+  execFileSync('cp', [path.join(tree, 'distribution', 'distributions_constants.lua'),
+    path.join(tree, 'kong', 'enterprise_edition', 'distributions_constants.lua')]);
+}
+
+/** kong/enterprise_edition/meta.lua's version: major.minor.patch.ee_patch. */
+function enterpriseVersion(tree: string): string {
+  const meta = readFileSync(path.join(tree, 'kong', 'enterprise_edition', 'meta.lua'), 'utf8');
+  const part = (name: string) => {
+    const match = new RegExp(`\\b${name}\\s*=\\s*(\\d+)`).exec(meta);
+    if (!match) throw new Error(`kong/enterprise_edition/meta.lua: no ${name}`);
+    return match[1];
+  };
+  return ['major', 'minor', 'patch', 'ee_patch'].map(part).join('.');
+}
+
+/**
+ * The subsystems `kong migrations` runs, in the order kong/db/migrations/state.lua loads them
+ * from kong/db/migrations/subsystems.lua: core, each bundled plugin with migrations (sorted), and
+ * on Enterprise then `enterprise` and `enterprise.<plugin>` for each plugin with
+ * migrations/enterprise (sorted).
+ */
+function subsystemsOf(tree: string, edition: Release['edition'], bundled: readonly string[]): string[] {
+  const has = (plugin: string, sub: string) => existsSync(path.join(tree, 'kong', 'plugins', plugin, 'migrations', sub, 'init.lua'));
+  const sorted = [...bundled].sort();
+  const names = ['core', ...sorted.filter((p) => has(p, ''))];
+  if (edition === 'oss') return names;
+  const listed = readFileSync(path.join(tree, 'kong', 'db', 'migrations', 'subsystems.lua'), 'utf8');
+  const expected = ['core', '*plugins', 'enterprise', '*enterprise.plugins'];
+  const found = [...listed.matchAll(/name = "([^"]+)"/g)].map((m) => m[1]);
+  if (found.join() !== expected.join()) {
+    throw new Error(`kong/db/migrations/subsystems.lua lists ${found.join(', ')}, not the ${expected.join(', ')} this script runs`);
+  }
+  return [...names, 'enterprise', ...sorted.filter((p) => has(p, 'enterprise')).map((p) => `enterprise.${p}`)];
 }
 
 const releases = new Map<string, Release>();
+/** Extracted trees, kept while live migration functions may still load modules from them. */
+const trees: string[] = [];
+// Without KONG_PASSWORD, Enterprise's enterprise/000_base.lua seeds no kong_admin (a plain bootstrap).
+const LUA_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'KONG_PASSWORD'));
+/**
+ * Run up_f and teardown functions against the database being built, as `kong migrations` does,
+ * rather than replaying what they sent to an empty one (live-migrations.ts).
+ */
+const LIVE = true;
 
 /** The tag's tree extracted to a temporary folder, its plugins and the SQL of their migrations. */
 function loadRelease(tag: string): Release {
   const cached = releases.get(tag);
   if (cached) return cached;
   const tree = mkdtempSync(path.join(os.tmpdir(), `kong-${tag}-`));
-  try {
-    execFileSync('sh', ['-c', `git --git-dir "$0" archive "$1" kong | tar -x -C "$2"`, MIRROR, tag, tree]);
-    const bundled = bundledPlugins(readFileSync(path.join(tree, 'kong', 'constants.lua'), 'utf8'));
-    const withMigrations = bundled.filter((p) => existsSync(path.join(tree, 'kong', 'plugins', p, 'migrations', 'init.lua'))).sort();
-    const outsideTree = bundled.filter((p) => !existsSync(path.join(tree, 'kong', 'plugins', p))).sort();
-    const json = execFileSync('luajit', [READER, tree, 'core', ...withMigrations],
-      { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
-    const connector = readFileSync(path.join(tree, 'kong', 'db', 'strategies', 'postgres', 'connector.lua'), 'utf8');
-    const release: Release = {
-      tag,
-      subsystems: JSON.parse(json) as Subsystem[],
-      outsideTree,
-      schemaMetaDdl: grab(connector, /CREATE TABLE IF NOT EXISTS schema_meta \([\s\S]*?\);/, 'schema_meta', tag),
-      locksDdl: grab(connector, /CREATE TABLE IF NOT EXISTS locks \([\s\S]*?CREATE INDEX IF NOT EXISTS locks_ttl_idx ON locks \(ttl\);/, 'locks', tag),
-    };
-    releases.set(tag, release);
-    return release;
-  } finally {
-    rmSync(tree, { recursive: true, force: true });
-  }
+  trees.push(tree);
+  const edition = isEnterprise(tag) ? 'enterprise' : 'oss';
+  if (edition === 'enterprise') extractEnterprise(tag, tree);
+  else execFileSync('sh', ['-c', `git --git-dir "$0" archive "$1" kong | tar -x -C "$2"`, MIRROR, tag, tree]);
+  const bundled = bundledPlugins(tree, edition);
+  const outsideTree = bundled.filter((p) => !existsSync(path.join(tree, 'kong', 'plugins', p))).sort();
+  const subsystemNames = subsystemsOf(tree, edition, bundled);
+  const json = execFileSync('luajit', [READER, tree, ...(LIVE ? ['--live'] : []), ...subsystemNames],
+    { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'], env: LUA_ENV });
+  const connector = readFileSync(path.join(tree, 'kong', 'db', 'strategies', 'postgres', 'connector.lua'), 'utf8');
+  const release: Release = {
+    tag,
+    edition,
+    label: edition === 'enterprise' ? `ee-${enterpriseVersion(tree)}` : tag,
+    tree,
+    subsystemNames,
+    subsystems: JSON.parse(json) as Subsystem[],
+    outsideTree,
+    schemaMetaDdl: grab(connector, /CREATE TABLE IF NOT EXISTS schema_meta \([\s\S]*?\);/, 'schema_meta', tag),
+    locksDdl: grab(connector, /CREATE TABLE IF NOT EXISTS locks \([\s\S]*?CREATE INDEX IF NOT EXISTS locks_ttl_idx ON locks \(ttl\);/, 'locks', tag),
+  };
+  releases.set(tag, release);
+  return release;
 }
 
 function grab(text: string, pattern: RegExp, what: string, tag: string): string {
@@ -124,11 +207,27 @@ function grab(text: string, pattern: RegExp, what: string, tag: string): string 
   return match[0];
 }
 
-/** The names in kong/constants.lua's `local plugins = { ... }` list. */
-function bundledPlugins(constants: string): string[] {
-  const block = /local plugins = \{([\s\S]*?)\n\}/.exec(constants);
-  if (!block) throw new Error('kong/constants.lua: no `local plugins = {` list');
+/** The quoted names of a Lua list such as `local plugins = { ... }`, comments dropped. */
+function luaNames(text: string, opening: RegExp, file: string): string[] {
+  const block = new RegExp(`${opening.source}\\{([\\s\\S]*?)\\n\\s*\\}`).exec(text);
+  if (!block) throw new Error(`${file}: no ${opening.source} list`);
   return [...block[1].replace(/--[^\n]*/g, '').matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]);
+}
+
+/**
+ * `plugins = bundled`: kong/constants.lua's `local plugins` list; Enterprise's constants.lua
+ * appends the distribution's plugins-ee list and kong/enterprise_edition/constants.lua's
+ * BUNDLED_EE_PLUGINS (kong/constants.lua@FTI-6378).
+ */
+function bundledPlugins(tree: string, edition: Release['edition']): string[] {
+  const read = (file: string) => readFileSync(path.join(tree, file), 'utf8');
+  const names = luaNames(read('kong/constants.lua'), /local plugins = /, 'kong/constants.lua');
+  if (edition === 'oss') return names;
+  return [...new Set([
+    ...names,
+    ...luaNames(read('kong/enterprise_edition/distributions_constants.lua'), /c\.plugins = /, 'distributions_constants.lua'),
+    ...luaNames(read('kong/enterprise_edition/constants.lua'), /BUNDLED_EE_PLUGINS = /, 'kong/enterprise_edition/constants.lua'),
+  ])];
 }
 
 // connector.lua's record_migration, as parameterised statements.
@@ -166,24 +265,41 @@ async function applyStep(client: Client, step: Step): Promise<void> {
     await run(client, release.schemaMetaDdl, `${step.tag} schema_meta`);
     await run(client, release.locksDdl, `${step.tag} locks`);
   }
-  const state = await recorded(client);
-  for (const { subsystem, migrations } of release.subsystems) {
-    const seen = state.get(subsystem);
-    for (const migration of migrations) {
-      const where = `${step.tag} ${subsystem} ${migration.name}`;
-      const isNew = !seen?.executed.has(migration.name) && !seen?.pending.has(migration.name);
-      if (step.command !== 'finish' && isNew) {
-        const up = migration.up.trim();
-        if (up !== '') await run(client, `BEGIN;\n${up.endsWith(';') ? up : `${up};`}\nCOMMIT;\n`, `${where} up`);
-        for (const sql of migration.up_f) await run(client, sql, `${where} up_f`);
-        await client.query(migration.hasTeardown ? RECORD.pending : RECORD.executed, [subsystem, migration.name]);
+  const live = LIVE ? new LiveMigrations('luajit', READER, release.tree, release.subsystemNames, LUA_ENV) : undefined;
+  try {
+    if (live) await live.listing();
+    const runFunction = async (subsystem: string, migration: Migration, phase: 'up_f' | 'teardown', where: string) => {
+      if (live) {
+        try {
+          await live.run(client, subsystem, migration.name, phase);
+        } catch (error) {
+          throw new Error(`${where} ${phase}: ${(error as Error).message}`);
+        }
+      } else {
+        for (const sql of migration[phase]) await run(client, sql, `${where} ${phase}`);
       }
-      const runTeardown = step.command === 'bootstrap' ? isNew : step.command === 'finish' && seen?.pending.has(migration.name);
-      if (runTeardown && migration.hasTeardown) {
-        for (const sql of migration.teardown) await run(client, sql, `${where} teardown`);
-        await client.query(RECORD.teardown, [subsystem, migration.name]);
+    };
+    const state = await recorded(client);
+    for (const { subsystem, migrations } of release.subsystems) {
+      const seen = state.get(subsystem);
+      for (const migration of migrations) {
+        const where = `${step.tag} ${subsystem} ${migration.name}`;
+        const isNew = !seen?.executed.has(migration.name) && !seen?.pending.has(migration.name);
+        if (step.command !== 'finish' && isNew) {
+          const up = migration.up.trim();
+          if (up !== '') await run(client, `BEGIN;\n${up.endsWith(';') ? up : `${up};`}\nCOMMIT;\n`, `${where} up`);
+          if (migration.hasUpF) await runFunction(subsystem, migration, 'up_f', where);
+          await client.query(migration.hasTeardown ? RECORD.pending : RECORD.executed, [subsystem, migration.name]);
+        }
+        const runTeardown = step.command === 'bootstrap' ? isNew : step.command === 'finish' && seen?.pending.has(migration.name);
+        if (runTeardown && migration.hasTeardown) {
+          await runFunction(subsystem, migration, 'teardown', where);
+          await client.query(RECORD.teardown, [subsystem, migration.name]);
+        }
       }
     }
+  } finally {
+    live?.close();
   }
 }
 
@@ -235,6 +351,7 @@ async function dump(client: Client): Promise<string> {
   if (foreign.length > 0) {
     out.push(foreign.map((k) => `ALTER TABLE ${ident(k.table)} ADD CONSTRAINT ${ident(k.name)} ${k.def};`).join('\n') + '\n');
   }
+  const inserts = new Map<string, string>();
   for (const table of tables) {
     const own = columns.filter((c) => c.table === table);
     const values = own.map((c) => (c.type.startsWith('timestamp')
@@ -243,9 +360,31 @@ async function dump(client: Client): Promise<string> {
     const { rows } = await client.query<{ row: string }>(
       `SELECT '(' || concat_ws(', ', ${values.join(', ')}) || ')' AS row FROM ${ident(table)} ORDER BY 1`);
     if (rows.length === 0) continue;
-    out.push(`INSERT INTO ${ident(table)} (${own.map((c) => ident(c.column)).join(', ')}) VALUES\n  ${rows.map((r) => r.row).join(',\n  ')};\n`);
+    inserts.set(table, `INSERT INTO ${ident(table)} (${own.map((c) => ident(c.column)).join(', ')}) VALUES\n  ${rows.map((r) => r.row).join(',\n  ')};\n`);
   }
+  for (const table of referencedFirst([...inserts.keys()], foreign)) out.push(inserts.get(table)!);
   return out.join('\n');
+}
+
+/**
+ * Tables in name order, except that a table comes after the tables its foreign keys point to,
+ * since the keys are declared before the rows (Enterprise's seeded rbac_role_endpoints rows
+ * reference rbac_roles).
+ */
+function referencedFirst(tables: readonly string[], foreign: readonly ConstraintRow[]): string[] {
+  const pending = new Set(tables);
+  const needs = (table: string) => foreign
+    .filter((k) => k.table === table)
+    .map((k) => /REFERENCES ("[^"]+"|[^\s(]+)/.exec(k.def)?.[1].replace(/"/g, ''))
+    .filter((target): target is string => target !== undefined && target !== table && pending.has(target));
+  const ordered: string[] = [];
+  while (pending.size > 0) {
+    const next = [...pending].sort().find((t) => needs(t).length === 0);
+    if (!next) throw new Error(`rows of ${[...pending].join(', ')} reference each other`);
+    ordered.push(next);
+    pending.delete(next);
+  }
+  return ordered;
 }
 
 function header(steps: readonly Step[]): string {
@@ -256,8 +395,18 @@ function header(steps: readonly Step[]): string {
   ];
   for (const tag of [...new Set(steps.map((s) => s.tag))]) {
     const release = loadRelease(tag);
-    const plugins = release.subsystems.filter((s) => s.subsystem !== 'core').map((s) => s.subsystem);
-    lines.push(`Source @${tag}: kong/db/migrations/core/*.lua, kong/plugins/{${plugins.join(',')}}/migrations/*.lua,`);
+    const names = release.subsystems.map((s) => s.subsystem);
+    const plugins = names.filter((n) => n !== 'core' && !n.startsWith('enterprise'));
+    if (release.edition === 'enterprise') {
+      const eePlugins = names.filter((n) => n.startsWith('enterprise.')).map((n) => n.slice('enterprise.'.length));
+      lines.push(`Kong Enterprise ${release.label.slice(3)} source, branch ${tag} of the Kong/kong mirror, laid out as its release build installs it`);
+      lines.push('  (plugins-ee/*/kong merged into kong/, distribution/distributions_constants.lua as kong/enterprise_edition/distributions_constants.lua),');
+      lines.push('  plugins = bundled per kong/constants.lua, subsystems in the order of kong/db/migrations/subsystems.lua and state.lua, no KONG_PASSWORD.');
+      lines.push(`Source @${tag}: kong/db/migrations/core/*.lua, kong/plugins/{${plugins.join(',')}}/migrations/*.lua,`);
+      lines.push(`  kong/enterprise_edition/db/migrations/enterprise/*.lua, kong/plugins/{${eePlugins.join(',')}}/migrations/enterprise/*.lua,`);
+    } else {
+      lines.push(`Source @${tag}: kong/db/migrations/core/*.lua, kong/plugins/{${plugins.join(',')}}/migrations/*.lua,`);
+    }
     lines.push(`  kong/db/strategies/postgres/connector.lua (schema_meta, locks, record_migration), kong/db/init.lua (run_migrations).`);
     if (release.outsideTree.length > 0) {
       lines.push(`  Bundled at ${tag} but shipped as separate rocks, not in this tree (any migrations of theirs are absent here): ${release.outsideTree.join(', ')}.`);
@@ -300,6 +449,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await stopTestServer();
+    for (const tree of trees) rmSync(tree, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,7 @@
 -- Reads Kong's PostgreSQL migrations from a source tree extracted from a Kong tag, for
 -- generate.ts. Usage: luajit read-migrations.lua <tree> <subsystem>...
--- (`core`, or a plugin name). Prints JSON: for each subsystem, its migrations in the order of
+-- (`core`, a plugin name, and on an Enterprise tree `enterprise` or `enterprise.<plugin>`, the
+-- namespaces of kong/db/migrations/subsystems.lua@FTI-6378). Prints JSON: for each subsystem, its migrations in the order of
 -- its init.lua, each with the `up` SQL and the statements its `up_f` and `teardown` functions
 -- send when run against an empty database.
 --
@@ -48,6 +49,21 @@ ngx.now = ngx.time
 ngx.log = function() end
 kong = stub("kong")
 
+-- kong.configuration as kong.conf's defaults leave it: Enterprise's enterprise/000_base.lua
+-- builds its audit tables' ttl from audit_log_record_ttl (kong/templates/kong_defaults.lua@FTI-6378).
+-- Values stay strings, as in the template; keys the template lacks are stubs.
+do
+  local defaults = {}
+  local file = io.open(tree .. "/kong/templates/kong_defaults.lua")
+  if file then
+    for key, value in file:read("*a"):gmatch("\n([%w_]+) = ([^\n]*)") do
+      defaults[key] = value:gsub("%s+$", "")
+    end
+    file:close()
+  end
+  kong.configuration = setmetatable(defaults, { __index = stub("kong.configuration") })
+end
+
 local overrides = {
   ["resty.jit-uuid"] = { generate_v4 = fixed_uuid, seed = function() end },
   ["kong.tools.uuid"] = { uuid = fixed_uuid },
@@ -62,7 +78,10 @@ function require(name)
     package.loaded[name] = overrides[name]
     return overrides[name]
   end
-  if name:match("^kong%.db%.migrations%.") or name:match("^kong%.plugins%.[^.]+%.migrations") then
+  if name:match("^kong%.db%.migrations%.") or name:match("^kong%.plugins%.[^.]+%.migrations")
+    or name:match("^kong%.enterprise_edition%.db%.migrations%.")
+    -- SQL templates that some Enterprise plugin migrations format into their `up`
+    or name:match("^kong%.enterprise_edition%.tools%.redis%.v2%.schema_migrations_templates%.") then
     return real_require(name)
   end
   if not stubbed[name] then
@@ -71,40 +90,6 @@ function require(name)
   end
   package.loaded[name] = stub(name)
   return package.loaded[name]
-end
-
----------------------------------------------------------------------------------------------
--- A connector that records what a migration function sends. The database is empty, so
--- queries return no rows and iterations end at once.
----------------------------------------------------------------------------------------------
-
-local function recording_connector(sent)
-  local connector = { config = { schema = "public" } }
-  function connector:query(sql)
-    sent[#sent + 1] = sql
-    return {}
-  end
-  function connector:iterate(sql)
-    sent[#sent + 1] = sql
-    return function() return nil end
-  end
-  function connector:escape_literal(value)
-    if value == nil or value == null then return "NULL" end
-    return "'" .. tostring(value):gsub("'", "''") .. "'"
-  end
-  function connector:escape_identifier(value)
-    return '"' .. tostring(value):gsub('"', '""') .. '"'
-  end
-  function connector:connect_migrations() return true end
-  return connector
-end
-
-local function run(f)
-  local sent = {}
-  local ok, result, err = pcall(f, recording_connector(sent))
-  if not ok then error(result, 0) end
-  if result == nil and err then error(tostring(err), 0) end
-  return sent
 end
 
 ---------------------------------------------------------------------------------------------
@@ -143,35 +128,129 @@ end
 local function object(list) return { __object = list } end
 
 ---------------------------------------------------------------------------------------------
+-- A connector that records what a migration function sends. The database is empty, so
+-- queries return no rows and iterations end at once.
+---------------------------------------------------------------------------------------------
+
+local function recording_connector(sent)
+  local connector = { config = { schema = "public" } }
+  function connector:query(sql)
+    sent[#sent + 1] = sql
+    return {}
+  end
+  function connector:iterate(sql)
+    sent[#sent + 1] = sql
+    return function() return nil end
+  end
+  function connector:escape_literal(value)
+    if value == nil or value == null then return "NULL" end
+    return "'" .. tostring(value):gsub("'", "''") .. "'"
+  end
+  function connector:escape_identifier(value)
+    return '"' .. tostring(value):gsub('"', '""') .. '"'
+  end
+  function connector:connect_migrations() return true end
+  return connector
+end
+
+-- A connector that asks generate.ts to run each query on the database being built, the way
+-- `kong migrations` runs up_f and teardown functions against the live database
+-- (kong/db/init.lua run_migrations). Enterprise needs it: enterprise/000_base.lua seeds RBAC
+-- roles, and the teardown of enterprise/007_1500_to_2100.lua reads them back to move them into
+-- their workspace. Each request is one line on stdout (`query <JSON string>`); the answer is one
+-- line on stdin, a Lua chunk returning the rows or `error <message>`.
+local function live_connector(sent)
+  local connector = recording_connector(sent)
+  function connector:query(sql)
+    sent[#sent + 1] = sql
+    io.stdout:write("query ", encode_string(sql), "\n")
+    io.stdout:flush()
+    local answer = assert(io.stdin:read("*l"), "generate.ts closed the connection")
+    local message = answer:match("^error (.*)$")
+    if message then return nil, message end
+    return assert(loadstring(answer, "rows"))()
+  end
+  function connector:iterate(sql)
+    local rows, err = self:query(sql)
+    if not rows then error(err, 0) end
+    local i = 0
+    return function()
+      i = i + 1
+      if rows[i] then return rows[i] end
+    end
+  end
+  return connector
+end
+
+local function run(f)
+  local sent = {}
+  local ok, result, err = pcall(f, recording_connector(sent))
+  if not ok then error(result, 0) end
+  if result == nil and err then error(tostring(err), 0) end
+  return sent
+end
+
+---------------------------------------------------------------------------------------------
 -- Main
 ---------------------------------------------------------------------------------------------
 
+-- The namespaces of kong/db/migrations/subsystems.lua (OSS: core and plugins; Enterprise adds
+-- `enterprise` and the `enterprise.<plugin>` subsystems).
 local function namespace_of(subsystem)
   if subsystem == "core" then return "kong.db.migrations.core" end
+  if subsystem == "enterprise" then return "kong.enterprise_edition.db.migrations.enterprise" end
+  local plugin = subsystem:match("^enterprise%.(.+)$")
+  if plugin then return "kong.plugins." .. plugin .. ".migrations.enterprise" end
   return "kong.plugins." .. subsystem .. ".migrations"
 end
 
+-- `--live`: list the migrations without running their functions, then run each up_f or
+-- teardown when generate.ts asks (`run <subsystem> <migration> <up_f|teardown>` on stdin),
+-- against the live database; answer `done` or `failed <JSON string>`.
+local live = arg[2] == "--live"
+local first = live and 3 or 2
+
+local modules = {}
 local out = {}
-for i = 2, #arg do
+for i = first, #arg do
   local subsystem = arg[i]
   local namespace = namespace_of(subsystem)
   local ok, index = pcall(real_require, namespace)
   if not ok then index = real_require(namespace .. ".init") end
   local migrations = {}
+  modules[subsystem] = {}
   for _, name in ipairs(index) do
     local module = real_require(namespace .. "." .. name)
     local pg = assert(module.postgres, name .. ": no postgres strategy")
+    modules[subsystem][name] = pg
     local up = pg.up
     assert(up == nil or type(up) == "string", name .. ": up is not a string")
     migrations[#migrations + 1] = object({
       { "name", name },
       { "up", up or "" },
-      { "up_f", pg.up_f and run(pg.up_f) or {} },
+      { "hasUpF", pg.up_f ~= nil },
+      { "up_f", (not live and pg.up_f) and run(pg.up_f) or {} },
       { "hasTeardown", pg.teardown ~= nil },
-      { "teardown", pg.teardown and run(pg.teardown) or {} },
+      { "teardown", (not live and pg.teardown) and run(pg.teardown) or {} },
     })
   end
   out[#out + 1] = object({ { "subsystem", subsystem }, { "migrations", migrations } })
 end
 
 io.write(encode(out), "\n")
+io.stdout:flush()
+if not live then return end
+
+for line in io.stdin:lines() do
+  local subsystem, name, phase = line:match("^run (%S+) (%S+) (%S+)$")
+  if not subsystem then break end
+  local pg = modules[subsystem] and modules[subsystem][name]
+  local ok, err = pcall(function()
+    local f = assert(pg and pg[phase], subsystem .. " " .. name .. ": no " .. phase)
+    local okf, result, ferr = pcall(f, live_connector({}))
+    if not okf then error(result, 0) end
+    if result == nil and ferr then error(tostring(ferr), 0) end
+  end)
+  io.stdout:write(ok and "done" or ("failed " .. encode_string(tostring(err))), "\n")
+  io.stdout:flush()
+end
