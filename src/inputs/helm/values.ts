@@ -579,7 +579,7 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   if (isSeq(node)) {
     const nodes = node.items.map((item) => (item ? toValue(item as YamlNode, at, text, doc) : nullAt(origin)));
-    return { kind: 'seq', items: node.toJSON() as unknown[], origin, nodes };
+    return { kind: 'seq', items: nodes.map(plainValue), origin, nodes };
   }
   if (isScalar(node)) {
     const source = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
@@ -587,6 +587,17 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   // An alias to nothing: YAML reads it as null.
   return nullAt(origin);
+}
+
+/**
+ * A read value as plain data, for a sequence's `items`. Built from the tree already read rather
+ * than by the yaml package's toJSON: without its document that throws on a merge key (`- <<: *x`)
+ * and leaves aliases unresolved. A nested sequence's items are reused, so each node is copied once.
+ */
+function plainValue(value: HelmValue): unknown {
+  if (value.kind === 'scalar') return value.value;
+  if (value.kind === 'seq') return value.items;
+  return Object.fromEntries([...value.entries].map(([key, entry]) => [key, plainValue(entry)]));
 }
 
 function nullAt(origin: FileOrigin): HelmValue {

@@ -58,6 +58,20 @@ describe('loadHelmValues', () => {
     }
   });
 
+  it('reads a list whose items merge an anchored map (`- <<: *x`), which once threw from the yaml package', () => {
+    // Shrunk from a fast-check counterexample (test/hardening/property-image-readers.test.ts): the
+    // list's plain items came from the yaml package's toJSON, which throws on any merge key when
+    // called without its document; a top-level list did too, before it could be refused.
+    const values = loadHelmValues([file('merge-in-list.yaml', 'common: &common {pluginName: shared}\nplugins:\n  configMaps:\n    - name: a\n      pluginName: first\n    - <<: *common\n      name: b\n')]);
+    const list = values.at('plugins', 'configMaps');
+    expect(list?.kind).toBe('seq');
+    const items = list?.kind === 'seq' ? list.items : [];
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual({ name: 'a', pluginName: 'first' });
+    expect(items[1]).toMatchObject({ name: 'b' });
+    expect(() => loadHelmValues([file('list-top.yaml', '- <<: 5\n')])).toThrow('a Helm values file must be a YAML mapping at the top');
+  });
+
   it('refuses a file that is not a mapping', () => {
     expect(() => loadHelmValues([file('list.yaml', '- a\n- b\n')])).toThrow(/mapping at the top/);
   });
@@ -376,6 +390,24 @@ describe('an Argo CD Application given as Helm values', () => {
     const other = file('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
     expect(readChartValues([other]).notUnderstood).toMatch(/another chart/);
     expect(loadHelmValues([file('plain.yaml', 'env:\n  database: "off"\n')]).embedded).toEqual([]);
+  });
+
+  it('reads an Application whose spec.sources entries merge an anchored map', () => {
+    // The Argo CD shape of the list-with-merge-key crash above.
+    const merged = file('sources-merge.yaml', [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'spec:',
+      '  sources:',
+      '    - &kong {repoURL: https://charts.konghq.com, chart: kong, targetRevision: 2.38.0}',
+      '    - <<: *kong',
+      '      helm:',
+      '        valuesObject: {env: {database: "off"}}',
+      '',
+    ].join('\n'));
+    const values = loadHelmValues([merged]);
+    expect(values.scalar('env', 'database')).toMatchObject({ value: 'off', origin: { line: 8 } });
+    expect(values.charts).toMatchObject([{ chart: 'kong', version: '2.38.0', origin: { line: 5 } }]);
   });
 
   it('names the line of a YAML error inside the values text', () => {
