@@ -16,8 +16,9 @@ import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
 import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
 
-const LOADER_RUNS = 300;
-const CLI_RUNS = 25;
+// PROPERTY_RUNS / PROPERTY_CLI_RUNS raise the counts for a longer hunt, as in ./property-image-readers.test.ts.
+const LOADER_RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 25);
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
@@ -165,7 +166,7 @@ describe('loaders on arbitrary input', () => {
     // Half the runs: identifying a template against Kong's stock ones is the slow part.
     fc.assert(fc.property(nginxText, (text) => {
       loadsOrRefuses(() => readNginxTemplate('custom.conf', text));
-    }), { numRuns: LOADER_RUNS / 2 });
+    }), { numRuns: Math.ceil(LOADER_RUNS / 2) });
   });
 
   it('declarative: a mapping with a `toString` key where text is expected (once threw a TypeError)', () => {
