@@ -26,7 +26,7 @@ import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
-import type { LayerVariable } from './variables-conf-layer';
+import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -413,7 +413,7 @@ function readEnvironment(node: unknown, scope: ServiceScope): { variables: Conta
     const expanded = interpolate(written, { known, escape: 'double-dollar' });
     out.push(expanded.unresolved.length === 0
       ? { name, value: expanded.text, label, origin }
-      : { name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+      : { name, unreadable: dependsOnProjectEnv(name, expanded.unresolved), label, origin });
   };
   if (isMap(node)) {
     for (const { key, keyNode, value } of mapPairs(node, scope.doc)) {
@@ -447,8 +447,9 @@ function lastOfEachName(variables: readonly ContainerVariable[]): ContainerVaria
   return variables.filter((variable, index) => last.get(variable.name) === index);
 }
 
-function dependsOnProjectEnv(names: readonly string[]): string {
-  return `depends on ${names.join(', ')}, which ${names.length > 1 ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.length > 1 ? 'them' : 'it'} from the shell it runs in, or leaves ${names.length > 1 ? 'them' : 'it'} empty)`;
+function dependsOnProjectEnv(variable: string, unresolved: readonly string[]): string {
+  const names = unresolvedNames(variable, unresolved);
+  return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.plural ? 'them' : 'it'} from the shell it runs in, or leaves ${names.plural ? 'them' : 'it'} empty)`;
 }
 
 /** `env_file:` as a path, a list of paths, or a list of `{path, required}`; read relative to the compose file. */
@@ -479,7 +480,7 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
         const expanded = interpolate(entry.value, { known: earlier, escape: 'double-dollar' });
         out.push(expanded.unresolved.length === 0
           ? { name: entry.name, value: expanded.text, label, origin }
-          : { name: entry.name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+          : { name: entry.name, unreadable: dependsOnProjectEnv(entry.name, expanded.unresolved), label, origin });
         if (expanded.unresolved.length === 0) earlier.set(entry.name, expanded.text);
       }
     }
