@@ -72,6 +72,23 @@ describe('loadHelmValues', () => {
     expect(() => loadHelmValues([file('list-top.yaml', '- <<: 5\n')])).toThrow('a Helm values file must be a YAML mapping at the top');
   });
 
+  it('refuses values nested thousands of levels deep, naming the file (once a RangeError or a parse error about the call stack)', () => {
+    // Found by test/hardening/property-image-readers.test.ts once its damage could insert a long
+    // run of `- `: the yaml package's parser ran out of stack and threw a RangeError.
+    for (const [name, text] of [['deep-top.yaml', `${'- '.repeat(50_000)}x\n`], ['deep-dashes.yaml', `env:\n  database:\n    ${'- '.repeat(50_000)}x\n`], ['deep-flow.yaml', `env: ${'{a: '.repeat(50_000)}\n`]]) {
+      const deep = file(name, text);
+      let error = 'none';
+      try {
+        loadHelmValues([deep]);
+      } catch (caught) {
+        // Compared as text: a RangeError's own stack is too deep for jest to print.
+        error = caught instanceof InputError ? caught.oneLine() : `${(caught as Error).name}: ${(caught as Error).message.slice(0, 100)}`;
+      }
+      expect(error).toMatch(new RegExp(`^${deep.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+)?: (not valid YAML: )?nested too deeply to read`));
+    }
+    expect(loadHelmValues([file('nested-40.yaml', `env: {database: "off"}\nextra: ${'{a: '.repeat(40)}1${'}'.repeat(40)}\n`)]).scalar('env', 'database')?.value).toBe('off');
+  });
+
   it('refuses a file that is not a mapping', () => {
     expect(() => loadHelmValues([file('list.yaml', '- a\n- b\n')])).toThrow(/mapping at the top/);
   });
