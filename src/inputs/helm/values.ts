@@ -399,7 +399,8 @@ function unreadFiles(helm: HelmValue & { kind: 'map' }, key: string, hint: strin
 function fileNames(helm: HelmValue & { kind: 'map' }, key: string): string[] {
   const files = helm.entries.get(key);
   if (files?.kind !== 'seq') return [];
-  return files.items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : String(item)));
+  // Not String(item): a mapping with a `toString` key would be called, or refuse to convert.
+  return files.items.map((item) => (typeof item === 'string' ? item : isRecord(item) && typeof item.name === 'string' ? item.name : JSON.stringify(item)));
 }
 
 /** A file read for `--helm-values`, with what an Argo CD Application in it names. */

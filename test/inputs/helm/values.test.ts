@@ -427,6 +427,25 @@ describe('an Argo CD Application given as Helm values', () => {
     expect(values.charts).toMatchObject([{ chart: 'kong', version: '2.38.0', origin: { line: 5 } }]);
   });
 
+  it('names valueFiles and fileParameters that are not file names as written (a `toString` key once threw a TypeError)', () => {
+    const odd = file('odd-value-files.yaml', [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'spec:',
+      '  source:',
+      '    chart: kong',
+      '    helm:',
+      '      valueFiles: [{toString: 1}, 2, prod.yaml]',
+      '      fileParameters: [{name: env.pg_password, path: pg}, {toString: x}]',
+      '      valuesObject: {env: {database: "off"}}',
+      '',
+    ].join('\n'));
+    const values = loadHelmValues([odd]);
+    expect(values.scalar('env', 'database')?.value).toBe('off');
+    expect(values.embedded).toEqual([expect.stringContaining('its fileParameters (env.pg_password, {"toString":"x"}) are not read')]);
+    expect(values.embedded).toEqual([expect.stringContaining('its valueFiles ({"toString":1}, 2, prod.yaml) are not read')]);
+  });
+
   it('names the line of a YAML error inside the values text', () => {
     const broken = file('broken-app.yaml', application.split('\n').slice(0, 21).join('\n').replace('          tag: "3.4.3.12"', '          tag: [unclosed'));
     expect(() => loadHelmValues([broken])).toThrow(InputError);
