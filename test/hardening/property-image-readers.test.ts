@@ -88,7 +88,9 @@ const composeValue = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(serviceName, composeService, { minKeys: 1, maxKeys: 3 }) },
 );
 /** YAML text with anchors, aliases and merge keys spliced into the dumped compose file. */
-const yamlInserts = fc.constantFrom('&a ', '*a', '<<: *a\n', '<<: [*a, *a]\n', '- ', ': ', '? ', '!reset ', '!override ', '!!binary ', '|\n', '>-\n', '---\n', '...\n', '%YAML 1.2\n', '{', '}');
+const yamlInserts = fc.constantFrom('&a ', '*a', '<<: *a\n', '<<: [*a, *a]\n', '- ', ': ', '? ', '!reset ', '!override ', '!!binary ', '|\n', '>-\n', '---\n', '...\n', '%YAML 1.2\n', '{', '}',
+  // Keys that are also names of every JavaScript object's properties.
+  '{toString: 1}', 'toString: ', '__proto__: ', '{constructor: x}', '!!set {a, b}', '!!omap [a: 1]', '!!timestamp 2001-12-14 ');
 
 const envEntry = fc.record({
   name: varName,
