@@ -92,7 +92,8 @@ const declarativeValue = fc.oneof(
 
 /** Damage: insert, delete or replace a few characters, or cut the text short. */
 function mutated(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n')));
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n',
+    '{toString: 1}', '__proto__: ', '{"constructor": 1}', '!!set {a, b}', '!!timestamp 2001-12-14 ')));
   return fc.tuple(text, fc.array(edit, { maxLength: 3 })).map(([t, edits]) => {
     let out = t;
     for (const [at, remove, insert] of edits) {
