@@ -13,7 +13,7 @@ import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
-import { refusingDeepNesting, yamlErrorLine } from '../../text/nesting';
+import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine, yamlNestingBeyond } from '../../text/nesting';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -202,6 +202,7 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
 
 function readYamlTree(file: string, what: string): { value: HelmValue; text: string } {
   const text = readText(file, what);
+  refuseDeepYaml(text, file);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -222,6 +223,7 @@ function readYamlTree(file: string, what: string): { value: HelmValue; text: str
  */
 function readYamlDocuments(file: string, what: string): { values: HelmValue[]; text: string } {
   const text = readText(file, what);
+  refuseDeepYaml(text, file);
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -472,6 +474,7 @@ function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
  */
 function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string): HelmValue {
   const inner = written.value as string;
+  if (yamlNestingBeyond(inner)) throw new InputError('the Application\'s helm values text is nested too deeply to read (hundreds of levels: no real file nests so deep)', written.origin);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(inner, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });

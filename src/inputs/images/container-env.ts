@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { yamlNestingBeyond } from '../../text/nesting';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
@@ -517,7 +518,8 @@ export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
 
 function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {
   const text = readSideFile(path);
-  if (text === undefined) return undefined;
+  // A file nested too deep to parse safely is one not read, as a file with a YAML error is.
+  if (text === undefined || yamlNestingBeyond(text)) return undefined;
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });

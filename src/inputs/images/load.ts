@@ -14,7 +14,7 @@ import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
-import { refusingDeepNesting, yamlErrorLine } from '../../text/nesting';
+import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine } from '../../text/nesting';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
@@ -118,6 +118,7 @@ interface ComposeProject {
 }
 
 function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
+  refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
