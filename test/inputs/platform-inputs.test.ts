@@ -121,6 +121,20 @@ describe('image files', () => {
     expect(readImageFiles([deep]).images.map((image) => image.reference)).toEqual(['kong:3.4.2']);
   });
 
+  it('gives a YAML error of an image file as one place and message, without the yaml package\'s excerpt', () => {
+    // The excerpt (`... at line 3, column 9:` and the line below it) was built for every error of
+    // the file: on a line holding thousands of errors that took minutes (found with seed 9 once
+    // the property tests inserted long lines).
+    const broken = join(dir, 'broken-compose.yaml');
+    writeFileSync(broken, `services: {}\n<<: *a${'- '.repeat(20)}\n`);
+    expect(() => readImageFiles([broken])).toThrow(InputError);
+    try {
+      readImageFiles([broken]);
+    } catch (error) {
+      expect((error as InputError).oneLine()).toBe(`${broken}:2:9: not valid YAML: Unexpected seq-item-ind at node end`);
+    }
+  });
+
   it('names the file of a missing image file', () => {
     expect(() => loadImageFiles([join(dir, 'nope.Dockerfile')])).toThrow(/nope\.Dockerfile.*cannot read|cannot read/);
   });

@@ -522,7 +522,7 @@ function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: st
   if (text === undefined || yamlNestingBeyond(text)) return undefined;
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return undefined;
   const at: At = yamlOriginAt(lineCounter, path);
   return { doc, at, file: path };

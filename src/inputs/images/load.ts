@@ -121,7 +121,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
   refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of list) {
@@ -149,7 +149,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
 function composeDocuments(file: string, text: string, project: ComposeProject): void {
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false, prettyErrors: false });
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length === 0 && doc.contents) project.documents.push({ doc, at, file });
