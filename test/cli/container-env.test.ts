@@ -3,7 +3,9 @@
 // line, precedence over the image's ENV and under the check's own KONG_* variables, secrets and
 // values from the shell never read or shown, and one Kong node read out of several.
 
+import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
 
 interface JsonFinding { ruleId: string; messageId: string; severity: string; message: string; location: { kind: string; file?: string; line?: number; column?: number }; data?: Record<string, unknown> }
 interface JsonReport { installation: Record<string, { value: string; reason: string }> & { inputs: { kind: string; label: string }[] }; findings: JsonFinding[] }
@@ -56,6 +58,19 @@ describe('compose environment', () => {
         expect(result.stdout + result.stderr).not.toMatch(/compose-secret-pass|k8s-secret-value/);
       }
     }
+  });
+
+  it('never names a variable read out of a secret value: a `$` inside a password makes the rest look like one', async () => {
+    // Shrunk from a fast-check counterexample (test/hardening/property-image-readers.test.ts): the
+    // unreadable-value finding named `pgs3cret`, which is the end of the password.
+    const project = tempDir({ 'compose.yaml': 'services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_PG_PASSWORD: hunter$$2$pgs3cret\n      KONG_PG_HOST: $PGHOST\n' }, 'kp-compose-secret-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message])).toEqual([
+      [5, expect.stringContaining('depends on a variable written inside its value (not named: the value is a secret), which has no value in the project\'s .env')],
+      // A variable that is no secret still names what it waits for.
+      [6, expect.stringContaining('depends on PGHOST, which has no value')],
+    ]);
+    expect(JSON.stringify(json)).not.toContain('s3cret');
   });
 
   it('lies over the image\'s Dockerfile ENV and under the check\'s own KONG_* variables', async () => {

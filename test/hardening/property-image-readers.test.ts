@@ -35,9 +35,12 @@ const varName = fc.constantFrom('KONG_VERSION', 'KONG_PG_PASSWORD', 'KONG_DATABA
 const shellValue = fc.array(fc.oneof(noisy, varName.map((v) => `$${v}`), fc.tuple(varName, fc.constantFrom(':-', '-', ':+', '+', ':?', '?', ''), noisy).map(([v, m, w]) => `\${${v}${m}${w}}`),
   fc.constantFrom('"', "'", '\\', '\\$', '3.4.2', 'kong:3.4', 'off', 'postgres')), { maxLength: 5 }).map((p) => p.join(''));
 
-/** Damage: insert, delete or replace a few characters, or cut the text short. */
+/** One very long line's worth of a character real files repeat (a base64 blob, a long list, indentation). */
+const longRun = fc.tuple(fc.constantFrom('a', ' ', '\\', '$', '{', ',', '- '), fc.integer({ min: 1_000, max: 20_000 })).map(([c, n]) => c.repeat(n));
+
+/** Damage: insert, delete or replace a few characters, or cut the text short; now and then a very long run. */
 function mutated(text: fc.Arbitrary<string>, inserts: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), inserts));
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof({ arbitrary: tricky, weight: 4 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 4 }, { arbitrary: inserts, weight: 4 }, { arbitrary: longRun, weight: 1 }));
   return fc.tuple(text, fc.array(edit, { maxLength: 4 })).map(([t, edits]) => {
     let out = t;
     for (const [at, remove, insert] of edits) {
@@ -85,7 +88,9 @@ const composeValue = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(serviceName, composeService, { minKeys: 1, maxKeys: 3 }) },
 );
 /** YAML text with anchors, aliases and merge keys spliced into the dumped compose file. */
-const yamlInserts = fc.constantFrom('&a ', '*a', '<<: *a\n', '<<: [*a, *a]\n', '- ', ': ', '? ', '!reset ', '!override ', '!!binary ', '|\n', '>-\n', '---\n', '...\n', '%YAML 1.2\n', '{', '}');
+const yamlInserts = fc.constantFrom('&a ', '*a', '<<: *a\n', '<<: [*a, *a]\n', '- ', ': ', '? ', '!reset ', '!override ', '!!binary ', '|\n', '>-\n', '---\n', '...\n', '%YAML 1.2\n', '{', '}',
+  // Keys that are also names of every JavaScript object's properties.
+  '{toString: 1}', 'toString: ', '__proto__: ', '{constructor: x}', '!!set {a, b}', '!!omap [a: 1]', '!!timestamp 2001-12-14 ');
 
 const envEntry = fc.record({
   name: varName,
@@ -126,13 +131,17 @@ const valuesObject = fc.record({ image: fc.record({ repository: fc.constantFrom(
   env: fc.dictionary(fc.constantFrom('database', 'pg_password', 'role', 'admin_listen'), envValue, { maxKeys: 3 }) }, { requiredKeys: [] });
 const helmSource = fc.record({
   chart: fc.constantFrom('kong', 'ingress', 'other'),
-  repoURL: fc.constantFrom('https://charts.konghq.com', 'oci://registry-1.docker.io/bitnamicharts'),
+  // A folder of the Kong/charts git repository (path:), and the `ref: values` source valueFiles name with $values/.
+  repoURL: fc.constantFrom('https://charts.konghq.com', 'oci://registry-1.docker.io/bitnamicharts', 'https://github.com/Kong/charts.git', 'git@github.com:Kong/charts'),
+  path: fc.constantFrom('charts/kong', './charts/ingress/', 'charts/other'),
+  ref: fc.constant('values'),
   targetRevision: fc.oneof(fc.constantFrom('2.26.0', '~2.26', '3.10', 'v2.38.0', '*'), fc.double(), noisy),
   helm: fc.record({
     valuesObject: fc.oneof(valuesObject, noisy),
     values: fc.oneof(valuesObject.map((v) => dumpYaml(v)), noisy, fc.constantFrom('a: &a\n  b: *a\n', 'image: {tag: [unclosed\n')),
     parameters: fc.oneof(fc.array(helmParameter, { maxLength: 4 }), noisy),
-    valueFiles: fc.array(fc.constantFrom('values.yaml', 'prod.yaml'), { maxLength: 2 }),
+    valueFiles: fc.array(fc.constantFrom('values.yaml', 'prod.yaml', '$values/kong/values.yaml', './values.yaml'), { maxLength: 2 }),
+    fileParameters: fc.array(fc.record({ name: fc.constant('env.pg_password'), path: fc.constant('secrets/pg') }), { maxLength: 1 }),
   }, { requiredKeys: [] }),
 }, { requiredKeys: [] });
 const helmDocument = fc.oneof(
@@ -140,8 +149,21 @@ const helmDocument = fc.oneof(
     spec: fc.record({ source: helmSource, sources: fc.array(helmSource, { maxLength: 2 }) }, { requiredKeys: [] }) }, { requiredKeys: [] }),
   fc.record({ apiVersion: fc.constantFrom('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta1'), kind: fc.constant('HelmRelease'), metadata: fc.record({ name: fc.constant('kong') }),
     spec: fc.record({ chart: fc.record({ spec: fc.record({ chart: fc.constantFrom('kong', 'ingress'), version: fc.oneof(fc.constantFrom('2.26.0', '>=2.0'), fc.double()) }, { requiredKeys: [] }) }),
-      values: fc.oneof(valuesObject, noisy), valuesFrom: fc.array(fc.record({ kind: fc.constant('Secret'), name: fc.constant('kong-values') }), { maxLength: 1 }), chartRef: fc.constant({ kind: 'OCIRepository' }) }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      values: fc.oneof(valuesObject, noisy), valuesFrom: fc.oneof(fc.array(fc.record({ kind: fc.constantFrom('Secret', 'ConfigMap'), name: fc.constant('kong-values'), valuesKey: fc.constantFrom('values.yaml', 'pg'),
+        targetPath: fc.constantFrom('env.pg_password', 'a[0]'), optional: fc.boolean() }, { requiredKeys: ['kind', 'name'] }), { maxLength: 2 }), noisy), chartRef: fc.constant({ kind: 'OCIRepository' }) }, { requiredKeys: [] }) }, { requiredKeys: [] }),
   valuesObject,
+);
+
+/**
+ * A GitOps file of several documents (a Namespace, the release, another release), and YAML whose
+ * anchors are set in one document and used in the next (each document's anchors are its own).
+ */
+const helmFile = fc.oneof(
+  { weight: 3, arbitrary: helmDocument.map((d) => dumpYaml(d)) },
+  { weight: 1, arbitrary: fc.tuple(fc.option(fc.constant({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kong' } })), helmDocument, fc.option(helmDocument), fc.constantFrom('---\n', '--- \n', '...\n---\n'))
+    .map(([namespace, release, other, separator]) => [namespace, release, other].filter((d) => d !== null).map((d) => dumpYaml(d)).join(separator)) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('env: &env\n  database: "off"\n', 'base: &base {repository: kong, tag: "3.4"}\n', '&top\nimage: {tag: "3.4"}\n'),
+    fc.constantFrom('env: *env\n', 'image:\n  <<: *base\n', '*top\n', 'image: *base\nenv: {<<: *env}\n', '- <<: *env\n')).map(([first, second]) => `${first}---\n${second}`) },
 );
 
 function dumpYaml(value: unknown): string {
@@ -223,7 +245,7 @@ describe('image-file readers on arbitrary input', () => {
 
   it('Helm values, Argo CD Applications and Flux HelmReleases: read or refused', () => {
     const file = join(dir, 'app.yaml');
-    fc.assert(fc.property(mutated(helmDocument.map((d) => dumpYaml(d)), yamlInserts), (text) => {
+    fc.assert(fc.property(mutated(helmFile, yamlInserts), (text) => {
       writeFileSync(file, text);
       loadsOrRefuses(() => quickly(() => loadUserValues([file])));
     }), { numRuns: RUNS });
@@ -342,13 +364,16 @@ describe('image files and Helm values through the CLI: no secret in any format',
   });
 
   it('an Argo CD Application with a *password* parameter and a Flux HelmRelease', async () => {
-    const app = fc.tuple(fc.array(helmParameter, { maxLength: 3 }), fc.constantFrom('env.pg_password', 'env.password', 'env.pg_password[0]', 'env\\.pg_password', 'a.b.password'), fc.boolean()).map(([parameters, name, forceString]) => dumpYaml({
-      apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'kong' },
-      spec: { source: { chart: 'kong', repoURL: 'https://charts.konghq.com', targetRevision: '2.26.0', helm: {
-        values: `env:\n  database: postgres\n  pg_password: ${secret('values-text')}\n`, parameters: [...parameters, { name, value: `{${secret('param')},x}`, forceString }, { name: 'env.pg_password', value: secret('param2') }] } } },
-    }));
+    const app = fc.tuple(fc.array(helmParameter, { maxLength: 3 }), fc.constantFrom('env.pg_password', 'env.password', 'env.pg_password[0]', 'env\\.pg_password', 'a.b.password'), fc.boolean(),
+      fc.constantFrom('source', 'sources', 'sources after a ref source')).map(([parameters, name, forceString, where]) => {
+      const source = { chart: 'kong', repoURL: 'https://charts.konghq.com', targetRevision: '2.26.0', helm: {
+        values: `env:\n  database: postgres\n  pg_password: ${secret('values-text')}\n`, parameters: [...parameters, { name, value: `{${secret('param')},x}`, forceString }, { name: 'env.pg_password', value: secret('param2') }] } };
+      const spec = where === 'source' ? { source } : { sources: where === 'sources' ? [source] : [{ repoURL: 'https://git.example/values.git', ref: 'values' }, source] };
+      return dumpYaml({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'kong' }, spec });
+    });
     const flux = fc.constant(dumpYaml({ apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'kong' },
-      spec: { chart: { spec: { chart: 'kong', version: '2.26.0' } }, values: { env: { database: 'postgres', pg_password: secret('flux'), admin_gui_session_conf: `{"secret":"${secret('session')}"}` } } } }));
+      spec: { chart: { spec: { chart: 'kong', version: '2.26.0' } }, valuesFrom: [{ kind: 'Secret', name: 'kong-pg', valuesKey: 'password', targetPath: 'env.pg_password' }],
+        values: { env: { database: 'postgres', pg_password: secret('flux'), admin_gui_session_conf: `{"secret":"${secret('session')}"}` } } } }));
     await fc.assert(fc.asyncProperty(fc.oneof(app, flux), async (text) => {
       writeFileSync(join(dir, 'app.yaml'), text);
       const { text: out } = await checkAll(dir, ['--helm-values', join(dir, 'app.yaml')]);

@@ -16,8 +16,9 @@ import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
 import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
 
-const LOADER_RUNS = 300;
-const CLI_RUNS = 25;
+// PROPERTY_RUNS / PROPERTY_CLI_RUNS raise the counts for a longer hunt, as in ./property-image-readers.test.ts.
+const LOADER_RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 25);
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries
@@ -26,6 +27,8 @@ const CLI_RUNS = 25;
 /** Text with the characters parsers trip on mixed into ordinary strings. */
 const tricky = fc.constantFrom('\r', '\t', '\uFEFF', '\u00e9', '\ud83d\ude00', '\ud800', '\u2028', '\\', '"', "'", '#', '=', ':', ',', ';', '{', '}', '[', ']', '$', '%', '~', '\u0000');
 const noisyString = fc.array(fc.oneof(fc.string({ maxLength: 12 }), tricky), { maxLength: 8 }).map((parts) => parts.join(''));
+/** One very long line's worth of what real files repeat (a long listen list, a base64 blob, indentation, escapes). */
+const longRun = fc.tuple(fc.constantFrom('a', ' ', '\\', '0.0.0.0:8000, ', '{', '"', '#', '$'), fc.integer({ min: 1_000, max: 60_000 })).map(([c, n]) => c.repeat(Math.ceil(n / c.length)));
 
 /** Keys that exist in kong.conf. Path-like keys (prefix, lua_package_path, declarative_config, license_path) are left out so a run never scans this machine's folders. */
 const confKey = fc.oneof(
@@ -40,9 +43,10 @@ const confValue = fc.oneof(
     '0x1F', '1e400', '-0', '128m', 'bundled,my-plugin', '   ', '# only a comment', 'a \\# b # c'),
 );
 const confLine = fc.oneof(
-  fc.tuple(confKey, fc.constantFrom('=', ' = ', '\t=\t', ' =', '= '), confValue).map(([k, eq, v]) => `${k}${eq}${v}`),
-  fc.constantFrom('', '# comment', '[section]', '[', '=', ' = value', 'key', '\\', '\uFEFFdatabase = off'),
-  noisyString,
+  { arbitrary: fc.tuple(confKey, fc.constantFrom('=', ' = ', '\t=\t', ' =', '= '), confValue).map(([k, eq, v]) => `${k}${eq}${v}`), weight: 10 },
+  { arbitrary: fc.constantFrom('', '# comment', '[section]', '[', '=', ' = value', 'key', '\\', '\uFEFFdatabase = off'), weight: 10 },
+  { arbitrary: noisyString, weight: 10 },
+  { arbitrary: fc.tuple(confKey, longRun).map(([k, v]) => `${k} = ${v}`), weight: 1 },
 );
 const confText = fc.tuple(fc.array(confLine, { maxLength: 25 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => lines.join(eol));
 
@@ -88,7 +92,8 @@ const declarativeValue = fc.oneof(
 
 /** Damage: insert, delete or replace a few characters, or cut the text short. */
 function mutated(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n')));
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n',
+    '{toString: 1}', '__proto__: ', '{"constructor": 1}', '!!set {a, b}', '!!timestamp 2001-12-14 ')));
   return fc.tuple(text, fc.array(edit, { maxLength: 3 })).map(([t, edits]) => {
     let out = t;
     for (const [at, remove, insert] of edits) {
@@ -103,7 +108,10 @@ const yamlText = fc.oneof(
   { weight: 3, arbitrary: mutated(declarativeValue.map((v) => dump(v, { skipInvalid: true }))) },
   { weight: 1, arbitrary: fc.array(fc.oneof(noisyString, fc.constantFrom('services:', '- name: a', '  routes:', '  - paths: [/a]', '&x {a: 1}', '*x', '<<: *x', '  ', '\t',
     // Multi-document streams, repeated keys and YAML 1.1 scalars: Kong reads all of these.
-    '---', '...', '--- {a: 1}', '  name: b', '  strip_path: no', '  port: 0755', '  x: 1:30', 'services: []')), { maxLength: 15 }).map((l) => l.join('\n')) },
+    '---', '...', '--- {a: 1}', '  name: b', '  strip_path: no', '  port: 0755', '  x: 1:30', 'services: []',
+    // An anchor set in one document and used in the next (each document's anchors are its own).
+    '--- &s\nservices: [{name: a, url: "http://x"}]', '---\nservices: *s', '--- *s', '  - <<: *x')), { maxLength: 15 }).map((l) => l.join('\n')) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('_format_version: "3.0"\nservices:\n- name: ', 'routes:\n- paths: [', '# '), longRun).map(([head, run]) => `${head}${run}\n`) },
 );
 const jsonText = fc.oneof(
   { weight: 3, arbitrary: mutated(declarativeValue.map((v) => JSON.stringify(v, null, 2))) },
@@ -115,7 +123,8 @@ const nginxToken = fc.oneof(
     'listen', 'lua_shared_dict', 'include', 'proxy_pass', 'upstream', 'kong_db_cache', '5m', '=', '~', 'return', '-- comment', '[[', ']]'),
   noisyString,
 );
-const nginxText = fc.array(nginxToken, { maxLength: 60 }).map((tokens) => tokens.join(''));
+const nginxTokens = fc.array(nginxToken, { maxLength: 60 }).map((tokens) => tokens.join(''));
+const nginxText = fc.oneof({ arbitrary: nginxTokens, weight: 8 }, { arbitrary: fc.tuple(nginxTokens, longRun, nginxTokens).map((parts) => parts.join('')), weight: 1 });
 
 // ---------------------------------------------------------------------------------------------
 // Loaders
@@ -165,7 +174,7 @@ describe('loaders on arbitrary input', () => {
     // Half the runs: identifying a template against Kong's stock ones is the slow part.
     fc.assert(fc.property(nginxText, (text) => {
       loadsOrRefuses(() => readNginxTemplate('custom.conf', text));
-    }), { numRuns: LOADER_RUNS / 2 });
+    }), { numRuns: Math.ceil(LOADER_RUNS / 2) });
   });
 
   it('declarative: a mapping with a `toString` key where text is expected (once threw a TypeError)', () => {

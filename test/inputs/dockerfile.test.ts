@@ -104,6 +104,20 @@ describe('Dockerfile ENV as kong.conf settings', () => {
     expect(conf.diagnostics.find((d) => d.kind === 'unreadable-value')).toMatchObject({ key: 'pg_host', origin: { line: 9 } });
   });
 
+  it('never names a variable read out of a secret value, where a `$` typed in a password starts one', () => {
+    // Shrunk from a fast-check counterexample (test/hardening/property-image-readers.test.ts): for
+    // `ENV KONG_PG_PASSWORD $$s3cr3t-docker` the message named `s3cr3t`, part of the password.
+    const env = readDockerfile('Dockerfile', 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD $$s3cr3t-docker\nENV KONG_PG_HOST=$PGHOST\n').env;
+    expect(env[0].unresolved).toEqual(['s3cr3t']);
+    const conf = loadKongConf(undefined, {}, { layer: dockerfileConfLayer(env) });
+    const messages = conf.diagnostics.filter((d) => d.kind === 'unreadable-value').map((d) => d.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^ENV KONG_PG_PASSWORD depends on a variable written inside its value \(not named: the value is a secret\), which has no value here/),
+      expect.stringMatching(/^ENV KONG_PG_HOST depends on PGHOST, which has no value here/),
+    ]);
+    expect(JSON.stringify([messages, conf.raw('pg_password')?.unreadableFrom])).not.toContain('s3cr3t');
+  });
+
   it('loses to the environment given to the check, and beats kong.conf', () => {
     const confFile = join(mkdtempSync(join(tmpdir(), 'kp-dockerfile-')), 'kong.conf');
     writeFileSync(confFile, 'log_level = warn\ndatabase = off\n');

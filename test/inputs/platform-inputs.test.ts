@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseOsFlag, readHostResources, readOsRelease } from '../../src/inputs/host';
 import { interpolate } from '../../src/inputs/images/interpolate';
 import { loadImageFiles, readImageFiles } from '../../src/inputs/images/load';
+import { InputError } from '../../src/errors';
 import { fixture } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'kp-images-'));
@@ -98,6 +99,40 @@ describe('image files', () => {
     expect(read.unresolved).toEqual([expect.objectContaining({ written: '${GATEWAY_IMAGE}', variables: ['GATEWAY_IMAGE'], origin: expect.objectContaining({ line: 5 }) })]);
     // A repository written in full is no Kong image whatever its variable holds.
     expect(readImageFiles([fixture('platform/compose-unset.yml')]).unresolved.map((u) => [u.written, u.origin.line])).toEqual([['${GATEWAY_IMAGE}', 3], ['${GATEWAY_IMAGE}', 5]]);
+  });
+
+  it('refuses a compose file or manifest nested thousands of levels deep, naming the file (once a RangeError or a parse error about the call stack)', () => {
+    // Found by test/hardening/property-image-readers.test.ts once its damage could insert a long
+    // run of `- `: the yaml package's parser ran out of stack and threw a RangeError.
+    const deep = join(dir, 'deep.yaml');
+    for (const text of [`${'- '.repeat(50_000)}x\n`, `services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      ${'- '.repeat(50_000)}x\n`, `kind: Deployment\nspec: ${'['.repeat(50_000)}\n`]) {
+      writeFileSync(deep, text);
+      let error = 'none';
+      try {
+        readImageFiles([deep]);
+      } catch (caught) {
+        // Compared as text: a RangeError's own stack is too deep for jest to print.
+        error = caught instanceof InputError ? caught.oneLine() : `${(caught as Error).name}: ${(caught as Error).message.slice(0, 100)}`;
+      }
+      expect(error).toMatch(new RegExp(`^${deep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+)?: (not valid YAML: )?nested too deeply to read`));
+    }
+    // Nesting as deep as real files go still reads.
+    writeFileSync(deep, `services:\n  kong:\n    image: kong:3.4.2\n    labels: ${'['.repeat(40)}${']'.repeat(40)}\n`);
+    expect(readImageFiles([deep]).images.map((image) => image.reference)).toEqual(['kong:3.4.2']);
+  });
+
+  it('gives a YAML error of an image file as one place and message, without the yaml package\'s excerpt', () => {
+    // The excerpt (`... at line 3, column 9:` and the line below it) was built for every error of
+    // the file: on a line holding thousands of errors that took minutes (found with seed 9 once
+    // the property tests inserted long lines).
+    const broken = join(dir, 'broken-compose.yaml');
+    writeFileSync(broken, `services: {}\n<<: *a${'- '.repeat(20)}\n`);
+    expect(() => readImageFiles([broken])).toThrow(InputError);
+    try {
+      readImageFiles([broken]);
+    } catch (error) {
+      expect((error as InputError).oneLine()).toBe(`${broken}:2:9: not valid YAML: Unexpected seq-item-ind at node end`);
+    }
   });
 
   it('names the file of a missing image file', () => {

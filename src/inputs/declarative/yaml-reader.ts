@@ -296,7 +296,7 @@ class PositionBuilder {
       // Merged keys may be overridden; only a key the mapping itself writes twice is a duplicate.
       const own = this.findDuplicates && count % 2 === 0 ? new Set<string>() : undefined;
       for (let i = from; i + 1 < positions.length; i += 2) {
-        const key = String(results[i]);
+        const key = mappingKeyText(results[i]);
         const child = positions[i + 1];
         if (key === '<<') mergePositions(map, child);
         else {
@@ -342,4 +342,14 @@ function yamlError(error: unknown, lines: TextLines, file: string): InputError {
     return new InputError(`malformed YAML: ${reason}`, { file, line, column });
   }
   return new InputError(`malformed YAML: ${reason}`, { file });
+}
+
+/**
+ * A key as js-yaml stores it (loader.js storeMappingPair): a mapping, alone or inside a list, is
+ * `[object Object]`, so a `toString` key inside it (`{toString: 1}: x`) is never called.
+ */
+function mappingKeyText(key: unknown): string {
+  if (typeof key === 'string') return key;
+  const plain = (value: unknown) => (value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]' ? '[object Object]' : value);
+  return String(Array.isArray(key) ? key.map(plain) : plain(key));
 }

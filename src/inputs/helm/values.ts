@@ -13,6 +13,7 @@ import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine, yamlNestingBeyond } from '../../text/nesting';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -87,12 +88,12 @@ export function loadUserValues(files: readonly string[]): HelmValues {
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
-  const read: ReadFile[] = files.map((file) => ({ file, ...readValuesFile(file) }));
+  const read: ReadFile[] = files.map((file) => ({ file, ...refusingDeepNesting({ file }, () => readValuesFile(file)) }));
   for (const { file, value: parsed, embeddedIn, chart } of argoOrder(read)) {
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
     if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
     if (chart) charts.push(chart);
-    root = mergeMaps(root, parsed, 'keep-nulls');
+    root = refusingDeepNesting({ file }, () => mergeMaps(root, parsed, 'keep-nulls'));
   }
   return new MergedValues(files, root, '', embedded, charts);
 }
@@ -105,7 +106,8 @@ export function overDefaults(user: HelmValues, defaults?: HelmValue & { kind: 'm
   const node = under === undefined ? user.root : user.at(under);
   const tree: HelmValue & { kind: 'map' } = node?.kind === 'map' ? node : { kind: 'map', entries: new Map(), origin: user.root.origin };
   const base: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: tree.origin };
-  return new MergedValues(user.files, { ...mergeMaps(base, tree, 'delete-nulls'), origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded, user.charts);
+  const merged = refusingDeepNesting({ file: tree.origin.file }, () => mergeMaps(base, tree, 'delete-nulls'));
+  return new MergedValues(user.files, { ...merged, origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded, user.charts);
 }
 
 class MergedValues implements HelmValues {
@@ -195,14 +197,19 @@ function readText(file: string, what: string): string {
  * an umbrella chart); throws InputError naming the file and line of a YAML error.
  */
 export function readYamlFile(file: string, what: string): { value: HelmValue; text: string } {
+  return refusingDeepNesting({ file }, () => readYamlTree(file, what));
+}
+
+function readYamlTree(file: string, what: string): { value: HelmValue; text: string } {
   const text = readText(file, what);
+  refuseDeepYaml(text, file);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
+    throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
   }
   const at = yamlOriginAt(lineCounter, file);
   if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
@@ -216,6 +223,7 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
  */
 function readYamlDocuments(file: string, what: string): { values: HelmValue[]; text: string } {
   const text = readText(file, what);
+  refuseDeepYaml(text, file);
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -223,7 +231,7 @@ function readYamlDocuments(file: string, what: string): { values: HelmValue[]; t
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of docs) {
     const error = doc.errors[0];
-    if (error) throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
+    if (error) throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, at(error.pos[0]));
   }
   // Empty documents (a leading or trailing `---`) hold nothing to read.
   const values = docs.filter((doc) => doc.contents).map((doc) => {
@@ -393,7 +401,8 @@ function unreadFiles(helm: HelmValue & { kind: 'map' }, key: string, hint: strin
 function fileNames(helm: HelmValue & { kind: 'map' }, key: string): string[] {
   const files = helm.entries.get(key);
   if (files?.kind !== 'seq') return [];
-  return files.items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : String(item)));
+  // Not String(item): a mapping with a `toString` key would be called, or refuse to convert.
+  return files.items.map((item) => (typeof item === 'string' ? item : isRecord(item) && typeof item.name === 'string' ? item.name : JSON.stringify(item)));
 }
 
 /** A file read for `--helm-values`, with what an Argo CD Application in it names. */
@@ -465,6 +474,7 @@ function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
  */
 function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string): HelmValue {
   const inner = written.value as string;
+  if (yamlNestingBeyond(inner)) throw new InputError('the Application\'s helm values text is nested too deeply to read (hundreds of levels: no real file nests so deep)', written.origin);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(inner, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -475,7 +485,7 @@ function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, tex
     const pos = lineCounter.linePos(offset);
     return { kind: 'file', file, line: block.line + pos.line - 1, column: block.indent + pos.col };
   };
-  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${error.message.split('\n')[0]}`, at(error.pos[0]));
+  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${yamlErrorLine(error.message)}`, at(error.pos[0]));
   if (!doc.contents) return { kind: 'map', entries: new Map(), origin: written.origin };
   checkAliases(doc.contents as YamlNode, doc, at);
   return toValue(doc.contents as YamlNode, at, inner, doc);
@@ -579,7 +589,7 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   if (isSeq(node)) {
     const nodes = node.items.map((item) => (item ? toValue(item as YamlNode, at, text, doc) : nullAt(origin)));
-    return { kind: 'seq', items: node.toJSON() as unknown[], origin, nodes };
+    return { kind: 'seq', items: nodes.map(plainValue), origin, nodes };
   }
   if (isScalar(node)) {
     const source = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
@@ -587,6 +597,17 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   // An alias to nothing: YAML reads it as null.
   return nullAt(origin);
+}
+
+/**
+ * A read value as plain data, for a sequence's `items`. Built from the tree already read rather
+ * than by the yaml package's toJSON: without its document that throws on a merge key (`- <<: *x`)
+ * and leaves aliases unresolved. A nested sequence's items are reused, so each node is copied once.
+ */
+function plainValue(value: HelmValue): unknown {
+  if (value.kind === 'scalar') return value.value;
+  if (value.kind === 'seq') return value.items;
+  return Object.fromEntries([...value.entries].map(([key, entry]) => [key, plainValue(entry)]));
 }
 
 function nullAt(origin: FileOrigin): HelmValue {

@@ -24,10 +24,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
 import { interpolate } from './interpolate';
-import type { LayerVariable } from './variables-conf-layer';
+import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -436,7 +437,7 @@ function readEnvironment(node: unknown, scope: ServiceScope): { variables: Conta
     const expanded = interpolate(written, { known, escape: 'double-dollar' });
     out.push(expanded.unresolved.length === 0
       ? { name, value: expanded.text, label, origin }
-      : { name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+      : { name, unreadable: dependsOnProjectEnv(name, expanded.unresolved), label, origin });
   };
   if (isMap(node)) {
     for (const { key, keyNode, value } of mapPairs(node, scope.doc)) {
@@ -470,8 +471,9 @@ function lastOfEachName(variables: readonly ContainerVariable[]): ContainerVaria
   return variables.filter((variable, index) => last.get(variable.name) === index);
 }
 
-function dependsOnProjectEnv(names: readonly string[]): string {
-  return `depends on ${names.join(', ')}, which ${names.length > 1 ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.length > 1 ? 'them' : 'it'} from the shell it runs in, or leaves ${names.length > 1 ? 'them' : 'it'} empty)`;
+function dependsOnProjectEnv(variable: string, unresolved: readonly string[]): string {
+  const names = unresolvedNames(variable, unresolved);
+  return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.plural ? 'them' : 'it'} from the shell it runs in, or leaves ${names.plural ? 'them' : 'it'} empty)`;
 }
 
 /** `env_file:` as a path, a list of paths, or a list of `{path, required}`; read relative to the compose file. */
@@ -502,7 +504,7 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
         const expanded = interpolate(entry.value, { known: earlier, escape: 'double-dollar' });
         out.push(expanded.unresolved.length === 0
           ? { name: entry.name, value: expanded.text, label, origin }
-          : { name: entry.name, unreadable: dependsOnProjectEnv(expanded.unresolved), label, origin });
+          : { name: entry.name, unreadable: dependsOnProjectEnv(entry.name, expanded.unresolved), label, origin });
         if (expanded.unresolved.length === 0) earlier.set(entry.name, expanded.text);
       }
     }
@@ -539,10 +541,11 @@ export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
 
 function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {
   const text = readSideFile(path);
-  if (text === undefined) return undefined;
+  // A file nested too deep to parse safely is one not read, as a file with a YAML error is.
+  if (text === undefined || yamlNestingBeyond(text)) return undefined;
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return undefined;
   const at: At = yamlOriginAt(lineCounter, path);
   return { doc, at, file: path };

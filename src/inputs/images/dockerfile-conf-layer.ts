@@ -11,7 +11,7 @@
 
 import type { ConfLayer } from '../kong-conf/load';
 import type { DockerfileEnv } from './dockerfile';
-import { variablesConfLayer } from './variables-conf-layer';
+import { unresolvedNames, variablesConfLayer } from './variables-conf-layer';
 
 /** The layer of the Dockerfiles' `ENV KONG_*` variables (a later file wins), or undefined when they set none. */
 export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLayer | undefined {
@@ -25,6 +25,6 @@ export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLa
 
 /** `depends on PGHOST, which has no value here (a build argument without default, or set by the base image)`. */
 function dependsOn(variable: DockerfileEnv): string {
-  const names = variable.unresolved.join(', ');
-  return `depends on ${names}, which ${variable.unresolved.length > 1 ? 'have' : 'has'} no value here (a build argument without default, or a variable the base image sets)`;
+  const names = unresolvedNames(variable.name, variable.unresolved);
+  return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value here (a build argument without default, or a variable the base image sets)`;
 }

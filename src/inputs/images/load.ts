@@ -14,6 +14,7 @@ import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine } from '../../text/nesting';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
@@ -80,12 +81,12 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      yamlImages(file, text, result, compose);
+      refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
   if (compose.documents.length > 0) {
-    const services = containerEnvModule().composeProjectContainers(compose.documents, { known: compose.known ?? new Map(), projectDir: dirname(compose.documents[0].file) });
+    const services = refusingDeepNesting({ file: compose.documents[0].file }, () => containerEnvModule().composeProjectContainers(compose.documents, { known: compose.known ?? new Map(), projectDir: dirname(compose.documents[0].file) }));
     result.containerEnv.containers.push(...services);
     // An image a later file replaces is never run: it speaks for no version.
     const replaced = services.flatMap((service) => service.replacedImages ?? []);
@@ -159,16 +160,17 @@ interface ComposeProject {
 }
 
 function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
+  refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false });
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      throw new InputError(`not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
+      throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
     }
     if (!doc.contents) continue;
     // docker compose substitutes variables from the project's .env file (beside the compose file).
@@ -189,7 +191,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
 function composeDocuments(file: string, text: string, project: ComposeProject): void {
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { lineCounter, version: '1.2', merge: true, uniqueKeys: false, prettyErrors: false });
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length === 0 && doc.contents) project.documents.push({ doc, at, file });

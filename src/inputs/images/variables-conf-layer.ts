@@ -4,6 +4,7 @@
 // the shell that runs docker compose, a Secret) is known to be set and never guessed.
 
 import { fileEnvTarget } from '../../knowledge/conf/env-file-convention';
+import { isSecretName } from '../../knowledge/conf/sensitive';
 import type { FileOrigin } from '../../model/origin';
 import { envNameFor, kongPropertyOf } from '../env';
 import { trimLuaSpace } from '../kong-conf/comments';
@@ -73,4 +74,14 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
 
 function at(origin: FileOrigin): string {
   return `${origin.file}:${origin.line}`;
+}
+
+/**
+ * How a message names the variables without a value that `variable`'s value refers to. A secret's
+ * are left unnamed: a `$` typed inside a password (`pa$word`) makes the rest of it read as a
+ * variable's name, and naming that would print part of the password.
+ */
+export function unresolvedNames(variable: string, unresolved: readonly string[]): { text: string; plural: boolean } {
+  if (isSecretName(variable)) return { text: 'a variable written inside its value (not named: the value is a secret)', plural: false };
+  return { text: unresolved.join(', '), plural: unresolved.length > 1 };
 }

@@ -89,6 +89,15 @@ describe('YAML positions from the layout: shrunk counterexamples', () => {
   it('reads an apostrophe inside a plain flow scalar as a character', () => {
     expect(compare("a: [{it's: 0}, [{it's: false}, '', false], '']\n").mismatches).toEqual([]);
   });
+  // A mapping used as a key (`{toString: 1}: true`) was turned into text by calling its own
+  // toString, which threw a TypeError (property-inputs, seed 670905123); js-yaml names it `[object Object]`.
+  it('names a mapping used as a key as js-yaml does, without calling it', () => {
+    for (const text of ['services:\n  - name: a\n    {toString: 1}: true\n    [{toString: 1}, 2]: x\n', '{toString: 1}: true\n']) {
+      const read = readYaml(text, 'k.yml');
+      expect(Object.keys(parserPositions(text) as object)).toEqual(expect.arrayContaining(text.startsWith('services') ? ['services'] : ['[object Object]']));
+      expect(JSON.stringify(read.value)).toContain('[object Object]');
+    }
+  });
   // Kong's YAML 1.1 scalars make the key written `no` the key `false`: positions follow that key.
   it('follows keys that Kong reads as booleans', () => {
     const text = 'name:\n  - a:\n      no: false\n';

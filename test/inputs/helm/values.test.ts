@@ -58,6 +58,37 @@ describe('loadHelmValues', () => {
     }
   });
 
+  it('reads a list whose items merge an anchored map (`- <<: *x`), which once threw from the yaml package', () => {
+    // Shrunk from a fast-check counterexample (test/hardening/property-image-readers.test.ts): the
+    // list's plain items came from the yaml package's toJSON, which throws on any merge key when
+    // called without its document; a top-level list did too, before it could be refused.
+    const values = loadHelmValues([file('merge-in-list.yaml', 'common: &common {pluginName: shared}\nplugins:\n  configMaps:\n    - name: a\n      pluginName: first\n    - <<: *common\n      name: b\n')]);
+    const list = values.at('plugins', 'configMaps');
+    expect(list?.kind).toBe('seq');
+    const items = list?.kind === 'seq' ? list.items : [];
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual({ name: 'a', pluginName: 'first' });
+    expect(items[1]).toMatchObject({ name: 'b' });
+    expect(() => loadHelmValues([file('list-top.yaml', '- <<: 5\n')])).toThrow('a Helm values file must be a YAML mapping at the top');
+  });
+
+  it('refuses values nested thousands of levels deep, naming the file (once a RangeError or a parse error about the call stack)', () => {
+    // Found by test/hardening/property-image-readers.test.ts once its damage could insert a long
+    // run of `- `: the yaml package's parser ran out of stack and threw a RangeError.
+    for (const [name, text] of [['deep-top.yaml', `${'- '.repeat(50_000)}x\n`], ['deep-dashes.yaml', `env:\n  database:\n    ${'- '.repeat(50_000)}x\n`], ['deep-flow.yaml', `env: ${'{a: '.repeat(50_000)}\n`]]) {
+      const deep = file(name, text);
+      let error = 'none';
+      try {
+        loadHelmValues([deep]);
+      } catch (caught) {
+        // Compared as text: a RangeError's own stack is too deep for jest to print.
+        error = caught instanceof InputError ? caught.oneLine() : `${(caught as Error).name}: ${(caught as Error).message.slice(0, 100)}`;
+      }
+      expect(error).toMatch(new RegExp(`^${deep.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')}(:\\d+:\\d+)?: (not valid YAML: )?nested too deeply to read`));
+    }
+    expect(loadHelmValues([file('nested-40.yaml', `env: {database: "off"}\nextra: ${'{a: '.repeat(40)}1${'}'.repeat(40)}\n`)]).scalar('env', 'database')?.value).toBe('off');
+  });
+
   it('refuses a file that is not a mapping', () => {
     expect(() => loadHelmValues([file('list.yaml', '- a\n- b\n')])).toThrow(/mapping at the top/);
   });
@@ -386,6 +417,43 @@ describe('an Argo CD Application given as Helm values', () => {
     const other = file('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
     expect(readChartValues([other]).notUnderstood).toMatch(/another chart/);
     expect(loadHelmValues([file('plain.yaml', 'env:\n  database: "off"\n')]).embedded).toEqual([]);
+  });
+
+  it('reads an Application whose spec.sources entries merge an anchored map', () => {
+    // The Argo CD shape of the list-with-merge-key crash above.
+    const merged = file('sources-merge.yaml', [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'spec:',
+      '  sources:',
+      '    - &kong {repoURL: https://charts.konghq.com, chart: kong, targetRevision: 2.38.0}',
+      '    - <<: *kong',
+      '      helm:',
+      '        valuesObject: {env: {database: "off"}}',
+      '',
+    ].join('\n'));
+    const values = loadHelmValues([merged]);
+    expect(values.scalar('env', 'database')).toMatchObject({ value: 'off', origin: { line: 8 } });
+    expect(values.charts).toMatchObject([{ chart: 'kong', version: '2.38.0', origin: { line: 5 } }]);
+  });
+
+  it('names valueFiles and fileParameters that are not file names as written (a `toString` key once threw a TypeError)', () => {
+    const odd = file('odd-value-files.yaml', [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'spec:',
+      '  source:',
+      '    chart: kong',
+      '    helm:',
+      '      valueFiles: [{toString: 1}, 2, prod.yaml]',
+      '      fileParameters: [{name: env.pg_password, path: pg}, {toString: x}]',
+      '      valuesObject: {env: {database: "off"}}',
+      '',
+    ].join('\n'));
+    const values = loadHelmValues([odd]);
+    expect(values.scalar('env', 'database')?.value).toBe('off');
+    expect(values.embedded).toEqual([expect.stringContaining('its fileParameters (env.pg_password, {"toString":"x"}) are not read')]);
+    expect(values.embedded).toEqual([expect.stringContaining('its valueFiles ({"toString":1}, 2, prod.yaml) are not read')]);
   });
 
   it('names the line of a YAML error inside the values text', () => {
