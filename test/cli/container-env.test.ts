@@ -73,6 +73,17 @@ describe('compose environment', () => {
     expect(JSON.stringify(json)).not.toContain('s3cret');
   });
 
+  it('hides a secret that a later ENV copied into another setting and then emptied', async () => {
+    // Shrunk from fast-check seed 777031442: the emptied KONG_PG_PASSWORD no longer held the value,
+    // so the report's hiding did not know it, and the topology reason printed `database = <password>`.
+    const project = tempDir({ Dockerfile: 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD=s3cr3t-docker\nENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=\n' }, 'kp-dockerfile-secret-');
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const result = await runCli(['check', '--image-file', join(project, 'Dockerfile'), '--to', '3.9', '--no-db', '--format', format, '--fail-on', 'none']);
+      expect(result.stdout.length).toBeGreaterThan(0);
+      expect(result.stdout + result.stderr).not.toContain('s3cr3t-docker');
+    }
+  });
+
   it('lies over the image\'s Dockerfile ENV and under the check\'s own KONG_* variables', async () => {
     const compose = dir('compose-build.yml');
     const dockerfile = dir('Dockerfile.base-env');

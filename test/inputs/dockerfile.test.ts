@@ -118,6 +118,22 @@ describe('Dockerfile ENV as kong.conf settings', () => {
     expect(JSON.stringify([messages, conf.raw('pg_password')?.unreadableFrom])).not.toContain('s3cr3t');
   });
 
+  it('leaves unread a setting built from a secret variable; a secret built from one, or an escaped $, is read', () => {
+    const text = 'ARG PG_PASSWORD=from-arg\nFROM kong:3.4.2\nARG PG_PASSWORD\nENV KONG_PG_PASSWORD=s3cr3t-docker\n'
+      + 'ENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=\nENV KONG_PG_USER=${PG_PASSWORD}\nENV KONG_PG_PASSWORD=$PG_PASSWORD KONG_LOG_LEVEL=\\$KONG_PG_PASSWORD\n';
+    const env = new Map(readDockerfile('Dockerfile', text).env.map((v) => [v.name, v]));
+    expect(env.get('KONG_DATABASE')).toMatchObject({ copiesSecret: true, unresolved: [] });
+    expect(env.get('KONG_DATABASE')?.value).toBeUndefined();
+    expect(env.get('KONG_PG_USER')).toMatchObject({ copiesSecret: true });
+    expect(env.get('KONG_PG_PASSWORD')?.value).toBe('from-arg');
+    expect(env.get('KONG_LOG_LEVEL')?.value).toBe('$KONG_PG_PASSWORD');
+    const conf = loadKongConf(undefined, {}, { layer: dockerfileConfLayer([...env.values()]) });
+    expect(conf.diagnostics.filter((d) => d.kind === 'unreadable-value').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^ENV KONG_DATABASE is built from a secret variable, whose value is never read into another setting/),
+      expect.stringMatching(/^ENV KONG_PG_USER is built from a secret variable/),
+    ]);
+  });
+
   it('loses to the environment given to the check, and beats kong.conf', () => {
     const confFile = join(mkdtempSync(join(tmpdir(), 'kp-dockerfile-')), 'kong.conf');
     writeFileSync(confFile, 'log_level = warn\ndatabase = off\n');

@@ -25,6 +25,7 @@ export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLa
 
 /** `depends on PGHOST, which has no value here (a build argument without default, or set by the base image)`. */
 function dependsOn(variable: DockerfileEnv): string {
+  if (variable.copiesSecret) return 'is built from a secret variable, whose value is never read into another setting';
   const names = unresolvedNames(variable.name, variable.unresolved);
   return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value here (a build argument without default, or a variable the base image sets)`;
 }

@@ -15,6 +15,7 @@ import type { FileOrigin } from '../../model/origin';
 import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { braceTable, interpolate, variableEnd, type VariableLookup } from './interpolate';
 import { findKongPackages, type KongPackageRef } from './kong-package';
+import { isSecretName } from '../../knowledge/conf/sensitive';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -27,6 +28,11 @@ export interface DockerfileEnv {
   value?: string;
   /** Variables an undefined value depends on. */
   unresolved: string[];
+  /**
+   * True when the value was built from a secret-named variable and this one is no secret: it is
+   * left unread (undefined), so a password copied into `KONG_DATABASE` never reaches a message.
+   */
+  copiesSecret?: boolean;
   /** The variable's name on its line. */
   origin: FileOrigin;
 }
@@ -167,9 +173,11 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
   for (const { start, name, raw } of pairs) {
     const position = instruction.at(restStart + start);
     const value = shellValue(raw, known);
+    const copiesSecret = !isSecretName(name) && referencesKnownSecret(raw, known);
     const variable: DockerfileEnv = {
       name,
-      ...(value.unresolved.length === 0 ? { value: value.text } : {}),
+      ...(value.unresolved.length === 0 && !copiesSecret ? { value: value.text } : {}),
+      ...(copiesSecret ? { copiesSecret } : {}),
       unresolved: value.unresolved,
       origin: { kind: 'file', file, line: position.line, column: position.column },
     };
@@ -180,6 +188,15 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
     stage.env.delete(variable.name);
     stage.env.set(variable.name, variable);
   }
+}
+
+/** A `$NAME` or `${NAME...}` (not `\\$`-escaped) naming a secret variable that has a value here. */
+function referencesKnownSecret(raw: string, known: VariableLookup): boolean {
+  for (const match of raw.matchAll(/(\\*)\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (match[1].length % 2 === 1) continue; // `\$NAME` is a literal dollar
+    if (isSecretName(match[2]) && known.get(match[2]) !== undefined) return true;
+  }
+  return false;
 }
 
 /** `apk` or `yum`/`dnf` run in a stage built on a Kong image: the image-tag rule's OS hints. */

@@ -40,8 +40,10 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
   const set = (setting: ConfSetting, label: string) => {
     const below = byKey.get(setting.key);
     byKey.delete(setting.key);
-    if (below && options.reportReplaced) {
-      if (!sameEffectiveValue(setting, below)) diagnostics.push({ kind: 'layer-overrides-file', key: setting.key, origin: below.origin, message: `\`${setting.key}\` is overridden by ${label} at ${at(setting.origin as FileOrigin)}` });
+    if (below) {
+      if (options.reportReplaced && !sameEffectiveValue(setting, below)) diagnostics.push({ kind: 'layer-overrides-file', key: setting.key, origin: below.origin, message: `\`${setting.key}\` is overridden by ${label} at ${at(setting.origin as FileOrigin)}` });
+      // Kept even when not named: a replaced secret's value must stay known to the report's
+      // hiding (`ENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=` moves it elsewhere).
       setting.overrides = [...below.overrides, below];
     }
     byKey.set(setting.key, setting);
