@@ -8,12 +8,14 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { DEFAULT_LICENSE_PATH } from '../../src/inputs/license';
+import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
+import { readKongBoolean } from '../../src/inputs/kong-conf/values';
 import { LICENSE_FACTS as FACT } from '../../src/knowledge/core-changes';
 import { KongVersion } from '../../src/version/kong-version';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeModeGone' | 'dataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
+export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeModeGone' | 'dataPlane' | 'konnectDataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
   id: 'license/enterprise-license',
   description: 'Checks that the Enterprise node has a license for the new cluster and that it is not expired or about to expire.',
   severity: 'blocker',
@@ -26,6 +28,7 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
     freeMode: 'No Enterprise license, and {{reason}}: the node runs in free mode (Enterprise features off) before and after this upgrade. Free mode ends in {{freeModeEnd}}: from then on a node without a license behaves as if its license had expired.',
     freeModeGone: 'No Enterprise license, and {{reason}}: free mode ended in {{freeModeEnd}}, so this node already runs as if its license had expired, before and after this upgrade.',
     dataPlane: 'No license configured on this data plane: data planes receive the license from their control plane, which must hold one.',
+    konnectDataPlane: 'No license configured on this data plane, and none is needed: it connects to Konnect ({{reason}}), which manages the Enterprise license and delivers it to its data planes.',
     expired: 'The license from {{via}} expired on {{expiresAt}}.{{consequence}}',
     expiresSoon: 'The license from {{via}} expires on {{expiresAt}}, in {{days}} day(s): renew it before the upgrade window.',
     unverifiable: 'The license from {{via}} could not be verified here: {{detail}}.',
@@ -45,7 +48,9 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
 
     if (license.candidates.length === 0) {
       if (ctx.plan.role === 'data_plane') {
-        ctx.report({ messageId: 'dataPlane', severity: 'info', at: anchor });
+        const konnect = konnectEvidence(ctx.optionalInput('kongConf'));
+        if (konnect) ctx.report({ messageId: 'konnectDataPlane', severity: 'info', at: konnect.origin, data: { reason: konnect.reason }, remediation: 'Nothing to apply on the node; keep the Konnect organization\'s subscription active.' });
+        else ctx.report({ messageId: 'dataPlane', severity: 'info', at: anchor });
       } else if (license.freeMode && !ctx.crosses(FACT.freeModeRemovedIn) && !ctx.crosses(FACT.adminApiReadOnlyIn)) {
         // Enterprise turned off on purpose, on a path that leaves the free-mode question as it is:
         // it ends before 3.10, or it starts where free mode is already gone.
@@ -77,3 +82,18 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
     }
   },
 });
+
+/**
+ * A data plane of a Konnect control plane: `konnect_mode = on`, or a control plane address on
+ * Konnect's own domain. Konnect keeps the license and hands it to its data planes
+ * (Kong/developer.konghq.com@bc1cd742: app/_gateway_entities/vault.md, the license is managed and
+ * stored by Konnect; app/_how-tos/operator/operator-dataplane-cert-manager.md).
+ */
+function konnectEvidence(conf: KongConf | undefined): { origin: ConfSetting['origin']; reason: string } | undefined {
+  if (!conf) return undefined;
+  const mode = conf.get('konnect_mode');
+  if (mode && readKongBoolean(mode.value).value) return { origin: mode.origin, reason: 'konnect_mode = on' };
+  const address = conf.get('cluster_control_plane');
+  if (address && /\.konghq\.com(:\d+)?$/i.test(address.value.trim())) return { origin: address.origin, reason: `cluster_control_plane = ${address.value.trim()}` };
+  return undefined;
+}

@@ -28,6 +28,21 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'a data plane of a self-managed control plane: the control plane must hold the license',
+      conf: 'role = data_plane\ndatabase = off\ncluster_control_plane = cp.internal:8005\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'dataPlane', severity: 'info', message: 'control plane, which must hold one' }],
+    },
+    {
+      name: 'a Konnect data plane (konnect_mode = on): Konnect delivers the license',
+      conf: 'role = data_plane\ndatabase = off\nkonnect_mode = on\ncluster_control_plane = 1a2b3c.us.cp0.konghq.com:443\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'konnectDataPlane', severity: 'info', line: 3, message: 'konnect_mode = on' }],
+    },
+    {
+      name: 'a data plane whose control plane is on Konnect\'s domain, without konnect_mode',
+      conf: 'role = data_plane\ndatabase = off\ncluster_control_plane = 1a2b3c.eu.cp0.konghq.com:443\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'konnectDataPlane', severity: 'info', line: 3, message: 'cluster_control_plane = 1a2b3c.eu.cp0.konghq.com:443' }],
+    },
+    {
       name: 'DB-less node without any license',
       conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW,
       findings: [{ messageId: 'missing', severity: 'blocker', message: '3.10.0.0' }],
