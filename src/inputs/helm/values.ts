@@ -580,6 +580,10 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   if (isMap(node)) {
     const entries = new Map<string, HelmValue>();
     for (const pair of node.items) {
+      if (isScalar(pair.key) && isMergeKey(pair.key.value)) {
+        mergeInto(entries, pair.value as YamlNode | null, at, text, doc);
+        continue;
+      }
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const value = pair.value as YamlNode | null;
       // `key:` with nothing after it is null in YAML (Helm then drops the key).
@@ -597,6 +601,27 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
   }
   // An alias to nothing: YAML reads it as null.
   return nullAt(origin);
+}
+
+/** The yaml package reads a plain `<<` key in YAML 1.1 as the merge key (a symbol, not the text). */
+function isMergeKey(value: unknown): boolean {
+  return typeof value === 'symbol' && value.description === '<<';
+}
+
+/**
+ * `<<: *defaults` (or a list of them) as Helm reads values: through go-yaml v2
+ * (sigs.k8s.io/yaml), whose decoder (decode.go `merge`) sets the merged map's keys where the
+ * `<<` stands, so keys written after it win and keys before it are replaced; in a list, earlier
+ * maps win. A merged value that is not a map is left out, as go-yaml refuses it.
+ */
+function mergeInto(entries: Map<string, HelmValue>, value: YamlNode | null, at: (offset: number) => FileOrigin, text: string, doc: Document): void {
+  if (!value) return;
+  const { isSeq } = yamlModule();
+  const sources = isSeq(value) ? [...(value.items as YamlNode[])].reverse() : [value];
+  for (const source of sources) {
+    const merged = source ? toValue(source, at, text, doc) : undefined;
+    if (merged?.kind === 'map') for (const [key, entry] of merged.entries) entries.set(key, entry);
+  }
 }
 
 /**

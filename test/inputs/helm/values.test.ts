@@ -72,6 +72,33 @@ describe('loadHelmValues', () => {
     expect(() => loadHelmValues([file('list-top.yaml', '- <<: 5\n')])).toThrow('a Helm values file must be a YAML mapping at the top');
   });
 
+  it('applies merge keys as Helm (go-yaml v2) does: keys after `<<` win, keys before it are replaced, earlier maps of a list win', () => {
+    const values = loadHelmValues([file('merge-keys.yaml', [
+      'defaults: &defaults',
+      '  database: postgres',
+      '  pg_host: db.internal',
+      '  log_level: info',
+      'debug: &debug',
+      '  log_level: debug',
+      '  pg_host: debug.internal',
+      'env:',
+      '  pg_host: replaced.internal',
+      '  <<: [*debug, *defaults]',
+      '  pg_port: 6432',
+      'ingressController:',
+      '  <<: *defaults',
+      '  log_level: warn',
+      '  quoted: {"<<": kept}',
+      '',
+    ].join('\n'))]);
+    expect(values.scalar('env', 'database')).toMatchObject({ value: 'postgres', origin: { line: 2 } });
+    expect(values.scalar('env', 'pg_host')).toMatchObject({ value: 'debug.internal', origin: { line: 7 } });
+    expect(values.scalar('env', 'log_level')).toMatchObject({ value: 'debug' });
+    expect(values.scalar('env', 'pg_port')).toMatchObject({ value: 6432 });
+    expect(values.scalar('ingressController', 'log_level')).toMatchObject({ value: 'warn', origin: { line: 14 } });
+    expect(values.scalar('ingressController', 'quoted', '<<')).toMatchObject({ value: 'kept' });
+  });
+
   it('refuses values nested thousands of levels deep, naming the file (once a RangeError or a parse error about the call stack)', () => {
     // Found by test/hardening/property-image-readers.test.ts once its damage could insert a long
     // run of `- `: the yaml package's parser ran out of stack and threw a RangeError.
