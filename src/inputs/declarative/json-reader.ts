@@ -7,7 +7,6 @@
 // pays nothing for positions.
 
 import { InputError } from '../../errors';
-import { jsonSyntaxErrorOffset } from '../../text/json-syntax-error';
 import { LineIndex, TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
 
@@ -30,8 +29,9 @@ export function readJson(text: string, file: string, lines: TextLines = new Text
  * (`Unexpected token`) the text is scanned for it.
  */
 function errorOffset(text: string, reason: string): number {
+  // Required here, not imported: only a file that failed to parse needs the scanner.
   const match = /position (\d+)/.exec(reason);
-  const offset = match ? Number(match[1]) : jsonSyntaxErrorOffset(text) ?? text.length;
+  const offset = match ? Number(match[1]) : (require('../../text/json-syntax-error') as typeof import('../../text/json-syntax-error')).jsonSyntaxErrorOffset(text) ?? text.length;
   return Math.min(offset, Math.max(0, text.length - 1));
 }
 

@@ -8,12 +8,13 @@ import type { Document, Node as YamlNode } from 'yaml';
 
 // The yaml package (~15 ms to load) is required only when a values file is given.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+// Loaded with the first values file: the chart names this module exports are read at start-up.
+const nesting = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
-import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine, yamlNestingBeyond } from '../../text/nesting';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -88,12 +89,12 @@ export function loadUserValues(files: readonly string[]): HelmValues {
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
-  const read: ReadFile[] = files.map((file) => ({ file, ...refusingDeepNesting({ file }, () => readValuesFile(file)) }));
+  const read: ReadFile[] = files.map((file) => ({ file, ...nesting().refusingDeepNesting({ file }, () => readValuesFile(file)) }));
   for (const { file, value: parsed, embeddedIn, chart } of argoOrder(read)) {
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
     if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
     if (chart) charts.push(chart);
-    root = refusingDeepNesting({ file }, () => mergeMaps(root, parsed, 'keep-nulls'));
+    root = nesting().refusingDeepNesting({ file }, () => mergeMaps(root, parsed, 'keep-nulls'));
   }
   return new MergedValues(files, root, '', embedded, charts);
 }
@@ -106,7 +107,7 @@ export function overDefaults(user: HelmValues, defaults?: HelmValue & { kind: 'm
   const node = under === undefined ? user.root : user.at(under);
   const tree: HelmValue & { kind: 'map' } = node?.kind === 'map' ? node : { kind: 'map', entries: new Map(), origin: user.root.origin };
   const base: HelmValue & { kind: 'map' } = defaults ?? { kind: 'map', entries: new Map(), origin: tree.origin };
-  const merged = refusingDeepNesting({ file: tree.origin.file }, () => mergeMaps(base, tree, 'delete-nulls'));
+  const merged = nesting().refusingDeepNesting({ file: tree.origin.file }, () => mergeMaps(base, tree, 'delete-nulls'));
   return new MergedValues(user.files, { ...merged, origin: tree.origin }, under === undefined ? user.prefix : `${user.prefix}${under}.`, user.embedded, user.charts);
 }
 
@@ -197,19 +198,19 @@ function readText(file: string, what: string): string {
  * an umbrella chart); throws InputError naming the file and line of a YAML error.
  */
 export function readYamlFile(file: string, what: string): { value: HelmValue; text: string } {
-  return refusingDeepNesting({ file }, () => readYamlTree(file, what));
+  return nesting().refusingDeepNesting({ file }, () => readYamlTree(file, what));
 }
 
 function readYamlTree(file: string, what: string): { value: HelmValue; text: string } {
   const text = readText(file, what);
-  refuseDeepYaml(text, file);
+  nesting().refuseDeepYaml(text, file);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
+    throw new InputError(`not valid YAML: ${nesting().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
   }
   const at = yamlOriginAt(lineCounter, file);
   if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
@@ -223,7 +224,7 @@ function readYamlTree(file: string, what: string): { value: HelmValue; text: str
  */
 function readYamlDocuments(file: string, what: string): { values: HelmValue[]; text: string } {
   const text = readText(file, what);
-  refuseDeepYaml(text, file);
+  nesting().refuseDeepYaml(text, file);
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -231,7 +232,7 @@ function readYamlDocuments(file: string, what: string): { values: HelmValue[]; t
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of docs) {
     const error = doc.errors[0];
-    if (error) throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, at(error.pos[0]));
+    if (error) throw new InputError(`not valid YAML: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
   }
   // Empty documents (a leading or trailing `---`) hold nothing to read.
   const values = docs.filter((doc) => doc.contents).map((doc) => {
@@ -474,7 +475,7 @@ function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
  */
 function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string): HelmValue {
   const inner = written.value as string;
-  if (yamlNestingBeyond(inner)) throw new InputError('the Application\'s helm values text is nested too deeply to read (hundreds of levels: no real file nests so deep)', written.origin);
+  if (nesting().yamlNestingBeyond(inner)) throw new InputError('the Application\'s helm values text is nested too deeply to read (hundreds of levels: no real file nests so deep)', written.origin);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(inner, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -485,7 +486,7 @@ function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, tex
     const pos = lineCounter.linePos(offset);
     return { kind: 'file', file, line: block.line + pos.line - 1, column: block.indent + pos.col };
   };
-  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${yamlErrorLine(error.message)}`, at(error.pos[0]));
+  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
   if (!doc.contents) return { kind: 'map', entries: new Map(), origin: written.origin };
   checkAliases(doc.contents as YamlNode, doc, at);
   return toValue(doc.contents as YamlNode, at, inner, doc);

@@ -14,7 +14,6 @@ import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
-import { refuseDeepYaml, refusingDeepNesting, yamlErrorLine } from '../../text/nesting';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
@@ -22,6 +21,8 @@ import type { ControllerImageRef } from './controller-image';
 // Dockerfile reading (with its package facts), container environments and controller images load
 // only when an image file (or Helm values naming a controller) is given: most checks have none.
 const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerfile') as typeof import('./dockerfile');
+// Loaded with the first image file: a check without one does not pay for it at start-up.
+const nestingModule = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
@@ -81,12 +82,12 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose));
+      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
   if (compose.documents.length > 0) {
-    const services = refusingDeepNesting({ file: compose.documents[0].file }, () => containerEnvModule().composeProjectContainers(compose.documents, { known: compose.known ?? new Map(), projectDir: dirname(compose.documents[0].file) }));
+    const services = nestingModule().refusingDeepNesting({ file: compose.documents[0].file }, () => containerEnvModule().composeProjectContainers(compose.documents, { known: compose.known ?? new Map(), projectDir: dirname(compose.documents[0].file) }));
     result.containerEnv.containers.push(...services);
     // An image a later file replaces is never run: it speaks for no version.
     const replaced = services.flatMap((service) => service.replacedImages ?? []);
@@ -160,7 +161,7 @@ interface ComposeProject {
 }
 
 function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
-  refuseDeepYaml(text, file);
+  nestingModule().refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
@@ -170,7 +171,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      throw new InputError(`not valid YAML: ${yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
+      throw new InputError(`not valid YAML: ${nestingModule().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
     }
     if (!doc.contents) continue;
     // docker compose substitutes variables from the project's .env file (beside the compose file).
