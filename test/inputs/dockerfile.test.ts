@@ -118,19 +118,21 @@ describe('Dockerfile ENV as kong.conf settings', () => {
     expect(JSON.stringify([messages, conf.raw('pg_password')?.unreadableFrom])).not.toContain('s3cr3t');
   });
 
-  it('leaves unread a setting built from a secret variable; a secret built from one, or an escaped $, is read', () => {
+  it('keeps the values a secret ENV replaced, and leaves unread a setting copied from a secret no Kong setting holds', () => {
     const text = 'ARG PG_PASSWORD=from-arg\nFROM kong:3.4.2\nARG PG_PASSWORD\nENV KONG_PG_PASSWORD=s3cr3t-docker\n'
-      + 'ENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=\nENV KONG_PG_USER=${PG_PASSWORD}\nENV KONG_PG_PASSWORD=$PG_PASSWORD KONG_LOG_LEVEL=\\$KONG_PG_PASSWORD\n';
+      + 'ENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=\nENV KONG_PG_USER=${PG_PASSWORD}\nENV KONG_LOG_LEVEL=\\$PG_PASSWORD\n';
     const env = new Map(readDockerfile('Dockerfile', text).env.map((v) => [v.name, v]));
-    expect(env.get('KONG_DATABASE')).toMatchObject({ copiesSecret: true, unresolved: [] });
-    expect(env.get('KONG_DATABASE')?.value).toBeUndefined();
+    // A Kong secret copied elsewhere is read (the report hides it by value), and its earlier value is kept.
+    expect(env.get('KONG_DATABASE')?.value).toBe('s3cr3t-docker');
+    expect(env.get('KONG_PG_PASSWORD')).toMatchObject({ value: '', replacedSecretValues: ['s3cr3t-docker'] });
+    // A build argument is no Kong setting: nothing would hide its copy.
     expect(env.get('KONG_PG_USER')).toMatchObject({ copiesSecret: true });
-    expect(env.get('KONG_PG_PASSWORD')?.value).toBe('from-arg');
-    expect(env.get('KONG_LOG_LEVEL')?.value).toBe('$KONG_PG_PASSWORD');
+    expect(env.get('KONG_PG_USER')?.value).toBeUndefined();
+    expect(env.get('KONG_LOG_LEVEL')?.value).toBe('$PG_PASSWORD');
     const conf = loadKongConf(undefined, {}, { layer: dockerfileConfLayer([...env.values()]) });
+    expect(conf.raw('pg_password')?.overrides.map((s) => s.value)).toEqual(['s3cr3t-docker']);
     expect(conf.diagnostics.filter((d) => d.kind === 'unreadable-value').map((d) => d.message)).toEqual([
-      expect.stringMatching(/^ENV KONG_DATABASE is built from a secret variable, whose value is never read into another setting/),
-      expect.stringMatching(/^ENV KONG_PG_USER is built from a secret variable/),
+      expect.stringMatching(/^ENV KONG_PG_USER is built from a secret build argument or variable, whose value is never read into a setting/),
     ]);
   });
 

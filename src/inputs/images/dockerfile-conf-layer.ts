@@ -19,13 +19,14 @@ export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLa
     name: variable.name,
     label: `ENV ${variable.name}`,
     origin: variable.origin,
+    ...(variable.replacedSecretValues ? { replacedValues: variable.replacedSecretValues } : {}),
     ...(variable.value !== undefined ? { value: variable.value } : { unreadable: dependsOn(variable) }),
   })));
 }
 
 /** `depends on PGHOST, which has no value here (a build argument without default, or set by the base image)`. */
 function dependsOn(variable: DockerfileEnv): string {
-  if (variable.copiesSecret) return 'is built from a secret variable, whose value is never read into another setting';
+  if (variable.copiesSecret) return 'is built from a secret build argument or variable, whose value is never read into a setting';
   const names = unresolvedNames(variable.name, variable.unresolved);
   return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value here (a build argument without default, or a variable the base image sets)`;
 }

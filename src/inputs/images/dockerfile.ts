@@ -16,6 +16,7 @@ import { readImageReference, type KongImageRef, type UnresolvedImage } from './i
 import { braceTable, interpolate, variableEnd, type VariableLookup } from './interpolate';
 import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
+import { kongPropertyOf } from '../env';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -29,10 +30,17 @@ export interface DockerfileEnv {
   /** Variables an undefined value depends on. */
   unresolved: string[];
   /**
-   * True when the value was built from a secret-named variable and this one is no secret: it is
-   * left unread (undefined), so a password copied into `KONG_DATABASE` never reaches a message.
+   * True when the value was built from a secret-named variable that no Kong setting holds (a build
+   * argument `PG_PASSWORD`, an `ENV PGPASSWORD`) and this one is no secret: it is left unread
+   * (undefined), since the report's hiding by value knows only Kong's secret settings.
    */
   copiesSecret?: boolean;
+  /**
+   * Values that earlier ENV instructions gave this secret `KONG_*` variable. A later value replaces
+   * them for Kong, but a copy may live on in another setting (`ENV KONG_DATABASE=$KONG_PG_PASSWORD
+   * KONG_PG_PASSWORD=`), so the report's hiding must still know them. Never put them in a message.
+   */
+  replacedSecretValues?: string[];
   /** The variable's name on its line. */
   origin: FileOrigin;
 }
@@ -173,7 +181,7 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
   for (const { start, name, raw } of pairs) {
     const position = instruction.at(restStart + start);
     const value = shellValue(raw, known);
-    const copiesSecret = !isSecretName(name) && referencesKnownSecret(raw, known);
+    const copiesSecret = !isSecretName(name) && referencesUnknownSecret(raw, known);
     const variable: DockerfileEnv = {
       name,
       ...(value.unresolved.length === 0 && !copiesSecret ? { value: value.text } : {}),
@@ -184,17 +192,26 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
     set.push(variable);
   }
   for (const variable of set) {
+    const earlier = stage.env.get(variable.name);
+    if (earlier && isSecretName(variable.name)) {
+      const replaced = [...(earlier.replacedSecretValues ?? []), ...(earlier.value ? [earlier.value] : [])];
+      if (replaced.length > 0) variable.replacedSecretValues = replaced;
+    }
     // Set again, the variable moves to where it was last set.
     stage.env.delete(variable.name);
     stage.env.set(variable.name, variable);
   }
 }
 
-/** A `$NAME` or `${NAME...}` (not `\\$`-escaped) naming a secret variable that has a value here. */
-function referencesKnownSecret(raw: string, known: VariableLookup): boolean {
+/**
+ * A `$NAME` or `${NAME...}` (not `\\$`-escaped) naming a secret variable with a value here that is
+ * no Kong setting. A copy of a Kong secret (`$KONG_PG_PASSWORD`) is read: the report hides it by value.
+ */
+function referencesUnknownSecret(raw: string, known: VariableLookup): boolean {
   for (const match of raw.matchAll(/(\\*)\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
     if (match[1].length % 2 === 1) continue; // `\$NAME` is a literal dollar
-    if (isSecretName(match[2]) && known.get(match[2]) !== undefined) return true;
+    const name = match[2];
+    if (isSecretName(name) && kongPropertyOf(name) === undefined && known.get(name) !== undefined) return true;
   }
   return false;
 }

@@ -15,6 +15,11 @@ export interface LayerVariable {
   name: string;
   /** The value the container gets; undefined when it cannot be read here. May be a secret: never put it in a message. */
   value?: string;
+  /**
+   * Values the same file gave this variable before (a Dockerfile's earlier `ENV` of a secret), kept
+   * so the report's hiding by value still knows them. Never put them in a message.
+   */
+  replacedValues?: string[];
   /** Why the value cannot be read, as a phrase after the variable (`comes from Secret kong (key pg)`). */
   unreadable?: string;
   /** How messages name the variable: `ENV KONG_PG_HOST`, `environment KONG_PG_HOST of service kong`. */
@@ -44,7 +49,7 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
       if (options.reportReplaced && !sameEffectiveValue(setting, below)) diagnostics.push({ kind: 'layer-overrides-file', key: setting.key, origin: below.origin, message: `\`${setting.key}\` is overridden by ${label} at ${at(setting.origin as FileOrigin)}` });
       // Kept even when not named: a replaced secret's value must stay known to the report's
       // hiding (`ENV KONG_DATABASE=$KONG_PG_PASSWORD KONG_PG_PASSWORD=` moves it elsewhere).
-      setting.overrides = [...below.overrides, below];
+      setting.overrides = [...below.overrides, below, ...setting.overrides];
     }
     byKey.set(setting.key, setting);
   };
@@ -55,9 +60,9 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
       fileReferences.push({ variable, property });
     } else if (variable.value === undefined) {
       diagnostics.push({ kind: 'unreadable-value', key, origin: variable.origin, message: `${variable.label} ${variable.unreadable ?? 'cannot be read'}: its value cannot be read here, so no rule checked \`${key}\`` });
-      set({ key, value: '', rawValue: '', unreadableFrom: `${variable.label} at ${at(variable.origin)}, which ${variable.unreadable ?? 'cannot be read'}`, origin: variable.origin, envName: variable.name, overrides: [] }, variable.label);
+      set({ key, value: '', rawValue: '', unreadableFrom: `${variable.label} at ${at(variable.origin)}, which ${variable.unreadable ?? 'cannot be read'}`, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable) }, variable.label);
     } else {
-      set({ key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin: variable.origin, envName: variable.name, overrides: [] }, variable.label);
+      set({ key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable) }, variable.label);
     }
   }
   // KONG_<PROPERTY>_FILE: the official image's entrypoint reads the file into KONG_<PROPERTY>
@@ -72,6 +77,11 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
     set({ key: property, value: '', rawValue: '', unreadableFrom: `the file named by ${variable.label} at ${at(variable.origin)}`, origin: variable.origin, envName: envNameFor(property), overrides: [] }, variable.label);
   }
   return { settings: [...byKey.values()], diagnostics, anchor: { ...kong[0].origin } };
+}
+
+/** The values a variable replaced within its own file, as the settings it overrides (for the hiding only). */
+function replacedSettings(key: string, variable: LayerVariable): ConfSetting[] {
+  return (variable.replacedValues ?? []).map((value) => ({ key, value: trimLuaSpace(value), rawValue: value, origin: variable.origin, envName: variable.name, overrides: [] }));
 }
 
 function at(origin: FileOrigin): string {
