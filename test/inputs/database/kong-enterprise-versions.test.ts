@@ -76,7 +76,7 @@ describe('operator checks on the Enterprise LTS databases', () => {
       outputs.push(result.stdout);
     }
     return JSON.parse(outputs[FORMATS.indexOf('json')]) as {
-      installation: { edition: { value: string }; from: { value: string } };
+      installation: { edition: { value: string }; from: { value: string; reason: string } };
       plan: { edition: string; hops: { label: string }[] };
       findings: { ruleId: string; message: string; severity: string }[];
       internalErrors: unknown[];
@@ -93,6 +93,7 @@ describe('operator checks on the Enterprise LTS databases', () => {
     const report = await check(scenario, to);
     expect(report.internalErrors).toEqual([]);
     expect(report.installation.edition.value).toBe('enterprise');
+    expect(report.installation.from.reason).toContain('a Kong Enterprise ledger: 014_230_to_260, 015_260_to_270, 016_270_to_280');
     expect(report.plan.edition).toBe('enterprise');
     expect(report.plan.hops.map((h) => h.label)).toEqual(hops);
     expect(report.findings.filter((f) => f.ruleId === 'db/custom-plugins')).toEqual([]);
