@@ -150,15 +150,17 @@ describe('a secret copied into another setting is hidden there too', () => {
     'compose/.env': 'PGPW=ComposeShared77\n',
   });
 
+  // A Dockerfile ENV built from a secret variable is left unread (src/inputs/images/dockerfile.ts),
+  // so its finding is the diagnostic saying why; the compose copy goes through a plain variable.
   it.each([
-    ['Dockerfile', 'CopiedSecret42'],
-    ['compose/compose.yml', 'ComposeShared77'],
-  ])('%s: no format prints the value, and the finding about the copy still shows', async (file, secret) => {
+    ['Dockerfile', 'CopiedSecret42', /ENV KONG_LOG_LEVEL is built from a secret variable, whose value is never read into another setting/],
+    ['compose/compose.yml', 'ComposeShared77', /`log_level = \(hidden\)x?` is not an allowed value/],
+  ])('%s: no format prints the value, and the finding about the copy still shows', async (file, secret, finding) => {
     for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
       const result = await runCli(['check', '--image-file', join(dir, file), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
       expect(result.stderr).toBe('');
       expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
-      if (format === 'text') expect(result.stdout).toMatch(/`log_level = \(hidden\)x?` is not an allowed value/);
+      if (format === 'text') expect(result.stdout).toMatch(finding);
     }
   });
 
