@@ -205,6 +205,11 @@ function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: 
   return { version: resolveGivenVersion(text, flag), reason: `${flag} ${text}` };
 }
 
+/** Names the Kong Enterprise ledger a version was read from: its core names differ from OSS. */
+function enterpriseLedger(names: readonly string[] | undefined): string {
+  return names ? `; a Kong Enterprise ledger: ${names.join(', ')}` : '';
+}
+
 /** Without --from, the database's migrations say which version is installed. */
 function versionFromDatabase(database: DatabaseInput): { version: KongVersion; reason: string } {
   const { installed } = database;
@@ -215,7 +220,7 @@ function versionFromDatabase(database: DatabaseInput): { version: KongVersion; r
   }
   return {
     version: resolveVersion(installed.planVersion.toString(), 'version inferred from schema_meta'),
-    reason: `inferred from the database: ${installed.label} (${installed.evidence[0]})`,
+    reason: `inferred from the database: ${installed.label} (${installed.evidence[0]}${enterpriseLedger(installed.enterpriseCoreNames)})`,
   };
 }
 

@@ -5,7 +5,7 @@
 // plugin migration proves nothing.
 
 import {
-  coreFirstRelease, coreMigrationsFor, knownMinors, releaseProvedByPluginMigration,
+  coreFirstRelease, coreMigrationsFor, isEnterpriseCoreMigration, knownMinors, releaseProvedByPluginMigration,
 } from '../../knowledge/database/migrations';
 import { KongVersion } from '../../version/kong-version';
 import type { LedgerRow } from './types';
@@ -23,6 +23,8 @@ export interface InstalledVersionRange {
   evidence: string[];
   /** Core migrations numbered past everything this tool knows: a newer Kong migrated the database. */
   newerThanKnown?: string[];
+  /** Core migration names only Kong Enterprise records (the ledger was read against its list). */
+  enterpriseCoreNames?: string[];
 }
 
 const migrationNumber = (name: string): number => Number(/^(\d+)_/.exec(name)?.[1] ?? NaN);
@@ -41,6 +43,9 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
   }
   let min = coreFirstRelease(newestKnown)!;
   evidence.push(`core migration ${newestKnown} (first in ${min})`);
+  // Only Kong Enterprise records these names: say so, since they decide which list is read.
+  const enterpriseNames = recorded.filter(isEnterpriseCoreMigration);
+  if (enterpriseNames.length > 0) evidence.push(`Kong Enterprise's core migration names (${enterpriseNames.join(', ')})`);
   let below: KongVersion | undefined;
   let newerThanKnown: string[] | undefined;
   const next = known[known.indexOf(newestKnown) + 1];
@@ -71,7 +76,11 @@ export function inferInstalledVersion(ledger: readonly LedgerRow[]): InstalledVe
     }
   }
   const planVersion = KongVersion.of(min.major, min.minor, 0, 0, 'minor');
-  return { min, below, planVersion, label: rangeLabel(min, below), evidence, ...(newerThanKnown ? { newerThanKnown } : {}) };
+  return {
+    min, below, planVersion, label: rangeLabel(min, below), evidence,
+    ...(newerThanKnown ? { newerThanKnown } : {}),
+    ...(enterpriseNames.length > 0 ? { enterpriseCoreNames: enterpriseNames } : {}),
+  };
 }
 
 /** True when a version the user gave overlaps the inferred range. */

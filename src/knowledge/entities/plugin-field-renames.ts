@@ -514,6 +514,29 @@ export const pluginFieldRenames: readonly FieldRename[] = [
     sources: [digest('plugin-oidc-session-redis-auth-deprecated')],
   },
   {
+    // 2.8 only kept the name as a shorthand; a row written by 2.7 or earlier still holds it, and
+    // 3.0 both drops the shorthand and moves the stored value.
+    id: 'plugin.openid-connect.session_redis_auth.removed',
+    breakingChange: 'plugin-oidc-session-redis-auth-deprecated',
+    introducedIn: '3.0.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    entity: 'plugin',
+    plugins: ['openid-connect'],
+    from: 'config.session_redis_auth',
+    to: 'config.session_redis_password',
+    status: 'removed',
+    databaseMigrated: true,
+    summary: 'openid-connect dropped the session_redis_auth shorthand in 3.0; its migration moves a stored value into session_redis_password.',
+    remediation: 'Write config.session_redis_password (and session_redis_username when the server needs one) instead of session_redis_auth.',
+    sources: [
+      digest('plugin-oidc-session-redis-auth-deprecated'),
+      repo('plugins-ee/openid-connect/kong/plugins/openid-connect/schema.lua', 'c12cc4f52c', 'Enterprise 2.8.1.0: session_redis_auth is only a shorthand, marked for removal in 3.0'),
+      repo('plugins-ee/openid-connect/kong/plugins/openid-connect/schema.lua', '9ade9a3936', 'the shorthands are dropped (2022-06-10; Enterprise 3.0.0.0 shipped 2022-09-09)'),
+      repo('plugins-ee/openid-connect/kong/plugins/openid-connect/migrations/003_280_to_300.lua', 'FTI-6378', 'teardown: session_redis_password takes session_redis_auth unless set, session_redis_auth is removed'),
+    ],
+  },
+  {
     id: 'plugin.openid-connect.consumer_claim.deprecated',
     breakingChange: 'plugin-oidc-claims-fields-deprecated',
     introducedIn: '3.14.0.0',

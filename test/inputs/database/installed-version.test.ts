@@ -36,6 +36,14 @@ describe('inferInstalledVersion', () => {
     expect(inferInstalledVersion(ledger(ee28)).label).toBe('2.8.x');
   });
 
+  it('names the Enterprise core migrations a ledger was read by, and none on an OSS ledger', () => {
+    const ee34 = migrations.enterprise.core.slice(0, migrations.enterprise.core.indexOf('020_330_to_340') + 1);
+    const range = inferInstalledVersion(ledger(ee34));
+    expect(range.label).toBe('3.4.x');
+    expect(range.enterpriseCoreNames).toEqual(['014_230_to_260', '015_260_to_270', '016_270_to_280']);
+    expect(inferInstalledVersion(ledger(core('3.4'))).enterpriseCoreNames).toBeUndefined();
+  });
+
   it('patch releases that added core migrations narrow the range', () => {
     const range = inferInstalledVersion(ledger(core('2.1')));
     expect(range.label).toBe('>= 2.1.3 and < 2.2.0');

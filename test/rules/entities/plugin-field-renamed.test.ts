@@ -221,3 +221,17 @@ describe('entities/plugin-field-renamed: ai-rate-limiting-advanced llm_format', 
     expect(await runRuleOnText(rule, { ...plan, to: '3.13.0.10' }, rla('gemini'))).toEqual([]);
   });
 });
+
+// Enterprise 2.8 kept session_redis_auth only as a shorthand, 3.0 dropped it, and openid-connect's
+// 003_280_to_300 migration moves a stored value into session_redis_password (plugins-ee@FTI-6378).
+describe('entities/plugin-field-renamed: openid-connect session_redis_auth', () => {
+  const plan = { from: '2.8.4.14', to: '3.4.3.2', edition: 'enterprise' as const };
+  const oidc = (session: string) => `plugins:\n- name: openid-connect\n  config:\n    issuer: https://idp.example.com\n${session}`;
+  it('invalid: a file still writing it fails validation on 3.0', async () => {
+    expect(await runRuleOnText(rule, plan, oidc('    session_redis_auth: x\n'))).toEqual(['removed blocker @5']);
+  });
+  it('valid: session_redis_password, or a path that stays on 2.8', async () => {
+    expect(await runRuleOnText(rule, plan, oidc('    session_redis_password: x\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, { ...plan, to: '2.8.4.14' }, oidc('    session_redis_auth: x\n'))).toEqual([]);
+  });
+});

@@ -6,6 +6,11 @@
 //
 // A history is a bootstrap tag, then optional `up:TAG` and `finish:TAG` steps, run in order:
 // `2.8.5,up:3.4.2` is a 2.8.5 database after `kong migrations up` of 3.4.2 (finish not run).
+// An Enterprise tag may name an older Enterprise release after `~`: `FTI-6378~2.8` runs only the
+// migrations of the FTI-6378 source that a 2.8.x.x release had run (enterprise-release.ts). That
+// is an APPROXIMATION of a database bootstrapped by 2.8, made from the newer 3.10 source because
+// the mirror holds no Enterprise tags: the 2.8 release ran its own copies of those files, and
+// fixtures/db/kong/README.md says where they differ (no `ttls` table, a deleted migration).
 //
 // Each step does what the `kong migrations` command does, against an embedded PostgreSQL:
 // the schema_meta and locks tables of kong/db/strategies/postgres/connector.lua, then every
@@ -26,6 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from 'pg';
 import { LiveMigrations } from './live-migrations';
+import { parseMinor, ranBy, type Minor } from './enterprise-release';
 import { adminClient, createDatabaseFromFixture, startTestServer, stopTestServer, type TestServer } from '../postgres';
 
 /** The histories committed under fixtures/db/kong/ (see its README.md). */
@@ -39,6 +45,12 @@ const HISTORIES = [
   '2.8.5,up:3.4.2,finish:3.4.2',
   // Kong Enterprise 3.10.0.0: the Enterprise source on the mirror's FTI-6378 branch.
   'FTI-6378',
+  // Enterprise 2.8.x.x and 3.4.x.x (the LTS releases most upgrades start from), approximated from
+  // that source by the release each migration's name leads to.
+  'FTI-6378~2.8',
+  'FTI-6378~3.4',
+  // That 2.8 database after `kong migrations up` of that 3.4 (finish not run): Enterprise pending migrations.
+  'FTI-6378~2.8,up:FTI-6378~3.4',
 ];
 
 const MIRROR = process.env.KONG_MIRROR ?? '/work/.mirror/Kong+kong/repo';
@@ -67,8 +79,15 @@ interface Release {
   tag: string;
   /** Enterprise source (a branch such as FTI-6378) or Kong OSS. */
   edition: 'oss' | 'enterprise';
-  /** The name the release goes by in file names: the tag for OSS, `ee-<kong/meta.lua version>` for Enterprise. */
+  /**
+   * The name the release goes by in file names: the tag for OSS, `ee-<kong/meta.lua version>` for
+   * Enterprise, `ee-<minor>.x-from-<version>-source` for an older release approximated from it.
+   */
   label: string;
+  /** For `TAG~2.8`: the older Enterprise release whose migrations alone are run. */
+  asOf?: Minor;
+  /** The source's own version: the tag, or kong/enterprise_edition/meta.lua's on Enterprise. */
+  version: string;
   /** The extracted source tree. */
   tree: string;
   subsystemNames: string[];
@@ -171,13 +190,19 @@ const LUA_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k
  */
 const LIVE = true;
 
-/** The tag's tree extracted to a temporary folder, its plugins and the SQL of their migrations. */
-function loadRelease(tag: string): Release {
-  const cached = releases.get(tag);
+/**
+ * The tag's tree extracted to a temporary folder, its plugins and the SQL of their migrations.
+ * `TAG~2.8` keeps only the migrations an Enterprise 2.8.x.x release had run.
+ */
+function loadRelease(spec: string): Release {
+  const cached = releases.get(spec);
   if (cached) return cached;
+  const [tag, older] = spec.split('~');
+  const asOf = older === undefined ? undefined : parseMinor(older);
   const tree = mkdtempSync(path.join(os.tmpdir(), `kong-${tag}-`));
   trees.push(tree);
   const edition = isEnterprise(tag) ? 'enterprise' : 'oss';
+  if (asOf && edition !== 'enterprise') throw new Error(`${spec}: use the OSS tag of that release rather than ~`);
   if (edition === 'enterprise') extractEnterprise(tag, tree);
   else execFileSync('sh', ['-c', `git --git-dir "$0" archive "$1" kong | tar -x -C "$2"`, MIRROR, tag, tree]);
   const bundled = bundledPlugins(tree, edition);
@@ -186,18 +211,27 @@ function loadRelease(tag: string): Release {
   const json = execFileSync('luajit', [READER, tree, ...(LIVE ? ['--live'] : []), ...subsystemNames],
     { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'], env: LUA_ENV });
   const connector = readFileSync(path.join(tree, 'kong', 'db', 'strategies', 'postgres', 'connector.lua'), 'utf8');
+  let subsystems = JSON.parse(json) as Subsystem[];
+  if (asOf) {
+    subsystems = subsystems
+      .map((s) => ({ ...s, migrations: s.migrations.filter((m) => ranBy(asOf, s.subsystem, m.name)) }))
+      .filter((s) => s.migrations.length > 0);
+  }
+  const version = edition === 'enterprise' ? enterpriseVersion(tree) : tag;
   const release: Release = {
     tag,
     edition,
-    label: edition === 'enterprise' ? `ee-${enterpriseVersion(tree)}` : tag,
+    label: edition === 'oss' ? tag : asOf ? `ee-${asOf.join('.')}.x-from-${version}-source` : `ee-${version}`,
+    asOf,
+    version,
     tree,
     subsystemNames,
-    subsystems: JSON.parse(json) as Subsystem[],
+    subsystems,
     outsideTree,
     schemaMetaDdl: grab(connector, /CREATE TABLE IF NOT EXISTS schema_meta \([\s\S]*?\);/, 'schema_meta', tag),
     locksDdl: grab(connector, /CREATE TABLE IF NOT EXISTS locks \([\s\S]*?CREATE INDEX IF NOT EXISTS locks_ttl_idx ON locks \(ttl\);/, 'locks', tag),
   };
-  releases.set(tag, release);
+  releases.set(spec, release);
   return release;
 }
 
@@ -393,17 +427,25 @@ function header(steps: readonly Step[]): string {
     `Kong database as ${commands} leaves it (PostgreSQL, plugins = bundled).`,
     'Generated by test/support/kong-schema/generate.ts from the Kong/kong repository; do not edit by hand.',
   ];
-  for (const tag of [...new Set(steps.map((s) => s.tag))]) {
-    const release = loadRelease(tag);
+  for (const spec of [...new Set(steps.map((s) => s.tag))]) {
+    const release = loadRelease(spec);
+    const tag = release.tag;
     const names = release.subsystems.map((s) => s.subsystem);
     const plugins = names.filter((n) => n !== 'core' && !n.startsWith('enterprise'));
     if (release.edition === 'enterprise') {
       const eePlugins = names.filter((n) => n.startsWith('enterprise.')).map((n) => n.slice('enterprise.'.length));
-      lines.push(`Kong Enterprise ${release.label.slice(3)} source, branch ${tag} of the Kong/kong mirror, laid out as its release build installs it`);
+      if (release.asOf) {
+        const minor = release.asOf.join('.');
+        lines.push(`APPROXIMATION of a Kong Enterprise ${minor}.x.x database, made from the newer Kong Enterprise ${release.version} source:`);
+        lines.push(`  only the migrations a ${minor} release had run are run (by the release each name leads to, enterprise-release.ts),`);
+        lines.push(`  not that release's own copies of them; fixtures/db/kong/README.md says what differs.`);
+      }
+      lines.push(`Kong Enterprise ${release.version} source, branch ${release.tag} of the Kong/kong mirror, laid out as its release build installs it`);
       lines.push('  (plugins-ee/*/kong merged into kong/, distribution/distributions_constants.lua as kong/enterprise_edition/distributions_constants.lua),');
       lines.push('  plugins = bundled per kong/constants.lua, subsystems in the order of kong/db/migrations/subsystems.lua and state.lua, no KONG_PASSWORD.');
-      lines.push(`Source @${tag}: kong/db/migrations/core/*.lua, kong/plugins/{${plugins.join(',')}}/migrations/*.lua,`);
-      lines.push(`  kong/enterprise_edition/db/migrations/enterprise/*.lua, kong/plugins/{${eePlugins.join(',')}}/migrations/enterprise/*.lua,`);
+      const files = release.asOf ? '<the migrations schema_meta records>' : '*';
+      lines.push(`Source @${tag}: kong/db/migrations/core/${files}.lua, kong/plugins/{${plugins.join(',')}}/migrations/${files}.lua,`);
+      lines.push(`  kong/enterprise_edition/db/migrations/enterprise/${files}.lua, kong/plugins/{${eePlugins.join(',')}}/migrations/enterprise/${files}.lua,`);
     } else {
       lines.push(`Source @${tag}: kong/db/migrations/core/*.lua, kong/plugins/{${plugins.join(',')}}/migrations/*.lua,`);
     }
