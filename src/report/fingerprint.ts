@@ -94,7 +94,7 @@ const MAX_IDENTITY_LINE = 1000;
  */
 function identityOf(text: string | undefined): string {
   if (text === undefined || text.length > MAX_IDENTITY_LINE) return '';
-  return withoutSecretValues(normaliseLine(text).replace(/\s+#.*$/, ''));
+  return withoutSecretKeyValues(normaliseLine(text).replace(/\s+#.*$/, ''));
 }
 
 /** Words in every name isSecretName accepts: lines without one (almost all) skip the pattern below. */
@@ -108,7 +108,7 @@ const KEY_VALUE = /([A-Za-z0-9_.-]+)(\s*[=:]\s*)("(?:[^"\\]|\\.)*"?|'[^']*'?|[^\
  * offline, since every other part of the hash is in the report too. A kong.conf line of a secret
  * key keeps its key only; elsewhere on a line each secret `key: value` pair loses its value.
  */
-function withoutSecretValues(line: string): string {
+function withoutSecretKeyValues(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;
   const whole = /^(-?\s*([A-Za-z0-9_.-]+)\s*[=:])/.exec(line);
   if (whole && isSecretName(whole[2])) return whole[1];

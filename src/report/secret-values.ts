@@ -5,23 +5,16 @@
 // secret setting gets it replaced before any format is written.
 
 import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
-import { HIDDEN_VALUE, isSecretName } from '../knowledge/conf/sensitive';
+import { HIDDEN_VALUE, isSecretName, SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
 import type { LineReader } from './fingerprint';
 
-/**
- * Shorter values are left out: hiding `kong` (the password of every docker example) would
- * rewrite the product's name in every message, and a value that short names nothing secret
- * outside the setting that holds it.
- */
-const SHORTEST_HIDDEN = 6;
-
-/** The values of the secret settings in kong.conf and every layer over it, longest first. */
+/** The values of the secret settings in kong.conf and every layer over it, longest first; short ones left out. */
 export function secretValuesOf(conf: KongConf | undefined): string[] {
   if (!conf) return [];
   const values = new Set<string>();
   const collect = (setting: ConfSetting) => {
     if (isSecretName(setting.key) || (setting.envName !== undefined && isSecretName(setting.envName))) {
-      for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN) values.add(value.trim());
+      for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
     }
     for (const older of setting.overrides) collect(older);
   };

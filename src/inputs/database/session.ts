@@ -4,6 +4,7 @@
 
 import type { Client, QueryResultRow } from 'pg';
 import { InputError } from '../../errors';
+import { SHORTEST_HIDDEN_ANYWHERE } from '../../knowledge/conf/sensitive';
 import type { ConnectionSettings } from './connection';
 
 /** Statement verbs the tool may send; anything else is a bug, refused before it reaches the server. */
@@ -166,9 +167,6 @@ function queryError(error: unknown, settings: ConnectionSettings): InputError {
 function firstLine(text: string): string {
   return text.split('\n')[0];
 }
-
-/** Passwords at least this long are hidden wherever they occur (as report-wide secret values are). */
-const SHORTEST_HIDDEN_ANYWHERE = 6;
 
 /**
  * Belt and braces: a driver message must never carry the password on to a report. A short

@@ -60,3 +60,11 @@ export function isSecretName(name: string): boolean {
 
 /** What a finding shows in place of a secret value. */
 export const HIDDEN_VALUE = '(hidden)';
+
+/**
+ * Secret values at least this long are hidden wherever they occur in a text; shorter ones only
+ * by name or as a word of their own. Hiding `kong` (the password of every docker example)
+ * everywhere would rewrite the product's name in every message, and a value that short names
+ * nothing secret outside the setting that holds it.
+ */
+export const SHORTEST_HIDDEN_ANYWHERE = 6;
