@@ -9,6 +9,7 @@ import { confCatalog } from '../../src/knowledge/conf/catalog';
 import type { Plan } from '../../src/plan/types';
 import type { Severity } from '../../src/model/finding';
 import { ENV_FILE_CONVENTION } from '../../src/knowledge/conf/env-file-convention';
+import { onSameLine } from '../../src/model/origin';
 
 /** How much each oddity matters; values can be secrets, so messages never quote them. */
 const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
@@ -90,5 +91,5 @@ function sameNumberForKong(diagnostic: ConfDiagnostic, conf: KongConf, plan: Pla
 function fileSettingAt(conf: KongConf, diagnostic: ConfDiagnostic): ConfSetting | undefined {
   const at = diagnostic.origin;
   const candidates = conf.rawSettings().filter((s) => s.key === diagnostic.key).flatMap((s) => [s, ...s.overrides]);
-  return candidates.find((s) => s.origin.kind === 'file' && at.kind === 'file' && s.origin.file === at.file && s.origin.line === at.line);
+  return candidates.find((s) => onSameLine(s.origin, at));
 }

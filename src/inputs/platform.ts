@@ -16,6 +16,7 @@ import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostRe
 import type { ConfLayer } from './kong-conf/load';
 import type { LicenseCandidate, LicenseInput } from './license';
 import type { Role } from '../plan/types';
+import { onSameLine } from '../model/origin';
 
 export interface PlatformOptions {
   helmValues?: string[];
@@ -95,7 +96,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;
-    chosenImage = imageAt && result.images.find((image) => !image.buildStage && image.origin.kind === 'file' && image.origin.file === imageAt.file && image.origin.line === imageAt.line);
+    chosenImage = imageAt && result.images.find((image) => !image.buildStage && onSameLine(image.origin, imageAt));
     for (const file of options.imageFiles) {
       const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'

@@ -12,7 +12,7 @@ import type { Node as YamlNode } from 'yaml';
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
-import type { FileOrigin } from '../../model/origin';
+import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import type { ComposeDocument, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
@@ -91,14 +91,14 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
     result.containerEnv.containers.push(...services);
     // An image a later file replaces is never run: it speaks for no version.
     const replaced = services.flatMap((service) => service.replacedImages ?? []);
-    const isReplaced = (origin: FileOrigin) => replaced.some((r) => r.file === origin.file && r.line === origin.line);
+    const isReplaced = (origin: FileOrigin) => replaced.some((r) => onSameLine(r, origin));
     result.images = result.images.filter((image) => !isReplaced(image.origin));
     result.controllers = result.controllers.filter((controller) => !isReplaced(controller.origin));
     const files = [...new Set(compose.documents.map((document) => document.file))];
     // A service that takes its image from `extends: {file}` of a file not given runs that image.
     for (const service of services) {
       if (!service.kongImage || service.image === undefined || !service.imageOrigin || files.includes(service.imageOrigin.file)) continue;
-      if (result.images.some((image) => image.origin.file === service.imageOrigin!.file && image.origin.line === service.imageOrigin!.line)) continue;
+      if (result.images.some((image) => onSameLine(image.origin, service.imageOrigin!))) continue;
       const ref = parseKongImage(service.image, service.imageOrigin, 'compose');
       if (ref) result.images.push(ref);
     }
