@@ -5,19 +5,21 @@
 // (src/inputs/declarative/kic-plugins.ts); every other object is named here as not checked, so
 // that a report does not look as if it had been. A plugin resource whose config comes from a
 // Secret is named too: Secrets are not read, even one kept in the same manifest, so its config
-// is not known here. A ConfigMap that carries a kong.yml as
+// is not known here. One that only patches some fields from Secrets (`configPatches`) is checked
+// for what it writes, and the fields it takes from Secrets are named as not checked. A ConfigMap that carries a kong.yml as
 // text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
 // the file it sits: it is a DB-less configuration and only needs extracting to be checked.
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 
-type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'embeddedConfig' | 'embeddedConfigLater';
+type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater';
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
   'config-from-secret': 'its config is read from a Secret at sync time (`configFrom`), and Secrets are not read here (not even one in the same manifest)',
-  'config-patches': 'parts of its config are read from Secrets at sync time (`configPatches`), and Secrets are not read here (not even one in the same manifest)',
+  'config-patches': 'its whole config is replaced from a Secret at sync time (`configPatches` with the empty path `""`), and Secrets are not read here (not even one in the same manifest)',
+  'config-patches-not-applicable': 'a `configPatches` entry has no `path`, a path that is not a JSON Pointer (`/field`), or a path through a value that is not a mapping or list: the controller fails to apply it and sends Kong no plugin from this resource',
   'config-from-conflict': 'it sets `configFrom` together with `config` or `configPatches`, which the controller refuses (and the CRD rejects from KIC 3.1): Kong gets no plugin from it',
   'no-plugin-name': 'it names no plugin (`plugin`)',
 };
@@ -31,6 +33,7 @@ export default defineRule<MessageId>({
     notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
     pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
+    pluginFieldsFromSecrets: '{{resource}}: {{fields}} {{verb}} set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, {{pronoun}} counted as set but {{valueWord}} not checked.',
     embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.',
     embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`: that configuration was not checked. Extract it to a file and give that file with --declarative.',
   },
@@ -41,6 +44,7 @@ export default defineRule<MessageId>({
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@kong-2.52.0', note: 'dblessConfig.config is written into a ConfigMap as data.kong.yml' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'kongPluginFromK8SPlugin refuses a resource whose config (after configPatches) is not empty while configFrom is set' },
+    { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'applyJSONPatchFromNamespacedSecretRef: each configPatches entry is a JSON Patch add of the Secret value at its path (missing parents created; the empty path replaces the config)' },
   ],
   check(ctx) {
     const declarative = ctx.input('declarative');
@@ -62,6 +66,12 @@ export default defineRule<MessageId>({
       }
       for (const plugin of objects?.unchecked ?? []) {
         ctx.report({ messageId: 'pluginConfigUnread', severity, at: plugin.origin, data: { resource: plugin.label, reason: UNREAD_REASONS[plugin.reason] } });
+      }
+      for (const plugin of objects?.patched ?? []) {
+        const one = plugin.fields.length === 1;
+        const fields = plugin.fields.map((field) => `\`${field}\``).join(', ');
+        const data = { resource: plugin.label, fields, verb: one ? 'is' : 'are', pronoun: one ? 'it is' : 'they are', valueWord: one ? 'its value' : 'their values' };
+        ctx.report({ messageId: 'pluginFieldsFromSecrets', severity: 'info', at: plugin.origin, data });
       }
     }
   },

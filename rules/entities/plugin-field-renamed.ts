@@ -13,6 +13,7 @@ import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/p
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
 import { fieldValues, isEmptyValue, matches } from '../../src/model/field-paths';
+import { isUnknownValue } from '../../src/model/unknown-value';
 import { KongVersion } from '../../src/version/kong-version';
 
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
@@ -96,7 +97,9 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
                 }
                 continue;
               }
-              if (set.length > 0) {
+              // A value set from a Secret on either side may or may not differ: only the rename is certain.
+              const unknownPair = isUnknownValue(hit.value) || set.some((r) => r.values.some((v) => isUnknownValue(v.value)));
+              if (set.length > 0 && !unknownPair) {
                 const differing = set.find((r) => r.values.some((v) => !sameValue(hit.value, asAlias(fact, v.value))))?.to;
                 // Equal values: the file already carries the replacement, and every dump of Kong 3.6
                 // and later writes the alias back beside it, so there is nothing to change.
@@ -175,6 +178,8 @@ function asAlias(fact: FieldRename, value: unknown): unknown {
  */
 function sameValue(a: unknown, b: unknown, seen = new Map<object, Set<object>>()): boolean {
   if (a === b) return true;
+  // A value set from a Secret may be anything: no difference can be claimed.
+  if (isUnknownValue(a) || isUnknownValue(b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   let partners = seen.get(a);
   if (partners?.has(b)) return true;

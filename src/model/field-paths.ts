@@ -4,6 +4,7 @@
 
 import type { Entity, FieldPath } from './entities';
 import type { FieldCondition, FieldPathText } from '../knowledge/entities/types';
+import { isUnknownValue } from './unknown-value';
 
 export interface FieldHit {
   path: FieldPath;
@@ -26,6 +27,8 @@ function steps(text: FieldPathText): string[] {
  * (a map is not fanned out: the knowledge names lists only). With `nullLeaf`, a field written as
  * null at the end of the path is a hit too: Kong refuses a field its schema no longer has even
  * when the value is null (kong/db/schema/init.lua; only data planes skip it).
+ * A value known to be set but not known here (model/unknown-value.ts) is a hit wherever it sits
+ * on the path: whatever the path names below it may be inside that value.
  */
 export function fieldValues(fields: Readonly<Record<string, unknown>>, text: FieldPathText, options?: { nullLeaf?: boolean }): FieldHit[] {
   const hits: FieldHit[] = [];
@@ -38,7 +41,7 @@ export function fieldValues(fields: Readonly<Record<string, unknown>>, text: Fie
       if (nullLeaf && index === parts.length && path.length > 0) hits.push({ path, value });
       return;
     }
-    if (index === parts.length) {
+    if (index === parts.length || isUnknownValue(value)) {
       hits.push({ path, value });
       return;
     }
@@ -55,9 +58,9 @@ export function fieldValues(fields: Readonly<Record<string, unknown>>, text: Fie
   return hits;
 }
 
-/** A record (a YAML or JSON mapping): an object that is not a list. */
+/** A record (a YAML or JSON mapping): an object that is not a list, nor a value not known here. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknownValue(value);
 }
 
 /** Unset, null, or an empty list or record: a value that carries nothing over. */

@@ -15,6 +15,7 @@ import type { Entity, FieldPath } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
 import { isRecord } from '../../model/field-paths';
 import type { ManifestDocument } from './manifest-documents';
+import { applyConfigPatches, type PatchedField } from './kic-config-patches';
 
 const KIC_GROUP = 'configuration.konghq.com/';
 export const KIC_PLUGIN_KINDS = ['KongPlugin', 'KongClusterPlugin'] as const;
@@ -30,15 +31,20 @@ export class KicPluginEntity implements Entity {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly name: string;
   readonly label: string;
+  /** Fields whose value the controller takes from a Secret (`configPatches`). */
+  readonly patched: readonly PatchedField[];
 
   constructor(
     readonly resource: KicResource,
     pluginName: string,
+    /** The config after `configPatches`, and the fields they set (values from Secrets, not known here). */
+    patches?: { config: Record<string, unknown>; patched: readonly PatchedField[] },
   ) {
     const written = resource.record;
     const fields: Record<string, unknown> = { name: pluginName };
     // An absent config reaches Kong as an empty one, filled with the schema's defaults.
-    fields.config = isRecord(written.config) ? written.config : {};
+    fields.config = patches?.config ?? (isRecord(written.config) ? written.config : {});
+    this.patched = patches?.patched ?? [];
     if (typeof written.disabled === 'boolean') fields.enabled = !written.disabled;
     for (const key of ['protocols', 'ordering', 'instance_name', 'run_on']) {
       if (written[key] !== undefined && written[key] !== null) fields[key] = written[key];
@@ -54,9 +60,26 @@ export class KicPluginEntity implements Entity {
 
   at(path: FieldPath = []): FileOrigin {
     if (path.length === 0) return this.resource.at([]);
+    // A field a Secret sets, or one inside it, is written nowhere but in its patch's `path`.
+    const patch = this.patched.find((field) => startsWith(path, field.path));
+    if (patch) return this.resource.at(['configPatches', patch.patch, 'path']);
     const head = typeof path[0] === 'string' ? RESOURCE_KEY[path[0]] ?? path[0] : path[0];
     return this.resource.at([head, ...path.slice(1)]);
   }
+}
+
+/** `KongPlugin "rl" (namespace api)`: how messages name a resource. */
+export function resourceLabel(resource: KicResource): string {
+  return `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`;
+}
+
+/** `config.redis.password`, `config.allow[0]`: a field path as messages write it. */
+export function fieldPathText(path: FieldPath): string {
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text === '' ? step : `${text}.${step}`), '');
+}
+
+function startsWith(path: FieldPath, prefix: FieldPath): boolean {
+  return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
 }
 
 /** One Kubernetes object of a manifest: a whole document, or an item of a `kind: List`. */
@@ -72,7 +95,7 @@ export interface KicResource {
 /** A KIC plugin resource whose configuration cannot be read here, and why. */
 export interface UncheckedKicPlugin {
   label: string;
-  reason: 'config-from-secret' | 'config-patches' | 'config-from-conflict' | 'no-plugin-name';
+  reason: 'config-from-secret' | 'config-patches' | 'config-patches-not-applicable' | 'config-from-conflict' | 'no-plugin-name';
   origin: FileOrigin;
   /** The plugin Kong gets from it (its `plugin`, where it is written), when Kong gets one. */
   plugin?: { name: string; origin: FileOrigin };
@@ -104,7 +127,7 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
       const reachesKong = (reason: UncheckedKicPlugin['reason']) => (reason === 'config-from-secret' || reason === 'config-patches') && typeof plugin === 'string' && plugin !== '';
       const unchecked = (reason: UncheckedKicPlugin['reason']) =>
         reading.unchecked.push({
-          label: `${resource.title}${resource.namespace ? ` (namespace ${resource.namespace})` : ''}`,
+          label: resourceLabel(resource),
           reason,
           origin: resource.at([UNCHECKED_AT[reason]]),
           ...(reachesKong(reason) ? { plugin: { name: plugin as string, origin: resource.at(['plugin']) } } : {}),
@@ -115,9 +138,13 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
       // written would judge a config nobody sends (a default looks unset).
       if (configFrom && hasWrittenConfig(resource.record)) unchecked('config-from-conflict');
       else if (configFrom) unchecked('config-from-secret');
-      else if (hasConfigPatches(resource.record)) unchecked('config-patches');
       else if (typeof plugin !== 'string' || plugin === '') unchecked('no-plugin-name');
-      else reading.plugins.push(new KicPluginEntity(resource, plugin));
+      else if (hasConfigPatches(resource.record)) {
+        // What is written is checked; each patched field counts as set, its value unknown.
+        const patches = applyConfigPatches(resource.record.config, resource.record.configPatches as unknown[]);
+        if ('unknown' in patches) unchecked(patches.unknown === 'whole-config' ? 'config-patches' : 'config-patches-not-applicable');
+        else reading.plugins.push(new KicPluginEntity(resource, plugin, patches));
+      } else reading.plugins.push(new KicPluginEntity(resource, plugin));
     }
   }
   reading.otherKinds = [...other];
@@ -128,6 +155,7 @@ export function readManifestObjects(documents: Iterable<ManifestDocument>): Mani
 const UNCHECKED_AT: Readonly<Record<UncheckedKicPlugin['reason'], string>> = {
   'config-from-secret': 'configFrom',
   'config-patches': 'configPatches',
+  'config-patches-not-applicable': 'configPatches',
   'config-from-conflict': 'configFrom',
   'no-plugin-name': 'kind',
 };

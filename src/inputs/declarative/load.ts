@@ -18,7 +18,7 @@ import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
-import { KicPluginEntity, readManifestObjects } from './kic-plugins';
+import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import type { DeclarativeConfig, DeclarativeDocument, ManifestObjects, UnreadableDeclarative } from './types';
 
@@ -200,7 +200,14 @@ function embeddedInManifest(documents: readonly ManifestDocument[]): UnreadableD
 function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): ManifestObjects {
   const counts = new Map<string, number>();
   for (const plugin of reading.plugins) counts.set(plugin.resource.kind, (counts.get(plugin.resource.kind) ?? 0) + 1);
-  return { checked: [...counts].map(([kind, count]) => ({ kind, count })), unchecked: reading.unchecked, otherKinds: reading.otherKinds };
+  const patched = reading.plugins
+    .filter((plugin) => plugin.patched.length > 0)
+    .map((plugin) => ({
+      label: resourceLabel(plugin.resource),
+      fields: plugin.patched.map((field) => fieldPathText(field.path)),
+      origin: plugin.resource.at(['configPatches']),
+    }));
+  return { checked: [...counts].map(([kind, count]) => ({ kind, count })), unchecked: reading.unchecked, patched, otherKinds: reading.otherKinds };
 }
 
 function readText(file: string, fullPath: string, maxBytes: number): string {

@@ -100,6 +100,8 @@ export interface UnreadableDeclarative {
 export interface ManifestObjects {
   checked: { kind: string; count: number }[];
   unchecked: UncheckedKicPlugin[];
+  /** Checked plugin resources some of whose fields the controller sets from Secrets (`configPatches`). */
+  patched: { label: string; fields: string[]; origin: FileOrigin }[];
   otherKinds: string[];
 }
 

@@ -8,6 +8,7 @@ import { loadDeclarative, readDeclarativeText } from '../../../src/inputs/declar
 import { manifestDocuments } from '../../../src/inputs/declarative/manifest-documents';
 import { KicPluginEntity } from '../../../src/inputs/declarative/kic-plugins';
 import type { DeclarativeEntitySource } from '../../../src/inputs/declarative';
+import { isUnknownValue, VALUE_FROM_SECRET } from '../../../src/model/unknown-value';
 
 /** The 1-based line of the first line of `text` that contains `needle` after line `after`. */
 function lineOf(text: string, needle: string, after = 0): number {
@@ -111,20 +112,48 @@ describe('KongPlugin and KongClusterPlugin resources', () => {
     const found = plugins(config);
     expect(found.map((p) => [p.label, p.fields.config, p.at(['name']).line])).toEqual([['KongClusterPlugin "cors" (plugin cors)', {}, 14]]);
     expect(config.documents).toEqual([]);
-    expect(config.unreadable[0].objects).toEqual({ checked: [{ kind: 'KongClusterPlugin', count: 1 }], unchecked: [], otherKinds: ['Deployment', 'Service'] });
+    expect(config.unreadable[0].objects).toEqual({ checked: [{ kind: 'KongClusterPlugin', count: 1 }], unchecked: [], patched: [], otherKinds: ['Deployment', 'Service'] });
   });
 
-  it('does not make a plugin of a resource whose config comes from Secrets, and keeps no secret detail', () => {
+  it('does not make a plugin of a resource whose whole config comes from Secrets, and keeps no secret detail', () => {
     const fromSecret = `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: {name: lambda}\nplugin: aws-lambda\nconfigFrom:\n  secretKeyRef: {name: creds, key: cfg}\n`;
-    const patched = `---\napiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata: {name: oidc}\nplugin: openid-connect\nconfig: {issuer: https://id.example}\nconfigPatches:\n- path: /client_secret\n  valueFrom:\n    secretKeyRef: {name: oidc, namespace: auth, key: secret}\n`;
-    const config = load({ 'secret.yaml': fromSecret + patched });
+    const replaced = `---\napiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata: {name: oidc}\nplugin: openid-connect\nconfigPatches:\n- path: ""\n  valueFrom:\n    secretKeyRef: {name: oidc, namespace: auth, key: whole}\n`;
+    const config = load({ 'secret.yaml': fromSecret + replaced });
     expect(plugins(config)).toEqual([]);
     const unchecked = config.unreadable[0].objects!.unchecked;
     expect(unchecked.map((u) => [u.label, u.reason, u.origin.line])).toEqual([
       ['KongPlugin "lambda"', 'config-from-secret', 6],
-      ['KongClusterPlugin "oidc"', 'config-patches', 14],
+      ['KongClusterPlugin "oidc"', 'config-patches', 13],
     ]);
-    expect(JSON.stringify(config.unreadable)).not.toMatch(/creds|cfg|client_secret/);
+    expect(JSON.stringify(config.unreadable)).not.toMatch(/creds|cfg|whole/);
+  });
+
+  // KIC applies each configPatches entry as a JSON Patch `add` of the Secret's value
+  // (internal/dataplane/kongstate/plugin.go@v3.4.0): what is written is Kong's config all the same.
+  it('makes a plugin of a resource that patches some fields from Secrets: written fields as written, patched ones set but unknown', () => {
+    const text = `apiVersion: configuration.konghq.com/v1\nkind: KongClusterPlugin\nmetadata: {name: oidc}\nplugin: openid-connect\nconfig:\n  issuer: https://id.example\n  session_redis_host: r\nconfigPatches:\n- path: /client_secret\n  valueFrom:\n    secretKeyRef: {name: oidc, namespace: auth, key: secret}\n- path: /redis/password\n  valueFrom:\n    secretKeyRef: {name: redis, namespace: auth, key: password}\n`;
+    const config = load({ 'oidc.yaml': text });
+    const [plugin] = plugins(config);
+    expect(plugin.fields.config).toEqual({ issuer: 'https://id.example', session_redis_host: 'r', client_secret: VALUE_FROM_SECRET, redis: { password: VALUE_FROM_SECRET } });
+    expect(isUnknownValue((plugin.fields.config as Record<string, unknown>).client_secret)).toBe(true);
+    // The written mapping is not changed: the patches work on copies.
+    expect(plugin.resource.record.config).toEqual({ issuer: 'https://id.example', session_redis_host: 'r' });
+    // A written field is found where it is written; a patched one at its patch's path.
+    expect(plugin.at(['config', 'issuer']).line).toBe(lineOf(text, 'issuer:'));
+    expect(plugin.at(['config', 'client_secret']).line).toBe(lineOf(text, 'path: /client_secret'));
+    expect(plugin.at(['config', 'redis', 'password']).line).toBe(lineOf(text, 'path: /redis/password'));
+    const objects = config.unreadable[0].objects!;
+    expect(objects.unchecked).toEqual([]);
+    expect(objects.checked).toEqual([{ kind: 'KongClusterPlugin', count: 1 }]);
+    expect(objects.patched.map((p) => [p.label, p.fields, p.origin.line])).toEqual([['KongClusterPlugin "oidc"', ['config.client_secret', 'config.redis.password'], lineOf(text, '- path: /client_secret')]]);
+    expect(JSON.stringify(objects)).not.toMatch(/namespace: auth|"secret"|"password"/);
+  });
+
+  it('leaves unchecked a resource whose patch the controller cannot apply', () => {
+    const text = `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: {name: rl}\nplugin: rate-limiting\nconfig: {minute: 5}\nconfigPatches:\n- path: /minute/extra\n  valueFrom:\n    secretKeyRef: {name: s, key: k}\n`;
+    const config = load({ 'rl.yaml': text });
+    expect(plugins(config)).toEqual([]);
+    expect(config.unreadable[0].objects!.unchecked.map((u) => u.reason)).toEqual(['config-patches-not-applicable']);
   });
 
   // Shaped after asseco-tech/openshift-kong-ingress deploy/route/templates/kong-plugins-template.yaml:

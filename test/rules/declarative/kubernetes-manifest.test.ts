@@ -80,6 +80,28 @@ describe('declarative/kubernetes-manifest', () => {
     expect(JSON.stringify(findings)).not.toMatch(/rl-config|config\.json|redis_password|password/);
   });
 
+  // KIC applies configPatches as JSON Patch `add`s of Secret values
+  // (internal/dataplane/kongstate/plugin.go@v3.4.0): the resource is checked, the patched fields named.
+  it('names the fields a plugin takes from Secrets (configPatches) as not checked, and a whole-config or unusable patch as no plugin read', async () => {
+    const patch = (path: string) => `- path: ${path}\n  valueFrom:\n    secretKeyRef: {name: redis-auth, key: password}\n`;
+    const some = `${KONG_PLUGIN}config:\n  minute: 5\nconfigPatches:\n${patch('/redis_password')}${patch('/redis/username')}`;
+    const one = `${KONG_PLUGIN.replace('name: rl', 'name: one')}configPatches:\n${patch('/policy')}`;
+    const whole = `${KONG_PLUGIN.replace('name: rl', 'name: whole')}configPatches:\n${patch('""')}`;
+    const broken = `${KONG_PLUGIN.replace('name: rl', 'name: broken')}config:\n  minute: 5\nconfigPatches:\n${patch('/minute/x')}`;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'patched.yaml'), `${some}---\n${one}---\n${whole}---\n${broken}`);
+    const { config } = loadDeclarative({ paths: ['patched.yaml'], cwd: dir });
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings.map((f) => [f.messageId, f.severity, f.message, f.location.kind === 'file' ? f.location.line : f.location.kind])).toEqual([
+      ['pluginsChecked', 'info', 'patched.yaml is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: 2 KongPlugin resources; it holds nothing else.', 1],
+      ['pluginConfigUnread', 'info', 'KongPlugin "whole": its whole config is replaced from a Secret at sync time (`configPatches` with the empty path `""`), and Secrets are not read here (not even one in the same manifest): its plugin configuration was not checked.', 32],
+      ['pluginConfigUnread', 'info', 'KongPlugin "broken": a `configPatches` entry has no `path`, a path that is not a JSON Pointer (`/field`), or a path through a value that is not a mapping or list: the controller fails to apply it and sends Kong no plugin from this resource: its plugin configuration was not checked.', 44],
+      ['pluginFieldsFromSecrets', 'info', 'KongPlugin "rl": `config.redis_password`, `config.redis.username` are set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, they are counted as set but their values not checked.', 9],
+      ['pluginFieldsFromSecrets', 'info', 'KongPlugin "one": `config.policy` is set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, it is counted as set but its value not checked.', 22],
+    ]);
+    expect(JSON.stringify(findings)).not.toMatch(/redis-auth/);
+  });
+
   // developer.konghq.com secrets-in-plugins.md keeps the Secret and the KongPlugin that reads it
   // side by side: the finding must not claim the Secret is missing, nor show what it holds.
   it('does not say a Secret kept in the same manifest is missing, and prints nothing of it', async () => {
