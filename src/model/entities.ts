@@ -7,6 +7,9 @@ import type { Origin } from './origin';
 export const ENTITY_TYPES = [
   'service', 'route', 'plugin', 'consumer', 'upstream', 'target', 'certificate', 'ca_certificate',
   'sni', 'vault', 'key', 'key_set', 'workspace', 'license', 'data_plane', 'partial',
+  // An Enterprise consumer-group override (table consumer_group_plugins): its config is a record
+  // of its own, not the plugin's, so plugin rules must not read it as a plugin.
+  'consumer_group_plugin',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

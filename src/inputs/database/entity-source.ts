@@ -57,6 +57,13 @@ const MAPPINGS: Partial<Record<EntityType, TableMapping>> = {
   key: { tables: ['keys'], handle: 'name', columns: ['name', 'kid', ...COMMON], refs: { set_id: 'set' } },
   key_set: { tables: ['key_sets'], handle: 'name', columns: ['name', ...COMMON] },
   workspace: { tables: ['workspaces'], handle: 'name', columns: ['name', 'comment', 'config', 'meta', 'created_at'] },
+  // Enterprise 2.7+ consumer-group overrides of rate-limiting-advanced: `config` holds only limit,
+  // window_size, window_type and retry_after_jitter_max (kong/db/schema/entities/
+  // consumer_group_plugins.lua@FTI-6378), so these rows are their own type, not plugins.
+  consumer_group_plugin: {
+    tables: ['consumer_group_plugins'], handle: 'name',
+    columns: ['name', 'config', ...COMMON], refs: { consumer_group_id: 'consumer_group' },
+  },
   data_plane: {
     tables: ['clustering_data_planes'], handle: 'hostname',
     columns: ['hostname', 'ip', 'version', 'sync_status', 'last_seen', 'ttl', 'labels'],

@@ -8,7 +8,8 @@ import { InputError } from '../../errors';
 import type { KongConf } from '../kong-conf/types';
 import type { LicenseCandidate } from '../license';
 import { databaseSkipReason } from './skip-reason';
-import type { DatabaseInput } from './types';
+import type { DatabaseInput, LicenseRow } from './types';
+import { compareText } from '../../text/compare';
 
 export interface DatabaseRequest {
   pgUrl?: string;
@@ -42,13 +43,29 @@ export async function loadDatabaseForInstallation(request: DatabaseRequest): Pro
   }
 }
 
-/** License rows as candidates of the license input: the expiration date only, never the payload. */
+/**
+ * The license row Kong loads, as the license input's candidate: the expiration date only, never
+ * the payload. Kong reads one row, the one updated last (the first in id order on a tie;
+ * filter_latest_license in kong/enterprise_edition/license_helpers.lua@FTI-6378), so an expired
+ * row left beside its renewal is not the node's license. A keyring-encrypted payload cannot be
+ * dated here.
+ */
 export function licenseCandidatesFromDatabase(database: DatabaseInput): LicenseCandidate[] {
-  return database.licenses.map((row) => ({
-    via: 'database' as const,
-    origin: row.origin,
-    ...(row.expirationDate
-      ? { status: 'read' as const, expiresAt: row.expirationDate, detail: `licenses row ${row.id}, expires ${row.expirationDate}` }
-      : { status: 'malformed' as const, detail: `licenses row ${row.id} holds no readable license_expiration_date` }),
-  }));
+  const row = latestLicense(database.licenses);
+  if (!row) return [];
+  const others = database.licenses.length - 1;
+  const among = others > 0 ? ` (the last updated of ${database.licenses.length} rows, the one Kong loads)` : '';
+  let found: Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'>;
+  if (row.expirationDate) found = { status: 'read', expiresAt: row.expirationDate, detail: `licenses row ${row.id}${among}, expires ${row.expirationDate}` };
+  else if (row.encrypted) found = { status: 'unreadable', detail: `licenses row ${row.id}${among} is keyring-encrypted (keyring_encrypt_license), so its expiry cannot be read here` };
+  else found = { status: 'malformed', detail: `licenses row ${row.id}${among} holds no readable license_expiration_date` };
+  return [{ via: 'database', origin: row.origin, ...found }];
+}
+
+function latestLicense(rows: readonly LicenseRow[]): LicenseRow | undefined {
+  let latest: LicenseRow | undefined;
+  for (const row of [...rows].sort((a, b) => compareText(a.id, b.id))) {
+    if (!latest || (row.updatedAt?.getTime() ?? -Infinity) > (latest.updatedAt?.getTime() ?? -Infinity)) latest = row;
+  }
+  return latest;
 }

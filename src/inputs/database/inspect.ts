@@ -108,6 +108,7 @@ export async function readLicenses(session: ReadOnlySession, origin: Origin): Pr
     return {
       id: row.id,
       ...(expirationDate ? { expirationDate } : {}),
+      ...(row.payload?.startsWith(KEYRING_MARKER) ? { encrypted: true } : {}),
       ...(row.created_at ? { createdAt: row.created_at } : {}),
       ...(row.updated_at ? { updatedAt: row.updated_at } : {}),
       unreadable: expirationDate === undefined,
@@ -115,6 +116,12 @@ export async function readLicenses(session: ReadOnlySession, origin: Origin): Pr
     };
   });
 }
+
+/**
+ * How a keyring-encrypted value starts (kong/keyring/init.lua@FTI-6378, CRYPTO_MARKER); a license
+ * payload is encrypted only with keyring_encrypt_license on.
+ */
+const KEYRING_MARKER = '$ke$1$';
 
 function expirationOf(payload: string | null): string | undefined {
   if (!payload) return undefined;

@@ -49,6 +49,8 @@ export interface LicenseRow {
   updatedAt?: Date;
   /** True when the payload was not the JSON Kong writes. */
   unreadable: boolean;
+  /** True when the payload is keyring-encrypted (`keyring_encrypt_license`): its date cannot be read here. */
+  encrypted?: boolean;
   origin: DbOrigin;
 }
 

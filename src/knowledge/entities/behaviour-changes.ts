@@ -84,6 +84,25 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     sources: [docs('3.4.0.0 Rate Limiting Advanced plugin'), deck('convert/rulesets/280-to-340 and go-database-reconciler builder diagnostics', 'rla-consumer-groups-deprecated')],
   },
   {
+    // The stored side of the same deprecation: a row of consumer_group_plugins. No migration up to
+    // 3.10 converts or drops these rows (3.3 only adds updated_at, 3.4 re-creates the ws_id key),
+    // and 3.10 still applies them, so the finding is a warning, never a blocker.
+    id: 'consumer-group-override.deprecated',
+    breakingChange: 'admin-api-consumer-group-overrides-deprecated',
+    introducedIn: '3.4.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'consumer_group_plugin',
+    summary: 'this consumer-group override of rate-limiting-advanced (a consumer_group_plugins row, written through /consumer_groups/:id/overrides) is deprecated from 3.4. The upgrade keeps the row and Kong still applies it, but only for a rate-limiting-advanced instance with enforce_consumer_groups on that lists this group.',
+    remediation: 'Re-create the limits as a rate-limiting-advanced plugin scoped to the consumer group, then delete the override and turn enforce_consumer_groups off.',
+    sources: [
+      repo('kong/db/schema/entities/consumer_group_plugins.lua', 'FTI-6378', 'config holds limit, window_size, window_type and retry_after_jitter_max only; a write logs a deprecation after 3.4'),
+      repo('kong/enterprise_edition/rl_plugin_helpers.lua', 'FTI-6378', 'the override replaces the limits when enforce_consumer_groups is on and the consumer belongs to a listed group'),
+      repo('kong/enterprise_edition/db/migrations/enterprise/012_2600_to_2700_1.lua', 'FTI-6378', 'creates the table; 017_3200_to_3300 and 018_3300_to_3400 only add updated_at and the ws_id key'),
+      repo('CHANGELOG-EE.md', 'FTI-6378', '3.4.0.0 deprecations: /consumer_groups/:id/overrides'),
+    ],
+  },
+  {
     id: 'plugin.dynamic-ordering.license',
     breakingChange: 'ee-dynamic-plugin-ordering-license',
     introducedIn: '3.5.0.0',

@@ -24,7 +24,7 @@ afterAll(async () => {
   for (const input of opened.values()) await (await input).close();
 });
 
-async function entities(scenario: string, type: 'route' | 'plugin' | 'service'): Promise<Entity[]> {
+async function entities(scenario: string, type: 'route' | 'plugin' | 'service' | 'consumer_group_plugin'): Promise<Entity[]> {
   const rows: Entity[] = [];
   await (await load(scenario)).entities.each(type, (e) => rows.push(e));
   return rows;
@@ -59,6 +59,24 @@ describe.each([[EE_28], [EE_34]])('%s in use', (scenario) => {
     const plugins = await entities(scenario, 'plugin');
     expect(plugins.filter((p) => p.workspace === 'team-payments').map((p) => p.fields.name).sort()).toEqual(['cors', 'key-auth-enc']);
     expect(JSON.stringify(plugins.map((p) => p.fields.name))).toContain('openid-connect');
+  });
+});
+
+// consumer_group_plugins (Enterprise 012_2600_to_2700_1@FTI-6378) holds rate-limiting-advanced
+// overrides whose config is a record of four fields of its own (consumer_group_plugins.lua@FTI-6378).
+describe.each([
+  [EE_28, 'e28a0000-0000-4000-8000-0000000005a1', 'e28a0000-0000-4000-8000-0000000004a1'],
+  [EE_34, 'e34a0000-0000-4000-8000-0000000005a1', 'e34a0000-0000-4000-8000-0000000004a1'],
+])('%s consumer-group overrides', (scenario, overrideId, groupId) => {
+  it('reads each override as its own entity with its config and group, never as a plugin', async () => {
+    const overrides = await entities(scenario, 'consumer_group_plugin');
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0]).toMatchObject({
+      id: overrideId, name: 'rate-limiting-advanced', workspace: 'default', parents: { consumer_group: { id: groupId } },
+      fields: { config: { window_size: [60], limit: [1000], window_type: 'sliding', retry_after_jitter_max: 0 } },
+    });
+    expect(overrides[0].origin).toMatchObject({ kind: 'db', table: 'consumer_group_plugins', id: overrideId });
+    expect((await entities(scenario, 'plugin')).map((p) => p.id)).not.toContain(overrideId);
   });
 });
 
@@ -107,6 +125,17 @@ describe('operator checks on the Enterprise LTS databases', () => {
     expect(messages.filter((m) => m.startsWith('entities/route-regex-path-without-tilde')).length).toBe(2);
     expect(messages.some((m) => m.includes('stored `config.session_redis_auth` is rewritten to `config.session_redis_password`'))).toBe(true);
     expect(messages.some((m) => m.includes('Consumer-group overrides inside rate-limiting-advanced'))).toBe(true);
+  });
+
+  it('reports a stored consumer-group override on paths across 3.4, where it became deprecated, and not after', async () => {
+    const overrideFindings = (report: Awaited<ReturnType<typeof check>>) =>
+      report.findings.filter((f) => f.ruleId === 'entities/behaviour-changed' && f.message.startsWith('consumer_group_plugin'));
+    const across = overrideFindings(await check(EE_28, '3.4'));
+    expect(across.map((f) => f.severity)).toEqual(['warning']);
+    expect(across[0].message).toContain('consumer_group_plugins row');
+    expect(across[0].message).toContain('enforce_consumer_groups');
+    // A 3.4 database already lives with the deprecation: 3.10 changes nothing about the row.
+    expect(overrideFindings(await check(EE_34, '3.10'))).toEqual([]);
   });
 
   it('a 2.8 database halfway through `up` of 3.4 is an upgrade in progress', async () => {
