@@ -15,6 +15,7 @@ import { loadKongConf } from './inputs/kong-conf';
 import { stackConfLayers } from './inputs/kong-conf/load';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
+import { activeComposeProfiles } from './inputs/images/compose-profiles';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -50,6 +51,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** `--profile` values: the compose profiles to activate, replacing COMPOSE_PROFILES of `env`. */
+  composeProfiles?: string[];
   /** Helm values, image files and the host (src/inputs/platform.ts). */
   platform?: PlatformOptions;
   /** `--max-file-size` in bytes: replaces each input's own default limit. */
@@ -71,7 +74,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  const composeProfiles = options.env.COMPOSE_PROFILES;
+  const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
   const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), ...(options.platform ?? {}) });
   const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets

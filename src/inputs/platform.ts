@@ -7,6 +7,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerImage, helmControllerOff, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
+import type { ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
@@ -26,8 +27,8 @@ export interface PlatformOptions {
   os?: string;
   /** `--role`: of several Kong containers in the image files, read the one with this KONG_ROLE. */
   role?: Role;
-  /** COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
-  composeProfiles?: string;
+  /** `--profile`, else COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
+  composeProfiles?: ComposeProfiles;
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
