@@ -75,7 +75,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
-  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), ...(options.platform ?? {}) });
+  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd }, ...(options.platform ?? {}) });
   const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).

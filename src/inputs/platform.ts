@@ -29,6 +29,8 @@ export interface PlatformOptions {
   role?: Role;
   /** `--profile`, else COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
   composeProfiles?: ComposeProfiles;
+  /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
+  composeFileEnv?: { env: Record<string, string | undefined>; cwd: string };
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -81,7 +83,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   let unresolved: UnresolvedImage[] = [];
   let chosenImage: KongImageRef | undefined;
   if (options.imageFiles?.length) {
-    const read = readImageFiles(options.imageFiles);
+    const read = readImageFiles(options.imageFiles, options.composeFileEnv ?? {});
     result.images.push(...read.images);
     result.packages.push(...read.packages);
     result.controllers.push(...read.controllers);
@@ -98,12 +100,14 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;
     chosenImage = imageAt && result.images.find((image) => !image.buildStage && onSameLine(image.origin, imageAt));
-    for (const file of options.imageFiles) {
+    for (const file of read.files) {
       const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'
         : container.chosen?.file === file ? container.label : merged;
-      const override = read.unreadOverrides?.find((unread) => unread.file === file);
-      const notes = [env, override ? `${override.override} beside it not given: docker compose reads it too when run there without -f` : undefined].filter(Boolean);
+      const overrides = (read.unreadOverrides ?? []).filter((unread) => unread.file === file).map(unreadOverrideLabel);
+      const added = read.composeFileAdded?.includes(file) ? 'not given, read because COMPOSE_FILE of the check\'s environment lists it with the files given, as docker compose without -f reads the whole list' : undefined;
+      const missing = file === read.files.find((f) => !read.composeFileAdded?.includes(f)) && read.composeFileMissing ? `COMPOSE_FILE lists ${read.composeFileMissing.join(', ')}, which ${read.composeFileMissing.length > 1 ? 'do' : 'does'} not exist: docker compose refuses to start without ${read.composeFileMissing.length > 1 ? 'them' : 'it'}` : undefined;
+      const notes = [added, env, ...overrides, missing].filter(Boolean);
       result.listed.push({ kind: 'image file', label: notes.length > 0 ? `${file} (${notes.join('; ')})` : file });
     }
   }
@@ -164,11 +168,20 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
 
 /** The override file docker compose would read over a default-named compose file: said, never read unasked. */
 function unreadOverrideDiagnostic(unread: UnreadOverride): ConfDiagnostic {
+  const why = unread.listedIn
+    ? `${unread.override} is listed with ${unread.file} in COMPOSE_FILE of ${unread.listedIn}: docker compose run in that folder without -f reads the files that list names (compose-go WithConfigFileEnv)`
+    : `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames)`;
   return {
     kind: 'unread-override-file',
     origin: { kind: 'file', file: unread.file, line: 1, column: 1 },
-    message: `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames), and it was not given here, so the images and environment it changes were not read`,
+    message: `${why}, and it was not given here, so the images and environment it changes were not read`,
   };
+}
+
+function unreadOverrideLabel(unread: UnreadOverride): string {
+  return unread.listedIn
+    ? `${unread.override} not given: COMPOSE_FILE of ${unread.listedIn} lists it, so docker compose reads it too when run there without -f`
+    : `${unread.override} beside it not given: docker compose reads it too when run there without -f`;
 }
 
 /**
