@@ -13,6 +13,7 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { stackConfLayers } from './inputs/kong-conf/load';
+import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
@@ -332,6 +333,6 @@ export function deriveTopology(
   // is named at its place, as the hybrid and dbless reasons are.
   const said = roleSetting ?? databaseSetting;
   const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
-    : conf ? `no role and no database = off in ${conf.file ? 'kong.conf' : 'the settings read'}` : 'default: no kong.conf given (pass --topology)';
+    : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };
 }
