@@ -7,7 +7,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerImage, helmControllerOff, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
-import type { ComposeProfiles } from './images/compose-profiles';
+import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
@@ -93,7 +93,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
     const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
-    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles);
+    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles ?? dotEnvProfiles(read.projectEnv));
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     // The container read (the data plane under --role data_plane) runs this image: its version
@@ -164,6 +164,17 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
   return result;
+}
+
+/**
+ * COMPOSE_PROFILES of the compose project's `.env`, which docker compose reads when neither
+ * `--profile` nor the shell sets the profiles (compose-go cli/options.go `WithDotEnv` before
+ * `WithDefaultProfiles`; docker/compose pkg/e2e/profiles_test.go `TestDotEnvProfileUsage`).
+ */
+function dotEnvProfiles(projectEnv: { file: string; values: ReadonlyMap<string, string> } | undefined): ComposeProfiles | undefined {
+  const value = projectEnv?.values.get('COMPOSE_PROFILES');
+  if (value === undefined) return undefined;
+  return { ...activeComposeProfiles(undefined, { COMPOSE_PROFILES: value })!, said: `COMPOSE_PROFILES=${value} of ${projectEnv!.file}` };
 }
 
 /** The override file docker compose would read over a default-named compose file: said, never read unasked. */

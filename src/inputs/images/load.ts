@@ -56,6 +56,8 @@ export interface ImageFiles {
   composeFileAdded?: string[];
   /** Members of that COMPOSE_FILE that do not exist (docker compose would refuse to start). */
   composeFileMissing?: string[];
+  /** The compose project's `.env` (beside the first compose file) and its values, when it has one. */
+  projectEnv?: { file: string; values: ReadonlyMap<string, string> };
 }
 
 export interface ImageFileOptions {
@@ -128,6 +130,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
+    if (compose.known && compose.known.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.known };
     const unread = unreadOverrides(files, project ? listed! : [], env);
     if (unread.length > 0) result.unreadOverrides = unread;
   }

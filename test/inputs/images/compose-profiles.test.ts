@@ -80,6 +80,20 @@ describe('compose profiles', () => {
     expect(read(file, { role: 'data_plane' }).logLevel).toBe('warn');
   });
 
+  // compose-go loader/validate.go checkConsistency: a required depends_on on a service its
+  // profile leaves off is an error, never an activation (compose-spec profiles: references "do
+  // not automatically enable a component"). The Kong service an active app depends on stays off.
+  it('depends_on from an active service does not activate a Kong service of another profile', () => {
+    const file = compose(
+      ['  app:', '    image: example/app:1', '    depends_on: [kong-dev]'],
+      service('kong-dev', 'dev', ['KONG_LOG_LEVEL: debug']),
+      service('kong-prod', 'prod', ['KONG_LOG_LEVEL: notice']),
+    );
+    const prod = read(file, { composeProfiles: 'prod' });
+    expect(prod.logLevel).toBe('notice');
+    expect(prod.label).toContain('service kong-dev (profile dev) not read');
+  });
+
   it('a file without profiles reads as before', () => {
     const label = read(compose(service('a', undefined, ['KONG_LOG_LEVEL: info']), service('b', undefined, ['KONG_LOG_LEVEL: warn']))).label;
     expect(label).toContain('service b (role traditional) also runs Kong with the same role, not read');
@@ -142,5 +156,29 @@ describe('--profile, as docker compose --profile', () => {
     const { runCli } = await import('../../support/cli');
     const help = await runCli(['check', '--help']);
     expect(help.stdout).toMatch(/--profile <name>\s+a compose profile to activate/);
+  });
+});
+
+describe('COMPOSE_PROFILES of the project\'s .env', () => {
+  const withDotEnv = (dotEnv: string) => {
+    const dir = tempDir({
+      'stack.yml': ['services:', ...service('kong-dev', 'dev', ['KONG_LOG_LEVEL: debug']), ...service('kong-prod', 'prod', ['KONG_LOG_LEVEL: notice'])].join('\n') + '\n',
+      '.env': dotEnv,
+    });
+    return join(dir, 'stack.yml');
+  };
+
+  it('activates its profiles when neither --profile nor the shell sets any, as docker compose reads it', () => {
+    const file = withDotEnv('COMPOSE_PROFILES=prod\n');
+    const { logLevel, label } = read(file);
+    expect(logLevel).toBe('notice');
+    expect(label).toContain(`service kong-dev (profile dev) not read: it starts only under a profile COMPOSE_PROFILES=prod of ${join(file, '..', '.env')} does not activate`);
+  });
+
+  it('gives way to COMPOSE_PROFILES of the shell and to --profile', () => {
+    const file = withDotEnv('COMPOSE_PROFILES=prod\n');
+    expect(read(file, { composeProfiles: 'dev' }).logLevel).toBe('debug');
+    const flagged = loadPlatformInputs({ imageFiles: [file], composeProfiles: activeComposeProfiles(['dev'], {}) });
+    expect(flagged.containerLayer?.settings.find((s) => s.key === 'log_level')?.value).toBe('debug');
   });
 });
