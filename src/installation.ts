@@ -13,8 +13,10 @@ import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { stackConfLayers } from './inputs/kong-conf/load';
+import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
+import { activeComposeProfiles } from './inputs/images/compose-profiles';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -50,6 +52,8 @@ export interface InstallationOptions {
   /** `--plugin-dir` folders, in the order given. */
   pluginDirs?: string[];
   cwd: string;
+  /** `--profile` values: the compose profiles to activate, replacing COMPOSE_PROFILES of `env`. */
+  composeProfiles?: string[];
   /** Helm values, image files and the host (src/inputs/platform.ts). */
   platform?: PlatformOptions;
   /** `--max-file-size` in bytes: replaces each input's own default limit. */
@@ -71,8 +75,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const listed: ReportInstallation['inputs'] = [];
 
   const kongEnv = collectKongEnv(options.env);
-  const composeProfiles = options.env.COMPOSE_PROFILES;
-  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), ...(options.platform ?? {}) });
+  const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
+  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd }, ...(options.platform ?? {}) });
   const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
@@ -329,6 +333,6 @@ export function deriveTopology(
   // is named at its place, as the hybrid and dbless reasons are.
   const said = roleSetting ?? databaseSetting;
   const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
-    : conf ? `no role and no database = off in ${conf.file ? 'kong.conf' : 'the settings read'}` : 'default: no kong.conf given (pass --topology)';
+    : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };
 }

@@ -42,7 +42,7 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
   'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap, file or build argument) against the target version by hand.',
   'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',
-  'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the override file with a second --image-file; otherwise nothing to do.',
+  'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
 };
 
 export default defineRule<'diagnostic'>({

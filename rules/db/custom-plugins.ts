@@ -7,18 +7,19 @@ import {
   bundledPluginSources, bundledPlugins, enterpriseBundledPluginSources, enterpriseBundledPlugins, newestBundledPlugins,
 } from '../../src/knowledge/database';
 import { CUSTOM_PLUGINS as FACT } from '../../src/knowledge/database/facts';
+import { settingsReadIn } from '../../src/inputs/kong-conf/settings-read';
 
 export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enterpriseOrCustom'>({
   id: 'db/custom-plugins',
-  description: 'Lists plugins configured in the database that Kong does not bundle, and those kong.conf does not enable.',
+  description: 'Lists plugins configured in the database that Kong does not bundle, and those the `plugins` setting does not enable.',
   severity: 'warning',
   inputs: ['database'],
   // Only nodes with a database: DB-less nodes and data planes have none.
   gate: { roles: ['traditional', 'control_plane'] },
   messages: {
     custom: 'Custom plugin `{{name}}` is configured in {{rows}} plugin row(s): review it against the changes on the path and install it on the new nodes before they start.',
-    notEnabled: 'Plugin `{{name}}` is configured in {{rows}} plugin row(s) ({{enabledRows}} enabled) but is neither bundled nor listed in `plugins =`: Kong cannot build its plugin iterator while such rows exist.',
-    unknownEnablement: 'Plugin `{{name}}` ({{rows}} row(s)) is not bundled with Kong; without kong.conf it is unknown whether `plugins =` enables it: review it as a custom plugin.',
+    notEnabled: 'Plugin `{{name}}` is configured in {{rows}} plugin row(s) ({{enabledRows}} enabled) but is neither bundled nor listed in `plugins` of {{settings}}: Kong cannot build its plugin iterator while such rows exist.',
+    unknownEnablement: 'Plugin `{{name}}` ({{rows}} row(s)) is not bundled with Kong; with no settings read (no kong.conf, KONG_* variable or container environment given) it is unknown whether `plugins =` enables it: review it as a custom plugin.',
     enterpriseOrCustom: 'Plugins not bundled with Kong OSS: {{names}}. Review those that are not Kong Enterprise plugins as custom plugins.',
   },
   remediation: 'For each custom plugin: check its code against the breaking changes on the path, install a compatible version on every new node (control plane first in hybrid mode) and keep it in `plugins =`. Delete plugin rows of plugins no longer used.',
@@ -50,7 +51,7 @@ export default defineRule<'custom' | 'notEnabled' | 'unknownEnablement' | 'enter
         // Enterprise bundles plugins our OSS list does not name: cannot tell them from custom ones.
         unlistedEnterprise.push(usage.name);
       } else {
-        ctx.report({ messageId: 'notEnabled', at, data });
+        ctx.report({ messageId: 'notEnabled', at, data: { ...data, settings: settingsReadIn(conf) } });
       }
     }
     if (unlistedEnterprise.length > 0) {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { defineRule } from '../../src/engine/define-rule';
 import { fileOrigin } from '../../src/model/origin';
 import type { CustomPlugin, ExternalFile } from '../../src/inputs/plugins/types';
+import { settingsReadIn } from '../../src/inputs/kong-conf/settings-read';
 import { pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
@@ -28,7 +29,7 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
   inputs: ['customPlugins'],
   gate: { introducedIn: SINCE },
   messages: {
-    noPluginServer: '{{plugin}} is a {{language}} plugin, but kong.conf declares no `pluginserver_names`{{legacy}}; from Kong 3.0 only declared plugin servers load external plugins.',
+    noPluginServer: '{{plugin}} is a {{language}} plugin, but `pluginserver_names` is not set in {{settings}}{{legacy}}; from Kong 3.0 only declared plugin servers load external plugins.',
     goPluginNotNamed: 'Go plugin {{plugin}} runs as its own plugin server, but `pluginserver_names` ({{names}}) does not name it.',
     missingMetadata: '{{plugin}}: no {{what}} found in {{file}}; from Kong 3.0 a plugin without a version and a priority fails to load (coarse text search: check by hand).',
     pythonPdkWithoutVersion: '{{plugin}}: kong-pdk {{version}} is pinned here; its plugin server does not pass the plugin\'s version to Kong (added in kong-pdk 0.32), so from Kong 3.0 the plugin fails to load ("VERSION ... got: nil").',
@@ -51,7 +52,7 @@ export default defineRule<'noPluginServer' | 'goPluginNotNamed' | 'missingMetada
       const data = { plugin: plugin.name, language: plugin.language };
       if (names !== undefined && names.length === 0) {
         ctx.report({ messageId: 'noPluginServer', at: goDir?.origin ?? plugin.origin,
-          data: { ...data, legacy: goDir && goDir.value !== 'off' ? ` (go_plugins_dir = ${goDir.value} is ignored from 3.0)` : '' } });
+          data: { ...data, settings: settingsReadIn(conf!), legacy: goDir && goDir.value !== 'off' ? ` (go_plugins_dir = ${goDir.value} is ignored from 3.0)` : '' } });
       } else if (names && plugin.language === 'go' && !names.includes(plugin.name.toLowerCase())) {
         ctx.report({ messageId: 'goPluginNotNamed', severity: 'warning', at: conf!.get('pluginserver_names')!.origin,
           data: { ...data, names: names.join(', ') } });

@@ -43,6 +43,8 @@ export interface CheckOptions {
   /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
   helmValues?: string[];
   imageFile?: string[];
+  /** `--profile NAME` (repeatable): compose profiles to activate, as `docker compose --profile`. */
+  profile?: string[];
   host?: boolean;
   os?: string;
   format: Format;
@@ -101,6 +103,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     declarativePaths: options.declarative,
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
+    ...(options.profile?.length ? { composeProfiles: options.profile } : {}),
     platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,

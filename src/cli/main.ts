@@ -94,6 +94,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .option('--helm-values <file>', 'a values.yaml of the Kong Helm chart (repeatable; later files override earlier ones)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--image-file <file>', 'a Dockerfile, compose file or manifest naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option('--profile <name>', 'a compose profile to activate in the --image-file compose files, as docker compose --profile (repeatable; replaces COMPOSE_PROFILES)', collect, [])
     .option('--host', 'this machine is the Kong host: read its OS (/etc/os-release), memory and CPUs')
     .option('--os <name-version>', 'the Kong host\'s distribution when not running on it (ubuntu-22.04, rhel-8, amazonlinux-2, debian-11)')
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))

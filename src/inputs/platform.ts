@@ -7,6 +7,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerImage, helmControllerOff, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
+import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
@@ -26,8 +27,10 @@ export interface PlatformOptions {
   os?: string;
   /** `--role`: of several Kong containers in the image files, read the one with this KONG_ROLE. */
   role?: Role;
-  /** COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
-  composeProfiles?: string;
+  /** `--profile`, else COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
+  composeProfiles?: ComposeProfiles;
+  /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
+  composeFileEnv?: { env: Record<string, string | undefined>; cwd: string };
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -80,7 +83,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   let unresolved: UnresolvedImage[] = [];
   let chosenImage: KongImageRef | undefined;
   if (options.imageFiles?.length) {
-    const read = readImageFiles(options.imageFiles);
+    const read = readImageFiles(options.imageFiles, options.composeFileEnv ?? {});
     result.images.push(...read.images);
     result.packages.push(...read.packages);
     result.controllers.push(...read.controllers);
@@ -90,19 +93,21 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const layer = dockerfileConfLayer(read.dockerfileEnv);
     if (layer) result.dockerfileLayer = layer;
     const { containerConfLayer } = require('./images/container-conf-layer') as typeof import('./images/container-conf-layer');
-    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles);
+    const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles ?? dotEnvProfiles(read.projectEnv));
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;
     chosenImage = imageAt && result.images.find((image) => !image.buildStage && onSameLine(image.origin, imageAt));
-    for (const file of options.imageFiles) {
+    for (const file of read.files) {
       const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'
         : container.chosen?.file === file ? container.label : merged;
-      const override = read.unreadOverrides?.find((unread) => unread.file === file);
-      const notes = [env, override ? `${override.override} beside it not given: docker compose reads it too when run there without -f` : undefined].filter(Boolean);
+      const overrides = (read.unreadOverrides ?? []).filter((unread) => unread.file === file).map(unreadOverrideLabel);
+      const added = read.composeFileAdded?.includes(file) ? 'not given, read because COMPOSE_FILE of the check\'s environment lists it with the files given, as docker compose without -f reads the whole list' : undefined;
+      const missing = file === read.files.find((f) => !read.composeFileAdded?.includes(f)) && read.composeFileMissing ? `COMPOSE_FILE lists ${read.composeFileMissing.join(', ')}, which ${read.composeFileMissing.length > 1 ? 'do' : 'does'} not exist: docker compose refuses to start without ${read.composeFileMissing.length > 1 ? 'them' : 'it'}` : undefined;
+      const notes = [added, env, ...overrides, missing].filter(Boolean);
       result.listed.push({ kind: 'image file', label: notes.length > 0 ? `${file} (${notes.join('; ')})` : file });
     }
   }
@@ -161,13 +166,33 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   return result;
 }
 
+/**
+ * COMPOSE_PROFILES of the compose project's `.env`, which docker compose reads when neither
+ * `--profile` nor the shell sets the profiles (compose-go cli/options.go `WithDotEnv` before
+ * `WithDefaultProfiles`; docker/compose pkg/e2e/profiles_test.go `TestDotEnvProfileUsage`).
+ */
+function dotEnvProfiles(projectEnv: { file: string; values: ReadonlyMap<string, string> } | undefined): ComposeProfiles | undefined {
+  const value = projectEnv?.values.get('COMPOSE_PROFILES');
+  if (value === undefined) return undefined;
+  return { ...activeComposeProfiles(undefined, { COMPOSE_PROFILES: value })!, said: `COMPOSE_PROFILES=${value} of ${projectEnv!.file}` };
+}
+
 /** The override file docker compose would read over a default-named compose file: said, never read unasked. */
 function unreadOverrideDiagnostic(unread: UnreadOverride): ConfDiagnostic {
+  const why = unread.listedIn
+    ? `${unread.override} is listed with ${unread.file} in COMPOSE_FILE of ${unread.listedIn}: docker compose run in that folder without -f reads the files that list names (compose-go WithConfigFileEnv)`
+    : `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames)`;
   return {
     kind: 'unread-override-file',
     origin: { kind: 'file', file: unread.file, line: 1, column: 1 },
-    message: `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames), and it was not given here, so the images and environment it changes were not read`,
+    message: `${why}, and it was not given here, so the images and environment it changes were not read`,
   };
+}
+
+function unreadOverrideLabel(unread: UnreadOverride): string {
+  return unread.listedIn
+    ? `${unread.override} not given: COMPOSE_FILE of ${unread.listedIn} lists it, so docker compose reads it too when run there without -f`
+    : `${unread.override} beside it not given: docker compose reads it too when run there without -f`;
 }
 
 /**

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { deriveEdition, deriveTopology, enterpriseContentIn, enterprisePluginIn } from '../../src/installation';
 import { loadDeclarative } from '../../src/inputs/declarative';
 import { loadKongConf } from '../../src/inputs/kong-conf';
+import { loadPlatformInputs } from '../../src/inputs/platform';
+import { composeSettings } from '../support/compose-conf';
 
 function conf(text: string, env: Record<string, string> = {}) {
   const file = join(mkdtempSync(join(tmpdir(), 'kp-derive-')), 'kong.conf');
@@ -129,5 +131,17 @@ describe('deriveTopology', () => {
 
   it('defaults to traditional and says so', () => {
     expect(deriveTopology({}, undefined).topology.reason).toMatch(/--topology/);
+  });
+
+  it('names every place the settings were read when none sets a role or database = off', () => {
+    expect(deriveTopology({}, conf('log_level = info\n')).topology.reason).toBe('no role and no database = off in kong.conf');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-derive-')), 'kong.conf');
+    writeFileSync(file, 'log_level = info\n');
+    const { kongConf: fromCompose, file: compose } = composeSettings('services:\n  kong:\n    image: kong:3.9.1\n    environment:\n      KONG_PROXY_LISTEN: 0.0.0.0:8000\n');
+    expect(deriveTopology({}, fromCompose).topology.reason).toBe(`no role and no database = off in the settings read here (${compose})`);
+    // kong.conf with a compose file's environment over it: both were read, not kong.conf alone.
+    const layer = loadPlatformInputs({ imageFiles: [compose] }).containerLayer;
+    const both = loadKongConf(file, { KONG_LOG_LEVEL: 'warn' }, { layer });
+    expect(deriveTopology({}, both).topology.reason).toBe(`no role and no database = off in the settings read here (${file}, ${compose}, KONG_* environment)`);
   });
 });

@@ -7,7 +7,8 @@
 // Kong nodes (a hybrid file with a control plane and a data plane) are never merged: `--role`
 // picks the one whose KONG_ROLE matches, else the first is read and the inputs list names the
 // others and how to choose. Compose services with `profiles:` count only under an active profile
-// (COMPOSE_PROFILES of the check's environment): a dev and a prod Kong service are alternatives,
+// (`--profile`, else COMPOSE_PROFILES of the check's environment: ./compose-profiles.ts): a dev and
+// a prod Kong service are alternatives,
 // not two nodes.
 //
 // Precedence: this layer lies over the image's Dockerfile ENV (the container's environment
@@ -20,6 +21,7 @@ import type { Role } from '../../plan/types';
 import { kongPropertyOf } from '../env';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic } from '../kong-conf/types';
+import type { ComposeProfiles } from './compose-profiles';
 import type { ConfigMapData, ContainerEnv, ContainerEnvRead, ContainerVariable } from './container-env';
 import { variablesConfLayer, type LayerVariable } from './variables-conf-layer';
 
@@ -39,14 +41,14 @@ interface Resolved {
   role?: string;
 }
 
-export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeProfiles?: string): ContainerChoice {
+export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeProfiles?: ComposeProfiles): ContainerChoice {
   const running = read.containers.filter((container) => !container.oneShot).map((container) => resolveContainer(container, read.configMaps));
   const profiles = byProfiles(kongContainers(running), composeProfiles);
   const candidates = profiles.started;
   if (candidates.length === 0) return {};
   const matching = role ? candidates.filter((r) => r.role === role) : [];
   const chosen = matching[0] ?? candidates[0];
-  // Without COMPOSE_PROFILES, services of another profile run instead of the chosen one, not beside it.
+  // With no profile activated, services of another profile run instead of the chosen one, not beside it.
   const together = (r: Resolved) => composeProfiles !== undefined || runTogether(r, chosen);
   const others = candidates.filter((r) => r !== chosen && together(r));
   const instead = candidates.filter((r) => r !== chosen && !together(r));
@@ -70,16 +72,16 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeP
 
 /**
  * Compose profiles as docker compose applies them (compose-go types/project.go `HasProfile`,
- * `COMPOSE_PROFILES` split at commas): a service without `profiles:` always starts, one with
- * profiles only when one of them is active, and `*` activates every profile. When the check's
- * environment has no COMPOSE_PROFILES, `docker compose up` starts only the services without
+ * the profiles of ./compose-profiles.ts): a service without `profiles:` always starts, one with
+ * profiles only when one of them is active, and `*` activates every profile. When neither
+ * `--profile` nor COMPOSE_PROFILES activates any, `docker compose up` starts only the services without
  * profiles: those are the Kong nodes when there are any; when every Kong service has profiles
  * (a dev and a prod service), all stay candidates and the label names the profiles to choose from.
  */
-function byProfiles(candidates: readonly Resolved[], composeProfiles: string | undefined): { started: Resolved[]; notStarted: Resolved[] } {
+function byProfiles(candidates: readonly Resolved[], composeProfiles: ComposeProfiles | undefined): { started: Resolved[]; notStarted: Resolved[] } {
   const profiled = (r: Resolved) => (r.container.profiles?.length ?? 0) > 0;
   if (composeProfiles !== undefined) {
-    const active = composeProfiles.split(',').map((profile) => profile.trim()).filter((profile) => profile !== '');
+    const active = composeProfiles.names;
     const starts = (r: Resolved) => !profiled(r) || active.includes('*') || r.container.profiles!.some((profile) => active.includes(profile));
     return { started: candidates.filter(starts), notStarted: candidates.filter((r) => !starts(r)) };
   }
@@ -102,14 +104,14 @@ function profilesText(r: Resolved): string {
 
 function insteadLabel(chosen: Resolved, instead: readonly Resolved[]): string {
   const pick = instead[0].container.profiles![0];
-  return `${chosen.container.unit} starts only under profile ${chosen.container.profiles!.join(' or ')}, and ${instead.map(profilesText).join(', ')} under ${instead.length > 1 ? 'theirs' : 'its own'}: COMPOSE_PROFILES is not set for the check, so ${chosen.container.unit} was read; run the check with COMPOSE_PROFILES=${pick} (as docker compose --profile ${pick} runs) to read ${instead.length > 1 ? 'that profile\'s' : 'it'} instead`;
+  return `${chosen.container.unit} starts only under profile ${chosen.container.profiles!.join(' or ')}, and ${instead.map(profilesText).join(', ')} under ${instead.length > 1 ? 'theirs' : 'its own'}: neither --profile nor COMPOSE_PROFILES is given to the check, so ${chosen.container.unit} was read; run the check with --profile ${pick} (as docker compose --profile ${pick} runs) to read ${instead.length > 1 ? 'that profile\'s' : 'it'} instead`;
 }
 
-function notStartedLabel(notStarted: readonly Resolved[], composeProfiles: string | undefined): string {
+function notStartedLabel(notStarted: readonly Resolved[], composeProfiles: ComposeProfiles | undefined): string {
   const named = notStarted.map(profilesText).join(', ');
   return composeProfiles !== undefined
-    ? `${named} not read: ${notStarted.length > 1 ? 'they start' : 'it starts'} only under a profile COMPOSE_PROFILES=${composeProfiles} does not activate`
-    : `${named} not read: docker compose starts ${notStarted.length > 1 ? 'them' : 'it'} only with that profile active (COMPOSE_PROFILES or --profile), which the check's environment does not set`;
+    ? `${named} not read: ${notStarted.length > 1 ? 'they start' : 'it starts'} only under a profile ${composeProfiles.said} does not activate`
+    : `${named} not read: docker compose starts ${notStarted.length > 1 ? 'them' : 'it'} only with that profile active, which neither --profile nor COMPOSE_PROFILES of the check's environment activates`;
 }
 
 /**

@@ -24,6 +24,7 @@ const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerf
 // Loaded with the first image file: a check without one does not pay for it at start-up.
 const nestingModule = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
+const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
@@ -49,6 +50,21 @@ export interface ImageFiles {
   composeMerged?: string[];
   /** A default-named compose file given without the override file docker compose reads beside it. */
   unreadOverrides?: UnreadOverride[];
+  /** The files read, in order: those given, with the members of COMPOSE_FILE added (`composeFileAdded`). */
+  files: string[];
+  /** Files read though not given: COMPOSE_FILE of the check's environment lists them with a file given. */
+  composeFileAdded?: string[];
+  /** Members of that COMPOSE_FILE that do not exist (docker compose would refuse to start). */
+  composeFileMissing?: string[];
+  /** The compose project's `.env` (beside the first compose file) and its values, when it has one. */
+  projectEnv?: { file: string; values: ReadonlyMap<string, string> };
+}
+
+export interface ImageFileOptions {
+  /** The check's environment: COMPOSE_FILE and COMPOSE_PATH_SEPARATOR, as docker compose reads them. */
+  env?: Record<string, string | undefined>;
+  /** The folder COMPOSE_FILE's relative paths start from (the check's working folder). */
+  cwd?: string;
 }
 
 export interface UnreadOverride {
@@ -56,6 +72,8 @@ export interface UnreadOverride {
   file: string;
   /** The override file beside it that docker compose reads when given no -f (`compose.override.yaml`). */
   override: string;
+  /** The `.env` beside the file whose COMPOSE_FILE lists `override` with it (then no default override is looked for). */
+  listedIn?: string;
 }
 
 /**
@@ -70,8 +88,17 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
   return readImageFiles(files).images;
 }
 
-export function readImageFiles(files: readonly string[]): ImageFiles {
-  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] } };
+export function readImageFiles(given: readonly string[], options: ImageFileOptions = {}): ImageFiles {
+  const env = options.env ?? {};
+  const cwd = options.cwd ?? process.cwd();
+  // COMPOSE_FILE of the check's environment that lists a file given names the whole project.
+  const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] }, cwd);
+  const project = listed ? composeFileEnvModule().withComposeFileMembers(given, listed.filter((member) => isFile(member) || given.some((file) => resolve(cwd, file) === member)), cwd) : undefined;
+  const files = project?.files ?? [...given];
+  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] }, files };
+  if (project && project.added.length > 0) result.composeFileAdded = project.added;
+  const missing = project ? listed!.filter((member) => !isFile(member) && !given.some((file) => resolve(cwd, file) === member)) : [];
+  if (missing.length > 0) result.composeFileMissing = missing;
   const compose: ComposeProject = { documents: [] };
   for (const file of files) {
     const text = readText(file);
@@ -103,7 +130,8 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
-    const unread = unreadOverrides(files);
+    if (compose.known && compose.known.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.known };
+    const unread = unreadOverrides(files, project ? listed! : [], env);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
   return result;
@@ -111,13 +139,25 @@ export function readImageFiles(files: readonly string[]): ImageFiles {
 
 /**
  * Default-named compose files whose folder holds an override file that was not given: docker
- * compose run there without -f reads it over the file, and it is never read here unasked.
+ * compose run there without -f reads it over the file, and it is never read here unasked. When
+ * the folder's `.env` sets COMPOSE_FILE, docker compose run there reads that list instead and
+ * looks for no override file: its members not given are the ones named. A file that the check's
+ * own COMPOSE_FILE lists (`projectListed`) was read with that list: nothing is missing.
  */
-function unreadOverrides(files: readonly string[]): UnreadOverride[] {
+function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>): UnreadOverride[] {
   const given = new Set(files.map((file) => resolve(file)));
   const out: UnreadOverride[] = [];
   for (const file of files) {
-    if (!COMPOSE_DEFAULT_NAMES.includes(basename(file))) continue;
+    if (!COMPOSE_DEFAULT_NAMES.includes(basename(file)) || projectListed.includes(resolve(file))) continue;
+    const dotEnvPath = join(dirname(file), '.env');
+    const dotEnv = readDotEnv(dotEnvPath);
+    // The shell's COMPOSE_PATH_SEPARATOR wins over the .env's, as every variable does.
+    const fromDotEnv = composeFileEnvModule().composeFileList({ get: (name) => (name === 'COMPOSE_FILE' ? dotEnv.get(name) : env[name] ?? dotEnv.get(name)) }, dirname(resolve(file)));
+    if (fromDotEnv) {
+      if (!fromDotEnv.includes(resolve(file))) continue;
+      for (const member of fromDotEnv) if (!given.has(member) && isFile(member)) out.push({ file, override: member, listedIn: dotEnvPath });
+      continue;
+    }
     const override = COMPOSE_OVERRIDE_NAMES.map((name) => join(dirname(file), name)).find(isFile);
     if (override && !given.has(resolve(override))) out.push({ file, override });
   }

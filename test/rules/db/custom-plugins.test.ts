@@ -1,6 +1,7 @@
 import rule from '../../../rules/db/custom-plugins';
 import { databaseInputs } from '../../support/database-input';
-import { ruleTester } from '../../support/rule-tester';
+import { composeSettings } from '../../support/compose-conf';
+import { runCase, ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
@@ -23,7 +24,7 @@ ruleTester.run(rule, {
       from: '2.8', to: '3.4', conf: 'plugins = bundled,header-stamp\n', inputs: databaseInputs('unknown-plugins-2.8'),
       findings: [
         { messageId: 'custom', severity: 'warning', data: { name: 'header-stamp', rows: 1 } },
-        { messageId: 'notEnabled', severity: 'warning', data: { name: 'legacy-sso', rows: 2, enabledRows: 1 } },
+        { messageId: 'notEnabled', severity: 'warning', message: 'listed in `plugins` of kong.conf:', data: { name: 'legacy-sso', rows: 2, enabledRows: 1 } },
       ],
     },
     {
@@ -49,4 +50,14 @@ ruleTester.run(rule, {
       ],
     },
   ],
+});
+
+it('names the compose file the settings were read from when a plugin is not enabled there', async () => {
+  const { kongConf, file } = composeSettings('services:\n  kong:\n    image: kong:2.8.4\n    environment:\n      KONG_PLUGINS: bundled,header-stamp\n');
+  const { result } = await runCase(rule, {
+    name: 'compose', from: '2.8', to: '3.4',
+    inputs: async (context) => ({ kongConf, ...(await databaseInputs('unknown-plugins-2.8')({ inputs: { ...context.inputs, kongConf } })) }),
+  });
+  expect(result.findings.map((f) => f.message)).toContain(
+    `Plugin \`legacy-sso\` is configured in 2 plugin row(s) (1 enabled) but is neither bundled nor listed in \`plugins\` of the settings read here (${file}): Kong cannot build its plugin iterator while such rows exist.`);
 });

@@ -1,13 +1,17 @@
 import rule from '../../../rules/plugins/plugin-server';
-import { ruleTester } from '../../support/rule-tester';
+import { runCase, ruleTester } from '../../support/rule-tester';
 import * as path from 'path';
 import { EXTERNAL, FIXTURES, inlinePlugin, withPlugins } from './plugin-support';
+import { composeSettings } from '../../support/compose-conf';
+import { loadPluginDirs } from '../../../src/inputs/plugins/load';
 
 const GO_MULTI = path.join(FIXTURES, 'external-multi', 'go-multi');
 
 const GO = (version: string) => `package main\nimport "github.com/Kong/go-pdk/server"\nfunc main() {\n\tserver.StartServer(New, ${version})\n}\n`;
 
 const PY = 'import kong_pdk.pdk.kong as kong\n\nSchema = ()\nversion = "0.1.0"\npriority = 0\n\nclass Plugin(object):\n    def access(self, kong):\n        pass\n';
+
+const COMPOSE = 'services:\n  kong:\n    image: kong:2.8.4\n    environment:\n      KONG_PLUGINS: bundled,js-hello\n';
 
 ruleTester.run(rule, {
   valid: [
@@ -28,11 +32,23 @@ ruleTester.run(rule, {
     { name: 'path stays on 2.x', from: '2.5', to: '2.8', conf: 'go_plugins_dir = /opt/go\n', inputs: withPlugins(EXTERNAL) },
   ],
   invalid: [
+    // No kong.conf was given: the message names the compose file the settings came from.
+    { name: 'settings read from a compose file that sets no pluginserver_names', from: '2.8', to: '3.4',
+      inputs: () => {
+        const { kongConf } = composeSettings(COMPOSE);
+        return { kongConf, customPlugins: loadPluginDirs([EXTERNAL]) };
+      },
+      findings: [
+        { messageId: 'noPluginServer', message: 'but `pluginserver_names` is not set in the settings read here (', data: { plugin: 'js-hello' } },
+        { messageId: 'missingMetadata' }, { messageId: 'rawBodyBytes' },
+        { messageId: 'noPluginServer', data: { plugin: 'py_hello' } }, { messageId: 'rawBodyBytes' },
+        { messageId: 'noPluginServer', data: { plugin: 'go-hello' } },
+      ] },
     { name: 'the fixture folder of Go, JavaScript and Python plugins with a go_plugins_dir', from: '2.8', to: '3.4',
       conf: 'plugins = bundled,go-hello,js-hello,py_hello\ngo_plugins_dir = /usr/local/kong/go-plugins\n',
       inputs: withPlugins(EXTERNAL),
       findings: [
-        { messageId: 'noPluginServer', line: 2, severity: 'blocker', message: 'go_plugins_dir = /usr/local/kong/go-plugins is ignored', data: { plugin: 'js-hello', language: 'javascript' } },
+        { messageId: 'noPluginServer', line: 2, severity: 'blocker', message: 'is not set in kong.conf (go_plugins_dir = /usr/local/kong/go-plugins is ignored', data: { plugin: 'js-hello', language: 'javascript' } },
         { messageId: 'missingMetadata', line: 1, severity: 'warning', data: { plugin: 'js-hello', what: 'version and priority' } },
         { messageId: 'rawBodyBytes', line: 11, column: 37, severity: 'warning', data: { call: 'getRawBody()', type: 'Uint8Array' } },
         { messageId: 'noPluginServer', line: 2, data: { plugin: 'py_hello', language: 'python' } },
@@ -59,4 +75,11 @@ ruleTester.run(rule, {
         { messageId: 'missingMetadata', data: { what: 'version and priority' } },
       ] },
   ],
+});
+
+it('names the compose file the settings were read from, not kong.conf', async () => {
+  const { kongConf, file } = composeSettings(COMPOSE);
+  const { result } = await runCase(rule, { name: 'compose', from: '2.8', to: '3.4', inputs: () => ({ kongConf, customPlugins: loadPluginDirs([EXTERNAL]) }) });
+  const message = result.findings.find((f) => f.ruleId === 'plugins/plugin-server' && f.message.startsWith('js-hello is a javascript plugin'))?.message;
+  expect(message).toBe(`js-hello is a javascript plugin, but \`pluginserver_names\` is not set in the settings read here (${file}); from Kong 3.0 only declared plugin servers load external plugins.`);
 });
