@@ -5,8 +5,10 @@
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENTERPRISE_SECRET_PROPERTIES, KONG_CONF_SENSITIVE, SECRET_ENVIRONMENT } from '../../src/knowledge/conf/sensitive';
+import { ENTERPRISE_SECRET_PROPERTIES, KONG_CONF_SENSITIVE, SECRET_ENVIRONMENT, SHORTEST_HIDDEN_ANYWHERE } from '../../src/knowledge/conf/sensitive';
 import { runCli } from '../support/cli';
+import { scenarioDatabase } from '../support/database-input';
+import type { TestDatabase } from '../support/postgres';
 import { tempDir } from '../support/temp';
 
 const MARK = 's3cr3t';
@@ -207,5 +209,48 @@ describe('fingerprints do not depend on a secret\'s value', () => {
     const [one, other] = [await fingerprintsFor(dockerfile('CopiedSecret42'), args), await fingerprintsFor(dockerfile('OtherSecret999'), args)];
     expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
     expect(other).toEqual(one);
+  });
+});
+
+// The --pg password reaches no input, so the hiding by kong.conf's secret settings never saw it:
+// the same text elsewhere (a kong.conf line, an image's ENV) was printed. The connection's password
+// is handed to the hiding, from the URL, its `?password=` keyword or PGPASSWORD.
+describe('the database password is hidden wherever else it appears', () => {
+  const formats = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'];
+  const withPassword = (db: TestDatabase, where: 'netloc' | 'query' | 'environment'): { url: string; env: Record<string, string> } => {
+    const base = `postgres://${db.user}@${db.host}:${db.port}/${db.database}`;
+    if (where === 'netloc') return { url: db.url, env: {} };
+    if (where === 'query') return { url: `${base}?password=${encodeURIComponent(db.password)}`, env: {} };
+    return { url: base, env: { PGPASSWORD: db.password } };
+  };
+
+  it.each(['netloc', 'query', 'environment'] as const)('password in the %s: no format prints it, the finding about the copy still shows', async (where) => {
+    const db = await scenarioDatabase('clean-3.4');
+    expect(db.password.length).toBeGreaterThanOrEqual(SHORTEST_HIDDEN_ANYWHERE);
+    const dir = tempDir({ 'kong.conf': `database = postgres\nlog_level = ${db.password}\n# the password is ${db.password}\n` }, 'kp-secrets-pg-');
+    const { url, env } = withPassword(db, where);
+    for (const format of formats) {
+      const result = await runCli(['check', join(dir, 'kong.conf'), '--pg', url, '--to', '3.9', '--no-config', '--fail-on', 'none', '-f', format], { env, cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(`${result.stdout}${result.stderr}`).not.toContain(db.password);
+      if (format === 'text') expect(result.stdout).toContain('log_level = (hidden)');
+    }
+  });
+
+  it('fingerprints do not change with the password', async () => {
+    const db = await scenarioDatabase('clean-3.4');
+    const fingerprints = async (password: string) => {
+      const dir = tempDir({ 'kong.conf': `database = postgres\nlog_level = ${password}\n` }, 'kp-secrets-pg-fp-');
+      const url = `postgres://${db.user}@${db.host}:${db.port}/${db.database}?password=${encodeURIComponent(db.password)}`;
+      const sarif = await runCli(['check', join(dir, 'kong.conf'), '--pg', url, '--to', '3.9', '--no-config', '--fail-on', 'none', '-f', 'sarif'], { cwd: dir, env: {} });
+      const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string> }[];
+      return results.map((r) => `${r.ruleId} ${Object.values(r.partialFingerprints).join()}`).sort();
+    };
+    // The test server has one password: the line holding it must hash as the line holding what
+    // the report shows in its place, so no guess of the password can be tested against the hash.
+    const [asPassword, asShown] = [await fingerprints(db.password), await fingerprints('(hidden)')];
+    expect(asPassword.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(asPassword).toEqual(asShown);
   });
 });
