@@ -150,11 +150,28 @@ describe('a secret copied into another setting is hidden there too', () => {
     'Dockerfile': 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD=CopiedSecret42\nENV KONG_PG_USER=$KONG_PG_PASSWORD\nENV KONG_LOG_LEVEL=${KONG_PG_PASSWORD}x\n',
     'compose/compose.yml': 'services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_PG_PASSWORD: ${PGPW}\n      KONG_PG_DATABASE: ${PGPW}\n      KONG_LOG_LEVEL: ${PGPW}\n',
     'compose/.env': 'PGPW=ComposeShared77\n',
+    // Kubernetes expands `$(NAME)` from earlier entries of the container's env.
+    'k8s/kong.yaml': [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: kong}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - name: proxy',
+      '        image: kong:3.4.2',
+      '        env:',
+      '        - {name: KONG_PG_PASSWORD, value: K8sCopied123}',
+      '        - {name: KONG_PG_USER, value: $(KONG_PG_PASSWORD)}',
+      '        - {name: KONG_LOG_LEVEL, value: $(KONG_PG_PASSWORD)x}',
+    ].join('\n'),
   });
 
   it.each([
     ['Dockerfile', 'CopiedSecret42'],
     ['compose/compose.yml', 'ComposeShared77'],
+    ['k8s/kong.yaml', 'K8sCopied123'],
   ])('%s: no format prints the value, and the finding about the copy still shows', async (file, secret) => {
     for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
       const result = await runCli(['check', '--image-file', join(dir, file), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
@@ -207,6 +224,17 @@ describe('fingerprints do not depend on a secret\'s value', () => {
     const dockerfile = (password: string) => ({ 'Dockerfile': `FROM kong:3.4.2\nENV KONG_PG_PASSWORD=${password}\nENV KONG_LOG_LEVEL=${password}x\n` });
     const args = ['--image-file', 'Dockerfile', '--to', '3.9'];
     const [one, other] = [await fingerprintsFor(dockerfile('CopiedSecret42'), args), await fingerprintsFor(dockerfile('OtherSecret999'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(other).toEqual(one);
+  });
+
+  it('a password copied into another variable of a Kubernetes container', async () => {
+    const manifest = (password: string) => ({ 'kong.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: kong}', 'spec:', '  containers:', '  - name: proxy', '    image: kong:3.4.2', '    env:',
+      `    - {name: KONG_PG_PASSWORD, value: ${password}}`, '    - {name: KONG_LOG_LEVEL, value: $(KONG_PG_PASSWORD)x}',
+    ].join('\n') });
+    const args = ['--image-file', 'kong.yaml', '--to', '3.9'];
+    const [one, other] = [await fingerprintsFor(manifest('CopiedSecret42'), args), await fingerprintsFor(manifest('OtherSecret999'), args)];
     expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
     expect(other).toEqual(one);
   });
