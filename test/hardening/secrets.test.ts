@@ -133,6 +133,19 @@ describe('one-line input errors never quote a secret', () => {
     expect(result.stderr).toBe('kong-preflight: error: --pg: the password in the URL has a % that is not followed by two hex digits (write a literal % as %25)\n');
   });
 
+  // The query's keywords were checked with kong.conf's wording (`port = abc is not a positive
+  // integer`), which named no input.
+  it.each([
+    ['?port=abc', 'the port= keyword'],
+    ['?port=0x10', 'the port= keyword'],
+    ['?connect_timeout=-1', 'the connect_timeout= keyword'],
+    ['?sslmode=require&connect_timeout=1.5', 'the connect_timeout= keyword'],
+  ])('a --pg URL with %s names --pg and the part, not its text', async (query, part) => {
+    const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('query')}@127.0.0.1:1/kong${query}`, '--to', '3.4', '--no-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`kong-preflight: error: --pg: ${part} of the URL is not a positive whole number\n`);
+  });
+
   it('a JSON declarative file with an unquoted credential', async () => {
     const dir = tempDir({ 'kong.json': `{"_format_version": "3.0", "consumers": [{"username": "a", "keyauth_credentials": [{"key": ${secretFor('json-key')}}]}]}` }, 'kp-secrets-json-');
     const result = await runCli(['check', '--declarative', join(dir, 'kong.json'), '--to', '3.4', '--no-db', '--no-config'], { cwd: dir });
