@@ -295,3 +295,18 @@ describe('the database password is hidden wherever else it appears', () => {
     expect(asPassword).toEqual(asShown);
   });
 });
+
+// A one-shot container's command is quoted in the inputs list ("it runs ..."); a client tool's
+// password given under a short option (glued `-pX`, redis-cli `-a X`, curl `-u user:X`) is hidden
+// in every format, and the ports beside it are not.
+describe('a container command\'s client-tool passwords', () => {
+  const command = 'until redis-cli -h redis -p 6379 -a RedisSecret77 ping; do sleep 1; done; mysql -h legacy -uroot -pGluedSecret88 -e select; curl -fsu admin:CurlSecret99 http://kong:8001/ ; kong migrations bootstrap';
+  const dir = tempDir({ 'compose.yml': ['services:', '  kong-migrations:', '    image: kong:3.9.1', `    command: sh -c "${command}"`, '  kong:', '    image: kong:3.9.1', '    environment: {KONG_DATABASE: postgres}'].join('\n') });
+
+  it.each(['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'])('%s shows the command without them', async (format) => {
+    const result = await runCli(['check', '--image-file', join(dir, 'compose.yml'), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
+    expect(result.stderr).toBe('');
+    for (const secret of ['RedisSecret77', 'GluedSecret88', 'CurlSecret99']) expect(result.stdout).not.toContain(secret);
+    if (format === 'json') expect(result.stdout).toContain('redis-cli -h redis -p 6379 -a (hidden) ping');
+  });
+});
