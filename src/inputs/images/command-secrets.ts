@@ -46,10 +46,11 @@ const toolCall = (names: string) => new RegExp(String.raw`(^|[\s;&|('"/])(${name
  */
 const GLUED = (letter: string) => new RegExp(String.raw`(?<head>\s-${letter})${WORD}`, 'g');
 const SEPARATE = (option: string) => new RegExp(String.raw`(?<head>\s${option}\s+)${WORD}`, 'g');
+// A quote may be escaped, inside `sh -c "curl -H \"Authorization: ...\""`.
 const CURL_USER = String.raw`\s(?:-[A-Za-z]*u\s*|--user\s+)`;
 const CURL_PASSWORD = new RegExp(String.raw`(?<head>${CURL_USER}[^\s:'"]*:)[^\s'"]+`, 'g');
-const CURL_QUOTED_PASSWORD = new RegExp(String.raw`(?<head>${CURL_USER}(?<quote>["'])[^:'"]*:)(?:(?!\k<quote>).)*`, 'g');
-const CURL_HEADER = /(?<head>\s(?:-H\s*|--header\s+)(?<quote>["'])(?<header>[A-Za-z0-9_-]+):\s*)(?:(?!\k<quote>).)*/g;
+const CURL_QUOTED_PASSWORD = new RegExp(String.raw`(?<head>${CURL_USER}(?<quote>\\?["'])[^:'"]*:)(?:(?!\k<quote>).)*`, 'g');
+const CURL_HEADER = /(?<head>\s(?:-H\s*|--header\s+)(?<quote>\\?["'])(?<header>[A-Za-z0-9_-]+):\s*)(?:(?!\k<quote>).)*/g;
 
 const TOOL_PASSWORD_OPTIONS: readonly { call: RegExp; options: readonly RegExp[] }[] = [
   {

@@ -27,8 +27,10 @@ describe('withoutCommandSecrets', () => {
     ['curl -fsu admin:hunter2-curl http://kong:8001/status', 'curl -fsu admin:(hidden) http://kong:8001/status'],
     ['curl -u admin:hunter2-curl http://kong:8001/status && kong health', 'curl -u admin:(hidden) http://kong:8001/status && kong health'],
     ['curl --user "admin:hunter2 curl" http://kong:8001/', 'curl --user "admin:(hidden)" http://kong:8001/'],
+    ['sh -c "curl --user \\"admin:hunter2 curl\\" http://kong:8001/"', 'sh -c "curl --user \\"admin:(hidden)\\" http://kong:8001/"'],
     ['curl -H "Kong-Admin-Token: hunter2-rbac" -H "Accept: application/json" http://kong:8001/', 'curl -H "Kong-Admin-Token: (hidden)" -H "Accept: application/json" http://kong:8001/'],
     ["curl -H 'Authorization: Bearer hunter2-jwt' http://kong:8001/", "curl -H 'Authorization: (hidden)' http://kong:8001/"],
+    ['sh -c "curl -H \\"Authorization: Bearer hunter2-jwt\\" http://kong:8001/ && kong health"', 'sh -c "curl -H \\"Authorization: (hidden)\\" http://kong:8001/ && kong health"'],
   ])('hides the secret of %s', (command, shown) => {
     expect(withoutCommandSecrets(command)).toBe(shown);
   });
