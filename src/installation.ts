@@ -67,6 +67,11 @@ export interface Installation {
   missing: MissingInputReasons;
   plan: Plan;
   report: ReportInstallation;
+  /**
+   * Secret values an input read but keeps nowhere (the database password): the report hides them
+   * wherever they appear. Outside `inputs`, so no rule sees them.
+   */
+  secretValues: string[];
 }
 
 export async function buildInstallation(options: InstallationOptions): Promise<Installation> {
@@ -185,6 +190,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       inputs,
       missing,
       plan,
+      secretValues: database.secretValues,
       report: {
         edition,
         topology,

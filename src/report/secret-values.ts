@@ -8,10 +8,14 @@ import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
 import { HIDDEN_VALUE, isSecretName, SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
 import type { LineReader } from './fingerprint';
 
-/** The values of the secret settings in kong.conf and every layer over it, longest first; short ones left out. */
-export function secretValuesOf(conf: KongConf | undefined): string[] {
-  if (!conf) return [];
+/**
+ * The values of the secret settings in kong.conf and every layer over it, and `others` (the
+ * database password), longest first; short ones left out.
+ */
+export function secretValuesOf(conf: KongConf | undefined, others: readonly string[] = []): string[] {
   const values = new Set<string>();
+  for (const value of others) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
+  if (!conf) return [...values].sort((a, b) => b.length - a.length);
   const collect = (setting: ConfSetting) => {
     if (isSecretName(setting.key) || (setting.envName !== undefined && isSecretName(setting.envName))) {
       for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());

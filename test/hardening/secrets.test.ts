@@ -5,8 +5,10 @@
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENTERPRISE_SECRET_PROPERTIES, KONG_CONF_SENSITIVE, SECRET_ENVIRONMENT } from '../../src/knowledge/conf/sensitive';
+import { ENTERPRISE_SECRET_PROPERTIES, KONG_CONF_SENSITIVE, SECRET_ENVIRONMENT, SHORTEST_HIDDEN_ANYWHERE } from '../../src/knowledge/conf/sensitive';
 import { runCli } from '../support/cli';
+import { scenarioDatabase } from '../support/database-input';
+import type { TestDatabase } from '../support/postgres';
 import { tempDir } from '../support/temp';
 
 const MARK = 's3cr3t';
@@ -131,6 +133,19 @@ describe('one-line input errors never quote a secret', () => {
     expect(result.stderr).toBe('kong-preflight: error: --pg: the password in the URL has a % that is not followed by two hex digits (write a literal % as %25)\n');
   });
 
+  // The query's keywords were checked with kong.conf's wording (`port = abc is not a positive
+  // integer`), which named no input.
+  it.each([
+    ['?port=abc', 'the port= keyword'],
+    ['?port=0x10', 'the port= keyword'],
+    ['?connect_timeout=-1', 'the connect_timeout= keyword'],
+    ['?sslmode=require&connect_timeout=1.5', 'the connect_timeout= keyword'],
+  ])('a --pg URL with %s names --pg and the part, not its text', async (query, part) => {
+    const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('query')}@127.0.0.1:1/kong${query}`, '--to', '3.4', '--no-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`kong-preflight: error: --pg: ${part} of the URL is not a positive whole number\n`);
+  });
+
   it('a JSON declarative file with an unquoted credential', async () => {
     const dir = tempDir({ 'kong.json': `{"_format_version": "3.0", "consumers": [{"username": "a", "keyauth_credentials": [{"key": ${secretFor('json-key')}}]}]}` }, 'kp-secrets-json-');
     const result = await runCli(['check', '--declarative', join(dir, 'kong.json'), '--to', '3.4', '--no-db', '--no-config'], { cwd: dir });
@@ -148,11 +163,28 @@ describe('a secret copied into another setting is hidden there too', () => {
     'Dockerfile': 'FROM kong:3.4.2\nENV KONG_PG_PASSWORD=CopiedSecret42\nENV KONG_PG_USER=$KONG_PG_PASSWORD\nENV KONG_LOG_LEVEL=${KONG_PG_PASSWORD}x\n',
     'compose/compose.yml': 'services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_PG_PASSWORD: ${PGPW}\n      KONG_PG_DATABASE: ${PGPW}\n      KONG_LOG_LEVEL: ${PGPW}\n',
     'compose/.env': 'PGPW=ComposeShared77\n',
+    // Kubernetes expands `$(NAME)` from earlier entries of the container's env.
+    'k8s/kong.yaml': [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: kong}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - name: proxy',
+      '        image: kong:3.4.2',
+      '        env:',
+      '        - {name: KONG_PG_PASSWORD, value: K8sCopied123}',
+      '        - {name: KONG_PG_USER, value: $(KONG_PG_PASSWORD)}',
+      '        - {name: KONG_LOG_LEVEL, value: $(KONG_PG_PASSWORD)x}',
+    ].join('\n'),
   });
 
   it.each([
     ['Dockerfile', 'CopiedSecret42'],
     ['compose/compose.yml', 'ComposeShared77'],
+    ['k8s/kong.yaml', 'K8sCopied123'],
   ])('%s: no format prints the value, and the finding about the copy still shows', async (file, secret) => {
     for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
       const result = await runCli(['check', '--image-file', join(dir, file), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
@@ -207,5 +239,74 @@ describe('fingerprints do not depend on a secret\'s value', () => {
     const [one, other] = [await fingerprintsFor(dockerfile('CopiedSecret42'), args), await fingerprintsFor(dockerfile('OtherSecret999'), args)];
     expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
     expect(other).toEqual(one);
+  });
+
+  it('a password copied into another variable of a Kubernetes container', async () => {
+    const manifest = (password: string) => ({ 'kong.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: kong}', 'spec:', '  containers:', '  - name: proxy', '    image: kong:3.4.2', '    env:',
+      `    - {name: KONG_PG_PASSWORD, value: ${password}}`, '    - {name: KONG_LOG_LEVEL, value: $(KONG_PG_PASSWORD)x}',
+    ].join('\n') });
+    const args = ['--image-file', 'kong.yaml', '--to', '3.9'];
+    const [one, other] = [await fingerprintsFor(manifest('CopiedSecret42'), args), await fingerprintsFor(manifest('OtherSecret999'), args)];
+    expect(one.sarif.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(other).toEqual(one);
+  });
+});
+
+// The --pg password reaches no input, so the hiding by kong.conf's secret settings never saw it:
+// the same text elsewhere (a kong.conf line, an image's ENV) was printed. The connection's password
+// is handed to the hiding, from the URL, its `?password=` keyword or PGPASSWORD.
+describe('the database password is hidden wherever else it appears', () => {
+  const formats = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'];
+  const withPassword = (db: TestDatabase, where: 'netloc' | 'query' | 'environment'): { url: string; env: Record<string, string> } => {
+    const base = `postgres://${db.user}@${db.host}:${db.port}/${db.database}`;
+    if (where === 'netloc') return { url: db.url, env: {} };
+    if (where === 'query') return { url: `${base}?password=${encodeURIComponent(db.password)}`, env: {} };
+    return { url: base, env: { PGPASSWORD: db.password } };
+  };
+
+  it.each(['netloc', 'query', 'environment'] as const)('password in the %s: no format prints it, the finding about the copy still shows', async (where) => {
+    const db = await scenarioDatabase('clean-3.4');
+    expect(db.password.length).toBeGreaterThanOrEqual(SHORTEST_HIDDEN_ANYWHERE);
+    const dir = tempDir({ 'kong.conf': `database = postgres\nlog_level = ${db.password}\n# the password is ${db.password}\n` }, 'kp-secrets-pg-');
+    const { url, env } = withPassword(db, where);
+    for (const format of formats) {
+      const result = await runCli(['check', join(dir, 'kong.conf'), '--pg', url, '--to', '3.9', '--no-config', '--fail-on', 'none', '-f', format], { env, cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(`${result.stdout}${result.stderr}`).not.toContain(db.password);
+      if (format === 'text') expect(result.stdout).toContain('log_level = (hidden)');
+    }
+  });
+
+  it('fingerprints do not change with the password', async () => {
+    const db = await scenarioDatabase('clean-3.4');
+    const fingerprints = async (password: string) => {
+      const dir = tempDir({ 'kong.conf': `database = postgres\nlog_level = ${password}\n` }, 'kp-secrets-pg-fp-');
+      const url = `postgres://${db.user}@${db.host}:${db.port}/${db.database}?password=${encodeURIComponent(db.password)}`;
+      const sarif = await runCli(['check', join(dir, 'kong.conf'), '--pg', url, '--to', '3.9', '--no-config', '--fail-on', 'none', '-f', 'sarif'], { cwd: dir, env: {} });
+      const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string> }[];
+      return results.map((r) => `${r.ruleId} ${Object.values(r.partialFingerprints).join()}`).sort();
+    };
+    // The test server has one password: the line holding it must hash as the line holding what
+    // the report shows in its place, so no guess of the password can be tested against the hash.
+    const [asPassword, asShown] = [await fingerprints(db.password), await fingerprints('(hidden)')];
+    expect(asPassword.some((line) => line.startsWith('conf/value-invalid'))).toBe(true);
+    expect(asPassword).toEqual(asShown);
+  });
+});
+
+// A one-shot container's command is quoted in the inputs list ("it runs ..."); a client tool's
+// password given under a short option (glued `-pX`, redis-cli `-a X`, curl `-u user:X`) is hidden
+// in every format, and the ports beside it are not.
+describe('a container command\'s client-tool passwords', () => {
+  const command = 'until redis-cli -h redis -p 6379 -a RedisSecret77 ping; do sleep 1; done; mysql -h legacy -uroot -pGluedSecret88 -e select; curl -fsu admin:CurlSecret99 http://kong:8001/ ; kong migrations bootstrap';
+  const dir = tempDir({ 'compose.yml': ['services:', '  kong-migrations:', '    image: kong:3.9.1', `    command: sh -c "${command}"`, '  kong:', '    image: kong:3.9.1', '    environment: {KONG_DATABASE: postgres}'].join('\n') });
+
+  it.each(['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'])('%s shows the command without them', async (format) => {
+    const result = await runCli(['check', '--image-file', join(dir, 'compose.yml'), '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
+    expect(result.stderr).toBe('');
+    for (const secret of ['RedisSecret77', 'GluedSecret88', 'CurlSecret99']) expect(result.stdout).not.toContain(secret);
+    if (format === 'json') expect(result.stdout).toContain('redis-cli -h redis -p 6379 -a (hidden) ping');
   });
 });

@@ -86,7 +86,7 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   const query = parsed.searchParams;
   const host = query.get('host') || decoded(parsed.hostname.replace(/^\[|\]$/g, ''), 'host') || DEFAULTS.host;
   const portText = query.get('port') || parsed.port;
-  const port = portText ? parseNumber(portText, DEFAULTS.port, 'port', place) : DEFAULTS.port;
+  const port = portText ? urlNumber(portText, query.get('port') ? 'port= keyword' : 'port') : DEFAULTS.port;
   const user = query.get('user') || decoded(parsed.username, 'user') || DEFAULTS.user;
   const database = query.get('dbname') || decoded(parsed.pathname.replace(/^\//, ''), 'database') || DEFAULTS.database;
   const password = query.get('password') ?? (parsed.password ? decoded(parsed.password, 'password') : undefined);
@@ -99,7 +99,7 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
     host, port, user, database, ssl, place, anchor,
     password,
     schema: query.get('schema') ?? undefined,
-    timeoutMs: timeout ? parseNumber(timeout, timeoutMs, 'connect_timeout', place) * 1000 : timeoutMs,
+    timeoutMs: timeout ? urlNumber(timeout, 'connect_timeout= keyword') * 1000 : timeoutMs,
     label: `${user}@${host}:${port}/${database}`,
   };
 }
@@ -115,6 +115,18 @@ function decoded(part: string, name: string): string {
   } catch {
     throw new InputError(`--pg: the ${name} in the URL has a % that is not followed by two hex digits (write a literal % as %25)`);
   }
+}
+
+/**
+ * A number of the --pg URL. The error names `--pg` and the part (a bare `port = abc is not a
+ * positive integer` did not say which input held it), never the text: the URL is where a
+ * password is written, and a mistyped one can land in any part.
+ */
+function urlNumber(text: string, part: string): number {
+  // Digits only: Number() would take `0x10`, `1e3` and ` 5`.
+  const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InputError(`--pg: the ${part} of the URL is not a positive whole number`);
+  return n;
 }
 
 /** kong.conf booleans as Kong reads them: only `on` and `true` (`pg_ssl = yes` leaves TLS off). */

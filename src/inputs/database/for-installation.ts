@@ -20,24 +20,32 @@ export interface DatabaseRequest {
   recentWritesMinutes?: number;
 }
 
-export type DatabaseOutcome = { input: DatabaseInput } | { skipped: string };
+/**
+ * `secretValues`: the password the connection used (from --pg, its `?password=`, PGPASSWORD or
+ * kong.conf). No input keeps it; the report hides it wherever the same text appears (a kong.conf
+ * comment, an env file, a compose file).
+ */
+export type DatabaseOutcome = ({ input: DatabaseInput } | { skipped: string }) & { secretValues: string[] };
 
 export async function loadDatabaseForInstallation(request: DatabaseRequest): Promise<DatabaseOutcome> {
   const { pgUrl, noDb, kongConf } = request;
-  if (noDb) return { skipped: '--no-db given: the database was not read' };
+  if (noDb) return { skipped: '--no-db given: the database was not read', secretValues: [] };
   if (!pgUrl) {
-    if (!kongConf) return { skipped: 'no kong.conf and no --pg given, so there is no database to read' };
+    if (!kongConf) return { skipped: 'no kong.conf and no --pg given, so there is no database to read', secretValues: [] };
     const skip = databaseSkipReason({ kongConf });
-    if (skip) return { skipped: skip };
-    if (kongConf.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database' };
+    if (skip) return { skipped: skip, secretValues: [] };
+    if (kongConf.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database', secretValues: [] };
   }
+  let password: string | undefined;
   try {
     // The database modules (and pg) load only when a database is about to be read.
-    const { loadDatabase } = require('./index') as typeof import('./index');
-    return { input: await loadDatabase({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv, recentWritesMinutes: request.recentWritesMinutes }) };
+    const { connectionSettings, loadDatabaseWith } = require('./index') as typeof import('./index');
+    const settings = connectionSettings({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv });
+    password = settings.password;
+    return { input: await loadDatabaseWith(settings, request.recentWritesMinutes), secretValues: password ? [password] : [] };
   } catch (error) {
     if (error instanceof InputError && !pgUrl) {
-      return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)` };
+      return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)`, secretValues: password ? [password] : [] };
     }
     throw error;
   }

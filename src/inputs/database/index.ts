@@ -28,15 +28,29 @@ export interface DatabaseOptions {
 }
 
 export function connectionSettings(options: DatabaseOptions): ConnectionSettings {
+  const env = options.env ?? process.env;
+  let settings: ConnectionSettings;
   if (options.url) {
     const fromConf = options.kongConf ? settingsFromKongConf(options.kongConf, options.env) : undefined;
-    return settingsFromUrl(options.url, fromConf?.anchor, fromConf?.timeoutMs);
+    settings = settingsFromUrl(options.url, fromConf?.anchor, fromConf?.timeoutMs);
+  } else {
+    settings = settingsFromKongConf(options.kongConf, env);
   }
-  return settingsFromKongConf(options.kongConf, options.env ?? process.env);
+  // Without a password the driver falls back to PGPASSWORD, as libpq does: taken here instead, so
+  // that it is the value errors are scrubbed of and reports are hidden from.
+  if (settings.password === undefined || settings.password === '') {
+    const fromEnvironment = env.PGPASSWORD;
+    if (fromEnvironment) settings = { ...settings, password: fromEnvironment };
+  }
+  return settings;
 }
 
 export async function loadDatabase(options: DatabaseOptions): Promise<DatabaseInput> {
-  const settings = connectionSettings(options);
+  return loadDatabaseWith(connectionSettings(options), options.recentWritesMinutes);
+}
+
+/** Loads the database input over settings already read (the caller keeps the password to hide it). */
+export async function loadDatabaseWith(settings: ConnectionSettings, recentWritesMinutes?: number): Promise<DatabaseInput> {
   const session = await ReadOnlySession.open(settings);
   try {
     const origin = (table: string, id?: string, field?: string): DbOrigin => ({
@@ -65,7 +79,7 @@ export async function loadDatabase(options: DatabaseOptions): Promise<DatabaseIn
       dataPlanes: await readDataPlanes(session, origin),
       pluginUsage: await readPluginUsage(session),
       eventHooks: await readEventHooks(session, origin),
-      recentWrites: await readRecentWrites(session, options.recentWritesMinutes ?? RECENT_WRITES_MINUTES),
+      recentWrites: await readRecentWrites(session, recentWritesMinutes ?? RECENT_WRITES_MINUTES),
       entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
       origin,
       close: () => session.close(),

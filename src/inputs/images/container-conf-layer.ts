@@ -207,8 +207,11 @@ function expandReferences(variables: readonly (LayerVariable & { kubernetesRefs?
           unreadable.push(name!);
           return match;
         }
-        // A secret copied into another variable would be quoted under that one's name.
-        if (isSecretName(name!) && !isSecretName(variable.name)) {
+        // A copy of a Kong secret (`$(KONG_PG_PASSWORD)`) is read, as a Dockerfile's `$KONG_PG_PASSWORD`
+        // is: that variable is a secret setting of the layer, so the report hides its value
+        // wherever it appears. Another secret (`$(PGPASSWORD)`, `$(DB_PASSWORD)`) is no setting
+        // the hiding knows: its copy would be quoted under the copy's name, so it stays unread.
+        if (isSecretName(name!) && kongPropertyOf(name!) === undefined && !isSecretName(variable.name)) {
           secrets.push(name!);
           return match;
         }

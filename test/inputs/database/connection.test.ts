@@ -114,3 +114,18 @@ describe('pg_schema', () => {
     await expect(loadDatabase({ url: other.url })).rejects.toThrow(/has no tables: Kong was never bootstrapped here/);
   });
 });
+
+// libpq (and the pg driver) fall back to PGPASSWORD when no password is given. The settings take
+// it themselves, so that errors are scrubbed of it and reports hide it.
+describe('PGPASSWORD', () => {
+  it('is the password when the URL and kong.conf give none', () => {
+    expect(connectionSettings({ url: 'postgres://kong@db/kong', env: { PGPASSWORD: 'From-Env-1' } }).password).toBe('From-Env-1');
+    expect(connectionSettings({ env: { PGPASSWORD: 'From-Env-1' } }).password).toBe('From-Env-1');
+  });
+
+  it('does not replace a password the URL or kong.conf gives', () => {
+    expect(connectionSettings({ url: 'postgres://kong:In-Url-1@db/kong', env: { PGPASSWORD: 'From-Env-1' } }).password).toBe('In-Url-1');
+    expect(connectionSettings({ url: 'postgres://kong@db/kong?password=In-Query-1', env: { PGPASSWORD: 'From-Env-1' } }).password).toBe('In-Query-1');
+    expect(connectionSettings({ env: { KONG_PG_PASSWORD: 'Kong-Env-1', PGPASSWORD: 'From-Env-1' } }).password).toBe('Kong-Env-1');
+  });
+});

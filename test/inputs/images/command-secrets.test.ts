@@ -15,8 +15,36 @@ describe('withoutCommandSecrets', () => {
     ['wait-for --password hunter2-pg db:5432 && kong migrations up', 'wait-for --password (hidden) db:5432 && kong migrations up'],
     ['wait-for --db-token=hunter2-pg && kong migrations up', 'wait-for --db-token=(hidden) && kong migrations up'],
     ['psql postgres://kong:hunter2-pg@db:5432/kong -c select && kong migrations up', 'psql postgres://kong:(hidden)@db:5432/kong -c select && kong migrations up'],
+    // A password glued to a short option, or under a letter that is a port elsewhere: only after its tool.
+    ['mysql -h db -uroot -phunter2-my -e select && kong migrations up', 'mysql -h db -uroot -p(hidden) -e select && kong migrations up'],
+    ['/usr/bin/mysqladmin -p\'hunter 2\' ping; kong migrations up', '/usr/bin/mysqladmin -p(hidden) ping; kong migrations up'],
+    ['mariadb-dump -phunter2-ma kong > /tmp/d', 'mariadb-dump -p(hidden) kong > /tmp/d'],
+    ['cqlsh -u cassandra -p hunter2-cql db 9042 && kong migrations up', 'cqlsh -u cassandra -p (hidden) db 9042 && kong migrations up'],
+    ['cqlsh -u cassandra -phunter2-cql db && kong migrations up', 'cqlsh -u cassandra -p(hidden) db && kong migrations up'],
+    ['redis-cli -h redis -p 6379 -a hunter2-redis ping && kong migrations up', 'redis-cli -h redis -p 6379 -a (hidden) ping && kong migrations up'],
+    ['redis-cli --user kong --pass hunter2-redis ping', 'redis-cli --user kong --pass (hidden) ping'],
+    ['redis-server --port 6380 --requirepass hunter2-rs --masterauth hunter3-rs', 'redis-server --port 6380 --requirepass (hidden) --masterauth (hidden)'],
+    ['curl -fsu admin:hunter2-curl http://kong:8001/status', 'curl -fsu admin:(hidden) http://kong:8001/status'],
+    ['curl -u admin:hunter2-curl http://kong:8001/status && kong health', 'curl -u admin:(hidden) http://kong:8001/status && kong health'],
+    ['curl --user "admin:hunter2 curl" http://kong:8001/', 'curl --user "admin:(hidden)" http://kong:8001/'],
+    ['sh -c "curl --user \\"admin:hunter2 curl\\" http://kong:8001/"', 'sh -c "curl --user \\"admin:(hidden)\\" http://kong:8001/"'],
+    ['curl -H "Kong-Admin-Token: hunter2-rbac" -H "Accept: application/json" http://kong:8001/', 'curl -H "Kong-Admin-Token: (hidden)" -H "Accept: application/json" http://kong:8001/'],
+    ["curl -H 'Authorization: Bearer hunter2-jwt' http://kong:8001/", "curl -H 'Authorization: (hidden)' http://kong:8001/"],
+    ['sh -c "curl -H \\"Authorization: Bearer hunter2-jwt\\" http://kong:8001/ && kong health"', 'sh -c "curl -H \\"Authorization: (hidden)\\" http://kong:8001/ && kong health"'],
   ])('hides the secret of %s', (command, shown) => {
     expect(withoutCommandSecrets(command)).toBe(shown);
+  });
+
+  // `-p` is a port for psql, pg_isready and redis-cli, a prefix for kong; mysql's `-p` alone prompts
+  // and the next word is the database; curl's `-u user` alone prompts.
+  it.each([
+    'psql -h db -p 5432 -U kong -c select && kong migrations up',
+    'pg_isready -h db -p 5432 && kong migrations up -p /usr/local/kong',
+    'redis-cli -h redis -p 6379 ping && kong migrations up',
+    'mysql -h db -P 3306 -u kong -p kong_db && kong migrations up',
+    'curl -u admin http://kong:8001/ -H "Accept: application/json"',
+  ])('leaves the non-secret options of %s', (command) => {
+    expect(withoutCommandSecrets(command)).toBe(command);
   });
 
   it('leaves a command without secrets as written', () => {
