@@ -1,8 +1,10 @@
 // Flags route regexes the 3.x target refuses: any that does not compile (every 3.x compiles a
 // `~` path with PCRE before storing or loading it), and, under the atc router flavors, PCRE
-// features the Rust regex engine rejects (look-around, backreferences, atomic groups, possessive
-// quantifiers). From 2.x the whole 3.0 change applies; from 3.0.x/3.1.x the routes schema's own
-// atc validation (3.2 for traditional_compatible, 3.4 for expressions) is the change.
+// syntax the Rust regex engine rejects (look-around, backreferences, atomic groups, \K, \Z and
+// other PCRE-only escapes, literal `{`, comments, verbs...), as the target's regex-syntax does:
+// some escapes are refused to 3.3 (0.6) or 3.5 (0.7) only. From 2.x the whole 3.0 change applies;
+// from 3.0.x/3.1.x the routes schema's own atc validation (3.2 for traditional_compatible, 3.4 for
+// expressions) is the change.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { entityLabel, fromDatabase } from '../../src/engine/entity-facts';
@@ -10,12 +12,8 @@ import { ROUTE_PATH_FACTS as FACTS } from '../../src/knowledge/entities/route-pa
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { Entity, FieldPath } from '../../src/model/entities';
 import { isRegexIn2x } from '../../src/knowledge/entities/route-path-migration';
-
-/** The name of the first construct the Rust regex engine rejects in `pattern`, if any. */
-function unsupportedConstruct(pattern: string): string | undefined {
-  for (const construct of FACTS.atcUnsupported) if (construct.pattern.test(pattern)) return construct.name;
-  return undefined;
-}
+import { ATC_REGEX_FACTS } from '../../src/knowledge/entities/atc-regex';
+import { atcRefusals } from './atc-regex-utils';
 
 /**
  * A pattern without brackets or alternation can only fail to compile (JavaScript, no `u` flag)
@@ -39,7 +37,7 @@ function compileError(pattern: string): string | undefined {
   }
 }
 
-type MessageId = 'invalid' | 'unsupported' | 'needlessEscape' | 'unsupportedFrom3x' | 'storedUnsupported' | 'storedUnsupportedHybrid';
+type MessageId = 'invalid' | 'unsupported' | 'unsupportedFrom3x' | 'storedUnsupported' | 'storedUnsupportedHybrid';
 
 export default defineRule<MessageId>({
   id: 'entities/route-regex-unsupported-syntax',
@@ -52,14 +50,13 @@ export default defineRule<MessageId>({
   messages: {
     invalid: '{{entity}}: regex `{{pattern}}` does not compile ({{reason}}): Kong validates regex paths with PCRE (every 3.x for a `~` path, as 2.x did for its regexes) and refuses this one, so a file holding it does not load or sync.',
     unsupported: '{{entity}}: regex `{{pattern}}` uses {{construct}}, which the {{flavor}} router (Rust regex) rejects.',
-    needlessEscape: '{{entity}}: regex `{{pattern}}` escapes `/`; some atc-router builds reject needless escapes (Kong/deck#1310).',
     unsupportedFrom3x: '{{entity}}: regex `{{pattern}}` uses {{construct}}, which Rust regex rejects: the {{flavor}} router before {{since}} leaves this route out (it never matches), and from {{since}} the routes schema refuses it, so loading or syncing this file fails.',
     storedUnsupported: '{{entity}}: stored regex `{{pattern}}` uses {{construct}}, which Rust regex rejects: the {{flavor}} router leaves this route out before and after the upgrade, and from {{since}} any Admin API or decK write of the route is refused.',
     storedUnsupportedHybrid: '{{entity}}: stored regex `{{pattern}}` uses {{construct}}, which Rust regex rejects: from {{since}} the routes schema refuses it, and data planes refuse the whole configuration the control plane sends with it.',
   },
-  remediation: 'Rewrite the regex so it compiles, and without look-around or backreferences (split the route, or match more broadly and filter in a plugin), or run router_flavor = traditional for the Rust-only limits.',
+  remediation: 'Rewrite the regex so it compiles, and without look-around or backreferences (split the route, or match more broadly and filter in a plugin); spell PCRE-only syntax the Rust way (`\\z` for `\\Z`, `\\{` for a literal brace, `\\x1B` for `\\e`, no needless escapes before 3.4); or run router_flavor = traditional for the Rust-only limits.',
   docsUrl: BREAKING_CHANGES_PAGE,
-  sources: [...FACTS.sources],
+  sources: [...FACTS.sources, ...ATC_REGEX_FACTS.sources],
   check(ctx) {
     const flavor = ctx.optionalInput('kongConf')?.get('router_flavor')?.value ?? 'traditional_compatible';
     const atc = flavor !== FACTS.traditionalFlavor;
@@ -76,6 +73,14 @@ export default defineRule<MessageId>({
       else ctx.report({ messageId: 'storedUnsupported', severity: 'warning', since: atcSince, at, data });
     };
     const since = FACTS.routerChangeIn;
+    // The first construct the target's Rust regex refuses; some are accepted from a later 3.x.
+    const refusedConstruct = (pattern: string, header: boolean): string | undefined => {
+      for (const refusal of atcRefusals(pattern, header)) {
+        if (!refusal.acceptedFrom) return refusal.name;
+        if (!ctx.crosses(refusal.acceptedFrom)) return `${refusal.name} (accepted from ${refusal.acceptedFrom})`;
+      }
+      return undefined;
+    };
     return {
       route(entity) {
         const check = (pattern: string, path: FieldPath, isPath: boolean) => {
@@ -87,14 +92,10 @@ export default defineRule<MessageId>({
             }
           }
           if (!atc) return;
-          const found = unsupportedConstruct(pattern);
-          if (from3x) {
-            if (found) report3x(entity, pattern, found, path);
-          } else if (found) {
-            ctx.report({ messageId: 'unsupported', since, at: entity.at(path), data: { entity: entityLabel(entity), pattern, flavor, construct: found } });
-          } else if (FACTS.atcNeedlessEscapes.test(pattern)) {
-            ctx.report({ messageId: 'needlessEscape', severity: 'warning', since, at: entity.at(path), data: { entity: entityLabel(entity), pattern, flavor } });
-          }
+          const found = refusedConstruct(pattern, !isPath);
+          if (!found) return;
+          if (from3x) report3x(entity, pattern, found, path);
+          else ctx.report({ messageId: 'unsupported', since, at: entity.at(path), data: { entity: entityLabel(entity), pattern, flavor, construct: found } });
         };
         const paths = entity.fields.paths;
         if (Array.isArray(paths)) {

@@ -12,18 +12,6 @@ export const ROUTE_PATH_FACTS = {
   plainPathCharacters: /^[A-Za-z0-9._~/%-]*$/,
   /** Characters that make a path a pattern in practice; a path regex-like only through others (`:`, `@`, `,`) is most likely a literal. */
   regexMetacharacters: /[\\[\](){}*+?|^$]/,
-  /** Constructs PCRE accepted in 2.x that the atc router's Rust regex engine rejects. */
-  atcUnsupported: [
-    { pattern: /\(\?=/, name: 'look-ahead (?=' },
-    { pattern: /\(\?!/, name: 'negative look-ahead (?!' },
-    { pattern: /\(\?<=/, name: 'look-behind (?<=' },
-    { pattern: /\(\?<!/, name: 'negative look-behind (?<!' },
-    { pattern: /\(\?>/, name: 'atomic group (?>' },
-    { pattern: /(?<!\\)\\[1-9]/, name: 'backreference \\N' },
-    { pattern: /\\k</, name: 'named backreference \\k<' },
-    { pattern: /\\K/, name: 'match reset \\K' },
-    { pattern: /[*+?}]\+/, name: 'possessive quantifier' },
-  ] as const,
   /**
    * Every 3.x validates a `~` path by compiling it with PCRE (ngx.re.find, options "aj"), under
    * every router_flavor; 2.x did the same for the paths it read as regexes.
@@ -41,8 +29,6 @@ export const ROUTE_PATH_FACTS = {
    * quantifiers, quantified assertions): a pattern holding one is not judged by a JavaScript compile.
    */
   pcreOnlySyntax: /\(\?(?![:=!<])|\(\?<(?![=!A-Za-z_])|\(\*|\\Q|[*+?}][*+{]|(?:\^|\$|\\[bBAzZG])[*+?{]/,
-  /** Escapes Rust's regex refused in early atc-router builds although PCRE accepts them. */
-  atcNeedlessEscapes: /\\[/]/,
   /** router_flavor that keeps the 2.x router (and PCRE) in 3.x. */
   traditionalFlavor: 'traditional',
   sources: [

@@ -65,3 +65,30 @@ describe('entities/route-regex-unsupported-syntax from a 3.0.x/3.1.x source', ()
     expect(summarize(hybrid.findings)).toEqual(['entities/route-regex-unsupported-syntax storedUnsupportedHybrid blocker @db']);
   });
 });
+
+// Kong/atc-router Cargo.lock at the ATC_ROUTER Kong pins (.requirements): regex-syntax 0.6.28
+// to 3.3, 0.7.3 for 3.4-3.5, 0.8.x from 3.6. atc-router's parser.rs: Regex::new, default options.
+describe('entities/route-regex-unsupported-syntax: PCRE syntax Rust regex refuses', () => {
+  it('invalid: \\Z, an OpenAPI-style {id}, \\e, a [\\w-.] range from 2.8', async () => {
+    const text = 'routes:\n- name: r\n  paths:\n  - "~/a\\\\Z"\n  - "/users/{id}/x"\n  - "~/b\\\\e"\n  - "~/c/[\\\\w-.]+"\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.9.0' }, text)).toEqual(['unsupported blocker @4', 'unsupported blocker @5', 'unsupported blocker @6', 'unsupported blocker @7']);
+    expect(messagesOfLastRun()[1]).toContain('uses `{id}`, a `{` PCRE reads literally');
+  });
+  it('valid: the same text escaped or in Rust spelling', async () => {
+    const text = 'routes: [{name: r, paths: ["~/a\\\\\\\\Z", "~/users/\\\\{id\\\\}/x", "~/b\\\\x1B", "~/c/[\\\\w.-]+", "~/d/[{]x", "~/e/\\\\d++$"]}]\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.9.0' }, text)).toEqual([]);
+  });
+  it('an escaped `/`: refused by a 3.3 target, accepted by 3.4', async () => {
+    const text = 'routes:\n- name: r\n  paths: ["~/a/[^\\\\/]+"]\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.3.0' }, text)).toEqual(['unsupported blocker @3']);
+    expect(messagesOfLastRun()[0]).toContain('the escape `\\/` (accepted from 3.4.0)');
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.3.0' }, text)).toEqual(['unsupportedFrom3x blocker @3']);
+    expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.4.0' }, text)).toEqual([]);
+  });
+  it('header regexes: lowercased first, so \\Z passes; (?<name> refused before 3.4', async () => {
+    const text = 'routes:\n- name: r\n  headers:\n    x-v: ["~*v\\\\Z", "~*(?<n>\\\\d)"]\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.3.0' }, text)).toEqual(['unsupported blocker @4']);
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+  });
+});
