@@ -260,3 +260,15 @@ describe('conf/default-changed: settings of proxying nodes', () => {
     expect(await keys({ conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless' })).toContain('lmdb_map_size');
   });
 });
+
+// What traditional_compatible means for an operator, from kong/router/atc_compat.lua@3.0.0 (one
+// priority per route, regex_priority for regex routes only, v0 upstream URIs) and CHANGELOG.md@3.9.3.
+describe('conf/default-changed: router_flavor (3.0) says what changes', () => {
+  it('names the engine, the regex dialect, the ranking and the way back', async () => {
+    const [found] = await findingsFor('router_flavor', { name: 'r', conf: 'log_level = notice\n', from: '2.8', to: '3.0', edition: 'oss' });
+    expect(found.message).toContain('appears in 3.0.0 with the default `traditional_compatible`');
+    for (const words of ['ATC', 'PCRE', 'look-arounds', 'regex_priority', '3.3 ranks each path apart', 'path_handling v1 is treated as v0', '`router_flavor = traditional`']) {
+      expect(found.message).toContain(words);
+    }
+  });
+});
