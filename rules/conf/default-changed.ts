@@ -4,6 +4,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
+import { PROXY_ONLY_SOURCES, isProxyOnly, proxiesNoTraffic } from '../../src/knowledge/conf/proxy-only';
 import { allConditionsHold, changeReachedAt, changesOfKind, ownedByOtherRule, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import type { ChangeSeverity, ConfChange } from '../../src/knowledge/conf/types';
@@ -40,12 +41,15 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/templates/kong_defaults.lua@3.9.3', note: 'defaults per minor (generated)' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise defaults 3.10-3.15' },
+    ...PROXY_ONLY_SOURCES,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
     const { plan } = ctx;
     const catalog = confCatalog();
     const anchor: Origin = conf.anchor() ?? { kind: 'global', file: conf.file };
+    // The proxy blocks of the template are not rendered on this node: their settings do nothing here.
+    const noProxy = proxiesNoTraffic(conf, plan);
 
     const byProperty = new Map<string, DefaultEvent[]>();
     for (const event of eventsOnPath()) {
@@ -55,6 +59,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
     for (const [property, events] of byProperty) {
       // Keys judged by a dedicated rule (pg_ssl_version, Cassandra) are theirs, defaults included.
       if (setByUser(property) || ownedByOtherRule(property, ID, plan)) continue;
+      if (noProxy && isProxyOnly(property)) continue;
       if (!catalog.property(property, plan.to, plan.edition)) continue;
       const relevant = events.filter((e) => !e.curated || (allConditionsHold(conf, e.curated.when, plan) && !e.curated.unlessSet?.some((k) => conf.get(k))));
       if (relevant.length === 0) continue;

@@ -246,7 +246,7 @@ function convertPluginFields(
     for (const fact of forEntity(defaults, entity)) {
       if (fact.oldDefault === null || fact.pinnable === false || !matches(entity, fact.when) || isSet(entity.fields, fact.path)) continue;
       doc.setIn(abs(entity, toFieldPath(fact.path)), doc.createNode(fact.oldDefault));
-      record('entities/default-changed', entityLabel(entity), fact.id, `${where(entity, [])}: ${fact.path} pinned to ${JSON.stringify(fact.oldDefault)}`);
+      record('entities/default-changed', entityLabel(entity), fact.group ?? fact.id, `${where(entity, [])}: ${fact.path} pinned to ${JSON.stringify(fact.oldDefault)}`);
     }
   }
 }

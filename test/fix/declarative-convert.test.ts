@@ -70,6 +70,8 @@ describe('declarative converter round trip', () => {
     expect(text).toMatch(/access:\n\s+- return kong\.response\.exit\(204\)/);
     expect(text).toContain('services:\n- name: billing');
     expect(text).toContain('policy: cluster');
+    // prometheus's four 3.0 metric switches are one finding; each is pinned to 2.8's behaviour.
+    expect(text).toMatch(/per_consumer: true\n\s+status_code_metrics: true\n\s+latency_metrics: true\n\s+bandwidth_metrics: true\n\s+upstream_health_metrics: true/);
     expect(text.indexOf('name: billing')).toBeLessThan(text.indexOf('name: ip-restriction'));
     // http-log header lists need a human decision: not converted.
     expect(text).toContain('X-Team: [payments, billing]');

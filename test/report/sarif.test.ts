@@ -107,6 +107,21 @@ describe('fingerprints', () => {
     expect(new Set(both).size).toBe(2);
     expect(new Set(commented)).toEqual(new Set(both));
   });
+
+  // One finding per prometheus plugin for its four 3.0 metric switches: setting one of them must
+  // not reopen the alert, and the finding stays on the plugin.
+  it('keep one prometheus finding per plugin as its metric switches get set', async () => {
+    const prometheus = async (config: string) => {
+      const dir = tempDir({ 'kong.yml': `_format_version: "1.1"\nplugins:\n- name: prometheus\n  config: ${config}\n- name: prometheus\n  tags: [second]\n` });
+      const sarif = await sarifOf(['--declarative', join(dir, 'kong.yml'), '--from', '2.8', '--to', '3.4', '--no-db'], dir);
+      return (sarif.runs[0].results as SarifResult[]).filter((r) => r.ruleId === 'entities/default-changed')
+        .map((r) => ({ print: r.partialFingerprints![FINGERPRINT_KEY], line: r.locations[0].physicalLocation.region.startLine }));
+    };
+    const before = await prometheus('{per_consumer: true}');
+    const after = await prometheus('{per_consumer: true, latency_metrics: true}');
+    expect(before.map((r) => r.line)).toEqual([4, 5]);
+    expect(after).toEqual(before);
+  });
 });
 
 describe('aggregation for code scanning limits', () => {

@@ -37,11 +37,13 @@ export const defaultChanges: readonly DefaultChange[] = [
     severity: 'warning',
     entity: 'plugin',
     plugins: ['prometheus'],
+    // 2.8 had no such switches and exported every metric (kong/plugins/prometheus/schema.lua@2.8.4).
+    group: 'plugin.prometheus.metrics.default-off',
     path: `config.${flag}`,
     oldDefault: true,
     newDefault: false,
     summary: 'prometheus exports status code, latency, bandwidth and upstream health metrics only when asked from 3.0 (and several metrics were renamed).',
-    remediation: `Set config.${flag}: true if dashboards use these metrics, and update them to the 3.0 metric names.`,
+    remediation: 'Set each switch named to true whose metrics dashboards or alerts use, and move those to the 3.0 metric names.',
     sources: [digest('plugin-prometheus-metrics-overhaul'), repo('kong/plugins/prometheus/schema.lua', '3.0.0')],
   })),
   {

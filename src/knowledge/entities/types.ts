@@ -183,6 +183,12 @@ export interface DefaultChange extends EntityChangeBase {
   newDefault: unknown;
   /** False when writing the old default would itself be refused (3.14 rejects verification turned off). */
   pinnable?: boolean;
+  /**
+   * Facts sharing a group are one decision for the operator (prometheus's four metric switches of
+   * 3.0): an entity leaving several of them unset gets one finding naming each field, not one per
+   * field. Members share their version, defaults, summary and remediation.
+   */
+  group?: string;
 }
 
 /** A change of behaviour that concerns every matching entity (metrics renamed, sessions reset...). */

@@ -176,14 +176,14 @@ ruleTester.run(rule, {
     {
       // The official image reads the file into KONG_LMDB_MAP_SIZE: set, though unreadable here.
       name: 'a property set through KONG_<PROPERTY>_FILE follows no default',
-      conf: 'cluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n',
+      conf: 'database = off\ncluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n',
       env: { KONG_LMDB_MAP_SIZE_FILE: '/run/secrets/lmdb_map_size' }, from: '3.3', to: '3.4',
     },
   ],
   invalid: [
     {
-      name: 'lmdb_map_size on 3.3 -> 3.4 (computed from the defaults, info)',
-      conf: 'cluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n', from: '3.3', to: '3.4',
+      name: 'lmdb_map_size on 3.3 -> 3.4 for a DB-less node (info)',
+      conf: 'database = off\ncluster_max_payload = 4194304\nupstream_keepalive_pool_size = 60\nupstream_keepalive_max_requests = 100\n', from: '3.3', to: '3.4',
       findings: [{ messageId: 'defaultChanged', severity: 'info', line: 1, hop: '3.4', data: { key: 'lmdb_map_size' }, message: 'from `128m` to `2048m`' }],
     },
   ],
@@ -216,5 +216,59 @@ describe('conf/default-changed: a default that was unset before', () => {
     const { result } = await runCase(rule, { name: 'stock 2.8', conf: 'log_level = notice\n', from: '2.8', to: '3.0', edition: 'oss' });
     const finding = result.findings.find((f) => f.data?.key === 'worker_consistency');
     expect(finding?.remediation).toBe("Set worker_consistency explicitly (to `strict` to keep today's behaviour, or to `eventual` to accept the new one).");
+  });
+});
+
+// The template renders the upstream and proxy server blocks only for `(role == "traditional" or
+// role == "data_plane") and #proxy_listeners > 0` (kong/templates/nginx_kong.lua@2.0.5..@3.9.3):
+// their settings, and Lua only they run (Kong.balancer, the router), do nothing on a control plane.
+describe('conf/default-changed: settings of proxying nodes', () => {
+  const keys = async (c: Omit<Parameters<typeof runCase>[1], 'name'>) =>
+    (await runCase(rule, { name: 'n', ...c })).result.findings.map((f) => String(f.data?.key));
+  const proxyOnly = ['allow_debug_header', 'upstream_keepalive_pool_size', 'upstream_keepalive_max_requests'];
+
+  it('are reported to a traditional node and a data plane', async () => {
+    expect(await keys({ conf: 'database = postgres\n', from: '3.1', to: '3.4', edition: 'enterprise' })).toEqual(expect.arrayContaining(proxyOnly));
+    expect(await keys({ conf: 'role = data_plane\ndatabase = off\n', from: '3.1', to: '3.4', edition: 'enterprise', topology: 'hybrid', role: 'data_plane' }))
+      .toEqual(expect.arrayContaining(proxyOnly));
+  });
+
+  it('are not reported to a control plane, which still hears of the others', async () => {
+    const cp = await keys({ conf: 'role = control_plane\ndatabase = postgres\n', from: '3.1', to: '3.4', edition: 'enterprise', topology: 'hybrid', role: 'control_plane' });
+    for (const key of proxyOnly) expect(cp).not.toContain(key);
+    expect(cp).toEqual(expect.arrayContaining(['cluster_max_payload', 'lua_ssl_protocols']));
+  });
+
+  it('are not reported to a node whose proxy_listen is off', async () => {
+    const adminOnly = await keys({ conf: 'proxy_listen = off\n', from: '3.1', to: '3.4', edition: 'oss' });
+    for (const key of proxyOnly) expect(adminOnly).not.toContain(key);
+  });
+
+  // 2.2 moved the upstream keepalive defaults into the nginx_upstream_* namespace (computed from kong_defaults).
+  it('cover the nginx_upstream_* namespace and its older aliases', async () => {
+    const traditional = await keys({ conf: 'log_level = notice\n', from: '2.1', to: '2.2', edition: 'oss' });
+    expect(traditional.some((key) => key.startsWith('nginx_upstream_'))).toBe(true);
+    const cp = await keys({ conf: 'role = control_plane\n', from: '2.1', to: '2.2', edition: 'oss', topology: 'hybrid', role: 'control_plane' });
+    expect(cp.filter((key) => key.startsWith('nginx_upstream_') || key.includes('upstream_keepalive'))).toEqual([]);
+  });
+
+  // lmdb_map_size is written only when database = off (kong/templates/nginx_inject.lua@3.4.0).
+  it('lmdb_map_size concerns DB-less nodes and data planes only', async () => {
+    expect(await keys({ conf: 'database = postgres\n', from: '3.3', to: '3.4' })).not.toContain('lmdb_map_size');
+    expect(await keys({ conf: 'role = control_plane\n', from: '3.3', to: '3.4', topology: 'hybrid', role: 'control_plane' })).not.toContain('lmdb_map_size');
+    expect(await keys({ conf: 'role = data_plane\n', from: '3.3', to: '3.4', topology: 'hybrid', role: 'data_plane' })).toContain('lmdb_map_size');
+    expect(await keys({ conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless' })).toContain('lmdb_map_size');
+  });
+});
+
+// What traditional_compatible means for an operator, from kong/router/atc_compat.lua@3.0.0 (one
+// priority per route, regex_priority for regex routes only, v0 upstream URIs) and CHANGELOG.md@3.9.3.
+describe('conf/default-changed: router_flavor (3.0) says what changes', () => {
+  it('names the engine, the regex dialect, the ranking and the way back', async () => {
+    const [found] = await findingsFor('router_flavor', { name: 'r', conf: 'log_level = notice\n', from: '2.8', to: '3.0', edition: 'oss' });
+    expect(found.message).toContain('appears in 3.0.0 with the default `traditional_compatible`');
+    for (const words of ['ATC', 'PCRE', 'look-arounds', 'regex_priority', '3.3 ranks each path apart', 'path_handling v1 is treated as v0', '`router_flavor = traditional`']) {
+      expect(found.message).toContain(words);
+    }
   });
 });

@@ -79,6 +79,24 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, plan, guard('      max_request_body_size: 4096\n'))).toEqual([]);
     expect(await runRuleOnText(rule, plan, guard(''))).toEqual(['defaultChanged info @4']);
   });
+  // 3.0 added four metric switches, all off (kong/plugins/prometheus/schema.lua@3.0.0); 2.8 had
+  // none and exported everything (@2.8.4). One decision for the operator: one finding per plugin.
+  it('invalid: prometheus gets one finding naming each metric switch it leaves unset', async () => {
+    const plan = { from: '2.8.2', to: '3.4.0' };
+    const bare = await runOnFiles(plan, ['kong.yml'], writeTemp('plugins:\n- name: prometheus\n'), undefined, [rule]);
+    expect(bare.findings.map((f) => `${f.messageId} ${f.severity}`)).toEqual(['defaultsChanged warning']);
+    for (const flag of ['status_code_metrics', 'latency_metrics', 'bandwidth_metrics', 'upstream_health_metrics']) {
+      expect(bare.findings[0].message).toContain(`\`config.${flag}\``);
+    }
+    const some = await runOnFiles(plan, ['kong.yml'], writeTemp('plugins:\n- name: prometheus\n  config:\n    latency_metrics: true\n    bandwidth_metrics: false\n'), undefined, [rule]);
+    expect(some.findings).toHaveLength(1);
+    expect(some.findings[0].data?.fields).toBe('`config.status_code_metrics`, `config.upstream_health_metrics`');
+    expect(some.findings[0].data?.fact).toBe(bare.findings[0].data?.fact);
+  });
+  it('valid: prometheus sets every metric switch', async () => {
+    const text = 'plugins:\n- name: prometheus\n  config: {status_code_metrics: true, latency_metrics: true, bandwidth_metrics: false, upstream_health_metrics: true}\n';
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, text)).toEqual([]);
+  });
   it('invalid: hmac-auth without algorithms names the 3.14 default, sha224 in and sha1 out', async () => {
     const result = await runOnFiles({ from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' }, ['kong.yml'], writeTemp('plugins:\n- name: hmac-auth\n  config: {hide_credentials: false}\n'), undefined, [rule]);
     expect(result.findings.map((f) => f.message)).toEqual([
