@@ -194,7 +194,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       report: {
         edition,
         topology,
-        from: { value: from.version.toString(), reason: from.reason },
+        from: { value: from.version.toString(), reason: from.reason + oldestPatchAssumed(from.version, plan.from) },
         to: { value: to.version.toString(), reason: to.reason },
         inputs: listed,
         ...(options.confFile ? { configFile: options.confFile } : {}),
@@ -213,6 +213,16 @@ function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: 
     throw new InputError(`${flag} is required: name the ${flag === '--to' ? 'target' : 'installed'} Kong version (for example ${flag} 3.4)${orDb}`);
   }
   return { version: resolveGivenVersion(text, flag), reason: `${flag} ${text}` };
+}
+
+/**
+ * A minor alone (`--from 3.4`, or a database ledger, which records no patch) is planned from that
+ * minor's oldest release, so the changes of every later patch of it are reported too: an
+ * operator on 3.4.3 who sees 3.4.1 notes learns why, and how to narrow them.
+ */
+function oldestPatchAssumed(given: KongVersion, planned: KongVersion): string {
+  if (given.precision !== 'minor' || planned.toString() === given.toString()) return '';
+  return `; read as ${planned}, the oldest ${given.minorKey} release, so changes made in later ${given.minorKey} patches are reported too: give the exact version for fewer`;
 }
 
 /** Names the Kong Enterprise ledger a version was read from: its core names differ from OSS. */

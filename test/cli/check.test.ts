@@ -33,6 +33,15 @@ describe('kong-preflight check', () => {
     expect(result.stdout).toMatch(/0 blocker\(s\)/);
   });
 
+  // A minor alone is planned from its oldest release (2.6 -> 2.6.0): the header says so, so an
+  // operator on a later patch knows why earlier patches' notes show, and how to narrow them.
+  it('says a --from without a patch is read as the minor\'s oldest release, and says nothing for an exact one', async () => {
+    const minor = await runCli(['check', '--from', '2.6', '--to', '3.4', '--no-db', '--no-config', '--fail-on', 'none']);
+    expect(minor.stdout).toMatch(/from {6}2\.6\.x \(--from 2\.6; read as 2\.6\.0, the oldest 2\.6 release, so changes made in later 2\.6 patches are reported too: give the exact version for fewer\)/);
+    const exact = await runCli(['check', '--from', '3.4.2', '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none']);
+    expect(exact.stdout).toMatch(/from {6}3\.4\.2 \(--from 3\.4\.2\)\n/);
+  });
+
   it('--fail-on warning turns warnings into a failing run', async () => {
     const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning']);
     expect(result.code).toBe(1);
