@@ -64,6 +64,12 @@ const MAPPINGS: Partial<Record<EntityType, TableMapping>> = {
     tables: ['consumer_group_plugins'], handle: 'name',
     columns: ['name', 'config', ...COMMON], refs: { consumer_group_id: 'consumer_group' },
   },
+  // Enterprise 3.10+ partials (shared Redis and AI settings plugins link to). No public Kong
+  // source holds their migration; the columns are those of public pg_dumps of Enterprise 3.1x
+  // databases (partials: id, created_at, updated_at, type, config json, ws_id, name, tags; the
+  // plugins_partials link table is not read). The partial entity's fields: developer.konghq.com
+  // app/_gateway_entities/partial.md (type, config, name, tags).
+  partial: { tables: ['partials'], handle: 'name', columns: ['name', 'type', 'config', ...COMMON] },
   data_plane: {
     tables: ['clustering_data_planes'], handle: 'hostname',
     columns: ['hostname', 'ip', 'version', 'sync_status', 'last_seen', 'ttl', 'labels'],
