@@ -7,7 +7,7 @@
 // expired or expires soon.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { DEFAULT_LICENSE_PATH } from '../../src/inputs/license';
+import { DEFAULT_LICENSE_PATH, type LicenseCandidate } from '../../src/inputs/license';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { readKongBoolean } from '../../src/inputs/kong-conf/values';
 import { LICENSE_FACTS as FACT } from '../../src/knowledge/core-changes';
@@ -15,7 +15,7 @@ import { KongVersion } from '../../src/version/kong-version';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeModeGone' | 'dataPlane' | 'konnectDataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed'>({
+export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeModeGone' | 'dataPlane' | 'konnectDataPlane' | 'expired' | 'expiresSoon' | 'unverifiable' | 'malformed' | 'shadowed'>({
   id: 'license/enterprise-license',
   description: 'Checks that the Enterprise node has a license for the new cluster and that it is not expired or about to expire.',
   severity: 'blocker',
@@ -33,6 +33,7 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
     expiresSoon: 'The license from {{via}} expires on {{expiresAt}}, in {{days}} day(s): renew it before the upgrade window.',
     unverifiable: 'The license from {{via}} could not be verified here: {{detail}}.',
     malformed: 'The license from {{via}} is not a readable Kong license ({{detail}}).',
+    shadowed: 'The license from {{via}} {{state}}, but this node never loads it: Kong takes the first license source that is set (KONG_LICENSE_DATA, {{defaultPath}}, KONG_LICENSE_PATH, then the database) and this node has {{loadedVia}}. Nodes without it load this one.',
   },
   remediation: 'Apply a valid Enterprise license to the new cluster (KONG_LICENSE_DATA, KONG_LICENSE_PATH, /etc/kong/license.json, or POST /licenses on database-backed nodes) before moving traffic.',
   docsUrl: FACT.docsUrl,
@@ -67,6 +68,12 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
     }
     for (const candidate of license.candidates) {
       const via = candidate.via;
+      if (candidate.shadowedBy) {
+        // A license this node never loads is not this node's problem, but it may be another's.
+        const state = shadowedState(candidate, ctx.now);
+        if (state) ctx.report({ messageId: 'shadowed', severity: 'info', at: candidate.origin, data: { via, state, loadedVia: SOURCE_PRESENT[candidate.shadowedBy], defaultPath: DEFAULT_LICENSE_PATH } });
+        continue;
+      }
       if (candidate.status === 'absent-here' || candidate.status === 'unreadable') {
         ctx.report({ messageId: 'unverifiable', severity: 'info', at: candidate.origin, data: { via, detail: candidate.detail } });
       } else if (candidate.status === 'malformed') {
@@ -82,6 +89,24 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
     }
   },
 });
+
+/** How a message says a node has a license source. */
+const SOURCE_PRESENT: Readonly<Record<LicenseCandidate['via'], string>> = {
+  KONG_LICENSE_DATA: 'KONG_LICENSE_DATA set',
+  'default-path': `${DEFAULT_LICENSE_PATH}`,
+  KONG_LICENSE_PATH: 'KONG_LICENSE_PATH set',
+  database: 'a license row in the database',
+  Konnect: 'its license from Konnect',
+};
+
+/** What is wrong with a license this node does not load, in a few words; undefined when nothing is. */
+function shadowedState(candidate: LicenseCandidate, now: Date): string | undefined {
+  if (candidate.status === 'malformed') return `is not a readable Kong license (${candidate.detail})`;
+  if (candidate.status !== 'read' || !candidate.expiresAt) return undefined;
+  const days = Math.floor((Date.parse(`${candidate.expiresAt}T23:59:59Z`) - now.getTime()) / DAY_MS);
+  if (days < 0) return `expired on ${candidate.expiresAt}`;
+  return days <= FACT.expiryWarningDays ? `expires on ${candidate.expiresAt}, in ${days} day(s)` : undefined;
+}
 
 /**
  * A data plane of a Konnect control plane: `konnect_mode = on`, or a control plane address on

@@ -21,6 +21,11 @@ export interface LicenseCandidate {
   /** `YYYY-MM-DD` from the license payload. */
   expiresAt?: string;
   detail: string;
+  /**
+   * Set when Kong never loads this license on this node because a source earlier in its lookup
+   * order is set: that source (kong/enterprise_edition/license_helpers.lua, get_license_string).
+   */
+  shadowedBy?: LicenseVia;
 }
 
 export interface LicenseInput {
@@ -41,6 +46,13 @@ export interface LicenseLookupOptions {
   defaultPath?: string;
 }
 
+/**
+ * The licenses a node could load, in Kong's lookup order: KONG_LICENSE_DATA, then the default
+ * file when it exists, then the file KONG_LICENSE_PATH names, then the database's latest row
+ * (kong/enterprise_edition/license_helpers.lua@FTI-6378, get_license_string; the same order in
+ * that file since 2022). Kong loads the first source that is set and never falls back, so every
+ * later candidate is marked `shadowedBy` it.
+ */
 export function loadLicenseEvidence(conf: KongConf | undefined, options: LicenseLookupOptions = {}): LicenseInput {
   const candidates: LicenseCandidate[] = [];
   const data = conf?.raw('license_data');
@@ -48,18 +60,22 @@ export function loadLicenseEvidence(conf: KongConf | undefined, options: License
     if (data.unreadableFrom) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, status: 'unreadable', detail: `its value comes from ${data.unreadableFrom}` });
     else if (conf!.get('license_data')) candidates.push({ via: 'KONG_LICENSE_DATA', origin: data.origin, ...readLicenseText(data.value) });
   }
+  const defaultPath = options.defaultPath ?? DEFAULT_LICENSE_PATH;
+  if (existsSync(defaultPath)) {
+    candidates.push({ via: 'default-path', origin: { kind: 'global', file: defaultPath }, ...readLicenseFile(defaultPath) });
+  }
   // Only the variable counts: a `license_path` line in kong.conf is an unknown key Kong ignores.
   const path = conf?.get('license_path');
   if (path && setByVariable(path, 'KONG_LICENSE_PATH')) {
     const file = isAbsolute(path.value) ? path.value : resolve(conf!.dir, path.value);
     candidates.push({ via: 'KONG_LICENSE_PATH', origin: path.origin, ...readLicenseFile(file) });
   }
-  const defaultPath = options.defaultPath ?? DEFAULT_LICENSE_PATH;
-  if (existsSync(defaultPath)) {
-    candidates.push({ via: 'default-path', origin: { kind: 'global', file: defaultPath }, ...readLicenseFile(defaultPath) });
-  }
   candidates.push(...(options.databaseCandidates ?? []));
-  return { candidates, databaseInspected: options.databaseCandidates !== undefined };
+  const loaded = candidates[0]?.via;
+  return {
+    candidates: candidates.map((candidate, index) => (index > 0 && candidate.via !== loaded ? { ...candidate, shadowedBy: loaded } : candidate)),
+    databaseInspected: options.databaseCandidates !== undefined,
+  };
 }
 
 /**
@@ -81,13 +97,19 @@ function readLicenseFile(file: string): Pick<LicenseCandidate, 'status' | 'expir
   }
 }
 
-/** Extracts the expiration date from license JSON; says nothing else about its content. */
+/**
+ * Extracts the expiration date from license JSON; says nothing else about its content. The JSON
+ * may come base64 (or base64url) encoded, as Enterprise accepts in KONG_LICENSE_DATA
+ * (license_helpers.lua@FTI-6378, decode_base64_str; commit 18b1c50, 2022-10).
+ */
 export function readLicenseText(text: string): Pick<LicenseCandidate, 'status' | 'expiresAt' | 'detail'> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { status: 'malformed', detail: 'not JSON' };
+    const decoded = fromBase64(text);
+    if (decoded === undefined) return { status: 'malformed', detail: 'neither JSON nor base64-encoded JSON' };
+    parsed = decoded;
   }
   const payload = (parsed as { license?: { payload?: Record<string, unknown> } })?.license?.payload;
   const expires = payload?.license_expiration_date;
@@ -95,4 +117,15 @@ export function readLicenseText(text: string): Pick<LicenseCandidate, 'status' |
     return { status: 'malformed', detail: 'no license.payload.license_expiration_date' };
   }
   return { status: 'read', expiresAt: expires.slice(0, 10), detail: `expires ${expires.slice(0, 10)}` };
+}
+
+/** The JSON a base64 or base64url text encodes, or undefined. */
+function fromBase64(text: string): unknown {
+  const compact = text.replace(/\s+/g, '');
+  if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return undefined;
+  try {
+    return JSON.parse(Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64').toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

@@ -25,6 +25,8 @@ ruleTester.run(rule, {
     { name: 'valid license in KONG_LICENSE_DATA', conf: 'database = postgres\n', env: { KONG_LICENSE_DATA: licenseJson('2027-12-31') }, from: '2.8', to: '3.4', edition: 'enterprise', inputs: withLicense, now: NOW },
     { name: 'valid license file via KONG_LICENSE_PATH', conf: 'database = off\n', env: { KONG_LICENSE_PATH: licenseFile('2028-01-01') }, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW },
     { name: 'valid license at the default path', conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withDefaultFile(licenseFile('2028-01-01')), now: NOW },
+    // Enterprise reads KONG_LICENSE_DATA base64-encoded too (license_helpers.lua@FTI-6378, decode_base64_str).
+    { name: 'valid license in KONG_LICENSE_DATA, base64-encoded', conf: 'database = off\n', env: { KONG_LICENSE_DATA: Buffer.from(licenseJson('2027-12-31')).toString('base64') }, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW },
   ],
   invalid: [
     {
@@ -96,6 +98,25 @@ ruleTester.run(rule, {
       name: 'KONG_LICENSE_PATH naming a production path absent here',
       conf: 'database = postgres\n', env: { KONG_LICENSE_PATH: '/srv/kong/license.json' }, from: '3.4', to: '3.10', edition: 'enterprise', inputs: withLicense, now: NOW,
       findings: [{ messageId: 'unverifiable', severity: 'info', env: 'KONG_LICENSE_PATH' }],
+    },
+    {
+      name: 'an expired license in KONG_LICENSE_DATA, base64url-encoded, is read as expired',
+      conf: 'database = off\n', env: { KONG_LICENSE_DATA: Buffer.from(licenseJson('2026-01-31')).toString('base64url') }, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withLicense, now: NOW,
+      findings: [{ messageId: 'expired', severity: 'blocker', env: 'KONG_LICENSE_DATA', data: { expiresAt: '2026-01-31' } }],
+    },
+    {
+      // Kong loads KONG_LICENSE_DATA and never the database row (get_license_string): an expired
+      // row behind a valid variable is no blocker for this node, only a note for nodes without it.
+      name: 'an expired database row behind a valid KONG_LICENSE_DATA is an info, not a blocker',
+      conf: 'database = postgres\n', env: { KONG_LICENSE_DATA: licenseJson('2027-12-31') }, from: '3.4', to: '3.10', edition: 'enterprise', now: NOW,
+      inputs: withDbRows([{ via: 'database', origin: { kind: 'db', table: 'licenses', id: 'l1' }, status: 'read', expiresAt: '2026-01-31', detail: 'expires 2026-01-31' }]),
+      findings: [{ messageId: 'shadowed', severity: 'info', message: 'The license from database expired on 2026-01-31, but this node never loads it: Kong takes the first license source that is set (KONG_LICENSE_DATA, /etc/kong/license.json, KONG_LICENSE_PATH, then the database) and this node has KONG_LICENSE_DATA set. Nodes without it load this one.' }],
+    },
+    {
+      // The default file comes before KONG_LICENSE_PATH in Kong's lookup order.
+      name: 'an existing default file wins over KONG_LICENSE_PATH: the expired file it names is only an info',
+      conf: 'database = off\n', env: { KONG_LICENSE_PATH: licenseFile('2026-01-31') }, from: '3.4', to: '3.10', topology: 'dbless', edition: 'enterprise', inputs: withDefaultFile(licenseFile('2028-01-01')), now: NOW,
+      findings: [{ messageId: 'shadowed', severity: 'info', env: 'KONG_LICENSE_PATH', message: 'this node has /etc/kong/license.json' }],
     },
     {
       name: 'a license_path line in kong.conf is not a license source',
