@@ -3,7 +3,8 @@
 // the version the node ends on, so picking a fixed patch is as good a remedy as changing kong.conf.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { allConditionsHold, changesOfKind, knownIssueAffectsTarget, knownIssueFix, printable, ruleCatalog, ruleChanges } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changesOfKind, knownIssueAffectsTarget, knownIssueFix, knownIssueSince, printable, ruleCatalog, ruleChanges } from '../../src/knowledge/conf/changes';
+import { releaseForEdition } from '../../src/knowledge/releases';
 
 const ID = 'conf/known-issue';
 
@@ -29,7 +30,7 @@ export default defineRule<'knownIssue'>({
       // The finding sits on the first of the issue's own keys the operator set.
       const setting = (issue.properties ?? []).map((key) => conf.get(key)).find((s) => s !== undefined);
       if (!setting) continue;
-      const fix = knownIssueFix(issue, plan.to)?.toString() ?? '';
+      const fix = knownIssueFix(issue, plan.to, plan.edition)?.toString() ?? '';
       ctx.report({
         messageId: 'knownIssue',
         at: setting.origin,
@@ -39,12 +40,12 @@ export default defineRule<'knownIssue'>({
           key: setting.key,
           value: printable(setting.key, setting.value),
           to: plan.to.toString(),
-          since: issue.introducedIn,
+          since: knownIssueSince(issue, plan.to, plan.edition),
           fixedIn: fix,
           note: issue.note,
           fact: issue.id,
         },
-        remediation: `Target ${fix} or later; until then, ${issue.workaround}.`,
+        remediation: `Target ${releaseForEdition(fix, plan.edition)} or later; until then, ${issue.workaround}.`,
       });
     }
   },

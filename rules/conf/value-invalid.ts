@@ -6,6 +6,9 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import type { ConfChange } from '../../src/knowledge/conf/types';
+import { reachedWithBackports, versionCarries } from '../../src/knowledge/enterprise-backports';
+import { releaseForEdition } from '../../src/knowledge/releases';
 import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
@@ -16,11 +19,11 @@ const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
-  versionData: ['since'],
+  versionData: ['since', 'available'],
   inputs: ['kongConf'],
   changes: ruleChanges(ID),
   catalog: ruleCatalog(ID),
@@ -34,7 +37,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
-    restricted: '`{{key}}` lists {{tokens}}, not usable on Kong {{since}} and later.{{note}}',
+    restricted: '`{{key}}` lists {{tokens}}, which stop working on Kong {{since}}.{{note}}',
+    // The source already runs the restriction (nothing new breaks), but the target offers a way back.
+    restrictedWayBack: '`{{key}}` lists {{tokens}}, which have not worked since {{since}}; Kong {{available}} and later offer a way back: {{workaround}}.',
     deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
   },
   remediation: 'Use a value the target version accepts, with the type it expects.',
@@ -137,22 +142,67 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     function checkRestrictions(): void {
       for (const change of changesOfKind('value-restricted', 'value-deprecated')) {
         const since = changeReachedAt(change, plan);
-        if (!since) continue;
+        const wayBack = since ? undefined : wayBackReachedAt(change);
+        if (!since && !wayBack) continue;
         if (change.unlessSetting && conditionHolds(conf, change.unlessSetting, plan)) continue;
         for (const setting of conf.settings()) {
           if (!changeCovers(change, setting.key)) continue;
-          if (change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
+          if (since && change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
             ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since, severity: change.severity,
               data: { key: setting.key, value: printable(setting.key, setting.value), since, note: ` ${change.note}` } });
           }
           const tokens = setting.value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
-          if (change.kind === 'value-restricted' && tokens.length > 0) {
+          if (change.kind !== 'value-restricted' || tokens.length === 0) continue;
+          const listed = tokens.join(' and ');
+          if (since) {
             ctx.report({ messageId: 'restricted', at: setting.origin, since, severity: change.severity,
-              data: { key: setting.key, tokens: tokens.join(' and '), since, note: ` ${change.note}` },
-              remediation: `Remove ${tokens.join(' and ')} from ${setting.key} once no client needs them, or set ssl_cipher_suite = old while they do.` });
+              data: { key: setting.key, tokens: listed, since, note: ` ${change.note}` },
+              remediation: restrictedRemediation(change, setting.key, listed) });
+          } else if (wayBack) {
+            ctx.report({ messageId: 'restrictedWayBack', at: setting.origin, since: wayBack, severity: 'info',
+              data: { key: setting.key, tokens: listed, since: sourceRelease(change), available: wayBack, workaround: change.workaround! },
+              remediation: `Remove ${listed} from ${setting.key} once no peer needs them; until then ${change.workaround}.` });
           }
         }
       }
+    }
+
+    /**
+     * For a restriction the source already runs: the release on the path from which its
+     * workaround helps, when the source lacks it (3.4 -> 3.6.1: ssl_cipher_suite = old lowers
+     * OpenSSL's security level from 3.6.1.0). Undefined otherwise.
+     */
+    function wayBackReachedAt(change: ConfChange): string | undefined {
+      const helps = change.workaroundFrom;
+      if (!helps || !change.workaround) return undefined;
+      if (change.edition === 'ee' && plan.edition !== 'enterprise') return undefined;
+      if (!versionCarries(plan.from, plan.edition, change.introducedIn, change.backportedTo)) return undefined;
+      return reachedWithBackports(plan, helps.release, helps.backportedTo);
+    }
+
+    /** The release that brought a restriction to the source's line (3.4.0.0, or Enterprise 3.1.1.5). */
+    function sourceRelease(change: ConfChange): string {
+      const backport = plan.edition === 'enterprise'
+        ? change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.from.minorKey && KongVersion.parse(b).lte(plan.from))
+        : undefined;
+      return backport && plan.from.lt(KongVersion.parse(change.introducedIn)) ? backport : change.introducedIn;
+    }
+
+    /**
+     * What to do about a restricted value, as the target allows: the workaround where the target
+     * carries it, otherwise removal, and the first release of the target's line (or 3.6.1) where
+     * the workaround would help.
+     */
+    function restrictedRemediation(change: ConfChange, key: string, listed: string): string {
+      const helps = change.workaroundFrom;
+      if (!helps || !change.workaround) return `Remove ${listed} from ${key}.`;
+      if (versionCarries(plan.to, plan.edition, helps.release, helps.backportedTo)) {
+        return `Remove ${listed} from ${key} once no peer needs them; until then ${change.workaround}.`;
+      }
+      const sameLine = plan.edition === 'enterprise' ? helps.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey) : undefined;
+      const first = releaseForEdition(sameLine ?? helps.release, plan.edition);
+      return `Move the peers that need ${listed} to a newer version and remove ${listed} from ${key}: Kong ${to} has no setting that makes them work again. ` +
+        `If a peer cannot move, target ${first} or later and ${change.workaround}.`;
     }
   },
 });

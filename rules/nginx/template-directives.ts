@@ -1,6 +1,6 @@
 // Finds directives in a custom template that the target's bundled nginx/OpenSSL treats
 // differently: `listen ... http2` and HTTP/2 push on nginx 1.25 (3.6), obsolete http2_* limits,
-// TLSv1/TLSv1.1 in *_ssl_protocols (3.6), and lua_ssl_* lines that duplicate the inject include
+// TLSv1/TLSv1.1 in *_ssl_protocols (OpenSSL 3 from 3.4), and lua_ssl_* lines that duplicate the inject include
 // Kong renders from 3.4.
 
 import { defineRule } from '../../src/engine/define-rule';

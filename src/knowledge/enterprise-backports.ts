@@ -1,6 +1,7 @@
 // Changes that Kong ships in a minor release and Enterprise also backports into patch releases of
-// older lines (TLS 1.1 off and the TLSv1.2-only defaults in 2.8.4.8, 3.4.3.5 and 3.5.0.4;
-// OpenSSL security level 2 in 3.4.3.5 and 3.5.0.4; docs app/_data/changelogs/gateway.json). Such a
+// older lines (OpenSSL 3.1.1 in 2.8.4.2, 3.1.1.5 and 3.2.2.4; ssl_cipher_suite = old's
+// @SECLEVEL=0 and the TLSv1.2-only defaults in 2.8.4.8, 3.4.3.5 and 3.5.0.4; OpenSSL security
+// level 2 in 3.4.3.5 and 3.5.0.4; docs app/_data/changelogs/gateway.json). Such a
 // change reaches a node at the first release it runs that carries it, which on Enterprise may be
 // a backport rather than the introduction.
 
@@ -16,6 +17,16 @@ function carriedBackport(version: KongVersion, backports: readonly string[]): st
     const backport = KongVersion.parse(b);
     return backport.minorKey === version.minorKey && backport.lte(version);
   });
+}
+
+/**
+ * True when a node running `version` has the change: at or past its introduction, or on
+ * Enterprise at or past the backport of its own line. Used where only the end of the path
+ * matters (whether a setting works on the target), not when the change was met.
+ */
+export function versionCarries(version: KongVersion, edition: Plan['edition'], introducedIn: string, backports: readonly string[] = []): boolean {
+  if (KongVersion.parse(introducedIn).lte(version)) return true;
+  return edition === 'enterprise' && carriedBackport(version, backports) !== undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Plan } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import { pathCrosses } from '../../plan/gate';
 import { confCatalog } from './catalog';
-import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
+import { type BackportPlan, reachedWithBackports, versionCarries } from '../enterprise-backports';
 import curated from './conf-changes.json';
 import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
 import { HIDDEN_VALUE, isSecretName } from './sensitive';
@@ -81,24 +81,33 @@ export function changeReachedAt(change: ConfChange, plan: BackportPlan): string 
 
 /**
  * For a known issue: true when the target itself runs an affected release. A known issue is a
- * bug of the releases between introducedIn and the fix of each line, so only the version the
- * node ends on matters, not the hops on the way.
+ * bug of the releases between introducedIn (or, on Enterprise, a backport that brought it to an
+ * older line) and the fix of each line, so only the version the node ends on matters, not the
+ * hops on the way.
  */
 export function knownIssueAffectsTarget(change: ConfChange, plan: Pick<Plan, 'to' | 'edition'>): boolean {
   if (change.edition === 'ee' && plan.edition !== 'enterprise') return false;
   const target = plan.to;
-  if (target.lt(KongVersion.parse(change.introducedIn))) return false;
+  if (!versionCarries(target, plan.edition, change.introducedIn, change.backportedTo)) return false;
   // No fix at or after the target's line means the target's line came after every fixed one.
-  const fix = knownIssueFix(change, target);
+  const fix = knownIssueFix(change, target, plan.edition);
   return fix !== undefined && target.lt(fix);
+}
+
+/** The release that brought a known issue to the target's line: a backport of that line, else its introduction. */
+export function knownIssueSince(change: ConfChange, target: KongVersion, edition: Plan['edition']): string {
+  const backport = edition === 'enterprise' ? change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === target.minorKey) : undefined;
+  return backport && target.lt(KongVersion.parse(change.introducedIn)) ? backport : change.introducedIn;
 }
 
 /**
  * The release that fixes a known issue for `target`: the fix of its own line, else the first fix
  * of a later line; undefined when every listed fix is older (the target's line came after them).
+ * Enterprise-only fixes (`fixBackportedTo`) count on Enterprise only.
  */
-export function knownIssueFix(change: ConfChange, target: KongVersion): KongVersion | undefined {
-  const fixes = (change.fixedIn ?? []).map((v) => KongVersion.parse(v)).sort((a, b) => a.compare(b));
+export function knownIssueFix(change: ConfChange, target: KongVersion, edition: Plan['edition'] = 'enterprise'): KongVersion | undefined {
+  const listed = [...(change.fixedIn ?? []), ...(edition === 'enterprise' ? change.fixBackportedTo ?? [] : [])];
+  const fixes = listed.map((v) => KongVersion.parse(v)).sort((a, b) => a.compare(b));
   return fixes.find((fix) => fix.minorKey === target.minorKey) ?? fixes.find((fix) => fix.gt(target));
 }
 
@@ -135,11 +144,18 @@ export function effectiveValue(conf: KongConf, property: string, plan: Pick<Plan
 }
 
 export function conditionHolds(conf: KongConf, condition: SettingCondition, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  if (condition.effectiveFrom && !conditionEffective(condition, plan)) return false;
   if (condition.orDatabaseOff && effectiveValue(conf, 'database', plan) === 'off') return true;
   const value = effectiveValue(conf, condition.property, plan, condition.alsoSetBy);
   if (condition.in) return value !== undefined && condition.in.includes(value);
   if (condition.notIn) return value !== undefined && !condition.notIn.includes(value);
   return value !== undefined;
+}
+
+/** True when the target runs a release on which the condition's setting has its effect (see `effectiveFrom`). */
+export function conditionEffective(condition: SettingCondition, plan: Pick<Plan, 'to' | 'edition'>): boolean {
+  const from = condition.effectiveFrom;
+  return !from || versionCarries(plan.to, plan.edition, from.release, from.backportedTo);
 }
 
 export function allConditionsHold(conf: KongConf, conditions: SettingCondition[] | undefined, plan: Pick<Plan, 'to' | 'edition'>): boolean {

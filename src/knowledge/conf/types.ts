@@ -79,6 +79,12 @@ export interface SettingCondition {
   notIn?: string[];
   /** Also true when `database = off` (DB-less nodes behave like data planes). */
   orDatabaseOff?: boolean;
+  /**
+   * The setting has this effect only on targets that carry `release` (or, on Enterprise, one of
+   * `backportedTo` on the target's line); elsewhere the condition is false whatever the value.
+   * `ssl_cipher_suite = old` lowers OpenSSL's security level only from 3.6.1.0.
+   */
+  effectiveFrom?: { release: string; backportedTo?: string[] };
 }
 
 export interface ConfChange {
@@ -99,8 +105,19 @@ export interface ConfChange {
    * one listed carry the fix.
    */
   fixedIn?: string[];
-  /** Known issues: what to do on an affected release, in our words (`set incremental_sync = off`). */
+  /**
+   * Enterprise patch releases that fix a known issue on older lines (`3.4.3.5`); unlike `fixedIn`
+   * they never count on open source, which has no such release.
+   */
+  fixBackportedTo?: string[];
+  /**
+   * Known issues: what to do on an affected release, in our words (`set incremental_sync = off`).
+   * Restricted values: the setting that makes the value usable again, on targets that carry
+   * `workaroundFrom`.
+   */
   workaround?: string;
+  /** Restricted values: the release (and Enterprise backports) from which `workaround` helps. */
+  workaroundFrom?: { release: string; backportedTo?: string[] };
   /** For renames: the version from which the old name no longer carries its value. */
   aliasRemovedIn?: string;
   edition: ChangeEdition;

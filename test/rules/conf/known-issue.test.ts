@@ -15,8 +15,27 @@ ruleTester.run(rule, {
     { name: 'a later line carries the fix', conf: STREAMING_DP, from: '3.10.0.6', to: '3.12.0.0', edition: 'enterprise' },
     { name: 'open-source edition (the known issue is Enterprise 3.10+)', conf: STREAMING_DP, from: '3.8', to: '3.9', edition: 'oss' },
     { name: 'Kong "yes" is not a true boolean', conf: 'incremental_sync = yes\nstream_listen = 0.0.0.0:5555\n', from: '3.9.1.0', to: '3.10.0.3', edition: 'enterprise' },
+    // ssl_cipher_suite = old: OpenSSL 3 from 3.4.0 (.requirements@3.4.0), @SECLEVEL=0 from 3.6.1 (nginx_kong.lua@3.6.1).
+    { name: 'ssl_cipher_suite = old on 3.3, still OpenSSL 1.1.1t', conf: 'ssl_cipher_suite = old\n', from: '2.8', to: '3.3' },
+    { name: 'ssl_cipher_suite = old on 3.6.1, which sets @SECLEVEL=0 with it', conf: 'ssl_cipher_suite = old\n', from: '2.8', to: '3.6.1' },
+    { name: 'ssl_cipher_suite = old on Enterprise 3.4.3.5, the backport', conf: 'ssl_cipher_suite = old\n', from: '2.8.2.4', to: '3.4.3.5', edition: 'enterprise' },
+    { name: 'ssl_cipher_suite = old on Enterprise 3.3, a line without OpenSSL 3', conf: 'ssl_cipher_suite = old\n', from: '3.2.1.0', to: '3.3', edition: 'enterprise' },
+    { name: 'the default suite is not affected', conf: 'ssl_cipher_suite = intermediate\n', from: '2.8', to: '3.4' },
   ],
   invalid: [
+    {
+      name: 'ssl_cipher_suite = old on OSS 3.4: TLS 1.0/1.1 offered but refused, fixed in 3.6.1', conf: 'ssl_cipher_suite = old\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'knownIssue', severity: 'warning', line: 1, data: { key: 'ssl_cipher_suite', since: '3.4.0.0', fixedIn: '3.6.1.0' }, message: 'meets a known issue of 3.4.0, fixed in 3.6.1' }],
+    },
+    {
+      // Enterprise 3.4.1.0 -> 3.4.3.4: OSS has no 3.4.3.5, Enterprise does.
+      name: 'ssl_cipher_suite = old on Enterprise 3.4.3.4, fixed by the 3.4.3.5 backport', conf: 'ssl_cipher_suite = old\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise',
+      findings: [{ messageId: 'knownIssue', data: { since: '3.4.0.0', fixedIn: '3.4.3.5' } }],
+    },
+    {
+      name: 'ssl_cipher_suite = old on Enterprise 2.8.4.5: OpenSSL 3 came with 2.8.4.2, the fix with 2.8.4.8', conf: 'ssl_cipher_suite = old\n', from: '2.8.2.4', to: '2.8.4.5', edition: 'enterprise',
+      findings: [{ messageId: 'knownIssue', data: { since: '2.8.4.2', fixedIn: '2.8.4.8' } }],
+    },
     {
       name: 'data plane with a stream listener and incremental sync, target 3.10.0.3',
       conf: STREAMING_DP,

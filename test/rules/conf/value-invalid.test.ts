@@ -1,6 +1,6 @@
 import rule from '../../../rules/conf/value-invalid';
 import { listenProblem } from '../../../src/inputs/kong-conf/listen-syntax';
-import { ruleTester } from '../../support/rule-tester';
+import { runCase, ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
@@ -10,18 +10,22 @@ ruleTester.run(rule, {
     { name: 'empty values of untyped, string and boolean properties', conf: 'pg_password =\nproxy_access_log =\n', env: { KONG_PG_HOST: '' }, from: '3.4', to: '3.9' },
     { name: 'a listen value read from a file at start is not empty', env: { KONG_ADMIN_LISTEN_FILE: '/run/secrets/admin_listen' }, from: '3.4', to: '3.9' },
     { name: 'vault references are not typed here', conf: 'pg_port = {vault://env/pg-port}\n', from: '2.8', to: '3.4' },
-    { name: 'TLSv1.1 on a path that stays below 3.6.1', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
-    { name: 'TLSv1.1 with ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1' },
-    { name: 'TLSv1.1 on OSS 3.4 (the backport is Enterprise-only)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4' },
-    { name: 'TLSv1.1 on Enterprise 3.4.3.4, before the backport', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
-    { name: 'TLSv1.1 from Enterprise 3.4.3.5, which already carries the backport, to 3.10', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.5', to: '3.10.0.0', edition: 'enterprise' },
-    { name: 'TLSv1.1 from Enterprise 2.8.4.9 (backported in 2.8.4.8) to 3.4.3.12', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise' },
-    { name: 'TLSv1.1 from Enterprise 3.5.0.4 (backported) to 3.10', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' },
+    // TLS 1.0/1.1: Kong builds OpenSSL 1.1.1t up to 3.3 and OpenSSL 3.1.1 from 3.4.0 (.requirements@3.3.0,
+    // @3.4.0), which accepts them only at security level 0 (openssl NEWS.md, 3.1.0). ssl_cipher_suite = old
+    // sets that level only from 3.6.1 (kong/templates/nginx_kong.lua@3.6.1; Enterprise 2.8.4.8, 3.4.3.5, 3.5.0.4).
+    { name: 'TLSv1.1 on a path that stays below 3.4 (OpenSSL 1.1.1)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.3' },
+    { name: 'TLSv1.1 with ssl_cipher_suite = old on a target from 3.6.1, where old lowers the level', conf: 'ssl_cipher_suite = old\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.6.1' },
+    { name: 'OSS 3.4 -> 3.6.0: broken at the source already, and 3.6.0 offers no way back', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.0' },
+    { name: 'OSS 3.4 -> 3.6.1 with old already set: it starts working again, nothing to report', conf: 'ssl_cipher_suite = old\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.1' },
+    { name: 'Enterprise 3.2.1.0 -> 3.3: the 3.3 line never got OpenSSL 3', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.2.1.0', to: '3.3', edition: 'enterprise' },
+    { name: 'from Enterprise 3.4.3.5 (OpenSSL 3 and old\'s level already there) to 3.10', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.5', to: '3.10.0.0', edition: 'enterprise' },
+    { name: 'from Enterprise 2.8.4.9 (OpenSSL 3 since 2.8.4.2, old\'s level since 2.8.4.8) to 3.4.3.12', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise' },
+    { name: 'from Enterprise 3.5.0.4 (backported) to 3.10', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' },
     // Every suite but custom replaces ssl_protocols and the server-side nginx keys with its own list.
-    { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1' },
-    { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '3.4', to: '3.10', edition: 'enterprise' },
-    { name: 'TLSv1.1 in a server-level nginx key under ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '3.5', to: '3.6.1' },
-    { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = fips, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'fips', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '3.5', to: '3.6.1' },
+    { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '2.8', to: '3.4' },
+    { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '2.8', to: '3.10', edition: 'enterprise' },
+    { name: 'TLSv1.1 in a server-level nginx key under ssl_cipher_suite = old, target 3.6.1', conf: 'ssl_cipher_suite = old\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '2.8', to: '3.6.1' },
+    { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = fips, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'fips', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '2.8', to: '3.6.1' },
     { name: 'untrusted_lua = strict is new in Enterprise 3.14', conf: 'untrusted_lua = strict\n', from: '3.10', to: '3.14', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
     { name: 'pg_ssl_version belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'enterprise' },
@@ -64,20 +68,36 @@ ruleTester.run(rule, {
     { name: 'listener with an unknown flag', conf: 'proxy_listen = 0.0.0.0:8000 reuse_port\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', severity: 'blocker', line: 1, message: 'reuse_port' }] },
     { name: 'listener without a port', conf: 'admin_listen = 127.0.0.1\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', line: 1 }] },
     {
-      name: 'TLSv1.1 in ssl_protocols with ssl_cipher_suite = custom, crossing 3.6.1', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1',
-      findings: [{ messageId: 'restricted', line: 2, severity: 'warning', hop: '3.6.1', data: { key: 'ssl_protocols', tokens: 'TLSv1.1' }, message: 'Kong still starts' }],
+      // The corrected dating: OpenSSL 3.1.1 arrives with 3.4.0, not with 3.6.1.
+      name: 'OSS 2.8 -> 3.4: TLSv1.1 in ssl_protocols (custom) and lua_ssl_protocols stop working at 3.4.0', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\nlua_ssl_protocols = TLSv1 TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4',
+      findings: [
+        { messageId: 'restricted', line: 3, severity: 'warning', hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1 and TLSv1.1', since: '3.4.0.0' }, message: 'which stop working on Kong 3.4.0. Kong still starts' },
+        { messageId: 'restricted', line: 2, severity: 'warning', hop: '3.4', data: { key: 'ssl_protocols', tokens: 'TLSv1.1' }, message: 'With ssl_cipher_suite = custom' },
+      ],
     },
     {
-      // lua_ssl_protocols is applied whatever the suite: only old lowers the security level for it.
-      name: 'TLSv1.1 in lua_ssl_protocols with the default suite, crossing 3.6.1', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '3.5', to: '3.6.1',
-      findings: [{ messageId: 'restricted', line: 1, severity: 'warning', hop: '3.6.1', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1' } }],
+      // Before 3.6.1 old is only a protocol and cipher list (kong/conf_loader/init.lua@3.4.0): no exception.
+      name: 'OSS 2.8 -> 3.4 with ssl_cipher_suite = old: old does not lower the level there', conf: 'ssl_cipher_suite = old\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'restricted', line: 2, hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1' } }],
     },
     {
-      name: 'TLS 1.0 in an injected nginx directive with ssl_cipher_suite = custom, Enterprise 3.4 -> 3.10', conf: 'ssl_cipher_suite = custom\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
-      findings: [{ messageId: 'restricted', hop: '3.4.x -> 3.10.x', data: { tokens: 'TLSv1' } }],
+      name: 'OSS 2.8 -> 3.6.1 without old: reported once, on the hop to 3.4', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '2.8', to: '3.6.1',
+      findings: [{ messageId: 'restricted', line: 1, severity: 'warning', hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1', since: '3.4.0.0' } }],
     },
     {
-      name: 'server-level nginx keys override the http and stream lists whatever the suite', conf: 'ssl_cipher_suite = intermediate\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_admin_ssl_protocols = TLSv1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '3.5', to: '3.6.1',
+      // Nothing new breaks, but the advice changes: from 3.6.1 old brings TLS 1.1 back.
+      name: 'OSS 3.4 -> 3.6.1: already broken at the source, the way back is new', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4', to: '3.6.1',
+      findings: [
+        { messageId: 'restrictedWayBack', line: 3, severity: 'info', hop: '3.6.1', data: { key: 'lua_ssl_protocols', since: '3.4.0.0', available: '3.6.1.0' }, message: 'have not worked since 3.4.0; Kong 3.6.1 and later offer a way back: set ssl_cipher_suite = old' },
+        { messageId: 'restrictedWayBack', line: 2, severity: 'info', hop: '3.6.1', data: { key: 'ssl_protocols' }, message: 'replace ssl_cipher_suite = custom with old' },
+      ],
+    },
+    {
+      name: 'TLS 1.0 in an injected nginx directive with ssl_cipher_suite = custom, Enterprise 3.4 -> 3.10: the way back at 3.4.3.5', conf: 'ssl_cipher_suite = custom\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\n', from: '3.4', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'restrictedWayBack', severity: 'info', data: { tokens: 'TLSv1', since: '3.4.0.0' } }],
+    },
+    {
+      name: 'server-level nginx keys override the http and stream lists whatever the suite', conf: 'ssl_cipher_suite = intermediate\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_admin_ssl_protocols = TLSv1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '2.8', to: '3.6.1',
       findings: [
         { messageId: 'restricted', line: 2, data: { key: 'nginx_proxy_ssl_protocols', tokens: 'TLSv1.1' } },
         { messageId: 'restricted', line: 3, data: { key: 'nginx_admin_ssl_protocols', tokens: 'TLSv1' } },
@@ -85,19 +105,55 @@ ruleTester.run(rule, {
       ],
     },
     {
-      name: 'upstream TLS 1.1 (nginx_http_proxy_ssl_protocols) is not governed by the suite', conf: 'ssl_cipher_suite = modern\nnginx_http_proxy_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.5', to: '3.6.1',
-      findings: [{ messageId: 'restricted', line: 2, data: { key: 'nginx_http_proxy_ssl_protocols', tokens: 'TLSv1.1' } }],
+      name: 'upstream TLS 1.1 (nginx_http_proxy_ssl_protocols) is not governed by the suite', conf: 'ssl_cipher_suite = modern\nnginx_http_proxy_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'restricted', line: 2, hop: '3.4', data: { key: 'nginx_http_proxy_ssl_protocols', tokens: 'TLSv1.1' } }],
     },
     {
-      name: 'TLSv1.1 on Enterprise 2.8 -> 3.4 with ssl_cipher_suite = custom (backported to 3.4.3.5)', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
-      findings: [{ messageId: 'restricted', data: { since: '3.4.3.5' }, hop: '2.8.2.4 -> 3.4.x' }],
+      name: 'Enterprise 2.8 -> 3.4 with ssl_cipher_suite = custom: OpenSSL 3 at 3.4.0.0', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '3.4', edition: 'enterprise',
+      findings: [{ messageId: 'restricted', data: { since: '3.4.0.0' }, hop: '2.8.2.4 -> 3.4.x' }],
     },
     {
-      name: 'TLSv1.1 from Enterprise 3.4.3.4 (before the backport) to 3.10 is reported once, at 3.6.1.0', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise',
-      findings: [{ messageId: 'restricted', data: { since: '3.6.1.0', key: 'lua_ssl_protocols' } }],
+      // gateway.json: Enterprise 2.8.4.2 bumped OpenSSL from 1.1.1t to 3.1.1.
+      name: 'Enterprise 2.8.2.4 -> 2.8.4.5 meets OpenSSL 3 at the 2.8.4.2 backport', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8.2.4', to: '2.8.4.5', edition: 'enterprise',
+      findings: [{ messageId: 'restricted', data: { since: '2.8.4.2' }, message: 'stop working on Kong 2.8.4.2' }],
+    },
+    {
+      name: 'Enterprise 3.4.3.4 -> 3.10: broken at the source, the way back at 3.6.1.0', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise',
+      findings: [{ messageId: 'restrictedWayBack', severity: 'info', data: { since: '3.4.0.0', available: '3.6.1.0', key: 'lua_ssl_protocols' } }],
+    },
+    {
+      name: 'Enterprise 3.4.3.4 -> 3.4.3.12: the way back is the 3.4.3.5 backport', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '3.4.3.4', to: '3.4.3.12', edition: 'enterprise',
+      findings: [{ messageId: 'restrictedWayBack', severity: 'info', data: { available: '3.4.3.5' } }],
     },
     { name: 'worker_consistency = strict crossing 3.0', conf: 'worker_consistency = strict\n', from: '2.8', to: '3.0', findings: [{ messageId: 'deprecatedValue', severity: 'info', hop: '3.0' }] },
   ],
+});
+
+// The advice follows the target: ssl_cipher_suite = old helps only where Kong sets @SECLEVEL=0 with it.
+describe('conf/value-invalid: TLS 1.0/1.1 remediation per target', () => {
+  const remediation = async (from: string, to: string, edition: 'oss' | 'enterprise' = 'oss') => {
+    const { result } = await runCase(rule, { name: `${from} -> ${to}`, conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from, to, edition });
+    const found = result.findings.filter((f) => f.data?.key === 'lua_ssl_protocols');
+    expect(found).toHaveLength(1);
+    return found[0].remediation ?? '';
+  };
+
+  it('does not offer ssl_cipher_suite = old as the fix on a target before 3.6.1', async () => {
+    const text = await remediation('2.8', '3.4');
+    expect(text).toContain('Kong 3.4.');
+    expect(text).toContain('has no setting that makes them work again');
+    expect(text).toContain('target 3.6.1 or later and set ssl_cipher_suite = old');
+    expect(text).not.toMatch(/^Remove .* until then set ssl_cipher_suite = old/);
+  });
+
+  it('offers it on a target from 3.6.1', async () => {
+    expect(await remediation('2.8', '3.6.1')).toMatch(/^Remove TLSv1\.1 from lua_ssl_protocols once no peer needs them; until then set ssl_cipher_suite = old/);
+  });
+
+  it('names the backport of the target\'s own Enterprise line', async () => {
+    expect(await remediation('2.8.2.4', '2.8.4.5', 'enterprise')).toContain('target 2.8.4.8 or later');
+    expect(await remediation('2.8.2.4', '3.4.3.12', 'enterprise')).toMatch(/until then set ssl_cipher_suite = old/);
+  });
 });
 
 describe('listen entry syntax', () => {

@@ -32,6 +32,8 @@ describe('fixture templates and their expected findings', () => {
       'info nginx/template-obsolete-elements:unusedDict kong_db_cache_miss_2',
       'info nginx/template-obsolete-elements:unusedDict kong_process_events',
       'warning nginx/template-directives:directive nginx.http2-limits-obsolete',
+      // TLSv1.1 in the template's ssl_protocols: OpenSSL 3.1.1 from 3.4.0 (.requirements@3.4.0).
+      'warning nginx/template-directives:directive nginx.tls-1-1-disabled',
       'warning nginx/template-missing-elements:missing nginx.http-inject-include',
     ]);
   });
