@@ -88,9 +88,11 @@ export function fromDatabase(entity: Entity): boolean {
   return entity.sourceKind ? entity.sourceKind === 'database' : entity.origin.kind === 'db';
 }
 
-/** False when a fact only concerns configurations re-created from files and this row is stored. */
+/** False when a fact only concerns one kind of source (files, or stored rows) and the entity comes from the other. */
 export function concerns(fact: EntityChangeBase, entity: Entity): boolean {
-  return !(fact.appliesTo === 'declarative' && fromDatabase(entity));
+  if (fact.appliesTo === 'declarative') return !fromDatabase(entity);
+  if (fact.appliesTo === 'database') return fromDatabase(entity);
+  return true;
 }
 
 /**

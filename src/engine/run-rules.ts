@@ -42,6 +42,7 @@ export interface RunResult {
 export async function runRules(rules: readonly Rule[], options: RunOptions): Promise<RunResult> {
   const result: RunResult = { findings: [], notEvaluated: [], notApplicable: [], internalErrors: [], evaluated: [] };
   const visiting: { rule: Rule; visitors: EntityVisitors; found: Finding[] }[] = [];
+  for (const source of options.inputs?.entities ?? []) source.knowInstalledVersion?.(options.plan.from);
   for (const rule of rules) {
     const id = rule.meta.id;
     const skip = applicability(rule, options);

@@ -84,6 +84,7 @@ export function convertDeclarative(file: string, input: string, plan: Plan): Con
   const text = wholeText.slice(0, cut);
   const rest = wholeText.slice(cut);
   const source = new DeclarativeEntitySource([parsed]);
+  source.knowInstalledVersion(plan.from);
   // A key written twice is loaded by Kong (the later value wins; declarative/duplicate-keys
   // reports it), so it must not stop the conversion either.
   // decK template expressions are read masked (deck-templates.ts) and written back as they were.

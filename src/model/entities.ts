@@ -3,6 +3,7 @@
 // only the origin differs (a file line, or a table row).
 
 import type { Origin } from './origin';
+import type { KongVersion } from '../version/kong-version';
 
 export const ENTITY_TYPES = [
   'service', 'route', 'plugin', 'consumer', 'upstream', 'target', 'certificate', 'ca_certificate',
@@ -98,4 +99,9 @@ export interface EntitySource {
   eachOf?(types: ReadonlySet<EntityType>, visit: (entity: Entity) => void): Promise<void>;
   /** Count of entities of a type, when cheap to know. */
   count?(type: EntityType): Promise<number>;
+  /**
+   * Told the version the path starts from before rules run, by a source whose entities depend on
+   * the Kong they are applied to (a decK file's consumer-group `plugins`).
+   */
+  knowInstalledVersion?(version: KongVersion): void;
 }

@@ -1,6 +1,8 @@
 // Walks declarative documents into the shared entity model: top-level collections and the
 // collections Kong (and decK) let you nest (routes in services, plugins in services, routes,
 // consumers and consumer groups, targets in upstreams, snis in certificates, keys in key sets).
+// A consumer group's `plugins` are Enterprise overrides, not plugins, where decK syncs them so
+// (nestedCollectionsOf).
 // An entity configured from elsewhere too (a service `url`, decK `_config` and `_info.defaults`)
 // sees its merged fields; see layered-fields.ts.
 
@@ -10,6 +12,7 @@ import type { Origin } from '../../model/origin';
 import { layeredFields, placeOf, readDeckShared, type DeckShared, type LayeredFields } from './layered-fields';
 import type { DeclarativeDocument } from './types';
 import { isRecord } from '../../model/field-paths';
+import { KongVersion } from '../../version/kong-version';
 
 type Parent = EntityParent;
 
@@ -19,17 +22,37 @@ const TOP_LEVEL: Readonly<Record<string, EntityType | 'consumer_group'>> = {
   targets: 'target', certificates: 'certificate', ca_certificates: 'ca_certificate', snis: 'sni',
   vaults: 'vault', vaults_beta: 'vault', keys: 'key', key_sets: 'key_set', workspaces: 'workspace',
   licenses: 'license', consumer_groups: 'consumer_group', partials: 'partial',
+  // Kong's own format only: Enterprise lists consumer_group_plugins among its entities, and the
+  // declarative schema gives every entity a top-level list (declarative_config.lua@FTI-6378).
+  consumer_group_plugins: 'consumer_group_plugin',
 };
 
-/** Collections nested inside an entity of a type. */
-const NESTED: Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Record<string, EntityType>>>>> = {
+type NestedCollections = Readonly<Partial<Record<EntityType | 'consumer_group', Readonly<Record<string, EntityType>>>>>;
+
+/**
+ * Collections nested inside an entity of a type. Kong's format nests a child under the name of
+ * its entity (declarative_config.lua@FTI-6378, nest_foreign_relationships): under a consumer
+ * group, `plugins` are plugins scoped to it (their consumer_group foreign key, plugins.lua) and
+ * `consumer_group_plugins` are the Enterprise overrides.
+ */
+const NESTED: NestedCollections = {
   service: { routes: 'route', plugins: 'plugin' },
   route: { plugins: 'plugin' },
   consumer: { plugins: 'plugin' },
-  consumer_group: { plugins: 'plugin' },
+  consumer_group: { plugins: 'plugin', consumer_group_plugins: 'consumer_group_plugin' },
   upstream: { targets: 'target' },
   certificate: { snis: 'sni' },
   key_set: { keys: 'key' },
+};
+
+/**
+ * The same for a decK file that decK syncs as overrides: its `consumer_groups[].plugins` are
+ * kong.ConsumerGroupPlugin (go-database-reconciler pkg/file/types.go FConsumerGroupObject), sent
+ * to /consumer_groups/{id}/overrides/plugins/{name}, their config the override's four fields.
+ */
+const NESTED_DECK_OVERRIDES: NestedCollections = {
+  ...NESTED,
+  consumer_group: { plugins: 'consumer_group_plugin', consumer_group_plugins: 'consumer_group_plugin' },
 };
 
 export class DeclarativeEntity implements Entity {
@@ -146,7 +169,7 @@ function asReference(value: unknown): EntityRef | undefined {
 /** The entity types found anywhere below a collection type, nested at any depth. */
 const HOLDS: Readonly<Partial<Record<EntityType | 'consumer_group', ReadonlySet<EntityType>>>> = (() => {
   const below = (type: EntityType | 'consumer_group'): EntityType[] =>
-    Object.values(NESTED[type] ?? {}).flatMap((child) => [child, ...below(child)]);
+    [NESTED, NESTED_DECK_OVERRIDES].flatMap((table) => Object.values(table[type] ?? {})).flatMap((child) => [child, ...below(child)]);
   const out: Partial<Record<EntityType | 'consumer_group', ReadonlySet<EntityType>>> = {};
   for (const type of Object.keys(NESTED) as (keyof typeof NESTED)[]) out[type] = new Set(below(type));
   return out;
@@ -164,6 +187,8 @@ export class DeclarativeEntitySource implements EntitySource {
   readonly label: string;
   /** decK's `_plugin_configs` and `_info.defaults`, read once; undefined when no file has them. */
   private readonly deck: DeckShared | undefined;
+  /** The Kong the files are synced to today, once the plan is known (see knowInstalledVersion). */
+  private installed: KongVersion | undefined;
   constructor(
     private readonly documents: readonly DeclarativeDocument[],
     /** KongPlugin and KongClusterPlugin resources of Kubernetes manifests (kic-plugins.ts), visited after the files' plugins. */
@@ -178,6 +203,15 @@ export class DeclarativeEntitySource implements EntitySource {
     this.deck = readDeckShared(documents);
     // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
     for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
+  }
+
+  /**
+   * The version the path starts from: the Kong a decK file is synced to today. decK reads a
+   * consumer group's `plugins` by that version, so until it is known they are read as decK reads
+   * them for a current Kong.
+   */
+  knowInstalledVersion(version: KongVersion): void {
+    this.installed = version;
   }
 
   async each(type: EntityType, visit: (entity: Entity) => void): Promise<void> {
@@ -252,10 +286,11 @@ export class DeclarativeEntitySource implements EntitySource {
     // The collections worth descending into: those holding a wanted type somewhere below.
     const descend = new Set(Object.keys(HOLDS).filter((type) => [...want].some((w) => HOLDS[type as keyof typeof HOLDS]!.has(w))));
     for (const document of this.documents) {
+      const reading: Reading = { document, deck: this.deck, nested: nestedCollectionsOf(document, this.installed) };
       for (const [collection, type] of Object.entries(TOP_LEVEL)) {
         if (!want.has(type as EntityType) && !descend.has(type)) continue;
         const items = document.root[collection];
-        if (Array.isArray(items)) walk(document, this.deck, type, items, [collection], undefined, want, descend, visit);
+        if (Array.isArray(items)) walk(reading, type, items, [collection], undefined, want, descend, visit);
       }
       if (document.patchFile === 'add-plugins' && want.has('plugin')) walkAddPlugins(document, visit);
       if (document.workspace && want.has('workspace')) visit(new DeckWorkspaceEntity(document, document.workspace.value));
@@ -338,7 +373,7 @@ function walkAddPlugins(document: DeclarativeDocument, visit: (entity: Entity) =
     const patch = patches[index];
     if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) continue;
     const plugins = (patch as Record<string, unknown>).plugins;
-    if (Array.isArray(plugins)) walk(document, undefined, 'plugin', plugins, ['add-plugins', index, 'plugins'], undefined, new Set(['plugin']), new Set(), visit);
+    if (Array.isArray(plugins)) walk({ document, deck: undefined, nested: NESTED }, 'plugin', plugins, ['add-plugins', index, 'plugins'], undefined, new Set(['plugin']), new Set(), visit);
   }
 }
 
@@ -373,14 +408,43 @@ function refuseAliasBombs(document: DeclarativeDocument): void {
   }
 }
 
+/** One document as a walk reads it: its decK shared settings and what its collections nest. */
+interface Reading {
+  readonly document: DeclarativeDocument;
+  readonly deck: DeckShared | undefined;
+  readonly nested: NestedCollections;
+}
+
+/** decK 3.4 (go-database-reconciler pkg/utils Kong340Version): from it, decK scopes plugins to consumer groups. */
+const DECK_SCOPES_GROUP_PLUGINS_FROM = KongVersion.of(3, 4);
+
+/**
+ * What a document's collections nest; only `consumer_groups[].plugins` differs. decK decides it
+ * by the Kong it syncs to (go-database-reconciler pkg/file/builder.go@v1.40.3, build and
+ * consumerGroups; the same since decK 1.26): plugins scoped to the group against 3.4 or later and
+ * Konnect, overrides before 3.4. `_info.consumer_group_policy_overrides: true` (decK 1.44, read
+ * by deck cmd/common.go determinePolicyOverride) keeps them overrides on any version; the
+ * `--consumer-group-policy-overrides` flag does too, but leaves no trace in the file. Kong's own
+ * format always means scoped plugins there, so a file Kong loads (declarative_config) is read so.
+ * A file without a decK-only key is read as decK reads it: before 3.4 Kong refuses `plugins` in a
+ * consumer group (plugins gained their consumer_group key in 3.4.0.0, CHANGELOG-EE.md@FTI-6378),
+ * so there only decK can sync it, and from 3.4 both read scoped plugins.
+ */
+function nestedCollectionsOf(document: DeclarativeDocument, installed: KongVersion | undefined): NestedCollections {
+  if (document.loadedByKong || !Array.isArray(document.root.consumer_groups)) return NESTED;
+  const info = document.root._info;
+  if (isRecord(info) && info.consumer_group_policy_overrides === true) return NESTED_DECK_OVERRIDES;
+  if ('_konnect' in document.root || !installed) return NESTED;
+  return installed.compare(DECK_SCOPES_GROUP_PLUGINS_FROM) < 0 ? NESTED_DECK_OVERRIDES : NESTED;
+}
+
 /**
  * Visits the entities of the types in `want` in one collection and below it, in file order,
  * descending only into the collection types in `descend`. Parent references are worked out on
  * the way down, and only for entities that nest something.
  */
 function walk(
-  document: DeclarativeDocument,
-  deck: DeckShared | undefined,
+  reading: Reading,
   type: EntityType | 'consumer_group',
   items: unknown[],
   path: (string | number)[],
@@ -389,7 +453,8 @@ function walk(
   descend: ReadonlySet<string>,
   visit: (entity: Entity) => void,
 ): void {
-  const nested = descend.has(type) ? NESTED[type] : undefined;
+  const { document, deck } = reading;
+  const nested = descend.has(type) ? reading.nested[type] : undefined;
   const wanted = want.has(type as EntityType);
   if (!wanted && !nested) return;
   for (let index = 0; index < items.length; index++) {
@@ -416,7 +481,7 @@ function walk(
         const parentKey = PARENT_KEY[type as keyof typeof PARENT_KEY];
         childParents = self && parentKey ? withParent(parents, parentKey, self) : parents;
       }
-      walk(document, deck, childType, children, childPath(path, index, key), childParents, want, descend, visit);
+      walk(reading, childType, children, childPath(path, index, key), childParents, want, descend, visit);
     }
   }
 }

@@ -93,6 +93,7 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     edition: 'ee',
     severity: 'warning',
     entity: 'consumer_group_plugin',
+    appliesTo: 'database',
     summary: 'this consumer-group override of rate-limiting-advanced (a consumer_group_plugins row, written through /consumer_groups/:id/overrides) is deprecated from 3.4. The upgrade keeps the row and Kong still applies it, but only for a rate-limiting-advanced instance with enforce_consumer_groups on that lists this group.',
     remediation: 'Re-create the limits as a rate-limiting-advanced plugin scoped to the consumer group, then delete the override and turn enforce_consumer_groups off.',
     sources: [
@@ -100,6 +101,29 @@ export const behaviourChanges: readonly BehaviourChange[] = [
       repo('kong/enterprise_edition/rl_plugin_helpers.lua', 'FTI-6378', 'the override replaces the limits when enforce_consumer_groups is on and the consumer belongs to a listed group'),
       repo('kong/enterprise_edition/db/migrations/enterprise/012_2600_to_2700_1.lua', 'FTI-6378', 'creates the table; 017_3200_to_3300 and 018_3300_to_3400 only add updated_at and the ws_id key'),
       repo('CHANGELOG-EE.md', 'FTI-6378', '3.4.0.0 deprecations: /consumer_groups/:id/overrides'),
+    ],
+  },
+  {
+    // The same override written in a file: a decK `consumer_groups[].plugins` entry synced to a
+    // Kong before 3.4 (or with `_info.consumer_group_policy_overrides`), or an entry of Kong's own
+    // `consumer_group_plugins`. decK reads the entry again by the Kong it syncs to, which is what
+    // changes for a decK file when the path crosses 3.4.
+    id: 'consumer-group-override.deprecated.file',
+    breakingChange: 'admin-api-consumer-group-overrides-deprecated',
+    introducedIn: '3.4.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'consumer_group_plugin',
+    appliesTo: 'declarative',
+    summary: 'this consumer-group override of rate-limiting-advanced is deprecated from 3.4; Kong still applies it, but only for a rate-limiting-advanced instance with enforce_consumer_groups on that lists this group. Synced by decK (1.26 or later) to Kong 3.4 or later, a `consumer_groups[].plugins` entry is no longer sent as an override: decK creates a rate-limiting-advanced plugin scoped to the group from it (these fields as its config, the plugin defaults for the rest), and no longer reads or removes the override stored before the upgrade. `_info.consumer_group_policy_overrides: true` (decK 1.44 or later) or `--consumer-group-policy-overrides` keeps it an override.',
+    remediation: 'Write the limits as a full rate-limiting-advanced config (namespace, sync_rate, strategy as the group needs) scoped to the consumer group, delete the stored override, and turn enforce_consumer_groups off on the instance that listed the group.',
+    sources: [
+      repo('kong/db/schema/entities/consumer_group_plugins.lua', 'FTI-6378', 'config holds limit, window_size, window_type and retry_after_jitter_max only; a write logs a deprecation after 3.4'),
+      repo('kong/enterprise_edition/rl_plugin_helpers.lua', 'FTI-6378', 'the override replaces the limits when enforce_consumer_groups is on and the consumer belongs to a listed group'),
+      repo('kong/db/schema/others/declarative_config.lua', 'FTI-6378', 'Kong\'s own format nests a child under its entity name: consumer_groups[].consumer_group_plugins are overrides, consumer_groups[].plugins scoped plugins'),
+      { kind: 'repo', ref: 'Kong/go-database-reconciler:pkg/file/builder.go@v1.40.3', note: 'consumerGroups: against Kong 3.4 or later (or Konnect) the group\'s plugins become scoped plugins, before 3.4 overrides, unless policy overrides are asked for' },
+      { kind: 'repo', ref: 'Kong/go-database-reconciler:pkg/dump/dump.go@v1.40.3', note: 'against 3.4 or later without policy overrides, the current state is read without the groups\' overrides' },
+      { kind: 'repo', ref: 'Kong/deck:cmd/common.go@v1.65.1', note: 'determinePolicyOverride: the flag or _info.consumer_group_policy_overrides' },
     ],
   },
   {

@@ -69,8 +69,9 @@ export interface EntityChangeBase {
   /**
    * Which sources the fact concerns. `declarative` for changes that only bite configurations
    * re-created from files (defaults filled in at load); database rows already hold a value.
+   * `database` for facts told of stored rows only, whose file counterpart has a fact of its own.
    */
-  appliesTo?: 'declarative' | 'both';
+  appliesTo?: 'declarative' | 'database' | 'both';
   /**
    * A kong.conf boolean whose `off` on the target lifts the change (3.14 keeps accepting and
    * honouring verification turned off while tls_certificate_verify = off). Without a kong.conf

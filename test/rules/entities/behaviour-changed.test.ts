@@ -1,5 +1,5 @@
 import rule from '../../../rules/entities/behaviour-changed';
-import { runRuleOnText } from '../../support/declarative-harness';
+import { entityRules, messagesOfLastRun, runOnFiles, runRuleOnText, summarize } from '../../support/declarative-harness';
 
 describe('entities/behaviour-changed', () => {
   it('valid: jwt on a path without 3.2', async () => {
@@ -112,5 +112,58 @@ describe('entities/behaviour-changed: app-dynamics scoped to a consumer group', 
   it('valid: a path that starts at 3.7', async () => {
     const text = 'consumer_groups:\n- name: gold\n  plugins:\n  - name: app-dynamics\n';
     expect(await runRuleOnText(rule, ee('3.7.1.0', '3.8.1.0'), text)).toEqual([]);
+  });
+});
+
+// Consumer-group overrides (consumer_group_plugins.lua@FTI-6378), deprecated from 3.4.0.0, as
+// files write them: decK's `consumer_groups[].plugins` synced to a Kong before 3.4
+// (go-database-reconciler pkg/file/builder.go@v1.40.3), Kong's own `consumer_group_plugins`.
+describe('entities/behaviour-changed: consumer-group overrides in files', () => {
+  const ee = (from: string, to: string) => ({ from, to, edition: 'enterprise' as const });
+  const deckFile = `_format_version: "1.1"
+_info:
+  select_tags: [team-a]
+consumer_groups:
+- name: gold
+  plugins:
+  - name: rate-limiting-advanced
+    config:
+      limit: [100]
+      window_size: [60]
+      window_type: sliding
+plugins:
+- name: rate-limiting-advanced
+  consumer_group: gold
+  config: {limit: [10], window_size: [60], namespace: gold, sync_rate: -1}
+`;
+
+  it('invalid: a decK override on an Enterprise 2.8 -> 3.4 path, told what decK makes of it on 3.4', async () => {
+    expect(await runRuleOnText(rule, ee('2.8.4.0', '3.4.3.0'), deckFile)).toEqual(['changed warning @7']);
+    const [message] = messagesOfLastRun();
+    expect(message).toMatch(/^consumer_group_plugin "rate-limiting-advanced": this consumer-group override/);
+    expect(message).toContain('decK creates a rate-limiting-advanced plugin scoped to the group');
+    expect(message).not.toContain('consumer_group_plugins row');
+  });
+
+  it('valid: a path from 3.4, which already lives with the deprecation', async () => {
+    expect(await runRuleOnText(rule, ee('3.4.0.0', '3.10.0.0'), deckFile)).toEqual([]);
+  });
+
+  it('invalid: Kong\'s own consumer_group_plugins nested in a group, crossing 3.4', async () => {
+    const text = 'consumer_groups:\n- name: gold\n  consumer_group_plugins:\n  - name: rate-limiting-advanced\n    config: {limit: [100], window_size: [60]}\n';
+    expect(await runRuleOnText(rule, ee('2.8.4.0', '3.4.3.0'), text)).toEqual(['changed warning @4']);
+  });
+
+  it('the override gets only the override finding from the entity rules; the scoped plugin stays a plugin', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cg-'));
+    // enforce_consumer_groups on the scoped plugin: the plugin fact fires only on a plugin.
+    writeFileSync(join(dir, 'kong.yml'), deckFile.replace('sync_rate: -1}', 'sync_rate: -1, enforce_consumer_groups: true, consumer_groups: [gold]}'));
+    const result = await runOnFiles(ee('2.8.4.0', '3.4.3.0'), ['kong.yml'], dir, undefined, entityRules);
+    const entityFindings = result.findings.filter((f) => f.ruleId.startsWith('entities/'));
+    expect(summarize(entityFindings)).toEqual(['entities/behaviour-changed changed warning @13', 'entities/behaviour-changed changed warning @7']);
+    expect(entityFindings.map((f) => f.message.split(':')[0]).sort()).toEqual(['consumer_group_plugin "rate-limiting-advanced"', 'plugin "rate-limiting-advanced"']);
   });
 });
