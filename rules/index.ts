@@ -34,6 +34,7 @@ import routePathHandlingV1 from './entities/route-path-handling-v1';
 import routePathPercentEncoded from './entities/route-path-percent-encoded';
 import routeRegexPathWithoutTilde from './entities/route-regex-path-without-tilde';
 import routeRegexUnsupportedSyntax from './entities/route-regex-unsupported-syntax';
+import routeRegexPcre2 from './entities/route-regex-pcre2';
 import targetDuplicates from './entities/target-duplicates';
 import removedProperty from './conf/removed-property';
 import renamedProperty from './conf/renamed-property';
@@ -121,6 +122,7 @@ export const builtinRules: readonly Rule[] = [
   luaFormatRemoved,
   routeRegexPathWithoutTilde,
   routeRegexUnsupportedSyntax,
+  routeRegexPcre2,
   routePathPercentEncoded,
   routePathHandlingV1,
   routeMultiPathPriority,

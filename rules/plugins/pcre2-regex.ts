@@ -1,6 +1,6 @@
-// Flags regex literals that custom plugins pass to ngx.re.* and that PCRE2 (Kong 3.7+) reads
-// differently from PCRE 8.45: a range ending in a class escape (`[\w-.]`) becomes a compile
-// error, and `{,n}` turns from literal text into a quantifier. Also flags lrexlib-pcre bindings.
+// Flags regex literals that custom plugins pass to ngx.re.* and that PCRE2 (Kong 3.7+) refuses
+// or reads differently from PCRE 8.45 (src/knowledge/entities/pcre2-regex.ts: unknown letter
+// escapes, a `-` after a class escape as in `[\w-.]`, `{,n}`...). Also flags lrexlib-pcre bindings.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { expressionEnd, memberChains } from '../../src/inputs/lua/code';
@@ -9,6 +9,7 @@ import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf, requiresOf } from '../../src/inputs/plugins/query';
 import type { LuaFile } from '../../src/inputs/plugins/types';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import { PCRE2_DIFFERENCES } from '../../src/knowledge/entities/pcre2-regex';
 import { pcre2Differences } from './pcre2-regex-utils';
 
 const FACT = pluginFacts.pcre2;
@@ -23,12 +24,12 @@ export default defineRule<'regexDiffers' | 'pcre1Binding'>({
   inputs: ['customPlugins'],
   gate: { introducedIn: FACT.introducedIn },
   messages: {
-    regexDiffers: '{{plugin}}: the pattern passed to {{call}} {{problem}} under PCRE2 (Kong {{since}}).',
+    regexDiffers: '{{plugin}}: the pattern passed to {{call}} holds {{problem}} (Kong {{since}} uses PCRE2).',
     pcre1Binding: '{{plugin}}: `require "{{module}}"` binds the PCRE 8 library, which Kong {{since}} no longer ships; move to ngx.re or a PCRE2 binding.',
   },
-  remediation: 'Rewrite the pattern so PCRE 8 and PCRE2 read it the same (put `-` first or last in a class, escape `{`), and test the plugin on the target.',
+  remediation: 'Rewrite the pattern so PCRE 8 and PCRE2 read it the same (drop the backslash of an unknown letter escape, put `-` first or last in a class, escape `{`), and test the plugin on the target.',
   docsUrl: FACT.docsUrl,
-  sources: FACT.sources,
+  sources: [...FACT.sources, ...Object.values(PCRE2_DIFFERENCES).flatMap((d) => d.sources)],
   check(ctx) {
     for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
       for (const call of requiresOf(file)) {

@@ -143,7 +143,8 @@ export const pluginFacts = {
     // The platform entry is a blocker for regexes Kong validates itself; inside plugin code a
     // pattern only fails when that code path runs, so plugin findings stay warnings.
     severity: 'warning', confidence: 'high', docsUrl: BREAKING,
-    sources: [docs(BREAKING), changelog('Kong/kong:CHANGELOG.md@3.7.0 (PCRE2 10.43)')],
+    // CHANGELOG.md at 3.7.0 does not hold the 3.7.0 entries yet; they sit in changelog/3.7.0.
+    sources: [docs(BREAKING), changelog('Kong/kong:changelog/3.7.0/3.7.0.md@3.7.0 (Dependencies: libpcre 8.45 to libpcre2 10.43)')],
   }),
   externalRawBodyBytes: fact({
     id: 'custom-plugin-external-raw-body-bytes', introducedIn: '3.0.0.0', edition: 'oss+ee',
