@@ -15,6 +15,7 @@ export default defineRule<'wasmOn'>({
   id: 'conf/wasm-datakit-filter-removed',
   description: 'Flags open-source 3.7/3.8 nodes with wasm on, whose bundled datakit filter 3.9 no longer ships.',
   severity: 'warning',
+  versionData: ['removedIn'],
   inputs: ['kongConf'],
   gate: { introducedIn: REMOVED_IN, editions: ['oss'] },
   catalog: ['wasm-datakit-filter-removed'],
@@ -22,7 +23,7 @@ export default defineRule<'wasmOn'>({
     wasmOn: '`wasm = {{value}}` on {{from}}, which bundles the experimental datakit filter; {{removedIn}} no longer ships it and refuses to start while a filter chain names a filter that is not installed.',
   },
   remediation: 'Before the upgrade, remove the filter chains (or filters) that use datakit, or place datakit.wasm under wasm_filters_path so that 3.9 loads it as a user filter.',
-  docsUrl: 'https://github.com/Kong/kong/blob/3.9.0/CHANGELOG.md',
+  docsUrl: 'https://developer.konghq.com/gateway/changelog/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:CHANGELOG.md@3.9.0', note: 'Wasm: the experimental datakit filter removed' },
     { kind: 'repo', ref: 'Kong/kong:build/openresty/wasmx/filters/variables.bzl@3.7.0', note: 'datakit-filter bundled from 3.7.0 to 3.8.x; the list is empty at 3.6.0 and 3.9.0' },
