@@ -47,6 +47,7 @@ import vaultReference from './conf/vault-reference';
 import knownIssue from './conf/known-issue';
 import hashCommentChanged from './conf/hash-comment-changed';
 import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
+import wasmDatakitFilterRemoved from './conf/wasm-datakit-filter-removed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
@@ -102,6 +103,7 @@ export const builtinRules: readonly Rule[] = [
   knownIssue,
   hashCommentChanged,
   pluginserverDefaultsChanged,
+  wasmDatakitFilterRemoved,
   confCertificateWeakKey,
   enterpriseLicense,
   dbMigrationsInProgress,

@@ -86,6 +86,14 @@ describe('kong-preflight check', () => {
     for (const r of run.results) expect(r.locations).toHaveLength(1);
   });
 
+  it('names the missing folder of --output in one line, exit 2', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kp-sarif-')), 'reports', 'out.sarif');
+    const result = await runCli(['check', fixture('installations/ee-2.8-cassandra/kong.conf'), '--from', '2.8', '--to', '3.4', '--format', 'sarif', '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`kong-preflight: error: ${out}: cannot write output: its folder ${join(out, '..')} does not exist (create it first)`]);
+    expect(existsSync(join(out, '..'))).toBe(false);
+  });
+
   it('reads KONG_* overrides from the environment with their provenance', async () => {
     const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--format', 'json'], {
       env: { KONG_DATABASE: 'cassandra' },

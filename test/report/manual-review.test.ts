@@ -133,6 +133,14 @@ describe('manual-review list', () => {
     expect(ids).toContain('admin-api-targets-post-create-only');
   });
 
+  // wasm off (the default) settles the datakit removal: 3.9 checks filter chains only with wasm on.
+  it('drops the datakit filter removal from the list once kong.conf shows wasm off', async () => {
+    const ids = (r: { manualReview: { id: string }[] }) => r.manualReview.map((m) => m.id);
+    expect(ids(await checkJson([conf, '--no-db', '--from', '3.4', '--to', '3.9', '--edition', 'oss']))).not.toContain('wasm-datakit-filter-removed');
+    const bare = await checkJson(['--from', '3.4', '--to', '3.9', '--edition', 'oss']);
+    expect(bare.manualReview.find((m: { id: string }) => m.id === 'wasm-datakit-filter-removed')).toMatchObject({ reason: 'input-missing' });
+  });
+
   it('prints a review-by-hand section in the text report', async () => {
     const result = await runCli(['check', conf, '--from', '3.4', '--to', '3.10', '--edition', 'enterprise', '--fail-on', 'none']);
     expect(result.stdout).toMatch(/Review by hand \(\d+ breaking change\(s\)/);

@@ -29,12 +29,13 @@ export type DatabaseOutcome = ({ input: DatabaseInput } | { skipped: string }) &
 
 export async function loadDatabaseForInstallation(request: DatabaseRequest): Promise<DatabaseOutcome> {
   const { pgUrl, noDb, kongConf } = request;
+  // Said before --no-db: "not read" would suggest a database the data plane does not have.
+  if (!pgUrl && kongConf?.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database', secretValues: [] };
   if (noDb) return { skipped: '--no-db given: the database was not read', secretValues: [] };
   if (!pgUrl) {
     if (!kongConf) return { skipped: 'no kong.conf and no --pg given, so there is no database to read', secretValues: [] };
     const skip = databaseSkipReason({ kongConf });
     if (skip) return { skipped: skip, secretValues: [] };
-    if (kongConf.get('role')?.value === 'data_plane') return { skipped: 'role = data_plane: data planes have no database', secretValues: [] };
   }
   let password: string | undefined;
   try {

@@ -48,7 +48,13 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     return { config: readAll(files, 'cli', false, cwd, options.maxBytes) };
   }
   const setting = options.kongConf?.get('declarative_config');
-  if (!setting) return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
+  if (!setting) {
+    // A data plane's entities live in the control plane's database: that is where they are checked.
+    if (options.kongConf?.get('role')?.value === 'data_plane') {
+      return { missingReason: 'role = data_plane: its entities come from the control plane; check them in the control plane\'s run (its database), or give a `deck gateway dump` of it with --declarative' };
+    }
+    return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
+  }
   const configured = setting.value;
   const conf = options.kongConf!;
   // Shown as the user would write it: relative to where they pointed at kong.conf.

@@ -3,12 +3,35 @@
 
 import { deck, digest, docs, repo } from './sources';
 import { VERIFY_FIELDS_314 } from './field-value-rules';
-import type { DefaultChange } from './types';
+import type { FactSource } from '../../model/source';
+import type { DefaultChange, FieldCondition } from './types';
 
 const AUTH_PLUGINS_314 = [
   'basic-auth', 'hmac-auth', 'key-auth', 'key-auth-enc', 'ldap-auth', 'ldap-auth-advanced', 'oauth2',
   'oauth2-introspection', 'openid-connect', 'vault-auth',
 ] as const;
+
+const PLUGIN_SCHEMAS_314: FactSource = {
+  kind: 'repo',
+  ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.14@bc1cd742',
+  note: 'every redis record: ssl defaults to false; openid-connect session_memcached_ssl has no default',
+};
+
+/**
+ * When an unset 3.14 verification field changes anything. Its enclosing record must be present
+ * (decK's convert touches nothing else), and a Redis or memcached verification field only acts
+ * over TLS: every Redis record of the 3.14 plugin schemas keeps `ssl` defaulting to false, and
+ * openid-connect's session_memcached_ssl has no default
+ * (Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.14/*.json). A plain-text
+ * connection never verifies, so the new default says nothing to it.
+ */
+function verifyFieldConditions(path: string, parent: string): { when?: FieldCondition[] } {
+  const when: FieldCondition[] = [];
+  if (parent !== 'config') when.push({ path: parent, exists: true });
+  if (path.endsWith('.redis.ssl_verify')) when.push({ path: `${parent}.ssl`, equals: true });
+  if (path === 'config.session_memcached_ssl_verify') when.push({ path: 'config.session_memcached_ssl', equals: true });
+  return when.length > 0 ? { when } : {};
+}
 
 export const defaultChanges: readonly DefaultChange[] = [
   ...(['rate-limiting', 'response-ratelimiting'] as const).map((plugin): DefaultChange => ({
@@ -191,7 +214,7 @@ export const defaultChanges: readonly DefaultChange[] = [
         entity: 'plugin',
         plugins: [plugin],
         // decK's 3.10 -> 3.14 convert only touches settings whose enclosing record is present.
-        ...(parent !== 'config' ? { when: [{ path: parent, exists: true }] } : {}),
+        ...verifyFieldConditions(path, parent),
         appliesTo: 'declarative',
         path,
         oldDefault: false,
@@ -199,7 +222,7 @@ export const defaultChanges: readonly DefaultChange[] = [
         pinnable: false,
         summary: 'From 3.14 plugins verify peer certificates unless told otherwise, and turning verification off is refused.',
         remediation: 'Make the peer\'s CA trusted (lua_ssl_trusted_certificate) before upgrading.',
-        sources: [digest('plugin-ssl-verify-false-3-14'), deck('convert/plugin_updates_314.go')],
+        sources: [digest('plugin-ssl-verify-false-3-14'), deck('convert/plugin_updates_314.go'), PLUGIN_SCHEMAS_314],
       };
     })),
 ];

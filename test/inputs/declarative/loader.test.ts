@@ -253,6 +253,14 @@ describe('declarative loader: files and folders', () => {
     expect(result.missingReason).toMatch(/declarative_config \(.*kong\.conf:3:1\) names \/etc\/kong\/kong\.yml, absent/);
   });
 
+  it('sends a data plane without declarative_config to the control plane for its entities', () => {
+    writeFileSync(join(dir, 'dp.conf'), 'role = data_plane\ndatabase = off\ncluster_control_plane = cp:8005\n');
+    const result = loadDeclarative({ kongConf: loadKongConf(join(dir, 'dp.conf'), {}) });
+    expect(result.missingReason).toMatch(/^role = data_plane: its entities come from the control plane/);
+    writeFileSync(join(dir, 'traditional.conf'), 'database = off\n');
+    expect(loadDeclarative({ kongConf: loadKongConf(join(dir, 'traditional.conf'), {}) }).missingReason).toMatch(/^no declarative file given/);
+  });
+
   it('lists a Lua declarative file as unreadable rather than parsing it', () => {
     writeFileSync(join(dir, 'kong.lua'), 'return {}');
     const { config } = loadDeclarative({ paths: ['kong.lua'], cwd: dir });

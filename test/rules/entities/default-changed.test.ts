@@ -60,6 +60,17 @@ describe('entities/default-changed', () => {
   it('invalid: redis.ssl_verify given nowhere', async () => {
     expect(await runRuleOnText(rule, ee314, redis)).toEqual(['defaultChanged warning @7']);
   });
+  // Redis records keep ssl = false by default (_schemas/gateway/plugins/3.14): without TLS nothing verifies.
+  it('valid: redis.ssl_verify unset on a plain-text Redis connection', async () => {
+    const plain = '_format_version: "3.0"\nplugins:\n- name: rate-limiting-advanced\n  config:\n    limit: [1]\n    window_size: [60]\n    strategy: redis\n    redis: {host: r, port: 6379}\n';
+    expect(await runRuleOnText(rule, ee314, plain)).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, plain.replace('port: 6379', 'ssl: false'))).toEqual([]);
+  });
+  it('invalid: openid-connect memcached session storage over TLS leaves session_memcached_ssl_verify unset', async () => {
+    const oidc = (extra: string) => `_format_version: "3.0"\nplugins:\n- name: openid-connect\n  config:\n    issuer: https://idp/\n    ssl_verify: true\n    hide_credentials: false\n${extra}`;
+    expect(await runRuleOnText(rule, ee314, oidc('    session_storage: memcache\n    session_memcached_ssl: true\n'))).toEqual(['defaultChanged warning @5']);
+    expect(await runRuleOnText(rule, ee314, oidc(''))).toEqual([]);
+  });
 
   // 3.13.0.0 (gateway.json, kong-ee): AI plugins' max_request_body_size default 8192 -> 1048576;
   // the field and its 8 KiB default arrived in 3.8 (kong/plugins/ai-proxy/schema.lua@3.8.0).
