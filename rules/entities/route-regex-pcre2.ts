@@ -88,7 +88,8 @@ export default defineRule<MessageId>({
             const path: unknown = paths[index];
             if (typeof path !== 'string') continue;
             if (path.startsWith('~')) check(entity, path.slice(1), ['paths', index], pathSite);
-            else if (from2x && isRegexIn2x(path)) check(entity, path, ['paths', index], pathSite);
+            // A 3.0-format file's path without `~` is a literal prefix, whatever it holds.
+            else if (from2x && !entity.pathsWrittenFor3x && isRegexIn2x(path)) check(entity, path, ['paths', index], pathSite);
           }
         }
         // Under atc flavors `~*` header values go to Rust regex only.

@@ -68,6 +68,8 @@ describe('entities/route-regex-pcre2 on files', () => {
   });
   it('2.x files: regex paths without `~` get one on load and are judged too', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.7.0' }, 'routes:\n- name: r\n  paths: ["/a\\\\i/[0-9]+"]\n')).toEqual(['refused blocker @3']);
+    // A 3.0-format file already says which paths are regexes: one without `~` is a literal prefix.
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.7.0' }, '_format_version: "3.0"\nroutes:\n- name: r\n  paths: ["/a\\\\i/[0-9]+"]\n')).toEqual([]);
   });
 });
 
