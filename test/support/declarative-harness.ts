@@ -7,7 +7,8 @@ import type { Inputs } from '../../src/engine/inputs';
 import { runRules, type RunResult } from '../../src/engine/run-rules';
 import type { KongConf } from '../../src/inputs/kong-conf/types';
 import { loadDeclarative } from '../../src/inputs/declarative';
-import type { EntitySource } from '../../src/model/entities';
+import type { Entity, EntitySource, FieldPath } from '../../src/model/entities';
+import type { DbOrigin } from '../../src/model/origin';
 import type { Finding } from '../../src/model/finding';
 import type { Edition, Plan, Topology } from '../../src/plan/types';
 import { KongVersion } from '../../src/version/kong-version';
@@ -93,4 +94,14 @@ let lastMessages: string[] = [];
 /** The messages of the findings of the last `runRuleOnText`, in report order. */
 export function messagesOfLastRun(): string[] {
   return lastMessages;
+}
+
+/** A database holding one route row `r1` with these paths: stored-row cases of the route rules. */
+export function storedRoute(paths: string[]): EntitySource {
+  const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
+  const entity: Entity = {
+    type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
+    at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
+  };
+  return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
 }

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import rule from '../../../rules/entities/route-path-percent-encoded';
 import { loadDeclarative } from '../../../src/inputs/declarative';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
-import { messagesOfLastRun, runEntityRules, runOnSources, runRuleOnText, summarize } from '../../support/declarative-harness';
-import type { Entity, EntitySource, FieldPath } from '../../../src/model/entities';
-import type { DbOrigin } from '../../../src/model/origin';
+import { messagesOfLastRun, runEntityRules, runOnSources, runRuleOnText, summarize, storedRoute } from '../../support/declarative-harness';
 
 const to34 = { from: '2.8.2', to: '3.4.0' };
 
@@ -104,18 +102,10 @@ describe('entities/route-path-percent-encoded from a 3.0.x source', () => {
     expect(await runRuleOnText(rule, { from: '3.1.0', to: '3.4.0' }, 'routes: [{name: r, paths: [/a%41b]}]\n')).toEqual([]);
   });
 
-  const row = (paths: string[]): EntitySource => {
-    const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
-    const entity: Entity = {
-      type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
-      at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
-    };
-    return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
-  };
   it('stored rows: kept by 3.1 (warning) but refused by its data planes (blocker in hybrid)', async () => {
-    const traditional = await runOnSources(from30, [row(['/a%41b', '/ok'])], [rule]);
+    const traditional = await runOnSources(from30, [storedRoute(['/a%41b', '/ok'])], [rule]);
     expect(summarize(traditional.findings)).toEqual(['entities/route-path-percent-encoded storedRefusedFrom31 warning @db']);
-    const hybrid = await runOnSources({ ...from30, topology: 'hybrid' }, [row(['/a%41b'])], [rule]);
+    const hybrid = await runOnSources({ ...from30, topology: 'hybrid' }, [storedRoute(['/a%41b'])], [rule]);
     expect(summarize(hybrid.findings)).toEqual(['entities/route-path-percent-encoded storedRefusedFrom31Hybrid blocker @db']);
   });
 });

@@ -1,8 +1,6 @@
 import rule from '../../../rules/entities/route-regex-pcre2';
 import { pcre2Findings } from '../../../rules/entities/pcre2-regex-utils';
-import type { Entity, EntitySource, FieldPath } from '../../../src/model/entities';
-import type { DbOrigin } from '../../../src/model/origin';
-import { messagesOfLastRun, runOnSources, runRuleOnText, summarize } from '../../support/declarative-harness';
+import { messagesOfLastRun, runOnSources, runRuleOnText, summarize, storedRoute } from '../../support/declarative-harness';
 
 // Expectations checked on the libraries (libpcre3 8.39 and libpcre2 10.42 from Debian, compiled
 // anchored as Kong's "aj" asks): every `refused` pattern compiles with PCRE 8 and fails with PCRE2.
@@ -74,18 +72,10 @@ describe('entities/route-regex-pcre2 on files', () => {
 });
 
 describe('entities/route-regex-pcre2 on stored rows', () => {
-  const row = (paths: string[]): EntitySource => {
-    const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
-    const entity: Entity = {
-      type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
-      at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
-    };
-    return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
-  };
   it('atc flavor keeps matching with Rust (warning); hybrid data planes refuse the configuration (blocker)', async () => {
-    const stored = await runOnSources(to37, [row(['~/a\\i', '~/ok/\\d+'])], [rule]);
+    const stored = await runOnSources(to37, [storedRoute(['~/a\\i', '~/ok/\\d+'])], [rule]);
     expect(summarize(stored.findings)).toEqual(['entities/route-regex-pcre2 storedRefused warning @db']);
-    const hybrid = await runOnSources({ ...to37, topology: 'hybrid' }, [row(['~/a\\i'])], [rule]);
+    const hybrid = await runOnSources({ ...to37, topology: 'hybrid' }, [storedRoute(['~/a\\i'])], [rule]);
     expect(summarize(hybrid.findings)).toEqual(['entities/route-regex-pcre2 storedRefusedHybrid blocker @db']);
   });
 });

@@ -1,7 +1,5 @@
 import rule from '../../../rules/entities/route-regex-unsupported-syntax';
-import type { Entity, EntitySource, FieldPath } from '../../../src/model/entities';
-import type { DbOrigin } from '../../../src/model/origin';
-import { messagesOfLastRun, runOnSources, runRuleOnText, summarize } from '../../support/declarative-harness';
+import { messagesOfLastRun, runOnSources, runRuleOnText, summarize, storedRoute } from '../../support/declarative-harness';
 
 describe('entities/route-regex-unsupported-syntax', () => {
   it('valid: plain regex', async () => {
@@ -50,18 +48,10 @@ describe('entities/route-regex-unsupported-syntax from a 3.0.x/3.1.x source', ()
     expect(await runRuleOnText(rule, { from: '3.1.1', to: '3.4.0' }, 'routes: [{name: r, paths: ["~/a(?=b)"]}]\n', { conf: 'router_flavor = expressions\n' })).toEqual(['unsupportedFrom3x blocker @1']);
   });
 
-  const row = (paths: string[]): EntitySource => {
-    const origin: DbOrigin = { kind: 'db', table: 'routes', id: 'r1' };
-    const entity: Entity = {
-      type: 'route', id: 'r1', name: 'r', fields: { id: 'r1', name: 'r', paths }, origin, sourceKind: 'database',
-      at: (path: FieldPath = []) => (path.length === 0 ? origin : { ...origin, field: path.join('.') }),
-    };
-    return { kind: 'database', label: 'rows', async each(type, visit) { if (type === 'route') visit(entity); } };
-  };
   it('stored rows: writes refused (warning), data planes refuse the configuration (hybrid blocker)', async () => {
-    const traditional = await runOnSources({ from: '3.0.1', to: '3.4.0' }, [row(['~/a(?=b)', '~/ok/\\d+'])], [rule]);
+    const traditional = await runOnSources({ from: '3.0.1', to: '3.4.0' }, [storedRoute(['~/a(?=b)', '~/ok/\\d+'])], [rule]);
     expect(summarize(traditional.findings)).toEqual(['entities/route-regex-unsupported-syntax storedUnsupported warning @db']);
-    const hybrid = await runOnSources({ from: '3.0.1', to: '3.4.0', topology: 'hybrid' }, [row(['~/a(?=b)'])], [rule]);
+    const hybrid = await runOnSources({ from: '3.0.1', to: '3.4.0', topology: 'hybrid' }, [storedRoute(['~/a(?=b)'])], [rule]);
     expect(summarize(hybrid.findings)).toEqual(['entities/route-regex-unsupported-syntax storedUnsupportedHybrid blocker @db']);
   });
 });
