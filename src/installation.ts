@@ -17,6 +17,8 @@ import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
+import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
+import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { KongConf } from './inputs/kong-conf/types';
@@ -64,6 +66,11 @@ export interface InstallationOptions {
 
 export interface Installation {
   inputs: Inputs;
+  /**
+   * The Kong image the node runs, when one is named: changes that only concern package
+   * installations do not apply to it (src/engine/manual-review.ts).
+   */
+  runsFromImage?: string;
   missing: MissingInputReasons;
   plan: Plan;
   report: ReportInstallation;
@@ -175,6 +182,20 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
 
+    // Without --host or --os, Kong's own image answers the OS questions: Kong picks its base at
+    // each release the path installs.
+    if (!inputs.os && platform.running.length > 0) {
+      const answered = imageOsOnPath(platform.running, plan);
+      if ('imageOs' in answered) {
+        inputs.imageOs = answered.imageOs;
+        listed.push({ kind: 'os', label: `from the image ${describeImageOs(answered.imageOs)}` });
+      } else {
+        missing.imageOs = `no --host or --os given, and ${answered.why}`;
+      }
+    } else if (!inputs.os) {
+      missing.imageOs = 'no image of Kong\'s named (--image-file, --helm-values) whose base could stand for the host';
+    }
+
     // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
     if (inputs.kongConf && helmLayer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
@@ -186,10 +207,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       missing.customPlugins = plugins.missingReason;
     }
 
+    const runningImage = platform.running[0];
     return {
       inputs,
       missing,
       plan,
+      ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
       secretValues: database.secretValues,
       report: {
         edition,

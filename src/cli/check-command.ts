@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
-import { manualReviewList } from '../engine/manual-review';
+import { changesSetAside, manualReviewList } from '../engine/manual-review';
 import { scanFiles } from '../inputs/suppression-comments';
 import { UsageError } from '../errors';
 import { parseFileSize } from '../inputs/file-limits';
@@ -140,13 +140,15 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
   progress.step('building report');
+  const reviewContext = installation.runsFromImage ? { runsFromImage: installation.runsFromImage } : {};
   const built = buildReport({
     plan: installation.plan,
     installation: installation.report,
     result: { ...result, findings: triaged.findings },
     failOn: options.failOn,
     suppressed: triaged.suppressed,
-    manualReview: manualReviewList(registry.all(), installation.plan, result),
+    manualReview: manualReviewList(registry.all(), installation.plan, result, reviewContext),
+    notApplicableChanges: changesSetAside(installation.plan, reviewContext),
   });
   // A secret setting's value that reached the report under another name is hidden there too. The
   // findings were hidden before triage (a report finding adds only its fingerprint, a hash): the

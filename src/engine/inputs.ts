@@ -13,6 +13,7 @@ import type { CustomPlugins } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
 import type { ControllerImageRef } from '../inputs/images/controller-image';
 import type { HostOs, HostResources } from '../inputs/host';
+import type { ImageOs } from '../inputs/images/image-os';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -42,13 +43,18 @@ export interface Inputs {
   controllers?: ControllerImageRef[];
   /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
   os?: HostOs;
+  /**
+   * Without --host or --os: the base OS of the Kong image the node runs and of the image each hop
+   * moves to, when the image is one of Kong's and the facts name those bases.
+   */
+  imageOs?: ImageOs;
   /** The Kong host's memory and CPUs (`--host`). */
   host?: HostResources;
 }
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'os', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'os', 'imageOs', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

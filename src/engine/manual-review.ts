@@ -3,19 +3,28 @@
 // whose rules could not run lists why, so a missing input never reads as a pass.
 
 import { entriesOnPath, entryReachedIn, type CatalogEntry } from '../knowledge/breaking-changes';
-import type { ManualReviewItem } from '../model/manual-review';
+import { PACKAGE_ONLY_CHANGES } from '../knowledge/platform/package-only-changes';
+import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
 import { hopCrossing } from '../plan/gate';
 import type { Plan } from '../plan/types';
 import type { Rule } from './define-rule';
 import type { RunResult } from './run-rules';
 
-export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult): ManualReviewItem[] {
+/** What the installation says about itself that settles changes no rule checks. */
+export interface ReviewContext {
+  /** The Kong image the node runs (`kong:3.4.2 at compose.yml:5`), when one is named. */
+  runsFromImage?: string;
+}
+
+export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult, context: ReviewContext = {}): ManualReviewItem[] {
+  const setAside = new Set(changesSetAside(plan, context).map((c) => c.id));
   const evaluated = new Set(result.evaluated);
   const notEvaluated = new Map(result.notEvaluated.map((n) => [n.ruleId, n.reason]));
   const notApplicable = new Map(result.notApplicable.map((n) => [n.ruleId, n.reason]));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));
   const items: ManualReviewItem[] = [];
   for (const entry of entriesOnPath(plan)) {
+    if (setAside.has(entry.id)) continue;
     const implementers = rules.filter((rule) => rule.meta.catalog?.includes(entry.id)).map((rule) => rule.meta.id);
     if (implementers.some((id) => evaluated.has(id))) continue;
     const item = (reason: ManualReviewItem['reason'], why: string) => items.push(toItem(entry, plan, reason, why));
@@ -38,6 +47,28 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
     // Otherwise every implementing rule's own gate (edition, topology, role) rules this installation out.
   }
   return items;
+}
+
+/**
+ * Changes on the path that do not concern this installation, with why: those that only concern
+ * package installations, for a node that runs one of Kong's images.
+ */
+export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAside[] {
+  if (!context.runsFromImage) return [];
+  const out: ChangeSetAside[] = [];
+  for (const entry of entriesOnPath(plan)) {
+    const packageOnly = PACKAGE_ONLY_CHANGES.find((c) => c.id === entry.id);
+    if (!packageOnly) continue;
+    const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
+    out.push({
+      id: entry.id,
+      title: entry.title,
+      introducedIn: entry.introducedIn,
+      ...(hop ? { hop: hop.label } : {}),
+      why: `Kong runs from the image ${context.runsFromImage}: ${packageOnly.why}`,
+    });
+  }
+  return out;
 }
 
 function toItem(entry: CatalogEntry, plan: Plan, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {

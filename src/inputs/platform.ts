@@ -48,6 +48,8 @@ export interface PlatformInputs {
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
+  /** The images the Kong container runs (build stages left out; the chosen container's alone when one was chosen). */
+  running: KongImageRef[];
   /** Kong Ingress Controller images (Helm values, manifests, compose files): not the gateway. */
   controllers: ControllerImageRef[];
   os?: HostOs;
@@ -78,7 +80,7 @@ export interface PlatformInputs {
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
-  const result: PlatformInputs = { images: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
+  const result: PlatformInputs = { images: [], running: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
   if (options.helmValues?.length) readHelm(options.helmValues, result);
   let unresolved: UnresolvedImage[] = [];
   let chosenImage: KongImageRef | undefined;
@@ -133,6 +135,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   }
   // The container runs the last stage of a Dockerfile: images of earlier stages do not speak for it.
   const running = chosenImage ? [chosenImage] : result.images.filter((image) => !image.buildStage);
+  result.running = running;
   if (!result.edition && running.length > 0) {
     // Kong's Enterprise image names the edition; open-source images only when every image is one.
     const enterprise = running.find((image) => image.edition === 'enterprise');

@@ -20,3 +20,16 @@ export interface ManualReviewItem {
   remediation: string;
   docsUrl: string;
 }
+
+/**
+ * A breaking change on the path that does not concern this installation (a package-upgrade
+ * change on a node that runs one of Kong's images): neither checked nor left for review.
+ */
+export interface ChangeSetAside {
+  id: string;
+  title: string;
+  introducedIn: string;
+  hop?: string;
+  /** Why it does not apply here. */
+  why: string;
+}

@@ -87,6 +87,15 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('</details>');
     out.push('');
   }
+  const setAside = report.notApplicableChanges ?? [];
+  if (setAside.length > 0) {
+    out.push(`<details><summary>Not applicable here: ${setAside.length} breaking change(s) on this path</summary>`);
+    out.push('');
+    for (const c of setAside) out.push(`- **${escape(c.title)}** (${c.hop ?? c.introducedIn}, \`${c.id}\`): ${escape(c.why)}`);
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
   if (report.notEvaluated.length > 0) {
     out.push(`<details><summary>${report.notEvaluated.length} rule(s) not evaluated (missing input)</summary>`);
     out.push('');

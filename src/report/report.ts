@@ -2,7 +2,7 @@
 // Built once from the engine's result; reporters format it and never decide anything.
 
 import type { Finding, InternalError, NotEvaluated, Severity } from '../model/finding';
-import type { ManualReviewItem } from '../model/manual-review';
+import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
 import { severityRank } from '../model/finding';
 import type { Origin } from '../model/origin';
 import type { NotApplicable, RunResult } from '../engine/run-rules';
@@ -105,6 +105,8 @@ export interface Report {
    * hand. Always set by buildReport; optional so hand-built reports stay valid.
    */
   manualReview?: ManualReviewItem[];
+  /** Breaking changes on the path that do not concern this installation, with why. */
+  notApplicableChanges?: ChangeSetAside[];
   summary: ReportSummary;
 }
 
@@ -158,6 +160,7 @@ export function buildReport(input: {
   result: RunResult;
   failOn: FailOn;
   manualReview?: ManualReviewItem[];
+  notApplicableChanges?: ChangeSetAside[];
   /** Findings that triage took out of `result.findings` (src/triage). */
   suppressed?: readonly SuppressedFinding[];
 }): Report {
@@ -177,6 +180,7 @@ export function buildReport(input: {
     notApplicable: [...result.notApplicable].sort((a, b) => compareText(a.ruleId, b.ruleId)),
     internalErrors: [...result.internalErrors].sort((a, b) => compareText(a.ruleId, b.ruleId)),
     manualReview: input.manualReview ?? [],
+    ...(input.notApplicableChanges?.length ? { notApplicableChanges: input.notApplicableChanges } : {}),
     summary: {
       blocker: count('blocker'),
       warning: count('warning'),

@@ -69,6 +69,15 @@ export function formatText(report: Report, options: TextOptions): string {
     }
     out.push('');
   }
+  const setAside = report.notApplicableChanges ?? [];
+  if (setAside.length > 0) {
+    out.push(bold(`Not applicable here (${setAside.length} breaking change(s) on this path)`));
+    for (const c of setAside) {
+      out.push(`  ${c.hop ?? c.introducedIn}  ${c.title}  [${c.id}]`);
+      out.push(`           why: ${c.why}`);
+    }
+    out.push('');
+  }
   if (report.internalErrors.length > 0) {
     out.push(bold('Rules that failed (please report)'));
     for (const e of report.internalErrors) out.push(`  ${e.ruleId}: ${e.message}`);

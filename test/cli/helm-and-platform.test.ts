@@ -228,7 +228,7 @@ describe('Helm values', () => {
     expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway:3.4.3.12') });
     expect(json.installation.from.value).toBe('3.4.3.12');
     expect(json.installation.topology.reason).toMatch(/^gateway\.env\.database not set/);
-    expect(json.installation.inputs.map((i: { label: string }) => i.label)).toEqual([expect.stringContaining('kong/ingress chart')]);
+    expect(json.installation.inputs.filter((i: { kind: string }) => i.kind !== 'os').map((i: { label: string }) => i.label)).toEqual([expect.stringContaining('kong/ingress chart')]);
     expect(find(json, 'conf/enterprise-removed')[0]).toMatchObject({ location: { file, line: 11 } });
   });
 
@@ -237,7 +237,7 @@ describe('Helm values', () => {
   it("a parent chart's values: the Kong subchart's settings under its key are read and located", async () => {
     const file = fixture('helm/umbrella/values.yaml');
     const json = await report(['--helm-values', file, '--to', '3.9']);
-    expect(json.installation.inputs.map((i: { label: string }) => i.label)).toEqual([expect.stringContaining("the Kong subchart's settings under kong: were read")]);
+    expect(json.installation.inputs.filter((i: { kind: string }) => i.kind !== 'os').map((i: { label: string }) => i.label)).toEqual([expect.stringContaining("the Kong subchart's settings under kong: were read")]);
     expect(json.installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong/kong-gateway:3.4.3.12') });
     expect(json.installation.from.value).toBe('3.4.3.12');
     expect(json.installation.topology.value).toBe('dbless');
@@ -305,6 +305,45 @@ describe('platform flags', () => {
     const json = await report([fixture('installations/oss-3.3-clean/kong.conf'), '--from', '2.8', '--to', '3.4']);
     const entry = json.manualReview.find((m: { id: string }) => m.id === 'platform-ubuntu-1804-dropped');
     expect(entry).toMatchObject({ reason: 'input-missing', why: expect.stringContaining('platform/os-support') });
+  });
+
+  it('an official image answers the OS entries: kong:3.4.2 to 3.9 is on Kong\'s Ubuntu bases, and package-upgrade changes do not apply', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-kong-3.4.yml'), '--to', '3.9', '--no-db']);
+    const review = json.manualReview.map((m: { id: string }) => m.id);
+    expect(review).not.toContain('platform-debian10-rhel7-centos7-dropped');
+    expect(review).not.toContain('platform-logrotate-config-preserved');
+    expect(json.notApplicableChanges).toEqual([expect.objectContaining({ id: 'platform-logrotate-config-preserved', why: expect.stringContaining('kong:3.4.2') })]);
+    // Run as Kong ships it: the move to Ubuntu 24.04 at 3.9 leaves nothing of the operator's to rebuild.
+    expect(find(json, 'platform/os-support')).toEqual([]);
+    expect(json.notEvaluated.map((n: { ruleId: string }) => n.ruleId)).not.toContain('platform/os-support');
+  });
+
+  it('Helm values running kong/kong-gateway 3.4.3.12 to 3.10: the Ubuntu 20.04 and Debian 10 entries are answered by the image', async () => {
+    const json = await report(['--helm-values', fixture('helm/gateway-3.4/values.yaml'), '--to', '3.10', '--no-db']);
+    const review = json.manualReview.map((m: { id: string }) => m.id);
+    expect(review).not.toContain('platform-ubuntu-2004-dropped');
+    expect(review).not.toContain('platform-debian10-rhel7-centos7-dropped');
+    expect(json.notApplicableChanges.map((c: { id: string }) => c.id)).toContain('platform-logrotate-config-preserved');
+    expect(json.installation.inputs).toContainEqual({ kind: 'os', label: expect.stringContaining('kong/kong-gateway:3.4.3.12') });
+  });
+
+  it('a Dockerfile FROM kong:3.4.2 counts as Kong\'s image, and is told its base moves to Ubuntu 24.04 at 3.9', async () => {
+    const json = await report(['--image-file', fixture('platform/Dockerfile.derived-3.4'), '--to', '3.9', '--no-db']);
+    expect(find(json, 'platform/os-support')).toEqual([expect.objectContaining({ messageId: 'imageBaseChanges', location: expect.objectContaining({ line: 2 }), data: expect.objectContaining({ after: 'Ubuntu 24.04' }) })]);
+    expect(json.manualReview.map((m: { id: string }) => m.id)).not.toContain('platform-debian10-rhel7-centos7-dropped');
+  });
+
+  it('a custom image keeps the OS entries on the review list', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-custom-image.yml'), '--from', '3.4.2', '--to', '3.9', '--no-db']);
+    const entry = json.manualReview.find((m: { id: string }) => m.id === 'platform-debian10-rhel7-centos7-dropped');
+    expect(entry).toMatchObject({ reason: 'input-missing', why: expect.stringContaining('platform/os-support') });
+    expect(json.manualReview.map((m: { id: string }) => m.id)).toContain('platform-logrotate-config-preserved');
+    expect(json.notApplicableChanges).toBeUndefined();
+  });
+
+  it('--os wins over the image: the host named is what the tables are asked about', async () => {
+    const json = await report(['--image-file', fixture('platform/compose-kong-3.4.yml'), '--to', '3.9', '--no-db', '--os', 'debian-10']);
+    expect(find(json, 'platform/os-support', 'notListed')).toHaveLength(1);
   });
 
   it('--image-file infers the version and edition when --from is absent', async () => {

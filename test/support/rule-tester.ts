@@ -26,7 +26,7 @@ export interface CaseInput {
   role?: Role;
   edition?: Edition;
   /** Extra inputs built by the test (entities, backup evidence...). */
-  inputs?: (context: { confFile?: string; inputs: Inputs }) => Inputs | Promise<Inputs>;
+  inputs?: (context: { confFile?: string; inputs: Inputs; plan: Plan }) => Inputs | Promise<Inputs>;
   missing?: MissingInputReasons;
   now?: Date;
 }
@@ -69,7 +69,6 @@ export async function runCase(rule: Rule, input: CaseInput): Promise<{ result: R
     writeFileSync(confFile, input.conf);
   }
   if (confFile || Object.keys(env).length > 0) inputs.kongConf = loadKongConf(confFile, env);
-  if (input.inputs) inputs = { ...inputs, ...(await input.inputs({ confFile, inputs })) };
   const topology = input.topology ?? 'traditional';
   const plan = computePlan({
     from: resolveVersion(input.from, '--from'),
@@ -78,6 +77,7 @@ export async function runCase(rule: Rule, input: CaseInput): Promise<{ result: R
     role: input.role ?? defaultRole(topology),
     edition: input.edition ?? 'oss',
   });
+  if (input.inputs) inputs = { ...inputs, ...(await input.inputs({ confFile, inputs, plan })) };
   const result = await runRules([rule], { plan, inputs, missing: input.missing, now: input.now ?? new Date('2026-11-21T12:00:00Z') });
   return { result, plan, confFile };
 }
