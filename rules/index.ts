@@ -45,6 +45,7 @@ import nginxNamespace from './conf/nginx-namespace';
 import unknownProperty from './conf/unknown-property';
 import vaultReference from './conf/vault-reference';
 import knownIssue from './conf/known-issue';
+import legacyTlsPeers from './conf/legacy-tls-peers';
 import hashCommentChanged from './conf/hash-comment-changed';
 import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
 import wasmDatakitFilterRemoved from './conf/wasm-datakit-filter-removed';
@@ -101,6 +102,7 @@ export const builtinRules: readonly Rule[] = [
   unknownProperty,
   vaultReference,
   knownIssue,
+  legacyTlsPeers,
   hashCommentChanged,
   pluginserverDefaultsChanged,
   wasmDatakitFilterRemoved,

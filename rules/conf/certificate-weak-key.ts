@@ -1,5 +1,5 @@
 // Flags certificates and DH parameters named in kong.conf whose keys OpenSSL 3.2's default
-// security level 2 refuses (Kong 3.6.0.0; Enterprise 3.4.3.5 and 3.5.0.4), and RC4 in a custom
+// security level 2 refuses (Kong 3.6.0.0; Enterprise 3.4.3.4 and 3.5.0.4), and RC4 in a custom
 // cipher list. Served certificates are loaded by nginx before any `@SECLEVEL=0` setting applies
 // (nginx applies ssl_conf_command last), so a weak one stops Kong from starting whatever the
 // cipher suite. Files that live only on the Kong host are named as not checked.
@@ -55,7 +55,7 @@ export default defineRule<'weakCertificate' | 'weakDhParameters' | 'rc4Ciphers' 
   versionData: ['since'],
   catalog: ['openssl-seclevel2-weak-keys-conf'],
   inputs: ['kongConf'],
-  changes: [{ id: 'openssl.seclevel2.conf', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate, CA and DH key sizes in kong.conf (Enterprise also 3.4.3.5, 3.5.0.4)' }],
+  changes: [{ id: 'openssl.seclevel2.conf', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate, CA and DH key sizes in kong.conf (Enterprise also 3.4.3.4, 3.5.0.4)' }],
   messages: {
     weakCertificate: '`{{key}}` ({{source}}) holds a {{bits}}-bit {{type}} certificate{{subject}}; from {{since}} OpenSSL refuses {{type}} keys under {{minimum}} bits: {{impact}}.',
     weakDhParameters: '`ssl_dhparam` ({{source}}) holds {{bits}}-bit DH parameters; from {{since}} OpenSSL refuses DH keys under 2048 bits, so nginx does not start with them.',

@@ -61,7 +61,7 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
       if (setByUser(property) || ownedByOtherRule(property, ID, plan)) continue;
       if (noProxy && isProxyOnly(property)) continue;
       if (!catalog.property(property, plan.to, plan.edition)) continue;
-      const relevant = events.filter((e) => !e.curated || (allConditionsHold(conf, e.curated.when, plan) && !e.curated.unlessSet?.some((k) => conf.get(k))));
+      const relevant = events.flatMap((e) => applicable(e) ?? []);
       if (relevant.length === 0) continue;
       const worst = relevant.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
       const from = relevant[0].from;
@@ -89,6 +89,20 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
             ? `Set ${property} to the value this node needs (an empty value counts as unset and gets the new default), or accept ${show(to)}.`
             : `Set ${property} explicitly (to ${show(from)} to keep today's behaviour, or to ${show(to)} to accept the new one).`,
       });
+    }
+
+    /**
+     * The event as it concerns this node, or undefined when it does not: a curated change whose
+     * conditions fail drops out, unless it names a lower `otherwiseSeverity` for that case (the
+     * lua_ssl_protocols default of 3.6.1 matters for ssl_cipher_suite = old; elsewhere TLS 1.1
+     * already fails from 3.4.0).
+     */
+    function applicable(event: DefaultEvent): DefaultEvent | undefined {
+      const change = event.curated;
+      if (!change) return event;
+      if (change.unlessSet?.some((k) => conf.get(k))) return undefined;
+      if (allConditionsHold(conf, change.when, plan)) return event;
+      return change.otherwiseSeverity ? { ...event, severity: change.otherwiseSeverity } : undefined;
     }
 
     /** Computed default changes, replaced or silenced by curated ones of the same property and minor. */

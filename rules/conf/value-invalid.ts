@@ -5,7 +5,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
 import { reachedWithBackports, versionCarries } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
@@ -151,7 +151,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
             ctx.report({ messageId: 'deprecatedValue', at: setting.origin, since, severity: change.severity,
               data: { key: setting.key, value: printable(setting.key, setting.value), since, note: ` ${change.note}` } });
           }
-          const tokens = setting.value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
+          const tokens = restrictedTokens(change, setting.value);
           if (change.kind !== 'value-restricted' || tokens.length === 0) continue;
           const listed = tokens.join(' and ');
           if (since) {

@@ -1,5 +1,5 @@
 // Flags certificates whose public key OpenSSL 3.2's security level 2 refuses (RSA/DSA under 2048
-// bits, EC under 224 bits): from 3.6 (and Enterprise 3.4.3.5, 3.5.0.4) TLS handshakes with them fail.
+// bits, EC under 224 bits): from 3.6 (and Enterprise 3.4.3.4, 3.5.0.4) TLS handshakes with them fail.
 // A `cert` may carry its chain after the leaf; every certificate of it is judged, as OpenSSL
 // applies the level to the chain certificates Kong adds beside the leaf.
 
@@ -19,7 +19,7 @@ export default defineRule<'weakKey'>({
   volatileData: ['which'],
   catalog: ['openssl-seclevel2-weak-keys-entities'],
   inputs: ['entities'],
-  changes: [{ id: 'openssl.seclevel2.entities', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate and CA certificate key sizes (Enterprise also 3.4.3.5, 3.5.0.4)' }],
+  changes: [{ id: 'openssl.seclevel2.entities', introducedIn: SECLEVEL2_INTRODUCED_IN, what: 'certificate and CA certificate key sizes (Enterprise also 3.4.3.4, 3.5.0.4)' }],
   messages: {
     weakKey: '{{entity}}: `{{field}}` has a {{bits}}-bit {{type}} key{{which}}; from {{since}} OpenSSL refuses {{type}} keys under {{minimum}} bits.',
   },

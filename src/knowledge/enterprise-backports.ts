@@ -1,7 +1,7 @@
 // Changes that Kong ships in a minor release and Enterprise also backports into patch releases of
 // older lines (OpenSSL 3.1.1 in 2.8.4.2, 3.1.1.5 and 3.2.2.4; ssl_cipher_suite = old's
 // @SECLEVEL=0 and the TLSv1.2-only defaults in 2.8.4.8, 3.4.3.5 and 3.5.0.4; OpenSSL security
-// level 2 in 3.4.3.5 and 3.5.0.4; docs app/_data/changelogs/gateway.json). Such a
+// level 2 (OpenSSL 3.2) in 3.4.3.4 and 3.5.0.4; docs app/_data/changelogs/gateway.json). Such a
 // change reaches a node at the first release it runs that carries it, which on Enterprise may be
 // a backport rather than the introduction.
 

@@ -117,6 +117,14 @@ describe('manual-review list', () => {
     expect(ids(report)).not.toContain('known-issue-3-10-connection-pool-regression');
   });
 
+  // Enterprise 3.4.3.4 moved the 3.4 line from OpenSSL 3.1.4 to 3.2.1, whose default security level
+  // is 2 (docs app/_data/changelogs/gateway.json; openssl NEWS.md 3.2.0).
+  it('lists the security level 2 weak-key refusal on the Enterprise patch that ships OpenSSL 3.2', async () => {
+    const ids = async (from: string, to: string) => (await checkJson(['--from', from, '--to', to, '--edition', 'enterprise'])).manualReview.map((m: { id: string }) => m.id);
+    expect(await ids('3.4.3.3', '3.4.3.4')).toEqual(expect.arrayContaining(['openssl-seclevel2-weak-keys-conf', 'openssl-seclevel2-weak-keys-entities']));
+    expect(await ids('3.4.3.4', '3.4.3.12')).not.toContain('openssl-seclevel2-weak-keys-entities');
+  });
+
   // The 254 health check counter limit is in 3.12.0.11 and 3.13.0.10 only, not (yet) in 3.14.
   it('lists a change only some patch releases carry on targets of those lines only', async () => {
     const ids = async (to: string) => (await checkJson(['--from', '3.11', '--to', to, '--edition', 'enterprise'])).manualReview.map((m: { id: string }) => m.id);

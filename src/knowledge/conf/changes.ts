@@ -67,6 +67,11 @@ export function changeCovers(change: ConfChange, key: string): boolean {
   return change.prefixes?.some((p) => key.startsWith(p)) ?? false;
 }
 
+/** The tokens of a value (`TLSv1.1 TLSv1.2`, comma or space separated) that a value-restricted change disallows. */
+export function restrictedTokens(change: ConfChange, value: string): string[] {
+  return value.split(/[\s,]+/).filter((t) => change.disallowedTokens?.includes(t));
+}
+
 /**
  * The version at which the change reaches this path, or undefined when it does not: its
  * introduction, or on Enterprise a backport (3.4.3.5 for a 2.8 -> 3.4.3.29 path); nothing when an

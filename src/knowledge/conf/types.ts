@@ -134,7 +134,12 @@ export interface ConfChange {
   harmlessValues?: string[];
   from?: string | null;
   to?: string | null;
+  /** Conditions on settings for the change to concern the node (all must hold). */
   when?: SettingCondition[];
+  /**
+   * Where `when` fails: report at this severity instead of not at all (nginx namespaces, default
+   * changes whose impact depends on another setting).
+   */
   otherwiseSeverity?: ChangeSeverity;
   unlessSet?: string[];
   unlessSetting?: SettingCondition;

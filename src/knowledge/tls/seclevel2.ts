@@ -1,7 +1,11 @@
-// OpenSSL 3.2's default security level 2, which Kong ships from 3.6.0.0 and Enterprise backports
-// to 3.4.3.5 and 3.5.0.4: RSA, DSA and DH keys under 2048 bits and EC keys under 224 bits are
-// refused, as are RC4 cipher suites (developer.konghq.com breaking-changes, 3.6.0.0 TLS changes;
-// app/_includes/upgrade/lts-changes-28-34.md "Applies to 3.4.3.5 and later versions").
+// OpenSSL 3.2's default security level 2 (openssl NEWS.md, 3.2.0: the default level went from 1 to
+// 2): RSA, DSA and DH keys under 2048 bits and EC keys under 224 bits are refused, as are RC4
+// cipher suites. Kong ships OpenSSL 3.2.1 from 3.6.0 (.requirements@3.6.0; 3.5.0 builds 3.1.4) and
+// sets no @SECLEVEL of its own outside ssl_cipher_suite = old. Enterprise moved its older lines to
+// OpenSSL 3.2 in 3.4.3.4 (3.1.4 to 3.2.1) and 3.5.0.4 (3.1.4 to 3.2.0) (developer.konghq.com
+// app/_data/changelogs/gateway.json). The docs date the 3.4 line's change at 3.4.3.5
+// (app/_includes/upgrade/lts-changes-28-34.md), the release whose notes first describe it, but
+// the library that refuses the keys is already in 3.4.3.4.
 
 import { type BackportPlan, reachedWithBackports } from '../enterprise-backports';
 import { certificateKeyStrength, certificateSubject, pemCertificates } from '../../inputs/tls/key-strength';
@@ -10,7 +14,7 @@ import type { FactSource } from '../../model/source';
 export const SECLEVEL2_INTRODUCED_IN = '3.6.0.0';
 
 /** Enterprise patch releases of older lines that ship the same OpenSSL. */
-export const SECLEVEL2_BACKPORTS = ['3.4.3.5', '3.5.0.4'] as const;
+export const SECLEVEL2_BACKPORTS = ['3.4.3.4', '3.5.0.4'] as const;
 
 /** The smallest key each type may have at level 2; types not listed are not judged. */
 export const SECLEVEL2_MIN_BITS: Readonly<Record<string, number>> = { rsa: 2048, 'rsa-pss': 2048, dsa: 2048, dh: 2048, ec: 224 };
@@ -19,6 +23,9 @@ export const SECLEVEL2_SOURCES: FactSource[] = [
   { kind: 'digest', ref: 'kong-facts/breaking-changes.json#openssl-seclevel2-weak-keys-entities' },
   { kind: 'docs', ref: 'https://developer.konghq.com/gateway/breaking-changes/ (3.6.0.0 TLS changes)' },
   { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/lts-upgrade/ (app/_includes/upgrade/lts-changes-28-34.md: applies to 3.4.3.5 and later)' },
+  { kind: 'repo', ref: 'Kong/kong:.requirements@3.6.0', note: 'OPENSSL=3.2.1 (3.5.0: 3.1.4)' },
+  { kind: 'changelog', ref: 'Kong/developer.konghq.com:app/_data/changelogs/gateway.json@bc1cd742', note: 'Enterprise 3.4.3.4 bumps OpenSSL from 3.1.4 to 3.2.1, 3.5.0.4 from 3.1.4 to 3.2.0; 3.4.3.5 only adds the note on security level 2' },
+  { kind: 'docs', ref: 'https://github.com/openssl/openssl/blob/openssl-3.2.0/NEWS.md', note: '3.1 to 3.2.0: the default SSL/TLS security level changed from 1 to 2' },
 ];
 
 /**

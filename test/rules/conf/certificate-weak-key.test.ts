@@ -14,9 +14,10 @@ ruleTester.run(rule, {
     { name: 'strong certificates and a named DH group crossing 3.6', conf: `ssl_cert = ${at('strong-ec256.crt')}\nlua_ssl_trusted_certificate = system,${at('strong-bundle.crt')}\nssl_dhparam = ffdhe2048\n`, from: '3.4', to: '3.6' },
     { name: '2048-bit DH parameters', conf: `ssl_dhparam = ${at('dhparam-2048.pem')}\n`, from: '3.5', to: '3.6' },
     { name: 'a weak certificate on a path that stays below 3.6', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.2', to: '3.5' },
-    { name: 'OSS 2.8 -> 3.4: the 3.4.3.5 backport is Enterprise-only', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '2.8', to: '3.4' },
-    { name: 'Enterprise 3.4.3.4 is before the backport', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' },
-    // 3.4.3.5 and 3.5.0.4 already ship OpenSSL 3.2 at level 2: nothing changes on the way to 3.10.
+    { name: 'OSS 2.8 -> 3.4: the 3.4.3.4 backport is Enterprise-only', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '2.8', to: '3.4' },
+    { name: 'Enterprise 3.4.3.3 is before the backport (OpenSSL 3.1.4)', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.1.0', to: '3.4.3.3', edition: 'enterprise' },
+    // 3.4.3.4 and 3.5.0.4 already ship OpenSSL 3.2 at level 2: nothing changes on the way to 3.10.
+    { name: 'Enterprise 3.4.3.4 already refuses weak keys', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise' },
     { name: 'Enterprise 3.4.3.12 already refuses weak keys', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.3.12', to: '3.10.0.0', edition: 'enterprise' },
     { name: 'Enterprise 3.5.0.4 already refuses weak keys', conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' },
     { name: 'RC4 in ssl_ciphers that the suite replaces', conf: 'ssl_cipher_suite = intermediate\nssl_ciphers = RC4-SHA\n', from: '3.5', to: '3.6' },
@@ -35,19 +36,25 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'weakCertificate', data: { key: 'admin_ssl_cert', bits: 1024 }, message: 'certificate 2 of the file' }],
     },
     {
-      name: 'Enterprise 2.8 -> 3.4 meets the change at the 3.4.3.5 backport',
+      name: 'Enterprise 2.8 -> 3.4 meets the change at the 3.4.3.4 backport',
       conf: `cluster_cert = ${at('weak-rsa1024.crt')}\n`, from: '2.8.4.2', to: '3.4', edition: 'enterprise',
-      findings: [{ messageId: 'weakCertificate', data: { key: 'cluster_cert', since: '3.4.3.5' }, message: 'from 3.4.3.5' }],
+      findings: [{ messageId: 'weakCertificate', data: { key: 'cluster_cert', since: '3.4.3.4' }, message: 'from 3.4.3.4' }],
     },
     {
-      name: 'Enterprise 3.4.3.4, before the backport, to 3.10 meets it once, at 3.6.0.0',
-      conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise',
+      name: 'Enterprise 3.4.3.3, before the backport, to 3.10 meets it once, at 3.6.0.0',
+      conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.3.3', to: '3.10.0.0', edition: 'enterprise',
       findings: [{ messageId: 'weakCertificate', data: { since: '3.6.0.0' } }],
     },
     {
-      name: 'Enterprise 2.8.4.9 (OpenSSL 3.1, level 1) to 3.4.3.12 meets it at 3.4.3.5',
+      name: 'Enterprise 2.8.4.9 (OpenSSL 3.1, level 1) to 3.4.3.12 meets it at 3.4.3.4',
       conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise',
-      findings: [{ messageId: 'weakCertificate', data: { since: '3.4.3.5' } }],
+      findings: [{ messageId: 'weakCertificate', data: { since: '3.4.3.4' } }],
+    },
+    {
+      // gateway.json: 3.4.3.4 bumps OpenSSL from 3.1.4 to 3.2.1, whose default level is 2.
+      name: 'Enterprise 3.4.3.3 -> 3.4.3.4, the patch that brings OpenSSL 3.2.1',
+      conf: `ssl_cert = ${at('weak-rsa1024.crt')}\n`, from: '3.4.3.3', to: '3.4.3.4', edition: 'enterprise',
+      findings: [{ messageId: 'weakCertificate', data: { since: '3.4.3.4' } }],
     },
     {
       name: 'a base64 cluster CA from the environment (how Helm and Kubernetes pass it)',

@@ -9,7 +9,7 @@ const changes = [
   { key: 'lua_ssl_trusted_certificate', before: '2.8', after: '3.0', severity: 'warning', edition: 'oss' },
   { key: 'allow_debug_header', before: '3.1', after: '3.2', severity: 'warning', edition: 'oss' },
   { key: 'status_listen', before: '3.5', after: '3.6', severity: 'info', edition: 'oss' },
-  { key: 'lua_ssl_protocols', before: '3.6.0', after: '3.6.1', severity: 'warning', edition: 'oss' },
+  { key: 'lua_ssl_protocols', before: '3.6.0', after: '3.6.1', severity: 'info', edition: 'oss' },
   { key: 'tls_certificate_verify', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
   { key: 'untrusted_lua', before: '3.13', after: '3.14', severity: 'warning', edition: 'enterprise' },
 ] as const;
@@ -28,6 +28,27 @@ describe('conf/default-changed: ssl_protocols follows the cipher suite', () => {
     const found = await findingsFor('ssl_protocols', { name: 'custom suite', conf: 'ssl_cipher_suite = custom\n', from: '3.6.0', to: '3.6.1', edition: 'oss' });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning' });
+  });
+});
+
+// 3.6.1 drops TLSv1.1 from the lua_ssl_protocols default (kong_defaults.lua@3.6.1), but OpenSSL 3
+// has refused TLS 1.1 at its default level since 3.4.0 (.requirements@3.4.0): only under
+// ssl_cipher_suite = old, which sets @SECLEVEL=0 from 3.6.1 (nginx_kong.lua@3.6.1), did a TLS 1.1
+// dependency work before the new default.
+describe('conf/default-changed: lua_ssl_protocols follows ssl_cipher_suite = old', () => {
+  it.each([
+    { suite: 'the default suite', conf: 'log_level = notice\n', severity: 'info' },
+    { suite: 'ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\n', severity: 'info' },
+    { suite: 'ssl_cipher_suite = old', conf: 'ssl_cipher_suite = old\n', severity: 'warning' },
+  ])('with $suite it is reported as $severity', async ({ suite, conf, severity }) => {
+    const found = await findingsFor('lua_ssl_protocols', { name: suite, conf, from: '3.4', to: '3.6.1', edition: 'oss' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity, message: expect.stringContaining('in 3.6.1') });
+  });
+
+  it('reads the suite from the environment too', async () => {
+    const found = await findingsFor('lua_ssl_protocols', { name: 'env', env: { KONG_SSL_CIPHER_SUITE: 'old' }, from: '3.4', to: '3.10.0.0', edition: 'enterprise' });
+    expect(found.map((f) => f.severity)).toEqual(['warning']);
   });
 });
 

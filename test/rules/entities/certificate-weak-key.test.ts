@@ -37,17 +37,19 @@ describe('entities/certificate-weak-key', () => {
 
   it('valid: the same file on a path that stays below 3.6', async () => {
     expect(await runRuleOnText(rule, { from: '3.2.0', to: '3.5.0' }, FIXTURE)).toEqual([]);
-    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' }, FIXTURE)).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.4.3.3', edition: 'enterprise' }, FIXTURE)).toEqual([]);
   });
 
   it('invalid: Enterprise targets on the 3.4 and 3.5 lines meet it at the backports', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.4.2', to: '3.4.3.5', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
+    // 3.4.3.4 bumps OpenSSL from 3.1.4 to 3.2.1 (gateway.json), so it refuses the key already.
+    expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.4.3.4', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
     expect(await runRuleOnText(rule, { from: '3.4.1.0', to: '3.5.0.4', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
   });
 
-  it('valid: an Enterprise source that already runs a backport (3.4.3.5, 3.5.0.4) meets nothing new', async () => {
-    expect(await runRuleOnText(rule, { from: '3.4.3.5', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual([]);
+  it('valid: an Enterprise source that already runs a backport (3.4.3.4, 3.5.0.4) meets nothing new', async () => {
+    expect(await runRuleOnText(rule, { from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual([]);
     expect(await runRuleOnText(rule, { from: '3.5.0.4', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual([]);
-    expect(await runRuleOnText(rule, { from: '3.4.3.4', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
+    expect(await runRuleOnText(rule, { from: '3.4.3.3', to: '3.10.0.0', edition: 'enterprise' }, FIXTURE)).toEqual(['weakKey blocker @5']);
   });
 });
