@@ -1,6 +1,7 @@
 // Checks the Kong image an installation is built from against the upgrade path: an image flavour
 // that stops being published (Alpine at 3.4, Amazon Linux 2 at 3.15), the `-rhel` base moving
-// from UBI 8 to UBI 9, convenience tags turning Ubuntu-based, open-source images that end with
+// from UBI 8 to UBI 9, tags without an OS suffix changing base (per repository and release, from
+// knowledge/platform/image-os.ts; the general 'Ubuntu from 3.4' only where those facts stop), open-source images that end with
 // 3.9, and a running tag that contradicts the version the path starts from (a build stage's tag
 // is not what runs). Tags that name no exact version (`latest`, the floating `kong:3`, a build
 // argument without default) are noted. A derived image on a vanished base fails to build.
@@ -9,6 +10,9 @@ import { defineRule } from '../../src/engine/define-rule';
 import { catalogEntry } from '../../src/knowledge/breaking-changes';
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
+import { describeBase, officialImageBase, type ImageBase } from '../../src/knowledge/platform/image-os';
+import type { Plan } from '../../src/plan/types';
+import type { KongImageRef } from '../../src/inputs/images/image-ref';
 import { KongVersion } from '../../src/version/kong-version';
 import { OS_SUPPORT_SOURCES } from '../../src/knowledge/platform/os-support';
 import { isReleased, minorInfo } from '../../src/knowledge/releases';
@@ -25,7 +29,7 @@ const CONVENIENCE_UBUNTU_FROM = KONG_IMAGES.convenienceBase.find((b) => 'from' i
 /** The first release whose unsuffixed tag is no longer CentOS-based (0.13.0). */
 const CONVENIENCE_CENTOS_BEFORE = KONG_IMAGES.convenienceBase.find((b) => b.os === 'CentOS')!.before!;
 
-export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'convenienceBaseCentos' | 'yumOffCentos' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'floatingMajor' | 'unresolvedTag' | 'unknownVersion'>({
+export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'convenienceBaseMoves' | 'apkOffAlpine' | 'convenienceBaseCentos' | 'yumOffCentos' | 'apkOnUbuntu' | 'noOssImage' | 'versionMismatch' | 'noVersion' | 'floatingMajor' | 'unresolvedTag' | 'unknownVersion'>({
   id: 'platform/image-tag',
   description: 'Checks Kong image tags against the path: flavours that stop, base images that change, tags that do not exist for the target.',
   severity: 'warning',
@@ -35,6 +39,8 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
     flavourGone: 'Kong publishes no `-{{flavour}}` image for {{minor}} ({{os}} images end there): `{{reference}}` has no counterpart at the target.',
     rhelBase: '`{{reference}}`: from 3.4 the `-rhel` tag is built on UBI 9 instead of UBI 8 under the same name; steps that assume EL8 (el8 RPMs, module streams) break.',
     convenienceBase: '`{{reference}}` is a tag without an OS suffix: those were Alpine-based before 3.4 and are Ubuntu-based from 3.4.',
+    convenienceBaseMoves: '`{{reference}}` is a tag without an OS suffix, whose base Kong changes on this path: {{fromOs}} for {{fromVersion}}, {{toOs}} for {{toVersion}}. Rebuild and test what is added on top of it.',
+    apkOffAlpine: '`{{reference}}` is extended with `apk`, Alpine\'s package manager, but the tag without an OS suffix is {{toOs}}-based for {{toVersion}}: the build fails there.',
     convenienceBaseCentos: '`{{reference}}` is a tag without an OS suffix: those were CentOS-based up to 0.12, Alpine-based from 0.13 and are Ubuntu-based from 3.4.',
     yumOffCentos: '`{{reference}}` is extended with `yum`: tags without an OS suffix are CentOS-based only up to 0.12 (Alpine-based from 0.13, Ubuntu-based from 3.4), so the build fails from {{alpineFrom}}.',
     apkOnUbuntu: '`{{reference}}` is extended with `apk`, Alpine\'s package manager: from 3.4 this tag is Ubuntu-based and the build fails.',
@@ -105,7 +111,14 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
           data: { reference, alpineFrom: CONVENIENCE_CENTOS_BEFORE },
           remediation: ALPINE.remediation,
         });
-      } else if (!image.unknownSuffix && image.version && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
+      } else if (!image.unknownSuffix && image.version && baseMove(image, plan)) {
+        // Kong's own facts for this repository: the bases the tag has now and at the target.
+        const move = baseMove(image, plan)!;
+        const data = { reference, fromOs: describeBase(move.from), toOs: describeBase(move.to), fromVersion: image.version.toString(), toVersion: plan.to.toString() };
+        if (image.usesApk && move.to.os !== 'Alpine') ctx.report({ messageId: 'apkOffAlpine', at: image.origin, severity: 'blocker', since: move.since, data, remediation: ALPINE.remediation });
+        else ctx.report({ messageId: 'convenienceBaseMoves', at: image.origin, severity: 'info', since: move.since, data, remediation: ALPINE.remediation });
+      } else if (!image.unknownSuffix && image.version && !officialImageBase({ name: image.name, edition: image.edition, suffix: '', version: image.version }) && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
+        // No facts for this release of the repository (0.13 to 1.x): the general 3.4 change.
         ctx.report({
           messageId: image.usesApk ? 'apkOnUbuntu' : 'convenienceBase',
           at: image.origin,
@@ -118,3 +131,19 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
     }
   },
 });
+
+/**
+ * The base a tag without an OS suffix has for the running release and for the target, when Kong's
+ * facts know both and they differ (src/knowledge/platform/image-os.ts), with the first release of
+ * the hop that brings the target's base, for grouping.
+ */
+function baseMove(image: KongImageRef, plan: Plan): { from: ImageBase; to: ImageBase; since: string } | undefined {
+  if (!image.version || image.flavour) return undefined;
+  const of = (version: KongVersion) => officialImageBase({ name: image.name, edition: image.edition, suffix: '', version });
+  const from = of(image.version);
+  const to = of(plan.to);
+  if (!from || !to || from.os === to.os) return undefined;
+  const hop = plan.hops.find((h) => of(h.toVersion)?.os === to.os) ?? plan.hops[plan.hops.length - 1];
+  const first = hop.toVersion.isEnterpriseNumbered || plan.edition === 'enterprise' ? `${hop.toVersion.minorKey}.0.0` : `${hop.toVersion.minorKey}.0`;
+  return { from, to, since: first };
+}

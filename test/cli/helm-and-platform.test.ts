@@ -100,7 +100,7 @@ describe('Helm values', () => {
     expect(json.installation.edition.value).toBe('oss');
     expect(find(json, 'conf/renamed-property')[0].location).toMatchObject({ file: fixture('helm/dbless/values.yaml'), line: 10 });
     expect(find(json, 'conf/removed-property')[0].location).toMatchObject({ line: 9 });
-    expect(find(json, 'platform/image-tag', 'convenienceBase')[0].location).toMatchObject({ line: 5 });
+    expect(find(json, 'platform/image-tag', 'convenienceBaseMoves')[0].location).toMatchObject({ line: 5 });
   });
 
   it.each([

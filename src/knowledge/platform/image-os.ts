@@ -56,6 +56,7 @@ const RANGES: readonly BaseRange[] = [
   { pipeline: 'kong', edition: 'enterprise', suffix: 'ubuntu', from: '3.10.0.0', os: 'Ubuntu', source: 'Kong/developer.konghq.com:app/_data/support/packages.yml@bc1cd7426 (docker_tag ubuntu on 22.04 and 24.04)' },
   // Unsuffixed tags: Ubuntu-based from 3.2.1.0 on Enterprise (Debian from 3.0.0.0 before that);
   // the open-source kong/kong matrix releases the ubuntu label as the convenience tag from 3.4.
+  { pipeline: 'kong', edition: 'enterprise', suffix: '', from: '2.0.0.0', before: '3.0.0.0', os: 'Alpine', source: `${GW_CHANGELOG} 3.0.0.0 (convenience tags Alpine -> Debian: Alpine-based before)` },
   { pipeline: 'kong', edition: 'enterprise', suffix: '', from: '3.0.0.0', before: '3.2.1.0', os: 'Debian', source: `${GW_CHANGELOG} 3.0.0.0 (convenience tags Alpine -> Debian)` },
   { pipeline: 'kong', edition: 'enterprise', suffix: '', from: '3.2.1.0', before: '3.9.0.0', os: 'Ubuntu', version: '22.04', source: `${GW_CHANGELOG} 3.2.1.0 (convenience tags Debian -> Ubuntu); ${MATRIX('3.4.0')} (ubuntu: ubuntu:22.04)` },
   { pipeline: 'kong', edition: 'enterprise', suffix: '', from: '3.9.0.0', before: '3.10.0.0', os: 'Ubuntu', version: '24.04', source: `${MATRIX('3.9.0')}; ${GW_CHANGELOG} 3.9.0.0` },

@@ -17,6 +17,8 @@ ruleTester.run(rule, {
     { name: 'an amazonlinux-2023 image to 3.15', from: '3.14', to: '3.15', edition: 'enterprise', inputs: image('kong/kong-gateway:3.14-amazonlinux-2023') },
     { name: 'a build stage on another version than the stage that runs', from: '3.4.2', to: '3.9', inputs: files('Dockerfile.multistage') },
     { name: 'a 0.13 convenience tag was already Alpine-based', from: '0.13', to: '2.8', inputs: image('kong:0.13') },
+    // Kong/official-images library/kong@60aa83c5e: unsuffixed 3.2.2 moved to ubuntu/ (jammy), as 3.4 is.
+    { name: 'the Docker official kong:3.2.2 is Ubuntu-based already: no base change at 3.4', from: '3.2.2', to: '3.4', inputs: image('kong:3.2.2') },
   ],
   invalid: [
     {
@@ -28,7 +30,7 @@ ruleTester.run(rule, {
       name: 'compose: a convenience tag and an -rhel tag that contradicts --from',
       from: '2.8.4', to: '3.4', inputs: files('docker-compose.yml'),
       findings: [
-        { messageId: 'convenienceBase', line: 5, column: 12, severity: 'info' },
+        { messageId: 'convenienceBaseMoves', line: 5, column: 12, severity: 'info', data: { fromOs: 'Alpine', toOs: 'Ubuntu 22.04' } },
         { messageId: 'versionMismatch', line: 9, data: { tagVersion: '3.3.1.0', saidBy: '--from' } },
         { messageId: 'rhelBase', line: 9, severity: 'info' },
       ],
@@ -51,7 +53,13 @@ ruleTester.run(rule, {
         const [ref] = loadImageFiles([join(platform, 'Dockerfile.alpine')]);
         return { images: [{ ...ref, flavour: undefined, reference: 'kong/kong-gateway:2.8.4.1', tag: '2.8.4.1' }] };
       },
-      findings: [{ messageId: 'apkOnUbuntu', severity: 'blocker' }],
+      findings: [{ messageId: 'apkOffAlpine', severity: 'blocker', data: { toOs: 'Ubuntu 22.04' } }],
+    },
+    {
+      // Enterprise changelog 3.0.0.0 and 3.2.1.0: unsuffixed tags Debian-based, then Ubuntu-based.
+      name: 'an Enterprise 3.0 convenience tag is Debian-based, not Alpine, and Ubuntu-based at the target',
+      from: '3.0.0.0', to: '3.4', edition: 'enterprise', inputs: image('kong/kong-gateway:3.0.0.0'),
+      findings: [{ messageId: 'convenienceBaseMoves', severity: 'info', data: { fromOs: 'Debian', toOs: 'Ubuntu 22.04' }, message: 'Debian for 3.0.0.0, Ubuntu 22.04 for 3.4' }],
     },
     {
       name: 'an open-source image past the last open-source release',
