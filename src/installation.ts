@@ -172,6 +172,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       topology: topology.value as Topology,
       role,
       edition: edition.value as Edition,
+      editionReason: edition.reason,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
 

@@ -162,6 +162,20 @@ describe('kong-preflight errors', () => {
     oneLine(result.stderr);
   });
 
+  it('an Enterprise plan to an open-source-only release (3.9.3): exit 2 listing Enterprise 3.9, also when the edition is inferred', async () => {
+    const told = await runCli(['check', '--from', '3.9', '--to', '3.9.3', '--edition', 'enterprise', '--no-db', '--no-config']);
+    expect(told.code).toBe(2);
+    expect(told.stdout).toBe('');
+    expect(told.stderr).toContain('--to "3.9.3" is an open-source Kong release that Kong Enterprise never shipped; Kong Enterprise 3.9 releases: 3.9.0.0 to 3.9.0.1, 3.9.1.0 to 3.9.1.2');
+    oneLine(told.stderr);
+    const inferred = await runCli(['check', '--from', '3.9.1.0', '--to', '3.9.3', '--no-db', '--no-config']);
+    expect(inferred.code).toBe(2);
+    expect(inferred.stderr).toContain('(edition inferred: 3.9.1.0 is an Enterprise version number)');
+    const oss = await runCli(['check', '--from', '3.9', '--to', '3.9.3', '--edition', 'oss', '--no-db', '--no-config', '--fail-on', 'none']);
+    expect(oss.code).toBe(0);
+    expect(oss.stdout).toMatch(/3\.9\.0 -> 3\.9\.3/);
+  });
+
   it('`path --to 3` is refused the same way', async () => {
     const result = await runCli(['path', '--from', '2.8', '--to', '3']);
     expect(result.code).toBe(2);
