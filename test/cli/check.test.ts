@@ -42,6 +42,19 @@ describe('kong-preflight check', () => {
     expect(exact.stdout).toMatch(/from {6}3\.4\.2 \(--from 3\.4\.2\)\n/);
   });
 
+  // A decK dump with _konnect and no kong.conf got the traditional default and pg_dump advice;
+  // Konnect's database is Kong's to manage (developer.konghq.com app/gateway/hybrid-mode.md:133).
+  it('a Konnect decK file without kong.conf is checked as a data plane: no pg_dump advice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-konnect-'));
+    const file = join(dir, 'kong.yaml');
+    require('node:fs').writeFileSync(file, '_format_version: "3.0"\n_konnect:\n  control_plane_name: prod\nservices:\n- name: s\n  url: http://s\n');
+    const result = await runCli(['check', '--declarative', file, '--from', '3.10', '--to', '3.14', '--no-db', '--fail-on', 'none']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/topology {2}hybrid \/ data_plane \(inferred: decK _konnect at /);
+    expect(result.stdout).not.toContain('pg_dump');
+    expect(result.stdout).toContain('Steps for this data plane node: data planes hold no database');
+  });
+
   it('--fail-on warning turns warnings into a failing run', async () => {
     const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning']);
     expect(result.code).toBe(1);
