@@ -164,7 +164,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database, () => enterpriseContentIn(inputs.declarative));
     const { topology, role } = !options.topology && platform.deployment
       ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
-      : deriveTopology(options, inputs.kongConf, inputs.database);
+      : deriveTopology(options, inputs.kongConf, inputs.database, konnectMetadataIn(inputs.declarative));
     // Without --from, the database's migrations (what really ran) win over an image tag.
     const from = givenFrom
       ?? (inputs.database ? versionFromDatabase(inputs.database)
@@ -179,6 +179,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       topology: topology.value as Topology,
       role,
       edition: edition.value as Edition,
+      editionReason: edition.reason,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
 
@@ -337,11 +338,27 @@ export function deriveEdition(
   return { value: 'oss', reason: 'inferred: no license and no Enterprise-only setting (pass --edition enterprise if wrong)' };
 }
 
-/** Topology and role from flags, else from kong.conf's `role` and `database`. */
+/**
+ * Where a declarative document holds decK's `_konnect` block (Konnect-only file metadata: Kong/
+ * developer.konghq.com app/deck/dbless-vs-deck.md@bc1cd742 lines 133-142). A root key: no walk.
+ */
+export function konnectMetadataIn(declarative: DeclarativeConfig | undefined): Origin | undefined {
+  const document = declarative?.documents.find((d) => {
+    const block = d.root[ENTERPRISE_DECLARATIVE.konnectKey];
+    return typeof block === 'object' && block !== null && !Array.isArray(block);
+  });
+  return document?.at([ENTERPRISE_DECLARATIVE.konnectKey]);
+}
+
+/**
+ * Topology and role from flags, else from kong.conf's `role` and `database`, else from a decK
+ * file for a Konnect control plane (`konnect`, where its `_konnect` block is).
+ */
 export function deriveTopology(
   options: Pick<InstallationOptions, 'topology' | 'role'>,
   conf: KongConf | undefined,
   database?: DatabaseInput,
+  konnect?: Origin,
 ): { topology: Derived; role: Role } {
   const roleSetting = conf?.get('role');
   const databaseSetting = conf?.get('database');
@@ -371,6 +388,12 @@ export function deriveTopology(
   // The role or database a layer (a container's environment, a Dockerfile ENV) or kong.conf sets
   // is named at its place, as the hybrid and dbless reasons are.
   const said = roleSetting ?? databaseSetting;
+  // Konnect runs hybrid mode with a control plane and database Kong manages (developer.konghq.com
+  // app/gateway/hybrid-mode.md@bc1cd742 lines 128-133): the node upgraded here is a data plane,
+  // with no database to pg_dump. Settings that say otherwise, and a kong.conf given, win.
+  if (konnect && !said && !conf?.file) {
+    return { topology: { value: 'hybrid', reason: `inferred: decK _konnect at ${describeOrigin(konnect)}: a Konnect control plane's configuration, so this node is one of its data planes (pass --topology if wrong)` }, role: 'data_plane' };
+  }
   const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
     : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };

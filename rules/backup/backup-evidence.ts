@@ -5,6 +5,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { DATABASE_BACKUP_KINDS } from '../../src/inputs/backup';
 import { BACKUP_FACTS as FACT } from '../../src/knowledge/core-changes';
 import type { KongConf } from '../../src/inputs/kong-conf/types';
+import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
 import type { Plan } from '../../src/plan/types';
 
 export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
@@ -26,6 +27,7 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     ...FACT.sources,
     { kind: 'repo', ref: 'Kong/docs.konghq.com:app/_src/gateway/migrate-cassandra-to-postgres.md@8776e5a0b3db3e77317b92e6ededbd1db72841b9', note: 'a Cassandra node is backed up as a Cassandra database before the move' },
     { kind: 'docs', ref: 'https://cassandra.apache.org/doc/latest/cassandra/managing/operating/backups.html', note: 'nodetool snapshot: the keyspace backup, taken on each node' },
+    { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@kong-3.4.1', note: 'a DB-less Kong the chart configures loads dblessConfig (a ConfigMap, a Secret or inline text) from /kong_dbless/kong.yml' },
   ],
   check(ctx) {
     const backup = ctx.optionalInput('backup');
@@ -78,6 +80,10 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
     return 'data planes hold no database: back up kong.conf, the prefix (certificates, keys) and make sure the control plane is backed up.';
   }
   if (plan.topology === 'dbless') {
+    // Under the Kong chart the file is a ConfigMap or Secret mounted in the pod, and kong.conf is the values.
+    const chart = conf?.get('declarative_config');
+    const fromChart = chart && chartSwitchOf(chart);
+    if (fromChart) return `copy the declarative configuration Kong loads, ${fromChart.chartReason} (validate it with \`kong config parse\`), the Helm values files and the Secrets holding certificates and keys.${keyring}`;
     return 'copy the declarative file named by declarative_config (validate it with `kong config parse`), kong.conf and the prefix folder (certificates, keys).' + keyring;
   }
   const secondary = 'then `deck gateway dump --all-workspaces -o kong-deck.yaml` or `kong config db_export kong-export.yaml` as a secondary backup; also copy kong.conf and the prefix folder.';

@@ -39,6 +39,7 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
 
 /** Where the rule-wide advice (edit the line) does not fit the oddity. */
 const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
+  'byte-order-mark': 'Save kong.conf as UTF-8 without a byte-order mark (an editor setting), or remove the first three bytes of the file.',
   'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
   'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap, file or build argument) against the target version by hand.',
   'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',

@@ -7,7 +7,7 @@ import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
 import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
 import { KongVersion } from '../../src/version/kong-version';
-import type { ConfSetting } from '../../src/inputs/kong-conf/types';
+import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
@@ -38,9 +38,12 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     const catalog = confCatalog();
     // The Enterprise reference writes some families as placeholders (pluginserver_XXX_socket): not suggestions.
     const known = catalog.names(plan.to, plan.edition).filter((name) => /^[a-z0-9_]+$/.test(name));
+    const bomMangled = bomMangledKeys(conf);
     for (const setting of conf.settings()) {
       const { key } = setting;
       if (isNonPropertyEnv(setting) || ownedByOtherRule(key, ID, plan)) continue;
+      // A first key glued to a byte-order mark (`___role`): conf/file-syntax names the cause.
+      if (setting.origin.kind === 'file' && bomMangled.has(`${setting.origin.file}\0${key}`)) continue;
       if (catalog.isEffective(key, plan.to, plan.edition)) continue;
       const elsewhere = CONF_DATA.nonPropertyEnv.fileKeys.find((k) => k.key === key);
       if (elsewhere && setting.origin.kind === 'file') {
@@ -102,6 +105,15 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
     }
   },
 });
+
+/** The first keys a byte-order mark made unknown, as `file\0key`. */
+function bomMangledKeys(conf: KongConf): Set<string> {
+  const keys = new Set<string>();
+  for (const d of conf.diagnostics) {
+    if (d.kind === 'byte-order-mark' && d.key && d.origin.kind === 'file') keys.add(`${d.origin.file}\0${d.key}`);
+  }
+  return keys;
+}
 
 /**
  * KONG_* variables that configure licensing, packaging or tests rather than kong.conf. A Helm

@@ -227,6 +227,35 @@ export function resolveGivenVersion(text: string, flag: string): KongVersion {
   throw new InputError(`${flag} "${text}" names a major version only: name the minor (for example ${flag} ${minors[minors.length - 1].minorKey}; Kong ${version.major}.x runs from ${range})`);
 }
 
+/**
+ * Refuses, in a Kong Enterprise plan, a three-part open-source release that Enterprise never
+ * shipped (`3.9.3`: Enterprise's 3.9 line is 3.9.0.x and 3.9.1.x). Planning it would mix the two
+ * numberings (`3.9.0.0 -> 3.9.3`) and judge a release no Enterprise node can run. Called once the
+ * edition is settled: it may come from the configuration, read after the versions were parsed.
+ * Minors whose Enterprise patches the facts do not list, and versions old docs name as Enterprise
+ * ones (`3.0.2` -> 3.0.2.0), pass.
+ */
+export function checkEditionRelease(version: KongVersion, edition: Edition, what: string, editionReason?: string): void {
+  if (edition !== 'enterprise' || version.precision !== 'patch') return;
+  const info = minorInfo(version);
+  if (!info || !info.enterprise.patchesKnown) return;
+  const enterprise = releasesOf(info, 'enterprise');
+  if (enterprise.length === 0 || enterprise.some((r) => version.contains(r))) return;
+  if (releases.docsReferenced.some((d) => version.contains(KongVersion.parse(d.version)))) return;
+  const why = editionReason ? ` (edition ${editionReason})` : '';
+  throw new InputError(`${what} "${version.raw}" is an open-source Kong release that Kong Enterprise never shipped; Kong Enterprise ${info.minor} releases: ${releaseRanges(enterprise)}. Name one of them, or pass --edition oss if this node runs open-source Kong${why}`);
+}
+
+/** `2.8.0.0, 2.8.1.0 to 2.8.1.4, ...`: Enterprise releases grouped by their three-part base. */
+function releaseRanges(list: readonly KongVersion[]): string {
+  const groups = new Map<string, KongVersion[]>();
+  for (const r of list) {
+    const base = r.truncate('patch').toString();
+    groups.set(base, [...(groups.get(base) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => (g.length === 1 ? g[0].toString() : `${g[0]} to ${g[g.length - 1]}`)).join(', ');
+}
+
 const ossTags = new Set(releases.minors.flatMap((m) => m.oss.map((p) => p.version)));
 // A four-part version, with the edition already named before it when the text does so.
 const FOUR_PART_VERSION = /(Enterprise )?\b(\d+\.\d+\.\d+\.\d+)\b/g;

@@ -15,7 +15,7 @@
 
 import { InputError } from '../errors';
 import type { FactSource } from '../model/source';
-import { minorInfo, newestWithin, oldestWithin, resolveVersion } from '../knowledge/releases';
+import { checkEditionRelease, minorInfo, newestWithin, oldestWithin, resolveVersion } from '../knowledge/releases';
 import { findRow, laterTable, ltsPair, pathRules, pathSource, seedTable, type PathTable } from '../knowledge/upgrade-paths';
 import { KongVersion } from '../version/kong-version';
 import { toHops, type RouteEnds } from './hops';
@@ -33,6 +33,8 @@ export interface PlanRequest {
   edition?: Edition;
   /** Who gave `from` when --from did not (`the image kong:3.5 at compose.yml:25`), for errors. */
   fromSaidBy?: string;
+  /** Why the edition is what it is (`inferred: KONG_LICENSE_DATA is set`), for errors. */
+  editionReason?: string;
 }
 
 interface Candidate {
@@ -97,6 +99,8 @@ export function computePlan(request: PlanRequest): Plan {
   const { topology } = request;
   const role = checkRole(topology, request.role);
   const requested = { from: released(request.from, '--from'), to: released(request.to, '--to') };
+  checkEditionRelease(requested.from, edition, request.fromSaidBy ? `the installed version read from ${request.fromSaidBy}` : '--from', request.editionReason);
+  checkEditionRelease(requested.to, edition, '--to', request.editionReason);
   const from = oldestWithin(requested.from, edition);
   const to = newestWithin(requested.to, edition);
   if (to.lt(from)) {

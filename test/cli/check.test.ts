@@ -42,6 +42,19 @@ describe('kong-preflight check', () => {
     expect(exact.stdout).toMatch(/from {6}3\.4\.2 \(--from 3\.4\.2\)\n/);
   });
 
+  // A decK dump with _konnect and no kong.conf got the traditional default and pg_dump advice;
+  // Konnect's database is Kong's to manage (developer.konghq.com app/gateway/hybrid-mode.md:133).
+  it('a Konnect decK file without kong.conf is checked as a data plane: no pg_dump advice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-konnect-'));
+    const file = join(dir, 'kong.yaml');
+    require('node:fs').writeFileSync(file, '_format_version: "3.0"\n_konnect:\n  control_plane_name: prod\nservices:\n- name: s\n  url: http://s\n');
+    const result = await runCli(['check', '--declarative', file, '--from', '3.10', '--to', '3.14', '--no-db', '--fail-on', 'none']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/topology {2}hybrid \/ data_plane \(inferred: decK _konnect at /);
+    expect(result.stdout).not.toContain('pg_dump');
+    expect(result.stdout).toContain('Steps for this data plane node: data planes hold no database');
+  });
+
   it('--fail-on warning turns warnings into a failing run', async () => {
     const result = await runCli(['check', fixture('installations/oss-3.3-clean/kong.conf'), '--from', '3.3', '--to', '3.4', '--fail-on', 'warning']);
     expect(result.code).toBe(1);
@@ -160,6 +173,20 @@ describe('kong-preflight errors', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${flag} "${value}" names a major version only`);
     oneLine(result.stderr);
+  });
+
+  it('an Enterprise plan to an open-source-only release (3.9.3): exit 2 listing Enterprise 3.9, also when the edition is inferred', async () => {
+    const told = await runCli(['check', '--from', '3.9', '--to', '3.9.3', '--edition', 'enterprise', '--no-db', '--no-config']);
+    expect(told.code).toBe(2);
+    expect(told.stdout).toBe('');
+    expect(told.stderr).toContain('--to "3.9.3" is an open-source Kong release that Kong Enterprise never shipped; Kong Enterprise 3.9 releases: 3.9.0.0 to 3.9.0.1, 3.9.1.0 to 3.9.1.2');
+    oneLine(told.stderr);
+    const inferred = await runCli(['check', '--from', '3.9.1.0', '--to', '3.9.3', '--no-db', '--no-config']);
+    expect(inferred.code).toBe(2);
+    expect(inferred.stderr).toContain('(edition inferred: 3.9.1.0 is an Enterprise version number)');
+    const oss = await runCli(['check', '--from', '3.9', '--to', '3.9.3', '--edition', 'oss', '--no-db', '--no-config', '--fail-on', 'none']);
+    expect(oss.code).toBe(0);
+    expect(oss.stdout).toMatch(/3\.9\.0 -> 3\.9\.3/);
   });
 
   it('`path --to 3` is refused the same way', async () => {

@@ -108,9 +108,15 @@ describe('bad input: empty, binary, encodings, line endings', () => {
   });
 
   it('a byte-order mark in kong.conf is reported, as Kong reads it into the first key', async () => {
-    const findings = findingsOf(await check(join(dir, 'bom.conf')));
+    const result = await check(join(dir, 'bom.conf'));
+    const findings = findingsOf(result);
     expect(findings).toContain('conf/file-syntax 1:1');
     expect(findings).not.toContain('conf/cassandra-removed 1:1');
+    // One cause, one finding: the mangled `___database` is not reported again as an unknown key.
+    expect(findings).not.toContain('conf/unknown-property 1:1');
+    const bom = JSON.parse(result.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'conf/file-syntax');
+    expect(bom.message).toContain('Kong reads the first key `database` as `___database`');
+    expect(bom.remediation).toMatch(/without a byte-order mark/);
   });
 
   it('CRLF line endings give the same findings and lines as LF', async () => {

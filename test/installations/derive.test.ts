@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveEdition, deriveTopology, enterpriseContentIn, enterprisePluginIn } from '../../src/installation';
+import { deriveEdition, deriveTopology, enterpriseContentIn, enterprisePluginIn, konnectMetadataIn } from '../../src/installation';
 import { loadDeclarative } from '../../src/inputs/declarative';
 import { loadKongConf } from '../../src/inputs/kong-conf';
 import { loadPlatformInputs } from '../../src/inputs/platform';
@@ -38,16 +38,18 @@ describe('deriveEdition', () => {
   });
 });
 
+/** A declarative file read as `--declarative kong.yml` reads it. */
+function declarative(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-derive-'));
+  writeFileSync(join(dir, 'kong.yml'), text);
+  return loadDeclarative({ paths: ['kong.yml'], cwd: dir }).config;
+}
+
 // Kong OSS bundles no openid-connect (kong/constants.lua, every tag 2.0.0-3.9.3): a declarative
 // file that configures it belongs to an Enterprise node (sweep 7: a 1.1 Enterprise decK dump read
 // as OSS skipped the Enterprise session renames; an AI gateway file checked to 3.10 got a false
 // "no OSS 3.10" blocker).
 describe('deriveEdition from the declarative configuration', () => {
-  function declarative(text: string) {
-    const dir = mkdtempSync(join(tmpdir(), 'kp-derive-'));
-    writeFileSync(join(dir, 'kong.yml'), text);
-    return loadDeclarative({ paths: ['kong.yml'], cwd: dir }).config;
-  }
   const enterprise = '_format_version: "3.0"\nservices:\n- name: s\n  url: http://s\n  plugins:\n  - name: key-auth\n  - name: openid-connect\n    config: {issuer: https://idp/}\n';
 
   it('an Enterprise-only plugin means Enterprise, and says where', () => {
@@ -127,6 +129,26 @@ describe('deriveTopology', () => {
     const { topology, role } = deriveTopology({ topology: 'hybrid' }, conf('role = data_plane\n'));
     expect(topology.reason).toBe('from --topology');
     expect(role).toBe('data_plane');
+  });
+
+  // Konnect runs hybrid mode and manages the control plane's database (developer.konghq.com
+  // app/gateway/hybrid-mode.md:128-133): the node a Konnect decK file describes is a data plane.
+  describe('a decK file for a Konnect control plane', () => {
+    const konnect = '_format_version: "3.0"\n_konnect:\n  control_plane_name: prod\nservices:\n- name: s\n  url: http://s\n';
+    it('makes a node with no kong.conf a hybrid data plane, and says where', () => {
+      const at = konnectMetadataIn(declarative(konnect));
+      expect(at).toMatchObject({ line: 3 });
+      const { topology, role } = deriveTopology({}, undefined, undefined, at);
+      expect(topology).toEqual({ value: 'hybrid', reason: expect.stringMatching(/^inferred: decK _konnect at kong\.yml:3:\d+: .*data planes \(pass --topology if wrong\)$/) });
+      expect(role).toBe('data_plane');
+    });
+    it('is no evidence without _konnect, nor against kong.conf or --topology', () => {
+      expect(konnectMetadataIn(declarative(konnect.replace('_konnect:\n  control_plane_name: prod\n', '')))).toBeUndefined();
+      const at = konnectMetadataIn(declarative(konnect));
+      expect(deriveTopology({}, conf('database = postgres\n'), undefined, at).topology.value).toBe('traditional');
+      expect(deriveTopology({}, conf('log_level = info\n'), undefined, at).topology.value).toBe('traditional');
+      expect(deriveTopology({ topology: 'traditional' }, undefined, undefined, at).role).toBe('traditional');
+    });
   });
 
   it('defaults to traditional and says so', () => {

@@ -53,6 +53,11 @@ describe('breaking-change catalogue', () => {
       expect(entry.sources.every((s) => s.kind !== 'digest')).toBe(true);
     }
     for (const id of Object.keys(additions.backports)) expect(generated.has(id)).toBe(true);
+    for (const [id, scope] of Object.entries(additions.roles)) {
+      expect(generated.has(id)).toBe(true);
+      expect(scope.roles.length).toBeGreaterThan(0);
+      expect(scope.sources.length).toBeGreaterThan(0);
+    }
   });
 
   it('lets a backported change reach an Enterprise target on the backport\'s line, not a source that carries it', () => {

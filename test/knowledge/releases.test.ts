@@ -4,7 +4,7 @@
 
 import { InputError } from '../../src/errors';
 import {
-  isLts, isReleased, latestPatchOf, listMinors, ltsChain, minorInfo, nearestKnown, newestRelease,
+  checkEditionRelease, isLts, isReleased, latestPatchOf, listMinors, ltsChain, minorInfo, nearestKnown, newestRelease,
   newestWithin, nextLts, nextMinor, oldestWithin, releaseForEdition, releaseSources, releasesInTextForEdition, resolveGivenVersion, resolveVersion,
 } from '../../src/knowledge/releases';
 import { KongVersion } from '../../src/version/kong-version';
@@ -210,5 +210,34 @@ describe('releases named as the report\'s edition numbers them', () => {
     expect(releasesInTextForEdition('3.4.1.0', 'enterprise')).toBe('3.4.1.0');
     expect(releasesInTextForEdition('in 3.0.0. and 3.4.1 (to `1000`), 3.6.0.0, OSS 3.9.3, 127.0.0.1', 'enterprise'))
       .toBe('in 3.0.0.0. and 3.4.1.0 (to `1000`), 3.6.0.0, OSS 3.9.3, 127.0.0.1');
+  });
+});
+
+// Kong Enterprise's 3.9 line is 3.9.0.x and 3.9.1.x; OSS went on to 3.9.2 and 3.9.3. An Enterprise
+// plan "to 3.9.3" used to run to the OSS release and head the report `3.9.0.0 -> 3.9.3`.
+describe('an open-source-only release in an Enterprise plan', () => {
+  const check = (text: string, edition: 'enterprise' | 'oss' = 'enterprise', reason?: string) =>
+    () => checkEditionRelease(KongVersion.parse(text), edition, '--to', reason);
+
+  test.each(['3.9.3', '3.9.2', '2.8.3', '2.8.5', '3.2.0'])('%s is refused, naming the Enterprise releases of its minor', (text) => {
+    expect(check(text)).toThrow(InputError);
+    expect(check(text)).toThrow(`--to "${text}" is an open-source Kong release that Kong Enterprise never shipped`);
+  });
+
+  test('the Enterprise releases are listed grouped by their three-part base', () => {
+    expect(check('3.9.3')).toThrow('Kong Enterprise 3.9 releases: 3.9.0.0 to 3.9.0.1, 3.9.1.0 to 3.9.1.2.');
+    expect(check('3.9.3', 'enterprise', 'inferred: KONG_LICENSE_DATA is set')).toThrow(/--edition oss .*\(edition inferred: KONG_LICENSE_DATA is set\)$/);
+  });
+
+  test.each([
+    ['3.9.1', 'enterprise'], // Enterprise 3.9.1.x exists
+    ['3.4.3', 'enterprise'], // Enterprise-only patch line
+    ['3.0.2', 'enterprise'], // old docs name 3.0.2.0 as an Enterprise release
+    ['2.7.2', 'enterprise'], // 2.7 Enterprise patches are not listed: not checkable
+    ['3.9', 'enterprise'],
+    ['3.9.1.2', 'enterprise'],
+    ['3.9.3', 'oss'],
+  ])('%s passes on %s', (text, edition) => {
+    expect(check(text, edition as 'enterprise' | 'oss')).not.toThrow();
   });
 });

@@ -149,6 +149,21 @@ describe('manual-review list', () => {
     expect(bare.manualReview.find((m: { id: string }) => m.id === 'wasm-datakit-filter-removed')).toMatchObject({ reason: 'input-missing' });
   });
 
+  // 3.14 validates the database connection settings at start-up: a node that runs with
+  // database = off (DB-less, and every hybrid data plane) has none, so it has nothing to review.
+  it.each([
+    [['--topology', 'traditional'], true],
+    [['--topology', 'hybrid'], true], // the control plane holds the database
+    [['--topology', 'hybrid', '--role', 'data_plane'], false],
+    [['--topology', 'dbless'], false],
+  ])('lists the 3.14 database-connection check for database-backed nodes only (%j)', async (topology, listed) => {
+    const report = await checkJson(['--from', '3.10', '--to', '3.14', '--edition', 'enterprise', '--no-db', '--no-config', ...topology]);
+    const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(ids.includes('kong-conf-db-connection-validated')).toBe(listed);
+    // Only that entry is scoped: the Admin API changes stay on every node's list.
+    expect(ids.some((id) => id.startsWith('admin-api-'))).toBe(true);
+  });
+
   it('prints a review-by-hand section in the text report', async () => {
     const result = await runCli(['check', conf, '--from', '3.4', '--to', '3.10', '--edition', 'enterprise', '--fail-on', 'none']);
     expect(result.stdout).toMatch(/Review by hand \(\d+ breaking change\(s\)/);

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { chartSwitchOf } from '../helm/conf-layer';
 import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
@@ -60,8 +61,12 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   // Shown as the user would write it: relative to where they pointed at kong.conf.
   const file = isAbsolute(configured) ? configured : conf.file ? join(dirname(conf.file), configured) : resolve(conf.dir, configured);
   if (!isFile(resolve(cwd, file))) {
+    // The Kong chart's dblessConfig: the file exists only inside the pod; name where it comes from.
+    const chart = chartSwitchOf(setting);
     return {
-      missingReason: `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
+      missingReason: chart
+        ? `declarative_config is ${configured} in the pod: ${chart.chartReason}; give a copy with --declarative`
+        : `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
   return { config: readAll([file], 'kong.conf', true, cwd, options.maxBytes) };

@@ -129,6 +129,38 @@ function chartPluginsSetting(values: HelmValues, written: ReadonlySet<string>): 
   return [setting];
 }
 
+/**
+ * The `declarative_config` the chart sets for a DB-less Kong it configures itself (no ingress
+ * controller, `env.database` "off"): exactly one of `dblessConfig.configMap`, `.secret` or
+ * `.config` is mounted at /kong_dbless/ and KONG_DECLARATIVE_CONFIG names its kong.yml; the
+ * `.config` text becomes a ConfigMap the chart names `<release>-kong-custom-dbless-config`
+ * (Kong/charts charts/kong/templates/_helpers.tpl@kong-3.4.1 lines 51-54, 697-714 and 1211-1215,
+ * config-dbless.yaml@kong-3.4.1). The chart's own default turns the controller on, so only a
+ * written `ingressController.enabled: false` counts. An `env.declarative_config` wins.
+ */
+function chartDblessConfigSetting(values: HelmValues, written: ReadonlySet<string>): ConfSetting[] {
+  if (written.has('declarative_config') || values.scalar('ingressController', 'enabled')?.value !== false) return [];
+  if (helmEnvEntries(values).find((e) => e.key === 'database')?.value !== 'off') return [];
+  const sources = (['configMap', 'secret', 'config'] as const).flatMap((field) => {
+    const node = values.scalar('dblessConfig', field);
+    return node && typeof node.value === 'string' && node.value !== '' ? [{ field, node, text: node.value }] : [];
+  });
+  if (sources.length !== 1) return []; // none, or the chart refuses the release as ambiguous
+  const [{ field, node, text }] = sources;
+  const chartSwitch = `${values.prefix}dblessConfig.${field}`;
+  const mounted = 'which the Kong chart mounts at /kong_dbless/ and names in KONG_DECLARATIVE_CONFIG';
+  const where = `${node.origin.file}:${node.origin.line}`;
+  const chartReason = field === 'configMap' ? `the ConfigMap \`${text}\` (key kong.yml) named by \`${chartSwitch}\` at ${where}, ${mounted}`
+    : field === 'secret' ? `the Secret \`${text}\` (key kong.yml) named by \`${chartSwitch}\` at ${where}, ${mounted}`
+      : `the \`${chartSwitch}\` text at ${where}, which the Kong chart writes into the ConfigMap \`<release>-kong-custom-dbless-config\`, mounts at /kong_dbless/ and names in KONG_DECLARATIVE_CONFIG`;
+  const value = '/kong_dbless/kong.yml';
+  const setting: ChartDerivedSetting = {
+    key: 'declarative_config', value, rawValue: value, origin: node.origin, envName: `${HELM_CHART.envPrefix}DECLARATIVE_CONFIG`, overrides: [],
+    chartSwitch, chartReason,
+  };
+  return [setting];
+}
+
 export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
@@ -192,7 +224,7 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     }
   }
   const written = new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))));
-  settings.push(...enterpriseSwitchSettings(values, written), ...chartPluginsSetting(values, written));
+  settings.push(...enterpriseSwitchSettings(values, written), ...chartPluginsSetting(values, written), ...chartDblessConfigSetting(values, written));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 

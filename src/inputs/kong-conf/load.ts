@@ -114,8 +114,9 @@ function latin1Diagnostic(file: string, lines: readonly number[]): ConfDiagnosti
 
 function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {
   const first = entries.find((entry) => entry.kind === 'assignment' && entry.keyAt.line === 1) as AssignmentEntry | undefined;
+  const meant = first?.rawKey.replace(/^\uFEFF/, '');
   const message = first
-    ? `file starts with a UTF-8 byte-order mark: Kong reads the first key as \`${first.key}\` and ignores it`
+    ? `file starts with a UTF-8 byte-order mark: Kong reads the first key ${meant ? `\`${meant}\` ` : ''}as \`${first.key}\`, a key it does not know, and ignores the setting`
     : 'file starts with a UTF-8 byte-order mark: Kong reads it as part of the first line (harmless here)';
   return diagnostic('byte-order-mark', at(file, 1, 1), message, first?.key);
 }

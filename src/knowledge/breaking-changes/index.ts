@@ -7,7 +7,7 @@
 
 import type { FactSource } from '../../model/source';
 import type { Severity } from '../../model/finding';
-import type { Plan } from '../../plan/types';
+import type { Plan, Role } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import { patchReleaseOnPath, reachedWithBackports } from '../enterprise-backports';
 import data from './catalog.json';
@@ -39,6 +39,11 @@ export interface CatalogEntry {
   patchLinesOnly?: boolean;
   /** Known issues only: the open-source releases that fix it, where they are not `fixedIn`'s (oss-fixes.json). */
   ossFixedIn?: string[];
+  /**
+   * The node roles the change concerns (additions.json `roles`), where it is not every node: a
+   * database connection check means nothing to a DB-less node or a data plane.
+   */
+  roles?: Role[];
   edition: 'oss+ee' | 'ee' | 'oss';
   artifact: CatalogArtifact;
   severity: Severity;
@@ -52,6 +57,7 @@ export interface CatalogEntry {
 interface Additions {
   entries: CatalogEntry[];
   backports: Record<string, { versions: string[]; sources: FactSource[] }>;
+  roles: Record<string, { roles: Role[]; sources: FactSource[] }>;
 }
 
 interface OssFix {
@@ -60,19 +66,21 @@ interface OssFix {
   sources: FactSource[];
 }
 
-const { entries: added, backports } = additions as Additions;
+const { entries: added, backports, roles: scopes } = additions as Additions;
 const ossFixes = new Map((ossFixData as { entries: OssFix[] }).entries.map((fix) => [fix.id, fix]));
 
-/** An entry with what the hand-kept files add to it: Enterprise backports, an open-source fix. */
+/** An entry with what the hand-kept files add to it: Enterprise backports, an open-source fix, the roles it concerns. */
 function supplemented(entry: CatalogEntry): CatalogEntry {
   const backport = backports[entry.id];
   const fix = ossFixes.get(entry.id);
-  if (!backport && !fix) return entry;
+  const scope = scopes[entry.id];
+  if (!backport && !fix && !scope) return entry;
   return {
     ...entry,
     ...(backport ? { backportedTo: backport.versions } : {}),
     ...(fix ? { ossFixedIn: fix.fixedIn } : {}),
-    sources: [...entry.sources, ...(backport?.sources ?? []), ...(fix?.sources ?? [])],
+    ...(scope ? { roles: scope.roles } : {}),
+    sources: [...entry.sources, ...(backport?.sources ?? []), ...(fix?.sources ?? []), ...(scope?.sources ?? [])],
   };
 }
 
@@ -88,12 +96,14 @@ export function catalogEntry(id: string): CatalogEntry | undefined {
 }
 
 /**
- * True when the entry concerns this upgrade: the edition matches, the path crosses the version
- * that brought it, and for a known issue the target is a release that still has it.
+ * True when the entry concerns this upgrade: the edition matches, the node's role is one the
+ * entry concerns, the path crosses the version that brought it, and for a known issue the target
+ * is a release that still has it.
  */
-export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): boolean {
+export function entryApplies(entry: CatalogEntry, plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops' | 'role'>>): boolean {
   if (entry.edition === 'ee' && plan.edition !== 'enterprise') return false;
   if (entry.edition === 'oss' && plan.edition !== 'oss') return false;
+  if (entry.roles && plan.role && !entry.roles.includes(plan.role)) return false;
   if (entryReachedIn(entry, plan) === undefined) return false;
   const fixes = plan.edition === 'oss' ? entry.ossFixedIn ?? entry.fixedIn : entry.fixedIn;
   if (!fixes) return true;
@@ -114,6 +124,6 @@ export function entryReachedIn(entry: CatalogEntry, plan: Pick<Plan, 'from' | 't
   return reachedWithBackports(plan, entry.introducedIn, entry.backportedTo);
 }
 
-export function entriesOnPath(plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops'>>): CatalogEntry[] {
+export function entriesOnPath(plan: Pick<Plan, 'from' | 'to' | 'edition'> & Partial<Pick<Plan, 'hops' | 'role'>>): CatalogEntry[] {
   return BREAKING_CHANGES.filter((entry) => entryApplies(entry, plan));
 }

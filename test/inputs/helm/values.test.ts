@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
-import { chartDefaultCopyOf, chartDefaultOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
+import { chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
 import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
@@ -492,5 +492,39 @@ describe('an Argo CD Application given as Helm values', () => {
       // The unclosed list opens on line 17; the parser notices it at the next key, line 19 of the file.
       expect((error as InputError).place).toMatchObject({ file: broken, line: 19 });
     }
+  });
+});
+
+// A DB-less Kong the chart configures itself loads dblessConfig from /kong_dbless/kong.yml
+// (Kong/charts charts/kong/templates/_helpers.tpl@kong-3.4.1): the setting says which source.
+describe('the declarative configuration the chart mounts from dblessConfig', () => {
+  const confOf = (name: string, text: string) => loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([file(name, text)], chartDefaultValues())) });
+  const noController = 'ingressController:\n  enabled: false\n';
+
+  it.each([
+    ['configMap: my-kong-config', 'the ConfigMap `my-kong-config` (key kong.yml) named by `dblessConfig.configMap`'],
+    ['secret: kong-decl', 'the Secret `kong-decl` (key kong.yml) named by `dblessConfig.secret`'],
+    ['config: |\n    _format_version: "3.0"\n    services: []', 'the `dblessConfig.config` text'],
+  ])('%s becomes declarative_config /kong_dbless/kong.yml, saying where it comes from', (source, said) => {
+    const conf = confOf('dbless.yaml', `${noController}dblessConfig:\n  ${source}\n`);
+    const setting = conf.get('declarative_config')!;
+    expect(setting.value).toBe('/kong_dbless/kong.yml');
+    expect(chartSwitchOf(setting)?.chartReason).toContain(said);
+    expect(setting.origin).toMatchObject({ kind: 'file', line: 4 });
+  });
+
+  it.each([
+    ['the controller on (the chart default)', 'dblessConfig:\n  configMap: my-kong-config\n'],
+    ['a database', `${noController}env:\n  database: postgres\ndblessConfig:\n  configMap: my-kong-config\n`],
+    ['two sources (the chart refuses the release)', `${noController}dblessConfig:\n  configMap: a\n  secret: b\n`],
+    ['no source', `${noController}dblessConfig:\n  configMap: ""\n`],
+  ])('sets nothing with %s', (_what, text) => {
+    expect(confOf('none.yaml', text).get('declarative_config')).toBeUndefined();
+  });
+
+  it('leaves an env.declarative_config as written', () => {
+    const conf = confOf('env.yaml', `${noController}env:\n  declarative_config: /opt/kong.yml\ndblessConfig:\n  configMap: my-kong-config\n`);
+    expect(conf.get('declarative_config')).toMatchObject({ value: '/opt/kong.yml' });
+    expect(chartSwitchOf(conf.get('declarative_config')!)).toBeUndefined();
   });
 });

@@ -2,6 +2,12 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import rule from '../../../rules/backup/backup-evidence';
 import { loadBackupEvidence } from '../../../src/inputs/backup-loader';
+import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
+import { chartDefaultValues } from '../../../src/inputs/helm/kong-chart';
+import { loadHelmValues } from '../../../src/inputs/helm/values';
+import { loadKongConf } from '../../../src/inputs/kong-conf';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ruleTester } from '../../support/rule-tester';
 
 const backups = join(__dirname, '../../../fixtures/backups');
@@ -10,6 +16,13 @@ const backup = (name: string, mtime = new Date('2030-01-01T00:00:00Z')) => () =>
   const evidence = loadBackupEvidence(file);
   // The backup's age is what the rule judges: pin it rather than trust checkout times.
   return { backup: { ...evidence, modifiedAt: mtime } };
+};
+
+/** kong.conf as the Kong chart renders a values file. */
+const helm = (text: string) => () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-backup-helm-')), 'values.yaml');
+  writeFileSync(file, text);
+  return { kongConf: loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([file], chartDefaultValues())) }) };
 };
 
 ruleTester.run(rule, {
@@ -28,6 +41,12 @@ ruleTester.run(rule, {
       name: 'DB-less steps name the declarative file',
       conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless',
       findings: [{ messageId: 'noEvidence', message: 'declarative_config' }],
+    },
+    {
+      // The chart mounts dblessConfig.configMap at /kong_dbless/kong.yml: no file an operator copies from a host.
+      name: 'DB-less steps under the Kong chart name the dblessConfig ConfigMap, not declarative_config',
+      inputs: helm('ingressController:\n  enabled: false\ndblessConfig:\n  configMap: my-kong-config\n'), from: '3.4', to: '3.10', topology: 'dbless',
+      findings: [{ messageId: 'noEvidence', message: 'copy the declarative configuration Kong loads, the ConfigMap `my-kong-config` (key kong.yml) named by `dblessConfig.configMap`' }],
     },
     {
       // somethingwentwell/kong-docker-compose deployments/kong_cassandra: an Enterprise 2.3 node on Cassandra.

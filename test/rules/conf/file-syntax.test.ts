@@ -15,6 +15,11 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'diagnostic', severity: 'warning', line: 2, data: { kind: 'duplicate-key', key: 'log_level' } }],
     },
     {
+      name: 'a byte-order mark glues itself to the first key, which the message names as written and as Kong reads it',
+      conf: '\uFEFFrole = traditional\n', from: '3.4', to: '3.10',
+      findings: [{ messageId: 'diagnostic', line: 1, column: 1, data: { kind: 'byte-order-mark', key: '___role' }, message: 'Kong reads the first key `role` as `___role`' }],
+    },
+    {
       name: 'a section header hides later keys',
       conf: 'database = postgres\n[extra]\npg_host = db\n', from: '3.3', to: '3.4',
       findings: [{ messageId: 'diagnostic', severity: 'warning', line: 2, data: { kind: 'section-header' } }],

@@ -33,6 +33,8 @@ ruleTester.run(rule, {
       name: 'Konnect data plane parameters on Enterprise 2.8', edition: 'enterprise', from: '2.3.3.2', to: '2.8',
       conf: 'role = data_plane\ndatabase = off\nvitals_ttl_days = 732\ncluster_mtls = pki\ncluster_telemetry_endpoint = x.tp.example.com:443\ncluster_telemetry_server_name = x.tp.example.com\n',
     },
+    // Kong reads `\uFEFFrole` as `___role` (Penlight turns each BOM byte into `_`): conf/file-syntax says why.
+    { name: 'a first key mangled by a byte-order mark is conf/file-syntax business', conf: '\uFEFFrole = traditional\npg_host = db\n', from: '3.4', to: '3.10' },
     { name: 'vitals_ttl_days while Enterprise still ships Vitals', conf: 'role = data_plane\nvitals_ttl_days = 732\n', from: '2.8', to: '3.4', edition: 'enterprise' },
   ],
   invalid: [
@@ -44,6 +46,10 @@ ruleTester.run(rule, {
       // Seen in a real kong.conf: environment variable lines pasted into the file, which Kong ignores there.
       name: 'an environment variable name written in kong.conf', conf: 'pg_host = db\nKONG_ADMIN_GUI_URL = https://manager.example.com\n', from: '3.4', to: '3.9',
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'KONG_ADMIN_GUI_URL' }, message: 'environment variable form of `admin_gui_url`: in kong.conf write `admin_gui_url`' }],
+    },
+    {
+      name: 'behind a byte-order mark, later keys are still checked', conf: '\uFEFFrole = traditional\npg_passsword = secret\n', from: '3.4', to: '3.10',
+      findings: [{ messageId: 'unknown', line: 2, data: { key: 'pg_passsword' } }],
     },
     {
       name: 'typo from the environment', env: { KONG_ADMIN_LISTN: '127.0.0.1:8001' }, from: '2.8', to: '3.4',
