@@ -156,10 +156,12 @@ describe('manual-review list', () => {
     [['--topology', 'hybrid'], true], // the control plane holds the database
     [['--topology', 'hybrid', '--role', 'data_plane'], false],
     [['--topology', 'dbless'], false],
-  ])('lists the 3.14 database-connection check for database-backed nodes only (%j)', async (topology, listed) => {
+  ])('lists the 3.14 database-connection check and pg_ssl_verify default for database-backed nodes only (%j)', async (topology, listed) => {
     const report = await checkJson(['--from', '3.10', '--to', '3.14', '--edition', 'enterprise', '--no-db', '--no-config', ...topology]);
     const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
     expect(ids.includes('kong-conf-db-connection-validated')).toBe(listed);
+    // pg_ssl_verify's new default only reaches the PostgreSQL connector, which such a node never loads.
+    expect(ids.includes('kong-conf-pg-ssl-verify-default-on')).toBe(listed);
     // Only that entry is scoped: the Admin API changes stay on every node's list.
     expect(ids.some((id) => id.startsWith('admin-api-'))).toBe(true);
   });
