@@ -3,7 +3,8 @@
 // the version the node ends on, so picking a fixed patch is as good a remedy as changing kong.conf.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { allConditionsHold, changesOfKind, knownIssueAffectsTarget, knownIssueFix, knownIssueSince, printable, ruleCatalog, ruleChanges } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changesOfKind, knownIssueAffectsTarget, knownIssueFix, printable, ruleCatalog, ruleChanges } from '../../src/knowledge/conf/changes';
+import { releaseOnLine } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
 
 const ID = 'conf/known-issue';
@@ -40,7 +41,8 @@ export default defineRule<'knownIssue'>({
           key: setting.key,
           value: printable(setting.key, setting.value),
           to: plan.to.toString(),
-          since: knownIssueSince(issue, plan.to, plan.edition),
+          // The release that brought the issue to the target's line (a backport, on Enterprise).
+          since: releaseOnLine(plan.to, plan.edition, issue.introducedIn, issue.backportedTo),
           fixedIn: fix,
           note: issue.note,
           fact: issue.id,

@@ -10,10 +10,9 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, effectiveValue, restrictedTokens } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
-import { versionCarries } from '../../src/knowledge/enterprise-backports';
+import { releaseOnLine, versionCarries } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
 import type { Origin } from '../../src/model/origin';
-import { KongVersion } from '../../src/version/kong-version';
 
 const ENTRY = 'openssl3-legacy-tls-refused';
 
@@ -66,8 +65,7 @@ export default defineRule<'legacyPeers'>({
       if (versionCarries(plan.to, plan.edition, helps.release, helps.backportedTo)) {
         return `${check} For a peer that cannot move, set ssl_cipher_suite = old, which on Kong ${to} lowers OpenSSL's security level to 0, and add TLSv1.1 to lua_ssl_protocols for a database or identity provider that needs it (its default leaves TLS 1.1 out).`;
       }
-      const sameLine = plan.edition === 'enterprise' ? helps.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey) : undefined;
-      const first = releaseForEdition(sameLine ?? helps.release, plan.edition);
+      const first = releaseForEdition(releaseOnLine(plan.to, plan.edition, helps.release, helps.backportedTo), plan.edition);
       return `${check} Kong ${to} has no setting that brings TLS 1.0 or 1.1 back; for a peer that cannot move, target ${first} or later and set ssl_cipher_suite = old there.`;
     }
   },

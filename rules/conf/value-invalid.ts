@@ -7,7 +7,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
-import { reachedWithBackports, versionCarries } from '../../src/knowledge/enterprise-backports';
+import { reachedWithBackports, releaseOnLine, versionCarries } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
 import { isVaultReference, readKongBoolean, readKongNumber, readNgxBoolean, splitKongArray } from '../../src/inputs/kong-conf/values';
 import type { ConfSetting } from '../../src/inputs/kong-conf/types';
@@ -160,7 +160,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
               remediation: restrictedRemediation(change, setting.key, listed) });
           } else if (wayBack) {
             ctx.report({ messageId: 'restrictedWayBack', at: setting.origin, since: wayBack, severity: 'info',
-              data: { key: setting.key, tokens: listed, since: sourceRelease(change), available: wayBack, workaround: change.workaround! },
+              data: { key: setting.key, tokens: listed, since: releaseOnLine(plan.from, plan.edition, change.introducedIn, change.backportedTo), available: wayBack, workaround: change.workaround! },
               remediation: `Remove ${listed} from ${setting.key} once no peer needs them; until then ${change.workaround}.` });
           }
         }
@@ -180,14 +180,6 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       return reachedWithBackports(plan, helps.release, helps.backportedTo);
     }
 
-    /** The release that brought a restriction to the source's line (3.4.0.0, or Enterprise 3.1.1.5). */
-    function sourceRelease(change: ConfChange): string {
-      const backport = plan.edition === 'enterprise'
-        ? change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.from.minorKey && KongVersion.parse(b).lte(plan.from))
-        : undefined;
-      return backport && plan.from.lt(KongVersion.parse(change.introducedIn)) ? backport : change.introducedIn;
-    }
-
     /**
      * What to do about a restricted value, as the target allows: the workaround where the target
      * carries it, otherwise removal, and the first release of the target's line (or 3.6.1) where
@@ -199,8 +191,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       if (versionCarries(plan.to, plan.edition, helps.release, helps.backportedTo)) {
         return `Remove ${listed} from ${key} once no peer needs them; until then ${change.workaround}.`;
       }
-      const sameLine = plan.edition === 'enterprise' ? helps.backportedTo?.find((b) => KongVersion.parse(b).minorKey === plan.to.minorKey) : undefined;
-      const first = releaseForEdition(sameLine ?? helps.release, plan.edition);
+      const first = releaseForEdition(releaseOnLine(plan.to, plan.edition, helps.release, helps.backportedTo), plan.edition);
       return `Move the peers that need ${listed} to a newer version and remove ${listed} from ${key}: Kong ${to} has no setting that makes them work again. ` +
         `If a peer cannot move, target ${first} or later and ${change.workaround}.`;
     }

@@ -30,6 +30,17 @@ export function versionCarries(version: KongVersion, edition: Plan['edition'], i
 }
 
 /**
+ * The release that brings a change to `version`'s own line: on Enterprise, the backport of that
+ * line when `version` is older than the introduction (Enterprise 3.1.1.5 for OpenSSL 3 on a 3.1
+ * node), else the introduction. For a node that carries the change it is the release it came
+ * with; for one that does not, the first release of its line (or a later minor) that has it.
+ */
+export function releaseOnLine(version: KongVersion, edition: Plan['edition'], introducedIn: string, backports: readonly string[] = []): string {
+  if (edition !== 'enterprise' || !version.lt(KongVersion.parse(introducedIn))) return introducedIn;
+  return backports.find((b) => KongVersion.parse(b).minorKey === version.minorKey) ?? introducedIn;
+}
+
+/**
  * For a change that only some patch releases carry (a fix on two maintained lines, absent from
  * later minors): the release of the target's own line, when the path reaches it and the source
  * does not already run it; undefined otherwise.

@@ -99,12 +99,6 @@ export function knownIssueAffectsTarget(change: ConfChange, plan: Pick<Plan, 'to
   return fix !== undefined && target.lt(fix);
 }
 
-/** The release that brought a known issue to the target's line: a backport of that line, else its introduction. */
-export function knownIssueSince(change: ConfChange, target: KongVersion, edition: Plan['edition']): string {
-  const backport = edition === 'enterprise' ? change.backportedTo?.find((b) => KongVersion.parse(b).minorKey === target.minorKey) : undefined;
-  return backport && target.lt(KongVersion.parse(change.introducedIn)) ? backport : change.introducedIn;
-}
-
 /**
  * The release that fixes a known issue for `target`: the fix of its own line, else the first fix
  * of a later line; undefined when every listed fix is older (the target's line came after them).
