@@ -79,7 +79,7 @@ export default defineRule<'missing' | 'missingDbUnchecked' | 'freeMode' | 'freeM
       } else if (candidate.status === 'malformed') {
         ctx.report({ messageId: 'malformed', severity: 'warning', at: candidate.origin, data: { via, detail: candidate.detail } });
       } else if (candidate.expiresAt) {
-        const days = Math.floor((Date.parse(`${candidate.expiresAt}T23:59:59Z`) - ctx.now.getTime()) / DAY_MS);
+        const days = daysLeft(candidate.expiresAt, ctx.now);
         if (days < 0) {
           ctx.report({ messageId: 'expired', at: candidate.origin, data: { via, expiresAt: candidate.expiresAt, consequence } });
         } else if (days <= FACT.expiryWarningDays) {
@@ -99,11 +99,16 @@ const SOURCE_PRESENT: Readonly<Record<LicenseCandidate['via'], string>> = {
   Konnect: 'its license from Konnect',
 };
 
+/** Whole days from `now` to the end of the expiry date (UTC); negative once it has passed. */
+function daysLeft(expiresAt: string, now: Date): number {
+  return Math.floor((Date.parse(`${expiresAt}T23:59:59Z`) - now.getTime()) / DAY_MS);
+}
+
 /** What is wrong with a license this node does not load, in a few words; undefined when nothing is. */
 function shadowedState(candidate: LicenseCandidate, now: Date): string | undefined {
   if (candidate.status === 'malformed') return `is not a readable Kong license (${candidate.detail})`;
   if (candidate.status !== 'read' || !candidate.expiresAt) return undefined;
-  const days = Math.floor((Date.parse(`${candidate.expiresAt}T23:59:59Z`) - now.getTime()) / DAY_MS);
+  const days = daysLeft(candidate.expiresAt, now);
   if (days < 0) return `expired on ${candidate.expiresAt}`;
   return days <= FACT.expiryWarningDays ? `expires on ${candidate.expiresAt}, in ${days} day(s)` : undefined;
 }
