@@ -161,16 +161,16 @@ export default defineRule<'defaultChanged' | 'newProperty'>({
   },
 });
 
-/**
- * When the default moves more than once on the path (OSS upstream_keepalive_max_requests: 1000
- * in 3.4.1, 10000 in 3.6.0), each step is named with its value, so one finding does not date
- * the whole change to a single release.
- */
 /** `set at compose.yml:12` or `KONG_ADMIN_LISTEN`: where the operator finds the setting. */
 function whereSet(setting: ConfSetting): string {
   return setting.origin.kind === 'file' ? `set at ${setting.origin.file}:${setting.origin.line}` : `${setting.origin.env}`;
 }
 
+/**
+ * When the default moves more than once on the path (OSS upstream_keepalive_max_requests: 1000
+ * in 3.4.1, 10000 in 3.6.0), each step is named with its value, so one finding does not date
+ * the whole change to a single release.
+ */
 function stepsText(events: readonly DefaultEvent[], since: string): string {
   const steps = events.filter((e, i) => i === 0 || e.introducedIn !== events[i - 1].introducedIn);
   if (steps.length < 2) return since;
