@@ -1,10 +1,11 @@
 // Checks the Kong image an installation is built from against the upgrade path: an image flavour
 // that stops being published (Alpine at 3.4, Amazon Linux 2 at 3.15), the `-rhel` base moving
 // from UBI 8 to UBI 9, tags without an OS suffix changing base (per repository and release, from
-// knowledge/platform/image-os.ts; the general 'Ubuntu from 3.4' only where those facts stop), open-source images that end with
-// 3.9, and a running tag that contradicts the version the path starts from (a build stage's tag
-// is not what runs). Tags that name no exact version (`latest`, the floating `kong:3`, a build
-// argument without default) are noted. A derived image on a vanished base fails to build.
+// knowledge/platform/image-os.ts; the general 'Ubuntu from 3.4' only where those facts stop),
+// open-source images that end with 3.9, and a running tag that contradicts the version the path
+// starts from (a build stage's tag is not what runs). Tags that name no exact version (`latest`,
+// the floating `kong:3`, a build argument without default) are noted. A derived image on a
+// vanished base fails to build.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { catalogEntry } from '../../src/knowledge/breaking-changes';
@@ -74,6 +75,9 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
         }
       }
 
+      // For a tag without an OS suffix: the bases Kong's facts give it now and at the target.
+      const move = baseMove(image, plan);
+
       // Open-source images stop where open-source releases stop.
       const targetMinor = plan.to.minorKey;
       if (image.edition === 'oss' && (minorInfo(plan.to)?.oss.length ?? 1) === 0) {
@@ -111,13 +115,12 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
           data: { reference, alpineFrom: CONVENIENCE_CENTOS_BEFORE },
           remediation: ALPINE.remediation,
         });
-      } else if (!image.unknownSuffix && image.version && baseMove(image, plan)) {
+      } else if (!image.unknownSuffix && image.version && move) {
         // Kong's own facts for this repository: the bases the tag has now and at the target.
-        const move = baseMove(image, plan)!;
         const data = { reference, fromOs: describeBase(move.from), toOs: describeBase(move.to), fromVersion: image.version.toString(), toVersion: plan.to.toString() };
         if (image.usesApk && move.to.os !== 'Alpine') ctx.report({ messageId: 'apkOffAlpine', at: image.origin, severity: 'blocker', since: move.since, data, remediation: ALPINE.remediation });
         else ctx.report({ messageId: 'convenienceBaseMoves', at: image.origin, severity: 'info', since: move.since, data, remediation: ALPINE.remediation });
-      } else if (!image.unknownSuffix && image.version && !officialImageBase({ name: image.name, edition: image.edition, suffix: '', version: image.version }) && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
+      } else if (!image.unknownSuffix && image.version && !unsuffixedBase(image, image.version) && ctx.crosses(CONVENIENCE_UBUNTU_FROM)) {
         // No facts for this release of the repository (0.13 to 1.x): the general 3.4 change.
         ctx.report({
           messageId: image.usesApk ? 'apkOnUbuntu' : 'convenienceBase',
@@ -132,14 +135,25 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
   },
 });
 
+interface BaseMove {
+  from: ImageBase;
+  to: ImageBase;
+  since: string;
+}
+
+/** The base Kong's facts give this image's repository for a tag without an OS suffix at `version`. */
+function unsuffixedBase(image: KongImageRef, version: KongVersion): ImageBase | undefined {
+  return officialImageBase({ name: image.name, edition: image.edition, suffix: '', version });
+}
+
 /**
  * The base a tag without an OS suffix has for the running release and for the target, when Kong's
  * facts know both and they differ (src/knowledge/platform/image-os.ts), with the first release of
  * the hop that brings the target's base, for grouping.
  */
-function baseMove(image: KongImageRef, plan: Plan): { from: ImageBase; to: ImageBase; since: string } | undefined {
+function baseMove(image: KongImageRef, plan: Plan): BaseMove | undefined {
   if (!image.version || image.flavour) return undefined;
-  const of = (version: KongVersion) => officialImageBase({ name: image.name, edition: image.edition, suffix: '', version });
+  const of = (version: KongVersion) => unsuffixedBase(image, version);
   const from = of(image.version);
   const to = of(plan.to);
   if (!from || !to || from.os === to.os) return undefined;
