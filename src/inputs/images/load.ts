@@ -28,6 +28,7 @@ const composeFileEnvModule = (): typeof import('./compose-file-env') => require(
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
+import { isFile } from '../plugins/folders';
 import type { KongPackageRef } from './kong-package';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -162,14 +163,6 @@ function unreadOverrides(files: readonly string[], projectListed: readonly strin
     if (override && !given.has(resolve(override))) out.push({ file, override });
   }
   return out;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function readText(file: string): string {
