@@ -6,8 +6,8 @@
 // that a report does not look as if it had been. A plugin resource whose config comes from a
 // Secret is named too: Secrets are not read, even one kept in the same manifest, so its config
 // is not known here. One that only patches some fields from Secrets (`configPatches`) is checked
-// for what it writes, and the fields it takes from Secrets are named as not checked. A ConfigMap that carries a kong.yml as
-// text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
+// for what it writes, and the fields it takes from Secrets are named as not checked. A ConfigMap
+// that carries a kong.yml as text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
 // the file it sits: it is a DB-less configuration and only needs extracting to be checked.
 
 import { defineRule } from '../../src/engine/define-rule';
