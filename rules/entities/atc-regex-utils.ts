@@ -14,6 +14,8 @@ export interface AtcRefusal {
 const HEX2 = /^[0-9A-Fa-f]{2}/;
 const WORD_BOUNDARY = /^\{(?:start|end|start-half|end-half)\}/;
 const CLASS_ESCAPE = /^\\[dDsSwW]-[^\]-]/;
+/** `[:alpha:]`, `[:^digit:]`: a POSIX class, not a nested one. */
+const POSIX_CLASS = /^\[:\^?[a-z]+:\]/;
 
 /** Index of the `]` closing the class opened at `open` as Rust reads it (classes nest), or -1. */
 function rustClassEnd(text: string, open: number): number {
@@ -22,7 +24,7 @@ function rustClassEnd(text: string, open: number): number {
     const c = text[i];
     if (c === '\\') i++;
     else if (c === '[') {
-      const posix = /^\[:\^?[a-z]+:\]/.exec(text.slice(i, i + 12));
+      const posix = POSIX_CLASS.exec(text.slice(i, i + 12));
       if (posix) { i += posix[0].length - 1; continue; }
       depth++;
       // A `]` first in a class (after any `^`) is a literal.
@@ -109,7 +111,7 @@ export function atcRefusals(pattern: string, header = false): AtcRefusal[] {
     if (inClass) {
       if (c === ']' && i >= classBody) inClass = false;
       else if (c === '[') {
-        const posix = /^\[:\^?[a-z]+:\]/.exec(text.slice(i, i + 12));
+        const posix = POSIX_CLASS.exec(text.slice(i, i + 12));
         if (posix) i += posix[0].length - 1;
         // `[a[b]]` compiles in Rust (a nested class); `[a[b]` leaves Rust's outer class open.
         else if (rustClassEnd(text, classOpen) < 0) return [...found, { name: '`[` inside a character class (Rust opens a nested class)' }];
