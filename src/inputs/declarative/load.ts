@@ -12,6 +12,7 @@ import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
+import { isFile } from '../file-kind';
 import { TextLines } from '../../text/line-index';
 import { maskDeckTemplates } from './deck-templates';
 import type { ParsedText } from './yaml-reader';
@@ -108,14 +109,6 @@ function filesUnder(shown: string, full: string): string[] {
     else if (READABLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.push(join(shown, entry.name));
   }
   return found;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Reads files named as the user wrote them (reports show that name), relative to `cwd`. */

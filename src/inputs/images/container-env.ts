@@ -24,6 +24,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
@@ -712,14 +713,6 @@ function describeValueFrom(node: unknown, doc: Document.Parsed): string {
   }
   if (get(node, doc, 'fieldRef') !== undefined || get(node, doc, 'resourceFieldRef') !== undefined) return 'a field of the pod';
   return 'a source Kubernetes fills in';
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** A file a compose file names (env_file, .env, an extends base): its text, or undefined when unreadable or too large. */

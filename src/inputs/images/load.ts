@@ -28,7 +28,7 @@ const composeFileEnvModule = (): typeof import('./compose-file-env') => require(
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
-import { isFile } from '../plugins/folders';
+import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
 
 const MAX_BYTES = 5 * 1024 * 1024;

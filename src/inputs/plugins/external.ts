@@ -16,7 +16,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileOrigin } from '../../model/origin';
-import { filesIn, isFile, subdirs } from './folders';
+import { filesIn, subdirs } from './folders';
+import { isFile } from '../file-kind';
 import type { CustomPlugin, ExternalFile, PluginLanguage } from './types';
 
 type ExternalLanguage = Exclude<PluginLanguage, 'lua'>;

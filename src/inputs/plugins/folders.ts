@@ -3,17 +3,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compareText } from '../../text/compare';
+import { isDirectory, isFile } from '../file-kind';
 
 // Test and vendored folders are not loaded by Kong; findings there would be noise.
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'spec', 'test', 'tests', '__pycache__', 'vendor']);
-
-export function isDirectory(p: string): boolean {
-  return fs.existsSync(p) && fs.statSync(p).isDirectory();
-}
-
-export function isFile(p: string): boolean {
-  return fs.existsSync(p) && fs.statSync(p).isFile();
-}
 
 /** The sub-folders of `dir` that may hold plugin code, sorted. */
 export function subdirs(dir: string): string[] {

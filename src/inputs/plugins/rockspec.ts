@@ -13,6 +13,7 @@ import { expressionEnd } from '../lua/code';
 import { parseTable, tableField } from '../lua/table';
 import { codeTokens, tokenizeLua, type LuaToken } from '../lua/tokenizer';
 import type { LuaFileRole } from './types';
+import { isDirectory, isFile } from '../file-kind';
 
 export interface RockspecModule {
   module: string;
@@ -183,13 +184,6 @@ const isOp = (t: LuaToken | undefined, op: string): boolean => t?.kind === 'op' 
 const isName = (t: LuaToken | undefined, name: string): boolean => t?.kind === 'name' && t.value === name;
 const isMember = (t: LuaToken | undefined): boolean => isOp(t, '.') || isOp(t, ':');
 
-function isDirectory(p: string): boolean {
-  return fs.existsSync(p) && fs.statSync(p).isDirectory();
-}
-
-function isFile(p: string): boolean {
-  return fs.existsSync(p) && fs.statSync(p).isFile();
-}
 
 /** A plugin as a rockspec installs it: its name and its files with the role each module plays. */
 export interface RockspecPlugin {
