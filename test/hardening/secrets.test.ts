@@ -138,12 +138,17 @@ describe('one-line input errors never quote a secret', () => {
   it.each([
     ['?port=abc', 'the port= keyword'],
     ['?port=0x10', 'the port= keyword'],
-    ['?connect_timeout=-1', 'the connect_timeout= keyword'],
-    ['?sslmode=require&connect_timeout=1.5', 'the connect_timeout= keyword'],
+    ['?port=0', 'the port= keyword'],
   ])('a --pg URL with %s names --pg and the part, not its text', async (query, part) => {
     const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('query')}@127.0.0.1:1/kong${query}`, '--to', '3.4', '--no-config']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`kong-preflight: error: --pg: ${part} of the URL is not a positive whole number\n`);
+  });
+
+  it.each(['?connect_timeout=abc', '?sslmode=require&connect_timeout=1.5'])('a --pg URL with %s names --pg and the keyword, not its text', async (query) => {
+    const result = await runCli(['check', '--pg', `postgres://kong:${secretFor('timeout')}@127.0.0.1:1/kong${query}`, '--to', '3.4', '--no-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('kong-preflight: error: --pg: the connect_timeout= keyword of the URL is not a whole number of seconds\n');
   });
 
   it('a JSON declarative file with an unquoted credential', async () => {

@@ -24,8 +24,13 @@ export interface ConnectionSettings {
   /** pg_schema; undefined means the role's default search_path, as Kong does. */
   schema?: string;
   ssl?: SslSettings;
-  /** pg_timeout in ms: connect timeout and statement timeout. */
+  /** pg_timeout in ms: statement timeout, and connect timeout unless connectTimeoutMs says otherwise. */
   timeoutMs: number;
+  /**
+   * A `connect_timeout=` keyword of --pg, in ms, bounding only the connection as libpq's does;
+   * 0 waits for the connection without a bound (libpq's meaning of zero or a negative value).
+   */
+  connectTimeoutMs?: number;
   /** Where the settings come from, for error messages: `kong.conf:12` or `--pg`. */
   place: ErrorPlace;
   /** The kong.conf line that configures the database, for finding locations. */
@@ -94,12 +99,13 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   const ssl = sslmode && sslmode !== 'disable'
     ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
     : undefined;
-  const timeout = query.get('connect_timeout');
+  const connectTimeout = query.get('connect_timeout');
   return {
     host, port, user, database, ssl, place, anchor,
     password,
     schema: query.get('schema') ?? undefined,
-    timeoutMs: timeout ? urlNumber(timeout, 'connect_timeout= keyword') * 1000 : timeoutMs,
+    timeoutMs,
+    ...(connectTimeout ? { connectTimeoutMs: connectTimeoutMs(connectTimeout) } : {}),
     label: `${user}@${host}:${port}/${database}`,
   };
 }
@@ -127,6 +133,17 @@ function urlNumber(text: string, part: string): number {
   const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw new InputError(`--pg: the ${part} of the URL is not a positive whole number`);
   return n;
+}
+
+/**
+ * libpq's connect_timeout in ms: whole seconds, zero or below for no bound, and 2 s for 1 (libpq
+ * raises a 1-second timeout to 2, fe-connect.c pqConnectDBComplete). Only connecting is bounded;
+ * statements keep pg_timeout. The error names the keyword, never the URL's text.
+ */
+function connectTimeoutMs(text: string): number {
+  if (!/^-?[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InputError('--pg: the connect_timeout= keyword of the URL is not a whole number of seconds');
+  const seconds = Number(text);
+  return seconds <= 0 ? 0 : Math.max(seconds, 2) * 1000;
 }
 
 /** kong.conf booleans as Kong reads them: only `on` and `true` (`pg_ssl = yes` leaves TLS off). */

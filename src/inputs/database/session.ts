@@ -29,7 +29,8 @@ export class ReadOnlySession {
       password: settings.password ?? '',
       database: settings.database,
       ssl: settings.ssl ? { rejectUnauthorized: settings.ssl.verify, ca: settings.ssl.ca } : false,
-      connectionTimeoutMillis: settings.timeoutMs,
+      // 0 is pg's "no timeout", as it is libpq's for connect_timeout.
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? settings.timeoutMs,
       // A client-side bound as well, for a server that stops answering mid-query.
       query_timeout: statementTimeoutMs * 2,
       application_name: 'kong-preflight',
@@ -146,13 +147,21 @@ export function connectionError(error: unknown, settings: ConnectionSettings): I
     case 'ECONNREFUSED': reason = 'connection refused (is PostgreSQL listening on that host and port?)'; break;
     case 'ENOTFOUND': case 'EAI_AGAIN': reason = `host "${settings.host}" cannot be resolved`; break;
     case 'EHOSTUNREACH': case 'ENETUNREACH': reason = 'host unreachable'; break;
-    case 'ETIMEDOUT': reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`; break;
+    case 'ETIMEDOUT': reason = noAnswer(settings); break;
     default:
-      if (/timeout/i.test(message)) reason = `no answer within ${settings.timeoutMs} ms (pg_timeout)`;
+      if (/timeout/i.test(message)) reason = noAnswer(settings);
       else if (/SSL|certificate|self.signed/i.test(message)) reason = `TLS failed: ${scrub(firstLine(message), settings)}`;
       else reason = scrub(firstLine(message), settings);
   }
   return new InputError(`cannot connect to ${where(settings)}: ${reason}`, settings.place);
+}
+
+/** A connection that timed out, with the setting that bounded it. */
+function noAnswer(settings: ConnectionSettings): string {
+  const bound = settings.connectTimeoutMs;
+  if (bound === undefined) return `no answer within ${settings.timeoutMs} ms (pg_timeout)`;
+  // connect_timeout=0 sets no bound of ours: the operating system's TCP timeout ended the wait.
+  return bound === 0 ? 'no answer before the system gave up connecting (connect_timeout=0 sets no bound)' : `no answer within ${bound} ms (connect_timeout)`;
 }
 
 function queryError(error: unknown, settings: ConnectionSettings): InputError {

@@ -85,6 +85,18 @@ describe('settings from kong.conf', () => {
     expect(() => connectionSettings({ url: 'postgres://db.internal/kong?port=abc' })).toThrow(InputError);
   });
 
+  // libpq's connect_timeout bounds connecting only; zero or below waits without a bound, and 1 s
+  // is raised to 2 s. It used to set the statement timeout too, and 0 was refused.
+  it('reads connect_timeout as libpq does, leaving statements to pg_timeout', () => {
+    const bound = (query: string) => connectionSettings({ url: `postgres://kong@db.internal/kong${query}` });
+    expect(bound('?connect_timeout=10')).toMatchObject({ connectTimeoutMs: 10_000, timeoutMs: 5000 });
+    expect(bound('?connect_timeout=1').connectTimeoutMs).toBe(2000);
+    expect(bound('?connect_timeout=0').connectTimeoutMs).toBe(0);
+    expect(bound('?connect_timeout=-5').connectTimeoutMs).toBe(0);
+    expect(bound('').connectTimeoutMs).toBeUndefined();
+    expect(() => bound('?connect_timeout=1.5')).toThrow('--pg: the connect_timeout= keyword of the URL is not a whole number of seconds');
+  });
+
   it('a ?password= connects, and a wrong one fails like any other, without printing it', async () => {
     const good = await loadDatabase({ url: `postgres://${db.user}@${db.host}:${db.port}/${db.database}?password=${encodeURIComponent(db.password)}` });
     await good.close();

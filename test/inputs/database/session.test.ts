@@ -56,7 +56,7 @@ describe('read-only session', () => {
   });
 
   it('bounds every statement with pg_timeout', async () => {
-    const session = await ReadOnlySession.open(settingsFromUrl(urlWith({ query: '?connect_timeout=1' })));
+    const session = await ReadOnlySession.open(settingsFromUrl(db.url, undefined, 1000));
     try {
       const error = await failure(session.query('SELECT pg_sleep(3)'));
       expect(error.message).toContain('longer than 1000 ms');
@@ -115,16 +115,20 @@ describe('connection errors: one line with host and database, never the password
     expect(error.oneLine()).not.toContain('\n');
   });
 
-  it('a server that never answers times out after pg_timeout', async () => {
+  // connect_timeout in --pg bounds the connection in its place, as libpq's does.
+  it.each([
+    ['pg_timeout', (port: number) => ReadOnlySession.open(settingsFromUrl(urlWith({ port }), undefined, 1000)), 'no answer within 1000 ms (pg_timeout)'],
+    ['--pg connect_timeout=2', (port: number) => loadDatabase({ url: urlWith({ port, query: '?connect_timeout=2' }) }), 'no answer within 2000 ms (connect_timeout)'],
+  ] as const)('a server that never answers times out after %s', async (_bound, open, reason) => {
     const sockets: net.Socket[] = [];
     const silent = net.createServer((socket) => { sockets.push(socket); });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
     try {
       const started = Date.now();
-      const error = await failure(loadDatabase({ url: urlWith({ port, query: '?connect_timeout=1' }) }));
+      const error = await failure(open(port));
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(error.oneLine()).toBe(`cannot connect to PostgreSQL postgres@127.0.0.1:${port}/${db.database}: no answer within 1000 ms (pg_timeout)`);
+      expect(error.oneLine()).toBe(`cannot connect to PostgreSQL postgres@127.0.0.1:${port}/${db.database}: ${reason}`);
     } finally {
       sockets.forEach((s) => s.destroy());
       silent.close();
