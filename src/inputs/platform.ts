@@ -238,7 +238,8 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
     return;
   }
   result.edition = helmEdition(values);
-  result.deployment = helmDeployment(values);
+  const deployment = helmDeployment(values);
+  if (deployment) result.deployment = deployment;
   const freeMode = helmFreeMode(values);
   if (freeMode) result.freeMode = freeMode;
   const image = helmImage(values);

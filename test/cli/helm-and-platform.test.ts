@@ -285,6 +285,25 @@ describe('Helm values', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/os-release-centos-7/);
   });
+
+  // helmfile passes the release's set entries as --set over its values files: the set value is
+  // what Kong gets, and the finding points at the set entry in the helmfile.
+  it('helmfile: a set entry overrides the values files, and its finding points into the helmfile', async () => {
+    const helmfile = fixture('helm/helmfile/values-and-set/helmfile.yaml');
+    const json = await report(['--helm-values', helmfile, '--from', '2.8.4.1', '--to', '3.4', '--no-db']);
+    expect(json.installation.topology).toMatchObject({ value: 'traditional', reason: expect.stringContaining('values/kong-prod.yaml:4') });
+    expect(find(json, 'conf/pg-ssl-version-enum')).toEqual([
+      expect.objectContaining({ severity: 'blocker', location: expect.objectContaining({ file: helmfile, line: 23 }) }),
+    ]);
+    expect(json.installation.inputs).toContainEqual({ kind: 'helm chart', label: expect.stringContaining(`chart kong 2.26.0 (helmfile release version at ${helmfile}:17)`) });
+  });
+
+  it('helmfile without a release of Kong\'s charts: exit 2, one line naming the file', async () => {
+    const helmfile = fixture('helm/helmfile/no-kong/helmfile.yaml');
+    const result = await runCli(['check', '--helm-values', helmfile, '--to', '3.4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`kong-preflight: error: ${helmfile}: is a helmfile with no release of Kong's charts (kong, ingress): its releases install jetstack/cert-manager`]);
+  });
 });
 
 describe('platform flags', () => {

@@ -40,6 +40,15 @@ export function setValue(raw: string, forceString: boolean): ScalarValue | Scala
   return typedValue(unescape(raw), forceString);
 }
 
+/**
+ * The value Helm stores for a helmfile `set:` entry: helmfile escapes the value's braces and
+ * commas (helmfile pkg/state/state.go `escape`), so it is one item, never a `{a,b}` list; the
+ * backslashes left are Helm's escapes.
+ */
+export function setLiteral(raw: string, forceString: boolean): ScalarValue {
+  return typedValue(unescape(raw), forceString);
+}
+
 /** Helm's strvals typing: true/false/null and decimal integers without a leading zero; text otherwise. */
 function typedValue(text: string, forceString: boolean): ScalarValue {
   if (forceString) return text;

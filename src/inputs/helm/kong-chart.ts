@@ -199,6 +199,8 @@ export interface HelmEnvEntry {
   origin: FileOrigin;
   /** `Secret kong-pg (key password)` when the value is read at deploy time (valueFrom). */
   valueFrom?: string;
+  /** The Go template written in place of the value (`{{ .Values.db }}`), which helmfile fills in. */
+  template?: string;
   /** The YAML text was read as a boolean (`off`, `yes`): the chart renders "true"/"false". */
   yamlBoolean?: boolean;
   /** A boolean on a key the chart refuses booleans for (`*_log`): the release fails to render. */
@@ -219,6 +221,10 @@ export function helmEnvEntries(values: HelmValues): HelmEnvEntry[] {
     const envName = `${HELM_CHART.envPrefix}${name.toUpperCase()}`;
     if (node.kind === 'map') {
       entries.push({ key, envName, source: '', origin: node.origin, valueFrom: describeValueFrom(node) });
+      continue;
+    }
+    if (node.kind === 'scalar' && node.template) {
+      entries.push({ key, envName, source: node.source, origin: node.origin, template: String(node.value) });
       continue;
     }
     if (node.kind !== 'scalar' || node.value === null) continue;
@@ -328,9 +334,13 @@ export interface HelmDeployment {
   reason: string;
 }
 
-/** The deployment mode from `env.role` and `env.database` (the chart's default is DB-less). */
-export function helmDeployment(values: HelmValues): HelmDeployment {
+/**
+ * The deployment mode from `env.role` and `env.database` (the chart's default is DB-less);
+ * undefined when either is a template helmfile fills in, whose value is not known here.
+ */
+export function helmDeployment(values: HelmValues): HelmDeployment | undefined {
   const entries = helmEnvEntries(values);
+  if (entries.some((e) => (e.key === 'role' || e.key === 'database') && e.template !== undefined)) return undefined;
   const role = entries.find((e) => e.key === 'role' && e.value !== undefined);
   const database = entries.find((e) => e.key === 'database');
   const env = `${values.prefix}env`;

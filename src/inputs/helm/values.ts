@@ -36,6 +36,8 @@ export type HelmValue =
       source: string;
       /** Set when no values file wrote it: the chart's own default (`Kong chart 3.4.1`). */
       chartDefault?: string;
+      /** Set when written as a Go template (`{{ .Values.tag }}`) that helmfile fills in: the text is not the value. */
+      template?: true;
     };
 
 export interface HelmValues {
@@ -133,7 +135,7 @@ class MergedValues implements HelmValues {
  * Helm's coalescing of two maps: nested maps merge, other values replace. A `null` deletes the
  * key from the chart's defaults; between values files it is kept, to delete a default later.
  */
-function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 'map' }, nulls: 'keep-nulls' | 'delete-nulls'): HelmValue & { kind: 'map' } {
+export function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 'map' }, nulls: 'keep-nulls' | 'delete-nulls'): HelmValue & { kind: 'map' } {
   const entries = new Map(base.entries);
   for (const [key, value] of over.entries) {
     const previous = entries.get(key);
@@ -147,7 +149,11 @@ function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & { kind: 
 }
 
 function readValuesFile(file: string): Omit<ReadFile, 'file'> {
-  const { values, text } = readYamlDocuments(file, 'Helm values file');
+  const text = readText(file, 'Helm values file');
+  // A helmfile lists releases with their values files, inline values and --set entries.
+  const helmfile = require('./helmfile') as typeof import('./helmfile');
+  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text);
+  const { values } = readYamlDocuments(file, text);
   if (values.length <= 1) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };
     return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
@@ -179,7 +185,7 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
 /** Kong's charts on charts.konghq.com (and their folders in the Kong/charts repository). */
 export const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
 
-function readText(file: string, what: string): string {
+export function readText(file: string, what: string): string {
   try {
     if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
     const bytes = readFileSync(file);
@@ -203,6 +209,14 @@ export function readYamlFile(file: string, what: string): { value: HelmValue; te
 
 function readYamlTree(file: string, what: string): { value: HelmValue; text: string } {
   const text = readText(file, what);
+  return { value: yamlTextTree(text, file), text };
+}
+
+/**
+ * A YAML text read as Helm reads a values file (YAML 1.1), as a tree whose nodes remember their
+ * places in `file`; throws InputError naming the file and line of a YAML error.
+ */
+export function yamlTextTree(text: string, file: string, hint = ''): HelmValue {
   nesting().refuseDeepYaml(text, file);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
@@ -210,29 +224,29 @@ function readYamlTree(file: string, what: string): { value: HelmValue; text: str
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new InputError(`not valid YAML: ${nesting().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
+    throw new InputError(`not valid YAML${hint}: ${nesting().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
   }
   const at = yamlOriginAt(lineCounter, file);
-  if (!doc.contents) return { value: { kind: 'map', entries: new Map(), origin: at(0) }, text };
+  if (!doc.contents) return { kind: 'map', entries: new Map(), origin: at(0) };
   checkAliases(doc.contents as YamlNode, doc, at);
-  return { value: toValue(doc.contents as YamlNode, at, text, doc), text };
+  return toValue(doc.contents as YamlNode, at, text, doc);
 }
 
 /**
  * Every document of a YAML file as a tree whose nodes remember their places (a GitOps file may
  * keep a Namespace next to the release); throws InputError naming the file and line of a YAML error.
  */
-function readYamlDocuments(file: string, what: string): { values: HelmValue[]; text: string } {
-  const text = readText(file, what);
+export function readYamlDocuments(file: string, text: string, options: { version: '1.1' | '1.2'; hint?: string } = { version: '1.1' }): { values: HelmValue[]; text: string } {
   nesting().refuseDeepYaml(text, file);
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
+  // YAML 1.2 (go-yaml v3, as helmfile reads its own file) knows merge keys only when asked.
+  const parsed = parseAllDocuments(text, { version: options.version, merge: true, lineCounter, prettyErrors: false, uniqueKeys: false });
   const docs = Array.isArray(parsed) ? parsed : [];
   const at = yamlOriginAt(lineCounter, file);
   for (const doc of docs) {
     const error = doc.errors[0];
-    if (error) throw new InputError(`not valid YAML: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
+    if (error) throw new InputError(`not valid YAML${options.hint ?? ''}: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
   }
   // Empty documents (a leading or trailing `---`) hold nothing to read.
   const values = docs.filter((doc) => doc.contents).map((doc) => {
@@ -325,7 +339,7 @@ function argoChart(source: HelmValue | undefined): ChartDeclaration | undefined 
 }
 
 /** A version as written: an unquoted `3.10` is a number to YAML, and would read as 3.1. */
-function versionText(node: HelmValue & { kind: 'scalar' }): string {
+export function versionText(node: HelmValue & { kind: 'scalar' }): string {
   return typeof node.value === 'number' ? node.source.trim() : String(node.value);
 }
 
@@ -407,7 +421,7 @@ function fileNames(helm: HelmValue & { kind: 'map' }, key: string): string[] {
 }
 
 /** A file read for `--helm-values`, with what an Argo CD Application in it names. */
-interface ReadFile {
+export interface ReadFile {
   file: string;
   value: HelmValue;
   embeddedIn?: string;

@@ -172,7 +172,7 @@ describe('which chart the values belong to', () => {
     expect(helmImage(reading.values)).toMatchObject({ reference: 'kong/kong-gateway:3.4', origin: { line: 5 } });
     expect(helmEnvEntries(reading.values).find((e) => e.key === 'vitals')).toMatchObject({ value: 'off', origin: { line: 8 } });
     expect(helmEnvEntries(reading.values).find((e) => e.key === 'role')).toMatchObject({ value: 'traditional', chartDefault: expect.stringContaining('ingress') });
-    expect(helmDeployment(reading.values).reason).toMatch(/^gateway\.env\.database not set: the kong\/ingress chart defaults to "off"/);
+    expect(helmDeployment(reading.values)?.reason).toMatch(/^gateway\.env\.database not set: the kong\/ingress chart defaults to "off"/);
   });
 
   it('says a file of another chart is not understood instead of reading it as an empty Kong chart', () => {

@@ -1,0 +1,364 @@
+// Reads a helmfile (helmfile.yaml, helmfile.yaml.gotmpl, a file of helmfile.d/) given as
+// `--helm-values`: its one release of Kong's charts becomes the values Helm gets, in helmfile's
+// order (helmfile pkg/state/state.go namespaceAndValuesFlags at
+// helmfile/helmfile@ecf604d529666c75f3ca9ef0aeafe3597c1dbe65): each `values:` entry as a
+// `--values` file (a path relative to the helmfile, or an inline map), then the decrypted
+// `secrets:`, then `set:` as `--set` and `setString:` as `--set-string`. The release's `version:`
+// names the chart release whose default images apply. Go templates (`{{ ... }}`) are set aside,
+// never evaluated: what they hold is said to be unknown, not guessed.
+
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { InputError } from '../../errors';
+import { KONG_CHART_NAMES, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
+
+type HelmMap = HelmValue & { kind: 'map' };
+type HelmScalar = HelmValue & { kind: 'scalar' };
+
+/**
+ * Whether a file given as values is a helmfile: a top-level `releases:` list (no chart's values
+ * have one), or a helmfile's name with helmfile's other top-level keys.
+ */
+export function looksLikeHelmfile(file: string, text: string): boolean {
+  if (/^releases[ \t]*:/m.test(text)) return true;
+  const named = /^helmfile.*\.ya?ml(\.gotmpl)?$/i.test(basename(file)) || basename(dirname(file)) === 'helmfile.d';
+  return named && /^(helmfiles|bases|repositories|environments)[ \t]*:/m.test(text);
+}
+
+/** The values a helmfile's one release of Kong's charts hands the chart, with the release it names. */
+export function readHelmfile(file: string, text: string): Omit<ReadFile, 'file'> {
+  const masked = maskTemplates(text);
+  const hint = masked.templates.length > 0 || masked.actions.length > 0 ? ' (read with its {{ ... }} templates set aside, which helmfile fills in first)' : '';
+  // helmfile 1.x reads its own file with go-yaml v3 (YAML 1.2: `off` stays text; pkg/runtime/runtime.go),
+  // and merges the `---` documents of one file into one state, lists appended (pkg/state/create.go Parse).
+  const documents = readYamlDocuments(file, masked.text, { version: '1.2', hint }).values.map((value) => restoreTemplates(value, masked.templates));
+  const repositories = new Map<string, string>();
+  for (const repository of documents.flatMap((doc) => seqNodes(doc, 'repositories'))) {
+    const name = textAt(repository, 'name');
+    const url = textAt(repository, 'url');
+    if (name && url) repositories.set(name, url);
+  }
+  const releases = documents.flatMap((doc) => seqNodes(doc, 'releases')).filter((node): node is HelmMap => node.kind === 'map');
+  const kong = releases
+    .map((release) => ({ release, chart: releaseChart(release, repositories) }))
+    .filter((entry): entry is { release: HelmMap; chart: ReleaseChart } => entry.chart !== undefined && KONG_CHART_NAMES.includes(entry.chart.name) && !uninstalled(entry.release));
+  if (kong.length === 0) throw new InputError(`is a helmfile with no release of Kong's charts (kong, ingress)${whatItHolds(releases, documents, repositories)}`, { file });
+  if (kong.length > 1) {
+    const named = kong.map(({ release }) => `release ${releaseName(release)} at line ${release.origin.line}`).join('; ');
+    throw new InputError(`holds ${kong.length} releases of Kong's charts (${named}): give each in a helmfile of its own`, { file });
+  }
+  const { release, chart } = kong[0];
+  const read = releaseValues(release, file);
+  const notes = [...read.notes, ...templateNotes(read.value, masked.actions)];
+  const condition = textAt(release, 'condition');
+  if (condition) notes.push(`its condition ${condition} is not evaluated`);
+  const declaration = chartDeclaration(release, chart);
+  return {
+    value: read.value,
+    embeddedIn: `helmfile release ${releaseName(release)} for chart ${chart.name}: ${read.sources.length > 0 ? `its values were read from ${read.sources.join(', ')}` : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}`,
+    chart: declaration,
+  };
+}
+
+interface ReleaseChart {
+  /** The chart's name (`kong`), the last part of what `chart:` writes. */
+  name: string;
+  /** The chart repository's URL when `repositories:` declares it, else its name as written. */
+  repository?: string;
+  node: HelmScalar;
+}
+
+/**
+ * The chart a release installs: `repo/name` (the repository declared in `repositories:`), an
+ * `oci://` reference, or a local chart folder. A templated chart cannot be read.
+ */
+function releaseChart(release: HelmMap, repositories: ReadonlyMap<string, string>): ReleaseChart | undefined {
+  const node = release.entries.get('chart');
+  if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.template) return undefined;
+  const written = node.value.replace(/\/+$/, '');
+  if (/^oci:\/\//i.test(written) || /^\.{0,2}\//.test(written)) {
+    const name = written.slice(written.lastIndexOf('/') + 1);
+    return { name, ...(written.startsWith('oci:') ? { repository: written.slice(0, written.lastIndexOf('/')) } : {}), node };
+  }
+  const slash = written.indexOf('/');
+  if (slash < 0) return { name: written, node };
+  const repository = written.slice(0, slash);
+  return { name: written.slice(slash + 1), repository: repositories.get(repository) ?? repository, node };
+}
+
+/** `installed: false`: helmfile uninstalls the release rather than installs it. */
+function uninstalled(release: HelmMap): boolean {
+  const installed = release.entries.get('installed');
+  return installed?.kind === 'scalar' && (installed.value === false || installed.value === 'false');
+}
+
+function releaseName(release: HelmMap): string {
+  const name = release.entries.get('name');
+  return name?.kind === 'scalar' && name.value !== null ? `"${String(name.value)}"` : '(unnamed)';
+}
+
+/** What a helmfile without a Kong release holds instead, for its error. */
+function whatItHolds(releases: readonly HelmMap[], documents: readonly HelmValue[], repositories: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  const charts = releases.map((release) => {
+    const chart = release.entries.get('chart');
+    return chart?.kind === 'scalar' && chart.value !== null ? String(chart.value) : undefined;
+  }).filter((chart): chart is string => chart !== undefined);
+  const kongUninstalled = releases.filter((release) => uninstalled(release) && KONG_CHART_NAMES.includes(releaseChart(release, repositories)?.name ?? ''));
+  if (kongUninstalled.length > 0) parts.push(`${kongUninstalled.map(releaseName).join(', ')} ${kongUninstalled.length === 1 ? 'is' : 'are'} installed: false`);
+  else if (charts.length > 0) parts.push(`its releases install ${charts.slice(0, 5).join(', ')}${charts.length > 5 ? ', ...' : ''}`);
+  else parts.push('it lists no releases');
+  const nested = documents.flatMap((doc) => seqNodes(doc, 'helmfiles')).map((entry) => (entry.kind === 'scalar' ? String(entry.value) : textAt(entry, 'path'))).filter(Boolean);
+  if (nested.length > 0) parts.push(`the helmfiles it names (${nested.join(', ')}) are not followed: give the one that installs Kong`);
+  return `: ${parts.join('; ')}`;
+}
+
+/** The release of the chart, from `version:` (helmfile installs the newest without one). */
+function chartDeclaration(release: HelmMap, chart: ReleaseChart): ChartDeclaration {
+  const version = release.entries.get('version');
+  const written = version?.kind === 'scalar' && version.value !== null ? version : undefined;
+  const via = !written ? 'helmfile release, without a version (helmfile installs the newest)'
+    : written.template ? `helmfile release version, written as a template (${written.source.trim()})` : 'helmfile release version';
+  return {
+    chart: chart.name,
+    ...(written && !written.template ? { version: versionText(written) } : {}),
+    origin: (written ?? chart.node).origin,
+    via,
+    ...(chart.repository ? { repository: chart.repository } : {}),
+  };
+}
+
+/**
+ * The release's values merged in helmfile's order: `values:` entries, then `set:` and
+ * `setString:` (Helm merges `--set` over every values file). Secrets, `--set-file` entries and
+ * the templated forms are named as not read.
+ */
+function releaseValues(release: HelmMap, file: string): { value: HelmMap; sources: string[]; notes: string[] } {
+  let merged: HelmMap = { kind: 'map', entries: new Map(), origin: release.origin };
+  const sources: string[] = [];
+  const notes: string[] = [];
+  const missingHandler = textAt(release, 'missingFileHandler') ?? 'Error';
+  for (const entry of seqNodes(release, 'values')) {
+    if (entry.kind === 'map') {
+      merged = mergeMaps(merged, entry, 'keep-nulls');
+      sources.push(`the inline values at line ${entry.origin.line}`);
+      continue;
+    }
+    if (entry.kind !== 'scalar' || typeof entry.value !== 'string') continue;
+    const path = entry.value;
+    if (entry.template) {
+      notes.push(`its values file ${path} (line ${entry.origin.line}) is named by a template: not read`);
+      continue;
+    }
+    if (/^[a-z0-9+.-]+::|^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+      notes.push(`its values file ${path} is remote: not read`);
+      continue;
+    }
+    // helmfile resolves a values path against the helmfile's folder (pkg/state/storage.go normalizePath).
+    const resolved = isAbsolute(path) ? path : join(dirname(file), path);
+    if (!existsSync(resolved)) {
+      // helmfile stops on a missing values file unless missingFileHandler says otherwise.
+      if (missingHandler === 'Error') throw new InputError(`release ${releaseName(release)} names the values file ${path}, which is not at ${resolved}: helmfile stops there`, entry.origin);
+      notes.push(`its values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${missingHandler} does`);
+      continue;
+    }
+    const values = valuesFileTree(resolved, notes);
+    if (values.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file: resolved, line: values.origin.line, column: values.origin.column });
+    merged = mergeMaps(merged, values, 'keep-nulls');
+    sources.push(resolved);
+  }
+  const unread = (key: string, why: string) => {
+    const entries = seqNodes(release, key);
+    if (entries.length > 0) notes.push(`its ${key} (${entries.map((e) => (e.kind === 'scalar' ? String(e.value) : `line ${e.origin.line}`)).join(', ')}) ${why}`);
+  };
+  unread('secrets', 'are not read (helmfile decrypts them and merges them over the values)');
+  unread('valuesTemplate', 'are not read (templates)');
+  unread('setTemplate', 'are not read (templates)');
+  const set = applySets(merged, release);
+  if (set.applied > 0) sources.push(`${set.applied} set entr${set.applied === 1 ? 'y' : 'ies'}, applied over them as --set`);
+  return { value: set.value, sources, notes: [...notes, ...set.notes] };
+}
+
+/** A values file a release names; a `.gotmpl` one is a template helmfile renders first. */
+function valuesFileTree(file: string, notes: string[]): HelmValue {
+  const text = readText(file, 'Helm values file');
+  // helmfile renders only `.gotmpl` values files (pkg/tmpl/file_renderer.go RenderToBytes); Helm
+  // reads the rest as they are.
+  if (!file.endsWith('.gotmpl')) return yamlTextTree(text, file);
+  const masked = maskTemplates(text);
+  const tree = restoreTemplates(yamlTextTree(masked.text, file, masked.templates.length > 0 ? ' (read with its {{ ... }} templates set aside)' : ''), masked.templates);
+  if (masked.actions.length > 0) notes.push(`${file} holds template actions helmfile evaluates (${actionsText(masked.actions)}): what they select is not known here, and the lines around them were read as written`);
+  return tree;
+}
+
+/**
+ * `set:` (as `--set`) then `setString:` (as `--set-string`), each entry's `value` or `values`
+ * list (helmfile pkg/state/state.go setFlags, setStringFlags). helmfile passes nothing for an
+ * empty value; `file:` entries become `--set-file`, whose file is not read here.
+ */
+function applySets(values: HelmMap, release: HelmMap): { value: HelmMap; applied: number; notes: string[] } {
+  const entries = [...seqNodes(release, 'set').map((node) => ({ node, forceString: false })), ...seqNodes(release, 'setString').map((node) => ({ node, forceString: true }))];
+  if (entries.length === 0) return { value: values, applied: 0, notes: [] };
+  // Helm's --set reading is needed only for releases that have set entries.
+  const { setLiteral, setNamePath } = require('./helm-set') as typeof import('./helm-set');
+  let merged = values;
+  let applied = 0;
+  const skipped: string[] = [];
+  const files: string[] = [];
+  for (const { node, forceString } of entries) {
+    const name = textAt(node, 'name');
+    const path = name !== undefined && !name.includes('{{') ? setNamePath(name) : undefined;
+    if (!path) {
+      skipped.push(name ?? `line ${node.origin.line}`);
+      continue;
+    }
+    const value = mapAt(node, 'value');
+    const list = mapAt(node, 'values');
+    let leaf: HelmValue | undefined;
+    if (value?.kind === 'scalar' && value.value !== null) {
+      // helmfile reads `value` as text (`2`, `true` as written); Helm then types it.
+      const raw = typeof value.value === 'string' ? value.value : value.source.trim();
+      if (raw === '') continue;
+      leaf = value.template ? { ...value, value: raw } : { kind: 'scalar', value: setLiteral(raw, forceString), source: raw, origin: value.origin };
+    } else if (list?.kind === 'seq' && list.items.length > 0) {
+      const items = (list.nodes ?? []).map((item) => (item.kind === 'scalar' ? setLiteral(item.value === null ? '' : typeof item.value === 'string' ? item.value : item.source.trim(), forceString) : JSON.stringify(item)));
+      leaf = { kind: 'seq', items, origin: list.origin };
+    } else if (mapAt(node, 'file')) {
+      files.push(name!);
+      continue;
+    } else continue;
+    let tree: HelmValue = leaf;
+    for (let i = path.length - 1; i >= 0; i--) tree = { kind: 'map', entries: new Map([[path[i], tree]]), origin: node.origin };
+    merged = mergeMaps(merged, tree as HelmMap, 'keep-nulls');
+    applied++;
+  }
+  const notes: string[] = [];
+  if (files.length > 0) notes.push(`its set entries from files (${files.join(', ')}) are not read`);
+  if (skipped.length > 0) notes.push(`set entries not read (list indexes or templated names): ${skipped.join(', ')}`);
+  return { value: merged, applied, notes };
+}
+
+/** Notes on what templates hide: each templated value, and the template actions set aside. */
+function templateNotes(values: HelmValue, actions: readonly TemplateAction[]): string[] {
+  const templated: string[] = [];
+  const walk = (node: HelmValue, path: string) => {
+    if (node.kind === 'map') for (const [key, child] of node.entries) walk(child, path ? `${path}.${key}` : key);
+    else if (node.kind === 'seq') node.nodes?.forEach((child, index) => walk(child, `${path}[${index}]`));
+    else if (node.template) templated.push(`${path} (\`${String(node.value)}\` at ${node.origin.file}:${node.origin.line})`);
+  };
+  walk(values, '');
+  const notes: string[] = [];
+  if (templated.length > 0) notes.push(`written as templates helmfile fills in, so not read here: ${templated.slice(0, 5).join(', ')}${templated.length > 5 ? `, and ${templated.length - 5} more` : ''}`);
+  if (actions.length > 0) notes.push(`template actions helmfile evaluates were set aside (${actionsText(actions)}): what they select is not known here, and the lines around them were read as written`);
+  return notes;
+}
+
+function actionsText(actions: readonly TemplateAction[]): string {
+  return actions.slice(0, 3).map((action) => `\`${action.text}\` at line ${action.line}`).join(', ') + (actions.length > 3 ? `, and ${actions.length - 3} more` : '');
+}
+
+interface TemplateAction {
+  line: number;
+  text: string;
+}
+
+/** A template set aside stands in the YAML as `§T<n>¶¶¶`, as long as the template where it can be. */
+const OPEN = '\u00a7';
+const PAD = '\u00b6';
+const MARK = new RegExp(`${OPEN}T(\\d+)${PAD}+`, 'g');
+
+/**
+ * The text with each `{{ ... }}` replaced by a placeholder the YAML parser reads as plain text
+ * (a template's quotes would otherwise end a quoted scalar), and each line holding nothing but
+ * template actions (`{{ if ... }}`, `{{ end }}`, `{{ readFile ... }}`) blanked: those are
+ * helmfile's logic, which is not evaluated here. Line numbers stay as they are.
+ */
+function maskTemplates(text: string): { text: string; templates: string[]; actions: TemplateAction[] } {
+  const templates: string[] = [];
+  const actions: TemplateAction[] = [];
+  const lines = text.split('\n').map((line, index) => {
+    const spans = templateSpans(line);
+    if (spans.length === 0) return line;
+    let rest = '';
+    let last = 0;
+    for (const [start, end] of spans) {
+      rest += line.slice(last, start);
+      last = end;
+    }
+    rest += line.slice(last);
+    if (rest.trim() === '') {
+      actions.push({ line: index + 1, text: line.trim() });
+      return '';
+    }
+    let masked = '';
+    last = 0;
+    for (const [start, end] of spans) {
+      const id = templates.push(line.slice(start, end)) - 1;
+      const mark = `${OPEN}T${id}${PAD}`;
+      masked += line.slice(last, start) + mark.padEnd(end - start, PAD);
+      last = end;
+    }
+    return masked + line.slice(last);
+  });
+  return { text: lines.join('\n'), templates, actions };
+}
+
+/** Where the `{{ ... }}` of a line are (nested `{{` counted, as in {{`{{ .Release.Name }}`}}). */
+function templateSpans(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let i = line.indexOf('{{');
+  while (i >= 0) {
+    let depth = 0;
+    let j = i;
+    for (; j < line.length - 1; j++) {
+      if (line[j] === '{' && line[j + 1] === '{') {
+        depth++;
+        j++;
+      } else if (line[j] === '}' && line[j + 1] === '}') {
+        depth--;
+        j++;
+        if (depth === 0) break;
+      }
+    }
+    // An action left open on its line spans lines: left for the YAML parser to refuse.
+    if (depth !== 0) break;
+    spans.push([i, j + 1]);
+    i = line.indexOf('{{', j + 1);
+  }
+  return spans;
+}
+
+/** The tree with each placeholder back to its template's text, and templated scalars marked. */
+function restoreTemplates(value: HelmValue, templates: readonly string[]): HelmValue {
+  if (templates.length === 0) return value;
+  const restore = (text: string) => text.replace(MARK, (_, id: string) => templates[Number(id)] ?? '');
+  const has = (text: string) => text.includes(OPEN);
+  const plain = (item: unknown): unknown => {
+    if (typeof item === 'string') return has(item) ? restore(item) : item;
+    if (Array.isArray(item)) return item.map(plain);
+    if (item && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([k, v]) => [restore(k), plain(v)]));
+    return item;
+  };
+  const walk = (node: HelmValue): HelmValue => {
+    if (node.kind === 'map') return { ...node, entries: new Map([...node.entries].map(([key, child]) => [has(key) ? restore(key) : key, walk(child)])) };
+    if (node.kind === 'seq') return { ...node, items: node.items.map(plain), ...(node.nodes ? { nodes: node.nodes.map(walk) } : {}) };
+    if (typeof node.value !== 'string' || !has(node.value)) return node;
+    return { ...node, value: restore(node.value), source: restore(node.source), template: true };
+  };
+  return walk(value);
+}
+
+function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {
+  return value?.kind === 'map' ? value.entries.get(key) : undefined;
+}
+
+/** A scalar entry as text; undefined when absent, null, templated or not a scalar. */
+function textAt(value: HelmValue | undefined, key: string): string | undefined {
+  const node = mapAt(value, key);
+  return node?.kind === 'scalar' && node.value !== null && !node.template ? String(node.value) : undefined;
+}
+
+function seqNodes(value: HelmValue | undefined, key: string): HelmValue[] {
+  const node = mapAt(value, key);
+  return node?.kind === 'seq' ? node.nodes ?? [] : [];
+}

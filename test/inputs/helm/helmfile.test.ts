@@ -1,0 +1,122 @@
+// A helmfile given as --helm-values: its release of Kong's charts is read as helmfile hands it to
+// Helm (values files in order, inline maps, then set and setString as --set), the release's
+// version names the chart defaults, and templates are said to be unreadable, never guessed.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../src/errors';
+import { helmEnvEntries } from '../../../src/inputs/helm/kong-chart';
+import { loadPlatformInputs } from '../../../src/inputs/platform';
+import { fixture } from '../../support/cli';
+
+const helmLabel = (inputs: ReturnType<typeof loadPlatformInputs>) => inputs.listed.find((l) => l.kind === 'helm values')?.label ?? '';
+const chartLabel = (inputs: ReturnType<typeof loadPlatformInputs>) => inputs.listed.find((l) => l.kind === 'helm chart')?.label ?? '';
+const env = (inputs: ReturnType<typeof loadPlatformInputs>, key: string) => helmEnvEntries(inputs.helm!).find((e) => e.key === key);
+
+const root = mkdtempSync(join(tmpdir(), 'kp-helmfile-'));
+let count = 0;
+function files(entries: Record<string, string>): string {
+  const dir = join(root, String(count++));
+  for (const [name, text] of Object.entries(entries)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return join(dir, Object.keys(entries)[0]);
+}
+
+describe('helmfile releases', () => {
+  it('values files merge in order, then set and setString override them, located where written', () => {
+    const helmfile = fixture('helm/helmfile/values-and-set/helmfile.yaml');
+    const prod = fixture('helm/helmfile/values-and-set/values/kong-prod.yaml');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    // The set entry wins over values/kong.yaml's tlsv1_2, and is located at its own line.
+    expect(env(inputs, 'pg_ssl_version')).toMatchObject({ value: 'tlsv1', origin: { file: helmfile, line: 23 } });
+    // The second values file wins over the first.
+    expect(inputs.deployment).toMatchObject({ topology: 'traditional', reason: `env.database = postgres at ${prod}:4` });
+    // setString keeps 5432 a string; set would have made it a number (rendered the same here).
+    expect(inputs.helm!.scalar('env', 'pg_port')).toMatchObject({ value: '5432', origin: { line: 26 } });
+    expect(inputs.edition).toMatchObject({ value: 'enterprise', reason: `image kong/kong-gateway:3.3 at ${prod}:2 is Kong Enterprise` });
+    // The release's version gives the default tag the values leave to the chart.
+    expect(inputs.version).toMatchObject({ text: '3.3.x', reason: `image.tag not set: chart kong 2.26.0 (helmfile release version at ${helmfile}:17) defaults to tag 3.3 (image kong/kong-gateway:3.3)` });
+    expect(helmLabel(inputs)).toContain('helmfile release "edge" for chart kong: its values were read from');
+    expect(helmLabel(inputs)).toContain('2 set entries, applied over them as --set');
+    expect(chartLabel(inputs)).toContain('its defaults are image kong:3.3');
+  });
+
+  it('an inline values map is read at its lines, as YAML 1.2 like helmfile 1.x (off stays text)', () => {
+    const helmfile = fixture('helm/helmfile/inline/helmfile.yaml');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(inputs.version).toMatchObject({ text: '3.4.2', reason: `image.tag 3.4.2 at ${helmfile}:14` });
+    expect(inputs.deployment).toMatchObject({ topology: 'hybrid', role: 'data_plane', reason: `env.role = data_plane at ${helmfile}:16` });
+    const database = env(inputs, 'database');
+    expect(database).toMatchObject({ value: 'off', origin: { line: 17 } });
+    expect(database?.yamlBoolean).toBeUndefined();
+    expect(helmLabel(inputs)).toContain('its values were read from the inline values at line 12');
+  });
+
+  it('templated values, paths and versions are named as unreadable, never given a value', () => {
+    const helmfile = fixture('helm/helmfile/templated/helmfile.yaml.gotmpl');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(inputs.version).toBeUndefined();
+    expect(inputs.helmImageUnread).toContain('write the image as a template (`kong/kong-gateway:{{ .Values.kongTag | quote }}`');
+    // The repository is written out: the edition still reads.
+    expect(inputs.edition?.value).toBe('enterprise');
+    const host = env(inputs, 'pg_host');
+    expect(host).toMatchObject({ template: '{{ requiredEnv "PG_HOST" }}', origin: { line: 23 } });
+    expect(host?.value).toBeUndefined();
+    const diagnostic = inputs.layer!.diagnostics.find((d) => d.key === 'pg_host');
+    expect(diagnostic?.message).toContain('is written as a template (`{{ requiredEnv "PG_HOST" }}`) that helmfile fills in');
+    const label = helmLabel(inputs);
+    expect(label).toContain('its values file values/{{ .Environment.Name }}.yaml (line 17) is named by a template: not read');
+    expect(label).toContain('`{{- if eq .Environment.Name "prod" }}` at line 24');
+    expect(chartLabel(inputs)).toContain('written as a template ({{ .Values.chartVersion | default "2.26.0" }})');
+    expect(chartLabel(inputs)).toContain('no release is named');
+  });
+
+  it('a templated env.database leaves the deployment mode to other inputs rather than guess it', () => {
+    const helmfile = files({ 'helmfile.yaml': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: {{ .Values.db }}\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(inputs.deployment).toBeUndefined();
+    expect(env(inputs, 'database')?.template).toBe('{{ .Values.db }}');
+  });
+
+  it('kong/ingress: read as that chart, the gateway under gateway:, with the release\'s bundled defaults', () => {
+    const helmfile = fixture('helm/helmfile/ingress/helmfile.yaml');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(helmLabel(inputs)).toMatch(/^\S+ \(kong\/ingress chart: the gateway's settings under gateway: were read; .*helmfile release "kong" for chart ingress/);
+    expect(env(inputs, 'nginx_worker_processes')).toMatchObject({ value: '1', origin: { file: fixture('helm/helmfile/ingress/ingress-values.yaml'), line: 3 } });
+    expect(inputs.version).toMatchObject({ text: '3.5.x', reason: expect.stringContaining(`chart ingress 0.10.2 (helmfile release version at ${helmfile}:9) defaults to image kong:3.5`) });
+    expect(inputs.deployment?.topology).toBe('dbless');
+  });
+
+  it('a helmfile with no release of Kong\'s charts is an input error naming the file', () => {
+    const helmfile = fixture('helm/helmfile/no-kong/helmfile.yaml');
+    expect(() => loadPlatformInputs({ helmValues: [helmfile] })).toThrow(InputError);
+    expect(() => loadPlatformInputs({ helmValues: [helmfile] })).toThrow("is a helmfile with no release of Kong's charts (kong, ingress): its releases install jetstack/cert-manager");
+  });
+
+  it('two Kong releases are refused with both named; an uninstalled one does not count', () => {
+    const release = (name: string, extra = '') => `  - name: ${name}\n    chart: kong/kong\n    version: 2.26.0\n${extra}`;
+    const two = files({ 'helmfile.yaml': `releases:\n${release('kong-cp')}${release('kong-dp')}` });
+    expect(() => loadPlatformInputs({ helmValues: [two] })).toThrow('holds 2 releases of Kong\'s charts (release "kong-cp" at line 2; release "kong-dp" at line 5): give each in a helmfile of its own');
+    const oneOff = files({ 'helmfile.yaml': `releases:\n${release('kong-old', '    installed: false\n')}${release('kong')}` });
+    expect(helmLabel(loadPlatformInputs({ helmValues: [oneOff] }))).toContain('helmfile release "kong"');
+  });
+
+  it('a values file that is not there stops the run, as helmfile stops, unless missingFileHandler says skip', () => {
+    const missing = files({ 'helmfile.yaml': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - kong.yaml\n' });
+    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow('release "kong" names the values file kong.yaml');
+    const warned = files({ 'helmfile.yaml': 'releases:\n  - name: kong\n    chart: kong/kong\n    missingFileHandler: Warn\n    values:\n      - kong.yaml\n' });
+    expect(helmLabel(loadPlatformInputs({ helmValues: [warned] }))).toContain('skipped, as missingFileHandler Warn does');
+  });
+
+  it('set entries follow Helm typing after helmfile\'s escaping: braces stay text, values lists become lists', () => {
+    const helmfile = files({ 'helmfile.yaml': 'releases:\n  - name: kong\n    chart: kong/kong\n    set:\n      - name: env.trusted_ips\n        value: "{0.0.0.0/0,::/0}"\n      - name: env.nginx_worker_processes\n        value: 4\n      - name: podLabels.tiers\n        values: [a, b]\n      - name: env.plugins[0]\n        value: bundled\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(inputs.helm!.scalar('env', 'trusted_ips')?.value).toBe('{0.0.0.0/0,::/0}');
+    expect(inputs.helm!.scalar('env', 'nginx_worker_processes')?.value).toBe(4);
+    expect(inputs.helm!.at('podLabels', 'tiers')).toMatchObject({ kind: 'seq', items: ['a', 'b'] });
+    expect(helmLabel(inputs)).toContain('set entries not read (list indexes or templated names): env.plugins[0]');
+  });
+});
