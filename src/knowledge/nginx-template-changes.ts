@@ -27,8 +27,23 @@ export type ElementProbe =
   | { kind: 'placeholder'; name: string }
   /** An nginx variable the template declares with `set $name ...` (name without the `$`). */
   | { kind: 'variable'; name: string }
-  /** A `listen unix:` socket under the PREFIX placeholder instead of SOCKET_PATH. */
+  /**
+   * A `listen unix:` socket under the PREFIX placeholder instead of SOCKET_PATH, or, in a rendered
+   * copy, one of Kong's pre-3.8 socket files under a literal prefix path.
+   */
   | { kind: 'prefix-socket'; only?: string[]; except?: string[] };
+
+/**
+ * The socket files Kong's templates listened on under the prefix before 3.8, by file name
+ * (nginx_kong.lua, nginx_kong_stream.lua and nginx.lua @3.7.1). A rendered nginx-kong.conf kept
+ * from such a release carries them under the literal prefix path (`/usr/local/kong/...`), which
+ * 3.8 stops connecting to just as it stops connecting to `${{PREFIX}}/...` (kong/global.lua@3.8.0
+ * builds the path from `socket_path` and the short names of kong/constants.lua@3.8.0 SOCKETS).
+ */
+export const PRE_3_8_SOCKET_FILES: readonly string[] = [
+  'worker_events.sock', 'stream_worker_events.sock', 'stream_config.sock', 'stream_rpc.sock',
+  'stream_tls_terminate.sock', 'stream_tls_passthrough.sock', 'cluster_proxy_ssl_terminator.sock',
+];
 
 /**
  * When an element matters for this installation. Evaluated with kong.conf when given; without it
@@ -333,12 +348,12 @@ export const TEMPLATE_OBSOLETE: readonly TemplateObsolete[] = [
   },
   {
     id: 'nginx.prefix-sockets', introducedIn: '3.8.0', scope: 'any',
-    element: 'A unix socket under the `PREFIX` placeholder', probe: { kind: 'prefix-socket', except: ['cluster_proxy_ssl_terminator.sock'] },
+    element: 'A unix socket under the `PREFIX` placeholder (or, rendered, under the prefix path)', probe: { kind: 'prefix-socket', except: ['cluster_proxy_ssl_terminator.sock'] },
     replacement: 'a socket under the `SOCKET_PATH` placeholder named by its `*_SOCK` placeholder',
     effect: 'fatal-feature', severity: 'blocker', appliesWhen: 'always', appliesWhenInStream: 'stream-listeners',
     consequence: 'from 3.8 Kong connects to its sockets under `socket_path`; a server listening under the prefix is never reached (worker events, stream config, TLS passthrough)',
     // The stream sockets: nginx.lua 3.8.0 - 3.9.3 includes nginx-kong-stream.conf only with stream listeners.
-    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, T('3.8.0..3.9.3', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
+    sources: [T('3.7.1..3.8.1'), { kind: 'repo', ref: 'Kong/kong:kong/global.lua@3.8.1' }, { kind: 'repo', ref: 'Kong/kong:kong/constants.lua@3.8.0 (SOCKET_DIRECTORY, SOCKETS)' }, T('3.8.0..3.9.3', 'kong/templates/nginx.lua'), DIGEST('3.7 -> 3.8')],
   },
   {
     id: 'nginx.prefix-socket-cluster-tunnel', introducedIn: '3.8.0', scope: 'main',

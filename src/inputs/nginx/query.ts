@@ -1,7 +1,7 @@
 // Questions rules ask about a loaded template: which parts of Kong's configuration it carries
 // itself, and whether (and where) it contains an element described by a knowledge probe.
 
-import type { ElementProbe, TemplateScope } from '../../knowledge/nginx-template-changes';
+import { PRE_3_8_SOCKET_FILES, type ElementProbe, type TemplateScope } from '../../knowledge/nginx-template-changes';
 import type { NginxTemplate } from './load';
 import type { Position } from './types';
 
@@ -77,11 +77,23 @@ export function findOccurrences(template: NginxTemplate, probe: ElementProbe, sc
     case 'prefix-socket':
       return e.directives.filter(({ directive }) => {
         if (directive.name !== 'listen') return false;
-        const socket = /^unix:\$\{\{PREFIX\}\}\/(.*\.sock)$/i.exec(directive.args[0]?.value ?? '')?.[1];
+        const socket = prefixSocketFile(directive.args[0]?.value ?? '');
         if (!socket) return false;
         return probe.only ? probe.only.includes(socket) : !(probe.except ?? []).includes(socket);
       }).map(occurrenceOf);
   }
+}
+
+/**
+ * The socket file a `listen unix:` address puts under Kong's prefix: any `.sock` under the PREFIX
+ * placeholder, or one of Kong's own pre-3.8 socket files under a literal path (a rendered copy,
+ * whose prefix is already spelled out). A user's own socket elsewhere is not Kong's business.
+ */
+function prefixSocketFile(address: string): string | undefined {
+  const placeholder = /^unix:\$\{\{PREFIX\}\}\/(.*\.sock)$/i.exec(address)?.[1];
+  if (placeholder) return placeholder;
+  const rendered = /^unix:\/(?:.*\/)?([^/]+\.sock)$/i.exec(address)?.[1];
+  return rendered && PRE_3_8_SOCKET_FILES.includes(rendered) ? rendered : undefined;
 }
 
 function occurrenceOf({ directive, context }: { directive: { at: Position }; context: string }): Occurrence {

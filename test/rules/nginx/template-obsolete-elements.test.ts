@@ -167,6 +167,37 @@ describe('an inlined template: the http socket always matters, the stream one wi
   });
 });
 
+// Written for these tests, in the shape of a rendered 3.7 nginx-kong.conf kept and mounted over
+// Kong's own (seen in the wild): the prefix is already spelled out in the socket paths.
+const RENDERED_37 = `lua_shared_dict kong 5m;
+lua_shared_dict kong_secrets 5m;
+server {
+    server_name kong_worker_events;
+    listen unix:/usr/local/kong/worker_events.sock;
+    access_log off;
+    location / {
+        content_by_lua_block {
+          require("resty.events.compat").run()
+        }
+    }
+}
+`;
+
+describe('a rendered copy: Kong\'s pre-3.8 socket files under the literal prefix path', () => {
+  ruleTester.run(rule, {
+    valid: [
+      { name: 'still fine on 3.7', conf: '', from: '3.6.1', to: '3.7.1', inputs: inlineTemplate(RENDERED_37, 'nginx-kong.conf') },
+      { name: 'rendered by 3.8: short names under socket_path', conf: '', from: '3.8.0', to: '3.9.3', inputs: inlineTemplate(RENDERED_37.replace('/usr/local/kong/worker_events.sock', '/usr/local/kong/sockets/we'), 'nginx-kong.conf') },
+      { name: 'a socket of the user\'s own is not Kong\'s', conf: '', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(RENDERED_37.replace('/usr/local/kong/worker_events.sock', '/var/run/app/upstream.sock'), 'nginx-kong.conf') },
+    ],
+    invalid: [{
+      name: 'the worker events server is never reached from 3.8',
+      conf: '', from: '3.7.1', to: '3.9.3', inputs: inlineTemplate(RENDERED_37, 'nginx-kong.conf'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 5, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
+    }],
+  });
+});
+
 // Written for these tests, in the shape of a 1.x nginx.conf template that an Ansible role renders
 // (bsjd/ansible-role-kong templates/nginx-kong.template.j2 copies Kong 1.0's nginx.lua).
 const NGINX_1X = `> if nginx_user then
