@@ -6,6 +6,7 @@ import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { configSourceOf, ingressControllerRuns } from './inputs/config-source';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
 import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
@@ -136,7 +137,11 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
       }
     } else {
-      missing.declarative = declarative.missingReason;
+      // Under the ingress controller Kong's configuration comes from Kubernetes resources, not from a file.
+      const controller = ingressControllerRuns(platform);
+      missing.declarative = controller
+        ? `${declarative.missingReason}; the ingress controller builds Kong's configuration from Kubernetes resources (${controller}): pass their manifests (KongPlugin, KongClusterPlugin) with --declarative to check them`
+        : declarative.missingReason;
       if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;
     }
     if (options.backupFile) {
@@ -182,6 +187,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       editionReason: edition.reason,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
+    // Kubernetes resources or a Konnect control plane hold the configuration: backup advice follows them.
+    const configSource = configSourceOf({ role: plan.role, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers });
+    if (configSource) plan.configSource = configSource;
 
     // Without --host or --os, Kong's own image answers the OS questions: Kong picks its base at
     // each release the path installs.

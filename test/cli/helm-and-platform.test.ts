@@ -432,3 +432,28 @@ describe('Kong Ingress Controller', () => {
     expect(JSON.stringify(json.notEvaluated ?? [])).not.toContain('platform/ingress-controller');
   });
 });
+
+describe('where the configuration lives (plan.configSource)', () => {
+  it('Helm values that leave the ingress controller on: Kubernetes resources, also in the backup steps and the checklist', async () => {
+    const values = fixture('helm/ingress/values.yaml');
+    const json = await report(['--helm-values', values, '--to', '3.10']);
+    expect(json.plan.configSource).toMatchObject({ kind: 'ingress-controller', reason: expect.stringContaining('controller.ingressController.enabled not set') });
+    const [steps] = find(json, 'backup/backup-evidence', 'noEvidence');
+    expect(steps.data?.steps).toContain('Kubernetes resources');
+    expect(steps.data?.steps).not.toContain('declarative_config');
+    const markdown = (await runCli(['check', '--helm-values', values, '--to', '3.10', '--format', 'markdown', '--fail-on', 'none'])).stdout;
+    expect(markdown).toContain('Back up the Kubernetes resources');
+    expect(markdown).not.toContain('Back up the declarative configuration');
+  });
+
+  it('Helm values that turn the controller off: no config source, the usual wording', async () => {
+    const json = await report(['--helm-values', fixture('platform/kic/values-disabled.yaml'), '--to', '3.10']);
+    expect(json.plan.configSource).toBeUndefined();
+  });
+
+  it('a data plane takes its configuration from its control plane: no config source, though the chart runs a controller', async () => {
+    const json = await report(['--helm-values', fixture('helm/hybrid/data-plane.yaml'), '--to', '3.10']);
+    expect(json.plan.role).toBe('data_plane');
+    expect(json.plan.configSource).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ruleTester } from '../../support/rule-tester';
+import { ruleTester, runCase } from '../../support/rule-tester';
 
 const backups = join(__dirname, '../../../fixtures/backups');
 const backup = (name: string, mtime = new Date('2030-01-01T00:00:00Z')) => () => {
@@ -80,11 +80,45 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'wrongKind', data: { kind: 'kong-db-export' } }],
     },
     {
+      // The Kong chart runs the ingress controller by default: Kong's configuration is the cluster's resources.
+      name: 'a DB-less Kong under the ingress controller is backed up as Kubernetes resources',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless',
+      configSource: { kind: 'ingress-controller', reason: 'ingressController.enabled not set: the chart\'s default runs the ingress controller' },
+      findings: [{ messageId: 'noEvidence', message: 'back up the Kubernetes resources the ingress controller translates into Kong configuration' }],
+    },
+    {
+      name: 'a database-backed Kong under the ingress controller keeps its pg_dump and adds the resources',
+      conf: 'database = postgres\n', from: '3.4', to: '3.10',
+      configSource: { kind: 'ingress-controller', reason: 'ingressController.enabled is true at values.yaml:3' },
+      findings: [{ messageId: 'noEvidence', message: 'The ingress controller writes that configuration (ingressController.enabled is true at values.yaml:3): also back up the Kubernetes resources' }],
+    },
+    {
+      name: 'a pg_dump for a DB-less Kong under the ingress controller asks for the resources',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', inputs: backup('kong-pg_dump.sql'),
+      configSource: { kind: 'ingress-controller', reason: 'Kong Ingress Controller image kong/kubernetes-ingress-controller:3.1 at all-in-one.yaml:20' },
+      findings: [{ messageId: 'wrongKind', data: { needed: 'a copy of the Kubernetes resources its ingress controller translates into Kong configuration' } }],
+    },
+    {
       name: 'backup older than kong.conf',
       conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-pg_dump.sql', new Date('2001-01-01T00:00:00Z')),
       findings: [{ messageId: 'olderThanConfig' }],
     },
   ],
+});
+
+describe('backup steps that must not change', () => {
+  const messageOf = async (input: Omit<Parameters<typeof runCase>[1], 'name'>) => (await runCase(rule, { name: 'steps', ...input })).result.findings.map((f) => f.message).join('\n');
+
+  it('a DB-less node without a controller keeps the declarative_config wording, and names no Kubernetes resources', async () => {
+    const message = await messageOf({ conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless' });
+    expect(message).toContain('declarative_config');
+    expect(message).not.toContain('Kubernetes');
+  });
+
+  it('a DB-less node under the controller is not told to copy declarative_config', async () => {
+    const message = await messageOf({ conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', configSource: { kind: 'ingress-controller', reason: 'r' } });
+    expect(message).not.toContain('declarative_config');
+  });
 });
 
 describe('backup loader', () => {
