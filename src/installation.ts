@@ -188,7 +188,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
     // Kubernetes resources or a Konnect control plane hold the configuration: backup advice follows them.
-    const configSource = configSourceOf({ role: plan.role, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers });
+    const configSource = configSourceOf({ role: plan.role, kongConf: inputs.kongConf, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers, konnectFile: konnectMetadataIn(inputs.declarative) });
     if (configSource) plan.configSource = configSource;
 
     // Without --host or --os, Kong's own image answers the OS questions: Kong picks its base at

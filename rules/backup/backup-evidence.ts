@@ -30,6 +30,7 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@kong-3.4.1', note: 'a DB-less Kong the chart configures loads dblessConfig (a ConfigMap, a Secret or inline text) from /kong_dbless/kong.yml' },
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/architecture.md@bc1cd742', note: 'line 29: Kubernetes resources are the source of truth for the configuration of a Kong the ingress controller manages' },
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/ingress.md@bc1cd742', note: 'lines 35-45: the resources the controller translates into Kong configuration, and the Secrets they reference' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/gateway/upgrade/backup-and-restore.md@bc1cd742', note: 'on Konnect only the declarative backup exists, as Kong manages the database: `deck gateway dump` with --konnect-token and --konnect-control-plane-name' },
   ],
   check(ctx) {
     const backup = ctx.optionalInput('backup');
@@ -78,6 +79,7 @@ function setting(conf: KongConf | undefined, key: string, fallback: string): str
 /** What backs up a node that keeps no database of its own. */
 function declarativeNeed(plan: Plan): string {
   if (plan.configSource?.kind === 'ingress-controller') return 'a copy of the Kubernetes resources its ingress controller translates into Kong configuration';
+  if (plan.configSource?.kind === 'konnect') return 'a decK dump of its Konnect control plane';
   return 'a copy of its declarative configuration';
 }
 
@@ -92,6 +94,8 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
   const keyring = plan.edition === 'enterprise' ? ' If Keyring/data encryption is on, back up the keyring materials separately.' : '';
   const source = plan.configSource;
   if (plan.role === 'data_plane') {
+    // Kong manages a Konnect control plane's database: decK is the only backup there is.
+    if (source?.kind === 'konnect') return `data planes hold no database, and this one's control plane is in Konnect (${source.reason}), whose database Kong manages: back up the control plane's configuration with \`deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>\`, and copy kong.conf and the prefix (certificates, keys). Dev Portal, Catalog and other Konnect data are not in that dump.`;
     return 'data planes hold no database: back up kong.conf, the prefix (certificates, keys) and make sure the control plane is backed up.';
   }
   if (source?.kind === 'ingress-controller') {

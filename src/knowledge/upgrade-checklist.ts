@@ -64,6 +64,15 @@ export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
     title: 'Back up the data plane files',
     detail: 'Data planes keep no database: copy kong.conf and the prefix folder, and make sure the control plane has been backed up.',
     roles: ['data_plane'],
+    configSource: 'node',
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.konnect',
+    title: 'Back up the Konnect control plane',
+    detail: 'Kong manages the database of a Konnect control plane, so decK is the backup: `deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>` (Dev Portal, Catalog and other Konnect data are not in it). Copy kong.conf and the prefix folder of the data plane.',
+    roles: ['data_plane'],
+    configSource: 'konnect',
     sources: BACKUP_SOURCES,
   },
   {

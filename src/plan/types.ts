@@ -65,12 +65,12 @@ export interface PlanProblem {
 
 /**
  * Where the node's gateway configuration is kept when it is not the node's own kong.conf,
- * database or declarative file: Kubernetes resources a Kong Ingress Controller translates.
- * Backup and checklist advice follow it.
+ * database or declarative file: Kubernetes resources a Kong Ingress Controller translates, or a
+ * Konnect control plane whose database Kong manages. Backup and checklist advice follow it.
  */
 export interface ConfigSource {
-  kind: 'ingress-controller';
-  /** What showed it (`ingressController.enabled not set: ...`). */
+  kind: 'ingress-controller' | 'konnect';
+  /** What showed it (`ingressController.enabled not written: ...`, `konnect_mode = on at kong.conf:4`). */
   reason: string;
 }
 

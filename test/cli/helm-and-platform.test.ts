@@ -451,7 +451,19 @@ describe('where the configuration lives (plan.configSource)', () => {
     expect(json.plan.configSource).toBeUndefined();
   });
 
-  it('a data plane takes its configuration from its control plane: no config source, though the chart runs a controller', async () => {
+  it('a data plane whose kong.conf sets konnect_mode = on: Konnect', async () => {
+    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kp-konnect-'));
+    const conf = join(dir, 'kong.conf');
+    require('node:fs').writeFileSync(conf, 'role = data_plane\ndatabase = off\nkonnect_mode = on\ncluster_control_plane = 1a2b3c.us.cp0.konghq.com:443\n');
+    const json = await report([conf, '--from', '3.4.3.12', '--to', '3.10', '--no-db']);
+    expect(json.plan.configSource).toEqual({ kind: 'konnect', reason: `konnect_mode = on at ${conf}:3:1` });
+    expect(find(json, 'backup/backup-evidence', 'noEvidence')[0].data?.steps).toContain('--konnect-control-plane-name');
+    const markdown = (await runCli(['check', conf, '--from', '3.4.3.12', '--to', '3.10', '--no-db', '--format', 'markdown', '--fail-on', 'none'])).stdout;
+    expect(markdown).toContain('Back up the Konnect control plane');
+    expect(markdown).not.toContain('Back up the data plane files');
+  });
+
+  it('a self-hosted data plane (cluster_control_plane on its own network): no config source', async () => {
     const json = await report(['--helm-values', fixture('helm/hybrid/data-plane.yaml'), '--to', '3.10']);
     expect(json.plan.role).toBe('data_plane');
     expect(json.plan.configSource).toBeUndefined();

@@ -99,6 +99,19 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'wrongKind', data: { needed: 'a copy of the Kubernetes resources its ingress controller translates into Kong configuration' } }],
     },
     {
+      // Kong manages a Konnect control plane's database: decK against Konnect is the backup there.
+      name: 'a Konnect data plane is backed up with a decK dump of its control plane',
+      conf: 'role = data_plane\nkonnect_mode = on\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane',
+      configSource: { kind: 'konnect', reason: 'konnect_mode = on at kong.conf:2' },
+      findings: [{ messageId: 'noEvidence', message: '`deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>`' }],
+    },
+    {
+      name: 'a pg_dump for a Konnect data plane asks for the decK dump',
+      conf: 'role = data_plane\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane', inputs: backup('kong-pg_dump.sql'),
+      configSource: { kind: 'konnect', reason: 'decK _konnect at kong.yaml:2' },
+      findings: [{ messageId: 'wrongKind', data: { needed: 'a decK dump of its Konnect control plane' } }],
+    },
+    {
       name: 'backup older than kong.conf',
       conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-pg_dump.sql', new Date('2001-01-01T00:00:00Z')),
       findings: [{ messageId: 'olderThanConfig' }],
@@ -113,6 +126,12 @@ describe('backup steps that must not change', () => {
     const message = await messageOf({ conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless' });
     expect(message).toContain('declarative_config');
     expect(message).not.toContain('Kubernetes');
+  });
+
+  it('a self-hosted data plane is pointed at its control plane, not at Konnect', async () => {
+    const message = await messageOf({ conf: 'role = data_plane\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane' });
+    expect(message).toContain('make sure the control plane is backed up');
+    expect(message).not.toContain('konnect');
   });
 
   it('a DB-less node under the controller is not told to copy declarative_config', async () => {
