@@ -70,6 +70,7 @@ import unusedSuppression from './meta/unused-suppression';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
+import pluginsHybridPluginSet from './plugins/hybrid-plugin-set';
 import pluginsChangedApiReference from './plugins/changed-api-reference';
 import pluginsLegacySchemaForms from './plugins/legacy-schema-forms';
 import pluginsMigrationFormat from './plugins/migration-format';
@@ -153,6 +154,7 @@ export const builtinRules: readonly Rule[] = [
   pluginsRemovedModule,
   pluginsToolsUtilsMoved,
   pluginsHandlerPriorityVersion,
+  pluginsHybridPluginSet,
   pluginsChangedApiReference,
   pluginsLegacySchemaForms,
   pluginsMigrationFormat,
