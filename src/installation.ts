@@ -22,7 +22,7 @@ import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
-import type { KongConf } from './inputs/kong-conf/types';
+import type { ConfSetting, KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
 import { resolveGivenVersion, resolveVersion } from './knowledge/releases';
@@ -359,6 +359,21 @@ export function konnectMetadataIn(declarative: DeclarativeConfig | undefined): O
 }
 
 /**
+ * The role of a node `--topology hybrid` names without `--role`, and why: the settings' role; a
+ * data plane when `database = off`, since Kong refuses a control plane without a database
+ * (kong/conf_loader/init.lua@3.4.0 line 1196, parse.lua@3.9.3 line 750), or when a decK
+ * `_konnect` file describes its control plane; otherwise a control plane, said to be assumed.
+ */
+function hybridRole(roleSetting: ConfSetting | undefined, databaseSetting: ConfSetting | undefined, konnect: Origin | undefined): { topology: Derived; role: Role } {
+  const hybrid = (role: Role, why: string) => ({ topology: { value: 'hybrid', reason: `from --topology; ${why}` }, role });
+  const confRole = roleSetting?.value;
+  if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) return hybrid(confRole, `role = ${confRole} at ${describeOrigin(roleSetting.origin)}`);
+  if (databaseSetting?.value === 'off') return hybrid('data_plane', `data plane, as database = off at ${describeOrigin(databaseSetting.origin)} and a control plane needs a database`);
+  if (konnect) return hybrid('data_plane', `data plane, as decK _konnect at ${describeOrigin(konnect)} describes its control plane`);
+  return hybrid('control_plane', 'control plane assumed, as no setting read names a role: pass --role data_plane for a data plane');
+}
+
+/**
  * Topology and role from flags, else from kong.conf's `role` and `database`, else from a decK
  * file for a Konnect control plane (`konnect`, where its `_konnect` block is).
  */
@@ -372,10 +387,8 @@ export function deriveTopology(
   const databaseSetting = conf?.get('database');
   const confRole = roleSetting?.value;
   if (options.topology) {
-    // A hybrid node whose kong.conf says data_plane keeps that role under --topology hybrid.
-    const role: Role = options.role ??
-      (options.topology === 'hybrid' && confRole === 'data_plane' ? 'data_plane' : defaultRole(options.topology));
-    return { topology: { value: options.topology, reason: 'from --topology' }, role };
+    if (options.role || options.topology !== 'hybrid') return { topology: { value: options.topology, reason: 'from --topology' }, role: options.role ?? defaultRole(options.topology) };
+    return hybridRole(roleSetting, databaseSetting, konnect);
   }
   if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) {
     return {
