@@ -50,6 +50,7 @@ import hashCommentChanged from './conf/hash-comment-changed';
 import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
 import wasmDatakitFilterRemoved from './conf/wasm-datakit-filter-removed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
+import confFallbackConfigVersion from './conf/fallback-config-version';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
@@ -108,6 +109,7 @@ export const builtinRules: readonly Rule[] = [
   pluginserverDefaultsChanged,
   wasmDatakitFilterRemoved,
   confCertificateWeakKey,
+  confFallbackConfigVersion,
   enterpriseLicense,
   dbMigrationsInProgress,
   dbInstalledVersionMismatch,
