@@ -25,7 +25,7 @@ import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
 import type { ConfSetting, KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
-import { resolveGivenVersion, resolveVersion } from './knowledge/releases';
+import { newestWithin, resolveGivenVersion, resolveVersion } from './knowledge/releases';
 import { describeOrigin, type Origin } from './model/origin';
 import { computePlan } from './plan/compute-plan';
 import { defaultRole } from './plan/default-role';
@@ -187,6 +187,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       editionReason: edition.reason,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
+    // A minor-only image tag (kong:3.9) floats: say so where the path starts, and on a patch-only path.
+    const floating = !givenFrom && !inputs.database && platform.version?.image && from.version.precision === 'minor' ? platform.version.image : undefined;
+    if (floating) noteFloatingTag(plan, describeImage(floating));
     // Kubernetes resources or a Konnect control plane hold the configuration: backup advice follows them.
     const configSource = configSourceOf({ role: plan.role, kongConf: inputs.kongConf, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers, konnectFile: konnectMetadataIn(inputs.declarative) });
     if (configSource) plan.configSource = configSource;
@@ -226,7 +229,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       report: {
         edition,
         topology,
-        from: { value: from.version.toString(), reason: from.reason + oldestPatchAssumed(from.version, plan.from) },
+        from: { value: from.version.toString(), reason: from.reason + (floating ? floatingTagRead(from.version, plan) : oldestPatchAssumed(from.version, plan.from)) },
         to: { value: to.version.toString(), reason: to.reason },
         inputs: listed,
         ...(options.confFile ? { configFile: options.confFile } : {}),
@@ -255,6 +258,25 @@ function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: 
 function oldestPatchAssumed(given: KongVersion, planned: KongVersion): string {
   if (given.precision !== 'minor' || planned.toString() === given.toString()) return '';
   return `; read as ${planned}, the oldest ${given.minorKey} release, so changes made in later ${given.minorKey} patches are reported too: give the exact version for fewer`;
+}
+
+/**
+ * A tag that names a minor only (`kong:3.9`, `kong/kong-gateway:3.4`) is re-pointed at each new
+ * patch of that minor, so the node runs whichever patch was pulled last and the next pull may
+ * bring another; Kong's docs ask for the full tag to avoid that drift
+ * (developer.konghq.com app/gateway/cp-outage.md@bc1cd742 line 39).
+ */
+function floatingTagRead(given: KongVersion, plan: Plan): string {
+  const newest = newestWithin(given, plan.edition);
+  return `; a floating tag: the node runs whichever ${given.minorKey} patch was pulled last, and the next pull brings the newest (${newest}). Read as ${plan.from}, the oldest ${given.minorKey} release, so changes of every later ${given.minorKey} patch are reported: pin the exact tag, or give --from, for fewer`;
+}
+
+/** A path that stays in the floating tag's minor is the patch upgrade the next pull makes. */
+function noteFloatingTag(plan: Plan, image: string): void {
+  if (plan.hops.length !== 1 || plan.from.minorKey !== plan.to.minorKey) return;
+  const [hop] = plan.hops;
+  const note = `the floating tag ${image} runs any ${plan.from.minorKey} patch today and ${plan.to} after its next pull: this is that patch upgrade`;
+  hop.note = hop.note ? `${hop.note}; ${note}` : note;
 }
 
 /** Names the Kong Enterprise ledger a version was read from: its core names differ from OSS. */

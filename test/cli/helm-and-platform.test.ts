@@ -469,3 +469,28 @@ describe('where the configuration lives (plan.configSource)', () => {
     expect(json.plan.configSource).toBeUndefined();
   });
 });
+
+describe('a floating minor tag (kong:3.9)', () => {
+  const dockerfile = (from: string) => {
+    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kp-tag-'));
+    const file = join(dir, 'Dockerfile');
+    require('node:fs').writeFileSync(file, `FROM ${from}\n`);
+    return file;
+  };
+
+  it('says the tag floats, and that a same-minor --to is the patch upgrade its next pull makes', async () => {
+    const file = dockerfile('kong:3.9');
+    const json = await report(['--image-file', file, '--to', '3.9']);
+    expect(json.installation.from.reason).toContain('a floating tag: the node runs whichever 3.9 patch was pulled last, and the next pull brings the newest (3.9.3)');
+    expect(json.plan.hops).toHaveLength(1);
+    expect(json.plan.hops[0].note).toBe(`the floating tag kong:3.9 at ${file}:1 runs any 3.9 patch today and 3.9.3 after its next pull: this is that patch upgrade`);
+  });
+
+  it('an exact tag, or --from, is not called floating', async () => {
+    const exact = await report(['--image-file', dockerfile('kong:3.9.1'), '--to', '3.9']);
+    expect(exact.installation.from.reason).not.toContain('floating');
+    expect(exact.plan.hops[0]?.note ?? '').not.toContain('floating');
+    const given = await report(['--image-file', dockerfile('kong:3.9'), '--from', '3.9', '--to', '3.9']);
+    expect(given.installation.from.reason).not.toContain('floating');
+  });
+});
