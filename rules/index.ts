@@ -50,6 +50,7 @@ import hashCommentChanged from './conf/hash-comment-changed';
 import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
 import wasmDatakitFilterRemoved from './conf/wasm-datakit-filter-removed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
+import confFallbackConfigVersion from './conf/fallback-config-version';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
@@ -70,6 +71,7 @@ import unusedSuppression from './meta/unused-suppression';
 import pluginsRemovedModule from './plugins/removed-module';
 import pluginsToolsUtilsMoved from './plugins/tools-utils-moved';
 import pluginsHandlerPriorityVersion from './plugins/handler-priority-version';
+import pluginsHybridPluginSet from './plugins/hybrid-plugin-set';
 import pluginsChangedApiReference from './plugins/changed-api-reference';
 import pluginsLegacySchemaForms from './plugins/legacy-schema-forms';
 import pluginsMigrationFormat from './plugins/migration-format';
@@ -107,6 +109,7 @@ export const builtinRules: readonly Rule[] = [
   pluginserverDefaultsChanged,
   wasmDatakitFilterRemoved,
   confCertificateWeakKey,
+  confFallbackConfigVersion,
   enterpriseLicense,
   dbMigrationsInProgress,
   dbInstalledVersionMismatch,
@@ -153,6 +156,7 @@ export const builtinRules: readonly Rule[] = [
   pluginsRemovedModule,
   pluginsToolsUtilsMoved,
   pluginsHandlerPriorityVersion,
+  pluginsHybridPluginSet,
   pluginsChangedApiReference,
   pluginsLegacySchemaForms,
   pluginsMigrationFormat,

@@ -6,6 +6,7 @@ import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
 import { loadBackupEvidence } from './inputs/backup-loader';
+import { configSourceOf, ingressControllerRuns } from './inputs/config-source';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
 import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
@@ -21,10 +22,10 @@ import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
-import type { KongConf } from './inputs/kong-conf/types';
+import type { ConfSetting, KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
-import { resolveGivenVersion, resolveVersion } from './knowledge/releases';
+import { newestWithin, resolveGivenVersion, resolveVersion } from './knowledge/releases';
 import { describeOrigin, type Origin } from './model/origin';
 import { computePlan } from './plan/compute-plan';
 import { defaultRole } from './plan/default-role';
@@ -136,7 +137,11 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
       }
     } else {
-      missing.declarative = declarative.missingReason;
+      // Under the ingress controller Kong's configuration comes from Kubernetes resources, not from a file.
+      const controller = ingressControllerRuns(platform);
+      missing.declarative = controller
+        ? `${declarative.missingReason}; the ingress controller builds Kong's configuration from Kubernetes resources (${controller}): pass their manifests (KongPlugin, KongClusterPlugin) with --declarative to check them`
+        : declarative.missingReason;
       if (!inputs.entities) missing.entities = `${declarative.missingReason}; database: ${missing.database ?? 'not read'}`;
     }
     if (options.backupFile) {
@@ -182,6 +187,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       editionReason: edition.reason,
       ...(fromSaidBy ? { fromSaidBy } : {}),
     });
+    // A minor-only image tag (kong:3.9) floats: say so where the path starts, and on a patch-only path.
+    const floating = !givenFrom && !inputs.database && platform.version?.image && from.version.precision === 'minor' ? platform.version.image : undefined;
+    if (floating) noteFloatingTag(plan, describeImage(floating));
+    // Kubernetes resources or a Konnect control plane hold the configuration: backup advice follows them.
+    const configSource = configSourceOf({ role: plan.role, kongConf: inputs.kongConf, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers, konnectFile: konnectMetadataIn(inputs.declarative) });
+    if (configSource) plan.configSource = configSource;
 
     // Without --host or --os, Kong's own image answers the OS questions: Kong picks its base at
     // each release the path installs.
@@ -218,7 +229,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       report: {
         edition,
         topology,
-        from: { value: from.version.toString(), reason: from.reason + oldestPatchAssumed(from.version, plan.from) },
+        from: { value: from.version.toString(), reason: from.reason + (floating ? floatingTagRead(from.version, plan) : oldestPatchAssumed(from.version, plan.from)) },
         to: { value: to.version.toString(), reason: to.reason },
         inputs: listed,
         ...(options.confFile ? { configFile: options.confFile } : {}),
@@ -247,6 +258,25 @@ function deriveVersion(text: string | undefined, flag: string, whyNotInferred?: 
 function oldestPatchAssumed(given: KongVersion, planned: KongVersion): string {
   if (given.precision !== 'minor' || planned.toString() === given.toString()) return '';
   return `; read as ${planned}, the oldest ${given.minorKey} release, so changes made in later ${given.minorKey} patches are reported too: give the exact version for fewer`;
+}
+
+/**
+ * A tag that names a minor only (`kong:3.9`, `kong/kong-gateway:3.4`) is re-pointed at each new
+ * patch of that minor, so the node runs whichever patch was pulled last and the next pull may
+ * bring another; Kong's docs ask for the full tag to avoid that drift
+ * (developer.konghq.com app/gateway/cp-outage.md@bc1cd742 line 39).
+ */
+function floatingTagRead(given: KongVersion, plan: Plan): string {
+  const newest = newestWithin(given, plan.edition);
+  return `; a floating tag: the node runs whichever ${given.minorKey} patch was pulled last, and the next pull brings the newest (${newest}). Read as ${plan.from}, the oldest ${given.minorKey} release, so changes of every later ${given.minorKey} patch are reported: pin the exact tag, or give --from, for fewer`;
+}
+
+/** A path that stays in the floating tag's minor is the patch upgrade the next pull makes. */
+function noteFloatingTag(plan: Plan, image: string): void {
+  if (plan.hops.length !== 1 || plan.from.minorKey !== plan.to.minorKey) return;
+  const [hop] = plan.hops;
+  const note = `the floating tag ${image} runs any ${plan.from.minorKey} patch today and ${plan.to} after its next pull: this is that patch upgrade`;
+  hop.note = hop.note ? `${hop.note}; ${note}` : note;
 }
 
 /** Names the Kong Enterprise ledger a version was read from: its core names differ from OSS. */
@@ -351,6 +381,21 @@ export function konnectMetadataIn(declarative: DeclarativeConfig | undefined): O
 }
 
 /**
+ * The role of a node `--topology hybrid` names without `--role`, and why: the settings' role; a
+ * data plane when `database = off`, since Kong refuses a control plane without a database
+ * (kong/conf_loader/init.lua@3.4.0 line 1196, parse.lua@3.9.3 line 750), or when a decK
+ * `_konnect` file describes its control plane; otherwise a control plane, said to be assumed.
+ */
+function hybridRole(roleSetting: ConfSetting | undefined, databaseSetting: ConfSetting | undefined, konnect: Origin | undefined): { topology: Derived; role: Role } {
+  const hybrid = (role: Role, why: string) => ({ topology: { value: 'hybrid', reason: `from --topology; ${why}` }, role });
+  const confRole = roleSetting?.value;
+  if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) return hybrid(confRole, `role = ${confRole} at ${describeOrigin(roleSetting.origin)}`);
+  if (databaseSetting?.value === 'off') return hybrid('data_plane', `data plane, as database = off at ${describeOrigin(databaseSetting.origin)} and a control plane needs a database`);
+  if (konnect) return hybrid('data_plane', `data plane, as decK _konnect at ${describeOrigin(konnect)} describes its control plane`);
+  return hybrid('control_plane', 'control plane assumed, as no setting read names a role: pass --role data_plane for a data plane');
+}
+
+/**
  * Topology and role from flags, else from kong.conf's `role` and `database`, else from a decK
  * file for a Konnect control plane (`konnect`, where its `_konnect` block is).
  */
@@ -364,10 +409,8 @@ export function deriveTopology(
   const databaseSetting = conf?.get('database');
   const confRole = roleSetting?.value;
   if (options.topology) {
-    // A hybrid node whose kong.conf says data_plane keeps that role under --topology hybrid.
-    const role: Role = options.role ??
-      (options.topology === 'hybrid' && confRole === 'data_plane' ? 'data_plane' : defaultRole(options.topology));
-    return { topology: { value: options.topology, reason: 'from --topology' }, role };
+    if (options.role || options.topology !== 'hybrid') return { topology: { value: options.topology, reason: 'from --topology' }, role: options.role ?? defaultRole(options.topology) };
+    return hybridRole(roleSetting, databaseSetting, konnect);
   }
   if (roleSetting && (confRole === 'control_plane' || confRole === 'data_plane')) {
     return {

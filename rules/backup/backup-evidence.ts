@@ -28,6 +28,9 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     { kind: 'repo', ref: 'Kong/docs.konghq.com:app/_src/gateway/migrate-cassandra-to-postgres.md@8776e5a0b3db3e77317b92e6ededbd1db72841b9', note: 'a Cassandra node is backed up as a Cassandra database before the move' },
     { kind: 'docs', ref: 'https://cassandra.apache.org/doc/latest/cassandra/managing/operating/backups.html', note: 'nodetool snapshot: the keyspace backup, taken on each node' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@kong-3.4.1', note: 'a DB-less Kong the chart configures loads dblessConfig (a ConfigMap, a Secret or inline text) from /kong_dbless/kong.yml' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/architecture.md@bc1cd742', note: 'line 29: Kubernetes resources are the source of truth for the configuration of a Kong the ingress controller manages' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/ingress.md@bc1cd742', note: 'lines 35-45: the resources the controller translates into Kong configuration, and the Secrets they reference' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/gateway/upgrade/backup-and-restore.md@bc1cd742', note: 'on Konnect only the declarative backup exists, as Kong manages the database: `deck gateway dump` with --konnect-token and --konnect-control-plane-name' },
   ],
   check(ctx) {
     const backup = ctx.optionalInput('backup');
@@ -50,7 +53,7 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
       const needed = isCassandra(conf) ? 'a backup of its Cassandra keyspace' : 'a pg_dump of the Kong database';
       ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: `${needed} (declarative exports are only a secondary backup)`, steps } });
     } else if (!needsDatabase && isDatabase) {
-      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: 'a copy of its declarative configuration', steps } });
+      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: declarativeNeed(ctx.plan), steps } });
     }
     const configTime = conf?.modifiedAt;
     if (configTime && backup.modifiedAt < configTime && conf?.file) {
@@ -73,11 +76,32 @@ function setting(conf: KongConf | undefined, key: string, fallback: string): str
   return value ? value : fallback;
 }
 
+/** What backs up a node that keeps no database of its own. */
+function declarativeNeed(plan: Plan): string {
+  if (plan.configSource?.kind === 'ingress-controller') return 'a copy of the Kubernetes resources its ingress controller translates into Kong configuration';
+  if (plan.configSource?.kind === 'konnect') return 'a decK dump of its Konnect control plane';
+  return 'a copy of its declarative configuration';
+}
+
+/**
+ * The Kubernetes resources a Kong Ingress Controller reads: the ones it translates, and the
+ * Secrets they reference (developer.konghq.com app/kubernetes-ingress-controller/ingress.md@bc1cd742).
+ */
+const KIC_RESOURCES = 'the Kubernetes resources the ingress controller translates into Kong configuration (the Ingresses and Gateway API routes, the Kong custom resources such as KongPlugin, KongClusterPlugin and KongConsumer, and the Secrets they reference, for example with `kubectl get -A -o yaml`)';
+
 /** The documented backup steps for the node's topology, in one line. */
 function backupSteps(plan: Plan, conf: KongConf | undefined): string {
   const keyring = plan.edition === 'enterprise' ? ' If Keyring/data encryption is on, back up the keyring materials separately.' : '';
+  const source = plan.configSource;
   if (plan.role === 'data_plane') {
+    // Kong manages a Konnect control plane's database: decK is the only backup there is.
+    if (source?.kind === 'konnect') return `data planes hold no database, and this one's control plane is in Konnect (${source.reason}), whose database Kong manages: back up the control plane's configuration with \`deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>\`, and copy kong.conf and the prefix (certificates, keys). Dev Portal, Catalog and other Konnect data are not in that dump.`;
     return 'data planes hold no database: back up kong.conf, the prefix (certificates, keys) and make sure the control plane is backed up.';
+  }
+  if (source?.kind === 'ingress-controller') {
+    // The controller rebuilds Kong's configuration from the cluster: no declarative file is Kong's own.
+    if (plan.topology === 'dbless') return `the ingress controller configures this DB-less Kong (${source.reason}): back up ${KIC_RESOURCES}, the Helm values files and the Secrets holding certificates and keys.${keyring}`;
+    return `${databaseSteps(conf)} The ingress controller writes that configuration (${source.reason}): also back up ${KIC_RESOURCES}.${keyring}`;
   }
   if (plan.topology === 'dbless') {
     // Under the Kong chart the file is a ConfigMap or Secret mounted in the pod, and kong.conf is the values.
@@ -86,10 +110,15 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
     if (fromChart) return `copy the declarative configuration Kong loads, ${fromChart.chartReason} (validate it with \`kong config parse\`), the Helm values files and the Secrets holding certificates and keys.${keyring}`;
     return 'copy the declarative file named by declarative_config (validate it with `kong config parse`), kong.conf and the prefix folder (certificates, keys).' + keyring;
   }
+  return `${databaseSteps(conf)}${keyring}`;
+}
+
+/** The database-native backup (the primary one), then the declarative ones. */
+function databaseSteps(conf: KongConf | undefined): string {
   const secondary = 'then `deck gateway dump --all-workspaces -o kong-deck.yaml` or `kong config db_export kong-export.yaml` as a secondary backup; also copy kong.conf and the prefix folder.';
   // pg_dump reads no Cassandra: the database-native backup of such a node is a keyspace snapshot.
   if (isCassandra(conf)) {
-    return `a snapshot of the Cassandra keyspace on every node (\`nodetool snapshot ${setting(conf, 'cassandra_keyspace', 'kong')}\`, the primary backup), ${secondary}${keyring}`;
+    return `a snapshot of the Cassandra keyspace on every node (\`nodetool snapshot ${setting(conf, 'cassandra_keyspace', 'kong')}\`, the primary backup), ${secondary}`;
   }
   // The docs' example names user and database `kong`; this node's own names are what pg_dump needs.
   // Without -h pg_dump reads the local server's socket: with the database on another host it would
@@ -97,5 +126,5 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
   const host = setting(conf, 'pg_host', '');
   const port = setting(conf, 'pg_port', '5432');
   const where = `${host ? ` -h ${host}` : ''}${port !== '5432' ? ` -p ${port}` : ''}`;
-  return `\`pg_dump${where} -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}${keyring}`;
+  return `\`pg_dump${where} -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}`;
 }

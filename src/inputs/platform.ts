@@ -5,7 +5,7 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmControllerImage, helmControllerOff, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
+import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
@@ -71,6 +71,8 @@ export interface PlatformInputs {
   helmReleaseUnknown?: string;
   /** The Helm values turn the ingress controller off: where. */
   helmControllerOff?: string;
+  /** The Helm values run the ingress controller (written, or the chart's default): why. */
+  helmControllerOn?: string;
   /** The Helm values belong to another chart and were set aside: nothing in `layer` but that diagnostic. */
   helmSetAside?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
@@ -256,6 +258,8 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   }
   const controllerOff = helmControllerOff(reading.controllerValues ?? values);
   if (controllerOff) result.helmControllerOff = controllerOff;
+  const controllerOn = helmControllerOn(reading.controllerValues ?? values);
+  if (controllerOn) result.helmControllerOn = controllerOn;
   const controller = helmControllerImage(reading.controllerValues ?? values);
   const controllerRef = controller ? controllerModule().parseControllerImage(controller.reference, controller.origin, 'helm-values') : undefined;
   if (controllerRef) {

@@ -3,7 +3,7 @@
 // the Markdown reporter prints them as checkboxes.
 
 import type { FactSource } from '../model/source';
-import type { Edition, Role } from '../plan/types';
+import type { ConfigSource, Edition, Role } from '../plan/types';
 
 export interface ChecklistStep {
   id: string;
@@ -13,12 +13,21 @@ export interface ChecklistStep {
   /** The roles the step concerns; absent = every role. */
   roles?: Role[];
   editions?: Edition[];
+  /**
+   * Where the configuration must live for the step to apply (plan.configSource): a kind, or
+   * `node` for a node that holds its own; absent = anywhere.
+   */
+  configSource?: ConfigSource['kind'] | 'node';
   sources: FactSource[];
 }
 
 const BACKUP_SOURCES: FactSource[] = [
   { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/backup-and-restore/' },
   { kind: 'digest', ref: 'kong-facts/upgrade/strategies.md §4 Backup strategy' },
+];
+const KIC_SOURCES: FactSource[] = [
+  { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/architecture.md@bc1cd742', note: 'line 29: Kubernetes resources are the source of truth' },
+  { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/ingress.md@bc1cd742', note: 'lines 35-45: translated resources and the Secrets they reference' },
 ];
 const FREEZE_SOURCES: FactSource[] = [
   { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/' },
@@ -39,13 +48,31 @@ export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
     title: 'Back up the declarative configuration',
     detail: 'Copy the file named by declarative_config (check it with `kong config parse`), kong.conf and the prefix folder.',
     roles: ['dbless'],
+    configSource: 'node',
     sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.ingress-controller',
+    title: 'Back up the Kubernetes resources',
+    detail: 'The ingress controller builds Kong\'s configuration from Kubernetes resources: export the Ingresses, Gateway API routes, Kong custom resources (KongPlugin, KongClusterPlugin, KongConsumer...) and the Secrets they reference, with the Helm values files.',
+    roles: ['dbless', 'traditional', 'control_plane'],
+    configSource: 'ingress-controller',
+    sources: KIC_SOURCES,
   },
   {
     id: 'backup.data-plane',
     title: 'Back up the data plane files',
     detail: 'Data planes keep no database: copy kong.conf and the prefix folder, and make sure the control plane has been backed up.',
     roles: ['data_plane'],
+    configSource: 'node',
+    sources: BACKUP_SOURCES,
+  },
+  {
+    id: 'backup.konnect',
+    title: 'Back up the Konnect control plane',
+    detail: 'Kong manages the database of a Konnect control plane, so decK is the backup: `deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>` (Dev Portal, Catalog and other Konnect data are not in it). Copy kong.conf and the prefix folder of the data plane.',
+    roles: ['data_plane'],
+    configSource: 'konnect',
     sources: BACKUP_SOURCES,
   },
   {
@@ -63,9 +90,10 @@ export const BEFORE_UPGRADE_STEPS: readonly ChecklistStep[] = [
   },
 ];
 
-/** The steps that concern a node of this role and edition, in order. */
-export function checklistFor(role: Role, edition: Edition): ChecklistStep[] {
-  return BEFORE_UPGRADE_STEPS.filter((s) => (!s.roles || s.roles.includes(role)) && (!s.editions || s.editions.includes(edition)));
+/** The steps that concern a node of this role and edition, whose configuration lives at `source`, in order. */
+export function checklistFor(role: Role, edition: Edition, source?: ConfigSource['kind']): ChecklistStep[] {
+  return BEFORE_UPGRADE_STEPS.filter((s) => (!s.roles || s.roles.includes(role)) && (!s.editions || s.editions.includes(edition))
+    && (!s.configSource || s.configSource === (source ?? 'node')));
 }
 
 /**

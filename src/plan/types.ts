@@ -63,6 +63,17 @@ export interface PlanProblem {
   sources: FactSource[];
 }
 
+/**
+ * Where the node's gateway configuration is kept when it is not the node's own kong.conf,
+ * database or declarative file: Kubernetes resources a Kong Ingress Controller translates, or a
+ * Konnect control plane whose database Kong manages. Backup and checklist advice follow it.
+ */
+export interface ConfigSource {
+  kind: 'ingress-controller' | 'konnect';
+  /** What showed it (`ingressController.enabled not written: ...`, `konnect_mode = on at kong.conf:4`). */
+  reason: string;
+}
+
 export interface Plan {
   /** Concrete versions: the oldest release `--from` covers and the newest `--to` covers. */
   from: KongVersion;
@@ -81,4 +92,6 @@ export interface Plan {
   problems: PlanProblem[];
   basis: Route['basis'];
   sources: FactSource[];
+  /** Set by the installation when the configuration lives elsewhere (see ConfigSource). */
+  configSource?: ConfigSource;
 }

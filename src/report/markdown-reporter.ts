@@ -48,7 +48,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   out.push('### Before the upgrade');
   out.push('');
-  for (const step of checklistFor(plan.role, plan.edition)) out.push(`- [ ] **${step.title}**: ${escape(step.detail)}`);
+  for (const step of checklistFor(plan.role, plan.edition, plan.configSource?.kind)) out.push(`- [ ] **${step.title}**: ${escape(step.detail)}`);
   let listed = 0;
   const line = (f: ReportFinding) => {
     listed += 1;

@@ -6,7 +6,7 @@ import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
 import { severityRank } from '../model/finding';
 import type { Origin } from '../model/origin';
 import type { NotApplicable, RunResult } from '../engine/run-rules';
-import type { Hop, Plan, PlanProblem, Route, Strategy } from '../plan/types';
+import type { ConfigSource, Hop, Plan, PlanProblem, Route, Strategy } from '../plan/types';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
 import { compareText } from '../text/compare';
 
@@ -39,6 +39,7 @@ export interface ReportPlan {
   alternatives: ReportRoute[];
   strategies: Strategy[];
   problems: PlanProblem[];
+  configSource?: ConfigSource;
 }
 
 /** A value the installation derived, and why: "enterprise (from --edition)", "hybrid (role = control_plane at kong.conf:3)". */
@@ -151,6 +152,7 @@ export function planToReport(plan: Plan): ReportPlan {
     })),
     strategies: plan.strategies,
     problems: plan.problems,
+    ...(plan.configSource ? { configSource: plan.configSource } : {}),
   };
 }
 

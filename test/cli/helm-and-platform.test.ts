@@ -451,3 +451,65 @@ describe('Kong Ingress Controller', () => {
     expect(JSON.stringify(json.notEvaluated ?? [])).not.toContain('platform/ingress-controller');
   });
 });
+
+describe('where the configuration lives (plan.configSource)', () => {
+  it('Helm values that leave the ingress controller on: Kubernetes resources, also in the backup steps and the checklist', async () => {
+    const values = fixture('helm/ingress/values.yaml');
+    const json = await report(['--helm-values', values, '--to', '3.10']);
+    expect(json.plan.configSource).toMatchObject({ kind: 'ingress-controller', reason: expect.stringContaining('controller.ingressController.enabled not set') });
+    const [steps] = find(json, 'backup/backup-evidence', 'noEvidence');
+    expect(steps.data?.steps).toContain('Kubernetes resources');
+    expect(steps.data?.steps).not.toContain('declarative_config');
+    const markdown = (await runCli(['check', '--helm-values', values, '--to', '3.10', '--format', 'markdown', '--fail-on', 'none'])).stdout;
+    expect(markdown).toContain('Back up the Kubernetes resources');
+    expect(markdown).not.toContain('Back up the declarative configuration');
+  });
+
+  it('Helm values that turn the controller off: no config source, the usual wording', async () => {
+    const json = await report(['--helm-values', fixture('platform/kic/values-disabled.yaml'), '--to', '3.10']);
+    expect(json.plan.configSource).toBeUndefined();
+  });
+
+  it('a data plane whose kong.conf sets konnect_mode = on: Konnect', async () => {
+    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kp-konnect-'));
+    const conf = join(dir, 'kong.conf');
+    require('node:fs').writeFileSync(conf, 'role = data_plane\ndatabase = off\nkonnect_mode = on\ncluster_control_plane = 1a2b3c.us.cp0.konghq.com:443\n');
+    const json = await report([conf, '--from', '3.4.3.12', '--to', '3.10', '--no-db']);
+    expect(json.plan.configSource).toEqual({ kind: 'konnect', reason: `konnect_mode = on at ${conf}:3:1` });
+    expect(find(json, 'backup/backup-evidence', 'noEvidence')[0].data?.steps).toContain('--konnect-control-plane-name');
+    const markdown = (await runCli(['check', conf, '--from', '3.4.3.12', '--to', '3.10', '--no-db', '--format', 'markdown', '--fail-on', 'none'])).stdout;
+    expect(markdown).toContain('Back up the Konnect control plane');
+    expect(markdown).not.toContain('Back up the data plane files');
+  });
+
+  it('a self-hosted data plane (cluster_control_plane on its own network): no config source', async () => {
+    const json = await report(['--helm-values', fixture('helm/hybrid/data-plane.yaml'), '--to', '3.10']);
+    expect(json.plan.role).toBe('data_plane');
+    expect(json.plan.configSource).toBeUndefined();
+  });
+});
+
+describe('a floating minor tag (kong:3.9)', () => {
+  const dockerfile = (from: string) => {
+    const dir = require('node:fs').mkdtempSync(join(require('node:os').tmpdir(), 'kp-tag-'));
+    const file = join(dir, 'Dockerfile');
+    require('node:fs').writeFileSync(file, `FROM ${from}\n`);
+    return file;
+  };
+
+  it('says the tag floats, and that a same-minor --to is the patch upgrade its next pull makes', async () => {
+    const file = dockerfile('kong:3.9');
+    const json = await report(['--image-file', file, '--to', '3.9']);
+    expect(json.installation.from.reason).toContain('a floating tag: the node runs whichever 3.9 patch was pulled last, and the next pull brings the newest (3.9.3)');
+    expect(json.plan.hops).toHaveLength(1);
+    expect(json.plan.hops[0].note).toBe(`the floating tag kong:3.9 at ${file}:1 runs any 3.9 patch today and 3.9.3 after its next pull: this is that patch upgrade`);
+  });
+
+  it('an exact tag, or --from, is not called floating', async () => {
+    const exact = await report(['--image-file', dockerfile('kong:3.9.1'), '--to', '3.9']);
+    expect(exact.installation.from.reason).not.toContain('floating');
+    expect(exact.plan.hops[0]?.note ?? '').not.toContain('floating');
+    const given = await report(['--image-file', dockerfile('kong:3.9'), '--from', '3.9', '--to', '3.9']);
+    expect(given.installation.from.reason).not.toContain('floating');
+  });
+});

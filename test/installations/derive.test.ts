@@ -127,8 +127,34 @@ describe('deriveTopology', () => {
 
   it('--topology overrides kong.conf', () => {
     const { topology, role } = deriveTopology({ topology: 'hybrid' }, conf('role = data_plane\n'));
-    expect(topology.reason).toBe('from --topology');
+    expect(topology.reason).toMatch(/^from --topology; role = data_plane at .*kong\.conf:1/);
     expect(role).toBe('data_plane');
+    expect(deriveTopology({ topology: 'traditional' }, conf('role = data_plane\n')).topology.reason).toBe('from --topology');
+  });
+
+  describe('--topology hybrid without --role', () => {
+    it('says the control plane is assumed when nothing names the role', () => {
+      const { topology, role } = deriveTopology({ topology: 'hybrid' }, undefined);
+      expect(role).toBe('control_plane');
+      expect(topology.reason).toBe('from --topology; control plane assumed, as no setting read names a role: pass --role data_plane for a data plane');
+    });
+
+    // Kong refuses role = control_plane with database = off (kong/conf_loader/init.lua@3.4.0).
+    it('takes a node with database = off for a data plane', () => {
+      const { topology, role } = deriveTopology({ topology: 'hybrid' }, conf('database = off\ncluster_control_plane = kong-cp:8005\n'));
+      expect(role).toBe('data_plane');
+      expect(topology.reason).toMatch(/data plane, as database = off at .*kong\.conf:1/);
+    });
+
+    it('takes the node a Konnect decK file describes for a data plane', () => {
+      const at = konnectMetadataIn(declarative('_format_version: "3.0"\n_konnect:\n  control_plane_name: prod\n'));
+      expect(deriveTopology({ topology: 'hybrid' }, undefined, undefined, at).role).toBe('data_plane');
+    });
+
+    it('keeps a database-backed node a control plane, and --role wins over everything', () => {
+      expect(deriveTopology({ topology: 'hybrid' }, conf('database = postgres\n')).role).toBe('control_plane');
+      expect(deriveTopology({ topology: 'hybrid', role: 'control_plane' }, conf('database = off\n')).role).toBe('control_plane');
+    });
   });
 
   // Konnect runs hybrid mode and manages the control plane's database (developer.konghq.com

@@ -12,7 +12,7 @@ import { loadKongConf } from '../../src/inputs/kong-conf';
 import { resolveVersion } from '../../src/knowledge/releases';
 import type { Finding, Severity } from '../../src/model/finding';
 import { computePlan } from '../../src/plan/compute-plan';
-import type { Edition, Plan, Role, Topology } from '../../src/plan/types';
+import type { ConfigSource, Edition, Plan, Role, Topology } from '../../src/plan/types';
 import { defaultRole } from '../../src/plan/default-role';
 
 export interface CaseInput {
@@ -25,6 +25,8 @@ export interface CaseInput {
   topology?: Topology;
   role?: Role;
   edition?: Edition;
+  /** Where the configuration lives when not on the node (the installation sets it on the plan). */
+  configSource?: ConfigSource;
   /** Extra inputs built by the test (entities, backup evidence...). */
   inputs?: (context: { confFile?: string; inputs: Inputs; plan: Plan }) => Inputs | Promise<Inputs>;
   missing?: MissingInputReasons;
@@ -77,6 +79,7 @@ export async function runCase(rule: Rule, input: CaseInput): Promise<{ result: R
     role: input.role ?? defaultRole(topology),
     edition: input.edition ?? 'oss',
   });
+  if (input.configSource) plan.configSource = input.configSource;
   if (input.inputs) inputs = { ...inputs, ...(await input.inputs({ confFile, inputs, plan })) };
   const result = await runRules([rule], { plan, inputs, missing: input.missing, now: input.now ?? new Date('2026-11-21T12:00:00Z') });
   return { result, plan, confFile };

@@ -449,3 +449,16 @@ export function helmControllerOff(values: HelmValues): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Why the values run the ingress controller: `ingressController.enabled` (kong/ingress: under
+ * `controller.`) written true, or left to the chart, whose default is true (Kong/charts
+ * charts/kong/values.yaml@kong-3.4.1 line 578, charts/ingress/values.yaml@ingress-0.9.0
+ * `controller.enabled`). Undefined when the values turn it off.
+ */
+export function helmControllerOn(values: HelmValues): string | undefined {
+  if (helmControllerOff(values)) return undefined;
+  const enabled = values.scalar('ingressController', 'enabled');
+  if (enabled?.value === true && !enabled.chartDefault) return `${values.prefix}ingressController.enabled is true at ${enabled.origin.file}:${enabled.origin.line}`;
+  return `${values.prefix}ingressController.enabled not set: the chart's default runs the ingress controller`;
+}

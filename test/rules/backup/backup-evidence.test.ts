@@ -8,7 +8,7 @@ import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ruleTester } from '../../support/rule-tester';
+import { ruleTester, runCase } from '../../support/rule-tester';
 
 const backups = join(__dirname, '../../../fixtures/backups');
 const backup = (name: string, mtime = new Date('2030-01-01T00:00:00Z')) => () => {
@@ -80,11 +80,64 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'wrongKind', data: { kind: 'kong-db-export' } }],
     },
     {
+      // The Kong chart runs the ingress controller by default: Kong's configuration is the cluster's resources.
+      name: 'a DB-less Kong under the ingress controller is backed up as Kubernetes resources',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless',
+      configSource: { kind: 'ingress-controller', reason: 'ingressController.enabled not set: the chart\'s default runs the ingress controller' },
+      findings: [{ messageId: 'noEvidence', message: 'back up the Kubernetes resources the ingress controller translates into Kong configuration' }],
+    },
+    {
+      name: 'a database-backed Kong under the ingress controller keeps its pg_dump and adds the resources',
+      conf: 'database = postgres\n', from: '3.4', to: '3.10',
+      configSource: { kind: 'ingress-controller', reason: 'ingressController.enabled is true at values.yaml:3' },
+      findings: [{ messageId: 'noEvidence', message: 'The ingress controller writes that configuration (ingressController.enabled is true at values.yaml:3): also back up the Kubernetes resources' }],
+    },
+    {
+      name: 'a pg_dump for a DB-less Kong under the ingress controller asks for the resources',
+      conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', inputs: backup('kong-pg_dump.sql'),
+      configSource: { kind: 'ingress-controller', reason: 'Kong Ingress Controller image kong/kubernetes-ingress-controller:3.1 at all-in-one.yaml:20' },
+      findings: [{ messageId: 'wrongKind', data: { needed: 'a copy of the Kubernetes resources its ingress controller translates into Kong configuration' } }],
+    },
+    {
+      // Kong manages a Konnect control plane's database: decK against Konnect is the backup there.
+      name: 'a Konnect data plane is backed up with a decK dump of its control plane',
+      conf: 'role = data_plane\nkonnect_mode = on\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane',
+      configSource: { kind: 'konnect', reason: 'konnect_mode = on at kong.conf:2' },
+      findings: [{ messageId: 'noEvidence', message: '`deck gateway dump -o konnect-backup.yaml --konnect-token $KONNECT_TOKEN --konnect-control-plane-name <name>`' }],
+    },
+    {
+      name: 'a pg_dump for a Konnect data plane asks for the decK dump',
+      conf: 'role = data_plane\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane', inputs: backup('kong-pg_dump.sql'),
+      configSource: { kind: 'konnect', reason: 'decK _konnect at kong.yaml:2' },
+      findings: [{ messageId: 'wrongKind', data: { needed: 'a decK dump of its Konnect control plane' } }],
+    },
+    {
       name: 'backup older than kong.conf',
       conf: 'database = postgres\n', from: '2.8', to: '3.4', inputs: backup('kong-pg_dump.sql', new Date('2001-01-01T00:00:00Z')),
       findings: [{ messageId: 'olderThanConfig' }],
     },
   ],
+});
+
+describe('backup steps that must not change', () => {
+  const messageOf = async (input: Omit<Parameters<typeof runCase>[1], 'name'>) => (await runCase(rule, { name: 'steps', ...input })).result.findings.map((f) => f.message).join('\n');
+
+  it('a DB-less node without a controller keeps the declarative_config wording, and names no Kubernetes resources', async () => {
+    const message = await messageOf({ conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless' });
+    expect(message).toContain('declarative_config');
+    expect(message).not.toContain('Kubernetes');
+  });
+
+  it('a self-hosted data plane is pointed at its control plane, not at Konnect', async () => {
+    const message = await messageOf({ conf: 'role = data_plane\n', from: '3.4', to: '3.10', topology: 'hybrid', role: 'data_plane' });
+    expect(message).toContain('make sure the control plane is backed up');
+    expect(message).not.toContain('konnect');
+  });
+
+  it('a DB-less node under the controller is not told to copy declarative_config', async () => {
+    const message = await messageOf({ conf: 'database = off\n', from: '3.4', to: '3.10', topology: 'dbless', configSource: { kind: 'ingress-controller', reason: 'r' } });
+    expect(message).not.toContain('declarative_config');
+  });
 });
 
 describe('backup loader', () => {
