@@ -6,7 +6,8 @@
 // is tested with, so SQL or fixtures that only newer servers accept fail here and not at a user's.
 // Each project has its own global setup (its own server) and names that server to its tests
 // through `globals` (test/support/postgres.ts). With KONG_PREFLIGHT_TEST_PG_SERVER set, the
-// default project runs against that server and pg12 is left out.
+// default project runs against that server and pg12 is left out, as on platforms other than
+// linux-x64 (CI's), which have no PostgreSQL 12 package.
 //
 // Why ts-jest and jest 29 rather than @swc/jest and jest 30: on these machines npm records only
 // the installed platform's optional native packages in package-lock.json, and `npm ci` then
@@ -36,7 +37,9 @@ const projects = [
     globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   },
 ];
-if (!process.env.KONG_PREFLIGHT_TEST_PG_SERVER) {
+// PostgreSQL 12 binaries were published for linux-x64 only (scripts/lock-unpublished-optionals.js).
+const pg12Binaries = process.platform === 'linux' && process.arch === 'x64';
+if (!process.env.KONG_PREFLIGHT_TEST_PG_SERVER && pg12Binaries) {
   projects.push({
     ...shared,
     displayName: 'pg12',
