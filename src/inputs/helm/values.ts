@@ -38,6 +38,13 @@ export type HelmValue =
       chartDefault?: string;
       /** Set when written as a Go template (`{{ .Values.tag }}`) that helmfile fills in: the text is not the value. */
       template?: true;
+      /**
+       * Set when written inside a template block (`{{ if }}`, `{{ else }}`, `{{ range }}`) whose
+       * condition helmfile evaluates: whether and how the value reaches Helm is not known. Names
+       * the block (`` `{{ if eq .Environment.Name "prod" }}` (line 24) ``); `value` is then the
+       * Go template that would yield it.
+       */
+      condition?: string;
     };
 
 export interface HelmValues {
