@@ -245,7 +245,8 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
   const freeMode = helmFreeMode(values);
   if (freeMode) result.freeMode = freeMode;
   const image = helmImage(values);
-  const ref = image ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
+  // An image key a template block decides is not known, whatever its text would parse to.
+  const ref = image && !image.conditional ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
   if (image && !ref) result.helmImageUnread = unreadHelmImage(image, values.prefix);
   if (!ref?.tag && !result.helmImageUnread) {
     // The tag is the chart release's default, and that release is not known here: say why.
@@ -305,6 +306,10 @@ function helmVersionReason(image: HelmImage, ref: KongImageRef, prefix: string):
  */
 function unreadHelmImage(image: HelmImage, prefix: string): string {
   const at = `${image.origin.file}:${image.origin.line}`;
+  if (image.conditional) {
+    const { key, condition, origin } = image.conditional;
+    return `the Helm values write ${prefix}${key} under ${condition} at ${origin.file}:${origin.line}, a template condition helmfile evaluates: the image and its Kong version cannot be read here`;
+  }
   if (/\{\{.*\}\}/.test(image.reference)) {
     return `the Helm values write the image as a template (\`${image.reference}\` at ${at}), which a tool such as helmfile fills in before Helm runs: the image and its Kong version cannot be read here`;
   }

@@ -304,6 +304,25 @@ describe('Helm values', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([`kong-preflight: error: ${helmfile}: is a helmfile with no release of Kong's charts (kong, ingress): its releases install jetstack/cert-manager`]);
   });
+
+  // A control plane and a data plane in one helmfile: #NAME picks the release, as helmfile -l name=NAME.
+  it('helmfile#release: the named release is the installation checked, and the inputs say which', async () => {
+    const helmfile = fixture('helm/helmfile/two-releases/helmfile.yaml');
+    const dp = await report(['--helm-values', `${helmfile}#kong-dp`, '--to', '3.10', '--no-db']);
+    expect(dp.installation.topology).toMatchObject({ value: 'hybrid', reason: `env.role = data_plane at ${helmfile}:28` });
+    expect(dp.installation.inputs).toContainEqual({ kind: 'helm values', label: expect.stringContaining(`${helmfile}#kong-dp: helmfile release "kong-dp" (chosen with #kong-dp)`) });
+    expect(find(dp, 'license/enterprise-license', 'dataPlane')).toHaveLength(1);
+    const cp = await report(['--helm-values', `${helmfile}#kong-cp`, '--to', '3.10', '--no-db']);
+    expect(cp.installation.topology).toMatchObject({ value: 'hybrid', reason: `env.role = control_plane at ${helmfile}:17` });
+    expect(find(cp, 'license/enterprise-license', 'dataPlane')).toEqual([]);
+  });
+
+  it('helmfile with two Kong releases and no #name: exit 2, one line naming them and how to pick one', async () => {
+    const helmfile = fixture('helm/helmfile/two-releases/helmfile.yaml');
+    const result = await runCli(['check', '--helm-values', helmfile, '--to', '3.10']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`kong-preflight: error: ${helmfile}: holds 2 releases of Kong's charts (release "kong-cp" at line 8; release "kong-dp" at line 19): pick one by its name, as --helm-values ${helmfile}#NAME (#kong-cp, #kong-dp)`]);
+  });
 });
 
 describe('platform flags', () => {

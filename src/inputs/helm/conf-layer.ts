@@ -178,7 +178,9 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
         kind: 'unreadable-value',
         key: entry.key,
         origin: entry.origin,
-        message: entry.template !== undefined
+        message: entry.condition !== undefined
+          ? `\`${env}.${entry.key}\` is written under ${entry.condition}, a template condition helmfile evaluates: whether its value reaches Kong cannot be known here, so no rule checked it`
+          : entry.template !== undefined
           ? `\`${env}.${entry.key}\` is written as a template (\`${entry.template}\`) that helmfile fills in before Helm runs: its value cannot be read here, so no rule checked it`
           : `\`${env}.${entry.key}\` comes from ${entry.valueFrom} when the pod starts: its value cannot be read here, so no rule checked it`,
       });

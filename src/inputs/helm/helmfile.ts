@@ -1,19 +1,22 @@
 // Reads a helmfile (helmfile.yaml, helmfile.yaml.gotmpl, a file of helmfile.d/) given as
-// `--helm-values`: its one release of Kong's charts becomes the values Helm gets, in helmfile's
-// order (helmfile pkg/state/state.go namespaceAndValuesFlags at
-// helmfile/helmfile@ecf604d529666c75f3ca9ef0aeafe3597c1dbe65): each `values:` entry as a
+// `--helm-values`: its release of Kong's charts (the one, or the one `FILE#NAME` names) becomes
+// the values Helm gets, in helmfile's order (helmfile pkg/state/state.go namespaceAndValuesFlags
+// at helmfile/helmfile@ecf604d529666c75f3ca9ef0aeafe3597c1dbe65): each `values:` entry as a
 // `--values` file (a path relative to the helmfile, or an inline map), then the decrypted
 // `secrets:`, then `set:` as `--set` and `setString:` as `--set-string`. The release's `version:`
 // names the chart release whose default images apply. Go templates (`{{ ... }}`) are set aside,
-// never evaluated: what they hold is said to be unknown, not guessed.
+// never evaluated: what they hold, and what a block's condition decides, is said to be unknown.
 
-import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../../errors';
+import { isFile } from '../file-kind';
+import { actionsText, blocksDeciding, branchText, firstDecided, hiddenText, maskTemplates, restoreTemplates, unknownInBlocks, type HiddenValue, type MaskedTemplates, type TemplateBranch } from './helmfile-templates';
 import { KONG_CHART_NAMES, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
 
 type HelmMap = HelmValue & { kind: 'map' };
 type HelmScalar = HelmValue & { kind: 'scalar' };
+/** The blocks that decide a line of the helmfile, within the release being read. */
+type Deciding = (line: number) => readonly TemplateBranch[] | undefined;
 
 /**
  * Whether a file given as values is a helmfile: a top-level `releases:` list (no chart's values
@@ -25,8 +28,12 @@ export function looksLikeHelmfile(file: string, text: string): boolean {
   return named && /^(helmfiles|bases|repositories|environments)[ \t]*:/m.test(text);
 }
 
-/** The values a helmfile's one release of Kong's charts hands the chart, with the release it names. */
-export function readHelmfile(file: string, text: string): Omit<ReadFile, 'file'> {
+/**
+ * The values a helmfile's release of Kong's charts hands the chart, with the release it names.
+ * `selected` is the release name given after `#` (`helmfile.yaml#kong-dp`), as helmfile's own
+ * `--selector name=kong-dp` picks it (pkg/state/state.go gives each release the label `name`).
+ */
+export function readHelmfile(file: string, text: string, selected?: string): Omit<ReadFile, 'file'> {
   const masked = maskTemplates(text);
   const hint = masked.templates.length > 0 || masked.actions.length > 0 ? ' (read with its {{ ... }} templates set aside, which helmfile fills in first)' : '';
   // helmfile 1.x reads its own file with go-yaml v3 (YAML 1.2: `off` stays text; pkg/runtime/runtime.go),
@@ -39,25 +46,48 @@ export function readHelmfile(file: string, text: string): Omit<ReadFile, 'file'>
     if (name && url) repositories.set(name, url);
   }
   const releases = documents.flatMap((doc) => seqNodes(doc, 'releases')).filter((node): node is HelmMap => node.kind === 'map');
+  const decidingWithin = (release: HelmMap): Deciding => blocksDeciding(masked, masked.branchesAt.get(release.origin.line));
   const kong = releases
     .map((release) => ({ release, chart: releaseChart(release, repositories) }))
-    .filter((entry): entry is { release: HelmMap; chart: ReleaseChart } => entry.chart !== undefined && KONG_CHART_NAMES.includes(entry.chart.name) && !uninstalled(entry.release));
-  if (kong.length === 0) throw new InputError(`is a helmfile with no release of Kong's charts (kong, ingress)${whatItHolds(releases, documents, repositories)}`, { file });
-  if (kong.length > 1) {
-    const named = kong.map(({ release }) => `release ${releaseName(release)} at line ${release.origin.line}`).join('; ');
-    throw new InputError(`holds ${kong.length} releases of Kong's charts (${named}): give each in a helmfile of its own`, { file });
-  }
-  const { release, chart } = kong[0];
-  const read = releaseValues(release, file);
-  const notes = [...read.notes, ...templateNotes(read.value, masked.actions)];
+    .filter((entry): entry is { release: HelmMap; chart: ReleaseChart } => entry.chart !== undefined && KONG_CHART_NAMES.includes(entry.chart.name) && !uninstalled(entry.release, decidingWithin(entry.release)));
+  const { release, chart } = chooseRelease(kong, releases, selected, file, () => whatItHolds(releases, documents, repositories));
+  const deciding = decidingWithin(release);
+  const hidden: HiddenValue[] = [];
+  const read = releaseValues(release, file, deciding, hidden);
+  const notes = [...read.notes, ...templateNotes(read.value, masked, release, deciding, hidden)];
   const condition = textAt(release, 'condition');
   if (condition) notes.push(`its condition ${condition} is not evaluated`);
-  const declaration = chartDeclaration(release, chart);
+  const declaration = chartDeclaration(release, chart, deciding);
+  const picked = selected !== undefined ? ` (chosen with #${selected})` : '';
   return {
     value: read.value,
-    embeddedIn: `helmfile release ${releaseName(release)} for chart ${chart.name}: ${read.sources.length > 0 ? `its values were read from ${read.sources.join(', ')}` : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}`,
+    embeddedIn: `helmfile release ${releaseName(release)}${picked} for chart ${chart.name}: ${read.sources.length > 0 ? `its values were read from ${read.sources.join(', ')}` : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}`,
     chart: declaration,
   };
+}
+
+type KongRelease = { release: HelmMap; chart: ReleaseChart };
+
+/**
+ * The release to read: the one named after `#`, or the only one of Kong's charts. Several
+ * without a name are refused with their names, and how to pick one.
+ */
+function chooseRelease(kong: readonly KongRelease[], releases: readonly HelmMap[], selected: string | undefined, file: string, holds: () => string): KongRelease {
+  const names = () => kong.map(({ release }) => `#${releaseNameText(release) ?? ''}`).join(', ');
+  if (selected !== undefined) {
+    const named = kong.filter(({ release }) => releaseNameText(release) === selected);
+    if (named.length === 1) return named[0];
+    if (named.length > 1) throw new InputError(`holds ${named.length} releases of Kong's charts named "${selected}" (at lines ${named.map(({ release }) => release.origin.line).join(', ')}): #${selected} cannot tell them apart`, { file });
+    const other = releases.find((release) => releaseNameText(release) === selected);
+    const why = other ? `release "${selected}" at line ${other.origin.line} is not an installed release of Kong's charts (kong, ingress)` : `no release is named "${selected}"`;
+    throw new InputError(`${why}${kong.length > 0 ? `: its releases of Kong's charts are ${names()}` : holds()}`, { file });
+  }
+  if (kong.length === 0) throw new InputError(`is a helmfile with no release of Kong's charts (kong, ingress)${holds()}`, { file });
+  if (kong.length > 1) {
+    const named = kong.map(({ release }) => `release ${releaseName(release)} at line ${release.origin.line}`).join('; ');
+    throw new InputError(`holds ${kong.length} releases of Kong's charts (${named}): pick one by its name, as --helm-values ${file}#NAME (${names()})`, { file });
+  }
+  return kong[0];
 }
 
 interface ReleaseChart {
@@ -86,15 +116,23 @@ function releaseChart(release: HelmMap, repositories: ReadonlyMap<string, string
   return { name: written.slice(slash + 1), repository: repositories.get(repository) ?? repository, node };
 }
 
-/** `installed: false`: helmfile uninstalls the release rather than installs it. */
-function uninstalled(release: HelmMap): boolean {
+/**
+ * `installed: false`: helmfile uninstalls the release rather than installs it. Written inside a
+ * block (`deciding`), the condition decides: the release is then read as installed.
+ */
+function uninstalled(release: HelmMap, deciding?: Deciding): boolean {
   const installed = release.entries.get('installed');
-  return installed?.kind === 'scalar' && (installed.value === false || installed.value === 'false');
+  return installed?.kind === 'scalar' && (installed.value === false || installed.value === 'false') && !deciding?.(installed.origin.line);
+}
+
+function releaseNameText(release: HelmMap): string | undefined {
+  const name = release.entries.get('name');
+  return name?.kind === 'scalar' && name.value !== null ? String(name.value) : undefined;
 }
 
 function releaseName(release: HelmMap): string {
-  const name = release.entries.get('name');
-  return name?.kind === 'scalar' && name.value !== null ? `"${String(name.value)}"` : '(unnamed)';
+  const name = releaseNameText(release);
+  return name !== undefined ? `"${name}"` : '(unnamed)';
 }
 
 /** What a helmfile without a Kong release holds instead, for its error. */
@@ -114,14 +152,16 @@ function whatItHolds(releases: readonly HelmMap[], documents: readonly HelmValue
 }
 
 /** The release of the chart, from `version:` (helmfile installs the newest without one). */
-function chartDeclaration(release: HelmMap, chart: ReleaseChart): ChartDeclaration {
+function chartDeclaration(release: HelmMap, chart: ReleaseChart, deciding: Deciding): ChartDeclaration {
   const version = release.entries.get('version');
   const written = version?.kind === 'scalar' && version.value !== null ? version : undefined;
+  const decided = written ? deciding(written.origin.line) : undefined;
   const via = !written ? 'helmfile release, without a version (helmfile installs the newest)'
-    : written.template ? `helmfile release version, written as a template (${written.source.trim()})` : 'helmfile release version';
+    : written.template ? `helmfile release version, written as a template (${written.source.trim()})`
+      : decided ? `helmfile release version ${written.source.trim()}, written under ${branchText(decided)}, which decides it` : 'helmfile release version';
   return {
     chart: chart.name,
-    ...(written && !written.template ? { version: versionText(written) } : {}),
+    ...(written && !written.template && !decided ? { version: versionText(written) } : {}),
     origin: (written ?? chart.node).origin,
     via,
     ...(chart.repository ? { repository: chart.repository } : {}),
@@ -133,14 +173,15 @@ function chartDeclaration(release: HelmMap, chart: ReleaseChart): ChartDeclarati
  * `setString:` (Helm merges `--set` over every values file). Secrets, `--set-file` entries and
  * the templated forms are named as not read.
  */
-function releaseValues(release: HelmMap, file: string): { value: HelmMap; sources: string[]; notes: string[] } {
+function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidden: HiddenValue[]): { value: HelmMap; sources: string[]; notes: string[] } {
   let merged: HelmMap = { kind: 'map', entries: new Map(), origin: release.origin };
   const sources: string[] = [];
   const notes: string[] = [];
   const missingHandler = textAt(release, 'missingFileHandler') ?? 'Error';
   for (const entry of seqNodes(release, 'values')) {
     if (entry.kind === 'map') {
-      merged = mergeMaps(merged, entry, 'keep-nulls');
+      // Keys written inside a block become unknowns; the rest of the map is read as written.
+      merged = mergeMaps(merged, unknownInBlocks(entry, deciding, hidden) as HelmMap, 'keep-nulls');
       sources.push(`the inline values at line ${entry.origin.line}`);
       continue;
     }
@@ -156,14 +197,23 @@ function releaseValues(release: HelmMap, file: string): { value: HelmMap; source
     }
     // helmfile resolves a values path against the helmfile's folder (pkg/state/storage.go normalizePath).
     const resolved = isAbsolute(path) ? path : join(dirname(file), path);
-    if (!existsSync(resolved)) {
+    const decided = deciding(entry.origin.line);
+    if (!isFile(resolved)) {
+      // A file named inside a block is passed only when its condition holds: nothing to stop on here.
+      if (decided) notes.push(`its values file ${path} (line ${entry.origin.line}), named under ${branchText(decided)}, is not at ${resolved}: not read`);
       // helmfile stops on a missing values file unless missingFileHandler says otherwise.
-      if (missingHandler === 'Error') throw new InputError(`release ${releaseName(release)} names the values file ${path}, which is not at ${resolved}: helmfile stops there`, entry.origin);
-      notes.push(`its values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${missingHandler} does`);
+      else if (missingHandler === 'Error') throw new InputError(`release ${releaseName(release)} names the values file ${path}, which is not at ${resolved}: helmfile stops there`, entry.origin);
+      else notes.push(`its values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${missingHandler} does`);
       continue;
     }
-    const values = valuesFileTree(resolved, notes);
+    const values = valuesFileTree(resolved, notes, hidden);
     if (values.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file: resolved, line: values.origin.line, column: values.origin.column });
+    if (decided) {
+      // Whether helmfile passes the file at all is the block's to decide: each value it writes is unknown.
+      merged = mergeMaps(merged, unknownInBlocks(values, deciding, hidden, '', decided) as HelmMap, 'keep-nulls');
+      notes.push(`its values file ${path} (line ${entry.origin.line}) is named under ${branchText(decided)}: the values it writes were left unknown`);
+      continue;
+    }
     merged = mergeMaps(merged, values, 'keep-nulls');
     sources.push(resolved);
   }
@@ -174,29 +224,31 @@ function releaseValues(release: HelmMap, file: string): { value: HelmMap; source
   unread('secrets', 'are not read (helmfile decrypts them and merges them over the values)');
   unread('valuesTemplate', 'are not read (templates)');
   unread('setTemplate', 'are not read (templates)');
-  const set = applySets(merged, release);
+  const set = applySets(merged, release, deciding, hidden);
   if (set.applied > 0) sources.push(`${set.applied} set entr${set.applied === 1 ? 'y' : 'ies'}, applied over them as --set`);
   return { value: set.value, sources, notes: [...notes, ...set.notes] };
 }
 
 /** A values file a release names; a `.gotmpl` one is a template helmfile renders first. */
-function valuesFileTree(file: string, notes: string[]): HelmValue {
+function valuesFileTree(file: string, notes: string[], hidden: HiddenValue[]): HelmValue {
   const text = readText(file, 'Helm values file');
   // helmfile renders only `.gotmpl` values files (pkg/tmpl/file_renderer.go RenderToBytes); Helm
   // reads the rest as they are.
   if (!file.endsWith('.gotmpl')) return yamlTextTree(text, file);
   const masked = maskTemplates(text);
   const tree = restoreTemplates(yamlTextTree(masked.text, file, masked.templates.length > 0 ? ' (read with its {{ ... }} templates set aside)' : ''), masked.templates);
-  if (masked.actions.length > 0) notes.push(`${file} holds template actions helmfile evaluates (${actionsText(masked.actions)}): what they select is not known here, and the lines around them were read as written`);
-  return tree;
+  if (masked.actions.length > 0) notes.push(`${file} holds template actions helmfile evaluates (${actionsText(masked.actions)}): the lines outside their blocks were read as written`);
+  if (masked.joined.length > 0) notes.push(joinedNote(masked, file));
+  return masked.branchesAt.size > 0 ? unknownInBlocks(tree, blocksDeciding(masked), hidden) : tree;
 }
 
 /**
  * `set:` (as `--set`) then `setString:` (as `--set-string`), each entry's `value` or `values`
  * list (helmfile pkg/state/state.go setFlags, setStringFlags). helmfile passes nothing for an
- * empty value; `file:` entries become `--set-file`, whose file is not read here.
+ * empty value; `file:` entries become `--set-file`, whose file is not read here. An entry written
+ * inside a block sets an unknown: the block decides whether helmfile passes it.
  */
-function applySets(values: HelmMap, release: HelmMap): { value: HelmMap; applied: number; notes: string[] } {
+function applySets(values: HelmMap, release: HelmMap, deciding: Deciding, hidden: HiddenValue[]): { value: HelmMap; applied: number; notes: string[] } {
   const entries = [...seqNodes(release, 'set').map((node) => ({ node, forceString: false })), ...seqNodes(release, 'setString').map((node) => ({ node, forceString: true }))];
   if (entries.length === 0) return { value: values, applied: 0, notes: [] };
   // Helm's --set reading is needed only for releases that have set entries.
@@ -227,6 +279,8 @@ function applySets(values: HelmMap, release: HelmMap): { value: HelmMap; applied
       files.push(name!);
       continue;
     } else continue;
+    const decided = firstDecided(node, deciding);
+    if (decided) leaf = unknownInBlocks(leaf, deciding, hidden, `set ${name}`, decided);
     let tree: HelmValue = leaf;
     for (let i = path.length - 1; i >= 0; i--) tree = { kind: 'map', entries: new Map([[path[i], tree]]), origin: node.origin };
     merged = mergeMaps(merged, tree as HelmMap, 'keep-nulls');
@@ -238,114 +292,34 @@ function applySets(values: HelmMap, release: HelmMap): { value: HelmMap; applied
   return { value: merged, applied, notes };
 }
 
-/** Notes on what templates hide: each templated value, and the template actions set aside. */
-function templateNotes(values: HelmValue, actions: readonly TemplateAction[]): string[] {
+/**
+ * Notes on what templates hide: each templated value, the template actions set aside, and the
+ * values left unknown because a block's condition decides them.
+ */
+function templateNotes(values: HelmValue, masked: MaskedTemplates, release: HelmMap, deciding: Deciding, hidden: readonly HiddenValue[]): string[] {
   const templated: string[] = [];
   const walk = (node: HelmValue, path: string) => {
     if (node.kind === 'map') for (const [key, child] of node.entries) walk(child, path ? `${path}.${key}` : key);
     else if (node.kind === 'seq') node.nodes?.forEach((child, index) => walk(child, `${path}[${index}]`));
-    else if (node.template) templated.push(`${path} (\`${String(node.value)}\` at ${node.origin.file}:${node.origin.line})`);
+    // A value a block decides is named with its block below.
+    else if (node.template && !node.condition) templated.push(`${path} (\`${String(node.value)}\` at ${node.origin.file}:${node.origin.line})`);
   };
   walk(values, '');
   const notes: string[] = [];
   if (templated.length > 0) notes.push(`written as templates helmfile fills in, so not read here: ${templated.slice(0, 5).join(', ')}${templated.length > 5 ? `, and ${templated.length - 5} more` : ''}`);
-  if (actions.length > 0) notes.push(`template actions helmfile evaluates were set aside (${actionsText(actions)}): what they select is not known here, and the lines around them were read as written`);
+  const around = masked.branchesAt.get(release.origin.line);
+  if (around) notes.push(`the release itself is written under ${branchText(around)}: read as if helmfile renders it`);
+  const installed = release.entries.get('installed');
+  if (installed && deciding(installed.origin.line)) notes.push(`its installed: ${installed.kind === 'scalar' ? installed.source.trim() : '...'} (line ${installed.origin.line}) is under ${branchText(deciding(installed.origin.line)!)}: read as installed`);
+  if (masked.actions.length > 0) notes.push(`template actions helmfile evaluates were set aside (${actionsText(masked.actions)}): the lines outside their blocks were read as written`);
+  if (hidden.length > 0) notes.push(`left out because a template condition decides them (unknown here: neither read nor checked): ${hiddenText(hidden)}`);
+  if (masked.joined.length > 0) notes.push(joinedNote(masked, release.origin.file));
   return notes;
 }
 
-function actionsText(actions: readonly TemplateAction[]): string {
-  return actions.slice(0, 3).map((action) => `\`${action.text}\` at line ${action.line}`).join(', ') + (actions.length > 3 ? `, and ${actions.length - 3} more` : '');
-}
-
-interface TemplateAction {
-  line: number;
-  text: string;
-}
-
-/** A template set aside stands in the YAML as `§T<n>¶¶¶`, as long as the template where it can be. */
-const OPEN = '\u00a7';
-const PAD = '\u00b6';
-const MARK = new RegExp(`${OPEN}T(\\d+)${PAD}+`, 'g');
-
-/**
- * The text with each `{{ ... }}` replaced by a placeholder the YAML parser reads as plain text
- * (a template's quotes would otherwise end a quoted scalar), and each line holding nothing but
- * template actions (`{{ if ... }}`, `{{ end }}`, `{{ readFile ... }}`) blanked: those are
- * helmfile's logic, which is not evaluated here. Line numbers stay as they are.
- */
-function maskTemplates(text: string): { text: string; templates: string[]; actions: TemplateAction[] } {
-  const templates: string[] = [];
-  const actions: TemplateAction[] = [];
-  const lines = text.split('\n').map((line, index) => {
-    const spans = templateSpans(line);
-    if (spans.length === 0) return line;
-    let rest = '';
-    let last = 0;
-    for (const [start, end] of spans) {
-      rest += line.slice(last, start);
-      last = end;
-    }
-    rest += line.slice(last);
-    if (rest.trim() === '') {
-      actions.push({ line: index + 1, text: line.trim() });
-      return '';
-    }
-    let masked = '';
-    last = 0;
-    for (const [start, end] of spans) {
-      const id = templates.push(line.slice(start, end)) - 1;
-      const mark = `${OPEN}T${id}${PAD}`;
-      masked += line.slice(last, start) + mark.padEnd(end - start, PAD);
-      last = end;
-    }
-    return masked + line.slice(last);
-  });
-  return { text: lines.join('\n'), templates, actions };
-}
-
-/** Where the `{{ ... }}` of a line are (nested `{{` counted, as in {{`{{ .Release.Name }}`}}). */
-function templateSpans(line: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let i = line.indexOf('{{');
-  while (i >= 0) {
-    let depth = 0;
-    let j = i;
-    for (; j < line.length - 1; j++) {
-      if (line[j] === '{' && line[j + 1] === '{') {
-        depth++;
-        j++;
-      } else if (line[j] === '}' && line[j + 1] === '}') {
-        depth--;
-        j++;
-        if (depth === 0) break;
-      }
-    }
-    // An action left open on its line spans lines: left for the YAML parser to refuse.
-    if (depth !== 0) break;
-    spans.push([i, j + 1]);
-    i = line.indexOf('{{', j + 1);
-  }
-  return spans;
-}
-
-/** The tree with each placeholder back to its template's text, and templated scalars marked. */
-function restoreTemplates(value: HelmValue, templates: readonly string[]): HelmValue {
-  if (templates.length === 0) return value;
-  const restore = (text: string) => text.replace(MARK, (_, id: string) => templates[Number(id)] ?? '');
-  const has = (text: string) => text.includes(OPEN);
-  const plain = (item: unknown): unknown => {
-    if (typeof item === 'string') return has(item) ? restore(item) : item;
-    if (Array.isArray(item)) return item.map(plain);
-    if (item && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([k, v]) => [restore(k), plain(v)]));
-    return item;
-  };
-  const walk = (node: HelmValue): HelmValue => {
-    if (node.kind === 'map') return { ...node, entries: new Map([...node.entries].map(([key, child]) => [has(key) ? restore(key) : key, walk(child)])) };
-    if (node.kind === 'seq') return { ...node, items: node.items.map(plain), ...(node.nodes ? { nodes: node.nodes.map(walk) } : {}) };
-    if (typeof node.value !== 'string' || !has(node.value)) return node;
-    return { ...node, value: restore(node.value), source: restore(node.source), template: true };
-  };
-  return walk(value);
+/** Lines a ` -}}` trim marker pulls onto the line before: their YAML may nest differently once rendered. */
+function joinedNote(masked: MaskedTemplates, file: string): string {
+  return `in ${file}, a -}} trim marker joins line${masked.joined.length === 1 ? '' : 's'} ${masked.joined.join(', ')} onto the line before when helmfile renders it: read on ${masked.joined.length === 1 ? 'its' : 'their'} own line`;
 }
 
 function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {

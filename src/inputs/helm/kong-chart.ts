@@ -201,6 +201,8 @@ export interface HelmEnvEntry {
   valueFrom?: string;
   /** The Go template written in place of the value (`{{ .Values.db }}`), which helmfile fills in. */
   template?: string;
+  /** The template block the value is written in (`{{ if ... }}` (line 24)), whose condition decides it. */
+  condition?: string;
   /** The YAML text was read as a boolean (`off`, `yes`): the chart renders "true"/"false". */
   yamlBoolean?: boolean;
   /** A boolean on a key the chart refuses booleans for (`*_log`): the release fails to render. */
@@ -224,7 +226,7 @@ export function helmEnvEntries(values: HelmValues): HelmEnvEntry[] {
       continue;
     }
     if (node.kind === 'scalar' && node.template) {
-      entries.push({ key, envName, source: node.source, origin: node.origin, template: String(node.value) });
+      entries.push({ key, envName, source: node.source, origin: node.origin, template: String(node.value), ...(node.condition ? { condition: node.condition } : {}) });
       continue;
     }
     if (node.kind !== 'scalar' || node.value === null) continue;
@@ -292,6 +294,14 @@ export interface HelmImage {
   repositoryDefaulted: boolean;
   /** The chart release whose default the tag is (`chart kong 2.26.0 (Argo CD targetRevision at app.yaml:12)`). */
   tagDefaultedBy?: string;
+  /** The image key written inside a template block, and the block (helmfile decides whether it applies). */
+  conditional?: { key: string; condition: string; origin: FileOrigin };
+}
+
+/** The first of the image's keys that a template block decides, for saying why the image is unknown. */
+function conditionalKey(entries: ReadonlyArray<[string, (HelmValue & { kind: 'scalar' }) | undefined]>): HelmImage['conditional'] {
+  const found = entries.find(([, node]) => node?.condition);
+  return found ? { key: found[0], condition: found[1]!.condition!, origin: found[1]!.origin } : undefined;
 }
 
 /** The Kong image the chart runs: `image.unifiedRepoTag`, else `image.repository:image.tag`. */
@@ -308,6 +318,7 @@ export function helmImage(values: HelmValues): HelmImage | undefined {
       origin: unified.origin,
       tagOrigin: unified.origin,
       repositoryDefaulted: false,
+      ...(unified.condition ? { conditional: conditionalKey([['image.unifiedRepoTag', unified]]) } : {}),
     };
   }
   const repository = values.scalar('image', 'repository');
@@ -325,6 +336,7 @@ export function helmImage(values: HelmValues): HelmImage | undefined {
     ...(tag ? { tagOrigin: tag.origin } : {}),
     repositoryDefaulted: !repository || repository.chartDefault !== undefined,
     ...(tag?.chartDefault ? { tagDefaultedBy: tag.chartDefault } : {}),
+    ...(tag?.condition || repository?.condition ? { conditional: conditionalKey([['image.tag', tag], ['image.repository', repository]]) } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { isFile } from '../file-kind';
 
 /** Values files are small; a bigger file is almost certainly the wrong file. */
 const MAX_VALUES_BYTES = 5 * 1024 * 1024;
@@ -38,6 +39,13 @@ export type HelmValue =
       chartDefault?: string;
       /** Set when written as a Go template (`{{ .Values.tag }}`) that helmfile fills in: the text is not the value. */
       template?: true;
+      /**
+       * Set when written inside a template block (`{{ if }}`, `{{ else }}`, `{{ range }}`) whose
+       * condition helmfile evaluates: whether and how the value reaches Helm is not known. Names
+       * the block (`` `{{ if eq .Environment.Name "prod" }}` (line 24) ``); `value` is then the
+       * Go template that would yield it.
+       */
+      condition?: string;
     };
 
 export interface HelmValues {
@@ -91,14 +99,31 @@ export function loadUserValues(files: readonly string[]): HelmValues {
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
-  const read: ReadFile[] = files.map((file) => ({ file, ...nesting().refusingDeepNesting({ file }, () => readValuesFile(file)) }));
-  for (const { file, value: parsed, embeddedIn, chart } of argoOrder(read)) {
+  const read: ReadFile[] = files.map((given) => {
+    const { file, release } = releaseSelector(given);
+    return { file, ...(release !== undefined ? { given } : {}), ...nesting().refusingDeepNesting({ file }, () => readValuesFile(file, release)) };
+  });
+  for (const { file, given, value: parsed, embeddedIn, chart } of argoOrder(read)) {
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
-    if (embeddedIn) embedded.push(`${file}: ${embeddedIn}`);
+    if (embeddedIn) embedded.push(`${given ?? file}: ${embeddedIn}`);
     if (chart) charts.push(chart);
     root = nesting().refusingDeepNesting({ file }, () => mergeMaps(root, parsed, 'keep-nulls'));
   }
-  return new MergedValues(files, root, '', embedded, charts);
+  return new MergedValues(read.map((entry) => entry.file), root, '', embedded, charts);
+}
+
+/**
+ * `helmfile.yaml#kong-dp`: the file, and the release named after its last `#`. A path that is a
+ * file as given is that file, `#` and all, so a file name holding `#` still reads.
+ */
+function releaseSelector(given: string): { file: string; release?: string } {
+  const hash = given.lastIndexOf('#');
+  if (hash <= 0 || isFile(given)) return { file: given };
+  const file = given.slice(0, hash);
+  if (!isFile(file)) return { file: given };
+  const release = given.slice(hash + 1);
+  if (release === '') throw new InputError('names no release after #: give --helm-values FILE#NAME, NAME the release\'s name', { file });
+  return { file, release };
 }
 
 /**
@@ -148,17 +173,18 @@ export function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & {
   return { kind: 'map', entries, origin: base.origin };
 }
 
-function readValuesFile(file: string): Omit<ReadFile, 'file'> {
+/** A file given as values, and the release `FILE#NAME` picks in it. */
+function readValuesFile(file: string, release?: string): Omit<ReadFile, 'file'> {
   const text = readText(file, 'Helm values file');
   // A helmfile lists releases with their values files, inline values and --set entries.
   const helmfile = require('./helmfile') as typeof import('./helmfile');
-  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text);
+  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text, release);
   const { values } = readYamlDocuments(file, text);
-  if (values.length <= 1) {
+  if (values.length <= 1 && release === undefined) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };
     return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
   }
-  return releaseAmongDocuments(values, file, text);
+  return releaseAmongDocuments(values, file, text, release);
 }
 
 /**
@@ -167,17 +193,31 @@ function readValuesFile(file: string): Omit<ReadFile, 'file'> {
  * kong or ingress is read. Helm itself reads only the first document of a values file, so a
  * file of several documents with no such release is refused rather than guessed at.
  */
-function releaseAmongDocuments(values: readonly HelmValue[], file: string, text: string): Omit<ReadFile, 'file'> {
-  const releases = values
-    .map((value, index) => ({ index, read: argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) }))
-    .filter((entry) => entry.read?.chart && KONG_CHART_NAMES.includes(entry.read.chart.chart));
+function releaseAmongDocuments(values: readonly HelmValue[], file: string, text: string, selected?: string): Omit<ReadFile, 'file'> {
+  const all = values.map((value, index) => ({ index, name: scalarText(mapAt(value, 'metadata'), 'name'), read: argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) }));
+  const releases = all.filter((entry) => entry.read?.chart && KONG_CHART_NAMES.includes(entry.read.chart.chart));
   const where = (index: number) => `document ${index + 1} of ${values.length}, line ${values[index].origin.line}`;
+  const names = () => releases.map(({ name }) => (name !== undefined ? `#${name}` : '(unnamed)')).join(', ');
+  if (selected !== undefined) {
+    // The Application's or HelmRelease's metadata.name, as `kubectl get` names it.
+    const named = releases.filter(({ name }) => name === selected);
+    if (named.length === 1) {
+      const { index, read } = named[0];
+      return { ...read!, embeddedIn: `${read!.embeddedIn} (${where(index)}, chosen with #${selected}; the other documents were not read)` };
+    }
+    if (named.length > 1) throw new InputError(`holds ${named.length} releases of Kong's charts named "${selected}" (${named.map(({ index }) => where(index)).join('; ')}): #${selected} cannot tell them apart`, { file });
+    const other = all.find(({ name }) => name === selected);
+    const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application or Flux HelmRelease of Kong's charts`
+      : releases.length > 0 ? `no Argo CD Application or Flux HelmRelease of Kong's charts is named "${selected}"`
+        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications or Flux HelmReleases, and this file holds no release of Kong's charts`;
+    throw new InputError(`${why}${releases.length > 0 ? `: its releases of Kong's charts are ${names()}` : ''}`, { file });
+  }
   if (releases.length === 1) {
     const { index, read } = releases[0];
     return { ...read!, embeddedIn: `${read!.embeddedIn} (${where(index)}; the other documents were not read)` };
   }
   if (releases.length > 1) {
-    throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): give each in a file of its own`, { file });
+    throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): pick one by its metadata.name, as --helm-values ${file}#NAME (${names()})`, { file });
   }
   throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
 }
@@ -423,6 +463,8 @@ function fileNames(helm: HelmValue & { kind: 'map' }, key: string): string[] {
 /** A file read for `--helm-values`, with what an Argo CD Application in it names. */
 export interface ReadFile {
   file: string;
+  /** As given when it picks a release (`helmfile.yaml#kong-dp`), for the list of inputs. */
+  given?: string;
   value: HelmValue;
   embeddedIn?: string;
   chart?: ChartDeclaration;

@@ -39,9 +39,19 @@ describe('a file of several YAML documents given as Helm values', () => {
     expect(values.embedded[0]).toContain('document 2 of 2, line 6; the other documents were not read');
   });
 
-  it('refuses to pick between two releases of Kong\'s charts', () => {
+  it('refuses to pick between two releases of Kong\'s charts, and says how to name one', () => {
     const { 'apps.yaml': apps } = files({ 'apps.yaml': `${application('kong-prod')}---\n${application('kong-staging')}` });
-    expect(() => loadHelmValues([apps])).toThrow(/holds 2 releases of Kong's charts \(document 1 of 2, line 1; document 2 of 2, line 15\)/);
+    expect(() => loadHelmValues([apps])).toThrow(/holds 2 releases of Kong's charts \(document 1 of 2, line 1; document 2 of 2, line 15\): pick one by its metadata.name, as --helm-values .*apps\.yaml#NAME \(#kong-prod, #kong-staging\)/);
+  });
+
+  it('FILE#NAME picks the Application so named among the documents', () => {
+    const { 'apps.yaml': apps } = files({ 'apps.yaml': `${namespace}---\n${application('kong-prod', 'kong', '2.38.0')}---\n${application('kong-staging', 'kong', '2.40.0')}` });
+    const staging = loadHelmValues([`${apps}#kong-staging`]);
+    expect(staging.charts[0]).toMatchObject({ chart: 'kong', version: '2.40.0', origin: { line: 28 } });
+    expect(staging.embedded[0]).toContain(`${apps}#kong-staging: Argo CD Application "kong-staging" for chart kong`);
+    expect(staging.embedded[0]).toContain('document 3 of 3, line 20, chosen with #kong-staging');
+    expect(loadHelmValues([`${apps}#kong-prod`]).charts[0].version).toBe('2.38.0');
+    expect(() => loadHelmValues([`${apps}#kong`])).toThrow('document 1 of 3, line 1, named "kong", is not an Argo CD Application or Flux HelmRelease of Kong\'s charts: its releases of Kong\'s charts are #kong-prod, #kong-staging');
   });
 
   it('refuses a file of several documents none of which installs Kong\'s charts', () => {

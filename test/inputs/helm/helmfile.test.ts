@@ -96,10 +96,10 @@ describe('helmfile releases', () => {
     expect(() => loadPlatformInputs({ helmValues: [helmfile] })).toThrow("is a helmfile with no release of Kong's charts (kong, ingress): its releases install jetstack/cert-manager");
   });
 
-  it('two Kong releases are refused with both named; an uninstalled one does not count', () => {
+  it('two Kong releases without a #name are refused with both named and how to pick one; an uninstalled one does not count', () => {
     const release = (name: string, extra = '') => `  - name: ${name}\n    chart: kong/kong\n    version: 2.26.0\n${extra}`;
     const two = files({ 'helmfile.yaml': `releases:\n${release('kong-cp')}${release('kong-dp')}` });
-    expect(() => loadPlatformInputs({ helmValues: [two] })).toThrow('holds 2 releases of Kong\'s charts (release "kong-cp" at line 2; release "kong-dp" at line 5): give each in a helmfile of its own');
+    expect(() => loadPlatformInputs({ helmValues: [two] })).toThrow(`holds 2 releases of Kong's charts (release "kong-cp" at line 2; release "kong-dp" at line 5): pick one by its name, as --helm-values ${two}#NAME (#kong-cp, #kong-dp)`);
     const oneOff = files({ 'helmfile.yaml': `releases:\n${release('kong-old', '    installed: false\n')}${release('kong')}` });
     expect(helmLabel(loadPlatformInputs({ helmValues: [oneOff] }))).toContain('helmfile release "kong"');
   });
@@ -118,5 +118,176 @@ describe('helmfile releases', () => {
     expect(inputs.helm!.scalar('env', 'nginx_worker_processes')?.value).toBe(4);
     expect(inputs.helm!.at('podLabels', 'tiers')).toMatchObject({ kind: 'seq', items: ['a', 'b'] });
     expect(helmLabel(inputs)).toContain('set entries not read (list indexes or templated names): env.plugins[0]');
+  });
+
+  it('helmfile.yaml#NAME reads the release so named, as helmfile -l name=NAME installs it', () => {
+    const helmfile = fixture('helm/helmfile/two-releases/helmfile.yaml');
+    const dp = loadPlatformInputs({ helmValues: [`${helmfile}#kong-dp`] });
+    expect(dp.deployment).toMatchObject({ topology: 'hybrid', role: 'data_plane', reason: `env.role = data_plane at ${helmfile}:28` });
+    expect(env(dp, 'cluster_control_plane')?.value).toBe('kong-cp-kong-cluster.kong.svc:8005');
+    // The input list names the file as given, so the report says which release was read.
+    expect(helmLabel(dp)).toContain(`${helmfile}#kong-dp: helmfile release "kong-dp" (chosen with #kong-dp) for chart kong`);
+    expect(dp.helm!.files).toEqual([helmfile]);
+    const cp = loadPlatformInputs({ helmValues: [`${helmfile}#kong-cp`] });
+    expect(cp.deployment).toMatchObject({ role: 'control_plane', reason: `env.role = control_plane at ${helmfile}:17` });
+    expect(env(cp, 'cluster_control_plane')).toBeUndefined();
+  });
+
+  it('a #name that names no Kong release is refused with the names that would do', () => {
+    const helmfile = fixture('helm/helmfile/two-releases/helmfile.yaml');
+    expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#kong`] })).toThrow('no release is named "kong": its releases of Kong\'s charts are #kong-cp, #kong-dp');
+    expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#cert-manager`] })).toThrow('release "cert-manager" at line 31 is not an installed release of Kong\'s charts (kong, ingress)');
+    expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#`] })).toThrow('names no release after #');
+  });
+
+  it('a file whose name holds # is read as that file; a #name after it still picks a release', () => {
+    const release = (name: string, tag: string) => `  - name: ${name}\n    chart: kong/kong\n    values:\n      - image: {repository: kong, tag: "${tag}"}\n`;
+    const helmfile = files({ 'kong#prod.yaml': `releases:\n${release('kong', '3.4.2')}` });
+    expect(loadPlatformInputs({ helmValues: [helmfile] }).version?.text).toBe('3.4.2');
+    const two = files({ 'kong#prod.yaml': `releases:\n${release('kong-a', '3.4.2')}${release('kong-b', '3.5.0')}` });
+    expect(loadPlatformInputs({ helmValues: [`${two}#kong-b`] }).version?.text).toBe('3.5.0');
+    // A plain values file has no release to pick.
+    const plain = files({ 'values.yaml': 'env:\n  database: "off"\n' });
+    expect(() => loadPlatformInputs({ helmValues: [`${plain}#kong`] })).toThrow('#kong picks a release by its name in a helmfile or in a file of Argo CD Applications or Flux HelmReleases');
+  });
+});
+
+describe('helmfile template blocks', () => {
+  it('a value written inside {{ if }}, {{ else }} or {{ range }} is unknown, never read; the lines outside are read', () => {
+    const helmfile = fixture('helm/helmfile/conditional/helmfile.yaml.gotmpl');
+    const prod = fixture('helm/helmfile/conditional/values/prod.yaml');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    // The only image.tag is under the if: no version from it, nor from the chart's default tag.
+    expect(inputs.version).toBeUndefined();
+    expect(inputs.versionUnknown).toBe(`the Helm values write image.tag under \`{{ if eq .Environment.Name "prod" }}\` (line 15) at ${helmfile}:16, a template condition helmfile evaluates: the image and its Kong version cannot be read here`);
+    expect(inputs.edition?.value).toBe('enterprise');
+    // if and else both write pg_host: whichever helmfile keeps, it is not known here.
+    expect(env(inputs, 'pg_host')?.value).toBeUndefined();
+    expect(env(inputs, 'pg_host')).toMatchObject({ origin: { line: 23 }, condition: 'the `{{ else }}` (line 22) of `{{ if eq .Environment.Name "prod" }}` (line 20)' });
+    expect(inputs.layer!.diagnostics.find((d) => d.key === 'pg_host')?.message).toContain('is written under the `{{ else }}` (line 22)');
+    // Outside the blocks, lines read as written.
+    expect(env(inputs, 'pg_ssl_version')).toMatchObject({ value: 'tlsv1_2', origin: { line: 25 } });
+    expect(inputs.deployment).toMatchObject({ topology: 'traditional', reason: `env.database = postgres at ${helmfile}:19` });
+    expect(env(inputs, 'nginx_worker_processes')).toMatchObject({ value: '2', origin: { line: 32 } });
+    // A values file named in a block: what it writes is unknown, what the earlier file wrote is not overridden by a guess.
+    expect(env(inputs, 'log_level')?.value).toBeUndefined();
+    expect(env(inputs, 'log_level')).toMatchObject({ origin: { file: prod, line: 2 } });
+    expect(env(inputs, 'pg_port')?.value).toBe('5432');
+    // A set entry under range.
+    expect(env(inputs, 'trusted_ips')?.value).toBeUndefined();
+    expect(env(inputs, 'trusted_ips')).toMatchObject({ condition: '`{{ range .Values.trustedNetworks }}` (line 33)' });
+    const label = helmLabel(inputs);
+    expect(label).toContain('its values file values/prod.yaml (line 28) is named under `{{ if eq .Environment.Name "prod" }}` (line 27): the values it writes were left unknown');
+    expect(label).toContain(`left out because a template condition decides them (unknown here: neither read nor checked): image.tag at ${helmfile}:16 under \`{{ if eq .Environment.Name "prod" }}\` (line 15); env.pg_host at ${helmfile}:23`);
+    expect(label).toContain(`set env.trusted_ips at ${helmfile}:35 under`);
+    expect(label).toContain('the lines outside their blocks were read as written');
+    expect(label).not.toContain('the lines around them were read as written');
+  });
+
+  it('nested blocks: a line is decided by every block around it, and a line after them is read', () => {
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{ if .Values.a }}\n{{ with .Values.b }}\n          pg_user: b\n{{ end }}\n          pg_database: a\n{{ end }}\n          pg_port: 5433\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(env(inputs, 'pg_user')?.condition).toBe('`{{ if .Values.a }}` (line 7) inside `{{ with .Values.b }}` (line 8)');
+    expect(env(inputs, 'pg_database')?.condition).toBe('`{{ if .Values.a }}` (line 7)');
+    expect(env(inputs, 'pg_port')).toMatchObject({ value: '5433', origin: { line: 13 } });
+    expect(env(inputs, 'pg_port')?.condition).toBeUndefined();
+  });
+
+  it('a version under a condition names no chart release; a release inside a block is read as rendered', () => {
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n{{- if .Values.kong.enabled }}\n  - name: kong\n    chart: kong/kong\n{{- if .Values.pin }}\n    version: 2.26.0\n{{- end }}\n    values:\n      - image: {repository: kong}\n{{- end }}\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(chartLabel(inputs)).toContain('helmfile release version 2.26.0, written under `{{ if .Values.pin }}` (line 5), which decides it');
+    expect(inputs.version).toBeUndefined();
+    expect(helmLabel(inputs)).toContain('the release itself is written under `{{ if .Values.kong.enabled }}` (line 2): read as if helmfile renders it');
+    // The release's own values are not under a block of their own: read.
+    expect(inputs.helm!.scalar('image', 'repository')?.value).toBe('kong');
+  });
+
+  it('trim markers: {{- ... }} and {{ ... -}} are blocks too, and a -}} that pulls the next line out of the release is followed', () => {
+    // `{{ if ... -}}` and `{{ end -}}` at column 0 eat the newline and indentation after them:
+    // helmfile renders `pg_host:` and `set:` as top-level keys of the document, not the release's.
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{ if .Values.a -}}\n          pg_host: a\n{{ end -}}\n    set:\n      - name: env.pg_port\n        value: 5433\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(env(inputs, 'database')?.value).toBe('postgres');
+    expect(env(inputs, 'pg_host')).toBeUndefined();
+    expect(env(inputs, 'pg_port')).toBeUndefined();
+    // A -}} whose next line keeps the same indentation changes nothing.
+    const kept = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    {{- if .Values.a -}}\n    set:\n      - name: env.pg_port\n        value: 5433\n    {{- end }}\n' });
+    const keptPort = env(loadPlatformInputs({ helmValues: [kept] }), 'pg_port');
+    expect(keptPort?.value).toBeUndefined();
+    expect(keptPort?.condition).toBe('`{{ if .Values.a }}` (line 4)');
+    // `{{- end -}}` between two lines joins them when rendered: said, not guessed.
+    const joined = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{- if .Values.a }}\n          pg_host: a\n{{- end -}}\n          pg_port: 5433\n' });
+    expect(helmLabel(loadPlatformInputs({ helmValues: [joined] }))).toContain('a -}} trim marker joins line 10 onto the line before when helmfile renders it: read on its own line');
+  });
+});
+
+describe('helmfile template blocks', () => {
+  it('a value written inside {{ if }}, {{ else }} or {{ range }} is unknown, never read; the lines outside are read', () => {
+    const helmfile = fixture('helm/helmfile/conditional/helmfile.yaml.gotmpl');
+    const prod = fixture('helm/helmfile/conditional/values/prod.yaml');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    // The only image.tag is under the if: no version from it, nor from the chart's default tag.
+    expect(inputs.version).toBeUndefined();
+    expect(inputs.versionUnknown).toBe(`the Helm values write image.tag under \`{{ if eq .Environment.Name "prod" }}\` (line 15) at ${helmfile}:16, a template condition helmfile evaluates: the image and its Kong version cannot be read here`);
+    expect(inputs.edition?.value).toBe('enterprise');
+    // if and else both write pg_host: whichever helmfile keeps, it is not known here.
+    expect(env(inputs, 'pg_host')?.value).toBeUndefined();
+    expect(env(inputs, 'pg_host')).toMatchObject({ origin: { line: 23 }, condition: 'the `{{ else }}` (line 22) of `{{ if eq .Environment.Name "prod" }}` (line 20)' });
+    expect(inputs.layer!.diagnostics.find((d) => d.key === 'pg_host')?.message).toContain('is written under the `{{ else }}` (line 22)');
+    // Outside the blocks, lines read as written.
+    expect(env(inputs, 'pg_ssl_version')).toMatchObject({ value: 'tlsv1_2', origin: { line: 25 } });
+    expect(inputs.deployment).toMatchObject({ topology: 'traditional', reason: `env.database = postgres at ${helmfile}:19` });
+    expect(env(inputs, 'nginx_worker_processes')).toMatchObject({ value: '2', origin: { line: 32 } });
+    // A values file named in a block: what it writes is unknown, what the earlier file wrote is not overridden by a guess.
+    expect(env(inputs, 'log_level')?.value).toBeUndefined();
+    expect(env(inputs, 'log_level')).toMatchObject({ origin: { file: prod, line: 2 } });
+    expect(env(inputs, 'pg_port')?.value).toBe('5432');
+    // A set entry under range.
+    expect(env(inputs, 'trusted_ips')?.value).toBeUndefined();
+    expect(env(inputs, 'trusted_ips')).toMatchObject({ condition: '`{{ range .Values.trustedNetworks }}` (line 33)' });
+    const label = helmLabel(inputs);
+    expect(label).toContain('its values file values/prod.yaml (line 28) is named under `{{ if eq .Environment.Name "prod" }}` (line 27): the values it writes were left unknown');
+    expect(label).toContain(`left out because a template condition decides them (unknown here: neither read nor checked): image.tag at ${helmfile}:16 under \`{{ if eq .Environment.Name "prod" }}\` (line 15); env.pg_host at ${helmfile}:23`);
+    expect(label).toContain(`set env.trusted_ips at ${helmfile}:35 under`);
+    expect(label).toContain('the lines outside their blocks were read as written');
+    expect(label).not.toContain('the lines around them were read as written');
+  });
+
+  it('nested blocks: a line is decided by every block around it, and a line after them is read', () => {
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{ if .Values.a }}\n{{ with .Values.b }}\n          pg_user: b\n{{ end }}\n          pg_database: a\n{{ end }}\n          pg_port: 5433\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(env(inputs, 'pg_user')?.condition).toBe('`{{ if .Values.a }}` (line 7) inside `{{ with .Values.b }}` (line 8)');
+    expect(env(inputs, 'pg_database')?.condition).toBe('`{{ if .Values.a }}` (line 7)');
+    expect(env(inputs, 'pg_port')).toMatchObject({ value: '5433', origin: { line: 13 } });
+    expect(env(inputs, 'pg_port')?.condition).toBeUndefined();
+  });
+
+  it('a version under a condition names no chart release; a release inside a block is read as rendered', () => {
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n{{- if .Values.kong.enabled }}\n  - name: kong\n    chart: kong/kong\n{{- if .Values.pin }}\n    version: 2.26.0\n{{- end }}\n    values:\n      - image: {repository: kong}\n{{- end }}\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(chartLabel(inputs)).toContain('helmfile release version 2.26.0, written under `{{ if .Values.pin }}` (line 5), which decides it');
+    expect(inputs.version).toBeUndefined();
+    expect(helmLabel(inputs)).toContain('the release itself is written under `{{ if .Values.kong.enabled }}` (line 2): read as if helmfile renders it');
+    // The release's own values are not under a block of their own: read.
+    expect(inputs.helm!.scalar('image', 'repository')?.value).toBe('kong');
+  });
+
+  it('trim markers: {{- ... }} and {{ ... -}} are blocks too, and a -}} that pulls the next line out of the release is followed', () => {
+    // `{{ if ... -}}` and `{{ end -}}` at column 0 eat the newline and indentation after them:
+    // helmfile renders `pg_host:` and `set:` as top-level keys of the document, not the release's.
+    const helmfile = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{ if .Values.a -}}\n          pg_host: a\n{{ end -}}\n    set:\n      - name: env.pg_port\n        value: 5433\n' });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(env(inputs, 'database')?.value).toBe('postgres');
+    expect(env(inputs, 'pg_host')).toBeUndefined();
+    expect(env(inputs, 'pg_port')).toBeUndefined();
+    // A -}} whose next line keeps the same indentation changes nothing.
+    const kept = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    {{- if .Values.a -}}\n    set:\n      - name: env.pg_port\n        value: 5433\n    {{- end }}\n' });
+    const keptPort = env(loadPlatformInputs({ helmValues: [kept] }), 'pg_port');
+    expect(keptPort?.value).toBeUndefined();
+    expect(keptPort?.condition).toBe('`{{ if .Values.a }}` (line 4)');
+    // `{{- end -}}` between two lines joins them when rendered: said, not guessed.
+    const joined = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{- if .Values.a }}\n          pg_host: a\n{{- end -}}\n          pg_port: 5433\n' });
+    expect(helmLabel(loadPlatformInputs({ helmValues: [joined] }))).toContain('a -}} trim marker joins line 10 onto the line before when helmfile renders it: read on its own line');
   });
 });
