@@ -16,6 +16,7 @@ import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
 import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
 import { linesWithoutSecretValues, secretValuesOf, withoutSecretValues } from '../report/secret-values';
+import { EntitySecretValues } from '../model/entity-secret-values';
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
 import { type Format, type OutputTarget, planOutputs, writeReports } from './output';
@@ -111,7 +112,12 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   });
   if (loadedConfig) creditConfig(installation.report, fromConfig, loadedConfig.file, options);
   progress.step('running rules');
+  // Entity secrets (credentials, private keys, sensitive plugin settings) are gathered during the
+  // rules' walk of the entities, for the hiding by value below.
+  const entitySecrets = new EntitySecretValues();
+  for (const document of installation.inputs.declarative?.documents ?? []) entitySecrets.seeTopLevel(document.root);
   const result = await runRules(registry.all(), {
+    observer: entitySecrets,
     plan: installation.plan,
     inputs: installation.inputs,
     missing: installation.missing,
@@ -125,7 +131,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const knownTexts = new Map(documents.map((d) => [d.file, d.text]));
   // Secret values hidden before fingerprints are taken: a fingerprint hashes the finding's data
   // and its line, and is as public as the report.
-  const secrets = secretValuesOf(installation.inputs.kongConf, installation.secretValues);
+  const secrets = secretValuesOf(installation.inputs.kongConf, [...installation.secretValues, ...entitySecrets.values()]);
   const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
   const triaged = triage(withoutSecretValues(result.findings, secrets), {
     comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),
@@ -163,7 +169,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(loadedConfig?.config.sarif?.aggregateAbove ? { aggregateAbove: loadedConfig.config.sarif.aggregateAbove } : {}),
   });
   // --fix-output pulls in the `yaml` Document API: loaded only when asked for.
-  if (options.fixOutput) await (require('./fix-output') as typeof import('./fix-output')).writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io);
+  if (options.fixOutput) await (require('./fix-output') as typeof import('./fix-output')).writeFixOutput(options.fixOutput, installation.inputs, installation.plan, registry.all(), io, secrets);
   return report.summary.failed ? 1 : 0;
 }
 

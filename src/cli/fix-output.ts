@@ -13,8 +13,10 @@ import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarat
 import { describeOrigin } from '../model/origin';
 import type { Plan } from '../plan/types';
 import type { CliIo } from './io';
+import { withoutSecretValues } from '../report/secret-values';
 
-export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo): Promise<void> {
+/** `secrets`: the values the report hides; the log quotes findings and conversions, and hides them too. */
+export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo, secrets: readonly string[] = []): Promise<void> {
   const documents = inputs.declarative?.documents ?? [];
   if (documents.length !== 1) throw new UsageError(`--fix-output converts one declarative file; ${whyNotOne(inputs.declarative)}`);
   const [source] = documents;
@@ -45,7 +47,7 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const left = recheck.findings.filter((f) => f.severity !== 'info');
   lines.push(left.length === 0 ? 'nothing left to convert by hand' : `${left.length} finding(s) left to fix by hand in ${output}:`);
   for (const f of left) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${describeOrigin(f.location)}  ${f.message}  [${f.ruleId}]`);
-  io.stderr(`${lines.join('\n')}\n`);
+  io.stderr(`${withoutSecretValues(lines, secrets).join('\n')}\n`);
 }
 
 /**

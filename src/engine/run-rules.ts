@@ -22,6 +22,16 @@ export interface RunOptions {
   /** Per-rule severity overrides from configuration. */
   severityOverrides?: ReadonlyMap<string, Severity>;
   now?: Date;
+  /**
+   * Shown every entity of the types it asks for during the rules' walk, whether or not a rule
+   * wants them: the report's hiding by value collects entity secrets so, without a walk of its own.
+   */
+  observer?: EntityObserver;
+}
+
+export interface EntityObserver {
+  typesFor(kind: EntitySource['kind']): ReadonlySet<EntityType>;
+  see(entity: Entity): void;
 }
 
 export interface NotApplicable {
@@ -70,7 +80,7 @@ export async function runRules(rules: readonly Rule[], options: RunOptions): Pro
       result.internalErrors.push({ ruleId: id, message: errorMessage(error) });
     }
   }
-  await walkEntities(visiting, options.inputs?.entities ?? [], result);
+  await walkEntities(visiting, options.inputs?.entities ?? [], result, options.observer);
   return result;
 }
 
@@ -87,11 +97,24 @@ async function walkEntities(
   visiting: { rule: Rule; visitors: EntityVisitors; found: Finding[] }[],
   sources: readonly EntitySource[],
   result: RunResult,
+  observer: EntityObserver | undefined,
 ): Promise<void> {
-  if (visiting.length === 0) return;
+  if (visiting.length === 0 && !observer) return;
   // This loop runs once per entity and rule (a million times on a 50,000-route file): the
   // failure of a rule is a field on its entry, not a lookup by id.
   const walkers = visiting.map((v) => ({ ...v, failure: undefined as string | undefined }));
+  // The observer is one more visitor, on a walker of its own that never fails: an error there
+  // ends the check after the walk, since the report could not be trusted to hide what it missed.
+  const observerWalker = { failure: undefined as string | undefined };
+  let observerError: unknown;
+  const observe = observer && ((entity: Entity): void => {
+    if (observerError !== undefined) return;
+    try {
+      observer.see(entity);
+    } catch (error) {
+      observerError = error;
+    }
+  });
   type Walker = (typeof walkers)[number];
   const dispatch = (interested: readonly Walker[], visitors: readonly ((entity: Entity) => void)[], entity: Entity): void => {
     for (let i = 0; i < visitors.length; i++) {
@@ -106,9 +129,15 @@ async function walkEntities(
   };
   for (const source of sources) {
     const byType = new Map<EntityType, { interested: Walker[]; visitors: ((entity: Entity) => void)[] }>();
+    const observed = observer?.typesFor(source.kind);
     for (const type of ENTITY_TYPES) {
       const interested = walkers.filter((w) => w.visitors[type] && w.failure === undefined);
-      if (interested.length > 0) byType.set(type, { interested, visitors: interested.map((w) => w.visitors[type]!) });
+      const visitors = interested.map((w) => w.visitors[type]!);
+      if (observe && observed?.has(type)) {
+        interested.push(observerWalker as Walker);
+        visitors.push(observe);
+      }
+      if (interested.length > 0) byType.set(type, { interested, visitors });
     }
     if (source.eachOf) {
       // A source that can hand out every wanted type in one pass (a parsed file) does so.
@@ -122,6 +151,7 @@ async function walkEntities(
       await source.each(type, (entity: Entity) => dispatch(interested, visitors, entity));
     }
   }
+  if (observerError !== undefined) throw observerError;
   for (const w of walkers) {
     const id = w.rule.meta.id;
     if (w.failure !== undefined) result.internalErrors.push({ ruleId: id, message: w.failure });

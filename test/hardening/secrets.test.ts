@@ -315,3 +315,79 @@ describe('a container command\'s client-tool passwords', () => {
     if (format === 'json') expect(result.stdout).toContain('redis-cli -h redis -p 6379 -a (hidden) ping');
   });
 });
+
+// Entity secrets (credentials, private keys, plugin and vault settings Kong marks sensitive) are
+// hidden by value too: each value below is also written where findings quote text (a regex path
+// without `~`, a route's name), and no format, nor the --fix-output log, may print it.
+describe('entity secrets of a declarative file are hidden wherever they appear', () => {
+  const values = {
+    keyauth: secretFor('keyauth-key'),
+    topKeyauth: secretFor('top-level-keyauth-key'),
+    basicauth: secretFor('basicauth-password'),
+    hmac: secretFor('hmac-secret'),
+    jwt: secretFor('jwt-secret'),
+    oauth2: secretFor('oauth2-client-secret'),
+    redis: secretFor('redis-password'),
+    session: secretFor('session-secret'),
+    lambda: secretFor('aws-lambda-secret'),
+    oidc: secretFor('oidc-client-secret'),
+    header: secretFor('http-log-header'),
+    vault: secretFor('vault-token'),
+    approle: secretFor('vault-approle-secret-id'),
+  };
+  const declarative = [
+    '_format_version: "2.1"',
+    'services:',
+    '- name: orders',
+    '  url: http://orders.internal',
+    '  routes:',
+    `  - name: ${values.keyauth}`,
+    `    paths: ["/visible-orders/\\\\d+", ${Object.values(values).map((v) => `"/${v}/\\\\d+"`).join(', ')}]`,
+    'consumers:',
+    '- username: alice',
+    `  keyauth_credentials: [{key: ${values.keyauth}}]`,
+    `  basicauth_credentials: [{username: alice, password: ${values.basicauth}}]`,
+    `  hmacauth_credentials: [{username: alice-hmac, secret: ${values.hmac}}]`,
+    `  jwt_secrets: [{key: alice-issuer, secret: ${values.jwt}}]`,
+    `  oauth2_credentials: [{name: app, client_id: visible-client-id, client_secret: ${values.oauth2}, redirect_uris: ["https://app.example.com/cb"]}]`,
+    'keyauth_credentials:',
+    `- {consumer: alice, key: ${values.topKeyauth}}`,
+    'plugins:',
+    `- {name: rate-limiting, config: {minute: 5, policy: redis, redis_host: redis.internal, redis_password: ${values.redis}}}`,
+    `- {name: session, config: {secret: ${values.session}}}`,
+    `- {name: aws-lambda, config: {aws_key: visible-key-id, aws_secret: ${values.lambda}, aws_region: eu-west-1, function_name: f}}`,
+    `- {name: openid-connect, config: {issuer: "https://idp.example.com", client_secret: [${values.oidc}]}}`,
+    `- {name: http-log, config: {http_endpoint: "http://logs.internal", headers: {Authorization: "Bearer ${values.header}"}}}`,
+    'vaults:',
+    `- {name: hcv, prefix: corp, config: {token: ${values.vault}, approle_secret_id: ${values.approle}, host: vault.internal}}`,
+  ].join('\n');
+  const formats = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'];
+  const dir = tempDir({ 'kong.yml': `${declarative}\n` }, 'kp-secrets-entities-');
+  const outputs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const common = ['check', '--declarative', join(dir, 'kong.yml'), '--from', '2.8.2.4', '--to', '3.10.0.0', '--edition', 'enterprise', '--no-db', '--no-config', '--fail-on', 'none'];
+    for (const format of formats) {
+      const result = await runCli([...common, '-f', format], { cwd: dir });
+      outputs[format] = `${result.stdout}${result.stderr}`;
+    }
+    const fixed = await runCli([...common, '--fix-output', join(dir, 'kong.fixed.yml')], { cwd: dir });
+    outputs['fix-output log'] = fixed.stderr;
+  });
+
+  it('the findings that would quote them are there, with the values hidden', () => {
+    // One path finding per value, the route named by the key-auth key.
+    expect(outputs.text.match(/route "\(hidden\)": path `\/\(hidden\)\/\\d\+` is a regex/g)).toHaveLength(Object.keys(values).length);
+    expect(outputs['fix-output log']).toContain('(hidden)');
+  });
+
+  it.each([...formats, 'fix-output log'])('%s prints none of the values', (name) => {
+    const leaks = Object.entries(values).filter(([, value]) => outputs[name].includes(value)).map(([what]) => what);
+    expect(leaks).toEqual([]);
+    expect(outputs[name]).not.toContain(MARK);
+  });
+
+  it('a public value beside them stays visible', () => {
+    for (const format of formats) expect(outputs[format]).toContain('/visible-orders/');
+  });
+});

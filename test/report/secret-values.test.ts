@@ -13,3 +13,30 @@ describe('secretValuesOf with values no input keeps', () => {
     expect(withoutSecretValues({ message: 'log_level = Db-Password-1 is not allowed' }, secrets)).toEqual({ message: 'log_level = (hidden) is not allowed' });
   });
 });
+
+// Thousands of secrets (a file's key-auth keys) are matched by one pattern, not one by one.
+describe('withoutSecretValues with many secrets', () => {
+  const keys = Array.from({ length: 3000 }, (_, n) => `generated-key-${n}`);
+  const secrets = secretValuesOf(undefined, keys);
+
+  it('hides each one, the longest at a place whole', () => {
+    // `generated-key-12` and `generated-key-1` both start there: the longer is hidden, not its prefix.
+    expect(withoutSecretValues('route /generated-key-12/x and generated-key-2999', secrets)).toBe('route /(hidden)/x and (hidden)');
+  });
+
+  it('finds a secret that starts inside another match', () => {
+    const overlapping = secretValuesOf(undefined, ['abcdefgh', 'efghijklmn']);
+    // Both are found; the longer is replaced first, as before the one pattern.
+    expect(withoutSecretValues('xx abcdefghijklmn', overlapping)).toBe('xx abcd(hidden)');
+    expect(withoutSecretValues('efghijklmn alone', overlapping)).toBe('(hidden) alone');
+  });
+
+  it('leaves a string without any of them as it is', () => {
+    const report = { findings: [{ message: 'generated-key- without a number', data: { n: 1 } }] };
+    expect(withoutSecretValues(report, secrets)).toBe(report);
+  });
+
+  it('treats regex characters in a secret as text', () => {
+    expect(withoutSecretValues('a (x+y)*[z]? b', secretValuesOf(undefined, ['(x+y)*[z]?']))).toBe('a (hidden) b');
+  });
+});

@@ -20,6 +20,11 @@ export interface ConnectionSettings {
   port: number;
   user: string;
   password?: string;
+  /**
+   * The password as the --pg URL writes it (`p%40ss` for `p@ss`), when that differs: the same
+   * text copied elsewhere (a compose file, a script) is hidden in both forms.
+   */
+  passwordAsWritten?: string;
   database: string;
   /** pg_schema; undefined means the role's default search_path, as Kong does. */
   schema?: string;
@@ -95,6 +100,7 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   const user = query.get('user') || decoded(parsed.username, 'user') || DEFAULTS.user;
   const database = query.get('dbname') || decoded(parsed.pathname.replace(/^\//, ''), 'database') || DEFAULTS.database;
   const password = query.get('password') ?? (parsed.password ? decoded(parsed.password, 'password') : undefined);
+  const written = query.has('password') ? rawQueryValue(parsed.search, 'password') : parsed.password || undefined;
   const sslmode = query.get('sslmode');
   const ssl = sslmode && sslmode !== 'disable'
     ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
@@ -103,11 +109,21 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   return {
     host, port, user, database, ssl, place, anchor,
     password,
+    ...(written !== undefined && written !== password ? { passwordAsWritten: written } : {}),
     schema: query.get('schema') ?? undefined,
     timeoutMs,
     ...(connectTimeout ? { connectTimeoutMs: connectTimeoutMs(connectTimeout) } : {}),
     label: `${user}@${host}:${port}/${database}`,
   };
+}
+
+/** A query keyword's value as written, before decoding (the first, as URLSearchParams.get takes). */
+function rawQueryValue(search: string, name: string): string | undefined {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const at = pair.indexOf('=');
+    if (at >= 0 && pair.slice(0, at) === name) return pair.slice(at + 1);
+  }
+  return undefined;
 }
 
 /**

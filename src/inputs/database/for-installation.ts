@@ -22,8 +22,9 @@ export interface DatabaseRequest {
 
 /**
  * `secretValues`: the password the connection used (from --pg, its `?password=`, PGPASSWORD or
- * kong.conf). No input keeps it; the report hides it wherever the same text appears (a kong.conf
- * comment, an env file, a compose file).
+ * kong.conf), and its percent-encoded form when the --pg URL writes it so. No input keeps it;
+ * the report hides it wherever the same text appears (a kong.conf comment, an env file, a
+ * compose file).
  */
 export type DatabaseOutcome = ({ input: DatabaseInput } | { skipped: string }) & { secretValues: string[] };
 
@@ -37,16 +38,16 @@ export async function loadDatabaseForInstallation(request: DatabaseRequest): Pro
     const skip = databaseSkipReason({ kongConf });
     if (skip) return { skipped: skip, secretValues: [] };
   }
-  let password: string | undefined;
+  let passwords: string[] = [];
   try {
     // The database modules (and pg) load only when a database is about to be read.
     const { connectionSettings, loadDatabaseWith } = require('./index') as typeof import('./index');
     const settings = connectionSettings({ kongConf, url: pgUrl, env: request.env as NodeJS.ProcessEnv });
-    password = settings.password;
-    return { input: await loadDatabaseWith(settings, request.recentWritesMinutes), secretValues: password ? [password] : [] };
+    passwords = [settings.password, settings.passwordAsWritten].filter((p): p is string => Boolean(p));
+    return { input: await loadDatabaseWith(settings, request.recentWritesMinutes), secretValues: passwords };
   } catch (error) {
     if (error instanceof InputError && !pgUrl) {
-      return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)`, secretValues: password ? [password] : [] };
+      return { skipped: `${error.oneLine()} (pass --pg to require the database, --no-db to skip it)`, secretValues: passwords };
     }
     throw error;
   }

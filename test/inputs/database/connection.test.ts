@@ -141,3 +141,21 @@ describe('PGPASSWORD', () => {
     expect(connectionSettings({ env: { KONG_PG_PASSWORD: 'Kong-Env-1', PGPASSWORD: 'From-Env-1' } }).password).toBe('Kong-Env-1');
   });
 });
+
+// The report hides the password in every form the --pg URL gives it: the same text copied into a
+// compose file or a script is as often the encoded form as the decoded one.
+describe('the password as the --pg URL writes it', () => {
+  it.each([
+    ['postgres://kong:p%40ss-word@db/kong', 'p@ss-word', 'p%40ss-word'],
+    ['postgres://kong@db/kong?password=p%40ss-word', 'p@ss-word', 'p%40ss-word'],
+    ['postgres://kong@db/kong?sslmode=disable&password=a+b%2Bc', 'a b+c', 'a+b%2Bc'],
+  ])('%s: decoded and written forms', (url, password, written) => {
+    const settings = connectionSettings({ url, env: {} });
+    expect(settings.password).toBe(password);
+    expect(settings.passwordAsWritten).toBe(written);
+  });
+
+  it('has no second form when the URL writes the password plainly', () => {
+    expect(connectionSettings({ url: 'postgres://kong:plain-word@db/kong', env: {} }).passwordAsWritten).toBeUndefined();
+  });
+});

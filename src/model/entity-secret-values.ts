@@ -1,0 +1,132 @@
+// The secret values an installation's entities hold (credentials, private keys, plugin and vault
+// settings Kong marks sensitive: src/knowledge/entities/sensitive-fields.ts), gathered while the
+// rules' entity walk goes by, for the report-wide hiding by value. Rules hide a secret field's
+// value by its name; the same text can still reach a report elsewhere: a key-auth key reused as a
+// route path, a Redis password written into a tag, the line a fingerprint hashes.
+// One policy for both sources: a database row's plugin, vault and partial `config` is read in
+// full and collected here; its credential, key and certificate columns are never selected.
+
+import {
+  CREDENTIAL_SENSITIVE_FIELDS, ENTITY_SENSITIVE_FIELDS, PLUGIN_SENSITIVE_FIELDS, SECRET_FIELD_NAME,
+  SHARED_SENSITIVE_FIELDS, VAULT_SENSITIVE_FIELDS,
+} from '../knowledge/entities/sensitive-fields';
+import { SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
+import type { Entity, EntitySource, EntityType } from './entities';
+
+const DECLARATIVE_TYPES: ReadonlySet<EntityType> = new Set(['plugin', 'consumer', 'certificate', 'key', 'vault', 'partial']);
+/** The database source selects no credential, certificate key or JWK column: only configs hold secrets. */
+const DATABASE_TYPES: ReadonlySet<EntityType> = new Set(['plugin', 'vault', 'partial']);
+
+const SHARED = new Set(SHARED_SENSITIVE_FIELDS.names);
+const PER_PLUGIN = new Map(Object.entries(PLUGIN_SENSITIVE_FIELDS).map(([name, fields]) => [name, new Set(fields.names)]));
+const VAULT = new Set(VAULT_SENSITIVE_FIELDS.names);
+const NONE: ReadonlySet<string> = new Set();
+
+/** A Kong vault reference names where the secret is kept, not the secret: it stays visible. */
+const VAULT_REFERENCE = /^\{vault:\/\/[^}]*\}$/;
+
+/** `Bearer <token>`, `Basic <base64>`: RFC 9110 credentials, a scheme then the secret. */
+const AUTHORIZATION = /^(?:bearer|basic|token|digest|apikey)\s+(\S+)$/i;
+
+export class EntitySecretValues {
+  private readonly found = new Set<string>();
+  /** Whether a config key is secret whatever the plugin: the same few dozen names recur on every plugin. */
+  private readonly sharedName = new Map<string, boolean>();
+
+  /** The entity types whose fields may hold secrets in a source of this kind. */
+  typesFor(kind: EntitySource['kind']): ReadonlySet<EntityType> {
+    return kind === 'database' ? DATABASE_TYPES : DECLARATIVE_TYPES;
+  }
+
+  see(entity: Entity): void {
+    const fields = entity.fields;
+    switch (entity.type) {
+      case 'plugin': {
+        const name = fields.name;
+        this.inConfig(fields.config, (typeof name === 'string' && PER_PLUGIN.get(name)) || NONE);
+        return;
+      }
+      case 'vault': this.inConfig(fields.config, VAULT); return;
+      case 'partial': this.inConfig(fields.config, NONE); return;
+      case 'consumer': this.inCredentials(fields); return;
+      case 'certificate':
+      case 'key':
+        for (const path of ENTITY_SENSITIVE_FIELDS[entity.type]!.fields) this.add(valueAt(fields, path));
+        return;
+      default:
+    }
+  }
+
+  /**
+   * Credentials written as top-level collections (Kong's own format: `keyauth_credentials:` with a
+   * `consumer` reference). Only those few keys of a document's top are read, not the document.
+   */
+  seeTopLevel(root: Readonly<Record<string, unknown>>): void {
+    this.inCredentials(root);
+  }
+
+  /** The values found so far, in no particular order; short ones are left to the hiding's policy. */
+  values(): string[] {
+    return [...this.found];
+  }
+
+  private inCredentials(holder: Readonly<Record<string, unknown>>): void {
+    for (const collection in CREDENTIAL_SENSITIVE_FIELDS) {
+      const items = holder[collection];
+      if (!Array.isArray(items)) continue;
+      const { fields } = CREDENTIAL_SENSITIVE_FIELDS[collection];
+      for (const item of items) {
+        if (item === null || typeof item !== 'object') continue;
+        for (const field of fields) this.add((item as Record<string, unknown>)[field]);
+      }
+    }
+  }
+
+  /** Every secret-named field under a config, at any depth (Redis records, AI `auth` records, targets). */
+  private inConfig(config: unknown, own: ReadonlySet<string>): void {
+    if (config === null || typeof config !== 'object') return;
+    if (Array.isArray(config)) {
+      for (const item of config) this.inConfig(item, own);
+      return;
+    }
+    const record = config as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') continue;
+      if (own.has(key) || this.isSharedName(key)) this.add(value);
+      else if (typeof value === 'object') this.inConfig(value, own);
+    }
+  }
+
+  private isSharedName(key: string): boolean {
+    let secret = this.sharedName.get(key);
+    if (secret === undefined) this.sharedName.set(key, (secret = SHARED.has(key) || SECRET_FIELD_NAME.test(key)));
+    return secret;
+  }
+
+  /** A secret field's value: a string, or every string inside a record or list (a header map). */
+  private add(value: unknown): void {
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text.length < SHORTEST_HIDDEN_ANYWHERE || VAULT_REFERENCE.test(text)) return;
+      this.found.add(text);
+      // An Authorization header's credential is also hidden on its own, without its scheme word.
+      const credential = AUTHORIZATION.exec(text)?.[1];
+      if (credential !== undefined && credential.length >= SHORTEST_HIDDEN_ANYWHERE) this.found.add(credential);
+    } else if (Array.isArray(value)) {
+      for (const item of value) this.add(item);
+    } else if (value !== null && typeof value === 'object') {
+      // A value from a Kubernetes Secret is an object holding nothing: no key of it is read.
+      for (const key of Object.keys(value)) this.add((value as Record<string, unknown>)[key]);
+    }
+  }
+}
+
+function valueAt(fields: Readonly<Record<string, unknown>>, path: string): unknown {
+  let value: unknown = fields;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}

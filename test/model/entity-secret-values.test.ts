@@ -1,0 +1,66 @@
+// Which entity values the report hides by value: the fields Kong marks sensitive
+// (src/knowledge/entities/sensitive-fields.ts), collected from entities as the rules' walk goes by.
+
+import { EntitySecretValues } from '../../src/model/entity-secret-values';
+import type { Entity, EntityType } from '../../src/model/entities';
+import { VALUE_FROM_SECRET } from '../../src/model/unknown-value';
+
+function entity(type: EntityType, fields: Record<string, unknown>): Entity {
+  const origin = { kind: 'file' as const, file: 'kong.yml', line: 1, column: 1 };
+  return { type, fields, origin, at: () => origin };
+}
+
+function collected(...entities: Entity[]): string[] {
+  const values = new EntitySecretValues();
+  for (const e of entities) values.see(e);
+  return values.values().sort();
+}
+
+describe('EntitySecretValues', () => {
+  it('takes plugin fields Kong marks sensitive, at any depth, and leaves the others', () => {
+    expect(collected(
+      entity('plugin', { name: 'session', config: { secret: 'session-secret-1', cookie_name: 'session-cookie' } }),
+      entity('plugin', { name: 'rate-limiting', config: { redis: { host: 'redis.internal', password: 'redis-password-1' }, redis_password: 'flat-password-1' } }),
+      entity('plugin', { name: 'ai-proxy-advanced', config: { targets: [{ auth: { header_name: 'Authorization', header_value: 'Bearer llm-token-123' } }] } }),
+      entity('plugin', { name: 'aws-lambda', config: { aws_key: 'AKIAEXAMPLE', aws_region: 'eu-west-1' } }),
+    )).toEqual(['AKIAEXAMPLE', 'Bearer llm-token-123', 'flat-password-1', 'llm-token-123', 'redis-password-1', 'session-secret-1']);
+  });
+
+  it('takes a secret-named field of a plugin it has no list for (openid-connect, custom plugins)', () => {
+    expect(collected(entity('plugin', { name: 'openid-connect', config: { client_id: ['public-client'], client_secret: ['oidc-secret-1'] } }))).toEqual(['oidc-secret-1']);
+  });
+
+  it('takes consumer credentials, certificate and key private parts, vault tokens', () => {
+    expect(collected(
+      entity('consumer', {
+        username: 'alice',
+        keyauth_credentials: [{ key: 'keyauth-key-1' }],
+        basicauth_credentials: [{ username: 'alice-basic', password: 'basic-password-1' }],
+        jwt_secrets: [{ key: 'public-issuer', secret: 'jwt-secret-1', rsa_public_key: '-----BEGIN PUBLIC KEY-----' }],
+      }),
+      entity('certificate', { cert: '-----BEGIN CERTIFICATE-----', key: '-----BEGIN PRIVATE KEY-----x' }),
+      entity('key', { name: 'k', jwk: '{"d":"private"}', pem: { private_key: 'pem-private-1', public_key: 'pem-public-1' } }),
+      entity('vault', { name: 'hcv', prefix: 'corp', config: { host: 'vault.internal', token: 'vault-token-1' } }),
+    )).toEqual(['-----BEGIN PRIVATE KEY-----x', 'basic-password-1', 'jwt-secret-1', 'keyauth-key-1', 'pem-private-1', 'vault-token-1', '{"d":"private"}']);
+  });
+
+  it('takes top-level credential collections of Kong\'s format', () => {
+    const values = new EntitySecretValues();
+    values.seeTopLevel({ keyauth_credentials: [{ consumer: 'alice', key: 'top-level-key-1' }], services: [] });
+    expect(values.values()).toEqual(['top-level-key-1']);
+  });
+
+  it('leaves vault references, short values and values from a Kubernetes Secret alone', () => {
+    expect(collected(
+      entity('plugin', { name: 'session', config: { secret: '{vault://env/session-secret}' } }),
+      entity('plugin', { name: 'rate-limiting', config: { redis_password: 'kong' } }),
+      entity('plugin', { name: 'aws-lambda', config: { aws_secret: VALUE_FROM_SECRET } }),
+    )).toEqual([]);
+  });
+
+  it('asks a database source only for the types whose rows it reads secrets from', () => {
+    const values = new EntitySecretValues();
+    expect([...values.typesFor('database')].sort()).toEqual(['partial', 'plugin', 'vault']);
+    expect(values.typesFor('declarative').has('consumer')).toBe(true);
+  });
+});
