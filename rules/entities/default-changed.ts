@@ -17,7 +17,7 @@ export default defineRule<'defaultChanged' | 'defaultsChanged'>({
   // Which fields of a group are left unset changes as the operator works through them; the
   // finding stays the same one (rule, entity, group).
   volatileData: ['fields'],
-  catalog: ['plugin-acme-auth-method-default', 'plugin-prometheus-metrics-overhaul', 'plugin-rate-limiting-default-policy-local', 'plugin-session-read-body-for-logout', 'plugin-sha1-defaults-changed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'plugin-hide-credentials-default-true', 'route-default-protocols-https', 'plugin-ai-max-request-body-size-default-1m'],
+  catalog: ['plugin-acme-auth-method-default', 'plugin-prometheus-metrics-overhaul', 'plugin-rate-limiting-default-policy-local', 'plugin-session-read-body-for-logout', 'plugin-sha1-defaults-changed', 'plugin-ssl-verify-false-3-14', 'service-tls-verify-false', 'plugin-hide-credentials-default-true', 'route-default-protocols-https', 'plugin-ai-max-request-body-size-default-1m', 'plugin-ai-proxy-log-statistics-default-false'],
   inputs: ['entities'],
   messages: {
     defaultChanged: '{{entity}}: `{{field}}` is not set, so its default changes from {{oldDefault}} to {{newDefault}} in {{since}}. {{summary}}',

@@ -103,7 +103,7 @@ describe('breaking-change catalogue', () => {
     const implemented = new Set(builtinRules.flatMap((r) => r.meta.catalog ?? []));
     const byHand = ['platform-bintray-repositories-retired', 'platform-openresty-1-21-4-required', 'known-issue-3-6-0-fd-limit',
       'known-issue-3-6-http2-body-content-length', 'proxy-duplicate-length-headers-502', 'platform-logrotate-config-preserved', 'platform-bundled-curl-removed',
-      'known-issue-3-10-connection-pool-regression'];
+      'known-issue-3-10-connection-pool-regression', 'known-issue-arm64-brotli-missing', 'known-issue-3-15-distroless-image'];
     for (const entry of BREAKING_CHANGES.filter((e) => e.artifact === 'platform')) {
       expect([entry.id, implemented.has(entry.id) || byHand.includes(entry.id)]).toEqual([entry.id, true]);
     }

@@ -134,6 +134,19 @@ describe('manual-review list', () => {
     expect(await ids('3.14')).not.toContain('upstream-healthcheck-counters-at-most-254');
   });
 
+  // Backports and known issues read from Kong/developer.konghq.com@bc1cd742 (breaking-changes.md,
+  // app/_data/changelogs/gateway.json): SAML 1010 in 3.4.3.1, vault-auth with incremental sync
+  // (3.10, open), the distroless image (3.15, open), ARM64 images without Brotli (Enterprise 3.6+).
+  it('lists the 3.4 LTS patch backports and the known issues the docs name, on their own paths', async () => {
+    const ids = async (from: string, to: string, edition = 'enterprise') => (await checkJson(['--from', from, '--to', to, '--edition', edition])).manualReview.map((m: { id: string }) => m.id);
+    expect(await ids('3.4.1.0', '3.4.3.5')).toContain('plugin-saml-priority-1010');
+    expect(await ids('3.4.3.1', '3.10.0.5')).not.toContain('plugin-saml-priority-1010');
+    expect(await ids('3.4.3.1', '3.10.0.5')).toEqual(expect.arrayContaining(['known-issue-3-10-vault-auth-incremental-sync-cache', 'known-issue-arm64-brotli-missing']));
+    expect(await ids('3.10.0.5', '3.14.0.13')).not.toContain('known-issue-3-10-vault-auth-incremental-sync-cache');
+    expect(await ids('3.14.0.13', '3.15.0.0')).toContain('known-issue-3-15-distroless-image');
+    expect(await ids('3.5.0', '3.7.0', 'oss')).not.toContain('known-issue-arm64-brotli-missing');
+  });
+
   it('leaves Enterprise-only entries out of an OSS path', async () => {
     const report = await checkJson([conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss']);
     const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);

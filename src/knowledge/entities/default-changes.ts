@@ -137,6 +137,30 @@ export const defaultChanges: readonly DefaultChange[] = [
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13/HmacAuth.json and 3.14/HmacAuth.json', note: 'algorithms default: sha1/256/384/512 in 3.13; sha224/256/384/512 in 3.14' },
     ],
   },
+  // Open source 3.7.0 flipped the default (kong/llm/init.lua@3.6.1 true, @3.7.0 false); the docs
+  // file it under 3.8.0.0. Stored rows hold the true Kong wrote at insert, and the 3.7 migration
+  // turns it off only where the route type cannot report statistics, so files are what change.
+  {
+    id: 'plugin.ai-proxy.logging.log_statistics.default-false',
+    breakingChange: 'plugin-ai-proxy-log-statistics-default-false',
+    introducedIn: '3.7.0',
+    sourceSince: '3.6.0',
+    edition: 'oss+ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-proxy'],
+    appliesTo: 'declarative',
+    path: 'config.logging.log_statistics',
+    oldDefault: true,
+    newDefault: false,
+    summary: 'ai-proxy stops adding token and usage statistics to the log plugins\' output by default from 3.7 (it did by default in 3.6).',
+    remediation: 'Set config.logging.log_statistics: true where logging or analytics read the AI metrics.',
+    sources: [
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.8.0.0, log_statistics defaults to false for AI Proxy)' },
+      repo('kong/llm/init.lua', '3.7.0', 'logging.log_statistics default false; true at 3.6.1'),
+      repo('kong/plugins/ai-proxy/migrations/001_360_to_370.lua', '3.7.0', 'stored rows: only llm/v1/completions is turned off'),
+    ],
+  },
   // The 8 KiB default came with the field: 3.8 for these (kong/plugins/ai-proxy/schema.lua@3.8.0),
   // 3.12 for the MCP plugins, which did not exist before.
   ...([

@@ -40,7 +40,8 @@ export const priorityChanges: readonly PriorityChange[] = [
   change('route-by-header', 2000, 850, 'ee'),
   change('route-transformer-advanced', 800, 780, 'ee'),
   change('vault-auth', 1003, 1350, 'ee'),
-  { plugin: 'saml', from: 900, to: 1010, introducedIn: '3.5.0.2', edition: 'ee', factId: 'plugin-saml-priority-1010' },
+  // Also in 3.4.3.1 (developer.konghq.com app/_data/changelogs/gateway.json@bc1cd742, kong-ee Breaking Change).
+  { plugin: 'saml', from: 900, to: 1010, introducedIn: '3.5.0.2', edition: 'ee', factId: 'plugin-saml-priority-1010', backportedTo: ['3.4.3.1'] },
   // Also shipped in 3.10.0.10, 3.11.0.10, 3.12.0.6 and 3.13.0.3 (developer.konghq.com
   // app/gateway/breaking-changes.md@bc1cd742, one section per release).
   {

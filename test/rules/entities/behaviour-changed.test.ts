@@ -167,3 +167,25 @@ plugins:
     expect(entityFindings.map((f) => f.message.split(':')[0]).sort()).toEqual(['consumer_group_plugin "rate-limiting-advanced"', 'plugin "rate-limiting-advanced"']);
   });
 });
+
+// 3.3.0 (Kong CHANGELOG.md): http-log retries on a 3xx answer of the log server.
+describe('entities/behaviour-changed: http-log 3xx answers', () => {
+  const httpLog = 'plugins:\n- name: http-log\n  config: {http_endpoint: "http://logs.internal/in"}\n';
+  it('invalid: http-log crossing 3.3', async () => {
+    expect(await runRuleOnText(rule, { from: '3.2.2', to: '3.4.0' }, httpLog)).toEqual(['changed info @2']);
+  });
+  it('valid: http-log on a path that starts at 3.3', async () => {
+    expect(await runRuleOnText(rule, { from: '3.3.0', to: '3.4.0' }, httpLog)).toEqual([]);
+  });
+});
+
+// Known issue of 3.13.0.0, fixed in 3.13.0.1 (gateway.json, kong-ee bugfix, opentelemetry).
+describe('entities/behaviour-changed: opentelemetry request count attribute on 3.13.0.0', () => {
+  const otel = 'plugins:\n- name: opentelemetry\n  config: {traces_endpoint: "http://otel.internal/v1/traces"}\n';
+  it('invalid: a 3.13.0.0 target', async () => {
+    expect(await runRuleOnText(rule, { from: '3.12.0.5', to: '3.13.0.0', edition: 'enterprise' }, otel)).toEqual(['knownIssue info @2']);
+  });
+  it('valid: a target past the fix', async () => {
+    expect(await runRuleOnText(rule, { from: '3.12.0.5', to: '3.13.0.1', edition: 'enterprise' }, otel)).toEqual([]);
+  });
+});

@@ -72,6 +72,17 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, ee314, oidc(''))).toEqual([]);
   });
 
+  // ai-proxy logging.log_statistics default true -> false (kong/llm/init.lua@3.6.1, @3.7.0).
+  const aiLogging = (logging: string) => `plugins:\n- name: ai-proxy\n  config:\n    route_type: llm/v1/chat\n${logging}`;
+  it('invalid: ai-proxy leaves log_statistics unset across 3.7', async () => {
+    expect(await runRuleOnText(rule, { from: '3.6.1', to: '3.7.1' }, aiLogging('    logging: {log_payloads: false}\n'))).toEqual(['defaultChanged info @5']);
+    expect(await runRuleOnText(rule, { from: '3.6.1', to: '3.7.1' }, aiLogging(''))).toEqual(['defaultChanged info @4']);
+  });
+  it('valid: ai-proxy sets log_statistics, or starts at 3.7', async () => {
+    expect(await runRuleOnText(rule, { from: '3.6.1', to: '3.7.1' }, aiLogging('    logging: {log_statistics: true}\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.7.0', to: '3.8.0' }, aiLogging(''))).toEqual([]);
+  });
+
   // 3.13.0.0 (gateway.json, kong-ee): AI plugins' max_request_body_size default 8192 -> 1048576;
   // the field and its 8 KiB default arrived in 3.8 (kong/plugins/ai-proxy/schema.lua@3.8.0).
   const aiProxy = (extra = '') => `plugins:\n- name: ai-proxy\n  config:\n    route_type: llm/v1/chat\n${extra}`;

@@ -14,6 +14,8 @@ ruleTester.run(rule, {
     { name: 'correlation-id not enabled', from: '3.8', to: '3.9', conf: 'plugins = key-auth,my-plugin\n', inputs: handler(900) },
     // service-protection 915 -> 901 came with 3.14.0.2 and the backports 3.10.0.10 ... 3.13.0.3.
     { name: 'target 3.12.0.5 predates the 3.12 backport', from: '3.9.1.0', to: '3.12.0.5', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905) },
+    // saml 900 -> 1010 came with 3.5.0.2 and the 3.4 patch 3.4.3.1 (gateway.json, kong-ee).
+    { name: 'source 3.4.3.1 already runs saml at 1010', from: '3.4.3.1', to: '3.10.0.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(950) },
     { name: 'source 3.12.0.6 already carries the backport', from: '3.12.0.6', to: '3.14.0.13', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905) },
   ],
   // Kong runs higher priorities first (kong/db/dao/plugins.lua@3.9.0): the message's two halves
@@ -34,5 +36,7 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850); from Kong 3.0.0.0 their new priorities make them run after it.' }] },
     { name: 'service-protection priority reaches a 3.12 target through its backport', from: '3.9.1.0', to: '3.12.0.11', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905),
       findings: [{ messageId: 'orderFlips', hop: '3.12', message: 'ran after service-protection (915 -> 901); from Kong 3.12.0.6 their new priorities make them run after it.' }] },
+    { name: 'saml priority reaches a 3.4 LTS patch target through its backport', from: '3.4.1.0', to: '3.4.3.5', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(950),
+      findings: [{ messageId: 'orderFlips', message: 'saml (900 -> 1010); from Kong 3.4.3.1' }] },
   ],
 });
