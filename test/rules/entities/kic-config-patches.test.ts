@@ -11,17 +11,18 @@ import defaultChanged from '../../../rules/entities/default-changed';
 import fieldValueRejected from '../../../rules/entities/field-value-rejected';
 import pluginFieldRenamed from '../../../rules/entities/plugin-field-renamed';
 import behaviourChanged from '../../../rules/entities/behaviour-changed';
+import type { Rule } from '../../../src/engine/define-rule';
 import { loadDeclarative } from '../../../src/inputs/declarative';
 import { runEntityRules, summarize } from '../../support/declarative-harness';
 
-const RULES = [defaultChanged, fieldValueRejected, pluginFieldRenamed];
+const RULES: readonly Rule[] = [defaultChanged, fieldValueRejected, pluginFieldRenamed];
 
 function kongPlugin(plugin: string, config: string, patches: string[]): string {
   const patchText = patches.map((path) => `- path: ${path}\n  valueFrom:\n    secretKeyRef: {name: s, key: k}\n`).join('');
   return `apiVersion: configuration.konghq.com/v1\nkind: KongPlugin\nmetadata: {name: p}\nplugin: ${plugin}\nconfig:\n${config}${patches.length > 0 ? `configPatches:\n${patchText}` : ''}`;
 }
 
-async function check(text: string, from: string, to: string, options: { edition?: 'enterprise'; rules?: typeof RULES } = {}): Promise<{ summary: string[]; messages: string[] }> {
+async function check(text: string, from: string, to: string, options: { edition?: 'enterprise'; rules?: readonly Rule[] } = {}): Promise<{ summary: string[]; messages: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'kp-kic-patch-'));
   writeFileSync(join(dir, 'plugin.yaml'), text);
   const { config } = loadDeclarative({ paths: ['plugin.yaml'], cwd: dir });
