@@ -79,7 +79,7 @@ export default defineRule<MessageId>({
         const fields = plugin.fields.map((field) => `\`${field}\``).join(', ');
         // Loaded for patched plugins only: an ordinary run never reads the entity facts here.
         unmadeChecks ??= (await import('../../src/engine/checks-below-secrets')).unmadeChecksFinder(ctx);
-        const unmade = describeUnmade(unmadeChecks(plugin.plugin));
+        const unmade = describeUnmade(unmadeChecks(plugin.plugin()));
         const data = { resource: plugin.label, fields, verb: one ? 'is' : 'are', pronoun: one ? 'it is' : 'they are', valueWord: one ? 'its value' : 'their values', unmade };
         ctx.report({ messageId: 'pluginFieldsFromSecrets', severity: 'info', at: plugin.origin, data });
       }

@@ -211,7 +211,7 @@ function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): Mani
       // A patch below one that set a whole object names that object again (addUnknown): once is enough.
       fields: [...new Set(plugin.patched.map((field) => fieldPathText(field.path)))],
       origin: plugin.resource.at(['configPatches']),
-      plugin,
+      plugin: () => plugin,
     }));
   return { checked: [...counts].map(([kind, count]) => ({ kind, count })), unchecked: reading.unchecked, patched, otherKinds: reading.otherKinds };
 }

@@ -102,9 +102,10 @@ export interface ManifestObjects {
   unchecked: UncheckedKicPlugin[];
   /**
    * Checked plugin resources some of whose fields the controller sets from Secrets (`configPatches`),
-   * with the plugin as the entity rules see it (to name the checks a whole object from a Secret left out).
+   * with the plugin as the entity rules see it (to name the checks a whole object from a Secret
+   * left out). A function: the summary, serialized, must not carry the resource and its Secret names.
    */
-  patched: { label: string; fields: string[]; origin: FileOrigin; plugin: Entity }[];
+  patched: { label: string; fields: string[]; origin: FileOrigin; plugin: () => Entity }[];
   otherKinds: string[];
 }
 
