@@ -6,12 +6,17 @@
 // that a report does not look as if it had been. A plugin resource whose config comes from a
 // Secret is named too: Secrets are not read, even one kept in the same manifest, so its config
 // is not known here. One that only patches some fields from Secrets (`configPatches`) is checked
-// for what it writes, and the fields it takes from Secrets are named as not checked. A ConfigMap
+// for what it writes, and the fields it takes from Secrets are named as not checked; where such a
+// field is a whole object (`path: /redis`), the entity checks that needed a field inside it are
+// named too (src/engine/checks-below-secrets.ts), once per plugin. A ConfigMap
 // that carries a kong.yml as text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
 // the file it sits: it is a DB-less configuration and only needs extracting to be checked.
 
 import { defineRule } from '../../src/engine/define-rule';
+import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
+import { fieldPathText } from '../../src/inputs/declarative/kic-plugins';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
+import type { Entity } from '../../src/model/entities';
 
 type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater';
 
@@ -33,7 +38,7 @@ export default defineRule<MessageId>({
     notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
     pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
-    pluginFieldsFromSecrets: '{{resource}}: {{fields}} {{verb}} set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, {{pronoun}} counted as set but {{valueWord}} not checked.',
+    pluginFieldsFromSecrets: '{{resource}}: {{fields}} {{verb}} set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, {{pronoun}} counted as set but {{valueWord}} not checked.{{unmade}}',
     embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.',
     embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`: that configuration was not checked. Extract it to a file and give that file with --declarative.',
   },
@@ -45,13 +50,15 @@ export default defineRule<MessageId>({
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'kongPluginFromK8SPlugin refuses a resource whose config (after configPatches) is not empty while configFrom is set' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'applyJSONPatchFromNamespacedSecretRef: each configPatches entry is a JSON Patch add of the Secret value at its path (missing parents created; the empty path replaces the config)' },
+    { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'the Secret key\'s text is put into the patch as its JSON value, so a patch of `/redis` replaces that whole object with whatever JSON the Secret holds' },
   ],
-  check(ctx) {
+  async check(ctx) {
     const declarative = ctx.input('declarative');
     const manifests = declarative.unreadable.filter((file) => file.reason === 'kubernetes-manifest');
     // Nothing at all was checked: the operator may have pointed at the wrong file, so it is a warning.
     const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0);
     const severity = checkedSomething ? 'info' : 'warning';
+    let unmadeChecks: ((plugin: Entity) => UnmadeCheck[]) | undefined;
     for (const file of manifests) {
       const data = { file: file.file, kind: file.kind ?? 'unknown' };
       const objects = file.objects;
@@ -70,12 +77,30 @@ export default defineRule<MessageId>({
       for (const plugin of objects?.patched ?? []) {
         const one = plugin.fields.length === 1;
         const fields = plugin.fields.map((field) => `\`${field}\``).join(', ');
-        const data = { resource: plugin.label, fields, verb: one ? 'is' : 'are', pronoun: one ? 'it is' : 'they are', valueWord: one ? 'its value' : 'their values' };
+        // Loaded for patched plugins only: an ordinary run never reads the entity facts here.
+        unmadeChecks ??= (await import('../../src/engine/checks-below-secrets')).unmadeChecksFinder(ctx);
+        const unmade = describeUnmade(unmadeChecks(plugin.plugin()));
+        const data = { resource: plugin.label, fields, verb: one ? 'is' : 'are', pronoun: one ? 'it is' : 'they are', valueWord: one ? 'its value' : 'their values', unmade };
         ctx.report({ messageId: 'pluginFieldsFromSecrets', severity: 'info', at: plugin.origin, data });
       }
     }
   },
 });
+
+/**
+ * The checks the entity rules did not make because a Secret supplies a whole object that may or
+ * may not hold the field they test (they claim neither a finding nor "left at the default"), as
+ * a sentence to append; empty when there are none.
+ */
+function describeUnmade(checks: readonly UnmadeCheck[]): string {
+  if (checks.length === 0) return '';
+  const objects = [...new Set(checks.map((check) => `\`${fieldPathText(check.within)}\``))];
+  const byRule = new Map<string, string[]>();
+  for (const check of checks) byRule.set(check.rule, [...(byRule.get(check.rule) ?? []), `\`${check.field}\``]);
+  const list = [...byRule].map(([rule, fields]) => `${rule} on ${fields.join(', ')}`).join('; ');
+  const one = objects.length === 1;
+  return ` ${one ? 'A Secret supplies' : 'Secrets supply'} ${objects.join(', ')} whole, which may or may not hold the fields these checks test, so they were not made: ${list}. Check those fields in the Secret by hand.`;
+}
 
 /** `2 KongPlugin resources and 1 KongClusterPlugin resource`. */
 function describeChecked(objects: ManifestObjects): string {

@@ -31,7 +31,8 @@ export default defineRule<'defaultChanged' | 'defaultsChanged'>({
     const visit = (entity: Entity) => {
       let groups: Map<string, DefaultChange[]> | undefined;
       for (const fact of index.for(entity)) {
-        // A deprecated alias Kong turns into the field sets it too.
+        // A deprecated alias Kong turns into the field sets it too. A field inside an object a
+        // Secret supplies whole (a `maybe` hit) may be set: no "left unset" claim is made of it.
         if (!concerns(fact, entity) || !matches(entity, fact.when) || fieldValuesOrAlias(entity, fact.path).length > 0) continue;
         if (fact.group !== undefined) {
           groups ??= new Map();

@@ -81,6 +81,7 @@ export default defineRule<'rejected' | 'deprecated' | 'missing' | 'migrated' | '
       const base = { since, remediation: fact.remediation, severity: severityFor(fact, entity) };
       const data = { entity: entityLabel(entity), since, expected: fact.expected, summary: fact.summary, fact: fact.id };
       // A deprecated alias written instead of the field is checked in its place (flat Redis settings).
+      // A field inside an object a Secret supplies whole is a hit too (`maybe`): not "missing", and its value passes.
       const hits = fieldValuesOrAlias(entity, path);
       if (fact.check.kind === 'set' || fact.check.kind === 'not-blank') {
         if (hits.length === 0) {

@@ -62,6 +62,9 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
           const aliasWins = fact.mismatchRefusedIn !== undefined && !refused;
           // A removed field is refused even when written as null (a decK dump of 2.x writes them so).
           for (const hit of fieldValues(entity.fields, fact.from, { nullLeaf: fact.status === 'removed' || aliasWins || fact.nullBecomes !== undefined })) {
+            // A Secret sets a whole object above the field (`configPatches` path `/redis`): the
+            // field may not be in it, so nothing is claimed; the manifest's info names the check.
+            if (hit.maybe) continue;
             // The default Kong takes without a warning (decK dumps write it for every plugin).
             if (isOldDefault(fact, hit.value)) continue;
             // Reading a row, Kong drops config keys its schema no longer has, so a removed field

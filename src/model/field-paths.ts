@@ -9,7 +9,20 @@ import { isUnknownValue } from './unknown-value';
 export interface FieldHit {
   path: FieldPath;
   value: unknown;
+  /**
+   * Present on a value from a Secret (model/unknown-value.ts) that stands above the field: a
+   * `configPatches` entry set a whole object the path runs through (`/redis` for
+   * `config.redis.timeout`), so the field may or may not be inside it. Absent on every other hit,
+   * the field itself (a patch of the exact field keeps `value` unknown but the field present).
+   */
+  maybe?: true;
 }
+
+/**
+ * Whether an entity holds a field: `unknown` when the path runs into a value from a Secret
+ * above the field, which may or may not hold it. Rules claim neither presence nor absence then.
+ */
+export type FieldState = 'set' | 'unset' | 'unknown';
 
 const parsedPaths = new Map<string, string[]>();
 
@@ -28,7 +41,8 @@ function steps(text: FieldPathText): string[] {
  * null at the end of the path is a hit too: Kong refuses a field its schema no longer has even
  * when the value is null (kong/db/schema/init.lua; only data planes skip it).
  * A value known to be set but not known here (model/unknown-value.ts) is a hit wherever it sits
- * on the path: whatever the path names below it may be inside that value.
+ * on the path: whatever the path names below it may be inside that value. Above the field, the hit
+ * is marked `maybe`, and a caller decides what "perhaps there" means for its claim.
  */
 export function fieldValues(fields: Readonly<Record<string, unknown>>, text: FieldPathText, options?: { nullLeaf?: boolean }): FieldHit[] {
   const hits: FieldHit[] = [];
@@ -41,8 +55,13 @@ export function fieldValues(fields: Readonly<Record<string, unknown>>, text: Fie
       if (nullLeaf && index === parts.length && path.length > 0) hits.push({ path, value });
       return;
     }
-    if (index === parts.length || isUnknownValue(value)) {
+    if (index === parts.length) {
       hits.push({ path, value });
+      return;
+    }
+    // Rare (a KIC plugin patching a whole object): the ordinary hit above keeps its one shape.
+    if (isUnknownValue(value)) {
+      hits.push({ path, value, maybe: true });
       return;
     }
     const step = parts[index];
@@ -87,8 +106,20 @@ export function toFieldPath(text: FieldPathText): FieldPath {
   return steps(text).filter((s) => s !== '[]');
 }
 
+/** True when the field is set, or may be inside a value from a Secret: no "unset" claim can be made. */
 export function isSet(fields: Readonly<Record<string, unknown>>, text: FieldPathText): boolean {
   return fieldValues(fields, text).length > 0;
+}
+
+/** What a list of hits says of the field: one hit that is the field itself makes it set. */
+export function stateOfHits(hits: readonly FieldHit[]): FieldState {
+  if (hits.length === 0) return 'unset';
+  for (let i = 0; i < hits.length; i++) if (hits[i].maybe !== true) return 'set';
+  return 'unknown';
+}
+
+export function fieldState(fields: Readonly<Record<string, unknown>>, text: FieldPathText): FieldState {
+  return stateOfHits(fieldValues(fields, text));
 }
 
 /**
@@ -111,23 +142,64 @@ function anyTextContains(value: unknown, needles: readonly string[]): boolean {
   return false;
 }
 
-function conditionHolds(entity: Entity, condition: FieldCondition): boolean {
+/**
+ * Whether a condition holds: `undefined` when it cannot be told, because the field it tests may
+ * or may not be inside a value from a Secret (a hit marked `maybe`). A value test on a field set
+ * from a Secret itself stays false, as before: nothing is claimed about what the Secret holds.
+ */
+export function conditionState(entity: Entity, condition: FieldCondition): boolean | undefined {
   if (condition.parent) return Boolean(entity.parents?.[condition.parent]);
-  if (condition.anyOf) return condition.anyOf.some((c) => conditionHolds(entity, c));
-  const path = condition.path ?? '';
-  const values = fieldValues(entity.fields, path).map((h) => h.value);
-  if (condition.exists !== undefined) return condition.exists ? values.length > 0 : values.length === 0;
-  if (condition.textContains) return values.some((v) => anyTextContains(v, condition.textContains!));
-  if (condition.includes !== undefined) {
-    const list = values.length > 0 ? values[0] : condition.defaultList;
+  if (condition.anyOf) {
+    let unknown = false;
+    for (const c of condition.anyOf) {
+      const state = conditionState(entity, c);
+      if (state === true) return true;
+      if (state === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
+  }
+  const hits = fieldValues(entity.fields, condition.path ?? '');
+  if (condition.exists !== undefined || !(condition.textContains || condition.includes !== undefined || condition.oneOf || condition.equals !== undefined)) {
+    const state = stateOfHits(hits);
+    const wanted = condition.exists ?? true;
+    return state === 'unknown' ? undefined : (state === 'set') === wanted;
+  }
+  if (condition.includes !== undefined && !condition.textContains) {
+    if (hits.length > 0 && hits[0].maybe) return undefined;
+    const list = hits.length > 0 ? hits[0].value : condition.defaultList;
     return Array.isArray(list) && list.includes(condition.includes);
   }
-  if (condition.oneOf) return values.some((v) => condition.oneOf!.includes(v));
-  if (condition.equals !== undefined) return values.some((v) => v === condition.equals);
-  return values.length > 0;
+  let maybe = false;
+  for (const hit of hits) {
+    if (hit.maybe) maybe = true;
+    else if (valueHolds(condition, hit.value)) return true;
+  }
+  return maybe ? undefined : false;
 }
 
-/** True when every condition holds (no conditions: always). */
+/** The value test of a condition (`textContains`, `oneOf` or `equals`), on one value. */
+function valueHolds(condition: FieldCondition, value: unknown): boolean {
+  if (condition.textContains) return anyTextContains(value, condition.textContains);
+  if (condition.oneOf) return condition.oneOf.includes(value);
+  return value === condition.equals;
+}
+
+/** Every condition holds (true), one fails (false), or none fails but one cannot be told (undefined). */
+export function matchState(entity: Entity, conditions: readonly FieldCondition[] | undefined): boolean | undefined {
+  if (!conditions) return true;
+  let unknown = false;
+  for (const condition of conditions) {
+    const state = conditionState(entity, condition);
+    if (state === false) return false;
+    if (state === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+/**
+ * True when every condition holds (no conditions: always). One that cannot be told counts as not
+ * holding: a fact is not claimed on a field a Secret may or may not hold.
+ */
 export function matches(entity: Entity, conditions: readonly FieldCondition[] | undefined): boolean {
-  return !conditions || conditions.every((c) => conditionHolds(entity, c));
+  return matchState(entity, conditions) === true;
 }

@@ -1,7 +1,9 @@
 // A field that is set, with a value this tool cannot see: the Kong Ingress Controller writes it
 // into a plugin's config from a Kubernetes Secret when it syncs (`configPatches`), and Secrets are
 // never read. Rules treat such a value as present (no "unset, so the default applies" finding)
-// and as passing every value test (nothing is claimed about what it holds).
+// and as passing every value test (nothing is claimed about what it holds). A field below it (a
+// patch of a whole object, `/redis`, read at `config.redis.timeout`) is neither present nor absent:
+// model/field-paths.ts marks it `maybe`, and rules claim nothing about it either way.
 
 /** The value of one `configPatches` entry, as a field's value. Holds nothing of the Secret. */
 export class ValueFromSecret {

@@ -208,8 +208,10 @@ function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): Mani
     .filter((plugin) => plugin.patched.length > 0)
     .map((plugin) => ({
       label: resourceLabel(plugin.resource),
-      fields: plugin.patched.map((field) => fieldPathText(field.path)),
+      // A patch below one that set a whole object names that object again (addUnknown): once is enough.
+      fields: [...new Set(plugin.patched.map((field) => fieldPathText(field.path)))],
       origin: plugin.resource.at(['configPatches']),
+      plugin: () => plugin,
     }));
   return { checked: [...counts].map(([kind, count]) => ({ kind, count })), unchecked: reading.unchecked, patched, otherKinds: reading.otherKinds };
 }

@@ -2,7 +2,7 @@
 // workspace) with their locations, and the gateway entities it holds, through the shared
 // entity model. File-level rules read `DeclarativeConfig`; entity rules see only `EntitySource`.
 
-import type { EntitySource } from '../../model/entities';
+import type { Entity, EntitySource } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
 import type { TextLines } from '../../text/line-index';
 import type { UncheckedKicPlugin } from './kic-plugins';
@@ -100,8 +100,12 @@ export interface UnreadableDeclarative {
 export interface ManifestObjects {
   checked: { kind: string; count: number }[];
   unchecked: UncheckedKicPlugin[];
-  /** Checked plugin resources some of whose fields the controller sets from Secrets (`configPatches`). */
-  patched: { label: string; fields: string[]; origin: FileOrigin }[];
+  /**
+   * Checked plugin resources some of whose fields the controller sets from Secrets (`configPatches`),
+   * with the plugin as the entity rules see it (to name the checks a whole object from a Secret
+   * left out). A function: the summary, serialized, must not carry the resource and its Secret names.
+   */
+  patched: { label: string; fields: string[]; origin: FileOrigin; plugin: () => Entity }[];
   otherKinds: string[];
 }
 
