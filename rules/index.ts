@@ -57,6 +57,7 @@ import platformImageTag from './platform/image-tag';
 import platformOsSupport from './platform/os-support';
 import platformHostSizing from './platform/host-sizing';
 import platformIngressController from './platform/ingress-controller';
+import platformHelmDistrolessHelpers from './platform/helm-distroless-helpers';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
@@ -90,6 +91,7 @@ export const builtinRules: readonly Rule[] = [
   platformOsSupport,
   platformHostSizing,
   platformIngressController,
+  platformHelmDistrolessHelpers,
   upgradePath,
   backupEvidence,
   cassandraRemoved,

@@ -160,6 +160,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     listed.push(...platform.listed);
     if (platform.images.length) inputs.images = platform.images;
     if (platform.controllers.length) inputs.controllers = platform.controllers;
+    if (platform.helmHelpers) inputs.helmHelpers = platform.helmHelpers;
     if (platform.os) inputs.os = platform.os;
     if (platform.host) inputs.host = platform.host;
     Object.assign(missing, platform.missing);

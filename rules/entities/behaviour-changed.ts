@@ -3,7 +3,7 @@
 // the old behaviour must be checked before the hop.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FactIndex, concerns, entityLabel, factsOnPath, severityFor, sourcesOf } from '../../src/engine/entity-facts';
+import { FactIndex, concerns, entityLabel, factsOnPath, severityFor, severityWithoutConf, sourcesOf } from '../../src/engine/entity-facts';
 import { behaviourChanges } from '../../src/knowledge/entities/behaviour-changes';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { Entity } from '../../src/model/entities';
@@ -14,7 +14,7 @@ export default defineRule<'changed' | 'knownIssue'>({
   description: 'Reports entities whose behaviour changes on the path, and known issues of the target release.',
   severity: 'warning',
   versionData: ['since', 'fixedIn'],
-  catalog: ['plugin-hmac-auth-legacy-signature-removed', 'plugin-statsd-metric-names', 'plugin-jwt-conflicting-tokens-denied', 'plugin-session-library-v4', 'plugin-serverless-isolated-cache', 'ee-dynamic-plugin-ordering-license', 'plugin-azure-functions-routeprefix-only', 'plugin-oas-validation-non-json-skip', 'plugin-ai-proxy-anthropic-messages-path', 'plugin-ai-metrics-log-key-renamed', 'known-issue-3-11-ai-license-migration', 'plugin-oidc-forbidden-redirect-uri', 'plugin-kafka-consume-no-service', 'plugin-ai-semantic-cache-namespace-column', 'known-issue-3-14-oidc-nested-claims', 'vault-hcv-ca-trust-3-14', 'plugin-upstream-timeout-zero-becomes-60000', 'plugin-jwt-signer-rotate-tls-verify', 'plugin-oauth2-token-cache-key-sha256', 'plugin-http-log-3xx-retried', 'known-issue-3-13-otel-request-count-attribute'],
+  catalog: ['plugin-hmac-auth-legacy-signature-removed', 'plugin-statsd-metric-names', 'plugin-jwt-conflicting-tokens-denied', 'plugin-session-library-v4', 'plugin-serverless-isolated-cache', 'ee-dynamic-plugin-ordering-license', 'plugin-azure-functions-routeprefix-only', 'plugin-oas-validation-non-json-skip', 'plugin-ai-proxy-anthropic-messages-path', 'plugin-ai-metrics-log-key-renamed', 'known-issue-3-11-ai-license-migration', 'plugin-oidc-forbidden-redirect-uri', 'plugin-kafka-consume-no-service', 'plugin-ai-semantic-cache-namespace-column', 'known-issue-3-14-oidc-nested-claims', 'vault-hcv-ca-trust-3-14', 'plugin-upstream-timeout-zero-becomes-60000', 'plugin-jwt-signer-rotate-tls-verify', 'plugin-oauth2-token-cache-key-sha256', 'plugin-http-log-3xx-retried', 'known-issue-3-13-otel-request-count-attribute', 'known-issue-3-10-vault-auth-incremental-sync-cache'],
   inputs: ['entities'],
   messages: {
     changed: '{{entity}}: {{summary}}',
@@ -30,7 +30,7 @@ export default defineRule<'changed' | 'knownIssue'>({
         if (!concerns(fact, entity) || !matches(entity, fact.when)) continue;
         ctx.report({
           messageId: fact.fixedIn ? 'knownIssue' : 'changed',
-          severity: severityFor(fact, entity),
+          severity: severityWithoutConf(ctx, fact, severityFor(fact, entity)),
           at: entity.at(),
           since: fact.introducedIn,
           remediation: fact.remediation,

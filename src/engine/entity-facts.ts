@@ -23,6 +23,7 @@ export function factsOnPath<F extends EntityChangeBase>(ctx: FactContext, facts:
     if (fact.fixedIn && ctx.crosses(fact.fixedIn)) return false;
     if (fact.sourceSince && ctx.plan.from.lt(KongVersion.parse(fact.sourceSince))) return false;
     if (fact.liftedByConfOff && confTurnsOff(ctx, fact.liftedByConfOff)) return false;
+    if (fact.requiresConfOn && confTurnsOff(ctx, fact.requiresConfOn)) return false;
     return true;
   });
 }
@@ -45,6 +46,14 @@ export function confTurnsOff(ctx: FactContext, property: string): boolean {
   if (!conf) return false;
   const value = effectiveValue(conf, property, ctx.plan);
   return value !== undefined && !readKongBoolean(value).value;
+}
+
+/**
+ * The severity of a fact that needs a kong.conf boolean on (`requiresConfOn`) while no kong.conf
+ * was given: the setting may well be off, its usual value, so the finding only informs.
+ */
+export function severityWithoutConf(ctx: FactContext, fact: EntityChangeBase, severity: Severity): Severity {
+  return fact.requiresConfOn && !ctx.optionalInput?.('kongConf') ? 'info' : severity;
 }
 
 /** Facts of one entity type, keyed by plugin name (`*` for facts about any plugin). */

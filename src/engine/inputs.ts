@@ -14,6 +14,7 @@ import type { KongImageRef } from '../inputs/images/image-ref';
 import type { ControllerImageRef } from '../inputs/images/controller-image';
 import type { HostOs, HostResources } from '../inputs/host';
 import type { ImageOs } from '../inputs/images/image-os';
+import type { HelmShellHelpers } from '../inputs/helm/kong-chart';
 
 export interface Inputs {
   kongConf?: KongConf;
@@ -41,6 +42,8 @@ export interface Inputs {
   images?: KongImageRef[];
   /** Kong Ingress Controller images named by Helm values and `--image-file` manifests or compose files. */
   controllers?: ControllerImageRef[];
+  /** The Kong chart's pod helpers that run a shell in the Kong image, read from `--helm-values`. */
+  helmHelpers?: HelmShellHelpers;
   /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
   os?: HostOs;
   /**
@@ -54,7 +57,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'os', 'imageOs', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'helmHelpers', 'os', 'imageOs', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

@@ -5,7 +5,7 @@
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, type HelmDeployment, type HelmImage } from './helm/kong-chart';
+import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
@@ -77,6 +77,8 @@ export interface PlatformInputs {
   helmSetAside?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
+  /** The chart's helpers that run a shell in the Kong image, as the Helm values leave them. */
+  helmHelpers?: HelmShellHelpers;
   /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
   freeMode?: LicenseInput['freeMode'];
 }
@@ -150,6 +152,9 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const versioned = running.find((image) => image.version);
     if (versioned) result.version = { text: versioned.version!.toString(), reason: `image ${describeImage(versioned)}`, saidBy: `the image ${describeImage(versioned)}`, image: versioned };
     else if (running.length > 0 && !result.versionUnknown) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
+  }
+  if (!result.helmHelpers) {
+    result.missing.helmHelpers = result.helmSetAside ? `the Helm values were set aside (${result.helmSetAside})` : 'no --helm-values given';
   }
   if (result.controllers.length === 0) {
     result.missing.controllers = result.helmControllerOff && !options.imageFiles?.length
@@ -240,6 +245,7 @@ function readHelm(files: readonly string[], result: PlatformInputs): void {
     return;
   }
   result.edition = helmEdition(values);
+  result.helmHelpers = helmShellHelpers(values);
   const deployment = helmDeployment(values);
   if (deployment) result.deployment = deployment;
   const freeMode = helmFreeMode(values);

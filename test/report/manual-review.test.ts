@@ -147,6 +147,27 @@ describe('manual-review list', () => {
     expect(await ids('3.5.0', '3.7.0', 'oss')).not.toContain('known-issue-arm64-brotli-missing');
   });
 
+  // breaking-changes.md@bc1cd742 3.14.0.0 (OpenTelemetry access logs endpoint) and 3.13.0.0 (AI
+  // Semantic Prompt Guard request body size): deprecations an entity rule reports, which the
+  // list must still name when no entities were given.
+  it('lists the 3.13 and 3.14 plugin field deprecations until an entity input lets the rule check them', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const deprecations = ['plugin-otel-access-logs-endpoint-deprecated', 'plugin-ai-semantic-prompt-guard-rules-body-size-deprecated'];
+    const ids = (r: { manualReview: { id: string }[] }) => r.manualReview.map((m) => m.id);
+    const without = await checkJson(['--from', '3.12.0.5', '--to', '3.14.0.3', '--edition', 'enterprise']);
+    expect(ids(without)).toEqual(expect.arrayContaining(deprecations));
+    expect(without.manualReview.find((m: { id: string }) => m.id === deprecations[0])).toMatchObject({ reason: 'input-missing' });
+    expect(ids(await checkJson(['--from', '3.13.0.5', '--to', '3.14.0.3', '--edition', 'enterprise']))).not.toContain(deprecations[1]);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-review-'));
+    const file = join(dir, 'kong.yml');
+    writeFileSync(file, '_format_version: "3.0"\nplugins:\n- name: opentelemetry\n  config:\n    access_logs_endpoint: http://otel:4318/v1/logs\n');
+    const withFile = await checkJson(['--declarative', file, '--from', '3.12.0.5', '--to', '3.14.0.3', '--edition', 'enterprise']);
+    expect(ids(withFile)).not.toContain(deprecations[0]);
+    expect(ids(withFile)).not.toContain(deprecations[1]);
+    expect(withFile.findings.some((f: { ruleId: string; message: string }) => f.ruleId === 'entities/plugin-field-renamed' && f.message.includes('access_logs_endpoint'))).toBe(true);
+  });
+
   it('leaves Enterprise-only entries out of an OSS path', async () => {
     const report = await checkJson([conf, '--from', '2.8', '--to', '3.4', '--edition', 'oss']);
     const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);

@@ -474,3 +474,69 @@ export function helmControllerOn(values: HelmValues): string | undefined {
   if (enabled?.value === true && !enabled.chartDefault) return `${values.prefix}ingressController.enabled is true at ${enabled.origin.file}:${enabled.origin.line}`;
   return `${values.prefix}ingressController.enabled not set: the chart's default runs the ingress controller`;
 }
+
+/** A pod helper of the chart that runs a shell command in the Kong image. */
+export interface HelmShellHelper {
+  /** The container's name in the rendered pod (`clear-stale-pid`, `wait-for-db`, `wait-for-postgres`). */
+  name: string;
+  /** The values key that turns it off, with the release's prefix. */
+  switchKey: string;
+  /** Where that key is written as true; undefined when the chart's default keeps the helper on. */
+  origin?: FileOrigin;
+}
+
+/** What the values make of the chart's shell helpers (HELM_CHART.shellHelpers). */
+export interface HelmShellHelpers {
+  /** Helpers that are on and run in the Kong image. */
+  helpers: HelmShellHelper[];
+  /** `deployment.initContainers.clearStalePid` written as the docs' workaround: a key the chart does not read. */
+  misplacedSwitch?: { origin: FileOrigin; key: string; rightKey: string };
+  /** The Kong image, when its tag is a distroless one. */
+  distrolessImage?: string;
+  /** Where to point at when nothing is written: the Kong image, else the first values file. */
+  fallbackOrigin: FileOrigin;
+}
+
+/**
+ * The chart's helpers that run `rm` or `bash` in the Kong image, as the values leave them. A switch
+ * a template block decides is not known, so its helper is left out rather than guessed.
+ */
+export function helmShellHelpers(values: HelmValues): HelmShellHelpers {
+  const keys = HELM_CHART.shellHelpers;
+  const key = (path: readonly string[]) => `${values.prefix}${path.join('.')}`;
+  // Go templates treat false and a missing key (null deletes the default) as off; anything else as on.
+  const off = (node: (HelmValue & { kind: 'scalar' }) | undefined) => node !== undefined && (node.value === false || node.value === null);
+  const written = (node: (HelmValue & { kind: 'scalar' }) | undefined) => (node && !node.chartDefault ? { origin: node.origin } : {});
+  const decided = (node: (HelmValue & { kind: 'scalar' }) | undefined) => node?.condition !== undefined;
+  const set = (node: (HelmValue & { kind: 'scalar' }) | undefined) => node !== undefined && node.value !== null && node.value !== '';
+  const helpers: HelmShellHelper[] = [];
+
+  const kongOn = values.scalar(...keys.kongEnabled);
+  const clearStalePid = values.scalar(...keys.clearStalePid);
+  if (!off(kongOn) && !decided(kongOn) && !off(clearStalePid) && !decided(clearStalePid) && !set(values.scalar(...keys.clearStalePidImage))) {
+    helpers.push({ name: 'clear-stale-pid', switchKey: key(keys.clearStalePid), ...written(clearStalePid) });
+  }
+  const waitImage = values.scalar(...keys.waitImage);
+  if (!off(waitImage) && !decided(waitImage)) {
+    const deployment = helmDeployment(values);
+    if (!off(kongOn) && !decided(kongOn) && deployment && deployment.topology !== 'dbless') {
+      helpers.push({ name: 'wait-for-db', switchKey: key(keys.waitImage), ...written(waitImage) });
+    }
+    const postgresql = values.scalar(...keys.postgresql);
+    const ownImage = set(values.scalar(...keys.waitImageRepository)) || set(values.scalar(...keys.waitImageUnified));
+    if (postgresql?.value === true && !decided(postgresql) && !ownImage) {
+      helpers.push({ name: 'wait-for-postgres', switchKey: key(keys.waitImage), ...written(waitImage) });
+    }
+  }
+
+  const extra = values.at(...keys.extraInitContainers);
+  const misplaced = extra?.kind === 'map' ? extra.entries.get('clearStalePid') : undefined;
+  const image = helmImage(values);
+  const tagged = image && !image.conditional && image.tag?.includes(keys.distrolessTag) ? image.reference : undefined;
+  return {
+    helpers,
+    ...(misplaced ? { misplacedSwitch: { origin: misplaced.origin, key: `${key(keys.extraInitContainers)}.clearStalePid`, rightKey: key(keys.clearStalePid) } } : {}),
+    ...(tagged ? { distrolessImage: tagged } : {}),
+    fallbackOrigin: image?.origin ?? { kind: 'file', file: values.files[0] ?? '', line: 1, column: 1 },
+  };
+}

@@ -376,4 +376,26 @@ export const behaviourChanges: readonly BehaviourChange[] = [
       { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.1, kong-ee bugfix, opentelemetry)' },
     ],
   },
+  {
+    id: 'known-issue.3-10-0-0.vault-auth-incremental-sync-cache',
+    breakingChange: 'known-issue-3-10-vault-auth-incremental-sync-cache',
+    introducedIn: '3.10.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['vault-auth'],
+    // Incremental sync only changes how a control plane feeds its data planes (kong.conf 3.10
+    // reference, HYBRID MODE section), so other topologies never run into it.
+    topologies: ['hybrid'],
+    // Added in 3.10 with an off default (app/_data/kong-conf/3.10.json): no kong.conf that turns it
+    // on, no issue. No release notes a fix up to 3.15.
+    requiresConfOn: 'incremental_sync',
+    summary: 'Known issue from 3.10.0.0, no fix listed: with incremental_sync = on, vault-auth does not clear its cache, so a deleted vault-auth secret stays cached and keeps authenticating.',
+    remediation: 'Leave incremental_sync off on the nodes that run vault-auth, or restart those nodes after deleting vault-auth secrets.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_kong_plugins/vault-auth/changelog.json (3.10.0.0, known-issues)' },
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.10.0.0, kong-ee known-issues, Vault Auth; no later fix)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/kong-conf/3.10.json', note: 'incremental_sync, default off, hybrid mode' },
+    ],
+  },
 ];

@@ -603,6 +603,7 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   },
   {
     id: 'plugin.opentelemetry.access_logs_endpoint.deprecated',
+    breakingChange: 'plugin-otel-access-logs-endpoint-deprecated',
     introducedIn: '3.14.0.0',
     edition: 'ee',
     severity: 'info',
@@ -667,6 +668,7 @@ export const pluginFieldRenames: readonly FieldRename[] = [
   },
   {
     id: 'plugin.ai-semantic-prompt-guard.rules.max_request_body_size.deprecated',
+    breakingChange: 'plugin-ai-semantic-prompt-guard-rules-body-size-deprecated',
     introducedIn: '3.13.0.0',
     edition: 'ee',
     severity: 'info',

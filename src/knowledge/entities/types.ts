@@ -78,6 +78,13 @@ export interface EntityChangeBase {
    * nothing is known of it, and the fact applies.
    */
   liftedByConfOff?: string;
+  /**
+   * A kong.conf boolean that must be on, on the target, for the fact to apply (a known issue of a
+   * mode Kong leaves off by default). A kong.conf that leaves it off, or unset with an off
+   * default, rules the fact out; without a kong.conf nothing is known, so the fact applies as
+   * information only.
+   */
+  requiresConfOn?: string;
   /** Kong's own migrations rewrite stored rows: a database finding is only informative. */
   databaseMigrated?: boolean;
   /**

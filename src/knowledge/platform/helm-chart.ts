@@ -120,6 +120,42 @@ export const HELM_CHART = {
       { kind: 'repo', ref: 'Kong/charts:charts/ingress/values.yaml@e76b8003', note: 'gateway.env role: traditional, database: "off"; controller.ingressController.enabled' },
     ] satisfies FactSource[],
   },
+  /**
+   * Pod helpers the chart runs with a shell command in the Kong image itself, which the distroless
+   * image (no shell, no coreutils) cannot run.
+   * - `clear-stale-pid` (templates/deployment.yaml lines 102-120): an init container running
+   *   `rm -vrf $(KONG_PREFIX)/pids`, on while `deployment.kong.enabled` and
+   *   `deployment.kong.initContainers.clearStalePid.enabled` (default true; the switch exists from
+   *   chart 3.4.0, commit 688de874, and the container was unconditional before). From chart 3.4.1
+   *   (commit 0c11c649) `clearStalePid.image` may name another image for it.
+   * - `wait-for-db` (deployment.yaml lines 125-127, _helpers.tpl `kong.wait-for-db`): `/bin/bash -c`
+   *   in the Kong image, while `env.database` is not "off" and `waitImage.enabled` (default true).
+   * - `wait-for-postgres` (migration jobs, _helpers.tpl `kong.wait-for-postgres`): `bash` in
+   *   `waitImage.repository`, else the Kong image, while `postgresql.enabled` and `waitImage.enabled`.
+   * `deployment.initContainers` is something else: a list of extra init containers the chart
+   * copies into the pod as written (deployment.yaml line 122), so a `clearStalePid` map there
+   * turns nothing off.
+   */
+  shellHelpers: {
+    kongEnabled: ['deployment', 'kong', 'enabled'],
+    clearStalePid: ['deployment', 'kong', 'initContainers', 'clearStalePid', 'enabled'],
+    clearStalePidImage: ['deployment', 'kong', 'initContainers', 'clearStalePid', 'image', 'repository'],
+    extraInitContainers: ['deployment', 'initContainers'],
+    waitImage: ['waitImage', 'enabled'],
+    waitImageRepository: ['waitImage', 'repository'],
+    waitImageUnified: ['waitImage', 'unifiedRepoTag'],
+    postgresql: ['postgresql', 'enabled'],
+    /** Kong's distroless images carry this in their tag (`3.15.0.0-distroless`, `-distroless-fips`). */
+    distrolessTag: 'distroless',
+    sources: [
+      { kind: 'repo', ref: `${CHART}/templates/deployment.yaml${AT}`, note: 'clear-stale-pid under deployment.kong.initContainers.clearStalePid.enabled; deployment.initContainers copied as a list; wait-for-db unless env.database is "off"' },
+      { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'kong.wait-for-db runs /bin/bash in the Kong image; kong.wait-for-postgres runs bash in waitImage or the Kong image' },
+      { kind: 'repo', ref: `${CHART}/values.yaml${AT}`, note: 'clearStalePid.enabled true, command rm -vrf; waitImage.enabled true' },
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/CHANGELOG.md@e76b8003', note: '3.4.0: the clearStalePid switch; 3.4.1: its image' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md', note: 'Known issues in 3.15.0.0: distroless image with the Helm chart, "rm" not found; its snippet writes deployment.initContainers.clearStalePid, which the chart does not read' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/support/packages.yml', note: 'distroless docker_tag' },
+    ] satisfies FactSource[],
+  },
   sources: [
     { kind: 'repo', ref: `${CHART}/values.yaml${AT}`, note: 'env section lines 108-124 (database "off", portal_api_* log defaults for every edition), image.repository kong line 150, enterprise.enabled/license_secret lines 1164-1170 (free mode without license), ingressController.enabled' },
     { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'define "kong.env": env keys upper-cased behind KONG_, valueFrom maps copied, mergeOverwrite autoEnv < env < customEnv; *_log booleans refused (line 1230); Enterprise-only env only under enterprise.enabled (line 1114); license_secret -> KONG_LICENSE_DATA' },

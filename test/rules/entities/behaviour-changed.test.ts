@@ -189,3 +189,35 @@ describe('entities/behaviour-changed: opentelemetry request count attribute on 3
     expect(await runRuleOnText(rule, { from: '3.12.0.5', to: '3.13.0.1', edition: 'enterprise' }, otel)).toEqual([]);
   });
 });
+
+// 3.10.0.0 known issue (vault-auth changelog, gateway.json; no fix listed up to 3.15): with
+// incremental_sync on, vault-auth keeps deleted secrets cached. incremental_sync is a hybrid-mode
+// setting added in 3.10 with an off default (app/_data/kong-conf/3.10.json).
+describe('entities/behaviour-changed: vault-auth with incremental sync', () => {
+  const hybrid = { from: '3.9.1.0', to: '3.10.0.5', edition: 'enterprise' as const, topology: 'hybrid' as const };
+  const vaultAuth = 'plugins:\n- name: vault-auth\n  config: {vault: 8c2b7d4e-54a1-4b6f-9d38-3f6a1c2e0b11}\n';
+  it('invalid: incremental_sync = on in kong.conf', async () => {
+    expect(await runRuleOnText(rule, hybrid, vaultAuth, { conf: 'role = control_plane\nincremental_sync = on\n' })).toEqual(['changed warning @2']);
+  });
+  it('invalid: KONG_INCREMENTAL_SYNC=on alone', async () => {
+    expect(await runRuleOnText(rule, hybrid, vaultAuth, { env: { KONG_INCREMENTAL_SYNC: 'on' } })).toEqual(['changed warning @2']);
+  });
+  it('invalid, informative only: no kong.conf, so the setting is unknown', async () => {
+    expect(await runRuleOnText(rule, hybrid, vaultAuth)).toEqual(['changed info @2']);
+  });
+  it('valid: a kong.conf that leaves incremental_sync at its off default', async () => {
+    expect(await runRuleOnText(rule, hybrid, vaultAuth, { conf: 'role = control_plane\n' })).toEqual([]);
+  });
+  it('valid: incremental_sync = off', async () => {
+    expect(await runRuleOnText(rule, hybrid, vaultAuth, { conf: 'incremental_sync = off\n' })).toEqual([]);
+  });
+  it('valid: a traditional cluster, where incremental sync does nothing', async () => {
+    expect(await runRuleOnText(rule, { ...hybrid, topology: 'traditional' }, vaultAuth, { conf: 'incremental_sync = on\n' })).toEqual([]);
+  });
+  it('valid: other authentication plugins', async () => {
+    expect(await runRuleOnText(rule, hybrid, 'plugins:\n- name: key-auth\n', { conf: 'incremental_sync = on\n' })).toEqual([]);
+  });
+  it('valid: a path that starts at 3.10', async () => {
+    expect(await runRuleOnText(rule, { ...hybrid, from: '3.10.0.0' }, vaultAuth, { conf: 'incremental_sync = on\n' })).toEqual([]);
+  });
+});
