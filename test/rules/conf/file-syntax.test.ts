@@ -1,5 +1,5 @@
 import rule from '../../../rules/conf/file-syntax';
-import { ruleTester } from '../../support/rule-tester';
+import { runCase, ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
@@ -53,4 +53,13 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'diagnostic', severity: 'info', line: 1, message: 'KONG_LOG_LEVEL', data: { kind: 'env-overrides-file' } }],
     },
   ],
+});
+
+// An overridden line is not malformed: the rule-wide advice (no [sections], `\#`, no quotes) would
+// send the operator looking for a syntax error in a valid line.
+test('an overridden line is told where the setting lives, not to fix its syntax', async () => {
+  const { result } = await runCase(rule, { name: 'env override', conf: 'pg_host = pg.internal\n', env: { KONG_PG_HOST: 'db' }, from: '3.4', to: '3.10' });
+  expect(result.findings).toHaveLength(1);
+  expect(result.findings[0].remediation).toContain('Kong runs with the overriding value');
+  expect(result.findings[0].remediation).not.toContain('[sections]');
 });
