@@ -67,6 +67,9 @@ export default defineRule<'diagnostic'>({
     const conf = ctx.input('kongConf');
     for (const diagnostic of conf.diagnostics) {
       if (diagnostic.kind === 'numeric-conversion' && sameNumberForKong(diagnostic, conf, ctx.plan)) continue;
+      // On Enterprise, license/enterprise-license reports an unread KONG_LICENSE_DATA itself, with
+      // what it means for the license: a second finding on the same line would only repeat it.
+      if (diagnostic.kind === 'unreadable-value' && diagnostic.key === 'license_data' && ctx.plan.edition === 'enterprise') continue;
       ctx.report({
         messageId: 'diagnostic',
         severity: SEVERITY[diagnostic.kind],
