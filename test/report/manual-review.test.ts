@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { fixture, REPO_ROOT, runCli } from '../support/cli';
 
-interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean }
+interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean; roles?: string[] }
 const readCatalogFile = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes', name), 'utf8'));
 const additions = readCatalogFile('additions.json');
 const catalog: RawEntry[] = [
@@ -35,8 +35,8 @@ const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
  */
 function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise', role?: string): RawEntry[] {
   return catalog.filter((e) => {
-    // An entry scoped to some node roles (additions.json `roles`) leaves the other roles' lists.
-    const roles: string[] | undefined = additions.roles[e.id]?.roles;
+    // An entry scoped to some node roles (additions.json `roles`, or its own) leaves the other roles' lists.
+    const roles: string[] | undefined = additions.roles[e.id]?.roles ?? e.roles;
     if (roles && role && !roles.includes(role)) return false;
     if (e.edition === 'ee' && edition !== 'enterprise') return false;
     if (e.edition === 'oss' && edition !== 'oss') return false;
