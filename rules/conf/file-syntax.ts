@@ -43,6 +43,10 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'latin1-comment': 'Nothing to change for Kong; saving the file as UTF-8 keeps editors and diffs from garbling the comments.',
   'unreadable-value': 'Check the value where it is kept (the Secret, ConfigMap, file or build argument) against the target version by hand.',
   'file-env-conflict': 'Keep either the variable or its _FILE form, not both.',
+  // Kong merges kong.conf under the KONG_* environment (kong/conf_loader/init.lua@FTI-6378 load:
+  // overrides() reads the variable before the file): the line is valid, only shadowed.
+  'env-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
+  'layer-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
   'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
 };
 
@@ -63,6 +67,9 @@ export default defineRule<'diagnostic'>({
     const conf = ctx.input('kongConf');
     for (const diagnostic of conf.diagnostics) {
       if (diagnostic.kind === 'numeric-conversion' && sameNumberForKong(diagnostic, conf, ctx.plan)) continue;
+      // On Enterprise, license/enterprise-license reports an unread KONG_LICENSE_DATA itself, with
+      // what it means for the license: a second finding on the same line would only repeat it.
+      if (diagnostic.kind === 'unreadable-value' && diagnostic.key === 'license_data' && ctx.plan.edition === 'enterprise') continue;
       ctx.report({
         messageId: 'diagnostic',
         severity: SEVERITY[diagnostic.kind],

@@ -94,8 +94,10 @@ export function toHops(steps: Step[], ends: RouteEnds): Hop[] {
     if (enterprise && !final) {
       notes.push(`the table names Enterprise ${enterprise}, a patch Kong OSS does not have; on OSS this stop is the newest ${toVersion.minorKey} release (${toVersion})`);
     }
+    // Only a table naming one release (3.1.1.3) can be missed by an older target; `3.10.x` is met
+    // by any patch of the line, so an older patch than the newest known is no remark.
     const named = concreteStep(step, ends.edition);
-    if (final && named.isEnterpriseNumbered && toVersion.lt(named)) {
+    if (final && !step.to.endsWith('.x') && named.isEnterpriseNumbered && toVersion.lt(named)) {
       notes.push(`the route's table names ${step.to} here; the target ${toVersion} is older`);
     }
     const guide = covers === 'adjacent-lts' ? ltsPair(fromVersion.minorKey, toVersion.minorKey)?.guideUrl : undefined;

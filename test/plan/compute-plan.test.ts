@@ -255,6 +255,15 @@ describe('concrete versions', () => {
     expect(plan('3.4', '3.10', 'traditional', { edition: 'oss' }).hops[0].note).toContain('3.10.0.17 is an Enterprise release; Kong OSS has no 3.10 release');
   });
 
+  // An `X.Y.x` stop is met by any patch of the line: an older patch than the newest known
+  // (3.10.0.6 on a 3.4 -> 3.10 LTS jump) is no remark; a table naming one patch still warns.
+  test('an older target patch is remarked only where the table names one release', () => {
+    expect(plan('3.4.3.12', '3.10.0.6').hops[0].note ?? '').not.toContain('is older');
+    expect(plan('2.8.4.14', '3.4.3.12').hops[0].note ?? '').not.toContain('is older');
+    const hybrid = plan('2.8.4.1', '3.1.0.0', 'hybrid');
+    expect(hybrid.hops.at(-1)?.note).toContain("the route's table names 3.1.1.3 here; the target 3.1.0.0 is older");
+  });
+
   test('the gate finds the hop that brings a change', () => {
     // pg_ssl_version loses tlsv1 in 3.2.1.0 (Enterprise).
     const walk = plan('2.8.2.4', '3.3.1.1');

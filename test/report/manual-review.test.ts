@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { fixture, REPO_ROOT, runCli } from '../support/cli';
 
-interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean }
+interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean; roles?: string[] }
 const readCatalogFile = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes', name), 'utf8'));
 const additions = readCatalogFile('additions.json');
 const catalog: RawEntry[] = [
@@ -33,8 +33,11 @@ const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
  * Enterprise, a backport on the target's line that the source lacks), known issues still open at
  * the target.
  */
-function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise'): RawEntry[] {
+function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise', role?: string): RawEntry[] {
   return catalog.filter((e) => {
+    // An entry scoped to some node roles (additions.json `roles`, or its own) leaves the other roles' lists.
+    const roles: string[] | undefined = additions.roles[e.id]?.roles ?? e.roles;
+    if (roles && role && !roles.includes(role)) return false;
     if (e.edition === 'ee' && edition !== 'enterprise') return false;
     if (e.edition === 'oss' && edition !== 'oss') return false;
     // A change only some patch releases carry: a target on one of their lines, at or past it.
@@ -70,7 +73,7 @@ describe('manual-review list', () => {
     const skipped = new Set<string>([...report.notEvaluated, ...report.notApplicable, ...report.internalErrors].map((n: { ruleId: string }) => n.ruleId));
     const evaluatedRules = builtinRules.map((r) => r.meta.id).filter((id) => !skipped.has(id));
     const covered = new Set(evaluatedRules.flatMap((id) => catalogOf.get(id) ?? []));
-    const expected = expectedOnPath(report.plan.from, report.plan.to, 'enterprise').filter((e) => !covered.has(e.id)).map((e) => e.id);
+    const expected = expectedOnPath(report.plan.from, report.plan.to, 'enterprise', report.plan.role).filter((e) => !covered.has(e.id)).map((e) => e.id);
 
     const listed: string[] = report.manualReview.map((m: { id: string }) => m.id);
     expect(new Set(listed).size).toBe(listed.length);
@@ -141,7 +144,9 @@ describe('manual-review list', () => {
     const ids = async (from: string, to: string, edition = 'enterprise') => (await checkJson(['--from', from, '--to', to, '--edition', edition])).manualReview.map((m: { id: string }) => m.id);
     expect(await ids('3.4.1.0', '3.4.3.5')).toContain('plugin-saml-priority-1010');
     expect(await ids('3.4.3.1', '3.10.0.5')).not.toContain('plugin-saml-priority-1010');
-    expect(await ids('3.4.3.1', '3.10.0.5')).toEqual(expect.arrayContaining(['known-issue-3-10-vault-auth-incremental-sync-cache', 'known-issue-arm64-brotli-missing']));
+    expect(await ids('3.4.3.1', '3.10.0.5')).toContain('known-issue-arm64-brotli-missing');
+    const hybrid = await checkJson(['--from', '3.4.3.1', '--to', '3.10.0.5', '--edition', 'enterprise', '--topology', 'hybrid']);
+    expect(hybrid.manualReview.map((m: { id: string }) => m.id)).toContain('known-issue-3-10-vault-auth-incremental-sync-cache');
     expect(await ids('3.10.0.5', '3.14.0.13')).not.toContain('known-issue-3-10-vault-auth-incremental-sync-cache');
     expect(await ids('3.14.0.13', '3.15.0.0')).toContain('known-issue-3-15-distroless-image');
     expect(await ids('3.5.0', '3.7.0', 'oss')).not.toContain('known-issue-arm64-brotli-missing');
@@ -198,6 +203,19 @@ describe('manual-review list', () => {
     expect(ids.includes('kong-conf-pg-ssl-verify-default-on')).toBe(listed);
     // Only that entry is scoped: the Admin API changes stay on every node's list.
     expect(ids.some((id) => id.startsWith('admin-api-'))).toBe(true);
+  });
+
+  // Incremental sync is a hybrid-mode setting (kong.conf HYBRID MODE section, control plane and
+  // data plane): a traditional or DB-less node cannot meet the 3.10 vault-auth known issue.
+  it.each([
+    [['--topology', 'traditional'], false],
+    [['--topology', 'dbless'], false],
+    [['--topology', 'hybrid', '--role', 'control_plane'], true],
+    [['--topology', 'hybrid', '--role', 'data_plane'], true],
+  ])('lists the vault-auth incremental-sync known issue for hybrid nodes only (%j)', async (topology, listed) => {
+    const report = await checkJson(['--from', '3.4', '--to', '3.10.0.0', '--edition', 'enterprise', '--no-db', '--no-config', ...topology]);
+    const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(ids.includes('known-issue-3-10-vault-auth-incremental-sync-cache')).toBe(listed);
   });
 
   it('prints a review-by-hand section in the text report', async () => {

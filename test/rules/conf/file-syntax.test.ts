@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rule from '../../../rules/conf/file-syntax';
-import { ruleTester } from '../../support/rule-tester';
+import { runCli } from '../../support/cli';
+import { runCase, ruleTester } from '../../support/rule-tester';
 
 ruleTester.run(rule, {
   valid: [
@@ -53,4 +57,31 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'diagnostic', severity: 'info', line: 1, message: 'KONG_LOG_LEVEL', data: { kind: 'env-overrides-file' } }],
     },
   ],
+});
+
+// An overridden line is not malformed: the rule-wide advice (no [sections], `\#`, no quotes) would
+// send the operator looking for a syntax error in a valid line.
+test('an overridden line is told where the setting lives, not to fix its syntax', async () => {
+  const { result } = await runCase(rule, { name: 'env override', conf: 'pg_host = pg.internal\n', env: { KONG_PG_HOST: 'db' }, from: '3.4', to: '3.10' });
+  expect(result.findings).toHaveLength(1);
+  expect(result.findings[0].remediation).toContain('Kong runs with the overriding value');
+  expect(result.findings[0].remediation).not.toContain('[sections]');
+});
+
+// A compose file passing the license through a shell variable: the value is unknown here. On
+// Enterprise the license rule says so; the syntax rule saying it again was the same line twice.
+describe('an unread KONG_LICENSE_DATA', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-lic-compose-'));
+  const compose = join(dir, 'compose.yaml');
+  writeFileSync(compose, 'services:\n  kong:\n    image: kong/kong-gateway:3.4.3.12\n    environment:\n      KONG_DATABASE: postgres\n      KONG_LICENSE_DATA: ${KONG_LICENSE_DATA}\n');
+  const findingsAt = async (edition: string) => {
+    const result = await runCli(['check', '--image-file', compose, '--from', '3.4.3.12', '--to', '3.10.0.6', '--edition', edition, '--no-db', '--no-config', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    return (JSON.parse(result.stdout).findings as { ruleId: string; location?: { line?: number } }[]).filter((f) => f.location?.line === 6).map((f) => f.ruleId);
+  };
+  test('is reported once on Enterprise, by the license rule', async () => {
+    expect(await findingsAt('enterprise')).toEqual(['license/enterprise-license']);
+  });
+  test('is still reported by the syntax rule where no license rule runs', async () => {
+    expect(await findingsAt('oss')).toEqual(['conf/file-syntax']);
+  });
 });
