@@ -55,21 +55,28 @@ export function linesWithoutSecretValues(readLine: LineReader, secrets: readonly
  */
 class SecretMatcher {
   private readonly patterns: RegExp[] = [];
+  /** Secrets looked for one by one: long ones (private keys), and any batch V8 would not compile. */
+  private readonly literals: string[] = [];
 
   constructor(private readonly secrets: readonly string[]) {
-    // Patterns of bounded size: thousands of credentials, or private keys, make a long source.
+    // Patterns of bounded size: thousands of credentials make a long source, and V8 refuses a
+    // regular expression whose compiled form grows too large (a 60,000-character password did).
     let batch: string[] = [];
     let size = 0;
     for (const secret of secrets) {
+      if (secret.length > LONGEST_IN_PATTERN) {
+        this.literals.push(secret);
+        continue;
+      }
       batch.push(secret);
       size += secret.length;
       if (size >= CHARACTERS_PER_PATTERN) {
-        this.patterns.push(new RegExp(trieSource(batch), 'g'));
+        this.addPattern(batch);
         batch = [];
         size = 0;
       }
     }
-    if (batch.length > 0) this.patterns.push(new RegExp(trieSource(batch), 'g'));
+    if (batch.length > 0) this.addPattern(batch);
   }
 
   hideIn(text: string): string {
@@ -83,15 +90,27 @@ class SecretMatcher {
         pattern.lastIndex = match.index + 1;
       }
     }
+    for (const secret of this.literals) if (text.includes(secret)) (found ??= new Set()).add(secret);
     if (!found) return text;
     // Longest first, as `secrets` is sorted: a longer value holding a shorter one is hidden whole.
     let out = text;
     for (const secret of this.secrets) if (found.has(secret) && out.includes(secret)) out = out.split(secret).join(HIDDEN_VALUE);
     return out;
   }
+
+  private addPattern(batch: readonly string[]): void {
+    try {
+      this.patterns.push(new RegExp(trieSource(batch), 'g'));
+    } catch {
+      // Too large for the regex engine after all: the batch is searched for one secret at a time.
+      this.literals.push(...batch);
+    }
+  }
 }
 
-const CHARACTERS_PER_PATTERN = 100_000;
+/** Characters of secrets per pattern, and the longest secret written into one. */
+const CHARACTERS_PER_PATTERN = 20_000;
+const LONGEST_IN_PATTERN = 512;
 
 const matchers = new WeakMap<readonly string[], SecretMatcher>();
 

@@ -40,3 +40,21 @@ describe('withoutSecretValues with many secrets', () => {
     expect(withoutSecretValues('a (x+y)*[z]? b', secretValuesOf(undefined, ['(x+y)*[z]?']))).toBe('a (hidden) b');
   });
 });
+
+// V8 refuses a regular expression whose compiled form is too large: a 60,000-character
+// pg_password ended the run with "Regular expression too large" (found by the property tests).
+describe('withoutSecretValues with very long secrets', () => {
+  it.each([
+    ['one repeated character', 'q'.repeat(60_000)],
+    ['mixed characters', Array.from({ length: 60_000 }, (_, n) => String.fromCharCode(33 + (n % 90))).join('')],
+  ])('hides a 60,000-character secret of %s', (_kind, secret) => {
+    const secrets = secretValuesOf(undefined, [secret, 'Db-Password-1']);
+    expect(withoutSecretValues(`before ${secret} after Db-Password-1`, secrets)).toBe('before (hidden) after (hidden)');
+  });
+
+  it('hides many long secrets (private keys) beside short ones', () => {
+    const keys = Array.from({ length: 50 }, (_, n) => `-----BEGIN PRIVATE KEY-----${String(n).padStart(3, '0')}${'k'.repeat(1600)}`);
+    const secrets = secretValuesOf(undefined, [...keys, 'generated-key-7']);
+    expect(withoutSecretValues(`${keys[42]} / generated-key-7`, secrets)).toBe('(hidden) / (hidden)');
+  });
+});
