@@ -33,9 +33,11 @@ const minorOf = (v: string) => v.split('.').slice(0, 2).join('.');
  * Enterprise, a backport on the target's line that the source lacks), known issues still open at
  * the target.
  */
-function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise'): RawEntry[] {
+function expectedOnPath(from: string, to: string, edition: 'oss' | 'enterprise', role: string): RawEntry[] {
   return catalog.filter((e) => {
     if (e.edition === 'ee' && edition !== 'enterprise') return false;
+    // An entry scoped to some roles (additions.json `roles`) concerns only nodes of those roles.
+    if (additions.roles[e.id] && !additions.roles[e.id].roles.includes(role)) return false;
     if (e.edition === 'oss' && edition !== 'oss') return false;
     // A change only some patch releases carry: a target on one of their lines, at or past it.
     if (e.patchLinesOnly) {
@@ -70,7 +72,7 @@ describe('manual-review list', () => {
     const skipped = new Set<string>([...report.notEvaluated, ...report.notApplicable, ...report.internalErrors].map((n: { ruleId: string }) => n.ruleId));
     const evaluatedRules = builtinRules.map((r) => r.meta.id).filter((id) => !skipped.has(id));
     const covered = new Set(evaluatedRules.flatMap((id) => catalogOf.get(id) ?? []));
-    const expected = expectedOnPath(report.plan.from, report.plan.to, 'enterprise').filter((e) => !covered.has(e.id)).map((e) => e.id);
+    const expected = expectedOnPath(report.plan.from, report.plan.to, 'enterprise', report.plan.role).filter((e) => !covered.has(e.id)).map((e) => e.id);
 
     const listed: string[] = report.manualReview.map((m: { id: string }) => m.id);
     expect(new Set(listed).size).toBe(listed.length);
@@ -177,6 +179,20 @@ describe('manual-review list', () => {
     expect(ids.includes('kong-conf-pg-ssl-verify-default-on')).toBe(listed);
     // Only that entry is scoped: the Admin API changes stay on every node's list.
     expect(ids.some((id) => id.startsWith('admin-api-'))).toBe(true);
+  });
+
+  // nginx_kong.lua@3.2.0 renders the cluster listener block (Kong.serve_cluster_listener) only
+  // when role == "control_plane": no other node's template has it to rebase.
+  it.each([
+    [['--topology', 'hybrid'], true],
+    [['--topology', 'hybrid', '--role', 'data_plane'], false],
+    [['--topology', 'traditional'], false],
+    [['--topology', 'dbless'], false],
+  ])('lists the 3.2 cluster listener template change for control planes only (%j)', async (topology, listed) => {
+    const report = await checkJson(['--from', '2.8', '--to', '3.4', '--edition', 'oss', '--no-db', '--no-config', ...topology]);
+    const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(ids.includes('nginx-template-cluster-listener-3-2')).toBe(listed);
+    expect(ids).toContain('nginx-template-3-4-inject-and-secrets-dict');
   });
 
   it('prints a review-by-hand section in the text report', async () => {
