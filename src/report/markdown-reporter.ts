@@ -64,8 +64,14 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   plan.hops.forEach((hop, i) => {
     out.push(`### Hop ${i + 1}: ${hop.label}${hop.condition ? ` (${hop.condition})` : ''}`);
     out.push('');
+    // The note names the guide a hop follows (the LTS upgrade guide for 2.8 -> 3.4), as the text report does.
+    if (hop.note) {
+      out.push(escape(hop.note));
+      out.push('');
+    }
     const findings = byHop.get(hop.label) ?? [];
-    out.push(`- [ ] Install ${hop.to}${hop.to !== plan.to ? ' and check the node before the next hop' : ''}`);
+    // hop.to is written as the route writes it (`3.4.x`), plan.to as the release (`3.4.2`): only the position tells the last hop.
+    out.push(`- [ ] Install ${hop.to}${i < plan.hops.length - 1 ? ' and check the node before the next hop' : ''}`);
     for (const f of findings) if (listed < max) out.push(line(f));
     out.push('');
   });

@@ -35,7 +35,9 @@ export function formatText(report: Report, options: TextOptions): string {
   }
   for (const alt of plan.alternatives) {
     // From the alternative's own start, so that it does not read as a route beginning at its first stop.
-    const stops = alt.hops.length > 0 ? [alt.hops[0].from, ...alt.hops.map((h) => h.to)] : [];
+    // A stop needed only in some cases keeps its condition, as `kong-preflight path` writes it
+    // (src/plan/describe.ts): the seed table's 2.8.2.x is for blue-green upgrades only.
+    const stops = alt.hops.length > 0 ? [alt.hops[0].from, ...alt.hops.map((h) => (h.condition ? `[${h.to}, ${h.condition} only]` : h.to))] : [];
     out.push(`  alternative (${alt.basis}): ${stops.join(' -> ')}${alt.note ? ` — ${alt.note}` : ''}`);
   }
   out.push('');

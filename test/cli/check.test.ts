@@ -144,6 +144,15 @@ describe('kong-preflight check', () => {
     expect(ee.stdout).toContain('`allow_debug_header` appears in 3.2.0.0 with');
     expect(ee.stdout).toMatch(/alternative \(seed-table\): 2\.8\.x -> 3\.1\.1\.3 -> 3\.2\.x/);
   });
+
+  // The seed table routes 2.x-2.7.x traditional nodes through 2.8.2.x "required for blue/green
+  // deployments only" (shared/seed/upgrade-guide.md, table for 3.4): the alternative keeps that.
+  it('keeps the condition of a conditional stop in an alternative route', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-oss-')), 'kong.conf');
+    require('node:fs').writeFileSync(file, 'database = postgres\npg_host = db\n');
+    const { stdout } = await runCli(['check', file, '--from', '2.5.1', '--to', '3.4', '--no-db']);
+    expect(stdout).toContain('alternative (seed-table): 2.5.1 -> [2.8.2, blue-green only] -> 3.0.x -> 3.1.x');
+  });
 });
 
 describe('kong-preflight errors', () => {

@@ -39,6 +39,17 @@ describe('markdown', () => {
     expect(stdout).toMatch(/<details><summary>Upgrade strategies<\/summary>\n\n- \*\*dual-cluster\*\* \(recommended\): when there is hardware .*control planes before data planes/);
   });
 
+  it('names the guide of a hop and speaks of a next hop only before the last one', async () => {
+    const { stdout } = await runCli(['check', DBLESS, '--from', '2.8', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
+    const hop = stdout.slice(stdout.indexOf('### Hop 1: 2.8.x -> 3.4.x'));
+    expect(hop).toMatch(/^### Hop 1: 2\.8\.x -> 3\.4\.x\n\nLTS to LTS upgrade \(2\.8 -&gt; 3\.4\): follow the LTS upgrade guide\n/);
+    expect(hop).toContain('- [ ] Install 3.4.x\n');
+    expect(stdout).not.toContain('before the next hop');
+    const walk = await runCli(['check', DBLESS, '--from', '3.2', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
+    expect(walk.stdout).toContain('- [ ] Install 3.3.x and check the node before the next hop');
+    expect(walk.stdout).toMatch(/- \[ \] Install 3\.4\.x\n/);
+  });
+
   it('gives a DB-less node the declarative backup and no keyring step', async () => {
     const { stdout } = await runCli(['check', DBLESS, '--from', '2.6', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
     expect(stdout).toContain('**Back up the declarative configuration**');

@@ -218,6 +218,20 @@ describe('manual-review list', () => {
     expect(ids.includes('known-issue-3-10-vault-auth-incremental-sync-cache')).toBe(listed);
   });
 
+  // nginx_kong.lua@3.2.0 renders the cluster listener block (Kong.serve_cluster_listener) only
+  // when role == "control_plane": no other node's template has it to rebase.
+  it.each([
+    [['--topology', 'hybrid'], true],
+    [['--topology', 'hybrid', '--role', 'data_plane'], false],
+    [['--topology', 'traditional'], false],
+    [['--topology', 'dbless'], false],
+  ])('lists the 3.2 cluster listener template change for control planes only (%j)', async (topology, listed) => {
+    const report = await checkJson(['--from', '2.8', '--to', '3.4', '--edition', 'oss', '--no-db', '--no-config', ...topology]);
+    const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
+    expect(ids.includes('nginx-template-cluster-listener-3-2')).toBe(listed);
+    expect(ids).toContain('nginx-template-3-4-inject-and-secrets-dict');
+  });
+
   it('prints a review-by-hand section in the text report', async () => {
     const result = await runCli(['check', conf, '--from', '3.4', '--to', '3.10', '--edition', 'enterprise', '--fail-on', 'none']);
     expect(result.stdout).toMatch(/Review by hand \(\d+ breaking change\(s\)/);

@@ -57,6 +57,14 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     }
     return { missingReason: 'no declarative file given (--declarative) and kong.conf sets no declarative_config' };
   }
+  // Kong parses declarative_config only when database = off (kong/init.lua@2.8.4 and @3.4.2,
+  // init): with a database the file is not this node's configuration, whatever it holds.
+  const database = options.kongConf?.get('database');
+  if (database && database.value !== 'off') {
+    return {
+      missingReason: `database = ${database.value} (${describeOrigin(database.origin)}): Kong reads declarative_config only on DB-less nodes, so this node's entities are in its database; read it, or give a \`deck gateway dump\` of it with --declarative`,
+    };
+  }
   const configured = setting.value;
   const conf = options.kongConf!;
   // Shown as the user would write it: relative to where they pointed at kong.conf.

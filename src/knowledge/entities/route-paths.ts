@@ -54,5 +54,15 @@ export const PATH_HANDLING_FACTS = {
 
 export const MULTI_PATH_PRIORITY_FACTS = {
   introducedIn: '3.3.0',
-  sources: [digest('router-compat-multi-path-priority'), docs('3.3.0.0')],
+  /**
+   * Only 3.0 to 3.2 give such a route one rank: the 2.x router ranked each path apart, as 3.3
+   * does again, so a node that runs 2.x today sees no change of this kind at the end of the path.
+   */
+  singleRankFrom: '3.0.0',
+  sources: [
+    digest('router-compat-multi-path-priority'),
+    docs('3.3.0.0'),
+    repo('CHANGELOG.md', '3.3.0', 'Breaking Changes, Core (#10615): traditional_compatible splits multi-path routes so each path gets its own priority, as the traditional router did'),
+    repo('kong/router/compat.lua', '3.3.0', 'split_route_by_path_into: one atc route per prefix length, one for the regex paths'),
+  ],
 } as const;

@@ -253,6 +253,15 @@ describe('declarative loader: files and folders', () => {
     expect(result.missingReason).toMatch(/declarative_config \(.*kong\.conf:3:1\) names \/etc\/kong\/kong\.yml, absent/);
   });
 
+  it('does not take declarative_config for the entities of a node with a database', () => {
+    // kong/init.lua@3.4.2 (init) parses declarative_config only when database = off.
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nservices: []\n');
+    writeFileSync(join(dir, 'pg.conf'), 'database = postgres\ndeclarative_config = kong.yml\n');
+    const result = loadDeclarative({ kongConf: loadKongConf(join(dir, 'pg.conf'), {}) });
+    expect(result.config).toBeUndefined();
+    expect(result.missingReason).toMatch(/^database = postgres \(.*pg\.conf:1:1\): Kong reads declarative_config only on DB-less nodes/);
+  });
+
   it('sends a data plane without declarative_config to the control plane for its entities', () => {
     writeFileSync(join(dir, 'dp.conf'), 'role = data_plane\ndatabase = off\ncluster_control_plane = cp:8005\n');
     const result = loadDeclarative({ kongConf: loadKongConf(join(dir, 'dp.conf'), {}) });

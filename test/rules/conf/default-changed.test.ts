@@ -280,6 +280,15 @@ describe('conf/default-changed: settings of proxying nodes', () => {
     expect(await keys({ conf: 'role = data_plane\n', from: '3.3', to: '3.4', topology: 'hybrid', role: 'data_plane' })).toContain('lmdb_map_size');
     expect(await keys({ conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless' })).toContain('lmdb_map_size');
   });
+
+  // Only the CP/DP WebSocket reads cluster_max_payload (kong/clustering/utils.lua@3.4.2), and
+  // kong.clustering exists only on a control or data plane (kong/init.lua@3.4.2).
+  it('cluster_max_payload concerns control planes and data planes only', async () => {
+    expect(await keys({ conf: 'database = postgres\n', from: '3.3', to: '3.4' })).not.toContain('cluster_max_payload');
+    expect(await keys({ conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless' })).not.toContain('cluster_max_payload');
+    expect(await keys({ conf: 'role = control_plane\n', from: '3.3', to: '3.4', topology: 'hybrid', role: 'control_plane' })).toContain('cluster_max_payload');
+    expect(await keys({ conf: 'role = data_plane\n', from: '3.3', to: '3.4', topology: 'hybrid', role: 'data_plane' })).toContain('cluster_max_payload');
+  });
 });
 
 // What traditional_compatible means for an operator, from kong/router/atc_compat.lua@3.0.0 (one
