@@ -131,7 +131,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const knownTexts = new Map(documents.map((d) => [d.file, d.text]));
   // Secret values hidden before fingerprints are taken: a fingerprint hashes the finding's data
   // and its line, and is as public as the report.
-  const secrets = secretValuesOf(installation.inputs.kongConf, [...installation.secretValues, ...entitySecrets.values()]);
+  const secrets = secretValuesOf(installation.inputs.kongConf, installation.secretValues, entitySecrets.values());
   const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
   const triaged = triage(withoutSecretValues(result.findings, secrets), {
     comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),

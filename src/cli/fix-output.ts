@@ -13,10 +13,10 @@ import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarat
 import { describeOrigin } from '../model/origin';
 import type { Plan } from '../plan/types';
 import type { CliIo } from './io';
-import { withoutSecretValues } from '../report/secret-values';
+import { withoutSecretValues, type SecretValues } from '../report/secret-values';
 
 /** `secrets`: the values the report hides; the log quotes findings and conversions, and hides them too. */
-export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo, secrets: readonly string[] = []): Promise<void> {
+export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan, rules: readonly Rule[], io: CliIo, secrets: SecretValues = []): Promise<void> {
   const documents = inputs.declarative?.documents ?? [];
   if (documents.length !== 1) throw new UsageError(`--fix-output converts one declarative file; ${whyNotOne(inputs.declarative)}`);
   const [source] = documents;

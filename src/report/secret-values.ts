@@ -9,13 +9,35 @@ import { HIDDEN_VALUE, isSecretName, SHORTEST_HIDDEN_ANYWHERE } from '../knowled
 import type { LineReader } from './fingerprint';
 
 /**
- * The values of the secret settings in kong.conf and every layer over it, and `others` (the
- * database password), longest first; short ones left out.
+ * Secret values, longest first. `wordBounded` holds those hidden only where they stand apart
+ * from letters, digits and `_` (see secretValuesOf).
  */
-export function secretValuesOf(conf: KongConf | undefined, others: readonly string[] = []): string[] {
+export type SecretValues = readonly string[] & { readonly wordBounded?: ReadonlySet<string> };
+
+/**
+ * The values of the secret settings in kong.conf and every layer over it, and `others` (the
+ * database password), longest first; short ones left out. `inWords` are values taken from
+ * entities (credentials, plugin settings): example and test files hold keys such as `secret` or
+ * `password`, and hidden anywhere they turned Kong's own `lua_shared_dict kong_secrets` into
+ * `kong_(hidden)s`. Those are hidden where they stand as a word of their own, which is how a
+ * value quoted from an entity appears (a path, a name, a header); glued inside a longer name the
+ * text is Kong's, not the entity's.
+ */
+export function secretValuesOf(conf: KongConf | undefined, others: readonly string[] = [], inWords: readonly string[] = []): SecretValues {
   const values = new Set<string>();
   for (const value of others) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
-  if (!conf) return [...values].sort((a, b) => b.length - a.length);
+  if (conf) collectConf(conf, values);
+  const wordBounded = new Set<string>();
+  for (const value of inWords) {
+    const text = value.trim();
+    if (text.length >= SHORTEST_HIDDEN_ANYWHERE && !values.has(text)) wordBounded.add(text);
+  }
+  // A longer value may contain a shorter one: replacing the longer first hides it whole.
+  const sorted = [...values, ...wordBounded].sort((a, b) => b.length - a.length);
+  return wordBounded.size === 0 ? sorted : Object.assign(sorted, { wordBounded });
+}
+
+function collectConf(conf: KongConf, values: Set<string>): void {
   const collect = (setting: ConfSetting) => {
     if (isSecretName(setting.key) || (setting.envName !== undefined && isSecretName(setting.envName))) {
       for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
@@ -23,12 +45,10 @@ export function secretValuesOf(conf: KongConf | undefined, others: readonly stri
     for (const older of setting.overrides) collect(older);
   };
   for (const setting of conf.rawSettings()) collect(setting);
-  // A longer value may contain a shorter one: replacing the longer first hides it whole.
-  return [...values].sort((a, b) => b.length - a.length);
 }
 
 /** A copy of `value` (a report) whose strings no longer hold any of `secrets`; `value` itself when none does. */
-export function withoutSecretValues<T>(value: T, secrets: readonly string[]): T {
+export function withoutSecretValues<T>(value: T, secrets: SecretValues): T {
   if (secrets.length === 0) return value;
   return hide(value, matcherFor(secrets)) as T;
 }
@@ -38,7 +58,7 @@ export function withoutSecretValues<T>(value: T, secrets: readonly string[]): T 
  * is about, and a fingerprint is as public as the report: hashing `ENV KONG_LOG_LEVEL=<password>`
  * would let anyone holding the report test guesses of the password.
  */
-export function linesWithoutSecretValues(readLine: LineReader, secrets: readonly string[]): LineReader {
+export function linesWithoutSecretValues(readLine: LineReader, secrets: SecretValues): LineReader {
   if (secrets.length === 0) return readLine;
   const matcher = matcherFor(secrets);
   return (file, line) => {
@@ -58,7 +78,10 @@ class SecretMatcher {
   /** Secrets looked for one by one: long ones (private keys), and any batch V8 would not compile. */
   private readonly literals: string[] = [];
 
-  constructor(private readonly secrets: readonly string[]) {
+  /** Replacers of the word-bounded secrets, made when one is first found. */
+  private readonly bounded = new Map<string, RegExp>();
+
+  constructor(private readonly secrets: SecretValues) {
     // Patterns of bounded size: thousands of credentials make a long source, and V8 refuses a
     // regular expression whose compiled form grows too large (a 60,000-character password did).
     let batch: string[] = [];
@@ -94,8 +117,24 @@ class SecretMatcher {
     if (!found) return text;
     // Longest first, as `secrets` is sorted: a longer value holding a shorter one is hidden whole.
     let out = text;
-    for (const secret of this.secrets) if (found.has(secret) && out.includes(secret)) out = out.split(secret).join(HIDDEN_VALUE);
+    for (const secret of this.secrets) {
+      if (!found.has(secret) || !out.includes(secret)) continue;
+      // A long value (a private key) is no word of a message: it is hidden wherever it appears.
+      const inWords = secret.length <= LONGEST_IN_PATTERN && this.secrets.wordBounded?.has(secret);
+      out = inWords ? out.replace(this.wordPattern(secret), HIDDEN_VALUE) : out.split(secret).join(HIDDEN_VALUE);
+    }
     return out;
+  }
+
+  /** The secret where no letter, digit or `_` touches one of its own word characters at either end. */
+  private wordPattern(secret: string): RegExp {
+    let pattern = this.bounded.get(secret);
+    if (!pattern) {
+      const before = /^\w/.test(secret) ? '(?<!\\w)' : '';
+      const after = /\w$/.test(secret) ? '(?!\\w)' : '';
+      this.bounded.set(secret, (pattern = new RegExp(`${before}${escapeRegExp(secret)}${after}`, 'g')));
+    }
+    return pattern;
   }
 
   private addPattern(batch: readonly string[]): void {
@@ -114,7 +153,7 @@ const LONGEST_IN_PATTERN = 512;
 
 const matchers = new WeakMap<readonly string[], SecretMatcher>();
 
-function matcherFor(secrets: readonly string[]): SecretMatcher {
+function matcherFor(secrets: SecretValues): SecretMatcher {
   let matcher = matchers.get(secrets);
   if (!matcher) matchers.set(secrets, (matcher = new SecretMatcher(secrets)));
   return matcher;

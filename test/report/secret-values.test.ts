@@ -58,3 +58,23 @@ describe('withoutSecretValues with very long secrets', () => {
     expect(withoutSecretValues(`${keys[42]} / generated-key-7`, secrets)).toBe('(hidden) / (hidden)');
   });
 });
+
+// Entity values (example files' `key: secret`) hidden anywhere turned Kong's own
+// `lua_shared_dict kong_secrets` into `kong_(hidden)s` in a template finding.
+describe('entity values are hidden where they stand as a word', () => {
+  const secrets = secretValuesOf(undefined, ['Db-Password-1'], ['secret', 'p@ss-word', 'Db-Password-1']);
+
+  it('hides an entity value standing alone, in a path or a quoted name', () => {
+    expect(withoutSecretValues('route path `/secret/v1` and key "secret"', secrets)).toBe('route path `/(hidden)/v1` and key "(hidden)"');
+    expect(withoutSecretValues('header x-token:p@ss-word.', secrets)).toBe('header x-token:(hidden).');
+  });
+
+  it('leaves it inside a longer name', () => {
+    const text = 'does not declare `lua_shared_dict kong_secrets`; client_secret and secrets stay';
+    expect(withoutSecretValues(text, secrets)).toBe(text);
+  });
+
+  it('keeps hiding a value kong.conf or the database also holds anywhere', () => {
+    expect(withoutSecretValues('xDb-Password-1x', secrets)).toBe('x(hidden)x');
+  });
+});
