@@ -56,6 +56,8 @@ export interface ContainerEnv {
   file: string;
   /** `service kong`, `Deployment kong (container proxy)`. */
   unit: string;
+  /** How findings about its image name it among others: `kong` (a service), `proxy of Deployment kong` (a container). */
+  userName: string;
   /** The service's key, or the container's `name`. */
   origin: FileOrigin;
   /** The image is one of Kong's (or the container is a Kong operator's proxy). */
@@ -237,6 +239,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       platform: 'compose',
       file: first.file,
       unit: `service ${name}`,
+      userName: name,
       origin,
       kongImage,
       namedKong: /kong/i.test(`${name} ${image ?? ''}`),
@@ -635,7 +638,8 @@ interface ContainerScope {
 function kubernetesContainer(scope: ContainerScope): ContainerEnv {
   const { isMap, isScalar, isSeq } = yamlModule();
   const { doc, at, container } = scope;
-  const image = scalarText(get(container, doc, 'image'));
+  const imageNode = get(container, doc, 'image');
+  const image = scalarText(imageNode);
   const nameNode = mapPairs(container, doc).find((pair) => pair.key === 'name');
   const origin = originOf(nameNode?.value ?? container, at);
   const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
@@ -690,9 +694,11 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     platform: 'kubernetes',
     file: scope.file,
     unit,
+    userName: `${scope.containerName} of ${scope.kind} ${scope.name}`,
     origin,
     kongImage,
     namedKong: /kong/i.test(`${scope.name} ${scope.containerName} ${image ?? ''}`),
+    ...(image !== undefined ? { image, imageOrigin: originOf(imageNode, at) } : {}),
     ...(oneShot ? { oneShot } : {}),
     envFrom,
     variables,

@@ -4,7 +4,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { KongVersion } from '../../version/kong-version';
-import { stripRegistry } from './image-ref';
+import { stripRegistry, type ImageUser } from './image-ref';
 
 /**
  * Repositories of the controller: Docker Hub's `kong/kubernetes-ingress-controller` (the Helm
@@ -28,6 +28,8 @@ export interface ControllerImageRef {
   via: 'compose' | 'manifest' | 'helm-values';
   /** The Helm values leave the tag to the chart: the release whose default it is, and where it is named. */
   chartDefault?: string;
+  /** The compose services or Kubernetes containers that run this reference (./image-users.ts). */
+  users?: ImageUser[];
 }
 
 /** Reads a reference when it names the controller's image; undefined otherwise. */

@@ -105,6 +105,8 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         packages: [...(earlier?.packages ?? [])],
       };
       stages.push(added);
+      // Two FROM lines naming one reference are two stages using it; a `FROM <stage>` uses the stage, not the image.
+      if (image && !earlier) image.users = [{ kind: 'stage', ...(name ? { name } : {}), origin }];
       if (name && !named.has(name)) named.set(name, added);
       if (image && !stageOfImage.has(image)) stageOfImage.set(image, added);
     } else if (!stage) {

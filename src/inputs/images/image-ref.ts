@@ -49,6 +49,20 @@ export interface KongImageRef {
    * installation once the path is known; absent means --from.
    */
   pathFromSaidBy?: string;
+  /**
+   * The compose services, Kubernetes containers or Dockerfile stage that run or build on this
+   * reference, in file order: one `image:` line read through a YAML anchor serves several.
+   */
+  users?: ImageUser[];
+}
+
+/** Who uses an image reference, for findings that name them (./image-users.ts). */
+export interface ImageUser {
+  kind: 'service' | 'container' | 'stage';
+  /** `kong` (service), `proxy of Deployment kong` (container), `build` (stage); absent for an unnamed stage. */
+  name?: string;
+  /** Where the user is declared (the service key, the container, the FROM line). */
+  origin: FileOrigin;
 }
 
 /** `kong:2.8.1 (written ${TAG:-kong:2.8.1}, TAG taken as unset) at compose.yml:4`, for reasons and messages. */

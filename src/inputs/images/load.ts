@@ -28,6 +28,7 @@ const composeFileEnvModule = (): typeof import('./compose-file-env') => require(
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
+import { attachUsers } from './image-users';
 import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
 
@@ -135,6 +136,9 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
     const unread = unreadOverrides(files, project ? listed! : [], env);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
+  // Findings about an image name the services and containers that run it.
+  attachUsers(result.images, result.containerEnv.containers);
+  attachUsers(result.controllers, result.containerEnv.containers);
   return result;
 }
 

@@ -97,6 +97,43 @@ ruleTester.run(rule, {
       from: '3.4', to: '3.9', inputs: image('kong:latest'),
       findings: [{ messageId: 'noVersion', severity: 'info', data: { tag: 'latest' } }],
     },
+    {
+      // Kong/docker-kong compose/docker-compose.yml: kong-migrations, kong-migrations-up and kong share ${KONG_DOCKER_TAG}.
+      name: 'three services on one image: one finding at the first, naming the three',
+      from: '2.8.4', to: '3.4', inputs: files('shared-image/compose-three-services.yml'),
+      findings: [{ messageId: 'flavourGone', line: 4, data: { reference: 'kong:2.8.4-alpine', users: ' (services kong-migrations, kong-migrations-up, kong)' }, message: '`kong:2.8.4-alpine` (services kong-migrations, kong-migrations-up, kong) has no counterpart at the target.' }],
+    },
+    {
+      name: 'two services on two tags: a finding for each image',
+      from: '2.8', to: '3.4', inputs: files('shared-image/compose-two-tags.yml'),
+      findings: [
+        { messageId: 'flavourGone', line: 4, data: { reference: 'kong:2.8.3-alpine', users: '' } },
+        { messageId: 'flavourGone', line: 7, data: { reference: 'kong:2.8.4-alpine', users: '' } },
+      ],
+    },
+    {
+      name: 'one service: the message names no service, as before',
+      from: '2.8.4', to: '3.4', inputs: files('shared-image/compose-one-service.yml'),
+      findings: [{ messageId: 'flavourGone', line: 3, data: { users: '' }, message: 'Kong publishes no `-alpine` image for 3.4 (Alpine images end there): `kong:2.8.4-alpine` has no counterpart at the target.' }],
+    },
+    {
+      name: 'one image line serving two services through a YAML anchor names both',
+      from: '2.8.4', to: '3.4', inputs: files('shared-image/compose-anchor.yml'),
+      findings: [{ messageId: 'flavourGone', line: 4, data: { users: ' (services kong, kong-migrations)' } }],
+    },
+    {
+      name: 'two Dockerfile stages FROM one image: one finding naming both stages',
+      from: '2.8.4', to: '3.4', inputs: files('shared-image/Dockerfile.two-stages'),
+      findings: [{ messageId: 'flavourGone', line: 1, data: { users: ' (stage plugins, the stage of line 4)' } }],
+    },
+    {
+      name: 'one image in two files: a finding in each file',
+      from: '2.8.4', to: '3.4', inputs: files('shared-image/compose-one-service.yml', 'shared-image/Dockerfile.two-stages'),
+      findings: [
+        { messageId: 'flavourGone', line: 3, data: { users: '' } },
+        { messageId: 'flavourGone', line: 1, data: { users: ' (stage plugins, the stage of line 4)' } },
+      ],
+    },
   ],
   notEvaluated: [{ name: 'no image given', from: '2.8', to: '3.4', reason: /no images input|image/ }],
 });

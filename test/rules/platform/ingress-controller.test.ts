@@ -19,6 +19,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'two Deployments on one controller image: one finding naming both containers',
+      from: '2.8', to: '3.4', edition: 'enterprise', now, inputs: files('two-deployments.yaml'),
+      findings: [{ messageId: 'gatewayTooNew', severity: 'blocker', line: 11, data: { users: ' (containers ingress-controller of Deployment kong-a, ingress-controller of Deployment kong-b)' } }],
+    },
+    {
       // The sweep's case: a 0.8 all-in-one manifest on a path to 3.4.
       name: 'KIC 0.8.0 (Bintray image) with a Kong 3.4 target',
       from: '2.0.5', to: '3.4', edition: 'oss', now, inputs: files('all-in-one-0.8.yaml'),
