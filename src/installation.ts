@@ -22,6 +22,7 @@ import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
+import { noCustomPluginCanLoad, type NoCustomPlugins } from './inputs/plugins/no-custom-plugins';
 import type { ConfSetting, KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
 import { isEnterprisePluginName } from './knowledge/plugins/bundled';
@@ -72,6 +73,11 @@ export interface Installation {
    * installations do not apply to it (src/engine/manual-review.ts).
    */
   runsFromImage?: string;
+  /**
+   * The settings read enable bundled plugins only: changes that concern custom plugin code alone
+   * do not apply (src/engine/manual-review.ts).
+   */
+  noCustomPlugins?: NoCustomPlugins;
   missing: MissingInputReasons;
   plan: Plan;
   report: ReportInstallation;
@@ -221,11 +227,20 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     }
 
     const runningImage = platform.running[0];
+    const noCustomPlugins = noCustomPluginCanLoad({
+      conf: inputs.kongConf,
+      unsetMeansDefault: Boolean(options.confFile) || runningImage !== undefined || (!platform.containerLayer && !platform.dockerfileLayer && !helmLayer),
+      pluginDirs: options.pluginDirs ?? [],
+      customPluginsFound: inputs.customPlugins !== undefined,
+      ...(inputs.database ? { databasePlugins: inputs.database.pluginUsage } : {}),
+      plan,
+    });
     return {
       inputs,
       missing,
       plan,
       ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
+      ...(noCustomPlugins ? { noCustomPlugins } : {}),
       secretValues: database.secretValues,
       report: {
         edition,

@@ -146,7 +146,10 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     ...(options.baseline ? { baseline: { file: resolve(io.cwd, options.baseline), shown: options.baseline, update: Boolean(options.updateBaseline) } } : {}),
   });
   progress.step('building report');
-  const reviewContext = installation.runsFromImage ? { runsFromImage: installation.runsFromImage } : {};
+  const reviewContext = {
+    ...(installation.runsFromImage ? { runsFromImage: installation.runsFromImage } : {}),
+    ...(installation.noCustomPlugins ? { noCustomPlugins: installation.noCustomPlugins } : {}),
+  };
   const built = buildReport({
     plan: installation.plan,
     installation: installation.report,

@@ -4,6 +4,8 @@
 
 import { entriesOnPath, entryReachedIn, type CatalogEntry } from '../knowledge/breaking-changes';
 import { PACKAGE_ONLY_CHANGES } from '../knowledge/platform/package-only-changes';
+import { CUSTOM_CODE_ONLY_CHANGES } from '../knowledge/plugins/custom-code-only';
+import type { NoCustomPlugins } from '../inputs/plugins/no-custom-plugins';
 import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
 import { hopCrossing } from '../plan/gate';
 import type { Plan } from '../plan/types';
@@ -14,6 +16,8 @@ import type { RunResult } from './run-rules';
 export interface ReviewContext {
   /** The Kong image the node runs (`kong:3.4.2 at compose.yml:5`), when one is named. */
   runsFromImage?: string;
+  /** The settings read show that no custom plugin can load (src/inputs/plugins/no-custom-plugins.ts). */
+  noCustomPlugins?: NoCustomPlugins;
 }
 
 export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult, context: ReviewContext = {}): ManualReviewItem[] {
@@ -51,24 +55,39 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
 
 /**
  * Changes on the path that do not concern this installation, with why: those that only concern
- * package installations, for a node that runs one of Kong's images.
+ * package installations, for a node that runs one of Kong's images; those that only concern custom
+ * plugin code, for a node whose settings enable bundled plugins only.
  */
 export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAside[] {
-  if (!context.runsFromImage) return [];
+  if (!context.runsFromImage && !context.noCustomPlugins) return [];
   const out: ChangeSetAside[] = [];
   for (const entry of entriesOnPath(plan)) {
-    const packageOnly = PACKAGE_ONLY_CHANGES.find((c) => c.id === entry.id);
-    if (!packageOnly) continue;
+    const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context);
+    if (!why) continue;
     const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
     out.push({
       id: entry.id,
       title: entry.title,
       introducedIn: entry.introducedIn,
       ...(hop ? { hop: hop.label } : {}),
-      why: `Kong runs from the image ${context.runsFromImage}: ${packageOnly.why}`,
+      why,
     });
   }
   return out;
+}
+
+function packageOnlyWhy(id: string, context: ReviewContext): string | undefined {
+  const packageOnly = context.runsFromImage ? PACKAGE_ONLY_CHANGES.find((c) => c.id === id) : undefined;
+  return packageOnly && `Kong runs from the image ${context.runsFromImage}: ${packageOnly.why}`;
+}
+
+function customCodeOnlyWhy(id: string, context: ReviewContext): string | undefined {
+  const scope = context.noCustomPlugins;
+  const change = scope ? CUSTOM_CODE_ONLY_CHANGES.find((c) => c.id === id) : undefined;
+  if (!scope || !change) return undefined;
+  // Serverless code that may require any module can still meet a module change.
+  if (change.reach === 'module' && scope.serverlessRequires) return undefined;
+  return change.reach === 'module' ? `${scope.why}; serverless code may not require it (untrusted_lua sandbox, no untrusted_lua_sandbox_requires)` : scope.why;
 }
 
 function toItem(entry: CatalogEntry, plan: Plan, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {

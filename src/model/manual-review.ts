@@ -23,7 +23,8 @@ export interface ManualReviewItem {
 
 /**
  * A breaking change on the path that does not concern this installation (a package-upgrade
- * change on a node that runs one of Kong's images): neither checked nor left for review.
+ * change on a node that runs one of Kong's images, a custom-plugin change on a node that can load
+ * no custom plugin): neither checked nor left for review.
  */
 export interface ChangeSetAside {
   id: string;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { fixture, REPO_ROOT, runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
 
 interface RawEntry { id: string; introducedIn: string; edition: string; fixedIn?: string[]; backportedTo?: string[]; patchLinesOnly?: boolean; roles?: string[] }
 const readCatalogFile = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'src/knowledge/breaking-changes', name), 'utf8'));
@@ -230,6 +231,52 @@ describe('manual-review list', () => {
     const ids: string[] = report.manualReview.map((m: { id: string }) => m.id);
     expect(ids.includes('nginx-template-cluster-listener-3-2')).toBe(listed);
     expect(ids).toContain('nginx-template-3-4-inject-and-secrets-dict');
+  });
+
+  // Kong loads plugin code only for the names `plugins` enables (kong/db/dao/plugins.lua@3.9.3):
+  // on a node that enables bundled plugins only, changes to custom plugin code concern nothing.
+  describe('custom-plugin entries', () => {
+    const confWith = (text: string) => join(tempDir({ 'kong.conf': text }), 'kong.conf');
+    const ids = (list: { id: string }[] | undefined) => (list ?? []).map((m) => m.id);
+    const run = (file: string | undefined, from: string, to: string) =>
+      checkJson([...(file ? [file] : ['--no-config']), '--no-db', '--from', from, '--to', to, '--edition', 'enterprise', '--topology', 'dbless']);
+
+    it('sets them aside on a plugins = bundled node, naming the setting', async () => {
+      const file = confWith('database = off\nplugins = bundled\n');
+      const report = await run(file, '3.4', '3.10');
+      expect(ids(report.manualReview)).not.toContain('custom-plugin-tools-utils-split-3-6');
+      expect(report.notApplicableChanges).toContainEqual(expect.objectContaining({
+        id: 'custom-plugin-tools-utils-split-3-6',
+        why: expect.stringMatching(/^plugins = bundled at .*kong\.conf:2:1: no custom plugin can load/),
+      }));
+      const older = await run(file, '2.8', '3.4');
+      expect(ids(older.notApplicableChanges)).toEqual(expect.arrayContaining(['custom-plugin-priority-version-required', 'custom-plugin-daos-array', 'custom-plugin-base-plugin-removed']));
+      expect(older.manualReview.filter((m: { severity: string; artifact: string }) => m.severity === 'blocker' && m.artifact === 'custom-plugin-code').map((m: { id: string }) => m.id))
+        .toEqual(['custom-plugin-credential-username-removed']);
+    });
+
+    it('keeps what serverless code and bundled plugins can meet on a plugins = bundled node', async () => {
+      const report = await run(confWith('plugins = bundled\n'), '2.8', '3.4');
+      const listed = ids(report.manualReview);
+      // pre-function code calls the PDK; bundled auth plugins sent X-Credential-Username upstream.
+      expect(listed).toEqual(expect.arrayContaining(['custom-plugin-get-path-normalized', 'custom-plugin-credential-username-removed', 'plugin-priority-changes-3-0']));
+      expect(ids(report.notApplicableChanges)).not.toContain('custom-plugin-get-path-normalized');
+    });
+
+    it('keeps module changes when serverless code may require any module', async () => {
+      const report = await run(confWith('plugins = bundled\nuntrusted_lua = on\n'), '2.8', '3.4');
+      expect(ids(report.manualReview)).toContain('custom-plugin-base-plugin-removed');
+      expect(ids(report.notApplicableChanges)).toContain('custom-plugin-daos-array');
+    });
+
+    it.each([
+      ['a custom plugin is listed', 'plugins = bundled,my-auth\n'],
+      ['nothing is known', undefined],
+    ])('keeps them when %s', async (_, text) => {
+      const report = await run(text === undefined ? undefined : confWith(text), '3.4', '3.10');
+      expect(ids(report.manualReview)).toContain('custom-plugin-tools-utils-split-3-6');
+      expect(ids(report.notApplicableChanges)).not.toContain('custom-plugin-tools-utils-split-3-6');
+    });
   });
 
   it('prints a review-by-hand section in the text report', async () => {
