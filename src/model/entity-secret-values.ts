@@ -30,6 +30,14 @@ const AUTHORIZATION = /^(?:bearer|basic|token|digest|apikey)\s+(\S+)$/i;
 
 export class EntitySecretValues {
   private readonly found = new Set<string>();
+  /**
+   * Lists and records already walked. YAML aliases share them: a "billion laughs" inside one
+   * plugin's config is a few dozen objects, and walking each one once keeps it that (walking
+   * every path to them took over five minutes on the hardening test).
+   */
+  private readonly walked = new WeakSet<object>();
+  /** The same for config walks, per set of plugin-specific secret names (a config aliased into two plugins is read for each). */
+  private readonly walkedFor = new Map<ReadonlySet<string>, WeakSet<object>>();
   /** Whether a config key is secret whatever the plugin: the same few dozen names recur on every plugin. */
   private readonly sharedName = new Map<string, boolean>();
 
@@ -85,6 +93,10 @@ export class EntitySecretValues {
   /** Every secret-named field under a config, at any depth (Redis records, AI `auth` records, targets). */
   private inConfig(config: unknown, own: ReadonlySet<string>): void {
     if (config === null || typeof config !== 'object') return;
+    let walked = this.walkedFor.get(own);
+    if (!walked) this.walkedFor.set(own, (walked = new WeakSet()));
+    if (walked.has(config)) return;
+    walked.add(config);
     if (Array.isArray(config)) {
       for (const item of config) this.inConfig(item, own);
       return;
@@ -113,9 +125,13 @@ export class EntitySecretValues {
       // An Authorization header's credential is also hidden on its own, without its scheme word.
       const credential = AUTHORIZATION.exec(text)?.[1];
       if (credential !== undefined && credential.length >= SHORTEST_HIDDEN_ANYWHERE) this.found.add(credential);
+    } else if (value === null || typeof value !== 'object' || this.walked.has(value)) {
+      return;
     } else if (Array.isArray(value)) {
+      this.walked.add(value);
       for (const item of value) this.add(item);
-    } else if (value !== null && typeof value === 'object') {
+    } else {
+      this.walked.add(value);
       // A value from a Kubernetes Secret is an object holding nothing: no key of it is read.
       for (const key of Object.keys(value)) this.add((value as Record<string, unknown>)[key]);
     }

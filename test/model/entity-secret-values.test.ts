@@ -63,4 +63,23 @@ describe('EntitySecretValues', () => {
     expect([...values.typesFor('database')].sort()).toEqual(['partial', 'plugin', 'vault']);
     expect(values.typesFor('declarative').has('consumer')).toBe(true);
   });
+  // YAML aliases share lists and records: a "billion laughs" inside one plugin's config (the
+  // hardening test's) was walked path by path, for over five minutes. Each list is now read once.
+  it('walks a list that aliases share once, whatever the number of paths to it', () => {
+    const reads = new Map<unknown, number>();
+    const counted = <T extends unknown[]>(list: T): T => new Proxy(list, {
+      get(target, key, receiver) {
+        if (key === Symbol.iterator) reads.set(receiver, (reads.get(receiver) ?? 0) + 1);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    let level: unknown[] = counted(Array(10).fill('laugh-out-loud'));
+    for (let depth = 1; depth < 5; depth++) level = counted(Array(10).fill(level));
+    const values = new EntitySecretValues();
+    values.see(entity('plugin', { name: 'pre-function', config: { access: level, password: level } }));
+    // Four levels of ten: 10,000 paths reach the innermost list; it is read once per kind of walk
+    // (looking for secret names, and taking every string of a secret field).
+    expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+    expect(values.values()).toEqual(['laugh-out-loud']);
+  });
 });
