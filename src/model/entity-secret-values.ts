@@ -12,6 +12,7 @@ import {
 } from '../knowledge/entities/sensitive-fields';
 import { SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
 import type { Entity, EntitySource, EntityType } from './entities';
+import { fieldValues } from './field-paths';
 
 const DECLARATIVE_TYPES: ReadonlySet<EntityType> = new Set(['plugin', 'consumer', 'certificate', 'key', 'vault', 'partial']);
 /** The database source selects no credential, certificate key or JWK column: only configs hold secrets. */
@@ -59,7 +60,7 @@ export class EntitySecretValues {
       case 'consumer': this.inCredentials(fields); return;
       case 'certificate':
       case 'key':
-        for (const path of ENTITY_SENSITIVE_FIELDS[entity.type]!.fields) this.add(valueAt(fields, path));
+        for (const path of ENTITY_SENSITIVE_FIELDS[entity.type]!.fields) for (const hit of fieldValues(fields, path)) this.add(hit.value);
         return;
       default:
     }
@@ -136,13 +137,4 @@ export class EntitySecretValues {
       for (const key of Object.keys(value)) this.add((value as Record<string, unknown>)[key]);
     }
   }
-}
-
-function valueAt(fields: Readonly<Record<string, unknown>>, path: string): unknown {
-  let value: unknown = fields;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }
