@@ -36,7 +36,7 @@ describe('code cache', () => {
     expect(existsSync(join(dir, 'dist', 'code-cache.bin'))).toBe(true);
     const used = runTree(dir, 'use');
     expect(used).toMatchObject({ stdout: 'hello, kong function\n', status: 0 });
-    expect(used.stderr).toBe('code cache: 2 used, 0 refused by V8, 0 compiled\n');
+    expect(used.stderr).toBe('code cache: 2 used, 0 refused by V8, 0 compiled, 1 paths recorded\n');
   });
 
   it('never runs cached code for a module whose text changed, even at the same length', () => {
@@ -49,7 +49,31 @@ describe('code cache', () => {
     writeFileSync(greet, changed);
     const used = runTree(dir, 'use');
     expect(used.stdout).toBe('howdy, kong function\n');
-    expect(used.stderr).toBe('code cache: 1 used, 0 refused by V8, 1 compiled\n');
+    expect(used.stderr).toBe('code cache: 1 used, 0 refused by V8, 1 compiled, 1 paths recorded\n');
+  });
+
+  it('answers only the requests it recorded, and leaves new ones to Node', () => {
+    const dir = makeTree('hello');
+    writeFileSync(join(dir, 'package.json'), '{"name": "tree"}\n');
+    runTree(dir, 'record');
+    // After recording, main.js also asks for a module the build never saw.
+    writeFileSync(join(dir, 'dist', 'extra.js'), `'use strict';\nexports.mark = '!';\n`);
+    const main = join(dir, 'dist', 'main.js');
+    writeFileSync(main, readFileSync(main, 'utf8').replace("greet('kong')", "greet('kong') + require('./extra').mark"));
+    const used = runTree(dir, 'use');
+    expect(used).toMatchObject({ stdout: 'hello, kong! function\n', status: 0 });
+    expect(used.stderr).toBe('code cache: 1 used, 0 refused by V8, 2 compiled, 1 paths recorded\n');
+  });
+
+  it('records no path that leads out of the dist folder', () => {
+    const dir = makeTree('hello');
+    writeFileSync(join(dir, 'outside.js'), `'use strict';\nexports.mark = '?';\n`);
+    const main = join(dir, 'dist', 'main.js');
+    writeFileSync(main, readFileSync(main, 'utf8').replace("greet('kong')", "greet('kong') + require('../outside').mark"));
+    runTree(dir, 'record');
+    const used = runTree(dir, 'use');
+    expect(used).toMatchObject({ stdout: 'hello, kong? function\n', status: 0 });
+    expect(used.stderr).toBe('code cache: 2 used, 0 refused by V8, 0 compiled, 1 paths recorded\n');
   });
 
   it('is ignored when damaged, and the modules load as usual', () => {
@@ -67,8 +91,10 @@ describe('code cache', () => {
     });
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout).summary.rulesEvaluated).toBeGreaterThan(0);
-    const [, used, refused, compiled] = /code cache: (\d+) used, (\d+) refused by V8, (\d+) compiled/.exec(out.stderr) ?? [];
+    const [, used, refused, compiled, resolved] = /code cache: (\d+) used, (\d+) refused by V8, (\d+) compiled, (\d+) paths recorded/.exec(out.stderr) ?? [];
     expect(Number(used)).toBeGreaterThan(100);
+    // Every module of the check but the entry points was found through a recorded path.
+    expect(Number(resolved)).toBeGreaterThan(Number(used) - 5);
     expect({ refused: Number(refused), compiled: Number(compiled) }).toEqual({ refused: 0, compiled: 0 });
   });
 });
