@@ -8,6 +8,7 @@ import type { Inputs } from '../engine/inputs';
 import type { DeclarativeConfig, UnreadableDeclarative } from '../inputs/declarative/types';
 import { runRules } from '../engine/run-rules';
 import { InputError, UsageError } from '../errors';
+import { fsWriteErrorReason } from '../inputs/fs-error';
 import { convertDeclarative } from '../fix/declarative-convert';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
 import { describeOrigin } from '../model/origin';
@@ -28,7 +29,7 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   try {
     writeFileSync(outputPath, text);
   } catch (error) {
-    throw new InputError(`cannot write the converted file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: output });
+    throw new InputError(`cannot write the converted file: ${fsWriteErrorReason(error, output)}`, { file: output });
   }
   const converted = readDeclarativeText(output, text, source.flavor === 'kong' && inputs.declarative?.from === 'kong.conf');
   const recheck = await runRules(rules.filter((r) => /^(entities|declarative)\//.test(r.meta.id)), {

@@ -3,8 +3,9 @@
 // SARIF, post Markdown and still print text. No rule logic here.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors';
+import { fsWriteErrorReason } from '../inputs/fs-error';
 import type { LineReader } from '../report/fingerprint';
 import { jsonChunks } from '../report/json-reporter';
 import type { Report, RuleDescription } from '../report/report';
@@ -84,19 +85,6 @@ function writeAll(fd: number, chunk: string): void {
   for (let at = written; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
-/** Why a report file could not be written, in words an operator acts on (the folder is not created for them: a typo would scatter folders). */
-function writeReason(code: string, outputFile: string): string {
-  switch (code) {
-    case 'ENOENT': return `its folder ${dirname(outputFile) || '.'} does not exist (create it first)`;
-    case 'ENOTDIR': return 'a parent of the path is not a folder';
-    case 'EISDIR': return 'it is a folder; name a file';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'read-only file system';
-    case 'ENOSPC': return 'no space left on the device';
-    default: return code;
-  }
-}
 
 /** Writes a report (whole, or as chunks from a streaming reporter) to a file or stdout. */
 export function writeOutput(output: string | Iterable<string>, outputFile: string | undefined, io: CliIo): void {
@@ -113,7 +101,7 @@ export function writeOutput(output: string | Iterable<string>, outputFile: strin
     // Only the file system's refusals are the user's to fix; a reporter's own error stays one.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    throw new InputError(`cannot write output: ${writeReason(code, outputFile)}`, { file: outputFile });
+    throw new InputError(`cannot write output: ${fsWriteErrorReason(error, outputFile)}`, { file: outputFile });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

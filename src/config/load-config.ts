@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { InputError } from '../errors';
+import { fsErrorReason } from '../inputs/fs-error';
 import { PACKAGE_ROOT } from '../tool-info';
 import type { ConfigFile, LoadedConfig } from './types';
 
@@ -49,7 +50,7 @@ export function loadConfig(explicit: string | false | undefined, cwd: string): L
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the configuration file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: explicit || file });
+    throw new InputError(`cannot read the configuration file: ${fsErrorReason(error)}`, { file: explicit || file });
   }
   return parseConfig(text, file);
 }

@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors';
+import { fsErrorReason } from '../inputs/fs-error';
 import type { Rule } from './define-rule';
 import { validateRule } from './registry';
 
@@ -22,7 +23,7 @@ export function loadRuleModules(dirs: readonly string[], cwd: string, taken: Ite
       names = readdirSync(dir).filter((n) => /\.c?js$/.test(n)).sort();
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError(`cannot read the rules folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: given });
+      throw new InputError(`cannot read the rules folder: ${fsErrorReason(error)}`, { file: given });
     }
     for (const name of names) {
       const file = join(dir, name);

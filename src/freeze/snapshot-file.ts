@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors';
+import { fsErrorReason, fsWriteErrorReason } from '../inputs/fs-error';
 import { PACKAGE_ROOT } from '../tool-info';
 import type { Snapshot } from './snapshot';
 
@@ -27,8 +28,7 @@ export function readSnapshotFile(file: string, cwd: string): Snapshot {
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'freeze snapshot not found' : `cannot read the freeze snapshot (${code ?? 'error'})`, { file });
+    throw new InputError(`cannot read the freeze snapshot: ${fsErrorReason(error)}`, { file });
   }
   let value: unknown;
   try {
@@ -56,6 +56,6 @@ export function writeSnapshotFile(snapshot: Snapshot, file: string, cwd: string)
   try {
     writeFileSync(resolve(cwd, file), formatSnapshot(snapshot));
   } catch (error) {
-    throw new InputError(`cannot write the freeze snapshot (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    throw new InputError(`cannot write the freeze snapshot: ${fsWriteErrorReason(error, file)}`, { file });
   }
 }

@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors';
+import { fsErrorReason } from './fs-error';
 import type { BackupEvidence, BackupKind } from './backup';
 
 const HEAD_BYTES = 64 * 1024;
@@ -42,7 +43,7 @@ function readHead(path: string, file = path): Buffer {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new InputError(`cannot read backup file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    throw new InputError(`cannot read backup file: ${fsErrorReason(error)}`, { file });
   }
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

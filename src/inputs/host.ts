@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors';
+import { fsErrorReason } from './fs-error';
 import type { CliOrigin, FileOrigin } from '../model/origin';
 
 export interface HostOs {
@@ -48,7 +49,7 @@ export function readOsRelease(file = '/etc/os-release'): HostOs {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${file} (--host reads it on the Kong host): ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new InputError(`cannot read ${file} (--host reads it on the Kong host): ${fsErrorReason(error)}`, { file });
   }
   const fields = new Map<string, { value: string; line: number }>();
   text.split(/\r?\n/).forEach((line, index) => {
@@ -87,7 +88,7 @@ export function readHostResources(options: { meminfo?: string; cpus?: number } =
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${file} (--host reads it on the Kong host): ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new InputError(`cannot read ${file} (--host reads it on the Kong host): ${fsErrorReason(error)}`, { file });
   }
   const lines = text.split(/\r?\n/);
   const index = lines.findIndex((l) => l.startsWith('MemTotal:'));

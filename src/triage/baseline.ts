@@ -4,6 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors';
+import { fsErrorReason, fsWriteErrorReason } from '../inputs/fs-error';
 import { describeOrigin } from '../model/origin';
 import type { ReportFinding, SuppressedFinding } from '../report/report';
 import { TOOL_NAME, TOOL_VERSION } from '../tool-info';
@@ -30,7 +31,7 @@ export function readBaseline(file: string, shown = file): BaselineFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'}); create it with --update-baseline`, { file: shown });
+    throw new InputError(`cannot read the baseline: ${fsErrorReason(error)}; create it with --update-baseline`, { file: shown });
   }
   let data: unknown;
   try {
@@ -58,7 +59,7 @@ export function writeBaseline(file: string, baseline: BaselineFile, shown = file
   try {
     writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
-    throw new InputError(`cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: shown });
+    throw new InputError(`cannot write the baseline: ${fsWriteErrorReason(error, shown)}`, { file: shown });
   }
 }
 

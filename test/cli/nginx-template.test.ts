@@ -33,6 +33,6 @@ describe('kong-preflight check --nginx-template', () => {
     const result = await runCli(['check', '--from', '3.3', '--to', '3.4', '--nginx-template', '/nonexistent/custom.tmpl']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('/nonexistent/custom.tmpl: cannot read nginx template (ENOENT)');
+    expect(result.stderr).toContain('/nonexistent/custom.tmpl: cannot read nginx template: no such file');
   });
 });

@@ -49,7 +49,9 @@ describe('finding the configuration file', () => {
     const none = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--no-config'], { cwd: dir });
     expect(none.code).toBe(1);
     const missing = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--config', 'nope.yml'], { cwd: dir });
-    expectOneLineError(missing, /nope\.yml: cannot read the configuration file \(ENOENT\)/);
+    expectOneLineError(missing, /nope\.yml: cannot read the configuration file: no such file\n$/);
+    const folder = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--config', '.'], { cwd: dir });
+    expectOneLineError(folder, /: cannot read the configuration file: it is a folder, not a file\n$/);
   });
 });
 

@@ -220,7 +220,7 @@ describe('freeze CLI', () => {
   it('exits 2 with one line naming a missing or malformed snapshot file', async () => {
     const missing = await runCli(['freeze', 'verify', path.join(dir, 'nope.json'), '--pg', 'postgres://u@127.0.0.1:1/x']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^kong-preflight: error: .*nope\.json: freeze snapshot not found\n$/);
+    expect(missing.stderr).toMatch(/^kong-preflight: error: .*nope\.json: cannot read the freeze snapshot: no such file\n$/);
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{"kind": "kong-preflight/freeze-snapshot", "formatVersion": 1}');
     const malformed = await runCli(['freeze', 'verify', bad, '--pg', 'postgres://u@127.0.0.1:1/x']);

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { fsErrorReason } from '../fs-error';
 import { chartSwitchOf } from '../helm/conf-layer';
 import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
@@ -93,9 +94,7 @@ function expandCliPath(given: string, cwd: string): string[] {
   try {
     stats = statSync(full);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`declarative file not found: ${given}`, { file: given });
-    throw new InputError(`declarative file ${fsReason(code)}`, { file: given });
+    throw new InputError(`cannot read declarative file: ${fsErrorReason(error)}`, { file: given });
   }
   if (!stats.isDirectory()) return [given];
   const files = filesUnder(given, full);
@@ -109,7 +108,7 @@ function filesUnder(shown: string, full: string): string[] {
   try {
     entries = readdirSync(full, { withFileTypes: true });
   } catch (error) {
-    throw new InputError(`declarative folder ${fsReason((error as NodeJS.ErrnoException).code)}`, { file: shown });
+    throw new InputError(`cannot read declarative folder: ${fsErrorReason(error)}`, { file: shown });
   }
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -233,7 +232,7 @@ function readText(file: string, fullPath: string, maxBytes: number): string {
     buffer = readFileSync(fullPath);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`declarative file ${fsReason((error as NodeJS.ErrnoException).code)}`, { file });
+    throw new InputError(`cannot read declarative file: ${fsErrorReason(error)}`, { file });
   }
   if (buffer.length > maxBytes) throw tooLarge(file, buffer.length, maxBytes);
   const nul = buffer.indexOf(0);
@@ -248,18 +247,6 @@ function tooLarge(file: string, size: number, maxBytes: number): InputError {
   return new InputError(`declarative file is ${describeSize(size)}, over the ${describeSize(maxBytes)} limit (raise it with --max-file-size)`, { file });
 }
 
-/** A file-system error code as a few words, without a stack or an errno number. */
-function fsReason(code: string | undefined): string {
-  switch (code) {
-    case 'EISDIR': return 'is a folder';
-    case 'EACCES':
-    case 'EPERM': return 'is not readable (permission denied)';
-    case 'ELOOP': return 'cannot be read: a loop of symbolic links';
-    case 'ENOENT': return 'not found';
-    case 'ENOTDIR': return 'cannot be read: a parent of the path is not a folder';
-    default: return `cannot be read (${code ?? 'error'})`;
-  }
-}
 
 
 /** The line of the first byte sequence that is not UTF-8 (checked line by line only on failure). */

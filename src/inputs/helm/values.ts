@@ -11,6 +11,7 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 // Loaded with the first values file: the chart names this module exports are read at start-up.
 const nesting = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 import { InputError } from '../../errors';
+import { fsErrorReason } from '../fs-error';
 import { nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
@@ -235,7 +236,7 @@ export function readText(file: string, what: string): string {
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${what}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new InputError(`cannot read ${what}: ${fsErrorReason(error)}`, { file });
   }
 }
 

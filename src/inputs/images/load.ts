@@ -11,6 +11,7 @@ import type { Node as YamlNode } from 'yaml';
 // The yaml package (~15 ms to load) is required only when an image file is YAML.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
+import { fsErrorReason } from '../fs-error';
 import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
@@ -179,7 +180,7 @@ function readText(file: string): string {
     return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read image file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file });
+    throw new InputError(`cannot read image file: ${fsErrorReason(error)}`, { file });
   }
 }
 

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../../errors';
 import { nulByteError } from '../../text/encoding';
+import { fsErrorReason } from '../fs-error';
 
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_CONF_BYTES = 10 * 1024 * 1024;
@@ -32,7 +33,7 @@ export function readConfLines(file: string, maxBytes = DEFAULT_MAX_CONF_BYTES): 
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new InputError(`cannot read kong.conf: ${reason(error)}`, { file });
+    throw new InputError(`cannot read kong.conf: ${fsErrorReason(error)}`, { file });
   }
   if (bytes.length > maxBytes) throw tooLarge(file, bytes.length, maxBytes);
   const decoded = decodeLines(bytes, file);
@@ -43,7 +44,7 @@ function statOrThrow(file: string): fs.Stats {
   try {
     return fs.statSync(file);
   } catch (error) {
-    throw new InputError(`cannot read kong.conf: ${reason(error)}`, { file });
+    throw new InputError(`cannot read kong.conf: ${fsErrorReason(error)}`, { file });
   }
 }
 
@@ -51,19 +52,6 @@ function tooLarge(file: string, size: number, maxBytes: number): InputError {
   return new InputError(`is ${size} bytes, over the ${maxBytes}-byte limit for a kong.conf`, { file });
 }
 
-/** A short cause for a file-system error, without a stack or an errno number. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'ENOTDIR': return 'a parent of the path is not a folder';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'EISDIR': return 'is a directory';
-    default: return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
 
 /**
  * UTF-8 text, or an InputError at the first line holding a NUL byte or a sequence that is not

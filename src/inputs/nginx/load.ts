@@ -6,6 +6,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors';
+import { fsErrorReason } from '../fs-error';
 import { elementContext, extractElements, type TemplateElements, type TemplateRole } from './elements';
 import { stockVariants } from '../../knowledge/nginx-templates';
 import { identifyTemplate, type Identification } from './identify';
@@ -46,7 +47,7 @@ function readText(file: string, maxBytes: number): string {
     size = stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read nginx template (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    throw new InputError(`cannot read nginx template: ${fsErrorReason(error)}`, { file });
   }
   if (size > maxBytes) throw new InputError(`nginx template is ${size} bytes, more than the ${maxBytes} allowed (raise it with --max-file-size)`, { file });
   return readFileSync(file, 'utf8');

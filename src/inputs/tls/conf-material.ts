@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { isVaultReference } from '../kong-conf/values';
+import { fsErrorReason } from '../fs-error';
 
 /** Bundles of trusted CAs run to a few hundred kB; anything far larger is not a certificate file. */
 const MAX_MATERIAL_BYTES = 4 * 1024 * 1024;
@@ -47,7 +48,7 @@ function readIfFile(path: string): ConfMaterial | undefined {
   try {
     return { kind: 'file', path, text: readFileSync(path, 'utf8') };
   } catch (error) {
-    return { kind: 'unreadable', path, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+    return { kind: 'unreadable', path, reason: fsErrorReason(error) };
   }
 }
 
