@@ -241,7 +241,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       plan,
       ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
       ...(noCustomPlugins ? { noCustomPlugins } : {}),
-      secretValues: database.secretValues,
+      secretValues: [...database.secretValues, ...(platform.secretValues ?? [])],
       report: {
         edition,
         topology,

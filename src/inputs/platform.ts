@@ -81,6 +81,8 @@ export interface PlatformInputs {
   helmHelpers?: HelmShellHelpers;
   /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
   freeMode?: LicenseInput['freeMode'];
+  /** Secret values of the check's environment that compose files may copy: the report hides them. */
+  secretValues?: string[];
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
@@ -94,6 +96,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.packages.push(...read.packages);
     result.controllers.push(...read.controllers);
     unresolved = read.unresolved;
+    if (read.secretValues) result.secretValues = read.secretValues;
     // Loaded only when a Dockerfile sets variables: most checks give no image file.
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);

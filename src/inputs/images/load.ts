@@ -25,6 +25,7 @@ const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerf
 const nestingModule = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
 const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
+const composeVariablesModule = (): typeof import('./compose-variables') => require('./compose-variables') as typeof import('./compose-variables');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
@@ -60,10 +61,15 @@ export interface ImageFiles {
   composeFileMissing?: string[];
   /** The compose project's `.env` (beside the first compose file) and its values, when it has one. */
   projectEnv?: { file: string; values: ReadonlyMap<string, string> };
+  /** Values of the check's environment a compose file may copy, whose names say they are secrets: hidden in the report. */
+  secretValues?: string[];
 }
 
 export interface ImageFileOptions {
-  /** The check's environment: COMPOSE_FILE and COMPOSE_PATH_SEPARATOR, as docker compose reads them. */
+  /**
+   * The check's environment: COMPOSE_FILE and COMPOSE_PATH_SEPARATOR, as docker compose reads
+   * them, and the values of `${NAME}` in compose files, over the project's `.env`.
+   */
   env?: Record<string, string | undefined>;
   /** The folder COMPOSE_FILE's relative paths start from (the check's working folder). */
   cwd?: string;
@@ -111,7 +117,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose));
+      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
@@ -132,7 +138,8 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
-    if (compose.known && compose.known.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.known };
+    if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
+    if (compose.secretValues && compose.secretValues.length > 0) result.secretValues = compose.secretValues;
     const unread = unreadOverrides(files, project ? listed! : [], env);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
@@ -193,11 +200,15 @@ function looksLikeDockerfile(file: string, text: string): boolean {
 
 interface ComposeProject {
   documents: ComposeDocument[];
-  /** The first compose file's `.env`: docker compose reads the project's from the project folder. */
+  /** The values of `${NAME}`: the check's environment over the first compose file's `.env` (./compose-variables.ts). */
   known?: ReadonlyMap<string, string>;
+  /** The first compose file's `.env` alone: docker compose reads the project's from the project folder. */
+  dotEnv?: ReadonlyMap<string, string>;
+  /** Secret-named values of the check's environment, once a compose file could use them. */
+  secretValues?: string[];
 }
 
-function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
+function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>): void {
   nestingModule().refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
@@ -211,12 +222,16 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       throw new InputError(`not valid YAML: ${nestingModule().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
     }
     if (!doc.contents) continue;
-    // docker compose substitutes variables from the project's .env file (beside the compose file).
+    // docker compose substitutes variables from the shell it runs in, then the project's .env
+    // file (beside the compose file).
     const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
-    const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
-    walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
-    if (compose) {
-      project.known ??= known;
+    const dotEnv = compose ? readDotEnv(join(dirname(file), '.env')) : undefined;
+    const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv) : undefined;
+    walk(doc.contents as YamlNode, { result, at, known: variables?.values ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, via: compose ? 'compose' : 'manifest' });
+    if (variables) {
+      project.known ??= variables.values;
+      project.dotEnv ??= dotEnv;
+      project.secretValues ??= variables.secretValues;
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
     } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
   }
@@ -239,8 +254,10 @@ function composeDocuments(file: string, text: string, project: ComposeProject): 
 interface Walk {
   result: ImageFiles;
   at: (offset: number) => FileOrigin;
-  /** Variable values for `${...}` in `image:` strings (a compose project's .env). */
+  /** Variable values for `${...}` in `image:` strings (the check's environment over a compose project's .env). */
   known: ReadonlyMap<string, string>;
+  /** The names of `known` whose values come from the check's environment, for saying so. */
+  fromEnvironment?: ReadonlySet<string>;
   /** What the file is, for controller images found in it. */
   via: 'compose' | 'manifest';
 }
@@ -255,9 +272,16 @@ function walk(node: YamlNode, walker: Walk): void {
       const value = pair.value as YamlNode | null;
       if (!value) continue;
       if (key === 'image' && isScalar(value) && typeof value.value === 'string') {
-        const reference = interpolate(value.value, { known: walker.known, escape: 'double-dollar' });
+        const taken = new Set<string>();
+        const known = { get: (name: string) => {
+          const found = walker.known.get(name);
+          if (found !== undefined && walker.fromEnvironment?.has(name)) taken.add(name);
+          return found;
+        } };
+        const reference = interpolate(value.value, { known, escape: 'double-dollar' });
         const origin = at(value.range?.[0] ?? 0);
         const ref = readImageReference(value.value, reference, origin, 'compose', result.unresolved);
+        if (ref && taken.size > 0) ref.fromEnvironment = [...taken];
         if (ref) result.images.push(ref);
         const controller = ref ? undefined : controllerModule().parseControllerImage(reference.text, origin, walker.via, reference.unresolved);
         if (controller) result.controllers.push(controller);
