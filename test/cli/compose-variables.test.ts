@@ -45,3 +45,23 @@ describe('compose variables from the check\'s environment', () => {
     }
   });
 });
+
+describe('--compose-env-file', () => {
+  const dir = tempDir({ 'docker-compose.yml': compose, '.env': 'KONG_IMAGE=kong:3.0.0\n', 'prod.env': 'KONG_IMAGE=kong:3.3.0\n' });
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    runCli(['check', '--image-file', join(dir, 'docker-compose.yml'), '--to', '3.6', '--no-db', '--format', 'json', '--fail-on', 'none', ...args], { env, cwd: dir });
+
+  it('reads the env file given in place of the .env, as docker compose --env-file', async () => {
+    const result = await run(['--compose-env-file', 'prod.env']);
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { installation: { from: { value: string } } }).installation.from.value).toBe('3.3.0');
+    const fromVariable = await run([], { COMPOSE_ENV_FILES: 'prod.env' });
+    expect((JSON.parse(fromVariable.stdout) as { installation: { from: { value: string } } }).installation.from.value).toBe('3.3.0');
+  });
+
+  it('stops with an input error naming a missing one', async () => {
+    const result = await run(['--compose-env-file', 'missing.env']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read the env file --compose-env-file missing.env names');
+  });
+});

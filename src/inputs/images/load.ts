@@ -32,6 +32,7 @@ import { interpolate } from './interpolate';
 import { attachUsers } from './image-users';
 import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
+import type { ComposeEnvFiles } from './compose-env-files';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -57,6 +58,8 @@ export interface ImageFiles {
   files: string[];
   /** Files read though not given: COMPOSE_FILE of the check's environment lists them with a file given. */
   composeFileAdded?: string[];
+  /** The env files given whose COMPOSE_FILE that is, when the check's environment sets none. */
+  composeFileIn?: string;
   /** Members of that COMPOSE_FILE that do not exist (docker compose would refuse to start). */
   composeFileMissing?: string[];
   /** The compose project's `.env` (beside the first compose file) and its values, when it has one. */
@@ -73,6 +76,8 @@ export interface ImageFileOptions {
   env?: Record<string, string | undefined>;
   /** The folder COMPOSE_FILE's relative paths start from (the check's working folder). */
   cwd?: string;
+  /** `--compose-env-file` (docker compose --env-file) or COMPOSE_ENV_FILES: read in place of every project `.env` (./compose-env-files.ts). */
+  envFiles?: ComposeEnvFiles;
 }
 
 export interface UnreadOverride {
@@ -80,7 +85,7 @@ export interface UnreadOverride {
   file: string;
   /** The override file beside it that docker compose reads when given no -f (`compose.override.yaml`). */
   override: string;
-  /** The `.env` beside the file whose COMPOSE_FILE lists `override` with it (then no default override is looked for). */
+  /** The `.env` beside the file (or the env files given) whose COMPOSE_FILE lists `override` with it (then no default override is looked for). */
   listedIn?: string;
 }
 
@@ -99,12 +104,16 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 export function readImageFiles(given: readonly string[], options: ImageFileOptions = {}): ImageFiles {
   const env = options.env ?? {};
   const cwd = options.cwd ?? process.cwd();
-  // COMPOSE_FILE of the check's environment that lists a file given names the whole project.
-  const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] }, cwd);
+  const envFiles = options.envFiles ? readEnvFiles(options.envFiles) : undefined;
+  // COMPOSE_FILE of the check's environment, else of the env files given, that lists a file given
+  // names the whole project (compose-go WithDotEnv runs before WithConfigFileEnv).
+  const listedIn = env.COMPOSE_FILE === undefined && envFiles?.values.has('COMPOSE_FILE') ? envFiles.label : undefined;
+  const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] ?? envFiles?.values.get(name) }, cwd);
   const project = listed ? composeFileEnvModule().withComposeFileMembers(given, listed.filter((member) => isFile(member) || given.some((file) => resolve(cwd, file) === member)), cwd) : undefined;
   const files = project?.files ?? [...given];
   const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] }, files };
   if (project && project.added.length > 0) result.composeFileAdded = project.added;
+  if (project && listedIn) result.composeFileIn = listedIn;
   const missing = project ? listed!.filter((member) => !isFile(member) && !given.some((file) => resolve(cwd, file) === member)) : [];
   if (missing.length > 0) result.composeFileMissing = missing;
   const compose: ComposeProject = { documents: [] };
@@ -117,7 +126,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env));
+      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, envFiles?.values));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
@@ -138,9 +147,9 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
-    if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
+    if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: envFiles?.label ?? join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
     if (compose.secretValues && compose.secretValues.length > 0) result.secretValues = compose.secretValues;
-    const unread = unreadOverrides(files, project ? listed! : [], env);
+    const unread = unreadOverrides(files, project ? listed! : [], env, envFiles);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
   // Findings about an image name the services and containers that run it.
@@ -156,13 +165,14 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
  * looks for no override file: its members not given are the ones named. A file that the check's
  * own COMPOSE_FILE lists (`projectListed`) was read with that list: nothing is missing.
  */
-function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>): UnreadOverride[] {
+function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>, envFiles?: { label: string; values: ReadonlyMap<string, string> }): UnreadOverride[] {
   const given = new Set(files.map((file) => resolve(file)));
   const out: UnreadOverride[] = [];
   for (const file of files) {
     if (!COMPOSE_DEFAULT_NAMES.includes(basename(file)) || projectListed.includes(resolve(file))) continue;
-    const dotEnvPath = join(dirname(file), '.env');
-    const dotEnv = readDotEnv(dotEnvPath);
+    // Env files given replace the .env there (compose-go WithEnvFiles).
+    const dotEnvPath = envFiles?.label ?? join(dirname(file), '.env');
+    const dotEnv = envFiles?.values ?? readDotEnv(dotEnvPath);
     // The shell's COMPOSE_PATH_SEPARATOR wins over the .env's, as every variable does.
     const fromDotEnv = composeFileEnvModule().composeFileList({ get: (name) => (name === 'COMPOSE_FILE' ? dotEnv.get(name) : env[name] ?? dotEnv.get(name)) }, dirname(resolve(file)));
     if (fromDotEnv) {
@@ -208,7 +218,7 @@ interface ComposeProject {
   secretValues?: string[];
 }
 
-function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>): void {
+function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>, envFileValues: ReadonlyMap<string, string> | undefined): void {
   nestingModule().refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
@@ -225,7 +235,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
     // docker compose substitutes variables from the shell it runs in, then the project's .env
     // file (beside the compose file).
     const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
-    const dotEnv = compose ? readDotEnv(join(dirname(file), '.env')) : undefined;
+    const dotEnv = compose ? envFileValues ?? readDotEnv(join(dirname(file), '.env')) : undefined;
     const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv) : undefined;
     walk(doc.contents as YamlNode, { result, at, known: variables?.values ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, via: compose ? 'compose' : 'manifest' });
     if (variables) {
@@ -306,6 +316,20 @@ function walk(node: YamlNode, walker: Walk): void {
   } else if (node && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
     for (const item of (node as { items: YamlNode[] }).items) if (item) walk(item, walker);
   }
+}
+
+/**
+ * The values of the env files given, a later file's over an earlier's; a missing one stops the
+ * check as it stops docker compose (compose-go dotenv/env.go GetEnvFromFile).
+ */
+function readEnvFiles(chosen: ComposeEnvFiles): { label: string; values: ReadonlyMap<string, string> } {
+  const values = new Map<string, string>();
+  for (const file of chosen.files) {
+    const entries = containerEnvModule().readDotEnvEntries(file);
+    if (!entries) throw new InputError(`cannot read the env file ${chosen.said} names: docker compose refuses to start without it`, { file });
+    for (const entry of entries) values.set(entry.name, entry.value);
+  }
+  return { label: chosen.files.join(', '), values };
 }
 
 /** The project's .env values by name; an absent file is an empty map. */
