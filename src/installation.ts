@@ -18,6 +18,7 @@ import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
+import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
 import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
@@ -58,6 +59,8 @@ export interface InstallationOptions {
   cwd: string;
   /** `--profile` values: the compose profiles to activate, replacing COMPOSE_PROFILES of `env`. */
   composeProfiles?: string[];
+  /** `--compose-env-file` values: read in place of the compose project's `.env`, replacing COMPOSE_ENV_FILES of `env`. */
+  composeEnvFiles?: string[];
   /** Helm values, image files and the host (src/inputs/platform.ts). */
   platform?: PlatformOptions;
   /** `--max-file-size` in bytes: replaces each input's own default limit. */
@@ -95,7 +98,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
-  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd }, ...(options.platform ?? {}) });
+  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
   const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
@@ -241,7 +244,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       plan,
       ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
       ...(noCustomPlugins ? { noCustomPlugins } : {}),
-      secretValues: database.secretValues,
+      secretValues: [...database.secretValues, ...(platform.secretValues ?? [])],
       report: {
         edition,
         topology,
@@ -456,4 +459,8 @@ export function deriveTopology(
   const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
     : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };
+}
+
+function withEnvFiles(envFiles: ComposeEnvFiles | undefined): { envFiles?: ComposeEnvFiles } {
+  return envFiles ? { envFiles } : {};
 }

@@ -46,6 +46,8 @@ export interface CheckOptions {
   imageFile?: string[];
   /** `--profile NAME` (repeatable): compose profiles to activate, as `docker compose --profile`. */
   profile?: string[];
+  /** `--compose-env-file FILE` (repeatable): env files read in place of the compose project's `.env`, as `docker compose --env-file`. */
+  composeEnvFile?: string[];
   host?: boolean;
   os?: string;
   format: Format;
@@ -105,6 +107,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     nginxTemplates: options.nginxTemplate,
     pluginDirs: options.pluginDir,
     ...(options.profile?.length ? { composeProfiles: options.profile } : {}),
+    ...(options.composeEnvFile?.length ? { composeEnvFiles: options.composeEnvFile } : {}),
     platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,

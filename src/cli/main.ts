@@ -95,6 +95,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--helm-values <file>', 'a values.yaml of the Kong Helm chart, or the helmfile.yaml, Argo CD Application or Flux HelmRelease that installs it; FILE#NAME picks the release named NAME among several (repeatable; later files override earlier ones)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--image-file <file>', 'a Dockerfile, compose file or manifest naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--profile <name>', 'a compose profile to activate in the --image-file compose files, as docker compose --profile (repeatable; replaces COMPOSE_PROFILES)', collect, [])
+    // Not `--env-file`: Node 20 takes that word for its own option even after the script name and
+    // exits when the file is missing (nodejs/node#54232).
+    .option('--compose-env-file <file>', 'an env file to read in place of the compose project\'s .env, as docker compose --env-file (repeatable, later files win; replaces COMPOSE_ENV_FILES)', collect, [])
     .option('--host', 'this machine is the Kong host: read its OS (/etc/os-release), memory and CPUs')
     .option('--os <name-version>', 'the Kong host\'s distribution when not running on it (ubuntu-22.04, rhel-8, amazonlinux-2, debian-11)')
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))

@@ -9,6 +9,7 @@ import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeploymen
 import type { HelmValues } from './helm/values';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
+import type { ComposeEnvFiles } from './images/compose-env-files';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { controllerModule, readImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
@@ -30,7 +31,7 @@ export interface PlatformOptions {
   /** `--profile`, else COMPOSE_PROFILES of the check's environment: the compose profiles docker compose activates. */
   composeProfiles?: ComposeProfiles;
   /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
-  composeFileEnv?: { env: Record<string, string | undefined>; cwd: string };
+  composeFileEnv?: { env: Record<string, string | undefined>; cwd: string; envFiles?: ComposeEnvFiles };
   /** Test hooks: where `--host` reads from. */
   hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
 }
@@ -81,6 +82,8 @@ export interface PlatformInputs {
   helmHelpers?: HelmShellHelpers;
   /** The values turn Enterprise features off (`enterprise.enabled: false`): free mode without a license. */
   freeMode?: LicenseInput['freeMode'];
+  /** Secret values of the check's environment that compose files may copy: the report hides them. */
+  secretValues?: string[];
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
@@ -94,6 +97,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.packages.push(...read.packages);
     result.controllers.push(...read.controllers);
     unresolved = read.unresolved;
+    if (read.secretValues) result.secretValues = read.secretValues;
     // Loaded only when a Dockerfile sets variables: most checks give no image file.
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);
@@ -111,7 +115,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'
         : container.chosen?.file === file ? container.label : merged;
       const overrides = (read.unreadOverrides ?? []).filter((unread) => unread.file === file).map(unreadOverrideLabel);
-      const added = read.composeFileAdded?.includes(file) ? 'not given, read because COMPOSE_FILE of the check\'s environment lists it with the files given, as docker compose without -f reads the whole list' : undefined;
+      const added = read.composeFileAdded?.includes(file) ? `not given, read because COMPOSE_FILE of ${read.composeFileIn ?? 'the check\'s environment'} lists it with the files given, as docker compose without -f reads the whole list` : undefined;
       const missing = file === read.files.find((f) => !read.composeFileAdded?.includes(f)) && read.composeFileMissing ? `COMPOSE_FILE lists ${read.composeFileMissing.join(', ')}, which ${read.composeFileMissing.length > 1 ? 'do' : 'does'} not exist: docker compose refuses to start without ${read.composeFileMissing.length > 1 ? 'them' : 'it'}` : undefined;
       const notes = [added, env, ...overrides, missing].filter(Boolean);
       result.listed.push({ kind: 'image file', label: notes.length > 0 ? `${file} (${notes.join('; ')})` : file });

@@ -44,7 +44,7 @@ describe('compose environment', () => {
     const unreadable = fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message]);
     expect(unreadable).toEqual([
       [37, expect.stringContaining('environment KONG_PG_USER of service kong-dp is taken from the shell that runs docker compose')],
-      [38, expect.stringContaining('depends on PROXY_LISTEN, which has no value in the project\'s .env')],
+      [38, expect.stringContaining('depends on PROXY_LISTEN, which has no value in the check\'s environment or the project\'s .env')],
     ]);
     // proxy_listen is set, not empty: no rule judges it.
     expect(json.findings.filter((f) => f.ruleId === 'conf/value-invalid')).toEqual([]);
@@ -66,7 +66,7 @@ describe('compose environment', () => {
     const project = tempDir({ 'compose.yaml': 'services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_PG_PASSWORD: hunter$$2$pgs3cret\n      KONG_PG_HOST: $PGHOST\n' }, 'kp-compose-secret-');
     const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
     expect(fileSyntax(json, 'unreadable-value').map((f) => [f.location.line, f.message])).toEqual([
-      [5, expect.stringContaining('depends on a variable written inside its value (not named: the value is a secret), which has no value in the project\'s .env')],
+      [5, expect.stringContaining('depends on a variable written inside its value (not named: the value is a secret), which has no value in the check\'s environment or the project\'s .env')],
       // A variable that is no secret still names what it waits for.
       [6, expect.stringContaining('depends on PGHOST, which has no value')],
     ]);

@@ -7,8 +7,9 @@
 //
 // Compose, as docker compose (compose-go) reads it: YAML 1.2 (`off` stays a string; only
 // true/false are booleans), merge keys (`<<: *kong-env`), `extends`, values interpolated from the
-// project's `.env` as `image:` is (./interpolate.ts, `$$` for a literal `$`), a variable without a
-// value (`- KONG_PG_PASSWORD`, `KONG_PG_PASSWORD:`) taken from the shell or the `.env` file, and
+// check's environment over the project's `.env` as `image:` is (./compose-variables.ts,
+// ./interpolate.ts, `$$` for a literal `$`), a variable without a value (`- KONG_PG_PASSWORD`,
+// `KONG_PG_PASSWORD:`) taken from the same two, and
 // precedence `environment:` over `env_file:` over the image's ENV
 // (https://docs.docker.com/compose/how-tos/environment-variables/envvars-precedence/).
 //
@@ -162,7 +163,7 @@ function get(node: unknown, doc: Document.Parsed, key: string): unknown {
 
 export interface ComposeContext {
   file: string;
-  /** The project's `.env` beside the first compose file. */
+  /** The values of `${NAME}`: the check's environment over the project's `.env` beside the first compose file. */
   known: ReadonlyMap<string, string>;
   /**
    * The project folder (the first compose file's): docker compose reads the paths of every file
@@ -423,7 +424,7 @@ function commandText(node: unknown): string | undefined {
 const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
 const V1_BOOLEAN = 'is an unquoted YAML 1.1 boolean in a compose v1 file: docker-compose 1.x reads it as true or false, not as the word written, and some of its releases refuse it (quote it)';
 
-const FROM_SHELL = 'is taken from the shell that runs docker compose (and left unset when it has none)';
+const FROM_SHELL = 'is taken from the shell that runs docker compose (and left unset when it has none), and neither the check\'s environment nor the project\'s .env sets it';
 
 /** `environment:` as a map or a list of `KEY=VALUE` / `KEY`; `NAME: !reset null` entries apart (they remove an earlier file's). */
 function readEnvironment(node: unknown, scope: ServiceScope): { variables: ContainerVariable[]; resets: string[] } {
@@ -477,7 +478,7 @@ function lastOfEachName(variables: readonly ContainerVariable[]): ContainerVaria
 
 function dependsOnProjectEnv(variable: string, unresolved: readonly string[]): string {
   const names = unresolvedNames(variable, unresolved);
-  return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value in the project's .env (docker compose takes ${names.plural ? 'them' : 'it'} from the shell it runs in, or leaves ${names.plural ? 'them' : 'it'} empty)`;
+  return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value in the check's environment or the project's .env (docker compose takes ${names.plural ? 'them' : 'it'} from the shell it runs in, or leaves ${names.plural ? 'them' : 'it'} empty)`;
 }
 
 /** `env_file:` as a path, a list of paths, or a list of `{path, required}`; read relative to the compose file. */

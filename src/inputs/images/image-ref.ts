@@ -41,6 +41,8 @@ export interface KongImageRef {
   written?: string;
   /** Variables taken as unset to read the reference (their defaults applied). */
   assumedUnset?: string[];
+  /** Variables whose values came from the check's environment (a compose file's `${KONG_IMAGE}`). */
+  fromEnvironment?: string[];
   /** Variables in the tag with no value or default here (`kong:${KONG_VERSION}`): the version is unknown. */
   unresolvedVariables?: string[];
   /**
@@ -67,7 +69,11 @@ export interface ImageUser {
 
 /** `kong:2.8.1 (written ${TAG:-kong:2.8.1}, TAG taken as unset) at compose.yml:4`, for reasons and messages. */
 export function describeImage(image: KongImageRef): string {
-  const written = image.written ? ` (written \`${image.written}\`${image.assumedUnset?.length ? `, ${image.assumedUnset.join(', ')} taken as unset` : ''})` : '';
+  const notes = [
+    ...(image.fromEnvironment?.length ? [`${image.fromEnvironment.join(', ')} from the check's environment`] : []),
+    ...(image.assumedUnset?.length ? [`${image.assumedUnset.join(', ')} taken as unset`] : []),
+  ];
+  const written = image.written ? ` (written \`${image.written}\`${notes.map((note) => `, ${note}`).join('')})` : '';
   return `${image.reference}${written} at ${image.origin.file}:${image.origin.line}`;
 }
 

@@ -26,12 +26,14 @@ const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerf
 const nestingModule = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
 const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
+const composeVariablesModule = (): typeof import('./compose-variables') => require('./compose-variables') as typeof import('./compose-variables');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
 import { attachUsers } from './image-users';
 import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
+import type { ComposeEnvFiles } from './compose-env-files';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -57,17 +59,26 @@ export interface ImageFiles {
   files: string[];
   /** Files read though not given: COMPOSE_FILE of the check's environment lists them with a file given. */
   composeFileAdded?: string[];
+  /** The env files given whose COMPOSE_FILE that is, when the check's environment sets none. */
+  composeFileIn?: string;
   /** Members of that COMPOSE_FILE that do not exist (docker compose would refuse to start). */
   composeFileMissing?: string[];
   /** The compose project's `.env` (beside the first compose file) and its values, when it has one. */
   projectEnv?: { file: string; values: ReadonlyMap<string, string> };
+  /** Values of the check's environment a compose file may copy, whose names say they are secrets: hidden in the report. */
+  secretValues?: string[];
 }
 
 export interface ImageFileOptions {
-  /** The check's environment: COMPOSE_FILE and COMPOSE_PATH_SEPARATOR, as docker compose reads them. */
+  /**
+   * The check's environment: COMPOSE_FILE and COMPOSE_PATH_SEPARATOR, as docker compose reads
+   * them, and the values of `${NAME}` in compose files, over the project's `.env`.
+   */
   env?: Record<string, string | undefined>;
   /** The folder COMPOSE_FILE's relative paths start from (the check's working folder). */
   cwd?: string;
+  /** `--compose-env-file` (docker compose --env-file) or COMPOSE_ENV_FILES: read in place of every project `.env` (./compose-env-files.ts). */
+  envFiles?: ComposeEnvFiles;
 }
 
 export interface UnreadOverride {
@@ -75,7 +86,7 @@ export interface UnreadOverride {
   file: string;
   /** The override file beside it that docker compose reads when given no -f (`compose.override.yaml`). */
   override: string;
-  /** The `.env` beside the file whose COMPOSE_FILE lists `override` with it (then no default override is looked for). */
+  /** The `.env` beside the file (or the env files given) whose COMPOSE_FILE lists `override` with it (then no default override is looked for). */
   listedIn?: string;
 }
 
@@ -94,12 +105,16 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 export function readImageFiles(given: readonly string[], options: ImageFileOptions = {}): ImageFiles {
   const env = options.env ?? {};
   const cwd = options.cwd ?? process.cwd();
-  // COMPOSE_FILE of the check's environment that lists a file given names the whole project.
-  const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] }, cwd);
+  const envFiles = options.envFiles ? readEnvFiles(options.envFiles) : undefined;
+  // COMPOSE_FILE of the check's environment, else of the env files given, that lists a file given
+  // names the whole project (compose-go WithDotEnv runs before WithConfigFileEnv).
+  const listedIn = env.COMPOSE_FILE === undefined && envFiles?.values.has('COMPOSE_FILE') ? envFiles.label : undefined;
+  const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] ?? envFiles?.values.get(name) }, cwd);
   const project = listed ? composeFileEnvModule().withComposeFileMembers(given, listed.filter((member) => isFile(member) || given.some((file) => resolve(cwd, file) === member)), cwd) : undefined;
   const files = project?.files ?? [...given];
   const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] }, files };
   if (project && project.added.length > 0) result.composeFileAdded = project.added;
+  if (project && listedIn) result.composeFileIn = listedIn;
   const missing = project ? listed!.filter((member) => !isFile(member) && !given.some((file) => resolve(cwd, file) === member)) : [];
   if (missing.length > 0) result.composeFileMissing = missing;
   const compose: ComposeProject = { documents: [] };
@@ -112,7 +127,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose));
+      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, envFiles?.values));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
@@ -133,8 +148,9 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       if (ref) result.images.push(ref);
     }
     if (files.length > 1) result.composeMerged = files;
-    if (compose.known && compose.known.size > 0) result.projectEnv = { file: join(dirname(compose.documents[0].file), '.env'), values: compose.known };
-    const unread = unreadOverrides(files, project ? listed! : [], env);
+    if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: envFiles?.label ?? join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
+    if (compose.secretValues && compose.secretValues.length > 0) result.secretValues = compose.secretValues;
+    const unread = unreadOverrides(files, project ? listed! : [], env, envFiles);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
   // Findings about an image name the services and containers that run it.
@@ -150,13 +166,14 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
  * looks for no override file: its members not given are the ones named. A file that the check's
  * own COMPOSE_FILE lists (`projectListed`) was read with that list: nothing is missing.
  */
-function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>): UnreadOverride[] {
+function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>, envFiles?: { label: string; values: ReadonlyMap<string, string> }): UnreadOverride[] {
   const given = new Set(files.map((file) => resolve(file)));
   const out: UnreadOverride[] = [];
   for (const file of files) {
     if (!COMPOSE_DEFAULT_NAMES.includes(basename(file)) || projectListed.includes(resolve(file))) continue;
-    const dotEnvPath = join(dirname(file), '.env');
-    const dotEnv = readDotEnv(dotEnvPath);
+    // Env files given replace the .env there (compose-go WithEnvFiles).
+    const dotEnvPath = envFiles?.label ?? join(dirname(file), '.env');
+    const dotEnv = envFiles?.values ?? readDotEnv(dotEnvPath);
     // The shell's COMPOSE_PATH_SEPARATOR wins over the .env's, as every variable does.
     const fromDotEnv = composeFileEnvModule().composeFileList({ get: (name) => (name === 'COMPOSE_FILE' ? dotEnv.get(name) : env[name] ?? dotEnv.get(name)) }, dirname(resolve(file)));
     if (fromDotEnv) {
@@ -194,11 +211,15 @@ function looksLikeDockerfile(file: string, text: string): boolean {
 
 interface ComposeProject {
   documents: ComposeDocument[];
-  /** The first compose file's `.env`: docker compose reads the project's from the project folder. */
+  /** The values of `${NAME}`: the check's environment over the first compose file's `.env` (./compose-variables.ts). */
   known?: ReadonlyMap<string, string>;
+  /** The first compose file's `.env` alone: docker compose reads the project's from the project folder. */
+  dotEnv?: ReadonlyMap<string, string>;
+  /** Secret-named values of the check's environment, once a compose file could use them. */
+  secretValues?: string[];
 }
 
-function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject): void {
+function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>, envFileValues: ReadonlyMap<string, string> | undefined): void {
   nestingModule().refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
@@ -212,12 +233,16 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       throw new InputError(`not valid YAML: ${nestingModule().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
     }
     if (!doc.contents) continue;
-    // docker compose substitutes variables from the project's .env file (beside the compose file).
+    // docker compose substitutes variables from the shell it runs in, then the project's .env
+    // file (beside the compose file).
     const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
-    const known = compose ? readDotEnv(join(dirname(file), '.env')) : new Map<string, string>();
-    walk(doc.contents as YamlNode, { result, at, known, via: compose ? 'compose' : 'manifest' });
-    if (compose) {
-      project.known ??= known;
+    const dotEnv = compose ? envFileValues ?? readDotEnv(join(dirname(file), '.env')) : undefined;
+    const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv) : undefined;
+    walk(doc.contents as YamlNode, { result, at, known: variables?.values ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, via: compose ? 'compose' : 'manifest' });
+    if (variables) {
+      project.known ??= variables.values;
+      project.dotEnv ??= dotEnv;
+      project.secretValues ??= variables.secretValues;
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
     } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
   }
@@ -240,8 +265,10 @@ function composeDocuments(file: string, text: string, project: ComposeProject): 
 interface Walk {
   result: ImageFiles;
   at: (offset: number) => FileOrigin;
-  /** Variable values for `${...}` in `image:` strings (a compose project's .env). */
+  /** Variable values for `${...}` in `image:` strings (the check's environment over a compose project's .env). */
   known: ReadonlyMap<string, string>;
+  /** The names of `known` whose values come from the check's environment, for saying so. */
+  fromEnvironment?: ReadonlySet<string>;
   /** What the file is, for controller images found in it. */
   via: 'compose' | 'manifest';
 }
@@ -256,9 +283,16 @@ function walk(node: YamlNode, walker: Walk): void {
       const value = pair.value as YamlNode | null;
       if (!value) continue;
       if (key === 'image' && isScalar(value) && typeof value.value === 'string') {
-        const reference = interpolate(value.value, { known: walker.known, escape: 'double-dollar' });
+        const taken = new Set<string>();
+        const known = { get: (name: string) => {
+          const found = walker.known.get(name);
+          if (found !== undefined && walker.fromEnvironment?.has(name)) taken.add(name);
+          return found;
+        } };
+        const reference = interpolate(value.value, { known, escape: 'double-dollar' });
         const origin = at(value.range?.[0] ?? 0);
         const ref = readImageReference(value.value, reference, origin, 'compose', result.unresolved);
+        if (ref && taken.size > 0) ref.fromEnvironment = [...taken];
         if (ref) result.images.push(ref);
         const controller = ref ? undefined : controllerModule().parseControllerImage(reference.text, origin, walker.via, reference.unresolved);
         if (controller) result.controllers.push(controller);
@@ -283,6 +317,20 @@ function walk(node: YamlNode, walker: Walk): void {
   } else if (node && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
     for (const item of (node as { items: YamlNode[] }).items) if (item) walk(item, walker);
   }
+}
+
+/**
+ * The values of the env files given, a later file's over an earlier's; a missing one stops the
+ * check as it stops docker compose (compose-go dotenv/env.go GetEnvFromFile).
+ */
+function readEnvFiles(chosen: ComposeEnvFiles): { label: string; values: ReadonlyMap<string, string> } {
+  const values = new Map<string, string>();
+  for (const file of chosen.files) {
+    const entries = containerEnvModule().readDotEnvEntries(file);
+    if (!entries) throw new InputError(`cannot read the env file ${chosen.said} names: docker compose refuses to start without it`, { file });
+    for (const entry of entries) values.set(entry.name, entry.value);
+  }
+  return { label: chosen.files.join(', '), values };
 }
 
 /** The project's .env values by name; an absent file is an empty map. */

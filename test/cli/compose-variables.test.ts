@@ -1,0 +1,67 @@
+// End to end: a CI job exports the image, the compose file reads it with a default
+// (`image: ${KONG_IMAGE:-kong:2.8.1}`): the check reads the version docker compose would run, says
+// where the value came from, and never prints a secret the environment gives the compose file.
+
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
+
+const compose = [
+  'services:',
+  '  kong:',
+  '    image: ${KONG_IMAGE:-kong:2.8.1}',
+  '    environment:',
+  '      KONG_DATABASE: "off"',
+  '      KONG_LOG_LEVEL: ${API_TOKEN:-notice}',
+  '',
+].join('\n');
+
+async function check(env: Record<string, string>, format = 'json') {
+  const file = join(tempDir({ 'docker-compose.yml': compose, '.env': 'KONG_IMAGE=kong:3.0.0\n' }), 'docker-compose.yml');
+  const result = await runCli(['check', '--image-file', file, '--to', '3.6', '--no-db', '--format', format, '--fail-on', 'none'], { env });
+  expect(result.stderr).toBe('');
+  return result.stdout;
+}
+
+describe('compose variables from the check\'s environment', () => {
+  it('reads the image the environment names over the .env one, and says so', async () => {
+    const json = JSON.parse(await check({ KONG_IMAGE: 'kong/kong-gateway:3.4.3.5' })) as { installation: Record<string, { value: string; reason: string }> };
+    expect(json.installation.from).toMatchObject({ value: '3.4.3.5', reason: expect.stringContaining("KONG_IMAGE from the check's environment") });
+    expect(json.installation.edition.value).toBe('enterprise');
+  });
+
+  it('without it, reads the .env one and names no environment', async () => {
+    const json = JSON.parse(await check({})) as { installation: Record<string, { value: string; reason: string }> };
+    expect(json.installation.from.value).toBe('3.0.0');
+    expect(json.installation.from.reason).not.toContain('environment');
+  });
+
+  it('hides a secret-named variable\'s value wherever the compose file puts it', async () => {
+    for (const format of ['text', 'json']) {
+      const out = await check({ API_TOKEN: 'tokenvalue123' }, format);
+      // Copied into KONG_LOG_LEVEL, the value is refused as a log level: the finding names it hidden.
+      expect(out).toContain('log_level = (hidden)');
+      expect(out).not.toContain('tokenvalue123');
+    }
+  });
+});
+
+describe('--compose-env-file', () => {
+  const dir = tempDir({ 'docker-compose.yml': compose, '.env': 'KONG_IMAGE=kong:3.0.0\n', 'prod.env': 'KONG_IMAGE=kong:3.3.0\n' });
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    runCli(['check', '--image-file', join(dir, 'docker-compose.yml'), '--to', '3.6', '--no-db', '--format', 'json', '--fail-on', 'none', ...args], { env, cwd: dir });
+
+  it('reads the env file given in place of the .env, as docker compose --env-file', async () => {
+    const result = await run(['--compose-env-file', 'prod.env']);
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { installation: { from: { value: string } } }).installation.from.value).toBe('3.3.0');
+    const fromVariable = await run([], { COMPOSE_ENV_FILES: 'prod.env' });
+    expect((JSON.parse(fromVariable.stdout) as { installation: { from: { value: string } } }).installation.from.value).toBe('3.3.0');
+  });
+
+  it('stops with an input error naming a missing one', async () => {
+    const result = await run(['--compose-env-file', 'missing.env']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read the env file --compose-env-file missing.env names');
+  });
+});
