@@ -5,14 +5,14 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
-import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { chartDefaultOf, chartSwitchOf } from '../../src/inputs/helm/conf-layer';
 import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
+export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -20,6 +20,7 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
   versionData: ['since'],
   messages: {
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
+    unknownVariable: '{{env}} in the environment of this check names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong ignores it. Where the check does not run in the Kong node\'s environment (a CI job setting KONG_IMAGE for itself, say), it is not Kong\'s at all.',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
@@ -86,6 +87,13 @@ export default defineRule<'unknown' | 'otherVersions' | 'enterpriseOnly' | 'read
         continue;
       }
       const versions = catalog.knownIn(key, plan.edition);
+      // A variable of the check's own process environment that resembles no property is as
+      // likely the CI job's own (KONG_IMAGE, KONG_ADDR for a script) as a setting of the node:
+      // Kong ignores it either way, before and after the upgrade. A near miss stays a warning.
+      if (versions.length === 0 && close.length === 0 && isCheckEnvironment(setting)) {
+        ctx.report({ messageId: 'unknownVariable', at: setting.origin, severity: 'info', data: { key, env: (setting.origin as { env: string }).env, to: plan.to.toString() } });
+        continue;
+      }
       ctx.report({
         messageId: versions.length > 0 ? 'otherVersions' : 'unknown',
         at: setting.origin,
@@ -123,6 +131,11 @@ function isNonPropertyEnv(setting: ConfSetting): boolean {
   const name = setting.origin.kind === 'env' ? setting.origin.env : setting.envName;
   if (name === undefined) return false;
   return CONF_DATA.nonPropertyEnv.names.some((n) => n.env === name) || CONF_DATA.nonPropertyEnv.prefixes.some((p) => name.startsWith(p.prefix));
+}
+
+/** A KONG_* variable of the environment the check runs in (not a file's, nor a default the Helm chart sets). */
+function isCheckEnvironment(setting: ConfSetting): boolean {
+  return setting.origin.kind === 'env' && setting.envName === undefined && chartDefaultOf(setting) === undefined;
 }
 
 /** `2.0-2.8` for a run of minors, comma-separated runs otherwise. */

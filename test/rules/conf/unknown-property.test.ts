@@ -74,7 +74,16 @@ ruleTester.run(rule, {
     },
     {
       name: 'a _FILE variable for no property stays unknown', env: { KONG_FOO_FILE: '/run/secrets/foo' }, from: '2.8', to: '3.4',
-      findings: [{ messageId: 'unknown', env: 'KONG_FOO_FILE', data: { key: 'foo_file' } }],
+      findings: [{ messageId: 'unknownVariable', env: 'KONG_FOO_FILE', severity: 'info', data: { key: 'foo_file' } }],
+    },
+    {
+      // A CI job's own variables reach the check's environment: Kong would ignore them anyway.
+      name: 'a variable of the check\'s environment resembling no property is only noted', env: { KONG_IMAGE: 'kong/kong-gateway:3.4.3.5' }, from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknownVariable', env: 'KONG_IMAGE', severity: 'info', message: 'KONG_IMAGE in the environment of this check names no Kong 3.4' }],
+    },
+    {
+      name: 'the same name in kong.conf stays a warning', conf: 'image = kong:3.4\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'unknown', line: 1, severity: 'warning', data: { key: 'image' } }],
     },
     {
       name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',
