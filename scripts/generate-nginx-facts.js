@@ -5,7 +5,7 @@
 //
 //   npm run build && node scripts/generate-nginx-facts.js [/work/shared/kong-facts/nginx] [Kong/kong git dir]
 //
-// The digests start at 2.0. Fingerprints of the 0.13 - 1.5 releases (identification only: no
+// The digests start at 2.0. Fingerprints of the 0.9 - 1.5 releases (identification only: no
 // element lists, nothing checks a target before 2.0 against the stock files) are read straight
 // from a Kong/kong git mirror, normalised by the linter's own normalize module so the hashes are
 // those a user's file gets; the 2.0.0 digest entries are reproduced by the same code.
@@ -64,8 +64,13 @@ for (const v of fingerprints.inlined_variants) {
 
 const { execFileSync } = require('node:child_process');
 const normalize = require(path.join(__dirname, '..', 'dist', 'src', 'inputs', 'nginx', 'normalize.js'));
-/** 0.13 (the first release with today's nginx.lua + nginx-kong.conf split and the `kong_*` dicts) to 1.5. */
-const LEGACY_RELEASE = /^(0\.1[34]|1\.\d+)\.\d+$/;
+/**
+ * 0.9 (the first release with kong/templates/nginx.lua + nginx_kong.lua, the split Kong still
+ * renders) to 1.5. Before 0.13 the dicts and handlers differ, but a template copied from 0.10
+ * must be named as such: its nginx.lua is identical from 0.10 to 0.14, and without these tags an
+ * untouched 0.11 copy was called a copy of 0.13.
+ */
+const LEGACY_RELEASE = /^(0\.(9|1[0-4])|1\.\d+)\.\d+$/;
 const LEGACY_FILES = ['nginx.lua', 'nginx_kong.lua', 'nginx_kong_stream.lua'];
 const RENDERED_BY = { 'nginx-kong.conf': 'nginx_kong.lua', 'nginx-kong-stream.conf': 'nginx_kong_stream.lua' };
 
@@ -118,7 +123,7 @@ const fingerprintFacts = {
   sources: [
     { kind: 'digest', ref: 'kong-facts/nginx/template-fingerprints.json', note: fingerprints.source },
     { kind: 'repo', ref: 'Kong/kong:kong/templates/*.lua@<each release tag 2.0.0-3.9.3>' },
-    { kind: 'repo', ref: 'Kong/kong:kong/templates/{nginx,nginx_kong,nginx_kong_stream}.lua@<each release tag 0.13.0-1.5.1>', note: 'read from the git mirror by this script (the digest starts at 2.0)' },
+    { kind: 'repo', ref: 'Kong/kong:kong/templates/{nginx,nginx_kong,nginx_kong_stream}.lua@<each release tag 0.9.0-1.5.1>', note: 'read from the git mirror by this script (the digest starts at 2.0)' },
   ],
   notes: [
     "file 'inlined' = nginx.lua with Kong's generated includes replaced by the stock templates they render (a custom template that pastes the http/stream content)",

@@ -161,7 +161,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     }
     if (options.nginxTemplates && options.nginxTemplates.length > 0) {
       inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
-      for (const t of inputs.nginxTemplates) listed.push({ kind: 'nginx template', label: t.file });
+      for (const t of inputs.nginxTemplates) listed.push({ kind: t.rendered ? 'nginx file Kong rendered (not a template)' : 'nginx template', label: t.file });
     } else {
       missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
     }

@@ -6,10 +6,11 @@
 import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope } from '../../src/inputs/nginx/query';
 import { DIRECTIVE_CHANGES, INJECT_FILE_DIRECTIVES } from '../../src/knowledge/nginx-directives';
+import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
 import { judgeDirective, reasonFor } from './directive-utils';
-import { originAt } from './template-utils';
+import { copyNote, originAt, severityIn } from './template-utils';
 
 export default defineRule<'directive' | 'duplicateWithInclude'>({
   id: 'nginx/template-directives',
@@ -18,8 +19,8 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
   catalog: ['nginx-template-3-4-inject-and-secrets-dict'],
   inputs: ['nginxTemplates'],
   messages: {
-    directive: '`{{directive}}`{{word}}: {{reason}}.',
-    duplicateWithInclude: '`{{directive}}` is also rendered by `{{include}}`, which this template includes: nginx refuses the duplicate directive at start.',
+    directive: '`{{directive}}`{{word}}: {{reason}}{{note}}.',
+    duplicateWithInclude: '`{{directive}}` is also rendered by `{{include}}`, which this template includes: nginx refuses the duplicate directive at start{{note}}.',
   },
   remediation: 'Change the directive as described; the target version\'s stock template shows the current form.',
   docsUrl: NGINX_TEMPLATE_DOCS,
@@ -34,9 +35,9 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
           ctx.report({
             messageId: 'directive',
             at: originAt(template, arg?.at ?? directive.at),
-            severity: change.severity,
+            severity: severityIn(template, change.severity),
             since: change.kind !== 'unknown-before' && ctx.crosses(change.introducedIn) ? change.introducedIn : undefined,
-            data: { directive: directive.name, word: word ? ` (${word})` : '', reason: reasonFor(change, directive.name), fact: change.id },
+            data: { directive: directive.name, word: word ? ` (${word})` : '', reason: reasonFor(change, directive.name), fact: change.id, note: renderedNote(template) },
             ...(change.replacement ? { remediation: `Instead: ${change.replacement}.` } : {}),
           });
         }
@@ -49,9 +50,9 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
         for (const { directive, context } of template.elements.directives) {
           if (context !== scope || !(directives as readonly string[]).includes(directive.name)) continue;
           ctx.report({
-            messageId: 'duplicateWithInclude', severity: 'blocker', at: originAt(template, directive.at),
+            messageId: 'duplicateWithInclude', severity: severityIn(template, 'blocker'), at: originAt(template, directive.at),
             since: ctx.crosses(INJECT_FILE_DIRECTIVES.introducedIn) ? INJECT_FILE_DIRECTIVES.introducedIn : undefined,
-            data: { directive: directive.name, include },
+            data: { directive: directive.name, include, note: renderedNote(template) },
             remediation: `Remove \`${directive.name}\` from the template and set it through kong.conf, which feeds ${include}.`,
           });
         }
@@ -59,3 +60,8 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
     }
   },
 });
+
+/** Only the rendered-copy caveat: the other copy notes are about elements a template lacks. */
+function renderedNote(template: NginxTemplate): string {
+  return template.rendered ? copyNote(template) : '';
+}

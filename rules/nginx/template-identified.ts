@@ -2,7 +2,7 @@
 // from and what the operator changed: the list of customisations to carry onto the target's
 // templates, which nobody remembers two years after making them.
 
-import { defineRule } from '../../src/engine/define-rule';
+import { defineRule, type RuleContext } from '../../src/engine/define-rule';
 import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import { FINGERPRINT_SOURCES, newestStockMinor, RENDERS_TO } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
@@ -22,7 +22,7 @@ export function listedLine(text: string): string {
   return `${first} ... (value hidden: it looks like a credential)`;
 }
 
-export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
+export default defineRule<'stockCopy' | 'customised' | 'unrecognised' | 'rendered'>({
   id: 'nginx/template-identified',
   description: 'Identifies the stock Kong template and release a custom template was copied from, and lists its customisations.',
   severity: 'info',
@@ -30,6 +30,7 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
   messages: {
     stockCopy: '{{file}} is an unmodified copy of Kong\'s {{stock}} from {{range}} ({{role}}): replace it with the {{target}} stock template or drop the custom template.{{beyondNote}}',
     customised: '{{file}} is {{role}}, based on Kong\'s {{stock}} from {{range}}{{tie}} (similarity {{score}}): {{added}} line(s) added or changed, {{removed}} stock line(s) dropped or changed.{{ageNote}}{{scopeNote}}{{beyondNote}}',
+    rendered: '{{file}} is not a template: it is the {{renderedFile}} Kong rendered into its prefix ({{evidence}}), which `kong start` and `kong prepare` rewrite from the template and kong.conf every time, so edits made there are lost. It was not compared with Kong\'s templates, and what it lacks is not reported; findings on what it contains apply only if this copy is kept and used as is.{{originNote}}',
     unrecognised: '{{file}} does not resemble any stock Kong template (best similarity {{score}}, {{stock}} {{range}}); compare it with the {{target}} templates by hand.{{scopeNote}}{{beyondNote}}',
   },
   remediation: 'Start from the target version\'s stock template and re-apply the listed customisations.',
@@ -39,6 +40,10 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
     const target = ctx.plan.to.toString();
     const targetMinor = ctx.plan.to.truncate('minor');
     for (const template of ctx.input('nginxTemplates')) {
+      if (template.rendered) {
+        reportRendered(ctx, template);
+        continue;
+      }
       const id = template.identification;
       // Already the target's own stock file, untouched: nothing to carry over, nothing to say.
       if (id.confidence === 'exact' && id.tags.some((t) => targetMinor.contains(KongVersion.parse(t)))) continue;
@@ -61,6 +66,33 @@ export default defineRule<'stockCopy' | 'customised' | 'unrecognised'>({
     }
   },
 });
+
+/** Which prefix file a rendered file is, by what it carries (kong/cmd/utils/prefix_handler.lua@3.4.2). */
+const RENDERED_NAME: Record<NginxTemplate['role'], string> = {
+  main: 'nginx.conf', 'main-inlined': 'nginx.conf', http: 'nginx-kong.conf', stream: 'nginx-kong-stream.conf',
+};
+
+/**
+ * Kong's stock nginx.lua always includes nginx-kong.conf (kong/templates/nginx.lua@0.13.0 to
+ * @3.9.3), so a rendered nginx.conf with the http content inline came from a custom template.
+ */
+function originNote(template: NginxTemplate): string {
+  return template.role === 'main-inlined'
+    ? ' Its http content is inline, which Kong\'s stock nginx.conf template never does: this node starts with a custom `--nginx-conf` template, and that file is the one to check.'
+    : '';
+}
+
+function reportRendered(ctx: RuleContext<'rendered'>, template: NginxTemplate): void {
+  const evidence = template.rendered!;
+  ctx.report({
+    messageId: 'rendered',
+    // The template checks did not run on it: a quiet info line would read as "checked".
+    severity: 'warning',
+    at: originAt(template, evidence.at),
+    data: { file: template.file, renderedFile: RENDERED_NAME[template.role], evidence: `it has no template syntax and holds ${evidence.what}`, originNote: originNote(template) },
+    remediation: 'Pass the template given to `kong start --nginx-conf` (or the copy mounted over kong/templates/) with --nginx-template. If Kong starts without one it renders its own stock templates, which the upgrade replaces: keep extra directives in kong.conf `nginx_*` keys, the supported way to inject them. If this very file is what you pass to `--nginx-conf`, it freezes kong.conf values (listeners, certificates, injected directives) and follows no template change: rebase it on the target\'s stock template.',
+  });
+}
 
 /**
  * A template copied from an older minor than the node runs already misses that minor's changes:

@@ -8,7 +8,7 @@ import { carriesScope } from '../../src/inputs/nginx/query';
 import { ELEMENT_SOURCES, stockElements, type StockMinorElements } from '../../src/knowledge/nginx-templates';
 import { NGINX_DIRECTIVES_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { describeOrigin } from '../../src/model/origin';
-import { anchorFor } from './template-utils';
+import { anchorFor, templatesToCheck } from './template-utils';
 
 const SCOPE_OF_FILE: Record<string, 'main' | 'http' | 'stream'> = {
   'nginx.lua': 'main', 'nginx_kong.lua': 'http', 'nginx_kong_stream.lua': 'stream',
@@ -41,7 +41,7 @@ export default defineRule<'dropped'>({
     const target = stockElements(ctx.plan.to);
     if (!target) return;
     const settings = ctx.input('kongConf').settings().filter((s) => s.key.startsWith('nginx_'));
-    for (const template of ctx.input('nginxTemplates')) {
+    for (const template of templatesToCheck(ctx.input('nginxTemplates'))) {
       for (const setting of settings) {
         const namespace = target.namespaces.find((n) => setting.key.startsWith(n.prefix));
         if (!namespace) continue;

@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, TEMPLATE_REQUIREMENTS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { anchorFor, conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
+import { anchorFor, conditionNote, copyNote, evaluate, originAt, severityFor, templatesToCheck } from './template-utils';
 
 export default defineRule<'missing'>({
   id: 'nginx/template-missing-elements',
@@ -23,7 +23,7 @@ export default defineRule<'missing'>({
   sources: [...new Map(TEMPLATE_REQUIREMENTS.flatMap((r) => r.sources).map((s) => [s.ref, s])).values()],
   check(ctx) {
     const conf = ctx.optionalInput('kongConf');
-    for (const template of ctx.input('nginxTemplates')) {
+    for (const template of templatesToCheck(ctx.input('nginxTemplates'))) {
       const reported = new Set<string>();
       for (const req of TEMPLATE_REQUIREMENTS) {
         if (ctx.plan.to.lt(KongVersion.parse(req.introducedIn)) || !carriesScope(template, req.scope)) continue;

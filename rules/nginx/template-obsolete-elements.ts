@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { carriesScope, findElement, findOccurrences, inStreamContent } from '../../src/inputs/nginx/query';
 import { NGINX_TEMPLATE_DOCS, OBSOLETE_DICTS, TEMPLATE_OBSOLETE } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { conditionNote, copyNote, evaluate, originAt, severityFor } from './template-utils';
+import { conditionNote, copyNote, evaluate, originAt, severityFor, severityIn } from './template-utils';
 
 export default defineRule<'obsolete' | 'unusedDict'>({
   id: 'nginx/template-obsolete-elements',
@@ -35,7 +35,7 @@ export default defineRule<'obsolete' | 'unusedDict'>({
           ctx.report({
             messageId: 'obsolete',
             at: originAt(template, occurrence.at),
-            severity: severityFor(fact.severity, verdict),
+            severity: severityIn(template, severityFor(fact.severity, verdict)),
             since: ctx.crosses(fact.introducedIn) ? fact.introducedIn : undefined,
             data: { element: fact.element, since: fact.introducedIn, consequence: fact.consequence, note: conditionNote(verdict) + copyNote(template), fact: fact.id },
             ...(fact.replacement ? { remediation: `Use ${fact.replacement} instead (the target's stock template shows the form).` } : {}),

@@ -7,7 +7,7 @@ import { carriesScope, findElement } from '../../src/inputs/nginx/query';
 import { ELEMENT_SOURCES, stockElements, stockMinors } from '../../src/knowledge/nginx-templates';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import type { KongVersion } from '../../src/version/kong-version';
-import { anchorFor, conditionNote, copyNote, evaluate, severityFor } from './template-utils';
+import { anchorFor, conditionNote, copyNote, evaluate, severityFor, templatesToCheck } from './template-utils';
 
 /** The first researched minor whose start-up check requires `name`. */
 function requiredSince(name: string): KongVersion | undefined {
@@ -35,7 +35,7 @@ export default defineRule<'missingDict'>({
     const target = stockElements(ctx.plan.to);
     if (!target) return;
     const conf = ctx.optionalInput('kongConf');
-    for (const template of ctx.input('nginxTemplates')) {
+    for (const template of templatesToCheck(ctx.input('nginxTemplates'))) {
       for (const scope of ['http', 'stream'] as const) {
         if (!carriesScope(template, scope)) continue;
         // The stream block is rendered only with stream listeners; the http block always.

@@ -96,10 +96,36 @@ export function describeRole(template: NginxTemplate): string {
 
 /**
  * `--nginx-conf` replaces nginx.conf only: a copy of an include file matters only where it
- * replaces Kong's installed template (a file mounted over kong/templates/, a patched image).
+ * replaces Kong's installed template (a file mounted over kong/templates/, a patched image). A
+ * rendered file matters only where it is kept instead of the one Kong rewrites (see severityIn).
  */
 export function copyNote(template: NginxTemplate): string {
+  if (template.rendered) return ' (only if this rendered copy is kept and used as is: the one in Kong\'s prefix is rewritten at every start)';
   return template.role === 'http' || template.role === 'stream'
     ? ' (this copy takes effect only where it replaces Kong\'s installed template; `--nginx-conf` replaces nginx.conf only)'
     : '';
+}
+
+/**
+ * The files the rules that judge what a template LACKS look at: every one except those Kong
+ * rendered into its prefix. In a rendered file an absence says nothing: the `> if` branches this
+ * node's kong.conf turned off are gone (no wasm block, no stream servers), and so is every
+ * injection loop, by construction. Most such files are the live prefix copy, which the next start
+ * overwrites from the installed or `--nginx-conf` template (kong/cmd/utils/prefix_handler.lua
+ * prepare_prefix@3.4.2), so "missing" findings would be false; nginx/template-identified reports
+ * the file instead and tells how to rebase a copy that is kept.
+ */
+export function templatesToCheck(templates: readonly NginxTemplate[]): NginxTemplate[] {
+  return templates.filter((t) => !t.rendered);
+}
+
+/**
+ * What a rendered file CONTAINS is still judged (sockets under the prefix, removed handlers,
+ * TLS versions): a rendered copy kept in a repository and mounted or included as is (seen in the
+ * wild, see nginx.prefix-sockets) breaks on the target exactly like a template would. Whether the
+ * copy is kept or is the live one Kong rewrites cannot be told from the file, so such findings say
+ * so and are at most warnings, as for any condition left undecided.
+ */
+export function severityIn(template: NginxTemplate, severity: Severity): Severity {
+  return template.rendered && severity === 'blocker' ? 'warning' : severity;
 }

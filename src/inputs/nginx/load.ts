@@ -13,6 +13,7 @@ import { identifyTemplate, type Identification } from './identify';
 import { KONG_MARKERS, showsKongMarkers } from './kong-markers';
 import { normalizeTemplate, unwrapLuaTemplate, type NormalizedLine } from './normalize';
 import { parseNginx } from './parse';
+import { renderedEvidence, type RenderedEvidence } from './rendered';
 import type { ParsedConfig } from './types';
 
 export interface NginxTemplate {
@@ -29,6 +30,11 @@ export interface NginxTemplate {
   role: TemplateRole;
   identification: Identification;
   elements: TemplateElements;
+  /**
+   * Set when the file is what Kong rendered into its prefix rather than a template: the template
+   * rules then leave it alone and nginx/template-identified says which file to pass instead.
+   */
+  rendered?: RenderedEvidence;
 }
 
 /** Above this the file is not a template anyone maintains by hand. */
@@ -73,7 +79,12 @@ export function readNginxTemplate(file: string, text: string): NginxTemplate {
   let identification = identifyTemplate(lines);
   const role = decideRole(parsed, identification);
   if (role === 'main-inlined') identification = identifyInlined(parsed, lines, identification);
-  return { file, luaWrapped: wrapped, parsed, lines, role, identification, elements: extractElements(parsed, role) };
+  // Kong's Lua wrapper exists only around templates; the renderer never writes it out.
+  const rendered = wrapped ? undefined : renderedEvidence(body, lineOffset, parsed);
+  return {
+    file, luaWrapped: wrapped, parsed, lines, role, identification, elements: extractElements(parsed, role),
+    ...(rendered ? { rendered } : {}),
+  };
 }
 
 /**

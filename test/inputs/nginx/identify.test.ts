@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
@@ -8,6 +9,7 @@ import { lineHash, normalizeLine, normalizeTemplate, sha256, unwrapLuaTemplate }
 import { stockVariants, type StockVariant } from '../../../src/knowledge/nginx-templates';
 
 const FIXTURES = join(__dirname, '../../../fixtures/nginx');
+const KONG_REPO = process.env.KONG_REPO ?? '/work/.mirror/Kong+kong/repo';
 const load = (name: string) => loadNginxTemplates([join(FIXTURES, name)])[0];
 
 describe('normalisation matches the fingerprint facts', () => {
@@ -90,6 +92,23 @@ describe('fixture templates are identified as the releases they resemble', () =>
     const id = load('0.13-inlined.conf').identification;
     expect(id.confidence).toBe('high');
     expect(id.tags).toEqual(['0.13.1']);
+  });
+
+  it('0.10 - 0.12 stock nginx-kong.conf files are dated to their own releases, not "0.13" (hashes only, no text)', () => {
+    for (const tag of ['0.10.4', '0.11.2', '0.12.3']) {
+      const stock = stockVariants().find((v) => v.file === 'nginx_kong.lua' && v.tags.includes(tag))!;
+      expect([tag, stock !== undefined]).toEqual([tag, true]);
+      const id = identifyTemplate(stock.lines.map((hash, i) => ({ text: '', hash, line: i + 1 })));
+      expect([tag, id.confidence, id.tags.includes(tag), id.tags.some((t) => t.startsWith('0.13'))]).toEqual([tag, 'high', true, false]);
+    }
+  });
+
+  // nginx.lua did not change from 0.11.0 to 0.14.1 (kong/templates/nginx.lua at those tags): an
+  // untouched 0.11 copy used to be named a copy "from 0.13.0 - 0.14.1".
+  (existsSync(KONG_REPO) ? it : it.skip)('an untouched 0.11.2 nginx.lua read from the Kong mirror names its whole release range', () => {
+    const text = execFileSync('git', ['--git-dir', KONG_REPO, 'show', '0.11.2:kong/templates/nginx.lua'], { encoding: 'utf8' });
+    const id = readNginxTemplate('nginx.lua', text).identification;
+    expect([id.confidence, id.range]).toEqual(['exact', '0.11.0 - 0.14.1']);
   });
 
   it('each 1.x stock nginx-kong.conf is told apart by its own lines (hashes only, no text)', () => {

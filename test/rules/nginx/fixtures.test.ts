@@ -73,4 +73,20 @@ describe('fixture templates and their expected findings', () => {
       'info nginx/template-identified:customised 2.0.0 - 2.8.5',
     ]);
   });
+  // Judged as a template this file drew blockers for what it lacks (no worker-events server, no
+  // kong_secrets and four more dicts, the request variables) and, with nginx_* keys set, a
+  // dropped-loop warning per key. What it contains is still judged, for a copy kept as is.
+  it('rendered-nginx-kong.conf, 2.8 -> 3.4 with nginx_* keys: said to be no template; only its content is judged', async () => {
+    const conf = 'nginx_http_client_max_body_size = 0\nnginx_main_worker_processes = auto';
+    expect(await findingsFor({ name: 'rendered http', conf, from: '2.8.2', to: '3.4.2', inputs: fixtureTemplates('rendered-nginx-kong.conf') })).toEqual([
+      'warning nginx/template-directives:directive nginx.tls-1-1-disabled',
+      'warning nginx/template-identified:rendered',
+    ]);
+  });
+
+  it('rendered-nginx.conf, DB-less 3.4 -> 3.9: one finding saying it is not a template', async () => {
+    expect(await findingsFor({ name: 'rendered main', conf: 'database = off', topology: 'dbless', from: '3.4.2', to: '3.9.3', inputs: fixtureTemplates('rendered-nginx.conf') })).toEqual([
+      'warning nginx/template-identified:rendered',
+    ]);
+  });
 });

@@ -52,6 +52,21 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'stockCopy', data: { range: '3.3.0 - 3.3.1' } }],
     },
     {
+      name: 'a rendered nginx-kong.conf is said to be no template, as a warning at the path that gave it away',
+      from: '2.8.2', to: '3.4.2', inputs: fixtureTemplates('rendered-nginx-kong.conf'),
+      findings: [{
+        messageId: 'rendered', severity: 'warning', line: 29,
+        data: { renderedFile: 'nginx-kong.conf', originNote: '' },
+        message: 'rewrite from the template and kong.conf every time',
+      }],
+    },
+    {
+      name: 'a rendered nginx.conf with the http content inline points at the custom template it came from',
+      from: '3.4.2', to: '3.9.3',
+      inputs: inlineTemplate('# injected nginx_main_* directives\nworker_processes auto;\nevents {}\nhttp {\n    lua_shared_dict kong 5m;\n    init_by_lua_block {\n        Kong.init()\n    }\n}\n', 'nginx.conf'),
+      findings: [{ messageId: 'rendered', line: 1, data: { renderedFile: 'nginx.conf' }, message: 'this node starts with a custom `--nginx-conf` template' }],
+    },
+    {
       // A file with nothing Kong-specific is refused by the loader; this one has a Kong dict.
       name: 'a Kong template unlike any stock one is not passed off as a copy',
       from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('worker_processes 4;\nhttp {\n  lua_shared_dict kong 5m;\n  server {\n    listen 80;\n    root /srv/www;\n  }\n}\n'),

@@ -191,9 +191,14 @@ describe('a rendered copy: Kong\'s pre-3.8 socket files under the literal prefix
       { name: 'a socket of the user\'s own is not Kong\'s', conf: '', from: '3.7.1', to: '3.8.1', inputs: inlineTemplate(RENDERED_37.replace('/usr/local/kong/worker_events.sock', '/var/run/app/upstream.sock'), 'nginx-kong.conf') },
     ],
     invalid: [{
-      name: 'the worker events server is never reached from 3.8',
+      // It may be the live prefix copy, which 3.8 rewrites with the new sockets: a warning, said so.
+      name: 'the worker events server is never reached from 3.8, if the copy is kept',
       conf: '', from: '3.7.1', to: '3.9.3', inputs: inlineTemplate(RENDERED_37, 'nginx-kong.conf'),
-      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 5, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
+      findings: [{ messageId: 'obsolete', severity: 'warning', line: 5, hop: '3.8', data: { fact: 'nginx.prefix-sockets' }, message: 'only if this rendered copy is kept and used as is' }],
+    }, {
+      name: 'a template that spells the prefix out beside its placeholders: a blocker',
+      conf: '', from: '3.7.1', to: '3.9.3', inputs: inlineTemplate(`error_log \${{PROXY_ERROR_LOG}};\n${RENDERED_37}`, 'nginx-kong.conf'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 6, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
     }],
   });
 });
