@@ -22,6 +22,7 @@ import multipleDocuments from './declarative/multiple-documents';
 import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
 import vaultsBetaRenamed from './declarative/vaults-beta-renamed';
+import filterChainsWasmRemoved from './declarative/filter-chains-wasm-removed';
 import behaviourChanged from './entities/behaviour-changed';
 import certificateWeakKey from './entities/certificate-weak-key';
 import entityDefaultChanged from './entities/default-changed';
@@ -128,6 +129,7 @@ export const builtinRules: readonly Rule[] = [
   multipleDocuments,
   duplicateKeys,
   vaultsBetaRenamed,
+  filterChainsWasmRemoved,
   luaFormatRemoved,
   routeRegexPathWithoutTilde,
   routeRegexUnsupportedSyntax,

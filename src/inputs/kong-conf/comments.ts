@@ -52,8 +52,10 @@ export interface HashCut {
 /**
  * Where Kong 3.2+ cuts a file value, or undefined when it keeps it whole. A `#` reads as the
  * start of a comment when whitespace separates it from the value before it (`on  # enable`),
- * or when it opens the value followed by whitespace or another `#` (`= # nothing yet`). Any
- * other `#` (`abc#def`, `#abc`) was most likely meant as part of the value.
+ * when it opens the value followed by whitespace or another `#` (`= # nothing yet`), or when
+ * words follow it after whitespace (`foo\#bar# a note`: Kong's own spec/kong_tests.conf writes
+ * its comment that way, and a password or path rarely holds `# ` then more text). Any other `#`
+ * (`abc#def`, `#abc`, `secret#`) was most likely meant as part of the value.
  */
 export function findHashCut(value: string): HashCut | undefined {
   const match = /(?<!\\)#/.exec(value);
@@ -62,6 +64,8 @@ export function findHashCut(value: string): HashCut | undefined {
   const before = value[index - 1];
   const after = value[index + 1];
   const looksLikeComment =
-    index === 0 ? after === undefined || /[ \t\n\v\f\r#]/.test(after) : /[ \t\n\v\f\r]/.test(before);
+    index === 0
+      ? after === undefined || /[ \t\n\v\f\r#]/.test(after)
+      : /[ \t\n\v\f\r]/.test(before) || /^#[ \t]+\S/.test(value.slice(index));
   return { index, looksLikeComment };
 }

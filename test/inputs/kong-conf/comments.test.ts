@@ -30,7 +30,7 @@ describe('3.2+ comment stripping of file values', () => {
 });
 
 describe('unescaped-hash diagnostic', () => {
-  it.each([['abc#def'], ['#abc'], ['x#y # note']])('reports a # that cuts %j', (value) => {
+  it.each([['abc#def'], ['#abc'], ['x#y # note'], ['secret#'], ['abc#  ']])('reports a # that cuts %j', (value) => {
     const conf = loadLines([`pg_password = ${value}`]);
     expect(diagnosticsOf(conf, 'unescaped-hash')).toMatchObject([{ key: 'pg_password', origin: { line: 1, column: 1 } }]);
     expect(conf.diagnostics.map((d) => d.message).join(' ')).not.toContain(value);
@@ -38,6 +38,8 @@ describe('unescaped-hash diagnostic', () => {
 
   it.each([
     ['a comment after whitespace', 'pg_database = kong  # default'],
+    // Kong's own spec/kong_tests.conf (3.2.0 to 3.9.3): the comment starts right after the value.
+    ['a comment right after the value', 'pg_password = foo\\#bar# this is a comment that should be stripped'],
     ['a comment-only value', 'pg_password =  # later'],
     ['a lone #', 'pg_password = #'],
     ['an escaped #', 'pg_password = p\\#ss'],
@@ -49,6 +51,8 @@ describe('unescaped-hash diagnostic', () => {
   it('classifies cuts', () => {
     expect(findHashCut('abc#def')).toEqual({ index: 3, looksLikeComment: false });
     expect(findHashCut('abc # def')).toEqual({ index: 4, looksLikeComment: true });
+    expect(findHashCut('abc# def')).toEqual({ index: 3, looksLikeComment: true });
+    expect(findHashCut('abc#')).toEqual({ index: 3, looksLikeComment: false });
     expect(findHashCut('# x')).toEqual({ index: 0, looksLikeComment: true });
     expect(findHashCut('##')).toEqual({ index: 0, looksLikeComment: true });
     expect(findHashCut('a\\#b')).toBeUndefined();

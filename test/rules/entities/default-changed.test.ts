@@ -66,6 +66,17 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, ee314, plain)).toEqual([]);
     expect(await runRuleOnText(rule, ee314, plain.replace('port: 6379', 'ssl: false'))).toEqual([]);
   });
+  // A redis-ee partial fills a plugin's config.redis (shaped like Kong/deck
+  // tests/integration/testdata/sync/044-partials-tagging/partials.yaml, with TLS turned on).
+  const partial = (config: string) => `_format_version: "3.0"\npartials:\n- name: redis-tls\n  type: redis-ee\n  config:\n${config}`;
+  it('invalid: a redis-ee partial over TLS leaves ssl_verify unset', async () => {
+    expect(await runRuleOnText(rule, ee314, partial('    host: redis.internal\n    ssl: true\n'))).toEqual(['defaultChanged warning @6']);
+  });
+  it('valid: a redis-ee partial in plain text, or with ssl_verify set, or before 3.14', async () => {
+    expect(await runRuleOnText(rule, ee314, partial('    read_timeout: 3001\n    send_timeout: 2004\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, partial('    ssl: true\n    ssl_verify: true\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.0', edition: 'enterprise' }, partial('    ssl: true\n'))).toEqual([]);
+  });
   it('invalid: openid-connect memcached session storage over TLS leaves session_memcached_ssl_verify unset', async () => {
     const oidc = (extra: string) => `_format_version: "3.0"\nplugins:\n- name: openid-connect\n  config:\n    issuer: https://idp/\n    ssl_verify: true\n    hide_credentials: false\n${extra}`;
     expect(await runRuleOnText(rule, ee314, oidc('    session_storage: memcache\n    session_memcached_ssl: true\n'))).toEqual(['defaultChanged warning @5']);
