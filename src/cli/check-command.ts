@@ -117,7 +117,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   progress.step('running rules');
   // Entity secrets (credentials, private keys, sensitive plugin settings) are gathered during the
   // rules' walk of the entities, for the hiding by value below.
-  const entitySecrets = new EntitySecretValues();
+  const sources = [installation.inputs.declarative?.entities, installation.inputs.database?.entities];
+  const entitySecrets = new EntitySecretValues(sources.some((source) => source !== undefined && source.sharesValues !== false));
   for (const document of installation.inputs.declarative?.documents ?? []) entitySecrets.seeTopLevel(document.root);
   const result = await runRules(registry.all(), {
     observer: entitySecrets,

@@ -104,4 +104,10 @@ export interface EntitySource {
    * the Kong they are applied to (a decK file's consumer-group `plugins`).
    */
   knowInstalledVersion?(version: KongVersion): void;
+  /**
+   * False when no two entities (or places in one) can hold the same list or record object, so a
+   * walk of their fields meets nothing twice. YAML aliases share objects; JSON and database rows
+   * never do. Absent means "may share".
+   */
+  readonly sharesValues?: boolean;
 }

@@ -42,6 +42,14 @@ export class EntitySecretValues {
   /** Whether a config key is secret whatever the plugin: the same few dozen names recur on every plugin. */
   private readonly sharedName = new Map<string, boolean>();
 
+  /**
+   * `sharing`: whether two places of the input can hold the same list or record, which only YAML
+   * aliases do. Without them (JSON, database rows, YAML with no `*`) nothing is walked twice, and
+   * remembering 60,000 plugin configs in weak sets cost more than reading them (~20 ms, and
+   * garbage-collector work on every ephemeron).
+   */
+  constructor(private readonly sharing = true) {}
+
   /** The entity types whose fields may hold secrets in a source of this kind. */
   typesFor(kind: EntitySource['kind']): ReadonlySet<EntityType> {
     return kind === 'database' ? DATABASE_TYPES : DECLARATIVE_TYPES;
@@ -94,10 +102,12 @@ export class EntitySecretValues {
   /** Every secret-named field under a config, at any depth (Redis records, AI `auth` records, targets). */
   private inConfig(config: unknown, own: ReadonlySet<string>): void {
     if (config === null || typeof config !== 'object') return;
-    let walked = this.walkedFor.get(own);
-    if (!walked) this.walkedFor.set(own, (walked = new WeakSet()));
-    if (walked.has(config)) return;
-    walked.add(config);
+    if (this.sharing) {
+      let walked = this.walkedFor.get(own);
+      if (!walked) this.walkedFor.set(own, (walked = new WeakSet()));
+      if (walked.has(config)) return;
+      walked.add(config);
+    }
     if (Array.isArray(config)) {
       for (const item of config) this.inConfig(item, own);
       return;
@@ -126,13 +136,13 @@ export class EntitySecretValues {
       // An Authorization header's credential is also hidden on its own, without its scheme word.
       const credential = AUTHORIZATION.exec(text)?.[1];
       if (credential !== undefined && credential.length >= SHORTEST_HIDDEN_ANYWHERE) this.found.add(credential);
-    } else if (value === null || typeof value !== 'object' || this.walked.has(value)) {
+    } else if (value === null || typeof value !== 'object' || (this.sharing && this.walked.has(value))) {
       return;
     } else if (Array.isArray(value)) {
-      this.walked.add(value);
+      if (this.sharing) this.walked.add(value);
       for (const item of value) this.add(item);
     } else {
-      this.walked.add(value);
+      if (this.sharing) this.walked.add(value);
       // A value from a Kubernetes Secret is an object holding nothing: no key of it is read.
       for (const key of Object.keys(value)) this.add((value as Record<string, unknown>)[key]);
     }

@@ -11,7 +11,11 @@ function entity(type: EntityType, fields: Record<string, unknown>): Entity {
 }
 
 function collected(...entities: Entity[]): string[] {
-  const values = new EntitySecretValues();
+  return collectedWith(true, ...entities);
+}
+
+function collectedWith(sharing: boolean, ...entities: Entity[]): string[] {
+  const values = new EntitySecretValues(sharing);
   for (const e of entities) values.see(e);
   return values.values().sort();
 }
@@ -42,6 +46,16 @@ describe('EntitySecretValues', () => {
       entity('key', { name: 'k', jwk: '{"d":"private"}', pem: { private_key: 'pem-private-1', public_key: 'pem-public-1' } }),
       entity('vault', { name: 'hcv', prefix: 'corp', config: { host: 'vault.internal', token: 'vault-token-1' } }),
     )).toEqual(['-----BEGIN PRIVATE KEY-----x', 'basic-password-1', 'jwt-secret-1', 'keyauth-key-1', 'pem-private-1', 'vault-token-1', '{"d":"private"}']);
+  });
+
+  it('collects the same values when told nothing is shared (JSON, database rows, YAML without aliases)', () => {
+    const entities = [
+      entity('plugin', { name: 'rate-limiting', config: { redis: { host: 'redis.internal', password: 'redis-password-1' }, headers: { Authorization: 'Bearer token-value-1' } } }),
+      entity('plugin', { name: 'http-log', config: { headers: { Authorization: ['Basic aGVsbG8td29ybGQ='] } } }),
+      entity('consumer', { username: 'alice', keyauth_credentials: [{ key: 'keyauth-key-1' }] }),
+    ];
+    expect(collectedWith(false, ...entities)).toEqual(collectedWith(true, ...entities));
+    expect(collectedWith(false, ...entities)).toContain('redis-password-1');
   });
 
   it('takes top-level credential collections of Kong\'s format', () => {

@@ -79,6 +79,8 @@ const MAPPINGS: Partial<Record<EntityType, TableMapping>> = {
 const PARENT_KEYS = new Set<string>(['service', 'route', 'consumer', 'consumer_group', 'upstream', 'certificate'] satisfies EntityParent[]);
 
 export class DatabaseEntitySource implements EntitySource {
+  /** Each row is parsed on its own: no two share an object. */
+  readonly sharesValues = false;
   readonly kind = 'database' as const;
   /** Columns of each table read so far, with their data type (`ARRAY`, `jsonb`, ...). */
   private readonly columnCache = new Map<string, Map<string, string>>();

@@ -189,6 +189,8 @@ export class DeclarativeEntitySource implements EntitySource {
   private readonly deck: DeckShared | undefined;
   /** The Kong the files are synced to today, once the plan is known (see knowInstalledVersion). */
   private installed: KongVersion | undefined;
+  /** Every alias is written `*name`: JSON files and YAML files without a `*` share no object (Kubernetes manifests may). */
+  readonly sharesValues: boolean;
   constructor(
     private readonly documents: readonly DeclarativeDocument[],
     /** KongPlugin and KongClusterPlugin resources of Kubernetes manifests (kic-plugins.ts), visited after the files' plugins. */
@@ -201,6 +203,7 @@ export class DeclarativeEntitySource implements EntitySource {
     }
     this.label = files.join(', ');
     this.deck = readDeckShared(documents);
+    this.sharesValues = kicPlugins.length > 0 || documents.some((d) => d.format === 'yaml' && d.text.includes('*'));
     // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
     for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
   }

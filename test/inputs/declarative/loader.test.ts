@@ -236,6 +236,16 @@ describe('declarative loader: files and folders', () => {
     expect(() => loadDeclarative({ paths: ['bare'], cwd: dir })).toThrow(/holds no \.yml, \.yaml or \.json file \(subfolders included\)/);
   });
 
+  it('says whether two places can share one object: only a YAML file with an alias can', () => {
+    writeFileSync(join(dir, 'plain.yml'), '_format_version: "3.0"\nplugins: [{name: cors, config: {origins: ["*.example.com"]}}]\n');
+    writeFileSync(join(dir, 'aliased.yml'), '_format_version: "3.0"\nx: &c {minute: 5}\nplugins: [{name: rate-limiting, config: *c}]\n');
+    const shares = (path: string) => loadDeclarative({ paths: [path], cwd: dir }).config!.entities.sharesValues;
+    expect(shares('many')).toBe(false);
+    expect(shares('aliased.yml')).toBe(true);
+    // A `*` anywhere in the text (here in a value) is enough to keep the safe answer.
+    expect(shares('plain.yml')).toBe(true);
+  });
+
   it('makes a missing --declarative file an input error', () => {
     expect(() => loadDeclarative({ paths: ['nope.yml'], cwd: dir })).toThrow(InputError);
   });
