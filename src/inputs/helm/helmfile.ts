@@ -75,11 +75,19 @@ type KongRelease = { release: HelmMap; chart: ReleaseChart };
 function chooseRelease(kong: readonly KongRelease[], releases: readonly HelmMap[], selected: string | undefined, file: string, holds: () => string): KongRelease {
   const names = () => kong.map(({ release }) => `#${releaseNameText(release) ?? ''}`).join(', ');
   if (selected !== undefined) {
-    const named = kong.filter(({ release }) => releaseNameText(release) === selected);
+    // `#kong-system/kong`: a hybrid helmfile often installs a release of one name in two namespaces.
+    const { namespace, name } = splitReleaseSelector(selected);
+    const picks = (release: HelmMap) => releaseNameText(release) === name && (namespace === undefined || scalarValueText(release, 'namespace') === namespace);
+    const named = kong.filter(({ release }) => picks(release));
     if (named.length === 1) return named[0];
-    if (named.length > 1) throw new InputError(`holds ${named.length} releases of Kong's charts named "${selected}" (at lines ${named.map(({ release }) => release.origin.line).join(', ')}): #${selected} cannot tell them apart`, { file });
-    const other = releases.find((release) => releaseNameText(release) === selected);
-    const why = other ? `release "${selected}" at line ${other.origin.line} is not an installed release of Kong's charts (kong, ingress)` : `no release is named "${selected}"`;
+    if (named.length > 1) {
+      const spaces = named.map(({ release }) => scalarValueText(release, 'namespace'));
+      const apart = namespace === undefined && spaces.every((space) => space !== undefined) && new Set(spaces).size === spaces.length;
+      const how = apart ? `: add the namespace, as ${spaces.map((space) => `#${space}/${name}`).join(' or ')}` : '';
+      throw new InputError(`holds ${named.length} releases of Kong's charts named "${name}" (at lines ${named.map(({ release }) => release.origin.line).join(', ')}): #${selected} cannot tell them apart${how}`, { file });
+    }
+    const other = releases.find((release) => picks(release));
+    const why = other ? `release "${selected}" at line ${other.origin.line} is not an installed release of Kong's charts (kong, ingress)` : `no release is named "${name}"${namespace !== undefined ? ` in namespace "${namespace}"` : ''}`;
     throw new InputError(`${why}${kong.length > 0 ? `: its releases of Kong's charts are ${names()}` : holds()}`, { file });
   }
   if (kong.length === 0) throw new InputError(`is a helmfile with no release of Kong's charts (kong, ingress)${holds()}`, { file });
@@ -126,8 +134,21 @@ function uninstalled(release: HelmMap, deciding?: Deciding): boolean {
 }
 
 function releaseNameText(release: HelmMap): string | undefined {
-  const name = release.entries.get('name');
-  return name?.kind === 'scalar' && name.value !== null ? String(name.value) : undefined;
+  return scalarValueText(release, 'name');
+}
+
+function scalarValueText(map: HelmMap, key: string): string | undefined {
+  const node = map.entries.get(key);
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
+/**
+ * `NAME` or `NAMESPACE/NAME` after the `#`. Neither a release name nor a namespace can hold a
+ * `/` (Helm and Kubernetes names are DNS labels), so the first one splits them.
+ */
+export function splitReleaseSelector(selected: string): { namespace?: string; name: string } {
+  const slash = selected.indexOf('/');
+  return slash < 0 ? { name: selected } : { namespace: selected.slice(0, slash), name: selected.slice(slash + 1) };
 }
 
 function releaseName(release: HelmMap): string {

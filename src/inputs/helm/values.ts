@@ -200,14 +200,22 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
   const where = (index: number) => `document ${index + 1} of ${values.length}, line ${values[index].origin.line}`;
   const names = () => releases.map(({ name }) => (name !== undefined ? `#${name}` : '(unnamed)')).join(', ');
   if (selected !== undefined) {
-    // The Application's or HelmRelease's metadata.name, as `kubectl get` names it.
-    const named = releases.filter(({ name }) => name === selected);
+    // The Application's or HelmRelease's metadata.name, as `kubectl get` names it; `NAMESPACE/NAME`
+    // also matches the namespace of the object or the one it installs Kong into.
+    const { namespace, name: wanted } = (require('./helmfile') as typeof import('./helmfile')).splitReleaseSelector(selected);
+    const inNamespace = (index: number) => namespace === undefined || documentNamespaces(values[index]).includes(namespace);
+    const named = releases.filter(({ name, index }) => name === wanted && inNamespace(index));
     if (named.length === 1) {
       const { index, read } = named[0];
       return { ...read!, embeddedIn: `${read!.embeddedIn} (${where(index)}, chosen with #${selected}; the other documents were not read)` };
     }
-    if (named.length > 1) throw new InputError(`holds ${named.length} releases of Kong's charts named "${selected}" (${named.map(({ index }) => where(index)).join('; ')}): #${selected} cannot tell them apart`, { file });
-    const other = all.find(({ name }) => name === selected);
+    if (named.length > 1) {
+      const spaces = named.map(({ index }) => scalarText(mapAt(values[index], 'metadata'), 'namespace'));
+      const apart = namespace === undefined && spaces.every((space) => space !== undefined) && new Set(spaces).size === spaces.length;
+      const how = apart ? `: add the namespace, as ${spaces.map((space) => `#${space}/${wanted}`).join(' or ')}` : '';
+      throw new InputError(`holds ${named.length} releases of Kong's charts named "${wanted}" (${named.map(({ index }) => where(index)).join('; ')}): #${selected} cannot tell them apart${how}`, { file });
+    }
+    const other = all.find(({ name, index }) => name === wanted && inNamespace(index));
     const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application or Flux HelmRelease of Kong's charts`
       : releases.length > 0 ? `no Argo CD Application or Flux HelmRelease of Kong's charts is named "${selected}"`
         : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications or Flux HelmReleases, and this file holds no release of Kong's charts`;
@@ -221,6 +229,17 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
     throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): pick one by its metadata.name, as --helm-values ${file}#NAME (${names()})`, { file });
   }
   throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
+}
+
+/**
+ * The namespaces a GitOps document can be told apart by: its own (metadata.namespace), and the
+ * one it installs into (an Argo CD Application's spec.destination.namespace, a Flux
+ * HelmRelease's spec.targetNamespace).
+ */
+function documentNamespaces(value: HelmValue): string[] {
+  const spec = mapAt(value, 'spec');
+  return [scalarText(mapAt(value, 'metadata'), 'namespace'), scalarText(mapAt(spec, 'destination'), 'namespace'), scalarText(spec, 'targetNamespace')]
+    .filter((space): space is string => space !== undefined);
 }
 
 /** Kong's charts on charts.konghq.com (and their folders in the Kong/charts repository). */

@@ -54,6 +54,17 @@ describe('a file of several YAML documents given as Helm values', () => {
     expect(() => loadHelmValues([`${apps}#kong`])).toThrow('document 1 of 3, line 1, named "kong", is not an Argo CD Application or Flux HelmRelease of Kong\'s charts: its releases of Kong\'s charts are #kong-prod, #kong-staging');
   });
 
+  it('FILE#NAMESPACE/NAME picks among HelmReleases of one name in two namespaces (a hybrid pair)', () => {
+    const release = (space: string, role: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: kong\n  namespace: ${space}\nspec:\n  chart:\n    spec:\n      chart: kong\n      version: "2.38.0"\n  values:\n    env:\n      role: ${role}\n`;
+    const { 'releases.yaml': pair } = files({ 'releases.yaml': `${release('kong-cp', 'control_plane')}---\n${release('kong-dp', 'data_plane')}` });
+    expect(() => loadHelmValues([`${pair}#kong`])).toThrow('#kong cannot tell them apart: add the namespace, as #kong-cp/kong or #kong-dp/kong');
+    expect(loadHelmValues([`${pair}#kong-dp/kong`]).root).toMatchObject({ kind: 'map' });
+    const dp = loadPlatformInputs({ helmValues: [`${pair}#kong-dp/kong`] });
+    expect(dp.deployment).toMatchObject({ role: 'data_plane' });
+    expect(loadPlatformInputs({ helmValues: [`${pair}#kong-cp/kong`] }).deployment).toMatchObject({ role: 'control_plane' });
+    expect(() => loadHelmValues([`${pair}#kong-edge/kong`])).toThrow(/no Argo CD Application or Flux HelmRelease of Kong's charts is named "kong-edge\/kong"|is named/);
+  });
+
   it('refuses a file of several documents none of which installs Kong\'s charts', () => {
     const { 'objects.yaml': objects } = files({ 'objects.yaml': `${namespace}---\n${application('redis', 'redis', '18.0.0')}` });
     expect(() => loadHelmValues([objects])).toThrow(InputError);

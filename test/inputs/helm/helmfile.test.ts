@@ -133,6 +133,15 @@ describe('helmfile releases', () => {
     expect(env(cp, 'cluster_control_plane')).toBeUndefined();
   });
 
+  it('helmfile.yaml#NAMESPACE/NAME tells apart two releases of one name in two namespaces', () => {
+    const release = (space: string, role: string) => `  - name: kong\n    namespace: ${space}\n    chart: kong/kong\n    values:\n      - env: {role: ${role}}\n`;
+    const helmfile = files({ 'helmfile.yaml': `releases:\n${release('kong-cp', 'control_plane')}${release('kong-dp', 'data_plane')}` });
+    expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#kong`] })).toThrow('#kong cannot tell them apart: add the namespace, as #kong-cp/kong or #kong-dp/kong');
+    expect(loadPlatformInputs({ helmValues: [`${helmfile}#kong-dp/kong`] }).deployment).toMatchObject({ role: 'data_plane' });
+    expect(loadPlatformInputs({ helmValues: [`${helmfile}#kong-cp/kong`] }).deployment).toMatchObject({ role: 'control_plane' });
+    expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#kong-edge/kong`] })).toThrow('no release is named "kong" in namespace "kong-edge"');
+  });
+
   it('a #name that names no Kong release is refused with the names that would do', () => {
     const helmfile = fixture('helm/helmfile/two-releases/helmfile.yaml');
     expect(() => loadPlatformInputs({ helmValues: [`${helmfile}#kong`] })).toThrow('no release is named "kong": its releases of Kong\'s charts are #kong-cp, #kong-dp');
