@@ -154,7 +154,7 @@ function readAction(span: string): { word?: string; silent: boolean; text: strin
 }
 
 /** Where the `{{ ... }}` of a line are (nested `{{` counted, as in {{`{{ .Release.Name }}`}}). */
-function templateSpans(line: string): Array<[number, number]> {
+export function templateSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let i = line.indexOf('{{');
   while (i >= 0) {

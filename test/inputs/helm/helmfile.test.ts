@@ -59,7 +59,7 @@ describe('helmfile releases', () => {
     const helmfile = fixture('helm/helmfile/templated/helmfile.yaml.gotmpl');
     const inputs = loadPlatformInputs({ helmValues: [helmfile] });
     expect(inputs.version).toBeUndefined();
-    expect(inputs.helmImageUnread).toContain('write the image as a template (`kong/kong-gateway:{{ .Values.kongTag | quote }}`');
+    expect(inputs.helmImageUnread).toContain('write the image as a template (`kong/kong-gateway:{{ .Values.kongTag | trunc 5 | quote }}`');
     // The repository is written out: the edition still reads.
     expect(inputs.edition?.value).toBe('enterprise');
     const host = env(inputs, 'pg_host');
@@ -68,7 +68,7 @@ describe('helmfile releases', () => {
     const diagnostic = inputs.layer!.diagnostics.find((d) => d.key === 'pg_host');
     expect(diagnostic?.message).toContain('is written as a template (`{{ requiredEnv "PG_HOST" }}`) that helmfile fills in');
     const label = helmLabel(inputs);
-    expect(label).toContain('its values file values/{{ .Environment.Name }}.yaml (line 17) is named by a template: not read');
+    expect(label).toContain('its values file values/{{ .Environment.Name | title }}.yaml (line 17) is named by a template: not read');
     expect(label).toContain('`{{- if eq .Environment.Name "prod" }}` at line 24');
     expect(chartLabel(inputs)).toContain('written as a template ({{ .Values.chartVersion | default "2.26.0" }})');
     expect(chartLabel(inputs)).toContain('no release is named');
