@@ -69,6 +69,8 @@ export function maskTemplates(text: string): MaskedTemplates {
       stack = [];
       pending = '';
       eating = false;
+      // The next part starts on a line of its own: nothing before it to join onto.
+      anyOutput = false;
       return line;
     }
     const spans = templateSpans(line);
