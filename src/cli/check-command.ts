@@ -43,6 +43,8 @@ export interface CheckOptions {
   pluginDir?: string[];
   /** `--helm-values FILE`, `--image-file FILE` (repeatable), `--host`, `--os NAME-VERSION`. */
   helmValues?: string[];
+  /** `--helmfile-environment NAME`: the helmfile environment a helmfile given as --helm-values is read for. */
+  helmfileEnvironment?: string;
   imageFile?: string[];
   /** `--profile NAME` (repeatable): compose profiles to activate, as `docker compose --profile`. */
   profile?: string[];
@@ -108,7 +110,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     pluginDirs: options.pluginDir,
     ...(options.profile?.length ? { composeProfiles: options.profile } : {}),
     ...(options.composeEnvFile?.length ? { composeEnvFiles: options.composeEnvFile } : {}),
-    platform: { helmValues: options.helmValues, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
+    platform: { helmValues: options.helmValues, helmfile: { ...(options.helmfileEnvironment !== undefined ? { environment: options.helmfileEnvironment } : {}), env: io.env }, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
     ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,
     progress,

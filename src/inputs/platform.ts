@@ -7,6 +7,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
+import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import type { ComposeEnvFiles } from './images/compose-env-files';
@@ -22,6 +23,8 @@ import { onSameLine } from '../model/origin';
 
 export interface PlatformOptions {
   helmValues?: string[];
+  /** `--helmfile-environment` and the check's environment variables, for a helmfile given as --helm-values. */
+  helmfile?: HelmfileContext;
   imageFiles?: string[];
   /** The check runs on the Kong host: read its OS, memory and CPUs. */
   host?: boolean;
@@ -88,7 +91,7 @@ export interface PlatformInputs {
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], running: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
-  if (options.helmValues?.length) readHelm(options.helmValues, result);
+  if (options.helmValues?.length) readHelm(options.helmValues, result, options.helmfile);
   let unresolved: UnresolvedImage[] = [];
   let chosenImage: KongImageRef | undefined;
   if (options.imageFiles?.length) {
@@ -231,8 +234,8 @@ function readPackages(packages: readonly KongPackageRef[], result: PlatformInput
   }
 }
 
-function readHelm(files: readonly string[], result: PlatformInputs): void {
-  const reading = readChartValues(files);
+function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: HelmfileContext): void {
+  const reading = readChartValues(files, helmfile);
   const values = reading.values;
   result.helm = values;
   result.layer = helmConfLayer(values, reading.notUnderstood);

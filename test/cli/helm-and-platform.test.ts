@@ -534,3 +534,22 @@ describe('a floating minor tag (kong:3.9)', () => {
     expect(given.installation.from.reason).not.toContain('floating');
   });
 });
+
+describe('--helmfile-environment', () => {
+  const helmfile = fixture('helm/helmfile/environments/helmfile.yaml.gotmpl');
+  const from = async (args: string[], env: Record<string, string> = {}) => {
+    const result = await runCli(['check', '--helm-values', helmfile, '--to', '3.10', '--no-db', '--format', 'json', '--fail-on', 'none', ...args], { env });
+    return { result, from: (JSON.parse(result.stdout || '{}') as { installation?: { from?: { value: string } } }).installation?.from?.value };
+  };
+
+  it('reads the helmfile for the environment named, else for helmfile\'s default', async () => {
+    expect((await from([])).from).toBe('3.4.3.12');
+    expect((await from(['--helmfile-environment', 'prod'])).from).toBe('3.6.1.4');
+  });
+
+  it('stops with an input error for an environment the helmfile does not declare', async () => {
+    const { result } = await from(['--helmfile-environment', 'qa']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('declares no environment "qa"');
+  });
+});

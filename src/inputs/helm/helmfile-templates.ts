@@ -69,6 +69,8 @@ export function maskTemplates(text: string): MaskedTemplates {
       stack = [];
       pending = '';
       eating = false;
+      // The next part starts on a line of its own: nothing before it to join onto.
+      anyOutput = false;
       return line;
     }
     const spans = templateSpans(line);
@@ -154,7 +156,7 @@ function readAction(span: string): { word?: string; silent: boolean; text: strin
 }
 
 /** Where the `{{ ... }}` of a line are (nested `{{` counted, as in {{`{{ .Release.Name }}`}}). */
-function templateSpans(line: string): Array<[number, number]> {
+export function templateSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let i = line.indexOf('{{');
   while (i >= 0) {

@@ -11,6 +11,8 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../../errors';
 import { isFile } from '../file-kind';
 import { actionsText, blocksDeciding, branchText, firstDecided, hiddenText, maskTemplates, restoreTemplates, unknownInBlocks, type HiddenValue, type MaskedTemplates, type TemplateBranch } from './helmfile-templates';
+import { renderHelmfileText, type HelmfileContext, type HelmfileEnvironment } from './helmfile-env';
+import { renderSimpleActions, type EvaluatedAction } from './helmfile-render';
 import { KONG_CHART_NAMES, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
 
 type HelmMap = HelmValue & { kind: 'map' };
@@ -33,8 +35,11 @@ export function looksLikeHelmfile(file: string, text: string): boolean {
  * `selected` is the release name given after `#` (`helmfile.yaml#kong-dp`), as helmfile's own
  * `--selector name=kong-dp` picks it (pkg/state/state.go gives each release the label `name`).
  */
-export function readHelmfile(file: string, text: string, selected?: string): Omit<ReadFile, 'file'> {
-  const masked = maskTemplates(text);
+export function readHelmfile(file: string, text: string, selected?: string, context: HelmfileContext = {}): Omit<ReadFile, 'file'> {
+  const evaluated: EvaluatedAction[] = [];
+  const rendered = renderHelmfileText(file, text, context, evaluated);
+  const environment = rendered.environment;
+  const masked = maskTemplates(rendered.text);
   const hint = masked.templates.length > 0 || masked.actions.length > 0 ? ' (read with its {{ ... }} templates set aside, which helmfile fills in first)' : '';
   // helmfile 1.x reads its own file with go-yaml v3 (YAML 1.2: `off` stays text; pkg/runtime/runtime.go),
   // and merges the `---` documents of one file into one state, lists appended (pkg/state/create.go Parse).
@@ -53,8 +58,9 @@ export function readHelmfile(file: string, text: string, selected?: string): Omi
   const { release, chart } = chooseRelease(kong, releases, selected, file, () => whatItHolds(releases, documents, repositories));
   const deciding = decidingWithin(release);
   const hidden: HiddenValue[] = [];
-  const read = releaseValues(release, file, deciding, hidden);
-  const notes = [...read.notes, ...templateNotes(read.value, masked, release, deciding, hidden)];
+  const fromHelmfile = evaluated.length;
+  const read = releaseValues(release, file, deciding, hidden, { environment, evaluated });
+  const notes = [...environmentNotes(environment, evaluated, fromHelmfile, file), ...read.notes, ...templateNotes(read.value, masked, release, deciding, hidden)];
   const condition = textAt(release, 'condition');
   if (condition) notes.push(`its condition ${condition} is not evaluated`);
   const declaration = chartDeclaration(release, chart, deciding);
@@ -64,6 +70,30 @@ export function readHelmfile(file: string, text: string, selected?: string): Omi
     embeddedIn: `helmfile release ${releaseName(release)}${picked} for chart ${chart.name}: ${read.sources.length > 0 ? `its values were read from ${read.sources.join(', ')}` : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}`,
     chart: declaration,
   };
+}
+
+/** The environment a helmfile was read for, and the actions evaluated with it. */
+interface Rendering {
+  environment: HelmfileEnvironment;
+  evaluated: EvaluatedAction[];
+}
+
+/**
+ * Which environment was read, where its values came from, and each action evaluated with where
+ * its value came from (never the value itself: it may be a secret).
+ */
+function environmentNotes(environment: HelmfileEnvironment, evaluated: readonly EvaluatedAction[], fromHelmfile: number, file: string): string[] {
+  if (!environment.declared && evaluated.length === 0 && environment.chosenBy === 'helmfile\'s default') return [];
+  const notes = [`read for helmfile environment "${environment.name}" (${environment.chosenBy})${environment.sources.length > 0 ? `, whose values were read from ${environment.sources.join(', ')}` : environment.declared ? ', which sets no values' : ''}`];
+  notes.push(...environment.notes);
+  if (evaluated.length > 0) {
+    const shown = evaluated.slice(0, 6).map((e) => `\`${e.action}\` at ${e.file}:${e.line} (${e.from})`);
+    notes.push(`template actions evaluated: ${shown.join(', ')}${evaluated.length > 6 ? `, and ${evaluated.length - 6} more` : ''}`);
+  }
+  // helmfile 1.x renders a helmfile only when its name ends in .gotmpl, or with HELMFILE_RENDER_YAML=true
+  // (pkg/app/desired_state_file_loader.go load); 0.x rendered every helmfile.
+  if (fromHelmfile > 0 && !file.endsWith('.gotmpl') && environment.env.HELMFILE_RENDER_YAML !== 'true') notes.push(`${file} was rendered as helmfile 0.x renders it; helmfile 1.x renders it only as ${file}.gotmpl or with HELMFILE_RENDER_YAML=true`);
+  return notes;
 }
 
 type KongRelease = { release: HelmMap; chart: ReleaseChart };
@@ -194,7 +224,7 @@ function chartDeclaration(release: HelmMap, chart: ReleaseChart, deciding: Decid
  * `setString:` (Helm merges `--set` over every values file). Secrets, `--set-file` entries and
  * the templated forms are named as not read.
  */
-function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidden: HiddenValue[]): { value: HelmMap; sources: string[]; notes: string[] } {
+function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidden: HiddenValue[], rendering: Rendering): { value: HelmMap; sources: string[]; notes: string[] } {
   let merged: HelmMap = { kind: 'map', entries: new Map(), origin: release.origin };
   const sources: string[] = [];
   const notes: string[] = [];
@@ -227,7 +257,7 @@ function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidde
       else notes.push(`its values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${missingHandler} does`);
       continue;
     }
-    const values = valuesFileTree(resolved, notes, hidden);
+    const values = valuesFileTree(resolved, notes, hidden, release, rendering);
     if (values.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file: resolved, line: values.origin.line, column: values.origin.column });
     if (decided) {
       // Whether helmfile passes the file at all is the block's to decide: each value it writes is unknown.
@@ -251,12 +281,18 @@ function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidde
 }
 
 /** A values file a release names; a `.gotmpl` one is a template helmfile renders first. */
-function valuesFileTree(file: string, notes: string[], hidden: HiddenValue[]): HelmValue {
+function valuesFileTree(file: string, notes: string[], hidden: HiddenValue[], release: HelmMap, rendering: Rendering): HelmValue {
   const text = readText(file, 'Helm values file');
   // helmfile renders only `.gotmpl` values files (pkg/tmpl/file_renderer.go RenderToBytes); Helm
   // reads the rest as they are.
   if (!file.endsWith('.gotmpl')) return yamlTextTree(text, file);
-  const masked = maskTemplates(text);
+  // With the release's template data: the environment's final values and the release's name and
+  // namespace (pkg/state/state.go RenderReleaseValuesFileToBytes, state_exec_tmpl.go createReleaseTemplateData).
+  const { environment } = rendering;
+  const name = scalarValueText(release, 'name');
+  const namespace = scalarValueText(release, 'namespace');
+  const scope = { environment: environment.name, env: environment.env, ...(environment.values ? { values: environment.values } : {}), release: { ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) } };
+  const masked = maskTemplates(renderSimpleActions(text, file, scope, rendering.evaluated));
   const tree = restoreTemplates(yamlTextTree(masked.text, file, masked.templates.length > 0 ? ' (read with its {{ ... }} templates set aside)' : ''), masked.templates);
   if (masked.actions.length > 0) notes.push(`${file} holds template actions helmfile evaluates (${actionsText(masked.actions)}): the lines outside their blocks were read as written`);
   if (masked.joined.length > 0) notes.push(joinedNote(masked, file));

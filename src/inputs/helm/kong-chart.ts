@@ -2,6 +2,7 @@
 // becomes a `KONG_*` variable of the container), the image, the edition and the deployment mode.
 // Facts about the chart live in src/knowledge/platform/helm-chart.ts.
 
+import type { HelmfileContext } from './helmfile-env';
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
 import type { FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
@@ -71,8 +72,8 @@ export interface ChartReading {
  * or the kong/ingress chart, which passes `gateway:` to its Kong subchart. A file with neither
  * shape is said to be not understood rather than read as an empty Kong chart.
  */
-export function readChartValues(files: readonly string[]): ChartReading {
-  const user = loadUserValues(files);
+export function readChartValues(files: readonly string[], helmfile?: HelmfileContext): ChartReading {
+  const user = loadUserValues(files, helmfile);
   const reading = readChartOf(user);
   // Values taken from inside an Argo CD Application say so, with what was left unread.
   return user.embedded.length === 0 ? reading : { ...reading, readAs: `${reading.readAs}; ${user.embedded.join('; ')}` };

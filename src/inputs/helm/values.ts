@@ -3,6 +3,7 @@
 // merged value remembers the file, line and column it came from, so findings about a Helm-run
 // Kong point into values.yaml. YAML is read as YAML 1.1, like Helm's parser (`off` is a boolean).
 
+import type { HelmfileContext } from './helmfile-env';
 import { readFileSync, statSync } from 'node:fs';
 import type { Document, Node as YamlNode } from 'yaml';
 
@@ -95,14 +96,14 @@ export function loadHelmValues(files: readonly string[], defaults?: HelmValue & 
  * The values files merged with each other only, as Helm does before it looks at the chart: a
  * `null` stays in the tree (it deletes a chart default once the defaults are known).
  */
-export function loadUserValues(files: readonly string[]): HelmValues {
+export function loadUserValues(files: readonly string[], helmfile?: HelmfileContext): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
   let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
   const read: ReadFile[] = files.map((given) => {
     const { file, release } = releaseSelector(given);
-    return { file, ...(release !== undefined ? { given } : {}), ...nesting().refusingDeepNesting({ file }, () => readValuesFile(file, release)) };
+    return { file, ...(release !== undefined ? { given } : {}), ...nesting().refusingDeepNesting({ file }, () => readValuesFile(file, release, helmfile)) };
   });
   for (const { file, given, value: parsed, embeddedIn, chart } of argoOrder(read)) {
     if (parsed.kind !== 'map') throw new InputError('a Helm values file must be a YAML mapping at the top', { file, line: parsed.origin.line, column: parsed.origin.column });
@@ -175,11 +176,11 @@ export function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & {
 }
 
 /** A file given as values, and the release `FILE#NAME` picks in it. */
-function readValuesFile(file: string, release?: string): Omit<ReadFile, 'file'> {
+function readValuesFile(file: string, release?: string, context?: HelmfileContext): Omit<ReadFile, 'file'> {
   const text = readText(file, 'Helm values file');
   // A helmfile lists releases with their values files, inline values and --set entries.
   const helmfile = require('./helmfile') as typeof import('./helmfile');
-  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text, release);
+  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text, release, context);
   const { values } = readYamlDocuments(file, text);
   if (values.length <= 1 && release === undefined) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };

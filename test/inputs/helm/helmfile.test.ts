@@ -59,7 +59,7 @@ describe('helmfile releases', () => {
     const helmfile = fixture('helm/helmfile/templated/helmfile.yaml.gotmpl');
     const inputs = loadPlatformInputs({ helmValues: [helmfile] });
     expect(inputs.version).toBeUndefined();
-    expect(inputs.helmImageUnread).toContain('write the image as a template (`kong/kong-gateway:{{ .Values.kongTag | quote }}`');
+    expect(inputs.helmImageUnread).toContain('write the image as a template (`kong/kong-gateway:{{ .Values.kongTag | trunc 5 | quote }}`');
     // The repository is written out: the edition still reads.
     expect(inputs.edition?.value).toBe('enterprise');
     const host = env(inputs, 'pg_host');
@@ -68,7 +68,7 @@ describe('helmfile releases', () => {
     const diagnostic = inputs.layer!.diagnostics.find((d) => d.key === 'pg_host');
     expect(diagnostic?.message).toContain('is written as a template (`{{ requiredEnv "PG_HOST" }}`) that helmfile fills in');
     const label = helmLabel(inputs);
-    expect(label).toContain('its values file values/{{ .Environment.Name }}.yaml (line 17) is named by a template: not read');
+    expect(label).toContain('its values file values/{{ .Environment.Name | title }}.yaml (line 17) is named by a template: not read');
     expect(label).toContain('`{{- if eq .Environment.Name "prod" }}` at line 24');
     expect(chartLabel(inputs)).toContain('written as a template ({{ .Values.chartVersion | default "2.26.0" }})');
     expect(chartLabel(inputs)).toContain('no release is named');
@@ -228,5 +228,73 @@ describe('helmfile template blocks', () => {
     // `{{- end -}}` between two lines joins them when rendered: said, not guessed.
     const joined = files({ 'helmfile.yaml.gotmpl': 'releases:\n  - name: kong\n    chart: kong/kong\n    values:\n      - env:\n          database: postgres\n{{- if .Values.a }}\n          pg_host: a\n{{- end -}}\n          pg_port: 5433\n' });
     expect(helmLabel(loadPlatformInputs({ helmValues: [joined] }))).toContain('a -}} trim marker joins line 10 onto the line before when helmfile renders it: read on its own line');
+  });
+});
+
+describe('helmfile environments', () => {
+  const helmfile = fixture('helm/helmfile/environments/helmfile.yaml.gotmpl');
+  const dir = fixture('helm/helmfile/environments');
+  const read = (environment?: string, vars: Record<string, string> = {}) => loadPlatformInputs({ helmValues: [helmfile], helmfile: { ...(environment !== undefined ? { environment } : {}), env: vars } });
+
+  it('the default environment of the bases gives the chart version, image tag and values file', () => {
+    const inputs = read();
+    expect(inputs.version).toMatchObject({ text: '3.4.3.12', reason: `image.tag 3.4.3.12 at ${helmfile}:19` });
+    expect(chartLabel(inputs)).toMatch(/^chart kong 2\.33\.3 /);
+    expect(env(inputs, 'log_level')).toMatchObject({ value: 'debug', origin: { file: join(dir, 'values/default.yaml') } });
+    // A release's .gotmpl values file sees the release's name and namespace and the environment.
+    expect(env(inputs, 'cluster_telemetry_endpoint')?.value).toBe('kong-telemetry.kong-system.svc:8006');
+    expect(env(inputs, 'admin_gui_url')?.value).toBe('https://default.example.com');
+    expect(env(inputs, 'pg_user')?.value).toBe('KONG');
+    expect(env(inputs, 'pg_host')?.value).toBe('postgres.local');
+    const label = helmLabel(inputs);
+    expect(label).toContain(`read for helmfile environment "default" (helmfile's default), whose values were read from ${join(dir, 'env/common.yaml')}, the inline values at ${join(dir, 'environments.yaml')}:5`);
+    expect(label).toContain(`\`{{ .StateValues.kong.tag | quote }}\` at ${helmfile}:19 (.StateValues.kong.tag from ${join(dir, 'environments.yaml')}:6)`);
+    expect(label).not.toContain('trim marker');
+  });
+
+  it('--helmfile-environment prod reads that environment, and env reads the check\'s variables', () => {
+    const inputs = read('prod', { KONG_PG_HOST: 'db.prod' });
+    expect(inputs.version).toMatchObject({ text: '3.6.1.4' });
+    expect(chartLabel(inputs)).toMatch(/^chart kong 2\.38\.0 /);
+    expect(env(inputs, 'log_level')?.value).toBe('warn');
+    expect(env(inputs, 'admin_gui_url')?.value).toBe('https://prod.example.com');
+    expect(env(inputs, 'pg_host')?.value).toBe('db.prod');
+    expect(helmLabel(inputs)).toContain('read for helmfile environment "prod" (--helmfile-environment)');
+    expect(helmLabel(inputs)).toContain('(environment variable KONG_PG_HOST)');
+    // HELMFILE_ENVIRONMENT chooses it too, as helmfile's own --environment default.
+    expect(read(undefined, { HELMFILE_ENVIRONMENT: 'prod' }).version).toMatchObject({ text: '3.6.1.4' });
+  });
+
+  it('a missing key and a function not evaluated here stay unknown, never guessed', () => {
+    const inputs = read();
+    expect(env(inputs, 'pg_database')).toMatchObject({ template: '{{ .Values.kong.missing }}' });
+    expect(env(inputs, 'pg_database')?.value).toBeUndefined();
+    expect(env(inputs, 'pg_ssl_version')).toMatchObject({ template: '{{ .Values.kong.tls | trunc 6 }}' });
+    expect(env(inputs, 'pg_ssl_version')?.value).toBeUndefined();
+  });
+
+  it('an environment no part declares stops the read, as helmfile stops', () => {
+    expect(() => read('qa')).toThrow(InputError);
+    expect(() => read('qa')).toThrow('declares no environment "qa"');
+  });
+
+  it('a missing environment values file stops the read unless missingFileHandler skips it', () => {
+    const base = 'releases:\n  - name: kong\n    chart: kong/kong\n    version: {{ .Values.v }}\n';
+    const missing = files({ 'helmfile.yaml.gotmpl': `environments:\n  default:\n    values:\n      - env/none.yaml\n---\n${base}` });
+    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow('names the values file env/none.yaml, which is not at');
+    const skipped = files({ 'helmfile.yaml.gotmpl': `environments:\n  default:\n    missingFileHandler: Warn\n    values:\n      - env/none.yaml\n      - v: 2.38.0\n---\n${base}` });
+    const inputs = loadPlatformInputs({ helmValues: [skipped] });
+    expect(chartLabel(inputs)).toMatch(/^chart kong 2\.38\.0 /);
+    expect(helmLabel(inputs)).toContain('environment values file env/none.yaml is not at');
+  });
+
+  it('values are not evaluated in the part that declares them, nor when a secret may override them', () => {
+    // helmfile renders a part with the environment of the parts before it: none for the first.
+    const samePart = files({ 'helmfile.yaml.gotmpl': 'environments:\n  default:\n    values:\n      - v: 2.38.0\nreleases:\n  - name: kong\n    chart: kong/kong\n    version: {{ .Values.v }}\n' });
+    expect(chartLabel(loadPlatformInputs({ helmValues: [samePart] }))).toContain('written as a template');
+    const secret = files({ 'helmfile.yaml.gotmpl': 'environments:\n  default:\n    secrets:\n      - env/secrets.yaml\n    values:\n      - v: 2.38.0\n---\nreleases:\n  - name: kong\n    chart: kong/kong\n    version: {{ .Values.v }}\n' });
+    const inputs = loadPlatformInputs({ helmValues: [secret] });
+    expect(chartLabel(inputs)).toContain('written as a template');
+    expect(helmLabel(inputs)).toContain('has secrets, which helmfile decrypts');
   });
 });
