@@ -13,7 +13,7 @@ import { keyName } from './load-config';
  * Inputs other modules add (declarative files, templates, plugin folders, PostgreSQL) are listed
  * here so the file can already name them; the option name must match their flag's attribute.
  */
-const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'path' | 'paths'][] = [
+const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'values' | 'path' | 'paths'][] = [
   ['from', 'from', 'value'],
   ['to', 'to', 'value'],
   ['edition', 'edition', 'value'],
@@ -29,6 +29,9 @@ const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'path' | '
   ['pluginDirs', 'pluginDir', 'paths'],
   ['helmValues', 'helmValues', 'paths'],
   ['imageFiles', 'imageFile', 'paths'],
+  ['profiles', 'profile', 'values'],
+  ['composeEnvFiles', 'composeEnvFile', 'paths'],
+  ['helmfileEnvironment', 'helmfileEnvironment', 'value'],
   ['os', 'os', 'value'],
   ['rulesDir', 'rulesDir', 'paths'],
 ];
@@ -63,6 +66,7 @@ export function applyConfigDefaults(
     if (value === undefined || given.has(option)) continue;
     filled.add(option);
     if (kind === 'value') options[option] = value;
+    else if (kind === 'values') options[option] = asList(value as string | string[]);
     else if (kind === 'path') options[option] = path(value as string);
     else options[option] = asList(value as string | string[]).map(path);
   }

@@ -25,6 +25,12 @@ export interface ConfigFile {
   pluginDirs?: PathList;
   helmValues?: PathList;
   imageFiles?: PathList;
+  /** Compose profiles to activate (--profile). */
+  profiles?: string | string[];
+  /** Env files read in place of the compose project's .env (--compose-env-file). */
+  composeEnvFiles?: PathList;
+  /** The helmfile environment (--helmfile-environment). */
+  helmfileEnvironment?: string;
   os?: string;
   rulesDir?: PathList;
   failOn?: Severity | 'none';

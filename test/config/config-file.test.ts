@@ -110,4 +110,17 @@ describe('--print-config', () => {
     expect(result.stdout).toContain('backup/backup-evidence: off');
     expect(result.stdout).not.toContain('s3cret');
   });
+
+  it('takes compose profiles, compose env files and the helmfile environment from the file', async () => {
+    const dir = tempDir({ '.kong-preflight.yml': 'to: "3.4"\nprofiles: [prod, edge]\ncomposeEnvFiles: envs/ci.env\nhelmfileEnvironment: staging\n' });
+    const result = await runCli(['check', '--print-config'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/profile:\n\s+- prod\n\s+- edge/);
+    expect(result.stdout).toMatch(/composeEnvFile:\n\s+- .*envs\/ci\.env/);
+    expect(result.stdout).toContain('helmfileEnvironment: staging');
+    // Typed flags still win.
+    const typed = await runCli(['check', '--print-config', '--profile', 'dev', '--helmfile-environment', 'prod'], { cwd: dir });
+    expect(typed.stdout).toMatch(/profile:\n\s+- dev\n/);
+    expect(typed.stdout).toContain('helmfileEnvironment: prod');
+  });
 });
