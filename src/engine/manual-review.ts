@@ -8,6 +8,7 @@ import { CUSTOM_CODE_ONLY_CHANGES } from '../knowledge/plugins/custom-code-only'
 import type { NoCustomPlugins } from '../inputs/plugins/no-custom-plugins';
 import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
 import { hopCrossing } from '../plan/gate';
+import { KongVersion } from '../version/kong-version';
 import type { Plan } from '../plan/types';
 import type { Rule } from './define-rule';
 import type { RunResult } from './run-rules';
@@ -27,7 +28,7 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
   const notApplicable = new Map(result.notApplicable.map((n) => [n.ruleId, n.reason]));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));
   const items: ManualReviewItem[] = [];
-  for (const entry of entriesOnPath(plan)) {
+  for (const entry of entriesInPathOrder(plan)) {
     if (setAside.has(entry.id)) continue;
     const implementers = rules.filter((rule) => rule.meta.catalog?.includes(entry.id)).map((rule) => rule.meta.id);
     if (implementers.some((id) => evaluated.has(id))) continue;
@@ -61,7 +62,7 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
 export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAside[] {
   if (!context.runsFromImage && !context.noCustomPlugins) return [];
   const out: ChangeSetAside[] = [];
-  for (const entry of entriesOnPath(plan)) {
+  for (const entry of entriesInPathOrder(plan)) {
     const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context);
     if (!why) continue;
     const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
@@ -74,6 +75,22 @@ export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAs
     });
   }
   return out;
+}
+
+/**
+ * The catalogue entries on the path, by the hop that meets them, then by the release that brings
+ * them: the hand-kept additions sit among the digest's entries rather than after all of them.
+ * Ties keep catalogue order (the sort is stable), so the list is the same from run to run.
+ */
+function entriesInPathOrder(plan: Plan): CatalogEntry[] {
+  const keyed = entriesOnPath(plan).map((entry) => {
+    const reached = KongVersion.parse(entryReachedIn(entry, plan) ?? entry.introducedIn);
+    const hop = hopCrossing(plan, reached);
+    const hopIndex = hop ? plan.hops.indexOf(hop) : plan.hops.length;
+    return { entry, reached, hopIndex };
+  });
+  keyed.sort((a, b) => a.hopIndex - b.hopIndex || a.reached.compare(b.reached));
+  return keyed.map((k) => k.entry);
 }
 
 function packageOnlyWhy(id: string, context: ReviewContext): string | undefined {
