@@ -104,6 +104,9 @@ function customCodeOnlyWhy(id: string, context: ReviewContext): string | undefin
   if (!scope || !change) return undefined;
   // Serverless code that may require any module can still meet a module change.
   if (change.reach === 'module' && scope.serverlessRequires) return undefined;
+  // The PDK and ngx are there for any serverless code: only untrusted_lua = off rules it out.
+  if (change.reach === 'user-lua') return scope.userLuaOff ? `${scope.why}; ${scope.userLuaOff}` : undefined;
+  if (change.reach === 'module' && scope.userLuaOff) return `${scope.why}; ${scope.userLuaOff}`;
   return change.reach === 'module' ? `${scope.why}; serverless code may not require it (untrusted_lua sandbox, no untrusted_lua_sandbox_requires)` : scope.why;
 }
 

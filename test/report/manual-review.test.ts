@@ -263,6 +263,28 @@ describe('manual-review list', () => {
       expect(ids(report.notApplicableChanges)).not.toContain('custom-plugin-get-path-normalized');
     });
 
+    it('sets PDK and ngx changes aside only when untrusted_lua = off also keeps serverless code from running', async () => {
+      const pdk = ['custom-plugin-get-path-normalized', 'custom-plugin-ngx-ctx-fields-moved', 'custom-code-ngx-var-http-multi-value'];
+      const off = await run(confWith('plugins = bundled\nuntrusted_lua = off\n'), '2.8', '3.10');
+      for (const id of pdk) {
+        expect(ids(off.manualReview)).not.toContain(id);
+        expect(off.notApplicableChanges).toContainEqual(expect.objectContaining({
+          id,
+          why: expect.stringMatching(/no custom plugin can load; untrusted_lua = off at .*kong\.conf:2:1: no serverless function or other user Lua runs$/),
+        }));
+      }
+      // Bundled auth plugins sent X-Credential-Username upstream: that stays whatever untrusted_lua says.
+      expect(ids(off.manualReview)).toContain('custom-plugin-credential-username-removed');
+      // The default (sandbox) and an explicit sandbox still run serverless code.
+      for (const text of ['plugins = bundled\n', 'plugins = bundled\nuntrusted_lua = sandbox\n']) {
+        const kept = await run(confWith(text), '2.8', '3.10');
+        expect(ids(kept.manualReview)).toEqual(expect.arrayContaining(pdk));
+      }
+      // A custom plugin can load: its code meets the PDK whatever untrusted_lua says.
+      const custom = await run(confWith('plugins = bundled,my-auth\nuntrusted_lua = off\n'), '2.8', '3.10');
+      expect(ids(custom.manualReview)).toEqual(expect.arrayContaining(pdk));
+    });
+
     it('keeps module changes when serverless code may require any module', async () => {
       const report = await run(confWith('plugins = bundled\nuntrusted_lua = on\n'), '2.8', '3.4');
       expect(ids(report.manualReview)).toContain('custom-plugin-base-plugin-removed');
