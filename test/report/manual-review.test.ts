@@ -153,6 +153,44 @@ describe('manual-review list', () => {
     expect(await ids('3.5.0', '3.7.0', 'oss')).not.toContain('known-issue-arm64-brotli-missing');
   });
 
+  // breaking-changes.md@bc1cd742 known issues 3.6.0.0-3.11.0.0: only the ARM64 RHEL 9, Debian 12,
+  // Amazon Linux 2 and 2023 images lack Brotli; changelogs/gateway.json 3.6.0.0 also leaves it out on RHEL 7.
+  describe('the ARM64 Brotli known issue', () => {
+    const BROTLI = 'known-issue-arm64-brotli-missing';
+    const path = ['--no-config', '--from', '3.4.3.1', '--to', '3.10.0.5', '--edition', 'enterprise'];
+    const where = (report: { manualReview: { id: string }[]; notApplicableChanges?: { id: string; why: string }[] }) => ({
+      listed: report.manualReview.some((m) => m.id === BROTLI),
+      why: report.notApplicableChanges?.find((c) => c.id === BROTLI)?.why,
+    });
+    const osRelease = (id: string, version: string) => join(tempDir({ 'os-release': `ID=${id}\nVERSION_ID="${version}"\n` }), 'os-release');
+    const onHost = async (os: string, arch: string) => {
+      const result = await runCli(['check', ...path, '--host', '--format', 'json', '--fail-on', 'none'], { hostPaths: { osRelease: os, meminfo: fixture('platform/meminfo-16g'), cpus: 2, arch } });
+      return where(JSON.parse(result.stdout));
+    };
+
+    it('stays listed while the OS and architecture may be the affected ones', async () => {
+      expect(where(await checkJson(path))).toEqual({ listed: true, why: undefined });
+      expect(where(await checkJson([...path, '--os', 'rhel-9']))).toEqual({ listed: true, why: undefined });
+      expect(where(await checkJson([...path, '--os', 'rhel-7']))).toEqual({ listed: true, why: undefined });
+      expect(await onHost(osRelease('rhel', '9.4'), 'arm64')).toEqual({ listed: true, why: undefined });
+    });
+
+    it('is set aside on another OS or architecture, saying which', async () => {
+      expect(where(await checkJson([...path, '--os', 'ubuntu-22.04']))).toEqual({
+        listed: false,
+        why: 'this node runs Ubuntu 22.04 (--os): it concerns arm64 on RHEL 9, Debian 12, Amazon Linux 2, Amazon Linux 2023 only',
+      });
+      expect(await onHost(osRelease('rhel', '9.4'), 'x64')).toEqual({ listed: false, why: expect.stringMatching(/^this node is x64 \(--host\): it concerns arm64 on/) });
+      // Kong's default Enterprise image is Ubuntu-based; its -rhel variant is RHEL 9, which keeps the entry.
+      const image = (from: string) => join(tempDir({ Dockerfile: `FROM ${from}\n` }), 'Dockerfile');
+      expect(where(await checkJson([...path, '--image-file', image('kong/kong-gateway:3.4.3.1')]))).toEqual({
+        listed: false,
+        why: expect.stringMatching(/^this node runs Ubuntu \(the base of the 3\.10\.0\.5 image that follows kong\/kong-gateway:3\.4\.3\.1 at /),
+      });
+      expect(where(await checkJson([...path, '--image-file', image('kong/kong-gateway:3.4.3.1-rhel')]))).toEqual({ listed: true, why: undefined });
+    });
+  });
+
   // breaking-changes.md@bc1cd742 3.14.0.0 (OpenTelemetry access logs endpoint) and 3.13.0.0 (AI
   // Semantic Prompt Guard request body size): deprecations an entity rule reports, which the
   // list must still name when no entities were given.
