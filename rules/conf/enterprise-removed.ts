@@ -24,10 +24,12 @@ export default defineRule<'productEnabled' | 'productOnByDefault' | 'leftover'>(
     productOnByDefault: '`{{key}}` is not set, and Kong Enterprise {{from}} defaults it to `{{value}}`: the product is running, and Kong {{since}} no longer ships it.{{note}}',
     leftover: '`{{key}}`{{via}} configures a product that Kong {{since}} no longer ships: the setting is ignored.',
   },
-  remediation: 'Plan the replacement before the upgrade (Konnect Dev Portal, Prometheus or OpenTelemetry, Lua plugins), then remove the settings.',
+  remediation: 'Plan what replaces the product before the upgrade, then remove its settings (each finding names the way out for its product).',
   docsUrl: 'https://developer.konghq.com/gateway/breaking-changes/',
   sources: [
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/breaking-changes/', note: '3.5.0.0, 3.7.0.0, 3.11.0.0' },
+    { kind: 'repo', ref: 'Kong/kong:changelog/3.5.0.0/3.5.0.0.md@FTI-6378', note: 'Enterprise 3.5.0.0 changelog: Developer Portal and Vitals support removed, deprecated in 3.4' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_includes/upgrade/lts-changes-34-310.md@bc1cd742', note: 'separate actions: Enterprise Portal buyers contact Kong Support; Vitals is covered by Konnect observability' },
     { kind: 'docs', ref: 'Kong/developer.konghq.com:app/_data/kong-conf/3.4.json@bc1cd742', note: 'vitals defaults to on (Enterprise 3.4; 2.8 reference likewise)' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003', note: 'enterprise.portal.enabled -> KONG_PORTAL=on; KONG_VITALS=off only when enterprise.vitals.enabled is false' },
   ],
@@ -49,7 +51,8 @@ export default defineRule<'productEnabled' | 'productOnByDefault' | 'leftover'>(
           since: change.introducedIn,
           severity: isSwitch ? change.severity : change.leftoverSeverity,
           data: { key: setting.key, value: printable(setting.key, setting.value), via: chart ? ` (${chart.chartReason})` : '', since: change.introducedIn, note: ` ${change.note}` },
-          remediation: isSwitch ? undefined : `Remove ${chart?.chartSwitch ?? setting.key}.`,
+          // Each product has its own way out (a Support contract, another analytics source, Lua plugins).
+          remediation: isSwitch ? change.remediation : `Remove ${chart?.chartSwitch ?? setting.key}.`,
         });
       }
       // Unset, the switch takes the source version's default: on for Vitals (Enterprise 2.8-3.4).

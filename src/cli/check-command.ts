@@ -7,7 +7,9 @@ import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
-import { changesSetAside, manualReviewList } from '../engine/manual-review';
+import { changesSetAside, manualReviewList, type ReviewContext } from '../engine/manual-review';
+import type { HostOs, HostResources } from '../inputs/host';
+import type { ImageOs } from '../inputs/images/image-os';
 import { scanFiles } from '../inputs/suppression-comments';
 import { UsageError } from '../errors';
 import { parseFileSize } from '../inputs/file-limits';
@@ -155,6 +157,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const reviewContext = {
     ...(installation.runsFromImage ? { runsFromImage: installation.runsFromImage } : {}),
     ...(installation.noCustomPlugins ? { noCustomPlugins: installation.noCustomPlugins } : {}),
+    ...reviewPlatform(installation.inputs),
   };
   const built = buildReport({
     plan: installation.plan,
@@ -202,4 +205,14 @@ function creditConfig(report: ReportInstallation, fromConfig: ReadonlySet<string
     if (fromConfig.has(key)) report[key] = { ...report[key], reason: `${key}: ${options[key]} in ${basename(file)}` };
   }
   report.inputs.push({ kind: 'config', label: file });
+}
+
+/** What the inputs say about the node's OS and CPU, for the changes that concern some platforms only. */
+function reviewPlatform(inputs: { os?: HostOs; imageOs?: ImageOs; host?: HostResources }): Pick<ReviewContext, 'hostOs' | 'imageOs' | 'arch'> {
+  const { os, imageOs, host } = inputs;
+  return {
+    ...(os ? { hostOs: { base: { os: os.compatibleWith ?? os.os, version: os.version }, said: os.origin.kind === 'cli' ? '--os' : '--host' } } : {}),
+    ...(imageOs ? { imageOs } : {}),
+    ...(host ? { arch: { value: host.arch, said: '--host' } } : {}),
+  };
 }

@@ -7,8 +7,13 @@ import { PACKAGE_ONLY_CHANGES } from '../knowledge/platform/package-only-changes
 import { CUSTOM_CODE_ONLY_CHANGES } from '../knowledge/plugins/custom-code-only';
 import type { NoCustomPlugins } from '../inputs/plugins/no-custom-plugins';
 import type { ChangeSetAside, ManualReviewItem } from '../model/manual-review';
+import { describeBase, type ImageBase } from '../knowledge/platform/image-os';
+import { PLATFORM_SCOPED_CHANGES } from '../knowledge/platform/platform-scoped-changes';
+import { describeImage } from '../inputs/images/image-ref';
+import type { ImageOs } from '../inputs/images/image-os';
 import { hopCrossing } from '../plan/gate';
-import type { Plan } from '../plan/types';
+import { KongVersion } from '../version/kong-version';
+import type { Hop, Plan } from '../plan/types';
 import type { Rule } from './define-rule';
 import type { RunResult } from './run-rules';
 
@@ -18,6 +23,12 @@ export interface ReviewContext {
   runsFromImage?: string;
   /** The settings read show that no custom plugin can load (src/inputs/plugins/no-custom-plugins.ts). */
   noCustomPlugins?: NoCustomPlugins;
+  /** The host's OS (--os, --host), which an upgrade in place keeps. */
+  hostOs?: { base: ImageBase; said: string };
+  /** The base of the image each hop installs, when the node runs one of Kong's images. */
+  imageOs?: ImageOs;
+  /** The CPU architecture (--host: the machine the check runs on). */
+  arch?: { value: string; said: string };
 }
 
 export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult, context: ReviewContext = {}): ManualReviewItem[] {
@@ -27,7 +38,7 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
   const notApplicable = new Map(result.notApplicable.map((n) => [n.ruleId, n.reason]));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));
   const items: ManualReviewItem[] = [];
-  for (const entry of entriesOnPath(plan)) {
+  for (const entry of entriesInPathOrder(plan)) {
     if (setAside.has(entry.id)) continue;
     const implementers = rules.filter((rule) => rule.meta.catalog?.includes(entry.id)).map((rule) => rule.meta.id);
     if (implementers.some((id) => evaluated.has(id))) continue;
@@ -59,12 +70,12 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
  * plugin code, for a node whose settings enable bundled plugins only.
  */
 export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAside[] {
-  if (!context.runsFromImage && !context.noCustomPlugins) return [];
+  if (!context.runsFromImage && !context.noCustomPlugins && !context.hostOs && !context.imageOs && !context.arch) return [];
   const out: ChangeSetAside[] = [];
-  for (const entry of entriesOnPath(plan)) {
-    const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context);
-    if (!why) continue;
+  for (const entry of entriesInPathOrder(plan)) {
     const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
+    const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context) ?? platformWhy(entry.id, context, hop);
+    if (!why) continue;
     out.push({
       id: entry.id,
       title: entry.title,
@@ -76,9 +87,44 @@ export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAs
   return out;
 }
 
+/**
+ * The catalogue entries on the path, by the hop that meets them, then by the release that brings
+ * them: the hand-kept additions sit among the digest's entries rather than after all of them.
+ * Ties keep catalogue order (the sort is stable), so the list is the same from run to run.
+ */
+function entriesInPathOrder(plan: Plan): CatalogEntry[] {
+  const keyed = entriesOnPath(plan).map((entry) => {
+    const reached = KongVersion.parse(entryReachedIn(entry, plan) ?? entry.introducedIn);
+    const hop = hopCrossing(plan, reached);
+    const hopIndex = hop ? plan.hops.indexOf(hop) : plan.hops.length;
+    return { entry, reached, hopIndex };
+  });
+  keyed.sort((a, b) => a.hopIndex - b.hopIndex || a.reached.compare(b.reached));
+  return keyed.map((k) => k.entry);
+}
+
 function packageOnlyWhy(id: string, context: ReviewContext): string | undefined {
   const packageOnly = context.runsFromImage ? PACKAGE_ONLY_CHANGES.find((c) => c.id === id) : undefined;
   return packageOnly && `Kong runs from the image ${context.runsFromImage}: ${packageOnly.why}`;
+}
+
+/**
+ * A change for some architectures and OSes, on a node known to run elsewhere: its architecture
+ * (--host) is another, or its OS at the hop (the host's, or the base of the image the hop installs) is not one of them.
+ */
+function platformWhy(id: string, context: ReviewContext, hop: Hop | undefined): string | undefined {
+  const change = PLATFORM_SCOPED_CHANGES.find((c) => c.id === id);
+  if (!change) return undefined;
+  const imageBase = hop && context.imageOs?.hops.find((h) => h.to.equals(hop.toVersion))?.base;
+  const os = context.hostOs ?? (imageBase ? { base: imageBase, said: `the base of the ${hop!.toVersion} image that follows ${describeImage(context.imageOs!.image)}` } : undefined);
+  // A base known by its distribution only may be any of its releases.
+  const mayBe = (a: ImageBase, b: Required<ImageBase>) => a.os === b.os && (a.version === undefined || a.version === b.version);
+  // An OS whose build lacks the piece on every architecture settles nothing.
+  if (os && change.anyArchBases?.some((b) => mayBe(os.base, b))) return undefined;
+  const concerned = `it concerns ${change.arch} on ${change.bases.map((b) => describeBase(b)).join(', ')} only`;
+  if (context.arch && context.arch.value !== change.arch) return `this node is ${context.arch.value} (${context.arch.said}): ${concerned}`;
+  if (os && !change.bases.some((b) => mayBe(os.base, b))) return `this node runs ${describeBase(os.base)} (${os.said}): ${concerned}`;
+  return undefined;
 }
 
 function customCodeOnlyWhy(id: string, context: ReviewContext): string | undefined {
@@ -87,6 +133,9 @@ function customCodeOnlyWhy(id: string, context: ReviewContext): string | undefin
   if (!scope || !change) return undefined;
   // Serverless code that may require any module can still meet a module change.
   if (change.reach === 'module' && scope.serverlessRequires) return undefined;
+  // The PDK and ngx are there for any serverless code: only untrusted_lua = off rules it out.
+  if (change.reach === 'user-lua') return scope.userLuaOff ? `${scope.why}; ${scope.userLuaOff}` : undefined;
+  if (change.reach === 'module' && scope.userLuaOff) return `${scope.why}; ${scope.userLuaOff}`;
   return change.reach === 'module' ? `${scope.why}; serverless code may not require it (untrusted_lua sandbox, no untrusted_lua_sandbox_requires)` : scope.why;
 }
 

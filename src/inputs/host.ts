@@ -3,7 +3,7 @@
 // the distribution by name instead. Paths are parameters so tests use fixture files.
 
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { arch as machineArch, availableParallelism } from 'node:os';
 import { InputError } from '../errors';
 import { fsErrorReason } from './fs-error';
 import type { CliOrigin, FileOrigin } from '../model/origin';
@@ -23,6 +23,8 @@ export interface HostOs {
 export interface HostResources {
   memTotalBytes: number;
   cpus: number;
+  /** The CPU architecture as Node names it (`x64`, `arm64`). */
+  arch: string;
   origin: FileOrigin;
 }
 
@@ -82,7 +84,7 @@ export function parseOsFlag(text: string): HostOs {
   return { os: name, version: normaliseVersion(name, match[2]), label: text, origin: { kind: 'cli', flag: '--os' } };
 }
 
-export function readHostResources(options: { meminfo?: string; cpus?: number } = {}): HostResources {
+export function readHostResources(options: { meminfo?: string; cpus?: number; arch?: string } = {}): HostResources {
   const file = options.meminfo ?? '/proc/meminfo';
   let text: string;
   try {
@@ -97,6 +99,7 @@ export function readHostResources(options: { meminfo?: string; cpus?: number } =
   return {
     memTotalBytes: Number(match[1]) * 1024,
     cpus: options.cpus ?? availableParallelism(),
+    arch: options.arch ?? machineArch(),
     origin: { kind: 'file', file, line: index + 1, column: 1 },
   };
 }

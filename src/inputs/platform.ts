@@ -36,7 +36,7 @@ export interface PlatformOptions {
   /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
   composeFileEnv?: { env: Record<string, string | undefined>; cwd: string; envFiles?: ComposeEnvFiles };
   /** Test hooks: where `--host` reads from. */
-  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number };
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string };
 }
 
 export interface PlatformInputs {
@@ -175,7 +175,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   if (result.os) result.listed.push({ kind: 'os', label: `${result.os.label} (${options.os ? '--os' : '--host'})` });
   else result.missing.os = 'no --host (run on the Kong host) or --os NAME-VERSION given';
   if (options.host) {
-    result.host = readHostResources({ meminfo: options.hostPaths?.meminfo, cpus: options.hostPaths?.cpus });
+    result.host = readHostResources({ meminfo: options.hostPaths?.meminfo, cpus: options.hostPaths?.cpus, arch: options.hostPaths?.arch });
     result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)` });
   } else {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';

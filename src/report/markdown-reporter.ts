@@ -15,6 +15,9 @@ export interface MarkdownOptions {
   maxFindings?: number;
 }
 
+/** Its findings are the node's version of the checklist's backup step. */
+const BACKUP_RULE = 'backup/backup-evidence';
+
 const BADGE: Record<Severity, string> = { blocker: '🛑 **blocker**', warning: '⚠️ warning', info: 'ℹ️ info' };
 
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -48,17 +51,27 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   out.push('### Before the upgrade');
   out.push('');
-  for (const step of checklistFor(plan.role, plan.edition, plan.configSource?.kind)) out.push(`- [ ] **${step.title}**: ${escape(step.detail)}`);
   let listed = 0;
-  const line = (f: ReportFinding) => {
+  const describe = (f: ReportFinding) => {
     listed += 1;
     const where = f.location.kind === 'file' ? `${artifactUri(f.location.file, options.baseDir ?? process.cwd())}:${f.location.line}` : describeOrigin(f.location);
     const docs = f.docsUrl ? ` ([docs](${f.docsUrl}))` : '';
     const fix = f.remediation ? `<br>Fix: ${escape(f.remediation)}` : '';
-    return `- [ ] ${BADGE[f.severity]} \`${f.ruleId}\` at \`${where}\`: ${escape(f.message)}${docs}${fix}`;
+    return `${BADGE[f.severity]} \`${f.ruleId}\` at \`${where}\`: ${escape(f.message)}${docs}${fix}`;
   };
+  const line = (f: ReportFinding) => `- [ ] ${describe(f)}`;
   const byHop = groupByHop(report.findings, plan.hops.map((h) => h.label));
-  for (const f of byHop.get('') ?? []) if (listed < max) out.push(line(f));
+  const steps = checklistFor(plan.role, plan.edition, plan.configSource?.kind);
+  // The backup finding is the node's own version of the backup step (its commands, its evidence):
+  // as a checkbox of its own it would ask for the same backup twice, so it sits under the step.
+  const backupStep = steps.find((s) => s.id.startsWith('backup.') && s.id !== 'backup.keyring');
+  const unhopped = byHop.get('') ?? [];
+  const backupFindings = backupStep ? unhopped.filter((f) => f.ruleId === BACKUP_RULE) : [];
+  for (const step of steps) {
+    out.push(`- [ ] **${step.title}**: ${escape(step.detail)}`);
+    if (step === backupStep) for (const f of backupFindings) if (listed < max) out.push(`  - ${describe(f)}`);
+  }
+  for (const f of unhopped) if (listed < max && !backupFindings.includes(f)) out.push(line(f));
   out.push('');
 
   plan.hops.forEach((hop, i) => {

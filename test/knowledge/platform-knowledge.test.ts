@@ -110,6 +110,16 @@ describe('breaking-change catalogue', () => {
   });
 });
 
+describe('platform-scoped changes', () => {
+  it('name catalogue entries about the platform, with sources', async () => {
+    const { PLATFORM_SCOPED_CHANGES } = await import('../../src/knowledge/platform/platform-scoped-changes');
+    for (const change of PLATFORM_SCOPED_CHANGES) {
+      expect([change.id, BREAKING_CHANGES.find((e) => e.id === change.id)?.artifact]).toEqual([change.id, 'platform']);
+      expect(change.sources.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('platform facts', () => {
   it('covers 2.8 to 3.15 in the support tables', () => {
     expect(osSupportMinors()).toEqual(expect.arrayContaining(['2.8', '3.4', '3.10', '3.14', '3.15']));

@@ -50,6 +50,14 @@ describe('markdown', () => {
     expect(walk.stdout).toMatch(/- \[ \] Install 3\.4\.x\n/);
   });
 
+  it('asks for the backup once: the backup finding sits under the backup step, not in a checkbox of its own', async () => {
+    const { stdout } = await runCli(['check', CASSANDRA, '--from', '2.8', '--to', '3.4', '--format', 'markdown', '--no-db', '--fail-on', 'none']);
+    const before = stdout.slice(stdout.indexOf('### Before the upgrade'), stdout.indexOf('### Hop 1'));
+    expect(before).toMatch(/- \[ \] \*\*Back up the database\*\*: [^\n]*\n  - ⚠️ warning `backup\/backup-evidence` at [^\n]*nodetool snapshot/);
+    expect(stdout).not.toMatch(/- \[ \] ⚠️ warning `backup\/backup-evidence`/);
+    expect(stdout.match(/`backup\/backup-evidence`/g)).toHaveLength(1);
+  });
+
   it('gives a DB-less node the declarative backup and no keyring step', async () => {
     const { stdout } = await runCli(['check', DBLESS, '--from', '2.6', '--to', '3.4', '--format', 'markdown', '--fail-on', 'none']);
     expect(stdout).toContain('**Back up the declarative configuration**');

@@ -17,6 +17,12 @@ export interface NoCustomPlugins {
    * requires listed): changes to modules then stay on the list.
    */
   serverlessRequires?: string;
+  /**
+   * Set when kong.conf turns user Lua off (`untrusted_lua = off`): serverless functions and the
+   * Lua fields of bundled plugins then load no code, so PDK and `ngx` changes concern nothing.
+   * Unset, untrusted_lua defaults to `sandbox`, which still runs that code.
+   */
+  userLuaOff?: string;
 }
 
 export interface NoCustomPluginsInput {
@@ -54,10 +60,26 @@ export function noCustomPluginCanLoad(input: NoCustomPluginsInput): NoCustomPlug
     : `plugins is not set in ${settingsReadIn(conf)} (Kong's default: bundled)`;
   const inDatabase = input.databasePlugins ? ', and the database configures only bundled plugins' : '';
   const requires = serverlessRequires(conf);
+  const luaOff = userLuaOff(conf);
   return {
     why: `${said}${inDatabase}: no custom plugin can load`,
     ...(requires ? { serverlessRequires: requires } : {}),
+    ...(luaOff ? { userLuaOff: luaOff } : {}),
   };
+}
+
+/**
+ * `untrusted_lua = off` as read: every loader of user Lua (pre-/post-function, the *_by_lua fields
+ * of the log plugins, request-transformer templates, Enterprise's exit-transformer and event hooks)
+ * goes through kong.tools.sandbox, which then refuses the code (kong/tools/sandbox.lua@3.9.3,
+ * kong/tools/sandbox/init.lua@FTI-6378). Lua written into kong.conf's injected nginx directives
+ * would still run, so such a directive keeps the changes on the list.
+ */
+function userLuaOff(conf: KongConf): string | undefined {
+  const untrusted = conf.get('untrusted_lua');
+  if (untrusted?.value.trim().toLowerCase() !== 'off') return undefined;
+  if (conf.settings().some((s) => /^nginx_.*_by_lua/.test(s.key))) return undefined;
+  return `untrusted_lua = off at ${describeOrigin(untrusted.origin)}: no serverless function or other user Lua runs`;
 }
 
 function serverlessRequires(conf: KongConf): string | undefined {

@@ -147,6 +147,8 @@ export interface ConfChange {
   disallowedTokens?: string[];
   switch?: SettingCondition;
   leftoverSeverity?: ChangeSeverity;
+  /** For a removed product: what to do while it is still switched on (each product has its own way out). */
+  remediation?: string;
   suppress?: boolean;
   portClash?: number;
   note: string;

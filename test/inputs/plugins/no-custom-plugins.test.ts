@@ -49,6 +49,18 @@ describe('noCustomPluginCanLoad', () => {
     expect(scope({ KONG_PLUGINS: 'bundled', KONG_UNTRUSTED_LUA_SANDBOX_REQUIRES: 'kong.tools.utils' })?.serverlessRequires)
       .toBe('untrusted_lua_sandbox_requires = kong.tools.utils at env KONG_UNTRUSTED_LUA_SANDBOX_REQUIRES');
   });
+
+  // untrusted_lua defaults to sandbox (kong_defaults.lua@2.3.0 to @FTI-6378), which still runs
+  // serverless code: only an explicit off rules user Lua out.
+  it('says user Lua is off only for an explicit untrusted_lua = off', () => {
+    expect(scope({ KONG_PLUGINS: 'bundled', KONG_UNTRUSTED_LUA: 'off' })?.userLuaOff)
+      .toBe('untrusted_lua = off at env KONG_UNTRUSTED_LUA: no serverless function or other user Lua runs');
+    expect(scope({ KONG_PLUGINS: 'bundled' })?.userLuaOff).toBeUndefined();
+    expect(scope({ KONG_PLUGINS: 'bundled', KONG_UNTRUSTED_LUA: 'sandbox' })?.userLuaOff).toBeUndefined();
+    expect(scope({ KONG_PLUGINS: 'bundled', KONG_UNTRUSTED_LUA: 'on' })?.userLuaOff).toBeUndefined();
+    // Lua in an injected nginx directive runs whatever untrusted_lua says.
+    expect(scope({ KONG_PLUGINS: 'bundled', KONG_UNTRUSTED_LUA: 'off', KONG_NGINX_HTTP_INIT_WORKER_BY_LUA_BLOCK: 'ngx.log(ngx.ERR, 1)' })?.userLuaOff).toBeUndefined();
+  });
 });
 
 describe('CUSTOM_CODE_ONLY_CHANGES', () => {

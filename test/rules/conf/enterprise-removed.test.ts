@@ -58,3 +58,19 @@ describe('conf/enterprise-removed on OSS', () => {
     expect(result.notApplicable[0].reason).toMatch(/edition/);
   });
 });
+
+describe('conf/enterprise-removed remediation', () => {
+  it('gives the Dev Portal and Vitals each their own way out, not one shared text', async () => {
+    const { runCase } = await import('../../support/rule-tester');
+    const { result } = await runCase(rule, { name: 'both', conf: 'portal = on\nvitals = on\n', from: '3.4', to: '3.10', edition: 'enterprise' });
+    const enabled = result.findings.filter((f) => f.messageId === 'productEnabled');
+    const portal = enabled.find((f) => f.data?.key === 'portal')!;
+    const vitals = enabled.find((f) => f.data?.key === 'vitals')!;
+    expect(portal.severity).toBe('blocker');
+    expect(vitals.severity).toBe('warning');
+    expect(portal.remediation).toMatch(/Kong Enterprise Portal.*Kong Support.*portal = off/);
+    expect(portal.remediation).not.toMatch(/Prometheus|vitals/);
+    expect(vitals.remediation).toMatch(/Prometheus or OpenTelemetry.*vitals = off/);
+    expect(vitals.remediation).not.toMatch(/portal/i);
+  });
+});
