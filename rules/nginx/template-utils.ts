@@ -100,6 +100,7 @@ export function describeRole(template: NginxTemplate): string {
  * rendered file matters only where it is kept instead of the one Kong rewrites (see severityIn).
  */
 export function copyNote(template: NginxTemplate): string {
+  if (template.rendered && template.role === 'main-inlined') return ' (in this rendered file, and so in the custom `--nginx-conf` template it came from: Kong\'s stock nginx.conf never inlines the http content)';
   if (template.rendered) return ' (only if this rendered copy is kept and used as is: the one in Kong\'s prefix is rewritten at every start)';
   return template.role === 'http' || template.role === 'stream'
     ? ' (this copy takes effect only where it replaces Kong\'s installed template; `--nginx-conf` replaces nginx.conf only)'
@@ -125,7 +126,10 @@ export function templatesToCheck(templates: readonly NginxTemplate[]): NginxTemp
  * wild, see nginx.prefix-sockets) breaks on the target exactly like a template would. Whether the
  * copy is kept or is the live one Kong rewrites cannot be told from the file, so such findings say
  * so and are at most warnings, as for any condition left undecided.
+ * Except a rendered nginx.conf with the http content inline: Kong's stock nginx.conf only
+ * includes nginx-kong.conf, so the node runs a custom template, and rendering fills placeholders
+ * only: a removed handler or directive here is written in that template too, live or not.
  */
 export function severityIn(template: NginxTemplate, severity: Severity): Severity {
-  return template.rendered && severity === 'blocker' ? 'warning' : severity;
+  return template.rendered && template.role !== 'main-inlined' && severity === 'blocker' ? 'warning' : severity;
 }

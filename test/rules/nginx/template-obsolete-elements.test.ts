@@ -196,6 +196,13 @@ describe('a rendered copy: Kong\'s pre-3.8 socket files under the literal prefix
       conf: '', from: '3.7.1', to: '3.9.3', inputs: inlineTemplate(RENDERED_37, 'nginx-kong.conf'),
       findings: [{ messageId: 'obsolete', severity: 'warning', line: 5, hop: '3.8', data: { fact: 'nginx.prefix-sockets' }, message: 'only if this rendered copy is kept and used as is' }],
     }, {
+      // A rendered nginx.conf with the http block inline came from a custom --nginx-conf template
+      // (Kong's stock one only includes nginx-kong.conf), which holds the same socket line.
+      name: 'a rendered nginx.conf with the http content inline keeps the blocker',
+      conf: '', from: '3.7.1', to: '3.9.3',
+      inputs: inlineTemplate(`pid pids/nginx.pid;\nerror_log logs/error.log notice;\nevents {}\nhttp {\n${RENDERED_37}}\n`, 'nginx.conf'),
+      findings: [{ messageId: 'obsolete', severity: 'blocker', line: 9, hop: '3.8', data: { fact: 'nginx.prefix-sockets' }, message: 'and so in the custom `--nginx-conf` template it came from' }],
+    }, {
       name: 'a template that spells the prefix out beside its placeholders: a blocker',
       conf: '', from: '3.7.1', to: '3.9.3', inputs: inlineTemplate(`error_log \${{PROXY_ERROR_LOG}};\n${RENDERED_37}`, 'nginx-kong.conf'),
       findings: [{ messageId: 'obsolete', severity: 'blocker', line: 6, hop: '3.8', data: { fact: 'nginx.prefix-sockets' } }],
