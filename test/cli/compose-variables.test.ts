@@ -65,3 +65,35 @@ describe('--compose-env-file', () => {
     expect(result.stderr).toContain('cannot read the env file --compose-env-file missing.env names');
   });
 });
+
+describe('${NAME} inside the project .env', () => {
+  const dotEnv = 'KONG_VERSION=3.4.3.5\nKONG_IMAGE=kong/kong-gateway:${KONG_VERSION}\nDB_PASSWORD=${CI_PART:-fallback}x\n';
+  const project = `services:\n  kong:\n    image: \${KONG_IMAGE}\n    environment:\n      KONG_DATABASE: "off"\n      KONG_LOG_LEVEL: \${DB_PASSWORD}\n`;
+  const run = (env: Record<string, string>, format = 'json') => {
+    const dir = tempDir({ 'docker-compose.yml': project, '.env': dotEnv });
+    return runCli(['check', '--image-file', join(dir, 'docker-compose.yml'), '--to', '3.9', '--no-db', '--format', format, '--fail-on', 'none'], { env });
+  };
+  const from = async (env: Record<string, string>) => (JSON.parse((await run(env)).stdout) as { installation: { from?: { value: string } } }).installation.from?.value;
+
+  it('takes an earlier entry, the check\'s environment over it', async () => {
+    expect(await from({})).toBe('3.4.3.5');
+    expect(await from({ KONG_VERSION: '3.6.1.0' })).toBe('3.6.1.0');
+  });
+
+  it('hides the value a secret-named entry gets from a variable whose name is no secret', async () => {
+    for (const format of ['text', 'json']) {
+      const result = await run({ CI_PART: 'partvalue987' }, format);
+      expect(result.stdout).toContain('(hidden)');
+      expect(result.stdout).not.toContain('partvalue987');
+    }
+  });
+
+  it('COMPOSE_DISABLE_ENV_FILE=true reads no .env; a word Go cannot read as a boolean stops the check', async () => {
+    const disabled = await run({ COMPOSE_DISABLE_ENV_FILE: 'true' });
+    expect(disabled.stderr).toContain('depends on KONG_IMAGE');
+    expect((await run({ COMPOSE_DISABLE_ENV_FILE: '0' })).stdout).toContain('3.4.3.5');
+    const wrong = await run({ COMPOSE_DISABLE_ENV_FILE: 'yes' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('COMPOSE_DISABLE_ENV_FILE=yes is neither true nor false');
+  });
+});

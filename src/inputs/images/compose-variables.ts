@@ -8,6 +8,7 @@
 // environment stands for that shell.
 
 import { isSecretName } from '../../knowledge/conf/sensitive';
+import type { DotEnvEntry } from './dotenv';
 
 export interface ComposeVariables {
   /** Every value known, the environment's over the env file's. */
@@ -32,4 +33,12 @@ export function composeVariables(environment: Readonly<Record<string, string | u
     if (isSecretName(name)) secretValues.push(value);
   }
   return { values, fromEnvironment, secretValues };
+}
+
+/**
+ * The values of a .env's secret-named entries (`PG_PASSWORD=${CI_DB_PASSWORD}`), as written and
+ * as substituted: the compose file may copy either anywhere, so the report hides both.
+ */
+export function secretEntryValues(entries: readonly DotEnvEntry[]): string[] {
+  return entries.filter((entry) => isSecretName(entry.name)).flatMap((entry) => (entry.written === entry.value ? [entry.value] : [entry.value, entry.written]));
 }

@@ -29,7 +29,8 @@ import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
-import { interpolate } from './interpolate';
+import { interpolate, type VariableLookup } from './interpolate';
+import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
@@ -369,9 +370,9 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     : base?.image !== undefined ? { image: base.image, ...(base.imageOrigin ? { imageOrigin: base.imageOrigin } : {}) } : {};
   const envFileNode = get(service, doc, 'env_file');
   const environmentNode = get(service, doc, 'environment');
-  const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(envFileNode, scope, notes)];
   const read = readEnvironment(environmentNode, scope);
   const environment = mergeByName(base?.environment ?? [], read.variables);
+  const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(envFileNode, scope, notes, environment)];
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
   const ownProfiles = sequenceTexts(get(service, doc, 'profiles')).map((profile) => interpolate(profile, { known, escape: 'double-dollar' }).text);
@@ -481,67 +482,82 @@ function dependsOnProjectEnv(variable: string, unresolved: readonly string[]): s
   return `depends on ${names.text}, which ${names.plural ? 'have' : 'has'} no value in the check's environment or the project's .env (docker compose takes ${names.plural ? 'them' : 'it'} from the shell it runs in, or leaves ${names.plural ? 'them' : 'it'} empty)`;
 }
 
-/** `env_file:` as a path, a list of paths, or a list of `{path, required}`; read relative to the compose file. */
-function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService['notes']): ContainerVariable[] {
+/**
+ * `env_file:` as a path, a list of paths, or a list of `{path, required, format}`; read relative to
+ * the compose file. `${NAME}` in their values takes the project's variables first, then the
+ * service's `environment:`, then earlier entries of its env files (compose-go
+ * types/project.go@e70e961 `WithServicesEnvironmentResolved`). `format: raw` reads lines as
+ * `docker run --env-file` does: nothing substituted, quotes kept (docker/compose
+ * cmd/compose/compose.go@f72979427 `rawEnv`).
+ */
+function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService['notes'], environment: readonly ContainerVariable[]): ContainerVariable[] {
   const { isSeq } = yamlModule();
   if (node === undefined || node === null) return [];
   const items = isSeq(node) ? node.items : [node];
   const out: ContainerVariable[] = [];
+  const serviceValues = new Map(environment.flatMap((variable) => (variable.value !== undefined ? [[variable.name, variable.value] as const] : [])));
+  const lookup = { get: (name: string) => scope.known.get(name) ?? serviceValues.get(name) };
+  const earlier = new Map<string, string>();
   for (const item of items) {
     const written = scalarText(item) ?? scalarText(get(item, scope.doc, 'path'));
     if (written === undefined) continue;
     const requiredText = scalarText(get(item, scope.doc, 'required'));
     const required = requiredText === undefined || requiredText === 'true';
+    const raw = scalarText(get(item, scope.doc, 'format')) === 'raw';
     const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
-    const entries = readDotEnvEntries(path);
+    const entries = raw ? readRawEnvEntries(path, lookup) : readDotEnvEntries(path, { lookup, values: earlier });
     if (!entries) {
       const problem = isDirectory(path) ? 'is a directory, not a file of variables' : `is not found beside ${scope.file}`;
       if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} ${problem}: docker compose refuses to start the service without it, and the variables it holds were not read` });
       continue;
     }
-    const earlier = new Map(scope.known);
     for (const entry of entries) {
       const origin: FileOrigin = { kind: 'file', file: path, line: entry.line, column: 1 };
       const label = `${entry.name} in env_file ${written}`;
-      if (entry.quote === "'") {
-        out.push({ name: entry.name, value: entry.value, label, origin });
-      } else {
-        const expanded = interpolate(entry.value, { known: earlier, escape: 'double-dollar' });
-        out.push(expanded.unresolved.length === 0
-          ? { name: entry.name, value: expanded.text, label, origin }
-          : { name: entry.name, unreadable: dependsOnProjectEnv(entry.name, expanded.unresolved), label, origin });
-        if (expanded.unresolved.length === 0) earlier.set(entry.name, expanded.text);
-      }
+      out.push(entry.unresolved
+        ? { name: entry.name, unreadable: dependsOnProjectEnv(entry.name, entry.unresolved), label, origin }
+        : { name: entry.name, value: entry.value, label, origin });
+      if (raw && !entry.unresolved) earlier.set(entry.name, entry.value);
     }
   }
   return out;
 }
 
-export interface DotEnvEntry {
-  name: string;
-  value: string;
-  line: number;
-  quote?: '"' | "'";
-}
-
 /**
- * `NAME=value` lines of a compose .env or env_file (comments, `export`, quotes); undefined when
- * the file cannot be read. Its values are the deploy's own, unlike this process's environment.
+ * `NAME=value` lines as `docker run --env-file` reads them: leading blanks and `#` lines skipped,
+ * the value taken as written (trailing blanks and quotes kept), a name alone taking the lookup's
+ * value (docker/cli pkg/kvfile `ParseFromReader`, which docker/compose `rawEnv` calls).
  */
-export function readDotEnvEntries(path: string): DotEnvEntry[] | undefined {
+function readRawEnvEntries(path: string, lookup: VariableLookup): DotEnvEntry[] | undefined {
   const text = readSideFile(path);
   if (text === undefined) return undefined;
   const entries: DotEnvEntry[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
-    if (!match) return;
-    let value = match[2].trim();
-    const quoted = /^(["'])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2];
-    else value = value.replace(/\s+#.*$/, '');
-    entries.push({ name: match[1], value, line: index + 1, ...(quoted ? { quote: quoted[1] as '"' | "'" } : {}) });
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((rawLine, index) => {
+    const line = rawLine.replace(/^\s+/, '');
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const name = eq < 0 ? line : line.slice(0, eq);
+    if (name === '' || /\s/.test(name)) return;
+    if (eq >= 0) {
+      entries.push({ name, value: line.slice(eq + 1), written: line.slice(eq + 1), line: index + 1 });
+      return;
+    }
+    const value = lookup.get(name);
+    if (value !== undefined) entries.push({ name, value, written: value, line: index + 1, inherited: true });
   });
   return entries;
+}
+
+export type { DotEnvEntry } from './dotenv';
+
+/**
+ * The entries of a compose .env or env_file, read as docker compose reads them (./dotenv.ts);
+ * undefined when the file cannot be read. Its values are the deploy's own, unlike this process's
+ * environment.
+ */
+export function readDotEnvEntries(path: string, options?: DotEnvOptions): DotEnvEntry[] | undefined {
+  const text = readSideFile(path);
+  return text === undefined ? undefined : parseDotEnv(text, options);
 }
 
 function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {

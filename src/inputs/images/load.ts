@@ -105,7 +105,8 @@ export function loadImageFiles(files: readonly string[]): KongImageRef[] {
 export function readImageFiles(given: readonly string[], options: ImageFileOptions = {}): ImageFiles {
   const env = options.env ?? {};
   const cwd = options.cwd ?? process.cwd();
-  const envFiles = options.envFiles ? readEnvFiles(options.envFiles) : undefined;
+  const envFiles = options.envFiles ? readEnvFiles(options.envFiles, env) : undefined;
+  const projectDotEnv = (path: string): DotEnvRead => envFiles ?? (dotEnvDisabled(env) ? { values: new Map(), secretValues: [] } : readDotEnv(path, env));
   // COMPOSE_FILE of the check's environment, else of the env files given, that lists a file given
   // names the whole project (compose-go WithDotEnv runs before WithConfigFileEnv).
   const listedIn = env.COMPOSE_FILE === undefined && envFiles?.values.has('COMPOSE_FILE') ? envFiles.label : undefined;
@@ -127,7 +128,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
     } else {
-      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, envFiles?.values));
+      nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
   }
   // The compose files given together are one project, merged as `docker compose -f a -f b` does.
@@ -150,7 +151,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
     if (files.length > 1) result.composeMerged = files;
     if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: envFiles?.label ?? join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
     if (compose.secretValues && compose.secretValues.length > 0) result.secretValues = compose.secretValues;
-    const unread = unreadOverrides(files, project ? listed! : [], env, envFiles);
+    const unread = unreadOverrides(files, project ? listed! : [], env, projectDotEnv, envFiles?.label);
     if (unread.length > 0) result.unreadOverrides = unread;
   }
   // Findings about an image name the services and containers that run it.
@@ -166,14 +167,14 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
  * looks for no override file: its members not given are the ones named. A file that the check's
  * own COMPOSE_FILE lists (`projectListed`) was read with that list: nothing is missing.
  */
-function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>, envFiles?: { label: string; values: ReadonlyMap<string, string> }): UnreadOverride[] {
+function unreadOverrides(files: readonly string[], projectListed: readonly string[], env: Record<string, string | undefined>, projectDotEnv: (path: string) => DotEnvRead, envFilesLabel: string | undefined): UnreadOverride[] {
   const given = new Set(files.map((file) => resolve(file)));
   const out: UnreadOverride[] = [];
   for (const file of files) {
     if (!COMPOSE_DEFAULT_NAMES.includes(basename(file)) || projectListed.includes(resolve(file))) continue;
     // Env files given replace the .env there (compose-go WithEnvFiles).
-    const dotEnvPath = envFiles?.label ?? join(dirname(file), '.env');
-    const dotEnv = envFiles?.values ?? readDotEnv(dotEnvPath);
+    const dotEnvPath = envFilesLabel ?? join(dirname(file), '.env');
+    const dotEnv = projectDotEnv(dotEnvPath).values;
     // The shell's COMPOSE_PATH_SEPARATOR wins over the .env's, as every variable does.
     const fromDotEnv = composeFileEnvModule().composeFileList({ get: (name) => (name === 'COMPOSE_FILE' ? dotEnv.get(name) : env[name] ?? dotEnv.get(name)) }, dirname(resolve(file)));
     if (fromDotEnv) {
@@ -219,7 +220,7 @@ interface ComposeProject {
   secretValues?: string[];
 }
 
-function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>, envFileValues: ReadonlyMap<string, string> | undefined): void {
+function yamlImages(file: string, text: string, result: ImageFiles, project: ComposeProject, env: Readonly<Record<string, string | undefined>>, projectDotEnv: (path: string) => DotEnvRead): void {
   nestingModule().refuseDeepYaml(text, file);
   const { LineCounter, isMap, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
@@ -236,13 +237,14 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
     // docker compose substitutes variables from the shell it runs in, then the project's .env
     // file (beside the compose file).
     const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
-    const dotEnv = compose ? envFileValues ?? readDotEnv(join(dirname(file), '.env')) : undefined;
+    const dotEnvRead = compose ? projectDotEnv(join(dirname(file), '.env')) : undefined;
+    const dotEnv = dotEnvRead?.values;
     const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv) : undefined;
     walk(doc.contents as YamlNode, { result, at, known: variables?.values ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, via: compose ? 'compose' : 'manifest' });
     if (variables) {
       project.known ??= variables.values;
       project.dotEnv ??= dotEnv;
-      project.secretValues ??= variables.secretValues;
+      project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
     } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
   }
@@ -319,21 +321,53 @@ function walk(node: YamlNode, walker: Walk): void {
   }
 }
 
+interface DotEnvRead {
+  values: ReadonlyMap<string, string>;
+  /** Values of entries whose names say they hold a secret, as written and as substituted: hidden in the report. */
+  secretValues: string[];
+}
+
 /**
- * The values of the env files given, a later file's over an earlier's; a missing one stops the
- * check as it stops docker compose (compose-go dotenv/env.go GetEnvFromFile).
+ * The values of the env files given, a later file's over an earlier's, `${NAME}` in them taken
+ * from the check's environment, then earlier entries (./dotenv.ts); a missing one stops the check
+ * as it stops docker compose (compose-go dotenv/env.go@e70e961 GetEnvFromFile).
  */
-function readEnvFiles(chosen: ComposeEnvFiles): { label: string; values: ReadonlyMap<string, string> } {
-  const values = new Map<string, string>();
-  for (const file of chosen.files) {
-    const entries = containerEnvModule().readDotEnvEntries(file);
-    if (!entries) throw new InputError(`cannot read the env file ${chosen.said} names: docker compose refuses to start without it`, { file });
-    for (const entry of entries) values.set(entry.name, entry.value);
-  }
-  return { label: chosen.files.join(', '), values };
+function readEnvFiles(chosen: ComposeEnvFiles, env: Readonly<Record<string, string | undefined>>): DotEnvRead & { label: string } {
+  const read = readDotEnvList(chosen.files, env, (file) => {
+    throw new InputError(`cannot read the env file ${chosen.said} names: docker compose refuses to start without it`, { file });
+  });
+  return { label: chosen.files.join(', '), ...read };
+}
+
+/**
+ * COMPOSE_DISABLE_ENV_FILE of the shell set true: docker compose given no env file reads no .env
+ * (compose-go cli/options.go@e70e961 `WithEnvFiles`, which reads it with Go's ParseBool and stops
+ * on any other word).
+ */
+function dotEnvDisabled(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env.COMPOSE_DISABLE_ENV_FILE;
+  if (value === undefined) return false;
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  throw new InputError(`COMPOSE_DISABLE_ENV_FILE=${value} is neither true nor false: docker compose refuses to start with it`);
 }
 
 /** The project's .env values by name; an absent file is an empty map. */
-function readDotEnv(path: string): Map<string, string> {
-  return new Map((containerEnvModule().readDotEnvEntries(path) ?? []).map((entry) => [entry.name, entry.value]));
+function readDotEnv(path: string, env: Readonly<Record<string, string | undefined>>): DotEnvRead {
+  return readDotEnvList([path], env, () => undefined);
+}
+
+function readDotEnvList(files: readonly string[], env: Readonly<Record<string, string | undefined>>, unreadable: (file: string) => void): DotEnvRead {
+  const values = new Map<string, string>();
+  const secretValues: string[] = [];
+  const lookup = { get: (name: string) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined) };
+  for (const file of files) {
+    const entries = containerEnvModule().readDotEnvEntries(file, { lookup, values });
+    if (!entries) {
+      unreadable(file);
+      continue;
+    }
+    secretValues.push(...composeVariablesModule().secretEntryValues(entries));
+  }
+  return { values, secretValues };
 }

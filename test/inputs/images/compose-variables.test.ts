@@ -79,3 +79,29 @@ describe('secret values of the environment', () => {
     expect(readImageFiles([dockerfile], { env: { API_TOKEN: 'tokenvalue123' } }).secretValues).toBeUndefined();
   });
 });
+
+describe('env_file values', () => {
+  // compose-go types/project.go@e70e961 WithServicesEnvironmentResolved: the project's variables,
+  // then the service's environment:, then earlier entries; docker/compose rawEnv for format: raw.
+  const variables = (compose: string, files: Record<string, string>, env: Record<string, string> = {}) => {
+    const dir = tempDir({ 'compose.yaml': compose, ...files });
+    const read = readImageFiles([join(dir, 'compose.yaml')], { env, cwd: dir });
+    const service = read.containerEnv.containers[0];
+    return Object.fromEntries(service.variables.map((v) => [v.name, v.value ?? `unreadable: ${v.unreadable}`]));
+  };
+
+  it('take the project\'s variables over an earlier entry, then the service environment', () => {
+    const compose = 'services:\n  kong:\n    image: kong:3.4.0\n    env_file: kong.env\n    environment:\n      TAG: from-service\n';
+    const got = variables(compose, { '.env': 'LEVEL=info\n', 'kong.env': 'LEVEL=debug\nKONG_LOG_LEVEL=${LEVEL}\nKONG_PROXY_LISTEN=${TAG}\nKONG_ADMIN_LISTEN=${NOBODY}\n' });
+    expect(got.KONG_LOG_LEVEL).toBe('info');
+    expect(got.KONG_PROXY_LISTEN).toBe('from-service');
+    expect(got.KONG_ADMIN_LISTEN).toContain('unreadable: depends on NOBODY');
+  });
+
+  it('format: raw keeps quotes and ${NAME} as written', () => {
+    const compose = 'services:\n  kong:\n    image: kong:3.4.0\n    env_file:\n      - path: kong.env\n        format: raw\n';
+    const got = variables(compose, { 'kong.env': 'KONG_LOG_LEVEL="info"\nKONG_PROXY_LISTEN=${X}\n' }, { X: 'x' });
+    expect(got.KONG_LOG_LEVEL).toBe('"info"');
+    expect(got.KONG_PROXY_LISTEN).toBe('${X}');
+  });
+});
