@@ -526,7 +526,9 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
 /**
  * `NAME=value` lines as `docker run --env-file` reads them: leading blanks and `#` lines skipped,
  * the value taken as written (trailing blanks and quotes kept), a name alone taking the lookup's
- * value (docker/cli pkg/kvfile `ParseFromReader`, which docker/compose `rawEnv` calls).
+ * value (docker/cli pkg/kvfile/kvfile.go@v29.7.2 `parseKeyValueFile`, the docker/cli docker/compose's
+ * go.mod@f72979427 pins, reached through its `rawEnv`; later docker/cli releases strip matching
+ * quotes). A line docker would refuse (no name, a blank in the name) is skipped here.
  */
 function readRawEnvEntries(path: string, lookup: VariableLookup): DotEnvEntry[] | undefined {
   const text = readSideFile(path);
