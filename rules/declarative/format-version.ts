@@ -79,7 +79,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
           data: { version: version.value, written: writtenAs(document), advice: adviceFor(document), flavor: document.flavor },
         });
       } else {
-        const { shared, prefixed } = pathsKongPrefixesTwice(document.root);
+        const { shared, prefixed } = pathsKongPrefixesTwice(document.root, document.mayHoldAliases);
         if (prefixed) {
           const data = { version: version.value, path: prefixed.path, route: prefixed.route, flavor: document.flavor };
           ctx.report({ messageId: 'kongPrefixesAgain', severity: 'blocker', at: document.at(prefixed.at), since, data });
@@ -117,42 +117,56 @@ function writtenAs(document: DeclarativeDocument): string {
  * routes, then the routes of each service (route_path.lua). `prefixed`: a regex path already
  * written with its `~` (a half-converted file), which migrate_path_280_300 prefixes again.
  * `shared`: a 2.x regex path in a `paths` list that several routes hold (a YAML alias: lyaml gives
- * them one table), which each visit prefixes again. Files of 50,000 routes share nothing, so the
- * first pass only remembers lists; names and places are gathered in a second pass, for shared
- * lists alone.
+ * them one table), which each visit prefixes again. Only YAML aliases share a list, so a file
+ * that cannot hold one (`mayShare` false: JSON, or YAML without a `*`) is not checked for it; a
+ * file of 50,000 routes otherwise fills a set with every list. Names and places are gathered in a
+ * second pass, for shared lists alone, and a route's place only when it is reported.
  */
-function pathsKongPrefixesTwice(root: Readonly<Record<string, unknown>>): {
+function pathsKongPrefixesTwice(root: Readonly<Record<string, unknown>>, mayShare: boolean): {
   shared?: { path: string; routes: string[]; at: (string | number)[] };
   prefixed?: { path: string; route: string; at: (string | number)[] };
 } {
-  const routeLists: { routes: unknown; at: (string | number)[] }[] = [{ routes: root.routes, at: ['routes'] }];
-  if (Array.isArray(root.services)) root.services.forEach((service, index) => routeLists.push({ routes: (service as Record<string, unknown> | null)?.routes, at: ['services', index, 'routes'] }));
-  const eachRoute = (visit: (route: Record<string, unknown>, key: string | number, at: (string | number)[]) => void) => {
-    for (const { routes, at } of routeLists) {
-      if (Array.isArray(routes)) routes.forEach((route, index) => route && typeof route === 'object' && visit(route as Record<string, unknown>, index, at));
-      else if (routes && typeof routes === 'object') for (const [key, route] of Object.entries(routes)) if (route && typeof route === 'object') visit(route as Record<string, unknown>, key, at);
-    }
+  const services = Array.isArray(root.services) ? root.services : [];
+  /** The route lists in Kong's order: the top-level one (service -1), then each service's. */
+  const eachRouteList = (visit: (routes: unknown, service: number) => void) => {
+    visit(root.routes, -1);
+    for (let i = 0; i < services.length; i++) visit((services[i] as Record<string, unknown> | null)?.routes, i);
+  };
+  const placeOf = (service: number, key: string | number): (string | number)[] => (service < 0 ? ['routes', key] : ['services', service, 'routes', key]);
+  const eachRoute = (visit: (route: Record<string, unknown>, key: string | number, service: number) => void) => {
+    eachRouteList((routes, service) => {
+      if (Array.isArray(routes)) {
+        for (let i = 0; i < routes.length; i++) {
+          const route: unknown = routes[i];
+          if (route && typeof route === 'object') visit(route as Record<string, unknown>, i, service);
+        }
+      } else if (routes && typeof routes === 'object') {
+        for (const [key, route] of Object.entries(routes)) if (route && typeof route === 'object') visit(route as Record<string, unknown>, key, service);
+      }
+    });
   };
   const nameOf = (route: Record<string, unknown>, key: string | number) => (typeof route.name === 'string' ? `"${route.name}"` : `#${key}`);
   let prefixed: { path: string; route: string; at: (string | number)[] } | undefined;
   const seen = new Set<unknown[]>();
   const shared = new Set<unknown[]>();
-  eachRoute((route, key, at) => {
+  eachRoute((route, key, service) => {
     const paths = route.paths;
     if (!Array.isArray(paths)) return;
-    if (seen.has(paths)) shared.add(paths);
-    else seen.add(paths);
+    if (mayShare) {
+      if (seen.has(paths)) shared.add(paths);
+      else seen.add(paths);
+    }
     if (prefixed) return;
     const index = paths.findIndex((path) => typeof path === 'string' && path.startsWith('~') && !ROUTE_PATH_FACTS.plainPathCharacters.test(path));
-    if (index >= 0) prefixed = { path: paths[index] as string, route: nameOf(route, key), at: [...at, key, 'paths', index] };
+    if (index >= 0) prefixed = { path: paths[index] as string, route: nameOf(route, key), at: [...placeOf(service, key), 'paths', index] };
   });
   if (shared.size === 0) return { prefixed };
   const holders = new Map<unknown[], { routes: string[]; at: (string | number)[] }>();
-  eachRoute((route, key, at) => {
+  eachRoute((route, key, service) => {
     const paths = route.paths;
     if (!Array.isArray(paths) || !shared.has(paths)) return;
     const name = nameOf(route, key);
-    const holder = holders.get(paths) ?? { routes: [], at: [...at, key, 'paths'] };
+    const holder = holders.get(paths) ?? { routes: [], at: [...placeOf(service, key), 'paths'] };
     holder.routes.push(name);
     holders.set(paths, holder);
   });

@@ -84,6 +84,21 @@ export class ParsedDocument implements DeclarativeDocument {
     }
   }
 
+  private aliases?: boolean;
+
+  /**
+   * Whether the text may use YAML aliases (`*name`), the only way two places of a file hold one
+   * list or record (lyaml gives them one table). False for JSON, and for YAML in which no `*`
+   * starts a node (text start, or after a blank, a line break, `[`, `{`, `,` or `:`): a `*` inside a
+   * value (`/api/*`, `"*.example.com"`) is no alias. Walks that guard against shared or
+   * multiplied values (alias bombs, a paths list migrated twice) skip that work when false; one
+   * pass over the text for `*` (~4 ms on 9 MB), once per file.
+   */
+  get mayHoldAliases(): boolean {
+    this.aliases ??= this.format === 'yaml' && startsAnAlias(this.text);
+    return this.aliases;
+  }
+
   /** A header value whose position is found only when a finding asks for it. */
   private lazyHeader<T>(value: T, path: (string | number)[]): HeaderValue<T> {
     const document = this;
@@ -103,6 +118,15 @@ export class ParsedDocument implements DeclarativeDocument {
     const { line, column } = this.lines.index().locate(offset);
     return { kind: 'file', file: this.file, line, column };
   }
+}
+
+function startsAnAlias(text: string): boolean {
+  for (let at = text.indexOf('*'); at >= 0; at = text.indexOf('*', at + 1)) {
+    const before = at === 0 ? 0x0a : text.charCodeAt(at - 1);
+    // `:` too: after a quoted key a flow value may follow it directly (`{"a":*b}`).
+    if (before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d || before === 0x5b /* [ */ || before === 0x7b /* { */ || before === 0x2c /* , */ || before === 0x3a /* : */) return true;
+  }
+  return false;
 }
 
 /** `_format_version: 3.0` unquoted is the number 3 in YAML; it is shown as written (`3.0`), and its type kept apart. */

@@ -189,7 +189,7 @@ export class DeclarativeEntitySource implements EntitySource {
   private readonly deck: DeckShared | undefined;
   /** The Kong the files are synced to today, once the plan is known (see knowInstalledVersion). */
   private installed: KongVersion | undefined;
-  /** Every alias is written `*name`: JSON files and YAML files without a `*` share no object (Kubernetes manifests may). */
+  /** Only YAML aliases share objects (DeclarativeDocument.mayHoldAliases); Kubernetes manifests may hold them too. */
   readonly sharesValues: boolean;
   constructor(
     private readonly documents: readonly DeclarativeDocument[],
@@ -203,7 +203,7 @@ export class DeclarativeEntitySource implements EntitySource {
     }
     this.label = files.join(', ');
     this.deck = readDeckShared(documents);
-    this.sharesValues = kicPlugins.length > 0 || documents.some((d) => d.format === 'yaml' && d.text.includes('*'));
+    this.sharesValues = kicPlugins.length > 0 || documents.some((d) => d.mayHoldAliases);
     // Only YAML aliases can make a file hold more entities than its text; JSON cannot.
     for (const document of documents) if (document.format === 'yaml') refuseAliasBombs(document);
   }
@@ -388,8 +388,8 @@ function walkAddPlugins(document: DeclarativeDocument, visit: (entity: Entity) =
  * file costs no more than a plain one.
  */
 function refuseAliasBombs(document: DeclarativeDocument): void {
-  // Every alias is written `*name`: a text without `*` has none to expand.
-  if (!document.text.includes('*')) return;
+  // Every alias is written `*name` where a node starts: a text without one has none to expand.
+  if (!document.mayHoldAliases) return;
   let budget = Math.ceil(document.text.length / 2) + 1000;
   const count = (type: EntityType | 'consumer_group', items: unknown[]): void => {
     const nested = NESTED[type];

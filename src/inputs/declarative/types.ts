@@ -19,6 +19,8 @@ export interface DeclarativeDocument {
   /** The path as the user gave it (or as kong.conf names it, resolved). */
   readonly file: string;
   readonly format: 'yaml' | 'json';
+  /** False when no two places of the file can hold one list or record: JSON, or YAML without an alias. */
+  readonly mayHoldAliases: boolean;
   readonly flavor: DeclarativeFlavor;
   /** Why we think so: `_info key`, `declarative_config of kong.conf`, `no decK-only key`. */
   readonly flavorEvidence: string;

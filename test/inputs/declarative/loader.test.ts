@@ -242,8 +242,23 @@ describe('declarative loader: files and folders', () => {
     const shares = (path: string) => loadDeclarative({ paths: [path], cwd: dir }).config!.entities.sharesValues;
     expect(shares('many')).toBe(false);
     expect(shares('aliased.yml')).toBe(true);
-    // A `*` anywhere in the text (here in a value) is enough to keep the safe answer.
-    expect(shares('plain.yml')).toBe(true);
+    // A `*` inside a value is no alias.
+    expect(shares('plain.yml')).toBe(false);
+  });
+
+  it('finds an alias only where a `*` starts a node', () => {
+    const aliases = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return loadDeclarative({ paths: [name], cwd: dir }).config!.documents[0].mayHoldAliases;
+    };
+    const head = '_format_version: "3.0"\n';
+    expect(aliases('a1.yml', `${head}x: &p [/a]\nroutes: [{name: r, paths: *p}]\n`)).toBe(true);
+    expect(aliases('a2.yml', `${head}x: &p {name: r}\nroutes: [*p]\n`)).toBe(true);
+    expect(aliases('a3.yml', `${head}x: &p {name: r}\nroutes:\n- *p\n`)).toBe(true);
+    expect(aliases('a4.yml', `${head}x: &p {name: r}\nroutes: [{name: q}, *p]\n`)).toBe(true);
+    expect(aliases('a5.yml', `${head}x: &p [/a]\nroutes: [{"name": r, "paths":*p}]\n`)).toBe(true);
+    expect(aliases('n1.yml', `${head}routes: [{name: r, paths: [/api/*], hosts: ["*.example.com"]}]\n`)).toBe(false);
+    expect(aliases('n2.json', '{"_format_version": "3.0", "x": "*", "routes": [{"name": "r", "hosts": ["*.example.com"]}]}')).toBe(false);
   });
 
   it('makes a missing --declarative file an input error', () => {
