@@ -225,17 +225,18 @@ export const defaultChanges: readonly DefaultChange[] = [
     sources: [digest('kong-conf-tls-certificate-verify-default-on'), deck('convert/service_updates_314.go')],
   },
 
-  {
-    // A redis-ee partial stands in for a plugin's config.redis (supported_partials, partial.md),
-    // so its ssl_verify is the Redis record whose default 3.14 turned to true; like the plugin
-    // records, it only acts over TLS.
-    id: 'partial.redis-ee.ssl_verify.default-on',
+  // A Redis partial stands in for a plugin's config.redis (supported_partials, partial.md): redis-ee
+  // for the Enterprise plugins, redis-ce for rate-limiting, response-ratelimiting and acme. Its
+  // ssl_verify is the Redis record whose default 3.14 turned to true; like the plugin records, it
+  // only acts over TLS.
+  ...(['redis-ee', 'redis-ce'] as const).map((type): DefaultChange => ({
+    id: `partial.${type}.ssl_verify.default-on`,
     breakingChange: 'plugin-ssl-verify-false-3-14',
     introducedIn: '3.14.0.0',
     edition: 'ee',
     severity: 'warning',
     entity: 'partial',
-    when: [{ path: 'type', equals: 'redis-ee' }, { path: 'config.ssl', equals: true }],
+    when: [{ path: 'type', equals: type }, { path: 'config.ssl', equals: true }],
     appliesTo: 'declarative',
     path: 'config.ssl_verify',
     oldDefault: false,
@@ -246,11 +247,12 @@ export const defaultChanges: readonly DefaultChange[] = [
     sources: [
       digest('plugin-ssl-verify-false-3-14'),
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_includes/upgrade/tls-verify-314.md', note: 'Redis Partials: ssl_verify among the fields 3.14 changes' },
-      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_gateway_entities/partial.md', note: 'a redis-ee partial fills a plugin\'s config.redis (supported_partials)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_gateway_entities/partial.md', note: 'redis-ce and redis-ee partials fill a plugin\'s config.redis (supported_partials)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:api-specs/gateway/admin-ee/3.13 and 3.14/openapi.yaml', note: 'PartialRedisCe and PartialRedisEe: config.ssl_verify default false in 3.13, true in 3.14' },
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13 and 3.14/RateLimitingAdvanced.json', note: 'config.redis.ssl_verify default false in 3.13, true in 3.14; ssl stays false' },
       repo('kong/enterprise_edition/tools/redis/v2/schema.lua', 'FTI-6378', 'the Enterprise Redis record: ssl and ssl_verify default to false (3.10)'),
     ],
-  },
+  })),
   ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths
     .filter((path) => !path.includes('[]'))
     .map((path): DefaultChange => {
