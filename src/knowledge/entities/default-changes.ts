@@ -23,13 +23,17 @@ const PLUGIN_SCHEMAS_314: FactSource = {
  * over TLS: every Redis record of the 3.14 plugin schemas keeps `ssl` defaulting to false, and
  * openid-connect's session_memcached_ssl has no default
  * (Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.14/*.json). A plain-text
- * connection never verifies, so the new default says nothing to it.
+ * connection never verifies, so the new default says nothing to it. The same holds for the log
+ * plugins, whose ssl_verify acts "when using TLS" (HttpLog.json, TcpLog.json, same folder): tcp-log
+ * with `tls` on, http-log with an https endpoint (one kept in a vault may be either).
  */
-function verifyFieldConditions(path: string, parent: string): { when?: FieldCondition[] } {
+function verifyFieldConditions(plugin: string, path: string, parent: string): { when?: FieldCondition[] } {
   const when: FieldCondition[] = [];
   if (parent !== 'config') when.push({ path: parent, exists: true });
   if (path.endsWith('.redis.ssl_verify')) when.push({ path: `${parent}.ssl`, equals: true });
   if (path === 'config.session_memcached_ssl_verify') when.push({ path: 'config.session_memcached_ssl', equals: true });
+  if (plugin === 'tcp-log' && path === 'config.ssl_verify') when.push({ path: 'config.tls', equals: true });
+  if (plugin === 'http-log' && path === 'config.ssl_verify') when.push({ path: 'config.http_endpoint', textContains: ['https://', '{vault://'] });
   return when.length > 0 ? { when } : {};
 }
 
@@ -266,7 +270,7 @@ export const defaultChanges: readonly DefaultChange[] = [
         entity: 'plugin',
         plugins: [plugin],
         // decK's 3.10 -> 3.14 convert only touches settings whose enclosing record is present.
-        ...verifyFieldConditions(path, parent),
+        ...verifyFieldConditions(plugin, path, parent),
         appliesTo: 'declarative',
         path,
         oldDefault: false,
