@@ -6,6 +6,7 @@ import { DATABASE_BACKUP_KINDS } from '../../src/inputs/backup';
 import { BACKUP_FACTS as FACT } from '../../src/knowledge/core-changes';
 import type { KongConf } from '../../src/inputs/kong-conf/types';
 import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { isVaultReference } from '../../src/inputs/kong-conf/values';
 import type { Plan } from '../../src/plan/types';
 
 export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
@@ -123,8 +124,18 @@ function databaseSteps(conf: KongConf | undefined): string {
   // The docs' example names user and database `kong`; this node's own names are what pg_dump needs.
   // Without -h pg_dump reads the local server's socket: with the database on another host it would
   // fail, or dump a different local database.
-  const host = setting(conf, 'pg_host', '');
-  const port = setting(conf, 'pg_port', '5432');
+  // Kong resolves `{vault://...}` settings at start-up; pg_dump would take the reference literally.
+  const referenced: string[] = [];
+  const connection = (key: string, fallback: string): string => {
+    const value = setting(conf, key, fallback);
+    if (!isVaultReference(value)) return value;
+    referenced.push(`<${key}> stands for the secret at ${value}`);
+    return `<${key}>`;
+  };
+  const host = connection('pg_host', '');
+  const port = connection('pg_port', '5432');
   const where = `${host ? ` -h ${host}` : ''}${port !== '5432' ? ` -p ${port}` : ''}`;
-  return `\`pg_dump${where} -U ${setting(conf, 'pg_user', 'kong')} -d ${setting(conf, 'pg_database', 'kong')} -F d -f kong-backup\` (the primary backup), ${secondary}`;
+  const command = `\`pg_dump${where} -U ${connection('pg_user', 'kong')} -d ${connection('pg_database', 'kong')} -F d -f kong-backup\``;
+  const resolve = referenced.length > 0 ? `; ${referenced.join(', ')}` : '';
+  return `${command} (the primary backup${resolve}), ${secondary}`;
 }

@@ -340,10 +340,16 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     edition: 'ee',
     severity: 'warning',
     entity: 'vault',
-    when: [{ path: 'name', equals: 'hcv' }],
+    // Only a TLS connection has a certificate to verify; the entity's protocol defaults to http
+    // (kong/vaults/hcv/schema.lua@FTI-6378), and the 3.14 reference ties ssl_verify to https.
+    when: [{ path: 'name', equals: 'hcv' }, { path: 'config.protocol', equals: 'https' }],
     summary: 'From 3.14 the HashiCorp Vault server certificate must verify against lua_ssl_trusted_certificate, or vault references stop resolving.',
     remediation: 'Add the Vault server CA to lua_ssl_trusted_certificate before upgrading.',
-    sources: [digest('vault-hcv-ca-trust-3-14')],
+    sources: [
+      digest('vault-hcv-ca-trust-3-14'),
+      repo('kong/vaults/hcv/schema.lua', 'FTI-6378', 'protocol is http or https, http by default'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/kong-conf/3.14.json', note: 'vault_hcv_ssl_verify requires vault_hcv_protocol = https' },
+    ],
   },
   {
     id: 'plugin.http-log.3xx-retried',

@@ -23,13 +23,17 @@ const PLUGIN_SCHEMAS_314: FactSource = {
  * over TLS: every Redis record of the 3.14 plugin schemas keeps `ssl` defaulting to false, and
  * openid-connect's session_memcached_ssl has no default
  * (Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.14/*.json). A plain-text
- * connection never verifies, so the new default says nothing to it.
+ * connection never verifies, so the new default says nothing to it. The same holds for the log
+ * plugins, whose ssl_verify acts "when using TLS" (HttpLog.json, TcpLog.json, same folder): tcp-log
+ * with `tls` on, http-log with an https endpoint (one kept in a vault may be either).
  */
-function verifyFieldConditions(path: string, parent: string): { when?: FieldCondition[] } {
+function verifyFieldConditions(plugin: string, path: string, parent: string): { when?: FieldCondition[] } {
   const when: FieldCondition[] = [];
   if (parent !== 'config') when.push({ path: parent, exists: true });
   if (path.endsWith('.redis.ssl_verify')) when.push({ path: `${parent}.ssl`, equals: true });
   if (path === 'config.session_memcached_ssl_verify') when.push({ path: 'config.session_memcached_ssl', equals: true });
+  if (plugin === 'tcp-log' && path === 'config.ssl_verify') when.push({ path: 'config.tls', equals: true });
+  if (plugin === 'http-log' && path === 'config.ssl_verify') when.push({ path: 'config.http_endpoint', textContains: ['https://', '{vault://'] });
   return when.length > 0 ? { when } : {};
 }
 
@@ -225,17 +229,18 @@ export const defaultChanges: readonly DefaultChange[] = [
     sources: [digest('kong-conf-tls-certificate-verify-default-on'), deck('convert/service_updates_314.go')],
   },
 
-  {
-    // A redis-ee partial stands in for a plugin's config.redis (supported_partials, partial.md),
-    // so its ssl_verify is the Redis record whose default 3.14 turned to true; like the plugin
-    // records, it only acts over TLS.
-    id: 'partial.redis-ee.ssl_verify.default-on',
+  // A Redis partial stands in for a plugin's config.redis (supported_partials, partial.md): redis-ee
+  // for the Enterprise plugins, redis-ce for rate-limiting, response-ratelimiting and acme. Its
+  // ssl_verify is the Redis record whose default 3.14 turned to true; like the plugin records, it
+  // only acts over TLS.
+  ...(['redis-ee', 'redis-ce'] as const).map((type): DefaultChange => ({
+    id: `partial.${type}.ssl_verify.default-on`,
     breakingChange: 'plugin-ssl-verify-false-3-14',
     introducedIn: '3.14.0.0',
     edition: 'ee',
     severity: 'warning',
     entity: 'partial',
-    when: [{ path: 'type', equals: 'redis-ee' }, { path: 'config.ssl', equals: true }],
+    when: [{ path: 'type', equals: type }, { path: 'config.ssl', equals: true }],
     appliesTo: 'declarative',
     path: 'config.ssl_verify',
     oldDefault: false,
@@ -246,11 +251,12 @@ export const defaultChanges: readonly DefaultChange[] = [
     sources: [
       digest('plugin-ssl-verify-false-3-14'),
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_includes/upgrade/tls-verify-314.md', note: 'Redis Partials: ssl_verify among the fields 3.14 changes' },
-      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_gateway_entities/partial.md', note: 'a redis-ee partial fills a plugin\'s config.redis (supported_partials)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_gateway_entities/partial.md', note: 'redis-ce and redis-ee partials fill a plugin\'s config.redis (supported_partials)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:api-specs/gateway/admin-ee/3.13 and 3.14/openapi.yaml', note: 'PartialRedisCe and PartialRedisEe: config.ssl_verify default false in 3.13, true in 3.14' },
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13 and 3.14/RateLimitingAdvanced.json', note: 'config.redis.ssl_verify default false in 3.13, true in 3.14; ssl stays false' },
       repo('kong/enterprise_edition/tools/redis/v2/schema.lua', 'FTI-6378', 'the Enterprise Redis record: ssl and ssl_verify default to false (3.10)'),
     ],
-  },
+  })),
   ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths
     .filter((path) => !path.includes('[]'))
     .map((path): DefaultChange => {
@@ -264,7 +270,7 @@ export const defaultChanges: readonly DefaultChange[] = [
         entity: 'plugin',
         plugins: [plugin],
         // decK's 3.10 -> 3.14 convert only touches settings whose enclosing record is present.
-        ...verifyFieldConditions(path, parent),
+        ...verifyFieldConditions(plugin, path, parent),
         appliesTo: 'declarative',
         path,
         oldDefault: false,

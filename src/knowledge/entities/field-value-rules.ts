@@ -203,16 +203,17 @@ export const fieldValueRules: readonly ValueRule[] = [
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
   })),
-  {
-    // A Redis partial (Enterprise 3.10+) carries the Redis settings plugins link to; the 3.14 list
-    // of refused fields names it beside the plugins (tls-verify-314.md, "Redis Partials").
-    id: 'partial.redis-ee.ssl_verify.false.rejected',
+  // A Redis partial (Enterprise 3.10+, redis-ee or redis-ce) carries the Redis settings plugins
+  // link to; the 3.14 list of refused fields names Redis partials beside the plugins
+  // (tls-verify-314.md, "Redis Partials"), and partial.md counts both types as Redis partials.
+  ...(['redis-ee', 'redis-ce'] as const).map((type): ValueRule => ({
+    id: `partial.${type}.ssl_verify.false.rejected`,
     breakingChange: 'plugin-ssl-verify-false-3-14',
     introducedIn: '3.14.0.0',
     edition: 'ee',
     severity: 'blocker',
     entity: 'partial',
-    when: [{ path: 'type', equals: 'redis-ee' }],
+    when: [{ path: 'type', equals: type }],
     paths: ['config.ssl_verify'],
     check: { kind: 'not-equal', value: false },
     liftedByConfOff: 'tls_certificate_verify',
@@ -220,7 +221,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     summary: '3.14 refuses Redis partials that turn certificate verification off, and every plugin linked to one.',
     remediation: 'Set ssl_verify to true on the partial and make the Redis server\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
-  },
+  })),
   ...(['approle_role_id'] as const).map((field): ValueRule => ({
     id: 'vault.hcv.approle.role_id.not-blank',
     breakingChange: 'vault-hcv-approle-validation',

@@ -65,6 +65,16 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'noEvidence', message: '`pg_dump -h pg-kong.prod.internal -p 6432 -U kong -d kong -F d -f kong-backup`' }],
     },
     {
+      // developer.konghq.com how-to store-the-gateway-database-credentials-with-aws-secrets-manager:
+      // KONG_PG_USER and KONG_PG_PASSWORD hold AWS Secrets Manager references.
+      name: 'a pg_user kept in a vault is a placeholder in the pg_dump command, not the reference',
+      conf: 'database = postgres\npg_host = kong-database\npg_user = {vault://aws/kong-gateway-database/pg_user}\n', from: '3.4', to: '3.10',
+      findings: [{
+        messageId: 'noEvidence',
+        message: '`pg_dump -h kong-database -U <pg_user> -d kong -F d -f kong-backup` (the primary backup; <pg_user> stands for the secret at {vault://aws/kong-gateway-database/pg_user})',
+      }],
+    },
+    {
       name: 'only a declarative export for a Cassandra node',
       conf: 'database = cassandra\n', from: '2.8', to: '3.4', inputs: backup('kong-db-export.yaml'),
       findings: [{ messageId: 'wrongKind', message: 'needs a backup of its Cassandra keyspace' }],

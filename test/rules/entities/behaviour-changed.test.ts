@@ -221,3 +221,20 @@ describe('entities/behaviour-changed: vault-auth with incremental sync', () => {
     expect(await runRuleOnText(rule, { ...hybrid, from: '3.10.0.0' }, vaultAuth, { conf: 'incremental_sync = on\n' })).toEqual([]);
   });
 });
+
+// 3.14.0.0 (tls-verify-314.md): an hcv vault reached over https must trust the Vault server's CA.
+// developer.konghq.com's HashiCorp Vault how-tos (configure-hashicorp-vault-as-a-vault-backend,
+// configure-hashicorp-vault-as-a-vault-for-llm-providers) configure `protocol: http`.
+describe('entities/behaviour-changed: HashiCorp Vault certificate trust', () => {
+  const ee = { from: '3.10.0.0', to: '3.14.0.13', edition: 'enterprise' as const };
+  const hcv = (protocol: string) => `vaults:\n- name: hcv\n  prefix: hashicorp-vault\n  config:\n    host: vault.internal\n    port: 8200\n${protocol}`;
+  it('invalid: an hcv vault over https', async () => {
+    expect(await runRuleOnText(rule, ee, hcv('    protocol: https\n'))).toEqual(['changed warning @2']);
+  });
+  it('valid: an hcv vault over http has no certificate to verify', async () => {
+    expect(await runRuleOnText(rule, ee, hcv('    protocol: http\n'))).toEqual([]);
+  });
+  it('valid: an hcv vault without protocol uses http, its default', async () => {
+    expect(await runRuleOnText(rule, ee, hcv(''))).toEqual([]);
+  });
+});

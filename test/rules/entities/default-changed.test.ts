@@ -77,6 +77,30 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, ee314, partial('    ssl: true\n    ssl_verify: true\n'))).toEqual([]);
     expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.0', edition: 'enterprise' }, partial('    ssl: true\n'))).toEqual([]);
   });
+  // developer.konghq.com partial.md counts redis-ce (rate-limiting, response-ratelimiting, acme) among
+  // the Redis partials; api-specs/gateway/admin-ee/3.14 turns PartialRedisCe ssl_verify to true.
+  it('invalid: a redis-ce partial over TLS leaves ssl_verify unset', async () => {
+    expect(await runRuleOnText(rule, ee314, partial('    host: redis.internal\n    ssl: true\n').replace('redis-ee', 'redis-ce'))).toEqual(['defaultChanged warning @6']);
+  });
+  it('valid: a redis-ce partial in plain text, or with ssl_verify set', async () => {
+    expect(await runRuleOnText(rule, ee314, partial('    host: redis.internal\n    port: 6379\n').replace('redis-ee', 'redis-ce'))).toEqual([]);
+    expect(await runRuleOnText(rule, ee314, partial('    ssl: true\n    ssl_verify: true\n').replace('redis-ee', 'redis-ce'))).toEqual([]);
+  });
+  // developer.konghq.com how-tos (compare-llm-models-accuracy, compress-llm-prompts) log to
+  // http://host.docker.internal:9999/: no TLS, so 3.14's ssl_verify default changes nothing there.
+  it('invalid: http-log to an https endpoint, or one kept in a vault, leaves ssl_verify unset', async () => {
+    const httpLog = (endpoint: string) => `_format_version: "3.0"\nplugins:\n- name: http-log\n  config:\n    http_endpoint: ${endpoint}\n`;
+    expect(await runRuleOnText(rule, ee314, httpLog('https://logs.example.com/'))).toEqual(['defaultChanged warning @5']);
+    expect(await runRuleOnText(rule, ee314, httpLog('"{vault://env/log-url}"'))).toEqual(['defaultChanged warning @5']);
+  });
+  it('valid: http-log to a plain http endpoint', async () => {
+    expect(await runRuleOnText(rule, ee314, '_format_version: "3.0"\nplugins:\n- name: http-log\n  config:\n    http_endpoint: http://host.docker.internal:9999/\n')).toEqual([]);
+  });
+  it('invalid: tcp-log over TLS leaves ssl_verify unset; valid without tls', async () => {
+    const tcpLog = (extra: string) => `_format_version: "3.0"\nplugins:\n- name: tcp-log\n  config:\n    host: logs.example.com\n    port: 5140\n${extra}`;
+    expect(await runRuleOnText(rule, ee314, tcpLog('    tls: true\n'))).toEqual(['defaultChanged warning @5']);
+    expect(await runRuleOnText(rule, ee314, tcpLog(''))).toEqual([]);
+  });
   it('invalid: openid-connect memcached session storage over TLS leaves session_memcached_ssl_verify unset', async () => {
     const oidc = (extra: string) => `_format_version: "3.0"\nplugins:\n- name: openid-connect\n  config:\n    issuer: https://idp/\n    ssl_verify: true\n    hide_credentials: false\n${extra}`;
     expect(await runRuleOnText(rule, ee314, oidc('    session_storage: memcache\n    session_memcached_ssl: true\n'))).toEqual(['defaultChanged warning @5']);

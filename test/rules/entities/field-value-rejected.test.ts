@@ -52,6 +52,13 @@ describe('entities/field-value-rejected', () => {
     expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.0', edition: 'enterprise' as const }, text)).toEqual([]);
   });
 
+  // tls-verify-314.md names "Redis Partials" without a type; partial.md counts redis-ce among them.
+  it('invalid: a redis-ce partial with ssl_verify false, at the partial', async () => {
+    const text = '_format_version: "3.0"\npartials:\n- name: rl-redis\n  type: redis-ce\n  config:\n    host: redis\n    ssl: true\n    ssl_verify: false\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @8']);
+    expect(await runRuleOnText(rule, ee314, text.replace('ssl_verify: false', 'ssl_verify: true'))).toEqual([]);
+  });
+
   // decK adds the plugins of an add-plugins file as written (go-apiops plugins/pluginfile.go), so their config is what Kong gets.
   it('invalid: a removed-on-3.14 value in a plugin of a decK add-plugins file (sweep 6 D17)', async () => {
     const text = '_format_version: "1.0"\nadd-plugins:\n- selectors: ["$..services[*]"]\n  plugins:\n  - name: rate-limiting-advanced\n    config: {limit: [10], window_size: [60], strategy: redis, redis: {host: r, ssl: true, ssl_verify: false}}\n';
