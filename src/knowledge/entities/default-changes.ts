@@ -17,6 +17,19 @@ const PLUGIN_SCHEMAS_314: FactSource = {
   note: 'every redis record: ssl defaults to false; openid-connect session_memcached_ssl has no default',
 };
 
+type VectordbBackend = 'pgvector' | 'redis';
+
+/**
+ * A vector store's `ssl_verify` acts only for the backend its `strategy` names, and only over TLS:
+ * both the pgvector and the redis record keep `ssl` defaulting to false in 3.14, the pgvector one
+ * described as whether to use SSL at all (PartialVectordb in
+ * Kong/developer.konghq.com@bc1cd742:api-specs/gateway/admin-ee/3.14/openapi.yaml, and the vectordb
+ * record of app/_schemas/gateway/plugins/3.14/AiSemanticCache.json).
+ */
+function vectordbBackendConditions(record: string, backend: VectordbBackend): FieldCondition[] {
+  return [{ path: `${record}.strategy`, equals: backend }, { path: `${record}.${backend}.ssl`, equals: true }];
+}
+
 /**
  * When an unset 3.14 verification field changes anything. Its enclosing record must be present
  * (decK's convert touches nothing else), and a Redis or memcached verification field only acts
@@ -30,7 +43,8 @@ const PLUGIN_SCHEMAS_314: FactSource = {
 function verifyFieldConditions(plugin: string, path: string, parent: string): { when?: FieldCondition[] } {
   const when: FieldCondition[] = [];
   if (parent !== 'config') when.push({ path: parent, exists: true });
-  if (path.endsWith('.redis.ssl_verify')) when.push({ path: `${parent}.ssl`, equals: true });
+  if (path.startsWith('config.vectordb.')) when.push(...vectordbBackendConditions('config.vectordb', path.split('.')[2] as VectordbBackend));
+  else if (path.endsWith('.redis.ssl_verify')) when.push({ path: `${parent}.ssl`, equals: true });
   if (path === 'config.session_memcached_ssl_verify') when.push({ path: 'config.session_memcached_ssl', equals: true });
   if (plugin === 'tcp-log' && path === 'config.ssl_verify') when.push({ path: 'config.tls', equals: true });
   if (plugin === 'http-log' && path === 'config.ssl_verify') when.push({ path: 'config.http_endpoint', textContains: ['https://', '{vault://'] });
@@ -255,6 +269,32 @@ export const defaultChanges: readonly DefaultChange[] = [
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:api-specs/gateway/admin-ee/3.13 and 3.14/openapi.yaml', note: 'PartialRedisCe and PartialRedisEe: config.ssl_verify default false in 3.13, true in 3.14' },
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13 and 3.14/RateLimitingAdvanced.json', note: 'config.redis.ssl_verify default false in 3.13, true in 3.14; ssl stays false' },
       repo('kong/enterprise_edition/tools/redis/v2/schema.lua', 'FTI-6378', 'the Enterprise Redis record: ssl and ssl_verify default to false (3.10)'),
+    ],
+  })),
+  // A vectordb partial (Enterprise 3.13+) stands in for an AI plugin's config.vectordb. The 3.14
+  // spec turns its pgvector and redis ssl_verify defaults to true, as in the plugins' own records,
+  // but the 3.14 list of fields whose false value is refused names Redis partials only
+  // (tls-verify-314.md), so only the new default is told here.
+  ...(['pgvector', 'redis'] as const).map((backend): DefaultChange => ({
+    id: `partial.vectordb.${backend}.ssl_verify.default-on`,
+    breakingChange: 'plugin-ssl-verify-false-3-14',
+    introducedIn: '3.14.0.0',
+    sourceSince: '3.13.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'partial',
+    when: [{ path: 'type', equals: 'vectordb' }, ...vectordbBackendConditions('config', backend)],
+    appliesTo: 'declarative',
+    path: `config.${backend}.ssl_verify`,
+    oldDefault: false,
+    newDefault: true,
+    pinnable: false,
+    summary: `From 3.14 a vectordb partial whose ${backend} store uses TLS verifies the server certificate unless told otherwise, for every AI plugin linked to it.`,
+    remediation: `Make the ${backend} server's CA trusted (lua_ssl_trusted_certificate) before upgrading, or set ssl_verify on the partial explicitly.`,
+    sources: [
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:api-specs/gateway/admin-ee/{3.13,3.14}/openapi.yaml#/components/schemas/PartialVectordb', note: 'config.pgvector.ssl_verify and config.redis.ssl_verify default false in 3.13, true in 3.14; their ssl stays false' },
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json', note: '3.13.0.0 kong-ee: vectordb partials added; 3.14.0.0 kong-ee: vectordb ssl_verify for pgvector on by default' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_includes/upgrade/tls-verify-314.md (plugin field table)', note: 'refused false values: the AI plugins\' vectordb fields and Redis partials; vectordb partials are not named' },
     ],
   })),
   ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths

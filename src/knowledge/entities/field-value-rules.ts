@@ -122,6 +122,33 @@ export const fieldValueRules: readonly ValueRule[] = [
     sources: [digest('plugin-ai-rla-window-arrays'), docs('3.10.0.0 AI Rate Limiting Advanced plugin')],
   },
   {
+    // The check arrived with the default change: kong/llm/init.lua@3.7.0 refuses it, @3.6.1 has no
+    // such check; the docs file both under 3.8.0.0. The list of refused pairs stays the one pair up
+    // to kong/llm/schemas/init.lua@3.9.3 and FTI-6378 (Enterprise 3.10). ai-proxy-advanced, which
+    // shares the schema, came after 3.7, so no path crosses the check with it.
+    id: 'plugin.ai-proxy.log_statistics.anthropic-completions.rejected',
+    breakingChange: 'plugin-ai-proxy-log-statistics-default-false',
+    introducedIn: '3.7.0',
+    edition: 'oss+ee',
+    severity: 'blocker',
+    entity: 'plugin',
+    plugins: ['ai-proxy'],
+    when: [{ path: 'config.route_type', equals: 'llm/v1/completions' }, { path: 'config.model.provider', equals: 'anthropic' }],
+    paths: ['config.logging.log_statistics'],
+    check: { kind: 'not-equal', value: true },
+    // The 3.7 teardown migration turns it off in stored rows.
+    databaseMigrated: true,
+    expected: 'false or unset (Anthropic reports no statistics for llm/v1/completions)',
+    summary: 'From 3.7 ai-proxy refuses log_statistics for a provider and route type that report no statistics: Anthropic with llm/v1/completions.',
+    remediation: 'Drop config.logging.log_statistics (or set it to false), or move the route to llm/v1/chat, which Anthropic reports statistics for.',
+    sources: [
+      repo('kong/llm/init.lua', '3.7.0', 'custom_entity_check: log_statistics refused when UNSUPPORTED_LOG_STATISTICS lists route_type and model.provider (llm/v1/completions: anthropic); no check at 3.6.1'),
+      repo('kong/llm/schemas/init.lua', '3.9.3', 'the same single pair'),
+      repo('kong/plugins/ai-proxy/migrations/001_360_to_370.lua', '3.7.0', 'teardown turns stored log_statistics off for anthropic llm/v1/completions'),
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json', note: '3.8.0.0 kong: validation against log_statistics on providers without statistics, with a migration' },
+    ],
+  },
+  {
     id: 'plugin.ai.route_type.preserve.deprecated',
     breakingChange: 'plugin-ai-deprecated-fields-3-10',
     introducedIn: '3.10.0.0',

@@ -86,6 +86,28 @@ describe('entities/default-changed', () => {
     expect(await runRuleOnText(rule, ee314, partial('    host: redis.internal\n    port: 6379\n').replace('redis-ee', 'redis-ce'))).toEqual([]);
     expect(await runRuleOnText(rule, ee314, partial('    ssl: true\n    ssl_verify: true\n').replace('redis-ee', 'redis-ce'))).toEqual([]);
   });
+  // A vectordb partial (3.13+): api-specs/gateway/admin-ee/3.14 turns PartialVectordb's pgvector and
+  // redis ssl_verify to true, while both records keep ssl defaulting to false.
+  const vectordbPartial = (config: string) => `_format_version: "3.0"\npartials:\n- name: vectors\n  type: vectordb\n  config:\n    dimensions: 1536\n    distance_metric: cosine\n${config}`;
+  it('invalid: a vectordb partial whose pgvector or redis store uses TLS leaves ssl_verify unset', async () => {
+    expect(await runRuleOnText(rule, { ...ee314, from: '3.13.0.0' }, vectordbPartial('    strategy: pgvector\n    pgvector: {host: pg.internal, ssl: true}\n'))).toEqual(['defaultChanged warning @9']);
+    expect(await runRuleOnText(rule, { ...ee314, from: '3.13.0.0' }, vectordbPartial('    strategy: redis\n    redis: {host: r.internal, ssl: true}\n'))).toEqual(['defaultChanged warning @9']);
+  });
+  it('valid: a vectordb partial in plain text, with ssl_verify set, or whose TLS record is not its strategy', async () => {
+    const from313 = { ...ee314, from: '3.13.0.0' };
+    expect(await runRuleOnText(rule, from313, vectordbPartial('    strategy: pgvector\n    pgvector: {host: pg.internal, port: 5432}\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, from313, vectordbPartial('    strategy: pgvector\n    pgvector: {host: pg.internal, ssl: true, ssl_verify: false}\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, from313, vectordbPartial('    strategy: redis\n    pgvector: {host: pg.internal, ssl: true}\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, { ...from313, to: '3.13.0.0' }, vectordbPartial('    strategy: redis\n    redis: {host: r.internal, ssl: true}\n'))).toEqual([]);
+  });
+  // The AI plugins' own vectordb records: pgvector.ssl defaults to false (_schemas/gateway/plugins/3.14).
+  const semanticCache = (vectordb: string) => `_format_version: "3.0"\nplugins:\n- name: ai-semantic-cache\n  config:\n    vectordb:\n      dimensions: 1536\n      distance_metric: cosine\n      threshold: 0.1\n${vectordb}`;
+  it('invalid: ai-semantic-cache with a pgvector store over TLS leaves ssl_verify unset', async () => {
+    expect(await runRuleOnText(rule, ee314, semanticCache('      strategy: pgvector\n      pgvector: {host: pg.internal, ssl: true}\n'))).toEqual(['defaultChanged warning @10']);
+  });
+  it('valid: ai-semantic-cache with a plain-text pgvector store', async () => {
+    expect(await runRuleOnText(rule, ee314, semanticCache('      strategy: pgvector\n      pgvector: {host: pg.internal, port: 5432}\n'))).toEqual([]);
+  });
   // developer.konghq.com how-tos (compare-llm-models-accuracy, compress-llm-prompts) log to
   // http://host.docker.internal:9999/: no TLS, so 3.14's ssl_verify default changes nothing there.
   it('invalid: http-log to an https endpoint, or one kept in a vault, leaves ssl_verify unset', async () => {

@@ -113,6 +113,21 @@ describe('entities/field-value-rejected', () => {
     });
   });
 
+  // kong/llm/init.lua@3.7.0 refuses log_statistics for anthropic with llm/v1/completions only.
+  describe('ai-proxy log_statistics on a route type the provider reports no statistics for', () => {
+    const crossing = { from: '3.6.1', to: '3.9.3' };
+    const aiProxy = (routeType: string, provider: string) =>
+      `_format_version: "3.0"\nplugins:\n- name: ai-proxy\n  config:\n    route_type: ${routeType}\n    model: {provider: ${provider}, name: claude-2.1}\n    logging: {log_statistics: true}\n`;
+    it('invalid: anthropic llm/v1/completions with log_statistics true', async () => {
+      expect(await runRuleOnText(rule, crossing, aiProxy('llm/v1/completions', 'anthropic'))).toEqual(['rejected blocker @7']);
+    });
+    it('valid: anthropic llm/v1/chat, or another provider on completions, or a path that starts at 3.7', async () => {
+      expect(await runRuleOnText(rule, crossing, aiProxy('llm/v1/chat', 'anthropic'))).toEqual([]);
+      expect(await runRuleOnText(rule, crossing, aiProxy('llm/v1/completions', 'openai'))).toEqual([]);
+      expect(await runRuleOnText(rule, { from: '3.7.0', to: '3.9.3' }, aiProxy('llm/v1/completions', 'anthropic'))).toEqual([]);
+    });
+  });
+
   // preserve is deprecated from 3.10 but still in the route_type enum up to 3.15
   // (developer.konghq.com app/_schemas/gateway/plugins/<v>/AiProxy.json, AiProxyAdvanced.json).
   describe('ai-proxy route_type preserve', () => {
