@@ -97,3 +97,44 @@ describe('${NAME} inside the project .env', () => {
     expect(wrong.stderr).toContain('COMPOSE_DISABLE_ENV_FILE=yes is neither true nor false');
   });
 });
+
+describe('.env entries that wait on a variable nobody here sets', () => {
+  // compose-go dotenv/env.go@e70e961 GetEnvFromFile: the .env takes `${NAME}` from the shell docker
+  // compose runs in, unknown here; what the compose file copies from the entry is unknown too.
+  const waiting = [
+    'services:',
+    '  kong:',
+    '    image: kong:3.4.2',
+    '    environment:',
+    '      KONG_DATABASE: postgres',
+    '      KONG_PG_PORT: ${DB_PORT}',
+    '      KONG_LOG_LEVEL: ${LEVEL}',
+    '',
+  ].join('\n');
+
+  async function findings(env: Record<string, string>, dotEnv: string) {
+    const file = join(tempDir({ 'docker-compose.yml': waiting, '.env': dotEnv }), 'docker-compose.yml');
+    const result = await runCli(['check', '--image-file', file, '--to', '3.9', '--no-db', '--format', 'json', '--fail-on', 'none'], { env });
+    expect(result.stderr).toBe('');
+    return { stdout: result.stdout, findings: (JSON.parse(result.stdout) as { findings: { ruleId: string; severity: string; message: string }[] }).findings };
+  }
+
+  it('read the setting as unreadable, never the `${...}` text as its value', async () => {
+    const { findings: got } = await findings({}, 'DB_PORT=${INFRA_PORT}\nLEVEL=info\n');
+    expect(got.filter((f) => f.ruleId === 'conf/value-invalid')).toEqual([]);
+    expect(got.some((f) => f.message.includes('${INFRA_PORT}'))).toBe(false);
+    expect(got).toContainEqual(expect.objectContaining({ ruleId: 'conf/file-syntax', severity: 'info', message: expect.stringMatching(/^environment KONG_PG_PORT of service kong depends on INFRA_PORT, .*no rule checked `pg_port`/) }));
+  });
+
+  it('once the check\'s environment gives the variable, the value is checked', async () => {
+    const { findings: got } = await findings({ INFRA_PORT: 'fivefour' }, 'DB_PORT=${INFRA_PORT}\nLEVEL=info\n');
+    expect(got).toContainEqual(expect.objectContaining({ ruleId: 'conf/value-invalid', message: expect.stringContaining('`pg_port = fivefour` is not a number') }));
+  });
+
+  it('still hide a value copied from a secret-named entry', async () => {
+    // CI_VALUE's own name says nothing; API_TOKEN, the .env entry holding it, does.
+    const { stdout } = await findings({ CI_VALUE: 'tokenvalue123' }, 'DB_PORT=5432\nAPI_TOKEN=${CI_VALUE}\nLEVEL=${API_TOKEN}\n');
+    expect(stdout).toContain('log_level = (hidden)');
+    expect(stdout).not.toContain('tokenvalue123');
+  });
+});

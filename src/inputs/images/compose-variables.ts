@@ -9,12 +9,28 @@
 
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import type { DotEnvEntry } from './dotenv';
+import type { VariableLookup } from './interpolate';
+
+/** What the env file read says beyond its values (./dotenv.ts, shared maps of one read). */
+export interface EnvFileProvenance {
+  /** Entries whose value waits on variables nobody here sets (`PG_PASS=${VAULT_PG_PASS}`), with those variables. */
+  unknown?: ReadonlyMap<string, readonly string[]>;
+  /** Entries whose value took variables of the check's environment (`KONG_TAG=${CI_TAG}`), with their names. */
+  fromLookup?: ReadonlyMap<string, readonly string[]>;
+}
 
 export interface ComposeVariables {
   /** Every value known, the environment's over the env file's. */
   values: ReadonlyMap<string, string>;
   /** Names whose value was taken from the check's environment rather than the env file. */
   fromEnvironment: ReadonlySet<string>;
+  /** Env file entries built from the check's environment, with the names taken from it. */
+  environmentBehind: ReadonlyMap<string, readonly string[]>;
+  /**
+   * `values` for interpolation: an env file entry built from a variable nobody here sets is only a
+   * stand-in for that variable, and whatever copies it depends on the variable too.
+   */
+  known: VariableLookup;
   /**
    * Values of the environment's variables whose names say they hold a secret (`DB_PASSWORD`,
    * `CI_JOB_TOKEN`): once the compose file may copy them anywhere, the report hides them by value.
@@ -22,7 +38,7 @@ export interface ComposeVariables {
   secretValues: string[];
 }
 
-export function composeVariables(environment: Readonly<Record<string, string | undefined>>, envFile: ReadonlyMap<string, string>): ComposeVariables {
+export function composeVariables(environment: Readonly<Record<string, string | undefined>>, envFile: ReadonlyMap<string, string>, provenance: EnvFileProvenance = {}): ComposeVariables {
   const values = new Map(envFile);
   const fromEnvironment = new Set<string>();
   const secretValues: string[] = [];
@@ -32,7 +48,12 @@ export function composeVariables(environment: Readonly<Record<string, string | u
     fromEnvironment.add(name);
     if (isSecretName(name)) secretValues.push(value);
   }
-  return { values, fromEnvironment, secretValues };
+  // A name the environment sets takes the environment's value: the env file's provenance is moot.
+  const unlessSet = (map: ReadonlyMap<string, readonly string[]> | undefined) => new Map([...(map ?? [])].filter(([name]) => !fromEnvironment.has(name)));
+  const unknown = unlessSet(provenance.unknown);
+  const environmentBehind = unlessSet(provenance.fromLookup);
+  const known: VariableLookup = { get: (name) => values.get(name), unknownOf: (name) => unknown.get(name) };
+  return { values, fromEnvironment, environmentBehind, known, secretValues };
 }
 
 /**

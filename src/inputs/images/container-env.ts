@@ -29,7 +29,7 @@ import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { parseKongImage } from './image-ref';
-import { interpolate, type VariableLookup } from './interpolate';
+import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 
@@ -164,8 +164,11 @@ function get(node: unknown, doc: Document.Parsed, key: string): unknown {
 
 export interface ComposeContext {
   file: string;
-  /** The values of `${NAME}`: the check's environment over the project's `.env` beside the first compose file. */
-  known: ReadonlyMap<string, string>;
+  /**
+   * The values of `${NAME}`: the check's environment over the project's `.env` beside the first
+   * compose file, with the `.env` entries that wait on variables nobody here sets.
+   */
+  known: VariableLookup;
   /**
    * The project folder (the first compose file's): docker compose reads the paths of every file
    * given with `-f` relative to it (https://docs.docker.com/compose/how-tos/multiple-compose-files/merge/).
@@ -287,7 +290,7 @@ interface ServiceScope {
   doc: Document.Parsed;
   at: At;
   file: string;
-  known: ReadonlyMap<string, string>;
+  known: VariableLookup;
   /** Where relative paths are read from: the first compose file's folder. */
   projectDir?: string;
   /** A compose v1 file, read by docker-compose 1.x as YAML 1.1. */
@@ -437,7 +440,10 @@ function readEnvironment(node: unknown, scope: ServiceScope): { variables: Conta
     const label = `environment ${name}`;
     if (written === undefined) {
       const value = known.get(name);
-      out.push(value !== undefined ? { name, value, label, origin } : { name, unreadable: FROM_SHELL, label, origin });
+      const behind = unknownBehind(known, name);
+      out.push(value === undefined ? { name, unreadable: FROM_SHELL, label, origin }
+        : behind.length > 0 ? { name, unreadable: dependsOnProjectEnv(name, behind), label, origin }
+          : { name, value, label, origin });
       return;
     }
     const expanded = interpolate(written, { known, escape: 'double-dollar' });
@@ -496,8 +502,12 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
   const items = isSeq(node) ? node.items : [node];
   const out: ContainerVariable[] = [];
   const serviceValues = new Map(environment.flatMap((variable) => (variable.value !== undefined ? [[variable.name, variable.value] as const] : [])));
-  const lookup = { get: (name: string) => scope.known.get(name) ?? serviceValues.get(name) };
+  const lookup: VariableLookup = {
+    get: (name) => scope.known.get(name) ?? serviceValues.get(name),
+    unknownOf: (name) => (scope.known.get(name) !== undefined ? scope.known.unknownOf?.(name) : undefined),
+  };
   const earlier = new Map<string, string>();
+  const earlierUnknown = new Map<string, string[]>();
   for (const item of items) {
     const written = scalarText(item) ?? scalarText(get(item, scope.doc, 'path'));
     if (written === undefined) continue;
@@ -505,7 +515,7 @@ function readEnvFiles(node: unknown, scope: ServiceScope, notes: ResolvedService
     const required = requiredText === undefined || requiredText === 'true';
     const raw = scalarText(get(item, scope.doc, 'format')) === 'raw';
     const path = besideFile(scope.projectDir ?? dirname(scope.file), interpolate(written, { known: scope.known, escape: 'double-dollar' }).text);
-    const entries = raw ? readRawEnvEntries(path, lookup) : readDotEnvEntries(path, { lookup, values: earlier });
+    const entries = raw ? readRawEnvEntries(path, lookup) : readDotEnvEntries(path, { lookup, values: earlier, unknown: earlierUnknown });
     if (!entries) {
       const problem = isDirectory(path) ? 'is a directory, not a file of variables' : `is not found beside ${scope.file}`;
       if (required) notes.push({ origin: originOf(item, scope.at), message: `env_file ${written} ${problem}: docker compose refuses to start the service without it, and the variables it holds were not read` });
@@ -545,7 +555,8 @@ function readRawEnvEntries(path: string, lookup: VariableLookup): DotEnvEntry[] 
       return;
     }
     const value = lookup.get(name);
-    if (value !== undefined) entries.push({ name, value, written: value, line: index + 1, inherited: true });
+    const behind = lookup.unknownOf?.(name) ?? [];
+    if (value !== undefined) entries.push({ name, value, written: value, line: index + 1, inherited: true, ...(behind.length > 0 ? { unresolved: [...behind] } : {}) });
   });
   return entries;
 }

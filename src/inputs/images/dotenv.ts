@@ -21,10 +21,12 @@ export interface DotEnvEntry {
   written: string;
   line: number;
   quote?: '"' | "'";
-  /** Variables the value depends on that have no known value (nor default). */
+  /** Variables the value depends on that have no known value (nor default), through earlier entries too. */
   unresolved?: string[];
   /** A name alone on its line: its value came from the lookup. */
   inherited?: true;
+  /** Names whose values the lookup gave, directly or through earlier entries (the shell's `CI_TAG` in `TAG=${CI_TAG}`). */
+  fromLookup?: string[];
 }
 
 export interface DotEnvOptions {
@@ -35,6 +37,10 @@ export interface DotEnvOptions {
    * share it, as docker compose's one map does. Entries are written into it.
    */
   values?: Map<string, string>;
+  /** Beside `values`, shared the same way: the names whose value waits on unknown variables, with those variables. */
+  unknown?: Map<string, string[]>;
+  /** Beside `values`, shared the same way: the names whose value took lookup values, with the names looked up. */
+  fromLookup?: Map<string, string[]>;
 }
 
 const NAME_CHAR = /[\p{L}\p{N}_.[\]-]/u;
@@ -42,15 +48,21 @@ const NAME_CHAR = /[\p{L}\p{N}_.[\]-]/u;
 export function parseDotEnv(text: string, options: DotEnvOptions = {}): DotEnvEntry[] {
   const values = options.values ?? new Map<string, string>();
   // Earlier entries that wait on an unknown variable: a value copying one waits on it too.
-  const pending = new Map<string, string[]>();
-  let carried = new Set<string>();
+  const pending = options.unknown ?? new Map<string, string[]>();
+  const lookedUp = options.fromLookup ?? new Map<string, string[]>();
+  let taken = new Set<string>();
+  const outside = (name: string) => options.lookup?.get(name);
   const known: VariableLookup = {
     get: (name) => {
-      const outside = options.lookup?.get(name);
-      if (outside !== undefined) return outside;
-      for (const waiting of pending.get(name) ?? []) carried.add(waiting);
+      const value = outside(name);
+      if (value !== undefined) {
+        taken.add(name);
+        return value;
+      }
+      for (const behind of lookedUp.get(name) ?? []) taken.add(behind);
       return values.get(name);
     },
+    unknownOf: (name) => (outside(name) !== undefined ? options.lookup?.unknownOf?.(name) : pending.get(name)),
   };
   const entries: DotEnvEntry[] = [];
   const lineAt = lineCounter(text);
@@ -79,10 +91,12 @@ export function parseDotEnv(text: string, options: DotEnvOptions = {}): DotEnvEn
     }
     const line = lineAt(start);
     if (j >= text.length || text[j] === '\n') {
-      const value = options.lookup?.get(name);
+      const value = outside(name);
       if (value !== undefined) {
+        const behind = [...(options.lookup?.unknownOf?.(name) ?? [])];
         values.set(name, value);
-        entries.push({ name, value, written: value, line, inherited: true });
+        record(name, behind, [name]);
+        entries.push({ name, value, written: value, line, inherited: true, fromLookup: [name], ...(behind.length > 0 ? { unresolved: behind } : {}) });
       } else entries.push({ name, value: `\${${name}}`, written: '', line, inherited: true, unresolved: [name] });
       i = j;
       continue;
@@ -109,19 +123,25 @@ export function parseDotEnv(text: string, options: DotEnvOptions = {}): DotEnvEn
       i = end;
     }
     const entry: DotEnvEntry = { name, value: written, written, line, ...(quote === '"' || quote === "'" ? { quote } : {}) };
+    taken = new Set();
     if (toExpand !== undefined) {
-      carried = new Set();
       const expanded = interpolate(toExpand, { known, escape: 'double-dollar' });
       entry.value = expanded.text;
-      const unresolved = [...new Set([...expanded.unresolved, ...carried])];
-      if (unresolved.length > 0) entry.unresolved = unresolved;
+      if (expanded.unresolved.length > 0) entry.unresolved = expanded.unresolved;
+      if (taken.size > 0) entry.fromLookup = [...taken];
     }
     values.set(name, entry.value);
-    if (entry.unresolved) pending.set(name, entry.unresolved);
-    else pending.delete(name);
+    record(name, entry.unresolved ?? [], entry.fromLookup ?? []);
     entries.push(entry);
   }
   return entries;
+
+  function record(name: string, unresolved: readonly string[], fromLookup: readonly string[]): void {
+    if (unresolved.length > 0) pending.set(name, [...unresolved]);
+    else pending.delete(name);
+    if (fromLookup.length > 0) lookedUp.set(name, [...fromLookup]);
+    else lookedUp.delete(name);
+  }
 }
 
 function isBlank(ch: string): boolean {

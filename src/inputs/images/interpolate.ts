@@ -28,6 +28,17 @@ export interface InterpolateOptions {
 /** What interpolation asks of the known values: a Map, or a view over several (a Dockerfile stage's ENV over its ARGs). */
 export interface VariableLookup {
   get(name: string): string | undefined;
+  /**
+   * For a name that has a value: the variables without a known value that the value was built
+   * from (a compose `.env` entry `PG_PASS=${VAULT_PG_PASS}`). The value is then only a stand-in,
+   * and whatever uses it depends on those variables too.
+   */
+  unknownOf?(name: string): readonly string[] | undefined;
+}
+
+/** The variables a known value stands in for (empty when it is a real value or unknown). */
+export function unknownBehind(known: VariableLookup, name: string): readonly string[] {
+  return known.unknownOf?.(name) ?? [];
 }
 
 /**
@@ -163,6 +174,9 @@ function braced(text: string, from: number, to: number, options: InterpolateOpti
   const value = options.known.get(name);
   const set = value !== undefined && (modifier[1] === '' || value !== '');
   if (value === undefined) state.assumedUnset.add(name);
+  // `${NAME+alt}` asks only whether NAME is set, which a stand-in value answers; every other form
+  // uses the value itself or whether it is empty.
+  else if (!(modifier[1] === '' && modifier[2] === '+')) for (const unknown of unknownBehind(options.known, name)) state.unresolved.add(unknown);
   switch (modifier[2]) {
     case '-': return set ? value! : nested(text, wordStart, to, options, state);
     case '+': return set ? nested(text, wordStart, to, options, state) : '';
@@ -185,7 +199,10 @@ function nested(text: string, from: number, to: number, options: InterpolateOpti
 
 function lookup(name: string, options: InterpolateOptions, state: State): string {
   const value = options.known.get(name);
-  if (value !== undefined) return value;
+  if (value !== undefined) {
+    for (const unknown of unknownBehind(options.known, name)) state.unresolved.add(unknown);
+    return value;
+  }
   state.unresolved.add(name);
   return `\${${name}}`;
 }

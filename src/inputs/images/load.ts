@@ -34,6 +34,8 @@ import { attachUsers } from './image-users';
 import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
 import type { ComposeEnvFiles } from './compose-env-files';
+import type { EnvFileProvenance } from './compose-variables';
+import type { VariableLookup } from './interpolate';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -213,7 +215,7 @@ function looksLikeDockerfile(file: string, text: string): boolean {
 interface ComposeProject {
   documents: ComposeDocument[];
   /** The values of `${NAME}`: the check's environment over the first compose file's `.env` (./compose-variables.ts). */
-  known?: ReadonlyMap<string, string>;
+  known?: VariableLookup;
   /** The first compose file's `.env` alone: docker compose reads the project's from the project folder. */
   dotEnv?: ReadonlyMap<string, string>;
   /** Secret-named values of the check's environment, once a compose file could use them. */
@@ -239,10 +241,10 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
     const compose = isMap(doc.contents) && (doc.contents.has('services') || (!doc.contents.has('kind') && containerEnvModule().composeServices(doc)?.v1 === true));
     const dotEnvRead = compose ? projectDotEnv(join(dirname(file), '.env')) : undefined;
     const dotEnv = dotEnvRead?.values;
-    const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv) : undefined;
-    walk(doc.contents as YamlNode, { result, at, known: variables?.values ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, via: compose ? 'compose' : 'manifest' });
+    const variables = dotEnv ? composeVariablesModule().composeVariables(env, dotEnv, dotEnvRead!.provenance) : undefined;
+    walk(doc.contents as YamlNode, { result, at, known: variables?.known ?? new Map<string, string>(), fromEnvironment: variables?.fromEnvironment, environmentBehind: variables?.environmentBehind, via: compose ? 'compose' : 'manifest' });
     if (variables) {
-      project.known ??= variables.values;
+      project.known ??= variables.known;
       project.dotEnv ??= dotEnv;
       project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
@@ -268,9 +270,11 @@ interface Walk {
   result: ImageFiles;
   at: (offset: number) => FileOrigin;
   /** Variable values for `${...}` in `image:` strings (the check's environment over a compose project's .env). */
-  known: ReadonlyMap<string, string>;
+  known: VariableLookup;
   /** The names of `known` whose values come from the check's environment, for saying so. */
   fromEnvironment?: ReadonlySet<string>;
+  /** Names of `known` whose env file values took the check's environment's (`KONG_TAG=${CI_TAG}`), with the names taken. */
+  environmentBehind?: ReadonlyMap<string, readonly string[]>;
   /** What the file is, for controller images found in it. */
   via: 'compose' | 'manifest';
 }
@@ -286,11 +290,15 @@ function walk(node: YamlNode, walker: Walk): void {
       if (!value) continue;
       if (key === 'image' && isScalar(value) && typeof value.value === 'string') {
         const taken = new Set<string>();
-        const known = { get: (name: string) => {
-          const found = walker.known.get(name);
-          if (found !== undefined && walker.fromEnvironment?.has(name)) taken.add(name);
-          return found;
-        } };
+        const known: VariableLookup = {
+          get: (name) => {
+            const found = walker.known.get(name);
+            if (found !== undefined && walker.fromEnvironment?.has(name)) taken.add(name);
+            if (found !== undefined) for (const behind of walker.environmentBehind?.get(name) ?? []) taken.add(behind);
+            return found;
+          },
+          unknownOf: (name) => walker.known.unknownOf?.(name),
+        };
         const reference = interpolate(value.value, { known, escape: 'double-dollar' });
         const origin = at(value.range?.[0] ?? 0);
         const ref = readImageReference(value.value, reference, origin, 'compose', result.unresolved);
@@ -323,6 +331,8 @@ function walk(node: YamlNode, walker: Walk): void {
 
 interface DotEnvRead {
   values: ReadonlyMap<string, string>;
+  /** Which values wait on unknown variables or took the check's environment's. */
+  provenance?: EnvFileProvenance;
   /** Values of entries whose names say they hold a secret, as written and as substituted: hidden in the report. */
   secretValues: string[];
 }
@@ -359,15 +369,17 @@ function readDotEnv(path: string, env: Readonly<Record<string, string | undefine
 
 function readDotEnvList(files: readonly string[], env: Readonly<Record<string, string | undefined>>, unreadable: (file: string) => void): DotEnvRead {
   const values = new Map<string, string>();
+  const unknown = new Map<string, string[]>();
+  const fromLookup = new Map<string, string[]>();
   const secretValues: string[] = [];
   const lookup = { get: (name: string) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined) };
   for (const file of files) {
-    const entries = containerEnvModule().readDotEnvEntries(file, { lookup, values });
+    const entries = containerEnvModule().readDotEnvEntries(file, { lookup, values, unknown, fromLookup });
     if (!entries) {
       unreadable(file);
       continue;
     }
     secretValues.push(...composeVariablesModule().secretEntryValues(entries));
   }
-  return { values, secretValues };
+  return { values, provenance: { unknown, fromLookup }, secretValues };
 }
