@@ -8,7 +8,7 @@
 // set aside as an unknown by helmfile-templates.ts: nothing here guesses.
 
 import { templateSpans } from './helmfile-templates';
-import type { HelmValue } from './values';
+import { valueAt, type HelmValue } from './values';
 
 /** What a template can see while helmfile renders one file. */
 export interface RenderScope {
@@ -140,15 +140,6 @@ function firstCommand(command: string, scope: RenderScope): { value: GoValue; fr
     return { value: { kind: 'string', text: set ?? '' }, from: `environment variable ${name}${set ? '' : ' (unset)'}` };
   }
   return undefined;
-}
-
-function valueAt(values: (HelmValue & { kind: 'map' }) | undefined, path: readonly string[]): HelmValue | undefined {
-  let node: HelmValue | undefined = values;
-  for (const key of path) {
-    if (node?.kind !== 'map') return undefined;
-    node = node.entries.get(key);
-  }
-  return node;
 }
 
 function goValue(node: HelmValue): GoValue | undefined {

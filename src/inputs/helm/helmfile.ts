@@ -13,7 +13,7 @@ import { isFile } from '../file-kind';
 import { actionsText, blocksDeciding, branchText, firstDecided, hiddenText, maskTemplates, restoreTemplates, unknownInBlocks, type HiddenValue, type MaskedTemplates, type TemplateBranch } from './helmfile-templates';
 import { renderHelmfileText, type HelmfileContext, type HelmfileEnvironment } from './helmfile-env';
 import { renderSimpleActions, type EvaluatedAction } from './helmfile-render';
-import { KONG_CHART_NAMES, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
+import { KONG_CHART_NAMES, mapAt, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
 
 type HelmMap = HelmValue & { kind: 'map' };
 type HelmScalar = HelmValue & { kind: 'scalar' };
@@ -377,10 +377,6 @@ function templateNotes(values: HelmValue, masked: MaskedTemplates, release: Helm
 /** Lines a ` -}}` trim marker pulls onto the line before: their YAML may nest differently once rendered. */
 function joinedNote(masked: MaskedTemplates, file: string): string {
   return `in ${file}, a -}} trim marker joins line${masked.joined.length === 1 ? '' : 's'} ${masked.joined.join(', ')} onto the line before when helmfile renders it: read on ${masked.joined.length === 1 ? 'its' : 'their'} own line`;
-}
-
-function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {
-  return value?.kind === 'map' ? value.entries.get(key) : undefined;
 }
 
 /** A scalar entry as text; undefined when absent, null, templated or not a scalar. */

@@ -144,12 +144,7 @@ class MergedValues implements HelmValues {
   constructor(readonly files: readonly string[], readonly root: HelmValue & { kind: 'map' }, readonly prefix: string, readonly embedded: readonly string[], readonly charts: readonly ChartDeclaration[]) {}
 
   at(...path: string[]): HelmValue | undefined {
-    let node: HelmValue | undefined = this.root;
-    for (const key of path) {
-      if (!node || node.kind !== 'map') return undefined;
-      node = node.entries.get(key);
-    }
-    return node;
+    return valueAt(this.root, path);
   }
 
   scalar(...path: string[]): (HelmValue & { kind: 'scalar' }) | undefined {
@@ -582,8 +577,16 @@ function literalBlockStart(written: HelmValue & { kind: 'scalar' }, text: string
   return undefined;
 }
 
-function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {
+/** The value under `key` of a map; undefined for anything else. */
+export function mapAt(value: HelmValue | undefined, key: string): HelmValue | undefined {
   return value?.kind === 'map' ? value.entries.get(key) : undefined;
+}
+
+/** The value at `path` under `root`, key by key through maps; undefined where one is missing. */
+export function valueAt(root: HelmValue | undefined, path: readonly string[]): HelmValue | undefined {
+  let node = root;
+  for (const key of path) node = mapAt(node, key);
+  return node;
 }
 
 function scalarText(value: HelmValue | undefined, key: string): string | undefined {
