@@ -38,11 +38,11 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
   const notApplicable = new Map(result.notApplicable.map((n) => [n.ruleId, n.reason]));
   const failed = new Set(result.internalErrors.map((e) => e.ruleId));
   const items: ManualReviewItem[] = [];
-  for (const entry of entriesInPathOrder(plan)) {
+  for (const { entry, hop } of entriesInPathOrder(plan)) {
     if (setAside.has(entry.id)) continue;
     const implementers = rules.filter((rule) => rule.meta.catalog?.includes(entry.id)).map((rule) => rule.meta.id);
     if (implementers.some((id) => evaluated.has(id))) continue;
-    const item = (reason: ManualReviewItem['reason'], why: string) => items.push(toItem(entry, plan, reason, why));
+    const item = (reason: ManualReviewItem['reason'], why: string) => items.push(toItem(entry, hop, reason, why));
     if (implementers.length === 0) {
       item('no-rule', 'no rule can detect this from the inputs kong-preflight reads');
       continue;
@@ -70,10 +70,9 @@ export function manualReviewList(rules: readonly Rule[], plan: Plan, result: Run
  * plugin code, for a node whose settings enable bundled plugins only.
  */
 export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAside[] {
-  if (!context.runsFromImage && !context.noCustomPlugins && !context.hostOs && !context.imageOs && !context.arch) return [];
+  // Each reason asks for the part of the context it needs: with none of them, nothing is set aside.
   const out: ChangeSetAside[] = [];
-  for (const entry of entriesInPathOrder(plan)) {
-    const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
+  for (const { entry, hop } of entriesInPathOrder(plan)) {
     const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context) ?? platformWhy(entry.id, context, hop);
     if (!why) continue;
     out.push({
@@ -88,19 +87,21 @@ export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAs
 }
 
 /**
- * The catalogue entries on the path, by the hop that meets them, then by the release that brings
- * them: the hand-kept additions sit among the digest's entries rather than after all of them.
- * Ties keep catalogue order (the sort is stable), so the list is the same from run to run.
+ * The catalogue entries on the path with the hop that meets them (a backported change arrives
+ * with the hop that reaches the backport, not the introduction), ordered by that hop, then by the
+ * release that brings them: the hand-kept additions sit among the digest's entries rather than
+ * after all of them. Ties keep catalogue order (the sort is stable), so the list is the same from
+ * run to run.
  */
-function entriesInPathOrder(plan: Plan): CatalogEntry[] {
+function entriesInPathOrder(plan: Plan): { entry: CatalogEntry; hop: Hop | undefined }[] {
   const keyed = entriesOnPath(plan).map((entry) => {
     const reached = KongVersion.parse(entryReachedIn(entry, plan) ?? entry.introducedIn);
     const hop = hopCrossing(plan, reached);
     const hopIndex = hop ? plan.hops.indexOf(hop) : plan.hops.length;
-    return { entry, reached, hopIndex };
+    return { entry, hop, reached, hopIndex };
   });
   keyed.sort((a, b) => a.hopIndex - b.hopIndex || a.reached.compare(b.reached));
-  return keyed.map((k) => k.entry);
+  return keyed.map(({ entry, hop }) => ({ entry, hop }));
 }
 
 function packageOnlyWhy(id: string, context: ReviewContext): string | undefined {
@@ -139,9 +140,7 @@ function customCodeOnlyWhy(id: string, context: ReviewContext): string | undefin
   return change.reach === 'module' ? `${scope.why}; serverless code may not require it (untrusted_lua sandbox, no untrusted_lua_sandbox_requires)` : scope.why;
 }
 
-function toItem(entry: CatalogEntry, plan: Plan, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {
-  // A backported change arrives with the hop that reaches the backport, not the introduction.
-  const hop = hopCrossing(plan, entryReachedIn(entry, plan) ?? entry.introducedIn);
+function toItem(entry: CatalogEntry, hop: Hop | undefined, reason: ManualReviewItem['reason'], why: string): ManualReviewItem {
   return {
     id: entry.id,
     title: entry.title,
