@@ -108,7 +108,15 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
   const env = options.env ?? {};
   const cwd = options.cwd ?? process.cwd();
   const envFiles = options.envFiles ? readEnvFiles(options.envFiles, env) : undefined;
-  const projectDotEnv = (path: string): DotEnvRead => envFiles ?? (dotEnvDisabled(env) ? { values: new Map(), secretValues: [] } : readDotEnv(path, env));
+  // Every compose document of a folder, and the look for unread overrides, ask for the same .env:
+  // it is read and parsed once per path.
+  const dotEnvReads = new Map<string, DotEnvRead>();
+  const projectDotEnv = (path: string): DotEnvRead => {
+    if (envFiles) return envFiles;
+    let read = dotEnvReads.get(path);
+    if (!read) dotEnvReads.set(path, (read = dotEnvDisabled(env) ? { values: new Map(), secretValues: [] } : readDotEnv(path, env)));
+    return read;
+  };
   // COMPOSE_FILE of the check's environment, else of the env files given, that lists a file given
   // names the whole project (compose-go WithDotEnv runs before WithConfigFileEnv).
   const listedIn = env.COMPOSE_FILE === undefined && envFiles?.values.has('COMPOSE_FILE') ? envFiles.label : undefined;
