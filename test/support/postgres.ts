@@ -115,7 +115,7 @@ export async function startTestServer(name: EmbeddedServerName = 'default'): Pro
     onError: (message: unknown) => { logs.push(String(message)); },
   });
   try {
-    await initialiseDataDir(() => pg.initialise(), path.join(dataDir, 'data'), packageName);
+    await initialiseDataDir(() => inSystemTmpdir(() => pg.initialise()), path.join(dataDir, 'data'), packageName);
     await pg.start();
   } catch (error) {
     await fs.rm(dataDir, { recursive: true, force: true });
@@ -331,6 +331,23 @@ function findUp(relative: string, start: string): string | undefined {
  */
 function systemTmpdir(): string {
   return process.env[SYSTEM_TMP_KEY] ?? os.tmpdir();
+}
+
+/**
+ * Runs `step` with TMPDIR back at the system folder. The package writes initdb's password file to
+ * os.tmpdir(), and initdb reads it as the postgres user: after the first project's setup that is
+ * this run's folder, private to root, and the second server's initdb failed to read it (seen on a
+ * fresh machine, where no kept template spares the initdb).
+ */
+async function inSystemTmpdir<T>(step: () => Promise<T>): Promise<T> {
+  const runTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = systemTmpdir();
+  try {
+    return await step();
+  } finally {
+    if (runTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = runTmpdir;
+  }
 }
 
 /**
