@@ -3,7 +3,7 @@
 // upload-sarif, and fails the job only after the upload.
 
 import '@microsoft/jest-sarif';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, REPO_ROOT } from '../support/cli';
 import { tempDir } from '../support/temp';
@@ -59,6 +59,15 @@ describe('action.yml', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.steps.find((s) => s.name === 'Run kong-preflight check')!.stdout).toMatch(/edition\s+oss \(from --edition\)/);
+  });
+
+  it('leaves the failing severity to failOn of the configuration file when fail-on is not given', () => {
+    const ws = workspace();
+    writeFileSync(join(ws, '.kong-preflight.yml'), 'failOn: none\n');
+    const run = runComposite(ACTION, { inputs: { 'kong-conf': 'kong.conf', from: '2.8', to: '3.4' }, workspace: ws, actionPath: REPO_ROOT });
+    expect(run.steps.find((s) => s.name === 'Run kong-preflight check')!.stdout).toMatch(/BLOCKER .*kong\.conf:14:1/);
+    expect(run.outputs.check['exit-code']).toBe('0');
+    expect(run.exitCode).toBe(0);
   });
 
   it('stops with exit 2 and uploads nothing on an input error', () => {
