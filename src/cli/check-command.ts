@@ -80,7 +80,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const fromConfig = new Set<string>();
   confFile = applyConfigDefaults(confFile, options as unknown as Record<string, unknown>, loadedConfig, options.given ?? new Set(), io.env, io.cwd, fromConfig);
   if (options.printConfig) {
-    io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>));
+    io.stdout(printConfig(loadedConfig, confFile, options as unknown as Record<string, unknown>, options.given ?? new Set()));
     return 0;
   }
   // Both typed: one asks for the database, the other forbids it. --no-db used to win silently,

@@ -106,17 +106,26 @@ export function rulePolicy(loaded: LoadedConfig | undefined, knownRules: Readonl
   return policy;
 }
 
-/** `--print-config`: the configuration file used and the settings the check will run with. */
-export function printConfig(loaded: LoadedConfig | undefined, confFile: string | undefined, options: Record<string, unknown>): string {
+/**
+ * `--print-config`: the configuration file used and the settings the check will run with, under
+ * the configuration file's own keys, so the `settings` part can be pasted into a
+ * .kong-preflight.yml as it is. Empty lists (flags not given) are left out. The database URL is
+ * never printed: the `pg` entry names the variable it came from, as the file writes it.
+ */
+export function printConfig(loaded: LoadedConfig | undefined, confFile: string | undefined, options: Record<string, unknown>, given: ReadonlySet<string>): string {
   const settings: Record<string, unknown> = {};
   if (confFile) settings.kongConf = confFile;
-  for (const [, option] of CONFIG_TO_OPTION) {
-    if (options[option] !== undefined) settings[option] = options[option];
+  for (const [key, option] of CONFIG_TO_OPTION) {
+    const value = options[option];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    settings[key] = value;
   }
-  if (options.pg !== undefined) settings.pg = '(set; the URL is not printed)';
+  const fromFile = loaded?.config.pg !== undefined && options.pg !== undefined && !given.has('pg');
+  if (fromFile) settings.pg = { urlEnv: loaded!.config.pg!.urlEnv };
   const out = {
     configFile: loaded?.file ?? null,
     settings,
+    ...(options.pg !== undefined && !fromFile ? { database: '--pg given (the URL is not printed)' } : {}),
     rules: loaded?.config.rules ?? {},
     ignores: loaded?.config.ignores ?? [],
     ...(loaded?.config.sarif ? { sarif: loaded.config.sarif } : {}),

@@ -1,8 +1,8 @@
 // .kong-preflight.yml: found upward from the working folder or given with --config, validated
 // with errors naming file, line and key (exit 2, one line), merged under the command line.
 
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
 import { checkJson } from '../support/check-json';
 import { tempDir } from '../support/temp';
@@ -111,16 +111,41 @@ describe('--print-config', () => {
     expect(result.stdout).not.toContain('s3cret');
   });
 
+  it('prints the settings under the file\'s own keys: pasted into a configuration file, they give the same settings', async () => {
+    const dir = tempDir({
+      'kong.conf': 'database = postgres\n',
+      'plugins/.keep': '',
+      'kong.yml': '_format_version: "3.0"\n',
+      '.kong-preflight.yml': 'pg:\n  urlEnv: KP_PG\n',
+    });
+    const env = { KP_PG: 'postgres://kong:s3cret@db/kong' };
+    const first = await runCli(['check', 'kong.conf', '--print-config', '--to', '3.4', '--plugin-dir', 'plugins', '--declarative', 'kong.yml', '--fail-on', 'warning'], { cwd: dir, env });
+    expect(first.code).toBe(0);
+    const settings = (require('yaml') as typeof import('yaml')).parse(first.stdout).settings;
+    expect(settings).toEqual({ kongConf: 'kong.conf', to: '3.4', failOn: 'warning', declarative: ['kong.yml'], pluginDirs: ['plugins'], pg: { urlEnv: 'KP_PG' } });
+    writeFileSync(join(dir, '.kong-preflight.yml'), (require('yaml') as typeof import('yaml')).stringify(settings));
+    const again = await runCli(['check', '--print-config'], { cwd: dir, env });
+    // Paths come back absolute where the check runs in another folder than the process (as here, in-process).
+    const absolute = (p: string) => (isAbsolute(p) ? p : join(dir, p));
+    const sameFiles = (s: Record<string, unknown>) => ({ ...s, kongConf: absolute(s.kongConf as string), declarative: (s.declarative as string[]).map(absolute), pluginDirs: (s.pluginDirs as string[]).map(absolute) });
+    expect(sameFiles((require('yaml') as typeof import('yaml')).parse(again.stdout).settings)).toEqual(sameFiles(settings));
+    expect(first.stdout + again.stdout).not.toContain('s3cret');
+    // A URL typed on the command line is named, never printed, and is no key of the file.
+    const typed = await runCli(['check', 'kong.conf', '--print-config', '--to', '3.4', '--pg', 'postgres://kong:s3cret@db/kong'], { cwd: dir, env });
+    expect(typed.stdout).toContain('database: --pg given (the URL is not printed)');
+    expect(typed.stdout).not.toContain('s3cret');
+  });
+
   it('takes compose profiles, compose env files and the helmfile environment from the file', async () => {
     const dir = tempDir({ '.kong-preflight.yml': 'to: "3.4"\nprofiles: [prod, edge]\ncomposeEnvFiles: envs/ci.env\nhelmfileEnvironment: staging\n' });
     const result = await runCli(['check', '--print-config'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/profile:\n\s+- prod\n\s+- edge/);
-    expect(result.stdout).toMatch(/composeEnvFile:\n\s+- .*envs\/ci\.env/);
+    expect(result.stdout).toMatch(/profiles:\n\s+- prod\n\s+- edge/);
+    expect(result.stdout).toMatch(/composeEnvFiles:\n\s+- .*envs\/ci\.env/);
     expect(result.stdout).toContain('helmfileEnvironment: staging');
     // Typed flags still win.
     const typed = await runCli(['check', '--print-config', '--profile', 'dev', '--helmfile-environment', 'prod'], { cwd: dir });
-    expect(typed.stdout).toMatch(/profile:\n\s+- dev\n/);
+    expect(typed.stdout).toMatch(/profiles:\n\s+- dev\n/);
     expect(typed.stdout).toContain('helmfileEnvironment: prod');
   });
 });
