@@ -67,7 +67,8 @@ export function renderHelmfileText(file: string, text: string, context: Helmfile
 
 function undefinedEnvironment(file: string, name: string): InputError {
   // pkg/state/create.go UndefinedEnvError, raised by desired_state_file_loader.go load.
-  return new InputError(`declares no environment "${name}" (in environments: or its bases): helmfile stops there (environment "${name}" is not defined)`, { file });
+  // Quoted as JSON: the name comes from the command line or HELMFILE_ENVIRONMENT, and a line break in it would break the one-line error.
+  return new InputError(`declares no environment ${JSON.stringify(name)} (in environments: or its bases): helmfile stops there (environment ${JSON.stringify(name)} is not defined)`, { file });
 }
 
 interface LoadState {
@@ -119,7 +120,7 @@ function baseSpecs(path: string, from: string, state: LoadState, evaluated: Eval
   // A base resolves against the helmfile's folder (desired_state_file_loader.go loadFileWithOverrides).
   const resolved = isAbsolute(path) ? path : join(state.folder, path);
   if (/^[a-z0-9+.-]+::|^[a-z][a-z0-9+.-]*:\/\//i.test(path) || !isFile(resolved)) {
-    if (!isFile(resolved) && !/:\/\/|::/.test(path)) throw new InputError(`lists the base ${path}, which is not at ${resolved}: helmfile stops there`, { file: from });
+    if (!isFile(resolved) && !/:\/\/|::/.test(path)) throw new InputError(`lists the base ${JSON.stringify(path)}, which is not at ${JSON.stringify(resolved)}: helmfile stops there`, { file: from });
     poison(state, `the base ${path} is remote: not read`);
     return [];
   }
@@ -206,7 +207,7 @@ function loadSpecs(specs: readonly HelmValue[], state: LoadState): void {
     // a missing file unless the environment's missingFileHandler is Warn, Info or Debug.
     const resolved = isAbsolute(path) ? path : join(state.folder, path);
     if (!isFile(resolved)) {
-      if (handler === 'Error') throw new InputError(`environment "${state.name}" names the values file ${path}, which is not at ${resolved}: helmfile stops there`, entry.origin);
+      if (handler === 'Error') throw new InputError(`environment ${JSON.stringify(state.name)} names the values file ${JSON.stringify(path)}, which is not at ${JSON.stringify(resolved)}: helmfile stops there`, entry.origin);
       state.notes.push(`environment values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${handler} does`);
       continue;
     }

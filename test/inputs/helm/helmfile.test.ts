@@ -281,7 +281,7 @@ describe('helmfile environments', () => {
   it('a missing environment values file stops the read unless missingFileHandler skips it', () => {
     const base = 'releases:\n  - name: kong\n    chart: kong/kong\n    version: {{ .Values.v }}\n';
     const missing = files({ 'helmfile.yaml.gotmpl': `environments:\n  default:\n    values:\n      - env/none.yaml\n---\n${base}` });
-    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow('names the values file env/none.yaml, which is not at');
+    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow('names the values file "env/none.yaml", which is not at');
     const skipped = files({ 'helmfile.yaml.gotmpl': `environments:\n  default:\n    missingFileHandler: Warn\n    values:\n      - env/none.yaml\n      - v: 2.38.0\n---\n${base}` });
     const inputs = loadPlatformInputs({ helmValues: [skipped] });
     expect(chartLabel(inputs)).toMatch(/^chart kong 2\.38\.0 /);
