@@ -17,13 +17,24 @@ export class InputError extends Error {
     this.place = place;
   }
 
-  /** `kong.conf:12:3: message`, or just the message when no file is known. */
+  /**
+   * `kong.conf:12:3: message`, or just the message when no file is known. Line breaks are written
+   * as `\n`: messages quote names taken from the input (a release, an environment, a path), and
+   * one holding a line break once split the promised single line of stderr.
+   */
   oneLine(): string {
     const { file, line, column } = this.place;
-    if (!file) return this.message;
+    if (!file) return singleLine(this.message);
     const where = [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':');
-    return `${where}: ${this.message}`;
+    return singleLine(`${where}: ${this.message}`);
   }
+}
+
+const LINE_BREAK: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** The text with each line break written as its escape. */
+function singleLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (ch) => LINE_BREAK[ch]);
 }
 
 /** A command-line usage problem (unknown flag, missing argument, conflicting options). */

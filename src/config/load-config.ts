@@ -64,7 +64,16 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const pos = lineCounter.linePos(first.pos[0]);
     throw new InputError(`invalid YAML: ${first.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
   }
-  const value = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? {};
+  } catch (error) {
+    // The yaml package resolves aliases only here: an alias whose anchor is not set before it
+    // (a merge key `<<: *a` too), or aliases expanding past its limit (an alias bomb), throw a
+    // ReferenceError (once out of the loader, reported as a bug).
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError(`invalid YAML: ${error.message.split('\n')[0]}`, { file });
+  }
   const errors = validate(value);
   if (errors.length > 0) {
     const error = mostUseful(errors);
@@ -110,10 +119,11 @@ function explain(error: ErrorObject, root: unknown, path: readonly (string | num
     case 'propertyNames': return 'is not a rule id (area/name)';
     case 'enum': return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
     case 'pattern':
-      if (path[0] === 'from' || path[0] === 'to') return `"${String(actual)}" is not a version such as 3.4 or 2.8.2.4`;
+      // Quoted as JSON so a line break in the value cannot split the one-line error.
+      if (path[0] === 'from' || path[0] === 'to') return `${JSON.stringify(String(actual))} is not a version such as 3.4 or 2.8.2.4`;
       // Written here by mistake, the postgres:// URL itself (its password with it) would be quoted.
       if (path[0] === 'pg' && path[1] === 'urlEnv') return 'must be the name of an environment variable (letters, digits, _) that holds the URL, not the URL itself';
-      return `"${String(actual)}" has the wrong form`;
+      return `${JSON.stringify(String(actual))} has the wrong form`;
     case 'type':
       // YAML reads `to: 3.10` as the number 3.1: make the fix obvious.
       if (typeof actual === 'number' && (path[0] === 'from' || path[0] === 'to')) return `write the version in quotes ("${actual}"): unquoted, YAML reads it as a number`;

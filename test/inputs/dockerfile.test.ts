@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from '../../src/errors';
 import { readDockerfile } from '../../src/inputs/images/dockerfile';
 import { dockerfileConfLayer } from '../../src/inputs/images/dockerfile-conf-layer';
 import { findKongPackages } from '../../src/inputs/images/kong-package';
@@ -16,6 +17,20 @@ const at = { kind: 'file' as const, file: 'Dockerfile', line: 1, column: 1 };
 const packages = (text: string) => findKongPackages(text, at).map((p) => [p.name, p.edition, p.version?.toString(), p.unresolvedVariables]);
 
 describe('Dockerfile ENV', () => {
+  it('ENV and ARG values built from copies of earlier ones are refused at the line that overflows (once a RangeError: Invalid string length)', () => {
+    const copies = (keyword: string) => Array.from({ length: 11 }, (_, i) => `${keyword} V${i + 1}=${`\${V${i}}`.repeat(10)}`);
+    const env = ['FROM kong:3.4.2', 'ENV V0=xxxxxxxxxx', ...copies('ENV')].join('\n');
+    expect(() => readDockerfile('Dockerfile', env)).toThrow(InputError);
+    expect(() => readDockerfile('Dockerfile', env)).toThrow(/^variables expand to more than 67108864 characters/);
+    const error = (() => { try { readDockerfile('Dockerfile', env); } catch (caught) { return caught as InputError; } })();
+    expect(error?.oneLine()).toMatch(/^Dockerfile:9: variables expand/);
+    // Global build arguments used by FROM overflow the same way.
+    const args = ['ARG V0=xxxxxxxxxx', ...copies('ARG'), 'FROM kong:$V11'].join('\n');
+    expect(() => readDockerfile('Dockerfile', args)).toThrow(/^variables expand to more than/);
+    // A few copies still read.
+    expect(readDockerfile('Dockerfile', 'FROM kong:3.4.2\nENV A=ab\nENV B=$A$A\nENV C=${B}-$B\n').env.map((v) => v.value)).toEqual(['ab', 'abab', 'abab-abab']);
+  });
+
   it('reads the = form, several pairs, a continuation with a comment, the legacy space form, and ARG defaults', () => {
     const env = read('Dockerfile.env').env;
     expect(env.map((v) => [v.name, v.value, v.origin.line, v.origin.column])).toEqual([

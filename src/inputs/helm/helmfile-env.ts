@@ -67,7 +67,8 @@ export function renderHelmfileText(file: string, text: string, context: Helmfile
 
 function undefinedEnvironment(file: string, name: string): InputError {
   // pkg/state/create.go UndefinedEnvError, raised by desired_state_file_loader.go load.
-  return new InputError(`declares no environment "${name}" (in environments: or its bases): helmfile stops there (environment "${name}" is not defined)`, { file });
+  // Quoted as JSON: the name comes from the command line or HELMFILE_ENVIRONMENT, and a line break in it would break the one-line error.
+  return new InputError(`declares no environment ${JSON.stringify(name)} (in environments: or its bases): helmfile stops there (environment ${JSON.stringify(name)} is not defined)`, { file });
 }
 
 interface LoadState {
@@ -90,7 +91,9 @@ function scope(state: LoadState): RenderScope {
 
 /** One `---` part rendered with what earlier parts loaded; its environments then load. */
 function renderPart(file: string, part: string, offset: number, state: LoadState, evaluated: EvaluatedAction[], main: boolean): string {
-  const rendered = renderSimpleActions('\n'.repeat(offset) + part, file, scope(state), evaluated).slice(offset);
+  // Each part is read on its own, its lines counted from where it starts: padding it with the
+  // lines before it made a file of many `---` parts quadratic (4,000 short parts once took 25 s).
+  const rendered = renderSimpleActions(part, file, scope(state), evaluated, offset);
   const doc = readPart(file, rendered, offset);
   if (!doc) return rendered;
   const specs: HelmValue[] = [];
@@ -117,7 +120,7 @@ function baseSpecs(path: string, from: string, state: LoadState, evaluated: Eval
   // A base resolves against the helmfile's folder (desired_state_file_loader.go loadFileWithOverrides).
   const resolved = isAbsolute(path) ? path : join(state.folder, path);
   if (/^[a-z0-9+.-]+::|^[a-z][a-z0-9+.-]*:\/\//i.test(path) || !isFile(resolved)) {
-    if (!isFile(resolved) && !/:\/\/|::/.test(path)) throw new InputError(`lists the base ${path}, which is not at ${resolved}: helmfile stops there`, { file: from });
+    if (!isFile(resolved) && !/:\/\/|::/.test(path)) throw new InputError(`lists the base ${JSON.stringify(path)}, which is not at ${JSON.stringify(resolved)}: helmfile stops there`, { file: from });
     poison(state, `the base ${path} is remote: not read`);
     return [];
   }
@@ -129,8 +132,8 @@ function baseSpecs(path: string, from: string, state: LoadState, evaluated: Eval
     // A later part of a base sees the environment its earlier parts loaded: not followed here, so
     // its `.Values` stay unknown once an earlier part declared environments.
     const partScope: LoadState = specs.length > 0 ? { ...state, poisoned: 'an earlier part of the base declared environments' } : state;
-    const rendered = renderSimpleActions('\n'.repeat(start) + lines.slice(start, i).join('\n'), resolved, scope(partScope), evaluated);
-    const doc = readPart(resolved, rendered.slice(start), start);
+    const rendered = renderSimpleActions(lines.slice(start, i).join('\n'), resolved, scope(partScope), evaluated, start);
+    const doc = readPart(resolved, rendered, start);
     if (doc?.entries.get('bases')) throw new InputError('a base helmfile lists bases of its own: helmfile refuses nested bases', doc.entries.get('bases')!.origin);
     const spec = doc && environmentSpec(doc, state);
     if (spec) specs.push(spec);
@@ -139,11 +142,11 @@ function baseSpecs(path: string, from: string, state: LoadState, evaluated: Eval
   return specs;
 }
 
-/** A part's YAML with what is left of its templates set aside; undefined when it does not read. */
+/** A part's YAML (`offset` lines into its file) with what is left of its templates set aside; undefined when it does not read. */
 function readPart(file: string, rendered: string, offset: number): HelmMap | undefined {
-  const masked = maskTemplates('\n'.repeat(offset) + rendered);
+  const masked = maskTemplates(rendered);
   try {
-    const documents = readYamlDocuments(file, masked.text, { version: '1.2' }).values.map((value) => restoreTemplates(value, masked.templates));
+    const documents = readYamlDocuments(file, masked.text, { version: '1.2', linesBefore: offset }).values.map((value) => restoreTemplates(value, masked.templates));
     const doc = documents[0];
     return doc?.kind === 'map' ? doc : undefined;
   } catch {
@@ -204,7 +207,7 @@ function loadSpecs(specs: readonly HelmValue[], state: LoadState): void {
     // a missing file unless the environment's missingFileHandler is Warn, Info or Debug.
     const resolved = isAbsolute(path) ? path : join(state.folder, path);
     if (!isFile(resolved)) {
-      if (handler === 'Error') throw new InputError(`environment "${state.name}" names the values file ${path}, which is not at ${resolved}: helmfile stops there`, entry.origin);
+      if (handler === 'Error') throw new InputError(`environment ${JSON.stringify(state.name)} names the values file ${JSON.stringify(path)}, which is not at ${JSON.stringify(resolved)}: helmfile stops there`, entry.origin);
       state.notes.push(`environment values file ${path} is not at ${resolved}: skipped, as missingFileHandler ${handler} does`);
       continue;
     }

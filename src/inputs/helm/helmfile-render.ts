@@ -36,9 +36,10 @@ export interface EvaluatedAction {
 /**
  * The text with each simple action replaced by what helmfile prints for it, as text, the way
  * text/template substitutes it before the YAML is read. An action whose result would span lines
- * or hold another template stays as written, so line numbers never move.
+ * or hold another template stays as written, so line numbers never move. `linesBefore`: how many
+ * lines of the file precede the text (one `---` part of it), for the lines `evaluated` records.
  */
-export function renderSimpleActions(text: string, file: string, scope: RenderScope, evaluated: EvaluatedAction[]): string {
+export function renderSimpleActions(text: string, file: string, scope: RenderScope, evaluated: EvaluatedAction[], linesBefore = 0): string {
   if (!text.includes('{{')) return text;
   return text.split('\n').map((line, index) => {
     const spans = templateSpans(line);
@@ -51,7 +52,7 @@ export function renderSimpleActions(text: string, file: string, scope: RenderSco
       out += line.slice(last, start);
       if (result && !/[\r\n]/.test(result.text) && !result.text.includes('{{')) {
         out += result.text;
-        evaluated.push({ file, line: index + 1, action: span, from: result.from });
+        evaluated.push({ file, line: linesBefore + index + 1, action: span, from: result.from });
       } else out += span;
       last = end;
     }

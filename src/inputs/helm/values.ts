@@ -292,14 +292,14 @@ export function yamlTextTree(text: string, file: string, hint = ''): HelmValue {
  * Every document of a YAML file as a tree whose nodes remember their places (a GitOps file may
  * keep a Namespace next to the release); throws InputError naming the file and line of a YAML error.
  */
-export function readYamlDocuments(file: string, text: string, options: { version: '1.1' | '1.2'; hint?: string } = { version: '1.1' }): { values: HelmValue[]; text: string } {
+export function readYamlDocuments(file: string, text: string, options: { version: '1.1' | '1.2'; hint?: string; linesBefore?: number } = { version: '1.1' }): { values: HelmValue[]; text: string } {
   nesting().refuseDeepYaml(text, file);
   const { LineCounter, parseAllDocuments } = yamlModule();
   const lineCounter = new LineCounter();
   // YAML 1.2 (go-yaml v3, as helmfile reads its own file) knows merge keys only when asked.
   const parsed = parseAllDocuments(text, { version: options.version, merge: true, lineCounter, prettyErrors: false, uniqueKeys: false });
   const docs = Array.isArray(parsed) ? parsed : [];
-  const at = yamlOriginAt(lineCounter, file);
+  const at = yamlOriginAt(lineCounter, file, options.linesBefore);
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) throw new InputError(`not valid YAML${options.hint ?? ''}: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));

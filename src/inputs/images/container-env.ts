@@ -570,7 +570,7 @@ export type { DotEnvEntry } from './dotenv';
  */
 export function readDotEnvEntries(path: string, options?: DotEnvOptions): DotEnvEntry[] | undefined {
   const text = readSideFile(path);
-  return text === undefined ? undefined : parseDotEnv(text, options);
+  return text === undefined ? undefined : parseDotEnv(text, { ...options, file: path });
 }
 
 function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: string } | undefined {

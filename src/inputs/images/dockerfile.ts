@@ -13,7 +13,7 @@
 
 import type { FileOrigin } from '../../model/origin';
 import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
-import { braceTable, interpolate, variableEnd, type VariableLookup } from './interpolate';
+import { braceTable, interpolate, substitutionBudget, variableEnd, withSubstitutionPlace, type SubstitutionBudget, type VariableLookup } from './interpolate';
 import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
@@ -79,21 +79,24 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
   const stageOfImage = new Map<KongImageRef, Stage>();
   const own: KongImageRef[] = [];
   const ownPackages: { stage: Stage; ref: KongPackageRef }[] = [];
-  for (const instruction of instructions(text)) {
+  // One budget for the whole file: ENV and ARG values built from copies of earlier ones grow
+  // exponentially (once a RangeError: Invalid string length).
+  const budget = substitutionBudget();
+  for (const instruction of instructions(text)) withSubstitutionPlace(file, instruction.line, () => {
     const { line, text: body } = instruction;
     const keyword = body.split(/\s/, 1)[0].toUpperCase();
     const restStart = body.length - body.slice(keyword.length).trimStart().length;
     const rest = body.slice(restStart);
     const stage = stages[stages.length - 1];
     if (keyword === 'ARG') {
-      readArgs(rest, stage ? stage.args : globalArgs, stage ? globalArgs : undefined);
+      readArgs(rest, stage ? stage.args : globalArgs, stage ? globalArgs : undefined, budget);
     } else if (keyword === 'FROM') {
       const words = shellWords(rest).filter((w) => !w.startsWith('--'));
       const written = words[0] ?? '';
       const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
       const column = Math.max(body.indexOf(written) + 1, 1);
       const origin: FileOrigin = { kind: 'file', file, line, column };
-      const reference = interpolate(written, { known: globalArgs, escape: 'backslash' });
+      const reference = interpolate(written, { known: globalArgs, escape: 'backslash', budget });
       const earlier = named.get(reference.text.toLowerCase());
       const image = earlier ? earlier.image : readImageReference(written, reference, origin, 'dockerfile', result.unresolved);
       if (image && !earlier) own.push(image);
@@ -110,18 +113,18 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       if (name && !named.has(name)) named.set(name, added);
       if (image && !stageOfImage.has(image)) stageOfImage.set(image, added);
     } else if (!stage) {
-      continue;
+      return;
     } else if (keyword === 'ENV') {
-      readEnv(rest, restStart, instruction, file, stage);
+      readEnv(rest, restStart, instruction, file, stage, budget);
     } else if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
-      const substituted = interpolate(rest, { known: knownIn(stage), escape: 'backslash' }).text;
+      const substituted = interpolate(rest, { known: knownIn(stage), escape: 'backslash', budget }).text;
       for (const ref of findKongPackages(substituted, { kind: 'file', file, line, column: 1 })) {
         stage.packages.push(ref);
         ownPackages.push({ stage, ref });
       }
       if (keyword === 'RUN') notePackageManagers(body, stage);
     }
-  }
+  });
   const last = stages[stages.length - 1];
   const runs = last?.image;
   for (const image of own) {
@@ -141,7 +144,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
 }
 
 /** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */
-function readArgs(rest: string, args: Map<string, string>, globalArgs: ReadonlyMap<string, string> | undefined): void {
+function readArgs(rest: string, args: Map<string, string>, globalArgs: ReadonlyMap<string, string> | undefined, budget: SubstitutionBudget): void {
   for (const word of shellWords(rest)) {
     const eq = word.indexOf('=');
     if (eq < 0) {
@@ -151,7 +154,7 @@ function readArgs(rest: string, args: Map<string, string>, globalArgs: ReadonlyM
       continue;
     }
     // A default may use an earlier argument; one that cannot be read stays unknown.
-    const value = interpolate(word.slice(eq + 1), { known: args, escape: 'backslash' });
+    const value = interpolate(word.slice(eq + 1), { known: args, escape: 'backslash', budget });
     if (value.unresolved.length === 0) args.set(word.slice(0, eq), value.text);
     else args.delete(word.slice(0, eq));
   }
@@ -171,7 +174,7 @@ function knownIn(stage: Stage): VariableLookup {
 }
 
 /** `ENV A=1 B="two words"` or the legacy `ENV NAME value with spaces`. */
-function readEnv(rest: string, restStart: number, instruction: Instruction, file: string, stage: Stage): void {
+function readEnv(rest: string, restStart: number, instruction: Instruction, file: string, stage: Stage, budget: SubstitutionBudget): void {
   const known = knownIn(stage);
   const words = rawWords(rest);
   if (words.length === 0) return;
@@ -182,7 +185,7 @@ function readEnv(rest: string, restStart: number, instruction: Instruction, file
   const set: DockerfileEnv[] = [];
   for (const { start, name, raw } of pairs) {
     const position = instruction.at(restStart + start);
-    const value = shellValue(raw, known);
+    const value = shellValue(raw, known, budget);
     const copiesSecret = !isSecretName(name) && referencesUnknownSecret(raw, known);
     const variable: DockerfileEnv = {
       name,
@@ -230,7 +233,7 @@ function notePackageManagers(body: string, stage: Stage): void {
  * quotes is special), a backslash escaping the next character (inside double quotes only `"`, `$`
  * and `\`), and variables substituted outside single quotes.
  */
-function shellValue(raw: string, known: VariableLookup): { text: string; unresolved: string[] } {
+function shellValue(raw: string, known: VariableLookup, budget: SubstitutionBudget): { text: string; unresolved: string[] } {
   let text = '';
   const closes = braceTable(raw);
   const unresolved = new Set<string>();
@@ -249,7 +252,7 @@ function shellValue(raw: string, known: VariableLookup): { text: string; unresol
       quote = "'";
     } else if (ch === '$' && variableEnd(raw, i, closes) > 0) {
       const end = variableEnd(raw, i, closes);
-      const expanded = interpolate(raw.slice(i, end), { known, escape: 'backslash' });
+      const expanded = interpolate(raw.slice(i, end), { known, escape: 'backslash', budget });
       text += expanded.text;
       for (const name of expanded.unresolved) unresolved.add(name);
       i = end - 1;

@@ -11,7 +11,7 @@
 // Where docker compose would stop on a malformed line, the line is skipped here: the file is
 // still read for what it does say.
 
-import { interpolate, type VariableLookup } from './interpolate';
+import { interpolate, substitutionBudget, withSubstitutionPlace, type VariableLookup } from './interpolate';
 
 export interface DotEnvEntry {
   name: string;
@@ -30,6 +30,8 @@ export interface DotEnvEntry {
 }
 
 export interface DotEnvOptions {
+  /** The file read, for the message of a substitution too large to make. */
+  file?: string;
   /** Values looked up before the file's own earlier entries. */
   lookup?: VariableLookup;
   /**
@@ -65,6 +67,7 @@ export function parseDotEnv(text: string, options: DotEnvOptions = {}): DotEnvEn
     unknownOf: (name) => (outside(name) !== undefined ? options.lookup?.unknownOf?.(name) : pending.get(name)),
   };
   const entries: DotEnvEntry[] = [];
+  const budget = substitutionBudget();
   const lineAt = lineCounter(text);
   let i = 0;
   while (i < text.length) {
@@ -125,7 +128,8 @@ export function parseDotEnv(text: string, options: DotEnvOptions = {}): DotEnvEn
     const entry: DotEnvEntry = { name, value: written, written, line, ...(quote === '"' || quote === "'" ? { quote } : {}) };
     taken = new Set();
     if (toExpand !== undefined) {
-      const expanded = interpolate(toExpand, { known, escape: 'double-dollar' });
+      const expandable = toExpand;
+      const expanded = withSubstitutionPlace(options.file, line, () => interpolate(expandable, { known, escape: 'double-dollar', budget }));
       entry.value = expanded.text;
       if (expanded.unresolved.length > 0) entry.unresolved = expanded.unresolved;
       if (taken.size > 0) entry.fromLookup = [...taken];

@@ -9,6 +9,8 @@
 // value is taken as unset, as the tools do when nobody sets it. A reference that then depends on
 // such a variable without a default is unresolved, never guessed.
 
+import { InputError } from '../../errors';
+
 export interface Interpolated {
   /** The text with every variable replaced; one without a value or default is kept as `${NAME}`. */
   text: string;
@@ -23,6 +25,45 @@ export interface InterpolateOptions {
   known: VariableLookup;
   /** How a literal `$` is written: `\$` in a Dockerfile, `$$` in a compose file. */
   escape: 'backslash' | 'double-dollar';
+  /** What the substitutions may still copy; share one across a file's calls (substitutionBudget). Default: a fresh one per call. */
+  budget?: SubstitutionBudget;
+}
+
+/**
+ * Characters of variable values one file's substitutions may copy in all. Values built from copies
+ * of earlier ones (`B=$A$A`, `C=$B$B`, ...) double at each line: 60 lines would need 2^60
+ * characters, which docker too runs out of memory on. 64 Mi characters is far above any real
+ * file (a Linux process cannot even receive an environment string over 128 KiB, MAX_ARG_STRLEN).
+ */
+export const MAX_SUBSTITUTED_CHARS = 64 * 1024 * 1024;
+
+export interface SubstitutionBudget {
+  left: number;
+}
+
+export function substitutionBudget(): SubstitutionBudget {
+  return { left: MAX_SUBSTITUTED_CHARS };
+}
+
+/**
+ * Thrown when the budget runs out; the reader that knows the file and line names them
+ * (withSubstitutionPlace). The message never holds a value.
+ */
+export class SubstitutionTooLarge extends InputError {
+  constructor() {
+    super(`variables expand to more than ${MAX_SUBSTITUTED_CHARS} characters (values built from copies of earlier values?): not read, as the tools would run out of memory`);
+    this.name = 'SubstitutionTooLarge';
+  }
+}
+
+/** `read()`, with a SubstitutionTooLarge it throws placed at `file` and `line`. */
+export function withSubstitutionPlace<T>(file: string | undefined, line: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SubstitutionTooLarge && !error.place.file && file !== undefined) throw new InputError(error.message, { file, line });
+    throw error;
+  }
 }
 
 /** What interpolation asks of the known values: a Map, or a view over several (a Dockerfile stage's ENV over its ARGs). */
@@ -53,7 +94,7 @@ function nameAt(text: string, index: number): string | undefined {
 }
 
 export function interpolate(text: string, options: InterpolateOptions): Interpolated {
-  const state: State = { assumedUnset: new Set<string>(), unresolved: new Set<string>(), closes: braceTable(text), depth: 0 };
+  const state: State = { assumedUnset: new Set<string>(), unresolved: new Set<string>(), closes: braceTable(text), depth: 0, budget: options.budget ?? substitutionBudget() };
   const out = expand(text, 0, text.length, options, state);
   return {
     text: out,
@@ -69,6 +110,14 @@ interface State {
   closes: Int32Array;
   /** How many `${NAME:-...}` words are being expanded inside each other. */
   depth: number;
+  budget: SubstitutionBudget;
+}
+
+/** A known value copied into the result, charged to the budget. */
+function copied(value: string, state: State): string {
+  state.budget.left -= value.length;
+  if (state.budget.left < 0) throw new SubstitutionTooLarge();
+  return value;
 }
 
 /**
@@ -178,11 +227,11 @@ function braced(text: string, from: number, to: number, options: InterpolateOpti
   // uses the value itself or whether it is empty.
   else if (!(modifier[1] === '' && modifier[2] === '+')) for (const unknown of unknownBehind(options.known, name)) state.unresolved.add(unknown);
   switch (modifier[2]) {
-    case '-': return set ? value! : nested(text, wordStart, to, options, state);
+    case '-': return set ? copied(value!, state) : nested(text, wordStart, to, options, state);
     case '+': return set ? nested(text, wordStart, to, options, state) : '';
     default:
       // `?`: the tool stops with an error when the variable is unset: no image to read.
-      if (set) return value!;
+      if (set) return copied(value!, state);
       state.unresolved.add(name);
       return `\${${name}}`;
   }
@@ -201,7 +250,7 @@ function lookup(name: string, options: InterpolateOptions, state: State): string
   const value = options.known.get(name);
   if (value !== undefined) {
     for (const unknown of unknownBehind(options.known, name)) state.unresolved.add(unknown);
-    return value;
+    return copied(value, state);
   }
   state.unresolved.add(name);
   return `\${${name}}`;

@@ -233,8 +233,12 @@ class Lexer {
     if (c === 'u' && this.src[this.pos + 1] === '{') {
       const m = /^\{([0-9a-fA-F]+)\}/.exec(this.src.slice(this.pos + 1));
       if (!m) this.fail('malformed \\u{} escape in string');
+      // LuaJIT 2.1 refuses a code point past U+10FFFF or a surrogate (src/lj_lex.c lex_string,
+      // "Out of Unicode range", "No surrogates"); String.fromCodePoint threw a RangeError on the first.
+      const code = parseInt(m[1], 16);
+      if (code >= 0x110000 || (code >= 0xd800 && code < 0xe000)) this.fail('invalid \\u{} escape in string (past U+10FFFF or a surrogate)');
       this.pos += 1 + m[0].length;
-      return String.fromCodePoint(parseInt(m[1], 16));
+      return String.fromCodePoint(code);
     }
     if (isDigit(c)) {
       const m = /^\d{1,3}/.exec(this.src.slice(this.pos, this.pos + 3))!;

@@ -2,6 +2,7 @@
 // takes the lookup (the shell) first, then earlier entries; single quotes and `$$` keep a literal;
 // a variable nobody sets stays unknown rather than empty.
 
+import { InputError } from '../../../src/errors';
 import { parseDotEnv } from '../../../src/inputs/images/dotenv';
 
 const values = (text: string, lookup: Record<string, string> = {}) =>
@@ -44,5 +45,20 @@ describe('parseDotEnv', () => {
 
   it('skips a malformed line and reads on', () => {
     expect(values('BAD NAME=1\nA B=2\nOK=3\nQ="never closed\n')).toEqual({ OK: '3' });
+  });
+
+  it('values built from copies of earlier ones are refused at the line that overflows (once a RangeError: Invalid string length)', () => {
+    // Each line copies the one before ten times: line 12 would hold 10^12 characters.
+    const lines = ['V0=xxxxxxxxxx', ...Array.from({ length: 11 }, (_, i) => `V${i + 1}=${`\${V${i}}`.repeat(10)}`)];
+    let error: unknown;
+    try {
+      parseDotEnv(lines.join('\n'), { file: 'bomb.env' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).oneLine()).toBe('bomb.env:8: variables expand to more than 67108864 characters (values built from copies of earlier values?): not read, as the tools would run out of memory');
+    // A few copies (the common use) still read.
+    expect(values('A=abc\nB=${A}${A}\nC=$B-$B\n').C).toBe('abcabc-abcabc');
   });
 });
