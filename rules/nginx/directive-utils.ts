@@ -41,3 +41,12 @@ export function judgeDirective(name: string, words: readonly string[], target: K
 export function reasonFor(change: DirectiveChange, directive: string): string {
   return change.reason.replace('{{directive}}', directive);
 }
+
+/**
+ * The fix a fact's `replacement` gives, as a sentence. Replacements are written as imperative
+ * clauses (`use large_client_header_buffers ... instead`, `remove it`), so they read alone.
+ */
+export function remediationFor(change: DirectiveChange): { remediation: string } | Record<string, never> {
+  const text = change.replacement;
+  return text ? { remediation: `${text[0].toUpperCase()}${text.slice(1)}.` } : {};
+}

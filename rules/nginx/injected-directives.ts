@@ -9,7 +9,7 @@ import {
   DIRECTIVE_CHANGES, INJECTION_NAMESPACES,
 } from '../../src/knowledge/nginx-directives';
 import { NGINX_DIRECTIVES_DOCS } from '../../src/knowledge/nginx-template-changes';
-import { judgeDirective, reasonFor } from './directive-utils';
+import { judgeDirective, reasonFor, remediationFor } from './directive-utils';
 
 /** The nginx directive a kong.conf key injects, or undefined for keys outside the namespaces. */
 function injectedDirective(key: string): string | undefined {
@@ -44,7 +44,7 @@ export default defineRule<'directive'>({
           severity: change.severity,
           since: change.kind !== 'unknown-before' && ctx.crosses(change.introducedIn) ? change.introducedIn : undefined,
           data: { key: setting.key, directive, word: word ? ` (${word})` : '', reason: reasonFor(change, directive), fact: change.id },
-          ...(change.replacement ? { remediation: `Instead: ${change.replacement}.` } : {}),
+          ...remediationFor(change),
         });
       }
     }

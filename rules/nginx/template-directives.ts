@@ -9,7 +9,7 @@ import { DIRECTIVE_CHANGES, INJECT_FILE_DIRECTIVES } from '../../src/knowledge/n
 import type { NginxTemplate } from '../../src/inputs/nginx/load';
 import { NGINX_TEMPLATE_DOCS } from '../../src/knowledge/nginx-template-changes';
 import { KongVersion } from '../../src/version/kong-version';
-import { judgeDirective, reasonFor } from './directive-utils';
+import { judgeDirective, reasonFor, remediationFor } from './directive-utils';
 import { copyNote, originAt, severityIn } from './template-utils';
 
 export default defineRule<'directive' | 'duplicateWithInclude'>({
@@ -38,7 +38,7 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
             severity: severityIn(template, change.severity),
             since: change.kind !== 'unknown-before' && ctx.crosses(change.introducedIn) ? change.introducedIn : undefined,
             data: { directive: directive.name, word: word ? ` (${word})` : '', reason: reasonFor(change, directive.name), fact: change.id, note: renderedNote(template) },
-            ...(change.replacement ? { remediation: `Instead: ${change.replacement}.` } : {}),
+            ...remediationFor(change),
           });
         }
       }

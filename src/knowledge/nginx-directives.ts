@@ -24,6 +24,7 @@ export interface DirectiveChange {
   severity: Severity;
   /** Why, in our words; `{{directive}}` is filled in by the rule. */
   reason: string;
+  /** The fix, as an imperative clause starting lower-case (`remove it`); the rule makes it a sentence. */
   replacement?: string;
   sources: FactSource[];
 }

@@ -45,6 +45,8 @@ export interface ExpectedFinding {
   env?: string;
   /** Substring of the message. */
   message?: string;
+  /** The finding's own fix text (a rule's per-finding remediation), whole. */
+  remediation?: string;
 }
 
 export interface InvalidCase extends CaseInput {
@@ -138,6 +140,7 @@ function assertFinding(actual: Finding, expected: ExpectedFinding): void {
   expect(actual.message).not.toMatch(/\{\{/);
   if (expected.severity) expect(actual.severity).toBe(expected.severity);
   if (expected.message) expect(actual.message).toContain(expected.message);
+  if (expected.remediation !== undefined) expect(actual.remediation).toBe(expected.remediation);
   if (expected.hop !== undefined) expect(actual.hop ?? '').toContain(expected.hop);
   if (expected.data) expect(actual.data).toMatchObject(expected.data);
   if (expected.line !== undefined || expected.column !== undefined) {

@@ -22,7 +22,10 @@ ruleTester.run(rule, {
       from: '2.8.2', to: '3.6.1', inputs: fixtureTemplates('2.8-inlined.conf'),
       findings: [
         { messageId: 'directive', severity: 'warning', line: 104, column: 23, data: { fact: 'nginx.tls-1-1-disabled', word: ' (TLSv1.1)' } },
-        { messageId: 'directive', severity: 'warning', line: 105, data: { fact: 'nginx.http2-limits-obsolete' } },
+        {
+          messageId: 'directive', severity: 'warning', line: 105, data: { fact: 'nginx.http2-limits-obsolete' },
+          remediation: 'Use large_client_header_buffers, keepalive_timeout, client_header_timeout or keepalive_requests instead.',
+        },
       ],
     },
     {
