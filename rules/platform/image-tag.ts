@@ -18,6 +18,7 @@ import type { KongImageRef } from '../../src/inputs/images/image-ref';
 import { KongVersion } from '../../src/version/kong-version';
 import { OS_SUPPORT_SOURCES } from '../../src/knowledge/platform/os-support';
 import { isReleased, minorInfo } from '../../src/knowledge/releases';
+import { ownValue } from '../../src/own-key';
 
 const FLAVOUR_ENTRY: Record<string, string> = {
   alpine: 'platform-alpine-dropped',
@@ -99,7 +100,7 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
         }
         const gone = plan.hops.find((hop) => !flavourAvailable(hop.toVersion.minorKey, image.flavour!));
         if (gone && flavourAvailable(plan.from.minorKey, image.flavour)) {
-          const entry = catalogEntry(FLAVOUR_ENTRY[image.flavour.suffix] ?? '');
+          const entry = catalogEntry(ownValue(FLAVOUR_ENTRY, image.flavour.suffix) ?? '');
           report({
             messageId: 'flavourGone',
             at: image.origin,

@@ -5,6 +5,7 @@
 // the machine's memory.
 
 import { UsageError } from '../errors';
+import { ownValue } from '../own-key';
 
 export const DEFAULT_MAX_DECLARATIVE_BYTES = 256 * 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function parseFileSize(text: string | number, flag = '--max-file-size'): 
     throw new UsageError(`${flag} ${text}: give a positive size such as 50MB`);
   }
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = match ? UNITS[match[2].toLowerCase()] : undefined;
+  const unit = match ? ownValue(UNITS, match[2].toLowerCase()) : undefined;
   if (!match || unit === undefined || Number(match[1]) <= 0) {
     throw new UsageError(`${flag} ${text}: give a size such as 50MB, 10MiB or 1048576 (bytes)`);
   }

@@ -7,6 +7,7 @@ import { arch as machineArch, availableParallelism } from 'node:os';
 import { InputError } from '../errors';
 import { fsErrorReason } from './fs-error';
 import type { CliOrigin, FileOrigin } from '../model/origin';
+import { ownValue } from '../own-key';
 
 export interface HostOs {
   /** The distribution as Kong's support tables name it (`Ubuntu`, `RHEL`, `Amazon Linux`). */
@@ -62,7 +63,7 @@ export function readOsRelease(file = '/etc/os-release'): HostOs {
   const versionField = fields.get('VERSION_ID');
   if (!id || !versionField) throw new InputError('no ID or VERSION_ID: not an os-release file', { file });
   const like = (fields.get('ID_LIKE')?.value ?? '').toLowerCase().split(/\s+/);
-  const direct = OS_NAMES[id];
+  const direct = ownValue(OS_NAMES, id);
   const compatible = !direct && like.includes('rhel') ? 'RHEL' : undefined;
   const os = direct ?? compatible ?? fields.get('NAME')?.value ?? id;
   return {
@@ -77,7 +78,7 @@ export function readOsRelease(file = '/etc/os-release'): HostOs {
 /** `--os ubuntu-20.04`, `rhel-8`, `amazonlinux-2023`, `debian-11`. */
 export function parseOsFlag(text: string): HostOs {
   const match = /^([a-z]+)-?(\d[\d.]*)$/i.exec(text.trim());
-  const name = match ? OS_NAMES[match[1].toLowerCase()] : undefined;
+  const name = match ? ownValue(OS_NAMES, match[1].toLowerCase()) : undefined;
   if (!match || !name) {
     throw new InputError(`--os ${text}: expected NAME-VERSION with NAME one of ubuntu, debian, rhel, centos, amazonlinux, alpine (for example ubuntu-22.04)`);
   }

@@ -16,6 +16,7 @@ import type { FileOrigin } from '../../model/origin';
 import { isRecord } from '../../model/field-paths';
 import type { ManifestDocument } from './manifest-documents';
 import { applyConfigPatches, type PatchedField } from './kic-config-patches';
+import { ownValue } from '../../own-key';
 
 const KIC_GROUP = 'configuration.konghq.com/';
 export const KIC_PLUGIN_KINDS = ['KongPlugin', 'KongClusterPlugin'] as const;
@@ -63,7 +64,7 @@ export class KicPluginEntity implements Entity {
     // A field a Secret sets, or one inside it, is written nowhere but in its patch's `path`.
     const patch = this.patched.find((field) => startsWith(path, field.path));
     if (patch) return this.resource.at(['configPatches', patch.patch, 'path']);
-    const head = typeof path[0] === 'string' ? RESOURCE_KEY[path[0]] ?? path[0] : path[0];
+    const head = typeof path[0] === 'string' ? ownValue(RESOURCE_KEY, path[0]) ?? path[0] : path[0];
     return this.resource.at([head, ...path.slice(1)]);
   }
 }

@@ -32,6 +32,7 @@ import { parseKongImage } from './image-ref';
 import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
+import { ownValue } from '../../own-key';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -630,8 +631,8 @@ export function manifestContainers(doc: Document.Parsed, at: At, file: string, r
       read.configMaps.push({ name, ...(namespace ? { namespace } : {}), file, entries: configMapEntries(get(object, doc, 'data'), doc, at) });
       return;
     }
-    const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? OPERATOR[kind] : undefined;
-    const path = operator ?? WORKLOADS[kind];
+    const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? ownValue(OPERATOR, kind) : undefined;
+    const path = operator ?? ownValue(WORKLOADS, kind);
     if (!path) return;
     let spec: unknown = object;
     for (const key of path) spec = get(spec, doc, key);

@@ -14,6 +14,7 @@ import { parseTable, tableField } from '../lua/table';
 import { codeTokens, tokenizeLua, type LuaToken } from '../lua/tokenizer';
 import type { LuaFileRole } from './types';
 import { isDirectory, isFile } from '../file-kind';
+import { ownValue } from '../../own-key';
 
 export interface RockspecModule {
   module: string;
@@ -86,7 +87,10 @@ const NAMED_VERSIONS: Record<string, number> = { dev: 2, scm: 1 };
 
 /** Orders rock versions (`1.10.0-1` after `1.9.0-2`; `scm-1` after both). */
 export function compareRockVersions(a: string, b: string): number {
-  const parts = (v: string) => v.split(/[.-]/).map((p) => (p in NAMED_VERSIONS ? [1, NAMED_VERSIONS[p]] : [0, Number.parseInt(p, 10) || 0]));
+  const parts = (v: string) => v.split(/[.-]/).map((p) => {
+    const named = ownValue(NAMED_VERSIONS, p);
+    return named !== undefined ? [1, named] : [0, Number.parseInt(p, 10) || 0];
+  });
   const pa = parts(a);
   const pb = parts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
