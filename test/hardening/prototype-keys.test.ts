@@ -11,6 +11,8 @@ import { parseOsFlag, readOsRelease } from '../../src/inputs/host';
 import { parseFileSize } from '../../src/inputs/file-limits';
 import { readImageFiles } from '../../src/inputs/images/load';
 import { compareRockVersions } from '../../src/inputs/plugins/rockspec';
+import { inferInstalledVersion } from '../../src/inputs/database/installed-version';
+import migrations from '../../src/knowledge/database/migrations.json';
 import { ownValue } from '../../src/own-key';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
@@ -49,6 +51,16 @@ describe.each(PROTOTYPE_WORDS)('the word %s', (word) => {
     });
     const read = readImageFiles([join(dir, 'k8s.yaml')]);
     expect(read.containerEnv.containers).toEqual([]);
+  });
+
+  it('as a schema_meta migration or subsystem name of the database is an unknown migration', () => {
+    const core = migrations.minors['2.8'].core;
+    const range = inferInstalledVersion([
+      { subsystem: 'core', executed: [...core, word], pending: [word] },
+      { subsystem: word, executed: [word, '000_base'], pending: [] },
+      { subsystem: 'key-auth', executed: [word], pending: [] },
+    ]);
+    expect(range.label).toContain('2.8');
   });
 
   it('as a rock version part orders as a number', () => {

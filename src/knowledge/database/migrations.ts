@@ -4,6 +4,8 @@
 import data from './migrations.json';
 import type { FactSource } from '../../model/source';
 import { KongVersion } from '../../version/kong-version';
+// Names come from the database's schema_meta: a row named `constructor` must not find Object's.
+import { ownValue } from '../../own-key';
 
 interface MinorMigrations {
   tag: string;
@@ -25,7 +27,7 @@ export function knownCoreMigrations(): string[] {
 
 /** True for a core migration name only Kong Enterprise records (014_230_to_260, 025_390_to_3100). */
 export function isEnterpriseCoreMigration(name: string): boolean {
-  return enterprise.firstRelease[name] !== undefined && firstRelease.core[name] === undefined;
+  return ownValue(enterprise.firstRelease, name) !== undefined && ownValue(firstRelease.core, name) === undefined;
 }
 
 /**
@@ -53,13 +55,14 @@ export function knownMinors(): KongVersion[] {
 
 /** The first OSS release shipping a core migration, or undefined for a name we do not know. */
 export function coreFirstRelease(name: string): KongVersion | undefined {
-  const tag = firstRelease.core[name] ?? enterprise.firstRelease[name];
+  const tag = ownValue(firstRelease.core, name) ?? ownValue(enterprise.firstRelease, name);
   return tag ? KongVersion.parse(tag) : undefined;
 }
 
 /** The first OSS release shipping a plugin migration. */
 export function pluginFirstRelease(plugin: string, name: string): KongVersion | undefined {
-  const tag = firstRelease.plugins[plugin]?.[name];
+  const migrations = ownValue(firstRelease.plugins, plugin);
+  const tag = migrations && ownValue(migrations, name);
   return tag ? KongVersion.parse(tag) : undefined;
 }
 
@@ -71,12 +74,12 @@ const shippedOutside = (data.shippedOutsideKongBefore.plugins ?? {}) as Record<s
  */
 export function releaseProvedByPluginMigration(plugin: string, name: string): KongVersion | undefined {
   const release = pluginFirstRelease(plugin, name);
-  const movedIn = shippedOutside[plugin];
+  const movedIn = ownValue(shippedOutside, plugin);
   if (!release || (movedIn && release.lte(KongVersion.parse(movedIn)))) return undefined;
   return release;
 }
 
 /** True when a schema_meta subsystem is one OSS Kong writes (core or a bundled plugin). */
 export function isOssSubsystem(subsystem: string): boolean {
-  return subsystem === 'core' || firstRelease.plugins[subsystem] !== undefined;
+  return subsystem === 'core' || ownValue(firstRelease.plugins, subsystem) !== undefined;
 }
