@@ -26,6 +26,8 @@ const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 25);
 
 /** Text with the characters parsers trip on mixed into ordinary strings. */
 const tricky = fc.constantFrom('\r', '\t', '\uFEFF', '\u00e9', '\ud83d\ude00', '\ud800', '\u2028', '\\', '"', "'", '#', '=', ':', ',', ';', '{', '}', '[', ']', '$', '%', '~', '\u0000');
+/** Names Object.prototype answers: a word of the input used as a table key must not find them (src/own-key.ts). */
+const prototypeWord = fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty');
 const noisyString = fc.array(fc.oneof(fc.string({ maxLength: 12 }), tricky), { maxLength: 8 }).map((parts) => parts.join(''));
 /** One very long line's worth of what real files repeat (a long listen list, a base64 blob, indentation, escapes). */
 const longRun = fc.tuple(fc.constantFrom('a', ' ', '\\', '0.0.0.0:8000, ', '{', '"', '#', '$'), fc.integer({ min: 1_000, max: 60_000 })).map(([c, n]) => c.repeat(Math.ceil(n / c.length)));
@@ -36,6 +38,7 @@ const confKey = fc.oneof(
     'role', 'plugins', 'headers', 'nginx_http_lua_shared_dict', 'nginx_proxy_proxy_buffering', 'ssl_cipher_suite', 'vault_env_prefix',
     'cluster_mtls', 'mem_cache_size', 'upstream_keepalive', 'worker_consistency', 'dns_order', 'untrusted_lua', 'cassandra_contact_points'),
   fc.stringMatching(/^[a-z_]{1,20}$/),
+  prototypeWord,
 );
 const confValue = fc.oneof(
   noisyString,
@@ -53,10 +56,10 @@ const confText = fc.tuple(fc.array(confLine, { maxLength: 25 }), fc.constantFrom
 const jsonScalar = fc.oneof(noisyString, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null),
   fc.constantFrom('/users/\\d+', '~/a$', '/a/%2F/b', 'http://backend.internal:8080', 'key-auth', 'local', '3.0', '2.1'));
 const fieldValue = fc.oneof(jsonScalar, fc.array(jsonScalar, { maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }));
-const pluginName = fc.constantFrom('key-auth', 'rate-limiting', 'ip-restriction', 'acl', 'pre-function', 'acme', 'session', 'prometheus',
-  'request-transformer', 'hmac-auth', 'aws-lambda', 'http-log', 'cors', 'not-a-plugin');
+const pluginName = fc.oneof(fc.constantFrom('key-auth', 'rate-limiting', 'ip-restriction', 'acl', 'pre-function', 'acme', 'session', 'prometheus',
+  'request-transformer', 'hmac-auth', 'aws-lambda', 'http-log', 'cors', 'not-a-plugin'), prototypeWord);
 const config = fc.dictionary(fc.oneof(fc.constantFrom('whitelist', 'blacklist', 'allow', 'policy', 'functions', 'access', 'hide_credentials',
-  'bandwidth_metrics', 'auth_method', 'header_type', 'ssl_verify', 'proxy_scheme', 'redis'), fc.string({ maxLength: 8 })), fieldValue, { maxKeys: 4 });
+  'bandwidth_metrics', 'auth_method', 'header_type', 'ssl_verify', 'proxy_scheme', 'redis'), fc.string({ maxLength: 8 }), prototypeWord), fieldValue, { maxKeys: 4 });
 const plugin = fc.record({ name: fc.oneof(pluginName, fieldValue), config: fc.oneof(config, fieldValue), enabled: fc.boolean() }, { requiredKeys: [] });
 const route = fc.record({
   name: fc.oneof(noisyString, fieldValue),
