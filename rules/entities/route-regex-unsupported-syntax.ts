@@ -14,6 +14,7 @@ import type { Entity, FieldPath } from '../../src/model/entities';
 import { isRegexIn2x } from '../../src/knowledge/entities/route-path-migration';
 import { ATC_REGEX_FACTS } from '../../src/knowledge/entities/atc-regex';
 import { atcRefusals } from './atc-regex-utils';
+import { ownValue } from '../../src/own-key';
 
 /**
  * A pattern without brackets or alternation can only fail to compile (JavaScript, no `u` flag)
@@ -62,7 +63,7 @@ export default defineRule<MessageId>({
     const atc = flavor !== FACTS.traditionalFlavor;
     const from2x = ctx.crosses(FACTS.routerChangeIn);
     // A 3.0.x/3.1.x source: its regexes already compile with PCRE; only the schema's atc check is new.
-    const atcSince = FACTS.atcValidatedIn[flavor];
+    const atcSince = ownValue(FACTS.atcValidatedIn, flavor);
     const from3x = !from2x && atcSince !== undefined && ctx.crosses(atcSince);
     if (!from2x && !from3x) return;
     const report3x = (entity: Entity, pattern: string, construct: string, path: FieldPath) => {

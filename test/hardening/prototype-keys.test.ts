@@ -14,6 +14,8 @@ import { compareRockVersions } from '../../src/inputs/plugins/rockspec';
 import { inferInstalledVersion } from '../../src/inputs/database/installed-version';
 import migrations from '../../src/knowledge/database/migrations.json';
 import { ownValue } from '../../src/own-key';
+import { moduleRemovalOnPath } from '../../src/knowledge/plugins/lua-modules';
+import { KongVersion } from '../../src/version/kong-version';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
 import { expectFindingsOrOneLineError } from './support';
@@ -63,6 +65,21 @@ describe.each(PROTOTYPE_WORDS)('the word %s', (word) => {
     expect(range.label).toContain('2.8');
   });
 
+  it('as a module a custom plugin requires is no Kong module', () => {
+    expect(moduleRemovalOnPath(word, KongVersion.parse('2.8.0'), KongVersion.parse('3.4.0'))).toBeUndefined();
+  });
+
+  it('as router_flavor with a look-ahead route from 3.1 gives findings, not an error', async () => {
+    const dir = tempDir({
+      'kong.conf': `router_flavor = ${word}\ndatabase = off\n`,
+      'kong.yml': '_format_version: "3.0"\nservices:\n- name: s\n  url: http://x\n  routes:\n  - name: r\n    paths: ["~/a(?=b)"]\n',
+    });
+    const result = await runCli(['check', join(dir, 'kong.conf'), '--from', '3.1', '--to', '3.4', '--declarative', join(dir, 'kong.yml'), '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    // The regex rule once failed inside ("Cannot read properties of undefined"), reported as an internal error.
+    expect(JSON.parse(result.stdout).internalErrors ?? []).toEqual([]);
+  });
+
   it('as a rock version part orders as a number', () => {
     expect(Number.isFinite(compareRockVersions('1.0-1', `${word}-1`))).toBe(true);
     expect(compareRockVersions('scm-1', `${word}-1`)).toBeGreaterThan(0);
@@ -92,5 +109,6 @@ describe('the words through the CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.code).not.toBe(2);
     expect(result.stdout).not.toContain('[native code]');
+    expect(JSON.parse(result.stdout).internalErrors ?? []).toEqual([]);
   });
 });

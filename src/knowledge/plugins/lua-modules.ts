@@ -6,6 +6,7 @@ import type { FactSource } from '../../model/source';
 import { KongVersion } from '../../version/kong-version';
 import modulesData from './data/oss-lua-modules.json';
 import type { RemovedModule } from './types';
+import { ownValue } from '../../own-key';
 
 const TAGS = (modulesData.tags as string[]).map((t) => KongVersion.parse(t));
 const LAST_TAG = TAGS[TAGS.length - 1];
@@ -48,7 +49,7 @@ function latestTagAtOrBelow(version: KongVersion): KongVersion | undefined {
 }
 
 function presentAt(module: string, tag: KongVersion): boolean {
-  return (MODULES[module] ?? []).some(([a, b]) => KongVersion.parse(a).lte(tag) && tag.lte(KongVersion.parse(b)));
+  return (ownValue(MODULES, module) ?? []).some(([a, b]) => KongVersion.parse(a).lte(tag) && tag.lte(KongVersion.parse(b)));
 }
 
 /**
@@ -56,7 +57,7 @@ function presentAt(module: string, tag: KongVersion): boolean {
  * Kong OSS module, was already gone at `from`, or still exists at `to`.
  */
 export function moduleRemovalOnPath(module: string, from: KongVersion, to: KongVersion): ModuleRemoval | undefined {
-  if (!MODULES[module]) return undefined;
+  if (!ownValue(MODULES, module)) return undefined;
   // A 0.x or 1.x source predates the inventory: judge it from the first tag the inventory has, as
   // the plan checks nothing before 2.x either. A module the plugin loads today existed there.
   const fromTag = latestTagAtOrBelow(from) ?? (from.lt(TAGS[0]) ? TAGS[0] : undefined);
