@@ -42,6 +42,7 @@ const confKey = fc.oneof(
 );
 const confValue = fc.oneof(
   noisyString,
+  prototypeWord,
   fc.constantFrom('on', 'off', 'postgres', 'cassandra', 'tlsv1', '0.0.0.0:8000 reuseport backlog=16384, 0.0.0.0:8443 http2 ssl', '{vault://env/pg-pass}',
     '0x1F', '1e400', '-0', '128m', 'bundled,my-plugin', '   ', '# only a comment', 'a \\# b # c'),
 );
