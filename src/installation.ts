@@ -98,16 +98,18 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
 
   const kongEnv = collectKongEnv(options.env);
   const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
-  const platform = loadPlatformInputs({ ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
-  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined;
+  const systemdGiven = { ...(options.confFile ? { confFile: options.confFile } : {}), ...(options.nginxTemplates ? { nginxTemplates: options.nginxTemplates } : {}) };
+  const platform = loadPlatformInputs({ systemdGiven, ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
+  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
   const helmLayer = platform.layer && (ownSettings || !platform.helmSetAside) ? platform.layer : undefined;
-  // Lowest first: kong.conf, the image's Dockerfile ENV, the environment a compose file or
-  // manifest starts the Kong container with, the chart's container env, then the KONG_* variables
-  // given to the check (the environment the container is started with replaces the image's ENV:
-  // docker run -e, compose environment:, a Kubernetes container's env).
-  const layer = stackConfLayers(platform.dockerfileLayer, platform.containerLayer, helmLayer);
+  // Lowest first: kong.conf, the environment a systemd unit starts Kong with, the image's
+  // Dockerfile ENV, the environment a compose file or manifest starts the Kong container with, the
+  // chart's container env, then the KONG_* variables given to the check (the environment the
+  // container is started with replaces the image's ENV: docker run -e, compose environment:, a
+  // Kubernetes container's env).
+  const layer = stackConfLayers(platform.systemdLayer, platform.dockerfileLayer, platform.containerLayer, helmLayer);
   if (ownSettings || layer) {
     inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
     if (options.confFile || !layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
@@ -232,7 +234,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const runningImage = platform.running[0];
     const noCustomPlugins = noCustomPluginCanLoad({
       conf: inputs.kongConf,
-      unsetMeansDefault: Boolean(options.confFile) || runningImage !== undefined || (!platform.containerLayer && !platform.dockerfileLayer && !helmLayer),
+      unsetMeansDefault: Boolean(options.confFile) || runningImage !== undefined || (!platform.containerLayer && !platform.dockerfileLayer && !helmLayer && !platform.systemdLayer),
       pluginDirs: options.pluginDirs ?? [],
       customPluginsFound: inputs.customPlugins !== undefined,
       ...(inputs.database ? { databasePlugins: inputs.database.pluginUsage } : {}),

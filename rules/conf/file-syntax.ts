@@ -31,6 +31,9 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'file-env-conflict': 'warning',
   // What the override changes (images, environment) is unknown: every finding may be off.
   'unread-override-file': 'warning',
+  // The operator believes Kong gets the setting; it never does.
+  'ignored-by-systemd': 'warning',
+  'unread-unit-file': 'info',
   'yaml-boolean': 'warning',
   // helm install / helm upgrade stops on it: nothing is deployed until the value is quoted.
   'helm-render-refused': 'blocker',
@@ -48,6 +51,8 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'env-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
   'layer-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
   'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
+  'ignored-by-systemd': 'Write the assignment as systemd reads it (`NAME=value`, no `export`, balanced quotes), then run `systemctl daemon-reload` and restart Kong.',
+  'unread-unit-file': 'Give a copy of the file the unit names to the check (kong.conf as the first argument, a template with --nginx-template) so its settings are checked too.',
 };
 
 export default defineRule<'diagnostic'>({

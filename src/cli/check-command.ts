@@ -48,6 +48,8 @@ export interface CheckOptions {
   /** `--helmfile-environment NAME`: the helmfile environment a helmfile given as --helm-values is read for. */
   helmfileEnvironment?: string;
   imageFile?: string[];
+  /** `--systemd-unit FILE` (repeatable). */
+  systemdUnit?: string[];
   /** `--profile NAME` (repeatable): compose profiles to activate, as `docker compose --profile`. */
   profile?: string[];
   /** `--compose-env-file FILE` (repeatable): env files read in place of the compose project's `.env`, as `docker compose --env-file`. */
@@ -112,7 +114,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     pluginDirs: options.pluginDir,
     ...(options.profile?.length ? { composeProfiles: options.profile } : {}),
     ...(options.composeEnvFile?.length ? { composeEnvFiles: options.composeEnvFile } : {}),
-    platform: { helmValues: options.helmValues, helmfile: { ...(options.helmfileEnvironment !== undefined ? { environment: options.helmfileEnvironment } : {}), env: io.env }, imageFiles: options.imageFile, host: options.host, os: options.os, hostPaths: io.hostPaths },
+    platform: { helmValues: options.helmValues, helmfile: { ...(options.helmfileEnvironment !== undefined ? { environment: options.helmfileEnvironment } : {}), env: io.env }, imageFiles: options.imageFile, ...(options.systemdUnit?.length ? { systemdUnits: options.systemdUnit } : {}), host: options.host, os: options.os, hostPaths: io.hostPaths },
     ...(options.maxFileSize !== undefined ? { maxFileBytes: parseFileSize(options.maxFileSize) } : {}),
     cwd: io.cwd,
     progress,

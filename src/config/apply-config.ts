@@ -29,6 +29,7 @@ const CONFIG_TO_OPTION: readonly [keyof ConfigFile, string, 'value' | 'values' |
   ['pluginDirs', 'pluginDir', 'paths'],
   ['helmValues', 'helmValues', 'paths'],
   ['imageFiles', 'imageFile', 'paths'],
+  ['systemdUnits', 'systemdUnit', 'paths'],
   ['profiles', 'profile', 'values'],
   ['composeEnvFiles', 'composeEnvFile', 'paths'],
   ['helmfileEnvironment', 'helmfileEnvironment', 'value'],

@@ -25,6 +25,7 @@ export interface ConfigFile {
   pluginDirs?: PathList;
   helmValues?: PathList;
   imageFiles?: PathList;
+  systemdUnits?: PathList;
   /** Compose profiles to activate (--profile). */
   profiles?: string | string[];
   /** Env files read in place of the compose project's .env (--compose-env-file). */

@@ -26,6 +26,10 @@ export interface PlatformOptions {
   /** `--helmfile-environment` and the check's environment variables, for a helmfile given as --helm-values. */
   helmfile?: HelmfileContext;
   imageFiles?: string[];
+  /** `--systemd-unit`: Kong systemd units, read with their drop-ins and EnvironmentFiles (src/inputs/systemd/). */
+  systemdUnits?: string[];
+  /** The kong.conf and templates given to the check, to say when a unit names others. */
+  systemdGiven?: import('./systemd/conf-layer').SystemdGiven;
   /** The check runs on the Kong host: read its OS, memory and CPUs. */
   host?: boolean;
   os?: string;
@@ -49,6 +53,8 @@ export interface PlatformInputs {
    * over `dockerfileLayer` (src/inputs/images/container-conf-layer.ts).
    */
   containerLayer?: ConfLayer;
+  /** The `KONG_*` environment of the systemd units given (src/inputs/systemd/conf-layer.ts). */
+  systemdLayer?: ConfLayer;
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
@@ -92,6 +98,7 @@ export interface PlatformInputs {
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   const result: PlatformInputs = { images: [], running: [], controllers: [], packages: [], listed: [], missing: {}, licenseCandidates: [] };
   if (options.helmValues?.length) readHelm(options.helmValues, result, options.helmfile);
+  if (options.systemdUnits?.length) readSystemd(options.systemdUnits, options.systemdGiven ?? {}, result);
   let unresolved: UnresolvedImage[] = [];
   let chosenImage: KongImageRef | undefined;
   if (options.imageFiles?.length) {
@@ -100,7 +107,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.packages.push(...read.packages);
     result.controllers.push(...read.controllers);
     unresolved = read.unresolved;
-    if (read.secretValues) result.secretValues = read.secretValues;
+    if (read.secretValues) result.secretValues = [...(result.secretValues ?? []), ...read.secretValues];
     // Loaded only when a Dockerfile sets variables: most checks give no image file.
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);
@@ -181,6 +188,20 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
   return result;
+}
+
+/**
+ * Systemd units: their environment as a layer, the files listed, and the edition the Enterprise
+ * package's unit name implies unless the Helm values named one.
+ */
+function readSystemd(units: readonly string[], given: import('./systemd/conf-layer').SystemdGiven, result: PlatformInputs): void {
+  // Loaded only when a unit is given: most checks read none.
+  const { readSystemdUnits } = require('./systemd/conf-layer') as typeof import('./systemd/conf-layer');
+  const read = readSystemdUnits(units, given);
+  if (read.layer) result.systemdLayer = read.layer;
+  result.listed.push(...read.listed);
+  if (read.edition && !result.edition) result.edition = read.edition;
+  if (read.secretValues.length > 0) result.secretValues = [...(result.secretValues ?? []), ...read.secretValues];
 }
 
 /**

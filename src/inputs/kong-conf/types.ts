@@ -61,6 +61,8 @@ export type ConfDiagnosticKind =
   | 'unreadable-value'     // a Helm `env:` entry or container variable read from a Secret or ConfigMap at deploy time or from the shell, a KONG_*_FILE variable, or a Dockerfile ENV built from a build argument without default
   | 'file-env-conflict'    // KONG_X and KONG_X_FILE both set: the official image's entrypoint refuses to start
   | 'unread-override-file' // a compose.override.yaml beside the compose file given, which docker compose reads unasked, was not given
+  | 'ignored-by-systemd'   // a KONG_* assignment of a systemd unit or EnvironmentFile that systemd ignores (`export KONG_X=1`, unbalanced quotes)
+  | 'unread-unit-file'     // a kong.conf or nginx template a systemd unit's Kong command names that the check was not given
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render
   | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)
