@@ -10,6 +10,7 @@ import {
   CREDENTIAL_SENSITIVE_FIELDS, ENTITY_SENSITIVE_FIELDS, PLUGIN_SENSITIVE_FIELDS, SECRET_FIELD_NAME,
   SHARED_SENSITIVE_FIELDS, VAULT_SENSITIVE_FIELDS,
 } from '../knowledge/entities/sensitive-fields';
+import { REFERENCEABLE_HEADER_MAPS, isCredentialHeader, isOrdinaryHeader } from '../knowledge/entities/credential-headers';
 import { SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
 import type { Entity, EntitySource, EntityType } from './entities';
 import { fieldValues } from './field-paths';
@@ -20,6 +21,10 @@ const DATABASE_TYPES: ReadonlySet<EntityType> = new Set(['plugin', 'vault', 'par
 
 const SHARED = new Set(SHARED_SENSITIVE_FIELDS.names);
 const PER_PLUGIN = new Map(Object.entries(PLUGIN_SENSITIVE_FIELDS).map(([name, fields]) => [name, new Set(fields.names)]));
+/** Per plugin, its config keys holding header maps whose values Kong marks referenceable. */
+const HEADER_MAPS = new Map(Object.entries(REFERENCEABLE_HEADER_MAPS).map(([name, maps]) => [name, new Set(maps.fields)]));
+/** Where plugin configs keep headers: a map (`{Name: value}`) or a list of `Name:value` strings. */
+const HEADERS_KEY = 'headers';
 const VAULT = new Set(VAULT_SENSITIVE_FIELDS.names);
 const NONE: ReadonlySet<string> = new Set();
 
@@ -60,11 +65,12 @@ export class EntitySecretValues {
     switch (entity.type) {
       case 'plugin': {
         const name = fields.name;
-        this.inConfig(fields.config, (typeof name === 'string' && PER_PLUGIN.get(name)) || NONE);
+        const plugin = typeof name === 'string' ? name : '';
+        this.inConfig(fields.config, PER_PLUGIN.get(plugin) ?? NONE, HEADER_MAPS.get(plugin) ?? NONE);
         return;
       }
-      case 'vault': this.inConfig(fields.config, VAULT); return;
-      case 'partial': this.inConfig(fields.config, NONE); return;
+      case 'vault': this.inConfig(fields.config, VAULT, NONE); return;
+      case 'partial': this.inConfig(fields.config, NONE, NONE); return;
       case 'consumer': this.inCredentials(fields); return;
       case 'certificate':
       case 'key':
@@ -99,8 +105,12 @@ export class EntitySecretValues {
     }
   }
 
-  /** Every secret-named field under a config, at any depth (Redis records, AI `auth` records, targets). */
-  private inConfig(config: unknown, own: ReadonlySet<string>): void {
+  /**
+   * Every secret-named field under a config, at any depth (Redis records, AI `auth` records,
+   * targets), and the credentials among its headers. `headerMaps`: keys of the plugin's header maps
+   * Kong marks referenceable; they come with `own`, so the walks remembered per `own` stay right.
+   */
+  private inConfig(config: unknown, own: ReadonlySet<string>, headerMaps: ReadonlySet<string>): void {
     if (config === null || typeof config !== 'object') return;
     if (this.sharing) {
       let walked = this.walkedFor.get(own);
@@ -109,7 +119,7 @@ export class EntitySecretValues {
       walked.add(config);
     }
     if (Array.isArray(config)) {
-      for (const item of config) this.inConfig(item, own);
+      for (const item of config) this.inConfig(item, own, headerMaps);
       return;
     }
     const record = config as Record<string, unknown>;
@@ -117,7 +127,32 @@ export class EntitySecretValues {
       const value = record[key];
       if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') continue;
       if (own.has(key) || this.isSharedName(key)) this.add(value);
-      else if (typeof value === 'object') this.inConfig(value, own);
+      else if (headerMaps.has(key)) this.inHeaders(value, true);
+      else if (key === HEADERS_KEY) this.inHeaders(value, false);
+      else if (typeof value === 'object') this.inConfig(value, own, headerMaps);
+    }
+  }
+
+  /**
+   * The secret values among headers: those of credential headers (`Authorization`, `X-Api-Key`),
+   * and with `referenceable` (a map Kong lets hold vault references) all but those of ordinary
+   * headers (`Accept: application/json`). See src/knowledge/entities/credential-headers.ts.
+   */
+  private inHeaders(headers: unknown, referenceable: boolean): void {
+    const secret = (name: string) => isCredentialHeader(name) || (referenceable && !isOrdinaryHeader(name));
+    if (typeof headers === 'string') {
+      if (referenceable) this.add(headers);
+    } else if (Array.isArray(headers)) {
+      // request-transformer's form: `Name:value`, the value after the first colon.
+      for (const item of headers) {
+        if (typeof item !== 'string') continue;
+        const colon = item.indexOf(':');
+        if (colon > 0 ? secret(item.slice(0, colon)) : referenceable) this.add(colon > 0 ? item.slice(colon + 1) : item);
+      }
+    } else if (headers !== null && typeof headers === 'object') {
+      // A map of a name to a value, or to a list of values (http-log before 3.0).
+      const map = headers as Record<string, unknown>;
+      for (const name of Object.keys(map)) if (secret(name)) this.add(map[name]);
     }
   }
 

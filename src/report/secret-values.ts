@@ -70,79 +70,87 @@ export function linesWithoutSecretValues(readLine: LineReader, secrets: SecretVa
 /**
  * Finds and replaces many secrets at once. A 50,000-route file has a thousand key-auth keys, and a
  * report a quarter of a million strings: trying every secret on every string took five seconds.
- * One pattern holds all the secrets, written as a trie (shared beginnings once, so the regex
- * engine follows one branch per position); a string it does not match is returned as it is.
+ * One pattern holds many secrets, written as a trie (shared beginnings once, so the regex engine
+ * follows one branch per position); a string it does not match is returned as it is.
+ *
+ * Every occurrence is found in the original string and the places are merged before anything is
+ * replaced: two secrets that overlap (`abcdef` and `defghi` in `abcdefghi`), touch, or hold one
+ * another become one marker. Replacing them one after another left the end of the second showing
+ * (`(hidden)ghi`), and missed a secret that ran across a marker already written.
  */
 class SecretMatcher {
   private readonly patterns: RegExp[] = [];
   /** Secrets looked for one by one: long ones (private keys), and any batch V8 would not compile. */
-  private readonly literals: string[] = [];
+  private readonly literals: { text: string; inWords: boolean }[] = [];
 
-  /** Replacers of the word-bounded secrets, made when one is first found. */
-  private readonly bounded = new Map<string, RegExp>();
-
-  constructor(private readonly secrets: SecretValues) {
-    // Patterns of bounded size: thousands of credentials make a long source, and V8 refuses a
-    // regular expression whose compiled form grows too large (a 60,000-character password did).
-    let batch: string[] = [];
-    let size = 0;
+  constructor(secrets: SecretValues) {
+    // Word-bounded secrets get patterns of their own: a trie yields one match per place, and an
+    // anywhere-secret matched there would hide a longer word-bounded one starting at the same place.
+    const anywhere: string[] = [];
+    const inWords: string[] = [];
     for (const secret of secrets) {
-      if (secret.length > LONGEST_IN_PATTERN) {
-        this.literals.push(secret);
-        continue;
-      }
-      batch.push(secret);
-      size += secret.length;
-      if (size >= CHARACTERS_PER_PATTERN) {
-        this.addPattern(batch);
-        batch = [];
-        size = 0;
-      }
+      if (secret.length === 0) continue;
+      // A long value (a private key) is no word of a message: it is hidden wherever it appears.
+      if (secret.length > LONGEST_IN_PATTERN) this.literals.push({ text: secret, inWords: false });
+      else if (secrets.wordBounded?.has(secret)) inWords.push(secret);
+      else anywhere.push(secret);
     }
-    if (batch.length > 0) this.addPattern(batch);
+    this.addBatches(anywhere, false);
+    this.addBatches(inWords, true);
   }
 
   hideIn(text: string): string {
     if (text.length < SHORTEST_HIDDEN_ANYWHERE) return text;
-    let found: Set<string> | undefined;
+    // Found places as start, end pairs; null until the first.
+    let spans: number[] | null = null;
     for (const pattern of this.patterns) {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         // The longest secret at a place is matched; one starting inside it is looked for from the next character.
-        (found ??= new Set()).add(match[0]);
+        (spans ??= []).push(match.index, match.index + match[0].length);
         pattern.lastIndex = match.index + 1;
       }
     }
-    for (const secret of this.literals) if (text.includes(secret)) (found ??= new Set()).add(secret);
-    if (!found) return text;
-    // Longest first, as `secrets` is sorted: a longer value holding a shorter one is hidden whole.
-    let out = text;
-    for (const secret of this.secrets) {
-      if (!found.has(secret) || !out.includes(secret)) continue;
-      // A long value (a private key) is no word of a message: it is hidden wherever it appears.
-      const inWords = secret.length <= LONGEST_IN_PATTERN && this.secrets.wordBounded?.has(secret);
-      out = inWords ? out.replace(this.wordPattern(secret), HIDDEN_VALUE) : out.split(secret).join(HIDDEN_VALUE);
+    for (const { text: secret, inWords } of this.literals) {
+      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+        if (!inWords || standsAsWord(text, at, at + secret.length)) (spans ??= []).push(at, at + secret.length);
+      }
     }
-    return out;
+    return spans === null ? text : replaceSpans(text, spans);
   }
 
-  /** The secret where no letter, digit or `_` touches one of its own word characters at either end. */
-  private wordPattern(secret: string): RegExp {
-    let pattern = this.bounded.get(secret);
-    if (!pattern) {
-      const before = /^\w/.test(secret) ? '(?<!\\w)' : '';
-      const after = /\w$/.test(secret) ? '(?!\\w)' : '';
-      this.bounded.set(secret, (pattern = new RegExp(`${before}${escapeRegExp(secret)}${after}`, 'g')));
+  private addBatches(secrets: readonly string[], inWords: boolean): void {
+    // Patterns of bounded size: thousands of credentials make a long source, and V8 refuses a
+    // regular expression whose compiled form grows too large (a 60,000-character password did).
+    // A word-bounded secret's checks lengthen the source by a look-ahead each.
+    const overhead = inWords ? WORD_CHECK_LENGTH : 0;
+    let batch: string[] = [];
+    let size = 0;
+    for (const secret of secrets) {
+      batch.push(secret);
+      size += secret.length + overhead;
+      if (size >= CHARACTERS_PER_PATTERN) {
+        this.addPattern(batch, inWords);
+        batch = [];
+        size = 0;
+      }
     }
-    return pattern;
+    if (batch.length > 0) this.addPattern(batch, inWords);
   }
 
-  private addPattern(batch: readonly string[]): void {
+  private addPattern(batch: readonly string[], inWords: boolean): void {
+    const source = trieSource(batch, inWords);
+    if (source.length > LONGEST_OPTIMIZED_SOURCE && batch.length > 1) {
+      const half = batch.length >> 1;
+      this.addPattern(batch.slice(0, half), inWords);
+      this.addPattern(batch.slice(half), inWords);
+      return;
+    }
     try {
-      this.patterns.push(new RegExp(trieSource(batch), 'g'));
+      this.patterns.push(new RegExp(source, 'g'));
     } catch {
       // Too large for the regex engine after all: the batch is searched for one secret at a time.
-      this.literals.push(...batch);
+      for (const text of batch) this.literals.push({ text, inWords });
     }
   }
 }
@@ -150,6 +158,45 @@ class SecretMatcher {
 /** Characters of secrets per pattern, and the longest secret written into one. */
 const CHARACTERS_PER_PATTERN = 20_000;
 const LONGEST_IN_PATTERN = 512;
+/**
+ * V8 does not optimize a regular expression whose source is longer than 20 KB
+ * (RegExp::kRegExpTooLargeToOptimize, v8/v8 src/regexp/regexp.h): such a pattern scanned the
+ * strings three times slower. A batch whose trie grows past it is split.
+ */
+const LONGEST_OPTIMIZED_SOURCE = 20 * 1024;
+/** `(?!\w)|`: what a word-bounded secret's end adds to a pattern's source. */
+const WORD_CHECK_LENGTH = 7;
+
+const WORD_CHARACTER = /\w/;
+
+/** No letter, digit or `_` touches the text's own word characters at either end of [start, end). */
+function standsAsWord(text: string, start: number, end: number): boolean {
+  const touches = (inside: string, outside: string | undefined) => outside !== undefined && WORD_CHARACTER.test(inside) && WORD_CHARACTER.test(outside);
+  return !touches(text[start], text[start - 1]) && !touches(text[end - 1], text[end]);
+}
+
+/** `text` with each run of overlapping or touching places ([start, end) pairs, any order) replaced by one marker. */
+function replaceSpans(text: string, spans: number[]): string {
+  const order = Array.from({ length: spans.length / 2 }, (_, n) => n * 2);
+  // The patterns run one after another, each from the string's start: places come in runs, not in order.
+  order.sort((a, b) => spans[a] - spans[b]);
+  let out = '';
+  // The end of the run being hidden: text from there on is shown up to the next place.
+  let runEnd = 0;
+  let first = true;
+  for (const at of order) {
+    const start = spans[at];
+    const end = spans[at + 1];
+    if (!first && start <= runEnd) {
+      if (end > runEnd) runEnd = end;
+      continue;
+    }
+    out += text.slice(runEnd, start) + HIDDEN_VALUE;
+    runEnd = end;
+    first = false;
+  }
+  return out + text.slice(runEnd);
+}
 
 const matchers = new WeakMap<readonly string[], SecretMatcher>();
 
@@ -162,9 +209,12 @@ function matcherFor(secrets: SecretValues): SecretMatcher {
 /**
  * A regex source matching any of `words`, shared beginnings written once. Where a word ends and a
  * longer one goes on, the longer is tried first (a greedy optional group): the match at a place is
- * the longest word there.
+ * the longest word there. With `inWords`, a word matches only where it stands as a word (see
+ * standsAsWord): a word character it starts with must not follow one, nor one it ends with be
+ * followed by one. The checks are part of the pattern, so when the longest word at a place fails
+ * them, the engine backs off to the longest there that passes.
  */
-function trieSource(words: readonly string[]): string {
+function trieSource(words: readonly string[], inWords: boolean): string {
   interface Node { children: Map<string, Node>; end: boolean }
   const root: Node = { children: new Map(), end: false };
   for (const word of words) {
@@ -177,21 +227,33 @@ function trieSource(words: readonly string[]): string {
     }
     node.end = true;
   }
-  const emit = (start: Node): string => {
+  // After the last character of a word: nothing, or no word character when it ends with one.
+  const ending = (char: string) => (inWords && WORD_CHARACTER.test(char) ? '(?!\\w)' : '');
+  const emit = (start: Node, char: string): string => {
     let source = '';
     let node = start;
+    let last = char;
     // A run of single children is plain text: only branches and word ends need a group.
     while (node.children.size === 1 && !node.end) {
-      const [[char, child]] = node.children;
-      source += escapeRegExp(char);
+      const [[next, child]] = node.children;
+      source += escapeRegExp(next);
       node = child;
+      last = next;
     }
-    if (node.children.size === 0) return source;
-    const branches = [...node.children].map(([char, child]) => escapeRegExp(char) + emit(child));
-    const group = `(?:${branches.join('|')})`;
-    return source + (node.end ? `${group}?` : group);
+    const branches = [...node.children].map(([next, child]) => escapeRegExp(next) + emit(child, next));
+    if (!node.end) return `${source}(?:${branches.join('|')})`;
+    const end = ending(last);
+    if (branches.length === 0) return source + end;
+    // Longer words first; the word ending here is the last resort.
+    return end ? `${source}(?:${branches.join('|')}|${end})` : `${source}(?:${branches.join('|')})?`;
   };
-  return emit(root);
+  // The first character is matched before the look back, so the engine can still skip ahead to the
+  // places where one of the first characters stands.
+  const firsts = [...root.children].map(([char, child]) => {
+    const before = inWords && WORD_CHARACTER.test(char) ? '(?<!\\w[^])' : '';
+    return escapeRegExp(char) + before + emit(child, char);
+  });
+  return firsts.length === 1 ? firsts[0] : `(?:${firsts.join('|')})`;
 }
 
 function escapeRegExp(text: string): string {

@@ -332,6 +332,8 @@ describe('entity secrets of a declarative file are hidden wherever they appear',
     lambda: secretFor('aws-lambda-secret'),
     oidc: secretFor('oidc-client-secret'),
     header: secretFor('http-log-header'),
+    otelHeader: secretFor('otel-vendor-key'),
+    transformerHeader: secretFor('transformer-api-key'),
     vault: secretFor('vault-token'),
     approle: secretFor('vault-approle-secret-id'),
   };
@@ -342,7 +344,7 @@ describe('entity secrets of a declarative file are hidden wherever they appear',
     '  url: http://orders.internal',
     '  routes:',
     `  - name: ${values.keyauth}`,
-    `    paths: ["/visible-orders/\\\\d+", ${Object.values(values).map((v) => `"/${v}/\\\\d+"`).join(', ')}]`,
+    `    paths: ["/visible-orders/\\\\d+", "/types/application/json/\\\\d+", ${Object.values(values).map((v) => `"/${v}/\\\\d+"`).join(', ')}]`,
     'consumers:',
     '- username: alice',
     `  keyauth_credentials: [{key: ${values.keyauth}}]`,
@@ -357,7 +359,10 @@ describe('entity secrets of a declarative file are hidden wherever they appear',
     `- {name: session, config: {secret: ${values.session}}}`,
     `- {name: aws-lambda, config: {aws_key: visible-key-id, aws_secret: ${values.lambda}, aws_region: eu-west-1, function_name: f}}`,
     `- {name: openid-connect, config: {issuer: "https://idp.example.com", client_secret: [${values.oidc}]}}`,
-    `- {name: http-log, config: {http_endpoint: "http://logs.internal", headers: {Authorization: "Bearer ${values.header}"}}}`,
+    `- {name: http-log, config: {http_endpoint: "http://logs.internal", headers: {Authorization: "Bearer ${values.header}", Accept: application/json}}}`,
+    // Kong marks opentelemetry header values referenceable: a vendor's own key header is hidden.
+    `- {name: opentelemetry, config: {endpoint: "http://otel.internal:4318/v1/traces", headers: {X-Honeycomb-Team: ${values.otelHeader}, Accept: application/json}}}`,
+    `- {name: request-transformer, config: {add: {headers: ["X-Api-Key:${values.transformerHeader}", "Content-Type:application/json"]}}}`,
     'vaults:',
     `- {name: hcv, prefix: corp, config: {token: ${values.vault}, approle_secret_id: ${values.approle}, host: vault.internal}}`,
   ].join('\n');
@@ -389,5 +394,11 @@ describe('entity secrets of a declarative file are hidden wherever they appear',
 
   it('a public value beside them stays visible', () => {
     for (const format of formats) expect(outputs[format]).toContain('/visible-orders/');
+  });
+
+  // Every header value of http-log and opentelemetry was hidden, so `application/json` (an
+  // Accept header there) showed as `(hidden)` wherever a report quoted it.
+  it('an ordinary header value of those plugins stays visible where it is quoted', () => {
+    expect(outputs.text).toContain('path `/types/application/json/\\d+` is a regex');
   });
 });

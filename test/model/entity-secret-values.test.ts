@@ -58,6 +58,23 @@ describe('EntitySecretValues', () => {
     expect(collectedWith(false, ...entities)).toContain('redis-password-1');
   });
 
+  // Every http-log and opentelemetry header value was taken, and a report then showed
+  // `application/json` as `(hidden)` wherever it appeared.
+  it('takes the header values Kong marks referenceable except those of ordinary headers', () => {
+    expect(collected(
+      entity('plugin', { name: 'opentelemetry', config: { traces_endpoint: 'http://otel.internal:4318/v1/traces', headers: { 'Accept': 'application/json', 'X-Honeycomb-Team': 'honeycomb-api-key-1', 'Authorization': 'Bearer otel-token-1', 'User-Agent': 'kong-gateway/3.9' } } }),
+      entity('plugin', { name: 'http-log', config: { http_endpoint: 'http://logs.internal/in', headers: { 'Accept-Encoding': ['gzip, deflate'], 'X-Tenant-Secret': ['tenant-secret-1'] } } }),
+    )).toEqual(['Bearer otel-token-1', 'honeycomb-api-key-1', 'http://logs.internal/in', 'otel-token-1', 'tenant-secret-1']);
+  });
+
+  it('takes the values of credential headers in header lists Kong does not mark, and only those', () => {
+    expect(collected(
+      entity('plugin', { name: 'request-transformer', config: { add: { headers: ['Content-Type:application/json', 'X-Api-Key:transformer-key-1', 'x-upstream-env:production'] }, replace: { headers: ['Authorization:Basic YWxhZGRpbjpvcGVuc2VzYW1l'] }, remove: { headers: ['Cookie'] } } }),
+      entity('plugin', { name: 'response-transformer', config: { add: { headers: ['Set-Cookie:session=cookie-value-1', 'Cache-Control:no-store'] } } }),
+      entity('plugin', { name: 'custom-plugin', config: { headers: { 'apikey': 'custom-apikey-1', 'Accept': 'application/json' } } }),
+    )).toEqual(['Basic YWxhZGRpbjpvcGVuc2VzYW1l', 'YWxhZGRpbjpvcGVuc2VzYW1l', 'custom-apikey-1', 'session=cookie-value-1', 'transformer-key-1']);
+  });
+
   it('takes top-level credential collections of Kong\'s format', () => {
     const values = new EntitySecretValues();
     values.seeTopLevel({ keyauth_credentials: [{ consumer: 'alice', key: 'top-level-key-1' }], services: [] });

@@ -1,6 +1,7 @@
 // The values the report hides by value: kong.conf's secret settings and the database password
 // that no input keeps. Short ones are left out (a `kong` password must not hide the product name).
 
+import fc from 'fast-check';
 import { secretValuesOf, withoutSecretValues } from '../../src/report/secret-values';
 
 describe('secretValuesOf with values no input keeps', () => {
@@ -26,9 +27,14 @@ describe('withoutSecretValues with many secrets', () => {
 
   it('finds a secret that starts inside another match', () => {
     const overlapping = secretValuesOf(undefined, ['abcdefgh', 'efghijklmn']);
-    // Both are found; the longer is replaced first, as before the one pattern.
-    expect(withoutSecretValues('xx abcdefghijklmn', overlapping)).toBe('xx abcd(hidden)');
+    // Both are found and hidden as one: nothing of either shows.
+    expect(withoutSecretValues('xx abcdefghijklmn', overlapping)).toBe('xx (hidden)');
     expect(withoutSecretValues('efghijklmn alone', overlapping)).toBe('(hidden) alone');
+  });
+
+  it('finds overlapping secrets among thousands, each in its own place', () => {
+    const many = secretValuesOf(undefined, [...keys, 'key-2999-tail']);
+    expect(withoutSecretValues('a generated-key-2999-tail b generated-key-3', many)).toBe('a (hidden) b (hidden)');
   });
 
   it('leaves a string without any of them as it is', () => {
@@ -76,5 +82,112 @@ describe('entity values are hidden where they stand as a word', () => {
 
   it('keeps hiding a value kong.conf or the database also holds anywhere', () => {
     expect(withoutSecretValues('xDb-Password-1x', secrets)).toBe('x(hidden)x');
+  });
+});
+
+// Replacing the secrets one after another, longest first, left the end of a second overlapping
+// secret showing (`(hidden)ghi`) and missed one that ran across a marker already written. Every
+// place is now found in the original text and overlapping or touching places become one marker.
+describe('overlapping secrets', () => {
+  const hidden = (text: string, anywhere: readonly string[], inWords: readonly string[] = []) =>
+    withoutSecretValues(text, secretValuesOf(undefined, anywhere, inWords));
+
+  it('hides two secrets that overlap, whichever is longer', () => {
+    expect(hidden('x abcdefghi y', ['abcdef', 'defghi'])).toBe('x (hidden) y');
+    expect(hidden('x abcdefghij y', ['abcdef', 'defghij'])).toBe('x (hidden) y');
+    expect(hidden('x abcdefghij y', ['abcdefg', 'defghij'])).toBe('x (hidden) y');
+  });
+
+  it('hides a chain of overlaps and touching secrets as one marker', () => {
+    expect(hidden('<abcdefghijklmnopq>', ['abcdef', 'efghij', 'ijklmn', 'lmnopq'])).toBe('<(hidden)>');
+    expect(hidden('<abcdefghijklmnop>', ['abcdef', 'efghij', 'ijklmn', 'mnopqr'])).toBe('<(hidden)op>');
+    expect(hidden('<abcdefuvwxyz>', ['abcdef', 'uvwxyz'])).toBe('<(hidden)>');
+  });
+
+  it('hides a secret inside another once', () => {
+    expect(hidden('[abcdefghijkl]', ['abcdefghijkl', 'defghi'])).toBe('[(hidden)]');
+    expect(hidden('[defghi] [abcdefghijkl]', ['abcdefghijkl', 'defghi'])).toBe('[(hidden)] [(hidden)]');
+  });
+
+  it('hides every repetition of a secret, overlapping ones too', () => {
+    expect(hidden('abcabc abcabc abcabcabc', ['abcabc'])).toBe('(hidden) (hidden) (hidden)');
+    expect(hidden('aaaaaaaaa', ['aaaaaa'])).toBe('(hidden)');
+  });
+
+  it('hides a secret that runs across the place of another', () => {
+    // Hiding `yabcdefghi` first left `-x(hidden)j1-`, where `ghij1-` was no longer found.
+    expect(hidden('-xyabcdefghij1-', ['yabcdefghi', 'ghij1-'])).toBe('-x(hidden)');
+    expect(hidden('-xyabcdefghij-', ['yabcdefghi', 'abcdef'])).toBe('-x(hidden)j-');
+  });
+
+  it('hides a long secret (a private key) overlapping a short one', () => {
+    const key = `-----BEGIN PRIVATE KEY-----${'k'.repeat(600)}tail12`;
+    expect(hidden(`${key}3456 x`, [key, 'tail123456'])).toBe('(hidden) x');
+  });
+
+  it('applies the word rule in the original text, next to secrets hidden anywhere', () => {
+    // `secret1` stands as a word only after `Db-Pass-` is hidden: the rule reads the original text.
+    expect(hidden('Db-Pass-Xsecret1 and Db-Pass-X secret1', ['Db-Pass-X'], ['secret1'])).toBe('(hidden)secret1 and (hidden) (hidden)');
+    // A word-bounded secret overlapping an anywhere one: hidden with it where it stands as a word.
+    expect(hidden('token=Db-Pass-Xyz99 end', ['Db-Pass-X'], ['Pass-Xyz99'])).toBe('token=(hidden) end');
+    expect(hidden('token=Db-Pass-Xyz99a end', ['Db-Pass-X'], ['Pass-Xyz99'])).toBe('token=(hidden)yz99a end');
+  });
+
+  it('backs off to a shorter word-bounded secret where the longest one at a place is glued to a word', () => {
+    // `secret-a` is followed by `b` here, `secret` by `-`: the shorter one stands as a word.
+    expect(hidden('/secret-ab/', [], ['secret', 'secret-a'])).toBe('/(hidden)-ab/');
+    expect(hidden('/secret-a/', [], ['secret', 'secret-a'])).toBe('/(hidden)/');
+    expect(hidden('kong_secrets', [], ['secret', 'secret-a'])).toBe('kong_secrets');
+  });
+
+  it('finds an anywhere-secret at the place where a longer word-bounded one fails', () => {
+    expect(hidden('x Db-Pass-Xq1z y', ['Db-Pass-X'], ['Db-Pass-Xq1'])).toBe('x (hidden)q1z y');
+    expect(hidden('x Db-Pass-Xq1 y', ['Db-Pass-X'], ['Db-Pass-Xq1'])).toBe('x (hidden) y');
+  });
+});
+
+// The matcher (tries, batched patterns, look-arounds) against the plain definition: every place
+// of every secret, word-bounded ones only where they stand as a word, merged where they overlap
+// or touch. Small alphabets with a word and a non-word character make overlaps and boundaries common.
+describe('hiding agrees with a plain search of every secret', () => {
+  const isWord = (char: string | undefined) => char !== undefined && /\w/.test(char);
+  const standsAsWord = (text: string, start: number, end: number) =>
+    !(isWord(text[start]) && isWord(text[start - 1])) && !(isWord(text[end - 1]) && isWord(text[end]));
+
+  function plainlyHidden(text: string, anywhere: readonly string[], inWords: readonly string[]): string {
+    const hidden = new Array<boolean>(text.length).fill(false);
+    const mark = (secret: string, bounded: boolean) => {
+      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+        if (!bounded || standsAsWord(text, at, at + secret.length)) for (let i = at; i < at + secret.length; i++) hidden[i] = true;
+      }
+    };
+    const values = new Set(anywhere.filter((value) => value.length >= 6));
+    for (const secret of values) mark(secret, false);
+    for (const secret of inWords) if (secret.length >= 6 && !values.has(secret)) mark(secret, true);
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      if (!hidden[i]) out += text[i];
+      else if (i === 0 || !hidden[i - 1]) out += '(hidden)';
+    }
+    return out;
+  }
+
+  const char = fc.constantFrom('a', 'b', '-', '_', ' ');
+  const word = (min: number, max: number) => fc.array(char, { minLength: min, maxLength: max }).map((chars) => chars.join(''));
+  // Secrets are trimmed when collected: none starts or ends with a space here.
+  const secret = word(6, 9).filter((value) => value.trim() === value);
+  const part = fc.record({ pick: fc.nat(), from: fc.oneof(fc.constant(0), fc.nat(8)), filler: word(0, 3) });
+
+  it('for random secrets and texts', () => {
+    fc.assert(
+      fc.property(fc.array(secret, { maxLength: 4 }), fc.array(secret, { maxLength: 4 }), fc.array(part, { minLength: 1, maxLength: 8 }), (anywhere, inWords, parts) => {
+        const secrets = secretValuesOf(undefined, anywhere, inWords);
+        const all = [...anywhere, ...inWords];
+        // Texts made of the secrets, whole or cut, and filler, so that they meet and overlap.
+        const text = parts.map(({ pick, from, filler }) => (all.length === 0 ? filler : all[pick % all.length].slice(from) + filler)).join('');
+        expect(withoutSecretValues(text, secrets)).toBe(plainlyHidden(text, anywhere, inWords));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

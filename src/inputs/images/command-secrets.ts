@@ -21,6 +21,7 @@
 //   or Kong Enterprise's RBAC `-H "Kong-Admin-Token: ..."` to the Admin API.
 
 import { HIDDEN_VALUE, isSecretName } from '../../knowledge/conf/sensitive';
+import { isCredentialHeader } from '../../knowledge/entities/credential-headers';
 
 /** A shell word: a quoted string or a run of characters up to a separator. */
 const WORD = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s;&|'"]+)+`;
@@ -64,9 +65,6 @@ const TOOL_PASSWORD_OPTIONS: readonly { call: RegExp; options: readonly RegExp[]
   { call: toolCall('curl'), options: [CURL_QUOTED_PASSWORD, CURL_PASSWORD, CURL_HEADER] },
 ];
 
-/** Credential headers besides those named like a secret (`Kong-Admin-Token`, `X-Api-Key`). */
-const CREDENTIAL_HEADER = /^(proxy-)?authorization$/i;
-
 /** `scheme://user:password@`: the password part of a URL's user information. */
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)[^\s@/'"]+@/gi;
 
@@ -96,6 +94,3 @@ function withoutToolPasswords(command: string): string {
   return text;
 }
 
-function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADER.test(name) || isSecretName(name.replace(/-/g, '_'));
-}

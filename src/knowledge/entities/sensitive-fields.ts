@@ -40,14 +40,12 @@ export const PLUGIN_SENSITIVE_FIELDS: Readonly<Record<string, SensitiveNames>> =
     sources: [{ ref: 'Kong/kong:kong/plugins/azure-functions/schema.lua@2.8.0' }, { ref: 'Kong/kong:kong/plugins/azure-functions/schema.lua@3.9.3' }],
   },
   'http-log': {
-    // The endpoint may carry credentials in its userinfo or query; header values may be tokens.
-    names: ['http_endpoint', 'headers'],
-    sources: [{ ref: 'Kong/kong:kong/plugins/http-log/schema.lua@2.8.0', note: 'http_endpoint encrypted' }, { ref: 'Kong/kong:kong/plugins/http-log/schema.lua@3.9.3', note: 'header values referenceable (from 3.4.0)' }],
+    // The endpoint may carry credentials in its userinfo or query. Header values (referenceable
+    // from 3.4.0) are judged by header name: src/knowledge/entities/credential-headers.ts.
+    names: ['http_endpoint'],
+    sources: [{ ref: 'Kong/kong:kong/plugins/http-log/schema.lua@2.8.0', note: 'http_endpoint encrypted' }, { ref: 'Kong/kong:kong/plugins/http-log/schema.lua@3.9.3' }],
   },
-  'opentelemetry': {
-    names: ['headers'],
-    sources: [{ ref: 'Kong/kong:kong/plugins/opentelemetry/schema.lua@3.9.3', note: 'header values referenceable (from 3.4.0); the endpoints are referenceable but public' }],
-  },
+  // opentelemetry: only its header values are secret (credential-headers.ts); the endpoints are referenceable but public.
   'loggly': { names: ['key'], sources: [{ ref: 'Kong/kong:kong/plugins/loggly/schema.lua@3.9.3' }] },
   'oauth2': { names: ['provision_key'], sources: [{ ref: 'Kong/kong:kong/plugins/oauth2/schema.lua@3.9.3' }] },
   'rate-limiting': {

@@ -30,6 +30,8 @@ describe('withoutCommandSecrets', () => {
     ['sh -c "curl --user \\"admin:hunter2 curl\\" http://kong:8001/"', 'sh -c "curl --user \\"admin:(hidden)\\" http://kong:8001/"'],
     ['curl -H "Kong-Admin-Token: hunter2-rbac" -H "Accept: application/json" http://kong:8001/', 'curl -H "Kong-Admin-Token: (hidden)" -H "Accept: application/json" http://kong:8001/'],
     ["curl -H 'Authorization: Bearer hunter2-jwt' http://kong:8001/", "curl -H 'Authorization: (hidden)' http://kong:8001/"],
+    // key-auth's default key name and a cookie carry credentials without a secret-like name.
+    ["curl -H 'apikey: hunter2-key' -H 'Cookie: session=hunter2-cookie' http://kong:8000/", "curl -H 'apikey: (hidden)' -H 'Cookie: (hidden)' http://kong:8000/"],
     ['sh -c "curl -H \\"Authorization: Bearer hunter2-jwt\\" http://kong:8001/ && kong health"', 'sh -c "curl -H \\"Authorization: (hidden)\\" http://kong:8001/ && kong health"'],
   ])('hides the secret of %s', (command, shown) => {
     expect(withoutCommandSecrets(command)).toBe(shown);
