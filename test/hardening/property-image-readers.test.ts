@@ -18,7 +18,7 @@ import { setNamePath, setValue } from '../../src/inputs/helm/helm-set';
 import { utf16Encoding } from '../../src/text/encoding';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
-import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
+import { expectFindingsOrOneLineError, loadsOrRefuses, mutated } from './support';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 8);
@@ -38,17 +38,9 @@ const shellValue = fc.array(fc.oneof(noisy, varName.map((v) => `$${v}`), fc.tupl
 /** One very long line's worth of a character real files repeat (a base64 blob, a long list, indentation). */
 const longRun = fc.tuple(fc.constantFrom('a', ' ', '\\', '$', '{', ',', '- '), fc.integer({ min: 1_000, max: 20_000 })).map(([c, n]) => c.repeat(n));
 
-/** Damage: insert, delete or replace a few characters, or cut the text short; now and then a very long run. */
-function mutated(text: fc.Arbitrary<string>, inserts: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof({ arbitrary: tricky, weight: 4 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 4 }, { arbitrary: inserts, weight: 4 }, { arbitrary: longRun, weight: 1 }));
-  return fc.tuple(text, fc.array(edit, { maxLength: 4 })).map(([t, edits]) => {
-    let out = t;
-    for (const [at, remove, insert] of edits) {
-      const i = out.length === 0 ? 0 : at % (out.length + 1);
-      out = out.slice(0, i) + insert + out.slice(i + remove);
-    }
-    return out;
-  });
+/** Damage: a few characters inserted, deleted or replaced; now and then a very long run. */
+function damaged(text: fc.Arbitrary<string>, inserts: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return mutated(text, fc.oneof({ arbitrary: tricky, weight: 4 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 4 }, { arbitrary: inserts, weight: 4 }, { arbitrary: longRun, weight: 1 }));
 }
 
 const image = fc.oneof(fc.constantFrom('kong:3.4.2', 'kong/kong-gateway:3.4.3.5', 'kong:2.8', 'kong', 'ubuntu:22.04', 'kong:${KONG_VERSION}', 'kong:$TAG',
@@ -64,7 +56,7 @@ const dockerLine = fc.oneof(
     'RUN apt-get install -y kong=${KONG_VERSION} \\', '  && rm -rf /var/lib/apt', '# comment', '', '\\', 'ENV', 'FROM', 'RUN', 'USER kong', 'ENV KONG_PG_PASSWORD="abc'),
   noisy,
 );
-const dockerfileText = mutated(fc.tuple(fc.array(dockerLine, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', ' \\\n')).map(([l, eol]) => l.join(eol)),
+const dockerfileText = damaged(fc.tuple(fc.array(dockerLine, { maxLength: 14 }), fc.constantFrom('\n', '\r\n', ' \\\n')).map(([l, eol]) => l.join(eol)),
   fc.constantFrom('\\\n', '"', "'", '${', '}', '$', '\nFROM ', '\nENV '));
 
 const envValue = fc.oneof(shellValue, fc.constantFrom('off', 'on', '"quoted"', "'single'", '0755', 'null', '~', '1:30', 'yes'));
@@ -219,7 +211,7 @@ describe('image-file readers on arbitrary input', () => {
   });
 
   it('compose files (several merged, v1, extends, env_file): read or refused, and a container picked', () => {
-    const compose = mutated(composeValue.map((v) => dumpYaml(v)), yamlInserts);
+    const compose = damaged(composeValue.map((v) => dumpYaml(v)), yamlInserts);
     fc.assert(fc.property(compose, fc.option(compose), (text, override) => {
       writeFileSync(join(dir, 'compose.yaml'), text);
       const files = [join(dir, 'compose.yaml')];
@@ -237,7 +229,7 @@ describe('image-file readers on arbitrary input', () => {
 
   it('Kubernetes manifests (workloads, ConfigMaps, valueFrom, operator resources): read or refused', () => {
     const file = join(dir, 'kong.yaml');
-    fc.assert(fc.property(mutated(manifestText, yamlInserts), (text) => {
+    fc.assert(fc.property(damaged(manifestText, yamlInserts), (text) => {
       writeFileSync(file, text);
       loadsOrRefuses(() => quickly(() => containerConfLayer(readImageFiles([file]).containerEnv)));
     }), { numRuns: RUNS });
@@ -245,7 +237,7 @@ describe('image-file readers on arbitrary input', () => {
 
   it('Helm values, Argo CD Applications and Flux HelmReleases: read or refused', () => {
     const file = join(dir, 'app.yaml');
-    fc.assert(fc.property(mutated(helmFile, yamlInserts), (text) => {
+    fc.assert(fc.property(damaged(helmFile, yamlInserts), (text) => {
       writeFileSync(file, text);
       loadsOrRefuses(() => quickly(() => loadUserValues([file])));
     }), { numRuns: RUNS });
@@ -352,7 +344,7 @@ describe('image files and Helm values through the CLI: no secret in any format',
         envFrom: [{ configMapRef: { name: 'kong-config' }, ...(prefixed ? { prefix: 'X_' } : {}) }, { secretRef: { name: 'kong-secret' } }],
         env: [...env, { name: 'KONG_PG_PASSWORD', value: secret('k8s-env') }, { name: 'KONG_DATABASE', value: '$(KONG_PG_PASSWORD)' }] }] } } } }),
     ].join('---\n'));
-    await fc.assert(fc.asyncProperty(fc.tuple(mutated(dockerfile, fc.constantFrom('\\\n', '"')), compose, k8s), async ([d, c, k]) => {
+    await fc.assert(fc.asyncProperty(fc.tuple(damaged(dockerfile, fc.constantFrom('\\\n', '"')), compose, k8s), async ([d, c, k]) => {
       writeFileSync(join(dir, 'Dockerfile'), d);
       writeFileSync(join(dir, 'compose.yaml'), c);
       writeFileSync(join(dir, 'kong.yaml'), k);

@@ -14,7 +14,7 @@ import { DeclarativeEntitySource } from '../../src/inputs/declarative/entities';
 import { readNginxTemplate } from '../../src/inputs/nginx/load';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
-import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
+import { expectFindingsOrOneLineError, loadsOrRefuses, mutated } from './support';
 
 // PROPERTY_RUNS / PROPERTY_CLI_RUNS raise the counts for a longer hunt, as in ./property-image-readers.test.ts.
 const LOADER_RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
@@ -94,22 +94,14 @@ const declarativeValue = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
 );
 
-/** Damage: insert, delete or replace a few characters, or cut the text short. */
-function mutated(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n',
-    '{toString: 1}', '__proto__: ', '{"constructor": 1}', '!!set {a, b}', '!!timestamp 2001-12-14 ')));
-  return fc.tuple(text, fc.array(edit, { maxLength: 3 })).map(([t, edits]) => {
-    let out = t;
-    for (const [at, remove, insert] of edits) {
-      const i = out.length === 0 ? 0 : at % (out.length + 1);
-      out = out.slice(0, i) + insert + out.slice(i + remove);
-    }
-    return out;
-  });
+/** Damage: a few characters inserted, deleted or replaced, YAML syntax among them. */
+function damaged(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return mutated(text, fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.constantFrom('&a ', '*a', '<<: *a', '- ', ': ', '? ', '!!binary ', '!!js/function ', '|', '>-', '---\n', '...\n', '%YAML 1.2\n',
+    '{toString: 1}', '__proto__: ', '{"constructor": 1}', '!!set {a, b}', '!!timestamp 2001-12-14 ')), { maxEdits: 3, maxRemove: 4 });
 }
 
 const yamlText = fc.oneof(
-  { weight: 3, arbitrary: mutated(declarativeValue.map((v) => dump(v, { skipInvalid: true }))) },
+  { weight: 3, arbitrary: damaged(declarativeValue.map((v) => dump(v, { skipInvalid: true }))) },
   { weight: 1, arbitrary: fc.array(fc.oneof(noisyString, fc.constantFrom('services:', '- name: a', '  routes:', '  - paths: [/a]', '&x {a: 1}', '*x', '<<: *x', '  ', '\t',
     // Multi-document streams, repeated keys and YAML 1.1 scalars: Kong reads all of these.
     '---', '...', '--- {a: 1}', '  name: b', '  strip_path: no', '  port: 0755', '  x: 1:30', 'services: []',
@@ -118,7 +110,7 @@ const yamlText = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('_format_version: "3.0"\nservices:\n- name: ', 'routes:\n- paths: [', '# '), longRun).map(([head, run]) => `${head}${run}\n`) },
 );
 const jsonText = fc.oneof(
-  { weight: 3, arbitrary: mutated(declarativeValue.map((v) => JSON.stringify(v, null, 2))) },
+  { weight: 3, arbitrary: damaged(declarativeValue.map((v) => JSON.stringify(v, null, 2))) },
   { weight: 1, arbitrary: declarativeValue.map((v) => JSON.stringify(v)) },
 );
 

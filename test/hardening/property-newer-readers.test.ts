@@ -35,7 +35,7 @@ import { readLicenseText } from '../../src/inputs/license';
 import { envValueBefore32, findHashCut, stripComment, stripCommentBefore32 } from '../../src/inputs/kong-conf/comments';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
-import { expectFindingsOrOneLineError, loadsOrRefuses } from './support';
+import { expectFindingsOrOneLineError, loadsOrRefuses, mutated } from './support';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
 const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 6);
@@ -52,17 +52,9 @@ const noisy = fc.array(fc.oneof(fc.string({ maxLength: 8 }), tricky), { maxLengt
 /** One very long line's worth of what files repeat. */
 const longRun = fc.tuple(fc.constantFrom('a', ' ', '\\', '$', '${', '{', '"', '#', '=', '{{', '[', '-- '), fc.integer({ min: 1_000, max: 20_000 })).map(([c, n]) => c.repeat(n));
 
-/** Damage: insert, delete or replace a few characters; now and then a very long run. */
-function mutated(text: fc.Arbitrary<string>, inserts: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.oneof({ arbitrary: tricky, weight: 4 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 3 }, { arbitrary: inserts, weight: 4 }, { arbitrary: longRun, weight: 1 }));
-  return fc.tuple(text, fc.array(edit, { maxLength: 4 })).map(([t, edits]) => {
-    let out = t;
-    for (const [at, remove, insert] of edits) {
-      const i = out.length === 0 ? 0 : at % (out.length + 1);
-      out = out.slice(0, i) + insert + out.slice(i + remove);
-    }
-    return out;
-  });
+/** Damage: a few characters inserted, deleted or replaced; now and then a very long run. */
+function damaged(text: fc.Arbitrary<string>, inserts: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return mutated(text, fc.oneof({ arbitrary: tricky, weight: 4 }, { arbitrary: fc.string({ maxLength: 3 }), weight: 3 }, { arbitrary: inserts, weight: 4 }, { arbitrary: longRun, weight: 1 }));
 }
 
 /** Bytes that are not UTF-8 (a lone continuation byte, a cut sequence, an overlong form) mixed into text. */
@@ -122,7 +114,7 @@ const helmfilePart = fc.record({
   repositories: fc.array(fc.record({ name: fc.constantFrom('kong', 'x'), url: fc.constantFrom('https://charts.konghq.com', 'oci://r') }), { maxLength: 2 }),
   releases: fc.oneof(fc.array(release, { maxLength: 3 }), helmScalar),
 }, { requiredKeys: [] });
-const helmfileText = mutated(fc.array(helmfilePart, { minLength: 1, maxLength: 3 }).map((parts) => parts.map((p) => dumpYaml(p)).join('---\n')),
+const helmfileText = damaged(fc.array(helmfilePart, { minLength: 1, maxLength: 3 }).map((parts) => parts.map((p) => dumpYaml(p)).join('---\n')),
   fc.oneof(action, fc.constantFrom('&a ', '*a', '<<: *a\n', '---\n', '- ', ': ', 'releases:\n', '{toString: 1}', '__proto__: ')));
 const selector = fc.oneof(fc.constant(undefined), fc.constantFrom('kong', 'kong-dp', 'prod/kong', 'a/b/c', '/', '', '/kong', 'kong/', '#', 'ns/'), noisy);
 
@@ -214,7 +206,7 @@ describe('other readers on arbitrary input', () => {
       maxFileSize: fc.oneof(fc.constantFrom('50MB', '10MiB', '1e400', '-1', '0'), value),
       from: value, to: value, format: value,
     }, { requiredKeys: [] });
-    const text = mutated(config.map((c) => dumpYaml(c)), fc.constantFrom('&a ', '*a', '<<: *a\n', '- ', ': ', '? ', '!!binary ', '{toString: 1}', '__proto__: ', '{constructor: x}', '!!set {a, b}', '---\n'));
+    const text = damaged(config.map((c) => dumpYaml(c)), fc.constantFrom('&a ', '*a', '<<: *a\n', '- ', ': ', '? ', '!!binary ', '{toString: 1}', '__proto__: ', '{constructor: x}', '!!set {a, b}', '---\n'));
     fc.assert(fc.property(text, (t) => {
       loadsOrRefuses(() => parseConfig(t, '.kong-preflight.yml'));
     }), settings(RUNS));
@@ -256,10 +248,10 @@ describe('other readers on arbitrary input', () => {
 
   it('custom plugin folders: a rockspec, handler and schema of any text are read or refused', () => {
     const dir = tempDir({}, 'kp-props-plugins-');
-    const rockspec = mutated(fc.constantFrom(
+    const rockspec = damaged(fc.constantFrom(
       'package = "kong-plugin-x"\nversion = "1.0-1"\nbuild = { type = "builtin", modules = { ["kong.plugins.x.handler"] = "kong/plugins/x/handler.lua", ["kong.plugins.x.schema"] = "kong/plugins/x/schema.lua" } }\n',
       'local name = "x"\nbuild = { modules = { ["kong.plugins." .. name .. ".handler"] = "src/handler.lua", c = { sources = { "a.c" } } } }\n'), fc.constantFrom('{', '}', '[[', '"', '..', '--[[', '\\'));
-    const lua = mutated(fc.constantFrom('local BasePlugin = require "kong.plugins.base_plugin"\nlocal H = BasePlugin:extend()\nH.PRIORITY = 1000\nreturn H\n',
+    const lua = damaged(fc.constantFrom('local BasePlugin = require "kong.plugins.base_plugin"\nlocal H = BasePlugin:extend()\nH.PRIORITY = 1000\nreturn H\n',
       'return { name = "x", fields = { { config = { type = "record", fields = { { a = { type = "string" } } } } } } }\n'), fc.constantFrom('{', '}', '[[', '"', '--[[', '\\', 'require'));
     fc.assert(fc.property(rockspec, lua, lua, (spec, handler, schema) => {
       rmSync(join(dir, 'x'), { recursive: true, force: true });
@@ -296,7 +288,7 @@ describe('other readers on arbitrary input', () => {
   it('license text: any JSON, base64 or noise is read, malformed or unreadable, never thrown', () => {
     const license = fc.record({ license: fc.record({ payload: fc.record({ license_expiration_date: fc.oneof(fc.constantFrom('2030-01-01', '2030-01-01T00:00:00Z', '30-01-01'), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }) }, { requiredKeys: [] }) }, { requiredKeys: [] });
     const text = fc.oneof(noisy, fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), license.map((l) => JSON.stringify(l)),
-      license.map((l) => Buffer.from(JSON.stringify(l)).toString('base64')), license.map((l) => Buffer.from(JSON.stringify(l)).toString('base64url')), mutated(license.map((l) => JSON.stringify(l)), fc.constantFrom('{', '"', '\\u', '==')));
+      license.map((l) => Buffer.from(JSON.stringify(l)).toString('base64')), license.map((l) => Buffer.from(JSON.stringify(l)).toString('base64url')), damaged(license.map((l) => JSON.stringify(l)), fc.constantFrom('{', '"', '\\u', '==')));
     fc.assert(fc.property(text, (t) => {
       expect(['read', 'malformed']).toContain(readLicenseText(t).status);
     }), settings(RUNS));
@@ -346,7 +338,7 @@ describe('check on arbitrary newer inputs', () => {
   });
 
   it('a --backup file and a --config file of arbitrary bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), mutated(fc.constantFrom('rules:\n  conf/removed-properties: warn\nfailOn: blocker\n', 'ignores:\n  - rule: x\n    reason: y\n'), fc.constantFrom('&a ', '*a', ': ', '- ')),
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), damaged(fc.constantFrom('rules:\n  conf/removed-properties: warn\nfailOn: blocker\n', 'ignores:\n  - rule: x\n    reason: y\n'), fc.constantFrom('&a ', '*a', ': ', '- ')),
       async (backup, config) => {
         writeFileSync(join(dir, 'backup.sql'), backup);
         writeFileSync(join(dir, 'config.yml'), config);

@@ -1,5 +1,6 @@
 // Shared checks for the hardening tests: what "a clean failure" means for a loader and for the CLI.
 
+import fc from 'fast-check';
 import { InputError } from '../../src/errors';
 import type { CliResult } from '../support/cli';
 
@@ -39,4 +40,22 @@ export function expectOneLineError(result: CliResult, pattern: RegExp): void {
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(pattern);
   expect(result.stderr).not.toContain('looks like a bug');
+}
+
+/**
+ * Damage for property tests: a few edits that insert, delete or replace characters at random
+ * places of a generated text. `edit` is what an insertion writes (each suite mixes its own tricky
+ * characters, syntax fragments and long runs); at most `maxEdits` edits removing up to `maxRemove`
+ * characters each.
+ */
+export function mutated(text: fc.Arbitrary<string>, edit: fc.Arbitrary<string>, options: { maxEdits?: number; maxRemove?: number } = {}): fc.Arbitrary<string> {
+  const edits = fc.array(fc.tuple(fc.nat(), fc.nat({ max: options.maxRemove ?? 6 }), edit), { maxLength: options.maxEdits ?? 4 });
+  return fc.tuple(text, edits).map(([t, list]) => {
+    let out = t;
+    for (const [at, remove, insert] of list) {
+      const i = out.length === 0 ? 0 : at % (out.length + 1);
+      out = out.slice(0, i) + insert + out.slice(i + remove);
+    }
+    return out;
+  });
 }

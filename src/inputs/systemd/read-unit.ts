@@ -170,7 +170,12 @@ export function readSystemdUnit(file: string): SystemdUnitRead {
           break;
         }
         const split = splitWords(assignment.value);
-        if ('words' in split) unset.push(...split.words.map((w) => ('text' in expandSpecifiers(w, unit) ? (expandSpecifiers(w, unit) as { text: string }).text : w)));
+        if ('words' in split) {
+          for (const word of split.words) {
+            const expanded = expandSpecifiers(word, unit);
+            unset.push('text' in expanded ? expanded.text : word);
+          }
+        }
         break;
       }
       default: {
