@@ -40,7 +40,7 @@ export interface PlatformOptions {
   /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
   composeFileEnv?: { env: Record<string, string | undefined>; cwd: string; envFiles?: ComposeEnvFiles };
   /** Test hooks: where `--host` reads from. */
-  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string };
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[] };
 }
 
 export interface PlatformInputs {
@@ -183,11 +183,24 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   else result.missing.os = 'no --host (run on the Kong host) or --os NAME-VERSION given';
   if (options.host) {
     result.host = readHostResources({ meminfo: options.hostPaths?.meminfo, cpus: options.hostPaths?.cpus, arch: options.hostPaths?.arch });
-    result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)` });
+    result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)${unreadHostUnits(options)}` });
   } else {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
   return result;
+}
+
+/**
+ * Kong's systemd units on this host, named when none was given: the settings in their
+ * Environment= lines are Kong's too, and the check reads them only with --systemd-unit (it never
+ * reads a file it was not given).
+ */
+function unreadHostUnits(options: PlatformOptions): string {
+  if (options.systemdUnits?.length) return '';
+  const { kongUnitsOnHost } = require('./systemd/search-path') as typeof import('./systemd/search-path');
+  const units = kongUnitsOnHost(options.hostPaths?.systemdDirs);
+  if (units.length === 0) return '';
+  return `; Kong's systemd unit ${units.join(', ')} is on this host but not read: --systemd-unit ${units[0]} reads the settings its Environment= and EnvironmentFile= lines give Kong`;
 }
 
 /**

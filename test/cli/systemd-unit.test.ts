@@ -34,6 +34,26 @@ describe('check --systemd-unit', () => {
     expect(installation.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('kong-enterprise-edition.service') });
   });
 
+  it('on the Kong host (--host), names Kong\'s unit it was not given, the copy in /etc before the packaged one', async () => {
+    const system = tempDir({
+      'etc/kong-enterprise-edition.service': '[Service]\nEnvironment=KONG_PG_SSL_VERSION=tlsv1\n',
+      'lib/kong-enterprise-edition.service': '[Service]\nEnvironment=KONG_NGINX_DAEMON=off\n',
+    });
+    const hostPaths = { osRelease: fixture('platform/os-release-ubuntu-2204'), meminfo: fixture('platform/meminfo-16g'), cpus: 2, systemdDirs: [join(system, 'etc'), join(system, 'lib')] };
+    const run = async (...args: string[]) => JSON.parse((await runCli(['check', KONG_CONF, ...args, '--host', ...PATH, '-f', 'json', '--fail-on', 'none'], { hostPaths })).stdout);
+    const host = (parsed: { installation: { inputs: { kind: string; label: string }[] } }) => parsed.installation.inputs.find((i) => i.kind === 'host')!.label;
+    const unread = await run();
+    expect(host(unread)).toContain(`Kong's systemd unit ${join(system, 'etc', 'kong-enterprise-edition.service')} is on this host but not read: --systemd-unit`);
+    // The unit's settings are not read unasked.
+    expect(unread.findings.some((f: Finding) => f.ruleId === 'conf/pg-ssl-version-enum')).toBe(false);
+    const given = await run('--systemd-unit', join(system, 'etc', 'kong-enterprise-edition.service'));
+    expect(host(given)).not.toContain('systemd unit');
+    expect(given.findings.some((f: Finding) => f.ruleId === 'conf/pg-ssl-version-enum')).toBe(true);
+    // A host without Kong's units says nothing of them.
+    const none = JSON.parse((await runCli(['check', KONG_CONF, '--host', ...PATH, '-f', 'json'], { hostPaths: { ...hostPaths, systemdDirs: [join(system, 'none')] } })).stdout);
+    expect(host(none)).not.toContain('systemd');
+  });
+
   it('without the unit, the same check has no such finding', async () => {
     const { findings } = await report(KONG_CONF);
     expect(findings.some((f) => f.ruleId === 'conf/pg-ssl-version-enum')).toBe(false);

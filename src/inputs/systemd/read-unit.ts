@@ -1,5 +1,6 @@
 // Reads the environment a systemd unit gives the Kong it starts, and the files its Kong commands
-// name. The unit file is read first, then its drop-ins (`NAME.service.d/*.conf` beside it), in
+// name. The unit file is read first, then its drop-ins (`NAME.service.d/*.conf` beside it, or in
+// every system unit folder for a unit systemd loads: ./search-path.ts), in
 // the order of their file names (systemd.unit(5), "Description": drop-ins are parsed after the
 // unit file, in lexical order of their names; systemd/systemd src/basic/conf-files.c sorts them by
 // name with strcmp), each setting adding to what came before and an empty one clearing it.
@@ -20,7 +21,7 @@
 // unknown, never guessed. A file that cannot be read is said so at the line that names it.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../../errors';
 import { isSecretName } from '../../knowledge/conf/sensitive';
@@ -34,6 +35,7 @@ import { kongCommandsIn, type KongCommand } from './kong-commands';
 import { expandSpecifiers, unitNameOf, type UnitName } from './specifiers';
 import { parseUnitFile, type UnitAssignment } from './unit-file';
 import { splitWords } from './words';
+import { dropInFoldersFor, SYSTEM_UNIT_DIRS } from './search-path';
 
 /** Unit files and environment files larger than this are refused (systemd's own line limit is 1 MiB). */
 export const MAX_UNIT_BYTES = 5 * 1024 * 1024;
@@ -79,9 +81,10 @@ export interface SystemdUnitRead {
 
 const EXEC_DIRECTIVES = ['ExecStartPre', 'ExecStart', 'ExecReload'] as const;
 
-export function readSystemdUnit(file: string): SystemdUnitRead {
+/** `systemDirs`: the system unit folders (./search-path.ts); tests give their own. */
+export function readSystemdUnit(file: string, systemDirs: readonly string[] = SYSTEM_UNIT_DIRS): SystemdUnitRead {
   const unit = unitNameOf(file);
-  const dropIns = dropInsOf(file);
+  const dropIns = dropInsOf(file, systemDirs);
   const assignments: UnitAssignment[] = [];
   for (const path of [file, ...dropIns]) {
     assignments.push(...parseUnitFile(readUnitText(path, 'systemd unit'), path).filter((a) => a.section === 'Service'));
@@ -214,27 +217,34 @@ export function readSystemdUnit(file: string): SystemdUnitRead {
   };
 }
 
-/** `NAME.service.d/*.conf` beside the unit, in the order systemd applies them (by file name, bytewise). */
-function dropInsOf(file: string): string[] {
-  const dir = join(dirname(file), `${basename(file)}.d`);
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) return [];
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.endsWith('.conf'))
-    .sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))))
-    .map((name) => join(dir, name))
-    .filter((path) => {
+/**
+ * The unit's drop-ins (`NAME.service.d/*.conf`) in the order systemd applies them, by file name
+ * (bytewise). For a unit in a system unit folder they come from every such folder, a file in a
+ * higher folder replacing one of the same name in a lower one (./search-path.ts); for a copy kept
+ * elsewhere, from beside it.
+ */
+function dropInsOf(file: string, systemDirs: readonly string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const folder of dropInFoldersFor(file, systemDirs)) {
+    const dir = join(folder, `${basename(file)}.d`);
+    let names: string[];
+    try {
+      if (!statSync(dir).isDirectory()) continue;
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.conf') || byName.has(name)) continue;
+      const path = join(dir, name);
       try {
-        return statSync(path).isFile();
+        if (statSync(path).isFile()) byName.set(name, path);
       } catch {
-        return false;
+        // a dangling link: systemd skips it too
       }
-    });
+    }
+  }
+  return [...byName.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((name) => byName.get(name)!);
 }
 
 /** A unit file's text; a one-line input error when it cannot be read as text. */

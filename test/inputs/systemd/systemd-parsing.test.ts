@@ -157,6 +157,29 @@ describe('a unit with drop-ins and EnvironmentFiles', () => {
     expect(valueOf(read, 'KONG_ADMIN_LISTEN')?.value).toBe('off');
   });
 
+  it('reads the drop-ins of every system unit folder for a unit systemd loads (`systemctl edit` over the packaged unit)', () => {
+    const system = tempDir({
+      'lib/kong.service': '[Service]\nEnvironment=KONG_NGINX_DAEMON=off KONG_LOG_LEVEL=notice\n',
+      'lib/kong.service.d/05-b.conf': '[Service]\nEnvironment=KONG_PG_HOST=from-lib\n',
+      'lib/kong.service.d/10-a.conf': '[Service]\nEnvironment=KONG_LOG_LEVEL=crit\n',
+      'etc/kong.service.d/10-a.conf': '[Service]\nEnvironment=KONG_LOG_LEVEL=warn\n',
+      'etc/kong.service.d/override.conf': '[Service]\nEnvironment=KONG_PG_SSL_VERSION=tlsv1\n',
+      'run/kong.service.d/20-c.conf': '[Service]\nEnvironment=KONG_PG_HOST=from-run\n',
+      // A copy of the unit kept outside the system folders, with a drop-in of its own.
+      'repo/kong.service': '[Service]\nEnvironment=KONG_LOG_LEVEL=notice\n',
+      'repo/kong.service.d/30-own.conf': '[Service]\nEnvironment=KONG_LOG_LEVEL=error\n',
+    });
+    const systemDirs = ['etc', 'run', 'lib'].map((dir) => join(system, dir));
+    const read = readSystemdUnit(join(system, 'lib', 'kong.service'), systemDirs);
+    // By file name across the folders; the /etc 10-a.conf replaces the /lib one of the same name.
+    expect(read.dropIns.map((d) => d.slice(system.length + 1))).toEqual(['lib/kong.service.d/05-b.conf', 'etc/kong.service.d/10-a.conf', 'run/kong.service.d/20-c.conf', 'etc/kong.service.d/override.conf']);
+    expect(valueOf(read, 'KONG_LOG_LEVEL')?.value).toBe('warn');
+    expect(valueOf(read, 'KONG_PG_HOST')?.value).toBe('from-run');
+    expect(valueOf(read, 'KONG_PG_SSL_VERSION')?.value).toBe('tlsv1');
+    const copy = readSystemdUnit(join(system, 'repo', 'kong.service'), systemDirs);
+    expect(copy.dropIns.map((d) => d.slice(system.length + 1))).toEqual(['repo/kong.service.d/30-own.conf']);
+  });
+
   it('lets EnvironmentFile= beat Environment= wherever it is written, a later file winning', () => {
     const first = env('first.env', 'KONG_LOG_LEVEL=notice\nKONG_PG_HOST=from-first\n');
     const second = env('second.env', 'KONG_LOG_LEVEL=error\n');
