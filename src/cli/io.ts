@@ -13,7 +13,7 @@ export interface CliIo {
   /** Pinned clock for tests; real runs use the current time. */
   now?: Date;
   /** Where `--host` reads the OS, memory and CPU count; tests point these at fixtures. */
-  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[] };
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[]; kongConfPaths?: string[] };
 }
 
 export function processIo(): CliIo {

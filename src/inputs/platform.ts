@@ -20,6 +20,8 @@ import type { ConfLayer } from './kong-conf/load';
 import type { LicenseCandidate, LicenseInput } from './license';
 import type { Role } from '../plan/types';
 import { onSameLine } from '../model/origin';
+import { KONG_DEFAULT_CONF_PATHS } from '../knowledge/conf/default-conf-paths';
+import { isFile } from './file-kind';
 
 export interface PlatformOptions {
   helmValues?: string[];
@@ -40,7 +42,7 @@ export interface PlatformOptions {
   /** COMPOSE_FILE and COMPOSE_PATH_SEPARATOR of the check's environment, and the folder the check runs in. */
   composeFileEnv?: { env: Record<string, string | undefined>; cwd: string; envFiles?: ComposeEnvFiles };
   /** Test hooks: where `--host` reads from. */
-  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[] };
+  hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[]; kongConfPaths?: string[] };
 }
 
 export interface PlatformInputs {
@@ -183,7 +185,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
   else result.missing.os = 'no --host (run on the Kong host) or --os NAME-VERSION given';
   if (options.host) {
     result.host = readHostResources({ meminfo: options.hostPaths?.meminfo, cpus: options.hostPaths?.cpus, arch: options.hostPaths?.arch });
-    result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)${unreadHostUnits(options)}` });
+    result.listed.push({ kind: 'host', label: `this host (${result.host.cpus} CPU(s), ${Math.round(result.host.memTotalBytes / 1024 ** 2)} MiB)${unreadHostConf(options)}${unreadHostUnits(options)}` });
   } else {
     result.missing.host = 'no --host given (run the check on the Kong host to compare its memory and CPUs with the settings)';
   }
@@ -201,6 +203,13 @@ function unreadHostUnits(options: PlatformOptions): string {
   const units = kongUnitsOnHost(options.hostPaths?.systemdDirs);
   if (units.length === 0) return '';
   return `; Kong's systemd unit ${units.join(', ')} is on this host but not read: --systemd-unit ${units[0]} reads the settings its Environment= and EnvironmentFile= lines give Kong`;
+}
+
+/** The kong.conf Kong reads by default on this host, named when the check was given none. */
+function unreadHostConf(options: PlatformOptions): string {
+  if (options.systemdGiven?.confFile) return '';
+  const conf = (options.hostPaths?.kongConfPaths ?? KONG_DEFAULT_CONF_PATHS).find(isFile);
+  return conf ? `; ${conf}, the kong.conf Kong reads when started without -c, is on this host but not read: give it as the check's first argument` : '';
 }
 
 /**

@@ -54,6 +54,15 @@ describe('check --systemd-unit', () => {
     expect(host(none)).not.toContain('systemd');
   });
 
+  it('on the Kong host (--host) without a kong.conf, names the one Kong reads by default', async () => {
+    const dir = tempDir({ 'etc-kong/kong.conf': 'database = off\n' });
+    const hostPaths = { osRelease: fixture('platform/os-release-ubuntu-2204'), meminfo: fixture('platform/meminfo-16g'), cpus: 2, systemdDirs: [join(dir, 'none')], kongConfPaths: [join(dir, 'absent.conf'), join(dir, 'etc-kong', 'kong.conf')] };
+    const hostLabel = async (...args: string[]) => (JSON.parse((await runCli(['check', ...args, '--host', ...PATH, '-f', 'json', '--fail-on', 'none'], { hostPaths })).stdout)
+      .installation.inputs as { kind: string; label: string }[]).find((i) => i.kind === 'host')!.label;
+    expect(await hostLabel()).toContain(`${join(dir, 'etc-kong', 'kong.conf')}, the kong.conf Kong reads when started without -c, is on this host but not read`);
+    expect(await hostLabel(KONG_CONF)).not.toContain('kong.conf Kong reads');
+  });
+
   it('without the unit, the same check has no such finding', async () => {
     const { findings } = await report(KONG_CONF);
     expect(findings.some((f) => f.ruleId === 'conf/pg-ssl-version-enum')).toBe(false);

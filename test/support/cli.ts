@@ -12,7 +12,7 @@ export const REPO_ROOT = require('node:path').join(__dirname, '../..') as string
 
 export async function runCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; now?: Date; tty?: boolean; hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[] } } = {},
+  options: { env?: Record<string, string>; cwd?: string; now?: Date; tty?: boolean; hostPaths?: { osRelease?: string; meminfo?: string; cpus?: number; arch?: string; systemdDirs?: string[]; kongConfPaths?: string[] } } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

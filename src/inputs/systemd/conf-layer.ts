@@ -18,13 +18,8 @@ import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic } from '../kong-conf/types';
 import { variablesConfLayer } from '../images/variables-conf-layer';
 import { readSystemdUnit, type NamedFile, type SystemdUnitRead } from './read-unit';
+import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 
-/**
- * The files Kong reads when `kong prepare|start` is given no `-c`
- * (Kong/kong kong/conf_loader/constants.lua@3.9.1 lines 81-84 DEFAULT_PATHS, tried in order by
- * kong/conf_loader/init.lua@3.9.1 `load`, lines 236-246).
- */
-export const KONG_DEFAULT_CONF_PATHS = ['/etc/kong/kong.conf', '/etc/kong.conf'] as const;
 
 export const ENTERPRISE_UNIT_NAME = 'kong-enterprise-edition.service';
 
