@@ -89,4 +89,9 @@ export interface PriorityChange {
   severity?: Severity;
   /** For changes that are not an entry of breaking-changes.json. */
   sources?: FactSource[];
+  /**
+   * Enterprise loads the plugin with `plugins = bundled` from this release, by its source's
+   * plugins-ee list (src/knowledge/database/bundled-plugins.json), though no docs page lists it.
+   */
+  enterpriseBundledFrom?: string;
 }
