@@ -67,6 +67,7 @@ import templateMissingElements from './nginx/template-missing-elements';
 import templateObsoleteElements from './nginx/template-obsolete-elements';
 import templateRequiredDicts from './nginx/template-required-dicts';
 import templateSyntax from './nginx/template-syntax';
+import templateLuaApi from './nginx/template-lua-api';
 import expiredIgnore from './meta/expired-ignore';
 import invalidSuppression from './meta/invalid-suppression';
 import unusedSuppression from './meta/unused-suppression';
@@ -151,6 +152,7 @@ export const builtinRules: readonly Rule[] = [
   templateObsoleteElements,
   templateDirectives,
   templateSyntax,
+  templateLuaApi,
   templateInjectionLoops,
   injectedDirectives,
   // Reported by the triage step (src/triage), listed here for docs, SARIF and configuration.

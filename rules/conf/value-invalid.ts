@@ -5,7 +5,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
 import { reachedWithBackports, releaseOnLine, versionCarries } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
@@ -19,7 +19,7 @@ const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -38,6 +38,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
     restricted: '`{{key}}` lists {{tokens}}, which stop working on Kong {{since}}.{{note}}',
+    // A boolean holds one value, not a list: say which setting it is.
+    restrictedSwitch: '`{{key}} = {{value}}` stops working on Kong {{since}}.{{note}}',
     // The source already runs the restriction (nothing new breaks), but the target offers a way back.
     restrictedWayBack: '`{{key}}` lists {{tokens}}, which have not worked since {{since}}; Kong {{available}} and later offer a way back: {{workaround}}.',
     deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
@@ -145,6 +147,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         const wayBack = since ? undefined : wayBackReachedAt(change);
         if (!since && !wayBack) continue;
         if (change.unlessSetting && conditionHolds(conf, change.unlessSetting, plan)) continue;
+        // Settings the restriction needs to matter at all (pg_ssl_verify only with TLS to PostgreSQL).
+        if (!allConditionsHold(conf, change.when, plan)) continue;
         for (const setting of conf.settings()) {
           if (!changeCovers(change, setting.key)) continue;
           if (since && change.kind === 'value-deprecated' && change.values?.includes(setting.value)) {
@@ -155,9 +159,10 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           if (change.kind !== 'value-restricted' || tokens.length === 0) continue;
           const listed = tokens.join(' and ');
           if (since) {
-            ctx.report({ messageId: 'restricted', at: setting.origin, since, severity: change.severity,
-              data: { key: setting.key, tokens: listed, since, note: ` ${change.note}` },
-              remediation: restrictedRemediation(change, setting.key, listed) });
+            const isSwitch = catalog.property(setting.key, plan.to, plan.edition)?.type === 'boolean';
+            ctx.report({ messageId: isSwitch ? 'restrictedSwitch' : 'restricted', at: setting.origin, since, severity: change.severity,
+              data: { key: setting.key, tokens: listed, value: printable(setting.key, setting.value), since, note: ` ${change.note}` },
+              remediation: change.remediation ?? restrictedRemediation(change, setting.key, listed) });
           } else if (wayBack) {
             ctx.report({ messageId: 'restrictedWayBack', at: setting.origin, since: wayBack, severity: 'info',
               data: { key: setting.key, tokens: listed, since: releaseOnLine(plan.from, plan.edition, change.introducedIn, change.backportedTo), available: wayBack, workaround: change.workaround! },

@@ -3,7 +3,7 @@
 // ngx.var.http_* values in 3.6, and similar. Each entry carries its own version and severity.
 
 import { defineRule } from '../../src/engine/define-rule';
-import { expressionEnd, isAssignmentTarget, memberChains, type MemberChain } from '../../src/inputs/lua/code';
+import { chainMatchEnd, expressionEnd, isAssignmentTarget, memberChains, type MemberChain } from '../../src/inputs/lua/code';
 import type { LuaToken } from '../../src/inputs/lua/tokenizer';
 import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { luaFilesOf } from '../../src/inputs/plugins/query';
@@ -38,7 +38,7 @@ export default defineRule<'changedReference'>({
     if (applicable.length === 0) return;
     for (const { plugin, file } of luaFilesOf(ctx.input('customPlugins'))) {
       const matches = memberChains(file.code).flatMap((chain) =>
-        applicable.map((ref) => ({ chain, ref, end: matchEnd(chain, ref.chain) })).filter((m) => m.end >= 0));
+        applicable.map((ref) => ({ chain, ref, end: chainMatchEnd(chain, ref.chain) })).filter((m) => m.end >= 0));
       // A write of a field Kong stopped setting is never affected; reads are fine when the same
       // file stores its own value there (clearing it with nil does not count: the read is Kong's).
       const writes = new Set(matches.filter(({ chain, ref, end }) => ref.factId === FIELDS_KONG_STOPPED_SETTING
@@ -60,25 +60,6 @@ export default defineRule<'changedReference'>({
     }
   },
 });
-
-/**
- * Index of the chain part that completes `pattern`, or -1. `*.X` matches X after any prefix; a
- * trailing `*` in the last part matches a name prefix (`ngx.var.http_*`).
- */
-function matchEnd(chain: MemberChain, pattern: string): number {
-  const wanted = pattern.split('.');
-  const partMatches = (actual: string, want: string) =>
-    want.endsWith('*') ? actual.startsWith(want.slice(0, -1)) && actual.length > want.length - 1 : actual === want;
-  if (wanted[0] === '*') {
-    const rest = wanted.slice(1);
-    for (let i = 1; i + rest.length <= chain.parts.length; i++) {
-      if (rest.every((w, k) => partMatches(chain.parts[i + k], w))) return i + rest.length - 1;
-    }
-    return -1;
-  }
-  if (chain.parts.length < wanted.length) return -1;
-  return wanted.every((w, k) => partMatches(chain.parts[k], w)) ? wanted.length - 1 : -1;
-}
 
 /** True when the call whose `(` is at `open` has a string literal `value` among its arguments. */
 function callHasStringArgument(code: readonly LuaToken[], open: number, value: string): boolean {

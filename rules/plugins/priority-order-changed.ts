@@ -9,30 +9,35 @@ import { tokenOrigin } from '../../src/inputs/plugins/origin';
 import { reachedWithBackports } from '../../src/knowledge/enterprise-backports';
 import { bundledPlugins } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
-import { CORRELATION_ID_SOURCES, priorityChanges } from '../../src/knowledge/plugins/priorities';
+import { CORRELATION_ID_SOURCES, KONNECT_APP_AUTH_SOURCES, priorityChanges } from '../../src/knowledge/plugins/priorities';
+import type { PriorityChange } from '../../src/knowledge/plugins/types';
+import { KongVersion } from '../../src/version/kong-version';
 
 export default defineRule<'orderFlips'>({
   id: 'plugins/priority-order-changed',
   description: 'Flags custom plugins whose execution order relative to a bundled plugin flips because that plugin\'s priority changed.',
   severity: 'warning',
   versionData: ['since'],
-  catalog: ['plugin-priority-changes-3-0', 'plugin-saml-priority-1010', 'plugin-service-protection-priority'],
+  catalog: ['plugin-priority-changes-3-0', 'plugin-saml-priority-1010', 'plugin-service-protection-priority', 'plugin-konnect-application-auth-priority-960'],
   inputs: ['customPlugins'],
   messages: {
     orderFlips: '{{plugin}} (PRIORITY {{priority}}) ran {{before}} {{bundled}}; from Kong {{since}} their new priorities make them run {{after}} it.',
   },
   remediation: 'Check whether the custom plugin depends on running before or after that plugin; adjust its PRIORITY, or use dynamic plugin ordering (Enterprise).',
   docsUrl: pluginFacts.priorityChanges30.docsUrl,
-  sources: [...pluginFacts.priorityChanges30.sources, ...CORRELATION_ID_SOURCES],
+  sources: [...pluginFacts.priorityChanges30.sources, ...CORRELATION_ID_SOURCES, ...KONNECT_APP_AUTH_SOURCES],
   check(ctx) {
     const { from, edition } = ctx.plan;
     // Without kong.conf, Kong's default `plugins = bundled` is what runs.
     const conf = ctx.optionalInput('kongConf');
     const listed = conf ? enabledPlugins(conf) : { explicit: [], includesBundled: true };
     const enabled = new Set([...(listed.includesBundled ? bundledPlugins(from, edition).names : []), ...listed.explicit.map((e) => e.name)]);
+    // Plugins Enterprise bundles without a docs page (konnect-application-auth): loaded on the target by `bundled`.
+    const bundledOnTarget = (c: PriorityChange) => edition === 'enterprise' && listed.includesBundled
+      && c.enterpriseBundledFrom !== undefined && KongVersion.parse(c.enterpriseBundledFrom).lte(ctx.plan.to);
     // A change reaches the path at its introduction or, on Enterprise, at the backport of a line the path ends a hop on.
     const changes = priorityChanges
-      .filter((c) => enabled.has(c.plugin) && (c.edition === 'oss+ee' || (c.edition === 'ee' ? edition === 'enterprise' : edition === 'oss')))
+      .filter((c) => (enabled.has(c.plugin) || bundledOnTarget(c)) && (c.edition === 'oss+ee' || (c.edition === 'ee' ? edition === 'enterprise' : edition === 'oss')))
       .flatMap((c) => {
         const since = reachedWithBackports(ctx.plan, c.introducedIn, c.backportedTo);
         return since ? [{ ...c, since }] : [];

@@ -126,6 +126,25 @@ export function memberChains(code: readonly LuaToken[]): MemberChain[] {
 }
 
 /**
+ * Index of the chain part that completes `pattern`, or -1. `*.X` matches X after any prefix; a
+ * trailing `*` in the last part matches a name prefix (`ngx.var.http_*`).
+ */
+export function chainMatchEnd(chain: MemberChain, pattern: string): number {
+  const wanted = pattern.split('.');
+  const partMatches = (actual: string, want: string) =>
+    want.endsWith('*') ? actual.startsWith(want.slice(0, -1)) && actual.length > want.length - 1 : actual === want;
+  if (wanted[0] === '*') {
+    const rest = wanted.slice(1);
+    for (let i = 1; i + rest.length <= chain.parts.length; i++) {
+      if (rest.every((w, k) => partMatches(chain.parts[i + k], w))) return i + rest.length - 1;
+    }
+    return -1;
+  }
+  if (chain.parts.length < wanted.length) return -1;
+  return wanted.every((w, k) => partMatches(chain.parts[k], w)) ? wanted.length - 1 : -1;
+}
+
+/**
  * True when the chain is written, not read: `a.b = v`, or one of several targets (`a.b, c = f()`).
  * `==` is its own token, so a comparison never counts. A bare name is left out: before `=` it may
  * be a table-constructor key (`{ x = 1 }`).

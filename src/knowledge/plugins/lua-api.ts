@@ -51,8 +51,10 @@ export const changedApiReferences: readonly ApiReference[] = [
   { chain: '*.process_auto_fields', factId: 'custom-plugin-process-auto-fields-no-copy', introducedIn: '3.0.0.0',
     severity: 'warning', edition: 'oss+ee', replacement: 'a deep copy of the input before a "select" call, when the caller reuses it',
     whenArgument: 'select' },
+  // Listed under "Nginx Templates" in the 3.4 -> 3.10 LTS notes (developer.konghq.com@bc1cd742:
+  // app/_includes/upgrade/lts-changes-34-310.md:147-153): Lua blocks of custom templates count too.
   { chain: 'ngx.var.http_*', factId: 'custom-code-ngx-var-http-multi-value', introducedIn: '3.6.0.0',
-    severity: 'warning', edition: 'oss+ee', replacement: 'kong.request.get_header(), or handling comma-joined values' },
+    severity: 'warning', edition: 'oss+ee', replacement: 'kong.request.get_header(), or handling comma-joined values', inNginxTemplates: true },
   { chain: 'kong.service.request.clear_query_arg', factId: 'pdk-clear-query-arg-space-encoding', introducedIn: '3.10.0.0',
     severity: 'info', edition: 'oss+ee', replacement: 'accepting %20 for spaces in the re-encoded query' },
   { chain: '*.init_conf', factId: 'ee-redis-shared-config-v2', introducedIn: '3.8.0.0',

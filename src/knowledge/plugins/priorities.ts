@@ -12,6 +12,12 @@ export const CORRELATION_ID_SOURCES: FactSource[] = [
   { kind: 'repo', ref: 'Kong/docs-plugin-toolkit:data/priorities/ee/3.0.x.json..3.12.x.json@5cad17d', note: 'Enterprise packages: correlation-id 100001 in every 3.x' },
 ];
 
+/** Sources of the konnect-application-auth priority change and of its loading with `plugins = bundled`. */
+export const KONNECT_APP_AUTH_SOURCES: FactSource[] = [
+  { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md:368-374', note: '3.12.0.0: konnect-application-auth priority 950 -> 960, Konnect-internal' },
+  { kind: 'repo', ref: 'Kong/kong@4df4c98e:distribution/distributions_constants.lua:20 (tag FTI-6378, Enterprise 3.10)', note: 'konnect-application-auth in the plugins-ee list that plugins = bundled loads' },
+];
+
 const P30 = 'plugin-priority-changes-3-0';
 const change = (plugin: string, from: number, to: number, edition: 'oss+ee' | 'ee'): PriorityChange =>
   ({ plugin, from, to, introducedIn: '3.0.0.0', edition, factId: P30 });
@@ -47,6 +53,15 @@ export const priorityChanges: readonly PriorityChange[] = [
   {
     plugin: 'service-protection', from: 915, to: 901, introducedIn: '3.14.0.2', edition: 'ee', factId: 'plugin-service-protection-priority',
     backportedTo: ['3.10.0.10', '3.11.0.10', '3.12.0.6', '3.13.0.3'],
+  },
+  // Konnect's own application auth, loaded by `plugins = bundled` on Enterprise (the plugins-ee
+  // list of distribution/distributions_constants.lua, Kong/kong@FTI-6378) but attachable only by
+  // Konnect (developer.konghq.com app/gateway/breaking-changes.md@bc1cd742:368-374): it moved
+  // above acl (950) in 3.12.0.0. A self-managed node never runs it on a route, hence info.
+  {
+    plugin: 'konnect-application-auth', from: 950, to: 960, introducedIn: '3.12.0.0', edition: 'ee',
+    factId: 'plugin-konnect-application-auth-priority-960', severity: 'info', enterpriseBundledFrom: '3.10.0.0',
+    sources: KONNECT_APP_AUTH_SOURCES,
   },
   // Open source only: the Enterprise package (Free mode included) already ran correlation-id at
   // 100001 in 2.8 (docs below) and in every 3.x (docs-plugin-toolkit priorities/ee), and the Kong

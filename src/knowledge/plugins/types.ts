@@ -72,6 +72,11 @@ export interface ApiReference {
   replacement: string;
   /** Only a call whose arguments include this string literal is affected (`"select"`). */
   whenArgument?: string;
+  /**
+   * Kong's upgrade notes name the change for Lua in custom nginx templates too (`*_by_lua_block`),
+   * so nginx/template-lua-api checks those blocks for it.
+   */
+  inNginxTemplates?: true;
 }
 
 /** A bundled plugin whose PRIORITY changed: custom plugins in between run in a different order. */
@@ -89,4 +94,9 @@ export interface PriorityChange {
   severity?: Severity;
   /** For changes that are not an entry of breaking-changes.json. */
   sources?: FactSource[];
+  /**
+   * Enterprise loads the plugin with `plugins = bundled` from this release, by its source's
+   * plugins-ee list (src/knowledge/database/bundled-plugins.json), though no docs page lists it.
+   */
+  enterpriseBundledFrom?: string;
 }

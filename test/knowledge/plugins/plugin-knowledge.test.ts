@@ -7,6 +7,7 @@ import { bundledPluginChanges } from '../../../src/knowledge/plugins/lifecycle';
 import { movedUtilsFunctions } from '../../../src/knowledge/plugins/lua-api';
 import { curatedRemovals, moduleRemovalOnPath } from '../../../src/knowledge/plugins/lua-modules';
 import { priorityChanges } from '../../../src/knowledge/plugins/priorities';
+import { enterpriseBundledPlugins } from '../../../src/knowledge/database';
 import { KongVersion } from '../../../src/version/kong-version';
 import ossData from '../../../src/knowledge/plugins/data/oss-bundled-plugins.json';
 import * as fs from 'fs';
@@ -86,6 +87,12 @@ describe('fact data', () => {
       expect(KongVersion.tryParse(fact.introducedIn)).toBeDefined();
     }
     for (const change of bundledPluginChanges) expect(change.sources.length).toBeGreaterThan(0);
+  });
+
+  it('counts a plugin as bundled on Enterprise only where the Enterprise source lists it', () => {
+    const flagged = priorityChanges.filter((c) => c.enterpriseBundledFrom !== undefined);
+    expect(flagged.map((c) => c.plugin)).toContain('konnect-application-auth');
+    for (const change of flagged) expect(enterpriseBundledPlugins()).toContain(change.plugin);
   });
 
   withDigest('names breaking-changes.json entries that exist, or says why it has its own id', () => {

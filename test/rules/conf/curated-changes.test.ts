@@ -49,8 +49,11 @@ function caseFor(change: ConfChange): { key: string; conf: string; line?: number
     case 'value-deprecated':
       return { key: property!, conf: `${property} = ${change.values![0]}\n`, line: 1 };
     case 'value-restricted': {
-      const unless = unlessLines(change.unlessSetting);
-      return { key: property!, conf: [...unless, `${property} = ${change.disallowedTokens![0]} TLSv1.2`].join('\n') + '\n', line: unless.length + 1 };
+      const before = [...extra, ...unlessLines(change.unlessSetting)];
+      // A list property gets the token among allowed ones; a boolean holds the token alone.
+      const isSwitch = confCatalog().property(property!, KongVersion.parse(change.introducedIn), 'enterprise')?.type === 'boolean';
+      const value = isSwitch ? change.disallowedTokens![0] : `${change.disallowedTokens![0]} TLSv1.2`;
+      return { key: property!, conf: [...before, `${property} = ${value}`].join('\n') + '\n', line: before.length + 1 };
     }
     case 'known-issue': {
       // The conditions name the key itself (`incremental_sync = on`): it is reported on its own line.

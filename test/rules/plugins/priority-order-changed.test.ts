@@ -17,6 +17,11 @@ ruleTester.run(rule, {
     // saml 900 -> 1010 came with 3.5.0.2 and the 3.4 patch 3.4.3.1 (gateway.json, kong-ee).
     { name: 'source 3.4.3.1 already runs saml at 1010', from: '3.4.3.1', to: '3.10.0.0', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(950) },
     { name: 'source 3.12.0.6 already carries the backport', from: '3.12.0.6', to: '3.14.0.13', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905) },
+    // konnect-application-auth 950 -> 960 (Enterprise 3.12.0.0): not on open source, not before 3.12, not without `bundled`.
+    { name: 'konnect-application-auth: open source has no such plugin', from: '3.10', to: '3.14', conf: 'plugins = bundled\n', inputs: handler(955) },
+    { name: 'konnect-application-auth: 3.10 -> 3.11 does not reach 3.12.0.0', from: '3.10', to: '3.11', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(955) },
+    { name: 'konnect-application-auth: plugins names no bundled set', from: '3.10', to: '3.14', edition: 'enterprise', conf: 'plugins = my-plugin\n', inputs: handler(955) },
+    { name: 'konnect-application-auth: priority 960 is not between', from: '3.10', to: '3.14', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(960) },
   ],
   // Kong runs higher priorities first (kong/db/dao/plugins.lua@3.9.0): the message's two halves
   // have different subjects, so a flip reads 'X ran before Y; Y now runs before X'.
@@ -36,6 +41,9 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'orderFlips', message: 'ran after route-by-header (2000 -> 850); from Kong 3.0.0.0 their new priorities make them run after it.' }] },
     { name: 'service-protection priority reaches a 3.12 target through its backport', from: '3.9.1.0', to: '3.12.0.11', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(905),
       findings: [{ messageId: 'orderFlips', hop: '3.12', message: 'ran after service-protection (915 -> 901); from Kong 3.12.0.6 their new priorities make them run after it.' }] },
+    // lts-changes-310-314.md@bc1cd742:177-184: custom plugins between 950 and 960 flip against it.
+    { name: 'konnect-application-auth moved from 950 to 960 in Enterprise 3.12.0.0', from: '3.10', to: '3.14', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(955),
+      findings: [{ messageId: 'orderFlips', severity: 'info', hop: '3.14', message: 'PRIORITY 955) ran before konnect-application-auth (950 -> 960); from Kong 3.12.0.0 their new priorities make them run before it.' }] },
     { name: 'saml priority reaches a 3.4 LTS patch target through its backport', from: '3.4.1.0', to: '3.4.3.5', edition: 'enterprise', conf: 'plugins = bundled\n', inputs: handler(950),
       findings: [{ messageId: 'orderFlips', message: 'saml (900 -> 1010); from Kong 3.4.3.1' }] },
   ],

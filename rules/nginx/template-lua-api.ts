@@ -1,0 +1,71 @@
+// Flags Lua in a custom template's `*_by_lua_block` that reads a value whose meaning changed on the
+// path, for the Lua API changes Kong's upgrade notes name for nginx templates (ngx.var.http_*
+// joins the values of a repeated header from 3.6). Kong's own templates read none of them, so any
+// hit is the operator's code; custom plugins get the same check from plugins/changed-api-reference.
+
+import { defineRule } from '../../src/engine/define-rule';
+import { InputError } from '../../src/errors';
+import { chainMatchEnd, memberChains } from '../../src/inputs/lua/code';
+import { codeTokens, tokenizeLua, type LuaToken } from '../../src/inputs/lua/tokenizer';
+import type { Directive, Position } from '../../src/inputs/nginx/types';
+import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import { changedApiReferences } from '../../src/knowledge/plugins/lua-api';
+import { originAt, severityIn } from './template-utils';
+
+export default defineRule<'changedReference'>({
+  id: 'nginx/template-lua-api',
+  description: 'Flags Lua in custom nginx template blocks that reads values whose meaning changed on the path (ngx.var.http_* from 3.6).',
+  severity: 'warning',
+  versionData: ['since'],
+  inputs: ['nginxTemplates'],
+  messages: {
+    changedReference: '`{{directive}}` reads `{{chain}}`, which changes in Kong {{since}} ({{fact}}); use {{replacement}}.',
+  },
+  remediation: 'Change the template\'s Lua as the message says; the replacement already works on the installed version.',
+  docsUrl: pluginFacts.ngxVarHttpMultiValue.docsUrl,
+  sources: [
+    ...pluginFacts.ngxVarHttpMultiValue.sources,
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_includes/upgrade/lts-changes-34-310.md@bc1cd742', note: 'lines 147-153: the ngx.var.http_* change, under Nginx Templates' },
+    { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@3.9.1', note: 'no ngx.var.http_* in Kong\'s own templates (nor at 3.4.0)' },
+  ],
+  check(ctx) {
+    const applicable = changedApiReferences.filter((r) => r.inNginxTemplates
+      && ctx.crosses(r.introducedIn) && (r.edition === 'oss+ee' || ctx.plan.edition === 'enterprise'));
+    if (applicable.length === 0) return;
+    for (const template of ctx.input('nginxTemplates')) {
+      for (const directive of template.parsed.all) {
+        if (!directive.lua) continue;
+        for (const chain of memberChains(luaTokens(directive))) {
+          for (const ref of applicable) {
+            const end = chainMatchEnd(chain, ref.chain);
+            if (end < 0) continue;
+            ctx.report({
+              messageId: 'changedReference',
+              severity: severityIn(template, ref.severity),
+              at: originAt(template, inFile(directive.lua.at, chain.tokens[0])),
+              since: ref.introducedIn,
+              data: { directive: directive.name, chain: chain.parts.slice(0, end + 1).join('.'), since: ref.introducedIn, fact: ref.factId, replacement: ref.replacement },
+            });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** The block's code tokens; none when it is not Lua the tokenizer can read (nginx -t reports that). */
+function luaTokens(directive: Directive): LuaToken[] {
+  try {
+    return codeTokens(tokenizeLua(directive.lua!.code));
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
+  }
+}
+
+/** A token's position in the template: the block's code starts at `start`. */
+function inFile(start: Position, token: LuaToken): Position {
+  return token.line === 1
+    ? { line: start.line, column: start.column + token.column - 1 }
+    : { line: start.line + token.line - 1, column: token.column };
+}
