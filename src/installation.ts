@@ -135,12 +135,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
-    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes });
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}) });
     if (declarative.config) {
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
       for (const document of declarative.config.documents) {
-        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
+        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file });
       }
       for (const manifest of declarative.config.unreadable) {
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
