@@ -89,7 +89,7 @@ export interface PlatformInputs {
   /** Secret values of the check's environment that compose files may copy: the report hides them. */
   secretValues?: string[];
   /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
-  containerMounts?: { unit: string; mounts: BindMount[] };
+  containerMounts?: { unit: string; mounts: BindMount[]; namesConfFile?: boolean };
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
@@ -112,7 +112,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles ?? dotEnvProfiles(read.projectEnv));
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
-    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
+    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts, ...(container.chosen.namesConfFile ? { namesConfFile: true } : {}) };
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;

@@ -67,3 +67,19 @@ export function hostPathOf(containerPath: string, mounts: readonly BindMount[]):
   const rest = path.slice(best.target === '/' ? 1 : best.target.length + 1);
   return { path: rest ? `${best.source.replace(/[\\/]+$/, '')}/${rest}` : best.source, mount: best };
 }
+
+/**
+ * Where Kong looks for kong.conf when not told (`kong start` without -c, as the image's
+ * entrypoint runs it): the first of these that exists (kong/conf_loader/init.lua@3.4.2 lines
+ * 139-142 and 1618-1625, the same list in @2.8.4 lines 93-96). Kong's images ship neither file.
+ */
+export const KONG_DEFAULT_CONF_PATHS = ['/etc/kong/kong.conf', '/etc/kong.conf'] as const;
+
+/** The project's kong.conf a service mounts where Kong looks by default, when the file exists here. */
+export function mountedKongConf(mounts: readonly BindMount[], exists: (path: string) => boolean): { path: string; containerPath: string; mount: BindMount } | undefined {
+  for (const containerPath of KONG_DEFAULT_CONF_PATHS) {
+    const found = hostPathOf(containerPath, mounts);
+    if (found && exists(found.path)) return { ...found, containerPath };
+  }
+  return undefined;
+}

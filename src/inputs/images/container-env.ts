@@ -89,6 +89,8 @@ export interface ContainerEnv {
   namespace?: string;
   /** Compose: the service's bind mounts (`volumes:`), to find the project file behind a container path. */
   mounts?: BindMount[];
+  /** Compose: its command names a configuration file (`kong start -c FILE`), so Kong's default paths are not read. */
+  namesConfFile?: boolean;
 }
 
 /** A ConfigMap's `data` keys with their lines, for `envFrom`. */
@@ -262,6 +264,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
+      ...(command !== undefined && /(^|\s)(-c|--conf)(\s|=|$)/.test(command) ? { namesConfFile: true } : {}),
     });
   }
   return out;
