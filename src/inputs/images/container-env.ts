@@ -432,7 +432,9 @@ function readBindMounts(node: unknown, scope: ServiceScope): BindMount[] {
       bind = written === undefined ? undefined : shortSyntaxBind(written);
     }
     if (!bind || bind.source.startsWith('~')) continue;
-    out.push({ source: besideFile(scope.projectDir ?? dirname(scope.file), bind.source), target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
+    // A Windows drive path is absolute where docker compose runs, whatever this machine is.
+    const source = /^[A-Za-z]:[\\/]/.test(bind.source) ? bind.source : besideFile(scope.projectDir ?? dirname(scope.file), bind.source);
+    out.push({ source, target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
   }
   return out;
 }

@@ -44,6 +44,7 @@ describe('compose bind mounts', () => {
         '      - type: bind',
         '        source: ./plugins',
         '        target: /opt/plugins/',
+        '      - C:\\kong\\certs:/etc/kong/certs:ro',
         'volumes:',
         '  kong_prefix: {}',
       ].join('\n') + '\n',
@@ -53,6 +54,7 @@ describe('compose bind mounts', () => {
     expect(platform.containerMounts?.mounts.map((m) => [m.source, m.target, m.origin.line])).toEqual([
       [join(dir, 'kong.yml'), '/etc/kong/kong.yml', 7],
       [join(dir, 'plugins'), '/opt/plugins', 9],
+      ['C:\\kong\\certs', '/etc/kong/certs', 12],
     ]);
   });
 });
