@@ -2,6 +2,7 @@
 // edition, topology and role, the versions, and the upgrade plan. Each derived value keeps the
 // reason it was chosen, so the report can say "hybrid (role = control_plane at kong.conf:4)".
 
+import { resolve } from 'node:path';
 import type { Progress } from './cli/progress';
 import type { Inputs, MissingInputReasons } from './engine/inputs';
 import { InputError } from './errors';
@@ -18,6 +19,8 @@ import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
+import { mountedKongConf } from './inputs/images/compose-mounts';
+import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
 import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
@@ -100,7 +103,11 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
   const systemdGiven = { ...(options.confFile ? { confFile: options.confFile } : {}), ...(options.nginxTemplates ? { nginxTemplates: options.nginxTemplates } : {}) };
   const platform = loadPlatformInputs({ systemdGiven, ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
-  const ownSettings = Boolean(options.confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
+  // No kong.conf given, but the compose service that runs Kong mounts one where Kong looks for it.
+  const mountedConf = !options.confFile && platform.containerMounts && !platform.containerMounts.namesConfFile
+    ? mountedKongConf(platform.containerMounts.mounts, (path) => isFile(resolve(options.cwd ?? process.cwd(), path))) : undefined;
+  const confFile = options.confFile ?? mountedConf?.path;
+  const ownSettings = Boolean(confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
   const helmLayer = platform.layer && (ownSettings || !platform.helmSetAside) ? platform.layer : undefined;
@@ -111,8 +118,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   // Kubernetes container's env).
   const layer = stackConfLayers(platform.systemdLayer, platform.dockerfileLayer, platform.containerLayer, helmLayer);
   if (ownSettings || layer) {
-    inputs.kongConf = loadKongConf(options.confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
-    if (options.confFile || !layer) listed.push({ kind: 'kong.conf', label: options.confFile ?? 'KONG_* environment' });
+    inputs.kongConf = loadKongConf(confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
+    const mountedAs = mountedConf && `${mountedConf.containerPath} in ${platform.containerMounts!.unit}, mounted at ${describeOrigin(mountedConf.mount.origin)}: Kong reads it when started without -c`;
+    if (confFile || !layer) listed.push({ kind: 'kong.conf', label: mountedAs ? `${confFile} (${mountedAs})` : confFile ?? 'KONG_* environment' });
   } else {
     missing.kongConf = platform.helmSetAside
       ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
@@ -137,12 +145,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
-    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes });
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}) });
     if (declarative.config) {
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
       for (const document of declarative.config.documents) {
-        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: document.file });
+        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file });
       }
       for (const manifest of declarative.config.unreadable) {
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
@@ -234,7 +242,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const runningImage = platform.running[0];
     const noCustomPlugins = noCustomPluginCanLoad({
       conf: inputs.kongConf,
-      unsetMeansDefault: Boolean(options.confFile) || runningImage !== undefined || (!platform.containerLayer && !platform.dockerfileLayer && !helmLayer && !platform.systemdLayer),
+      unsetMeansDefault: Boolean(confFile) || runningImage !== undefined || (!platform.containerLayer && !platform.dockerfileLayer && !helmLayer && !platform.systemdLayer),
       pluginDirs: options.pluginDirs ?? [],
       customPluginsFound: inputs.customPlugins !== undefined,
       ...(inputs.database ? { databasePlugins: inputs.database.pluginUsage } : {}),

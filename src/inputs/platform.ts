@@ -11,6 +11,7 @@ import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import type { ComposeEnvFiles } from './images/compose-env-files';
+import type { BindMount } from './images/compose-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { controllerModule, readImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
@@ -95,6 +96,8 @@ export interface PlatformInputs {
   freeMode?: LicenseInput['freeMode'];
   /** Secret values of the check's environment that compose files may copy: the report hides them. */
   secretValues?: string[];
+  /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
+  containerMounts?: { unit: string; mounts: BindMount[]; namesConfFile?: boolean };
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
@@ -118,6 +121,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles ?? dotEnvProfiles(read.projectEnv));
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
+    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts, ...(container.chosen.namesConfFile ? { namesConfFile: true } : {}) };
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;

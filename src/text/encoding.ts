@@ -35,3 +35,16 @@ export function nulByteError(bytes: Buffer, offset: number, file: string, notTex
   for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   return new InputError(nulByteMessage(bytes, notText), { file, line });
 }
+
+/**
+ * The text of UTF-16 bytes that open with a byte-order mark, else undefined. Go's YAML readers
+ * (go.yaml.in/yaml/v2 readerc.go@v2.4.2 lines 19-45 and 254-290, behind sigs.k8s.io/yaml, which
+ * Helm reads values files with) pick the encoding from such a mark and decode it; without one
+ * they read UTF-8, and the NUL bytes of UTF-16 text fail there.
+ */
+export function decodeUtf16WithBom(bytes: Buffer): string | undefined {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  return undefined;
+}

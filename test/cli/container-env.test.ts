@@ -222,3 +222,47 @@ describe('Kubernetes valueFrom.configMapKeyRef', () => {
     ]);
   });
 });
+
+// Sweep 15 (novanovn/kong-deploy, Envoii-Technologies/proxy, nvkex/kong-postgres-template): the
+// compose service mounts the project's kong.conf where Kong looks for one when started without
+// -c (kong/conf_loader/init.lua@3.4.2 DEFAULT_PATHS): those settings are the node's, under the
+// service's environment, at the lines of the project's file.
+describe('a kong.conf a compose service mounts at /etc/kong/kong.conf', () => {
+  const compose = (volume: string, command = '') => [
+    'services:',
+    '  kong:',
+    '    image: kong:3.1',
+    ...(command ? [`    command: ${command}`] : []),
+    '    environment:',
+    '      KONG_DATABASE: postgres',
+    '      KONG_PG_HOST: kong-database',
+    '      KONG_SSL_CERT: /etc/ssl/certs/fullchain.pem',
+    '    volumes:',
+    `      - ${volume}`,
+  ].join('\n') + '\n';
+  const conf = 'proxy_listen = 0.0.0.0:8000, 0.0.0.0:8443 ssl\nssl_cert = /etc/kong/cert.pem\nproxy_https_listen = 0.0.0.0:8443\n';
+
+  it('reads it as kong.conf, under the service environment, and says where it comes from', async () => {
+    const folder = tempDir({ 'docker-compose.yml': compose('./kong.conf:/etc/kong/kong.conf'), 'kong.conf': conf });
+    const json = await report(['--image-file', join(folder, 'docker-compose.yml'), '--to', '3.4']);
+    expect(json.installation.inputs.find((i) => i.kind === 'kong.conf')?.label)
+      .toBe(`${join(folder, 'kong.conf')} (/etc/kong/kong.conf in service kong, mounted at ${join(folder, 'docker-compose.yml')}:9:9: Kong reads it when started without -c)`);
+    expect(json.findings.find((f) => f.ruleId === 'conf/unknown-property' && f.message.startsWith('`proxy_https_listen`'))?.location)
+      .toMatchObject({ file: join(folder, 'kong.conf'), line: 3 });
+    expect(fileSyntax(json, 'layer-overrides-file').map((f) => f.location.line)).toEqual([2]);
+    // A whole folder mounted at /etc/kong holds it too.
+    const whole = tempDir({ 'docker-compose.yml': compose('./:/etc/kong/'), 'kong.conf': conf });
+    const viaFolder = await report(['--image-file', join(whole, 'docker-compose.yml'), '--to', '3.4']);
+    expect(viaFolder.installation.inputs.find((i) => i.kind === 'kong.conf')?.label).toContain(`${join(whole, 'kong.conf')} (/etc/kong/kong.conf in service kong`);
+  });
+
+  it('is not read when the command names another file, or when the mounted file is not there', async () => {
+    const named = tempDir({ 'docker-compose.yml': compose('./kong.conf:/etc/kong/kong.conf', 'kong start -c /opt/kong.conf'), 'kong.conf': conf });
+    const withC = await report(['--image-file', join(named, 'docker-compose.yml'), '--to', '3.4']);
+    expect(withC.installation.inputs.find((i) => i.kind === 'kong.conf')).toBeUndefined();
+    expect(withC.findings.find((f) => f.message.startsWith('`proxy_https_listen`'))).toBeUndefined();
+    const absent = tempDir({ 'docker-compose.yml': compose('./kong.conf:/etc/kong/kong.conf') });
+    const without = await report(['--image-file', join(absent, 'docker-compose.yml'), '--to', '3.4']);
+    expect(without.installation.inputs.find((i) => i.kind === 'kong.conf')).toBeUndefined();
+  });
+});

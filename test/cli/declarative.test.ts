@@ -200,3 +200,45 @@ describe('check --fix-output', () => {
     expect(existsSync(output)).toBe(false);
   });
 });
+
+// A DB-less compose service mounts the project's kong.yml where KONG_DECLARATIVE_CONFIG points
+// (sweep 15: FawwazAF/kong-gateway-test, Envoii-Technologies/proxy, novanovn/kong-deploy): Kong
+// reads that file, so it is checked, at its own lines (compose-spec 05-services.md `volumes`).
+describe('check --image-file with a compose service that mounts its declarative file', () => {
+  const compose = (volume: string) => [
+    'services:',
+    '  kong:',
+    '    image: kong:2.8.1',
+    '    volumes:',
+    `      - ${volume}`,
+    '    environment:',
+    '      - KONG_DATABASE=off',
+    '      - KONG_DECLARATIVE_CONFIG=/etc/kong/kong.yml',
+  ].join('\n') + '\n';
+  const kongYml = '_format_version: "2.1"\nservices:\n- name: api\n  url: http://api:8080\n  routes:\n  - name: items\n    paths: ["/items/\\\\d+$"]\n';
+
+  it('reads the mounted file and says how it was found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-mount-'));
+    writeFileSync(join(dir, 'docker-compose.yml'), compose('./kong.yml:/etc/kong/kong.yml'));
+    writeFileSync(join(dir, 'kong.yml'), kongYml);
+    const result = await runCli(['check', '--no-db', '--to', '3.4', '--image-file', join(dir, 'docker-compose.yml'), '-f', 'json']);
+    const report = JSON.parse(result.stdout);
+    const regex = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'entities/route-regex-path-without-tilde');
+    expect(regex.map((f: { location: { file: string; line: number } }) => [f.location.file, f.location.line])).toEqual([[join(dir, 'kong.yml'), 7]]);
+    const inputs = JSON.stringify(report.installation.inputs);
+    expect(inputs).toContain('declarative_config /etc/kong/kong.yml, mounted by service kong from');
+    expect(inputs).toContain('docker-compose.yml:5');
+  });
+
+  it('names the mounted file when it is absent, and never reads a named volume as a project folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-mount-'));
+    writeFileSync(join(dir, 'docker-compose.yml'), compose('./config/kong.yml:/etc/kong/kong.yml:ro'));
+    const absent = JSON.stringify(JSON.parse((await runCli(['check', '--no-db', '--to', '3.4', '--image-file', join(dir, 'docker-compose.yml'), '-f', 'json'])).stdout));
+    expect(absent).toMatch(/declarative\/format-version[^}]*mounted by service kong from [^}]*config\/kong.yml[^}]*absent on this machine/);
+    writeFileSync(join(dir, 'docker-compose.yml'), compose('kong_config:/etc/kong'));
+    writeFileSync(join(dir, 'kong.yml'), kongYml);
+    const named = JSON.parse((await runCli(['check', '--no-db', '--to', '3.4', '--image-file', join(dir, 'docker-compose.yml'), '-f', 'json'])).stdout);
+    expect(named.findings.filter((f: { ruleId: string }) => f.ruleId === 'entities/route-regex-path-without-tilde')).toEqual([]);
+    expect(JSON.stringify(named)).toMatch(/declarative\/format-version[^}]*names \/etc\/kong\/kong.yml, absent on this machine/);
+  });
+});

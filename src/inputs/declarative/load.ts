@@ -23,6 +23,7 @@ import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
+import { hostPathOf, type BindMount } from '../images/compose-mounts';
 import type { DeclarativeConfig, DeclarativeDocument, ManifestObjects, UnreadableDeclarative } from './types';
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
@@ -36,12 +37,16 @@ export interface DeclarativeLoadOptions {
   cwd?: string;
   /** Refuse files larger than this (`--max-file-size`; default 256 MiB). */
   maxBytes?: number;
+  /** The bind mounts of the compose service that runs Kong: declarative_config names a path in its container. */
+  containerMounts?: { unit: string; mounts: readonly BindMount[] };
 }
 
 export interface DeclarativeLoadResult {
   config?: DeclarativeConfig;
   /** Why there is no declarative input, for the "not evaluated" list. */
   missingReason?: string;
+  /** How the file read was found when a bind mount led to it, for the inputs list. */
+  mountedAs?: string;
 }
 
 export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoadResult {
@@ -71,6 +76,13 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   // Shown as the user would write it: relative to where they pointed at kong.conf.
   const file = isAbsolute(configured) ? configured : conf.file ? join(dirname(conf.file), configured) : resolve(conf.dir, configured);
   if (!isFile(resolve(cwd, file))) {
+    // A compose service that mounts a project file at that path: Kong reads that file.
+    const mounted = options.containerMounts && hostPathOf(configured, options.containerMounts.mounts);
+    if (mounted) {
+      const how = `declarative_config ${configured}, mounted by ${options.containerMounts!.unit} from ${mounted.mount.source} (${describeOrigin(mounted.mount.origin)})`;
+      if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', true, cwd, options.maxBytes), mountedAs: how };
+      return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
+    }
     // The Kong chart's dblessConfig: the file exists only inside the pod; name where it comes from.
     const chart = chartSwitchOf(setting);
     return {

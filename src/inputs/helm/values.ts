@@ -13,7 +13,7 @@ const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import
 const nesting = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 import { InputError } from '../../errors';
 import { fsErrorReason } from '../fs-error';
-import { nulByteError } from '../../text/encoding';
+import { decodeUtf16WithBom, nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
@@ -172,10 +172,11 @@ export function mergeMaps(base: HelmValue & { kind: 'map' }, over: HelmValue & {
 
 /** A file given as values, and the release `FILE#NAME` picks in it. */
 function readValuesFile(file: string, release?: string, context?: HelmfileContext): Omit<ReadFile, 'file'> {
-  const text = readText(file, 'Helm values file');
+  const text = readText(file, 'Helm values file', { utf16WithBom: true });
   // A helmfile lists releases with their values files, inline values and --set entries.
   const helmfile = require('./helmfile') as typeof import('./helmfile');
-  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, text, release, context);
+  // helmfile renders its own file as a Go template, text that UTF-16 is not: read it as UTF-8 alone.
+  if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, readText(file, 'Helm values file'), release, context);
   const { values } = readYamlDocuments(file, text);
   if (values.length <= 1 && release === undefined) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };
@@ -241,11 +242,18 @@ function documentNamespaces(value: HelmValue): string[] {
 /** Kong's charts on charts.konghq.com (and their folders in the Kong/charts repository). */
 export const KONG_CHART_NAMES: readonly string[] = ['kong', 'ingress'];
 
-export function readText(file: string, what: string): string {
+/**
+ * The text of a file read as YAML. `utf16WithBom`: the file is read as Helm reads a values file
+ * (go-yaml), which decodes UTF-16 text that opens with a byte-order mark, as PowerShell 5's
+ * `helm show values kong/kong > values.yaml` writes it (./../../text/encoding.ts).
+ */
+export function readText(file: string, what: string, options: { utf16WithBom?: boolean } = {}): string {
   try {
     if (statSync(file).size > MAX_VALUES_BYTES) throw new InputError(`larger than ${MAX_VALUES_BYTES} bytes: not a ${what}`, { file });
     const bytes = readFileSync(file);
     const nul = bytes.indexOf(0);
+    const decoded = nul >= 0 && options.utf16WithBom ? decodeUtf16WithBom(bytes) : undefined;
+    if (decoded !== undefined && !decoded.includes('\0')) return decoded;
     // A values file saved as UTF-16 is full of NUL bytes: name the encoding.
     if (nul >= 0) throw nulByteError(bytes, nul, file, `holds a NUL byte: not a ${what}`);
     return bytes.toString('utf8');

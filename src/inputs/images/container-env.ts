@@ -28,6 +28,7 @@ import { yamlOriginAt } from '../../text/yaml-origin';
 import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
+import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
 import { parseKongImage } from './image-ref';
 import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
@@ -86,6 +87,10 @@ export interface ContainerEnv {
   /** What could not be read at all (a missing env_file, extends of a file not found), at its line. */
   notes: { origin: FileOrigin; message: string }[];
   namespace?: string;
+  /** Compose: the service's bind mounts (`volumes:`), to find the project file behind a container path. */
+  mounts?: BindMount[];
+  /** Compose: its command names a configuration file (`kong start -c FILE`), so Kong's default paths are not read. */
+  namesConfFile?: boolean;
 }
 
 /** A ConfigMap's `data` keys with their lines, for `envFrom`. */
@@ -258,6 +263,8 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       envFrom: [],
       variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
+      ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
+      ...(command !== undefined && /(^|\s)(-c|--conf)(\s|=|$)/.test(command) ? { namesConfFile: true } : {}),
     });
   }
   return out;
@@ -284,6 +291,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
     environment,
     environmentResets: [],
     notes: [...lower.notes, ...higher.notes],
+    mounts: mergeMounts(lower.mounts, higher.mounts),
   };
 }
 
@@ -320,6 +328,8 @@ interface ResolvedService {
   /** `NAME: !reset null` entries: removed from the earlier files' environment. */
   environmentResets: string[];
   notes: { origin: FileOrigin; message: string }[];
+  /** `volumes:` bind mounts, its base's first (merged by target). */
+  mounts: BindMount[];
 }
 
 const REPLACING_TAGS = new Set(['!reset', '!override']);
@@ -393,7 +403,40 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     ...(REPLACING_TAGS.has(tagOf(environmentNode)) ? { environmentReplace: true } : {}),
     environmentResets: read.resets,
     notes,
+    mounts: mergeMounts(base?.mounts ?? [], readBindMounts(get(service, doc, 'volumes'), scope)),
   };
+}
+
+/**
+ * The bind mounts of a service's `volumes:` (./compose-mounts.ts), short and long syntax. A source
+ * under `~` (the home folder of whoever runs docker compose) or one that depends on a variable
+ * without a value here is left out: the file behind it is not known.
+ */
+function readBindMounts(node: unknown, scope: ServiceScope): BindMount[] {
+  const { isSeq, isMap } = yamlModule();
+  if (!isSeq(node)) return [];
+  const out: BindMount[] = [];
+  const text = (written: string | undefined) => {
+    if (written === undefined) return undefined;
+    const read = interpolate(written, { known: scope.known, escape: 'double-dollar' });
+    return read.unresolved.length > 0 ? undefined : read.text;
+  };
+  for (const item of node.items) {
+    let bind: { source: string; target: string } | undefined;
+    if (isMap(item)) {
+      const source = text(scalarText(get(item, scope.doc, 'source')));
+      const target = text(scalarText(get(item, scope.doc, 'target')));
+      if (scalarText(get(item, scope.doc, 'type')) === 'bind' && source && target?.startsWith('/') && isHostPath(source)) bind = { source, target };
+    } else {
+      const written = text(scalarText(item));
+      bind = written === undefined ? undefined : shortSyntaxBind(written);
+    }
+    if (!bind || bind.source.startsWith('~')) continue;
+    // A Windows drive path is absolute where docker compose runs, whatever this machine is.
+    const source = /^[A-Za-z]:[\\/]/.test(bind.source) ? bind.source : besideFile(scope.projectDir ?? dirname(scope.file), bind.source);
+    out.push({ source, target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
+  }
+  return out;
 }
 
 function tagOf(node: unknown): string {

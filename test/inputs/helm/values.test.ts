@@ -48,6 +48,30 @@ describe('loadHelmValues', () => {
     expect(renderScalar(0.00001)).toBe('1e-05');
   });
 
+  // Sweep 15 (maxandriani/k3s-on-raspiberry-cluster kong/values.yaml): the chart's default values
+  // saved by PowerShell 5 (`helm show values kong/kong > values.yaml`) are UTF-16LE with a
+  // byte-order mark, which Helm's go-yaml decodes (go.yaml.in/yaml/v2 readerc.go@v2.4.2).
+  it('reads UTF-16 values that open with a byte-order mark, as Helm does, at the same lines', () => {
+    const text = '# Default values for Kong\nimage:\n  repository: kong\n  tag: "3.6"\nenv:\n  database: "off"\n';
+    const le = file('values-le.yaml', '');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = file('values-be.yaml', '');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const path of [le, be]) {
+      const values = loadHelmValues([path]);
+      expect(values.scalar('image', 'tag')).toMatchObject({ value: '3.6', origin: { file: path, line: 4, column: 8 } });
+      expect(values.scalar('env', 'database')?.value).toBe('off');
+    }
+    // Without the mark go-yaml reads UTF-8 and fails on the NUL bytes: still refused, naming the encoding.
+    const bare = file('values-bare.yaml', '');
+    writeFileSync(bare, Buffer.from(text, 'utf16le'));
+    expect(() => loadHelmValues([bare])).toThrow(/is UTF-16LE text/);
+    // A helmfile is rendered as a Go template first, which UTF-16 text is not.
+    const helmfile = file('helmfile.yaml', '');
+    writeFileSync(helmfile, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('releases:\n- name: kong\n  chart: kong/kong\n', 'utf16le')]));
+    expect(() => loadHelmValues([helmfile])).toThrow(/is UTF-16LE text/);
+  });
+
   it('says where a YAML error is', () => {
     const broken = file('broken.yaml', 'env:\n  database: postgres\n   pg_host: [\n');
     expect(() => loadHelmValues([broken])).toThrow(InputError);

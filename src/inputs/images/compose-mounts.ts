@@ -1,0 +1,85 @@
+// Bind mounts of a compose service, and the file on this machine behind a path inside the
+// container. A compose project often keeps kong.yml beside the compose file and mounts it where
+// KONG_DECLARATIVE_CONFIG points (`./kong.yml:/etc/kong/kong.yml`): the container path alone
+// names nothing here, the mount says which file of the project Kong reads.
+//
+// As compose-spec 05-services.md (`volumes`, short and long syntax) reads them: `SOURCE:TARGET`
+// or `SOURCE:TARGET:MODE`, where a source that is a path (it starts with `.`, `/` or `~`) is a
+// bind mount and anything else names a volume; relative sources are resolved from the compose
+// file's folder; the long syntax's `type: bind` with `source` and `target`. A later file's entry
+// replaces an earlier one's of the same target (13-merge.md, volumes merged by `target`).
+// (compose-spec/compose-spec@170098ba 05-services.md lines 2119-2163, 13-merge.md line 101.)
+
+import { posix } from 'node:path';
+import type { FileOrigin } from '../../model/origin';
+
+export interface BindMount {
+  /** The host path as the report shows it: joined to the compose file's folder when relative. */
+  source: string;
+  /** The path inside the container, normalised (no trailing `/`). */
+  target: string;
+  /** The `volumes:` entry. */
+  origin: FileOrigin;
+}
+
+/**
+ * The source and target of a short-syntax entry when it is a bind mount, else undefined (a named
+ * or anonymous volume). A Windows drive letter (`C:\kong:/etc/kong`) stays with its path.
+ */
+export function shortSyntaxBind(written: string): { source: string; target: string } | undefined {
+  const parts = written.split(':');
+  if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0]) && /^[\\/]/.test(parts[1])) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+  if (parts.length < 2) return undefined;
+  const [source, target] = parts;
+  if (!isHostPath(source) || !target.startsWith('/')) return undefined;
+  return { source, target };
+}
+
+/** A volume source that is a host path (compose treats every other word as a volume name). */
+export function isHostPath(source: string): boolean {
+  return /^[./~]/.test(source) || /^[A-Za-z]:[\\/]/.test(source);
+}
+
+export function normaliseTarget(target: string): string {
+  const normal = posix.normalize(target);
+  return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+}
+
+/** Mounts of a later compose file (or of a service over its `extends` base) over earlier ones: by target. */
+export function mergeMounts(lower: readonly BindMount[], higher: readonly BindMount[]): BindMount[] {
+  const targets = new Set(higher.map((mount) => mount.target));
+  return [...lower.filter((mount) => !targets.has(mount.target)), ...higher];
+}
+
+/**
+ * The host path behind an absolute path inside the container: the deepest mount that holds it
+ * (a mount inside another one hides what lies beneath it). Undefined when no bind mount holds it.
+ */
+export function hostPathOf(containerPath: string, mounts: readonly BindMount[]): { path: string; mount: BindMount } | undefined {
+  if (!containerPath.startsWith('/')) return undefined;
+  const path = normaliseTarget(containerPath);
+  let best: BindMount | undefined;
+  for (const mount of mounts) {
+    const holds = path === mount.target || path.startsWith(mount.target === '/' ? '/' : `${mount.target}/`);
+    if (holds && (!best || mount.target.length > best.target.length)) best = mount;
+  }
+  if (!best) return undefined;
+  const rest = path.slice(best.target === '/' ? 1 : best.target.length + 1);
+  return { path: rest ? `${best.source.replace(/[\\/]+$/, '')}/${rest}` : best.source, mount: best };
+}
+
+/**
+ * Where Kong looks for kong.conf when not told (`kong start` without -c, as the image's
+ * entrypoint runs it): the first of these that exists (kong/conf_loader/init.lua@3.4.2 lines
+ * 139-142 and 1618-1625, the same list in @2.8.4 lines 93-96). Kong's images ship neither file.
+ */
+export const KONG_DEFAULT_CONF_PATHS = ['/etc/kong/kong.conf', '/etc/kong.conf'] as const;
+
+/** The project's kong.conf a service mounts where Kong looks by default, when the file exists here. */
+export function mountedKongConf(mounts: readonly BindMount[], exists: (path: string) => boolean): { path: string; containerPath: string; mount: BindMount } | undefined {
+  for (const containerPath of KONG_DEFAULT_CONF_PATHS) {
+    const found = hostPathOf(containerPath, mounts);
+    if (found && exists(found.path)) return { ...found, containerPath };
+  }
+  return undefined;
+}
