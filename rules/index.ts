@@ -18,6 +18,7 @@ import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
 import kubernetesManifest from './declarative/kubernetes-manifest';
 import composeFile from './declarative/compose-file';
+import helmValuesFile from './declarative/helm-values-file';
 import multipleDocuments from './declarative/multiple-documents';
 import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
@@ -126,6 +127,7 @@ export const builtinRules: readonly Rule[] = [
   formatVersion,
   kubernetesManifest,
   composeFile,
+  helmValuesFile,
   deckTransformFalse,
   multipleDocuments,
   duplicateKeys,

@@ -82,6 +82,7 @@ function whyNotOne(declarative: DeclarativeConfig | undefined): string {
 function describeSkipped(file: UnreadableDeclarative): string {
   if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
   if (file.reason === 'compose-file') return `${file.file} is a docker compose file, not a declarative file`;
+  if (file.reason === 'helm-values') return `${file.file} holds Helm values for Kong's chart, not a declarative file`;
   if (file.embedded) return `${file.file} is a Kubernetes ${file.embedded.kind ?? file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
   if (file.objects && file.objects.checked.length > 0) return `${file.file} is a Kubernetes manifest: ${KIC_NOT_CONVERTED}`;
   return `${file.file} is a Kubernetes manifest (\`kind: ${file.kind}\`), not a declarative file`;

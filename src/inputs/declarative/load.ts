@@ -161,6 +161,12 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'compose-file', origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
+    // Helm values for Kong's chart often sit beside kong.yml in a deployment folder, or are passed
+    // to --declarative by mistake; read as Kong's they would only get "no _format_version".
+    if (!loadedByKong && isKongChartValues(document.root)) {
+      unreadable.push({ file, reason: 'helm-values', origin: { kind: 'file', file, line: 1, column: 1 } });
+      continue;
+    }
     documents.push(document);
   }
   return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents, kicPlugins) };
@@ -187,6 +193,39 @@ function isComposeFile(root: Readonly<Record<string, unknown>>): boolean {
   const definitions = Object.values(services);
   return definitions.length > 0 && definitions.every((definition) =>
     definition !== null && typeof definition === 'object' && !Array.isArray(definition) && COMPOSE_SERVICE_KEYS.some((key) => key in definition));
+}
+
+/**
+ * Top-level keys of the Kong Helm chart's values that no declarative file has
+ * (Kong/charts charts/kong/values.yaml@e76b800; `plugins` and `certificates` are left out: Kong's
+ * files have keys of those names).
+ */
+const KONG_CHART_VALUES_KEYS = [
+  'deployment', 'env', 'envFrom', 'image', 'admin', 'status', 'cluster', 'proxy', 'udpProxy', 'secretVolumes',
+  'migrations', 'dblessConfig', 'ingressController', 'postgresql', 'waitImage', 'updateStrategy', 'resources',
+  'readinessProbe', 'livenessProbe', 'podAnnotations', 'podLabels', 'replicaCount', 'autoscaling',
+  'securityContext', 'serviceMonitor', 'enterprise', 'manager', 'portal', 'portalapi', 'clustertelemetry',
+];
+
+/** The kong/ingress chart nests the kong chart's values under `controller` and `gateway` (Kong/charts charts/ingress/values.yaml@e76b800). */
+const INGRESS_CHART_SUBCHARTS = ['controller', 'gateway'];
+
+/**
+ * Helm values for the kong chart (or the kong/ingress chart): no `_format_version` and no Kong
+ * collection written as a list, and the chart's own keys at the root (or under
+ * `controller`/`gateway`): two of them, or nothing else (a small override file holding only
+ * `admin:`), so that another tool's file with one such key (a CI workflow's `env:`) is not taken
+ * for chart values.
+ */
+function isKongChartValues(root: Readonly<Record<string, unknown>>): boolean {
+  if ('_format_version' in root || KONG_ROOT_KEYS.some((key) => Array.isArray(root[key]))) return false;
+  const looksLikeChartValues = (values: unknown): boolean => {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return false;
+    const keys = Object.keys(values);
+    const chartKeys = keys.filter((key) => KONG_CHART_VALUES_KEYS.includes(key)).length;
+    return chartKeys >= 2 || (chartKeys === 1 && keys.length === 1);
+  };
+  return looksLikeChartValues(root) || INGRESS_CHART_SUBCHARTS.some((key) => looksLikeChartValues(root[key]));
 }
 
 /** A Kong root key of embedded text: `services:` at the start of a line (YAML), or `"services":` (JSON). */
