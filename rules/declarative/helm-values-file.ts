@@ -14,7 +14,7 @@ export default defineRule<'notChecked'>({
     notChecked: '{{file}} holds Helm values for Kong\'s chart (`image`, `env`, `ingressController`...), not a Kong declarative file: it was not checked. Give it with --helm-values to read the Kong image, the kong.conf settings and the DB-less configuration it sets.',
   },
   remediation: 'Pass the values file with --helm-values, and point --declarative at the kong.yml or decK state files only.',
-  docsUrl: 'https://github.com/Kong/charts/blob/main/charts/kong/README.md',
+  docsUrl: 'https://developer.konghq.com/kubernetes-ingress-controller/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'a declarative file is a record of entity collections with _format_version' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/values.yaml@e76b800', note: 'the chart values\' own top-level keys (image, env, proxy, admin, ingressController, dblessConfig...)' },
