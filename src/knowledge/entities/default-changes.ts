@@ -119,6 +119,11 @@ export const defaultChanges: readonly DefaultChange[] = [
     remediation: 'Set config.read_body_for_logout: true if clients log out with a POST body field.',
     sources: [digest('plugin-session-read-body-for-logout'), docs('3.5.0.0 Session Plugin')],
   },
+  // 3.14 keeps the value a stored plugin holds ("existing plugins" are unaffected), and Kong writes
+  // every default into the row when it creates a plugin, so a database upgraded by `kong
+  // migrations` keeps forwarding credentials where the rows say so. Files are what change: Kong
+  // fills an unset field with the 3.14 default when it loads a declarative file, and decK fills
+  // it from the target's schema before comparing with the stored plugin, so a sync writes true.
   ...AUTH_PLUGINS_314.map((plugin): DefaultChange => ({
     id: `plugin.${plugin}.hide_credentials.default-true`,
     breakingChange: 'plugin-hide-credentials-default-true',
@@ -131,9 +136,35 @@ export const defaultChanges: readonly DefaultChange[] = [
     path: 'config.hide_credentials',
     oldDefault: false,
     newDefault: true,
-    summary: 'Auth plugins created from 3.14 hide the credential from the upstream by default.',
+    summary: 'Loaded from this file by 3.14 (DB-less, or synced by decK, which fills unset fields from the target\'s schema first), the plugin takes the new default and strips the credential before the request reaches the upstream.',
     remediation: 'Set config.hide_credentials explicitly (false keeps forwarding the credential upstream).',
-    sources: [digest('plugin-hide-credentials-default-true'), deck('convert/plugin_updates_314.go')],
+    sources: [
+      digest('plugin-hide-credentials-default-true'), deck('convert/plugin_updates_314.go'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.14.0.0, Hide credentials by default)', note: 'existing plugins are not affected; new ones get the setting by default' },
+      { kind: 'repo', ref: 'Kong/go-database-reconciler@8f5e476:pkg/types/plugin.go', note: 'a sync fills the file\'s plugin with the defaults of the schema the target Kong serves before comparing it with the stored one' },
+    ],
+  })),
+  // The stored side: a row without the field (written by SQL or a tool, not by Kong, which stores
+  // every default) is filled with the current default when Kong reads it, so 3.14 reads true.
+  ...AUTH_PLUGINS_314.map((plugin): DefaultChange => ({
+    id: `plugin.${plugin}.hide_credentials.default-true.row-without-field`,
+    breakingChange: 'plugin-hide-credentials-default-true',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: [plugin],
+    appliesTo: 'database',
+    path: 'config.hide_credentials',
+    oldDefault: false,
+    newDefault: true,
+    summary: 'Stored plugins keep the hide_credentials value their row holds, but this row holds none, and Kong fills a field missing from a row with the current default when it reads it: from 3.14 the credential is stripped before the request reaches the upstream.',
+    remediation: 'Write config.hide_credentials into the plugin (false keeps forwarding the credential upstream), for example with a PATCH before upgrading.',
+    sources: [
+      digest('plugin-hide-credentials-default-true'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.14.0.0, Hide credentials by default)', note: 'existing plugins are not affected' },
+      repo('kong/db/schema/init.lua', '3.9.3', 'adjust_field_for_context: a field missing on select gets handle_missing_field, the schema default; insert fills every default into the row'),
+    ],
   })),
   {
     id: 'plugin.hmac-auth.algorithms.default-no-sha1',

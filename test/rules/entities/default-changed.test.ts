@@ -23,6 +23,15 @@ describe('entities/default-changed', () => {
     const text = '_format_version: "3.0"\n_plugin_configs:\n  ka: {key_names: [apikey]}\nplugins:\n- name: key-auth\n  _config: ka\n  config: {key_in_body: false}\n';
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @7']);
   });
+  // A file is loaded (DB-less) or synced (decK fills unset fields from the target's schema) with
+  // the 3.14 default; the database side has a fact of its own (test/rules/db/hide-credentials-stored).
+  it('invalid: a file leaving hide_credentials unset, with wording for what loading or syncing it does', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: basic-auth\n  config: {anonymous: null}\n';
+    const { findings } = await runOnFiles(ee314, ['kong.yml'], writeTemp(text), undefined, [rule]);
+    expect(findings.map((f) => [f.messageId, f.data?.fact])).toEqual([['defaultChanged', 'plugin.basic-auth.hide_credentials.default-true']]);
+    expect(findings[0].message).toContain('Loaded from this file by 3.14 (DB-less, or synced by decK');
+    expect(await runRuleOnText(rule, ee314, text.replace('{anonymous: null}', '{hide_credentials: false}'))).toEqual([]);
+  });
   // decK fills unset fields from `_info.defaults` (pkg/utils/defaulter.go).
   it('valid: route protocols given by decK _info.defaults', async () => {
     const text = '_format_version: "3.0"\n_info:\n  defaults:\n    route: {protocols: [https]}\nroutes:\n- name: r\n  paths: [/a]\n';
