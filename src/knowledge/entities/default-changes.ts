@@ -11,6 +11,11 @@ const AUTH_PLUGINS_314 = [
   'oauth2-introspection', 'openid-connect', 'vault-auth',
 ] as const;
 
+const AI_BODY_SIZE_CHANGELOG: FactSource = {
+  kind: 'changelog',
+  ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0, kong-ee bugfix, AI Plugins: max_request_body_size)',
+};
+
 const PLUGIN_SCHEMAS_314: FactSource = {
   kind: 'repo',
   ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.14@bc1cd742',
@@ -215,7 +220,7 @@ export const defaultChanges: readonly DefaultChange[] = [
   ...([
     ['ai-proxy', '3.8.0'], ['ai-proxy-advanced', '3.8.0'], ['ai-prompt-decorator', '3.8.0'], ['ai-prompt-guard', '3.8.0'],
     ['ai-prompt-template', '3.8.0'], ['ai-request-transformer', '3.8.0'], ['ai-response-transformer', '3.8.0'],
-    ['ai-mcp-proxy', '3.12.0.0'], ['ai-mcp-oauth2', '3.12.0.0'], ['ai-semantic-prompt-guard', '3.8.0'],
+    ['ai-mcp-proxy', '3.12.0.0'], ['ai-mcp-oauth2', '3.12.0.0'],
   ] as const).map(([plugin, since]): DefaultChange => ({
     id: `plugin.${plugin}.max_request_body_size.default-1m`,
     breakingChange: 'plugin-ai-max-request-body-size-default-1m',
@@ -227,18 +232,45 @@ export const defaultChanges: readonly DefaultChange[] = [
     plugins: [plugin],
     // Stored rows hold the 8192 Kong wrote at insert; only configurations loaded from files take the new default.
     appliesTo: 'declarative',
-    // ai-semantic-prompt-guard kept its limit in rules.max_request_body_size until 3.13; set there, it still applies.
-    ...(plugin === 'ai-semantic-prompt-guard' ? { when: [{ path: 'config.rules.max_request_body_size', exists: false }] } : {}),
     path: 'config.max_request_body_size',
     oldDefault: 8192,
     newDefault: 1048576,
     summary: 'AI plugins read request bodies up to 1 MiB by default from 3.13 (8 KiB before), so larger prompts that used to be refused now pass.',
     remediation: 'Set config.max_request_body_size explicitly if the 8 KiB cap was relied on.',
     sources: [
-      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0, kong-ee bugfix, AI Plugins: max_request_body_size)' },
+      AI_BODY_SIZE_CHANGELOG,
       { kind: 'repo', ref: `Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.12 and 3.13 (${plugin}: default 8192, then 1048576)` },
     ],
   })),
+  // ai-semantic-prompt-guard had no config.max_request_body_size before 3.13: its 8 KiB default
+  // sat in config.rules.max_request_body_size from 3.8 to 3.12. 3.13 added the top-level field
+  // (1 MiB) and deprecated the rules one, which lost its default. A file that set the rules field
+  // keeps a value there; one that set neither goes from 8 KiB to 1 MiB. Stored rows hold the 8192
+  // Kong wrote into rules at insert; whether 3.13 reads that deprecated value in place of the new
+  // field, no public source says, so rows are left out.
+  {
+    id: 'plugin.ai-semantic-prompt-guard.max_request_body_size.default-1m',
+    breakingChange: 'plugin-ai-max-request-body-size-default-1m',
+    introducedIn: '3.13.0.0',
+    sourceSince: '3.8.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-semantic-prompt-guard'],
+    appliesTo: 'declarative',
+    when: [{ path: 'config.rules.max_request_body_size', exists: false }],
+    path: 'config.max_request_body_size',
+    oldDefault: 8192,
+    newDefault: 1048576,
+    summary: 'ai-semantic-prompt-guard\'s body limit moves in 3.13 from config.rules.max_request_body_size (8 KiB default, now deprecated and without one) to config.max_request_body_size (1 MiB default): with neither set, larger prompts that used to be refused now pass.',
+    remediation: 'Set config.max_request_body_size explicitly if the 8 KiB cap was relied on.',
+    sources: [
+      AI_BODY_SIZE_CHANGELOG,
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0 kong-ee, AI Semantic Prompt Guard)', note: 'config.rules.max_request_body_size deprecated in favour of config.max_request_body_size' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.8-3.12/AiSemanticPromptGuard.json', note: 'only config.rules.max_request_body_size, default 8192' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13/AiSemanticPromptGuard.json', note: 'config.max_request_body_size default 1048576; config.rules.max_request_body_size without a default' },
+    ],
+  },
   {
     id: 'route.protocols.default-https',
     breakingChange: 'route-default-protocols-https',
