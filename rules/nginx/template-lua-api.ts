@@ -29,8 +29,8 @@ export default defineRule<'changedReference' | 'changedVariable'>({
   docsUrl: pluginFacts.ngxVarHttpMultiValue.docsUrl,
   sources: [
     ...pluginFacts.ngxVarHttpMultiValue.sources,
-    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_includes/upgrade/lts-changes-34-310.md@bc1cd742', note: 'lines 147-153: the ngx.var.http_* change, under Nginx Templates' },
     { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@3.9.1', note: 'no ngx.var.http_* in Kong\'s own templates (nor at 3.4.0)' },
+    // The notes' lines on ngx.var.http_* come with the nginx variable data.
     ...changedNginxVariables.flatMap((v) => v.sources),
   ],
   check(ctx) {

@@ -46,8 +46,8 @@ export const changedNginxVariables: readonly ChangedNginxVariable[] = [
     sources: [
       { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_includes/upgrade/lts-changes-34-310.md', note: 'lines 147-153: ngx.var.http_* returns every value of a repeated header, comma-separated, under Nginx Templates' },
       { kind: 'repo', ref: 'Kong/kong:.requirements@3.5.0 and @3.6.0', note: 'OPENRESTY=1.21.4.2, then 1.25.3.1' },
-      { kind: 'repo', ref: 'nginx/nginx@9f0253e1:docs/xml/nginx/changes.xml (1.23.0)', note: 'repeated header lines are combined when the $http_..., $sent_http_... and $upstream_http_... variables are looked up' },
-      { kind: 'repo', ref: 'nginx/nginx:src/http/ngx_http_variables.c before 1.23.0', note: 'http_cookie and http_x_forwarded_for were already read through the joining handlers; other $http_* took the first line' },
+      { kind: 'changelog', ref: 'https://mail-archive.com/nginx@nginx.org/msg24063.html (Changes with nginx 1.23.0, 21 Jun 2022)', note: 'repeated header lines are combined when the $http_..., $sent_http_... and $upstream_http_... variables are looked up' },
+      { kind: 'repo', ref: 'nginx/nginx:src/http/ngx_http_variables.c before 1.23.0 (ngx_http_core_variables)', note: 'http_cookie and http_x_forwarded_for were read through the joining handlers (ngx_http_variable_cookies, ngx_http_variable_headers); other $http_* took the first line' },
       { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@3.9.3', note: 'line 68: Kong\'s own log_format logs $http_referer and $http_user_agent' },
       { kind: 'repo', ref: 'Kong/kong:kong/templates/nginx_kong.lua@2.8.4 and @3.5.0', note: 'lua_kong_load_var_index $http_* lines: Kong\'s other $http_* references; none elsewhere at 3.0.0 or 3.4.0' },
     ],
