@@ -1,8 +1,10 @@
-// Flags declarative files whose `_format_version` a 3.x target will not take as it stands: decK
-// refuses to sync anything but 3.0 to a 3.x gateway; Kong accepts only the text "1.1", "2.1" or
-// "3.0" (kong/db/schema/others/declarative_config.lua, checked before anything else is loaded:
-// an unquoted 3.0 is a number and is refused) and upgrades 1.1 and 2.1 on the fly (adding `~` to
-// regex paths) when it loads the file itself.
+// Flags declarative files whose `_format_version` a 3.x target will not take as it stands. decK
+// refuses to sync or diff anything but the text "3.0" against a 3.x gateway (a string comparison in
+// deck cmd/common.go: "1.0", "1.1" and a bare 3.0 read as `3` are all refused, and a file without
+// one counts as 1.1). Kong accepts only the text "1.1", "2.1" or "3.0"
+// (kong/db/schema/others/declarative_config.lua, checked before anything else is loaded: an
+// unquoted 3.0 is a number and is refused) and upgrades 1.1 and 2.1 on the fly (adding `~` to
+// regex paths) when it loads the file itself. A value Kong refuses is thus refused by both tools.
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { DeclarativeDocument } from '../../src/inputs/declarative/types';
@@ -26,7 +28,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades the file when it loads it (regex paths get `~`), but every other tool reads it as written; convert it to format 3.0.',
     kongPrefixesTwice: '`_format_version: {{version}}`: Kong 3.x upgrades this file as it loads it, one route at a time, and routes {{routes}} share one `paths` list through a YAML alias: its 2.x regex path `{{path}}` gets a `~` for each of them (`{{prefixed}}`), which Kong then refuses as a path; convert the file to format 3.0 (each path gets one `~`).',
     kongPrefixesAgain: '`_format_version: {{version}}`: Kong 3.x upgrades this file as it loads it and gives every path it reads as a regex a leading `~`, even one already written the 3.x way: `{{path}}` (route {{route}}) becomes `~{{path}}`, which Kong then refuses as a path; set `_format_version: "3.0"`, as the paths are already converted.',
-    kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file; {{advice}}.',
+    kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file, and decK refuses to sync or diff it against Kong 3.x, where it takes only the text "3.0"; {{advice}}.',
     missing: 'no `_format_version`: Kong requires one and decK reads the file as format 1.1, which it refuses for Kong 3.x.',
     missingInPart: 'no `_format_version` in this file; decK takes the one of {{setIn}} when the files are synced together (Kong itself needs one in every file it loads).',
     konnectLegacy: 'this is a decK Konnect file (`deck konnect`: `_format_version: "0.1"`, `service_packages`), which neither Kong nor `deck gateway` reads: it holds no Kong Gateway configuration to check or convert. Check the gateway\'s own kong.yml or `deck gateway dump` instead.',
@@ -36,7 +38,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
   sources: [
     digest('declarative-format-version-3'),
     docs('3.0.0.0 Declarative and DB-less'),
-    deck('cmd/common.go', 'sync/diff refuse formats other than 3.0 for Kong 3.x'),
+    deck('cmd/common.go', 'lines 332-340: sync and diff against Kong 3.0 or later refuse any _format_version other than the text "3.0" (an absent one counts as 1.1)'),
     { kind: 'repo', ref: 'Kong/go-database-reconciler:pkg/file/writer.go', note: 'KonnectStateToFile writes _format_version "0.1" and service_packages, the legacy deck konnect format' },
     { kind: 'repo', ref: 'Kong/go-apiops:plugins/pluginfile.go', note: 'an add-plugins file carries its own _format_version ("1.0" in cmd/addplugins.go) and is applied to a state, not synced' },
     repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),

@@ -6,7 +6,7 @@
 // compared with that value before anyone writes it. Anything it cannot decide is left for the
 // re-check to report.
 
-import { factsOnPath, entityLabel } from '../engine/entity-facts';
+import { concerns, factsOnPath, entityLabel } from '../engine/entity-facts';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
 import { secondDocumentStart } from '../inputs/declarative/yaml-reader';
 import { maskDeckTemplates, restoreDeckTemplates, withoutDeckTemplates } from '../inputs/declarative/deck-templates';
@@ -245,7 +245,8 @@ function convertPluginFields(
       }
     }
     for (const fact of forEntity(defaults, entity)) {
-      if (fact.oldDefault === null || fact.pinnable === false || !matches(entity, fact.when) || isSet(entity.fields, fact.path)) continue;
+      // A fact told of stored rows only has a file counterpart of its own, which pins the field.
+      if (!concerns(fact, entity) || fact.oldDefault === null || fact.pinnable === false || !matches(entity, fact.when) || isSet(entity.fields, fact.path)) continue;
       doc.setIn(abs(entity, toFieldPath(fact.path)), doc.createNode(fact.oldDefault));
       record('entities/default-changed', entityLabel(entity), fact.group ?? fact.id, `${where(entity, [])}: ${fact.path} pinned to ${JSON.stringify(fact.oldDefault)}`);
     }

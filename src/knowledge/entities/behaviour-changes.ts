@@ -22,6 +22,29 @@ export const behaviourChanges: readonly BehaviourChange[] = [
     remediation: 'Update dashboards and alerts to kong.service.<service>.* names.',
     sources: [digest('plugin-statsd-metric-names')],
   },
+  // 2.x kept host and aws_region apart (mutually_exclusive) and signed a call only when a region
+  // was known, then for lambda.<region>.amazonaws.com whatever host said (v4.lua@2.8.4); a host
+  // without a region got unsigned calls. From 3.0 a region is required and the call is signed for
+  // host itself (handler.lua and v4.lua@3.0.0). The missing region has its own finding.
+  {
+    id: 'plugin.aws-lambda.host.always-signed',
+    breakingChange: 'plugin-aws-lambda-host-always-signed',
+    introducedIn: '3.0.0',
+    edition: 'oss+ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: ['aws-lambda'],
+    when: [{ path: 'config.host', exists: true }],
+    summary: 'From 3.0 aws-lambda signs every call to its custom host with SigV4, for that host name and a region it now requires; 2.x sent unsigned calls to a host without a region, and signed for the AWS endpoint name otherwise.',
+    remediation: 'Check that the endpoint in config.host accepts SigV4-signed calls for its own name, and set config.aws_region beside host (allowed from 3.0) unless every node exports AWS_REGION.',
+    sources: [
+      { kind: 'changelog', ref: 'Kong/kong:CHANGELOG.md@3.0.0 (Plugins, AWS Lambda, #8082)' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.0, AWS Lambda)' },
+      repo('kong/plugins/aws-lambda/v4.lua', '2.8.4', 'signs only when a region is set, and then for lambda.<region>.amazonaws.com'),
+      repo('kong/plugins/aws-lambda/schema.lua', '2.8.4', 'aws_region and host mutually exclusive'),
+      repo('kong/plugins/aws-lambda/handler.lua', '3.0.0', 'no region is an error; the signed Host is config.host'),
+    ],
+  },
   {
     id: 'plugin.hmac-auth.legacy-signature',
     breakingChange: 'plugin-hmac-auth-legacy-signature-removed',

@@ -11,6 +11,11 @@ const AUTH_PLUGINS_314 = [
   'oauth2-introspection', 'openid-connect', 'vault-auth',
 ] as const;
 
+const AI_BODY_SIZE_CHANGELOG: FactSource = {
+  kind: 'changelog',
+  ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0, kong-ee bugfix, AI Plugins: max_request_body_size)',
+};
+
 const PLUGIN_SCHEMAS_314: FactSource = {
   kind: 'repo',
   ref: 'Kong/developer.konghq.com:app/_schemas/gateway/plugins/3.14@bc1cd742',
@@ -119,6 +124,11 @@ export const defaultChanges: readonly DefaultChange[] = [
     remediation: 'Set config.read_body_for_logout: true if clients log out with a POST body field.',
     sources: [digest('plugin-session-read-body-for-logout'), docs('3.5.0.0 Session Plugin')],
   },
+  // 3.14 keeps the value a stored plugin holds ("existing plugins" are unaffected), and Kong writes
+  // every default into the row when it creates a plugin, so a database upgraded by `kong
+  // migrations` keeps forwarding credentials where the rows say so. Files are what change: Kong
+  // fills an unset field with the 3.14 default when it loads a declarative file, and decK fills
+  // it from the target's schema before comparing with the stored plugin, so a sync writes true.
   ...AUTH_PLUGINS_314.map((plugin): DefaultChange => ({
     id: `plugin.${plugin}.hide_credentials.default-true`,
     breakingChange: 'plugin-hide-credentials-default-true',
@@ -131,9 +141,35 @@ export const defaultChanges: readonly DefaultChange[] = [
     path: 'config.hide_credentials',
     oldDefault: false,
     newDefault: true,
-    summary: 'Auth plugins created from 3.14 hide the credential from the upstream by default.',
+    summary: 'Loaded from this file by 3.14 (DB-less, or synced by decK, which fills unset fields from the target\'s schema first), the plugin takes the new default and strips the credential before the request reaches the upstream.',
     remediation: 'Set config.hide_credentials explicitly (false keeps forwarding the credential upstream).',
-    sources: [digest('plugin-hide-credentials-default-true'), deck('convert/plugin_updates_314.go')],
+    sources: [
+      digest('plugin-hide-credentials-default-true'), deck('convert/plugin_updates_314.go'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.14.0.0, Hide credentials by default)', note: 'existing plugins are not affected; new ones get the setting by default' },
+      { kind: 'repo', ref: 'Kong/go-database-reconciler@8f5e476:pkg/types/plugin.go', note: 'a sync fills the file\'s plugin with the defaults of the schema the target Kong serves before comparing it with the stored one' },
+    ],
+  })),
+  // The stored side: a row without the field (written by SQL or a tool, not by Kong, which stores
+  // every default) is filled with the current default when Kong reads it, so 3.14 reads true.
+  ...AUTH_PLUGINS_314.map((plugin): DefaultChange => ({
+    id: `plugin.${plugin}.hide_credentials.default-true.row-without-field`,
+    breakingChange: 'plugin-hide-credentials-default-true',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'warning',
+    entity: 'plugin',
+    plugins: [plugin],
+    appliesTo: 'database',
+    path: 'config.hide_credentials',
+    oldDefault: false,
+    newDefault: true,
+    summary: 'Stored plugins keep the hide_credentials value their row holds, but this row holds none, and Kong fills a field missing from a row with the current default when it reads it: from 3.14 the credential is stripped before the request reaches the upstream.',
+    remediation: 'Write config.hide_credentials into the plugin (false keeps forwarding the credential upstream), for example with a PATCH before upgrading.',
+    sources: [
+      digest('plugin-hide-credentials-default-true'),
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/gateway/breaking-changes.md (3.14.0.0, Hide credentials by default)', note: 'existing plugins are not affected' },
+      repo('kong/db/schema/init.lua', '3.9.3', 'adjust_field_for_context: a field missing on select gets handle_missing_field, the schema default; insert fills every default into the row'),
+    ],
   })),
   {
     id: 'plugin.hmac-auth.algorithms.default-no-sha1',
@@ -184,7 +220,7 @@ export const defaultChanges: readonly DefaultChange[] = [
   ...([
     ['ai-proxy', '3.8.0'], ['ai-proxy-advanced', '3.8.0'], ['ai-prompt-decorator', '3.8.0'], ['ai-prompt-guard', '3.8.0'],
     ['ai-prompt-template', '3.8.0'], ['ai-request-transformer', '3.8.0'], ['ai-response-transformer', '3.8.0'],
-    ['ai-mcp-proxy', '3.12.0.0'], ['ai-mcp-oauth2', '3.12.0.0'], ['ai-semantic-prompt-guard', '3.8.0'],
+    ['ai-mcp-proxy', '3.12.0.0'], ['ai-mcp-oauth2', '3.12.0.0'],
   ] as const).map(([plugin, since]): DefaultChange => ({
     id: `plugin.${plugin}.max_request_body_size.default-1m`,
     breakingChange: 'plugin-ai-max-request-body-size-default-1m',
@@ -196,18 +232,45 @@ export const defaultChanges: readonly DefaultChange[] = [
     plugins: [plugin],
     // Stored rows hold the 8192 Kong wrote at insert; only configurations loaded from files take the new default.
     appliesTo: 'declarative',
-    // ai-semantic-prompt-guard kept its limit in rules.max_request_body_size until 3.13; set there, it still applies.
-    ...(plugin === 'ai-semantic-prompt-guard' ? { when: [{ path: 'config.rules.max_request_body_size', exists: false }] } : {}),
     path: 'config.max_request_body_size',
     oldDefault: 8192,
     newDefault: 1048576,
     summary: 'AI plugins read request bodies up to 1 MiB by default from 3.13 (8 KiB before), so larger prompts that used to be refused now pass.',
     remediation: 'Set config.max_request_body_size explicitly if the 8 KiB cap was relied on.',
     sources: [
-      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0, kong-ee bugfix, AI Plugins: max_request_body_size)' },
+      AI_BODY_SIZE_CHANGELOG,
       { kind: 'repo', ref: `Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.12 and 3.13 (${plugin}: default 8192, then 1048576)` },
     ],
   })),
+  // ai-semantic-prompt-guard had no config.max_request_body_size before 3.13: its 8 KiB default
+  // sat in config.rules.max_request_body_size from 3.8 to 3.12. 3.13 added the top-level field
+  // (1 MiB) and deprecated the rules one, which lost its default. A file that set the rules field
+  // keeps a value there; one that set neither goes from 8 KiB to 1 MiB. Stored rows hold the 8192
+  // Kong wrote into rules at insert; whether 3.13 reads that deprecated value in place of the new
+  // field, no public source says, so rows are left out.
+  {
+    id: 'plugin.ai-semantic-prompt-guard.max_request_body_size.default-1m',
+    breakingChange: 'plugin-ai-max-request-body-size-default-1m',
+    introducedIn: '3.13.0.0',
+    sourceSince: '3.8.0',
+    edition: 'ee',
+    severity: 'info',
+    entity: 'plugin',
+    plugins: ['ai-semantic-prompt-guard'],
+    appliesTo: 'declarative',
+    when: [{ path: 'config.rules.max_request_body_size', exists: false }],
+    path: 'config.max_request_body_size',
+    oldDefault: 8192,
+    newDefault: 1048576,
+    summary: 'ai-semantic-prompt-guard\'s body limit moves in 3.13 from config.rules.max_request_body_size (8 KiB default, now deprecated and without one) to config.max_request_body_size (1 MiB default): with neither set, larger prompts that used to be refused now pass.',
+    remediation: 'Set config.max_request_body_size explicitly if the 8 KiB cap was relied on.',
+    sources: [
+      AI_BODY_SIZE_CHANGELOG,
+      { kind: 'changelog', ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0 kong-ee, AI Semantic Prompt Guard)', note: 'config.rules.max_request_body_size deprecated in favour of config.max_request_body_size' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.8-3.12/AiSemanticPromptGuard.json', note: 'only config.rules.max_request_body_size, default 8192' },
+      { kind: 'repo', ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.13/AiSemanticPromptGuard.json', note: 'config.max_request_body_size default 1048576; config.rules.max_request_body_size without a default' },
+    ],
+  },
   {
     id: 'route.protocols.default-https',
     breakingChange: 'route-default-protocols-https',

@@ -1,8 +1,9 @@
 // Values a version refuses (or ignores) that earlier versions accepted. Read by
 // rules/entities/field-value-rejected.
 
+import { pluginFieldAliases } from './plugin-field-renames';
 import { deck, digest, docs, repo } from './sources';
-import type { ValueRule } from './types';
+import type { FieldCondition, FieldPathText, ValueRule } from './types';
 
 // What a stored row of a 3.3 queue plugin meets in 3.4.
 const STORED_ROW_READ = repo('kong/db/schema/init.lua', '3.4.0', 'process_auto_fields on select floors numbers of integer fields and validates nothing; DAO:row_to_entity (kong/db/dao/init.lua) only runs it');
@@ -47,6 +48,34 @@ export const VERIFY_FIELDS_314: readonly (readonly [string, readonly string[]])[
   ...['solace-consume', 'solace-log', 'solace-upstream'].map((p) => [p, ['config.session.ssl_validate_certificate']] as const),
   ['upstream-oauth', ['config.client.ssl_verify', 'config.cache.redis.ssl_verify']],
 ];
+
+// Kong's two Redis modules refuse ssl_verify = false under tls_certificate_verify only when the
+// connection uses TLS ("configured to connect to a secure endpoint": gateway.json 3.13.0.0 kong-ee,
+// the change that brought the refusal; 3.14 turned the switch on). Every `redis` record of the
+// 3.14 list comes from one of them: kong.tools.redis (rate-limiting, response-ratelimiting, acme;
+// basic-auth's has its shape) or kong.enterprise_edition.tools.redis.v2 (the others, vectordb too).
+const REDIS_REFUSAL_SOURCES = [
+  { kind: 'changelog' as const, ref: 'Kong/developer.konghq.com@bc1cd742:app/_data/changelogs/gateway.json (3.13.0.0 kong-ee: tls_certificate_verify in kong.tools.redis and kong.enterprise_edition.tools.redis.v2)', note: 'ssl_verify cannot be turned off when Redis is configured to connect to a secure endpoint' },
+  repo('kong/llm/schemas/vectordb.lua', 'FTI-6378', 'the vectordb redis record is kong.enterprise_edition.tools.redis.v2 config_schema'),
+  { kind: 'repo' as const, ref: 'Kong/developer.konghq.com@bc1cd742:app/_schemas/gateway/plugins/3.14/*.json', note: 'every redis record keeps ssl defaulting to false' },
+];
+
+/** A Redis verification field: the refusal holds only when its record connects over TLS. */
+function isRedisVerifyPath(path: FieldPathText): boolean {
+  return /(^|\.)redis\.ssl_verify$/.test(path);
+}
+
+/**
+ * The Redis record of `path` uses TLS: its `ssl` is true, written as the field or as a deprecated
+ * flat alias Kong turns into it (`config.redis_ssl` of rate-limiting). Kong applies an alias only
+ * over an unset field; a file writing both with different values is not told apart here.
+ */
+export function redisTlsOn(plugin: string, path: FieldPathText): FieldCondition {
+  const ssl = `${path.split('.').slice(0, -1).join('.')}.ssl`;
+  const aliases = pluginFieldAliases.get(plugin)?.get(ssl) ?? [];
+  if (aliases.length === 0) return { path: ssl, equals: true };
+  return { anyOf: [ssl, ...aliases].map((p) => ({ path: p, equals: true })) };
+}
 
 export const fieldValueRules: readonly ValueRule[] = [
   {
@@ -214,7 +243,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     remediation: 'Set tls_verify to true and give the service the CA certificates of its upstream.',
     sources: [digest('service-tls-verify-false'), ...TLS_314],
   },
-  ...VERIFY_FIELDS_314.map(([plugin, paths]): ValueRule => ({
+  ...VERIFY_FIELDS_314.filter(([, paths]) => paths.some((p) => !isRedisVerifyPath(p))).map(([plugin, paths]): ValueRule => ({
     id: `plugin.${plugin}.verify-false.rejected`,
     breakingChange: 'plugin-ssl-verify-false-3-14',
     introducedIn: '3.14.0.0',
@@ -222,7 +251,7 @@ export const fieldValueRules: readonly ValueRule[] = [
     severity: 'blocker',
     entity: 'plugin',
     plugins: [plugin],
-    paths,
+    paths: paths.filter((p) => !isRedisVerifyPath(p)),
     check: { kind: 'not-equal', value: false },
     liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (verification on, with trusted CA certificates)',
@@ -230,6 +259,24 @@ export const fieldValueRules: readonly ValueRule[] = [
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
   })),
+  // A Redis record that does not use TLS verifies nothing, and 3.14 keeps accepting its false.
+  ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths.filter(isRedisVerifyPath).map((path): ValueRule => ({
+    id: `plugin.${plugin}.${path.split('.').slice(1).join('.')}.false.rejected`,
+    breakingChange: 'plugin-ssl-verify-false-3-14',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    entity: 'plugin',
+    plugins: [plugin],
+    when: [redisTlsOn(plugin, path)],
+    paths: [path],
+    check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
+    expected: 'true (verification on, with trusted CA certificates)',
+    summary: '3.14 refuses a Redis connection over TLS that turns certificate verification off.',
+    remediation: 'Set the field to true and make the Redis server\'s CA trusted (lua_ssl_trusted_certificate).',
+    sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314, ...REDIS_REFUSAL_SOURCES],
+  }))),
   // A Redis partial (Enterprise 3.10+, redis-ee or redis-ce) carries the Redis settings plugins
   // link to; the 3.14 list of refused fields names Redis partials beside the plugins
   // (tls-verify-314.md, "Redis Partials"), and partial.md counts both types as Redis partials.
@@ -240,14 +287,14 @@ export const fieldValueRules: readonly ValueRule[] = [
     edition: 'ee',
     severity: 'blocker',
     entity: 'partial',
-    when: [{ path: 'type', equals: type }],
+    when: [{ path: 'type', equals: type }, { path: 'config.ssl', equals: true }],
     paths: ['config.ssl_verify'],
     check: { kind: 'not-equal', value: false },
     liftedByConfOff: 'tls_certificate_verify',
     expected: 'true (verification on, with trusted CA certificates)',
-    summary: '3.14 refuses Redis partials that turn certificate verification off, and every plugin linked to one.',
+    summary: '3.14 refuses Redis partials that connect over TLS and turn certificate verification off, and every plugin linked to one.',
     remediation: 'Set ssl_verify to true on the partial and make the Redis server\'s CA trusted (lua_ssl_trusted_certificate).',
-    sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
+    sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314, ...REDIS_REFUSAL_SOURCES],
   })),
   ...(['approle_role_id'] as const).map((field): ValueRule => ({
     id: 'vault.hcv.approle.role_id.not-blank',

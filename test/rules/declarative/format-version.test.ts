@@ -37,6 +37,16 @@ describe('declarative/format-version', () => {
       expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, `_format_version: ${value}\nservices: []\n`)).toEqual(['kongRefuses blocker @1']);
     }
   });
+  // decK compares the text with "3.0" before syncing to a 3.x gateway (Kong/deck cmd/common.go):
+  // a version Kong refuses is refused by decK too, and the message names both.
+  it('a "1.0" file: the message says Kong refuses to load it and decK to sync it', async () => {
+    const { config } = await loadTexts({ 'kong.yml': '_format_version: "1.0"\nservices: []\n' });
+    const { findings } = await runEntityRules({ from: '3.10.0.0', to: '3.14.0.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(findings.map((f) => f.messageId)).toEqual(['kongRefuses']);
+    expect(findings[0].message).toContain('Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file');
+    expect(findings[0].message).toContain('decK refuses to sync or diff it against Kong 3.x, where it takes only the text "3.0"');
+    expect(findings[0].message).toContain('convert it to format 3.0');
+  });
   it('valid (warning only): a quoted 1.1 Kong migrates when it loads the file', async () => {
     expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, '_format_version: "1.1"\nservices: []\n')).toEqual(['kongUpgradesOnLoad warning @1']);
   });

@@ -238,3 +238,21 @@ describe('entities/behaviour-changed: HashiCorp Vault certificate trust', () => 
     expect(await runRuleOnText(rule, ee, hcv(''))).toEqual([]);
   });
 });
+
+// 2.8 signed an aws-lambda call only when a region was known, and then for the AWS endpoint name,
+// never for config.host (kong/plugins/aws-lambda/v4.lua@2.8.4); 3.0 always signs, for host
+// (handler.lua@3.0.0). Kong 2.8 stores host: null in every row that does not use it.
+describe('entities/behaviour-changed: aws-lambda calls to a custom host are always signed from 3.0', () => {
+  const lambda = (config: string) => `_format_version: "1.1"\nplugins:\n- name: aws-lambda\n  config:\n    function_name: f\n${config}`;
+  it('invalid: a custom host, crossing 3.0', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, lambda('    host: lambda.internal\n'))).toEqual(['changed warning @3']);
+    expect(messagesOfLastRun()[0]).toContain('signs every call to its custom host with SigV4');
+  });
+  it('valid: no host, or host null as Kong 2.8 stores it', async () => {
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, lambda('    aws_region: eu-west-1\n'))).toEqual([]);
+    expect(await runRuleOnText(rule, { from: '2.8.2', to: '3.4.0' }, lambda('    aws_region: eu-west-1\n    host: null\n'))).toEqual([]);
+  });
+  it('valid: a path that starts at 3.0', async () => {
+    expect(await runRuleOnText(rule, { from: '3.0.0', to: '3.4.0' }, lambda('    host: lambda.internal\n'))).toEqual([]);
+  });
+});

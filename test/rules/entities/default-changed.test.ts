@@ -23,6 +23,15 @@ describe('entities/default-changed', () => {
     const text = '_format_version: "3.0"\n_plugin_configs:\n  ka: {key_names: [apikey]}\nplugins:\n- name: key-auth\n  _config: ka\n  config: {key_in_body: false}\n';
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['defaultChanged warning @7']);
   });
+  // A file is loaded (DB-less) or synced (decK fills unset fields from the target's schema) with
+  // the 3.14 default; the database side has a fact of its own (test/rules/db/hide-credentials-stored).
+  it('invalid: a file leaving hide_credentials unset, with wording for what loading or syncing it does', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: basic-auth\n  config: {anonymous: null}\n';
+    const { findings } = await runOnFiles(ee314, ['kong.yml'], writeTemp(text), undefined, [rule]);
+    expect(findings.map((f) => [f.messageId, f.data?.fact])).toEqual([['defaultChanged', 'plugin.basic-auth.hide_credentials.default-true']]);
+    expect(findings[0].message).toContain('Loaded from this file by 3.14 (DB-less, or synced by decK');
+    expect(await runRuleOnText(rule, ee314, text.replace('{anonymous: null}', '{hide_credentials: false}'))).toEqual([]);
+  });
   // decK fills unset fields from `_info.defaults` (pkg/utils/defaulter.go).
   it('valid: route protocols given by decK _info.defaults', async () => {
     const text = '_format_version: "3.0"\n_info:\n  defaults:\n    route: {protocols: [https]}\nroutes:\n- name: r\n  paths: [/a]\n';
@@ -157,6 +166,17 @@ describe('entities/default-changed', () => {
     const guard = (rules: string) => `plugins:\n- name: ai-semantic-prompt-guard\n  config:\n    rules:\n      allow_prompts: [x]\n${rules}`;
     expect(await runRuleOnText(rule, plan, guard('      max_request_body_size: 4096\n'))).toEqual([]);
     expect(await runRuleOnText(rule, plan, guard(''))).toEqual(['defaultChanged info @4']);
+  });
+  // Until 3.12 the plugin had no top-level field: its 8 KiB default sat in rules
+  // (app/_schemas/gateway/plugins/3.8-3.12/AiSemanticPromptGuard.json); the message says where it moved.
+  it('ai-semantic-prompt-guard: the message names the rules field the 8 KiB default lived in', async () => {
+    const text = '_format_version: "3.0"\nplugins:\n- name: ai-semantic-prompt-guard\n  config:\n    rules:\n      allow_prompts: [x]\n';
+    const { findings } = await runOnFiles({ from: '3.12.0.0', to: '3.13.0.0', edition: 'enterprise' }, ['kong.yml'], writeTemp(text), undefined, [rule]);
+    expect(findings.map((f) => f.data?.fact)).toEqual(['plugin.ai-semantic-prompt-guard.max_request_body_size.default-1m']);
+    expect(findings[0].message).toContain('moves in 3.13 from config.rules.max_request_body_size (8 KiB default');
+    // A 3.13 source already has the 1 MiB default.
+    expect((await runOnFiles({ from: '3.13.0.0', to: '3.14.0.0', edition: 'enterprise' }, ['kong.yml'], writeTemp(text), undefined, [rule])).findings
+      .filter((f) => String(f.data?.fact).includes('max_request_body_size'))).toEqual([]);
   });
   // 3.0 added four metric switches, all off (kong/plugins/prometheus/schema.lua@3.0.0); 2.8 had
   // none and exported everything (@2.8.4). One decision for the operator: one finding per plugin.

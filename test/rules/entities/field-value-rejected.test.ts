@@ -39,15 +39,46 @@ describe('entities/field-value-rejected', () => {
     expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
   });
   it('invalid: a removed-on-3.14 value in a decK shared config, reported where the shared config writes it', async () => {
-    const text = '_format_version: "3.0"\n_plugin_configs:\n  r:\n    redis: {host: r, ssl_verify: false}\nplugins:\n- name: rate-limiting\n  _config: r\n  config: {minute: 1, policy: redis}\n';
+    const text = '_format_version: "3.0"\n_plugin_configs:\n  r:\n    redis: {host: r, ssl: true, ssl_verify: false}\nplugins:\n- name: rate-limiting\n  _config: r\n  config: {minute: 1, policy: redis}\n';
     expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @4']);
+  });
+
+  // Kong's Redis modules refuse ssl_verify = false only when Redis is reached over TLS
+  // (gateway.json 3.13.0.0 kong-ee, tls_certificate_verify in kong.tools.redis and redis.v2).
+  describe('Redis ssl_verify false: refused only over TLS', () => {
+    const plugin = (redis: string) => `_format_version: "3.0"\nplugins:\n- name: rate-limiting-advanced\n  config:\n    limit: [10]\n    window_size: [60]\n    strategy: redis\n    redis: {host: r, ${redis}}\n`;
+    it('invalid: ssl true beside ssl_verify false', async () => {
+      expect(await runRuleOnText(rule, ee314, plugin('ssl: true, ssl_verify: false'))).toEqual(['rejected blocker @8']);
+    });
+    it('valid: ssl false or left at its false default beside ssl_verify false', async () => {
+      expect(await runRuleOnText(rule, ee314, plugin('ssl: false, ssl_verify: false'))).toEqual([]);
+      expect(await runRuleOnText(rule, ee314, plugin('ssl_verify: false'))).toEqual([]);
+    });
+    it('a plugin with Redis and other verification fields: the others are refused whatever Redis uses', async () => {
+      const oidc = (redis: string) => `_format_version: "3.0"\nplugins:\n- name: openid-connect\n  config:\n    issuer: https://idp/\n    ssl_verify: false\n    redis: {host: r, ${redis}}\n`;
+      expect(await runRuleOnText(rule, ee314, oidc('ssl_verify: false'))).toEqual(['rejected blocker @6']);
+      expect(await runRuleOnText(rule, ee314, oidc('ssl: true, ssl_verify: false'))).toEqual(['rejected blocker @6', 'rejected blocker @7']);
+    });
+    it('a vectordb Redis store: the same', async () => {
+      const cache = (redis: string) => `_format_version: "3.0"\nplugins:\n- name: ai-semantic-cache\n  config:\n    vectordb:\n      strategy: redis\n      redis: {host: r, ${redis}}\n`;
+      expect(await runRuleOnText(rule, ee314, cache('ssl: true, ssl_verify: false'))).toEqual(['rejected blocker @7']);
+      expect(await runRuleOnText(rule, ee314, cache('ssl_verify: false'))).toEqual([]);
+    });
+    it('a redis partial without TLS: not refused', async () => {
+      const text = '_format_version: "3.0"\npartials:\n- name: plain-redis\n  type: redis-ee\n  config:\n    host: redis\n    ssl: false\n    ssl_verify: false\n';
+      expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+    });
+    it('flat redis_ssl_verify false with redis_ssl left off: not refused', async () => {
+      const text = '_format_version: "3.0"\nplugins:\n- name: rate-limiting\n  config:\n    policy: redis\n    redis_host: redis\n    redis_ssl_verify: false\n';
+      expect(await runRuleOnText(rule, ee314, text)).toEqual([]);
+    });
   });
 
   // Sweep 10: Kong/deck's partials testdata (a redis-ee partial with ssl_verify: false) passed to
   // 3.14 unreported; tls-verify-314.md lists Redis partials' ssl_verify among the refused fields.
   it('invalid: a redis-ee partial with ssl_verify false, at the partial', async () => {
-    const text = '_format_version: "3.0"\npartials:\n- name: shared-redis\n  type: redis-ee\n  config:\n    host: redis\n    password: s3cret-pw\n    ssl_verify: false\n';
-    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @8']);
+    const text = '_format_version: "3.0"\npartials:\n- name: shared-redis\n  type: redis-ee\n  config:\n    host: redis\n    password: s3cret-pw\n    ssl: true\n    ssl_verify: false\n';
+    expect(await runRuleOnText(rule, ee314, text)).toEqual(['rejected blocker @9']);
     expect(await runRuleOnText(rule, ee314, text.replace('ssl_verify: false', 'ssl_verify: true'))).toEqual([]);
     expect(await runRuleOnText(rule, { from: '3.10.0.0', to: '3.13.0.0', edition: 'enterprise' as const }, text)).toEqual([]);
   });
