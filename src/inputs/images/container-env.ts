@@ -91,7 +91,7 @@ export interface ContainerEnv {
   mounts?: BindMount[];
   /** Compose: its command names a configuration file (`kong start -c FILE`), so Kong's default paths are not read. */
   namesConfFile?: boolean;
-  /** Compose: the Dockerfile a service without `image:` is built from (`build:`), as a path on this machine. */
+  /** Compose: the Dockerfile a service is built from (`build:`), when its `image:` (if any) is not one of Kong's, as a path on this machine. */
   buildDockerfile?: BuildDockerfile;
 }
 
@@ -273,7 +273,9 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
       ...(command !== undefined && /(^|\s)(-c|--conf)(\s|=|$)/.test(command) ? { namesConfFile: true } : {}),
-      ...(image === undefined && service.buildDockerfile ? { buildDockerfile: service.buildDockerfile } : {}),
+      // With `image:` too, compose tags the build with that name: one of Kong's own tags is pulled
+      // instead when it exists (compose-spec build.md@170098ba lines 21-23: pull first, build when not found), any other is built.
+      ...(!kongImage && service.buildDockerfile ? { buildDockerfile: service.buildDockerfile } : {}),
     });
   }
   return out;

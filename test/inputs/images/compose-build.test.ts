@@ -80,3 +80,18 @@ describe('a compose service built from a Dockerfile of the project', () => {
     expect(loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] }).version).toMatchObject({ text: '3.4.2' });
   });
 });
+
+describe('a compose service with both image: and build:', () => {
+  it('builds the Dockerfile when the image name is not one of Kong\'s (compose tags the build with it)', () => {
+    const dir = tempDir({ 'compose.yml': compose(['    image: acme/kong-custom:1.0', '    build: ./kong']), 'kong/Dockerfile': dockerfile });
+    const platform = loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] });
+    expect(platform.version?.reason).toBe(`image kong:2.6.0-alpine at ${join(dir, 'kong', 'Dockerfile')}:1`);
+  });
+
+  it('keeps one of Kong\'s tags, which compose pulls rather than builds', () => {
+    const dir = tempDir({ 'compose.yml': compose(['    image: kong:3.4.2', '    build: ./kong']), 'kong/Dockerfile': dockerfile });
+    const read = readImageFiles([join(dir, 'compose.yml')]);
+    expect(read.builtDockerfiles).toBeUndefined();
+    expect(loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] }).version).toMatchObject({ text: '3.4.2' });
+  });
+});
