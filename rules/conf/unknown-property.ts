@@ -9,6 +9,7 @@ import { chartDefaultOf, chartSwitchOf } from '../../src/inputs/helm/conf-layer'
 import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
+import { INJECTION_NAMESPACES } from '../../src/knowledge/nginx-directives';
 
 const ID = 'conf/unknown-property';
 
@@ -31,6 +32,7 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3', note: 'only declared keys and dynamic namespaces survive loading' },
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/constants.lua@3.9.3', note: 'DYNAMIC_KEY_NAMESPACES: nginx directives come only from keys under an nginx_<block>_ prefix' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise reference per minor' },
   ],
   check(ctx) {
@@ -78,10 +80,12 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
       const envForm = setting.origin.kind === 'file' ? envFormOf(key, known) : undefined;
       // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
       const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
-      const close = envForm ? [envForm] : renamed ? [renamed.replacement!] : suggestions(key, known);
+      const namespaced = envForm || renamed ? [] : namespacedForms(key, known);
+      const close = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
       const suggestion = envForm
         ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
-        : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
+        : namespaced.length > 0 ? ` Kong passes an nginx directive on only from a key that names its block: did you mean ${namespaced.map((c) => `\`${c.name}\` (${c.block} block)`).join(' or ')}?`
+          : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
         ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
         continue;
@@ -113,6 +117,30 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
     }
   },
 });
+
+/**
+ * Declared properties of the target that inject the nginx directive `key` names, in the order of
+ * Kong's namespaces (the http block before stream or the Admin API server): `worker_connections`
+ * and `nginx_worker_connections` are `nginx_events_worker_connections`, `ssl_conf_command` (3.6+)
+ * is `nginx_http_ssl_conf_command` or `nginx_stream_ssl_conf_command`. (`client_max_body_size`,
+ * a 2.x alias, gets its renamed successor instead, as Kong's deprecation named it.) Kong writes a kong.conf
+ * key into nginx only when it starts with one of its DYNAMIC_KEY_NAMESPACES prefixes
+ * (Kong/kong:kong/conf_loader/init.lua@3.4.2 lines 163-256; from 3.6
+ * kong/conf_loader/constants.lua@3.9.3 lines 113-211), so a bare directive does nothing.
+ * Only names of `known` (properties the target declares, no namespace keys) are offered: any
+ * `nginx_<block>_<directive>` would be injected, but into the block its prefix names whether
+ * nginx accepts the directive there or not, so an undeclared one is no safe guess.
+ * `nginx_user`, `nginx_daemon` and `nginx_worker_processes` are declared aliases of their
+ * `nginx_main_` forms (constants.lua@3.9.3 lines 293-310): known, so never asked about here.
+ */
+function namespacedForms(key: string, known: readonly string[]): { name: string; block: string }[] {
+  if (INJECTION_NAMESPACES.some((ns) => key.startsWith(ns.prefix))) return [];
+  const directive = key.startsWith('nginx_') ? key.slice('nginx_'.length) : key;
+  if (directive === '') return [];
+  return INJECTION_NAMESPACES
+    .filter((ns) => known.includes(`${ns.prefix}${directive}`))
+    .map((ns) => ({ name: `${ns.prefix}${directive}`, block: ns.block }));
+}
 
 /** The first keys a byte-order mark made unknown, as `file\0key`. */
 function bomMangledKeys(conf: KongConf): Set<string> {

@@ -133,7 +133,9 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
       const overrides = (read.unreadOverrides ?? []).filter((unread) => unread.file === file).map(unreadOverrideLabel);
       const added = read.composeFileAdded?.includes(file) ? `not given, read because COMPOSE_FILE of ${read.composeFileIn ?? 'the check\'s environment'} lists it with the files given, as docker compose without -f reads the whole list` : undefined;
       const missing = file === read.files.find((f) => !read.composeFileAdded?.includes(f)) && read.composeFileMissing ? `COMPOSE_FILE lists ${read.composeFileMissing.join(', ')}, which ${read.composeFileMissing.length > 1 ? 'do' : 'does'} not exist: docker compose refuses to start without ${read.composeFileMissing.length > 1 ? 'them' : 'it'}` : undefined;
-      const notes = [added, env, ...overrides, missing].filter(Boolean);
+      const builtBy = read.builtDockerfiles?.find((built) => built.file === file);
+      const built = builtBy ? `not given, read because ${builtBy.unit} of ${builtBy.composeFile} builds its image from it (\`build:\`)` : undefined;
+      const notes = [added, built, env, ...overrides, missing].filter(Boolean);
       result.listed.push({ kind: 'image file', label: notes.length > 0 ? `${file} (${notes.join('; ')})` : file });
     }
   }

@@ -65,6 +65,8 @@ export interface ChartReading {
   controllerValues?: HelmValues;
   /** The chart release named beside the values (Argo CD, Flux, Chart.lock), whose default images apply. */
   release?: ChartRelease;
+  /** readAs already names the object the values came from: the note on it is not added. */
+  namesItsSource?: true;
 }
 
 /**
@@ -76,7 +78,7 @@ export function readChartValues(files: readonly string[], helmfile?: HelmfileCon
   const user = loadUserValues(files, helmfile);
   const reading = readChartOf(user);
   // Values taken from inside an Argo CD Application say so, with what was left unread.
-  return user.embedded.length === 0 ? reading : { ...reading, readAs: `${reading.readAs}; ${user.embedded.join('; ')}` };
+  return user.embedded.length === 0 || reading.namesItsSource ? reading : { ...reading, readAs: `${reading.readAs}; ${user.embedded.join('; ')}` };
 }
 
 function readChartOf(user: HelmValues): ChartReading {
@@ -86,6 +88,20 @@ function readChartOf(user: HelmValues): ChartReading {
   // An Argo CD Application or Flux HelmRelease says which chart the values are for, whatever
   // their shape: kong/ingress even with no values, and the Kong chart even with a stray `gateway:`.
   const declared = user.charts.find((chart) => chart.chart === 'kong' || chart.chart === 'ingress')?.chart;
+  const otherChart = declared === undefined ? user.charts[0] : undefined;
+  if (otherChart) {
+    // The release installs another chart (Kong's operator charts among them): its `image` and
+    // `env` configure that chart's own program, not a Kong gateway, so reading them as the Kong
+    // chart would take the operator's tag for a Kong version and its switches for kong.conf keys.
+    const where = `${otherChart.origin.file}:${otherChart.origin.line}`;
+    const release = otherChart.via.startsWith('Flux') ? 'Flux HelmRelease' : 'Argo CD Application';
+    return {
+      values: overDefaults(user),
+      readAs: `the ${release} installs chart ${otherChart.chart}, not Kong's kong or ingress chart: not read`,
+      notUnderstood: `the ${release} at ${where} installs chart \`${otherChart.chart}\`, not Kong's \`kong\` or \`ingress\` chart: its values configure that chart, so nothing in them was read or checked as Kong settings`,
+      namesItsSource: true,
+    };
+  }
   if ((declared === 'ingress' || (parentOfSubcharts && declared !== 'kong')) && !user.at('env') && !user.at('image')) {
     // Both subcharts are the same Kong chart release: the images default alike under each.
     const release = chartRelease(user, 'ingress');

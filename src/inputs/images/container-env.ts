@@ -91,6 +91,14 @@ export interface ContainerEnv {
   mounts?: BindMount[];
   /** Compose: its command names a configuration file (`kong start -c FILE`), so Kong's default paths are not read. */
   namesConfFile?: boolean;
+  /** Compose: the Dockerfile a service is built from (`build:`), when its `image:` (if any) is not one of Kong's, as a path on this machine. */
+  buildDockerfile?: BuildDockerfile;
+}
+
+/** The Dockerfile compose builds a service's image from, and where `build:` names it. */
+export interface BuildDockerfile {
+  path: string;
+  origin: FileOrigin;
 }
 
 /** A ConfigMap's `data` keys with their lines, for `envFrom`. */
@@ -265,6 +273,9 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
       ...(command !== undefined && /(^|\s)(-c|--conf)(\s|=|$)/.test(command) ? { namesConfFile: true } : {}),
+      // With `image:` too, compose tags the build with that name: one of Kong's own tags is pulled
+      // instead when it exists (compose-spec build.md@170098ba lines 21-23: pull first, build when not found), any other is built.
+      ...(!kongImage && service.buildDockerfile ? { buildDockerfile: service.buildDockerfile } : {}),
     });
   }
   return out;
@@ -286,6 +297,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
     profiles: union(lower.profiles, higher.profiles),
     replacedImages: [...lower.replacedImages, ...higher.replacedImages, ...replaced],
     build: lower.build || higher.build,
+    ...(higher.buildDockerfile ?? lower.buildDockerfile ? { buildDockerfile: (higher.buildDockerfile ?? lower.buildDockerfile)! } : {}),
     unreadBase: lower.unreadBase || higher.unreadBase,
     envFiles,
     environment,
@@ -317,6 +329,8 @@ interface ResolvedService {
   /** `profiles:`, its base's and earlier files' included. */
   profiles: string[];
   build: boolean;
+  /** The Dockerfile `build:` names, when it is a file of the project (not a Git URL or an inline Dockerfile). */
+  buildDockerfile?: BuildDockerfile;
   /** It extends a service of a file not found here, which may give it its image. */
   unreadBase: boolean;
   envFiles: ContainerVariable[];
@@ -389,6 +403,8 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
   const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(envFileNode, scope, notes, environment)];
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
+  const buildNode = get(service, doc, 'build');
+  const buildDockerfile = buildNode !== undefined ? buildDockerfileOf(buildNode, scope) : base?.buildDockerfile;
   const ownProfiles = sequenceTexts(get(service, doc, 'profiles')).map((profile) => interpolate(profile, { known, escape: 'double-dollar' }).text);
   return {
     ...image,
@@ -396,6 +412,7 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     profiles: union(base?.profiles ?? [], ownProfiles),
     replacedImages: [],
     build: get(service, doc, 'build') !== undefined || Boolean(base?.build),
+    ...(buildDockerfile ? { buildDockerfile } : {}),
     unreadBase: unreadBase || Boolean(base?.unreadBase),
     envFiles,
     environment,
@@ -444,6 +461,30 @@ function tagOf(node: unknown): string {
 }
 
 /** A path a compose file names, relative to the project folder (kept relative when the compose file's path is). */
+/**
+ * The Dockerfile a service's `build:` names: `build: DIR` or `build: {context, dockerfile}`, the
+ * context relative to the project directory (default `.`), the Dockerfile relative to the
+ * context (default `Dockerfile`) (compose-spec build.md@170098ba: context, dockerfile).
+ * Undefined for a Git or URL context, `dockerfile_inline`, or a path that depends on a variable
+ * without a value here: no file of the project is built then.
+ */
+function buildDockerfileOf(node: unknown, scope: ServiceScope): BuildDockerfile | undefined {
+  const { isMap } = yamlModule();
+  const written = (value: unknown): string | undefined => {
+    const text = scalarText(value);
+    if (text === undefined) return undefined;
+    const read = interpolate(text, { known: scope.known, escape: 'double-dollar' });
+    return read.unresolved.length > 0 ? undefined : read.text;
+  };
+  const map = isMap(node) ? node : undefined;
+  if (map && get(map, scope.doc, 'dockerfile_inline') !== undefined) return undefined;
+  const context = map ? (get(map, scope.doc, 'context') === undefined ? '.' : written(get(map, scope.doc, 'context'))) : written(node);
+  const dockerfile = map ? (get(map, scope.doc, 'dockerfile') === undefined ? 'Dockerfile' : written(get(map, scope.doc, 'dockerfile'))) : 'Dockerfile';
+  if (context === undefined || dockerfile === undefined || context === '' || /^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)|^github\.com\//i.test(context)) return undefined;
+  const folder = besideFile(scope.projectDir ?? dirname(scope.file), context);
+  return { path: besideFile(folder, dockerfile), origin: originOf(node as YamlNode, scope.at) };
+}
+
 function besideFile(folder: string, written: string): string {
   return isAbsolute(written) ? written : join(folder, written);
 }

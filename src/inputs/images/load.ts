@@ -15,7 +15,7 @@ import { fsErrorReason } from '../fs-error';
 import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
-import type { ComposeDocument, ContainerEnvRead } from './container-env';
+import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ControllerImageRef } from './controller-image';
 
@@ -69,6 +69,8 @@ export interface ImageFiles {
   projectEnv?: { file: string; values: ReadonlyMap<string, string> };
   /** Values of the check's environment a compose file may copy, whose names say they are secrets: hidden in the report. */
   secretValues?: string[];
+  /** Dockerfiles not given that a compose service builds its Kong image from, read as if given (also listed in `files`). */
+  builtDockerfiles?: { file: string; unit: string; composeFile: string }[];
 }
 
 export interface ImageFileOptions {
@@ -158,6 +160,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       const ref = parseKongImage(service.image, service.imageOrigin, 'compose');
       if (ref) result.images.push(ref);
     }
+    readBuiltDockerfiles(services, result);
     if (files.length > 1) result.composeMerged = files;
     if (compose.dotEnv && compose.dotEnv.size > 0) result.projectEnv = { file: envFiles?.label ?? join(dirname(compose.documents[0].file), '.env'), values: compose.dotEnv };
     if (compose.secretValues && compose.secretValues.length > 0) result.secretValues = compose.secretValues;
@@ -168,6 +171,44 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
   attachUsers(result.images, result.containerEnv.containers);
   attachUsers(result.controllers, result.containerEnv.containers);
   return result;
+}
+
+/**
+ * The Dockerfile a compose service without `image:` is built from (`build:`) is the image that
+ * service runs: its last stage's FROM gives the Kong version and edition, and its ENV the
+ * settings under the service's environment. One given with --image-file is linked to the
+ * service; one not given is read from the project when it builds on a Kong image or installs a
+ * Kong package (a Dockerfile of another service is left alone), and listed as read unasked.
+ */
+function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFiles): void {
+  for (const service of services) {
+    const build = service.buildDockerfile;
+    if (!build) continue;
+    const path = resolve(build.path);
+    const given = result.files.some((file) => resolve(file) === path);
+    if (!given) {
+      if (!isFile(path)) continue;
+      let text: string;
+      try {
+        text = readText(build.path);
+      } catch {
+        continue; // unreadable or too large: it was not given, so it is not an input error
+      }
+      const read = dockerfileModule().readDockerfile(build.path, text);
+      if (!read.images.some((image) => !image.buildStage) && !read.packages.some((p) => !p.buildStage)) continue;
+      result.images.push(...read.images);
+      result.unresolved.push(...read.unresolved);
+      result.dockerfileEnv.push(...read.env);
+      result.packages.push(...read.packages);
+      result.files.push(build.path);
+      (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
+    }
+    const running = result.images.find((image) => !image.buildStage && resolve(image.origin.file) === path);
+    if (running) {
+      service.imageOrigin = running.origin;
+      service.kongImage = true;
+    }
+  }
 }
 
 /**

@@ -161,3 +161,32 @@ describe('the chart an Application declares decides how its values are read', ()
     expect(readChartValues([values]).readAs).toMatch(/^kong\/ingress chart/);
   });
 });
+
+describe('an Application or HelmRelease of another chart is not read as Kong\'s chart', () => {
+  // A real Argo CD Application installed Kong's operator chart (chart kong-operator) with
+  // `image.tag` (the operator's release) and `env.enable_controller_*` (operator switches): read as
+  // the Kong chart they gave Kong 2.0.5 and five unknown kong.conf properties.
+  const operatorValues = '        image:\n          tag: 2.0.5\n        env:\n          enable_controller_gateway: true\n';
+  it('an Argo CD Application of chart kong-operator: no version, no setting taken from its values', () => {
+    const { 'app.yaml': app } = files({ 'app.yaml': application('kong-operator', 'kong-operator', '1.0.2').replace('        env:\n          router_flavor: expressions\n', operatorValues) });
+    const reading = readChartValues([app]);
+    expect(reading.notUnderstood).toMatch(/^the Argo CD Application at .*app\.yaml:\d+ installs chart `kong-operator`, not Kong's `kong` or `ingress` chart/);
+    expect(reading.readAs).toBe('the Argo CD Application installs chart kong-operator, not Kong\'s kong or ingress chart: not read');
+    const platform = loadPlatformInputs({ helmValues: [app] });
+    expect(platform.version).toBeUndefined();
+    expect(platform.layer?.settings ?? []).toEqual([]);
+  });
+
+  it('a Flux HelmRelease of chart gateway-operator is set aside the same way', () => {
+    const release = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: kgo\nspec:\n  chart:\n    spec:\n      chart: gateway-operator\n      version: 0.4.0\n  values:\n    image:\n      tag: "1.4"\n';
+    const { 'release.yaml': file } = files({ 'release.yaml': release });
+    expect(readChartValues([file]).notUnderstood).toMatch(/^the Flux HelmRelease at .*release\.yaml:9 installs chart `gateway-operator`/);
+    expect(loadPlatformInputs({ helmValues: [file] }).version).toBeUndefined();
+  });
+
+  it('the same values in an Application of chart kong are read', () => {
+    const { 'app.yaml': app } = files({ 'app.yaml': application('kong', 'kong', '2.38.0').replace('        env:\n          router_flavor: expressions\n', operatorValues) });
+    expect(readChartValues([app]).notUnderstood).toBeUndefined();
+    expect(loadPlatformInputs({ helmValues: [app] }).version).toMatchObject({ text: '2.0.5' });
+  });
+});

@@ -36,6 +36,13 @@ ruleTester.run(rule, {
     // Kong reads `\uFEFFrole` as `___role` (Penlight turns each BOM byte into `_`): conf/file-syntax says why.
     { name: 'a first key mangled by a byte-order mark is conf/file-syntax business', conf: '\uFEFFrole = traditional\npg_host = db\n', from: '3.4', to: '3.10' },
     { name: 'vitals_ttl_days while Enterprise still ships Vitals', conf: 'role = data_plane\nvitals_ttl_days = 732\n', from: '2.8', to: '3.4', edition: 'enterprise' },
+    // Kong declares these three as aliases of their nginx_main_ forms (conf_loader/constants.lua@3.9.3 lines 293-310).
+    { name: 'the nginx_ aliases without a block are properties', conf: 'nginx_user = kong kong\nnginx_daemon = off\nnginx_worker_processes = 2\n', from: '2.8', to: '3.9' },
+    { name: 'the nginx_ aliases on Enterprise after the last OSS release', conf: 'nginx_user = kong kong\nnginx_daemon = off\nnginx_worker_processes = 2\n', from: '3.4', to: '3.13', edition: 'enterprise' },
+    // Any key under a namespace is injected, declared or not (an undeclared directive included).
+    // Under nginx_proxy_ it is ssl_conf_command for the proxy server: a key of its own, not nginx_http_proxy_ssl_conf_command.
+    { name: 'a key already under a namespace', conf: 'nginx_proxy_ssl_conf_command = Options -SessionTicket\n', from: '3.6', to: '3.9' },
+    { name: 'namespaced directives, declared or not', conf: 'nginx_events_worker_connections = 4096\nnginx_http_keepalive_timeout = 60s\n', from: '3.4', to: '3.9' },
   ],
   invalid: [
     {
@@ -131,6 +138,46 @@ ruleTester.run(rule, {
     {
       name: 'a dropped nginx directive is unknown', conf: 'nginx_http_upstream_keepalive = 60\n', from: '3.0', to: '3.4',
       findings: [{ messageId: 'otherVersions' }],
+    },
+    {
+      // Kong injects only keys under a DYNAMIC_KEY_NAMESPACES prefix (conf_loader/constants.lua@3.9.3 lines 113-211).
+      name: 'a bare nginx directive names the property that injects it', conf: 'worker_connections = 4096\n', from: '3.4', to: '3.9',
+      findings: [{
+        messageId: 'unknown', line: 1, severity: 'warning',
+        data: { key: 'worker_connections', suggestion: ' Kong passes an nginx directive on only from a key that names its block: did you mean `nginx_events_worker_connections` (events block)?' },
+        remediation: 'Rename the key to nginx_events_worker_connections if that is what you meant.',
+      }],
+    },
+    {
+      name: 'an nginx_ key without its block', env: { KONG_NGINX_WORKER_CONNECTIONS: '4096' }, from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', env: 'KONG_NGINX_WORKER_CONNECTIONS', severity: 'warning', message: 'did you mean `nginx_events_worker_connections` (events block)?' }],
+    },
+    {
+      // Declared for the http and the stream block from 3.6 (kong_defaults.lua@3.6.1 lines 94 and 101): both offered, http first.
+      name: 'a directive declared for two blocks offers both', conf: 'ssl_conf_command = Options -SessionTicket\n', from: '3.6', to: '3.9',
+      findings: [{
+        messageId: 'unknown', line: 1,
+        message: 'did you mean `nginx_http_ssl_conf_command` (http block) or `nginx_stream_ssl_conf_command` (stream block)?',
+        remediation: 'Rename the key to nginx_http_ssl_conf_command if that is what you meant.',
+      }],
+    },
+    {
+      name: 'a directive the target declares under no block gets no block', conf: 'ssl_conf_command = Options -SessionTicket\n', from: '3.4', to: '3.5',
+      findings: [{ messageId: 'unknown', line: 1, message: 'not a property of Kong 3.5', data: { key: 'ssl_conf_command', suggestion: '' } }],
+    },
+    {
+      // Kong's own deprecation named only the http block's property (conf_loader/init.lua@2.2.2 lines 371-381).
+      name: 'a directive that was a property keeps its own successor', conf: 'client_max_body_size = 64m\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'otherVersions', line: 1, data: { suggestion: ' Did you mean `nginx_http_client_max_body_size`?' } }],
+    },
+    {
+      name: 'a misspelt nginx_ alias gets the plain did-you-mean', conf: 'nginx_worker_procesess = 2\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 1, data: { suggestion: ' Did you mean `nginx_worker_processes`?' } }],
+    },
+    {
+      // nginx_location_ arrives in 3.6 (conf/nginx-namespace tells when a path crosses it): before, the key is unknown as it is.
+      name: 'a key already under a namespace gets no other block', conf: 'nginx_location_client_max_body_size = 64m\n', from: '3.4', to: '3.5',
+      findings: [{ messageId: 'unknown', line: 1, data: { key: 'nginx_location_client_max_body_size', suggestion: '' } }],
     },
   ],
 });
