@@ -460,7 +460,6 @@ function tagOf(node: unknown): string {
   return (node as { tag?: string } | null | undefined)?.tag ?? '';
 }
 
-/** A path a compose file names, relative to the project folder (kept relative when the compose file's path is). */
 /**
  * The Dockerfile a service's `build:` names: `build: DIR` or `build: {context, dockerfile}`, the
  * context relative to the project directory (default `.`), the Dockerfile relative to the
@@ -485,6 +484,7 @@ function buildDockerfileOf(node: unknown, scope: ServiceScope): BuildDockerfile 
   return { path: besideFile(folder, dockerfile), origin: originOf(node as YamlNode, scope.at) };
 }
 
+/** A path a compose file names, relative to the project folder (kept relative when the compose file's path is). */
 function besideFile(folder: string, written: string): string {
   return isAbsolute(written) ? written : join(folder, written);
 }
