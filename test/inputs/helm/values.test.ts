@@ -153,10 +153,12 @@ describe('the Kong chart reading', () => {
     expect(helmDeployment(loadHelmValues([file('d3.yaml', 'env:\n  role: data_plane\n  database: "off"\n')]))).toMatchObject({ topology: 'hybrid', role: 'data_plane' });
   });
 
-  it('derives the edition from the image or enterprise.enabled', () => {
+  it('derives the edition from the image, and from enterprise.enabled only for an image not Kong\'s', () => {
     expect(helmEdition(loadHelmValues([file('e1.yaml', 'image:\n  repository: registry.example.com/kong/kong-gateway\n  tag: "3.4"\n')]))?.value).toBe('enterprise');
     expect(helmEdition(loadHelmValues([file('e2.yaml', 'image:\n  repository: kong\n  tag: "3.4"\n')]))?.value).toBe('oss');
-    expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))?.value).toBe('enterprise');
+    // The switch changes no image: the chart's default image `kong` runs, open-source Kong.
+    expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))).toMatchObject({ value: 'oss', reason: expect.stringMatching(/default image `kong`.*whatever enterprise\.enabled at .*e3\.yaml:2 asks/) });
+    expect(helmEdition(loadHelmValues([file('e3b.yaml', 'image:\n  repository: registry.example.com/team/kong-custom\n  tag: "1.0"\nenterprise:\n  enabled: true\n')]))).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('is not one of Kong\'s') });
     expect(helmEdition(loadHelmValues([file('e4.yaml', 'env:\n  database: postgres\n')]))?.value).toBe('oss');
   });
 
