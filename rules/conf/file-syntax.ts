@@ -69,6 +69,7 @@ export default defineRule<'diagnostic'>({
     { kind: 'digest', ref: 'kong-facts/conf/parsing.md (Penlight pl.config rules, comment stripping, precedence)' },
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3 (load_config)' },
     ENV_FILE_CONVENTION.sources[0],
+    { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003 (lines 1114-1199: enterprise.enabled adds Enterprise variables, changes no image; README.md lines 125-129 ask for an Enterprise image too)' },
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
