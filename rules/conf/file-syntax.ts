@@ -38,6 +38,7 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   // helm install / helm upgrade stops on it: nothing is deployed until the value is quoted.
   'helm-render-refused': 'blocker',
   'exponent-number': 'warning',
+  'enterprise-on-oss-image': 'warning',
 };
 
 /** Where the rule-wide advice (edit the line) does not fit the oddity. */
@@ -52,6 +53,7 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'layer-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
   'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
   'ignored-by-systemd': 'Write the assignment as systemd reads it (`NAME=value`, no `export`, balanced quotes), then run `systemctl daemon-reload` and restart Kong.',
+  'enterprise-on-oss-image': 'To run Kong Enterprise, set image.repository to kong/kong-gateway with an Enterprise tag (the chart\'s README asks for both); to stay on open-source Kong, remove enterprise.enabled so the values say what runs.',
   'unread-unit-file': 'Give a copy of the file the unit names to the check (kong.conf as the first argument, a template with --nginx-template) so its settings are checked too.',
 };
 
@@ -67,6 +69,7 @@ export default defineRule<'diagnostic'>({
     { kind: 'digest', ref: 'kong-facts/conf/parsing.md (Penlight pl.config rules, comment stripping, precedence)' },
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3 (load_config)' },
     ENV_FILE_CONVENTION.sources[0],
+    { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003 (lines 1114-1199: enterprise.enabled adds Enterprise variables, changes no image; README.md lines 125-129 ask for an Enterprise image too)' },
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');

@@ -222,6 +222,37 @@ describe('Helm values', () => {
     expect(keys).not.toContainEqual(['productEnabled', 'vitals']);
   });
 
+  // Kong/charts@e76b8003 charts/kong/templates/_helpers.tpl lines 1114-1199: enterprise.enabled
+  // adds Enterprise variables, it changes no image; README lines 125-129 ask for both.
+  it('enterprise.enabled on the open-source image: a warning at the switch, checked as open-source Kong', async () => {
+    const file = fixture('helm/enterprise-on-oss-image/values.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.9', '--no-db']);
+    expect(json.installation.edition).toMatchObject({ value: 'oss', reason: expect.stringContaining(`image kong:3.4 at ${file}:4 is open-source Kong, whatever enterprise.enabled at ${file}:7 asks`) });
+    expect(find(json, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-on-oss-image')).toEqual([
+      expect.objectContaining({ severity: 'warning', location: expect.objectContaining({ file, line: 7 }) }),
+    ]);
+    // The switch's portal and license reach a Kong that never reads them: no Enterprise findings.
+    expect(find(json, 'conf/enterprise-removed')).toEqual([]);
+    expect(find(json, 'license/enterprise-license')).toEqual([]);
+    expect(find(json, 'conf/unknown-property')).toEqual([]);
+  });
+
+  it('enterprise.enabled is not reported with the Enterprise image, without the switch, with it off, or under gateway: with the Enterprise image', async () => {
+    const kinds = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax').map((f) => f.data?.kind);
+    const cases: [string, string][] = [['enterprise-image.yaml', 'enterprise'], ['oss-image.yaml', 'oss'], ['switch-off.yaml', 'oss'], ['ingress-enterprise.yaml', 'enterprise']];
+    for (const [name, edition] of cases) {
+      const json = await report(['--helm-values', fixture(`helm/enterprise-on-oss-image/${name}`), '--to', '3.9', '--no-db']);
+      expect([name, json.installation.edition.value]).toEqual([name, edition]);
+      expect([name, kinds(json)]).toEqual([name, expect.not.arrayContaining(['enterprise-on-oss-image'])]);
+    }
+    // The kong/ingress gateway on the Kong chart's default image: named under gateway:.
+    const file = fixture('helm/enterprise-on-oss-image/ingress-oss.yaml');
+    const json = await report(['--helm-values', file, '--to', '3.9', '--no-db']);
+    expect(json.installation.edition.value).toBe('oss');
+    expect(find(json, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-on-oss-image').map((f) => f.location.line)).toEqual([11]);
+    expect(find(json, 'conf/enterprise-removed')).toEqual([]);
+  });
+
   it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
     const file = fixture('helm/ingress/values.yaml');
     const json = await report(['--helm-values', file, '--to', '3.9']);

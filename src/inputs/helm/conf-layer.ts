@@ -10,7 +10,7 @@ import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
-import { helmEnvEntries } from './kong-chart';
+import { enterpriseOnOssImage, helmEnvEntries } from './kong-chart';
 import type { FileOrigin } from '../../model/origin';
 import type { HelmValues } from './values';
 
@@ -228,7 +228,16 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     }
   }
   const written = new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))));
-  settings.push(...enterpriseSwitchSettings(values, written), ...chartPluginsSetting(values, written), ...chartDblessConfigSetting(values, written));
+  const ossImage = enterpriseOnOssImage(values);
+  if (ossImage) {
+    diagnostics.push({
+      kind: 'enterprise-on-oss-image',
+      origin: ossImage.origin,
+      message: `\`${ossImage.path}\` is true, but the chart runs image ${ossImage.image}, open-source Kong: the switch changes no image, it adds Enterprise settings (Dev Portal, Vitals, RBAC, SMTP, the license) to the container's environment, and open-source Kong reads no variable for a property it does not have, so those do not apply; the edition is taken from the image`,
+    });
+  }
+  // On an open-source image the switches' settings (portal, vitals) reach a Kong that drops them.
+  settings.push(...(ossImage ? [] : enterpriseSwitchSettings(values, written)), ...chartPluginsSetting(values, written), ...chartDblessConfigSetting(values, written));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 

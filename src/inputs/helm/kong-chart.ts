@@ -326,11 +326,13 @@ export function helmImage(values: HelmValues): HelmImage | undefined {
   const unified = values.scalar('image', 'unifiedRepoTag');
   if (unified) {
     const text = String(unified.value);
-    const colon = text.lastIndexOf(':');
-    const hasTag = colon > text.lastIndexOf('/');
+    // A digest (`kong:3.4@sha256:...`) holds a colon of its own: the tag's colon is before the `@`.
+    const named = text.split('@')[0];
+    const colon = named.lastIndexOf(':');
+    const hasTag = colon > named.lastIndexOf('/');
     return {
-      repository: hasTag ? text.slice(0, colon) : text,
-      ...(hasTag ? { tag: text.slice(colon + 1) } : {}),
+      repository: hasTag ? named.slice(0, colon) : named,
+      ...(hasTag ? { tag: named.slice(colon + 1) } : {}),
       reference: text,
       origin: unified.origin,
       tagOrigin: unified.origin,
@@ -388,10 +390,14 @@ export function helmDeployment(values: HelmValues): HelmDeployment | undefined {
 }
 
 /**
- * Enterprise when the image is Kong's Enterprise image or `enterprise.enabled` is true; open
- * source for Kong's open-source images, and when no image is written: the chart then runs its
- * default repository `kong` (values.yaml line 150). Chart-default `env:` entries are no evidence:
- * the chart sets the portal_api_* log paths for every edition.
+ * The edition of the binary the pod runs, which the image decides: Enterprise for Kong's
+ * Enterprise image, open source for Kong's open-source images, and when no image is written: the
+ * chart then runs its default repository `kong` (values.yaml line 150). `enterprise.enabled` only
+ * makes the chart add Enterprise settings to the container's environment (Kong/charts@e76b8003
+ * charts/kong/templates/_helpers.tpl lines 1114-1199); it changes no image, so it decides only for
+ * an image that is not one of Kong's (a private build), or whose repository a template block
+ * decides. Chart-default `env:` entries are no evidence: the chart sets the portal_api_* log paths
+ * for every edition.
  */
 export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; reason: string } | undefined {
   const image = helmImage(values);
@@ -401,20 +407,56 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
     return { value: 'enterprise', reason: `image ${image!.reference} at ${at(image!.origin)} is Kong Enterprise` };
   }
   const enabled = values.scalar('enterprise', 'enabled');
-  if (enabled && enabled.value === true) {
-    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)}` };
+  // A template block decides the repository (helmfile fills it in): the written switch is the evidence.
+  const undecided = repositoryUndecided(values);
+  if (undecided && enabled?.value === true) {
+    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)} (${values.prefix}${undecided} is written in a template block)` };
   }
+  const conflict = enterpriseOnOssImage(values);
+  const despite = conflict ? `, whatever ${conflict.path} at ${at(conflict.origin)} asks` : '';
   if (repo && (HELM_CHART.ossRepositories as readonly string[]).includes(repo)) {
     if (image!.repositoryDefaulted && image!.tagDefaultedBy) {
-      return { value: 'oss', reason: `${values.prefix}image not set: ${image!.tagDefaultedBy} defaults to image ${image!.reference}, open-source Kong` };
+      return { value: 'oss', reason: `${values.prefix}image not set: ${image!.tagDefaultedBy} defaults to image ${image!.reference}, open-source Kong${despite}` };
     }
     const defaulted = image!.repositoryDefaulted ? ` (${values.prefix}image.repository not set: the chart's default)` : '';
-    return { value: 'oss', reason: `image ${image!.reference} at ${at(image!.origin)} is open-source Kong${defaulted}` };
+    return { value: 'oss', reason: `image ${image!.reference} at ${at(image!.origin)} is open-source Kong${defaulted}${despite}` };
   }
   if (!image) {
-    return { value: 'oss', reason: `${values.prefix}image not set: the chart runs its default image \`${HELM_CHART.defaults.imageRepository}\`, open-source Kong (${HELM_CHART.defaultImageAt})` };
+    return { value: 'oss', reason: `${values.prefix}image not set: the chart runs its default image \`${HELM_CHART.defaults.imageRepository}\`, open-source Kong (${HELM_CHART.defaultImageAt})${despite}` };
+  }
+  if (enabled && enabled.value === true) {
+    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)} (image ${image.reference} is not one of Kong's)` };
   }
   return undefined;
+}
+
+/**
+ * `enterprise.enabled: true` written in the values while the chart runs one of Kong's
+ * open-source images (written, or the chart's default `kong`): the chart's README (Kong/charts@e76b8003
+ * charts/kong/README.md lines 125-129) asks for both the switch and an Enterprise image, and
+ * open-source Kong reads a KONG_* variable only for a property it has (Kong/kong@22246ef2
+ * kong/conf_loader/init.lua lines 345-360: `overrides` over its defaults), so the Enterprise-only
+ * settings the chart adds (_helpers.tpl lines 1114-1199) are dropped. Undefined otherwise, and
+ * when a template block decides the switch or the image.
+ */
+export function enterpriseOnOssImage(values: HelmValues): { origin: FileOrigin; path: string; image: string } | undefined {
+  const enabled = values.scalar('enterprise', 'enabled');
+  if (!enabled || enabled.value !== true || enabled.chartDefault || enabled.condition) return undefined;
+  if (repositoryUndecided(values)) return undefined;
+  const image = helmImage(values);
+  const repo = image ? imageName(image.repository) : HELM_CHART.defaults.imageRepository;
+  if (!(HELM_CHART.ossRepositories as readonly string[]).includes(repo)) return undefined;
+  return { origin: enabled.origin, path: `${values.prefix}enterprise.enabled`, image: image ? image.reference : HELM_CHART.defaults.imageRepository };
+}
+
+/**
+ * The image key naming the repository when a template block decides it (helmfile evaluates the
+ * block), else undefined. A tag in a block leaves the repository, and so the edition, known.
+ */
+function repositoryUndecided(values: HelmValues): 'image.unifiedRepoTag' | 'image.repository' | undefined {
+  const unified = values.scalar('image', 'unifiedRepoTag');
+  if (unified) return unified.condition ? 'image.unifiedRepoTag' : undefined;
+  return values.scalar('image', 'repository')?.condition ? 'image.repository' : undefined;
 }
 
 /**

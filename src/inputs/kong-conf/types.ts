@@ -65,7 +65,8 @@ export type ConfDiagnosticKind =
   | 'unread-unit-file'     // a kong.conf or nginx template a systemd unit's Kong command names that the check was not given
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render
-  | 'exponent-number';     // a number Helm renders in exponent form (1000000 -> 1e+06)
+  | 'exponent-number'      // a number Helm renders in exponent form (1000000 -> 1e+06)
+  | 'enterprise-on-oss-image'; // Helm values turn on the chart's Enterprise block while the chart runs an open-source image
 
 export interface ConfDiagnostic {
   kind: ConfDiagnosticKind;

@@ -14,7 +14,8 @@ export const HELM_CHART = {
    * The chart's own values.yaml sets `env.database: "off"`: a values file that never names
    * `env.database` runs Kong DB-less. README: "By default, this chart installs Kong without a database".
    * Its default image is `repository: kong` (values.yaml line 150), the open-source Docker Official
-   * Image: a values file that names no image runs open-source Kong unless `enterprise.enabled`.
+   * Image: a values file that names no image runs open-source Kong, `enterprise.enabled` or not
+   * (the switch adds environment variables, it changes no image: _helpers.tpl lines 1114-1199).
    */
   defaults: { envDatabase: 'off', imageRepository: 'kong' },
   /** Where the default image is written, for reasons. */

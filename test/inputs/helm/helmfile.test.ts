@@ -162,6 +162,21 @@ describe('helmfile releases', () => {
 });
 
 describe('helmfile template blocks', () => {
+  // The repository helmfile picks may be Kong's Enterprise image: the switch is weighed only
+  // against a repository known here; a tag in a block leaves the repository known.
+  it('enterprise.enabled beside an image repository written in a block is not called open source', () => {
+    const release = (image: string) => files({ 'helmfile.yaml.gotmpl': [
+      'releases:', '  - name: kong', '    chart: kong/kong', '    values:', '      - image:', image,
+      '        enterprise:', '          enabled: true', '',
+    ].join('\n') });
+    const repoInBlock = loadPlatformInputs({ helmValues: [release('{{- if eq .Environment.Name "prod" }}\n          repository: kong/kong-gateway\n{{- else }}\n          repository: kong\n{{- end }}\n          tag: "3.4"')] });
+    expect(repoInBlock.edition).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('image.repository is written in a template block') });
+    expect(repoInBlock.layer!.diagnostics.map((d) => d.kind)).not.toContain('enterprise-on-oss-image');
+    const tagInBlock = loadPlatformInputs({ helmValues: [release('          repository: kong\n{{- if eq .Environment.Name "prod" }}\n          tag: "3.4"\n{{- end }}')] });
+    expect(tagInBlock.edition).toMatchObject({ value: 'oss', reason: expect.stringContaining('whatever enterprise.enabled') });
+    expect(tagInBlock.layer!.diagnostics.map((d) => d.kind)).toContain('enterprise-on-oss-image');
+  });
+
   it('a value written inside {{ if }}, {{ else }} or {{ range }} is unknown, never read; the lines outside are read', () => {
     const helmfile = fixture('helm/helmfile/conditional/helmfile.yaml.gotmpl');
     const prod = fixture('helm/helmfile/conditional/values/prod.yaml');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
-import { chartDefaultValues, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { chartDefaultValues, enterpriseOnOssImage, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
@@ -153,10 +153,12 @@ describe('the Kong chart reading', () => {
     expect(helmDeployment(loadHelmValues([file('d3.yaml', 'env:\n  role: data_plane\n  database: "off"\n')]))).toMatchObject({ topology: 'hybrid', role: 'data_plane' });
   });
 
-  it('derives the edition from the image or enterprise.enabled', () => {
+  it('derives the edition from the image, and from enterprise.enabled only for an image not Kong\'s', () => {
     expect(helmEdition(loadHelmValues([file('e1.yaml', 'image:\n  repository: registry.example.com/kong/kong-gateway\n  tag: "3.4"\n')]))?.value).toBe('enterprise');
     expect(helmEdition(loadHelmValues([file('e2.yaml', 'image:\n  repository: kong\n  tag: "3.4"\n')]))?.value).toBe('oss');
-    expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))?.value).toBe('enterprise');
+    // The switch changes no image: the chart's default image `kong` runs, open-source Kong.
+    expect(helmEdition(loadHelmValues([file('e3.yaml', 'enterprise:\n  enabled: true\n')]))).toMatchObject({ value: 'oss', reason: expect.stringMatching(/default image `kong`.*whatever enterprise\.enabled at .*e3\.yaml:2 asks/) });
+    expect(helmEdition(loadHelmValues([file('e3b.yaml', 'image:\n  repository: registry.example.com/team/kong-custom\n  tag: "1.0"\nenterprise:\n  enabled: true\n')]))).toMatchObject({ value: 'enterprise', reason: expect.stringContaining('is not one of Kong\'s') });
     expect(helmEdition(loadHelmValues([file('e4.yaml', 'env:\n  database: postgres\n')]))?.value).toBe('oss');
   });
 
@@ -165,6 +167,35 @@ describe('the Kong chart reading', () => {
     expect(helmEdition(values)).toMatchObject({ value: 'oss', reason: expect.stringContaining('charts/kong/values.yaml:150') });
     // Written repositories that are not Kong's say nothing.
     expect(helmEdition(loadHelmValues([file('e6.yaml', 'image:\n  repository: bitnami/kong\n')]))).toBeUndefined();
+  });
+
+  // Kong/charts@e76b8003 charts/kong/templates/_helpers.tpl lines 1114-1199: the switch adds
+  // environment variables; the image (values.yaml line 150: kong) decides the binary.
+  it('names enterprise.enabled on one of Kong\'s open-source images, however the image is spelled', () => {
+    const on = (name: string, image: string) => enterpriseOnOssImage(loadHelmValues([file(name, `${image}enterprise:\n  enabled: true\n`)]));
+    expect(on('o1.yaml', '')).toMatchObject({ image: 'kong', path: 'enterprise.enabled', origin: { line: 2 } });
+    expect(on('o2.yaml', 'image:\n  repository: docker.io/kong\n  tag: "3.4"\n')).toMatchObject({ image: 'docker.io/kong:3.4', origin: { line: 5 } });
+    expect(on('o3.yaml', 'image:\n  repository: docker.io/library/kong\n')?.image).toBe('docker.io/library/kong');
+    expect(on('o4.yaml', 'image:\n  repository: kong/kong\n  tag: "3.4.2"\n')?.image).toBe('kong/kong:3.4.2');
+    expect(on('o5.yaml', 'image:\n  tag: "3.4"\n')?.image).toBe('kong:3.4');
+    expect(on('o6.yaml', 'image:\n  unifiedRepoTag: kong:3.4@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n')?.image).toMatch(/^kong:3\.4@sha256:/);
+    // Kong's Enterprise image, and an image that is not Kong's, are not named.
+    expect(on('o7.yaml', 'image:\n  repository: registry.example.com/kong/kong-gateway\n  tag: "3.4.3.12"\n')).toBeUndefined();
+    expect(on('o8.yaml', 'image:\n  unifiedRepoTag: kong/kong-gateway:3.4@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n')).toBeUndefined();
+    expect(on('o9.yaml', 'image:\n  repository: registry.example.com/team/kong-custom\n')).toBeUndefined();
+    // The switch off, or only the chart's default (false), says nothing.
+    expect(enterpriseOnOssImage(loadHelmValues([file('o10.yaml', 'enterprise:\n  enabled: false\n')], chartDefaultValues()))).toBeUndefined();
+    expect(enterpriseOnOssImage(loadHelmValues([file('o11.yaml', 'env:\n  database: postgres\n')], chartDefaultValues()))).toBeUndefined();
+  });
+
+  it('leaves out the switch\'s portal and vitals settings on an open-source image, with a warning diagnostic', () => {
+    const text = 'enterprise:\n  enabled: true\n  portal:\n    enabled: true\n  vitals:\n    enabled: false\n';
+    const oss = helmConfLayer(loadHelmValues([file('l1.yaml', text)]));
+    expect(oss.settings.map((s) => s.key)).toEqual([]);
+    expect(oss.diagnostics).toEqual([expect.objectContaining({ kind: 'enterprise-on-oss-image', origin: expect.objectContaining({ line: 2 }), message: expect.stringContaining('runs image kong, open-source Kong') })]);
+    const ee = helmConfLayer(loadHelmValues([file('l2.yaml', `image:\n  repository: kong/kong-gateway\n  tag: "3.4.3.12"\n${text}`)]));
+    expect(ee.settings.map((s) => [s.key, s.value])).toEqual([['portal', 'on'], ['vitals', 'off']]);
+    expect(ee.diagnostics).toEqual([]);
   });
 
   it('reads enterprise.enabled: false, written by the user, as free mode', () => {
@@ -197,6 +228,15 @@ describe('which chart the values belong to', () => {
     expect(helmEnvEntries(reading.values).find((e) => e.key === 'vitals')).toMatchObject({ value: 'off', origin: { line: 8 } });
     expect(helmEnvEntries(reading.values).find((e) => e.key === 'role')).toMatchObject({ value: 'traditional', chartDefault: expect.stringContaining('ingress') });
     expect(helmDeployment(reading.values)?.reason).toMatch(/^gateway\.env\.database not set: the kong\/ingress chart defaults to "off"/);
+  });
+
+  it('kong/ingress values: gateway.enterprise.enabled is weighed against gateway.image', () => {
+    const oss = readChartValues([file('ingress-oss.yaml', 'controller:\n  enabled: true\ngateway:\n  image:\n    tag: "3.4"\n  enterprise:\n    enabled: true\n')]).values;
+    expect(enterpriseOnOssImage(oss)).toMatchObject({ path: 'gateway.enterprise.enabled', image: 'kong:3.4', origin: { line: 7 } });
+    expect(helmEdition(oss)).toMatchObject({ value: 'oss', reason: expect.stringContaining('whatever gateway.enterprise.enabled') });
+    const ee = readChartValues([file('ingress-ee.yaml', 'controller:\n  enabled: true\ngateway:\n  image:\n    repository: kong/kong-gateway\n    tag: "3.4.3.12"\n  enterprise:\n    enabled: true\n')]).values;
+    expect(enterpriseOnOssImage(ee)).toBeUndefined();
+    expect(helmEdition(ee)?.value).toBe('enterprise');
   });
 
   it('says a file of another chart is not understood instead of reading it as an empty Kong chart', () => {

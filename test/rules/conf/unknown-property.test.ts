@@ -119,7 +119,7 @@ ruleTester.run(rule, {
     },
     {
       // Kong/kong-gateway-performance-benchmark kong-ee-values.yaml: enterprise.vitals.enabled false makes the chart set KONG_VITALS=off.
-      name: 'a chart-derived Vitals leftover names the switch to remove', inputs: helmEnv('enterprise:\n  enabled: true\n  vitals:\n    enabled: false\nenv:\n  database: "off"\n'), from: '3.5', to: '3.10', edition: 'enterprise',
+      name: 'a chart-derived Vitals leftover names the switch to remove', inputs: helmEnv('enterprise:\n  enabled: true\n  vitals:\n    enabled: false\nenv:\n  database: "off"\nimage:\n  repository: kong/kong-gateway\n  tag: "3.5.0.0"\n'), from: '3.5', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'enterprise.vitals.enabled: false' }],
     },
     {
