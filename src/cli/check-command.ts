@@ -134,6 +134,11 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     now: io.now,
     disabled: policy.disabled,
     severityOverrides: policy.severityOverrides,
+  }).then(async (ran) => {
+    // A database's credential columns reach no rule (no entity carries them): their values are
+    // streamed for the hiding alone, before the session closes.
+    await installation.inputs.database?.eachCredentialSecret((value) => entitySecrets.seeSecret(value));
+    return ran;
   }).finally(() => installation.inputs.database?.close());
   progress.step('triage and fingerprints');
   // Declarative files can be tens of megabytes: fingerprints and comment scanning reuse their texts.

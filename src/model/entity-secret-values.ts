@@ -4,7 +4,8 @@
 // value by its name; the same text can still reach a report elsewhere: a key-auth key reused as a
 // route path, a Redis password written into a tag, the line a fingerprint hashes.
 // One policy for both sources: a database row's plugin, vault and partial `config` is read in
-// full and collected here; its credential, key and certificate columns are never selected.
+// full and collected here; its key and certificate columns are never selected, and its credential
+// columns only by a query of their own that hands their values to seeSecret.
 
 import {
   CREDENTIAL_SENSITIVE_FIELDS, ENTITY_SENSITIVE_FIELDS, PLUGIN_SENSITIVE_FIELDS, SECRET_FIELD_NAME,
@@ -86,6 +87,14 @@ export class EntitySecretValues {
    */
   seeTopLevel(root: Readonly<Record<string, unknown>>): void {
     this.inCredentials(root);
+  }
+
+  /**
+   * A value known to be secret without an entity around it: a database credential column, which
+   * the entity walk never selects (src/inputs/database/credential-secrets.ts).
+   */
+  seeSecret(value: string): void {
+    this.add(value);
   }
 
   /** The values found so far, in no particular order; short ones are left to the hiding's policy. */

@@ -68,10 +68,14 @@ export function linesWithoutSecretValues(readLine: LineReader, secrets: SecretVa
 }
 
 /**
- * Finds and replaces many secrets at once. A 50,000-route file has a thousand key-auth keys, and a
- * report a quarter of a million strings: trying every secret on every string took five seconds.
- * One pattern holds many secrets, written as a trie (shared beginnings once, so the regex engine
- * follows one branch per position); a string it does not match is returned as it is.
+ * Finds and replaces many secrets at once. A database can hold 100,000 key-auth keys, and a
+ * report a quarter of a million strings: trying every secret on every string took five seconds
+ * for a thousand keys, and regular expressions of alternatives (tries, batched) over 100,000 keys
+ * took minutes. The secrets are indexed instead by their first SHORTEST_HIDDEN_ANYWHERE
+ * characters, which every hidden value has: one pass over a string computes a rolling hash of
+ * each window of that many characters and looks it up in a bit table, and only a window whose
+ * bit is set is looked up among the real beginnings. A string's cost is its length, whatever the
+ * number of secrets; the index holds each secret once plus a bit table of at most 1 MB.
  *
  * Every occurrence is found in the original string and the places are merged before anything is
  * replaced: two secrets that overlap (`abcdef` and `defghi` in `abcdefghi`), touch, or hold one
@@ -79,36 +83,65 @@ export function linesWithoutSecretValues(readLine: LineReader, secrets: SecretVa
  * (`(hidden)ghi`), and missed a secret that ran across a marker already written.
  */
 class SecretMatcher {
-  private readonly patterns: RegExp[] = [];
-  /** Secrets looked for one by one: long ones (private keys), and any batch V8 would not compile. */
+  /** Secrets by their first KEY characters; per beginning, by length, longest first. */
+  private readonly byBeginning = new Map<string, Beginning>();
+  /** One bit per rolling-hash slot of a beginning: most windows of a string are ruled out here. */
+  private readonly bits: Uint32Array;
+  private readonly slotShift: number;
+  /** Secrets looked for one by one: long ones (private keys), whose windows the index would slice whole. */
   private readonly literals: { text: string; inWords: boolean }[] = [];
 
   constructor(secrets: SecretValues) {
-    // Word-bounded secrets get patterns of their own: a trie yields one match per place, and an
-    // anywhere-secret matched there would hide a longer word-bounded one starting at the same place.
-    const anywhere: string[] = [];
-    const inWords: string[] = [];
+    const indexed: string[] = [];
     for (const secret of secrets) {
       if (secret.length === 0) continue;
+      const inWords = secrets.wordBounded?.has(secret) === true;
       // A long value (a private key) is no word of a message: it is hidden wherever it appears.
-      if (secret.length > LONGEST_IN_PATTERN) this.literals.push({ text: secret, inWords: false });
-      else if (secrets.wordBounded?.has(secret)) inWords.push(secret);
-      else anywhere.push(secret);
+      if (secret.length > LONGEST_INDEXED) this.literals.push({ text: secret, inWords: false });
+      else if (secret.length < KEY) this.literals.push({ text: secret, inWords });
+      else {
+        indexed.push(secret);
+        const beginning = secret.slice(0, KEY);
+        let entry = this.byBeginning.get(beginning);
+        if (!entry) this.byBeginning.set(beginning, (entry = { lengths: [], byLength: new Map() }));
+        let sameLength = entry.byLength.get(secret.length);
+        if (!sameLength) {
+          entry.byLength.set(secret.length, (sameLength = new Map()));
+          entry.lengths.push(secret.length);
+          entry.lengths.sort((a, b) => b - a);
+        }
+        sameLength.set(secret, inWords);
+      }
     }
-    this.addBatches(anywhere, false);
-    this.addBatches(inWords, true);
+    // About 32 slots per beginning keeps most windows that match none from reaching the map.
+    let slotBits = 10;
+    while (slotBits < MOST_SLOT_BITS && 1 << slotBits < this.byBeginning.size * 32) slotBits++;
+    this.bits = new Uint32Array(Math.max(1, (1 << slotBits) >>> 5));
+    this.slotShift = 32 - slotBits;
+    for (const beginning of this.byBeginning.keys()) {
+      let hash = 0;
+      for (let i = 0; i < KEY; i++) hash = (Math.imul(hash, HASH_BASE) + beginning.charCodeAt(i)) | 0;
+      const slot = this.slotOf(hash);
+      this.bits[slot >>> 5] |= 1 << (slot & 31);
+    }
   }
 
   hideIn(text: string): string {
     if (text.length < SHORTEST_HIDDEN_ANYWHERE) return text;
     // Found places as start, end pairs; null until the first.
     let spans: number[] | null = null;
-    for (const pattern of this.patterns) {
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-        // The longest secret at a place is matched; one starting inside it is looked for from the next character.
-        (spans ??= []).push(match.index, match.index + match[0].length);
-        pattern.lastIndex = match.index + 1;
+    if (this.byBeginning.size > 0 && text.length >= KEY) {
+      let hash = 0;
+      for (let i = 0; i < KEY; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+      for (let at = 0; ; at++) {
+        const slot = this.slotOf(hash);
+        if ((this.bits[slot >>> 5] & (1 << (slot & 31))) !== 0) {
+          const end = this.longestAt(text, at);
+          if (end !== -1) (spans ??= []).push(at, end);
+        }
+        if (at + KEY >= text.length) break;
+        // The window moves one character: the first one's part of the hash goes, the next one's comes.
+        hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), HASH_TOP), HASH_BASE) + text.charCodeAt(at + KEY)) | 0;
       }
     }
     for (const { text: secret, inWords } of this.literals) {
@@ -119,53 +152,51 @@ class SecretMatcher {
     return spans === null ? text : replaceSpans(text, spans);
   }
 
-  private addBatches(secrets: readonly string[], inWords: boolean): void {
-    // Patterns of bounded size: thousands of credentials make a long source, and V8 refuses a
-    // regular expression whose compiled form grows too large (a 60,000-character password did).
-    // A word-bounded secret's checks lengthen the source by a look-ahead each.
-    const overhead = inWords ? WORD_CHECK_LENGTH : 0;
-    let batch: string[] = [];
-    let size = 0;
-    for (const secret of secrets) {
-      batch.push(secret);
-      size += secret.length + overhead;
-      if (size >= CHARACTERS_PER_PATTERN) {
-        this.addPattern(batch, inWords);
-        batch = [];
-        size = 0;
-      }
+  /**
+   * The end of the longest secret starting at `at` (a word-bounded one only where it stands as a
+   * word), or -1. A shorter one starting there lies inside it, so it alone is enough.
+   */
+  private longestAt(text: string, at: number): number {
+    const entry = this.byBeginning.get(text.slice(at, at + KEY));
+    if (!entry) return -1;
+    for (const length of entry.lengths) {
+      const end = at + length;
+      if (end > text.length) continue;
+      const inWords = entry.byLength.get(length)!.get(text.slice(at, end));
+      if (inWords === undefined) continue;
+      if (!inWords || standsAsWord(text, at, end)) return end;
     }
-    if (batch.length > 0) this.addPattern(batch, inWords);
+    return -1;
   }
 
-  private addPattern(batch: readonly string[], inWords: boolean): void {
-    const source = trieSource(batch, inWords);
-    if (source.length > LONGEST_OPTIMIZED_SOURCE && batch.length > 1) {
-      const half = batch.length >> 1;
-      this.addPattern(batch.slice(0, half), inWords);
-      this.addPattern(batch.slice(half), inWords);
-      return;
-    }
-    try {
-      this.patterns.push(new RegExp(source, 'g'));
-    } catch {
-      // Too large for the regex engine after all: the batch is searched for one secret at a time.
-      for (const text of batch) this.literals.push({ text, inWords });
-    }
+  /** The bit table slot of a window's hash: its bits mixed, then the top ones taken. */
+  private slotOf(hash: number): number {
+    let mixed = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+    mixed ^= mixed >>> 15;
+    return mixed >>> this.slotShift;
   }
 }
 
-/** Characters of secrets per pattern, and the longest secret written into one. */
-const CHARACTERS_PER_PATTERN = 20_000;
-const LONGEST_IN_PATTERN = 512;
-/**
- * V8 does not optimize a regular expression whose source is longer than 20 KB
- * (RegExp::kRegExpTooLargeToOptimize, v8/v8 src/regexp/regexp.h): such a pattern scanned the
- * strings three times slower. A batch whose trie grows past it is split.
- */
-const LONGEST_OPTIMIZED_SOURCE = 20 * 1024;
-/** `(?!\w)|`: what a word-bounded secret's end adds to a pattern's source. */
-const WORD_CHECK_LENGTH = 7;
+interface Beginning {
+  /** The lengths of the secrets with this beginning, longest first. */
+  lengths: number[];
+  /** Per length, each secret and whether it is hidden only where it stands as a word. */
+  byLength: Map<number, Map<string, boolean>>;
+}
+
+/** The indexed beginning: every value the hiding keeps is at least this long (secretValuesOf). */
+const KEY = SHORTEST_HIDDEN_ANYWHERE;
+/** The longest secret indexed: a longer one is searched as text (a window of it would be sliced whole at each hit). */
+const LONGEST_INDEXED = 512;
+/** The rolling hash: a polynomial in HASH_BASE modulo 2^32; HASH_TOP is HASH_BASE^(KEY-1), the first character's weight. */
+const HASH_BASE = 31;
+const HASH_TOP = (() => {
+  let power = 1;
+  for (let i = 1; i < KEY; i++) power = Math.imul(power, HASH_BASE);
+  return power;
+})();
+/** 2^23 slots: a 1 MB bit table, reached at about 260,000 distinct beginnings. */
+const MOST_SLOT_BITS = 23;
 
 const WORD_CHARACTER = /\w/;
 
@@ -204,60 +235,6 @@ function matcherFor(secrets: SecretValues): SecretMatcher {
   let matcher = matchers.get(secrets);
   if (!matcher) matchers.set(secrets, (matcher = new SecretMatcher(secrets)));
   return matcher;
-}
-
-/**
- * A regex source matching any of `words`, shared beginnings written once. Where a word ends and a
- * longer one goes on, the longer is tried first (a greedy optional group): the match at a place is
- * the longest word there. With `inWords`, a word matches only where it stands as a word (see
- * standsAsWord): a word character it starts with must not follow one, nor one it ends with be
- * followed by one. The checks are part of the pattern, so when the longest word at a place fails
- * them, the engine backs off to the longest there that passes.
- */
-function trieSource(words: readonly string[], inWords: boolean): string {
-  interface Node { children: Map<string, Node>; end: boolean }
-  const root: Node = { children: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const char = word[i];
-      let next = node.children.get(char);
-      if (!next) node.children.set(char, (next = { children: new Map(), end: false }));
-      node = next;
-    }
-    node.end = true;
-  }
-  // After the last character of a word: nothing, or no word character when it ends with one.
-  const ending = (char: string) => (inWords && WORD_CHARACTER.test(char) ? '(?!\\w)' : '');
-  const emit = (start: Node, char: string): string => {
-    let source = '';
-    let node = start;
-    let last = char;
-    // A run of single children is plain text: only branches and word ends need a group.
-    while (node.children.size === 1 && !node.end) {
-      const [[next, child]] = node.children;
-      source += escapeRegExp(next);
-      node = child;
-      last = next;
-    }
-    const branches = [...node.children].map(([next, child]) => escapeRegExp(next) + emit(child, next));
-    if (!node.end) return `${source}(?:${branches.join('|')})`;
-    const end = ending(last);
-    if (branches.length === 0) return source + end;
-    // Longer words first; the word ending here is the last resort.
-    return end ? `${source}(?:${branches.join('|')}|${end})` : `${source}(?:${branches.join('|')})?`;
-  };
-  // The first character is matched before the look back, so the engine can still skip ahead to the
-  // places where one of the first characters stands.
-  const firsts = [...root.children].map(([char, child]) => {
-    const before = inWords && WORD_CHARACTER.test(char) ? '(?<!\\w[^])' : '';
-    return escapeRegExp(char) + before + emit(child, char);
-  });
-  return firsts.length === 1 ? firsts[0] : `(?:${firsts.join('|')})`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 function hide(value: unknown, secrets: SecretMatcher): unknown {

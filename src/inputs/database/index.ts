@@ -9,6 +9,7 @@ import {
   readDataPlanes, readEnterpriseEvidence, readEventHooks, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
   readRecentWrites, readServer, readWorkspaces, RECENT_WRITES_MINUTES,
 } from './inspect';
+import { eachCredentialSecret } from './credential-secrets';
 import { inferInstalledVersion } from './installed-version';
 import { ReadOnlySession } from './session';
 import type { DatabaseInput } from './types';
@@ -82,6 +83,7 @@ export async function loadDatabaseWith(settings: ConnectionSettings, recentWrite
       recentWrites: await readRecentWrites(session, recentWritesMinutes ?? RECENT_WRITES_MINUTES),
       entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
       origin,
+      eachCredentialSecret: (visit) => eachCredentialSecret(session, visit),
       close: () => session.close(),
     };
   } catch (error) {

@@ -135,6 +135,11 @@ export interface DatabaseInput {
   readonly entities: EntitySource;
   /** A database origin anchored at the kong.conf line configuring the database. */
   origin(table: string, id?: string, field?: string): DbOrigin;
+  /**
+   * Streams the values of the credential tables' secret columns (src/inputs/database/
+   * credential-secrets.ts), for the report's hiding by value; the CLI calls it before close.
+   */
+  eachCredentialSecret(visit: (value: string) => void): Promise<void>;
   /** Ends the session; the CLI calls it once rules have run. */
   close(): Promise<void>;
 }
