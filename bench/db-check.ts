@@ -6,7 +6,8 @@
 // fetched with a bare SELECT through `pg`. Prints figures only.
 //
 // Run: npm run bench:db-check [-- ROUTES...]   (default 10000 50000 100000); BENCH_DB_CLEAN=1 for
-// databases without findings; PREFLIGHT_TIMINGS=1 for per-step figures; BENCH_CPU_PROF=DIR to profile.
+// databases without findings; BENCH_DB_CONSUMERS=N adds N consumers with a key-auth key each (the
+// check streams those keys to hide them by value); PREFLIGHT_TIMINGS=1 for per-step figures; BENCH_CPU_PROF=DIR to profile.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,8 @@ const WS = "'dde1a96f-1d2f-41dc-bcc3-2c393ec42c65'";
 
 /** BENCH_DB_CLEAN=1: no regex paths and no removed fields, so a check finds almost nothing (memory then shows the stream alone). */
 const CLEAN = Boolean(process.env.BENCH_DB_CLEAN);
+/** BENCH_DB_CONSUMERS=N: consumers with one 32-hex key-auth key each, which the check reads for the report's hiding. */
+const CONSUMERS = Number(process.env.BENCH_DB_CONSUMERS ?? 0);
 
 async function generate(server: TestServer, routes: number): Promise<TestDatabase> {
   const db = await createDatabaseFromFixture(`bench_${routes}`, ['schema/kong-2.8.sql', 'data/meta-2.8.sql'], server);
@@ -42,6 +45,12 @@ async function generate(server: TestServer, routes: number): Promise<TestDatabas
                   ELSE jsonb_build_object('key_names', jsonb_build_array('apikey'), 'hide_credentials', true) END,
              true, 'plugins:' || n, '{http,https}', ${WS}
         FROM generate_series(0, ${routes - 1}) AS n`);
+    if (CONSUMERS > 0) {
+      await admin.query(`INSERT INTO consumers (id, username, ws_id)
+        SELECT md5('c' || n)::uuid, 'consumer-' || n, ${WS} FROM generate_series(0, ${CONSUMERS - 1}) AS n`);
+      await admin.query(`INSERT INTO keyauth_credentials (id, consumer_id, "key", ws_id)
+        SELECT md5('k' || n)::uuid, md5('c' || n)::uuid, md5('key-' || n), ${WS} FROM generate_series(0, ${CONSUMERS - 1}) AS n`);
+    }
     await admin.query('ANALYZE');
   } finally {
     await admin.end();
@@ -93,6 +102,7 @@ async function main(): Promise<void> {
       t = Date.now();
     }
     console.log('check ms / peak MB: a whole `check --pg` process (2.8 -> 3.4, JSON report to a file); SELECT ms: both tables fetched bare through pg.');
+    if (CONSUMERS > 0) console.log(`each database also holds ${CONSUMERS} consumers with a key-auth key each (BENCH_DB_CONSUMERS).`);
   } finally {
     rmSync(work, { recursive: true, force: true });
     await stopTestServer();
