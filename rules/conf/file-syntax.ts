@@ -53,7 +53,7 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'layer-overrides-file': 'Kong runs with the overriding value, not this line: keep the setting in one place (remove this line, or the override) so the file says what runs.',
   'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
   'ignored-by-systemd': 'Write the assignment as systemd reads it (`NAME=value`, no `export`, balanced quotes), then run `systemctl daemon-reload` and restart Kong.',
-  'enterprise-on-oss-image': 'To run Kong Enterprise, set image.repository to kong/kong-gateway with an Enterprise tag (the chart\'s README asks for both); to stay on open-source Kong, remove enterprise.enabled so the values say what runs.',
+  'enterprise-on-oss-image': 'To run Kong Enterprise, set image.repository (gateway.image.repository in kong/ingress values) to kong/kong-gateway with an Enterprise tag (the chart\'s README asks for both); to stay on open-source Kong, remove enterprise.enabled so the values say what runs.',
   'unread-unit-file': 'Give a copy of the file the unit names to the check (kong.conf as the first argument, a template with --nginx-template) so its settings are checked too.',
 };
 
