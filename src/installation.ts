@@ -11,6 +11,7 @@ import { configSourceOf, ingressControllerRuns } from './inputs/config-source';
 import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './inputs/database/for-installation';
 import type { DatabaseInput } from './inputs/database/types';
 import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
+import { describeEmbeddedSource } from './inputs/declarative/embedded-declarative';
 import { loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
@@ -150,7 +151,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
       for (const document of declarative.config.documents) {
-        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label: declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file });
+        // A kong.yml kept in a ConfigMap is named by where it was read: `data.kong.yml` of ConfigMap NAME in FILE.
+        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) : declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file;
+        listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label });
       }
       for (const manifest of declarative.config.unreadable) {
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });

@@ -8,17 +8,21 @@
 // is not known here. One that only patches some fields from Secrets (`configPatches`) is checked
 // for what it writes, and the fields it takes from Secrets are named as not checked; where such a
 // field is a whole object (`path: /redis`), the entity checks that needed a field inside it are
-// named too (src/engine/checks-below-secrets.ts), once per plugin. A ConfigMap
-// that carries a kong.yml as text (the Kong Helm chart's `dblessConfig.config`) is named as such, in whichever document of
-// the file it sits: it is a DB-less configuration and only needs extracting to be checked.
+// named too (src/engine/checks-below-secrets.ts), once per plugin. A ConfigMap that carries a
+// kong.yml as text (the Kong Helm chart's `dblessConfig.config`), in whichever document of the
+// file it sits, is checked in place when written as a literal block (`|`): the other rules see it
+// as a declarative file at the manifest's lines (src/inputs/declarative/embedded-declarative.ts).
+// Written otherwise (folded `>`, a quoted string) it is named as not checked, with why; a second
+// one is named as not read, since one manifest is checked as one Kong node's configuration.
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
+import { describeEmbeddedSource } from '../../src/inputs/declarative/embedded-declarative';
 import { fieldPathText } from '../../src/inputs/declarative/kic-plugins';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 import type { Entity } from '../../src/model/entities';
 
-type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater';
+type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead';
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
@@ -39,14 +43,17 @@ export default defineRule<MessageId>({
     pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
     pluginFieldsFromSecrets: '{{resource}}: {{fields}} {{verb}} set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, {{pronoun}} counted as set but {{valueWord}} not checked.{{unmade}}',
-    embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.',
-    embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`: that configuration was not checked. Extract it to a file and give that file with --declarative.',
+    embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`), {{why}}: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.',
+    embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`, {{why}}: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.',
+    embeddedChecked: '{{file}} is a Kubernetes manifest: the Kong declarative configuration in {{source}} was checked in place, at its lines in the manifest; its objects themselves ({{kinds}}) were not checked.',
+    embeddedNotRead: '{{source}} also holds a Kong declarative configuration: it was not checked. Only the one in {{read}} was: a manifest is checked as one Kong node\'s configuration, and two are not merged. Extract this one to a file and check it in a run of its own.',
   },
-  remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. For a ConfigMap holding a kong.yml, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
+  remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. A ConfigMap holding a kong.yml as a literal block (`kong.yml: |`) is checked in place; for one written otherwise, or a second one in the same manifest, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
   docsUrl: 'https://developer.konghq.com/kubernetes-ingress-controller/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'the keys a declarative file may hold' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@kong-2.52.0', note: 'dblessConfig.config is written into a ConfigMap as data.kong.yml' },
+    { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@e76b800', note: 'data.kong.yml is written as a literal block (`kong.yml: |`), the text indented below: its lines are the configuration\'s' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.1.0', note: 'what the controller sends to Kong for a KongPlugin or KongClusterPlugin; configFrom and configPatches are read from Secrets' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'kongPluginFromK8SPlugin refuses a resource whose config (after configPatches) is not empty while configFrom is set' },
     { kind: 'repo', ref: 'Kong/kubernetes-ingress-controller:internal/dataplane/kongstate/plugin.go@v3.4.0', note: 'applyJSONPatchFromNamespacedSecretRef: each configPatches entry is a JSON Patch add of the Secret value at its path (missing parents created; the empty path replaces the config)' },
@@ -62,13 +69,28 @@ export default defineRule<MessageId>({
     for (const file of manifests) {
       const data = { file: file.file, kind: file.kind ?? 'unknown' };
       const objects = file.objects;
-      const embedded = file.embedded;
-      if (embedded?.document) {
-        ctx.report({ messageId: 'embeddedConfigLater', severity, at: embedded.origin, data: { ...data, key: embedded.key, document: String(embedded.document), embeddedKind: embedded.kind ?? 'unknown' } });
-      } else if (embedded) ctx.report({ messageId: 'embeddedConfig', severity, at: embedded.origin, data: { ...data, key: embedded.key } });
+      const embedded = file.embedded ?? [];
+      const checkedEmbedded = embedded.find((entry) => entry.status === 'checked');
+      for (const entry of embedded) {
+        if (entry.status === 'unmappable' && entry.document > 1) {
+          ctx.report({ messageId: 'embeddedConfigLater', severity, at: entry.origin, data: { ...data, key: entry.key, document: String(entry.document), embeddedKind: entry.kind, why: entry.why } });
+        } else if (entry.status === 'unmappable') {
+          ctx.report({ messageId: 'embeddedConfig', severity, at: entry.origin, data: { ...data, key: entry.key, why: entry.why } });
+        } else if (entry.status === 'not-read') {
+          // Always a warning: a whole Kong configuration went unchecked, whatever else was.
+          ctx.report({ messageId: 'embeddedNotRead', severity: 'warning', at: entry.origin, data: { source: describeEmbeddedSource(entry), read: describeEmbeddedSource(entry.readInstead) } });
+        }
+      }
       if (objects && objects.checked.length > 0) {
         ctx.report({ messageId: 'pluginsChecked', severity, at: file.origin, data: { file: file.file, checked: describeChecked(objects), others: describeOthers(objects, file) } });
-      } else if (!embedded) {
+      } else if (checkedEmbedded) {
+        // A lone ConfigMap holding the configuration needs no word: the inputs list names it. A
+        // bundle with a Deployment or a Service says those were not checked.
+        const kinds = objects?.otherKinds ?? [];
+        if (kinds.some((kind) => kind !== checkedEmbedded.kind)) {
+          ctx.report({ messageId: 'embeddedChecked', severity, at: file.origin, data: { file: file.file, source: describeEmbeddedSource(checkedEmbedded), kinds: kinds.map((kind) => `\`${kind}\``).join(', ') } });
+        }
+      } else if (embedded.length === 0) {
         ctx.report({ messageId: 'notChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
       }
       for (const plugin of objects?.unchecked ?? []) {

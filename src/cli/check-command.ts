@@ -149,7 +149,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const secrets = secretValuesOf(installation.inputs.kongConf, installation.secretValues, entitySecrets.values());
   const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
   const triaged = triage(withoutSecretValues(result.findings, secrets), {
-    comments: scanFiles(suppressionFiles(confFile, installation.report.inputs, result.findings), knownTexts),
+    // Declarative documents by file too: one read from a ConfigMap is listed as `data.kong.yml` of it, not by path.
+    comments: scanFiles([...new Set([...suppressionFiles(confFile, installation.report.inputs, result.findings), ...documents.map((d) => d.file)])], knownTexts),
     config: loadedConfig,
     knownRules,
     evaluatedRules: new Set(result.evaluated),

@@ -11,6 +11,7 @@ import { InputError, UsageError } from '../errors';
 import { fsWriteErrorReason } from '../inputs/fs-error';
 import { convertDeclarative } from '../fix/declarative-convert';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
+import { describeEmbeddedSource } from '../inputs/declarative/embedded-declarative';
 import { describeOrigin } from '../model/origin';
 import type { Plan } from '../plan/types';
 import type { CliIo } from './io';
@@ -21,6 +22,9 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const documents = inputs.declarative?.documents ?? [];
   if (documents.length !== 1) throw new UsageError(`--fix-output converts one declarative file; ${whyNotOne(inputs.declarative)}`);
   const [source] = documents;
+  // The converter rewrites a whole declarative file; written over a manifest it would turn the
+  // ConfigMap itself into a Kong file. The embedded text is converted once it is a file of its own.
+  if (source.embeddedIn) throw new UsageError(`--fix-output converts declarative files, not a configuration kept in a Kubernetes manifest: ${describeEmbeddedSource(source.embeddedIn)} was checked in place, but is not rewritten; extract it to a file (\`yq '.${yqPath(source.embeddedIn.key)}' ${source.file} > kong.yml\`), convert that, and put the result back`);
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
   if (sameFile(sourcePath, outputPath)) throw new UsageError(`--fix-output names the input itself (${source.file}): the input is never edited in place; name another file`);
@@ -70,6 +74,12 @@ function sameFile(sourcePath: string, outputPath: string): boolean {
  */
 const KIC_NOT_CONVERTED = 'its KongPlugin and KongClusterPlugin resources are checked, but --fix-output does not rewrite Kubernetes manifests; change them by hand as the findings say';
 
+/** `data.kong.yml` as a yq path: `data["kong.yml"]`. */
+function yqPath(key: string): string {
+  const dot = key.indexOf('.');
+  return `${key.slice(0, dot)}[${JSON.stringify(key.slice(dot + 1))}]`;
+}
+
 /** Why there is not exactly one file to convert: a file given but not read as Kong's is named. */
 function whyNotOne(declarative: DeclarativeConfig | undefined): string {
   const documents = declarative?.documents.length ?? 0;
@@ -83,7 +93,8 @@ function describeSkipped(file: UnreadableDeclarative): string {
   if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
   if (file.reason === 'compose-file') return `${file.file} is a docker compose file, not a declarative file`;
   if (file.reason === 'helm-values') return `${file.file} holds Helm values for Kong's chart, not a declarative file`;
-  if (file.embedded) return `${file.file} is a Kubernetes ${file.embedded.kind ?? file.kind} holding the declarative configuration in \`${file.embedded.key}\`: extract it to a file and convert that`;
+  const embedded = file.embedded?.[0];
+  if (embedded) return `${file.file} is a Kubernetes ${embedded.kind} holding the declarative configuration in \`${embedded.key}\`: extract it to a file and convert that`;
   if (file.objects && file.objects.checked.length > 0) return `${file.file} is a Kubernetes manifest: ${KIC_NOT_CONVERTED}`;
   return `${file.file} is a Kubernetes manifest (\`kind: ${file.kind}\`), not a declarative file`;
 }

@@ -112,6 +112,78 @@ describe('check --declarative with a Kubernetes manifest', () => {
   });
 });
 
+// Kong's Helm chart writes dblessConfig.config into a ConfigMap as `kong.yml: |`
+// (Kong/charts charts/kong/templates/config-dbless.yaml@e76b800): checked where it is written.
+describe('check --declarative with a ConfigMap holding a kong.yml', () => {
+  const CONFIGMAP = 'declarative/configmap-dbless.yml';
+  const summary = (stdout: string) => JSON.parse(stdout).findings
+    .filter((f: { ruleId: string }) => /^(entities|declarative)\//.test(f.ruleId))
+    .map((f: { ruleId: string; location: { line: number; column: number }; fingerprint: string }) => ({ rule: f.ruleId, at: `${f.location.line}:${f.location.column}`, fingerprint: f.fingerprint }));
+
+  it('checks the configuration in place: findings at the manifest\'s lines and columns, the input named by its ConfigMap', async () => {
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(CONFIGMAP), '-f', 'json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(summary(result.stdout).map(({ rule, at }: { rule: string; at: string }) => `${rule} ${at}`)).toEqual([
+      'declarative/format-version 8:22',
+      'entities/route-regex-path-without-tilde 14:17',
+    ]);
+    expect(report.installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `\`data.kong.yml\` of ConfigMap kong-dbless in ${fixture(CONFIGMAP)}` });
+    // In text too, at FILE:LINE:COLUMN of the manifest.
+    const text = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(CONFIGMAP)]);
+    expect(text.stdout).toContain(`${fixture(CONFIGMAP)}:14:17`);
+  });
+
+  it('gives the same fingerprints run after run, and after lines are added above the ConfigMap', async () => {
+    const args = (file: string) => ['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', file, '-f', 'json'];
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-'));
+    writeFileSync(join(dir, 'cm.yaml'), readFileSync(fixture(CONFIGMAP), 'utf8'));
+    const first = summary((await runCli(args('cm.yaml'), { cwd: dir })).stdout);
+    expect(summary((await runCli(args('cm.yaml'), { cwd: dir })).stdout)).toEqual(first);
+    writeFileSync(join(dir, 'cm.yaml'), `# rendered by helm template\n---\n${readFileSync(fixture(CONFIGMAP), 'utf8')}`);
+    const moved = summary((await runCli(args('cm.yaml'), { cwd: dir })).stdout);
+    expect(moved.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(first.map((f: { fingerprint: string }) => f.fingerprint));
+    expect(moved.map((f: { at: string }) => f.at)).toEqual(['10:22', '16:17']);
+  });
+
+  it('hides the embedded configuration\'s secrets in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-'));
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kong-dbless}\ndata:\n  kong.yml: |\n    _format_version: "3.0"\n    consumers:\n    - username: alice\n      keyauth_credentials:\n      - key: alice-s3cr3t-key-value\n    plugins:\n    - name: rate-limiting\n      config:\n        minute: 5\n        policy: redis\n        redis_password: s3cr3t-embedded-pw\n');
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab']) {
+      const result = await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.9', '--declarative', 'cm.yaml', '-f', format], { cwd: dir });
+      // The finding on the password's line is there, at that line.
+      expect(result.stdout).toMatch(/redis_password/);
+      expect(result.stdout).not.toContain('s3cr3t');
+      expect(result.stderr).not.toContain('s3cr3t');
+    }
+    expect(summary((await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.9', '--declarative', 'cm.yaml', '-f', 'json'], { cwd: dir })).stdout).map((f: { at: string }) => f.at)).toContain('16:25');
+  });
+
+  it('--fix-output says it does not rewrite an embedded configuration, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-'));
+    const before = readFileSync(fixture(CONFIGMAP), 'utf8');
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(CONFIGMAP), '--fix-output', join(dir, 'out.yml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`--fix-output converts declarative files, not a configuration kept in a Kubernetes manifest: \`data.kong.yml\` of ConfigMap kong-dbless in ${fixture(CONFIGMAP)} was checked in place, but is not rewritten`);
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+    expect(readFileSync(fixture(CONFIGMAP), 'utf8')).toBe(before);
+  });
+
+  it('honours a suppression comment written inside the block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-'));
+    const text = readFileSync(fixture(CONFIGMAP), 'utf8').replace('        paths:', '        # kong-preflight-disable-next-line entities/route-regex-path-without-tilde -- a literal prefix on purpose\n        paths:');
+    writeFileSync(join(dir, 'cm.yaml'), text);
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', 'cm.yaml', '-f', 'json'], { cwd: dir });
+    expect(summary(result.stdout).map((f: { rule: string }) => f.rule)).toEqual(['declarative/format-version']);
+  });
+
+  it('keeps naming a folded kong.yml as not checked', async () => {
+    const result = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture('declarative/configmap-dbless-folded.yml'), '-f', 'json']);
+    expect(summary(result.stdout).map(({ rule, at }: { rule: string; at: string }) => `${rule} ${at}`)).toEqual(['declarative/kubernetes-manifest 7:13']);
+  });
+});
+
 describe('check with declarative_config from kong.conf', () => {
   it('reads the file next to kong.conf and applies DB-less rules to a DB-less node', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-dbless-'));
@@ -164,7 +236,9 @@ describe('check --fix-output', () => {
   it('names a ConfigMap given with --declarative instead of saying none was given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-fix-'));
     const input = join(dir, 'kong-config.yaml');
-    writeFileSync(input, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: |\n    _format_version: "1.1"\n    services: []\n');
+    // A literal block is checked in place but not rewritten (see the ConfigMap tests above); a
+    // folded one is not read at all, and is named as such.
+    writeFileSync(input, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: >\n    {"_format_version": "1.1",\n     "services": []}\n');
     const result = await runCli(['check', '--from', '2.8.2', '--to', '3.4', '--declarative', input, '--fix-output', join(dir, 'out.yml'), '-o', join(dir, 'report.txt')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`kong-preflight: error: --fix-output converts one declarative file; ${input} is a Kubernetes ConfigMap holding the declarative configuration in \`data.kong.yml\`: extract it to a file and convert that\n`);

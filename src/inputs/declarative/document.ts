@@ -4,7 +4,7 @@ import type { FileOrigin } from '../../model/origin';
 import { InputError } from '../../errors';
 import type { TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
-import type { DeclarativeDocument, DeclarativeFlavor, HeaderValue } from './types';
+import type { DeclarativeDocument, DeclarativeFlavor, EmbeddedSource, HeaderValue } from './types';
 
 /** Formats Kong 3.x upgrades when it loads a file (route_path.lua runs for these strings only). */
 const MIGRATED_FORMATS = ['1.1', '2.1'];
@@ -43,6 +43,7 @@ export class ParsedDocument implements DeclarativeDocument {
     readonly lines: TextLines,
     private readonly parsed: ParsedText,
     readonly loadedByKong: boolean,
+    readonly embeddedIn?: EmbeddedSource,
   ) {
     const root = parsed.value;
     if (root === null || root === undefined) throw new InputError('the declarative file is empty', { file, line: 1 });

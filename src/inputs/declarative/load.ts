@@ -22,7 +22,8 @@ import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
-import { manifestDocuments, type ManifestDocument } from './manifest-documents';
+import { manifestDocuments } from './manifest-documents';
+import { readEmbeddedDeclarative } from './embedded-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
 import type { DeclarativeConfig, DeclarativeDocument, ManifestObjects, UnreadableDeclarative } from './types';
 
@@ -147,11 +148,13 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     // such (kic-plugins.ts). Everything else in them is listed as not checked.
     if (!loadedByKong && isKubernetesManifest(document.root)) {
       const objects = [...manifestDocuments(document)];
-      const embedded = embeddedInManifest(objects);
+      // A kong.yml kept as text in a ConfigMap is checked where it is written (embedded-declarative.ts).
+      const embedded = readEmbeddedDeclarative(file, document, objects, EMBEDDED_ROOT_KEY, isKongRoot);
+      if (embedded.document) documents.push(embedded.document);
       const reading = readManifestObjects(objects);
       kicPlugins.push(...reading.plugins);
       unreadable.push({
-        file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded ? { embedded } : {}),
+        file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded.entries.length > 0 ? { embedded: embedded.entries } : {}),
         objects: summarizeObjects(reading), origin: { kind: 'file', file, line: 1, column: 1 },
       });
       continue;
@@ -178,6 +181,11 @@ const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'con
 /** A Kubernetes object: `apiVersion` and `kind` as text at the root, and nothing of Kong's. */
 function isKubernetesManifest(root: Readonly<Record<string, unknown>>): boolean {
   return typeof root.apiVersion === 'string' && typeof root.kind === 'string' && !KONG_ROOT_KEYS.some((key) => key in root);
+}
+
+/** Parsed text that is a Kong declarative configuration: a Kong key at its root, and none of the look-alikes above or below. */
+function isKongRoot(root: Readonly<Record<string, unknown>>): boolean {
+  return KONG_ROOT_KEYS.some((key) => key in root) && !isComposeFile(root) && !isKongChartValues(root);
 }
 
 /** Keys a compose service definition carries (compose-spec schema/compose-spec.json, `service`). */
@@ -230,34 +238,6 @@ function isKongChartValues(root: Readonly<Record<string, unknown>>): boolean {
 
 /** A Kong root key of embedded text: `services:` at the start of a line (YAML), or `"services":` (JSON). */
 const EMBEDDED_ROOT_KEY = new RegExp(`^(?:[ \\t{]*"(?:${KONG_ROOT_KEYS.join('|')})"|(?:${KONG_ROOT_KEYS.join('|')}))[ \\t]*:`, 'm');
-
-/**
- * The data entry of a ConfigMap (or a Secret's `stringData`) that holds a Kong declarative file
- * as text, as the Kong Helm chart writes `dblessConfig.config` into `data.kong.yml`
- * (Kong/charts charts/kong/templates/config-dbless.yaml@kong-2.52.0).
- */
-function embeddedDeclarative(document: ManifestDocument): UnreadableDeclarative['embedded'] {
-  for (const field of ['data', 'stringData']) {
-    const entries = document.root[field];
-    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
-    for (const [key, value] of Object.entries(entries)) {
-      if (typeof value === 'string' && EMBEDDED_ROOT_KEY.test(value)) return { key: `${field}.${key}`, origin: document.at([field, key]) };
-    }
-  }
-  return undefined;
-}
-
-/**
- * The same, in any document of a multi-document manifest: `kubectl apply -f` bundles put the
- * ConfigMap after a ServiceAccount or a Namespace.
- */
-function embeddedInManifest(documents: readonly ManifestDocument[]): UnreadableDeclarative['embedded'] {
-  for (const document of documents) {
-    const found = embeddedDeclarative(document);
-    if (found) return document.number === 1 ? found : { ...found, kind: String(document.root.kind), document: document.number };
-  }
-  return undefined;
-}
 
 function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): ManifestObjects {
   const counts = new Map<string, number>();

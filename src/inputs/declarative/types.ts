@@ -69,6 +69,11 @@ export interface DeclarativeDocument {
   readonly laterDocuments?: FileOrigin;
   /** Keys a YAML mapping writes twice, each at its later place (the value Kong keeps), in file order. */
   readonly duplicateKeys?: readonly { key: string; origin: FileOrigin }[];
+  /**
+   * Set when the configuration is text inside a Kubernetes manifest (a ConfigMap's `data.kong.yml`):
+   * `file`, `text` and `lines` are then the manifest's, and every position is in its lines.
+   */
+  readonly embeddedIn?: EmbeddedSource;
   /** Where a value of the document sits: `at(['services', 0, 'routes'])`. */
   at(path: readonly (string | number)[]): FileOrigin;
 }
@@ -85,11 +90,11 @@ export interface UnreadableDeclarative {
   /** The manifest's `kind`, for a Kubernetes manifest. */
   kind?: string;
   /**
-   * A Kong declarative configuration the manifest holds as text (a ConfigMap's `data.kong.yml`,
-   * as the Kong Helm chart writes `dblessConfig.config`): its key and where it is written; in a
-   * later document of a multi-document manifest, that document's kind and number (from 1).
+   * The Kong declarative configurations the manifest holds as text (a ConfigMap's `data.kong.yml`,
+   * as the Kong Helm chart writes `dblessConfig.config`), in file order: the one read in place,
+   * those that could not be, and those left because another was read.
    */
-  embedded?: { key: string; origin: FileOrigin; kind?: string; document?: number };
+  embedded?: EmbeddedDeclarative[];
   /**
    * What the objects of a Kubernetes manifest were, across all its documents: the Kong Ingress
    * Controller plugin resources read and checked as plugins (counted by kind), those whose config
@@ -98,6 +103,30 @@ export interface UnreadableDeclarative {
   objects?: ManifestObjects;
   origin: FileOrigin;
 }
+
+/** Where a Kong declarative configuration kept as text in a Kubernetes manifest comes from. */
+export interface EmbeddedSource {
+  /** The manifest file, as given. */
+  file: string;
+  /** `data.kong.yml`, `stringData.kong.yml`. */
+  key: string;
+  /** The object holding it: `ConfigMap`, `Secret`. */
+  kind: string;
+  /** Its `metadata.name`, when written. */
+  name?: string;
+  /** The manifest document holding it, from 1. */
+  document: number;
+}
+
+/**
+ * One such configuration and what became of it: `checked` in place; `unmappable`, written in a
+ * form whose lines are not the file's (`why` says which); `not-read`, because `readInstead` was.
+ */
+export type EmbeddedDeclarative = EmbeddedSource & { origin: FileOrigin } & (
+  | { status: 'checked' }
+  | { status: 'unmappable'; why: string }
+  | { status: 'not-read'; readInstead: EmbeddedSource }
+);
 
 export interface ManifestObjects {
   checked: { kind: string; count: number }[];

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rule from '../../../rules/declarative/kubernetes-manifest';
+import type { InputError } from '../../../src/errors';
 import { loadDeclarative } from '../../../src/inputs/declarative';
 import { runEntityRules, summarize } from '../../support/declarative-harness';
 
@@ -123,27 +124,48 @@ describe('declarative/kubernetes-manifest', () => {
     expect(read).toEqual(['kong.yaml']);
   });
 
-  it('names a ConfigMap that carries a kong.yml as a declarative configuration to extract, at its data key', async () => {
+  it('reads a ConfigMap that carries a kong.yml as a literal block as the declarative configuration, in place', async () => {
     const { findings, read } = await run({ 'kong-config.yaml': DBLESS_CONFIGMAP });
-    expect(findings).toEqual(['declarative/kubernetes-manifest embeddedConfig warning @6']);
-    expect(read).toEqual([]);
+    // A lone ConfigMap holding the configuration: nothing left unchecked to name.
+    expect(findings).toEqual([]);
+    expect(read).toEqual(['kong-config.yaml']);
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
     writeFileSync(join(dir, 'cm.yaml'), DBLESS_CONFIGMAP);
     const { config } = loadDeclarative({ paths: ['cm.yaml'], cwd: dir });
+    const [document] = config!.documents;
+    expect(document.embeddedIn).toEqual({ file: 'cm.yaml', key: 'data.kong.yml', kind: 'ConfigMap', name: 'kong-config', document: 1 });
+    // Positions are the manifest's: the service's `url` value is line 10, column 12 (7 in the block's text, + 4 + 1).
+    expect(document.at(['services', 0, 'url'])).toEqual({ kind: 'file', file: 'cm.yaml', line: 10, column: 12 });
+    expect(document.formatVersion).toMatchObject({ value: '1.1', origin: { line: 7, column: 22 } });
+  });
+
+  it('names a kong.yml written as a folded block or a quoted string as not checked, with why, at its data key', async () => {
+    const folded = DBLESS_CONFIGMAP.replace('kong.yml: |', 'kong.yml: >');
+    const { findings, read } = await run({ 'kong-config.yaml': folded });
+    expect(findings).toEqual(['declarative/kubernetes-manifest embeddedConfig warning @6']);
+    expect(read).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: kong-config\nstringData:\n  kong.yml: "_format_version: \\"3.0\\"\\nservices: []\\n"\n');
+    const { config } = loadDeclarative({ paths: ['cm.yaml'], cwd: dir });
+    expect(config!.documents).toEqual([]);
     const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
-    expect(full[0].message).toBe('cm.yaml is a Kubernetes ConfigMap that holds a Kong declarative configuration as text in `data.kong.yml` (as the Kong Helm chart writes `dblessConfig.config`): that configuration was not checked. Extract it to a file and give that file with --declarative.');
+    expect(full.map((f) => f.message)).toEqual(['cm.yaml is a Kubernetes Secret that holds a Kong declarative configuration as text in `stringData.kong.yml` (as the Kong Helm chart writes `dblessConfig.config`), written as a quoted string, whose lines and escapes YAML rewrites: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.']);
   });
 
   // kubectl bundles put the ConfigMap after other objects (sweep 7: FIWARE/kong-plugins-fiware
   // it/src/test/k3s/kong.yaml, a ServiceAccount, then the ConfigMap with kong.yml, then a Deployment).
   it('finds the kong.yml of a ConfigMap in a later document of a multi-document manifest', async () => {
     const bundle = `---\n${'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: kong\n'}---\n${DBLESS_CONFIGMAP}---\n${DEPLOYMENT}`;
-    expect((await run({ 'kong.yaml': bundle })).findings).toEqual(['declarative/kubernetes-manifest embeddedConfigLater warning @12']);
+    expect((await run({ 'kong.yaml': bundle })).findings).toEqual(['declarative/kubernetes-manifest embeddedChecked info @1']);
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
     writeFileSync(join(dir, 'bundle.yaml'), bundle);
     const { config } = loadDeclarative({ paths: ['bundle.yaml'], cwd: dir });
+    expect(config!.documents[0].at(['services', 0, 'name'])).toMatchObject({ file: 'bundle.yaml', line: 15, column: 13 });
     const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
-    expect(full[0].message).toBe('bundle.yaml is a Kubernetes manifest whose document 2, a ConfigMap, holds a Kong declarative configuration as text in `data.kong.yml`: that configuration was not checked. Extract it to a file and give that file with --declarative.');
+    expect(full[0].message).toBe('bundle.yaml is a Kubernetes manifest: the Kong declarative configuration in `data.kong.yml` of ConfigMap kong-config in bundle.yaml (document 2) was checked in place, at its lines in the manifest; its objects themselves (`ServiceAccount`, `ConfigMap`, `Deployment`) were not checked.');
+    // Written as a folded block in a later document, it is named by document.
+    const folded = bundle.replace('kong.yml: |', 'kong.yml: >');
+    expect((await run({ 'kong.yaml': folded })).findings).toEqual(['declarative/kubernetes-manifest embeddedConfigLater warning @12']);
     // Without such a ConfigMap the bundle is one manifest whose KongPlugin is checked.
     const plain = `${DEPLOYMENT}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}`;
     expect((await run({ 'plain.yaml': plain })).findings).toEqual(['declarative/kubernetes-manifest pluginsChecked info @1']);
@@ -157,5 +179,33 @@ describe('declarative/kubernetes-manifest', () => {
 
   it('keeps the plain message for a ConfigMap that holds no Kong configuration', async () => {
     expect((await run({ 'env.yaml': OTHER_CONFIGMAP })).findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+    // Text with a `services:` line that parses as a compose file is no Kong configuration either.
+    const compose = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: compose\ndata:\n  compose.yaml: |\n    services:\n      kong:\n        image: kong:3.4\n';
+    const { findings, read } = await run({ 'compose-cm.yaml': compose });
+    expect(findings).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+    expect(read).toEqual([]);
+  });
+
+  // Kong's chart writes one such ConfigMap; two are two nodes' configurations, not one to merge.
+  it('reads the first of two ConfigMaps holding a kong.yml and names the other as not read', async () => {
+    const second = DBLESS_CONFIGMAP.replace('name: kong-config', 'name: kong-config-eu');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'two.yaml'), `${DBLESS_CONFIGMAP}---\n${second}`);
+    const { config } = loadDeclarative({ paths: ['two.yaml'], cwd: dir });
+    expect(config!.documents.map((d) => d.embeddedIn?.name)).toEqual(['kong-config']);
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(findings)).toEqual(['declarative/kubernetes-manifest embeddedNotRead warning @17']);
+    expect(findings[0].message).toBe('`data.kong.yml` of ConfigMap kong-config-eu in two.yaml (document 2) also holds a Kong declarative configuration: it was not checked. Only the one in `data.kong.yml` of ConfigMap kong-config in two.yaml was: a manifest is checked as one Kong node\'s configuration, and two are not merged. Extract this one to a file and check it in a run of its own.');
+  });
+
+  it('says where in the manifest an embedded configuration that does not parse is malformed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'bad.yaml'), DBLESS_CONFIGMAP.replace('    - name: s\n', '    - name: s\n     bad: [\n'));
+    expect(() => loadDeclarative({ paths: ['bad.yaml'], cwd: dir })).toThrow(expect.objectContaining({ place: expect.objectContaining({ file: 'bad.yaml', line: expect.any(Number) }) }));
+    try {
+      loadDeclarative({ paths: ['bad.yaml'], cwd: dir });
+    } catch (error) {
+      expect((error as InputError).oneLine()).toMatch(/^bad\.yaml:1[01]:\d+: malformed YAML: .*\(in the Kong declarative configuration held in `data\.kong\.yml`\)$/);
+    }
   });
 });

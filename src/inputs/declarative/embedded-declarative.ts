@@ -1,0 +1,133 @@
+// A Kong declarative configuration kept as text inside a Kubernetes manifest: a ConfigMap's
+// `data.kong.yml`, as Kong's Helm chart writes `dblessConfig.config` (Kong/charts
+// charts/kong/templates/config-dbless.yaml@e76b800: `kong.yml: |` and the text indented below),
+// or a Secret's `stringData`. Written as a literal block (`|`), the text keeps its lines, so it is
+// parsed on its own and read as a declarative document whose positions are the manifest's own
+// lines (literal-block.ts): findings, fingerprints and suppression comments then concern the file
+// the operator edits. Other forms (folded `>`, quoted strings) are named, not read.
+//
+// One manifest is read as one Kong node's configuration: Kong's chart writes one such ConfigMap,
+// and two of them (two releases, two environments) are two nodes, whose entities must not be
+// merged as decK merges the files of a folder. The first that can be read is; the others are named.
+
+import { InputError } from '../../errors';
+import type { FileOrigin } from '../../model/origin';
+import { TextLines, type LineIndex } from '../../text/line-index';
+import { ParsedDocument, valueStart } from './document';
+import { readJson } from './json-reader';
+import { fileOffsetOf, literalBlockLayout, type LiteralBlockLayout } from './literal-block';
+import type { ManifestDocument } from './manifest-documents';
+import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
+import type { ParsedText } from './yaml-reader';
+import { readYaml } from './yaml-reader';
+
+/** One entry of a manifest found to hold a Kong declarative configuration as text. */
+interface Candidate {
+  source: EmbeddedSource;
+  origin: FileOrigin;
+  text: string;
+}
+
+export interface EmbeddedReading {
+  /** Every entry holding a Kong configuration, in file order, each with what became of it. */
+  entries: EmbeddedDeclarative[];
+  /** The configuration read, when one could be. */
+  document?: DeclarativeDocument;
+}
+
+/**
+ * Finds the Kong configurations the manifest's documents hold as text and reads the first that
+ * is a literal block. `isKongRoot` tells a parsed text that is Kong's from one that only shares a
+ * key with it (a compose file's `services`, a manifest); `manifest` is the whole file as read.
+ */
+export function readEmbeddedDeclarative(
+  file: string,
+  manifest: DeclarativeDocument,
+  documents: readonly ManifestDocument[],
+  keyPattern: RegExp,
+  isKongRoot: (root: Readonly<Record<string, unknown>>) => boolean,
+): EmbeddedReading {
+  const entries: EmbeddedDeclarative[] = [];
+  let document: DeclarativeDocument | undefined;
+  let read: EmbeddedSource | undefined;
+  for (const candidate of candidatesIn(file, documents, keyPattern)) {
+    const { source, origin } = candidate;
+    if (document) {
+      entries.push({ ...source, origin, status: 'not-read', readInstead: read! });
+      continue;
+    }
+    const lines = manifest.lines.index();
+    const offset = lines.startOf(origin.line - 1) + origin.column - 1;
+    const reading = literalBlockLayout(lines, offset, candidate.text);
+    if ('unmappable' in reading) {
+      entries.push({ ...source, origin, status: 'unmappable', why: reading.unmappable });
+      continue;
+    }
+    const parsed = readBlock(file, lines, reading.layout, candidate.text, source);
+    // Text that only looked like Kong's (a compose file's `services:`): not a Kong configuration.
+    if (!parsed || !isKongRoot(parsed.value as Record<string, unknown>)) continue;
+    document = new ParsedDocument(file, parsed.format, manifest.text, manifest.lines, parsed, false, source);
+    read = source;
+    entries.push({ ...source, origin, status: 'checked' });
+  }
+  return { entries, ...(document ? { document } : {}) };
+}
+
+/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2). */
+export function describeEmbeddedSource(source: EmbeddedSource): string {
+  return `\`${source.key}\` of ${source.kind}${source.name ? ` ${source.name}` : ''} in ${source.file}${source.document > 1 ? ` (document ${source.document})` : ''}`;
+}
+
+/** Every text entry of the documents that `keyPattern` (a Kong root key at a line's start) takes for a Kong configuration. */
+function* candidatesIn(file: string, documents: readonly ManifestDocument[], keyPattern: RegExp): Generator<Candidate> {
+  for (const document of documents) {
+    const kind = typeof document.root.kind === 'string' ? document.root.kind : 'object';
+    const metadata = document.root.metadata;
+    const name = metadata && typeof metadata === 'object' && typeof (metadata as Record<string, unknown>).name === 'string' ? (metadata as Record<string, string>).name : undefined;
+    // A Secret's `data` is base64: only `stringData` (and a ConfigMap's `data`) can hold text.
+    for (const field of ['data', 'stringData']) {
+      const entries = document.root[field];
+      if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
+      for (const [key, value] of Object.entries(entries)) {
+        if (typeof value !== 'string' || !keyPattern.test(value)) continue;
+        const source: EmbeddedSource = { file, key: `${field}.${key}`, kind, ...(name !== undefined ? { name } : {}), document: document.number };
+        yield { source, origin: document.at([field, key]), text: value };
+      }
+    }
+  }
+}
+
+/**
+ * Parses the block's text as YAML, or as JSON when it looks like JSON, with every offset moved
+ * to its place in the manifest. A text that does not parse is an input error at its line in the
+ * manifest, as it would be in a file of its own. Undefined when it holds no mapping.
+ */
+function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
+  const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  const innerLines = new TextLines(text);
+  let parsed: ParsedText;
+  try {
+    parsed = format === 'json' ? readJson(text, file, innerLines) : readYaml(text, file, innerLines);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const { line, column } = error.place;
+    throw new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
+      file,
+      ...(line !== undefined ? { line: layout.firstLine + line } : {}),
+      ...(line !== undefined && column !== undefined ? { column: layout.indent + column } : {}),
+    });
+  }
+  const root = parsed.value;
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;
+  const inner = innerLines.index();
+  // Offsets are moved to the value they precede inside the block first: past the block's end
+  // the manifest's text is no longer the configuration's.
+  const place = (offset: number): number => fileOffsetOf(layout, inner, lines, valueStart(text, offset, format));
+  return {
+    format,
+    value: root,
+    offsetAt: (path) => place(parsed.offsetAt(path)),
+    ...(parsed.laterDocumentsAt !== undefined ? { laterDocumentsAt: place(parsed.laterDocumentsAt) } : {}),
+    ...(parsed.duplicateKeys ? { duplicateKeys: parsed.duplicateKeys.map(({ key, at }) => ({ key, at: place(at) })) } : {}),
+  };
+}
