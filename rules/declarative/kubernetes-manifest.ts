@@ -22,7 +22,7 @@ import { fieldPathText } from '../../src/inputs/declarative/kic-plugins';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 import type { Entity } from '../../src/model/entities';
 
-type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead';
+type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead' | 'embeddedBesideFiles';
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
@@ -46,6 +46,7 @@ export default defineRule<MessageId>({
     embeddedConfig: '{{file}} is a Kubernetes {{kind}} that holds a Kong declarative configuration as text in `{{key}}` (as the Kong Helm chart writes `dblessConfig.config`), {{why}}: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.',
     embeddedConfigLater: '{{file}} is a Kubernetes manifest whose document {{document}}, a {{embeddedKind}}, holds a Kong declarative configuration as text in `{{key}}`, {{why}}: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.',
     embeddedChecked: '{{file}} is a Kubernetes manifest: the Kong declarative configuration in {{source}} was checked in place, at its lines in the manifest; its objects themselves ({{kinds}}) were not checked.',
+    embeddedBesideFiles: '{{source}} holds a Kong declarative configuration, and the input also holds Kong declarative files ({{files}}): it was not checked. A ConfigMap\'s kong.yml is a whole node\'s configuration, often rendered from those very files, so it is not merged with them. Check the manifest in a run of its own (give it alone to --declarative) if it differs from the files.',
     embeddedNotRead: '{{source}} also holds a Kong declarative configuration: it was not checked. Only the one in {{read}} was: a manifest is checked as one Kong node\'s configuration, and two are not merged. Extract this one to a file and check it in a run of its own.',
   },
   remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. A ConfigMap holding a kong.yml as a literal block (`kong.yml: |`) is checked in place; for one written otherwise, or a second one in the same manifest, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
@@ -79,6 +80,9 @@ export default defineRule<MessageId>({
         } else if (entry.status === 'not-read') {
           // Always a warning: a whole Kong configuration went unchecked, whatever else was.
           ctx.report({ messageId: 'embeddedNotRead', severity: 'warning', at: entry.origin, data: { source: describeEmbeddedSource(entry), read: describeEmbeddedSource(entry.readInstead) } });
+        } else if (entry.status === 'beside-files') {
+          // Checked files were given, so this is no lone input gone unread: an info, as for other manifests.
+          ctx.report({ messageId: 'embeddedBesideFiles', severity, at: entry.origin, data: { source: describeEmbeddedSource(entry), files: entry.files.join(', ') } });
         }
       }
       if (objects && objects.checked.length > 0) {

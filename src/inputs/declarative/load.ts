@@ -25,7 +25,7 @@ import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } fr
 import { manifestDocuments } from './manifest-documents';
 import { readEmbeddedDeclarative } from './embedded-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
-import type { DeclarativeConfig, DeclarativeDocument, ManifestObjects, UnreadableDeclarative } from './types';
+import type { DeclarativeConfig, DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource, ManifestObjects, UnreadableDeclarative } from './types';
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
 
@@ -136,6 +136,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
   const kicPlugins: KicPluginEntity[] = [];
+  const embeddedRead: { document: DeclarativeDocument; entries: EmbeddedDeclarative[] }[] = [];
   for (const file of files) {
     if (extname(file).toLowerCase() === '.lua') {
       unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
@@ -150,7 +151,10 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       const objects = [...manifestDocuments(document)];
       // A kong.yml kept as text in a ConfigMap is checked where it is written (embedded-declarative.ts).
       const embedded = readEmbeddedDeclarative(file, document, objects, EMBEDDED_ROOT_KEY, isKongRoot);
-      if (embedded.document) documents.push(embedded.document);
+      if (embedded.document) {
+        documents.push(embedded.document);
+        embeddedRead.push({ document: embedded.document, entries: embedded.entries });
+      }
       const reading = readManifestObjects(objects);
       kicPlugins.push(...reading.plugins);
       unreadable.push({
@@ -172,7 +176,41 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
     }
     documents.push(document);
   }
-  return { documents, unreadable, from, entities: new DeclarativeEntitySource(documents, kicPlugins) };
+  const checked = keepOneConfiguration(documents, embeddedRead);
+  return { documents: checked, unreadable, from, entities: new DeclarativeEntitySource(checked, kicPlugins) };
+}
+
+/**
+ * The documents to check when configurations kept in manifests were read in place. decK merges
+ * the files of a folder into one configuration, but a ConfigMap's kong.yml is a whole node's
+ * configuration of its own: beside Kong files (often the file it was rendered from) or beside
+ * another manifest's, merging would double every entity or mix two nodes. Kong files given win,
+ * else the first manifest's; each configuration set aside is marked on its entry, in place.
+ */
+function keepOneConfiguration(
+  documents: DeclarativeDocument[],
+  embeddedRead: readonly { document: DeclarativeDocument; entries: EmbeddedDeclarative[] }[],
+): DeclarativeDocument[] {
+  if (embeddedRead.length === 0) return documents;
+  const inManifests = new Set(embeddedRead.map((read) => read.document));
+  const files = documents.filter((document) => !inManifests.has(document)).map((document) => document.file);
+  const kept = files.length > 0 ? undefined : embeddedRead[0];
+  if (embeddedRead.length === 1 && kept) return documents;
+  const keptSource = kept?.entries.find((entry) => entry.status === 'checked');
+  for (const read of embeddedRead) {
+    if (read === kept) continue;
+    read.entries.forEach((entry, index) => {
+      if (entry.status !== 'checked') return;
+      read.entries[index] = keptSource
+        ? { ...sourceOf(entry), origin: entry.origin, status: 'not-read', readInstead: sourceOf(keptSource) }
+        : { ...sourceOf(entry), origin: entry.origin, status: 'beside-files', files: files.slice(0, 3) };
+    });
+  }
+  return documents.filter((document) => !inManifests.has(document) || document === kept?.document);
+}
+
+function sourceOf(entry: EmbeddedDeclarative): EmbeddedSource {
+  return { file: entry.file, key: entry.key, kind: entry.kind, ...(entry.name !== undefined ? { name: entry.name } : {}), document: entry.document };
 }
 
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */

@@ -120,12 +120,14 @@ export interface EmbeddedSource {
 
 /**
  * One such configuration and what became of it: `checked` in place; `unmappable`, written in a
- * form whose lines are not the file's (`why` says which); `not-read`, because `readInstead` was.
+ * form whose lines are not the file's (`why` says which); `not-read`, because `readInstead` was;
+ * `beside-files`, because the input also holds Kong declarative files (`files`, the first few).
  */
 export type EmbeddedDeclarative = EmbeddedSource & { origin: FileOrigin } & (
   | { status: 'checked' }
   | { status: 'unmappable'; why: string }
   | { status: 'not-read'; readInstead: EmbeddedSource }
+  | { status: 'beside-files'; files: string[] }
 );
 
 export interface ManifestObjects {

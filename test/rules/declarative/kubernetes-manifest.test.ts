@@ -198,6 +198,19 @@ describe('declarative/kubernetes-manifest', () => {
     expect(findings[0].message).toBe('`data.kong.yml` of ConfigMap kong-config-eu in two.yaml (document 2) also holds a Kong declarative configuration: it was not checked. Only the one in `data.kong.yml` of ConfigMap kong-config in two.yaml was: a manifest is checked as one Kong node\'s configuration, and two are not merged. Extract this one to a file and check it in a run of its own.');
   });
 
+  it('does not merge a ConfigMap\'s kong.yml with Kong files given beside it: the files are checked, the ConfigMap named', async () => {
+    const { findings, read } = await run({ 'configmap.yaml': DBLESS_CONFIGMAP, 'kong.yaml': KONG_FILE });
+    expect(read).toEqual(['kong.yaml']);
+    expect(findings).toEqual(['declarative/kubernetes-manifest embeddedBesideFiles info @6']);
+  });
+
+  it('reads the kong.yml of the first of two ConfigMap files in a folder and names the other as not read', async () => {
+    const second = DBLESS_CONFIGMAP.replace('name: kong-config', 'name: kong-config-eu');
+    const { findings, read } = await run({ 'a.yaml': DBLESS_CONFIGMAP, 'b.yaml': second });
+    expect(read).toEqual(['a.yaml']);
+    expect(findings).toEqual(['declarative/kubernetes-manifest embeddedNotRead warning @6']);
+  });
+
   it('says where in the manifest an embedded configuration that does not parse is malformed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
     writeFileSync(join(dir, 'bad.yaml'), DBLESS_CONFIGMAP.replace('    - name: s\n', '    - name: s\n     bad: [\n'));
