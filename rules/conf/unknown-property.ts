@@ -131,15 +131,21 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
  * `nginx_<block>_<directive>` would be injected, but into the block its prefix names whether
  * nginx accepts the directive there or not, so an undeclared one is no safe guess.
  * `nginx_user`, `nginx_daemon` and `nginx_worker_processes` are declared aliases of their
- * `nginx_main_` forms (constants.lua@3.9.3 lines 293-310): known, so never asked about here.
+ * `nginx_main_` forms (constants.lua@3.9.3 lines 293-310): known, so never asked about here; a
+ * bare `worker_processes`, `user` or `daemon` is offered the alias in place of its main form.
  */
 function namespacedForms(key: string, known: readonly string[]): { name: string; block: string }[] {
   if (INJECTION_NAMESPACES.some((ns) => key.startsWith(ns.prefix))) return [];
   const directive = key.startsWith('nginx_') ? key.slice('nginx_'.length) : key;
   if (directive === '') return [];
-  return INJECTION_NAMESPACES
+  const forms = INJECTION_NAMESPACES
     .filter((ns) => known.includes(`${ns.prefix}${directive}`))
     .map((ns) => ({ name: `${ns.prefix}${directive}`, block: ns.block }));
+  // A bare `worker_processes`: the alias kong.conf documents (`nginx_worker_processes`) is the
+  // name operators know, and stands for the main block's key.
+  const alias = `nginx_${directive}`;
+  if (key === directive && known.includes(alias)) return [{ name: alias, block: 'main' }, ...forms.filter((form) => form.name !== `nginx_main_${directive}`)];
+  return forms;
 }
 
 /** The first keys a byte-order mark made unknown, as `file\0key`. */

@@ -149,6 +149,15 @@ ruleTester.run(rule, {
       }],
     },
     {
+      // nginx_worker_processes is kong.conf's declared alias of nginx_main_worker_processes (constants.lua@3.9.3 lines 293-310).
+      name: 'a bare directive with a declared nginx_ alias is offered the alias', conf: 'worker_processes = 2\n', from: '3.4', to: '3.9',
+      findings: [{
+        messageId: 'unknown', line: 1,
+        message: 'did you mean `nginx_worker_processes` (main block)?',
+        remediation: 'Rename the key to nginx_worker_processes if that is what you meant.',
+      }],
+    },
+    {
       name: 'an nginx_ key without its block', env: { KONG_NGINX_WORKER_CONNECTIONS: '4096' }, from: '3.4', to: '3.9',
       findings: [{ messageId: 'unknown', env: 'KONG_NGINX_WORKER_CONNECTIONS', severity: 'warning', message: 'did you mean `nginx_events_worker_connections` (events block)?' }],
     },
