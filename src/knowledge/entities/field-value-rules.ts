@@ -77,6 +77,21 @@ export function redisTlsOn(plugin: string, path: FieldPathText): FieldCondition 
   return { anyOf: [ssl, ...aliases].map((p) => ({ path: p, equals: true })) };
 }
 
+/** What every 3.14 refusal of a plugin's `false` verification field shares. */
+function pluginVerifyFalse314(plugin: string): Pick<ValueRule, 'breakingChange' | 'introducedIn' | 'edition' | 'severity' | 'entity' | 'plugins' | 'check' | 'liftedByConfOff' | 'expected'> {
+  return {
+    breakingChange: 'plugin-ssl-verify-false-3-14',
+    introducedIn: '3.14.0.0',
+    edition: 'ee',
+    severity: 'blocker',
+    entity: 'plugin',
+    plugins: [plugin],
+    check: { kind: 'not-equal', value: false },
+    liftedByConfOff: 'tls_certificate_verify',
+    expected: 'true (verification on, with trusted CA certificates)',
+  };
+}
+
 export const fieldValueRules: readonly ValueRule[] = [
   {
     id: 'plugin.http-log.headers.single-string',
@@ -244,35 +259,19 @@ export const fieldValueRules: readonly ValueRule[] = [
     sources: [digest('service-tls-verify-false'), ...TLS_314],
   },
   ...VERIFY_FIELDS_314.filter(([, paths]) => paths.some((p) => !isRedisVerifyPath(p))).map(([plugin, paths]): ValueRule => ({
+    ...pluginVerifyFalse314(plugin),
     id: `plugin.${plugin}.verify-false.rejected`,
-    breakingChange: 'plugin-ssl-verify-false-3-14',
-    introducedIn: '3.14.0.0',
-    edition: 'ee',
-    severity: 'blocker',
-    entity: 'plugin',
-    plugins: [plugin],
     paths: paths.filter((p) => !isRedisVerifyPath(p)),
-    check: { kind: 'not-equal', value: false },
-    liftedByConfOff: 'tls_certificate_verify',
-    expected: 'true (verification on, with trusted CA certificates)',
     summary: '3.14 refuses plugin settings that turn certificate verification off.',
     remediation: 'Set the field to true and make the peer\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314],
   })),
   // A Redis record that does not use TLS verifies nothing, and 3.14 keeps accepting its false.
   ...VERIFY_FIELDS_314.flatMap(([plugin, paths]) => paths.filter(isRedisVerifyPath).map((path): ValueRule => ({
+    ...pluginVerifyFalse314(plugin),
     id: `plugin.${plugin}.${path.split('.').slice(1).join('.')}.false.rejected`,
-    breakingChange: 'plugin-ssl-verify-false-3-14',
-    introducedIn: '3.14.0.0',
-    edition: 'ee',
-    severity: 'blocker',
-    entity: 'plugin',
-    plugins: [plugin],
     when: [redisTlsOn(plugin, path)],
     paths: [path],
-    check: { kind: 'not-equal', value: false },
-    liftedByConfOff: 'tls_certificate_verify',
-    expected: 'true (verification on, with trusted CA certificates)',
     summary: '3.14 refuses a Redis connection over TLS that turns certificate verification off.',
     remediation: 'Set the field to true and make the Redis server\'s CA trusted (lua_ssl_trusted_certificate).',
     sources: [digest('plugin-ssl-verify-false-3-14'), ...TLS_314, ...REDIS_REFUSAL_SOURCES],
