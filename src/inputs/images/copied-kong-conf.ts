@@ -8,7 +8,7 @@ import type { CommandConf } from './dockerfile';
 
 export type CopiedKongConf =
   /** A project file Kong reads as kong.conf, and how it was found. */
-  | { kind: 'file'; path: string; how: string }
+  | { kind: 'file'; path: string; how: string; containerPath: string; at: string }
   /** A step puts a kong.conf there that cannot be read here: why. */
   | { kind: 'unread'; reason: string };
 
@@ -18,8 +18,8 @@ export function copiedKongConf(source: CopySource & { confPath?: CommandConf }, 
     const found: ContextLookup | undefined = contextFileAt(containerPath, source.copies, source.context, kindOf);
     if (!found) continue;
     const named = source.confPath ? `, which the -c of ${source.confPath.origin.file}:${source.confPath.origin.line} names` : ': Kong reads it when started without -c';
-    if (found.kind === 'file') return { kind: 'file', path: found.path, how: `${describeCopy(containerPath, found.copy, source, kindOf)}${named}` };
     const at = `${found.copy.instruction} at ${found.copy.origin.file}:${found.copy.origin.line}`;
+    if (found.kind === 'file') return { kind: 'file', path: found.path, how: `${describeCopy(containerPath, found.copy, source, kindOf)}${named}`, containerPath, at };
     // Kong reads the first default path that exists: an unreadable one there hides the next.
     return {
       kind: 'unread',
