@@ -197,7 +197,11 @@ export function globMatch(pattern: string, name: string): boolean {
       i = close;
     } else regex += escapeRegex(ch);
   }
-  return new RegExp(`^${regex}$`).test(name);
+  try {
+    return new RegExp(`^${regex}$`).test(name);
+  } catch {
+    return false; // a class Go refuses too (`[z-a]`): nothing matches
+  }
 }
 
 function escapeRegex(text: string): string {

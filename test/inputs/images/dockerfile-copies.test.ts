@@ -79,5 +79,6 @@ describe('Dockerfile COPY destinations', () => {
     expect(globMatch('kong.y?l', 'kong.yml')).toBe(true);
     expect(globMatch('[!a]*.yml', 'kong.yml')).toBe(true);
     expect(globMatch('*.yaml', 'kong.yml')).toBe(false);
+    expect(globMatch('[z-a]*', 'kong.yml')).toBe(false);
   });
 });
