@@ -129,7 +129,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const mountedAs = mountedConf && `${mountedConf.containerPath} in ${platform.containerMounts!.unit}, mounted at ${describeOrigin(mountedConf.mount.origin)}: Kong reads it when started without -c`;
     // A kong.conf given wins over a copied one: that one is only named.
     const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
-      : copiedConf?.kind === 'unread' ? `not read: ${copiedConf.reason}` : undefined;
+      : copiedConf?.kind === 'unread' ? copiedConf.reason : undefined;
     const note = mountedAs ?? copyNote;
     if (confFile || !layer) listed.push({ kind: 'kong.conf', label: note ? `${confFile ?? 'KONG_* environment'} (${note})` : confFile ?? 'KONG_* environment' });
     else if (copyNote) listed.push({ kind: 'kong.conf', label: `none read (${copyNote})` });

@@ -78,6 +78,10 @@ describe('check --image-file Dockerfile that copies Kong files in', () => {
     expect(label(json, 'declarative')).toBeUndefined();
     expect(json.findings.filter((f) => f.ruleId === 'entities/route-regex-path-without-tilde')).toEqual([]);
     expect(text).toContain(`declarative_config /kong/kong.yml is put in the image by COPY at ${copyFixture('from-stage', 'Dockerfile')}:7, not followed here (COPY --from=render copies from another stage or image)`);
+    // A kong.conf another stage gives where Kong looks is named, not read.
+    const conf = tempDir({ Dockerfile: 'FROM kong:3.4 AS conf\nFROM kong:3.4\nENV KONG_DATABASE=off\nCOPY --from=conf /tmp/kong.conf /etc/kong/kong.conf\n' });
+    const named = await report(['--image-file', join(conf, 'Dockerfile'), '--to', '3.9']);
+    expect(label(named.json, 'kong.conf')).toBe(`none read (COPY at ${join(conf, 'Dockerfile')}:4 puts a file at /etc/kong/kong.conf, where Kong looks when started without -c; not followed here: COPY --from=conf copies from another stage or image)`);
   });
 
   it('copies from the context a compose build: gives, and a bind mount over the path wins', async () => {

@@ -18,14 +18,15 @@ export function copiedKongConf(source: CopySource & { confPath?: CommandConf }, 
     const found: ContextLookup | undefined = contextFileAt(containerPath, source.copies, source.context, kindOf);
     if (!found) continue;
     const named = source.confPath ? `, which the -c of ${source.confPath.origin.file}:${source.confPath.origin.line} names` : ': Kong reads it when started without -c';
+    const where = source.confPath ? named : ', where Kong looks when started without -c';
     const at = `${found.copy.instruction} at ${found.copy.origin.file}:${found.copy.origin.line}`;
     if (found.kind === 'file') return { kind: 'file', path: found.path, how: `${describeCopy(containerPath, found.copy, source, kindOf)}${named}`, containerPath, at };
     // Kong reads the first default path that exists: an unreadable one there hides the next.
     return {
       kind: 'unread',
       reason: found.kind === 'absent'
-        ? `${at} copies ${found.path} to ${containerPath}${named}; it is absent on this machine (give it as the first argument to check)`
-        : `${at} puts a file at ${containerPath}${named}, not followed here (${found.copy.unfollowed})`,
+        ? `${at} copies ${found.path} to ${containerPath}${where}; it is absent on this machine (give it as the first argument to check)`
+        : `${at} puts a file at ${containerPath}${where}; not followed here: ${found.copy.unfollowed}`,
     };
   }
   return undefined;
