@@ -21,6 +21,8 @@ import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
 import { mountedKongConf } from './inputs/images/compose-mounts';
+import { copiedKongConf } from './inputs/images/copied-kong-conf';
+import { kindOnDisk } from './inputs/images/dockerfile-copies';
 import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
 import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
@@ -107,7 +109,11 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   // No kong.conf given, but the compose service that runs Kong mounts one where Kong looks for it.
   const mountedConf = !options.confFile && platform.containerMounts && !platform.containerMounts.namesConfFile
     ? mountedKongConf(platform.containerMounts.mounts, (path) => isFile(resolve(options.cwd ?? process.cwd(), path))) : undefined;
-  const confFile = options.confFile ?? mountedConf?.path;
+  // Else the Dockerfile that builds the image copies one where Kong reads it (a mount would hide it).
+  const copies = platform.imageCopies;
+  const copiedConf = !mountedConf && copies && !copies.commandNamesConf && !platform.containerMounts?.namesConfFile ? copiedKongConf(copies, kindOnDisk(options.cwd ?? process.cwd())) : undefined;
+  const copiedPath = !options.confFile && copiedConf?.kind === 'file' ? copiedConf.path : undefined;
+  const confFile = options.confFile ?? mountedConf?.path ?? copiedPath;
   const ownSettings = Boolean(confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
@@ -121,7 +127,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   if (ownSettings || layer) {
     inputs.kongConf = loadKongConf(confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
     const mountedAs = mountedConf && `${mountedConf.containerPath} in ${platform.containerMounts!.unit}, mounted at ${describeOrigin(mountedConf.mount.origin)}: Kong reads it when started without -c`;
-    if (confFile || !layer) listed.push({ kind: 'kong.conf', label: mountedAs ? `${confFile} (${mountedAs})` : confFile ?? 'KONG_* environment' });
+    // A kong.conf given wins over a copied one: that one is only named.
+    const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
+      : copiedConf?.kind === 'unread' ? copiedConf.reason : undefined;
+    const note = mountedAs ?? copyNote;
+    if (confFile || !layer) listed.push({ kind: 'kong.conf', label: note ? `${confFile ?? 'KONG_* environment'} (${note})` : confFile ?? 'KONG_* environment' });
+    else if (copyNote) listed.push({ kind: 'kong.conf', label: `none read (${copyNote})` });
   } else {
     missing.kongConf = platform.helmSetAside
       ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
@@ -146,7 +157,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
-    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}) });
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { imageCopies: platform.imageCopies } : {}) });
     if (declarative.config) {
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];

@@ -2,6 +2,7 @@
 // and a deployment mode), image files, and the host (`--host`: os-release, memory, CPUs; or
 // `--os`). installation.ts calls this once and uses what it derives when no flag says otherwise.
 
+import { resolve } from 'node:path';
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
@@ -14,7 +15,8 @@ import type { ComposeEnvFiles } from './images/compose-env-files';
 import type { BindMount } from './images/compose-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
-import { controllerModule, readImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
+import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
+import type { ContainerEnv } from './images/container-env';
 import type { ConfDiagnostic } from './kong-conf/types';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
@@ -98,6 +100,25 @@ export interface PlatformInputs {
   secretValues?: string[];
   /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
   containerMounts?: { unit: string; mounts: BindMount[]; namesConfFile?: boolean };
+  /**
+   * The COPY and ADD steps of the Dockerfile whose last stage is the image Kong runs, to find the
+   * project file behind a container path; `commandNamesConf` when the compose service's command
+   * names a kong.conf of its own (then neither Kong's default paths nor the Dockerfile's -c apply).
+   */
+  imageCopies?: DockerfileCopies & { commandNamesConf?: boolean };
+}
+
+/**
+ * The Dockerfile that builds the image Kong runs: the one the chosen compose service builds
+ * (`build:`), none when that service runs an image it does not build; without a compose service,
+ * the one Dockerfile read that has a last stage (with several, which one runs is not known).
+ */
+function runningDockerfileCopies(read: ImageFiles, chosen: ContainerEnv | undefined): DockerfileCopies | undefined {
+  if (chosen) {
+    const build = chosen.buildDockerfile;
+    return build ? read.dockerfileCopies.find((entry) => resolve(entry.file) === resolve(build.path)) : undefined;
+  }
+  return read.dockerfileCopies.length === 1 ? read.dockerfileCopies[0] : undefined;
 }
 
 export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
@@ -121,6 +142,8 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const container = containerConfLayer(read.containerEnv, options.role, options.composeProfiles ?? dotEnvProfiles(read.projectEnv));
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
+    const copies = runningDockerfileCopies(read, container.chosen);
+    if (copies) result.imageCopies = { ...copies, ...(container.chosen?.namesConfFile ? { commandNamesConf: true } : {}) };
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts, ...(container.chosen.namesConfFile ? { namesConfFile: true } : {}) };
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.

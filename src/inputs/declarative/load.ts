@@ -25,6 +25,7 @@ import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } fr
 import { manifestDocuments } from './manifest-documents';
 import { readEmbeddedDeclarative } from './embedded-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
+import { contextFileAt, describeCopy, kindOnDisk, type CopySource } from '../images/dockerfile-copies';
 import type { DeclarativeConfig, DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource, ManifestObjects, UnreadableDeclarative } from './types';
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
@@ -40,13 +41,15 @@ export interface DeclarativeLoadOptions {
   maxBytes?: number;
   /** The bind mounts of the compose service that runs Kong: declarative_config names a path in its container. */
   containerMounts?: { unit: string; mounts: readonly BindMount[] };
+  /** The COPY and ADD steps of the Dockerfile that builds the image Kong runs: a step may put a project file at that path. */
+  imageCopies?: CopySource;
 }
 
 export interface DeclarativeLoadResult {
   config?: DeclarativeConfig;
   /** Why there is no declarative input, for the "not evaluated" list. */
   missingReason?: string;
-  /** How the file read was found when a bind mount led to it, for the inputs list. */
+  /** How the file read was found when a bind mount or a Dockerfile's COPY led to it, for the inputs list. */
   mountedAs?: string;
 }
 
@@ -83,6 +86,14 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
       const how = `declarative_config ${configured}, mounted by ${options.containerMounts!.unit} from ${mounted.mount.source} (${describeOrigin(mounted.mount.origin)})`;
       if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', true, cwd, options.maxBytes), mountedAs: how };
       return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
+    }
+    // A COPY of the Dockerfile that builds the image puts a project file there (a mount over it would win, above).
+    const copied = options.imageCopies && contextFileAt(configured, options.imageCopies.copies, options.imageCopies.context, kindOnDisk(cwd));
+    if (copied) {
+      const at = `${copied.copy.instruction} at ${copied.copy.origin.file}:${copied.copy.origin.line}`;
+      if (copied.kind === 'file') return { config: readAll([copied.path], 'kong.conf', true, cwd, options.maxBytes), mountedAs: `declarative_config ${configured}, ${describeCopy(undefined, copied.copy, options.imageCopies!, kindOnDisk(cwd))}` };
+      if (copied.kind === 'absent') return { missingReason: `declarative_config ${configured}, copied there by ${at} from ${copied.path}: ${copied.path} is absent on this machine; give a copy with --declarative` };
+      return { missingReason: `declarative_config ${configured} is put in the image by ${at}, not followed here (${copied.copy.unfollowed}); give a copy with --declarative` };
     }
     // The Kong chart's dblessConfig: the file exists only inside the pod; name where it comes from.
     const chart = chartSwitchOf(setting);

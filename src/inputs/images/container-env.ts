@@ -98,6 +98,8 @@ export interface ContainerEnv {
 /** The Dockerfile compose builds a service's image from, and where `build:` names it. */
 export interface BuildDockerfile {
   path: string;
+  /** The build context folder, relative paths kept relative as the compose file's are. */
+  context: string;
   origin: FileOrigin;
 }
 
@@ -481,7 +483,7 @@ function buildDockerfileOf(node: unknown, scope: ServiceScope): BuildDockerfile 
   const dockerfile = map ? (get(map, scope.doc, 'dockerfile') === undefined ? 'Dockerfile' : written(get(map, scope.doc, 'dockerfile'))) : 'Dockerfile';
   if (context === undefined || dockerfile === undefined || context === '' || /^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)|^github\.com\//i.test(context)) return undefined;
   const folder = besideFile(scope.projectDir ?? dirname(scope.file), context);
-  return { path: besideFile(folder, dockerfile), origin: originOf(node as YamlNode, scope.at) };
+  return { path: besideFile(folder, dockerfile), context: folder, origin: originOf(node as YamlNode, scope.at) };
 }
 
 /** A path a compose file names, relative to the project folder (kept relative when the compose file's path is). */

@@ -17,6 +17,7 @@ import { braceTable, interpolate, substitutionBudget, variableEnd, withSubstitut
 import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
+import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -51,6 +52,16 @@ export interface DockerfileRead {
   /** The last stage's ENV, in the order it was set. */
   env: DockerfileEnv[];
   packages: KongPackageRef[];
+  /** The last stage's COPY and ADD steps, its base stages' first (./dockerfile-copies.ts). */
+  copies: DockerfileCopy[];
+  /** The kong.conf the last stage's CMD or ENTRYPOINT names with `-c`/`--conf` (Kong then reads no default path). */
+  confPath?: CommandConf;
+}
+
+/** A `-c FILE` of a CMD or ENTRYPOINT that runs kong. */
+export interface CommandConf {
+  path: string;
+  origin: FileOrigin;
 }
 
 interface Instruction {
@@ -68,10 +79,21 @@ interface Stage {
   env: Map<string, DockerfileEnv>;
   /** Packages installed in this stage or the stage it is built on. */
   packages: KongPackageRef[];
+  /**
+   * The working directory relative COPY destinations start from; undefined when the base image's
+   * is unknown. Kong's images set none (Kong/docker-kong ubuntu/Dockerfile@e02a794 has no
+   * WORKDIR), so a stage built on one starts at `/`, as Docker's default is.
+   */
+  workdir?: string;
+  /** COPY and ADD steps of this stage and the stage it is built on. */
+  copies: DockerfileCopy[];
+  /** `-c FILE` of the CMD, and of the ENTRYPOINT (setting ENTRYPOINT resets an inherited CMD). */
+  cmdConf?: CommandConf;
+  entrypointConf?: CommandConf;
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [] };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [] };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -106,6 +128,8 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         args: new Map(),
         env: new Map(earlier?.env ?? []),
         packages: [...(earlier?.packages ?? [])],
+        copies: [...(earlier?.copies ?? [])],
+        ...(earlier ? inheritedRun(earlier) : image ? { workdir: '/' } : {}),
       };
       stages.push(added);
       // Two FROM lines naming one reference are two stages using it; a `FROM <stage>` uses the stage, not the image.
@@ -117,12 +141,27 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     } else if (keyword === 'ENV') {
       readEnv(rest, restStart, instruction, file, stage, budget);
     } else if (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD') {
-      const substituted = interpolate(rest, { known: knownIn(stage), escape: 'backslash', budget }).text;
+      const read = interpolate(rest, { known: knownIn(stage), escape: 'backslash', budget });
+      const substituted = read.text;
       for (const ref of findKongPackages(substituted, { kind: 'file', file, line, column: 1 })) {
         stage.packages.push(ref);
         ownPackages.push({ stage, ref });
       }
       if (keyword === 'RUN') notePackageManagers(body, stage);
+      if (keyword !== 'RUN') {
+        const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved);
+        if (copy) stage.copies.push(copy);
+      }
+    } else if (keyword === 'WORKDIR') {
+      const read = interpolate(shellWords(rest).join(' '), { known: knownIn(stage), escape: 'backslash', budget });
+      stage.workdir = read.unresolved.length > 0 ? undefined : nextWorkdir(read.text, stage.workdir);
+    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+      const conf = commandConf(rest, { kind: 'file', file, line, column: instruction.at(0).column });
+      if (keyword === 'CMD') stage.cmdConf = conf;
+      else {
+        stage.entrypointConf = conf;
+        stage.cmdConf = undefined;
+      }
     }
   });
   const last = stages[stages.length - 1];
@@ -139,8 +178,46 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     if (!lastPackages.has(ref)) ref.buildStage = stage.name ?? `the stage of line ${ref.origin.line}`;
     result.packages.push(ref);
   }
-  if (last) result.env.push(...last.env.values());
+  if (last) {
+    result.env.push(...last.env.values());
+    result.copies.push(...last.copies);
+    const conf = last.entrypointConf ?? last.cmdConf;
+    if (conf) result.confPath = conf;
+  }
   return result;
+}
+
+/** What a `FROM <stage>` keeps of that stage's filesystem and run settings. */
+function inheritedRun(earlier: Stage): Pick<Stage, 'workdir' | 'cmdConf' | 'entrypointConf'> {
+  return {
+    ...(earlier.workdir !== undefined ? { workdir: earlier.workdir } : {}),
+    ...(earlier.cmdConf ? { cmdConf: earlier.cmdConf } : {}),
+    ...(earlier.entrypointConf ? { entrypointConf: earlier.entrypointConf } : {}),
+  };
+}
+
+/**
+ * The configuration file a CMD or ENTRYPOINT that runs kong names (`kong docker-start -c FILE`,
+ * `--conf FILE`, `--conf=FILE`; Kong's CLI options, kong/cmd/start.lua), in the exec (JSON) or
+ * the shell form. Kong's image entrypoint passes the command's arguments to `kong prepare`
+ * (Kong/docker-kong docker-entrypoint.sh@eb1b4b6), so a -c there is what Kong reads.
+ */
+function commandConf(rest: string, origin: FileOrigin): CommandConf | undefined {
+  let words: string[];
+  try {
+    const parsed: unknown = JSON.parse(rest);
+    words = Array.isArray(parsed) ? parsed.map(String) : shellWords(rest);
+  } catch {
+    words = shellWords(rest);
+  }
+  words = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);
+  if (!words.some((word) => word === 'kong' || word.endsWith('/kong'))) return undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if ((word === '-c' || word === '--conf') && words[i + 1] && !words[i + 1].startsWith('-')) return { path: words[i + 1], origin };
+    if (word.startsWith('--conf=')) return { path: word.slice('--conf='.length), origin };
+  }
+  return undefined;
 }
 
 /** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */

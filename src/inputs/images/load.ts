@@ -16,7 +16,8 @@ import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './container-env';
-import type { DockerfileEnv } from './dockerfile';
+import type { CommandConf, DockerfileEnv } from './dockerfile';
+import type { DockerfileCopy } from './dockerfile-copies';
 import type { ControllerImageRef } from './controller-image';
 
 // Dockerfile reading (with its package facts), container environments and controller images load
@@ -71,6 +72,20 @@ export interface ImageFiles {
   secretValues?: string[];
   /** Dockerfiles not given that a compose service builds its Kong image from, read as if given (also listed in `files`). */
   builtDockerfiles?: { file: string; unit: string; composeFile: string }[];
+  /** Each Dockerfile's last stage's COPY and ADD steps, with the build context they copy from. */
+  dockerfileCopies: DockerfileCopies[];
+}
+
+/** The files a Dockerfile's running stage copies in, and from where (./dockerfile-copies.ts). */
+export interface DockerfileCopies {
+  file: string;
+  /** The build context as the report shows it: the Dockerfile's folder, or a compose `build:` context. */
+  context: string;
+  /** The compose service whose `build:` gives the context, when one does. */
+  contextFrom?: { unit: string; composeFile: string };
+  copies: DockerfileCopy[];
+  /** The kong.conf its CMD or ENTRYPOINT names with -c. */
+  confPath?: CommandConf;
 }
 
 export interface ImageFileOptions {
@@ -125,7 +140,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
   const listed = composeFileEnvModule().composeFileList({ get: (name) => env[name] ?? envFiles?.values.get(name) }, cwd);
   const project = listed ? composeFileEnvModule().withComposeFileMembers(given, listed.filter((member) => isFile(member) || given.some((file) => resolve(cwd, file) === member)), cwd) : undefined;
   const files = project?.files ?? [...given];
-  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] }, files };
+  const result: ImageFiles = { images: [], unresolved: [], dockerfileEnv: [], packages: [], controllers: [], containerEnv: { containers: [], configMaps: [] }, files, dockerfileCopies: [] };
   if (project && project.added.length > 0) result.composeFileAdded = project.added;
   if (project && listedIn) result.composeFileIn = listedIn;
   const missing = project ? listed!.filter((member) => !isFile(member) && !given.some((file) => resolve(cwd, file) === member)) : [];
@@ -139,6 +154,8 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.unresolved.push(...read.unresolved);
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
+      // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it.
+      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, ...(read.confPath ? { confPath: read.confPath } : {}) });
     } else {
       nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
@@ -202,6 +219,12 @@ function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFi
       result.packages.push(...read.packages);
       result.files.push(build.path);
       (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
+      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, ...(read.confPath ? { confPath: read.confPath } : {}) });
+    } else {
+      // A Dockerfile given that this service builds: its context is the one `build:` gives.
+      for (const entry of result.dockerfileCopies) {
+        if (resolve(entry.file) === path && !entry.contextFrom) Object.assign(entry, { context: build.context, contextFrom: { unit: service.unit, composeFile: service.file } });
+      }
     }
     const running = result.images.find((image) => !image.buildStage && resolve(image.origin.file) === path);
     if (running) {

@@ -1,0 +1,110 @@
+// End to end: a Dockerfile that copies kong.yml or kong.conf from its build context where Kong
+// reads them (`COPY kong.yml /kong/declarative/kong.yml` with `ENV KONG_DECLARATIVE_CONFIG`,
+// `COPY kong.conf /etc/kong/kong.conf`) has those project files read, at their own lines, listed
+// with the step that copies them. Steps Kong does not read from, and steps whose files are not in
+// the context (`COPY --from=stage`), read nothing.
+
+import { join } from 'node:path';
+import { fixture, runCli } from '../support/cli';
+import { tempDir } from '../support/temp';
+
+interface JsonFinding { ruleId: string; message: string; location: { file?: string; line?: number } }
+interface JsonReport { installation: { inputs: { kind: string; label: string }[] }; findings: JsonFinding[] }
+
+async function report(args: string[]): Promise<{ json: JsonReport; text: string }> {
+  const result = await runCli(['check', ...args, '--no-db', '--format', 'json', '--fail-on', 'none']);
+  expect(result.stderr).toBe('');
+  return { json: JSON.parse(result.stdout) as JsonReport, text: result.stdout };
+}
+
+const copyFixture = (...parts: string[]) => fixture('platform', 'dockerfile-copy', ...parts);
+const label = (json: JsonReport, kind: string) => json.installation.inputs.find((input) => input.kind.startsWith(kind))?.label;
+
+describe('check --image-file Dockerfile that copies Kong files in', () => {
+  it('reads the declarative file KONG_DECLARATIVE_CONFIG names from the COPY that puts it there', async () => {
+    const dockerfile = copyFixture('declarative', 'Dockerfile');
+    const kongYml = copyFixture('declarative', 'config', 'kong.yml');
+    const { json } = await report(['--image-file', dockerfile, '--to', '3.4']);
+    const regex = json.findings.filter((f) => f.ruleId === 'entities/route-regex-path-without-tilde');
+    expect(regex.map((f) => [f.location.file, f.location.line])).toEqual([[kongYml, 7]]);
+    expect(label(json, 'declarative')).toBe(`${kongYml} (declarative_config /usr/local/kong/declarative/kong.yml, copied there by COPY at ${dockerfile}:3 from the build context ${copyFixture('declarative')} (the Dockerfile's folder))`);
+  });
+
+  it('reads a kong.conf copied to /etc/kong/kong.conf, where Kong looks without -c', async () => {
+    const dockerfile = copyFixture('conf', 'Dockerfile');
+    const conf = copyFixture('conf', 'kong.conf');
+    const { json } = await report(['--image-file', dockerfile, '--to', '3.4']);
+    expect(json.findings.find((f) => f.ruleId === 'conf/unknown-property' && f.message.startsWith('`proxy_https_listen`'))?.location).toMatchObject({ file: conf, line: 2 });
+    expect(label(json, 'kong.conf')).toBe(`${conf} (copied to /etc/kong/kong.conf by COPY at ${dockerfile}:2 from the build context ${copyFixture('conf')} (the Dockerfile's folder): Kong reads it when started without -c)`);
+  });
+
+  it('follows the -c the command gives instead of Kong\'s default paths', async () => {
+    const conf = 'proxy_https_listen = 0.0.0.0:8443\n';
+    const named = tempDir({ Dockerfile: 'FROM kong:3.1\nCOPY kong.conf /opt/kong/custom.conf\nCMD ["kong", "docker-start", "-c", "/opt/kong/custom.conf"]\n', 'kong.conf': conf });
+    const { json } = await report(['--image-file', join(named, 'Dockerfile'), '--to', '3.4']);
+    expect(label(json, 'kong.conf')).toContain(`${join(named, 'kong.conf')} (copied to /opt/kong/custom.conf by COPY at ${join(named, 'Dockerfile')}:2`);
+    expect(label(json, 'kong.conf')).toContain(`which the -c of ${join(named, 'Dockerfile')}:3 names)`);
+    // The default path is not read when the command names another file.
+    const other = tempDir({ Dockerfile: 'FROM kong:3.1\nCOPY kong.conf /etc/kong/kong.conf\nCMD kong docker-start -c /opt/kong/custom.conf\n', 'kong.conf': conf });
+    const unread = await report(['--image-file', join(other, 'Dockerfile'), '--to', '3.4']);
+    expect(label(unread.json, 'kong.conf')).toBeUndefined();
+    expect(unread.json.findings.find((f) => f.message.startsWith('`proxy_https_listen`'))).toBeUndefined();
+  });
+
+  it('lets a kong.conf given win, and only names the copied one', async () => {
+    const given = tempDir({ 'kong.conf': 'database = off\n' });
+    const { json } = await report([join(given, 'kong.conf'), '--image-file', copyFixture('conf', 'Dockerfile'), '--to', '3.4']);
+    expect(json.findings.find((f) => f.message.startsWith('`proxy_https_listen`'))).toBeUndefined();
+    expect(label(json, 'kong.conf')).toBe(`${join(given, 'kong.conf')} (given; COPY at ${copyFixture('conf', 'Dockerfile')}:2 copies ${copyFixture('conf', 'kong.conf')} to /etc/kong/kong.conf in the image, not read: the kong.conf given wins)`);
+  });
+
+  it('lets a --declarative given win over the copied file', async () => {
+    const given = tempDir({ 'kong.yml': '_format_version: "2.1"\nservices:\n- name: other\n  url: http://other:80\n' });
+    const { json } = await report(['--image-file', copyFixture('declarative', 'Dockerfile'), '--declarative', join(given, 'kong.yml'), '--to', '3.4']);
+    expect(json.findings.filter((f) => f.ruleId === 'entities/route-regex-path-without-tilde')).toEqual([]);
+    expect(label(json, 'declarative')).toBe(join(given, 'kong.yml'));
+  });
+
+  it('reads nothing a COPY puts where Kong does not look', async () => {
+    const { json, text } = await report(['--image-file', copyFixture('elsewhere', 'Dockerfile'), '--to', '3.4']);
+    expect(label(json, 'kong.conf')).toBeUndefined();
+    expect(label(json, 'declarative')).toBeUndefined();
+    expect(json.findings.filter((f) => f.location.file?.startsWith(copyFixture('elsewhere', 'kong')))).toEqual([]);
+    expect(text).toContain('names /kong/kong.yml, absent on this machine; give a copy with --declarative');
+  });
+
+  it('does not follow COPY --from of another stage, and says so', async () => {
+    const { json, text } = await report(['--image-file', copyFixture('from-stage', 'Dockerfile'), '--to', '3.4']);
+    expect(label(json, 'declarative')).toBeUndefined();
+    expect(json.findings.filter((f) => f.ruleId === 'entities/route-regex-path-without-tilde')).toEqual([]);
+    expect(text).toContain(`declarative_config /kong/kong.yml is put in the image by COPY at ${copyFixture('from-stage', 'Dockerfile')}:7, not followed here (COPY --from=render copies from another stage or image)`);
+    // A kong.conf another stage gives where Kong looks is named, not read.
+    const conf = tempDir({ Dockerfile: 'FROM kong:3.4 AS conf\nFROM kong:3.4\nENV KONG_DATABASE=off\nCOPY --from=conf /tmp/kong.conf /etc/kong/kong.conf\n' });
+    const named = await report(['--image-file', join(conf, 'Dockerfile'), '--to', '3.9']);
+    expect(label(named.json, 'kong.conf')).toBe(`none read (COPY at ${join(conf, 'Dockerfile')}:4 puts a file at /etc/kong/kong.conf, where Kong looks when started without -c; not followed here: COPY --from=conf copies from another stage or image)`);
+  });
+
+  it('copies from the context a compose build: gives, and a bind mount over the path wins', async () => {
+    const kongYml = '_format_version: "2.1"\nservices:\n- name: api\n  url: http://api:8080\n  routes:\n  - name: items\n    paths: ["/items/\\\\d+$"]\n';
+    const compose = (volumes: string[]) => [
+      'services:',
+      '  kong:',
+      '    build:',
+      '      context: .',
+      '      dockerfile: docker/kong/Dockerfile',
+      '    environment:',
+      '      KONG_DATABASE: "off"',
+      '      KONG_DECLARATIVE_CONFIG: /kong/kong.yml',
+      ...(volumes.length > 0 ? ['    volumes:', ...volumes.map((volume) => `      - ${volume}`)] : []),
+    ].join('\n') + '\n';
+    const files = { 'docker/kong/Dockerfile': 'FROM kong:2.8.1\nCOPY config/kong.yml /kong/\n', 'config/kong.yml': kongYml, 'mounted/kong.yml': '_format_version: "2.1"\n' };
+    const project = tempDir({ ...files, 'docker-compose.yml': compose([]) });
+    const { json } = await report(['--image-file', join(project, 'docker-compose.yml'), '--to', '3.4']);
+    const regex = json.findings.filter((f) => f.ruleId === 'entities/route-regex-path-without-tilde');
+    expect(regex.map((f) => f.location.file)).toEqual([join(project, 'config', 'kong.yml')]);
+    expect(label(json, 'declarative')).toContain(`from the build context ${project} that service kong of ${join(project, 'docker-compose.yml')} gives`);
+    const mounted = tempDir({ ...files, 'docker-compose.yml': compose(['./mounted/kong.yml:/kong/kong.yml']) });
+    const overMount = await report(['--image-file', join(mounted, 'docker-compose.yml'), '--to', '3.4']);
+    expect(label(overMount.json, 'declarative')).toContain(`${join(mounted, 'mounted', 'kong.yml')} (declarative_config /kong/kong.yml, mounted by service kong`);
+  });
+});
