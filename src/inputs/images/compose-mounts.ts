@@ -12,6 +12,7 @@
 
 import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
+import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 
 export interface BindMount {
   /** The host path as the report shows it: joined to the compose file's folder when relative. */
@@ -68,12 +69,6 @@ export function hostPathOf(containerPath: string, mounts: readonly BindMount[]):
   return { path: rest ? `${best.source.replace(/[\\/]+$/, '')}/${rest}` : best.source, mount: best };
 }
 
-/**
- * Where Kong looks for kong.conf when not told (`kong start` without -c, as the image's
- * entrypoint runs it): the first of these that exists (kong/conf_loader/init.lua@3.4.2 lines
- * 139-142 and 1618-1625, the same list in @2.8.4 lines 93-96). Kong's images ship neither file.
- */
-export const KONG_DEFAULT_CONF_PATHS = ['/etc/kong/kong.conf', '/etc/kong.conf'] as const;
 
 /** The project's kong.conf a service mounts where Kong looks by default, when the file exists here. */
 export function mountedKongConf(mounts: readonly BindMount[], exists: (path: string) => boolean): { path: string; containerPath: string; mount: BindMount } | undefined {
