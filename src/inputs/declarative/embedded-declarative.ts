@@ -31,6 +31,9 @@ import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from '.
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
 
+/** The `kind` of an EmbeddedSource that is Helm values' `dblessConfig.config`, not a Kubernetes object. */
+export const HELM_VALUES_KIND = 'Helm values';
+
 /** One entry of a manifest found to hold a Kong declarative configuration as text. */
 interface Candidate {
   source: EmbeddedSource;
@@ -84,8 +87,9 @@ export function readEmbeddedDeclarative(
   return { entries, ...(document ? { document } : {}) };
 }
 
-/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2). */
+/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2); `dblessConfig.config` of the Helm values in values.yaml. */
 export function describeEmbeddedSource(source: EmbeddedSource): string {
+  if (source.kind === HELM_VALUES_KIND) return `\`${source.key}\` of the Helm values in ${source.file}`;
   return `\`${source.key}\` of ${source.kind}${source.name ? ` ${source.name}` : ''} in ${source.file}${source.document > 1 ? ` (document ${source.document})` : ''}`;
 }
 
@@ -113,7 +117,7 @@ function* candidatesIn(file: string, documents: readonly ManifestDocument[], key
  * to its place in the manifest. A text that does not parse is an input error at its line in the
  * manifest, as it would be in a file of its own. Undefined when it holds no mapping.
  */
-function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
+export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
   const innerLines = new TextLines(text);
   let parsed: ParsedText;
