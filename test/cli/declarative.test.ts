@@ -353,6 +353,16 @@ describe('check --helm-values with an inline dblessConfig.config', () => {
     expect(declarativeFindings(argo.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${join(dir, 'app.yaml')}:21:23`]);
   });
 
+  it('hides the secrets the values text holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    writeFileSync(join(dir, 'values.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n  config: |\n    _format_version: "3.0"\n    plugins:\n    - name: rate-limiting\n      config:\n        minute: 5\n        policy: redis\n        redis_password: s3cr3t-values-pw\n');
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const result = await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.9', '--helm-values', join(dir, 'values.yaml'), '-f', format]);
+      expect(result.stdout).toMatch(/redis_password/);
+      expect(result.stdout + result.stderr).not.toContain('s3cr3t');
+    }
+  });
+
   it('reports nothing in a configuration already written for 3.x', async () => {
     const result = await runCli(args('--helm-values', fixture('helm/dbless-inline/clean.yaml')));
     expect(result.stderr).toBe('');
