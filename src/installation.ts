@@ -166,6 +166,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
         const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) : declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file;
         listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label });
       }
+      if (declarative.setAside) listed.push({ kind: 'declarative (Helm values dblessConfig.config)', label: declarative.setAside });
       for (const manifest of declarative.config.unreadable) {
         if (manifest.objects && manifest.objects.checked.length > 0) listed.push({ kind: 'Kubernetes manifest (KongPlugin, KongClusterPlugin)', label: manifest.file });
       }

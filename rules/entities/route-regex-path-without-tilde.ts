@@ -39,7 +39,8 @@ export default defineRule<'regexWithoutTilde' | 'literalLooksRegex' | 'migration
           if (fromDatabase(entity)) {
             ctx.report({ messageId: 'migrationWillPrefix', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (entity.pathsMigratedOnLoad) {
-            // kong.conf names this 1.1/2.1 file: Kong upgrades it as it loads it, so routing keeps working.
+            // Kong loads this 1.1/2.1 configuration itself (declarative_config, or a ConfigMap's kong.yml):
+            // it upgrades it as it loads it, so routing keeps working.
             ctx.report({ messageId: 'prefixedOnLoad', severity: 'info', at: entity.at(['paths', index]), data });
           } else if (FACTS.regexMetacharacters.test(path)) {
             ctx.report({ messageId: 'regexWithoutTilde', at: entity.at(['paths', index]), data: { ...data, deck: deck() } });

@@ -11,7 +11,7 @@ import { InputError, UsageError } from '../errors';
 import { fsWriteErrorReason } from '../inputs/fs-error';
 import { convertDeclarative } from '../fix/declarative-convert';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
-import { describeEmbeddedSource } from '../inputs/declarative/embedded-declarative';
+import { describeEmbeddedSource, HELM_VALUES_KIND } from '../inputs/declarative/embedded-declarative';
 import { describeOrigin } from '../model/origin';
 import type { Plan } from '../plan/types';
 import type { CliIo } from './io';
@@ -24,7 +24,12 @@ export async function writeFixOutput(output: string, inputs: Inputs, plan: Plan,
   const [source] = documents;
   // The converter rewrites a whole declarative file; written over a manifest it would turn the
   // ConfigMap itself into a Kong file. The embedded text is converted once it is a file of its own.
-  if (source.embeddedIn) throw new UsageError(`--fix-output converts declarative files, not a configuration kept in a Kubernetes manifest: ${describeEmbeddedSource(source.embeddedIn)} was checked in place, but is not rewritten; extract it to a file (\`yq '.${yqPath(source.embeddedIn.key)}' ${source.file} > kong.yml\`), convert that, and put the result back`);
+  if (source.embeddedIn) {
+    const helm = source.embeddedIn.kind === HELM_VALUES_KIND;
+    // A Helm values key is a plain path of keys; a manifest's is a field and a key that holds dots (`data.kong.yml`).
+    const path = helm ? source.embeddedIn.key : yqPath(source.embeddedIn.key);
+    throw new UsageError(`--fix-output converts declarative files, not a configuration kept in ${helm ? 'Helm values' : 'a Kubernetes manifest'}: ${describeEmbeddedSource(source.embeddedIn)} was checked in place, but is not rewritten; extract it to a file (\`yq '.${path}' ${source.file} > kong.yml\`), convert that, and put the result back`);
+  }
   const sourcePath = resolve(io.cwd, source.file);
   const outputPath = resolve(io.cwd, output);
   if (sameFile(sourcePath, outputPath)) throw new UsageError(`--fix-output names the input itself (${source.file}): the input is never edited in place; name another file`);

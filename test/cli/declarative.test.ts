@@ -129,6 +129,9 @@ describe('check --declarative with a ConfigMap holding a kong.yml', () => {
       'entities/route-regex-path-without-tilde 14:17',
     ]);
     expect(report.installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `\`data.kong.yml\` of ConfigMap kong-dbless in ${fixture(CONFIGMAP)}` });
+    // Kong loads the ConfigMap's 1.1 kong.yml itself and adds the `~` as it does: said as such, not as a broken route.
+    const route = report.findings.find((f: { ruleId: string }) => f.ruleId === 'entities/route-regex-path-without-tilde');
+    expect(route).toMatchObject({ messageId: 'prefixedOnLoad', severity: 'info' });
     // In text too, at FILE:LINE:COLUMN of the manifest.
     const text = await runCli(['check', '--no-db', '--from', '2.8.2', '--to', '3.4', '--declarative', fixture(CONFIGMAP)]);
     expect(text.stdout).toContain(`${fixture(CONFIGMAP)}:14:17`);
@@ -314,5 +317,88 @@ describe('check --image-file with a compose service that mounts its declarative 
     const named = JSON.parse((await runCli(['check', '--no-db', '--to', '3.4', '--image-file', join(dir, 'docker-compose.yml'), '-f', 'json'])).stdout);
     expect(named.findings.filter((f: { ruleId: string }) => f.ruleId === 'entities/route-regex-path-without-tilde')).toEqual([]);
     expect(JSON.stringify(named)).toMatch(/declarative\/format-version[^}]*names \/etc\/kong\/kong.yml, absent on this machine/);
+  });
+});
+
+// Kong's chart writes `dblessConfig.config` into the ConfigMap it mounts where
+// KONG_DECLARATIVE_CONFIG points (Kong/charts charts/kong/templates/config-dbless.yaml@e76b800):
+// that text is the configuration Kong loads, checked where the values file writes it.
+describe('check --helm-values with an inline dblessConfig.config', () => {
+  const VALUES = 'helm/dbless-inline/values.yaml';
+  const args = (...more: string[]) => ['check', '--no-db', '--from', '2.8', '--to', '3.4', ...more, '-f', 'json'];
+  const declarativeFindings = (stdout: string) => JSON.parse(stdout).findings
+    .filter((f: { ruleId: string }) => /^(entities|declarative)\//.test(f.ruleId))
+    .map((f: { ruleId: string; messageId: string; location: { file: string; line: number; column: number } }) => `${f.ruleId} ${f.messageId} ${f.location.file}:${f.location.line}:${f.location.column}`);
+
+  it('checks the literal block in place: findings at the values file\'s lines, the input named by its key', async () => {
+    const result = await runCli(args('--helm-values', fixture(VALUES)));
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(declarativeFindings(result.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${fixture(VALUES)}:20:11`]);
+    expect(report.installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `\`dblessConfig.config\` of the Helm values in ${fixture(VALUES)}` });
+    expect(JSON.stringify(report.notEvaluated ?? [])).not.toMatch(/kong_dbless/);
+  });
+
+  // Helm replaces a string whole when it merges files, so the text is located in the file that wins;
+  // an Argo CD Application's `helm.values: |` text keeps its lines too, twice indented.
+  it('reads the text where the values file that wins writes it, an Argo CD Application included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    writeFileSync(join(dir, 'base.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n  config: |\n    _format_version: "3.0"\n    routes: []\n');
+    writeFileSync(join(dir, 'prod.yaml'), 'dblessConfig:\n  config: |-\n    _format_version: "3.0"\n    routes:\n    - name: r\n      paths: [/b/\\d+]\n');
+    const merged = await runCli(args('--helm-values', join(dir, 'base.yaml'), '--helm-values', join(dir, 'prod.yaml')));
+    expect(declarativeFindings(merged.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${join(dir, 'prod.yaml')}:6:15`]);
+    const values = readFileSync(join(dir, 'base.yaml'), 'utf8').replace('    routes: []\n', '    routes:\n    - name: r\n      paths: [/a/\\d+]\n');
+    writeFileSync(join(dir, 'app.yaml'), `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: kong\nspec:\n  source:\n    chart: kong\n    repoURL: https://charts.konghq.com\n    targetRevision: 2.26.0\n    helm:\n      values: |\n${values.replace(/^/gm, '        ').replace(/ +$/, '')}`);
+    const argo = await runCli(args('--helm-values', join(dir, 'app.yaml')));
+    expect(declarativeFindings(argo.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${join(dir, 'app.yaml')}:21:23`]);
+  });
+
+  it('hides the secrets the values text holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    writeFileSync(join(dir, 'values.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n  config: |\n    _format_version: "3.0"\n    plugins:\n    - name: rate-limiting\n      config:\n        minute: 5\n        policy: redis\n        redis_password: s3cr3t-values-pw\n');
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const result = await runCli(['check', '--no-db', '--from', '3.4', '--to', '3.9', '--helm-values', join(dir, 'values.yaml'), '-f', format]);
+      expect(result.stdout).toMatch(/redis_password/);
+      expect(result.stdout + result.stderr).not.toContain('s3cr3t');
+    }
+  });
+
+  it('reports nothing in a configuration already written for 3.x', async () => {
+    const result = await runCli(args('--helm-values', fixture('helm/dbless-inline/clean.yaml')));
+    expect(result.stderr).toBe('');
+    expect(declarativeFindings(result.stdout)).toEqual([]);
+    expect(JSON.parse(result.stdout).installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `\`dblessConfig.config\` of the Helm values in ${fixture('helm/dbless-inline/clean.yaml')}` });
+  });
+
+  it('lets a --declarative file win, and names the values text as not read', async () => {
+    const result = await runCli(args('--helm-values', fixture(VALUES), '--declarative', fixture('declarative/clean-3x.yml')));
+    const report = JSON.parse(result.stdout);
+    expect(declarativeFindings(result.stdout).filter((f: string) => f.includes('values.yaml'))).toEqual([]);
+    expect(report.installation.inputs).toContainEqual({ kind: 'declarative (Helm values dblessConfig.config)', label: `\`dblessConfig.config\` at ${fixture(VALUES)}:12, not read: the --declarative files given are checked instead` });
+  });
+
+  it('names a folded block as not read, with why, and still says where Kong\'s file comes from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    writeFileSync(join(dir, 'values.yaml'), readFileSync(fixture(VALUES), 'utf8').replace('config: |', 'config: >'));
+    const report = JSON.parse((await runCli(args('--helm-values', join(dir, 'values.yaml')))).stdout);
+    expect(JSON.stringify(report)).toContain('declarative_config is /kong_dbless/kong.yml in the pod: the `dblessConfig.config` text at');
+    expect(JSON.stringify(report)).toContain('that text was not read here (written as a folded block (`>`), whose lines YAML joins); give a copy with --declarative');
+  });
+
+  it('refuses --fix-output on it, naming the yq path to extract it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    const result = await runCli(['check', '--no-db', '--from', '2.8', '--to', '3.4', '--helm-values', fixture(VALUES), '--fix-output', join(dir, 'out.yml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`not a configuration kept in Helm values: \`dblessConfig.config\` of the Helm values in ${fixture(VALUES)} was checked in place, but is not rewritten; extract it to a file (\`yq '.dblessConfig.config' ${fixture(VALUES)} > kong.yml\`)`);
+    expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+  });
+
+  it('says a mapping written for dblessConfig.config makes the chart fail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    writeFileSync(join(dir, 'values.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n  config:\n    _format_version: "3.0"\n    services: []\n');
+    const report = JSON.parse((await runCli(args('--helm-values', join(dir, 'values.yaml')))).stdout);
+    const refused = report.findings.filter((f: { message: string }) => f.message.includes('`dblessConfig.config` is a YAML mapping'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ severity: 'blocker', location: { line: 7 } });
   });
 });

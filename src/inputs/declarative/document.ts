@@ -12,6 +12,11 @@ const MIGRATED_FORMATS = ['1.1', '2.1'];
 /** Keys only decK state files carry; Kong's own declarative schema rejects them. */
 const DECK_ONLY_KEYS = ['_info', '_konnect', '_plugin_configs', '_workspace', 'rbac_roles', 'service_packages', 'custom_entities'];
 
+/** The first decK-only key at a parsed root, if any: such a text is written for decK, not for Kong to load. */
+export function deckOnlyKeyOf(root: Readonly<Record<string, unknown>>): string | undefined {
+  return DECK_ONLY_KEYS.find((key) => key in root);
+}
+
 /** What `deck konnect dump` writes (go-database-reconciler pkg/file/writer.go, KonnectStateToFile). */
 const KONNECT_LEGACY_FORMAT = '0.1';
 
@@ -72,10 +77,10 @@ export class ParsedDocument implements DeclarativeDocument {
     if (patchFile && !loadedByKong && !STATE_COLLECTIONS.some((key) => key in this.root)) this.patchFile = patchFile;
     if ('service_packages' in this.root || this.formatVersion?.value === KONNECT_LEGACY_FORMAT) this.konnectLegacy = true;
     this.kongMigratesOnLoad = loadedByKong && this.formatVersionType === 'text' && MIGRATED_FORMATS.includes(this.formatVersion!.value);
-    const deckKey = DECK_ONLY_KEYS.find((key) => key in this.root);
+    const deckKey = deckOnlyKeyOf(this.root);
     if (loadedByKong) {
       this.flavor = 'kong';
-      this.flavorEvidence = 'named by declarative_config in kong.conf';
+      this.flavorEvidence = embeddedIn ? `kept in ${embeddedIn.kind} text that Kong loads through declarative_config` : 'named by declarative_config in kong.conf';
     } else if (deckKey) {
       this.flavor = 'deck';
       this.flavorEvidence = `decK-only key ${deckKey}`;

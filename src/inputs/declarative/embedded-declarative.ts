@@ -6,6 +6,16 @@
 // lines (literal-block.ts): findings, fingerprints and suppression comments then concern the file
 // the operator edits. Other forms (folded `>`, quoted strings) are named, not read.
 //
+// It is read as a configuration Kong loads itself, as a file kong.conf's declarative_config names:
+// that is what a ConfigMap's kong.yml is for. Kong's chart mounts it at /kong_dbless/ and sets
+// KONG_DECLARATIVE_CONFIG to it (Kong/charts charts/kong/templates/_helpers.tpl@e76b800 lines
+// 697-714, 795-800 and 1211-1215); Kong parses that file at start (kong/init.lua@3.4.2 lines
+// 455-470, parse_declarative_config) through parse_table, which upgrades a 1.1 or 2.1 file before
+// validating it (kong/db/declarative/init.lua@3.4.2 lines 217-222, on_the_fly_migration). decK reads
+// files it is given, and the Ingress Controller builds Kong's configuration from resources, not
+// from such a ConfigMap. A text with a decK-only key (`_info`, `_workspace`...) was written for
+// decK (Kong's declarative schema has no such key), so it stays read as decK's.
+//
 // One manifest is read as one Kong node's configuration: Kong's chart writes one such ConfigMap,
 // and two of them (two releases, two environments) are two nodes, whose entities must not be
 // merged as decK merges the files of a folder. The first that can be read is; the others are named.
@@ -13,13 +23,16 @@
 import { InputError } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 import { TextLines, type LineIndex } from '../../text/line-index';
-import { ParsedDocument, valueStart } from './document';
+import { deckOnlyKeyOf, ParsedDocument, valueStart } from './document';
 import { readJson } from './json-reader';
 import { fileOffsetOf, literalBlockLayout, type LiteralBlockLayout } from './literal-block';
 import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
+
+/** The `kind` of an EmbeddedSource that is Helm values' `dblessConfig.config`, not a Kubernetes object. */
+export const HELM_VALUES_KIND = 'Helm values';
 
 /** One entry of a manifest found to hold a Kong declarative configuration as text. */
 interface Candidate {
@@ -66,15 +79,17 @@ export function readEmbeddedDeclarative(
     const parsed = readBlock(file, lines, reading.layout, candidate.text, source);
     // Text that only looked like Kong's (a compose file's `services:`): not a Kong configuration.
     if (!parsed || !isKongRoot(parsed.value as Record<string, unknown>)) continue;
-    document = new ParsedDocument(file, parsed.format, manifest.text, manifest.lines, parsed, false, source);
+    const loadedByKong = deckOnlyKeyOf(parsed.value as Record<string, unknown>) === undefined;
+    document = new ParsedDocument(file, parsed.format, manifest.text, manifest.lines, parsed, loadedByKong, source);
     read = source;
     entries.push({ ...source, origin, status: 'checked' });
   }
   return { entries, ...(document ? { document } : {}) };
 }
 
-/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2). */
+/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2); `dblessConfig.config` of the Helm values in values.yaml. */
 export function describeEmbeddedSource(source: EmbeddedSource): string {
+  if (source.kind === HELM_VALUES_KIND) return `\`${source.key}\` of the Helm values in ${source.file}`;
   return `\`${source.key}\` of ${source.kind}${source.name ? ` ${source.name}` : ''} in ${source.file}${source.document > 1 ? ` (document ${source.document})` : ''}`;
 }
 
@@ -102,7 +117,7 @@ function* candidatesIn(file: string, documents: readonly ManifestDocument[], key
  * to its place in the manifest. A text that does not parse is an input error at its line in the
  * manifest, as it would be in a file of its own. Undefined when it holds no mapping.
  */
-function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
+export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
   const innerLines = new TextLines(text);
   let parsed: ParsedText;

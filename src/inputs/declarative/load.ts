@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
 import { fsErrorReason } from '../fs-error';
-import { chartSwitchOf } from '../helm/conf-layer';
+import { chartDblessTextOf, chartSwitchOf } from '../helm/conf-layer';
+import { readHelmDblessText } from './helm-dbless-text';
 import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
 import { describeOrigin } from '../../model/origin';
@@ -51,13 +52,19 @@ export interface DeclarativeLoadResult {
   missingReason?: string;
   /** How the file read was found when a bind mount or a Dockerfile's COPY led to it, for the inputs list. */
   mountedAs?: string;
+  /** A configuration Kong would load that was not read because --declarative was given, for the inputs list. */
+  setAside?: string;
 }
 
 export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoadResult {
   const cwd = options.cwd ?? process.cwd();
   if (options.paths && options.paths.length > 0) {
     const files = options.paths.flatMap((p) => expandCliPath(p, cwd));
-    return { config: readAll(files, 'cli', false, cwd, options.maxBytes) };
+    const config = readAll(files, 'cli', false, cwd, options.maxBytes);
+    // The files given are checked instead of the chart's inline text: name it, unread.
+    const inline = options.kongConf?.get('declarative_config');
+    const text = inline && chartDblessTextOf(inline);
+    return { config, ...(text ? { setAside: `\`${text.key}\` at ${text.node.origin.file}:${text.node.origin.line}, not read: the --declarative files given are checked instead` } : {}) };
   }
   const setting = options.kongConf?.get('declarative_config');
   if (!setting) {
@@ -74,6 +81,13 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     return {
       missingReason: `database = ${database.value} (${describeOrigin(database.origin)}): Kong reads declarative_config only on DB-less nodes, so this node's entities are in its database; read it, or give a \`deck gateway dump\` of it with --declarative`,
     };
+  }
+  // The chart's inline dblessConfig.config: the text Kong loads is in the values file, read there.
+  const inline = chartDblessTextOf(setting);
+  if (inline) {
+    const reading = readHelmDblessText(inline.key, inline.node, cwd);
+    if ('document' in reading) return { config: { documents: [reading.document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([reading.document], []) } };
+    return { missingReason: `declarative_config is ${setting.value} in the pod: ${chartSwitchOf(setting)!.chartReason}; that text was not read here (${reading.unread}); give a copy with --declarative` };
   }
   const configured = setting.value;
   const conf = options.kongConf!;

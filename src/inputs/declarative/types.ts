@@ -52,7 +52,10 @@ export interface DeclarativeDocument {
   readonly selectTags?: HeaderValue<string[]>;
   /** Top-level keys in file order, with where each starts (for collection-level rules). */
   readonly collections: readonly HeaderValue<string>[];
-  /** Named by kong.conf's declarative_config: Kong itself loads this file. */
+  /**
+   * Kong itself loads this configuration: the file kong.conf's declarative_config names, or a
+   * kong.yml kept in a ConfigMap or Secret (which Kong's chart mounts where declarative_config points).
+   */
   readonly loadedByKong: boolean;
   /**
    * Kong loads the file and upgrades it as it does (format "1.1" or "2.1", written as text):

@@ -12,7 +12,7 @@ import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
 import { enterpriseOnOssImage, helmEnvEntries } from './kong-chart';
 import type { FileOrigin } from '../../model/origin';
-import type { HelmValues } from './values';
+import type { HelmValue, HelmValues } from './values';
 
 /**
  * A setting the chart supplies that no values file wrote (`Kong chart 3.4.1`). The kong.conf
@@ -52,6 +52,20 @@ export interface ChartDerivedSetting extends ConfSetting {
   chartSwitch: string;
   /** How the chart turns the switch into the setting, for messages. */
   chartReason: string;
+}
+
+/**
+ * The `declarative_config` the chart sets for inline `dblessConfig.config` text: that text is the
+ * configuration Kong loads, and the declarative loader reads it where the values file writes it.
+ */
+export interface ChartDblessTextSetting extends ChartDerivedSetting {
+  /** The values key (`dblessConfig.config`, `gateway.dblessConfig.config`) and its scalar as read. */
+  dblessText: { key: string; node: HelmValue & { kind: 'scalar' } };
+}
+
+/** The inline `dblessConfig.config` text this setting comes from, or undefined. */
+export function chartDblessTextOf(setting: ConfSetting): ChartDblessTextSetting['dblessText'] | undefined {
+  return (setting as Partial<ChartDblessTextSetting>).dblessText;
 }
 
 /** The values switch that made the chart write this setting, and how; undefined for others. */
@@ -158,7 +172,32 @@ function chartDblessConfigSetting(values: HelmValues, written: ReadonlySet<strin
     key: 'declarative_config', value, rawValue: value, origin: node.origin, envName: `${HELM_CHART.envPrefix}DECLARATIVE_CONFIG`, overrides: [],
     chartSwitch, chartReason,
   };
-  return [setting];
+  if (field !== 'config') return [setting];
+  const inline: ChartDblessTextSetting = { ...setting, dblessText: { key: chartSwitch, node } };
+  return [inline];
+}
+
+/**
+ * `dblessConfig.config` written as a YAML mapping (or list) rather than text: the chart renders it
+ * with `nindent` (charts/kong/templates/config-dbless.yaml@e76b800 line 13), a Sprig function of
+ * a string (Masterminds/sprig strings.go `nindent(spaces int, v string)`), and Go's templates refuse
+ * any other type for it ("wrong type for value; expected string", golang/go
+ * src/text/template/exec.go validateType), so the release does not render. Said only where the
+ * chart renders that ConfigMap: no controller, `env.database` off, no configMap or secret named.
+ */
+function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
+  const config = values.at('dblessConfig', 'config');
+  if (config?.kind !== 'map' && config?.kind !== 'seq') return [];
+  if ((config.kind === 'map' ? config.entries.size : config.items.length) === 0) return [];
+  if (values.scalar('ingressController', 'enabled')?.value !== false) return [];
+  if (helmEnvEntries(values).find((e) => e.key === 'database')?.value !== 'off') return [];
+  if ((['configMap', 'secret'] as const).some((field) => { const v = values.scalar('dblessConfig', field)?.value; return typeof v === 'string' && v !== ''; })) return [];
+  const key = `${values.prefix}dblessConfig.config`;
+  return [{
+    kind: 'helm-render-refused',
+    origin: config.origin,
+    message: `\`${key}\` is a YAML ${config.kind === 'map' ? 'mapping' : 'list'}, not text: the Kong chart writes it into its ConfigMap with \`nindent\`, which takes only text, so helm install and helm upgrade fail ("wrong type for value; expected string"); write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml`,
+  }];
 }
 
 export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
@@ -238,6 +277,7 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
   }
   // On an open-source image the switches' settings (portal, vitals) reach a Kong that drops them.
   settings.push(...(ossImage ? [] : enterpriseSwitchSettings(values, written)), ...chartPluginsSetting(values, written), ...chartDblessConfigSetting(values, written));
+  diagnostics.push(...dblessConfigNotText(values));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
-import { chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
+import { chartDblessTextOf, chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
 import { chartDefaultValues, enterpriseOnOssImage, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
@@ -584,6 +584,23 @@ describe('the declarative configuration the chart mounts from dblessConfig', () 
     ['no source', `${noController}dblessConfig:\n  configMap: ""\n`],
   ])('sets nothing with %s', (_what, text) => {
     expect(confOf('none.yaml', text).get('declarative_config')).toBeUndefined();
+  });
+
+  it('keeps the inline text\'s key and node for the declarative loader, and only for `config`', () => {
+    const inline = confOf('inline.yaml', `${noController}dblessConfig:\n  config: |\n    _format_version: "3.0"\n`).get('declarative_config')!;
+    expect(chartDblessTextOf(inline)).toMatchObject({ key: 'dblessConfig.config', node: { kind: 'scalar', value: '_format_version: "3.0"\n', origin: { line: 4, column: 11 } } });
+    expect(chartDblessTextOf(confOf('cm.yaml', `${noController}dblessConfig:\n  configMap: my-kong-config\n`).get('declarative_config')!)).toBeUndefined();
+  });
+
+  // config-dbless.yaml@e76b800 pipes the value to nindent, a function of a string: a map fails the render.
+  it.each([
+    ['a mapping, where the chart renders its ConfigMap', `${noController}dblessConfig:\n  config:\n    _format_version: "3.0"\n`, ['helm-render-refused 5']],
+    ['a mapping under the controller (no ConfigMap rendered)', 'dblessConfig:\n  config:\n    _format_version: "3.0"\n', []],
+    ['a mapping beside a configMap named (refused as ambiguous instead)', `${noController}dblessConfig:\n  configMap: a\n  config:\n    _format_version: "3.0"\n`, []],
+    ['text', `${noController}dblessConfig:\n  config: |\n    _format_version: "3.0"\n`, []],
+  ])('names dblessConfig.config written as %s only where the chart fails on it', (_what, text, expected) => {
+    const layer = helmConfLayer(loadHelmValues([file('map.yaml', text)], chartDefaultValues()));
+    expect(layer.diagnostics.filter((d) => d.message.includes('dblessConfig.config')).map((d) => `${d.kind} ${'line' in d.origin ? d.origin.line : ''}`)).toEqual(expected);
   });
 
   it('leaves an env.declarative_config as written', () => {

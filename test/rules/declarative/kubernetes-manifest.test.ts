@@ -139,6 +139,18 @@ describe('declarative/kubernetes-manifest', () => {
     expect(document.formatVersion).toMatchObject({ value: '1.1', origin: { line: 7, column: 22 } });
   });
 
+  // Kong's chart mounts the ConfigMap where KONG_DECLARATIVE_CONFIG points (Kong/charts
+  // _helpers.tpl@e76b800), and Kong upgrades a 1.1 file as it loads it (kong/db/declarative/init.lua@3.4.2).
+  it('reads the ConfigMap\'s kong.yml as a configuration Kong loads itself, unless it carries a decK-only key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'cm.yaml'), DBLESS_CONFIGMAP);
+    const [kongs] = loadDeclarative({ paths: ['cm.yaml'], cwd: dir }).config!.documents;
+    expect(kongs).toMatchObject({ loadedByKong: true, kongMigratesOnLoad: true, flavor: 'kong', flavorEvidence: 'kept in ConfigMap text that Kong loads through declarative_config' });
+    writeFileSync(join(dir, 'cm.yaml'), DBLESS_CONFIGMAP.replace('    services:', '    _workspace: team-a\n    services:'));
+    const [decks] = loadDeclarative({ paths: ['cm.yaml'], cwd: dir }).config!.documents;
+    expect(decks).toMatchObject({ loadedByKong: false, kongMigratesOnLoad: false, flavor: 'deck', flavorEvidence: 'decK-only key _workspace' });
+  });
+
   it('names a kong.yml written as a folded block or a quoted string as not checked, with why, at its data key', async () => {
     const folded = DBLESS_CONFIGMAP.replace('kong.yml: |', 'kong.yml: >');
     const { findings, read } = await run({ 'kong-config.yaml': folded });
