@@ -184,6 +184,10 @@ function chartDblessConfigSetting(values: HelmValues, written: ReadonlySet<strin
  * any other type for it ("wrong type for value; expected string", golang/go
  * src/text/template/exec.go validateType), so the release does not render. Said only where the
  * chart renders that ConfigMap: no controller, `env.database` off, no configMap or secret named.
+ * Older charts differ (Kong/charts history of that file): from kong-2.4.0 (#465) to 2.14 it was
+ * `toYaml` under `kong.yml:`, which puts a mapping into the ConfigMap's data, where Kubernetes
+ * accepts only text; before 2.4.0, `toYaml` inside `kong.yml: |` turned a mapping into text.
+ * Since 2.15.0 (#695) it is `nindent`.
  */
 function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
   const config = values.at('dblessConfig', 'config');
@@ -196,7 +200,7 @@ function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
   return [{
     kind: 'helm-render-refused',
     origin: config.origin,
-    message: `\`${key}\` is a YAML ${config.kind === 'map' ? 'mapping' : 'list'}, not text: the Kong chart writes it into its ConfigMap with \`nindent\`, which takes only text, so helm install and helm upgrade fail ("wrong type for value; expected string"); write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml`,
+    message: `\`${key}\` is a YAML ${config.kind === 'map' ? 'mapping' : 'list'}, not text: the Kong chart writes it into its ConfigMap with \`nindent\` (since chart 2.15.0), which takes only text, so helm install and helm upgrade fail ("wrong type for value; expected string"; charts 2.4.0 to 2.14 render a ConfigMap that Kubernetes refuses, and only charts before 2.4.0 turned a mapping into text); write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml`,
   }];
 }
 
