@@ -56,7 +56,7 @@ const kongLine = fc.oneof(
   { weight: 1, arbitrary: fc.array(tricky, { maxLength: 4 }).map((t) => t.join('')) },
 );
 /** Well-formed kong.yml texts, with blank or comment lines of any indentation slipped in. */
-const coherentKongYml = fc.tuple(fc.constantFrom(
+const coherentKongYml: fc.Arbitrary<string[]> = fc.tuple(fc.constantFrom<string[]>(
   ['_format_version: "3.0"', 'services:', '- name: svc', '  url: http://a', '  routes:', '  - name: r1', '    paths: [/a]'],
   ['_format_version: "1.1"', 'consumers:', '- username: u', '  keyauth_credentials:', '  - key: k', 'plugins:', '- name: key-auth'],
   ['{', '  "_format_version": "3.0",', '  "services": [{"name": "svc", "url": "http://a"}]', '}'],
