@@ -190,4 +190,28 @@ describe('hiding agrees with a plain search of every secret', () => {
       { numRuns: 2000 },
     );
   });
+
+  // The index keys secrets by their first six characters: many secrets sharing them, of every
+  // length, unicode (surrogate pairs, lone halves), at either end of the text, word-bounded or not.
+  it('for many secrets sharing beginnings, unicode, and secrets at the ends of the text', () => {
+    const unit = fc.constantFrom('a', 'b', '-', '_', ' ', '\u00e9', '\ud83d\ude00', '\ud83d', '\ude00', '\u2028', '1');
+    const units = (min: number, max: number) => fc.array(unit, { minLength: min, maxLength: max }).map((chars) => chars.join(''));
+    const beginning = units(6, 6);
+    const shared = fc.tuple(fc.array(beginning, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), units(0, 5)), { minLength: 1, maxLength: 40 }))
+      .map(([starts, tails]) => tails.map(([pick, tail]) => starts[pick % starts.length] + tail).filter((value) => value.trim() === value && value.length >= 6));
+    fc.assert(
+      fc.property(shared, fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.record({ pick: fc.nat(), from: fc.nat(4), to: fc.nat(2), filler: units(0, 2) }), { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(),
+        (all, boundedPicks, parts, atStart, atEnd) => {
+          const inWords = boundedPicks.filter(() => all.length > 0).map((n) => all[n % all.length]);
+          const anywhere = all.filter((value) => !inWords.includes(value));
+          const pick = (n: number) => (all.length === 0 ? '' : all[n % all.length]);
+          let text = parts.map(({ pick: n, from, to, filler }) => pick(n).slice(from, pick(n).length - to) + filler).join('');
+          if (atStart) text = pick(1) + text;
+          if (atEnd) text += pick(2);
+          const secrets = secretValuesOf(undefined, anywhere, inWords);
+          expect(withoutSecretValues(text, secrets)).toBe(plainlyHidden(text, anywhere, inWords));
+        }),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -31,6 +31,11 @@ const LITERAL_HEADER = /^\|(?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+(?:#.*)?)?$/;
  */
 export function literalBlockLayout(lines: LineIndex, valueOffset: number, value: string): LiteralBlockReading {
   const text = lines.text;
+  // An anchor or a tag before the header (`kong.yml: &cfg |`, `!!str |`) is where the readers'
+  // positions put the value: the block's own header follows them. Without skipping them the
+  // block was called a plain scalar and left unread (found by the property tests).
+  const properties = /^(?:[&!][^ \t\r\n]*[ \t]+)+/.exec(text.slice(valueOffset, text.indexOf('\n', valueOffset) === -1 ? text.length : text.indexOf('\n', valueOffset)));
+  if (properties) valueOffset += properties[0].length;
   const opener = text[valueOffset];
   if (opener === '>') return { unmappable: 'written as a folded block (`>`), whose lines YAML joins' };
   if (opener === '"' || opener === "'") return { unmappable: 'written as a quoted string, whose lines and escapes YAML rewrites' };

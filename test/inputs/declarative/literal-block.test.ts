@@ -73,6 +73,17 @@ describe('literal block layout', () => {
     expect(placeOf(manifest, '"name"')).toBe('6:21');
   });
 
+  // Found by test/hardening/property-in-place-readers.test.ts: the readers place the value at its
+  // anchor or tag, and the block was taken for a plain scalar and left unread.
+  it('maps a literal block written after an anchor or a tag', () => {
+    for (const header of ['&cfg |', '!!str |-', '&cfg !!str |2', '! |']) {
+      const manifest = `${HEAD}  kong.yml: ${header}\n    services:\n    - name: svc\n`;
+      expect(layoutOf(manifest).reading).toEqual({ layout: { firstLine: 4, indent: 4 } });
+      expect(placeOf(manifest, 'name: svc')).toBe('6:7');
+    }
+    expect(layoutOf(`${HEAD}  kong.yml: &cfg >\n    services: []\n`).reading).toEqual({ unmappable: expect.stringMatching(/folded/) });
+  });
+
   it('does not map forms whose lines are not the file\'s: folded, quoted, plain', () => {
     const why = (manifest: string) => {
       const { reading } = layoutOf(manifest);
