@@ -20,6 +20,7 @@ import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
+import { withTemplateHint } from './template-hint';
 
 /** One entry of a manifest found to hold a Kong declarative configuration as text. */
 interface Candidate {
@@ -111,11 +112,13 @@ function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, t
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const { line, column } = error.place;
-    throw new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
+    // A ConfigMap of a Helm chart's templates/ folder parses as YAML around its block; the
+    // block's `url: {{ .Values.x }}/path` lines are what break (diploi/component-supabase).
+    throw withTemplateHint(new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
       file,
       ...(line !== undefined ? { line: layout.firstLine + line } : {}),
       ...(line !== undefined && column !== undefined ? { column: layout.indent + column } : {}),
-    });
+    }), text);
   }
   const root = parsed.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { withTemplateHint } from './template-hint';
 import { fsErrorReason } from '../fs-error';
 import { chartSwitchOf } from '../helm/conf-layer';
 import { nulByteError } from '../../text/encoding';
@@ -365,20 +366,4 @@ export function readDeclarativeText(file: string, text: string, loadedByKong = f
     }
   }
   return new ParsedDocument(file, format, text, lines, parsed, loadedByKong);
-}
-
-/**
- * A Go template action that is not decK's `${{ env }}`: `{{- if .Values.x }}`, `{{ include ... }}`,
- * `{{ .Release.Name }}`, as in the files of a Helm chart's templates/ folder.
- */
-const GO_TEMPLATE_ACTION = /(?<!\$)\{\{-?\s*(?:if|else|end|range|with|define|include|template|toYaml|\.Values|\.Release|\.Chart|\$)/;
-
-/**
- * A YAML error in a file holding template actions says so: the YAML parser's own words ("missed
- * comma between flow collection entries" for `{{- if ... -}}`) do not tell that the file is an
- * unrendered template (seen on erichsend/api.erichsen.dev echo-service/templates/acme-plugin.yaml).
- */
-function withTemplateHint(error: InputError, text: string): InputError {
-  if (!GO_TEMPLATE_ACTION.test(text)) return error;
-  return new InputError(`${error.message}; the file holds Go template actions ({{ ... }}), as a Helm chart's templates do: render it first (\`helm template RELEASE CHART > rendered.yaml\`) and check the output`, error.place);
 }
