@@ -20,7 +20,7 @@ import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
-import { withTemplateHint } from './template-hint';
+import { withTemplateHint } from '../template-hint';
 
 /** One entry of a manifest found to hold a Kong declarative configuration as text. */
 interface Candidate {

@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
-import { withTemplateHint } from './template-hint';
+import { withTemplateHint } from '../template-hint';
 import { fsErrorReason } from '../fs-error';
 import { chartSwitchOf } from '../helm/conf-layer';
 import { nulByteError } from '../../text/encoding';

@@ -2,7 +2,7 @@
 // ("missed comma between flow collection entries" for `{{- if ... -}}`, "bad indentation" for
 // `url: {{ .Values.x }}/path`) do not tell that the file must be rendered first.
 
-import { InputError } from '../../errors';
+import { InputError } from '../errors';
 
 /**
  * A Go template action that is not decK's `${{ env }}`: `{{- if .Values.x }}`, `{{ include ... }}`,
