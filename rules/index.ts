@@ -19,6 +19,7 @@ import formatVersion from './declarative/format-version';
 import kubernetesManifest from './declarative/kubernetes-manifest';
 import composeFile from './declarative/compose-file';
 import helmValuesFile from './declarative/helm-values-file';
+import notKongFile from './declarative/not-kong-file';
 import multipleDocuments from './declarative/multiple-documents';
 import duplicateKeys from './declarative/duplicate-keys';
 import luaFormatRemoved from './declarative/lua-format-removed';
@@ -127,6 +128,7 @@ export const builtinRules: readonly Rule[] = [
   formatVersion,
   kubernetesManifest,
   composeFile,
+  notKongFile,
   helmValuesFile,
   deckTransformFalse,
   multipleDocuments,

@@ -136,6 +136,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   } else {
     missing.kongConf = platform.helmSetAside
       ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
+      : platform.helmNoGateway
+      ? `no kong.conf given, and the Helm values run no Kong gateway (${platform.helmNoGateway})`
       : 'no kong.conf given (pass it as the first argument to check)';
   }
   // Versions the user gave are checked before any connection is made.

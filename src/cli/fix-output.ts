@@ -98,6 +98,7 @@ function describeSkipped(file: UnreadableDeclarative): string {
   if (file.reason === 'lua-format') return `${file.file} is a Lua file, which Kong 3.x no longer reads`;
   if (file.reason === 'compose-file') return `${file.file} is a docker compose file, not a declarative file`;
   if (file.reason === 'helm-values') return `${file.file} holds Helm values for Kong's chart, not a declarative file`;
+  if (file.reason === 'not-kong') return `${file.file} has no key of a Kong declarative file at its root, not a declarative file`;
   const embedded = file.embedded?.[0];
   if (embedded) return `${file.file} is a Kubernetes ${embedded.kind} holding the declarative configuration in \`${embedded.key}\`: extract it to a file and convert that`;
   if (file.objects && file.objects.checked.length > 0) return `${file.file} is a Kubernetes manifest: ${KIC_NOT_CONVERTED}`;

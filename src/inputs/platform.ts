@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
+import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmNoGateway, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
@@ -90,6 +90,11 @@ export interface PlatformInputs {
   helmControllerOn?: string;
   /** The Helm values belong to another chart and were set aside: nothing in `layer` but that diagnostic. */
   helmSetAside?: string;
+  /**
+   * The Helm values run no Kong container (`deployment.kong.enabled: false`): why. Only their
+   * ingress controller is read; no layer, image, edition or deployment mode comes from them.
+   */
+  helmNoGateway?: string;
   /** Licenses the chart wires from Secrets: known to exist, unreadable here. */
   licenseCandidates: LicenseCandidate[];
   /** The chart's helpers that run a shell in the Kong image, as the Helm values leave them. */
@@ -199,7 +204,8 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     else if (running.length > 0 && !result.versionUnknown) result.versionUnknown = `image ${describeImage(running[0])} names no exact version`;
   }
   if (!result.helmHelpers) {
-    result.missing.helmHelpers = result.helmSetAside ? `the Helm values were set aside (${result.helmSetAside})` : 'no --helm-values given';
+    result.missing.helmHelpers = result.helmSetAside ? `the Helm values were set aside (${result.helmSetAside})`
+      : result.helmNoGateway ? `the Helm values run no Kong container (${result.helmNoGateway})` : 'no --helm-values given';
   }
   if (result.controllers.length === 0) {
     result.missing.controllers = result.helmControllerOff && !options.imageFiles?.length
@@ -310,8 +316,13 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
   const reading = readChartValues(files, helmfile);
   const values = reading.values;
   result.helm = values;
-  result.layer = helmConfLayer(values, reading.notUnderstood);
-  for (const file of values.files) result.listed.push({ kind: 'helm values', label: reading.readAs === 'Kong chart' ? file : `${file} (${reading.readAs})` });
+  // A controller-only release (the controller half of a split install): its env:, image and
+  // enterprise switches configure a container the chart does not render. Reading them would check
+  // a Kong node that does not exist (the chart's default open-source DB-less one).
+  const noGateway = reading.notUnderstood ? undefined : helmNoGateway(values);
+  if (!noGateway) result.layer = helmConfLayer(values, reading.notUnderstood);
+  const note = noGateway ? `${noGateway}: only the ingress controller was read` : reading.readAs === 'Kong chart' ? undefined : reading.readAs;
+  for (const file of values.files) result.listed.push({ kind: 'helm values', label: note ? `${file} (${note})` : file });
   if (reading.release && !reading.notUnderstood) {
     result.listed.push({ kind: 'helm chart', label: reading.release.note });
     if (!reading.release.defaults) result.helmReleaseUnknown = reading.release.note;
@@ -323,13 +334,18 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     result.helmSetAside = `${values.files.join(', ')}: ${reading.readAs}`;
     return;
   }
-  result.edition = helmEdition(values);
-  result.helmHelpers = helmShellHelpers(values);
-  const deployment = helmDeployment(values);
+  if (noGateway) {
+    result.helmNoGateway = `${noGateway}: the Kong chart then renders only the ingress controller, no Kong container`;
+    result.helmImageUnread = `${values.files.join(', ')} run${values.files.length > 1 ? '' : 's'} no Kong gateway (${noGateway}): no image or Kong version was taken from ${values.files.length > 1 ? 'them' : 'it'}`;
+  } else {
+    result.edition = helmEdition(values);
+    result.helmHelpers = helmShellHelpers(values);
+  }
+  const deployment = noGateway ? undefined : helmDeployment(values);
   if (deployment) result.deployment = deployment;
-  const freeMode = helmFreeMode(values);
+  const freeMode = noGateway ? undefined : helmFreeMode(values);
   if (freeMode) result.freeMode = freeMode;
-  const image = helmImage(values);
+  const image = noGateway ? undefined : helmImage(values);
   // An image key a template block decides is not known, whatever its text would parse to.
   const ref = image && !image.conditional ? parseKongImage(image.reference, image.tagOrigin ?? image.origin, 'helm-values') : undefined;
   if (image && !ref) result.helmImageUnread = unreadHelmImage(image, values.prefix);
@@ -352,6 +368,7 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     const read = controllerModule().withEffectiveSemver(controllerRef, controller!.effectiveSemver);
     result.controllers.push(controller!.defaultedBy ? { ...read, chartDefault: controller!.defaultedBy } : read);
   }
+  if (noGateway) return;
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
   const licenseOrigin = envLicense?.origin ?? secret?.origin;

@@ -104,8 +104,10 @@ export function computePlan(request: PlanRequest): Plan {
   const from = oldestWithin(requested.from, edition);
   const to = newestWithin(requested.to, edition);
   if (to.lt(from)) {
-    const fromText = request.fromSaidBy ? `${requested.from} (${from}), the installed version read from ${request.fromSaidBy}` : `--from ${requested.from} (${from})`;
-    throw new InputError(`--to ${requested.to} (${to}) is older than ${fromText}: kong-preflight plans upgrades, not downgrades`);
+    // The release a line resolves to is shown beside it; an exact version is shown once.
+    const shown = (written: KongVersion, resolved: KongVersion) => (written.toString() === resolved.toString() ? `${written}` : `${written} (${resolved})`);
+    const fromText = request.fromSaidBy ? `${shown(requested.from, from)}, the installed version read from ${request.fromSaidBy}` : `--from ${shown(requested.from, from)}`;
+    throw new InputError(`--to ${shown(requested.to, to)} is older than ${fromText}: kong-preflight plans upgrades, not downgrades`);
   }
   const base = { from, to, requested, topology, role, edition };
   if (to.compare(from) === 0) {

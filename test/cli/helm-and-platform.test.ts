@@ -287,6 +287,32 @@ describe('Helm values', () => {
     expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason).toMatch(/set aside \(not a values file of the Kong chart/);
   });
 
+  it('a controller-only release (deployment.kong.enabled: false) is read for its controller, not as a Kong node', async () => {
+    // Sweep 17: the controller half of a split install (gateway discovery) was read as a DB-less
+    // open-source Kong running the chart's default image, and its env: as that node's settings.
+    const file = fixture('helm/controller-only/values.yaml');
+    const json = await report(['--helm-values', file, '--from', '3.4', '--to', '3.10']);
+    expect(json.installation.inputs[0].label).toContain(`deployment.kong.enabled is false at ${file}:6: only the ingress controller was read`);
+    // Neither the written image (kong:2.8) nor the env: entries (database postgres) speak for a node.
+    expect(json.installation.from.reason).toMatch(/^--from 3\.4/);
+    expect(json.installation.edition.reason).not.toMatch(/image|chart/);
+    expect(json.installation.topology.reason).not.toMatch(/env\.database|chart/);
+    expect(find(json, 'conf/default-changed')).toEqual([]);
+    expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'conf/default-changed')?.reason).toMatch(/the Helm values run no Kong gateway \(deployment\.kong\.enabled is false/);
+    expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason).toMatch(/runs no Kong gateway/);
+    // The controller it runs is still checked against the target.
+    expect(find(json, 'platform/ingress-controller')[0]).toMatchObject({ location: { file, line: 17 } });
+    const missing = await runCli(['check', '--no-config', '--helm-values', file, '--to', '3.10', '--no-db']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--from is required.*runs no Kong gateway/);
+  });
+
+  it('deployment.kong.enabled left to the chart (or true) keeps reading the values as the Kong node', async () => {
+    const json = await report(['--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4']);
+    expect(json.installation.inputs[0].label).not.toContain('only the ingress controller');
+    expect(json.installation.topology.reason).toContain('env.database = postgres');
+  });
+
   it('Bitnami values are set aside without claiming they name no image', async () => {
     // The folio-org/eureka-k8s kong/values.yaml (Bitnami's chart, image folio-kong:latest) was
     // reported as naming no image, so that "the chart runs its default kong image".
@@ -445,7 +471,7 @@ describe('platform flags', () => {
   it('a version from an image that is newer than --to: the error names the image, not --from', async () => {
     const result = await runCli(['check', '--image-file', fixture('platform/Dockerfile.multistage'), '--to', '3.3', '--no-db']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/older than 3\.4\.2 \(3\.4\.2\), the installed version read from the image kong:3\.4\.2-ubuntu at .*Dockerfile\.multistage:4/);
+    expect(result.stderr).toMatch(/older than 3\.4\.2, the installed version read from the image kong:3\.4\.2-ubuntu at .*Dockerfile\.multistage:4/);
     expect(result.stderr).not.toMatch(/--from 3\.4/);
   });
 

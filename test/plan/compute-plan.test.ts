@@ -295,6 +295,12 @@ describe('requests that are not upgrades', () => {
     expect(attempt).not.toThrow(/--from/);
   });
 
+  test('a downgrade from an exact version shows it once', () => {
+    // Sweep 17: "older than 3.9.1 (3.9.1), the installed version read from the image kong:3.9.1".
+    const attempt = () => plan('3.9.1', '3.4', 'traditional', { fromSaidBy: 'the image kong:3.9.1 at deployment.yaml:31', edition: 'oss' });
+    expect(attempt).toThrow(/older than 3\.9\.1, the installed version read from the image kong:3\.9\.1/);
+  });
+
   test('unknown versions and roles are input errors', () => {
     expect(() => plan('2.9', '3.4')).toThrow('--from "2.9"');
     expect(() => plan('2.8', '3.99')).toThrow('--to "3.99"');

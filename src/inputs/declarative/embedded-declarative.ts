@@ -30,6 +30,7 @@ import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
+import { withTemplateHint } from '../template-hint';
 
 /** The `kind` of an EmbeddedSource that is Helm values' `dblessConfig.config`, not a Kubernetes object. */
 export const HELM_VALUES_KIND = 'Helm values';
@@ -126,11 +127,13 @@ export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLa
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const { line, column } = error.place;
-    throw new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
+    // A ConfigMap of a Helm chart's templates/ folder parses as YAML around its block; the
+    // block's `url: {{ .Values.x }}/path` lines are what break (diploi/component-supabase).
+    throw withTemplateHint(new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
       file,
       ...(line !== undefined ? { line: layout.firstLine + line } : {}),
       ...(line !== undefined && column !== undefined ? { column: layout.indent + column } : {}),
-    });
+    }), text);
   }
   const root = parsed.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return undefined;

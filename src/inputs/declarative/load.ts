@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../errors';
+import { withTemplateHint } from '../template-hint';
 import { fsErrorReason } from '../fs-error';
 import { chartDblessTextOf, chartSwitchOf } from '../helm/conf-layer';
 import { readHelmDblessText } from './helm-dbless-text';
@@ -199,6 +200,13 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       unreadable.push({ file, reason: 'helm-values', origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
+    // Files of other tools (a chart's Chart.yaml, a Grafana dashboard, another chart's values)
+    // sit in deployment folders that `--declarative DIR` reads whole; read as Kong's they would
+    // only get a "no _format_version" blocker (sweep 17: monitor-kong-gw kong/Chart.yaml).
+    if (!loadedByKong && isOtherToolsFile(document.root)) {
+      unreadable.push({ file, reason: 'not-kong', rootKeys: Object.keys(document.root), origin: { kind: 'file', file, line: 1, column: 1 } });
+      continue;
+    }
     documents.push(document);
   }
   const checked = keepOneConfiguration(documents, embeddedRead);
@@ -240,6 +248,27 @@ function sourceOf(entry: EmbeddedDeclarative): EmbeddedSource {
 
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
 const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'consumers', 'upstreams', 'certificates', 'ca_certificates', 'vaults'];
+
+/**
+ * Root keys of a decK state file beyond Kong's own entity lists (Kong/go-database-reconciler
+ * pkg/file/types.go@8f5e476d `Content`), and the metadata keys of either tool (Kong:
+ * kong/db/schema/others/declarative_config.lua@3.9.3 build_fields, lines 250-262).
+ */
+const DECK_ROOT_KEYS = ['consumer_groups', 'filter_chains', 'rbac_roles', 'service_packages', 'licenses', 'custom_entities', 'partials', 'keys', 'key_sets', 'cloned_plugins', 'custom_plugins'];
+const METADATA_KEYS = ['_format_version', '_transform', '_comment', '_ignore', '_info', '_workspace', '_konnect', '_plugin_configs'];
+
+/**
+ * A YAML or JSON file that is nobody's declarative configuration: no key of Kong's or decK's at
+ * its root (a Grafana export's `__inputs` is not one), and a text or a mapping among its root
+ * values, where every collection of Kong's format (arrays of records, declarative_config.lua
+ * lines 145-153) and of decK's is a list.
+ */
+function isOtherToolsFile(root: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(root);
+  if (keys.length === 0) return false;
+  if (keys.some((key) => METADATA_KEYS.includes(key) || KONG_ROOT_KEYS.includes(key) || DECK_ROOT_KEYS.includes(key))) return false;
+  return keys.some((key) => root[key] !== null && !Array.isArray(root[key]));
+}
 
 /** A Kubernetes object: `apiVersion` and `kind` as text at the root, and nothing of Kong's. */
 function isKubernetesManifest(root: Readonly<Record<string, unknown>>): boolean {
@@ -379,20 +408,4 @@ export function readDeclarativeText(file: string, text: string, loadedByKong = f
     }
   }
   return new ParsedDocument(file, format, text, lines, parsed, loadedByKong);
-}
-
-/**
- * A Go template action that is not decK's `${{ env }}`: `{{- if .Values.x }}`, `{{ include ... }}`,
- * `{{ .Release.Name }}`, as in the files of a Helm chart's templates/ folder.
- */
-const GO_TEMPLATE_ACTION = /(?<!\$)\{\{-?\s*(?:if|else|end|range|with|define|include|template|toYaml|\.Values|\.Release|\.Chart|\$)/;
-
-/**
- * A YAML error in a file holding template actions says so: the YAML parser's own words ("missed
- * comma between flow collection entries" for `{{- if ... -}}`) do not tell that the file is an
- * unrendered template (seen on erichsend/api.erichsen.dev echo-service/templates/acme-plugin.yaml).
- */
-function withTemplateHint(error: InputError, text: string): InputError {
-  if (!GO_TEMPLATE_ACTION.test(text)) return error;
-  return new InputError(`${error.message}; the file holds Go template actions ({{ ... }}), as a Helm chart's templates do: render it first (\`helm template RELEASE CHART > rendered.yaml\`) and check the output`, error.place);
 }

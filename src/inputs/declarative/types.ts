@@ -85,11 +85,14 @@ export interface DeclarativeDocument {
  * A file given as declarative configuration that is not one Kong or decK could read: a Lua file
  * (3.x reads only YAML and JSON), or a Kubernetes manifest kept in the same folder (its root has
  * `apiVersion` and `kind`, and no Kong collection), or a docker compose file (its `services` is a
- * mapping of container definitions, not Kong's list), or Helm values for Kong's chart.
+ * mapping of container definitions, not Kong's list), or Helm values for Kong's chart, or a file
+ * of another tool (no key of Kong's or decK's at its root).
  */
 export interface UnreadableDeclarative {
   file: string;
-  reason: 'lua-format' | 'kubernetes-manifest' | 'compose-file' | 'helm-values';
+  reason: 'lua-format' | 'kubernetes-manifest' | 'compose-file' | 'helm-values' | 'not-kong';
+  /** The root keys of a file that is not Kong's (`not-kong`), for the message. */
+  rootKeys?: string[];
   /** The manifest's `kind`, for a Kubernetes manifest. */
   kind?: string;
   /**

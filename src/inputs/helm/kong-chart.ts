@@ -512,6 +512,20 @@ export interface HelmControllerImage {
   defaultedBy?: string;
 }
 
+/**
+ * The values turn the Kong container off (`deployment.kong.enabled: false`, or null, which deletes
+ * the chart's default): the release runs only the ingress controller, and nothing of its image,
+ * `env:` or edition reaches a Kong node. Where it is written, or undefined; a switch a template
+ * condition decides is not known, so it is not taken as off.
+ */
+export function helmNoGateway(values: HelmValues): string | undefined {
+  const path = HELM_CHART.gatewaySwitch.path;
+  const enabled = values.scalar(...path);
+  if (!enabled || enabled.chartDefault || enabled.condition !== undefined) return undefined;
+  if (enabled.value !== false && enabled.value !== null) return undefined;
+  return `${values.prefix}${path.join('.')} is ${enabled.value === null ? 'null' : 'false'} at ${enabled.origin.file}:${enabled.origin.line}`;
+}
+
 /** `controller.enabled: false` (kong/ingress) or `ingressController.enabled: false` written in the values: where, or undefined. */
 export function helmControllerOff(values: HelmValues): string | undefined {
   for (const path of [['enabled'], ['ingressController', 'enabled']]) {

@@ -11,6 +11,7 @@ import type { Node as YamlNode } from 'yaml';
 // The yaml package (~15 ms to load) is required only when an image file is YAML.
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 import { InputError } from '../../errors';
+import { withTemplateHint } from '../template-hint';
 import { fsErrorReason } from '../fs-error';
 import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
@@ -305,7 +306,8 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
-      throw new InputError(`not valid YAML: ${nestingModule().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col });
+      // A manifest of a Helm chart's templates/ folder fails here until rendered (orangesys/charts).
+      throw withTemplateHint(new InputError(`not valid YAML: ${nestingModule().yamlErrorLine(error.message)}`, { file, line: pos.line, column: pos.col }), text);
     }
     if (!doc.contents) continue;
     // docker compose substitutes variables from the shell it runs in, then the project's .env

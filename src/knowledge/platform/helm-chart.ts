@@ -34,6 +34,22 @@ export const HELM_CHART = {
     'extraConfigMaps', 'extraSecrets', 'extraObjects',
   ],
   /**
+   * `deployment.kong.enabled` (default true): false renders no Kong container. The pod keeps only
+   * the ingress controller (deployment.yaml line 1 renders it while either switch is on; the
+   * `proxy` container and its init containers sit under this switch, lines 100 and 147), and the
+   * migration jobs and every Kong Service (proxy, admin, cluster...) are not rendered at all. Such
+   * a release configures the gateways of another release (gateway discovery, which _helpers.tpl
+   * line 426 refuses together with this switch on).
+   */
+  gatewaySwitch: {
+    path: ['deployment', 'kong', 'enabled'],
+    sources: [
+      { kind: 'repo', ref: `${CHART}/templates/deployment.yaml${AT}`, note: 'line 1: if or deployment.kong.enabled ingressController.enabled; line 100 init containers and line 147 the proxy container under deployment.kong.enabled' },
+      { kind: 'repo', ref: `${CHART}/templates/migrations.yaml${AT}`, note: 'line 1: if deployment.kong.enabled (so migrations-pre-upgrade.yaml, migrations-post-upgrade.yaml, service-kong-proxy.yaml, service-kong-admin.yaml)' },
+      { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'line 426-427: deployment.kong.enabled and ingressController.gatewayDiscovery.enabled are mutually exclusive (split release)' },
+    ] satisfies FactSource[],
+  },
+  /**
    * The top-level keys above that name Kong's own parts (image, resources and the like are in
    * every chart): two of them in a map of a parent chart's values show Kong's chart configured as
    * a subchart under that key.

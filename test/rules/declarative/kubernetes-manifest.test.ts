@@ -233,4 +233,24 @@ describe('declarative/kubernetes-manifest', () => {
       expect((error as InputError).oneLine()).toMatch(/^bad\.yaml:1[01]:\d+: malformed YAML: .*\(in the Kong declarative configuration held in `data\.kong\.yml`\)$/);
     }
   });
+
+  it('an embedded configuration broken by Helm template actions says to render the chart first', () => {
+    // Sweep 17 (diploi/component-supabase .diploi/helm/kong-config.yaml): a chart's ConfigMap
+    // parses as YAML around its block, but `url: {{ .Values.x }}/path` inside the block does not.
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'templated.yaml'), DBLESS_CONFIGMAP.replace('url: http://s.internal', 'url: {{ .Values.upstream }}/verify'));
+    let message = '';
+    try {
+      loadDeclarative({ paths: ['templated.yaml'], cwd: dir });
+    } catch (error) {
+      message = (error as InputError).oneLine();
+    }
+    expect(message).toMatch(/^templated\.yaml:10:\d+: malformed YAML: .*\(in the Kong declarative configuration held in `data\.kong\.yml`\); the file holds Go template actions .*helm template RELEASE CHART/);
+  });
+
+  it('an embedded configuration broken without template actions gets no Helm advice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'bad.yaml'), DBLESS_CONFIGMAP.replace('    - name: s\n', '    - name: s\n     bad: [\n'));
+    expect(() => loadDeclarative({ paths: ['bad.yaml'], cwd: dir })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('Go template') }));
+  });
 });
