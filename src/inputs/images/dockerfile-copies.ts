@@ -110,8 +110,9 @@ export function absoluteDestination(written: string, workdir: string | undefined
 
 /** A WORKDIR: absolute, or relative to the previous one (undefined when that is unknown). */
 export function nextWorkdir(written: string, workdir: string | undefined): string | undefined {
-  if (written.startsWith('/')) return posix.normalize(written).replace(/(.)\/+$/, '$1');
-  return workdir === undefined ? undefined : posix.normalize(posix.join(workdir, written)).replace(/(.)\/+$/, '$1');
+  // `[^]` is any character, a line break too (`.` is not): a WORKDIR of `\r` keeps no trailing slash.
+  if (written.startsWith('/')) return posix.normalize(written).replace(/([^])\/+$/, '$1');
+  return workdir === undefined ? undefined : posix.normalize(posix.join(workdir, written)).replace(/([^])\/+$/, '$1');
 }
 
 export type ContextLookup =
@@ -129,7 +130,7 @@ export type ContextLookup =
  */
 export function contextFileAt(containerPath: string, copies: readonly DockerfileCopy[], context: string, kindOf: (path: string) => 'file' | 'folder' | undefined): ContextLookup | undefined {
   if (!containerPath.startsWith('/')) return undefined;
-  const target = posix.normalize(containerPath).replace(/(.)\/+$/, '$1');
+  const target = posix.normalize(containerPath).replace(/([^])\/+$/, '$1');
   const inContext = (source: string) => (source === '.' ? context : posix.join(context.replace(/\\/g, '/'), source));
   for (let i = copies.length - 1; i >= 0; i--) {
     const copy = copies[i];
