@@ -189,22 +189,9 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       });
       continue;
     }
-    // docker compose files (compose.yaml beside kong.yaml) share the name `services`, as a map.
-    if (!loadedByKong && isComposeFile(document.root)) {
-      unreadable.push({ file, reason: 'compose-file', origin: { kind: 'file', file, line: 1, column: 1 } });
-      continue;
-    }
-    // Helm values for Kong's chart often sit beside kong.yml in a deployment folder, or are passed
-    // to --declarative by mistake; read as Kong's they would only get "no _format_version".
-    if (!loadedByKong && isKongChartValues(document.root)) {
-      unreadable.push({ file, reason: 'helm-values', origin: { kind: 'file', file, line: 1, column: 1 } });
-      continue;
-    }
-    // Files of other tools (a chart's Chart.yaml, a Grafana dashboard, another chart's values)
-    // sit in deployment folders that `--declarative DIR` reads whole; read as Kong's they would
-    // only get a "no _format_version" blocker (sweep 17: monitor-kong-gw kong/Chart.yaml).
-    if (!loadedByKong && isOtherToolsFile(document.root)) {
-      unreadable.push({ file, reason: 'not-kong', rootKeys: Object.keys(document.root), origin: { kind: 'file', file, line: 1, column: 1 } });
+    const setAside = loadedByKong ? undefined : setAsideReason(document.root);
+    if (setAside) {
+      unreadable.push({ file, reason: setAside, ...(setAside === 'not-kong' ? { rootKeys: Object.keys(document.root) } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
       continue;
     }
     documents.push(document);
@@ -244,6 +231,23 @@ function keepOneConfiguration(
 
 function sourceOf(entry: EmbeddedDeclarative): EmbeddedSource {
   return { file: entry.file, key: entry.key, kind: entry.kind, ...(entry.name !== undefined ? { name: entry.name } : {}), document: entry.document };
+}
+
+/**
+ * Why a file given as declarative configuration (not one kong.conf names) is another tool's and
+ * is set aside unchecked; undefined for a file read as Kong's or decK's.
+ */
+function setAsideReason(root: Readonly<Record<string, unknown>>): 'compose-file' | 'helm-values' | 'not-kong' | undefined {
+  // docker compose files (compose.yaml beside kong.yaml) share the name `services`, as a map.
+  if (isComposeFile(root)) return 'compose-file';
+  // Helm values for Kong's chart often sit beside kong.yml in a deployment folder, or are passed
+  // to --declarative by mistake; read as Kong's they would only get "no _format_version".
+  if (isKongChartValues(root)) return 'helm-values';
+  // Files of other tools (a chart's Chart.yaml, a Grafana dashboard, another chart's values)
+  // sit in deployment folders that `--declarative DIR` reads whole; read as Kong's they would
+  // only get a "no _format_version" blocker (sweep 17: monitor-kong-gw kong/Chart.yaml).
+  if (isOtherToolsFile(root)) return 'not-kong';
+  return undefined;
 }
 
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
