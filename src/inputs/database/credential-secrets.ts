@@ -10,6 +10,7 @@
 import { SHORTEST_HIDDEN_ANYWHERE } from '../../knowledge/conf/sensitive';
 import { CREDENTIAL_SENSITIVE_FIELDS } from '../../knowledge/entities/sensitive-fields';
 import type { ReadOnlySession } from './session';
+import { quoteIdent } from './sql-text';
 
 /**
  * Credential tables and their secret columns. The declarative collections of
@@ -45,8 +46,4 @@ export async function eachCredentialSecret(session: ReadOnlySession, visit: (val
       if (typeof value === 'string') visit(value);
     },
   );
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

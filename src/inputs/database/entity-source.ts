@@ -5,6 +5,7 @@
 import type { Entity, EntityParent, EntityParents, EntitySource, EntityType, FieldPath } from '../../model/entities';
 import type { DbOrigin, FileOrigin } from '../../model/origin';
 import type { ReadOnlySession } from './session';
+import { quoteIdent } from './sql-text';
 
 interface TableMapping {
   /** Tables to try in order: the first one present is read (vaults: sm_vaults from 3.0, vaults_beta in 2.8). */
@@ -241,8 +242,4 @@ class DatabaseEntity implements Entity {
   at(path?: FieldPath): DbOrigin {
     return path && path.length > 0 ? { ...this.origin, field: path.join('.') } : this.origin;
   }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -5,6 +5,7 @@
 
 import { CELLS_PER_SUBTABLE, SUBTABLES, cellFromSums, encodeSketch } from '../../freeze/row-sketch';
 import type { ReadOnlySession } from './session';
+import { quoteIdent, quoteLiteral } from './sql-text';
 
 export interface TableShape {
   table: string;
@@ -81,13 +82,11 @@ export async function readTableShapes(session: ReadOnlySession): Promise<TableSh
   });
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** The 32-hex-digit key of a row: the uuid without dashes, else an md5 of the key (or the whole row). */
 function keyExpression(spec: { key: string[]; uuidKey: boolean; columns: string[] }, present: Set<string>): string {
-  if (spec.uuidKey) return `replace(${ident(spec.key[0])}::text, '-', '')`;
-  const cols = (spec.key.length > 0 ? spec.key : spec.columns).map((c) => (present.has(c) ? ident(c) : 'NULL'));
+  if (spec.uuidKey) return `replace(${quoteIdent(spec.key[0])}::text, '-', '')`;
+  const cols = (spec.key.length > 0 ? spec.key : spec.columns).map((c) => (present.has(c) ? quoteIdent(c) : 'NULL'));
   return `md5(ROW(${cols.join(', ')}, NULL)::text)`;
 }
 
@@ -96,10 +95,10 @@ function rowExpression(columns: string[], present: Set<string>, masks: ColumnMas
   const parts = columns.map((column) => {
     if (!present.has(column)) return 'NULL';
     const own = masks.filter((m) => m.column === column);
-    if (own.length === 0) return ident(column);
+    if (own.length === 0) return quoteIdent(column);
     if (own.some((m) => !m.where)) return 'NULL';
-    const conditions = own.map((m) => `${ident(m.where!.column)}::text IN (${m.where!.in.map(literal).join(', ')})`);
-    return `CASE WHEN ${conditions.join(' OR ')} THEN NULL ELSE ${ident(column)} END`;
+    const conditions = own.map((m) => `${quoteIdent(m.where!.column)}::text IN (${m.where!.in.map(quoteLiteral).join(', ')})`);
+    return `CASE WHEN ${conditions.join(' OR ')} THEN NULL ELSE ${quoteIdent(column)} END`;
   });
   // A trailing NULL keeps a one-column row text a row, never a bare value.
   return `md5(ROW(${parts.join(', ')}, NULL)::text)`;
@@ -142,8 +141,8 @@ export async function fingerprintTable(session: ReadOnlySession, spec: Fingerpri
                   SELECT ${keyExpression(spec, present)} AS k,
                          ${rowExpression(spec.columns, present, masks)} AS h
                          ${withFull ? `, ${rowExpression(spec.columns, present, [])} AS f` : ''}
-                         ${stamps.map((s) => `, ${ident(s)} AS ${s}`).join('')}
-                    FROM ${ident(spec.table)} OFFSET 0
+                         ${stamps.map((s) => `, ${quoteIdent(s)} AS ${s}`).join('')}
+                    FROM ${quoteIdent(spec.table)} OFFSET 0
                 ) r OFFSET 0
             ) e OFFSET 0
         ) p
@@ -189,14 +188,14 @@ export async function rowsByKey(session: ReadOnlySession, shape: TableShape, key
   if (keys.length === 0) return [];
   const present = new Set(shape.columns);
   const keyExpr = keyExpression(shape, present);
-  const idExpr = shape.uuidKey ? `${ident(shape.key[0])}::text` : `ROW(${(shape.key.length > 0 ? shape.key : shape.columns).map(ident).join(', ')})::text`;
-  const labelExpr = label && present.has(label) ? `${ident(label)}::text` : 'NULL::text';
+  const idExpr = shape.uuidKey ? `${quoteIdent(shape.key[0])}::text` : `ROW(${(shape.key.length > 0 ? shape.key : shape.columns).map(quoteIdent).join(', ')})::text`;
+  const labelExpr = label && present.has(label) ? `${quoteIdent(label)}::text` : 'NULL::text';
   const where = shape.uuidKey
-    ? `${ident(shape.key[0])} = ANY($1::uuid[])`
+    ? `${quoteIdent(shape.key[0])} = ANY($1::uuid[])`
     : `${keyExpr} = ANY($1::text[])`;
   const params = shape.uuidKey ? keys.map((k) => `${k.slice(0, 8)}-${k.slice(8, 12)}-${k.slice(12, 16)}-${k.slice(16, 20)}-${k.slice(20)}`) : keys;
   const rows = await session.query<{ k: string; id: string; label: string | null }>(
-    `SELECT ${keyExpr} AS k, ${idExpr} AS id, ${labelExpr} AS label FROM ${ident(shape.table)} WHERE ${where}`, [params]);
+    `SELECT ${keyExpr} AS k, ${idExpr} AS id, ${labelExpr} AS label FROM ${quoteIdent(shape.table)} WHERE ${where}`, [params]);
   return rows.map((r) => ({ key: r.k, id: r.id, ...(r.label ? { label: r.label } : {}) }));
 }
 
