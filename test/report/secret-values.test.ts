@@ -191,6 +191,22 @@ describe('hiding agrees with a plain search of every secret', () => {
     );
   });
 
+  // Up to eight beginnings are searched one by one with indexOf, more through the rolling hash:
+  // decoys no text holds (letters the texts never use) push the same cases onto the hash.
+  it('for random secrets and texts, through the rolling hash as through indexOf', () => {
+    const decoys = Array.from({ length: 12 }, (_, n) => `QZX${'QZXW'[n % 4]}${'WXYZ'[n >> 2]}Q-${n}`);
+    fc.assert(
+      fc.property(fc.array(secret, { maxLength: 6 }), fc.array(secret, { maxLength: 4 }), fc.array(part, { minLength: 1, maxLength: 8 }), (anywhere, inWords, parts) => {
+        const all = [...anywhere, ...inWords];
+        const text = parts.map(({ pick, from, filler }) => (all.length === 0 ? filler : all[pick % all.length].slice(from) + filler)).join('');
+        const expected = plainlyHidden(text, anywhere, inWords);
+        expect(withoutSecretValues(text, secretValuesOf(undefined, [...anywhere, ...decoys], inWords))).toBe(expected);
+        expect(withoutSecretValues(text, secretValuesOf(undefined, anywhere, inWords))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   // The index keys secrets by their first six characters: many secrets sharing them, of every
   // length, unicode (surrogate pairs, lone halves), at either end of the text, word-bounded or not.
   it('for many secrets sharing beginnings, unicode, and secrets at the ends of the text', () => {
