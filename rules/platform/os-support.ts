@@ -29,7 +29,7 @@ export default defineRule<MessageId>({
     neverListed: '{{os}} is in none of the support tables on this path ({{from}} to {{to}}).',
     supportEnds: 'Kong {{minor}} supports {{os}} only until {{eol}}{{past}}.',
     compatibleOnly: '{{label}} is a rebuild of {{os}}: Kong lists {{os}} itself, so {{label}} runs the {{os}} packages without being named in the tables.',
-    imageBaseChanges: 'This Dockerfile builds on `{{reference}}`, which is built on {{before}}; Kong builds its {{target}} image on {{after}}: what the Dockerfile adds (package installs, modules compiled against the base\'s libraries) must be rebuilt and tested on the new base.',
+    imageBaseChanges: 'This Dockerfile builds on `{{reference}}`, which is built on {{before}}; Kong\'s image moves to {{after}} at {{target}}{{stop}}: what the Dockerfile adds (package installs, modules compiled against the base\'s libraries) must be rebuilt and tested on the new base.',
     imageBaseNotListed: 'Kong\'s `{{reference}}` image for {{target}} is built on {{os}}, which the {{minor}} support table does not list for Docker images.',
   },
   remediation: 'Move the host (or the image base) to a distribution the target version lists: Ubuntu 22.04/24.04, Debian 12, RHEL 9 or Amazon Linux 2023.',
@@ -106,7 +106,7 @@ function checkImage(ctx: RuleContext<MessageId>, imageOs: ImageOs): void {
       at: image.origin,
       since: changed.to,
       severity: 'info',
-      data: { reference, before: describeBase(imageOs.current), after: describeBase(changed.base), target: changed.to.toString() },
+      data: { reference, before: describeBase(imageOs.current), after: describeBase(changed.base), target: changed.to.toString(), stop: stopOnTheWay(changed.to, imageOs.hops.at(-1)!.to) },
       remediation: 'Rebuild the derived image FROM the target tag and test what its own steps add (package names and versions differ between the bases).',
     });
   }
@@ -120,6 +120,14 @@ function checkImage(ctx: RuleContext<MessageId>, imageOs: ImageOs): void {
     const past = eol.getTime() < ctx.now.getTime() ? ', which has passed' : '';
     ctx.report({ messageId: 'supportEnds', at: image.origin, severity: past ? 'warning' : 'info', data: { os: describeBase(target.base), minor: ctx.plan.to.minorKey, eol: listing.eol, past } });
   }
+}
+
+/**
+ * Said when the base changes at a stop before the target: "Kong builds its 3.2.2 image on
+ * Ubuntu 22.04" on a 3.0 -> 3.4 check read as if 3.2.2 were the target (sweep 17).
+ */
+function stopOnTheWay(at: { toString(): string }, target: { toString(): string }): string {
+  return at.toString() === target.toString() ? '' : `, a stop on the way to ${target.toString()}`;
 }
 
 /** The table lists the base for Docker images (any version of it when the base names none). */

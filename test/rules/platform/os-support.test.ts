@@ -70,7 +70,12 @@ ruleTester.run(rule, {
     {
       name: 'a Dockerfile FROM kong:3.4.2 to 3.9: the 3.9 image moves to Ubuntu 24.04 under what it adds',
       from: '3.4.2', to: '3.9', inputs: runsImage('kong:3.4.2', 'dockerfile'),
-      findings: [{ messageId: 'imageBaseChanges', severity: 'info', line: 3, data: { before: 'Ubuntu 22.04', after: 'Ubuntu 24.04' } }],
+      findings: [{ messageId: 'imageBaseChanges', severity: 'info', line: 3, data: { before: 'Ubuntu 22.04', after: 'Ubuntu 24.04', stop: '' } }],
+    },
+    {
+      name: 'a Dockerfile FROM kong:3.0 to 3.4: the base changes at a stop before the target, and the message says so',
+      from: '3.0', to: '3.4', inputs: runsImage('kong:3.0.2', 'dockerfile'),
+      findings: [{ messageId: 'imageBaseChanges', severity: 'info', message: 'moves to Ubuntu 22.04 at 3.2.2, a stop on the way to 3.4.' }],
     },
     {
       name: 'image kong/kong-gateway 3.4.3.2 -debian: the Debian 12 rebuild comes with the first hop',
