@@ -58,6 +58,7 @@ import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
 import platformOsSupport from './platform/os-support';
+import platformCaBundlePath from './platform/ca-bundle-path';
 import platformHostSizing from './platform/host-sizing';
 import platformIngressController from './platform/ingress-controller';
 import platformHelmDistrolessHelpers from './platform/helm-distroless-helpers';
@@ -93,6 +94,7 @@ import pluginsResponseExitInHeaderFilter from './plugins/response-exit-in-header
 export const builtinRules: readonly Rule[] = [
   platformImageTag,
   platformOsSupport,
+  platformCaBundlePath,
   platformHostSizing,
   platformIngressController,
   platformHelmDistrolessHelpers,
