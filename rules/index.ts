@@ -54,6 +54,7 @@ import pluginserverDefaultsChanged from './conf/pluginserver-defaults-changed';
 import wasmDatakitFilterRemoved from './conf/wasm-datakit-filter-removed';
 import confCertificateWeakKey from './conf/certificate-weak-key';
 import confFallbackConfigVersion from './conf/fallback-config-version';
+import confDeclarativeConfigIgnored from './conf/declarative-config-ignored';
 import enterpriseLicense from './license/enterprise-license';
 import upgradePath from './path/upgrade-path';
 import platformImageTag from './platform/image-tag';
@@ -118,6 +119,7 @@ export const builtinRules: readonly Rule[] = [
   wasmDatakitFilterRemoved,
   confCertificateWeakKey,
   confFallbackConfigVersion,
+  confDeclarativeConfigIgnored,
   enterpriseLicense,
   dbMigrationsInProgress,
   dbInstalledVersionMismatch,

@@ -201,12 +201,15 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     if (platform.host) inputs.host = platform.host;
     Object.assign(missing, platform.missing);
 
+    // Values of a controller-only release describe no gateway: with no kong.conf of that gateway
+    // given, the plan and the steps are the ones of the gateway release the controller drives.
+    const gatewayElsewhere = platform.helmNoGateway && !inputs.kongConf ? platform.helmNoGateway : undefined;
     // Helm values speak for the installation when no flag does: the image's edition and version,
     // the chart's deployment mode.
     const edition = !options.edition && platform.edition ? platform.edition : deriveEdition(options, inputs.kongConf, kongEnv, inputs.database, () => enterpriseContentIn(inputs.declarative));
     const { topology, role } = !options.topology && platform.deployment
       ? { topology: { value: platform.deployment.topology, reason: platform.deployment.reason }, role: options.role ?? platform.deployment.role }
-      : deriveTopology(options, inputs.kongConf, inputs.database, konnectMetadataIn(inputs.declarative));
+      : deriveTopology(options, inputs.kongConf, inputs.database, konnectMetadataIn(inputs.declarative), gatewayElsewhere && `default: ${gatewayElsewhere}; the gateway release that controller drives is taken as traditional (pass --topology for it)`);
     // Without --from, the database's migrations (what really ran) win over an image tag.
     const from = givenFrom
       ?? (inputs.database ? versionFromDatabase(inputs.database)
@@ -230,6 +233,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     // Kubernetes resources or a Konnect control plane hold the configuration: backup advice follows them.
     const configSource = configSourceOf({ role: plan.role, kongConf: inputs.kongConf, helmControllerOn: platform.helmControllerOn, controllers: platform.controllers, konnectFile: konnectMetadataIn(inputs.declarative) });
     if (configSource) plan.configSource = configSource;
+    if (gatewayElsewhere) plan.gatewayElsewhere = gatewayElsewhere;
 
     // Without --host or --os, Kong's own image answers the OS questions: Kong picks its base at
     // each release the path installs.
@@ -450,6 +454,8 @@ export function deriveTopology(
   conf: KongConf | undefined,
   database?: DatabaseInput,
   konnect?: Origin,
+  /** Why no kong.conf names the topology, when a better reason than "none given" is known. */
+  noConfReason?: string,
 ): { topology: Derived; role: Role } {
   const roleSetting = conf?.get('role');
   const databaseSetting = conf?.get('database');
@@ -484,7 +490,7 @@ export function deriveTopology(
     return { topology: { value: 'hybrid', reason: `inferred: decK _konnect at ${describeOrigin(konnect)}: a Konnect control plane's configuration, so this node is one of its data planes (pass --topology if wrong)` }, role: 'data_plane' };
   }
   const reason = said ? `${said.key} = ${said.value} at ${describeOrigin(said.origin)}`
-    : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : 'default: no kong.conf given (pass --topology)';
+    : conf ? `no role and no database = off in ${settingsReadIn(conf)}` : noConfReason ?? 'default: no kong.conf given (pass --topology)';
   return { topology: { value: 'traditional', reason }, role: 'traditional' };
 }
 

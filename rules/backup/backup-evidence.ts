@@ -9,13 +9,14 @@ import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
 import { isVaultReference } from '../../src/inputs/kong-conf/values';
 import type { Plan } from '../../src/plan/types';
 
-export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
+export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
   id: 'backup/backup-evidence',
   description: 'Asks for evidence of a backup of the right kind for the topology, taken after the last configuration change.',
   severity: 'warning',
   inputs: [],
   messages: {
     noEvidence: 'No backup evidence given (--backup FILE). Steps for this {{topology}} node: {{steps}}',
+    noEvidenceForGateway: 'No backup evidence given (--backup FILE). The files given run no gateway ({{elsewhere}}): the backup concerns the {{topology}} gateway release that the ingress controller drives. Steps for that gateway: {{steps}}',
     unrecognised: '{{file}} is not recognisably a pg_dump, `kong config db_export` or decK dump ({{detail}}).',
     wrongKind: '{{file}} is a {{kind}} backup; a {{topology}} node needs {{needed}}. Steps: {{steps}}',
     olderThanConfig: '{{file}} ({{backupDate}}) is older than {{configFile}} ({{configDate}}): it may not cover the current configuration.',
@@ -40,7 +41,10 @@ export default defineRule<'noEvidence' | 'unrecognised' | 'wrongKind' | 'olderTh
     const steps = backupSteps(ctx.plan, conf);
     const anchor = conf?.anchor() ?? { kind: 'global' as const };
     if (!backup) {
-      ctx.report({ messageId: 'noEvidence', at: anchor, data: { topology, steps } });
+      // A controller-only release holds nothing to back up itself: name the gateway it drives.
+      const elsewhere = ctx.plan.gatewayElsewhere;
+      if (elsewhere) ctx.report({ messageId: 'noEvidenceForGateway', at: anchor, data: { topology, steps, elsewhere } });
+      else ctx.report({ messageId: 'noEvidence', at: anchor, data: { topology, steps } });
       return;
     }
     const at = { kind: 'global' as const, file: backup.file };

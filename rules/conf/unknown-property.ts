@@ -6,6 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
 import { chartDefaultOf, chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { isDockerfileEnv } from '../../src/inputs/images/dockerfile-setting';
 import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
@@ -13,7 +14,7 @@ import { INJECTION_NAMESPACES } from '../../src/knowledge/nginx-directives';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
+export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -22,6 +23,7 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
   messages: {
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
     unknownVariable: '{{env}} in the environment of this check names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong ignores it. Where the check does not run in the Kong node\'s environment (a CI job setting KONG_IMAGE for itself, say), it is not Kong\'s at all.',
+    imageVariable: '{{env}}, set by this Dockerfile ENV, names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade (a value for the build\'s RUN lines, say).',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
@@ -32,6 +34,7 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3', note: 'only declared keys and dynamic namespaces survive loading' },
+    { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3:345', note: 'the user configuration is built by pairmap(overrides, defaults): only declared properties and dynamic namespace keys are looked up as KONG_<KEY> (2.8.5: init.lua line 1456)' },
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/constants.lua@3.9.3', note: 'DYNAMIC_KEY_NAMESPACES: nginx directives come only from keys under an nginx_<block>_ prefix' },
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/configuration/', note: 'Enterprise reference per minor' },
   ],
@@ -96,6 +99,16 @@ export default defineRule<'unknown' | 'unknownVariable' | 'otherVersions' | 'ent
       // Kong ignores it either way, before and after the upgrade. A near miss stays a warning.
       if (versions.length === 0 && close.length === 0 && isCheckEnvironment(setting)) {
         ctx.report({ messageId: 'unknownVariable', at: setting.origin, severity: 'info', data: { key, env: (setting.origin as { env: string }).env, to: plan.to.toString() } });
+        continue;
+      }
+      // An image's ENV often carries build values for its RUN lines (KONG_PLUGIN_VER for a
+      // `luarocks install`): Kong never looks such a name up, so a name near no property is only
+      // noted. A near miss (KONG_PG_HOTS) or a container's or Helm `env:` variable stays a warning.
+      if (versions.length === 0 && close.length === 0 && isDockerfileEnv(setting) && setting.envName !== undefined) {
+        ctx.report({
+          messageId: 'imageVariable', at: setting.origin, severity: 'info', data: { key, env: setting.envName, to: plan.to.toString() },
+          remediation: 'Nothing to change for Kong; if the variable was meant as a setting, name the property it should set.',
+        });
         continue;
       }
       ctx.report({

@@ -6,20 +6,28 @@
 // An alias beside its replacement is only a problem when the two differ: Kong before 3.8 applies
 // the alias over the replacement, 3.8 and later refuse the difference (Enterprise 3.14 can be told
 // to apply the replacement instead, schema_alias_conflict_mode = warn).
+// Fields of one plugin that change alike (same kind, severity and version) make one finding that
+// names each with its replacement; conflicts between an alias and its replacement stay one per pair.
 
-import { defineRule } from '../../src/engine/define-rule';
+import { defineRule, type ReportDescriptor } from '../../src/engine/define-rule';
 import { FactIndex, concerns, confidentSeverity, entityLabel, factsOnPath, fromDatabase, severityFor, sourcesOf } from '../../src/engine/entity-facts';
 import { isOldDefault, pluginFieldRenames } from '../../src/knowledge/entities/plugin-field-renames';
 import { BREAKING_CHANGES_PAGE } from '../../src/knowledge/entities/sources';
 import type { FieldRename } from '../../src/knowledge/entities/types';
 import { fieldValues, isEmptyValue, matches } from '../../src/model/field-paths';
 import { isUnknownValue } from '../../src/model/unknown-value';
+import type { Origin } from '../../src/model/origin';
+import type { Severity } from '../../src/model/finding';
 import { KongVersion } from '../../src/version/kong-version';
 
 /** Enterprise 3.14 adds schema_alias_conflict_mode; `warn` loads a differing pair and applies the replacement. */
 const CONFLICT_MODE_FROM = KongVersion.parse('3.14.0.0');
 
-export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated' | 'notMigrated' | 'droppedOnRead' | 'storedIgnored' | 'nullApplied' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied'>({
+/** The kinds of finding that one plugin's fields share when several fields change alike (one finding per group). */
+type GroupedKind = 'removed' | 'renamed' | 'deprecated' | 'ignored' | 'migrated';
+type MessageId = GroupedKind | `${GroupedKind}Fields` | 'notMigrated' | 'droppedOnRead' | 'storedIgnored' | 'nullApplied' | 'conflict' | 'aliasApplied' | 'refused' | 'replacementApplied';
+
+export default defineRule<MessageId>({
   id: 'entities/plugin-field-renamed',
   description: 'Reports plugin fields that a version on the path renamed, removed or stopped honouring.',
   severity: 'blocker',
@@ -32,6 +40,11 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     deprecated: '{{entity}}: `{{from}}` is deprecated from {{since}}. {{summary}}',
     ignored: '{{entity}}: `{{from}}` has no effect from {{since}}. {{summary}}',
     migrated: '{{entity}}: stored `{{from}}` is rewritten to `{{to}}` by Kong\'s {{since}} migrations; update the automation that writes it.',
+    removedFields: '{{entity}}: {{count}} fields are removed in {{since}}: {{fields}}. {{summary}}',
+    renamedFields: '{{entity}}: {{count}} fields are deprecated from {{since}}: {{fields}}. {{summary}}',
+    deprecatedFields: '{{entity}}: {{count}} fields are deprecated from {{since}}: {{fields}}. {{summary}}',
+    ignoredFields: '{{entity}}: {{count}} fields have no effect from {{since}}: {{fields}}. {{summary}}',
+    migratedFields: '{{entity}}: {{count}} stored fields are rewritten by Kong\'s {{since}} migrations ({{fields}}); update the automation that writes them.',
     notMigrated: '{{entity}}: stored `{{from}}` is not rewritten on this path (Kong\'s {{migratedIn}} migrations did that), and {{since}} drops it when reading the row: move the value to `{{to}}` before upgrading.',
     droppedOnRead: '{{entity}}: stored `{{from}}` is gone from the {{since}} schema and no migration moves it: Kong drops it when reading the row, so what it set no longer applies{{replacement}}.',
     storedIgnored: '{{entity}}: stored `{{from}}` has had no effect since {{noEffectSince}}, and {{since}} drops it when reading the row (an Admin API PATCH writes the row back without it): nothing changes. Automation that still sends it fails validation.',
@@ -54,6 +67,8 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
     const conflictModeWarn = conflictModeKnown && ctx.optionalInput('kongConf')?.get('schema_alias_conflict_mode')?.value === 'warn';
     return {
       plugin(entity) {
+        // Fields that change alike (a rate-limiting plugin's nine flat redis_* aliases) make one finding.
+        const alike = new FieldGroups();
         for (const fact of index.for(entity)) {
           // A condition on the rest of the config (an alias Kong ignores beside another setting).
           if (!concerns(fact, entity) || !matches(entity, fact.when)) continue;
@@ -131,7 +146,7 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
             if (fact.databaseMigrated && fromDatabase(entity) && fact.to) {
               const migratedIn = fact.migratedIn ?? fact.introducedIn;
               if (ctx.crosses(migratedIn)) {
-                ctx.report({ ...common, messageId: 'migrated', severity: severityFor(fact, entity), data: { ...data, since: migratedIn } });
+                alike.add({ ...common, since: migratedIn, messageId: 'migrated', severity: severityFor(fact, entity), data: { ...data, since: migratedIn } });
               } else {
                 // The migrating release lies before the installed one: only SQL can have left
                 // this row, and nothing on the path will move its value.
@@ -152,13 +167,64 @@ export default defineRule<'removed' | 'renamed' | 'deprecated' | 'ignored' | 'mi
               continue;
             }
             const messageId = fact.status === 'removed' ? 'removed' : fact.status === 'ignored' ? 'ignored' : fact.to ? 'renamed' : 'deprecated';
-            ctx.report({ ...common, messageId, severity: severityFor(fact, entity), data });
+            alike.add({ ...common, messageId, severity: severityFor(fact, entity), data });
           }
         }
+        for (const finding of alike.findings()) ctx.report(finding);
       },
     };
   },
 });
+
+type FieldFinding = ReportDescriptor<GroupedKind> & { severity: Severity; data: { entity: string; from: string; to: string; since: string; summary: string; fact: string } };
+
+/**
+ * Findings of one plugin entity, merged where the kind, severity, version and documentation page
+ * agree: a lone field keeps its own message and data (and so its fingerprint); several become one
+ * finding at the first field's place that names each field with its replacement.
+ */
+class FieldGroups {
+  private readonly groups = new Map<string, FieldFinding[]>();
+
+  add(finding: FieldFinding): void {
+    const key = [finding.messageId, finding.severity, finding.data.since, finding.docsUrl ?? ''].join('\u0000');
+    const group = this.groups.get(key);
+    if (group) group.push(finding);
+    else this.groups.set(key, [finding]);
+  }
+
+  findings(): ReportDescriptor<MessageId>[] {
+    return [...this.groups.values()].map((group) => (group.length === 1 ? group[0] : merged(group)));
+  }
+}
+
+function merged(group: FieldFinding[]): ReportDescriptor<MessageId> {
+  const ordered = [...group].sort((a, b) => placeOf(a.at) - placeOf(b.at));
+  const first = ordered[0];
+  const kind = first.messageId;
+  const fields = ordered.map(({ data }) => {
+    if (!data.to) return `\`${data.from}\``;
+    return kind === 'migrated' ? `\`${data.from}\` to \`${data.to}\`` : `\`${data.from}\` (use \`${data.to}\`)`;
+  });
+  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+  const data = {
+    entity: first.data.entity,
+    count: ordered.length,
+    fields: fields.join(', '),
+    from: ordered.map((f) => f.data.from).join(', '),
+    to: ordered.map((f) => f.data.to).join(', '),
+    since: first.data.since,
+    summary: distinct(ordered.map((f) => f.data.summary)).join(' '),
+    fact: ordered.map((f) => f.data.fact).join(', '),
+  };
+  const remediation = distinct(ordered.map((f) => f.remediation)).join(' ');
+  return { ...first, messageId: `${kind}Fields`, data, ...(remediation ? { remediation } : {}) };
+}
+
+/** A sortable position: file findings by line and column, others (database rows) in the order found. */
+function placeOf(at: Origin): number {
+  return at.kind === 'file' ? at.line * 1e6 + at.column : Number.MAX_SAFE_INTEGER;
+}
 
 /**
  * The replacement's value written as the alias would be: Kong compares `host:port` strings with

@@ -29,7 +29,7 @@ import { assertReadsBack, refusal } from './read-back';
 export interface Conversion {
   /** The rule whose finding this change resolves. */
   ruleId: string;
-  /** `ruleId|entity|detail`: the same key `findingKey` computes from a finding, for round-trip checks. */
+  /** `ruleId|entity|detail`: one of the keys `findingKeys` computes from a finding, for round-trip checks. */
   key: string;
   description: string;
 }
@@ -39,10 +39,15 @@ export interface ConvertResult {
   conversions: Conversion[];
 }
 
-/** The key a finding is known by, to compare with Conversion.key. */
-export function findingKey(finding: { ruleId: string; data?: Record<string, unknown> }): string {
+/**
+ * The keys a finding is known by, to compare with Conversion.key: one per fact, since one finding
+ * of entities/plugin-field-renamed names every field of a plugin that changes alike (`fact` then
+ * lists their ids, comma-separated).
+ */
+export function findingKeys(finding: { ruleId: string; data?: Record<string, unknown> }): string[] {
   const data = finding.data ?? {};
-  return `${finding.ruleId}|${data.entity ?? ''}|${data.fact ?? data.path ?? ''}`;
+  const details = typeof data.fact === 'string' ? data.fact.split(', ') : [String(data.path ?? '')];
+  return details.map((detail) => `${finding.ruleId}|${data.entity ?? ''}|${detail}`);
 }
 
 /** `host:port` strings (decK and 3.4 style) as the `{ ip, port }` or `{ host, port }` records 3.8+ expects. */

@@ -94,4 +94,10 @@ export interface Plan {
   sources: FactSource[];
   /** Set by the installation when the configuration lives elsewhere (see ConfigSource). */
   configSource?: ConfigSource;
+  /**
+   * Set when the files given run no gateway (Helm values of a controller-only release) and no
+   * kong.conf of one was given: why (`deployment.kong.enabled is false at values.yaml:3: ...`). Topology and steps are then those of the gateway release
+   * that the controller drives.
+   */
+  gatewayElsewhere?: string;
 }

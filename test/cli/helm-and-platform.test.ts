@@ -296,7 +296,14 @@ describe('Helm values', () => {
     // Neither the written image (kong:2.8) nor the env: entries (database postgres) speak for a node.
     expect(json.installation.from.reason).toMatch(/^--from 3\.4/);
     expect(json.installation.edition.reason).not.toMatch(/image|chart/);
-    expect(json.installation.topology.reason).not.toMatch(/env\.database|chart/);
+    expect(json.installation.topology.reason).not.toMatch(/env\.database/);
+    // Sweep 18: the plan and backup steps read as if the release were a traditional node. They
+    // are said to be those of the gateway release the controller drives.
+    expect(json.installation.topology.reason).toMatch(/^default: deployment\.kong\.enabled is false at .*; the gateway release that controller drives is taken as traditional \(pass --topology for it\)$/);
+    expect(find(json, 'backup/backup-evidence')).toMatchObject([{
+      messageId: 'noEvidenceForGateway',
+      message: expect.stringMatching(/^No backup evidence given \(--backup FILE\)\. The files given run no gateway \(deployment\.kong\.enabled is false at .*\): the backup concerns the traditional gateway release that the ingress controller drives\. Steps for that gateway: `pg_dump/),
+    }]);
     expect(find(json, 'conf/default-changed')).toEqual([]);
     expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'conf/default-changed')?.reason).toMatch(/the Helm values run no Kong gateway \(deployment\.kong\.enabled is false/);
     expect(json.notEvaluated.find((n: { ruleId: string }) => n.ruleId === 'platform/image-tag')?.reason).toMatch(/runs no Kong gateway/);
@@ -311,6 +318,7 @@ describe('Helm values', () => {
     const json = await report(['--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4']);
     expect(json.installation.inputs[0].label).not.toContain('only the ingress controller');
     expect(json.installation.topology.reason).toContain('env.database = postgres');
+    expect(find(json, 'backup/backup-evidence')).toMatchObject([{ messageId: 'noEvidence', message: expect.stringContaining('Steps for this traditional node') }]);
   });
 
   it('Bitnami values are set aside without claiming they name no image', async () => {

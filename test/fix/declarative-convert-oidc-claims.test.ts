@@ -36,7 +36,7 @@ describe('--fix-output: openid-connect claims (3.14)', () => {
 
   it('the rule still reports the header fields for the operator to rewrite', async () => {
     const found = await runRuleOnText(rule, plan, oidc('    upstream_headers_claims: [sub]\n    upstream_headers_names: [x-sub]\n'));
-    expect(found).toEqual(['renamed info @6', 'renamed info @7']);
+    expect(found).toEqual(['renamedFields info @6']);
   });
 
   it('a 3.14 file holding both forms of one claim is not a conflict', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDeclarativeText } from '../../src/inputs/declarative';
-import { convertDeclarative, findingKey } from '../../src/fix/declarative-convert';
+import { convertDeclarative, findingKeys } from '../../src/fix/declarative-convert';
 import { migrate2xPath as migratePath } from '../../src/knowledge/entities/route-path-migration';
 import type { Edition, Topology } from '../../src/plan/types';
 import { handPlan, runOnFiles } from '../support/declarative-harness';
@@ -48,15 +48,15 @@ describe('declarative converter round trip', () => {
     writeFileSync(join(out, file), text);
     const after = await runOnFiles(plan, [file], out);
     const claimed = new Set(conversions.map((c) => c.key));
-    const stillThere = after.findings.filter((f) => claimed.has(findingKey(f)));
+    const stillThere = after.findings.filter((f) => findingKeys(f).some((key) => claimed.has(key)));
     expect(stillThere.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     // Every change the converter claims answers a finding of the original file.
-    const beforeKeys = new Set(before.findings.map(findingKey));
+    const beforeKeys = new Set(before.findings.flatMap(findingKeys));
     for (const c of conversions) expect(beforeKeys.has(c.key) || c.ruleId === 'declarative/format-version').toBe(true);
     expect(after.findings.length).toBeLessThanOrEqual(before.findings.length);
     // A conversion must not bring a blocker the original did not have.
-    const beforeBlockers = new Set(before.findings.filter((f) => f.severity === 'blocker').map(findingKey));
-    const newBlockers = after.findings.filter((f) => f.severity === 'blocker' && !beforeBlockers.has(findingKey(f)));
+    const beforeBlockers = new Set(before.findings.filter((f) => f.severity === 'blocker').flatMap(findingKeys));
+    const newBlockers = after.findings.filter((f) => f.severity === 'blocker' && !findingKeys(f).every((key) => beforeBlockers.has(key)));
     expect(newBlockers.map((f) => f.message)).toEqual([]);
   });
 

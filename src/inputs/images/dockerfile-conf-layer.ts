@@ -11,17 +11,21 @@
 
 import type { ConfLayer } from '../kong-conf/load';
 import type { DockerfileEnv } from './dockerfile';
+import { markDockerfileEnv } from './dockerfile-setting';
 import { unresolvedNames, variablesConfLayer } from './variables-conf-layer';
 
 /** The layer of the Dockerfiles' `ENV KONG_*` variables (a later file wins), or undefined when they set none. */
 export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLayer | undefined {
-  return variablesConfLayer(variables.map((variable) => ({
+  const layer = variablesConfLayer(variables.map((variable) => ({
     name: variable.name,
     label: `ENV ${variable.name}`,
     origin: variable.origin,
     ...(variable.replacedSecretValues ? { replacedValues: variable.replacedSecretValues } : {}),
     ...(variable.value !== undefined ? { value: variable.value } : { unreadable: dependsOn(variable) }),
   })));
+  // Rules tell the image's own variables from those a container is started with (conf/unknown-property).
+  for (const setting of layer?.settings ?? []) markDockerfileEnv(setting);
+  return layer;
 }
 
 /** `depends on PGHOST, which has no value here (a build argument without default, or set by the base image)`. */

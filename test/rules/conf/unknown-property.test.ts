@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helmConfLayer } from '../../../src/inputs/helm/conf-layer';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
+import { dockerfileConfLayer } from '../../../src/inputs/images/dockerfile-conf-layer';
+import { readDockerfile } from '../../../src/inputs/images/dockerfile';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { editDistance, suggestions } from '../../../src/text/did-you-mean';
 import { ruleTester } from '../../support/rule-tester';
@@ -13,6 +15,11 @@ function helmEnv(text: string) {
   const file = join(mkdtempSync(join(tmpdir(), 'kp-unknown-helm-')), 'values.yaml');
   writeFileSync(file, text);
   return () => ({ kongConf: loadKongConf(undefined, {}, { layer: helmConfLayer(loadHelmValues([file])) }) });
+}
+
+/** kong.conf settings as a Dockerfile's `ENV KONG_*` lines give them to the image. */
+function dockerfileEnv(text: string) {
+  return () => ({ kongConf: loadKongConf(undefined, {}, { layer: dockerfileConfLayer(readDockerfile('Dockerfile', text).env) }) });
 }
 
 ruleTester.run(rule, {
@@ -91,6 +98,22 @@ ruleTester.run(rule, {
     {
       name: 'the same name in kong.conf stays a warning', conf: 'image = kong:3.4\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'unknown', line: 1, severity: 'warning', data: { key: 'image' } }],
+    },
+    {
+      // Kong looks up KONG_<KEY> only for the keys it declares (conf_loader/init.lua@3.9.3 line 345,
+      // pairmap over defaults): a build value of the image's RUN lines is never read as a setting.
+      name: 'a Dockerfile ENV build value resembling no property is only noted',
+      inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_PLUGIN_VER=1.2.0 KONG_DATABASE=off\nRUN luarocks install kong-plugin-x ${KONG_PLUGIN_VER}\n'), from: '3.4', to: '3.9',
+      findings: [{ messageId: 'imageVariable', line: 2, severity: 'info', data: { key: 'plugin_ver', env: 'KONG_PLUGIN_VER' }, message: 'KONG_PLUGIN_VER, set by this Dockerfile ENV, names no Kong 3.9.3 property (`plugin_ver`)' }],
+    },
+    {
+      name: 'a Dockerfile ENV near a property stays a warning', inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_PG_HOTS=db\n'), from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', message: 'Did you mean `pg_host`?' }],
+    },
+    {
+      // The same name given to the container (a Helm `env:` entry) is the operator's setting: still a warning.
+      name: 'a Helm env key resembling no property stays a warning', inputs: helmEnv('env:\n  plugin_ver: 1.2.0\n'), from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'plugin_ver' } }],
     },
     {
       name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',

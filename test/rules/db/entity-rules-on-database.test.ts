@@ -123,9 +123,17 @@ describe('entity rules on database rows', () => {
       { messageId: 'ignored', severity: 'warning', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000111', 'config.retry_count') },
       { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000112', 'config.functions') },
       { messageId: 'renamed', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000113', 'config.cookie_lifetime') },
-      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
-      { messageId: 'migrated', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_port') },
+      // One finding for the row's two flat Redis settings, at the first.
+      { messageId: 'migratedFields', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000114', 'config.redis_host') },
       { messageId: 'storedIgnored', severity: 'info', location: pluginRow('b1d2e3f4-0000-4000-8000-000000000115', 'config.proxy_scheme') },
+    ]);
+  });
+
+  it('names each flat Redis setting of one row in its single finding', async () => {
+    const { result } = await runCase(pluginFieldRenamed, { name: '2.8 redis', from: '2.8', to: '3.9', inputs: databaseInputs('kong-2.8.5-stored-plugins') });
+    const redis = result.findings.filter((f) => f.messageId === 'migratedFields');
+    expect(redis.map((f) => f.message)).toEqual([
+      expect.stringMatching(/: 2 stored fields are rewritten by Kong's 3\.6\.0 migrations \(`config\.redis_host` to `config\.redis\.host`, `config\.redis_port` to `config\.redis\.port`\); update the automation that writes them\.$/),
     ]);
   });
 

@@ -43,7 +43,7 @@ describe('entities/plugin-field-renamed', () => {
   const oidcRedis = 'plugins:\n- name: openid-connect\n  config:\n    issuer: https://idp.example.com\n    session_redis_host: 127.0.0.1\n    session_redis_port: 6379\n    session_redis_cluster_nodes: null\n';
   const ee38 = { from: '3.4.3.2', to: '3.8.0.0', edition: 'enterprise' as const };
   it('invalid: openid-connect session_redis_* settings crossing 3.8', async () => {
-    expect(await runRuleOnText(rule, ee38, oidcRedis)).toEqual(['renamed info @5', 'renamed info @6']);
+    expect(await runRuleOnText(rule, ee38, oidcRedis)).toEqual(['renamedFields info @5']);
   });
   it('valid: openid-connect session_redis_* on a path that stays below 3.8', async () => {
     expect(await runRuleOnText(rule, { ...ee38, to: '3.7.1.0' }, oidcRedis)).toEqual([]);
@@ -51,7 +51,35 @@ describe('entities/plugin-field-renamed', () => {
   // Kong does not translate host and port beside cluster nodes, and the Redis record refuses them together.
   it('invalid: openid-connect session_redis_host and port beside cluster nodes are ignored, not renamed', async () => {
     const clustered = oidcRedis.replace('session_redis_cluster_nodes: null', 'session_redis_cluster_nodes: [{ip: 10.0.0.1, port: 6379}]');
-    expect(await runRuleOnText(rule, ee38, clustered)).toEqual(['ignored info @5', 'ignored info @6', 'renamed info @7']);
+    expect(await runRuleOnText(rule, ee38, clustered)).toEqual(['ignoredFields info @5', 'renamed info @7']);
+  });
+
+  // A 3.5 rate-limiting plugin with its Redis settings flat: every one is an alias from 3.6
+  // (kong/plugins/rate-limiting/schema.lua@3.9.3, shorthand_fields), reported as one finding.
+  const flatRedis = 'plugins:\n- name: rate-limiting\n  config:\n    minute: 10\n    policy: redis\n    redis_host: redis.internal\n    redis_port: 6380\n    redis_password: s3cret\n    redis_timeout: 500\n    redis_database: 2\n';
+  it('invalid: the flat redis_* settings of one rate-limiting plugin make one finding naming each', async () => {
+    const result = await runOnText({ from: '3.4.0', to: '3.6.0' }, flatRedis);
+    expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed renamedFields info @6']);
+    const [finding] = result.findings;
+    expect(finding.message).toBe('plugin "rate-limiting": 5 fields are deprecated from 3.6.0: `config.redis_host` (use `config.redis.host`), `config.redis_port` (use `config.redis.port`), '
+      + '`config.redis_password` (use `config.redis.password`), `config.redis_timeout` (use `config.redis.timeout`), `config.redis_database` (use `config.redis.database`). '
+      + 'Redis settings moved into the shared config.redis record in 3.6; the flat names remain deprecated aliases (removal planned for 4.0).');
+    expect(finding.data).toMatchObject({ count: 5, from: 'config.redis_host, config.redis_port, config.redis_password, config.redis_timeout, config.redis_database' });
+    expect(finding.remediation).toContain('Move config.redis_database to config.redis.database.');
+  });
+  it('valid: one deprecated redis field keeps its own message and data (the fingerprint of a lone field does not change)', async () => {
+    const result = await runOnText({ from: '3.4.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config:\n    minute: 10\n    policy: redis\n    redis_host: redis.internal\n');
+    expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed renamed info @6']);
+    expect(result.findings[0].message).toMatch(/^plugin "rate-limiting": `config\.redis_host` is deprecated from 3\.6\.0; use `config\.redis\.host`\. /);
+    expect(result.findings[0].data).toMatchObject({ from: 'config.redis_host', to: 'config.redis.host', fact: 'plugin.rate-limiting.redis_host.renamed' });
+  });
+  // Fields of another kind stay apart too: see the openid-connect ignored/renamed case above.
+  it('valid: the fields of two plugins stay apart', async () => {
+    const two = `${flatRedis}- name: acl\n  config:\n    whitelist: [a]\n    blacklist: [b]\n`;
+    const result = await runOnText({ from: '2.8.2', to: '3.6.0' }, two);
+    expect(summarize(result.findings)).toEqual([
+      'entities/plugin-field-renamed removedFields blocker @13', 'entities/plugin-field-renamed renamedFields info @6',
+    ]);
   });
 
   // What `deck gateway dump` writes for rate-limiting on 3.6-3.13: Kong returns every alias beside
@@ -164,9 +192,11 @@ describe('entities/plugin-field-renamed', () => {
     const text = '_format_version: "3.0"\nplugins:\n- name: zipkin\n  config:\n    header_type: w3c\n    default_header_type: w3c\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel\n    header_type: b3\n';
     const result = await runOnText({ from: '3.4.0', to: '3.7.1' }, text);
     expect(summarize(result.findings)).toEqual([
-      'entities/plugin-field-renamed deprecated info @10', 'entities/plugin-field-renamed deprecated info @5', 'entities/plugin-field-renamed deprecated info @6',
+      'entities/plugin-field-renamed deprecated info @10', 'entities/plugin-field-renamed deprecatedFields info @5',
     ]);
-    expect(result.findings[0].message).toMatch(/^plugin "zipkin": `config.header_type` is deprecated from 3.7.0\. /);
+    const messages = result.findings.map((f) => f.message).sort();
+    expect(messages[0]).toMatch(/^plugin "opentelemetry": `config.header_type` is deprecated from 3.7.0\. /);
+    expect(messages[1]).toMatch(/^plugin "zipkin": 2 fields are deprecated from 3.7.0: `config.header_type`, `config.default_header_type`\. /);
   });
   it('valid: header_type and default_header_type at their defaults, as every dump writes them', async () => {
     const text = '_format_version: "3.0"\nplugins:\n- name: zipkin\n  config:\n    header_type: preserve\n    default_header_type: b3\n- name: opentelemetry\n  config:\n    traces_endpoint: http://otel\n    header_type: preserve\n';
@@ -183,7 +213,7 @@ describe('entities/plugin-field-renamed', () => {
   });
   it('invalid: dropped OIDC session settings an operator changed have no effect from 3.2.1.0', async () => {
     const text = oidc('    session_cookie_renew: 300\n    session_strategy: regenerate\n    session_compressor: zlib\n');
-    expect(await runRuleOnText(rule, eePlan, text)).toEqual(['ignored warning @6', 'ignored warning @7', 'ignored warning @8']);
+    expect(await runRuleOnText(rule, eePlan, text)).toEqual(['ignoredFields warning @6']);
   });
 
   // Kong's queue reads a legacy setting only when it differs from its 2.x default
