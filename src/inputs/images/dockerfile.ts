@@ -18,6 +18,7 @@ import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
+import { skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -67,6 +68,8 @@ export interface CommandConf {
 interface Instruction {
   line: number;
   text: string;
+  /** The heredocs whose bodies follow the instruction's line (RUN, COPY and ADD). */
+  heredocs?: HeredocBody[];
   /** The position in the file of a character of `text`. */
   at(offset: number): { line: number; column: number };
 }
@@ -149,7 +152,8 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       }
       if (keyword === 'RUN') notePackageManagers(body, stage);
       if (keyword !== 'RUN') {
-        const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved);
+        const heredocLines = instruction.heredocs && heredocRange(instruction.heredocs);
+        const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
         if (copy) stage.copies.push(copy);
       }
     } else if (keyword === 'WORKDIR') {
@@ -185,6 +189,13 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     if (conf) result.confPath = conf;
   }
   return result;
+}
+
+/** `lines 3-5`: the lines of an instruction's heredoc bodies, their delimiter lines left out. */
+function heredocRange(bodies: readonly HeredocBody[]): string {
+  const first = bodies[0].start + 1;
+  const last = Math.max(first, bodies[bodies.length - 1].end - 1);
+  return first === last ? `line ${first}` : `lines ${first}-${last}`;
 }
 
 /** What a `FROM <stage>` keeps of that stage's filesystem and run settings. */
@@ -368,13 +379,16 @@ function rawWords(text: string): { text: string; start: number }[] {
 /**
  * Dockerfile instructions with continuation lines joined, each with its first line number.
  * Comment and blank lines are dropped, also inside a continued instruction, as docker build does.
+ * The bodies of an instruction's heredocs are skipped (./dockerfile-heredocs.ts): their lines are
+ * a script or a file's text, not instructions.
  */
 function instructions(text: string): Instruction[] {
   const out: Instruction[] = [];
   let pending: { text: string; segments: { offset: number; line: number; column: number }[] } | undefined;
-  const finish = (p: NonNullable<typeof pending>): Instruction => ({
+  const finish = (p: NonNullable<typeof pending>, heredocs: HeredocBody[]): Instruction => ({
     line: p.segments[0].line,
     text: p.text,
+    ...(heredocs.length > 0 ? { heredocs } : {}),
     at(offset) {
       // The last segment starting at or before the offset (binary search: an ENV continued over
       // thousands of lines asks once per variable).
@@ -389,9 +403,11 @@ function instructions(text: string): Instruction[] {
       return { line: segment.line, column: segment.column + offset - segment.offset };
     },
   });
-  text.split(/\r?\n/).forEach((raw, index) => {
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index];
     const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
     const line = raw.trimEnd();
     const continued = line.endsWith('\\');
     const part = continued ? line.slice(0, -1) : line;
@@ -403,11 +419,13 @@ function instructions(text: string): Instruction[] {
       pending.text = `${pending.text} ${part.trim()}`;
     }
     if (!continued) {
-      out.push(finish(pending));
+      const bodies = skipHeredocBodies(pending.text, lines, index + 1);
+      out.push(finish(pending, bodies));
+      if (bodies.length > 0) index = bodies[bodies.length - 1].end - 1;
       pending = undefined;
     }
-  });
-  if (pending) out.push(finish(pending));
+  }
+  if (pending) out.push(finish(pending, []));
   return out;
 }
 
