@@ -18,6 +18,7 @@ import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
+import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
 import { skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
@@ -57,13 +58,11 @@ export interface DockerfileRead {
   copies: DockerfileCopy[];
   /** The kong.conf the last stage's CMD or ENTRYPOINT names with `-c`/`--conf` (Kong then reads no default path). */
   confPath?: CommandConf;
+  /** The last stage's CMD and ENTRYPOINT -c apart, and its WORKDIR: a compose service may replace either (./run-conf.ts). */
+  run: ImageRun;
 }
 
-/** A `-c FILE` of a CMD or ENTRYPOINT that runs kong. */
-export interface CommandConf {
-  path: string;
-  origin: FileOrigin;
-}
+export type { CommandConf } from './run-conf';
 
 interface Instruction {
   line: number;
@@ -96,7 +95,7 @@ interface Stage {
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [] };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {} };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -187,6 +186,11 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     result.copies.push(...last.copies);
     const conf = last.entrypointConf ?? last.cmdConf;
     if (conf) result.confPath = conf;
+    result.run = {
+      ...(last.cmdConf ? { cmdConf: last.cmdConf } : {}),
+      ...(last.entrypointConf ? { entrypointConf: last.entrypointConf } : {}),
+      ...(last.workdir !== undefined ? { workdir: last.workdir } : {}),
+    };
   }
   return result;
 }
@@ -221,14 +225,8 @@ function commandConf(rest: string, origin: FileOrigin): CommandConf | undefined 
   } catch {
     words = shellWords(rest);
   }
-  words = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);
-  if (!words.some((word) => word === 'kong' || word.endsWith('/kong'))) return undefined;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if ((word === '-c' || word === '--conf') && words[i + 1] && !words[i + 1].startsWith('-')) return { path: words[i + 1], origin };
-    if (word.startsWith('--conf=')) return { path: word.slice('--conf='.length), origin };
-  }
-  return undefined;
+  const path = kongConfArgument(words);
+  return path === undefined ? undefined : { path, origin };
 }
 
 /** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */
