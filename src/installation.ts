@@ -20,8 +20,7 @@ import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
-import { mountedKongConf } from './inputs/images/compose-mounts';
-import { copiedKongConf } from './inputs/images/copied-kong-conf';
+import { containerKongConf } from './inputs/images/copied-kong-conf';
 import { kindOnDisk } from './inputs/images/dockerfile-copies';
 import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
@@ -106,12 +105,15 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const composeProfiles = activeComposeProfiles(options.composeProfiles, options.env);
   const systemdGiven = { ...(options.confFile ? { confFile: options.confFile } : {}), ...(options.nginxTemplates ? { nginxTemplates: options.nginxTemplates } : {}) };
   const platform = loadPlatformInputs({ systemdGiven, ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
-  // No kong.conf given, but the compose service that runs Kong mounts one where Kong looks for it.
-  const mountedConf = !options.confFile && platform.containerMounts && !platform.containerMounts.namesConfFile
-    ? mountedKongConf(platform.containerMounts.mounts, (path) => isFile(resolve(options.cwd ?? process.cwd(), path))) : undefined;
-  // Else the Dockerfile that builds the image copies one where Kong reads it (a mount would hide it).
-  const copies = platform.imageCopies;
-  const copiedConf = !mountedConf && copies && !copies.commandNamesConf && !platform.containerMounts?.namesConfFile ? copiedKongConf(copies, kindOnDisk(options.cwd ?? process.cwd())) : undefined;
+  // The compose service that runs Kong mounts a kong.conf where Kong reads one (the -c of its
+  // command, else the default paths), or the Dockerfile that builds its image copies one there.
+  // A mount wins over a copy and is read only when no kong.conf is given; a copy is named then.
+  const cwd = options.cwd ?? process.cwd();
+  const inContainer = platform.containerMounts || platform.imageCopies
+    ? containerKongConf({ ...(platform.runConf ? { run: platform.runConf } : {}), ...(platform.containerMounts ? { mounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { copies: platform.imageCopies } : {}) }, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd))
+    : undefined;
+  const mountedConf = !options.confFile && inContainer?.kind === 'mounted' ? inContainer : undefined;
+  const copiedConf = inContainer?.kind === 'file' || inContainer?.kind === 'unread' ? inContainer : undefined;
   const copiedPath = !options.confFile && copiedConf?.kind === 'file' ? copiedConf.path : undefined;
   const confFile = options.confFile ?? mountedConf?.path ?? copiedPath;
   const ownSettings = Boolean(confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
@@ -126,7 +128,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const layer = stackConfLayers(platform.systemdLayer, platform.dockerfileLayer, platform.containerLayer, helmLayer);
   if (ownSettings || layer) {
     inputs.kongConf = loadKongConf(confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
-    const mountedAs = mountedConf && `${mountedConf.containerPath} in ${platform.containerMounts!.unit}, mounted at ${describeOrigin(mountedConf.mount.origin)}: Kong reads it when started without -c`;
+    const mountedAs = mountedConf?.how;
     // A kong.conf given wins over a copied one: that one is only named.
     const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
       : copiedConf?.kind === 'unread' ? copiedConf.reason : undefined;

@@ -15,6 +15,7 @@ import type { ComposeEnvFiles } from './images/compose-env-files';
 import type { BindMount } from './images/compose-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
+import { runConf, type RunConf } from './images/run-conf';
 import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
 import type { ContainerEnv } from './images/container-env';
 import type { ConfDiagnostic } from './kong-conf/types';
@@ -104,13 +105,18 @@ export interface PlatformInputs {
   /** Secret values of the check's environment that compose files may copy: the report hides them. */
   secretValues?: string[];
   /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
-  containerMounts?: { unit: string; mounts: BindMount[]; namesConfFile?: boolean };
+  containerMounts?: { unit: string; mounts: BindMount[] };
   /**
    * The COPY and ADD steps of the Dockerfile whose last stage is the image Kong runs, to find the
-   * project file behind a container path; `commandNamesConf` when the compose service's command
-   * names a kong.conf of its own (then neither Kong's default paths nor the Dockerfile's -c apply).
+   * project file behind a container path.
    */
-  imageCopies?: DockerfileCopies & { commandNamesConf?: boolean };
+  imageCopies?: DockerfileCopies;
+  /**
+   * The kong.conf the Kong container is started with (`-c`): the image's CMD or ENTRYPOINT, as
+   * the compose service's `command:` and `entrypoint:` leave them (./images/run-conf.ts). Absent
+   * when neither a Dockerfile nor a compose service was read.
+   */
+  runConf?: RunConf;
 }
 
 /**
@@ -148,8 +154,12 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const overrideNotes = (read.unreadOverrides ?? []).map(unreadOverrideDiagnostic);
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     const copies = runningDockerfileCopies(read, container.chosen);
-    if (copies) result.imageCopies = { ...copies, ...(container.chosen?.namesConfFile ? { commandNamesConf: true } : {}) };
-    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts, ...(container.chosen.namesConfFile ? { namesConfFile: true } : {}) };
+    if (copies) result.imageCopies = copies;
+    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
+    // A service running one of Kong's images unbuilt: they set no WORKDIR and run no -c
+    // (Kong/kong build/dockerfiles/deb.Dockerfile@22246ef line 46), so a relative -c starts at /.
+    const imageRun = copies?.run ?? (container.chosen?.kongImage ? { workdir: '/' } : undefined);
+    if (imageRun || container.chosen?.run) result.runConf = runConf(imageRun, container.chosen?.run);
     // The container read (the data plane under --role data_plane) runs this image: its version
     // and edition are the node's, whichever image the file names first.
     const imageAt = container.chosen?.imageOrigin;

@@ -108,3 +108,73 @@ describe('check --image-file Dockerfile that copies Kong files in', () => {
     expect(label(overMount.json, 'declarative')).toContain(`${join(mounted, 'mounted', 'kong.yml')} (declarative_config /kong/kong.yml, mounted by service kong`);
   });
 });
+
+// A compose service's `command:` replaces the image's CMD and `entrypoint:` its ENTRYPOINT and CMD
+// (compose-spec/compose-spec@170098ba 05-services.md lines 200, 542-546): the Dockerfile's -c then
+// no longer applies, and a -c of the service's own is followed through its bind mounts or the
+// Dockerfile's COPY steps.
+describe('check --image-file compose.yaml whose service replaces the image\'s command', () => {
+  const dockerfile = 'FROM kong:3.1\nCOPY default.conf /etc/kong/kong.conf\nCOPY custom.conf /opt/kong/custom.conf\nCMD ["kong", "docker-start", "-c", "/opt/kong/custom.conf"]\n';
+  const confs = { 'default.conf': 'database = off\nproxy_https_listen = 0.0.0.0:8443\n', 'custom.conf': 'database = off\n\nlua_ssl_verify_depth = 1\nproxy_https_listen = 0.0.0.0:8443\n', 'mounted.conf': 'database = off\n\n\nproxy_https_listen = 0.0.0.0:8443\n' };
+  const compose = (...lines: string[]) => ['services:', '  kong:', '    build: .', ...lines].join('\n') + '\n';
+  const httpsListen = (json: JsonReport) => json.findings.find((f) => f.ruleId === 'conf/unknown-property' && f.message.startsWith('`proxy_https_listen`'))?.location;
+
+  it('follows the Dockerfile\'s -c while the service sets no command', async () => {
+    const project = tempDir({ Dockerfile: dockerfile, ...confs, 'compose.yaml': compose() });
+    const { json } = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(project, 'custom.conf'), line: 4 });
+    expect(label(json, 'kong.conf')).toContain(`which the -c of ${join(project, 'Dockerfile')}:4 names`);
+  });
+
+  it('reads Kong\'s default path instead when the command has no -c (string or list), and says why', async () => {
+    for (const command of ['    command: kong docker-start', '    command: ["kong", "docker-start"]']) {
+      const project = tempDir({ Dockerfile: dockerfile, ...confs, 'compose.yaml': compose(command) });
+      const { json } = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+      expect(httpsListen(json)).toMatchObject({ file: join(project, 'default.conf'), line: 2 });
+      expect(label(json, 'kong.conf')).toContain(`copied to /etc/kong/kong.conf by COPY at ${join(project, 'Dockerfile')}:2`);
+      expect(label(json, 'kong.conf')).toContain(`Kong reads it when started without -c (the -c of ${join(project, 'Dockerfile')}:4 does not apply: the service's command at ${join(project, 'compose.yaml')}:4 replaces the image's CMD)`);
+    }
+  });
+
+  it('reads the default path when the entrypoint replaces the image\'s, but keeps an ENTRYPOINT\'s -c under a command', async () => {
+    const project = tempDir({ Dockerfile: dockerfile, ...confs, 'compose.yaml': compose('    entrypoint: /docker-entrypoint.sh kong docker-start') });
+    const { json } = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(project, 'default.conf'), line: 2 });
+    expect(label(json, 'kong.conf')).toContain('replaces the image\'s ENTRYPOINT and CMD');
+    const viaEntrypoint = tempDir({ Dockerfile: dockerfile.replace('CMD', 'ENTRYPOINT'), ...confs, 'compose.yaml': compose('    command: --vv') });
+    const kept = await report(['--image-file', join(viaEntrypoint, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(kept.json)).toMatchObject({ file: join(viaEntrypoint, 'custom.conf'), line: 4 });
+  });
+
+  it('follows the command\'s own -c through a bind mount, over the COPY there, or through the COPY', async () => {
+    const mounted = tempDir({ Dockerfile: dockerfile, ...confs, 'compose.yaml': compose('    command: kong docker-start --conf /opt/kong/custom.conf', '    volumes:', '      - ./mounted.conf:/opt/kong/custom.conf') });
+    const { json } = await report(['--image-file', join(mounted, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(mounted, 'mounted.conf'), line: 4 });
+    expect(label(json, 'kong.conf')).toBe(`${join(mounted, 'mounted.conf')} (/opt/kong/custom.conf in service kong, mounted at ${join(mounted, 'compose.yaml')}:6:9, which the -c of ${join(mounted, 'compose.yaml')}:4 names)`);
+    const copied = tempDir({ Dockerfile: dockerfile.replace(/CMD .*\n/, ''), ...confs, 'compose.yaml': compose('    command: ["kong", "docker-start", "-c", "/opt/kong/custom.conf"]') });
+    const viaCopy = await report(['--image-file', join(copied, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaCopy.json)).toMatchObject({ file: join(copied, 'custom.conf'), line: 4 });
+    expect(label(viaCopy.json, 'kong.conf')).toContain(`which the -c of ${join(copied, 'compose.yaml')}:4 names`);
+  });
+
+  it('mounts the -c file into a Kong image it does not build, and takes no shell -c for Kong\'s', async () => {
+    const run = (lines: string[]) => ['services:', '  kong:', '    image: kong:3.1', ...lines].join('\n') + '\n';
+    const named = tempDir({ ...confs, 'compose.yaml': run(['    command: kong start -c /srv/kong.conf', '    volumes:', '      - ./custom.conf:/srv/kong.conf', '      - ./default.conf:/etc/kong/kong.conf']) });
+    const { json } = await report(['--image-file', join(named, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(named, 'custom.conf'), line: 4 });
+    // `sh -c` is the shell's option: Kong starts without -c and reads the default path.
+    const shell = tempDir({ ...confs, 'compose.yaml': run(['    command: ["sh", "-c", "ulimit -n 4096 && kong start"]', '    volumes:', '      - ./default.conf:/etc/kong/kong.conf']) });
+    const viaShell = await report(['--image-file', join(shell, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaShell.json)).toMatchObject({ file: join(shell, 'default.conf'), line: 2 });
+  });
+
+  it('joins a relative -c to the image\'s WORKDIR, or to the service\'s working_dir', async () => {
+    const relative = 'FROM kong:3.1\nWORKDIR /opt/kong\nCOPY custom.conf ./custom.conf\nCOPY default.conf /srv/custom.conf\nCMD kong docker-start -c custom.conf\n';
+    const project = tempDir({ Dockerfile: relative, ...confs });
+    const { json } = await report(['--image-file', join(project, 'Dockerfile'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(project, 'custom.conf'), line: 4 });
+    const moved = tempDir({ Dockerfile: relative, ...confs, 'compose.yaml': compose('    working_dir: /srv') });
+    const viaWorkingDir = await report(['--image-file', join(moved, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaWorkingDir.json)).toMatchObject({ file: join(moved, 'default.conf'), line: 2 });
+  });
+});

@@ -21,7 +21,8 @@ import type { DeclarativeDocument } from '../../src/inputs/declarative/types';
 import { chartDefaultValues } from '../../src/inputs/helm/kong-chart';
 import { helmConfLayer } from '../../src/inputs/helm/conf-layer';
 import { loadHelmValues } from '../../src/inputs/helm/values';
-import { copiedKongConf } from '../../src/inputs/images/copied-kong-conf';
+import { containerKongConf } from '../../src/inputs/images/copied-kong-conf';
+import { runConf } from '../../src/inputs/images/run-conf';
 import { readDockerfile } from '../../src/inputs/images/dockerfile';
 import { contextFileAt, describeCopy, globMatch, nextWorkdir } from '../../src/inputs/images/dockerfile-copies';
 import { readImageFiles } from '../../src/inputs/images/load';
@@ -275,13 +276,13 @@ describe('Dockerfile COPY, ADD, WORKDIR and CMD -c', () => {
           expect(read.confPath.origin.line).toBeLessThanOrEqual(count);
           expect(read.confPath.origin.column).toBeGreaterThanOrEqual(1);
         }
-        const source = { file: 'Dockerfile', context: dir, copies: read.copies, ...(read.confPath ? { confPath: read.confPath } : {}) };
+        const source = { file: 'Dockerfile', context: dir, copies: read.copies };
         for (const path of paths) {
           const found = contextFileAt(path, read.copies, dir, kindOf);
           if (found?.kind === 'file' || found?.kind === 'absent') expect(found.path.startsWith(dir)).toBe(true);
           if (found) expect(describeCopy(path, found.copy, source, kindOf)).not.toContain('\n');
         }
-        const conf = copiedKongConf(source, kindOf);
+        const conf = containerKongConf({ run: runConf(read.run, undefined), copies: source }, (path) => kindOf(path) === 'file', kindOf);
         if (conf?.kind === 'file') expect(conf.path.startsWith(dir)).toBe(true);
       });
     }), settings(RUNS));
@@ -316,7 +317,8 @@ describe('Dockerfile COPY, ADD, WORKDIR and CMD -c', () => {
         const files = given ? [join(project, 'compose.yaml'), join(project, 'Dockerfile')] : [join(project, 'compose.yaml')];
         const read = readImageFiles(files);
         for (const entry of read.dockerfileCopies) {
-          const conf = copiedKongConf(entry, (path) => (path.startsWith(project) ? kindOf(path.slice(project.length + 1)) : undefined));
+          const kind = (path: string) => (path.startsWith(project) ? kindOf(path.slice(project.length + 1)) : undefined);
+          const conf = containerKongConf({ run: runConf(entry.run, undefined), copies: entry }, (path) => kind(path) === 'file', kind);
           if (conf?.kind === 'unread') expect(conf.reason).not.toContain('\n');
         }
       });

@@ -12,7 +12,6 @@
 
 import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
-import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 
 export interface BindMount {
   /** The host path as the report shows it: joined to the compose file's folder when relative. */
@@ -67,14 +66,4 @@ export function hostPathOf(containerPath: string, mounts: readonly BindMount[]):
   if (!best) return undefined;
   const rest = path.slice(best.target === '/' ? 1 : best.target.length + 1);
   return { path: rest ? `${best.source.replace(/[\\/]+$/, '')}/${rest}` : best.source, mount: best };
-}
-
-
-/** The project's kong.conf a service mounts where Kong looks by default, when the file exists here. */
-export function mountedKongConf(mounts: readonly BindMount[], exists: (path: string) => boolean): { path: string; containerPath: string; mount: BindMount } | undefined {
-  for (const containerPath of KONG_DEFAULT_CONF_PATHS) {
-    const found = hostPathOf(containerPath, mounts);
-    if (found && exists(found.path)) return { ...found, containerPath };
-  }
-  return undefined;
 }

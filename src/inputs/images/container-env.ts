@@ -34,6 +34,7 @@ import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 import { ownValue } from '../../own-key';
+import { kongConfArgument, type ComposeCommand, type ComposeRun } from './run-conf';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -89,8 +90,8 @@ export interface ContainerEnv {
   namespace?: string;
   /** Compose: the service's bind mounts (`volumes:`), to find the project file behind a container path. */
   mounts?: BindMount[];
-  /** Compose: its command names a configuration file (`kong start -c FILE`), so Kong's default paths are not read. */
-  namesConfFile?: boolean;
+  /** Compose: its `command:`, `entrypoint:` and `working_dir:`, which replace the image's CMD, ENTRYPOINT and WORKDIR (./run-conf.ts). */
+  run?: ComposeRun;
   /** Compose: the Dockerfile a service is built from (`build:`), when its `image:` (if any) is not one of Kong's, as a path on this machine. */
   buildDockerfile?: BuildDockerfile;
 }
@@ -274,7 +275,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
-      ...(command !== undefined && /(^|\s)(-c|--conf)(\s|=|$)/.test(command) ? { namesConfFile: true } : {}),
+      ...(service.run.command || service.run.entrypoint || service.run.workingDir !== undefined ? { run: service.run } : {}),
       // With `image:` too, compose tags the build with that name: one of Kong's own tags is pulled
       // instead when it exists (compose-spec build.md@170098ba lines 21-23: pull first, build when not found), any other is built.
       ...(!kongImage && service.buildDockerfile ? { buildDockerfile: service.buildDockerfile } : {}),
@@ -288,6 +289,12 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
   const image = higher.image !== undefined ? { image: higher.image, ...(higher.imageOrigin ? { imageOrigin: higher.imageOrigin } : {}) }
     : lower.image !== undefined ? { image: lower.image, ...(lower.imageOrigin ? { imageOrigin: lower.imageOrigin } : {}) } : {};
   const command = higher.command ?? lower.command;
+  // Each replaced whole by the later file (compose-spec 13-merge.md@170098ba line 70).
+  const run: ComposeRun = {
+    ...(higher.run.command ?? lower.run.command ? { command: (higher.run.command ?? lower.run.command)! } : {}),
+    ...(higher.run.entrypoint ?? lower.run.entrypoint ? { entrypoint: (higher.run.entrypoint ?? lower.run.entrypoint)! } : {}),
+    ...(higher.run.workingDir ?? lower.run.workingDir ? { workingDir: (higher.run.workingDir ?? lower.run.workingDir)! } : {}),
+  };
   const envFiles = higher.envFilesReplace ? higher.envFiles : [...lower.envFiles, ...higher.envFiles];
   // Both kept, the later last: the layer names the earlier file's line as replaced.
   const environment = higher.environmentReplace ? higher.environment
@@ -296,6 +303,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    run,
     profiles: union(lower.profiles, higher.profiles),
     replacedImages: [...lower.replacedImages, ...higher.replacedImages, ...replaced],
     build: lower.build || higher.build,
@@ -326,6 +334,8 @@ interface ResolvedService {
   imageOrigin?: FileOrigin;
   /** `command:` (else `entrypoint:`), its base's when it has none. */
   command?: string;
+  /** `command:`, `entrypoint:` and `working_dir:` apart, each its base's when it has none. */
+  run: ComposeRun;
   /** `image:` lines of earlier files replaced by a later one. */
   replacedImages: FileOrigin[];
   /** `profiles:`, its base's and earlier files' included. */
@@ -405,12 +415,21 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
   const envFiles = [...(base?.envFiles ?? []), ...readEnvFiles(envFileNode, scope, notes, environment)];
   notes.unshift(...(base?.notes ?? []));
   const command = commandText(get(service, doc, 'command')) ?? commandText(get(service, doc, 'entrypoint')) ?? base?.command;
+  const ownCommand = composeCommand(get(service, doc, 'command'), scope);
+  const ownEntrypoint = composeCommand(get(service, doc, 'entrypoint'), scope);
+  const workingDir = scalarText(get(service, doc, 'working_dir'));
+  const run: ComposeRun = {
+    ...(ownCommand ?? base?.run.command ? { command: (ownCommand ?? base?.run.command)! } : {}),
+    ...(ownEntrypoint ?? base?.run.entrypoint ? { entrypoint: (ownEntrypoint ?? base?.run.entrypoint)! } : {}),
+    ...(workingDir !== undefined ? { workingDir: interpolate(workingDir, { known, escape: 'double-dollar' }).text } : base?.run.workingDir !== undefined ? { workingDir: base.run.workingDir } : {}),
+  };
   const buildNode = get(service, doc, 'build');
   const buildDockerfile = buildNode !== undefined ? buildDockerfileOf(buildNode, scope) : base?.buildDockerfile;
   const ownProfiles = sequenceTexts(get(service, doc, 'profiles')).map((profile) => interpolate(profile, { known, escape: 'double-dollar' }).text);
   return {
     ...image,
     ...(command !== undefined ? { command } : {}),
+    run,
     profiles: union(base?.profiles ?? [], ownProfiles),
     replacedImages: [],
     build: get(service, doc, 'build') !== undefined || Boolean(base?.build),
@@ -503,6 +522,23 @@ function sequenceTexts(node: unknown): string[] {
 
 function union(lower: readonly string[], higher: readonly string[]): string[] {
   return [...new Set([...lower, ...higher])];
+}
+
+/**
+ * A service's `command:` or `entrypoint:` when set (null keeps the image's), with the kong.conf
+ * it names. A string is split into words as compose does, quotes kept here and dropped from the
+ * path; `${NAME}` is interpolated, a path that depends on a variable without a value here is kept
+ * as written (it then names no file of the project).
+ */
+function composeCommand(node: unknown, scope: ServiceScope): ComposeCommand | undefined {
+  const { isSeq } = yamlModule();
+  const words = isSeq(node) ? node.items.map((item) => scalarText(item) ?? '') : [scalarText(node)].filter((word): word is string => word !== undefined);
+  if (!isSeq(node) && words.length === 0) return undefined;
+  const written = kongConfArgument(words);
+  const origin = originOf(node, scope.at);
+  if (written === undefined) return { origin };
+  const read = interpolate(written, { known: scope.known, escape: 'double-dollar' });
+  return { conf: { path: read.unresolved.length > 0 ? written : read.text, origin }, origin };
 }
 
 function commandText(node: unknown): string | undefined {

@@ -1,33 +1,65 @@
-// The kong.conf a Dockerfile copies where Kong reads it: the path its CMD or ENTRYPOINT gives
-// with -c, else Kong's default paths (the first that exists in the image is read:
-// ../../knowledge/conf/default-conf-paths.ts).
+// The kong.conf the Kong container reads from the project: the path its command names with -c
+// (./run-conf.ts), else Kong's default paths, the first that exists in the container being read
+// (../../knowledge/conf/default-conf-paths.ts). At each path a bind mount of the compose service
+// hides what the image holds there; else the Dockerfile's COPY that puts a file there says which
+// file of the build context it is.
 
 import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
+import { describeOrigin } from '../../model/origin';
+import { hostPathOf, type BindMount } from './compose-mounts';
 import { contextFileAt, describeCopy, type ContextLookup, type CopySource } from './dockerfile-copies';
-import type { CommandConf } from './dockerfile';
+import type { CommandConf, RunConf } from './run-conf';
 
 export type CopiedKongConf =
-  /** A project file Kong reads as kong.conf, and how it was found. */
+  /** A project file the image holds as kong.conf, and how it was found. */
   | { kind: 'file'; path: string; how: string; containerPath: string; at: string }
   /** A step puts a kong.conf there that cannot be read here: why. */
   | { kind: 'unread'; reason: string };
 
-export function copiedKongConf(source: CopySource & { confPath?: CommandConf }, kindOf: (path: string) => 'file' | 'folder' | undefined): CopiedKongConf | undefined {
-  const paths = source.confPath ? [source.confPath.path] : KONG_DEFAULT_CONF_PATHS;
+export type ContainerKongConf =
+  | CopiedKongConf
+  /** A project file the compose service mounts where Kong reads kong.conf. */
+  | { kind: 'mounted'; path: string; how: string; containerPath: string; mount: BindMount };
+
+export interface ContainerFiles {
+  run?: RunConf;
+  /** The compose service's bind mounts. */
+  mounts?: { unit: string; mounts: readonly BindMount[] };
+  /** The COPY steps of the Dockerfile that builds the image. */
+  copies?: CopySource;
+}
+
+/** The project file Kong reads as kong.conf in the container, or why the one there is not read. */
+export function containerKongConf(files: ContainerFiles, exists: (path: string) => boolean, kindOf: (path: string) => 'file' | 'folder' | undefined): ContainerKongConf | undefined {
+  const named = files.run?.conf;
+  const paths = named ? [named.path] : KONG_DEFAULT_CONF_PATHS;
+  const replaced = files.run?.replaced;
+  // The image's -c that the service's command set aside: said beside a default path read instead.
+  const aside = !named && replaced ? ` (the -c of ${replaced.conf.origin.file}:${replaced.conf.origin.line} does not apply: the service's ${replaced.by} at ${replaced.origin.file}:${replaced.origin.line} replaces the image's ${replaced.by === 'command' ? 'CMD' : 'ENTRYPOINT and CMD'})` : '';
   for (const containerPath of paths) {
-    const found: ContextLookup | undefined = contextFileAt(containerPath, source.copies, source.context, kindOf);
-    if (!found) continue;
-    const named = source.confPath ? `, which the -c of ${source.confPath.origin.file}:${source.confPath.origin.line} names` : ': Kong reads it when started without -c';
-    const where = source.confPath ? named : ', where Kong looks when started without -c';
-    const at = `${found.copy.instruction} at ${found.copy.origin.file}:${found.copy.origin.line}`;
-    if (found.kind === 'file') return { kind: 'file', path: found.path, how: `${describeCopy(containerPath, found.copy, source, kindOf)}${named}`, containerPath, at };
-    // Kong reads the first default path that exists: an unreadable one there hides the next.
-    return {
-      kind: 'unread',
-      reason: found.kind === 'absent'
-        ? `${at} copies ${found.path} to ${containerPath}${where}; it is absent on this machine (give it as the first argument to check)`
-        : `${at} puts a file at ${containerPath}${where}; not followed here: ${found.copy.unfollowed}`,
-    };
+    const mounted = files.mounts && hostPathOf(containerPath, files.mounts.mounts);
+    if (mounted && exists(mounted.path)) {
+      const why = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `: Kong reads it when started without -c${aside}`;
+      return { kind: 'mounted', path: mounted.path, containerPath, mount: mounted.mount, how: `${containerPath} in ${files.mounts!.unit}, mounted at ${describeOrigin(mounted.mount.origin)}${why}` };
+    }
+    const copied = files.copies && copiedAt(containerPath, named, aside, files.copies, kindOf);
+    if (copied) return copied;
   }
   return undefined;
+}
+
+function copiedAt(containerPath: string, named: CommandConf | undefined, aside: string, source: CopySource, kindOf: (path: string) => 'file' | 'folder' | undefined): CopiedKongConf | undefined {
+  const found: ContextLookup | undefined = contextFileAt(containerPath, source.copies, source.context, kindOf);
+  if (!found) return undefined;
+  const which = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : undefined;
+  const at = `${found.copy.instruction} at ${found.copy.origin.file}:${found.copy.origin.line}`;
+  if (found.kind === 'file') return { kind: 'file', path: found.path, how: `${describeCopy(containerPath, found.copy, source, kindOf)}${which ?? `: Kong reads it when started without -c${aside}`}`, containerPath, at };
+  // Kong reads the first default path that exists: an unreadable one there hides the next.
+  const where = which ?? `, where Kong looks when started without -c${aside}`;
+  return {
+    kind: 'unread',
+    reason: found.kind === 'absent'
+      ? `${at} copies ${found.path} to ${containerPath}${where}; it is absent on this machine (give it as the first argument to check)`
+      : `${at} puts a file at ${containerPath}${where}; not followed here: ${found.copy.unfollowed}`,
+  };
 }

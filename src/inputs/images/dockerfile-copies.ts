@@ -45,9 +45,10 @@ const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i
  * A COPY or ADD step from its arguments, variables already substituted; `split` gives the words
  * of the shell form (quotes removed). `workdir` is the stage's working directory, undefined when
  * the base image's is unknown: a relative destination then names no known path and the step is
- * dropped. `unresolved` names the variables without a value the arguments use.
+ * dropped. `unresolved` names the variables without a value the arguments use; `heredocLines`
+ * where the bodies of the step's heredocs lie (`lines 3-5`).
  */
-export function readCopy(instruction: 'COPY' | 'ADD', text: string, split: (text: string) => string[], workdir: string | undefined, origin: FileOrigin, unresolved: readonly string[] = []): DockerfileCopy | undefined {
+export function readCopy(instruction: 'COPY' | 'ADD', text: string, split: (text: string) => string[], workdir: string | undefined, origin: FileOrigin, unresolved: readonly string[] = [], heredocLines?: string): DockerfileCopy | undefined {
   const flags: { name: string; value: string }[] = [];
   let remaining = text.trim();
   for (let flag = /^--(\S+)\s*/.exec(remaining); flag; flag = /^--(\S+)\s*/.exec(remaining)) {
@@ -67,7 +68,7 @@ export function readCopy(instruction: 'COPY' | 'ADD', text: string, split: (text
   const unfollowed = from ? `${instruction} --from=${from.value} copies from another stage or image`
     : other ? `${instruction} --${other.name} is not followed here`
       : unresolved.length > 0 ? `it depends on ${unresolved.join(', ')}, without a value here`
-        : sources.some((source) => source.startsWith('<<')) ? `${instruction} writes a heredoc`
+        : sources.some((source) => /^\d*<</.test(source)) ? `${instruction} writes the text of a heredoc${heredocLines ? ` (${heredocLines} of ${origin.file})` : ''}, not read as the file`
           : instruction === 'ADD' && sources.some(isRemote) ? 'ADD fetches a URL or a Git repository'
             : instruction === 'ADD' && sources.some((source) => ARCHIVE.test(source)) ? 'ADD extracts a tar archive'
               : undefined;

@@ -18,6 +18,8 @@ import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
+import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
+import { skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -56,17 +58,17 @@ export interface DockerfileRead {
   copies: DockerfileCopy[];
   /** The kong.conf the last stage's CMD or ENTRYPOINT names with `-c`/`--conf` (Kong then reads no default path). */
   confPath?: CommandConf;
+  /** The last stage's CMD and ENTRYPOINT -c apart, and its WORKDIR: a compose service may replace either (./run-conf.ts). */
+  run: ImageRun;
 }
 
-/** A `-c FILE` of a CMD or ENTRYPOINT that runs kong. */
-export interface CommandConf {
-  path: string;
-  origin: FileOrigin;
-}
+export type { CommandConf } from './run-conf';
 
 interface Instruction {
   line: number;
   text: string;
+  /** The heredocs whose bodies follow the instruction's line (RUN, COPY and ADD). */
+  heredocs?: HeredocBody[];
   /** The position in the file of a character of `text`. */
   at(offset: number): { line: number; column: number };
 }
@@ -93,7 +95,7 @@ interface Stage {
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [] };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {} };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -149,7 +151,8 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       }
       if (keyword === 'RUN') notePackageManagers(body, stage);
       if (keyword !== 'RUN') {
-        const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved);
+        const heredocLines = instruction.heredocs && heredocRange(instruction.heredocs);
+        const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
         if (copy) stage.copies.push(copy);
       }
     } else if (keyword === 'WORKDIR') {
@@ -183,8 +186,20 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     result.copies.push(...last.copies);
     const conf = last.entrypointConf ?? last.cmdConf;
     if (conf) result.confPath = conf;
+    result.run = {
+      ...(last.cmdConf ? { cmdConf: last.cmdConf } : {}),
+      ...(last.entrypointConf ? { entrypointConf: last.entrypointConf } : {}),
+      ...(last.workdir !== undefined ? { workdir: last.workdir } : {}),
+    };
   }
   return result;
+}
+
+/** `lines 3-5`: the lines of an instruction's heredoc bodies, their delimiter lines left out. */
+function heredocRange(bodies: readonly HeredocBody[]): string {
+  const first = bodies[0].start + 1;
+  const last = Math.max(first, bodies[bodies.length - 1].end - 1);
+  return first === last ? `line ${first}` : `lines ${first}-${last}`;
 }
 
 /** What a `FROM <stage>` keeps of that stage's filesystem and run settings. */
@@ -210,14 +225,8 @@ function commandConf(rest: string, origin: FileOrigin): CommandConf | undefined 
   } catch {
     words = shellWords(rest);
   }
-  words = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);
-  if (!words.some((word) => word === 'kong' || word.endsWith('/kong'))) return undefined;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if ((word === '-c' || word === '--conf') && words[i + 1] && !words[i + 1].startsWith('-')) return { path: words[i + 1], origin };
-    if (word.startsWith('--conf=')) return { path: word.slice('--conf='.length), origin };
-  }
-  return undefined;
+  const path = kongConfArgument(words);
+  return path === undefined ? undefined : { path, origin };
 }
 
 /** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */
@@ -368,13 +377,16 @@ function rawWords(text: string): { text: string; start: number }[] {
 /**
  * Dockerfile instructions with continuation lines joined, each with its first line number.
  * Comment and blank lines are dropped, also inside a continued instruction, as docker build does.
+ * The bodies of an instruction's heredocs are skipped (./dockerfile-heredocs.ts): their lines are
+ * a script or a file's text, not instructions.
  */
 function instructions(text: string): Instruction[] {
   const out: Instruction[] = [];
   let pending: { text: string; segments: { offset: number; line: number; column: number }[] } | undefined;
-  const finish = (p: NonNullable<typeof pending>): Instruction => ({
+  const finish = (p: NonNullable<typeof pending>, heredocs: HeredocBody[]): Instruction => ({
     line: p.segments[0].line,
     text: p.text,
+    ...(heredocs.length > 0 ? { heredocs } : {}),
     at(offset) {
       // The last segment starting at or before the offset (binary search: an ENV continued over
       // thousands of lines asks once per variable).
@@ -389,9 +401,11 @@ function instructions(text: string): Instruction[] {
       return { line: segment.line, column: segment.column + offset - segment.offset };
     },
   });
-  text.split(/\r?\n/).forEach((raw, index) => {
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index];
     const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
     const line = raw.trimEnd();
     const continued = line.endsWith('\\');
     const part = continued ? line.slice(0, -1) : line;
@@ -403,11 +417,13 @@ function instructions(text: string): Instruction[] {
       pending.text = `${pending.text} ${part.trim()}`;
     }
     if (!continued) {
-      out.push(finish(pending));
+      const bodies = skipHeredocBodies(pending.text, lines, index + 1);
+      out.push(finish(pending, bodies));
+      if (bodies.length > 0) index = bodies[bodies.length - 1].end - 1;
       pending = undefined;
     }
-  });
-  if (pending) out.push(finish(pending));
+  }
+  if (pending) out.push(finish(pending, []));
   return out;
 }
 

@@ -17,7 +17,8 @@ import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './container-env';
-import type { CommandConf, DockerfileEnv } from './dockerfile';
+import type { DockerfileEnv } from './dockerfile';
+import type { ImageRun } from './run-conf';
 import type { DockerfileCopy } from './dockerfile-copies';
 import type { ControllerImageRef } from './controller-image';
 
@@ -85,8 +86,8 @@ export interface DockerfileCopies {
   /** The compose service whose `build:` gives the context, when one does. */
   contextFrom?: { unit: string; composeFile: string };
   copies: DockerfileCopy[];
-  /** The kong.conf its CMD or ENTRYPOINT names with -c. */
-  confPath?: CommandConf;
+  /** Its CMD and ENTRYPOINT -c apart, and its WORKDIR, for a compose service that replaces them. */
+  run: ImageRun;
 }
 
 export interface ImageFileOptions {
@@ -156,7 +157,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
       // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it.
-      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, ...(read.confPath ? { confPath: read.confPath } : {}) });
+      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, run: read.run });
     } else {
       nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
@@ -220,7 +221,7 @@ function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFi
       result.packages.push(...read.packages);
       result.files.push(build.path);
       (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
-      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, ...(read.confPath ? { confPath: read.confPath } : {}) });
+      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run });
     } else {
       // A Dockerfile given that this service builds: its context is the one `build:` gives.
       for (const entry of result.dockerfileCopies) {

@@ -1,0 +1,96 @@
+// Which kong.conf a container's Kong is started with: the `-c FILE` (or `--conf FILE`) of the
+// command it runs, else none (Kong then reads its default paths). The command is the image's
+// ENTRYPOINT followed by its CMD, unless the compose service replaces them:
+// - `command:` replaces the image's CMD; `entrypoint:` replaces its ENTRYPOINT and also drops its
+//   CMD; null keeps the image's, an empty string or list replaces it with nothing
+//   (compose-spec/compose-spec@170098ba 05-services.md lines 200, 224-227, 542-546, 568-571);
+//   `working_dir:` replaces the image's WORKDIR (line 2191);
+// - in a Dockerfile, setting ENTRYPOINT resets the CMD a base stage gave (moby/buildkit@73ed682
+//   frontend/dockerfile/docs/reference.md line 2374), which ./dockerfile.ts applies.
+// Kong's own images run `kong docker-start` with no -c and set no WORKDIR (Kong/kong
+// build/dockerfiles/deb.Dockerfile@22246ef line 46), and their entrypoint passes the command's
+// arguments to kong (Kong/docker-kong docker-entrypoint.sh@eb1b4b6).
+
+import { posix } from 'node:path';
+import type { FileOrigin } from '../../model/origin';
+
+/** A `-c FILE` of a command that runs kong, where that command is written. */
+export interface CommandConf {
+  path: string;
+  origin: FileOrigin;
+}
+
+/** What the image runs, as its Dockerfile's last stage sets it. */
+export interface ImageRun {
+  cmdConf?: CommandConf;
+  entrypointConf?: CommandConf;
+  /** Its WORKDIR, the process's working folder; undefined when not known. */
+  workdir?: string;
+}
+
+/** A compose service's `command:` or `entrypoint:`, when set (not null). */
+export interface ComposeCommand {
+  /** Its `-c FILE`, when it runs kong with one. */
+  conf?: CommandConf;
+  origin: FileOrigin;
+}
+
+export interface ComposeRun {
+  command?: ComposeCommand;
+  entrypoint?: ComposeCommand;
+  /** `working_dir:`, replacing the image's WORKDIR. */
+  workingDir?: string;
+}
+
+export interface RunConf {
+  /** The kong.conf the command names, a relative path joined to the working folder; none: Kong reads its default paths. */
+  conf?: CommandConf;
+  /** The image's -c that the service's `command:` or `entrypoint:` replaced, and where that is written. */
+  replaced?: { conf: CommandConf; by: 'command' | 'entrypoint'; origin: FileOrigin };
+}
+
+/** The kong.conf the container is started with, the image's -c giving way to the service's command. */
+export function runConf(image: ImageRun | undefined, compose: ComposeRun | undefined): RunConf {
+  const entrypoint = compose?.entrypoint ? compose.entrypoint.conf : image?.entrypointConf;
+  // Compose's entrypoint drops the image's CMD as well.
+  const cmd = compose?.command ? compose.command.conf : compose?.entrypoint ? undefined : image?.cmdConf;
+  const named = entrypoint ?? cmd;
+  const result: RunConf = {};
+  if (named) {
+    // Kong opens a relative path from its working folder (kong/conf_loader/init.lua@22246ef lines
+    // 230 and 164: pl.path.exists and pl.file.read of the path as given); the official
+    // entrypoint does not change folder (build/dockerfiles/entrypoint.sh@22246ef).
+    const workdir = compose?.workingDir ?? image?.workdir;
+    const path = named.path.startsWith('/') || workdir === undefined ? named.path : posix.join(workdir, named.path);
+    result.conf = path === named.path ? named : { ...named, path };
+  }
+  const imageConf = image?.entrypointConf ?? image?.cmdConf;
+  if (imageConf && compose && named !== imageConf) {
+    const by = compose.entrypoint ? 'entrypoint' : 'command';
+    result.replaced = { conf: imageConf, by, origin: (compose[by] as ComposeCommand).origin };
+  }
+  return result;
+}
+
+/**
+ * The file a command's `-c FILE`, `--conf FILE` or `--conf=FILE` names (Kong's CLI options,
+ * kong/cmd/start.lua), looked for after the word that runs kong (`kong`, `/usr/local/bin/kong`),
+ * so a `sh -c "..."` around it is not taken for one. Words holding blanks (a list item
+ * `kong start -c /x`, a `sh -c` script) are split further.
+ */
+export function kongConfArgument(words: readonly string[]): string | undefined {
+  const split = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);
+  const kong = split.findIndex((word) => word === 'kong' || word.endsWith('/kong'));
+  if (kong < 0) return undefined;
+  for (let i = kong + 1; i < split.length; i++) {
+    const word = split[i];
+    if ((word === '-c' || word === '--conf') && split[i + 1] && !split[i + 1].startsWith('-')) return unquoted(split[i + 1]);
+    if (word.startsWith('--conf=')) return unquoted(word.slice('--conf='.length));
+  }
+  return undefined;
+}
+
+/** A path as a `sh -c` script quotes it (`'/etc/kong/my.conf'`), or a script's `;` after it. */
+function unquoted(word: string): string {
+  return word.replace(/[;&|]+$/, '').replace(/^(['"])(.*)\1$/, '$2');
+}

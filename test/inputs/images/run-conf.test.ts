@@ -1,0 +1,54 @@
+// The kong.conf a container is started with: the -c of the image's ENTRYPOINT and CMD as a
+// compose service's `command:`, `entrypoint:` and `working_dir:` leave them
+// (compose-spec/compose-spec@170098ba 05-services.md lines 200, 224-227, 542-546, 2191).
+
+import { kongConfArgument, runConf, type CommandConf } from '../../../src/inputs/images/run-conf';
+
+const at = (file: string, line: number) => ({ kind: 'file' as const, file, line, column: 1 });
+const conf = (path: string, file = 'Dockerfile', line = 3): CommandConf => ({ path, origin: at(file, line) });
+
+describe('kongConfArgument', () => {
+  it('reads -c, --conf and --conf= after the word that runs kong', () => {
+    expect(kongConfArgument(['kong', 'docker-start', '-c', '/opt/kong.conf'])).toBe('/opt/kong.conf');
+    expect(kongConfArgument(['kong start --conf /etc/my.conf --vv'])).toBe('/etc/my.conf');
+    expect(kongConfArgument(['/usr/local/bin/kong', 'start', '--conf=/x.conf'])).toBe('/x.conf');
+    expect(kongConfArgument(['sh', '-c', "kong migrations up; kong start -c '/etc/kong/a.conf';"])).toBe('/etc/kong/a.conf');
+  });
+
+  it('takes no shell -c for one, nor a -c of a command that does not run kong', () => {
+    expect(kongConfArgument(['sh', '-c', 'kong migrations up && kong start'])).toBeUndefined();
+    expect(kongConfArgument(['/init.sh', '-c', '/etc/kong/kong.conf'])).toBeUndefined();
+    expect(kongConfArgument(['kong', 'start', '-c', '--vv'])).toBeUndefined();
+  });
+});
+
+describe('runConf', () => {
+  const cmd = conf('/opt/cmd.conf');
+  const entry = conf('/opt/entry.conf', 'Dockerfile', 4);
+  const service = (key: 'command' | 'entrypoint', named?: string) => ({ [key]: { ...(named ? { conf: conf(named, 'compose.yaml', 7) } : {}), origin: at('compose.yaml', 7) } });
+
+  it('keeps the image\'s -c when the service replaces nothing', () => {
+    expect(runConf({ cmdConf: cmd }, undefined)).toEqual({ conf: cmd });
+    expect(runConf({ cmdConf: cmd }, { workingDir: '/srv' })).toEqual({ conf: cmd });
+    expect(runConf({ entrypointConf: entry, cmdConf: cmd }, undefined)).toEqual({ conf: entry });
+  });
+
+  it('drops the image CMD\'s -c for a command without one, and keeps its ENTRYPOINT\'s', () => {
+    expect(runConf({ cmdConf: cmd }, service('command'))).toEqual({ replaced: { conf: cmd, by: 'command', origin: at('compose.yaml', 7) } });
+    expect(runConf({ entrypointConf: entry }, service('command'))).toEqual({ conf: entry });
+    expect(runConf({ cmdConf: cmd }, service('command', '/etc/kong/own.conf')).conf).toEqual(conf('/etc/kong/own.conf', 'compose.yaml', 7));
+  });
+
+  it('drops both the image\'s ENTRYPOINT and CMD for an entrypoint', () => {
+    expect(runConf({ cmdConf: cmd }, service('entrypoint'))).toEqual({ replaced: { conf: cmd, by: 'entrypoint', origin: at('compose.yaml', 7) } });
+    expect(runConf({ entrypointConf: entry }, service('entrypoint'))).toMatchObject({ replaced: { conf: entry, by: 'entrypoint' } });
+    expect(runConf({ cmdConf: cmd }, { ...service('entrypoint'), ...service('command', '/c.conf') }).conf?.path).toBe('/c.conf');
+  });
+
+  it('joins a relative -c to the working folder: the service\'s working_dir, else the image\'s WORKDIR', () => {
+    expect(runConf({ cmdConf: conf('kong.conf'), workdir: '/opt/kong' }, undefined).conf?.path).toBe('/opt/kong/kong.conf');
+    expect(runConf({ cmdConf: conf('../kong.conf'), workdir: '/opt/kong' }, { workingDir: '/srv/app' }).conf?.path).toBe('/srv/kong.conf');
+    expect(runConf(undefined, service('command', 'conf/kong.conf')).conf?.path).toBe('conf/kong.conf');
+    expect(runConf({ workdir: '/' }, service('command', 'conf/kong.conf')).conf?.path).toBe('/conf/kong.conf');
+  });
+});
