@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 import { CONF_DATA, changeCovers, changesOfKind, ownedByOtherRule } from '../../src/knowledge/conf/changes';
 import { chartDefaultOf, chartSwitchOf } from '../../src/inputs/helm/conf-layer';
-import { isDockerfileEnv } from '../../src/inputs/images/dockerfile-setting';
+import { isReadByBuild } from '../../src/inputs/images/dockerfile-setting';
 import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
 import { suggestions } from '../../src/text/did-you-mean';
@@ -23,7 +23,7 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'oth
   messages: {
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
     unknownVariable: '{{env}} in the environment of this check names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong ignores it. Where the check does not run in the Kong node\'s environment (a CI job setting KONG_IMAGE for itself, say), it is not Kong\'s at all.',
-    imageVariable: '{{env}}, set by this Dockerfile ENV, names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade (a value for the build\'s RUN lines, say).',
+    imageVariable: '{{env}}, set by this Dockerfile ENV and read by its own instructions, names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade.',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
@@ -102,9 +102,11 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'oth
         continue;
       }
       // An image's ENV often carries build values for its RUN lines (KONG_PLUGIN_VER for a
-      // `luarocks install`): Kong never looks such a name up, so a name near no property is only
-      // noted. A near miss (KONG_PG_HOTS) or a container's or Helm `env:` variable stays a warning.
-      if (versions.length === 0 && close.length === 0 && isDockerfileEnv(setting) && setting.envName !== undefined) {
+      // `luarocks install`): Kong never looks such a name up, so a name near no property that the
+      // Dockerfile itself reads is only noted. One it never reads was meant for Kong
+      // (KONG_NINGX_PROX_PROXY_BUFFERS, sweep 15), and a near miss (KONG_PG_HOTS) or a
+      // container's or Helm `env:` variable is a warning too.
+      if (versions.length === 0 && close.length === 0 && isReadByBuild(setting) && setting.envName !== undefined) {
         ctx.report({
           messageId: 'imageVariable', at: setting.origin, severity: 'info', data: { key, env: setting.envName, to: plan.to.toString() },
           remediation: 'Nothing to change for Kong; if the variable was meant as a setting, name the property it should set.',

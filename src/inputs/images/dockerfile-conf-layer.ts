@@ -24,7 +24,8 @@ export function dockerfileConfLayer(variables: readonly DockerfileEnv[]): ConfLa
     ...(variable.value !== undefined ? { value: variable.value } : { unreadable: dependsOn(variable) }),
   })));
   // Rules tell the image's own variables from those a container is started with (conf/unknown-property).
-  for (const setting of layer?.settings ?? []) markDockerfileEnv(setting);
+  const readByBuild = new Set(variables.filter((variable) => variable.readByBuild).map((variable) => variable.name));
+  for (const setting of layer?.settings ?? []) markDockerfileEnv(setting, setting.envName !== undefined && readByBuild.has(setting.envName));
   return layer;
 }
 

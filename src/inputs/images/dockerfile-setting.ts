@@ -7,11 +7,19 @@ import type { ConfSetting } from '../kong-conf/types';
 /** A setting that comes from a Dockerfile `ENV` line (the image's environment). */
 export interface DockerfileEnvSetting extends ConfSetting {
   dockerfileEnv: true;
+  /** The Dockerfile's own instructions read the variable (`$KONG_PLUGIN_VER` in a RUN line). */
+  readByBuild?: boolean;
 }
 
-/** Marks `setting` as set by a Dockerfile `ENV` line. */
-export function markDockerfileEnv(setting: ConfSetting): void {
+/** Marks `setting` as set by a Dockerfile `ENV` line, and whether the build reads it. */
+export function markDockerfileEnv(setting: ConfSetting, readByBuild = false): void {
   (setting as DockerfileEnvSetting).dockerfileEnv = true;
+  if (readByBuild) (setting as DockerfileEnvSetting).readByBuild = true;
+}
+
+/** True when a Dockerfile `ENV` line sets the variable and another instruction of the file reads it. */
+export function isReadByBuild(setting: ConfSetting): boolean {
+  return isDockerfileEnv(setting) && (setting as Partial<DockerfileEnvSetting>).readByBuild === true;
 }
 
 /** True when a Dockerfile `ENV` line sets the setting (a `docker run -e` or compose entry over it does not). */

@@ -44,6 +44,11 @@ export interface DockerfileEnv {
    * KONG_PG_PASSWORD=`), so the report's hiding must still know them. Never put them in a message.
    */
   replacedSecretValues?: string[];
+  /**
+   * True when another instruction of the file reads the variable (`$KONG_PLUGIN_VER` in a RUN
+   * line, a heredoc script, another ENV's value): a value the build itself uses.
+   */
+  readByBuild?: boolean;
   /** The variable's name on its line. */
   origin: FileOrigin;
 }
@@ -106,11 +111,18 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
   // One budget for the whole file: ENV and ARG values built from copies of earlier ones grow
   // exponentially (once a RangeError: Invalid string length).
   const budget = substitutionBudget();
+  // Names the instructions read as `$NAME` or `${NAME...}`, heredoc scripts included.
+  const readVariables = new Set<string>();
+  const lines = text.split(/\r?\n/);
   for (const instruction of instructions(text)) withSubstitutionPlace(file, instruction.line, () => {
     const { line, text: body } = instruction;
     const keyword = body.split(/\s/, 1)[0].toUpperCase();
     const restStart = body.length - body.slice(keyword.length).trimStart().length;
     const rest = body.slice(restStart);
+    if (keyword !== 'FROM' && keyword !== 'ARG') {
+      noteReadVariables(keyword === 'ENV' ? rest.replace(/(^|\s)[A-Za-z_][A-Za-z0-9_]*=/g, '$1') : rest, readVariables);
+      for (const heredoc of instruction.heredocs ?? []) noteReadVariables(lines.slice(heredoc.start, heredoc.end).join('\n'), readVariables);
+    }
     const stage = stages[stages.length - 1];
     if (keyword === 'ARG') {
       readArgs(rest, stage ? stage.args : globalArgs, stage ? globalArgs : undefined, budget);
@@ -182,6 +194,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     result.packages.push(ref);
   }
   if (last) {
+    for (const variable of last.env.values()) if (readVariables.has(variable.name)) variable.readByBuild = true;
     result.env.push(...last.env.values());
     result.copies.push(...last.copies);
     const conf = last.entrypointConf ?? last.cmdConf;
@@ -257,6 +270,11 @@ function knownIn(stage: Stage): VariableLookup {
       return variable ? variable.value : stage.args.get(name);
     },
   };
+}
+
+/** Adds the names `text` reads as `$NAME` or `${NAME...}` to `read`. */
+function noteReadVariables(text: string, read: Set<string>): void {
+  for (const match of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) read.add(match[1]);
 }
 
 /** `ENV A=1 B="two words"` or the legacy `ENV NAME value with spaces`. */

@@ -104,7 +104,19 @@ ruleTester.run(rule, {
       // pairmap over defaults): a build value of the image's RUN lines is never read as a setting.
       name: 'a Dockerfile ENV build value resembling no property is only noted',
       inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_PLUGIN_VER=1.2.0 KONG_DATABASE=off\nRUN luarocks install kong-plugin-x ${KONG_PLUGIN_VER}\n'), from: '3.4', to: '3.9',
-      findings: [{ messageId: 'imageVariable', line: 2, severity: 'info', data: { key: 'plugin_ver', env: 'KONG_PLUGIN_VER' }, message: 'KONG_PLUGIN_VER, set by this Dockerfile ENV, names no Kong 3.9.3 property (`plugin_ver`)' }],
+      findings: [{ messageId: 'imageVariable', line: 2, severity: 'info', data: { key: 'plugin_ver', env: 'KONG_PLUGIN_VER' }, message: 'KONG_PLUGIN_VER, set by this Dockerfile ENV and read by its own instructions, names no Kong 3.9.3 property (`plugin_ver`)' }],
+    },
+    {
+      name: 'a Dockerfile ENV build value read only by a RUN heredoc script is noted too',
+      inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_OIDC_VER=1.3.0\nRUN <<EOF\nluarocks install kong-oidc "$KONG_OIDC_VER"\nEOF\n'), from: '3.4', to: '3.9',
+      findings: [{ messageId: 'imageVariable', line: 2, severity: 'info', data: { env: 'KONG_OIDC_VER' } }],
+    },
+    {
+      // SENERGY-Platform/api-gateway (sweep 15): a misspelt nginx injection that nothing in the
+      // Dockerfile reads was meant for Kong, whatever its distance to a declared property.
+      name: 'a Dockerfile ENV that no instruction reads stays a warning, near a property or not',
+      inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_NINGX_PROX_PROXY_BUFFERS="4 256k"\nRUN echo "${KONG_PREFIX}"\n'), from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'ningx_prox_proxy_buffers' } }],
     },
     {
       name: 'a Dockerfile ENV near a property stays a warning', inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_PG_HOTS=db\n'), from: '3.4', to: '3.9',
