@@ -9,7 +9,7 @@ import { describeOrigin } from '../../src/model/origin';
 
 const KEYS = ['declarative_config', 'declarative_config_string'] as const;
 
-export default defineRule<'ignored'>({
+export default defineRule<'ignored' | 'ignoredByDefault'>({
   id: 'conf/declarative-config-ignored',
   description: 'Flags a declarative configuration named in kong.conf or the environment of a node that runs with a database, where Kong does not load it.',
   severity: 'warning',
@@ -18,6 +18,7 @@ export default defineRule<'ignored'>({
   volatileData: ['databaseFrom'],
   messages: {
     ignored: '`{{key}}` is set while `database` is {{database}} ({{databaseFrom}}): Kong loads a declarative configuration only when database = off, so this one is not loaded, before or after the upgrade. With a database the configuration lives in the database.',
+    ignoredByDefault: '`{{key}}` is set while `database` is {{database}}, the default of {{variables}} ({{databaseFrom}}): unless whoever starts the node sets {{variables}} to off, Kong runs with its database and does not load this declarative configuration (a file written to switch between the two modes).',
   },
   remediation: 'If the node is meant to run with its database, remove the key (to load the file into the database, use `kong config db_import` or decK); if it is meant to run DB-less, set database = off.',
   docsUrl: 'https://developer.konghq.com/gateway/db-less-mode/',
@@ -38,7 +39,11 @@ export default defineRule<'ignored'>({
       // Kong reads an empty value or NONE as unset.
       if (!setting || setting.value.trim() === '' || setting.value.trim() === 'NONE') continue;
       const databaseFrom = database ? `at ${describeOrigin(database.origin)}` : 'Kong\'s default, as no database is set';
-      ctx.report({ messageId: 'ignored', at: setting.origin, data: { key, database: value, databaseFrom } });
+      // `${KONG_DATABASE:-postgres}`: the mode is chosen when the node is started; noted only.
+      const defaulted = database?.defaultedFrom;
+      if (defaulted?.length) {
+        ctx.report({ messageId: 'ignoredByDefault', severity: 'info', at: setting.origin, data: { key, database: value, databaseFrom, variables: defaulted.join(', ') } });
+      } else ctx.report({ messageId: 'ignored', at: setting.origin, data: { key, database: value, databaseFrom } });
     }
   },
 });

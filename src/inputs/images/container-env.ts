@@ -571,7 +571,7 @@ function readEnvironment(node: unknown, scope: ServiceScope): { variables: Conta
     }
     const expanded = interpolate(written, { known, escape: 'double-dollar' });
     out.push(expanded.unresolved.length === 0
-      ? { name, value: expanded.text, label, origin }
+      ? { name, value: expanded.text, label, origin, ...(expanded.assumedUnset.length > 0 ? { defaultedFrom: expanded.assumedUnset } : {}) }
       : { name, unreadable: dependsOnProjectEnv(name, expanded.unresolved), label, origin });
   };
   if (isMap(node)) {

@@ -24,6 +24,8 @@ export interface LayerVariable {
   unreadable?: string;
   /** How messages name the variable: `ENV KONG_PG_HOST`, `environment KONG_PG_HOST of service kong`. */
   label: string;
+  /** Variables without a value here whose defaults made the value (ConfSetting.defaultedFrom). */
+  defaultedFrom?: readonly string[];
   origin: FileOrigin;
 }
 
@@ -62,7 +64,10 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
       diagnostics.push({ kind: 'unreadable-value', key, origin: variable.origin, message: `${variable.label} ${variable.unreadable ?? 'cannot be read'}: its value cannot be read here, so no rule checked \`${key}\`` });
       set({ key, value: '', rawValue: '', unreadableFrom: `${variable.label} at ${at(variable.origin)}, which ${variable.unreadable ?? 'cannot be read'}`, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable) }, variable.label);
     } else {
-      set({ key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable) }, variable.label);
+      set({
+        key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable),
+        ...(variable.defaultedFrom?.length ? { defaultedFrom: variable.defaultedFrom } : {}),
+      }, variable.label);
     }
   }
   // KONG_<PROPERTY>_FILE: the official image's entrypoint reads the file into KONG_<PROPERTY>

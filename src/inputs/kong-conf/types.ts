@@ -36,6 +36,12 @@ export interface ConfSetting {
    */
   unreadableFrom?: string;
   /**
+   * Variables without a value here whose `${NAME:-default}` default gave the value (a compose
+   * file's `KONG_DATABASE: ${KONG_DATABASE:-postgres}`): the value is the one docker compose uses
+   * unless whoever starts it sets them.
+   */
+  defaultedFrom?: readonly string[];
+  /**
    * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
    * file, the file lines an env var beats). Filled on effective settings; empty on the settings
    * listed here.

@@ -1,4 +1,5 @@
 import rule from '../../../rules/conf/declarative-config-ignored';
+import { composeSettings } from '../../support/compose-conf';
 import { ruleTester } from '../../support/rule-tester';
 
 // Kong parses declarative_config only when database = off (kong/init.lua@2.8.5 line 549,
@@ -20,6 +21,19 @@ ruleTester.run(rule, {
       name: 'KONG_DECLARATIVE_CONFIG with database left to its default',
       conf: 'pg_host = db\n', env: { KONG_DECLARATIVE_CONFIG: '/kong/kong.yml' }, from: '3.4', to: '3.9',
       findings: [{ messageId: 'ignored', env: 'KONG_DECLARATIVE_CONFIG', message: '`database` is postgres (Kong\'s default, as no database is set)' }],
+    },
+    {
+      // M-Yamashita01/kong-handson (sweep 15): a compose file that starts either mode.
+      name: 'a compose database taken from an unset variable\'s default is only noted',
+      inputs: () => ({ kongConf: composeSettings('services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_DATABASE: ${KONG_DATABASE:-postgres}\n      KONG_DECLARATIVE_CONFIG: /opt/kong/kong.yaml\n').kongConf }),
+      from: '3.4', to: '3.9',
+      findings: [{ messageId: 'ignoredByDefault', severity: 'info', line: 6, data: { variables: 'KONG_DATABASE' } }],
+    },
+    {
+      name: 'a compose database written out stays a warning',
+      inputs: () => ({ kongConf: composeSettings('services:\n  kong:\n    image: kong:3.4.2\n    environment:\n      KONG_DATABASE: postgres\n      KONG_DECLARATIVE_CONFIG: /opt/kong/kong.yaml\n').kongConf }),
+      from: '3.4', to: '3.9',
+      findings: [{ messageId: 'ignored', severity: 'warning', line: 6 }],
     },
   ],
 });
