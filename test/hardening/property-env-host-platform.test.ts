@@ -87,8 +87,8 @@ const meminfoText = damaged(lines(fc.array(fc.oneof(
   noisy,
 ), { maxLength: 6 })), fc.constantFrom('MemTotal:', ' kB', '\n'));
 
-/** Rule ids a suppression may name: real ones, unknown ones, prototype words, odd characters (no whitespace or comma: those separate ids). */
-const KNOWN_RULES = ['conf/cassandra-removed', 'conf/value-invalid', 'conf/renamed-property', 'conf/unknown-property', 'conf/legacy-tls-peers', 'declarative/regex-path', 'nginx/directive-removed'];
+/** Rule ids a suppression may name: real ones (KNOWN_RULES: ids of this project's rules), unknown ones, prototype words, odd characters (no whitespace or comma: those separate ids). */
+const KNOWN_RULES = ['conf/cassandra-removed', 'conf/value-invalid', 'conf/renamed-property', 'conf/unknown-property', 'conf/legacy-tls-peers', 'declarative/format-version', 'nginx/template-directives'];
 const ruleId = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...KNOWN_RULES) },
   { weight: 2, arbitrary: fc.constantFrom('conf/nope', 'meta/unused-suppression', 'CONF/CASSANDRA-REMOVED', '-', '---', '#', 'conf/cassandra-removed#x', '\u00e9', '\ud83d\ude00', '\ud800') },
