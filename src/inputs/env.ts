@@ -35,14 +35,20 @@ export function kongEnvVars(env: Readonly<Record<string, string | undefined>>): 
   return vars.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The property a variable sets (`KONG_PG_HOST` -> `pg_host`), or undefined when Kong never reads it. */
+/**
+ * The property a variable sets (`KONG_PG_HOST` -> `pg_host`), or undefined when Kong never reads it.
+ * Kong names the variable `"KONG_" .. upper(key)` with Lua's string.upper, which in the C locale
+ * (Kong sets no other: no setlocale in Kong/kong@3.9.3) changes ASCII letters only. So the case
+ * mapping here is ASCII too: `KONG_\u212AONNECT_MODE` (a Kelvin sign, which JavaScript lower-cases to
+ * `k`) sets no `konnect_mode`, and a name with a lower-case ASCII letter is never asked for.
+ */
 export function kongPropertyOf(name: string): string | undefined {
   if (!name.startsWith('KONG_')) return undefined;
   const rest = name.slice('KONG_'.length);
-  return rest === '' || rest !== rest.toUpperCase() ? undefined : rest.toLowerCase();
+  return rest === '' || /[a-z]/.test(rest) ? undefined : rest.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-/** The variable Kong reads for a property: `KONG_` + the upper-cased key. */
+/** The variable Kong reads for a property: `KONG_` + the key with its ASCII letters upper-cased. */
 export function envNameFor(key: string): string {
-  return `KONG_${key.toUpperCase()}`;
+  return `KONG_${key.replace(/[a-z]/g, (c) => c.toUpperCase())}`;
 }

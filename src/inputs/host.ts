@@ -77,12 +77,14 @@ export function readOsRelease(file = '/etc/os-release'): HostOs {
 
 /** `--os ubuntu-20.04`, `rhel-8`, `amazonlinux-2023`, `debian-11`. */
 export function parseOsFlag(text: string): HostOs {
-  const match = /^([a-z]+)-?(\d[\d.]*)$/i.exec(text.trim());
+  // Trimmed once, for the label too: a value such as "$(cat os.txt)\n" must not carry its line break into the report.
+  const written = text.trim();
+  const match = /^([a-z]+)-?(\d[\d.]*)$/i.exec(written);
   const name = match ? ownValue(OS_NAMES, match[1].toLowerCase()) : undefined;
   if (!match || !name) {
     throw new InputError(`--os ${text}: expected NAME-VERSION with NAME one of ubuntu, debian, rhel, centos, amazonlinux, alpine (for example ubuntu-22.04)`);
   }
-  return { os: name, version: normaliseVersion(name, match[2]), label: text, origin: { kind: 'cli', flag: '--os' } };
+  return { os: name, version: normaliseVersion(name, match[2]), label: written, origin: { kind: 'cli', flag: '--os' } };
 }
 
 export function readHostResources(options: { meminfo?: string; cpus?: number; arch?: string } = {}): HostResources {

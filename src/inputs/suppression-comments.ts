@@ -19,7 +19,9 @@ export interface SuppressionComment {
   reason?: string;
 }
 
-const PATTERN = new RegExp(`#\\s*${DIRECTIVE}(?=\\s|$)(.*)$`);
+// `s`: the rest of the line may hold U+2028 or a lone CR, which `.` alone does not match (the
+// comment would then silently hide nothing); lines are already split on LF and CRLF.
+const PATTERN = new RegExp(`#\\s*${DIRECTIVE}(?=\\s|$)(.*)$`, 's');
 
 /** Scans text; cheap when the directive does not occur (one indexOf). */
 export function scanSuppressionComments(file: string, text: string): SuppressionComment[] {
@@ -38,7 +40,8 @@ export function scanSuppressionComments(file: string, text: string): Suppression
       line: i + 1,
       column: match.index + 1,
       targetLine: i + 2,
-      ruleIds: rulesPart.split(/[\s,]+/).filter(Boolean),
+      // A rule named twice is one rule: else an unused one is reported once per mention.
+      ruleIds: [...new Set(rulesPart.split(/[\s,]+/).filter(Boolean))],
       ...(reason ? { reason } : {}),
     });
   });

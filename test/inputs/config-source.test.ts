@@ -17,6 +17,11 @@ describe('configSourceOf', () => {
     expect(configSourceOf({ role: 'data_plane', controllers: [], kongConf: conf({ KONG_KONNECT_MODE: 'off' }) })).toBeUndefined();
   });
 
+  it('a variable Kong never asks for sets no Konnect mode (a Kelvin sign for K once read as KONG_KONNECT_MODE)', () => {
+    expect(configSourceOf({ role: 'data_plane', controllers: [], kongConf: conf({ 'KONG_\u212AONNECT_MODE': 'on' }) })).toBeUndefined();
+    expect(configSourceOf({ role: 'data_plane', controllers: [], kongConf: conf({ KONG_KONNECT_MODE: 'on' }) })).toMatchObject({ kind: 'konnect' });
+  });
+
   it('Konnect settings on a node that is no data plane say nothing', () => {
     expect(configSourceOf({ role: 'traditional', controllers: [], kongConf: conf({ KONG_KONNECT_MODE: 'on' }) })).toBeUndefined();
   });

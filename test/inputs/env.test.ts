@@ -24,6 +24,14 @@ describe('KONG_* environment', () => {
     ]);
   });
 
+  it('maps case as Lua\'s string.upper does, ASCII letters only (a Kelvin sign once read as `k`)', () => {
+    // U+212A KELVIN SIGN lower-cases to ASCII `k` in JavaScript; Kong asks for KONG_KONNECT_MODE, never this name.
+    expect(kongEnvVars({ 'KONG_\u212AONNECT_MODE': 'on' })).toEqual([{ name: 'KONG_\u212AONNECT_MODE', key: '\u212Aonnect_mode', value: 'on' }]);
+    expect(collectKongEnv({ 'KONG_\u0130': 'x' })).toEqual({ 'KONG_\u0130': 'x' });
+    expect(kongEnvVars({ 'KONG_\u0130': 'x' })[0].key).toBe('\u0130');
+    expect(envNameFor('\u00e9_x')).toBe('KONG_\u00e9_X');
+  });
+
   it('names the variable for a property', () => {
     expect(envNameFor('nginx_http_ssl_protocols')).toBe('KONG_NGINX_HTTP_SSL_PROTOCOLS');
   });

@@ -176,6 +176,10 @@ describe('host', () => {
     expect(() => parseOsFlag('windows-11')).toThrow(/--os windows-11: expected NAME-VERSION/);
   });
 
+  it('labels --os without the blanks around it (a line break once reached the listed inputs)', () => {
+    expect(parseOsFlag('\tubuntu-22.04\n')).toMatchObject({ os: 'Ubuntu', version: '22.04', label: 'ubuntu-22.04' });
+  });
+
   it('reads MemTotal from meminfo', () => {
     expect(readHostResources({ meminfo: fixture('platform/meminfo-2g'), cpus: 2 })).toMatchObject({ memTotalBytes: 2030000 * 1024, cpus: 2, origin: { line: 1 } });
     const bad = join(dir, 'meminfo');

@@ -88,6 +88,22 @@ describe('inline suppression in YAML', () => {
   });
 });
 
+describe('suppression comments with unusual text', () => {
+  it('is found when its reason holds U+2028 or a lone CR (once silently ignored, hiding nothing)', () => {
+    for (const odd of ['\u2028', '\r']) {
+      expect(scanSuppressionComments('kong.conf', `# kong-preflight-disable-next-line conf/cassandra-removed -- a${odd}b\ndatabase = cassandra\n`))
+        .toEqual([expect.objectContaining({ line: 1, targetLine: 2, ruleIds: ['conf/cassandra-removed'], reason: `a${odd}b` })]);
+    }
+  });
+
+  it('a rule named twice is one rule: reported unused once (once per mention before)', () => {
+    const comments = scanSuppressionComments('kong.conf', '# kong-preflight-disable-next-line conf/x, conf/x -- r\ndatabase = postgres\n');
+    expect(comments[0].ruleIds).toEqual(['conf/x']);
+    const result = applyInlineSuppressions([], comments, { knownRules: new Set(['conf/x', 'meta/unused-suppression']), evaluatedRules: new Set(['conf/x']), policy: {} });
+    expect(result.meta.map((f) => f.ruleId)).toEqual(['meta/unused-suppression']);
+  });
+});
+
 describe('suppression comments are looked for only where comments exist', () => {
   it('reads the directive in YAML and kong.conf texts, not inside a JSON string', () => {
     const directive = '# kong-preflight-disable-next-line entities/x -- reason';
