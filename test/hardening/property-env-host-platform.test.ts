@@ -292,9 +292,13 @@ describe('--host and --os on arbitrary hosts', () => {
       });
       // Refused only for the files --host reads itself (--os is read before them).
       if (result !== 'loaded') expect(result.oneLine()).toMatch(/os-release|meminfo|--os /);
-    }), settings(Math.ceil(RUNS / 2)));
-    // Enough runs got past the files to check what the loader made of them.
-    expect(loaded).toBeGreaterThan(Math.ceil(RUNS / 2) / 10);
+    }), {
+      ...settings(Math.ceil(RUNS / 2)),
+      // About one random tree in ten gets past the files (6-10 of 75 runs): a well-formed host,
+      // a unit and a kong.conf are always among the runs, so the checks after loading always run.
+      examples: [[{ osRelease: ['file', 'ID=ubuntu\nVERSION_ID="22.04"\n'], meminfo: ['file', 'MemTotal: 2030000 kB\n'], units: [[0, 'kong.service', 'file']], confs: ['file'] }, undefined]],
+    });
+    expect(loaded).toBeGreaterThan(0);
   });
 });
 
