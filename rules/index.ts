@@ -11,6 +11,7 @@ import dbMigrationsInProgress from './db/migrations-in-progress';
 import dbPostgres15SchemaPrivilege from './db/postgres15-schema-privilege';
 import dbPostgresVersion from './db/postgres-version';
 import dbRecentConfigWrites from './db/recent-config-writes';
+import dbUnreadableSecretColumns from './db/unreadable-secret-columns';
 import cassandraRemoved from './conf/cassandra-removed';
 import fileSyntax from './conf/file-syntax';
 import pgSslVersionEnum from './conf/pg-ssl-version-enum';
@@ -125,6 +126,7 @@ export const builtinRules: readonly Rule[] = [
   dbInstalledVersionMismatch,
   dbPostgresVersion,
   dbRecentConfigWrites,
+  dbUnreadableSecretColumns,
   dbPostgres15SchemaPrivilege,
   dbHybridDataPlanes,
   dbCustomPlugins,

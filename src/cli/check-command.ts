@@ -135,9 +135,9 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
     disabled: policy.disabled,
     severityOverrides: policy.severityOverrides,
   }).then(async (ran) => {
-    // A database's credential columns reach no rule (no entity carries them): their values are
-    // streamed for the hiding alone, before the session closes.
-    await installation.inputs.database?.eachCredentialSecret((value) => entitySecrets.seeSecret(value));
+    // A database's credential and private key columns reach no rule (no entity carries them):
+    // their values are streamed for the hiding alone, before the session closes.
+    await installation.inputs.database?.eachStoredSecret((value, holds) => entitySecrets.seeSecret(value, holds));
     return ran;
   }).finally(() => installation.inputs.database?.close());
   progress.step('triage and fingerprints');
@@ -146,7 +146,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const knownTexts = new Map(documents.map((d) => [d.file, d.text]));
   // Secret values hidden before fingerprints are taken: a fingerprint hashes the finding's data
   // and its line, and is as public as the report.
-  const secrets = secretValuesOf(installation.inputs.kongConf, installation.secretValues, entitySecrets.values());
+  const secrets = secretValuesOf(installation.inputs.kongConf, [...installation.secretValues, ...entitySecrets.anywhere()], entitySecrets.values());
   const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
   const triaged = triage(withoutSecretValues(result.findings, secrets), {
     // Declarative documents by file too: one read from a ConfigMap is listed as `data.kong.yml` of it, not by path.

@@ -4,17 +4,20 @@
 // value by its name; the same text can still reach a report elsewhere: a key-auth key reused as a
 // route path, a Redis password written into a tag, the line a fingerprint hashes.
 // One policy for both sources: a database row's plugin, vault and partial `config` is read in
-// full and collected here; its key and certificate columns are never selected, and its credential
-// columns only by a query of their own that hands their values to seeSecret.
+// full and collected here; its key, certificate and credential columns are never selected by the
+// entity walk, only by a query of their own that hands their values to seeSecret
+// (src/inputs/database/secret-columns.ts). Private keys are taken as src/model/key-material.ts
+// says: a PEM whole and line by line, a JWK by its private members.
 
 import {
   CREDENTIAL_SENSITIVE_FIELDS, ENTITY_SENSITIVE_FIELDS, PLUGIN_SENSITIVE_FIELDS, SECRET_FIELD_NAME,
-  SHARED_SENSITIVE_FIELDS, VAULT_SENSITIVE_FIELDS,
+  SHARED_SENSITIVE_FIELDS, VAULT_SENSITIVE_FIELDS, type KeyMaterial,
 } from '../knowledge/entities/sensitive-fields';
 import { REFERENCEABLE_HEADER_MAPS, isCredentialHeader, isOrdinaryHeader } from '../knowledge/entities/credential-headers';
 import { SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
 import type { Entity, EntitySource, EntityType } from './entities';
 import { fieldValues } from './field-paths';
+import { jwkPrivateValues, pemBodyLines } from './key-material';
 
 const DECLARATIVE_TYPES: ReadonlySet<EntityType> = new Set(['plugin', 'consumer', 'certificate', 'key', 'vault', 'partial']);
 /** The database source selects no credential, certificate key or JWK column: only configs hold secrets. */
@@ -37,6 +40,8 @@ const AUTHORIZATION = /^(?:bearer|basic|token|digest|apikey)\s+(\S+)$/i;
 
 export class EntitySecretValues {
   private readonly found = new Set<string>();
+  /** Lines of PEM private keys' bodies: hidden anywhere, not only as a word (see anywhere()). */
+  private readonly keyLines = new Set<string>();
   /**
    * Lists and records already walked. YAML aliases share them: a "billion laughs" inside one
    * plugin's config is a few dozen objects, and walking each one once keeps it that (walking
@@ -75,7 +80,7 @@ export class EntitySecretValues {
       case 'consumer': this.inCredentials(fields); return;
       case 'certificate':
       case 'key':
-        for (const path of ENTITY_SENSITIVE_FIELDS[entity.type]!.fields) for (const hit of fieldValues(fields, path)) this.add(hit.value);
+        for (const { path, holds } of ENTITY_SENSITIVE_FIELDS[entity.type].fields) for (const hit of fieldValues(fields, path)) this.addKey(hit.value, holds);
         return;
       default:
     }
@@ -90,16 +95,43 @@ export class EntitySecretValues {
   }
 
   /**
-   * A value known to be secret without an entity around it: a database credential column, which
-   * the entity walk never selects (src/inputs/database/credential-secrets.ts).
+   * A value known to be secret without an entity around it: a database credential or private key
+   * column, which the entity walk never selects (src/inputs/database/secret-columns.ts). `holds`:
+   * what a private key column holds; a credential is taken as it stands.
    */
-  seeSecret(value: string): void {
-    this.add(value);
+  seeSecret(value: string, holds?: KeyMaterial): void {
+    if (holds) this.addKey(value, holds);
+    else this.add(value);
   }
 
-  /** The values found so far, in no particular order; short ones are left to the hiding's policy. */
+  /**
+   * The values found so far, in no particular order; short ones are left to the hiding's policy,
+   * which hides them where they stand as a word (secretValuesOf's `inWords`).
+   */
   values(): string[] {
     return [...this.found];
+  }
+
+  /**
+   * Values to hide wherever they appear, even inside a longer word: the base64 body lines of PEM
+   * private keys. A PEM written as one line of base64 (its line breaks dropped) glues each line to
+   * letters on both sides, and a random line of 16 or more characters is never a part of other text.
+   */
+  anywhere(): string[] {
+    return [...this.keyLines];
+  }
+
+  /** A private key field's value: a PEM whole and by its body lines, a JWK by its private members. */
+  private addKey(value: unknown, holds: KeyMaterial): void {
+    if (holds === 'jwk') {
+      // A JWK written as a YAML mapping rather than a JSON string is read the same way; text that
+      // is no JSON object has no members to tell apart, and all of it is hidden. A vault
+      // reference is not parsed: add() leaves it visible.
+      this.add(typeof value === 'string' && VAULT_REFERENCE.test(value.trim()) ? value : jwkPrivateValues(value) ?? value);
+      return;
+    }
+    this.add(value);
+    if (typeof value === 'string') for (const line of pemBodyLines(value)) this.keyLines.add(line);
   }
 
   private inCredentials(holder: Readonly<Record<string, unknown>>): void {

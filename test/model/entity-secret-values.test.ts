@@ -1,6 +1,7 @@
 // Which entity values the report hides by value: the fields Kong marks sensitive
 // (src/knowledge/entities/sensitive-fields.ts), collected from entities as the rules' walk goes by.
 
+import { generateKeyPairSync } from 'node:crypto';
 import { EntitySecretValues } from '../../src/model/entity-secret-values';
 import type { Entity, EntityType } from '../../src/model/entities';
 import { VALUE_FROM_SECRET } from '../../src/model/unknown-value';
@@ -43,9 +44,9 @@ describe('EntitySecretValues', () => {
         jwt_secrets: [{ key: 'public-issuer', secret: 'jwt-secret-1', rsa_public_key: '-----BEGIN PUBLIC KEY-----' }],
       }),
       entity('certificate', { cert: '-----BEGIN CERTIFICATE-----', key: '-----BEGIN PRIVATE KEY-----x' }),
-      entity('key', { name: 'k', jwk: '{"d":"private"}', pem: { private_key: 'pem-private-1', public_key: 'pem-public-1' } }),
+      entity('key', { name: 'k', jwk: '{"kid":"public-kid","d":"private-d"}', pem: { private_key: 'pem-private-1', public_key: 'pem-public-1' } }),
       entity('vault', { name: 'hcv', prefix: 'corp', config: { host: 'vault.internal', token: 'vault-token-1' } }),
-    )).toEqual(['-----BEGIN PRIVATE KEY-----x', 'basic-password-1', 'jwt-secret-1', 'keyauth-key-1', 'pem-private-1', 'vault-token-1', '{"d":"private"}']);
+    )).toEqual(['-----BEGIN PRIVATE KEY-----x', 'basic-password-1', 'jwt-secret-1', 'keyauth-key-1', 'pem-private-1', 'private-d', 'vault-token-1']);
   });
 
   it('collects the same values when told nothing is shared (JSON, database rows, YAML without aliases)', () => {
@@ -73,6 +74,59 @@ describe('EntitySecretValues', () => {
       entity('plugin', { name: 'response-transformer', config: { add: { headers: ['Set-Cookie:session=cookie-value-1', 'Cache-Control:no-store'] } } }),
       entity('plugin', { name: 'custom-plugin', config: { headers: { 'apikey': 'custom-apikey-1', 'Accept': 'application/json' } } }),
     )).toEqual(['Basic YWxhZGRpbjpvcGVuc2VzYW1l', 'YWxhZGRpbjpvcGVuc2VzYW1l', 'custom-apikey-1', 'session=cookie-value-1', 'transformer-key-1']);
+  });
+
+  describe('private keys', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const rsaPem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const ecPem = ec.privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+    const rsaJwk = rsa.privateKey.export({ format: 'jwk' });
+    const bodyOf = (pem: string) => pem.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+
+    it('takes a PEM whole, and each line of its body to hide anywhere', () => {
+      const values = new EntitySecretValues();
+      values.see(entity('certificate', { cert: 'public-cert', key: rsaPem, key_alt: ecPem }));
+      expect(values.values().sort()).toEqual([rsaPem.trim(), ecPem.trim()].sort());
+      // Every full line of both bodies; the RSA body's last line is shorter, and kept when 16 or more.
+      const expected = [...bodyOf(rsaPem), ...bodyOf(ecPem)].filter((line) => line.length >= 16);
+      expect(values.anywhere().sort()).toEqual(expected.sort());
+      expect(expected.length).toBeGreaterThan(20);
+    });
+
+    it('takes the lines of a PEM whose line breaks are written as \\n, and of a key entity\'s pem.private_key', () => {
+      const values = new EntitySecretValues();
+      values.see(entity('key', { name: 'k', pem: { private_key: ecPem.replace(/\n/g, '\\n'), public_key: 'public' } }));
+      expect(values.anywhere().sort()).toEqual(bodyOf(ecPem).filter((line) => line.length >= 16).sort());
+    });
+
+    it('takes a JWK\'s private members, not its public ones nor the JSON', () => {
+      const values = new EntitySecretValues();
+      values.see(entity('key', { name: 'k', kid: 'kid-1', jwk: JSON.stringify({ ...rsaJwk, kid: 'kid-1' }) }));
+      const privateParts = [rsaJwk.d, rsaJwk.p, rsaJwk.q, rsaJwk.dp, rsaJwk.dq, rsaJwk.qi] as string[];
+      expect(values.values().sort()).toEqual([...privateParts].sort());
+      expect(values.values()).not.toContain(rsaJwk.n);
+      expect(values.anywhere()).toEqual([]);
+    });
+
+    it('takes a symmetric key, an EC key, other primes, a JWK written as a mapping; hides text that is no JSON whole', () => {
+      expect(collected(
+        entity('key', { name: 'oct', jwk: '{"kty":"oct","kid":"oct-1","k":"c3ltbWV0cmljLWtleQ"}' }),
+        entity('key', { name: 'ec', jwk: { kty: 'EC', crv: 'P-256', kid: 'ec-1', x: 'public-x-coordinate', y: 'public-y-coordinate', d: 'private-ec-scalar' } }),
+        entity('key', { name: 'multi', jwk: '{"kty":"RSA","kid":"m-1","n":"public-modulus","oth":[{"r":"third-prime-r","d":"third-exponent-d","t":"third-coefficient-t"}]}' }),
+        entity('key', { name: 'broken', jwk: '{"d":"cut-short' }),
+        entity('key', { name: 'vaulted', jwk: '{vault://env/jwk}' }),
+      )).toEqual(['c3ltbWV0cmljLWtleQ', 'private-ec-scalar', 'third-coefficient-t', 'third-exponent-d', 'third-prime-r', '{"d":"cut-short']);
+    });
+
+    it('takes a database key column\'s value as what the column holds', () => {
+      const values = new EntitySecretValues();
+      values.seeSecret(ecPem, 'pem');
+      values.seeSecret('{"kid":"db-1","d":"database-private-d","x":"database-public-x"}', 'jwk');
+      values.seeSecret('credential-secret-1');
+      expect(values.values().sort()).toEqual(['credential-secret-1', 'database-private-d', ecPem.trim()].sort());
+      expect(values.anywhere().length).toBe(bodyOf(ecPem).filter((line) => line.length >= 16).length);
+    });
   });
 
   it('takes top-level credential collections of Kong\'s format', () => {

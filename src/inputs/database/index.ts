@@ -9,7 +9,7 @@ import {
   readDataPlanes, readEnterpriseEvidence, readEventHooks, readLedger, readLicenses, readLock, readPluginUsage, readPrivileges,
   readRecentWrites, readServer, readWorkspaces, RECENT_WRITES_MINUTES,
 } from './inspect';
-import { eachCredentialSecret } from './credential-secrets';
+import { eachStoredSecret, readSecretColumns } from './secret-columns';
 import { inferInstalledVersion } from './installed-version';
 import { ReadOnlySession } from './session';
 import type { DatabaseInput } from './types';
@@ -65,6 +65,7 @@ export async function loadDatabaseWith(settings: ConnectionSettings, recentWrite
     const ledger = await readLedger(session, settings);
     const workspaces = await readWorkspaces(session);
     const label = `postgres ${settings.label}`;
+    const secretColumns = await readSecretColumns(session);
     return {
       label,
       ...(settings.anchor ? { anchor: settings.anchor } : {}),
@@ -83,7 +84,8 @@ export async function loadDatabaseWith(settings: ConnectionSettings, recentWrite
       recentWrites: await readRecentWrites(session, recentWritesMinutes ?? RECENT_WRITES_MINUTES),
       entities: new DatabaseEntitySource(session, label, new Map(workspaces.map((w) => [w.id, w.name])), settings.anchor),
       origin,
-      eachCredentialSecret: (visit) => eachCredentialSecret(session, visit),
+      unreadableSecretColumns: secretColumns.unreadable,
+      eachStoredSecret: (visit) => eachStoredSecret(session, secretColumns.readable, visit),
       close: () => session.close(),
     };
   } catch (error) {

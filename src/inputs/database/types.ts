@@ -2,6 +2,7 @@
 // PostgreSQL database through a read-only session, each row with its table and id. Secrets
 // (pg_password, license payloads, private keys) never enter these structures.
 
+import type { KeyMaterial } from '../../knowledge/entities/sensitive-fields';
 import type { EntitySource } from '../../model/entities';
 import type { DbOrigin, FileOrigin } from '../../model/origin';
 import type { InstalledVersionRange } from './installed-version';
@@ -136,10 +137,15 @@ export interface DatabaseInput {
   /** A database origin anchored at the kong.conf line configuring the database. */
   origin(table: string, id?: string, field?: string): DbOrigin;
   /**
-   * Streams the values of the credential tables' secret columns (src/inputs/database/
-   * credential-secrets.ts), for the report's hiding by value; the CLI calls it before close.
+   * Secret columns (credentials, private keys) the connected role may not SELECT, as
+   * `table.column`: their values cannot be hidden from the report (src/inputs/database/secret-columns.ts).
    */
-  eachCredentialSecret(visit: (value: string) => void): Promise<void>;
+  readonly unreadableSecretColumns: readonly string[];
+  /**
+   * Streams the values of the readable secret columns (src/inputs/database/secret-columns.ts),
+   * with what a private key column holds, for the report's hiding by value; the CLI calls it before close.
+   */
+  eachStoredSecret(visit: (value: string, holds?: KeyMaterial) => void): Promise<void>;
   /** Ends the session; the CLI calls it once rules have run. */
   close(): Promise<void>;
 }

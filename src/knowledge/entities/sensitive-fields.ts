@@ -102,14 +102,59 @@ export const VAULT_SENSITIVE_FIELDS: SensitiveNames = {
   sources: [{ ref: 'Kong/kong:kong/vaults/hcv/schema.lua@FTI-6378', note: 'token encrypted' }],
 };
 
-/** Top-level fields of other entities (dotted for a record's member). */
-export const ENTITY_SENSITIVE_FIELDS: Readonly<Partial<Record<'certificate' | 'key', { fields: readonly string[]; sources: readonly SensitiveFieldSource[] }>>> = {
-  certificate: { fields: ['key', 'key_alt'], sources: [{ ref: 'Kong/kong:kong/db/schema/entities/certificates.lua@2.8.0' }, { ref: 'Kong/kong:kong/db/schema/entities/certificates.lua@3.9.3' }] },
+/**
+ * What a private key field holds, which decides what of it is hidden: `pem` a PEM text (hidden
+ * whole, and each line of its base64 body: src/model/key-material.ts), `jwk` a JSON Web Key as a
+ * JSON string (only its private members' values: the public ones name and verify the key).
+ */
+export type KeyMaterial = 'pem' | 'jwk';
+
+/** Top-level fields of other entities (dotted for a record's member), and what each holds. */
+export const ENTITY_SENSITIVE_FIELDS: Readonly<Record<'certificate' | 'key', { fields: readonly { path: string; holds: KeyMaterial }[]; sources: readonly SensitiveFieldSource[] }>> = {
+  certificate: {
+    fields: [{ path: 'key', holds: 'pem' }, { path: 'key_alt', holds: 'pem' }],
+    sources: [
+      { ref: 'Kong/kong:kong/db/schema/entities/certificates.lua@2.8.0:19', note: 'key (typedefs.key: PEM), encrypted; key_alt at :21' },
+      { ref: 'Kong/kong:kong/db/schema/entities/certificates.lua@3.9.3:20', note: 'key encrypted; key_alt at :22' },
+    ],
+  },
   key: {
-    fields: ['jwk', 'pem.private_key'],
-    sources: [{ ref: 'Kong/kong:kong/db/schema/entities/keys.lua@3.4.0', note: 'jwk encrypted' }, { ref: 'Kong/kong:kong/db/schema/typedefs.lua@3.4.0', note: 'pem.private_key encrypted; public_key referenceable only' }],
+    fields: [{ path: 'jwk', holds: 'jwk' }, { path: 'pem.private_key', holds: 'pem' }],
+    sources: [
+      { ref: 'Kong/kong:kong/db/schema/entities/keys.lua@3.9.3:44-50', note: 'jwk: a string, encrypted; the entity exists from 3.1.0' },
+      { ref: 'Kong/kong:kong/db/schema/typedefs.lua@3.9.3:701-706', note: 'pem.private_key encrypted; public_key (:709) referenceable only' },
+    ],
   },
 };
+
+/**
+ * The private members of a JSON Web Key: an EC or OKP key's `d`; an RSA key's `d`, its primes and
+ * CRT values (`p`, `q`, `dp`, `dq`, `qi`) and the other primes' record (`oth`, each `r`, `d`,
+ * `t`); a symmetric key's `k`. Kong validates a key entity's `jwk` against typedefs.jwk, which
+ * lists all of them, `r` and `t` as top-level strings too. The public members (`kty`, `kid`, `n`,
+ * `e`, `x`, `y`, `x5c`...) stay visible.
+ */
+export const JWK_PRIVATE_MEMBERS: SensitiveNames & { otherPrimes: string } = {
+  names: ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'r', 't'],
+  otherPrimes: 'oth',
+  sources: [
+    { ref: 'Kong/kong:kong/db/schema/typedefs.lua@3.9.3:724-889', note: 'typedefs.jwk: k :798, d :834, p :840, q :846, dp :852, dq :858, qi :864, oth :870, r :876, t :882' },
+    { ref: 'https://www.rfc-editor.org/rfc/rfc7518#section-6', note: 'RFC 7518 §6.2.2.1 (EC d), §6.3.2 (RSA d, p, q, dp, dq, qi, oth with r, d, t), §6.4.1 (oct k)' },
+    { ref: 'https://www.rfc-editor.org/rfc/rfc8037#section-2', note: 'RFC 8037: an OKP private key is its d' },
+  ],
+};
+
+/**
+ * Database columns holding private keys, beside the credential columns. `jsonMember`: the column
+ * is JSONB and the key is this member of it. Migrations are cited as of 3.9.3; the tables and
+ * columns came at the versions noted, and an older database simply lacks them.
+ */
+export const STORED_KEY_COLUMNS: readonly { table: string; column: string; holds: KeyMaterial; jsonMember?: string; source: SensitiveFieldSource }[] = [
+  { table: 'certificates', column: 'key', holds: 'pem', source: { ref: 'Kong/kong:kong/db/migrations/core/000_base.lua@3.9.3:94', note: 'TEXT, from the first schema' } },
+  { table: 'certificates', column: 'key_alt', holds: 'pem', source: { ref: 'Kong/kong:kong/db/migrations/core/013_220_to_230.lua@3.9.3:29', note: 'TEXT, from 2.3.0' } },
+  { table: 'keys', column: 'jwk', holds: 'jwk', source: { ref: 'Kong/kong:kong/db/migrations/core/017_300_to_310.lua@3.9.3:48', note: 'TEXT; the keys table is created at :41, from 3.1.0' } },
+  { table: 'keys', column: 'pem', holds: 'pem', jsonMember: 'private_key', source: { ref: 'Kong/kong:kong/db/migrations/core/017_300_to_310.lua@3.9.3:49', note: 'JSONB: the typedefs.pem record' } },
+];
 
 /**
  * Consumer credentials: the collection (nested under a consumer, or top level in Kong's format)
