@@ -128,11 +128,17 @@ async function compareTable(
   const diff = diffSketches(snapshotSketch(table, file), decodeSketch(print.sketch));
   const afterKeys = new Map(diff.after.map((e) => [e.key, e]));
   const beforeKeys = new Set(diff.before.map((e) => e.key));
-  const changedKeys = diff.before.filter((e) => afterKeys.has(e.key)).map((e) => e.key);
+  const pairedKeys = diff.before.filter((e) => afterKeys.has(e.key)).map((e) => e.key);
   const addedKeys = diff.after.filter((e) => !beforeKeys.has(e.key)).map((e) => e.key);
-  const removedKeys = diff.before.filter((e) => !afterKeys.has(e.key)).map((e) => e.key);
+  const goneKeys = diff.before.filter((e) => !afterKeys.has(e.key)).map((e) => e.key);
   const label = configurationTable(table.table)?.label;
-  const named = new Map((await rowsByKey(session, shape, [...changedKeys, ...addedKeys].slice(0, SHOWN_ROWS_MAX), label)).map((r) => [r.key, r]));
+  // A partial peel can free a changed row's old version and not its new one: the row is then
+  // still in the table, so it changed rather than went. (Its new version alone, freed without
+  // the old, cannot be told from an added row.)
+  const asked = [...pairedKeys, ...addedKeys, ...(diff.complete ? [] : goneKeys)].slice(0, SHOWN_ROWS_MAX);
+  const named = new Map((await rowsByKey(session, shape, asked, label)).map((r) => [r.key, r]));
+  const changedKeys = [...pairedKeys, ...goneKeys.filter((key) => named.has(key))];
+  const removedKeys = goneKeys.filter((key) => !named.has(key));
   const row = (key: string): ChangedRow => {
     const found = named.get(key);
     if (found) return { id: found.id, ...(found.label ? { label: found.label } : {}) };
