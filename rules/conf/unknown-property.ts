@@ -9,7 +9,7 @@ import { chartDefaultOf, chartSwitchOf } from '../../src/inputs/helm/conf-layer'
 import { isReadByBuild } from '../../src/inputs/images/dockerfile-setting';
 import { KongVersion } from '../../src/version/kong-version';
 import type { ConfSetting, KongConf } from '../../src/inputs/kong-conf/types';
-import { suggestions } from '../../src/text/did-you-mean';
+import { editDistance, suggestions } from '../../src/text/did-you-mean';
 import { INJECTION_NAMESPACES } from '../../src/knowledge/nginx-directives';
 
 const ID = 'conf/unknown-property';
@@ -84,11 +84,14 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'oth
       // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
       const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
       const namespaced = envForm || renamed ? [] : namespacedForms(key, known);
-      const close = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
+      const near = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
+      const misspelt = near.length === 0 ? misspeltNamespace(key) : undefined;
+      const close = misspelt ? [misspelt.name] : near;
       const suggestion = envForm
         ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
         : namespaced.length > 0 ? ` Kong passes an nginx directive on only from a key that names its block: did you mean ${namespaced.map((c) => `\`${c.name}\` (${c.block} block)`).join(' or ')}?`
-          : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
+          : misspelt ? ` Did you mean \`${misspelt.name}\` (${misspelt.block} block)?`
+            : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';
       if (plan.edition === 'oss' && catalog.property(key, plan.to, 'enterprise')) {
         ctx.report({ messageId: 'enterpriseOnly', at: setting.origin, severity: 'info', data: { key, to: plan.to.toString() } });
         continue;
@@ -161,6 +164,26 @@ function namespacedForms(key: string, known: readonly string[]): { name: string;
   const alias = `nginx_${directive}`;
   if (key === directive && known.includes(alias)) return [{ name: alias, block: 'main' }, ...forms.filter((form) => form.name !== `nginx_main_${directive}`)];
   return forms;
+}
+
+/**
+ * `ningx_prox_proxy_buffers`: a key whose first two words are a near miss of an injection
+ * namespace (`nginx_proxy_`), read as that namespace with the rest of the key as the directive.
+ * Kong injects any directive under a namespace, so no list of declared names can find these by
+ * edit distance (sweep 15, SENERGY-Platform/api-gateway).
+ */
+function misspeltNamespace(key: string): { name: string; block: string } | undefined {
+  const words = key.split('_');
+  if (words.length < 3 || words.slice(2).join('') === '') return undefined;
+  const head = `${words[0]}_${words[1]}_`;
+  if (INJECTION_NAMESPACES.some((ns) => ns.prefix === head)) return undefined;
+  const directive = words.slice(2).join('_');
+  // Up to three edits in the two words (`ningx_prox_` is three from `nginx_proxy_`).
+  const nearest = INJECTION_NAMESPACES
+    .map((ns) => ({ ns, distance: editDistance(head, ns.prefix) }))
+    .filter(({ distance }) => distance <= 3)
+    .sort((a, b) => a.distance - b.distance)[0];
+  return nearest && { name: `${nearest.ns.prefix}${directive}`, block: nearest.ns.block };
 }
 
 /** The first keys a byte-order mark made unknown, as `file\0key`. */

@@ -116,7 +116,12 @@ ruleTester.run(rule, {
       // Dockerfile reads was meant for Kong, whatever its distance to a declared property.
       name: 'a Dockerfile ENV that no instruction reads stays a warning, near a property or not',
       inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_NINGX_PROX_PROXY_BUFFERS="4 256k"\nRUN echo "${KONG_PREFIX}"\n'), from: '3.4', to: '3.9',
-      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'ningx_prox_proxy_buffers' } }],
+      findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'ningx_prox_proxy_buffers' }, message: 'Did you mean `nginx_proxy_proxy_buffers` (proxy server block)?' }],
+    },
+    {
+      name: 'a misspelt namespace in kong.conf is offered the namespace',
+      conf: 'nginx_htpt_gzip_types = text/plain\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 1, message: 'Did you mean `nginx_http_gzip_types` (http block)?' }],
     },
     {
       name: 'a Dockerfile ENV near a property stays a warning', inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_PG_HOTS=db\n'), from: '3.4', to: '3.9',
