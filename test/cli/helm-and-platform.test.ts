@@ -253,6 +253,29 @@ describe('Helm values', () => {
     expect(find(json, 'conf/enterprise-removed')).toEqual([]);
   });
 
+  // Kong/charts@e76b8003 _helpers.tpl line 1114 tests enterprise.enabled with `if`, where any
+  // non-empty text is true (golang/go text/template exec.go isTrue).
+  it('enterprise.enabled quoted "false": a warning at the switch, and no free mode, in a values file or a helmfile setString', async () => {
+    const kinds = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax').map((f) => f.data?.kind);
+    const quoted = fixture('helm/enterprise-switch-text/quoted-false.yaml');
+    const json = await report(['--helm-values', quoted, '--to', '3.9', '--no-db']);
+    expect(find(json, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-switch-text')).toEqual([
+      expect.objectContaining({ severity: 'warning', location: expect.objectContaining({ file: quoted, line: 7 }) }),
+    ]);
+    // The chart wires the license Secret: it is named as unreadable, not as free mode.
+    expect(find(json, 'license/enterprise-license').map((f) => f.severity)).toEqual(['info']);
+    const oss = await report(['--helm-values', fixture('helm/enterprise-switch-text/quoted-false-oss.yaml'), '--to', '3.9', '--no-db']);
+    expect(kinds(oss)).toContain('enterprise-switch-text');
+    expect(kinds(oss)).not.toContain('enterprise-on-oss-image');
+    const helmfile = fixture('helm/enterprise-switch-text/helmfile.yaml');
+    const set = await report(['--helm-values', helmfile, '--to', '3.9', '--no-db']);
+    expect(find(set, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-switch-text').map((f) => [f.location.file, f.location.line])).toEqual([[helmfile, 13]]);
+    for (const name of ['quoted-true.yaml', 'unquoted-false.yaml']) {
+      const clean = await report(['--helm-values', fixture(`helm/enterprise-switch-text/${name}`), '--to', '3.9', '--no-db']);
+      expect([name, kinds(clean)]).toEqual([name, expect.not.arrayContaining(['enterprise-switch-text'])]);
+    }
+  });
+
   it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
     const file = fixture('helm/ingress/values.yaml');
     const json = await report(['--helm-values', file, '--to', '3.9']);

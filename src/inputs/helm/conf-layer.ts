@@ -10,7 +10,7 @@ import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
-import { enterpriseOnOssImage, helmEnvEntries } from './kong-chart';
+import { enterpriseOnOssImage, enterpriseSwitch, helmEnvEntries } from './kong-chart';
 import type { FileOrigin } from '../../model/origin';
 import type { HelmValue, HelmValues } from './values';
 
@@ -82,7 +82,7 @@ export function chartSwitchOf(setting: ConfSetting): Pick<ChartDerivedSetting, '
  * reference 2.8-3.4). An `env:` entry for the same key wins (the chart merges env over these).
  */
 function enterpriseSwitchSettings(values: HelmValues, written: ReadonlySet<string>): ConfSetting[] {
-  if (values.scalar('enterprise', 'enabled')?.value !== true) return [];
+  if (!enterpriseSwitch(values)?.on) return [];
   const settings: ChartDerivedSetting[] = [];
   const derive = (product: string, key: string, value: (enabled: boolean) => { value: string; how: string } | undefined) => {
     const node = values.scalar('enterprise', product, 'enabled');
@@ -204,6 +204,22 @@ function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
   }];
 }
 
+/**
+ * `enterprise.enabled` written as text that says off (`"false"`, a `--set-string` false): the
+ * chart tests it with Go's template truth, where any text but "" is true, so it renders its
+ * Enterprise block (HELM_CHART.enterpriseSwitch) while the values look as if they turn it off.
+ */
+function enterpriseSwitchSaysOff(values: HelmValues): ConfDiagnostic | undefined {
+  const enabled = enterpriseSwitch(values);
+  if (!enabled?.textSaysOff) return undefined;
+  const key = `${values.prefix}enterprise.enabled`;
+  return {
+    kind: 'enterprise-switch-text',
+    origin: enabled.node.origin,
+    message: `\`${key}\` is the text ${JSON.stringify(enabled.node.value)}, not the boolean false: the Kong chart tests it with a Go template \`if\`, where any text that is not empty is true, so a quoted "false" still switches the chart's Enterprise settings on (Enterprise variables, the license Secret, the Dev Portal Services); write \`enabled: false\` without quotes (with helmfile, in \`set:\` rather than \`setString:\`) to turn them off`,
+  };
+}
+
 export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
@@ -271,8 +287,11 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     }
   }
   const written = new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))));
+  const switchText = enterpriseSwitchSaysOff(values);
+  if (switchText) diagnostics.push(switchText);
+  // Told to write the switch unquoted, the operator turns the block off: the image advice would mislead.
   const ossImage = enterpriseOnOssImage(values);
-  if (ossImage) {
+  if (ossImage && !switchText) {
     diagnostics.push({
       kind: 'enterprise-on-oss-image',
       origin: ossImage.origin,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { chartDblessTextOf, chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
-import { chartDefaultValues, enterpriseOnOssImage, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { chartDefaultValues, enterpriseOnOssImage, enterpriseSwitch, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
@@ -202,6 +202,34 @@ describe('the Kong chart reading', () => {
     expect(helmFreeMode(loadHelmValues([file('f1.yaml', 'enterprise:\n  enabled: false\n')]))).toMatchObject({ origin: { line: 2 }, reason: expect.stringContaining('enterprise.enabled is false') });
     expect(helmFreeMode(loadHelmValues([file('f2.yaml', 'enterprise:\n  enabled: true\n')]))).toBeUndefined();
     expect(helmFreeMode(loadHelmValues([file('f3.yaml', 'env:\n  database: postgres\n')]))).toBeUndefined();
+  });
+
+  // Kong/charts@e76b8003 _helpers.tpl line 1114 `{{- if .Values.enterprise.enabled }}`; Go's
+  // template truth (text/template exec.go isTrue) takes any text that is not empty as true.
+  it('reads enterprise.enabled as the chart\'s templates do: quoted "false" is on, "" and 0 are off', () => {
+    const ee = 'image:\n  repository: kong/kong-gateway\n  tag: "3.4.3.12"\n';
+    const read = (name: string, enabled: string) => loadHelmValues([file(name, `${ee}enterprise:\n  enabled: ${enabled}\n  license_secret: lic\n  portal:\n    enabled: true\n`)]);
+    const quoted = read('t1.yaml', '"false"');
+    expect(enterpriseSwitch(quoted)).toMatchObject({ on: true, textSaysOff: true, node: { origin: { line: 5 } } });
+    expect(helmFreeMode(quoted)).toBeUndefined();
+    expect(helmLicenseSecret(quoted)).toMatchObject({ secret: 'lic' });
+    const layer = helmConfLayer(quoted);
+    expect(layer.settings.map((s) => [s.key, s.value])).toEqual([['portal', 'on']]);
+    expect(layer.diagnostics).toEqual([expect.objectContaining({ kind: 'enterprise-switch-text', origin: expect.objectContaining({ line: 5 }), message: expect.stringContaining('a quoted "false" still switches the chart\'s Enterprise settings on') })]);
+    for (const [name, enabled] of [['t2.yaml', "'no'"], ['t3.yaml', '"Off"'], ['t4.yaml', '"0"']]) {
+      expect([name, enterpriseSwitch(read(name, enabled))]).toEqual([name, expect.objectContaining({ on: true, textSaysOff: true })]);
+    }
+    // Text that says on, and the booleans, are read as written and not reported.
+    for (const [name, enabled, on] of [['t5.yaml', '"true"', true], ['t6.yaml', 'true', true], ['t7.yaml', 'false', false], ['t8.yaml', '""', false], ['t9.yaml', '0', false]] as const) {
+      const values = read(name, enabled);
+      expect([name, enterpriseSwitch(values)]).toEqual([name, expect.objectContaining({ on })]);
+      expect([name, enterpriseSwitch(values)?.textSaysOff]).toEqual([name, undefined]);
+      expect([name, helmConfLayer(values).diagnostics]).toEqual([name, []]);
+      expect([name, helmLicenseSecret(values) !== undefined, helmFreeMode(values) !== undefined]).toEqual([name, on, !on]);
+    }
+    // Open-source image: the quotes are the finding; the image advice would mislead.
+    const oss = helmConfLayer(loadHelmValues([file('t10.yaml', 'enterprise:\n  enabled: "false"\n')]));
+    expect(oss.diagnostics.map((d) => d.kind)).toEqual(['enterprise-switch-text']);
   });
 
   it('reads image.unifiedRepoTag before repository and tag', () => {
