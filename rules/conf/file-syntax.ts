@@ -42,6 +42,8 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'enterprise-on-oss-image': 'warning',
   // The release renders, but with the Enterprise block the values seem to turn off.
   'enterprise-switch-text': 'warning',
+  // Renders with the chart in use; the chart upgrade that usually goes with a Kong upgrade fails.
+  'chart-upgrade-refuses': 'warning',
 };
 
 /** Where the rule-wide advice (edit the line) does not fit the oddity. */
@@ -58,6 +60,7 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'ignored-by-systemd': 'Write the assignment as systemd reads it (`NAME=value`, no `export`, balanced quotes), then run `systemctl daemon-reload` and restart Kong.',
   'enterprise-on-oss-image': 'To run Kong Enterprise, set image.repository (gateway.image.repository in kong/ingress values) to kong/kong-gateway with an Enterprise tag (the chart\'s README asks for both); to stay on open-source Kong, remove enterprise.enabled so the values say what runs.',
   'enterprise-switch-text': 'Write enterprise.enabled as the YAML boolean false (no quotes; with helmfile, in set: rather than setString:), or remove the key: the chart\'s default is false.',
+  'chart-upgrade-refuses': 'Before moving the release to Kong chart 2.4.0 or later, write dblessConfig.config as text (a literal block, config: |) or pass kong.yml with --set-file dblessConfig.config=kong.yml.',
   'unread-unit-file': 'Give a copy of the file the unit names to the check (kong.conf as the first argument, a template with --nginx-template) so its settings are checked too.',
 };
 
@@ -76,6 +79,7 @@ export default defineRule<'diagnostic'>({
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003 (lines 1114-1199: enterprise.enabled adds Enterprise variables, changes no image; README.md lines 125-129 ask for an Enterprise image too)' },
     HELM_CHART.enterpriseSwitch.sources[0],
     HELM_CHART.templateTruth,
+    ...HELM_CHART.dblessConfigMapping.sources,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');

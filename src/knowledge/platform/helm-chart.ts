@@ -98,6 +98,21 @@ export const HELM_CHART = {
    * true when its length is not zero, a number when not zero, a bool as it is, nil false.
    */
   templateTruth: { kind: 'repo', ref: 'golang/go@1ed85ee2:src/text/template/exec.go', note: 'func isTrue: reflect.String case truth = val.Len() > 0' } satisfies FactSource,
+  /**
+   * `dblessConfig.config` written as a YAML mapping: up to chart 2.3.x the ConfigMap template wrote
+   * `kong.yml: |` and the value through `toYaml` below it, so a mapping became kong.yml text; from
+   * 2.4.0 the `|` is gone (the mapping lands in the ConfigMap's data, which takes only text), and
+   * from 2.15.0 the value goes through `nindent`, which takes only text. Every chart from
+   * `refusedFrom` on fails such a release.
+   */
+  dblessConfigMapping: {
+    refusedFrom: '2.4.0',
+    sources: [
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@b87a69dc (kong-2.3.0)', note: 'lines 12-13: kong.yml: | then dblessConfig.config | toYaml | indent 4' },
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@f81b0dc2 (kong-2.4.0)', note: 'lines 12-13: kong.yml: without |, then toYaml' },
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@66da8cd2 (kong-2.15.0)', note: 'line 13: kong.yml: | with dblessConfig.config | nindent 4' },
+    ] satisfies FactSource[],
+  },
   /** Image repositories of Kong Gateway Enterprise; `kong` (Docker Official Image) and `kong/kong` are the open-source builds. */
   enterpriseRepositories: ['kong/kong-gateway'],
   ossRepositories: ['kong', 'kong/kong', 'library/kong'],

@@ -631,6 +631,24 @@ describe('the declarative configuration the chart mounts from dblessConfig', () 
     expect(layer.diagnostics.filter((d) => d.message.includes('dblessConfig.config')).map((d) => `${d.kind} ${'line' in d.origin ? d.origin.line : ''}`)).toEqual(expected);
   });
 
+  // Kong/charts config-dbless.yaml@b87a69dc (kong-2.3.0) lines 12-13 made a mapping text; from 2.4.0 no chart does.
+  it.each([
+    ['kong 2.3.0', { chart: 'kong', version: '2.3.0' }, 'chart-upgrade-refuses'],
+    ['kong v1.15.0', { chart: 'kong', version: 'v1.15.0' }, 'chart-upgrade-refuses'],
+    ['kong 2.4.0', { chart: 'kong', version: '2.4.0' }, 'helm-render-refused'],
+    ['kong 2.30.0', { chart: 'kong', version: '2.30.0' }, 'helm-render-refused'],
+    ['kong ~2.3 (a range)', { chart: 'kong', version: '~2.3' }, 'helm-render-refused'],
+    ['kong without a version', { chart: 'kong' }, 'helm-render-refused'],
+    ['Bitnami kong 2.3.0', { chart: 'kong', version: '2.3.0', repository: 'https://charts.bitnami.com/bitnami' }, 'helm-render-refused'],
+    ['kong/ingress 0.1.0', { chart: 'ingress', version: '0.1.0' }, 'helm-render-refused'],
+  ])('a dblessConfig mapping with chart %s named beside it', (_what, declared, kind) => {
+    const text = `${noController}dblessConfig:\n  config:\n    _format_version: "3.0"\n`;
+    const declaration = { ...declared, origin: { kind: 'file' as const, file: 'helmfile.yaml', line: 8, column: 14 }, via: 'helmfile release version' };
+    const release = { declaration, label: `chart ${declared.chart} ${declared.version ?? ''}`, note: '' };
+    const layer = helmConfLayer(loadHelmValues([file('rel.yaml', text)], chartDefaultValues()), undefined, release);
+    expect(layer.diagnostics.map((d) => d.kind)).toEqual([kind]);
+  });
+
   it('leaves an env.declarative_config as written', () => {
     const conf = confOf('env.yaml', `${noController}env:\n  declarative_config: /opt/kong.yml\ndblessConfig:\n  configMap: my-kong-config\n`);
     expect(conf.get('declarative_config')).toMatchObject({ value: '/opt/kong.yml' });
