@@ -295,6 +295,14 @@ describe('Helm values', () => {
     }
   });
 
+  it('a helmfile set entry whose file is missing: one line naming the helmfile and line, exit 2', async () => {
+    const helmfile = fixture('helm/helmfile/set-file/helmfile-missing.yaml');
+    const result = await runCli(['check', '--helm-values', helmfile, '--to', '3.9', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${helmfile}:12:15: release "edge" sets env.pg_ssl_version from the file files/absent.txt`)]);
+    expect(result.stdout).toBe('');
+  });
+
   it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
     const file = fixture('helm/ingress/values.yaml');
     const json = await report(['--helm-values', file, '--to', '3.9']);

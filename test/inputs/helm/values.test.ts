@@ -644,7 +644,7 @@ describe('the declarative configuration the chart mounts from dblessConfig', () 
   ])('a dblessConfig mapping with chart %s named beside it', (_what, declared, kind) => {
     const text = `${noController}dblessConfig:\n  config:\n    _format_version: "3.0"\n`;
     const declaration = { ...declared, origin: { kind: 'file' as const, file: 'helmfile.yaml', line: 8, column: 14 }, via: 'helmfile release version' };
-    const release = { declaration, label: `chart ${declared.chart} ${declared.version ?? ''}`, note: '' };
+    const release = { declaration, label: `chart ${declared.chart}`, note: '' };
     const layer = helmConfLayer(loadHelmValues([file('rel.yaml', text)], chartDefaultValues()), undefined, release);
     expect(layer.diagnostics.map((d) => d.kind)).toEqual([kind]);
   });
