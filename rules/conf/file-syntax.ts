@@ -10,6 +10,7 @@ import type { Plan } from '../../src/plan/types';
 import type { Severity } from '../../src/model/finding';
 import { ENV_FILE_CONVENTION } from '../../src/knowledge/conf/env-file-convention';
 import { onSameLine } from '../../src/model/origin';
+import { HELM_CHART } from '../../src/knowledge/platform/helm-chart';
 
 /** How much each oddity matters; values can be secrets, so messages never quote them. */
 const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
@@ -39,6 +40,10 @@ const SEVERITY: Record<ConfDiagnosticKind, Severity> = {
   'helm-render-refused': 'blocker',
   'exponent-number': 'warning',
   'enterprise-on-oss-image': 'warning',
+  // The release renders, but with the Enterprise block the values seem to turn off.
+  'enterprise-switch-text': 'warning',
+  // Renders with the chart in use; the chart upgrade that usually goes with a Kong upgrade fails.
+  'chart-upgrade-refuses': 'warning',
 };
 
 /** Where the rule-wide advice (edit the line) does not fit the oddity. */
@@ -54,6 +59,8 @@ const REMEDIATION: Partial<Record<ConfDiagnosticKind, string>> = {
   'unread-override-file': 'If the deployment runs docker compose without -f in that folder, give the file named with a second --image-file (or run the check with the deployment\'s COMPOSE_FILE); otherwise nothing to do.',
   'ignored-by-systemd': 'Write the assignment as systemd reads it (`NAME=value`, no `export`, balanced quotes), then run `systemctl daemon-reload` and restart Kong.',
   'enterprise-on-oss-image': 'To run Kong Enterprise, set image.repository (gateway.image.repository in kong/ingress values) to kong/kong-gateway with an Enterprise tag (the chart\'s README asks for both); to stay on open-source Kong, remove enterprise.enabled so the values say what runs.',
+  'enterprise-switch-text': 'Write enterprise.enabled as the YAML boolean false (no quotes; with helmfile, in set: rather than setString:), or remove the key: the chart\'s default is false.',
+  'chart-upgrade-refuses': 'Before moving the release to Kong chart 2.4.0 or later, write dblessConfig.config as text (a literal block, config: |) or pass kong.yml with --set-file dblessConfig.config=kong.yml.',
   'unread-unit-file': 'Give a copy of the file the unit names to the check (kong.conf as the first argument, a template with --nginx-template) so its settings are checked too.',
 };
 
@@ -70,6 +77,9 @@ export default defineRule<'diagnostic'>({
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@3.9.3 (load_config)' },
     ENV_FILE_CONVENTION.sources[0],
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003 (lines 1114-1199: enterprise.enabled adds Enterprise variables, changes no image; README.md lines 125-129 ask for an Enterprise image too)' },
+    HELM_CHART.enterpriseSwitch.sources[0],
+    HELM_CHART.templateTruth,
+    ...HELM_CHART.dblessConfigMapping.sources,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');

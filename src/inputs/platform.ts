@@ -330,7 +330,7 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
   // enterprise switches configure a container the chart does not render. Reading them would check
   // a Kong node that does not exist (the chart's default open-source DB-less one).
   const noGateway = reading.notUnderstood ? undefined : helmNoGateway(values);
-  if (!noGateway) result.layer = helmConfLayer(values, reading.notUnderstood);
+  if (!noGateway) result.layer = helmConfLayer(values, reading.notUnderstood, reading.release);
   const note = noGateway ? `${noGateway}: only the ingress controller was read` : reading.readAs === 'Kong chart' ? undefined : reading.readAs;
   for (const file of values.files) result.listed.push({ kind: 'helm values', label: note ? `${file} (${note})` : file });
   if (reading.release && !reading.notUnderstood) {

@@ -253,6 +253,56 @@ describe('Helm values', () => {
     expect(find(json, 'conf/enterprise-removed')).toEqual([]);
   });
 
+  // Kong/charts@e76b8003 _helpers.tpl line 1114 tests enterprise.enabled with `if`, where any
+  // non-empty text is true (golang/go text/template exec.go isTrue).
+  it('enterprise.enabled quoted "false": a warning at the switch, and no free mode, in a values file or a helmfile setString', async () => {
+    const kinds = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax').map((f) => f.data?.kind);
+    const quoted = fixture('helm/enterprise-switch-text/quoted-false.yaml');
+    const json = await report(['--helm-values', quoted, '--to', '3.9', '--no-db']);
+    expect(find(json, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-switch-text')).toEqual([
+      expect.objectContaining({ severity: 'warning', location: expect.objectContaining({ file: quoted, line: 7 }) }),
+    ]);
+    // The chart wires the license Secret: it is named as unreadable, not as free mode.
+    expect(find(json, 'license/enterprise-license').map((f) => f.severity)).toEqual(['info']);
+    const oss = await report(['--helm-values', fixture('helm/enterprise-switch-text/quoted-false-oss.yaml'), '--to', '3.9', '--no-db']);
+    expect(kinds(oss)).toContain('enterprise-switch-text');
+    expect(kinds(oss)).not.toContain('enterprise-on-oss-image');
+    const helmfile = fixture('helm/enterprise-switch-text/helmfile.yaml');
+    const set = await report(['--helm-values', helmfile, '--to', '3.9', '--no-db']);
+    expect(find(set, 'conf/file-syntax').filter((f) => f.data?.kind === 'enterprise-switch-text').map((f) => [f.location.file, f.location.line])).toEqual([[helmfile, 13]]);
+    for (const name of ['quoted-true.yaml', 'unquoted-false.yaml']) {
+      const clean = await report(['--helm-values', fixture(`helm/enterprise-switch-text/${name}`), '--to', '3.9', '--no-db']);
+      expect([name, kinds(clean)]).toEqual([name, expect.not.arrayContaining(['enterprise-switch-text'])]);
+    }
+  });
+
+  // Kong/charts config-dbless.yaml lines 12-13: `kong.yml: |` + toYaml at kong-2.3.0 (b87a69dc),
+  // without the `|` from kong-2.4.0 (f81b0dc2), nindent from kong-2.15.0 (66da8cd2).
+  it('dblessConfig.config as a mapping: a blocker unless the chart named beside it is older than 2.4.0', async () => {
+    const values = fixture('helm/dbless-mapping/kong.yaml');
+    const at = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax')
+      .filter((f) => f.data?.kind === 'helm-render-refused' || f.data?.kind === 'chart-upgrade-refuses')
+      .map((f) => [f.data?.kind, f.severity, f.location.file, f.location.line]);
+    const older = await report(['--helm-values', fixture('helm/dbless-mapping/helmfile-2.3.yaml'), '--to', '3.4']);
+    expect(at(older)).toEqual([['chart-upgrade-refuses', 'warning', values, 12]]);
+    expect(find(older, 'conf/file-syntax').find((f) => f.data?.kind === 'chart-upgrade-refuses')?.data?.message).toMatch(/chart kong 2\.3\.0 \(helmfile release version at .*helmfile-2\.3\.yaml:8\) turns it into the kong\.yml text.*every Kong chart from 2\.4\.0 refuses it/);
+    const argo = fixture('helm/dbless-mapping/application-2.2.yaml');
+    expect(at(await report(['--helm-values', argo, '--to', '3.4']))).toEqual([['chart-upgrade-refuses', 'warning', argo, 23]]);
+    // A newer chart, the newest (no version) or no chart named: the release fails to render.
+    for (const name of ['helmfile-2.30.yaml', 'helmfile-unpinned.yaml', 'kong.yaml']) {
+      const json = await report(['--helm-values', fixture(`helm/dbless-mapping/${name}`), '--to', '3.4']);
+      expect([name, at(json)]).toEqual([name, [['helm-render-refused', 'blocker', values, 12]]]);
+    }
+  });
+
+  it('a helmfile set entry whose file is missing: one line naming the helmfile and line, exit 2', async () => {
+    const helmfile = fixture('helm/helmfile/set-file/helmfile-missing.yaml');
+    const result = await runCli(['check', '--helm-values', helmfile, '--to', '3.9', '--no-db']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${helmfile}:12:15: release "edge" sets env.pg_ssl_version from the file files/absent.txt`)]);
+    expect(result.stdout).toBe('');
+  });
+
   it('kong/ingress values: gateway.image and gateway.env are read and located', async () => {
     const file = fixture('helm/ingress/values.yaml');
     const json = await report(['--helm-values', file, '--to', '3.9']);

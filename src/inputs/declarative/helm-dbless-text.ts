@@ -34,6 +34,8 @@ export function readHelmDblessText(key: string, node: HelmValue & { kind: 'scala
   // Read as the values reader read it (UTF-16 with a byte-order mark too), so its places hold.
   const { readText } = require('../helm/values') as typeof import('../helm/values');
   const text = readText(resolve(cwd, file), 'Helm values file', { utf16WithBom: true });
+  // A helmfile `set:` entry's `file:` (--set-file) sets the value to a whole file's text.
+  if (node.origin.line === 1 && node.origin.column === 1 && text === node.value) return { unread: `it is the whole of ${file}, set with --set-file (a helmfile set entry's file:), which is not read as a declarative file here` };
   const lines = new TextLines(text);
   const index = lines.index();
   if (node.origin.line > index.count) return { unread: 'its lines do not match the file\'s' };

@@ -10,9 +10,10 @@ import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
-import { enterpriseOnOssImage, helmEnvEntries } from './kong-chart';
+import { enterpriseOnOssImage, enterpriseSwitch, helmEnvEntries } from './kong-chart';
 import type { FileOrigin } from '../../model/origin';
 import type { HelmValue, HelmValues } from './values';
+import type { ChartRelease } from './chart-release';
 
 /**
  * A setting the chart supplies that no values file wrote (`Kong chart 3.4.1`). The kong.conf
@@ -82,7 +83,7 @@ export function chartSwitchOf(setting: ConfSetting): Pick<ChartDerivedSetting, '
  * reference 2.8-3.4). An `env:` entry for the same key wins (the chart merges env over these).
  */
 function enterpriseSwitchSettings(values: HelmValues, written: ReadonlySet<string>): ConfSetting[] {
-  if (values.scalar('enterprise', 'enabled')?.value !== true) return [];
+  if (!enterpriseSwitch(values)?.on) return [];
   const settings: ChartDerivedSetting[] = [];
   const derive = (product: string, key: string, value: (enabled: boolean) => { value: string; how: string } | undefined) => {
     const node = values.scalar('enterprise', product, 'enabled');
@@ -189,7 +190,7 @@ function chartDblessConfigSetting(values: HelmValues, written: ReadonlySet<strin
  * accepts only text; before 2.4.0, `toYaml` inside `kong.yml: |` turned a mapping into text.
  * Since 2.15.0 (#695) it is `nindent`.
  */
-function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
+function dblessConfigNotText(values: HelmValues, release?: ChartRelease): ConfDiagnostic[] {
   const config = values.at('dblessConfig', 'config');
   if (config?.kind !== 'map' && config?.kind !== 'seq') return [];
   if ((config.kind === 'map' ? config.entries.size : config.items.length) === 0) return [];
@@ -197,6 +198,16 @@ function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
   if (helmEnvEntries(values).find((e) => e.key === 'database')?.value !== 'off') return [];
   if ((['configMap', 'secret'] as const).some((field) => { const v = values.scalar('dblessConfig', field)?.value; return typeof v === 'string' && v !== ''; })) return [];
   const key = `${values.prefix}dblessConfig.config`;
+  const kind = config.kind === 'map' ? 'mapping' : 'list';
+  const older = chartBeforeRefusal(release);
+  if (older) {
+    // The chart in use still turns it into text: nothing fails today, the next chart will.
+    return [{
+      kind: 'chart-upgrade-refuses',
+      origin: config.origin,
+      message: `\`${key}\` is a YAML ${kind}, not text: ${older.label} turns it into the kong.yml text of its ConfigMap (charts before ${HELM_CHART.dblessConfigMapping.refusedFrom} do), but every Kong chart from ${HELM_CHART.dblessConfigMapping.refusedFrom} refuses it (2.4.0 to 2.14 render a ConfigMap that Kubernetes refuses, and from 2.15.0 helm install and helm upgrade fail with "wrong type for value; expected string"), so moving this release to a newer chart fails; write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml, before the chart upgrade`,
+    }];
+  }
   return [{
     kind: 'helm-render-refused',
     origin: config.origin,
@@ -204,7 +215,43 @@ function dblessConfigNotText(values: HelmValues): ConfDiagnostic[] {
   }];
 }
 
-export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfLayer {
+/**
+ * `enterprise.enabled` written as text that says off (`"false"`, a `--set-string` false): the
+ * chart tests it with Go's template truth, where any text but "" is true, so it renders its
+ * Enterprise block (HELM_CHART.enterpriseSwitch) while the values look as if they turn it off.
+ */
+function enterpriseSwitchSaysOff(values: HelmValues): ConfDiagnostic | undefined {
+  const enabled = enterpriseSwitch(values);
+  if (!enabled?.textSaysOff) return undefined;
+  const key = `${values.prefix}enterprise.enabled`;
+  return {
+    kind: 'enterprise-switch-text',
+    origin: enabled.node.origin,
+    message: `\`${key}\` is the text ${JSON.stringify(enabled.node.value)}, not the boolean false: the Kong chart tests it with a Go template \`if\`, where any text that is not empty is true, so a quoted "false" still switches the chart's Enterprise settings on (Enterprise variables, the license Secret, the Dev Portal Services); write \`enabled: false\` without quotes (with helmfile, in \`set:\` rather than \`setString:\`) to turn them off`,
+  };
+}
+
+/**
+ * The release of Kong's chart named beside the values (helmfile `version:`, Argo CD
+ * targetRevision, Flux version, Chart.lock/Chart.yaml dependency), when it is one release older
+ * than the chart that first refuses a dblessConfig mapping. A range, another chart or no version
+ * leaves the chart unknown: undefined.
+ */
+function chartBeforeRefusal(release: ChartRelease | undefined): ChartRelease | undefined {
+  const declaration = release?.declaration;
+  if (!declaration || declaration.chart !== 'kong') return undefined;
+  if (declaration.repository && /bitnami/i.test(declaration.repository)) return undefined;
+  // Loaded only when a chart release is named (Helm installations).
+  const { exactVersion } = require('./chart-release') as typeof import('./chart-release');
+  const version = exactVersion(declaration.version);
+  if (!version) return undefined;
+  const parts = (text: string) => text.replace(/-.*$/, '').split('.').map(Number);
+  const [a, b] = [parts(version), parts(HELM_CHART.dblessConfigMapping.refusedFrom)];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? release : undefined;
+  return undefined;
+}
+
+export function helmConfLayer(values: HelmValues, notUnderstood?: string, release?: ChartRelease): ConfLayer {
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
   const first = values.files[0];
@@ -271,8 +318,11 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
     }
   }
   const written = new Set(settings.map((s) => s.key).concat(diagnostics.flatMap((d) => (d.key ? [d.key] : []))));
+  const switchText = enterpriseSwitchSaysOff(values);
+  if (switchText) diagnostics.push(switchText);
+  // Told to write the switch unquoted, the operator turns the block off: the image advice would mislead.
   const ossImage = enterpriseOnOssImage(values);
-  if (ossImage) {
+  if (ossImage && !switchText) {
     diagnostics.push({
       kind: 'enterprise-on-oss-image',
       origin: ossImage.origin,
@@ -281,7 +331,7 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string): ConfL
   }
   // On an open-source image the switches' settings (portal, vitals) reach a Kong that drops them.
   settings.push(...(ossImage ? [] : enterpriseSwitchSettings(values, written)), ...chartPluginsSetting(values, written), ...chartDblessConfigSetting(values, written));
-  diagnostics.push(...dblessConfigNotText(values));
+  diagnostics.push(...dblessConfigNotText(values, release));
   return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
 }
 

@@ -275,7 +275,7 @@ function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidde
   unread('secrets', 'are not read (helmfile decrypts them and merges them over the values)');
   unread('valuesTemplate', 'are not read (templates)');
   unread('setTemplate', 'are not read (templates)');
-  const set = applySets(merged, release, deciding, hidden);
+  const set = applySets(merged, release, file, deciding, hidden);
   if (set.applied > 0) sources.push(`${set.applied} set entr${set.applied === 1 ? 'y' : 'ies'}, applied over them as --set`);
   return { value: set.value, sources, notes: [...notes, ...set.notes] };
 }
@@ -300,12 +300,14 @@ function valuesFileTree(file: string, notes: string[], hidden: HiddenValue[], re
 }
 
 /**
- * `set:` (as `--set`) then `setString:` (as `--set-string`), each entry's `value` or `values`
- * list (helmfile pkg/state/state.go setFlags, setStringFlags). helmfile passes nothing for an
- * empty value; `file:` entries become `--set-file`, whose file is not read here. An entry written
- * inside a block sets an unknown: the block decides whether helmfile passes it.
+ * `set:` (as `--set`) then `setString:` (as `--set-string`), each entry's `value`, else `file`,
+ * else `values` list (helmfile pkg/state/state.go setFlags, setStringFlags). helmfile passes
+ * nothing for an empty value; a `set:` entry's `file` becomes `--set-file`, whose file Helm
+ * reads as text and applies after every --set and --set-string (setFileEntry); `setString:`
+ * passes no `file` at all. An entry written inside a block sets an unknown: the block decides
+ * whether helmfile passes it.
  */
-function applySets(values: HelmMap, release: HelmMap, deciding: Deciding, hidden: HiddenValue[]): { value: HelmMap; applied: number; notes: string[] } {
+function applySets(values: HelmMap, release: HelmMap, file: string, deciding: Deciding, hidden: HiddenValue[]): { value: HelmMap; applied: number; notes: string[] } {
   const entries = [...seqNodes(release, 'set').map((node) => ({ node, forceString: false })), ...seqNodes(release, 'setString').map((node) => ({ node, forceString: true }))];
   if (entries.length === 0) return { value: values, applied: 0, notes: [] };
   // Helm's --set reading is needed only for releases that have set entries.
@@ -313,7 +315,8 @@ function applySets(values: HelmMap, release: HelmMap, deciding: Deciding, hidden
   let merged = values;
   let applied = 0;
   const skipped: string[] = [];
-  const files: string[] = [];
+  const notes: string[] = [];
+  const fromFiles: { node: HelmValue; path: string[]; leaf: HelmValue }[] = [];
   for (const { node, forceString } of entries) {
     const name = textAt(node, 'name');
     const path = name !== undefined && !name.includes('{{') ? setNamePath(name) : undefined;
@@ -323,30 +326,71 @@ function applySets(values: HelmMap, release: HelmMap, deciding: Deciding, hidden
     }
     const value = mapAt(node, 'value');
     const list = mapAt(node, 'values');
+    const named = mapAt(node, 'file');
     let leaf: HelmValue | undefined;
-    if (value?.kind === 'scalar' && value.value !== null) {
+    let viaFile = false;
+    if (value?.kind === 'scalar' && value.value !== null && (typeof value.value === 'string' ? value.value : value.source.trim()) !== '') {
       // helmfile reads `value` as text (`2`, `true` as written); Helm then types it.
       const raw = typeof value.value === 'string' ? value.value : value.source.trim();
-      if (raw === '') continue;
       leaf = value.template ? { ...value, value: raw } : { kind: 'scalar', value: setLiteral(raw, forceString), source: raw, origin: value.origin };
+    } else if (named?.kind === 'scalar' && named.value !== null && String(named.value) !== '') {
+      if (forceString) {
+        notes.push(`its setString entry ${name} (line ${node.origin.line}) names a file, which helmfile does not pass for setString: not applied`);
+        continue;
+      }
+      const read = setFileEntry(named, name!, release, file, notes);
+      if (!read) continue;
+      leaf = read;
+      viaFile = true;
     } else if (list?.kind === 'seq' && list.items.length > 0) {
       const items = (list.nodes ?? []).map((item) => (item.kind === 'scalar' ? setLiteral(item.value === null ? '' : typeof item.value === 'string' ? item.value : item.source.trim(), forceString) : JSON.stringify(item)));
       leaf = { kind: 'seq', items, origin: list.origin };
-    } else if (mapAt(node, 'file')) {
-      files.push(name!);
-      continue;
     } else continue;
     const decided = firstDecided(node, deciding);
     if (decided) leaf = unknownInBlocks(leaf, deciding, hidden, `set ${name}`, decided);
-    let tree: HelmValue = leaf;
-    for (let i = path.length - 1; i >= 0; i--) tree = { kind: 'map', entries: new Map([[path[i], tree]]), origin: node.origin };
-    merged = mergeMaps(merged, tree as HelmMap, 'keep-nulls');
+    // Helm applies --set-file after every --set and --set-string (pkg/cli/values/options.go).
+    if (viaFile) fromFiles.push({ node, path, leaf });
+    else {
+      merged = mergeMaps(merged, setTree(path, leaf, node.origin), 'keep-nulls');
+      applied++;
+    }
+  }
+  for (const { node, path, leaf } of fromFiles) {
+    merged = mergeMaps(merged, setTree(path, leaf, node.origin), 'keep-nulls');
     applied++;
   }
-  const notes: string[] = [];
-  if (files.length > 0) notes.push(`its set entries from files (${files.join(', ')}) are not read`);
   if (skipped.length > 0) notes.push(`set entries not read (list indexes or templated names): ${skipped.join(', ')}`);
   return { value: merged, applied, notes };
+}
+
+/** A values tree holding `leaf` at the keys of a set entry's name. */
+function setTree(path: readonly string[], leaf: HelmValue, origin: HelmValue['origin']): HelmMap {
+  let tree: HelmValue = leaf;
+  for (let i = path.length - 1; i >= 0; i--) tree = { kind: 'map', entries: new Map([[path[i], tree]]), origin };
+  return tree as HelmMap;
+}
+
+/**
+ * The value of a `set:` entry's `file:`: helmfile passes it as `--set-file NAME=PATH`, the path
+ * resolved against the helmfile's folder (pkg/state/state.go setFlags, storage.go
+ * normalizeSetFilePath), and Helm sets NAME to the file's text, untyped (pkg/cli/values/options.go
+ * readFile). A missing file stops helm: an InputError at the entry's line. A template or a remote
+ * path is named, not read.
+ */
+function setFileEntry(named: HelmValue & { kind: 'scalar' }, name: string, release: HelmMap, file: string, notes: string[]): HelmValue | undefined {
+  const path = String(named.value);
+  if (named.template) {
+    notes.push(`its set entry ${name} reads a file named by a template (line ${named.origin.line}): not read`);
+    return undefined;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    notes.push(`its set entry ${name} reads the remote file ${path}: not read`);
+    return undefined;
+  }
+  const resolved = isAbsolute(path) ? path : join(dirname(file), path);
+  if (!isFile(resolved)) throw new InputError(`release ${releaseName(release)} sets ${name} from the file ${path}, which is not at ${resolved}: helm stops there (--set-file)`, named.origin);
+  const text = readText(resolved, `file for --set-file ${name}`);
+  return { kind: 'scalar', value: text, source: text, origin: { kind: 'file', file: resolved, line: 1, column: 1 } };
 }
 
 /**

@@ -390,6 +390,34 @@ export function helmDeployment(values: HelmValues): HelmDeployment | undefined {
 }
 
 /**
+ * A values scalar as a chart's `{{ if .Values.x }}` reads it: Go templates take false, zero, an
+ * empty string and a missing value as false and anything else as true, so the text "false" is
+ * true (HELM_CHART.templateTruth). Undefined for a value helmfile fills in or a block decides.
+ */
+export function templateTruth(node: HelmValue & { kind: 'scalar' }): boolean | undefined {
+  if (node.template || node.condition !== undefined) return undefined;
+  const { value } = node;
+  return !(value === false || value === null || value === 0 || value === '');
+}
+
+/** `enterprise.enabled` as the chart's templates read it, or undefined when absent or not known here. */
+export interface EnterpriseSwitch {
+  node: HelmValue & { kind: 'scalar' };
+  /** The chart renders its Enterprise block (the variables, the license Secret, the portal Services). */
+  on: boolean;
+  /** Written as text that says off (`"false"`, `"no"`), which the chart still reads as on. */
+  textSaysOff?: true;
+}
+
+export function enterpriseSwitch(values: HelmValues): EnterpriseSwitch | undefined {
+  const node = values.scalar(...HELM_CHART.enterpriseSwitch.path);
+  const on = node ? templateTruth(node) : undefined;
+  if (!node || on === undefined) return undefined;
+  const saysOff = on && typeof node.value === 'string' && (HELM_CHART.enterpriseSwitch.offWords as readonly string[]).includes(node.value.trim().toLowerCase());
+  return { node, on, ...(saysOff ? { textSaysOff: true as const } : {}) };
+}
+
+/**
  * The edition of the binary the pod runs, which the image decides: Enterprise for Kong's
  * Enterprise image, open source for Kong's open-source images, and when no image is written: the
  * chart then runs its default repository `kong` (values.yaml line 150). `enterprise.enabled` only
@@ -406,11 +434,11 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
   if (repo && (HELM_CHART.enterpriseRepositories as readonly string[]).includes(repo)) {
     return { value: 'enterprise', reason: `image ${image!.reference} at ${at(image!.origin)} is Kong Enterprise` };
   }
-  const enabled = values.scalar('enterprise', 'enabled');
+  const enabled = enterpriseSwitch(values);
   // A template block decides the repository (helmfile fills it in): the written switch is the evidence.
   const undecided = repositoryUndecided(values);
-  if (undecided && enabled?.value === true) {
-    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)} (${values.prefix}${undecided} is written in a template block)` };
+  if (undecided && enabled?.on) {
+    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.node.origin)} (${values.prefix}${undecided} is written in a template block)` };
   }
   const conflict = enterpriseOnOssImage(values);
   const despite = conflict ? `, whatever ${conflict.path} at ${at(conflict.origin)} asks` : '';
@@ -424,8 +452,8 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
   if (!image) {
     return { value: 'oss', reason: `${values.prefix}image not set: the chart runs its default image \`${HELM_CHART.defaults.imageRepository}\`, open-source Kong (${HELM_CHART.defaultImageAt})${despite}` };
   }
-  if (enabled && enabled.value === true) {
-    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.origin)} (image ${image.reference} is not one of Kong's)` };
+  if (enabled?.on) {
+    return { value: 'enterprise', reason: `${values.prefix}enterprise.enabled at ${at(enabled.node.origin)} (image ${image.reference} is not one of Kong's)` };
   }
   return undefined;
 }
@@ -440,13 +468,13 @@ export function helmEdition(values: HelmValues): { value: 'enterprise' | 'oss'; 
  * when a template block decides the switch or the image.
  */
 export function enterpriseOnOssImage(values: HelmValues): { origin: FileOrigin; path: string; image: string } | undefined {
-  const enabled = values.scalar('enterprise', 'enabled');
-  if (!enabled || enabled.value !== true || enabled.chartDefault || enabled.condition) return undefined;
+  const enabled = enterpriseSwitch(values);
+  if (!enabled?.on || enabled.node.chartDefault) return undefined;
   if (repositoryUndecided(values)) return undefined;
   const image = helmImage(values);
   const repo = image ? imageName(image.repository) : HELM_CHART.defaults.imageRepository;
   if (!(HELM_CHART.ossRepositories as readonly string[]).includes(repo)) return undefined;
-  return { origin: enabled.origin, path: `${values.prefix}enterprise.enabled`, image: image ? image.reference : HELM_CHART.defaults.imageRepository };
+  return { origin: enabled.node.origin, path: `${values.prefix}enterprise.enabled`, image: image ? image.reference : HELM_CHART.defaults.imageRepository };
 }
 
 /**
@@ -464,16 +492,16 @@ function repositoryUndecided(values: HelmValues): 'image.unifiedRepoTag' | 'imag
  * without Enterprise features, which the chart documents as free mode when no license is given.
  */
 export function helmFreeMode(values: HelmValues): { origin: FileOrigin; reason: string } | undefined {
-  const enabled = values.scalar('enterprise', 'enabled');
-  if (!enabled || enabled.value !== false || enabled.chartDefault) return undefined;
-  return { origin: enabled.origin, reason: `${values.prefix}enterprise.enabled is false at ${enabled.origin.file}:${enabled.origin.line}` };
+  const enabled = enterpriseSwitch(values);
+  if (!enabled || enabled.on || enabled.node.chartDefault) return undefined;
+  const { origin } = enabled.node;
+  return { origin, reason: `${values.prefix}enterprise.enabled is ${enabled.node.value === false ? 'false' : `${enabled.node.source.trim()}, which the chart reads as off,`} at ${origin.file}:${origin.line}` };
 }
 
 /** The license the chart wires from `enterprise.license_secret`, if any. */
 export function helmLicenseSecret(values: HelmValues): { secret: string; origin: FileOrigin } | undefined {
   const secret = values.scalar('enterprise', 'license_secret');
-  const enabled = values.scalar('enterprise', 'enabled');
-  if (!secret || enabled?.value !== true) return undefined;
+  if (!secret || !enterpriseSwitch(values)?.on) return undefined;
   return { secret: String(secret.value), origin: secret.origin };
 }
 

@@ -72,7 +72,9 @@ export type ConfDiagnosticKind =
   | 'yaml-boolean'         // an unquoted `off`/`on`/`yes`/`no` that YAML 1.1 turns into true/false
   | 'helm-render-refused'  // a Helm `env:` entry the Kong chart refuses, so the release does not render
   | 'exponent-number'      // a number Helm renders in exponent form (1000000 -> 1e+06)
-  | 'enterprise-on-oss-image'; // Helm values turn on the chart's Enterprise block while the chart runs an open-source image
+  | 'enterprise-on-oss-image' // Helm values turn on the chart's Enterprise block while the chart runs an open-source image
+  | 'chart-upgrade-refuses' // Helm values the chart release in use accepts but every newer chart release refuses
+  | 'enterprise-switch-text'; // Helm `enterprise.enabled` written as text saying off ("false"), which the chart's templates read as on
 
 export interface ConfDiagnostic {
   kind: ConfDiagnosticKind;

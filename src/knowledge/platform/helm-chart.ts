@@ -76,6 +76,43 @@ export const HELM_CHART = {
     portal_api_error_log: '/dev/stderr',
     prefix: '/kong_prefix/',
   } as Record<string, string>,
+  /**
+   * `enterprise.enabled` (values.yaml line 1165, default false) is tested as `{{ if
+   * .Values.enterprise.enabled }}` wherever the chart uses it (_helpers.tpl lines 657, 784, 1060,
+   * 1070 and the Enterprise environment block at 1114, which holds the license Secret at 1194;
+   * deployment.yaml line 233; service-kong-portal.yaml and service-kong-portal-api.yaml line 2;
+   * certificate.yaml lines 21 and 27). Go's `if` takes a string as true when it is not empty, so a
+   * quoted "false" turns the block on. `offWords` are texts an operator writes to mean off.
+   */
+  enterpriseSwitch: {
+    path: ['enterprise', 'enabled'],
+    offWords: ['false', 'no', 'off', 'n', '0', 'disabled'],
+    sources: [
+      { kind: 'repo', ref: `${CHART}/templates/_helpers.tpl${AT}`, note: 'lines 657, 784, 1060, 1070, 1114: if .Values.enterprise.enabled; line 1194 license_secret inside that block' },
+      { kind: 'repo', ref: `${CHART}/templates/deployment.yaml${AT}`, note: 'line 233: if .Values.enterprise.enabled' },
+      { kind: 'repo', ref: `${CHART}/values.yaml${AT}`, note: 'line 1165: enterprise.enabled: false' },
+    ] satisfies FactSource[],
+  },
+  /**
+   * Go's template truth, which `if`, `and`, `or` and `not` use: a string, map, slice or array is
+   * true when its length is not zero, a number when not zero, a bool as it is, nil false.
+   */
+  templateTruth: { kind: 'repo', ref: 'golang/go@1ed85ee2:src/text/template/exec.go', note: 'func isTrue: reflect.String case truth = val.Len() > 0' } satisfies FactSource,
+  /**
+   * `dblessConfig.config` written as a YAML mapping: up to chart 2.3.x the ConfigMap template wrote
+   * `kong.yml: |` and the value through `toYaml` below it, so a mapping became kong.yml text; from
+   * 2.4.0 the `|` is gone (the mapping lands in the ConfigMap's data, which takes only text), and
+   * from 2.15.0 the value goes through `nindent`, which takes only text. Every chart from
+   * `refusedFrom` on fails such a release.
+   */
+  dblessConfigMapping: {
+    refusedFrom: '2.4.0',
+    sources: [
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@b87a69dc (kong-2.3.0)', note: 'lines 12-13: kong.yml: | then dblessConfig.config | toYaml | indent 4' },
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@f81b0dc2 (kong-2.4.0)', note: 'lines 12-13: kong.yml: without |, then toYaml' },
+      { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/config-dbless.yaml@66da8cd2 (kong-2.15.0)', note: 'line 13: kong.yml: | with dblessConfig.config | nindent 4' },
+    ] satisfies FactSource[],
+  },
   /** Image repositories of Kong Gateway Enterprise; `kong` (Docker Official Image) and `kong/kong` are the open-source builds. */
   enterpriseRepositories: ['kong/kong-gateway'],
   ossRepositories: ['kong', 'kong/kong', 'library/kong'],

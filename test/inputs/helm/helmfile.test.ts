@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { helmEnvEntries } from '../../../src/inputs/helm/kong-chart';
+import { chartDblessTextOf } from '../../../src/inputs/helm/conf-layer';
+import { readHelmDblessText } from '../../../src/inputs/declarative/helm-dbless-text';
 import { loadPlatformInputs } from '../../../src/inputs/platform';
 import { fixture } from '../../support/cli';
 
@@ -26,6 +28,50 @@ function files(entries: Record<string, string>): string {
 }
 
 describe('helmfile releases', () => {
+  // helmfile/helmfile@ecf604d5 pkg/state/state.go setFlags (file -> --set-file, the path against
+  // the helmfile's folder: storage.go normalizeSetFilePath); helm pkg/cli/values/options.go
+  // applies --set-file after every --set and --set-string, as the file's text.
+  it('set entries with file: read as --set-file, after the other set entries, located in the file', () => {
+    const helmfile = fixture('helm/helmfile/set-file/helmfile.yaml');
+    const text = fixture('helm/helmfile/set-file/files/pg-ssl-version.txt');
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    expect(env(inputs, 'pg_ssl_version')).toMatchObject({ value: 'tlsv1\n', origin: { file: text, line: 1 } });
+    expect(inputs.layer!.settings.find((s) => s.key === 'pg_ssl_version')).toMatchObject({ value: 'tlsv1' });
+    // setString passes no file: pg_host stays as the values file writes it.
+    expect(env(inputs, 'pg_host')).toMatchObject({ value: 'db.internal' });
+    expect(helmLabel(inputs)).toContain('2 set entries, applied over them as --set');
+    expect(helmLabel(inputs)).toContain('its setString entry env.pg_host (line 21) names a file, which helmfile does not pass for setString: not applied');
+  });
+
+  it('set entries with file: dblessConfig.config from a file is named as not read, not as a joined scalar', () => {
+    const helmfile = files({
+      'helmfile.yaml': 'releases:\n  - name: edge\n    chart: kong/kong\n    values:\n      - values.yaml\n    set:\n      - name: dblessConfig.config\n        file: kong.yml\n',
+      'values.yaml': 'ingressController:\n  enabled: false\n',
+      'kong.yml': '_format_version: "3.0"\nservices: []\n',
+    });
+    const inputs = loadPlatformInputs({ helmValues: [helmfile] });
+    const inline = chartDblessTextOf(inputs.layer!.settings.find((s) => s.key === 'declarative_config')!)!;
+    expect(inline.node).toMatchObject({ value: '_format_version: "3.0"\nservices: []\n', origin: { line: 1, column: 1 } });
+    expect(readHelmDblessText(inline.key, inline.node, process.cwd())).toEqual({ unread: expect.stringContaining('set with --set-file') });
+  });
+
+  it('set entries with file: a missing file is an error at the entry, a remote or templated one a note', () => {
+    const missing = fixture('helm/helmfile/set-file/helmfile-missing.yaml');
+    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow(InputError);
+    expect(() => loadPlatformInputs({ helmValues: [missing] })).toThrow(/release "edge" sets env\.pg_ssl_version from the file files\/absent\.txt, which is not at .*absent\.txt: helm stops there/);
+    try {
+      loadPlatformInputs({ helmValues: [missing] });
+    } catch (error) {
+      expect((error as InputError).place).toMatchObject({ file: missing, line: 12 });
+    }
+    const release = (set: string) => `releases:\n  - name: edge\n    chart: kong/kong\n    set:\n${set}`;
+    const remote = files({ 'helmfile.yaml': release('      - name: env.pg_ssl_version\n        file: https://example.com/v.txt\n') });
+    expect(helmLabel(loadPlatformInputs({ helmValues: [remote] }))).toContain('its set entry env.pg_ssl_version reads the remote file https://example.com/v.txt: not read');
+    // A value wins over a file in the same entry, as helmfile checks value first.
+    const both = files({ 'helmfile.yaml': release('      - name: env.pg_ssl_version\n        value: tlsv1_2\n        file: absent.txt\n') });
+    expect(env(loadPlatformInputs({ helmValues: [both] }), 'pg_ssl_version')).toMatchObject({ value: 'tlsv1_2' });
+  });
+
   it('values files merge in order, then set and setString override them, located where written', () => {
     const helmfile = fixture('helm/helmfile/values-and-set/helmfile.yaml');
     const prod = fixture('helm/helmfile/values-and-set/values/kong-prod.yaml');

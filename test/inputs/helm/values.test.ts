@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { chartDblessTextOf, chartDefaultCopyOf, chartDefaultOf, chartSwitchOf, helmConfLayer, withoutIgnoredChartDefaults } from '../../../src/inputs/helm/conf-layer';
-import { chartDefaultValues, enterpriseOnOssImage, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
+import { chartDefaultValues, enterpriseOnOssImage, enterpriseSwitch, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, readChartValues, renderScalar } from '../../../src/inputs/helm/kong-chart';
 import { KongVersion } from '../../../src/version/kong-version';
 import { loadHelmValues } from '../../../src/inputs/helm/values';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
@@ -202,6 +202,34 @@ describe('the Kong chart reading', () => {
     expect(helmFreeMode(loadHelmValues([file('f1.yaml', 'enterprise:\n  enabled: false\n')]))).toMatchObject({ origin: { line: 2 }, reason: expect.stringContaining('enterprise.enabled is false') });
     expect(helmFreeMode(loadHelmValues([file('f2.yaml', 'enterprise:\n  enabled: true\n')]))).toBeUndefined();
     expect(helmFreeMode(loadHelmValues([file('f3.yaml', 'env:\n  database: postgres\n')]))).toBeUndefined();
+  });
+
+  // Kong/charts@e76b8003 _helpers.tpl line 1114 `{{- if .Values.enterprise.enabled }}`; Go's
+  // template truth (text/template exec.go isTrue) takes any text that is not empty as true.
+  it('reads enterprise.enabled as the chart\'s templates do: quoted "false" is on, "" and 0 are off', () => {
+    const ee = 'image:\n  repository: kong/kong-gateway\n  tag: "3.4.3.12"\n';
+    const read = (name: string, enabled: string) => loadHelmValues([file(name, `${ee}enterprise:\n  enabled: ${enabled}\n  license_secret: lic\n  portal:\n    enabled: true\n`)]);
+    const quoted = read('t1.yaml', '"false"');
+    expect(enterpriseSwitch(quoted)).toMatchObject({ on: true, textSaysOff: true, node: { origin: { line: 5 } } });
+    expect(helmFreeMode(quoted)).toBeUndefined();
+    expect(helmLicenseSecret(quoted)).toMatchObject({ secret: 'lic' });
+    const layer = helmConfLayer(quoted);
+    expect(layer.settings.map((s) => [s.key, s.value])).toEqual([['portal', 'on']]);
+    expect(layer.diagnostics).toEqual([expect.objectContaining({ kind: 'enterprise-switch-text', origin: expect.objectContaining({ line: 5 }), message: expect.stringContaining('a quoted "false" still switches the chart\'s Enterprise settings on') })]);
+    for (const [name, enabled] of [['t2.yaml', "'no'"], ['t3.yaml', '"Off"'], ['t4.yaml', '"0"']]) {
+      expect([name, enterpriseSwitch(read(name, enabled))]).toEqual([name, expect.objectContaining({ on: true, textSaysOff: true })]);
+    }
+    // Text that says on, and the booleans, are read as written and not reported.
+    for (const [name, enabled, on] of [['t5.yaml', '"true"', true], ['t6.yaml', 'true', true], ['t7.yaml', 'false', false], ['t8.yaml', '""', false], ['t9.yaml', '0', false]] as const) {
+      const values = read(name, enabled);
+      expect([name, enterpriseSwitch(values)]).toEqual([name, expect.objectContaining({ on })]);
+      expect([name, enterpriseSwitch(values)?.textSaysOff]).toEqual([name, undefined]);
+      expect([name, helmConfLayer(values).diagnostics]).toEqual([name, []]);
+      expect([name, helmLicenseSecret(values) !== undefined, helmFreeMode(values) !== undefined]).toEqual([name, on, !on]);
+    }
+    // Open-source image: the quotes are the finding; the image advice would mislead.
+    const oss = helmConfLayer(loadHelmValues([file('t10.yaml', 'enterprise:\n  enabled: "false"\n')]));
+    expect(oss.diagnostics.map((d) => d.kind)).toEqual(['enterprise-switch-text']);
   });
 
   it('reads image.unifiedRepoTag before repository and tag', () => {
@@ -601,6 +629,24 @@ describe('the declarative configuration the chart mounts from dblessConfig', () 
   ])('names dblessConfig.config written as %s only where the chart fails on it', (_what, text, expected) => {
     const layer = helmConfLayer(loadHelmValues([file('map.yaml', text)], chartDefaultValues()));
     expect(layer.diagnostics.filter((d) => d.message.includes('dblessConfig.config')).map((d) => `${d.kind} ${'line' in d.origin ? d.origin.line : ''}`)).toEqual(expected);
+  });
+
+  // Kong/charts config-dbless.yaml@b87a69dc (kong-2.3.0) lines 12-13 made a mapping text; from 2.4.0 no chart does.
+  it.each([
+    ['kong 2.3.0', { chart: 'kong', version: '2.3.0' }, 'chart-upgrade-refuses'],
+    ['kong v1.15.0', { chart: 'kong', version: 'v1.15.0' }, 'chart-upgrade-refuses'],
+    ['kong 2.4.0', { chart: 'kong', version: '2.4.0' }, 'helm-render-refused'],
+    ['kong 2.30.0', { chart: 'kong', version: '2.30.0' }, 'helm-render-refused'],
+    ['kong ~2.3 (a range)', { chart: 'kong', version: '~2.3' }, 'helm-render-refused'],
+    ['kong without a version', { chart: 'kong' }, 'helm-render-refused'],
+    ['Bitnami kong 2.3.0', { chart: 'kong', version: '2.3.0', repository: 'https://charts.bitnami.com/bitnami' }, 'helm-render-refused'],
+    ['kong/ingress 0.1.0', { chart: 'ingress', version: '0.1.0' }, 'helm-render-refused'],
+  ])('a dblessConfig mapping with chart %s named beside it', (_what, declared, kind) => {
+    const text = `${noController}dblessConfig:\n  config:\n    _format_version: "3.0"\n`;
+    const declaration = { ...declared, origin: { kind: 'file' as const, file: 'helmfile.yaml', line: 8, column: 14 }, via: 'helmfile release version' };
+    const release = { declaration, label: `chart ${declared.chart}`, note: '' };
+    const layer = helmConfLayer(loadHelmValues([file('rel.yaml', text)], chartDefaultValues()), undefined, release);
+    expect(layer.diagnostics.map((d) => d.kind)).toEqual([kind]);
   });
 
   it('leaves an env.declarative_config as written', () => {
