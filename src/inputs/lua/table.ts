@@ -31,8 +31,16 @@ export interface LuaTableField {
 
 const isOp = (t: LuaToken | undefined, op: string): boolean => t?.kind === 'op' && t.value === op;
 
+/**
+ * The deepest table read as a table: LuaJIT refuses a chunk nested deeper than 200 syntax levels
+ * ("chunk has too many syntax levels", LJ_MAX_XLEVEL in its src/lj_def.h), so no file Kong loads
+ * nests further. A deeper table stays an expression span, found without recursion: a rockspec of
+ * thousands of `{` overflowed the stack (a property test's counterexample).
+ */
+const MOST_NESTED_TABLES = 200;
+
 /** Parses the table constructor whose `{` is at `open`; returns it and the index after its `}`. */
-export function parseTable(code: readonly LuaToken[], open: number): { table: LuaTable; next: number } {
+export function parseTable(code: readonly LuaToken[], open: number, depth = 1): { table: LuaTable; next: number } {
   const table: LuaTable = { kind: 'table', open: code[open], fields: [] };
   let i = open + 1;
   while (i < code.length && !isOp(code[i], '}')) {
@@ -48,7 +56,7 @@ export function parseTable(code: readonly LuaToken[], open: number): { table: Lu
       field = { keyKind: 'expr', keyTokens: code.slice(i + 1, close), at: code[i] };
       i = close + 2; // past `]` and `=`
     }
-    const { value, next } = parseValue(code, i);
+    const { value, next } = parseValue(code, i, depth);
     table.fields.push({ ...field, at: field.at ?? code[i], value } as LuaTableField);
     i = next;
     if (isOp(code[i], ',') || isOp(code[i], ';')) i++;
@@ -57,10 +65,10 @@ export function parseTable(code: readonly LuaToken[], open: number): { table: Lu
   return { table, next: i + 1 };
 }
 
-function parseValue(code: readonly LuaToken[], start: number): { value: LuaValue; next: number } {
-  if (isOp(code[start], '{')) {
+function parseValue(code: readonly LuaToken[], start: number, depth: number): { value: LuaValue; next: number } {
+  if (isOp(code[start], '{') && depth < MOST_NESTED_TABLES) {
     // `{ ... }` followed by more expression (rare) is kept as a table; the caller skips the rest.
-    const { table, next } = parseTable(code, start);
+    const { table, next } = parseTable(code, start, depth + 1);
     return { value: table, next };
   }
   const end = expressionEnd(code, start);

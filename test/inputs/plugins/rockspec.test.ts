@@ -51,6 +51,15 @@ describe('readBuildModules', () => {
     `))).toEqual([{ module: 'kong.plugins.kept.handler', file: 'src/kept.lua' }]);
   });
 
+  // A property test's counterexample: thousands of `{` after a module entry overflowed the
+  // stack (RangeError). Tables deeper than LuaJIT's 200 syntax levels are read as expressions.
+  it('reads a rockspec nested far past what Lua accepts without overflowing the stack', () => {
+    const file = rockspec(`build = { modules = { ["kong.plugins.x.handler"] = "src/handler.lua", c = ${'{'.repeat(20_000)}${'}'.repeat(20_000)} } }\n`);
+    expect(readBuildModules(file)).toEqual([{ module: 'kong.plugins.x.handler', file: 'src/handler.lua' }]);
+    const unclosed = rockspec(`build = { modules = { ["kong.plugins.x.handler"] = "src/handler.lua", ${'{'.repeat(20_000)} } }\n`);
+    expect(() => readBuildModules(unclosed)).not.toThrow(RangeError);
+  });
+
   it('returns nothing for a rockspec without build.modules', () => {
     expect(readBuildModules(rockspec('package = "x"\nbuild = { type = "make" }\n'))).toEqual([]);
   });
