@@ -41,9 +41,9 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
 const CLI_RUNS = Number(process.env.PROPERTY_CLI_RUNS ?? 6);
 /** fast-check stops generating (without failing) past this; a reader that hangs on one input still fails by jest's timeout. */
 /**
- * A default run stops generating at 15 s, half of jest's 30 s timeout: under a loaded machine a
- * slow property then ends early instead of failing as a timeout (it did, twice, in full runs). A
- * hunt with PROPERTY_RUNS set runs to its count (give jest a longer --testTimeout for it).
+ * A default run stops generating at 15 s, half of jest's 30 s timeout: on a loaded machine a
+ * slow property then ends early instead of failing as a timeout. A hunt with PROPERTY_RUNS set
+ * runs to its count (give jest a longer --testTimeout for it).
  */
 const settings = (numRuns: number) => ({ numRuns, interruptAfterTimeLimit: process.env.PROPERTY_RUNS ? 3_600_000 : 15_000, markInterruptAsFailure: false });
 
