@@ -10,7 +10,7 @@ import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
-import { enterpriseOnOssImage, enterpriseSwitch, helmEnvEntries } from './kong-chart';
+import { enterpriseOnOssImage, enterpriseSwitch, helmEnvEntries, templateTruth } from './kong-chart';
 import type { FileOrigin } from '../../model/origin';
 import type { HelmValue, HelmValues } from './values';
 import type { ChartRelease } from './chart-release';
@@ -87,14 +87,17 @@ function enterpriseSwitchSettings(values: HelmValues, written: ReadonlySet<strin
   const settings: ChartDerivedSetting[] = [];
   const derive = (product: string, key: string, value: (enabled: boolean) => { value: string; how: string } | undefined) => {
     const node = values.scalar('enterprise', product, 'enabled');
-    if (!node || typeof node.value !== 'boolean' || written.has(key)) return;
-    const rendered = value(node.value);
+    // Tested with Go template truth, as enterprise.enabled is: a quoted "false" is on.
+    const enabled = node ? templateTruth(node) : undefined;
+    if (!node || enabled === undefined || written.has(key)) return;
+    const rendered = value(enabled);
     if (rendered === undefined) return;
     const envName = `${HELM_CHART.envPrefix}${key.toUpperCase()}`;
     const chartSwitch = `${values.prefix}enterprise.${product}.enabled`;
+    const shown = typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
     settings.push({
       key, value: rendered.value, rawValue: rendered.value, origin: node.origin, envName, overrides: [],
-      chartSwitch, chartReason: `\`${chartSwitch}: ${node.value}\`: ${rendered.how}`,
+      chartSwitch, chartReason: `\`${chartSwitch}: ${shown}\`: ${rendered.how}${typeof node.value === 'string' ? ' (text that is not empty counts as true in the chart\'s `if`)' : ''}`,
     });
   };
   derive('portal', 'portal', (enabled) => (enabled ? { value: 'on', how: 'the Kong chart sets KONG_PORTAL=on' } : undefined));

@@ -163,6 +163,12 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'enterprise.vitals.enabled: false' }],
     },
     {
+      // Kong/charts@e76b8003 _helpers.tpl:1127 tests `if not .Values.enterprise.vitals.enabled`: the text "false" is
+      // true there, so the chart leaves KONG_VITALS unset (Vitals on), as it does for `true`.
+      name: 'a quoted "false" Vitals switch is read as the chart reads it: on', inputs: helmEnv('enterprise:\n  enabled: true\n  vitals:\n    enabled: "false"\nenv:\n  database: "off"\nimage:\n  repository: kong/kong-gateway\n  tag: "3.5.0.0"\n'), from: '3.5', to: '3.10', edition: 'enterprise',
+      findings: [{ messageId: 'productGone', line: 4, severity: 'info', message: 'the Kong chart leaves KONG_VITALS unset, and Kong Enterprise defaults vitals to on (text that is not empty counts as true' }],
+    },
+    {
       // hguerra/kong-gateway-oidc-dbless Dockerfile: an open-source 3.3 image with KONG_PORTAL_API_ACCESS_LOG=off.
       name: 'a Dev Portal key on open-source Kong, checked to a target without the portal', env: { KONG_PORTAL_API_ACCESS_LOG: 'off' }, from: '3.3', to: '3.9', edition: 'oss',
       findings: [{ messageId: 'enterpriseProductGone', env: 'KONG_PORTAL_API_ACCESS_LOG', severity: 'info', data: { enterpriseRelease: '3.5.0.0' } }],
