@@ -23,7 +23,7 @@ import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostRe
 import type { ConfLayer } from './kong-conf/load';
 import type { LicenseCandidate, LicenseInput } from './license';
 import type { Role } from '../plan/types';
-import { onSameLine } from '../model/origin';
+import { onSameLine, fileOrigin } from '../model/origin';
 import { KONG_DEFAULT_CONF_PATHS } from '../knowledge/conf/default-conf-paths';
 import { isFile } from './file-kind';
 
@@ -289,7 +289,7 @@ function unreadOverrideDiagnostic(unread: UnreadOverride): ConfDiagnostic {
     : `${unread.override} lies beside ${unread.file}: docker compose run in that folder without -f reads it over ${unread.file} (compose-go DefaultOverrideFileNames)`;
   return {
     kind: 'unread-override-file',
-    origin: { kind: 'file', file: unread.file, line: 1, column: 1 },
+    origin: fileOrigin(unread.file, 1),
     message: `${why}, and it was not given here, so the images and environment it changes were not read`,
   };
 }

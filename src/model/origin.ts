@@ -50,16 +50,17 @@ export interface GlobalOrigin {
 
 export type Origin = FileOrigin | EnvOrigin | DefaultOrigin | DbOrigin | CliOrigin | GlobalOrigin;
 
+/** A place in a file; `fileOrigin(file, 1)` is its start, where findings about a whole file sit. */
 export function fileOrigin(file: string, line: number, column = 1): FileOrigin {
   return { kind: 'file', file, line, column };
 }
 
-/** Short human text for an origin: `kong.conf:12:1`, `env KONG_PG_HOST`, `routes row 3f2…`. */
 /** True when both places are lines of files and the same line of the same file (columns aside). */
 export function onSameLine(a: Origin, b: Origin): boolean {
   return a.kind === 'file' && b.kind === 'file' && a.file === b.file && a.line === b.line;
 }
 
+/** Short human text for an origin: `kong.conf:12:1`, `env KONG_PG_HOST`, `routes row 3f2…`. */
 export function describeOrigin(origin: Origin): string {
   switch (origin.kind) {
     case 'file': return `${origin.file}:${origin.line}:${origin.column}`;

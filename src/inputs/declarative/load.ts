@@ -13,7 +13,7 @@ import { chartDblessTextOf, chartSwitchOf } from '../helm/conf-layer';
 import { readHelmDblessText } from './helm-dbless-text';
 import { nulByteError } from '../../text/encoding';
 import type { KongConf } from '../kong-conf/types';
-import { describeOrigin } from '../../model/origin';
+import { describeOrigin, fileOrigin } from '../../model/origin';
 import { DEFAULT_MAX_DECLARATIVE_BYTES, describeSize } from '../file-limits';
 import { isFile } from '../file-kind';
 import { TextLines } from '../../text/line-index';
@@ -165,7 +165,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
   const embeddedRead: { document: DeclarativeDocument; entries: EmbeddedDeclarative[] }[] = [];
   for (const file of files) {
     if (extname(file).toLowerCase() === '.lua') {
-      unreadable.push({ file, reason: 'lua-format', origin: { kind: 'file', file, line: 1, column: 1 } });
+      unreadable.push({ file, reason: 'lua-format', origin: fileOrigin(file, 1) });
       continue;
     }
     const document = readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong);
@@ -185,13 +185,13 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       kicPlugins.push(...reading.plugins);
       unreadable.push({
         file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded.entries.length > 0 ? { embedded: embedded.entries } : {}),
-        objects: summarizeObjects(reading), origin: { kind: 'file', file, line: 1, column: 1 },
+        objects: summarizeObjects(reading), origin: fileOrigin(file, 1),
       });
       continue;
     }
     const setAside = loadedByKong ? undefined : setAsideReason(document.root);
     if (setAside) {
-      unreadable.push({ file, reason: setAside, ...(setAside === 'not-kong' ? { rootKeys: Object.keys(document.root) } : {}), origin: { kind: 'file', file, line: 1, column: 1 } });
+      unreadable.push({ file, reason: setAside, ...(setAside === 'not-kong' ? { rootKeys: Object.keys(document.root) } : {}), origin: fileOrigin(file, 1) });
       continue;
     }
     documents.push(document);

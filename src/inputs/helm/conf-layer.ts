@@ -11,7 +11,7 @@ import { KongVersion } from '../../version/kong-version';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic, ConfSetting, KongConf } from '../kong-conf/types';
 import { enterpriseOnOssImage, enterpriseSwitch, helmEnvEntries, templateTruth } from './kong-chart';
-import type { FileOrigin } from '../../model/origin';
+import { fileOrigin, type FileOrigin } from '../../model/origin';
 import type { HelmValue, HelmValues } from './values';
 import type { ChartRelease } from './chart-release';
 
@@ -258,10 +258,10 @@ export function helmConfLayer(values: HelmValues, notUnderstood?: string, releas
   const settings: ConfSetting[] = [];
   const diagnostics: ConfDiagnostic[] = [];
   const first = values.files[0];
-  const anchor = first ? { kind: 'file' as const, file: first, line: 1, column: 1 } : undefined;
+  const anchor = first ? fileOrigin(first, 1) : undefined;
   if (notUnderstood) {
     // Nothing of the file is read: say so where the file starts, instead of checking an empty chart.
-    for (const file of values.files) diagnostics.push({ kind: 'unreadable-value', origin: { kind: 'file', file, line: 1, column: 1 }, message: `${file} is not understood as Kong chart values: ${notUnderstood}` });
+    for (const file of values.files) diagnostics.push({ kind: 'unreadable-value', origin: fileOrigin(file, 1), message: `${file} is not understood as Kong chart values: ${notUnderstood}` });
     return { settings, diagnostics, ...(anchor ? { anchor } : {}) };
   }
   const env = `${values.prefix}env`;

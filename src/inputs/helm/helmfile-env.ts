@@ -15,6 +15,7 @@ import { isFile } from '../file-kind';
 import { blocksDeciding, maskTemplates, restoreTemplates, unknownInBlocks, type HiddenValue } from './helmfile-templates';
 import { renderSimpleActions, type EvaluatedAction, type RenderScope } from './helmfile-render';
 import { mergeMaps, readText, readYamlDocuments, type HelmValue } from './values';
+import { fileOrigin } from '../../model/origin';
 
 type HelmMap = HelmValue & { kind: 'map' };
 
@@ -187,7 +188,7 @@ function loadSpecs(specs: readonly HelmValue[], state: LoadState): void {
     const values = spec.entries.get('values');
     if (values?.kind === 'seq') entries.push(...(values.nodes ?? []));
   }
-  let merged: HelmMap = state.values ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file: state.folder, line: 1, column: 1 } };
+  let merged: HelmMap = state.values ?? { kind: 'map', entries: new Map(), origin: fileOrigin(state.folder, 1) };
   for (const entry of entries) {
     if (entry.kind === 'map') {
       merged = mergeMaps(merged, entry, 'keep-nulls');
@@ -222,7 +223,7 @@ function environmentValuesFile(file: string, state: LoadState): HelmMap {
   let text = readText(file, 'helmfile environment values file');
   if (file.endsWith('.gotmpl')) text = renderSimpleActions(text, file, scope(state), []);
   const masked = maskTemplates(text);
-  const doc = restoreTemplates(readYamlDocuments(file, masked.text, { version: '1.2' }).values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } }, masked.templates);
+  const doc = restoreTemplates(readYamlDocuments(file, masked.text, { version: '1.2' }).values[0] ?? { kind: 'map', entries: new Map(), origin: fileOrigin(file, 1) }, masked.templates);
   if (doc.kind !== 'map') throw new InputError('a helmfile environment values file must be a YAML mapping at the top', doc.origin);
   const hidden: HiddenValue[] = [];
   return (masked.branchesAt.size > 0 ? unknownInBlocks(doc, blocksDeciding(masked), hidden) : doc) as HelmMap;

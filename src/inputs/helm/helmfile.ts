@@ -14,6 +14,7 @@ import { actionsText, blocksDeciding, branchText, firstDecided, hiddenText, mask
 import { renderHelmfileText, type HelmfileContext, type HelmfileEnvironment } from './helmfile-env';
 import { renderSimpleActions, type EvaluatedAction } from './helmfile-render';
 import { KONG_CHART_NAMES, mapAt, mergeMaps, readText, readYamlDocuments, versionText, yamlTextTree, type ChartDeclaration, type HelmValue, type ReadFile } from './values';
+import { fileOrigin } from '../../model/origin';
 
 type HelmMap = HelmValue & { kind: 'map' };
 type HelmScalar = HelmValue & { kind: 'scalar' };
@@ -390,7 +391,7 @@ function setFileEntry(named: HelmValue & { kind: 'scalar' }, name: string, relea
   const resolved = isAbsolute(path) ? path : join(dirname(file), path);
   if (!isFile(resolved)) throw new InputError(`release ${releaseName(release)} sets ${name} from the file ${path}, which is not at ${resolved}: helm stops there (--set-file)`, named.origin);
   const text = readText(resolved, `file for --set-file ${name}`);
-  return { kind: 'scalar', value: text, source: text, origin: { kind: 'file', file: resolved, line: 1, column: 1 } };
+  return { kind: 'scalar', value: text, source: text, origin: fileOrigin(resolved, 1) };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { HelmfileContext } from './helmfile-env';
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
-import type { FileOrigin } from '../../model/origin';
+import { fileOrigin, type FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
 import type { ChartName } from '../../knowledge/platform/helm-chart-releases';
 import type { ChartRelease } from './chart-release';
@@ -638,6 +638,6 @@ export function helmShellHelpers(values: HelmValues): HelmShellHelpers {
     helpers,
     ...(misplaced ? { misplacedSwitch: { origin: misplaced.origin, key: `${key(keys.extraInitContainers)}.clearStalePid`, rightKey: key(keys.clearStalePid) } } : {}),
     ...(tagged ? { distrolessImage: tagged } : {}),
-    fallbackOrigin: image?.origin ?? { kind: 'file', file: values.files[0] ?? '', line: 1, column: 1 },
+    fallbackOrigin: image?.origin ?? fileOrigin(values.files[0] ?? '', 1),
   };
 }

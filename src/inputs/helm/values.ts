@@ -15,7 +15,7 @@ import { InputError } from '../../errors';
 import { fsErrorReason } from '../fs-error';
 import { decodeUtf16WithBom, nulByteError } from '../../text/encoding';
 import { isRecord } from '../../model/field-paths';
-import type { FileOrigin } from '../../model/origin';
+import { fileOrigin, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import { isFile } from '../file-kind';
 
@@ -98,7 +98,7 @@ export function loadHelmValues(files: readonly string[], defaults?: HelmValue & 
  */
 export function loadUserValues(files: readonly string[], helmfile?: HelmfileContext): HelmValues {
   if (files.length === 0) throw new InputError('--helm-values needs at least one file');
-  let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: { kind: 'file', file: files[0], line: 1, column: 1 } };
+  let root: HelmValue & { kind: 'map' } = { kind: 'map', entries: new Map(), origin: fileOrigin(files[0], 1) };
   const embedded: string[] = [];
   const charts: ChartDeclaration[] = [];
   const read: ReadFile[] = files.map((given) => {
@@ -179,7 +179,7 @@ function readValuesFile(file: string, release?: string, context?: HelmfileContex
   if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, readText(file, 'Helm values file'), release, context);
   const { values } = readYamlDocuments(file, text);
   if (values.length <= 1 && release === undefined) {
-    const value = values[0] ?? { kind: 'map', entries: new Map(), origin: { kind: 'file', file, line: 1, column: 1 } };
+    const value = values[0] ?? { kind: 'map', entries: new Map(), origin: fileOrigin(file, 1) };
     return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
   }
   return releaseAmongDocuments(values, file, text, release);

@@ -12,7 +12,7 @@
 // Kong/developer.konghq.com app/_data/changelogs/gateway.json, "kong.service").
 
 import { basename, resolve } from 'node:path';
-import type { FileOrigin } from '../../model/origin';
+import { fileOrigin, type FileOrigin } from '../../model/origin';
 import type { Derived } from '../../report/report';
 import type { ConfLayer } from '../kong-conf/load';
 import type { ConfDiagnostic } from '../kong-conf/types';
@@ -45,7 +45,7 @@ export function readSystemdUnits(files: readonly string[], given: SystemdGiven):
     ...namedFileNotes(read, given),
   ]);
   const layer = variablesConfLayer(variables, { reportReplaced: true });
-  const anchor: FileOrigin = { kind: 'file', file: reads[0].file, line: 1, column: 1 };
+  const anchor: FileOrigin = fileOrigin(reads[0].file, 1);
   const withNotes: ConfLayer | undefined = layer
     ? { ...layer, diagnostics: [...layer.diagnostics, ...diagnostics], anchor }
     : diagnostics.length > 0 ? { settings: [], diagnostics, anchor } : undefined;
