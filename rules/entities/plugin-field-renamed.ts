@@ -218,7 +218,9 @@ function merged(group: FieldFinding[]): ReportDescriptor<MessageId> {
     fact: ordered.map((f) => f.data.fact).join(', '),
   };
   const remediation = distinct(ordered.map((f) => f.remediation)).join(' ');
-  return { ...first, messageId: `${kind}Fields`, data, ...(remediation ? { remediation } : {}) };
+  // Every field's line stays an address of the finding: a suppression comment above any of them still applies.
+  const alsoAt = ordered.slice(1).map((f) => f.at);
+  return { ...first, messageId: `${kind}Fields`, data, alsoAt, ...(remediation ? { remediation } : {}) };
 }
 
 /** A sortable position: file findings by line and column, others (database rows) in the order found. */

@@ -76,6 +76,8 @@ export interface RuleChange {
 export interface ReportDescriptor<MessageId extends string> {
   messageId: MessageId;
   at: Origin;
+  /** Further places the finding is about (see Finding.alsoAt). */
+  alsoAt?: Origin[];
   data?: Record<string, string | number | boolean>;
   /** Overrides the rule's default severity for this finding (deprecation vs removal). */
   severity?: Severity;

@@ -238,6 +238,7 @@ function createContext<M extends string>(rule: Rule<M>, options: RunOptions, sin
         message: interpolate(template, shown ?? {}),
         location: descriptor.at,
       };
+      if (descriptor.alsoAt?.length) finding.alsoAt = descriptor.alsoAt;
       if (hop) finding.hop = hop;
       finding.remediation = descriptor.remediation ?? meta.remediation;
       finding.docsUrl = descriptor.docsUrl ?? meta.docsUrl;

@@ -16,6 +16,11 @@ export interface Finding {
   severity: Severity;
   message: string;
   location: Origin;
+  /**
+   * Other places the same finding is about (the further fields of a grouped finding): an inline
+   * suppression above any of them applies, and SARIF links them as related locations.
+   */
+  alsoAt?: Origin[];
   /** The hop of the upgrade path that requires the change, e.g. `3.3.x -> 3.4.x`. */
   hop?: string;
   remediation?: string;

@@ -65,6 +65,7 @@ function toJsonFinding(f: ReportFinding): Record<string, unknown> {
     message: f.message,
     location: toJsonLocation(f.location),
   };
+  if (f.alsoAt) out.alsoAt = f.alsoAt.map(toJsonLocation);
   if (f.hop) out.hop = f.hop;
   if (f.remediation) out.remediation = f.remediation;
   if (f.docsUrl) out.docsUrl = f.docsUrl;

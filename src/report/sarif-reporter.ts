@@ -160,7 +160,9 @@ function toResult(group: FindingGroup, ctx: ResultContext) {
             message: { text: f.message },
           })),
         }
-      : {}),
+      : alsoAtFiles(first).length > 0
+        ? { relatedLocations: alsoAtFiles(first).map((at, id) => ({ id, ...physicalLocation(at, ctx.baseDir) })) }
+        : {}),
     ...(fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } } : {}),
     ...(suppression
       ? {
@@ -181,6 +183,11 @@ function toResult(group: FindingGroup, ctx: ResultContext) {
       tags: [...(hopTarget ? [`kong-${hopTarget}`] : [])],
     },
   };
+}
+
+/** The further file places a finding names (the other fields of a grouped finding). */
+function alsoAtFiles(finding: ReportFinding): FileOrigin[] {
+  return (finding.alsoAt ?? []).filter((at): at is FileOrigin => at.kind === 'file');
 }
 
 function physicalLocation(place: Pick<FileOrigin, 'file' | 'line' | 'column'>, baseDir: string) {

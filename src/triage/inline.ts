@@ -7,7 +7,7 @@ import invalidSuppression from '../../rules/meta/invalid-suppression';
 import unusedSuppression from '../../rules/meta/unused-suppression';
 import type { SuppressionComment } from '../inputs/suppression-comments';
 import type { Finding } from '../model/finding';
-import { fileOrigin } from '../model/origin';
+import { fileOrigin, type Origin } from '../model/origin';
 import { resolve } from 'node:path';
 import type { SuppressedFinding } from '../report/report';
 import { metaFinding, type MetaPolicy } from './meta-findings';
@@ -51,10 +51,14 @@ export function applyInlineSuppressions(
     if (full === undefined) resolved.set(file, (full = resolve(file)));
     return full;
   };
+  const commentFor = (at: Origin, ruleId: string): SuppressionComment | undefined =>
+    at.kind === 'file' ? valid.get(resolveOnce(at.file))?.get(at.line)?.find((c) => c.ruleIds.includes(ruleId)) : undefined;
   for (const f of findings) {
-    const loc = f.location;
-    const candidates = loc.kind === 'file' && valid.size > 0 ? valid.get(resolveOnce(loc.file))?.get(loc.line) ?? [] : [];
-    const hit = candidates.find((c) => c.ruleIds.includes(f.ruleId));
+    let hit = valid.size > 0 ? commentFor(f.location, f.ruleId) : undefined;
+    // A grouped finding answers to a comment above any of the places it names.
+    if (hit === undefined && valid.size > 0 && f.alsoAt) {
+      for (const at of f.alsoAt) if ((hit = commentFor(at, f.ruleId))) break;
+    }
     if (!hit) {
       kept.push(f);
       continue;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rule from '../../../rules/entities/plugin-field-renamed';
 import { runOnFiles, runRuleOnText, summarize, type PlanOptions } from '../../support/declarative-harness';
+import { checkJson } from '../../support/check-json';
+import { runCli } from '../../support/cli';
 
 describe('entities/plugin-field-renamed', () => {
   it('valid: allow instead of whitelist', async () => {
@@ -72,6 +74,35 @@ describe('entities/plugin-field-renamed', () => {
     expect(summarize(result.findings)).toEqual(['entities/plugin-field-renamed renamed info @6']);
     expect(result.findings[0].message).toMatch(/^plugin "rate-limiting": `config\.redis_host` is deprecated from 3\.6\.0; use `config\.redis\.host`\. /);
     expect(result.findings[0].data).toMatchObject({ from: 'config.redis_host', to: 'config.redis.host', fact: 'plugin.rate-limiting.redis_host.renamed' });
+  });
+  it('invalid: a grouped finding keeps every other field as a further place (alsoAt), in file order', async () => {
+    const result = await runOnText({ from: '3.4.0', to: '3.6.0' }, flatRedis);
+    const [finding] = result.findings;
+    expect(finding.location).toMatchObject({ kind: 'file', line: 6 });
+    expect(finding.alsoAt?.map((at) => (at.kind === 'file' ? at.line : -1))).toEqual([7, 8, 9, 10]);
+  });
+  it('valid: a lone field names no further place', async () => {
+    const result = await runOnText({ from: '3.4.0', to: '3.6.0' }, 'plugins:\n- name: rate-limiting\n  config:\n    minute: 10\n    policy: redis\n    redis_host: redis.internal\n');
+    expect(result.findings[0].alsoAt).toBeUndefined();
+  });
+  // Before fields were grouped, a comment above redis_port hid redis_port's own finding; the
+  // grouped finding sits at redis_host, and the comment must still reach it.
+  it('a suppression comment above any grouped field hides the grouped finding (check --format json)', async () => {
+    const lines = flatRedis.split('\n');
+    lines.splice(6, 0, '    # kong-preflight-disable-next-line entities/plugin-field-renamed -- moved to config.redis in PLAT-12');
+    const files = { 'kong.yml': lines.join('\n') };
+    const args = ['--declarative', 'kong.yml', '--from', '3.4.0', '--to', '3.6.0', '--no-db', '--no-config'];
+    const { findings, suppressed } = await checkJson(files, args);
+    expect(findings.filter((f) => f.ruleId.startsWith('entities/plugin-field-renamed') || f.ruleId.startsWith('meta/'))).toEqual([]);
+    expect(suppressed).toEqual([expect.objectContaining({ ruleId: 'entities/plugin-field-renamed', messageId: 'renamedFields', suppression: expect.objectContaining({ reason: 'moved to config.redis in PLAT-12' }) })]);
+  });
+  it('SARIF links the further fields of a grouped finding as related locations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-rule-'));
+    writeFileSync(join(dir, 'kong.yml'), flatRedis);
+    const result = await runCli(['check', '--declarative', 'kong.yml', '--from', '3.4.0', '--to', '3.6.0', '--no-db', '--no-config', '--format', 'sarif'], { cwd: dir });
+    const results = JSON.parse(result.stdout).runs[0].results as { ruleId: string; relatedLocations?: { physicalLocation: { region: { startLine: number } } }[] }[];
+    const grouped = results.find((r) => r.ruleId === 'entities/plugin-field-renamed');
+    expect(grouped?.relatedLocations?.map((l) => l.physicalLocation.region.startLine)).toEqual([7, 8, 9, 10]);
   });
   // Fields of another kind stay apart too: see the openid-connect ignored/renamed case above.
   it('valid: the fields of two plugins stay apart', async () => {
