@@ -10,7 +10,7 @@ import { KongVersion } from '../../src/version/kong-version';
 
 const ID = 'conf/removed-property';
 
-export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
+export default defineRule<'removed' | 'removedHarmless' | 'removedUnused' | 'deprecated'>({
   id: ID,
   description: 'Flags properties that a version on the upgrade path removed (Kong then ignores them silently) or deprecated.',
   severity: 'warning',
@@ -21,6 +21,7 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
   messages: {
     removed: '`{{key}}` is not a property of Kong {{to}} (removed in {{since}}): Kong ignores it without a warning.{{replacement}}{{note}}',
     removedHarmless: '`{{key}} = {{value}}` is left over: Kong {{since}} removed the property, and this value had no effect anyway.',
+    removedUnused: '`{{key}}` is left over: Kong {{since}} removed the property, and it had no effect anyway while `{{other}} = {{otherValue}}`{{otherOrigin}}.',
     deprecated: '`{{key}}` is deprecated from {{since}}{{replacement}}.{{note}}',
   },
   remediation: 'Remove the line, and move its intent to the replacement property when there is one.',
@@ -42,6 +43,18 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
       if (lost) {
         const since = curated?.kind === 'removed' ? curated.introducedIn : `${lost}.0`;
         const harmless = curated?.harmlessValues?.includes(setting.value);
+        const unusedWhile = harmless ? undefined : inertBecauseOf(curated);
+        if (unusedWhile) {
+          ctx.report({
+            messageId: 'removedUnused',
+            at: setting.origin,
+            since,
+            severity: 'info',
+            data: { key, since, other: unusedWhile.property, otherValue: unusedWhile.value, otherOrigin: unusedWhile.origin },
+            remediation: `Remove ${key}.`,
+          });
+          continue;
+        }
         const replacement = curated?.replacement ?? deprecatedReplacement(key);
         ctx.report({
           messageId: harmless ? 'removedHarmless' : 'removed',
@@ -56,7 +69,8 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
             replacement: replacement ? ` Use \`${replacement}\` instead.` : '',
             note: curated ? ` ${curated.note}` : evidenceNote(key),
           },
-          remediation: replacement ? `Move the value to ${replacement} (check its meaning and units), then remove ${key}.` : `Remove ${key}.`,
+          // A value that did nothing has nothing to move.
+          remediation: replacement && !harmless ? `Move the value to ${replacement} (check its meaning and units), then remove ${key}.` : `Remove ${key}.`,
         });
         continue;
       }
@@ -75,6 +89,19 @@ export default defineRule<'removed' | 'removedHarmless' | 'deprecated'>({
           },
         });
       }
+    }
+
+    /**
+     * The other setting that kept this one from doing anything on the source version
+     * (ConfChange.harmlessWhile), with its value and where it comes from ('' for the default).
+     */
+    function inertBecauseOf(change: ConfChange | undefined): { property: string; value: string; origin: string } | undefined {
+      const condition = change?.harmlessWhile;
+      if (!condition) return undefined;
+      const setting = conf.get(condition.property);
+      const value = setting ? setting.value : catalog.property(condition.property, plan.from, plan.edition)?.default ?? undefined;
+      if (value === undefined || !condition.in.includes(value)) return undefined;
+      return { property: condition.property, value, origin: setting ? '' : ` (its ${plan.from.truncate('minor')} default)` };
     }
 
     /** The replacement the source version's schema names for a deprecated key. */

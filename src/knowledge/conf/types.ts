@@ -132,6 +132,12 @@ export interface ConfChange {
    */
   movedIntoKeysWithPrefix?: string;
   harmlessValues?: string[];
+  /**
+   * The setting did nothing on the source version while another property held one of these
+   * values (written or by the source's default): go_pluginserver_exe ran nothing while
+   * go_plugins_dir = off. A removal is then only a leftover line.
+   */
+  harmlessWhile?: { property: string; in: string[] };
   from?: string | null;
   to?: string | null;
   /** Conditions on settings for the change to concern the node (all must hold). */

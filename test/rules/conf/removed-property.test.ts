@@ -48,8 +48,31 @@ ruleTester.run(rule, {
     },
     {
       name: 'the replacement is named',
+      conf: 'go_pluginserver_exe = /usr/local/bin/go-pluginserver\ngo_plugins_dir = /opt/go-plugins\n', from: '2.8', to: '3.4',
+      findings: [
+        { messageId: 'removed', severity: 'blocker', line: 1, message: 'pluginserver_names', hop: '2.8.x -> 3.4.x' },
+        { messageId: 'removed', severity: 'blocker', line: 2, message: 'pluginserver_names' },
+      ],
+    },
+    // kong.conf.default of 2.0-2.2 lists go_pluginserver_exe with a path and go_plugins_dir = off;
+    // a file copied from it with every line uncommented ran no plugin server (go.lua@2.2.2:42).
+    {
+      name: 'go_pluginserver_exe while go_plugins_dir = off (written) ran nothing: a leftover',
+      conf: 'go_pluginserver_exe = /usr/local/bin/go-pluginserver\ngo_plugins_dir = off\n', from: '2.2', to: '3.4',
+      findings: [
+        { messageId: 'removedUnused', severity: 'info', line: 1, data: { other: 'go_plugins_dir', otherValue: 'off', otherOrigin: '' } },
+        { messageId: 'removedHarmless', severity: 'info', line: 2, remediation: 'Remove go_plugins_dir.' },
+      ],
+    },
+    {
+      name: 'go_pluginserver_exe while go_plugins_dir keeps its default (off): a leftover, the default named',
       conf: 'go_pluginserver_exe = /usr/local/bin/go-pluginserver\n', from: '2.8', to: '3.4',
-      findings: [{ messageId: 'removed', message: 'pluginserver_names', hop: '2.8.x -> 3.4.x' }],
+      findings: [{ messageId: 'removedUnused', severity: 'info', line: 1, message: '(its 2.8.x default)' }],
+    },
+    {
+      name: 'go_pluginserver_exe while KONG_GO_PLUGINS_DIR names a folder ran the plugin server',
+      conf: 'go_pluginserver_exe = /usr/local/bin/go-pluginserver\n', env: { KONG_GO_PLUGINS_DIR: '/opt/go' }, from: '2.8', to: '3.4',
+      findings: [{ messageId: 'removed', severity: 'blocker', line: 1 }, { messageId: 'removed', env: 'KONG_GO_PLUGINS_DIR' }],
     },
     {
       name: 'a property the path deprecates',
