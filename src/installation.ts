@@ -167,7 +167,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
       for (const document of declarative.config.documents) {
         // A kong.yml kept in a ConfigMap is named by where it was read: `data.kong.yml` of ConfigMap NAME in FILE.
-        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) : declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file;
+        // One that a decK Job mounts says so: decK, not Kong, reads it.
+        const readBy = document.readByDeckIn ? ` (read by decK in ${document.readByDeckIn})` : '';
+        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) + readBy : declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file;
         listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label });
       }
       if (declarative.setAside) listed.push({ kind: 'declarative (Helm values dblessConfig.config)', label: declarative.setAside });

@@ -49,6 +49,8 @@ export class ParsedDocument implements DeclarativeDocument {
     private readonly parsed: ParsedText,
     readonly loadedByKong: boolean,
     readonly embeddedIn?: EmbeddedSource,
+    /** The workload whose decK container mounts the manifest object holding this text (`Job deck-sync`). */
+    readonly readByDeckIn?: string,
   ) {
     const root = parsed.value;
     if (root === null || root === undefined) throw new InputError('the declarative file is empty', { file, line: 1 });
@@ -81,6 +83,9 @@ export class ParsedDocument implements DeclarativeDocument {
     if (loadedByKong) {
       this.flavor = 'kong';
       this.flavorEvidence = embeddedIn ? `kept in ${embeddedIn.kind} text that Kong loads through declarative_config` : 'named by declarative_config in kong.conf';
+    } else if (readByDeckIn) {
+      this.flavor = 'deck';
+      this.flavorEvidence = `mounted into the decK container of ${readByDeckIn}`;
     } else if (deckKey) {
       this.flavor = 'deck';
       this.flavorEvidence = `decK-only key ${deckKey}`;

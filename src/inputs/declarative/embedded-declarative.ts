@@ -14,7 +14,8 @@
 // validating it (kong/db/declarative/init.lua@3.4.2 lines 217-222, on_the_fly_migration). decK reads
 // files it is given, and the Ingress Controller builds Kong's configuration from resources, not
 // from such a ConfigMap. A text with a decK-only key (`_info`, `_workspace`...) was written for
-// decK (Kong's declarative schema has no such key), so it stays read as decK's.
+// decK (Kong's declarative schema has no such key), so it stays read as decK's; so does one that
+// only a decK container of the manifest mounts (a Job running `deck gateway sync`: deck-workloads.ts).
 //
 // One manifest is read as one Kong node's configuration: Kong's chart writes one such ConfigMap,
 // and two of them (two releases, two environments) are two nodes, whose entities must not be
@@ -31,6 +32,7 @@ import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from '.
 import type { ParsedText } from './yaml-reader';
 import { readYaml } from './yaml-reader';
 import { withTemplateHint } from '../template-hint';
+import { deckMountedObjects } from './deck-workloads';
 
 /** The `kind` of an EmbeddedSource that is Helm values' `dblessConfig.config`, not a Kubernetes object. */
 export const HELM_VALUES_KIND = 'Helm values';
@@ -60,6 +62,8 @@ export function readEmbeddedDeclarative(
   documents: readonly ManifestDocument[],
   keyPattern: RegExp,
   isKongRoot: (root: Readonly<Record<string, unknown>>) => boolean,
+  /** deckMountedObjects over every manifest read with this one (its own documents when not given). */
+  forDeck: ReadonlyMap<string, string> = deckMountedObjects(documents),
 ): EmbeddedReading {
   const entries: EmbeddedDeclarative[] = [];
   let document: DeclarativeDocument | undefined;
@@ -80,8 +84,9 @@ export function readEmbeddedDeclarative(
     const parsed = readBlock(file, lines, reading.layout, candidate.text, source);
     // Text that only looked like Kong's (a compose file's `services:`): not a Kong configuration.
     if (!parsed || !isKongRoot(parsed.value as Record<string, unknown>)) continue;
-    const loadedByKong = deckOnlyKeyOf(parsed.value as Record<string, unknown>) === undefined;
-    document = new ParsedDocument(file, parsed.format, manifest.text, manifest.lines, parsed, loadedByKong, source);
+    const deckWorkload = source.name !== undefined ? forDeck.get(`${source.kind}/${source.name}`) : undefined;
+    const loadedByKong = deckWorkload === undefined && deckOnlyKeyOf(parsed.value as Record<string, unknown>) === undefined;
+    document = new ParsedDocument(file, parsed.format, manifest.text, manifest.lines, parsed, loadedByKong, source, deckWorkload);
     read = source;
     entries.push({ ...source, origin, status: 'checked' });
   }

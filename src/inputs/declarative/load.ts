@@ -24,7 +24,8 @@ import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
-import { manifestDocuments } from './manifest-documents';
+import { manifestDocuments, type ManifestDocument } from './manifest-documents';
+import { deckMountedObjects } from './deck-workloads';
 import { readEmbeddedDeclarative } from './embedded-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
 import { contextFileAt, describeCopy, kindOnDisk, type CopySource } from '../images/dockerfile-copies';
@@ -163,20 +164,29 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
   const unreadable: UnreadableDeclarative[] = [];
   const kicPlugins: KicPluginEntity[] = [];
   const embeddedRead: { document: DeclarativeDocument; entries: EmbeddedDeclarative[] }[] = [];
-  for (const file of files) {
-    if (extname(file).toLowerCase() === '.lua') {
+  const read = files.map((file) => ({
+    file,
+    document: extname(file).toLowerCase() === '.lua' ? undefined : readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong),
+  }));
+  const manifests = new Map<DeclarativeDocument, ManifestDocument[]>();
+  for (const { document } of read) {
+    if (document && !loadedByKong && isKubernetesManifest(document.root)) manifests.set(document, [...manifestDocuments(document)]);
+  }
+  // The decK Job that mounts a ConfigMap often sits in another file of the folder than the ConfigMap.
+  const forDeck = deckMountedObjects([...manifests.values()].flat());
+  for (const { file, document } of read) {
+    if (document === undefined) {
       unreadable.push({ file, reason: 'lua-format', origin: fileOrigin(file, 1) });
       continue;
     }
-    const document = readDeclarativeText(file, readText(file, resolve(cwd, file), maxBytes), loadedByKong);
     // A folder of configuration often keeps Kubernetes manifests (Kong Ingress Controller
     // resources, a Deployment) beside kong.yml. They are no Kong file; their KongPlugin and
     // KongClusterPlugin resources are plugins the controller sends to Kong, and are checked as
     // such (kic-plugins.ts). Everything else in them is listed as not checked.
-    if (!loadedByKong && isKubernetesManifest(document.root)) {
-      const objects = [...manifestDocuments(document)];
+    const objects = manifests.get(document);
+    if (objects) {
       // A kong.yml kept as text in a ConfigMap is checked where it is written (embedded-declarative.ts).
-      const embedded = readEmbeddedDeclarative(file, document, objects, EMBEDDED_ROOT_KEY, isKongRoot);
+      const embedded = readEmbeddedDeclarative(file, document, objects, EMBEDDED_ROOT_KEY, isKongRoot, forDeck);
       if (embedded.document) {
         documents.push(embedded.document);
         embeddedRead.push({ document: embedded.document, entries: embedded.entries });

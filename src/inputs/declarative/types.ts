@@ -57,6 +57,8 @@ export interface DeclarativeDocument {
    * kong.yml kept in a ConfigMap or Secret (which Kong's chart mounts where declarative_config points).
    */
   readonly loadedByKong: boolean;
+  /** Kept in a manifest object that only a decK container mounts: that workload (`Job deck-sync`). */
+  readonly readByDeckIn?: string;
   /**
    * Kong loads the file and upgrades it as it does (format "1.1" or "2.1", written as text):
    * regex paths get their `~` (kong/db/declarative/migrations/route_path.lua).

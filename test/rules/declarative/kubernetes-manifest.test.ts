@@ -151,6 +151,48 @@ describe('declarative/kubernetes-manifest', () => {
     expect(decks).toMatchObject({ loadedByKong: false, kongMigratesOnLoad: false, flavor: 'deck', flavorEvidence: 'decK-only key _workspace' });
   });
 
+  // A Job running decK (`deck gateway sync`) with the ConfigMap mounted is the usual way to manage a
+  // database-backed Kong from a cluster: decK reads the text as written and refuses 1.1 against 3.x.
+  const deckJob = (args: string, image = 'kong/deck:v1.40.0') => [
+    'apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: deck-sync', 'spec:', '  template:', '    spec:', '      containers:',
+    '      - name: deck', `        image: ${image}`, `        args: ${args}`, '        volumeMounts:', '        - {name: config, mountPath: /config}',
+    '      volumes:', '      - name: config', '        configMap: {name: kong-config}', '',
+  ].join('\n');
+  const KONG_DEPLOYMENT = [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: kong', 'spec:', '  template:', '    spec:', '      containers:',
+    '      - name: proxy', '        image: kong:3.4', '        volumeMounts:', '        - {name: cfg, mountPath: /kong_dbless}',
+    '      volumes:', '      - name: cfg', '        configMap: {name: kong-config}', '',
+  ].join('\n');
+  const loadFolder = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return loadDeclarative({ paths: ['.'], cwd: dir }).config!.documents;
+  };
+
+  it('reads a ConfigMap that a decK Job mounts (same manifest or another file of the folder) as decK\'s input', () => {
+    for (const files of [
+      { 'bundle.yaml': `${DBLESS_CONFIGMAP}---\n${deckJob('["gateway", "sync", "/config/kong.yml"]')}` },
+      { 'cm.yaml': DBLESS_CONFIGMAP, 'job.yaml': deckJob('["gateway", "sync", "/config/kong.yml"]') },
+      // An image of one's own that calls decK from a shell.
+      { 'cm.yaml': DBLESS_CONFIGMAP, 'job.yaml': deckJob('["sh", "-c", "deck sync -s /config/kong.yml --kong-addr $KONG_ADDR"]', 'registry.example.com/tools:1') },
+    ]) {
+      const [document] = loadFolder(files);
+      expect(document).toMatchObject({ loadedByKong: false, kongMigratesOnLoad: false, flavor: 'deck', readByDeckIn: 'Job deck-sync', flavorEvidence: 'mounted into the decK container of Job deck-sync' });
+    }
+  });
+
+  it('keeps reading the ConfigMap as Kong\'s when Kong\'s own container mounts it, or the Job does not run decK', () => {
+    for (const files of [
+      { 'cm.yaml': DBLESS_CONFIGMAP, 'kong.yaml': KONG_DEPLOYMENT },
+      { 'cm.yaml': DBLESS_CONFIGMAP, 'kong.yaml': KONG_DEPLOYMENT, 'job.yaml': deckJob('["gateway", "sync", "/config/kong.yml"]') },
+      { 'cm.yaml': DBLESS_CONFIGMAP, 'job.yaml': deckJob('["sh", "-c", "cat /config/kong.yml"]', 'busybox:1.36') },
+    ]) {
+      const [document] = loadFolder(files);
+      expect(document).toMatchObject({ loadedByKong: true, kongMigratesOnLoad: true, flavor: 'kong' });
+      expect(document.readByDeckIn).toBeUndefined();
+    }
+  });
+
   it('names a kong.yml written as a folded block or a quoted string as not checked, with why, at its data key', async () => {
     const folded = DBLESS_CONFIGMAP.replace('kong.yml: |', 'kong.yml: >');
     const { findings, read } = await run({ 'kong-config.yaml': folded });
