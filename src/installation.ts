@@ -106,11 +106,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const systemdGiven = { ...(options.confFile ? { confFile: options.confFile } : {}), ...(options.nginxTemplates ? { nginxTemplates: options.nginxTemplates } : {}) };
   const platform = loadPlatformInputs({ systemdGiven, ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
   // The compose service that runs Kong mounts a kong.conf where Kong reads one (the -c of its
-  // command, else the default paths), or the Dockerfile that builds its image copies one there.
+  // command, else the default paths), or the Dockerfile that builds its image copies one there;
+  // a Kubernetes container's ConfigMap or Secret volume there is named, not read.
   // A mount wins over a copy and is read only when no kong.conf is given; a copy is named then.
   const cwd = options.cwd ?? process.cwd();
-  const inContainer = platform.containerMounts || platform.imageCopies
-    ? containerKongConf({ ...(platform.runConf ? { run: platform.runConf } : {}), ...(platform.containerMounts ? { mounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { copies: platform.imageCopies } : {}) }, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd))
+  const inContainer = platform.containerMounts || platform.containerObjectMounts || platform.imageCopies
+    ? containerKongConf({ ...(platform.runConf ? { run: platform.runConf } : {}), ...(platform.containerMounts ? { mounts: platform.containerMounts } : {}), ...(platform.containerObjectMounts ? { objectMounts: platform.containerObjectMounts } : {}), ...(platform.imageCopies ? { copies: platform.imageCopies } : {}) }, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd))
     : undefined;
   const mountedConf = !options.confFile && inContainer?.kind === 'mounted' ? inContainer : undefined;
   const copiedConf = inContainer?.kind === 'file' || inContainer?.kind === 'unread' ? inContainer : undefined;
@@ -131,7 +132,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const mountedAs = mountedConf?.how;
     // A kong.conf given wins over a copied one: that one is only named.
     const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
-      : copiedConf?.kind === 'unread' ? copiedConf.reason : undefined;
+      : copiedConf?.kind === 'unread' ? (options.confFile && copiedConf.given ? copiedConf.given : copiedConf.reason) : undefined;
     const note = mountedAs ?? copyNote;
     if (confFile || !layer) listed.push({ kind: 'kong.conf', label: note ? `${confFile ?? 'KONG_* environment'} (${note})` : confFile ?? 'KONG_* environment' });
     else if (copyNote) listed.push({ kind: 'kong.conf', label: `none read (${copyNote})` });

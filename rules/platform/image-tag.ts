@@ -41,7 +41,7 @@ export default defineRule<'flavourGone' | 'rhelBase' | 'convenienceBase' | 'conv
   // The services that share the reference: a service added to the file keeps the finding's fingerprint.
   volatileData: ['users'],
   messages: {
-    flavourGone: 'Kong publishes no `-{{flavour}}` image for {{minor}} ({{os}} images end there): `{{reference}}`{{users}} has no counterpart at the target.',
+    flavourGone: 'Kong publishes no `-{{flavour}}` image for {{minor}}: its {{os}} images stop at the release before, so `{{reference}}`{{users}} has no counterpart at the target.',
     rhelBase: '`{{reference}}`{{users}}: from 3.4 the `-rhel` tag is built on UBI 9 instead of UBI 8 under the same name; steps that assume EL8 (el8 RPMs, module streams) break.',
     convenienceBase: '`{{reference}}`{{users}} is a tag without an OS suffix: those were Alpine-based before 3.4 and are Ubuntu-based from 3.4.',
     convenienceBaseMoves: '`{{reference}}`{{users}} is a tag without an OS suffix, whose base Kong changes on this path: {{fromOs}} for {{fromVersion}}, {{toOs}} for {{toVersion}}. Rebuild and test what is added on top of it.',

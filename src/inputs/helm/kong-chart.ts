@@ -130,6 +130,16 @@ function readChartOf(user: HelmValues): ChartReading {
     const konnectLicense = konnectLicenseSwitch(overDefaults(user, undefined, subchart));
     return { values, readAs: `a parent chart's values: the Kong subchart's settings under ${subchart}: were read`, ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
   }
+  const gitFolder = argoGitFolder(user);
+  if (gitFolder) {
+    // An Argo CD Application of a chart kept in a git folder (an umbrella chart, say): its values
+    // and Chart.yaml live in that folder, which is not at hand here.
+    return {
+      values: overDefaults(user),
+      readAs: `an Argo CD Application of the chart in folder ${gitFolder}, whose values are not in this file: not read`,
+      notUnderstood: `the Application installs the chart in folder ${gitFolder} and writes no helm values of its own: give that folder's values.yaml instead (with its Chart.yaml beside it, when it lists Kong's chart as a dependency)`,
+    };
+  }
   if (top.length > 0 && known.length === 0) {
     const shown = top.slice(0, 4).join(', ') + (top.length > 4 ? ', ...' : '');
     return {
@@ -640,4 +650,17 @@ export function helmShellHelpers(values: HelmValues): HelmShellHelpers {
     ...(tagged ? { distrolessImage: tagged } : {}),
     fallbackOrigin: image?.origin ?? fileOrigin(values.files[0] ?? '', 1),
   };
+}
+
+/**
+ * `kong of https://github.com/org/repo` for an Argo CD Application whose source is a git folder
+ * (`path:` with no `chart:`) and that was not read as values of Kong's chart; undefined otherwise.
+ */
+function argoGitFolder(user: HelmValues): string | undefined {
+  const apiVersion = user.scalar('apiVersion')?.value;
+  if (user.scalar('kind')?.value !== 'Application' || typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/')) return undefined;
+  const folder = user.scalar('spec', 'source', 'path')?.value;
+  if (typeof folder !== 'string' || user.scalar('spec', 'source', 'chart')) return undefined;
+  const repository = user.scalar('spec', 'source', 'repoURL')?.value;
+  return `${folder}${typeof repository === 'string' ? ` of ${repository}` : ''}`;
 }

@@ -21,7 +21,7 @@
 // Secrets and the pod's own fields never are: their values are set but unreadable here.
 
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
@@ -29,6 +29,7 @@ import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
+import type { ObjectMount } from './kubernetes-mounts';
 import { parseKongImage } from './image-ref';
 import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
@@ -90,6 +91,8 @@ export interface ContainerEnv {
   namespace?: string;
   /** Compose: the service's bind mounts (`volumes:`), to find the project file behind a container path. */
   mounts?: BindMount[];
+  /** Kubernetes: the ConfigMap and Secret volumes the container mounts (`volumeMounts`), to name the object behind a container path. */
+  objectMounts?: ObjectMount[];
   /** Compose: its `command:`, `entrypoint:` and `working_dir:`, which replace the image's CMD, ENTRYPOINT and WORKDIR (./run-conf.ts). */
   run?: ComposeRun;
   /** Compose: the Dockerfile a service is built from (`build:`), when its `image:` (if any) is not one of Kong's, as a path on this machine. */
@@ -764,7 +767,7 @@ export function manifestContainers(doc: Document.Parsed, at: At, file: string, r
       if (!isMap(container)) continue;
       const containerName = scalarText(get(container, doc, 'name')) ?? '(unnamed)';
       if (operator && containerName !== 'proxy') continue;
-      read.containers.push(kubernetesContainer({ doc, at, file, kind, name, namespace, container, containerName, operator: Boolean(operator) }));
+      read.containers.push(kubernetesContainer({ doc, at, file, kind, name, namespace, container, containerName, operator: Boolean(operator), volumes: get(spec, doc, 'volumes') }));
     }
   };
   visit(doc.contents, 0);
@@ -786,6 +789,8 @@ interface ContainerScope {
   container: YAMLMap;
   containerName: string;
   operator: boolean;
+  /** The pod spec's `volumes`, for the ConfigMap and Secret volumes the container mounts. */
+  volumes: unknown;
 }
 
 function kubernetesContainer(scope: ContainerScope): ContainerEnv {
@@ -857,7 +862,43 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     variables,
     notes,
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
+    ...objectMountsOf(scope),
   };
+}
+
+/** The container's `volumeMounts` of ConfigMap and Secret volumes of its pod (./kubernetes-mounts.ts). */
+function objectMountsOf(scope: ContainerScope): { objectMounts?: ObjectMount[] } {
+  const { isMap, isSeq } = yamlModule();
+  const { doc, at } = scope;
+  const mountsNode = get(scope.container, doc, 'volumeMounts');
+  if (!isSeq(mountsNode) || !isSeq(scope.volumes)) return {};
+  const sources = new Map<string, Omit<ObjectMount, 'target' | 'subPath' | 'origin'>>();
+  for (const volume of scope.volumes.items) {
+    const volumeName = scalarText(get(volume, doc, 'name'));
+    if (!volumeName) continue;
+    for (const [field, kind, nameKey] of [['configMap', 'ConfigMap', 'name'], ['secret', 'Secret', 'secretName']] as const) {
+      const source = get(volume, doc, field);
+      if (!isMap(source)) continue;
+      const itemsNode = get(source, doc, 'items');
+      const items = isSeq(itemsNode)
+        ? new Map(itemsNode.items.flatMap((item) => {
+          const key = scalarText(get(item, doc, 'key'));
+          const path = scalarText(get(item, doc, 'path'));
+          return key && path ? [[posix.normalize(path), key] as const] : [];
+        }))
+        : undefined;
+      sources.set(volumeName, { kind, name: scalarText(get(source, doc, nameKey)) ?? '(unnamed)', ...(items ? { items } : {}) });
+    }
+  }
+  const objectMounts: ObjectMount[] = [];
+  for (const entry of mountsNode.items) {
+    const source = sources.get(scalarText(get(entry, doc, 'name')) ?? '');
+    const mountPath = scalarText(get(entry, doc, 'mountPath'));
+    if (!source || !mountPath?.startsWith('/')) continue;
+    const subPath = scalarText(get(entry, doc, 'subPath'));
+    objectMounts.push({ ...source, target: normaliseTarget(mountPath), ...(subPath ? { subPath } : {}), origin: originOf(entry, at) });
+  }
+  return objectMounts.length > 0 ? { objectMounts } : {};
 }
 
 /** `Secret kong-pg (key password)`, `ConfigMap kong (key role)`, `a field of the pod`: never the value. */

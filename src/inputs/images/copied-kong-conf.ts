@@ -2,19 +2,21 @@
 // (./run-conf.ts), else Kong's default paths, the first that exists in the container being read
 // (../../knowledge/conf/default-conf-paths.ts). At each path a bind mount of the compose service
 // hides what the image holds there; else the Dockerfile's COPY that puts a file there says which
-// file of the build context it is.
+// file of the build context it is. A Kubernetes container's ConfigMap or Secret volume there is
+// named (./kubernetes-mounts.ts): its key is not read here.
 
 import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 import { describeOrigin } from '../../model/origin';
 import { hostPathOf, type BindMount } from './compose-mounts';
+import { describeObjectKey, objectKeyAt, type ObjectMount } from './kubernetes-mounts';
 import { contextFileAt, describeCopy, type ContextLookup, type CopySource } from './dockerfile-copies';
 import type { CommandConf, RunConf } from './run-conf';
 
 export type CopiedKongConf =
   /** A project file the image holds as kong.conf, and how it was found. */
   | { kind: 'file'; path: string; how: string; containerPath: string; at: string }
-  /** A step puts a kong.conf there that cannot be read here: why. */
-  | { kind: 'unread'; reason: string };
+  /** A step puts a kong.conf there that cannot be read here: why; `given`: what to say when a kong.conf is given in its place. */
+  | { kind: 'unread'; reason: string; given?: string };
 
 export type ContainerKongConf =
   | CopiedKongConf
@@ -25,6 +27,8 @@ export interface ContainerFiles {
   run?: RunConf;
   /** The compose service's bind mounts. */
   mounts?: { unit: string; mounts: readonly BindMount[] };
+  /** The Kubernetes container's ConfigMap and Secret volumes. */
+  objectMounts?: { unit: string; mounts: readonly ObjectMount[] };
   /** The COPY steps of the Dockerfile that builds the image. */
   copies?: CopySource;
 }
@@ -41,6 +45,13 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
     if (mounted && exists(mounted.path)) {
       const why = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `: Kong reads it when started without -c${aside}`;
       return { kind: 'mounted', path: mounted.path, containerPath, mount: mounted.mount, how: `${containerPath} in ${files.mounts!.unit}, mounted at ${describeOrigin(mounted.mount.origin)}${why}` };
+    }
+    // A ConfigMap or Secret volume hides what the image holds there, as a bind mount does.
+    const fromObject = files.objectMounts && objectKeyAt(containerPath, files.objectMounts.mounts);
+    if (fromObject) {
+      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
+      const source = `${describeObjectKey(fromObject)}, which ${files.objectMounts!.unit} mounts at ${containerPath} (${describeOrigin(fromObject.mount.origin)})${where}`;
+      return { kind: 'unread', reason: `${source}; not read here: give a copy of that key as the first argument`, given: `given, read in place of ${source}` };
     }
     const copied = files.copies && copiedAt(containerPath, named, aside, files.copies, kindOf);
     if (copied) return copied;

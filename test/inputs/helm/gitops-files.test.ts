@@ -190,3 +190,33 @@ describe('an Application or HelmRelease of another chart is not read as Kong\'s 
     expect(loadPlatformInputs({ helmValues: [app] }).version).toMatchObject({ text: '2.0.5' });
   });
 });
+
+describe('an Argo CD Application of a chart kept in a git folder', () => {
+  // Sweep 19: an Application whose source is `path: kong` of the project's own repository (an
+  // umbrella chart over Kong's) was said to be "not a values file of the Kong chart".
+  const gitApplication = (source: string) => [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata:',
+    '  name: gateway',
+    'spec:',
+    '  source:',
+    source,
+    '  destination:',
+    '    namespace: gateway',
+    '',
+  ].join('\n');
+
+  it('names the folder and asks for the values kept there', () => {
+    const { 'app.yaml': app } = files({ 'app.yaml': gitApplication('    repoURL: https://git.example.com/team/platform\n    targetRevision: main\n    path: deploy/gateway') });
+    const reading = readChartValues([app]);
+    expect(reading.readAs).toBe('an Argo CD Application of the chart in folder deploy/gateway of https://git.example.com/team/platform, whose values are not in this file: not read');
+    expect(reading.notUnderstood).toMatch(/give that folder's values\.yaml instead/);
+    expect(loadPlatformInputs({ helmValues: [app] }).version).toBeUndefined();
+  });
+
+  it('a folder of Kong/charts is still read as Kong\'s chart', () => {
+    const { 'app.yaml': app } = files({ 'app.yaml': gitApplication('    repoURL: https://github.com/Kong/charts\n    targetRevision: kong-2.38.0\n    path: charts/kong') });
+    expect(readChartValues([app]).readAs).not.toMatch(/folder/);
+  });
+});

@@ -114,7 +114,7 @@ ruleTester.run(rule, {
     {
       name: 'one service: the message names no service, as before',
       from: '2.8.4', to: '3.4', inputs: files('shared-image/compose-one-service.yml'),
-      findings: [{ messageId: 'flavourGone', line: 3, data: { users: '' }, message: 'Kong publishes no `-alpine` image for 3.4 (Alpine images end there): `kong:2.8.4-alpine` has no counterpart at the target.' }],
+      findings: [{ messageId: 'flavourGone', line: 3, data: { users: '' }, message: 'Kong publishes no `-alpine` image for 3.4: its Alpine images stop at the release before, so `kong:2.8.4-alpine` has no counterpart at the target.' }],
     },
     {
       name: 'one image line serving two services through a YAML anchor names both',
