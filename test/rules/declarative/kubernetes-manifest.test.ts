@@ -170,7 +170,7 @@ describe('declarative/kubernetes-manifest', () => {
   };
 
   it('reads a ConfigMap that a decK Job mounts (same manifest or another file of the folder) as decK\'s input', () => {
-    for (const files of [
+    for (const files of <Record<string, string>[]>[
       { 'bundle.yaml': `${DBLESS_CONFIGMAP}---\n${deckJob('["gateway", "sync", "/config/kong.yml"]')}` },
       { 'cm.yaml': DBLESS_CONFIGMAP, 'job.yaml': deckJob('["gateway", "sync", "/config/kong.yml"]') },
       // An image of one's own that calls decK from a shell.
@@ -182,7 +182,7 @@ describe('declarative/kubernetes-manifest', () => {
   });
 
   it('keeps reading the ConfigMap as Kong\'s when Kong\'s own container mounts it, or the Job does not run decK', () => {
-    for (const files of [
+    for (const files of <Record<string, string>[]>[
       { 'cm.yaml': DBLESS_CONFIGMAP, 'kong.yaml': KONG_DEPLOYMENT },
       { 'cm.yaml': DBLESS_CONFIGMAP, 'kong.yaml': KONG_DEPLOYMENT, 'job.yaml': deckJob('["gateway", "sync", "/config/kong.yml"]') },
       { 'cm.yaml': DBLESS_CONFIGMAP, 'job.yaml': deckJob('["sh", "-c", "cat /config/kong.yml"]', 'busybox:1.36') },
