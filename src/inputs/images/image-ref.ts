@@ -84,6 +84,19 @@ export function stripRegistry(repository: string): string {
   return parts.join('/');
 }
 
+/**
+ * The Kong repository a path names: one of Kong's own, or one of those with two or more segments
+ * behind a mirror's path (`dockerhub-proxy/kong/kong-gateway` in a Harbor proxy cache,
+ * `mirror/library/kong`): registry mirrors and pull-through caches keep the upstream path under a
+ * project of their own. A lone `kong` under another owner (`bitnami/kong`) is someone else's build
+ * with its own tags, and stays unknown.
+ */
+function kongRepositoryOf(path: string): string | undefined {
+  const own = [...KONG_IMAGES.enterprise, ...KONG_IMAGES.oss] as readonly string[];
+  if (own.includes(path)) return path;
+  return own.find((repository) => repository.includes('/') && path.endsWith(`/${repository}`));
+}
+
 /** Reads a reference when it names a Kong Gateway image; undefined otherwise. */
 export function parseKongImage(reference: string, origin: FileOrigin, via: KongImageRef['via']): KongImageRef | undefined {
   // No image reference holds blanks, quotes or `=` (a broken quote that ran a FROM line into the
@@ -93,9 +106,9 @@ export function parseKongImage(reference: string, origin: FileOrigin, via: KongI
   const colon = withoutDigest.lastIndexOf(':');
   const hasTag = colon > withoutDigest.lastIndexOf('/');
   const repository = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
-  const name = stripRegistry(repository).toLowerCase();
+  const name = kongRepositoryOf(stripRegistry(repository).toLowerCase());
+  if (name === undefined) return undefined;
   const enterprise = (KONG_IMAGES.enterprise as readonly string[]).includes(name);
-  if (!enterprise && !(KONG_IMAGES.oss as readonly string[]).includes(name)) return undefined;
   const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
   const ref: KongImageRef = { reference, name, ...(tag ? { tag } : {}), edition: enterprise ? 'enterprise' : 'oss', origin, via };
   if (!tag) return ref;
