@@ -7,18 +7,8 @@
 // one of a `projected` volume's sources), and a container mounts that volume by its name
 // (Kubernetes core/v1 Volume and VolumeMount, https://kubernetes.io/docs/concepts/storage/volumes/).
 
+import { podSpecPathOf } from '../../knowledge/platform/kubernetes-workloads';
 import type { ManifestDocument } from './manifest-documents';
-
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 /** decK's subcommands that read state files (Kong/deck@4657ee37 cmd/gateway_sync.go, gateway_diff.go, gateway_apply.go, gateway_validate.go, file.go; root.go keeps the older top-level `sync`, `diff`, `validate`). */
 const DECK_INVOCATION = /(?:^|[\s;&|(`'"/])deck\s+(?:gateway\s+)?(?:sync|diff|apply|validate|file\b)/;
@@ -32,7 +22,7 @@ export function deckMountedObjects(documents: readonly ManifestDocument[]): Map<
   const byOthers = new Set<string>();
   for (const document of documents) {
     const kind = typeof document.root.kind === 'string' ? document.root.kind : '';
-    const path = Object.prototype.hasOwnProperty.call(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
+    const path = podSpecPathOf(kind);
     if (!path) continue;
     const spec = dig(document.root, path);
     if (!isRecord(spec)) continue;

@@ -31,6 +31,7 @@ import { withoutCommandSecrets } from './command-secrets';
 import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
 import type { ObjectMount } from './kubernetes-mounts';
 import { parseKongImage } from './image-ref';
+import { podSpecPathOf } from '../../knowledge/platform/kubernetes-workloads';
 import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
 import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
@@ -714,18 +715,6 @@ function readComposeFile(path: string): { doc: Document.Parsed; at: At; file: st
 // ---------------------------------------------------------------------------------------------
 // Kubernetes
 
-const WORKLOADS: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  DeploymentConfig: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
 /**
  * Kong operator resources whose `proxy` container is the Kong data plane (Kong/gateway-operator
  * pkg/consts/dataplane.go DataPlaneProxyContainerName; the pod template paths of
@@ -757,7 +746,7 @@ export function manifestContainers(doc: Document.Parsed, at: At, file: string, r
       return;
     }
     const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? ownValue(OPERATOR, kind) : undefined;
-    const path = operator ?? ownValue(WORKLOADS, kind);
+    const path = operator ?? podSpecPathOf(kind);
     if (!path) return;
     let spec: unknown = object;
     for (const key of path) spec = get(spec, doc, key);
