@@ -14,7 +14,7 @@ import { INJECTION_NAMESPACES } from '../../src/knowledge/nginx-directives';
 
 const ID = 'conf/unknown-property';
 
-export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
+export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'commandVariable' | 'otherVersions' | 'enterpriseOnly' | 'readElsewhere' | 'productGone' | 'enterpriseProductGone'>({
   id: ID,
   description: 'Flags keys that the target version does not know and ignores silently, with the closest property names.',
   severity: 'warning',
@@ -24,6 +24,7 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'oth
     unknown: '`{{key}}` is not a property of Kong {{to}}: it is ignored.{{suggestion}}',
     unknownVariable: '{{env}} in the environment of this check names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong ignores it. Where the check does not run in the Kong node\'s environment (a CI job setting KONG_IMAGE for itself, say), it is not Kong\'s at all.',
     imageVariable: '{{env}}, set by this Dockerfile ENV and read by its own instructions, names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade.',
+    commandVariable: '{{env}} is read by {{reader}} and names no Kong {{to}} property (`{{key}}`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade.',
     otherVersions: '`{{key}}` is not a property of Kong {{to}} (it exists in {{versions}}): it is ignored.{{suggestion}}',
     readElsewhere: '`{{key}}` is not a kong.conf property: {{use}}.',
     enterpriseOnly: '`{{key}}` is an Enterprise property: Kong OSS {{to}} ignores it. If this node runs Kong Enterprise, pass --edition enterprise.',
@@ -112,6 +113,15 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'oth
       if (versions.length === 0 && close.length === 0 && isReadByBuild(setting) && setting.envName !== undefined) {
         ctx.report({
           messageId: 'imageVariable', at: setting.origin, severity: 'info', data: { key, env: setting.envName, to: plan.to.toString() },
+          remediation: 'Nothing to change for Kong; if the variable was meant as a setting, name the property it should set.',
+        });
+        continue;
+      }
+      // A variable set for the container's start command (a sed that renders kong.yml before
+      // `kong docker-start`, sweep 19: Univers42/mini-baas-infra KONG_ANON_UUID) is the command's.
+      if (versions.length === 0 && close.length === 0 && setting.readByCommand !== undefined && setting.envName !== undefined) {
+        ctx.report({
+          messageId: 'commandVariable', at: setting.origin, severity: 'info', data: { key, env: setting.envName, reader: setting.readByCommand, to: plan.to.toString() },
           remediation: 'Nothing to change for Kong; if the variable was meant as a setting, name the property it should set.',
         });
         continue;

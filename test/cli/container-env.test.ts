@@ -266,3 +266,39 @@ describe('a kong.conf a compose service mounts at /etc/kong/kong.conf', () => {
     expect(without.installation.inputs.find((i) => i.kind === 'kong.conf')).toBeUndefined();
   });
 });
+
+// sweep 19, Univers42/mini-baas-infra: a variable set only for the start command, which renders
+// kong.yml from a template with sed before `kong docker-start`.
+describe('KONG_* variables that the container\'s own command reads', () => {
+  const unknown = (json: JsonReport) => json.findings.filter((f) => f.ruleId === 'conf/unknown-property').map((f) => `${f.severity} ${f.messageId} ${String(f.data?.env ?? f.data?.key)}`);
+
+  it('compose: a `$$NAME` of the command is read in the container, so the name is the command\'s (info); `$NAME` is compose\'s own', async () => {
+    const compose = [
+      'services:', '  kong:', '    image: kong:3.8', '    environment:', '      KONG_DATABASE: "off"',
+      '      KONG_ANON_UUID: cd4f782c', '      KONG_SITE_NAME: demo', '      KONG_PG_HOTS: db',
+      '    command: >', '      sh -ec \'sed -e "s|__ANON__|$${KONG_ANON_UUID}|g" -e "s|__SITE__|$KONG_SITE_NAME|g" -e "s|__HOST__|$$KONG_PG_HOTS|g" /t > /tmp/kong.yml; exec /docker-entrypoint.sh kong docker-start\'', '',
+    ].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-command-vars-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.9']);
+    expect(unknown(json).sort()).toEqual([
+      'info commandVariable KONG_ANON_UUID',
+      // Compose substitutes `$KONG_SITE_NAME` from the project's environment: the container never reads it.
+      'warning unknown site_name',
+      // Close to pg_host: it may be a misspelt setting, whatever reads it.
+      'warning unknown pg_hots',
+    ].sort());
+    expect(json.findings.find((f) => f.messageId === 'commandVariable')?.message).toBe('KONG_ANON_UUID is read by the command of service kong and names no Kong 3.9.3 property (`anon_uuid`), nor any close to it: Kong reads a KONG_ variable only for a property it declares, so it ignores this one, before and after the upgrade.');
+  });
+
+  it('Kubernetes: `$(NAME)` in args and `$NAME` in a shell string are read from the container\'s environment', async () => {
+    const manifest = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: kong', 'spec:', '  template:', '    spec:', '      containers:',
+      '      - name: proxy', '        image: kong:3.8', '        command: ["sh", "-c"]',
+      '        args: ["render --id $(KONG_ANON_UUID) --site $KONG_SITE_NAME && kong docker-start"]', '        env:',
+      '        - {name: KONG_DATABASE, value: "off"}', '        - {name: KONG_ANON_UUID, value: cd4f782c}', '        - {name: KONG_SITE_NAME, value: demo}', '        - {name: KONG_TEAM, value: a}', '',
+    ].join('\n');
+    const project = tempDir({ 'deploy.yaml': manifest }, 'kp-k8s-command-vars-');
+    const json = await report(['--image-file', join(project, 'deploy.yaml'), '--to', '3.9']);
+    expect(unknown(json).sort()).toEqual(['info commandVariable KONG_ANON_UUID', 'info commandVariable KONG_SITE_NAME', 'warning unknown team']);
+  });
+});

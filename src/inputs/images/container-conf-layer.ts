@@ -180,7 +180,10 @@ function resolveContainer(container: ContainerEnv, configMaps: readonly ConfigMa
     for (const entry of map.entries) fromSources.push({ name: `${source.prefix}${entry.key}`, value: entry.value, label: `${source.prefix}${entry.key} of ConfigMap ${map.name} (envFrom of ${container.unit})`, origin: entry.origin });
   }
   const own = container.variables.flatMap((variable) => (variable.configMapKey ? fromConfigMapKey(variable, container, configMaps, notes) : [variable]));
-  const variables = container.platform === 'kubernetes' ? expandReferences([...fromSources, ...own]) : [...fromSources, ...own];
+  const expanded = container.platform === 'kubernetes' ? expandReferences([...fromSources, ...own]) : [...fromSources, ...own];
+  // A variable the container's own command reads (a template rendered before Kong starts) says so.
+  const reads = new Set(container.commandReads ?? []);
+  const variables = reads.size === 0 ? expanded : expanded.map((v) => (reads.has(v.name) ? { ...v, readByCommand: `the command of ${container.unit}` } : v));
   const roleVariable = [...variables].reverse().find((v) => v.name === 'KONG_ROLE');
   const role = roleVariable === undefined ? 'traditional' : roleVariable.value?.trim();
   return { container, variables, notes, ...(role !== undefined ? { role } : {}) };

@@ -28,6 +28,7 @@ import { yamlOriginAt } from '../../text/yaml-origin';
 import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
+import { variablesReadByCommand } from './command-variables';
 import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
 import type { ObjectMount } from './kubernetes-mounts';
 import { parseKongImage } from './image-ref';
@@ -96,6 +97,8 @@ export interface ContainerEnv {
   objectMounts?: ObjectMount[];
   /** Compose: its `command:`, `entrypoint:` and `working_dir:`, which replace the image's CMD, ENTRYPOINT and WORKDIR (./run-conf.ts). */
   run?: ComposeRun;
+  /** Variables its own command reads from the container's environment (./command-variables.ts). */
+  commandReads?: string[];
   /** Compose: the Dockerfile a service is built from (`build:`), when its `image:` (if any) is not one of Kong's, as a path on this machine. */
   buildDockerfile?: BuildDockerfile;
 }
@@ -261,6 +264,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
     const command = service.command;
     const oneShot = command !== undefined && ONE_SHOT.test(command) ? runsNote(command) : undefined;
     const variables = [...service.envFiles, ...service.environment];
+    const commandReads = [...variablesReadByCommand(command, 'compose')];
     out.push({
       platform: 'compose',
       file: first.file,
@@ -279,6 +283,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
+      ...(commandReads.length > 0 ? { commandReads } : {}),
       ...(service.run.command || service.run.entrypoint || service.run.workingDir !== undefined ? { run: service.run } : {}),
       // With `image:` too, compose tags the build with that name: one of Kong's own tags is pulled
       // instead when it exists (compose-spec build.md@170098ba lines 21-23: pull first, build when not found), any other is built.
@@ -852,7 +857,13 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     notes,
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
     ...objectMountsOf(scope),
+    ...commandReadsOf(command),
   };
+}
+
+function commandReadsOf(command: string): { commandReads?: string[] } {
+  const names = [...variablesReadByCommand(command, 'kubernetes')];
+  return names.length > 0 ? { commandReads: names } : {};
 }
 
 /** The container's `volumeMounts` of ConfigMap and Secret volumes of its pod (./kubernetes-mounts.ts). */

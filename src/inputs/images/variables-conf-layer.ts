@@ -26,6 +26,8 @@ export interface LayerVariable {
   label: string;
   /** Variables without a value here whose defaults made the value (ConfSetting.defaultedFrom). */
   defaultedFrom?: readonly string[];
+  /** The container's own command reads the variable (ConfSetting.readByCommand). */
+  readByCommand?: string;
   origin: FileOrigin;
 }
 
@@ -67,6 +69,7 @@ export function variablesConfLayer(variables: readonly LayerVariable[], options:
       set({
         key, value: trimLuaSpace(variable.value), rawValue: variable.value, origin: variable.origin, envName: variable.name, overrides: replacedSettings(key, variable),
         ...(variable.defaultedFrom?.length ? { defaultedFrom: variable.defaultedFrom } : {}),
+        ...(variable.readByCommand ? { readByCommand: variable.readByCommand } : {}),
       }, variable.label);
     }
   }

@@ -42,6 +42,11 @@ export interface ConfSetting {
    */
   defaultedFrom?: readonly string[];
   /**
+   * For a container's `KONG_*` variable: what else reads it, the container's own command (`the
+   * command of service kong`) rendering a template before Kong starts, say (../images/command-variables.ts).
+   */
+  readByCommand?: string;
+  /**
    * Earlier settings of the same key that this one overrides, oldest first (duplicates in the
    * file, the file lines an env var beats). Filled on effective settings; empty on the settings
    * listed here.
