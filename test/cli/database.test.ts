@@ -80,6 +80,20 @@ describe('check with a database', () => {
     expect(result.stdout).not.toContain('Not-The-Pw-42');
   });
 
+  // The same reachable database, but kong.conf says Kong signs in with an AWS IAM token: the
+  // password there is not Kong's way in, so it is not tried (it failed as a wrong password).
+  it('a kong.conf whose node signs in with a cloud token: the database is not tried, and the reason names the switch', async () => {
+    const db = await scenarioDatabase('clean-3.4');
+    const conf = tempConf(`pg_host = ${db.host}\npg_port = ${db.port}\npg_user = ${db.user}\npg_password = ${db.password}\npg_database = ${db.database}\npg_iam_auth = on\n`);
+    const result = await runCli(['check', conf, '--from', '3.4.3.2', '--to', '3.10', '--format', 'json', '--fail-on', 'none']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const reasons = (report.notEvaluated as { ruleId: string; reason: string }[]).filter((n) => n.ruleId === 'db/migrations-in-progress').map((n) => n.reason);
+    expect(reasons).toEqual([`pg_iam_auth = on (${conf}:6:1): Kong signs in to PostgreSQL with a token from AWS IAM, which kong-preflight does not obtain, so the database was not read (pass --pg URL with a role that signs in with a password to read it)`]);
+    // Nothing was read from it: the path starts where --from says.
+    expect(report.plan.from).toBe('3.4.3.2');
+  });
+
   it('a wrong password with --pg: exit 2, one line with host and database, no password', async () => {
     const db = await scenarioDatabase('clean-3.4');
     const url = `postgres://${db.user}:Not-The-Pw-42@${db.host}:${db.port}/${db.database}`;

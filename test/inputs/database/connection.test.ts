@@ -112,6 +112,18 @@ describe('settings from kong.conf', () => {
     expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = cassandra\n'), {}) })).toMatch(/only PostgreSQL/);
     expect(databaseSkipReason({ kongConf: loadKongConf(confFile('database = postgres\n'), {}) })).toBeUndefined();
   });
+
+  // Kong Enterprise signs in with a cloud token and ignores pg_password (developer.konghq.com
+  // app/_data/kong-conf/3.4.json pg_iam_auth, 3.12 pg_azure_auth, 3.13 pg_gcp_auth, 3.14 pg_oauth_auth).
+  it('does not try a password where Kong signs in with a cloud token, and says which switch', () => {
+    const iam = databaseSkipReason({ kongConf: loadKongConf(confFile('pg_host = db.rds.amazonaws.com\npg_iam_auth = on\n'), {}) });
+    expect(iam).toMatch(/^pg_iam_auth = on \(.*kong\.conf:2:1\): Kong signs in to PostgreSQL with a token from AWS IAM, which kong-preflight does not obtain/);
+    expect(databaseSkipReason({ kongConf: loadKongConf(confFile('pg_host = db\n'), { KONG_PG_GCP_AUTH: 'true' }) })).toMatch(/^pg_gcp_auth = true \(env KONG_PG_GCP_AUTH\): .* Google Cloud/);
+    // Switched off, or a value Kong reads as false: the password is used.
+    expect(databaseSkipReason({ kongConf: loadKongConf(confFile('pg_iam_auth = off\npg_azure_auth = yes\n'), {}) })).toBeUndefined();
+    // --pg names the way in: nothing is set aside.
+    expect(databaseSkipReason({ url: 'postgres://kong:pw@db/kong', kongConf: loadKongConf(confFile('pg_iam_auth = on\n'), {}) })).toBeUndefined();
+  });
 });
 
 describe('pg_schema', () => {
