@@ -13,6 +13,13 @@ export interface SslSettings {
   /** Verify the server certificate (pg_ssl_verify), against lua_ssl_trusted_certificate when it names files. */
   verify: boolean;
   ca?: string[];
+  /**
+   * The client certificate and key PostgreSQL may require (mutual TLS): Kong Enterprise's
+   * pg_ssl_cert and pg_ssl_cert_key, libpq's sslcert and sslkey. PEM text; the key is a secret
+   * that only the driver sees.
+   */
+  cert?: string;
+  key?: string;
 }
 
 export interface ConnectionSettings {
@@ -64,7 +71,7 @@ export function settingsFromKongConf(conf: KongConf | undefined, env: NodeJS.Pro
   const database = get('pg_database') ?? DEFAULTS.database;
   const timeoutMs = parseNumber(get('pg_timeout'), DEFAULTS.timeoutMs, 'pg_timeout', place);
   const ssl = isOn(get('pg_ssl')) || isOn(get('pg_ssl_required'))
-    ? { verify: isOn(get('pg_ssl_verify')), ca: trustedCertificates(get('lua_ssl_trusted_certificate'), conf?.dir) }
+    ? { verify: isOn(get('pg_ssl_verify')), ca: trustedCertificates(get('lua_ssl_trusted_certificate'), conf?.dir), ...clientCertificate(get('pg_ssl_cert'), get('pg_ssl_cert_key'), conf?.dir ?? '.', place, 'pg_ssl_cert', 'pg_ssl_cert_key') }
     : undefined;
   return {
     host, port, user, database, timeoutMs, ssl, place, anchor,
@@ -102,8 +109,14 @@ export function settingsFromUrl(url: string, anchor?: FileOrigin, timeoutMs = DE
   const password = query.get('password') ?? (parsed.password ? decoded(parsed.password, 'password') : undefined);
   const written = query.has('password') ? rawQueryValue(parsed.search, 'password') : parsed.password || undefined;
   const sslmode = query.get('sslmode');
+  // libpq's file keywords, read here as libpq reads them (relative to the working folder).
+  const rootCert = query.get('sslrootcert');
   const ssl = sslmode && sslmode !== 'disable'
-    ? { verify: sslmode === 'verify-ca' || sslmode === 'verify-full' }
+    ? {
+      verify: sslmode === 'verify-ca' || sslmode === 'verify-full',
+      ...(rootCert ? { ca: [readKeywordFile(rootCert, 'sslrootcert')] } : {}),
+      ...clientCertificate(query.get('sslcert') ?? undefined, query.get('sslkey') ?? undefined, '.', place, 'sslcert= keyword of --pg', 'sslkey= keyword of --pg'),
+    }
     : undefined;
   const connectTimeout = query.get('connect_timeout');
   return {
@@ -175,6 +188,34 @@ function parseNumber(value: string | undefined, fallback: number, key: string, p
 }
 
 /** lua_ssl_trusted_certificate may list PEM files (or `system`); Node uses its own store for `system`. */
+/**
+ * The client certificate and its key, read from the files named, when both are: Mutual TLS
+ * against PostgreSQL is on only when the certificate is set (developer.konghq.com
+ * app/_data/kong-conf/3.4.json@bc1cd742, pg_ssl_cert and pg_ssl_cert_key). A file that cannot be
+ * read here is an input error naming the setting and the file, never the key's content.
+ */
+function clientCertificate(certFile: string | undefined, keyFile: string | undefined, dir: string, place: ErrorPlace, certName: string, keyName: string): { cert?: string; key?: string } {
+  if (!certFile) return {};
+  if (!keyFile) throw new InputError(`${certName} names a client certificate but ${keyName} names no key for it`, place);
+  // The key's setting is a sensitive one (Kong's own list): its path is not repeated either.
+  const read = (file: string, name: string, shown: string) => {
+    try {
+      return readFileSync(path.resolve(dir, file), 'utf8');
+    } catch {
+      throw new InputError(`${name} names ${shown}, which cannot be read here (the client certificate PostgreSQL asks of Kong)`, place);
+    }
+  };
+  return { cert: read(certFile, certName, certFile), key: read(keyFile, keyName, 'a file') };
+}
+
+function readKeywordFile(file: string, keyword: string): string {
+  try {
+    return readFileSync(path.resolve(file), 'utf8');
+  } catch {
+    throw new InputError(`--pg: the ${keyword}= keyword names ${file}, which cannot be read`);
+  }
+}
+
 function trustedCertificates(value: string | undefined, dir = '.'): string[] | undefined {
   if (!value) return undefined;
   const files = value.split(',').map((v) => v.trim()).filter((v) => v && v !== 'system');

@@ -28,7 +28,7 @@ export class ReadOnlySession {
       user: settings.user,
       password: settings.password ?? '',
       database: settings.database,
-      ssl: settings.ssl ? { rejectUnauthorized: settings.ssl.verify, ca: settings.ssl.ca } : false,
+      ssl: settings.ssl ? { rejectUnauthorized: settings.ssl.verify, ca: settings.ssl.ca, cert: settings.ssl.cert, key: settings.ssl.key } : false,
       // 0 is pg's "no timeout", as it is libpq's for connect_timeout.
       connectionTimeoutMillis: settings.connectTimeoutMs ?? settings.timeoutMs,
       // A client-side bound as well, for a server that stops answering mid-query.

@@ -62,6 +62,37 @@ describe('settings from kong.conf', () => {
     expect(connectionSettings({ kongConf: loadKongConf(file, {}) })).toMatchObject({ ssl: { verify: true }, schema: 'kong_data' });
   });
 
+  // Kong Enterprise's mutual TLS against PostgreSQL (developer.konghq.com app/_data/kong-conf/3.4.json:
+  // pg_ssl_cert, pg_ssl_cert_key); libpq's sslcert, sslkey and sslrootcert keywords for --pg.
+  it('reads the client certificate and key PostgreSQL may require, from kong.conf and from --pg keywords', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-db-tls-'));
+    writeFileSync(join(dir, 'client.crt'), 'CERTIFICATE TEXT');
+    writeFileSync(join(dir, 'client.key'), 'KEY TEXT');
+    writeFileSync(join(dir, 'root.crt'), 'ROOT TEXT');
+    const conf = join(dir, 'kong.conf');
+    writeFileSync(conf, `pg_ssl = on\npg_ssl_cert = ${join(dir, 'client.crt')}\npg_ssl_cert_key = client.key\n`);
+    // A relative path is read from kong.conf's folder, as the other files kong.conf names.
+    expect(connectionSettings({ kongConf: loadKongConf(conf, {}) }).ssl).toMatchObject({ verify: false, cert: 'CERTIFICATE TEXT', key: 'KEY TEXT' });
+    const url = `postgres://kong@db/kong?sslmode=verify-full&sslrootcert=${join(dir, 'root.crt')}&sslcert=${join(dir, 'client.crt')}&sslkey=${join(dir, 'client.key')}`;
+    expect(connectionSettings({ url }).ssl).toEqual({ verify: true, ca: ['ROOT TEXT'], cert: 'CERTIFICATE TEXT', key: 'KEY TEXT' });
+    // Without TLS the files are not read at all.
+    writeFileSync(conf, 'pg_ssl_cert = /nowhere/client.crt\npg_ssl_cert_key = /nowhere/secret-place.key\n');
+    expect(connectionSettings({ kongConf: loadKongConf(conf, {}) }).ssl).toBeUndefined();
+  });
+
+  it('a client certificate or key that cannot be read is a one-line error naming the setting, never the key\'s path', () => {
+    const conf = confFile('pg_ssl = on\npg_ssl_cert = /nowhere/client.crt\npg_ssl_cert_key = /nowhere/secret-place.key\n');
+    const error = (() => { try { connectionSettings({ kongConf: loadKongConf(conf, {}) }); } catch (e) { return e; } return undefined; })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('pg_ssl_cert names /nowhere/client.crt, which cannot be read here (the client certificate PostgreSQL asks of Kong)');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-db-tls-'));
+    writeFileSync(join(dir, 'client.crt'), 'CERTIFICATE TEXT');
+    const keyMissing = confFile(`pg_ssl = on\npg_ssl_cert = ${join(dir, 'client.crt')}\npg_ssl_cert_key = /nowhere/secret-place.key\n`);
+    expect(() => connectionSettings({ kongConf: loadKongConf(keyMissing, {}) })).toThrow(/^pg_ssl_cert_key names a file, which cannot be read here/);
+    expect(() => connectionSettings({ kongConf: loadKongConf(keyMissing, {}) })).not.toThrow(/secret-place/);
+    expect(() => connectionSettings({ kongConf: loadKongConf(confFile(`pg_ssl = on\npg_ssl_cert = ${join(dir, 'client.crt')}\n`), {}) })).toThrow('pg_ssl_cert names a client certificate but pg_ssl_cert_key names no key for it');
+  });
+
   it('reads pg_ssl as Kong reads a boolean: `yes` and `ON` leave TLS off', () => {
     for (const value of ['yes', 'ON', '1']) {
       const file = confFile(`pg_ssl = ${value}\n`);
