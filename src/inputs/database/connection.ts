@@ -7,7 +7,8 @@ import path from 'node:path';
 import { InputError, type ErrorPlace } from '../../errors';
 import type { FileOrigin } from '../../model/origin';
 import type { KongConf } from '../kong-conf/types';
-import { readKongBoolean } from '../kong-conf/values';
+import { isVaultReference, readKongBoolean } from '../kong-conf/values';
+import { resolveEnvReference } from './vault-reference';
 
 export interface SslSettings {
   /** Verify the server certificate (pg_ssl_verify), against lua_ssl_trusted_certificate when it names files. */
@@ -57,14 +58,22 @@ const DEFAULTS = { host: '127.0.0.1', port: 5432, user: 'kong', database: 'kong'
 
 /** Settings from kong.conf (its env overrides included), or from `env` when no kong.conf is given. */
 export function settingsFromKongConf(conf: KongConf | undefined, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
-  const get = (key: string): string | undefined => {
+  const hostSetting = conf?.get('pg_host');
+  const anchor = hostSetting?.origin.kind === 'file' ? hostSetting.origin : conf?.anchor();
+  const place: ErrorPlace = anchor ? { file: anchor.file, line: anchor.line } : {};
+  const written = (key: string): string | undefined => {
     if (conf) return conf.get(key)?.value;
     const value = env[`KONG_${key.toUpperCase()}`];
     return value === undefined || value === '' ? undefined : value;
   };
-  const hostSetting = conf?.get('pg_host');
-  const anchor = hostSetting?.origin.kind === 'file' ? hostSetting.origin : conf?.anchor();
-  const place: ErrorPlace = anchor ? { file: anchor.file, line: anchor.line } : {};
+  // Kong resolves vault references in kong.conf at start: the env vault is read here the same way.
+  const get = (key: string): string | undefined => {
+    const value = written(key);
+    if (value === undefined || !isVaultReference(value)) return value;
+    const reading = resolveEnvReference(value, env, written('vault_env_prefix'));
+    if ('value' in reading) return reading.value;
+    throw new InputError(`${key} is the vault reference ${value}, which ${reading.unreadable}: the database cannot be signed in to from here (pass --pg URL to read it)`, place);
+  };
   const host = get('pg_host') ?? DEFAULTS.host;
   const port = parseNumber(get('pg_port'), DEFAULTS.port, 'pg_port', place);
   const user = get('pg_user') ?? DEFAULTS.user;

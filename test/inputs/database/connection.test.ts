@@ -93,6 +93,17 @@ describe('settings from kong.conf', () => {
     expect(() => connectionSettings({ kongConf: loadKongConf(confFile(`pg_ssl = on\npg_ssl_cert = ${join(dir, 'client.crt')}\n`), {}) })).toThrow('pg_ssl_cert names a client certificate but pg_ssl_cert_key names no key for it');
   });
 
+  // Kong resolves vault references in kong.conf at start (kong/pdk/vault.lua@3.9.3).
+  it('resolves an env vault reference in the connection settings from the check\'s environment, and names any other', async () => {
+    const conf = confFile(`pg_host = ${db.host}\npg_port = ${db.port}\npg_user = ${db.user}\npg_password = {vault://env/pg-secret}\npg_database = ${db.database}\n`);
+    const settings = connectionSettings({ kongConf: loadKongConf(conf, {}), env: { PG_SECRET: db.password } });
+    expect(settings.password).toBe(db.password);
+    const input = await loadDatabase({ kongConf: loadKongConf(conf, {}), env: { PG_SECRET: db.password } });
+    await input.close();
+    const aws = confFile('pg_password = {vault://aws/kong/pg?region=eu-west-1}\n');
+    expect(() => connectionSettings({ kongConf: loadKongConf(aws, {}), env: {} })).toThrow('pg_password is the vault reference {vault://aws/kong/pg?region=eu-west-1}, which refers to the vault `aws`, which kong-preflight does not read: the database cannot be signed in to from here (pass --pg URL to read it)');
+  });
+
   it('reads pg_ssl as Kong reads a boolean: `yes` and `ON` leave TLS off', () => {
     for (const value of ['yes', 'ON', '1']) {
       const file = confFile(`pg_ssl = ${value}\n`);
