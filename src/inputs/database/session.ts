@@ -38,7 +38,6 @@ export class ReadOnlySession {
         '-c default_transaction_read_only=on',
         `-c statement_timeout=${statementTimeoutMs}`,
         `-c lock_timeout=${settings.timeoutMs}`,
-        `-c idle_in_transaction_session_timeout=${settings.timeoutMs * 6}`,
       ].join(' '),
     });
     // A connection dropped later surfaces through the next query; without a listener it would crash the process.
@@ -50,6 +49,13 @@ export class ReadOnlySession {
       throw connectionError(error, settings);
     }
     const session = new ReadOnlySession(client, settings);
+    // A transaction of ours left idle must not hold the database. The setting exists from
+    // PostgreSQL 9.6, and Kong 2.x still starts on 9.5 (kong/constants.lua@2.8.5 DATABASE.POSTGRES.MIN):
+    // named among the start-up options, it made 9.5 refuse the connection outright.
+    const [{ version }] = await session.query<{ version: string }>("SELECT current_setting('server_version_num') AS version");
+    if (Number(version) >= 90600) {
+      await session.query("SELECT set_config('idle_in_transaction_session_timeout', $1, false)", [String(settings.timeoutMs * 6)]);
+    }
     if (settings.schema) {
       // pg_schema: Kong looks its tables up there. set_config is allowed in a read-only session.
       await session.query("SELECT set_config('search_path', quote_ident($1), false)", [settings.schema]);
