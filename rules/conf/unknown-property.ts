@@ -45,6 +45,9 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'com
     const catalog = confCatalog();
     // The Enterprise reference writes some families as placeholders (pluginserver_XXX_socket): not suggestions.
     const known = catalog.names(plan.to, plan.edition).filter((name) => /^[a-z0-9_]+$/.test(name));
+    // The namespaces the target injects (nginx_location_ from 3.6, nginx_wasm_ 3.4-3.10): only those are offered.
+    const targetPrefixes = new Set(catalog.namespaces(plan.to, plan.edition).map((ns) => ns.prefix));
+    const namespaces = INJECTION_NAMESPACES.filter((ns) => targetPrefixes.has(ns.prefix));
     const bomMangled = bomMangledKeys(conf);
     for (const setting of conf.settings()) {
       const { key } = setting;
@@ -84,9 +87,9 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'com
       const envForm = setting.origin.kind === 'file' ? envFormOf(key, known) : undefined;
       // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
       const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
-      const namespaced = envForm || renamed ? [] : namespacedForms(key, known);
+      const namespaced = envForm || renamed ? [] : namespacedForms(key, known, namespaces);
       const near = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
-      const misspelt = near.length === 0 ? misspeltNamespace(key) : undefined;
+      const misspelt = near.length === 0 ? misspeltNamespace(key, namespaces) : undefined;
       const close = misspelt ? [misspelt.name] : near;
       const suggestion = envForm
         ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
@@ -162,11 +165,11 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'com
  * `nginx_main_` forms (constants.lua@3.9.3 lines 293-310): known, so never asked about here; a
  * bare `worker_processes`, `user` or `daemon` is offered the alias in place of its main form.
  */
-function namespacedForms(key: string, known: readonly string[]): { name: string; block: string }[] {
-  if (INJECTION_NAMESPACES.some((ns) => key.startsWith(ns.prefix))) return [];
+function namespacedForms(key: string, known: readonly string[], namespaces: readonly Namespace[]): { name: string; block: string }[] {
+  if (namespaces.some((ns) => key.startsWith(ns.prefix))) return [];
   const directive = key.startsWith('nginx_') ? key.slice('nginx_'.length) : key;
   if (directive === '') return [];
-  const forms = INJECTION_NAMESPACES
+  const forms = namespaces
     .filter((ns) => known.includes(`${ns.prefix}${directive}`))
     .map((ns) => ({ name: `${ns.prefix}${directive}`, block: ns.block }));
   // A bare `worker_processes`: the alias kong.conf documents (`nginx_worker_processes`) is the
@@ -176,20 +179,22 @@ function namespacedForms(key: string, known: readonly string[]): { name: string;
   return forms;
 }
 
+type Namespace = (typeof INJECTION_NAMESPACES)[number];
+
 /**
  * `ningx_prox_proxy_buffers`: a key whose first two words are a near miss of an injection
  * namespace (`nginx_proxy_`), read as that namespace with the rest of the key as the directive.
  * Kong injects any directive under a namespace, so no list of declared names can find these by
  * edit distance (sweep 15, SENERGY-Platform/api-gateway).
  */
-function misspeltNamespace(key: string): { name: string; block: string } | undefined {
+function misspeltNamespace(key: string, namespaces: readonly Namespace[]): { name: string; block: string } | undefined {
   const words = key.split('_');
   if (words.length < 3 || words.slice(2).join('') === '') return undefined;
   const head = `${words[0]}_${words[1]}_`;
-  if (INJECTION_NAMESPACES.some((ns) => ns.prefix === head)) return undefined;
+  if (namespaces.some((ns) => ns.prefix === head)) return undefined;
   const directive = words.slice(2).join('_');
   // Up to three edits in the two words (`ningx_prox_` is three from `nginx_proxy_`).
-  const nearest = INJECTION_NAMESPACES
+  const nearest = namespaces
     .map((ns) => ({ ns, distance: editDistance(head, ns.prefix) }))
     .filter(({ distance }) => distance <= 3)
     .sort((a, b) => a.distance - b.distance)[0];

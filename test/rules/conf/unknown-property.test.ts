@@ -118,6 +118,18 @@ ruleTester.run(rule, {
       inputs: dockerfileEnv('FROM kong:3.4.2\nENV KONG_NINGX_PROX_PROXY_BUFFERS="4 256k"\nRUN echo "${KONG_PREFIX}"\n'), from: '3.4', to: '3.9',
       findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'ningx_prox_proxy_buffers' }, message: 'Did you mean `nginx_proxy_proxy_buffers` (proxy server block)?' }],
     },
+    // The nginx_location_ namespace arrives in 3.6 (kong/conf_loader/constants.lua@3.6.1): a target
+    // that does not inject it is offered nothing under it.
+    {
+      name: 'a misspelt namespace is offered only when the target injects it (nginx_location_ from 3.6)',
+      conf: 'nginx_locaton_proxy_buffering = off\n', from: '3.4', to: '3.6',
+      findings: [{ messageId: 'unknown', line: 1, message: 'Did you mean `nginx_location_proxy_buffering` (proxy location block)?' }],
+    },
+    {
+      name: 'the same key on a 3.4 target gets no suggestion of a namespace 3.4 does not have',
+      conf: 'nginx_locaton_proxy_buffering = off\n', from: '3.4', to: '3.4',
+      findings: [{ messageId: 'unknown', line: 1, data: { key: 'nginx_locaton_proxy_buffering', suggestion: '' } }],
+    },
     {
       name: 'a misspelt namespace in kong.conf is offered the namespace',
       conf: 'nginx_htpt_gzip_types = text/plain\n', from: '3.4', to: '3.9',
