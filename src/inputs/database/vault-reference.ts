@@ -11,6 +11,19 @@
 // vault_env_prefix) and the resource, upper-cased with `-` turned into `_`; version 2 reads the
 // name with `_PREVIOUS` (kong/vaults/env/init.lua@3.9.3 `get`).
 
+/**
+ * A path part with its `%XX` escapes decoded, as Kong's unescape_uri does; a malformed escape
+ * (`%zz`) leaves the part as written, where decodeURIComponent would throw. (OpenResty's
+ * ngx.unescape_uri keeps a `%` that starts no valid escape.)
+ */
+function unescapePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export type VaultReading = { value: string } | { unreadable: string };
 
 export function resolveEnvReference(reference: string, env: Readonly<Record<string, string | undefined>>, defaultPrefix?: string): VaultReading {
@@ -22,7 +35,7 @@ export function resolveEnvReference(reference: string, env: Readonly<Record<stri
   }
   const name = url.hostname;
   if (name !== 'env') return { unreadable: `refers to the vault \`${name}\`, which kong-preflight does not read` };
-  const parts = url.pathname.replace(/^\//, '').split('/').filter((part) => part !== '').map(decodeURIComponent);
+  const parts = url.pathname.replace(/^\//, '').split('/').filter((part) => part !== '').map(unescapePart);
   if (parts.length === 0) return { unreadable: 'names no resource' };
   const directory = url.pathname.endsWith('/');
   const [resource, key] = parts.length === 1 || directory ? [parts.join('/'), undefined] : [parts.slice(0, -1).join('/'), parts[parts.length - 1]];

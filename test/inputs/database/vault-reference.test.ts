@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { resolveEnvReference } from '../../../src/inputs/database/vault-reference';
 
 // As Kong's env vault reads references (kong/vaults/env/init.lua@3.9.3, kong/pdk/vault.lua@3.9.3).
@@ -18,6 +19,21 @@ describe('resolveEnvReference', () => {
     expect(resolveEnvReference('{vault://env/pg-password?prefix=app_}', env)).toEqual({ value: 'prefixed' });
     expect(resolveEnvReference('{vault://env/pg-password}', env, 'APP_')).toEqual({ value: 'prefixed' });
     expect(resolveEnvReference('{vault://env/pg-password#2}', env)).toEqual({ value: 'old-one' });
+  });
+
+  it('never throws, whatever the reference holds (a malformed escape is kept as written)', () => {
+    expect(resolveEnvReference('{vault://env/%zz}', { '%ZZ': 'kept' })).toEqual({ value: 'kept' });
+    for (const text of ['{vault://}', '{vault://env}', '{vault://env/a/b/c/}', '{vault://env/a#x}', '{vault:// /x}', '{vault://env/%E0%A4%A}']) {
+      expect(() => resolveEnvReference(text, {})).not.toThrow();
+    }
+  });
+
+  it('answers a value or a reason for any text between `{vault://` and `}`', () => {
+    const piece = fc.constantFrom('env', '/', '%', '%2', '%zz', '?', '#', '2', 'prefix=', 'a-b', ':', '@', '[', ' ', '\u00e9', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const reading = resolveEnvReference(`{vault://${pieces.join('')}}`, { ENV: '{}', A_B: 'v' });
+      expect('value' in reading || typeof reading.unreadable === 'string').toBe(true);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });
   });
 
   it('names what cannot be read: another vault, a variable not set here', () => {
