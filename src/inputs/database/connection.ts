@@ -72,7 +72,7 @@ export function settingsFromKongConf(conf: KongConf | undefined, env: NodeJS.Pro
     if (value === undefined || !isVaultReference(value)) return value;
     const reading = resolveEnvReference(value, env, written('vault_env_prefix'));
     if ('value' in reading) return reading.value;
-    throw new InputError(`${key} is the vault reference ${value}, which ${reading.unreadable}: the database cannot be signed in to from here (pass --pg URL to read it)`, place);
+    throw new InputError(`${key} is the vault reference ${value}, which ${reading.unreadable}: the database cannot be signed in to from here`, place);
   };
   const host = get('pg_host') ?? DEFAULTS.host;
   const port = parseNumber(get('pg_port'), DEFAULTS.port, 'pg_port', place);

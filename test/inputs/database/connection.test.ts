@@ -101,7 +101,7 @@ describe('settings from kong.conf', () => {
     const input = await loadDatabase({ kongConf: loadKongConf(conf, {}), env: { PG_SECRET: db.password } });
     await input.close();
     const aws = confFile('pg_password = {vault://aws/kong/pg?region=eu-west-1}\n');
-    expect(() => connectionSettings({ kongConf: loadKongConf(aws, {}), env: {} })).toThrow('pg_password is the vault reference {vault://aws/kong/pg?region=eu-west-1}, which refers to the vault `aws`, which kong-preflight does not read: the database cannot be signed in to from here (pass --pg URL to read it)');
+    expect(() => connectionSettings({ kongConf: loadKongConf(aws, {}), env: {} })).toThrow('pg_password is the vault reference {vault://aws/kong/pg?region=eu-west-1}, which refers to the vault `aws`, which kong-preflight does not read: the database cannot be signed in to from here');
   });
 
   it('reads pg_ssl as Kong reads a boolean: `yes` and `ON` leave TLS off', () => {
