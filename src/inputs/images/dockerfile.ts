@@ -19,7 +19,7 @@ import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
 import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
-import { skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
+import { runHeredocScripts, skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -161,7 +161,18 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         stage.packages.push(ref);
         ownPackages.push({ stage, ref });
       }
-      if (keyword === 'RUN') notePackageManagers(body, stage);
+      if (keyword === 'RUN') {
+        notePackageManagers(body, stage);
+        // A script the RUN runs from a heredoc installs as its own lines would (./dockerfile-heredocs.ts).
+        for (const script of runHeredocScripts(body, instruction.heredocs ?? [], lines)) {
+          const scriptText = interpolate(script.text, { known: knownIn(stage), escape: 'backslash', budget }).text;
+          for (const ref of findKongPackages(scriptText, { kind: 'file', file, line: script.index + 1, column: 1 })) {
+            stage.packages.push(ref);
+            ownPackages.push({ stage, ref });
+          }
+          notePackageManagers(script.text, stage);
+        }
+      }
       if (keyword !== 'RUN') {
         const heredocLines = instruction.heredocs && heredocRange(instruction.heredocs);
         const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
