@@ -168,6 +168,16 @@ describe('check --image-file compose.yaml whose service replaces the image\'s co
     expect(httpsListen(viaShell.json)).toMatchObject({ file: join(shell, 'default.conf'), line: 2 });
   });
 
+  it('keeps a quoted -c path with blanks whole, in a sh -c script and a shell-form CMD', async () => {
+    const spaced = 'FROM kong:3.1\nCOPY default.conf /etc/kong/kong.conf\nCOPY ["custom.conf", "/opt/kong/my kong.conf"]\nCMD kong docker-start -c "/opt/kong/my kong.conf"\n';
+    const project = tempDir({ Dockerfile: spaced, ...confs });
+    const { json } = await report(['--image-file', join(project, 'Dockerfile'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(project, 'custom.conf'), line: 4 });
+    const scripted = tempDir({ ...confs, 'compose.yaml': ['services:', '  kong:', '    image: kong:3.1', `    command: sh -c "ulimit -n 4096 && exec kong start -c '/srv/my kong.conf'"`, '    volumes:', '      - ./mounted.conf:/srv/my kong.conf', '      - ./default.conf:/etc/kong/kong.conf'].join('\n') + '\n' });
+    const viaScript = await report(['--image-file', join(scripted, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaScript.json)).toMatchObject({ file: join(scripted, 'mounted.conf'), line: 4 });
+  });
+
   it('joins a relative -c to the image\'s WORKDIR, or to the service\'s working_dir', async () => {
     const relative = 'FROM kong:3.1\nWORKDIR /opt/kong\nCOPY custom.conf ./custom.conf\nCOPY default.conf /srv/custom.conf\nCMD kong docker-start -c custom.conf\n';
     const project = tempDir({ Dockerfile: relative, ...confs });
