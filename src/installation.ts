@@ -20,7 +20,7 @@ import { settingsReadIn } from './inputs/kong-conf/settings-read';
 import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
-import { containerKongConf } from './inputs/images/copied-kong-conf';
+import { containerKongConf, setAsideWithoutConf } from './inputs/images/copied-kong-conf';
 import { kindOnDisk } from './inputs/images/dockerfile-copies';
 import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
@@ -116,6 +116,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const mountedConf = !options.confFile && inContainer?.kind === 'mounted' ? inContainer : undefined;
   const copiedConf = inContainer?.kind === 'file' || inContainer?.kind === 'unread' ? inContainer : undefined;
   const copiedPath = !options.confFile && copiedConf?.kind === 'file' ? copiedConf.path : undefined;
+  // The service's command set the image's -c aside and no kong.conf of the project is found in its place.
+  const asideNote = !options.confFile && !inContainer ? setAsideWithoutConf(platform.runConf) : undefined;
   const confFile = options.confFile ?? mountedConf?.path ?? copiedPath;
   const ownSettings = Boolean(confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
@@ -132,12 +134,17 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     const mountedAs = mountedConf?.how;
     // A kong.conf given wins over a copied one: that one is only named.
     const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
-      : copiedConf?.kind === 'unread' ? (options.confFile && copiedConf.given ? copiedConf.given : copiedConf.reason) : undefined;
+      : copiedConf?.kind === 'unread' ? (options.confFile && copiedConf.given ? copiedConf.given : copiedConf.reason) : asideNote;
     const note = mountedAs ?? copyNote;
     if (confFile || !layer) listed.push({ kind: 'kong.conf', label: note ? `${confFile ?? 'KONG_* environment'} (${note})` : confFile ?? 'KONG_* environment' });
     else if (copyNote) listed.push({ kind: 'kong.conf', label: `none read (${copyNote})` });
   } else {
-    missing.kongConf = platform.helmSetAside
+    // Why the container's kong.conf was not read: named in the inputs list and the missing reason.
+    const unreadNote = copiedConf?.kind === 'unread' ? copiedConf.reason : asideNote;
+    if (unreadNote) listed.push({ kind: 'kong.conf', label: `none read (${unreadNote})` });
+    missing.kongConf = unreadNote
+      ? `no kong.conf given, and none read from the container (${unreadNote})`
+      : platform.helmSetAside
       ? `no kong.conf given, and the Helm values belong to another chart (${platform.helmSetAside})`
       : platform.helmNoGateway
       ? `no kong.conf given, and the Helm values run no Kong gateway (${platform.helmNoGateway})`

@@ -261,9 +261,11 @@ describe('a kong.conf a compose service mounts at /etc/kong/kong.conf', () => {
     const withC = await report(['--image-file', join(named, 'docker-compose.yml'), '--to', '3.4']);
     expect(withC.installation.inputs.find((i) => i.kind === 'kong.conf')).toBeUndefined();
     expect(withC.findings.find((f) => f.message.startsWith('`proxy_https_listen`'))).toBeUndefined();
+    // The mounted file is absent here: named as not read, the service environment still read.
     const absent = tempDir({ 'docker-compose.yml': compose('./kong.conf:/etc/kong/kong.conf') });
     const without = await report(['--image-file', join(absent, 'docker-compose.yml'), '--to', '3.4']);
-    expect(without.installation.inputs.find((i) => i.kind === 'kong.conf')).toBeUndefined();
+    expect(without.installation.inputs.find((i) => i.kind === 'kong.conf')?.label)
+      .toBe(`none read (/etc/kong/kong.conf in service kong, mounted from ${join(absent, 'kong.conf')} (${join(absent, 'docker-compose.yml')}:9:9), where Kong looks when started without -c; ${join(absent, 'kong.conf')} is absent on this machine (give it as the first argument to check))`);
   });
 });
 

@@ -168,6 +168,51 @@ describe('check --image-file compose.yaml whose service replaces the image\'s co
     expect(httpsListen(viaShell.json)).toMatchObject({ file: join(shell, 'default.conf'), line: 2 });
   });
 
+  it('reads no COPY under a bind mount whose source is absent here, and says the mounted file is not read', async () => {
+    const gone = tempDir({ Dockerfile: dockerfile, ...confs, 'compose.yaml': compose('    volumes:', '      - ./elsewhere/custom.conf:/opt/kong/custom.conf') });
+    const { json } = await report(['--image-file', join(gone, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(json)).toBeUndefined();
+    expect(label(json, 'kong.conf')).toBe(`none read (/opt/kong/custom.conf in service kong, mounted from ${join(gone, 'elsewhere', 'custom.conf')} (${join(gone, 'compose.yaml')}:5:9), which the -c of ${join(gone, 'Dockerfile')}:4 names; ${join(gone, 'elsewhere', 'custom.conf')} is absent on this machine (give it as the first argument to check))`);
+    // A kong.conf given is read in its place, and the mount is named.
+    const given = await report([join(gone, 'mounted.conf'), '--image-file', join(gone, 'compose.yaml'), '--to', '3.4']);
+    expect(label(given.json, 'kong.conf')).toBe(`${join(gone, 'mounted.conf')} (given, read in place of /opt/kong/custom.conf in service kong, mounted from ${join(gone, 'elsewhere', 'custom.conf')} (${join(gone, 'compose.yaml')}:5:9), which the -c of ${join(gone, 'Dockerfile')}:4 names)`);
+    // At a default path the same: the COPY to /etc/kong/kong.conf is hidden by the mount.
+    const defaults = tempDir({ Dockerfile: dockerfile.replace(/CMD .*\n/, ''), ...confs, 'compose.yaml': compose('    volumes:', '      - ./gone.conf:/etc/kong/kong.conf') });
+    const atDefault = await report(['--image-file', join(defaults, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(atDefault.json)).toBeUndefined();
+    expect(label(atDefault.json, 'kong.conf')).toContain(`where Kong looks when started without -c; ${join(defaults, 'gone.conf')} is absent on this machine`);
+    // A project folder mounted over /etc/kong without kong.conf hides the COPY too: Kong goes on to /etc/kong.conf.
+    const folder = tempDir({ Dockerfile: dockerfile.replace(/CMD .*\n/, '') + 'COPY custom.conf /etc/kong.conf\n', ...confs, 'etc-kong/other.txt': 'x\n', 'compose.yaml': compose('    volumes:', '      - ./etc-kong:/etc/kong') });
+    const viaFolder = await report(['--image-file', join(folder, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaFolder.json)).toMatchObject({ file: join(folder, 'custom.conf'), line: 4 });
+  });
+
+  it('says when the command sets the image\'s -c aside and no kong.conf is found in its place', async () => {
+    const image = dockerfile.replace('COPY default.conf /etc/kong/kong.conf\n', '');
+    const note = (dir: string) => `the -c of ${join(dir, 'Dockerfile')}:3 does not apply: the service's command at ${join(dir, 'compose.yaml')}:4 replaces the image's CMD; nothing of the project is mounted or copied at /etc/kong/kong.conf or /etc/kong.conf, where Kong looks without -c`;
+    const project = tempDir({ Dockerfile: image, ...confs, 'compose.yaml': compose('    command: kong docker-start') });
+    const { json } = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(label(json, 'kong.conf')).toBe(`none read (${note(project)})`);
+    expect((json as unknown as { notEvaluated: { ruleId: string; reason: string }[] }).notEvaluated.find((n) => n.ruleId === 'conf/default-changed')?.reason).toBe(`no kong.conf given, and none read from the container (${note(project)})`);
+    // With the service's environment read as settings, the note is the kong.conf entry of the inputs list.
+    const withEnv = tempDir({ Dockerfile: image, ...confs, 'compose.yaml': compose('    command: kong docker-start', '    environment:', '      KONG_DATABASE: "off"') });
+    const layered = await report(['--image-file', join(withEnv, 'compose.yaml'), '--to', '3.4']);
+    expect(label(layered.json, 'kong.conf')).toBe(`none read (${note(withEnv)})`);
+    // A kong.conf given needs no note.
+    const given = await report([join(project, 'custom.conf'), '--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(label(given.json, 'kong.conf')).toBe(join(project, 'custom.conf'));
+  });
+
+  it('keeps a quoted -c path with blanks whole, in a sh -c script and a shell-form CMD', async () => {
+    const spaced = 'FROM kong:3.1\nCOPY default.conf /etc/kong/kong.conf\nCOPY ["custom.conf", "/opt/kong/my kong.conf"]\nCMD kong docker-start -c "/opt/kong/my kong.conf"\n';
+    const project = tempDir({ Dockerfile: spaced, ...confs });
+    const { json } = await report(['--image-file', join(project, 'Dockerfile'), '--to', '3.4']);
+    expect(httpsListen(json)).toMatchObject({ file: join(project, 'custom.conf'), line: 4 });
+    const scripted = tempDir({ ...confs, 'compose.yaml': ['services:', '  kong:', '    image: kong:3.1', `    command: sh -c "ulimit -n 4096 && exec kong start -c '/srv/my kong.conf'"`, '    volumes:', '      - ./mounted.conf:/srv/my kong.conf', '      - ./default.conf:/etc/kong/kong.conf'].join('\n') + '\n' });
+    const viaScript = await report(['--image-file', join(scripted, 'compose.yaml'), '--to', '3.4']);
+    expect(httpsListen(viaScript.json)).toMatchObject({ file: join(scripted, 'mounted.conf'), line: 4 });
+  });
+
   it('joins a relative -c to the image\'s WORKDIR, or to the service\'s working_dir', async () => {
     const relative = 'FROM kong:3.1\nWORKDIR /opt/kong\nCOPY custom.conf ./custom.conf\nCOPY default.conf /srv/custom.conf\nCMD kong docker-start -c custom.conf\n';
     const project = tempDir({ Dockerfile: relative, ...confs });

@@ -38,6 +38,7 @@ import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 import { ownValue } from '../../own-key';
 import { kongConfArgument, type ComposeCommand, type ComposeRun } from './run-conf';
+import { composeStringWords } from './shell-words';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -535,14 +536,15 @@ function union(lower: readonly string[], higher: readonly string[]): string[] {
 
 /**
  * A service's `command:` or `entrypoint:` when set (null keeps the image's), with the kong.conf
- * it names. A string is split into words as compose does, quotes kept here and dropped from the
- * path; `${NAME}` is interpolated, a path that depends on a variable without a value here is kept
- * as written (it then names no file of the project).
+ * it names. A string is split into words as compose does (./shell-words.ts); `${NAME}` is
+ * interpolated, a path that depends on a variable without a value here is kept as written (it
+ * then names no file of the project).
  */
 function composeCommand(node: unknown, scope: ServiceScope): ComposeCommand | undefined {
   const { isSeq } = yamlModule();
-  const words = isSeq(node) ? node.items.map((item) => scalarText(item) ?? '') : [scalarText(node)].filter((word): word is string => word !== undefined);
-  if (!isSeq(node) && words.length === 0) return undefined;
+  const text = isSeq(node) ? undefined : scalarText(node);
+  if (!isSeq(node) && text === undefined) return undefined;
+  const words = isSeq(node) ? node.items.map((item) => scalarText(item) ?? '') : composeStringWords(text!) ?? [];
   const written = kongConfArgument(words);
   const origin = originOf(node, scope.at);
   if (written === undefined) return { origin };

@@ -2,8 +2,11 @@
 // (./run-conf.ts), else Kong's default paths, the first that exists in the container being read
 // (../../knowledge/conf/default-conf-paths.ts). At each path a bind mount of the compose service
 // hides what the image holds there; else the Dockerfile's COPY that puts a file there says which
-// file of the build context it is. A Kubernetes container's ConfigMap or Secret volume there is
-// named (./kubernetes-mounts.ts): its key is not read here.
+// file of the build context it is. A mount whose source is not on this machine hides the image's
+// file all the same (where the source is missing, compose creates a folder there and mounts it:
+// compose-spec/compose-spec@170098b 05-services.md lines 2145-2147, 2162), so the file Kong reads
+// is named as unread, and the COPY's file is not read in its place. A Kubernetes container's
+// ConfigMap or Secret volume there is named (./kubernetes-mounts.ts): its key is not read here.
 
 import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 import { describeOrigin } from '../../model/origin';
@@ -37,14 +40,25 @@ export interface ContainerFiles {
 export function containerKongConf(files: ContainerFiles, exists: (path: string) => boolean, kindOf: (path: string) => 'file' | 'folder' | undefined): ContainerKongConf | undefined {
   const named = files.run?.conf;
   const paths = named ? [named.path] : KONG_DEFAULT_CONF_PATHS;
-  const replaced = files.run?.replaced;
   // The image's -c that the service's command set aside: said beside a default path read instead.
-  const aside = !named && replaced ? ` (the -c of ${replaced.conf.origin.file}:${replaced.conf.origin.line} does not apply: the service's ${replaced.by} at ${replaced.origin.file}:${replaced.origin.line} replaces the image's ${replaced.by === 'command' ? 'CMD' : 'ENTRYPOINT and CMD'})` : '';
+  const setAside = !named ? setAsideConf(files.run) : undefined;
+  const aside = setAside ? ` (${setAside})` : '';
   for (const containerPath of paths) {
     const mounted = files.mounts && hostPathOf(containerPath, files.mounts.mounts);
     if (mounted && exists(mounted.path)) {
       const why = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `: Kong reads it when started without -c${aside}`;
       return { kind: 'mounted', path: mounted.path, containerPath, mount: mounted.mount, how: `${containerPath} in ${files.mounts!.unit}, mounted at ${describeOrigin(mounted.mount.origin)}${why}` };
+    }
+    if (mounted) {
+      // Not readable here, yet the mount still hides what the image holds there.
+      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
+      const source = `${containerPath} in ${files.mounts!.unit}, mounted from ${mounted.path} (${describeOrigin(mounted.mount.origin)})${where}`;
+      const given = `given, read in place of ${source}`;
+      if (kindOf(mounted.mount.source) !== 'folder') return { kind: 'unread', reason: `${source}; ${mounted.path} is absent on this machine (give it as the first argument to check)`, given };
+      // A folder of the project mounted over the path's folder, without the file: the container
+      // has none there, and Kong looks at its next default path.
+      if (named) return { kind: 'unread', reason: `${source}; the mounted folder ${mounted.mount.source} holds no such file here (give the file as the first argument to check)`, given };
+      continue;
     }
     // A ConfigMap or Secret volume hides what the image holds there, as a bind mount does.
     const fromObject = files.objectMounts && objectKeyAt(containerPath, files.objectMounts.mounts);
@@ -73,4 +87,20 @@ function copiedAt(containerPath: string, named: CommandConf | undefined, aside: 
       ? `${at} copies ${found.path} to ${containerPath}${where}; it is absent on this machine (give it as the first argument to check)`
       : `${at} puts a file at ${containerPath}${where}; not followed here: ${found.copy.unfollowed}`,
   };
+}
+
+/** `the -c of Dockerfile:4 does not apply: ...`, when the service's command sets the image's -c aside and names none. */
+export function setAsideConf(run: RunConf | undefined): string | undefined {
+  const replaced = run?.replaced;
+  if (!replaced || run.conf) return undefined;
+  return `the -c of ${replaced.conf.origin.file}:${replaced.conf.origin.line} does not apply: the service's ${replaced.by} at ${replaced.origin.file}:${replaced.origin.line} replaces the image's ${replaced.by === 'command' ? 'CMD' : 'ENTRYPOINT and CMD'}`;
+}
+
+/**
+ * What to say when the service's command sets the image's -c aside and no project file is found
+ * at Kong's default paths either: Kong then starts with no kong.conf of the project.
+ */
+export function setAsideWithoutConf(run: RunConf | undefined): string | undefined {
+  const setAside = setAsideConf(run);
+  return setAside && `${setAside}; nothing of the project is mounted or copied at ${KONG_DEFAULT_CONF_PATHS.join(' or ')}, where Kong looks without -c`;
 }

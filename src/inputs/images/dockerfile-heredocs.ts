@@ -10,6 +10,13 @@
 // - a body ends at the first line equal to NAME; with `<<-` leading tabs are dropped from a line
 //   before comparing (lines 376-389). Blank and `#` lines inside a body are part of it.
 // docker build refuses an unterminated heredoc; here its body runs to the end of the file.
+//
+// What a RUN does with its heredocs (moby/buildkit@73ed682
+// frontend/dockerfile/dockerfile2llb/convert.go dispatchRun, lines 1352-1400): a RUN whose whole
+// command is one heredoc runs the body itself, as the shell's script, or through the interpreter
+// its `#!` line names; any other RUN hands the shell the command with its heredocs, so a body is
+// the input of the command it is given to (`RUN bash -e <<EOF`: a script; `RUN cat <<EOF > f`:
+// a file's text). The body of a COPY or ADD heredoc is a file's text, never run.
 
 /** One heredoc body: `start` is the index of its first line, `end` the index after its delimiter line (0-based). */
 export interface HeredocBody {
@@ -43,6 +50,96 @@ export function skipHeredocBodies(text: string, lines: readonly string[], from: 
     next = Math.min(end + 1, lines.length);
   }
   return bodies;
+}
+
+/** One line of a script a RUN heredoc runs: continuation lines joined, at its first line (0-based index into the file's lines). */
+export interface HeredocScriptLine {
+  text: string;
+  index: number;
+}
+
+/** Shells whose script a `#!` line or a command may name (by path or through `env`). */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+
+/**
+ * The shell lines a RUN (`text`, continuation lines joined) runs out of its heredoc `bodies`, as
+ * skipHeredocBodies found them in `lines`: the body of `RUN <<EOF` (without a `#!` line naming
+ * something other than a shell), and a body a shell reads as its input (`RUN bash -ex <<EOF`).
+ * None for COPY and ADD, whose bodies are file content, nor for a body given to another command.
+ */
+export function runHeredocScripts(text: string, bodies: readonly HeredocBody[], lines: readonly string[]): HeredocScriptLine[] {
+  let rest = text.trimStart();
+  const keyword = () => (/^\S+/.exec(rest)?.[0] ?? '').toUpperCase();
+  const dropWord = () => {
+    rest = rest.replace(/^\S+\s*/, '');
+  };
+  if (keyword() === 'ONBUILD') dropWord();
+  if (keyword() !== 'RUN' || bodies.length === 0) return [];
+  dropWord();
+  const words = quotedWords(rest);
+  // RUN's own options (`--mount=type=cache,target=/var/cache/apk`) come before the command.
+  while (words.length > 0 && words[0].startsWith('--')) words.shift();
+  const openers = words.map((word) => HEREDOC_WORD.exec(word)).filter((match): match is RegExpExecArray => match !== null && match[3] !== '');
+  const command = words.filter((word) => {
+    const match = HEREDOC_WORD.exec(word);
+    return !match || match[3] === '';
+  });
+  const script: HeredocScriptLine[] = [];
+  bodies.forEach((body, at) => {
+    const opener = openers[at];
+    if (!opener) return;
+    const chomp = opener[2] === '-';
+    const terminated = body.end > body.start && terminatorOf(lines[body.end - 1], chomp) === body.name;
+    const content = lines.slice(body.start, terminated ? body.end - 1 : body.end).map((line) => {
+      const bare = line.replace(/\r$/, '');
+      return chomp ? bare.replace(/^\t+/, '') : bare;
+    });
+    const runs = command.length === 0
+      ? openers.length === 1 && !namesOtherInterpreter(content[0] ?? '')
+      : (opener[1] === '' || opener[1] === '0') && readsScriptFromInput(command);
+    if (runs) script.push(...joinContinuations(content, body.start));
+  });
+  return script;
+}
+
+/** A `#!` line naming an interpreter that is not a shell (`#!/usr/bin/env python3`). */
+function namesOtherInterpreter(first: string): boolean {
+  if (!first.startsWith('#!')) return false;
+  const [program, argument] = first.slice(2).trim().split(/\s+/);
+  const name = baseName(program ?? '') === 'env' ? baseName(argument ?? '') : baseName(program ?? '');
+  return !SHELLS.has(name);
+}
+
+/**
+ * A command that reads its script from its standard input: a shell given options only
+ * (`bash -ex`, `sh -s`), not `-c` (which runs its argument) nor a script file.
+ */
+function readsScriptFromInput(command: readonly string[]): boolean {
+  const [program, ...options] = command;
+  if (!SHELLS.has(baseName(program))) return false;
+  return options.every((option) => /^[-+][A-Za-z]*$/.test(option) && !(option.startsWith('-') && option.includes('c')));
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Shell lines with `\`-newline continuations joined, each at the index of its first line. */
+function joinContinuations(content: readonly string[], start: number): HeredocScriptLine[] {
+  const joined: HeredocScriptLine[] = [];
+  let pending: HeredocScriptLine | undefined;
+  content.forEach((line, offset) => {
+    const continued = /(^|[^\\])(\\\\)*\\$/.test(line);
+    const part = continued ? line.slice(0, -1) : line;
+    if (pending) pending.text += part;
+    else pending = { text: part, index: start + offset };
+    if (!continued) {
+      joined.push(pending);
+      pending = undefined;
+    }
+  });
+  if (pending) joined.push(pending);
+  return joined;
 }
 
 /** A line as compared with the delimiter: without its line break, and its leading tabs for `<<-`. */

@@ -19,7 +19,7 @@ import { isSecretName } from '../../knowledge/conf/sensitive';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
 import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
-import { skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
+import { runHeredocScripts, skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
 export interface DockerfileEnv {
@@ -161,7 +161,18 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         stage.packages.push(ref);
         ownPackages.push({ stage, ref });
       }
-      if (keyword === 'RUN') notePackageManagers(body, stage);
+      if (keyword === 'RUN') {
+        notePackageManagers(body, stage);
+        // A script the RUN runs from a heredoc installs as its own lines would (./dockerfile-heredocs.ts).
+        for (const script of runHeredocScripts(body, instruction.heredocs ?? [], lines)) {
+          const scriptText = interpolate(script.text, { known: knownIn(stage), escape: 'backslash', budget }).text;
+          for (const ref of findKongPackages(scriptText, { kind: 'file', file, line: script.index + 1, column: 1 })) {
+            stage.packages.push(ref);
+            ownPackages.push({ stage, ref });
+          }
+          notePackageManagers(script.text, stage);
+        }
+      }
       if (keyword !== 'RUN') {
         const heredocLines = instruction.heredocs && heredocRange(instruction.heredocs);
         const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
@@ -227,19 +238,25 @@ function inheritedRun(earlier: Stage): Pick<Stage, 'workdir' | 'cmdConf' | 'entr
 /**
  * The configuration file a CMD or ENTRYPOINT that runs kong names (`kong docker-start -c FILE`,
  * `--conf FILE`, `--conf=FILE`; Kong's CLI options, kong/cmd/start.lua), in the exec (JSON) or
- * the shell form. Kong's image entrypoint passes the command's arguments to `kong prepare`
- * (Kong/docker-kong docker-entrypoint.sh@eb1b4b6), so a -c there is what Kong reads.
+ * the shell form, which docker runs as `/bin/sh -c` and its text (moby/buildkit@73ed682
+ * frontend/dockerfile/docs/reference.md lines 2368-2370). Kong's image entrypoint passes
+ * the command's arguments to `kong prepare` (Kong/docker-kong docker-entrypoint.sh@eb1b4b6), so a
+ * -c there is what Kong reads.
  */
 function commandConf(rest: string, origin: FileOrigin): CommandConf | undefined {
-  let words: string[];
+  const path = kongConfArgument(execForm(rest) ?? ['/bin/sh', '-c', rest]);
+  return path === undefined ? undefined : { path, origin };
+}
+
+/** The arguments of an exec-form (JSON array of strings) CMD or ENTRYPOINT. */
+function execForm(rest: string): string[] | undefined {
+  if (!rest.startsWith('[')) return undefined;
   try {
     const parsed: unknown = JSON.parse(rest);
-    words = Array.isArray(parsed) ? parsed.map(String) : shellWords(rest);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : undefined;
   } catch {
-    words = shellWords(rest);
+    return undefined;
   }
-  const path = kongConfArgument(words);
-  return path === undefined ? undefined : { path, origin };
 }
 
 /** `ARG NAME=default ...`; in a stage, a bare `ARG NAME` takes the global default if there is one. */

@@ -13,6 +13,7 @@
 
 import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
+import { shellScriptCommands } from './shell-words';
 
 /** A `-c FILE` of a command that runs kong, where that command is written. */
 export interface CommandConf {
@@ -72,25 +73,54 @@ export function runConf(image: ImageRun | undefined, compose: ComposeRun | undef
   return result;
 }
 
+/** Shells whose `-c SCRIPT` runs a script (by path or name: `/bin/sh`, `bash`). */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+/** `sh -c "sh -c '...'"` nests scripts; past this depth a command is not looked into. */
+const MAX_SCRIPT_DEPTH = 8;
+
 /**
  * The file a command's `-c FILE`, `--conf FILE` or `--conf=FILE` names (Kong's CLI options,
  * kong/cmd/start.lua), looked for after the word that runs kong (`kong`, `/usr/local/bin/kong`),
- * so a `sh -c "..."` around it is not taken for one. Words holding blanks (a list item
- * `kong start -c /x`, a `sh -c` script) are split further.
+ * so a `sh -c "..."` around it is not taken for one. `words` are the command's arguments as the
+ * program gets them (a list, or a string split as ./shell-words.ts does); the script of a shell's
+ * `-c` is split with shell quoting, so `sh -c "kong start -c '/etc/kong/my kong.conf'"` names
+ * `/etc/kong/my kong.conf`.
  */
-export function kongConfArgument(words: readonly string[]): string | undefined {
-  const split = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);
-  const kong = split.findIndex((word) => word === 'kong' || word.endsWith('/kong'));
-  if (kong < 0) return undefined;
-  for (let i = kong + 1; i < split.length; i++) {
-    const word = split[i];
-    if ((word === '-c' || word === '--conf') && split[i + 1] && !split[i + 1].startsWith('-')) return unquoted(split[i + 1]);
-    if (word.startsWith('--conf=')) return unquoted(word.slice('--conf='.length));
+export function kongConfArgument(words: readonly string[], depth = 0): string | undefined {
+  const kong = words.findIndex((word) => word === 'kong' || word.endsWith('/kong'));
+  if (kong >= 0) {
+    for (let i = kong + 1; i < words.length; i++) {
+      const word = words[i];
+      if ((word === '-c' || word === '--conf') && words[i + 1] && !words[i + 1].startsWith('-')) return words[i + 1];
+      if (word.startsWith('--conf=')) return word.slice('--conf='.length);
+    }
+    return undefined;
+  }
+  const script = shellScript(words);
+  if (script === undefined || depth >= MAX_SCRIPT_DEPTH) return undefined;
+  for (const command of shellScriptCommands(script)) {
+    const found = kongConfArgument(command, depth + 1);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** A path as a `sh -c` script quotes it (`'/etc/kong/my.conf'`), or a script's `;` after it. */
-function unquoted(word: string): string {
-  return word.replace(/[;&|]+$/, '').replace(/^(['"])(.*)\1$/, '$2');
+/** The script of a shell started with `-c` (`sh -c SCRIPT`, `/bin/bash -ec SCRIPT`): its first operand. */
+function shellScript(words: readonly string[]): string | undefined {
+  const shell = words.findIndex((word) => SHELLS.has(word.slice(word.lastIndexOf('/') + 1)));
+  if (shell < 0) return undefined;
+  let runsScript = false;
+  for (let i = shell + 1; i < words.length; i++) {
+    const word = words[i];
+    if (word === '-o' || word === '+o') {
+      i++; // `-o pipefail`: the option's name is no operand
+    } else if (/^[-+][A-Za-z]+$/.test(word)) {
+      if (word.startsWith('-') && word.includes('c')) runsScript = true;
+    } else if (word === '--') {
+      continue;
+    } else {
+      return runsScript ? word : undefined;
+    }
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { contextFileAt, kindOnDisk } from '../../../src/inputs/images/dockerfile
 import { tempDir } from '../../support/temp';
 
 const env = (dockerfile: string) => readDockerfile('Dockerfile', dockerfile).env.map((variable) => [variable.name, variable.value, variable.origin.line]);
+const packages = (dockerfile: string) => readDockerfile('Dockerfile', dockerfile).packages.map((p) => [p.written, p.version?.toString(), p.origin.line]);
 const bodies = (instruction: string, after: string[]) => skipHeredocBodies(instruction, after, 0).map((body) => [body.name, body.start, body.end]);
 
 describe('Dockerfile heredoc bodies', () => {
@@ -66,5 +67,30 @@ describe('Dockerfile heredoc bodies', () => {
     expect(found?.kind === 'unfollowed' && found.copy.unfollowed).toBe(`COPY writes the text of a heredoc (line 4 of ${join(context, 'Dockerfile')}), not read as the file`);
     // The later COPY elsewhere is still read as an instruction.
     expect(contextFileAt('/opt/kong.conf', read.copies, context, kindOnDisk(context))).toMatchObject({ kind: 'file', copy: { origin: { line: 6 } } });
+  });
+
+  it('run by a RUN as a shell script, install the packages they name, at their lines', () => {
+    const dockerfile = [
+      'FROM debian:12', 'ARG KONG_VERSION=3.4.2', 'RUN <<EOF', 'set -e', 'apt-get update', 'apt-get install -y \\', '  kong=${KONG_VERSION}', 'EOF',
+      'RUN --mount=type=cache,target=/var/cache/apt bash -ex <<-"SCRIPT"', '\tyum install -y kong-enterprise-edition-3.6.0.0', '\tSCRIPT',
+    ].join('\n');
+    expect(packages(dockerfile)).toEqual([['kong=3.4.2', '3.4.2', 6], ['kong-enterprise-edition-3.6.0.0', '3.6.0.0', 10]]);
+    // The same lines as a COPY's heredoc are a file's text, and a non-shell's input is not shell.
+    expect(packages(dockerfile.replace('RUN <<EOF', 'COPY <<EOF /opt/install.sh').replace('bash -ex <<-', 'cat <<-'))).toEqual([]);
+  });
+
+  it('run through another interpreter or written to a file, are not read as shell', () => {
+    expect(packages('FROM debian:12\nRUN <<EOF\n#!/usr/bin/env python3\nprint("apt-get install -y kong=3.4.2")\nEOF\n')).toEqual([]);
+    expect(packages('FROM debian:12\nRUN <<EOF\n#!/bin/bash -e\napt-get install -y kong=3.4.2\nEOF\n')).toEqual([['kong=3.4.2', '3.4.2', 4]]);
+    // `bash -c` runs its argument, not its input; a second heredoc on an empty command is no script.
+    expect(packages('FROM debian:12\nRUN bash -c "true" <<EOF\napt-get install -y kong=3.4.2\nEOF\n')).toEqual([]);
+    expect(packages('FROM debian:12\nRUN <<A <<B\napt-get install -y kong=3.4.2\nA\nB\n')).toEqual([]);
+  });
+
+  it('run by a RUN in a Kong image, tell its package manager', () => {
+    const apk = readDockerfile('Dockerfile', 'FROM kong:2.8.1-alpine\nUSER root\nRUN <<EOF\napk add --no-cache curl\nEOF\n');
+    expect(apk.images[0].usesApk).toBe(true);
+    const written = readDockerfile('Dockerfile', 'FROM kong:2.8.1-alpine\nCOPY <<EOF /opt/notes\napk add --no-cache curl\nEOF\n');
+    expect(written.images[0].usesApk).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 // (compose-spec/compose-spec@170098ba 05-services.md lines 200, 224-227, 542-546, 2191).
 
 import { kongConfArgument, runConf, type CommandConf } from '../../../src/inputs/images/run-conf';
+import { composeStringWords } from '../../../src/inputs/images/shell-words';
 
 const at = (file: string, line: number) => ({ kind: 'file' as const, file, line, column: 1 });
 const conf = (path: string, file = 'Dockerfile', line = 3): CommandConf => ({ path, origin: at(file, line) });
@@ -10,15 +11,42 @@ const conf = (path: string, file = 'Dockerfile', line = 3): CommandConf => ({ pa
 describe('kongConfArgument', () => {
   it('reads -c, --conf and --conf= after the word that runs kong', () => {
     expect(kongConfArgument(['kong', 'docker-start', '-c', '/opt/kong.conf'])).toBe('/opt/kong.conf');
-    expect(kongConfArgument(['kong start --conf /etc/my.conf --vv'])).toBe('/etc/my.conf');
+    expect(kongConfArgument(composeStringWords('kong start --conf /etc/my.conf --vv')!)).toBe('/etc/my.conf');
     expect(kongConfArgument(['/usr/local/bin/kong', 'start', '--conf=/x.conf'])).toBe('/x.conf');
     expect(kongConfArgument(['sh', '-c', "kong migrations up; kong start -c '/etc/kong/a.conf';"])).toBe('/etc/kong/a.conf');
+  });
+
+  it('keeps a quoted path with blanks whole, in a shell\'s script and in a compose string', () => {
+    expect(kongConfArgument(['sh', '-c', "kong start -c '/etc/kong/my kong.conf'"])).toBe('/etc/kong/my kong.conf');
+    expect(kongConfArgument(['/bin/bash', '-o', 'pipefail', '-ec', 'kong migrations up && exec kong start --conf "/etc/kong/my kong.conf"'])).toBe('/etc/kong/my kong.conf');
+    expect(kongConfArgument(['sh', '-c', 'kong start -c /etc/kong/my\\ kong.conf; echo done'])).toBe('/etc/kong/my kong.conf');
+    expect(kongConfArgument(['sh', '-c', 'kong start "--conf=/etc/kong/my kong.conf"'])).toBe('/etc/kong/my kong.conf');
+    // Scripts nest: the inner one is split again.
+    expect(kongConfArgument(['sh', '-c', `bash -c "kong start -c '/a b.conf'"`])).toBe('/a b.conf');
+    // An argument of a list is one word as it stands.
+    expect(kongConfArgument(['kong', 'start', '-c', '/etc/kong/my kong.conf'])).toBe('/etc/kong/my kong.conf');
+    expect(kongConfArgument(composeStringWords(`sh -c "kong start -c '/etc/kong/my kong.conf'"`)!)).toBe('/etc/kong/my kong.conf');
+    expect(kongConfArgument(composeStringWords('kong start -c /etc/kong/my\\ kong.conf')!)).toBe('/etc/kong/my kong.conf');
   });
 
   it('takes no shell -c for one, nor a -c of a command that does not run kong', () => {
     expect(kongConfArgument(['sh', '-c', 'kong migrations up && kong start'])).toBeUndefined();
     expect(kongConfArgument(['/init.sh', '-c', '/etc/kong/kong.conf'])).toBeUndefined();
     expect(kongConfArgument(['kong', 'start', '-c', '--vv'])).toBeUndefined();
+    // A shell given a script file, not -c, runs no script of its arguments; a comment runs nothing.
+    expect(kongConfArgument(['sh', '/start.sh', 'kong start -c /x.conf'])).toBeUndefined();
+    expect(kongConfArgument(['sh', '-c', '# kong start -c /x.conf\nkong start'])).toBeUndefined();
+  });
+});
+
+describe('composeStringWords', () => {
+  it('splits a compose command string as go-shellwords does', () => {
+    expect(composeStringWords(`kong start -c "/a b.conf" --vv`)).toEqual(['kong', 'start', '-c', '/a b.conf', '--vv']);
+    expect(composeStringWords(`sh -c 'echo "x"; kong start'`)).toEqual(['sh', '-c', 'echo "x"; kong start']);
+    expect(composeStringWords(`echo "a\\"b" c\\ d ''`)).toEqual(['echo', 'a"b', 'c d', '']);
+    // An unquoted `;` ends the command there; an unclosed quote makes compose refuse the file.
+    expect(composeStringWords('kong start -c /a.conf; kong stop')).toEqual(['kong', 'start', '-c', '/a.conf']);
+    expect(composeStringWords('kong start -c "/a.conf')).toBeUndefined();
   });
 });
 
