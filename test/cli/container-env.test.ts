@@ -304,3 +304,22 @@ describe('KONG_* variables that the container\'s own command reads', () => {
     expect(unknown(json).sort()).toEqual(['info commandVariable KONG_ANON_UUID', 'info commandVariable KONG_SITE_NAME', 'warning unknown team']);
   });
 });
+
+// docker19 noticed: `kong migrations up && kong start` in one service was taken for a migrations
+// task, so the node's own environment was never read.
+describe('a service that runs its migrations, then Kong', () => {
+  it('is a Kong node; a service that only runs migrations stays a task', async () => {
+    const compose = [
+      'services:',
+      '  kong-migrations:', '    image: kong:3.4.2', '    command: kong migrations bootstrap', '    environment:', '      KONG_LOG_LEVEL: debug',
+      '  kong:', '    image: kong:3.4.2', '    command: sh -c "kong migrations bootstrap && kong migrations up && kong start --vv"', '    environment:', '      KONG_DATABASE: postgres', '      KONG_PG_HOTS: db',
+      '',
+    ].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-migrate-start-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.9']);
+    const label = json.installation.inputs.map((i) => i.label).join();
+    expect(label).toContain('environment of service kong read as settings');
+    expect(label).toContain('service kong-migrations not read: it runs `kong migrations bootstrap`');
+    expect(json.findings.filter((f) => f.ruleId === 'conf/unknown-property').map((f) => f.data?.key)).toEqual(['pg_hots']);
+  });
+});

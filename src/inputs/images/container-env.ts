@@ -209,6 +209,13 @@ export interface ComposeDocument {
 }
 
 const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
+/** Starting Kong itself after the one-shot steps (`kong migrations up && kong start`): a Kong node. */
+const STARTS_KONG = /\bkong\s+(start|docker-start|restart)\b|\bnginx\s+-p\b|\bopenresty\b/;
+
+/** A command that only runs Kong tasks that end (migrations, an import), never Kong itself. */
+function runsOnlyTasks(command: string): boolean {
+  return ONE_SHOT.test(command) && !STARTS_KONG.test(command);
+}
 
 /** `it runs `kong migrations up``, the command's secrets (a shell's `KONG_PG_PASSWORD=...`, a URL's password) hidden. */
 function runsNote(command: string): string {
@@ -263,7 +270,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
     const image = service.image;
     const kongImage = image !== undefined && parseKongImage(image, origin, 'compose') !== undefined;
     const command = service.command;
-    const oneShot = command !== undefined && ONE_SHOT.test(command) ? runsNote(command) : undefined;
+    const oneShot = command !== undefined && runsOnlyTasks(command) ? runsNote(command) : undefined;
     const variables = [...service.envFiles, ...service.environment];
     const commandReads = [...variablesReadByCommand(command, 'compose')];
     out.push({
@@ -798,7 +805,7 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
   const origin = originOf(nameNode?.value ?? container, at);
   const kongImage = scope.operator || (image !== undefined && parseKongImage(image, origin, 'manifest') !== undefined);
   const command = [get(container, doc, 'command'), get(container, doc, 'args')].map((node) => commandText(node) ?? '').join(' ');
-  const oneShot = ONE_SHOT.test(command) ? runsNote(command)
+  const oneShot = runsOnlyTasks(command) ? runsNote(command)
     : scope.kind === 'Job' || scope.kind === 'CronJob' ? `it runs as a ${scope.kind}, a task that ends, not a Kong node`
       : scope.containerName === 'ingress-controller' ? 'it is the Kong Ingress Controller, not Kong' : undefined;
   const unit = `${scope.kind} ${scope.name} (container ${scope.containerName})`;
