@@ -2,6 +2,7 @@
 // wins) and lays the `KONG_*` environment over it (env beats file). Every setting remembers its
 // line or variable; everything Kong tolerates silently becomes a diagnostic for rules to judge.
 
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { EnvOrigin, FileOrigin } from '../../model/origin';
 import { envNameFor, kongEnvVars, type KongEnvVar } from '../env';
@@ -267,6 +268,20 @@ function applyEnv(fileSettings: Map<string, ConfSetting>, env: Readonly<Record<s
   return [...effective.values(), ...envOnly];
 }
 
+/** The most a `KONG_*_FILE` secret is read here: certificates and passwords, not archives. */
+const MOST_SECRET_FILE_BYTES = 1 << 20;
+
+/** A `KONG_*_FILE` file's text without its trailing newlines (bash's `$(< file)`), or undefined when it cannot be read here. */
+function readSecretFile(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > MOST_SECRET_FILE_BYTES) return undefined;
+    return readFileSync(file, 'utf8').replace(/\n+$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One setting per key from the `KONG_*` variables, by variable name. A non-empty
  * `KONG_<PROPERTY>_FILE` is read by the official image's entrypoint into `KONG_<PROPERTY>`
@@ -294,6 +309,13 @@ function envSettings(env: Readonly<Record<string, string | undefined>>, diagnost
     // The entrypoint's test is "not empty": an empty KONG_<PROPERTY> is simply replaced.
     if (direct && direct.rawValue !== '') {
       diagnostics.push(diagnostic('file-env-conflict', origin, `${envNameFor(property)} and ${variable.name} are both set: the official Kong image's entrypoint refuses this and exits before Kong starts (keep one of them)`, property));
+      continue;
+    }
+    // Run where the file is (inside the container, or with the secret mounted), the check reads it
+    // as the entrypoint does: `$(< file)`, trailing newlines dropped.
+    const content = readSecretFile(variable.value);
+    if (content !== undefined) {
+      byKey.set(property, { key: property, value: trimLuaSpace(content), rawValue: content, origin, overrides: direct ? [direct] : [] });
       continue;
     }
     diagnostics.push(diagnostic('unreadable-value', origin, `${variable.name} names a file that the official Kong image reads into ${envNameFor(property)} before Kong starts: its content cannot be read here, so no rule checked \`${property}\``, property));

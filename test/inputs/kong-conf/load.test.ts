@@ -1,7 +1,8 @@
 // The loader as a whole: duplicates, KONG_* environment precedence, unset values, provenance,
 // and two realistic files (fixtures/conf).
 
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 import type { FileOrigin } from '../../../src/model/origin';
@@ -102,6 +103,18 @@ describe('KONG_<PROPERTY>_FILE (the official image reads the file into KONG_<PRO
     expect(diagnosticsOf(conf, 'unreadable-value')).toEqual([expect.objectContaining({ key: 'pg_password', origin: { kind: 'env', env: 'KONG_PG_PASSWORD_FILE' } })]);
     expect(diagnosticsOf(conf, 'unreadable-value')[0].message).not.toContain('/run/secrets');
     expect(diagnosticsOf(conf, 'env-overrides-file')[0].message).toContain('the file named by KONG_PG_PASSWORD_FILE');
+  });
+
+  // docker-kong docker-entrypoint.sh file_env: `val="$(< "${!fileVar}")"`, trailing newlines dropped.
+  it('reads the file where the check can (the container itself, a mounted secret), as the entrypoint does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-env-file-'));
+    writeFileSync(join(dir, 'pg_password'), 's3cret-from-file\n\n');
+    const conf = loadLines(['pg_password = from-conf'], { KONG_PG_PASSWORD_FILE: join(dir, 'pg_password') });
+    expect(conf.get('pg_password')).toMatchObject({ value: 's3cret-from-file', origin: { kind: 'env', env: 'KONG_PG_PASSWORD_FILE' } });
+    expect(conf.get('pg_password')!.unreadableFrom).toBeUndefined();
+    expect(diagnosticsOf(conf, 'unreadable-value')).toEqual([]);
+    // A folder, or a file too large to be a secret, stays unread.
+    expect(loadLines([], { KONG_PG_PASSWORD_FILE: dir }).raw('pg_password')).toMatchObject({ unreadableFrom: `the file named by KONG_PG_PASSWORD_FILE` });
   });
 
   it('leaves variables alone whose stem is no property, or that are properties themselves', () => {
