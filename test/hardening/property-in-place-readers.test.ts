@@ -216,7 +216,9 @@ describe('Helm values with an inline dblessConfig.config', () => {
         for (const document of result.config?.documents ?? []) expectPlacesInFile(document, document.text);
         if (!result.config) expect(result.missingReason).not.toContain('\n');
       });
-    }), settings(RUNS));
+      // Found by this property (session 17): an anchored scalar (`name: &s svc`) was placed at its
+      // anchor, not at the value as written.
+    }), { ...settings(RUNS), examples: [['ingressController:\n  enabled: false\nenv:\n  database: "off"\n\ndblessConfig:\n  config: |\n   _format_version: "3.0"\n   name: &s svc\n   _format_version: "3.0"\n']] });
   });
 });
 

@@ -160,7 +160,15 @@ function textOf(value: unknown): string {
   }
 }
 
-/** Offsets may point at the blank or comment before a value: move to the value itself. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * Offsets may point at the blank or comment before a value, or at a YAML anchor or tag in front
+ * of it (`name: &s svc`, where both readers put the node): move to the value itself, as written.
+ * No plain scalar starts with `&` or `!`, so such a character there is always a node property.
+ */
 export function valueStart(text: string, offset: number, format: 'yaml' | 'json'): number {
   let i = offset;
   for (;;) {
@@ -169,6 +177,8 @@ export function valueStart(text: string, offset: number, format: 'yaml' | 'json'
     else if (c === 0x23 /* # */ && format === 'yaml') {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
+    } else if ((c === 0x26 /* & */ || c === 0x21 /* ! */) && format === 'yaml') {
+      while (i < text.length && !isBlank(text.charCodeAt(i))) i++;
     } else break;
   }
   return Math.min(i, Math.max(0, text.length - 1));
