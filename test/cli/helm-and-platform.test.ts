@@ -278,7 +278,7 @@ describe('Helm values', () => {
 
   // Kong/charts config-dbless.yaml lines 12-13: `kong.yml: |` + toYaml at kong-2.3.0 (b87a69dc),
   // without the `|` from kong-2.4.0 (f81b0dc2), nindent from kong-2.15.0 (66da8cd2).
-  it('dblessConfig.config as a mapping: a blocker unless the chart named beside it is older than 2.4.0', async () => {
+  it('dblessConfig.config as a mapping: a blocker unless the chart (or every release of the range) named beside it is older than 2.4.0', async () => {
     const values = fixture('helm/dbless-mapping/kong.yaml');
     const at = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax')
       .filter((f) => f.data?.kind === 'helm-render-refused' || f.data?.kind === 'chart-upgrade-refuses')
@@ -288,8 +288,12 @@ describe('Helm values', () => {
     expect(find(older, 'conf/file-syntax').find((f) => f.data?.kind === 'chart-upgrade-refuses')?.data?.message).toMatch(/chart kong 2\.3\.0 \(helmfile release version at .*helmfile-2\.3\.yaml:8\) turns it into the kong\.yml text.*every Kong chart from 2\.4\.0 refuses it/);
     const argo = fixture('helm/dbless-mapping/application-2.2.yaml');
     expect(at(await report(['--helm-values', argo, '--to', '3.4']))).toEqual([['chart-upgrade-refuses', 'warning', argo, 23]]);
-    // A newer chart, the newest (no version) or no chart named: the release fails to render.
-    for (const name of ['helmfile-2.30.yaml', 'helmfile-unpinned.yaml', 'kong.yaml']) {
+    // A range (Masterminds/semver constraint) all of whose releases are older than 2.4.0 is the same.
+    const range = await report(['--helm-values', fixture('helm/dbless-mapping/helmfile-range-2.3.yaml'), '--to', '3.4']);
+    expect(at(range)).toEqual([['chart-upgrade-refuses', 'warning', values, 12]]);
+    expect(find(range, 'conf/file-syntax').find((f) => f.data?.kind === 'chart-upgrade-refuses')?.data?.message).toMatch(/every release chart kong ~2\.3\.0 \(helmfile release version at .*helmfile-range-2\.3\.yaml:8\) allows turns it into the kong\.yml text/);
+    // A newer chart, a range reaching 2.4.0, the newest (no version) or no chart named: the release fails to render.
+    for (const name of ['helmfile-2.30.yaml', 'helmfile-range-2.x.yaml', 'helmfile-unpinned.yaml', 'kong.yaml']) {
       const json = await report(['--helm-values', fixture(`helm/dbless-mapping/${name}`), '--to', '3.4']);
       expect([name, at(json)]).toEqual([name, [['helm-render-refused', 'blocker', values, 12]]]);
     }
