@@ -89,6 +89,9 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   if (inline) {
     const reading = readHelmDblessText(inline.key, inline.node, cwd);
     if ('document' in reading) return { config: { documents: [reading.document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([reading.document], []) } };
+    if ('wholeFile' in reading) {
+      return { config: readAll([reading.wholeFile], 'kong.conf', true, cwd, options.maxBytes), mountedAs: `declarative_config ${setting.value} in the pod: \`${inline.key}\` is set to this file's text with --set-file (${describeOrigin(inline.node.setFile!)}), which the Kong chart puts there` };
+    }
     return { missingReason: `declarative_config is ${setting.value} in the pod: ${chartSwitchOf(setting)!.chartReason}; that text was not read here (${reading.unread}); give a copy with --declarative` };
   }
   const configured = setting.value;
