@@ -254,7 +254,7 @@ describe('Helm values', () => {
   });
 
   // Kong/charts@e76b8003 _helpers.tpl line 1114 tests enterprise.enabled with `if`, where any
-  // non-empty text is true (golang/go text/template exec.go isTrue).
+  // non-empty text is true (golang/go@1ed85ee2 src/text/template/exec.go:324 isTrue).
   it('enterprise.enabled quoted "false": a warning at the switch, and no free mode, in a values file or a helmfile setString', async () => {
     const kinds = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax').map((f) => f.data?.kind);
     const quoted = fixture('helm/enterprise-switch-text/quoted-false.yaml');

@@ -6,6 +6,7 @@ import { RuleRegistry } from '../../src/engine/registry';
 import { BREAKING_CHANGES, entryApplies } from '../../src/knowledge/breaking-changes';
 import additions from '../../src/knowledge/breaking-changes/additions.json';
 import generatedCatalog from '../../src/knowledge/breaking-changes/catalog.json';
+import { HELM_CHART } from '../../src/knowledge/platform/helm-chart';
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
 import { findListing, OS_DROPS, osSupportMinors, parseEol } from '../../src/knowledge/platform/os-support';
@@ -151,5 +152,11 @@ describe('platform facts', () => {
     expect(parseEol('April 2025')?.toISOString()).toBe('2025-04-30T00:00:00.000Z');
     expect(parseEol('Sept 2025')?.toISOString()).toBe('2025-09-30T00:00:00.000Z');
     expect(parseEol('soon')).toBeUndefined();
+  });
+
+  // golang/go@1ed85ee2 src/text/template/exec.go: func isTrue at line 324, its String case at 330-331.
+  it('cites Go\'s template truth at a commit and a line', () => {
+    expect(HELM_CHART.templateTruth.ref).toMatch(/^golang\/go@[0-9a-f]{7,40}:src\/text\/template\/exec\.go:\d+$/);
+    expect(HELM_CHART.templateTruth.note).toMatch(/isTrue/);
   });
 });
