@@ -199,6 +199,22 @@ describe('check with declarative_config from kong.conf', () => {
     expect(findings).toContain('entities/plugin-dbless-incompatible');
     expect(findings).toMatch(/kong\.yml"[^}]*"line":6/);
   });
+
+  // kong_defaults.lua sets database = postgres, and kong/init.lua loads declarative_config only
+  // with database = off: conf/declarative-config-ignored says so, and no message may say otherwise.
+  it('with no database set, says nowhere that Kong loads or upgrades the file it names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-unset-'));
+    writeFileSync(join(dir, 'kong.conf'), 'declarative_config = kong.yml\n');
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nroutes:\n- name: r\n  paths: ["/a/\\\\d+"]\n');
+    const report = JSON.parse((await runCli(['check', join(dir, 'kong.conf'), '--no-db', '--from', '2.8', '--to', '3.4', '-f', 'json'], { cwd: dir })).stdout);
+    const byRule = (id: string) => report.findings.filter((f: { ruleId: string }) => f.ruleId === id);
+    expect(byRule('conf/declarative-config-ignored').map((f: { messageId: string }) => f.messageId)).toEqual(['ignored']);
+    expect(byRule('entities/route-regex-path-without-tilde').map((f: { messageId: string }) => f.messageId)).toEqual(['regexWithoutTilde']);
+    const format = byRule('declarative/format-version');
+    expect(format.map((f: { messageId: string }) => f.messageId)).toEqual(['kongUpgradesOnLoad']);
+    expect(format[0].message).not.toMatch(/upgrades (the|this) file/);
+    expect(report.installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `${join(dir, 'kong.yml')} (not loaded by Kong: no database is set, so Kong runs with its default, postgres, and loads declarative_config only with database = off; read as a declarative file)` });
+  });
 });
 
 describe('check --fix-output', () => {
