@@ -368,6 +368,23 @@ describe('Helm values', () => {
     expect(missing.stderr).toMatch(/--from is required.*runs no Kong gateway/);
   });
 
+  it('a controller-only release: a backup of the wrong kind and the Markdown header speak of the gateway it drives, not of a node', async () => {
+    const file = fixture('helm/controller-only/values.yaml');
+    const deck = fixture('backups/deck-dump.yaml');
+    const json = await report(['--helm-values', file, '--from', '3.4', '--to', '3.10', '--no-db', '--backup', deck]);
+    expect(json.plan.gatewayElsewhere).toMatch(/^deployment\.kong\.enabled is false at /);
+    expect(find(json, 'backup/backup-evidence')).toMatchObject([{
+      messageId: 'wrongKindForGateway',
+      message: expect.stringMatching(/^.*deck-dump\.yaml is a deck-dump backup; the files given run no gateway \(deployment\.kong\.enabled is false at .*\), and the traditional gateway release that the ingress controller drives needs a pg_dump of the Kong database/),
+    }]);
+    const markdown = await runCli(['check', '--helm-values', file, '--from', '3.4', '--to', '3.10', '--no-db', '--format', 'markdown', '--fail-on', 'none']);
+    expect(markdown.stdout).toContain(' · ingress controller only (the gateway it drives taken as traditional)');
+    expect(markdown.stdout).not.toMatch(/· traditional\b/);
+    // A release that runs its gateway keeps the plain topology.
+    const node = await runCli(['check', '--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4', '--no-db', '--format', 'markdown', '--fail-on', 'none']);
+    expect(node.stdout).toMatch(/ · traditional$/m);
+  });
+
   it('deployment.kong.enabled left to the chart (or true) keeps reading the values as the Kong node', async () => {
     const json = await report(['--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4']);
     expect(json.installation.inputs[0].label).not.toContain('only the ingress controller');
