@@ -177,7 +177,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
         // A kong.yml kept in a ConfigMap is named by where it was read: `data.kong.yml` of ConfigMap NAME in FILE.
         // One that a decK Job mounts says so: decK, not Kong, reads it.
         const readBy = document.readByDeckIn ? ` (read by decK in ${document.readByDeckIn})` : '';
-        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) + readBy : declarative.mountedAs ? `${document.file} (${declarative.mountedAs})` : document.file;
+        const notes = [declarative.mountedAs, declarative.notLoaded].filter(Boolean).join('; ');
+        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) + readBy : notes ? `${document.file} (${notes})` : document.file;
         listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label });
       }
       if (declarative.setAside) listed.push({ kind: 'declarative (Helm values dblessConfig.config)', label: declarative.setAside });

@@ -9,7 +9,7 @@ import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
 import { isVaultReference } from '../../src/inputs/kong-conf/values';
 import type { Plan } from '../../src/plan/types';
 
-export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised' | 'wrongKind' | 'olderThanConfig'>({
+export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised' | 'wrongKind' | 'wrongKindForGateway' | 'olderThanConfig'>({
   id: 'backup/backup-evidence',
   description: 'Asks for evidence of a backup of the right kind for the topology, taken after the last configuration change.',
   severity: 'warning',
@@ -19,6 +19,7 @@ export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised'
     noEvidenceForGateway: 'No backup evidence given (--backup FILE). The files given run no gateway ({{elsewhere}}): the backup concerns the {{topology}} gateway release that the ingress controller drives. Steps for that gateway: {{steps}}',
     unrecognised: '{{file}} is not recognisably a pg_dump, `kong config db_export` or decK dump ({{detail}}).',
     wrongKind: '{{file}} is a {{kind}} backup; a {{topology}} node needs {{needed}}. Steps: {{steps}}',
+    wrongKindForGateway: '{{file}} is a {{kind}} backup; the files given run no gateway ({{elsewhere}}), and the {{topology}} gateway release that the ingress controller drives needs {{needed}}. Steps for that gateway: {{steps}}',
     olderThanConfig: '{{file}} ({{backupDate}}) is older than {{configFile}} ({{configDate}}): it may not cover the current configuration.',
   },
   remediation: 'Take the backup for the topology just before the upgrade and pass it with --backup.',
@@ -54,11 +55,16 @@ export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised'
     }
     const needsDatabase = ctx.plan.topology === 'traditional' || ctx.plan.role === 'control_plane';
     const isDatabase = DATABASE_BACKUP_KINDS.includes(backup.kind);
+    // A controller-only release: the backup is the driven gateway's, not a node of these files.
+    const elsewhere = ctx.plan.gatewayElsewhere;
+    const wrongKind = (needed: string) => ctx.report(elsewhere
+      ? { messageId: 'wrongKindForGateway', at, data: { file: backup.file, kind: backup.kind, topology, needed, steps, elsewhere } }
+      : { messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed, steps } });
     if (needsDatabase && !isDatabase) {
       const needed = isCassandra(conf) ? 'a backup of its Cassandra keyspace' : 'a pg_dump of the Kong database';
-      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: `${needed} (declarative exports are only a secondary backup)`, steps } });
+      wrongKind(`${needed} (declarative exports are only a secondary backup)`);
     } else if (!needsDatabase && isDatabase) {
-      ctx.report({ messageId: 'wrongKind', at, data: { file: backup.file, kind: backup.kind, topology, needed: declarativeNeed(ctx.plan), steps } });
+      wrongKind(declarativeNeed(ctx.plan));
     }
     const configTime = conf?.modifiedAt;
     if (configTime && backup.modifiedAt < configTime && conf?.file) {

@@ -3,7 +3,7 @@
 // it never reaches the new cluster) or lands in a half-migrated database (in-place).
 
 import { defineRule } from '../../src/engine/define-rule';
-import { FREEZE_STEPS, FREEZE_STEP_SOURCES } from '../../src/knowledge/upgrade-checklist';
+import { FREEZE_STEP_SOURCES, freezeStepsFor } from '../../src/knowledge/upgrade-checklist';
 
 export default defineRule<'recentWrites'>({
   id: 'db/recent-config-writes',
@@ -21,7 +21,6 @@ export default defineRule<'recentWrites'>({
     const db = ctx.input('database');
     const { tables, windowMinutes } = db.recentWrites;
     if (tables.length === 0) return;
-    const role = ctx.plan.role === 'control_plane' ? 'control_plane' : 'traditional';
     const newest = tables[0];
     ctx.report({
       messageId: 'recentWrites',
@@ -31,7 +30,8 @@ export default defineRule<'recentWrites'>({
         tables: tables.map((t) => `${t.table}: ${t.rows} row${t.rows === 1 ? '' : 's'}`).join(', '),
         newest: `${newest.newest.toISOString()} in ${newest.table}`,
       },
-      remediation: FREEZE_STEPS[role],
+      // A controller-only release's gateway is elsewhere: the steps are for it and its controller.
+      remediation: freezeStepsFor(ctx.plan),
     });
   },
 });

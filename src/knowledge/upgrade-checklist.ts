@@ -3,7 +3,7 @@
 // the Markdown reporter prints them as checkboxes.
 
 import type { FactSource } from '../model/source';
-import type { ConfigSource, Edition, Role } from '../plan/types';
+import type { ConfigSource, Edition, Plan, Role } from '../plan/types';
 
 export interface ChecklistStep {
   id: string;
@@ -99,9 +99,19 @@ export function checklistFor(role: Role, edition: Edition, source?: ConfigSource
 /**
  * How to freeze configuration writes, per role of a node with a database: where the writes come
  * in, and what to close. The freeze guard (`kong-preflight freeze`) proves afterwards it held.
+ * `controller_driven`: the files given run only an ingress controller (Plan.gatewayElsewhere),
+ * which configures the gateways of another release through their Admin API from Kubernetes
+ * resources (KIC_SOURCES): the database is that gateway release's, and the controller writes too.
  */
-export const FREEZE_STEPS: Readonly<Record<'traditional' | 'control_plane', string>> = {
+export const FREEZE_STEPS: Readonly<Record<'traditional' | 'control_plane' | 'controller_driven', string>> = {
   traditional: 'Every node of a traditional cluster serves the Admin API: close admin_listen (and Kong Manager) to clients at the firewall or load balancer on all of them, pause decK and CI pipelines, and keep direct SQL off the database. Then take `kong-preflight freeze snapshot` and keep it until the upgrade is verified.',
   control_plane: 'In hybrid mode writes reach only the control planes: close their Admin API and Kong Manager to clients and pause decK and CI pipelines; data planes keep proxying with the configuration they have. Then take `kong-preflight freeze snapshot` of the control plane database.',
+  controller_driven: 'The release given runs only the ingress controller: the database is the one of the gateway release it drives, and the controller itself writes to it through that gateway\'s Admin API, from the Kubernetes resources it translates. Make no changes to those resources, close the gateway\'s Admin API and Kong Manager to other clients, pause decK and CI pipelines, and keep direct SQL off the database. Then take `kong-preflight freeze snapshot` of that database and keep it until the upgrade is verified.',
 };
-export const FREEZE_STEP_SOURCES: readonly FactSource[] = FREEZE_SOURCES;
+export const FREEZE_STEP_SOURCES: readonly FactSource[] = [...FREEZE_SOURCES, ...KIC_SOURCES];
+
+/** The freeze steps for a plan: its role's, or the driven gateway's when the files run only a controller. */
+export function freezeStepsFor(plan: Pick<Plan, 'role' | 'gatewayElsewhere'>): string {
+  if (plan.gatewayElsewhere) return FREEZE_STEPS.controller_driven;
+  return FREEZE_STEPS[plan.role === 'control_plane' ? 'control_plane' : 'traditional'];
+}

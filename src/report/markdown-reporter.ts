@@ -134,7 +134,9 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function describeTopology(report: Report): string {
   const { plan } = report;
-  return plan.role !== plan.topology ? `${plan.topology} (${plan.role.replace('_', ' ')})` : plan.topology;
+  const topology = plan.role !== plan.topology ? `${plan.topology} (${plan.role.replace('_', ' ')})` : plan.topology;
+  // A controller-only release runs no gateway: the topology is the one assumed for the gateway it drives.
+  return plan.gatewayElsewhere ? `ingress controller only (the gateway it drives taken as ${topology})` : topology;
 }
 
 /** Findings keyed by hop label; '' holds those that belong to no hop of this path. */

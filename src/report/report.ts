@@ -40,6 +40,8 @@ export interface ReportPlan {
   strategies: Strategy[];
   problems: PlanProblem[];
   configSource?: ConfigSource;
+  /** Plan.gatewayElsewhere: the files given run only an ingress controller; why. */
+  gatewayElsewhere?: string;
 }
 
 /** A value the installation derived, and why: "enterprise (from --edition)", "hybrid (role = control_plane at kong.conf:3)". */
@@ -153,6 +155,7 @@ export function planToReport(plan: Plan): ReportPlan {
     strategies: plan.strategies,
     problems: plan.problems,
     ...(plan.configSource ? { configSource: plan.configSource } : {}),
+    ...(plan.gatewayElsewhere ? { gatewayElsewhere: plan.gatewayElsewhere } : {}),
   };
 }
 

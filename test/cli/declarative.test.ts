@@ -1,6 +1,6 @@
 // --declarative and --fix-output through the CLI.
 
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
@@ -199,6 +199,22 @@ describe('check with declarative_config from kong.conf', () => {
     expect(findings).toContain('entities/plugin-dbless-incompatible');
     expect(findings).toMatch(/kong\.yml"[^}]*"line":6/);
   });
+
+  // kong_defaults.lua sets database = postgres, and kong/init.lua loads declarative_config only
+  // with database = off: conf/declarative-config-ignored says so, and no message may say otherwise.
+  it('with no database set, says nowhere that Kong loads or upgrades the file it names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-unset-'));
+    writeFileSync(join(dir, 'kong.conf'), 'declarative_config = kong.yml\n');
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nroutes:\n- name: r\n  paths: ["/a/\\\\d+"]\n');
+    const report = JSON.parse((await runCli(['check', join(dir, 'kong.conf'), '--no-db', '--from', '2.8', '--to', '3.4', '-f', 'json'], { cwd: dir })).stdout);
+    const byRule = (id: string) => report.findings.filter((f: { ruleId: string }) => f.ruleId === id);
+    expect(byRule('conf/declarative-config-ignored').map((f: { messageId: string }) => f.messageId)).toEqual(['ignored']);
+    expect(byRule('entities/route-regex-path-without-tilde').map((f: { messageId: string }) => f.messageId)).toEqual(['regexWithoutTilde']);
+    const format = byRule('declarative/format-version');
+    expect(format.map((f: { messageId: string }) => f.messageId)).toEqual(['kongUpgradesOnLoad']);
+    expect(format[0].message).not.toMatch(/upgrades (the|this) file/);
+    expect(report.installation.inputs).toContainEqual({ kind: 'declarative (kong.yml)', label: `${join(dir, 'kong.yml')} (not loaded by Kong: no database is set, so Kong runs with its default, postgres, and loads declarative_config only with database = off; read as a declarative file)` });
+  });
 });
 
 describe('check --fix-output', () => {
@@ -391,6 +407,33 @@ describe('check --helm-values with an inline dblessConfig.config', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`not a configuration kept in Helm values: \`dblessConfig.config\` of the Helm values in ${fixture(VALUES)} was checked in place, but is not rewritten; extract it to a file (\`yq '.dblessConfig.config' ${fixture(VALUES)} > kong.yml\`)`);
     expect(existsSync(join(dir, 'out.yml'))).toBe(false);
+  });
+
+  // helmfile passes a set entry's file: as --set-file, the path against the helmfile's folder
+  // (helmfile/helmfile pkg/state/state.go setFlags, storage.go normalizeSetFilePath); Helm sets the
+  // value to the file's text, which the chart copies into the ConfigMap Kong loads.
+  it('reads the file a helmfile set entry\'s file: (--set-file) gives dblessConfig.config as the kong.yml', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'values.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\n');
+    writeFileSync(join(dir, 'config', 'kong.yml'), '_format_version: "1.1"\nroutes:\n- name: r\n  paths: [/a/\\d+]\n');
+    const helmfile = join(dir, 'helmfile.yaml');
+    writeFileSync(helmfile, 'releases:\n  - name: edge\n    chart: kong/kong\n    values:\n      - values.yaml\n    set:\n      - name: dblessConfig.config\n        file: config/kong.yml\n');
+    const result = await runCli(args('--helm-values', helmfile));
+    expect(result.stderr).toBe('');
+    // Kong loads that text (database off), so the 1.1 file is one Kong rewrites on load.
+    expect(declarativeFindings(result.stdout)).toEqual([
+      `declarative/format-version kongUpgradesOnLoad ${join(dir, 'config', 'kong.yml')}:1:18`,
+      `entities/route-regex-path-without-tilde prefixedOnLoad ${join(dir, 'config', 'kong.yml')}:4:11`,
+    ]);
+    const report = JSON.parse(result.stdout);
+    expect(JSON.stringify(report.notEvaluated ?? [])).not.toMatch(/kong_dbless/);
+    expect(report.installation.inputs).toContainEqual(expect.objectContaining({ label: expect.stringContaining(`${join(dir, 'config', 'kong.yml')} (declarative_config /kong_dbless/kong.yml in the pod: \`dblessConfig.config\` is set to this file's text with --set-file (${helmfile}:8:15)`) }));
+    // A file that is not there stops helm: one line naming the helmfile's entry, exit 2.
+    writeFileSync(helmfile, readFileSync(helmfile, 'utf8').replace('config/kong.yml', 'config/absent.yml'));
+    const missing = await runCli(args('--helm-values', helmfile));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^.*${helmfile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8.*sets dblessConfig\\.config from the file config/absent\\.yml, which is not at .*helm stops there`))]);
   });
 
   it('says a mapping written for dblessConfig.config makes the chart fail', async () => {

@@ -254,7 +254,7 @@ describe('Helm values', () => {
   });
 
   // Kong/charts@e76b8003 _helpers.tpl line 1114 tests enterprise.enabled with `if`, where any
-  // non-empty text is true (golang/go text/template exec.go isTrue).
+  // non-empty text is true (golang/go@1ed85ee2 src/text/template/exec.go:324 isTrue).
   it('enterprise.enabled quoted "false": a warning at the switch, and no free mode, in a values file or a helmfile setString', async () => {
     const kinds = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax').map((f) => f.data?.kind);
     const quoted = fixture('helm/enterprise-switch-text/quoted-false.yaml');
@@ -278,7 +278,7 @@ describe('Helm values', () => {
 
   // Kong/charts config-dbless.yaml lines 12-13: `kong.yml: |` + toYaml at kong-2.3.0 (b87a69dc),
   // without the `|` from kong-2.4.0 (f81b0dc2), nindent from kong-2.15.0 (66da8cd2).
-  it('dblessConfig.config as a mapping: a blocker unless the chart named beside it is older than 2.4.0', async () => {
+  it('dblessConfig.config as a mapping: a blocker unless the chart (or every release of the range) named beside it is older than 2.4.0', async () => {
     const values = fixture('helm/dbless-mapping/kong.yaml');
     const at = (json: { findings: JsonFinding[] }) => find(json, 'conf/file-syntax')
       .filter((f) => f.data?.kind === 'helm-render-refused' || f.data?.kind === 'chart-upgrade-refuses')
@@ -288,8 +288,12 @@ describe('Helm values', () => {
     expect(find(older, 'conf/file-syntax').find((f) => f.data?.kind === 'chart-upgrade-refuses')?.data?.message).toMatch(/chart kong 2\.3\.0 \(helmfile release version at .*helmfile-2\.3\.yaml:8\) turns it into the kong\.yml text.*every Kong chart from 2\.4\.0 refuses it/);
     const argo = fixture('helm/dbless-mapping/application-2.2.yaml');
     expect(at(await report(['--helm-values', argo, '--to', '3.4']))).toEqual([['chart-upgrade-refuses', 'warning', argo, 23]]);
-    // A newer chart, the newest (no version) or no chart named: the release fails to render.
-    for (const name of ['helmfile-2.30.yaml', 'helmfile-unpinned.yaml', 'kong.yaml']) {
+    // A range (Masterminds/semver constraint) all of whose releases are older than 2.4.0 is the same.
+    const range = await report(['--helm-values', fixture('helm/dbless-mapping/helmfile-range-2.3.yaml'), '--to', '3.4']);
+    expect(at(range)).toEqual([['chart-upgrade-refuses', 'warning', values, 12]]);
+    expect(find(range, 'conf/file-syntax').find((f) => f.data?.kind === 'chart-upgrade-refuses')?.data?.message).toMatch(/every release chart kong ~2\.3\.0 \(helmfile release version at .*helmfile-range-2\.3\.yaml:8\) allows turns it into the kong\.yml text/);
+    // A newer chart, a range reaching 2.4.0, the newest (no version) or no chart named: the release fails to render.
+    for (const name of ['helmfile-2.30.yaml', 'helmfile-range-2.x.yaml', 'helmfile-unpinned.yaml', 'kong.yaml']) {
       const json = await report(['--helm-values', fixture(`helm/dbless-mapping/${name}`), '--to', '3.4']);
       expect([name, at(json)]).toEqual([name, [['helm-render-refused', 'blocker', values, 12]]]);
     }
@@ -362,6 +366,23 @@ describe('Helm values', () => {
     const missing = await runCli(['check', '--no-config', '--helm-values', file, '--to', '3.10', '--no-db']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--from is required.*runs no Kong gateway/);
+  });
+
+  it('a controller-only release: a backup of the wrong kind and the Markdown header speak of the gateway it drives, not of a node', async () => {
+    const file = fixture('helm/controller-only/values.yaml');
+    const deck = fixture('backups/deck-dump.yaml');
+    const json = await report(['--helm-values', file, '--from', '3.4', '--to', '3.10', '--no-db', '--backup', deck]);
+    expect(json.plan.gatewayElsewhere).toMatch(/^deployment\.kong\.enabled is false at /);
+    expect(find(json, 'backup/backup-evidence')).toMatchObject([{
+      messageId: 'wrongKindForGateway',
+      message: expect.stringMatching(/^.*deck-dump\.yaml is a deck-dump backup; the files given run no gateway \(deployment\.kong\.enabled is false at .*\), and the traditional gateway release that the ingress controller drives needs a pg_dump of the Kong database/),
+    }]);
+    const markdown = await runCli(['check', '--helm-values', file, '--from', '3.4', '--to', '3.10', '--no-db', '--format', 'markdown', '--fail-on', 'none']);
+    expect(markdown.stdout).toContain(' · ingress controller only (the gateway it drives taken as traditional)');
+    expect(markdown.stdout).not.toMatch(/· traditional\b/);
+    // A release that runs its gateway keeps the plain topology.
+    const node = await runCli(['check', '--helm-values', fixture('helm/traditional/values.yaml'), '--to', '3.4', '--no-db', '--format', 'markdown', '--fail-on', 'none']);
+    expect(node.stdout).toMatch(/ · traditional$/m);
   });
 
   it('deployment.kong.enabled left to the chart (or true) keeps reading the values as the Kong node', async () => {

@@ -6,11 +6,13 @@ import { RuleRegistry } from '../../src/engine/registry';
 import { BREAKING_CHANGES, entryApplies } from '../../src/knowledge/breaking-changes';
 import additions from '../../src/knowledge/breaking-changes/additions.json';
 import generatedCatalog from '../../src/knowledge/breaking-changes/catalog.json';
+import { HELM_CHART } from '../../src/knowledge/platform/helm-chart';
 import { flavourAvailable } from '../../src/knowledge/platform/image-availability';
 import { KONG_IMAGES } from '../../src/knowledge/platform/images';
 import { findListing, OS_DROPS, osSupportMinors, parseEol } from '../../src/knowledge/platform/os-support';
 import ossFixes from '../../src/knowledge/breaking-changes/oss-fixes.json';
 import { minorInfo } from '../../src/knowledge/releases';
+import { freezeStepsFor } from '../../src/knowledge/upgrade-checklist';
 import { KongVersion } from '../../src/version/kong-version';
 
 describe('breaking-change catalogue', () => {
@@ -151,5 +153,25 @@ describe('platform facts', () => {
     expect(parseEol('April 2025')?.toISOString()).toBe('2025-04-30T00:00:00.000Z');
     expect(parseEol('Sept 2025')?.toISOString()).toBe('2025-09-30T00:00:00.000Z');
     expect(parseEol('soon')).toBeUndefined();
+  });
+
+  // golang/go@1ed85ee2 src/text/template/exec.go: func isTrue at line 324, its String case at 330-331.
+  it('cites Go\'s template truth at a commit and a line', () => {
+    expect(HELM_CHART.templateTruth.ref).toMatch(/^golang\/go@[0-9a-f]{7,40}:src\/text\/template\/exec\.go:\d+$/);
+    expect(HELM_CHART.templateTruth.note).toMatch(/isTrue/);
+  });
+});
+
+describe('freeze steps', () => {
+  // A controller-only release (Plan.gatewayElsewhere): the controller writes to the driven
+  // gateway's database through its Admin API (developer.konghq.com kubernetes-ingress-controller
+  // architecture.md@bc1cd742), so the steps name it and not "every node of a traditional cluster".
+  it('names the driven gateway and its controller for a controller-only release', () => {
+    const steps = freezeStepsFor({ role: 'traditional', gatewayElsewhere: 'deployment.kong.enabled is false at values.yaml:6' });
+    expect(steps).toMatch(/runs only the ingress controller/);
+    expect(steps).toMatch(/Kubernetes resources/);
+    expect(steps).not.toMatch(/traditional/);
+    expect(freezeStepsFor({ role: 'traditional' })).toMatch(/^Every node of a traditional cluster/);
+    expect(freezeStepsFor({ role: 'control_plane' })).toMatch(/^In hybrid mode/);
   });
 });

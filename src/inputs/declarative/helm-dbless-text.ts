@@ -20,7 +20,11 @@ import { HELM_VALUES_KIND, readBlock } from './embedded-declarative';
 import { literalBlockLayout } from './literal-block';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
-export type HelmDblessReading = { document: DeclarativeDocument } | { unread: string };
+/**
+ * The document read from the values file; or `wholeFile`, a file whose whole text Helm set the
+ * value to (--set-file), for the caller to read as any declarative file; or why it is not read.
+ */
+export type HelmDblessReading = { document: DeclarativeDocument } | { wholeFile: string } | { unread: string };
 
 /**
  * Reads `key` (`dblessConfig.config`), whose merged value is `node`, in place in the values file
@@ -31,11 +35,12 @@ export function readHelmDblessText(key: string, node: HelmValue & { kind: 'scala
   if (node.template) return { unread: 'it is a template helmfile fills in before Helm runs' };
   if (typeof node.value !== 'string' || node.origin.kind !== 'file') return { unread: 'it is not text written in a file' };
   const file = node.origin.file;
+  // `--set-file` (a helmfile `set:` entry's `file:`) sets the value to that file's whole text,
+  // which the chart copies into the ConfigMap Kong loads: the file is the kong.yml.
+  if (node.setFile) return { wholeFile: file };
   // Read as the values reader read it (UTF-16 with a byte-order mark too), so its places hold.
   const { readText } = require('../helm/values') as typeof import('../helm/values');
   const text = readText(resolve(cwd, file), 'Helm values file', { utf16WithBom: true });
-  // A helmfile `set:` entry's `file:` (--set-file) sets the value to a whole file's text.
-  if (node.origin.line === 1 && node.origin.column === 1 && text === node.value) return { unread: `it is the whole of ${file}, set with --set-file (a helmfile set entry's file:), which is not read as a declarative file here` };
   const lines = new TextLines(text);
   const index = lines.index();
   if (node.origin.line > index.count) return { unread: 'its lines do not match the file\'s' };

@@ -54,6 +54,11 @@ export interface DeclarativeLoadResult {
   missingReason?: string;
   /** How the file read was found when a bind mount or a Dockerfile's COPY led to it, for the inputs list. */
   mountedAs?: string;
+  /**
+   * Why the file declarative_config names is read as any declarative file, not as the one Kong
+   * loads (no `database` set, so Kong runs with its default, postgres), for the inputs list.
+   */
+  notLoaded?: string;
   /** A configuration Kong would load that was not read because --declarative was given, for the inputs list. */
   setAside?: string;
 }
@@ -89,8 +94,16 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   if (inline) {
     const reading = readHelmDblessText(inline.key, inline.node, cwd);
     if ('document' in reading) return { config: { documents: [reading.document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([reading.document], []) } };
+    if ('wholeFile' in reading) {
+      return { config: readAll([reading.wholeFile], 'kong.conf', true, cwd, options.maxBytes), mountedAs: `declarative_config ${setting.value} in the pod: \`${inline.key}\` is set to this file's text with --set-file (${describeOrigin(inline.node.setFile!)}), which the Kong chart puts there` };
+    }
     return { missingReason: `declarative_config is ${setting.value} in the pod: ${chartSwitchOf(setting)!.chartReason}; that text was not read here (${reading.unread}); give a copy with --declarative` };
   }
+  // With no `database` set Kong runs with its default, postgres (kong/templates/kong_defaults.lua),
+  // and does not load the file either: it is read, but as any declarative file, so that no rule
+  // says Kong loads it (or upgrades it on load), as conf/declarative-config-ignored says it does not.
+  const loadedByKong = database !== undefined;
+  const notLoaded = loadedByKong ? {} : { notLoaded: `not loaded by Kong: no database is set, so Kong runs with its default, postgres, and loads declarative_config only with database = off; read as a declarative file` };
   const configured = setting.value;
   const conf = options.kongConf!;
   // Shown as the user would write it: relative to where they pointed at kong.conf.
@@ -100,14 +113,14 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     const mounted = options.containerMounts && hostPathOf(configured, options.containerMounts.mounts);
     if (mounted) {
       const how = `declarative_config ${configured}, mounted by ${options.containerMounts!.unit} from ${mounted.mount.source} (${describeOrigin(mounted.mount.origin)})`;
-      if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', true, cwd, options.maxBytes), mountedAs: how };
+      if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: how, ...notLoaded };
       return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
     }
     // A COPY of the Dockerfile that builds the image puts a project file there (a mount over it would win, above).
     const copied = options.imageCopies && contextFileAt(configured, options.imageCopies.copies, options.imageCopies.context, kindOnDisk(cwd));
     if (copied) {
       const at = `${copied.copy.instruction} at ${copied.copy.origin.file}:${copied.copy.origin.line}`;
-      if (copied.kind === 'file') return { config: readAll([copied.path], 'kong.conf', true, cwd, options.maxBytes), mountedAs: `declarative_config ${configured}, ${describeCopy(undefined, copied.copy, options.imageCopies!, kindOnDisk(cwd))}` };
+      if (copied.kind === 'file') return { config: readAll([copied.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: `declarative_config ${configured}, ${describeCopy(undefined, copied.copy, options.imageCopies!, kindOnDisk(cwd))}`, ...notLoaded };
       if (copied.kind === 'absent') return { missingReason: `declarative_config ${configured}, copied there by ${at} from ${copied.path}: ${copied.path} is absent on this machine; give a copy with --declarative` };
       return { missingReason: `declarative_config ${configured} is put in the image by ${at}, not followed here (${copied.copy.unfollowed}); give a copy with --declarative` };
     }
@@ -119,7 +132,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
         : `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
-  return { config: readAll([file], 'kong.conf', true, cwd, options.maxBytes) };
+  return { config: readAll([file], 'kong.conf', loadedByKong, cwd, options.maxBytes), ...notLoaded };
 }
 
 /**

@@ -47,6 +47,23 @@ export function exactVersion(written: string | undefined): string | undefined {
 }
 
 /**
+ * Whether every release a version constraint allows comes before `release` (`~2.3.0`, `<2.4.0`,
+ * `2.3.x`, `>=2.0, <2.4.0` all do for 2.4.0). Helm, helmfile, Flux and Argo CD read the constraint
+ * with Masterminds/semver, whose syntax the `semver` package shares but for a comma between two
+ * ANDed comparisons (Masterminds/semver@v3.4.0:constraints.go:219-220 takes a space or a comma),
+ * so commas become spaces here. A constraint `semver` cannot read (Masterminds' `!=`, `=>`, `=<`)
+ * answers false: nothing is known of it.
+ */
+export function rangeBelow(written: string | undefined, release: string): boolean {
+  if (!written) return false;
+  // Loaded only when a chart version is a range.
+  const validRange = require('semver/ranges/valid') as typeof import('semver/ranges/valid');
+  const gtr = require('semver/ranges/gtr') as typeof import('semver/ranges/gtr');
+  const range = validRange(written.replace(/,/g, ' '), { loose: true });
+  return range !== null && gtr(release, range, { loose: true });
+}
+
+/**
  * The Kong chart dependency of an umbrella chart whose Chart.yaml sits beside a values file: the
  * entry passed the values under `subchart` (its alias, else its name), at the release Chart.lock
  * locks when there is one (what `helm dependency build` packages), else as Chart.yaml writes it.

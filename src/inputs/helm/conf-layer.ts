@@ -208,7 +208,7 @@ function dblessConfigNotText(values: HelmValues, release?: ChartRelease): ConfDi
     return [{
       kind: 'chart-upgrade-refuses',
       origin: config.origin,
-      message: `\`${key}\` is a YAML ${kind}, not text: ${older.label} turns it into the kong.yml text of its ConfigMap (charts before ${HELM_CHART.dblessConfigMapping.refusedFrom} do), but every Kong chart from ${HELM_CHART.dblessConfigMapping.refusedFrom} refuses it (2.4.0 to 2.14 render a ConfigMap that Kubernetes refuses, and from 2.15.0 helm install and helm upgrade fail with "wrong type for value; expected string"), so moving this release to a newer chart fails; write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml, before the chart upgrade`,
+      message: `\`${key}\` is a YAML ${kind}, not text: ${older.range ? `every release ${older.release.label} allows turns` : `${older.release.label} turns`} it into the kong.yml text of its ConfigMap (charts before ${HELM_CHART.dblessConfigMapping.refusedFrom} do), but every Kong chart from ${HELM_CHART.dblessConfigMapping.refusedFrom} refuses it (2.4.0 to 2.14 render a ConfigMap that Kubernetes refuses, and from 2.15.0 helm install and helm upgrade fail with "wrong type for value; expected string"), so moving this release to a newer chart fails; write it as a literal block (\`config: |\` with the kong.yml indented below), or pass the file with --set-file ${key}=kong.yml, before the chart upgrade`,
     }];
   }
   return [{
@@ -236,21 +236,23 @@ function enterpriseSwitchSaysOff(values: HelmValues): ConfDiagnostic | undefined
 
 /**
  * The release of Kong's chart named beside the values (helmfile `version:`, Argo CD
- * targetRevision, Flux version, Chart.lock/Chart.yaml dependency), when it is one release older
- * than the chart that first refuses a dblessConfig mapping. A range, another chart or no version
- * leaves the chart unknown: undefined.
+ * targetRevision, Flux version, Chart.lock/Chart.yaml dependency), when it is older than the
+ * chart that first refuses a dblessConfig mapping: one release, or a range every release of which
+ * is older (`~2.3.0`, `<2.4.0`), with `range` saying which. A range reaching that chart, another
+ * chart or no version leaves the chart unknown: undefined.
  */
-function chartBeforeRefusal(release: ChartRelease | undefined): ChartRelease | undefined {
+function chartBeforeRefusal(release: ChartRelease | undefined): { release: ChartRelease; range: boolean } | undefined {
   const declaration = release?.declaration;
-  if (!declaration || declaration.chart !== 'kong') return undefined;
+  if (!release || !declaration || declaration.chart !== 'kong') return undefined;
   if (declaration.repository && /bitnami/i.test(declaration.repository)) return undefined;
   // Loaded only when a chart release is named (Helm installations).
-  const { exactVersion } = require('./chart-release') as typeof import('./chart-release');
+  const { exactVersion, rangeBelow } = require('./chart-release') as typeof import('./chart-release');
+  const refusedFrom = HELM_CHART.dblessConfigMapping.refusedFrom;
   const version = exactVersion(declaration.version);
-  if (!version) return undefined;
+  if (!version) return rangeBelow(declaration.version, refusedFrom) ? { release, range: true } : undefined;
   const parts = (text: string) => text.replace(/-.*$/, '').split('.').map(Number);
-  const [a, b] = [parts(version), parts(HELM_CHART.dblessConfigMapping.refusedFrom)];
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? release : undefined;
+  const [a, b] = [parts(version), parts(refusedFrom)];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? { release, range: false } : undefined;
   return undefined;
 }
 

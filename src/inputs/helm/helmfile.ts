@@ -222,8 +222,8 @@ function chartDeclaration(release: HelmMap, chart: ReleaseChart, deciding: Decid
 
 /**
  * The release's values merged in helmfile's order: `values:` entries, then `set:` and
- * `setString:` (Helm merges `--set` over every values file). Secrets, `--set-file` entries and
- * the templated forms are named as not read.
+ * `setString:` (Helm merges `--set` over every values file), a `set:` entry's `file:` read as
+ * `--set-file` (setFileEntry). Secrets and the templated forms are named as not read.
  */
 function releaseValues(release: HelmMap, file: string, deciding: Deciding, hidden: HiddenValue[], rendering: Rendering): { value: HelmMap; sources: string[]; notes: string[] } {
   let merged: HelmMap = { kind: 'map', entries: new Map(), origin: release.origin };
@@ -391,7 +391,7 @@ function setFileEntry(named: HelmValue & { kind: 'scalar' }, name: string, relea
   const resolved = isAbsolute(path) ? path : join(dirname(file), path);
   if (!isFile(resolved)) throw new InputError(`release ${releaseName(release)} sets ${name} from the file ${path}, which is not at ${resolved}: helm stops there (--set-file)`, named.origin);
   const text = readText(resolved, `file for --set-file ${name}`);
-  return { kind: 'scalar', value: text, source: text, origin: fileOrigin(resolved, 1) };
+  return { kind: 'scalar', value: text, source: text, origin: fileOrigin(resolved, 1), setFile: named.origin };
 }
 
 /**

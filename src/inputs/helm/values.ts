@@ -48,6 +48,11 @@ export type HelmValue =
        * Go template that would yield it.
        */
       condition?: string;
+      /**
+       * Set when Helm reads the value from a file's whole text (`--set-file`, a helmfile `set:`
+       * entry's `file:`): where that file is named; `origin` is the file itself, at line 1.
+       */
+      setFile?: FileOrigin;
     };
 
 export interface HelmValues {

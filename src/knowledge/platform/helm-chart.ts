@@ -97,7 +97,7 @@ export const HELM_CHART = {
    * Go's template truth, which `if`, `and`, `or` and `not` use: a string, map, slice or array is
    * true when its length is not zero, a number when not zero, a bool as it is, nil false.
    */
-  templateTruth: { kind: 'repo', ref: 'golang/go@1ed85ee2:src/text/template/exec.go', note: 'func isTrue: reflect.String case truth = val.Len() > 0' } satisfies FactSource,
+  templateTruth: { kind: 'repo', ref: 'golang/go@1ed85ee2:src/text/template/exec.go:324', note: 'func isTrue; lines 330-331: the reflect.String case, truth = val.Len() > 0; line 302: walkIfOrWith (if) calls it' } satisfies FactSource,
   /**
    * `dblessConfig.config` written as a YAML mapping: up to chart 2.3.x the ConfigMap template wrote
    * `kong.yml: |` and the value through `toYaml` below it, so a mapping became kong.yml text; from

@@ -287,6 +287,19 @@ describe('declarative loader: files and folders', () => {
     expect(result.missingReason).toMatch(/^database = postgres \(.*pg\.conf:1:1\): Kong reads declarative_config only on DB-less nodes/);
   });
 
+  // kong_defaults.lua: database = postgres; kong/init.lua loads declarative_config only when it is off.
+  it('reads declarative_config with no database set as any declarative file, not as one Kong loads', () => {
+    writeFileSync(join(dir, 'kong.yml'), '_format_version: "1.1"\nservices: []\n');
+    writeFileSync(join(dir, 'unset.conf'), 'declarative_config = kong.yml\n');
+    const result = loadDeclarative({ kongConf: loadKongConf(join(dir, 'unset.conf'), {}) });
+    expect(result.config!.documents[0]).toMatchObject({ loadedByKong: false, kongMigratesOnLoad: false });
+    expect(result.notLoaded).toMatch(/^not loaded by Kong: no database is set, so Kong runs with its default, postgres/);
+    // database = off: the file Kong loads, upgraded as it loads it.
+    const off = loadDeclarative({ kongConf: confNaming('kong.yml') });
+    expect(off.config!.documents[0]).toMatchObject({ loadedByKong: true, kongMigratesOnLoad: true });
+    expect(off.notLoaded).toBeUndefined();
+  });
+
   it('sends a data plane without declarative_config to the control plane for its entities', () => {
     writeFileSync(join(dir, 'dp.conf'), 'role = data_plane\ndatabase = off\ncluster_control_plane = cp:8005\n');
     const result = loadDeclarative({ kongConf: loadKongConf(join(dir, 'dp.conf'), {}) });

@@ -4,7 +4,7 @@
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { helmEnvEntries } from '../../../src/inputs/helm/kong-chart';
 import { chartDblessTextOf } from '../../../src/inputs/helm/conf-layer';
@@ -43,7 +43,7 @@ describe('helmfile releases', () => {
     expect(helmLabel(inputs)).toContain('its setString entry env.pg_host (line 21) names a file, which helmfile does not pass for setString: not applied');
   });
 
-  it('set entries with file: dblessConfig.config from a file is named as not read, not as a joined scalar', () => {
+  it('set entries with file: dblessConfig.config from a file is that whole file, read as the kong.yml', () => {
     const helmfile = files({
       'helmfile.yaml': 'releases:\n  - name: edge\n    chart: kong/kong\n    values:\n      - values.yaml\n    set:\n      - name: dblessConfig.config\n        file: kong.yml\n',
       'values.yaml': 'ingressController:\n  enabled: false\n',
@@ -52,7 +52,8 @@ describe('helmfile releases', () => {
     const inputs = loadPlatformInputs({ helmValues: [helmfile] });
     const inline = chartDblessTextOf(inputs.layer!.settings.find((s) => s.key === 'declarative_config')!)!;
     expect(inline.node).toMatchObject({ value: '_format_version: "3.0"\nservices: []\n', origin: { line: 1, column: 1 } });
-    expect(readHelmDblessText(inline.key, inline.node, process.cwd())).toEqual({ unread: expect.stringContaining('set with --set-file') });
+    expect(inline.node.setFile).toMatchObject({ file: helmfile, line: 8 });
+    expect(readHelmDblessText(inline.key, inline.node, process.cwd())).toEqual({ wholeFile: join(dirname(helmfile), 'kong.yml') });
   });
 
   it('set entries with file: a missing file is an error at the entry, a remote or templated one a note', () => {

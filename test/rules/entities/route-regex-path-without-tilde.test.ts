@@ -6,11 +6,14 @@ import { loadDeclarative } from '../../../src/inputs/declarative';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
 import { messagesOfLastRun, runEntityRules, runRuleOnText, summarize } from '../../support/declarative-harness';
 
-/** Runs the rule on a file that kong.conf names as declarative_config: Kong itself loads it. */
-async function runOnKongLoaded(text: string): Promise<string[]> {
+/**
+ * Runs the rule on a file that kong.conf names as declarative_config: with database = off Kong
+ * itself loads it; with no database set (Kong's default, postgres) it does not.
+ */
+async function runOnKongLoaded(text: string, conf = 'database = off\ndeclarative_config = kong.yml\n'): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kp-tilde-'));
   writeFileSync(join(dir, 'kong.yml'), text);
-  writeFileSync(join(dir, 'kong.conf'), 'database = off\ndeclarative_config = kong.yml\n');
+  writeFileSync(join(dir, 'kong.conf'), conf);
   const { config } = loadDeclarative({ kongConf: loadKongConf(join(dir, 'kong.conf'), {}), cwd: dir });
   const { findings } = await runEntityRules({ from: '2.8.2', to: '3.4.0', topology: 'dbless' }, { declarative: config, entities: [config!.entities] }, [rule]);
   return summarize(findings);
@@ -30,6 +33,10 @@ describe('entities/route-regex-path-without-tilde', () => {
   // file as it loads it, so a DB-less node on such a file keeps routing the same way.
   it('info only: a 1.1-format file that Kong itself loads gets its `~` on load', async () => {
     expect(await runOnKongLoaded('_format_version: "1.1"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n')).toEqual(['entities/route-regex-path-without-tilde prefixedOnLoad info @4']);
+  });
+  // kong/init.lua parses declarative_config only when database = off, and database defaults to postgres.
+  it('invalid: a 1.1-format file named by a kong.conf that sets no database is not one Kong loads', async () => {
+    expect(await runOnKongLoaded('_format_version: "1.1"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n', 'declarative_config = kong.yml\n')).toEqual(['entities/route-regex-path-without-tilde regexWithoutTilde warning @4']);
   });
   it('invalid: the same path in a 3.0-format file Kong loads is a literal prefix', async () => {
     expect(await runOnKongLoaded('_format_version: "3.0"\nroutes:\n- name: r\n  paths: ["/status/\\\\d+"]\n')).toEqual(['entities/route-regex-path-without-tilde regexWithoutTilde warning @4']);
