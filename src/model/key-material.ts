@@ -59,7 +59,10 @@ const ENCODED = /^[A-Za-z0-9+/_-]+={0,2}$/;
  * nothing: it names where the key is, and the whole value is hidden already.
  */
 export function inlineKeyPieces(value: string): string[] {
-  const pieces = pemBodyLines(value);
+  // Called for every secret value, the body lines of every entity's private key among them: text that
+  // can hold neither shape costs two checks.
+  const pieces = value.includes('-----BEGIN ') ? pemBodyLines(value) : [];
+  if (value.length < SHORTEST_ENCODED_PEM) return pieces;
   for (const raw of value.split(',')) {
     const element = raw.trim();
     if (element.length < SHORTEST_ENCODED_PEM || !ENCODED.test(element)) continue;
