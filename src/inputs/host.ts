@@ -99,8 +99,14 @@ export function readHostResources(options: { meminfo?: string; cpus?: number; ar
   const index = lines.findIndex((l) => l.startsWith('MemTotal:'));
   const match = index >= 0 ? /^MemTotal:\s+(\d+)\s*kB/.exec(lines[index]) : null;
   if (!match) throw new InputError('no MemTotal line in kB: not a /proc/meminfo file', { file });
+  const memTotalBytes = Number(match[1]) * 1024;
+  // Hundreds of digits read as Infinity, and past 2^53 bytes (8 PiB) a number is no longer exact:
+  // no host has such memory, so the file is not a real /proc/meminfo.
+  if (!Number.isSafeInteger(memTotalBytes)) {
+    throw new InputError(`MemTotal of ${match[1].length} digits is far larger than any host's memory: not a /proc/meminfo file`, { file, line: index + 1 });
+  }
   return {
-    memTotalBytes: Number(match[1]) * 1024,
+    memTotalBytes,
     cpus: options.cpus ?? availableParallelism(),
     arch: options.arch ?? machineArch(),
     origin: { kind: 'file', file, line: index + 1, column: 1 },

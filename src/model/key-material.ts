@@ -37,6 +37,43 @@ export function pemBodyLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * The shortest element read as base64 of a PEM. A base64-encoded PEM private key runs to a few
+ * hundred characters at least; a PEM body line (64) or an API key is far shorter and is never
+ * decoded, which keeps this cheap over many secrets.
+ */
+const SHORTEST_ENCODED_PEM = 128;
+/** Both base64 alphabets, with or without padding: Kong tries the standard one, then the URL-safe one. */
+const ENCODED = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/**
+ * What to hide, besides the whole value, of a kong.conf private key setting (`ssl_cert_key`,
+ * `cluster_cert_key`, ...). Kong takes each element of one (the `*ssl_cert_key` ones are lists
+ * split on `,`) as a path when that file exists, else as base64 of the key when it decodes
+ * (standard alphabet, then URL-safe), else as PEM text (try_decode_base64 in
+ * Kong/kong:kong/conf_loader/init.lua@3.4.2, lines 888-893, 924-926 and 1271-1273; kong/tools/utils.lua
+ * lines 1691-1723). So a value can hold a key inline in three shapes, and a report may quote a
+ * part of it: one element of a list, one line of a PEM, the PEM an encoded element decodes to.
+ * Returns the body lines of every PEM in the value (pemBodyLines), and for each element that is
+ * base64 of a PEM, the element and its decoded text with that text's body lines. A path yields
+ * nothing: it names where the key is, and the whole value is hidden already.
+ */
+export function inlineKeyPieces(value: string): string[] {
+  // Called for every secret value, the body lines of every entity's private key among them: text that
+  // can hold neither shape costs two checks.
+  const pieces = value.includes('-----BEGIN ') ? pemBodyLines(value) : [];
+  if (value.length < SHORTEST_ENCODED_PEM) return pieces;
+  for (const raw of value.split(',')) {
+    const element = raw.trim();
+    if (element.length < SHORTEST_ENCODED_PEM || !ENCODED.test(element)) continue;
+    // Node's base64 decoder reads both alphabets, with or without padding.
+    const decoded = Buffer.from(element, 'base64').toString('latin1');
+    if (!decoded.includes('-----BEGIN ')) continue;
+    pieces.push(element, decoded.trim(), ...pemBodyLines(decoded));
+  }
+  return pieces;
+}
+
 const PRIVATE = new Set(JWK_PRIVATE_MEMBERS.names);
 
 /**

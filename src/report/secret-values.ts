@@ -5,7 +5,8 @@
 // secret setting gets it replaced before any format is written.
 
 import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
-import { HIDDEN_VALUE, isSecretName, SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
+import { HIDDEN_VALUE, isSecretName, quotedBeginning, SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
+import { inlineKeyPieces } from '../model/key-material';
 import type { LineReader } from './fingerprint';
 
 /**
@@ -16,7 +17,8 @@ export type SecretValues = readonly string[] & { readonly wordBounded?: Readonly
 
 /**
  * The values of the secret settings in kong.conf and every layer over it, and `others` (the
- * database password), longest first; short ones left out. `inWords` are values taken from
+ * database password), with the parts of any private key they hold inline (addSecret), longest
+ * first; short ones left out. `inWords` are values taken from
  * entities (credentials, plugin settings): example and test files hold keys such as `secret` or
  * `password`, and hidden anywhere they turned Kong's own `lua_shared_dict kong_secrets` into
  * `kong_(hidden)s`. Those are hidden where they stand as a word of their own, which is how a
@@ -25,12 +27,15 @@ export type SecretValues = readonly string[] & { readonly wordBounded?: Readonly
  */
 export function secretValuesOf(conf: KongConf | undefined, others: readonly string[] = [], inWords: readonly string[] = []): SecretValues {
   const values = new Set<string>();
-  for (const value of others) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
+  for (const value of others) addSecret(value, values);
   if (conf) collectConf(conf, values);
   const wordBounded = new Set<string>();
   for (const value of inWords) {
     const text = value.trim();
-    if (text.length >= SHORTEST_HIDDEN_ANYWHERE && !values.has(text)) wordBounded.add(text);
+    if (text.length < SHORTEST_HIDDEN_ANYWHERE || values.has(text)) continue;
+    wordBounded.add(text);
+    const beginning = quotedBeginning(text);
+    if (beginning !== undefined && !values.has(beginning)) wordBounded.add(beginning);
   }
   // A longer value may contain a shorter one: replacing the longer first hides it whole.
   const sorted = [...values, ...wordBounded].sort((a, b) => b.length - a.length);
@@ -40,11 +45,28 @@ export function secretValuesOf(conf: KongConf | undefined, others: readonly stri
 function collectConf(conf: KongConf, values: Set<string>): void {
   const collect = (setting: ConfSetting) => {
     if (isSecretName(setting.key) || (setting.envName !== undefined && isSecretName(setting.envName))) {
-      for (const value of [setting.value, setting.rawValue]) if (value.trim().length >= SHORTEST_HIDDEN_ANYWHERE) values.add(value.trim());
+      for (const value of [setting.value, setting.rawValue]) addSecret(value, values);
     }
     for (const older of setting.overrides) collect(older);
   };
   for (const setting of conf.rawSettings()) collect(setting);
+}
+
+/**
+ * A secret value, and the parts of a private key it may hold inline (src/model/key-material.ts):
+ * `ssl_cert_key` can be the key itself, and a report that quotes one line of it, or one element
+ * of a list of keys, shows no whole value. The pieces are long random text, hidden anywhere like
+ * the body lines of an entity's private key. Each with the beginning a finding keeps when it
+ * quotes a long value cut (quotedBeginning).
+ */
+function addSecret(value: string, values: Set<string>): void {
+  const text = value.trim();
+  if (text.length < SHORTEST_HIDDEN_ANYWHERE) return;
+  for (const piece of [text, ...inlineKeyPieces(text)]) {
+    values.add(piece);
+    const beginning = quotedBeginning(piece);
+    if (beginning !== undefined) values.add(beginning);
+  }
 }
 
 /** A copy of `value` (a report) whose strings no longer hold any of `secrets`; `value` itself when none does. */

@@ -186,4 +186,23 @@ describe('host', () => {
     writeFileSync(bad, 'nothing here\n');
     expect(() => readHostResources({ meminfo: bad })).toThrow(/no MemTotal/);
   });
+
+  it('refuses a MemTotal too large for any host (hundreds of digits read as Infinity), naming its line', () => {
+    for (const digits of ['9'.repeat(400), '999999999999999999999999']) {
+      const file = join(dir, 'meminfo-huge');
+      writeFileSync(file, `MemFree: 1 kB\nMemTotal:       ${digits} kB\n`);
+      let error: unknown;
+      try {
+        readHostResources({ meminfo: file, cpus: 1, arch: 'x64' });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).oneLine()).toBe(`${file}:2: MemTotal of ${digits.length} digits is far larger than any host's memory: not a /proc/meminfo file`);
+    }
+    // The largest exact size still reads.
+    const file = join(dir, 'meminfo-large');
+    writeFileSync(file, 'MemTotal: 8796093022207 kB\n');
+    expect(readHostResources({ meminfo: file, cpus: 1, arch: 'x64' }).memTotalBytes).toBe(8796093022207 * 1024);
+  });
 });

@@ -231,3 +231,29 @@ describe('hiding agrees with a plain search of every secret', () => {
     );
   });
 });
+
+// A private key setting can hold the key itself (kong.conf's `ssl_cert_key`): its parts are
+// hidden on their own, and so is the beginning a finding keeps of a long value it quotes cut.
+describe('secretValuesOf with private keys held inline', () => {
+  const { generateKeyPairSync } = require('node:crypto') as typeof import('node:crypto');
+  const pem = (generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).trim();
+  const line = pem.split('\n')[2];
+  const encoded = Buffer.from(pem).toString('base64');
+
+  it('hides a line of a PEM value, and of the PEM a base64 element of a list decodes to', () => {
+    for (const value of [pem, pem.split('\n').join('\\n'), `/etc/kong/a.key,${encoded}`, Buffer.from(`${pem}\n`).toString('base64url')]) {
+      expect(withoutSecretValues(`router_flavor = ${line}`, secretValuesOf(undefined, [value]))).toBe('router_flavor = (hidden)');
+    }
+  });
+
+  it('hides one element of a list of keys quoted alone, cut or whole, and leaves a path element visible', () => {
+    const secrets = secretValuesOf(undefined, [`/etc/kong/a.key,${encoded}`]);
+    expect(withoutSecretValues(`log_level = ${encoded.slice(0, 77)}...`, secrets)).toBe('log_level = (hidden)...');
+    expect(withoutSecretValues(`x ${encoded} y /etc/kong/a.key`, secrets)).toBe('x (hidden) y /etc/kong/a.key');
+  });
+
+  it('reads no base64 text that decodes to something else as a key', () => {
+    const other = Buffer.from('just some long text that is no key at all, '.repeat(4)).toString('base64');
+    expect(secretValuesOf(undefined, [`${other},${other}`])).toHaveLength(2);
+  });
+});

@@ -10,7 +10,7 @@ import { confCatalog } from './catalog';
 import { type BackportPlan, reachedWithBackports, versionCarries } from '../enterprise-backports';
 import curated from './conf-changes.json';
 import type { ChangeKind, ConfChange, CuratedConfData, SettingCondition } from './types';
-import { HIDDEN_VALUE, isSecretName } from './sensitive';
+import { HIDDEN_VALUE, isSecretName, quotedValue } from './sensitive';
 
 export const CONF_DATA = curated as unknown as CuratedConfData;
 export const CONF_CHANGES: readonly ConfChange[] = CONF_DATA.changes;
@@ -164,5 +164,5 @@ export function allConditionsHold(conf: KongConf, conditions: SettingCondition[]
 /** Values of keys that hold secrets are never echoed in a finding. */
 export function printable(key: string, value: string): string {
   if (isSecretName(key)) return HIDDEN_VALUE;
-  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return quotedValue(value);
 }

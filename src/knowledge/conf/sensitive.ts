@@ -68,3 +68,23 @@ export const HIDDEN_VALUE = '(hidden)';
  * nothing secret outside the setting that holds it.
  */
 export const SHORTEST_HIDDEN_ANYWHERE = 6;
+
+/** A quoted value longer than this is cut (quotedValue). */
+const LONGEST_QUOTED_VALUE = 80;
+/** How much of a cut value a quote keeps, before `...`. */
+const QUOTED_VALUE_KEPT = LONGEST_QUOTED_VALUE - 3;
+
+/** A setting's value as a finding quotes it: whole, or its beginning and `...` when long. */
+export function quotedValue(value: string): string {
+  return value.length > LONGEST_QUOTED_VALUE ? `${value.slice(0, QUOTED_VALUE_KEPT)}...` : value;
+}
+
+/**
+ * The beginning a quote of `value` keeps when it cuts it, else undefined. A secret copied into
+ * a setting that is not secret-named (`log_level = <the key>`) is quoted cut, and hiding by value
+ * then finds no whole secret to hide: its beginning is hidden too (src/report/secret-values.ts).
+ */
+export function quotedBeginning(value: string): string | undefined {
+  const quoted = quotedValue(value);
+  return quoted === value ? undefined : quoted.slice(0, QUOTED_VALUE_KEPT);
+}

@@ -115,3 +115,64 @@ describe('suppression comments are looked for only where comments exist', () => 
     expect(scanFiles(texts.keys(), texts).map((c) => `${c.file}:${c.line}`)).toEqual(['kong.yml:1']);
   });
 });
+
+// The directive's text inside a value is data: read as a comment it would silently hide findings.
+describe('suppression comments are read only from real comments', () => {
+  const D = 'kong-preflight-disable-next-line conf/x -- r';
+  const linesOf = (file: string, text: string) => scanSuppressionComments(file, text).map((c) => `${c.line}:${c.column}`);
+
+  it('YAML: whole-line and trailing comments, and the comments of a kong.yml held in a block scalar', () => {
+    const yaml = [
+      `# ${D}`,                                   // 1: whole line
+      `name: orders # ${D}`,                      // 2: after a plain value
+      `paths: ["/a", '#b'] # ${D}`,               // 3: after a flow list holding a quoted `#`
+      `quoted: "x" # ${D}`,                       // 4: after a quoted value
+      'data:',
+      '  kong.yml: |',
+      `    # ${D}`,                               // 7: a comment of the embedded kong.yml
+      `    services: [] # ${D}`,                  // 8: the same, trailing
+      `note: "#${D}"`,                            // the rest: values, not comments
+      `single: '# ${D}'`,
+      `plain: a#${D}`,
+      `multi: "first line`,
+      `  # ${D}"`,
+      `literal: |`,
+      `  echo "# ${D}"`,
+      `folded: >-`,
+      `  text#${D}`,
+    ].join('\n');
+    expect(linesOf('kong.yml', yaml)).toEqual(['1:1', '2:14', '3:21', '4:13', '7:5', '8:18']);
+  });
+
+  it('YAML with CRLF line ends and a byte-order mark: the same lines and columns', () => {
+    const yaml = `\ufeffa: "# ${D}"\r\nb: c # ${D}\r\n# ${D}\r\n`;
+    expect(linesOf('values.yaml', yaml)).toEqual(['2:6', '3:1']);
+  });
+
+  it('kong.conf: a `#` starts a comment where Kong cuts a value, not when written `\\#`', () => {
+    const conf = [
+      `# ${D}`,                                   // 1: whole line
+      `log_level = info # ${D}`,                  // 2: trailing: Kong cuts the value here
+      `pg_password = a\\#b # ${D}`,               // 3: the escaped `#` is the value's, the next one a comment
+      `pg_password = a\\#${D}`,                   // the rest: escaped, Kong keeps `#` in the value
+      `pg_user = \\# ${D}`,
+    ].join('\n');
+    expect(linesOf('kong.conf', conf)).toEqual(['1:1', '2:18', '3:20']);
+  });
+
+  it('a directive inside a YAML value hides nothing through the CLI', async () => {
+    const rule = 'entities/route-regex-path-without-tilde';
+    const yaml = [
+      '_format_version: "1.1"',
+      'services:',
+      '- name: orders',
+      '  url: http://orders.internal',
+      '  routes:',
+      `  - name: "# kong-preflight-disable-next-line ${rule} -- looks like a comment"`,
+      '    paths: ["/v1/(?<id>\\\\d+)"]',
+    ].join('\n');
+    const { findings, suppressed } = await checkJson({ 'kong.yml': `${yaml}\n` }, ['--declarative', 'kong.yml', '--from', '2.8', '--to', '3.4', '--edition', 'oss', '--no-db']);
+    expect(findings.filter((f) => f.ruleId === rule).map((f) => f.location.line)).toEqual([7]);
+    expect(suppressed).toEqual([]);
+  });
+});
