@@ -14,7 +14,7 @@
 //   kong/conf_loader/init.lua:1520-1528), and Penlight skips lines that start with `#` or `;`.
 
 import { readFileSync } from 'node:fs';
-import { Lexer } from 'yaml';
+import type { Lexer as YamlLexer } from 'yaml';
 
 export const DIRECTIVE = 'kong-preflight-disable-next-line';
 
@@ -118,6 +118,8 @@ function yamlCommentOffsets(text: string, base: number, depth: number, out: numb
   let previous = '';
   // Between a block scalar's header (`|`, `>-`) and its text.
   let blockHeader = false;
+  // Required here, not imported: the yaml package (~40 ms) loads only for a YAML file that holds the directive.
+  const { Lexer } = require('yaml') as { Lexer: typeof YamlLexer };
   for (const token of new Lexer().lex(text)) {
     if (token === DOCUMENT || token === FLOW_END || token === SCALAR) {
       previous = token;
