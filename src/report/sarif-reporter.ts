@@ -160,9 +160,7 @@ function toResult(group: FindingGroup, ctx: ResultContext) {
             message: { text: f.message },
           })),
         }
-      : alsoAtFiles(first).length > 0
-        ? { relatedLocations: alsoAtFiles(first).map((at, id) => ({ id, ...physicalLocation(at, ctx.baseDir) })) }
-        : {}),
+      : relatedOf(first, ctx.baseDir)),
     ...(fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } } : {}),
     ...(suppression
       ? {
@@ -185,9 +183,10 @@ function toResult(group: FindingGroup, ctx: ResultContext) {
   };
 }
 
-/** The further file places a finding names (the other fields of a grouped finding). */
-function alsoAtFiles(finding: ReportFinding): FileOrigin[] {
-  return (finding.alsoAt ?? []).filter((at): at is FileOrigin => at.kind === 'file');
+/** The further file places a finding names (the other fields of a grouped finding), as SARIF related locations. */
+function relatedOf(finding: ReportFinding, baseDir: string): { relatedLocations?: ReturnType<typeof physicalLocation>[] } {
+  const files = (finding.alsoAt ?? []).filter((at): at is FileOrigin => at.kind === 'file');
+  return files.length > 0 ? { relatedLocations: files.map((at, id) => ({ id, ...physicalLocation(at, baseDir) })) } : {};
 }
 
 function physicalLocation(place: Pick<FileOrigin, 'file' | 'line' | 'column'>, baseDir: string) {

@@ -173,7 +173,7 @@ export function valueStart(text: string, offset: number, format: 'yaml' | 'json'
   let i = offset;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    if (isBlank(c)) i++;
     else if (c === 0x23 /* # */ && format === 'yaml') {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
