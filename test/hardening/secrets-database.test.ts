@@ -13,6 +13,7 @@ import { runCli } from '../support/cli';
 import { scenarioDatabase } from '../support/database-input';
 import { createDatabaseFromFixture, type TestDatabase } from '../support/postgres';
 import { tempDir } from '../support/temp';
+import { outputInEveryFormat, REPORT_FORMATS as FORMATS } from './support';
 
 const SCENARIO = 'kong-2.8.5-secrets';
 const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'db', 'data', 'secrets-2.8.sql');
@@ -33,7 +34,6 @@ const SECRETS = {
   session: 'dbs3cr3t-session-secret',
   vault: 'dbs3cr3t-vault-token',
 };
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'] as const;
 const check = (db: TestDatabase, ...more: string[]) =>
   ['check', '--pg', db.url, '--to', '3.4', '--no-config', '--fail-on', 'none', ...more];
 
@@ -43,11 +43,7 @@ describe('secrets of a Kong database never appear in any output', () => {
   beforeAll(async () => {
     const db = await scenarioDatabase(SCENARIO);
     const dir = tempDir({}, 'kp-secrets-db-');
-    for (const format of FORMATS) {
-      const result = await runCli(check(db, '-f', format), { cwd: dir });
-      expect(result.code).toBe(0);
-      outputs[format] = `${result.stdout}${result.stderr}`;
-    }
+    Object.assign(outputs, await outputInEveryFormat(check(db), { cwd: dir, expectCode: 0 }));
     // The baseline file holds each finding's message and location.
     const baseline = join(dir, 'baseline.json');
     const updated = await runCli(check(db, '--baseline', baseline, '--update-baseline'), { cwd: dir });

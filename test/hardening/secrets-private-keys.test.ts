@@ -6,10 +6,9 @@
 
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
 import { tempDir } from '../support/temp';
+import { outputInEveryFormat, REPORT_FORMATS as FORMATS } from './support';
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'];
 
 /** The base64 lines of a PEM's body that the report hides on their own (16 characters or more). */
 const bodyLines = (pem: string) => pem.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----'));
@@ -52,11 +51,7 @@ describe('private keys of a declarative file are hidden wherever they appear', (
 
   beforeAll(async () => {
     const common = ['check', '--declarative', join(dir, 'kong.yml'), '--from', '2.8.2.4', '--to', '3.4.3.5', '--edition', 'enterprise', '--no-db', '--no-config', '--fail-on', 'none'];
-    for (const format of FORMATS) {
-      const result = await runCli([...common, '-f', format], { cwd: dir });
-      expect(result.code).toBe(0);
-      outputs[format] = `${result.stdout}${result.stderr}`;
-    }
+    Object.assign(outputs, await outputInEveryFormat(common, { cwd: dir, expectCode: 0 }));
   });
 
   it('the findings that would quote them are there, with the values hidden', () => {

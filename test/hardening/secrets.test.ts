@@ -10,6 +10,7 @@ import { runCli } from '../support/cli';
 import { scenarioDatabase } from '../support/database-input';
 import type { TestDatabase } from '../support/postgres';
 import { tempDir } from '../support/temp';
+import { outputInEveryFormat, REPORT_FORMATS } from './support';
 
 const MARK = 's3cr3t';
 const secretFor = (name: string) => `${MARK}-${name.replace(/_/g, '-')}-value`;
@@ -366,16 +367,13 @@ describe('entity secrets of a declarative file are hidden wherever they appear',
     'vaults:',
     `- {name: hcv, prefix: corp, config: {token: ${values.vault}, approle_secret_id: ${values.approle}, host: vault.internal}}`,
   ].join('\n');
-  const formats = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'];
+  const formats = REPORT_FORMATS;
   const dir = tempDir({ 'kong.yml': `${declarative}\n` }, 'kp-secrets-entities-');
   const outputs: Record<string, string> = {};
 
   beforeAll(async () => {
     const common = ['check', '--declarative', join(dir, 'kong.yml'), '--from', '2.8.2.4', '--to', '3.10.0.0', '--edition', 'enterprise', '--no-db', '--no-config', '--fail-on', 'none'];
-    for (const format of formats) {
-      const result = await runCli([...common, '-f', format], { cwd: dir });
-      outputs[format] = `${result.stdout}${result.stderr}`;
-    }
+    Object.assign(outputs, await outputInEveryFormat(common, { cwd: dir }));
     const fixed = await runCli([...common, '--fix-output', join(dir, 'kong.fixed.yml')], { cwd: dir });
     outputs['fix-output log'] = fixed.stderr;
   });

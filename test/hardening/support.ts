@@ -2,7 +2,24 @@
 
 import fc from 'fast-check';
 import { InputError } from '../../src/errors';
-import type { CliResult } from '../support/cli';
+import { runCli, type CliResult } from '../support/cli';
+
+/** Every report format `check -f` writes. */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab'] as const;
+
+/**
+ * Runs `args` once per report format (`-f FORMAT` added) and returns each run's stdout and stderr
+ * together, by format: the secret tests look for a value in everything a run printed.
+ */
+export async function outputInEveryFormat(args: string[], options: { cwd?: string; env?: Record<string, string>; expectCode?: number } = {}): Promise<Record<string, string>> {
+  const outputs: Record<string, string> = {};
+  for (const format of REPORT_FORMATS) {
+    const result = await runCli([...args, '-f', format], { ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.env ? { env: options.env } : {}) });
+    if (options.expectCode !== undefined) expect(result.code).toBe(options.expectCode);
+    outputs[format] = `${result.stdout}${result.stderr}`;
+  }
+  return outputs;
+}
 
 /**
  * Runs a loader: returns normally, or throws an InputError whose one-line form really is one
