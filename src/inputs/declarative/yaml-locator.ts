@@ -41,8 +41,27 @@ export class YamlLayoutLocator {
   private readonly sequences = new Map<number, number[] | null>();
   private rootStart?: number | null;
   private indents?: Int32Array;
+  /** For each line, the next line holding less or as much indentation (see `valueEnds`). */
+  private valueEnds?: Int32Array;
+  /** What the last scan of a block collection saw, in fields so that a lookup allocates nothing. */
+  private scanCount = 0;
+  private scanFound: number | undefined;
+  /** How many keys or items of that collection the scan stepped through. */
+  private scanSteps = 0;
 
-  constructor(private readonly text: string, private readonly lines: LineIndex) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    /**
+     * Collections with more keys or items are indexed whole, once, and kept: the top-level
+     * mapping, `services`, a service with many routes, each asked about again and again. Smaller
+     * ones are read again at each lookup and nothing is kept: findings ask about one or two paths
+     * of each route or service, and a Map of keys per route and service (~20,000 on a
+     * 50,000-route file with 11,000 findings) cost more to build and collect than stepping through
+     * a few keys twice.
+     */
+    private readonly keepIndexAbove = 32,
+  ) {}
 
   /**
    * The offset of the value at `path`, or of its closest existing ancestor (as the parser's
@@ -57,17 +76,14 @@ export class YamlLayoutLocator {
       const step = path[i];
       if (Array.isArray(value)) {
         if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
-        const items = this.sequenceItems(at, value.length);
-        if (items === null) return undefined;
-        at = items[step];
+        const itemAt = this.itemAt(at, value.length, step);
+        if (itemAt === undefined) return undefined;
+        at = itemAt;
         value = value[step];
       } else if (value !== null && typeof value === 'object') {
         const key = typeof step === 'string' ? step : String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
-        const mapping = this.mappingEntries(at, value as Record<string, unknown>);
-        const afterColon = mapping?.keys.get(key);
-        if (mapping == null || afterColon === undefined) return undefined;
-        const valueAt = mapping.flow ? flowValueAfterColon(this.text, afterColon) : this.afterIndicator(afterColon, mapping.column, true);
+        const valueAt = this.valueOfKey(at, value as Record<string, unknown>, key);
         if (valueAt === undefined) return undefined;
         at = valueAt;
         value = (value as Record<string, unknown>)[key];
@@ -109,26 +125,59 @@ export class YamlLayoutLocator {
     return items;
   }
 
+  /** Where item `index` of the sequence starting at `start` (with `expected` items parsed) starts. */
+  private itemAt(start: number, expected: number, index: number): number | undefined {
+    let items = this.sequences.get(start);
+    if (items === undefined) {
+      const content = this.contentStart(start);
+      const c = content === null ? -1 : this.text.charCodeAt(content);
+      if (c === DASH || c === OPEN_BRACKET) {
+        if (!(c === DASH ? this.scanBlockItems(content!, index, undefined) : this.scanFlowItems(content!, index, undefined))) return undefined;
+        if (this.scanSteps <= this.keepIndexAbove) return this.scanCount === expected ? this.scanFound : undefined;
+      }
+      items = this.sequenceItems(start, expected);
+    }
+    return items === null ? undefined : items[index];
+  }
+
   /** Items of a block sequence whose first `-` is at `first`: every `-` at the same column. */
   private blockItems(first: number): number[] | null {
-    const text = this.text;
-    const column = this.blockColumn(first);
-    if (column === null) return null;
     const items: number[] = [];
+    return this.scanBlockItems(first, -1, items) ? items : null;
+  }
+
+  /**
+   * Reads the block sequence whose first `-` is at `first`: every `-` at its column. Leaves the
+   * number of items, where item `wanted` starts and the lines read in the scan fields, and every
+   * item's start in `all` when given. False when the layout is one this reader does not vouch for.
+   */
+  private scanBlockItems(first: number, wanted: number, all: number[] | undefined): boolean {
+    const text = this.text;
+    this.scanFound = undefined;
+    const column = this.blockColumn(first);
+    if (column === null) return false;
     const firstValue = this.afterIndicator(first + 1, column);
-    if (firstValue === undefined) return null;
-    items.push(firstValue);
-    for (let line = this.lines.lineOf(first) + 1; line < this.lines.count; line++) {
-      const p = this.sameColumnContent(line, column);
-      if (p === DEEPER) continue;
-      if (p === SHALLOWER) return items;
-      if (p === UNSURE) return null;
-      if (text.charCodeAt(p) !== DASH || !isSeparator(text, p + 1)) return items;
+    if (firstValue === undefined) return false;
+    all?.push(firstValue);
+    if (wanted === 0) this.scanFound = firstValue;
+    let count = 1;
+    let steps = 0;
+    let line = this.nextAtColumn(this.lines.lineOf(first) + 1, column);
+    for (; line >= 0; line = this.nextAtColumn(this.valueEnds![line], column)) {
+      steps++;
+      const p = this.lines.startOf(line) + column;
+      if (text.charCodeAt(p) !== DASH || !isSeparator(text, p + 1)) break;
       const valueAt = this.afterIndicator(p + 1, column);
-      if (valueAt === undefined) return null;
-      items.push(valueAt);
+      if (valueAt === undefined) return false;
+      all?.push(valueAt);
+      if (count === wanted) this.scanFound = valueAt;
+      count++;
     }
-    return items;
+    // Stopped by a tab, not by the end of the collection or what follows it.
+    if (line < 0 && this.lastStop === UNSURE) return false;
+    this.scanCount = count;
+    this.scanSteps = steps;
+    return true;
   }
 
   // ---- mappings ----------------------------------------------------------------------------
@@ -148,28 +197,73 @@ export class YamlLayoutLocator {
     return mapping;
   }
 
+  /** Where the value of `key` starts in the mapping starting at `start` (parsed as `value`). */
+  private valueOfKey(start: number, value: Record<string, unknown>, key: string): number | undefined {
+    let mapping = this.mappings.get(start);
+    if (mapping === undefined) {
+      const content = this.contentStart(start);
+      if (content !== null && this.text.charCodeAt(content) !== OPEN_BRACE) {
+        const column = this.blockColumn(content);
+        if (column === null || !this.scanBlockEntries(content, column, key, undefined)) return undefined;
+        if (this.scanSteps <= this.keepIndexAbove) {
+          // The same check as a kept index: the text's keys are exactly the parsed ones.
+          if (this.scanCount !== Object.keys(value).length || this.scanFound === undefined) return undefined;
+          return this.afterIndicator(this.scanFound, column, true);
+        }
+      }
+      mapping = this.mappingEntries(start, value);
+    }
+    const afterColon = mapping?.keys.get(key);
+    if (mapping == null || afterColon === undefined) return undefined;
+    return mapping.flow ? flowValueAfterColon(this.text, afterColon) : this.afterIndicator(afterColon, mapping.column, true);
+  }
+
   /** Keys of a block mapping whose first key starts at `first`, at `column`: every key at that column. */
   private blockEntries(first: number, column: number): Map<string, number> | null {
-    const text = this.text;
     const entries = new Map<string, number>();
-    const add = (at: number): boolean => {
-      const key = readKey(text, at);
-      if (key === undefined || entries.has(key.name)) return false;
-      entries.set(key.name, key.end);
+    return this.scanBlockEntries(first, column, undefined, entries) ? entries : null;
+  }
+
+  /**
+   * Reads the block mapping whose first key starts at `first`: every key at `column`. Leaves the
+   * number of keys, the offset past the `:` of key `wanted` and the lines read in the scan
+   * fields, and every key in `all` when given. False when the layout is one this reader does not
+   * vouch for, a key is written twice (`all` only) or a merge key (`<<`) is met without `all`:
+   * counting keys, as a lookup does instead of keeping them, cannot tell a merge from a twice-written key.
+   */
+  private scanBlockEntries(first: number, column: number, wanted: string | undefined, all: Map<string, number> | undefined): boolean {
+    const text = this.text;
+    this.scanFound = undefined;
+    let count = 0;
+    const entry = (at: number): boolean => {
+      if (all !== undefined) {
+        const key = readKey(text, at);
+        if (key === undefined || all.has(key.name)) return false;
+        all.set(key.name, key.end);
+      } else {
+        const end = keyEnd(text, at);
+        if (end < 0 || keyIs(text, at, end, '<<')) return false;
+        if (wanted !== undefined && keyIs(text, at, end, wanted)) this.scanFound = end;
+      }
+      count++;
       return true;
     };
-    if (!add(first)) return null;
-    for (let line = this.lines.lineOf(first) + 1; line < this.lines.count; line++) {
-      const p = this.sameColumnContent(line, column);
-      if (p === DEEPER) continue;
-      if (p === SHALLOWER) return entries;
-      if (p === UNSURE) return null;
+    if (!entry(first)) return false;
+    let steps = 0;
+    let line = this.nextAtColumn(this.lines.lineOf(first) + 1, column);
+    for (; line >= 0; line = this.nextAtColumn(this.valueEnds![line], column)) {
+      steps++;
+      const p = this.lines.startOf(line) + column;
       // An unindented sequence under the previous key (`routes:` then `- name: a` at its column).
       if (text.charCodeAt(p) === DASH && isSeparator(text, p + 1)) continue;
-      if (column === 0 && (startsMarker(text, p, DASH) || startsMarker(text, p, 0x2e))) return entries;
-      if (!add(p)) return null;
+      if (column === 0 && (startsMarker(text, p, DASH) || startsMarker(text, p, 0x2e))) break;
+      if (!entry(p)) return false;
     }
-    return entries;
+    // Stopped by a tab, not by the end of the collection or what follows it.
+    if (line < 0 && this.lastStop === UNSURE) return false;
+    this.scanCount = count;
+    this.scanSteps = steps;
+    return true;
   }
 
   /**
@@ -199,18 +293,28 @@ export class YamlLayoutLocator {
 
   /** Item starts of a flow sequence `[a, "b", {c: d}]` opening at `open`. */
   private flowItems(open: number): number[] | null {
-    const text = this.text;
     const items: number[] = [];
+    return this.scanFlowItems(open, -1, items) ? items : null;
+  }
+
+  /** As `scanBlockItems`, for the flow sequence opening at `open`. */
+  private scanFlowItems(open: number, wanted: number, all: number[] | undefined): boolean {
+    const text = this.text;
+    this.scanFound = undefined;
+    let count = 0;
     let i = skipFlowSpace(text, open + 1);
-    if (text.charCodeAt(i) === CLOSE_BRACKET) return items;
-    while (i < text.length) {
-      items.push(i);
-      const next = nextFlowItem(text, skipFlowScalarOrCollection(text, i, CLOSE_BRACKET), CLOSE_BRACKET);
-      if (next === FLOW_END) return items;
-      if (next === null) return null;
-      i = next;
+    let next: number | null = text.charCodeAt(i) === CLOSE_BRACKET ? FLOW_END : i;
+    while (next !== FLOW_END) {
+      if (next === null || i >= text.length) return false;
+      all?.push(i);
+      if (count === wanted) this.scanFound = i;
+      count++;
+      next = nextFlowItem(text, skipFlowScalarOrCollection(text, i, CLOSE_BRACKET), CLOSE_BRACKET);
+      if (next !== null && next !== FLOW_END) i = next;
     }
-    return null;
+    this.scanCount = count;
+    this.scanSteps = count;
+    return true;
   }
 
   /** Keys of a flow mapping `{a: 1, "b": 2}` opening at `open`. */
@@ -273,20 +377,34 @@ export class YamlLayoutLocator {
     return at - lineStart;
   }
 
+  /** Why the last `nextAtColumn` found no line: SHALLOWER or UNSURE. */
+  private lastStop = SHALLOWER;
+
   /**
-   * How line `line` relates to a block collection at `column`: DEEPER (more indented, blank or
-   * a comment: part of some value), SHALLOWER (the collection ended), UNSURE (a tab where
-   * indentation should be), or the offset of what starts exactly at the column.
+   * From line `line` on, the first line with content exactly at `column` (a key or item of a
+   * block collection there); -1 when the collection ends first (lastStop SHALLOWER) or a tab
+   * stands where indentation is read (lastStop UNSURE). Blank and comment lines are stepped over
+   * one by one, deeper lines a whole value at a time: each scan passes the keys or items of one
+   * collection, not every line below them.
    */
-  private sameColumnContent(line: number, column: number): number {
-    // Containers are indexed along every finding's path, and each scan passes over all the lines
-    // below it: one table of indentations makes a line one integer comparison.
-    const code = (this.indents ??= lineIndents(this.text, this.lines))[line];
-    if (code === BLANK_LINE) return DEEPER;
-    if (code < BLANK_LINE) return -code - 2 <= column ? UNSURE : DEEPER;
-    if (code > column) return DEEPER;
-    if (code < column) return SHALLOWER;
-    return this.lines.startOf(line) + column;
+  private nextAtColumn(line: number, column: number): number {
+    const codes = (this.indents ??= lineIndents(this.text, this.lines));
+    const ends = (this.valueEnds ??= valueEnds(codes));
+    while (line < codes.length) {
+      const code = codes[line];
+      if (code === BLANK_LINE) line++;
+      else if (code < BLANK_LINE) {
+        if (-code - 2 <= column) {
+          this.lastStop = UNSURE;
+          return -1;
+        }
+        line++;
+      } else if (code > column) line = ends[line];
+      else if (code === column) return line;
+      else break;
+    }
+    this.lastStop = SHALLOWER;
+    return -1;
   }
 }
 
@@ -320,7 +438,32 @@ function lineIndents(text: string, lines: LineIndex): Int32Array {
   return codes;
 }
 
-const DEEPER = -1;
+/**
+ * For each line, the first line after it whose content is indented no deeper (the end of the
+ * value the line opens), or a tab-indented line, whichever comes first; the line after it for
+ * blank and comment lines and tab-indented ones; the line count when none follows. One pass
+ * with a stack of the lines whose value is still open.
+ */
+function valueEnds(codes: Int32Array): Int32Array {
+  const ends = new Int32Array(codes.length);
+  const open = new Int32Array(codes.length);
+  let depth = 0;
+  for (let line = 0; line < codes.length; line++) {
+    const code = codes[line];
+    if (code === BLANK_LINE) {
+      ends[line] = line + 1;
+      continue;
+    }
+    // A tab-indented line ends every open value: a scan must stop there to decline.
+    const indent = code < BLANK_LINE ? -1 : code;
+    while (depth > 0 && codes[open[depth - 1]] >= indent) ends[open[--depth]] = line;
+    if (code < BLANK_LINE) ends[line] = line + 1;
+    else open[depth++] = line;
+  }
+  while (depth > 0) ends[open[--depth]] = codes.length;
+  return ends;
+}
+
 const SHALLOWER = -2;
 const UNSURE = -3;
 
@@ -377,6 +520,62 @@ function readKey(text: string, at: number, inFlow = false): Key | undefined {
   i = skipBlanks(text, i);
   if (text.charCodeAt(i) !== COLON) return undefined;
   return { name, end: i + 1 };
+}
+
+/**
+ * The offset just past the `:` of the block key at `at`, or -1 where `readKey` would answer
+ * undefined; reads the key without making its name.
+ */
+function keyEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) return readKeyEnd(text, at);
+  const close = closingQuote(text, at);
+  if (close < 0) return -1;
+  for (let i = at + 1; i < close; i++) {
+    const d = text.charCodeAt(i);
+    if (d === LF || (c === DOUBLE_QUOTE && d === BACKSLASH)) return -1;
+  }
+  const i = skipBlanks(text, close + 1);
+  return text.charCodeAt(i) === COLON ? i + 1 : -1;
+}
+
+/** A plain key's end, by `readKey`'s rules for plain keys. */
+function readKeyEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === QUESTION || c === AMPERSAND || c === ASTERISK || c === BANG || c === OPEN_BRACKET || c === OPEN_BRACE || c === HASH) return -1;
+  for (let i = at; ; i++) {
+    const d = text.charCodeAt(i);
+    if (Number.isNaN(d) || d === LF || d === CR) return -1;
+    if (d === COLON && isBlankOrEnd(text.charCodeAt(i + 1))) return i + 1;
+    if (d === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) return -1;
+  }
+}
+
+/** The closing quote of the quoted key opening at `at` (a `''` inside single quotes is one quote). */
+function closingQuote(text: string, at: number): number {
+  if (text.charCodeAt(at) === DOUBLE_QUOTE) return text.indexOf('"', at + 1);
+  let close = at + 1;
+  for (;;) {
+    close = text.indexOf("'", close);
+    if (close < 0 || text.charCodeAt(close + 1) !== SINGLE_QUOTE) return close;
+    close += 2;
+  }
+}
+
+/** Whether the key read from `at` to `end` (past its `:`, as `keyEnd` found it) is named `name`. */
+function keyIs(text: string, at: number, end: number, name: string): boolean {
+  const c = text.charCodeAt(at);
+  if (c === SINGLE_QUOTE) {
+    const close = closingQuote(text, at);
+    return text.slice(at + 1, close).replace(/''/g, "'") === name;
+  }
+  if (c === DOUBLE_QUOTE) {
+    const close = text.indexOf('"', at + 1);
+    return close - at - 1 === name.length && text.startsWith(name, at + 1);
+  }
+  let last = end - 1;
+  while (last > at && (text.charCodeAt(last - 1) === SPACE || text.charCodeAt(last - 1) === TAB)) last--;
+  return last - at === name.length && text.startsWith(name, at);
 }
 
 /** `nextFlowItem`'s answer at the collection's closing bracket. */
