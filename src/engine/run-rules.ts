@@ -272,9 +272,14 @@ function releasesShown(
  * already hide such values themselves; this also covers third-party rules and new ones.
  */
 function withoutSecrets(data: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
-  const named = [data.key, data.field, data.property].some((name) => typeof name === 'string' && isSecretName(name));
-  if (!named || data.value === undefined || data.value === HIDDEN_VALUE) return data;
+  if (data.value === undefined || data.value === HIDDEN_VALUE) return data;
+  const named = namesSecret(data.key) || namesSecret(data.field) || namesSecret(data.property);
+  if (!named) return data;
   return { ...data, value: HIDDEN_VALUE };
+}
+
+function namesSecret(name: string | number | boolean | undefined): boolean {
+  return typeof name === 'string' && isSecretName(name);
 }
 
 /** Configuration overrides win; a rule built on an uncertain fact never raises a blocker. */

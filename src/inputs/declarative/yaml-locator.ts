@@ -164,7 +164,8 @@ export class YamlLayoutLocator {
     let steps = 0;
     let line = this.nextAtColumn(this.lines.lineOf(first) + 1, column);
     for (; line >= 0; line = this.nextAtColumn(this.valueEnds![line], column)) {
-      steps++;
+      // A lookup in a large collection indexes it instead (see keepIndexAbove): stop reading.
+      if (++steps > this.keepIndexAbove && all === undefined) break;
       const p = this.lines.startOf(line) + column;
       if (text.charCodeAt(p) !== DASH || !isSeparator(text, p + 1)) break;
       const valueAt = this.afterIndicator(p + 1, column);
@@ -252,7 +253,8 @@ export class YamlLayoutLocator {
     let steps = 0;
     let line = this.nextAtColumn(this.lines.lineOf(first) + 1, column);
     for (; line >= 0; line = this.nextAtColumn(this.valueEnds![line], column)) {
-      steps++;
+      // A lookup in a large collection indexes it instead (see keepIndexAbove): stop reading.
+      if (++steps > this.keepIndexAbove && all === undefined) break;
       const p = this.lines.startOf(line) + column;
       // An unindented sequence under the previous key (`routes:` then `- name: a` at its column).
       if (text.charCodeAt(p) === DASH && isSeparator(text, p + 1)) continue;
@@ -309,6 +311,7 @@ export class YamlLayoutLocator {
       all?.push(i);
       if (count === wanted) this.scanFound = i;
       count++;
+      if (all === undefined && count > this.keepIndexAbove) break;
       next = nextFlowItem(text, skipFlowScalarOrCollection(text, i, CLOSE_BRACKET), CLOSE_BRACKET);
       if (next !== null && next !== FLOW_END) i = next;
     }
