@@ -9,8 +9,10 @@
 import { InputError } from '../../errors';
 import { LineIndex, TextLines } from '../../text/line-index';
 import type { ParsedText } from './yaml-reader';
+import { BLANK_LINE, valueEnds } from './value-ends';
 
-export function readJson(text: string, file: string, lines: TextLines = new TextLines(text)): ParsedText {
+/** `keepIndexAbove`: see `LazyJsonIndex`; tests vary it to read every container both ways. */
+export function readJson(text: string, file: string, lines: TextLines = new TextLines(text), keepIndexAbove?: number): ParsedText {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -20,7 +22,7 @@ export function readJson(text: string, file: string, lines: TextLines = new Text
     const { line, column } = lines.index().locate(offset);
     throw new InputError(`malformed JSON: ${withoutQuotedText(reason)}`, { file, line, column });
   }
-  const index = new LazyJsonIndex(text, value, lines);
+  const index = new LazyJsonIndex(text, value, lines, keepIndexAbove);
   return { value, offsetAt: (path) => index.offsetAt(path) };
 }
 
@@ -65,10 +67,24 @@ class LazyJsonIndex {
   /** Children of every container indexed so far, by the container's opening offset. */
   private readonly containers = new Map<number, Children>();
   private indents?: Int32Array;
+  /** For each line, the next line indented no deeper (see `valueEnds`). */
+  private ends?: Int32Array;
 
   private lines?: LineIndex;
 
-  constructor(private readonly text: string, private readonly value: unknown, private readonly textLines: TextLines) {}
+  constructor(
+    private readonly text: string,
+    private readonly value: unknown,
+    private readonly textLines: TextLines,
+    /**
+     * Pretty-printed containers with at most this many children are read again at each lookup
+     * and nothing is kept: findings ask about one or two paths of each route or service, and a
+     * Map or array for each of them (~20,000 on a 50,000-route file with 11,000 findings) cost
+     * more to build and collect than stepping through a few children twice. Larger ones (the
+     * top level, `services`) are indexed once and kept.
+     */
+    private readonly keepIndexAbove = 32,
+  ) {}
 
   /** The offset of the value at `path`, or of its closest existing ancestor. */
   offsetAt(path: readonly (string | number)[]): number {
@@ -78,6 +94,13 @@ class LazyJsonIndex {
       let next: number | undefined;
       if (Array.isArray(value)) {
         if (typeof step !== 'number' || !(step >= 0 && step < value.length)) break;
+        const found = this.containers.has(at) ? NOT_READ : this.childByLines(at, value.length, step);
+        if (found !== NOT_READ) {
+          if (found === undefined) break;
+          at = found;
+          value = value[step];
+          continue;
+        }
         const children = this.children(at, value);
         // Children of the other kind mean the offset is not this container's: stop at the ancestor.
         if (!Array.isArray(children)) break;
@@ -86,6 +109,13 @@ class LazyJsonIndex {
       } else if (value !== null && typeof value === 'object') {
         const key = String(step);
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
+        const found = this.containers.has(at) ? NOT_READ : this.childByLines(at, Object.keys(value).length, key);
+        if (found !== NOT_READ) {
+          if (found === undefined) break;
+          at = found;
+          value = (value as Record<string, unknown>)[key];
+          continue;
+        }
         const children = this.children(at, value);
         if (Array.isArray(children)) break;
         next = children.get(key);
@@ -115,54 +145,94 @@ class LazyJsonIndex {
    * items on a line, say): the count must match the parsed value, and every key must be found.
    */
   private byLines(open: number, expected: number): Children | undefined {
+    const isObject = this.text.charCodeAt(open) === OPEN_BRACE;
+    const starts: number[] = [];
+    if (this.scanLines(open, expected, undefined, starts) === NOT_READ) return undefined;
+    if (!isObject) return starts;
+    const text = this.text;
+    const entries = new Map<string, number>();
+    for (const keyAt of starts) {
+      const end = skipString(text, keyAt);
+      entries.set(keyText(text, keyAt, end), skipSpace(text, skipSpace(text, end) + 1));
+    }
+    // Duplicate keys: JSON.parse keeps the last one, and so does the map; the count then differs.
+    return entries.size === expected ? entries : undefined;
+  }
+
+  /**
+   * Where child `wanted` (a key, or an index) of a small pretty-printed container starts, read
+   * from line starts as `byLines` reads them, keeping nothing; undefined when it has no such
+   * child. NOT_READ when the container is laid out otherwise or has more than keepIndexAbove
+   * children: the caller then indexes it.
+   */
+  private childByLines(open: number, expected: number, wanted: string | number): number | undefined | typeof NOT_READ {
+    if (expected > this.keepIndexAbove) return NOT_READ;
+    return this.scanLines(open, expected, wanted, undefined);
+  }
+
+  /**
+   * Reads a container's children from line starts (see `byLines`): each child's start goes to
+   * `all` when given; otherwise the answer is where child `wanted` starts (an object's key, the
+   * offset of its value). NOT_READ when the layout is not one child per line at one indentation,
+   * the count differs from the parsed value's, or a key is not a quoted string and a colon.
+   */
+  private scanLines(open: number, expected: number, wanted: string | number | undefined, all: number[] | undefined): number | undefined | typeof NOT_READ {
     const text = this.text;
     const isObject = text.charCodeAt(open) === OPEN_BRACE;
     const afterOpen = skipBlanks(text, open + 1);
     const c = text.charCodeAt(afterOpen);
     // The bracket must end its line as the line table sees lines: LF or CRLF. A lone CR is
     // whitespace to JSON.parse but no line break here, so such a container is scanned instead.
-    if (c !== LF && !(c === CR && text.charCodeAt(afterOpen + 1) === LF)) return undefined;
+    if (c !== LF && !(c === CR && text.charCodeAt(afterOpen + 1) === LF)) return NOT_READ;
     const lines = (this.lines ??= this.textLines.index());
-    // Each scan passes over every line of its container, and a finding's path enters four or
-    // five nested ones: one table of indentations makes a line one integer comparison.
+    // One table of indentations makes a line one integer comparison, and one of where each
+    // line's value ends steps over a child's own lines at once: a scan passes the children of
+    // one container, not every line below them.
     const indents = (this.indents ??= lineIndents(text, lines));
+    const ends = (this.ends ??= valueEnds(indents));
     let line = lines.lineOf(open) + 1;
     // The first child's line sets the indentation (blank lines are allowed before it).
     while (line < lines.count && indents[line] === BLANK_LINE) line++;
-    if (line >= lines.count) return undefined;
+    if (line >= lines.count) return NOT_READ;
     const indent = indents[line];
     const first = text.charCodeAt(lines.startOf(line) + indent);
-    if (first === CLOSE_BRACE || first === CLOSE_BRACKET) return expected === 0 ? (isObject ? new Map() : []) : undefined;
-    const starts: number[] = [];
-    for (; line < lines.count; line++) {
+    if (first === CLOSE_BRACE || first === CLOSE_BRACKET) return expected === 0 ? undefined : NOT_READ;
+    // The first child must be the first thing after the bracket: a count that only happens to
+    // match (lines of a nested container) is not this container's children.
+    if (lines.startOf(line) + indent !== skipSpace(text, open + 1)) return NOT_READ;
+    let count = 0;
+    let found: number | undefined;
+    for (; line < lines.count; line = ends[line]) {
       const lineIndent = indents[line];
       if (lineIndent === BLANK_LINE || lineIndent > indent) continue;
       if (lineIndent < indent) break; // the container's closing bracket
       const at = lines.startOf(line) + indent;
       const d = text.charCodeAt(at);
       // The closing brackets of children are not children.
-      if (d !== CLOSE_BRACE && d !== CLOSE_BRACKET) starts.push(at);
+      if (d === CLOSE_BRACE || d === CLOSE_BRACKET) continue;
+      if (isObject) {
+        if (d !== QUOTE) return NOT_READ;
+        const end = skipString(text, at);
+        const colon = skipSpace(text, end);
+        if (text.charCodeAt(colon) !== COLON) return NOT_READ;
+        if (wanted !== undefined && found === undefined && keyIs(text, at, end, wanted as string)) found = skipSpace(text, colon + 1);
+      } else if (count === wanted) found = at;
+      all?.push(at);
+      if (++count > expected) return NOT_READ;
     }
-    if (starts.length !== expected) return undefined;
-    // The first child must be the first thing after the bracket: a count that only happens to
-    // match (lines of a nested container) is not this container's children.
-    if (starts.length > 0 && starts[0] !== skipSpace(text, open + 1)) return undefined;
-    if (!isObject) return starts;
-    const entries = new Map<string, number>();
-    for (const keyAt of starts) {
-      if (text.charCodeAt(keyAt) !== QUOTE) return undefined;
-      const end = skipString(text, keyAt);
-      const colon = skipSpace(text, end);
-      if (text.charCodeAt(colon) !== COLON) return undefined;
-      entries.set(keyText(text, keyAt, end), skipSpace(text, colon + 1));
-    }
-    // Duplicate keys: JSON.parse keeps the last one, and so does the map; the count then differs.
-    return entries.size === expected ? entries : undefined;
+    return count === expected ? found : NOT_READ;
   }
 }
 
-/** In `lineIndents`: a line holding only blanks. */
-const BLANK_LINE = -1;
+/** `childByLines` and `scanLines`: the container must be read another way. */
+const NOT_READ = -1;
+
+/** Whether the key string from `open` to `end` (past its closing quote) is `name`. */
+function keyIs(text: string, open: number, end: number, name: string): boolean {
+  for (let i = open + 1; i < end - 1; i++) if (text.charCodeAt(i) === BACKSLASH) return keyText(text, open, end) === name;
+  return end - open - 2 === name.length && text.startsWith(name, open + 1);
+}
+
 
 /** Each line's indentation (spaces and tabs), or BLANK_LINE. */
 function lineIndents(text: string, lines: LineIndex): Int32Array {

@@ -11,6 +11,7 @@
 // escaped keys): the caller then falls back to positions recorded by the parser itself.
 
 import type { LineIndex } from '../../text/line-index';
+import { BLANK_LINE, valueEnds } from './value-ends';
 
 type Path = readonly (string | number)[];
 
@@ -420,8 +421,6 @@ interface MappingIndex {
   column: number;
 }
 
-/** In `lineIndents`: a line holding nothing, or only a comment. */
-const BLANK_LINE = -1;
 
 /**
  * Each line's indentation in spaces; BLANK_LINE for blank and comment lines; -(n + 2) for a line
@@ -439,32 +438,6 @@ function lineIndents(text: string, lines: LineIndex): Int32Array {
     else codes[line] = p - start;
   }
   return codes;
-}
-
-/**
- * For each line, the first line after it whose content is indented no deeper (the end of the
- * value the line opens), or a tab-indented line, whichever comes first; the line after it for
- * blank and comment lines and tab-indented ones; the line count when none follows. One pass
- * with a stack of the lines whose value is still open.
- */
-function valueEnds(codes: Int32Array): Int32Array {
-  const ends = new Int32Array(codes.length);
-  const open = new Int32Array(codes.length);
-  let depth = 0;
-  for (let line = 0; line < codes.length; line++) {
-    const code = codes[line];
-    if (code === BLANK_LINE) {
-      ends[line] = line + 1;
-      continue;
-    }
-    // A tab-indented line ends every open value: a scan must stop there to decline.
-    const indent = code < BLANK_LINE ? -1 : code;
-    while (depth > 0 && codes[open[depth - 1]] >= indent) ends[open[--depth]] = line;
-    if (code < BLANK_LINE) ends[line] = line + 1;
-    else open[depth++] = line;
-  }
-  while (depth > 0) ends[open[--depth]] = codes.length;
-  return ends;
 }
 
 const SHALLOWER = -2;

@@ -65,8 +65,12 @@ function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
-function expectSameOffsets(text: string): void {
-  const parsed = readJson(text, 'x.json');
+/**
+ * `keepIndexAbove` 0 makes the reader index and keep every container, as it does for large ones;
+ * the default reads small pretty-printed ones again at each lookup. Both must agree with the scan.
+ */
+function expectSameOffsets(text: string, keepIndexAbove?: number): void {
+  const parsed = readJson(text, 'x.json', undefined, keepIndexAbove);
   const reference = referenceOffsets(text);
   for (const path of pathsOf(parsed.value)) {
     expect([path, parsed.offsetAt(path)]).toEqual([path, reference.get(JSON.stringify(path))]);
@@ -96,11 +100,13 @@ describe('JSON positions', () => {
     ['a lone CR after a bracket', '{\n  "plugins": [\r    {\n      "a": 1,\n      "b": 2,\n      "c": 3\n    },\n    {},\n    {}\n  ]\n}'],
   ])('finds every value of a %s file where a plain scan does', (_label, text) => {
     expectSameOffsets(text);
+    expectSameOffsets(text, 0);
   });
 
   it('keeps the last of duplicate keys, as JSON.parse does', () => {
     const text = '{\n  "a": 1,\n  "a": 2\n}\n';
     expect(readJson(text, 'x.json').offsetAt(['a'])).toBe(text.lastIndexOf('2'));
+    expect(readJson(text, 'x.json', undefined, 0).offsetAt(['a'])).toBe(text.lastIndexOf('2'));
   });
 
   it('points a missing field at its closest existing ancestor', () => {
@@ -113,11 +119,11 @@ describe('JSON positions', () => {
   it('agrees with a plain scan on any value in any layout', () => {
     const indents = fc.constantFrom<string | number | undefined>(undefined, 0, 1, 2, 4, '\t', ' \t');
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 5 }), indents, fc.boolean(), (value, indent, crlf) => {
+      fc.property(fc.jsonValue({ maxDepth: 5 }), indents, fc.boolean(), fc.constantFrom(0, 1, undefined), (value, indent, crlf, keepIndexAbove) => {
         if (value === null || typeof value !== 'object') return;
         let text = JSON.stringify(value, null, indent as string | number);
         if (crlf) text = text.replace(/\n/g, '\r\n');
-        expectSameOffsets(text);
+        expectSameOffsets(text, keepIndexAbove);
       }),
       { numRuns: 300 },
     );
