@@ -19,11 +19,9 @@ const ENTERPRISE_TABLES = ['licenses', 'rbac_users', 'rbac_roles', 'admins', 'wo
 
 type Origin = (table: string, id?: string, field?: string) => DbOrigin;
 
+/** The server's version: the session read it when it opened. */
 export async function readServer(session: ReadOnlySession): Promise<ServerInfo> {
-  const [row] = await session.query<{ version: string; num: string }>(
-    "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num");
-  const versionNum = Number(row.num);
-  return { version: row.version, versionNum, major: Math.floor(versionNum / 10000) };
+  return session.server;
 }
 
 export async function readPrivileges(session: ReadOnlySession): Promise<RolePrivileges> {

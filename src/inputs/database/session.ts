@@ -6,12 +6,21 @@ import type { Client, QueryResultRow } from 'pg';
 import { InputError } from '../../errors';
 import { SHORTEST_HIDDEN_ANYWHERE } from '../../knowledge/conf/sensitive';
 import type { ConnectionSettings } from './connection';
+import type { ServerInfo } from './types';
 
 /** Statement verbs the tool may send; anything else is a bug, refused before it reaches the server. */
 const READING_VERBS = /^\s*(SELECT|SHOW|WITH|FETCH|DECLARE|CLOSE|BEGIN|COMMIT|ROLLBACK)\b/i;
 
 export class ReadOnlySession {
   private constructor(private readonly client: Client, readonly settings: ConnectionSettings) {}
+
+  /** The server's version, read once when the session opens (it decides what the session may set). */
+  get server(): ServerInfo {
+    if (this.serverInfo === undefined) throw new Error('the session is not open');
+    return this.serverInfo;
+  }
+
+  private serverInfo?: ServerInfo;
 
   /**
    * Connects, or raises an InputError naming host and database (never the password).
@@ -52,8 +61,11 @@ export class ReadOnlySession {
     // A transaction of ours left idle must not hold the database. The setting exists from
     // PostgreSQL 9.6, and Kong 2.x still starts on 9.5 (kong/constants.lua@2.8.5 DATABASE.POSTGRES.MIN):
     // named among the start-up options, it made 9.5 refuse the connection outright.
-    const [{ version }] = await session.query<{ version: string }>("SELECT current_setting('server_version_num') AS version");
-    if (Number(version) >= 90600) {
+    const [row] = await session.query<{ version: string; num: string }>(
+      "SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num");
+    const versionNum = Number(row.num);
+    session.serverInfo = { version: row.version, versionNum, major: Math.floor(versionNum / 10000) };
+    if (versionNum >= 90600) {
       await session.query("SELECT set_config('idle_in_transaction_session_timeout', $1, false)", [String(settings.timeoutMs * 6)]);
     }
     if (settings.schema) {

@@ -67,6 +67,17 @@ describe('read-only session', () => {
     }
   });
 
+  it('reads the server version once, when it opens, as the server reports it', async () => {
+    const session = await ReadOnlySession.open(settingsFromUrl(db.url));
+    try {
+      const [row] = await session.query<{ server_version: string; num: string }>("SELECT current_setting('server_version') AS server_version, current_setting('server_version_num') AS num");
+      expect(session.server).toEqual({ version: row.server_version, versionNum: Number(row.num), major: Math.floor(Number(row.num) / 10000) });
+      expect(session.server.major).toBeGreaterThanOrEqual(12);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('bounds every statement with pg_timeout', async () => {
     const session = await ReadOnlySession.open(settingsFromUrl(db.url, undefined, 1000));
     try {
