@@ -19,7 +19,7 @@ const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -40,6 +40,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     restricted: '`{{key}}` lists {{tokens}}, which stop working on Kong {{since}}.{{note}}',
     // A boolean holds one value, not a list: say which setting it is.
     restrictedSwitch: '`{{key}} = {{value}}` stops working on Kong {{since}}.{{note}}',
+    // The line repeats the source's own default (as every copy of kong.conf.default does): it
+    // says nothing of the peers, so it weighs as the unset property does (conf/legacy-tls-peers).
+    restrictedCopiedDefault: '`{{key}} = {{value}}` is the default of Kong {{from}} written out, as kong.conf.default has it; it lists {{tokens}}, which stop working on Kong {{since}} with or without this line.{{note}}{{newDefault}}',
     // The source already runs the restriction (nothing new breaks), but the target offers a way back.
     restrictedWayBack: '`{{key}}` lists {{tokens}}, which have not worked since {{since}}; Kong {{available}} and later offer a way back: {{workaround}}.',
     deprecatedValue: '`{{key}} = {{value}}` is deprecated from {{since}}.{{note}}',
@@ -158,8 +161,15 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           const tokens = restrictedTokens(change, setting.value);
           if (change.kind !== 'value-restricted' || tokens.length === 0) continue;
           const listed = tokens.join(' and ');
-          if (since) {
-            const isSwitch = catalog.property(setting.key, plan.to, plan.edition)?.type === 'boolean';
+          // A switch written at its default is a choice some changes turn on (pg_ssl_verify = off
+          // under tls_certificate_verify): only lists of versions are read as copied defaults.
+          const isSwitch = catalog.property(setting.key, plan.to, plan.edition)?.type === 'boolean';
+          const copied = since && !isSwitch && copiedSourceDefault(setting.key, setting.value);
+          if (copied) {
+            ctx.report({ messageId: 'restrictedCopiedDefault', at: setting.origin, since, severity: 'info',
+              data: { key: setting.key, value: printable(setting.key, setting.value), tokens: listed, from: plan.from.toString(), since, note: ` ${change.note}`, newDefault: copied.newDefault },
+              remediation: copied.remediation ?? change.remediation ?? restrictedRemediation(change, setting.key, listed) });
+          } else if (since) {
             ctx.report({ messageId: isSwitch ? 'restrictedSwitch' : 'restricted', at: setting.origin, since, severity: change.severity,
               data: { key: setting.key, tokens: listed, value: printable(setting.key, setting.value), since, note: ` ${change.note}` },
               remediation: change.remediation ?? restrictedRemediation(change, setting.key, listed) });
@@ -170,6 +180,21 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           }
         }
       }
+    }
+
+    /**
+     * When a value is the source's own default written out (the same tokens in the same order):
+     * what the target's default is, when that one differs, and the remediation that follows.
+     */
+    function copiedSourceDefault(key: string, value: string): { newDefault: string; remediation?: string } | undefined {
+      const sourceDefault = catalog.property(key, plan.from, plan.edition)?.default;
+      if (typeof sourceDefault !== 'string' || !sameTokens(value, sourceDefault)) return undefined;
+      const targetDefault = catalog.property(key, plan.to, plan.edition)?.default;
+      if (typeof targetDefault !== 'string' || sameTokens(targetDefault, sourceDefault)) return { newDefault: '' };
+      return {
+        newDefault: ` Kong ${to}'s own default is \`${targetDefault}\`.`,
+        remediation: `Delete the line so that Kong ${to}'s default (\`${targetDefault}\`) applies, and move peers that still need the listed versions to a newer one.`,
+      };
     }
 
     /**
@@ -202,3 +227,11 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     }
   },
 });
+
+/** Two kong.conf list values with the same tokens in the same order (Kong splits on commas and blanks). */
+function sameTokens(a: string, b: string): boolean {
+  const tokens = (text: string) => text.split(/[\s,]+/).filter((t) => t !== '');
+  const left = tokens(a);
+  const right = tokens(b);
+  return left.length === right.length && left.every((t, i) => t === right[i]);
+}

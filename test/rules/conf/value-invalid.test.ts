@@ -81,7 +81,7 @@ ruleTester.run(rule, {
     { name: 'listener without a port', conf: 'admin_listen = 127.0.0.1\n', from: '2.8', to: '3.4', findings: [{ messageId: 'badListen', line: 1 }] },
     {
       // The corrected dating: OpenSSL 3.1.1 arrives with 3.4.0, not with 3.6.1.
-      name: 'OSS 2.8 -> 3.4: TLSv1.1 in ssl_protocols (custom) and lua_ssl_protocols stop working at 3.4.0', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\nlua_ssl_protocols = TLSv1 TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4',
+      name: 'OSS 2.8 -> 3.4: TLSv1.1 in ssl_protocols (custom) and lua_ssl_protocols stop working at 3.4.0', conf: 'ssl_cipher_suite = custom\nssl_protocols = TLSv1.1 TLSv1.2\nlua_ssl_protocols = TLSv1 TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.4',
       findings: [
         { messageId: 'restricted', line: 3, severity: 'warning', hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1 and TLSv1.1', since: '3.4.0.0' }, message: 'which stop working on Kong 3.4.0. Kong still starts' },
         { messageId: 'restricted', line: 2, severity: 'warning', hop: '3.4', data: { key: 'ssl_protocols', tokens: 'TLSv1.1' }, message: 'With ssl_cipher_suite = custom' },
@@ -93,8 +93,24 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'restricted', line: 2, hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1' } }],
     },
     {
-      name: 'OSS 2.8 -> 3.6.1 without old: reported once, on the hop to 3.4', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '2.8', to: '3.6.1',
+      name: 'OSS 2.8 -> 3.6.1 without old: reported once, on the hop to 3.4', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2\n', from: '2.8', to: '3.6.1',
       findings: [{ messageId: 'restricted', line: 1, severity: 'warning', hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1', since: '3.4.0.0' } }],
+    },
+    {
+      // Every copy of kong.conf.default 2.x-3.6.0 has this line (kong_defaults.lua@2.8.4:170,
+      // @3.4.2:172): it chose nothing, so it weighs as the unset property (an info) does.
+      name: 'OSS 2.8.4 -> 3.4: lua_ssl_protocols written at 2.8.4\'s own default', conf: 'lua_ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '2.8.4', to: '3.4',
+      findings: [{ messageId: 'restrictedCopiedDefault', line: 1, severity: 'info', hop: '3.4', data: { key: 'lua_ssl_protocols', tokens: 'TLSv1.1', from: '2.8.4', newDefault: '' },
+        message: 'is the default of Kong 2.8.4 written out, as kong.conf.default has it; it lists TLSv1.1, which stop working on Kong 3.4.0 with or without this line' }],
+    },
+    {
+      // From 3.6.1 the default drops TLSv1.1 (kong_defaults.lua@3.6.1:lua_ssl_protocols): the copied line keeps it listed.
+      name: 'OSS 2.8.4 -> 3.6.1: the copied default, with the target\'s own default to go back to', conf: 'lua_ssl_protocols = TLSv1.1,TLSv1.2, TLSv1.3\n', from: '2.8.4', to: '3.6.1',
+      findings: [{ messageId: 'restrictedCopiedDefault', line: 1, severity: 'info', message: "Kong 3.6.1's own default is `TLSv1.2 TLSv1.3`.", remediation: "Delete the line so that Kong 3.6.1's default (`TLSv1.2 TLSv1.3`) applies, and move peers that still need the listed versions to a newer one." }],
+    },
+    {
+      name: 'OSS 2.8.4 -> 3.4: the same tokens in another order are a choice, not the copied default', conf: 'lua_ssl_protocols = TLSv1.2 TLSv1.3 TLSv1.1\n', from: '2.8.4', to: '3.4',
+      findings: [{ messageId: 'restricted', line: 1, severity: 'warning' }],
     },
     {
       // Nothing new breaks, but the advice changes: from 3.6.1 old brings TLS 1.1 back.
