@@ -31,6 +31,10 @@ export default defineRule<'directive' | 'duplicateWithInclude'>({
       for (const { directive } of template.elements.directives) {
         const words = directive.args.map((a) => a.value);
         for (const { change, word } of judgeDirective(directive.name, words, target)) {
+          // A protocol the source's OpenSSL already refuses changes nothing on this path (a
+          // 3.4.2 -> 3.4.2 check of Kong's own 3.4.2 template, whose Admin GUI server lists
+          // TLSv1.1); conf/value-invalid stays silent on the same kong.conf lists.
+          if (change.kind === 'protocol-disabled' && !ctx.crosses(change.introducedIn) && ctx.plan.from.gte(KongVersion.parse(change.introducedIn))) continue;
           const arg = word ? directive.args.find((a) => a.value === word) : undefined;
           ctx.report({
             messageId: 'directive',

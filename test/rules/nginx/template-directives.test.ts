@@ -6,6 +6,9 @@ ruleTester.run(rule, {
   valid: [
     { name: 'listen with http2 is fine on nginx 1.21 (Kong 3.5)', from: '3.4.2', to: '3.5.0', inputs: inlineTemplate('server {\n  listen 8443 ssl http2;\n}\nlua_shared_dict kong 5m;\n') },
     { name: 'TLSv1.2-only servers are fine on 3.6', from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.2 TLSv1.3;\n}\nlua_shared_dict kong 5m;\n') },
+    // OpenSSL 3 arrived with 3.4.0: a source already on it loses nothing more on the way.
+    { name: 'TLSv1.1 on a path that starts at 3.4 or later (already refused at the source)', from: '3.4.2', to: '3.6.1', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.1 TLSv1.2 TLSv1.3;\n}\nlua_shared_dict kong 5m;\n') },
+    { name: 'TLSv1.1 on a same-version path (Kong\'s own 3.4.2 Admin GUI line)', from: '3.4.2', to: '3.4.2', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.1 TLSv1.2 TLSv1.3;\n}\nlua_shared_dict kong 5m;\n') },
     // 3.3 still builds OpenSSL 1.1.1t (.requirements@3.3.0), which accepts TLS 1.1 at its default level.
     { name: 'TLSv1.1 on 3.3, before OpenSSL 3', from: '3.2.1', to: '3.3.1', inputs: inlineTemplate('server {\n  ssl_protocols TLSv1.1 TLSv1.2;\n}\nlua_shared_dict kong 5m;\n') },
     { name: 'lua_ssl_trusted_certificate without the inject include is no duplicate', from: '3.3.1', to: '3.4.2', inputs: inlineTemplate("lua_ssl_trusted_certificate '/ca.pem';\nlua_shared_dict kong 5m;\n") },
