@@ -25,7 +25,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
   inputs: ['declarative'],
   messages: {
     deckRefuses: '`_format_version: {{version}}`{{written}}: decK refuses to sync or diff this file against Kong 3.x; {{advice}}.',
-    kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades a file of this format as it loads one (regex paths get `~`), but every other tool reads it as written; convert it to format 3.0.',
+    kongUpgradesOnLoad: '`_format_version: {{version}}`: Kong 3.x upgrades a file of this format as it loads one (regex paths get `~`), as `declarative_config` or through `kong config db_import`, but every other tool reads it as written; convert it to format 3.0.',
     kongPrefixesTwice: '`_format_version: {{version}}`: Kong 3.x upgrades a file of this format as it loads one, a route at a time, and here routes {{routes}} share one `paths` list through a YAML alias: its 2.x regex path `{{path}}` gets a `~` for each of them (`{{prefixed}}`), which Kong then refuses as a path; convert the file to format 3.0 (each path gets one `~`).',
     kongPrefixesAgain: '`_format_version: {{version}}`: Kong 3.x upgrades a file of this format as it loads one and gives every path it reads as a regex a leading `~`, even one already written the 3.x way: `{{path}}` (route {{route}}) becomes `~{{path}}`, which Kong then refuses as a path; set `_format_version: "3.0"`, as the paths are already converted.',
     kongRefuses: '`_format_version: {{version}}`{{written}}: Kong accepts only the text "1.1", "2.1" or "3.0" and refuses to load this file, and decK refuses to sync or diff it against Kong 3.x, where it takes only the text "3.0"; {{advice}}.',
@@ -42,6 +42,7 @@ export default defineRule<'deckRefuses' | 'kongUpgradesOnLoad' | 'kongPrefixesTw
     { kind: 'repo', ref: 'Kong/go-database-reconciler:pkg/file/writer.go', note: 'KonnectStateToFile writes _format_version "0.1" and service_packages, the legacy deck konnect format' },
     { kind: 'repo', ref: 'Kong/go-apiops:plugins/pluginfile.go', note: 'an add-plugins file carries its own _format_version ("1.0" in cmd/addplugins.go) and is applied to a state, not synced' },
     repo('kong/db/schema/others/declarative_config.lua', '3.9.3', '_format_version is a string, one of 1.1, 2.1, 3.0'),
+    repo('kong/db/declarative/init.lua', '3.4.2', 'parse_table runs the route_path migration, and parse_file (kong config db_import, kong/cmd/config.lua) goes through it'),
     repo('kong/db/declarative/migrations/route_path.lua', '3.9.3', 'only the strings 1.1 and 2.1 are migrated on load; each route\'s paths list is rewritten in place, once per route that holds it'),
     repo('kong/db/migrations/migrate_path_280_300.lua', '3.9.3', 'a path with a character outside [a-zA-Z0-9.-_~/%] gets a leading ~, even one that has it already'),
     repo('kong/db/schema/typedefs.lua', '3.9.3', 'router_path must start with / or ~/'),
