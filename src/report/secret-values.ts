@@ -178,7 +178,9 @@ class SecretMatcher {
         if (!inWords || standsAsWord(text, at, at + secret.length)) (spans ??= []).push(at, at + secret.length);
       }
     }
-    return spans === null ? text : replaceSpans(text, spans);
+    if (spans === null) return text;
+    const shown = outsidePropertyNames(text, spans);
+    return shown.length === 0 ? text : replaceSpans(text, shown);
   }
 
   /**
@@ -267,6 +269,48 @@ const WORD_CHARACTER = /\w/;
 function standsAsWord(text: string, start: number, end: number): boolean {
   const touches = (inside: string, outside: string | undefined) => outside !== undefined && WORD_CHARACTER.test(inside) && WORD_CHARACTER.test(outside);
   return !touches(text[start], text[start - 1]) && !touches(text[end - 1], text[end]);
+}
+
+/**
+ * The places ([start, end) pairs) less those inside a kong.conf property name (`pg_password`,
+ * `KONG_PG_PASSWORD`) of which they are only a part. A secret that is an ordinary word
+ * (`admin_gui_auth_password = password`, docker-style `pg_password = kong`) turned the names in
+ * messages into `admin_gui_auth_(hidden)`; the name is Kong's text, not the secret, and the secret
+ * stays hidden wherever it stands apart, or glued to anything that is not a whole property name.
+ */
+function outsidePropertyNames(text: string, spans: number[]): number[] {
+  let kept: number[] | undefined;
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i];
+    const end = spans[i + 1];
+    let wordStart = start;
+    while (wordStart > 0 && NAME_CHARACTER.test(text[wordStart - 1])) wordStart--;
+    let wordEnd = end;
+    while (wordEnd < text.length && NAME_CHARACTER.test(text[wordEnd])) wordEnd++;
+    const insideName = (wordStart < start || wordEnd > end) && isPropertyName(text.slice(wordStart, wordEnd));
+    if (insideName) kept ??= spans.slice(0, i);
+    else kept?.push(start, end);
+  }
+  return kept ?? spans;
+}
+
+const NAME_CHARACTER = /[A-Za-z0-9_]/;
+
+/** Answers of isPropertyName: the catalogue is asked once per word. */
+const propertyNames = new Map<string, boolean>();
+
+/** A property some Kong version declares, written as in kong.conf or as its `KONG_` variable. */
+function isPropertyName(word: string): boolean {
+  let known = propertyNames.get(word);
+  if (known === undefined) {
+    const lower = word.toLowerCase();
+    const name = word.startsWith('KONG_') ? lower.slice('kong_'.length) : lower === word ? word : undefined;
+    // Loaded on the first secret found inside a longer word, not with every report.
+    const { confCatalog } = require('../knowledge/conf/catalog') as typeof import('../knowledge/conf/catalog');
+    known = name !== undefined && name !== '' && (confCatalog().knownIn(name, 'enterprise').length > 0 || confCatalog().knownIn(name, 'oss').length > 0);
+    propertyNames.set(word, known);
+  }
+  return known;
 }
 
 /** `text` with each run of overlapping or touching places ([start, end) pairs, any order) replaced by one marker. */

@@ -3,6 +3,7 @@
 
 import fc from 'fast-check';
 import { secretValuesOf, withoutSecretValues } from '../../src/report/secret-values';
+import { confCatalog } from '../../src/knowledge/conf/catalog';
 
 describe('secretValuesOf with values no input keeps', () => {
   it('takes the database password, longest first, and leaves short ones out', () => {
@@ -257,3 +258,42 @@ describe('secretValuesOf with private keys held inline', () => {
     expect(secretValuesOf(undefined, [`${other},${other}`])).toHaveLength(2);
   });
 });
+
+// A kong.conf secret that is an ordinary word (`pg_password = password`, docker-style
+// `pg_password = kong123`) was hidden inside the property names of messages too:
+// `pg_(hidden)` said nothing and hid nothing, since the name is Kong's own text.
+describe('a kong.conf secret that is part of a property name', () => {
+  const secrets = secretValuesOf(undefined, ['password']);
+
+  it('leaves kong.conf property names and their KONG_ variables whole', () => {
+    const text = '`pg_password` is set; KONG_PG_PASSWORD and admin_gui_auth_password_complexity too';
+    expect(withoutSecretValues(text, secrets)).toBe(text);
+  });
+
+  it('still hides the value standing alone, quoted, or glued to anything but a whole property name', () => {
+    expect(withoutSecretValues('pg_password = password', secrets)).toBe('pg_password = (hidden)');
+    expect(withoutSecretValues('"password" and mypassword1 and pg_passwords', secrets)).toBe('"(hidden)" and my(hidden)1 and pg_(hidden)s');
+  });
+
+  it('never shows a secret outside a whole property name, whatever the text around it', () => {
+    const names = ['pg_password', 'KONG_PG_PASSWORD', 'cluster_cert_key', 'pg_host', 'x', '_', '9', 'pg'];
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z_]{6,12}$/), fc.array(fc.oneof(fc.constantFrom(...names, ' ', '=', '`'), fc.string({ maxLength: 4 })), { maxLength: 8 }), (secret, pieces) => {
+        const text = pieces.join(secret);
+        const shown = withoutSecretValues(text, secretValuesOf(undefined, [secret]));
+        // Every place the secret still shows lies inside a longer word that is a property name.
+        for (let at = shown.indexOf(secret); at !== -1; at = shown.indexOf(secret, at + 1)) {
+          const word = /[A-Za-z0-9_]*$/.exec(shown.slice(0, at))![0] + secret + /^[A-Za-z0-9_]*/.exec(shown.slice(at + secret.length))![0];
+          expect(word.length).toBeGreaterThan(secret.length);
+          expect(isKnownProperty(word)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function isKnownProperty(word: string): boolean {
+  const name = word.startsWith('KONG_') ? word.slice(5).toLowerCase() : word;
+  return confCatalog().knownIn(name, 'enterprise').length > 0 || confCatalog().knownIn(name, 'oss').length > 0;
+}
