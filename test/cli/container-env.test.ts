@@ -323,3 +323,25 @@ describe('a service that runs its migrations, then Kong', () => {
     expect(json.findings.filter((f) => f.ruleId === 'conf/unknown-property').map((f) => f.data?.key)).toEqual(['pg_hots']);
   });
 });
+
+// sweep20 noticed: a hybrid compose file whose first service only runs `kong hybrid gen_cert`
+// to write the cluster certificate had that helper read as the Kong node (no KONG_* variables,
+// so traditional), and the data plane below it was never read.
+describe('a service that only writes the cluster certificate', () => {
+  it('is a task, not the Kong node: the node below it is read', async () => {
+    const compose = [
+      'services:',
+      '  kong-gencert:', '    image: kong:2.8.1', '    command: "kong hybrid gen_cert /certs/cluster.crt /certs/cluster.key"', '    volumes:', '      - ./certs:/certs',
+      '  kong-dp:', '    image: kong:2.8.1', '    environment:', '      - "KONG_ROLE=data_plane"', '      - "KONG_DATABASE=off"', '      - "KONG_CLUSTER_CONTROL_PLANE=kong-cp:8005"',
+      '  kong-check:', '    image: kong:2.8.1', '    command: ["kong", "check", "/etc/kong/kong.conf"]',
+      '',
+    ].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-gencert-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    const label = json.installation.inputs.map((i) => i.label).join();
+    expect(label).toContain('environment of service kong-dp read as settings');
+    expect(label).toContain('service kong-gencert not read: it runs `kong hybrid gen_cert /certs/cluster.crt /certs/cluster.key`');
+    expect(label).toContain('service kong-check not read: it runs `kong check /etc/kong/kong.conf`');
+    expect(json.installation.topology).toMatchObject({ value: 'hybrid', reason: expect.stringContaining('role = data_plane') });
+  });
+});
