@@ -10,6 +10,9 @@ export const KONG_PACKAGES = {
     { name: 'kong-enterprise-edition-fips', edition: 'enterprise' },
     { name: 'kong-enterprise-edition', edition: 'enterprise' },
     { name: 'kong', edition: 'oss' },
+    // The open-source package's name up to 1.1.x (kong-community-edition_0.13.1_all.deb,
+    // bintray kong-community-edition-alpine-tar kong-community-edition-1.0.0.apk.tar.gz).
+    { name: 'kong-community-edition', edition: 'oss' },
   ] as const,
   /**
    * What may follow `<name>-<version>.` in an .rpm or .deb file name: the distribution tag or the
@@ -27,6 +30,7 @@ export const KONG_PACKAGES = {
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/_includes/install/gateway/linux/packages/ubuntu.md@bc1cd7426', note: 'apt-get install -y kong-enterprise-edition=<version>; rhel.md: yum install -y kong-enterprise-edition-<version>' },
     { kind: 'repo', ref: 'Kong/docker-kong:Dockerfile.deb@d1ed165b', note: 'open-source kong_${KONG_VERSION}_amd64.deb from packages.konghq.com/public/gateway-<NN>/deb/debian/pool/<codename>/main/k/ko/kong_<version>/' },
     { kind: 'repo', ref: 'Kong/docker-kong:Dockerfile.rpm@d1ed165b', note: 'open-source kong-$KONG_VERSION.el9.x86_64.rpm' },
+    { kind: 'changelog', ref: 'Kong/kong:CHANGELOG.md@1.5.0 (1.2.0: all Kong packages renamed from kong-community-edition to kong)' },
     { kind: 'repo', ref: 'Kong/kong:scripts/release-kong.sh@3.9.3', note: 'release file names <package>-<version>.rhel<N>.<arch>.rpm, .aws.<arch>.rpm and .<arch>.apk.tar.gz; .requirements KONG_PACKAGE_NAME=kong' },
   ] satisfies FactSource[],
 } as const;
