@@ -536,9 +536,16 @@ describe('platform flags', () => {
   });
 
   it('a compose ${VAR:-default} image is read with the variable unset, and the reason says so', async () => {
+    // The node read is service kong (kong-migrations is named as a migrations task): ${VAR-default}.
     const json = await report(['--image-file', fixture('platform/compose-interpolated.yml'), '--to', '3.4']);
-    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_IMAGE taken as unset') });
     expect(json.installation.edition.value).toBe('oss');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-compose-default-'));
+    writeFileSync(join(dir, 'compose.yml'), 'services:\n  kong:\n    image: "${KONG_DOCKER_TAG:-kong:2.8.1}"\n');
+    const alone = await report(['--image-file', join(dir, 'compose.yml'), '--to', '3.4']);
+    expect(alone.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
   });
 
   it('an image that only a variable without default names is reported as unknown, once', async () => {
