@@ -64,6 +64,7 @@ import platformCaBundlePath from './platform/ca-bundle-path';
 import platformHostSizing from './platform/host-sizing';
 import platformIngressController from './platform/ingress-controller';
 import platformHelmDistrolessHelpers from './platform/helm-distroless-helpers';
+import platformPatchedKongFiles from './platform/patched-kong-files';
 import injectedDirectives from './nginx/injected-directives';
 import templateDirectives from './nginx/template-directives';
 import templateIdentified from './nginx/template-identified';
@@ -100,6 +101,7 @@ export const builtinRules: readonly Rule[] = [
   platformHostSizing,
   platformIngressController,
   platformHelmDistrolessHelpers,
+  platformPatchedKongFiles,
   upgradePath,
   backupEvidence,
   cassandraRemoved,

@@ -85,6 +85,7 @@ export default defineRule<'diagnostic'>({
     const conf = ctx.input('kongConf');
     for (const diagnostic of conf.diagnostics) {
       if (diagnostic.kind === 'numeric-conversion' && sameNumberForKong(diagnostic, conf, ctx.plan)) continue;
+      if (diagnostic.kind === 'yaml-boolean' && sameBooleanForKong(diagnostic, ctx.plan)) continue;
       // On Enterprise, license/enterprise-license reports an unread KONG_LICENSE_DATA itself, with
       // what it means for the license: a second finding on the same line would only repeat it.
       if (diagnostic.kind === 'unreadable-value' && diagnostic.key === 'license_data' && ctx.plan.edition === 'enterprise') continue;
@@ -111,6 +112,19 @@ function sameNumberForKong(diagnostic: ConfDiagnostic, conf: KongConf, plan: Pla
   if (!setting) return false;
   const written = luaToNumber(setting.rawValue);
   return written !== undefined && written === luaToNumber(setting.value);
+}
+
+/**
+ * A YAML 1.1 boolean word on a property Kong types `boolean` before and after the upgrade: Kong
+ * reads the "true" or "false" the chart passes as it reads on and off (kong/conf_loader/parse.lua
+ * @3.9.3 parse_value: `value == "on" or value == "true"`, the same in conf_loader/init.lua@2.8.0),
+ * and every word YAML turns into true (on, yes, y) was meant as on. An `ngx_boolean` property is
+ * another matter: Kong passes nginx `on` only for the word on, so "true" turns it off.
+ */
+function sameBooleanForKong(diagnostic: ConfDiagnostic, plan: Plan): boolean {
+  if (!diagnostic.key) return false;
+  const catalog = confCatalog();
+  return [plan.from, plan.to].every((version) => catalog.property(diagnostic.key!, version, plan.edition)?.type === 'boolean');
 }
 
 /** The file setting a diagnostic was made for, also when a later line or a variable overrides it. */

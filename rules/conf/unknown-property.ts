@@ -91,8 +91,11 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'com
       const near = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
       const misspelt = near.length === 0 ? misspeltNamespace(key, namespaces) : undefined;
       const close = misspelt ? [misspelt.name] : near;
-      const suggestion = envForm
-        ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
+      // A Helm `env:` key or a container variable already reaches Kong as KONG_<key>: written as
+      // `KONG_DATABASE` there, Kong receives KONG_KONG_DATABASE, so the advice is to drop one prefix.
+      const suggestion = envForm && setting.envName
+        ? ` Kong receives it as \`${setting.envName}\`, the \`KONG_\` prefix written twice: without one it sets \`${envForm}\`.`
+        : envForm ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
         : namespaced.length > 0 ? ` Kong passes an nginx directive on only from a key that names its block: did you mean ${namespaced.map((c) => `\`${c.name}\` (${c.block} block)`).join(' or ')}?`
           : misspelt ? ` Did you mean \`${misspelt.name}\` (${misspelt.block} block)?`
             : close.length > 0 ? ` Did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : '';

@@ -1,20 +1,24 @@
 // Lists custom plugins enabled in kong.conf whose code was not given: their Lua was not
 // checked, and the report should say so rather than look clean. A name that pluginserver_names
 // also declares is a plugin server's plugin (Go's embedded servers take the plugin's name): its
-// code is not Lua and no lua_package_path holds it.
+// code is not Lua and no lua_package_path holds it. A server named after no enabled plugin is
+// one that serves several (go-pluginserver, kong-js-pluginserver and kong-python-pluginserver
+// list every plugin of their plugins directory when Kong queries them): an enabled plugin found
+// nowhere may be one of those, so it is not called Lua.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { enabledPlugins, packagePathRoots, pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
 
-export default defineRule<'notLocated' | 'serverNotGiven'>({
+export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiven'>({
   id: 'plugins/unlocated-custom-plugin',
   description: 'Lists custom plugins enabled in kong.conf whose source was neither given with --plugin-dir nor found on lua_package_path.',
   severity: 'info',
   inputs: ['kongConf'],
   messages: {
     notLocated: 'custom plugin {{name}} is enabled but its code was not found ({{searched}}); its Lua was not checked against Kong {{to}}.',
+    notLocatedMaybeServed: 'custom plugin {{name}} is enabled but its code was not found ({{searched}}); it is Lua, or one of the plugins that {{servers}} declared in `pluginserver_names` serves: its code was not checked against Kong {{to}}.',
     serverNotGiven: 'custom plugin {{name}} is enabled and `pluginserver_names` declares a plugin server of that name, but its source was not given ({{searched}}); its Go, JavaScript or Python code was not checked against Kong {{to}}.',
   },
   remediation: 'Pass the plugin\'s folder with --plugin-dir DIR (repeatable) so its code is checked.',
@@ -23,6 +27,7 @@ export default defineRule<'notLocated' | 'serverNotGiven'>({
     { kind: 'docs', ref: 'https://developer.konghq.com/gateway/upgrade/ (review custom plugins against the changelogs)' },
     { kind: 'repo', ref: 'Kong/go-pdk:server/os.go@5f121b44', note: 'getName: an embedded Go plugin server is named after its executable, the plugin name' },
     { kind: 'docs', ref: 'https://developer.konghq.com/custom-plugins/go/', note: 'pluginserver_names = my-plugin with plugins = bundled,my-plugin' },
+    { kind: 'repo', ref: 'Kong/kong:kong/runloop/plugin_servers/process.lua@3.9.3', note: 'each server\'s query_cmd output lists the plugins it serves: one server may serve several' },
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -32,7 +37,10 @@ export default defineRule<'notLocated' | 'serverNotGiven'>({
     const roots = packagePathRoots(conf);
     const searched = [given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given',
       roots.length > 0 ? `not under kong/plugins/ of ${roots.join(', ')}` : 'no lua_package_path folder to search'].join('; ');
-    for (const entry of enabledPlugins(conf).explicit) {
+    const enabled = enabledPlugins(conf).explicit;
+    // Servers named after none of the enabled plugins: each may serve several of them.
+    const multi = [...servers].filter((server) => !enabled.some((e) => e.name.toLowerCase() === server));
+    for (const entry of enabled) {
       if (bundled.has(entry.name) || given.has(entry.name)) continue;
       // An Enterprise plugin on a node taken for OSS is a wrong edition guess, not a custom plugin.
       if (ctx.plan.edition === 'oss' && isEnterprisePluginName(entry.name)) continue;
@@ -42,6 +50,11 @@ export default defineRule<'notLocated' | 'serverNotGiven'>({
           data: { name: entry.name, searched: given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given', to: ctx.plan.to.toString() },
           remediation: 'Pass the plugin server\'s source folder with --plugin-dir DIR so its version, priority and PDK calls are checked.',
         });
+        continue;
+      }
+      if (multi.length > 0) {
+        const named = multi.length === 1 ? `the plugin server ${multi[0]}` : `one of the plugin servers ${multi.join(', ')}`;
+        ctx.report({ messageId: 'notLocatedMaybeServed', at: entry.origin, data: { name: entry.name, searched, servers: named, to: ctx.plan.to.toString() } });
         continue;
       }
       ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched, to: ctx.plan.to.toString() } });

@@ -323,3 +323,53 @@ describe('a service that runs its migrations, then Kong', () => {
     expect(json.findings.filter((f) => f.ruleId === 'conf/unknown-property').map((f) => f.data?.key)).toEqual(['pg_hots']);
   });
 });
+
+// sweep20 noticed: a hybrid compose file whose first service only runs `kong hybrid gen_cert`
+// to write the cluster certificate had that helper read as the Kong node (no KONG_* variables,
+// so traditional), and the data plane below it was never read.
+describe('a service that only writes the cluster certificate', () => {
+  it('is a task, not the Kong node: the node below it is read', async () => {
+    const compose = [
+      'services:',
+      '  kong-gencert:', '    image: kong:2.8.1', '    command: "kong hybrid gen_cert /certs/cluster.crt /certs/cluster.key"', '    volumes:', '      - ./certs:/certs',
+      '  kong-dp:', '    image: kong:2.8.1', '    environment:', '      - "KONG_ROLE=data_plane"', '      - "KONG_DATABASE=off"', '      - "KONG_CLUSTER_CONTROL_PLANE=kong-cp:8005"',
+      '  kong-check:', '    image: kong:2.8.1', '    command: ["kong", "check", "/etc/kong/kong.conf"]',
+      '',
+    ].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-gencert-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    const label = json.installation.inputs.map((i) => i.label).join();
+    expect(label).toContain('environment of service kong-dp read as settings');
+    expect(label).toContain('service kong-gencert not read: it runs `kong hybrid gen_cert /certs/cluster.crt /certs/cluster.key`');
+    expect(label).toContain('service kong-check not read: it runs `kong check /etc/kong/kong.conf`');
+    expect(json.installation.topology).toMatchObject({ value: 'hybrid', reason: expect.stringContaining('role = data_plane') });
+  });
+});
+
+// sweep20 noticed: TRANSIT-Team/TRANSIT-Data-Trust kong/docker-compose.yml starts its migrations
+// through a script (`/bin/sh start-bootstrap.sh`) in a service named kong-migration-bootstrap
+// listed first; that service was read as the node and the kong service below it (its plugins,
+// listeners, headers) never was.
+describe('a service whose name says it runs the migrations through a script', () => {
+  it('is passed over for a Kong service of the same role that is not named so', async () => {
+    const compose = [
+      'services:',
+      '  kong-migration-bootstrap:', '    image: kong:2.8.1', '    command: "/bin/sh start-bootstrap.sh"', '    environment:', '      KONG_DATABASE: postgres', '      KONG_PG_HOST: kong-db',
+      '  kong:', '    image: kong:2.8.1', '    command: "/bin/sh start.sh"', '    environment:', '      KONG_DATABASE: postgres', '      KONG_PG_HOST: kong-db', '      KONG_PLUGINS: bundled,oidc', '      KONG_HEADERS: "off"',
+      '',
+    ].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-migration-script-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    const label = json.installation.inputs.map((i) => i.label).join();
+    expect(label).toContain('environment of service kong read as settings');
+    expect(label).toContain('service kong-migration-bootstrap (role traditional) also runs Kong with the same role, not read: only one Kong container is read, the first whose name does not say it runs migrations');
+    expect(json.findings.filter((f) => f.ruleId === 'plugins/unlocated-custom-plugin').map((f) => f.data?.name)).toEqual(['oidc']);
+  });
+
+  it('is still read when every Kong service is named so', async () => {
+    const compose = ['services:', '  kong-migrations:', '    image: kong:2.8.1', '    command: "/bin/sh migrate.sh"', '    environment:', '      KONG_DATABASE: "off"', ''].join('\n');
+    const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-migration-only-');
+    const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
+    expect(json.installation.inputs.map((i) => i.label).join()).toContain('environment of service kong-migrations read as settings');
+  });
+});

@@ -120,6 +120,18 @@ describe('Helm values', () => {
     expect(find(json, 'conf/file-syntax').find((f) => f.data?.kind === 'yaml-boolean')).toMatchObject({ severity: 'warning', location: { line: 21 } });
   });
 
+  // vertigobr-labs/kong-ee-lab values-ee-db.yaml: `portal: on` and `portal_auto_approve: on`
+  // were warned about, but Kong reads the "true" the chart passes to a boolean property as on.
+  it('an unquoted on/off on a boolean property is not reported; on an ngx_boolean one (Kong passes nginx off for "true") it is', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-helm-yaml-boolean-'));
+    const file = join(dir, 'values.yaml');
+    writeFileSync(file, 'image:\n  repository: kong\n  tag: "3.4.2"\nenv:\n  anonymous_reports: off\n  pg_ssl: yes\n  real_ip_recursive: on\n');
+    const json = await report(['--helm-values', file, '--to', '3.9']);
+    expect(find(json, 'conf/file-syntax').filter((f) => f.data?.kind === 'yaml-boolean').map((f) => [f.data?.key, f.location.line])).toEqual([['real_ip_recursive', 7]]);
+  });
+
   it('a boolean on a *_log key stops helm from rendering: a blocker at its line', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -536,9 +548,16 @@ describe('platform flags', () => {
   });
 
   it('a compose ${VAR:-default} image is read with the variable unset, and the reason says so', async () => {
+    // The node read is service kong (kong-migrations is named as a migrations task): ${VAR-default}.
     const json = await report(['--image-file', fixture('platform/compose-interpolated.yml'), '--to', '3.4']);
-    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
+    expect(json.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_IMAGE taken as unset') });
     expect(json.installation.edition.value).toBe('oss');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-compose-default-'));
+    writeFileSync(join(dir, 'compose.yml'), 'services:\n  kong:\n    image: "${KONG_DOCKER_TAG:-kong:2.8.1}"\n');
+    const alone = await report(['--image-file', join(dir, 'compose.yml'), '--to', '3.4']);
+    expect(alone.installation.from).toMatchObject({ value: '2.8.1', reason: expect.stringContaining('KONG_DOCKER_TAG taken as unset') });
   });
 
   it('an image that only a variable without default names is reported as unknown, once', async () => {

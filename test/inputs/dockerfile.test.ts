@@ -82,6 +82,14 @@ describe('Kong packages in Dockerfile steps', () => {
     expect(packages('sudo yum install -y kong-enterprise-edition-3.6.0.0')).toEqual([['kong-enterprise-edition', 'enterprise', '3.6.0.0', undefined]]);
     expect(packages('apt-get install -y kong=2.8.1')).toEqual([['kong', 'oss', '2.8.1', undefined]]);
     expect(packages('curl -o kong-enterprise-edition-fips_3.4.3.5_arm64.deb https://x')).toEqual([['kong-enterprise-edition-fips', 'enterprise', '3.4.3.5', undefined]]);
+    // Up to 1.1.x the open-source package was kong-community-edition (bitdrive/docker-images
+    // kong/alpine/Dockerfile: bintray kong-community-edition-alpine-tar, KONG_VERSION 1.0.0).
+    expect(packages('wget -O kong.tar.gz "https://bintray.com/kong/kong-community-edition-alpine-tar/download_file?file_path=kong-community-edition-1.0.0.apk.tar.gz"')).toEqual([['kong-community-edition', 'oss', '1.0.0', undefined]]);
+    expect(packages('apt install -y ./kong-community-edition_0.13.1_all.deb')).toEqual([['kong-community-edition', 'oss', '0.13.1', undefined]]);
+    expect(packages('yum install -y kong-community-edition-0.14.1')).toEqual([['kong-community-edition', 'oss', '0.14.1', undefined]]);
+    // pearsontechnology/kong-docker-baseimage Dockerfile: the .deb names its Ubuntu release (pre-2.x bintray names).
+    expect(packages('curl -LO https://bintray.com/kong/kong-community-edition-deb/download_file?file_path=dists/kong-community-edition-0.13.0.xenial.all.deb')).toEqual([['kong-community-edition', 'oss', '0.13.0', undefined]]);
+    expect(packages('dpkg -i kong-2.0.4.bionic.amd64.deb && dpkg -i kong-0.9.0.jessie_all.deb')).toEqual([['kong', 'oss', '2.0.4', undefined], ['kong', 'oss', '0.9.0', undefined]]);
   });
 
   it('names the edition without a version, and the variable that hides one', () => {

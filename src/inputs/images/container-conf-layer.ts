@@ -47,7 +47,7 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeP
   const candidates = profiles.started;
   if (candidates.length === 0) return {};
   const matching = role ? candidates.filter((r) => r.role === role) : [];
-  const chosen = matching[0] ?? candidates[0];
+  const chosen = matching[0] ?? candidates.find((r) => !namedAsTask(r)) ?? candidates[0];
   // With no profile activated, services of another profile run instead of the chosen one, not beside it.
   const together = (r: Resolved) => composeProfiles !== undefined || runTogether(r, chosen);
   const others = candidates.filter((r) => r !== chosen && together(r));
@@ -138,7 +138,25 @@ function othersLabel(chosen: Resolved, others: readonly Resolved[], role: Role |
   const roles = [...new Set(others.map((r) => r.role).filter((r): r is string => r !== undefined && r !== chosen.role))];
   if (role && chosen.role !== role) return `no Kong container has KONG_ROLE ${role}, so the first was read; ${named} ${verb} Kong`;
   if (roles.length > 0) return `${named} ${verb} Kong, not read: pass --role ${roles[0]} to read ${roles.length > 1 || others.length > 1 ? 'the one with that role' : 'it'} instead`;
+  const passed = candidatesBefore(chosen, others).filter(namedAsTask);
+  if (passed.length > 0) return `${named} ${verb} Kong with the same role, not read: only one Kong container is read, the first whose name does not say it runs migrations (${passed.map((r) => r.container.unit).join(', ')} run${passed.length > 1 ? '' : 's'} a command not read here)`;
   return `${named} ${verb} Kong with the same role, not read: only the first Kong container is read`;
+}
+
+/**
+ * A container whose command is a script this tool cannot read (`/bin/sh start-bootstrap.sh`) but
+ * whose name says it runs Kong's migrations (`kong-migration-bootstrap`, TRANSIT-Team/
+ * TRANSIT-Data-Trust): when another Kong container of the same files is not named so, that one
+ * is the node. Only the name decides, so a file whose Kong containers all look like this still
+ * has its first read.
+ */
+function namedAsTask(r: Resolved): boolean {
+  return /migrat|bootstrap/i.test(r.container.userName);
+}
+
+/** The candidates listed before the chosen one, which a plain first-come pick would have read. */
+function candidatesBefore(chosen: Resolved, others: readonly Resolved[]): Resolved[] {
+  return others.filter((r) => r.container.file === chosen.container.file && r.container.origin.line < chosen.container.origin.line);
 }
 
 function configMapFor(name: string, container: ContainerEnv, configMaps: readonly ConfigMapData[]): ConfigMapData | undefined {

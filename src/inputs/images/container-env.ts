@@ -208,7 +208,11 @@ export interface ComposeDocument {
   file: string;
 }
 
-const ONE_SHOT = /\bkong\s+(migrations|config\s+db_(import|export)|health|version)\b/;
+// The Kong CLI commands that end by themselves and never start a node (bin/kong@3.9.3 lists
+// them with start, stop, quit, restart, reload, prepare and drain): migrations, `config` (init,
+// db_import, db_export, parse), health, version, check, vault, roar and `hybrid gen_cert`, which
+// hybrid compose files run in a helper service to write the cluster certificate.
+const ONE_SHOT = /\bkong\s+(migrations|config|health|version|check|vault|roar|hybrid)\b/;
 /** Starting Kong itself after the one-shot steps (`kong migrations up && kong start`): a Kong node. */
 const STARTS_KONG = /\bkong\s+(start|docker-start|restart)\b|\bnginx\s+-p\b|\bopenresty\b/;
 

@@ -16,6 +16,7 @@ import { readImageReference, type KongImageRef, type UnresolvedImage } from './i
 import { braceTable, interpolate, substitutionBudget, variableEnd, withSubstitutionPlace, type SubstitutionBudget, type VariableLookup } from './interpolate';
 import { findKongPackages, type KongPackageRef } from './kong-package';
 import { isSecretName } from '../../knowledge/conf/sensitive';
+import { KONG_IMAGES } from '../../knowledge/platform/images';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
 import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
@@ -177,6 +178,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         const heredocLines = instruction.heredocs && heredocRange(instruction.heredocs);
         const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
         if (copy) stage.copies.push(copy);
+        if (copy && stage.image) noteKongTreeWrite(copy, stage.image);
       }
     } else if (keyword === 'WORKDIR') {
       const read = interpolate(shellWords(rest).join(' '), { known: knownIn(stage), escape: 'backslash', budget });
@@ -340,6 +342,19 @@ function referencesUnknownSecret(raw: string, known: VariableLookup): boolean {
     if (isSecretName(name) && kongPropertyOf(name) === undefined && known.get(name) !== undefined) return true;
   }
   return false;
+}
+
+/**
+ * A COPY or ADD into Kong's own Lua tree, for rules/platform/patched-kong-files.ts. The folder
+ * itself (`COPY kong /usr/local/share/lua/5.1/kong`) is a custom plugin laid out as a rock more
+ * often than not, and what it holds is not read here: only a path below it is noted.
+ */
+function noteKongTreeWrite(copy: DockerfileCopy, image: KongImageRef): void {
+  const tree = KONG_IMAGES.luaTree;
+  if (!copy.destination.startsWith(tree)) return;
+  const path = copy.destination.slice(tree.length).replace(/\/+$/, '');
+  if (!path) return;
+  (image.writesKongTree ??= []).push({ instruction: copy.instruction, path, origin: copy.origin });
 }
 
 /** `apk` or `yum`/`dnf` run in a stage built on a Kong image: the image-tag rule's OS hints. */

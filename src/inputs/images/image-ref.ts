@@ -33,6 +33,12 @@ export interface KongImageRef {
   /** A Dockerfile stage built on this image runs `yum` or `dnf` (CentOS/RHEL package managers). */
   usesYum?: boolean;
   /**
+   * COPY and ADD steps of a Dockerfile stage built on this image that write into Kong's own Lua
+   * tree (`/usr/local/share/lua/5.1/kong/templates/kong_defaults.lua`), with the path under
+   * `kong/` they write (./dockerfile.ts).
+   */
+  writesKongTree?: { instruction: 'COPY' | 'ADD'; path: string; origin: FileOrigin }[];
+  /**
    * Set when the image only feeds an earlier stage of a multi-stage Dockerfile (`FROM kong:2.8 AS
    * build`): the container runs the last stage, so this tag says nothing about the running version.
    */

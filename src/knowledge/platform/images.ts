@@ -13,8 +13,12 @@ export interface ImageFlavour {
 }
 
 export const KONG_IMAGES = {
-  /** Repositories (registry host removed) that hold Kong Gateway; Enterprise ones first. */
-  enterprise: ['kong/kong-gateway'],
+  /**
+   * Repositories (registry host removed) that hold Kong Gateway; Enterprise ones first.
+   * `kong-enterprise-edition` is the Enterprise image of the Bintray registries Kong's docs
+   * pulled from up to 2.x (kong-docker-kong-enterprise-edition-docker.bintray.io).
+   */
+  enterprise: ['kong/kong-gateway', 'kong-enterprise-edition'],
   oss: ['kong', 'library/kong', 'kong/kong'],
   /** Tag suffixes and the OS each stands for (developer packages.yml docker_tag; alpine and centos from the changelogs). */
   flavours: [
@@ -36,6 +40,11 @@ export const KONG_IMAGES = {
     { before: '3.4.0.0', os: 'Alpine' },
     { from: '3.4.0.0', os: 'Ubuntu' },
   ],
+  /**
+   * Where Kong's images (and packages) keep Kong's own Lua code: the LuaRocks tree the entrypoint
+   * reads kong/templates/kong_defaults.lua from. Its files are replaced by the release installed.
+   */
+  luaTree: '/usr/local/share/lua/5.1/kong/',
   /** The `-rhel` tag moved from UBI 8 to UBI 9 in 3.4 under the same name. */
   rhelBaseChange: { in: '3.4.0.0', before: 'UBI 8', after: 'UBI 9' },
   sources: [
@@ -44,6 +53,8 @@ export const KONG_IMAGES = {
     { kind: 'changelog', ref: 'Kong/docs.konghq.com:app/gateway/changelog.md@fb0334b0 (3.4.0.0: -rhel images built on UBI 9; 2.8.0.0: no new OSS CentOS images)' },
     { kind: 'repo', ref: 'Kong/kong:.github/matrix-full.yml@3.3.0 vs @3.4.0 (rhel base ubi8 -> ubi9; alpine label gone)' },
     { kind: 'repo', ref: 'Kong/charts:charts/kong/values.yaml@e76b8003 (image.repository kong; Enterprise kong/kong-gateway)' },
+    { kind: 'repo', ref: 'Kong/kong:build/dockerfiles/entrypoint.sh@3.9.3', note: 'all_kong_options=/usr/local/share/lua/5.1/kong/templates/kong_defaults.lua (L33)' },
+    { kind: 'repo', ref: 'Kong/docs.konghq.com@0a1c4ad8:app/enterprise/2.3.x/deployment/installation/docker.md', note: 'docker pull kong-docker-kong-enterprise-edition-docker.bintray.io/kong-enterprise-edition:<version>-alpine' },
     { kind: 'repo', ref: 'Kong/official-images:library/kong@b2d57525', note: 'Tags: 3.7.1-ubuntu, 3.7-ubuntu, 3.7.1, 3.7, 3, latest, ubuntu and 2.8.5-alpine, 2.8-alpine, 2.8.5, 2.8, 2: one-field tags float' },
     { kind: 'repo', ref: 'Kong/official-images:library/kong@c846e87ab21058ad349a300521a3bc15be2121dc', note: 'Tags: 0.12-centos, 0.12.1-centos, 0.12, 0.12.1, latest from centos/; 0.11, 0.11.2 from centos/ too' },
     { kind: 'repo', ref: 'Kong/official-images:library/kong@df4fcf1b0ff769b2d620074af7fd772cb54ab6bb', note: 'Tags: 0.13.0-alpine, 0.13.0, latest from alpine/: unsuffixed tags Alpine-based from 0.13' },

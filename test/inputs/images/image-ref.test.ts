@@ -12,6 +12,9 @@ describe('parseKongImage behind registry mirrors', () => {
     ['artifactory.corp.example:8443/docker-remote/library/kong:3.4.2-ubuntu', 'library/kong', 'oss', '3.4.2'],
     ['registry.example.com/mirror/kong/kong:2.8.5', 'kong/kong', 'oss', '2.8.5'],
     ['registry.example.com/kong/kong-gateway:3.10.0.0', 'kong/kong-gateway', 'enterprise', '3.10.0.0'],
+    // The Enterprise image Kong's 2.x docs pulled from Bintray (travega/heroku-kong-ee Dockerfile.kongee).
+    ['kong-docker-kong-enterprise-edition-docker.bintray.io/kong-enterprise-edition:2.3.2.0-alpine', 'kong-enterprise-edition', 'enterprise', '2.3.2.0'],
+    ['kong-docker-kong-gateway-docker.bintray.io/kong-enterprise-edition:1.5.0.11-centos', 'kong-enterprise-edition', 'enterprise', '1.5.0.11'],
   ])('%s is Kong\'s %s', (reference, name, edition, version) => {
     expect(parseKongImage(reference, at, 'compose')).toMatchObject({ reference, name, edition, version: expect.objectContaining({}) });
     expect(parseKongImage(reference, at, 'compose')!.version!.toString()).toBe(version);

@@ -145,6 +145,13 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unknown', line: 2, severity: 'warning', data: { key: 'plugin_ver' } }],
     },
     {
+      // RamanandPatil/kong-oss kong-hybrid-local-mtls/helm-values/cp-values.yaml: `env:` keys
+      // written as KONG_DATABASE; the chart adds KONG_ itself (Kong/charts@e76b8003
+      // charts/kong/templates/_helpers.tpl L1234), so the advice was to edit a kong.conf.
+      name: 'a Helm env key written with the KONG_ prefix reaches Kong with the prefix doubled', inputs: helmEnv('env:\n  KONG_DATABASE: "off"\n'), from: '3.7', to: '3.9',
+      findings: [{ messageId: 'unknown', line: 2, data: { key: 'kong_database' }, message: 'Kong receives it as `KONG_KONG_DATABASE`, the `KONG_` prefix written twice: without one it sets `database`.' }],
+    },
+    {
       name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
     },

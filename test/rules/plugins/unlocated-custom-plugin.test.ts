@@ -20,5 +20,13 @@ ruleTester.run(rule, {
         { messageId: 'serverNotGiven', line: 1, severity: 'info', data: { name: 'metering', searched: 'no --plugin-dir given' }, message: 'its Go, JavaScript or Python code was not checked' },
         { messageId: 'notLocated', line: 1, data: { name: 'my-auth' } },
       ] },
+    // qtopie/kong-workshop conf/kong.conf: one go-pluginserver (`go`) serves go-hello and go-log
+    // from its plugins directory; they were said to be Lua.
+    { name: 'plugins that a server named after none of them may serve', conf: 'plugins = bundled, go-hello, go-log\npluginserver_names = go\npluginserver_go_query_cmd = go-pluginserver -dump-all-plugins -plugins-directory /usr/local/kong/go-plugins\n',
+      from: '2.3', to: '3.4',
+      findings: [
+        { messageId: 'notLocatedMaybeServed', line: 1, data: { name: 'go-hello', servers: 'the plugin server go' }, message: 'it is Lua, or one of the plugins that the plugin server go declared in `pluginserver_names` serves' },
+        { messageId: 'notLocatedMaybeServed', line: 1, data: { name: 'go-log' } },
+      ] },
   ],
 });
