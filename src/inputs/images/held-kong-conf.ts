@@ -32,8 +32,9 @@ export function heldKongConf(found: { mount: ObjectMount; key: string }, namespa
   if (entry.base64) {
     const text = decodeBase64Text(entry.value);
     if (text === undefined) return { kind: 'unread', why: `the value of key ${found.key} of ${object.kind} ${object.name} (${object.file}:${at.line}) is not base64 of UTF-8 text` };
-    // The encoded text shows the whole kong.conf, secrets included, to anyone who decodes it:
-    // the report hides it as it hides a secret value.
+    // The encoded text shows the whole kong.conf, secrets included, to anyone who decodes it, and
+    // every finding cites its line: no format prints that line today (a fingerprint hashes a line
+    // only when the finding quotes it), but it is handed to the hiding by value all the same.
     return { kind: 'held', conf: { file: object.file, text, place: atValue, start: at }, approximate: `base64 in the Secret's data`, secrets: [entry.value.replace(/\s+/g, '')] };
   }
   const index = object.lines.index();
