@@ -885,7 +885,35 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
     ...objectMountsOf(scope),
     ...commandReadsOf(command),
+    ...kubernetesRun(scope),
   };
+}
+
+/**
+ * The container's `command` and `args` as the run of a compose service: `command` replaces the
+ * image's ENTRYPOINT and drops its CMD, `args` replaces the CMD (a compose `entrypoint:` and
+ * `command:`), and `workingDir` its WORKDIR ("Define a Command and Arguments for a Container",
+ * https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/;
+ * Container `command`, `args`, `workingDir` in the Pod API reference,
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#entrypoint). So
+ * the kong.conf a `kong start -c FILE` names there is looked for where the container mounts it.
+ */
+function kubernetesRun(scope: ContainerScope): { run?: ComposeRun } {
+  const { doc, container, at } = scope;
+  const argv = (node: unknown): ComposeCommand | undefined => {
+    const { isSeq } = yamlModule();
+    // Both are string arrays: the API server refuses anything else.
+    if (!isSeq(node)) return undefined;
+    const written = kongConfArgument(node.items.map((item) => scalarText(item) ?? ''));
+    const origin = originOf(node, at);
+    // `$(NAME)` in a path is expanded from the container's environment when the pod starts: not followed here.
+    return written === undefined || written.includes('$(') ? { origin } : { conf: { path: written, origin }, origin };
+  };
+  const entrypoint = argv(get(container, doc, 'command'));
+  const command = argv(get(container, doc, 'args'));
+  const workingDir = scalarText(get(container, doc, 'workingDir'));
+  if (!entrypoint && !command && workingDir === undefined) return {};
+  return { run: { ...(entrypoint ? { entrypoint } : {}), ...(command ? { command } : {}), ...(workingDir !== undefined ? { workingDir } : {}) } };
 }
 
 function commandReadsOf(command: string): { commandReads?: string[] } {

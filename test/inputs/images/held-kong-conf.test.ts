@@ -137,6 +137,16 @@ describe('check --image-file reads the kong.conf a ConfigMap key holds', () => {
     expect(report.suppressed.filter((f) => f.ruleId === 'conf/cassandra-removed').map((f) => f.location)).toEqual([{ file: join(dir, 'deploy.yaml'), line: 8, column: 5 }]);
   });
 
+  it('reads the key mounted at the path the container\'s `kong start -c` names, not at the default path', async () => {
+    const text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: node-conf', 'data:', '  kong.conf: |', '    database = postgres', '  node.conf: |', '    database = cassandra', '---', ''].join('\n');
+    const mounts = ['            - name: settings', '              mountPath: /etc/kong', '            - name: settings', '              mountPath: /opt/kong'];
+    const args = ['          args: ["kong", "docker-start", "-c", "/opt/kong/node.conf"]'];
+    const dir = tempDir({ 'deploy.yaml': text + deployment(mounts, CONFIGMAP_VOLUME, args) });
+    const report = await check(['--image-file', join(dir, 'deploy.yaml')]);
+    expect(cassandraAt(report)).toEqual([{ file: join(dir, 'deploy.yaml'), line: 9, column: 5 }]);
+    expect(report.installation.inputs.find((input) => input.kind === 'kong.conf')?.label).toContain(`mounts at /opt/kong/node.conf (${join(dir, 'deploy.yaml')}:25:15), which the -c of ${join(dir, 'deploy.yaml')}:21 names)`);
+  });
+
   it('names a ConfigMap that lacks the key, and reads nothing in its place', async () => {
     const dir = tempDir({ 'deploy.yaml': configMap(['  other.conf: |', '    database = cassandra']) + deployment(SUBPATH_MOUNT, CONFIGMAP_VOLUME) });
     const report = await check(['--image-file', join(dir, 'deploy.yaml')]);
