@@ -107,18 +107,21 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   const platform = loadPlatformInputs({ systemdGiven, ...(options.role ? { role: options.role } : {}), ...(composeProfiles !== undefined ? { composeProfiles } : {}), composeFileEnv: { env: options.env, cwd: options.cwd, ...withEnvFiles(chosenComposeEnvFiles(options.composeEnvFiles, options.env, options.cwd)) }, ...(options.platform ?? {}) });
   // The compose service that runs Kong mounts a kong.conf where Kong reads one (the -c of its
   // command, else the default paths), or the Dockerfile that builds its image copies one there;
-  // a Kubernetes container's ConfigMap or Secret volume there is named, not read.
+  // a Kubernetes container's ConfigMap or Secret volume there holds it as a key's text.
   // A mount wins over a copy and is read only when no kong.conf is given; a copy is named then.
+  // So is a ConfigMap or Secret key, as a bind mount is: a kong.conf given is read in its place.
   const cwd = options.cwd ?? process.cwd();
   const inContainer = platform.containerMounts || platform.containerObjectMounts || platform.imageCopies
     ? containerKongConf({ ...(platform.runConf ? { run: platform.runConf } : {}), ...(platform.containerMounts ? { mounts: platform.containerMounts } : {}), ...(platform.containerObjectMounts ? { objectMounts: platform.containerObjectMounts } : {}), ...(platform.imageCopies ? { copies: platform.imageCopies } : {}) }, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd))
     : undefined;
   const mountedConf = !options.confFile && inContainer?.kind === 'mounted' ? inContainer : undefined;
+  const heldConf = inContainer?.kind === 'held' ? inContainer : undefined;
+  const heldText = !options.confFile ? heldConf?.conf : undefined;
   const copiedConf = inContainer?.kind === 'file' || inContainer?.kind === 'unread' ? inContainer : undefined;
   const copiedPath = !options.confFile && copiedConf?.kind === 'file' ? copiedConf.path : undefined;
   // The service's command set the image's -c aside and no kong.conf of the project is found in its place.
   const asideNote = !options.confFile && !inContainer ? setAsideWithoutConf(platform.runConf) : undefined;
-  const confFile = options.confFile ?? mountedConf?.path ?? copiedPath;
+  const confFile = options.confFile ?? mountedConf?.path ?? heldText?.file ?? copiedPath;
   const ownSettings = Boolean(confFile) || Object.keys(kongEnv).length > 0 || platform.dockerfileLayer !== undefined || platform.containerLayer !== undefined || platform.systemdLayer !== undefined;
   // Values of another chart give no settings: alone, they must not pass for a kong.conf that sets
   // nothing (every default would be reported as relied on).
@@ -130,11 +133,12 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
   // Kubernetes container's env).
   const layer = stackConfLayers(platform.systemdLayer, platform.dockerfileLayer, platform.containerLayer, helmLayer);
   if (ownSettings || layer) {
-    inputs.kongConf = loadKongConf(confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
-    const mountedAs = mountedConf?.how;
+    inputs.kongConf = loadKongConf(heldText ?? confFile, kongEnv, { layer, ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}) });
+    const mountedAs = mountedConf?.how ?? (heldText ? heldConf!.how : undefined);
     // A kong.conf given wins over a copied one: that one is only named.
     const copyNote = copiedConf?.kind === 'file' ? (copiedPath ? copiedConf.how : `given; ${copiedConf.at} copies ${copiedConf.path} to ${copiedConf.containerPath} in the image, not read: the kong.conf given wins`)
-      : copiedConf?.kind === 'unread' ? (options.confFile && copiedConf.given ? copiedConf.given : copiedConf.reason) : asideNote;
+      : copiedConf?.kind === 'unread' ? (options.confFile && copiedConf.given ? copiedConf.given : copiedConf.reason)
+      : heldConf && options.confFile ? heldConf.given : asideNote;
     const note = mountedAs ?? copyNote;
     if (confFile || !layer) listed.push({ kind: 'kong.conf', label: note ? `${confFile ?? 'KONG_* environment'} (${note})` : confFile ?? 'KONG_* environment' });
     else if (copyNote) listed.push({ kind: 'kong.conf', label: `none read (${copyNote})` });
@@ -288,7 +292,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       plan,
       ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
       ...(noCustomPlugins ? { noCustomPlugins } : {}),
-      secretValues: [...database.secretValues, ...(platform.secretValues ?? [])],
+      secretValues: [...database.secretValues, ...(platform.secretValues ?? []), ...(heldConf?.secrets ?? [])],
       report: {
         edition,
         topology,

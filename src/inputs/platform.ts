@@ -13,7 +13,7 @@ import { activeComposeProfiles, type ComposeProfiles } from './images/compose-pr
 import type { ControllerImageRef } from './images/controller-image';
 import type { ComposeEnvFiles } from './images/compose-env-files';
 import type { BindMount } from './images/compose-mounts';
-import type { ObjectMount } from './images/kubernetes-mounts';
+import type { ObjectMount, VolumeObject } from './images/kubernetes-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { runConf, type RunConf } from './images/run-conf';
@@ -107,8 +107,11 @@ export interface PlatformInputs {
   secretValues?: string[];
   /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
   containerMounts?: { unit: string; mounts: BindMount[] };
-  /** The ConfigMap and Secret volumes the Kubernetes container read as the Kong node mounts. */
-  containerObjectMounts?: { unit: string; mounts: ObjectMount[] };
+  /**
+   * The ConfigMap and Secret volumes the Kubernetes container read as the Kong node mounts, its
+   * namespace, and the ConfigMaps and Secrets of the manifests given, whose keys those volumes show.
+   */
+  containerObjectMounts?: { unit: string; mounts: ObjectMount[]; namespace?: string; objects?: VolumeObject[] };
   /**
    * The COPY and ADD steps of the Dockerfile whose last stage is the image Kong runs, to find the
    * project file behind a container path.
@@ -159,7 +162,11 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const copies = runningDockerfileCopies(read, container.chosen);
     if (copies) result.imageCopies = copies;
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
-    if (container.chosen?.objectMounts) result.containerObjectMounts = { unit: container.chosen.unit, mounts: container.chosen.objectMounts };
+    if (container.chosen?.objectMounts) {
+      const { namespace } = container.chosen;
+      const objects = read.containerEnv.volumeObjects;
+      result.containerObjectMounts = { unit: container.chosen.unit, mounts: container.chosen.objectMounts, ...(namespace ? { namespace } : {}), ...(objects ? { objects } : {}) };
+    }
     // A service running one of Kong's images unbuilt: they set no WORKDIR and run no -c
     // (Kong/kong build/dockerfiles/deb.Dockerfile@22246ef line 46), so a relative -c starts at /.
     const imageRun = copies?.run ?? (container.chosen?.kongImage ? { workdir: '/' } : undefined);

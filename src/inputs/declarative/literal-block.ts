@@ -77,6 +77,15 @@ export function fileOffsetOf(layout: LiteralBlockLayout, inner: LineIndex, lines
   return start + Math.min(layout.indent + column - 1, lineText(lines, fileLine).length);
 }
 
+/**
+ * The file's 1-based line and column of line `line`, column `column` (1-based) of the block's
+ * value: the same shift as fileOffsetOf, for readers that count lines rather than offsets (a
+ * kong.conf held in a ConfigMap: src/inputs/images/held-kong-conf.ts).
+ */
+export function filePlaceOf(layout: LiteralBlockLayout, line: number, column: number): { line: number; column: number } {
+  return { line: layout.firstLine + line, column: layout.indent + column };
+}
+
 /** A line of the file without its line break (`\r\n` included). */
 function lineText(lines: LineIndex, line: number): string {
   const start = lines.startOf(line);

@@ -30,7 +30,8 @@ import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { variablesReadByCommand } from './command-variables';
 import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
-import type { ObjectMount } from './kubernetes-mounts';
+import type { ObjectMount, VolumeObject } from './kubernetes-mounts';
+import type { TextLines } from '../../text/line-index';
 import { parseKongImage } from './image-ref';
 import { podSpecPathOf } from '../../knowledge/platform/kubernetes-workloads';
 import { interpolate, unknownBehind, type VariableLookup } from './interpolate';
@@ -123,6 +124,11 @@ export interface ConfigMapData {
 export interface ContainerEnvRead {
   containers: ContainerEnv[];
   configMaps: ConfigMapData[];
+  /**
+   * ConfigMaps and Secrets whose keys a container's volume may show as files (a kong.conf):
+   * Secrets are read for that alone, never for `envFrom` or `secretKeyRef`.
+   */
+  volumeObjects?: VolumeObject[];
 }
 
 type At = (offset: number) => FileOrigin;
@@ -743,8 +749,11 @@ const OPERATOR: Record<string, string[]> = {
   GatewayConfiguration: ['spec', 'dataPlaneOptions', 'deployment', 'podTemplateSpec', 'spec'],
 };
 
-/** The containers and ConfigMaps of one manifest document (`kind: List` items included). */
-export function manifestContainers(doc: Document.Parsed, at: At, file: string, read: ContainerEnvRead): void {
+/**
+ * The containers, ConfigMaps and Secrets of one manifest document (`kind: List` items included);
+ * `lines`: the file's text, in which a ConfigMap or Secret key's value is located.
+ */
+export function manifestContainers(doc: Document.Parsed, at: At, file: string, read: ContainerEnvRead, lines?: TextLines): void {
   const { isMap, isSeq } = yamlModule();
   const visit = (object: unknown, depth: number) => {
     if (!isMap(object) || depth > 3) return;
@@ -760,7 +769,16 @@ export function manifestContainers(doc: Document.Parsed, at: At, file: string, r
     const name = scalarText(get(metadata, doc, 'name')) ?? '(unnamed)';
     const namespace = scalarText(get(metadata, doc, 'namespace'));
     if (kind === 'ConfigMap' && apiVersion === 'v1') {
-      read.configMaps.push({ name, ...(namespace ? { namespace } : {}), file, entries: configMapEntries(get(object, doc, 'data'), doc, at) });
+      const entries = configMapEntries(get(object, doc, 'data'), doc, at);
+      read.configMaps.push({ name, ...(namespace ? { namespace } : {}), file, entries });
+      if (lines) (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, entries });
+      return;
+    }
+    if (kind === 'Secret' && apiVersion === 'v1') {
+      if (!lines) return;
+      const written = configMapEntries(get(object, doc, 'stringData'), doc, at);
+      const encoded = configMapEntries(get(object, doc, 'data'), doc, at).filter((entry) => !written.some((w) => w.key === entry.key)).map((entry) => ({ ...entry, base64: true }));
+      (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, entries: [...encoded, ...written] });
       return;
     }
     const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? ownValue(OPERATOR, kind) : undefined;
@@ -871,7 +889,35 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
     ...objectMountsOf(scope),
     ...commandReadsOf(command),
+    ...kubernetesRun(scope),
   };
+}
+
+/**
+ * The container's `command` and `args` as the run of a compose service: `command` replaces the
+ * image's ENTRYPOINT and drops its CMD, `args` replaces the CMD (a compose `entrypoint:` and
+ * `command:`), and `workingDir` its WORKDIR ("Define a Command and Arguments for a Container",
+ * https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/;
+ * Container `command`, `args`, `workingDir` in the Pod API reference,
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#entrypoint). So
+ * the kong.conf a `kong start -c FILE` names there is looked for where the container mounts it.
+ */
+function kubernetesRun(scope: ContainerScope): { run?: ComposeRun } {
+  const { doc, container, at } = scope;
+  const argv = (node: unknown): ComposeCommand | undefined => {
+    const { isSeq } = yamlModule();
+    // Both are string arrays: the API server refuses anything else.
+    if (!isSeq(node)) return undefined;
+    const written = kongConfArgument(node.items.map((item) => scalarText(item) ?? ''));
+    const origin = originOf(node, at);
+    // `$(NAME)` in a path is expanded from the container's environment when the pod starts: not followed here.
+    return written === undefined || written.includes('$(') ? { origin } : { conf: { path: written, origin }, origin };
+  };
+  const entrypoint = argv(get(container, doc, 'command'));
+  const command = argv(get(container, doc, 'args'));
+  const workingDir = scalarText(get(container, doc, 'workingDir'));
+  if (!entrypoint && !command && workingDir === undefined) return {};
+  return { run: { ...(entrypoint ? { entrypoint } : {}), ...(command ? { command } : {}), ...(workingDir !== undefined ? { workingDir } : {}) } };
 }
 
 function commandReadsOf(command: string): { commandReads?: string[] } {

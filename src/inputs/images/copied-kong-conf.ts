@@ -6,12 +6,16 @@
 // file all the same (where the source is missing, compose creates a folder there and mounts it:
 // compose-spec/compose-spec@170098b 05-services.md lines 2145-2147, 2162), so the file Kong reads
 // is named as unread, and the COPY's file is not read in its place. A Kubernetes container's
-// ConfigMap or Secret volume there is named (./kubernetes-mounts.ts): its key is not read here.
+// ConfigMap or Secret volume there hides the image's file as a bind mount does: the key's text is
+// read as the kong.conf when the object is among the manifests given (./held-kong-conf.ts), and
+// only named when it is not.
 
 import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 import { describeOrigin } from '../../model/origin';
 import { hostPathOf, type BindMount } from './compose-mounts';
-import { describeObjectKey, objectKeyAt, type ObjectMount } from './kubernetes-mounts';
+import { describeObjectKey, objectKeyAt, type ObjectMount, type VolumeObject } from './kubernetes-mounts';
+import { heldKongConf } from './held-kong-conf';
+import type { HeldConfText } from '../kong-conf/load';
 import { contextFileAt, describeCopy, type ContextLookup, type CopySource } from './dockerfile-copies';
 import type { CommandConf, RunConf } from './run-conf';
 
@@ -24,14 +28,20 @@ export type CopiedKongConf =
 export type ContainerKongConf =
   | CopiedKongConf
   /** A project file the compose service mounts where Kong reads kong.conf. */
-  | { kind: 'mounted'; path: string; how: string; containerPath: string; mount: BindMount };
+  | { kind: 'mounted'; path: string; how: string; containerPath: string; mount: BindMount }
+  /**
+   * The text of a ConfigMap or Secret key the Kubernetes container mounts where Kong reads
+   * kong.conf; `given`: what to say when a kong.conf is given in its place; `secrets`: text of the
+   * manifest the report must hide (a Secret's base64 value).
+   */
+  | { kind: 'held'; conf: HeldConfText; how: string; given: string; secrets: string[] };
 
 export interface ContainerFiles {
   run?: RunConf;
   /** The compose service's bind mounts. */
   mounts?: { unit: string; mounts: readonly BindMount[] };
-  /** The Kubernetes container's ConfigMap and Secret volumes. */
-  objectMounts?: { unit: string; mounts: readonly ObjectMount[] };
+  /** The Kubernetes container's ConfigMap and Secret volumes, its namespace, and the objects of the manifests given. */
+  objectMounts?: { unit: string; mounts: readonly ObjectMount[]; namespace?: string; objects?: readonly VolumeObject[] };
   /** The COPY steps of the Dockerfile that builds the image. */
   copies?: CopySource;
 }
@@ -65,7 +75,14 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
     if (fromObject) {
       const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
       const source = `${describeObjectKey(fromObject)}, which ${files.objectMounts!.unit} mounts at ${containerPath} (${describeOrigin(fromObject.mount.origin)})${where}`;
-      return { kind: 'unread', reason: `${source}; not read here: give a copy of that key as the first argument`, given: `given, read in place of ${source}` };
+      const given = `given, read in place of ${source}`;
+      const held = heldKongConf(fromObject, files.objectMounts!.namespace, files.objectMounts!.objects ?? []);
+      if (held?.kind === 'held') {
+        const approximate = held.approximate ? `; ${held.approximate}, so its settings cite the line where the value starts` : '';
+        return { kind: 'held', conf: held.conf, secrets: held.secrets, how: `${source}${approximate}`, given };
+      }
+      if (held) return { kind: 'unread', reason: `${source}; not read: ${held.why}`, given };
+      return { kind: 'unread', reason: `${source}; not read here: give a copy of that key as the first argument`, given };
     }
     const copied = files.copies && copiedAt(containerPath, named, aside, files.copies, kindOf);
     if (copied) return copied;

@@ -11,6 +11,7 @@
 
 import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
+import type { TextLines } from '../../text/line-index';
 import { normaliseTarget } from './compose-mounts';
 
 /** A ConfigMap or Secret volume a container mounts. */
@@ -25,6 +26,28 @@ export interface ObjectMount {
   items?: ReadonlyMap<string, string>;
   /** The volumeMounts entry. */
   origin: FileOrigin;
+}
+
+/**
+ * A ConfigMap or Secret of the manifests given, whose keys a volume shows as files. A Secret's
+ * `data` values are base64 (kept so, `base64`), its `stringData` values text that the API server
+ * merges over `data` on write, a key of both taking the `stringData` value (Secret, "stringData
+ * ... is merged into the data field on write, overwriting any existing values",
+ * https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/secret-v1/).
+ */
+export interface VolumeObject {
+  kind: 'ConfigMap' | 'Secret';
+  name: string;
+  namespace?: string;
+  file: string;
+  /** The text of the file, as read: a key's value is located in it. */
+  lines: TextLines;
+  entries: { key: string; value: string; origin: FileOrigin; base64?: boolean }[];
+}
+
+/** The object of `mount` among `objects`: same kind and name, and the namespace when both say one. */
+export function volumeObjectOf(mount: ObjectMount, namespace: string | undefined, objects: readonly VolumeObject[]): VolumeObject | undefined {
+  return objects.find((o) => o.kind === mount.kind && o.name === mount.name && (o.namespace === undefined || namespace === undefined || o.namespace === namespace));
 }
 
 /** The object and key Kubernetes shows at an absolute path inside the container, through the deepest mount that holds it. */

@@ -16,6 +16,7 @@ import { fsErrorReason } from '../fs-error';
 import { nulByteError } from '../../text/encoding';
 import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
+import { TextLines } from '../../text/line-index';
 import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './container-env';
 import type { DockerfileEnv } from './dockerfile';
 import type { ImageRun } from './run-conf';
@@ -303,6 +304,8 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   const at = yamlOriginAt(lineCounter, file);
+  // Shared by the file's ConfigMaps and Secrets: its line index is built only when a key is located.
+  const lines = new TextLines(text);
   for (const doc of list) {
     const error = doc.errors[0];
     if (error) {
@@ -323,7 +326,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       project.dotEnv ??= dotEnv;
       project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
-    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv);
+    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines);
   }
 }
 

@@ -19,10 +19,13 @@ export class ConfStore implements KongConf {
 
   /** `ordered` holds every effective setting once, in the order `settings()` returns them. */
   private readonly fallbackAnchor?: FileOrigin;
+  /** Where the kong.conf text starts when another file holds it (a ConfigMap key); else the file's first line. */
+  private readonly fileAnchor?: FileOrigin;
 
-  constructor(init: { file?: string; dir: string; modifiedAt?: Date; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[]; anchor?: FileOrigin }) {
+  constructor(init: { file?: string; dir: string; modifiedAt?: Date; ordered: readonly ConfSetting[]; diagnostics: readonly ConfDiagnostic[]; anchor?: FileOrigin; fileAnchor?: FileOrigin }) {
     this.file = init.file;
     this.fallbackAnchor = init.anchor;
+    if (init.fileAnchor) this.fileAnchor = init.fileAnchor;
     this.dir = init.dir;
     if (init.modifiedAt) this.modifiedAt = init.modifiedAt;
     this.ordered = init.ordered;
@@ -60,6 +63,7 @@ export class ConfStore implements KongConf {
   }
 
   anchor(): FileOrigin | undefined {
-    return this.file !== undefined ? fileOrigin(this.file, 1, 1) : this.fallbackAnchor;
+    if (this.file === undefined) return this.fallbackAnchor;
+    return this.fileAnchor ? { ...this.fileAnchor } : fileOrigin(this.file, 1, 1);
   }
 }

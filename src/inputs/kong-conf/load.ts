@@ -26,6 +26,21 @@ export interface LoadKongConfOptions {
   layer?: ConfLayer;
 }
 
+/**
+ * A kong.conf whose text is held inside another file: a Kubernetes ConfigMap or Secret key that a
+ * container mounts where Kong reads kong.conf (src/inputs/images/held-kong-conf.ts). Every origin
+ * names the file that holds it, at the place `place` gives.
+ */
+export interface HeldConfText {
+  /** The file that holds the text (the manifest): findings cite it. */
+  file: string;
+  text: string;
+  /** The holding file's 1-based line and column of line `line`, column `column` of the text. */
+  place(line: number, column: number): { line: number; column: number };
+  /** Where the text starts in the holding file: installation-wide findings anchor there, not at its first line. */
+  start: { line: number; column: number };
+}
+
 export interface ConfLayer {
   settings: ConfSetting[];
   diagnostics: ConfDiagnostic[];
@@ -34,22 +49,34 @@ export interface ConfLayer {
 }
 
 /**
- * Reads `file` (undefined: Kong configured by the environment only) and the `KONG_*` variables
- * of `env`. Throws InputError when the file cannot be read as text.
+ * Reads `source` (a file, or a text another file holds; undefined: Kong configured by the
+ * environment only) and the `KONG_*` variables of `env`. Throws InputError when the file cannot
+ * be read as text.
  */
 export function loadKongConf(
-  file: string | undefined,
+  source: string | HeldConfText | undefined,
   env: Readonly<Record<string, string | undefined>>,
   options: LoadKongConfOptions = {},
 ): KongConf {
-  const text = file === undefined ? undefined : readConfLines(file, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES);
+  const file = typeof source === 'string' ? source : source?.file;
+  // Text held in a manifest was read with the manifest (and its size limit), and holds no Latin-1:
+  // YAML is Unicode text.
+  const text = typeof source === 'string' ? readConfLines(source, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES)
+    : source !== undefined ? { lines: source.text.split('\n'), latin1CommentLines: [] as number[], modifiedAt: undefined } : undefined;
   const diagnostics: ConfDiagnostic[] = [];
   if (file !== undefined && text && text.latin1CommentLines.length > 0) diagnostics.push(latin1Diagnostic(file, text.latin1CommentLines));
-  const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(file, text.lines, diagnostics);
+  const locate: Locate = typeof source === 'object'
+    ? (line, column) => {
+      const placed = source.place(line, column);
+      return at(source.file, placed.line, placed.column);
+    }
+    : (line, column) => at(file!, line, column);
+  const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(locate, text.lines, diagnostics);
   const layered = options.layer ? applyLayer(fileSettings, options.layer, diagnostics) : fileSettings;
   const effective = applyEnv(layered, env, diagnostics);
   const dir = file === undefined ? path.resolve(options.cwd ?? process.cwd()) : path.resolve(path.dirname(file));
-  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics, anchor: options.layer?.anchor });
+  const heldAt = typeof source === 'object' ? at(source.file, source.start.line, source.start.column) : undefined;
+  return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics, anchor: options.layer?.anchor, ...(heldAt ? { fileAnchor: heldAt } : {}) });
 }
 
 function diagnostic(kind: ConfDiagnosticKind, origin: FileOrigin | EnvOrigin, message: string, key?: string): ConfDiagnostic {
@@ -60,15 +87,18 @@ function at(file: string, line: number, column: number): FileOrigin {
   return { kind: 'file', file, line, column };
 }
 
+/** The origin of a line and column of the kong.conf text: in its own file, or in the file that holds it. */
+type Locate = (line: number, column: number) => FileOrigin;
+
 /** File settings by key, the last occurrence winning; Map order follows the winning lines. */
-function readFileSettings(file: string, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
+function readFileSettings(locate: Locate, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {
   const entries = readPenlightEntries(lines);
   const byKey = new Map<string, ConfSetting[]>();
-  if (lines.length > 0 && lines[0].startsWith('\uFEFF')) diagnostics.push(bomDiagnostic(file, entries));
+  if (lines.length > 0 && lines[0].startsWith('\uFEFF')) diagnostics.push(bomDiagnostic(locate, entries));
   entries.forEach((entry, index) => {
     switch (entry.kind) {
       case 'section': {
-        const origin = at(file, entry.at.line, entry.at.column);
+        const origin = locate(entry.at.line, entry.at.column);
         if (entry.name === undefined) {
           diagnostics.push(diagnostic('malformed-section', origin, 'line starts with `[` but is not a `[name]` header: Penlight fails on it and Kong cannot load this file'));
         } else {
@@ -77,17 +107,17 @@ function readFileSettings(file: string, lines: readonly string[], diagnostics: C
         return;
       }
       case 'positional':
-        diagnostics.push(diagnostic('no-equals', at(file, entry.at.line, entry.at.column), 'line has no `=`: Kong ignores it (write `key = value`)'));
+        diagnostics.push(diagnostic('no-equals', locate(entry.at.line, entry.at.column), 'line has no `=`: Kong ignores it (write `key = value`)'));
         return;
       case 'empty-key':
-        diagnostics.push(diagnostic('empty-key', at(file, entry.at.line, entry.at.column), 'nothing before `=`: Kong ignores this line'));
+        diagnostics.push(diagnostic('empty-key', locate(entry.at.line, entry.at.column), 'nothing before `=`: Kong ignores this line'));
         return;
       case 'dangling-continuation':
-        diagnostics.push(diagnostic('dangling-continuation', at(file, entry.at.line, entry.at.column), 'the last line ends with a continuation `\\`: Kong drops this text'));
+        diagnostics.push(diagnostic('dangling-continuation', locate(entry.at.line, entry.at.column), 'the last line ends with a continuation `\\`: Kong drops this text'));
         return;
       case 'assignment':
         if (entry.section !== undefined) return; // reported with its section header
-        addFileSetting(byKey, fileSetting(file, entry, diagnostics), diagnostics);
+        addFileSetting(byKey, fileSetting(locate, entry, diagnostics), diagnostics);
     }
   });
   return linkOverrides(byKey);
@@ -113,19 +143,23 @@ function latin1Diagnostic(file: string, lines: readonly number[]): ConfDiagnosti
   return diagnostic('latin1-comment', at(file, lines[0], 1), `a comment here${more} holds bytes that are not UTF-8 (Latin-1, for instance): Kong never reads comments, so this changes nothing; kong-preflight read them as Latin-1`);
 }
 
-function bomDiagnostic(file: string, entries: readonly PenlightEntry[]): ConfDiagnostic {
+function bomDiagnostic(locate: Locate, entries: readonly PenlightEntry[]): ConfDiagnostic {
   const first = entries.find((entry) => entry.kind === 'assignment' && entry.keyAt.line === 1) as AssignmentEntry | undefined;
   const meant = first?.rawKey.replace(/^\uFEFF/, '');
   const message = first
     ? `file starts with a UTF-8 byte-order mark: Kong reads the first key ${meant ? `\`${meant}\` ` : ''}as \`${first.key}\`, a key it does not know, and ignores the setting`
     : 'file starts with a UTF-8 byte-order mark: Kong reads it as part of the first line (harmless here)';
-  return diagnostic('byte-order-mark', at(file, 1, 1), message, first?.key);
+  return diagnostic('byte-order-mark', locate(1, 1), message, first?.key);
 }
 
 /** Turns a Penlight assignment into a setting with Kong 3.2+'s value, reporting its oddities. */
-function fileSetting(file: string, entry: AssignmentEntry, diagnostics: ConfDiagnostic[]): ConfSetting {
-  const origin: FileOrigin = at(file, entry.keyAt.line, entry.keyAt.column);
-  if (entry.endLine !== entry.keyAt.line) origin.endLine = entry.endLine;
+function fileSetting(locate: Locate, entry: AssignmentEntry, diagnostics: ConfDiagnostic[]): ConfSetting {
+  const origin: FileOrigin = locate(entry.keyAt.line, entry.keyAt.column);
+  if (entry.endLine !== entry.keyAt.line) {
+    const end = locate(entry.endLine, 1).line;
+    // Held in a quoted scalar every line sits at the value's one line: no span to give.
+    if (end !== origin.line) origin.endLine = end;
+  }
   const value = entry.numeric ? entry.penlightValue : trimLuaSpace(stripComment(entry.penlightValue));
   const { key } = entry;
 
