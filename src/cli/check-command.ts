@@ -1,7 +1,7 @@
 // `kong-preflight check`: inputs -> installation -> plan -> rules -> triage -> report -> exit code.
 
 import { basename, resolve } from 'node:path';
-import { builtinRules } from '../../rules';
+import { builtinRuleSet } from '../engine/builtin-rules';
 import { applyConfigDefaults, printConfig, rulePolicy } from '../config/apply-config';
 import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
@@ -92,6 +92,8 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (or `baseline:` in .kong-preflight.yml)');
   const outputs = planOutputs({ format: options.format, ...(options.output ? { file: options.output } : {}) }, options.outputFormat ?? [], io.cwd);
+  // Built-in rules load their code only when evaluated (engine/builtin-rules.ts).
+  const builtinRules = builtinRuleSet();
   const registry = new RuleRegistry([...builtinRules, ...loadRuleModules(options.rulesDir ?? [], io.cwd, builtinRules.map((r) => r.meta.id))]);
   const knownRules = new Set(registry.all().map((r) => r.meta.id));
   const policy = rulePolicy(loadedConfig, knownRules);

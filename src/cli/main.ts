@@ -2,7 +2,7 @@
 // one line on stderr and exit code 2; `--debug` adds the stack.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { builtinRules } from '../../rules';
+import { builtinRuleSet } from '../engine/builtin-rules';
 import { RuleRegistry } from '../engine/registry';
 import { errorLine, InputError, UsageError } from '../errors';
 import { SEVERITIES } from '../model/finding';
@@ -166,7 +166,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']))
     .action((options: { json?: boolean; format?: 'text' | 'json' | 'markdown' }) => {
       const format = options.format ?? (options.json ? 'json' : 'text');
-      setExit(runRulesList(new RuleRegistry(builtinRules).all(), format, io));
+      setExit(runRulesList(new RuleRegistry(builtinRuleSet()).all(), format, io));
     });
 
   program
@@ -174,7 +174,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("print a rule's documentation")
     .argument('<rule-id>', 'a rule id such as conf/cassandra-removed')
     .action((ruleId: string) => {
-      io.stdout(explainRule(new RuleRegistry(builtinRules).all(), ruleId));
+      io.stdout(explainRule(new RuleRegistry(builtinRuleSet()).all(), ruleId));
       setExit(0);
     });
 

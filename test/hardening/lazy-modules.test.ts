@@ -25,6 +25,37 @@ function heavyModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
   return JSON.parse(line.slice('LOADED '.length));
 }
 
+/** The rule modules (`area/name`) a `kong-preflight ARGS` process loaded, read from require.cache at exit. */
+function ruleModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
+  const probe = `process.on('exit', () => {
+    const rules = Object.keys(require.cache).map((f) => /[\\/]dist[\\/]rules[\\/](\\w+)[\\/]([\\w-]+)\\.js$/.exec(f)).filter(Boolean).map((m) => m[1] + '/' + m[2]);
+    process.stderr.write('RULES ' + JSON.stringify(rules.sort()) + '\\n');
+  });
+  process.argv = [process.argv[0], ${JSON.stringify(join(REPO_ROOT, 'bin', 'kong-preflight.js'))}, ...${JSON.stringify(args)}];
+  require(process.argv[1]);`;
+  const child = spawnSync(process.execPath, ['-e', probe], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const line = child.stderr.split('\n').find((l) => l.startsWith('RULES '));
+  if (!line) throw new Error(`no probe output: ${child.stderr}`);
+  return JSON.parse(line.slice('RULES '.length));
+}
+
+(built ? describe : describe.skip)('rule modules load only when their rule is evaluated', () => {
+  const noConfig = tempDir({}, 'kp-lazy-rules-');
+
+  it('a kong.conf alone loads kong.conf rules, not the entity or database ones', () => {
+    const loaded = ruleModulesLoaded(['check', fixture('conf/clean-3.4.conf'), '--from', '3.3', '--to', '3.4', '--no-db', '--fail-on', 'none'], noConfig);
+    expect(loaded).toContain('conf/file-syntax');
+    // nginx/injected-directives reads kong.conf's `nginx_*` keys: it runs here; the template rules do not.
+    expect(loaded.filter((id) => /^(entities|db|declarative)\/|^nginx\/template/.test(id))).toEqual([]);
+  });
+
+  it('a declarative file loads the entity rules', () => {
+    const loaded = ruleModulesLoaded(['check', '--declarative', fixture('declarative/clean-3x.yml'), '--from', '2.8', '--to', '3.4', '--no-db', '--fail-on', 'none'], noConfig);
+    expect(loaded).toContain('entities/route-regex-path-without-tilde');
+    expect(loaded.filter((id) => /^(db|nginx)\//.test(id))).toEqual([]);
+  });
+});
+
 (built ? describe : describe.skip)('heavy modules load only when a run needs them', () => {
   const noConfig = tempDir({}, 'kp-lazy-');
 
