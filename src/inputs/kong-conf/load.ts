@@ -62,7 +62,7 @@ export function loadKongConf(
   // Text held in a manifest was read with the manifest (and its size limit), and holds no Latin-1:
   // YAML is Unicode text.
   const text = typeof source === 'string' ? readConfLines(source, options.maxBytes ?? DEFAULT_MAX_CONF_BYTES)
-    : source !== undefined ? { lines: source.text.split('\n'), latin1CommentLines: [] as number[], modifiedAt: undefined } : undefined;
+    : source !== undefined ? { lines: source.text.split('\n'), latin1CommentLines: [] as number[], modifiedAt: modifiedAtOf(source.file) } : undefined;
   const diagnostics: ConfDiagnostic[] = [];
   if (file !== undefined && text && text.latin1CommentLines.length > 0) diagnostics.push(latin1Diagnostic(file, text.latin1CommentLines));
   const locate: Locate = typeof source === 'object'
@@ -77,6 +77,19 @@ export function loadKongConf(
   const dir = file === undefined ? path.resolve(options.cwd ?? process.cwd()) : path.resolve(path.dirname(file));
   const heldAt = typeof source === 'object' ? at(source.file, source.start.line, source.start.column) : undefined;
   return new ConfStore({ file, dir, modifiedAt: text?.modifiedAt, ordered: effective, diagnostics, anchor: options.layer?.anchor, ...(heldAt ? { fileAnchor: heldAt } : {}) });
+}
+
+/**
+ * When the file holding a kong.conf text was last changed: the text changes with it, so a backup
+ * older than the manifest may predate the settings (rules/backup/backup-evidence). Undefined when
+ * the file cannot be looked at: the comparison is then left out, as for no file at all.
+ */
+function modifiedAtOf(file: string): Date | undefined {
+  try {
+    return statSync(file).mtime;
+  } catch {
+    return undefined;
+  }
 }
 
 function diagnostic(kind: ConfDiagnosticKind, origin: FileOrigin | EnvOrigin, message: string, key?: string): ConfDiagnostic {

@@ -2,6 +2,7 @@
 // kong.conf: read as the node's kong.conf, every finding citing the manifest at the line the
 // setting is written on (a literal block), or the line the value starts on (other forms).
 
+import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { heldKongConf } from '../../../src/inputs/images/held-kong-conf';
 import type { ObjectMount, VolumeObject } from '../../../src/inputs/images/kubernetes-mounts';
@@ -94,6 +95,20 @@ describe('check --image-file reads the kong.conf a ConfigMap key holds', () => {
     const text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: node-conf', 'data:', '  kong.conf: |', '    database = postgres', '  node.conf: |', '    database = cassandra', '---', ''].join('\n');
     const dir = tempDir({ 'deploy.yaml': text + deployment(mount, volume) });
     expect(cassandraAt(await check(['--image-file', join(dir, 'deploy.yaml')]))).toEqual([{ file: join(dir, 'deploy.yaml'), line: 9, column: 5 }]);
+  });
+
+  it('compares a backup with the date of the manifest that holds the kong.conf', async () => {
+    const dir = tempDir({ 'deploy.yaml': configMap(['  kong.conf: |', '    database = postgres']) + deployment(SUBPATH_MOUNT, CONFIGMAP_VOLUME), 'kong.sql': '-- PostgreSQL database dump\n' });
+    const manifest = join(dir, 'deploy.yaml');
+    const backup = join(dir, 'kong.sql');
+    const olderThanConfig = async () => (await check(['--image-file', manifest, '--backup', backup, '--from', '2.8'])).findings
+      .filter((f) => f.ruleId === 'backup/backup-evidence' && (f as Finding & { messageId: string }).messageId === 'olderThanConfig')
+      .map((f) => (f as Finding & { message: string }).message);
+    utimesSync(backup, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    utimesSync(manifest, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'));
+    expect(await olderThanConfig()).toEqual([`${backup} (2026-01-01T00:00:00.000Z) is older than ${manifest} (2026-02-01T00:00:00.000Z): it may not cover the current configuration.`]);
+    utimesSync(backup, new Date('2026-03-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
+    expect(await olderThanConfig()).toEqual([]);
   });
 
   it('reads the ConfigMap from another manifest given with it', async () => {
