@@ -6,6 +6,8 @@ import { DATABASE_BACKUP_KINDS } from '../../src/inputs/backup';
 import { BACKUP_FACTS as FACT } from '../../src/knowledge/core-changes';
 import type { KongConf } from '../../src/inputs/kong-conf/types';
 import { chartSwitchOf } from '../../src/inputs/helm/conf-layer';
+import { describeEmbeddedSource, HELM_VALUES_KIND } from '../../src/inputs/declarative/embedded-source';
+import type { DeclarativeConfig } from '../../src/inputs/declarative/types';
 import { isVaultReference } from '../../src/inputs/kong-conf/values';
 import type { Plan } from '../../src/plan/types';
 
@@ -39,7 +41,7 @@ export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised'
     const backup = ctx.optionalInput('backup');
     const conf = ctx.optionalInput('kongConf');
     const topology = ctx.plan.role === 'data_plane' ? 'data plane' : ctx.plan.topology;
-    const steps = backupSteps(ctx.plan, conf);
+    const steps = backupSteps(ctx.plan, conf, heldBy(ctx.optionalInput('declarative')));
     const anchor = conf?.anchor() ?? { kind: 'global' as const };
     if (!backup) {
       // A controller-only release holds nothing to back up itself: name the gateway it drives.
@@ -100,8 +102,17 @@ function declarativeNeed(plan: Plan): string {
  */
 const KIC_RESOURCES = 'the Kubernetes resources the ingress controller translates into Kong configuration (the Ingresses and Gateway API routes, the Kong custom resources such as KongPlugin, KongClusterPlugin and KongConsumer, and the Secrets they reference, for example with `kubectl get -A -o yaml`)';
 
-/** The documented backup steps for the node's topology, in one line. */
-function backupSteps(plan: Plan, conf: KongConf | undefined): string {
+/**
+ * The manifest object whose key holds the configuration Kong loads (a ConfigMap's kong.yml a
+ * volume mounts where declarative_config points), named for the backup steps; undefined for a file.
+ */
+function heldBy(declarative: DeclarativeConfig | undefined): string | undefined {
+  const held = declarative?.documents.find((document) => document.loadedByKong && document.embeddedIn && document.embeddedIn.kind !== HELM_VALUES_KIND);
+  return held?.embeddedIn && describeEmbeddedSource(held.embeddedIn);
+}
+
+/** The documented backup steps for the node's topology, in one line; `held`: the manifest object holding its declarative configuration. */
+function backupSteps(plan: Plan, conf: KongConf | undefined, held?: string): string {
   const keyring = plan.edition === 'enterprise' ? ' If Keyring/data encryption is on, back up the keyring materials separately.' : '';
   const source = plan.configSource;
   if (plan.role === 'data_plane') {
@@ -119,6 +130,8 @@ function backupSteps(plan: Plan, conf: KongConf | undefined): string {
     const chart = conf?.get('declarative_config');
     const fromChart = chart && chartSwitchOf(chart);
     if (fromChart) return `copy the declarative configuration Kong loads, ${fromChart.chartReason} (validate it with \`kong config parse\`), the Helm values files and the Secrets holding certificates and keys.${keyring}`;
+    // Kubernetes manifests without the chart: the file is a ConfigMap or Secret key the pod mounts.
+    if (held) return `copy the declarative configuration Kong loads, ${held} (validate it with \`kong config parse\`), the manifests that configure the node and the Secrets holding certificates and keys.${keyring}`;
     return 'copy the declarative file named by declarative_config (validate it with `kong config parse`), kong.conf and the prefix folder (certificates, keys).' + keyring;
   }
   return `${databaseSteps(conf)}${keyring}`;

@@ -17,7 +17,7 @@
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
-import { describeEmbeddedSource } from '../../src/inputs/declarative/embedded-declarative';
+import { describeEmbeddedSource } from '../../src/inputs/declarative/embedded-source';
 import { fieldPathText } from '../../src/inputs/declarative/kic-plugins';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 import type { Entity } from '../../src/model/entities';

@@ -11,7 +11,7 @@ import { InputError, UsageError } from '../errors';
 import { fsWriteErrorReason } from '../inputs/fs-error';
 import { convertDeclarative } from '../fix/declarative-convert';
 import { DeclarativeEntitySource, readDeclarativeText } from '../inputs/declarative';
-import { describeEmbeddedSource, HELM_VALUES_KIND } from '../inputs/declarative/embedded-declarative';
+import { describeEmbeddedSource, HELM_VALUES_KIND } from '../inputs/declarative/embedded-source';
 import { describeOrigin } from '../model/origin';
 import type { Plan } from '../plan/types';
 import type { CliIo } from './io';

@@ -34,8 +34,6 @@ import { readYaml } from './yaml-reader';
 import { withTemplateHint } from '../template-hint';
 import { deckMountedObjects } from './deck-workloads';
 
-/** The `kind` of an EmbeddedSource that is Helm values' `dblessConfig.config`, not a Kubernetes object. */
-export const HELM_VALUES_KIND = 'Helm values';
 
 /** One entry of a manifest found to hold a Kong declarative configuration as text. */
 interface Candidate {
@@ -93,11 +91,6 @@ export function readEmbeddedDeclarative(
   return { entries, ...(document ? { document } : {}) };
 }
 
-/** `data.kong.yml` of ConfigMap kong-dbless in k8s/dbless.yaml (document 2); `dblessConfig.config` of the Helm values in values.yaml. */
-export function describeEmbeddedSource(source: EmbeddedSource): string {
-  if (source.kind === HELM_VALUES_KIND) return `\`${source.key}\` of the Helm values in ${source.file}`;
-  return `\`${source.key}\` of ${source.kind}${source.name ? ` ${source.name}` : ''} in ${source.file}${source.document > 1 ? ` (document ${source.document})` : ''}`;
-}
 
 /** Every text entry of the documents that `keyPattern` (a Kong root key at a line's start) takes for a Kong configuration. */
 function* candidatesIn(file: string, documents: readonly ManifestDocument[], keyPattern: RegExp): Generator<Candidate> {

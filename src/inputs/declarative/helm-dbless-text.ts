@@ -16,7 +16,8 @@ import { resolve } from 'node:path';
 import { TextLines } from '../../text/line-index';
 import type { HelmValue } from '../helm/values';
 import { ParsedDocument } from './document';
-import { HELM_VALUES_KIND, readBlock } from './embedded-declarative';
+import { readBlock } from './embedded-declarative';
+import { HELM_VALUES_KIND } from './embedded-source';
 import { literalBlockLayout } from './literal-block';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 

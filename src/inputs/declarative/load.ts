@@ -27,6 +27,7 @@ import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } fr
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import { deckMountedObjects } from './deck-workloads';
 import { readEmbeddedDeclarative } from './embedded-declarative';
+import { heldDeclarative, type ContainerObjectMounts } from './held-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
 import { contextFileAt, describeCopy, kindOnDisk, type CopySource } from '../images/dockerfile-copies';
 import type { DeclarativeConfig, DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource, ManifestObjects, UnreadableDeclarative } from './types';
@@ -46,6 +47,8 @@ export interface DeclarativeLoadOptions {
   containerMounts?: { unit: string; mounts: readonly BindMount[] };
   /** The COPY and ADD steps of the Dockerfile that builds the image Kong runs: a step may put a project file at that path. */
   imageCopies?: CopySource;
+  /** The ConfigMap and Secret volumes of the Kubernetes container that runs Kong: one may show a key at that path. */
+  containerObjectMounts?: ContainerObjectMounts;
 }
 
 export interface DeclarativeLoadResult {
@@ -115,6 +118,12 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
       const how = `declarative_config ${configured}, mounted by ${options.containerMounts!.unit} from ${mounted.mount.source} (${describeOrigin(mounted.mount.origin)})`;
       if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: how, ...notLoaded };
       return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
+    }
+    // A ConfigMap or Secret key a Kubernetes volume shows there: Kong reads the key's text.
+    const held = options.containerObjectMounts && heldDeclarative(configured, options.containerObjectMounts, loadedByKong);
+    if (held) {
+      if ('unread' in held) return { missingReason: `${held.how}: ${held.unread}` };
+      return { config: { documents: [held.document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([held.document], []) }, mountedAs: held.how, ...notLoaded };
     }
     // A COPY of the Dockerfile that builds the image puts a project file there (a mount over it would win, above).
     const copied = options.imageCopies && contextFileAt(configured, options.imageCopies.copies, options.imageCopies.context, kindOnDisk(cwd));

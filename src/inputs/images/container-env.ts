@@ -753,7 +753,7 @@ const OPERATOR: Record<string, string[]> = {
  * The containers, ConfigMaps and Secrets of one manifest document (`kind: List` items included);
  * `lines`: the file's text, in which a ConfigMap or Secret key's value is located.
  */
-export function manifestContainers(doc: Document.Parsed, at: At, file: string, read: ContainerEnvRead, lines?: TextLines): void {
+export function manifestContainers(doc: Document.Parsed, at: At, file: string, read: ContainerEnvRead, lines?: TextLines, documentNumber?: number): void {
   const { isMap, isSeq } = yamlModule();
   const visit = (object: unknown, depth: number) => {
     if (!isMap(object) || depth > 3) return;
@@ -771,14 +771,14 @@ export function manifestContainers(doc: Document.Parsed, at: At, file: string, r
     if (kind === 'ConfigMap' && apiVersion === 'v1') {
       const entries = configMapEntries(get(object, doc, 'data'), doc, at);
       read.configMaps.push({ name, ...(namespace ? { namespace } : {}), file, entries });
-      if (lines) (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, entries });
+      if (lines) (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, ...(documentNumber ? { document: documentNumber } : {}), entries });
       return;
     }
     if (kind === 'Secret' && apiVersion === 'v1') {
       if (!lines) return;
       const written = configMapEntries(get(object, doc, 'stringData'), doc, at);
       const encoded = configMapEntries(get(object, doc, 'data'), doc, at).filter((entry) => !written.some((w) => w.key === entry.key)).map((entry) => ({ ...entry, base64: true }));
-      (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, entries: [...encoded, ...written] });
+      (read.volumeObjects ??= []).push({ kind, name, ...(namespace ? { namespace } : {}), file, lines, ...(documentNumber ? { document: documentNumber } : {}), entries: [...encoded, ...written] });
       return;
     }
     const operator = apiVersion.startsWith('gateway-operator.konghq.com/') ? ownValue(OPERATOR, kind) : undefined;

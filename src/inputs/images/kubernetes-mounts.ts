@@ -42,6 +42,8 @@ export interface VolumeObject {
   file: string;
   /** The text of the file, as read: a key's value is located in it. */
   lines: TextLines;
+  /** The manifest document that defines it, from 1. */
+  document?: number;
   entries: { key: string; value: string; origin: FileOrigin; base64?: boolean }[];
 }
 

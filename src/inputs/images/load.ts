@@ -306,7 +306,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
   const at = yamlOriginAt(lineCounter, file);
   // Shared by the file's ConfigMaps and Secrets: its line index is built only when a key is located.
   const lines = new TextLines(text);
-  for (const doc of list) {
+  for (const [index, doc] of list.entries()) {
     const error = doc.errors[0];
     if (error) {
       const pos = lineCounter.linePos(error.pos[0]);
@@ -326,7 +326,7 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       project.dotEnv ??= dotEnv;
       project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
-    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines);
+    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines, index + 1);
   }
 }
 
