@@ -86,6 +86,11 @@ export interface Installation {
    * do not apply (src/engine/manual-review.ts).
    */
   noCustomPlugins?: NoCustomPlugins;
+  /**
+   * Why the node renders Kong's own nginx templates: changes only custom templates meet do not
+   * apply (src/engine/manual-review.ts).
+   */
+  stockTemplates?: string;
   missing: MissingInputReasons;
   plan: Plan;
   report: ReportInstallation;
@@ -207,7 +212,9 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
       for (const t of inputs.nginxTemplates) listed.push({ kind: t.rendered ? 'nginx file Kong rendered (not a template)' : 'nginx template', label: t.file });
     } else {
-      missing.nginxTemplates = 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
+      missing.nginxTemplates = platform.stockTemplates
+        ? `no --nginx-template FILE given, and none is needed: ${platform.stockTemplates}`
+        : 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
     }
 
     listed.push(...platform.listed);
@@ -292,6 +299,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       plan,
       ...(runningImage ? { runsFromImage: describeImage(runningImage) } : {}),
       ...(noCustomPlugins ? { noCustomPlugins } : {}),
+      ...(platform.stockTemplates && !options.nginxTemplates?.length ? { stockTemplates: platform.stockTemplates } : {}),
       secretValues: [...database.secretValues, ...(platform.secretValues ?? []), ...(heldConf?.secrets ?? [])],
       report: {
         edition,

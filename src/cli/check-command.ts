@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load-config';
 import { loadRuleModules } from '../engine/load-rule-modules';
 import { RuleRegistry } from '../engine/registry';
 import { runRules } from '../engine/run-rules';
-import { changesSetAside, manualReviewList, type ReviewContext } from '../engine/manual-review';
+import { changesSetAside, manualReviewList, templateOnlyChanges, type ReviewContext } from '../engine/manual-review';
 import type { HostOs, HostResources } from '../inputs/host';
 import type { ImageOs } from '../inputs/images/image-os';
 import { scanFiles } from '../inputs/suppression-comments';
@@ -167,6 +167,7 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   const reviewContext = {
     ...(installation.runsFromImage ? { runsFromImage: installation.runsFromImage } : {}),
     ...(installation.noCustomPlugins ? { noCustomPlugins: installation.noCustomPlugins } : {}),
+    ...(installation.stockTemplates ? { stockTemplates: { why: installation.stockTemplates, changes: templateOnlyChanges(registry.all()) } } : {}),
     ...reviewPlatform(installation.inputs),
   };
   const built = buildReport({

@@ -29,6 +29,24 @@ export interface ReviewContext {
   imageOs?: ImageOs;
   /** The CPU architecture (--host: the machine the check runs on). */
   arch?: { value: string; said: string };
+  /**
+   * The node renders Kong's own nginx templates (`why`): the changes in `changes`, which only a
+   * custom or patched template meets (templateOnlyChanges), do not apply.
+   */
+  stockTemplates?: { why: string; changes: ReadonlySet<string> };
+}
+
+/**
+ * Catalogue entries that only custom nginx templates can meet: every rule that detects one reads
+ * the templates given (--nginx-template), and nothing else.
+ */
+export function templateOnlyChanges(rules: readonly Rule[]): Set<string> {
+  const byEntry = new Map<string, boolean>();
+  for (const rule of rules) {
+    const onTemplates = rule.meta.inputs.length === 1 && rule.meta.inputs[0] === 'nginxTemplates' && !rule.meta.anyInputs;
+    for (const id of rule.meta.catalog ?? []) byEntry.set(id, (byEntry.get(id) ?? true) && onTemplates);
+  }
+  return new Set([...byEntry].filter(([, only]) => only).map(([id]) => id));
 }
 
 export function manualReviewList(rules: readonly Rule[], plan: Plan, result: RunResult, context: ReviewContext = {}): ManualReviewItem[] {
@@ -73,7 +91,7 @@ export function changesSetAside(plan: Plan, context: ReviewContext): ChangeSetAs
   // Each reason asks for the part of the context it needs: with none of them, nothing is set aside.
   const out: ChangeSetAside[] = [];
   for (const { entry, hop } of entriesInPathOrder(plan)) {
-    const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context) ?? platformWhy(entry.id, context, hop);
+    const why = packageOnlyWhy(entry.id, context) ?? customCodeOnlyWhy(entry.id, context) ?? platformWhy(entry.id, context, hop) ?? stockTemplatesWhy(entry.id, context);
     if (!why) continue;
     out.push({
       id: entry.id,
@@ -102,6 +120,11 @@ function entriesInPathOrder(plan: Plan): { entry: CatalogEntry; hop: Hop | undef
   });
   keyed.sort((a, b) => a.hopIndex - b.hopIndex || a.reached.compare(b.reached));
   return keyed.map(({ entry, hop }) => ({ entry, hop }));
+}
+
+function stockTemplatesWhy(id: string, context: ReviewContext): string | undefined {
+  const stock = context.stockTemplates;
+  return stock?.changes.has(id) ? `${stock.why}: the change concerns custom or patched templates only` : undefined;
 }
 
 function packageOnlyWhy(id: string, context: ReviewContext): string | undefined {

@@ -17,6 +17,7 @@ import type { ObjectMount, VolumeObject } from './images/kubernetes-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { runConf, type RunConf } from './images/run-conf';
+import { stockTemplatesWhy } from './images/stock-templates';
 import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
 import type { ContainerEnv } from './images/container-env';
 import type { ConfDiagnostic } from './kong-conf/types';
@@ -117,6 +118,8 @@ export interface PlatformInputs {
    * project file behind a container path.
    */
   imageCopies?: DockerfileCopies;
+  /** Why the Kong container renders Kong's own nginx templates, when the files read show it (./images/stock-templates.ts). */
+  stockTemplates?: string;
   /**
    * The kong.conf the Kong container is started with (`-c`): the image's CMD or ENTRYPOINT, as
    * the compose service's `command:` and `entrypoint:` leave them (./images/run-conf.ts). Absent
@@ -161,6 +164,8 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     const copies = runningDockerfileCopies(read, container.chosen);
     if (copies) result.imageCopies = copies;
+    const stockTemplates = stockTemplatesWhy(container.chosen, copies !== undefined);
+    if (stockTemplates) result.stockTemplates = stockTemplates;
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
     if (container.chosen?.objectMounts) {
       const { namespace } = container.chosen;

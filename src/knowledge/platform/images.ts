@@ -45,6 +45,7 @@ export const KONG_IMAGES = {
    * reads kong/templates/kong_defaults.lua from. Its files are replaced by the release installed.
    */
   luaTree: '/usr/local/share/lua/5.1/kong/',
+
   /** The `-rhel` tag moved from UBI 8 to UBI 9 in 3.4 under the same name. */
   rhelBaseChange: { in: '3.4.0.0', before: 'UBI 8', after: 'UBI 9' },
   sources: [
@@ -60,5 +61,20 @@ export const KONG_IMAGES = {
     { kind: 'repo', ref: 'Kong/official-images:library/kong@df4fcf1b0ff769b2d620074af7fd772cb54ab6bb', note: 'Tags: 0.13.0-alpine, 0.13.0, latest from alpine/: unsuffixed tags Alpine-based from 0.13' },
     { kind: 'repo', ref: 'Kong/docker-kong:Dockerfile@0.11.0', note: 'FROM centos:7 (the 0.11.0 tag; 0.11.0-alpine separate)' },
     { kind: 'repo', ref: 'Kong/docker-kong:compose/docker-compose.yml@d1ed165b', note: 'image: "${KONG_DOCKER_TAG:-kong:latest}": compose substitutes the default when the variable is unset or empty' },
+  ] satisfies FactSource[],
+} as const;
+
+/**
+ * What Kong's images run when nothing replaces their command: `kong docker-start`, which their
+ * entrypoint turns into `kong prepare -p $PREFIX` and nginx on that prefix. No `--nginx-conf` is
+ * passed, so Kong renders the templates of its own Lua tree, those of the release installed.
+ */
+export const KONG_IMAGE_COMMAND = {
+  command: 'kong docker-start',
+  sources: [
+    { kind: 'repo', ref: 'Kong/kong:build/dockerfiles/deb.Dockerfile@3.9.3', note: 'L38 ENTRYPOINT ["/entrypoint.sh"], L46 CMD ["kong", "docker-start"]' },
+    { kind: 'repo', ref: 'Kong/kong:build/dockerfiles/entrypoint.sh@3.9.3', note: 'L44-70: docker-start runs `kong prepare -p "$PREFIX" "$@"`, then nginx -p "$PREFIX" -c nginx.conf; no --nginx-conf' },
+    { kind: 'repo', ref: 'Kong/docker-kong:alpine/Dockerfile@01d203f755f26036e80221770e2273a59b0af1b1', note: 'CMD ["kong", "docker-start"] in the 2.x-era images' },
+    { kind: 'repo', ref: 'Kong/docker-kong:docker-entrypoint.sh@eb1b4b631413cecc7e3267087199277a42c7fdda', note: 'docker-start: `kong prepare -p "$PREFIX" "$@"`, then nginx on the prefix; no --nginx-conf' },
   ] satisfies FactSource[],
 } as const;

@@ -1,0 +1,27 @@
+// Whether the container read as the Kong node renders Kong's own nginx templates. Template
+// changes (a directive the new templates add, a handler they drop) concern only a node started
+// with `--nginx-conf`, or one whose template files were patched: a node that runs one of Kong's
+// images as they are, with their own command, renders the templates of the release it runs, and
+// the upgrade brings the new ones with the new image (../../knowledge/platform/images.ts,
+// KONG_IMAGE_COMMAND). Said only when every part is seen in the files read: an image built from a
+// Dockerfile, a replaced command or entrypoint (which may pass --nginx-conf, or run a script
+// that does), or a mount over Kong's templates leaves the question open.
+
+import { posix } from 'node:path';
+import { KONG_IMAGE_COMMAND, KONG_IMAGES } from '../../knowledge/platform/images';
+import type { ContainerEnv } from './container-env';
+
+/** Kong's templates in its images, and every folder above them: a mount at any of these replaces them. */
+const TEMPLATES = posix.join(KONG_IMAGES.luaTree, 'templates');
+
+/**
+ * Why the node's templates are Kong's own (for the manual-review list), or undefined when that is
+ * not shown. `built`: a Dockerfile read here builds the container's image.
+ */
+export function stockTemplatesWhy(container: ContainerEnv | undefined, built: boolean): string | undefined {
+  if (!container?.kongImage || built || !container.image) return undefined;
+  if (container.run?.command || container.run?.entrypoint) return undefined;
+  const targets = [...(container.mounts ?? []), ...(container.objectMounts ?? [])].map((mount) => mount.target);
+  if (targets.some((target) => TEMPLATES === target || TEMPLATES.startsWith(`${target === '/' ? '' : target}/`) || target.startsWith(`${TEMPLATES}/`))) return undefined;
+  return `${container.unit} runs ${container.image} with the image's own command (\`${KONG_IMAGE_COMMAND.command}\`, no --nginx-conf) and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs`;
+}
