@@ -11,12 +11,9 @@ import { tempDir } from '../support/temp';
 const HEAVY = ['pg', 'yaml', 'js-yaml', 'ajv'];
 const built = existsSync(join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'));
 
-/** The heavy packages a `kong-preflight ARGS` process loaded, read from require.cache at exit. */
-function heavyModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
-  const probe = `process.on('exit', () => {
-    const names = new Set(Object.keys(require.cache).map((f) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(f)?.[1]).filter(Boolean));
-    process.stderr.write('LOADED ' + JSON.stringify(${JSON.stringify(HEAVY)}.filter((n) => names.has(n))) + '\\n');
-  });
+/** Every file a `kong-preflight ARGS` process had loaded at exit, read from require.cache. */
+function filesLoaded(args: string[], cwd = REPO_ROOT): string[] {
+  const probe = `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));
   process.argv = [process.argv[0], ${JSON.stringify(join(REPO_ROOT, 'bin', 'kong-preflight.js'))}, ...${JSON.stringify(args)}];
   require(process.argv[1]);`;
   const child = spawnSync(process.execPath, ['-e', probe], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
@@ -25,18 +22,15 @@ function heavyModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
   return JSON.parse(line.slice('LOADED '.length));
 }
 
-/** The rule modules (`area/name`) a `kong-preflight ARGS` process loaded, read from require.cache at exit. */
+/** The heavy packages a `kong-preflight ARGS` process loaded. */
+function heavyModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
+  const names = new Set(filesLoaded(args, cwd).map((f) => /node_modules[\\/]((?:@[^/\\]+[\\/])?[^/\\]+)[\\/]/.exec(f)?.[1]));
+  return HEAVY.filter((name) => names.has(name));
+}
+
+/** The rule modules (`area/name`) a `kong-preflight ARGS` process loaded. */
 function ruleModulesLoaded(args: string[], cwd = REPO_ROOT): string[] {
-  const probe = `process.on('exit', () => {
-    const rules = Object.keys(require.cache).map((f) => /[\\/]dist[\\/]rules[\\/](\\w+)[\\/]([\\w-]+)\\.js$/.exec(f)).filter(Boolean).map((m) => m[1] + '/' + m[2]);
-    process.stderr.write('RULES ' + JSON.stringify(rules.sort()) + '\\n');
-  });
-  process.argv = [process.argv[0], ${JSON.stringify(join(REPO_ROOT, 'bin', 'kong-preflight.js'))}, ...${JSON.stringify(args)}];
-  require(process.argv[1]);`;
-  const child = spawnSync(process.execPath, ['-e', probe], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  const line = child.stderr.split('\n').find((l) => l.startsWith('RULES '));
-  if (!line) throw new Error(`no probe output: ${child.stderr}`);
-  return JSON.parse(line.slice('RULES '.length));
+  return filesLoaded(args, cwd).map((f) => /[\\/]dist[\\/]rules[\\/](\w+)[\\/]([\w-]+)\.js$/.exec(f)).flatMap((m) => (m ? [`${m[1]}/${m[2]}`] : [])).sort();
 }
 
 (built ? describe : describe.skip)('rule modules load only when their rule is evaluated', () => {

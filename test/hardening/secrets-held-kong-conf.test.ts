@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { deploymentYaml } from '../support/kubernetes';
 import { tempDir } from '../support/temp';
 import { outputInEveryFormat } from './support';
 
@@ -20,23 +21,8 @@ const confWith = (password: string) => [
 ].join('\n');
 const CONF = confWith(PASSWORD);
 
-const DEPLOYMENT = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: gateway',
-  'spec:',
-  '  template:',
-  '    spec:',
-  '      containers:',
-  '        - name: proxy',
-  '          image: kong:2.8.4',
-  '          volumeMounts:',
-  '            - name: settings',
-  '              mountPath: /etc/kong',
-  '      volumes:',
-  '        - name: settings',
-].join('\n');
+// Ends with the volume's first line: each manifest below adds its source.
+const DEPLOYMENT = deploymentYaml({ image: 'kong:2.8.4', volumeMounts: ['            - name: settings', '              mountPath: /etc/kong'], volumes: ['        - name: settings'] }).trimEnd();
 
 const block = CONF.trimEnd().split('\n').map((line) => `    ${line}`);
 

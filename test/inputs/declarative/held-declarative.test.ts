@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 import { fixture, runCli } from '../../support/cli';
+import { deploymentYaml } from '../../support/kubernetes';
 import { tempDir } from '../../support/temp';
 
 interface Finding {
@@ -34,28 +35,8 @@ const KONG_YML = (pad: string) => ['_format_version: "3.0"', 'services:', '  - n
 
 /** A Deployment of Kong 2.8 on DB-less, KONG_DECLARATIVE_CONFIG at `path`, with `volumeMounts` and `volumes`. */
 function deployment(path: string, volumeMounts: string[], volumes: string[]): string {
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: kong',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: proxy',
-    '          image: kong:2.8.4',
-    '          env:',
-    '            - name: KONG_DATABASE',
-    '              value: "off"',
-    '            - name: KONG_DECLARATIVE_CONFIG',
-    `              value: ${path}`,
-    '          volumeMounts:',
-    ...volumeMounts,
-    '      volumes:',
-    ...volumes,
-    '',
-  ].join('\n');
+  const env = ['          env:', '            - name: KONG_DATABASE', '              value: "off"', '            - name: KONG_DECLARATIVE_CONFIG', `              value: ${path}`];
+  return deploymentYaml({ name: 'kong', image: 'kong:2.8.4', lines: env, volumeMounts, volumes });
 }
 
 const FOLDER_MOUNT = ['            - name: config', '              mountPath: /kong'];

@@ -8,6 +8,7 @@ import { heldKongConf } from '../../../src/inputs/images/held-kong-conf';
 import type { ObjectMount, VolumeObject } from '../../../src/inputs/images/kubernetes-mounts';
 import { TextLines } from '../../../src/text/line-index';
 import { fixture, runCli } from '../../support/cli';
+import { deploymentYaml } from '../../support/kubernetes';
 import { tempDir } from '../../support/temp';
 
 interface Finding {
@@ -31,24 +32,7 @@ const cassandraAt = (report: Report) => report.findings.filter((f) => f.ruleId =
 
 /** A Deployment whose container `proxy` runs Kong 2.8 and mounts `volumeMounts`, with `volumes` and extra container lines. */
 function deployment(volumeMounts: string[], volumes: string[], container: string[] = []): string {
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: gateway',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: proxy',
-    '          image: kong:2.8.4',
-    ...container,
-    '          volumeMounts:',
-    ...volumeMounts,
-    '      volumes:',
-    ...volumes,
-    '',
-  ].join('\n');
+  return deploymentYaml({ image: 'kong:2.8.4', lines: container, volumeMounts, volumes });
 }
 
 const SUBPATH_MOUNT = ['            - name: settings', '              mountPath: /etc/kong/kong.conf', '              subPath: kong.conf'];
