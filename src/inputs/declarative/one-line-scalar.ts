@@ -33,6 +33,9 @@ const HEX_ESCAPES: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
  * readings decide those.
  */
 export function oneLineScalarLayout(text: string, valueOffset: number, value: string): OneLineScalarReading | undefined {
+  // An anchor or a tag before the string (`kong.yml: !!str '...'`) is where the readers put the value.
+  const properties = /^(?:[&!][^ \t\r\n]*[ \t]+)+/.exec(text.slice(valueOffset, valueOffset + 200));
+  if (properties) valueOffset += properties[0].length;
   const quote = text[valueOffset];
   if (quote !== "'" && quote !== '"') return undefined;
   const offsets: number[] = [];

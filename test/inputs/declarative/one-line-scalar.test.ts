@@ -45,6 +45,12 @@ describe('oneLineScalarLayout', () => {
     expect(text[oneLineFileOffset(layout, value.length + 5)]).toBe('"');
   });
 
+  it('looks past an anchor or a tag before the quote', () => {
+    const text = "k: &cfg !!str 'ab'\n";
+    const reading = oneLineScalarLayout(text, 3, 'ab');
+    expect(reading).toEqual({ layout: { offsets: [text.indexOf('ab'), text.indexOf('ab') + 1, text.indexOf('ab') + 2] } });
+  });
+
   it('leaves a literal block, a string over several lines, or one that decodes otherwise to the other readers', () => {
     expect(oneLineScalarLayout('k: |\n  a\n', 3, 'a\n')).toBeUndefined();
     expect(oneLineScalarLayout('k: "a\n  b"\n', 3, 'a b')).toBeUndefined();
