@@ -10,10 +10,12 @@
 // field is a whole object (`path: /redis`), the entity checks that needed a field inside it are
 // named too (src/engine/checks-below-secrets.ts), once per plugin. A ConfigMap that carries a
 // kong.yml as text (the Kong Helm chart's `dblessConfig.config`), in whichever document of the
-// file it sits, is checked in place when written as a literal block (`|`): the other rules see it
-// as a declarative file at the manifest's lines (src/inputs/declarative/embedded-declarative.ts).
-// Written otherwise (folded `>`, a quoted string) it is named as not checked, with why; a second
-// one is named as not read, since one manifest is checked as one Kong node's configuration.
+// file it sits, is checked in place when written as a literal block (`|`) or as a quoted string on
+// one line (one-line JSON, or what `kubectl get -o json` prints): the other rules see it as a
+// declarative file at the manifest's places (src/inputs/declarative/embedded-declarative.ts).
+// Written otherwise (folded `>`, a quoted string over several lines) it is named as not checked,
+// with why; a second one is named as not read, since one manifest is checked as one Kong node's
+// configuration.
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
@@ -49,7 +51,7 @@ export default defineRule<MessageId>({
     embeddedBesideFiles: '{{source}} holds a Kong declarative configuration, and the input also holds Kong declarative files ({{files}}): it was not checked. A ConfigMap\'s kong.yml is a whole node\'s configuration, often rendered from those very files, so it is not merged with them. Check the manifest in a run of its own (give it alone to --declarative) if it differs from the files.',
     embeddedNotRead: '{{source}} also holds a Kong declarative configuration: it was not checked. Only the one in {{read}} was: a manifest is checked as one Kong node\'s configuration, and two are not merged. Extract this one to a file and check it in a run of its own.',
   },
-  remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. A ConfigMap holding a kong.yml as a literal block (`kong.yml: |`) is checked in place; for one written otherwise, or a second one in the same manifest, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
+  remediation: 'Point --declarative at the kong.yml or decK state files and the manifests holding KongPlugin and KongClusterPlugin resources. A ConfigMap holding a kong.yml as a literal block (`kong.yml: |`) or as a quoted string on one line is checked in place; for one written otherwise, or a second one in the same manifest, extract it first (`yq \'.data["kong.yml"]\' configmap.yaml > kong.yml`, or `kubectl get configmap NAME -o jsonpath=\'{.data.kong\\.yml}\' > kong.yml`) and check that file. Check plugin configs kept in Secrets by hand, and review other Kong Ingress Controller resources against its upgrade notes.',
   docsUrl: 'https://developer.konghq.com/kubernetes-ingress-controller/',
   sources: [
     { kind: 'repo', ref: 'Kong/kong:kong/db/schema/others/declarative_config.lua@3.9.3', note: 'the keys a declarative file may hold' },

@@ -17,7 +17,8 @@ import { buildInstallation } from '../installation';
 import type { Edition, Role, Topology } from '../plan/types';
 import { cachedLineReader } from '../report/fingerprint';
 import { buildReport, type FailOn, type ReportInstallation } from '../report/report';
-import { linesWithoutSecretValues, secretValuesOf, withoutSecretValues } from '../report/secret-values';
+import { findingsWithoutSecretValues, linesWithoutSecretValues, secretValuesOf, withoutSecretValues } from '../report/secret-values';
+import { releasesInTextForEdition } from '../knowledge/releases';
 import { EntitySecretValues } from '../model/entity-secret-values';
 import { triage } from '../triage/triage';
 import type { CliIo } from './io';
@@ -150,7 +151,10 @@ export async function runCheck(confFile: string | undefined, options: CheckOptio
   // and its line, and is as public as the report.
   const secrets = secretValuesOf(installation.inputs.kongConf, [...installation.secretValues, ...entitySecrets.anywhere()], entitySecrets.values());
   const readLine = linesWithoutSecretValues(cachedLineReader(new Map(documents.map((d) => [d.file, d.lines]))), secrets);
-  const triaged = triage(withoutSecretValues(result.findings, secrets), {
+  // A built-in rule's own words stay as written even where they spell a secret value (`kong_secrets`).
+  const builtinText = new Map(builtinRules.map((rule) => [rule.meta.id, rule.meta]));
+  const showRelease = (text: string) => releasesInTextForEdition(text, installation.plan.edition);
+  const triaged = triage(findingsWithoutSecretValues(result.findings, secrets, (ruleId) => builtinText.get(ruleId), showRelease), {
     // Declarative documents by file too: one read from a ConfigMap is listed as `data.kong.yml` of it, not by path.
     comments: scanFiles([...new Set([...suppressionFiles(confFile, installation.report.inputs, result.findings), ...documents.map((d) => d.file)])], knownTexts),
     config: loadedConfig,

@@ -6,6 +6,7 @@
 
 import type { KongConf, ConfSetting } from '../inputs/kong-conf/types';
 import { HIDDEN_VALUE, isSecretName, quotedBeginning, SHORTEST_HIDDEN_ANYWHERE } from '../knowledge/conf/sensitive';
+import type { Finding } from '../model/finding';
 import { inlineKeyPieces } from '../model/key-material';
 import type { LineReader } from './fingerprint';
 
@@ -73,6 +74,97 @@ function addSecret(value: string, values: Set<string>): void {
 export function withoutSecretValues<T>(value: T, secrets: SecretValues): T {
   if (secrets.length === 0) return value;
   return hide(value, matcherFor(secrets)) as T;
+}
+
+/** A built-in rule's own text: its message templates by messageId, and its remediation. */
+export interface RuleText {
+  readonly messages: Readonly<Record<string, string>>;
+  readonly remediation?: string;
+  /** Data fields holding release numbers, which messages show as the edition numbers them (`showRelease`). */
+  readonly versionData?: readonly string[];
+}
+
+/**
+ * `findings` with the secrets hidden, as withoutSecretValues does, except in the rule's own text.
+ * A secret that is an ordinary word (`pg_password = secret`) also spells words of the messages
+ * (`lua_shared_dict kong_secrets`), and hiding those turned them into `kong_(hidden)s`, which
+ * tells a reader the value besides. A place is kept only where it provably lies inside the text
+ * of the rule's template: the message is built again from the template and the finding's data,
+ * and only when that gives the very message are the template's own stretches known; anywhere
+ * else (data, a place across data and template text, a message the check cannot rebuild) the
+ * value is hidden as before. A remediation is kept whole when it is the rule's own. `ruleTextOf`
+ * answers for built-in rules only: a rule of a --rules-dir is written by the user. `showRelease`
+ * renames a release as the engine did for the message (releasesInTextForEdition).
+ */
+export function findingsWithoutSecretValues(
+  findings: readonly Finding[],
+  secrets: SecretValues,
+  ruleTextOf: (ruleId: string) => RuleText | undefined,
+  showRelease: (text: string) => string = (text) => text,
+): Finding[] {
+  if (secrets.length === 0) return findings as Finding[];
+  const matcher = matcherFor(secrets);
+  let copy: Finding[] | undefined;
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index];
+    let shown = hide(finding, matcher) as Finding;
+    if (shown === finding) continue;
+    const own = ruleTextOf(finding.ruleId);
+    if (own !== undefined) {
+      if (shown.message !== finding.message) {
+        const template = own.messages[finding.messageId];
+        const data = shownData(finding.data ?? {}, own.versionData, showRelease);
+        const literal = template === undefined ? undefined : templateTextIn(template, data, finding.message);
+        if (literal !== undefined) {
+          const message = matcher.hideIn(finding.message, literal);
+          if (message !== shown.message) shown = { ...shown, message };
+        }
+      }
+      if (shown.remediation !== finding.remediation && finding.remediation === own.remediation) shown = { ...shown, remediation: finding.remediation };
+    }
+    (copy ??= [...findings])[index] = shown;
+  }
+  return copy ?? (findings as Finding[]);
+}
+
+/** `data` with its release fields as the message shows them (src/engine/run-rules.ts releasesShown). */
+function shownData(
+  data: Readonly<Record<string, string | number | boolean>>,
+  versionData: readonly string[] | undefined,
+  showRelease: (text: string) => string,
+): Readonly<Record<string, string | number | boolean>> {
+  if (!versionData?.length) return data;
+  const shown = { ...data };
+  for (const key of versionData) {
+    const value = data[key];
+    if (typeof value === 'string') shown[key] = showRelease(value);
+  }
+  return shown;
+}
+
+/**
+ * The stretches ([start, end) pairs) of `message` that are the template's own text, when filling
+ * `template`'s `{{name}}` placeholders with `data` (as src/engine/run-rules.ts interpolate does)
+ * gives `message` exactly; undefined otherwise.
+ */
+function templateTextIn(template: string, data: Readonly<Record<string, string | number | boolean>>, message: string): number[] | undefined {
+  const literal: number[] = [];
+  const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+  let built = '';
+  let last = 0;
+  const text = (part: string) => {
+    if (part.length > 0) literal.push(built.length, built.length + part.length);
+    built += part;
+  };
+  for (let match = placeholder.exec(template); match !== null; match = placeholder.exec(template)) {
+    text(template.slice(last, match.index));
+    const name = match[1];
+    if (Object.prototype.hasOwnProperty.call(data, name)) built += String(data[name]);
+    else text(match[0]);
+    last = match.index + match[0].length;
+  }
+  text(template.slice(last));
+  return built === message ? literal : undefined;
 }
 
 /**
@@ -148,7 +240,8 @@ class SecretMatcher {
     }
   }
 
-  hideIn(text: string): string {
+  /** `text` with the secrets hidden, but for places wholly inside one of the `kept` stretches ([start, end) pairs). */
+  hideIn(text: string, kept?: readonly number[]): string {
     if (text.length < SHORTEST_HIDDEN_ANYWHERE) return text;
     // Found places as start, end pairs; null until the first.
     let spans: number[] | null = null;
@@ -179,6 +272,7 @@ class SecretMatcher {
       }
     }
     if (spans === null) return text;
+    if (kept !== undefined) spans = outside(spans, kept);
     const shown = outsidePropertyNames(text, spans);
     return shown.length === 0 ? text : replaceSpans(text, shown);
   }
@@ -269,6 +363,17 @@ const WORD_CHARACTER = /\w/;
 function standsAsWord(text: string, start: number, end: number): boolean {
   const touches = (inside: string, outside: string | undefined) => outside !== undefined && WORD_CHARACTER.test(inside) && WORD_CHARACTER.test(outside);
   return !touches(text[start], text[start - 1]) && !touches(text[end - 1], text[end]);
+}
+
+/** The places ([start, end) pairs) less those that lie wholly inside one of the `kept` stretches. */
+function outside(spans: number[], kept: readonly number[]): number[] {
+  const left: number[] = [];
+  for (let i = 0; i < spans.length; i += 2) {
+    let inside = false;
+    for (let k = 0; k < kept.length && !inside; k += 2) inside = kept[k] <= spans[i] && spans[i + 1] <= kept[k + 1];
+    if (!inside) left.push(spans[i], spans[i + 1]);
+  }
+  return left;
 }
 
 /**

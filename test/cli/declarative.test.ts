@@ -369,6 +369,14 @@ describe('check --helm-values with an inline dblessConfig.config', () => {
     expect(declarativeFindings(argo.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${join(dir, 'app.yaml')}:21:23`]);
   });
 
+  it('reads a dblessConfig.config written as one-line JSON in quotes, at its exact place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
+    const line = `  config: '{"_format_version":"3.0","routes":[{"name":"r","paths":["/b/\\\\d+"]}]}'`;
+    writeFileSync(join(dir, 'values.yaml'), `env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n${line}\n`);
+    const result = await runCli(args('--helm-values', join(dir, 'values.yaml')));
+    expect(declarativeFindings(result.stdout)).toEqual([`entities/route-regex-path-without-tilde regexWithoutTilde ${join(dir, 'values.yaml')}:6:${line.indexOf('"/b/') + 1}`]);
+  });
+
   it('hides the secrets the values text holds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-cli-helm-'));
     writeFileSync(join(dir, 'values.yaml'), 'env:\n  database: "off"\ningressController:\n  enabled: false\ndblessConfig:\n  config: |\n    _format_version: "3.0"\n    plugins:\n    - name: rate-limiting\n      config:\n        minute: 5\n        policy: redis\n        redis_password: s3cr3t-values-pw\n');

@@ -213,6 +213,35 @@ describe('check --image-file compose.yaml whose service replaces the image\'s co
     expect(httpsListen(viaScript.json)).toMatchObject({ file: join(scripted, 'mounted.conf'), line: 4 });
   });
 
+  // Compose interpolates the whole file before it splits a string command
+  // (compose-spec/compose-go@e70e961 loader/loader.go lines 470 and 607, types/command.go line 73).
+  it('splits a command string after its variables are replaced, as compose does', async () => {
+    const run = (command: string, env: string) => ({
+      ...confs,
+      '.env': env,
+      'compose.yaml': ['services:', '  kong:', '    image: kong:3.1', `    command: ${command}`, '    volumes:', '      - ./mounted.conf:/srv/kong.conf', '      - ./custom.conf:/srv/my kong.conf', '      - ./default.conf:/etc/kong/kong.conf'].join('\n') + '\n',
+    });
+    const check = async (files: Record<string, string>) => {
+      const dir = tempDir(files);
+      const { json } = await report(['--image-file', join(dir, 'compose.yaml'), '--to', '3.4']);
+      return { dir, at: httpsListen(json) };
+    };
+    // The whole start command in one variable: its -c is found once the value is in place.
+    const whole = await check(run('${KONG_START}', 'KONG_START=kong start -c /srv/kong.conf\n'));
+    expect(whole.at).toMatchObject({ file: join(whole.dir, 'mounted.conf'), line: 4 });
+    // A default with a blank, unquoted: compose splits it, so Kong gets -c /srv/my and no file of the project.
+    const split = await check(run('kong start -c ${KONG_CONF:-/srv/my kong.conf}', ''));
+    expect(split.at).toBeUndefined();
+    // Quoted around the variable, the path stays whole; a value without blanks is the same either way.
+    const quoted = await check(run('kong start -c "${KONG_CONF:-/srv/my kong.conf}"', ''));
+    expect(quoted.at).toMatchObject({ file: join(quoted.dir, 'custom.conf'), line: 4 });
+    const plain = await check(run('kong start -c ${KONG_CONF}', 'KONG_CONF=/srv/kong.conf\n'));
+    expect(plain.at).toMatchObject({ file: join(plain.dir, 'mounted.conf'), line: 4 });
+    // A list item is one word, blanks and all.
+    const listed = await check(run('["kong", "start", "-c", "${KONG_CONF}"]', 'KONG_CONF=/srv/my kong.conf\n'));
+    expect(listed.at).toMatchObject({ file: join(listed.dir, 'custom.conf'), line: 4 });
+  });
+
   it('joins a relative -c to the image\'s WORKDIR, or to the service\'s working_dir', async () => {
     const relative = 'FROM kong:3.1\nWORKDIR /opt/kong\nCOPY custom.conf ./custom.conf\nCOPY default.conf /srv/custom.conf\nCMD kong docker-start -c custom.conf\n';
     const project = tempDir({ Dockerfile: relative, ...confs });

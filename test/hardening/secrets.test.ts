@@ -209,6 +209,22 @@ describe('a secret copied into another setting is hidden there too', () => {
   });
 });
 
+// A password that is an ordinary word also spells words of the rules' own messages: those stay
+// as the rule wrote them (`the settings read here`), the value a finding quotes is hidden.
+describe('a secret that is an ordinary word leaves the rules\' own words whole', () => {
+  it('hides the quoted value, not the word of the message', async () => {
+    const dir = tempDir({ 'kong.conf': 'pg_password = setting\nlog_level = setting\n' });
+    for (const format of ['text', 'json', 'sarif']) {
+      const result = await runCli(['check', join(dir, 'kong.conf'), '--from', '3.4', '--to', '3.9', '--no-db', '--no-config', '--fail-on', 'none', '-f', format]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('which the settings read here do not override');
+      expect(result.stdout).not.toContain('(hidden)s read here');
+      expect(result.stdout).toMatch(/log_level = \(hidden\)/);
+      expect(result.stdout).not.toMatch(/(?:log_level|pg_password) = setting/);
+    }
+  });
+});
+
 // A fingerprint hashes the finding's data and the line it is about, and everything else in the
 // hash is in the report: a fingerprint that changed with a password would let anyone holding a
 // SARIF upload, a GitLab artifact or a baseline test guesses of the password offline.

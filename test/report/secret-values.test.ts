@@ -2,7 +2,8 @@
 // that no input keeps. Short ones are left out (a `kong` password must not hide the product name).
 
 import fc from 'fast-check';
-import { secretValuesOf, withoutSecretValues } from '../../src/report/secret-values';
+import { findingsWithoutSecretValues, secretValuesOf, withoutSecretValues, type RuleText } from '../../src/report/secret-values';
+import type { Finding } from '../../src/model/finding';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
 
 describe('secretValuesOf with values no input keeps', () => {
@@ -287,6 +288,87 @@ describe('a kong.conf secret that is part of a property name', () => {
           expect(word.length).toBeGreaterThan(secret.length);
           expect(isKnownProperty(word)).toBe(true);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// A secret that is an ordinary word (`pg_password = secret`) also spells words of the rules' own
+// messages (`lua_shared_dict kong_secrets`). Where the message is provably the rule's template
+// text, it stays as written; every value a finding quotes is hidden as before.
+describe('findingsWithoutSecretValues: a rule\'s own words stay whole', () => {
+  const rules: Record<string, RuleText> = {
+    'test/dict': {
+      messages: { missing: '{{file}} lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in {{seen}}).', since: 'appears in {{since}}: set {{key}}' },
+      remediation: 'Add `lua_shared_dict kong_secrets 5m;`.',
+      versionData: ['since'],
+    },
+  };
+  const ruleText = (ruleId: string) => rules[ruleId];
+  const finding = (messageId: string, data: Record<string, string>, message: string, remediation?: string): Finding => ({
+    ruleId: 'test/dict', messageId, severity: 'warning', message, location: { kind: 'file', file: 'x', line: 1, column: 1 }, data, ...(remediation !== undefined ? { remediation } : {}),
+  });
+  const secrets = secretValuesOf(undefined, ['secret']);
+
+  it('keeps the template\'s words and its remediation, and hides the value the data quotes', () => {
+    const data = { file: 'nginx-secret.conf', seen: 'my secret' };
+    const [shown] = findingsWithoutSecretValues([finding('missing', data, 'nginx-secret.conf lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in my secret).', rules['test/dict'].remediation)], secrets, ruleText);
+    expect(shown.message).toBe('nginx-(hidden).conf lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in my (hidden)).');
+    expect(shown.remediation).toBe('Add `lua_shared_dict kong_secrets 5m;`.');
+    expect(shown.data).toEqual({ file: 'nginx-(hidden).conf', seen: 'my (hidden)' });
+  });
+
+  it('hides as before where the text is not provably the rule\'s own', () => {
+    const message = 'a.conf lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in b).';
+    const hidden = 'a.conf lacks `lua_shared_dict kong_(hidden)s`; the (hidden)s vault needs it (seen in b).';
+    // Data that does not build the message again; a rule not built in; a remediation of the finding's own.
+    expect(findingsWithoutSecretValues([finding('missing', { file: 'a.conf', seen: 'c' }, message)], secrets, ruleText)[0].message).toBe(hidden);
+    expect(findingsWithoutSecretValues([{ ...finding('missing', { file: 'a.conf', seen: 'b' }, message), ruleId: 'custom/x' }], secrets, ruleText)[0].message).toBe(hidden);
+    expect(findingsWithoutSecretValues([finding('missing', { file: 'a.conf', seen: 'b' }, message, 'Use secret.')], secrets, ruleText)[0].remediation).toBe('Use (hidden).');
+    // A value glued to the template's text is hidden whole: the place runs into the data.
+    const glued = findingsWithoutSecretValues([finding('missing', { file: 'a.conf', seen: 'kong_' }, 'a.conf lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in kong_).')], secretValuesOf(undefined, ['kong_).']), ruleText);
+    expect(glued[0].message).toBe('a.conf lacks `lua_shared_dict kong_secrets`; the secrets vault needs it (seen in (hidden)');
+  });
+
+  it('names releases as the message does before comparing', () => {
+    const message = 'appears in 3.5.0: set secrets_ttl';
+    const data = { since: '3.5.0.0', key: 'secrets_ttl' };
+    const show = (text: string) => text.replace(/^(\d+\.\d+\.\d+)\.0$/, '$1');
+    expect(findingsWithoutSecretValues([finding('since', data, message)], secrets, ruleText, show)[0].message).toBe('appears in 3.5.0: set (hidden)s_ttl');
+    // Without the renaming the message is not rebuilt: nothing of it is taken for the rule's own.
+    expect(findingsWithoutSecretValues([finding('since', { since: '3.5.0', key: 'x' }, 'appears in 3.5.0: set x secret')], secrets, ruleText)[0].message).toBe('appears in 3.5.0: set x (hidden)');
+  });
+
+  // A random secret, and messages built from random templates whose data quotes it, glued to
+  // anything, or runs across the template's text: none of it shows, in the message or the data.
+  it('property: a secret the data quotes never shows, wherever it sits', () => {
+    const word = fc.stringMatching(/^[a-z_]{6,10}$/).filter((secret) => secret !== 'hidden');
+    const piece = fc.string({ maxLength: 6 }).map((text) => text.replace(/[{}]/g, ''));
+    fc.assert(
+      fc.property(word, fc.array(fc.tuple(piece, piece, fc.integer({ min: 0, max: 6 }), fc.boolean()), { minLength: 1, maxLength: 4 }), piece, fc.integer({ min: 0, max: 6 }), (secret, parts, last, cut) => {
+        // Each data value quotes the secret between random text; each template piece may end with
+        // the secret's beginning and start with its end, so places run across both.
+        const literal = (text: string, tailCut: number) => `${secret.slice(Math.min(cut, secret.length))}${text}${secret.slice(0, Math.min(tailCut, secret.length - 1))}`;
+        const pieces = parts.map(([text, , tailCut]) => literal(text, tailCut));
+        const tail = literal(last, 0);
+        if ([...pieces, tail].some((text) => text.includes(secret))) return;
+        const data: Record<string, string> = {};
+        let template = '';
+        let message = '';
+        parts.forEach(([, around, tailCut, across], n) => {
+          // Whole in the value, or its rest after the beginning the template piece ends with.
+          data[`v${n}`] = across ? `${secret.slice(Math.min(tailCut, secret.length - 1))}${around}` : `${around}${secret}${around}`;
+          template += `${pieces[n]}{{v${n}}}`;
+          message += `${pieces[n]}${data[`v${n}`]}`;
+        });
+        template += tail;
+        message += tail;
+        const rule: RuleText = { messages: { m: template }, remediation: `fix ${secret}` };
+        const [shown] = findingsWithoutSecretValues([{ ...finding('m', data, message), ruleId: 'p/r', remediation: `use ${secret}` }], secretValuesOf(undefined, [secret]), () => rule);
+        expect(shown.message).not.toContain(secret);
+        expect(JSON.stringify(shown.data)).not.toContain(secret);
+        expect(shown.remediation).not.toContain(secret);
       }),
       { numRuns: 300 },
     );

@@ -4,7 +4,10 @@
 // or a Secret's `stringData`. Written as a literal block (`|`), the text keeps its lines, so it is
 // parsed on its own and read as a declarative document whose positions are the manifest's own
 // lines (literal-block.ts): findings, fingerprints and suppression comments then concern the file
-// the operator edits. Other forms (folded `>`, quoted strings) are named, not read.
+// the operator edits. A quoted string on one line (`kong.yml: '{"_format_version":...}'`, or the
+// JSON string of a JSON manifest) is read too, each character placed where it is written
+// (one-line-scalar.ts). Other forms (folded `>`, quoted strings over several lines) are named,
+// not read.
 //
 // It is read as a configuration Kong loads itself, as a file kong.conf's declarative_config names:
 // that is what a ConfigMap's kong.yml is for. Kong's chart mounts it at /kong_dbless/ and sets
@@ -27,6 +30,7 @@ import { TextLines, type LineIndex } from '../../text/line-index';
 import { deckOnlyKeyOf, ParsedDocument, valueStart } from './document';
 import { readJson } from './json-reader';
 import { fileOffsetOf, literalBlockLayout, type LiteralBlockLayout } from './literal-block';
+import { oneLineFileOffset, oneLineScalarLayout, type OneLineScalarLayout } from './one-line-scalar';
 import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
@@ -74,7 +78,7 @@ export function readEmbeddedDeclarative(
     }
     const lines = manifest.lines.index();
     const offset = lines.startOf(origin.line - 1) + origin.column - 1;
-    const reading = literalBlockLayout(lines, offset, candidate.text);
+    const reading = embeddedLayout(lines, offset, candidate.text);
     if ('unmappable' in reading) {
       entries.push({ ...source, origin, status: 'unmappable', why: reading.unmappable });
       continue;
@@ -111,12 +115,20 @@ function* candidatesIn(file: string, documents: readonly ManifestDocument[], key
   }
 }
 
+/** How an entry's text sits in the manifest: a literal block's lines, or one quoted line's characters. */
+export type EmbeddedLayout = LiteralBlockLayout | OneLineScalarLayout;
+
+/** The literal block or one-line string an entry's value is written as (./literal-block.ts, ./one-line-scalar.ts). */
+export function embeddedLayout(lines: LineIndex, valueOffset: number, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
+  return oneLineScalarLayout(lines.text, valueOffset, value) ?? literalBlockLayout(lines, valueOffset, value);
+}
+
 /**
  * Parses the block's text as YAML, or as JSON when it looks like JSON, with every offset moved
- * to its place in the manifest. A text that does not parse is an input error at its line in the
+ * to its place in the manifest. A text that does not parse is an input error at its place in the
  * manifest, as it would be in a file of its own. Undefined when it holds no mapping.
  */
-export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
+export function readBlock(file: string, lines: LineIndex, layout: EmbeddedLayout, text: string, source: EmbeddedSource): (ParsedText & { format: 'yaml' | 'json' }) | undefined {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
   const innerLines = new TextLines(text);
   let parsed: ParsedText;
@@ -125,12 +137,15 @@ export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLa
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const { line, column } = error.place;
+    const at = line === undefined ? undefined
+      : 'offsets' in layout ? lines.locate(oneLineFileOffset(layout, innerLines.index().startOf(Math.min(line, innerLines.index().count) - 1) + (column ?? 1) - 1))
+        : { line: layout.firstLine + line, column: column === undefined ? undefined : layout.indent + column };
     // A ConfigMap of a Helm chart's templates/ folder parses as YAML around its block; the
     // block's `url: {{ .Values.x }}/path` lines are what break (diploi/component-supabase).
     throw withTemplateHint(new InputError(`${error.message} (in the Kong declarative configuration held in \`${source.key}\`)`, {
       file,
-      ...(line !== undefined ? { line: layout.firstLine + line } : {}),
-      ...(line !== undefined && column !== undefined ? { column: layout.indent + column } : {}),
+      ...(at !== undefined ? { line: at.line } : {}),
+      ...(at?.column !== undefined ? { column: at.column } : {}),
     }), text);
   }
   const root = parsed.value;
@@ -138,7 +153,9 @@ export function readBlock(file: string, lines: LineIndex, layout: LiteralBlockLa
   const inner = innerLines.index();
   // Offsets are moved to the value they precede inside the block first: past the block's end
   // the manifest's text is no longer the configuration's.
-  const place = (offset: number): number => fileOffsetOf(layout, inner, lines, valueStart(text, offset, format));
+  const place = (offset: number): number => 'offsets' in layout
+    ? oneLineFileOffset(layout, valueStart(text, offset, format))
+    : fileOffsetOf(layout, inner, lines, valueStart(text, offset, format));
   return {
     format,
     value: root,

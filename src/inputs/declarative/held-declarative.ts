@@ -3,15 +3,14 @@
 // inside the container where a volume shows that key as a file (../images/kubernetes-mounts.ts).
 // Kong reads the key's value as the file's text, so the value is read in place in the manifest
 // that defines the object, as a ConfigMap's kong.yml given with --declarative is
-// (embedded-declarative.ts): every finding cites the manifest's own lines. A value that is not a
-// literal block (a quoted or folded string, a Secret's base64 `data`) has no line-for-line place
-// in the manifest: it is named, not read, as any such text is.
+// (embedded-declarative.ts): every finding cites the manifest's own lines. A value with no exact
+// place in the manifest (a folded or multi-line quoted string, a Secret's base64 `data`) is
+// named, not read, as any such text is.
 
 import { describeOrigin } from '../../model/origin';
 import { describeObjectKey, objectKeyAt, volumeObjectOf, type ObjectMount, type VolumeObject } from '../images/kubernetes-mounts';
 import { ParsedDocument } from './document';
-import { readBlock } from './embedded-declarative';
-import { literalBlockLayout } from './literal-block';
+import { embeddedLayout, readBlock } from './embedded-declarative';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
 /** The Kubernetes container read as the Kong node: its volumes, namespace, and the objects of the manifests given. */
@@ -45,7 +44,7 @@ export function heldDeclarative(configured: string, container: ContainerObjectMo
   if (entry.base64) return { how, unread: `its value (${at}) is base64 in the Secret's data, which has no lines to cite; give a decoded copy with --declarative` };
   const lines = object.lines.index();
   if (entry.origin.line > lines.count) return { how, unread: `its value (${at}) was not found in the file's lines; give a copy with --declarative` };
-  const reading = literalBlockLayout(lines, lines.startOf(entry.origin.line - 1) + entry.origin.column - 1, entry.value);
+  const reading = embeddedLayout(lines, lines.startOf(entry.origin.line - 1) + entry.origin.column - 1, entry.value);
   if ('unmappable' in reading) return { how, unread: `its value (${at}) cannot be read in place (${reading.unmappable}); give a copy with --declarative` };
   // A Secret's text value is one of `stringData` (its `data` is base64, above).
   const source: EmbeddedSource = { file: object.file, key: `${object.kind === 'Secret' ? 'stringData' : 'data'}.${found.key}`, kind: object.kind, name: object.name, document: object.document ?? 1 };

@@ -2,8 +2,9 @@
 // Kong's chart copies that text into the ConfigMap it mounts where KONG_DECLARATIVE_CONFIG points
 // (Kong/charts charts/kong/templates/config-dbless.yaml@e76b800 line 13, `kong.yml: |` and the
 // text through `nindent 4`; _helpers.tpl lines 697-714 and 1211-1215), so the text is the
-// configuration Kong loads. Written as a literal block it keeps its lines in the values file, and
-// is read there as a ConfigMap's kong.yml is (embedded-declarative.ts): findings, fingerprints and
+// configuration Kong loads. Written as a literal block it keeps its lines in the values file (a
+// quoted string on one line, its characters), and is read there as a ConfigMap's kong.yml is
+// (embedded-declarative.ts): findings, fingerprints and
 // suppression comments concern the values file's own lines.
 //
 // A string value is replaced whole when Helm merges values files (values.ts, mergeMaps), so the
@@ -16,9 +17,8 @@ import { resolve } from 'node:path';
 import { TextLines } from '../../text/line-index';
 import type { HelmValue } from '../helm/values';
 import { ParsedDocument } from './document';
-import { readBlock } from './embedded-declarative';
+import { embeddedLayout, readBlock } from './embedded-declarative';
 import { HELM_VALUES_KIND } from './embedded-source';
-import { literalBlockLayout } from './literal-block';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
 /**
@@ -46,7 +46,7 @@ export function readHelmDblessText(key: string, node: HelmValue & { kind: 'scala
   const index = lines.index();
   if (node.origin.line > index.count) return { unread: 'its lines do not match the file\'s' };
   const offset = index.startOf(node.origin.line - 1) + node.origin.column - 1;
-  const reading = literalBlockLayout(index, offset, node.value);
+  const reading = embeddedLayout(index, offset, node.value);
   if ('unmappable' in reading) return { unread: reading.unmappable };
   const source: EmbeddedSource = { file, key, kind: HELM_VALUES_KIND, document: 1 };
   const parsed = readBlock(file, index, reading.layout, node.value, source);

@@ -553,20 +553,20 @@ function union(lower: readonly string[], higher: readonly string[]): string[] {
 
 /**
  * A service's `command:` or `entrypoint:` when set (null keeps the image's), with the kong.conf
- * it names. A string is split into words as compose does (./shell-words.ts); `${NAME}` is
- * interpolated, a path that depends on a variable without a value here is kept as written (it
- * then names no file of the project).
+ * it names. Compose interpolates the whole value first and only then splits a string into words
+ * (./shell-words.ts), so a variable whose value holds blanks or quotes is split with the rest;
+ * each item of a list is interpolated and stays one word. A variable without a value here stays
+ * `${NAME}` in the path, which then names no file of the project.
  */
 function composeCommand(node: unknown, scope: ServiceScope): ComposeCommand | undefined {
   const { isSeq } = yamlModule();
   const text = isSeq(node) ? undefined : scalarText(node);
   if (!isSeq(node) && text === undefined) return undefined;
-  const words = isSeq(node) ? node.items.map((item) => scalarText(item) ?? '') : composeStringWords(text!) ?? [];
-  const written = kongConfArgument(words);
+  const read = (written: string) => interpolate(written, { known: scope.known, escape: 'double-dollar' }).text;
+  const words = isSeq(node) ? node.items.map((item) => read(scalarText(item) ?? '')) : composeStringWords(read(text!)) ?? [];
+  const path = kongConfArgument(words);
   const origin = originOf(node, scope.at);
-  if (written === undefined) return { origin };
-  const read = interpolate(written, { known: scope.known, escape: 'double-dollar' });
-  return { conf: { path: read.unresolved.length > 0 ? written : read.text, origin }, origin };
+  return path === undefined ? { origin } : { conf: { path, origin }, origin };
 }
 
 function commandText(node: unknown): string | undefined {

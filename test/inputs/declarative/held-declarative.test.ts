@@ -86,13 +86,21 @@ describe('check --image-file reads the declarative configuration a mounted Confi
     expect(regexPathsAt(await check(['--image-file', join(dir, 'deploy.yaml'), '--image-file', join(dir, 'config.yaml')]))).toEqual([{ file: join(dir, 'config.yaml'), line: 13, column: 21 }]);
   });
 
+  it('reads a one-line quoted value (JSON, as `kubectl get -o json` writes it) at its characters', async () => {
+    const json = JSON.stringify({ _format_version: '3.0', services: [{ name: 's', url: 'http://a:80', routes: [{ name: 'r', paths: ['/v1/\\d+'] }] }] });
+    const line = `  kong.yml: ${JSON.stringify(json)}`;
+    const dir = tempDir({ 'deploy.yaml': object('ConfigMap', 'data', [line]) + deployment('/kong/kong.yml', FOLDER_MOUNT, volume('configMap', 'kong-config')) });
+    // The path's opening quote, written escaped (`\"`) in the manifest.
+    expect(regexPathsAt(await check(['--image-file', join(dir, 'deploy.yaml')]))).toEqual([{ file: join(dir, 'deploy.yaml'), line: 6, column: line.indexOf('\\"/v1/') + 1 }]);
+  });
+
   it('names what it cannot read, and reads nothing in its place', async () => {
     const base64 = Buffer.from(KONG_YML('').join('\n')).toString('base64');
     const cases: [string, string, RegExp][] = [
       ['no manifest defines the ConfigMap', deployment('/kong/kong.yml', FOLDER_MOUNT, volume('configMap', 'kong-config')), /no manifest given defines ConfigMap kong-config; give it with --image-file, or a copy of the key with --declarative$/],
       ['the ConfigMap lacks the key', object('ConfigMap', 'data', ['  other.yml: |', ...KONG_YML('    ')]) + deployment('/kong/kong.yml', FOLDER_MOUNT, volume('configMap', 'kong-config')), /ConfigMap kong-config in .* has no key kong\.yml, so Kong finds no file there$/],
       ['a Secret\'s base64 data', object('Secret', 'data', [`  kong.yml: ${base64}`]) + deployment('/kong/kong.yml', FOLDER_MOUNT, volume('secret', 'kong-config')), /is base64 in the Secret's data, which has no lines to cite; give a decoded copy with --declarative$/],
-      ['a quoted string', object('ConfigMap', 'data', [`  kong.yml: ${JSON.stringify(KONG_YML('').join('\n'))}`]) + deployment('/kong/kong.yml', FOLDER_MOUNT, volume('configMap', 'kong-config')), /cannot be read in place \(written as a quoted string, whose lines and escapes YAML rewrites\); give a copy with --declarative$/],
+      ['a folded block', object('ConfigMap', 'data', ['  kong.yml: >', ...KONG_YML('    ')]) + deployment('/kong/kong.yml', FOLDER_MOUNT, volume('configMap', 'kong-config')), /cannot be read in place \(written as a folded block \(`>`\), whose lines YAML joins\); give a copy with --declarative$/],
     ];
     for (const [name, text, reason] of cases) {
       const dir = tempDir({ 'deploy.yaml': text });

@@ -48,6 +48,28 @@ describe('composeStringWords', () => {
     expect(composeStringWords('kong start -c /a.conf; kong stop')).toEqual(['kong', 'start', '-c', '/a.conf']);
     expect(composeStringWords('kong start -c "/a.conf')).toBeUndefined();
   });
+
+  // mattn/go-shellwords@fd1aa6c (v1.0.13, the version docker compose builds with) shellwords.go Parse.
+  it('keeps a backslash inside single quotes; inside double quotes it escapes any character, unlike a shell', () => {
+    expect(composeStringWords(`echo 'a\\b' "c\\d" "e\\$f"`)).toEqual(['echo', 'a\\b', 'cd', 'e$f']);
+    expect(composeStringWords('echo a\\tb a\\nb')).toEqual(['echo', 'a\tb', 'a\nb']);
+    expect(composeStringWords('kong start \\')).toBeUndefined();
+  });
+
+  it('keeps a $(...) or backquoted part whole, and refuses a bare parenthesis', () => {
+    expect(composeStringWords('kong start -c $(echo "/a b.conf"; true) --vv')).toEqual(['kong', 'start', '-c', '$(echo "/a b.conf"; true)', '--vv']);
+    expect(composeStringWords('echo `date; x` y')).toEqual(['echo', '`date; x`', 'y']);
+    expect(composeStringWords('kong start (x)')).toBeUndefined();
+    expect(composeStringWords('kong start x)')).toBeUndefined();
+    expect(composeStringWords('kong start $(x')).toBeUndefined();
+    expect(composeStringWords('"$(x"')).toEqual(['$(x']);
+  });
+
+  it('drops a word that starts with a digit before >, and keeps any other', () => {
+    expect(composeStringWords('kong start -c /a.conf 2>/dev/null')).toEqual(['kong', 'start', '-c', '/a.conf']);
+    expect(composeStringWords('kong start -c /a.conf>/dev/null')).toEqual(['kong', 'start', '-c', '/a.conf']);
+    expect(composeStringWords('kong start -c 1.conf>/dev/null')).toEqual(['kong', 'start', '-c']);
+  });
 });
 
 describe('runConf', () => {

@@ -193,17 +193,60 @@ describe('declarative/kubernetes-manifest', () => {
     }
   });
 
-  it('names a kong.yml written as a folded block or a quoted string as not checked, with why, at its data key', async () => {
+  it('names a kong.yml written as a folded block or a quoted string over several lines as not checked, with why, at its data key', async () => {
     const folded = DBLESS_CONFIGMAP.replace('kong.yml: |', 'kong.yml: >');
     const { findings, read } = await run({ 'kong-config.yaml': folded });
     expect(findings).toEqual(['declarative/kubernetes-manifest embeddedConfig warning @6']);
     expect(read).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
-    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: kong-config\nstringData:\n  kong.yml: "_format_version: \\"3.0\\"\\nservices: []\\n"\n');
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: kong-config\nstringData:\n  kong.yml: "_format_version: \\"3.0\\"\\n\n    services: []\\n"\n');
     const { config } = loadDeclarative({ paths: ['cm.yaml'], cwd: dir });
     expect(config!.documents).toEqual([]);
     const { findings: full } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
     expect(full.map((f) => f.message)).toEqual(['cm.yaml is a Kubernetes Secret that holds a Kong declarative configuration as text in `stringData.kong.yml` (as the Kong Helm chart writes `dblessConfig.config`), written as a quoted string, whose lines and escapes YAML rewrites: that configuration was not checked. Write it as a literal block (`|`) to have it checked in place, or extract it to a file and give that file with --declarative.']);
+  });
+
+  // `kubectl get configmap -o json` prints kong.yml as one JSON string; a hand-written manifest may
+  // hold one-line JSON in quotes. The text sits on one line: each character has its exact place
+  // (src/inputs/declarative/one-line-scalar.ts).
+  it('reads a kong.yml written as a quoted string on one line, at its exact place on that line', () => {
+    const load = (name: string, text: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+      writeFileSync(join(dir, name), text);
+      const { config } = loadDeclarative({ paths: [name], cwd: dir });
+      return { document: config!.documents[0], line: (n: number) => text.split('\n')[n - 1] };
+    };
+    const json = '{"_format_version":"3.0","services":[{"name":"s","url":"http://s.internal"}]}';
+    const yamlQuoted = load('cm.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: '${json}'\n`);
+    const url = yamlQuoted.document.at(['services', 0, 'url']);
+    expect(url).toMatchObject({ file: 'cm.yaml', line: 6 });
+    expect(yamlQuoted.line(6).slice(url.column! - 1)).toMatch(/^"http:\/\/s\.internal"/);
+    // In a JSON manifest, escapes shift the columns: `\"` and `\n` are two characters written, one read.
+    const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kong-config' }, data: { 'kong.yml': '_format_version: "3.0"\nservices:\n- name: s\n  url: http://s.internal\n' } };
+    const fromJson = load('cm.json', JSON.stringify(manifest, null, 2));
+    const at = fromJson.document.at(['services', 0, 'url']);
+    expect(at.line).toBe(8);
+    expect(fromJson.line(8).slice(at.column! - 1)).toMatch(/^http:\/\/s\.internal\\n/);
+    expect(fromJson.document.formatVersion?.origin).toMatchObject({ line: 8 });
+    expect(fromJson.line(8).slice(fromJson.document.formatVersion!.origin.column! - 1)).toMatch(/^\\"3\.0\\"/);
+  });
+
+  it('places a syntax error of a one-line kong.yml on the manifest\'s line, and keeps a literal block\'s places', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kong-config\ndata:\n  kong.yml: \'{"_format_version":"3.0","services":[{"name":"s",}]}\'\n';
+    writeFileSync(join(dir, 'cm.yaml'), broken);
+    let error: InputError | undefined;
+    try {
+      loadDeclarative({ paths: ['cm.yaml'], cwd: dir });
+    } catch (caught) {
+      error = caught as InputError;
+    }
+    expect(error?.place).toMatchObject({ file: 'cm.yaml', line: 6 });
+    expect(error?.message).toContain('`data.kong.yml`');
+    // The literal block of the chart's shape reads as before.
+    writeFileSync(join(dir, 'block.yaml'), DBLESS_CONFIGMAP);
+    const { config } = loadDeclarative({ paths: ['block.yaml'], cwd: dir });
+    expect(config!.documents[0].at(['services', 0, 'url'])).toEqual({ kind: 'file', file: 'block.yaml', line: 10, column: 12 });
   });
 
   // kubectl bundles put the ConfigMap after other objects (sweep 7: FIWARE/kong-plugins-fiware
