@@ -173,7 +173,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
-    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { imageCopies: platform.imageCopies } : {}) });
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { imageCopies: platform.imageCopies } : {}), ...(platform.containerObjectMounts ? { containerObjectMounts: platform.containerObjectMounts } : {}) });
     if (declarative.config) {
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
@@ -182,7 +182,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
         // One that a decK Job mounts says so: decK, not Kong, reads it.
         const readBy = document.readByDeckIn ? ` (read by decK in ${document.readByDeckIn})` : '';
         const notes = [declarative.mountedAs, declarative.notLoaded].filter(Boolean).join('; ');
-        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) + readBy : notes ? `${document.file} (${notes})` : document.file;
+        const label = document.embeddedIn ? describeEmbeddedSource(document.embeddedIn) + readBy + (notes ? ` (${notes})` : '') : notes ? `${document.file} (${notes})` : document.file;
         listed.push({ kind: `declarative (${document.flavor === 'deck' ? 'decK state' : 'kong.yml'})`, label });
       }
       if (declarative.setAside) listed.push({ kind: 'declarative (Helm values dblessConfig.config)', label: declarative.setAside });

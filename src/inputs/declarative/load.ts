@@ -28,6 +28,7 @@ import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import { deckMountedObjects } from './deck-workloads';
 import { readEmbeddedDeclarative } from './embedded-declarative';
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
+import { describeObjectKey, objectKeyAt, volumeObjectOf, type ObjectMount, type VolumeObject } from '../images/kubernetes-mounts';
 import { contextFileAt, describeCopy, kindOnDisk, type CopySource } from '../images/dockerfile-copies';
 import type { DeclarativeConfig, DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource, ManifestObjects, UnreadableDeclarative } from './types';
 
@@ -46,6 +47,11 @@ export interface DeclarativeLoadOptions {
   containerMounts?: { unit: string; mounts: readonly BindMount[] };
   /** The COPY and ADD steps of the Dockerfile that builds the image Kong runs: a step may put a project file at that path. */
   imageCopies?: CopySource;
+  /**
+   * The ConfigMap and Secret volumes of the Kubernetes container that runs Kong, with the objects
+   * of the manifests given: declarative_config may name a key one of them shows as a file.
+   */
+  containerObjectMounts?: { unit: string; mounts: readonly ObjectMount[]; namespace?: string; objects?: readonly VolumeObject[] };
 }
 
 export interface DeclarativeLoadResult {
@@ -116,6 +122,12 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
       if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: how, ...notLoaded };
       return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
     }
+    // A Kubernetes container that mounts a ConfigMap or Secret key there (sweep 21,
+    // linhh011202/gke_banking_ekyc: kong.yml of ConfigMap kong-declarative-config at
+    // /etc/kong/kong.yml through subPath): Kong reads that key's text, read in place in the
+    // manifest given, as --declarative MANIFEST reads it (embedded-declarative.ts).
+    const held = options.containerObjectMounts && objectKeyAt(configured, options.containerObjectMounts.mounts);
+    if (held) return heldDeclarative(configured, held, options.containerObjectMounts!, cwd, options.maxBytes, notLoaded);
     // A COPY of the Dockerfile that builds the image puts a project file there (a mount over it would win, above).
     const copied = options.imageCopies && contextFileAt(configured, options.imageCopies.copies, options.imageCopies.context, kindOnDisk(cwd));
     if (copied) {
@@ -133,6 +145,32 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     };
   }
   return { config: readAll([file], 'kong.conf', loadedByKong, cwd, options.maxBytes), ...notLoaded };
+}
+
+/**
+ * The configuration a ConfigMap or Secret key holds, read where the manifest writes it; only that
+ * key is taken (the other objects of the manifest are not Kong's configuration). Missing, with why,
+ * when the object is not among the manifests given or the key is not a text Kong's format reads.
+ */
+function heldDeclarative(
+  configured: string,
+  held: { mount: ObjectMount; key: string },
+  container: NonNullable<DeclarativeLoadOptions['containerObjectMounts']>,
+  cwd: string,
+  maxBytes: number | undefined,
+  notLoaded: { notLoaded?: string },
+): DeclarativeLoadResult {
+  const how = `declarative_config ${configured}, mounted by ${container.unit} from ${describeObjectKey(held)} (${describeOrigin(held.mount.origin)})`;
+  const object = volumeObjectOf(held.mount, container.namespace, container.objects ?? []);
+  if (!object) return { missingReason: `${how}: that ${held.mount.kind} is not in the files given; give its manifest with --image-file, or a copy of the file with --declarative` };
+  const read = readAll([object.file], 'kong.conf', false, cwd, maxBytes);
+  const source = (document: DeclarativeDocument) => document.embeddedIn;
+  // A file holding several configurations keeps the first (keepOneConfiguration): another key is not read.
+  const document = read.documents.find((d) => source(d)?.kind === object.kind && source(d)?.name === object.name && [`data.${held.key}`, `stringData.${held.key}`].includes(source(d)!.key));
+  if (!document) {
+    return { missingReason: `${how}: the value of key ${held.key} in ${object.file} was not read as a Kong declarative configuration (a literal block, \`${held.key}: |\`, of Kong's format, the first such of the file, is); give a copy with --declarative` };
+  }
+  return { config: { documents: [document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([document], []) }, mountedAs: how, ...notLoaded };
 }
 
 /**
