@@ -218,9 +218,9 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
       throw new InputError(`holds ${named.length} releases of Kong's charts named "${wanted}" (${named.map(({ index }) => where(index)).join('; ')}): #${selected} cannot tell them apart${how}`, { file });
     }
     const other = all.find(({ name, index }) => name === wanted && inNamespace(index));
-    const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application or Flux HelmRelease of Kong's charts`
-      : releases.length > 0 ? `no Argo CD Application or Flux HelmRelease of Kong's charts is named "${selected}"`
-        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications or Flux HelmReleases, and this file holds no release of Kong's charts`;
+    const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts`
+      : releases.length > 0 ? `no Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts is named "${selected}"`
+        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts, and this file holds no release of Kong's charts`;
     throw new InputError(`${why}${releases.length > 0 ? `: its releases of Kong's charts are ${names()}` : ''}`, { file });
   }
   if (releases.length === 1) {
@@ -230,7 +230,7 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
   if (releases.length > 1) {
     throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): pick one by its metadata.name, as --helm-values ${file}#NAME (${names()})`, { file });
   }
-  throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
+  throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
 }
 
 /**
