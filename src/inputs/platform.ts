@@ -62,6 +62,8 @@ export interface PlatformInputs {
   containerLayer?: ConfLayer;
   /** The `KONG_*` environment of the systemd units given (src/inputs/systemd/conf-layer.ts). */
   systemdLayer?: ConfLayer;
+  /** The --nginx-template files a systemd unit starts Kong with as `--nginx-conf`, with who does. */
+  nginxConfGiven?: { template: string; by: string }[];
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
@@ -281,6 +283,7 @@ function readSystemd(units: readonly string[], given: import('./systemd/conf-lay
   result.listed.push(...read.listed);
   if (read.edition && !result.edition) result.edition = read.edition;
   if (read.secretValues.length > 0) result.secretValues = [...(result.secretValues ?? []), ...read.secretValues];
+  if (read.nginxConfGiven) result.nginxConfGiven = read.nginxConfGiven;
 }
 
 /**
