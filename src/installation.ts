@@ -12,7 +12,7 @@ import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './in
 import type { DatabaseInput } from './inputs/database/types';
 import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
 import { describeEmbeddedSource } from './inputs/declarative/embedded-source';
-import { loadNginxTemplates } from './inputs/nginx/load';
+import { asNginxConf, loadNginxTemplates } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { stackConfLayers } from './inputs/kong-conf/load';
@@ -209,8 +209,14 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
       missing.backup = 'no --backup FILE given';
     }
     if (options.nginxTemplates && options.nginxTemplates.length > 0) {
-      inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes);
-      for (const t of inputs.nginxTemplates) listed.push({ kind: t.rendered ? 'nginx file Kong rendered (not a template)' : 'nginx template', label: t.file });
+      inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes)
+        .map((t) => { const used = platform.nginxConfGiven?.find((u) => u.template === t.file); return used ? asNginxConf(t, used.by) : t; });
+      for (const t of inputs.nginxTemplates) {
+        listed.push({
+          kind: t.rendered ? 'nginx file Kong rendered (not a template)' : 'nginx template',
+          label: t.usedAsNginxConf ? `${t.file} (it looks rendered, but ${t.usedAsNginxConf.by}: checked as the template Kong starts with)` : t.file,
+        });
+      }
     } else {
       missing.nginxTemplates = platform.stockTemplates
         ? `no --nginx-template FILE given, and none is needed: ${platform.stockTemplates}`

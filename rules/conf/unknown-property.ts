@@ -85,15 +85,21 @@ export default defineRule<'unknown' | 'unknownVariable' | 'imageVariable' | 'com
       // `KONG_ADMIN_GUI_URL = ...` in kong.conf: the environment form of a property, which the
       // file does not read (conf_loader matches file keys as written, env names as KONG_ + upper case).
       const envForm = setting.origin.kind === 'file' ? envFormOf(key, known) : undefined;
+      // `KONG_CLIENT_MAX_BODY_SIZE` under a Helm `env:` (sweep 21, chithanh12/k8-cluster): without
+      // the second prefix the key names a property renamed long ago, whose old name no longer works
+      // on the target: the advice names its successor, not the dead name.
+      const doubled = setting.envName ? doubledPrefixRenamed(key, plan) : undefined;
       // A key renamed long before the path (custom_plugins, 1.0) is no typo: name its successor.
       const renamed = changesOfKind('renamed').find((c) => changeCovers(c, key) && c.replacement && catalog.isEffective(c.replacement, plan.to, plan.edition));
       const namespaced = envForm || renamed ? [] : namespacedForms(key, known, namespaces);
-      const near = envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
+      const near = doubled ? [doubled.replacement] : envForm ? [envForm] : renamed ? [renamed.replacement!] : namespaced.length > 0 ? namespaced.map((c) => c.name) : suggestions(key, known);
       const misspelt = near.length === 0 ? misspeltNamespace(key, namespaces) : undefined;
       const close = misspelt ? [misspelt.name] : near;
       // A Helm `env:` key or a container variable already reaches Kong as KONG_<key>: written as
       // `KONG_DATABASE` there, Kong receives KONG_KONG_DATABASE, so the advice is to drop one prefix.
-      const suggestion = envForm && setting.envName
+      const suggestion = doubled
+        ? ` Kong receives it as \`${setting.envName}\`, the \`KONG_\` prefix written twice; without one it would be \`${doubled.property}\`, an old name that Kong ${plan.to} no longer applies: write \`${doubled.replacement}\`.`
+        : envForm && setting.envName
         ? ` Kong receives it as \`${setting.envName}\`, the \`KONG_\` prefix written twice: without one it sets \`${envForm}\`.`
         : envForm ? ` It is the environment variable form of \`${envForm}\`: in kong.conf write \`${envForm}\`.`
         : namespaced.length > 0 ? ` Kong passes an nginx directive on only from a key that names its block: did you mean ${namespaced.map((c) => `\`${c.name}\` (${c.block} block)`).join(' or ')}?`
@@ -235,6 +241,19 @@ function range(minors: string[]): string {
 }
 
 /** The property a kong.conf key names in its environment variable form (`KONG_PG_HOST`), if any. */
+/**
+ * For `kong_client_max_body_size`: the property the key names with the doubled prefix dropped,
+ * when it was renamed and its old name no longer works on the target (the alias removed, as
+ * conf/renamed-property reads it), with the successor to write instead.
+ */
+function doubledPrefixRenamed(key: string, plan: { to: KongVersion; edition: 'oss' | 'enterprise' }): { property: string; replacement: string } | undefined {
+  if (!/^kong_/i.test(key)) return undefined;
+  const property = key.slice('kong_'.length).toLowerCase();
+  const change = changesOfKind('renamed').find((c) => changeCovers(c, property) && c.replacement !== undefined && c.aliasRemovedIn !== undefined
+    && KongVersion.parse(c.aliasRemovedIn).lte(plan.to) && confCatalog().isEffective(c.replacement, plan.to, plan.edition));
+  return change ? { property, replacement: change.replacement! } : undefined;
+}
+
 function envFormOf(key: string, known: readonly string[]): string | undefined {
   if (!/^kong_/i.test(key)) return undefined;
   const property = key.slice('kong_'.length).toLowerCase();

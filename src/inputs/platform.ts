@@ -63,6 +63,8 @@ export interface PlatformInputs {
   containerLayer?: ConfLayer;
   /** The `KONG_*` environment of the systemd units given (src/inputs/systemd/conf-layer.ts). */
   systemdLayer?: ConfLayer;
+  /** The --nginx-template files a systemd unit starts Kong with as `--nginx-conf`, with who does. */
+  nginxConfGiven?: { template: string; by: string }[];
   /** Kong installed from a package in a Dockerfile step. */
   packages: KongPackageRef[];
   images: KongImageRef[];
@@ -183,7 +185,8 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     for (const file of read.files) {
       const merged = read.composeMerged && read.composeMerged.indexOf(file) > 0 ? `merged over ${read.composeMerged.slice(0, read.composeMerged.indexOf(file)).join(', ')} as docker compose -f merges its files` : undefined;
       const env = layer?.settings.some((s) => s.origin.kind === 'file' && s.origin.file === file) ? 'ENV KONG_* read as settings'
-        : container.chosen?.file === file ? container.label : merged;
+        : container.chosen?.file === file ? container.label
+        : container.unrecognised?.some((u) => u.file === file) ? container.unrecognised.filter((u) => u.file === file).map((u) => u.label).join('; ') : merged;
       const overrides = (read.unreadOverrides ?? []).filter((unread) => unread.file === file).map(unreadOverrideLabel);
       const added = read.composeFileAdded?.includes(file) ? `not given, read because COMPOSE_FILE of ${read.composeFileIn ?? 'the check\'s environment'} lists it with the files given, as docker compose without -f reads the whole list` : undefined;
       const missing = file === read.files.find((f) => !read.composeFileAdded?.includes(f)) && read.composeFileMissing ? `COMPOSE_FILE lists ${read.composeFileMissing.join(', ')}, which ${read.composeFileMissing.length > 1 ? 'do' : 'does'} not exist: docker compose refuses to start without ${read.composeFileMissing.length > 1 ? 'them' : 'it'}` : undefined;
@@ -285,6 +288,7 @@ function readSystemd(units: readonly string[], given: import('./systemd/conf-lay
   result.listed.push(...read.listed);
   if (read.edition && !result.edition) result.edition = read.edition;
   if (read.secretValues.length > 0) result.secretValues = [...(result.secretValues ?? []), ...read.secretValues];
+  if (read.nginxConfGiven) result.nginxConfGiven = read.nginxConfGiven;
 }
 
 /**

@@ -126,6 +126,15 @@ describe('Kubernetes container environment', () => {
     expect(json.findings.filter((f) => /init_only|job_only|controller_kong_admin_url/.test(f.message))).toEqual([]);
   });
 
+  it('says why a container named Kong, of an image of its own with its settings in a Secret, is not read', async () => {
+    const manifest = dir('custom-image-secret.yaml');
+    const json = await report(['--image-file', manifest, '--from', '2.8.1', '--to', '3.4']);
+    const label = json.installation.inputs.map((i) => i.label).join('\n');
+    expect(label).toContain('Deployment kong (container kong) not read as a Kong node: its image kong-oidc:2.8.1-alpine is not one of Kong\'s and it sets no KONG_* variable readable here, its envFrom Secret kong-secret being never read');
+    // The migrations init container is a task, and Konga takes no Secret: neither is named.
+    expect(label).not.toMatch(/kong-migration-bootstrap|konga/);
+  });
+
   it('reads the proxy container of a Kong operator DataPlane in a kind: List', async () => {
     const operator = dir('operator.yaml');
     const json = await report(['--image-file', operator, '--to', '3.4']);

@@ -294,6 +294,73 @@ describe('check --fix-output', () => {
   });
 });
 
+// A DB-less Deployment mounts kong.yml from a ConfigMap key where KONG_DECLARATIVE_CONFIG points
+// (sweep 21: linhh011202/gke_banking_ekyc kong-deployment.yaml and kong-configmap.yaml, subPath
+// kong.yml at /etc/kong/kong.yml): Kong reads that key's text, so it is checked where the
+// manifest writes it (https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath).
+describe('check --image-file with a Deployment that mounts its declarative file from a ConfigMap', () => {
+  const deployment = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: kong-gateway',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: kong',
+    '          image: kong:3.4.2',
+    '          env:',
+    '            - name: KONG_DATABASE',
+    '              value: "off"',
+    '            - name: KONG_DECLARATIVE_CONFIG',
+    '              value: /etc/kong/kong.yml',
+    '          volumeMounts:',
+    '            - name: kong-config',
+    '              mountPath: /etc/kong/kong.yml',
+    '              subPath: kong.yml',
+    '      volumes:',
+    '        - name: kong-config',
+    '          configMap:',
+    '            name: kong-declarative-config',
+  ].join('\n') + '\n';
+  const configMap = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: kong-declarative-config',
+    'data:',
+    '  kong.yml: |',
+    '    _format_version: "2.1"',
+    '    services:',
+    '      - name: identity',
+    '        url: http://identity:80',
+    '        routes:',
+    '          - name: users',
+    '            paths: ["/users/\\\\d+$"]',
+  ].join('\n') + '\n';
+
+  it('reads the key the container mounts, at the manifest\'s lines, and says how it was found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-mount-'));
+    writeFileSync(join(dir, 'kong-deployment.yaml'), deployment);
+    writeFileSync(join(dir, 'kong-configmap.yaml'), configMap);
+    const result = await runCli(['check', '--no-db', '--from', '3.4.2', '--to', '3.9', '--image-file', join(dir, 'kong-deployment.yaml'), '--image-file', join(dir, 'kong-configmap.yaml'), '-f', 'json']);
+    const report = JSON.parse(result.stdout);
+    const format = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'declarative/format-version');
+    expect(format.map((f: { location: { file: string; line: number } }) => [f.location.file, f.location.line])).toEqual([[join(dir, 'kong-configmap.yaml'), 7]]);
+    const inputs = JSON.stringify(report.installation.inputs);
+    expect(inputs).toContain('declarative_config /etc/kong/kong.yml: ConfigMap kong-declarative-config (key kong.yml), which Deployment kong-gateway (container kong) mounts at /etc/kong/kong.yml');
+  });
+
+  it('names the ConfigMap when its manifest is not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kp-cli-cm-mount-'));
+    writeFileSync(join(dir, 'kong-deployment.yaml'), deployment);
+    const report = JSON.parse((await runCli(['check', '--no-db', '--from', '3.4.2', '--to', '3.9', '--image-file', join(dir, 'kong-deployment.yaml'), '-f', 'json'])).stdout);
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'declarative/format-version')).toBe(false);
+    expect(JSON.stringify(report)).toMatch(/declarative\/format-version[^}]*ConfigMap kong-declarative-config \(key kong.yml\)[^}]*no manifest given defines ConfigMap kong-declarative-config/);
+  });
+});
+
 // A DB-less compose service mounts the project's kong.yml where KONG_DECLARATIVE_CONFIG points
 // (sweep 15: FawwazAF/kong-gateway-test, Envoii-Technologies/proxy, novanovn/kong-deploy): Kong
 // reads that file, so it is checked, at its own lines (compose-spec 05-services.md `volumes`).

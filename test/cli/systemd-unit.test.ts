@@ -11,7 +11,7 @@ import { expectOneLineError } from '../hardening/support';
 const PATH = ['--from', '2.8', '--to', '3.4', '--no-db', '--no-config'];
 const KONG_CONF = fixture('systemd', 'tls', 'kong.conf');
 
-interface Finding { ruleId: string; message: string; location: { file?: string; line?: number } }
+interface Finding { ruleId: string; messageId?: string; severity?: string; message: string; location: { file?: string; line?: number } }
 async function report(...args: string[]): Promise<{ result: CliResult; findings: Finding[]; installation: { edition: { value: string; reason: string }; inputs: { kind: string; label: string }[] } }> {
   const result = await runCli(['check', ...args, ...PATH, '-f', 'json', '--fail-on', 'none']);
   expect(result.stderr).toBe('');
@@ -92,6 +92,27 @@ describe('check --systemd-unit', () => {
       [2, expect.stringMatching(/--nginx-conf \/etc\/kong\/custom\.tmpl, and no --nginx-template of that name was given/)],
       [2, expect.stringMatching(/-c \/etc\/kong\/prod\.conf, and the check was given .*kong\.conf/)],
     ]);
+  });
+
+  // Sweep 21: tunghoang94/kong-hybrid packer/conf/kong-dp-taiwan keeps a 2.8 nginx.conf as
+  // nginx-custom.conf, which override.conf passes to `kong prepare --nginx-conf` (and runs nginx
+  // -c on). It looked rendered, so what it lacks went unchecked, though on a 3.x data plane it
+  // has no `include 'nginx-inject.conf'` and so no LMDB directives (kong/templates/nginx.lua and
+  // nginx_inject.lua@3.4.0).
+  it('checks a rendered-looking file the unit passes to --nginx-conf as the template Kong starts with', async () => {
+    const dir = tempDir({
+      'kong.conf': 'role = data_plane\ndatabase = off\ncluster_control_plane = cp:8005\ncluster_cert = /etc/kong/cluster.crt\ncluster_cert_key = /etc/kong/cluster.key\n',
+      'override.conf': '[Service]\nExecStartPre=\nExecStartPre=/usr/local/bin/kong prepare -p /usr/local/kong --nginx-conf /usr/local/nginx-custom.conf\nExecStart=\nExecStart=/usr/local/openresty/nginx/sbin/nginx -p /usr/local/kong -c /usr/local/nginx-custom.conf\n',
+      'nginx-custom.conf': 'pid pids/nginx.pid;\nerror_log logs/error.log notice;\n\n# injected nginx_main_* directives\ndaemon off;\nworker_processes auto;\n\nevents {\n    # injected nginx_events_* directives\n    multi_accept on;\n}\n\nhttp {\n    include \'/usr/local/kong/nginx-kong.conf\';\n}\n',
+    });
+    const template = join(dir, 'nginx-custom.conf');
+    const { findings, installation } = await report(join(dir, 'kong.conf'), '--nginx-template', template, '--systemd-unit', join(dir, 'override.conf'));
+    expect(installation.inputs.find((i) => i.label.startsWith(template))).toMatchObject({ kind: 'nginx template', label: expect.stringContaining('it looks rendered, but ExecStartPre of override.conf runs kong prepare --nginx-conf /usr/local/nginx-custom.conf') });
+    expect(findings.find((f) => f.ruleId === 'nginx/template-missing-elements' && /LMDB/.test(f.message))).toMatchObject({ severity: 'blocker', location: { file: template } });
+    // Without the unit it is a rendered file again: its absences are not reported.
+    const alone = await report(join(dir, 'kong.conf'), '--nginx-template', template);
+    expect(alone.findings.filter((f) => f.ruleId === 'nginx/template-missing-elements')).toEqual([]);
+    expect(alone.findings.find((f) => f.ruleId === 'nginx/template-identified')?.messageId).toBe('rendered');
   });
 
   it('a missing required EnvironmentFile is said at its line, an optional one is not', async () => {

@@ -185,7 +185,7 @@ function readValuesFile(file: string, release?: string, context?: HelmfileContex
   const { values } = readYamlDocuments(file, text);
   if (values.length <= 1 && release === undefined) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: fileOrigin(file, 1) };
-    return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? { value };
+    return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? helmControllerChartValues(value, file, text) ?? { value };
   }
   return releaseAmongDocuments(values, file, text, release);
 }
@@ -197,7 +197,7 @@ function readValuesFile(file: string, release?: string, context?: HelmfileContex
  * file of several documents with no such release is refused rather than guessed at.
  */
 function releaseAmongDocuments(values: readonly HelmValue[], file: string, text: string, selected?: string): Omit<ReadFile, 'file'> {
-  const all = values.map((value, index) => ({ index, name: scalarText(mapAt(value, 'metadata'), 'name'), read: argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) }));
+  const all = values.map((value, index) => ({ index, name: scalarText(mapAt(value, 'metadata'), 'name'), read: argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? helmControllerChartValues(value, file, text) }));
   const releases = all.filter((entry) => entry.read?.chart && KONG_CHART_NAMES.includes(entry.read.chart.chart));
   const where = (index: number) => `document ${index + 1} of ${values.length}, line ${values[index].origin.line}`;
   const names = () => releases.map(({ name }) => (name !== undefined ? `#${name}` : '(unnamed)')).join(', ');
@@ -218,9 +218,9 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
       throw new InputError(`holds ${named.length} releases of Kong's charts named "${wanted}" (${named.map(({ index }) => where(index)).join('; ')}): #${selected} cannot tell them apart${how}`, { file });
     }
     const other = all.find(({ name, index }) => name === wanted && inNamespace(index));
-    const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application or Flux HelmRelease of Kong's charts`
-      : releases.length > 0 ? `no Argo CD Application or Flux HelmRelease of Kong's charts is named "${selected}"`
-        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications or Flux HelmReleases, and this file holds no release of Kong's charts`;
+    const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts`
+      : releases.length > 0 ? `no Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts is named "${selected}"`
+        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts, and this file holds no release of Kong's charts`;
     throw new InputError(`${why}${releases.length > 0 ? `: its releases of Kong's charts are ${names()}` : ''}`, { file });
   }
   if (releases.length === 1) {
@@ -230,7 +230,7 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
   if (releases.length > 1) {
     throw new InputError(`holds ${releases.length} releases of Kong's charts (${releases.map(({ index }) => where(index)).join('; ')}): pick one by its metadata.name, as --helm-values ${file}#NAME (${names()})`, { file });
   }
-  throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
+  throw new InputError(`holds ${values.length} YAML documents and none is an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts: a Helm values file is one document`, { file, line: values[1].origin.line, column: 1 });
 }
 
 /**
@@ -446,6 +446,67 @@ function fluxHelmReleaseValues(value: HelmValue): { value: HelmValue; embeddedIn
 }
 
 /**
+ * The values a HelmChart of k3s/RKE2's helm-controller (`helm.cattle.io/v1`) hands its chart,
+ * lowest first: `spec.valuesContent` (a YAML text), `spec.values` (a map), then `spec.set`, each
+ * entry passed as --set when it looks like an integer, a boolean or null and as --set-string
+ * otherwise; and the release it installs (`spec.chart`, `spec.version`, `spec.repo`; no version
+ * installs the newest). Values in Secrets (`spec.valuesSecrets`) and a HelmChartConfig's are not
+ * read here. (k3s-io/helm-controller@21a911f8 pkg/apis/helm.cattle.io/v1/types.go lines 68-94,
+ * pkg/controllers/chart/chart.go lines 1196-1238.) Undefined when the file is not a HelmChart,
+ * or is one of another chart that writes no values.
+ */
+function helmControllerChartValues(value: HelmValue, file: string, text: string): { value: HelmValue; embeddedIn: string; chart?: ChartDeclaration } | undefined {
+  if (value.kind !== 'map' || scalarText(value, 'kind') !== 'HelmChart' || !scalarText(value, 'apiVersion')?.startsWith('helm.cattle.io/')) return undefined;
+  const spec = mapAt(value, 'spec');
+  const name = scalarText(mapAt(value, 'metadata'), 'name');
+  const chartNode = mapAt(spec, 'chart');
+  const versionNode = mapAt(spec, 'version');
+  const written = chartNode?.kind === 'scalar' && chartNode.value !== null ? String(chartNode.value) : undefined;
+  // A chart archive URL (`https://.../kong-2.38.0.tgz`) names its release in the file name.
+  const archive = written !== undefined ? /\/([a-z-]+)-(\d+\.\d+\.\d+[^/]*)\.tgz$/.exec(written) : null;
+  const chartName = archive ? archive[1] : written?.split('/').pop();
+  const repository = scalarText(spec, 'repo');
+  const chart: ChartDeclaration | undefined = chartName
+    ? {
+        chart: chartName,
+        version: archive ? archive[2] : versionNode?.kind === 'scalar' && versionNode.value !== null && String(versionNode.value) !== '' ? versionText(versionNode) : '*',
+        origin: (archive ? chartNode : versionNode ?? chartNode)!.origin,
+        via: archive ? 'helm-controller HelmChart spec.chart archive' : 'helm-controller HelmChart spec.version',
+        ...(repository ? { repository } : {}),
+      }
+    : undefined;
+  const content = mapAt(spec, 'valuesContent');
+  const structured = mapAt(spec, 'values');
+  const set = mapAt(spec, 'set');
+  const hasValues = (content?.kind === 'scalar' && typeof content.value === 'string' && content.value.trim() !== '') || structured?.kind === 'map' || set?.kind === 'map';
+  if (!hasValues && (!chart || !KONG_CHART_NAMES.includes(chart.chart))) return undefined;
+  const holder = `the HelmChart's valuesContent`;
+  let values: HelmValue = content?.kind === 'scalar' && typeof content.value === 'string' && content.value.trim() !== '' ? valuesInText(content, file, text, holder) : { kind: 'map', entries: new Map(), origin: (spec ?? value).origin };
+  if (structured?.kind === 'map' && values.kind === 'map') values = mergeMaps(values, structured, 'keep-nulls');
+  const notes: string[] = [];
+  if (set?.kind === 'map' && values.kind === 'map') {
+    const { setNamePath, setTree, setValue } = require('./helm-set') as typeof import('./helm-set');
+    let applied = 0;
+    for (const [key, node] of [...set.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const path = setNamePath(key);
+      if (!path || node.kind !== 'scalar') continue;
+      const raw = node.value === null ? 'null' : String(node.value);
+      const typed = typeof node.value === 'number' || ['true', 'false', 'null'].includes(raw.toLowerCase());
+      values = mergeMaps(values as HelmValue & { kind: 'map' }, setTree(path, setValue(raw, !typed), raw, node.origin), 'keep-nulls');
+      applied++;
+    }
+    if (applied > 0) notes.push(`${applied} set entr${applied === 1 ? 'y' : 'ies'} applied over them, as --set`);
+  }
+  const secrets = mapAt(spec, 'valuesSecrets');
+  if (secrets?.kind === 'seq' && secrets.items.length > 0) notes.push('its valuesSecrets are not read');
+  return {
+    value: values,
+    embeddedIn: `helm-controller HelmChart${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart.chart}` : ''}: ${hasValues ? 'its values were read' : 'it writes no values'}${notes.map((note) => `; ${note}`).join('')}; a HelmChartConfig of the same name would add its own, not read here`,
+    ...(chart ? { chart } : {}),
+  };
+}
+
+/**
  * `helm.parameters` over the values: Argo CD passes each as `--set` (`--set-string` with
  * `forceString`), which Helm merges over every values file.
  */
@@ -558,9 +619,9 @@ function isArgoApplication(value: HelmValue & { kind: 'map' }): boolean {
  * text's lines, so each value is located at its own line of the file; any other form of string
  * locates everything at the `values:` entry.
  */
-function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string): HelmValue {
+function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, text: string, holder = 'the Application\'s helm values'): HelmValue {
   const inner = written.value as string;
-  if (nesting().yamlNestingBeyond(inner)) throw new InputError('the Application\'s helm values text is nested too deeply to read (hundreds of levels: no real file nests so deep)', written.origin);
+  if (nesting().yamlNestingBeyond(inner)) throw new InputError(`${holder} text is nested too deeply to read (hundreds of levels: no real file nests so deep)`, written.origin);
   const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(inner, { version: '1.1', lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -571,7 +632,7 @@ function valuesInText(written: HelmValue & { kind: 'scalar' }, file: string, tex
     const pos = lineCounter.linePos(offset);
     return { kind: 'file', file, line: block.line + pos.line - 1, column: block.indent + pos.col };
   };
-  if (error) throw new InputError(`not valid YAML in the Application's helm values: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
+  if (error) throw new InputError(`not valid YAML in ${holder}: ${nesting().yamlErrorLine(error.message)}`, at(error.pos[0]));
   if (!doc.contents) return { kind: 'map', entries: new Map(), origin: written.origin };
   checkAliases(doc.contents as YamlNode, doc, at);
   return toValue(doc.contents as YamlNode, at, inner, doc);

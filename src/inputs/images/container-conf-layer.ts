@@ -31,6 +31,8 @@ export interface ContainerChoice {
   chosen?: ContainerEnv;
   /** For the inputs list: what was read, the other Kong nodes and how to read one of them instead. */
   label?: string;
+  /** When no container was read as Kong: the ones that look like Kong but could not be told from others, by file. */
+  unrecognised?: { file: string; label: string }[];
 }
 
 interface Resolved {
@@ -45,7 +47,10 @@ export function containerConfLayer(read: ContainerEnvRead, role?: Role, composeP
   const running = read.containers.filter((container) => !container.oneShot).map((container) => resolveContainer(container, read.configMaps));
   const profiles = byProfiles(kongContainers(running), composeProfiles);
   const candidates = profiles.started;
-  if (candidates.length === 0) return {};
+  if (candidates.length === 0) {
+    const unrecognised = running.filter(hiddenKong).map((r) => ({ file: r.container.file, label: hiddenKongLabel(r) }));
+    return unrecognised.length > 0 ? { unrecognised } : {};
+  }
   const matching = role ? candidates.filter((r) => r.role === role) : [];
   const chosen = matching[0] ?? candidates.find((r) => !namedAsTask(r)) ?? candidates[0];
   // With no profile activated, services of another profile run instead of the chosen one, not beside it.
@@ -130,6 +135,25 @@ function kongContainers(running: readonly Resolved[]): Resolved[] {
   }));
   const named = configuring.filter((r) => r.container.namedKong);
   return named.length > 0 ? named : configuring;
+}
+
+/**
+ * A Kubernetes container that names Kong but runs an image of its own (`kong-oidc:2.8.1-alpine`,
+ * built FROM kong elsewhere) and takes all its settings from a Secret's `envFrom`, which is never
+ * read here (sweep 21, HoangPhu98/kong-keycloak-oidc kong/deployment.yaml): nothing marks it as a
+ * Kong node, so the check reads no setting of it; the inputs list says so rather than nothing.
+ */
+function hiddenKong(r: Resolved): boolean {
+  const { container } = r;
+  return container.platform === 'kubernetes' && container.namedKong && !container.kongImage
+    && !r.variables.some((v) => kongPropertyOf(v.name) !== undefined)
+    && container.envFrom.some((source) => source.kind === 'Secret');
+}
+
+function hiddenKongLabel(r: Resolved): string {
+  const secrets = r.container.envFrom.filter((source) => source.kind === 'Secret').map((source) => `Secret ${source.name}`).join(', ');
+  const image = r.container.image !== undefined ? `its image ${r.container.image} is not one of Kong's` : 'it names no image';
+  return `${r.container.unit} not read as a Kong node: ${image} and it sets no KONG_* variable readable here, its envFrom ${secrets} being never read; if it runs Kong, give its settings as kong.conf (or the Dockerfile of its image with --image-file) and its version with --from`;
 }
 
 function othersLabel(chosen: Resolved, others: readonly Resolved[], role: Role | undefined): string {

@@ -39,6 +39,11 @@ export interface KongImageRef {
    */
   writesKongTree?: { instruction: 'COPY' | 'ADD'; path: string; origin: FileOrigin }[];
   /**
+   * Compose bind mounts and Kubernetes ConfigMap or Secret volumes of the containers that run this
+   * image, mounted below Kong's own Lua tree (./kong-tree-mounts.ts).
+   */
+  mountsKongTree?: KongTreeMount[];
+  /**
    * Set when the image only feeds an earlier stage of a multi-stage Dockerfile (`FROM kong:2.8 AS
    * build`): the container runs the last stage, so this tag says nothing about the running version.
    */
@@ -70,6 +75,18 @@ export interface ImageUser {
   /** `kong` (service), `proxy of Deployment kong` (container), `build` (stage); absent for an unnamed stage. */
   name?: string;
   /** Where the user is declared (the service key, the container, the FROM line). */
+  origin: FileOrigin;
+}
+
+/** A mount of a container that lays a project file over a path of Kong's Lua tree. */
+export interface KongTreeMount {
+  /** The path below `kong/` it covers (`vaults/hcv/approle.lua`). */
+  path: string;
+  /** What is mounted: the host path (compose), or `ConfigMap NAME (key KEY)` (Kubernetes). */
+  source: string;
+  /** `service kong`, `Deployment kong (container proxy)`. */
+  user: string;
+  /** The `volumes:` or `volumeMounts` entry. */
   origin: FileOrigin;
 }
 

@@ -35,6 +35,7 @@ export const controllerModule = (): typeof import('./controller-image') => requi
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
 import { attachUsers } from './image-users';
+import { attachKongTreeMounts } from './kong-tree-mounts';
 import { isFile } from '../file-kind';
 import type { KongPackageRef } from './kong-package';
 import type { ComposeEnvFiles } from './compose-env-files';
@@ -190,6 +191,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
   // Findings about an image name the services and containers that run it.
   attachUsers(result.images, result.containerEnv.containers);
   attachUsers(result.controllers, result.containerEnv.containers);
+  attachKongTreeMounts(result.images, result.containerEnv.containers);
   return result;
 }
 

@@ -35,6 +35,23 @@ export interface NginxTemplate {
    * rules then leave it alone and nginx/template-identified says which file to pass instead.
    */
   rendered?: RenderedEvidence;
+  /**
+   * Set when the file looks rendered but a Kong command is known to take it as `--nginx-conf`
+   * (who does, for the inputs list): it is the template Kong renders from, frozen, and is checked
+   * as a template, absences included.
+   */
+  usedAsNginxConf?: { evidence: RenderedEvidence; by: string };
+}
+
+/**
+ * A file that looks rendered but that Kong is started with as `--nginx-conf`: every placeholder
+ * and loop Kong's own template has is gone from it, so what it lacks is what the node runs
+ * without (a 2.8 nginx.conf kept this way has no `include 'nginx-inject.conf'` on 3.x).
+ */
+export function asNginxConf(template: NginxTemplate, by: string): NginxTemplate {
+  if (!template.rendered) return template;
+  const { rendered, ...rest } = template;
+  return { ...rest, usedAsNginxConf: { evidence: rendered, by } };
 }
 
 /** Above this the file is not a template anyone maintains by hand. */

@@ -35,6 +35,8 @@ export interface SystemdInputs {
   listed: { kind: string; label: string }[];
   edition?: Derived;
   secretValues: string[];
+  /** The --nginx-template files given that a unit's Kong command takes as `--nginx-conf`, with who does. */
+  nginxConfGiven?: { template: string; by: string }[];
 }
 
 export function readSystemdUnits(files: readonly string[], given: SystemdGiven): SystemdInputs {
@@ -59,7 +61,25 @@ export function readSystemdUnits(files: readonly string[], given: SystemdGiven):
     listed,
     ...(enterprise ? { edition: { value: 'enterprise', reason: `inferred: systemd unit ${enterprise.file}, the name of the Kong Enterprise package's unit` } } : {}),
     secretValues: reads.flatMap((read) => read.secretValues),
+    ...nginxConfGiven(reads, given),
   };
+}
+
+/**
+ * The templates given that a unit starts Kong with (`kong prepare --nginx-conf FILE`, a copy of
+ * the same name accepted, as for the unread-file notes): Kong renders its nginx.conf from that
+ * file, whatever it looks like (sweep 21, tunghoang94/kong-hybrid override.conf).
+ */
+function nginxConfGiven(reads: readonly SystemdUnitRead[], given: SystemdGiven): { nginxConfGiven?: { template: string; by: string }[] } {
+  const out: { template: string; by: string }[] = [];
+  for (const read of reads) {
+    const nginx = read.nginxConf;
+    if (!nginx?.path) continue;
+    for (const template of given.nginxTemplates ?? []) {
+      if (sameFile(nginx.path, template)) out.push({ template, by: `${nginx.command.directive} of ${read.unit.full} runs kong ${nginx.command.subcommand} --nginx-conf ${nginx.path}` });
+    }
+  }
+  return out.length > 0 ? { nginxConfGiven: out } : {};
 }
 
 function unitLabel(read: SystemdUnitRead, given: SystemdGiven): string {

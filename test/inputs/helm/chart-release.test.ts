@@ -121,6 +121,56 @@ describe('chart release beside Helm values', () => {
     expect(listed(inputs)).toEqual([expect.stringContaining('* is a version range')]);
   });
 
+  // Sweep 21: shushinc/kong-k8s-installation apps/kong/base/application.yaml installs Kong's chart
+  // with k3s/RKE2's helm-controller; it was set aside as not Kong's values. valuesContent, then
+  // values, then set (--set for integers, booleans and null, --set-string otherwise)
+  // (k3s-io/helm-controller@21a911f8 types.go lines 68-94, chart.go lines 1196-1238).
+  it('k3s helm-controller HelmChart: valuesContent at its own lines, values and set over it, spec.version the release', () => {
+    const chart = files({
+      'kong.yaml': [
+        'apiVersion: helm.cattle.io/v1',
+        'kind: HelmChart',
+        'metadata:',
+        '  name: kong',
+        '  namespace: kube-system',
+        'spec:',
+        '  repo: https://charts.konghq.com',
+        '  chart: kong',
+        '  version: 2.38.0',
+        '  targetNamespace: kong',
+        '  valuesContent: |-',
+        '    image:',
+        '      repository: kong/kong-gateway',
+        '    env:',
+        '      database: "off"',
+        '      KONG_LOG_LEVEL: notice',
+        '  values:',
+        '    env:',
+        '      nginx_worker_processes: "2"',
+        '  set:',
+        '    env.mem_cache_size: 256m',
+        '    env.anonymous_reports: "false"',
+      ].join('\n') + '\n',
+    });
+    const inputs = loadPlatformInputs({ helmValues: [chart] });
+    expect(inputs.version).toMatchObject({ text: '3.6.x', reason: expect.stringContaining(`chart kong 2.38.0 (helm-controller HelmChart spec.version at ${chart}:9)`) });
+    expect(inputs.edition?.value).toBe('enterprise');
+    expect(inputs.deployment?.topology).toBe('dbless');
+    expect(inputs.listed[0].label).toContain('helm-controller HelmChart "kong" for chart kong: its values were read; 2 set entries applied over them, as --set');
+    const settings = new Map(inputs.layer!.settings.map((s) => [s.key, s]));
+    expect(settings.get('kong_log_level')?.origin).toMatchObject({ file: chart, line: 16 });
+    expect(settings.get('nginx_worker_processes')?.origin).toMatchObject({ file: chart, line: 19 });
+    expect(settings.get('mem_cache_size')).toMatchObject({ value: '256m', origin: { file: chart, line: 21 } });
+    // "false" is passed with --set: a boolean, which the chart renders as false.
+    expect(settings.get('anonymous_reports')?.value).toBe('false');
+  });
+
+  it('a HelmChart of another chart with no values is not read as Kong\'s', () => {
+    const chart = files({ 'traefik.yaml': 'apiVersion: helm.cattle.io/v1\nkind: HelmChart\nmetadata:\n  name: traefik\nspec:\n  chart: traefik\n  repo: https://traefik.github.io/charts\n' });
+    const inputs = loadPlatformInputs({ helmValues: [chart] });
+    expect(inputs.helmSetAside).toContain('not a values file of the Kong chart');
+  });
+
   describe('umbrella chart', () => {
     const chartYaml = (version: string, alias = '') => `apiVersion: v2\nname: platform\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 18.1.0\n    repository: https://charts.bitnami.com/bitnami\n  - name: kong\n${alias ? `    alias: ${alias}\n` : ''}    version: ${version}\n    repository: https://charts.konghq.com\n`;
     const values = (key: string) => `${key}:\n  env:\n    database: "off"\n  proxy:\n    type: LoadBalancer\nredis:\n  enabled: true\n`;

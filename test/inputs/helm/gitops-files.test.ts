@@ -51,7 +51,7 @@ describe('a file of several YAML documents given as Helm values', () => {
     expect(staging.embedded[0]).toContain(`${apps}#kong-staging: Argo CD Application "kong-staging" for chart kong`);
     expect(staging.embedded[0]).toContain('document 3 of 3, line 20, chosen with #kong-staging');
     expect(loadHelmValues([`${apps}#kong-prod`]).charts[0].version).toBe('2.38.0');
-    expect(() => loadHelmValues([`${apps}#kong`])).toThrow('document 1 of 3, line 1, named "kong", is not an Argo CD Application or Flux HelmRelease of Kong\'s charts: its releases of Kong\'s charts are #kong-prod, #kong-staging');
+    expect(() => loadHelmValues([`${apps}#kong`])).toThrow('document 1 of 3, line 1, named "kong", is not an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong\'s charts: its releases of Kong\'s charts are #kong-prod, #kong-staging');
   });
 
   it('FILE#NAMESPACE/NAME picks among HelmReleases of one name in two namespaces (a hybrid pair)', () => {
@@ -62,13 +62,13 @@ describe('a file of several YAML documents given as Helm values', () => {
     const dp = loadPlatformInputs({ helmValues: [`${pair}#kong-dp/kong`] });
     expect(dp.deployment).toMatchObject({ role: 'data_plane' });
     expect(loadPlatformInputs({ helmValues: [`${pair}#kong-cp/kong`] }).deployment).toMatchObject({ role: 'control_plane' });
-    expect(() => loadHelmValues([`${pair}#kong-edge/kong`])).toThrow(/no Argo CD Application or Flux HelmRelease of Kong's charts is named "kong-edge\/kong"|is named/);
+    expect(() => loadHelmValues([`${pair}#kong-edge/kong`])).toThrow(/no Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts is named "kong-edge\/kong"|is named/);
   });
 
   it('refuses a file of several documents none of which installs Kong\'s charts', () => {
     const { 'objects.yaml': objects } = files({ 'objects.yaml': `${namespace}---\n${application('redis', 'redis', '18.0.0')}` });
     expect(() => loadHelmValues([objects])).toThrow(InputError);
-    expect(() => loadHelmValues([objects])).toThrow(/holds 2 YAML documents and none is an Argo CD Application or Flux HelmRelease of Kong's charts/);
+    expect(() => loadHelmValues([objects])).toThrow(/holds 2 YAML documents and none is an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts/);
   });
 
   it('a single document, even after a leading ---, is read as before', () => {

@@ -152,6 +152,18 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'kong_database' }, message: 'Kong receives it as `KONG_KONG_DATABASE`, the `KONG_` prefix written twice: without one it sets `database`.' }],
     },
     {
+      // chithanh12/k8-cluster kong/values.yaml: KONG_CLIENT_MAX_BODY_SIZE and
+      // KONG_CLIENT_BODY_BUFFER_SIZE under env:. Dropping one prefix gives names Kong 3.0 stopped
+      // applying (kong_defaults.lua@3.9.3 keeps client_body_buffer_size = 8k, which no template
+      // reads; client_max_body_size is gone): the advice names nginx_http_*, as conf/renamed-property would.
+      name: 'a doubled KONG_ prefix on a property renamed before the target names the successor',
+      inputs: helmEnv('env:\n  KONG_CLIENT_MAX_BODY_SIZE: 256m\n  KONG_CLIENT_BODY_BUFFER_SIZE: 256m\n'), from: '3.7', to: '3.9',
+      findings: [
+        { messageId: 'unknown', line: 2, data: { key: 'kong_client_max_body_size' }, message: 'Kong receives it as `KONG_KONG_CLIENT_MAX_BODY_SIZE`, the `KONG_` prefix written twice; without one it would be `client_max_body_size`, an old name that Kong 3.9.3 no longer applies: write `nginx_http_client_max_body_size`.', remediation: 'Rename the key to nginx_http_client_max_body_size if that is what you meant.' },
+        { messageId: 'unknown', line: 3, data: { key: 'kong_client_body_buffer_size' }, message: 'without one it would be `client_body_buffer_size`, an old name that Kong 3.9.3 no longer applies: write `nginx_http_client_body_buffer_size`.' },
+      ],
+    },
+    {
       name: 'a Helm env key that is no property and no known variable', inputs: helmEnv('env:\n  passwd: kong_admin_password\n'), from: '3.7', to: '3.10', edition: 'enterprise',
       findings: [{ messageId: 'unknown', line: 2, data: { key: 'passwd' } }],
     },

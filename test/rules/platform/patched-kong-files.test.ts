@@ -19,5 +19,20 @@ ruleTester.run(rule, {
         { messageId: 'bundledPlugin', line: 7, data: { path: 'plugins/jwt/handler.lua', plugin: 'jwt' } },
       ],
     },
+    {
+      name: 'a compose service mounts a patched vault module and a bundled plugin handler; the migrations container and a custom plugin folder are left alone',
+      from: '3.6.1.7', to: '3.10', inputs: files('compose-mounts.yml'),
+      findings: [
+        { messageId: 'mountedKongFile', line: 20, severity: 'warning', data: { user: 'Service kong-dp', path: 'vaults/hcv/approle.lua', source: join(dir, 'approle.lua') }, message: 'at `/usr/local/share/lua/5.1/kong/vaults/hcv/approle.lua`, over Kong\'s own code' },
+        { messageId: 'mountedBundledPlugin', line: 22, data: { path: 'plugins/rate-limiting/handler.lua', plugin: 'rate-limiting' } },
+      ],
+    },
+    {
+      name: 'a Kubernetes container mounts a ConfigMap key over a bundled plugin\'s handler',
+      from: '3.4.2', to: '3.10', inputs: files('manifest-mounts.yaml'),
+      findings: [
+        { messageId: 'mountedBundledPlugin', line: 17, data: { user: 'Deployment kong (container proxy)', source: 'ConfigMap cors-patch (key handler.lua)', plugin: 'cors' } },
+      ],
+    },
   ],
 });
