@@ -17,7 +17,7 @@ import type { ObjectMount, VolumeObject } from './images/kubernetes-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { runConf, type RunConf } from './images/run-conf';
-import { stockTemplatesWhy } from './images/stock-templates';
+import { chartStockTemplatesWhy, stockTemplatesWhy } from './images/stock-templates';
 import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
 import type { ContainerEnv } from './images/container-env';
 import type { ConfDiagnostic } from './kong-conf/types';
@@ -384,6 +384,10 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     const why = result.helmReleaseUnknown ?? 'no chart release is named beside them (an Argo CD targetRevision, a Flux HelmRelease version, a Chart.lock), so the chart\'s default tag is not known here';
     result.versionUnknown = `${ref ? `image ${describeImage(ref)} names no tag` : 'the Helm values name no image tag'}, and ${why}`;
   }
+  if (ref && !result.stockTemplates) {
+    const stockTemplates = chartStockTemplatesWhy(values.files.join(', '), describeImage(ref), userMountPaths(values));
+    if (stockTemplates) result.stockTemplates = stockTemplates;
+  }
   if (ref) {
     result.images.push(ref);
     if (ref.version) result.version = { text: ref.version.toString(), reason: helmVersionReason(image!, ref, values.prefix), saidBy: `the image ${describeImage(ref)}`, image: ref };
@@ -446,4 +450,21 @@ function unreadHelmImage(image: HelmImage, prefix: string): string {
     return `the Helm values write the image as a template (\`${image.reference}\` at ${at}), which a tool such as helmfile fills in before Helm runs: the image and its Kong version cannot be read here`;
   }
   return `${prefix}image \`${image.reference}\` at ${at} is not one of Kong's images (kong, kong/kong, kong/kong-gateway): its Kong version cannot be read here`;
+}
+
+/**
+ * The `mountPath`s of the chart's `deployment.userDefinedVolumeMounts`; undefined when one is not
+ * a plain path written in the values (a template, a block's choice), so that nothing is claimed.
+ */
+function userMountPaths(values: HelmValues): string[] | undefined {
+  const node = values.at('deployment', 'userDefinedVolumeMounts');
+  if (node === undefined || (node.kind === 'scalar' && node.value === null)) return [];
+  if (node.kind !== 'seq') return undefined;
+  const paths: string[] = [];
+  for (const item of node.items) {
+    const path = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).mountPath : undefined;
+    if (typeof path !== 'string' || path.includes('{{')) return undefined;
+    paths.push(path);
+  }
+  return paths;
 }

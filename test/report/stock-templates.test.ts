@@ -71,6 +71,34 @@ describe('template changes on a node that renders Kong\'s own templates', () => 
   });
 });
 
+describe('template changes under Kong\'s Helm chart', () => {
+  const VALUES = 'image:\n  repository: kong\n  tag: "3.4.2"\nenv:\n  database: "off"\n';
+  const helmCheck = async (text: string): Promise<Report> => {
+    const dir = tempDir({ 'values.yaml': text });
+    const result = await runCli(['check', '--helm-values', join(dir, 'values.yaml'), '--no-db', '--no-config', '--to', '3.9', '--format', 'json', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    return JSON.parse(result.stdout) as Report;
+  };
+  const CHART_CHANGES = ['nginx-template-handler-drift', 'nginx-template-new-dns-client-dict'];
+  const chartAside = (report: Report) => (report.notApplicableChanges ?? []).filter((c) => CHART_CHANGES.includes(c.id));
+
+  it('are set aside: the chart\'s proxy container runs the image\'s own command', async () => {
+    const report = await helmCheck(VALUES);
+    expect(chartAside(report).map((c) => c.id)).toEqual(CHART_CHANGES);
+    expect(chartAside(report)[0].why).toMatch(/^the Kong chart's proxy container \(.*values\.yaml\) runs kong:3\.4\.2 at .*values\.yaml:3 with the image's own command/);
+  });
+
+  it('stay to review under a user-defined mount over the templates, or one whose path is a template', async () => {
+    for (const path of ['/usr/local/share/lua/5.1/kong/templates/', '/usr/local/share/lua/5.1', '"{{ .Values.where }}"']) {
+      const report = await helmCheck(`${VALUES}deployment:\n  userDefinedVolumeMounts:\n  - name: tpl\n    mountPath: ${path}\n`);
+      expect({ path, aside: chartAside(report).map((c) => c.id), reviewed: report.manualReview.map((m) => m.id).filter((id) => CHART_CHANGES.includes(id)) }).toEqual({ path, aside: [], reviewed: CHART_CHANGES });
+    }
+    // A plugin's folder beside Kong's code changes nothing.
+    const beside = await helmCheck(`${VALUES}deployment:\n  userDefinedVolumeMounts:\n  - name: p\n    mountPath: /opt/kong/plugins/mine\n`);
+    expect(chartAside(beside).map((c) => c.id)).toEqual(CHART_CHANGES);
+  });
+});
+
 describe('templateOnlyChanges', () => {
   it('lists the entries only template rules detect', () => {
     const only = templateOnlyChanges(builtinRules);

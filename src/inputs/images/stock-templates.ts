@@ -22,6 +22,20 @@ export function stockTemplatesWhy(container: ContainerEnv | undefined, built: bo
   if (!container?.kongImage || built || !container.image) return undefined;
   if (container.run?.command || container.run?.entrypoint) return undefined;
   const targets = [...(container.mounts ?? []), ...(container.objectMounts ?? [])].map((mount) => mount.target);
-  if (targets.some((target) => TEMPLATES === target || TEMPLATES.startsWith(`${target === '/' ? '' : target}/`) || target.startsWith(`${TEMPLATES}/`))) return undefined;
-  return `${container.unit} runs ${container.image} with the image's own command (\`${KONG_IMAGE_COMMAND.command}\`, no --nginx-conf) and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs`;
+  return stockTemplatesOf(container.unit, container.image, targets);
+}
+
+/**
+ * The same for the proxy container Kong's Helm chart renders: it sets no command or args, so the
+ * image's own runs (Kong/charts charts/kong/templates/deployment.yaml@e76b800 lines 148-160), and
+ * `deployment.userDefinedVolumeMounts` are its only mounts a user chooses (_helpers.tpl lines
+ * 760-763, deployment.yaml line 293). `mountPaths`: theirs, undefined when not all are known.
+ */
+export function chartStockTemplatesWhy(values: string, image: string, mountPaths: readonly string[] | undefined): string | undefined {
+  return mountPaths && stockTemplatesOf(`the Kong chart's proxy container (${values})`, image, mountPaths.map((path) => posix.normalize(path).replace(/(.)\/$/, '$1')));
+}
+
+function stockTemplatesOf(who: string, image: string, mountTargets: readonly string[]): string | undefined {
+  if (mountTargets.some((target) => TEMPLATES === target || TEMPLATES.startsWith(`${target === '/' ? '' : target}/`) || target.startsWith(`${TEMPLATES}/`))) return undefined;
+  return `${who} runs ${image} with the image's own command (\`${KONG_IMAGE_COMMAND.command}\`, no --nginx-conf) and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs`;
 }
