@@ -35,6 +35,7 @@ export default defineRule<'noEvidence' | 'noEvidenceForGateway' | 'unrecognised'
     { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@kong-3.4.1', note: 'a DB-less Kong the chart configures loads dblessConfig (a ConfigMap, a Secret or inline text) from /kong_dbless/kong.yml' },
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/architecture.md@bc1cd742', note: 'line 29: Kubernetes resources are the source of truth for the configuration of a Kong the ingress controller manages' },
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/ingress.md@bc1cd742', note: 'lines 35-45: the resources the controller translates into Kong configuration, and the Secrets they reference' },
+    { kind: 'repo', ref: 'Kong/developer.konghq.com:app/gateway/db-less-mode.md@bc1cd742', note: 'lines 128-138: a DB-less node loads its declarative configuration at start-up from kong.conf (declarative_config, declarative_config_string) or at runtime through the Admin API /config endpoint' },
     { kind: 'repo', ref: 'Kong/developer.konghq.com:app/gateway/upgrade/backup-and-restore.md@bc1cd742', note: 'on Konnect only the declarative backup exists, as Kong manages the database: `deck gateway dump` with --konnect-token and --konnect-control-plane-name' },
   ],
   check(ctx) {
@@ -132,6 +133,10 @@ function backupSteps(plan: Plan, conf: KongConf | undefined, held?: string): str
     if (fromChart) return `copy the declarative configuration Kong loads, ${fromChart.chartReason} (validate it with \`kong config parse\`), the Helm values files and the Secrets holding certificates and keys.${keyring}`;
     // Kubernetes manifests without the chart: the file is a ConfigMap or Secret key the pod mounts.
     if (held) return `copy the declarative configuration Kong loads, ${held} (validate it with \`kong config parse\`), the manifests that configure the node and the Secrets holding certificates and keys.${keyring}`;
+    // Without declarative_config the configuration is in kong.conf (declarative_config_string) or
+    // arrives at runtime through the Admin API's /config endpoint.
+    if (conf?.get('declarative_config_string')) return 'copy kong.conf, which holds the configuration in declarative_config_string (validate it with `kong config parse`), and the prefix folder (certificates, keys).' + keyring;
+    if (conf && !conf.get('declarative_config')) return 'keep a copy of the declarative configuration last sent to the Admin API\'s /config endpoint (this node sets no declarative_config, so that is how it is loaded; validate the copy with `kong config parse`), and copy kong.conf and the prefix folder (certificates, keys).' + keyring;
     return 'copy the declarative file named by declarative_config (validate it with `kong config parse`), kong.conf and the prefix folder (certificates, keys).' + keyring;
   }
   return `${databaseSteps(conf)}${keyring}`;

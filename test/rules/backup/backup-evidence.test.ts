@@ -39,8 +39,19 @@ ruleTester.run(rule, {
     },
     {
       name: 'DB-less steps name the declarative file',
+      conf: 'database = off\ndeclarative_config = /etc/kong/kong.yml\n', from: '3.3', to: '3.4', topology: 'dbless',
+      findings: [{ messageId: 'noEvidence', message: 'copy the declarative file named by declarative_config' }],
+    },
+    {
+      // developer.konghq.com app/gateway/db-less-mode.md@bc1cd742 lines 128-138.
+      name: 'a DB-less node without declarative_config is loaded through /config: keep what was sent',
       conf: 'database = off\n', from: '3.3', to: '3.4', topology: 'dbless',
-      findings: [{ messageId: 'noEvidence', message: 'declarative_config' }],
+      findings: [{ messageId: 'noEvidence', message: "keep a copy of the declarative configuration last sent to the Admin API's /config endpoint (this node sets no declarative_config" }],
+    },
+    {
+      name: 'a DB-less node whose kong.conf holds the configuration in declarative_config_string',
+      conf: 'database = off\ndeclarative_config_string = {"_format_version":"3.0"}\n', from: '3.3', to: '3.4', topology: 'dbless',
+      findings: [{ messageId: 'noEvidence', message: 'copy kong.conf, which holds the configuration in declarative_config_string' }],
     },
     {
       // The chart mounts dblessConfig.configMap at /kong_dbless/kong.yml: no file an operator copies from a host.
