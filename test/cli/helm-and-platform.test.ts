@@ -52,6 +52,20 @@ describe('Helm values', () => {
     expect(JSON.stringify(json)).not.toContain('argo-param-secret');
   });
 
+  // kustomize lays valuesInline over valuesFile, then passes additionalValuesFiles after them
+  // (kubernetes-sigs/kustomize@12f9e639 api/types/helmchartargs.go:174-179).
+  it('kustomize helmCharts: a valuesInline setting is found at its kustomization line; an additionalValuesFiles entry over it wins', async () => {
+    const kustomization = fixture('helm/kustomize/kustomization.yaml');
+    const json = await report(['--helm-values', kustomization, '--to', '3.4', '--no-db']);
+    expect(json.installation.from).toMatchObject({ value: '2.8.4.1', reason: expect.stringContaining(fixture('helm/kustomize/values.yaml')) });
+    expect(find(json, 'conf/pg-ssl-version-enum')).toEqual([
+      expect.objectContaining({ severity: 'blocker', location: expect.objectContaining({ file: kustomization, line: 25 }) }),
+    ]);
+    const overridden = await report(['--helm-values', fixture('helm/kustomize-additional/kustomization.yaml'), '--to', '3.4', '--no-db']);
+    expect(overridden.installation.topology.value).toBe('traditional');
+    expect(find(overridden, 'conf/pg-ssl-version-enum')).toEqual([]);
+  });
+
   // The values leave image.tag to the chart: chart kong 2.26.0 runs kong:3.3 and KIC 2.11.
   it('Argo CD targetRevision: the chart release\'s default images give the version and the controller', async () => {
     const application = fixture('helm/argo-chart-release/application.yaml');

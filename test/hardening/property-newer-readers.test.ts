@@ -1,6 +1,6 @@
 // Property-based tests (fast-check) for the readers the first two property suites left out: the
 // compose .env / env_file readers (dotenv and `format: raw`), helmfiles (environments, bases, the
-// simple-action evaluator, `FILE#NAMESPACE/NAME` selectors), rendered-nginx detection, the
+// simple-action evaluator, `FILE#NAMESPACE/NAME` selectors), kustomization helmCharts, rendered-nginx detection, the
 // .kong-preflight.yml loader, the --backup head reader, Lua and rockspec readers of custom
 // plugins, TLS material, license text and kong.conf trailing comments. Each reader returns or
 // raises a one-line InputError; through the CLI a file gives findings or one line on stderr, and a
@@ -18,6 +18,7 @@ import { parseDotEnv } from '../../src/inputs/images/dotenv';
 import { readImageFiles } from '../../src/inputs/images/load';
 import { containerConfLayer } from '../../src/inputs/images/container-conf-layer';
 import { loadUserValues } from '../../src/inputs/helm/values';
+import { loadPlatformInputs } from '../../src/inputs/platform';
 import { readHelmfile, splitReleaseSelector } from '../../src/inputs/helm/helmfile';
 import { evaluateAction } from '../../src/inputs/helm/helmfile-render';
 import { maskTemplates } from '../../src/inputs/helm/helmfile-templates';
@@ -121,6 +122,20 @@ const helmfilePart = fc.record({
 }, { requiredKeys: [] });
 const helmfileText = damaged(fc.array(helmfilePart, { minLength: 1, maxLength: 3 }).map((parts) => parts.map((p) => dumpYaml(p)).join('---\n')),
   fc.oneof(action, fc.constantFrom('&a ', '*a', '<<: *a\n', '---\n', '- ', ': ', 'releases:\n', '{toString: 1}', '__proto__: ')));
+/** A kustomization's helmCharts entries (kustomize api/types/helmchartargs.go fields), of Kong's chart and others. */
+const helmChartEntry = fc.record({
+  name: fc.oneof(fc.constantFrom('kong', 'ingress', 'redis'), helmScalar),
+  repo: fc.oneof(fc.constantFrom('https://charts.konghq.com', 'https://charts.konghq.com/', 'https://charts.bitnami.com/bitnami', 'oci://r'), helmScalar),
+  version: fc.oneof(fc.constantFrom('2.38.0', '2.26.0', '0.22.0', '~2.26', ''), helmScalar, fc.double()),
+  releaseName: fc.oneof(fc.constantFrom('kong', 'kong-dp'), helmScalar),
+  namespace: fc.oneof(fc.constantFrom('kong', 'prod'), helmScalar),
+  valuesFile: fc.oneof(fc.constantFrom('values.yaml', 'missing.yaml', 'https://x/y.yaml', 'env'), helmScalar),
+  additionalValuesFiles: fc.oneof(fc.array(fc.oneof(fc.constantFrom('values.yaml', 'env/prod.yaml', 'missing.yaml'), helmScalar), { maxLength: 2 }), helmScalar),
+  valuesInline: fc.oneof(fc.record({ env: fc.dictionary(fc.constantFrom('database', 'pg_password', 'role', 'pg_host'), fc.oneof(helmScalar, fc.constant(null)), { maxKeys: 3 }), image: fc.record({ tag: helmScalar }), gateway: fc.record({ env: fc.record({ database: helmScalar }) }) }, { requiredKeys: [] }), helmScalar),
+  valuesMerge: fc.oneof(fc.constantFrom('override', 'merge', 'replace', 'deep'), helmScalar),
+}, { requiredKeys: [] });
+const kustomizationText = damaged(fc.record({ apiVersion: fc.constantFrom('kustomize.config.k8s.io/v1beta1', 'x'), kind: fc.constantFrom('Kustomization', 'Component'), helmCharts: fc.oneof(fc.array(helmChartEntry, { maxLength: 3 }), helmScalar) }, { requiredKeys: [] }).map(dumpYaml),
+  fc.constantFrom('&a ', '*a', '<<: *a\n', '---\n', '- ', ': ', 'helmCharts:\n', '__proto__: '));
 const selector = fc.oneof(fc.constant(undefined), fc.constantFrom('kong', 'kong-dp', 'prod/kong', 'a/b/c', '/', '', '/kong', 'kong/', '#', 'ns/'), noisy);
 
 function dumpYaml(value: unknown): string {
@@ -176,6 +191,16 @@ describe('helmfile readers on arbitrary input', () => {
       loadsOrRefuses(() => readHelmfile(file, text, selected, ctx));
       // The same file through --helm-values FILE#SELECTOR.
       loadsOrRefuses(() => loadUserValues([selected === undefined ? file : `${file}#${selected}`], ctx));
+    }), settings(RUNS));
+  });
+
+  it('kustomization helmCharts with any fields and #selector: read or refused', () => {
+    const file = join(dir, 'kustomization.yaml');
+    fc.assert(fc.property(kustomizationText, selector, (text, selected) => {
+      writeFileSync(file, text);
+      const given = selected === undefined ? file : `${file}#${selected}`;
+      loadsOrRefuses(() => loadUserValues([given]));
+      loadsOrRefuses(() => loadPlatformInputs({ helmValues: [given] }));
     }), settings(RUNS));
   });
 

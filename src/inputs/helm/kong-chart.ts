@@ -131,13 +131,22 @@ function readChartOf(user: HelmValues): ChartReading {
     return { values, readAs: `a parent chart's values: the Kong subchart's settings under ${subchart}: were read`, ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
   }
   const gitFolder = argoGitFolder(user);
+  if (gitFolder?.kustomize) {
+    // Argo CD builds the folder with kustomize, whose kustomization.yaml may inflate Kong's chart
+    // (helmCharts, with --enable-helm): that file holds the values and the release.
+    return {
+      values: overDefaults(user),
+      readAs: `an Argo CD Application that builds folder ${gitFolder.folder} with kustomize, whose values are not in this file: not read`,
+      notUnderstood: `the Application builds folder ${gitFolder.folder} with kustomize and writes no helm values of its own: give that folder's kustomization.yaml instead (its helmCharts entry of Kong's chart is read)`,
+    };
+  }
   if (gitFolder) {
     // An Argo CD Application of a chart kept in a git folder (an umbrella chart, say): its values
     // and Chart.yaml live in that folder, which is not at hand here.
     return {
       values: overDefaults(user),
-      readAs: `an Argo CD Application of the chart in folder ${gitFolder}, whose values are not in this file: not read`,
-      notUnderstood: `the Application installs the chart in folder ${gitFolder} and writes no helm values of its own: give that folder's values.yaml instead (with its Chart.yaml beside it, when it lists Kong's chart as a dependency)`,
+      readAs: `an Argo CD Application of the chart in folder ${gitFolder.folder}, whose values are not in this file: not read`,
+      notUnderstood: `the Application installs the chart in folder ${gitFolder.folder} and writes no helm values of its own: give that folder's values.yaml instead (with its Chart.yaml beside it, when it lists Kong's chart as a dependency)`,
     };
   }
   if (top.length > 0 && known.length === 0) {
@@ -655,12 +664,13 @@ export function helmShellHelpers(values: HelmValues): HelmShellHelpers {
 /**
  * `kong of https://github.com/org/repo` for an Argo CD Application whose source is a git folder
  * (`path:` with no `chart:`) and that was not read as values of Kong's chart; undefined otherwise.
+ * `kustomize`: the source has a `kustomize:` block, so Argo CD builds the folder with kustomize.
  */
-function argoGitFolder(user: HelmValues): string | undefined {
+function argoGitFolder(user: HelmValues): { folder: string; kustomize: boolean } | undefined {
   const apiVersion = user.scalar('apiVersion')?.value;
   if (user.scalar('kind')?.value !== 'Application' || typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/')) return undefined;
   const folder = user.scalar('spec', 'source', 'path')?.value;
   if (typeof folder !== 'string' || user.scalar('spec', 'source', 'chart')) return undefined;
   const repository = user.scalar('spec', 'source', 'repoURL')?.value;
-  return `${folder}${typeof repository === 'string' ? ` of ${repository}` : ''}`;
+  return { folder: `${folder}${typeof repository === 'string' ? ` of ${repository}` : ''}`, kustomize: user.at('spec', 'source', 'kustomize')?.kind === 'map' };
 }

@@ -183,6 +183,9 @@ function readValuesFile(file: string, release?: string, context?: HelmfileContex
   // helmfile renders its own file as a Go template, text that UTF-16 is not: read it as UTF-8 alone.
   if (helmfile.looksLikeHelmfile(file, text)) return helmfile.readHelmfile(file, readText(file, 'Helm values file'), release, context);
   const { values } = readYamlDocuments(file, text);
+  // A kustomization lists the charts `kustomize build --enable-helm` inflates, with their values.
+  const kustomization = require('./kustomization') as typeof import('./kustomization');
+  if (values.length === 1 && kustomization.looksLikeKustomization(file, values[0])) return kustomization.readKustomization(file, values[0], release);
   if (values.length <= 1 && release === undefined) {
     const value = values[0] ?? { kind: 'map', entries: new Map(), origin: fileOrigin(file, 1) };
     return argoApplicationValues(value, file, text) ?? fluxHelmReleaseValues(value) ?? helmControllerChartValues(value, file, text) ?? { value };

@@ -215,6 +215,14 @@ describe('an Argo CD Application of a chart kept in a git folder', () => {
     expect(loadPlatformInputs({ helmValues: [app] }).version).toBeUndefined();
   });
 
+  // Argo CD with kustomize --enable-helm: the folder's kustomization.yaml inflates Kong's chart.
+  it('a folder Argo CD builds with kustomize asks for its kustomization.yaml', () => {
+    const { 'app.yaml': app } = files({ 'app.yaml': gitApplication('    repoURL: https://git.example.com/team/platform\n    path: deploy/gateway\n    kustomize:\n      namespace: kong') });
+    const reading = readChartValues([app]);
+    expect(reading.readAs).toBe('an Argo CD Application that builds folder deploy/gateway of https://git.example.com/team/platform with kustomize, whose values are not in this file: not read');
+    expect(reading.notUnderstood).toMatch(/give that folder's kustomization\.yaml instead/);
+  });
+
   it('a folder of Kong/charts is still read as Kong\'s chart', () => {
     const { 'app.yaml': app } = files({ 'app.yaml': gitApplication('    repoURL: https://github.com/Kong/charts\n    targetRevision: kong-2.38.0\n    path: charts/kong') });
     expect(readChartValues([app]).readAs).not.toMatch(/folder/);
