@@ -223,7 +223,7 @@ function releaseAmongDocuments(values: readonly HelmValue[], file: string, text:
     const other = all.find(({ name, index }) => name === wanted && inNamespace(index));
     const why = other ? `${where(other.index)}, named "${selected}", is not an Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts`
       : releases.length > 0 ? `no Argo CD Application, Flux HelmRelease or k3s HelmChart of Kong's charts is named "${selected}"`
-        : `#${selected} picks a release by its name in a helmfile or in a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts, and this file holds no release of Kong's charts`;
+        : `#${selected} picks a release by its name in a helmfile, a kustomization's helmCharts or a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts, and this file holds no release of Kong's charts`;
     throw new InputError(`${why}${releases.length > 0 ? `: its releases of Kong's charts are ${names()}` : ''}`, { file });
   }
   if (releases.length === 1) {

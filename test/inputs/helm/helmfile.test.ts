@@ -204,7 +204,7 @@ describe('helmfile releases', () => {
     expect(loadPlatformInputs({ helmValues: [`${two}#kong-b`] }).version?.text).toBe('3.5.0');
     // A plain values file has no release to pick.
     const plain = files({ 'values.yaml': 'env:\n  database: "off"\n' });
-    expect(() => loadPlatformInputs({ helmValues: [`${plain}#kong`] })).toThrow('#kong picks a release by its name in a helmfile or in a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts');
+    expect(() => loadPlatformInputs({ helmValues: [`${plain}#kong`] })).toThrow('#kong picks a release by its name in a helmfile, a kustomization\'s helmCharts or a file of Argo CD Applications, Flux HelmReleases or k3s HelmCharts');
   });
 });
 
