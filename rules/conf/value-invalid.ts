@@ -14,12 +14,13 @@ import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
 import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
+import { acceptedHeaderTokens, HEADER_TOKENS } from '../../src/knowledge/conf/header-tokens';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badHeaderEntry' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -34,6 +35,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
+    badHeaderEntry: '`{{key}}` entry `{{entry}}` is not a header name Kong {{to}} knows ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
@@ -54,6 +56,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/listeners.lua@3.9.3' },
     { kind: 'repo', ref: 'Kong/kong:spec/01-unit/03-conf_loader_spec.lua@3.4.0', note: 'rejects empty string in listen addresses (also at 2.8.5)' },
     ...CONF_DATA.sizeProperties.sources,
+    ...HEADER_TOKENS.headers.sources,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -89,6 +92,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         ctx.report({ messageId: 'badSize', at: setting.origin, data, remediation: `Write the size as digits with k, m or g, for example \`${key} = 128m\`.` });
       }
       checkListen(setting);
+      checkHeaderEntries(setting);
     }
     // No ownership test here: the owners judge values (database = cassandra), never their absence.
     for (const setting of conf.rawSettings()) {
@@ -140,6 +144,30 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           const severity = catalog.beyondOss(plan.to) && problem.startsWith('unknown flag') ? 'warning' : 'blocker';
           ctx.report({ messageId: 'badListen', at: setting.origin, severity, data: { key: setting.key, entry, problem, to } });
         }
+      }
+    }
+
+    /**
+     * `headers` and `headers_upstream` take only names from Kong's table (./header-tokens.ts):
+     * `server_tokens=off` or `server_tokens latency_tokens` (no comma) stop Kong at start-up.
+     */
+    function checkHeaderEntries(setting: ConfSetting): void {
+      const { key } = setting;
+      const accepted = acceptedHeaderTokens(key, plan.to, plan.edition);
+      if (!accepted || !catalog.property(key, plan.to, plan.edition)) return;
+      const before = catalog.property(key, plan.from, plan.edition) ? acceptedHeaderTokens(key, plan.from, plan.edition) : undefined;
+      // Later Enterprise builds may know names the last OSS code did not: not a blocker there.
+      const beyondOss = catalog.beyondOss(plan.to);
+      for (const entry of splitKongArray(setting.value)) {
+        const token = entry.toLowerCase();
+        if (accepted.includes(token) || isVaultReference(entry)) continue;
+        const notNew = before && !before.includes(token) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists the names, so a later build may accept more.)` : '';
+        ctx.report({
+          messageId: 'badHeaderEntry', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
+          data: { key, entry: printable(key, entry), to, allowed: accepted.join(', '), notNew, certainty },
+          remediation: `List header names separated by commas (${accepted.filter((t) => t !== 'off').slice(0, 3).join(', ')}...), or \`${key} = off\`.`,
+        });
       }
     }
 
