@@ -14,13 +14,13 @@ import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
 import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
-import { acceptedHeaderTokens, HEADER_TOKENS } from '../../src/knowledge/conf/header-tokens';
+import { acceptedListEntries, LIST_ENTRIES } from '../../src/knowledge/conf/list-entries';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badHeaderEntry' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -35,7 +35,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
-    badHeaderEntry: '`{{key}}` entry `{{entry}}` is not a header name Kong {{to}} knows ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
+    badListEntry: '`{{key}}` entry `{{entry}}` is not one Kong {{to}} accepts there ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
@@ -56,7 +56,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/listeners.lua@3.9.3' },
     { kind: 'repo', ref: 'Kong/kong:spec/01-unit/03-conf_loader_spec.lua@3.4.0', note: 'rejects empty string in listen addresses (also at 2.8.5)' },
     ...CONF_DATA.sizeProperties.sources,
-    ...HEADER_TOKENS.headers.sources,
+    ...LIST_ENTRIES.headers.sources,
+    ...LIST_ENTRIES.dns_order.sources,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -92,7 +93,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         ctx.report({ messageId: 'badSize', at: setting.origin, data, remediation: `Write the size as digits with k, m or g, for example \`${key} = 128m\`.` });
       }
       checkListen(setting);
-      checkHeaderEntries(setting);
+      checkListEntries(setting);
     }
     // No ownership test here: the owners judge values (database = cassandra), never their absence.
     for (const setting of conf.rawSettings()) {
@@ -148,25 +149,25 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     }
 
     /**
-     * `headers` and `headers_upstream` take only names from Kong's table (./header-tokens.ts):
-     * `server_tokens=off` or `server_tokens latency_tokens` (no comma) stop Kong at start-up.
+     * `headers`, `headers_upstream` and `dns_order` take only entries from Kong's tables
+     * (src/knowledge/conf/list-entries.ts): `server_tokens=off`, or names separated by blanks
+     * instead of commas, stop Kong at start-up.
      */
-    function checkHeaderEntries(setting: ConfSetting): void {
+    function checkListEntries(setting: ConfSetting): void {
       const { key } = setting;
-      const accepted = acceptedHeaderTokens(key, plan.to, plan.edition);
+      const accepted = acceptedListEntries(key, plan.to, plan.edition);
       if (!accepted || !catalog.property(key, plan.to, plan.edition)) return;
-      const before = catalog.property(key, plan.from, plan.edition) ? acceptedHeaderTokens(key, plan.from, plan.edition) : undefined;
-      // Later Enterprise builds may know names the last OSS code did not: not a blocker there.
+      const before = catalog.property(key, plan.from, plan.edition) ? acceptedListEntries(key, plan.from, plan.edition) : undefined;
+      // Later Enterprise builds may know entries the last OSS code did not: not a blocker there.
       const beyondOss = catalog.beyondOss(plan.to);
       for (const entry of splitKongArray(setting.value)) {
-        const token = entry.toLowerCase();
-        if (accepted.includes(token) || isVaultReference(entry)) continue;
-        const notNew = before && !before.includes(token) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
-        const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists the names, so a later build may accept more.)` : '';
+        if (accepted.accepts(entry) || isVaultReference(entry)) continue;
+        const notNew = before && !before.accepts(entry) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists them, so a later build may accept more.)` : '';
         ctx.report({
-          messageId: 'badHeaderEntry', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
-          data: { key, entry: printable(key, entry), to, allowed: accepted.join(', '), notNew, certainty },
-          remediation: `List header names separated by commas (${accepted.filter((t) => t !== 'off').slice(0, 3).join(', ')}...), or \`${key} = off\`.`,
+          messageId: 'badListEntry', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
+          data: { key, entry: printable(key, entry), to, allowed: accepted.entries.join(', '), notNew, certainty },
+          remediation: `Keep only the entries Kong ${to} accepts in ${key}, separated by commas.`,
         });
       }
     }
