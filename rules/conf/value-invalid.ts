@@ -14,12 +14,13 @@ import type { ConfSetting } from '../../src/inputs/kong-conf/types';
 import { KongVersion } from '../../src/version/kong-version';
 import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
+import { acceptedListEntries, LIST_ENTRIES } from '../../src/knowledge/conf/list-entries';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -34,6 +35,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     notNumber: '`{{key}} = {{value}}` is not a number: Kong {{to}} leaves the property unset (its default is not restored).',
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
+    badListEntry: '`{{key}}` entry `{{entry}}` is not one Kong {{to}} accepts there ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
@@ -54,6 +56,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/listeners.lua@3.9.3' },
     { kind: 'repo', ref: 'Kong/kong:spec/01-unit/03-conf_loader_spec.lua@3.4.0', note: 'rejects empty string in listen addresses (also at 2.8.5)' },
     ...CONF_DATA.sizeProperties.sources,
+    ...LIST_ENTRIES.headers.sources,
+    ...LIST_ENTRIES.dns_order.sources,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -89,6 +93,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         ctx.report({ messageId: 'badSize', at: setting.origin, data, remediation: `Write the size as digits with k, m or g, for example \`${key} = 128m\`.` });
       }
       checkListen(setting);
+      checkListEntries(setting);
     }
     // No ownership test here: the owners judge values (database = cassandra), never their absence.
     for (const setting of conf.rawSettings()) {
@@ -140,6 +145,30 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           const severity = catalog.beyondOss(plan.to) && problem.startsWith('unknown flag') ? 'warning' : 'blocker';
           ctx.report({ messageId: 'badListen', at: setting.origin, severity, data: { key: setting.key, entry, problem, to } });
         }
+      }
+    }
+
+    /**
+     * `headers`, `headers_upstream` and `dns_order` take only entries from Kong's tables
+     * (src/knowledge/conf/list-entries.ts): `server_tokens=off`, or names separated by blanks
+     * instead of commas, stop Kong at start-up.
+     */
+    function checkListEntries(setting: ConfSetting): void {
+      const { key } = setting;
+      const accepted = acceptedListEntries(key, plan.to, plan.edition);
+      if (!accepted || !catalog.property(key, plan.to, plan.edition)) return;
+      const before = catalog.property(key, plan.from, plan.edition) ? acceptedListEntries(key, plan.from, plan.edition) : undefined;
+      // Later Enterprise builds may know entries the last OSS code did not: not a blocker there.
+      const beyondOss = catalog.beyondOss(plan.to);
+      for (const entry of splitKongArray(setting.value)) {
+        if (accepted.accepts(entry) || isVaultReference(entry)) continue;
+        const notNew = before && !before.accepts(entry) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists them, so a later build may accept more.)` : '';
+        ctx.report({
+          messageId: 'badListEntry', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
+          data: { key, entry: printable(key, entry), to, allowed: accepted.entries.join(', '), notNew, certainty },
+          remediation: `Keep only the entries Kong ${to} accepts in ${key}, separated by commas.`,
+        });
       }
     }
 

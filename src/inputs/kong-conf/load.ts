@@ -11,6 +11,7 @@ import { findHashCut, stripComment, trimLuaSpace } from './comments';
 import { ConfStore } from './conf-store';
 import { readPenlightEntries, type AssignmentEntry, type PenlightEntry } from './penlight';
 import { DEFAULT_MAX_CONF_BYTES, readConfLines } from './read-text';
+import { findTemplateMark, templateError } from './template-syntax';
 import type { ConfDiagnostic, ConfDiagnosticKind, ConfSetting, KongConf } from './types';
 
 export interface LoadKongConfOptions {
@@ -71,6 +72,7 @@ export function loadKongConf(
       return at(source.file, placed.line, placed.column);
     }
     : (line, column) => at(file!, line, column);
+  if (file !== undefined && text) refuseTemplate(text.lines, locate);
   const fileSettings = file === undefined || !text ? new Map<string, ConfSetting>() : readFileSettings(locate, text.lines, diagnostics);
   const layered = options.layer ? applyLayer(fileSettings, options.layer, diagnostics) : fileSettings;
   const effective = applyEnv(layered, env, diagnostics);
@@ -102,6 +104,14 @@ function at(file: string, line: number, column: number): FileOrigin {
 
 /** The origin of a line and column of the kong.conf text: in its own file, or in the file that holds it. */
 type Locate = (line: number, column: number) => FileOrigin;
+
+/** Throws when the text is an unrendered template (./template-syntax.ts): Kong reads what it renders. */
+function refuseTemplate(lines: readonly string[], locate: Locate): void {
+  const mark = findTemplateMark(lines);
+  if (!mark) return;
+  const origin = locate(mark.line, mark.column);
+  throw templateError(mark, { file: origin.file, line: origin.line, column: origin.column });
+}
 
 /** File settings by key, the last occurrence winning; Map order follows the winning lines. */
 function readFileSettings(locate: Locate, lines: readonly string[], diagnostics: ConfDiagnostic[]): Map<string, ConfSetting> {

@@ -88,4 +88,44 @@ describe('kong.conf input errors', () => {
     expect(loadKongConf(writeConf(''), {}).rawSettings()).toEqual([]);
     expect(loadKongConf(writeConf('\uFEFF# kong\npg_host = db\n'), {}).get('pg_host')?.value).toBe('db');
   });
+
+  describe('a kong.conf that is still a template (an Ansible role, Salt, Chef or consul-template source)', () => {
+    it('refuses a Jinja placeholder value, naming its line and column and what to give instead', () => {
+      // Shaped like an Ansible role's templates/kong.conf.j2: every value is a role variable.
+      const file = writeConf('# Kong settings\nprefix = /usr/local/kong/\nlog_level = {{ kong_log_level }}\nproxy_listen = {{ kong_proxy_listen }}\n');
+      const error = inputErrorOf(file);
+      expect(error.place).toEqual({ file, line: 3, column: 13 });
+      expect(error.oneLine()).toMatch(new RegExp(`^${file}:3:13: holds template syntax \`\\{\\{ kong_log_level \\}\\}\`: this is a template .*render it`));
+    });
+
+    it('refuses a placeholder inside a value (`{{ cp_host }}:443`), as a Konnect data plane role writes it', () => {
+      const file = writeConf('role = data_plane\ndatabase = off\ncluster_control_plane = {{ cp_host }}:443\n');
+      expect(inputErrorOf(file).place).toEqual({ file, line: 3, column: 25 });
+    });
+
+    it('refuses Jinja statements and comment blocks, and Go and ERB actions', () => {
+      expect(inputErrorOf(writeConf('{#\n  Datastore\n#}\ndatabase = postgres\n')).place.line).toBe(1);
+      expect(inputErrorOf(writeConf('database = postgres\n{% if kong_ssl %}\nssl_cert = /etc/kong/tls.crt\n{% endif %}\n')).place.line).toBe(2);
+      expect(inputErrorOf(writeConf('pg_host = {{ .Values.pgHost }}\n')).place.line).toBe(1);
+      expect(inputErrorOf(writeConf('pg_host = <%= @pg_host %>\n')).place.line).toBe(1);
+    });
+
+    it('does not quote more than the construct: a secret on the line stays out of the message', () => {
+      const error = inputErrorOf(writeConf('pg_password = s3cr3t-{{ suffix }}\n'));
+      expect(error.oneLine()).toContain('`{{ suffix }}`');
+      expect(error.oneLine()).not.toContain('s3cr3t');
+    });
+
+    it('reads a kong.conf whose braces are Kong\'s own: a vault reference, a placeholder in a comment, a `${{ }}`', () => {
+      const conf = loadKongConf(writeConf([
+        '# {{ ansible_managed }}',
+        'pg_password = {vault://env/kong-pg-password}',
+        'pg_host = db # rendered from {{ pg_host }}',
+        'nginx_http_lua_shared_dict = cache ${{MEM_CACHE_SIZE}}',
+        '',
+      ].join('\n')), {});
+      expect(conf.get('pg_password')?.value).toBe('{vault://env/kong-pg-password}');
+      expect(conf.get('pg_host')?.value).toBe('db');
+    });
+  });
 });

@@ -36,8 +36,36 @@ ruleTester.run(rule, {
     { name: 'pg_ssl_verify = off on a path that stays below 3.14', conf: 'pg_ssl = on\npg_ssl_verify = off\n', from: '3.4', to: '3.13', edition: 'enterprise' },
     { name: 'pg_ssl_verify = off on open source', conf: 'pg_ssl = on\npg_ssl_verify = off\n', from: '3.4', to: '3.9' },
     { name: 'pg_ssl_verify = on', conf: 'pg_ssl = on\npg_ssl_verify = on\n', from: '3.10', to: '3.14', edition: 'enterprise' },
+    // headers: Kong's names, any case, off, and a vault reference; x-kong-request-id from OSS 3.5 and Enterprise 3.4.
+    { name: 'headers with Kong\'s names in any case, and off', conf: 'headers = server_tokens, X-Kong-Upstream-Latency,via\nheaders_upstream = off\n', from: '3.4', to: '3.9' },
+    { name: 'headers = off', conf: 'headers = off\n', from: '2.8', to: '3.4' },
+    { name: 'dns_order in any case, AAAA included', conf: 'dns_order = last,SRV,aaaa,A,CNAME\n', from: '2.8', to: '3.4' },
+    { name: 'X-Kong-Request-Id on Enterprise 3.4', conf: 'headers = latency_tokens, X-Kong-Request-Id\n', from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise' },
   ],
   invalid: [
+    // Sweep 22 (sid-vunet/vuNGBank kong-complex.conf): `headers = server_tokens=off`, an nginx habit.
+    // kong/conf_loader/parse.lua@3.9.3: any entry but off missing from HEADER_KEY_TO_NAME stops Kong.
+    {
+      name: 'headers = server_tokens=off, refused before and after', conf: 'headers = server_tokens=off\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'badListEntry', severity: 'blocker', line: 1, message: 'Kong 3.4.0 refuses it as well', data: { key: 'headers', entry: 'server_tokens=off' } }],
+    },
+    {
+      name: 'headers split on blanks instead of commas is one entry', conf: 'headers = server_tokens latency_tokens\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'badListEntry', severity: 'blocker', line: 1, data: { entry: 'server_tokens latency_tokens' } }],
+    },
+    {
+      name: 'X-Kong-Request-Id on an open-source target before 3.5, from the environment', env: { KONG_HEADERS: 'via, X-Kong-Request-Id' }, from: '2.8', to: '3.4',
+      findings: [{ messageId: 'badListEntry', env: 'KONG_HEADERS', data: { entry: 'X-Kong-Request-Id' } }],
+    },
+    // parse.lua@3.9.3: dns_order entries are upper-cased and looked up in LAST, A, AAAA, CNAME, SRV.
+    {
+      name: 'dns_order with a record type Kong does not resolve', conf: 'dns_order = last,A,CNAME,MX\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'badListEntry', severity: 'blocker', line: 1, message: 'Kong 2.8.0 refuses it as well', data: { key: 'dns_order', entry: 'MX' } }],
+    },
+    {
+      name: 'an unknown name past the last open-source release is a warning', conf: 'headers = x-kong-debug\n', from: '3.4.3.12', to: '3.10.0.0', edition: 'enterprise',
+      findings: [{ messageId: 'badListEntry', severity: 'warning', line: 1, message: 'a later build may accept more' }],
+    },
     { name: 'boolean spelled yes', conf: 'anonymous_reports = yes\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notBoolean', line: 1, severity: 'warning', data: { key: 'anonymous_reports' } }] },
     { name: 'boolean spelled 1, from the environment', env: { KONG_PG_SSL: '1' }, from: '2.8', to: '3.4', findings: [{ messageId: 'notBoolean', env: 'KONG_PG_SSL' }] },
     { name: 'ngx_boolean spelled true', conf: 'nginx_daemon = true\n', from: '2.8', to: '3.4', findings: [{ messageId: 'notNgxBoolean', line: 1 }] },
