@@ -29,7 +29,8 @@ const TRAILING_COMMENT = /\s#.*$/;
 export function findTemplateMark(lines: readonly string[]): TemplateMark | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (JINJA_COMMENT.test(line)) return { line: i + 1, column: line.indexOf('{#') + 1, text: line.trim() };
+    // Only the opener is quoted: the comment's text may be a commented-out secret.
+    if (JINJA_COMMENT.test(line)) return { line: i + 1, column: line.indexOf('{#') + 1, text: '{#' };
     if (COMMENT_LINE.test(line)) continue;
     const code = line.replace(TRAILING_COMMENT, '');
     const match = CONSTRUCT.exec(code);

@@ -114,6 +114,10 @@ describe('kong.conf input errors', () => {
       const error = inputErrorOf(writeConf('pg_password = s3cr3t-{{ suffix }}\n'));
       expect(error.oneLine()).toContain('`{{ suffix }}`');
       expect(error.oneLine()).not.toContain('s3cr3t');
+      // A Jinja comment may hold a commented-out setting: only its opener is quoted.
+      const comment = inputErrorOf(writeConf('{# pg_password = s3cr3t #}\ndatabase = postgres\n'));
+      expect(comment.oneLine()).toContain('`{#`');
+      expect(comment.oneLine()).not.toContain('s3cr3t');
     });
 
     it('reads a kong.conf whose braces are Kong\'s own: a vault reference, a placeholder in a comment, a `${{ }}`', () => {
