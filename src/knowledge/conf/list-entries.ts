@@ -8,6 +8,7 @@
 import type { FactSource } from '../../model/source';
 import type { Edition } from '../../plan/types';
 import { KongVersion } from '../../version/kong-version';
+import { ownValue } from '../../own-key';
 
 export interface ListEntryRow {
   /** Entries (case-folded as Kong compares them) accepted from this release on. */
@@ -75,7 +76,8 @@ export interface AcceptedEntries {
 
 /** What `key` accepts on `version` of `edition`; undefined for a property not checked this way. */
 export function acceptedListEntries(key: string, version: KongVersion, edition: Edition): AcceptedEntries | undefined {
-  const facts = (LIST_ENTRIES as Record<string, ListEntryFacts | undefined>)[key];
+  // Own keys only: a kong.conf key such as `constructor` must not find Object's.
+  const facts = ownValue<ListEntryFacts>(LIST_ENTRIES, key);
   if (!facts) return undefined;
   const since = (row: ListEntryRow) => KongVersion.parse(edition === 'enterprise' && row.ee ? row.ee : row.oss);
   // The headers take `off` to turn them all off (parse.lua: `token ~= "off"`), exact case.
