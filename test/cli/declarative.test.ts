@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
+import { deploymentYaml } from '../support/kubernetes';
 
 describe('check --declarative', () => {
   it('reports findings with the file line and fails on blockers', async () => {
@@ -299,31 +300,14 @@ describe('check --fix-output', () => {
 // kong.yml at /etc/kong/kong.yml): Kong reads that key's text, so it is checked where the
 // manifest writes it (https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath).
 describe('check --image-file with a Deployment that mounts its declarative file from a ConfigMap', () => {
-  const deployment = [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: kong-gateway',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: kong',
-    '          image: kong:3.4.2',
-    '          env:',
-    '            - name: KONG_DATABASE',
-    '              value: "off"',
-    '            - name: KONG_DECLARATIVE_CONFIG',
-    '              value: /etc/kong/kong.yml',
-    '          volumeMounts:',
-    '            - name: kong-config',
-    '              mountPath: /etc/kong/kong.yml',
-    '              subPath: kong.yml',
-    '      volumes:',
-    '        - name: kong-config',
-    '          configMap:',
-    '            name: kong-declarative-config',
-  ].join('\n') + '\n';
+  const deployment = deploymentYaml({
+    name: 'kong-gateway',
+    container: 'kong',
+    image: 'kong:3.4.2',
+    lines: ['          env:', '            - name: KONG_DATABASE', '              value: "off"', '            - name: KONG_DECLARATIVE_CONFIG', '              value: /etc/kong/kong.yml'],
+    volumeMounts: ['            - name: kong-config', '              mountPath: /etc/kong/kong.yml', '              subPath: kong.yml'],
+    volumes: ['        - name: kong-config', '          configMap:', '            name: kong-declarative-config'],
+  });
   const configMap = [
     'apiVersion: v1',
     'kind: ConfigMap',

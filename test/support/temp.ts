@@ -13,3 +13,8 @@ export function tempDir(files: Record<string, string> = {}, prefix = 'kp-'): str
   }
   return dir;
 }
+
+/** A fresh folder holding the given files; returns the path of the first. */
+export function tempFiles(files: Record<string, string>, prefix = 'kp-'): string {
+  return join(tempDir(files, prefix), Object.keys(files)[0]);
+}

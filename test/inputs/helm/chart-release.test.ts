@@ -2,21 +2,13 @@
 // an umbrella chart's Chart.lock / Chart.yaml): values that leave the image tags to the chart run
 // that release's defaults; a tag written in the values always wins.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exactVersion } from '../../../src/inputs/helm/chart-release';
 import { loadPlatformInputs } from '../../../src/inputs/platform';
+import { tempFiles } from '../../support/temp';
 
-const root = mkdtempSync(join(tmpdir(), 'kp-chart-release-'));
-let count = 0;
 /** Writes files into a new folder; returns the path of the first. */
-function files(entries: Record<string, string>): string {
-  const dir = join(root, String(count++));
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(entries)) writeFileSync(join(dir, name), text);
-  return join(dir, Object.keys(entries)[0]);
-}
+const files = (entries: Record<string, string>): string => tempFiles(entries, 'kp-chart-release-');
 
 const argo = (revision: string, values = 'env:\n          database: "off"\n', chart = 'kong') =>
   `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: edge\nspec:\n  source:\n    repoURL: https://charts.konghq.com\n    chart: ${chart}\n    targetRevision: ${revision}\n    helm:\n      valuesObject:\n        ${values}`;

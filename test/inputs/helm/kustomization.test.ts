@@ -3,21 +3,13 @@
 // api/internal/builtins/HelmChartInflationGenerator.go:191-240, 282-286): valuesFile merged with
 // valuesInline as valuesMerge says (inline over the file by default), then additionalValuesFiles.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/errors';
 import { loadPlatformInputs } from '../../../src/inputs/platform';
+import { tempFiles } from '../../support/temp';
 
-const root = mkdtempSync(join(tmpdir(), 'kp-kustomize-'));
-let count = 0;
 /** Writes files into a new folder; returns the path of the first. */
-function files(entries: Record<string, string>): string {
-  const dir = join(root, String(count++));
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(entries)) writeFileSync(join(dir, name), text);
-  return join(dir, Object.keys(entries)[0]);
-}
+const files = (entries: Record<string, string>): string => tempFiles(entries, 'kp-kustomize-');
 
 /** A kustomization with one helmCharts entry of Kong's chart, `fields` its further lines (indented 4). */
 const kustomization = (fields: string[], head: string[] = ['  - name: kong', '    repo: https://charts.konghq.com', '    releaseName: edge']) =>
