@@ -19,9 +19,8 @@ import { namedLuaPlugin, pluginsInFolder } from './load';
 import type { CustomPlugin } from './types';
 
 export interface CopiedPlugins {
-  plugins: CustomPlugin[];
-  /** Each step that gave plugins, for the inputs list: `COPY at Dockerfile:4 (plugins to /usr/.../kong/plugins/: a, b)`. */
-  found: string[];
+  /** The plugins each step copies in, with the step (`COPY at Dockerfile:4`), its source and its destination. */
+  copied: { at: string; source: string; destination: string; plugins: CustomPlugin[] }[];
   /** Steps that fill a plugin folder from something not read here: `COPY at Dockerfile:5 copies plugins/gone, absent here`. */
   unread: string[];
 }
@@ -44,7 +43,7 @@ export function pluginFolders(packagePathRoots: readonly string[]): string[] {
 
 export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
   const folders = pluginFolders(input.packagePathRoots);
-  const result: CopiedPlugins = { plugins: [], found: [], unread: [] };
+  const result: CopiedPlugins = { copied: [], unread: [] };
   const { context } = input.copies;
   const inContext = (source: string) => (source === '.' ? context : posix.join(context.replace(/\\/g, '/'), source));
   const onDisk = (path: string) => (isAbsolute(path) || input.cwd === process.cwd() ? path : resolve(input.cwd, path));
@@ -70,8 +69,7 @@ export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
         if (kind !== 'folder') continue;
         const read = readPlace(place, path, onDisk, input.bundled);
         if (read.length === 0) continue;
-        result.plugins.push(...read);
-        result.found.push(`${at} (${read.map((p) => p.name).join(', ')} from ${path} to ${copy.destination})`);
+        result.copied.push({ at, source: path, destination: copy.destination, plugins: read });
         break;
       }
     }

@@ -32,10 +32,18 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
   const copied = image
     ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
-    : { plugins: [], found: [], unread: [] };
-  // A folder --plugin-dir also gives is read once, as given.
-  const given = (plugin: CustomPlugin) => fromDirs.plugins.some((p) => p.name === plugin.name || path.resolve(p.dir) === path.resolve(plugin.dir));
-  const fromCopies = copied.plugins.filter((plugin, i) => !given(plugin) && copied.plugins.findIndex((p) => p.name === plugin.name) === i);
+    : { copied: [], unread: [] };
+  // A plugin --plugin-dir also gives is read once, as given; a later copy of a name already read adds nothing.
+  const taken = new Set(fromDirs.plugins.flatMap((p) => [`name:${p.name}`, `dir:${path.resolve(p.dir)}`]));
+  const fromCopies: CustomPlugin[] = [];
+  const copySources: string[] = [];
+  for (const step of copied.copied) {
+    const fresh = step.plugins.filter((p) => !taken.has(`name:${p.name}`) && !taken.has(`dir:${path.resolve(p.dir)}`));
+    for (const p of fresh) taken.add(`name:${p.name}`);
+    if (fresh.length === 0) continue;
+    fromCopies.push(...fresh);
+    copySources.push(`${step.at} (${fresh.map((p) => p.name).join(', ')} from ${step.source} to ${step.destination})`);
+  }
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
     const known = new Set([...fromDirs.plugins, ...fromCopies].map((p) => p.name));
@@ -51,7 +59,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
       : 'no --plugin-dir given and no custom plugin found on lua_package_path';
     return { label: '', missingReason: [why, ...unread].join('; ') + ': custom plugin code was not checked' };
   }
-  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copied.found, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
   const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : []), ...unread];
   return {
     customPlugins: { roots: [...dirs], plugins, ...(fromDirs.setAside ? { setAside: fromDirs.setAside } : {}) },
