@@ -76,6 +76,13 @@ describe('check --image-file with a Dockerfile that copies custom plugins in', (
       .toBe(`no --plugin-dir given and no custom plugin found on lua_package_path; not read: COPY at ${join(project, 'Dockerfile')}:2 copies ${join(project, 'my-plugin')} to /usr/local/share/lua/5.1/kong/plugins/my-plugin, absent here: custom plugin code was not checked`);
   });
 
+  it('names a plugin folder filled from another stage as not read', async () => {
+    const project = tempDir({ Dockerfile: 'FROM alpine AS build\nRUN true\nFROM kong:2.8.1\nCOPY --from=build /src/plugins /usr/local/share/lua/5.1/kong/plugins/\n' });
+    const report = await check(join(project, 'Dockerfile'));
+    expect(report.notEvaluated.find((n) => n.ruleId === 'plugins/removed-module')?.reason)
+      .toContain(`not read: COPY at ${join(project, 'Dockerfile')}:4 fills /usr/local/share/lua/5.1/kong/plugins/ (COPY --from=build copies from another stage or image)`);
+  });
+
   it('leaves a folder copied under a bundled plugin\'s name to platform/patched-kong-files', async () => {
     const project = tempDir({ Dockerfile: 'FROM kong:2.8.1\nCOPY jwt /usr/local/share/lua/5.1/kong/plugins/jwt\n', 'jwt/handler.lua': 'local singletons = require "kong.singletons"\n' });
     const report = await check(join(project, 'Dockerfile'));

@@ -21,7 +21,10 @@ import type { CustomPlugin } from './types';
 export interface CopiedPlugins {
   /** The plugins each step copies in, with the step (`COPY at Dockerfile:4`), its source and its destination. */
   copied: { at: string; source: string; destination: string; plugins: CustomPlugin[] }[];
-  /** Steps that fill a plugin folder from something not read here: `COPY at Dockerfile:5 copies plugins/gone, absent here`. */
+  /**
+   * Steps that fill a plugin folder from something not read here: `COPY at Dockerfile:5 copies
+   * plugins/gone to ..., absent here`, `COPY at Dockerfile:6 fills ... (COPY --from=build copies from another stage or image)`.
+   */
   unread: string[];
 }
 
@@ -52,7 +55,7 @@ export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
     const at = `${copy.instruction} at ${copy.origin.file}:${copy.origin.line}`;
     if (copy.unfollowed) {
       const target = folders.map((folder) => placeIn(destination, folder)).find((place) => place && !(place.kind === 'plugin' && input.bundled.has(place.name)));
-      if (target && target.kind !== 'tree') result.unread.push(`${at} fills ${copy.destination}, not read: ${copy.unfollowed}`);
+      if (target && target.kind !== 'tree') result.unread.push(`${at} fills ${copy.destination} (${copy.unfollowed})`);
       continue;
     }
     for (const source of copy.sources) {
