@@ -58,6 +58,17 @@ describe('check --image-file with a Dockerfile that copies custom plugins in', (
     expect(removedModules(report)).toEqual([`${dir('lua', 'kong', 'plugins', 'path-stamp', 'handler.lua')}:1`]);
   });
 
+  it('takes the lua_package_path root from the compose service that builds the image', async () => {
+    const project = tempDir({
+      Dockerfile: 'FROM kong:2.8.1\nCOPY lua /opt/x/\n',
+      'docker-compose.yml': 'services:\n  kong:\n    build: .\n    environment:\n      KONG_LUA_PACKAGE_PATH: "/opt/x/?.lua;;"\n      KONG_PLUGINS: bundled,p1\n',
+      'lua/kong/plugins/p1/handler.lua': 'local singletons = require "kong.singletons"\nreturn { PRIORITY = 10, VERSION = "1.0.0" }\n',
+    });
+    const report = await check(join(project, 'docker-compose.yml'));
+    expect(pluginsLabel(report)).toBe(`1 plugin (p1) from COPY at ${join(project, 'Dockerfile')}:2 (p1 from ${join(project, 'lua')} to /opt/x/)`);
+    expect(removedModules(report)).toEqual([`${join(project, 'lua', 'kong', 'plugins', 'p1', 'handler.lua')}:1`]);
+  });
+
   it('reads nothing from a folder copied under no lua_package_path root', async () => {
     const project = tempDir({ Dockerfile: 'FROM kong:2.8.1\nCOPY lua /opt/custom/\n', 'lua/kong/plugins/stamp/handler.lua': 'return {}\n' });
     const report = await check(join(project, 'Dockerfile'));
