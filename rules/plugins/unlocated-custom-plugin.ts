@@ -10,10 +10,11 @@ import { defineRule } from '../../src/engine/define-rule';
 import { enabledPlugins, packagePathRoots, pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
+import type { CustomPlugin } from '../../src/inputs/plugins/types';
 
 export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiven'>({
   id: 'plugins/unlocated-custom-plugin',
-  description: 'Lists custom plugins enabled in kong.conf whose source was neither given with --plugin-dir nor found on lua_package_path.',
+  description: 'Lists custom plugins enabled in kong.conf whose source was not given with --plugin-dir, copied in by a Dockerfile read, or found on lua_package_path.',
   severity: 'info',
   inputs: ['kongConf'],
   messages: {
@@ -32,10 +33,12 @@ export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiv
   check(ctx) {
     const conf = ctx.input('kongConf');
     const bundled = bundledPlugins(ctx.plan.from, ctx.plan.edition).names;
-    const given = new Set((ctx.optionalInput('customPlugins')?.plugins ?? []).map((p) => p.name));
+    const read = ctx.optionalInput('customPlugins')?.plugins ?? [];
+    const given = new Set(read.map((p) => p.name));
+    const notGiven = notAmong(read.map((p) => p.foundVia));
     const servers = new Set(pluginServerNames(conf));
     const roots = packagePathRoots(conf);
-    const searched = [given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given',
+    const searched = [notGiven,
       roots.length > 0 ? `not under kong/plugins/ of ${roots.join(', ')}` : 'no lua_package_path folder to search'].join('; ');
     const enabled = enabledPlugins(conf).explicit;
     // Servers named after none of the enabled plugins: each may serve several of them.
@@ -47,7 +50,7 @@ export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiv
       if (servers.has(entry.name.toLowerCase())) {
         ctx.report({
           messageId: 'serverNotGiven', at: entry.origin,
-          data: { name: entry.name, searched: given.size > 0 ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given', to: ctx.plan.to.toString() },
+          data: { name: entry.name, searched: notGiven, to: ctx.plan.to.toString() },
           remediation: 'Pass the plugin server\'s source folder with --plugin-dir DIR so its version, priority and PDK calls are checked.',
         });
         continue;
@@ -61,3 +64,11 @@ export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiv
     }
   },
 });
+
+/** Where the plugins read came from, as the message says a name is not among them. */
+function notAmong(vias: readonly CustomPlugin['foundVia'][]): string {
+  const dirs = vias.includes('plugin-dir');
+  const copied = vias.includes('dockerfile-copy');
+  if (copied) return dirs ? 'not among the --plugin-dir plugins or those the Dockerfile copies in' : 'no --plugin-dir given, and not among the plugins the Dockerfile copies in';
+  return dirs ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given';
+}

@@ -1,10 +1,13 @@
-// Gathers the custom plugins of an installation: the `--plugin-dir` folders, plus the custom
-// plugins enabled in kong.conf that lua_package_path points at on this machine.
+// Gathers the custom plugins of an installation: the `--plugin-dir` folders, the project folders
+// the Dockerfile read copies to where Kong loads plugins from, plus the custom plugins enabled in
+// kong.conf that lua_package_path points at on this machine.
 
 import * as path from 'path';
 import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
+import type { CopySource } from '../images/dockerfile-copies';
+import { copiedPlugins } from './copied-plugins';
 import { enabledPlugins, packagePathRoots, pluginServerNames } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
 import type { CustomPlugin, CustomPlugins } from './types';
@@ -17,27 +20,47 @@ export interface LoadedPlugins {
   missingReason: string;
 }
 
-export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>): LoadedPlugins {
+/** The Dockerfile whose image Kong runs, to read the plugin folders it copies in. */
+export interface ImageCopiesInput {
+  copies: CopySource;
+  kindOf: (path: string) => 'file' | 'folder' | undefined;
+  cwd: string;
+}
+
+export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>, image?: ImageCopiesInput): LoadedPlugins {
   const bundled = bundledPlugins(plan.from, plan.edition).names;
   const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
+  const copied = image
+    ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
+    : { copied: [], unread: [] };
+  // A plugin --plugin-dir also gives is read once, as given; a later copy of a name already read adds nothing.
+  const taken = new Set(fromDirs.plugins.flatMap((p) => [`name:${p.name}`, `dir:${path.resolve(p.dir)}`]));
+  const fromCopies: CustomPlugin[] = [];
+  const copySources: string[] = [];
+  for (const step of copied.copied) {
+    const fresh = step.plugins.filter((p) => !taken.has(`name:${p.name}`) && !taken.has(`dir:${path.resolve(p.dir)}`));
+    for (const p of fresh) taken.add(`name:${p.name}`);
+    if (fresh.length === 0) continue;
+    fromCopies.push(...fresh);
+    copySources.push(`${step.at} (${fresh.map((p) => p.name).join(', ')} from ${step.source} to ${step.destination})`);
+  }
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
-    const given = new Set(fromDirs.plugins.map((p) => p.name));
-    const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !given.has(n));
+    const known = new Set([...fromDirs.plugins, ...fromCopies].map((p) => p.name));
+    const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !known.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
-  const plugins = [...(conf ? namedAsDeclared(fromDirs.plugins, conf) : fromDirs.plugins), ...viaPath];
+  const plugins = [...(conf ? namedAsDeclared(fromDirs.plugins, conf) : fromDirs.plugins), ...fromCopies, ...viaPath];
   const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
+  const unread = copied.unread.map((u) => `not read: ${u}`);
   if (plugins.length === 0) {
-    return {
-      label: '',
-      missingReason: setAside
-        ? `--plugin-dir holds only Kong's own plugins (${setAside}): custom plugin code was not checked`
-        : 'no --plugin-dir given and no custom plugin found on lua_package_path: custom plugin code was not checked',
-    };
+    const why = setAside
+      ? `--plugin-dir holds only Kong's own plugins (${setAside})`
+      : 'no --plugin-dir given and no custom plugin found on lua_package_path';
+    return { label: '', missingReason: [why, ...unread].join('; ') + ': custom plugin code was not checked' };
   }
-  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
-  const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : [])];
+  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : []), ...unread];
   return {
     customPlugins: { roots: [...dirs], plugins, ...(fromDirs.setAside ? { setAside: fromDirs.setAside } : {}) },
     label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`

@@ -68,6 +68,25 @@ export function locateInPackagePath(roots: readonly string[], names: readonly st
   return { plugins, unlocated };
 }
 
+/**
+ * The plugins in a folder found some other way than `--plugin-dir` (a Dockerfile's COPY source),
+ * read like one; bundled plugins in a tree of Kong's own code are set aside. Never raises: a folder
+ * without plugins gives none.
+ */
+export function pluginsInFolder(dir: string, via: Via, bundled: ReadonlySet<string>): CustomPlugin[] {
+  if (!isDirectory(dir)) return [];
+  return dedupe(new Finder(bundled).pluginsIn(dir, via).plugins);
+}
+
+/**
+ * The Lua plugin in `dir`, under the name Kong knows it by (the folder it is installed as, whatever
+ * the project calls it); undefined when `dir` holds no handler.lua or schema.lua.
+ */
+export function namedLuaPlugin(dir: string, name: string, via: Via): CustomPlugin | undefined {
+  if (!isLuaPluginFolder(dir)) return undefined;
+  return { ...readLuaPlugin(dir, via), name };
+}
+
 class Finder {
   private readonly plugins: CustomPlugin[] = [];
   private readonly setAside: SetAside = [];

@@ -1,5 +1,6 @@
-// Custom plugin sources given with `--plugin-dir` (or found through lua_package_path), read and
-// tokenized once so every plugin rule sees the same tokens and positions.
+// Custom plugin sources given with `--plugin-dir` (or found through lua_package_path, or copied
+// into the image by a Dockerfile read), read and tokenized once so every plugin rule sees the same
+// tokens and positions.
 
 import type { FileOrigin } from '../../model/origin';
 import type { LuaToken } from '../lua/tokenizer';
@@ -48,8 +49,11 @@ export interface CustomPlugin {
   origin: FileOrigin;
   /** Python: the exact `kong-pdk==X` pin of a requirements.txt beside the plugin, when there is one. */
   pdkPin?: { version: string; origin: FileOrigin };
-  /** How it was found: `--plugin-dir`, or `lua_package_path` on this machine. */
-  foundVia: 'plugin-dir' | 'lua_package_path';
+  /**
+   * How it was found: `--plugin-dir`, `lua_package_path` on this machine, or a project folder a
+   * Dockerfile read copies to where Kong loads plugins from.
+   */
+  foundVia: 'plugin-dir' | 'lua_package_path' | 'dockerfile-copy';
 }
 
 /**
