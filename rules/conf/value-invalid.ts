@@ -61,6 +61,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     ...CONF_DATA.sizeProperties.sources,
     ...LIST_ENTRIES.headers.sources,
     ...LIST_ENTRIES.dns_order.sources,
+    ...LIST_ENTRIES.resolver_family.sources,
     ...STARTUP_CHECK_SOURCES,
   ],
   check(ctx) {
@@ -154,7 +155,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     }
 
     /**
-     * `headers`, `headers_upstream` and `dns_order` take only entries from Kong's tables
+     * `headers`, `headers_upstream`, `dns_order` and `resolver_family` take only entries from Kong's tables
      * (src/knowledge/conf/list-entries.ts): `server_tokens=off`, or names separated by blanks
      * instead of commas, stop Kong at start-up.
      */
@@ -188,8 +189,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       if (!catalog.property(key, plan.to, plan.edition)) return;
       const reason = startupRefusal(key, setting.value, plan.to);
       if (!reason) return;
-      // Each check so far arrived with its property, so a source that has the property refuses
-      // the value too. Before 2.8.0 nobody read the loader for them: say nothing of such a source.
+      // Only a refusal the source is known to share is mentioned: before 2.8.0 nobody read the
+      // loader for these checks, and a source whose property predates the open-source check
+      // (Enterprise code is not read) may or may not have had it.
       const refusedBefore = catalog.property(key, plan.from, plan.edition) && plan.from.gte(STARTUP_CHECKS_READ_FROM) && startupRefusal(key, setting.value, plan.from);
       const history = refusedBefore ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
       // Past the last open-source release the checks come from older code: a later build may differ.

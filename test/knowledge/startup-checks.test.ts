@@ -63,6 +63,14 @@ describe('startup checks', () => {
     expect(startupRefusal('proxy_server', 'user:secret@proxy:3128', v('3.9.3'))).not.toContain('user');
   });
 
+  it('read admin_gui_path as the loader does (init.lua@3.4.0, absent at 3.3.1)', () => {
+    expect(refused('admin_gui_path', '/')).toBe(false);
+    expect(refused('admin_gui_path', '/a/b')).toBe(false);
+    expect(refused('admin_gui_path', '/a//b')).toBe(true);
+    expect(refused('admin_gui_path', '/é')).toBe(true);
+    expect(refused('admin_gui_path', 'manager', '3.3.1')).toBe(false);
+  });
+
   it('take a UUID in any case', () => {
     expect(refused('node_id', '8f3b4a52-1c1e-4d0b-9e55-0123456789AB')).toBe(false);
     expect(refused('node_id', '8f3b4a52-1c1e-4d0b-9e55-0123456789')).toBe(true);

@@ -31,7 +31,9 @@ type CheckKind =
   /** A URL whose scheme is http or https. */
   | { kind: 'httpUrl' }
   /** 8-4-4-4-12 hexadecimal digits, any case. */
-  | { kind: 'uuid' };
+  | { kind: 'uuid' }
+  /** A URL path: a leading slash, no trailing one, no `//`, only letters, digits, `-`, `_`, `/`. */
+  | { kind: 'urlPath' };
 
 export interface StartupCheck {
   check: CheckKind;
@@ -102,6 +104,7 @@ export const STARTUP_CHECKS: Readonly<Record<string, StartupCheck>> = {
   lua_max_resp_headers: checked(LUA_MAX, '3.3.0', '1258-1262', '849-853', 'absent at 3.2.2'),
   lua_max_uri_args: checked(LUA_MAX, '3.3.0', '1264-1268', '855-859', 'absent at 3.2.2'),
   lua_max_post_args: checked(LUA_MAX, '3.3.0', '1270-1274', '861-865', 'absent at 3.2.2'),
+  admin_gui_path: { check: { kind: 'urlPath' }, since: '3.4.0', sources: [repo(INIT, '3.4.0', '947-961', 'absent at 3.3.1'), repo(PARSE, '3.9.3', '404-418')] },
   node_id: {
     check: { kind: 'uuid' },
     since: '3.3.0',
@@ -137,8 +140,19 @@ export function startupRefusal(key: string, value: string, version: KongVersion)
       if (scheme === 'http' || scheme === 'https') return undefined;
       return scheme === undefined ? 'has no scheme (Kong wants http:// or https:// before the host)' : 'does not start with http:// or https:// (Kong reads what comes before the first colon as the scheme)';
     }
+    case 'urlPath': return urlPathProblem(value);
     case 'uuid': return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'is not a UUID';
   }
+}
+
+/** The first of Kong's admin_gui_path complaints that applies (kong/conf_loader/parse.lua@3.9.3:404-418). */
+function urlPathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'must start with a slash';
+  if (/^\/.+\/$/s.test(path)) return 'must not end with a slash';
+  // Lua's %a and %d in the C locale: ASCII letters and digits.
+  if (/[^A-Za-z0-9\-_/]/.test(path)) return 'may hold only letters, digits, `-`, `_` and `/`';
+  if (path.includes('//')) return 'must not hold `//`';
+  return undefined;
 }
 
 function rangeRefusal(check: RangeCheck, value: string): string | undefined {

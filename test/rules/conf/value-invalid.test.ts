@@ -54,6 +54,9 @@ ruleTester.run(rule, {
       ].join('\n'),
     },
     { name: 'tracing_sampling_rate = 0 and ssl_cipher_suite = old, from the environment', env: { KONG_TRACING_SAMPLING_RATE: '0', KONG_SSL_CIPHER_SUITE: 'old', KONG_PROXY_SERVER: 'http://10.0.0.1:8080' }, from: '3.4', to: '3.9' },
+    { name: 'admin_gui_path at its simplest and with every allowed character', conf: 'admin_gui_path = /\n', env: { KONG_ADMIN_GUI_PATH: '/kong-Manager_2/ui' }, from: '3.4', to: '3.9' },
+    // parse.lua@3.8.0:552-561: A, AAAA and SRV in any case.
+    { name: 'resolver_family with the three record types in any case', conf: 'resolver_family = a, srv,AAAA\n', from: '3.8', to: '3.9' },
     // A value that is no number at all is notNumber's, not reported twice.
     { name: 'a vault reference in a checked property', conf: 'lua_max_uri_args = {vault://env/max-args}\n', from: '3.4', to: '3.9' },
   ],
@@ -112,6 +115,27 @@ ruleTester.run(rule, {
     {
       name: 'proxy_server with neither scheme nor host name before a colon', env: { KONG_PROXY_SERVER: '//proxy.internal:3128' }, from: '3.4', to: '3.9',
       findings: [{ messageId: 'refusedValue', env: 'KONG_PROXY_SERVER', data: { reason: 'has no scheme (Kong wants http:// or https:// before the host)' } }],
+    },
+    // init.lua@3.4.0:947-961: a leading slash, no trailing one, a few characters only.
+    {
+      name: 'admin_gui_path without its leading slash', conf: 'admin_gui_path = manager\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', line: 1, severity: 'blocker', message: 'Kong 3.4.0 refuses it as well', data: { key: 'admin_gui_path', reason: 'must start with a slash' } }],
+    },
+    {
+      name: 'admin_gui_path with a trailing slash, from the environment', env: { KONG_ADMIN_GUI_PATH: '/manager/' }, from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', env: 'KONG_ADMIN_GUI_PATH', severity: 'blocker', data: { key: 'admin_gui_path', reason: 'must not end with a slash' } }],
+    },
+    {
+      name: 'admin_gui_path with a dot', conf: 'admin_gui_path = /manager.v2\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', line: 1, data: { reason: 'may hold only letters, digits, `-`, `_` and `/`' } }],
+    },
+    {
+      // The old client's LAST and CNAME are no record types for the new one.
+      name: 'resolver_family with dns_order habits', conf: 'resolver_family = LAST,A,CNAME\n', from: '3.8', to: '3.9',
+      findings: [
+        { messageId: 'badListEntry', severity: 'blocker', line: 1, message: 'Kong 3.8.0 refuses it as well', data: { key: 'resolver_family', entry: 'LAST', allowed: 'A, AAAA, SRV' } },
+        { messageId: 'badListEntry', severity: 'blocker', line: 1, data: { entry: 'CNAME' } },
+      ],
     },
     {
       name: 'node_id that is no UUID', conf: 'node_id = kong-dp-1\n', from: '3.4', to: '3.9',
