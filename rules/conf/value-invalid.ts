@@ -1,7 +1,8 @@
 // Flags values the target version will refuse or misread: a value outside the property's allowed
 // list (Kong refuses to start), a boolean or number Kong silently reads as false or unset, a size
 // nginx cannot parse, a malformed *_listen entry, an empty enum or *_listen property (Kong
-// refuses those too), and values the path restricts or deprecates.
+// refuses those too), a value the conf loader's own checks refuse (ranges, cipher suite names,
+// trusted_ips, proxy_server, node_id), and values the path restricts or deprecates.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
@@ -15,12 +16,13 @@ import { KongVersion } from '../../src/version/kong-version';
 import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
 import { acceptedListEntries, LIST_ENTRIES } from '../../src/knowledge/conf/list-entries';
+import { STARTUP_CHECK_SOURCES, STARTUP_CHECKS_READ_FROM, startupRefusal } from '../../src/knowledge/conf/startup-checks';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'refusedValue' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -36,6 +38,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     badSize: '`{{key}} = {{value}}` is not an nginx size (digits with an optional k, m or g): Kong or nginx reads it as 0 or refuses it.',
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
     badListEntry: '`{{key}}` entry `{{entry}}` is not one Kong {{to}} accepts there ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
+    refusedValue: '`{{key}} = {{value}}` {{reason}}: Kong {{to}} refuses to start.{{history}}{{certainty}}',
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
@@ -58,6 +61,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     ...CONF_DATA.sizeProperties.sources,
     ...LIST_ENTRIES.headers.sources,
     ...LIST_ENTRIES.dns_order.sources,
+    ...LIST_ENTRIES.resolver_family.sources,
+    ...STARTUP_CHECK_SOURCES,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -94,6 +99,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       }
       checkListen(setting);
       checkListEntries(setting);
+      checkStartupRefusal(setting);
     }
     // No ownership test here: the owners judge values (database = cassandra), never their absence.
     for (const setting of conf.rawSettings()) {
@@ -149,7 +155,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     }
 
     /**
-     * `headers`, `headers_upstream` and `dns_order` take only entries from Kong's tables
+     * `headers`, `headers_upstream`, `dns_order` and `resolver_family` take only entries from Kong's tables
      * (src/knowledge/conf/list-entries.ts): `server_tokens=off`, or names separated by blanks
      * instead of commas, stop Kong at start-up.
      */
@@ -170,6 +176,32 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
           remediation: `Keep only the entries Kong ${to} accepts in ${key}, separated by commas.`,
         });
       }
+    }
+
+    /**
+     * The conf loader's own checks after parsing (src/knowledge/conf/startup-checks.ts):
+     * `lua_max_uri_args = 2000`, `trusted_ips = 10.0.0.0/255.0.0.0` or `proxy_server =
+     * proxy:3128` stop `kong start`. The message says when the source refuses the value too
+     * (a config broken already rather than by the upgrade).
+     */
+    function checkStartupRefusal(setting: ConfSetting): void {
+      const { key } = setting;
+      if (!catalog.property(key, plan.to, plan.edition)) return;
+      const reason = startupRefusal(key, setting.value, plan.to);
+      if (!reason) return;
+      // Only a refusal the source is known to share is mentioned: before 2.8.0 nobody read the
+      // loader for these checks, and a source whose property predates the open-source check
+      // (Enterprise code is not read) may or may not have had it.
+      const refusedBefore = catalog.property(key, plan.from, plan.edition) && plan.from.gte(STARTUP_CHECKS_READ_FROM) && startupRefusal(key, setting.value, plan.from);
+      const history = refusedBefore ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+      // Past the last open-source release the checks come from older code: a later build may differ.
+      const beyondOss = catalog.beyondOss(plan.to);
+      const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code has the check, so a later build may differ.)` : '';
+      ctx.report({
+        messageId: 'refusedValue', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
+        data: { key, value: printable(key, setting.value), reason, to, history, certainty },
+        remediation: `Give ${key} a value Kong ${to} accepts, or remove the ${setting.origin.kind === 'env' ? 'variable' : 'line'} so that Kong's default applies.`,
+      });
     }
 
     /** Curated restrictions and deprecations of values on the path. */

@@ -1,5 +1,5 @@
 // The entries Kong accepts in the list properties it checks against a fixed table: `headers`,
-// `headers_upstream` and `dns_order`. Kong splits the value on commas (no blanks:
+// `headers_upstream`, `dns_order` and `resolver_family`. Kong splits the value on commas (no blanks:
 // `server_tokens latency_tokens` is one entry), folds the case of each entry and looks it up; any
 // other entry stops `kong start` with "<key>: invalid entry" (kong/conf_loader/parse.lua@3.9.3
 // check_and_parse; the same checks in conf_loader.lua @1.0.0 and conf_loader/init.lua @2.8.0,
@@ -27,7 +27,7 @@ export interface ListEntryFacts {
 }
 
 /** headers: Kong's HEADERS names (kong/constants.lua@3.9.3), lower-cased as the loader compares them. */
-export const LIST_ENTRIES: Readonly<Record<'headers' | 'headers_upstream' | 'dns_order', ListEntryFacts>> = {
+export const LIST_ENTRIES: Readonly<Record<'headers' | 'headers_upstream' | 'dns_order' | 'resolver_family', ListEntryFacts>> = {
   headers: {
     fold: 'lower',
     rows: [
@@ -63,6 +63,15 @@ export const LIST_ENTRIES: Readonly<Record<'headers' | 'headers_upstream' | 'dns
     sources: [
       { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/parse.lua@3.9.3', note: 'dns_order: invalid entry, for any entry whose upper case is not LAST, A, AAAA, CNAME or SRV' },
       { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/init.lua@2.6.0', note: 'AAAA added (absent at 2.5.1; LAST, A, CNAME, SRV at 1.0.0)' },
+    ],
+  },
+  // The new DNS client's record types (new_dns_client, 3.8): no LAST or CNAME there.
+  resolver_family: {
+    fold: 'upper',
+    rows: [{ tokens: ['A', 'AAAA', 'SRV'], oss: '3.8.0' }],
+    sources: [
+      { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/parse.lua@3.8.0:552-561', note: 'resolver_family: invalid entry, for any entry whose upper case is not A, AAAA or SRV' },
+      { kind: 'repo', ref: 'Kong/kong:kong/conf_loader/parse.lua@3.9.3:554-563' },
     ],
   },
 };

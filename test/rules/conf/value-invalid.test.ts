@@ -25,7 +25,7 @@ ruleTester.run(rule, {
     { name: 'the stock 2.x-3.4 ssl_protocols with the default suite (intermediate) is ignored by Kong', conf: 'ssl_protocols = TLSv1.1 TLSv1.2 TLSv1.3\n', from: '2.8', to: '3.4' },
     { name: 'TLS 1.0 in the server-side nginx keys under ssl_cipher_suite = modern', conf: 'ssl_cipher_suite = modern\nnginx_http_ssl_protocols = TLSv1 TLSv1.2\nnginx_stream_ssl_protocols = TLSv1.1\n', from: '2.8', to: '3.10', edition: 'enterprise' },
     { name: 'TLSv1.1 in a server-level nginx key under ssl_cipher_suite = old, target 3.6.1', conf: 'ssl_cipher_suite = old\nnginx_proxy_ssl_protocols = TLSv1.1 TLSv1.2\nnginx_sproxy_ssl_protocols = TLSv1.1\n', from: '2.8', to: '3.6.1' },
-    { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = fips, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'fips', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '2.8', to: '3.6.1' },
+    { name: 'TLSv1.1 in ssl_protocols under ssl_cipher_suite = intermediate, from the environment', env: { KONG_SSL_CIPHER_SUITE: 'intermediate', KONG_SSL_PROTOCOLS: 'TLSv1.1 TLSv1.2' }, from: '2.8', to: '3.6.1' },
     { name: 'untrusted_lua = strict is new in Enterprise 3.14', conf: 'untrusted_lua = strict\n', from: '3.10', to: '3.14', edition: 'enterprise' },
     { name: 'worker_consistency = strict before 3.0', conf: 'worker_consistency = strict\n', from: '2.7', to: '2.8' },
     { name: 'pg_ssl_version belongs to conf/pg-ssl-version-enum', conf: 'pg_ssl_version = tlsv1\n', from: '2.8', to: '3.4', edition: 'enterprise' },
@@ -41,10 +41,106 @@ ruleTester.run(rule, {
     { name: 'headers = off', conf: 'headers = off\n', from: '2.8', to: '3.4' },
     { name: 'dns_order in any case, AAAA included', conf: 'dns_order = last,SRV,aaaa,A,CNAME\n', from: '2.8', to: '3.4' },
     { name: 'X-Kong-Request-Id on Enterprise 3.4', conf: 'headers = latency_tokens, X-Kong-Request-Id\n', from: '2.8.4.9', to: '3.4.3.12', edition: 'enterprise' },
+    // The conf loader's own checks (src/knowledge/conf/startup-checks.ts), each value at its limit.
+    {
+      name: 'values at the limits of the loader\'s checks', from: '3.4', to: '3.9',
+      conf: [
+        'lua_max_req_headers = 1', 'lua_max_resp_headers = 1000', 'lua_max_uri_args = 1000', 'lua_max_post_args = 1',
+        'pg_pool_size = 0', 'pg_backlog = 0', 'pg_ro_pool_size = 0', 'pg_ro_backlog = 16', 'pg_keepalive_timeout = 0', 'pg_max_concurrent_queries = 0',
+        'cluster_data_plane_purge_delay = 60', 'cluster_max_payload = 4194304', 'tracing_sampling_rate = 1', 'worker_state_update_frequency = 0.5',
+        'upstream_keepalive_pool_size = 0', 'upstream_keepalive_idle_timeout = 0.5', 'ssl_cipher_suite = custom',
+        'trusted_ips = 0.0.0.0/0, ::/0, unix:, 10.1.2.3, fe80::1/128, 192.168.0.0/32',
+        'proxy_server = https://proxy.internal:3128', 'node_id = 8F3B4A52-1C1E-4D0B-9E55-0123456789ab', '',
+      ].join('\n'),
+    },
+    { name: 'tracing_sampling_rate = 0 and ssl_cipher_suite = old, from the environment', env: { KONG_TRACING_SAMPLING_RATE: '0', KONG_SSL_CIPHER_SUITE: 'old', KONG_PROXY_SERVER: 'http://10.0.0.1:8080' }, from: '3.4', to: '3.9' },
+    { name: 'admin_gui_path at its simplest and with every allowed character', conf: 'admin_gui_path = /\n', env: { KONG_ADMIN_GUI_PATH: '/kong-Manager_2/ui' }, from: '3.4', to: '3.9' },
+    // parse.lua@3.8.0:552-561: A, AAAA and SRV in any case.
+    { name: 'resolver_family with the three record types in any case', conf: 'resolver_family = a, srv,AAAA\n', from: '3.8', to: '3.9' },
+    // A value that is no number at all is notNumber's, not reported twice.
+    { name: 'a vault reference in a checked property', conf: 'lua_max_uri_args = {vault://env/max-args}\n', from: '3.4', to: '3.9' },
   ],
   invalid: [
     // Sweep 22 (sid-vunet/vuNGBank kong-complex.conf): `headers = server_tokens=off`, an nginx habit.
     // kong/conf_loader/parse.lua@3.9.3: any entry but off missing from HEADER_KEY_TO_NAME stops Kong.
+    // kong/conf_loader/parse.lua@3.9.3:855-859 (and init.lua@3.3.0): 1 to 1000, whole numbers.
+    {
+      name: 'lua_max_uri_args above 1000, refused before and after', conf: 'lua_max_uri_args = 2000\nlua_max_post_args = 0\nlua_max_req_headers = 10.5\n', from: '3.4', to: '3.9',
+      findings: [
+        { messageId: 'refusedValue', severity: 'blocker', line: 1, message: 'Kong 3.4.0 refuses it as well', data: { key: 'lua_max_uri_args', reason: 'must be a whole number from 1 to 1000' } },
+        { messageId: 'refusedValue', severity: 'blocker', line: 2, data: { key: 'lua_max_post_args' } },
+        { messageId: 'refusedValue', severity: 'blocker', line: 3, data: { key: 'lua_max_req_headers' } },
+      ],
+    },
+    {
+      // The property and its check both arrive in 3.3: nothing to say about the source.
+      name: 'lua_max_resp_headers on a path from 2.8, where the property is new', conf: 'lua_max_resp_headers = 1001\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'refusedValue', severity: 'blocker', line: 1, data: { key: 'lua_max_resp_headers', history: '' } }],
+    },
+    // init.lua@3.2.0:1003-1071: negatives and fractions refused; 0 is taken despite the message.
+    {
+      name: 'negative and fractional pool sizes, from the environment', env: { KONG_PG_POOL_SIZE: '-1', KONG_PG_RO_BACKLOG: '2.5' }, from: '3.4', to: '3.9',
+      findings: [
+        { messageId: 'refusedValue', env: 'KONG_PG_POOL_SIZE', severity: 'blocker', data: { key: 'pg_pool_size', reason: 'must be a whole number of at least 0' } },
+        { messageId: 'refusedValue', env: 'KONG_PG_RO_BACKLOG', severity: 'blocker', data: { key: 'pg_ro_backlog' } },
+      ],
+    },
+    {
+      name: 'purge delay below 60, sampling rate above 1, no state updates', conf: 'cluster_data_plane_purge_delay = 59\ntracing_sampling_rate = 1.5\nworker_state_update_frequency = 0\nupstream_keepalive_max_requests = -1\n', from: '3.4', to: '3.9',
+      findings: [
+        { messageId: 'refusedValue', line: 1, data: { key: 'cluster_data_plane_purge_delay', reason: 'must be a number of at least 60' } },
+        { messageId: 'refusedValue', line: 2, data: { key: 'tracing_sampling_rate', reason: 'must be a number from 0 to 1' } },
+        { messageId: 'refusedValue', line: 3, data: { key: 'worker_state_update_frequency', reason: 'must be a number above 0' } },
+        { messageId: 'refusedValue', line: 4, data: { key: 'upstream_keepalive_max_requests' } },
+      ],
+    },
+    // init.lua@2.8.0:927-947: any suite name but custom missing from the table stops Kong.
+    {
+      name: 'a cipher suite Kong does not define', conf: 'ssl_cipher_suite = fips\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'refusedValue', severity: 'blocker', line: 1, message: 'Kong 2.8.0 refuses it as well', data: { key: 'ssl_cipher_suite', value: 'fips' } }],
+    },
+    {
+      name: 'a cipher suite past the last open-source release is a warning', conf: 'ssl_cipher_suite = Modern\n', from: '3.4.3.12', to: '3.10.0.0', edition: 'enterprise',
+      findings: [{ messageId: 'refusedValue', severity: 'warning', line: 1, message: 'a later build may differ' }],
+    },
+    {
+      name: 'trusted_ips with a netmask and a trailing comma', conf: 'trusted_ips = 10.0.0.0/255.0.0.0, 192.168.1.0/24, 10.1.0.0/33,\n', from: '2.8', to: '3.4',
+      findings: [{ messageId: 'refusedValue', severity: 'blocker', line: 1, message: '`10.0.0.0/255.0.0.0`, `10.1.0.0/33`, an empty entry, which are neither' }],
+    },
+    // parse.lua@3.9.3:678-695: LuaSocket reads `proxy.internal:` as the scheme.
+    {
+      name: 'proxy_server without http:// (its value stays hidden)', conf: 'proxy_server = proxy.internal:3128\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', severity: 'blocker', line: 1, data: { reason: 'does not start with http:// or https:// (Kong reads what comes before the first colon as the scheme)' } }],
+    },
+    {
+      name: 'proxy_server with neither scheme nor host name before a colon', env: { KONG_PROXY_SERVER: '//proxy.internal:3128' }, from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', env: 'KONG_PROXY_SERVER', data: { reason: 'has no scheme (Kong wants http:// or https:// before the host)' } }],
+    },
+    // init.lua@3.4.0:947-961: a leading slash, no trailing one, a few characters only.
+    {
+      name: 'admin_gui_path without its leading slash', conf: 'admin_gui_path = manager\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', line: 1, severity: 'blocker', message: 'Kong 3.4.0 refuses it as well', data: { key: 'admin_gui_path', reason: 'must start with a slash' } }],
+    },
+    {
+      name: 'admin_gui_path with a trailing slash, from the environment', env: { KONG_ADMIN_GUI_PATH: '/manager/' }, from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', env: 'KONG_ADMIN_GUI_PATH', severity: 'blocker', data: { key: 'admin_gui_path', reason: 'must not end with a slash' } }],
+    },
+    {
+      name: 'admin_gui_path with a dot', conf: 'admin_gui_path = /manager.v2\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', line: 1, data: { reason: 'may hold only letters, digits, `-`, `_` and `/`' } }],
+    },
+    {
+      // The old client's LAST and CNAME are no record types for the new one.
+      name: 'resolver_family with dns_order habits', conf: 'resolver_family = LAST,A,CNAME\n', from: '3.8', to: '3.9',
+      findings: [
+        { messageId: 'badListEntry', severity: 'blocker', line: 1, message: 'Kong 3.8.0 refuses it as well', data: { key: 'resolver_family', entry: 'LAST', allowed: 'A, AAAA, SRV' } },
+        { messageId: 'badListEntry', severity: 'blocker', line: 1, data: { entry: 'CNAME' } },
+      ],
+    },
+    {
+      name: 'node_id that is no UUID', conf: 'node_id = kong-dp-1\n', from: '3.4', to: '3.9',
+      findings: [{ messageId: 'refusedValue', severity: 'blocker', line: 1, data: { key: 'node_id', reason: 'is not a UUID' } }],
+    },
     {
       name: 'headers = server_tokens=off, refused before and after', conf: 'headers = server_tokens=off\n', from: '3.4', to: '3.9',
       findings: [{ messageId: 'badListEntry', severity: 'blocker', line: 1, message: 'Kong 3.4.0 refuses it as well', data: { key: 'headers', entry: 'server_tokens=off' } }],
@@ -225,5 +321,13 @@ describe('listen entry syntax', () => {
     ['', 'the entry is empty (a stray comma)'],
   ])('%s', (entry, problem) => {
     expect(listenProblem(entry, http3)).toBe(problem);
+  });
+});
+
+describe('conf/value-invalid: refused values of secret properties', () => {
+  it('keeps a proxy_server URL, user and password included, out of the message', async () => {
+    const { result } = await runCase(rule, { name: 'proxy with credentials', conf: 'proxy_server = kong:s3cr3t@proxy.internal:3128\n', from: '3.4', to: '3.9' });
+    expect(result.findings.map((f) => f.messageId)).toEqual(['refusedValue']);
+    expect(result.findings[0].message).not.toMatch(/s3cr3t|kong:|proxy\.internal/);
   });
 });

@@ -1,0 +1,195 @@
+// Values Kong's conf loader reads without a type error but then refuses in its own checks,
+// stopping `kong start`: numbers out of range, an unknown cipher suite name, a trusted_ips entry
+// that is no address or block, a proxy_server URL without an http(s) scheme, a node_id that is no
+// UUID. The checks live in check_and_infer (kong/conf_loader/init.lua up to 3.5,
+// kong/conf_loader/parse.lua from 3.6); `since` is the first release whose loader has the check
+// (2.8.0 is the oldest tag read: a check already there may be older).
+
+import { isIPv4, isIPv6 } from 'node:net';
+import type { FactSource } from '../../model/source';
+import { ownValue } from '../../own-key';
+import { KongVersion } from '../../version/kong-version';
+import { readKongNumber, splitKongArray } from '../../inputs/kong-conf/values';
+
+/** A number Kong compares against bounds (`min`/`max` inclusive unless said otherwise). */
+interface RangeCheck {
+  kind: 'range';
+  min: number;
+  /** Kong refuses the bound itself (`<= 0`). */
+  minExclusive?: boolean;
+  max?: number;
+  /** Kong also refuses a fraction (`x ~= floor(x)`). */
+  integer?: boolean;
+}
+
+type CheckKind =
+  | RangeCheck
+  /** One of Kong's names, compared as written (no case folding). */
+  | { kind: 'oneOf'; values: readonly string[] }
+  /** Every comma-separated entry an IPv4/IPv6 address or CIDR block, or `unix:`. */
+  | { kind: 'addressList' }
+  /** A URL whose scheme is http or https. */
+  | { kind: 'httpUrl' }
+  /** 8-4-4-4-12 hexadecimal digits, any case. */
+  | { kind: 'uuid' }
+  /** A URL path: a leading slash, no trailing one, no `//`, only letters, digits, `-`, `_`, `/`. */
+  | { kind: 'urlPath' };
+
+export interface StartupCheck {
+  check: CheckKind;
+  /** First open-source release whose loader refuses it. */
+  since: string;
+  sources: readonly FactSource[];
+}
+
+const repo = (path: string, tag: string, line: string, note?: string): FactSource => ({ kind: 'repo', ref: `Kong/kong:${path}@${tag}:${line}`, ...(note ? { note } : {}) });
+const INIT = 'kong/conf_loader/init.lua';
+const PARSE = 'kong/conf_loader/parse.lua';
+
+/** A property checked the same way in the first release and in 3.9.3 (the lines cited). */
+function checked(check: CheckKind, since: string, firstLine: string, lastLine: string, note?: string): StartupCheck {
+  return { check, since, sources: [repo(INIT, since, firstLine, note), repo(PARSE, '3.9.3', lastLine)] };
+}
+
+const NOT_NEGATIVE_INTEGER: RangeCheck = { kind: 'range', min: 0, integer: true };
+const NOT_NEGATIVE: RangeCheck = { kind: 'range', min: 0 };
+const LUA_MAX: RangeCheck = { kind: 'range', min: 1, max: 1000, integer: true };
+const RATE: RangeCheck = { kind: 'range', min: 0, max: 1 };
+
+/**
+ * The checks by property. The pg_* pool and queue sizes refuse negatives and fractions, not 0
+ * (Kong's message says "greater than 0" but the test is `< 0`).
+ */
+export const STARTUP_CHECKS: Readonly<Record<string, StartupCheck>> = {
+  ssl_cipher_suite: {
+    check: { kind: 'oneOf', values: ['modern', 'intermediate', 'old', 'custom'] },
+    since: '2.8.0',
+    sources: [
+      repo(INIT, '2.8.0', '29-90', 'cipher_suites: modern, intermediate, old'),
+      repo(INIT, '2.8.0', '927-947', 'any name but custom missing from the table: Undefined cipher suite'),
+      repo('kong/conf_loader/constants.lua', '3.9.3', '16-78', 'CIPHER_SUITES: the same three names'),
+      repo(PARSE, '3.9.3', '420-458'),
+    ],
+  },
+  trusted_ips: {
+    check: { kind: 'addressList' },
+    since: '2.8.0',
+    sources: [
+      repo(INIT, '2.8.0', '1012-1018', 'utils.is_valid_ip_or_cidr or unix:'),
+      repo(PARSE, '3.9.3', '570-575'),
+      repo('kong/tools/ip.lua', '3.9.3', '20-110', 'an address, or an address with a /prefix of 0-32 (IPv4) or 0-128 (IPv6) written in plain digits'),
+    ],
+  },
+  pg_max_concurrent_queries: checked(NOT_NEGATIVE_INTEGER, '2.8.0', '1021-1027', '578-584'),
+  pg_semaphore_timeout: checked(NOT_NEGATIVE_INTEGER, '2.8.0', '1029-1035', '586-592'),
+  pg_ro_max_concurrent_queries: checked(NOT_NEGATIVE_INTEGER, '2.8.0', '1037-1045', '624-632'),
+  pg_ro_semaphore_timeout: checked(NOT_NEGATIVE_INTEGER, '2.8.0', '1047-1055', '634-642'),
+  pg_keepalive_timeout: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '993-1001', '594-602', 'absent at 3.1.1'),
+  pg_ro_keepalive_timeout: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '1043-1051', '644-652', 'absent at 3.1.1'),
+  pg_pool_size: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '1003-1011', '604-612', 'absent at 3.1.1'),
+  pg_backlog: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '1013-1021', '614-622', 'absent at 3.1.1'),
+  pg_ro_pool_size: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '1053-1061', '654-662', 'absent at 3.1.1'),
+  pg_ro_backlog: checked(NOT_NEGATIVE_INTEGER, '3.2.0', '1063-1071', '664-672', 'absent at 3.1.1'),
+  worker_state_update_frequency: checked({ kind: 'range', min: 0, minExclusive: true }, '2.8.0', '1057-1059', '674-676'),
+  proxy_server: checked({ kind: 'httpUrl' }, '3.1.0', '991-1008', '678-695', 'absent at 3.0.2'),
+  cluster_data_plane_purge_delay: checked({ kind: 'range', min: 60 }, '2.8.0', '1100-1102', '799-801'),
+  cluster_max_payload: checked({ kind: 'range', min: 4194304 }, '2.8.0', '1104-1106', '803-805'),
+  upstream_keepalive_pool_size: checked(NOT_NEGATIVE, '2.8.0', '1125-1127', '807-809'),
+  upstream_keepalive_max_requests: checked(NOT_NEGATIVE, '2.8.0', '1129-1131', '811-813'),
+  upstream_keepalive_idle_timeout: checked(NOT_NEGATIVE, '2.8.0', '1133-1135', '815-817'),
+  // Checked when tracing_instrumentations lists anything; its default, off, is one entry.
+  opentelemetry_tracing_sampling_rate: { check: RATE, since: '3.0.0', sources: [repo(INIT, '3.0.0', '1038-1040', 'absent at 2.8.5'), repo(INIT, '3.1.1', '1135-1137')] },
+  tracing_sampling_rate: checked(RATE, '3.2.0', '1221-1223', '838-840', 'the property renamed from opentelemetry_tracing_sampling_rate'),
+  lua_max_req_headers: checked(LUA_MAX, '3.3.0', '1252-1256', '843-847', 'absent at 3.2.2'),
+  lua_max_resp_headers: checked(LUA_MAX, '3.3.0', '1258-1262', '849-853', 'absent at 3.2.2'),
+  lua_max_uri_args: checked(LUA_MAX, '3.3.0', '1264-1268', '855-859', 'absent at 3.2.2'),
+  lua_max_post_args: checked(LUA_MAX, '3.3.0', '1270-1274', '861-865', 'absent at 3.2.2'),
+  admin_gui_path: { check: { kind: 'urlPath' }, since: '3.4.0', sources: [repo(INIT, '3.4.0', '947-961', 'absent at 3.3.1'), repo(PARSE, '3.9.3', '404-418')] },
+  node_id: {
+    check: { kind: 'uuid' },
+    since: '3.3.0',
+    sources: [repo(INIT, '3.3.0', '1276-1278', 'absent at 3.2.2'), repo(PARSE, '3.9.3', '867-869'), repo('kong/tools/uuid.lua', '3.9.3', '7-24', 'the pattern, matched case-insensitively')],
+  },
+};
+
+/** The oldest release read for these checks: whether an older one had them is not known. */
+export const STARTUP_CHECKS_READ_FROM = KongVersion.parse('2.8.0');
+
+/** Every source above, for the rule's metadata. */
+export const STARTUP_CHECK_SOURCES: readonly FactSource[] = Object.values(STARTUP_CHECKS).flatMap((c) => c.sources);
+
+/**
+ * Why Kong `version` refuses `value` for `key` (a phrase such as "must be between 1 and 1000"),
+ * or undefined when it takes it, has no such check there, or the value is not a number at all
+ * (the rule's notNumber finding covers that).
+ */
+export function startupRefusal(key: string, value: string, version: KongVersion): string | undefined {
+  const entry = ownValue(STARTUP_CHECKS, key);
+  if (!entry || KongVersion.parse(entry.since).gt(version)) return undefined;
+  const { check } = entry;
+  switch (check.kind) {
+    case 'range': return rangeRefusal(check, value);
+    case 'oneOf': return check.values.includes(value) ? undefined : `is not one of Kong's suites (${check.values.join(', ')})`;
+    case 'addressList': {
+      const bad = splitKongArray(value).filter((e) => e !== 'unix:' && !isAddressOrBlock(e));
+      return bad.length === 0 ? undefined : `has ${bad.map((e) => (e === '' ? 'an empty entry' : `\`${e}\``)).join(', ')}, which ${bad.length === 1 ? 'is' : 'are'} neither an IP address, a CIDR block nor \`unix:\``;
+    }
+    // The scheme itself stays out of the phrase: in `user:secret@host` it would be the user name.
+    case 'httpUrl': {
+      const scheme = urlScheme(value.trim());
+      if (scheme === 'http' || scheme === 'https') return undefined;
+      return scheme === undefined ? 'has no scheme (Kong wants http:// or https:// before the host)' : 'does not start with http:// or https:// (Kong reads what comes before the first colon as the scheme)';
+    }
+    case 'urlPath': return urlPathProblem(value);
+    case 'uuid': return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'is not a UUID';
+  }
+}
+
+/** The first of Kong's admin_gui_path complaints that applies (kong/conf_loader/parse.lua@3.9.3:404-418). */
+function urlPathProblem(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'must start with a slash';
+  if (/^\/.+\/$/s.test(path)) return 'must not end with a slash';
+  // Lua's %a and %d in the C locale: ASCII letters and digits.
+  if (/[^A-Za-z0-9\-_/]/.test(path)) return 'may hold only letters, digits, `-`, `_` and `/`';
+  if (path.includes('//')) return 'must not hold `//`';
+  return undefined;
+}
+
+function rangeRefusal(check: RangeCheck, value: string): string | undefined {
+  const n = readKongNumber(value);
+  if (n === undefined) return undefined;
+  const tooLow = check.minExclusive ? n <= check.min : n < check.min;
+  const tooHigh = check.max !== undefined && n > check.max;
+  const fraction = check.integer === true && !Number.isInteger(n);
+  if (!tooLow && !tooHigh && !fraction) return undefined;
+  const kind = check.integer ? 'a whole number' : 'a number';
+  if (check.max !== undefined) return `must be ${kind} from ${check.min} to ${check.max}`;
+  return check.minExclusive ? `must be ${kind} above ${check.min}` : `must be ${kind} of at least ${check.min}`;
+}
+
+/**
+ * kong/tools/ip.lua@3.9.3 is_valid_ip_or_cidr: an address, or an address, `/` and a prefix length
+ * written as plain decimal (no sign, no leading zero) within the family's range.
+ */
+function isAddressOrBlock(entry: string): boolean {
+  if (isIPv4(entry) || isIPv6(entry)) return true;
+  const slash = entry.indexOf('/', 2);
+  if (slash < 0) return false;
+  const address = entry.slice(0, slash);
+  const prefix = entry.slice(slash + 1);
+  if (!/^(0|[1-9]\d{0,2})$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  return (isIPv4(address) && bits <= 32) || (isIPv6(address) && bits <= 128);
+}
+
+/**
+ * The scheme as LuaSocket's url.parse (which Kong uses) reads it: a letter or digit, then
+ * letters, digits, `+`, `-` or `.`, up to the first colon. `proxy.local:3128` thus has the
+ * scheme `proxy.local`, which Kong refuses. Current LuaSocket lower-cases the scheme; whether the
+ * 3.0-rc1 Kong pins (kong-3.9.3-0.rockspec) does was not checked, so `HTTP://` is taken here
+ * (a missed refusal rather than a false one).
+ */
+function urlScheme(url: string): string | undefined {
+  const match = /^([A-Za-z0-9][A-Za-z0-9+.-]*):/.exec(url.replace(/#.*$/s, ''));
+  return match ? match[1].toLowerCase() : undefined;
+}
