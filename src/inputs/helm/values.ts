@@ -742,7 +742,16 @@ function toValue(node: YamlNode, at: (offset: number) => FileOrigin, text: strin
         mergeInto(entries, pair.value as YamlNode | null, at, text, doc);
         continue;
       }
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // A key that is itself a mapping or list (`? {a: 1}`) has no text form: Helm turns values
+      // into JSON, whose keys are strings, and refuses it. Printing the node could also throw
+      // (a merge key inside it that resolves to no mapping).
+      // An alias key (`*name: x`) stands for the scalar it names.
+      const keyNode = isAlias(pair.key) ? (pair.key.resolve(doc) as unknown) : pair.key;
+      if (!isScalar(keyNode) && keyNode !== null) {
+        const keyAt = at((pair.key as YamlNode).range?.[0] ?? 0);
+        throw new InputError('a mapping key here is itself a mapping or a list: Helm needs text keys and refuses such values', { file: keyAt.file, line: keyAt.line, column: keyAt.column });
+      }
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const value = pair.value as YamlNode | null;
       // `key:` with nothing after it is null in YAML (Helm then drops the key).
       entries.set(key, value ? toValue(value, at, text, doc) : { kind: 'scalar', value: null, source: '', origin: at((pair.key as YamlNode).range?.[1] ?? 0) });

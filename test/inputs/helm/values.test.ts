@@ -31,6 +31,23 @@ describe('loadHelmValues', () => {
     expect(values.at('env', 'proxy_access_log')).toBeUndefined();
   });
 
+  // A property test's find: printing such a key threw a YAML library error (a merge key inside
+  // it naming no mapping) instead of a one-line input error.
+  it('refuses a key that is itself a mapping or a list, at its line, and reads an alias key as its scalar', () => {
+    for (const text of ['image:\n  tag: "3.4"\n? [a, b]\n: 1\n', 'image:\n  tag: "3.4"\n? image:\n    <<: *base\n']) {
+      const path = file('complex-key.yaml', text);
+      expect(() => loadHelmValues([path])).toThrow(InputError);
+      try {
+        loadHelmValues([path]);
+      } catch (error) {
+        expect((error as InputError).place).toMatchObject({ file: path, line: 3 });
+        expect((error as InputError).message).toBe('a mapping key here is itself a mapping or a list: Helm needs text keys and refuses such values');
+      }
+    }
+    const aliased = loadHelmValues([file('alias-key.yaml', 'names:\n  - &k tag\nimage:\n  *k : "3.4"\n')]);
+    expect(aliased.scalar('image', 'tag')?.value).toBe('3.4');
+  });
+
   it('reads YAML 1.1 as Helm does: unquoted off is a boolean', () => {
     const values = loadHelmValues([file('bool.yaml', 'env:\n  database: off\n  anonymous_reports: "off"\n')]);
     const [database, reports] = helmEnvEntries(values);
