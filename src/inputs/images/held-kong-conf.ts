@@ -3,12 +3,15 @@
 // value as the file's text, so the value is read as a kong.conf whose places are the manifest's:
 // written as a literal block (`kong.conf: |`) each line of the text is a line of the manifest,
 // shifted by the block's indentation, as a ConfigMap's kong.yml is located
-// (../declarative/literal-block.ts). Any other form (a quoted or folded string, a Secret's base64
-// `data`) has no line-for-line place: every setting then cites the line the value starts on.
+// (../declarative/literal-block.ts); written as a quoted string on one line, each character has
+// its own column there (../declarative/one-line-scalar.ts). Any other form (a quoted string over
+// several lines, a folded one, a Secret's base64 `data`) has no exact place: every setting then
+// cites the line the value starts on.
 
 import { TextDecoder } from 'node:util';
 import type { HeldConfText } from '../kong-conf/load';
 import { filePlaceOf, literalBlockLayout } from '../declarative/literal-block';
+import { oneLineFileOffset, oneLineScalarLayout } from '../declarative/one-line-scalar';
 import { volumeObjectOf, type ObjectMount, type VolumeObject } from './kubernetes-mounts';
 
 export type HeldKongConf =
@@ -39,10 +42,27 @@ export function heldKongConf(found: { mount: ObjectMount; key: string }, namespa
   }
   const index = object.lines.index();
   if (at.line > index.count) return { kind: 'held', conf: { file: object.file, text: entry.value, place: atValue, start: at }, approximate: 'its lines were not found in the file', secrets: [] };
-  const reading = literalBlockLayout(index, index.startOf(at.line - 1) + at.column - 1, entry.value);
+  const valueOffset = index.startOf(at.line - 1) + at.column - 1;
+  // A quoted string on one line (`kong.conf: "database = off\n..."`, a JSON manifest): each
+  // character of the text has its own column on that line (../declarative/one-line-scalar.ts).
+  const oneLine = oneLineScalarLayout(object.lines.text, valueOffset, entry.value);
+  if (oneLine && 'layout' in oneLine) {
+    const layout = oneLine.layout;
+    const starts = lineStartsOf(entry.value);
+    const place = (line: number, column: number) => index.locate(oneLineFileOffset(layout, (starts[line - 1] ?? entry.value.length) + column - 1));
+    return { kind: 'held', conf: { file: object.file, text: entry.value, place, start: at }, secrets: [] };
+  }
+  const reading = literalBlockLayout(index, valueOffset, entry.value);
   if ('unmappable' in reading) return { kind: 'held', conf: { file: object.file, text: entry.value, place: atValue, start: at }, approximate: reading.unmappable, secrets: [] };
   const { layout } = reading;
   return { kind: 'held', conf: { file: object.file, text: entry.value, place: (line, column) => filePlaceOf(layout, line, column), start: at }, secrets: [] };
+}
+
+/** Where each line of `text` starts (split on `\n`, as the kong.conf reader splits it). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /** Base64 (the standard alphabet, blanks between allowed) of UTF-8 text without NUL, decoded; else undefined. */

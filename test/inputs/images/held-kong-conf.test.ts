@@ -66,8 +66,16 @@ describe('check --image-file reads the kong.conf a ConfigMap key holds', () => {
     expect(cassandraAt(await check(['--image-file', join(dir, 'deploy.yaml')]))).toEqual([{ file: join(dir, 'deploy.yaml'), line: 8, column: 7 }]);
   });
 
-  it('reads a quoted string, citing the line where its value starts', async () => {
-    const dir = tempDir({ 'deploy.yaml': configMap(['  kong.conf: "log_level = info\\ndatabase = cassandra\\n"']) + deployment(SUBPATH_MOUNT, CONFIGMAP_VOLUME) });
+  it('reads a one-line quoted string, citing each setting at its own column', async () => {
+    const line = '  kong.conf: "log_level = info\\ndatabase = cassandra\\n"';
+    const dir = tempDir({ 'deploy.yaml': configMap([line]) + deployment(SUBPATH_MOUNT, CONFIGMAP_VOLUME) });
+    const report = await check(['--image-file', join(dir, 'deploy.yaml')]);
+    expect(cassandraAt(report)).toEqual([{ file: join(dir, 'deploy.yaml'), line: 6, column: line.indexOf('database') + 1 }]);
+    expect(report.installation.inputs.find((input) => input.kind === 'kong.conf')?.label).not.toMatch(/cite the line where the value starts/);
+  });
+
+  it('reads a quoted string over several lines, citing the line where its value starts', async () => {
+    const dir = tempDir({ 'deploy.yaml': configMap(['  kong.conf: "log_level = info\\n', '    database = cassandra\\n"']) + deployment(SUBPATH_MOUNT, CONFIGMAP_VOLUME) });
     const report = await check(['--image-file', join(dir, 'deploy.yaml')]);
     expect(cassandraAt(report)).toEqual([{ file: join(dir, 'deploy.yaml'), line: 6, column: 14 }]);
     expect(report.installation.inputs.find((input) => input.kind === 'kong.conf')?.label).toMatch(/written as a quoted string, whose lines and escapes YAML rewrites, so its settings cite the line where the value starts\)$/);
