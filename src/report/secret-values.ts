@@ -357,12 +357,11 @@ const HASH_TOP = (() => {
 /** 2^23 slots: a 1 MB bit table, reached at about 260,000 distinct beginnings. */
 const MOST_SLOT_BITS = 23;
 
-const WORD_CHARACTER = /\w/;
-
 /** No letter, digit or `_` touches the text's own word characters at either end of [start, end). */
 function standsAsWord(text: string, start: number, end: number): boolean {
-  const touches = (inside: string, outside: string | undefined) => outside !== undefined && WORD_CHARACTER.test(inside) && WORD_CHARACTER.test(outside);
-  return !touches(text[start], text[start - 1]) && !touches(text[end - 1], text[end]);
+  // Past either end of the text charCodeAt gives NaN, which is no name character.
+  const touches = (inside: number, outside: number) => isNameCharacter(inside) && isNameCharacter(outside);
+  return !touches(text.charCodeAt(start), text.charCodeAt(start - 1)) && !touches(text.charCodeAt(end - 1), text.charCodeAt(end));
 }
 
 /** The places ([start, end) pairs) less those that lie wholly inside one of the `kept` stretches. */
@@ -405,7 +404,7 @@ function outsidePropertyNames(text: string, spans: number[]): number[] {
 /** Longer than any kong.conf property or its `KONG_` variable: such a word is never one. */
 const LONGEST_PROPERTY_NAME = 100;
 
-/** `[A-Za-z0-9_]`, the characters of a property name. */
+/** `[A-Za-z0-9_]` (`\w`): the characters of a property name, and of a word a secret must stand apart from. */
 function isNameCharacter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }

@@ -45,6 +45,11 @@ export function normaliseTarget(target: string): string {
   return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
 }
 
+/** Whether the normalised absolute `path` is `folder` or lies below it (`/` holds every path). */
+export function isWithinFolder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder === '/' ? '/' : `${folder}/`);
+}
+
 /** Mounts of a later compose file (or of a service over its `extends` base) over earlier ones: by target. */
 export function mergeMounts(lower: readonly BindMount[], higher: readonly BindMount[]): BindMount[] {
   const targets = new Set(higher.map((mount) => mount.target));
@@ -60,8 +65,7 @@ export function hostPathOf(containerPath: string, mounts: readonly BindMount[]):
   const path = normaliseTarget(containerPath);
   let best: BindMount | undefined;
   for (const mount of mounts) {
-    const holds = path === mount.target || path.startsWith(mount.target === '/' ? '/' : `${mount.target}/`);
-    if (holds && (!best || mount.target.length > best.target.length)) best = mount;
+    if (isWithinFolder(path, mount.target) && (!best || mount.target.length > best.target.length)) best = mount;
   }
   if (!best) return undefined;
   const rest = path.slice(best.target === '/' ? 1 : best.target.length + 1);

@@ -12,6 +12,7 @@ import { TextDecoder } from 'node:util';
 import type { HeldConfText } from '../kong-conf/load';
 import { filePlaceOf, literalBlockLayout } from '../declarative/literal-block';
 import { oneLineFileOffset, oneLineScalarLayout } from '../declarative/one-line-scalar';
+import { LineIndex } from '../../text/line-index';
 import { volumeObjectOf, type ObjectMount, type VolumeObject } from './kubernetes-mounts';
 
 export type HeldKongConf =
@@ -48,21 +49,15 @@ export function heldKongConf(found: { mount: ObjectMount; key: string }, namespa
   const oneLine = oneLineScalarLayout(object.lines.text, valueOffset, entry.value);
   if (oneLine && 'layout' in oneLine) {
     const layout = oneLine.layout;
-    const starts = lineStartsOf(entry.value);
-    const place = (line: number, column: number) => index.locate(oneLineFileOffset(layout, (starts[line - 1] ?? entry.value.length) + column - 1));
+    // The kong.conf reader splits the text on `\n`, as a line index does.
+    const inner = new LineIndex(entry.value);
+    const place = (line: number, column: number) => index.locate(oneLineFileOffset(layout, (line <= inner.count ? inner.startOf(line - 1) : entry.value.length) + column - 1));
     return { kind: 'held', conf: { file: object.file, text: entry.value, place, start: at }, secrets: [] };
   }
   const reading = literalBlockLayout(index, valueOffset, entry.value);
   if ('unmappable' in reading) return { kind: 'held', conf: { file: object.file, text: entry.value, place: atValue, start: at }, approximate: reading.unmappable, secrets: [] };
   const { layout } = reading;
   return { kind: 'held', conf: { file: object.file, text: entry.value, place: (line, column) => filePlaceOf(layout, line, column), start: at }, secrets: [] };
-}
-
-/** Where each line of `text` starts (split on `\n`, as the kong.conf reader splits it). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
 }
 
 /** Base64 (the standard alphabet, blanks between allowed) of UTF-8 text without NUL, decoded; else undefined. */

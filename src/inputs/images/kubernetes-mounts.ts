@@ -12,7 +12,7 @@
 import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
 import type { TextLines } from '../../text/line-index';
-import { normaliseTarget } from './compose-mounts';
+import { isWithinFolder, normaliseTarget } from './compose-mounts';
 
 /** A ConfigMap or Secret volume a container mounts. */
 export interface ObjectMount {
@@ -57,7 +57,7 @@ export function objectKeyAt(containerPath: string, mounts: readonly ObjectMount[
   if (!containerPath.startsWith('/')) return undefined;
   const path = normaliseTarget(containerPath);
   const holding = mounts
-    .filter((mount) => path === mount.target || path.startsWith(`${mount.target === '/' ? '' : mount.target}/`))
+    .filter((mount) => isWithinFolder(path, mount.target))
     .sort((a, b) => b.target.length - a.target.length)[0];
   if (!holding) return undefined;
   const below = path === holding.target ? '' : path.slice(holding.target.length + 1);

@@ -9,6 +9,7 @@
 
 import { posix } from 'node:path';
 import { KONG_IMAGE_COMMAND, KONG_IMAGES } from '../../knowledge/platform/images';
+import { isWithinFolder, normaliseTarget } from './compose-mounts';
 import type { ContainerEnv } from './container-env';
 
 /** Kong's templates in its images, and every folder above them: a mount at any of these replaces them. */
@@ -32,10 +33,11 @@ export function stockTemplatesWhy(container: ContainerEnv | undefined, built: bo
  * 760-763, deployment.yaml line 293). `mountPaths`: theirs, undefined when not all are known.
  */
 export function chartStockTemplatesWhy(values: string, image: string, mountPaths: readonly string[] | undefined): string | undefined {
-  return mountPaths && stockTemplatesOf(`the Kong chart's proxy container (${values})`, image, mountPaths.map((path) => posix.normalize(path).replace(/(.)\/$/, '$1')));
+  return mountPaths && stockTemplatesOf(`the Kong chart's proxy container (${values})`, image, mountPaths.map(normaliseTarget));
 }
 
 function stockTemplatesOf(who: string, image: string, mountTargets: readonly string[]): string | undefined {
-  if (mountTargets.some((target) => TEMPLATES === target || TEMPLATES.startsWith(`${target === '/' ? '' : target}/`) || target.startsWith(`${TEMPLATES}/`))) return undefined;
+  // A mount at the templates, a folder above them, or a file or folder inside them.
+  if (mountTargets.some((target) => isWithinFolder(TEMPLATES, target) || isWithinFolder(target, TEMPLATES))) return undefined;
   return `${who} runs ${image} with the image's own command (\`${KONG_IMAGE_COMMAND.command}\`, no --nginx-conf) and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs`;
 }
