@@ -77,8 +77,7 @@ export function readEmbeddedDeclarative(
       continue;
     }
     const lines = manifest.lines.index();
-    const offset = lines.startOf(origin.line - 1) + origin.column - 1;
-    const reading = embeddedLayout(lines, offset, candidate.text);
+    const reading = embeddedLayoutAt(lines, origin, candidate.text);
     if ('unmappable' in reading) {
       entries.push({ ...source, origin, status: 'unmappable', why: reading.unmappable });
       continue;
@@ -119,8 +118,19 @@ function* candidatesIn(file: string, documents: readonly ManifestDocument[], key
 export type EmbeddedLayout = LiteralBlockLayout | OneLineScalarLayout;
 
 /** The literal block or one-line string an entry's value is written as (./literal-block.ts, ./one-line-scalar.ts). */
-export function embeddedLayout(lines: LineIndex, valueOffset: number, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
+function embeddedLayout(lines: LineIndex, valueOffset: number, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
   return oneLineScalarLayout(lines.text, valueOffset, value) ?? literalBlockLayout(lines, valueOffset, value);
+}
+
+/**
+ * The layout of a value whose first character the parser placed at `at` (1-based line and
+ * column) in the text `lines` index. The three readers of embedded configurations (this one, Helm
+ * values' dblessConfig, a mounted ConfigMap key) place values this way; a place past the text's
+ * last line (a value read from another copy of the file) is unmappable too.
+ */
+export function embeddedLayoutAt(lines: LineIndex, at: { line: number; column: number }, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
+  if (at.line > lines.count) return { unmappable: 'its lines do not match the file\'s' };
+  return embeddedLayout(lines, lines.startOf(at.line - 1) + at.column - 1, value);
 }
 
 /**

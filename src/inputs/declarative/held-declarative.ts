@@ -10,7 +10,7 @@
 import { describeOrigin } from '../../model/origin';
 import { describeObjectKey, objectKeyAt, volumeObjectOf, type ObjectMount, type VolumeObject } from '../images/kubernetes-mounts';
 import { ParsedDocument } from './document';
-import { embeddedLayout, readBlock } from './embedded-declarative';
+import { embeddedLayoutAt, readBlock } from './embedded-declarative';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
 /** The Kubernetes container read as the Kong node: its volumes, namespace, and the objects of the manifests given. */
@@ -43,8 +43,7 @@ export function heldDeclarative(configured: string, container: ContainerObjectMo
   const at = `${object.file}:${entry.origin.line}`;
   if (entry.base64) return { how, unread: `its value (${at}) is base64 in the Secret's data, which has no lines to cite; give a decoded copy with --declarative` };
   const lines = object.lines.index();
-  if (entry.origin.line > lines.count) return { how, unread: `its value (${at}) was not found in the file's lines; give a copy with --declarative` };
-  const reading = embeddedLayout(lines, lines.startOf(entry.origin.line - 1) + entry.origin.column - 1, entry.value);
+  const reading = embeddedLayoutAt(lines, entry.origin, entry.value);
   if ('unmappable' in reading) return { how, unread: `its value (${at}) cannot be read in place (${reading.unmappable}); give a copy with --declarative` };
   // A Secret's text value is one of `stringData` (its `data` is base64, above).
   const source: EmbeddedSource = { file: object.file, key: `${object.kind === 'Secret' ? 'stringData' : 'data'}.${found.key}`, kind: object.kind, name: object.name, document: object.document ?? 1 };

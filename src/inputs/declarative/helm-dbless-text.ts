@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { TextLines } from '../../text/line-index';
 import type { HelmValue } from '../helm/values';
 import { ParsedDocument } from './document';
-import { embeddedLayout, readBlock } from './embedded-declarative';
+import { embeddedLayoutAt, readBlock } from './embedded-declarative';
 import { HELM_VALUES_KIND } from './embedded-source';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
@@ -44,9 +44,7 @@ export function readHelmDblessText(key: string, node: HelmValue & { kind: 'scala
   const text = readText(resolve(cwd, file), 'Helm values file', { utf16WithBom: true });
   const lines = new TextLines(text);
   const index = lines.index();
-  if (node.origin.line > index.count) return { unread: 'its lines do not match the file\'s' };
-  const offset = index.startOf(node.origin.line - 1) + node.origin.column - 1;
-  const reading = embeddedLayout(index, offset, node.value);
+  const reading = embeddedLayoutAt(index, node.origin, node.value);
   if ('unmappable' in reading) return { unread: reading.unmappable };
   const source: EmbeddedSource = { file, key, kind: HELM_VALUES_KIND, document: 1 };
   const parsed = readBlock(file, index, reading.layout, node.value, source);
