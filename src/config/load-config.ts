@@ -27,6 +27,22 @@ function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
+/** Where the first key that is a collection starts, if any. */
+function firstCollectionKey(doc: Document.Parsed): number | undefined {
+  const { isCollection, visit } = yamlModule();
+  let at: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        at = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return at;
+}
+
 /** The nearest configuration file at or above `startDir`, if any. */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
@@ -63,6 +79,13 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const first = doc.errors[0];
     const pos = lineCounter.linePos(first.pos[0]);
     throw new InputError(`invalid YAML: ${first.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col });
+  }
+  // The schema names every key: a key written as a mapping or list (`? {to: null}`) is none of
+  // them, and the yaml package would turn it into text with a process warning on stderr.
+  const complexKey = firstCollectionKey(doc);
+  if (complexKey !== undefined) {
+    const pos = lineCounter.linePos(complexKey);
+    throw new InputError('invalid configuration: a key written as a mapping or list; keys are names', { file, line: pos.line, column: pos.col });
   }
   let value: unknown;
   try {

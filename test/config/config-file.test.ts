@@ -70,6 +70,9 @@ describe('validation errors name file, line and key', () => {
     ['malformed YAML', 'rules: [unclosed\n', /\.kong-preflight\.yml:\d+(:\d+)?: invalid YAML/],
     ['a rule id no rule has', 'rules:\n  conf/no-such-rule: off\n', /\.kong-preflight\.yml:2: rules\.conf\/no-such-rule: no rule has this id/],
     ['an ignore for no rule', 'ignores:\n  - rule: nothing/*\n    reason: why not\n', /\.kong-preflight\.yml:2: ignores\[0\]\.rule: no rule matches "nothing\/\*"/],
+    // The yaml package would stringify such a key with a Node warning on stderr (property hunt, session 20).
+    ['a key written as a mapping', '? {to: null}\n: 1\n', /\.kong-preflight\.yml:1:3: invalid configuration: a key written as a mapping or list/],
+    ['a key written as a list inside an ignore', 'ignores:\n  - rule: x\n    ? [a]\n    : 1\n', /\.kong-preflight\.yml:3:7: invalid configuration: a key written as a mapping or list/],
     ['a database URL variable that is not set', 'pg:\n  urlEnv: KP_TEST_PG_URL\n', /\.kong-preflight\.yml:2: pg\.urlEnv: the environment variable KP_TEST_PG_URL is not set/],
   ])('%s', async (_name, yaml, pattern) => {
     expectOneLineError(await run(yaml), pattern);
