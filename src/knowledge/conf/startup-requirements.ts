@@ -195,10 +195,10 @@ function hasSslFlag(listen: string | undefined): boolean {
 }
 
 const PAIRS: StartupRequirement[] = [
-  certificatePair({ prefix: '', listens: ['proxy_listen', 'stream_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '313-341')] }),
-  certificatePair({ prefix: 'admin_', listens: ['admin_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '313-341')] }),
-  certificatePair({ prefix: 'status_', listens: ['status_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '313-341')] }),
-  certificatePair({ prefix: 'admin_gui_', listens: ['admin_gui_listen'], since: '3.4.0', sources: [repo(INIT, '3.4.0', '845', 'admin_gui_ joins the prefixes; absent at 3.3.1'), repo(PARSE, '3.9.3', '313-341')] }),
+  certificatePair({ prefix: '', listens: ['proxy_listen', 'stream_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '314-342')] }),
+  certificatePair({ prefix: 'admin_', listens: ['admin_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '314-342')] }),
+  certificatePair({ prefix: 'status_', listens: ['status_listen'], since: '2.8.0', sources: [repo(INIT, '2.8.0', '834-862'), repo(PARSE, '3.9.3', '314-342')] }),
+  certificatePair({ prefix: 'admin_gui_', listens: ['admin_gui_listen'], since: '3.4.0', sources: [repo(INIT, '3.4.0', '845', 'admin_gui_ joins the prefixes; absent at 3.3.1'), repo(PARSE, '3.9.3', '314-342')] }),
   {
     id: 'client-ssl-pair',
     since: '2.8.0',

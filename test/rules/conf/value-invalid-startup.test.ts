@@ -108,7 +108,7 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'unmetRequirement', line: 4, data: { requirement: 'control-plane-dp-labels', history: '' } }],
     },
     {
-      // parse.lua@3.9.3:313-341: the default proxy_listen has an ssl entry.
+      // parse.lua@3.9.3:314-342: the default proxy_listen has an ssl entry.
       name: 'ssl_cert without ssl_cert_key under the default proxy listener', conf: 'ssl_cert = /a.crt\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'unmetRequirement', severity: 'blocker', line: 1, message: 'ssl_cert is set without ssl_cert_key, and proxy_listen or stream_listen has `ssl`', data: { requirement: 'ssl-cert-pair' } }],
     },
