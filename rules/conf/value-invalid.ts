@@ -2,11 +2,13 @@
 // list (Kong refuses to start), a boolean or number Kong silently reads as false or unset, a size
 // nginx cannot parse, a malformed *_listen entry, an empty enum or *_listen property (Kong
 // refuses those too), a value the conf loader's own checks refuse (ranges, cipher suite names,
-// trusted_ips, proxy_server, node_id), and values the path restricts or deprecates.
+// trusted_ips, proxy_server, node_id, port_maps, DNS servers, tracing instrumentations), settings
+// it refuses together (a hybrid role without its certificate pair or with the wrong storage, a
+// TLS listener's certificates without keys), and values the path restricts or deprecates.
 
 import { defineRule } from '../../src/engine/define-rule';
 import { confCatalog } from '../../src/knowledge/conf/catalog';
-import { allConditionsHold, changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
+import { allConditionsHold, changeCovers, changeReachedAt, changesOfKind, conditionHolds, CONF_DATA, effectiveValue, ownedByOtherRule, printable, restrictedTokens, ruleChanges, ruleCatalog } from '../../src/knowledge/conf/changes';
 import type { ConfChange } from '../../src/knowledge/conf/types';
 import { reachedWithBackports, releaseOnLine, versionCarries } from '../../src/knowledge/enterprise-backports';
 import { releaseForEdition } from '../../src/knowledge/releases';
@@ -17,12 +19,14 @@ import { listenProblem } from '../../src/inputs/kong-conf/listen-syntax';
 import { isUnsetValue } from '../../src/inputs/kong-conf/conf-store';
 import { acceptedListEntries, LIST_ENTRIES } from '../../src/knowledge/conf/list-entries';
 import { STARTUP_CHECK_SOURCES, STARTUP_CHECKS_READ_FROM, startupRefusal } from '../../src/knowledge/conf/startup-checks';
+import { requirementsOn, STARTUP_REQUIREMENT_SOURCES, type RequirementView, type StartupRequirement } from '../../src/knowledge/conf/startup-requirements';
+import type { Plan } from '../../src/plan/types';
 
 const ID = 'conf/value-invalid';
 /** nginx's size syntax: digits and one optional unit letter. */
 const NGX_SIZE = /^\d+[kKmMgG]?$/;
 
-export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'refusedValue' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
+export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNumber' | 'badSize' | 'badListen' | 'badListEntry' | 'refusedValue' | 'unmetRequirement' | 'emptyEnum' | 'emptyListen' | 'restricted' | 'restrictedSwitch' | 'restrictedCopiedDefault' | 'restrictedWayBack' | 'deprecatedValue'>({
   id: ID,
   description: 'Flags values that the target version refuses at start-up, silently misreads, or that the path restricts or deprecates.',
   severity: 'warning',
@@ -39,6 +43,8 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     badListen: '`{{key}}` entry `{{entry}}` is not valid on Kong {{to}}: {{problem}}; Kong refuses to start.',
     badListEntry: '`{{key}}` entry `{{entry}}` is not one Kong {{to}} accepts there ({{allowed}}): Kong refuses to start.{{notNew}}{{certainty}}',
     refusedValue: '`{{key}} = {{value}}` {{reason}}: Kong {{to}} refuses to start.{{history}}{{certainty}}',
+    // Settings refused together; the finding sits at the first of them the user wrote.
+    unmetRequirement: '{{problem}}: Kong {{to}} refuses to start.{{history}}{{certainty}}',
     emptyEnum: '`{{key}}` is {{written}}: Kong {{to}} reads {{reading}}, which is not one of the allowed values ({{allowed}}), and refuses to start.{{notNew}}',
     emptyListen: '`{{key}}` is {{written}}: Kong {{to}} needs at least one address (or `off`) there and refuses to start.{{notNew}}',
     // Kong loads restricted values without complaint (it does not check TLS version names); they fail later, as the note says.
@@ -63,6 +69,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     ...LIST_ENTRIES.dns_order.sources,
     ...LIST_ENTRIES.resolver_family.sources,
     ...STARTUP_CHECK_SOURCES,
+    ...STARTUP_REQUIREMENT_SOURCES,
   ],
   check(ctx) {
     const conf = ctx.input('kongConf');
@@ -106,6 +113,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       if (isUnsetValue(setting.value) && !setting.unreadableFrom) checkUnsetForm(setting);
     }
     checkRestrictions();
+    checkRequirements();
 
     /**
      * An empty value (`admin_listen =`, `KONG_LOG_LEVEL=` from an unset compose variable) or the
@@ -202,6 +210,46 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         data: { key, value: printable(key, setting.value), reason, to, history, certainty },
         remediation: `Give ${key} a value Kong ${to} accepts, or remove the ${setting.origin.kind === 'env' ? 'variable' : 'line'} so that Kong's default applies.`,
       });
+    }
+
+    /**
+     * Settings the loader refuses together (src/knowledge/conf/startup-requirements.ts):
+     * `role = data_plane` on a node that keeps `database = postgres`, `ssl_cert` without
+     * `ssl_cert_key` while a listener has `ssl`. Values come from the user's settings, else the
+     * release's defaults; a vault reference among them is resolved only at start, so nothing is
+     * said then.
+     */
+    function checkRequirements(): void {
+      const beyondOss = catalog.beyondOss(plan.to);
+      const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code has the check, so a later build may differ.)` : '';
+      const fromChecked = plan.from.gte(STARTUP_CHECKS_READ_FROM) ? new Set(requirementsOn(plan.from)) : new Set<StartupRequirement>();
+      for (const requirement of requirementsOn(plan.to)) {
+        const target = viewOn(plan.to);
+        const problem = requirement.problem(target.view);
+        if (!problem || target.readVaultReference()) continue;
+        const at = requirement.cite.map((key) => conf.get(key)).find((s) => s !== undefined);
+        if (!at) continue;
+        // Only a refusal the source's loader is known to share (its own defaults applied) is mentioned.
+        const history = fromChecked.has(requirement) && requirement.problem(viewOn(plan.from).view) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        ctx.report({
+          messageId: 'unmetRequirement', at: at.origin, severity: beyondOss ? 'warning' : 'blocker',
+          data: { problem, to, history, certainty, requirement: requirement.id },
+          remediation: requirement.remedy,
+        });
+      }
+    }
+
+    /** The values Kong `version` would hold: the user's settings, else that release's defaults. */
+    function viewOn(version: Plan['to']): { view: RequirementView; readVaultReference(): boolean } {
+      let vault = false;
+      const view: RequirementView = {
+        value(key) {
+          const value = effectiveValue(conf, key, { to: version, edition: plan.edition });
+          if (value !== undefined && splitKongArray(value).some(isVaultReference)) vault = true;
+          return value;
+        },
+      };
+      return { view, readVaultReference: () => vault };
     }
 
     /** Curated restrictions and deprecations of values on the path. */

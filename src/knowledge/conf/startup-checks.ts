@@ -1,7 +1,8 @@
 // Values Kong's conf loader reads without a type error but then refuses in its own checks,
 // stopping `kong start`: numbers out of range, an unknown cipher suite name, a trusted_ips entry
 // that is no address or block, a proxy_server URL without an http(s) scheme, a node_id that is no
-// UUID. The checks live in check_and_infer (kong/conf_loader/init.lua up to 3.5,
+// UUID, a port_maps entry that is no `host:kong` pair of ports, a DNS server given by name, a tracing
+// instrumentation Kong does not know. The checks live in check_and_infer (kong/conf_loader/init.lua up to 3.5,
 // kong/conf_loader/parse.lua from 3.6); `since` is the first release whose loader has the check
 // (2.8.0 is the oldest tag read: a check already there may be older).
 
@@ -33,7 +34,13 @@ type CheckKind =
   /** 8-4-4-4-12 hexadecimal digits, any case. */
   | { kind: 'uuid' }
   /** A URL path: a leading slash, no trailing one, no `//`, only letters, digits, `-`, `_`, `/`. */
-  | { kind: 'urlPath' };
+  | { kind: 'urlPath' }
+  /** Every entry `host_port:kong_port`, both numbers from 1 to 65535. */
+  | { kind: 'portMaps' }
+  /** Every entry an IPv4 or IPv6 address, optionally with a port (`[v6]:port`), never a name. */
+  | { kind: 'resolverList' }
+  /** Every entry one of Kong's instrumentation names for the release, and `off` only alone. */
+  | { kind: 'instrumentations' };
 
 export interface StartupCheck {
   check: CheckKind;
@@ -50,6 +57,29 @@ const PARSE = 'kong/conf_loader/parse.lua';
 function checked(check: CheckKind, since: string, firstLine: string, lastLine: string, note?: string): StartupCheck {
   return { check, since, sources: [repo(INIT, since, firstLine, note), repo(PARSE, '3.9.3', lastLine)] };
 }
+
+/**
+ * The names the tracing check accepts: `all`, `off` and `request`, which the loader adds, and the
+ * instrumentation module's `available_types`, which are the functions it defines before it
+ * registers them, plus `dns_query`, added at load by a top-level block. Compared as written.
+ */
+export const INSTRUMENTATION_NAMES: readonly { names: readonly string[]; since: string; sources: readonly FactSource[] }[] = [
+  {
+    names: ['all', 'off', 'request', 'db_query', 'router', 'balancer', 'plugin_rewrite', 'plugin_access', 'plugin_header_filter', 'http_client', 'dns_query'],
+    since: '3.0.0',
+    sources: [
+      repo('kong/tracing/instrumentation.lua', '3.0.0', '40-178', 'the functions registered as available_types'),
+      repo('kong/tracing/instrumentation.lua', '3.0.0', '213-258', 'a top-level block adds dns_query'),
+      repo('kong/observability/tracing/instrumentation.lua', '3.9.3', '35-221'),
+    ],
+  },
+  {
+    // create_span is defined on the module before the registration loop, so it counts as a type.
+    names: ['create_span'],
+    since: '3.3.0',
+    sources: [repo('kong/tracing/instrumentation.lua', '3.3.0', '67-73', 'absent at 3.2.2')],
+  },
+];
 
 const NOT_NEGATIVE_INTEGER: RangeCheck = { kind: 'range', min: 0, integer: true };
 const NOT_NEGATIVE: RangeCheck = { kind: 'range', min: 0 };
@@ -105,6 +135,25 @@ export const STARTUP_CHECKS: Readonly<Record<string, StartupCheck>> = {
   lua_max_uri_args: checked(LUA_MAX, '3.3.0', '1264-1268', '855-859', 'absent at 3.2.2'),
   lua_max_post_args: checked(LUA_MAX, '3.3.0', '1270-1274', '861-865', 'absent at 3.2.2'),
   admin_gui_path: { check: { kind: 'urlPath' }, since: '3.4.0', sources: [repo(INIT, '3.4.0', '947-961', 'absent at 3.3.1'), repo(PARSE, '3.9.3', '404-418')] },
+  port_maps: checked({ kind: 'portMaps' }, '2.8.0', '772-797', '287-312', 'split at the first colon, each side read with tonumber'),
+  dns_resolver: {
+    check: { kind: 'resolverList' },
+    since: '2.8.0',
+    sources: [
+      repo(INIT, '2.8.0', '973-982', 'utils.normalize_ip, and a name is refused'),
+      repo(PARSE, '3.9.3', '504-513'),
+      repo('kong/tools/ip.lua', '3.9.3', '121-274', 'hostname_type, normalize_ipv4, normalize_ipv6 (the same code in kong/tools/utils.lua@2.8.0:832-980)'),
+    ],
+  },
+  // The new DNS client's server list (new_dns_client, 3.8), checked as dns_resolver is.
+  resolver_address: { check: { kind: 'resolverList' }, since: '3.8.0', sources: [repo(PARSE, '3.8.0', '534-543', 'absent at 3.7.1'), repo(PARSE, '3.9.3', '536-545')] },
+  // Named opentelemetry_tracing in 3.0 and 3.1; 3.2 renamed it and kept the old name as an alias.
+  opentelemetry_tracing: { check: { kind: 'instrumentations' }, since: '3.0.0', sources: [repo(INIT, '3.0.0', '1019-1036', 'absent at 2.8.5'), repo(INIT, '3.1.0', '1116-1133')] },
+  tracing_instrumentations: {
+    check: { kind: 'instrumentations' },
+    since: '3.2.0',
+    sources: [repo(INIT, '3.2.0', '1202-1219', 'the property renamed from opentelemetry_tracing'), repo(PARSE, '3.9.3', '819-836'), ...INSTRUMENTATION_NAMES.flatMap((row) => row.sources)],
+  },
   node_id: {
     check: { kind: 'uuid' },
     since: '3.3.0',
@@ -142,7 +191,85 @@ export function startupRefusal(key: string, value: string, version: KongVersion)
     }
     case 'urlPath': return urlPathProblem(value);
     case 'uuid': return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? undefined : 'is not a UUID';
+    case 'portMaps': return badEntries(splitKongArray(value).filter((e) => !isPortMap(e)), 'not a `host_port:kong_port` pair of ports from 1 to 65535');
+    case 'resolverList': return badEntries(splitKongArray(value).filter((e) => !isResolverAddress(e)), 'not an IP address with an optional port (Kong takes no host names there)');
+    case 'instrumentations': return instrumentationProblem(splitKongArray(value), version);
   }
+}
+
+/** The phrase for the entries a list check refused, or undefined when there are none. */
+function badEntries(bad: readonly string[], what: string): string | undefined {
+  if (bad.length === 0) return undefined;
+  const named = bad.map((e) => (e === '' ? 'an empty entry' : `\`${e}\``)).join(', ');
+  return `has ${named}, which ${bad.length === 1 ? 'is' : 'are'} ${what}`;
+}
+
+/** The names Kong `version` accepts in tracing_instrumentations (exact case). */
+export function instrumentationNames(version: KongVersion): string[] {
+  return INSTRUMENTATION_NAMES.filter((row) => KongVersion.parse(row.since).lte(version)).flatMap((row) => row.names);
+}
+
+/** Unknown names first (Kong lists each), then `off` next to other entries. */
+function instrumentationProblem(entries: readonly string[], version: KongVersion): string | undefined {
+  const names = instrumentationNames(version);
+  const unknown = entries.filter((e) => !names.includes(e));
+  if (unknown.length > 0) return badEntries(unknown, `not among Kong's instrumentations (${names.join(', ')})`);
+  if (entries.length > 1 && entries.includes('off')) return 'lists `off` next to other entries, which Kong refuses (`off` must stand alone)';
+  return undefined;
+}
+
+/**
+ * A port_maps entry as the loader reads it (init.lua@2.8.0:772-797, parse.lua@3.9.3:287-312):
+ * split at the first colon, each side read by tonumber (base 10, which LuaJIT reads as a plain
+ * tonumber: leading blanks, exponents and fractions pass) and kept within 1..65535.
+ */
+function isPortMap(entry: string): boolean {
+  const colon = entry.indexOf(':');
+  if (colon < 0) return false;
+  const inRange = (text: string) => {
+    const n = readKongNumber(text);
+    return n !== undefined && n >= 1 && n <= 65535;
+  };
+  return inRange(entry.slice(0, colon)) && inRange(entry.slice(colon + 1));
+}
+
+/**
+ * A resolver entry as kong/tools/ip.lua@3.9.3 normalize_ip reads it: more than one colon makes it
+ * IPv6 (bare, or in brackets with `:port`); otherwise digits and dots (a port after one colon)
+ * make it IPv4; anything else is a name, which the loader refuses. Ports above 65535 are refused,
+ * a port of 0 is not.
+ */
+function isResolverAddress(entry: string): boolean {
+  const colons = entry.split(':').length - 1;
+  if (colons > 1) return isKongIPv6(entry);
+  if (!/^[0-9.]+$/.test(entry.replace(/:/g, ''))) return false;
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d+))?$/.exec(entry);
+  if (!match || (entry.includes(':') && match[5] === undefined)) return false;
+  if (match.slice(1, 5).some((octet) => Number(octet) > 255)) return false;
+  return match[5] === undefined || Number(match[5]) <= 65535;
+}
+
+/** normalize_ipv6 (kong/tools/ip.lua@3.9.3:167-214): `[addr]:port` or a bare address, eight hex groups once `::` is expanded. */
+function isKongIPv6(entry: string): boolean {
+  let address = entry;
+  const bracketed = /^\[([^\]]*)\](.*)$/s.exec(entry);
+  if (bracketed) {
+    address = bracketed[1];
+    const rest = bracketed[2];
+    if (rest !== '') {
+      // `[::1]:` leaves Kong comparing nil with a number, an error rather than a refusal: not judged.
+      const port = /^:(\d*)$/.exec(rest);
+      if (!port) return false;
+      if (port[1] !== '' && Number(port[1]) > 65535) return false;
+    }
+  }
+  if (address.startsWith(':')) address = `0${address}`;
+  if (address.endsWith(':')) address = `${address}0`;
+  if (address.includes('::')) {
+    const count = address.split(':').length - 1;
+    address = address.replace('::', `:${'0:'.repeat(Math.max(0, 8 - count))}`);
+  }
+  return /^[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}$/.test(address);
 }
 
 /** The first of Kong's admin_gui_path complaints that applies (kong/conf_loader/parse.lua@3.9.3:404-418). */

@@ -172,8 +172,9 @@ export interface CuratedConfData {
     fileKeys: { key: string; use: string; sources: FactSource[] }[];
   };
   listenFlags: {
-    properties: Record<string, 'http' | 'stream'>;
-    byVersion: { from: string; http: string[]; stream: string[]; sources: FactSource[] }[];
+    /** Which row list applies: status_listen had a list of its own before 3.2. */
+    properties: Record<string, 'http' | 'stream' | 'status'>;
+    byVersion: { from: string; http: string[]; stream: string[]; status: string[]; sources: FactSource[] }[];
   };
   sizeProperties: { properties: string[]; sources: FactSource[] };
   vaults: {
