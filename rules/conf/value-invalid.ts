@@ -112,6 +112,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     for (const setting of conf.rawSettings()) {
       if (isUnsetValue(setting.value) && !setting.unreadableFrom) checkUnsetForm(setting);
     }
+    // Settings that may reach Kong unseen (see viewOn): kept from one property, or from any.
+    const unreadKeys = new Set(conf.diagnostics.filter((d) => d.kind === 'unreadable-value' && d.key !== undefined).map((d) => d.key!));
+    const unknownSources = conf.diagnostics.some((d) => (d.kind === 'unreadable-value' && d.key === undefined) || d.kind === 'unread-override-file' || d.kind === 'unread-unit-file');
     checkRestrictions();
     checkRequirements();
 
@@ -226,7 +229,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       for (const requirement of requirementsOn(plan.to)) {
         const target = viewOn(plan.to);
         const problem = requirement.problem(target.view);
-        if (!problem || target.readVaultReference()) continue;
+        if (!problem || target.readVaultReference() || target.readUnknown()) continue;
         const at = requirement.cite.map((key) => conf.get(key)).find((s) => s !== undefined);
         if (!at) continue;
         // Only a refusal the source's loader is known to share (its own defaults applied) is mentioned.
@@ -239,17 +242,27 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       }
     }
 
-    /** The values Kong `version` would hold: the user's settings, else that release's defaults. */
-    function viewOn(version: Plan['to']): { view: RequirementView; readVaultReference(): boolean } {
+    /**
+     * The values Kong `version` would hold: the user's settings, else that release's defaults.
+     * `readUnknown` tells that a value read may not be what Kong holds: the setting's value is
+     * kept where it is not read (a Secret, the shell, a KONG_*_FILE file), or the property was
+     * taken at its default while a source of unknown settings feeds the node (an envFrom Secret,
+     * an unread compose override or kong.conf): a combination judged from such a value could be a
+     * refusal that is not there, so none is reported.
+     */
+    function viewOn(version: Plan['to']): { view: RequirementView; readVaultReference(): boolean; readUnknown(): boolean } {
       let vault = false;
+      let unknown = false;
       const view: RequirementView = {
         value(key) {
           const value = effectiveValue(conf, key, { to: version, edition: plan.edition });
           if (value !== undefined && splitKongArray(value).some(isVaultReference)) vault = true;
+          const explicit = conf.raw(key);
+          if (explicit?.unreadableFrom !== undefined || unreadKeys.has(key) || (explicit === undefined && unknownSources)) unknown = true;
           return value;
         },
       };
-      return { view, readVaultReference: () => vault };
+      return { view, readVaultReference: () => vault, readUnknown: () => unknown };
     }
 
     /** Curated restrictions and deprecations of values on the path. */

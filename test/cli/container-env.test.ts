@@ -5,7 +5,8 @@
 
 import { join } from 'node:path';
 import { fixture, runCli } from '../support/cli';
-import { tempDir } from '../support/temp';
+import { deploymentYaml } from '../support/kubernetes';
+import { tempDir, tempFiles } from '../support/temp';
 
 interface JsonFinding { ruleId: string; messageId: string; severity: string; message: string; location: { kind: string; file?: string; line?: number; column?: number }; data?: Record<string, unknown> }
 interface JsonReport { installation: Record<string, { value: string; reason: string }> & { inputs: { kind: string; label: string }[] }; findings: JsonFinding[] }
@@ -382,5 +383,34 @@ describe('a service whose name says it runs the migrations through a script', ()
     const project = tempDir({ 'compose.yaml': compose }, 'kp-compose-migration-only-');
     const json = await report(['--image-file', join(project, 'compose.yaml'), '--to', '3.4']);
     expect(json.installation.inputs.map((i) => i.label).join()).toContain('environment of service kong-migrations read as settings');
+  });
+});
+
+describe('settings Kong refuses together, judged only from what reaches it', () => {
+  const requirements = (json: JsonReport) => json.findings.filter((f) => f.ruleId === 'conf/value-invalid' && f.messageId === 'unmetRequirement').map((f) => f.data?.requirement);
+  const dataPlane = (lines: string[]) => tempFiles({
+    'dp.yaml': deploymentYaml({ image: 'kong:3.4.2', lines: ['          env:', '            - name: KONG_ROLE', '              value: data_plane', ...lines] }),
+  });
+
+  it('reports a data plane without its cluster certificate pair', async () => {
+    const json = await report(['--image-file', dataPlane(['            - name: KONG_DATABASE', '              value: "off"']), '--to', '3.9']);
+    expect(requirements(json)).toEqual(['hybrid-cluster-cert']);
+  });
+
+  it('takes a pair read from a Secret as set', async () => {
+    const fromSecret = (name: string, key: string) => [`            - name: ${name}`, '              valueFrom:', '                secretKeyRef:', '                  name: kong-cluster', `                  key: ${key}`];
+    const json = await report(['--image-file', dataPlane([
+      '            - name: KONG_DATABASE', '              value: "off"', ...fromSecret('KONG_CLUSTER_CERT', 'tls.crt'), ...fromSecret('KONG_CLUSTER_CERT_KEY', 'tls.key'),
+    ]), '--to', '3.9']);
+    expect(requirements(json)).toEqual([]);
+  });
+
+  it('says nothing of a missing pair an envFrom Secret may hold, and still reports what the visible settings refuse', async () => {
+    const envFrom = ['          envFrom:', '            - secretRef:', '                name: kong-dp-settings'];
+    const quiet = await report(['--image-file', tempFiles({ 'dp.yaml': deploymentYaml({ image: 'kong:3.4.2', lines: ['          env:', '            - name: KONG_ROLE', '              value: data_plane', '            - name: KONG_DATABASE', '              value: "off"', ...envFrom] }) }), '--to', '3.9']);
+    expect(requirements(quiet)).toEqual([]);
+    // role and database are both written here: an unseen variable cannot change them.
+    const loud = await report(['--image-file', tempFiles({ 'dp.yaml': deploymentYaml({ image: 'kong:3.4.2', lines: ['          env:', '            - name: KONG_ROLE', '              value: data_plane', '            - name: KONG_DATABASE', '              value: postgres', ...envFrom] }) }), '--to', '3.9']);
+    expect(requirements(loud)).toEqual(['data-plane-database']);
   });
 });
