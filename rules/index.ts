@@ -18,6 +18,7 @@ import pgSslVersionEnum from './conf/pg-ssl-version-enum';
 import deckTransformFalse from './declarative/deck-transform-false';
 import formatVersion from './declarative/format-version';
 import kubernetesManifest from './declarative/kubernetes-manifest';
+import kicIngressRegexPaths from './declarative/kic-ingress-regex-paths';
 import composeFile from './declarative/compose-file';
 import helmValuesFile from './declarative/helm-values-file';
 import notKongFile from './declarative/not-kong-file';
@@ -135,6 +136,7 @@ export const builtinRules: readonly Rule[] = [
   dbEventHookWebhooks,
   formatVersion,
   kubernetesManifest,
+  kicIngressRegexPaths,
   composeFile,
   notKongFile,
   helmValuesFile,

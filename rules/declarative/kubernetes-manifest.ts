@@ -15,7 +15,8 @@
 // declarative file at the manifest's places (src/inputs/declarative/embedded-declarative.ts).
 // Written otherwise (folded `>`, a quoted string over several lines) it is named as not checked,
 // with why; a second one is named as not read, since one manifest is checked as one Kong node's
-// configuration.
+// configuration. Its Ingress paths are read for regexes on paths crossing 3.0
+// (rules/declarative/kic-ingress-regex-paths.ts): such a manifest is then not called unchecked.
 
 import { defineRule } from '../../src/engine/define-rule';
 import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
@@ -23,8 +24,9 @@ import { describeEmbeddedSource } from '../../src/inputs/declarative/embedded-so
 import { fieldPathText } from '../../src/inputs/declarative/kic-plugins';
 import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/declarative/types';
 import type { Entity } from '../../src/model/entities';
+import { ROUTE_PATH_FACTS } from '../../src/knowledge/entities/route-paths';
 
-type MessageId = 'notChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead' | 'embeddedBesideFiles';
+type MessageId = 'notChecked' | 'ingressPathsChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead' | 'embeddedBesideFiles';
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
@@ -42,6 +44,7 @@ export default defineRule<MessageId>({
   inputs: ['declarative'],
   messages: {
     notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
+    ingressPathsChecked: '{{file}} is a Kubernetes manifest: only the Ingress paths the Kong Ingress Controller passes to Kong as written were checked (for regexes, by declarative/kic-ingress-regex-paths); the rest of it ({{kinds}}) was not. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
     pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
     pluginFieldsFromSecrets: '{{resource}}: {{fields}} {{verb}} set from Secrets at sync time (`configPatches`), and Secrets are not read here: the rest of its config was checked, {{pronoun}} counted as set but {{valueWord}} not checked.{{unmade}}',
@@ -66,7 +69,9 @@ export default defineRule<MessageId>({
     const declarative = ctx.input('declarative');
     const manifests = declarative.unreadable.filter((file) => file.reason === 'kubernetes-manifest');
     // Nothing at all was checked: the operator may have pointed at the wrong file, so it is a warning.
-    const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0);
+    // Ingress paths are only read on paths crossing the 3.0 router change (declarative/kic-ingress-regex-paths).
+    const ingressPathsRead = (file: UnreadableDeclarative) => ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn) && (file.objects?.ingressPaths.length ?? 0) > 0;
+    const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0 || ingressPathsRead(file));
     const severity = checkedSomething ? 'info' : 'warning';
     let unmadeChecks: ((plugin: Entity) => UnmadeCheck[]) | undefined;
     for (const file of manifests) {
@@ -96,6 +101,9 @@ export default defineRule<MessageId>({
         if (kinds.some((kind) => kind !== checkedEmbedded.kind)) {
           ctx.report({ messageId: 'embeddedChecked', severity, at: file.origin, data: { file: file.file, source: describeEmbeddedSource(checkedEmbedded), kinds: kinds.map((kind) => `\`${kind}\``).join(', ') } });
         }
+      } else if (embedded.length === 0 && ingressPathsRead(file)) {
+        // Its Ingress paths were read by declarative/kic-ingress-regex-paths: "not checked" would be untrue.
+        ctx.report({ messageId: 'ingressPathsChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
       } else if (embedded.length === 0) {
         ctx.report({ messageId: 'notChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
       }

@@ -190,7 +190,7 @@ function isKicPlugin(record: Readonly<Record<string, unknown>>): boolean {
  * an OpenShift Template, which `oc process` turns into those objects once its `${PARAMETERS}`
  * are filled in (openshift/api template/v1/types.go, Template.Objects).
  */
-function* objectsOf(document: ManifestDocument): Generator<KicResource> {
+export function* objectsOf(document: ManifestDocument): Generator<KicResource> {
   const root = document.root;
   if (typeof root.kind === 'string' && root.kind.endsWith('List') && Array.isArray(root.items)) {
     for (let index = 0; index < root.items.length; index++) {

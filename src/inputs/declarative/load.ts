@@ -23,6 +23,7 @@ import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
+import { readKicIngressPaths } from './kic-ingresses';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import { deckMountedObjects } from './deck-workloads';
@@ -217,7 +218,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       kicPlugins.push(...reading.plugins);
       unreadable.push({
         file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded.entries.length > 0 ? { embedded: embedded.entries } : {}),
-        objects: summarizeObjects(reading), origin: fileOrigin(file, 1),
+        objects: { ...summarizeObjects(reading), ingressPaths: readKicIngressPaths(objects) }, origin: fileOrigin(file, 1),
       });
       continue;
     }
@@ -367,7 +368,7 @@ function isKongChartValues(root: Readonly<Record<string, unknown>>): boolean {
 /** A Kong root key of embedded text: `services:` at the start of a line (YAML), or `"services":` (JSON). */
 const EMBEDDED_ROOT_KEY = new RegExp(`^(?:[ \\t{]*"(?:${KONG_ROOT_KEYS.join('|')})"|(?:${KONG_ROOT_KEYS.join('|')}))[ \\t]*:`, 'm');
 
-function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): ManifestObjects {
+function summarizeObjects(reading: ReturnType<typeof readManifestObjects>): Omit<ManifestObjects, 'ingressPaths'> {
   const counts = new Map<string, number>();
   for (const plugin of reading.plugins) counts.set(plugin.resource.kind, (counts.get(plugin.resource.kind) ?? 0) + 1);
   const patched = reading.plugins

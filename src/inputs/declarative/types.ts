@@ -6,6 +6,7 @@ import type { Entity, EntitySource } from '../../model/entities';
 import type { FileOrigin } from '../../model/origin';
 import type { TextLines } from '../../text/line-index';
 import type { UncheckedKicPlugin } from './kic-plugins';
+import type { KicIngressPath } from './kic-ingresses';
 
 /** `kong`: a DB-less kong.yml that Kong loads itself; `deck`: a decK state file. */
 export type DeclarativeFlavor = 'kong' | 'deck';
@@ -148,6 +149,8 @@ export interface ManifestObjects {
    */
   patched: { label: string; fields: string[]; origin: FileOrigin; plugin: () => Entity }[];
   otherKinds: string[];
+  /** ImplementationSpecific paths of the Ingresses the Kong Ingress Controller serves (kic-ingresses.ts). */
+  ingressPaths: KicIngressPath[];
 }
 
 export interface DeclarativeConfig {

@@ -112,7 +112,7 @@ describe('KongPlugin and KongClusterPlugin resources', () => {
     const found = plugins(config);
     expect(found.map((p) => [p.label, p.fields.config, p.at(['name']).line])).toEqual([['KongClusterPlugin "cors" (plugin cors)', {}, 14]]);
     expect(config.documents).toEqual([]);
-    expect(config.unreadable[0].objects).toEqual({ checked: [{ kind: 'KongClusterPlugin', count: 1 }], unchecked: [], patched: [], otherKinds: ['Deployment', 'Service'] });
+    expect(config.unreadable[0].objects).toEqual({ checked: [{ kind: 'KongClusterPlugin', count: 1 }], unchecked: [], patched: [], otherKinds: ['Deployment', 'Service'], ingressPaths: [] });
   });
 
   it('does not make a plugin of a resource whose whole config comes from Secrets, and keeps no secret detail', () => {

@@ -39,6 +39,23 @@ describe('declarative/kubernetes-manifest', () => {
     expect((await run({ 'plugin.yaml': KONG_PLUGIN })).findings).toEqual(['declarative/kubernetes-manifest pluginsChecked info @1']);
   });
 
+  it('says only the Ingress paths of a manifest of kong Ingresses were checked, on paths crossing 3.0 where they are read', async () => {
+    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: kong\n  rules:\n  - http:\n      paths:\n      - path: /web\n        pathType: ImplementationSpecific\n        backend:\n          service: {name: web, port: {number: 80}}\n';
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'ingress.yaml'), `${ingress}---\n${DEPLOYMENT}`);
+    const { config } = loadDeclarative({ paths: ['ingress.yaml'], cwd: dir });
+    const across = await runEntityRules({ from: '2.8.4', to: '3.4.2' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(across.findings)).toEqual(['declarative/kubernetes-manifest ingressPathsChecked info @1']);
+    expect(across.findings[0].message).toContain('only the Ingress paths the Kong Ingress Controller passes to Kong as written were checked (for regexes, by declarative/kic-ingress-regex-paths); the rest of it (kinds `Ingress`, `Deployment`) was not.');
+    // Within 3.x nothing reads them: the manifest is unchecked, as before.
+    const within = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(within.findings)).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+    // An nginx Ingress is not the controller's: nothing of it is read.
+    writeFileSync(join(dir, 'nginx.yaml'), ingress.replace('ingressClassName: kong', 'ingressClassName: nginx'));
+    const nginx = loadDeclarative({ paths: ['nginx.yaml'], cwd: dir }).config;
+    expect(summarize((await runEntityRules({ from: '2.8.4', to: '3.4.2' }, { declarative: nginx, entities: [nginx!.entities] }, [rule])).findings)).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
+  });
+
   it('names the plugin resources read and every other kind of the manifest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
     writeFileSync(join(dir, 'all.yaml'), `${DEPLOYMENT}---\n${KONG_PLUGIN}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}---\n${KONG_PLUGIN.replace('KongPlugin', 'KongClusterPlugin')}`);
