@@ -94,6 +94,18 @@ describe('check --image-file: a plugin folder copied into kong/plugins/ itself',
     expect(notRun(report)).toContain(`not loadable: COPY at ${join(project, 'Dockerfile')}:2 puts ${join(project, 'src', 'handler.lua')} at ${TREE}/handler.lua, in ${TREE}/ itself rather than in a plugin's folder under it`);
   });
 
+  it('names each plugin folder a wildcard copies there, as Docker copies a matched folder\'s contents too', async () => {
+    const project = tempDir({ Dockerfile: `FROM kong:2.8.1\nCOPY plugins/* ${TREE}/\n`, 'plugins/a/handler.lua': SINGLETONS, 'plugins/b/schema.lua': 'return {}\n' });
+    const reason = notRun(await check(join(project, 'Dockerfile')));
+    expect(reason).toContain(`copies the contents of ${join(project, 'plugins', 'a')} into ${TREE}/ itself`);
+    expect(reason).toContain(`its schema.lua lands at ${TREE}/schema.lua, where Kong loads no plugin; to install it as b, copy it to ${TREE}/b/`);
+  });
+
+  it('names a wildcard in a source\'s folder part as not followed', async () => {
+    const project = tempDir({ Dockerfile: `FROM kong:2.8.1\nCOPY */handler.lua ${TREE}/stamp/\n`, 'src/handler.lua': SINGLETONS });
+    expect(notRun(await check(join(project, 'Dockerfile')))).toContain(`not read: COPY at ${join(project, 'Dockerfile')}:2 copies */handler.lua to ${TREE}/stamp/ (a wildcard in a folder name is not followed here)`);
+  });
+
   it('does not call a folder of plugins copied there misplaced', async () => {
     const report = await check(dir('Dockerfile.folder'));
     expect(pluginsLabel(report)).not.toContain('not loadable');
