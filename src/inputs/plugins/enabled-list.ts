@@ -51,7 +51,8 @@ export function packagePathRoots(conf: KongConf): string[] {
 }
 
 /**
- * The lua_package_path templates that are not absolute (`./?.lua`, `lua/?.lua`, `$prefix/?.lua`).
+ * The lua_package_path templates that are relative (`./?.lua`, `lua/?/init.lua`); `$prefix/?.lua`
+ * names Kong's prefix instead and is not one of them.
  * Lua opens them relative to the working directory of nginx, which Kong never changes: `kong start`
  * runs `nginx -p PREFIX -c nginx.conf` (Kong/kong:kong/cmd/utils/nginx_signals.lua@3.9.3 line 169)
  * and the image's entrypoint execs the same (build/dockerfiles/entrypoint.sh@3.9.3 lines 68-70);
@@ -62,6 +63,6 @@ export function packagePathRoots(conf: KongConf): string[] {
 export function relativePackagePaths(conf: KongConf): string[] {
   const setting = conf.get('lua_package_path');
   if (!setting) return [];
-  const templates = setting.value.split(';').map((t) => t.trim()).filter((t) => t.includes('?') && !t.startsWith('/'));
+  const templates = setting.value.split(';').map((t) => t.trim()).filter((t) => t.includes('?') && !t.startsWith('/') && !t.startsWith('$'));
   return [...new Set(templates)];
 }
