@@ -289,6 +289,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.customPlugins = plugins.missingReason;
     }
+    if (plugins.notRead) inputs.pluginCopiesNotRead = plugins.notRead;
 
     const runningImage = platform.running[0];
     const noCustomPlugins = noCustomPluginCanLoad({

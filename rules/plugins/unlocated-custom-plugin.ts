@@ -10,7 +10,7 @@ import { defineRule } from '../../src/engine/define-rule';
 import { enabledPlugins, packagePathRoots, pluginServerNames } from '../../src/inputs/plugins/enabled-list';
 import { bundledPlugins, isEnterprisePluginName } from '../../src/knowledge/plugins/bundled';
 import { pluginFacts } from '../../src/knowledge/plugins/facts';
-import type { CustomPlugin } from '../../src/inputs/plugins/types';
+import type { CustomPlugin, PluginCopiesNotRead } from '../../src/inputs/plugins/types';
 
 export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiven'>({
   id: 'plugins/unlocated-custom-plugin',
@@ -43,24 +43,28 @@ export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiv
     const enabled = enabledPlugins(conf).explicit;
     // Servers named after none of the enabled plugins: each may serve several of them.
     const multi = [...servers].filter((server) => !enabled.some((e) => e.name.toLowerCase() === server));
+    const copies = ctx.optionalInput('pluginCopiesNotRead');
     for (const entry of enabled) {
       if (bundled.has(entry.name) || given.has(entry.name)) continue;
+      const copy = copyNote(entry.name, copies);
+      const notGivenHere = copy ? `${copy}; ${notGiven}` : notGiven;
+      const searchedHere = copy ? `${copy}; ${searched}` : searched;
       // An Enterprise plugin on a node taken for OSS is a wrong edition guess, not a custom plugin.
       if (ctx.plan.edition === 'oss' && isEnterprisePluginName(entry.name)) continue;
       if (servers.has(entry.name.toLowerCase())) {
         ctx.report({
           messageId: 'serverNotGiven', at: entry.origin,
-          data: { name: entry.name, searched: notGiven, to: ctx.plan.to.toString() },
+          data: { name: entry.name, searched: notGivenHere, to: ctx.plan.to.toString() },
           remediation: 'Pass the plugin server\'s source folder with --plugin-dir DIR so its version, priority and PDK calls are checked.',
         });
         continue;
       }
       if (multi.length > 0) {
         const named = multi.length === 1 ? `the plugin server ${multi[0]}` : `one of the plugin servers ${multi.join(', ')}`;
-        ctx.report({ messageId: 'notLocatedMaybeServed', at: entry.origin, data: { name: entry.name, searched, servers: named, to: ctx.plan.to.toString() } });
+        ctx.report({ messageId: 'notLocatedMaybeServed', at: entry.origin, data: { name: entry.name, searched: searchedHere, servers: named, to: ctx.plan.to.toString() } });
         continue;
       }
-      ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched, to: ctx.plan.to.toString() } });
+      ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched: searchedHere, to: ctx.plan.to.toString() } });
     }
   },
 });
@@ -71,4 +75,20 @@ function notAmong(vias: readonly CustomPlugin['foundVia'][]): string {
   const copied = vias.includes('dockerfile-copy');
   if (copied) return dirs ? 'not among the --plugin-dir plugins or those the Dockerfile copies in' : 'no --plugin-dir given, and not among the plugins the Dockerfile copies in';
   return dirs ? 'not among the --plugin-dir plugins' : 'no --plugin-dir given';
+}
+
+/**
+ * What the Dockerfile read says of the plugin when its copy was not read: the step installing it
+ * copies a source absent here, or copies its folder's contents into kong/plugins/ itself, where
+ * Kong cannot load it; else a step filling a whole plugin folder from an absent source may hold it.
+ */
+function copyNote(name: string, copies: PluginCopiesNotRead | undefined): string | undefined {
+  if (!copies) return undefined;
+  const absent = copies.absent.find((step) => step.plugin === name);
+  if (absent) return `its COPY source is absent here: ${absent.at} copies ${absent.source} to ${absent.destination}`;
+  const misplaced = copies.misplaced.find((step) => step.plugin === name);
+  if (misplaced) return `${misplaced.at} copies the contents of ${misplaced.source} into ${misplaced.destination} itself rather than into a folder ${name}/ there, so Kong cannot load it`;
+  const folder = copies.absent.find((step) => step.plugin === undefined);
+  if (folder) return `${folder.at} copies ${folder.source}, absent here, to ${folder.destination}, which may hold it`;
+  return undefined;
 }

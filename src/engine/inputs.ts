@@ -9,7 +9,7 @@ import type { LicenseInput } from '../inputs/license';
 import type { DatabaseInput } from '../inputs/database/types';
 import type { DeclarativeConfig } from '../inputs/declarative/types';
 import type { NginxTemplate } from '../inputs/nginx/load';
-import type { CustomPlugins } from '../inputs/plugins/types';
+import type { CustomPlugins, PluginCopiesNotRead } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
 import type { ControllerImageRef } from '../inputs/images/controller-image';
 import type { HostOs, HostResources } from '../inputs/host';
@@ -38,6 +38,8 @@ export interface Inputs {
   nginxTemplates?: NginxTemplate[];
   /** Custom plugin sources from `--plugin-dir` (and lua_package_path folders found on this machine). */
   customPlugins?: CustomPlugins;
+  /** The Dockerfile steps that put plugin code where Kong loads it but were not read (absent sources, misplaced folders). */
+  pluginCopiesNotRead?: PluginCopiesNotRead;
   /** Kong images named by Dockerfiles, compose files, manifests (`--image-file`) and Helm values. */
   images?: KongImageRef[];
   /** Kong Ingress Controller images named by Helm values and `--image-file` manifests or compose files. */
@@ -57,7 +59,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'nginxTemplates', 'images', 'controllers', 'helmHelpers', 'os', 'imageOs', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'pluginCopiesNotRead', 'nginxTemplates', 'images', 'controllers', 'helmHelpers', 'os', 'imageOs', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

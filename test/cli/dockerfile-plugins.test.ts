@@ -79,9 +79,11 @@ describe('check --image-file with a Dockerfile that copies custom plugins in', (
     const report = await check(dir('Dockerfile.missing'));
     expect(pluginsLabel(report)).toBe(`1 plugin (header-stamp) from COPY at ${dir('Dockerfile.missing')}:3 (header-stamp from ${dir('plugins', 'header-stamp')} to /usr/local/share/lua/5.1/kong/plugins/header-stamp)`
       + `; not read: COPY at ${dir('Dockerfile.missing')}:4 copies ${dir('plugins', 'gone')} to /usr/local/share/lua/5.1/kong/plugins/gone, absent here`);
-    // KONG_PLUGINS enables it: its code was not checked.
+    // KONG_PLUGINS enables it: the finding says its COPY source was absent here.
     expect(report.findings.find((f) => f.ruleId === 'plugins/unlocated-custom-plugin')?.message)
-      .toContain('custom plugin gone is enabled but its code was not found (no --plugin-dir given, and not among the plugins the Dockerfile copies in;');
+      .toContain(`custom plugin gone is enabled but its code was not found (its COPY source is absent here: COPY at ${dir('Dockerfile.missing')}:4 copies ${dir('plugins', 'gone')} to /usr/local/share/lua/5.1/kong/plugins/gone; no --plugin-dir given, and not among the plugins the Dockerfile copies in;`);
+    // header-stamp was read: nothing is said of it.
+    expect(report.findings.filter((f) => f.ruleId === 'plugins/unlocated-custom-plugin')).toHaveLength(1);
     // With nothing else copied, the plugin rules say why they did not run.
     const project = tempDir({ Dockerfile: 'FROM kong:2.8.1\nCOPY ./my-plugin /usr/local/share/lua/5.1/kong/plugins/my-plugin\n' });
     const alone = await check(join(project, 'Dockerfile'));

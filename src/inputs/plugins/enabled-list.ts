@@ -42,10 +42,27 @@ export function packagePathRoots(conf: KongConf): string[] {
   const roots: string[] = [];
   for (const template of setting.value.split(';')) {
     const t = template.trim();
-    // `;;` means Lua's default path; `./?.lua` is relative to Kong's prefix, not to us.
+    // `;;` means Lua's default path; `./?.lua` is relative to nginx's working directory, not to us.
     if (!t || !t.includes('?')) continue;
     const root = t.slice(0, t.indexOf('?')).replace(/\/+$/, '');
     if (root && root !== '.' && !roots.includes(root)) roots.push(root);
   }
   return roots;
+}
+
+/**
+ * The lua_package_path templates that are relative (`./?.lua`, `lua/?/init.lua`); `$prefix/?.lua`
+ * names Kong's prefix instead and is not one of them.
+ * Lua opens them relative to the working directory of nginx, which Kong never changes: `kong start`
+ * runs `nginx -p PREFIX -c nginx.conf` (Kong/kong:kong/cmd/utils/nginx_signals.lua@3.9.3 line 169)
+ * and the image's entrypoint execs the same (build/dockerfiles/entrypoint.sh@3.9.3 lines 68-70);
+ * `-p` is only what `$prefix` stands for in the template (lua-nginx-module, lua_package_path), and
+ * Kong's nginx templates set no `working_directory`. That directory is the container's or the
+ * shell's, so the folders they name are not known here.
+ */
+export function relativePackagePaths(conf: KongConf): string[] {
+  const setting = conf.get('lua_package_path');
+  if (!setting) return [];
+  const templates = setting.value.split(';').map((t) => t.trim()).filter((t) => t.includes('?') && !t.startsWith('/') && !t.startsWith('$'));
+  return [...new Set(templates)];
 }

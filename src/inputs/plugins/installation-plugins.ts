@@ -8,9 +8,9 @@ import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import type { CopySource } from '../images/dockerfile-copies';
 import { copiedPlugins } from './copied-plugins';
-import { enabledPlugins, packagePathRoots, pluginServerNames } from './enabled-list';
+import { enabledPlugins, packagePathRoots, pluginServerNames, relativePackagePaths } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
-import type { CustomPlugin, CustomPlugins } from './types';
+import type { CustomPlugin, CustomPlugins, PluginCopiesNotRead } from './types';
 
 export interface LoadedPlugins {
   customPlugins?: CustomPlugins;
@@ -18,6 +18,8 @@ export interface LoadedPlugins {
   label: string;
   /** Why there is no plugin input, when there is none. */
   missingReason: string;
+  /** The Dockerfile steps whose plugin code was not read, when there are any. */
+  notRead?: PluginCopiesNotRead;
 }
 
 /** The Dockerfile whose image Kong runs, to read the plugin folders it copies in. */
@@ -31,8 +33,11 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   const bundled = bundledPlugins(plan.from, plan.edition).names;
   const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
   const copied = image
-    ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
-    : { copied: [], unread: [] };
+    ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], relativeTemplates: conf ? relativePackagePaths(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
+    : { copied: [], unread: [], absent: [], misplaced: [] };
+  const notRead = copied.absent.length > 0 || copied.misplaced.length > 0
+    ? { notRead: { absent: copied.absent, misplaced: copied.misplaced.map(({ text: _text, ...step }) => step) } }
+    : {};
   // A plugin --plugin-dir also gives is read once, as given; a later copy of a name already read adds nothing.
   const taken = new Set(fromDirs.plugins.flatMap((p) => [`name:${p.name}`, `dir:${path.resolve(p.dir)}`]));
   const fromCopies: CustomPlugin[] = [];
@@ -52,12 +57,12 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   }
   const plugins = [...(conf ? namedAsDeclared(fromDirs.plugins, conf) : fromDirs.plugins), ...fromCopies, ...viaPath];
   const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
-  const unread = copied.unread.map((u) => `not read: ${u}`);
+  const unread = [...copied.misplaced.map((m) => `not loadable: ${m.text}`), ...copied.unread.map((u) => `not read: ${u}`)];
   if (plugins.length === 0) {
     const why = setAside
       ? `--plugin-dir holds only Kong's own plugins (${setAside})`
       : 'no --plugin-dir given and no custom plugin found on lua_package_path';
-    return { label: '', missingReason: [why, ...unread].join('; ') + ': custom plugin code was not checked' };
+    return { label: '', missingReason: [why, ...unread].join('; ') + ': custom plugin code was not checked', ...notRead };
   }
   const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
   const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : []), ...unread];
@@ -66,6 +71,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     label: `${plugins.length} plugin${plugins.length === 1 ? '' : 's'} (${plugins.map((p) => p.name).join(', ')}) from ${sources.join(', ')}`
       + notes.map((n) => `; ${n}`).join(''),
     missingReason: '',
+    ...notRead,
   };
 }
 

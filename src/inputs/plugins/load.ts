@@ -87,6 +87,18 @@ export function namedLuaPlugin(dir: string, name: string, via: Via): CustomPlugi
   return { ...readLuaPlugin(dir, via), name };
 }
 
+/**
+ * A Lua plugin assembled from single files a Dockerfile copies into its folder: each file with its
+ * place in the plugin folder (`handler.lua`, `migrations/000_init.lua`), which gives its role.
+ * Undefined without a handler.lua or schema.lua, as a folder without them is no plugin.
+ */
+export function luaPluginFromFiles(name: string, files: readonly { file: string; place: string }[], via: Via): CustomPlugin | undefined {
+  const luaFiles = files.filter((f) => f.place.endsWith('.lua') && isFile(f.file)).map((f) => readLuaFile(f.file, roleOf(path.normalize(f.place))));
+  if (!luaFiles.some((f) => f.role === 'handler' || f.role === 'schema')) return undefined;
+  const anchor = luaFiles.find((f) => f.role === 'handler') ?? luaFiles.find((f) => f.role === 'schema') ?? luaFiles[0];
+  return assemble(name, path.dirname(anchor.path), luaFiles, via);
+}
+
 class Finder {
   private readonly plugins: CustomPlugin[] = [];
   private readonly setAside: SetAside = [];

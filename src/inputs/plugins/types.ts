@@ -70,3 +70,23 @@ export interface CustomPlugins {
   /** Bundled plugins found in a tree that also holds Kong's own code: Kong's, not custom, so not read. */
   setAside?: { name: string; dir: string }[];
 }
+
+/** A Dockerfile step that puts a custom plugin's code where Kong loads it, not read here. */
+export interface PluginCopyNotRead {
+  /** `COPY at Dockerfile:4`. */
+  at: string;
+  source: string;
+  destination: string;
+  /** The plugin it installs, when the step names one (`kong/plugins/NAME`, or the misplaced folder's name). */
+  plugin?: string;
+}
+
+/**
+ * The steps of the Dockerfile read whose plugin code was not read: sources absent here, and plugin
+ * folders copied into `kong/plugins/` itself (their files land beside the plugins, not in one).
+ * Read by plugins/unlocated-custom-plugin so it can say why an enabled plugin's code was not found.
+ */
+export interface PluginCopiesNotRead {
+  absent: PluginCopyNotRead[];
+  misplaced: PluginCopyNotRead[];
+}

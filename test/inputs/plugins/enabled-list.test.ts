@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
-import { enabledPlugins, packagePathRoots } from '../../../src/inputs/plugins/enabled-list';
+import { enabledPlugins, packagePathRoots, relativePackagePaths } from '../../../src/inputs/plugins/enabled-list';
 
 function conf(text: string) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kp-conf-')), 'kong.conf');
@@ -27,5 +27,13 @@ describe('enabledPlugins', () => {
 describe('packagePathRoots', () => {
   it('keeps absolute template folders and drops ;; and ./ entries', () => {
     expect(packagePathRoots(conf('lua_package_path = /opt/a/?.lua;/opt/b/?/init.lua;./?.lua;;\n'))).toEqual(['/opt/a', '/opt/b']);
+  });
+});
+
+describe('relativePackagePaths', () => {
+  it('gives the relative templates once each, without ;;, absolute ones or $prefix ones', () => {
+    expect(relativePackagePaths(conf('lua_package_path = /opt/a/?.lua;./?.lua;lua/?/init.lua;$prefix/?.lua;./?.lua;;\n'))).toEqual(['./?.lua', 'lua/?/init.lua']);
+    expect(relativePackagePaths(conf('lua_package_path = /opt/a/?.lua;;\n'))).toEqual([]);
+    expect(relativePackagePaths(conf('database = off\n'))).toEqual([]);
   });
 });
