@@ -1,0 +1,67 @@
+// The words a container starts with, and the build steps that may change Kong's templates: what
+// decides whether a node renders the templates of the release it runs.
+
+import { startKind } from '../../../src/inputs/images/stock-start';
+import { stockPathNamed } from '../../../src/inputs/images/template-paths';
+import { readDockerfile } from '../../../src/inputs/images/dockerfile';
+
+describe('startKind', () => {
+  it('takes the entrypoint script followed by `kong docker-start`, however many times the script is named', () => {
+    for (const words of [['/docker-entrypoint.sh', 'kong', 'docker-start'], ['/entrypoint.sh', 'kong', 'docker-start', '-c', '/etc/kong/kong.conf'], ['/docker-entrypoint.sh', '/docker-entrypoint.sh', 'kong', 'docker-start']]) {
+      expect({ words, kind: startKind(words).kind }).toEqual({ words, kind: 'stock' });
+    }
+  });
+
+  it('names the template of --nginx-conf, in either form and inside a shell script', () => {
+    expect(startKind(['/docker-entrypoint.sh', 'kong', 'docker-start', '--nginx-conf', '/t.conf'])).toEqual({ kind: 'nginx-conf', path: '/t.conf' });
+    expect(startKind(['kong', 'start', '--nginx-conf=/t.conf'])).toEqual({ kind: 'nginx-conf', path: '/t.conf' });
+    expect(startKind(['/bin/sh', '-c', 'kong prepare --nginx-conf "/t.conf" && exec nginx'])).toEqual({ kind: 'nginx-conf', path: '/t.conf' });
+    // --nginx-conf-flags names no template.
+    expect(startKind(['/docker-entrypoint.sh', 'kong', 'docker-start', '--nginx-conf-flags', 'x']).kind).toBe('stock');
+  });
+
+  it('gives other for words that start Kong another way', () => {
+    for (const words of [['kong', 'docker-start'], ['/docker-entrypoint.sh', 'kong', 'start'], ['/docker-entrypoint.sh', '/bin/sh', '-c', 'kong docker-start'], ['/docker-entrypoint.sh'], ['/start.sh', 'kong', 'docker-start'], []]) {
+      expect({ words, kind: startKind(words).kind }).toEqual({ words, kind: 'other' });
+    }
+  });
+});
+
+describe('stockPathNamed', () => {
+  it('finds the templates, a folder above them or the entrypoint script in a step\'s text', () => {
+    expect(stockPathNamed('sed -i s/a/b/ /usr/local/share/lua/5.1/kong/templates/nginx_kong.lua')).toBe('/usr/local/share/lua/5.1/kong/templates');
+    expect(stockPathNamed('cp -r lua/ /usr/local/share/lua/5.1/')).toBe('/usr/local/share/lua/5.1/kong/templates');
+    expect(stockPathNamed('patch -d kong/templates < fix.patch')).toBe('/usr/local/share/lua/5.1/kong/templates');
+    expect(stockPathNamed('mv /docker-entrypoint.sh /old-entrypoint.sh')).toBe('/docker-entrypoint.sh');
+  });
+
+  it('finds nothing in a step beside them', () => {
+    for (const text of ['luarocks install kong-plugin-foo', 'mkdir -p /usr/local/share/lua/5.1/kong/plugins/foo', 'chown -R kong /usr/local/kong', 'rm -rf /var/lib/apt/lists/*', 'echo my-kong/templates-backup']) {
+      expect({ text, named: stockPathNamed(text) }).toEqual({ text, named: undefined });
+    }
+  });
+});
+
+describe('readDockerfile: the start and template steps of the last stage', () => {
+  it('keeps the words of CMD and ENTRYPOINT through a stage chain, ENTRYPOINT emptying the CMD', () => {
+    const chain = readDockerfile('Dockerfile', 'FROM kong:3.4.2 AS base\nCMD ["kong", "docker-start", "-c", "/k.conf"]\nFROM base\nUSER kong\n');
+    expect(chain.run.cmd?.words).toEqual(['kong', 'docker-start', '-c', '/k.conf']);
+    expect(chain.run.entrypoint).toBeUndefined();
+    const replaced = readDockerfile('Dockerfile', 'FROM kong:3.4.2\nENTRYPOINT /start.sh\n');
+    expect(replaced.run.entrypoint?.words).toEqual(['/bin/sh', '-c', '/start.sh']);
+    expect(replaced.run.cmd?.words).toEqual([]);
+  });
+
+  it('lists the RUN that names the templates and the COPY whose destination is not known, in the last stage only', () => {
+    const read = readDockerfile('Dockerfile', [
+      'FROM kong:3.4.2 AS build',
+      'RUN sed -i s/a/b/ /usr/local/share/lua/5.1/kong/templates/nginx.lua',
+      'FROM kong:3.4.2',
+      'ARG WHERE',
+      'COPY plugin.lua ${WHERE}/handler.lua',
+      'RUN luarocks install kong-plugin-foo',
+      '',
+    ].join('\n'));
+    expect(read.templateSteps.map((step) => [step.origin.line, step.why])).toEqual([[5, 'COPY depends on WHERE, without a value here']]);
+  });
+});
