@@ -220,7 +220,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.nginxTemplates = platform.stockTemplates
         ? `no --nginx-template FILE given, and none is needed: ${platform.stockTemplates}`
-        : 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
+        : `no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates${platform.templatesOpen ? `, which may be so here: ${platform.templatesOpen}` : ''})`;
     }
 
     listed.push(...platform.listed);
