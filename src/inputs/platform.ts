@@ -124,6 +124,8 @@ export interface PlatformInputs {
   stockTemplates?: string;
   /** Why it may render other templates, when a file read shows something that may bring them (same module). */
   templatesOpen?: string;
+  /** The `--nginx-conf` the Kong container is started with (a path inside it), and who passes it where. */
+  nginxConfStart?: { path: string; by: string };
   /**
    * The kong.conf the Kong container is started with (`-c`): the image's CMD or ENTRYPOINT, as
    * the compose service's `command:` and `entrypoint:` leave them (./images/run-conf.ts). Absent
@@ -171,6 +173,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     const templates = nodeTemplates(container.chosen, copies);
     if (templates.stock) result.stockTemplates = templates.stock;
     if (templates.open) result.templatesOpen = templates.open;
+    if (templates.nginxConf) result.nginxConfStart = templates.nginxConf;
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
     if (container.chosen?.objectMounts) {
       const { namespace } = container.chosen;

@@ -108,11 +108,29 @@ describe('template changes for built images, replaced commands and unread volume
     expect(setAside(kubernetes)[0].why).toMatch(/^Deployment kong \(container proxy\) runs kong:2\.8\.4 with a command that still starts it as the image does \(`kong docker-start` at .*deploy-args\.yaml:16/);
   });
 
-  it('kept for a command that passes --nginx-conf, saying so', async () => {
-    const report = await run(at('command-nginx-conf', 'docker-compose.yml'));
+  it('kept for a command that passes --nginx-conf, and the template it names read when a mount of the project holds it', async () => {
+    const result = await runCli(['check', '--image-file', at('command-nginx-conf', 'docker-compose.yml'), '--no-db', '--no-config', '--to', '3.4', '--format', 'json', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as Report & { installation: { inputs: { kind: string; label: string }[] }; findings: { ruleId: string; location?: { file?: string } }[] };
     expect(setAside(report)).toEqual([]);
-    expect(reviewed(report).sort()).toEqual([...TEMPLATE_CHANGES].sort());
-    expect(templateReason(report)).toMatch(/which may be so here: service kong starts Kong with --nginx-conf \/etc\/kong\/custom-nginx\.conf \(.*docker-compose\.yml:4\): Kong renders that template, not its own\)$/);
+    expect(report.installation.inputs.filter((input) => input.kind === 'nginx template').map((input) => input.label)).toEqual([
+      expect.stringMatching(/command-nginx-conf\/custom-nginx\.conf \(not given, read because service kong starts Kong with --nginx-conf \/etc\/kong\/custom-nginx\.conf \(.*docker-compose\.yml:4\), mounted from .*custom-nginx\.conf \(.*docker-compose\.yml:8:9\)\)$/),
+    ]);
+    // The template rules ran on it.
+    expect(templateReason(report)).toBeUndefined();
+    expect(report.findings.some((finding) => finding.ruleId === 'nginx/template-missing-elements')).toBe(true);
+  });
+
+  it('kept for --nginx-conf with the reason when the template is not read: no mount holds it, the mounted file is absent, or it is no Kong template', async () => {
+    const compose = (...lines: string[]) => ['services:', '  kong:', '    image: kong:2.8.4', '    command: kong docker-start --nginx-conf /etc/kong/t.conf', '    environment:', '      KONG_DATABASE: postgres', ...lines, ''].join('\n');
+    const unmounted = await check({ 'docker-compose.yml': compose() });
+    expect(reviewed(unmounted).sort()).toEqual([...TEMPLATE_CHANGES].sort());
+    expect(templateReason(unmounted)).toMatch(/which may be so here: service kong starts Kong with --nginx-conf \/etc\/kong\/t\.conf \(.*docker-compose\.yml:4\): Kong renders that template, not its own\)$/);
+    const absent = await check({ 'docker-compose.yml': compose('    volumes:', '      - ./t.conf:/etc/kong/t.conf') });
+    expect(templateReason(absent)).toMatch(/^no --nginx-template FILE given, and the template Kong starts with is not read here: service kong starts Kong with --nginx-conf \/etc\/kong\/t\.conf .*; .*t\.conf is absent on this machine \(give it with --nginx-template\)$/);
+    const notKong = await check({ 'docker-compose.yml': compose('    volumes:', '      - ./t.conf:/etc/kong/t.conf'), 't.conf': 'events {}\nhttp { server { listen 80; } }\n' });
+    expect(reviewed(notKong).sort()).toEqual([...TEMPLATE_CHANGES].sort());
+    expect(templateReason(notKong)).toMatch(/^no --nginx-template FILE given, and .*t\.conf was not read as the template: not a Kong nginx template/);
   });
 
   it('kept under a named volume or a PersistentVolumeClaim over the templates, whose files are not read', async () => {

@@ -28,6 +28,8 @@ export interface NodeTemplates {
   stock?: string;
   /** Why it may not: a part read that may bring other templates. Neither: nothing read decides. */
   open?: string;
+  /** The template its start passes as `--nginx-conf`, a path inside the container, and who passes it where. */
+  nginxConf?: { path: string; by: string };
 }
 
 /**
@@ -57,7 +59,10 @@ export function nodeTemplates(container: ContainerEnv | undefined, built: Docker
   if (mounted) return { open: mounted };
   const start = containerStart(container, built);
   const kind = start.words ? startKind(start.words) : startKind(start.known);
-  if (kind.kind === 'nginx-conf') return { open: `${who} starts Kong with --nginx-conf ${kind.path} (${start.at ?? 'its command'}): Kong renders that template, not its own` };
+  if (kind.kind === 'nginx-conf') {
+    const by = `${who} starts Kong with --nginx-conf ${kind.path} (${start.at ?? 'its command'})`;
+    return { open: `${by}: Kong renders that template, not its own`, nginxConf: { path: kind.path, by } };
+  }
   if (kind.kind === 'other' || !start.words) {
     const what = start.words ? `does not start Kong as ${runs.startsWith('an image') ? 'Kong\'s images do' : 'the image does'} (its entrypoint script with \`${KONG_IMAGE_COMMAND.command}\`)` : 'is not fully known here';
     return { open: `the command of ${who}${start.at ? ` (${start.at})` : ''} ${what}, so it may pass its own template` };

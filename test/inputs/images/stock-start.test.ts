@@ -4,6 +4,7 @@
 import { startKind } from '../../../src/inputs/images/stock-start';
 import { stockPathNamed } from '../../../src/inputs/images/template-paths';
 import { readDockerfile } from '../../../src/inputs/images/dockerfile';
+import { nginxConfFile } from '../../../src/inputs/images/nginx-conf-file';
 
 describe('startKind', () => {
   it('takes the entrypoint script followed by `kong docker-start`, however many times the script is named', () => {
@@ -63,5 +64,28 @@ describe('readDockerfile: the start and template steps of the last stage', () =>
       '',
     ].join('\n'));
     expect(read.templateSteps.map((step) => [step.origin.line, step.why])).toEqual([[5, 'COPY depends on WHERE, without a value here']]);
+  });
+});
+
+describe('nginxConfFile', () => {
+  const at = { kind: 'file' as const, file: 'compose.yml', line: 8, column: 9 };
+  const start = { path: '/etc/kong/t.conf', by: 'service kong starts Kong with --nginx-conf /etc/kong/t.conf (compose.yml:4)' };
+  const onDisk = (files: string[]) => ({ exists: (path: string) => files.includes(path), kindOf: (path: string) => (files.includes(path) ? 'file' as const : files.some((file) => file.startsWith(`${path}/`)) ? 'folder' as const : undefined) });
+
+  it('follows a bind mount of the file or of its folder, then a Dockerfile copy', () => {
+    const disk = onDisk(['proj/t.conf', 'proj/tpl/t.conf', 'ctx/nginx/t.conf']);
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, disk.exists, disk.kindOf))
+      .toEqual({ kind: 'file', path: 'proj/t.conf', by: `${start.by}, mounted from proj/t.conf (compose.yml:8:9)` });
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/tpl', target: '/etc/kong', origin: at }] }, undefined, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'proj/tpl/t.conf' });
+    const copies = { file: 'ctx/Dockerfile', context: 'ctx', copies: [{ instruction: 'COPY' as const, sources: ['nginx'], destination: '/etc/kong/', origin: { kind: 'file' as const, file: 'ctx/Dockerfile', line: 3, column: 1 } }] };
+    expect(nginxConfFile(start, undefined, copies, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'ctx/nginx/t.conf', by: expect.stringContaining('copied to /etc/kong/t.conf by COPY at ctx/Dockerfile:3') });
+  });
+
+  it('says why when the file is absent, and gives nothing for a relative path or a path nothing holds', () => {
+    const disk = onDisk([]);
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, disk.exists, disk.kindOf))
+      .toEqual({ kind: 'unread', reason: `${start.by}, mounted from proj/t.conf (compose.yml:8:9); proj/t.conf is absent on this machine (give it with --nginx-template)` });
+    expect(nginxConfFile({ ...start, path: 't.conf' }, { unit: 'service kong', mounts: [{ source: 'proj', target: '/', origin: at }] }, undefined, disk.exists, disk.kindOf)).toBeUndefined();
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj', target: '/etc/other', origin: at }] }, undefined, disk.exists, disk.kindOf)).toBeUndefined();
   });
 });
