@@ -121,6 +121,17 @@ describe('template changes for built images, replaced commands and unread volume
     expect(report.findings.some((finding) => finding.ruleId === 'nginx/template-missing-elements')).toBe(true);
   });
 
+  it('kept for a Dockerfile CMD that passes --nginx-conf, and the template it names read from the COPY that puts it there', async () => {
+    const result = await runCli(['check', '--image-file', at('built-nginx-conf', 'Dockerfile'), '--no-db', '--no-config', '--to', '3.4', '--format', 'json', '--fail-on', 'none']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as Report & { installation: { inputs: { kind: string; label: string }[] }; findings: { ruleId: string }[] };
+    expect(setAside(report)).toEqual([]);
+    expect(report.installation.inputs.filter((input) => input.kind === 'nginx template').map((input) => input.label)).toEqual([
+      expect.stringMatching(/built-nginx-conf\/custom-nginx\.conf \(not given, read because the image built from .*Dockerfile starts Kong with --nginx-conf \/etc\/kong\/custom-nginx\.conf \(.*Dockerfile:4\), copied to \/etc\/kong\/custom-nginx\.conf by COPY at .*Dockerfile:3 from the build context/),
+    ]);
+    expect(report.findings.some((finding) => finding.ruleId === 'nginx/template-missing-elements')).toBe(true);
+  });
+
   it('kept for --nginx-conf with the reason when the template is not read: no mount holds it, the mounted file is absent, or it is no Kong template', async () => {
     const compose = (...lines: string[]) => ['services:', '  kong:', '    image: kong:2.8.4', '    command: kong docker-start --nginx-conf /etc/kong/t.conf', '    environment:', '      KONG_DATABASE: postgres', ...lines, ''].join('\n');
     const unmounted = await check({ 'docker-compose.yml': compose() });

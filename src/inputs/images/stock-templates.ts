@@ -44,28 +44,29 @@ export function nodeTemplates(container: ContainerEnv | undefined, built: Docker
     if (!built.base) return {};
     who = container?.unit ?? `the image built from ${built.file}`;
     runs = `an image built from ${built.file} on ${describeImage(built.base)}`;
-    const step = built.templateSteps[0];
-    if (step) return { open: `${step.why} (${at(step.origin)}), so ${runs} may hold other templates or another entrypoint` };
-    for (const copy of built.copies) {
-      const covered = coveredStockPath(copy.destination);
-      if (covered) return { open: `${copy.instruction} at ${at(copy.origin)} writes to ${copy.destination}, over ${covered} of Kong's image, so ${runs} may hold other templates or another entrypoint` };
-    }
   } else {
     if (!container?.kongImage || !container.image) return {};
     who = container.unit;
     runs = container.image;
   }
-  const mounted = container && mountOver(container);
-  if (mounted) return { open: mounted };
   const start = containerStart(container, built);
   const kind = start.words ? startKind(start.words) : startKind(start.known);
-  if (kind.kind === 'nginx-conf') {
-    const by = `${who} starts Kong with --nginx-conf ${kind.path} (${start.at ?? 'its command'})`;
-    return { open: `${by}: Kong renders that template, not its own`, nginxConf: { path: kind.path, by } };
+  // Named whatever else is found: the template rules read that file, and Kong's own includes
+  // (nginx-kong.conf) still come from its templates folder.
+  const by = kind.kind === 'nginx-conf' ? `${who} starts Kong with --nginx-conf ${kind.path} (${start.at ?? 'its command'})` : undefined;
+  const open = (why: string): NodeTemplates => ({ open: why, ...(kind.kind === 'nginx-conf' ? { nginxConf: { path: kind.path, by: by! } } : {}) });
+  const step = built?.templateSteps[0];
+  if (step) return open(`${step.why} (${at(step.origin)}), so ${runs} may hold other templates or another entrypoint`);
+  for (const copy of built?.copies ?? []) {
+    const covered = coveredStockPath(copy.destination);
+    if (covered) return open(`${copy.instruction} at ${at(copy.origin)} writes to ${copy.destination}, over ${covered} of Kong's image, so ${runs} may hold other templates or another entrypoint`);
   }
+  const mounted = container && mountOver(container);
+  if (mounted) return open(mounted);
+  if (by) return open(`${by}: Kong renders that template, not its own`);
   if (kind.kind === 'other' || !start.words) {
-    const what = start.words ? `does not start Kong as ${runs.startsWith('an image') ? 'Kong\'s images do' : 'the image does'} (its entrypoint script with \`${KONG_IMAGE_COMMAND.command}\`)` : 'is not fully known here';
-    return { open: `the command of ${who}${start.at ? ` (${start.at})` : ''} ${what}, so it may pass its own template` };
+    const what = start.words ? `does not start Kong as ${built ? 'Kong\'s images do' : 'the image does'} (its entrypoint script with \`${KONG_IMAGE_COMMAND.command}\`)` : 'is not fully known here';
+    return open(`the command of ${who}${start.at ? ` (${start.at})` : ''} ${what}, so it may pass its own template`);
   }
   const command = start.at
     ? `a command that still starts it as the image does (\`${start.shown.join(' ')}\` at ${start.at}, no --nginx-conf)`
