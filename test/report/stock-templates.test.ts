@@ -5,6 +5,7 @@
 // not known to start Kong that way, a mount or a copy over Kong's templates, templates given)
 // keeps them.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from '../../rules';
 import { templateOnlyChanges } from '../../src/engine/manual-review';
@@ -130,6 +131,15 @@ describe('template changes for built images, replaced commands and unread volume
       expect.stringMatching(/built-nginx-conf\/custom-nginx\.conf \(not given, read because the image built from .*Dockerfile starts Kong with --nginx-conf \/etc\/kong\/custom-nginx\.conf \(.*Dockerfile:4\), copied to \/etc\/kong\/custom-nginx\.conf by COPY at .*Dockerfile:3 from the build context/),
     ]);
     expect(report.findings.some((finding) => finding.ruleId === 'nginx/template-missing-elements')).toBe(true);
+  });
+
+  it('checks a given template that looks rendered as the one Kong starts with when the --nginx-conf mount holds it', async () => {
+    const rendered = readFileSync(fixture('nginx', 'rendered-nginx.conf'), 'utf8');
+    const files = { 'docker-compose.yml': compose('    command: kong docker-start --nginx-conf /etc/kong/t.conf', '    volumes:', '      - ./t.conf:/etc/kong/t.conf'), 't.conf': rendered };
+    const dir = tempDir(files);
+    const result = await runCli(['check', '--image-file', join(dir, 'docker-compose.yml'), '--nginx-template', join(dir, 't.conf'), '--no-db', '--no-config', '--to', '3.4', '--format', 'json', '--fail-on', 'none']);
+    const report = JSON.parse(result.stdout) as { installation: { inputs: { kind: string; label: string }[] } };
+    expect(report.installation.inputs.find((input) => input.label.startsWith(join(dir, 't.conf')))?.label).toMatch(/\(it looks rendered, but service kong starts Kong with --nginx-conf \/etc\/kong\/t\.conf \(.*docker-compose\.yml:6\), mounted from .*t\.conf .*: checked as the template Kong starts with\)$/);
   });
 
   it('kept for --nginx-conf with the reason when the template is not read: no mount holds it, the mounted file is absent, or it is no Kong template', async () => {
