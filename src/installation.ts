@@ -211,7 +211,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     }
     // The template the Kong container is started with (`--nginx-conf`), when a mount or a copy of
     // the project holds it: read as if given, unless templates are given.
-    const startTemplate = platform.nginxConfStart && nginxConfFile(platform.nginxConfStart, platform.containerMounts, platform.imageCopies, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd));
+    const startTemplate = platform.nginxConfStart && nginxConfFile(platform.nginxConfStart, platform.containerMounts, platform.imageCopies, platform.containerObjectMounts?.mounts, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd));
     if (options.nginxTemplates && options.nginxTemplates.length > 0) {
       const started = startTemplate?.kind === 'file' ? startTemplate : undefined;
       inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes)

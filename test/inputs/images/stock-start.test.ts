@@ -74,18 +74,21 @@ describe('nginxConfFile', () => {
 
   it('follows a bind mount of the file or of its folder, then a Dockerfile copy', () => {
     const disk = onDisk(['proj/t.conf', 'proj/tpl/t.conf', 'ctx/nginx/t.conf']);
-    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, disk.exists, disk.kindOf))
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, undefined, disk.exists, disk.kindOf))
       .toEqual({ kind: 'file', path: 'proj/t.conf', by: `${start.by}, mounted from proj/t.conf (compose.yml:8:9)` });
-    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/tpl', target: '/etc/kong', origin: at }] }, undefined, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'proj/tpl/t.conf' });
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/tpl', target: '/etc/kong', origin: at }] }, undefined, undefined, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'proj/tpl/t.conf' });
     const copies = { file: 'ctx/Dockerfile', context: 'ctx', copies: [{ instruction: 'COPY' as const, sources: ['nginx'], destination: '/etc/kong/', origin: { kind: 'file' as const, file: 'ctx/Dockerfile', line: 3, column: 1 } }] };
-    expect(nginxConfFile(start, undefined, copies, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'ctx/nginx/t.conf', by: expect.stringContaining('copied to /etc/kong/t.conf by COPY at ctx/Dockerfile:3') });
+    expect(nginxConfFile(start, undefined, copies, undefined, disk.exists, disk.kindOf)).toMatchObject({ kind: 'file', path: 'ctx/nginx/t.conf', by: expect.stringContaining('copied to /etc/kong/t.conf by COPY at ctx/Dockerfile:3') });
   });
 
   it('says why when the file is absent, and gives nothing for a relative path or a path nothing holds', () => {
     const disk = onDisk([]);
-    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, disk.exists, disk.kindOf))
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj/t.conf', target: '/etc/kong/t.conf', origin: at }] }, undefined, undefined, disk.exists, disk.kindOf))
       .toEqual({ kind: 'unread', reason: `${start.by}, mounted from proj/t.conf (compose.yml:8:9); proj/t.conf is absent on this machine (give it with --nginx-template)` });
-    expect(nginxConfFile({ ...start, path: 't.conf' }, { unit: 'service kong', mounts: [{ source: 'proj', target: '/', origin: at }] }, undefined, disk.exists, disk.kindOf)).toBeUndefined();
-    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj', target: '/etc/other', origin: at }] }, undefined, disk.exists, disk.kindOf)).toBeUndefined();
+    const configMap = { kind: 'ConfigMap' as const, name: 'kong-tpl', target: '/etc/kong', origin: { kind: 'file' as const, file: 'deploy.yaml', line: 20, column: 13 } };
+    expect(nginxConfFile(start, undefined, undefined, [configMap], disk.exists, disk.kindOf))
+      .toEqual({ kind: 'unread', reason: `${start.by}, held in ConfigMap kong-tpl (key t.conf), mounted at deploy.yaml:20:13; not read from the manifest (give a copy of that key with --nginx-template)` });
+    expect(nginxConfFile({ ...start, path: 't.conf' }, { unit: 'service kong', mounts: [{ source: 'proj', target: '/', origin: at }] }, undefined, undefined, disk.exists, disk.kindOf)).toBeUndefined();
+    expect(nginxConfFile(start, { unit: 'service kong', mounts: [{ source: 'proj', target: '/etc/other', origin: at }] }, undefined, undefined, disk.exists, disk.kindOf)).toBeUndefined();
   });
 });
