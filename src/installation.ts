@@ -12,7 +12,7 @@ import { licenseCandidatesFromDatabase, loadDatabaseForInstallation } from './in
 import type { DatabaseInput } from './inputs/database/types';
 import { DeclarativeEntitySource, loadDeclarative, type DeclarativeConfig } from './inputs/declarative';
 import { describeEmbeddedSource } from './inputs/declarative/embedded-source';
-import { asNginxConf, loadNginxTemplates } from './inputs/nginx/load';
+import { asNginxConf, loadNginxTemplates, type NginxTemplate } from './inputs/nginx/load';
 import { collectKongEnv } from './inputs/env';
 import { loadKongConf } from './inputs/kong-conf';
 import { stackConfLayers } from './inputs/kong-conf/load';
@@ -21,6 +21,7 @@ import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
 import { containerKongConf, setAsideWithoutConf } from './inputs/images/copied-kong-conf';
+import { nginxConfFile, type NginxConfFile } from './inputs/images/nginx-conf-file';
 import { kindOnDisk } from './inputs/images/dockerfile-copies';
 import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
@@ -208,19 +209,36 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.backup = 'no --backup FILE given';
     }
+    // The template the Kong container is started with (`--nginx-conf`), when a mount or a copy of
+    // the project holds it: read as if given, unless templates are given.
+    const startTemplate = platform.nginxConfStart && nginxConfFile(platform.nginxConfStart, platform.containerMounts, platform.imageCopies, platform.containerObjectMounts?.mounts, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd));
     if (options.nginxTemplates && options.nginxTemplates.length > 0) {
+      const started = startTemplate?.kind === 'file' ? startTemplate : undefined;
       inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes)
-        .map((t) => { const used = platform.nginxConfGiven?.find((u) => u.template === t.file); return used ? asNginxConf(t, used.by) : t; });
+        .map((t) => {
+          const used = platform.nginxConfGiven?.find((u) => u.template === t.file) ?? (started && resolve(cwd, started.path) === resolve(cwd, t.file) ? { by: started.by } : undefined);
+          return used ? asNginxConf(t, used.by) : t;
+        });
       for (const t of inputs.nginxTemplates) {
         listed.push({
           kind: t.rendered ? 'nginx file Kong rendered (not a template)' : 'nginx template',
           label: t.usedAsNginxConf ? `${t.file} (it looks rendered, but ${t.usedAsNginxConf.by}: checked as the template Kong starts with)` : t.file,
         });
       }
+    } else if (startTemplate?.kind === 'file') {
+      const read = startedTemplate(startTemplate, options.maxFileBytes);
+      if (read.template) {
+        inputs.nginxTemplates = [read.template];
+        listed.push({ kind: 'nginx template', label: `${startTemplate.path} (not given, read because ${startTemplate.by})` });
+      } else {
+        missing.nginxTemplates = `no --nginx-template FILE given, and ${startTemplate.path} was not read as the template: ${read.why} (${startTemplate.by})`;
+      }
+    } else if (startTemplate?.kind === 'unread') {
+      missing.nginxTemplates = `no --nginx-template FILE given, and the template Kong starts with is not read here: ${startTemplate.reason}`;
     } else {
       missing.nginxTemplates = platform.stockTemplates
         ? `no --nginx-template FILE given, and none is needed: ${platform.stockTemplates}`
-        : 'no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates)';
+        : `no --nginx-template FILE given (only needed when Kong starts with --nginx-conf or patched templates${platform.templatesOpen ? `, which may be so here: ${platform.templatesOpen}` : ''})`;
     }
 
     listed.push(...platform.listed);
@@ -528,4 +546,17 @@ export function deriveTopology(
 
 function withEnvFiles(envFiles: ComposeEnvFiles | undefined): { envFiles?: ComposeEnvFiles } {
   return envFiles ? { envFiles } : {};
+}
+
+/**
+ * The template a container's `--nginx-conf` names, read as a given one would be. It was not
+ * given: a file that is no Kong template (or unreadable) is said in the inputs, not an input error.
+ */
+function startedTemplate(file: Extract<NginxConfFile, { kind: 'file' }>, maxBytes: number | undefined): { template?: NginxTemplate; why?: string } {
+  try {
+    return { template: asNginxConf(loadNginxTemplates([file.path], maxBytes)[0], file.by) };
+  } catch (error) {
+    if (error instanceof InputError) return { why: error.message };
+    throw error;
+  }
 }

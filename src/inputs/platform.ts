@@ -17,7 +17,7 @@ import type { ObjectMount, VolumeObject } from './images/kubernetes-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
 import { runConf, type RunConf } from './images/run-conf';
-import { chartStockTemplatesWhy, stockTemplatesWhy } from './images/stock-templates';
+import { chartStockTemplatesWhy, nodeTemplates } from './images/stock-templates';
 import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
 import type { ContainerEnv } from './images/container-env';
 import type { ConfDiagnostic } from './kong-conf/types';
@@ -122,6 +122,10 @@ export interface PlatformInputs {
   imageCopies?: DockerfileCopies;
   /** Why the Kong container renders Kong's own nginx templates, when the files read show it (./images/stock-templates.ts). */
   stockTemplates?: string;
+  /** Why it may render other templates, when a file read shows something that may bring them (same module). */
+  templatesOpen?: string;
+  /** The `--nginx-conf` the Kong container is started with (a path inside it), and who passes it where. */
+  nginxConfStart?: { path: string; by: string };
   /**
    * The kong.conf the Kong container is started with (`-c`): the image's CMD or ENTRYPOINT, as
    * the compose service's `command:` and `entrypoint:` leave them (./images/run-conf.ts). Absent
@@ -166,8 +170,10 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     if (container.layer) result.containerLayer = { ...container.layer, diagnostics: [...container.layer.diagnostics, ...overrideNotes] };
     const copies = runningDockerfileCopies(read, container.chosen);
     if (copies) result.imageCopies = copies;
-    const stockTemplates = stockTemplatesWhy(container.chosen, copies !== undefined);
-    if (stockTemplates) result.stockTemplates = stockTemplates;
+    const templates = nodeTemplates(container.chosen, copies);
+    if (templates.stock) result.stockTemplates = templates.stock;
+    if (templates.open) result.templatesOpen = templates.open;
+    if (templates.nginxConf) result.nginxConfStart = templates.nginxConf;
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
     if (container.chosen?.objectMounts) {
       const { namespace } = container.chosen;

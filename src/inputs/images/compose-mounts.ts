@@ -23,6 +23,20 @@ export interface BindMount {
 }
 
 /**
+ * A mount whose files are not read here: a compose named or anonymous volume, a tmpfs, a bind of a
+ * host path not known here (under `~`, or behind a variable without a value); a Kubernetes volume
+ * other than a ConfigMap or Secret (a PersistentVolumeClaim, an emptyDir, a hostPath). It still
+ * hides what the image holds at its target.
+ */
+export interface OpaqueMount {
+  /** What is mounted, for messages: `named volume kong_lua`, `persistentVolumeClaim volume tpl`. */
+  what: string;
+  /** The path inside the container, normalised; undefined when it depends on a variable without a value here. */
+  target?: string;
+  origin: FileOrigin;
+}
+
+/**
  * The source and target of a short-syntax entry when it is a bind mount, else undefined (a named
  * or anonymous volume). A Windows drive letter (`C:\kong:/etc/kong`) stays with its path.
  */

@@ -29,7 +29,7 @@ import { isDirectory } from '../file-kind';
 import { yamlNestingBeyond } from '../../text/nesting';
 import { withoutCommandSecrets } from './command-secrets';
 import { variablesReadByCommand } from './command-variables';
-import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount } from './compose-mounts';
+import { isHostPath, mergeMounts, normaliseTarget, shortSyntaxBind, type BindMount, type OpaqueMount } from './compose-mounts';
 import type { ObjectMount, VolumeObject } from './kubernetes-mounts';
 import type { TextLines } from '../../text/line-index';
 import { parseKongImage } from './image-ref';
@@ -97,6 +97,8 @@ export interface ContainerEnv {
   mounts?: BindMount[];
   /** Kubernetes: the ConfigMap and Secret volumes the container mounts (`volumeMounts`), to name the object behind a container path. */
   objectMounts?: ObjectMount[];
+  /** Mounts whose files are not read here (named volumes, PersistentVolumeClaims): what they hide is not known. */
+  opaqueMounts?: OpaqueMount[];
   /** Compose: its `command:`, `entrypoint:` and `working_dir:`, which replace the image's CMD, ENTRYPOINT and WORKDIR (./run-conf.ts). */
   run?: ComposeRun;
   /** Variables its own command reads from the container's environment (./command-variables.ts). */
@@ -301,6 +303,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       variables: variables.map((variable) => ({ ...variable, label: `${variable.label} of service ${name}` })),
       notes: service.notes,
       ...(service.mounts.length > 0 ? { mounts: service.mounts } : {}),
+      ...(service.opaqueMounts.length > 0 ? { opaqueMounts: service.opaqueMounts } : {}),
       ...(commandReads.length > 0 ? { commandReads } : {}),
       ...(service.run.command || service.run.entrypoint || service.run.workingDir !== undefined ? { run: service.run } : {}),
       // With `image:` too, compose tags the build with that name: one of Kong's own tags is pulled
@@ -340,7 +343,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
     environment,
     environmentResets: [],
     notes: [...lower.notes, ...higher.notes],
-    mounts: mergeMounts(lower.mounts, higher.mounts),
+    ...mergeVolumes(lower, higher),
   };
 }
 
@@ -383,6 +386,17 @@ interface ResolvedService {
   notes: { origin: FileOrigin; message: string }[];
   /** `volumes:` bind mounts, its base's first (merged by target). */
   mounts: BindMount[];
+  /** `volumes:` entries whose files are not read here, merged with `mounts`. */
+  opaqueMounts: OpaqueMount[];
+}
+
+/** A later file's (or the service's over its base's) `volumes:` over earlier ones: an entry replaces any of its target. */
+function mergeVolumes(lower: Pick<ResolvedService, 'mounts' | 'opaqueMounts'> | undefined, higher: Pick<ResolvedService, 'mounts' | 'opaqueMounts'>): Pick<ResolvedService, 'mounts' | 'opaqueMounts'> {
+  const targets = new Set([...higher.mounts, ...higher.opaqueMounts].map((mount) => mount.target));
+  return {
+    mounts: mergeMounts((lower?.mounts ?? []).filter((mount) => !targets.has(mount.target)), higher.mounts),
+    opaqueMounts: [...(lower?.opaqueMounts ?? []).filter((mount) => mount.target === undefined || !targets.has(mount.target)), ...higher.opaqueMounts],
+  };
 }
 
 const REPLACING_TAGS = new Set(['!reset', '!override']);
@@ -468,7 +482,7 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     ...(REPLACING_TAGS.has(tagOf(environmentNode)) ? { environmentReplace: true } : {}),
     environmentResets: read.resets,
     notes,
-    mounts: mergeMounts(base?.mounts ?? [], readBindMounts(get(service, doc, 'volumes'), scope)),
+    ...mergeVolumes(base, readVolumes(get(service, doc, 'volumes'), scope)),
   };
 }
 
@@ -477,10 +491,11 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
  * under `~` (the home folder of whoever runs docker compose) or one that depends on a variable
  * without a value here is left out: the file behind it is not known.
  */
-function readBindMounts(node: unknown, scope: ServiceScope): BindMount[] {
+function readVolumes(node: unknown, scope: ServiceScope): Pick<ResolvedService, 'mounts' | 'opaqueMounts'> {
   const { isSeq, isMap } = yamlModule();
-  if (!isSeq(node)) return [];
+  if (!isSeq(node)) return { mounts: [], opaqueMounts: [] };
   const out: BindMount[] = [];
+  const opaque: OpaqueMount[] = [];
   const text = (written: string | undefined) => {
     if (written === undefined) return undefined;
     const read = interpolate(written, { known: scope.known, escape: 'double-dollar' });
@@ -491,17 +506,41 @@ function readBindMounts(node: unknown, scope: ServiceScope): BindMount[] {
     if (isMap(item)) {
       const source = text(scalarText(get(item, scope.doc, 'source')));
       const target = text(scalarText(get(item, scope.doc, 'target')));
-      if (scalarText(get(item, scope.doc, 'type')) === 'bind' && source && target?.startsWith('/') && isHostPath(source)) bind = { source, target };
+      const type = scalarText(get(item, scope.doc, 'type'));
+      if (type === 'bind' && source && target?.startsWith('/') && isHostPath(source)) bind = { source, target };
+      else if (target?.startsWith('/')) opaque.push({ what: longSyntaxWhat(type, source), target: normaliseTarget(target), origin: originOf(item, scope.at) });
+      else if (target === undefined && scalarText(get(item, scope.doc, 'target')) !== undefined) opaque.push({ what: 'a volume whose target depends on a variable without a value here', origin: originOf(item, scope.at) });
     } else {
-      const written = text(scalarText(item));
+      const raw = scalarText(item);
+      const written = text(raw);
       bind = written === undefined ? undefined : shortSyntaxBind(written);
+      const other = written === undefined || bind ? undefined : shortSyntaxVolume(written);
+      if (other) opaque.push({ ...other, origin: originOf(item, scope.at) });
+      // Where it is mounted, or what, depends on a variable: it may be anywhere.
+      if (raw !== undefined && written === undefined) opaque.push({ what: `volume ${raw}, which depends on a variable without a value here`, origin: originOf(item, scope.at) });
     }
+    if (bind?.source.startsWith('~')) opaque.push({ what: `bind mount of ${bind.source}`, target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
     if (!bind || bind.source.startsWith('~')) continue;
     // A Windows drive path is absolute where docker compose runs, whatever this machine is.
     const source = /^[A-Za-z]:[\\/]/.test(bind.source) ? bind.source : besideFile(scope.projectDir ?? dirname(scope.file), bind.source);
     out.push({ source, target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
   }
-  return out;
+  return { mounts: out, opaqueMounts: opaque };
+}
+
+/** A long-syntax entry that is no readable bind mount, for messages (compose-spec 05-services.md `volumes` long syntax: type volume, bind, tmpfs, image, npipe, cluster). */
+function longSyntaxWhat(type: string | undefined, source: string | undefined): string {
+  if (type === 'bind') return source === undefined ? 'bind mount of a host path not known here' : `bind mount of ${source}`;
+  if (type === 'volume' || type === undefined) return source ? `named volume ${source}` : 'anonymous volume';
+  return source ? `${type} mount ${source}` : `${type} mount`;
+}
+
+/** A short-syntax entry that is a volume (`kong_lua:/usr/local/share/lua/5.1`) or an anonymous one (`/usr/local/kong`). */
+function shortSyntaxVolume(written: string): { what: string; target: string } | undefined {
+  const parts = written.split(':');
+  if (parts.length === 1) return parts[0].startsWith('/') ? { what: 'anonymous volume', target: normaliseTarget(parts[0]) } : undefined;
+  const [source, target] = parts;
+  return target.startsWith('/') && !isHostPath(source) ? { what: `named volume ${source}`, target: normaliseTarget(target) } : undefined;
 }
 
 function tagOf(node: unknown): string {
@@ -562,11 +601,17 @@ function composeCommand(node: unknown, scope: ServiceScope): ComposeCommand | un
   const { isSeq } = yamlModule();
   const text = isSeq(node) ? undefined : scalarText(node);
   if (!isSeq(node) && text === undefined) return undefined;
-  const read = (written: string) => interpolate(written, { known: scope.known, escape: 'double-dollar' }).text;
-  const words = isSeq(node) ? node.items.map((item) => read(scalarText(item) ?? '')) : composeStringWords(read(text!)) ?? [];
+  let known = true;
+  const read = (written: string) => {
+    const expanded = interpolate(written, { known: scope.known, escape: 'double-dollar' });
+    if (expanded.unresolved.length > 0) known = false;
+    return expanded.text;
+  };
+  const split = isSeq(node) ? node.items.map((item) => read(scalarText(item) ?? '')) : composeStringWords(read(text!));
+  const words = split ?? [];
   const path = kongConfArgument(words);
   const origin = originOf(node, scope.at);
-  return path === undefined ? { origin } : { conf: { path, origin }, origin };
+  return { ...(path === undefined ? {} : { conf: { path, origin } }), ...(split && known ? { words } : {}), origin };
 }
 
 function commandText(node: unknown): string | undefined {
@@ -888,6 +933,7 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
     notes,
     ...(scope.namespace ? { namespace: scope.namespace } : {}),
     ...objectMountsOf(scope),
+    ...opaqueVolumeMountsOf(scope),
     ...commandReadsOf(command),
     ...kubernetesRun(scope),
   };
@@ -908,10 +954,12 @@ function kubernetesRun(scope: ContainerScope): { run?: ComposeRun } {
     const { isSeq } = yamlModule();
     // Both are string arrays: the API server refuses anything else.
     if (!isSeq(node)) return undefined;
-    const written = kongConfArgument(node.items.map((item) => scalarText(item) ?? ''));
+    const words = node.items.map((item) => scalarText(item) ?? '');
+    const written = kongConfArgument(words);
     const origin = originOf(node, at);
-    // `$(NAME)` in a path is expanded from the container's environment when the pod starts: not followed here.
-    return written === undefined || written.includes('$(') ? { origin } : { conf: { path: written, origin }, origin };
+    // `$(NAME)` is expanded from the container's environment when the pod starts: not followed here.
+    const known = words.some((word) => word.includes('$(')) ? {} : { words };
+    return written === undefined || written.includes('$(') ? { ...known, origin } : { conf: { path: written, origin }, ...known, origin };
   };
   const entrypoint = argv(get(container, doc, 'command'));
   const command = argv(get(container, doc, 'args'));
@@ -958,6 +1006,35 @@ function objectMountsOf(scope: ContainerScope): { objectMounts?: ObjectMount[] }
     objectMounts.push({ ...source, target: normaliseTarget(mountPath), ...(subPath ? { subPath } : {}), origin: originOf(entry, at) });
   }
   return objectMounts.length > 0 ? { objectMounts } : {};
+}
+
+/**
+ * The container's `volumeMounts` of every other volume of its pod (a persistentVolumeClaim, an
+ * emptyDir, a hostPath, a projected volume), and of a volume the pod spec does not list: their
+ * files are not read here.
+ */
+function opaqueVolumeMountsOf(scope: ContainerScope): { opaqueMounts?: OpaqueMount[] } {
+  const { isMap, isSeq } = yamlModule();
+  const { doc, at } = scope;
+  const mountsNode = get(scope.container, doc, 'volumeMounts');
+  if (!isSeq(mountsNode)) return {};
+  const kinds = new Map<string, string>();
+  for (const volume of isSeq(scope.volumes) ? scope.volumes.items : []) {
+    const volumeName = scalarText(get(volume, doc, 'name'));
+    if (!volumeName || !isMap(volume)) continue;
+    // A volume has one source field beside its name (Volume in the Pod API reference).
+    const source = volume.items.map((pair) => scalarText(pair.key)).find((key) => key !== undefined && key !== 'name');
+    if (source) kinds.set(volumeName, source);
+  }
+  const out: OpaqueMount[] = [];
+  for (const entry of mountsNode.items) {
+    const volumeName = scalarText(get(entry, doc, 'name')) ?? '(unnamed)';
+    const mountPath = scalarText(get(entry, doc, 'mountPath'));
+    const kind = kinds.get(volumeName);
+    if (!mountPath?.startsWith('/') || kind === 'configMap' || kind === 'secret') continue;
+    out.push({ what: kind ? `${kind} volume ${volumeName}` : `volume ${volumeName}, not among the pod's volumes read here`, target: normaliseTarget(mountPath), origin: originOf(entry, at) });
+  }
+  return out.length > 0 ? { opaqueMounts: out } : {};
 }
 
 /** `Secret kong-pg (key password)`, `ConfigMap kong (key role)`, `a field of the pod`: never the value. */

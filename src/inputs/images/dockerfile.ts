@@ -19,7 +19,8 @@ import { isSecretName } from '../../knowledge/conf/sensitive';
 import { KONG_IMAGES } from '../../knowledge/platform/images';
 import { kongPropertyOf } from '../env';
 import { nextWorkdir, readCopy, type DockerfileCopy } from './dockerfile-copies';
-import { kongConfArgument, type CommandConf, type ImageRun } from './run-conf';
+import { kongConfArgument, type CommandConf, type ImageCommand, type ImageRun } from './run-conf';
+import { stockPathNamed } from './template-paths';
 import { runHeredocScripts, skipHeredocBodies, type HeredocBody } from './dockerfile-heredocs';
 
 /** One `ENV` variable the running container gets from the Dockerfile. */
@@ -66,6 +67,18 @@ export interface DockerfileRead {
   confPath?: CommandConf;
   /** The last stage's CMD and ENTRYPOINT -c apart, and its WORKDIR: a compose service may replace either (./run-conf.ts). */
   run: ImageRun;
+  /**
+   * Steps of the last stage (its base stages' first) that may change Kong's templates or its
+   * entrypoint script without a COPY read here landing on them (./template-paths.ts): a RUN that
+   * names one, a COPY or ADD whose destination is not known.
+   */
+  templateSteps: TemplateStep[];
+}
+
+/** A build step that may change the templates Kong renders, and why. */
+export interface TemplateStep {
+  origin: FileOrigin;
+  why: string;
 }
 
 export type { CommandConf } from './run-conf';
@@ -98,10 +111,14 @@ interface Stage {
   /** `-c FILE` of the CMD, and of the ENTRYPOINT (setting ENTRYPOINT resets an inherited CMD). */
   cmdConf?: CommandConf;
   entrypointConf?: CommandConf;
+  /** The CMD and ENTRYPOINT as the words docker runs; absent: the base image's. */
+  cmd?: ImageCommand;
+  entrypoint?: ImageCommand;
+  templateSteps: TemplateStep[];
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {} };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {}, templateSteps: [] };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -144,6 +161,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         env: new Map(earlier?.env ?? []),
         packages: [...(earlier?.packages ?? [])],
         copies: [...(earlier?.copies ?? [])],
+        templateSteps: [...(earlier?.templateSteps ?? [])],
         ...(earlier ? inheritedRun(earlier) : image ? { workdir: '/' } : {}),
       };
       stages.push(added);
@@ -164,6 +182,9 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       }
       if (keyword === 'RUN') {
         notePackageManagers(body, stage);
+        const scripts = (instruction.heredocs ?? []).map((heredoc) => lines.slice(heredoc.start, heredoc.end).join('\n'));
+        const named = stockPathNamed([substituted, ...scripts].join('\n'));
+        if (named) stage.templateSteps.push({ origin: { kind: 'file', file, line, column: instruction.at(0).column }, why: `RUN names ${named}` });
         // A script the RUN runs from a heredoc installs as its own lines would (./dockerfile-heredocs.ts).
         for (const script of runHeredocScripts(body, instruction.heredocs ?? [], lines)) {
           const scriptText = interpolate(script.text, { known: knownIn(stage), escape: 'backslash', budget }).text;
@@ -179,16 +200,27 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         const copy = readCopy(keyword as 'COPY' | 'ADD', read.text, shellWords, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }, read.unresolved, heredocLines);
         if (copy) stage.copies.push(copy);
         if (copy && stage.image) noteKongTreeWrite(copy, stage.image);
+        // Where such a copy lands is not known: it may be over the templates.
+        const placeOf = { kind: 'file' as const, file, line, column: instruction.at(0).column };
+        if (!copy) stage.templateSteps.push({ origin: placeOf, why: `${keyword} has no destination known here` });
+        else if (read.unresolved.length > 0) stage.templateSteps.push({ origin: placeOf, why: `${keyword} depends on ${read.unresolved.join(', ')}, without a value here` });
       }
     } else if (keyword === 'WORKDIR') {
       const read = interpolate(shellWords(rest).join(' '), { known: knownIn(stage), escape: 'backslash', budget });
       stage.workdir = read.unresolved.length > 0 ? undefined : nextWorkdir(read.text, stage.workdir);
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
-      const conf = commandConf(rest, { kind: 'file', file, line, column: instruction.at(0).column });
-      if (keyword === 'CMD') stage.cmdConf = conf;
-      else {
+      const origin: FileOrigin = { kind: 'file', file, line, column: instruction.at(0).column };
+      const conf = commandConf(rest, origin);
+      // Docker runs the shell form as `/bin/sh -c TEXT`.
+      const words = { words: execForm(rest) ?? ['/bin/sh', '-c', rest], origin };
+      if (keyword === 'CMD') {
+        stage.cmdConf = conf;
+        stage.cmd = words;
+      } else {
         stage.entrypointConf = conf;
         stage.cmdConf = undefined;
+        stage.entrypoint = words;
+        stage.cmd = { words: [], origin };
       }
     }
   });
@@ -216,7 +248,10 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       ...(last.cmdConf ? { cmdConf: last.cmdConf } : {}),
       ...(last.entrypointConf ? { entrypointConf: last.entrypointConf } : {}),
       ...(last.workdir !== undefined ? { workdir: last.workdir } : {}),
+      ...(last.cmd ? { cmd: last.cmd } : {}),
+      ...(last.entrypoint ? { entrypoint: last.entrypoint } : {}),
     };
+    result.templateSteps.push(...last.templateSteps);
   }
   return result;
 }
@@ -229,9 +264,11 @@ function heredocRange(bodies: readonly HeredocBody[]): string {
 }
 
 /** What a `FROM <stage>` keeps of that stage's filesystem and run settings. */
-function inheritedRun(earlier: Stage): Pick<Stage, 'workdir' | 'cmdConf' | 'entrypointConf'> {
+function inheritedRun(earlier: Stage): Pick<Stage, 'workdir' | 'cmdConf' | 'entrypointConf' | 'cmd' | 'entrypoint'> {
   return {
     ...(earlier.workdir !== undefined ? { workdir: earlier.workdir } : {}),
+    ...(earlier.cmd ? { cmd: earlier.cmd } : {}),
+    ...(earlier.entrypoint ? { entrypoint: earlier.entrypoint } : {}),
     ...(earlier.cmdConf ? { cmdConf: earlier.cmdConf } : {}),
     ...(earlier.entrypointConf ? { entrypointConf: earlier.entrypointConf } : {}),
   };

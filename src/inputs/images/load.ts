@@ -18,7 +18,7 @@ import { onSameLine, type FileOrigin } from '../../model/origin';
 import { yamlOriginAt } from '../../text/yaml-origin';
 import { TextLines } from '../../text/line-index';
 import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './container-env';
-import type { DockerfileEnv } from './dockerfile';
+import type { DockerfileEnv, DockerfileRead, TemplateStep } from './dockerfile';
 import type { ImageRun } from './run-conf';
 import type { DockerfileCopy } from './dockerfile-copies';
 import type { ControllerImageRef } from './controller-image';
@@ -90,6 +90,10 @@ export interface DockerfileCopies {
   copies: DockerfileCopy[];
   /** Its CMD and ENTRYPOINT -c apart, and its WORKDIR, for a compose service that replaces them. */
   run: ImageRun;
+  /** The Kong image its last stage is built on, when it is one of Kong's. */
+  base?: KongImageRef;
+  /** Its steps that may change Kong's templates without a copy read here (./dockerfile.ts). */
+  templateSteps: TemplateStep[];
 }
 
 export interface ImageFileOptions {
@@ -159,7 +163,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
       // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it.
-      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, run: read.run });
+      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, run: read.run, ...builtOn(read) });
     } else {
       nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
@@ -224,7 +228,7 @@ function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFi
       result.packages.push(...read.packages);
       result.files.push(build.path);
       (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
-      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run });
+      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run, ...builtOn(read) });
     } else {
       // A Dockerfile given that this service builds: its context is the one `build:` gives.
       for (const entry of result.dockerfileCopies) {
@@ -462,4 +466,10 @@ function readDotEnvList(files: readonly string[], env: Readonly<Record<string, s
     secretValues.push(...composeVariablesModule().secretEntryValues(entries));
   }
   return { values, provenance: { unknown, fromLookup }, secretValues };
+}
+
+/** The Kong image a Dockerfile's last stage is built on, and its steps that may change Kong's templates. */
+function builtOn(read: DockerfileRead): Pick<DockerfileCopies, 'base' | 'templateSteps'> {
+  const base = read.images.find((image) => !image.buildStage);
+  return { ...(base ? { base } : {}), templateSteps: read.templateSteps };
 }

@@ -21,10 +21,22 @@ export interface CommandConf {
   origin: FileOrigin;
 }
 
+/** A Dockerfile's CMD or ENTRYPOINT as the words docker runs, and where it is written. */
+export interface ImageCommand {
+  words: string[];
+  origin: FileOrigin;
+}
+
 /** What the image runs, as its Dockerfile's last stage sets it. */
 export interface ImageRun {
   cmdConf?: CommandConf;
   entrypointConf?: CommandConf;
+  /**
+   * The CMD and ENTRYPOINT the Dockerfile sets (an earlier stage's kept); absent: the base
+   * image's. Setting ENTRYPOINT empties the CMD until a later CMD.
+   */
+  cmd?: ImageCommand;
+  entrypoint?: ImageCommand;
   /** Its WORKDIR, the process's working folder; undefined when not known. */
   workdir?: string;
 }
@@ -33,6 +45,11 @@ export interface ImageRun {
 export interface ComposeCommand {
   /** Its `-c FILE`, when it runs kong with one. */
   conf?: CommandConf;
+  /**
+   * The words the container gets, after interpolation; undefined when they are not all known
+   * here (a variable without a value, a Kubernetes `$(NAME)`, a string compose would refuse).
+   */
+  words?: string[];
   origin: FileOrigin;
 }
 

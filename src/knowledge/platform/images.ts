@@ -71,7 +71,21 @@ export const KONG_IMAGES = {
  */
 export const KONG_IMAGE_COMMAND = {
   command: 'kong docker-start',
+  /** The CMD, word by word. */
+  words: ['kong', 'docker-start'],
+  /**
+   * Their ENTRYPOINT scripts: docker-kong's images (Docker Hub `kong`) run /docker-entrypoint.sh,
+   * those built from Kong/kong's build/dockerfiles run /entrypoint.sh. Only the script handles
+   * `docker-start` (kong/cmd has no such command); another first word it runs as given (`exec "$@"`).
+   */
+  entrypoints: ['/docker-entrypoint.sh', '/entrypoint.sh'] as readonly string[],
   sources: [
+    { kind: 'repo', ref: 'Kong/docker-kong:ubuntu/Dockerfile@d1ed165b', note: 'L55 COPY docker-entrypoint.sh /docker-entrypoint.sh, L59 ENTRYPOINT ["/docker-entrypoint.sh"], L67 CMD ["kong", "docker-start"]' },
+    { kind: 'repo', ref: 'Kong/docker-kong:docker-entrypoint.sh@d1ed165b', note: 'L31 `$1 == kong`, L44-45 `$2 == docker-start` runs `kong prepare -p "$PREFIX" "$@"`; L73 otherwise `exec "$@"`' },
+    { kind: 'repo', ref: 'Kong/kong:kong/cmd@3.9.3', note: 'check, config, drain, health, hybrid, migrations, prepare, quit, reload, restart, roar, start, stop, vault, version: no docker-start' },
+    { kind: 'repo', ref: 'Kong/kong:kong/cmd/prepare.lua@3.9.3', note: 'L10 prepare_prefix(conf, args.nginx_conf, ...); L30-32 options -c, -p, --nginx-conf only' },
+    { kind: 'repo', ref: 'Kong/kong:kong/cmd/utils/prefix_handler.lua@3.9.3', note: 'L1-7 the templates are the kong.templates.* modules; L739-748 a custom template only from nginx_custom_template_path (--nginx-conf)' },
+    { kind: 'repo', ref: 'Kong/docker-kong:customize/packer.lua@d1ed165b', note: 'L321-361: a customised image moves /docker-entrypoint.sh aside and writes one that adds --nginx-conf=/custom_nginx.conf to kong start, prepare, reload and restart' },
     { kind: 'repo', ref: 'Kong/kong:build/dockerfiles/deb.Dockerfile@3.9.3', note: 'L38 ENTRYPOINT ["/entrypoint.sh"], L46 CMD ["kong", "docker-start"]' },
     { kind: 'repo', ref: 'Kong/kong:build/dockerfiles/entrypoint.sh@3.9.3', note: 'L44-70: docker-start runs `kong prepare -p "$PREFIX" "$@"`, then nginx -p "$PREFIX" -c nginx.conf; no --nginx-conf' },
     { kind: 'repo', ref: 'Kong/docker-kong:alpine/Dockerfile@01d203f755f26036e80221770e2273a59b0af1b1', note: 'CMD ["kong", "docker-start"] in the 2.x-era images' },
