@@ -90,6 +90,10 @@ describe('freeze snapshot', () => {
 
   it('reports exactly the rows written through SQL in routes and plugins, with ids and names', async () => {
     const db = await database();
+    // The fixture's rows are written with now(), so their content, and the cells a changed row's
+    // two versions land in, moved with the clock: now and then a run met a layout the sketch
+    // cannot peel (session 20's full run). Pinned, the layout is the same on every run.
+    await sql(db, `UPDATE routes SET created_at = '${WRITTEN_AT}', updated_at = '${WRITTEN_AT}'; UPDATE plugins SET created_at = '${WRITTEN_AT}';`);
     const snapshot = await snapshotOf(db);
     // Fixed timestamps, not now(): a row's place in the sketch follows from its content, so a
     // clock value made the four differences land differently on each run, and one run in six or
