@@ -215,6 +215,8 @@ export interface CopySource {
   file: string;
   context: string;
   contextFrom?: { unit: string; composeFile: string };
+  /** The context is a folder above the Dockerfile's, as this COPY source shows (./build-context.ts). */
+  contextInferred?: string;
   copies: readonly DockerfileCopy[];
 }
 
@@ -238,7 +240,9 @@ export function kindOnDisk(cwd: string): (path: string) => 'file' | 'folder' | u
 export function describeCopy(containerPath: string | undefined, copy: DockerfileCopy, source: CopySource, kindOf: (path: string) => 'file' | 'folder' | undefined): string {
   const context = source.contextFrom
     ? `the build context ${source.context} that ${source.contextFrom.unit} of ${source.contextFrom.composeFile} gives`
-    : `the build context ${source.context === '' ? '.' : source.context} (the Dockerfile's folder)`;
+    : source.contextInferred
+      ? `the build context ${source.context}, taken for the folder the build runs from because ${copy.origin.file} copies ${source.contextInferred} from it`
+      : `the build context ${source.context === '' ? '.' : source.context} (the Dockerfile's folder)`;
   const ignore = kindOf(posix.join(source.context.replace(/\\/g, '/'), '.dockerignore')) === 'file' ? '; its .dockerignore was not read' : '';
   return `copied ${containerPath ? `to ${containerPath}` : 'there'} by ${copy.instruction} at ${copy.origin.file}:${copy.origin.line} from ${context}${ignore}`;
 }
