@@ -22,6 +22,7 @@
 import { statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
+import type { LuarocksMake } from './luarocks-make';
 
 /** One COPY or ADD step of the stage that runs, as far as it can be read. */
 export interface DockerfileCopy {
@@ -218,6 +219,8 @@ export interface CopySource {
   /** The context is a folder above the Dockerfile's, as this COPY source shows (./build-context.ts). */
   contextInferred?: string;
   copies: readonly DockerfileCopy[];
+  /** The `luarocks make` steps that build what the copies bring in (./luarocks-make.ts). */
+  luarocksMakes?: readonly LuarocksMake[];
 }
 
 /** What a path is on this machine, relative paths from `cwd`. */

@@ -11,6 +11,7 @@
 // form takes the whole rest of the line as the value: moby/buildkit
 // frontend/dockerfile/parser/line_parsers.go parseNameVal).
 
+import { findLuarocksMakes, type LuarocksMake } from './luarocks-make';
 import type { FileOrigin } from '../../model/origin';
 import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { braceTable, interpolate, substitutionBudget, variableEnd, withSubstitutionPlace, type SubstitutionBudget, type VariableLookup } from './interpolate';
@@ -66,6 +67,8 @@ export interface DockerfileRead {
   confPath?: CommandConf;
   /** The last stage's CMD and ENTRYPOINT -c apart, and its WORKDIR: a compose service may replace either (./run-conf.ts). */
   run: ImageRun;
+  /** The last stage's `luarocks make` steps, its base stages' first (./luarocks-make.ts). */
+  luarocksMakes: LuarocksMake[];
 }
 
 export type { CommandConf } from './run-conf';
@@ -95,13 +98,15 @@ interface Stage {
   workdir?: string;
   /** COPY and ADD steps of this stage and the stage it is built on. */
   copies: DockerfileCopy[];
+  /** `luarocks make` steps of this stage and the stage it is built on. */
+  luarocksMakes: LuarocksMake[];
   /** `-c FILE` of the CMD, and of the ENTRYPOINT (setting ENTRYPOINT resets an inherited CMD). */
   cmdConf?: CommandConf;
   entrypointConf?: CommandConf;
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {} };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {}, luarocksMakes: [] };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -144,6 +149,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         env: new Map(earlier?.env ?? []),
         packages: [...(earlier?.packages ?? [])],
         copies: [...(earlier?.copies ?? [])],
+        luarocksMakes: [...(earlier?.luarocksMakes ?? [])],
         ...(earlier ? inheritedRun(earlier) : image ? { workdir: '/' } : {}),
       };
       stages.push(added);
@@ -164,6 +170,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
       }
       if (keyword === 'RUN') {
         notePackageManagers(body, stage);
+        stage.luarocksMakes.push(...findLuarocksMakes(substituted, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }));
         // A script the RUN runs from a heredoc installs as its own lines would (./dockerfile-heredocs.ts).
         for (const script of runHeredocScripts(body, instruction.heredocs ?? [], lines)) {
           const scriptText = interpolate(script.text, { known: knownIn(stage), escape: 'backslash', budget }).text;
@@ -210,6 +217,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     for (const variable of last.env.values()) if (readVariables.has(variable.name)) variable.readByBuild = true;
     result.env.push(...last.env.values());
     result.copies.push(...last.copies);
+    result.luarocksMakes.push(...last.luarocksMakes);
     const conf = last.entrypointConf ?? last.cmdConf;
     if (conf) result.confPath = conf;
     result.run = {

@@ -21,6 +21,7 @@ import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './containe
 import type { DockerfileEnv } from './dockerfile';
 import type { ImageRun } from './run-conf';
 import type { DockerfileCopy } from './dockerfile-copies';
+import type { LuarocksMake } from './luarocks-make';
 import type { ControllerImageRef } from './controller-image';
 
 // Dockerfile reading (with its package facts), container environments and controller images load
@@ -92,6 +93,8 @@ export interface DockerfileCopies {
   /** Set when the context is a folder above the Dockerfile's: the COPY source that names the Dockerfile's folder from it. */
   contextInferred?: string;
   copies: DockerfileCopy[];
+  /** The running stage's `luarocks make` steps (./luarocks-make.ts). */
+  luarocksMakes: LuarocksMake[];
   /** Its CMD and ENTRYPOINT -c apart, and its WORKDIR, for a compose service that replaces them. */
   run: ImageRun;
 }
@@ -165,7 +168,7 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it,
       // unless its COPY sources name that folder from a root above it (./build-context.ts).
       const inferred = buildContextModule().inferBuildContext(file, read.copies, dockerfileCopiesModule().kindOnDisk(cwd), cwd);
-      result.dockerfileCopies.push({ file, context: inferred?.context ?? dirname(file), ...(inferred ? { contextInferred: inferred.evidence } : {}), copies: read.copies, run: read.run });
+      result.dockerfileCopies.push({ file, context: inferred?.context ?? dirname(file), ...(inferred ? { contextInferred: inferred.evidence } : {}), copies: read.copies, run: read.run, luarocksMakes: read.luarocksMakes });
     } else {
       nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
@@ -230,7 +233,7 @@ function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFi
       result.packages.push(...read.packages);
       result.files.push(build.path);
       (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
-      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run });
+      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run, luarocksMakes: read.luarocksMakes });
     } else {
       // A Dockerfile given that this service builds: its context is the one `build:` gives.
       for (const entry of result.dockerfileCopies) {
