@@ -89,6 +89,11 @@ describe('Kong packages in Dockerfile steps', () => {
     expect(packages('yum install -y kong-community-edition-0.14.1')).toEqual([['kong-community-edition', 'oss', '0.14.1', undefined]]);
     // pearsontechnology/kong-docker-baseimage Dockerfile: the .deb names its Ubuntu release (pre-2.x bintray names).
     expect(packages('curl -LO https://bintray.com/kong/kong-community-edition-deb/download_file?file_path=dists/kong-community-edition-0.13.0.xenial.all.deb')).toEqual([['kong-community-edition', 'oss', '0.13.0', undefined]]);
+    // Kong/docker-kong Dockerfile up to 0.13 (CentOS): bintray's file_path parameter holds the
+    // folder and file with the slash URL-encoded.
+    expect(packages('yum install -y wget https://bintray.com/kong/kong-community-edition-rpm/download_file?file_path=dists%2Fkong-community-edition-0.11.2.el7.noarch.rpm'))
+      .toEqual([['kong-community-edition', 'oss', '0.11.2', undefined]]);
+    expect(packages('curl -fL "https://x/download_file?file_path=rhel%2f7%2Fkong-${KONG_VERSION}.rhel7.amd64.rpm"')).toEqual([['kong', 'oss', undefined, ['KONG_VERSION']]]);
     expect(packages('dpkg -i kong-2.0.4.bionic.amd64.deb && dpkg -i kong-0.9.0.jessie_all.deb')).toEqual([['kong', 'oss', '2.0.4', undefined], ['kong', 'oss', '0.9.0', undefined]]);
   });
 

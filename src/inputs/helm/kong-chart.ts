@@ -157,6 +157,20 @@ function readChartOf(user: HelmValues): ChartReading {
       notUnderstood: `none of the top-level keys (${shown}) is one of the Kong chart's (env, image, proxy, ...): the file belongs to another chart, so nothing in it was read or checked`,
     };
   }
+  const unknown = top.filter((key) => !known.includes(key));
+  const ownPart = known.some((key) => (HELM_CHART.kongOnlyTopLevelKeys as readonly string[]).includes(key));
+  if (declared !== 'kong' && !ownPart && unknown.length > known.length) {
+    // Keys such as deployment, image or resources are in almost every chart: when they are the only
+    // ones Kong's chart shares with a file whose other keys it lacks (tothenew/terraform-aws-kong's
+    // own chart: deployment beside ports, secrets, hpa, ingress), the file is another chart's, and
+    // read as Kong's it would pass for a DB-less node run by the ingress controller.
+    const shown = (keys: string[]) => keys.slice(0, 4).join(', ') + (keys.length > 4 ? ', ...' : '');
+    return {
+      values: overDefaults(user),
+      readAs: 'not a values file of the Kong chart: not read',
+      notUnderstood: `only ${shown(known)} of its top-level keys ${known.length === 1 ? 'is' : 'are'} also the Kong chart's, keys every chart may have, while ${shown(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not, and none of Kong's own (env, proxy, admin, ...) is there: the file belongs to another chart, so nothing in it was read or checked`,
+    };
+  }
   const { umbrellaKongKey } = require('./chart-release') as typeof import('./chart-release');
   const umbrella = known.length > 0 && user.charts.length === 0 ? umbrellaKongKey(user.files) : undefined;
   if (umbrella && !user.at(umbrella.key)) {

@@ -341,10 +341,13 @@ function argoApplicationValues(value: HelmValue, file: string, text: string): { 
   const spec = value.entries.get('spec');
   const sources = spec?.kind === 'map' ? [spec.entries.get('source'), ...seqMaps(spec, 'sources')] : [];
   const name = scalarText(mapAt(value, 'metadata'), 'name');
-  const chartSource = sources.find((source) => scalarText(source, 'chart') !== undefined) ?? sources.find((source) => kongChartsFolder(source) !== undefined);
+  // An Application with several sources may install other charts beside Kong's (a PostgreSQL
+  // chart first, say): Kong's chart is the one read, and only its helm block holds Kong's values.
+  const kongSources = sources.filter((source) => KONG_CHART_NAMES.includes(argoChart(source)?.chart ?? ''));
+  const chartSource = kongSources[0] ?? sources.find((source) => scalarText(source, 'chart') !== undefined) ?? sources.find((source) => kongChartsFolder(source) !== undefined);
   const chart = chartSource ? argoChart(chartSource) : undefined;
   const application = `Argo CD Application${name ? ` "${name}"` : ''}${chart ? ` for chart ${chart.chart}` : ''}`;
-  for (const source of sources) {
+  for (const source of kongSources.length > 0 ? kongSources : sources) {
     const helm = source?.kind === 'map' ? source.entries.get('helm') : undefined;
     if (helm?.kind !== 'map') continue;
     // Argo CD hands the chart one of the two: valuesObject when it is set, else the values text

@@ -22,6 +22,7 @@
 import { statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
+import type { LuarocksMake } from './luarocks-make';
 
 /** One COPY or ADD step of the stage that runs, as far as it can be read. */
 export interface DockerfileCopy {
@@ -215,7 +216,11 @@ export interface CopySource {
   file: string;
   context: string;
   contextFrom?: { unit: string; composeFile: string };
+  /** The context is a folder above the Dockerfile's, as this COPY source shows (./build-context.ts). */
+  contextInferred?: string;
   copies: readonly DockerfileCopy[];
+  /** The `luarocks make` steps that build what the copies bring in (./luarocks-make.ts). */
+  luarocksMakes?: readonly LuarocksMake[];
 }
 
 /** What a path is on this machine, relative paths from `cwd`. */
@@ -238,7 +243,9 @@ export function kindOnDisk(cwd: string): (path: string) => 'file' | 'folder' | u
 export function describeCopy(containerPath: string | undefined, copy: DockerfileCopy, source: CopySource, kindOf: (path: string) => 'file' | 'folder' | undefined): string {
   const context = source.contextFrom
     ? `the build context ${source.context} that ${source.contextFrom.unit} of ${source.contextFrom.composeFile} gives`
-    : `the build context ${source.context === '' ? '.' : source.context} (the Dockerfile's folder)`;
+    : source.contextInferred
+      ? `the build context ${source.context}, taken for the folder the build runs from because ${copy.origin.file} copies ${source.contextInferred} from it`
+      : `the build context ${source.context === '' ? '.' : source.context} (the Dockerfile's folder)`;
   const ignore = kindOf(posix.join(source.context.replace(/\\/g, '/'), '.dockerignore')) === 'file' ? '; its .dockerignore was not read' : '';
   return `copied ${containerPath ? `to ${containerPath}` : 'there'} by ${copy.instruction} at ${copy.origin.file}:${copy.origin.line} from ${context}${ignore}`;
 }

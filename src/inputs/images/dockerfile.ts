@@ -11,6 +11,7 @@
 // form takes the whole rest of the line as the value: moby/buildkit
 // frontend/dockerfile/parser/line_parsers.go parseNameVal).
 
+import { findLuarocksMakes, type LuarocksMake } from './luarocks-make';
 import type { FileOrigin } from '../../model/origin';
 import { readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { braceTable, interpolate, substitutionBudget, variableEnd, withSubstitutionPlace, type SubstitutionBudget, type VariableLookup } from './interpolate';
@@ -73,6 +74,8 @@ export interface DockerfileRead {
    * names one, a COPY or ADD whose destination is not known.
    */
   templateSteps: TemplateStep[];
+  /** The last stage's `luarocks make` steps, its base stages' first (./luarocks-make.ts). */
+  luarocksMakes: LuarocksMake[];
 }
 
 /** A build step that may change the templates Kong renders, and why. */
@@ -108,6 +111,8 @@ interface Stage {
   workdir?: string;
   /** COPY and ADD steps of this stage and the stage it is built on. */
   copies: DockerfileCopy[];
+  /** `luarocks make` steps of this stage and the stage it is built on. */
+  luarocksMakes: LuarocksMake[];
   /** `-c FILE` of the CMD, and of the ENTRYPOINT (setting ENTRYPOINT resets an inherited CMD). */
   cmdConf?: CommandConf;
   entrypointConf?: CommandConf;
@@ -118,7 +123,7 @@ interface Stage {
 }
 
 export function readDockerfile(file: string, text: string): DockerfileRead {
-  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {}, templateSteps: [] };
+  const result: DockerfileRead = { images: [], unresolved: [], env: [], packages: [], copies: [], run: {}, templateSteps: [], luarocksMakes: [] };
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   // Stages by name (the first of a name, as `find` did) and by image: a Dockerfile of many stages stays linear.
@@ -162,6 +167,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         packages: [...(earlier?.packages ?? [])],
         copies: [...(earlier?.copies ?? [])],
         templateSteps: [...(earlier?.templateSteps ?? [])],
+        luarocksMakes: [...(earlier?.luarocksMakes ?? [])],
         ...(earlier ? inheritedRun(earlier) : image ? { workdir: '/' } : {}),
       };
       stages.push(added);
@@ -185,6 +191,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
         const scripts = (instruction.heredocs ?? []).map((heredoc) => lines.slice(heredoc.start, heredoc.end).join('\n'));
         const named = stockPathNamed([substituted, ...scripts].join('\n'));
         if (named) stage.templateSteps.push({ origin: { kind: 'file', file, line, column: instruction.at(0).column }, why: `RUN names ${named}` });
+        stage.luarocksMakes.push(...findLuarocksMakes(substituted, stage.workdir, { kind: 'file', file, line, column: instruction.at(0).column }));
         // A script the RUN runs from a heredoc installs as its own lines would (./dockerfile-heredocs.ts).
         for (const script of runHeredocScripts(body, instruction.heredocs ?? [], lines)) {
           const scriptText = interpolate(script.text, { known: knownIn(stage), escape: 'backslash', budget }).text;
@@ -242,6 +249,7 @@ export function readDockerfile(file: string, text: string): DockerfileRead {
     for (const variable of last.env.values()) if (readVariables.has(variable.name)) variable.readByBuild = true;
     result.env.push(...last.env.values());
     result.copies.push(...last.copies);
+    result.luarocksMakes.push(...last.luarocksMakes);
     const conf = last.entrypointConf ?? last.cmdConf;
     if (conf) result.confPath = conf;
     result.run = {

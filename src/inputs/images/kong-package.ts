@@ -39,7 +39,11 @@ const INSTALL = new RegExp(String.raw`(?:^|[\s;&|(])(?:sudo\s+)?(${KONG_PACKAGES
  * Kong packages named in one instruction's text, variables already substituted. One entry per
  * distinct package: a download URL names the same file twice (pool folder and file name).
  */
-export function findKongPackages(text: string, origin: FileOrigin): KongPackageRef[] {
+export function findKongPackages(written: string, origin: FileOrigin): KongPackageRef[] {
+  // Bintray download URLs passed the package's path URL-encoded in a query parameter
+  // (`download_file?file_path=dists%2Fkong-community-edition-0.11.2.el7.noarch.rpm`): read the
+  // encoded slash as the folder separator it stands for, or the name seems glued to `%2F`.
+  const text = written.replace(/%2F/gi, '/');
   const found: KongPackageRef[] = [];
   const add = (name: string, version: string | undefined, written: string) => {
     const edition = KONG_PACKAGES.names.find((n) => n.name === name)!.edition;

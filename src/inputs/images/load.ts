@@ -21,12 +21,15 @@ import type { ComposeDocument, ContainerEnv, ContainerEnvRead } from './containe
 import type { DockerfileEnv, DockerfileRead, TemplateStep } from './dockerfile';
 import type { ImageRun } from './run-conf';
 import type { DockerfileCopy } from './dockerfile-copies';
+import type { LuarocksMake } from './luarocks-make';
 import type { ControllerImageRef } from './controller-image';
 
 // Dockerfile reading (with its package facts), container environments and controller images load
 // only when an image file (or Helm values naming a controller) is given: most checks have none.
 const dockerfileModule = (): typeof import('./dockerfile') => require('./dockerfile') as typeof import('./dockerfile');
 // Loaded with the first image file: a check without one does not pay for it at start-up.
+const buildContextModule = (): typeof import('./build-context') => require('./build-context') as typeof import('./build-context');
+const dockerfileCopiesModule = (): typeof import('./dockerfile-copies') => require('./dockerfile-copies') as typeof import('./dockerfile-copies');
 const nestingModule = (): typeof import('../../text/nesting') => require('../../text/nesting') as typeof import('../../text/nesting');
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
 const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
@@ -87,7 +90,11 @@ export interface DockerfileCopies {
   context: string;
   /** The compose service whose `build:` gives the context, when one does. */
   contextFrom?: { unit: string; composeFile: string };
+  /** Set when the context is a folder above the Dockerfile's: the COPY source that names the Dockerfile's folder from it. */
+  contextInferred?: string;
   copies: DockerfileCopy[];
+  /** The running stage's `luarocks make` steps (./luarocks-make.ts). */
+  luarocksMakes: LuarocksMake[];
   /** Its CMD and ENTRYPOINT -c apart, and its WORKDIR, for a compose service that replaces them. */
   run: ImageRun;
   /** The Kong image its last stage is built on, when it is one of Kong's. */
@@ -162,8 +169,10 @@ export function readImageFiles(given: readonly string[], options: ImageFileOptio
       result.unresolved.push(...read.unresolved);
       result.dockerfileEnv.push(...read.env);
       result.packages.push(...read.packages);
-      // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it.
-      result.dockerfileCopies.push({ file, context: dirname(file), copies: read.copies, run: read.run, ...builtOn(read) });
+      // Without a compose `build:` naming it, the context is the Dockerfile's folder, as `docker build -f FILE DIR` is mostly run with DIR beside it,
+      // unless its COPY sources name that folder from a root above it (./build-context.ts).
+      const inferred = buildContextModule().inferBuildContext(file, read.copies, dockerfileCopiesModule().kindOnDisk(cwd), cwd);
+      result.dockerfileCopies.push({ file, context: inferred?.context ?? dirname(file), ...(inferred ? { contextInferred: inferred.evidence } : {}), copies: read.copies, run: read.run, luarocksMakes: read.luarocksMakes, ...builtOn(read) });
     } else {
       nestingModule().refusingDeepNesting({ file }, () => yamlImages(file, text, result, compose, env, projectDotEnv));
     }
@@ -228,11 +237,14 @@ function readBuiltDockerfiles(services: readonly ContainerEnv[], result: ImageFi
       result.packages.push(...read.packages);
       result.files.push(build.path);
       (result.builtDockerfiles ??= []).push({ file: build.path, unit: service.unit, composeFile: service.file });
-      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run, ...builtOn(read) });
+      result.dockerfileCopies.push({ file: build.path, context: build.context, contextFrom: { unit: service.unit, composeFile: service.file }, copies: read.copies, run: read.run, luarocksMakes: read.luarocksMakes, ...builtOn(read) });
     } else {
       // A Dockerfile given that this service builds: its context is the one `build:` gives.
       for (const entry of result.dockerfileCopies) {
-        if (resolve(entry.file) === path && !entry.contextFrom) Object.assign(entry, { context: build.context, contextFrom: { unit: service.unit, composeFile: service.file } });
+        if (resolve(entry.file) === path && !entry.contextFrom) {
+          Object.assign(entry, { context: build.context, contextFrom: { unit: service.unit, composeFile: service.file } });
+          delete entry.contextInferred;
+        }
       }
     }
     const running = result.images.find((image) => !image.buildStage && resolve(image.origin.file) === path);

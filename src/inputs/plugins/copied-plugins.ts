@@ -22,8 +22,9 @@ import { readdirSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import { KONG_IMAGES } from '../../knowledge/platform/images';
 import { globMatch, type CopySource, type DockerfileCopy } from '../images/dockerfile-copies';
+import type { LuarocksMake } from '../images/luarocks-make';
 import { walk } from './folders';
-import { luaPluginFromFiles, namedLuaPlugin, pluginsInFolder } from './load';
+import { luaPluginFromFiles, namedLuaPlugin, pluginsInFolder, rockspecPluginsIn } from './load';
 import type { CustomPlugin, PluginCopyNotRead as CopyNotRead } from './types';
 
 export interface CopiedPlugins {
@@ -158,7 +159,43 @@ export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
     // See relativePackagePaths: nginx's working directory is the container's or the shell's.
     result.unread.push(`plugins under lua_package_path ${relative.join(', ')}, relative to the working directory nginx starts in, which is not known here`);
   }
+  for (const make of input.copies.luarocksMakes ?? []) {
+    const at = `RUN luarocks make at ${make.origin.file}:${make.origin.line}`;
+    for (const project of projectFolders(make, input.copies.copies, inContext, input.kindOf)) {
+      const read = rockspecPluginsIn(onDisk(project), 'dockerfile-copy', input.bundled);
+      if (read.length === 0) continue;
+      result.copied.push({ at, source: project, destination: make.dir, plugins: read });
+      break;
+    }
+  }
   return result;
+}
+
+/**
+ * The build context folders that hold, as the copies before it lay them out, the folder a
+ * `luarocks make` step builds in: a folder copied to it or above it (`COPY ./plugins/x /custom/x`
+ * then `luarocks make` in /custom/x: ./plugins/x), or the folder of a rockspec file copied into it
+ * (`COPY x-1.0-1.rockspec /tmp/x/` beside `COPY kong/ /tmp/x/kong/`: the rockspec's folder). The
+ * last step that fits comes first, as the later copy wins.
+ */
+function projectFolders(make: LuarocksMake, copies: readonly DockerfileCopy[], inContext: (source: string) => string, kindOf: CopiedPluginsInput['kindOf']): string[] {
+  const folders: string[] = [];
+  for (const copy of [...copies].reverse()) {
+    if (copy.unfollowed || copy.origin.line > make.origin.line) continue;
+    const destination = copy.destination === '/' ? '/' : copy.destination.replace(/\/+$/, '');
+    for (const source of copy.sources) {
+      if (/[*?[]/.test(source)) continue;
+      const context = inContext(source);
+      const kind = kindOf(context);
+      if (kind === 'folder' && (make.dir === destination || make.dir.startsWith(destination === '/' ? '/' : `${destination}/`))) {
+        folders.push(posix.join(context, posix.relative(destination, make.dir)));
+      } else if (kind === 'file' && source.endsWith('.rockspec')) {
+        const placed = copy.destination.endsWith('/') || copy.sources.length > 1 ? posix.join(destination, posix.basename(source)) : destination;
+        if (posix.dirname(placed) === make.dir && (!make.rockspec || posix.basename(placed) === make.rockspec)) folders.push(posix.dirname(context));
+      }
+    }
+  }
+  return [...new Set(folders)];
 }
 
 /**

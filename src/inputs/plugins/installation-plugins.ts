@@ -7,7 +7,7 @@ import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import type { CopySource } from '../images/dockerfile-copies';
-import { copiedPlugins } from './copied-plugins';
+import { copiedPlugins, type CopiedPlugins } from './copied-plugins';
 import { enabledPlugins, packagePathRoots, pluginServerNames, relativePackagePaths } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
 import type { CustomPlugin, CustomPlugins, PluginCopiesNotRead } from './types';
@@ -38,8 +38,9 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   const notRead = copied.absent.length > 0 || copied.misplaced.length > 0
     ? { notRead: { absent: copied.absent, misplaced: copied.misplaced.map(({ text: _text, ...step }) => step) } }
     : {};
+  const given = renamedByCopies(fromDirs.plugins, copied.copied);
   // A plugin --plugin-dir also gives is read once, as given; a later copy of a name already read adds nothing.
-  const taken = new Set(fromDirs.plugins.flatMap((p) => [`name:${p.name}`, `dir:${path.resolve(p.dir)}`]));
+  const taken = new Set(given.flatMap((p) => [`name:${p.name}`, `dir:${path.resolve(p.dir)}`]));
   const fromCopies: CustomPlugin[] = [];
   const copySources: string[] = [];
   for (const step of copied.copied) {
@@ -51,11 +52,11 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   }
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
-    const known = new Set([...fromDirs.plugins, ...fromCopies].map((p) => p.name));
+    const known = new Set([...given, ...fromCopies].map((p) => p.name));
     const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !known.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
-  const plugins = [...(conf ? namedAsDeclared(fromDirs.plugins, conf) : fromDirs.plugins), ...fromCopies, ...viaPath];
+  const plugins = [...(conf ? namedAsDeclared(given, conf) : given), ...fromCopies, ...viaPath];
   const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
   const unread = [...copied.misplaced.map((m) => `not loadable: ${m.text}`), ...copied.unread.map((u) => `not read: ${u}`)];
   if (plugins.length === 0) {
@@ -73,6 +74,27 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     missingReason: '',
     ...notRead,
   };
+}
+
+/**
+ * Kong loads a Lua plugin by the folder it sits in under `kong/plugins/`, so a Dockerfile step
+ * that copies a --plugin-dir folder in under another folder name
+ * (`COPY ./plugins/lua /usr/local/share/lua/5.1/kong/plugins/lua-plugin`) names the plugin Kong
+ * knows: without this the folder's own name (`lua`) was taken, and `plugins = lua-plugin` seemed
+ * to enable a plugin whose code was missing.
+ */
+function renamedByCopies(plugins: readonly CustomPlugin[], copies: CopiedPlugins['copied']): CustomPlugin[] {
+  const installedAs = new Map<string, { name: string; at: string }>();
+  for (const step of copies) {
+    for (const plugin of step.plugins) {
+      if (plugin.name !== path.basename(path.resolve(plugin.dir))) installedAs.set(path.resolve(plugin.dir), { name: plugin.name, at: step.at });
+    }
+  }
+  return plugins.map((plugin) => {
+    const copy = installedAs.get(path.resolve(plugin.dir));
+    if (!copy || copy.name === plugin.name) return plugin;
+    return { ...plugin, name: copy.name, naming: { from: 'dockerfile-copy' as const, at: copy.at } };
+  });
 }
 
 /**
@@ -115,7 +137,9 @@ function namingNotes(plugins: readonly CustomPlugin[]): string[] {
   const fromRockspec = plugins.filter((p) => p.naming?.from === 'rockspec' && path.basename(path.resolve(p.dir)) !== p.name);
   const guessed = plugins.filter((p) => p.naming?.from === 'folder-above-src');
   const goFiles = plugins.filter((p) => p.naming?.from === 'go-file-declared');
+  const copiedAs = plugins.flatMap((p) => (p.naming?.from === 'dockerfile-copy' ? [`${p.name} (${path.basename(path.resolve(p.dir))}, ${p.naming.at})`] : []));
   return [
+    ...(copiedAs.length > 0 ? [`named after the folder the Dockerfile copies them to: ${copiedAs.join(', ')}`] : []),
     ...(goFiles.length > 0 ? [`named after their Go file, built alone, as kong.conf declares that name: ${goFiles.map((p) => p.name).join(', ')}`] : []),
     ...(fromRockspec.length > 0 ? [`named by their rockspec's build.modules: ${fromRockspec.map((p) => p.name).join(', ')}`] : []),
     ...(guessed.length > 0

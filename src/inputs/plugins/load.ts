@@ -79,6 +79,16 @@ export function pluginsInFolder(dir: string, via: Via, bundled: ReadonlySet<stri
 }
 
 /**
+ * The plugins `luarocks make` run in `root` installs: those its rockspec's build.modules map
+ * under `kong.plugins.*`, from their files on this machine; none when `root` holds no rockspec.
+ */
+export function rockspecPluginsIn(root: string, via: Via, bundled: ReadonlySet<string>): CustomPlugin[] {
+  if (!isDirectory(root)) return [];
+  const read = rockspecsIn(root).flatMap(pluginsOfRockspec).map((plugin) => readRockspecPlugin(plugin, via));
+  return dedupe(read.filter((plugin): plugin is CustomPlugin => plugin !== undefined && !bundled.has(plugin.name)));
+}
+
+/**
  * The Lua plugin in `dir`, under the name Kong knows it by (the folder it is installed as, whatever
  * the project calls it); undefined when `dir` holds no handler.lua or schema.lua.
  */

@@ -157,6 +157,8 @@ function topLevelConstants(code: readonly LuaToken[]): Map<string, string> {
 
 /** The string an expression of string literals, known constants and `..` stands for. */
 function fold(tokens: readonly LuaToken[], constants: ReadonlyMap<string, string>): string | undefined {
+  const matched = matchCall(tokens, constants);
+  if (matched !== undefined) return matched;
   if (tokens.length === 0 || tokens.length % 2 === 0) return undefined;
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
@@ -170,6 +172,58 @@ function fold(tokens: readonly LuaToken[], constants: ReadonlyMap<string, string
     else return undefined;
   }
   return out;
+}
+
+/**
+ * `package:match("^kong%-plugin%-(.+)$")` on a known constant: how Kong's plugin template of
+ * 2017 named its plugin from the package (Kong/kong-plugin@6480c39
+ * kong-plugin-myplugin-0.1.0-1.rockspec line 10), a form plugins made from it still carry. The
+ * first capture (or the whole match) when the pattern is one luaPattern reads; else undefined.
+ */
+function matchCall(tokens: readonly LuaToken[], constants: ReadonlyMap<string, string>): string | undefined {
+  if (tokens.length !== 6) return undefined;
+  const [subject, colon, method, open, pattern, close] = tokens;
+  if (subject.kind !== 'name' || !constants.has(subject.value) || !isOp(colon, ':') || method.kind !== 'name' || method.value !== 'match') return undefined;
+  if (!isOp(open, '(') || pattern.kind !== 'string' || !isOp(close, ')')) return undefined;
+  const re = luaPattern(pattern.value);
+  const m = re ? re.exec(constants.get(subject.value)!) : null;
+  return m ? (m[1] ?? m[0]) : undefined;
+}
+
+/** A character matched as itself in a RegExp. */
+function literal(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+}
+
+/**
+ * A Lua pattern made only of literal characters, `%` escapes of punctuation, `.`, the quantifiers
+ * `*`, `+`, `-` (shortest) and `?`, captures and the `^`/`$` anchors, as a RegExp; undefined for
+ * anything else (character classes such as `%a`, sets, back-references), which is not guessed.
+ */
+function luaPattern(pattern: string): RegExp | undefined {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '%') {
+      const next = pattern[++i];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined;
+      out += literal(next);
+    } else if (c === '^' && i === 0) out += '^';
+    else if (c === '$' && i === pattern.length - 1) out += '$';
+    else if (c === '.') out += '[^]';
+    else if (c === '-') out += '*?';
+    else if (c === '*' || c === '+' || c === '?' || c === ')') out += c;
+    else if (c === '(') {
+      if (pattern[i + 1] === ')') return undefined;
+      out += '(';
+    } else if (c === '[' || c === ']') return undefined;
+    else out += literal(c);
+  }
+  try {
+    return new RegExp(out);
+  } catch {
+    return undefined;
+  }
 }
 
 const OPEN = new Set(['(', '{', '[']);

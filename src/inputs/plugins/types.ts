@@ -60,8 +60,14 @@ export interface CustomPlugin {
  * `rockspec`: read from `build.modules` of that rockspec. `folder-above-src`: the files sit in a
  * folder called src and no rockspec names them, so the folder above it gave the name (a guess).
  * `go-file-declared`: a Go program built from that one file, whose name kong.conf declares.
+ * `dockerfile-copy`: a --plugin-dir folder that the Dockerfile read copies in under another
+ * folder name (`at` is the step, `COPY at Dockerfile:29`).
  */
-export type PluginNaming = { from: 'rockspec'; rockspec: string } | { from: 'folder-above-src' } | { from: 'go-file-declared'; file: string };
+export type PluginNaming =
+  | { from: 'rockspec'; rockspec: string }
+  | { from: 'folder-above-src' }
+  | { from: 'go-file-declared'; file: string }
+  | { from: 'dockerfile-copy'; at: string };
 
 export interface CustomPlugins {
   /** The directories that were searched, as given. */

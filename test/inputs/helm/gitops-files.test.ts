@@ -191,6 +191,29 @@ describe('an Application or HelmRelease of another chart is not read as Kong\'s 
   });
 });
 
+describe('an Argo CD Application whose sources install another chart beside Kong\'s', () => {
+  // NirvanaDogra/DevOps kong-application.yaml: Bitnami's postgresql chart (with helm parameters)
+  // as the first source, Kong's chart second: the Application was read as postgresql's and set aside.
+  const app = [
+    'apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: kong-cp', 'spec:', '  sources:',
+    '    - repoURL: https://charts.bitnami.com/bitnami', '      chart: postgresql', '      targetRevision: 15.5.3', '      helm:',
+    '        parameters:', '          - name: image.tag', '            value: 16.4.0-debian-12-r14', '          - name: auth.database', '            value: kong',
+    '    - repoURL: https://charts.konghq.com', '      chart: kong', '      targetRevision: 2.37.0', '      helm:',
+    '        valuesObject:', '          env:', '            database: postgres',
+    '',
+  ].join('\n');
+
+  it('reads Kong\'s chart and its helm block, not the other chart\'s parameters', () => {
+    const { 'app.yaml': file } = files({ 'app.yaml': app });
+    const reading = readChartValues([file]);
+    expect(reading.notUnderstood).toBeUndefined();
+    expect(reading.release?.declaration).toMatchObject({ chart: 'kong', version: '2.37.0', origin: { line: 18 } });
+    expect(reading.values.scalar('env', 'database')).toMatchObject({ value: 'postgres', origin: { line: 22 } });
+    // postgresql's image.tag parameter is not Kong's image.
+    expect(reading.values.scalar('image', 'tag')?.value).not.toBe('16.4.0-debian-12-r14');
+  });
+});
+
 describe('an Argo CD Application of a chart kept in a git folder', () => {
   // Sweep 19: an Application whose source is `path: kong` of the project's own repository (an
   // umbrella chart over Kong's) was said to be "not a values file of the Kong chart".

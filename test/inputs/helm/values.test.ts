@@ -303,6 +303,27 @@ describe('which chart the values belong to', () => {
     expect(helmConfLayer(reading.values, reading.notUnderstood).settings).toEqual([]);
   });
 
+  // tothenew/terraform-aws-kong helm/kong-values.yaml: the project's own chart, whose deployment:
+  // (repositoryUrl, containers) sits beside ports, secrets, hpa and ingress; orangesys/charts
+  // kong/values.yaml: imageTag, kongPGHost beside replicaCount. Read as Kong's chart they passed
+  // for a DB-less node run by the ingress controller.
+  it.each([
+    ['deployment:\n  repositoryUrl: example/kong:2.7.0\n  containers:\n    - name: kong\nports:\n  - port: 8000\nsecrets:\n  enabled: true\nhpa:\n  minReplicas: 1\ningress:\n  enabled: false\n', /only deployment of its top-level keys is also the Kong chart's.*while ports, secrets, hpa, ingress are not/],
+    ['imageTag: "0.9.9"\ncpu: 100m\nmemory: 256Mi\nkongPGHost: pg\nreplicaCount: 1\n', /only replicaCount of its top-level keys is also the Kong chart's/],
+  ])('sets aside a file whose only Kong chart keys are ones every chart has, among more keys Kong\'s lacks', (text, why) => {
+    const reading = readChartValues([file('own-chart.yaml', text)]);
+    expect(reading.readAs).toBe('not a values file of the Kong chart: not read');
+    expect(reading.notUnderstood).toMatch(why);
+  });
+
+  it.each([
+    ['generic keys only', 'image:\n  tag: "3.4"\nreplicaCount: 2\nresources: {}\n'],
+    ['as many unknown keys as generic ones', 'image:\n  tag: "3.4"\nextraThing: 1\n'],
+    ['one of Kong\'s own keys among unknown ones', 'proxy:\n  type: LoadBalancer\nfoo: 1\nbar: 2\nbaz: 3\n'],
+  ])('still reads a file with %s as the Kong chart', (_case, text) => {
+    expect(readChartValues([file('kong-like.yaml', text)]).readAs).toBe('Kong chart');
+  });
+
   it('reads a Kong chart file with an env: section as the Kong chart even when it also has a kong: key', () => {
     expect(readChartValues([file('kong-env.yaml', 'kong:\n  extraEnvVars: []\nenv:\n  database: postgres\n')]).readAs).toBe('Kong chart');
   });

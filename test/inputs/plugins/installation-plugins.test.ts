@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadKongConf } from '../../../src/inputs/kong-conf';
+import { kindOnDisk } from '../../../src/inputs/images/dockerfile-copies';
 import { loadCustomPlugins } from '../../../src/inputs/plugins/installation-plugins';
 import { KongVersion } from '../../../src/version/kong-version';
 
@@ -60,5 +61,45 @@ describe('loadCustomPlugins: a go-pluginserver module', () => {
     fs.writeFileSync(path.join(root, 'app', 'go_log.go'), module);
     const loaded = loadCustomPlugins([root], conf('go_plugins_dir = /go-so\nplugins = bundled,go-hello\n'), { from: KongVersion.parse('2.0.0'), edition: 'oss' });
     expect(loaded.customPlugins?.plugins.map((p) => [p.name, p.naming?.from])).toEqual([['go-hello', 'go-file-declared'], ['go_log', undefined]]);
+  });
+});
+
+describe('loadCustomPlugins: a --plugin-dir folder the Dockerfile copies in under another name', () => {
+  // Kai17-a/kong-custom-plugins-language-benchmark kong/Dockerfile: `COPY ./plugins/lua
+  // /usr/local/share/lua/5.1/kong/plugins/lua-plugin` with KONG_PLUGINS=bundled,lua-plugin; given
+  // --plugin-dir kong/plugins, the plugin was read as "lua".
+  function project() {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-copied-as-'));
+    for (const folder of ['lua', 'audit']) {
+      fs.mkdirSync(path.join(root, 'plugins', folder), { recursive: true });
+      fs.writeFileSync(path.join(root, 'plugins', folder, 'handler.lua'), 'local H = { PRIORITY = 900, VERSION = "1.0.0" }\nreturn H\n');
+      fs.writeFileSync(path.join(root, 'plugins', folder, 'schema.lua'), 'return { name = "x", fields = {} }\n');
+    }
+    const dockerfile = path.join(root, 'Dockerfile');
+    const copy = (line: number, source: string, destination: string) => ({
+      instruction: 'COPY' as const, sources: [source], destination, origin: { kind: 'file' as const, file: dockerfile, line, column: 1 },
+    });
+    const copies = [
+      copy(5, 'plugins/lua', '/usr/local/share/lua/5.1/kong/plugins/lua-plugin'),
+      copy(6, 'plugins/audit', '/usr/local/share/lua/5.1/kong/plugins/audit'),
+    ];
+    const image = { copies: { file: dockerfile, context: root, copies }, kindOf: kindOnDisk(root), cwd: root };
+    return { plugins: path.join(root, 'plugins'), image };
+  }
+
+  it('takes the name of the folder the copy installs it as', () => {
+    const { plugins, image } = project();
+    const loaded = loadCustomPlugins([plugins], conf('plugins = bundled,lua-plugin,audit\n'), PLAN, image);
+    expect(loaded.customPlugins?.plugins.map((p) => [p.name, p.naming?.from, p.foundVia]).sort()).toEqual([
+      ['audit', undefined, 'plugin-dir'],
+      ['lua-plugin', 'dockerfile-copy', 'plugin-dir'],
+    ]);
+    expect(loaded.label).toContain('named after the folder the Dockerfile copies them to: lua-plugin (lua, COPY at');
+  });
+
+  it('keeps the folder name without the Dockerfile', () => {
+    const { plugins } = project();
+    const loaded = loadCustomPlugins([plugins], conf('plugins = bundled,lua-plugin,audit\n'), PLAN);
+    expect(loaded.customPlugins?.plugins.map((p) => p.name).sort()).toEqual(['audit', 'lua']);
   });
 });
