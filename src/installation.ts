@@ -21,7 +21,7 @@ import { loadLicenseEvidence } from './inputs/license';
 import { chartDefaultCopyOf, chartDefaultOf, withoutIgnoredChartDefaults } from './inputs/helm/conf-layer';
 import { activeComposeProfiles } from './inputs/images/compose-profiles';
 import { containerKongConf, setAsideWithoutConf } from './inputs/images/copied-kong-conf';
-import { nginxConfFile, type NginxConfFile } from './inputs/images/nginx-conf-file';
+import type { NginxConfFile } from './inputs/images/nginx-conf-file';
 import { kindOnDisk } from './inputs/images/dockerfile-copies';
 import { isFile } from './inputs/file-kind';
 import { chosenComposeEnvFiles, type ComposeEnvFiles } from './inputs/images/compose-env-files';
@@ -211,7 +211,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     }
     // The template the Kong container is started with (`--nginx-conf`), when a mount or a copy of
     // the project holds it: read as if given, unless templates are given.
-    const startTemplate = platform.nginxConfStart && nginxConfFile(platform.nginxConfStart, platform.containerMounts, platform.imageCopies, platform.containerObjectMounts?.mounts, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd));
+    // Loaded only for a container started with --nginx-conf.
+    const startTemplate = platform.nginxConfStart && (require('./inputs/images/nginx-conf-file') as typeof import('./inputs/images/nginx-conf-file')).nginxConfFile(platform.nginxConfStart, platform.containerMounts, platform.imageCopies, platform.containerObjectMounts?.mounts, (path) => isFile(resolve(cwd, path)), kindOnDisk(cwd));
     if (options.nginxTemplates && options.nginxTemplates.length > 0) {
       const started = startTemplate?.kind === 'file' ? startTemplate : undefined;
       inputs.nginxTemplates = loadNginxTemplates(options.nginxTemplates, options.maxFileBytes)

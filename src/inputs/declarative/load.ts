@@ -23,7 +23,6 @@ import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
-import { readKicIngressPaths } from './kic-ingresses';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import { deckMountedObjects } from './deck-workloads';
@@ -32,6 +31,9 @@ import { heldDeclarative, type ContainerObjectMounts } from './held-declarative'
 import { hostPathOf, type BindMount } from '../images/compose-mounts';
 import { contextFileAt, describeCopy, kindOnDisk, type CopySource } from '../images/dockerfile-copies';
 import type { DeclarativeConfig, DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource, ManifestObjects, UnreadableDeclarative } from './types';
+
+// Read only for Kubernetes manifests: a kong.conf check does not load the Ingress reader.
+const kicIngressesModule = (): typeof import('./kic-ingresses') => require('./kic-ingresses') as typeof import('./kic-ingresses');
 
 const READABLE_EXTENSIONS = ['.yml', '.yaml', '.json'];
 
@@ -218,7 +220,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       kicPlugins.push(...reading.plugins);
       unreadable.push({
         file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded.entries.length > 0 ? { embedded: embedded.entries } : {}),
-        objects: { ...summarizeObjects(reading), ingressPaths: readKicIngressPaths(objects) }, origin: fileOrigin(file, 1),
+        objects: { ...summarizeObjects(reading), ingressPaths: kicIngressesModule().readKicIngressPaths(objects) }, origin: fileOrigin(file, 1),
       });
       continue;
     }
