@@ -9,7 +9,7 @@
 // declarative configuration (src/inputs/declarative/kic-ingresses.ts) and with --image-file
 // (src/inputs/images/manifest-ingresses.ts); a file given both ways is reported once.
 
-import { normalize } from 'node:path';
+import { resolve } from 'node:path';
 import { defineRule } from '../../src/engine/define-rule';
 import type { KicIngressPath } from '../../src/inputs/declarative/kic-ingresses';
 import { KIC_INGRESS_PATH_DOCS, KIC_INGRESS_PATH_FACTS as KIC } from '../../src/knowledge/platform/kic-ingress-paths';
@@ -36,7 +36,11 @@ export default defineRule<MessageId>({
   docsUrl: KIC_INGRESS_PATH_DOCS,
   sources: [...KIC.sources, ...ROUTE_PATH_FACTS.sources.slice(0, 2), ROUTE_PATH_NORMALIZATION.sources[1]],
   check(ctx) {
-    const controller = controllerNote(ctx.optionalInput('controllers') ?? []);
+    const controllers = ctx.optionalInput('controllers') ?? [];
+    const versioned = controllers.filter((c) => c.version !== undefined);
+    // Every controller given is one that no longer reads the older Ingress APIs: Kong gets no route
+    // from such an Ingress at all, so how its paths would read is moot.
+    const betaUnread = versioned.length > 0 && versioned.every((c) => c.version!.gte(KongVersion.parse(KIC.betaIngressDroppedIn)));
     const declared = (ctx.optionalInput('declarative')?.unreadable ?? []).flatMap((file) => file.objects?.ingressPaths ?? []);
     for (const entry of onceEach([...declared, ...(ctx.optionalInput('kicIngressPaths') ?? [])])) {
       // Written with the marker, the controller already sends a `~` path.
@@ -44,6 +48,8 @@ export default defineRule<MessageId>({
       // Only paths that work as patterns: one that is regex-like through `@` or `:` alone
       // matched under 2.x what it matches as a literal prefix under 3.x.
       if (!isRegexFor2x(entry.path) || !ROUTE_PATH_FACTS.regexMetacharacters.test(entry.path)) continue;
+      if (entry.betaApi && betaUnread) continue;
+      const controller = controllerNote(controllers, entry.betaApi !== undefined);
       const data = {
         ingress: entry.ingress, rule: String(entry.rule), index: String(entry.index), path: entry.path, api: betaNote(entry),
         // The 3.0 migration's escape decoding keeps what 2.x matched (route-path-migration.ts).
@@ -67,7 +73,7 @@ export default defineRule<MessageId>({
 function onceEach(entries: readonly KicIngressPath[]): KicIngressPath[] {
   const seen = new Set<string>();
   return entries.filter((entry) => {
-    const keys = [`${normalize(entry.origin.file)}:${entry.origin.line}:${entry.origin.column}`];
+    const keys = [`${resolve(entry.origin.file)}:${entry.origin.line}:${entry.origin.column}`];
     if (entry.ingress.includes('/')) keys.push(`${entry.ingress}\0${entry.rule}\0${entry.index}\0${entry.path}`);
     const known = keys.some((key) => seen.has(key));
     for (const key of keys) seen.add(key);
@@ -81,9 +87,13 @@ function betaNote(entry: KicIngressPath): string {
   return ` (\`${entry.betaApi}\`: only controllers older than ${KongVersion.parse(KIC.betaIngressDroppedIn).minorKey} read this API, which Kubernetes stopped serving in 1.22, and they pass every path of it as written, whatever its pathType)`;
 }
 
-/** What the manifest did not say and was taken as the common case, as a parenthesis; empty when nothing was. */
+/** What the manifest did not say and was taken as the common case, and what made a custom class the controller's, as a parenthesis; empty when nothing. */
 function assumptions(entry: KicIngressPath): string {
   const notes: string[] = [];
+  // A class other than `kong` is the controller's only because a file says so: name it.
+  if (entry.controllerClass && entry.controllerClass.name !== KIC.defaultIngressClass) {
+    notes.push(`class \`${entry.controllerClass.name}\` is the controller's: ${entry.controllerClass.from}`);
+  }
   if (entry.classMatch.kind === 'unknown') {
     notes.push(`it names no ingress class and the manifest holds no IngressClass of the controller: taken as served by it, as when its class is the cluster default`);
   }
@@ -96,14 +106,20 @@ function assumptions(entry: KicIngressPath): string {
 /**
  * The controller versions the run knows, as they bear on the `/~` marker: below 2.7 the
  * controller has none, so the fix needs the controller upgrade first. Without a version, KIC 2.7
- * or later is assumed (Kong 3.x needs it anyway: platform/ingress-controller).
+ * or later is assumed (Kong 3.x needs it anyway: platform/ingress-controller); for an Ingress of
+ * an older API, one below 2.10 too, since later ones do not read it.
  */
-function controllerNote(controllers: readonly { reference: string; version?: KongVersion }[]): string {
+function controllerNote(controllers: readonly { reference: string; version?: KongVersion }[], betaApi: boolean): string {
   const since = KongVersion.parse(KIC.controllerRegexPrefixSince);
   const versioned = controllers.filter((c) => c.version !== undefined);
   const old = versioned.filter((c) => c.version!.lt(since));
   if (old.length > 0) {
     return `; \`${old[0].reference}\` runs a controller older than ${since.minorKey}, which knows no such marker: upgrade the controller first (platform/ingress-controller)`;
+  }
+  if (versioned.length === 0 && betaApi) {
+    // Only the releases between the marker and the end of the older APIs read such an Ingress with it.
+    const until = KongVersion.parse(KIC.betaIngressDroppedIn);
+    return ` (in KIC ${since.minorKey} up to ${until.minorKey}, not included, the releases that both know the marker and read this API; no controller image with a version was given, so such a controller is assumed)`;
   }
   if (versioned.length === 0) return ` (in KIC ${since.minorKey} and later, 3.x included; no controller image with a version was given, so such a controller is assumed)`;
   return '';
