@@ -56,9 +56,13 @@ function classOfContainer(container: Readonly<Record<string, unknown>>): { name:
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
       if (typeof word !== 'string') continue;
-      if (word.startsWith(`${FACTS.controllerClassFlag}=`)) return { name: word.slice(FACTS.controllerClassFlag.length + 1), how: FACTS.controllerClassFlag, path: [key, i] };
       const next: unknown = words[i + 1];
-      if (word === FACTS.controllerClassFlag && typeof next === 'string') return { name: next, how: FACTS.controllerClassFlag, path: [key, i + 1] };
+      const named = word.startsWith(`${FACTS.controllerClassFlag}=`) ? { name: word.slice(FACTS.controllerClassFlag.length + 1), at: i }
+        : word === FACTS.controllerClassFlag && typeof next === 'string' ? { name: next, at: i + 1 } : undefined;
+      if (!named) continue;
+      // Kubernetes expands `$(NAME)` in a command from the container's environment: not known here.
+      if (named.name.includes('$(')) return 'unknown';
+      return { name: named.name, how: FACTS.controllerClassFlag, path: [key, named.at] };
     }
   }
   const env = Array.isArray(container.env) ? container.env : [];

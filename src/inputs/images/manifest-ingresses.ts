@@ -9,17 +9,31 @@ import type { ManifestDocument } from '../declarative/manifest-documents';
 import { objectsOf } from '../declarative/kic-plugins';
 import { readKicIngressPaths, type KicIngressPath } from '../declarative/kic-ingresses';
 import { controllerClassesIn, type ControllerIngressClass } from '../declarative/kic-controller-class';
+import { KIC_INGRESS_PATH_FACTS as FACTS } from '../../knowledge/platform/kic-ingress-paths';
+import { podSpecPathOf } from '../../knowledge/platform/kubernetes-workloads';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /**
+ * Whether a document of this kind may bear on the Ingresses read: the objects themselves, a
+ * workload that may run the controller, and the lists and templates that hold objects. The rest
+ * (CustomResourceDefinitions above all, the bulk of a controller's install manifest) is not
+ * turned into plain values.
+ */
+function mayHoldIngressObjects(kind: string): boolean {
+  return ['Ingress', 'IngressClass', FACTS.parametersKind, 'Template'].includes(kind) || kind.endsWith('List') || podSpecPathOf(kind) !== undefined;
+}
+
+/**
  * A parsed YAML document as the manifest readers take it: its plain value, and where a value of
- * it is written. Undefined for a document that is no Kubernetes object (no `kind`), or whose
- * aliases expand past the yaml package's limit.
+ * it is written. Undefined for a document of a kind that does not bear on Ingresses, and for one
+ * whose aliases expand past the yaml package's limit.
  */
 export function yamlManifestDocument(doc: Document.Parsed, at: (offset: number) => FileOrigin, number: number): ManifestDocument | undefined {
   const { isMap } = yamlModule();
-  if (!isMap(doc.contents) || !doc.contents.has('kind')) return undefined;
+  if (!isMap(doc.contents)) return undefined;
+  const kind = doc.contents.get('kind');
+  if (typeof kind !== 'string' || !mayHoldIngressObjects(kind)) return undefined;
   let root: unknown;
   try {
     root = doc.toJS();

@@ -57,10 +57,12 @@ describe('Ingresses of --image-file manifests', () => {
     const path = write({
       'plain.yaml': `${controller('')}---\n${internalClass}---\n${ingress('a', 'edge')}---\n${ingress('b', 'kong')}`,
       'from.yaml': `${controller('        envFrom:\n        - configMapRef: {name: kic-env}\n')}---\n${internalClass}---\n${ingress('a', 'edge')}---\n${ingress('b', 'kong')}`,
+      'expanded.yaml': `${controller('        args: ["--ingress-class=$(CLASS)"]\n')}---\n${internalClass}---\n${ingress('a', 'edge')}---\n${ingress('b', 'kong')}`,
     });
     expect(served([path('plain.yaml')])).toEqual(['b kong']);
     // Unknown: as without a controller container, every IngressClass of the controller and `kong`.
     expect(served([path('from.yaml')])).toEqual(['a edge', 'b kong']);
+    expect(served([path('expanded.yaml')])).toEqual(['a edge', 'b kong']);
   });
 
   it('a controller of one file names the class for the Ingresses of another', () => {
