@@ -179,7 +179,7 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     } else {
       missing.license = 'no kong.conf or KONG_* environment given, so the license configuration is unknown';
     }
-    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { imageCopies: platform.imageCopies } : {}), ...(platform.containerObjectMounts ? { containerObjectMounts: platform.containerObjectMounts } : {}) });
+    const declarative = loadDeclarative({ paths: options.declarativePaths, kongConf: inputs.kongConf, cwd: options.cwd, maxBytes: options.maxFileBytes, ...(platform.containerMounts ? { containerMounts: platform.containerMounts } : {}), ...(platform.imageCopies ? { imageCopies: platform.imageCopies } : {}), ...(platform.containerObjectMounts ? { containerObjectMounts: platform.containerObjectMounts } : {}), ...(platform.controllerClasses ? { controllerClasses: platform.controllerClasses } : {}) });
     if (declarative.config) {
       inputs.declarative = declarative.config;
       inputs.entities = [...(inputs.entities ?? []), declarative.config.entities];
@@ -245,6 +245,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     listed.push(...platform.listed);
     if (platform.images.length) inputs.images = platform.images;
     if (platform.controllers.length) inputs.controllers = platform.controllers;
+    if (platform.kicIngressPaths) inputs.kicIngressPaths = platform.kicIngressPaths;
+    else missing.kicIngressPaths = options.platform?.imageFiles?.length ? `no Ingress the Kong Ingress Controller serves in ${options.platform.imageFiles.join(', ')}` : 'no --image-file manifest given';
     if (platform.helmHelpers) inputs.helmHelpers = platform.helmHelpers;
     if (platform.os) inputs.os = platform.os;
     if (platform.host) inputs.host = platform.host;

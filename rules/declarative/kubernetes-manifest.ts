@@ -93,7 +93,7 @@ export default defineRule<MessageId>({
         }
       }
       if (objects && objects.checked.length > 0) {
-        ctx.report({ messageId: 'pluginsChecked', severity, at: file.origin, data: { file: file.file, checked: describeChecked(objects), others: describeOthers(objects, file) } });
+        ctx.report({ messageId: 'pluginsChecked', severity, at: file.origin, data: { file: file.file, checked: describeChecked(objects), others: describeOthers(objects, file, ingressPathsRead(file)) } });
       } else if (checkedEmbedded) {
         // A lone ConfigMap holding the configuration needs no word: the inputs list names it. A
         // bundle with a Deployment or a Service says those were not checked.
@@ -144,9 +144,14 @@ function describeChecked(objects: ManifestObjects): string {
 }
 
 /** What else the manifest held, named as not checked. */
-function describeOthers(objects: ManifestObjects, file: UnreadableDeclarative): string {
+function describeOthers(objects: ManifestObjects, file: UnreadableDeclarative, ingressPathsRead: boolean): string {
   // An embedded kong.yml has its own finding; its ConfigMap is still an object not checked here.
   const kinds = objects.otherKinds;
+  if (ingressPathsRead) {
+    // Its Ingress paths were read by declarative/kic-ingress-regex-paths: "Ingress not checked" would be untrue.
+    const rest = kinds.filter((kind) => kind !== 'Ingress');
+    return `the Ingress paths the controller passes to Kong as written were checked too (for regexes, by declarative/kic-ingress-regex-paths); not checked: the rest of the Ingresses${rest.map((kind) => `, \`${kind}\``).join('')}`;
+  }
   if (kinds.length === 0) return file.embedded ? 'nothing else in it was checked' : 'it holds nothing else';
   return `not checked: ${kinds.map((kind) => `\`${kind}\``).join(', ')}`;
 }

@@ -12,6 +12,7 @@ import type { NginxTemplate } from '../inputs/nginx/load';
 import type { CustomPlugins, PluginCopiesNotRead } from '../inputs/plugins/types';
 import type { KongImageRef } from '../inputs/images/image-ref';
 import type { ControllerImageRef } from '../inputs/images/controller-image';
+import type { KicIngressPath } from '../inputs/declarative/kic-ingresses';
 import type { HostOs, HostResources } from '../inputs/host';
 import type { ImageOs } from '../inputs/images/image-os';
 import type { HelmShellHelpers } from '../inputs/helm/kong-chart';
@@ -44,6 +45,11 @@ export interface Inputs {
   images?: KongImageRef[];
   /** Kong Ingress Controller images named by Helm values and `--image-file` manifests or compose files. */
   controllers?: ControllerImageRef[];
+  /**
+   * Paths of the Ingresses the Kong Ingress Controller serves in `--image-file` manifests (those
+   * of `--declarative` manifests are in `declarative`), with what decides how Kong reads them.
+   */
+  kicIngressPaths?: KicIngressPath[];
   /** The Kong chart's pod helpers that run a shell in the Kong image, read from `--helm-values`. */
   helmHelpers?: HelmShellHelpers;
   /** The Kong host's distribution (`--host` reads /etc/os-release; `--os NAME-VERSION`). */
@@ -59,7 +65,7 @@ export interface Inputs {
 
 export type InputName = keyof Inputs;
 
-export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'pluginCopiesNotRead', 'nginxTemplates', 'images', 'controllers', 'helmHelpers', 'os', 'imageOs', 'host'];
+export const INPUT_NAMES: readonly InputName[] = ['kongConf', 'backup', 'license', 'entities', 'database', 'declarative', 'customPlugins', 'pluginCopiesNotRead', 'nginxTemplates', 'images', 'controllers', 'kicIngressPaths', 'helmHelpers', 'os', 'imageOs', 'host'];
 
 /** Why an input is missing, keyed by input name: "no kong.conf given", "declarative_config names /etc/kong/kong.yml, absent here". */
 export type MissingInputReasons = Partial<Record<InputName, string>>;

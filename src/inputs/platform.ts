@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { MissingInputReasons } from '../engine/inputs';
 import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
-import { helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmNoGateway, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
+import { helmControllerClass, helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmNoGateway, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
 import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
@@ -20,6 +20,8 @@ import { runConf, type RunConf } from './images/run-conf';
 import { chartStockTemplatesWhy, nodeTemplates } from './images/stock-templates';
 import { controllerModule, readImageFiles, type DockerfileCopies, type ImageFiles, type UnreadOverride, type UnresolvedImage } from './images/load';
 import type { ContainerEnv } from './images/container-env';
+import type { ControllerIngressClass } from './declarative/kic-controller-class';
+import type { KicIngressPath } from './declarative/kic-ingresses';
 import type { ConfDiagnostic } from './kong-conf/types';
 import { parseOsFlag, readHostResources, readOsRelease, type HostOs, type HostResources } from './host';
 import type { ConfLayer } from './kong-conf/load';
@@ -72,6 +74,10 @@ export interface PlatformInputs {
   running: KongImageRef[];
   /** Kong Ingress Controller images (Helm values, manifests, compose files): not the gateway. */
   controllers: ControllerImageRef[];
+  /** The ingress classes the controller is started with, as --image-file manifests and the Helm values say (src/inputs/declarative/kic-controller-class.ts). */
+  controllerClasses?: ControllerIngressClass[];
+  /** The Ingress paths of --image-file manifests the controller passes to Kong as written (./images/manifest-ingresses.ts). */
+  kicIngressPaths?: KicIngressPath[];
   os?: HostOs;
   host?: HostResources;
   listed: { kind: string; label: string }[];
@@ -160,6 +166,13 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     result.controllers.push(...read.controllers);
     unresolved = read.unresolved;
     if (read.secretValues) result.secretValues = [...(result.secretValues ?? []), ...read.secretValues];
+    if (read.manifests) {
+      // Loaded only when an image file is a manifest.
+      const { manifestIngresses } = require('./images/manifest-ingresses') as typeof import('./images/manifest-ingresses');
+      const ingresses = manifestIngresses(read.manifests, result.controllerClasses?.[0]);
+      result.controllerClasses = ingresses.classes;
+      if (ingresses.paths.length > 0) result.kicIngressPaths = ingresses.paths;
+    }
     // Loaded only when a Dockerfile sets variables: most checks give no image file.
     const { dockerfileConfLayer } = require('./images/dockerfile-conf-layer') as typeof import('./images/dockerfile-conf-layer');
     const layer = dockerfileConfLayer(read.dockerfileEnv);
@@ -377,6 +390,8 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     result.edition = helmEdition(values);
     result.helmHelpers = helmShellHelpers(values);
   }
+  const controllerClass = helmControllerClass(values);
+  if (controllerClass) result.controllerClasses = [controllerClass];
   const deployment = noGateway ? undefined : helmDeployment(values);
   if (deployment) result.deployment = deployment;
   const freeMode = noGateway ? undefined : helmFreeMode(values);

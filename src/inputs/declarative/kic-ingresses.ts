@@ -2,12 +2,16 @@
 // with what decides how Kong reads them as regexes: the Ingress's own regex prefix, and whether the
 // controller's IngressClass turns on the 2.x regex guess (IngressClassParameters). Only what the
 // manifest itself says is used: an IngressClass or its parameters kept elsewhere are "unknown",
-// never guessed. Facts in src/knowledge/platform/kic-ingress-paths.ts.
+// never guessed. The class the controller serves comes from its container's flag or variable
+// (./kic-controller-class.ts): given by the caller when another file says it (a Deployment given
+// with --image-file, Helm values), else read from the manifest's own controller container, else
+// taken as `kong`. Facts in src/knowledge/platform/kic-ingress-paths.ts.
 
 import type { FileOrigin } from '../../model/origin';
 import { isRecord } from '../../model/field-paths';
 import { KIC_INGRESS_PATH_FACTS as FACTS } from '../../knowledge/platform/kic-ingress-paths';
 import { objectsOf, type KicResource } from './kic-plugins';
+import { controllerClassesIn, type ControllerIngressClass } from './kic-controller-class';
 import type { ManifestDocument } from './manifest-documents';
 
 /** How an Ingress came to be the controller's. */
@@ -36,6 +40,15 @@ export interface KicIngressPath {
   legacyDetection: LegacyDetection;
   /** Where the path's value is written. */
   origin: FileOrigin;
+  /** The Ingress's API when an older one (`networking.k8s.io/v1beta1`, `extensions/v1beta1`), which the controller read only below 2.10. */
+  betaApi?: string;
+  /** What says the controller serves the class it matched, when a flag, variable or Helm value says it. */
+  controllerClass?: ControllerIngressClass;
+}
+
+export interface KicIngressReadOptions {
+  /** The classes the controller is started with, as files other than the manifest say (none: the manifest's own controller container, else `kong`). */
+  controllerClasses?: readonly ControllerIngressClass[];
 }
 
 interface IngressClassObject {
@@ -46,21 +59,30 @@ interface IngressClassObject {
 }
 
 /** The ImplementationSpecific paths of the controller's Ingresses in a manifest, in file order. */
-export function readKicIngressPaths(documents: readonly ManifestDocument[]): KicIngressPath[] {
+export function readKicIngressPaths(documents: readonly ManifestDocument[], options: KicIngressReadOptions = {}): KicIngressPath[] {
   const resources = documents.flatMap((document) => [...objectsOf(document)]);
   const classes = resources.filter((r) => r.kind === 'IngressClass' && isApi(r, 'networking.k8s.io/')).map(ingressClassOf).filter((c): c is IngressClassObject => c !== undefined);
   const parameters = resources.filter((r) => r.kind === FACTS.parametersKind && isApi(r, `${FACTS.parametersGroup}/`));
-  const controllerClasses = classes.filter((c) => c.controller === FACTS.ingressClassController);
-  const servedNames = new Set(controllerClasses.map((c) => c.name));
-  // The controller's class unless started with another --ingress-class; a manifest that gives
-  // the name to another controller's IngressClass says it is not the controller's.
-  if (!classes.some((c) => c.name === FACTS.defaultIngressClass && c.controller !== FACTS.ingressClassController)) servedNames.add(FACTS.defaultIngressClass);
+  const started = options.controllerClasses?.length ? options.controllerClasses : controllerClassesIn(resources);
+  const servedNames = new Set(started.map((c) => c.name));
+  // Without a controller container to tell, every IngressClass of the controller may be one an
+  // instance of it serves, and `kong` is its class unless started with another; a manifest that
+  // gives that name to another controller's IngressClass says it is not the controller's.
+  if (started.length === 0) {
+    for (const c of classes) if (c.controller === FACTS.ingressClassController) servedNames.add(c.name);
+    if (!classes.some((c) => c.name === FACTS.defaultIngressClass && c.controller !== FACTS.ingressClassController)) servedNames.add(FACTS.defaultIngressClass);
+  }
+  const controllerClasses = classes.filter((c) => c.controller === FACTS.ingressClassController && servedNames.has(c.name));
+  const said = (name: string) => started.find((c) => c.name === name);
 
   const found: KicIngressPath[] = [];
   for (const resource of resources) {
-    if (resource.kind !== 'Ingress' || resource.record.apiVersion !== FACTS.ingressApiVersion) continue;
-    const classMatch = matchClass(resource, servedNames, controllerClasses);
+    if (resource.kind !== 'Ingress' || typeof resource.record.apiVersion !== 'string') continue;
+    const beta = (FACTS.betaIngressApiVersions as readonly string[]).includes(resource.record.apiVersion);
+    if (!beta && resource.record.apiVersion !== FACTS.ingressApiVersion) continue;
+    const classMatch = beta ? matchBetaClass(resource, servedNames) : matchClass(resource, servedNames, controllerClasses);
     if (!classMatch) continue;
+    const startedWith = classMatch.kind === 'unknown' ? undefined : said(classMatch.name);
     const legacyDetection = classMatch.kind === 'unknown' ? 'unknown' : legacyDetectionOf(classes.find((c) => c.name === classMatch.name), parameters);
     const annotations = annotationsOf(resource.record);
     const annotated = annotations[FACTS.regexPrefixAnnotation];
@@ -74,11 +96,14 @@ export function readKicIngressPaths(documents: readonly ManifestDocument[]): Kic
       const paths = http && Array.isArray(http.paths) ? http.paths : [];
       paths.forEach((entry: unknown, index) => {
         if (!isRecord(entry) || typeof entry.path !== 'string') return;
-        // Prefix and Exact paths are turned into Kong paths by the controller itself.
-        if (entry.pathType !== undefined && entry.pathType !== null && entry.pathType !== 'ImplementationSpecific') return;
+        // Prefix and Exact paths of a v1 Ingress are turned into Kong paths by the controller
+        // itself; the v1beta1 translation passes every path alike, whatever its pathType.
+        if (!beta && entry.pathType !== undefined && entry.pathType !== null && entry.pathType !== 'ImplementationSpecific') return;
         found.push({
           ingress, rule: ruleIndex, index, path: entry.path, regexPrefix, prefixFromAnnotation: typeof annotated === 'string',
           classMatch, legacyDetection, origin: resource.at(['spec', 'rules', ruleIndex, 'http', 'paths', index, 'path']),
+          ...(beta ? { betaApi: String(resource.record.apiVersion) } : {}),
+          ...(startedWith ? { controllerClass: startedWith } : {}),
         });
       });
     });
@@ -99,6 +124,15 @@ function matchClass(resource: KicResource, served: ReadonlySet<string>, controll
   if (controllerClasses.length === 0) return { kind: 'unknown' };
   const byDefault = controllerClasses.find((c) => c.isDefault);
   return byDefault ? { kind: 'default', name: byDefault.name } : undefined;
+}
+
+/**
+ * The v1beta1 class filter: only the class annotation counts, and it must name a served class;
+ * an Ingress without it is never served, whatever the default class (store.go ListIngressesV1beta1).
+ */
+function matchBetaClass(resource: KicResource, served: ReadonlySet<string>): IngressClassMatch | undefined {
+  const annotated = annotationsOf(resource.record)[FACTS.ingressClassAnnotation];
+  return typeof annotated === 'string' && served.has(annotated) ? { kind: 'named', name: annotated } : undefined;
 }
 
 /** What the class's parameters, when the manifest holds them, say of the legacy regex guess. */

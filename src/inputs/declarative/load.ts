@@ -23,6 +23,7 @@ import { ParsedDocument } from './document';
 import { DeclarativeEntitySource } from './entities';
 import { readJson } from './json-reader';
 import { readYaml } from './yaml-reader';
+import type { ControllerIngressClass } from './kic-controller-class';
 import { fieldPathText, KicPluginEntity, readManifestObjects, resourceLabel } from './kic-plugins';
 import { manifestDocuments, type ManifestDocument } from './manifest-documents';
 import { deckMountedObjects } from './deck-workloads';
@@ -52,6 +53,8 @@ export interface DeclarativeLoadOptions {
   imageCopies?: CopySource;
   /** The ConfigMap and Secret volumes of the Kubernetes container that runs Kong: one may show a key at that path. */
   containerObjectMounts?: ContainerObjectMounts;
+  /** The ingress classes the controller is started with, as other files say (--image-file manifests, Helm values): which Ingresses of a manifest it serves. */
+  controllerClasses?: readonly ControllerIngressClass[];
 }
 
 export interface DeclarativeLoadResult {
@@ -73,7 +76,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   const cwd = options.cwd ?? process.cwd();
   if (options.paths && options.paths.length > 0) {
     const files = options.paths.flatMap((p) => expandCliPath(p, cwd));
-    const config = readAll(files, 'cli', false, cwd, options.maxBytes);
+    const config = readAll(files, 'cli', false, cwd, options.maxBytes, options.controllerClasses);
     // The files given are checked instead of the chart's inline text: name it, unread.
     const inline = options.kongConf?.get('declarative_config');
     const text = inline && chartDblessTextOf(inline);
@@ -101,7 +104,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     const reading = readHelmDblessText(inline.key, inline.node, cwd);
     if ('document' in reading) return { config: { documents: [reading.document], unreadable: [], from: 'kong.conf', entities: new DeclarativeEntitySource([reading.document], []) } };
     if ('wholeFile' in reading) {
-      return { config: readAll([reading.wholeFile], 'kong.conf', true, cwd, options.maxBytes), mountedAs: `declarative_config ${setting.value} in the pod: \`${inline.key}\` is set to this file's text with --set-file (${describeOrigin(inline.node.setFile!)}), which the Kong chart puts there` };
+      return { config: readAll([reading.wholeFile], 'kong.conf', true, cwd, options.maxBytes, options.controllerClasses), mountedAs: `declarative_config ${setting.value} in the pod: \`${inline.key}\` is set to this file's text with --set-file (${describeOrigin(inline.node.setFile!)}), which the Kong chart puts there` };
     }
     return { missingReason: `declarative_config is ${setting.value} in the pod: ${chartSwitchOf(setting)!.chartReason}; that text was not read here (${reading.unread}); give a copy with --declarative` };
   }
@@ -119,7 +122,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     const mounted = options.containerMounts && hostPathOf(configured, options.containerMounts.mounts);
     if (mounted) {
       const how = `declarative_config ${configured}, mounted by ${options.containerMounts!.unit} from ${mounted.mount.source} (${describeOrigin(mounted.mount.origin)})`;
-      if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: how, ...notLoaded };
+      if (isFile(resolve(cwd, mounted.path))) return { config: readAll([mounted.path], 'kong.conf', loadedByKong, cwd, options.maxBytes, options.controllerClasses), mountedAs: how, ...notLoaded };
       return { missingReason: `${how}: ${mounted.path} is absent on this machine; give a copy with --declarative` };
     }
     // A ConfigMap or Secret key a Kubernetes volume shows there: Kong reads the key's text.
@@ -132,7 +135,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
     const copied = options.imageCopies && contextFileAt(configured, options.imageCopies.copies, options.imageCopies.context, kindOnDisk(cwd));
     if (copied) {
       const at = `${copied.copy.instruction} at ${copied.copy.origin.file}:${copied.copy.origin.line}`;
-      if (copied.kind === 'file') return { config: readAll([copied.path], 'kong.conf', loadedByKong, cwd, options.maxBytes), mountedAs: `declarative_config ${configured}, ${describeCopy(undefined, copied.copy, options.imageCopies!, kindOnDisk(cwd))}`, ...notLoaded };
+      if (copied.kind === 'file') return { config: readAll([copied.path], 'kong.conf', loadedByKong, cwd, options.maxBytes, options.controllerClasses), mountedAs: `declarative_config ${configured}, ${describeCopy(undefined, copied.copy, options.imageCopies!, kindOnDisk(cwd))}`, ...notLoaded };
       if (copied.kind === 'absent') return { missingReason: `declarative_config ${configured}, copied there by ${at} from ${copied.path}: ${copied.path} is absent on this machine; give a copy with --declarative` };
       return { missingReason: `declarative_config ${configured} is put in the image by ${at}, not followed here (${copied.copy.unfollowed}); give a copy with --declarative` };
     }
@@ -144,7 +147,7 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
         : `declarative_config (${describeOrigin(setting.origin)}) names ${configured}, absent on this machine; give a copy with --declarative`,
     };
   }
-  return { config: readAll([file], 'kong.conf', loadedByKong, cwd, options.maxBytes), ...notLoaded };
+  return { config: readAll([file], 'kong.conf', loadedByKong, cwd, options.maxBytes, options.controllerClasses), ...notLoaded };
 }
 
 /**
@@ -184,7 +187,7 @@ function filesUnder(shown: string, full: string): string[] {
 }
 
 /** Reads files named as the user wrote them (reports show that name), relative to `cwd`. */
-function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES): DeclarativeConfig {
+function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES, controllerClasses?: readonly ControllerIngressClass[]): DeclarativeConfig {
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
   const kicPlugins: KicPluginEntity[] = [];
@@ -220,7 +223,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       kicPlugins.push(...reading.plugins);
       unreadable.push({
         file, reason: 'kubernetes-manifest', kind: String(document.root.kind), ...(embedded.entries.length > 0 ? { embedded: embedded.entries } : {}),
-        objects: { ...summarizeObjects(reading), ingressPaths: kicIngressesModule().readKicIngressPaths(objects) }, origin: fileOrigin(file, 1),
+        objects: { ...summarizeObjects(reading), ingressPaths: kicIngressesModule().readKicIngressPaths(objects, controllerClasses ? { controllerClasses } : {}) }, origin: fileOrigin(file, 1),
       });
       continue;
     }

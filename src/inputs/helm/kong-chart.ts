@@ -4,6 +4,7 @@
 
 import type { HelmfileContext } from './helmfile-env';
 import { HELM_CHART } from '../../knowledge/platform/helm-chart';
+import { KIC_INGRESS_PATH_FACTS } from '../../knowledge/platform/kic-ingress-paths';
 import { fileOrigin, type FileOrigin } from '../../model/origin';
 import { stripRegistry as imageName } from '../images/image-ref';
 import type { ChartName } from '../../knowledge/platform/helm-chart-releases';
@@ -607,6 +608,32 @@ export function helmControllerOn(values: HelmValues): string | undefined {
   const enabled = values.scalar('ingressController', 'enabled');
   if (enabled?.value === true && !enabled.chartDefault) return `${values.prefix}ingressController.enabled is true at ${enabled.origin.file}:${enabled.origin.line}`;
   return `${values.prefix}ingressController.enabled not set: the chart's default runs the ingress controller`;
+}
+
+/**
+ * The ingress class the chart starts its controller with, when it runs one: CONTROLLER_INGRESS_CLASS
+ * as the chart renders it, its `ingressController.ingressClass` (`kong` by default) under the
+ * variable of `ingressController.env` and then `customEnv`, merged over it in that order (Kong/charts
+ * charts/kong/templates/_helpers.tpl@e76b8003, kong.ingressController.env). Undefined when the
+ * controller is off, or when a variable it takes is not a plain value (a `valueFrom`, a template).
+ */
+export function helmControllerClass(values: HelmValues): { name: string; from: string } | undefined {
+  if (!helmControllerOn(values)) return undefined;
+  const where = (value: HelmValue) => (value.kind === 'scalar' && value.chartDefault ? `the chart's default (${value.chartDefault})` : `${value.origin.file}:${value.origin.line}`);
+  const candidates: [string[], string][] = [
+    [['ingressController', 'customEnv', 'CONTROLLER_INGRESS_CLASS'], 'ingressController.customEnv.CONTROLLER_INGRESS_CLASS'],
+    [['ingressController', 'customEnv', 'controller_ingress_class'], 'ingressController.customEnv.controller_ingress_class'],
+    [['ingressController', 'env', 'ingress_class'], 'ingressController.env.ingress_class'],
+    [['ingressController', 'env', 'INGRESS_CLASS'], 'ingressController.env.INGRESS_CLASS'],
+    [['ingressController', 'ingressClass'], 'ingressController.ingressClass'],
+  ];
+  for (const [path, key] of candidates) {
+    const value = values.at(...path);
+    if (!value) continue;
+    if (value.kind !== 'scalar' || typeof value.value !== 'string' || value.template || value.condition) return undefined;
+    return { name: value.value, from: `${values.prefix}${key} at ${where(value)}` };
+  }
+  return { name: KIC_INGRESS_PATH_FACTS.defaultIngressClass, from: `${values.prefix}ingressController.ingressClass not set: the chart's default` };
 }
 
 /** A pod helper of the chart that runs a shell command in the Kong image. */

@@ -23,6 +23,7 @@ import type { ImageRun } from './run-conf';
 import type { DockerfileCopy } from './dockerfile-copies';
 import type { LuarocksMake } from './luarocks-make';
 import type { ControllerImageRef } from './controller-image';
+import type { ManifestDocument } from '../declarative/manifest-documents';
 
 // Dockerfile reading (with its package facts), container environments and controller images load
 // only when an image file (or Helm values naming a controller) is given: most checks have none.
@@ -34,6 +35,7 @@ const nestingModule = (): typeof import('../../text/nesting') => require('../../
 const containerEnvModule = (): typeof import('./container-env') => require('./container-env') as typeof import('./container-env');
 const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
 const composeVariablesModule = (): typeof import('./compose-variables') => require('./compose-variables') as typeof import('./compose-variables');
+const manifestIngressesModule = (): typeof import('./manifest-ingresses') => require('./manifest-ingresses') as typeof import('./manifest-ingresses');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
@@ -81,6 +83,8 @@ export interface ImageFiles {
   builtDockerfiles?: { file: string; unit: string; composeFile: string }[];
   /** Each Dockerfile's last stage's COPY and ADD steps, with the build context they copy from. */
   dockerfileCopies: DockerfileCopies[];
+  /** The Kubernetes objects of each manifest (not compose file), for the Ingresses among them. */
+  manifests?: { file: string; documents: ManifestDocument[] }[];
 }
 
 /** The files a Dockerfile's running stage copies in, and from where (./dockerfile-copies.ts). */
@@ -344,7 +348,16 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       project.dotEnv ??= dotEnv;
       project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
-    } else containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines, index + 1);
+    } else {
+      containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines, index + 1);
+      // Kept for the Ingresses the controller serves (./manifest-ingresses.ts), read once every file is.
+      const document = manifestIngressesModule().yamlManifestDocument(doc, at, index + 1);
+      if (document) {
+        const manifest = (result.manifests ??= []).find((m) => m.file === file);
+        if (manifest) manifest.documents.push(document);
+        else result.manifests.push({ file, documents: [document] });
+      }
+    }
   }
 }
 

@@ -5,7 +5,9 @@
 // Ingress's `konghq.com/regex-prefix` annotation) reaches Kong with that prefix replaced by `~`.
 // Every other path reaches Kong as written, unless the IngressClassParameters of the controller's
 // IngressClass turn on `enableLegacyRegexDetection`, which applies the 2.x guess and adds the `~`.
-// KIC 3.x keeps both (the legacy toggle was not removed). Data only; read by
+// KIC 3.x keeps both (the legacy toggle was not removed). The controller serves one class, named by
+// its --ingress-class flag (CONTROLLER_INGRESS_CLASS; the Kong chart's ingressController.ingressClass),
+// `kong` by default. Below 2.10 it also read v1beta1 Ingresses, translated alike. Data only; read by
 // src/inputs/declarative/kic-ingresses.ts and rules/declarative/kic-ingress-regex-paths.ts.
 
 import type { FactSource } from '../../model/source';
@@ -22,6 +24,12 @@ const SOURCES: readonly FactSource[] = [
   { kind: 'repo', ref: `${KIC}:internal/store/store.go@v3.0.0`, note: 'IngressClassKongController; GetIngressClassParametersV1Alpha1 reads the IngressClass spec.parameters (group configuration.konghq.com, kind IngressClassParameters, namespaced)' },
   { kind: 'repo', ref: `${KIC}:config/crd/bases/configuration.konghq.com_ingressclassparameterses.yaml@v3.0.0`, note: 'enableLegacyRegexDetection: default false' },
   { kind: 'repo', ref: `${KIC}:internal/annotations/annotations.go@v3.0.0`, note: 'DefaultIngressClass "kong"; RegexPrefixKey' },
+  { kind: 'repo', ref: `${KIC}:internal/manager/config.go@v2.12.8`, note: 'flag --ingress-class: the class the controller serves, default annotations.DefaultIngressClass; the same in internal/cmd/rootcmd/config/cli.go@v3.5.13' },
+  { kind: 'repo', ref: `${KIC}:internal/cmd/rootcmd/env.go@v3.0.0`, note: 'bindEnvVars: each flag unset on the command line is taken from CONTROLLER_ plus its name upper-cased with - as _ (CONTROLLER_INGRESS_CLASS); a flag given wins' },
+  { kind: 'repo', ref: 'Kong/charts:charts/kong/templates/_helpers.tpl@e76b8003', note: 'kong.ingressController.env sets CONTROLLER_INGRESS_CLASS from .Values.ingressController.ingressClass (values.yaml default kong)' },
+  { kind: 'repo', ref: `${KIC}:internal/dataplane/parser/translate_ingress.go@v2.9.3`, note: 'ingressRulesFromIngressV1beta1: every path, whatever its pathType, goes through maybePrependRegexPrefix with the same /~ or konghq.com/regex-prefix marker and the same enableLegacyRegexDetection toggle as v1 ImplementationSpecific paths' },
+  { kind: 'repo', ref: `${KIC}:internal/store/store.go@v2.9.3`, note: 'ListIngressesV1beta1: extensions/v1beta1 Ingresses converted to networking.k8s.io/v1beta1; kept only when the kubernetes.io/ingress.class annotation equals the controller class exactly (ExactClassMatch: no classless ones)' },
+  { kind: 'changelog', ref: `${KIC}:CHANGELOG.md@v2.12.8`, note: '2.10.0: support for extensions/v1beta1 and networking.k8s.io/v1beta1 Ingress removed (both removed in Kubernetes 1.22)' },
   { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/reference/custom-resources.md@bc1cd742', note: 'enableLegacyRegexDetection: ImplementationSpecific paths, Kong 3.0 or higher' },
   { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/reference/annotations.md@bc1cd742', note: 'konghq.com/regex-prefix: /~ by default' },
 ];
@@ -48,6 +56,17 @@ export const KIC_INGRESS_PATH_FACTS = {
   parametersKind: 'IngressClassParameters',
   /** The Ingress API the translation below is read from. */
   ingressApiVersion: 'networking.k8s.io/v1',
+  /**
+   * Older Ingress APIs the controller read until this release: their paths, whatever their
+   * pathType, reach Kong through the same marker and legacy toggle as ImplementationSpecific ones,
+   * and only an Ingress whose class annotation names the controller's class is served.
+   */
+  betaIngressApiVersions: ['networking.k8s.io/v1beta1', 'extensions/v1beta1'],
+  betaIngressDroppedIn: '2.10.0',
+  /** How the controller is told which class it serves: its flag, the variable standing for it, and the Kong chart's value. */
+  controllerClassFlag: '--ingress-class',
+  controllerClassVariable: 'CONTROLLER_INGRESS_CLASS',
+  helmClassValue: ['ingressController', 'ingressClass'],
   sources: SOURCES,
 } as const;
 

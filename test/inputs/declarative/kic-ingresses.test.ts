@@ -28,8 +28,12 @@ describe('Kong Ingress Controller Ingress paths', () => {
     expect(paths.map((p) => [p.ingress, p.rule, p.index, p.path, p.origin.kind === 'file' ? p.origin.line : 0])).toEqual([['web', 0, 0, '/a/(.*)', 13]]);
   });
 
-  it('leaves Ingresses of older APIs, whose translation was not read', () => {
+  it('reads v1beta1 Ingresses only through the class annotation (the controller\'s v1beta1 filter), and no other Ingress API', () => {
     expect(ingressPaths(INGRESS('old', undefined, 'networking.k8s.io/v1beta1'))).toEqual([]);
+    const annotated = (api: string) => INGRESS('old', '', api).replace('  name: old\n', '  name: old\n  annotations:\n    kubernetes.io/ingress.class: kong\n');
+    expect(ingressPaths(annotated('networking.k8s.io/v1beta1')).map((p) => p.betaApi)).toEqual(['networking.k8s.io/v1beta1']);
+    expect(ingressPaths(annotated('extensions/v1beta1')).map((p) => p.betaApi)).toEqual(['extensions/v1beta1']);
+    expect(ingressPaths(annotated('networking.k8s.io/v2'))).toEqual([]);
   });
 
   it('does not serve `kong` when the manifest gives that class to another controller', () => {

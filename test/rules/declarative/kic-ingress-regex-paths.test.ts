@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import rule from '../../../rules/declarative/kic-ingress-regex-paths';
 import { loadDeclarative } from '../../../src/inputs/declarative';
+import { loadPlatformInputs } from '../../../src/inputs/platform';
 import { parseControllerImage, type ControllerImageRef } from '../../../src/inputs/images/controller-image';
 import type { Finding } from '../../../src/model/finding';
 import { runEntityRules } from '../../support/declarative-harness';
@@ -33,6 +34,22 @@ async function run(documents: string[], { from = '2.8.4', to = '3.4.2', controll
   const { config } = loadDeclarative({ paths: ['ingress.yaml'], cwd: dir });
   const { findings } = await runEntityRules({ from, to }, { declarative: config, entities: [config!.entities], ...(controllers ? { controllers } : {}) }, [rule]);
   return findings;
+}
+
+const KIC_FIXTURES = join(__dirname, '../../../fixtures/platform/kic');
+
+/** Runs the rule on manifests given with --image-file (and, with `declarative`, the same files with --declarative too), as the CLI loads them. */
+async function runImageFiles(files: string[], { declarative = false, from = '2.8.4', to = '3.4.2' }: { declarative?: boolean; from?: string; to?: string } = {}): Promise<Finding[]> {
+  // Both readers take paths from the check's folder, as the CLI gives them.
+  const given = files.map((file) => relative(process.cwd(), file));
+  const platform = loadPlatformInputs({ imageFiles: given });
+  const config = declarative ? loadDeclarative({ paths: given, cwd: process.cwd(), ...(platform.controllerClasses ? { controllerClasses: platform.controllerClasses } : {}) }).config : undefined;
+  const inputs = {
+    ...(config ? { declarative: config, entities: [config.entities] } : {}),
+    ...(platform.kicIngressPaths ? { kicIngressPaths: platform.kicIngressPaths } : {}),
+    ...(platform.controllers.length > 0 ? { controllers: platform.controllers } : {}),
+  };
+  return (await runEntityRules({ from, to }, inputs, [rule])).findings;
 }
 
 const where = (f: Finding) => (f.location.kind === 'file' ? `${f.location.line}:${f.location.column}` : f.location.kind);
@@ -99,6 +116,43 @@ describe('declarative/kic-ingress-regex-paths', () => {
     expect(old.message).toMatch(/into `~`; `kong\/kubernetes-ingress-controller:2\.6\.1` runs a controller older than 2\.7, which knows no such marker: upgrade the controller first/);
     const [current] = await run([orders], { controllers: [controller('kong/kubernetes-ingress-controller:3.1')] });
     expect(current.message).toMatch(/the controller turns `\/~` into `~`\.$/);
+  });
+
+  it('reads manifests given with --image-file: an Ingress of the class the controller Deployment beside it is started with', async () => {
+    const findings = await runImageFiles([join(KIC_FIXTURES, 'ingress-class-internal.yaml')]);
+    // shop/public is of class `kong`, which this controller (--ingress-class=kong-internal) does not serve.
+    expect(findings.map((f) => [f.messageId, where(f), f.message.slice(0, 20)])).toEqual([['regexBecomesLiteral', '27:15', 'Ingress shop/orders,']]);
+    // The controller image given with it has a version: nothing is assumed of it.
+    expect(findings[0].message).toMatch(/the controller turns `\/~` into `~`\.$/);
+    expect(findings[0].message).toMatch(/passes it to Kong as written \(class `kong-internal` is the controller's: --ingress-class of Deployment kong-internal \(container ingress-controller\) at .*ingress-class-internal\.yaml:15:11; the manifest does not say/);
+  });
+
+  it('reports an Ingress once when its manifest is given both with --declarative and with --image-file', async () => {
+    const both = await runImageFiles([join(KIC_FIXTURES, 'ingress-class-internal.yaml')], { declarative: true });
+    expect(both.map(where)).toEqual(['27:15']);
+  });
+
+  it('serves the class the manifest\'s controller container is started with, not `kong`, in a --declarative manifest too', async () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kic\nspec:\n  template:\n    spec:\n      containers:\n      - name: ingress-controller\n        image: kong/kubernetes-ingress-controller:3.1.4\n        env:\n        - name: CONTROLLER_INGRESS_CLASS\n          value: kong-internal\n';
+    const internal = ingress('internal', '/a/(.*)', { spec: '  ingressClassName: kong-internal\n' });
+    const kong = ingress('kong', '/b/(.*)', { spec: KONG_CLASS });
+    expect((await run([deployment, internal, kong])).map((f) => f.message.slice(0, 22))).toEqual(['Ingress shop/internal,']);
+    // Without the controller container, kong-internal is no class known to be the controller's.
+    expect((await run([internal, kong])).map((f) => f.message.slice(0, 18))).toEqual(['Ingress shop/kong,']);
+  });
+
+  it('reads v1beta1 Ingresses named by the class annotation, whatever the pathType, naming the API and the controllers that read it', async () => {
+    const findings = await runImageFiles([join(KIC_FIXTURES, 'ingress-v1beta1.yaml')]);
+    // /~/cart is already marked; `unannotated` names its class only in spec.ingressClassName.
+    expect(findings.map((f) => [f.message.slice(0, 19), where(f)])).toEqual([['Ingress shop/legacy', '14:15'], ['Ingress shop/older ', '35:15']]);
+    expect(findings[0].message).toContain('Ingress shop/legacy (`networking.k8s.io/v1beta1`: only controllers older than 2.10 read this API, which Kubernetes stopped serving in 1.22, and they pass every path of it as written, whatever its pathType), spec.rules[0]');
+    expect(findings[0].message).toContain('(in KIC 2.7 up to 2.10, not included, the releases that both know the marker and read this API;');
+  });
+
+  it('leaves v1beta1 Ingresses when every controller given is 2.10 or later, which no longer reads them', async () => {
+    const beta = 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: legacy\n  annotations:\n    kubernetes.io/ingress.class: kong\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /items/(.*)\n        backend: {serviceName: items, servicePort: 80}\n';
+    expect(await run([beta], { controllers: [controller('kong/kubernetes-ingress-controller:2.12.3')] })).toEqual([]);
+    expect((await run([beta], { controllers: [controller('kong/kubernetes-ingress-controller:2.9.4')] })).map((f) => f.messageId)).toEqual(['regexBecomesLiteral']);
   });
 
   it('runs only across the 3.0 router change', async () => {

@@ -56,6 +56,19 @@ describe('declarative/kubernetes-manifest', () => {
     expect(summarize((await runEntityRules({ from: '2.8.4', to: '3.4.2' }, { declarative: nginx, entities: [nginx!.entities] }, [rule])).findings)).toEqual(['declarative/kubernetes-manifest notChecked warning @1']);
   });
 
+  it('with KongPlugins beside kong Ingresses, says their paths were checked rather than listing `Ingress` among the kinds not checked', async () => {
+    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: kong\n  rules:\n  - http:\n      paths:\n      - path: /web\n        backend:\n          service: {name: web, port: {number: 80}}\n';
+    const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
+    writeFileSync(join(dir, 'bundle.yaml'), `${KONG_PLUGIN}---\n${ingress}---\n${DEPLOYMENT}`);
+    const { config } = loadDeclarative({ paths: ['bundle.yaml'], cwd: dir });
+    const across = await runEntityRules({ from: '2.8.4', to: '3.4.2' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(summarize(across.findings)).toEqual(['declarative/kubernetes-manifest pluginsChecked info @1']);
+    expect(across.findings[0].message).toMatch(/the Ingress paths the controller passes to Kong as written were checked too \(for regexes, by declarative\/kic-ingress-regex-paths\); not checked: the rest of the Ingresses, `Deployment`\.$/);
+    // Within 3.x the paths are not read: `Ingress` is listed as not checked.
+    const within = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities] }, [rule]);
+    expect(within.findings[0].message).toMatch(/not checked: `Ingress`, `Deployment`\.$/);
+  });
+
   it('names the plugin resources read and every other kind of the manifest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-k8s-'));
     writeFileSync(join(dir, 'all.yaml'), `${DEPLOYMENT}---\n${KONG_PLUGIN}---\n${OTHER_CONFIGMAP}---\n${KONG_PLUGIN}---\n${KONG_PLUGIN.replace('KongPlugin', 'KongClusterPlugin')}`);
