@@ -58,7 +58,7 @@ export function readKicIngressPaths(documents: readonly ManifestDocument[]): Kic
 
   const found: KicIngressPath[] = [];
   for (const resource of resources) {
-    if (resource.kind !== 'Ingress' || resource.record.apiVersion !== FACTS.ingressApiVersion) continue;
+    if (resource.kind !== 'Ingress' || !(FACTS.ingressApiVersions as readonly unknown[]).includes(resource.record.apiVersion)) continue;
     const classMatch = matchClass(resource, servedNames, controllerClasses);
     if (!classMatch) continue;
     const legacyDetection = classMatch.kind === 'unknown' ? 'unknown' : legacyDetectionOf(classes.find((c) => c.name === classMatch.name), parameters);

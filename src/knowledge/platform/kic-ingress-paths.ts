@@ -24,6 +24,10 @@ const SOURCES: readonly FactSource[] = [
   { kind: 'repo', ref: `${KIC}:internal/annotations/annotations.go@v3.0.0`, note: 'DefaultIngressClass "kong"; RegexPrefixKey' },
   { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/reference/custom-resources.md@bc1cd742', note: 'enableLegacyRegexDetection: ImplementationSpecific paths, Kong 3.0 or higher' },
   { kind: 'repo', ref: 'Kong/developer.konghq.com:app/kubernetes-ingress-controller/reference/annotations.md@bc1cd742', note: 'konghq.com/regex-prefix: /~ by default' },
+  { kind: 'repo', ref: `${KIC}:internal/dataplane/parser/translate_ingress.go@v2.7.0`, note: 'ingressRulesFromIngressV1beta1: v1beta1 Ingress paths get the same regex prefix replacement and legacy toggle as v1 ones' },
+  { kind: 'changelog', ref: `${KIC}:CHANGELOG.md@v2.12.8`, note: '2.10.0: support for extensions/v1beta1 and networking.k8s.io/v1beta1 Ingress removed, as Kubernetes 1.22 removed them' },
+  { kind: 'repo', ref: 'kubernetes/website:content/en/docs/reference/using-api/deprecation-guide.md@6a6fc841', note: 'Ingress extensions/v1beta1 and networking.k8s.io/v1beta1: existing objects are accessible via networking.k8s.io/v1; ImplementationSpecific matches the undefined v1beta1 path behaviour' },
+  { kind: 'repo', ref: 'kubernetes/kubernetes:pkg/apis/networking/v1beta1/defaults.go@a37cbbda', note: 'SetDefaults_HTTPIngressPath: a v1beta1 path without pathType gets ImplementationSpecific' },
 ];
 
 export const KIC_INGRESS_PATH_FACTS = {
@@ -46,8 +50,12 @@ export const KIC_INGRESS_PATH_FACTS = {
   /** The group and kind an IngressClass's `spec.parameters` must name for the controller to read them. */
   parametersGroup: 'configuration.konghq.com',
   parametersKind: 'IngressClassParameters',
-  /** The Ingress API the translation below is read from. */
-  ingressApiVersion: 'networking.k8s.io/v1',
+  /**
+   * The Ingress APIs whose paths the translation below applies to. Objects written in the beta
+   * APIs are the same Ingresses read through v1 (their paths without pathType as
+   * ImplementationSpecific), and KIC 2.7 to 2.9 translated the beta ones with the same marker.
+   */
+  ingressApiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
   sources: SOURCES,
 } as const;
 

@@ -28,8 +28,14 @@ describe('Kong Ingress Controller Ingress paths', () => {
     expect(paths.map((p) => [p.ingress, p.rule, p.index, p.path, p.origin.kind === 'file' ? p.origin.line : 0])).toEqual([['web', 0, 0, '/a/(.*)', 13]]);
   });
 
-  it('leaves Ingresses of older APIs, whose translation was not read', () => {
-    expect(ingressPaths(INGRESS('old', undefined, 'networking.k8s.io/v1beta1'))).toEqual([]);
+  it('reads Ingresses of the beta APIs, whose objects the controller reads through v1, a path without pathType as ImplementationSpecific', () => {
+    expect(ingressPaths(INGRESS('beta', undefined, 'networking.k8s.io/v1beta1')).map((p) => p.path)).toEqual(['/a/(.*)']);
+    // A 2.x-era extensions/v1beta1 Ingress: class from the annotation, no pathType, serviceName backends.
+    const old = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: ws\n  annotations:\n    kubernetes.io/ingress.class: kong\nspec:\n  rules:\n  - http:\n      paths:\n'
+      + '      - path: /(?<v>\\w+)\n        backend: {serviceName: ws, servicePort: 80}\n      - path: /p/[0-9]+\n        pathType: Prefix\n        backend: {serviceName: ws, servicePort: 80}\n';
+    expect(ingressPaths(old).map((p) => [p.ingress, p.path, p.classMatch.kind, p.origin.kind === 'file' ? p.origin.line : 0])).toEqual([['ws', '/(?<v>\\w+)', 'named', 11]]);
+    // An Ingress of another API group is not one.
+    expect(ingressPaths(INGRESS('other', undefined, 'example.com/v1'))).toEqual([]);
   });
 
   it('does not serve `kong` when the manifest gives that class to another controller', () => {

@@ -54,6 +54,14 @@ describe('declarative/kic-ingress-regex-paths', () => {
     expect(await run([ingress('b', '/v[0-9]+', { spec: KONG_CLASS, pathType: 'Prefix' }), ingress('c', '/v[0-9]+', { spec: KONG_CLASS, pathType: 'Exact' })])).toEqual([]);
   });
 
+  it('reports the path of a 2.x-era extensions/v1beta1 Ingress, which the cluster serves as a v1 ImplementationSpecific path', async () => {
+    const beta = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: socket\n  annotations:\n    kubernetes.io/ingress.class: kong\nspec:\n  rules:\n  - http:\n      paths:\n'
+      + '      - path: /(?<version>\\w+)\n        backend: {serviceName: socket, servicePort: 9000}\n';
+    const findings = await run([beta]);
+    expect(findings.map((f) => [f.messageId, where(f)])).toEqual([['regexBecomesLiteral', '11:15']]);
+    expect(findings[0].message).toContain('Write `/~/(?<version>\\w+)`');
+  });
+
   it('leaves plain paths, paths already written with /~ or with the annotation prefix, and paths regex-like only through @ or :', async () => {
     const marked = ingress('marked', '/@/items/[a-z]+', { spec: KONG_CLASS, meta: '  annotations:\n    konghq.com/regex-prefix: /@\n' });
     expect(await run([ingress('a', '/orders', { spec: KONG_CLASS }), ingress('b', '/~/orders/[0-9]+', { spec: KONG_CLASS }), marked, ingress('c', '/users/@me', { spec: KONG_CLASS })])).toEqual([]);
