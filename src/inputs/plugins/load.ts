@@ -1,8 +1,8 @@
 // Finds custom plugins in the folders given with `--plugin-dir` and reads them. A folder may be one
 // plugin (handler.lua, schema.lua...), a folder of plugins, a tree with the `kong/plugins/<name>/`
-// layout of a rock (or its kong/ folder), a repository with its plugins under plugins/<name>/, a repository whose rockspec maps `kong.plugins.<name>.*` modules to its files
-// (often kept under src/), a folder of such repositories, or hold Go, JavaScript or Python plugins
-// for a plugin server.
+// layout of a rock (or its kong/ folder), a repository with its plugins under plugins/<name>/, a
+// repository whose rockspec maps `kong.plugins.<name>.*` modules to its files (often kept under
+// src/), a folder of such repositories, or hold Go, JavaScript or Python plugins for a plugin server.
 
 import * as fs from 'fs';
 import * as path from 'path';
