@@ -105,6 +105,21 @@ export function umbrellaKongKey(files: readonly string[]): { key: string; chartF
   return undefined;
 }
 
+/**
+ * The key an umbrella chart beside the values passes Kong's kong/ingress chart its values under
+ * (the `ingress` dependency's alias, else `ingress`), when the values hold its `gateway:` or
+ * `controller:` section there; undefined otherwise. The name alone is too common to go by.
+ */
+export function umbrellaIngressKey(files: readonly string[], holdsSubcharts: (key: string) => boolean): { key: string; chartFile: string } | undefined {
+  for (const folder of [...new Set(files.map((file) => dirname(file)))]) {
+    const chartFile = join(folder, 'Chart.yaml');
+    const keys = dependencies(chartFile).filter((d) => text(d, 'name') === 'ingress').map((d) => text(d, 'alias') ?? 'ingress');
+    const key = keys.find(holdsSubcharts);
+    if (key) return { key, chartFile };
+  }
+  return undefined;
+}
+
 /** The `dependencies:` entries of a Chart.yaml or Chart.lock; none when the file is absent or unreadable. */
 function dependencies(file: string): HelmValue[] {
   if (!existsSync(file)) return [];

@@ -113,6 +113,14 @@ function readChartOf(user: HelmValues): ChartReading {
     const konnectLicense = konnectLicenseSwitch(controllerValues);
     return { values, controllerValues, readAs: `kong/ingress chart: the gateway's settings under ${ingress.gatewayKey}: were read${off}`, ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
   }
+  const ingressUmbrella = declared === undefined && !parentOfSubcharts && !user.at('env') ? ingressUmbrellaKey(user) : undefined;
+  if (ingressUmbrella) {
+    // An umbrella chart that lists kong/ingress as a dependency passes it the values under the
+    // dependency's name or alias, which then read as that chart's own (gateway:, controller:).
+    const { key, chartFile } = ingressUmbrella;
+    const reading = readChartOf(overDefaults(user, undefined, key));
+    return { ...reading, readAs: `a parent chart's values: ${chartFile} installs Kong's ingress chart as its dependency ${key}, passed the values under ${key}:; ${reading.readAs}` };
+  }
   const bitnami = bitnamiChartMarker(user);
   if (bitnami) {
     return {
@@ -188,6 +196,13 @@ function readChartOf(user: HelmValues): ChartReading {
   const konnectLicense = konnectLicenseSwitch(user);
   const release = chartRelease(user, 'kong');
   return { values: overDefaults(user, chartDefaultValues(undefined, release)), readAs: 'Kong chart', ...(konnectLicense ? { konnectLicense } : {}), ...(release ? { release } : {}) };
+}
+
+/** The key of the kong/ingress dependency of an umbrella Chart.yaml beside the values, holding its subcharts' values. */
+function ingressUmbrellaKey(user: HelmValues): { key: string; chartFile: string } | undefined {
+  const { umbrellaIngressKey } = require('./chart-release') as typeof import('./chart-release');
+  const ingress = HELM_CHART.ingressChart;
+  return umbrellaIngressKey(user.files, (key) => [ingress.gatewayKey, ingress.controllerKey].some((sub) => user.at(key, sub)?.kind === 'map'));
 }
 
 /**

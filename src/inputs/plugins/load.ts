@@ -1,8 +1,8 @@
 // Finds custom plugins in the folders given with `--plugin-dir` and reads them. A folder may be one
 // plugin (handler.lua, schema.lua...), a folder of plugins, a tree with the `kong/plugins/<name>/`
-// layout of a rock, a repository whose rockspec maps `kong.plugins.<name>.*` modules to its files
-// (often kept under src/), a folder of such repositories, or hold Go, JavaScript or Python plugins
-// for a plugin server.
+// layout of a rock (or its kong/ folder), a repository with its plugins under plugins/<name>/, a
+// repository whose rockspec maps `kong.plugins.<name>.*` modules to its files (often kept under
+// src/), a folder of such repositories, or hold Go, JavaScript or Python plugins for a plugin server.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -45,7 +45,7 @@ export function loadPluginDirs(dirs: readonly string[], options: LoadOptions = {
     if (found.plugins.length === 0 && found.setAside.length === 0) {
       throw new InputError(
         `--plugin-dir ${dir}: no plugin found (expected handler.lua or schema.lua in the folder, in its sub-folders, `
-        + 'under kong/plugins/<name>/, or mapped by a rockspec\'s build.modules; or Go/JavaScript/Python plugin-server sources)', { file: dir });
+        + 'under plugins/<name>/ or kong/plugins/<name>/, or mapped by a rockspec\'s build.modules; or Go/JavaScript/Python plugin-server sources)', { file: dir });
     }
     plugins.push(...found.plugins);
     setAside.push(...found.setAside.filter((s) => !setAside.some((t) => path.resolve(t.dir) === path.resolve(s.dir))));
@@ -133,7 +133,9 @@ class Finder {
         for (const file of read.luaFiles) claimed.add(path.resolve(file.path));
       }
     }
-    const candidates = [...subdirs(path.join(dir, 'kong', 'plugins')), ...subdirs(dir)];
+    // `plugins/<name>/` too: the folder given may be the rock's `kong/` folder, or a repository
+    // that keeps its plugins under plugins/ and COPYs them from there.
+    const candidates = [...subdirs(path.join(dir, 'kong', 'plugins')), ...subdirs(path.join(dir, 'plugins')), ...subdirs(dir)];
     for (const sub of subdirs(dir)) candidates.push(...subdirs(path.join(sub, 'kong', 'plugins')));
     for (const candidate of candidates) {
       const isClaimed = LUA_MARKERS.some((m) => claimed.has(path.resolve(candidate, m)));

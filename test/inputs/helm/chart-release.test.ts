@@ -163,6 +163,38 @@ describe('chart release beside Helm values', () => {
     expect(inputs.helmSetAside).toContain('not a values file of the Kong chart');
   });
 
+  describe('umbrella chart of kong/ingress', () => {
+    // Shaped after a demo environment whose own chart lists kong/ingress as a dependency.
+    const chartYaml = (alias = '') => `apiVersion: v2\nname: edge\nversion: 1.0.0\ndependencies:\n  - name: ingress\n${alias ? `    alias: ${alias}\n` : ''}    version: 0.19.0\n    repository: https://charts.konghq.com\n`;
+    const values = (key: string) => [
+      `${key}:`, '  controller:', '    ingressController:', '      image:', '        tag: 3.4.4',
+      '  gateway:', '    image:', '      repository: kong/kong-gateway', '      tag: "3.10.0.0"', '    env:', '      log_level: debug',
+    ].join('\n') + '\n';
+
+    it('reads the gateway and controller sections under the dependency\'s key as the ingress chart\'s own', () => {
+      const file = files({ 'values.yaml': values('ingress'), 'Chart.yaml': chartYaml() });
+      const inputs = loadPlatformInputs({ helmValues: [file] });
+      expect(inputs.version).toMatchObject({ text: '3.10.0.0', reason: `ingress.gateway.image.tag 3.10.0.0 at ${file}:9` });
+      expect(inputs.edition?.value).toBe('enterprise');
+      expect(inputs.controllers.map((c) => c.reference)).toEqual(['kong/kubernetes-ingress-controller:3.4.4']);
+      const settings = new Map(inputs.layer!.settings.map((s) => [s.key, s]));
+      expect(settings.get('log_level')).toMatchObject({ value: 'debug', origin: { file, line: 11 } });
+      // kong/ingress's gateway defaults: a DB-less node.
+      expect(inputs.deployment?.topology).toBe('dbless');
+      expect(inputs.listed.find((l) => l.kind === 'helm values')?.label).toContain('installs Kong\'s ingress chart as its dependency ingress');
+    });
+
+    it('follows an alias; without a Chart.yaml naming the dependency the file stays set aside', () => {
+      const aliased = files({ 'values.yaml': values('edge'), 'Chart.yaml': chartYaml('edge') });
+      expect(loadPlatformInputs({ helmValues: [aliased] }).version?.text).toBe('3.10.0.0');
+      const alone = files({ 'values.yaml': values('ingress') });
+      expect(loadPlatformInputs({ helmValues: [alone] }).helmSetAside).toContain('not a values file of the Kong chart');
+      // The alias names the key: values under the chart's name are not the dependency's.
+      const misnamed = files({ 'values.yaml': values('ingress'), 'Chart.yaml': chartYaml('edge') });
+      expect(loadPlatformInputs({ helmValues: [misnamed] }).version).toBeUndefined();
+    });
+  });
+
   describe('umbrella chart', () => {
     const chartYaml = (version: string, alias = '') => `apiVersion: v2\nname: platform\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 18.1.0\n    repository: https://charts.bitnami.com/bitnami\n  - name: kong\n${alias ? `    alias: ${alias}\n` : ''}    version: ${version}\n    repository: https://charts.konghq.com\n`;
     const values = (key: string) => `${key}:\n  env:\n    database: "off"\n  proxy:\n    type: LoadBalancer\nredis:\n  enabled: true\n`;

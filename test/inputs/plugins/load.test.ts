@@ -47,6 +47,13 @@ describe('loadPluginDirs', () => {
     expect(loadPluginDirs([path.join(root, 'rock')]).plugins.map((p) => p.name)).toEqual(['d']);
   });
 
+  it('reads plugins/<name>/ under the folder given: the kong/ folder of a rock, or a repository that keeps its plugins there', () => {
+    const rock = tree({ 'kong/plugins/tracer/handler.lua': H, 'kong/plugins/tracer/schema.lua': 'return { name = "tracer", fields = {} }\n', 'kong/plugins/tracer/span.lua': 'return {}\n' });
+    expect(loadPluginDirs([path.join(rock, 'kong')]).plugins.map((p) => [p.name, p.luaFiles.length])).toEqual([['tracer', 3]]);
+    const repo = tree({ 'Dockerfile': 'FROM kong:2.8\n', 'plugins/pep/handler.lua': H, 'plugins/notes/README.md': 'not a plugin' });
+    expect(loadPluginDirs([repo]).plugins.map((p) => p.name)).toEqual(['pep']);
+  });
+
   it('finds Go, JavaScript and Python plugin-server plugins', () => {
     const { plugins } = loadPluginDirs([path.join(FIXTURES, 'external')]);
     expect(plugins.map((p) => [p.name, p.language])).toEqual([['js-hello', 'javascript'], ['py_hello', 'python'], ['go-hello', 'go']]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import rule from '../../../rules/declarative/compose-file';
 import formatVersion from '../../../rules/declarative/format-version';
 import { loadDeclarative } from '../../../src/inputs/declarative';
+import { loadPlatformInputs } from '../../../src/inputs/platform';
 import { runEntityRules, summarize } from '../../support/declarative-harness';
 
 /** The shape of pontuspalmenas/kong-demos ai-gw-mcp/compose.yaml (sweep 6, item 10f). */
@@ -34,6 +35,21 @@ describe('declarative/compose-file', () => {
 
   it('warns, instead of a "no _format_version" blocker, when only a compose file was given', async () => {
     expect((await run({ 'compose.yml': COMPOSE })).findings).toEqual(['declarative/compose-file notChecked warning @1']);
+  });
+
+  it('a compose file also given with --image-file is said to be read there, as an info, not sent back to --image-file', async () => {
+    // The shape of Platformatory/kong-ingress: docker-compose.yml beside the KongPlugin manifests of one folder.
+    const dir = mkdtempSync(join(tmpdir(), 'kp-compose-'));
+    writeFileSync(join(dir, 'docker-compose.yml'), COMPOSE);
+    writeFileSync(join(dir, 'other.yml'), COMPOSE);
+    const { config } = loadDeclarative({ paths: [dir], cwd: dir });
+    const images = loadPlatformInputs({ imageFiles: [join(dir, 'docker-compose.yml')] }).images;
+    const { findings } = await runEntityRules({ from: '3.4.0', to: '3.9.0' }, { declarative: config, entities: [config!.entities], images }, [rule]);
+    expect(findings.map((f) => [f.messageId, f.severity, f.location.kind === 'file' ? f.location.file : ''])).toEqual([
+      ['readAsImageFile', 'info', join(dir, 'docker-compose.yml')],
+      ['notChecked', 'warning', join(dir, 'other.yml')],
+    ]);
+    expect(findings[0].message).toContain('It is also given with --image-file, which read the Kong image it names.');
   });
 
   it('a Kong file whose services are a mapping is still read as Kong\'s', async () => {
