@@ -300,7 +300,8 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
     if (inputs.kongConf && helmLayer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
-    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan, platform.imageCopies && { copies: platform.imageCopies, kindOf: kindOnDisk(cwd), cwd });
+    const chartObjects = platform.chartPlugins && { plugins: platform.chartPlugins, objects: platform.manifestObjects ?? [] };
+    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan, platform.imageCopies && { copies: platform.imageCopies, kindOf: kindOnDisk(cwd), cwd }, chartObjects);
     if (plugins.customPlugins) {
       inputs.customPlugins = plugins.customPlugins;
       listed.push({ kind: 'plugins', label: plugins.label });
