@@ -51,6 +51,14 @@ describe('plugins the Kong chart mounts from ConfigMaps and Secrets', () => {
     expect(stdout).not.toContain('cmV0dXJu');
   });
 
+  it('reads them from a manifest given with --declarative too', async () => {
+    const { plugins, inputs } = await check(['--declarative', manifest]);
+    expect(plugins.filter((f) => f.ruleId === 'plugins/removed-module').map((f) => f.location.line)).toEqual([
+      lineOf('require "kong.plugins.base_plugin"', 1), lineOf('require "kong.singletons"'), lineOf('require "kong.plugins.base_plugin"', 2),
+    ]);
+    expect(inputs).toContain('3 plugins (header-stamp, clean-stamp, secret-stamp) from the objects the Kong chart mounts');
+  });
+
   it('names the ConfigMap or Secret and asks for its manifest when none is given', async () => {
     const { plugins } = await check([]);
     const unlocated = plugins.filter((f) => f.ruleId === 'plugins/unlocated-custom-plugin');

@@ -41,7 +41,7 @@ export function chartObjectPlugins(chart: readonly ChartPlugin[], objects: reado
     if (!root) {
       result.notRead.push({
         plugin: plugin.name,
-        why: `it comes from ${own.kind} ${own.name}, which the Kong chart mounts at ${mountedAt} (${installedBy}), and no manifest given defines it: give that manifest with --image-file`,
+        why: `it comes from ${own.kind} ${own.name}, which the Kong chart mounts at ${mountedAt} (${installedBy}), and no manifest given defines it: give that manifest with --image-file (or --declarative)`,
         brief: `${plugin.name} (${own.kind} ${own.name}, in no manifest given)`,
       });
       continue;

@@ -77,7 +77,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     const why = setAside
       ? `--plugin-dir holds only Kong's own plugins (${setAside})`
       : 'no --plugin-dir given and no custom plugin found on lua_package_path';
-    const chartUnread = held?.notRead.length ? [`the plugins the Kong chart mounts from ConfigMaps and Secrets were not read: ${held.notRead.map((n) => n.brief).join(', ')} (give the manifests that define them with --image-file)`] : [];
+    const chartUnread = held?.notRead.length ? [`the plugins the Kong chart mounts from ConfigMaps and Secrets were not read: ${held.notRead.map((n) => n.brief).join(', ')} (give the manifests that define them with --image-file or --declarative)`] : [];
     return { label: '', missingReason: [why, ...chartUnread, ...unread].join('; ') + ': custom plugin code was not checked', ...notRead };
   }
   const chartTexts = (held?.sources ?? []).filter((source) => fromChart.some((p) => p.name === source.plugin)).map((source) => source.text);
