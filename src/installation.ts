@@ -29,6 +29,7 @@ import { describeImageOs, imageOsOnPath } from './inputs/images/image-os';
 import { describeImage } from './inputs/images/image-ref';
 import { loadPlatformInputs, type PlatformOptions } from './inputs/platform';
 import { loadCustomPlugins } from './inputs/plugins/installation-plugins';
+import { readImageFiles } from './inputs/images/load';
 import { noCustomPluginCanLoad, type NoCustomPlugins } from './inputs/plugins/no-custom-plugins';
 import type { ConfSetting, KongConf } from './inputs/kong-conf/types';
 import { ENTERPRISE_DECLARATIVE, ENTERPRISE_MARKERS, findEnterpriseMarker } from './knowledge/edition-markers';
@@ -303,7 +304,14 @@ export async function buildInstallation(options: InstallationOptions): Promise<I
     // Chart defaults the target Kong ignores are nobody's settings: rules do not see them.
     if (inputs.kongConf && helmLayer) inputs.kongConf = withoutIgnoredChartDefaults(inputs.kongConf, plan.to, plan.edition);
 
-    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan, platform.imageCopies && { copies: platform.imageCopies, kindOf: kindOnDisk(cwd), cwd });
+    // The chart's plugin ConfigMaps may come in a manifest given with --declarative too (beside
+    // the KongPlugins), which the declarative reader sets aside as not Kong's: their objects count.
+    const declaredManifests = (declarative.config?.unreadable ?? []).filter((u) => u.reason === 'kubernetes-manifest').map((u) => u.file);
+    const chartObjects = platform.chartPlugins && {
+      plugins: platform.chartPlugins,
+      objects: [...(platform.manifestObjects ?? []), ...(declaredManifests.length > 0 ? readImageFiles(declaredManifests).containerEnv.volumeObjects ?? [] : [])],
+    };
+    const plugins = loadCustomPlugins(options.pluginDirs ?? [], inputs.kongConf, plan, platform.imageCopies && { copies: platform.imageCopies, kindOf: kindOnDisk(cwd), cwd }, chartObjects);
     if (plugins.customPlugins) {
       inputs.customPlugins = plugins.customPlugins;
       listed.push({ kind: 'plugins', label: plugins.label });

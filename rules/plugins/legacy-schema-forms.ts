@@ -54,7 +54,7 @@ export default defineRule<Id>({
       for (const file of files) {
         const table = returnedTable(file.code);
         if (!table) continue;
-        const fileData = { ...base, file: path.basename(file.path) };
+        const fileData = { ...base, file: path.basename(file.place ?? file.path) };
         if (crosses30 && file.role === 'schema') {
           const legacy = legacySchemaMarker(table);
           if (legacy) ctx.report({ messageId: 'legacySchema', at: tokenOrigin(file, legacy.at), since: F.legacySchemaRemoved.introducedIn,

@@ -32,7 +32,7 @@ export default defineRule<'cassandraSection'>({
         ctx.report({
           messageId: 'cassandraSection',
           at: tokenOrigin(file, cassandra.at),
-          data: { plugin: plugin.name, migration: path.basename(file.path), since: FACT.introducedIn },
+          data: { plugin: plugin.name, migration: path.basename(file.place ?? file.path), since: FACT.introducedIn },
         });
       }
     }

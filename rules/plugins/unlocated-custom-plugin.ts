@@ -64,7 +64,9 @@ export default defineRule<'notLocated' | 'notLocatedMaybeServed' | 'serverNotGiv
         ctx.report({ messageId: 'notLocatedMaybeServed', at: entry.origin, data: { name: entry.name, searched: searchedHere, servers: named, to: ctx.plan.to.toString() } });
         continue;
       }
-      ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched: searchedHere, to: ctx.plan.to.toString() } });
+      const fromChart = copies?.chartObjects?.some((held) => held.plugin === entry.name);
+      ctx.report({ messageId: 'notLocated', at: entry.origin, data: { name: entry.name, searched: searchedHere, to: ctx.plan.to.toString() },
+        ...(fromChart ? { remediation: 'Pass the manifest that defines the plugin\'s ConfigMap or Secret with --image-file, or the plugin\'s folder with --plugin-dir DIR, so its code is checked.' } : {}) });
     }
   },
 });
@@ -78,12 +80,17 @@ function notAmong(vias: readonly CustomPlugin['foundVia'][]): string {
 }
 
 /**
- * What the Dockerfile read says of the plugin when its copy was not read: the step installing it
+ * What the files read say of the plugin when its code was not read: the ConfigMap or Secret Kong's
+ * Helm chart mounts as its folder, when no manifest given defines it (or it holds no plugin);
+ * else what the Dockerfile read says when its copy was not read: the step installing it
  * copies a source absent here, or copies its folder's contents into kong/plugins/ itself, where
  * Kong cannot load it; else a step filling a whole plugin folder from an absent source may hold it.
  */
 function copyNote(name: string, copies: PluginCopiesNotRead | undefined): string | undefined {
   if (!copies) return undefined;
+  // Kong's Helm chart mounts the plugin's folder from a ConfigMap or Secret: which one, and why it was not read.
+  const chartObject = copies.chartObjects?.find((held) => held.plugin === name);
+  if (chartObject) return chartObject.why;
   const absent = copies.absent.find((step) => step.plugin === name);
   if (absent) return `its COPY source is absent here: ${absent.at} copies ${absent.source} to ${absent.destination}`;
   const misplaced = copies.misplaced.find((step) => step.plugin === name);

@@ -8,6 +8,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerClass, helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmNoGateway, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
+import { chartPlugins, type ChartPlugin } from './helm/chart-plugins';
 import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
@@ -55,6 +56,10 @@ export interface PlatformOptions {
 
 export interface PlatformInputs {
   helm?: HelmValues;
+  /** The custom plugins the Helm values have the chart mount from ConfigMaps and Secrets (./helm/chart-plugins.ts). */
+  chartPlugins?: ChartPlugin[];
+  /** The ConfigMaps and Secrets of the manifests given with --image-file, whatever container mounts them. */
+  manifestObjects?: VolumeObject[];
   layer?: ConfLayer;
   /** The `ENV KONG_*` lines of the Dockerfiles' last stages, as settings under `layer` (src/inputs/images/dockerfile-conf-layer.ts). */
   dockerfileLayer?: ConfLayer;
@@ -188,6 +193,7 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     if (templates.open) result.templatesOpen = templates.open;
     if (templates.nginxConf) result.nginxConfStart = templates.nginxConf;
     if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
+    if (read.containerEnv.volumeObjects) result.manifestObjects = read.containerEnv.volumeObjects;
     if (container.chosen?.objectMounts) {
       const { namespace } = container.chosen;
       const objects = read.containerEnv.volumeObjects;
@@ -424,6 +430,8 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     result.controllers.push(controller!.defaultedBy ? { ...read, chartDefault: controller!.defaultedBy } : read);
   }
   if (noGateway) return;
+  const plugins = chartPlugins(values);
+  if (plugins.length > 0) result.chartPlugins = plugins;
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);
   const licenseOrigin = envLicense?.origin ?? secret?.origin;

@@ -10,9 +10,7 @@
 
 import { TextDecoder } from 'node:util';
 import type { HeldConfText } from '../kong-conf/load';
-import { filePlaceOf, literalBlockLayout } from '../declarative/literal-block';
-import { oneLineFileOffset, oneLineScalarLayout } from '../declarative/one-line-scalar';
-import { LineIndex } from '../../text/line-index';
+import { heldValuePlaces } from './held-value-places';
 import { volumeObjectOf, type ObjectMount, type VolumeObject } from './kubernetes-mounts';
 
 export type HeldKongConf =
@@ -41,27 +39,13 @@ export function heldKongConf(found: { mount: ObjectMount; key: string }, namespa
     // only when the finding quotes it), but it is handed to the hiding by value all the same.
     return { kind: 'held', conf: { file: object.file, text, place: atValue, start: at }, approximate: `base64 in the Secret's data`, secrets: [entry.value.replace(/\s+/g, '')] };
   }
-  const index = object.lines.index();
-  if (at.line > index.count) return { kind: 'held', conf: { file: object.file, text: entry.value, place: atValue, start: at }, approximate: 'its lines were not found in the file', secrets: [] };
-  const valueOffset = index.startOf(at.line - 1) + at.column - 1;
-  // A quoted string on one line (`kong.conf: "database = off\n..."`, a JSON manifest): each
-  // character of the text has its own column on that line (../declarative/one-line-scalar.ts).
-  const oneLine = oneLineScalarLayout(object.lines.text, valueOffset, entry.value);
-  if (oneLine && 'layout' in oneLine) {
-    const layout = oneLine.layout;
-    // The kong.conf reader splits the text on `\n`, as a line index does.
-    const inner = new LineIndex(entry.value);
-    const place = (line: number, column: number) => index.locate(oneLineFileOffset(layout, (line <= inner.count ? inner.startOf(line - 1) : entry.value.length) + column - 1));
-    return { kind: 'held', conf: { file: object.file, text: entry.value, place, start: at }, secrets: [] };
-  }
-  const reading = literalBlockLayout(index, valueOffset, entry.value);
-  if ('unmappable' in reading) return { kind: 'held', conf: { file: object.file, text: entry.value, place: atValue, start: at }, approximate: reading.unmappable, secrets: [] };
-  const { layout } = reading;
-  return { kind: 'held', conf: { file: object.file, text: entry.value, place: (line, column) => filePlaceOf(layout, line, column), start: at }, secrets: [] };
+  const places = heldValuePlaces(object.lines, at, entry.value);
+  const conf: HeldConfText = { file: object.file, text: entry.value, place: places.place, start: at };
+  return { kind: 'held', conf, ...(places.approximate ? { approximate: places.approximate } : {}), secrets: [] };
 }
 
 /** Base64 (the standard alphabet, blanks between allowed) of UTF-8 text without NUL, decoded; else undefined. */
-function decodeBase64Text(value: string): string | undefined {
+export function decodeBase64Text(value: string): string | undefined {
   const compact = value.replace(/\s+/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) return undefined;
   try {

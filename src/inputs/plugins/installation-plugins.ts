@@ -1,12 +1,16 @@
 // Gathers the custom plugins of an installation: the `--plugin-dir` folders, the project folders
-// the Dockerfile read copies to where Kong loads plugins from, plus the custom plugins enabled in
-// kong.conf that lua_package_path points at on this machine.
+// the Dockerfile read copies to where Kong loads plugins from, the ConfigMaps and Secrets Kong's
+// Helm chart mounts as plugin folders when a manifest given defines them, plus the custom plugins
+// enabled in kong.conf that lua_package_path points at on this machine.
 
 import * as path from 'path';
 import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import type { CopySource } from '../images/dockerfile-copies';
+import { CHART_PLUGIN_ROOT, type ChartPlugin } from '../helm/chart-plugins';
+import type { VolumeObject } from '../images/kubernetes-mounts';
+import { chartObjectPlugins } from './chart-object-plugins';
 import { copiedPlugins, type CopiedPlugins } from './copied-plugins';
 import { enabledPlugins, packagePathRoots, pluginServerNames, relativePackagePaths } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
@@ -29,14 +33,21 @@ export interface ImageCopiesInput {
   cwd: string;
 }
 
-export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>, image?: ImageCopiesInput): LoadedPlugins {
+/** The plugins the Helm values install from ConfigMaps and Secrets, and the objects of the manifests given. */
+export interface ChartPluginsInput {
+  plugins: readonly ChartPlugin[];
+  objects: readonly VolumeObject[];
+}
+
+export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | undefined, plan: Pick<Plan, 'from' | 'edition'>, image?: ImageCopiesInput, chart?: ChartPluginsInput): LoadedPlugins {
   const bundled = bundledPlugins(plan.from, plan.edition).names;
   const fromDirs = dirs.length > 0 ? loadPluginDirs(dirs, { bundled }) : { roots: [], plugins: [] };
   const copied = image
     ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], relativeTemplates: conf ? relativePackagePaths(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
     : { copied: [], unread: [], absent: [], misplaced: [] };
-  const notRead = copied.absent.length > 0 || copied.misplaced.length > 0
-    ? { notRead: { absent: copied.absent, misplaced: copied.misplaced.map(({ text: _text, ...step }) => step) } }
+  const held = chart && chart.plugins.length > 0 ? chartObjectPlugins(chart.plugins, chart.objects) : undefined;
+  const notRead = copied.absent.length > 0 || copied.misplaced.length > 0 || (held?.notRead.length ?? 0) > 0
+    ? { notRead: { absent: copied.absent, misplaced: copied.misplaced.map(({ text: _text, ...step }) => step), ...(held?.notRead.length ? { chartObjects: held.notRead.map(({ plugin, why }) => ({ plugin, why })) } : {}) } }
     : {};
   const given = renamedByCopies(fromDirs.plugins, copied.copied);
   // A plugin --plugin-dir also gives is read once, as given; a later copy of a name already read adds nothing.
@@ -50,22 +61,28 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     fromCopies.push(...fresh);
     copySources.push(`${step.at} (${fresh.map((p) => p.name).join(', ')} from ${step.source} to ${step.destination})`);
   }
+  // The chart mounts its objects over whatever the image holds at /opt/kong/plugins/NAME, but a
+  // plugin given with --plugin-dir is the copy the operator asked to check: it is read once, as given.
+  const fromChart = (held?.plugins ?? []).filter((p) => !taken.has(`name:${p.name}`));
   let viaPath: CustomPlugins['plugins'] = [];
   if (conf) {
-    const known = new Set([...given, ...fromCopies].map((p) => p.name));
+    const known = new Set([...given, ...fromCopies, ...fromChart].map((p) => p.name));
     const wanted = enabledPlugins(conf).explicit.map((e) => e.name).filter((n) => !bundled.has(n) && !known.has(n));
     viaPath = locateInPackagePath(packagePathRoots(conf), wanted).plugins;
   }
-  const plugins = [...(conf ? namedAsDeclared(given, conf) : given), ...fromCopies, ...viaPath];
+  const plugins = [...(conf ? namedAsDeclared(given, conf) : given), ...fromCopies, ...fromChart, ...viaPath];
   const setAside = setAsideNote(fromDirs.setAside ?? [], plan);
-  const unread = [...copied.misplaced.map((m) => `not loadable: ${m.text}`), ...copied.unread.map((u) => `not read: ${u}`)];
+  const unread = [...copied.misplaced.map((m) => `not loadable: ${m.text}`), ...copied.unread.map((u) => `not read: ${u}`), ...(held?.notes ?? [])];
   if (plugins.length === 0) {
     const why = setAside
       ? `--plugin-dir holds only Kong's own plugins (${setAside})`
       : 'no --plugin-dir given and no custom plugin found on lua_package_path';
-    return { label: '', missingReason: [why, ...unread].join('; ') + ': custom plugin code was not checked', ...notRead };
+    const chartUnread = held?.notRead.length ? [`the plugins the Kong chart mounts from ConfigMaps and Secrets were not read: ${held.notRead.map((n) => n.brief).join(', ')} (give the manifests that define them with --image-file or --declarative)`] : [];
+    return { label: '', missingReason: [why, ...chartUnread, ...unread].join('; ') + ': custom plugin code was not checked', ...notRead };
   }
-  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
+  const chartTexts = (held?.sources ?? []).filter((source) => fromChart.some((p) => p.name === source.plugin)).map((source) => source.text);
+  const chartSources = chartTexts.length > 0 ? [`the objects the Kong chart mounts at ${CHART_PLUGIN_ROOT}/<plugin> (${chartTexts.join('; ')})`] : [];
+  const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...chartSources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
   const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : []), ...unread];
   return {
     customPlugins: { roots: [...dirs], plugins, ...(fromDirs.setAside ? { setAside: fromDirs.setAside } : {}) },

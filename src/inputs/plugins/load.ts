@@ -109,6 +109,17 @@ export function luaPluginFromFiles(name: string, files: readonly { file: string;
   return assemble(name, path.dirname(anchor.path), luaFiles, via);
 }
 
+/**
+ * A Lua plugin from files that are not on this machine as files (the keys of a ConfigMap), read
+ * already: each with its place in the plugin folder, which gives its role. Undefined without a
+ * handler.lua or schema.lua, as a folder without them is no plugin.
+ */
+export function luaPluginFromTexts(name: string, dir: string, files: readonly Omit<LuaFile, 'role'>[], via: Via): CustomPlugin | undefined {
+  const luaFiles = files.filter((f) => f.place?.endsWith('.lua')).map((f) => ({ ...f, role: roleOf(path.normalize(f.place!)) }));
+  if (!luaFiles.some((f) => f.role === 'handler' || f.role === 'schema')) return undefined;
+  return assemble(name, dir, luaFiles, via);
+}
+
 class Finder {
   private readonly plugins: CustomPlugin[] = [];
   private readonly setAside: SetAside = [];

@@ -16,6 +16,11 @@ export interface LuaFile {
   tokens: LuaToken[];
   /** Tokens without comments: what rules match on. */
   code: LuaToken[];
+  /**
+   * The file's place in the plugin folder (`handler.lua`, `migrations/000_base.lua`) when `path`
+   * is not the file itself: the manifest whose ConfigMap or Secret key holds its text.
+   */
+  place?: string;
 }
 
 export type PluginLanguage = 'lua' | 'go' | 'javascript' | 'python';
@@ -50,10 +55,11 @@ export interface CustomPlugin {
   /** Python: the exact `kong-pdk==X` pin of a requirements.txt beside the plugin, when there is one. */
   pdkPin?: { version: string; origin: FileOrigin };
   /**
-   * How it was found: `--plugin-dir`, `lua_package_path` on this machine, or a project folder a
-   * Dockerfile read copies to where Kong loads plugins from.
+   * How it was found: `--plugin-dir`, `lua_package_path` on this machine, a project folder a
+   * Dockerfile read copies to where Kong loads plugins from, or the keys of a ConfigMap or Secret
+   * that Kong's Helm chart mounts as the plugin's folder (`plugins.configMaps`).
    */
-  foundVia: 'plugin-dir' | 'lua_package_path' | 'dockerfile-copy';
+  foundVia: 'plugin-dir' | 'lua_package_path' | 'dockerfile-copy' | 'chart-object';
 }
 
 /**
@@ -95,4 +101,9 @@ export interface PluginCopyNotRead {
 export interface PluginCopiesNotRead {
   absent: PluginCopyNotRead[];
   misplaced: PluginCopyNotRead[];
+  /**
+   * Plugins Kong's Helm chart installs from a ConfigMap or Secret whose code was not read, and
+   * why (`it comes from ConfigMap NAME, which the Kong chart mounts at ...: give its manifest ...`).
+   */
+  chartObjects?: { plugin: string; why: string }[];
 }
