@@ -8,7 +8,7 @@ import type { Derived } from '../report/report';
 import { helmConfLayer } from './helm/conf-layer';
 import { helmControllerClass, helmControllerImage, helmControllerOff, helmControllerOn, helmDeployment, helmEdition, helmEnvEntries, helmFreeMode, helmImage, helmLicenseSecret, helmNoGateway, helmShellHelpers, readChartValues, type HelmDeployment, type HelmImage, type HelmShellHelpers } from './helm/kong-chart';
 import type { HelmValues } from './helm/values';
-import { chartPlugins, type ChartPlugin } from './helm/chart-plugins';
+import type { ChartPlugin } from './helm/chart-plugins';
 import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
@@ -430,7 +430,8 @@ function readHelm(files: readonly string[], result: PlatformInputs, helmfile?: H
     result.controllers.push(controller!.defaultedBy ? { ...read, chartDefault: controller!.defaultedBy } : read);
   }
   if (noGateway) return;
-  const plugins = chartPlugins(values);
+  // Helm values only: a kong.conf check does not load the chart's plugin reader.
+  const plugins = (require('./helm/chart-plugins') as typeof import('./helm/chart-plugins')).chartPlugins(values);
   if (plugins.length > 0) result.chartPlugins = plugins;
   const secret = helmLicenseSecret(values);
   const envLicense = helmEnvEntries(values).find((e) => e.key === 'license_data' && e.valueFrom);

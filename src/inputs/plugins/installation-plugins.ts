@@ -8,13 +8,16 @@ import type { KongConf } from '../kong-conf/types';
 import type { Plan } from '../../plan/types';
 import { bundledPlugins } from '../../knowledge/plugins/bundled';
 import type { CopySource } from '../images/dockerfile-copies';
-import { CHART_PLUGIN_ROOT, type ChartPlugin } from '../helm/chart-plugins';
+import type { ChartPlugin } from '../helm/chart-plugins';
 import type { VolumeObject } from '../images/kubernetes-mounts';
-import { chartObjectPlugins } from './chart-object-plugins';
 import { copiedPlugins, type CopiedPlugins } from './copied-plugins';
 import { enabledPlugins, packagePathRoots, pluginServerNames, relativePackagePaths } from './enabled-list';
 import { loadPluginDirs, locateInPackagePath } from './load';
 import type { CustomPlugin, CustomPlugins, PluginCopiesNotRead } from './types';
+
+// Plugins Kong's Helm chart mounts are read only with Helm values that name some.
+const chartPluginsModule = (): typeof import('../helm/chart-plugins') => require('../helm/chart-plugins') as typeof import('../helm/chart-plugins');
+const chartObjectPluginsModule = (): typeof import('./chart-object-plugins') => require('./chart-object-plugins') as typeof import('./chart-object-plugins');
 
 export interface LoadedPlugins {
   customPlugins?: CustomPlugins;
@@ -45,7 +48,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
   const copied = image
     ? copiedPlugins({ copies: image.copies, packagePathRoots: conf ? packagePathRoots(conf) : [], relativeTemplates: conf ? relativePackagePaths(conf) : [], bundled, kindOf: image.kindOf, cwd: image.cwd })
     : { copied: [], unread: [], absent: [], misplaced: [] };
-  const held = chart && chart.plugins.length > 0 ? chartObjectPlugins(chart.plugins, chart.objects) : undefined;
+  const held = chart && chart.plugins.length > 0 ? chartObjectPluginsModule().chartObjectPlugins(chart.plugins, chart.objects) : undefined;
   const notRead = copied.absent.length > 0 || copied.misplaced.length > 0 || (held?.notRead.length ?? 0) > 0
     ? { notRead: { absent: copied.absent, misplaced: copied.misplaced.map(({ text: _text, ...step }) => step), ...(held?.notRead.length ? { chartObjects: held.notRead.map(({ plugin, why }) => ({ plugin, why })) } : {}) } }
     : {};
@@ -81,7 +84,7 @@ export function loadCustomPlugins(dirs: readonly string[], conf: KongConf | unde
     return { label: '', missingReason: [why, ...chartUnread, ...unread].join('; ') + ': custom plugin code was not checked', ...notRead };
   }
   const chartTexts = (held?.sources ?? []).filter((source) => fromChart.some((p) => p.name === source.plugin)).map((source) => source.text);
-  const chartSources = chartTexts.length > 0 ? [`the objects the Kong chart mounts at ${CHART_PLUGIN_ROOT}/<plugin> (${chartTexts.join('; ')})`] : [];
+  const chartSources = chartTexts.length > 0 ? [`the objects the Kong chart mounts at ${chartPluginsModule().CHART_PLUGIN_ROOT}/<plugin> (${chartTexts.join('; ')})`] : [];
   const sources = [...dirs.map((d) => `--plugin-dir ${d}`), ...copySources, ...chartSources, ...(viaPath.length > 0 ? ['lua_package_path'] : [])];
   const notes = [...namingNotes(plugins), ...(setAside ? [setAside] : []), ...unread];
   return {
