@@ -18,6 +18,7 @@
 // configuration. Its Ingress paths are read for regexes on paths crossing 3.0
 // (rules/declarative/kic-ingress-regex-paths.ts): such a manifest is then not called unchecked.
 
+import { resolve } from 'node:path';
 import { defineRule } from '../../src/engine/define-rule';
 import type { UnmadeCheck } from '../../src/engine/checks-below-secrets';
 import { describeEmbeddedSource } from '../../src/inputs/declarative/embedded-source';
@@ -26,7 +27,7 @@ import type { ManifestObjects, UnreadableDeclarative } from '../../src/inputs/de
 import type { Entity } from '../../src/model/entities';
 import { ROUTE_PATH_FACTS } from '../../src/knowledge/entities/route-paths';
 
-type MessageId = 'notChecked' | 'ingressPathsChecked' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead' | 'embeddedBesideFiles';
+type MessageId = 'notChecked' | 'ingressPathsChecked' | 'pluginCodeRead' | 'pluginsChecked' | 'pluginConfigUnread' | 'pluginFieldsFromSecrets' | 'embeddedConfig' | 'embeddedConfigLater' | 'embeddedChecked' | 'embeddedNotRead' | 'embeddedBesideFiles';
 
 /** Why a plugin resource's config could not be checked, in the words of the message. */
 const UNREAD_REASONS: Readonly<Record<ManifestObjects['unchecked'][number]['reason'], string>> = {
@@ -44,6 +45,7 @@ export default defineRule<MessageId>({
   inputs: ['declarative'],
   messages: {
     notChecked: '{{file}} is a Kubernetes manifest ({{kinds}}), not a Kong declarative file: it was not checked. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
+    pluginCodeRead: '{{file}} is a Kubernetes manifest: the plugin code its ConfigMaps or Secrets hold for Kong\'s Helm chart (`plugins.configMaps`, `plugins.secrets`) was read as custom plugins, as the inputs list says; nothing else in it ({{kinds}}) was checked.',
     ingressPathsChecked: '{{file}} is a Kubernetes manifest: only the Ingress paths the Kong Ingress Controller passes to Kong as written were checked (for regexes, by declarative/kic-ingress-regex-paths); the rest of it ({{kinds}}) was not. It holds no KongPlugin or KongClusterPlugin whose config could be read; other Kong Ingress Controller resources (KongIngress, KongConsumer...) need their own review.',
     pluginsChecked: '{{file}} is a Kubernetes manifest. Checked as the Kong plugins the Ingress Controller makes of them: {{checked}}; {{others}}.',
     pluginConfigUnread: '{{resource}}: {{reason}}: its plugin configuration was not checked.',
@@ -71,7 +73,13 @@ export default defineRule<MessageId>({
     // Nothing at all was checked: the operator may have pointed at the wrong file, so it is a warning.
     // Ingress paths are only read on paths crossing the 3.0 router change (declarative/kic-ingress-regex-paths).
     const ingressPathsRead = (file: UnreadableDeclarative) => ctx.crosses(ROUTE_PATH_FACTS.routerChangeIn) && (file.objects?.ingressPaths.length ?? 0) > 0;
-    const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0 || ingressPathsRead(file));
+    // Manifests whose ConfigMaps or Secrets hold the code of plugins Kong's chart mounts: read as
+    // custom plugins (src/inputs/plugins/chart-object-plugins.ts), so not "unchecked" either.
+    const pluginCodeFiles = new Set((ctx.optionalInput('customPlugins')?.plugins ?? [])
+      .filter((plugin) => plugin.foundVia === 'chart-object')
+      .flatMap((plugin) => plugin.luaFiles.filter((lua) => lua.place !== undefined).map((lua) => resolve(lua.path))));
+    const holdsPluginCode = (file: UnreadableDeclarative) => pluginCodeFiles.has(resolve(file.file));
+    const checkedSomething = declarative.documents.length > 0 || manifests.some((file) => (file.objects?.checked.length ?? 0) > 0 || ingressPathsRead(file) || holdsPluginCode(file));
     const severity = checkedSomething ? 'info' : 'warning';
     let unmadeChecks: ((plugin: Entity) => UnmadeCheck[]) | undefined;
     for (const file of manifests) {
@@ -104,6 +112,8 @@ export default defineRule<MessageId>({
       } else if (embedded.length === 0 && ingressPathsRead(file)) {
         // Its Ingress paths were read by declarative/kic-ingress-regex-paths: "not checked" would be untrue.
         ctx.report({ messageId: 'ingressPathsChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
+      } else if (embedded.length === 0 && holdsPluginCode(file)) {
+        ctx.report({ messageId: 'pluginCodeRead', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
       } else if (embedded.length === 0) {
         ctx.report({ messageId: 'notChecked', severity, at: file.origin, data: { file: file.file, kinds: describeKinds(file) } });
       }

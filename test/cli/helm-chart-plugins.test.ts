@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fixture, runCli } from '../support/cli';
 
-interface JsonFinding { ruleId: string; messageId: string; message: string; location: { file?: string; line?: number; column?: number } }
+interface JsonFinding { ruleId: string; messageId: string; severity: string; message: string; location: { file?: string; line?: number; column?: number } }
 
 const values = fixture('helm/chart-plugins/values.yaml');
 const manifest = fixture('helm/chart-plugins/plugin-objects.yaml');
@@ -16,7 +16,8 @@ async function check(args: string[]) {
   const json = JSON.parse(result.stdout);
   const plugins = (json.findings as JsonFinding[]).filter((f) => f.ruleId.startsWith('plugins/'));
   const inputs = (json.installation.inputs as { label: string }[]).map((i) => i.label).join(' | ');
-  return { plugins, inputs, stdout: result.stdout };
+  const manifestNotes = (json.findings as JsonFinding[]).filter((f) => f.ruleId === 'declarative/kubernetes-manifest');
+  return { plugins, inputs, manifestNotes, stdout: result.stdout };
 }
 
 /** The 1-based line of the manifest holding `text`, found rather than counted. */
@@ -52,11 +53,17 @@ describe('plugins the Kong chart mounts from ConfigMaps and Secrets', () => {
   });
 
   it('reads them from a manifest given with --declarative too', async () => {
-    const { plugins, inputs } = await check(['--declarative', manifest]);
+    const { plugins, inputs, manifestNotes } = await check(['--declarative', manifest]);
+    // The manifest is not called unchecked: its plugin code was read.
+    expect(manifestNotes.map((f) => [f.messageId, f.severity])).toEqual([['pluginCodeRead', 'info']]);
     expect(plugins.filter((f) => f.ruleId === 'plugins/removed-module').map((f) => f.location.line)).toEqual([
       lineOf('require "kong.plugins.base_plugin"', 1), lineOf('require "kong.singletons"'), lineOf('require "kong.plugins.base_plugin"', 2),
     ]);
     expect(inputs).toContain('3 plugins (header-stamp, clean-stamp, secret-stamp) from the objects the Kong chart mounts');
+    // Without the values naming the plugins, nothing in the manifest is read: it stays a warning.
+    const alone = await runCli(['check', '--declarative', manifest, '--from', '2.8', '--to', '3.4', '--no-db', '--format', 'json', '--fail-on', 'none']);
+    const notes = (JSON.parse(alone.stdout).findings as JsonFinding[]).filter((f) => f.ruleId === 'declarative/kubernetes-manifest');
+    expect(notes.map((f) => [f.messageId, f.severity])).toEqual([['notChecked', 'warning']]);
   });
 
   it('names the ConfigMap or Secret and asks for its manifest when none is given', async () => {
