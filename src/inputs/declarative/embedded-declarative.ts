@@ -29,8 +29,9 @@ import type { FileOrigin } from '../../model/origin';
 import { TextLines, type LineIndex } from '../../text/line-index';
 import { deckOnlyKeyOf, ParsedDocument, valueStart } from './document';
 import { readJson } from './json-reader';
-import { fileOffsetOf, literalBlockLayout, type LiteralBlockLayout } from './literal-block';
-import { oneLineFileOffset, oneLineScalarLayout, type OneLineScalarLayout } from './one-line-scalar';
+import { fileOffsetOf } from './literal-block';
+import { oneLineFileOffset } from './one-line-scalar';
+import { embeddedLayoutAt, type EmbeddedLayout } from './embedded-layout';
 import type { ManifestDocument } from './manifest-documents';
 import type { DeclarativeDocument, EmbeddedDeclarative, EmbeddedSource } from './types';
 import type { ParsedText } from './yaml-reader';
@@ -112,25 +113,6 @@ function* candidatesIn(file: string, documents: readonly ManifestDocument[], key
       }
     }
   }
-}
-
-/** How an entry's text sits in the manifest: a literal block's lines, or one quoted line's characters. */
-export type EmbeddedLayout = LiteralBlockLayout | OneLineScalarLayout;
-
-/** The literal block or one-line string an entry's value is written as (./literal-block.ts, ./one-line-scalar.ts). */
-function embeddedLayout(lines: LineIndex, valueOffset: number, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
-  return oneLineScalarLayout(lines.text, valueOffset, value) ?? literalBlockLayout(lines, valueOffset, value);
-}
-
-/**
- * The layout of a value whose first character the parser placed at `at` (1-based line and
- * column) in the text `lines` index. The three readers of embedded configurations (this one, Helm
- * values' dblessConfig, a mounted ConfigMap key) place values this way; a place past the text's
- * last line (a value read from another copy of the file) is unmappable too.
- */
-export function embeddedLayoutAt(lines: LineIndex, at: { line: number; column: number }, value: string): { layout: EmbeddedLayout } | { unmappable: string } {
-  if (at.line > lines.count) return { unmappable: 'its lines do not match the file\'s' };
-  return embeddedLayout(lines, lines.startOf(at.line - 1) + at.column - 1, value);
 }
 
 /**

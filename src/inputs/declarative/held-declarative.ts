@@ -10,7 +10,8 @@
 import { describeOrigin } from '../../model/origin';
 import { describeObjectKey, objectKeyAt, volumeObjectOf, type ObjectMount, type VolumeObject } from '../images/kubernetes-mounts';
 import { ParsedDocument } from './document';
-import { embeddedLayoutAt, readBlock } from './embedded-declarative';
+import { readBlock } from './embedded-declarative';
+import { embeddedLayoutAt } from './embedded-layout';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 
 /** The Kubernetes container read as the Kong node: its volumes, namespace, and the objects of the manifests given. */

@@ -17,7 +17,8 @@ import { resolve } from 'node:path';
 import { TextLines } from '../../text/line-index';
 import type { HelmValue } from '../helm/values';
 import { ParsedDocument } from './document';
-import { embeddedLayoutAt, readBlock } from './embedded-declarative';
+import { readBlock } from './embedded-declarative';
+import { embeddedLayoutAt } from './embedded-layout';
 import { HELM_VALUES_KIND } from './embedded-source';
 import type { DeclarativeDocument, EmbeddedSource } from './types';
 

@@ -7,8 +7,9 @@
 // folded block, a quoted string over several lines) has no exact place: every place is then the
 // start of the value, and `approximate` says why.
 
-import { filePlaceOf, literalBlockLayout } from '../declarative/literal-block';
-import { oneLineFileOffset, oneLineScalarLayout } from '../declarative/one-line-scalar';
+import { embeddedLayoutAt } from '../declarative/embedded-layout';
+import { filePlaceOf } from '../declarative/literal-block';
+import { oneLineFileOffset } from '../declarative/one-line-scalar';
 import { LineIndex, type TextLines } from '../../text/line-index';
 import type { FileOrigin } from '../../model/origin';
 
@@ -22,19 +23,15 @@ export interface ValuePlaces {
 /** The places of `value`, the text of the key written at `origin` (the value's first character) of the manifest `lines`. */
 export function heldValuePlaces(lines: TextLines, origin: Pick<FileOrigin, 'line' | 'column'>, value: string): ValuePlaces {
   const at = { line: origin.line, column: origin.column };
-  const atValue = () => at;
   const index = lines.index();
-  if (at.line > index.count) return { place: atValue, approximate: 'its lines were not found in the file' };
-  const valueOffset = index.startOf(at.line - 1) + at.column - 1;
-  const oneLine = oneLineScalarLayout(lines.text, valueOffset, value);
-  if (oneLine && 'layout' in oneLine) {
-    const layout = oneLine.layout;
+  if (at.line > index.count) return { place: () => at, approximate: 'its lines were not found in the file' };
+  const reading = embeddedLayoutAt(index, at, value);
+  if ('unmappable' in reading) return { place: () => at, approximate: reading.unmappable };
+  const { layout } = reading;
+  if ('offsets' in layout) {
     // Readers of the text split it on `\n`, as a line index does.
     const inner = new LineIndex(value);
     return { place: (line, column) => index.locate(oneLineFileOffset(layout, (line <= inner.count ? inner.startOf(line - 1) : value.length) + column - 1)) };
   }
-  const reading = literalBlockLayout(index, valueOffset, value);
-  if ('unmappable' in reading) return { place: atValue, approximate: reading.unmappable };
-  const { layout } = reading;
   return { place: (line, column) => filePlaceOf(layout, line, column) };
 }
