@@ -77,6 +77,12 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
     const catalog = confCatalog();
     const to = plan.to.toString();
     const sizes = new Set(CONF_DATA.sizeProperties.properties);
+    // Beyond the last OSS release the values and checks come from older code plus curated
+    // additions: a later build may differ, so refusals are warnings there and their messages say why.
+    const beyondOss = catalog.beyondOss(plan.to);
+    // Said when the source refuses the value too: a config broken already rather than by the upgrade.
+    const notNewWithUpgrade = ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.`;
+    const checkCertainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code has the check, so a later build may differ.)` : '';
 
     for (const setting of conf.settings()) {
       const { key } = setting;
@@ -88,9 +94,6 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       if (allowed && !allowed.includes(setting.value)) {
         const before = catalog.property(key, plan.from, plan.edition)?.enum;
         const wasValid = before?.includes(setting.value) ? ` It was accepted by ${plan.from}.` : '';
-        // Beyond the last OSS release the list comes from older code plus the curated additions:
-        // a later build may accept more, so this is not a blocker there.
-        const beyondOss = catalog.beyondOss(plan.to);
         const severity = beyondOss ? 'warning' : 'blocker';
         // The message says why the same text is a warning there, rather than leaving it to the severity.
         const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists the values, so a later build may accept more.)` : '';
@@ -133,7 +136,7 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       const isListen = CONF_DATA.listenFlags.properties[key] !== undefined;
       const before = catalog.property(key, plan.from, plan.edition);
       const refusedBefore = isListen ? before !== undefined : before?.enum !== undefined;
-      const notNew = refusedBefore ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+      const notNew = refusedBefore ? notNewWithUpgrade : '';
       const remediation = `Give ${key} a value, or remove the ${setting.origin.kind === 'env' ? 'variable' : 'line'} so that Kong's default applies.`;
       if (isListen) {
         ctx.report({ messageId: 'emptyListen', at: setting.origin, severity: 'blocker', data: { key, written, to, notNew }, remediation });
@@ -175,11 +178,9 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       const accepted = acceptedListEntries(key, plan.to, plan.edition);
       if (!accepted || !catalog.property(key, plan.to, plan.edition)) return;
       const before = catalog.property(key, plan.from, plan.edition) ? acceptedListEntries(key, plan.from, plan.edition) : undefined;
-      // Later Enterprise builds may know entries the last OSS code did not: not a blocker there.
-      const beyondOss = catalog.beyondOss(plan.to);
       for (const entry of splitKongArray(setting.value)) {
         if (accepted.accepts(entry) || isVaultReference(entry)) continue;
-        const notNew = before && !before.accepts(entry) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        const notNew = before && !before.accepts(entry) ? notNewWithUpgrade : '';
         const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code lists them, so a later build may accept more.)` : '';
         ctx.report({
           messageId: 'badListEntry', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
@@ -204,13 +205,10 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
       // loader for these checks, and a source whose property predates the open-source check
       // (Enterprise code is not read) may or may not have had it.
       const refusedBefore = catalog.property(key, plan.from, plan.edition) && plan.from.gte(STARTUP_CHECKS_READ_FROM) && startupRefusal(key, setting.value, plan.from);
-      const history = refusedBefore ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
-      // Past the last open-source release the checks come from older code: a later build may differ.
-      const beyondOss = catalog.beyondOss(plan.to);
-      const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code has the check, so a later build may differ.)` : '';
+      const history = refusedBefore ? notNewWithUpgrade : '';
       ctx.report({
         messageId: 'refusedValue', at: setting.origin, severity: beyondOss ? 'warning' : 'blocker',
-        data: { key, value: printable(key, setting.value), reason, to, history, certainty },
+        data: { key, value: printable(key, setting.value), reason, to, history, certainty: checkCertainty },
         remediation: `Give ${key} a value Kong ${to} accepts, or remove the ${setting.origin.kind === 'env' ? 'variable' : 'line'} so that Kong's default applies.`,
       });
     }
@@ -223,8 +221,6 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
      * said then.
      */
     function checkRequirements(): void {
-      const beyondOss = catalog.beyondOss(plan.to);
-      const certainty = beyondOss ? ` (Kong ${to} is past the last open-source release whose code has the check, so a later build may differ.)` : '';
       const fromChecked = plan.from.gte(STARTUP_CHECKS_READ_FROM) ? new Set(requirementsOn(plan.from)) : new Set<StartupRequirement>();
       for (const requirement of requirementsOn(plan.to)) {
         const target = viewOn(plan.to);
@@ -233,10 +229,10 @@ export default defineRule<'notInEnum' | 'notBoolean' | 'notNgxBoolean' | 'notNum
         const at = requirement.cite.map((key) => conf.get(key)).find((s) => s !== undefined);
         if (!at) continue;
         // Only a refusal the source's loader is known to share (its own defaults applied) is mentioned.
-        const history = fromChecked.has(requirement) && requirement.problem(viewOn(plan.from).view) ? ` Kong ${plan.from} refuses it as well, so this is not new with the upgrade.` : '';
+        const history = fromChecked.has(requirement) && requirement.problem(viewOn(plan.from).view) ? notNewWithUpgrade : '';
         ctx.report({
           messageId: 'unmetRequirement', at: at.origin, severity: beyondOss ? 'warning' : 'blocker',
-          data: { problem, to, history, certainty, requirement: requirement.id },
+          data: { problem, to, history, certainty: checkCertainty, requirement: requirement.id },
           remediation: requirement.remedy,
         });
       }

@@ -179,10 +179,7 @@ export function startupRefusal(key: string, value: string, version: KongVersion)
   switch (check.kind) {
     case 'range': return rangeRefusal(check, value);
     case 'oneOf': return check.values.includes(value) ? undefined : `is not one of Kong's suites (${check.values.join(', ')})`;
-    case 'addressList': {
-      const bad = splitKongArray(value).filter((e) => e !== 'unix:' && !isAddressOrBlock(e));
-      return bad.length === 0 ? undefined : `has ${bad.map((e) => (e === '' ? 'an empty entry' : `\`${e}\``)).join(', ')}, which ${bad.length === 1 ? 'is' : 'are'} neither an IP address, a CIDR block nor \`unix:\``;
-    }
+    case 'addressList': return badEntries(splitKongArray(value).filter((e) => e !== 'unix:' && !isAddressOrBlock(e)), 'neither an IP address, a CIDR block nor `unix:`');
     // The scheme itself stays out of the phrase: in `user:secret@host` it would be the user name.
     case 'httpUrl': {
       const scheme = urlScheme(value.trim());
