@@ -87,7 +87,7 @@ export function readKicIngressPaths(documents: readonly ManifestDocument[], opti
     const annotations = annotationsOf(resource.record);
     const annotated = annotations[FACTS.regexPrefixAnnotation];
     const regexPrefix = typeof annotated === 'string' ? annotated : FACTS.controllerRegexPrefix;
-    const name = nameOf(resource.record) ?? resource.title;
+    const name = resource.name ?? resource.title;
     const ingress = resource.namespace ? `${resource.namespace}/${name}` : name;
     const spec = isRecord(resource.record.spec) ? resource.record.spec : {};
     const rules = Array.isArray(spec.rules) ? spec.rules : [];
@@ -142,14 +142,14 @@ function legacyDetectionOf(ingressClass: IngressClassObject | undefined, paramet
   // An IngressClass without parameters gives the controller empty ones: the guess is off.
   if (!ref) return 'off';
   if (ref.apiGroup !== FACTS.parametersGroup || ref.kind !== FACTS.parametersKind) return 'unknown';
-  const params = parameters.find((p) => nameOf(p.record) === ref.name && p.namespace === ref.namespace);
+  const params = parameters.find((p) => p.name === ref.name && p.namespace === ref.namespace);
   if (!params) return 'unknown';
   const spec = isRecord(params.record.spec) ? params.record.spec : {};
   return spec[FACTS.legacyDetectionField] === true ? 'on' : 'off';
 }
 
 function ingressClassOf(resource: KicResource): IngressClassObject | undefined {
-  const name = nameOf(resource.record);
+  const { name } = resource;
   if (name === undefined) return undefined;
   const spec = isRecord(resource.record.spec) ? resource.record.spec : {};
   return {
@@ -162,11 +162,6 @@ function ingressClassOf(resource: KicResource): IngressClassObject | undefined {
 
 function isApi(resource: KicResource, group: string): boolean {
   return typeof resource.record.apiVersion === 'string' && resource.record.apiVersion.startsWith(group);
-}
-
-function nameOf(record: Readonly<Record<string, unknown>>): string | undefined {
-  const metadata = isRecord(record.metadata) ? record.metadata : {};
-  return typeof metadata.name === 'string' ? metadata.name : undefined;
 }
 
 function annotationsOf(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {

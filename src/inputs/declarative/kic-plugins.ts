@@ -87,6 +87,8 @@ function startsWith(path: FieldPath, prefix: FieldPath): boolean {
 export interface KicResource {
   readonly kind: string;
   readonly record: Readonly<Record<string, unknown>>;
+  /** `metadata.name`, when written as text. */
+  readonly name?: string;
   readonly namespace?: string;
   /** `KongPlugin "rl"`, or `KongPlugin (document 3)` for one without a name. */
   readonly title: string;
@@ -228,6 +230,7 @@ function resourceAt(document: ManifestDocument, record: Readonly<Record<string, 
   return {
     kind,
     record,
+    ...(name !== undefined ? { name } : {}),
     ...(namespace ? { namespace } : {}),
     title: name !== undefined ? `${kind} "${name}"` : `${kind} (${place})`,
     at: (path) => document.at(prefix.length === 0 ? path : [...prefix, ...path]),
