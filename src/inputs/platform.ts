@@ -13,7 +13,7 @@ import type { HelmfileContext } from './helm/helmfile-env';
 import { activeComposeProfiles, type ComposeProfiles } from './images/compose-profiles';
 import type { ControllerImageRef } from './images/controller-image';
 import type { ComposeEnvFiles } from './images/compose-env-files';
-import type { BindMount } from './images/compose-mounts';
+import type { BindMount, OpaqueMount } from './images/compose-mounts';
 import type { ObjectMount, VolumeObject } from './images/kubernetes-mounts';
 import { describeImage, parseKongImage, type KongImageRef } from './images/image-ref';
 import type { KongPackageRef } from './images/kong-package';
@@ -120,7 +120,7 @@ export interface PlatformInputs {
   /** Secret values of the check's environment that compose files may copy: the report hides them. */
   secretValues?: string[];
   /** The bind mounts of the compose service read as the Kong node: where its container paths lie in the project. */
-  containerMounts?: { unit: string; mounts: BindMount[] };
+  containerMounts?: { unit: string; mounts: BindMount[]; opaque?: OpaqueMount[] };
   /**
    * The ConfigMap and Secret volumes the Kubernetes container read as the Kong node mounts, its
    * namespace, and the ConfigMaps and Secrets of the manifests given, whose keys those volumes show.
@@ -192,7 +192,10 @@ export function loadPlatformInputs(options: PlatformOptions): PlatformInputs {
     if (templates.stock) result.stockTemplates = templates.stock;
     if (templates.open) result.templatesOpen = templates.open;
     if (templates.nginxConf) result.nginxConfStart = templates.nginxConf;
-    if (container.chosen?.mounts) result.containerMounts = { unit: container.chosen.unit, mounts: container.chosen.mounts };
+    if (container.chosen?.mounts || container.chosen?.opaqueMounts) {
+      const { unit, mounts = [], opaqueMounts } = container.chosen;
+      result.containerMounts = { unit, mounts, ...(opaqueMounts ? { opaque: opaqueMounts } : {}) };
+    }
     if (read.containerEnv.volumeObjects) result.manifestObjects = read.containerEnv.volumeObjects;
     if (container.chosen?.objectMounts) {
       const { namespace } = container.chosen;

@@ -281,6 +281,34 @@ describe('a kong.conf a compose service mounts at /etc/kong/kong.conf', () => {
   });
 });
 
+// A compose `configs:` entry with `file:` is a read-only bind mount at its target (docker/compose
+// pkg/compose/create.go buildContainerConfigMounts): a kong.conf delivered that way is the node's.
+describe('a kong.conf a compose service gets through `configs:`', () => {
+  const compose = (serviceConfigs: string[], topLevel: string[]) => [
+    'services:', '  kong:', '    image: kong:3.1', '    environment:', '      KONG_DATABASE: postgres', '    configs:',
+    ...serviceConfigs.map((line) => `      ${line}`), 'configs:', ...topLevel.map((line) => `  ${line}`),
+  ].join('\n') + '\n';
+  const conf = 'proxy_https_listen = 0.0.0.0:8443\n';
+  const kongConfInput = (json: JsonReport) => json.installation.inputs.find((i) => i.kind === 'kong.conf')?.label;
+
+  it('reads the file of a config mounted at /etc/kong/kong.conf, long syntax', async () => {
+    const folder = tempDir({ 'compose.yml': compose(['- source: kong_conf', '  target: /etc/kong/kong.conf'], ['kong_conf:', '  file: ./conf/kong.conf']), 'conf/kong.conf': conf });
+    const json = await report(['--image-file', join(folder, 'compose.yml'), '--to', '3.4']);
+    expect(kongConfInput(json)).toContain(`${join(folder, 'conf/kong.conf')} (/etc/kong/kong.conf in service kong`);
+    expect(json.findings.find((f) => f.ruleId === 'conf/unknown-property' && f.message.startsWith('`proxy_https_listen`'))?.location)
+      .toMatchObject({ file: join(folder, 'conf/kong.conf'), line: 1 });
+  });
+
+  it('mounts a short-syntax config at /<name>, not at /etc/kong/kong.conf, and names one without a file as not read', async () => {
+    const short = tempDir({ 'compose.yml': compose(['- kong.conf'], ['kong.conf:', '  file: ./kong.conf']), 'kong.conf': conf });
+    expect(kongConfInput(await report(['--image-file', join(short, 'compose.yml'), '--to', '3.4']))).toBeUndefined();
+    const inline = tempDir({ 'compose.yml': compose(['- source: kong_conf', '  target: /etc/kong/kong.conf'], ['kong_conf:', '  content: |', '    proxy_https_listen = 0.0.0.0:8443']) });
+    const json = await report(['--image-file', join(inline, 'compose.yml'), '--to', '3.4']);
+    expect(json.findings.find((f) => f.message.startsWith('`proxy_https_listen`'))).toBeUndefined();
+    expect(kongConfInput(json)).toContain('config kong_conf (from the content written in the compose file)');
+  });
+});
+
 // sweep 19, Univers42/mini-baas-infra: a variable set only for the start command, which renders
 // kong.yml from a template with sed before `kong docker-start`.
 describe('KONG_* variables that the container\'s own command reads', () => {

@@ -261,6 +261,7 @@ export function composeServices(doc: Document.Parsed): { node: YAMLMap; v1: bool
 export function composeProjectContainers(documents: readonly ComposeDocument[], context: Omit<ComposeContext, 'file'>): ContainerEnv[] {
   const byName = new Map<string, { first: ComposeDocument; keyNode: YamlNode; merged: ResolvedService; v1: boolean }>();
   const projectDir = context.projectDir ?? (documents[0] ? dirname(documents[0].file) : undefined);
+  const fileObjects = projectFileObjects(documents, context.known, projectDir);
   for (const document of documents) {
     const services = composeServices(document.doc);
     if (!services) continue;
@@ -268,7 +269,7 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
       if (services.v1 && name === 'version') continue;
       const { isMap } = yamlModule();
       if (!isMap(value)) continue;
-      const scope: ServiceScope = { doc: document.doc, at: document.at, file: document.file, known: context.known, ...(projectDir ? { projectDir } : {}), ...(services.v1 ? { v1: true } : {}) };
+      const scope: ServiceScope = { doc: document.doc, at: document.at, file: document.file, known: context.known, fileObjects, ...(projectDir ? { projectDir } : {}), ...(services.v1 ? { v1: true } : {}) };
       const service = resolveService(name, value, scope, []);
       const earlier = byName.get(name);
       if (earlier) earlier.merged = mergeService(earlier.merged, service);
@@ -356,6 +357,8 @@ interface ServiceScope {
   projectDir?: string;
   /** A compose v1 file, read by docker-compose 1.x as YAML 1.1. */
   v1?: boolean;
+  /** The project's top-level `configs:` and `secrets:`, every file's (a later file's entry wins). */
+  fileObjects?: FileObjects;
 }
 
 interface ResolvedService {
@@ -432,7 +435,7 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
       const other = cycle(path, baseName) ? undefined : readComposeFile(path);
       const otherServices = other ? composeServices(other.doc) : undefined;
       const baseService = other && otherServices && get(otherServices.node, other.doc, baseName);
-      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known, projectDir: dirname(path) }, here);
+      if (other && isMap(baseService)) base = resolveService(baseName, baseService, { ...other, known, projectDir: dirname(path), fileObjects: projectFileObjects([other], known, dirname(path)) }, here);
       else if (here.includes(`${resolve(path)}#${baseName}`)) {
         // The cycle is noted above.
       } else {
@@ -482,7 +485,7 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     ...(REPLACING_TAGS.has(tagOf(environmentNode)) ? { environmentReplace: true } : {}),
     environmentResets: read.resets,
     notes,
-    ...mergeVolumes(base, readVolumes(get(service, doc, 'volumes'), scope)),
+    ...mergeVolumes(base, mergeVolumes(readVolumes(get(service, doc, 'volumes'), scope), readFileObjectMounts(service, scope))),
   };
 }
 
@@ -526,6 +529,93 @@ function readVolumes(node: unknown, scope: ServiceScope): Pick<ResolvedService, 
     out.push({ source, target: normaliseTarget(bind.target), origin: originOf(item, scope.at) });
   }
   return { mounts: out, opaqueMounts: opaque };
+}
+
+/** A top-level `configs:` or `secrets:` entry: where its content comes from. */
+interface FileObject {
+  /** `file:`, joined to the project folder. */
+  file?: string;
+  /** What else provides it (`content:`, `environment:`, `external:`), for messages. */
+  other?: string;
+}
+
+/** The project's top-level `configs:` and `secrets:` by name. */
+interface FileObjects {
+  configs: Map<string, FileObject>;
+  secrets: Map<string, FileObject>;
+}
+
+/**
+ * The top-level `configs:` and `secrets:` of every file of the project, a later file's entry over
+ * an earlier one of the same name (compose-spec 13-merge.md merges these mappings by key). A
+ * `file:` path is read from the project folder, as compose-go resolves it.
+ */
+function projectFileObjects(documents: readonly ComposeDocument[], known: VariableLookup, projectDir: string | undefined): FileObjects {
+  const { isMap } = yamlModule();
+  const objects: FileObjects = { configs: new Map(), secrets: new Map() };
+  for (const { doc, file } of documents) {
+    for (const kind of ['configs', 'secrets'] as const) {
+      const node = get(doc.contents, doc, kind);
+      if (!isMap(node)) continue;
+      for (const { key: name, value } of mapPairs(node, doc)) {
+        const text = (key: string) => {
+          const written = scalarText(get(value, doc, key));
+          return written === undefined ? undefined : interpolate(written, { known, escape: 'double-dollar' });
+        };
+        const path = text('file');
+        const environment = text('environment');
+        const object: FileObject = path && path.unresolved.length === 0 ? { file: besideFile(projectDir ?? dirname(file), path.text) }
+          : path ? { other: `the file ${path.text}, which depends on a variable without a value here` }
+          : get(value, doc, 'content') !== undefined ? { other: 'the content written in the compose file' }
+          : environment ? { other: `the variable ${environment.text}` }
+          : { other: 'an external object' };
+        objects[kind].set(name, object);
+      }
+    }
+  }
+  return objects;
+}
+
+/**
+ * A service's `configs:` and `secrets:` as mounts, and its `tmpfs:` as mounts whose content is
+ * not read. Docker compose bind-mounts a `file:` config or secret read-only at its target; it
+ * copies one from `content:` or `environment:` into the container at the same place. The target
+ * defaults to `/<name>` for a config and `/run/secrets/<name>` for a secret; a relative one is
+ * taken under `/` and `/run/secrets/` (docker/compose@f72979427 pkg/compose/create.go lines
+ * 1199-1290, pkg/compose/secrets.go lines 46-76; compose-spec 05-services.md `configs`, `secrets`,
+ * `tmpfs`). A tmpfs is an empty folder: it hides what the image holds there.
+ */
+function readFileObjectMounts(service: YAMLMap, scope: ServiceScope): Pick<ResolvedService, 'mounts' | 'opaqueMounts'> {
+  const { isSeq, isMap } = yamlModule();
+  const { doc, at, known } = scope;
+  const mounts: BindMount[] = [];
+  const opaqueMounts: OpaqueMount[] = [];
+  const text = (node: unknown) => {
+    const written = scalarText(node);
+    return written === undefined ? undefined : interpolate(written, { known, escape: 'double-dollar' }).text;
+  };
+  for (const kind of ['configs', 'secrets'] as const) {
+    const node = get(service, doc, kind);
+    if (!isSeq(node)) continue;
+    const folder = kind === 'configs' ? '/' : '/run/secrets/';
+    for (const item of node.items) {
+      const name = isMap(item) ? text(get(item, doc, 'source')) : text(item);
+      if (!name) continue;
+      const written = isMap(item) ? text(get(item, doc, 'target')) : undefined;
+      const target = normaliseTarget(written === undefined || written === '' ? `${folder}${name}` : written.startsWith('/') ? written : `${folder}${written}`);
+      const object = scope.fileObjects?.[kind].get(name) ?? projectFileObjects([{ doc, at, file: scope.file }], known, scope.projectDir)[kind].get(name);
+      const noun = kind === 'configs' ? 'config' : 'secret';
+      if (object?.file) mounts.push({ source: object.file, target, origin: originOf(item, at) });
+      else opaqueMounts.push({ what: `${noun} ${name} (${object ? `from ${object.other}` : 'not defined in the compose files read'})`, target, origin: originOf(item, at) });
+    }
+  }
+  const tmpfs = get(service, doc, 'tmpfs');
+  for (const item of isSeq(tmpfs) ? tmpfs.items : tmpfs === undefined ? [] : [tmpfs]) {
+    // `/run:size=64m`: the options after the colon are docker's --tmpfs ones.
+    const target = text(item)?.split(':')[0];
+    if (target?.startsWith('/')) opaqueMounts.push({ what: 'tmpfs mount', target: normaliseTarget(target), origin: originOf(item, at) });
+  }
+  return { mounts, opaqueMounts };
 }
 
 /** A long-syntax entry that is no readable bind mount, for messages (compose-spec 05-services.md `volumes` long syntax: type volume, bind, tmpfs, image, npipe, cluster). */

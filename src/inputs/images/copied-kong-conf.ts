@@ -12,7 +12,7 @@
 
 import { KONG_DEFAULT_CONF_PATHS } from '../../knowledge/conf/default-conf-paths';
 import { describeOrigin } from '../../model/origin';
-import { hostPathOf, type BindMount } from './compose-mounts';
+import { hostPathOf, isWithinFolder, type BindMount, type OpaqueMount } from './compose-mounts';
 import { describeObjectKey, objectKeyAt, type ObjectMount, type VolumeObject } from './kubernetes-mounts';
 import { heldKongConf } from './held-kong-conf';
 import type { HeldConfText } from '../kong-conf/load';
@@ -38,8 +38,8 @@ export type ContainerKongConf =
 
 export interface ContainerFiles {
   run?: RunConf;
-  /** The compose service's bind mounts. */
-  mounts?: { unit: string; mounts: readonly BindMount[] };
+  /** The compose service's bind mounts, and the mounts whose files are not read here (named volumes, configs from inline content). */
+  mounts?: { unit: string; mounts: readonly BindMount[]; opaque?: readonly OpaqueMount[] };
   /** The Kubernetes container's ConfigMap and Secret volumes, its namespace, and the objects of the manifests given. */
   objectMounts?: { unit: string; mounts: readonly ObjectMount[]; namespace?: string; objects?: readonly VolumeObject[] };
   /** The COPY steps of the Dockerfile that builds the image. */
@@ -55,6 +55,13 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
   const aside = setAside ? ` (${setAside})` : '';
   for (const containerPath of paths) {
     const mounted = files.mounts && hostPathOf(containerPath, files.mounts.mounts);
+    // A mount not read here, deeper than any bind mount that holds the path: what Kong reads there is not known.
+    const opaque = files.mounts?.opaque?.find((mount) => mount.target !== undefined && isWithinFolder(containerPath, mount.target) && (!mounted || mount.target.length > mounted.mount.target.length));
+    if (opaque) {
+      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
+      const source = `${containerPath} in ${files.mounts!.unit}, the ${opaque.what} mounted at ${describeOrigin(opaque.origin)}${where}`;
+      return { kind: 'unread', reason: `${source}; its content is not read here (give a copy as the first argument to check)`, given: `given, read in place of ${source}` };
+    }
     if (mounted && exists(mounted.path)) {
       const why = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `: Kong reads it when started without -c${aside}`;
       return { kind: 'mounted', path: mounted.path, containerPath, mount: mounted.mount, how: `${containerPath} in ${files.mounts!.unit}, mounted at ${describeOrigin(mounted.mount.origin)}${why}` };

@@ -57,4 +57,43 @@ describe('compose bind mounts', () => {
       ['C:\\kong\\certs', '/etc/kong/certs', 12],
     ]);
   });
+
+  it('reads `configs:` and `secrets:` with a file as bind mounts at their targets, the others and `tmpfs:` as mounts not read', () => {
+    const dir = tempDir({
+      'compose.yml': [
+        'services:',
+        '  kong:',
+        '    image: kong:3.7',
+        '    configs:',
+        '      - kong_conf',
+        '      - source: kong_conf',
+        '        target: /etc/kong/kong.conf',
+        '      - source: inline',
+        '        target: etc/kong/inline.conf',
+        '    secrets:',
+        '      - pg_password',
+        '      - source: cert',
+        '        target: kong.crt',
+        '      - source: undefined_here',
+        '    tmpfs:',
+        '      - /tmp:size=64m',
+        'configs:',
+        '  kong_conf:',
+        '    file: ./kong.conf',
+        '  inline:',
+        '    content: "x"',
+        'secrets:',
+        '  pg_password:',
+        '    environment: PG_PASSWORD',
+        '  cert:',
+        '    file: ${CERTS:-./certs}/kong.crt',
+      ].join('\n') + '\n',
+    });
+    const platform = loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] });
+    expect(platform.containerMounts?.mounts.map((m) => [m.source, m.target, m.origin.line])).toEqual([
+      [join(dir, 'kong.conf'), '/kong_conf', 5],
+      [join(dir, 'kong.conf'), '/etc/kong/kong.conf', 6],
+      [join(dir, 'certs/kong.crt'), '/run/secrets/kong.crt', 12],
+    ]);
+  });
 });
