@@ -277,7 +277,8 @@ export function composeProjectContainers(documents: readonly ComposeDocument[], 
     }
   }
   const out: ContainerEnv[] = [];
-  for (const [name, { first, keyNode, merged: service, v1 }] of byName) {
+  for (const [name, { first, keyNode, merged: resolved, v1 }] of byName) {
+    const service = resolved.volumesFrom ? { ...resolved, ...inheritedMounts(resolved, byName) } : resolved;
     const origin = originOf(keyNode, first.at);
     if (service.image === undefined && !service.build && !service.unreadBase) continue;
     const image = service.image;
@@ -345,6 +346,7 @@ function mergeService(lower: ResolvedService, higher: ResolvedService): Resolved
     environmentResets: [],
     notes: [...lower.notes, ...higher.notes],
     ...mergeVolumes(lower, higher),
+    ...(lower.volumesFrom || higher.volumesFrom ? { volumesFrom: [...(lower.volumesFrom ?? []), ...(higher.volumesFrom ?? [])] } : {}),
   };
 }
 
@@ -391,6 +393,8 @@ interface ResolvedService {
   mounts: BindMount[];
   /** `volumes:` entries whose files are not read here, merged with `mounts`. */
   opaqueMounts: OpaqueMount[];
+  /** `volumes_from:` entries (`kong-data`, `kong-data:ro`, `container:NAME`): mounts of other services or containers. */
+  volumesFrom?: { ref: string; origin: FileOrigin }[];
 }
 
 /** A later file's (or the service's over its base's) `volumes:` over earlier ones: an entry replaces any of its target. */
@@ -486,7 +490,45 @@ function resolveService(name: string, service: YAMLMap, scope: ServiceScope, cha
     environmentResets: read.resets,
     notes,
     ...mergeVolumes(base, mergeVolumes(readVolumes(get(service, doc, 'volumes'), scope), readFileObjectMounts(service, scope))),
+    ...volumesFromOf(get(service, doc, 'volumes_from'), scope, base),
   };
+}
+
+/** A service's `volumes_from:` entries, its base's first. */
+function volumesFromOf(node: unknown, scope: ServiceScope, base: ResolvedService | undefined): Pick<ResolvedService, 'volumesFrom'> {
+  const { isSeq } = yamlModule();
+  const own = isSeq(node)
+    ? node.items.flatMap((item) => {
+      const ref = scalarText(item);
+      return ref ? [{ ref: interpolate(ref, { known: scope.known, escape: 'double-dollar' }).text, origin: originOf(item, scope.at) }] : [];
+    })
+    : [];
+  const all = [...(base?.volumesFrom ?? []), ...own];
+  return all.length > 0 ? { volumesFrom: all } : {};
+}
+
+/**
+ * The mounts a service takes from others with `volumes_from:` (compose-spec 05-services.md
+ * `volumes_from`: a service name, or `container:NAME`, either with `:ro`/`:rw`): every mount of
+ * the service named, each at its own target, under the service's own mounts of the same target.
+ * A container outside the project (`container:NAME`) mounts what is not known here, anywhere
+ * (compose-spec@170098ba 05-services.md lines 2174-2188).
+ * Followed one service deep, as most projects write it (a data-only service holding the volumes).
+ */
+function inheritedMounts(service: ResolvedService, services: ReadonlyMap<string, { merged: ResolvedService }>): Pick<ResolvedService, 'mounts' | 'opaqueMounts'> {
+  const own = { mounts: service.mounts, opaqueMounts: service.opaqueMounts };
+  let inherited: Pick<ResolvedService, 'mounts' | 'opaqueMounts'> = { mounts: [], opaqueMounts: [] };
+  for (const { ref, origin } of service.volumesFrom ?? []) {
+    const [first, second] = ref.split(':');
+    if (first === 'container') {
+      inherited.opaqueMounts.push({ what: `volume of container ${second}, taken with volumes_from`, origin });
+      continue;
+    }
+    const other = services.get(first)?.merged;
+    if (other) inherited = mergeVolumes(inherited, { mounts: other.mounts, opaqueMounts: other.opaqueMounts });
+    else inherited.opaqueMounts.push({ what: `volume of service ${first}, not among the services read here, taken with volumes_from`, origin });
+  }
+  return mergeVolumes(inherited, own);
 }
 
 /**
@@ -582,8 +624,8 @@ function projectFileObjects(documents: readonly ComposeDocument[], known: Variab
  * copies one from `content:` or `environment:` into the container at the same place. The target
  * defaults to `/<name>` for a config and `/run/secrets/<name>` for a secret; a relative one is
  * taken under `/` and `/run/secrets/` (docker/compose@f72979427 pkg/compose/create.go lines
- * 1199-1290, pkg/compose/secrets.go lines 46-76; compose-spec 05-services.md `configs`, `secrets`,
- * `tmpfs`). A tmpfs is an empty folder: it hides what the image holds there.
+ * 1199-1290, pkg/compose/secrets.go lines 46-76; compose-spec@170098ba 05-services.md `configs` line 229,
+ * `secrets` line 1863, `tmpfs` line 2011). A tmpfs is an empty folder: it hides what the image holds there.
  */
 function readFileObjectMounts(service: YAMLMap, scope: ServiceScope): Pick<ResolvedService, 'mounts' | 'opaqueMounts'> {
   const { isSeq, isMap } = yamlModule();

@@ -96,4 +96,31 @@ describe('compose bind mounts', () => {
       [join(dir, 'certs/kong.crt'), '/run/secrets/kong.crt', 12],
     ]);
   });
+
+  it('takes the mounts of the services `volumes_from:` names, under the service\'s own; a container outside the project mounts what is not known', () => {
+    const dir = tempDir({
+      'compose.yml': [
+        'services:',
+        '  kong-data:',
+        '    image: busybox',
+        '    volumes:',
+        '      - ./kong.conf:/etc/kong/kong.conf',
+        '      - ./templates:/opt/templates',
+        '  kong:',
+        '    image: kong:3.7',
+        '    volumes_from:',
+        '      - kong-data:ro',
+        '      - container:legacy-volumes',
+        '    volumes:',
+        '      - ./own-templates:/opt/templates',
+      ].join('\n') + '\n',
+    });
+    const platform = loadPlatformInputs({ imageFiles: [join(dir, 'compose.yml')] });
+    expect(platform.containerMounts?.unit).toBe('service kong');
+    expect(platform.containerMounts?.mounts.map((m) => [m.source, m.target, m.origin.line])).toEqual([
+      [join(dir, 'kong.conf'), '/etc/kong/kong.conf', 5],
+      [join(dir, 'own-templates'), '/opt/templates', 13],
+    ]);
+    expect(platform.containerMounts?.opaque?.map((m) => [m.what, m.target, m.origin.line])).toEqual([['volume of container legacy-volumes, taken with volumes_from', undefined, 11]]);
+  });
 });
