@@ -142,6 +142,20 @@ describe('template changes for built images, replaced commands and unread volume
     expect(report.installation.inputs.find((input) => input.label.startsWith(join(dir, 't.conf')))?.label).toMatch(/\(it looks rendered, but service kong starts Kong with --nginx-conf \/etc\/kong\/t\.conf \(.*docker-compose\.yml:6\), mounted from .*t\.conf .*: checked as the template Kong starts with\)$/);
   });
 
+  it('reads a relative --nginx-conf in the service\'s working_dir, where Kong opens it, and leaves it unread when no working folder is known', async () => {
+    const template = readFileSync(at('command-nginx-conf', 'custom-nginx.conf'), 'utf8');
+    const compose = (...lines: string[]) => ['services:', '  kong:', '    image: kong:2.8.4', '    command: kong docker-start --nginx-conf nginx/t.conf', ...lines, '    volumes:', '      - ./t.conf:/opt/kong/nginx/t.conf', ''].join('\n');
+    const inputsOf = async (composeText: string) => {
+      const dir = tempDir({ 'docker-compose.yml': composeText, 't.conf': template });
+      const result = await runCli(['check', '--image-file', join(dir, 'docker-compose.yml'), '--no-db', '--no-config', '--to', '3.4', '--format', 'json', '--fail-on', 'none']);
+      return (JSON.parse(result.stdout) as { installation: { inputs: { kind: string; label: string }[] } }).installation.inputs.filter((input) => input.kind === 'nginx template').map((input) => input.label);
+    };
+    expect(await inputsOf(compose('    working_dir: /opt/kong'))).toEqual([
+      expect.stringMatching(/t\.conf \(not given, read because service kong starts Kong with --nginx-conf nginx\/t\.conf \(.*docker-compose\.yml:4\), \/opt\/kong\/nginx\/t\.conf from the working folder \/opt\/kong, mounted from .*t\.conf/),
+    ]);
+    expect(await inputsOf(compose())).toEqual([]);
+  });
+
   it('kept for --nginx-conf with the reason when the template is not read: no mount holds it, the mounted file is absent, or it is no Kong template', async () => {
     const compose = (...lines: string[]) => ['services:', '  kong:', '    image: kong:2.8.4', '    command: kong docker-start --nginx-conf /etc/kong/t.conf', '    environment:', '      KONG_DATABASE: postgres', ...lines, ''].join('\n');
     const unmounted = await check({ 'docker-compose.yml': compose() });

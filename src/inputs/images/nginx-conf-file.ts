@@ -4,8 +4,9 @@
 // holds it, else the Dockerfile COPY or ADD that puts it in the image. A Kubernetes ConfigMap or
 // Secret key mounted there is named, not read: a template read from a manifest would cite lines of
 // the key's text, not of the file. Kong opens the path as given
-// (kong/cmd/utils/prefix_handler.lua@3.9.3 lines 739-748), so a relative one depends on its working
-// folder and is not followed.
+// (kong/cmd/utils/prefix_handler.lua@3.9.3 lines 739-748), so a relative one lies in its working
+// folder: ./stock-templates.ts places it there when the compose service or Dockerfile says which;
+// one still relative here is not followed.
 
 import { describeOrigin } from '../../model/origin';
 import { hostPathOf, type BindMount } from './compose-mounts';

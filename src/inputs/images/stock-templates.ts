@@ -14,6 +14,7 @@
 //   templates, and a named volume or a PersistentVolumeClaim holds files not read here.
 // When one part says otherwise, why is given, for the inputs list.
 
+import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
 import { KONG_IMAGE_COMMAND } from '../../knowledge/platform/images';
 import { describeImage } from './image-ref';
@@ -54,7 +55,10 @@ export function nodeTemplates(container: ContainerEnv | undefined, built: Docker
   // Named whatever else is found: the template rules read that file, and Kong's own includes
   // (nginx-kong.conf) still come from its templates folder.
   const by = kind.kind === 'nginx-conf' ? `${who} starts Kong with --nginx-conf ${kind.path} (${start.at ?? 'its command'})` : undefined;
-  const open = (why: string): NodeTemplates => ({ open: why, ...(kind.kind === 'nginx-conf' ? { nginxConf: { path: kind.path, by: by! } } : {}) });
+  const workdir = container?.run?.workingDir ?? built?.run.workdir;
+  const template = kind.kind === 'nginx-conf' ? inWorkingFolder(kind.path, workdir) : undefined;
+  const placed = template !== undefined && kind.kind === 'nginx-conf' && template !== kind.path ? `, ${template} from the working folder ${workdir}` : '';
+  const open = (why: string): NodeTemplates => ({ open: why, ...(template ? { nginxConf: { path: template, by: `${by!}${placed}` } } : {}) });
   const step = built?.templateSteps[0];
   if (step) return open(`${step.why} (${at(step.origin)}), so ${runs} may hold other templates or another entrypoint`);
   for (const copy of built?.copies ?? []) {
@@ -75,6 +79,16 @@ export function nodeTemplates(container: ContainerEnv | undefined, built: Docker
   const copies = ', which copies nothing over Kong\'s templates or its entrypoint script,';
   const subject = !built ? `${who} runs ${runs}` : container ? `${who} runs ${runs}${copies}` : `${runs.replace(/^an image/, 'the image')}${copies} runs`;
   return { stock: `${subject} with ${command} and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs` };
+}
+
+/**
+ * Where a relative `--nginx-conf` path lies: Kong opens it as given, from its working folder
+ * (kong/cmd/utils/prefix_handler.lua@3.9.3 lines 739-748), which is the compose service's
+ * `working_dir`, else the image's WORKDIR (the official entrypoint does not change folder,
+ * Kong/docker-kong docker-entrypoint.sh). Left relative when neither is known.
+ */
+function inWorkingFolder(path: string, workdir: string | undefined): string {
+  return path.startsWith('/') || workdir === undefined ? path : posix.join(workdir, path);
 }
 
 /**
