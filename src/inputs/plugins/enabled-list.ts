@@ -35,13 +35,22 @@ export function pluginServerNames(conf: KongConf): string[] {
   return setting.value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0);
 }
 
-/** The folders that `lua_package_path` templates point at (`/opt/custom/?.lua` -> `/opt/custom`). */
+/** Kong's `prefix` when kong.conf leaves it unset (kong/templates/kong_defaults.lua@3.9.3 line 2, the same in 2.x). */
+const DEFAULT_PREFIX = '/usr/local/kong/';
+
+/**
+ * The folders that `lua_package_path` templates point at (`/opt/custom/?.lua` -> `/opt/custom`).
+ * `$prefix` and `${prefix}` stand for nginx's prefix (lua-nginx-module expands them in
+ * lua_package_path, openresty/lua-nginx-module t/074-prefix-var.t), which is Kong's `prefix`:
+ * `kong start` runs nginx with `-p` set to it (kong/cmd/utils/nginx_signals.lua@3.9.3 line 169).
+ */
 export function packagePathRoots(conf: KongConf): string[] {
   const setting = conf.get('lua_package_path');
   if (!setting) return [];
+  const prefix = `${(conf.get('prefix')?.value.trim() || DEFAULT_PREFIX).replace(/\/+$/, '')}/`;
   const roots: string[] = [];
   for (const template of setting.value.split(';')) {
-    const t = template.trim();
+    const t = template.trim().replace(/^\$\{prefix\}|^\$prefix/, prefix).replace(/^\/\/+/, '/').replace(/([^/])\/\/+/g, '$1/');
     // `;;` means Lua's default path; `./?.lua` is relative to nginx's working directory, not to us.
     if (!t || !t.includes('?')) continue;
     const root = t.slice(0, t.indexOf('?')).replace(/\/+$/, '');

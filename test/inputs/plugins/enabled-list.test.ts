@@ -28,6 +28,11 @@ describe('packagePathRoots', () => {
   it('keeps absolute template folders and drops ;; and ./ entries', () => {
     expect(packagePathRoots(conf('lua_package_path = /opt/a/?.lua;/opt/b/?/init.lua;./?.lua;;\n'))).toEqual(['/opt/a', '/opt/b']);
   });
+
+  it('reads $prefix and ${prefix} as Kong\'s prefix, its default when kong.conf sets none', () => {
+    expect(packagePathRoots(conf('lua_package_path = $prefix/?.lua;${prefix}custom/?.lua;;\n'))).toEqual(['/usr/local/kong', '/usr/local/kong/custom']);
+    expect(packagePathRoots(conf('prefix = /var/kong\nlua_package_path = $prefix/plugins/?.lua;;\n'))).toEqual(['/var/kong/plugins']);
+  });
 });
 
 describe('relativePackagePaths', () => {
