@@ -61,6 +61,32 @@ describe('check --image-file: single files copied into a plugin folder', () => {
     expect(removedModules(report)).toEqual([`${join(project, 'main.lua')}:1`]);
   });
 
+  it('reads a file a later step copies into a plugin folder copied whole before, over the folder\'s own', async () => {
+    const project = tempDir({
+      Dockerfile: `FROM kong:2.8.1\nCOPY plugins/layered ${TREE}/layered\nCOPY patched-handler.lua ${TREE}/layered/handler.lua\n`,
+      'plugins/layered/handler.lua': 'return { PRIORITY = 10, VERSION = "1.0.0" }\n',
+      'plugins/layered/schema.lua': 'return { name = "layered", fields = {} }\n',
+      'patched-handler.lua': SINGLETONS,
+    });
+    const report = await check(join(project, 'Dockerfile'));
+    const at = join(project, 'Dockerfile');
+    // One plugin, the later handler.lua in place of the folder's, the folder's schema.lua kept.
+    expect(pluginsLabel(report)).toBe(`1 plugin (layered) from COPY at ${at}:2, COPY at ${at}:3 (layered from ${join(project, 'patched-handler.lua')}, ${join(project, 'plugins', 'layered', 'schema.lua')} to ${TREE}/layered/)`);
+    expect(removedModules(report)).toEqual([`${join(project, 'patched-handler.lua')}:1`]);
+  });
+
+  it('reads a plugin folder copied over files an earlier step put there, the folder\'s files winning', async () => {
+    const project = tempDir({
+      Dockerfile: `FROM kong:2.8.1\nCOPY old-handler.lua ${TREE}/layered/handler.lua\nCOPY extra.lua ${TREE}/layered/extra.lua\nCOPY plugins/ ${TREE}/\n`,
+      'old-handler.lua': SINGLETONS,
+      'extra.lua': SINGLETONS,
+      'plugins/layered/handler.lua': 'return { PRIORITY = 10, VERSION = "1.0.0" }\n',
+    });
+    const report = await check(join(project, 'Dockerfile'));
+    expect(pluginsLabel(report)).toContain(`(layered from ${join(project, 'plugins', 'layered', 'handler.lua')}, ${join(project, 'extra.lua')} to ${TREE}/layered/)`);
+    expect(removedModules(report)).toEqual([`${join(project, 'extra.lua')}:1`]);
+  });
+
   it('reads nothing from files copied outside a plugin folder, or without a handler.lua or schema.lua', async () => {
     const project = tempDir({
       Dockerfile: `FROM kong:2.8.1\nCOPY handler.lua /opt/app/\nCOPY util.lua ${TREE}/helpers-only/\nCOPY *.txt ${TREE}/notes/\n`,

@@ -77,15 +77,29 @@ export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
   const placeOf = (destination: string) => folders.map((folder) => placeIn(destination, folder))
     .find((place): place is Place => place !== undefined && !('name' in place && input.bundled.has(place.name)));
   const fromFiles = new Map<string, FilePlugin>();
-  const addFile = (name: string, place: string, file: string, at: string, destination: string) => {
+  /** Plugins read whole from a copied folder, by name, with the step's entry: a later step may add files to one. */
+  const fromFolders = new Map<string, { entry: CopiedPlugins['copied'][number]; plugin: CustomPlugin }>();
+  const filePlugin = (name: string, at: string, destination: string): FilePlugin => {
     let plugin = fromFiles.get(name);
     if (!plugin) {
       plugin = { entry: { at, source: '', destination, plugins: [] }, steps: [], files: new Map() };
       fromFiles.set(name, plugin);
       result.copied.push(plugin.entry);
+      // Docker writes a later copy into the folder an earlier one made, keeping the files it does
+      // not replace: the plugin is the earlier folder's files with the later step's over them.
+      const earlier = fromFolders.get(name);
+      if (earlier) {
+        fromFolders.delete(name);
+        earlier.entry.plugins = earlier.entry.plugins.filter((read) => read !== earlier.plugin);
+        plugin.steps.push(earlier.entry.at);
+        for (const file of earlier.plugin.luaFiles) plugin.files.set(placeInPlugin(earlier.plugin, file), file.path);
+      }
     }
     if (!plugin.steps.includes(at)) plugin.steps.push(at);
-    plugin.files.set(place, file);
+    return plugin;
+  };
+  const addFile = (name: string, place: string, file: string, at: string, destination: string) => {
+    filePlugin(name, at, destination).files.set(place, file);
   };
   const absent = (at: string, path: string, destination: string, plugin?: string) => {
     result.unread.push(`${at} copies ${path} to ${destination}, absent here`);
@@ -144,7 +158,19 @@ export function copiedPlugins(input: CopiedPluginsInput): CopiedPlugins {
       }
       const read = readPlace(place, source, onDisk, input.bundled);
       if (read.length === 0) continue;
-      result.copied.push({ at, source, destination: copy.destination, plugins: read });
+      const entry = { at, source, destination: copy.destination, plugins: [] as CustomPlugin[] };
+      for (const plugin of read) {
+        if (plugin.language === 'lua' && (fromFiles.has(plugin.name) || fromFolders.has(plugin.name))) {
+          // Written into the folder an earlier step filled: its files over the earlier ones.
+          const folder = place.kind === 'plugin' ? destination : posix.join(destination, place.kind === 'tree' ? place.below : '', plugin.name);
+          const merged = filePlugin(plugin.name, at, `${folder}/`);
+          for (const file of plugin.luaFiles) merged.files.set(placeInPlugin(plugin, file), file.path);
+          continue;
+        }
+        entry.plugins.push(plugin);
+        if (plugin.language === 'lua') fromFolders.set(plugin.name, { entry, plugin });
+      }
+      result.copied.push(entry);
     }
   }
   for (const [name, gathered] of fromFiles) {
@@ -230,6 +256,11 @@ function entriesOf(folder: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A file's place in its plugin's folder (`handler.lua`, `migrations/000_base.lua`). */
+function placeInPlugin(plugin: CustomPlugin, file: CustomPlugin['luaFiles'][number]): string {
+  return file.place ?? posix.relative(plugin.dir.replace(/\\/g, '/'), file.path.replace(/\\/g, '/'));
 }
 
 /** The plugin's handler.lua or schema.lua a folder holds itself, if any. */
