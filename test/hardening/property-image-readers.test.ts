@@ -73,9 +73,19 @@ const composeService = fc.record({
   env_file: fc.oneof(fc.constantFrom('.env', 'missing.env', 'envdir', 'kong.env'), fc.array(fc.oneof(fc.constantFrom('kong.env', 'envdir'), fc.record({ path: fc.constantFrom('kong.env', 'x'), required: fc.boolean() })), { maxLength: 2 })),
   extends: fc.oneof(serviceName, fc.record({ service: serviceName, file: fc.constantFrom('compose.yaml', 'other.yaml', 'missing.yaml') }, { requiredKeys: [] })),
   command: fc.oneof(fc.constantFrom('kong migrations bootstrap', 'kong start', ['kong', 'migrations', 'up']), noisy),
+  // Mounts: volumes, configs, secrets, tmpfs and volumes_from, well formed or not.
+  volumes: fc.array(fc.oneof(fc.constantFrom('./kong.conf:/etc/kong/kong.conf', 'data:/usr/local/kong', '/opt/x', '~/k:/etc/kong', '${DIR}:/etc/kong', { type: 'bind', source: './t', target: '/t' }, { type: 'tmpfs', target: '/tmp' }), noisy), { maxLength: 3 }),
+  configs: fc.array(fc.oneof(fc.constantFrom('kong_conf', 'missing'), fc.record({ source: fc.constantFrom('kong_conf', 'inline', 'missing'), target: fc.constantFrom('/etc/kong/kong.conf', 'rel.conf', '', '${T}') }, { requiredKeys: [] }), noisy), { maxLength: 3 }),
+  secrets: fc.array(fc.oneof(fc.constantFrom('pg', 'missing'), fc.record({ source: fc.constantFrom('pg', 'cert'), target: fc.constantFrom('/etc/kong/cert.pem', 'cert.pem', '') }, { requiredKeys: [] }), noisy), { maxLength: 3 }),
+  tmpfs: fc.oneof(fc.constantFrom('/tmp', '/run:size=64m', ['/tmp', '/etc/kong']), noisy),
+  volumes_from: fc.array(fc.oneof(serviceName, serviceName.map((n) => `${n}:ro`), fc.constantFrom('container:data', 'container:', 'container')), { maxLength: 3 }),
 }, { requiredKeys: [] });
+/** Top-level `configs:` / `secrets:` entries: file, content, environment, external, or noise. */
+const fileObjects = fc.dictionary(fc.constantFrom('kong_conf', 'inline', 'pg', 'cert'), fc.oneof(
+  fc.record({ file: fc.constantFrom('./kong.conf', 'missing.conf', '${DIR}/x', '/abs/x') }), fc.record({ content: fc.oneof(noisy, fc.constant('database = off')) }),
+  fc.record({ environment: varName }), fc.record({ external: fc.boolean() }), noisy), { maxKeys: 3 });
 const composeValue = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ version: fc.constantFrom('2', '3.8'), services: fc.dictionary(serviceName, composeService, { maxKeys: 3 }) }, { requiredKeys: ['services'] }) },
+  { weight: 4, arbitrary: fc.record({ version: fc.constantFrom('2', '3.8'), services: fc.dictionary(serviceName, composeService, { maxKeys: 3 }), configs: fileObjects, secrets: fileObjects }, { requiredKeys: ['services'] }) },
   // compose v1: services at the top level.
   { weight: 1, arbitrary: fc.dictionary(serviceName, composeService, { minKeys: 1, maxKeys: 3 }) },
 );
