@@ -26,7 +26,20 @@ export default defineRule<'changed' | 'changedSecret'>({
   docsUrl: 'https://developer.konghq.com/gateway/configuration/',
   sources: [...FACT.sources],
   check(ctx) {
-    for (const setting of ctx.input('kongConf').rawSettings()) {
+    const settings = ctx.input('kongConf').rawSettings();
+    // A value that is also a secret's (two properties followed by the same comment text) is
+    // hidden wherever the report shows it: it is named by the secret it equals instead.
+    const secretValues = new Map<string, string>();
+    for (const setting of settings) {
+      if (!isSecretName(setting.key) || setting.unreadableFrom) continue;
+      for (const value of [valueBefore32(setting), setting.value]) if (value !== '' && !secretValues.has(value)) secretValues.set(value, setting.key);
+    }
+    const shown = (key: string, value: string): string => {
+      const secretKey = secretValues.get(value);
+      if (value === '') return 'an empty value';
+      return secretKey ? `the same text as \`${secretKey}\` (not shown: that property is a secret)` : `\`${printable(key, value)}\``;
+    };
+    for (const setting of settings) {
       if (setting.unreadableFrom) continue;
       const before = valueBefore32(setting);
       const after = setting.value;
@@ -48,7 +61,3 @@ export default defineRule<'changed' | 'changedSecret'>({
     }
   },
 });
-
-function shown(key: string, value: string): string {
-  return value === '' ? 'an empty value' : `\`${printable(key, value)}\``;
-}

@@ -28,6 +28,15 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'changedSecret', line: 1, message: 'begins a comment' }],
     },
     {
+      // sweep 23, Xenovortex/infrastructure: kong.conf.default lines uncommented with their comments.
+      name: 'a value that is also a secret\'s (the same comment after both) is named by that secret, not hidden',
+      conf: 'ssl_cert =   # If `ssl` is enabled, the path\nssl_cert_key =   # If `ssl` is enabled, the path\n', from: '2.8', to: '3.4',
+      findings: [
+        { messageId: 'changed', line: 1, data: { key: 'ssl_cert', before: 'the same text as `ssl_cert_key` (not shown: that property is a secret)', after: 'an empty value' } },
+        { messageId: 'changedSecret', line: 2 },
+      ],
+    },
+    {
       name: 'a `#` right after text cut one more character before 3.2',
       conf: 'pg_user = ab#cd\n', from: '2.8', to: '3.4',
       findings: [{ messageId: 'changed', line: 1, data: { before: '`a`', after: '`ab`' } }],
