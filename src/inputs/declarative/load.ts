@@ -76,7 +76,9 @@ export function loadDeclarative(options: DeclarativeLoadOptions): DeclarativeLoa
   const cwd = options.cwd ?? process.cwd();
   if (options.paths && options.paths.length > 0) {
     const files = options.paths.flatMap((p) => expandCliPath(p, cwd));
-    const config = readAll(files, 'cli', false, cwd, options.maxBytes, options.controllerClasses);
+    const given = new Set(options.paths);
+    const scanned = new Set(files.filter((file) => !given.has(file)));
+    const config = readAll(files, 'cli', false, cwd, options.maxBytes, options.controllerClasses, scanned);
     // The files given are checked instead of the chart's inline text: name it, unread.
     const inline = options.kongConf?.get('declarative_config');
     const text = inline && chartDblessTextOf(inline);
@@ -187,7 +189,8 @@ function filesUnder(shown: string, full: string): string[] {
 }
 
 /** Reads files named as the user wrote them (reports show that name), relative to `cwd`. */
-function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES, controllerClasses?: readonly ControllerIngressClass[]): DeclarativeConfig {
+/** `scanned`: the files found in a folder given, rather than named one by one. */
+function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKong: boolean, cwd: string, maxBytes = DEFAULT_MAX_DECLARATIVE_BYTES, controllerClasses?: readonly ControllerIngressClass[], scanned?: ReadonlySet<string>): DeclarativeConfig {
   const documents: DeclarativeDocument[] = [];
   const unreadable: UnreadableDeclarative[] = [];
   const kicPlugins: KicPluginEntity[] = [];
@@ -227,7 +230,7 @@ function readAll(files: readonly string[], from: 'cli' | 'kong.conf', loadedByKo
       });
       continue;
     }
-    const setAside = loadedByKong ? undefined : setAsideReason(document.root);
+    const setAside = loadedByKong ? undefined : setAsideReason(document.root, scanned?.has(file) ?? false);
     if (setAside) {
       unreadable.push({ file, reason: setAside, ...(setAside === 'not-kong' ? { rootKeys: Object.keys(document.root) } : {}), origin: fileOrigin(file, 1) });
       continue;
@@ -275,7 +278,7 @@ function sourceOf(entry: EmbeddedDeclarative): EmbeddedSource {
  * Why a file given as declarative configuration (not one kong.conf names) is another tool's and
  * is set aside unchecked; undefined for a file read as Kong's or decK's.
  */
-function setAsideReason(root: Readonly<Record<string, unknown>>): 'compose-file' | 'helm-values' | 'not-kong' | undefined {
+function setAsideReason(root: Readonly<Record<string, unknown>>, scanned: boolean): 'compose-file' | 'helm-values' | 'not-kong' | undefined {
   // docker compose files (compose.yaml beside kong.yaml) share the name `services`, as a map.
   if (isComposeFile(root)) return 'compose-file';
   // Helm values for Kong's chart often sit beside kong.yml in a deployment folder, or are passed
@@ -285,11 +288,29 @@ function setAsideReason(root: Readonly<Record<string, unknown>>): 'compose-file'
   // sit in deployment folders that `--declarative DIR` reads whole; read as Kong's they would
   // only get a "no _format_version" blocker (sweep 17: monitor-kong-gw kong/Chart.yaml).
   if (isOtherToolsFile(root)) return 'not-kong';
+  // A file a folder scan found whose root names nothing Kong or decK accept there (a log
+  // payload `{"streams": [...]}` kept as an example): both refuse it, so it is not one of theirs.
+  if (scanned && !Object.keys(root).some((key) => ROOT_ENTITY_KEYS.has(key) || METADATA_KEYS.includes(key) || DECK_ROOT_KEYS.includes(key))) return 'not-kong';
   return undefined;
 }
 
+
+
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
 const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'consumers', 'upstreams', 'certificates', 'ca_certificates', 'vaults'];
+
+/**
+ * Every entity list Kong's declarative format takes at its root in the open-source releases: the
+ * core entities (kong/constants.lua@3.9.3 CORE_ENTITIES) and the entities of the bundled plugins
+ * (their daos.lua, e.g. kong/plugins/key-auth/daos.lua@3.9.3); with `services`, `routes` and the
+ * others of KONG_ROOT_KEYS. A custom plugin's entities are not known here.
+ */
+const ROOT_ENTITY_KEYS: ReadonlySet<string> = new Set([
+  ...KONG_ROOT_KEYS,
+  'workspaces', 'snis', 'targets', 'tags', 'parameters', 'key_sets', 'keys', 'filter_chains', 'clustering_data_planes',
+  'acls', 'acme_storage', 'basicauth_credentials', 'hmacauth_credentials', 'jwt_secrets', 'keyauth_credentials',
+  'oauth2_authorization_codes', 'oauth2_credentials', 'oauth2_tokens', 'sessions', 'ratelimiting_metrics',
+]);
 
 /**
  * Root keys of a decK state file beyond Kong's own entity lists (Kong/go-database-reconciler

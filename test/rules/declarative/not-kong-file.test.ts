@@ -43,6 +43,17 @@ describe('declarative/not-kong-file', () => {
     expect((await run({ 'Chart.yaml': CHART_YAML })).findings).toEqual(['declarative/not-kong-file notChecked warning @1']);
   });
 
+  // sweep 24, svenbernhardt/kong-ingress-demo-environment: a Loki payload kept as an example.
+  it('sets aside a file of the folder whose root lists only what neither Kong nor decK take, named one by one it is read', async () => {
+    const payload = '{"streams": [{"stream": {"job": "x"}, "values": [["1755028404000000000", "TEST!"]]}]}';
+    const { read, findings } = await run({ 'payload.json': payload, 'kong.yaml': KONG_FILE, 'targets.yaml': 'targets:\n- target: 10.0.0.1:80\n  upstream: u\n', 'acls.yaml': 'acls:\n- group: g\n  consumer: c\n' });
+    expect(read.sort()).toEqual(['acls.yaml', 'kong.yaml', 'targets.yaml']);
+    expect(findings.filter((f) => f.startsWith('declarative/not-kong-file'))).toEqual(['declarative/not-kong-file notChecked info @1']);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-notkong-'));
+    writeFileSync(join(dir, 'payload.json'), payload);
+    expect(loadDeclarative({ paths: ['payload.json'], cwd: dir }).config!.documents.map((d) => d.file)).toEqual(['payload.json']);
+  });
+
   it('a Kong file without _format_version, and a decK part file, are still read as Kong\'s', async () => {
     const { read, findings } = await run({ 'kong.yaml': KONG_WITHOUT_VERSION, 'groups.yaml': DECK_PART, 'header.yaml': DECK_HEADER });
     expect(read.sort()).toEqual(['groups.yaml', 'header.yaml', 'kong.yaml']);
