@@ -93,7 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       (file: string, previous: string[] = []) => [...previous, file])
     .option('--plugin-dir <dir>', 'a custom plugin folder, or a folder of plugins (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .option('--helm-values <file>', 'a values.yaml of the Kong Helm chart, or the helmfile.yaml, Argo CD Application, Flux HelmRelease, k3s HelmChart or kustomization.yaml (helmCharts) that installs it; FILE#NAME (or FILE#NAMESPACE/NAME) picks the release named NAME among several (repeatable; later files override earlier ones)', (file: string, files: string[]) => [...files, file], [] as string[])
-    .option('--image-file <file>', 'a Dockerfile, compose file or manifest naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option('--image-file <file>', 'a Dockerfile, compose file, Kubernetes manifest or ECS task definition naming the Kong image (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--systemd-unit <file>', 'a systemd unit that runs Kong (kong.service, kong-enterprise-edition.service): its Environment=, EnvironmentFile= and drop-ins beside it are read as settings (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--helmfile-environment <name>', 'the helmfile environment a helmfile given as --helm-values is read for, as helmfile --environment (default: HELMFILE_ENVIRONMENT, else "default")')
     .option('--profile <name>', 'a compose profile to activate in the --image-file compose files, as docker compose --profile (repeatable; replaces COMPOSE_PROFILES)', collect, [])

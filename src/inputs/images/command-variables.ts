@@ -9,14 +9,17 @@
 // are read inside the container. Kubernetes expands `$(NAME)` in command and args from the
 // container's environment and leaves `$NAME` to the shell the command starts (Kubernetes API,
 // Container.command: "Variable references $(VAR_NAME) are expanded using the container's
-// environment"; `$$(NAME)` stays literal).
+// environment"; `$$(NAME)` stays literal). Amazon ECS expands nothing: every `$NAME` and
+// `${NAME}` of its command reaches the shell the command starts.
 
-export function variablesReadByCommand(command: string | undefined, platform: 'compose' | 'kubernetes'): Set<string> {
+export function variablesReadByCommand(command: string | undefined, platform: 'compose' | 'kubernetes' | 'ecs'): Set<string> {
   const names = new Set<string>();
   if (!command) return names;
   const pattern = platform === 'compose'
     ? /\$\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g
-    : /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
+    : platform === 'ecs'
+      ? /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g
+      : /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
   for (const match of command.matchAll(pattern)) {
     const name = match[1] ?? match[2] ?? match[3];
     if (name) names.add(name);

@@ -39,6 +39,7 @@ import { parseDotEnv, type DotEnvEntry, type DotEnvOptions } from './dotenv';
 import { unresolvedNames, type LayerVariable } from './variables-conf-layer';
 import { ownValue } from '../../own-key';
 import { kongConfArgument, type ComposeCommand, type ComposeRun } from './run-conf';
+import { get, mapPairs, originOf, scalarText, type At } from './yaml-nodes';
 import { composeStringWords } from './shell-words';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
@@ -62,7 +63,7 @@ export interface ContainerVariable extends LayerVariable {
 }
 
 export interface ContainerEnv {
-  platform: 'compose' | 'kubernetes';
+  platform: 'compose' | 'kubernetes' | 'ecs';
   file: string;
   /** `service kong`, `Deployment kong (container proxy)`. */
   unit: string;
@@ -133,65 +134,6 @@ export interface ContainerEnvRead {
   volumeObjects?: VolumeObject[];
 }
 
-type At = (offset: number) => FileOrigin;
-
-function scalarText(node: unknown): string | undefined {
-  const { isScalar } = yamlModule();
-  return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
-}
-
-function originOf(node: unknown, at: At): FileOrigin {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return at(range?.[0] ?? 0);
-}
-
-type Pairs = { key: string; keyNode: YamlNode; value: unknown }[];
-
-/**
- * Each map's pairs, computed once: a map merged in through many aliases (`<<: [*a, *a]` nested,
- * the merge-key form of an alias bomb) is read once, so the work stays linear in the file.
- */
-const pairsCache = new WeakMap<YAMLMap, Pairs>();
-
-/** The pairs of a map with `<<` merge keys applied (merged entries first, the map's own win), as compose-go and kubectl read YAML. */
-function mapPairs(node: YAMLMap, doc: Document.Parsed): Pairs {
-  const cached = pairsCache.get(node);
-  if (cached) return cached;
-  // A map merging itself (`x: &x {<<: *x}`) adds nothing of its own to itself.
-  pairsCache.set(node, []);
-  const { isAlias, isMap, isScalar, isSeq } = yamlModule();
-  const own: Pairs = [];
-  const merged: Pairs = [];
-  for (const pair of node.items) {
-    const keyNode = pair.key as YamlNode;
-    const keyText = isScalar(keyNode) ? (keyNode.source ?? String(keyNode.value)) : '';
-    if (keyText === '<<') {
-      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-      for (const source of sources) {
-        const target = isAlias(source) ? source.resolve(doc) : source;
-        if (isMap(target)) merged.push(...mapPairs(target, doc));
-      }
-      continue;
-    }
-    const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
-    own.push({ key: isScalar(keyNode) ? String(keyNode.value) : '', keyNode, value });
-  }
-  const result = new Map<string, Pairs[number]>();
-  for (const entry of [...merged, ...own]) {
-    result.delete(entry.key);
-    result.set(entry.key, entry);
-  }
-  const pairs = [...result.values()];
-  pairsCache.set(node, pairs);
-  return pairs;
-}
-
-function get(node: unknown, doc: Document.Parsed, key: string): unknown {
-  const { isMap } = yamlModule();
-  if (!isMap(node)) return undefined;
-  return mapPairs(node, doc).find((pair) => pair.key === key)?.value;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Compose
 
@@ -225,12 +167,12 @@ const ONE_SHOT = /\bkong\s+(migrations|config|health|version|check|vault|roar|hy
 const STARTS_KONG = /\bkong\s+(start|docker-start|restart)\b|\bnginx\s+-p\b|\bopenresty\b/;
 
 /** A command that only runs Kong tasks that end (migrations, an import), never Kong itself. */
-function runsOnlyTasks(command: string): boolean {
+export function runsOnlyTasks(command: string): boolean {
   return ONE_SHOT.test(command) && !STARTS_KONG.test(command);
 }
 
 /** `it runs `kong migrations up``, the command's secrets (a shell's `KONG_PG_PASSWORD=...`, a URL's password) hidden. */
-function runsNote(command: string): string {
+export function runsNote(command: string): string {
   return `it runs \`${withoutCommandSecrets(command.trim())}\``;
 }
 

@@ -36,6 +36,7 @@ const containerEnvModule = (): typeof import('./container-env') => require('./co
 const composeFileEnvModule = (): typeof import('./compose-file-env') => require('./compose-file-env') as typeof import('./compose-file-env');
 const composeVariablesModule = (): typeof import('./compose-variables') => require('./compose-variables') as typeof import('./compose-variables');
 const manifestIngressesModule = (): typeof import('./manifest-ingresses') => require('./manifest-ingresses') as typeof import('./manifest-ingresses');
+const ecsModule = (): typeof import('./ecs-task-definition') => require('./ecs-task-definition') as typeof import('./ecs-task-definition');
 export const controllerModule = (): typeof import('./controller-image') => require('./controller-image') as typeof import('./controller-image');
 import { parseKongImage, readImageReference, type KongImageRef, type UnresolvedImage } from './image-ref';
 import { interpolate } from './interpolate';
@@ -348,6 +349,14 @@ function yamlImages(file: string, text: string, result: ImageFiles, project: Com
       project.dotEnv ??= dotEnv;
       project.secretValues ??= [...variables.secretValues, ...dotEnvRead!.secretValues];
       if (!project.documents.some((document) => document.file === file)) composeDocuments(file, text, project);
+    } else if (ecsModule().ecsContainers(doc, at, file, result.containerEnv)) {
+      // CloudFormation writes `Image:`, which the walk for `image:` does not see.
+      for (const container of result.containerEnv.containers) {
+        if (container.platform !== 'ecs' || container.file !== file || !container.image || !container.imageOrigin) continue;
+        if (result.images.some((image) => onSameLine(image.origin, container.imageOrigin!))) continue;
+        const ref = parseKongImage(container.image, container.imageOrigin, 'manifest');
+        if (ref) result.images.push(ref);
+      }
     } else {
       containerEnvModule().manifestContainers(doc, at, file, result.containerEnv, lines, index + 1);
       // Kept for the Ingresses the controller serves (./manifest-ingresses.ts), read once every file is.
