@@ -10,6 +10,7 @@ import { InputError } from '../errors';
 import { fsErrorReason } from '../inputs/fs-error';
 import { PACKAGE_ROOT } from '../tool-info';
 import type { ConfigFile, LoadedConfig } from './types';
+import { firstCollectionKey } from '../text/yaml-keys';
 
 export const CONFIG_NAMES = ['.kong-preflight.yml', '.kong-preflight.yaml'] as const;
 
@@ -25,22 +26,6 @@ function validate(value: unknown): ErrorObject[] {
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
-}
-
-/** Where the first key that is a collection starts, if any. */
-function firstCollectionKey(doc: Document.Parsed): number | undefined {
-  const { isCollection, visit } = yamlModule();
-  let at: number | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isCollection(pair.key)) {
-        at = pair.key.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return at;
 }
 
 /** The nearest configuration file at or above `startDir`, if any. */

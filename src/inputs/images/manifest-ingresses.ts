@@ -11,6 +11,7 @@ import { readKicIngressPaths, type KicIngressPath } from '../declarative/kic-ing
 import { controllerClassesIn, type ControllerIngressClass } from '../declarative/kic-controller-class';
 import { KIC_INGRESS_PATH_FACTS as FACTS } from '../../knowledge/platform/kic-ingress-paths';
 import { podSpecPathOf } from '../../knowledge/platform/kubernetes-workloads';
+import { firstCollectionKey } from '../../text/yaml-keys';
 
 const yamlModule = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
@@ -34,6 +35,8 @@ export function yamlManifestDocument(doc: Document.Parsed, at: (offset: number) 
   if (!isMap(doc.contents)) return undefined;
   const kind = doc.contents.get('kind');
   if (typeof kind !== 'string' || !mayHoldIngressObjects(kind)) return undefined;
+  // A key written as a mapping or list: kubectl refuses the object, and toJS would warn on stderr.
+  if (firstCollectionKey(doc) !== undefined) return undefined;
   let root: unknown;
   try {
     root = doc.toJS();
