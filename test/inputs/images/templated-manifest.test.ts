@@ -44,4 +44,14 @@ describe('--image-file manifests with Helm template actions', () => {
     expect(message).toMatch(/not valid YAML/);
     expect(message).not.toMatch(/Go template/);
   });
+
+  // dwp/terraform-aws-kong-gateway templates/ecs/*.tpl: ECS container definitions for templatefile().
+  it('an unrendered Terraform template of ECS container definitions is told to be rendered first, bare placeholders or directives', () => {
+    expect(readError('[{\n  "cpu": ${cpu},\n  "image": "${image_url}",\n  "name": "kong"\n}]\n'))
+      .toMatch(/deployment\.yaml:2:\d+: not valid YAML: .*; the file holds template placeholders where values go \(\$\{cpu\}\), as a Terraform templatefile\(\) template does: render it first/);
+    expect(readError('[{\n  "name": "kong",\n  "environment": [\n    {"name": "A", "value": "b"}\n    %{ if vitals == "on" }\n    ,{"name": "C", "value": "d"}\n    %{ endif }\n  ]\n}]\n'))
+      .toMatch(/the file holds template directives \(%\{ if vitals == "on" \}\)/);
+    // A quoted placeholder parses: no error at all.
+    expect(readError('[{"name": "kong", "image": "${image_url}", "essential": true}]\n')).toBe('');
+  });
 });
