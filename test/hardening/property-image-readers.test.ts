@@ -123,6 +123,29 @@ const manifest = fc.oneof(
   fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('List'), items: fc.array(fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Pod'), spec: podSpec }), { maxLength: 2 }) }),
 );
 const manifestText = fc.array(manifest, { minLength: 1, maxLength: 3 }).map((docs) => docs.map((d) => dumpYaml(d)).join('---\n'));
+/** Amazon ECS container definitions (camelCase, or CloudFormation's capitalised keys) in the three shapes the reader takes. */
+const ecsEnvEntry = fc.record({ name: varName, value: fc.oneof(envValue, fc.constant(null), fc.integer(), fc.record({ Ref: fc.constant('X') }), fc.constant('${placeholder}')) }, { requiredKeys: [] });
+const ecsContainer = fc.record({
+  name: fc.oneof(fc.constantFrom('kong', 'kong-migrations', ''), noisy),
+  image,
+  essential: fc.boolean(),
+  environment: fc.oneof(fc.array(ecsEnvEntry, { maxLength: 4 }), noisy),
+  secrets: fc.oneof(fc.array(fc.record({ name: varName, valueFrom: fc.oneof(fc.constant('arn:aws:secretsmanager:eu-west-1:1:secret:x'), noisy) }, { requiredKeys: [] }), { maxLength: 2 }), noisy),
+  environmentFiles: fc.array(fc.record({ value: fc.constantFrom('arn:aws:s3:::b/k.env', ''), type: fc.constant('s3') }, { requiredKeys: [] }), { maxLength: 2 }),
+  command: fc.oneof(fc.constantFrom(['kong', 'migrations', 'up'], ['kong', 'start', '-c', '/etc/kong/kong.conf'], ['sh', '-c', 'kong start --nginx-conf t.conf']), fc.array(noisy, { maxLength: 3 }), noisy),
+  entryPoint: fc.oneof(fc.constantFrom(['/docker-entrypoint.sh']), noisy),
+  workingDirectory: fc.oneof(fc.constantFrom('/opt/kong', 'rel'), noisy),
+  mountPoints: fc.array(fc.record({ sourceVolume: fc.constantFrom('certs', ''), containerPath: fc.oneof(fc.constantFrom('/etc/kong', 'rel'), noisy) }, { requiredKeys: [] }), { maxLength: 2 }),
+}, { requiredKeys: ['name', 'image'] });
+const capitalised = (value: unknown): unknown => (Array.isArray(value) ? value.map(capitalised)
+  : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), capitalised(v)])) : value);
+const ecsFile = fc.oneof(
+  fc.record({ family: fc.oneof(fc.constant('kong'), noisy), containerDefinitions: fc.array(ecsContainer, { maxLength: 3 }) }).map((v) => JSON.stringify(v, null, 2)),
+  fc.record({ taskDefinition: fc.record({ containerDefinitions: fc.array(ecsContainer, { maxLength: 2 }) }) }).map((v) => JSON.stringify(v)),
+  fc.array(ecsContainer, { minLength: 1, maxLength: 3 }).map((v) => JSON.stringify(v, null, 1)),
+  fc.array(ecsContainer, { maxLength: 2 }).map((containers) => dumpYaml({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'kong', ContainerDefinitions: capitalised(containers) } } } })),
+);
+
 
 const helmParameter = fc.record({
   name: fc.oneof(fc.constantFrom('image.tag', 'env.pg_password', 'env.database', 'a\\.b', 'plugins[0]', 'a..b', '.', 'x,y', 'env.role', ''), noisy),
@@ -242,6 +265,18 @@ describe('image-file readers on arbitrary input', () => {
     fc.assert(fc.property(damaged(manifestText, yamlInserts), (text) => {
       writeFileSync(file, text);
       loadsOrRefuses(() => quickly(() => containerConfLayer(readImageFiles([file]).containerEnv)));
+    }), { numRuns: RUNS });
+  });
+
+  it('Amazon ECS task definitions (JSON, CloudFormation, bare lists): read or refused', () => {
+    const file = join(dir, 'task.json');
+    fc.assert(fc.property(damaged(ecsFile, fc.constantFrom('${cpu}', '%{ if x }', ',', '"', '{', '[', ': ', '!GetAtt ')), (text) => {
+      writeFileSync(file, text);
+      loadsOrRefuses(() => quickly(() => {
+        const read = readImageFiles([file]);
+        containerConfLayer(read.containerEnv);
+        containerConfLayer(read.containerEnv, 'data_plane');
+      }));
     }), { numRuns: RUNS });
   });
 
