@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDockerfile } from '../../src/inputs/images/dockerfile';
 import { readImageFiles } from '../../src/inputs/images/load';
+import { loadPlatformInputs } from '../../src/inputs/platform';
+import { loadDeclarative } from '../../src/inputs/declarative';
 import { containerConfLayer } from '../../src/inputs/images/container-conf-layer';
 import { interpolate } from '../../src/inputs/images/interpolate';
 import { findKongPackages } from '../../src/inputs/images/kong-package';
@@ -123,6 +125,38 @@ const manifest = fc.oneof(
   fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('List'), items: fc.array(fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Pod'), spec: podSpec }), { maxLength: 2 }) }),
 );
 const manifestText = fc.array(manifest, { minLength: 1, maxLength: 3 }).map((docs) => docs.map((d) => dumpYaml(d)).join('---\n'));
+/** Kubernetes Ingresses (v1 and v1beta1) with regex-looking paths, classes and KIC annotations, and a controller that names its class. */
+const ingressPath = fc.oneof(fc.constantFrom('/', '/api', '/~/v[0-9]+', '/v1/(.*)', '/users/[a-z]+$', '/a|b', '/(?<n>x)', ''), noisy);
+const ingress = fc.record({
+  apiVersion: fc.oneof({ weight: 4, arbitrary: fc.constant('networking.k8s.io/v1') }, { weight: 1, arbitrary: fc.constantFrom('networking.k8s.io/v1beta1', 'extensions/v1beta1', 'v1') }),
+  kind: fc.oneof({ weight: 6, arbitrary: fc.constant('Ingress') }, { weight: 1, arbitrary: fc.constant('IngressList') }),
+  metadata: fc.record({
+    name: fc.oneof(fc.constant('api'), noisy),
+    annotations: fc.dictionary(fc.constantFrom('kubernetes.io/ingress.class', 'konghq.com/strip-path', 'konghq.com/regex-priority', 'konghq.com/plugins', 'x'), fc.oneof(fc.constantFrom('kong', 'nginx', 'true', '10'), noisy), { maxKeys: 3 }),
+  }, { requiredKeys: [] }),
+  spec: fc.record({
+    ingressClassName: fc.oneof(fc.constantFrom('kong', 'other'), noisy),
+    rules: fc.array(fc.record({
+      host: fc.oneof(fc.constant('api.example.com'), noisy),
+      http: fc.record({ paths: fc.array(fc.record({
+        path: ingressPath,
+        pathType: fc.constantFrom('ImplementationSpecific', 'Prefix', 'Exact', 'x'),
+        backend: fc.oneof(fc.record({ service: fc.record({ name: fc.constant('svc'), port: fc.record({ number: fc.integer({ min: 0, max: 70000 }) }) }) }), fc.record({ serviceName: fc.constant('svc'), servicePort: fc.integer() }), noisy),
+      }, { requiredKeys: ['path', 'backend'] }), { minLength: 1, maxLength: 3 }) }),
+    }, { requiredKeys: ['http'] }), { minLength: 1, maxLength: 2 }),
+  }, { requiredKeys: ['rules'] }),
+}, { requiredKeys: ['apiVersion', 'kind', 'metadata', 'spec'] });
+const controller = fc.record({
+  apiVersion: fc.constant('apps/v1'), kind: fc.constant('Deployment'), metadata: fc.record({ name: fc.constant('kic') }),
+  spec: fc.record({ template: fc.record({ spec: fc.record({ containers: fc.array(fc.record({
+    name: fc.constantFrom('ingress-controller', 'proxy'),
+    image: fc.constantFrom('kong/kubernetes-ingress-controller:2.6', 'kong/kubernetes-ingress-controller:3.1', 'kong:3.4.2', 'kong/kubernetes-ingress-controller'),
+    args: fc.array(fc.oneof(fc.constantFrom('--ingress-class=kong', '--ingress-class', 'other', '--enable-controller-ingress-networkingv1beta1=true'), noisy), { maxLength: 3 }),
+    env: fc.array(fc.record({ name: fc.constantFrom('CONTROLLER_INGRESS_CLASS', 'CONTROLLER_ENABLE_LEGACY_REGEX_DETECTION', 'KONG_DATABASE'), value: fc.oneof(fc.constantFrom('kong', 'true', 'off'), noisy) }), { maxLength: 2 }),
+  }, { requiredKeys: ['name', 'image'] }), { maxLength: 2 }) }) }) }),
+});
+const ingressManifest = fc.array(fc.oneof(ingress, controller), { minLength: 1, maxLength: 3 }).map((docs) => docs.map((d) => dumpYaml(d)).join('---\n'));
+
 /** Amazon ECS container definitions (camelCase, or CloudFormation's capitalised keys) in the three shapes the reader takes. */
 const ecsEnvEntry = fc.record({ name: varName, value: fc.oneof(envValue, fc.constant(null), fc.integer(), fc.record({ Ref: fc.constant('X') }), fc.constant('${placeholder}')) }, { requiredKeys: [] });
 const ecsContainer = fc.record({
@@ -266,6 +300,21 @@ describe('image-file readers on arbitrary input', () => {
       writeFileSync(file, text);
       loadsOrRefuses(() => quickly(() => containerConfLayer(readImageFiles([file]).containerEnv)));
     }), { numRuns: RUNS });
+  });
+
+  it('Ingresses and their controller, given with --image-file and --declarative: read or refused', () => {
+    const file = join(dir, 'ingress.yaml');
+    fc.assert(fc.property(damaged(ingressManifest, yamlInserts), (text) => {
+      writeFileSync(file, text);
+      loadsOrRefuses(() => quickly(() => loadPlatformInputs({ imageFiles: [file] })));
+      loadsOrRefuses(() => quickly(() => loadDeclarative({ paths: [file], cwd: dir })));
+    }), { numRuns: RUNS });
+    // The generator reaches the reader: undamaged manifests give Ingress paths.
+    const read = fc.sample(ingressManifest, { numRuns: 40, seed: 7 }).map((text) => {
+      writeFileSync(file, text);
+      return loadPlatformInputs({ imageFiles: [file] }).kicIngressPaths?.length ?? 0;
+    });
+    expect(read.some((count) => count > 0)).toBe(true);
   });
 
   it('Amazon ECS task definitions (JSON, CloudFormation, bare lists): read or refused', () => {
