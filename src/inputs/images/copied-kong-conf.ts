@@ -53,12 +53,13 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
   // The image's -c that the service's command set aside: said beside a default path read instead.
   const setAside = !named ? setAsideConf(files.run) : undefined;
   const aside = setAside ? ` (${setAside})` : '';
+  // Why Kong reads the path, said after whatever is found there.
+  const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
   for (const containerPath of paths) {
     const mounted = files.mounts && hostPathOf(containerPath, files.mounts.mounts);
     // A mount not read here, deeper than any bind mount that holds the path: what Kong reads there is not known.
     const opaque = files.mounts?.opaque?.find((mount) => mount.target !== undefined && isWithinFolder(containerPath, mount.target) && (!mounted || mount.target.length > mounted.mount.target.length));
     if (opaque) {
-      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
       const source = `${containerPath} in ${files.mounts!.unit}, the ${opaque.what} mounted at ${describeOrigin(opaque.origin)}${where}`;
       return { kind: 'unread', reason: `${source}; its content is not read here (give a copy as the first argument to check)`, given: `given, read in place of ${source}` };
     }
@@ -68,7 +69,6 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
     }
     if (mounted) {
       // Not readable here, yet the mount still hides what the image holds there.
-      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
       const source = `${containerPath} in ${files.mounts!.unit}, mounted from ${mounted.path} (${describeOrigin(mounted.mount.origin)})${where}`;
       const given = `given, read in place of ${source}`;
       if (kindOf(mounted.mount.source) !== 'folder') return { kind: 'unread', reason: `${source}; ${mounted.path} is absent on this machine (give it as the first argument to check)`, given };
@@ -80,7 +80,6 @@ export function containerKongConf(files: ContainerFiles, exists: (path: string) 
     // A ConfigMap or Secret volume hides what the image holds there, as a bind mount does.
     const fromObject = files.objectMounts && objectKeyAt(containerPath, files.objectMounts.mounts);
     if (fromObject) {
-      const where = named ? `, which the -c of ${named.origin.file}:${named.origin.line} names` : `, where Kong looks when started without -c${aside}`;
       const source = `${describeObjectKey(fromObject)}, which ${files.objectMounts!.unit} mounts at ${containerPath} (${describeOrigin(fromObject.mount.origin)})${where}`;
       const given = `given, read in place of ${source}`;
       const held = heldKongConf(fromObject, files.objectMounts!.namespace, files.objectMounts!.objects ?? []);
