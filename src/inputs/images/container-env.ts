@@ -302,7 +302,7 @@ interface ServiceScope {
   /** A compose v1 file, read by docker-compose 1.x as YAML 1.1. */
   v1?: boolean;
   /** The project's top-level `configs:` and `secrets:`, every file's (a later file's entry wins). */
-  fileObjects?: FileObjects;
+  fileObjects: FileObjects;
 }
 
 interface ResolvedService {
@@ -587,7 +587,7 @@ function readFileObjectMounts(service: YAMLMap, scope: ServiceScope): Pick<Resol
       if (!name) continue;
       const written = isMap(item) ? text(get(item, doc, 'target')) : undefined;
       const target = normaliseTarget(written === undefined || written === '' ? `${folder}${name}` : written.startsWith('/') ? written : `${folder}${written}`);
-      const object = scope.fileObjects?.[kind].get(name) ?? projectFileObjects([{ doc, at, file: scope.file }], known, scope.projectDir)[kind].get(name);
+      const object = scope.fileObjects[kind].get(name);
       const noun = kind === 'configs' ? 'config' : 'secret';
       if (object?.file) mounts.push({ source: object.file, target, origin: originOf(item, at) });
       else opaqueMounts.push({ what: `${noun} ${name} (${object ? `from ${object.other}` : 'not defined in the compose files read'})`, target, origin: originOf(item, at) });
@@ -1014,6 +1014,22 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
 }
 
 /**
+ * A command written as a list of strings (a Kubernetes container's `command`/`args`, an ECS
+ * container definition's `entryPoint`/`command`: both APIs refuse anything else), with the
+ * kong.conf its `-c` names. A word the platform rewrites when the container starts
+ * (`expandedAtStart`) leaves the words unknown here, and a `-c` path holding one is not followed.
+ */
+export function listCommand(node: unknown, at: At, expandedAtStart: (word: string) => boolean = () => false): ComposeCommand | undefined {
+  const { isSeq } = yamlModule();
+  if (!isSeq(node)) return undefined;
+  const words = node.items.map((item) => scalarText(item) ?? '');
+  const written = kongConfArgument(words);
+  const origin = originOf(node, at);
+  const known = words.some(expandedAtStart) ? {} : { words };
+  return written === undefined || expandedAtStart(written) ? { ...known, origin } : { conf: { path: written, origin }, ...known, origin };
+}
+
+/**
  * The container's `command` and `args` as the run of a compose service: `command` replaces the
  * image's ENTRYPOINT and drops its CMD, `args` replaces the CMD (a compose `entrypoint:` and
  * `command:`), and `workingDir` its WORKDIR ("Define a Command and Arguments for a Container",
@@ -1024,19 +1040,10 @@ function kubernetesContainer(scope: ContainerScope): ContainerEnv {
  */
 function kubernetesRun(scope: ContainerScope): { run?: ComposeRun } {
   const { doc, container, at } = scope;
-  const argv = (node: unknown): ComposeCommand | undefined => {
-    const { isSeq } = yamlModule();
-    // Both are string arrays: the API server refuses anything else.
-    if (!isSeq(node)) return undefined;
-    const words = node.items.map((item) => scalarText(item) ?? '');
-    const written = kongConfArgument(words);
-    const origin = originOf(node, at);
-    // `$(NAME)` is expanded from the container's environment when the pod starts: not followed here.
-    const known = words.some((word) => word.includes('$(')) ? {} : { words };
-    return written === undefined || written.includes('$(') ? { ...known, origin } : { conf: { path: written, origin }, ...known, origin };
-  };
-  const entrypoint = argv(get(container, doc, 'command'));
-  const command = argv(get(container, doc, 'args'));
+  // `$(NAME)` is expanded from the container's environment when the pod starts: not followed here.
+  const expandedAtStart = (word: string) => word.includes('$(');
+  const entrypoint = listCommand(get(container, doc, 'command'), at, expandedAtStart);
+  const command = listCommand(get(container, doc, 'args'), at, expandedAtStart);
   const workingDir = scalarText(get(container, doc, 'workingDir'));
   if (!entrypoint && !command && workingDir === undefined) return {};
   return { run: { ...(entrypoint ? { entrypoint } : {}), ...(command ? { command } : {}), ...(workingDir !== undefined ? { workingDir } : {}) } };

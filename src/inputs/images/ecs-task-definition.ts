@@ -17,10 +17,9 @@
 // variable in any of them.
 
 import type { Document, YAMLMap } from 'yaml';
-import type { FileOrigin } from '../../model/origin';
 import { parseKongImage } from './image-ref';
-import { kongConfArgument, type ComposeCommand, type ComposeRun } from './run-conf';
-import { runsNote, runsOnlyTasks, type ContainerEnv, type ContainerEnvRead, type ContainerVariable } from './container-env';
+import type { ComposeRun } from './run-conf';
+import { listCommand, runsNote, runsOnlyTasks, type ContainerEnv, type ContainerEnvRead, type ContainerVariable } from './container-env';
 import type { OpaqueMount } from './compose-mounts';
 import { normaliseTarget } from './compose-mounts';
 import { variablesReadByCommand } from './command-variables';
@@ -119,7 +118,11 @@ function ecsContainer({ container, family, capitalised }: Definition, doc: Docum
       notes.push({ origin: originOf(entry, at), message: `${unit} reads the environment file ${scalarText(field(entry, 'value')) ?? '(unnamed)'} from S3 when the task starts: the variables it sets were not read` });
     }
   }
-  const run = ecsRun(field(container, 'entryPoint'), field(container, 'command'), scalarText(field(container, 'workingDirectory')), at);
+  // String lists, as the ECS API takes them; ECS rewrites no word of them.
+  const entrypoint = listCommand(field(container, 'entryPoint'), at);
+  const command = listCommand(field(container, 'command'), at);
+  const workingDir = scalarText(field(container, 'workingDirectory'));
+  const run: ComposeRun = { ...(entrypoint ? { entrypoint } : {}), ...(command ? { command } : {}), ...(workingDir !== undefined ? { workingDir } : {}) };
   const commandText = [...(run.entrypoint?.words ?? []), ...(run.command?.words ?? [])].join(' ');
   const mounts = field(container, 'mountPoints');
   const opaqueMounts: OpaqueMount[] = isSeq(mounts)
@@ -146,19 +149,4 @@ function ecsContainer({ container, family, capitalised }: Definition, doc: Docum
     ...(reads.length > 0 ? { commandReads: reads } : {}),
     ...(run.entrypoint || run.command || run.workingDir !== undefined ? { run } : {}),
   };
-}
-
-/** `entryPoint` and `command` (string lists, as the ECS API takes them) and `workingDirectory`. */
-function ecsRun(entryPoint: unknown, command: unknown, workingDir: string | undefined, at: At): ComposeRun {
-  const { isSeq } = yamlModule();
-  const argv = (node: unknown): ComposeCommand | undefined => {
-    if (!isSeq(node)) return undefined;
-    const words = node.items.map((item) => scalarText(item) ?? '');
-    const written = kongConfArgument(words);
-    const origin: FileOrigin = originOf(node, at);
-    return written === undefined ? { words, origin } : { conf: { path: written, origin }, words, origin };
-  };
-  const entrypoint = argv(entryPoint);
-  const cmd = argv(command);
-  return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { command: cmd } : {}), ...(workingDir !== undefined ? { workingDir } : {}) };
 }
