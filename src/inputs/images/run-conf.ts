@@ -67,6 +67,18 @@ export interface RunConf {
   replaced?: { conf: CommandConf; by: 'command' | 'entrypoint'; origin: FileOrigin };
 }
 
+/**
+ * Where a relative path Kong is started with lies: Kong opens `-c` and `--nginx-conf` as given,
+ * from its working folder (kong/conf_loader/init.lua@22246ef lines 230 and 164, pl.path.exists and
+ * pl.file.read of the path as given; kong/cmd/utils/prefix_handler.lua@3.9.3 lines 739-748), which
+ * is the compose service's `working_dir` or the Kubernetes container's `workingDir`, else the
+ * image's WORKDIR: the official entrypoint does not change folder
+ * (build/dockerfiles/entrypoint.sh@22246ef). Left relative when no working folder is known.
+ */
+export function inWorkingFolder(path: string, workdir: string | undefined): string {
+  return path.startsWith('/') || workdir === undefined ? path : posix.join(workdir, path);
+}
+
 /** The kong.conf the container is started with, the image's -c giving way to the service's command. */
 export function runConf(image: ImageRun | undefined, compose: ComposeRun | undefined): RunConf {
   const entrypoint = compose?.entrypoint ? compose.entrypoint.conf : image?.entrypointConf;
@@ -75,11 +87,7 @@ export function runConf(image: ImageRun | undefined, compose: ComposeRun | undef
   const named = entrypoint ?? cmd;
   const result: RunConf = {};
   if (named) {
-    // Kong opens a relative path from its working folder (kong/conf_loader/init.lua@22246ef lines
-    // 230 and 164: pl.path.exists and pl.file.read of the path as given); the official
-    // entrypoint does not change folder (build/dockerfiles/entrypoint.sh@22246ef).
-    const workdir = compose?.workingDir ?? image?.workdir;
-    const path = named.path.startsWith('/') || workdir === undefined ? named.path : posix.join(workdir, named.path);
+    const path = inWorkingFolder(named.path, compose?.workingDir ?? image?.workdir);
     result.conf = path === named.path ? named : { ...named, path };
   }
   const imageConf = image?.entrypointConf ?? image?.cmdConf;

@@ -14,13 +14,13 @@
 //   templates, and a named volume or a PersistentVolumeClaim holds files not read here.
 // When one part says otherwise, why is given, for the inputs list.
 
-import { posix } from 'node:path';
 import type { FileOrigin } from '../../model/origin';
 import { KONG_IMAGE_COMMAND } from '../../knowledge/platform/images';
 import { describeImage } from './image-ref';
 import type { ContainerEnv } from './container-env';
 import type { DockerfileCopies } from './load';
 import { startKind } from './stock-start';
+import { inWorkingFolder } from './run-conf';
 import { coveredStockPath, TEMPLATES } from './template-paths';
 
 /** What the files read say of the node's templates. */
@@ -79,16 +79,6 @@ export function nodeTemplates(container: ContainerEnv | undefined, built: Docker
   const copies = ', which copies nothing over Kong\'s templates or its entrypoint script,';
   const subject = !built ? `${who} runs ${runs}` : container ? `${who} runs ${runs}${copies}` : `${runs.replace(/^an image/, 'the image')}${copies} runs`;
   return { stock: `${subject} with ${command} and no mount read here covers ${TEMPLATES}, so Kong renders the templates of the release it runs` };
-}
-
-/**
- * Where a relative `--nginx-conf` path lies: Kong opens it as given, from its working folder
- * (kong/cmd/utils/prefix_handler.lua@3.9.3 lines 739-748), which is the compose service's
- * `working_dir`, else the image's WORKDIR (the official entrypoint does not change folder,
- * Kong/docker-kong docker-entrypoint.sh). Left relative when neither is known.
- */
-function inWorkingFolder(path: string, workdir: string | undefined): string {
-  return path.startsWith('/') || workdir === undefined ? path : posix.join(workdir, path);
 }
 
 /**
