@@ -294,8 +294,6 @@ function setAsideReason(root: Readonly<Record<string, unknown>>, scanned: boolea
   return undefined;
 }
 
-
-
 /** Keys of a declarative root that make it Kong's (kong/db/schema/others/declarative_config.lua and decK's state). */
 const KONG_ROOT_KEYS = ['_format_version', 'services', 'routes', 'plugins', 'consumers', 'upstreams', 'certificates', 'ca_certificates', 'vaults'];
 
