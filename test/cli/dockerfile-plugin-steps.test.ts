@@ -5,30 +5,16 @@
 // steps from another stage that write over Kong's Lua tree are named as not read.
 
 import { join } from 'node:path';
-import { fixture, runCli } from '../support/cli';
+import { checkDockerfile, dockerfilePluginsFixture, pluginsLabel, removedModules, type JsonReport } from '../support/dockerfile-plugins';
 import { tempDir } from '../support/temp';
 
-interface JsonFinding { ruleId: string; message: string; location: { file?: string; line?: number } }
-interface JsonReport {
-  installation: { inputs: { kind: string; label: string }[] };
-  findings: JsonFinding[];
-  notEvaluated: { ruleId: string; reason: string }[];
-}
-
-const dir = (...parts: string[]) => fixture('platform', 'dockerfile-plugins', ...parts);
+const dir = dockerfilePluginsFixture;
 const TREE = '/usr/local/share/lua/5.1/kong/plugins';
 const SINGLETONS = 'local singletons = require "kong.singletons"\nreturn { PRIORITY = 10, VERSION = "1.0.0" }\n';
 
-async function check(dockerfile: string): Promise<JsonReport> {
-  const result = await runCli(['check', '--image-file', dockerfile, '--to', '3.4', '--no-db', '--format', 'json', '--fail-on', 'none']);
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as JsonReport;
-}
+const check = checkDockerfile;
 
-const pluginsLabel = (report: JsonReport) => report.installation.inputs.find((input) => input.kind === 'plugins')?.label;
 const notRun = (report: JsonReport) => report.notEvaluated.find((n) => n.ruleId === 'plugins/removed-module')?.reason;
-const removedModules = (report: JsonReport) => report.findings
-  .filter((f) => f.ruleId === 'plugins/removed-module').map((f) => `${f.location.file}:${f.location.line}`);
 const unlocated = (report: JsonReport) => report.findings.filter((f) => f.ruleId === 'plugins/unlocated-custom-plugin').map((f) => f.message);
 
 describe('check --image-file: single files copied into a plugin folder', () => {

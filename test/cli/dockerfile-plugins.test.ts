@@ -4,28 +4,13 @@
 // that puts each there; a source absent here is named as not read.
 
 import { join } from 'node:path';
-import { fixture, runCli } from '../support/cli';
+import { checkDockerfile, dockerfilePluginsFixture, pluginsLabel, removedModules } from '../support/dockerfile-plugins';
 import { tempDir } from '../support/temp';
 
-interface JsonFinding { ruleId: string; message: string; location: { file?: string; line?: number } }
-interface JsonReport {
-  installation: { inputs: { kind: string; label: string }[] };
-  findings: JsonFinding[];
-  notEvaluated: { ruleId: string; reason: string }[];
-}
-
-const dir = (...parts: string[]) => fixture('platform', 'dockerfile-plugins', ...parts);
+const dir = dockerfilePluginsFixture;
 const stamp = dir('plugins', 'header-stamp', 'handler.lua');
 
-async function check(dockerfile: string, extra: string[] = []): Promise<JsonReport> {
-  const result = await runCli(['check', '--image-file', dockerfile, '--to', '3.4', '--no-db', '--format', 'json', '--fail-on', 'none', ...extra]);
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as JsonReport;
-}
-
-const pluginsLabel = (report: JsonReport) => report.installation.inputs.find((input) => input.kind === 'plugins')?.label;
-const removedModules = (report: JsonReport) => report.findings
-  .filter((f) => f.ruleId === 'plugins/removed-module').map((f) => `${f.location.file}:${f.location.line}`);
+const check = checkDockerfile;
 
 describe('check --image-file with a Dockerfile that copies custom plugins in', () => {
   it('reads one plugin copied into Kong\'s Lua tree, under the name it is installed as', async () => {
